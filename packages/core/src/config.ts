@@ -1,0 +1,112 @@
+/**
+ * Typed configuration from the environment: the only place that reads `process.env`.
+ * Every variable is listed in `.env.example` at the repository root.
+ */
+import { z } from "zod";
+import { envPrefix, subgraphInfo, SUBGRAPHS } from "./subgraphs";
+
+const bool = z
+  .enum(["true", "false", "1", "0", "yes", "no", ""])
+  .optional()
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+
+const port = z.coerce.number().int().min(0).max(65535);
+
+const common = {
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+};
+
+export interface ServiceConfig {
+  name: string;
+  nodeEnv: "development" | "production" | "test";
+  host: string;
+  port: number;
+  databaseUrl: string;
+  poolSize: number;
+  seedDemoData: boolean;
+  logSql: boolean;
+  logLevel: string;
+}
+
+/**
+ * Database URL of one subgraph: `<SUBGRAPH>_DATABASE_URL` if set, else the server named by
+ * `DATABASE_URL` with the database `<DATABASE_PREFIX>_<subgraph>` (one database per subgraph).
+ */
+export function databaseUrlFor(name: string, env: NodeJS.ProcessEnv = process.env): string {
+  const own = env[`${envPrefix(name)}_DATABASE_URL`];
+  if (own) return own;
+  const server = env.DATABASE_URL;
+  if (!server) {
+    throw new Error(
+      `No database for the ${name} subgraph: set DATABASE_URL (a PostgreSQL server) or ${envPrefix(name)}_DATABASE_URL, or start everything with \`npm start\`, which runs an embedded PostgreSQL.`,
+    );
+  }
+  const url = new URL(server);
+  const prefix = env.DATABASE_PREFIX || "kttt";
+  url.pathname = `/${prefix}_${name.replace(/-/gu, "_")}`;
+  return url.toString();
+}
+
+export function loadServiceConfig(name: string, env: NodeJS.ProcessEnv = process.env): ServiceConfig {
+  const info = subgraphInfo(name);
+  const prefix = envPrefix(name);
+  const parsed = z
+    .object({
+      ...common,
+      HOST: z.string().default("127.0.0.1"),
+      PORT: port.default(info.port),
+      DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+      SEED_DEMO_DATA: bool,
+      LOG_SQL: bool,
+    })
+    .parse({ ...env, PORT: env[`${prefix}_PORT`] ?? env.PORT });
+  return {
+    name,
+    nodeEnv: parsed.NODE_ENV,
+    host: parsed.HOST,
+    port: parsed.PORT,
+    databaseUrl: databaseUrlFor(name, env),
+    poolSize: parsed.DB_POOL_SIZE,
+    seedDemoData: parsed.SEED_DEMO_DATA,
+    logSql: parsed.LOG_SQL,
+    logLevel: parsed.LOG_LEVEL,
+  };
+}
+
+export interface GatewayConfig {
+  nodeEnv: "development" | "production" | "test";
+  host: string;
+  port: number;
+  supergraphPath: string | null;
+  introspectAndCompose: boolean;
+  subgraphUrls: Record<string, string>;
+  logLevel: string;
+}
+
+/** `<SUBGRAPH>_URL` overrides the URL the supergraph names for a subgraph (e.g. in docker-compose). */
+export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
+  const parsed = z
+    .object({
+      ...common,
+      GATEWAY_HOST: z.string().default("127.0.0.1"),
+      GATEWAY_PORT: port.default(4000),
+      SUPERGRAPH_PATH: z.string().optional(),
+      INTROSPECT_AND_COMPOSE: bool,
+    })
+    .parse(env);
+  const subgraphUrls: Record<string, string> = {};
+  for (const s of SUBGRAPHS) {
+    const url = env[`${envPrefix(s.name)}_URL`];
+    if (url) subgraphUrls[s.name] = z.string().url().parse(url);
+  }
+  return {
+    nodeEnv: parsed.NODE_ENV,
+    host: parsed.GATEWAY_HOST,
+    port: parsed.GATEWAY_PORT,
+    supergraphPath: parsed.SUPERGRAPH_PATH ?? null,
+    introspectAndCompose: parsed.INTROSPECT_AND_COMPOSE,
+    subgraphUrls,
+    logLevel: parsed.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,54 @@
+/**
+ * The one federation helper every subgraph uses: builds the type-graphql schema, wraps it as an
+ * Apollo Federation 2 subgraph with one pinned `@link`, and returns the SDL that is committed as
+ * the subgraph's `schema.graphql`.
+ */
+import { buildSubgraphSchema } from "@apollo/subgraph";
+import { printSchemaWithDirectives } from "@graphql-tools/utils";
+import { GraphQLSchema, parse } from "graphql";
+import { buildSchema, createResolversMap, type BuildSchemaOptions } from "type-graphql";
+
+export const FEDERATION_LINK = "https://specs.apollo.dev/federation/v2.7";
+export const FEDERATION_IMPORTS = ["@key", "@shareable", "@external", "@requires", "@provides", "@interfaceObject", "@inaccessible", "@tag"];
+
+/** Reference resolvers by type name: `{ Cooperative: { __resolveReference(ref, ctx) {…} } }`. */
+export type ReferenceResolvers = Record<string, { __resolveReference: (reference: any, context: any, info: any) => unknown }>;
+
+export interface FederatedSchema {
+  schema: GraphQLSchema;
+  /** The subgraph SDL, as committed in `schema.graphql`. */
+  sdl: string;
+}
+
+export async function buildFederatedSchema(
+  options: Omit<BuildSchemaOptions, "skipCheck">,
+  referenceResolvers: ReferenceResolvers = {},
+): Promise<FederatedSchema> {
+  const typeGraphqlSchema = await buildSchema({ ...options, skipCheck: true });
+  const imports = FEDERATION_IMPORTS.map((d) => `"${d}"`).join(", ");
+  const sdl =
+    `extend schema @link(url: "${FEDERATION_LINK}", import: [${imports}])\n\n` +
+    `${printSchemaWithDirectives(typeGraphqlSchema)}\n`;
+  const resolvers = createResolversMap(typeGraphqlSchema) as Record<string, Record<string, unknown>>;
+  for (const [typeName, reference] of Object.entries(referenceResolvers)) {
+    resolvers[typeName] = { ...(resolvers[typeName] ?? {}), ...reference };
+  }
+  const schema = buildSubgraphSchema({ typeDefs: parse(sdl), resolvers: resolvers as never });
+  return { schema, sdl };
+}
+
+/** Writes a committed SDL file, or with `check` fails when the file differs from the schema. */
+export function writeOrCheckSdl(file: string, sdl: string, check: boolean): void {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const fs = require("node:fs") as typeof import("node:fs");
+  const current = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : null;
+  if (check) {
+    if (current !== sdl) {
+      console.error(`${file} is stale: run \`npm run compose\` and commit the result.`);
+      process.exitCode = 1;
+    } else console.log(`${file} is up to date.`);
+    return;
+  }
+  if (current !== sdl) fs.writeFileSync(file, sdl);
+  console.log(`${file} written.`);
+}

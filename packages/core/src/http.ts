@@ -1,0 +1,96 @@
+/**
+ * Starts a subgraph's HTTP server: `/graphql` (Apollo Server), `/health` (liveness). Every
+ * subgraph calls this, so they all behave the same behind the gateway.
+ */
+import { ApolloServer, type ApolloServerPlugin, type BaseContext } from "@apollo/server";
+import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import { expressMiddleware } from "@as-integrations/express5";
+import express from "express";
+import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from "graphql";
+import http from "node:http";
+import { randomUUID } from "node:crypto";
+import type { AddressInfo } from "node:net";
+import { ErrorCode } from "./errors";
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+export interface RequestInfo {
+  requestId: string;
+  headers: http.IncomingHttpHeaders;
+}
+
+/** Keeps clients' errors as they are and hides the internals of anything unexpected in production. */
+export function formatError(production: boolean) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const code = formatted.extensions?.code as string | undefined;
+    const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+    const known = code && code !== ErrorCode.INTERNAL_SERVER_ERROR;
+    if (!known) {
+      const pgCode = (original as { code?: string } | undefined)?.code;
+      if (pgCode === "ECONNREFUSED" || pgCode === "57P01" || pgCode === "57P03") {
+        return { ...formatted, message: "The database is not reachable right now. Try again shortly.", extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } };
+      }
+      console.error("[error]", original);
+      if (production) {
+        return { message: "Internal server error", locations: formatted.locations, path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+      }
+    }
+    if (production && formatted.extensions?.stacktrace) {
+      const { stacktrace: _omit, ...extensions } = formatted.extensions;
+      return { ...formatted, extensions };
+    }
+    return formatted;
+  };
+}
+
+export interface SubgraphServerOptions<TContext extends BaseContext> {
+  schema: GraphQLSchema;
+  host: string;
+  port: number;
+  production: boolean;
+  context: (request: RequestInfo) => Promise<TContext> | TContext;
+  plugins?: ApolloServerPlugin<TContext>[];
+}
+
+export async function startSubgraphServer<TContext extends BaseContext>(options: SubgraphServerOptions<TContext>): Promise<RunningServer> {
+  const app = express();
+  const httpServer = http.createServer(app);
+  const apollo = new ApolloServer<TContext>({
+    schema: options.schema,
+    formatError: formatError(options.production),
+    includeStacktraceInErrorResponses: !options.production,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ...(options.plugins ?? [])],
+  });
+  await apollo.start();
+  app.get("/health", (_req, res) => {
+    res.json({ status: "ok" });
+  });
+  app.use(
+    "/graphql",
+    express.json({ limit: "1mb" }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) =>
+        options.context({
+          requestId: (req.headers["x-request-id"] as string | undefined) ?? randomUUID(),
+          headers: req.headers,
+        }),
+    }),
+  );
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once("error", reject);
+    httpServer.listen(options.port, options.host, () => resolve());
+  });
+  const { port } = httpServer.address() as AddressInfo;
+  const host = options.host === "0.0.0.0" ? "127.0.0.1" : options.host;
+  return {
+    url: `http://${host}:${port}/graphql`,
+    port,
+    close: async () => {
+      await apollo.stop();
+    },
+  };
+}

@@ -1,0 +1,12 @@
+import "reflect-metadata";
+
+export * from "./config";
+export * from "./database";
+export * from "./errors";
+export * from "./federation";
+export * from "./http";
+export * from "./pagination";
+export * from "./scalars";
+export * from "./subgraphs";
+export * from "./text";
+export * from "./validation";

@@ -1,0 +1,212 @@
+/**
+ * Relay cursor connections with keyset pagination. A cursor holds the sort key of the last row
+ * seen plus its id, so a page is one index range scan however deep the client pages, and a row
+ * inserted meanwhile never shifts the pages that follow.
+ */
+import { ArgsType, ClassType, Field, Int, ObjectType } from "type-graphql";
+import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
+import { badInput } from "./errors";
+
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 100;
+
+@ObjectType({ description: "Where a page stands in a connection (thông tin trang), per the Relay cursor spec." })
+export class PageInfo {
+  @Field({ description: "True when more rows follow the last edge of this page." })
+  hasNextPage: boolean;
+
+  @Field({ description: "True when rows come before the first edge of this page." })
+  hasPreviousPage: boolean;
+
+  @Field(() => String, { nullable: true, description: "Cursor of the first edge, to page backwards with `before`." })
+  startCursor: string | null;
+
+  @Field(() => String, { nullable: true, description: "Cursor of the last edge, to page forwards with `after`." })
+  endCursor: string | null;
+}
+
+@ArgsType()
+export class ConnectionArgs {
+  @Field(() => Int, { nullable: true, description: `Page size from the start (at most ${MAX_PAGE_SIZE}, default ${DEFAULT_PAGE_SIZE}).` })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: "Return the rows after this cursor." })
+  after?: string | null;
+
+  @Field(() => Int, { nullable: true, description: `Page size from the end (at most ${MAX_PAGE_SIZE}).` })
+  last?: number | null;
+
+  @Field(() => String, { nullable: true, description: "Return the rows before this cursor." })
+  before?: string | null;
+}
+
+export interface Connection<T> {
+  edges: { cursor: string; node: T }[];
+  nodes: T[];
+  pageInfo: PageInfo;
+  totalCount(): Promise<number>;
+}
+
+/** Builds `<Name>Connection` and `<Name>Edge` object types for a node type. */
+/** `nodeType` is the node class (an object or interface type, abstract classes included). */
+export function ConnectionType<T extends object>(nodeType: ClassType<T> | (abstract new () => T), name: string, description: string) {
+  @ObjectType(`${name}Edge`, { description: `One ${description} in a page, with its cursor.` })
+  class Edge {
+    @Field({ description: "Opaque cursor of this edge, for `after` / `before`." })
+    cursor: string;
+
+    @Field(() => nodeType as ClassType<T>, { description: `The ${description}.` })
+    node: T;
+  }
+
+  @ObjectType(`${name}Connection`, { description: `A page of ${description} records (Relay cursor connection).` })
+  class ConnectionClass implements Connection<T> {
+    @Field(() => [Edge], { description: "The edges of this page, in order." })
+    edges: Edge[];
+
+    @Field(() => [nodeType as ClassType<T>], { description: "The nodes of this page, in order (shortcut for edges.node)." })
+    nodes: T[];
+
+    @Field(() => PageInfo, { description: "Paging information." })
+    pageInfo: PageInfo;
+
+    count: () => Promise<number>;
+
+    @Field(() => Int, { description: "Number of rows matching the filter, over all pages." })
+    totalCount(): Promise<number> {
+      return this.count();
+    }
+  }
+  return ConnectionClass;
+}
+
+export interface SortKey {
+  /** SQL expression of the sort column, e.g. `o.name`. Must be NOT NULL. */
+  expression: string;
+  /** How to read the value back from a row for the cursor. */
+  read: (row: any) => unknown;
+}
+
+export interface KeysetOrder {
+  keys: SortKey[];
+  direction: "ASC" | "DESC";
+  /** Unique tiebreaker, e.g. `o.id`, read with `idOf`. */
+  idExpression: string;
+  idOf: (row: any) => string;
+}
+
+export function encodeCursor(values: unknown[]): string {
+  return Buffer.from(JSON.stringify(values.map((v) => (typeof v === "bigint" ? v.toString() : v))), "utf8").toString("base64url");
+}
+
+export function decodeCursor(cursor: string, arity: number, field: string): unknown[] {
+  try {
+    const values = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+    if (Array.isArray(values) && values.length === arity) return values;
+  } catch {
+    // fall through to the error below
+  }
+  throw badInput("This cursor is not valid for this list (it may come from another list or another sort order).", field, "INVALID_CURSOR");
+}
+
+function pageSize(args: ConnectionArgs): { size: number; backwards: boolean } {
+  if (args.first != null && args.last != null) {
+    throw badInput("Give either `first` or `last`, not both.", "last");
+  }
+  const backwards = args.last != null;
+  const size = backwards ? args.last! : (args.first ?? DEFAULT_PAGE_SIZE);
+  const field = backwards ? "last" : "first";
+  if (!Number.isInteger(size) || size < 0 || size > MAX_PAGE_SIZE) {
+    throw badInput(`\`${field}\` must be between 0 and ${MAX_PAGE_SIZE}.`, field, "PAGE_SIZE_OUT_OF_RANGE", { max: MAX_PAGE_SIZE });
+  }
+  return { size, backwards };
+}
+
+/**
+ * Runs a keyset-paginated query: `query` has the filters applied and no ORDER BY; the count query
+ * runs only when a client asks for `totalCount`.
+ */
+export async function paginate<T extends ObjectLiteral, C extends Connection<T>>(
+  ConnectionClass: new () => C,
+  query: SelectQueryBuilder<T>,
+  order: KeysetOrder,
+  args: ConnectionArgs,
+): Promise<C> {
+  const { size, backwards } = pageSize(args);
+  const countQuery = query.clone();
+  const arity = order.keys.length + 1;
+  const expressions = [...order.keys.map((k) => k.expression), order.idExpression].join(", ");
+  // Walking backwards reverses the scan; the page is put back in the client's order below.
+  const scanDirection = backwards ? (order.direction === "ASC" ? "DESC" : "ASC") : order.direction;
+  const boundary = backwards ? args.before : args.after;
+  if (boundary) {
+    const values = decodeCursor(boundary, arity, backwards ? "before" : "after");
+    const placeholders = values.map((_, i) => `:cursor${i}`).join(", ");
+    const params = Object.fromEntries(values.map((v, i) => [`cursor${i}`, v]));
+    query.andWhere(`(${expressions}) ${scanDirection === "ASC" ? ">" : "<"} (${placeholders})`, params);
+  }
+  const otherBoundary = backwards ? args.after : args.before;
+  if (otherBoundary) {
+    const values = decodeCursor(otherBoundary, arity, backwards ? "after" : "before");
+    const placeholders = values.map((_, i) => `:otherCursor${i}`).join(", ");
+    const params = Object.fromEntries(values.map((v, i) => [`otherCursor${i}`, v]));
+    query.andWhere(`(${expressions}) ${scanDirection === "ASC" ? "<" : ">"} (${placeholders})`, params);
+  }
+  for (const key of order.keys) query.addOrderBy(key.expression, scanDirection);
+  query.addOrderBy(order.idExpression, scanDirection);
+  const rows = size === 0 ? [] : await query.limit(size + 1).getMany();
+  const hasMore = rows.length > size;
+  const page = rows.slice(0, size);
+  if (backwards) page.reverse();
+  const edges = page.map((node) => ({
+    node,
+    cursor: encodeCursor([...order.keys.map((k) => k.read(node)), order.idOf(node)]),
+  }));
+  const connection = new ConnectionClass();
+  connection.edges = edges;
+  connection.nodes = page;
+  connection.pageInfo = {
+    hasNextPage: backwards ? Boolean(args.before) : hasMore,
+    hasPreviousPage: backwards ? hasMore : Boolean(args.after),
+    startCursor: edges[0]?.cursor ?? null,
+    endCursor: edges[edges.length - 1]?.cursor ?? null,
+  };
+  let counted: Promise<number> | undefined;
+  (connection as unknown as { count: () => Promise<number> }).count = () => (counted ??= countQuery.getCount());
+  return connection;
+}
+
+/**
+ * A connection over rows already in memory (a batched child list, e.g. one organisation's
+ * members from a DataLoader), sorted by the caller; cursors carry the row id.
+ */
+export function connectionFromArray<T, C extends Connection<T>>(
+  ConnectionClass: new () => C,
+  rows: T[],
+  idOf: (row: T) => string,
+  args: ConnectionArgs,
+): C {
+  const { size, backwards } = pageSize(args);
+  const indexOf = (cursor: string, field: string) => {
+    const [id] = decodeCursor(cursor, 1, field);
+    const index = rows.findIndex((row) => idOf(row) === id);
+    if (index < 0) throw badInput("This cursor does not point into this list.", field, "INVALID_CURSOR");
+    return index;
+  };
+  let start = args.after ? indexOf(args.after, "after") + 1 : 0;
+  let end = args.before ? indexOf(args.before, "before") : rows.length;
+  if (backwards) start = Math.max(start, end - size);
+  else end = Math.min(end, start + size);
+  const page = rows.slice(start, end);
+  const connection = new ConnectionClass();
+  connection.edges = page.map((node) => ({ node, cursor: encodeCursor([idOf(node)]) }));
+  connection.nodes = page;
+  connection.pageInfo = {
+    hasNextPage: end < rows.length,
+    hasPreviousPage: start > 0,
+    startCursor: connection.edges[0]?.cursor ?? null,
+    endCursor: connection.edges[connection.edges.length - 1]?.cursor ?? null,
+  };
+  (connection as unknown as { count: () => Promise<number> }).count = () => Promise.resolve(rows.length);
+  return connection;
+}

@@ -1,0 +1,56 @@
+/**
+ * Vietnamese text handling. Text is stored in Unicode NFC (one code point per accented letter), so
+ * that equal names compare equal whatever keyboard produced them; search folds diacritics on both
+ * sides in SQL (`kttt_fold`, see the migrations), so "hop tac xa" finds "Hợp tác xã".
+ */
+
+/** Trims, collapses inner white space and normalises to NFC. */
+export function cleanText(value: string): string {
+  return value.normalize("NFC").replace(/\s+/gu, " ").trim();
+}
+
+export function cleanOptionalText(value: string | null | undefined): string | null {
+  if (value === null || value === undefined) return null;
+  const cleaned = cleanText(value);
+  return cleaned === "" ? null : cleaned;
+}
+
+/**
+ * Folds text the way the database's `kttt_fold` does (strip diacritics, đ→d, lower case). Used
+ * to split a search into terms; the comparison itself happens in SQL.
+ */
+export function foldText(value: string): string {
+  return value
+    .normalize("NFD")
+    .replace(/\p{Mn}/gu, "")
+    .replace(/đ/gu, "d")
+    .replace(/Đ/gu, "D")
+    .toLowerCase();
+}
+
+/** The search terms of a user's query: folded words, without SQL LIKE wildcards. */
+export function searchTerms(query: string | null | undefined): string[] {
+  if (!query) return [];
+  return foldText(cleanText(query))
+    .split(" ")
+    .map((term) => term.replace(/[%_\\]/gu, ""))
+    .filter((term) => term.length > 0)
+    .slice(0, 10);
+}
+
+/**
+ * A TypeORM condition for "every term appears in the folded column" (a trigram GIN index serves
+ * LIKE '%term%'), with named parameters `${prefix}0`, `${prefix}1`, …
+ */
+export function searchCondition(
+  column: string,
+  terms: string[],
+  prefix = "search",
+): { sql: string; params: Record<string, string> } {
+  const params: Record<string, string> = {};
+  const parts = terms.map((term, i) => {
+    params[`${prefix}${i}`] = `%${term}%`;
+    return `${column} LIKE :${prefix}${i}`;
+  });
+  return { sql: parts.join(" AND "), params };
+}

@@ -1,0 +1,4 @@
+export * from "./names";
+export * from "./organizations";
+export * from "./places";
+export * from "./random";

@@ -1,0 +1,1 @@
+export { portInUse, startEmbeddedPostgres, type EmbeddedOptions, type EmbeddedServer } from "./embedded";

@@ -1,0 +1,107 @@
+/**
+ * `npm start`: the whole KTTT Graph on one machine. Starts PostgreSQL (embedded, unless
+ * DATABASE_URL names a server), every subgraph with demo data, then the gateway; Ctrl-C stops
+ * them in reverse order, PostgreSQL last.
+ */
+import { SUBGRAPHS } from "@kttt/core";
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { startEmbeddedPostgres, type EmbeddedServer } from "./embedded";
+
+const root = path.resolve(__dirname, "..", "..", "..");
+const started = Date.now();
+
+interface Child {
+  name: string;
+  process: ChildProcess;
+}
+
+const children: Child[] = [];
+let embedded: EmbeddedServer | null = null;
+let stopping = false;
+
+function say(message: string): void {
+  console.log(`[kttt] ${message}`);
+}
+
+async function waitForHealth(name: string, url: string, child: ChildProcess, timeoutMs = 120_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${name} exited with code ${child.exitCode} while starting`);
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  throw new Error(`${name} did not become healthy at ${url} within ${timeoutMs / 1000} s`);
+}
+
+function startChild(name: string, script: string, env: NodeJS.ProcessEnv): ChildProcess {
+  const child = spawn(process.execPath, [script], { cwd: root, env, stdio: ["ignore", "inherit", "inherit"] });
+  children.push({ name, process: child });
+  child.on("exit", (code, signal) => {
+    if (!stopping) {
+      say(`${name} stopped unexpectedly (${signal ?? `code ${code}`}); shutting everything down.`);
+      void shutdown(1);
+    }
+  });
+  return child;
+}
+
+async function shutdown(code: number): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  say("stopping…");
+  for (const { name, process: child } of [...children].reverse()) {
+    if (child.exitCode !== null || child.signalCode !== null) continue;
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        say(`${name} did not stop in 10 s; killing it.`);
+        child.kill("SIGKILL");
+      }, 10_000);
+      child.once("exit", () => {
+        clearTimeout(timer);
+        resolve();
+      });
+      child.kill("SIGTERM");
+    });
+  }
+  if (embedded) {
+    await embedded.stop().catch((error: unknown) => say(`embedded PostgreSQL did not stop cleanly: ${String(error)}`));
+    say("embedded PostgreSQL stopped.");
+  }
+  process.exit(code);
+}
+
+async function main(): Promise<void> {
+  process.on("SIGINT", () => void shutdown(0));
+  process.on("SIGTERM", () => void shutdown(0));
+  const env: NodeJS.ProcessEnv = { ...process.env, SEED_DEMO_DATA: process.env.SEED_DEMO_DATA ?? "true" };
+  if (!env.DATABASE_URL) {
+    const port = Number(env.EMBEDDED_PG_PORT ?? 54329);
+    embedded = await startEmbeddedPostgres({ dataDir: env.EMBEDDED_PG_DATA ?? path.join(root, ".data", "postgres"), port, log: say });
+    env.DATABASE_URL = embedded.url;
+  } else {
+    say("using the PostgreSQL server named by DATABASE_URL");
+  }
+  await Promise.all(
+    SUBGRAPHS.map(async (subgraph) => {
+      const child = startChild(subgraph.name, path.join(root, subgraph.dir, "dist", "main.js"), env);
+      const port = env[`${subgraph.name.toUpperCase().replace(/-/gu, "_")}_PORT`] ?? String(subgraph.port);
+      await waitForHealth(subgraph.name, `http://127.0.0.1:${port}/health`, child);
+    }),
+  );
+  const gateway = startChild("gateway", path.join(root, "gateway", "dist", "main.js"), env);
+  const gatewayPort = env.GATEWAY_PORT ?? "4000";
+  await waitForHealth("gateway", `http://127.0.0.1:${gatewayPort}/health`, gateway);
+  say(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s: Apollo Sandbox on http://localhost:${gatewayPort}/ (GraphQL endpoint http://localhost:${gatewayPort}/graphql). Ctrl-C stops everything.`);
+}
+
+main().catch((error: unknown) => {
+  console.error(`[kttt] failed to start: ${error instanceof Error ? error.message : String(error)}`);
+  void shutdown(1).finally(() => process.exit(1));
+  if (!stopping) process.exit(1);
+});

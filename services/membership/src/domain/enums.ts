@@ -1,0 +1,211 @@
+/**
+ * The membership vocabulary: enums with their Vietnamese labels, and the rules that tie them
+ * together (rating bands of Circular 01/2020/TT-BKHĐT, minimum members under Law 17/2023/QH15).
+ */
+import { registerEnumType } from "type-graphql";
+
+export enum OrganizationKind {
+  COOPERATIVE = "COOPERATIVE",
+  COOPERATIVE_UNION = "COOPERATIVE_UNION",
+  COOPERATIVE_GROUP = "COOPERATIVE_GROUP",
+}
+registerEnumType(OrganizationKind, {
+  name: "OrganizationKind",
+  description: "Legal form of a collective-economy organisation (loại hình tổ chức kinh tế tập thể).",
+  valuesConfig: {
+    COOPERATIVE: { description: "Hợp tác xã (HTX): a legal person with at least 5 official members." },
+    COOPERATIVE_UNION: { description: "Liên hiệp hợp tác xã (LHHTX): a legal person with at least 3 member cooperatives." },
+    COOPERATIVE_GROUP: { description: "Tổ hợp tác (THT): no legal personality; works under a cooperation contract." },
+  },
+});
+
+export const KIND_LABEL: Record<OrganizationKind, string> = {
+  COOPERATIVE: "Hợp tác xã",
+  COOPERATIVE_UNION: "Liên hiệp hợp tác xã",
+  COOPERATIVE_GROUP: "Tổ hợp tác",
+};
+
+/** Minimum official members for an organisation to be active (Law 17/2023/QH15; Decree 77/2019 for THT). */
+export const MIN_OFFICIAL_MEMBERS: Record<OrganizationKind, number> = {
+  COOPERATIVE: 5,
+  COOPERATIVE_UNION: 3,
+  COOPERATIVE_GROUP: 2,
+};
+
+export enum OrganizationStatus {
+  ACTIVE = "ACTIVE",
+  SUSPENDED = "SUSPENDED",
+  DISSOLVED = "DISSOLVED",
+}
+registerEnumType(OrganizationStatus, {
+  name: "OrganizationStatus",
+  description: "Operating status (tình trạng hoạt động).",
+  valuesConfig: {
+    ACTIVE: { description: "Đang hoạt động: operating." },
+    SUSPENDED: { description: "Tạm ngừng hoạt động: temporarily stopped." },
+    DISSOLVED: { description: "Đã giải thể: dissolved; kept for history." },
+  },
+});
+
+export enum Sector {
+  AGRICULTURE = "AGRICULTURE",
+  INDUSTRY_HANDICRAFT = "INDUSTRY_HANDICRAFT",
+  TRADE_SERVICES = "TRADE_SERVICES",
+  CONSTRUCTION = "CONSTRUCTION",
+  TRANSPORT = "TRANSPORT",
+  ENVIRONMENT = "ENVIRONMENT",
+  PEOPLES_CREDIT_FUND = "PEOPLES_CREDIT_FUND",
+}
+/** The sector names exactly as Hà Tĩnh reports them. */
+export const SECTOR_LABEL: Record<Sector, string> = {
+  AGRICULTURE: "Nông, lâm, ngư, diêm nghiệp",
+  INDUSTRY_HANDICRAFT: "Công nghiệp - tiểu thủ công nghiệp, điện",
+  TRADE_SERVICES: "Thương mại, dịch vụ tổng hợp, quản lý chợ, dịch vụ khác",
+  CONSTRUCTION: "Xây dựng",
+  TRANSPORT: "Vận tải",
+  ENVIRONMENT: "Môi trường",
+  PEOPLES_CREDIT_FUND: "Quỹ tín dụng nhân dân",
+};
+registerEnumType(Sector, {
+  name: "Sector",
+  description: "Field of activity (lĩnh vực hoạt động), as the province reports it.",
+  valuesConfig: Object.fromEntries(Object.entries(SECTOR_LABEL).map(([k, v]) => [k, { description: v }])),
+});
+
+export enum MemberKind {
+  INDIVIDUAL = "INDIVIDUAL",
+  HOUSEHOLD = "HOUSEHOLD",
+  LEGAL_ENTITY = "LEGAL_ENTITY",
+}
+registerEnumType(MemberKind, {
+  name: "MemberKind",
+  description: "Who the member is (loại thành viên).",
+  valuesConfig: {
+    INDIVIDUAL: { description: "Cá nhân: a person." },
+    HOUSEHOLD: { description: "Hộ gia đình: a household, represented by one person." },
+    LEGAL_ENTITY: { description: "Pháp nhân: an organisation, e.g. a cooperative member of a union." },
+  },
+});
+
+export enum MembershipType {
+  OFFICIAL = "OFFICIAL",
+  ASSOCIATE_WITH_CAPITAL = "ASSOCIATE_WITH_CAPITAL",
+  ASSOCIATE_WITHOUT_CAPITAL = "ASSOCIATE_WITHOUT_CAPITAL",
+}
+registerEnumType(MembershipType, {
+  name: "MembershipType",
+  description: "Kind of membership (loại hình thành viên) under Law 17/2023/QH15.",
+  valuesConfig: {
+    OFFICIAL: { description: "Thành viên chính thức: contributes capital and uses services and/or labour." },
+    ASSOCIATE_WITH_CAPITAL: { description: "Thành viên liên kết góp vốn: associate member contributing capital." },
+    ASSOCIATE_WITHOUT_CAPITAL: { description: "Thành viên liên kết không góp vốn: associate member without capital." },
+  },
+});
+
+export enum Rating {
+  GOOD = "GOOD",
+  FAIR = "FAIR",
+  AVERAGE = "AVERAGE",
+  WEAK = "WEAK",
+  NOT_RATED = "NOT_RATED",
+}
+export const RATING_LABEL: Record<Rating, string> = {
+  GOOD: "Tốt",
+  FAIR: "Khá",
+  AVERAGE: "Trung bình",
+  WEAK: "Yếu",
+  NOT_RATED: "Chưa xếp loại",
+};
+registerEnumType(Rating, {
+  name: "Rating",
+  description: "Performance rating (xếp loại) of Circular 01/2020/TT-BKHĐT: 15 criteria, 100 points.",
+  valuesConfig: {
+    GOOD: { description: "Tốt: 80–100 points." },
+    FAIR: { description: "Khá: 65 to under 80 points." },
+    AVERAGE: { description: "Trung bình: 50 to under 65 points." },
+    WEAK: { description: "Yếu: under 50 points." },
+    NOT_RATED: { description: "Chưa xếp loại: operating under 12 months, or stopped over 3 months in the year." },
+  },
+});
+
+/** The rating a score earns under Circular 01/2020/TT-BKHĐT. */
+export function ratingForScore(score: number): Rating {
+  if (score >= 80) return Rating.GOOD;
+  if (score >= 65) return Rating.FAIR;
+  if (score >= 50) return Rating.AVERAGE;
+  return Rating.WEAK;
+}
+
+export const RATING_BAND: Record<Exclude<Rating, Rating.NOT_RATED>, string> = {
+  GOOD: "80–100",
+  FAIR: "65 to under 80",
+  AVERAGE: "50 to under 65",
+  WEAK: "under 50",
+};
+
+export enum ClassificationScheme {
+  CIRCULAR_01_2020 = "CIRCULAR_01_2020",
+  DECREE_113_2024 = "DECREE_113_2024",
+}
+registerEnumType(ClassificationScheme, {
+  name: "ClassificationScheme",
+  description: "Which rule set a classification follows (căn cứ phân loại, đánh giá).",
+  valuesConfig: {
+    CIRCULAR_01_2020: { description: "Thông tư 01/2020/TT-BKHĐT: performance rating by score, still used in Hà Tĩnh's reports." },
+    DECREE_113_2024: { description: "Nghị định 113/2024/NĐ-CP under Law 17/2023/QH15: size class by members and revenue or capital." },
+  },
+});
+
+export enum SizeClass {
+  MICRO = "MICRO",
+  SMALL = "SMALL",
+  MEDIUM = "MEDIUM",
+  LARGE = "LARGE",
+}
+registerEnumType(SizeClass, {
+  name: "SizeClass",
+  description: "Size class (phân loại quy mô) under Law 17/2023/QH15 and Decree 113/2024/NĐ-CP.",
+  valuesConfig: {
+    MICRO: { description: "Siêu nhỏ." },
+    SMALL: { description: "Nhỏ." },
+    MEDIUM: { description: "Vừa." },
+    LARGE: { description: "Lớn." },
+  },
+});
+
+export enum ItReadiness {
+  NONE = "NONE",
+  BASIC = "BASIC",
+  SOFTWARE = "SOFTWARE",
+  ONLINE = "ONLINE",
+}
+export const IT_READINESS_LABEL: Record<ItReadiness, string> = {
+  NONE: "Chưa ứng dụng công nghệ thông tin",
+  BASIC: "Có máy tính, thư điện tử",
+  SOFTWARE: "Dùng phần mềm kế toán, quản lý",
+  ONLINE: "Có trang web hoặc bán hàng trực tuyến",
+};
+registerEnumType(ItReadiness, {
+  name: "ItReadiness",
+  description: "How far the organisation uses information technology (mức độ ứng dụng công nghệ thông tin).",
+  valuesConfig: Object.fromEntries(Object.entries(IT_READINESS_LABEL).map(([k, v]) => [k, { description: v }])),
+});
+
+export enum AdminUnitKind {
+  CITY = "CITY",
+  TOWN = "TOWN",
+  DISTRICT = "DISTRICT",
+}
+registerEnumType(AdminUnitKind, {
+  name: "AdminUnitKind",
+  description: "Kind of district-level administrative unit (đơn vị hành chính cấp huyện).",
+  valuesConfig: {
+    CITY: { description: "Thành phố thuộc tỉnh." },
+    TOWN: { description: "Thị xã." },
+    DISTRICT: { description: "Huyện." },
+  },
+});
+
+export function enumValues<T extends Record<string, string>>(e: T): string[] {
+  return Object.values(e);
+}

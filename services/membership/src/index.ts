@@ -1,0 +1,8 @@
+export { startMembershipService, type MembershipService } from "./app";
+export { buildMembershipSchema } from "./schema";
+export { entities } from "./entities";
+export { migrations } from "./migrations";
+export { loadDemoData } from "./seed/load";
+export { generateSeedRows, SEED_TOTALS, RATING_COUNTS_2024 } from "./seed/generate";
+export { createLoaders } from "./loaders";
+export { roundedDivide, periodEnd } from "./repositories/statistics";

@@ -1,0 +1,25 @@
+/** Federation reference resolvers: other subgraphs hand us keys, one batched query answers them all. */
+import type { ReferenceResolvers } from "@kttt/core";
+import type { MembershipContext } from "./context";
+import { OrganizationKind } from "./domain/enums";
+
+function organizationReference(kind: OrganizationKind) {
+  return {
+    async __resolveReference(reference: { id: string }, ctx: MembershipContext) {
+      const org = await ctx.loaders.organization.load(reference.id);
+      // A key of another legal form is not this entity.
+      return org && org.kind === kind ? org : null;
+    },
+  };
+}
+
+export const referenceResolvers: ReferenceResolvers = {
+  Cooperative: organizationReference(OrganizationKind.COOPERATIVE),
+  CooperativeGroup: organizationReference(OrganizationKind.COOPERATIVE_GROUP),
+  CooperativeUnion: organizationReference(OrganizationKind.COOPERATIVE_UNION),
+  AdminUnit: {
+    __resolveReference(reference: { code: string }, ctx: MembershipContext) {
+      return ctx.loaders.adminUnit.load(reference.code);
+    },
+  },
+};

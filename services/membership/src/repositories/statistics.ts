@@ -1,0 +1,143 @@
+/** Province statistics in one SQL statement: GROUPING SETS give the total and the groups together. */
+import type { DataSource } from "typeorm";
+import { Rating, RATING_LABEL, Sector, SECTOR_LABEL } from "../domain/enums";
+import { MembershipFigures, MembershipGroupBy, MembershipStatistics, type MembershipStatisticsGroup } from "../types/statistics";
+
+/** Integer division rounded half away from zero. */
+export function roundedDivide(numerator: bigint, denominator: bigint): bigint {
+  if (denominator === 0n) throw new RangeError("division by zero");
+  const negative = numerator < 0n !== denominator < 0n;
+  const n = numerator < 0n ? -numerator : numerator;
+  const d = denominator < 0n ? -denominator : denominator;
+  const q = (2n * n + d) / (2n * d);
+  return negative ? -q : q;
+}
+
+const GROUP_EXPRESSION: Record<MembershipGroupBy, string> = {
+  ADMIN_UNIT: "o.admin_unit_code",
+  SECTOR: "o.sector",
+  RATING: "c.rating",
+};
+
+interface Row {
+  grouped: number;
+  key: string | null;
+  cooperatives: number;
+  unions: number;
+  groups: number;
+  reporting: number;
+  charter_capital: string | null;
+  revenue: string | null;
+  profit: string | null;
+  workers: string | null;
+  wage_mass: string | null;
+  managers_total: string | null;
+  managers_trained: string | null;
+  good: number;
+  fair: number;
+  average: number;
+  weak: number;
+  not_rated: number;
+  unclassified: number;
+  it_none: number;
+  it_basic: number;
+  it_software: number;
+  it_online: number;
+}
+
+function figures(row: Row): MembershipFigures {
+  const reporting = BigInt(row.reporting);
+  const money = (value: string | null) => {
+    const total = BigInt(value ?? 0);
+    return { total, average: reporting > 0n ? roundedDivide(total, reporting) : null };
+  };
+  const workers = BigInt(row.workers ?? 0);
+  const classified = row.good + row.fair + row.average + row.weak + row.not_rated;
+  const managersTotal = Number(row.managers_total ?? 0);
+  const managersTrained = Number(row.managers_trained ?? 0);
+  return Object.assign(new MembershipFigures(), {
+    cooperativeCount: row.cooperatives,
+    unionCount: row.unions,
+    groupCount: row.groups,
+    reportingCooperativeCount: row.reporting,
+    charterCapital: money(row.charter_capital),
+    revenue: money(row.revenue),
+    profit: money(row.profit),
+    regularWorkers: Number(workers),
+    averageWorkerMonthlyIncome: workers > 0n ? roundedDivide(BigInt(row.wage_mass ?? 0), workers) : null,
+    managersTotal,
+    managersTrained,
+    managersTrainedShare: managersTotal > 0 ? managersTrained / managersTotal : null,
+    ratingCounts: { good: row.good, fair: row.fair, average: row.average, weak: row.weak, notRated: row.not_rated, unclassified: row.unclassified },
+    goodOrFairShare: classified > 0 ? (row.good + row.fair) / classified : null,
+    itReadiness: { none: row.it_none, basic: row.it_basic, software: row.it_software, online: row.it_online },
+  });
+}
+
+/** End of the year, or today while the year is running. */
+export function periodEnd(year: number, today = new Date().toISOString().slice(0, 10)): string {
+  const end = `${year}-12-31`;
+  return end < today ? end : today;
+}
+
+export async function membershipStatistics(dataSource: DataSource, year: number, groupBy: MembershipGroupBy | null): Promise<MembershipStatistics> {
+  const asOf = periodEnd(year);
+  const group = groupBy ? GROUP_EXPRESSION[groupBy] : null;
+  const head = group ? `grouping(${group})::int AS grouped, ${group} AS key` : "1 AS grouped, NULL::text AS key";
+  const tail = group ? `GROUP BY GROUPING SETS ((${group}), ())` : "";
+  const coop = "o.kind = 'COOPERATIVE'";
+  const rows: Row[] = await dataSource.query(
+    `SELECT ${head},
+       count(*) FILTER (WHERE ${coop})::int AS cooperatives,
+       count(*) FILTER (WHERE o.kind = 'COOPERATIVE_UNION')::int AS unions,
+       count(*) FILTER (WHERE o.kind = 'COOPERATIVE_GROUP')::int AS groups,
+       count(f.organization_id) FILTER (WHERE ${coop})::int AS reporting,
+       sum(f.charter_capital) FILTER (WHERE ${coop}) AS charter_capital,
+       sum(f.revenue) FILTER (WHERE ${coop}) AS revenue,
+       sum(f.profit) FILTER (WHERE ${coop}) AS profit,
+       sum(f.regular_workers) FILTER (WHERE ${coop}) AS workers,
+       sum(f.average_monthly_income::numeric * f.regular_workers) FILTER (WHERE ${coop}) AS wage_mass,
+       sum(f.managers_total) FILTER (WHERE ${coop}) AS managers_total,
+       sum(f.managers_trained) FILTER (WHERE ${coop}) AS managers_trained,
+       count(*) FILTER (WHERE ${coop} AND c.rating = 'GOOD')::int AS good,
+       count(*) FILTER (WHERE ${coop} AND c.rating = 'FAIR')::int AS fair,
+       count(*) FILTER (WHERE ${coop} AND c.rating = 'AVERAGE')::int AS average,
+       count(*) FILTER (WHERE ${coop} AND c.rating = 'WEAK')::int AS weak,
+       count(*) FILTER (WHERE ${coop} AND c.rating = 'NOT_RATED')::int AS not_rated,
+       count(*) FILTER (WHERE ${coop} AND c.rating IS NULL)::int AS unclassified,
+       count(*) FILTER (WHERE ${coop} AND f.it_readiness = 'NONE')::int AS it_none,
+       count(*) FILTER (WHERE ${coop} AND f.it_readiness = 'BASIC')::int AS it_basic,
+       count(*) FILTER (WHERE ${coop} AND f.it_readiness = 'SOFTWARE')::int AS it_software,
+       count(*) FILTER (WHERE ${coop} AND f.it_readiness = 'ONLINE')::int AS it_online
+     FROM organization o
+     LEFT JOIN financial_report f ON f.organization_id = o.id AND f.year = $1
+     LEFT JOIN classification c ON c.organization_id = o.id AND c.year = $1 AND c.scheme = 'CIRCULAR_01_2020'
+     WHERE o.established_on <= $2 AND (o.dissolved_on IS NULL OR o.dissolved_on > $2)
+     ${tail}`,
+    [year, asOf],
+  );
+  const totalRow = rows.find((r) => r.grouped === 1)!;
+  const stats = new MembershipStatistics();
+  stats.year = year;
+  stats.asOf = asOf;
+  stats.groupBy = groupBy;
+  stats.total = figures(totalRow);
+  stats.groups = groupBy
+    ? rows
+        .filter((r) => r.grouped === 0)
+        .map((r): MembershipStatisticsGroup => ({
+          key: r.key,
+          label: labelOf(groupBy, r.key),
+          figures: figures(r),
+        }))
+        .sort((a, b) => (a.key ?? "~").localeCompare(b.key ?? "~"))
+    : [];
+  return stats;
+}
+
+function labelOf(groupBy: MembershipGroupBy, key: string | null): string {
+  if (key === null) return groupBy === MembershipGroupBy.RATING ? "Chưa có kết quả xếp loại" : "Không xác định";
+  if (groupBy === MembershipGroupBy.SECTOR) return SECTOR_LABEL[key as Sector] ?? key;
+  if (groupBy === MembershipGroupBy.RATING) return RATING_LABEL[key as Rating] ?? key;
+  return key; // unit names are resolved from AdminUnit by the resolver
+}

@@ -1,0 +1,114 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import { connectionFromArray } from "@kttt/core";
+import type { MembershipContext } from "../context";
+import { ClassificationScheme, OrganizationKind } from "../domain/enums";
+import { AdminUnit } from "../entities/admin-unit";
+import { AllianceMembership } from "../entities/alliance-membership";
+import { Classification } from "../entities/classification";
+import { FinancialReport } from "../entities/financial-report";
+import { Member } from "../entities/member";
+import { Organization } from "../entities/organization";
+import { listOrganizations } from "../repositories/organizations";
+import {
+  CooperativeConnection,
+  CooperativeGroupConnection,
+  CooperativeUnionConnection,
+  MemberConnection,
+  OrganizationConnection,
+} from "../types/connections";
+import { MemberListArgs, MemberStatusFilter, OrganizationListArgs, OrganizationsArgs } from "../types/filters";
+
+@Resolver(() => Organization)
+export class OrganizationResolver {
+  @Query(() => CooperativeConnection, { description: "Cooperatives (hợp tác xã, HTX), filtered and paginated." })
+  cooperatives(@Args() args: OrganizationListArgs, @Ctx() ctx: MembershipContext): Promise<CooperativeConnection> {
+    return listOrganizations(ctx.dataSource, CooperativeConnection, OrganizationKind.COOPERATIVE, args);
+  }
+
+  @Query(() => CooperativeGroupConnection, { description: "Cooperative groups (tổ hợp tác, THT), filtered and paginated." })
+  cooperativeGroups(@Args() args: OrganizationListArgs, @Ctx() ctx: MembershipContext): Promise<CooperativeGroupConnection> {
+    return listOrganizations(ctx.dataSource, CooperativeGroupConnection, OrganizationKind.COOPERATIVE_GROUP, args);
+  }
+
+  @Query(() => CooperativeUnionConnection, { description: "Unions of cooperatives (liên hiệp hợp tác xã, LHHTX), filtered and paginated." })
+  cooperativeUnions(@Args() args: OrganizationListArgs, @Ctx() ctx: MembershipContext): Promise<CooperativeUnionConnection> {
+    return listOrganizations(ctx.dataSource, CooperativeUnionConnection, OrganizationKind.COOPERATIVE_UNION, args);
+  }
+
+  @Query(() => OrganizationConnection, { description: "Organisations of every legal form together (tổ chức kinh tế tập thể), filtered and paginated." })
+  organizations(@Args() args: OrganizationsArgs, @Ctx() ctx: MembershipContext): Promise<OrganizationConnection> {
+    return listOrganizations(ctx.dataSource, OrganizationConnection, args.kind, args);
+  }
+
+  @Query(() => Organization, { nullable: true, description: "One organisation of any legal form by id; null when there is none." })
+  organization(@Arg("id", () => ID, { description: "The organisation's id." }) id: string, @Ctx() ctx: MembershipContext): Promise<Organization | null> {
+    return ctx.loaders.organization.load(id);
+  }
+
+  @FieldResolver(() => AdminUnit, { description: "Administrative unit where it is registered (đơn vị hành chính)." })
+  async adminUnit(@Root() org: Organization, @Ctx() ctx: MembershipContext): Promise<AdminUnit> {
+    return (await ctx.loaders.adminUnit.load(org.adminUnitCode))!;
+  }
+
+  @FieldResolver(() => MemberConnection, { description: "Members (thành viên), in joining order." })
+  async members(@Root() org: Organization, @Args() args: MemberListArgs, @Ctx() ctx: MembershipContext): Promise<MemberConnection> {
+    const all = await ctx.loaders.membersByOrganization.load(org.id);
+    const rows = all.filter(
+      (m) =>
+        (args.status === MemberStatusFilter.ALL || (args.status === MemberStatusFilter.CURRENT) === (m.leftOn === null)) &&
+        (!args.membershipType || m.membershipType === args.membershipType),
+    );
+    return connectionFromArray(MemberConnection, rows, (m: Member) => m.id, args);
+  }
+
+  @FieldResolver(() => AllianceMembership, { nullable: true, description: "Membership of the provincial Cooperative Alliance (thành viên Liên minh HTX tỉnh); null if it never joined." })
+  allianceMembership(@Root() org: Organization, @Ctx() ctx: MembershipContext): Promise<AllianceMembership | null> {
+    return ctx.loaders.allianceMembership.load(org.id);
+  }
+
+  @FieldResolver(() => [FinancialReport], { description: "Yearly figures (báo cáo năm), newest first: one per year, so a bounded list." })
+  async financialReports(
+    @Root() org: Organization,
+    @Arg("fromYear", () => Int, { nullable: true, description: "First year to include." }) fromYear: number | null,
+    @Arg("toYear", () => Int, { nullable: true, description: "Last year to include." }) toYear: number | null,
+    @Ctx() ctx: MembershipContext,
+  ): Promise<FinancialReport[]> {
+    const all = await ctx.loaders.financialReportsByOrganization.load(org.id);
+    return all.filter((f) => (fromYear == null || f.year >= fromYear) && (toYear == null || f.year <= toYear));
+  }
+
+  @FieldResolver(() => FinancialReport, { nullable: true, description: "The figures of one year (báo cáo năm), if reported." })
+  async financialReport(@Root() org: Organization, @Arg("year", () => Int, { description: "The year." }) year: number, @Ctx() ctx: MembershipContext): Promise<FinancialReport | null> {
+    const all = await ctx.loaders.financialReportsByOrganization.load(org.id);
+    return all.find((f) => f.year === year) ?? null;
+  }
+
+  @FieldResolver(() => [Classification], { description: "Yearly classifications (phân loại, đánh giá), newest first: a bounded list." })
+  async classifications(
+    @Root() org: Organization,
+    @Arg("scheme", () => ClassificationScheme, { nullable: true, description: "Only this rule set." }) scheme: ClassificationScheme | null,
+    @Ctx() ctx: MembershipContext,
+  ): Promise<Classification[]> {
+    const all = await ctx.loaders.classificationsByOrganization.load(org.id);
+    return all.filter((c) => !scheme || c.scheme === scheme);
+  }
+
+  @FieldResolver(() => Classification, { nullable: true, description: "The classification of one year under a rule set (default Circular 01/2020)." })
+  async classification(
+    @Root() org: Organization,
+    @Arg("year", () => Int, { description: "The year." }) year: number,
+    @Arg("scheme", () => ClassificationScheme, { defaultValue: ClassificationScheme.CIRCULAR_01_2020, description: "The rule set." }) scheme: ClassificationScheme,
+    @Ctx() ctx: MembershipContext,
+  ): Promise<Classification | null> {
+    const all = await ctx.loaders.classificationsByOrganization.load(org.id);
+    return all.find((c) => c.year === year && c.scheme === scheme) ?? null;
+  }
+}
+
+@Resolver(() => Member)
+export class MemberResolver {
+  @FieldResolver(() => Organization, { nullable: true, description: "For an organisation member (e.g. a cooperative in a union): that organisation." })
+  memberOrganization(@Root() member: Member, @Ctx() ctx: MembershipContext): Promise<Organization | null> | null {
+    return member.memberOrganizationId ? ctx.loaders.organization.load(member.memberOrganizationId) : null;
+  }
+}

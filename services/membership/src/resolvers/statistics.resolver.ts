@@ -1,0 +1,34 @@
+import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
+import { badInput } from "@kttt/core";
+import type { MembershipContext } from "../context";
+import { AdminUnit } from "../entities/admin-unit";
+import { membershipStatistics } from "../repositories/statistics";
+import { MembershipGroupBy, MembershipStatistics, MembershipStatisticsGroup } from "../types/statistics";
+
+@Resolver(() => MembershipStatisticsGroup)
+export class StatisticsResolver {
+  @Query(() => MembershipStatistics, {
+    description:
+      "Counts and financial figures of the collective economy for a year (thống kê kinh tế tập thể): cooperatives, unions and groups " +
+      "existing at the end of the year; capital, revenue, profit and worker income of the cooperatives that reported.",
+  })
+  membershipStatistics(
+    @Arg("year", () => Int, { description: "The reporting year, e.g. 2024." }) year: number,
+    @Arg("groupBy", () => MembershipGroupBy, { nullable: true, description: "Optional breakdown." }) groupBy: MembershipGroupBy | null,
+    @Ctx() ctx: MembershipContext,
+  ): Promise<MembershipStatistics> {
+    if (!Number.isInteger(year) || year < 1990 || year > 2100) throw badInput("year must be between 1990 and 2100.", "year", "YEAR_OUT_OF_RANGE");
+    return membershipStatistics(ctx.dataSource, year, groupBy ?? null);
+  }
+
+  @FieldResolver(() => String, { description: "Vietnamese label of the group (tên nhóm)." })
+  async label(@Root() group: MembershipStatisticsGroup, @Ctx() ctx: MembershipContext): Promise<string> {
+    const unit = group.label === group.key && group.key ? await ctx.loaders.adminUnit.load(group.key) : null;
+    return unit?.name ?? group.label;
+  }
+
+  @FieldResolver(() => AdminUnit, { nullable: true, description: "The administrative unit, when grouped by unit." })
+  adminUnit(@Root() group: MembershipStatisticsGroup, @Ctx() ctx: MembershipContext): Promise<AdminUnit | null> | null {
+    return group.key && /^[0-9]{3}$/u.test(group.key) ? ctx.loaders.adminUnit.load(group.key) : null;
+  }
+}

@@ -1,0 +1,415 @@
+/**
+ * The membership writes. Each runs in one transaction, checks the rules a person would check at
+ * the registry desk, and answers with a DomainError naming the field at fault; the database's
+ * constraints back every rule, so a race cannot slip a bad row past the checks.
+ */
+import { badInput, cleanOptionalText, cleanText, conflict, notFound, versionConflict } from "@kttt/core";
+import { randomUUID } from "node:crypto";
+import { IsNull, type DataSource, type EntityManager } from "typeorm";
+import {
+  ClassificationScheme,
+  KIND_LABEL,
+  MembershipType,
+  MemberKind,
+  MIN_OFFICIAL_MEMBERS,
+  OrganizationKind,
+  OrganizationStatus,
+  Rating,
+  RATING_BAND,
+  RATING_LABEL,
+  ratingForScore,
+} from "../domain/enums";
+import { AdminUnit } from "../entities/admin-unit";
+import { AllianceMembership } from "../entities/alliance-membership";
+import { Classification } from "../entities/classification";
+import { FinancialReport } from "../entities/financial-report";
+import { Member } from "../entities/member";
+import { Organization } from "../entities/organization";
+import type {
+  AddMemberInput,
+  DissolveOrganizationInput,
+  EndMembershipInput,
+  NewMemberInput,
+  RecordClassificationInput,
+  RecordFinancialReportInput,
+  RegisterOrganizationInput,
+  UpdateOrganizationInput,
+} from "../types/inputs";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/iu;
+
+export const today = () => new Date().toISOString().slice(0, 10);
+
+function requireId(id: string, field: string, what: string): void {
+  if (!UUID.test(id)) throw badInput(`${what} id "${id}" is not a valid id.`, field, "INVALID_ID");
+}
+
+function notInFuture(date: string, field: string, what: string): void {
+  if (date > today()) throw badInput(`${what} (${date}) cannot be in the future.`, field, "DATE_IN_FUTURE");
+}
+
+/** Loads an organisation and locks its row for the rest of the transaction. */
+async function lockOrganization(manager: EntityManager, id: string, field: string): Promise<Organization> {
+  requireId(id, field, "Organisation");
+  const org = await manager
+    .getRepository(Organization)
+    .createQueryBuilder("o")
+    .setLock("pessimistic_write")
+    .where("o.id = :id", { id })
+    .getOne();
+  if (!org) throw notFound(`No organisation has the id ${id}.`, field);
+  return org;
+}
+
+async function requireAdminUnit(manager: EntityManager, code: string, onDate: string, field: string): Promise<AdminUnit> {
+  const unit = await manager.getRepository(AdminUnit).findOneBy({ code });
+  if (!unit) throw badInput(`There is no administrative unit with code ${code} in Hà Tĩnh.`, field, "UNKNOWN_ADMIN_UNIT");
+  if (unit.validFrom > onDate || (unit.validTo !== null && unit.validTo < onDate)) {
+    throw badInput(
+      `${unit.name} (${code}) did not exist on ${onDate}: it was valid from ${unit.validFrom}${unit.validTo ? ` to ${unit.validTo}` : ""}.`,
+      field,
+      "ADMIN_UNIT_NOT_VALID_ON_DATE",
+    );
+  }
+  return unit;
+}
+
+function requireMoney(value: bigint, field: string, what: string): void {
+  if (value < 0n) throw badInput(`${what} cannot be negative.`, field, "NEGATIVE_AMOUNT");
+}
+
+function isUniqueViolation(error: unknown, constraint?: string): boolean {
+  const e = error as { code?: string; constraint?: string; driverError?: { code?: string; constraint?: string } };
+  const code = e.code ?? e.driverError?.code;
+  const name = e.constraint ?? e.driverError?.constraint;
+  return code === "23505" && (!constraint || name === constraint);
+}
+
+async function checkRegistrationNumber(manager: EntityManager, kind: OrganizationKind, number: string | null, exceptId: string | null, field: string): Promise<void> {
+  if (kind === OrganizationKind.COOPERATIVE_GROUP && number) {
+    throw badInput("A cooperative group (THT) has no registration number: it works under a cooperation contract.", field, "GROUP_HAS_NO_REGISTRATION");
+  }
+  if (kind !== OrganizationKind.COOPERATIVE_GROUP && !number) {
+    throw badInput(`A ${KIND_LABEL[kind].toLowerCase()} needs its registration number.`, field, "REGISTRATION_NUMBER_REQUIRED");
+  }
+  if (!number) return;
+  const other = await manager.getRepository(Organization).findOneBy({ registrationNumber: number });
+  if (other && other.id !== exceptId) {
+    throw conflict(`Registration number ${number} already belongs to ${other.name}.`, field, "DUPLICATE_REGISTRATION_NUMBER", { organizationId: other.id });
+  }
+}
+
+function activeOfficialCount(members: { membershipType: MembershipType; leftOn: string | null }[]): number {
+  return members.filter((m) => m.membershipType === MembershipType.OFFICIAL && m.leftOn === null).length;
+}
+
+function requireMinimumMembers(kind: OrganizationKind, officialCount: number, field: string): void {
+  const minimum = MIN_OFFICIAL_MEMBERS[kind];
+  if (officialCount < minimum) {
+    throw badInput(
+      `An active ${KIND_LABEL[kind].toLowerCase()} needs at least ${minimum} official members; it would have ${officialCount}. ` +
+        "Add official members, or record it as SUSPENDED.",
+      field,
+      "BELOW_MINIMUM_MEMBERS",
+      { minimum, official: officialCount },
+    );
+  }
+}
+
+async function checkMember(manager: EntityManager, org: { kind: OrganizationKind; establishedOn: string; id?: string }, m: NewMemberInput, field: string): Promise<void> {
+  requireMoney(m.capitalContributed, `${field}.capitalContributed`, "Capital contributed");
+  if (m.membershipType === MembershipType.ASSOCIATE_WITHOUT_CAPITAL && m.capitalContributed !== 0n) {
+    throw badInput("An associate member without capital contributes no capital: set capitalContributed to 0.", `${field}.capitalContributed`, "CAPITAL_NOT_ALLOWED");
+  }
+  if (m.joinedOn < org.establishedOn) {
+    throw badInput(`A member cannot join (${m.joinedOn}) before the organisation was established (${org.establishedOn}).`, `${field}.joinedOn`, "JOINED_BEFORE_ESTABLISHMENT");
+  }
+  notInFuture(m.joinedOn, `${field}.joinedOn`, "The joining date");
+  if (org.kind === OrganizationKind.COOPERATIVE_UNION && m.membershipType === MembershipType.OFFICIAL && !m.memberOrganizationId) {
+    throw badInput("An official member of a union must be a cooperative: give memberOrganizationId.", `${field}.memberOrganizationId`, "UNION_MEMBER_MUST_BE_COOPERATIVE");
+  }
+  if (m.memberOrganizationId) {
+    requireId(m.memberOrganizationId, `${field}.memberOrganizationId`, "Member organisation");
+    if (m.kind !== MemberKind.LEGAL_ENTITY) {
+      throw badInput("Only a LEGAL_ENTITY member can be an organisation.", `${field}.kind`, "MEMBER_KIND_MISMATCH");
+    }
+    const other = await manager.getRepository(Organization).findOneBy({ id: m.memberOrganizationId });
+    if (!other) throw notFound(`No organisation has the id ${m.memberOrganizationId}.`, `${field}.memberOrganizationId`);
+    if (other.id === org.id) throw badInput("An organisation cannot be its own member.", `${field}.memberOrganizationId`, "SELF_MEMBERSHIP");
+    if (org.kind === OrganizationKind.COOPERATIVE_UNION && other.kind !== OrganizationKind.COOPERATIVE) {
+      throw badInput(`${other.name} is not a cooperative; a union's members are cooperatives.`, `${field}.memberOrganizationId`, "UNION_MEMBER_MUST_BE_COOPERATIVE");
+    }
+    if (other.status === OrganizationStatus.DISSOLVED) {
+      throw badInput(`${other.name} is dissolved and cannot join.`, `${field}.memberOrganizationId`, "MEMBER_DISSOLVED");
+    }
+  }
+}
+
+function memberRow(organizationId: string, m: NewMemberInput): Member {
+  return Object.assign(new Member(), {
+    id: randomUUID(),
+    organizationId,
+    kind: m.kind,
+    membershipType: m.membershipType,
+    fullName: cleanText(m.fullName),
+    memberOrganizationId: m.memberOrganizationId ?? null,
+    capitalContributed: m.capitalContributed,
+    joinedOn: m.joinedOn,
+    leftOn: null,
+    version: 1,
+  });
+}
+
+export class OrganizationMutations {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async register(input: RegisterOrganizationInput): Promise<Organization> {
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const name = cleanText(input.name);
+        const registrationNumber = cleanOptionalText(input.registrationNumber);
+        notInFuture(input.establishedOn, "input.establishedOn", "The establishment date");
+        if (input.status === OrganizationStatus.DISSOLVED) {
+          throw badInput("A new organisation cannot be registered as dissolved.", "input.status", "INVALID_STATUS");
+        }
+        await requireAdminUnit(manager, input.adminUnitCode, input.establishedOn, "input.adminUnitCode");
+        await checkRegistrationNumber(manager, input.kind, registrationNumber, null, "input.registrationNumber");
+        const id = randomUUID();
+        for (const [i, m] of input.members.entries()) {
+          await checkMember(manager, { kind: input.kind, establishedOn: input.establishedOn, id }, m, `input.members.${i}`);
+        }
+        if (input.status === OrganizationStatus.ACTIVE) {
+          requireMinimumMembers(input.kind, input.members.filter((m) => m.membershipType === MembershipType.OFFICIAL).length, "input.members");
+        }
+        const org = Object.assign(Object.create(Organization.prototype) as Organization, {
+          id,
+          kind: input.kind,
+          name,
+          registrationNumber,
+          adminUnitCode: input.adminUnitCode,
+          sector: input.sector,
+          status: input.status,
+          establishedOn: input.establishedOn,
+          dissolvedOn: null,
+          address: cleanOptionalText(input.address),
+          representative: cleanOptionalText(input.representative),
+          version: 1,
+        });
+        await manager.getRepository(Organization).insert(org);
+        if (input.members.length > 0) {
+          await manager.getRepository(Member).insert(input.members.map((m) => memberRow(id, m)));
+        }
+        return manager.getRepository(Organization).findOneByOrFail({ id });
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) {
+        throw conflict(`Registration number ${input.registrationNumber} is already registered.`, "input.registrationNumber", "DUPLICATE_REGISTRATION_NUMBER");
+      }
+      throw error;
+    }
+  }
+
+  async update(input: UpdateOrganizationInput): Promise<Organization> {
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const org = await lockOrganization(manager, input.id, "input.id");
+        if (org.version !== input.version) throw versionConflict("This organisation", input.version, org.version);
+        if (org.status === OrganizationStatus.DISSOLVED) {
+          throw badInput(`${org.name} is dissolved; its record can no longer be changed.`, "input.id", "ORGANIZATION_DISSOLVED");
+        }
+        const changes: Partial<Organization> = {};
+        if (input.name != null) changes.name = cleanText(input.name);
+        if (input.registrationNumber != null) {
+          const number = cleanText(input.registrationNumber);
+          await checkRegistrationNumber(manager, org.kind, number, org.id, "input.registrationNumber");
+          changes.registrationNumber = number;
+        }
+        if (input.adminUnitCode != null) {
+          await requireAdminUnit(manager, input.adminUnitCode, today(), "input.adminUnitCode");
+          changes.adminUnitCode = input.adminUnitCode;
+        }
+        if (input.sector != null) changes.sector = input.sector;
+        if (input.address != null) changes.address = cleanOptionalText(input.address);
+        if (input.representative != null) changes.representative = cleanOptionalText(input.representative);
+        if (input.status != null && input.status !== org.status) {
+          if (input.status === OrganizationStatus.DISSOLVED) {
+            throw badInput("Use dissolveOrganization to dissolve an organisation.", "input.status", "INVALID_STATUS");
+          }
+          if (input.status === OrganizationStatus.ACTIVE) {
+            const members = await manager.getRepository(Member).findBy({ organizationId: org.id });
+            requireMinimumMembers(org.kind, activeOfficialCount(members), "input.status");
+          }
+          changes.status = input.status;
+        }
+        await manager
+          .createQueryBuilder()
+          .update(Organization)
+          .set({ ...changes, version: org.version + 1 })
+          .where("id = :id AND version = :version", { id: org.id, version: org.version })
+          .execute();
+        return manager.getRepository(Organization).findOneByOrFail({ id: org.id });
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) {
+        throw conflict(`Registration number ${input.registrationNumber} is already registered.`, "input.registrationNumber", "DUPLICATE_REGISTRATION_NUMBER");
+      }
+      throw error;
+    }
+  }
+
+  async recordFinancialReport(input: RecordFinancialReportInput): Promise<FinancialReport> {
+    return this.dataSource.transaction(async (manager) => {
+      const org = await lockOrganization(manager, input.organizationId, "input.organizationId");
+      requireMoney(input.charterCapital, "input.charterCapital", "Charter capital");
+      requireMoney(input.revenue, "input.revenue", "Revenue");
+      requireMoney(input.averageMonthlyIncome, "input.averageMonthlyIncome", "Average monthly income");
+      if (input.profit > input.revenue) {
+        throw badInput(`Profit (${input.profit} đ) cannot be larger than revenue (${input.revenue} đ).`, "input.profit", "PROFIT_EXCEEDS_REVENUE");
+      }
+      if (input.managersTrained > input.managersTotal) {
+        throw badInput(`Trained managers (${input.managersTrained}) cannot outnumber managers (${input.managersTotal}).`, "input.managersTrained", "TRAINED_EXCEEDS_TOTAL");
+      }
+      if (input.regularWorkers === 0 && input.averageMonthlyIncome !== 0n) {
+        throw badInput("With no regular workers there is no average worker income: set averageMonthlyIncome to 0.", "input.averageMonthlyIncome", "INCOME_WITHOUT_WORKERS");
+      }
+      const currentYear = Number(today().slice(0, 4));
+      const foundedYear = Number(org.establishedOn.slice(0, 4));
+      if (input.year > currentYear || input.year < foundedYear) {
+        throw badInput(`The year must be between ${foundedYear} (establishment) and ${currentYear}.`, "input.year", "YEAR_OUT_OF_RANGE");
+      }
+      const repository = manager.getRepository(FinancialReport);
+      const existing = await repository.findOneBy({ organizationId: org.id, year: input.year });
+      const values = {
+        charterCapital: input.charterCapital,
+        revenue: input.revenue,
+        profit: input.profit,
+        regularWorkers: input.regularWorkers,
+        averageMonthlyIncome: input.averageMonthlyIncome,
+        managersTotal: input.managersTotal,
+        managersTrained: input.managersTrained,
+        itReadiness: input.itReadiness,
+      };
+      if (existing) {
+        if (input.version == null) {
+          throw conflict(`Figures for ${input.year} are already recorded for ${org.name}. Send their version to correct them.`, "input.version", "ALREADY_RECORDED", { currentVersion: existing.version });
+        }
+        if (existing.version !== input.version) throw versionConflict("This report", input.version, existing.version);
+        await repository.update({ organizationId: org.id, year: input.year }, { ...values, version: existing.version + 1 });
+      } else {
+        if (input.version != null) throw notFound(`No figures for ${input.year} are recorded yet; omit the version to record them.`, "input.version");
+        await repository.insert({ organizationId: org.id, year: input.year, ...values, version: 1 });
+      }
+      return repository.findOneByOrFail({ organizationId: org.id, year: input.year });
+    });
+  }
+
+  async recordClassification(input: RecordClassificationInput): Promise<Classification> {
+    return this.dataSource.transaction(async (manager) => {
+      const org = await lockOrganization(manager, input.organizationId, "input.organizationId");
+      if (org.kind === OrganizationKind.COOPERATIVE_GROUP) {
+        throw badInput("Cooperative groups (THT) are not rated; classifications apply to cooperatives and unions.", "input.organizationId", "GROUP_NOT_RATED");
+      }
+      const score = input.score ?? null;
+      if (input.scheme === ClassificationScheme.CIRCULAR_01_2020) {
+        if (input.rating === Rating.NOT_RATED) {
+          if (score !== null) throw badInput("A NOT_RATED classification has no score.", "input.score", "SCORE_WITH_NOT_RATED");
+          if (!input.notRatedReason) throw badInput("Say why the organisation was not rated.", "input.notRatedReason", "REASON_REQUIRED");
+        } else {
+          if (score === null) throw badInput(`A rating of ${RATING_LABEL[input.rating]} needs its score.`, "input.score", "SCORE_REQUIRED");
+          const earned = ratingForScore(score);
+          if (earned !== input.rating) {
+            throw badInput(
+              `A score of ${score} is rated ${RATING_LABEL[earned]} (${RATING_BAND[earned as keyof typeof RATING_BAND]} points), not ${RATING_LABEL[input.rating]}.`,
+              "input.rating",
+              "RATING_SCORE_MISMATCH",
+              { score, expectedRating: earned },
+            );
+          }
+        }
+      }
+      const currentYear = Number(today().slice(0, 4));
+      if (input.year > currentYear) throw badInput(`A classification cannot be recorded for a future year (${input.year}).`, "input.year", "YEAR_OUT_OF_RANGE");
+      const repository = manager.getRepository(Classification);
+      const key = { organizationId: org.id, year: input.year, scheme: input.scheme };
+      const existing = await repository.findOneBy(key);
+      const values = { score, rating: input.rating, sizeClass: input.sizeClass ?? null, notRatedReason: cleanOptionalText(input.notRatedReason) };
+      if (existing) {
+        if (input.version == null) {
+          throw conflict(`A ${input.year} classification is already recorded for ${org.name}. Send its version to correct it.`, "input.version", "ALREADY_RECORDED", { currentVersion: existing.version });
+        }
+        if (existing.version !== input.version) throw versionConflict("This classification", input.version, existing.version);
+        await repository.update(key, { ...values, version: existing.version + 1 });
+      } else {
+        if (input.version != null) throw notFound(`No ${input.year} classification is recorded yet; omit the version to record it.`, "input.version");
+        await repository.insert({ ...key, ...values, version: 1 });
+      }
+      return repository.findOneByOrFail(key);
+    });
+  }
+
+  async addMember(input: AddMemberInput): Promise<Member> {
+    return this.dataSource.transaction(async (manager) => {
+      const org = await lockOrganization(manager, input.organizationId, "input.organizationId");
+      if (org.status === OrganizationStatus.DISSOLVED) {
+        throw badInput(`${org.name} is dissolved and takes no new members.`, "input.organizationId", "ORGANIZATION_DISSOLVED");
+      }
+      await checkMember(manager, org, input, "input");
+      if (input.memberOrganizationId) {
+        const already = await manager.getRepository(Member).findOneBy({ organizationId: org.id, memberOrganizationId: input.memberOrganizationId, leftOn: IsNull() });
+        if (already) {
+          throw conflict("That organisation is already a member.", "input.memberOrganizationId", "ALREADY_MEMBER");
+        }
+      }
+      const row = memberRow(org.id, input);
+      await manager.getRepository(Member).insert(row);
+      return manager.getRepository(Member).findOneByOrFail({ id: row.id });
+    });
+  }
+
+  async endMembership(input: EndMembershipInput): Promise<Member> {
+    return this.dataSource.transaction(async (manager) => {
+      requireId(input.memberId, "input.memberId", "Member");
+      const found = await manager.getRepository(Member).findOneBy({ id: input.memberId });
+      if (!found) throw notFound(`No member has the id ${input.memberId}.`, "input.memberId");
+      const org = await lockOrganization(manager, found.organizationId, "input.memberId");
+      const member = await manager.getRepository(Member).findOneByOrFail({ id: input.memberId });
+      if (member.version !== input.version) throw versionConflict("This membership", input.version, member.version);
+      if (member.leftOn !== null) throw conflict(`This membership already ended on ${member.leftOn}.`, "input.memberId", "ALREADY_ENDED");
+      if (input.leftOn < member.joinedOn) {
+        throw badInput(`A membership cannot end (${input.leftOn}) before it began (${member.joinedOn}).`, "input.leftOn", "LEFT_BEFORE_JOINED");
+      }
+      notInFuture(input.leftOn, "input.leftOn", "The end date");
+      if (org.status === OrganizationStatus.ACTIVE && member.membershipType === MembershipType.OFFICIAL) {
+        const members = await manager.getRepository(Member).findBy({ organizationId: org.id });
+        requireMinimumMembers(org.kind, activeOfficialCount(members) - 1, "input.memberId");
+      }
+      await manager.getRepository(Member).update({ id: member.id, version: member.version }, { leftOn: input.leftOn, version: member.version + 1 });
+      return manager.getRepository(Member).findOneByOrFail({ id: member.id });
+    });
+  }
+
+  async dissolve(input: DissolveOrganizationInput): Promise<Organization> {
+    return this.dataSource.transaction(async (manager) => {
+      const org = await lockOrganization(manager, input.id, "input.id");
+      if (org.version !== input.version) throw versionConflict("This organisation", input.version, org.version);
+      if (org.status === OrganizationStatus.DISSOLVED) throw conflict(`${org.name} was already dissolved on ${org.dissolvedOn}.`, "input.id", "ALREADY_DISSOLVED");
+      if (input.dissolvedOn < org.establishedOn) {
+        throw badInput(`Dissolution (${input.dissolvedOn}) cannot precede establishment (${org.establishedOn}).`, "input.dissolvedOn", "DISSOLVED_BEFORE_ESTABLISHED");
+      }
+      notInFuture(input.dissolvedOn, "input.dissolvedOn", "The dissolution date");
+      await manager
+        .createQueryBuilder()
+        .update(Organization)
+        .set({ status: OrganizationStatus.DISSOLVED, dissolvedOn: input.dissolvedOn, version: org.version + 1 })
+        .where("id = :id AND version = :version", { id: org.id, version: org.version })
+        .execute();
+      await manager
+        .createQueryBuilder()
+        .update(AllianceMembership)
+        .set({ leftOn: input.dissolvedOn })
+        .where("organization_id = :id AND left_on IS NULL AND joined_on <= :date", { id: org.id, date: input.dissolvedOn })
+        .execute();
+      return manager.getRepository(Organization).findOneByOrFail({ id: org.id });
+    });
+  }
+}

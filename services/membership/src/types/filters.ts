@@ -1,0 +1,102 @@
+import { IsOptional, Length, Matches, Max, Min } from "class-validator";
+import { ArgsType, Field, InputType, Int, registerEnumType } from "type-graphql";
+import { ConnectionArgs } from "@kttt/core";
+import { MembershipType, OrganizationKind, OrganizationStatus, Rating, Sector } from "../domain/enums";
+
+export enum OrganizationOrder {
+  NAME_ASC = "NAME_ASC",
+  NAME_DESC = "NAME_DESC",
+  ESTABLISHED_ON_ASC = "ESTABLISHED_ON_ASC",
+  ESTABLISHED_ON_DESC = "ESTABLISHED_ON_DESC",
+}
+registerEnumType(OrganizationOrder, {
+  name: "OrganizationOrder",
+  description: "Sort order of organisation lists (thứ tự sắp xếp).",
+  valuesConfig: {
+    NAME_ASC: { description: "By name, A to Z." },
+    NAME_DESC: { description: "By name, Z to A." },
+    ESTABLISHED_ON_ASC: { description: "Oldest first." },
+    ESTABLISHED_ON_DESC: { description: "Newest first." },
+  },
+});
+
+@InputType({ description: "Filters for organisation lists (bộ lọc); all given conditions must hold." })
+export class OrganizationFilter {
+  @Field({ nullable: true, description: "Only organisations registered in this administrative unit (mã đơn vị hành chính), e.g. 444." })
+  @IsOptional()
+  @Matches(/^[0-9]{3}$/u, { message: "adminUnitCode must be a three-digit unit code such as 444." })
+  adminUnitCode?: string;
+
+  @Field(() => Sector, { nullable: true, description: "Only this sector (lĩnh vực)." })
+  sector?: Sector;
+
+  @Field(() => Rating, { nullable: true, description: "Only organisations with this rating (xếp loại) in `ratingYear`." })
+  rating?: Rating;
+
+  @Field(() => Int, { nullable: true, description: "Year of the rating filter; default: the latest year rated." })
+  @IsOptional()
+  @Min(1990)
+  @Max(2100)
+  ratingYear?: number;
+
+  @Field(() => OrganizationStatus, { nullable: true, description: "Only this operating status (tình trạng)." })
+  status?: OrganizationStatus;
+
+  @Field({
+    nullable: true,
+    description: "Words to find in the name or registration number, with or without diacritics (tìm kiếm): \"hop tac xa nong nghiep\" finds \"Hợp tác xã Nông nghiệp …\".",
+  })
+  @IsOptional()
+  @Length(1, 200, { message: "search must be 1 to 200 characters." })
+  search?: string;
+
+  @Field({ nullable: true, description: "Only members of the provincial Cooperative Alliance (thành viên Liên minh HTX) when true; only non-members when false." })
+  allianceMember?: boolean;
+}
+
+@ArgsType()
+export class OrganizationListArgs extends ConnectionArgs {
+  @Field(() => OrganizationFilter, { nullable: true, description: "Conditions on the organisations." })
+  filter?: OrganizationFilter;
+
+  @Field(() => OrganizationOrder, { defaultValue: OrganizationOrder.NAME_ASC, description: "Sort order." })
+  orderBy: OrganizationOrder;
+}
+
+@ArgsType()
+export class OrganizationsArgs extends OrganizationListArgs {
+  @Field(() => OrganizationKind, { nullable: true, description: "Only this legal form (loại hình)." })
+  kind?: OrganizationKind;
+}
+
+export enum MemberStatusFilter {
+  CURRENT = "CURRENT",
+  FORMER = "FORMER",
+  ALL = "ALL",
+}
+registerEnumType(MemberStatusFilter, {
+  name: "MemberStatusFilter",
+  description: "Which memberships to list.",
+  valuesConfig: {
+    CURRENT: { description: "Current members (đang là thành viên)." },
+    FORMER: { description: "Former members (đã chấm dứt)." },
+    ALL: { description: "Both." },
+  },
+});
+
+@ArgsType()
+export class MemberListArgs extends ConnectionArgs {
+  @Field(() => MemberStatusFilter, { defaultValue: MemberStatusFilter.CURRENT, description: "Current, former or all members." })
+  status: MemberStatusFilter;
+
+  @Field(() => MembershipType, { nullable: true, description: "Only this kind of membership." })
+  membershipType?: MembershipType;
+}
+
+export const ORDER_KEYS = {
+  NAME_ASC: ["o.name", "ASC"],
+  NAME_DESC: ["o.name", "DESC"],
+  ESTABLISHED_ON_ASC: ["o.established_on", "ASC"],
+  ESTABLISHED_ON_DESC: ["o.established_on", "DESC"],
+} as const;
+
