@@ -1,4 +1,4 @@
-import { IsOptional, Length, Matches, Max, Min } from "class-validator";
+import { IsOptional, Length, Matches, Max, Min, ValidateNested } from "class-validator";
 import { ArgsType, Field, InputType, Int, registerEnumType } from "type-graphql";
 import { ConnectionArgs } from "@kttt/core";
 import { MembershipType, OrganizationKind, OrganizationStatus, Rating, Sector } from "../domain/enums";
@@ -57,6 +57,8 @@ export class OrganizationFilter {
 @ArgsType()
 export class OrganizationListArgs extends ConnectionArgs {
   @Field(() => OrganizationFilter, { nullable: true, description: "Conditions on the organisations." })
+  @IsOptional()
+  @ValidateNested()
   filter?: OrganizationFilter;
 
   @Field(() => OrganizationOrder, { defaultValue: OrganizationOrder.NAME_ASC, description: "Sort order." })

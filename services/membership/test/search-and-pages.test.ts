@@ -1,0 +1,121 @@
+import { startTestMembership, onlyError, type TestMembership } from "./helpers";
+
+let m: TestMembership;
+beforeAll(async () => {
+  m = await startTestMembership("demo");
+});
+afterAll(() => m?.stop());
+
+const LIST = /* GraphQL */ `
+  query($filter: OrganizationFilter, $first: Int, $after: String, $last: Int, $before: String, $orderBy: OrganizationOrder) {
+    cooperatives(filter: $filter, first: $first, after: $after, last: $last, before: $before, orderBy: $orderBy) {
+      totalCount
+      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+      edges { cursor node { id name adminUnitCode sector status establishedOn } }
+    }
+  }`;
+
+describe("cooperatives list", () => {
+  it("finds names without diacritics: 'hop tac xa nong nghiep' finds 'Hợp tác xã Nông nghiệp …'", async () => {
+    const res = await m.query(LIST, { filter: { search: "hop tac xa nong nghiep" }, first: 100 });
+    expect(res.errors).toBeUndefined();
+    const names: string[] = res.data.cooperatives.edges.map((e: any) => e.node.name);
+    expect(res.data.cooperatives.totalCount).toBeGreaterThan(10);
+    for (const name of names) expect(name).toMatch(/Hợp tác xã .*Nông nghiệp/u);
+  });
+
+  it("matches with or without diacritics and in any case alike, including đ", async () => {
+    const plain = await m.query(LIST, { filter: { search: "duc tho" }, first: 5 });
+    const marked = await m.query(LIST, { filter: { search: "ĐỨC THỌ" }, first: 5 });
+    expect(plain.data.cooperatives.totalCount).toBeGreaterThan(0);
+    expect(marked.data.cooperatives.totalCount).toBe(plain.data.cooperatives.totalCount);
+  });
+
+  it("treats LIKE wildcards in a search as plain text", async () => {
+    const res = await m.query(LIST, { filter: { search: "%_%" }, first: 5 });
+    expect(res.errors).toBeUndefined();
+    expect(res.data.cooperatives.totalCount).toBe(975 + 12);
+  });
+
+  it("combines filters", async () => {
+    const res = await m.query(LIST, { filter: { adminUnitCode: "444", sector: "AGRICULTURE", status: "ACTIVE" }, first: 100 });
+    for (const e of res.data.cooperatives.edges) expect(e.node).toMatchObject({ adminUnitCode: "444", sector: "AGRICULTURE", status: "ACTIVE" });
+    expect(res.data.cooperatives.totalCount).toBeGreaterThan(0);
+  });
+
+  it("filters by rating of the latest year", async () => {
+    const res = await m.query(LIST, { filter: { rating: "GOOD" }, first: 1 });
+    expect(res.data.cooperatives.totalCount).toBe(118);
+  });
+
+  it("walks every page forwards and backwards with keyset cursors, without gaps or repeats", async () => {
+    const filter = { adminUnitCode: "446" };
+    const forward: string[] = [];
+    let after: string | null = null;
+    let total = 0;
+    for (;;) {
+      const res: any = await m.query(LIST, { filter, first: 7, after, orderBy: "ESTABLISHED_ON_DESC" });
+      const c = res.data.cooperatives;
+      total = c.totalCount;
+      forward.push(...c.edges.map((e: any) => e.node.id));
+      if (!c.pageInfo.hasNextPage) break;
+      after = c.pageInfo.endCursor;
+    }
+    expect(forward).toHaveLength(total);
+    expect(new Set(forward).size).toBe(total);
+    const backward: string[] = [];
+    let before: string | null = null;
+    for (;;) {
+      const res: any = await m.query(LIST, { filter, last: 9, before, orderBy: "ESTABLISHED_ON_DESC" });
+      const c = res.data.cooperatives;
+      backward.unshift(...c.edges.map((e: any) => e.node.id));
+      if (!c.pageInfo.hasPreviousPage) break;
+      before = c.pageInfo.startCursor;
+    }
+    expect(backward).toEqual(forward);
+  });
+
+  it("sorts by name", async () => {
+    const res = await m.query(LIST, { first: 50, orderBy: "NAME_DESC" });
+    const names = res.data.cooperatives.edges.map((e: any) => e.node.name);
+    const sorted = await m.service.dataSource.query("SELECT name FROM organization WHERE kind = 'COOPERATIVE' ORDER BY name DESC, id DESC LIMIT 50");
+    expect(names).toEqual(sorted.map((r: any) => r.name));
+  });
+
+  it("refuses a page larger than 100 and a foreign cursor, naming the argument", async () => {
+    expect(onlyError(await m.query(LIST, { first: 101 })).extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "first" });
+    expect(onlyError(await m.query(LIST, { first: 5, after: "bm90LWEtY3Vyc29y" })).extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "after" });
+  });
+
+  it("refuses a malformed unit code in a filter", async () => {
+    const error = onlyError(await m.query(LIST, { filter: { adminUnitCode: "44'; DROP TABLE organization; --" } }));
+    expect(error.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "filter.adminUnitCode" });
+  });
+
+  it("lists groups and unions, and finds any organisation through the Organization interface", async () => {
+    const res = await m.query(`{
+      cooperativeGroups(first: 1) { totalCount nodes { id __typename } }
+      cooperativeUnions(first: 5) { totalCount nodes { id name members { totalCount nodes { memberOrganization { __typename name } } } } }
+      organizations(kind: COOPERATIVE_GROUP, first: 1) { totalCount }
+    }`);
+    expect(res.errors).toBeUndefined();
+    expect(res.data.cooperativeGroups.totalCount).toBe(2538);
+    expect(res.data.organizations.totalCount).toBe(2538);
+    expect(res.data.cooperativeUnions.totalCount).toBe(3);
+    const union = res.data.cooperativeUnions.nodes[0];
+    expect(union.members.totalCount).toBeGreaterThanOrEqual(3);
+    expect(union.members.nodes[0].memberOrganization.__typename).toBe("Cooperative");
+    const one = await m.query(`query($id: ID!) { organization(id: $id) { __typename id ... on CooperativeGroup { name } } }`, { id: res.data.cooperativeGroups.nodes[0].id });
+    expect(one.data.organization).toMatchObject({ __typename: "CooperativeGroup", id: res.data.cooperativeGroups.nodes[0].id });
+    const none = await m.query(`{ organization(id: "not-an-id") { id } }`);
+    expect(none.data.organization).toBeNull();
+  });
+
+  it("serves the 13 units with their history", async () => {
+    const res = await m.query(`{ all: adminUnits { code } later: adminUnits(validOn: "2025-03-01") { code } locHa: adminUnit(code: "448") { name validTo successor { code name } } }`);
+    expect(res.data.all).toHaveLength(13);
+    expect(res.data.later.map((u: any) => u.code)).not.toContain("448");
+    expect(res.data.later).toHaveLength(12);
+    expect(res.data.locHa).toEqual({ name: "Huyện Lộc Hà", validTo: "2024-12-31", successor: { code: "445", name: "Huyện Thạch Hà" } });
+  });
+});

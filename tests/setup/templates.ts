@@ -1,0 +1,13 @@
+/** What each subgraph's test templates are built from: its own migrations and demo seed. */
+import { entities as membershipEntities, loadDemoData as loadMembershipDemo, migrations as membershipMigrations } from "@kttt/membership";
+import type { DataSource } from "typeorm";
+
+export interface Template {
+  entities: Function[];
+  migrations: Function[];
+  seed: (dataSource: DataSource) => Promise<unknown>;
+}
+
+export const TEMPLATES: Record<string, Template> = {
+  membership: { entities: membershipEntities, migrations: membershipMigrations, seed: loadMembershipDemo },
+};
