@@ -3,6 +3,7 @@
  * seen plus its id, so a page is one index range scan however deep the client pages, and a row
  * inserted meanwhile never shifts the pages that follow.
  */
+import "reflect-metadata";
 import { ArgsType, ClassType, Field, Int, ObjectType } from "type-graphql";
 import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import { badInput } from "./errors";
@@ -47,8 +48,10 @@ export interface Connection<T> {
   totalCount(): Promise<number>;
 }
 
-/** Builds `<Name>Connection` and `<Name>Edge` object types for a node type. */
-/** `nodeType` is the node class (an object or interface type, abstract classes included). */
+/**
+ * Builds `<Name>Connection` and `<Name>Edge` object types for a node type;
+ * `nodeType` is the node class (an object or interface type, abstract classes included).
+ */
 export function ConnectionType<T extends object>(nodeType: ClassType<T> | (abstract new () => T), name: string, description: string) {
   @ObjectType(`${name}Edge`, { description: `One ${description} in a page, with its cursor.` })
   class Edge {

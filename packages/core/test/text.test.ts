@@ -1,0 +1,22 @@
+import { cleanText, foldText, searchCondition, searchTerms } from "../src/text";
+
+describe("Vietnamese text", () => {
+  it("stores names in NFC with white space tidied", () => {
+    const decomposed = "Hợp tác xã  Đức Thọ ".normalize("NFD");
+    expect(cleanText(decomposed)).toBe("Hợp tác xã Đức Thọ");
+    expect(cleanText(decomposed)).toBe(cleanText(decomposed).normalize("NFC"));
+  });
+
+  it("folds diacritics and đ for search", () => {
+    expect(foldText("Hợp tác xã Nông nghiệp ĐỨC THỌ")).toBe("hop tac xa nong nghiep duc tho");
+    expect(searchTerms("  Hợp  tác %xã_ ")).toEqual(["hop", "tac", "xa"]);
+    expect(searchTerms("")).toEqual([]);
+  });
+
+  it("builds one LIKE per term with named parameters", () => {
+    expect(searchCondition("o.search_text", ["hop", "xa"])).toEqual({
+      sql: "o.search_text LIKE :search0 AND o.search_text LIKE :search1",
+      params: { search0: "%hop%", search1: "%xa%" },
+    });
+  });
+});

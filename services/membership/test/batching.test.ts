@@ -1,0 +1,66 @@
+import { startTestMembership, type TestMembership } from "./helpers";
+
+let m: TestMembership;
+beforeAll(async () => {
+  m = await startTestMembership("demo");
+});
+afterAll(() => m?.stop());
+
+async function countStatements(query: string, variables?: Record<string, unknown>): Promise<{ count: number; statements: string[]; data: any }> {
+  m.service.statements.start();
+  const res = await m.query(query, variables);
+  const count = m.service.statements.stop();
+  expect(res.errors).toBeUndefined();
+  return { count, statements: [...m.service.statements.statements], data: res.data };
+}
+
+const DEEP = /* GraphQL */ `
+  query($first: Int) {
+    cooperatives(first: $first) {
+      nodes {
+        id
+        adminUnit { code name successor { code } }
+        members(first: 3) { totalCount nodes { fullName memberOrganization { id } } }
+        allianceMembership { joinedOn }
+        financialReport(year: 2024) { revenue }
+        classification(year: 2024) { rating }
+      }
+    }
+  }`;
+
+describe("no N+1", () => {
+  it("answers a list with every nested reference in a constant number of statements", async () => {
+    const small = await countStatements(DEEP, { first: 5 });
+    const large = await countStatements(DEEP, { first: 100 });
+    expect(large.data.cooperatives.nodes).toHaveLength(100);
+    // 20 times the rows, no more statements: page, admin units, members, alliance, reports,
+    // classifications, and at most one more round for successor units not already loaded.
+    expect(large.count).toBeLessThanOrEqual(small.count);
+    expect(small.count).toBeLessThanOrEqual(7);
+    for (const sql of large.statements.slice(1)) expect(sql).toMatch(/= ANY\(\$1\)/u);
+  });
+
+  it("resolves 100 federation references in one statement", async () => {
+    const list = await m.query(`{ cooperatives(first: 100) { nodes { id } } }`);
+    const representations = list.data.cooperatives.nodes.map((n: any) => ({ __typename: "Cooperative", id: n.id }));
+    const { count, data, statements } = await countStatements(
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Cooperative { id name } } }`,
+      { r: representations },
+    );
+    expect(count).toBe(1);
+    expect(statements[0]).toMatch(/= ANY\(\$1\)/u);
+    expect(data._entities.map((e: any) => e.id)).toEqual(representations.map((r: any) => r.id));
+  });
+
+  it("answers null for a reference of the wrong legal form or an unknown id", async () => {
+    const group = await m.query(`{ cooperativeGroups(first: 1) { nodes { id } } }`);
+    const res = await m.query(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Cooperative { id } } }`, {
+      r: [
+        { __typename: "Cooperative", id: group.data.cooperativeGroups.nodes[0].id },
+        { __typename: "Cooperative", id: "00000000-0000-5000-8000-000000000000" },
+        { __typename: "AdminUnit", code: "444" },
+      ],
+    });
+    expect(res.data._entities).toEqual([null, null, {}]);
+  });
+});
