@@ -26,4 +26,5 @@ module.exports = {
   globalTeardown: "<rootDir>/tests/setup/global-teardown.ts",
   testTimeout: 60_000,
   maxWorkers: 2,
+  reporters: ["default", "<rootDir>/tests/setup/summary-reporter.js"],
 };

@@ -5,6 +5,7 @@ export * from "./database";
 export * from "./errors";
 export * from "./federation";
 export * from "./http";
+export * from "./lifecycle";
 export * from "./pagination";
 export * from "./scalars";
 export * from "./subgraphs";

@@ -40,7 +40,9 @@ async function waitForHealth(name: string, url: string, child: ChildProcess, tim
 }
 
 function startChild(name: string, script: string, env: NodeJS.ProcessEnv): ChildProcess {
-  const child = spawn(process.execPath, [script], { cwd: root, env, stdio: ["ignore", "inherit", "inherit"] });
+  // Detached from the terminal's process group, so Ctrl-C reaches the launcher alone and it stops
+  // the services in order; the IPC channel lets a service notice that the launcher was killed.
+  const child = spawn(process.execPath, [script], { cwd: root, env, stdio: ["ignore", "inherit", "inherit", "ipc"], detached: true });
   children.push({ name, process: child });
   child.on("exit", (code, signal) => {
     if (!stopping) {
