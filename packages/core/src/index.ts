@@ -6,6 +6,7 @@ export * from "./errors";
 export * from "./federation";
 export * from "./http";
 export * from "./lifecycle";
+export * from "./loaders";
 export * from "./pagination";
 export * from "./scalars";
 export * from "./subgraphs";

@@ -180,6 +180,32 @@ export async function paginate<T extends ObjectLiteral, C extends Connection<T>>
 }
 
 /**
+ * The first page of a connection whose rows and total were fetched together (e.g. by a windowed,
+ * batched query); validates the page size like any other page.
+ */
+export function firstPageConnection<T, C extends Connection<T>>(
+  ConnectionClass: new () => C,
+  page: T[],
+  total: number,
+  idOf: (row: T) => string,
+  args: ConnectionArgs,
+): C {
+  const { size } = pageSize(args);
+  const rows = page.slice(0, size);
+  const connection = new ConnectionClass();
+  connection.edges = rows.map((node) => ({ node, cursor: encodeCursor([idOf(node)]) }));
+  connection.nodes = rows;
+  connection.pageInfo = {
+    hasNextPage: total > rows.length,
+    hasPreviousPage: false,
+    startCursor: connection.edges[0]?.cursor ?? null,
+    endCursor: connection.edges[connection.edges.length - 1]?.cursor ?? null,
+  };
+  (connection as unknown as { count: () => Promise<number> }).count = () => Promise.resolve(total);
+  return connection;
+}
+
+/**
  * A connection over rows already in memory (a batched child list, e.g. one organisation's
  * members from a DataLoader), sorted by the caller; cursors carry the row id.
  */

@@ -3,7 +3,8 @@
  * one of these, so N parents cost one `WHERE … = ANY($1)` statement, not N.
  */
 import DataLoader from "dataloader";
-import type { DataSource, ObjectLiteral } from "typeorm";
+import { groupLoader, isUuid, rowLoader } from "@kttt/core";
+import type { DataSource } from "typeorm";
 import { AdminUnit } from "./entities/admin-unit";
 import { AllianceMembership } from "./entities/alliance-membership";
 import { Classification } from "./entities/classification";
@@ -11,45 +12,64 @@ import { FinancialReport } from "./entities/financial-report";
 import { Member } from "./entities/member";
 import { Organization } from "./entities/organization";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/iu;
-
-function byKey<T extends ObjectLiteral>(dataSource: DataSource, entity: new () => T, column: string, key: (row: T) => string, validKey: (k: string) => boolean = () => true) {
-  return new DataLoader<string, T | null>(async (keys) => {
-    const valid = keys.filter(validKey);
-    const rows = valid.length
-      ? await dataSource.getRepository(entity).createQueryBuilder("t").where(`t.${column} = ANY(:keys)`, { keys: valid }).getMany()
-      : [];
-    const map = new Map(rows.map((row) => [key(row), row]));
-    return keys.map((k) => map.get(k) ?? null);
-  });
+export interface MemberPage {
+  rows: Member[];
+  total: number;
 }
 
-function groupedBy<T extends ObjectLiteral>(dataSource: DataSource, entity: new () => T, column: string, key: (row: T) => string, orderBy: [string, "ASC" | "DESC"][]) {
-  return new DataLoader<string, T[]>(async (keys) => {
-    const valid = keys.filter((k) => UUID.test(k));
-    const rows = valid.length
-      ? await orderBy
-          .reduce((q, [expression, direction]) => q.addOrderBy(expression, direction), dataSource.getRepository(entity).createQueryBuilder("t").where(`t.${column} = ANY(:keys)`, { keys: valid }))
-          .getMany()
+/**
+ * The first `limit` members of many organisations and their counts, in one statement (a window
+ * over each organisation's members): what a list page asking `members(first: n) { totalCount … }`
+ * needs, without loading every member of every organisation.
+ */
+function firstMembers(dataSource: DataSource, filter: { current: boolean | null; membershipType: string | null; limit: number }) {
+  const metadata = dataSource.getMetadata(Member);
+  return new DataLoader<string, MemberPage>(async (keys) => {
+    const valid = keys.filter(isUuid);
+    const rows: Record<string, unknown>[] = valid.length
+      ? await dataSource.query(
+          `SELECT * FROM (
+             SELECT m.*, row_number() OVER (PARTITION BY m.organization_id ORDER BY m.joined_on, m.id) AS position,
+                    count(*) OVER (PARTITION BY m.organization_id) AS total
+             FROM member m
+             WHERE m.organization_id = ANY($1)
+               AND ($2::boolean IS NULL OR (m.left_on IS NULL) = $2)
+               AND ($3::text IS NULL OR m.membership_type = $3)
+           ) page WHERE position <= $4 ORDER BY organization_id, position`,
+          [valid, filter.current, filter.membershipType, filter.limit],
+        )
       : [];
-    const map = new Map<string, T[]>();
-    for (const row of rows) {
-      const list = map.get(key(row));
-      if (list) list.push(row);
-      else map.set(key(row), [row]);
+    const pages = new Map<string, MemberPage>();
+    for (const raw of rows) {
+      const member = new Member();
+      for (const column of metadata.columns) {
+        const value = raw[column.databaseName];
+        (member as unknown as Record<string, unknown>)[column.propertyName] = column.transformer && !Array.isArray(column.transformer) ? column.transformer.from(value) : value;
+      }
+      const page = pages.get(member.organizationId) ?? { rows: [], total: Number(raw.total) };
+      page.rows.push(member);
+      pages.set(member.organizationId, page);
     }
-    return keys.map((k) => map.get(k) ?? []);
+    return keys.map((k) => pages.get(k) ?? { rows: [], total: 0 });
   });
 }
 
 export function createLoaders(dataSource: DataSource) {
+  const memberPages = new Map<string, DataLoader<string, MemberPage>>();
   return {
-    organization: byKey(dataSource, Organization as unknown as new () => Organization, "id", (o) => o.id, (k) => UUID.test(k)),
-    adminUnit: byKey(dataSource, AdminUnit, "code", (u) => u.code),
-    membersByOrganization: groupedBy(dataSource, Member, "organization_id", (m) => m.organizationId, [["t.joined_on", "ASC"], ["t.id", "ASC"]]),
-    allianceMembership: byKey(dataSource, AllianceMembership, "organization_id", (a) => a.organizationId, (k) => UUID.test(k)),
-    financialReportsByOrganization: groupedBy(dataSource, FinancialReport, "organization_id", (f) => f.organizationId, [["t.year", "DESC"]]),
-    classificationsByOrganization: groupedBy(dataSource, Classification, "organization_id", (c) => c.organizationId, [["t.year", "DESC"], ["t.scheme", "ASC"]]),
+    /** One loader per distinct filter and page size asked for in the request. */
+    firstMembers(filter: { current: boolean | null; membershipType: string | null; limit: number }) {
+      const key = JSON.stringify(filter);
+      let loader = memberPages.get(key);
+      if (!loader) memberPages.set(key, (loader = firstMembers(dataSource, filter)));
+      return loader;
+    },
+    organization: rowLoader(dataSource, Organization, { column: "id", keyOf: (o) => o.id, validKey: isUuid }),
+    adminUnit: rowLoader(dataSource, AdminUnit, { column: "code", keyOf: (u) => u.code }),
+    membersByOrganization: groupLoader(dataSource, Member, { column: "organization_id", keyOf: (m) => m.organizationId, validKey: isUuid, orderBy: [["t.joined_on", "ASC"], ["t.id", "ASC"]] }),
+    allianceMembership: rowLoader(dataSource, AllianceMembership, { column: "organization_id", keyOf: (a) => a.organizationId, validKey: isUuid }),
+    financialReportsByOrganization: groupLoader(dataSource, FinancialReport, { column: "organization_id", keyOf: (f) => f.organizationId, validKey: isUuid, orderBy: [["t.year", "DESC"]] }),
+    classificationsByOrganization: groupLoader(dataSource, Classification, { column: "organization_id", keyOf: (c) => c.organizationId, validKey: isUuid, orderBy: [["t.year", "DESC"], ["t.scheme", "ASC"]] }),
   };
 }
 

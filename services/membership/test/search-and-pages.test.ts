@@ -111,6 +111,21 @@ describe("cooperatives list", () => {
     expect(none.data.organization).toBeNull();
   });
 
+  it("pages an organisation's members: the batched first page continues into cursor pages", async () => {
+    const res = await m.query(`{ cooperatives(first: 20, filter: { sector: AGRICULTURE }) { nodes { id members(first: 4) { totalCount pageInfo { hasNextPage endCursor } nodes { id } } } } }`);
+    const coop = res.data.cooperatives.nodes.find((n: any) => n.members.totalCount > 8);
+    const all = await m.query(`query($id: ID!) { organization(id: $id) { members(first: 100) { totalCount nodes { id } } } }`, { id: coop.id });
+    const ids = all.data.organization.members.nodes.map((n: any) => n.id);
+    expect(all.data.organization.members.totalCount).toBe(coop.members.totalCount);
+    expect(coop.members.nodes.map((n: any) => n.id)).toEqual(ids.slice(0, 4));
+    expect(coop.members.pageInfo.hasNextPage).toBe(true);
+    const next = await m.query(`query($id: ID!, $after: String) { organization(id: $id) { members(first: 4, after: $after) { nodes { id } } } }`, { id: coop.id, after: coop.members.pageInfo.endCursor });
+    expect(next.data.organization.members.nodes.map((n: any) => n.id)).toEqual(ids.slice(4, 8));
+    const officials = await m.query(`query($id: ID!) { organization(id: $id) { members(first: 2, membershipType: OFFICIAL, status: ALL) { totalCount } } }`, { id: coop.id });
+    expect(officials.data.organization.members.totalCount).toBeLessThanOrEqual(coop.members.totalCount);
+    expect(officials.data.organization.members.totalCount).toBeGreaterThanOrEqual(5);
+  });
+
   it("serves the 13 units with their history", async () => {
     const res = await m.query(`{ all: adminUnits { code } later: adminUnits(validOn: "2025-03-01") { code } locHa: adminUnit(code: "448") { name validTo successor { code name } } }`);
     expect(res.data.all).toHaveLength(13);

@@ -3,7 +3,7 @@
  * the registry desk, and answers with a DomainError naming the field at fault; the database's
  * constraints back every rule, so a race cannot slip a bad row past the checks.
  */
-import { badInput, cleanOptionalText, cleanText, conflict, notFound, versionConflict } from "@kttt/core";
+import { badInput, cleanOptionalText, isUuid, cleanText, conflict, notFound, versionConflict } from "@kttt/core";
 import { randomUUID } from "node:crypto";
 import { IsNull, type DataSource, type EntityManager } from "typeorm";
 import {
@@ -36,12 +36,11 @@ import type {
   UpdateOrganizationInput,
 } from "../types/inputs";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/iu;
 
 export const today = () => new Date().toISOString().slice(0, 10);
 
 function requireId(id: string, field: string, what: string): void {
-  if (!UUID.test(id)) throw badInput(`${what} id "${id}" is not a valid id.`, field, "INVALID_ID");
+  if (!isUuid(id)) throw badInput(`${what} id "${id}" is not a valid id.`, field, "INVALID_ID");
 }
 
 function notInFuture(date: string, field: string, what: string): void {
