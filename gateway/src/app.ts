@@ -7,12 +7,11 @@ import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from "@apollo/server/plugin/landingPage/default";
 import { expressMiddleware } from "@as-integrations/express5";
-import { formatError, SUBGRAPHS, type GatewayConfig, type RunningServer } from "@kttt/core";
+import { formatError, listen, SUBGRAPHS, type GatewayConfig, type RunningServer } from "@kttt/core";
 import express from "express";
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { SUPERGRAPH_FILE } from "./compose";
 
 interface GatewayContext {
@@ -71,18 +70,6 @@ export async function startGateway(config: GatewayConfig): Promise<GatewayServer
   });
   app.use("/graphql", express.json({ limit: "1mb" }), graphql);
   app.use("/", express.json({ limit: "1mb" }), graphql);
-  await new Promise<void>((resolve, reject) => {
-    httpServer.once("error", reject);
-    httpServer.listen(config.port, config.host, () => resolve());
-  });
-  const { port } = httpServer.address() as AddressInfo;
-  const host = config.host === "0.0.0.0" ? "127.0.0.1" : config.host;
-  return {
-    url: `http://${host}:${port}/graphql`,
-    port,
-    gateway,
-    close: async () => {
-      await apollo.stop();
-    },
-  };
+  const server = await listen(httpServer, config.host, config.port, () => apollo.stop());
+  return { ...server, gateway };
 }

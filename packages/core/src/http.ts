@@ -81,17 +81,16 @@ export async function startSubgraphServer<TContext extends BaseContext>(options:
         }),
     }),
   );
+  return listen(httpServer, options.host, options.port, () => apollo.stop());
+}
+
+/** Listens, and describes the server by its `/graphql` URL (port 0 picks a free port). */
+export async function listen(httpServer: http.Server, host: string, port: number, close: () => Promise<void>): Promise<RunningServer> {
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);
-    httpServer.listen(options.port, options.host, () => resolve());
+    httpServer.listen(port, host, () => resolve());
   });
-  const { port } = httpServer.address() as AddressInfo;
-  const host = options.host === "0.0.0.0" ? "127.0.0.1" : options.host;
-  return {
-    url: `http://${host}:${port}/graphql`,
-    port,
-    close: async () => {
-      await apollo.stop();
-    },
-  };
+  const actual = (httpServer.address() as AddressInfo).port;
+  const reachable = host === "0.0.0.0" ? "127.0.0.1" : host;
+  return { url: `http://${reachable}:${actual}/graphql`, port: actual, close };
 }
