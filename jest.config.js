@@ -18,7 +18,7 @@ module.exports = {
   transform: { "^.+\\.ts$": swc },
   moduleNameMapper: {
     "^@kttt/(core|demo|launcher|testkit)$": "<rootDir>/packages/$1/src",
-    "^@kttt/membership$": "<rootDir>/services/membership/src",
+    "^@kttt/(membership|ocop|trade-promotion|policy-support)$": "<rootDir>/services/$1/src",
     "^@kttt/gateway$": "<rootDir>/gateway/src",
   },
   testMatch: ["<rootDir>/{packages,services}/*/test/**/*.test.ts", "<rootDir>/{gateway,tests}/test/**/*.test.ts"],

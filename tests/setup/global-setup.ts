@@ -5,24 +5,26 @@
 import "reflect-metadata";
 import { createDataSource } from "@kttt/core";
 import { startEmbeddedPostgres } from "@kttt/launcher";
-import { databaseUrl, dropLeftoverTestDatabases, templateName, withAdminClient } from "@kttt/testkit";
+import { databaseUrl, dropTestDatabases, templateName, withAdminClient } from "@kttt/testkit";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { freePort } from "@kttt/testkit";
 import { TEMPLATES } from "./templates";
 
 export default async function globalSetup(): Promise<void> {
+  process.env.KTTT_TEST_RUN_ID = String(process.pid);
   if (process.env.DATABASE_URL) {
     process.env.KTTT_TEST_SERVER_URL = process.env.DATABASE_URL;
     console.log(`\n[tests] PostgreSQL server from DATABASE_URL (${new URL(process.env.DATABASE_URL).host})`);
   } else {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kttt-test-pg-"));
-    const server = await startEmbeddedPostgres({ dataDir: path.join(dir, "data"), port: Number(process.env.KTTT_TEST_PG_PORT ?? 54339) });
+    const server = await startEmbeddedPostgres({ dataDir: path.join(dir, "data"), port: Number(process.env.KTTT_TEST_PG_PORT ?? (await freePort())) });
     process.env.KTTT_TEST_SERVER_URL = server.url;
     (globalThis as Record<string, unknown>).__ktttEmbedded = { server, dir };
     console.log(`\n[tests] embedded PostgreSQL in ${dir} (no DATABASE_URL set)`);
   }
-  await dropLeftoverTestDatabases();
+  await dropTestDatabases();
   for (const [subgraph, template] of Object.entries(TEMPLATES)) {
     const empty = templateName(subgraph, "empty");
     const demo = templateName(subgraph, "demo");

@@ -1,8 +1,8 @@
-import { dropLeftoverTestDatabases } from "@kttt/testkit";
+import { dropTestDatabases } from "@kttt/testkit";
 import fs from "node:fs";
 
 export default async function globalTeardown(): Promise<void> {
-  await dropLeftoverTestDatabases().catch(() => undefined);
+  await dropTestDatabases().catch(() => undefined);
   const embedded = (globalThis as Record<string, unknown>).__ktttEmbedded as { server: { stop(): Promise<void> }; dir: string } | undefined;
   if (embedded) {
     await embedded.server.stop();

@@ -8,12 +8,14 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { Client } from "pg";
+import { freePort } from "@kttt/testkit";
 
-const PORT = Number(process.env.KTTT_TEST_EMBEDDED_PORT ?? 54349);
 const EMBEDDED = path.resolve(__dirname, "../dist/embedded.js");
 let dir: string;
-beforeAll(() => {
+let PORT: number;
+beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "kttt-embedded-"));
+  PORT = await freePort();
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -34,7 +36,7 @@ interface Run {
 }
 
 /** Starts the embedded server in its own Node process; SIGTERM stops it cleanly. */
-function runEmbedded(dataDir: string, port = PORT): Run {
+function runEmbedded(dataDir: string, port: number = PORT): Run {
   const script = `
     const { startEmbeddedPostgres } = require(${JSON.stringify(EMBEDDED)});
     startEmbeddedPostgres({ dataDir: ${JSON.stringify(dataDir)}, port: ${port}, log: (l) => console.log(l) })

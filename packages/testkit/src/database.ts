@@ -7,6 +7,16 @@ import { Client } from "pg";
 
 export const TEST_DATABASE_PREFIX = "kttt_test_";
 
+/**
+ * Databases of this test run carry the run's id (the Jest main process), so two runs on one server
+ * (two terminals, two checkouts) never drop each other's databases.
+ */
+export function runPrefix(): string {
+  const run = process.env.KTTT_TEST_RUN_ID;
+  if (!run) throw new Error("KTTT_TEST_RUN_ID is not set: run the tests with `npm test`.");
+  return `${TEST_DATABASE_PREFIX}${run}_`;
+}
+
 export function serverUrl(): string {
   const url = process.env.KTTT_TEST_SERVER_URL ?? process.env.DATABASE_URL;
   if (!url) throw new Error("No test database server: run the tests with `npm test` (its global setup provides one).");
@@ -20,7 +30,7 @@ export function databaseUrl(database: string, base = serverUrl()): string {
 }
 
 export function templateName(subgraph: string, variant: "empty" | "demo"): string {
-  return `${TEST_DATABASE_PREFIX}tpl_${subgraph.replace(/-/gu, "_")}_${variant}`;
+  return `${runPrefix()}tpl_${subgraph.replace(/-/gu, "_")}_${variant}`;
 }
 
 export async function withAdminClient<T>(fn: (client: Client) => Promise<T>): Promise<T> {
@@ -43,7 +53,7 @@ export interface TestDatabase {
 
 /** A fresh database copied from a subgraph's template. */
 export async function createTestDatabase(subgraph: string, variant: "empty" | "demo"): Promise<TestDatabase> {
-  const name = `${TEST_DATABASE_PREFIX}${subgraph.replace(/-/gu, "_")}_${process.pid}_${++counter}_${Date.now() % 100000}`;
+  const name = `${runPrefix()}${subgraph.replace(/-/gu, "_")}_${process.pid}_${++counter}`;
   await withAdminClient(async (client) => {
     for (let attempt = 0; ; attempt++) {
       try {
@@ -63,10 +73,24 @@ export async function createTestDatabase(subgraph: string, variant: "empty" | "d
   };
 }
 
-/** Drops the databases a crashed earlier run left behind. */
-export async function dropLeftoverTestDatabases(): Promise<void> {
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** Drops this run's databases, and those of earlier runs whose process is gone (crashed runs). */
+export async function dropTestDatabases(): Promise<void> {
+  const own = runPrefix();
   await withAdminClient(async (client) => {
     const { rows } = await client.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE $1", [`${TEST_DATABASE_PREFIX}%`]);
-    for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(datname)} WITH (FORCE)`);
+    for (const { datname } of rows) {
+      const run = /^kttt_test_(\d+)_/u.exec(datname);
+      const stale = !run || !processAlive(Number(run[1]));
+      if (datname.startsWith(own) || stale) await client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(datname)} WITH (FORCE)`);
+    }
   });
 }
