@@ -6,7 +6,7 @@
  */
 import "reflect-metadata";
 import autocannon from "autocannon";
-import { dropDatabase, loadGatewayConfig, loadServiceConfig } from "@kttt/core";
+import { createLogger, dropDatabase, loadGatewayConfig, loadServiceConfig } from "@kttt/core";
 import { startEmbeddedPostgres, type EmbeddedServer } from "@kttt/launcher";
 import { startMembershipService } from "@kttt/membership";
 import { startGateway } from "@kttt/gateway";
@@ -35,8 +35,8 @@ async function main(): Promise<void> {
   const env = { DATABASE_URL: server, DATABASE_PREFIX: "kttt_bench", NODE_ENV: "production", SEED_DEMO_DATA: "true" };
   const config = { ...loadServiceConfig("membership", env), port: 0 };
   await dropDatabase(config.databaseUrl);
-  const membership = await startMembershipService(config, () => undefined);
-  const gateway = await startGateway({ ...loadGatewayConfig({ NODE_ENV: "production", MEMBERSHIP_URL: membership.server.url }), port: 0 });
+  const membership = await startMembershipService(config, createLogger("membership", "silent"));
+  const gateway = await startGateway({ ...loadGatewayConfig({ NODE_ENV: "production", LOG_LEVEL: "silent", MEMBERSHIP_URL: membership.server.url }), port: 0 });
   const results: Record<string, unknown> = {};
   try {
     for (const [name, query] of Object.entries(SCENARIOS)) {

@@ -12,7 +12,7 @@ let gateway: GatewayServer;
 
 beforeAll(async () => {
   membership = await startTestMembership("demo");
-  gateway = await startGateway({ ...loadGatewayConfig({ NODE_ENV: "test", MEMBERSHIP_URL: membership.url }), port: 0 });
+  gateway = await startGateway({ ...loadGatewayConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", MEMBERSHIP_URL: membership.url }), port: 0 });
 });
 afterAll(async () => {
   await gateway?.close();

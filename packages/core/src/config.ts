@@ -81,6 +81,8 @@ export interface GatewayConfig {
   supergraphPath: string | null;
   introspectAndCompose: boolean;
   subgraphUrls: Record<string, string>;
+  /** Longest wait for one subgraph fetch before that part of the answer is given up. */
+  subgraphTimeoutMs: number;
   logLevel: string;
 }
 
@@ -93,6 +95,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
       GATEWAY_PORT: port.default(4000),
       SUPERGRAPH_PATH: z.string().optional(),
       INTROSPECT_AND_COMPOSE: bool,
+      SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
     })
     .parse(env);
   const subgraphUrls: Record<string, string> = {};
@@ -107,6 +110,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     supergraphPath: parsed.SUPERGRAPH_PATH ?? null,
     introspectAndCompose: parsed.INTROSPECT_AND_COMPOSE,
     subgraphUrls,
+    subgraphTimeoutMs: parsed.SUBGRAPH_TIMEOUT_MS,
     logLevel: parsed.LOG_LEVEL,
   };
 }

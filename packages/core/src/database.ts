@@ -134,3 +134,19 @@ export async function openDatabase(options: DataSourceOptions): Promise<{ dataSo
   await opened.dataSource.runMigrations({ transaction: "each" });
   return opened;
 }
+
+/** The pg pool under TypeORM, for pool metrics. */
+export function poolOf(dataSource: DataSource): { totalCount: number; idleCount: number; waitingCount: number } | undefined {
+  return (dataSource.driver as unknown as { master?: { totalCount: number; idleCount: number; waitingCount: number } }).master;
+}
+
+/** Readiness of a subgraph: its database answers and no migration is pending. */
+export async function databaseReadiness(dataSource: DataSource): Promise<Record<string, string>> {
+  try {
+    await dataSource.query("SELECT 1");
+  } catch (error) {
+    return { database: `unreachable: ${error instanceof Error ? error.message : String(error)}` };
+  }
+  const pending = await dataSource.showMigrations();
+  return { database: "ok", migrations: pending ? "pending migrations" : "ok" };
+}

@@ -12,6 +12,7 @@ import http from "node:http";
 import { randomUUID } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import { ErrorCode } from "./errors";
+import { observabilityPlugin, type Logger, type ServiceMetrics } from "./observability";
 
 export interface RunningServer {
   url: string;
@@ -25,17 +26,18 @@ export interface RequestInfo {
 }
 
 /** Keeps clients' errors as they are and hides the internals of anything unexpected in production. */
-export function formatError(production: boolean) {
+export function formatError(production: boolean, logger?: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = formatted.extensions?.code as string | undefined;
     const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
     const known = code && code !== ErrorCode.INTERNAL_SERVER_ERROR;
     if (!known) {
       const pgCode = (original as { code?: string } | undefined)?.code;
-      if (pgCode === "ECONNREFUSED" || pgCode === "57P01" || pgCode === "57P03") {
+      if (pgCode === "ECONNREFUSED" || pgCode === "57P01" || pgCode === "57P03" || /Connection terminated|timeout exceeded when trying to connect/u.test(String((original as Error | undefined)?.message))) {
         return { ...formatted, message: "The database is not reachable right now. Try again shortly.", extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } };
       }
-      console.error("[error]", original);
+      if (logger) logger.error({ err: original, path: formatted.path }, "unexpected error");
+      else console.error("[error]", original);
       if (production) {
         return { message: "Internal server error", locations: formatted.locations, path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
       }
@@ -55,6 +57,25 @@ export interface SubgraphServerOptions<TContext extends BaseContext> {
   production: boolean;
   context: (request: RequestInfo) => Promise<TContext> | TContext;
   plugins?: ApolloServerPlugin<TContext>[];
+  logger: Logger;
+  metrics: ServiceMetrics;
+  /** Readiness: each check answers "ok" or what is wrong. */
+  ready: () => Promise<Record<string, string>>;
+}
+
+/** `/health` (the process answers), `/ready` (it can do its work) and `/metrics` (Prometheus). */
+export function operationsRoutes(app: express.Express, metrics: ServiceMetrics, ready: () => Promise<Record<string, string>>): void {
+  app.get("/health", (_req, res) => {
+    res.json({ status: "ok" });
+  });
+  app.get("/ready", async (_req, res) => {
+    const checks = await ready().catch((error: unknown) => ({ ready: String(error instanceof Error ? error.message : error) }));
+    const ok = Object.values(checks).every((v) => v === "ok");
+    res.status(ok ? 200 : 503).json({ status: ok ? "ready" : "not ready", checks });
+  });
+  app.get("/metrics", async (_req, res) => {
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
 }
 
 export async function startSubgraphServer<TContext extends BaseContext>(options: SubgraphServerOptions<TContext>): Promise<RunningServer> {
@@ -62,14 +83,17 @@ export async function startSubgraphServer<TContext extends BaseContext>(options:
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer<TContext>({
     schema: options.schema,
-    formatError: formatError(options.production),
+    formatError: formatError(options.production, options.logger),
     includeStacktraceInErrorResponses: !options.production,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled(), ...(options.plugins ?? [])],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginInlineTraceDisabled(),
+      observabilityPlugin<TContext & { requestId?: string }>(options.logger, options.metrics),
+      ...(options.plugins ?? []),
+    ],
   });
   await apollo.start();
-  app.get("/health", (_req, res) => {
-    res.json({ status: "ok" });
-  });
+  operationsRoutes(app, options.metrics, options.ready);
   app.use(
     "/graphql",
     express.json({ limit: "1mb" }),

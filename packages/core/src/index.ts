@@ -7,6 +7,7 @@ export * from "./federation";
 export * from "./http";
 export * from "./lifecycle";
 export * from "./loaders";
+export * from "./observability";
 export * from "./pagination";
 export * from "./scalars";
 export * from "./subgraphs";

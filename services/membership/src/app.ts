@@ -1,5 +1,5 @@
 /** Starts the membership subgraph: database (migrated, demo data on request), schema, HTTP server. */
-import { openDatabase, redactUrl, startSubgraphServer, type RunningServer, type ServiceConfig } from "@kttt/core";
+import { createLogger, createMetrics, databaseReadiness, openDatabase, poolOf, redactUrl, registerPoolMetrics, startSubgraphServer, type Logger, type RunningServer, type ServiceConfig } from "@kttt/core";
 import type { DataSource } from "typeorm";
 import type { MembershipContext } from "./context";
 import { entities } from "./entities";
@@ -16,7 +16,8 @@ export interface MembershipService {
   stop(): Promise<void>;
 }
 
-export async function startMembershipService(config: ServiceConfig, log: (message: string) => void = console.log): Promise<MembershipService> {
+export async function startMembershipService(config: ServiceConfig, logger: Logger = createLogger("membership", config.logLevel)): Promise<MembershipService> {
+  const log = (message: string) => logger.info(message);
   const { dataSource, statements } = await openDatabase({
     url: config.databaseUrl,
     entities,
@@ -30,7 +31,12 @@ export async function startMembershipService(config: ServiceConfig, log: (messag
     if (await loadDemoData(dataSource)) log(`membership: demo data loaded in ${Date.now() - started} ms`);
   }
   const { schema } = await buildMembershipSchema();
+  const metrics = createMetrics("membership");
+  registerPoolMetrics(metrics, () => poolOf(dataSource));
   const server = await startSubgraphServer<MembershipContext>({
+    logger,
+    metrics,
+    ready: () => databaseReadiness(dataSource),
     schema,
     host: config.host,
     port: config.port,

@@ -1,4 +1,4 @@
-import { loadServiceConfig } from "@kttt/core";
+import { createLogger, loadServiceConfig } from "@kttt/core";
 import { createTestDatabase, graphql, type TestDatabase } from "@kttt/testkit";
 import { startMembershipService, type MembershipService } from "../src/app";
 
@@ -15,7 +15,7 @@ export interface TestMembership {
 export async function startTestMembership(variant: "demo" | "empty" = "demo"): Promise<TestMembership> {
   const database = await createTestDatabase("membership", variant);
   const config = { ...loadServiceConfig("membership", { MEMBERSHIP_DATABASE_URL: database.url, NODE_ENV: "test" }), port: 0, poolSize: 4 };
-  const service = await startMembershipService(config, () => undefined);
+  const service = await startMembershipService(config, createLogger("membership", "silent"));
   return {
     service,
     database,
