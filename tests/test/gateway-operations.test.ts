@@ -53,7 +53,7 @@ describe("operations", () => {
     expect(await subgraph.json()).toEqual({ status: "ready", checks: { database: "ok", migrations: "ok" } });
     const ready = await fetch(`${base(gateway.url)}/ready`);
     expect(ready.status).toBe(200);
-    expect((await ready.json()).checks).toEqual({ supergraph: "ok", "subgraph:membership": "ok" });
+    expect(((await ready.json()) as { checks: Record<string, string> }).checks).toEqual({ supergraph: "ok", "subgraph:membership": "ok" });
   });
 
   it("counts operations by name, and errors by code, in Prometheus metrics", async () => {
@@ -76,7 +76,7 @@ describe("operations", () => {
     expect(down.errors?.[0].extensions).toMatchObject({ code: "SUBGRAPH_UNAVAILABLE", serviceName: "membership" });
     const notReady = await fetch(`${base(gateway.url)}/ready`);
     expect(notReady.status).toBe(503);
-    expect((await notReady.json()).checks["subgraph:membership"]).toMatch(/unreachable/u);
+    expect(((await notReady.json()) as { checks: Record<string, string> }).checks["subgraph:membership"]).toMatch(/unreachable/u);
     expect((await fetch(`${base(gateway.url)}/health`)).status).toBe(200);
 
     membership = await startMembership();
@@ -110,7 +110,7 @@ describe("operations", () => {
       await other.drop(); // terminates the pool's connections
       const res = await fetch(`${base(service.server.url)}/ready`);
       expect(res.status).toBe(503);
-      expect((await res.json()).checks.database).toMatch(/unreachable/u);
+      expect(((await res.json()) as { checks: Record<string, string> }).checks.database).toMatch(/unreachable/u);
     } finally {
       await service.stop().catch(() => undefined);
     }
