@@ -5,6 +5,7 @@ export * from "./database";
 export * from "./errors";
 export * from "./federation";
 export * from "./http";
+export * from "./idempotency";
 export * from "./lifecycle";
 export * from "./loaders";
 export * from "./observability";

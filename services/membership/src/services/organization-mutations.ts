@@ -3,7 +3,7 @@
  * the registry desk, and answers with a DomainError naming the field at fault; the database's
  * constraints back every rule, so a race cannot slip a bad row past the checks.
  */
-import { badInput, cleanOptionalText, isUuid, cleanText, conflict, notFound, versionConflict } from "@kttt/core";
+import { badInput, cleanOptionalText, idempotentTransaction, isUuid, cleanText, conflict, notFound, versionConflict } from "@kttt/core";
 import { randomUUID } from "node:crypto";
 import { IsNull, type DataSource, type EntityManager } from "typeorm";
 import {
@@ -162,9 +162,28 @@ function memberRow(organizationId: string, m: NewMemberInput): Member {
 export class OrganizationMutations {
   constructor(private readonly dataSource: DataSource) {}
 
+  /** One transaction, made safe to retry when the input carries an idempotency key. */
+  private run<T>(operation: string, input: { idempotencyKey?: string }, refOf: (result: T) => string, load: (ref: string) => Promise<T>, write: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return idempotentTransaction(this.dataSource, operation, input, async (manager) => {
+      const result = await write(manager);
+      return { result, ref: refOf(result) };
+    }, load);
+  }
+
+  private readonly loadOrganization = (id: string) => this.dataSource.getRepository(Organization).findOneByOrFail({ id });
+  private readonly loadMember = (id: string) => this.dataSource.getRepository(Member).findOneByOrFail({ id });
+  private readonly loadReport = (ref: string) => {
+    const [organizationId, year] = ref.split("/");
+    return this.dataSource.getRepository(FinancialReport).findOneByOrFail({ organizationId, year: Number(year) });
+  };
+  private readonly loadClassification = (ref: string) => {
+    const [organizationId, year, scheme] = ref.split("/");
+    return this.dataSource.getRepository(Classification).findOneByOrFail({ organizationId, year: Number(year), scheme: scheme as ClassificationScheme });
+  };
+
   async register(input: RegisterOrganizationInput): Promise<Organization> {
     try {
-      return await this.dataSource.transaction(async (manager) => {
+      return await this.run("registerOrganization", input, (o) => o.id, this.loadOrganization, async (manager) => {
         const name = cleanText(input.name);
         const registrationNumber = cleanOptionalText(input.registrationNumber);
         notInFuture(input.establishedOn, "input.establishedOn", "The establishment date");
@@ -210,7 +229,7 @@ export class OrganizationMutations {
 
   async update(input: UpdateOrganizationInput): Promise<Organization> {
     try {
-      return await this.dataSource.transaction(async (manager) => {
+      return await this.run("updateOrganization", input, (o) => o.id, this.loadOrganization, async (manager) => {
         const org = await lockOrganization(manager, input.id, "input.id");
         if (org.version !== input.version) throw versionConflict("This organisation", input.version, org.version);
         if (org.status === OrganizationStatus.DISSOLVED) {
@@ -257,7 +276,7 @@ export class OrganizationMutations {
   }
 
   async recordFinancialReport(input: RecordFinancialReportInput): Promise<FinancialReport> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.run("recordFinancialReport", input, (f) => `${f.organizationId}/${f.year}`, this.loadReport, async (manager) => {
       const org = await lockOrganization(manager, input.organizationId, "input.organizationId");
       requireMoney(input.charterCapital, "input.charterCapital", "Charter capital");
       requireMoney(input.revenue, "input.revenue", "Revenue");
@@ -303,7 +322,7 @@ export class OrganizationMutations {
   }
 
   async recordClassification(input: RecordClassificationInput): Promise<Classification> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.run("recordClassification", input, (c) => `${c.organizationId}/${c.year}/${c.scheme}`, this.loadClassification, async (manager) => {
       const org = await lockOrganization(manager, input.organizationId, "input.organizationId");
       if (org.kind === OrganizationKind.COOPERATIVE_GROUP) {
         throw badInput("Cooperative groups (THT) are not rated; classifications apply to cooperatives and unions.", "input.organizationId", "GROUP_NOT_RATED");
@@ -347,7 +366,7 @@ export class OrganizationMutations {
   }
 
   async addMember(input: AddMemberInput): Promise<Member> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.run("addMember", input, (m) => m.id, this.loadMember, async (manager) => {
       const org = await lockOrganization(manager, input.organizationId, "input.organizationId");
       if (org.status === OrganizationStatus.DISSOLVED) {
         throw badInput(`${org.name} is dissolved and takes no new members.`, "input.organizationId", "ORGANIZATION_DISSOLVED");
@@ -366,7 +385,7 @@ export class OrganizationMutations {
   }
 
   async endMembership(input: EndMembershipInput): Promise<Member> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.run("endMembership", input, (m) => m.id, this.loadMember, async (manager) => {
       requireId(input.memberId, "input.memberId", "Member");
       const found = await manager.getRepository(Member).findOneBy({ id: input.memberId });
       if (!found) throw notFound(`No member has the id ${input.memberId}.`, "input.memberId");
@@ -388,7 +407,7 @@ export class OrganizationMutations {
   }
 
   async dissolve(input: DissolveOrganizationInput): Promise<Organization> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.run("dissolveOrganization", input, (o) => o.id, this.loadOrganization, async (manager) => {
       const org = await lockOrganization(manager, input.id, "input.id");
       if (org.version !== input.version) throw versionConflict("This organisation", input.version, org.version);
       if (org.status === OrganizationStatus.DISSOLVED) throw conflict(`${org.name} was already dissolved on ${org.dissolvedOn}.`, "input.id", "ALREADY_DISSOLVED");

@@ -1,6 +1,6 @@
 import { ArrayMaxSize, IsOptional, Length, Matches, Max, Min, ValidateNested } from "class-validator";
 import { Field, Float, ID, InputType, Int } from "type-graphql";
-import { LocalDateScalar, VndScalar } from "@kttt/core";
+import { Idempotent, LocalDateScalar, MutationInput, VndScalar } from "@kttt/core";
 import { ClassificationScheme, ItReadiness, MemberKind, MembershipType, OrganizationKind, OrganizationStatus, Rating, Sector, SizeClass } from "../domain/enums";
 
 const UNIT_CODE = /^[0-9]{3}$/u;
@@ -30,7 +30,7 @@ export class NewMemberInput {
 }
 
 @InputType({ description: "Register a new cooperative, union or group (đăng ký tổ chức) with its founding members." })
-export class RegisterOrganizationInput {
+export class RegisterOrganizationInput extends MutationInput {
   @Field(() => OrganizationKind, { description: "Legal form." })
   kind: OrganizationKind;
 
@@ -73,7 +73,7 @@ export class RegisterOrganizationInput {
 }
 
 @InputType({ description: "Change an organisation's registered details (cập nhật thông tin). Omitted fields stay as they are." })
-export class UpdateOrganizationInput {
+export class UpdateOrganizationInput extends MutationInput {
   @Field(() => ID, { description: "The organisation." })
   id: string;
 
@@ -113,7 +113,7 @@ export class UpdateOrganizationInput {
 }
 
 @InputType({ description: "Record (or, with its version, correct) an organisation's figures for a year (ghi nhận báo cáo năm)." })
-export class RecordFinancialReportInput {
+export class RecordFinancialReportInput extends MutationInput {
   @Field(() => ID, { description: "The organisation." })
   organizationId: string;
 
@@ -157,7 +157,7 @@ export class RecordFinancialReportInput {
 }
 
 @InputType({ description: "Record (or, with its version, correct) a year's classification (ghi nhận kết quả phân loại, đánh giá)." })
-export class RecordClassificationInput {
+export class RecordClassificationInput extends MutationInput {
   @Field(() => ID, { description: "The cooperative or union." })
   organizationId: string;
 
@@ -191,13 +191,13 @@ export class RecordClassificationInput {
 }
 
 @InputType({ description: "Add a member to an organisation (kết nạp thành viên)." })
-export class AddMemberInput extends NewMemberInput {
+export class AddMemberInput extends Idempotent(NewMemberInput) {
   @Field(() => ID, { description: "The organisation." })
   organizationId: string;
 }
 
 @InputType({ description: "End a membership (chấm dứt tư cách thành viên)." })
-export class EndMembershipInput {
+export class EndMembershipInput extends MutationInput {
   @Field(() => ID, { description: "The member." })
   memberId: string;
 
@@ -209,7 +209,7 @@ export class EndMembershipInput {
 }
 
 @InputType({ description: "Dissolve an organisation (giải thể). It stays in the records, with its history." })
-export class DissolveOrganizationInput {
+export class DissolveOrganizationInput extends MutationInput {
   @Field(() => ID, { description: "The organisation." })
   id: string;
 

@@ -1,0 +1,112 @@
+/**
+ * Idempotent mutations. A client that did not hear the answer (network cut, database restart,
+ * timeout) sends the same mutation again with the same `idempotencyKey`; the first one to commit
+ * leaves a receipt in the same transaction as its write, and every repeat gets that write's result
+ * instead of writing again. The same key with different input is refused.
+ */
+import { createHash } from "node:crypto";
+import { IsOptional, Length, Matches } from "class-validator";
+import { Field, InputType, type ClassType } from "type-graphql";
+import type { DataSource, EntityManager, MigrationInterface, QueryRunner } from "typeorm";
+import { conflict } from "./errors";
+
+/** Adds `idempotencyKey` to a mutation input class (a type-graphql mixin). */
+export function Idempotent<TBase extends ClassType<object>>(Base: TBase) {
+  @InputType({ description: "Base of mutation inputs (not used directly)." })
+  class WithIdempotencyKey extends Base {
+    @Field({
+      nullable: true,
+      description:
+        "A key of your choosing (8–100 characters, e.g. a UUID) that makes the mutation safe to retry (khóa chống ghi trùng): " +
+        "a repeat with the same key returns the first result and writes nothing again.",
+    })
+    @IsOptional()
+    @Length(8, 100, { message: "idempotencyKey must be 8 to 100 characters." })
+    @Matches(/^[A-Za-z0-9._:-]+$/u, { message: "idempotencyKey may contain letters, digits and . _ : - only." })
+    idempotencyKey?: string;
+  }
+  return WithIdempotencyKey;
+}
+
+/** Base class of mutation inputs that extend nothing else. */
+export const MutationInput = Idempotent(class {});
+export type MutationInput = InstanceType<typeof MutationInput>;
+
+/** The receipts table; each subgraph adds this migration to its own list. */
+export function mutationReceiptsMigration(timestamp: number): new () => MigrationInterface {
+  const name = `MutationReceipts${timestamp}`;
+  const migration = class implements MigrationInterface {
+    name = name;
+    async up(q: QueryRunner): Promise<void> {
+      await q.query(`
+        CREATE TABLE mutation_receipt (
+          idempotency_key text PRIMARY KEY,
+          operation text NOT NULL,
+          request_hash text NOT NULL,
+          result_ref text,
+          created_at timestamptz NOT NULL DEFAULT now()
+        )`);
+    }
+    async down(q: QueryRunner): Promise<void> {
+      await q.query("DROP TABLE mutation_receipt");
+    }
+  };
+  Object.defineProperty(migration, "name", { value: name });
+  return migration;
+}
+
+function canonical(value: unknown): unknown {
+  if (typeof value === "bigint") return value.toString();
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value && typeof value === "object") {
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>)
+        .filter(([k, v]) => k !== "idempotencyKey" && v !== undefined)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([k, v]) => [k, canonical(v)]),
+    );
+  }
+  return value;
+}
+
+export function requestHash(operation: string, input: unknown): string {
+  return createHash("sha256").update(JSON.stringify([operation, canonical(input)])).digest("hex");
+}
+
+/**
+ * Runs `write` in one transaction with a receipt when the input has an idempotency key.
+ * `write` returns the result and a reference to it; `load` turns a reference back into a result.
+ */
+export async function idempotentTransaction<T>(
+  dataSource: DataSource,
+  operation: string,
+  input: { idempotencyKey?: string } & object,
+  write: (manager: EntityManager) => Promise<{ result: T; ref: string }>,
+  load: (ref: string) => Promise<T>,
+): Promise<T> {
+  const key = input.idempotencyKey;
+  if (!key) return dataSource.transaction(async (manager) => (await write(manager)).result);
+  const hash = requestHash(operation, input);
+  const replay = await dataSource.transaction(async (manager) => {
+    // Waits on a concurrent first attempt with the same key, then sees its receipt.
+    const inserted = await manager.query(
+      "INSERT INTO mutation_receipt (idempotency_key, operation, request_hash) VALUES ($1, $2, $3) ON CONFLICT (idempotency_key) DO NOTHING RETURNING idempotency_key",
+      [key, operation, hash],
+    );
+    if (inserted.length === 0) {
+      const [receipt] = await manager.query("SELECT operation, request_hash, result_ref FROM mutation_receipt WHERE idempotency_key = $1", [key]);
+      if (receipt.operation !== operation || receipt.request_hash !== hash) {
+        throw conflict(
+          "This idempotencyKey was already used for a different mutation or different input. Use a new key for a new change.",
+          "input.idempotencyKey",
+          "IDEMPOTENCY_KEY_REUSED",
+        );
+      }
+      return { ref: receipt.result_ref as string };
+    }
+    const { result, ref } = await write(manager);
+    await manager.query("UPDATE mutation_receipt SET result_ref = $2 WHERE idempotency_key = $1", [key, ref]);
+    return { result };
+  });
+  return "result" in replay ? (replay.result as T) : load(replay.ref);
+}
