@@ -21,7 +21,11 @@ module.exports = {
     "^@kttt/(membership|ocop|trade-promotion|policy-support)$": "<rootDir>/services/$1/src",
     "^@kttt/gateway$": "<rootDir>/gateway/src",
   },
-  testMatch: ["<rootDir>/{packages,services}/*/test/**/*.test.ts", "<rootDir>/{gateway,tests}/test/**/*.test.ts"],
+  // Fault tests (restarts, kills, load) run with `npm run test:faults`; CI runs both.
+  testMatch:
+    process.env.KTTT_TEST_SUITE === "faults"
+      ? ["<rootDir>/tests/faults/**/*.test.ts"]
+      : ["<rootDir>/{packages,services}/*/test/**/*.test.ts", "<rootDir>/{gateway,tests}/test/**/*.test.ts"],
   globalSetup: "<rootDir>/tests/setup/global-setup.ts",
   globalTeardown: "<rootDir>/tests/setup/global-teardown.ts",
   testTimeout: 60_000,

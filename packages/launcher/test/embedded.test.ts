@@ -2,15 +2,13 @@
  * The embedded PostgreSQL of the quick start, really started in child processes (as the launcher
  * runs it): a port clash, and a server left running by a killed run.
  */
-import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { Client } from "pg";
-import { freePort } from "@kttt/testkit";
+import { freePort, startEmbeddedChild } from "@kttt/testkit";
 
-const EMBEDDED = path.resolve(__dirname, "../dist/embedded.js");
 let dir: string;
 let PORT: number;
 beforeAll(async () => {
@@ -28,39 +26,7 @@ function pidAlive(pid: number): boolean {
   }
 }
 
-interface Run {
-  child: ChildProcessWithoutNullStreams;
-  output: string[];
-  ready: Promise<string>;
-  exited: Promise<number | null>;
-}
-
-/** Starts the embedded server in its own Node process; SIGTERM stops it cleanly. */
-function runEmbedded(dataDir: string, port: number = PORT): Run {
-  const script = `
-    const { startEmbeddedPostgres } = require(${JSON.stringify(EMBEDDED)});
-    startEmbeddedPostgres({ dataDir: ${JSON.stringify(dataDir)}, port: ${port}, log: (l) => console.log(l) })
-      .then((server) => {
-        console.log("READY " + server.url);
-        process.on("SIGTERM", () => server.stop().then(() => process.exit(0)));
-      })
-      .catch((error) => { console.log("FAILED " + error.message); process.exit(1); });`;
-  const child = spawn(process.execPath, ["-e", script]);
-  const output: string[] = [];
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-  const ready = new Promise<string>((resolve, reject) => {
-    child.stderr.on("data", (chunk: Buffer) => output.push(chunk.toString()));
-    child.stdout.on("data", (chunk: Buffer) => {
-      for (const line of chunk.toString().split("\n").filter(Boolean)) {
-        output.push(line);
-        if (line.startsWith("READY ")) resolve(line.slice(6));
-        if (line.startsWith("FAILED ")) reject(new Error(line.slice(7)));
-      }
-    });
-    void exited.then((code) => reject(new Error(`exited with ${code}: ${output.join("\n")}`)));
-  });
-  return { child, output, ready, exited };
-}
+const runEmbedded = (dataDir: string, port: number = PORT) => startEmbeddedChild(dataDir, port);
 
 const postmasterPid = (dataDir: string) => Number(fs.readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
 
