@@ -34,6 +34,11 @@ const importEsm = new Function("specifier", "return import(specifier)") as (spec
 const USER = "postgres";
 const PASSWORD = "kttt-local";
 
+/** The URL of the embedded server on a port (database `postgres`). */
+export function embeddedServerUrl(port: number): string {
+  return `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`;
+}
+
 export function portInUse(port: number, host = "127.0.0.1"): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = net.connect({ port, host });
@@ -169,7 +174,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   } catch (error) {
     throw new Error(`Embedded PostgreSQL did not start${error ? `: ${String(error)}` : ""}. Its log:\n${lines.join("\n") || "(empty)"}`);
   }
-  const url = `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/postgres`;
+  const url = embeddedServerUrl(options.port);
   const ready = await waitFor(async () => {
     const client = new Client({ connectionString: url });
     try {

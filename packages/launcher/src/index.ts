@@ -1,1 +1,2 @@
-export { portInUse, startEmbeddedPostgres, type EmbeddedOptions, type EmbeddedServer } from "./embedded";
+export { embeddedServerUrl, portInUse, startEmbeddedPostgres, type EmbeddedOptions, type EmbeddedServer } from "./embedded";
+export { backupDatabase, restoreDatabase, type BackupManifest } from "./backup";
