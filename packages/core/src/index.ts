@@ -10,6 +10,7 @@ export * from "./lifecycle";
 export * from "./loaders";
 export * from "./observability";
 export * from "./pagination";
+export * from "./reporting";
 export * from "./scalars";
 export * from "./subgraphs";
 export * from "./text";

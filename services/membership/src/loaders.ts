@@ -5,6 +5,8 @@
 import DataLoader from "dataloader";
 import { groupLoader, isUuid, rowLoader } from "@kttt/core";
 import type { DataSource } from "typeorm";
+import { emptyMembershipFigures, membershipStatistics } from "./repositories/statistics";
+import { MembershipGroupBy, type MembershipFigures } from "./types/statistics";
 import { AdminUnit } from "./entities/admin-unit";
 import { AllianceMembership } from "./entities/alliance-membership";
 import { Classification } from "./entities/classification";
@@ -54,9 +56,32 @@ function firstMembers(dataSource: DataSource, filter: { current: boolean | null;
   });
 }
 
+export interface EconomyFigures {
+  total: MembershipFigures;
+  byUnit: Map<string, MembershipFigures>;
+  /** Figures of a unit with no organisations. */
+  empty: MembershipFigures;
+}
+
+/** Membership figures of a period for the province and every unit at once (key: "year|asOf"). */
+function economyFigures(dataSource: DataSource) {
+  return new DataLoader<string, EconomyFigures>(
+    (keys) =>
+      Promise.all(
+        keys.map(async (key) => {
+          const [year, asOf] = key.split("|");
+          const stats = await membershipStatistics(dataSource, Number(year), MembershipGroupBy.ADMIN_UNIT, asOf);
+          const byUnit = new Map(stats.groups.map((g) => [g.key as string, g.figures]));
+          return { total: stats.total, byUnit, empty: emptyMembershipFigures() };
+        }),
+      ),
+  );
+}
+
 export function createLoaders(dataSource: DataSource) {
   const memberPages = new Map<string, DataLoader<string, MemberPage>>();
   return {
+    economyFigures: economyFigures(dataSource),
     /** One loader per distinct filter and page size asked for in the request. */
     firstMembers(filter: { current: boolean | null; membershipType: string | null; limit: number }) {
       const key = JSON.stringify(filter);

@@ -1,5 +1,6 @@
 /** Federation reference resolvers: other subgraphs hand us keys, one batched query answers them all. */
-import type { ReferenceResolvers } from "@kttt/core";
+import { parseEconomyId, type ReferenceResolvers } from "@kttt/core";
+import { collectiveEconomy } from "./resolvers/collective-economy.resolver";
 import type { MembershipContext } from "./context";
 import { OrganizationKind } from "./domain/enums";
 
@@ -17,6 +18,12 @@ export const referenceResolvers: ReferenceResolvers = {
   Cooperative: organizationReference(OrganizationKind.COOPERATIVE),
   CooperativeGroup: organizationReference(OrganizationKind.COOPERATIVE_GROUP),
   CooperativeUnion: organizationReference(OrganizationKind.COOPERATIVE_UNION),
+  CollectiveEconomy: {
+    __resolveReference(reference: { id: string }) {
+      const { period, adminUnitCode } = parseEconomyId(reference.id);
+      return collectiveEconomy(period, adminUnitCode);
+    },
+  },
   AdminUnit: {
     __resolveReference(reference: { code: string }, ctx: MembershipContext) {
       return ctx.loaders.adminUnit.load(reference.code);

@@ -2,6 +2,7 @@ import { buildFederatedSchema, validateArgs, type FederatedSchema } from "@kttt/
 import { Cooperative, CooperativeGroup, CooperativeUnion } from "./entities/organization";
 import { referenceResolvers } from "./references";
 import { AdminUnitResolver } from "./resolvers/admin-unit.resolver";
+import { AdminUnitEconomyResolver, CollectiveEconomyResolver } from "./resolvers/collective-economy.resolver";
 import { MembershipMutationResolver } from "./resolvers/mutation.resolver";
 import { MemberResolver, OrganizationResolver } from "./resolvers/organization.resolver";
 import { StatisticsResolver } from "./resolvers/statistics.resolver";
@@ -10,7 +11,7 @@ import { StatisticsResolver } from "./resolvers/statistics.resolver";
 export function buildMembershipSchema(): Promise<FederatedSchema> {
   return buildFederatedSchema(
     {
-      resolvers: [OrganizationResolver, MemberResolver, AdminUnitResolver, StatisticsResolver, MembershipMutationResolver],
+      resolvers: [OrganizationResolver, MemberResolver, AdminUnitResolver, StatisticsResolver, MembershipMutationResolver, CollectiveEconomyResolver, AdminUnitEconomyResolver],
       orphanedTypes: [Cooperative, CooperativeGroup, CooperativeUnion],
       validateFn: validateArgs,
     },

@@ -74,14 +74,26 @@ function figures(row: Row): MembershipFigures {
   });
 }
 
+/** The figures of a unit or group with no organisations. */
+export function emptyMembershipFigures(): MembershipFigures {
+  return figures({
+    grouped: 0, key: null, cooperatives: 0, unions: 0, groups: 0, reporting: 0, charter_capital: null, revenue: null, profit: null,
+    workers: null, wage_mass: null, managers_total: null, managers_trained: null, good: 0, fair: 0, average: 0, weak: 0,
+    not_rated: 0, unclassified: 0, it_none: 0, it_basic: 0, it_software: 0, it_online: 0,
+  });
+}
+
 /** End of the year, or today while the year is running. */
 export function periodEnd(year: number, today = new Date().toISOString().slice(0, 10)): string {
   const end = `${year}-12-31`;
   return end < today ? end : today;
 }
 
-export async function membershipStatistics(dataSource: DataSource, year: number, groupBy: MembershipGroupBy | null): Promise<MembershipStatistics> {
-  const asOf = periodEnd(year);
+/**
+ * Figures of a year; organisations are counted as they existed on `asOf` (default: the end of the
+ * year, or today while it runs), money comes from the year's reports.
+ */
+export async function membershipStatistics(dataSource: DataSource, year: number, groupBy: MembershipGroupBy | null, asOf = periodEnd(year)): Promise<MembershipStatistics> {
   const group = groupBy ? GROUP_EXPRESSION[groupBy] : null;
   const head = group ? `grouping(${group})::int AS grouped, ${group} AS key` : "1 AS grouped, NULL::text AS key";
   const tail = group ? `GROUP BY GROUPING SETS ((${group}), ())` : "";

@@ -1,0 +1,89 @@
+/**
+ * Reporting periods (kỳ báo cáo): a year or one of its halves. The collective-economy overview is an
+ * entity keyed by period and, optionally, administrative unit ("2024-H1", "2024-H1:444"), so every
+ * subgraph can add its own figures for the same period to one answer.
+ */
+import { Max, Min } from "class-validator";
+import { Directive, Field, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
+import { badInput } from "./errors";
+import { LocalDateScalar } from "./scalars";
+
+export enum Half {
+  H1 = "H1",
+  H2 = "H2",
+}
+registerEnumType(Half, {
+  name: "Half",
+  description: "Half of a year (6 tháng).",
+  valuesConfig: {
+    H1: { description: "6 tháng đầu năm: January to June." },
+    H2: { description: "6 tháng cuối năm: July to December." },
+  },
+});
+
+@InputType({ description: "A reporting period (kỳ báo cáo): a year, or a half of it." })
+export class ReportingPeriodInput {
+  @Field(() => Int, { description: "The year (năm)." })
+  @Min(1990, { message: "year must be 1990 or later." })
+  @Max(2100, { message: "year must be 2100 or earlier." })
+  year: number;
+
+  @Field(() => Half, { nullable: true, description: "The half (6 tháng); omit for the whole year." })
+  half?: Half | null;
+}
+
+@ObjectType({ description: "A reporting period (kỳ báo cáo) with its dates." })
+@Directive("@shareable")
+export class ReportingPeriod {
+  @Field({ description: 'Stable id of the period: "2024" or "2024-H1".' })
+  id: string;
+
+  @Field(() => Int, { description: "The year (năm)." })
+  year: number;
+
+  @Field(() => Half, { nullable: true, description: "The half, or null for the whole year." })
+  half: Half | null;
+
+  @Field({ description: 'How the Alliance writes the period, e.g. "6 tháng đầu năm 2024" (tên kỳ báo cáo).' })
+  label: string;
+
+  @Field(() => LocalDateScalar, { description: "First day of the period." })
+  startDate: string;
+
+  @Field(() => LocalDateScalar, { description: "Last day of the period." })
+  endDate: string;
+
+  @Field(() => LocalDateScalar, { description: "The date the figures describe: the last day of the period, or today while it runs." })
+  asOf: string;
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+export function reportingPeriod(year: number, half: Half | null | undefined, now = today()): ReportingPeriod {
+  if (!Number.isInteger(year) || year < 1990 || year > 2100) throw badInput("year must be between 1990 and 2100.", "period.year", "YEAR_OUT_OF_RANGE");
+  const h = half ?? null;
+  const period = new ReportingPeriod();
+  period.year = year;
+  period.half = h;
+  period.id = h ? `${year}-${h}` : String(year);
+  period.label = h === Half.H1 ? `6 tháng đầu năm ${year}` : h === Half.H2 ? `6 tháng cuối năm ${year}` : `Năm ${year}`;
+  period.startDate = h === Half.H2 ? `${year}-07-01` : `${year}-01-01`;
+  period.endDate = h === Half.H1 ? `${year}-06-30` : `${year}-12-31`;
+  period.asOf = period.endDate < now ? period.endDate : now;
+  return period;
+}
+
+const ECONOMY_ID = /^(\d{4})(?:-(H1|H2))?(?::(\d{3}))?$/u;
+
+/** The key of a collective-economy overview: "2024-H1" for the province, "2024-H1:444" for a unit. */
+export function economyId(period: ReportingPeriod, adminUnitCode: string | null): string {
+  return adminUnitCode ? `${period.id}:${adminUnitCode}` : period.id;
+}
+
+export function parseEconomyId(id: string): { period: ReportingPeriod; adminUnitCode: string | null } {
+  const match = ECONOMY_ID.exec(id);
+  if (!match) throw badInput(`"${id}" is not a collective-economy id (e.g. 2024-H1 or 2024-H1:444).`, "id", "INVALID_ID");
+  return { period: reportingPeriod(Number(match[1]), (match[2] as Half | undefined) ?? null), adminUnitCode: match[3] ?? null };
+}
+
+export const ADMIN_UNIT_CODE = /^[0-9]{3}$/u;

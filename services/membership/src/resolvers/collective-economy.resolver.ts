@@ -1,0 +1,79 @@
+import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import { ADMIN_UNIT_CODE, badInput, economyId, notFound, reportingPeriod, ReportingPeriodInput, type ReportingPeriod } from "@kttt/core";
+import type { MembershipContext } from "../context";
+import { AdminUnit } from "../entities/admin-unit";
+import { CollectiveEconomy } from "../types/collective-economy";
+import { MembershipFigures } from "../types/statistics";
+
+export function collectiveEconomy(period: ReportingPeriod, adminUnitCode: string | null): CollectiveEconomy {
+  return Object.assign(new CollectiveEconomy(), { id: economyId(period, adminUnitCode), period, adminUnitCode });
+}
+
+const MAX_TREND_PERIODS = 12;
+
+@Resolver(() => CollectiveEconomy)
+export class CollectiveEconomyResolver {
+  @Query(() => CollectiveEconomy, { description: "The collective economy of the province, or of one unit, in a period (tổng quan kinh tế tập thể)." })
+  async collectiveEconomy(
+    @Arg("period", () => ReportingPeriodInput, { description: "The reporting period." }) period: ReportingPeriodInput,
+    @Arg("adminUnitCode", () => String, { nullable: true, description: "A unit code for one unit; omit for the province." }) adminUnitCode: string | null,
+    @Ctx() ctx: MembershipContext,
+  ): Promise<CollectiveEconomy> {
+    if (adminUnitCode !== null && adminUnitCode !== undefined) {
+      if (!ADMIN_UNIT_CODE.test(adminUnitCode) || !(await ctx.loaders.adminUnit.load(adminUnitCode))) {
+        throw notFound(`There is no administrative unit with code ${adminUnitCode}.`, "adminUnitCode");
+      }
+    }
+    return collectiveEconomy(reportingPeriod(period.year, period.half), adminUnitCode ?? null);
+  }
+
+  @Query(() => [CollectiveEconomy], { description: "The collective economy of every administrative unit that existed during the period (theo đơn vị hành chính), by code." })
+  async collectiveEconomyByAdminUnit(
+    @Arg("period", () => ReportingPeriodInput, { description: "The reporting period." }) input: ReportingPeriodInput,
+    @Ctx() ctx: MembershipContext,
+  ): Promise<CollectiveEconomy[]> {
+    const period = reportingPeriod(input.year, input.half);
+    const units = await ctx.dataSource
+      .getRepository(AdminUnit)
+      .createQueryBuilder("u")
+      .where("u.valid_from <= :end AND (u.valid_to IS NULL OR u.valid_to >= :start)", { start: period.startDate, end: period.endDate })
+      .orderBy("u.code")
+      .getMany();
+    for (const unit of units) ctx.loaders.adminUnit.prime(unit.code, unit);
+    return units.map((u) => collectiveEconomy(period, u.code));
+  }
+
+  @Query(() => [CollectiveEconomy], { description: `The collective economy over several periods, in the order asked (so sánh qua các kỳ), at most ${MAX_TREND_PERIODS}.` })
+  async collectiveEconomyTrend(
+    @Arg("periods", () => [ReportingPeriodInput], { description: "The periods to compare." }) periods: ReportingPeriodInput[],
+    @Arg("adminUnitCode", () => String, { nullable: true, description: "A unit code; omit for the province." }) adminUnitCode: string | null,
+    @Ctx() ctx: MembershipContext,
+  ): Promise<CollectiveEconomy[]> {
+    if (periods.length === 0 || periods.length > MAX_TREND_PERIODS) throw badInput(`Ask for 1 to ${MAX_TREND_PERIODS} periods.`, "periods", "TOO_MANY_PERIODS");
+    if (adminUnitCode && !(await ctx.loaders.adminUnit.load(adminUnitCode))) throw notFound(`There is no administrative unit with code ${adminUnitCode}.`, "adminUnitCode");
+    return periods.map((p) => collectiveEconomy(reportingPeriod(p.year, p.half), adminUnitCode ?? null));
+  }
+
+  @FieldResolver(() => AdminUnit, { nullable: true, description: "The unit, or null for the whole province." })
+  adminUnit(@Root() economy: CollectiveEconomy, @Ctx() ctx: MembershipContext): Promise<AdminUnit | null> | null {
+    return economy.adminUnitCode ? ctx.loaders.adminUnit.load(economy.adminUnitCode) : null;
+  }
+
+  @FieldResolver(() => MembershipFigures, {
+    description:
+      "Organisations, members' money and ratings (membership): counts as of the period's asOf date; money from the reports of the period's year " +
+      "(reports are yearly, so both halves of a year show that year's figures).",
+  })
+  async membership(@Root() economy: CollectiveEconomy, @Ctx() ctx: MembershipContext): Promise<MembershipFigures> {
+    const figures = await ctx.loaders.economyFigures.load(`${economy.period.year}|${economy.period.asOf}`);
+    return economy.adminUnitCode ? (figures.byUnit.get(economy.adminUnitCode) ?? figures.empty) : figures.total;
+  }
+}
+
+@Resolver(() => AdminUnit)
+export class AdminUnitEconomyResolver {
+  @FieldResolver(() => CollectiveEconomy, { description: "The unit's collective economy in a period (kinh tế tập thể của đơn vị)." })
+  collectiveEconomy(@Root() unit: AdminUnit, @Arg("period", () => ReportingPeriodInput, { description: "The reporting period." }) period: ReportingPeriodInput): CollectiveEconomy {
+    return collectiveEconomy(reportingPeriod(period.year, period.half), unit.code);
+  }
+}
