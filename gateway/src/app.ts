@@ -13,7 +13,9 @@ import { GraphQLError } from "graphql";
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
-import { SUPERGRAPH_FILE } from "./compose";
+import path from "node:path";
+import { repositoryRoot, SUPERGRAPH_FILE } from "./compose";
+import { dashboard } from "./dashboard";
 import { subgraphFetcher, subgraphFetchMetrics } from "./fetcher";
 
 interface GatewayContext {
@@ -107,6 +109,7 @@ export async function startGateway(config: GatewayConfig, logger: Logger = creat
     );
     return checks;
   });
+  app.use("/dashboard", dashboard(config.dashboardDir ?? path.join(repositoryRoot, "packages", "dashboard", "dist")));
   const graphql = expressMiddleware(apollo, {
     context: async ({ req }) => ({ requestId: (req.headers["x-request-id"] as string | undefined) ?? randomUUID() }),
   });

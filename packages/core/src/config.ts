@@ -81,6 +81,8 @@ export interface GatewayConfig {
   supergraphPath: string | null;
   introspectAndCompose: boolean;
   subgraphUrls: Record<string, string>;
+  /** Folder of the built dashboard served at /dashboard (default: packages/dashboard/dist). */
+  dashboardDir: string | null;
   /** Longest wait for one subgraph fetch before that part of the answer is given up. */
   subgraphTimeoutMs: number;
   logLevel: string;
@@ -96,6 +98,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
       SUPERGRAPH_PATH: z.string().optional(),
       INTROSPECT_AND_COMPOSE: bool,
       SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+      DASHBOARD_DIR: z.string().optional(),
     })
     .parse(env);
   const subgraphUrls: Record<string, string> = {};
@@ -111,6 +114,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     introspectAndCompose: parsed.INTROSPECT_AND_COMPOSE,
     subgraphUrls,
     subgraphTimeoutMs: parsed.SUBGRAPH_TIMEOUT_MS,
+    dashboardDir: parsed.DASHBOARD_DIR ?? null,
     logLevel: parsed.LOG_LEVEL,
   };
 }

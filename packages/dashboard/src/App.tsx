@@ -1,0 +1,224 @@
+import { useEffect, useState } from "react";
+import districtBreakdown from "../operations/district-breakdown.graphql?raw";
+import districtOverview from "../operations/district-overview.graphql?raw";
+import provinceOverview from "../operations/province-overview.graphql?raw";
+import yearOverYear from "../operations/year-over-year.graphql?raw";
+import { missingParts, useQuery, type GraphQLError, type QueryState } from "./api";
+import { BarChart, DoughnutChart } from "./charts";
+import { count, share, vnd, vndShort } from "./format";
+
+interface Period {
+  year: number;
+  half: "H1" | "H2" | null;
+}
+
+const PERIODS: { label: string; value: Period }[] = [
+  { label: "6 tháng đầu năm 2024", value: { year: 2024, half: "H1" } },
+  { label: "Năm 2024", value: { year: 2024, half: null } },
+  { label: "Năm 2023", value: { year: 2023, half: null } },
+];
+
+interface Figures {
+  cooperativeCount: number;
+  unionCount: number;
+  groupCount: number;
+  reportingCooperativeCount?: number;
+  charterCapital: { average: string | null };
+  revenue: { average: string | null };
+  profit: { average: string | null };
+  averageWorkerMonthlyIncome: string | null;
+  managersTrainedShare?: number | null;
+  goodOrFairShare: number | null;
+  ratingCounts: { good: number; fair: number; average: number; weak: number; notRated: number; unclassified: number };
+  itReadiness?: { none: number; basic: number; software: number; online: number };
+}
+
+function useRoute(): string {
+  const [hash, setHash] = useState(window.location.hash);
+  useEffect(() => {
+    const onChange = () => setHash(window.location.hash);
+    window.addEventListener("hashchange", onChange);
+    return () => window.removeEventListener("hashchange", onChange);
+  }, []);
+  return hash.replace(/^#/u, "") || "/";
+}
+
+function Status<T>({ state, empty }: { state: QueryState<T>; empty: boolean }) {
+  if (state.loading && !state.data) return <p className="loading" role="status">Đang tải dữ liệu…</p>;
+  if (state.failed) return <p className="error" role="alert">Không kết nối được với máy chủ dữ liệu (API). Vui lòng thử lại sau.</p>;
+  const missing = missingParts(state.errors as GraphQLError[]);
+  return (
+    <>
+      {missing.length > 0 && (
+        <p className="error" role="alert">
+          Một phần dữ liệu tạm thời không có: {missing.join("; ")}. Các số liệu còn lại vẫn được hiển thị.
+        </p>
+      )}
+      {empty && !state.loading && missing.length === 0 && <p className="empty">Chưa có dữ liệu cho kỳ báo cáo này.</p>}
+    </>
+  );
+}
+
+function Card({ label, value, note }: { label: string; value: string; note?: string }) {
+  return (
+    <div className="card">
+      <div className="card-label">{label}</div>
+      <div className="card-value">{value}</div>
+      {note && <div className="card-note">{note}</div>}
+    </div>
+  );
+}
+
+function MembershipCards({ m }: { m: Figures }) {
+  return (
+    <section className="cards" aria-label="Số liệu tổng hợp">
+      <Card label="Hợp tác xã" value={count(m.cooperativeCount)} />
+      <Card label="Liên hiệp hợp tác xã" value={count(m.unionCount)} />
+      <Card label="Tổ hợp tác" value={count(m.groupCount)} />
+      <Card label="Vốn điều lệ bình quân/HTX" value={vnd(m.charterCapital.average)} note={vndShort(m.charterCapital.average)} />
+      <Card label="Doanh thu bình quân/HTX" value={vnd(m.revenue.average)} note={vndShort(m.revenue.average)} />
+      <Card label="Lợi nhuận bình quân/HTX" value={vnd(m.profit.average)} note={vndShort(m.profit.average)} />
+      <Card label="Thu nhập bình quân lao động thường xuyên" value={vnd(m.averageWorkerMonthlyIncome)} note="đồng/người/tháng" />
+      <Card label="Tỷ lệ HTX tốt, khá" value={share(m.goodOrFairShare)} />
+      {m.managersTrainedShare !== undefined && <Card label="Cán bộ quản lý đã qua đào tạo" value={share(m.managersTrainedShare)} />}
+    </section>
+  );
+}
+
+function RatingChart({ m }: { m: Figures }) {
+  const r = m.ratingCounts;
+  return <DoughnutChart title="Xếp loại HTX" labels={["Tốt", "Khá", "Trung bình", "Yếu", "Chưa xếp loại"]} values={[r.good, r.fair, r.average, r.weak, r.notRated]} />;
+}
+
+function Province({ period }: { period: Period }) {
+  const overview = useQuery<{ collectiveEconomy: { period: { label: string; asOf: string }; membership: Figures | null } | null; bySector: { groups: { key: string; label: string; figures: { cooperativeCount: number } }[] } | null }>(
+    provinceOverview,
+    { period, year: period.year },
+  );
+  const districts = useQuery<{ collectiveEconomyByAdminUnit: { id: string; adminUnit: { code: string; name: string }; membership: { cooperativeCount: number; groupCount: number; revenue: { average: string | null }; goodOrFairShare: number | null } | null }[] }>(
+    districtBreakdown,
+    { period },
+  );
+  const trend = useQuery<{ collectiveEconomyTrend: { id: string; period: { label: string }; membership: { cooperativeCount: number; revenue: { average: string | null } } | null }[] }>(
+    yearOverYear,
+    { periods: [{ year: 2023 }, { year: 2024 }] },
+  );
+  const m = overview.data?.collectiveEconomy?.membership ?? null;
+  const units = districts.data?.collectiveEconomyByAdminUnit ?? [];
+  return (
+    <>
+      <Status state={overview} empty={!m || m.cooperativeCount + m.groupCount + m.unionCount === 0} />
+      {m && m.cooperativeCount + m.groupCount + m.unionCount > 0 && (
+        <>
+          <MembershipCards m={m} />
+          <section className="charts">
+            {units.length > 0 && (
+              <BarChart
+                title="Số HTX và THT theo đơn vị hành chính"
+                labels={units.map((u) => u.adminUnit.name.replace(/^(Huyện|Thị xã|Thành phố) /u, ""))}
+                series={[
+                  { label: "Hợp tác xã", values: units.map((u) => u.membership?.cooperativeCount ?? 0) },
+                  { label: "Tổ hợp tác", values: units.map((u) => u.membership?.groupCount ?? 0) },
+                ]}
+              />
+            )}
+            {overview.data?.bySector && (
+              <BarChart title="Số HTX theo lĩnh vực" labels={overview.data.bySector.groups.map((g) => g.label)} series={[{ label: "Hợp tác xã", values: overview.data.bySector.groups.map((g) => g.figures.cooperativeCount) }]} />
+            )}
+            <RatingChart m={m} />
+            {m.itReadiness && (
+              <DoughnutChart title="Ứng dụng công nghệ thông tin" labels={["Chưa ứng dụng", "Cơ bản", "Phần mềm", "Trực tuyến"]} values={[m.itReadiness.none, m.itReadiness.basic, m.itReadiness.software, m.itReadiness.online]} />
+            )}
+            {(trend.data?.collectiveEconomyTrend ?? []).length > 0 && (
+              <BarChart
+                title="Số HTX qua các năm"
+                labels={trend.data!.collectiveEconomyTrend.map((t) => t.period.label)}
+                series={[{ label: "Hợp tác xã", values: trend.data!.collectiveEconomyTrend.map((t) => t.membership?.cooperativeCount ?? 0) }]}
+              />
+            )}
+          </section>
+        </>
+      )}
+      <section aria-label="Theo đơn vị hành chính">
+        <h2>Theo đơn vị hành chính</h2>
+        <Status state={districts} empty={units.length === 0} />
+        {units.length > 0 && (
+          <table className="districts">
+            <thead>
+              <tr>
+                <th>Đơn vị</th>
+                <th>Hợp tác xã</th>
+                <th>Tổ hợp tác</th>
+                <th>Doanh thu bình quân/HTX</th>
+                <th>Tỷ lệ HTX tốt, khá</th>
+              </tr>
+            </thead>
+            <tbody>
+              {units.map((u) => (
+                <tr key={u.id}>
+                  <td>
+                    <a href={`#/unit/${u.adminUnit.code}`}>{u.adminUnit.name}</a>
+                  </td>
+                  <td>{count(u.membership?.cooperativeCount)}</td>
+                  <td>{count(u.membership?.groupCount)}</td>
+                  <td>{vndShort(u.membership?.revenue.average)}</td>
+                  <td>{share(u.membership?.goodOrFairShare)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </>
+  );
+}
+
+function District({ code, period }: { code: string; period: Period }) {
+  const state = useQuery<{ adminUnit: { code: string; name: string; validTo: string | null; collectiveEconomy: { membership: Figures | null } } | null }>(districtOverview, { code, period });
+  const unit = state.data?.adminUnit;
+  const m = unit?.collectiveEconomy.membership ?? null;
+  return (
+    <>
+      <p>
+        <a href="#/">← Toàn tỉnh</a>
+      </p>
+      <h2>{unit?.name ?? `Đơn vị ${code}`}</h2>
+      {!state.loading && !unit && !state.failed && <p className="empty">Không có đơn vị hành chính mã {code}.</p>}
+      <Status state={state} empty={Boolean(unit) && (!m || m.cooperativeCount + m.groupCount === 0)} />
+      {m && m.cooperativeCount + m.groupCount > 0 && (
+        <>
+          <MembershipCards m={m} />
+          <section className="charts">
+            <RatingChart m={m} />
+          </section>
+        </>
+      )}
+    </>
+  );
+}
+
+export function App() {
+  const route = useRoute();
+  const [periodIndex, setPeriodIndex] = useState(0);
+  const period = PERIODS[periodIndex].value;
+  const unit = /^\/unit\/(\d{3})$/u.exec(route);
+  return (
+    <main>
+      <header>
+        <h1>Kinh tế tập thể tỉnh Hà Tĩnh</h1>
+        <label>
+          Kỳ báo cáo{" "}
+          <select value={periodIndex} onChange={(e) => setPeriodIndex(Number(e.target.value))}>
+            {PERIODS.map((p, i) => (
+              <option key={p.label} value={i}>
+                {p.label}
+              </option>
+            ))}
+          </select>
+        </label>
+      </header>
+      {unit ? <District code={unit[1]} period={period} /> : <Province period={period} />}
+      <footer>Nguồn: KTTT Graph (GraphQL API của Liên minh Hợp tác xã tỉnh Hà Tĩnh và các sở, ngành).</footer>
+    </main>
+  );
+}
