@@ -1,0 +1,35 @@
+/**
+ * Entities of the membership subgraph that this subgraph extends: only their keys are declared
+ * here; membership resolves every other field. The OCOP fields are added by resolvers/external.resolver.ts.
+ */
+import { Directive, Field, ID, ObjectType } from "type-graphql";
+
+@ObjectType({ description: "Hợp tác xã (HTX): a cooperative, kept by the membership subgraph." })
+@Directive('@key(fields: "id")')
+export class Cooperative {
+  @Field(() => ID, { description: "Stable identifier (mã định danh)." })
+  id: string;
+}
+
+@ObjectType({ description: "Tổ hợp tác (THT): a cooperative group, kept by the membership subgraph." })
+@Directive('@key(fields: "id")')
+export class CooperativeGroup {
+  @Field(() => ID, { description: "Stable identifier (mã định danh)." })
+  id: string;
+}
+
+@ObjectType({ description: "Liên hiệp hợp tác xã (LHHTX): a union of cooperatives, kept by the membership subgraph." })
+@Directive('@key(fields: "id")')
+export class CooperativeUnion {
+  @Field(() => ID, { description: "Stable identifier (mã định danh)." })
+  id: string;
+}
+
+@ObjectType({ description: "A district-level administrative unit of Hà Tĩnh (đơn vị hành chính), kept by the membership subgraph." })
+@Directive('@key(fields: "code")')
+export class AdminUnit {
+  @Field({ description: "Official code of the unit (mã đơn vị hành chính), e.g. 444." })
+  code: string;
+}
+
+export const ORGANIZATION_CLASS = { COOPERATIVE: Cooperative, COOPERATIVE_GROUP: CooperativeGroup, COOPERATIVE_UNION: CooperativeUnion } as const;
