@@ -61,3 +61,25 @@ describe("no N+1", () => {
     expect(count).toBe(3); // products, local owners, certifications
   });
 });
+
+describe("at ten times the data", () => {
+  it("answers the 975 cooperatives in the same number of statements with 10× the products", async () => {
+    const cooperatives = demoOrganizations().filter((x) => x.kind === "COOPERATIVE" && x.status !== "DISSOLVED");
+    const r = cooperatives.map((c) => ({ __typename: "Cooperative", id: c.id }));
+    const before = await countStatements(ENTITIES, { r });
+    // Nine more copies of every product and certificate, for the same owners.
+    await o.service.dataSource.query(`
+      INSERT INTO ocop_product (id, name, product_group, subgroup, admin_unit_code, owner_type, owner_organization_id, owner_id, registered_on, description)
+      SELECT md5(p.id::text || k)::uuid, p.name || ' (lô ' || k || ')', p.product_group, p.subgroup, p.admin_unit_code, p.owner_type, p.owner_organization_id, p.owner_id, p.registered_on, p.description
+      FROM ocop_product p CROSS JOIN generate_series(1, 9) k`);
+    await o.service.dataSource.query(`
+      INSERT INTO ocop_certification (id, product_id, sequence, kind, score_a, score_b, score_c, stars, level, decision_number, decided_on, valid_until, revoked_on, revocation_reason, revocation_decision_number)
+      SELECT md5(c.id::text || k)::uuid, md5(c.product_id::text || k)::uuid, c.sequence, c.kind, c.score_a, c.score_b, c.score_c, c.stars, c.level, c.decision_number, c.decided_on, c.valid_until, c.revoked_on, c.revocation_reason, c.revocation_decision_number
+      FROM ocop_certification c CROSS JOIN generate_series(1, 9) k`);
+    const after = await countStatements(ENTITIES, { r });
+    const total = (data: any) => data._entities.reduce((a: number, e: any) => a + e.ocopProducts.totalCount, 0);
+    expect(total(after.data)).toBe(10 * total(before.data));
+    expect(after.count).toBe(before.count);
+    console.log(`[batching] 975 cooperatives' OCOP products: ${before.count} statements at 1× (${total(before.data)} products), ${after.count} at 10× (${total(after.data)})`);
+  });
+});
