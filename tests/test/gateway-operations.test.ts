@@ -2,26 +2,44 @@
  * Operating the graph: health, readiness and metrics of the gateway and a subgraph, a subgraph that
  * goes down and comes back while the gateway keeps running, and a subgraph that does not answer.
  */
-import { createLogger, loadGatewayConfig, loadServiceConfig } from "@kttt/core";
+import { createLogger, loadGatewayConfig, loadServiceConfig, SUBGRAPHS } from "@kttt/core";
 import { startGateway, type GatewayServer } from "@kttt/gateway";
 import { startMembershipService, type MembershipService } from "@kttt/membership";
-import { createTestDatabase, freePort, graphql, type TestDatabase } from "@kttt/testkit";
+import { createTestDatabase, freePort, graphql } from "@kttt/testkit";
+import type { TestMembership } from "../../services/membership/test/helpers";
+import { startTestGraph, type TestGraph } from "./graph";
 import http from "node:http";
 
 const silent = createLogger("test", "silent");
 const QUERY = `query Province { membershipStatistics(year: 2024) { total { cooperativeCount } } }`;
+const BOTH = `query Both { membershipStatistics(year: 2024) { total { cooperativeCount } } ocopStatistics(asOf: "2024-07-15") { total { activeProducts } } }`;
 
-let database: TestDatabase;
+let graph: TestGraph;
+let database: string;
 let port: number;
 let membership: MembershipService | null = null;
 let gateway: GatewayServer;
 
-async function startMembership(): Promise<MembershipService> {
-  const config = { ...loadServiceConfig("membership", { MEMBERSHIP_DATABASE_URL: database.url }), port, poolSize: 3 };
+/** Membership again, on the same database and port, after it was stopped. */
+async function restartMembership(): Promise<MembershipService> {
+  const config = { ...loadServiceConfig("membership", { MEMBERSHIP_DATABASE_URL: database }), port, poolSize: 3 };
   return startMembershipService(config, silent);
 }
 
 const base = (url: string) => url.replace(/\/graphql$/u, "");
+
+beforeAll(async () => {
+  graph = await startTestGraph({ SUBGRAPH_TIMEOUT_MS: "2000" });
+  gateway = graph.gateway;
+  const first = graph.subgraphs.membership as unknown as TestMembership;
+  membership = first.service;
+  database = first.database.url;
+  port = Number(new URL(first.url).port);
+}, 60_000);
+afterAll(async () => {
+  await graph?.stop();
+  await membership?.stop().catch(() => undefined);
+});
 
 /** The value of one Prometheus sample, found by metric name and labels in any order. */
 function sample(text: string, name: string, labels: Record<string, string>): number | null {
@@ -34,18 +52,6 @@ function sample(text: string, name: string, labels: Record<string, string>): num
   return null;
 }
 
-beforeAll(async () => {
-  database = await createTestDatabase("membership", "demo");
-  port = await freePort();
-  membership = await startMembership();
-  gateway = await startGateway({ ...loadGatewayConfig({ NODE_ENV: "test", MEMBERSHIP_URL: `http://127.0.0.1:${port}/graphql`, SUBGRAPH_TIMEOUT_MS: "2000" }), port: 0 }, silent);
-});
-afterAll(async () => {
-  await gateway?.close();
-  await membership?.stop();
-  await database?.drop();
-});
-
 describe("operations", () => {
   it("reports ready when the database and the subgraphs answer", async () => {
     const subgraph = await fetch(`${base(membership!.server.url)}/ready`);
@@ -53,7 +59,8 @@ describe("operations", () => {
     expect(await subgraph.json()).toEqual({ status: "ready", checks: { database: "ok", migrations: "ok" } });
     const ready = await fetch(`${base(gateway.url)}/ready`);
     expect(ready.status).toBe(200);
-    expect(((await ready.json()) as { checks: Record<string, string> }).checks).toEqual({ supergraph: "ok", "subgraph:membership": "ok" });
+    const checks = ((await ready.json()) as { checks: Record<string, string> }).checks;
+    expect(checks).toEqual(Object.fromEntries([["supergraph", "ok"], ...SUBGRAPHS.map((s) => [`subgraph:${s.name}`, "ok"])]));
   });
 
   it("counts operations by name, and errors by code, in Prometheus metrics", async () => {
@@ -70,16 +77,17 @@ describe("operations", () => {
   it("keeps answering while a subgraph is down, names the missing part, and recovers without a restart", async () => {
     await membership!.stop();
     membership = null;
-    const down = await graphql(gateway.url, QUERY);
+    const down = await graphql(gateway.url, BOTH);
     expect(down.status).toBe(200);
     expect(down.data?.membershipStatistics ?? null).toBeNull();
+    expect(down.data?.ocopStatistics.total.activeProducts).toBe(239);
     expect(down.errors?.[0].extensions).toMatchObject({ code: "SUBGRAPH_UNAVAILABLE", serviceName: "membership" });
     const notReady = await fetch(`${base(gateway.url)}/ready`);
     expect(notReady.status).toBe(503);
     expect(((await notReady.json()) as { checks: Record<string, string> }).checks["subgraph:membership"]).toMatch(/unreachable/u);
     expect((await fetch(`${base(gateway.url)}/health`)).status).toBe(200);
 
-    membership = await startMembership();
+    membership = await restartMembership();
     const back = await graphql(gateway.url, QUERY);
     expect(back.errors).toBeUndefined();
     expect(back.data.membershipStatistics.total.cooperativeCount).toBe(975);

@@ -14,8 +14,11 @@ const port = z.coerce.number().int().min(0).max(65535);
 
 const common = {
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
 };
+
+/** Tests are quiet unless they ask for logs. */
+const logLevel = (level: string | undefined, nodeEnv: string) => level ?? (nodeEnv === "test" ? "silent" : "info");
 
 export interface ServiceConfig {
   name: string;
@@ -70,7 +73,7 @@ export function loadServiceConfig(name: string, env: NodeJS.ProcessEnv = process
     poolSize: parsed.DB_POOL_SIZE,
     seedDemoData: parsed.SEED_DEMO_DATA,
     logSql: parsed.LOG_SQL,
-    logLevel: parsed.LOG_LEVEL,
+    logLevel: logLevel(parsed.LOG_LEVEL, parsed.NODE_ENV),
   };
 }
 
@@ -115,6 +118,6 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     subgraphUrls,
     subgraphTimeoutMs: parsed.SUBGRAPH_TIMEOUT_MS,
     dashboardDir: parsed.DASHBOARD_DIR ?? null,
-    logLevel: parsed.LOG_LEVEL,
+    logLevel: logLevel(parsed.LOG_LEVEL, parsed.NODE_ENV),
   };
 }

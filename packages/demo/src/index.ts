@@ -2,3 +2,5 @@ export * from "./names";
 export * from "./organizations";
 export * from "./places";
 export * from "./random";
+export * from "./ocop";
+export * from "./ocop-rules";

@@ -3,6 +3,7 @@
  * variant (migrated; migrated and seeded with the demo data); each test file then gets its own
  * copy in milliseconds with `CREATE DATABASE … TEMPLATE`, and drops it when done.
  */
+import { randomBytes } from "node:crypto";
 import { Client } from "pg";
 
 export const TEST_DATABASE_PREFIX = "kttt_test_";
@@ -53,7 +54,8 @@ export interface TestDatabase {
 
 /** A fresh database copied from a subgraph's template. */
 export async function createTestDatabase(subgraph: string, variant: "empty" | "demo"): Promise<TestDatabase> {
-  const name = `${runPrefix()}${subgraph.replace(/-/gu, "_")}_${process.pid}_${++counter}`;
+  // Jest gives every test file a fresh module registry in the same worker: a counter alone repeats.
+  const name = `${runPrefix()}${subgraph.replace(/-/gu, "_")}_${process.pid}_${++counter}_${randomBytes(4).toString("hex")}`;
   await withAdminClient(async (client) => {
     for (let attempt = 0; ; attempt++) {
       try {

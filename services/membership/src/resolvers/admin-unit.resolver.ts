@@ -5,7 +5,7 @@ import { AdminUnit } from "../entities/admin-unit";
 
 @Resolver(() => AdminUnit)
 export class AdminUnitResolver {
-  @Query(() => [AdminUnit], {
+  @Query(() => [AdminUnit], { nullable: true,
     description: "Hà Tĩnh's district-level units (đơn vị hành chính cấp huyện), by code: all 13 with their history, or those that existed on a date. A bounded reference list.",
   })
   adminUnits(

@@ -13,7 +13,7 @@ const MAX_TREND_PERIODS = 12;
 
 @Resolver(() => CollectiveEconomy)
 export class CollectiveEconomyResolver {
-  @Query(() => CollectiveEconomy, { description: "The collective economy of the province, or of one unit, in a period (tổng quan kinh tế tập thể)." })
+  @Query(() => CollectiveEconomy, { nullable: true, description: "The collective economy of the province, or of one unit, in a period (tổng quan kinh tế tập thể)." })
   async collectiveEconomy(
     @Arg("period", () => ReportingPeriodInput, { description: "The reporting period." }) period: ReportingPeriodInput,
     @Arg("adminUnitCode", () => String, { nullable: true, description: "A unit code for one unit; omit for the province." }) adminUnitCode: string | null,
@@ -27,7 +27,7 @@ export class CollectiveEconomyResolver {
     return collectiveEconomy(reportingPeriod(period.year, period.half), adminUnitCode ?? null);
   }
 
-  @Query(() => [CollectiveEconomy], { description: "The collective economy of every administrative unit that existed during the period (theo đơn vị hành chính), by code." })
+  @Query(() => [CollectiveEconomy], { nullable: true, description: "The collective economy of every administrative unit that existed during the period (theo đơn vị hành chính), by code." })
   async collectiveEconomyByAdminUnit(
     @Arg("period", () => ReportingPeriodInput, { description: "The reporting period." }) input: ReportingPeriodInput,
     @Ctx() ctx: MembershipContext,
@@ -43,7 +43,7 @@ export class CollectiveEconomyResolver {
     return units.map((u) => collectiveEconomy(period, u.code));
   }
 
-  @Query(() => [CollectiveEconomy], { description: `The collective economy over several periods, in the order asked (so sánh qua các kỳ), at most ${MAX_TREND_PERIODS}.` })
+  @Query(() => [CollectiveEconomy], { nullable: true, description: `The collective economy over several periods, in the order asked (so sánh qua các kỳ), at most ${MAX_TREND_PERIODS}.` })
   async collectiveEconomyTrend(
     @Arg("periods", () => [ReportingPeriodInput], { description: "The periods to compare." }) periods: ReportingPeriodInput[],
     @Arg("adminUnitCode", () => String, { nullable: true, description: "A unit code; omit for the province." }) adminUnitCode: string | null,
@@ -60,6 +60,7 @@ export class CollectiveEconomyResolver {
   }
 
   @FieldResolver(() => MembershipFigures, {
+    nullable: true,
     description:
       "Organisations, members' money and ratings (membership): counts as of the period's asOf date; money from the reports of the period's year " +
       "(reports are yearly, so both halves of a year show that year's figures).",

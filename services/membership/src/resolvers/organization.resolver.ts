@@ -20,22 +20,22 @@ import { MemberListArgs, MemberStatusFilter, OrganizationListArgs, Organizations
 
 @Resolver(() => Organization)
 export class OrganizationResolver {
-  @Query(() => CooperativeConnection, { description: "Cooperatives (hợp tác xã, HTX), filtered and paginated." })
+  @Query(() => CooperativeConnection, { nullable: true, description: "Cooperatives (hợp tác xã, HTX), filtered and paginated." })
   cooperatives(@Args() args: OrganizationListArgs, @Ctx() ctx: MembershipContext): Promise<CooperativeConnection> {
     return listOrganizations(ctx.dataSource, CooperativeConnection, OrganizationKind.COOPERATIVE, args);
   }
 
-  @Query(() => CooperativeGroupConnection, { description: "Cooperative groups (tổ hợp tác, THT), filtered and paginated." })
+  @Query(() => CooperativeGroupConnection, { nullable: true, description: "Cooperative groups (tổ hợp tác, THT), filtered and paginated." })
   cooperativeGroups(@Args() args: OrganizationListArgs, @Ctx() ctx: MembershipContext): Promise<CooperativeGroupConnection> {
     return listOrganizations(ctx.dataSource, CooperativeGroupConnection, OrganizationKind.COOPERATIVE_GROUP, args);
   }
 
-  @Query(() => CooperativeUnionConnection, { description: "Unions of cooperatives (liên hiệp hợp tác xã, LHHTX), filtered and paginated." })
+  @Query(() => CooperativeUnionConnection, { nullable: true, description: "Unions of cooperatives (liên hiệp hợp tác xã, LHHTX), filtered and paginated." })
   cooperativeUnions(@Args() args: OrganizationListArgs, @Ctx() ctx: MembershipContext): Promise<CooperativeUnionConnection> {
     return listOrganizations(ctx.dataSource, CooperativeUnionConnection, OrganizationKind.COOPERATIVE_UNION, args);
   }
 
-  @Query(() => OrganizationConnection, { description: "Organisations of every legal form together (tổ chức kinh tế tập thể), filtered and paginated." })
+  @Query(() => OrganizationConnection, { nullable: true, description: "Organisations of every legal form together (tổ chức kinh tế tập thể), filtered and paginated." })
   organizations(@Args() args: OrganizationsArgs, @Ctx() ctx: MembershipContext): Promise<OrganizationConnection> {
     return listOrganizations(ctx.dataSource, OrganizationConnection, args.kind, args);
   }

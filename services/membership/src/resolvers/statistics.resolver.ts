@@ -7,7 +7,7 @@ import { MembershipGroupBy, MembershipStatistics, MembershipStatisticsGroup } fr
 
 @Resolver(() => MembershipStatisticsGroup)
 export class StatisticsResolver {
-  @Query(() => MembershipStatistics, {
+  @Query(() => MembershipStatistics, { nullable: true,
     description:
       "Counts and financial figures of the collective economy for a year (thống kê kinh tế tập thể): cooperatives, unions and groups " +
       "existing at the end of the year; capital, revenue, profit and worker income of the cooperatives that reported.",

@@ -1,0 +1,84 @@
+/**
+ * The OCOP rules (Decision 148/QĐ-TTg, 24/02/2023) as pure functions, shared by the demo catalogue
+ * and the ocop subgraph, so that the seed and the service can never disagree on a band or a date.
+ */
+
+export type OcopLevel = "DISTRICT" | "PROVINCE" | "CENTRAL";
+export type OcopStatusValue = "ACTIVE" | "EXPIRED" | "REVOKED";
+
+/** Maximum points of each part of the score: A product and community strength, B marketing, C quality. */
+export const OCOP_SCORE_PARTS = { A: 40, B: 25, C: 35 } as const;
+
+/** Star bands of the total score; below 50 points a product is not certified. */
+export const OCOP_STAR_BANDS: Record<3 | 4 | 5, [number, number]> = { 3: [50, 69], 4: [70, 89], 5: [90, 100] };
+
+/** A certificate is valid 36 months from its decision date. */
+export const OCOP_VALIDITY_MONTHS = 36;
+
+/**
+ * From this date 3★ products are assessed and recognised by the province instead of the district
+ * (the 2025 change). ASSUMPTION to verify against the implementing circular: 2025-01-01.
+ */
+export const OCOP_THREE_STAR_PROVINCE_FROM = "2025-01-01";
+
+/** The stars a total score earns, or null below 50 points (not certifiable). */
+export function ocopStarsForScore(score: number): 3 | 4 | 5 | null {
+  if (score >= 90) return 5;
+  if (score >= 70) return 4;
+  if (score >= 50) return 3;
+  return null;
+}
+
+/** The level that recognises a star rank on a decision date. */
+export function ocopLevelFor(stars: number, decidedOn: string): OcopLevel {
+  if (stars >= 5) return "CENTRAL";
+  if (stars === 4) return "PROVINCE";
+  return decidedOn >= OCOP_THREE_STAR_PROVINCE_FROM ? "PROVINCE" : "DISTRICT";
+}
+
+/** Adds calendar days to a YYYY-MM-DD date. */
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * Last day of validity: the decision date plus 36 months, minus one day (a certificate decided on
+ * 2021-08-15 is valid to 2024-08-14). A 29 February decision ends on 27 February or 28 February.
+ */
+export function ocopValidUntil(decidedOn: string): string {
+  const [y, m, d] = decidedOn.split("-").map(Number);
+  const monthIndex = m - 1 + OCOP_VALIDITY_MONTHS;
+  const year = y + Math.floor(monthIndex / 12);
+  const month = monthIndex % 12;
+  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  const sameDay = new Date(Date.UTC(year, month, Math.min(d, lastDay)));
+  sameDay.setUTCDate(sameDay.getUTCDate() - 1);
+  return sameDay.toISOString().slice(0, 10);
+}
+
+export interface OcopCertificateDates {
+  decidedOn: string;
+  validUntil: string;
+  revokedOn: string | null;
+}
+
+/** Status of a product on a date, from the latest certificate decided on or before it (null: none yet). */
+export function ocopStatusOn(certificates: readonly OcopCertificateDates[], asOf: string): OcopStatusValue | null {
+  const current = ocopCurrentCertificate(certificates, asOf);
+  return current ? ocopCertificateStatus(current, asOf) : null;
+}
+
+export function ocopCertificateStatus(certificate: OcopCertificateDates, asOf: string): OcopStatusValue {
+  if (certificate.revokedOn !== null && certificate.revokedOn <= asOf) return "REVOKED";
+  if (certificate.validUntil < asOf) return "EXPIRED";
+  return "ACTIVE";
+}
+
+/** The latest certificate decided on or before `asOf`: the one that says where the product stands. */
+export function ocopCurrentCertificate<T extends OcopCertificateDates>(certificates: readonly T[], asOf: string): T | null {
+  let current: T | null = null;
+  for (const c of certificates) if (c.decidedOn <= asOf && (!current || c.decidedOn > current.decidedOn)) current = c;
+  return current;
+}

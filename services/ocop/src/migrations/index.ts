@@ -1,0 +1,4 @@
+import { OcopInitial1732406400100 } from "./1732406400100-initial";
+
+/** Every migration of the ocop database, in order. */
+export const migrations = [OcopInitial1732406400100];

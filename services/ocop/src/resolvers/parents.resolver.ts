@@ -1,0 +1,79 @@
+/**
+ * The OCOP products of membership's entities (Cooperative, CooperativeGroup, CooperativeUnion,
+ * AdminUnit) and of local owners: first pages of many parents come from one windowed statement.
+ */
+import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, badInput } from "@kttt/core";
+import type { OcopContext } from "../context";
+import { AdminUnit, Cooperative, CooperativeGroup, CooperativeUnion } from "../entities/external";
+import { OcopLocalOwner } from "../entities/owner";
+import { firstPage, listProducts, today, type ParentColumn } from "../repositories/products";
+import { OcopProductConnection } from "../types/connections";
+import { OcopChildProductArgs, OcopProductOrder, type OcopProductFilter } from "../types/filters";
+
+const DESCRIPTION = "OCOP products (sản phẩm OCOP) by name; status and stars judged on `asOf`.";
+
+function productsOf(column: ParentColumn, key: string, args: OcopChildProductArgs, ctx: OcopContext): Promise<OcopProductConnection> {
+  const asOf = args.asOf ?? today();
+  if (args.after || args.before || args.last != null) {
+    // Paging on inside one parent's list: an ordinary keyset page of the product list.
+    const filter: OcopProductFilter = { asOf, status: args.status, stars: args.stars, group: args.group };
+    if (column === "owner_organization_id") filter.ownerOrganizationId = key;
+    else if (column === "owner_id") filter.ownerId = key;
+    else filter.adminUnitCode = key;
+    return listProducts(ctx.dataSource, { ...args, filter, orderBy: OcopProductOrder.NAME_ASC });
+  }
+  const size = args.first ?? DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(size) || size < 0 || size > MAX_PAGE_SIZE) {
+    return Promise.reject(badInput(`\`first\` must be between 0 and ${MAX_PAGE_SIZE}.`, "first", "PAGE_SIZE_OUT_OF_RANGE", { max: MAX_PAGE_SIZE }));
+  }
+  return ctx.loaders
+    .firstProducts(column, { asOf, status: args.status ?? null, stars: args.stars ?? null, group: args.group ?? null, limit: size })
+    .load(key)
+    .then((page) => firstPage(page, size));
+}
+
+@Resolver(() => Cooperative)
+export class CooperativeOcopResolver {
+  @FieldResolver(() => OcopProductConnection, { nullable: true, description: DESCRIPTION })
+  ocopProducts(@Root() parent: Cooperative, @Args() args: OcopChildProductArgs, @Ctx() ctx: OcopContext): Promise<OcopProductConnection> {
+    return productsOf("owner_organization_id", parent.id, args, ctx);
+  }
+}
+
+@Resolver(() => CooperativeGroup)
+export class CooperativeGroupOcopResolver {
+  @FieldResolver(() => OcopProductConnection, { nullable: true, description: DESCRIPTION })
+  ocopProducts(@Root() parent: CooperativeGroup, @Args() args: OcopChildProductArgs, @Ctx() ctx: OcopContext): Promise<OcopProductConnection> {
+    return productsOf("owner_organization_id", parent.id, args, ctx);
+  }
+}
+
+@Resolver(() => CooperativeUnion)
+export class CooperativeUnionOcopResolver {
+  @FieldResolver(() => OcopProductConnection, { nullable: true, description: DESCRIPTION })
+  ocopProducts(@Root() parent: CooperativeUnion, @Args() args: OcopChildProductArgs, @Ctx() ctx: OcopContext): Promise<OcopProductConnection> {
+    return productsOf("owner_organization_id", parent.id, args, ctx);
+  }
+}
+
+@Resolver(() => AdminUnit)
+export class AdminUnitOcopResolver {
+  @FieldResolver(() => OcopProductConnection, { nullable: true, description: "OCOP products made in the unit (sản phẩm OCOP của địa phương) by name; status and stars judged on `asOf`." })
+  ocopProducts(@Root() parent: AdminUnit, @Args() args: OcopChildProductArgs, @Ctx() ctx: OcopContext): Promise<OcopProductConnection> {
+    return productsOf("admin_unit_code", parent.code, args, ctx);
+  }
+}
+
+@Resolver(() => OcopLocalOwner)
+export class OcopLocalOwnerResolver {
+  @FieldResolver(() => OcopProductConnection, { nullable: true, description: DESCRIPTION })
+  ocopProducts(@Root() parent: OcopLocalOwner, @Args() args: OcopChildProductArgs, @Ctx() ctx: OcopContext): Promise<OcopProductConnection> {
+    return productsOf("owner_id", parent.id, args, ctx);
+  }
+
+  @FieldResolver(() => AdminUnit, { description: "Administrative unit where it is registered, resolved by membership." })
+  adminUnit(@Root() owner: OcopLocalOwner): AdminUnit {
+    return Object.assign(new AdminUnit(), { code: owner.adminUnitCode });
+  }
+}

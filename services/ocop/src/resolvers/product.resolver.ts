@@ -1,0 +1,112 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root, createUnionType } from "type-graphql";
+import { LocalDateScalar } from "@kttt/core";
+import { ocopCertificateStatus, ocopCurrentCertificate } from "@kttt/demo";
+import type { OcopContext } from "../context";
+import { OcopStatus } from "../domain/enums";
+import { OcopCertification } from "../entities/certification";
+import { AdminUnit, Cooperative, CooperativeGroup, CooperativeUnion, ORGANIZATION_CLASS } from "../entities/external";
+import { OcopLocalOwner } from "../entities/owner";
+import { OcopProduct } from "../entities/product";
+import { listProducts, today } from "../repositories/products";
+import { OcopProductConnection } from "../types/connections";
+import { OcopProductListArgs } from "../types/filters";
+
+export const OcopProductOwner = createUnionType({
+  name: "OcopProductOwner",
+  description:
+    "Who owns an OCOP product (chủ thể OCOP): a cooperative, group or union of the membership subgraph (resolved there), " +
+    "or an enterprise or household business kept here.",
+  types: () => [Cooperative, CooperativeGroup, CooperativeUnion, OcopLocalOwner] as const,
+  resolveType: (value) => {
+    if (value instanceof Cooperative) return "Cooperative";
+    if (value instanceof CooperativeGroup) return "CooperativeGroup";
+    if (value instanceof CooperativeUnion) return "CooperativeUnion";
+    return "OcopLocalOwner";
+  },
+});
+
+const AS_OF_DESCRIPTION = "The date to judge on (tính đến ngày); default: the date of the list that returned the product, else today.";
+
+/** The date a date-dependent field is judged on. */
+export function asOfFor(product: OcopProduct, asOf: string | null | undefined): string {
+  return asOf ?? product.listAsOf ?? today();
+}
+
+@Resolver(() => OcopProduct)
+export class OcopProductResolver {
+  @Query(() => OcopProductConnection, { nullable: true, description: "OCOP products (sản phẩm OCOP), filtered and paginated." })
+  ocopProducts(@Args() args: OcopProductListArgs, @Ctx() ctx: OcopContext): Promise<OcopProductConnection> {
+    return listProducts(ctx.dataSource, args);
+  }
+
+  @Query(() => OcopProduct, { nullable: true, description: "One OCOP product by id; null when there is none." })
+  ocopProduct(@Arg("id", () => ID, { description: "The product's id." }) id: string, @Ctx() ctx: OcopContext): Promise<OcopProduct | null> {
+    return ctx.loaders.product.load(id);
+  }
+
+  @FieldResolver(() => OcopProductOwner, { description: "The owner (chủ thể): a membership organisation or a local enterprise or household business." })
+  async owner(@Root() product: OcopProduct, @Ctx() ctx: OcopContext): Promise<Cooperative | CooperativeGroup | CooperativeUnion | OcopLocalOwner> {
+    if (product.ownerOrganizationId) {
+      const Class = ORGANIZATION_CLASS[product.ownerType as keyof typeof ORGANIZATION_CLASS];
+      return Object.assign(new Class(), { id: product.ownerOrganizationId });
+    }
+    return (await ctx.loaders.localOwner.load(product.ownerId!))!;
+  }
+
+  @FieldResolver(() => AdminUnit, { description: "Administrative unit where it is produced (đơn vị hành chính), resolved by membership." })
+  adminUnit(@Root() product: OcopProduct): AdminUnit {
+    return Object.assign(new AdminUnit(), { code: product.adminUnitCode });
+  }
+
+  @FieldResolver(() => [OcopCertification], { description: "Every certificate of the product, oldest first (lịch sử chứng nhận): a short list." })
+  certifications(@Root() product: OcopProduct, @Ctx() ctx: OcopContext): Promise<OcopCertification[]> {
+    return ctx.loaders.certificationsByProduct.load(product.id);
+  }
+
+  @FieldResolver(() => OcopCertification, { nullable: true, description: "The certificate that says where the product stands on the date: the latest decided by then." })
+  async currentCertification(
+    @Root() product: OcopProduct,
+    @Arg("asOf", () => LocalDateScalar, { nullable: true, description: AS_OF_DESCRIPTION }) asOf: string | null,
+    @Ctx() ctx: OcopContext,
+  ): Promise<OcopCertification | null> {
+    return ocopCurrentCertificate(await ctx.loaders.certificationsByProduct.load(product.id), asOfFor(product, asOf));
+  }
+
+  @FieldResolver(() => OcopStatus, { nullable: true, description: "Status on the date (tình trạng); null when the product had no certificate yet." })
+  async status(
+    @Root() product: OcopProduct,
+    @Arg("asOf", () => LocalDateScalar, { nullable: true, description: AS_OF_DESCRIPTION }) asOf: string | null,
+    @Ctx() ctx: OcopContext,
+  ): Promise<OcopStatus | null> {
+    const date = asOfFor(product, asOf);
+    const current = ocopCurrentCertificate(await ctx.loaders.certificationsByProduct.load(product.id), date);
+    return current ? (ocopCertificateStatus(current, date) as OcopStatus) : null;
+  }
+
+  @FieldResolver(() => Int, { nullable: true, description: "Stars of the certificate in force on the date (hạng sao); null unless ACTIVE." })
+  async stars(
+    @Root() product: OcopProduct,
+    @Arg("asOf", () => LocalDateScalar, { nullable: true, description: AS_OF_DESCRIPTION }) asOf: string | null,
+    @Ctx() ctx: OcopContext,
+  ): Promise<number | null> {
+    const date = asOfFor(product, asOf);
+    const current = ocopCurrentCertificate(await ctx.loaders.certificationsByProduct.load(product.id), date);
+    return current && ocopCertificateStatus(current, date) === "ACTIVE" ? current.stars : null;
+  }
+}
+
+@Resolver(() => OcopCertification)
+export class OcopCertificationResolver {
+  @FieldResolver(() => OcopProduct, { description: "The certified product." })
+  async product(@Root() certification: OcopCertification, @Ctx() ctx: OcopContext): Promise<OcopProduct> {
+    return (await ctx.loaders.product.load(certification.productId))!;
+  }
+
+  @FieldResolver(() => OcopStatus, { description: "The certificate's own status on the date (default today): ACTIVE, EXPIRED or REVOKED." })
+  status(
+    @Root() certification: OcopCertification,
+    @Arg("asOf", () => LocalDateScalar, { nullable: true, description: "The date to judge on; default today." }) asOf: string | null,
+  ): OcopStatus {
+    return ocopCertificateStatus(certification, asOf ?? today()) as OcopStatus;
+  }
+}

@@ -1,0 +1,43 @@
+import { Arg, Ctx, Int, Query, Resolver } from "type-graphql";
+import { badInput, LocalDateScalar } from "@kttt/core";
+import { OCOP_SUBGROUPS } from "@kttt/demo";
+import type { OcopContext } from "../context";
+import { OcopGroup } from "../domain/enums";
+import { today } from "../repositories/products";
+import { ocopStatistics } from "../repositories/statistics";
+import { checkOwnerReferences, OcopOwnerReferenceCheck } from "../services/reference-check";
+import { OcopGroupBy, OcopStatistics } from "../types/statistics";
+
+@Resolver()
+export class OcopStatisticsResolver {
+  @Query(() => OcopStatistics, { nullable: true,
+    description:
+      "OCOP figures of the province on a date (thống kê OCOP): active, expired and revoked products, stars, " +
+      "products of cooperatives and groups versus enterprises and households, certificates lapsing within 90 and 180 days.",
+  })
+  ocopStatistics(
+    @Arg("asOf", () => LocalDateScalar, { nullable: true, description: "The date (tính đến ngày); default today." }) asOf: string | null,
+    @Arg("groupBy", () => OcopGroupBy, { nullable: true, description: "Optional breakdown." }) groupBy: OcopGroupBy | null,
+    @Ctx() ctx: OcopContext,
+  ): Promise<OcopStatistics> {
+    return ocopStatistics(ctx.dataSource, asOf ?? today(), groupBy ?? null);
+  }
+
+  @Query(() => [String], { nullable: true, description: "The subgroups of a product group (phân nhóm) accepted by registerOcopProduct." })
+  ocopSubgroups(@Arg("group", () => OcopGroup, { description: "The group." }) group: OcopGroup): string[] {
+    return OCOP_SUBGROUPS[group];
+  }
+
+  @Query(() => OcopOwnerReferenceCheck, { nullable: true,
+    description:
+      "Checks every membership organisation id stored as an OCOP owner against membership (đối soát), in batches, " +
+      "and lists those membership does not confirm.",
+  })
+  ocopOwnerReferenceCheck(
+    @Arg("batchSize", () => Int, { defaultValue: 100, description: "Ids per look-up request (1–500)." }) batchSize: number,
+    @Ctx() ctx: OcopContext,
+  ): Promise<OcopOwnerReferenceCheck> {
+    if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 500) throw badInput("batchSize must be between 1 and 500.", "batchSize", "BATCH_SIZE_OUT_OF_RANGE");
+    return checkOwnerReferences(ctx.dataSource, ctx.organizations, batchSize);
+  }
+}

@@ -1,0 +1,29 @@
+import { buildFederatedSchema, validateArgs, type FederatedSchema } from "@kttt/core";
+import { OcopLocalOwner } from "./entities/owner";
+import { referenceResolvers } from "./references";
+import { OcopMutationResolver } from "./resolvers/mutation.resolver";
+import { AdminUnitOcopResolver, CooperativeGroupOcopResolver, CooperativeOcopResolver, CooperativeUnionOcopResolver, OcopLocalOwnerResolver } from "./resolvers/parents.resolver";
+import { OcopCertificationResolver, OcopProductResolver } from "./resolvers/product.resolver";
+import { OcopStatisticsResolver } from "./resolvers/statistics.resolver";
+
+/** The ocop subgraph schema; needs no database, so the SDL can be emitted anywhere. */
+export function buildOcopSchema(): Promise<FederatedSchema> {
+  return buildFederatedSchema(
+    {
+      resolvers: [
+        OcopProductResolver,
+        OcopCertificationResolver,
+        CooperativeOcopResolver,
+        CooperativeGroupOcopResolver,
+        CooperativeUnionOcopResolver,
+        AdminUnitOcopResolver,
+        OcopLocalOwnerResolver,
+        OcopStatisticsResolver,
+        OcopMutationResolver,
+      ],
+      orphanedTypes: [OcopLocalOwner],
+      validateFn: validateArgs,
+    },
+    referenceResolvers,
+  );
+}

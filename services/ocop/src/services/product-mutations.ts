@@ -1,0 +1,212 @@
+/**
+ * The OCOP writes. Each runs in one transaction and answers a rule broken with a DomainError naming
+ * the field; the database's CHECK and UNIQUE constraints back every rule. A membership owner is
+ * checked with the organisation look-up before the transaction opens (no network call holds locks).
+ */
+import { badInput, cleanOptionalText, cleanText, conflict, DomainError, ErrorCode, isUuid, notFound } from "@kttt/core";
+import { ADMIN_UNITS, ocopCurrentCertificate, ocopCertificateStatus, ocopLevelFor, ocopStarsForScore, ocopValidUntil, OCOP_STAR_BANDS, OCOP_SUBGROUPS } from "@kttt/demo";
+import { randomUUID } from "node:crypto";
+import type { DataSource, EntityManager } from "typeorm";
+import { COLLECTIVE_OWNER_TYPES, kindOf, OcopOwnerType } from "../domain/enums";
+import { OcopCertification } from "../entities/certification";
+import { OcopLocalOwner } from "../entities/owner";
+import { OcopProduct } from "../entities/product";
+import { today } from "../repositories/products";
+import type { OcopAssessmentInput, RegisterOcopProductInput, RevokeOcopCertificationInput } from "../types/inputs";
+import type { OrganizationLookup } from "./organization-lookup";
+
+const UNIT_CODES = new Set(ADMIN_UNITS.map((u) => u.code));
+
+function requireUnit(code: string, field: string): void {
+  if (!UNIT_CODES.has(code)) throw badInput(`There is no administrative unit with code ${code} in Hà Tĩnh.`, field, "UNKNOWN_ADMIN_UNIT");
+}
+
+function notInFuture(date: string, field: string, what: string): void {
+  if (date > today()) throw badInput(`${what} (${date}) cannot be in the future.`, field, "DATE_IN_FUTURE");
+}
+
+function requireId(id: string, field: string, what: string): void {
+  if (!isUuid(id)) throw badInput(`${what} id "${id}" is not a valid id.`, field, "INVALID_ID");
+}
+
+function isUniqueViolation(error: unknown): { constraint?: string; detail?: string } | null {
+  const e = error as { code?: string; constraint?: string; detail?: string; driverError?: { code?: string; constraint?: string; detail?: string } };
+  const code = e.code ?? e.driverError?.code;
+  return code === "23505" ? { constraint: e.constraint ?? e.driverError?.constraint, detail: e.detail ?? e.driverError?.detail } : null;
+}
+
+/** Checks that a membership organisation may own a product; returns its owner type. */
+async function checkOrganization(lookup: OrganizationLookup, id: string, field: string): Promise<OcopOwnerType> {
+  requireId(id, field, "Organisation");
+  const found = (await lookup.find([id], field)).get(id);
+  if (!found) {
+    throw new DomainError(ErrorCode.NOT_FOUND, `The membership registry has no organisation with the id ${id}.`, { field, reason: "OWNER_NOT_FOUND" });
+  }
+  const type = COLLECTIVE_OWNER_TYPES[found.typename];
+  if (!type) throw badInput(`${found.typename} ${id} cannot own an OCOP product: owners are cooperatives, cooperative groups or unions.`, field, "WRONG_OWNER_TYPE");
+  if (found.status === "DISSOLVED") throw badInput(`Organisation ${id} is dissolved and cannot own or certify a product.`, field, "OWNER_DISSOLVED");
+  return type;
+}
+
+async function lockProduct(manager: EntityManager, id: string, field: string): Promise<OcopProduct> {
+  requireId(id, field, "Product");
+  const product = await manager.getRepository(OcopProduct).createQueryBuilder("p").setLock("pessimistic_write").where("p.id = :id", { id }).getOne();
+  if (!product) throw notFound(`No OCOP product has the id ${id}.`, field);
+  return product;
+}
+
+export class OcopMutations {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly organizations: OrganizationLookup,
+  ) {}
+
+  async register(input: RegisterOcopProductInput): Promise<OcopProduct> {
+    const owner = input.owner;
+    const given = [owner.organizationId, owner.localOwnerId, owner.newLocalOwner].filter((x) => x !== undefined && x !== null).length;
+    if (given !== 1) throw badInput("Give exactly one owner: organizationId, localOwnerId or newLocalOwner.", "input.owner", "OWNER_CHOICE");
+    const subgroups = OCOP_SUBGROUPS[input.group];
+    const subgroup = cleanText(input.subgroup);
+    if (!subgroups.includes(subgroup)) {
+      throw badInput(`"${subgroup}" is not a subgroup of ${input.group}; use one of: ${subgroups.join("; ")}.`, "input.subgroup", "UNKNOWN_SUBGROUP", { subgroups });
+    }
+    requireUnit(input.adminUnitCode, "input.adminUnitCode");
+    notInFuture(input.registeredOn, "input.registeredOn", "The registration date");
+    const organizationType = owner.organizationId ? await checkOrganization(this.organizations, owner.organizationId, "input.owner.organizationId") : null;
+    const name = cleanText(input.name);
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        let ownerType: OcopOwnerType;
+        let ownerId: string | null = null;
+        if (organizationType) ownerType = organizationType;
+        else if (owner.localOwnerId) {
+          requireId(owner.localOwnerId, "input.owner.localOwnerId", "Owner");
+          const local = await manager.getRepository(OcopLocalOwner).findOneBy({ id: owner.localOwnerId });
+          if (!local) throw notFound(`No enterprise or household business has the id ${owner.localOwnerId}.`, "input.owner.localOwnerId");
+          ownerType = local.type as unknown as OcopOwnerType;
+          ownerId = local.id;
+        } else {
+          const fresh = owner.newLocalOwner!;
+          requireUnit(fresh.adminUnitCode, "input.owner.newLocalOwner.adminUnitCode");
+          const taken = await manager.getRepository(OcopLocalOwner).findOneBy({ registrationNumber: fresh.registrationNumber });
+          if (taken) {
+            throw conflict(`Registration number ${fresh.registrationNumber} already belongs to ${taken.name}; use localOwnerId ${taken.id}.`, "input.owner.newLocalOwner.registrationNumber", "DUPLICATE_REGISTRATION_NUMBER", { localOwnerId: taken.id });
+          }
+          const local = Object.assign(new OcopLocalOwner(), {
+            id: randomUUID(),
+            type: fresh.type,
+            name: cleanText(fresh.name),
+            registrationNumber: fresh.registrationNumber,
+            adminUnitCode: fresh.adminUnitCode,
+            address: cleanOptionalText(fresh.address),
+            representative: cleanOptionalText(fresh.representative),
+            version: 1,
+          });
+          await manager.getRepository(OcopLocalOwner).insert(local);
+          ownerType = local.type as unknown as OcopOwnerType;
+          ownerId = local.id;
+        }
+        const product = Object.assign(new OcopProduct(), {
+          id: randomUUID(),
+          name,
+          group: input.group,
+          subgroup,
+          adminUnitCode: input.adminUnitCode,
+          ownerType,
+          ownerOrganizationId: organizationType ? owner.organizationId! : null,
+          ownerId,
+          registeredOn: input.registeredOn,
+          description: cleanOptionalText(input.description),
+          version: 1,
+        });
+        await manager.getRepository(OcopProduct).insert(product);
+        return product;
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw conflict(`This owner already has a product named ${name}.`, "input.name", "DUPLICATE_PRODUCT");
+      throw error;
+    }
+  }
+
+  /** A first certificate (`reassess` false) or a re-assessment superseding the latest one. */
+  async assess(input: OcopAssessmentInput, reassess: boolean): Promise<OcopCertification> {
+    requireId(input.productId, "input.productId", "Product");
+    const total = input.scoreA + input.scoreB + input.scoreC;
+    const earned = ocopStarsForScore(total);
+    const parts = `A ${input.scoreA} + B ${input.scoreB} + C ${input.scoreC}`;
+    if (earned === null) throw badInput(`A total score of ${total} (${parts}) is below 50 points: the product cannot be certified.`, "input.stars", "SCORE_BELOW_THRESHOLD", { score: total });
+    if (input.stars !== earned) {
+      const [lo, hi] = OCOP_STAR_BANDS[earned];
+      throw badInput(`A total score of ${total} (${parts}) earns ${earned}★ (${lo}–${hi} points), not ${input.stars}★.`, "input.stars", "STARS_SCORE_MISMATCH", { score: total, stars: earned });
+    }
+    const level = ocopLevelFor(earned, input.decidedOn);
+    if (input.level && input.level !== level) {
+      throw badInput(`${earned}★ decided on ${input.decidedOn} is recognised at ${level} level, not ${input.level}.`, "input.level", "LEVEL_MISMATCH", { level });
+    }
+    notInFuture(input.decidedOn, "input.decidedOn", "The decision date");
+    // The owner must still be known to membership: look it up before any lock is taken.
+    const peek = await this.dataSource.getRepository(OcopProduct).findOneBy({ id: input.productId });
+    if (!peek) throw notFound(`No OCOP product has the id ${input.productId}.`, "input.productId");
+    if (peek.ownerOrganizationId) await checkOrganization(this.organizations, peek.ownerOrganizationId, "input.productId");
+
+    return this.dataSource.transaction(async (manager) => {
+      const product = await lockProduct(manager, input.productId, "input.productId");
+      if (input.decidedOn < product.registeredOn) {
+        throw badInput(`The decision (${input.decidedOn}) cannot precede the product's registration (${product.registeredOn}).`, "input.decidedOn", "DECIDED_BEFORE_REGISTRATION");
+      }
+      const history = await manager.getRepository(OcopCertification).find({ where: { productId: product.id }, order: { decidedOn: "ASC" } });
+      const latest = history[history.length - 1] ?? null;
+      if (!reassess && latest) {
+        throw conflict(`${product.name} already has a certificate (${latest.decisionNumber}); use reassessOcopProduct for an upgrade, downgrade or renewal.`, "input.productId", "ALREADY_CERTIFIED");
+      }
+      if (reassess && !latest) throw conflict(`${product.name} has never been certified; use certifyOcopProduct.`, "input.productId", "NOT_YET_CERTIFIED");
+      if (latest && input.decidedOn <= latest.decidedOn) {
+        throw badInput(`A re-assessment (${input.decidedOn}) must come after the latest certificate (${latest.decidedOn}).`, "input.decidedOn", "DECIDED_BEFORE_PREVIOUS");
+      }
+      const certification = Object.assign(new OcopCertification(), {
+        id: randomUUID(),
+        productId: product.id,
+        sequence: history.length + 1,
+        kind: kindOf(latest?.stars ?? null, earned),
+        scoreA: input.scoreA,
+        scoreB: input.scoreB,
+        scoreC: input.scoreC,
+        stars: earned,
+        level: level as OcopCertification["level"],
+        decisionNumber: cleanText(input.decisionNumber),
+        decidedOn: input.decidedOn,
+        validUntil: ocopValidUntil(input.decidedOn),
+        revokedOn: null,
+        revocationReason: null,
+        revocationDecisionNumber: null,
+        version: 1,
+      });
+      await manager.getRepository(OcopCertification).insert(certification);
+      await manager.getRepository(OcopProduct).update({ id: product.id }, { version: product.version + 1 });
+      return manager.getRepository(OcopCertification).findOneByOrFail({ id: certification.id });
+    });
+  }
+
+  async revoke(input: RevokeOcopCertificationInput): Promise<OcopCertification> {
+    notInFuture(input.revokedOn, "input.revokedOn", "The revocation date");
+    return this.dataSource.transaction(async (manager) => {
+      const product = await lockProduct(manager, input.productId, "input.productId");
+      const history = await manager.getRepository(OcopCertification).find({ where: { productId: product.id }, order: { decidedOn: "ASC" } });
+      const current = ocopCurrentCertificate(history, input.revokedOn);
+      if (!current || ocopCertificateStatus(current, input.revokedOn) !== "ACTIVE") {
+        const why = !current ? "it had no certificate yet" : `its certificate was ${ocopCertificateStatus(current, input.revokedOn).toLowerCase()} by then`;
+        throw conflict(`${product.name} had no certificate in force on ${input.revokedOn}: ${why}.`, "input.revokedOn", "NO_CERTIFICATE_IN_FORCE");
+      }
+      if (history[history.length - 1].id !== current.id) {
+        throw conflict(`The certificate in force on ${input.revokedOn} was later superseded (${history[history.length - 1].decisionNumber}); revoke that one.`, "input.revokedOn", "SUPERSEDED");
+      }
+      await manager.getRepository(OcopCertification).update(
+        { id: current.id },
+        { revokedOn: input.revokedOn, revocationReason: cleanText(input.reason), revocationDecisionNumber: cleanText(input.decisionNumber), version: current.version + 1 },
+      );
+      await manager.getRepository(OcopProduct).update({ id: product.id }, { version: product.version + 1 });
+      return manager.getRepository(OcopCertification).findOneByOrFail({ id: current.id });
+    });
+  }
+}
+

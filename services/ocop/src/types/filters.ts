@@ -1,0 +1,101 @@
+import { IsOptional, Length, Matches, Max, Min, ValidateNested } from "class-validator";
+import { ArgsType, Field, ID, InputType, Int, registerEnumType } from "type-graphql";
+import { ConnectionArgs, LocalDateScalar } from "@kttt/core";
+import { OcopGroup, OcopOwnerType, OcopStatus } from "../domain/enums";
+
+export enum OcopProductOrder {
+  NAME_ASC = "NAME_ASC",
+  NAME_DESC = "NAME_DESC",
+  REGISTERED_ON_ASC = "REGISTERED_ON_ASC",
+  REGISTERED_ON_DESC = "REGISTERED_ON_DESC",
+}
+registerEnumType(OcopProductOrder, {
+  name: "OcopProductOrder",
+  description: "Sort order of OCOP product lists (thứ tự sắp xếp).",
+  valuesConfig: {
+    NAME_ASC: { description: "By name, A to Z." },
+    NAME_DESC: { description: "By name, Z to A." },
+    REGISTERED_ON_ASC: { description: "Registered longest ago first." },
+    REGISTERED_ON_DESC: { description: "Registered most recently first." },
+  },
+});
+
+@InputType({ description: "Filters for OCOP product lists (bộ lọc); all given conditions must hold." })
+export class OcopProductFilter {
+  @Field(() => LocalDateScalar, { nullable: true, description: "Status, stars and expiry are judged as of this date (tính đến ngày); default: today." })
+  asOf?: string;
+
+  @Field(() => Int, { nullable: true, description: "Only products whose certificate on `asOf` has this many stars (hạng sao): 3, 4 or 5." })
+  @IsOptional()
+  @Min(3, { message: "stars must be 3, 4 or 5." })
+  @Max(5, { message: "stars must be 3, 4 or 5." })
+  stars?: number;
+
+  @Field(() => OcopGroup, { nullable: true, description: "Only this product group (nhóm sản phẩm)." })
+  group?: OcopGroup;
+
+  @Field({ nullable: true, description: "Only products made in this administrative unit (mã đơn vị hành chính), e.g. 444." })
+  @IsOptional()
+  @Matches(/^[0-9]{3}$/u, { message: "adminUnitCode must be a three-digit unit code such as 444." })
+  adminUnitCode?: string;
+
+  @Field(() => OcopOwnerType, { nullable: true, description: "Only products of this kind of owner (loại chủ thể)." })
+  ownerType?: OcopOwnerType;
+
+  @Field(() => ID, { nullable: true, description: "Only products of this membership organisation (HTX, THT, LHHTX)." })
+  ownerOrganizationId?: string;
+
+  @Field(() => ID, { nullable: true, description: "Only products of this local owner (enterprise, household business)." })
+  ownerId?: string;
+
+  @Field(() => OcopStatus, { nullable: true, description: "Only products with this status on `asOf` (tình trạng)." })
+  status?: OcopStatus;
+
+  @Field(() => Int, { nullable: true, description: "Only products ACTIVE on `asOf` whose certificate ends within this many days (sắp hết hạn)." })
+  @IsOptional()
+  @Min(0, { message: "expiringWithinDays must be between 0 and 3650." })
+  @Max(3650, { message: "expiringWithinDays must be between 0 and 3650." })
+  expiringWithinDays?: number;
+
+  @Field({ nullable: true, description: "Words to find in the name or subgroup, with or without diacritics (tìm kiếm): \"mat ong\" finds \"Mật ong …\"." })
+  @IsOptional()
+  @Length(1, 200, { message: "search must be 1 to 200 characters." })
+  search?: string;
+}
+
+@ArgsType()
+export class OcopProductListArgs extends ConnectionArgs {
+  @Field(() => OcopProductFilter, { nullable: true, description: "Conditions on the products." })
+  @IsOptional()
+  @ValidateNested()
+  filter?: OcopProductFilter;
+
+  @Field(() => OcopProductOrder, { defaultValue: OcopProductOrder.NAME_ASC, description: "Sort order." })
+  orderBy: OcopProductOrder;
+}
+
+/** The products of one parent (an organisation, a unit, an owner), by name. */
+@ArgsType()
+export class OcopChildProductArgs extends ConnectionArgs {
+  @Field(() => LocalDateScalar, { nullable: true, description: "Status is judged as of this date (tính đến ngày); default: today." })
+  asOf?: string;
+
+  @Field(() => OcopStatus, { nullable: true, description: "Only products with this status on `asOf`; default: all." })
+  status?: OcopStatus;
+
+  @Field(() => Int, { nullable: true, description: "Only products with this many stars on `asOf`." })
+  @IsOptional()
+  @Min(3, { message: "stars must be 3, 4 or 5." })
+  @Max(5, { message: "stars must be 3, 4 or 5." })
+  stars?: number;
+
+  @Field(() => OcopGroup, { nullable: true, description: "Only this product group." })
+  group?: OcopGroup;
+}
+
+export const ORDER_KEYS = {
+  NAME_ASC: ["p.name", "ASC", "name"],
+  NAME_DESC: ["p.name", "DESC", "name"],
+  REGISTERED_ON_ASC: ["p.registered_on", "ASC", "registeredOn"],
+  REGISTERED_ON_DESC: ["p.registered_on", "DESC", "registeredOn"],
+} as const;

@@ -1,0 +1,190 @@
+import { createLogger } from "@kttt/core";
+/**
+ * The OCOP writes against a real membership subgraph (the owner look-up goes to it over HTTP);
+ * every refusal leaves the database as it was.
+ */
+import { freePort, graphql } from "@kttt/testkit";
+import { startOcopService, type OcopService } from "../src/app";
+import { loadOcopConfig } from "../src/config";
+import { createTestDatabase, type TestDatabase } from "@kttt/testkit";
+import { startTestMembership, type TestMembership } from "../../membership/test/helpers";
+import { startTestOcop, type TestOcop } from "./helpers";
+
+let membership: TestMembership;
+let o: TestOcop;
+beforeAll(async () => {
+  membership = await startTestMembership("demo");
+  o = await startTestOcop("demo", membership.url);
+});
+afterAll(async () => {
+  await o?.stop();
+  await membership?.stop();
+});
+
+async function fingerprint(): Promise<unknown> {
+  const [row] = await o.service.dataSource.query(`SELECT
+    (SELECT count(*) FROM ocop_product) AS products, (SELECT sum(version) FROM ocop_product) AS product_versions,
+    (SELECT count(*) FROM ocop_owner) AS owners,
+    (SELECT count(*) FROM ocop_certification) AS certifications, (SELECT sum(version) FROM ocop_certification) AS certification_versions`);
+  return row;
+}
+
+async function expectRefused(query: string, variables: Record<string, unknown>, code: string, field: string, reason?: string, run = o.query) {
+  const before = await fingerprint();
+  const res = await run(query, variables);
+  expect(res.errors).toHaveLength(1);
+  const error = res.errors![0];
+  expect(error.extensions).toMatchObject({ code, field, ...(reason ? { reason } : {}) });
+  expect(error.message.length).toBeGreaterThan(20);
+  expect(await fingerprint()).toEqual(before);
+  return error;
+}
+
+const REGISTER = /* GraphQL */ `mutation($input: RegisterOcopProductInput!) { registerOcopProduct(input: $input) { id name ownerType version status } }`;
+const CERTIFY = /* GraphQL */ `mutation($input: CertifyOcopProductInput!) { certifyOcopProduct(input: $input) { id sequence kind stars level score validUntil product { status version } } }`;
+const REASSESS = /* GraphQL */ `mutation($input: ReassessOcopProductInput!) { reassessOcopProduct(input: $input) { id sequence kind stars level validUntil product { certifications { sequence } } } }`;
+const REVOKE = /* GraphQL */ `mutation($input: RevokeOcopCertificationInput!) { revokeOcopCertification(input: $input) { revokedOn revocationReason product { status } } }`;
+
+let counter = 0;
+async function someCooperative(kind = "cooperatives"): Promise<string> {
+  const res = await membership.query(`{ ${kind}(first: 1, filter: { status: ACTIVE, search: "nong nghiep" }) { nodes { id } } }`);
+  return res.data[kind].nodes[0].id;
+}
+const product = (owner: Record<string, unknown>, overrides: Record<string, unknown> = {}) => ({
+  name: `Cam Hương Sơn thử nghiệm ${++counter}`,
+  group: "FOOD",
+  subgroup: "Nông sản tươi sống",
+  adminUnitCode: "439",
+  registeredOn: "2024-01-10",
+  owner,
+  ...overrides,
+});
+const household = () => ({ newLocalOwner: { type: "HOUSEHOLD_BUSINESS", name: "Hộ kinh doanh Lê Thị Hoa", registrationNumber: `81${String(10_000_000 + ++counter).slice(0, 8)}`, adminUnitCode: "439" } });
+const assessment = (productId: string, overrides: Record<string, unknown> = {}) => ({ productId, scoreA: 25, scoreB: 15, scoreC: 20, stars: 3, decisionNumber: "1234/QĐ-UBND", decidedOn: "2024-03-01", ...overrides });
+
+async function registered(owner: Record<string, unknown> = household()): Promise<string> {
+  const res = await o.query(REGISTER, { input: product(owner) });
+  expect(res.errors).toBeUndefined();
+  return res.data.registerOcopProduct.id;
+}
+
+describe("registerOcopProduct", () => {
+  it("registers a product of a cooperative that membership knows", async () => {
+    const res = await o.query(REGISTER, { input: product({ organizationId: await someCooperative() }) });
+    expect(res.errors).toBeUndefined();
+    expect(res.data.registerOcopProduct).toMatchObject({ ownerType: "COOPERATIVE", version: 1, status: null });
+  });
+
+  it("registers a product of a new household business, stored in NFC", async () => {
+    const res = await o.query(REGISTER, { input: product(household(), { name: "  Giò bột Hương Sơn  ".normalize("NFD") }) });
+    expect(res.errors).toBeUndefined();
+    expect(res.data.registerOcopProduct).toMatchObject({ name: "Giò bột Hương Sơn".normalize("NFC"), ownerType: "HOUSEHOLD_BUSINESS" });
+  });
+
+  it("answers NOT_FOUND for an organisation membership does not know, and writes nothing", async () => {
+    await expectRefused(REGISTER, { input: product({ organizationId: "00000000-0000-5000-8000-000000000000" }) }, "NOT_FOUND", "input.owner.organizationId", "OWNER_NOT_FOUND");
+  });
+
+  it("refuses two owners, a malformed id, an unknown unit and a subgroup of another group", async () => {
+    await expectRefused(REGISTER, { input: product({ ...household(), organizationId: await someCooperative() }) }, "BAD_USER_INPUT", "input.owner", "OWNER_CHOICE");
+    await expectRefused(REGISTER, { input: product({ organizationId: "htx-42" }) }, "BAD_USER_INPUT", "input.owner.organizationId", "INVALID_ID");
+    await expectRefused(REGISTER, { input: product(household(), { adminUnitCode: "999" }) }, "BAD_USER_INPUT", "input.adminUnitCode", "UNKNOWN_ADMIN_UNIT");
+    await expectRefused(REGISTER, { input: product(household(), { subgroup: "Đồ uống có cồn" }) }, "BAD_USER_INPUT", "input.subgroup", "UNKNOWN_SUBGROUP");
+    await expectRefused(REGISTER, { input: product(household(), { registeredOn: "2999-01-01" }) }, "BAD_USER_INPUT", "input.registeredOn", "DATE_IN_FUTURE");
+    await expectRefused(REGISTER, { input: product({ newLocalOwner: { ...household().newLocalOwner, registrationNumber: "12AB" } }) }, "BAD_USER_INPUT", "input.owner.newLocalOwner.registrationNumber");
+  });
+
+  it("answers CONFLICT for a registration number already recorded and for a duplicate product name", async () => {
+    const owner = household();
+    const first = await o.query(REGISTER, { input: product(owner) });
+    expect(first.errors).toBeUndefined();
+    await expectRefused(REGISTER, { input: product(owner) }, "CONFLICT", "input.owner.newLocalOwner.registrationNumber", "DUPLICATE_REGISTRATION_NUMBER");
+  });
+
+  it("answers SERVICE_UNAVAILABLE when membership cannot be asked, and writes nothing", async () => {
+    const database: TestDatabase = await createTestDatabase("ocop", "demo");
+    const down = `http://127.0.0.1:${await freePort()}/graphql`;
+    const service: OcopService = await startOcopService({ ...loadOcopConfig({ OCOP_DATABASE_URL: database.url, NODE_ENV: "test", OCOP_ORGANIZATION_LOOKUP_URL: down }), port: 0, poolSize: 2 }, createLogger("ocop", "silent"));
+    try {
+      const before = await service.dataSource.query("SELECT count(*)::int AS n FROM ocop_product");
+      const res = await graphql(service.server.url, REGISTER, { input: product({ organizationId: await someCooperative() }) });
+      expect(res.errors?.[0].extensions).toMatchObject({ code: "SERVICE_UNAVAILABLE", field: "input.owner.organizationId", reason: "ORGANIZATION_LOOKUP_FAILED" });
+      expect(await service.dataSource.query("SELECT count(*)::int AS n FROM ocop_product")).toEqual(before);
+    } finally {
+      await service.stop();
+      await database.drop();
+    }
+  });
+});
+
+describe("certifyOcopProduct", () => {
+  it("certifies with stars and level derived from the rules", async () => {
+    const id = await registered();
+    const res = await o.query(CERTIFY, { input: assessment(id) });
+    expect(res.errors).toBeUndefined();
+    expect(res.data.certifyOcopProduct).toMatchObject({ sequence: 1, kind: "INITIAL", stars: 3, level: "DISTRICT", score: 60, validUntil: "2027-02-28", product: { status: "ACTIVE", version: 2 } });
+    const after2025 = await o.query(CERTIFY, { input: assessment(await registered(), { decidedOn: "2025-03-01", level: "PROVINCE" }) });
+    expect(after2025.data.certifyOcopProduct).toMatchObject({ stars: 3, level: "PROVINCE" });
+  });
+
+  it("refuses a score ↔ stars ↔ level mismatch, naming the field", async () => {
+    const id = await registered();
+    const error = await expectRefused(CERTIFY, { input: assessment(id, { stars: 4 }) }, "BAD_USER_INPUT", "input.stars", "STARS_SCORE_MISMATCH");
+    expect(error.message).toBe("A total score of 60 (A 25 + B 15 + C 20) earns 3★ (50–69 points), not 4★.");
+    await expectRefused(CERTIFY, { input: assessment(id, { scoreA: 10, scoreB: 10, scoreC: 10 }) }, "BAD_USER_INPUT", "input.stars", "SCORE_BELOW_THRESHOLD");
+    await expectRefused(CERTIFY, { input: assessment(id, { level: "PROVINCE" }) }, "BAD_USER_INPUT", "input.level", "LEVEL_MISMATCH");
+    await expectRefused(CERTIFY, { input: assessment(id, { scoreA: 38, scoreB: 24, scoreC: 30, stars: 5, level: "PROVINCE" }) }, "BAD_USER_INPUT", "input.level", "LEVEL_MISMATCH");
+    await expectRefused(CERTIFY, { input: assessment(id, { scoreA: 41 }) }, "BAD_USER_INPUT", "input.scoreA");
+    await expectRefused(CERTIFY, { input: assessment(id, { scoreC: 36 }) }, "BAD_USER_INPUT", "input.scoreC");
+  });
+
+  it("refuses bad dates and decision numbers", async () => {
+    const id = await registered();
+    await expectRefused(CERTIFY, { input: assessment(id, { decidedOn: "2023-12-31" }) }, "BAD_USER_INPUT", "input.decidedOn", "DECIDED_BEFORE_REGISTRATION");
+    await expectRefused(CERTIFY, { input: assessment(id, { decidedOn: "2999-01-01" }) }, "BAD_USER_INPUT", "input.decidedOn", "DATE_IN_FUTURE");
+    await expectRefused(CERTIFY, { input: assessment(id, { decisionNumber: "quyết định số 5" }) }, "BAD_USER_INPUT", "input.decisionNumber");
+    const bad = await o.query(CERTIFY, { input: assessment(id, { decidedOn: "2024-02-30" }) });
+    expect(bad.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+  });
+
+  it("answers NOT_FOUND for an unknown product and CONFLICT for a second first certificate", async () => {
+    await expectRefused(CERTIFY, { input: assessment("00000000-0000-5000-8000-000000000000") }, "NOT_FOUND", "input.productId");
+    const id = await registered();
+    expect((await o.query(CERTIFY, { input: assessment(id) })).errors).toBeUndefined();
+    await expectRefused(CERTIFY, { input: assessment(id, { decidedOn: "2024-05-01" }) }, "CONFLICT", "input.productId", "ALREADY_CERTIFIED");
+  });
+
+  it("refuses to certify a product whose membership owner has disappeared", async () => {
+    const orgId = await someCooperative();
+    const id = await registered({ organizationId: orgId });
+    await o.service.dataSource.query("UPDATE ocop_product SET owner_organization_id = '00000000-0000-5000-8000-000000000001' WHERE id = $1", [id]);
+    await expectRefused(CERTIFY, { input: assessment(id) }, "NOT_FOUND", "input.productId", "OWNER_NOT_FOUND");
+    const check = await o.query(`{ ocopOwnerReferenceCheck(batchSize: 50) { checkedReferences batches dangling { organizationId problem products { id } } } }`);
+    expect(check.errors).toBeUndefined();
+    expect(check.data.ocopOwnerReferenceCheck.batches).toBe(Math.ceil(check.data.ocopOwnerReferenceCheck.checkedReferences / 50));
+    expect(check.data.ocopOwnerReferenceCheck.dangling).toEqual([{ organizationId: "00000000-0000-5000-8000-000000000001", problem: "UNKNOWN", products: [{ id }] }]);
+  });
+});
+
+describe("reassessOcopProduct and revokeOcopCertification", () => {
+  it("upgrades, keeping the earlier certificate as history", async () => {
+    const id = await registered();
+    await o.query(CERTIFY, { input: assessment(id, { decidedOn: "2024-02-01" }) });
+    const res = await o.query(REASSESS, { input: assessment(id, { scoreA: 32, scoreB: 20, scoreC: 28, stars: 4, decidedOn: "2025-02-01" }) });
+    expect(res.errors).toBeUndefined();
+    expect(res.data.reassessOcopProduct).toMatchObject({ sequence: 2, kind: "UPGRADE", stars: 4, level: "PROVINCE", product: { certifications: [{ sequence: 1 }, { sequence: 2 }] } });
+    await expectRefused(REASSESS, { input: assessment(id, { decidedOn: "2025-01-15" }) }, "BAD_USER_INPUT", "input.decidedOn", "DECIDED_BEFORE_PREVIOUS");
+    await expectRefused(REASSESS, { input: assessment(await registered()) }, "CONFLICT", "input.productId", "NOT_YET_CERTIFIED");
+  });
+
+  it("revokes the certificate in force, after which the product is REVOKED; refuses when none is in force", async () => {
+    const id = await registered();
+    await o.query(CERTIFY, { input: assessment(id) });
+    await expectRefused(REVOKE, { input: { productId: id, revokedOn: "2024-02-01", reason: "Vi phạm an toàn thực phẩm", decisionNumber: "77/QĐ-UBND" } }, "CONFLICT", "input.revokedOn", "NO_CERTIFICATE_IN_FORCE");
+    await expectRefused(REVOKE, { input: { productId: id, revokedOn: "2024-06-01", reason: "x", decisionNumber: "77/QĐ-UBND" } }, "BAD_USER_INPUT", "input.reason");
+    const res = await o.query(REVOKE, { input: { productId: id, revokedOn: "2024-06-01", reason: "Vi phạm an toàn thực phẩm", decisionNumber: "77/QĐ-UBND" } });
+    expect(res.errors).toBeUndefined();
+    expect(res.data.revokeOcopCertification).toMatchObject({ revokedOn: "2024-06-01", product: { status: "REVOKED" } });
+    await expectRefused(REVOKE, { input: { productId: id, revokedOn: "2024-07-01", reason: "Lần hai", decisionNumber: "78/QĐ-UBND" } }, "CONFLICT", "input.revokedOn", "NO_CERTIFICATE_IN_FORCE");
+  });
+});
