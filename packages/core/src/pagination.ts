@@ -4,14 +4,16 @@
  * inserted meanwhile never shifts the pages that follow.
  */
 import "reflect-metadata";
-import { ArgsType, ClassType, Field, Int, ObjectType } from "type-graphql";
+import { ArgsType, ClassType, Directive, Field, Int, ObjectType } from "type-graphql";
 import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import { badInput } from "./errors";
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
 
+// Every subgraph serves connections, so this one value type is shared across the supergraph.
 @ObjectType({ description: "Where a page stands in a connection (thông tin trang), per the Relay cursor spec." })
+@Directive("@shareable")
 export class PageInfo {
   @Field({ description: "True when more rows follow the last edge of this page." })
   hasNextPage: boolean;

@@ -8,7 +8,10 @@ export interface SubgraphInfo {
   dir: string;
 }
 
-export const SUBGRAPHS: readonly SubgraphInfo[] = [{ name: "membership", port: 4001, dir: "services/membership" }];
+export const SUBGRAPHS: readonly SubgraphInfo[] = [
+  { name: "membership", port: 4001, dir: "services/membership" },
+  { name: "policy-support", port: 4004, dir: "services/policy-support" },
+];
 
 export function subgraphInfo(name: string): SubgraphInfo {
   const info = SUBGRAPHS.find((s) => s.name === name);
