@@ -27,7 +27,7 @@ export class SupportPolicy {
 
   @Field(() => [OrganizationKind], { description: "Legal forms that may benefit (đối tượng được hỗ trợ)." })
   @Column("text", { name: "eligible_kinds", array: true })
-  eligibleKinds: OrganizationKind[];
+  eligibleOrganizationKinds: OrganizationKind[];
 
   @Field(() => Int, { description: "Version for optimistic concurrency (phiên bản)." })
   @Column("integer")

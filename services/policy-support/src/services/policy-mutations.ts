@@ -173,7 +173,7 @@ export class PolicyMutations {
             name: cleanText(input.name),
             kind: input.kind,
             description: cleanOptionalText(input.description),
-            eligibleKinds: [...new Set(input.eligibleOrganizationKinds)],
+            eligibleOrganizationKinds: [...new Set(input.eligibleOrganizationKinds)],
             version: 1,
           });
           await manager.getRepository(PolicyLegalBasis).insert(ids.map((documentId) => ({ policyId: id, documentId })));
@@ -242,8 +242,8 @@ export class PolicyMutations {
           requireId(input.organizationId, "input.organizationId", "Organisation");
           const policy = await manager.getRepository(SupportPolicy).findOneByOrFail({ id: programme.policyId });
           const agency = await manager.getRepository(Agency).findOneByOrFail({ id: programme.agencyId });
-          if (!policy.eligibleKinds.includes(input.organizationKind)) {
-            throw badInput(`Policy ${policy.code} does not support ${input.organizationKind}; it supports ${policy.eligibleKinds.join(", ")}.`, "input.organizationKind", "NOT_ELIGIBLE");
+          if (!policy.eligibleOrganizationKinds.includes(input.organizationKind)) {
+            throw badInput(`Policy ${policy.code} does not support ${input.organizationKind}; it supports ${policy.eligibleOrganizationKinds.join(", ")}.`, "input.organizationKind", "NOT_ELIGIBLE");
           }
           if (!ADMIN_UNITS.some((u) => u.code === input.adminUnitCode)) {
             throw badInput(`There is no administrative unit with code ${input.adminUnitCode} in Hà Tĩnh.`, "input.adminUnitCode", "UNKNOWN_ADMIN_UNIT");
