@@ -1,6 +1,7 @@
 /** What each subgraph's test templates are built from: its own migrations and demo seed. */
 import { entities as membershipEntities, loadDemoData as loadMembershipDemo, migrations as membershipMigrations } from "@kttt/membership";
 import { entities as ocopEntities, loadOcopDemoData, migrations as ocopMigrations } from "@kttt/ocop";
+import { entities as policySupportEntities, loadDemoData as loadPolicySupportDemo, migrations as policySupportMigrations } from "@kttt/policy-support";
 import type { DataSource } from "typeorm";
 
 export interface Template {
@@ -12,4 +13,5 @@ export interface Template {
 export const TEMPLATES: Record<string, Template> = {
   membership: { entities: membershipEntities, migrations: membershipMigrations, seed: loadMembershipDemo },
   ocop: { entities: ocopEntities, migrations: ocopMigrations, seed: loadOcopDemoData },
+  "policy-support": { entities: policySupportEntities, migrations: policySupportMigrations, seed: loadPolicySupportDemo },
 };

@@ -6,6 +6,7 @@ import { createLogger, loadGatewayConfig, SUBGRAPHS, envPrefix, type StatementCo
 import { startGateway, type GatewayServer } from "@kttt/gateway";
 import { startTestMembership } from "../../services/membership/test/helpers";
 import { startTestOcop } from "../../services/ocop/test/helpers";
+import { startTestPolicySupport } from "../../services/policy-support/test/helpers";
 
 export interface RunningSubgraph {
   url: string;
@@ -16,6 +17,7 @@ export interface RunningSubgraph {
 /** How each subgraph is started for a test; `lookupUrl` is the membership subgraph's URL. */
 const STARTERS: Record<string, (membershipUrl: string) => Promise<RunningSubgraph>> = {
   ocop: (membershipUrl) => startTestOcop("demo", membershipUrl),
+  "policy-support": () => startTestPolicySupport("demo"),
 };
 
 export interface TestGraph {

@@ -1,5 +1,6 @@
 import "reflect-metadata";
 
+export * from "./bulk";
 export * from "./config";
 export * from "./database";
 export * from "./errors";

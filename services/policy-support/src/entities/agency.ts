@@ -1,0 +1,31 @@
+import { Field, ID, ObjectType } from "type-graphql";
+import { Column, Entity, PrimaryColumn } from "typeorm";
+import { AgencyKind, PolicyKind } from "../domain/enums";
+
+@ObjectType({ description: "An agency that carries out support programmes (cơ quan thực hiện): a provincial department, the Cooperative Alliance, or a district People's Committee." })
+@Entity("agency")
+export class Agency {
+  @Field(() => ID, { description: "Stable identifier (mã định danh); the same on every database." })
+  @PrimaryColumn("uuid")
+  id: string;
+
+  @Field({ description: "Stable short code (mã cơ quan), e.g. SO-CT or UBND-444; used by filters and, later, by access rules." })
+  @Column("text")
+  code: string;
+
+  @Field({ description: "Name (tên cơ quan), e.g. Sở Công Thương." })
+  @Column("text")
+  name: string;
+
+  @Field(() => AgencyKind, { description: "Kind of agency (loại cơ quan)." })
+  @Column("text")
+  kind: AgencyKind;
+
+  @Field(() => String, { nullable: true, description: "For a district People's Committee: the code of its unit (mã đơn vị hành chính)." })
+  @Column("text", { name: "admin_unit_code", nullable: true })
+  adminUnitCode: string | null;
+
+  @Field(() => [PolicyKind], { description: "Kinds of support the agency is responsible for (lĩnh vực phụ trách)." })
+  @Column("text", { name: "responsible_kinds", array: true })
+  responsibleKinds: PolicyKind[];
+}

@@ -1,0 +1,49 @@
+/**
+ * Entities owned by membership that this subgraph extends: only the key is declared here, so
+ * membership keeps every other field; policy support adds `supportReceived` and `policySupport`.
+ */
+import { Directive, Field, ID, ObjectType } from "type-graphql";
+import { OrganizationKind } from "../domain/enums";
+
+@ObjectType("Cooperative", { description: "Hợp tác xã (HTX): a cooperative, a legal person with at least 5 official members." })
+@Directive('@key(fields: "id")')
+export class CooperativeRef {
+  @Field(() => ID, { description: "Stable identifier (mã định danh)." })
+  id: string;
+}
+
+@ObjectType("CooperativeGroup", { description: "Tổ hợp tác (THT): a cooperative group working under a cooperation contract." })
+@Directive('@key(fields: "id")')
+export class CooperativeGroupRef {
+  @Field(() => ID, { description: "Stable identifier (mã định danh)." })
+  id: string;
+}
+
+@ObjectType("CooperativeUnion", { description: "Liên hiệp hợp tác xã (LHHTX): a union of at least 3 cooperatives." })
+@Directive('@key(fields: "id")')
+export class CooperativeUnionRef {
+  @Field(() => ID, { description: "Stable identifier (mã định danh)." })
+  id: string;
+}
+
+@ObjectType("AdminUnit", {
+  description:
+    "A district-level administrative unit of Hà Tĩnh (đơn vị hành chính cấp huyện), with the period it existed: " +
+    "units merge and the district level was abolished on 2025-07-01, and history stays queryable.",
+})
+@Directive('@key(fields: "code")')
+export class AdminUnitRef {
+  @Field({ description: "Official code of the unit (mã đơn vị hành chính), e.g. 436 for Thành phố Hà Tĩnh." })
+  code: string;
+}
+
+const REF_OF_KIND = { COOPERATIVE: CooperativeRef, COOPERATIVE_GROUP: CooperativeGroupRef, COOPERATIVE_UNION: CooperativeUnionRef } as const;
+
+/** The federation reference of an organisation of a given legal form. */
+export function organizationRef(id: string, kind: OrganizationKind): CooperativeRef | CooperativeGroupRef | CooperativeUnionRef {
+  return Object.assign(new REF_OF_KIND[kind](), { id });
+}
+
+export function adminUnitRef(code: string): AdminUnitRef {
+  return Object.assign(new AdminUnitRef(), { code });
+}

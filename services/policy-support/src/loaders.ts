@@ -1,0 +1,113 @@
+/**
+ * Per-request DataLoaders: every list-to-reference path of policy support goes through one of
+ * these, so N parents cost one `WHERE … = ANY($1)` statement, not N.
+ */
+import DataLoader from "dataloader";
+import { groupLoader, isUuid, rowLoader } from "@kttt/core";
+import type { DataSource } from "typeorm";
+import { Agency } from "./entities/agency";
+import { Disbursement, SupportBeneficiary } from "./entities/beneficiary";
+import { PlanTarget } from "./entities/development-plan";
+import { LegalDocument } from "./entities/legal-document";
+import { PolicyLegalBasis, SupportPolicy } from "./entities/support-policy";
+import { ProgrammeFunding, SupportProgramme } from "./entities/support-programme";
+import { FIGURE_COLUMNS, figuresOf, yearRange, type FigureRow } from "./repositories/figures";
+import type { PolicySupportFigures } from "./types/statistics";
+
+export interface BeneficiaryPage {
+  rows: SupportBeneficiary[];
+  total: number;
+}
+
+export type BeneficiaryParent = "organization_id" | "programme_id";
+
+/** A row of `SELECT b.*` read back into the entity, through the columns' transformers. */
+function beneficiaryFromRaw(dataSource: DataSource, raw: Record<string, unknown>): SupportBeneficiary {
+  const entity = new SupportBeneficiary();
+  for (const column of dataSource.getMetadata(SupportBeneficiary).columns) {
+    const value = raw[column.databaseName];
+    (entity as unknown as Record<string, unknown>)[column.propertyName] = column.transformer && !Array.isArray(column.transformer) ? column.transformer.from(value) : value;
+  }
+  return entity;
+}
+
+/**
+ * The first `limit` allocations (newest approval first) of many organisations or programmes and
+ * their counts, in one statement: a window over each parent's rows.
+ */
+function firstBeneficiaries(dataSource: DataSource, parent: BeneficiaryParent, filter: { year: number | null; limit: number }) {
+  return new DataLoader<string, BeneficiaryPage>(async (keys) => {
+    const valid = keys.filter(isUuid);
+    const [from, to] = filter.year === null ? [null, null] : yearRange(filter.year);
+    const rows: Record<string, unknown>[] = valid.length
+      ? await dataSource.query(
+          `SELECT * FROM (
+             SELECT b.*, row_number() OVER (PARTITION BY b.${parent} ORDER BY b.approved_on DESC, b.id DESC) AS position,
+                    count(*) OVER (PARTITION BY b.${parent}) AS total
+             FROM support_beneficiary b
+             WHERE b.${parent} = ANY($1) AND ($2::date IS NULL OR b.approved_on BETWEEN $2 AND $3)
+           ) page WHERE position <= $4 ORDER BY ${parent}, position`,
+          [valid, from, to, filter.limit],
+        )
+      : [];
+    const pages = new Map<string, BeneficiaryPage>();
+    for (const raw of rows) {
+      const key = raw[parent] as string;
+      const page = pages.get(key) ?? { rows: [], total: Number(raw.total) };
+      page.rows.push(beneficiaryFromRaw(dataSource, raw));
+      pages.set(key, page);
+    }
+    return keys.map((k) => pages.get(k) ?? { rows: [], total: 0 });
+  });
+}
+
+/** Figures of many programmes, or of many units in a year, in one grouped statement. */
+function figuresBy(dataSource: DataSource, column: "programme_id" | "admin_unit_code", year: number | null, validKey: (key: string) => boolean) {
+  return new DataLoader<string, PolicySupportFigures>(async (keys) => {
+    const valid = keys.filter(validKey);
+    const [from, to] = year === null ? [null, null] : yearRange(year);
+    const rows: (FigureRow & { key: string })[] = valid.length
+      ? await dataSource.query(
+          `SELECT b.${column}::text AS key, ${FIGURE_COLUMNS}
+           FROM support_beneficiary b
+           WHERE b.${column} = ANY($1) AND ($2::date IS NULL OR b.approved_on BETWEEN $2 AND $3)
+           GROUP BY b.${column}`,
+          [valid, from, to],
+        )
+      : [];
+    const byKey = new Map(rows.map((r) => [r.key, r]));
+    return keys.map((k) => figuresOf(byKey.get(k)));
+  });
+}
+
+/** One loader per distinct argument set asked for in the request. */
+function memo<A, L>(make: (args: A) => L): (args: A) => L {
+  const loaders = new Map<string, L>();
+  return (args) => {
+    const key = JSON.stringify(args);
+    let loader = loaders.get(key);
+    if (!loader) loaders.set(key, (loader = make(args)));
+    return loader;
+  };
+}
+
+export function createLoaders(dataSource: DataSource) {
+  return {
+    firstBeneficiaries: memo((args: { parent: BeneficiaryParent; year: number | null; limit: number }) => firstBeneficiaries(dataSource, args.parent, args)),
+    beneficiariesByOrganization: groupLoader(dataSource, SupportBeneficiary, { column: "organization_id", keyOf: (b) => b.organizationId, validKey: isUuid, orderBy: [["t.approved_on", "DESC"], ["t.id", "DESC"]] }),
+    beneficiariesByProgramme: groupLoader(dataSource, SupportBeneficiary, { column: "programme_id", keyOf: (b) => b.programmeId, validKey: isUuid, orderBy: [["t.approved_on", "DESC"], ["t.id", "DESC"]] }),
+    unitFigures: memo((year: number) => figuresBy(dataSource, "admin_unit_code", year, (k) => /^[0-9]{3}$/u.test(k))),
+    programmeFigures: figuresBy(dataSource, "programme_id", null, isUuid),
+    document: rowLoader(dataSource, LegalDocument, { column: "id", keyOf: (d) => d.id, validKey: isUuid }),
+    supersededBy: rowLoader(dataSource, LegalDocument, { column: "supersedes_id", keyOf: (d) => d.supersedesId!, validKey: isUuid }),
+    basisByPolicy: groupLoader(dataSource, PolicyLegalBasis, { column: "policy_id", keyOf: (b) => b.policyId, validKey: isUuid }),
+    policy: rowLoader(dataSource, SupportPolicy, { column: "id", keyOf: (p) => p.id, validKey: isUuid }),
+    agency: rowLoader(dataSource, Agency, { column: "id", keyOf: (a) => a.id, validKey: isUuid }),
+    programme: rowLoader(dataSource, SupportProgramme, { column: "id", keyOf: (p) => p.id, validKey: isUuid }),
+    fundingByProgramme: groupLoader(dataSource, ProgrammeFunding, { column: "programme_id", keyOf: (f) => f.programmeId, validKey: isUuid, orderBy: [["t.source", "ASC"]] }),
+    disbursementsByBeneficiary: groupLoader(dataSource, Disbursement, { column: "beneficiary_id", keyOf: (d) => d.beneficiaryId, validKey: isUuid, orderBy: [["t.disbursed_on", "ASC"], ["t.id", "ASC"]] }),
+    targetsByPlan: groupLoader(dataSource, PlanTarget, { column: "plan_id", keyOf: (t) => t.planId, validKey: isUuid, orderBy: [["t.indicator", "ASC"]] }),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

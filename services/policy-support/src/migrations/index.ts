@@ -1,0 +1,4 @@
+import { Initial1732406400000 } from "./1732406400000-initial";
+
+/** Every migration of the policy-support database, in order. */
+export const migrations = [Initial1732406400000];

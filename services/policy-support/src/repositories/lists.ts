@@ -1,0 +1,55 @@
+/** Reading documents, policies and programmes: filtered, keyset-paginated lists. */
+import { badInput, isUuid, paginate, searchCondition, searchTerms } from "@kttt/core";
+import type { DataSource, ObjectLiteral, SelectQueryBuilder } from "typeorm";
+import { LegalDocument } from "../entities/legal-document";
+import { SupportPolicy } from "../entities/support-policy";
+import { SupportProgramme } from "../entities/support-programme";
+import { LegalDocumentConnection, SupportPolicyConnection, SupportProgrammeConnection } from "../types/connections";
+import type { LegalDocumentListArgs, SupportPolicyListArgs, SupportProgrammeListArgs } from "../types/filters";
+import { yearRange } from "./figures";
+
+function applySearch<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, column: string, search: string | undefined): void {
+  const terms = searchTerms(search);
+  if (terms.length === 0) return;
+  const condition = searchCondition(column, terms);
+  query.andWhere(condition.sql, condition.params);
+}
+
+export function listLegalDocuments(dataSource: DataSource, args: LegalDocumentListArgs): Promise<LegalDocumentConnection> {
+  const query = dataSource.getRepository(LegalDocument).createQueryBuilder("d");
+  if (args.filter?.type) query.andWhere("d.type = :type", { type: args.filter.type });
+  applySearch(query, "d.search_text", args.filter?.search);
+  return paginate(LegalDocumentConnection, query, { keys: [{ expression: "d.number", read: (d: LegalDocument) => d.number }], direction: "ASC", idExpression: "d.id", idOf: (d: LegalDocument) => d.id }, args);
+}
+
+export function listSupportPolicies(dataSource: DataSource, args: SupportPolicyListArgs): Promise<SupportPolicyConnection> {
+  const query = dataSource.getRepository(SupportPolicy).createQueryBuilder("s");
+  if (args.filter?.kind) query.andWhere("s.kind = :kind", { kind: args.filter.kind });
+  if (args.filter?.eligibleFor) query.andWhere(":eligibleFor = ANY(s.eligible_kinds)", { eligibleFor: args.filter.eligibleFor });
+  applySearch(query, "s.search_text", args.filter?.search);
+  return paginate(SupportPolicyConnection, query, { keys: [{ expression: "s.name", read: (s: SupportPolicy) => s.name }], direction: "ASC", idExpression: "s.id", idOf: (s: SupportPolicy) => s.id }, args);
+}
+
+export function listSupportProgrammes(dataSource: DataSource, args: SupportProgrammeListArgs): Promise<SupportProgrammeConnection> {
+  const query = dataSource.getRepository(SupportProgramme).createQueryBuilder("p");
+  const filter = args.filter;
+  if (filter?.kind) query.andWhere("p.policy_id IN (SELECT s.id FROM support_policy s WHERE s.kind = :kind)", { kind: filter.kind });
+  if (filter?.agency) query.andWhere("p.agency_id IN (SELECT a.id FROM agency a WHERE a.code = :agency)", { agency: filter.agency });
+  if (filter?.year != null) {
+    const [from, to] = yearRange(filter.year);
+    query.andWhere("p.starts_on <= :yearEnd AND p.ends_on >= :yearStart", { yearStart: from, yearEnd: to });
+  }
+  if (filter?.adminUnitCode) {
+    query.andWhere(
+      "(p.agency_id IN (SELECT a.id FROM agency a WHERE a.admin_unit_code = :unit) OR EXISTS (SELECT 1 FROM support_beneficiary b WHERE b.programme_id = p.id AND b.admin_unit_code = :unit))",
+      { unit: filter.adminUnitCode },
+    );
+  }
+  if (filter?.policyId) {
+    if (!isUuid(filter.policyId)) throw badInput(`Policy id "${filter.policyId}" is not a valid id.`, "filter.policyId", "INVALID_ID");
+    query.andWhere("p.policy_id = :policyId", { policyId: filter.policyId });
+  }
+  if (filter?.status) query.andWhere("p.status = :status", { status: filter.status });
+  applySearch(query, "p.search_text", filter?.search);
+  return paginate(SupportProgrammeConnection, query, { keys: [{ expression: "p.starts_on", read: (p: SupportProgramme) => p.startsOn }], direction: "DESC", idExpression: "p.id", idOf: (p: SupportProgramme) => p.id }, args);
+}

@@ -1,0 +1,72 @@
+/** Policy-support statistics in one SQL statement: GROUPING SETS give the total and the groups together. */
+import { ADMIN_UNITS } from "@kttt/demo";
+import type { DataSource } from "typeorm";
+import { FUNDING_SOURCE_LABEL, FundingSource, POLICY_KIND_LABEL, PolicyKind, PolicySupportGroupBy } from "../domain/enums";
+import { PolicySupportGroup, PolicySupportStatistics } from "../types/statistics";
+import { FIGURE_COLUMNS, figuresOf, yearRange, type FigureRow } from "./figures";
+
+const GROUP_EXPRESSION: Record<PolicySupportGroupBy, string> = {
+  POLICY_KIND: "s.kind",
+  AGENCY: "a.code",
+  FUNDING_SOURCE: "b.funding_source",
+  ADMIN_UNIT: "b.admin_unit_code",
+};
+
+const UNIT_NAME = new Map(ADMIN_UNITS.map((u) => [u.code, u.name]));
+
+interface Row extends FigureRow {
+  grouped: number;
+  key: string | null;
+  agency_name: string | null;
+  agency_id: string | null;
+}
+
+function labelOf(groupBy: PolicySupportGroupBy, row: Row): string {
+  const key = row.key!;
+  switch (groupBy) {
+    case PolicySupportGroupBy.POLICY_KIND:
+      return POLICY_KIND_LABEL[key as PolicyKind] ?? key;
+    case PolicySupportGroupBy.FUNDING_SOURCE:
+      return FUNDING_SOURCE_LABEL[key as FundingSource] ?? key;
+    case PolicySupportGroupBy.AGENCY:
+      return row.agency_name ?? key;
+    case PolicySupportGroupBy.ADMIN_UNIT:
+      return UNIT_NAME.get(key) ?? key;
+  }
+}
+
+export async function policySupportStatistics(dataSource: DataSource, year: number, groupBy: PolicySupportGroupBy | null): Promise<PolicySupportStatistics> {
+  const group = groupBy ? GROUP_EXPRESSION[groupBy] : null;
+  const head = group ? `grouping(${group})::int AS grouped, ${group} AS key` : "1 AS grouped, NULL::text AS key";
+  const tail = group ? `GROUP BY GROUPING SETS ((${group}), ())` : "";
+  const [from, to] = yearRange(year);
+  const rows: Row[] = await dataSource.query(
+    `SELECT ${head}, min(a.name) AS agency_name, min(a.id::text) AS agency_id, ${FIGURE_COLUMNS}
+     FROM support_beneficiary b
+     JOIN support_programme p ON p.id = b.programme_id
+     JOIN support_policy s ON s.id = p.policy_id
+     JOIN agency a ON a.id = p.agency_id
+     WHERE b.approved_on BETWEEN $1 AND $2
+     ${tail}`,
+    [from, to],
+  );
+  const stats = new PolicySupportStatistics();
+  stats.year = year;
+  stats.groupBy = groupBy;
+  stats.total = figuresOf(rows.find((r) => r.grouped === 1));
+  stats.groups = groupBy
+    ? rows
+        .filter((r) => r.grouped === 0)
+        .map((r) =>
+          Object.assign(new PolicySupportGroup(), {
+            key: r.key!,
+            label: labelOf(groupBy, r),
+            agencyId: groupBy === PolicySupportGroupBy.AGENCY ? r.agency_id : null,
+            adminUnitCode: groupBy === PolicySupportGroupBy.ADMIN_UNIT ? r.key : null,
+            figures: figuresOf(r),
+          }),
+        )
+        .sort((a, b) => a.key.localeCompare(b.key))
+    : [];
+  return stats;
+}

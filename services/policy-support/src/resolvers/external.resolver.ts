@@ -1,0 +1,51 @@
+/** The fields policy support adds to membership's organisations and administrative units. */
+import { Arg, Args, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
+import { badInput } from "@kttt/core";
+import type { PolicySupportContext } from "../context";
+import { AdminUnitRef, CooperativeGroupRef, CooperativeRef, CooperativeUnionRef } from "../entities/external";
+import { SupportBeneficiaryConnection } from "../types/connections";
+import { SupportReceivedArgs } from "../types/filters";
+import { PolicySupportFigures } from "../types/statistics";
+import { beneficiaryPage } from "./beneficiary-pages";
+
+const SUPPORT_RECEIVED = "Support this organisation received from State programmes (hỗ trợ đã nhận), newest approval first.";
+
+@Resolver(() => CooperativeRef)
+export class CooperativeSupportResolver {
+  @FieldResolver(() => SupportBeneficiaryConnection, { nullable: true, description: SUPPORT_RECEIVED })
+  supportReceived(@Root() ref: CooperativeRef, @Args() args: SupportReceivedArgs, @Ctx() ctx: PolicySupportContext): Promise<SupportBeneficiaryConnection> {
+    return beneficiaryPage(ctx, "organization_id", ref.id, args);
+  }
+}
+
+@Resolver(() => CooperativeGroupRef)
+export class CooperativeGroupSupportResolver {
+  @FieldResolver(() => SupportBeneficiaryConnection, { nullable: true, description: SUPPORT_RECEIVED })
+  supportReceived(@Root() ref: CooperativeGroupRef, @Args() args: SupportReceivedArgs, @Ctx() ctx: PolicySupportContext): Promise<SupportBeneficiaryConnection> {
+    return beneficiaryPage(ctx, "organization_id", ref.id, args);
+  }
+}
+
+@Resolver(() => CooperativeUnionRef)
+export class CooperativeUnionSupportResolver {
+  @FieldResolver(() => SupportBeneficiaryConnection, { nullable: true, description: SUPPORT_RECEIVED })
+  supportReceived(@Root() ref: CooperativeUnionRef, @Args() args: SupportReceivedArgs, @Ctx() ctx: PolicySupportContext): Promise<SupportBeneficiaryConnection> {
+    return beneficiaryPage(ctx, "organization_id", ref.id, args);
+  }
+}
+
+@Resolver(() => AdminUnitRef)
+export class AdminUnitSupportResolver {
+  @FieldResolver(() => PolicySupportFigures, {
+    nullable: true,
+    description: "Support approved in a year for organisations registered in this unit, and what was paid out (kết quả hỗ trợ trên địa bàn).",
+  })
+  policySupport(
+    @Root() unit: AdminUnitRef,
+    @Arg("year", () => Int, { description: "Year the allocations were approved, e.g. 2024." }) year: number,
+    @Ctx() ctx: PolicySupportContext,
+  ): Promise<PolicySupportFigures> {
+    if (!Number.isInteger(year) || year < 2000 || year > 2100) throw badInput("year must be between 2000 and 2100.", "year", "YEAR_OUT_OF_RANGE");
+    return ctx.loaders.unitFigures(year).load(unit.code);
+  }
+}

@@ -1,0 +1,57 @@
+import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
+import type { PolicySupportContext } from "../context";
+import { SupportBeneficiary } from "../entities/beneficiary";
+import { DevelopmentPlan } from "../entities/development-plan";
+import { LegalDocument } from "../entities/legal-document";
+import { SupportPolicy } from "../entities/support-policy";
+import { SupportProgramme } from "../entities/support-programme";
+import { PolicyMutations } from "../services/policy-mutations";
+import {
+  CreateSupportPolicyInput,
+  CreateSupportProgrammeInput,
+  IssueLegalDocumentInput,
+  RecordBeneficiaryInput,
+  RecordDevelopmentPlanInput,
+  RecordDisbursementInput,
+  RecordPlanActualsInput,
+} from "../types/inputs";
+
+@Resolver()
+export class PolicySupportMutationResolver {
+  @Mutation(() => LegalDocument, { description: "Record a newly issued legal document (ban hành văn bản), optionally replacing an older one." })
+  issueLegalDocument(@Arg("input", { description: "What to record; see the input type." }) input: IssueLegalDocumentInput, @Ctx() ctx: PolicySupportContext): Promise<LegalDocument> {
+    return new PolicyMutations(ctx.dataSource).issueLegalDocument(input);
+  }
+
+  @Mutation(() => SupportPolicy, { description: "Create a support policy with its legal basis (ban hành chính sách hỗ trợ)." })
+  createSupportPolicy(@Arg("input", { description: "What to record; see the input type." }) input: CreateSupportPolicyInput, @Ctx() ctx: PolicySupportContext): Promise<SupportPolicy> {
+    return new PolicyMutations(ctx.dataSource).createSupportPolicy(input);
+  }
+
+  @Mutation(() => SupportProgramme, { description: "Create a support programme with its budget (giao kế hoạch, dự toán)." })
+  createSupportProgramme(@Arg("input", { description: "What to record; see the input type." }) input: CreateSupportProgrammeInput, @Ctx() ctx: PolicySupportContext): Promise<SupportProgramme> {
+    return new PolicyMutations(ctx.dataSource).createSupportProgramme(input);
+  }
+
+  @Mutation(() => SupportBeneficiary, { description: "Approve support for an organisation under a programme (phê duyệt hỗ trợ)." })
+  recordBeneficiary(@Arg("input", { description: "What to record; see the input type." }) input: RecordBeneficiaryInput, @Ctx() ctx: PolicySupportContext): Promise<SupportBeneficiary> {
+    return new PolicyMutations(ctx.dataSource).recordBeneficiary(input);
+  }
+
+  @Mutation(() => SupportBeneficiary, {
+    description: "Record a payment (giải ngân). The total paid may not exceed the approved amount unless overrideReason says why; answers the updated allocation.",
+  })
+  recordDisbursement(@Arg("input", { description: "What to record; see the input type." }) input: RecordDisbursementInput, @Ctx() ctx: PolicySupportContext): Promise<SupportBeneficiary> {
+    return new PolicyMutations(ctx.dataSource).recordDisbursement(input);
+  }
+
+  @Mutation(() => DevelopmentPlan, { description: "Record a year's development plan and its targets (kế hoạch phát triển KTTT)." })
+  recordDevelopmentPlan(@Arg("input", { description: "What to record; see the input type." }) input: RecordDevelopmentPlanInput, @Ctx() ctx: PolicySupportContext): Promise<DevelopmentPlan> {
+    return new PolicyMutations(ctx.dataSource).recordDevelopmentPlan(input);
+  }
+
+  @Mutation(() => DevelopmentPlan, { description: "Record or correct a plan's results (kết quả thực hiện); needs the plan's version." })
+  recordPlanActuals(@Arg("input", { description: "What to record; see the input type." }) input: RecordPlanActualsInput, @Ctx() ctx: PolicySupportContext): Promise<DevelopmentPlan> {
+    return new PolicyMutations(ctx.dataSource).recordPlanActuals(input);
+  }
+}

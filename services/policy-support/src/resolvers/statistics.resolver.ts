@@ -1,0 +1,35 @@
+import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
+import { badInput } from "@kttt/core";
+import type { PolicySupportContext } from "../context";
+import { PolicySupportGroupBy } from "../domain/enums";
+import { Agency } from "../entities/agency";
+import { AdminUnitRef, adminUnitRef } from "../entities/external";
+import { policySupportStatistics } from "../repositories/statistics";
+import { PolicySupportGroup, PolicySupportStatistics } from "../types/statistics";
+
+@Resolver(() => PolicySupportGroup)
+export class PolicySupportStatisticsResolver {
+  @Query(() => PolicySupportStatistics, { nullable: true,
+    description:
+      "Results of support-policy implementation for a year (kết quả thực hiện chính sách hỗ trợ KTTT, HTX): approved, paid out, implementation rate and organisations supported, " +
+      "for the province and broken down on request.",
+  })
+  policySupportStatistics(
+    @Arg("year", () => Int, { description: "Year the allocations were approved, e.g. 2024." }) year: number,
+    @Arg("groupBy", () => PolicySupportGroupBy, { nullable: true, description: "Optional breakdown." }) groupBy: PolicySupportGroupBy | null,
+    @Ctx() ctx: PolicySupportContext,
+  ): Promise<PolicySupportStatistics> {
+    if (!Number.isInteger(year) || year < 2000 || year > 2100) throw badInput("year must be between 2000 and 2100.", "year", "YEAR_OUT_OF_RANGE");
+    return policySupportStatistics(ctx.dataSource, year, groupBy ?? null);
+  }
+
+  @FieldResolver(() => Agency, { nullable: true, description: "The agency, when grouped by agency." })
+  agency(@Root() group: PolicySupportGroup, @Ctx() ctx: PolicySupportContext): Promise<Agency | null> | null {
+    return group.agencyId ? ctx.loaders.agency.load(group.agencyId) : null;
+  }
+
+  @FieldResolver(() => AdminUnitRef, { nullable: true, description: "The administrative unit, when grouped by unit." })
+  adminUnit(@Root() group: PolicySupportGroup): AdminUnitRef | null {
+    return group.adminUnitCode ? adminUnitRef(group.adminUnitCode) : null;
+  }
+}

@@ -1,0 +1,100 @@
+import { IsOptional, Length, Matches, Max, Min, ValidateNested } from "class-validator";
+import { ArgsType, Field, ID, InputType, Int } from "type-graphql";
+import { ConnectionArgs } from "@kttt/core";
+import { LegalDocumentType, OrganizationKind, PolicyKind, ProgrammeStatus } from "../domain/enums";
+
+const SEARCH_DESCRIPTION = 'Words to find, with or without diacritics (tìm kiếm): "nghi dinh hop tac xa" finds "Nghị định … hợp tác xã".';
+
+@InputType({ description: "Filters for legal documents (bộ lọc văn bản); all given conditions must hold." })
+export class LegalDocumentFilter {
+  @Field(() => LegalDocumentType, { nullable: true, description: "Only this kind of document (loại văn bản)." })
+  type?: LegalDocumentType;
+
+  @Field({ nullable: true, description: `${SEARCH_DESCRIPTION} Searches the number, title and issuer.` })
+  @IsOptional()
+  @Length(1, 200, { message: "search must be 1 to 200 characters." })
+  search?: string;
+}
+
+@ArgsType()
+export class LegalDocumentListArgs extends ConnectionArgs {
+  @Field(() => LegalDocumentFilter, { nullable: true, description: "Conditions on the documents." })
+  @IsOptional()
+  @ValidateNested()
+  filter?: LegalDocumentFilter;
+}
+
+@InputType({ description: "Filters for support policies (bộ lọc chính sách); all given conditions must hold." })
+export class SupportPolicyFilter {
+  @Field(() => PolicyKind, { nullable: true, description: "Only this kind of support (loại hỗ trợ)." })
+  kind?: PolicyKind;
+
+  @Field(() => OrganizationKind, { nullable: true, description: "Only policies this legal form may benefit from (đối tượng)." })
+  eligibleFor?: OrganizationKind;
+
+  @Field({ nullable: true, description: `${SEARCH_DESCRIPTION} Searches the code, name and description.` })
+  @IsOptional()
+  @Length(1, 200, { message: "search must be 1 to 200 characters." })
+  search?: string;
+}
+
+@ArgsType()
+export class SupportPolicyListArgs extends ConnectionArgs {
+  @Field(() => SupportPolicyFilter, { nullable: true, description: "Conditions on the policies." })
+  @IsOptional()
+  @ValidateNested()
+  filter?: SupportPolicyFilter;
+}
+
+@InputType({ description: "Filters for support programmes (bộ lọc chương trình); all given conditions must hold." })
+export class SupportProgrammeFilter {
+  @Field(() => PolicyKind, { nullable: true, description: "Only programmes of this kind of support (loại hỗ trợ)." })
+  kind?: PolicyKind;
+
+  @Field({ nullable: true, description: "Only programmes of this agency, by its code (mã cơ quan), e.g. SO-CT or UBND-444." })
+  @IsOptional()
+  @Matches(/^[A-Z0-9-]{2,20}$/u, { message: "agency must be an agency code such as SO-CT or UBND-444." })
+  agency?: string;
+
+  @Field(() => Int, { nullable: true, description: "Only programmes running at some time in this year (năm)." })
+  @IsOptional()
+  @Min(2000, { message: "year must be between 2000 and 2100." })
+  @Max(2100, { message: "year must be between 2000 and 2100." })
+  year?: number;
+
+  @Field({
+    nullable: true,
+    description: "Only programmes that reach this district-level unit (mã đơn vị hành chính): run by its People's Committee, or with a beneficiary registered there.",
+  })
+  @IsOptional()
+  @Matches(/^[0-9]{3}$/u, { message: "adminUnitCode must be a three-digit unit code such as 444." })
+  adminUnitCode?: string;
+
+  @Field(() => ID, { nullable: true, description: "Only programmes carrying out this policy." })
+  policyId?: string;
+
+  @Field(() => ProgrammeStatus, { nullable: true, description: "Only open or only closed programmes (trạng thái)." })
+  status?: ProgrammeStatus;
+
+  @Field({ nullable: true, description: `${SEARCH_DESCRIPTION} Searches the code and name.` })
+  @IsOptional()
+  @Length(1, 200, { message: "search must be 1 to 200 characters." })
+  search?: string;
+}
+
+@ArgsType()
+export class SupportProgrammeListArgs extends ConnectionArgs {
+  @Field(() => SupportProgrammeFilter, { nullable: true, description: "Conditions on the programmes." })
+  @IsOptional()
+  @ValidateNested()
+  filter?: SupportProgrammeFilter;
+}
+
+@ArgsType()
+export class SupportReceivedArgs extends ConnectionArgs {
+  @Field(() => Int, { nullable: true, description: "Only support approved in this year (năm phê duyệt)." })
+  @IsOptional()
+  @Min(2000, { message: "year must be between 2000 and 2100." })
+  @Max(2100, { message: "year must be between 2000 and 2100." })
+  year?: number;
+}
