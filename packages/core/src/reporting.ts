@@ -30,12 +30,20 @@ export class ReportingPeriodInput {
 
   @Field(() => Half, { nullable: true, description: "The half (6 tháng); omit for the whole year." })
   half?: Half | null;
+
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description:
+      "The date of the report (ngày báo cáo), on or after the period's first day: counts are taken as they stood that day " +
+      "(e.g. 2024-07-15 for the Alliance's mid-2024 review). Default: the period's last day, or today while it runs.",
+  })
+  asOf?: string | null;
 }
 
 @ObjectType({ description: "A reporting period (kỳ báo cáo) with its dates." })
 @Directive("@shareable")
 export class ReportingPeriod {
-  @Field({ description: 'Stable id of the period: "2024" or "2024-H1".' })
+  @Field({ description: 'Stable id of the period: "2024", "2024-H1", or with a report date "2024-H1@2024-07-15".' })
   id: string;
 
   @Field(() => Int, { description: "The year (năm)." })
@@ -59,7 +67,7 @@ export class ReportingPeriod {
 
 const today = () => new Date().toISOString().slice(0, 10);
 
-export function reportingPeriod(year: number, half: Half | null | undefined, now = today()): ReportingPeriod {
+export function reportingPeriod(year: number, half: Half | null | undefined, asOf: string | null = null, now = today()): ReportingPeriod {
   if (!Number.isInteger(year) || year < 1990 || year > 2100) throw badInput("year must be between 1990 and 2100.", "period.year", "YEAR_OUT_OF_RANGE");
   const h = half ?? null;
   const period = new ReportingPeriod();
@@ -69,13 +77,22 @@ export function reportingPeriod(year: number, half: Half | null | undefined, now
   period.label = h === Half.H1 ? `6 tháng đầu năm ${year}` : h === Half.H2 ? `6 tháng cuối năm ${year}` : `Năm ${year}`;
   period.startDate = h === Half.H2 ? `${year}-07-01` : `${year}-01-01`;
   period.endDate = h === Half.H1 ? `${year}-06-30` : `${year}-12-31`;
-  period.asOf = period.endDate < now ? period.endDate : now;
+  if (asOf) {
+    if (asOf < period.startDate) throw badInput(`A report of ${period.label} cannot be dated before ${period.startDate}.`, "period.asOf", "REPORT_BEFORE_PERIOD");
+    period.asOf = asOf;
+    period.id = `${period.id}@${asOf}`;
+  } else {
+    period.asOf = period.endDate < now ? period.endDate : now;
+  }
   return period;
 }
 
-const ECONOMY_ID = /^(\d{4})(?:-(H1|H2))?(?::(\d{3}))?$/u;
+const ECONOMY_ID = /^(\d{4})(?:-(H1|H2))?(?:@(\d{4}-\d{2}-\d{2}))?(?::(\d{3}))?$/u;
 
-/** The key of a collective-economy overview: "2024-H1" for the province, "2024-H1:444" for a unit. */
+/**
+ * The key of a collective-economy overview: "2024-H1" for the province, "2024-H1:444" for a unit,
+ * "2024-H1@2024-07-15" for a report made on a given date.
+ */
 export function economyId(period: ReportingPeriod, adminUnitCode: string | null): string {
   return adminUnitCode ? `${period.id}:${adminUnitCode}` : period.id;
 }
@@ -83,7 +100,7 @@ export function economyId(period: ReportingPeriod, adminUnitCode: string | null)
 export function parseEconomyId(id: string): { period: ReportingPeriod; adminUnitCode: string | null } {
   const match = ECONOMY_ID.exec(id);
   if (!match) throw badInput(`"${id}" is not a collective-economy id (e.g. 2024-H1 or 2024-H1:444).`, "id", "INVALID_ID");
-  return { period: reportingPeriod(Number(match[1]), (match[2] as Half | undefined) ?? null), adminUnitCode: match[3] ?? null };
+  return { period: reportingPeriod(Number(match[1]), (match[2] as Half | undefined) ?? null, match[3] ?? null), adminUnitCode: match[4] ?? null };
 }
 
 export const ADMIN_UNIT_CODE = /^[0-9]{3}$/u;

@@ -3,6 +3,8 @@
  * these, so N parents cost one `WHERE … = ANY($1)` statement, not N.
  */
 import DataLoader from "dataloader";
+import { emptyOcopFigures, ocopStatistics } from "./repositories/statistics";
+import { OcopGroupBy, type OcopFigures } from "./types/statistics";
 import { groupLoader, isUuid, rowLoader } from "@kttt/core";
 import type { DataSource } from "typeorm";
 import { OcopCertification } from "./entities/certification";
@@ -12,9 +14,22 @@ import { firstProductPages, type ChildFilter, type ParentColumn, type ProductPag
 
 const isUnitCode = (code: string) => /^[0-9]{3}$/u.test(code);
 
+/** OCOP figures on a date for the province and every unit, in one grouped statement (key: the date). */
+function economyFigures(dataSource: DataSource) {
+  return new DataLoader<string, { total: OcopFigures; byUnit: Map<string, OcopFigures>; empty: OcopFigures }>((dates) =>
+    Promise.all(
+      dates.map(async (asOf) => {
+        const stats = await ocopStatistics(dataSource, asOf, OcopGroupBy.ADMIN_UNIT);
+        return { total: stats.total, byUnit: new Map(stats.groups.map((g) => [g.key, g.figures])), empty: emptyOcopFigures() };
+      }),
+    ),
+  );
+}
+
 export function createLoaders(dataSource: DataSource) {
   const pages = new Map<string, DataLoader<string, ProductPage>>();
   return {
+    economyFigures: economyFigures(dataSource),
     /** One loader per parent kind, filter and page size asked for in the request. */
     firstProducts(column: ParentColumn, filter: ChildFilter): DataLoader<string, ProductPage> {
       const key = JSON.stringify([column, filter]);

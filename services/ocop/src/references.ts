@@ -1,7 +1,7 @@
 /** Federation reference resolvers: own entities through loaders; membership's entities are keys only. */
 import type { ReferenceResolvers } from "@kttt/core";
 import type { OcopContext } from "./context";
-import { AdminUnit, Cooperative, CooperativeGroup, CooperativeUnion } from "./entities/external";
+import { AdminUnit, CollectiveEconomy, Cooperative, CooperativeGroup, CooperativeUnion } from "./entities/external";
 
 const keyOnly = <T extends object>(Class: new () => T) => ({
   __resolveReference: (reference: Partial<T>) => Object.assign(new Class(), reference),
@@ -14,4 +14,5 @@ export const referenceResolvers: ReferenceResolvers = {
   CooperativeGroup: keyOnly(CooperativeGroup),
   CooperativeUnion: keyOnly(CooperativeUnion),
   AdminUnit: keyOnly(AdminUnit),
+  CollectiveEconomy: keyOnly(CollectiveEconomy),
 };

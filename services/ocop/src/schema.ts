@@ -1,6 +1,8 @@
 import { buildFederatedSchema, validateArgs, type FederatedSchema } from "@kttt/core";
+import { CollectiveEconomy } from "./entities/external";
 import { OcopLocalOwner } from "./entities/owner";
 import { referenceResolvers } from "./references";
+import { CollectiveEconomyOcopResolver } from "./resolvers/economy.resolver";
 import { OcopMutationResolver } from "./resolvers/mutation.resolver";
 import { AdminUnitOcopResolver, CooperativeGroupOcopResolver, CooperativeOcopResolver, CooperativeUnionOcopResolver, OcopLocalOwnerResolver } from "./resolvers/parents.resolver";
 import { OcopCertificationResolver, OcopProductResolver } from "./resolvers/product.resolver";
@@ -11,6 +13,7 @@ export function buildOcopSchema(): Promise<FederatedSchema> {
   return buildFederatedSchema(
     {
       resolvers: [
+        CollectiveEconomyOcopResolver,
         OcopProductResolver,
         OcopCertificationResolver,
         CooperativeOcopResolver,
@@ -21,7 +24,7 @@ export function buildOcopSchema(): Promise<FederatedSchema> {
         OcopStatisticsResolver,
         OcopMutationResolver,
       ],
-      orphanedTypes: [OcopLocalOwner],
+      orphanedTypes: [OcopLocalOwner, CollectiveEconomy],
       validateFn: validateArgs,
     },
     referenceResolvers,

@@ -5,6 +5,7 @@
 import DataLoader from "dataloader";
 import { groupLoader, isUuid, rowLoader } from "@kttt/core";
 import type { DataSource } from "typeorm";
+import { policySupportStatistics } from "./repositories/statistics";
 import { Agency } from "./entities/agency";
 import { Disbursement, SupportBeneficiary } from "./entities/beneficiary";
 import { PlanTarget } from "./entities/development-plan";
@@ -97,6 +98,8 @@ export function createLoaders(dataSource: DataSource) {
     beneficiariesByOrganization: groupLoader(dataSource, SupportBeneficiary, { column: "organization_id", keyOf: (b) => b.organizationId, validKey: isUuid, orderBy: [["t.approved_on", "DESC"], ["t.id", "DESC"]] }),
     beneficiariesByProgramme: groupLoader(dataSource, SupportBeneficiary, { column: "programme_id", keyOf: (b) => b.programmeId, validKey: isUuid, orderBy: [["t.approved_on", "DESC"], ["t.id", "DESC"]] }),
     unitFigures: memo((year: number) => figuresBy(dataSource, "admin_unit_code", year, (k) => /^[0-9]{3}$/u.test(k))),
+    /** The province's figures of a year (key: the year). */
+    provinceFigures: new DataLoader<number, PolicySupportFigures>((years) => Promise.all(years.map(async (year) => (await policySupportStatistics(dataSource, year, null)).total))),
     programmeFigures: figuresBy(dataSource, "programme_id", null, isUuid),
     document: rowLoader(dataSource, LegalDocument, { column: "id", keyOf: (d) => d.id, validKey: isUuid }),
     supersededBy: rowLoader(dataSource, LegalDocument, { column: "supersedes_id", keyOf: (d) => d.supersedesId!, validKey: isUuid }),

@@ -3,7 +3,7 @@
  * needs their keys, so a reference resolves to itself and the new fields batch through loaders.
  */
 import type { ReferenceResolvers } from "@kttt/core";
-import { adminUnitRef, organizationRef } from "./entities/external";
+import { adminUnitRef, CollectiveEconomyRef, organizationRef } from "./entities/external";
 import { OrganizationKind } from "./domain/enums";
 
 export const referenceResolvers: ReferenceResolvers = {
@@ -11,4 +11,5 @@ export const referenceResolvers: ReferenceResolvers = {
   CooperativeGroup: { __resolveReference: (reference: { id: string }) => organizationRef(reference.id, OrganizationKind.COOPERATIVE_GROUP) },
   CooperativeUnion: { __resolveReference: (reference: { id: string }) => organizationRef(reference.id, OrganizationKind.COOPERATIVE_UNION) },
   AdminUnit: { __resolveReference: (reference: { code: string }) => adminUnitRef(reference.code) },
+  CollectiveEconomy: { __resolveReference: (reference: { id: string }) => Object.assign(new CollectiveEconomyRef(), { id: reference.id }) },
 };

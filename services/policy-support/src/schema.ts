@@ -1,6 +1,7 @@
 import { buildFederatedSchema, validateArgs, type FederatedSchema } from "@kttt/core";
-import { AdminUnitRef, CooperativeGroupRef, CooperativeRef, CooperativeUnionRef } from "./entities/external";
+import { AdminUnitRef, CollectiveEconomyRef, CooperativeGroupRef, CooperativeRef, CooperativeUnionRef } from "./entities/external";
 import { referenceResolvers } from "./references";
+import { CollectiveEconomySupportResolver } from "./resolvers/economy.resolver";
 import { LegalDocumentResolver } from "./resolvers/document.resolver";
 import { AdminUnitSupportResolver, CooperativeGroupSupportResolver, CooperativeSupportResolver, CooperativeUnionSupportResolver } from "./resolvers/external.resolver";
 import { PolicySupportMutationResolver } from "./resolvers/mutation.resolver";
@@ -14,6 +15,7 @@ export function buildPolicySupportSchema(): Promise<FederatedSchema> {
   return buildFederatedSchema(
     {
       resolvers: [
+        CollectiveEconomySupportResolver,
         LegalDocumentResolver,
         SupportPolicyResolver,
         AgencyResolver,
@@ -27,7 +29,7 @@ export function buildPolicySupportSchema(): Promise<FederatedSchema> {
         AdminUnitSupportResolver,
         PolicySupportMutationResolver,
       ],
-      orphanedTypes: [CooperativeRef, CooperativeGroupRef, CooperativeUnionRef, AdminUnitRef],
+      orphanedTypes: [CooperativeRef, CooperativeGroupRef, CooperativeUnionRef, AdminUnitRef, CollectiveEconomyRef],
       validateFn: validateArgs,
     },
     referenceResolvers,

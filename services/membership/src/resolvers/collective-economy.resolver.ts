@@ -24,7 +24,7 @@ export class CollectiveEconomyResolver {
         throw notFound(`There is no administrative unit with code ${adminUnitCode}.`, "adminUnitCode");
       }
     }
-    return collectiveEconomy(reportingPeriod(period.year, period.half), adminUnitCode ?? null);
+    return collectiveEconomy(reportingPeriod(period.year, period.half, period.asOf ?? null), adminUnitCode ?? null);
   }
 
   @Query(() => [CollectiveEconomy], { nullable: true, description: "The collective economy of every administrative unit that existed during the period (theo đơn vị hành chính), by code." })
@@ -32,7 +32,7 @@ export class CollectiveEconomyResolver {
     @Arg("period", () => ReportingPeriodInput, { description: "The reporting period." }) input: ReportingPeriodInput,
     @Ctx() ctx: MembershipContext,
   ): Promise<CollectiveEconomy[]> {
-    const period = reportingPeriod(input.year, input.half);
+    const period = reportingPeriod(input.year, input.half, input.asOf ?? null);
     const units = await ctx.dataSource
       .getRepository(AdminUnit)
       .createQueryBuilder("u")
@@ -51,7 +51,7 @@ export class CollectiveEconomyResolver {
   ): Promise<CollectiveEconomy[]> {
     if (periods.length === 0 || periods.length > MAX_TREND_PERIODS) throw badInput(`Ask for 1 to ${MAX_TREND_PERIODS} periods.`, "periods", "TOO_MANY_PERIODS");
     if (adminUnitCode && !(await ctx.loaders.adminUnit.load(adminUnitCode))) throw notFound(`There is no administrative unit with code ${adminUnitCode}.`, "adminUnitCode");
-    return periods.map((p) => collectiveEconomy(reportingPeriod(p.year, p.half), adminUnitCode ?? null));
+    return periods.map((p) => collectiveEconomy(reportingPeriod(p.year, p.half, p.asOf ?? null), adminUnitCode ?? null));
   }
 
   @FieldResolver(() => AdminUnit, { nullable: true, description: "The unit, or null for the whole province." })
@@ -75,6 +75,6 @@ export class CollectiveEconomyResolver {
 export class AdminUnitEconomyResolver {
   @FieldResolver(() => CollectiveEconomy, { description: "The unit's collective economy in a period (kinh tế tập thể của đơn vị)." })
   collectiveEconomy(@Root() unit: AdminUnit, @Arg("period", () => ReportingPeriodInput, { description: "The reporting period." }) period: ReportingPeriodInput): CollectiveEconomy {
-    return collectiveEconomy(reportingPeriod(period.year, period.half), unit.code);
+    return collectiveEconomy(reportingPeriod(period.year, period.half, period.asOf ?? null), unit.code);
   }
 }

@@ -35,6 +35,11 @@ function figures(row: Row): OcopFigures {
   });
 }
 
+/** The figures of a unit with no OCOP products. */
+export function emptyOcopFigures(): OcopFigures {
+  return figures({ grouped: 1, key: null });
+}
+
 function labelOf(groupBy: OcopGroupBy, key: string): string {
   switch (groupBy) {
     case OcopGroupBy.STARS:

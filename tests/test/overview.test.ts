@@ -1,0 +1,97 @@
+/**
+ * The whole picture in one request: the collective-economy overview answered by every subgraph through
+ * the real gateway. For the mid-2024 review (report of 15/7/2024 on the first half of 2024) it gives the
+ * seed's figures exactly.
+ */
+import { graphql } from "@kttt/testkit";
+import fs from "node:fs";
+import path from "node:path";
+import { startTestGraph, type TestGraph } from "./graph";
+
+let graph: TestGraph;
+beforeAll(async () => {
+  graph = await startTestGraph();
+}, 60_000);
+afterAll(() => graph?.stop());
+
+const REVIEW = { year: 2024, half: "H1", asOf: "2024-07-15" };
+
+describe("collective-economy overview through the gateway", () => {
+  it("answers the seed's figures for the mid-2024 review in one request", async () => {
+    const res = await graphql(graph.gateway.url, /* GraphQL */ `
+      query Review($period: ReportingPeriodInput!) {
+        collectiveEconomy(period: $period) {
+          id
+          period { label asOf }
+          membership {
+            cooperativeCount unionCount groupCount
+            charterCapital { average } revenue { average } profit { average }
+            averageWorkerMonthlyIncome
+          }
+          ocop { activeProducts collectiveOwnedProducts collectiveOwners otherOwnedProducts threeStarProducts fourStarProducts fiveStarProducts }
+          policySupport { planned disbursed implementationRate }
+        }
+      }`, { period: REVIEW });
+    expect(res.errors).toBeUndefined();
+    const e = res.data.collectiveEconomy;
+    expect(e.id).toBe("2024-H1@2024-07-15");
+    expect(e.period).toEqual({ label: "6 tháng đầu năm 2024", asOf: "2024-07-15" });
+    expect(e.membership).toEqual({
+      cooperativeCount: 975, unionCount: 3, groupCount: 2538,
+      charterCapital: { average: "2002000000" }, revenue: { average: "1300000000" }, profit: { average: "288000000" },
+      averageWorkerMonthlyIncome: "4000000",
+    });
+    expect(e.ocop).toMatchObject({ activeProducts: 239, collectiveOwnedProducts: 66, collectiveOwners: 65, otherOwnedProducts: 173 });
+    expect(e.ocop.threeStarProducts + e.ocop.fourStarProducts + e.ocop.fiveStarProducts).toBe(239);
+    expect(BigInt(e.policySupport.disbursed)).toBeLessThan(BigInt(e.policySupport.planned));
+    expect(e.policySupport.implementationRate).toBeLessThan(0.5);
+  });
+
+  it("breaks every subgraph's figures down by the 13 units in one query, adding up to the province", async () => {
+    const res = await graphql(graph.gateway.url, /* GraphQL */ `
+      query Districts($period: ReportingPeriodInput!) {
+        province: collectiveEconomy(period: $period) { membership { cooperativeCount } ocop { activeProducts } policySupport { planned } }
+        units: collectiveEconomyByAdminUnit(period: $period) {
+          adminUnit { code name }
+          membership { cooperativeCount }
+          ocop { activeProducts }
+          policySupport { planned }
+        }
+      }`, { period: REVIEW });
+    expect(res.errors).toBeUndefined();
+    const { province, units } = res.data;
+    expect(units).toHaveLength(13);
+    expect(units.reduce((a: number, u: any) => a + u.membership.cooperativeCount, 0)).toBe(province.membership.cooperativeCount);
+    expect(units.reduce((a: number, u: any) => a + u.ocop.activeProducts, 0)).toBe(province.ocop.activeProducts);
+    expect(units.reduce((a: bigint, u: any) => a + BigInt(u.policySupport.planned), 0n)).toBe(BigInt(province.policySupport.planned));
+  });
+
+  it("compares years in one query", async () => {
+    const res = await graphql(graph.gateway.url, `{ collectiveEconomyTrend(periods: [{ year: 2023 }, { year: 2024 }]) { id membership { cooperativeCount } ocop { activeProducts } policySupport { planned } } }`);
+    expect(res.errors).toBeUndefined();
+    const [y2023, y2024] = res.data.collectiveEconomyTrend;
+    expect([y2023.id, y2024.id]).toEqual(["2023", "2024"]);
+    expect(y2023.membership.cooperativeCount).toBeLessThan(y2024.membership.cooperativeCount);
+    expect(y2023.policySupport.planned).not.toBe(y2024.policySupport.planned);
+  });
+
+  it("runs every committed dashboard operation without errors", async () => {
+    const dir = path.resolve(__dirname, "..", "..", "packages", "dashboard", "operations");
+    const variables: Record<string, Record<string, unknown>> = {
+      ProvinceOverview: { period: REVIEW, year: 2024 },
+      DistrictBreakdown: { period: REVIEW },
+      DistrictOverview: { code: "444", period: REVIEW },
+      YearOverYear: { periods: [{ year: 2023 }, { year: 2024 }] },
+    };
+    const files = fs.readdirSync(dir).filter((f) => f.endsWith(".graphql"));
+    expect(files.length).toBeGreaterThanOrEqual(4);
+    for (const file of files) {
+      const query = fs.readFileSync(path.join(dir, file), "utf8");
+      const name = /query (\w+)/u.exec(query)![1];
+      expect(variables[name]).toBeDefined();
+      const res = await graphql(graph.gateway.url, query, variables[name]);
+      expect({ file, errors: res.errors }).toEqual({ file, errors: undefined });
+      expect(res.data).not.toBeNull();
+    }
+  });
+});
