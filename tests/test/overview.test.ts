@@ -78,7 +78,7 @@ describe("collective-economy overview through the gateway", () => {
   it("runs every committed dashboard operation without errors", async () => {
     const dir = path.resolve(__dirname, "..", "..", "packages", "dashboard", "operations");
     const variables: Record<string, Record<string, unknown>> = {
-      ProvinceOverview: { period: REVIEW, year: 2024 },
+      ProvinceOverview: { period: REVIEW, year: 2024, asOf: REVIEW.asOf },
       DistrictBreakdown: { period: REVIEW },
       DistrictOverview: { code: "444", period: REVIEW },
       YearOverYear: { periods: [{ year: 2023 }, { year: 2024 }] },

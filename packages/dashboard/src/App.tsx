@@ -10,13 +10,76 @@ import { count, share, vnd, vndShort } from "./format";
 interface Period {
   year: number;
   half: "H1" | "H2" | null;
+  /** Date of the report; counts as they stood that day. */
+  asOf?: string;
 }
 
 const PERIODS: { label: string; value: Period }[] = [
-  { label: "6 tháng đầu năm 2024", value: { year: 2024, half: "H1" } },
+  { label: "6 tháng đầu năm 2024 (báo cáo ngày 15/7/2024)", value: { year: 2024, half: "H1", asOf: "2024-07-15" } },
   { label: "Năm 2024", value: { year: 2024, half: null } },
   { label: "Năm 2023", value: { year: 2023, half: null } },
 ];
+
+interface OcopFigures {
+  activeProducts: number;
+  collectiveOwnedProducts: number;
+  collectiveOwners?: number;
+  otherOwnedProducts?: number;
+  threeStarProducts: number;
+  fourStarProducts: number;
+  fiveStarProducts: number;
+  expiringWithin180Days?: number;
+}
+
+interface SupportFigures {
+  planned: string;
+  disbursed: string;
+  implementationRate: number | null;
+  beneficiaryCount?: number;
+}
+
+interface PlanTarget {
+  indicatorLabel: string;
+  unit: string;
+  target: number | null;
+  targetAmount: string | null;
+  actual: number | null;
+  actualAmount: string | null;
+  achieved: boolean | null;
+  achievementRate: number | null;
+}
+
+function planValue(t: PlanTarget, which: "target" | "actual"): string {
+  if (t.unit === "VND") return vndShort(which === "target" ? t.targetAmount : t.actualAmount);
+  const value = which === "target" ? t.target : t.actual;
+  if (value === null) return "—";
+  return t.unit === "PERCENT" ? `${new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 2 }).format(value)}%` : count(value);
+}
+
+function PlanTable({ targets }: { targets: PlanTarget[] }) {
+  return (
+    <table className="districts plan">
+      <thead>
+        <tr>
+          <th>Chỉ tiêu kế hoạch</th>
+          <th>Kế hoạch</th>
+          <th>Thực hiện</th>
+          <th>Đánh giá</th>
+        </tr>
+      </thead>
+      <tbody>
+        {targets.map((t) => (
+          <tr key={t.indicatorLabel}>
+            <td>{t.indicatorLabel}</td>
+            <td>{planValue(t, "target")}</td>
+            <td>{planValue(t, "actual")}</td>
+            <td>{t.achieved === null ? "Chưa có số liệu" : t.achieved ? "Đạt" : "Chưa đạt"}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
 
 interface Figures {
   cooperativeCount: number;
@@ -85,17 +148,52 @@ function MembershipCards({ m }: { m: Figures }) {
   );
 }
 
+function OcopAndSupportCards({ ocop, support }: { ocop: OcopFigures | null; support: SupportFigures | null }) {
+  if (!ocop && !support) return null;
+  return (
+    <section className="cards" aria-label="OCOP và chính sách hỗ trợ">
+      {ocop && <Card label="Sản phẩm OCOP" value={count(ocop.activeProducts)} note="còn hiệu lực" />}
+      {ocop && (
+        <Card
+          label="Sản phẩm OCOP của HTX, THT"
+          value={count(ocop.collectiveOwnedProducts)}
+          note={ocop.collectiveOwners !== undefined ? `của ${count(ocop.collectiveOwners)} HTX, THT` : undefined}
+        />
+      )}
+      {ocop?.expiringWithin180Days !== undefined && <Card label="OCOP sắp hết hạn (180 ngày)" value={count(ocop.expiringWithin180Days)} />}
+      {support && <Card label="Kinh phí hỗ trợ được duyệt" value={vndShort(support.planned)} note={vnd(support.planned)} />}
+      {support && <Card label="Đã giải ngân" value={vndShort(support.disbursed)} note={vnd(support.disbursed)} />}
+      {support && <Card label="Tỷ lệ giải ngân" value={share(support.implementationRate)} />}
+    </section>
+  );
+}
+
+function OcopStarsChart({ ocop }: { ocop: OcopFigures }) {
+  return <DoughnutChart title="Sản phẩm OCOP theo hạng sao" labels={["3 sao", "4 sao", "5 sao"]} values={[ocop.threeStarProducts, ocop.fourStarProducts, ocop.fiveStarProducts]} />;
+}
+
 function RatingChart({ m }: { m: Figures }) {
   const r = m.ratingCounts;
   return <DoughnutChart title="Xếp loại HTX" labels={["Tốt", "Khá", "Trung bình", "Yếu", "Chưa xếp loại"]} values={[r.good, r.fair, r.average, r.weak, r.notRated]} />;
 }
 
 function Province({ period }: { period: Period }) {
-  const overview = useQuery<{ collectiveEconomy: { period: { label: string; asOf: string }; membership: Figures | null } | null; bySector: { groups: { key: string; label: string; figures: { cooperativeCount: number } }[] } | null }>(
-    provinceOverview,
-    { period, year: period.year },
-  );
-  const districts = useQuery<{ collectiveEconomyByAdminUnit: { id: string; adminUnit: { code: string; name: string }; membership: { cooperativeCount: number; groupCount: number; revenue: { average: string | null }; goodOrFairShare: number | null } | null }[] }>(
+  const overview = useQuery<{
+    collectiveEconomy: { period: { label: string; asOf: string }; membership: Figures | null; ocop: OcopFigures | null; policySupport: SupportFigures | null } | null;
+    bySector: { groups: { key: string; label: string; figures: { cooperativeCount: number } }[] } | null;
+    ocopByGroup: { groups: { key: string; label: string; figures: { activeProducts: number } }[] } | null;
+    supportByKind: { groups: { key: string; label: string; figures: SupportFigures }[] } | null;
+    plan: { targets: PlanTarget[] } | null;
+  }>(provinceOverview, { period, year: period.year, asOf: period.asOf ?? null });
+  const districts = useQuery<{
+    collectiveEconomyByAdminUnit: {
+      id: string;
+      adminUnit: { code: string; name: string };
+      membership: { cooperativeCount: number; groupCount: number; revenue: { average: string | null }; goodOrFairShare: number | null } | null;
+      ocop: { activeProducts: number } | null;
+      policySupport: SupportFigures | null;
+    }[];
+  }>(
     districtBreakdown,
     { period },
   );
@@ -104,14 +202,17 @@ function Province({ period }: { period: Period }) {
     { periods: [{ year: 2023 }, { year: 2024 }] },
   );
   const m = overview.data?.collectiveEconomy?.membership ?? null;
+  const ocop = overview.data?.collectiveEconomy?.ocop ?? null;
+  const support = overview.data?.collectiveEconomy?.policySupport ?? null;
   const units = districts.data?.collectiveEconomyByAdminUnit ?? [];
+  const plan = (overview.data?.plan?.targets ?? []).filter((t) => t.achievementRate !== null);
   return (
     <>
-      <Status state={overview} empty={!m || m.cooperativeCount + m.groupCount + m.unionCount === 0} />
-      {m && m.cooperativeCount + m.groupCount + m.unionCount > 0 && (
-        <>
-          <MembershipCards m={m} />
-          <section className="charts">
+      <Status state={overview} empty={!m && !ocop && !support} />
+      <OcopAndSupportCards ocop={ocop} support={support} />
+      {m && m.cooperativeCount + m.groupCount + m.unionCount > 0 && <MembershipCards m={m} />}
+      {/* Each chart needs only its own subgraph: the others still show when one is down. */}
+      <section className="charts">
             {units.length > 0 && (
               <BarChart
                 title="Số HTX và THT theo đơn vị hành chính"
@@ -125,9 +226,34 @@ function Province({ period }: { period: Period }) {
             {overview.data?.bySector && (
               <BarChart title="Số HTX theo lĩnh vực" labels={overview.data.bySector.groups.map((g) => g.label)} series={[{ label: "Hợp tác xã", values: overview.data.bySector.groups.map((g) => g.figures.cooperativeCount) }]} />
             )}
-            <RatingChart m={m} />
-            {m.itReadiness && (
+            {m && <RatingChart m={m} />}
+            {m?.itReadiness && (
               <DoughnutChart title="Ứng dụng công nghệ thông tin" labels={["Chưa ứng dụng", "Cơ bản", "Phần mềm", "Trực tuyến"]} values={[m.itReadiness.none, m.itReadiness.basic, m.itReadiness.software, m.itReadiness.online]} />
+            )}
+            {ocop && <OcopStarsChart ocop={ocop} />}
+            {(overview.data?.ocopByGroup?.groups ?? []).length > 0 && (
+              <BarChart title="Sản phẩm OCOP theo nhóm" labels={overview.data!.ocopByGroup!.groups.map((g) => g.label)} series={[{ label: "Sản phẩm", values: overview.data!.ocopByGroup!.groups.map((g) => g.figures.activeProducts) }]} />
+            )}
+            {(overview.data?.supportByKind?.groups ?? []).length > 0 && (
+              <BarChart
+                title="Kinh phí hỗ trợ: được duyệt và đã giải ngân (triệu đồng)"
+                labels={overview.data!.supportByKind!.groups.map((g) => g.label)}
+                series={[
+                  { label: "Được duyệt", values: overview.data!.supportByKind!.groups.map((g) => Number(g.figures.planned) / 1e6) },
+                  { label: "Đã giải ngân", values: overview.data!.supportByKind!.groups.map((g) => Number(g.figures.disbursed) / 1e6) },
+                ]}
+              />
+            )}
+            {plan.length > 0 && (
+              <BarChart
+                title="Kế hoạch phát triển KTTT: mức thực hiện so với chỉ tiêu (%)"
+                horizontal
+                labels={plan.map((t) => t.indicatorLabel)}
+                series={[
+                  { label: "Thực hiện / chỉ tiêu (%)", values: plan.map((t) => Math.round((t.achievementRate ?? 0) * 1000) / 10) },
+                  { label: "Chỉ tiêu (100%)", values: plan.map(() => 100) },
+                ]}
+              />
             )}
             {(trend.data?.collectiveEconomyTrend ?? []).length > 0 && (
               <BarChart
@@ -137,7 +263,11 @@ function Province({ period }: { period: Period }) {
               />
             )}
           </section>
-        </>
+      {(overview.data?.plan?.targets ?? []).length > 0 && (
+        <section aria-label="Kế hoạch phát triển kinh tế tập thể">
+          <h2>Kế hoạch phát triển kinh tế tập thể năm {period.year}</h2>
+          <PlanTable targets={overview.data!.plan!.targets} />
+        </section>
       )}
       <section aria-label="Theo đơn vị hành chính">
         <h2>Theo đơn vị hành chính</h2>
@@ -151,6 +281,8 @@ function Province({ period }: { period: Period }) {
                 <th>Tổ hợp tác</th>
                 <th>Doanh thu bình quân/HTX</th>
                 <th>Tỷ lệ HTX tốt, khá</th>
+                <th>Sản phẩm OCOP</th>
+                <th>Hỗ trợ đã giải ngân</th>
               </tr>
             </thead>
             <tbody>
@@ -163,6 +295,8 @@ function Province({ period }: { period: Period }) {
                   <td>{count(u.membership?.groupCount)}</td>
                   <td>{vndShort(u.membership?.revenue.average)}</td>
                   <td>{share(u.membership?.goodOrFairShare)}</td>
+                  <td>{count(u.ocop?.activeProducts)}</td>
+                  <td>{u.policySupport ? `${vndShort(u.policySupport.disbursed)} (${share(u.policySupport.implementationRate)})` : "—"}</td>
                 </tr>
               ))}
             </tbody>
@@ -174,9 +308,12 @@ function Province({ period }: { period: Period }) {
 }
 
 function District({ code, period }: { code: string; period: Period }) {
-  const state = useQuery<{ adminUnit: { code: string; name: string; validTo: string | null; collectiveEconomy: { membership: Figures | null } } | null }>(districtOverview, { code, period });
+  const state = useQuery<{
+    adminUnit: { code: string; name: string; validTo: string | null; collectiveEconomy: { membership: Figures | null; ocop: OcopFigures | null; policySupport: SupportFigures | null } } | null;
+  }>(districtOverview, { code, period });
   const unit = state.data?.adminUnit;
   const m = unit?.collectiveEconomy.membership ?? null;
+  const ocop = unit?.collectiveEconomy.ocop ?? null;
   return (
     <>
       <p>
@@ -188,8 +325,10 @@ function District({ code, period }: { code: string; period: Period }) {
       {m && m.cooperativeCount + m.groupCount > 0 && (
         <>
           <MembershipCards m={m} />
+          <OcopAndSupportCards ocop={ocop} support={unit?.collectiveEconomy.policySupport ?? null} />
           <section className="charts">
             <RatingChart m={m} />
+            {ocop && ocop.activeProducts > 0 && <OcopStarsChart ocop={ocop} />}
           </section>
         </>
       )}
