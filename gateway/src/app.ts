@@ -16,6 +16,7 @@ import http from "node:http";
 import path from "node:path";
 import { repositoryRoot, SUPERGRAPH_FILE } from "./compose";
 import { dashboard } from "./dashboard";
+import { queryArmor, requestRateLimit } from "./hardening";
 import { subgraphFetcher, subgraphFetchMetrics } from "./fetcher";
 
 interface GatewayContext {
@@ -40,6 +41,14 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   }
 
   override didEncounterError(error: Error): void {
+    // A subgraph that refused the request (HTTP 400, e.g. a literal its scalar rejects) explains why:
+    // pass its first error on as the client's mistake, not as a failure of the graph.
+    const refused = (error as GraphQLError).extensions?.response as { status?: number; body?: { errors?: { message: string; extensions?: { code?: string } }[] } } | undefined;
+    const first = refused?.status === 400 ? refused.body?.errors?.[0] : undefined;
+    if (first) {
+      const code = !first.extensions?.code || first.extensions.code === "GRAPHQL_VALIDATION_FAILED" ? "BAD_USER_INPUT" : first.extensions.code;
+      throw new GraphQLError(first.message, { extensions: { code, serviceName: this.subgraphName } });
+    }
     if (error instanceof GraphQLError) throw error;
     throw new GraphQLError(`The ${this.subgraphName} service is unavailable right now (${error.message}); the fields it serves are missing from this answer.`, {
       extensions: { code: "SUBGRAPH_UNAVAILABLE", serviceName: this.subgraphName },
@@ -78,19 +87,26 @@ export async function startGateway(config: GatewayConfig, logger: Logger = creat
       });
 
   const app = express();
+  app.set("trust proxy", config.trustProxy);
   const httpServer = http.createServer(app);
   const production = config.nodeEnv === "production";
+  const armor = queryArmor({ blockFieldSuggestions: !config.fieldSuggestions });
   const apollo = new ApolloServer<GatewayContext>({
     gateway: gateway as never,
     formatError: formatError(production, logger),
     includeStacktraceInErrorResponses: !production,
-    introspection: true,
+    introspection: config.introspection,
+    // CSRF prevention is on (Apollo Server's default): a request must be JSON or carry a preflight header.
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    validationRules: armor.validationRules,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       observabilityPlugin<GatewayContext>(logger, metrics),
-      production
-        ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
-        : ApolloServerPluginLandingPageLocalDefault({ footer: false, embed: { endpointIsEditable: false } }),
+      ...armor.plugins,
+      config.sandbox
+        ? ApolloServerPluginLandingPageLocalDefault({ footer: false, embed: { endpointIsEditable: false } })
+        : ApolloServerPluginLandingPageProductionDefault({ footer: false }),
     ],
   });
   await apollo.start();
@@ -113,8 +129,18 @@ export async function startGateway(config: GatewayConfig, logger: Logger = creat
   const graphql = expressMiddleware(apollo, {
     context: async ({ req }) => ({ requestId: (req.headers["x-request-id"] as string | undefined) ?? randomUUID() }),
   });
-  app.use("/graphql", express.json({ limit: "1mb" }), graphql);
-  app.use("/", express.json({ limit: "1mb" }), graphql);
+  const limit = requestRateLimit(config.rateLimitPerMinute);
+  const body = express.json({ limit: config.maxBodyBytes });
+  app.use("/graphql", limit, body, graphql);
+  app.use("/", limit, body, graphql);
+  // Refused bodies (too large, not JSON) get a GraphQL-shaped error, never a stack trace.
+  app.use((error: { status?: number; type?: string; message?: string }, _req: express.Request, res: express.Response, next: express.NextFunction) => {
+    if (!error?.status) return next(error);
+    const tooLarge = error.type === "entity.too.large";
+    res.status(error.status).json({
+      errors: [{ message: tooLarge ? `The request is larger than ${config.maxBodyBytes} bytes.` : "The request body is not valid JSON.", extensions: { code: tooLarge ? "REQUEST_TOO_LARGE" : "BAD_REQUEST" } }],
+    });
+  });
   const server = await listen(httpServer, config.host, config.port, () => apollo.stop());
   return { ...server, gateway };
 }

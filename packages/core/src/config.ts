@@ -84,6 +84,15 @@ export interface GatewayConfig {
   supergraphPath: string | null;
   introspectAndCompose: boolean;
   subgraphUrls: Record<string, string>;
+  /** Introspection and the Sandbox landing page (default: on outside production). */
+  introspection: boolean;
+  sandbox: boolean;
+  /** Field suggestions in validation errors ("did you mean …"); off in production. */
+  fieldSuggestions: boolean;
+  rateLimitPerMinute: number;
+  maxBodyBytes: number;
+  /** Express "trust proxy": how many proxies in front set X-Forwarded-For (0: none). */
+  trustProxy: number;
   /** Folder of the built dashboard served at /dashboard (default: packages/dashboard/dist). */
   dashboardDir: string | null;
   /** Longest wait for one subgraph fetch before that part of the answer is given up. */
@@ -102,6 +111,12 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
       INTROSPECT_AND_COMPOSE: bool,
       SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
       DASHBOARD_DIR: z.string().optional(),
+      GRAPHQL_INTROSPECTION: bool.optional(),
+      SANDBOX: bool.optional(),
+      FIELD_SUGGESTIONS: bool.optional(),
+      RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
+      MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(50_000_000).default(1_000_000),
+      TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
     })
     .parse(env);
   const subgraphUrls: Record<string, string> = {};
@@ -118,6 +133,12 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     subgraphUrls,
     subgraphTimeoutMs: parsed.SUBGRAPH_TIMEOUT_MS,
     dashboardDir: parsed.DASHBOARD_DIR ?? null,
+    introspection: env.GRAPHQL_INTROSPECTION ? parsed.GRAPHQL_INTROSPECTION! : parsed.NODE_ENV !== "production",
+    sandbox: env.SANDBOX ? parsed.SANDBOX! : parsed.NODE_ENV !== "production",
+    fieldSuggestions: env.FIELD_SUGGESTIONS ? parsed.FIELD_SUGGESTIONS! : parsed.NODE_ENV !== "production",
+    rateLimitPerMinute: parsed.RATE_LIMIT_PER_MINUTE,
+    maxBodyBytes: parsed.MAX_BODY_BYTES,
+    trustProxy: parsed.TRUST_PROXY,
     logLevel: logLevel(parsed.LOG_LEVEL, parsed.NODE_ENV),
   };
 }

@@ -4,9 +4,12 @@
  * sides in SQL (`kttt_fold`, see the migrations), so "hop tac xa" finds "Hợp tác xã".
  */
 
-/** Trims, collapses inner white space and normalises to NFC. */
+/**
+ * Trims, collapses inner white space, drops control characters (PostgreSQL refuses NUL in text, and
+ * none belongs in a name) and normalises to NFC.
+ */
 export function cleanText(value: string): string {
-  return value.normalize("NFC").replace(/\s+/gu, " ").trim();
+  return value.normalize("NFC").replace(/\s+/gu, " ").replace(/\p{Cc}/gu, "").trim();
 }
 
 export function cleanOptionalText(value: string | null | undefined): string | null {

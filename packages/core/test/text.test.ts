@@ -5,6 +5,7 @@ describe("Vietnamese text", () => {
     const decomposed = "Hợp tác xã  Đức Thọ ".normalize("NFD");
     expect(cleanText(decomposed)).toBe("Hợp tác xã Đức Thọ");
     expect(cleanText(decomposed)).toBe(cleanText(decomposed).normalize("NFC"));
+    expect(cleanText("Hợp\u0000 tác\u0007 xã")).toBe("Hợp tác xã");
   });
 
   it("folds diacritics and đ for search", () => {

@@ -1,0 +1,55 @@
+/**
+ * Limits on what one request may ask, enforced at the gateway before any subgraph is called:
+ * query depth, aliases, directives, tokens and cost (GraphQL Armor), the body size, and a request rate
+ * per client. The values leave room above the largest operation the dashboard and the README use
+ * (tests/test/hostile.test.ts runs those and a corpus of hostile ones).
+ */
+import { ApolloArmor } from "@escape.tech/graphql-armor";
+import type { Request, RequestHandler } from "express";
+import { ipKeyGenerator, rateLimit } from "express-rate-limit";
+
+export const QUERY_LIMITS = {
+  depth: 12,
+  aliases: 30,
+  directives: 20,
+  tokens: 3000,
+  cost: 1_000_000,
+} as const;
+
+/** Armor's validation rules and plugins; field suggestions are masked where asked (production). */
+export function queryArmor(options: { blockFieldSuggestions: boolean }) {
+  return new ApolloArmor({
+    maxDepth: { n: QUERY_LIMITS.depth, flattenFragments: true, exposeLimits: true },
+    maxAliases: { n: QUERY_LIMITS.aliases, exposeLimits: true },
+    maxDirectives: { n: QUERY_LIMITS.directives, exposeLimits: true },
+    maxTokens: { n: QUERY_LIMITS.tokens, exposeLimits: true },
+    costLimit: { maxCost: QUERY_LIMITS.cost, exposeLimits: true },
+    blockFieldSuggestion: { enabled: options.blockFieldSuggestions },
+  }).protect();
+}
+
+/** The client a rate limit counts: its API key when it sends one, else its address. */
+function clientKey(req: Request): string {
+  const key = req.headers["x-api-key"];
+  return typeof key === "string" && key ? `key:${key.slice(0, 16)}` : `ip:${ipKeyGenerator(req.ip ?? "unknown")}`;
+}
+
+export function requestRateLimit(perMinute: number): RequestHandler {
+  return rateLimit({
+    windowMs: 60_000,
+    limit: perMinute,
+    standardHeaders: "draft-7",
+    legacyHeaders: false,
+    keyGenerator: clientKey,
+    handler: (_req, res, _next, options) => {
+      res.status(options.statusCode).json({
+        errors: [
+          {
+            message: `Too many requests: at most ${perMinute} a minute from one client. Wait a moment (see the Retry-After header) and try again.`,
+            extensions: { code: "RATE_LIMITED", limitPerMinute: perMinute },
+          },
+        ],
+      });
+    },
+  });
+}
