@@ -2,8 +2,9 @@
  * The OCOP writes. Each runs in one transaction and answers a rule broken with a DomainError naming
  * the field; the database's CHECK and UNIQUE constraints back every rule. A membership owner is
  * checked with the organisation look-up before the transaction opens (no network call holds locks).
+ * With an idempotency key, a retried write answers with the first one's result instead of writing again.
  */
-import { badInput, cleanOptionalText, cleanText, conflict, DomainError, ErrorCode, isUuid, notFound } from "@kttt/core";
+import { badInput, cleanOptionalText, cleanText, conflict, DomainError, ErrorCode, idempotentTransaction, isUuid, notFound } from "@kttt/core";
 import { ADMIN_UNITS, ocopCurrentCertificate, ocopCertificateStatus, ocopLevelFor, ocopStarsForScore, ocopValidUntil, OCOP_STAR_BANDS, OCOP_SUBGROUPS } from "@kttt/demo";
 import { randomUUID } from "node:crypto";
 import type { DataSource, EntityManager } from "typeorm";
@@ -61,6 +62,17 @@ export class OcopMutations {
     private readonly organizations: OrganizationLookup,
   ) {}
 
+  /** One transaction, made safe to retry when the input carries an idempotency key. */
+  private run<T>(operation: string, input: { idempotencyKey?: string }, refOf: (result: T) => string, load: (ref: string) => Promise<T>, write: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return idempotentTransaction(this.dataSource, operation, input, async (manager) => {
+      const result = await write(manager);
+      return { result, ref: refOf(result) };
+    }, load);
+  }
+
+  private readonly loadProduct = (id: string) => this.dataSource.getRepository(OcopProduct).findOneByOrFail({ id });
+  private readonly loadCertification = (id: string) => this.dataSource.getRepository(OcopCertification).findOneByOrFail({ id });
+
   async register(input: RegisterOcopProductInput): Promise<OcopProduct> {
     const owner = input.owner;
     const given = [owner.organizationId, owner.localOwnerId, owner.newLocalOwner].filter((x) => x !== undefined && x !== null).length;
@@ -75,7 +87,7 @@ export class OcopMutations {
     const organizationType = owner.organizationId ? await checkOrganization(this.organizations, owner.organizationId, "input.owner.organizationId") : null;
     const name = cleanText(input.name);
     try {
-      return await this.dataSource.transaction(async (manager) => {
+      return await this.run("registerOcopProduct", input, (p) => p.id, this.loadProduct, async (manager) => {
         let ownerType: OcopOwnerType;
         let ownerId: string | null = null;
         if (organizationType) ownerType = organizationType;
@@ -149,7 +161,8 @@ export class OcopMutations {
     if (!peek) throw notFound(`No OCOP product has the id ${input.productId}.`, "input.productId");
     if (peek.ownerOrganizationId) await checkOrganization(this.organizations, peek.ownerOrganizationId, "input.productId");
 
-    return this.dataSource.transaction(async (manager) => {
+    const operation = reassess ? "reassessOcopProduct" : "certifyOcopProduct";
+    return this.run(operation, input, (c) => c.id, this.loadCertification, async (manager) => {
       const product = await lockProduct(manager, input.productId, "input.productId");
       if (input.decidedOn < product.registeredOn) {
         throw badInput(`The decision (${input.decidedOn}) cannot precede the product's registration (${product.registeredOn}).`, "input.decidedOn", "DECIDED_BEFORE_REGISTRATION");
@@ -189,7 +202,7 @@ export class OcopMutations {
 
   async revoke(input: RevokeOcopCertificationInput): Promise<OcopCertification> {
     notInFuture(input.revokedOn, "input.revokedOn", "The revocation date");
-    return this.dataSource.transaction(async (manager) => {
+    return this.run("revokeOcopCertification", input, (c) => c.id, this.loadCertification, async (manager) => {
       const product = await lockProduct(manager, input.productId, "input.productId");
       const history = await manager.getRepository(OcopCertification).find({ where: { productId: product.id }, order: { decidedOn: "ASC" } });
       const current = ocopCurrentCertificate(history, input.revokedOn);

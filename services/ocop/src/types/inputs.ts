@@ -1,6 +1,6 @@
 import { IsOptional, Length, Matches, Max, Min, ValidateNested } from "class-validator";
 import { Field, ID, InputType, Int } from "type-graphql";
-import { LocalDateScalar } from "@kttt/core";
+import { LocalDateScalar, MutationInput } from "@kttt/core";
 import { OcopGroup, OcopLevel, OcopLocalOwnerType } from "../domain/enums";
 
 const UNIT_CODE = /^[0-9]{3}$/u;
@@ -54,7 +54,7 @@ export class OcopOwnerInput {
 }
 
 @InputType({ description: "Register a product for OCOP assessment (đăng ký sản phẩm OCOP)." })
-export class RegisterOcopProductInput {
+export class RegisterOcopProductInput extends MutationInput {
   @Field({ description: "Product name, with diacritics." })
   @Length(3, 300, { message: "name must be 3 to 300 characters." })
   name: string;
@@ -84,7 +84,7 @@ export class RegisterOcopProductInput {
 }
 
 @InputType({ description: "The result of an assessment (kết quả đánh giá, phân hạng): score parts, stars, level and decision." })
-export class OcopAssessmentInput {
+export class OcopAssessmentInput extends MutationInput {
   @Field(() => ID, { description: "The product." })
   productId: string;
 
@@ -124,7 +124,7 @@ export class CertifyOcopProductInput extends OcopAssessmentInput {}
 export class ReassessOcopProductInput extends OcopAssessmentInput {}
 
 @InputType({ description: "Revoke the certificate in force of a product (thu hồi giấy chứng nhận OCOP)." })
-export class RevokeOcopCertificationInput {
+export class RevokeOcopCertificationInput extends MutationInput {
   @Field(() => ID, { description: "The product." })
   productId: string;
 

@@ -2,11 +2,13 @@
  * The policy-support writes. Each runs in one transaction, checks the rules a finance officer
  * would check, and answers with a DomainError naming the field at fault; database constraints
  * back the rules (unique numbers, budget-line foreign keys, disbursed ≤ planned unless overridden).
+ * With an idempotency key, a retried write (a payment above all) answers with the first one's
+ * result instead of writing again.
  */
-import { badInput, cleanOptionalText, cleanText, conflict, isUuid, notFound, versionConflict } from "@kttt/core";
+import { badInput, cleanOptionalText, cleanText, conflict, idempotentTransaction, isUuid, notFound, versionConflict } from "@kttt/core";
 import { ADMIN_UNITS } from "@kttt/demo";
 import { randomUUID } from "node:crypto";
-import { In, type DataSource, type EntityManager } from "typeorm";
+import { In, type DataSource, type EntityManager, type FindOptionsWhere } from "typeorm";
 import { AgencyKind, INDICATOR_UNIT, IndicatorUnit, LegalDocumentType, POLICY_KIND_LABEL, PolicyKind, ProgrammeStatus } from "../domain/enums";
 import { Agency } from "../entities/agency";
 import { Disbursement, SupportBeneficiary } from "../entities/beneficiary";
@@ -104,11 +106,25 @@ function noRepeatedIndicators(items: IndicatorValueInput[], field: string): void
 export class PolicyMutations {
   constructor(private readonly dataSource: DataSource) {}
 
+  /** One transaction, made safe to retry when the input carries an idempotency key. */
+  private run<T extends { id: string }>(operation: string, input: { idempotencyKey?: string }, entity: new () => T, write: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return idempotentTransaction(
+      this.dataSource,
+      operation,
+      input,
+      async (manager) => {
+        const result = await write(manager);
+        return { result, ref: result.id };
+      },
+      (id) => this.dataSource.getRepository(entity).findOneByOrFail({ id } as FindOptionsWhere<T>),
+    );
+  }
+
   async issueLegalDocument(input: IssueLegalDocumentInput): Promise<LegalDocument> {
     const number = cleanText(input.number);
     return uniquely(
       () =>
-        this.dataSource.transaction(async (manager) => {
+        this.run("issueLegalDocument", input, LegalDocument, async (manager) => {
           const repository = manager.getRepository(LegalDocument);
           const existing = await repository.findOneBy({ number });
           if (existing) throw conflict(`Document ${number} is already recorded.`, "input.number", "DUPLICATE_DOCUMENT_NUMBER", { documentId: existing.id });
@@ -146,7 +162,7 @@ export class PolicyMutations {
   async createSupportPolicy(input: CreateSupportPolicyInput): Promise<SupportPolicy> {
     return uniquely(
       () =>
-        this.dataSource.transaction(async (manager) => {
+        this.run("createSupportPolicy", input, SupportPolicy, async (manager) => {
           if (await manager.getRepository(SupportPolicy).existsBy({ code: input.code })) {
             throw conflict(`A policy with code ${input.code} already exists.`, "input.code", "DUPLICATE_CODE");
           }
@@ -186,7 +202,7 @@ export class PolicyMutations {
   async createSupportProgramme(input: CreateSupportProgrammeInput): Promise<SupportProgramme> {
     return uniquely(
       () =>
-        this.dataSource.transaction(async (manager) => {
+        this.run("createSupportProgramme", input, SupportProgramme, async (manager) => {
           if (await manager.getRepository(SupportProgramme).existsBy({ code: input.code })) {
             throw conflict(`A programme with code ${input.code} already exists.`, "input.code", "DUPLICATE_CODE");
           }
@@ -236,7 +252,7 @@ export class PolicyMutations {
   async recordBeneficiary(input: RecordBeneficiaryInput): Promise<SupportBeneficiary> {
     return uniquely(
       () =>
-        this.dataSource.transaction(async (manager) => {
+        this.run("recordBeneficiary", input, SupportBeneficiary, async (manager) => {
           // The programme row lock serialises allocations against its budget lines.
           const programme = await find(manager, SupportProgramme, input.programmeId, "input.programmeId", "Programme", true);
           requireId(input.organizationId, "input.organizationId", "Organisation");
@@ -298,7 +314,7 @@ export class PolicyMutations {
   }
 
   async recordDisbursement(input: RecordDisbursementInput): Promise<SupportBeneficiary> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.run("recordDisbursement", input, SupportBeneficiary, async (manager) => {
       const beneficiary = await find(manager, SupportBeneficiary, input.beneficiaryId, "input.beneficiaryId", "Beneficiary", true);
       const programme = await manager.getRepository(SupportProgramme).findOneByOrFail({ id: beneficiary.programmeId });
       positive(input.amount, "input.amount", "A payment");
@@ -342,7 +358,7 @@ export class PolicyMutations {
   async recordDevelopmentPlan(input: RecordDevelopmentPlanInput): Promise<DevelopmentPlan> {
     return uniquely(
       () =>
-        this.dataSource.transaction(async (manager) => {
+        this.run("recordDevelopmentPlan", input, DevelopmentPlan, async (manager) => {
           if (await manager.getRepository(DevelopmentPlan).existsBy({ year: input.year })) {
             throw conflict(`A plan for ${input.year} is already recorded; record its results with recordPlanActuals.`, "input.year", "PLAN_EXISTS");
           }
@@ -368,7 +384,7 @@ export class PolicyMutations {
   }
 
   async recordPlanActuals(input: RecordPlanActualsInput): Promise<DevelopmentPlan> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.run("recordPlanActuals", input, DevelopmentPlan, async (manager) => {
       const plan = await manager.getRepository(DevelopmentPlan).createQueryBuilder("p").setLock("pessimistic_write").where("p.year = :year", { year: input.year }).getOne();
       if (!plan) throw notFound(`No plan is recorded for ${input.year}.`, "input.year");
       if (plan.version !== input.version) throw versionConflict("This plan", input.version, plan.version);

@@ -1,10 +1,10 @@
 import { ArrayMaxSize, ArrayMinSize, IsOptional, Length, Matches, Max, Min, ValidateNested } from "class-validator";
 import { Field, Float, ID, InputType, Int } from "type-graphql";
-import { LocalDateScalar, VndScalar } from "@kttt/core";
+import { LocalDateScalar, MutationInput, VndScalar } from "@kttt/core";
 import { FundingSource, LegalDocumentType, OrganizationKind, PlanIndicator, PolicyKind } from "../domain/enums";
 
 @InputType({ description: "Record a newly issued legal document (ban hành văn bản)." })
-export class IssueLegalDocumentInput {
+export class IssueLegalDocumentInput extends MutationInput {
   @Field({ description: "Official number and symbol, e.g. 113/2024/NĐ-CP; unique." })
   @Length(3, 100, { message: "number must be 3 to 100 characters." })
   number: string;
@@ -36,7 +36,7 @@ export class IssueLegalDocumentInput {
 }
 
 @InputType({ description: "Create a support policy (chính sách hỗ trợ) with its legal basis." })
-export class CreateSupportPolicyInput {
+export class CreateSupportPolicyInput extends MutationInput {
   @Field({ description: "Short code, capital letters, digits, - and _ (e.g. CS-NNL); unique." })
   @Matches(/^[A-Z0-9_-]{2,40}$/u, { message: "code must be 2 to 40 capital letters, digits, - or _ (e.g. CS-NNL)." })
   code: string;
@@ -73,7 +73,7 @@ export class ProgrammeFundingInput {
 }
 
 @InputType({ description: "Create a support programme (chương trình hỗ trợ): a policy carried out by an agency over a period, with its budget." })
-export class CreateSupportProgrammeInput {
+export class CreateSupportProgrammeInput extends MutationInput {
   @Field({ description: "Short code, capital letters, digits, - and _ (e.g. CT-2025-SO-CT-XTTM); unique." })
   @Matches(/^[A-Z0-9_-]{2,60}$/u, { message: "code must be 2 to 60 capital letters, digits, - or _." })
   code: string;
@@ -102,7 +102,7 @@ export class CreateSupportProgrammeInput {
 }
 
 @InputType({ description: "Record an organisation as a beneficiary of a programme (phê duyệt đối tượng thụ hưởng)." })
-export class RecordBeneficiaryInput {
+export class RecordBeneficiaryInput extends MutationInput {
   @Field(() => ID, { description: "The programme." })
   programmeId: string;
 
@@ -136,7 +136,7 @@ export class RecordBeneficiaryInput {
 }
 
 @InputType({ description: "Record a payment to a beneficiary (giải ngân)." })
-export class RecordDisbursementInput {
+export class RecordDisbursementInput extends MutationInput {
   @Field(() => ID, { description: "The beneficiary (allocation) paid." })
   beneficiaryId: string;
 
@@ -172,7 +172,7 @@ export class IndicatorValueInput {
 }
 
 @InputType({ description: "Record a year's collective-economy development plan with its targets (kế hoạch phát triển KTTT)." })
-export class RecordDevelopmentPlanInput {
+export class RecordDevelopmentPlanInput extends MutationInput {
   @Field(() => Int, { description: "Plan year." })
   @Min(2000, { message: "year must be between 2000 and 2100." })
   @Max(2100, { message: "year must be between 2000 and 2100." })
@@ -197,7 +197,7 @@ export class RecordDevelopmentPlanInput {
 }
 
 @InputType({ description: "Record (or correct) the results of a year's plan (kết quả thực hiện)." })
-export class RecordPlanActualsInput {
+export class RecordPlanActualsInput extends MutationInput {
   @Field(() => Int, { description: "Plan year." })
   year: number;
 
