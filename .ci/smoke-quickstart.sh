@@ -11,15 +11,17 @@ pg_port=${SMOKE_PG_PORT:-54329}
 log="$work/start.log"
 trap 'rm -rf "$work"' EXIT
 
-for port in 4000 4001 "$pg_port"; do
+# The gateway, every subgraph and the embedded PostgreSQL.
+ports="4000 $(node -e 'console.log(require("./packages/core/dist/subgraphs.js").SUBGRAPHS.map((s) => s.port).join(" "))') $pg_port"
+for port in $ports; do
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
     echo "smoke: port $port is in use; the quick start needs it free" >&2
     exit 1
   fi
 done
 
-query='{"query":"{ membershipStatistics(year: 2024) { total { cooperativeCount unionCount groupCount charterCapital { average } averageWorkerMonthlyIncome } } }"}'
-expected='{"data":{"membershipStatistics":{"total":{"cooperativeCount":975,"unionCount":3,"groupCount":2538,"charterCapital":{"average":"2002000000"},"averageWorkerMonthlyIncome":"4000000"}}}}'
+query='{"query":"{ collectiveEconomy(period: { year: 2024, half: H1, asOf: \"2024-07-15\" }) { membership { cooperativeCount unionCount groupCount charterCapital { average } averageWorkerMonthlyIncome } ocop { activeProducts collectiveOwnedProducts collectiveOwners } } }"}'
+expected='{"data":{"collectiveEconomy":{"membership":{"cooperativeCount":975,"unionCount":3,"groupCount":2538,"charterCapital":{"average":"2002000000"},"averageWorkerMonthlyIncome":"4000000"},"ocop":{"activeProducts":239,"collectiveOwnedProducts":66,"collectiveOwners":65}}}}'
 
 run_once() {
   local label=$1 started ready_at pid answer
@@ -37,6 +39,9 @@ run_once() {
   if [ "$answer" != "$expected" ]; then
     echo "smoke: unexpected answer: $answer"; cat "$log"; kill -INT -- -"$pid" || true; exit 1
   fi
+  if ! curl -sf http://127.0.0.1:4000/dashboard/ | grep -q '<div id="root">'; then
+    echo "smoke: the dashboard is not served at /dashboard/"; kill -INT -- -"$pid" || true; exit 1
+  fi
   awk -v l="$label" -v a="$started" -v b="$ready_at" 'BEGIN { printf "smoke: %s start ready in %.1f s, seed figures answered through the gateway\n", l, b - a }'
   kill -INT -- -"$pid"
   for _ in $(seq 1 150); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
@@ -45,7 +50,7 @@ run_once() {
   if pgrep -f "$data" >/dev/null || pgrep -f "packages/launcher/dist/main.js|services/.*/dist/main.js|gateway/dist/main.js" >/dev/null; then
     echo "smoke: processes left behind after Ctrl-C:"; pgrep -af "$data|dist/main.js" || true; exit 1
   fi
-  for port in 4000 4001 "$pg_port"; do
+  for port in $ports; do
     if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "smoke: port $port still open after stop"; exit 1; fi
   done
 }
