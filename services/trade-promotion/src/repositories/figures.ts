@@ -26,7 +26,7 @@ const DIMENSIONS: Record<TradePromotionGroupBy, Dimension> = {
 const TOTAL_ONLY: Dimension = { event: "NULL::text", participation: "NULL::text", owner: null };
 
 interface FigureRow {
-  key: string | null;
+  key: string;
   events: number | null;
   budget: string | null;
   participations: number | null;
@@ -43,10 +43,10 @@ interface FigureRow {
 
 function sql(d: Dimension): string {
   const ownerAgg = d.owner
-    ? `SELECT ${d.owner} AS key, count(DISTINCT o.owner_id)::int AS ocop_owners,
+    ? `SELECT coalesce(${d.owner}, '${TOTAL}') AS key, count(DISTINCT o.owner_id)::int AS ocop_owners,
               count(DISTINCT o.owner_id) FILTER (WHERE o.owner_id IN (SELECT owner_id FROM online))::int AS online
        FROM owners o GROUP BY GROUPING SETS ((${d.owner}), ())`
-    : `SELECT NULL::text AS key, count(DISTINCT o.owner_id)::int AS ocop_owners,
+    : `SELECT '${TOTAL}'::text AS key, count(DISTINCT o.owner_id)::int AS ocop_owners,
               count(DISTINCT o.owner_id) FILTER (WHERE o.owner_id IN (SELECT owner_id FROM online))::int AS online
        FROM owners o`;
   const group = (expression: string) => (expression === "NULL::text" ? "" : `GROUP BY GROUPING SETS ((${expression}), ())`);
@@ -65,10 +65,10 @@ function sql(d: Dimension): string {
       UNION
       SELECT s.seller_id, s.admin_unit_code FROM supply_demand_link s WHERE s.product_id IS NOT NULL AND s.agreed_on BETWEEN $1 AND $2),
     e_agg AS (
-      SELECT ${d.event} AS key, count(*)::int AS events, coalesce(sum(e.budget), 0)::text AS budget
+      SELECT coalesce(${d.event}, '${TOTAL}') AS key, count(*)::int AS events, coalesce(sum(e.budget), 0)::text AS budget
       FROM ev e ${group(d.event)}),
     p_agg AS (
-      SELECT ${d.participation} AS key, count(*)::int AS participations, count(DISTINCT p.participant_id)::int AS participants,
+      SELECT coalesce(${d.participation}, '${TOTAL}') AS key, count(*)::int AS participations, count(DISTINCT p.participant_id)::int AS participants,
              coalesce(sum(p.booths), 0)::int AS booths, coalesce(sum(p.sales_amount), 0)::text AS sales,
              coalesce(sum(p.contract_count), 0)::int AS contracts, coalesce(sum(p.contract_value), 0)::text AS contract_value,
              coalesce(sum(p.mou_count), 0)::int AS mous, coalesce(sum(p.mou_value), 0)::text AS mou_value
@@ -77,8 +77,8 @@ function sql(d: Dimension): string {
     SELECT coalesce(e.key, p.key, o.key) AS key, e.events, e.budget, p.participations, p.participants, p.booths, p.sales,
            p.contracts, p.contract_value, p.mous, p.mou_value, o.ocop_owners, o.online
     FROM e_agg e
-    FULL JOIN p_agg p ON p.key IS NOT DISTINCT FROM e.key
-    FULL JOIN o_agg o ON o.key IS NOT DISTINCT FROM coalesce(e.key, p.key)`;
+    FULL JOIN p_agg p ON p.key = e.key
+    FULL JOIN o_agg o ON o.key = coalesce(e.key, p.key)`;
 }
 
 /** online ÷ owners from the exact counts, to 6 decimal places. */
@@ -123,7 +123,7 @@ export async function tradeFigures(db: DataSource | EntityManager, from: string,
   const groups = new Map<string, TradePromotionFigures>();
   let total: TradePromotionFigures | undefined;
   for (const row of rows) {
-    if (row.key === null) total = figuresOf(row, true);
+    if (row.key === TOTAL) total = figuresOf(row, true);
     else groups.set(row.key, figuresOf(row, split));
   }
   return { total: total ?? figuresOf(undefined, true), groups, empty: figuresOf(undefined, split) };

@@ -252,7 +252,7 @@ export function generateTradeSeedRows(): TradeSeedRows {
   // province reports (target at least 50%).
   const platforms = Object.values(EcommercePlatform);
   for (const owner of owners) {
-    if (!rng.chance(participated.has(owner.id) ? 0.3 : 0.08)) continue;
+    if (!rng.chance(participated.has(owner.id) ? 0.25 : 0.04)) continue;
     const products = owner.products.filter((p) => certifiedBy(p, HORIZON));
     for (const product of rng.shuffle([...products]).slice(0, rng.int(1, 2))) {
       const from = product.certifications[0].decidedOn > "2021-06-01" ? product.certifications[0].decidedOn : "2021-06-01";

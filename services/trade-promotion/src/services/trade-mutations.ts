@@ -96,14 +96,15 @@ export class TradeMutations {
    * Asks ocop who owns each product and refuses unknown products (NOT_FOUND) and products of
    * another owner (BAD_USER_INPUT): "belongs to the participant" as ocop knows it now.
    */
-  private async checkOwnership(productIds: string[], owner: ParticipantInput, field: string): Promise<Map<string, ProductOwner | null>> {
+  private async checkOwnership(productIds: string[], owner: ParticipantInput, field: string, indexed = true): Promise<Map<string, ProductOwner | null>> {
     if (productIds.length === 0) return new Map();
     const found = await this.products.find(productIds, field);
     productIds.forEach((id, i) => {
       const product = found.get(id);
-      if (!product) throw notFound(`No OCOP product has the id ${id}.`, `${field}.${i}`);
+      const at = indexed ? `${field}.${i}` : field;
+      if (!product) throw notFound(`No OCOP product has the id ${id}.`, at);
       if (product.ownerId !== owner.id || product.ownerTypename !== PARTICIPANT_TYPENAME[owner.kind]) {
-        throw badInput(`${product.productName} belongs to another owner (${product.ownerTypename} ${product.ownerId}), not to this participant.`, `${field}.${i}`, "PRODUCT_OF_ANOTHER_OWNER", {
+        throw badInput(`${product.productName} belongs to another owner (${product.ownerTypename} ${product.ownerId}), not to this participant.`, at, "PRODUCT_OF_ANOTHER_OWNER", {
           ownerId: product.ownerId,
           ownerType: product.ownerTypename,
         });
@@ -333,7 +334,7 @@ export class TradeMutations {
     if (!input.productId && !input.productName) throw badInput("Give productId (an OCOP product) or productName.", "input.productId", "PRODUCT_REQUIRED");
     if (!input.productId) return { productId: null, productName: cleanText(input.productName!) };
     requireId(input.productId, "input.productId", "Product");
-    const found = await this.checkOwnership([input.productId], owner, "input.productId");
+    const found = await this.checkOwnership([input.productId], owner, "input.productId", false);
     return { productId: input.productId, productName: input.productName ? cleanText(input.productName) : found.get(input.productId)!.productName };
   }
 
@@ -347,8 +348,8 @@ export class TradeMutations {
           input,
           async (manager) => {
             requireId(input.owner.id, "input.owner.id", "Seller");
-            requireUnit(input.adminUnitCode, input.listedOn, "input.adminUnitCode");
             notInFuture(input.listedOn, "input.listedOn", "The listing date");
+            requireUnit(input.adminUnitCode, input.listedOn, "input.adminUnitCode");
             if (input.delistedOn && input.delistedOn < input.listedOn) throw badInput(`delistedOn (${input.delistedOn}) is before listedOn (${input.listedOn}).`, "input.delistedOn", "DELISTED_BEFORE_LISTED");
             const { productId, productName } = await this.product(input, input.owner);
             const [clash] = await manager.query(
@@ -387,9 +388,9 @@ export class TradeMutations {
       input,
       async (manager) => {
         requireId(input.seller.id, "input.seller.id", "Seller");
-        requireUnit(input.adminUnitCode, input.agreedOn, "input.adminUnitCode");
         notNegative(input.value, "input.value", "The value");
         notInFuture(input.agreedOn, "input.agreedOn", "The agreement date");
+        requireUnit(input.adminUnitCode, input.agreedOn, "input.adminUnitCode");
         if (input.eventId) {
           const event = await find(manager, TradeEvent, input.eventId, "input.eventId", "Event");
           insideEvent(event, input.agreedOn, "input.agreedOn", "The agreement date");
