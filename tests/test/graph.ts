@@ -7,6 +7,7 @@ import { startGateway, type GatewayServer } from "@kttt/gateway";
 import { startTestMembership } from "../../services/membership/test/helpers";
 import { startTestOcop } from "../../services/ocop/test/helpers";
 import { startTestPolicySupport } from "../../services/policy-support/test/helpers";
+import { startTestTradePromotion } from "../../services/trade-promotion/test/helpers";
 
 export interface RunningSubgraph {
   url: string;
@@ -14,9 +15,13 @@ export interface RunningSubgraph {
   stop(): Promise<void>;
 }
 
-/** How each subgraph is started for a test; `lookupUrl` is the membership subgraph's URL. */
-const STARTERS: Record<string, (membershipUrl: string) => Promise<RunningSubgraph>> = {
+/**
+ * How each subgraph is started for a test, given the membership subgraph's URL and the subgraphs
+ * started before it (in SUBGRAPHS order), for the look-ups some subgraphs make.
+ */
+const STARTERS: Record<string, (membershipUrl: string, started: Record<string, RunningSubgraph>) => Promise<RunningSubgraph>> = {
   ocop: (membershipUrl) => startTestOcop("demo", membershipUrl),
+  "trade-promotion": (_membershipUrl, started) => startTestTradePromotion("demo", started.ocop.url),
   "policy-support": () => startTestPolicySupport("demo"),
 };
 
@@ -33,7 +38,7 @@ export async function startTestGraph(env: Record<string, string> = {}): Promise<
     if (s.name === "membership") continue;
     const start = STARTERS[s.name];
     if (!start) throw new Error(`tests/test/graph.ts does not know how to start the ${s.name} subgraph`);
-    subgraphs[s.name] = await start(membership.url);
+    subgraphs[s.name] = await start(membership.url, subgraphs);
   }
   const urls = Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [`${envPrefix(name)}_URL`, s.url]));
   const gateway = await startGateway({ ...loadGatewayConfig({ NODE_ENV: "test", ...urls, ...env }), port: 0 }, createLogger("gateway", "silent"));

@@ -11,6 +11,7 @@ export interface SubgraphInfo {
 export const SUBGRAPHS: readonly SubgraphInfo[] = [
   { name: "membership", port: 4001, dir: "services/membership" },
   { name: "ocop", port: 4002, dir: "services/ocop" },
+  { name: "trade-promotion", port: 4003, dir: "services/trade-promotion" },
   { name: "policy-support", port: 4004, dir: "services/policy-support" },
 ];
 

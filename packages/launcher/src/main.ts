@@ -82,8 +82,9 @@ async function main(): Promise<void> {
   process.on("SIGINT", () => void shutdown(0));
   process.on("SIGTERM", () => void shutdown(0));
   const env: NodeJS.ProcessEnv = { ...process.env, SEED_DEMO_DATA: process.env.SEED_DEMO_DATA ?? "true" };
-  // ocop checks membership owners through the gateway it is started with.
+  // ocop checks membership owners, and trade promotion OCOP product owners, through the gateway it is started with.
   env.OCOP_ORGANIZATION_LOOKUP_URL ??= `http://127.0.0.1:${env.GATEWAY_PORT ?? "4000"}/graphql`;
+  env.TRADE_PROMOTION_LOOKUP_URL ??= `http://127.0.0.1:${env.GATEWAY_PORT ?? "4000"}/graphql`;
   if (!env.DATABASE_URL) {
     const port = Number(env.EMBEDDED_PG_PORT ?? 54329);
     embedded = await startEmbeddedPostgres({ dataDir: env.EMBEDDED_PG_DATA ?? path.join(root, ".data", "postgres"), port, log: say });

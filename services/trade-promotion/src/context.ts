@@ -1,0 +1,11 @@
+import type { DataSource } from "typeorm";
+import type { Loaders } from "./loaders";
+import type { ProductOwnerLookup } from "./services/product-owner-lookup";
+
+/** What every trade-promotion resolver receives: the request id, the database, this request's loaders and the OCOP look-up. */
+export interface TradePromotionContext {
+  requestId: string;
+  dataSource: DataSource;
+  loaders: Loaders;
+  products: ProductOwnerLookup;
+}

@@ -1,0 +1,79 @@
+/**
+ * Entities other subgraphs own that trade promotion refers to or extends: only the key is declared
+ * here, so their owners keep every other field. Membership owns organisations, units and the
+ * collective-economy overview; ocop owns products and local owners.
+ */
+import { Directive, Field, ID, ObjectType } from "type-graphql";
+import { TradeParticipantKind } from "../domain/enums";
+
+@ObjectType("Cooperative", { description: "Hợp tác xã (HTX): a cooperative, a legal person with at least 5 official members." })
+@Directive('@key(fields: "id")')
+export class CooperativeRef {
+  @Field(() => ID, { description: "Stable identifier (mã định danh)." })
+  id: string;
+}
+
+@ObjectType("CooperativeGroup", { description: "Tổ hợp tác (THT): a cooperative group working under a cooperation contract." })
+@Directive('@key(fields: "id")')
+export class CooperativeGroupRef {
+  @Field(() => ID, { description: "Stable identifier (mã định danh)." })
+  id: string;
+}
+
+@ObjectType("CooperativeUnion", { description: "Liên hiệp hợp tác xã (LHHTX): a union of at least 3 cooperatives." })
+@Directive('@key(fields: "id")')
+export class CooperativeUnionRef {
+  @Field(() => ID, { description: "Stable identifier (mã định danh)." })
+  id: string;
+}
+
+@ObjectType("OcopLocalOwner", {
+  description:
+    "An OCOP product owner this subgraph keeps itself (chủ thể OCOP): an enterprise or a household business. Cooperatives and cooperative groups are kept by the membership subgraph.",
+})
+@Directive('@key(fields: "id")')
+export class OcopLocalOwnerRef {
+  @Field(() => ID, { description: "Stable identifier (mã định danh)." })
+  id: string;
+}
+
+@ObjectType("OcopProduct", { description: "An OCOP product (sản phẩm OCOP, Mỗi xã một sản phẩm): what is certified, where it is made and who owns it." })
+@Directive('@key(fields: "id")')
+export class OcopProductRef {
+  @Field(() => ID, { description: "Stable identifier (mã định danh)." })
+  id: string;
+}
+
+@ObjectType("AdminUnit", {
+  description:
+    "A district-level administrative unit of Hà Tĩnh (đơn vị hành chính cấp huyện), with the period it existed: " +
+    "units merge and the district level was abolished on 2025-07-01, and history stays queryable.",
+})
+@Directive('@key(fields: "code")')
+export class AdminUnitRef {
+  @Field({ description: "Official code of the unit (mã đơn vị hành chính), e.g. 436 for Thành phố Hà Tĩnh." })
+  code: string;
+}
+
+@ObjectType("CollectiveEconomy", {
+  description:
+    "The collective economy (kinh tế tập thể) of the province, or of one administrative unit, in a reporting period: " +
+    "each subgraph adds its figures (membership, OCOP, trade promotion, policy support), so one query gets the whole picture.",
+})
+@Directive('@key(fields: "id")')
+export class CollectiveEconomyRef {
+  @Field(() => ID, { description: 'Period and unit: "2024-H1" for the province, "2024-H1:444" for a unit.' })
+  id: string;
+}
+
+const REF_OF_KIND = { COOPERATIVE: CooperativeRef, COOPERATIVE_GROUP: CooperativeGroupRef, COOPERATIVE_UNION: CooperativeUnionRef, OCOP_LOCAL_OWNER: OcopLocalOwnerRef } as const;
+
+export type ParticipantRef = CooperativeRef | CooperativeGroupRef | CooperativeUnionRef | OcopLocalOwnerRef;
+
+/** The federation reference of a participant or seller of a given kind. */
+export function participantRef(id: string, kind: TradeParticipantKind): ParticipantRef {
+  return Object.assign(new REF_OF_KIND[kind](), { id });
+}
+
+export const productRef = (id: string): OcopProductRef => Object.assign(new OcopProductRef(), { id });
+export const adminUnitRef = (code: string): AdminUnitRef => Object.assign(new AdminUnitRef(), { code });

@@ -1,0 +1,110 @@
+import { Field, Float, ID, Int, ObjectType } from "type-graphql";
+import { Column, Entity, PrimaryColumn } from "typeorm";
+import { bigintTransformer, LocalDateScalar, numericTransformer, VndScalar } from "@kttt/core";
+import { EcommercePlatform, PLATFORM_LABEL, TradeParticipantKind } from "../domain/enums";
+
+@ObjectType({ description: "A product of an organisation offered on an e-commerce platform (gian hàng trên sàn thương mại điện tử)." })
+@Entity("ecommerce_listing")
+export class EcommerceListing {
+  @Field(() => ID, { description: "Stable identifier (mã định danh)." })
+  @PrimaryColumn("uuid")
+  id: string;
+
+  @Field(() => ID, { description: "Id of the seller in the membership records, or of the OCOP local owner (mã chủ thể)." })
+  @Column("uuid", { name: "owner_id" })
+  ownerId: string;
+
+  @Field(() => TradeParticipantKind, { description: "Kind of seller (loại chủ thể)." })
+  @Column("text", { name: "owner_kind" })
+  ownerKind: TradeParticipantKind;
+
+  @Field({ description: "Code of the unit where the seller is registered (mã đơn vị hành chính)." })
+  @Column("text", { name: "admin_unit_code" })
+  adminUnitCode: string;
+
+  @Field(() => EcommercePlatform, { description: "The platform (sàn)." })
+  @Column("text")
+  platform: EcommercePlatform;
+
+  @Column("uuid", { name: "product_id", nullable: true })
+  productId: string | null;
+
+  @Field({ description: "Name of the product as listed (tên sản phẩm)." })
+  @Column("text", { name: "product_name" })
+  productName: string;
+
+  @Field(() => String, { nullable: true, description: "Address of the listing (đường dẫn)." })
+  @Column("text", { nullable: true })
+  url: string | null;
+
+  @Field(() => LocalDateScalar, { description: "Date it went on sale (ngày đưa lên sàn)." })
+  @Column("date", { name: "listed_on" })
+  listedOn: string;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: "Date it was taken off (ngày gỡ khỏi sàn); null while on sale." })
+  @Column("date", { name: "delisted_on", nullable: true })
+  delistedOn: string | null;
+
+  @Field(() => Int, { description: "Version for optimistic concurrency (phiên bản)." })
+  @Column("integer")
+  version: number;
+
+  @Field({ description: "Name of the platform (tên sàn)." })
+  platformLabel(): string {
+    return PLATFORM_LABEL[this.platform];
+  }
+}
+
+@ObjectType({ description: "A supply-demand link (kết nối cung cầu): a seller's agreement to supply a buyer with a product." })
+@Entity("supply_demand_link")
+export class SupplyDemandLink {
+  @Field(() => ID, { description: "Stable identifier (mã định danh)." })
+  @PrimaryColumn("uuid")
+  id: string;
+
+  @Field(() => ID, { description: "Id of the seller in the membership records, or of the OCOP local owner (mã chủ thể bán)." })
+  @Column("uuid", { name: "seller_id" })
+  sellerId: string;
+
+  @Field(() => TradeParticipantKind, { description: "Kind of seller (loại chủ thể)." })
+  @Column("text", { name: "seller_kind" })
+  sellerKind: TradeParticipantKind;
+
+  @Field({ description: "Code of the unit where the seller is registered (mã đơn vị hành chính)." })
+  @Column("text", { name: "admin_unit_code" })
+  adminUnitCode: string;
+
+  @Field({ description: "The buyer (bên mua), e.g. a supermarket chain or a trader." })
+  @Column("text")
+  buyer: string;
+
+  @Column("uuid", { name: "product_id", nullable: true })
+  productId: string | null;
+
+  @Field({ description: "Name of the product supplied (tên sản phẩm)." })
+  @Column("text", { name: "product_name" })
+  productName: string;
+
+  @Field(() => Float, { description: "Volume agreed (sản lượng), in `volumeUnit`." })
+  @Column("numeric", { transformer: numericTransformer })
+  volume: number;
+
+  @Field({ description: "Unit of the volume (đơn vị tính), e.g. tấn, lít, hộp." })
+  @Column("text", { name: "volume_unit" })
+  volumeUnit: string;
+
+  @Field(() => VndScalar, { description: "Value agreed (giá trị), VND." })
+  @Column("bigint", { transformer: bigintTransformer })
+  value: bigint;
+
+  @Field(() => LocalDateScalar, { description: "Date agreed (ngày ký kết)." })
+  @Column("date", { name: "agreed_on" })
+  agreedOn: string;
+
+  @Column("uuid", { name: "event_id", nullable: true })
+  eventId: string | null;
+
+  @Field(() => String, { nullable: true, description: "Remarks (ghi chú)." })
+  @Column("text", { nullable: true })
+  note: string | null;
+}

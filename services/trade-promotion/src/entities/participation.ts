@@ -1,0 +1,80 @@
+import { Field, ID, Int, ObjectType } from "type-graphql";
+import { Column, Entity, PrimaryColumn } from "typeorm";
+import { bigintTransformer, LocalDateScalar, VndScalar } from "@kttt/core";
+import { TradeParticipantKind } from "../domain/enums";
+
+@ObjectType({
+  description:
+    "One organisation's part in an event (tham gia xúc tiến thương mại): its booths, the OCOP products it showed, what it sold and the contracts and memoranda it signed.",
+})
+@Entity("trade_participation")
+export class TradeParticipation {
+  @Field(() => ID, { description: "Stable identifier (mã định danh)." })
+  @PrimaryColumn("uuid")
+  id: string;
+
+  @Column("uuid", { name: "event_id" })
+  eventId: string;
+
+  @Field(() => ID, { description: "Id of the participant in the membership records, or of the OCOP local owner (mã chủ thể)." })
+  @Column("uuid", { name: "participant_id" })
+  participantId: string;
+
+  @Field(() => TradeParticipantKind, { description: "Kind of participant (loại chủ thể)." })
+  @Column("text", { name: "participant_kind" })
+  participantKind: TradeParticipantKind;
+
+  @Field({ description: "Code of the unit where the participant is registered (mã đơn vị hành chính), as given when it registered." })
+  @Column("text", { name: "admin_unit_code" })
+  adminUnitCode: string;
+
+  @Field(() => LocalDateScalar, { description: "First day it took part (từ ngày), inside the event's dates." })
+  @Column("date", { name: "attended_from" })
+  attendedFrom: string;
+
+  @Field(() => LocalDateScalar, { description: "Last day it took part (đến ngày), inside the event's dates." })
+  @Column("date", { name: "attended_to" })
+  attendedTo: string;
+
+  @Field(() => Int, { description: "Booths it had (số gian hàng)." })
+  @Column("integer")
+  booths: number;
+
+  @Field(() => VndScalar, { description: "Sales at the event (doanh thu bán hàng tại sự kiện), VND." })
+  @Column("bigint", { name: "sales_amount", transformer: bigintTransformer })
+  salesAmount: bigint;
+
+  @Field(() => Int, { description: "Sales contracts signed (số hợp đồng ký kết)." })
+  @Column("integer", { name: "contract_count" })
+  contractCount: number;
+
+  @Field(() => VndScalar, { description: "Value of the contracts signed (giá trị hợp đồng), VND." })
+  @Column("bigint", { name: "contract_value", transformer: bigintTransformer })
+  contractValue: bigint;
+
+  @Field(() => Int, { description: "Memoranda of understanding signed (số biên bản ghi nhớ)." })
+  @Column("integer", { name: "mou_count" })
+  mouCount: number;
+
+  @Field(() => VndScalar, { description: "Value the memoranda name (giá trị ghi nhớ), VND." })
+  @Column("bigint", { name: "mou_value", transformer: bigintTransformer })
+  mouValue: bigint;
+
+  @Field(() => String, { nullable: true, description: "Remarks (ghi chú)." })
+  @Column("text", { nullable: true })
+  note: string | null;
+
+  @Field(() => Int, { description: "Version for optimistic concurrency (phiên bản)." })
+  @Column("integer")
+  version: number;
+}
+
+/** An OCOP product shown by a participant (sản phẩm tham gia trưng bày). */
+@Entity("participation_product")
+export class ParticipationProduct {
+  @PrimaryColumn("uuid", { name: "participation_id" })
+  participationId: string;
+
+  @PrimaryColumn("uuid", { name: "product_id" })
+  productId: string;
+}

@@ -1,0 +1,8 @@
+export { startTradePromotionService, type TradePromotionService } from "./app";
+export { loadTradePromotionConfig, type TradePromotionConfig } from "./config";
+export { buildTradePromotionSchema } from "./schema";
+export { entities } from "./entities";
+export { migrations } from "./migrations";
+export { loadTradeDemoData } from "./seed/load";
+export { generateTradeSeedRows, DEMO_TRADE_EVENTS } from "./seed/generate";
+export { createLoaders } from "./loaders";

@@ -1,0 +1,132 @@
+/**
+ * Every trade-promotion figure comes from one statement: events overlapping a period, their
+ * participations, and the OCOP owners active in the period, aggregated by a dimension with
+ * GROUPING SETS so the province's total arrives in the same answer as the groups.
+ */
+import type { DataSource, EntityManager } from "typeorm";
+import { NO_UNIT_KEY, ONLINE_SELLING_TARGET, TradePromotionGroupBy } from "../domain/enums";
+import { TradePromotionFigures } from "../types/statistics";
+
+/** Key of the province's total in a figures map. */
+export const TOTAL = "*";
+
+interface Dimension {
+  event: string;
+  participation: string;
+  /** null: OCOP owners are not split this way (the share has no meaning per event type). */
+  owner: string | null;
+}
+
+const DIMENSIONS: Record<TradePromotionGroupBy, Dimension> = {
+  EVENT_TYPE: { event: "e.type", participation: "p.event_type", owner: null },
+  FORMAT: { event: "e.format", participation: "p.event_format", owner: null },
+  ADMIN_UNIT: { event: `coalesce(e.admin_unit_code, '${NO_UNIT_KEY}')`, participation: "p.admin_unit_code", owner: "o.admin_unit_code" },
+};
+
+const TOTAL_ONLY: Dimension = { event: "NULL::text", participation: "NULL::text", owner: null };
+
+interface FigureRow {
+  key: string;
+  events: number | null;
+  budget: string | null;
+  participations: number | null;
+  participants: number | null;
+  booths: number | null;
+  sales: string | null;
+  contracts: number | null;
+  contract_value: string | null;
+  mous: number | null;
+  mou_value: string | null;
+  ocop_owners: number | null;
+  online: number | null;
+}
+
+function sql(d: Dimension): string {
+  const ownerAgg = d.owner
+    ? `SELECT coalesce(${d.owner}, '${TOTAL}') AS key, count(DISTINCT o.owner_id)::int AS ocop_owners,
+              count(DISTINCT o.owner_id) FILTER (WHERE o.owner_id IN (SELECT owner_id FROM online))::int AS online
+       FROM owners o GROUP BY GROUPING SETS ((${d.owner}), ())`
+    : `SELECT '${TOTAL}'::text AS key, count(DISTINCT o.owner_id)::int AS ocop_owners,
+              count(DISTINCT o.owner_id) FILTER (WHERE o.owner_id IN (SELECT owner_id FROM online))::int AS online
+       FROM owners o`;
+  const group = (expression: string) => (expression === "NULL::text" ? "" : `GROUP BY GROUPING SETS ((${expression}), ())`);
+  return `
+    WITH ev AS (SELECT * FROM trade_event e WHERE e.starts_on <= $2 AND e.ends_on >= $1),
+    pa AS (SELECT p.*, e.type AS event_type, e.format AS event_format FROM trade_participation p JOIN ev e ON e.id = p.event_id),
+    online AS (
+      SELECT DISTINCT l.owner_id FROM ecommerce_listing l
+      WHERE l.product_id IS NOT NULL AND l.listed_on <= $2 AND (l.delisted_on IS NULL OR l.delisted_on >= $1)),
+    owners AS (
+      SELECT p.participant_id AS owner_id, p.admin_unit_code FROM pa p
+      WHERE EXISTS (SELECT 1 FROM participation_product pp WHERE pp.participation_id = p.id)
+      UNION
+      SELECT l.owner_id, l.admin_unit_code FROM ecommerce_listing l
+      WHERE l.product_id IS NOT NULL AND l.listed_on <= $2 AND (l.delisted_on IS NULL OR l.delisted_on >= $1)
+      UNION
+      SELECT s.seller_id, s.admin_unit_code FROM supply_demand_link s WHERE s.product_id IS NOT NULL AND s.agreed_on BETWEEN $1 AND $2),
+    e_agg AS (
+      SELECT coalesce(${d.event}, '${TOTAL}') AS key, count(*)::int AS events, coalesce(sum(e.budget), 0)::text AS budget
+      FROM ev e ${group(d.event)}),
+    p_agg AS (
+      SELECT coalesce(${d.participation}, '${TOTAL}') AS key, count(*)::int AS participations, count(DISTINCT p.participant_id)::int AS participants,
+             coalesce(sum(p.booths), 0)::int AS booths, coalesce(sum(p.sales_amount), 0)::text AS sales,
+             coalesce(sum(p.contract_count), 0)::int AS contracts, coalesce(sum(p.contract_value), 0)::text AS contract_value,
+             coalesce(sum(p.mou_count), 0)::int AS mous, coalesce(sum(p.mou_value), 0)::text AS mou_value
+      FROM pa p ${group(d.participation)}),
+    o_agg AS (${ownerAgg})
+    SELECT coalesce(e.key, p.key, o.key) AS key, e.events, e.budget, p.participations, p.participants, p.booths, p.sales,
+           p.contracts, p.contract_value, p.mous, p.mou_value, o.ocop_owners, o.online
+    FROM e_agg e
+    FULL JOIN p_agg p ON p.key = e.key
+    FULL JOIN o_agg o ON o.key = coalesce(e.key, p.key)`;
+}
+
+/** online ÷ owners from the exact counts, to 6 decimal places. */
+export function share(online: number, owners: number): number | null {
+  return owners === 0 ? null : Math.round((online / owners) * 1_000_000) / 1_000_000;
+}
+
+function figuresOf(row: FigureRow | undefined, ownersSplit: boolean): TradePromotionFigures {
+  const ocopOwners = ownersSplit ? (row?.ocop_owners ?? 0) : null;
+  const online = ownersSplit ? (row?.online ?? 0) : null;
+  const onlineShare = ocopOwners === null || online === null ? null : share(online, ocopOwners);
+  return Object.assign(new TradePromotionFigures(), {
+    events: row?.events ?? 0,
+    eventBudget: BigInt(row?.budget ?? 0),
+    participations: row?.participations ?? 0,
+    participants: row?.participants ?? 0,
+    booths: row?.booths ?? 0,
+    sales: BigInt(row?.sales ?? 0),
+    contracts: row?.contracts ?? 0,
+    contractValue: BigInt(row?.contract_value ?? 0),
+    memoranda: row?.mous ?? 0,
+    memorandumValue: BigInt(row?.mou_value ?? 0),
+    ocopOwners,
+    ocopOwnersSellingOnline: online,
+    onlineSellingShare: onlineShare,
+    meetsOnlineSellingTarget: onlineShare === null ? null : onlineShare >= ONLINE_SELLING_TARGET,
+  });
+}
+
+export interface FiguresByKey {
+  total: TradePromotionFigures;
+  groups: Map<string, TradePromotionFigures>;
+  /** Figures of a key with nothing recorded. */
+  empty: TradePromotionFigures;
+}
+
+/** The period's figures for the province and, with a dimension, per group: one statement. */
+export async function tradeFigures(db: DataSource | EntityManager, from: string, to: string, groupBy: TradePromotionGroupBy | null): Promise<FiguresByKey> {
+  const dimension = groupBy ? DIMENSIONS[groupBy] : TOTAL_ONLY;
+  const rows: FigureRow[] = await db.query(sql(dimension), [from, to]);
+  const split = dimension.owner !== null;
+  const groups = new Map<string, TradePromotionFigures>();
+  let total: TradePromotionFigures | undefined;
+  for (const row of rows) {
+    if (row.key === TOTAL) total = figuresOf(row, true);
+    else groups.set(row.key, figuresOf(row, split));
+  }
+  return { total: total ?? figuresOf(undefined, true), groups, empty: figuresOf(undefined, split) };
+}
+
+export const yearRange = (year: number): [string, string] => [`${year}-01-01`, `${year}-12-31`];

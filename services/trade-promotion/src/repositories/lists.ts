@@ -1,0 +1,68 @@
+/** Reading events, listings and links: filtered, keyset-paginated lists. */
+import { badInput, isUuid, paginate, searchCondition, searchTerms } from "@kttt/core";
+import type { DataSource, ObjectLiteral, SelectQueryBuilder } from "typeorm";
+import { TradeEventOrder } from "../domain/enums";
+import { TradeEvent } from "../entities/event";
+import { EcommerceListing, SupplyDemandLink } from "../entities/listing";
+import { EcommerceListingConnection, SupplyDemandLinkConnection, TradeEventConnection } from "../types/connections";
+import type { EcommerceListingListArgs, SupplyDemandLinkListArgs, TradeEventListArgs } from "../types/filters";
+import { yearRange } from "./figures";
+
+function applySearch<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, column: string, search: string | undefined): void {
+  const terms = searchTerms(search);
+  if (terms.length === 0) return;
+  const condition = searchCondition(column, terms);
+  query.andWhere(condition.sql, condition.params);
+}
+
+function requireUuid(value: string, field: string): void {
+  if (!isUuid(value)) throw badInput(`"${value}" is not a valid id.`, field, "INVALID_ID");
+}
+
+export function listTradeEvents(dataSource: DataSource, args: TradeEventListArgs): Promise<TradeEventConnection> {
+  const query = dataSource.getRepository(TradeEvent).createQueryBuilder("e");
+  const filter = args.filter;
+  if (filter?.type) query.andWhere("e.type = :type", { type: filter.type });
+  if (filter?.format) query.andWhere("e.format = :format", { format: filter.format });
+  if (filter?.scope) query.andWhere("e.scope = :scope", { scope: filter.scope });
+  if (filter?.from && filter?.to && filter.to < filter.from) throw badInput(`filter.to (${filter.to}) is before filter.from (${filter.from}).`, "filter.to", "TO_BEFORE_FROM");
+  if (filter?.from) query.andWhere("e.ends_on >= :from", { from: filter.from });
+  if (filter?.to) query.andWhere("e.starts_on <= :to", { to: filter.to });
+  if (filter?.adminUnitCode) {
+    query.andWhere("(e.admin_unit_code = :unit OR EXISTS (SELECT 1 FROM trade_participation p WHERE p.event_id = e.id AND p.admin_unit_code = :unit))", { unit: filter.adminUnitCode });
+  }
+  applySearch(query, "e.search_text", filter?.search);
+  const order =
+    args.orderBy === TradeEventOrder.NAME_ASC
+      ? { keys: [{ expression: "e.name", read: (e: TradeEvent) => e.name }], direction: "ASC" as const }
+      : { keys: [{ expression: "e.starts_on", read: (e: TradeEvent) => e.startsOn }], direction: args.orderBy === TradeEventOrder.STARTS_ON_ASC ? ("ASC" as const) : ("DESC" as const) };
+  return paginate(TradeEventConnection, query, { ...order, idExpression: "e.id", idOf: (e: TradeEvent) => e.id }, args);
+}
+
+export function listEcommerceListings(dataSource: DataSource, args: EcommerceListingListArgs): Promise<EcommerceListingConnection> {
+  const query = dataSource.getRepository(EcommerceListing).createQueryBuilder("l");
+  const filter = args.filter;
+  if (filter?.platform) query.andWhere("l.platform = :platform", { platform: filter.platform });
+  if (filter?.ownerId) {
+    requireUuid(filter.ownerId, "filter.ownerId");
+    query.andWhere("l.owner_id = :ownerId", { ownerId: filter.ownerId });
+  }
+  if (filter?.adminUnitCode) query.andWhere("l.admin_unit_code = :unit", { unit: filter.adminUnitCode });
+  if (filter?.activeOn) query.andWhere("l.listed_on <= :day AND (l.delisted_on IS NULL OR l.delisted_on >= :day)", { day: filter.activeOn });
+  return paginate(EcommerceListingConnection, query, { keys: [{ expression: "l.listed_on", read: (l: EcommerceListing) => l.listedOn }], direction: "DESC", idExpression: "l.id", idOf: (l: EcommerceListing) => l.id }, args);
+}
+
+export function listSupplyDemandLinks(dataSource: DataSource, args: SupplyDemandLinkListArgs): Promise<SupplyDemandLinkConnection> {
+  const query = dataSource.getRepository(SupplyDemandLink).createQueryBuilder("s");
+  const filter = args.filter;
+  if (filter?.year != null) {
+    const [from, to] = yearRange(filter.year);
+    query.andWhere("s.agreed_on BETWEEN :from AND :to", { from, to });
+  }
+  if (filter?.sellerId) {
+    requireUuid(filter.sellerId, "filter.sellerId");
+    query.andWhere("s.seller_id = :sellerId", { sellerId: filter.sellerId });
+  }
+  applySearch(query, "s.search_text", filter?.search);
+  return paginate(SupplyDemandLinkConnection, query, { keys: [{ expression: "s.agreed_on", read: (s: SupplyDemandLink) => s.agreedOn }], direction: "DESC", idExpression: "s.id", idOf: (s: SupplyDemandLink) => s.id }, args);
+}

@@ -1,0 +1,31 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { ConnectionArgs, connectionFromArray, isUuid } from "@kttt/core";
+import type { TradePromotionContext } from "../context";
+import { TradeEvent } from "../entities/event";
+import { AdminUnitRef, adminUnitRef } from "../entities/external";
+import { listTradeEvents } from "../repositories/lists";
+import { TradeEventConnection, TradeParticipationConnection } from "../types/connections";
+import { TradeEventListArgs } from "../types/filters";
+
+@Resolver(() => TradeEvent)
+export class TradeEventResolver {
+  @Query(() => TradeEventConnection, { nullable: true, description: "Trade-promotion events (hoạt động xúc tiến thương mại), filtered and paginated." })
+  tradeEvents(@Args() args: TradeEventListArgs, @Ctx() ctx: TradePromotionContext): Promise<TradeEventConnection> {
+    return listTradeEvents(ctx.dataSource, args);
+  }
+
+  @Query(() => TradeEvent, { nullable: true, description: "One event by id; null when there is none." })
+  tradeEvent(@Arg("id", () => ID, { description: "The event's id." }) id: string, @Ctx() ctx: TradePromotionContext): Promise<TradeEvent | null> | null {
+    return isUuid(id) ? ctx.loaders.event.load(id) : null;
+  }
+
+  @FieldResolver(() => AdminUnitRef, { nullable: true, description: "The unit where it was held, resolved by membership; null outside the province or online." })
+  adminUnit(@Root() event: TradeEvent): AdminUnitRef | null {
+    return event.adminUnitCode ? adminUnitRef(event.adminUnitCode) : null;
+  }
+
+  @FieldResolver(() => TradeParticipationConnection, { description: "Who took part (đơn vị tham gia), by first day of attendance." })
+  async participations(@Root() event: TradeEvent, @Args() args: ConnectionArgs, @Ctx() ctx: TradePromotionContext): Promise<TradeParticipationConnection> {
+    return connectionFromArray(TradeParticipationConnection, await ctx.loaders.participationsByEvent.load(event.id), (p) => p.id, args);
+  }
+}

@@ -1,0 +1,91 @@
+/** The fields trade promotion adds to other subgraphs' entities; every one batched through a loader. */
+import { Arg, Args, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
+import { badInput, ConnectionArgs, connectionFromArray } from "@kttt/core";
+import type { TradePromotionContext } from "../context";
+import { TradeEvent } from "../entities/event";
+import { AdminUnitRef, CollectiveEconomyRef, CooperativeGroupRef, CooperativeRef, CooperativeUnionRef, OcopLocalOwnerRef, OcopProductRef } from "../entities/external";
+import { EcommerceListing } from "../entities/listing";
+import { TradeParticipationConnection } from "../types/connections";
+import { TradePromotionFigures } from "../types/statistics";
+
+const PARTICIPATIONS = "Fairs, exhibitions and other trade-promotion events it took part in (tham gia xúc tiến thương mại), latest first.";
+
+async function participations(ctx: TradePromotionContext, id: string, args: ConnectionArgs): Promise<TradeParticipationConnection> {
+  return connectionFromArray(TradeParticipationConnection, await ctx.loaders.participationsByParticipant.load(id), (p) => p.id, args);
+}
+
+@Resolver(() => CooperativeRef)
+export class CooperativeTradeResolver {
+  @FieldResolver(() => TradeParticipationConnection, { nullable: true, description: PARTICIPATIONS })
+  tradeParticipations(@Root() ref: CooperativeRef, @Args() args: ConnectionArgs, @Ctx() ctx: TradePromotionContext): Promise<TradeParticipationConnection> {
+    return participations(ctx, ref.id, args);
+  }
+}
+
+@Resolver(() => CooperativeGroupRef)
+export class CooperativeGroupTradeResolver {
+  @FieldResolver(() => TradeParticipationConnection, { nullable: true, description: PARTICIPATIONS })
+  tradeParticipations(@Root() ref: CooperativeGroupRef, @Args() args: ConnectionArgs, @Ctx() ctx: TradePromotionContext): Promise<TradeParticipationConnection> {
+    return participations(ctx, ref.id, args);
+  }
+}
+
+@Resolver(() => CooperativeUnionRef)
+export class CooperativeUnionTradeResolver {
+  @FieldResolver(() => TradeParticipationConnection, { nullable: true, description: PARTICIPATIONS })
+  tradeParticipations(@Root() ref: CooperativeUnionRef, @Args() args: ConnectionArgs, @Ctx() ctx: TradePromotionContext): Promise<TradeParticipationConnection> {
+    return participations(ctx, ref.id, args);
+  }
+}
+
+@Resolver(() => OcopLocalOwnerRef)
+export class OcopLocalOwnerTradeResolver {
+  @FieldResolver(() => TradeParticipationConnection, { nullable: true, description: PARTICIPATIONS })
+  tradeParticipations(@Root() ref: OcopLocalOwnerRef, @Args() args: ConnectionArgs, @Ctx() ctx: TradePromotionContext): Promise<TradeParticipationConnection> {
+    return participations(ctx, ref.id, args);
+  }
+}
+
+@Resolver(() => OcopProductRef)
+export class OcopProductTradeResolver {
+  @FieldResolver(() => [TradeEvent], { nullable: true, description: "Events where the product was shown (sự kiện đã tham gia trưng bày), latest first." })
+  async tradeEvents(@Root() ref: OcopProductRef, @Ctx() ctx: TradePromotionContext): Promise<TradeEvent[]> {
+    const events = await ctx.loaders.event.loadMany(await ctx.loaders.eventIdsByProduct.load(ref.id));
+    return events.filter((e): e is TradeEvent => e instanceof TradeEvent);
+  }
+
+  @FieldResolver(() => [EcommerceListing], { nullable: true, description: "Where the product is or was sold online (gian hàng trên sàn TMĐT), oldest listing first." })
+  listings(@Root() ref: OcopProductRef, @Ctx() ctx: TradePromotionContext): Promise<EcommerceListing[]> {
+    return ctx.loaders.listingsByProduct.load(ref.id);
+  }
+}
+
+@Resolver(() => AdminUnitRef)
+export class AdminUnitTradeResolver {
+  @FieldResolver(() => TradePromotionFigures, {
+    nullable: true,
+    description:
+      "Trade promotion in the unit in a year (xúc tiến thương mại trên địa bàn): events held in the unit, participations and OCOP owners registered in it.",
+  })
+  tradePromotion(
+    @Root() unit: AdminUnitRef,
+    @Arg("year", () => Int, { description: "The year, e.g. 2023." }) year: number,
+    @Ctx() ctx: TradePromotionContext,
+  ): Promise<TradePromotionFigures> {
+    if (!Number.isInteger(year) || year < 2000 || year > 2100) throw badInput("year must be between 2000 and 2100.", "year", "YEAR_OUT_OF_RANGE");
+    return ctx.loaders.unitFigures(year).load(unit.code);
+  }
+}
+
+@Resolver(() => CollectiveEconomyRef)
+export class CollectiveEconomyTradeResolver {
+  @FieldResolver(() => TradePromotionFigures, {
+    nullable: true,
+    description:
+      "Trade promotion in the period (xúc tiến thương mại): events whose dates overlap the period, their participations, and the share of OCOP owners selling online; " +
+      "for a unit, events held there and participants registered there.",
+  })
+  async tradePromotion(@Root() economy: CollectiveEconomyRef, @Ctx() ctx: TradePromotionContext): Promise<TradePromotionFigures> {
+    return ctx.loaders.economyFigures.load(economy.id) as Promise<TradePromotionFigures>;
+  }
+}

@@ -1,0 +1,52 @@
+import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
+import type { TradePromotionContext } from "../context";
+import { TradeEvent } from "../entities/event";
+import { EcommerceListing, SupplyDemandLink } from "../entities/listing";
+import { TradeParticipation } from "../entities/participation";
+import { TradeMutations } from "../services/trade-mutations";
+import {
+  CreateTradeEventInput,
+  RecordEcommerceListingInput,
+  RecordSupplyDemandLinkInput,
+  RegisterTradeParticipationInput,
+  UpdateTradeEventInput,
+  UpdateTradeParticipationInput,
+} from "../types/inputs";
+
+const INPUT = { description: "What to record; see the input type." };
+const writes = (ctx: TradePromotionContext) => new TradeMutations(ctx.dataSource, ctx.products);
+
+@Resolver()
+export class TradePromotionMutationResolver {
+  @Mutation(() => TradeEvent, { description: "Record a trade-promotion event (tạo sự kiện xúc tiến thương mại)." })
+  createTradeEvent(@Arg("input", INPUT) input: CreateTradeEventInput, @Ctx() ctx: TradePromotionContext): Promise<TradeEvent> {
+    return writes(ctx).createEvent(input);
+  }
+
+  @Mutation(() => TradeEvent, { description: "Change an event (cập nhật sự kiện); needs its version; its participations must stay inside its dates." })
+  updateTradeEvent(@Arg("input", INPUT) input: UpdateTradeEventInput, @Ctx() ctx: TradePromotionContext): Promise<TradeEvent> {
+    return writes(ctx).updateEvent(input);
+  }
+
+  @Mutation(() => TradeParticipation, {
+    description: "Register an organisation's participation in an event (đăng ký tham gia); its OCOP products are checked with the ocop subgraph to belong to it.",
+  })
+  registerTradeParticipation(@Arg("input", INPUT) input: RegisterTradeParticipationInput, @Ctx() ctx: TradePromotionContext): Promise<TradeParticipation> {
+    return writes(ctx).registerParticipation(input);
+  }
+
+  @Mutation(() => TradeParticipation, { description: "Update a participation's products and results (cập nhật kết quả tham gia); needs its version." })
+  updateTradeParticipation(@Arg("input", INPUT) input: UpdateTradeParticipationInput, @Ctx() ctx: TradePromotionContext): Promise<TradeParticipation> {
+    return writes(ctx).updateParticipation(input);
+  }
+
+  @Mutation(() => EcommerceListing, { description: "Record a product put on an e-commerce platform (đưa sản phẩm lên sàn TMĐT)." })
+  recordEcommerceListing(@Arg("input", INPUT) input: RecordEcommerceListingInput, @Ctx() ctx: TradePromotionContext): Promise<EcommerceListing> {
+    return writes(ctx).recordListing(input);
+  }
+
+  @Mutation(() => SupplyDemandLink, { description: "Record a supply-demand link (ghi nhận kết nối cung cầu)." })
+  recordSupplyDemandLink(@Arg("input", INPUT) input: RecordSupplyDemandLinkInput, @Ctx() ctx: TradePromotionContext): Promise<SupplyDemandLink> {
+    return writes(ctx).recordLink(input);
+  }
+}

@@ -1,0 +1,29 @@
+import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import type { TradePromotionContext } from "../context";
+import { TradeEvent } from "../entities/event";
+import { AdminUnitRef, adminUnitRef, OcopProductRef, participantRef, productRef, type ParticipantRef } from "../entities/external";
+import { TradeParticipation } from "../entities/participation";
+import { TradeParticipant } from "../types/union";
+
+@Resolver(() => TradeParticipation)
+export class TradeParticipationResolver {
+  @FieldResolver(() => TradeEvent, { description: "The event (sự kiện)." })
+  async event(@Root() participation: TradeParticipation, @Ctx() ctx: TradePromotionContext): Promise<TradeEvent> {
+    return (await ctx.loaders.event.load(participation.eventId))!;
+  }
+
+  @FieldResolver(() => TradeParticipant, { description: "Who took part, resolved by membership or ocop." })
+  participant(@Root() participation: TradeParticipation): ParticipantRef {
+    return participantRef(participation.participantId, participation.participantKind);
+  }
+
+  @FieldResolver(() => [OcopProductRef], { description: "The OCOP products it showed (sản phẩm OCOP trưng bày), resolved by ocop." })
+  async products(@Root() participation: TradeParticipation, @Ctx() ctx: TradePromotionContext): Promise<OcopProductRef[]> {
+    return (await ctx.loaders.productsByParticipation.load(participation.id)).map((p) => productRef(p.productId));
+  }
+
+  @FieldResolver(() => AdminUnitRef, { description: "The unit where the participant is registered, resolved by membership." })
+  adminUnit(@Root() participation: TradeParticipation): AdminUnitRef {
+    return adminUnitRef(participation.adminUnitCode);
+  }
+}

@@ -1,0 +1,95 @@
+import { IsOptional, Length, Matches, Max, Min, ValidateNested } from "class-validator";
+import { ArgsType, Field, ID, InputType, Int } from "type-graphql";
+import { ConnectionArgs, LocalDateScalar } from "@kttt/core";
+import { EcommercePlatform, TradeEventFormat, TradeEventOrder, TradeEventScope, TradeEventType } from "../domain/enums";
+
+const UNIT_MESSAGE = "adminUnitCode must be a three-digit unit code such as 444.";
+
+@InputType({ description: "Filters for trade-promotion events (bộ lọc sự kiện); all given conditions must hold." })
+export class TradeEventFilter {
+  @Field(() => TradeEventType, { nullable: true, description: "Only this kind of event (loại hoạt động)." })
+  type?: TradeEventType;
+
+  @Field(() => TradeEventFormat, { nullable: true, description: "Only this format (hình thức)." })
+  format?: TradeEventFormat;
+
+  @Field(() => TradeEventScope, { nullable: true, description: "Only this reach (quy mô)." })
+  scope?: TradeEventScope;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: "Only events still running on or after this date (từ ngày)." })
+  from?: string;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: "Only events started on or before this date (đến ngày)." })
+  to?: string;
+
+  @Field({ nullable: true, description: "Only events that reach this unit (mã đơn vị hành chính): held there, or with a participant registered there." })
+  @IsOptional()
+  @Matches(/^[0-9]{3}$/u, { message: UNIT_MESSAGE })
+  adminUnitCode?: string;
+
+  @Field({ nullable: true, description: 'Words to find in the name, organiser or place, with or without diacritics (tìm kiếm): "hoi cho dac san" finds "Hội chợ … đặc sản".' })
+  @IsOptional()
+  @Length(1, 200, { message: "search must be 1 to 200 characters." })
+  search?: string;
+}
+
+@ArgsType()
+export class TradeEventListArgs extends ConnectionArgs {
+  @Field(() => TradeEventFilter, { nullable: true, description: "Conditions on the events." })
+  @IsOptional()
+  @ValidateNested()
+  filter?: TradeEventFilter;
+
+  @Field(() => TradeEventOrder, { defaultValue: TradeEventOrder.STARTS_ON_DESC, description: "Sort order." })
+  orderBy: TradeEventOrder;
+}
+
+@InputType({ description: "Filters for e-commerce listings (bộ lọc gian hàng trên sàn); all given conditions must hold." })
+export class EcommerceListingFilter {
+  @Field(() => EcommercePlatform, { nullable: true, description: "Only this platform (sàn)." })
+  platform?: EcommercePlatform;
+
+  @Field(() => ID, { nullable: true, description: "Only this seller's listings (mã chủ thể)." })
+  ownerId?: string;
+
+  @Field({ nullable: true, description: "Only sellers registered in this unit (mã đơn vị hành chính)." })
+  @IsOptional()
+  @Matches(/^[0-9]{3}$/u, { message: UNIT_MESSAGE })
+  adminUnitCode?: string;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: "Only listings on sale on this date (đang bán vào ngày)." })
+  activeOn?: string;
+}
+
+@ArgsType()
+export class EcommerceListingListArgs extends ConnectionArgs {
+  @Field(() => EcommerceListingFilter, { nullable: true, description: "Conditions on the listings." })
+  @IsOptional()
+  @ValidateNested()
+  filter?: EcommerceListingFilter;
+}
+
+@InputType({ description: "Filters for supply-demand links (bộ lọc kết nối cung cầu); all given conditions must hold." })
+export class SupplyDemandLinkFilter {
+  @Field(() => Int, { nullable: true, description: "Only links agreed in this year (năm)." })
+  @IsOptional()
+  @Min(2000, { message: "year must be between 2000 and 2100." })
+  @Max(2100, { message: "year must be between 2000 and 2100." })
+  year?: number;
+
+  @Field(() => ID, { nullable: true, description: "Only this seller's links (mã chủ thể bán)." })
+  sellerId?: string;
+
+  @Field({ nullable: true, description: "Words to find in the buyer or product name, with or without diacritics (tìm kiếm)." })
+  @IsOptional()
+  @Length(1, 200, { message: "search must be 1 to 200 characters." })
+  search?: string;
+}
+
+@ArgsType()
+export class SupplyDemandLinkListArgs extends ConnectionArgs {
+  @Field(() => SupplyDemandLinkFilter, { nullable: true, description: "Conditions on the links." })
+  @IsOptional()
+  @ValidateNested()
+  filter?: SupplyDemandLinkFilter;
+}

@@ -1,0 +1,66 @@
+import { startTestTradePromotion, type TestTradePromotion } from "./helpers";
+
+let s: TestTradePromotion;
+let participants: { __typename: string; id: string }[];
+let products: string[];
+beforeAll(async () => {
+  s = await startTestTradePromotion("demo");
+  const rows = await s.service.dataSource.query(`SELECT DISTINCT participant_id AS id, participant_kind AS kind FROM trade_participation ORDER BY participant_id`);
+  const typename: Record<string, string> = { COOPERATIVE: "Cooperative", COOPERATIVE_GROUP: "CooperativeGroup", COOPERATIVE_UNION: "CooperativeUnion", OCOP_LOCAL_OWNER: "OcopLocalOwner" };
+  participants = rows.map((r: any) => ({ __typename: typename[r.kind], id: r.id }));
+  products = (await s.service.dataSource.query(`SELECT DISTINCT product_id FROM participation_product ORDER BY product_id`)).map((r: any) => r.product_id);
+});
+afterAll(() => s?.stop());
+
+async function countStatements(query: string, variables?: Record<string, unknown>): Promise<{ count: number; statements: string[]; data: any }> {
+  s.service.statements.start();
+  const res = await s.query(query, variables);
+  const count = s.service.statements.stop();
+  expect(res.errors).toBeUndefined();
+  return { count, statements: [...s.service.statements.statements], data: res.data };
+}
+
+const PARTICIPATIONS = `tradeParticipations(first: 5) { totalCount nodes { booths salesAmount products { id } event { name adminUnit { code } } participant { __typename } } }`;
+const ORGANIZATIONS = `query($r: [_Any!]!) { _entities(representations: $r) {
+  ... on Cooperative { id ${PARTICIPATIONS} } ... on CooperativeGroup { id ${PARTICIPATIONS} } ... on OcopLocalOwner { id ${PARTICIPATIONS} } } }`;
+const PRODUCTS = `query($r: [_Any!]!) { _entities(representations: $r) { ... on OcopProduct { id tradeEvents { name participations(first: 2) { nodes { booths } } } listings { platform } } } }`;
+
+describe("no N+1", () => {
+  it("answers tradeParticipations for 10× the cooperatives, groups and local owners in the same number of statements", async () => {
+    expect(participants.length).toBeGreaterThanOrEqual(100);
+    expect(new Set(participants.slice(0, 100).map((p) => p.__typename)).size).toBeGreaterThanOrEqual(3);
+    const represent = (n: number) => participants.slice(0, n);
+    const small = await countStatements(ORGANIZATIONS, { r: represent(10) });
+    const large = await countStatements(ORGANIZATIONS, { r: represent(100) });
+    expect(large.data._entities.every((e: any) => e.tradeParticipations.totalCount > 0)).toBe(true);
+    // participations, their products, their events: each once, whatever the number of parents.
+    expect(small.count).toBe(3);
+    expect(large.count).toBe(small.count);
+    for (const sql of large.statements) expect(sql).toMatch(/ANY\(/u);
+  });
+
+  it("answers OcopProduct.tradeEvents and listings for 10× the products in the same number of statements", async () => {
+    const represent = (n: number) => products.slice(0, n).map((id) => ({ __typename: "OcopProduct", id }));
+    const small = await countStatements(PRODUCTS, { r: represent(10) });
+    const large = await countStatements(PRODUCTS, { r: represent(100) });
+    expect(products.length).toBeGreaterThanOrEqual(100);
+    expect(large.data._entities.every((e: any) => e.tradeEvents.length > 0)).toBe(true);
+    expect(large.count).toBe(small.count);
+    expect(small.count).toBeLessThanOrEqual(4);
+  });
+
+  it("answers tradePromotion(year) for every unit, and the overview of every unit, in one statement", async () => {
+    const units = ["436", "437", "439", "440", "441", "442", "443", "444", "445", "446", "447", "448", "449"];
+    const unitQuery = `query($r: [_Any!]!) { _entities(representations: $r) { ... on AdminUnit { code tradePromotion(year: 2023) { events participations sales onlineSellingShare } } } }`;
+    const one = await countStatements(unitQuery, { r: units.slice(0, 1).map((code) => ({ __typename: "AdminUnit", code })) });
+    const all = await countStatements(unitQuery, { r: units.map((code) => ({ __typename: "AdminUnit", code })) });
+    expect(one.count).toBe(1);
+    expect(all.count).toBe(1);
+    const economyQuery = `query($r: [_Any!]!) { _entities(representations: $r) { ... on CollectiveEconomy { id tradePromotion { events participations } } } }`;
+    const economies = await countStatements(economyQuery, { r: ["2024-H1", ...units.map((code) => `2024-H1:${code}`)].map((id) => ({ __typename: "CollectiveEconomy", id })) });
+    expect(economies.count).toBe(1);
+    const [province, ...perUnit] = economies.data._entities;
+    expect(province.tradePromotion.participations).toBe(perUnit.reduce((sum: number, e: any) => sum + e.tradePromotion.participations, 0));
+    expect(province.tradePromotion.events).toBeGreaterThanOrEqual(perUnit.reduce((sum: number, e: any) => sum + e.tradePromotion.events, 0));
+  });
+});
