@@ -54,6 +54,8 @@ describeIfBrowser("dashboard in a browser", () => {
     expect(await card("Sản phẩm OCOP").textContent()).toBe("239");
     expect(await card("Sản phẩm OCOP của HTX, THT").textContent()).toBe("66");
     expect(await page.getByText("của 65 HTX, THT").count()).toBe(1);
+    expect(Number((await card("Sự kiện xúc tiến thương mại").textContent())!.replace(/\./gu, ""))).toBeGreaterThan(0);
+    expect(Number((await card("Chủ thể OCOP bán hàng trực tuyến").textContent())!.replace(/[^0-9,]/gu, "").replace(",", "."))).toBeLessThan(50);
     expect(Number((await card("Tỷ lệ giải ngân").textContent())!.replace(/[^0-9,]/gu, "").replace(",", "."))).toBeLessThan(50);
     await page.locator("section[aria-label='Theo đơn vị hành chính'] table.districts tbody tr").first().waitFor();
     expect(await page.locator("section[aria-label='Theo đơn vị hành chính'] table.districts tbody tr").count()).toBe(13);

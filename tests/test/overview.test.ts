@@ -30,6 +30,7 @@ describe("collective-economy overview through the gateway", () => {
           }
           ocop { activeProducts collectiveOwnedProducts collectiveOwners otherOwnedProducts threeStarProducts fourStarProducts fiveStarProducts }
           policySupport { planned disbursed implementationRate }
+          tradePromotion { events participations participants booths sales onlineSellingShare }
         }
       }`, { period: REVIEW });
     expect(res.errors).toBeUndefined();
@@ -45,17 +46,22 @@ describe("collective-economy overview through the gateway", () => {
     expect(e.ocop.threeStarProducts + e.ocop.fourStarProducts + e.ocop.fiveStarProducts).toBe(239);
     expect(BigInt(e.policySupport.disbursed)).toBeLessThan(BigInt(e.policySupport.planned));
     expect(e.policySupport.implementationRate).toBeLessThan(0.5);
+    expect(e.tradePromotion.events).toBeGreaterThan(0);
+    expect(e.tradePromotion.participants).toBeGreaterThan(0);
+    expect(BigInt(e.tradePromotion.sales)).toBeGreaterThan(0n);
+    expect(e.tradePromotion.onlineSellingShare).toBeLessThan(0.5);
   });
 
   it("breaks every subgraph's figures down by the 13 units in one query, adding up to the province", async () => {
     const res = await graphql(graph.gateway.url, /* GraphQL */ `
       query Districts($period: ReportingPeriodInput!) {
-        province: collectiveEconomy(period: $period) { membership { cooperativeCount } ocop { activeProducts } policySupport { planned } }
+        province: collectiveEconomy(period: $period) { membership { cooperativeCount } ocop { activeProducts } policySupport { planned } tradePromotion { participations } }
         units: collectiveEconomyByAdminUnit(period: $period) {
           adminUnit { code name }
           membership { cooperativeCount }
           ocop { activeProducts }
           policySupport { planned }
+          tradePromotion { participations }
         }
       }`, { period: REVIEW });
     expect(res.errors).toBeUndefined();
@@ -64,6 +70,8 @@ describe("collective-economy overview through the gateway", () => {
     expect(units.reduce((a: number, u: any) => a + u.membership.cooperativeCount, 0)).toBe(province.membership.cooperativeCount);
     expect(units.reduce((a: number, u: any) => a + u.ocop.activeProducts, 0)).toBe(province.ocop.activeProducts);
     expect(units.reduce((a: bigint, u: any) => a + BigInt(u.policySupport.planned), 0n)).toBe(BigInt(province.policySupport.planned));
+    // Participations count by the participant's unit; every participant belongs to one of the 13.
+    expect(units.reduce((a: number, u: any) => a + u.tradePromotion.participations, 0)).toBe(province.tradePromotion.participations);
   });
 
   it("compares years in one query", async () => {

@@ -38,6 +38,29 @@ interface SupportFigures {
   beneficiaryCount?: number;
 }
 
+interface TradeFigures {
+  events?: number;
+  participations: number;
+  participants?: number;
+  booths?: number;
+  sales: string;
+  contractValue?: string;
+  onlineSellingShare?: number | null;
+}
+
+function TradeCards({ trade }: { trade: TradeFigures | null }) {
+  if (!trade) return null;
+  return (
+    <section className="cards" aria-label="Xúc tiến thương mại">
+      {trade.events !== undefined && <Card label="Sự kiện xúc tiến thương mại" value={count(trade.events)} />}
+      <Card label="Lượt tham gia hội chợ, sự kiện" value={count(trade.participations)} note={trade.participants !== undefined ? `${count(trade.participants)} tổ chức, chủ thể` : undefined} />
+      <Card label="Doanh số bán tại sự kiện" value={vndShort(trade.sales)} note={vnd(trade.sales)} />
+      {trade.contractValue !== undefined && <Card label="Giá trị hợp đồng ký kết" value={vndShort(trade.contractValue)} />}
+      {trade.onlineSellingShare !== undefined && <Card label="Chủ thể OCOP bán hàng trực tuyến" value={share(trade.onlineSellingShare)} note="mục tiêu ≥ 50%" />}
+    </section>
+  );
+}
+
 interface PlanTarget {
   indicatorLabel: string;
   unit: string;
@@ -179,7 +202,7 @@ function RatingChart({ m }: { m: Figures }) {
 
 function Province({ period }: { period: Period }) {
   const overview = useQuery<{
-    collectiveEconomy: { period: { label: string; asOf: string }; membership: Figures | null; ocop: OcopFigures | null; policySupport: SupportFigures | null } | null;
+    collectiveEconomy: { period: { label: string; asOf: string }; membership: Figures | null; ocop: OcopFigures | null; policySupport: SupportFigures | null; tradePromotion: TradeFigures | null } | null;
     bySector: { groups: { key: string; label: string; figures: { cooperativeCount: number } }[] } | null;
     ocopByGroup: { groups: { key: string; label: string; figures: { activeProducts: number } }[] } | null;
     supportByKind: { groups: { key: string; label: string; figures: SupportFigures }[] } | null;
@@ -192,6 +215,7 @@ function Province({ period }: { period: Period }) {
       membership: { cooperativeCount: number; groupCount: number; revenue: { average: string | null }; goodOrFairShare: number | null } | null;
       ocop: { activeProducts: number } | null;
       policySupport: SupportFigures | null;
+      tradePromotion: { participations: number; sales: string } | null;
     }[];
   }>(
     districtBreakdown,
@@ -210,6 +234,7 @@ function Province({ period }: { period: Period }) {
     <>
       <Status state={overview} empty={!m && !ocop && !support} />
       <OcopAndSupportCards ocop={ocop} support={support} />
+      <TradeCards trade={overview.data?.collectiveEconomy?.tradePromotion ?? null} />
       {m && m.cooperativeCount + m.groupCount + m.unionCount > 0 && <MembershipCards m={m} />}
       {/* Each chart needs only its own subgraph: the others still show when one is down. */}
       <section className="charts">
@@ -283,6 +308,7 @@ function Province({ period }: { period: Period }) {
                 <th>Tỷ lệ HTX tốt, khá</th>
                 <th>Sản phẩm OCOP</th>
                 <th>Hỗ trợ đã giải ngân</th>
+                <th>Lượt tham gia XTTM</th>
               </tr>
             </thead>
             <tbody>
@@ -297,6 +323,7 @@ function Province({ period }: { period: Period }) {
                   <td>{share(u.membership?.goodOrFairShare)}</td>
                   <td>{count(u.ocop?.activeProducts)}</td>
                   <td>{u.policySupport ? `${vndShort(u.policySupport.disbursed)} (${share(u.policySupport.implementationRate)})` : "—"}</td>
+                  <td>{count(u.tradePromotion?.participations)}</td>
                 </tr>
               ))}
             </tbody>
@@ -309,7 +336,7 @@ function Province({ period }: { period: Period }) {
 
 function District({ code, period }: { code: string; period: Period }) {
   const state = useQuery<{
-    adminUnit: { code: string; name: string; validTo: string | null; collectiveEconomy: { membership: Figures | null; ocop: OcopFigures | null; policySupport: SupportFigures | null } } | null;
+    adminUnit: { code: string; name: string; validTo: string | null; collectiveEconomy: { membership: Figures | null; ocop: OcopFigures | null; policySupport: SupportFigures | null; tradePromotion: TradeFigures | null } } | null;
   }>(districtOverview, { code, period });
   const unit = state.data?.adminUnit;
   const m = unit?.collectiveEconomy.membership ?? null;
@@ -326,6 +353,7 @@ function District({ code, period }: { code: string; period: Period }) {
         <>
           <MembershipCards m={m} />
           <OcopAndSupportCards ocop={ocop} support={unit?.collectiveEconomy.policySupport ?? null} />
+          <TradeCards trade={unit?.collectiveEconomy.tradePromotion ?? null} />
           <section className="charts">
             <RatingChart m={m} />
             {ocop && ocop.activeProducts > 0 && <OcopStarsChart ocop={ocop} />}
