@@ -230,8 +230,12 @@ export class TradeMutations {
     if (mous === 0 && mouValue > 0n) throw badInput("A memorandum value needs at least one memorandum (mouCount).", "input.mouValue", "VALUE_WITHOUT_MEMORANDA");
   }
 
-  registerParticipation(input: RegisterTradeParticipationInput): Promise<TradeParticipation> {
+  async registerParticipation(input: RegisterTradeParticipationInput): Promise<TradeParticipation> {
     const duplicate = () => conflict("This participant is already registered for the event.", "input.participant.id", "DUPLICATE_PARTICIPATION");
+    // Ask ocop before the transaction opens, so no connection waits on another service.
+    requireId(input.participant.id, "input.participant.id", "Participant");
+    noRepeats(input.productIds, "input.productIds");
+    await this.checkOwnership(input.productIds, input.participant, "input.productIds");
     return uniquely(
       () =>
         idempotentTransaction(
@@ -250,7 +254,6 @@ export class TradeMutations {
             this.checkResults(input);
             noRepeats(input.productIds, "input.productIds");
             if (await manager.getRepository(TradeParticipation).existsBy({ eventId: event.id, participantId: input.participant.id })) throw duplicate();
-            await this.checkOwnership(input.productIds, input.participant, "input.productIds");
             // The event row lock serialises registrations against its booth count.
             await manager.query("SELECT 1 FROM trade_event WHERE id = $1 FOR UPDATE", [event.id]);
             await this.checkBooths(manager, event, input.booths, null);
