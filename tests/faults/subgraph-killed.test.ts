@@ -33,7 +33,7 @@ beforeAll(async () => {
   database = await createTestDatabase("membership", "demo");
   port = await freePort();
   subgraph = await startSubgraph();
-  gateway = await startGateway({ ...loadGatewayConfig({ NODE_ENV: "production", MEMBERSHIP_URL: `http://127.0.0.1:${port}/graphql`, SUBGRAPH_TIMEOUT_MS: "2000" }), port: 0 }, createLogger("gateway", "silent"));
+  gateway = await startGateway({ ...loadGatewayConfig({ NODE_ENV: "production", MEMBERSHIP_URL: `http://127.0.0.1:${port}/graphql`, SUBGRAPH_TIMEOUT_MS: "2000", RATE_LIMIT_PER_MINUTE: "1000000" }), port: 0 }, createLogger("gateway", "silent"));
 }, 60_000);
 
 afterAll(async () => {
