@@ -7,7 +7,7 @@ import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from "@apollo/server/plugin/landingPage/default";
 import { expressMiddleware } from "@as-integrations/express5";
-import { createLogger, createMetrics, formatError, listen, observabilityPlugin, operationsRoutes, SUBGRAPHS, type GatewayConfig, type Logger, type RunningServer } from "@kttt/core";
+import { createLogger, createMetrics, formatError, GATEWAY_SECRET_HEADER, isDomainError, listen, principalOf, type Principal, observabilityPlugin, operationsRoutes, SUBGRAPHS, type GatewayConfig, type Logger, type RunningServer } from "@kttt/core";
 import express from "express";
 import { GraphQLError } from "graphql";
 import { randomUUID } from "node:crypto";
@@ -21,6 +21,9 @@ import { subgraphFetcher, subgraphFetchMetrics } from "./fetcher";
 
 interface GatewayContext {
   requestId: string;
+  /** The caller's verified bearer token, passed on to the subgraphs as it came. */
+  authorization: string | null;
+  principal: Principal;
 }
 
 /**
@@ -31,13 +34,18 @@ interface GatewayContext {
 class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
     private readonly subgraphName: string,
+    private readonly gatewaySecret: string,
     config: ConstructorParameters<typeof RemoteGraphQLDataSource<GatewayContext>>[0],
   ) {
     super(config);
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
-    if (context?.requestId) request.http?.headers.set("x-request-id", context.requestId);
+    const headers = request.http?.headers;
+    if (!headers) return;
+    headers.set(GATEWAY_SECRET_HEADER, this.gatewaySecret);
+    if (context?.requestId) headers.set("x-request-id", context.requestId);
+    if (context?.authorization) headers.set("authorization", context.authorization);
   }
 
   override didEncounterError(error: Error): void {
@@ -69,7 +77,7 @@ export async function startGateway(config: GatewayConfig, logger: Logger = creat
   const urls = new Map<string, string>();
   const dataSource = (name: string, url: string) => {
     urls.set(name, url);
-    return new SubgraphDataSource(name, { url, fetcher: subgraphFetcher(name, fetchOptions, fetchMetrics) as never });
+    return new SubgraphDataSource(name, config.gatewaySecret, { url, fetcher: subgraphFetcher(name, fetchOptions, fetchMetrics) as never });
   };
   const gateway = config.introspectAndCompose
     ? new ApolloGateway({
@@ -127,7 +135,17 @@ export async function startGateway(config: GatewayConfig, logger: Logger = creat
   });
   app.use("/dashboard", dashboard(config.dashboardDir ?? path.join(repositoryRoot, "packages", "dashboard", "dist")));
   const graphql = expressMiddleware(apollo, {
-    context: async ({ req }) => ({ requestId: (req.headers["x-request-id"] as string | undefined) ?? randomUUID() }),
+    context: async ({ req }) => {
+      const authorization = req.headers.authorization ?? null;
+      let principal: Principal;
+      try {
+        principal = await principalOf(authorization ?? undefined, config.authSecret);
+      } catch (error) {
+        if (!isDomainError(error)) throw error;
+        throw new GraphQLError(error.message, { extensions: { ...error.extensions, http: { status: 401 } } });
+      }
+      return { requestId: (req.headers["x-request-id"] as string | undefined) ?? randomUUID(), authorization, principal };
+    },
   });
   const limit = requestRateLimit(config.rateLimitPerMinute);
   const body = express.json({ limit: config.maxBodyBytes });

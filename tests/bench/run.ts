@@ -10,6 +10,7 @@ import { createLogger, dropDatabase, loadGatewayConfig, loadServiceConfig } from
 import { startEmbeddedPostgres, type EmbeddedServer } from "@kttt/launcher";
 import { startMembershipService } from "@kttt/membership";
 import { startGateway } from "@kttt/gateway";
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -24,6 +25,8 @@ const SCENARIOS: Record<string, string> = {
 };
 
 async function main(): Promise<void> {
+  process.env.AUTH_JWT_SECRET ||= randomBytes(32).toString("hex");
+  process.env.GATEWAY_SECRET ||= randomBytes(32).toString("hex");
   let embedded: EmbeddedServer | null = null;
   let dir: string | null = null;
   let server = process.env.DATABASE_URL;

@@ -5,7 +5,7 @@
  */
 import { createLogger, ensureDatabase, loadServiceConfig } from "@kttt/core";
 import { startMembershipService, type MembershipService } from "@kttt/membership";
-import { freePort, graphql, startEmbeddedChild, type EmbeddedChild } from "@kttt/testkit";
+import { freePort, gatewayHeaders, graphql, startEmbeddedChild, type EmbeddedChild } from "@kttt/testkit";
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -45,6 +45,7 @@ describe("PostgreSQL restart under writes", () => {
     const organizationId = org.data.registerOrganization.id;
     const acknowledged: string[] = [];
     const codesSeen = new Set<string>();
+    const unexpected: string[] = [];
     const readiness: number[] = [];
     const deadline = Date.now() + 60_000;
 
@@ -59,7 +60,10 @@ describe("PostgreSQL restart under writes", () => {
             acknowledged.push(name);
             break;
           }
-          for (const e of res?.errors ?? []) codesSeen.add(String(e.extensions?.code));
+          for (const e of res?.errors ?? []) {
+            codesSeen.add(String(e.extensions?.code));
+            if (e.extensions?.code !== "SERVICE_UNAVAILABLE") unexpected.push(e.message);
+          }
           await new Promise((r) => setTimeout(r, 50));
         }
       }
@@ -68,12 +72,12 @@ describe("PostgreSQL restart under writes", () => {
     const restarter = async () => {
       while (acknowledged.length < 10) await new Promise((r) => setTimeout(r, 20));
       await postgres.stop();
-      readiness.push((await fetch(url.replace(/graphql$/u, "ready"))).status);
+      readiness.push((await fetch(url.replace(/graphql$/u, "ready"), { headers: gatewayHeaders() })).status);
       await new Promise((r) => setTimeout(r, 500));
       postgres = startEmbeddedChild(path.join(dir, "data"), port);
       await postgres.ready;
       for (let i = 0; i < 50; i++) {
-        const status = (await fetch(url.replace(/graphql$/u, "ready"))).status;
+        const status = (await fetch(url.replace(/graphql$/u, "ready"), { headers: gatewayHeaders() })).status;
         if (status === 200) {
           readiness.push(status);
           break;
@@ -85,6 +89,8 @@ describe("PostgreSQL restart under writes", () => {
     await Promise.all([writer(), restarter()]);
     expect(acknowledged).toHaveLength(40);
     expect(codesSeen).toContain("SERVICE_UNAVAILABLE");
+    // Every failure while the database was away said so, and nothing else.
+    expect(unexpected).toEqual([]);
     expect(readiness).toEqual([503, 200]);
     const rows: { full_name: string; n: string }[] = await service.dataSource.query(
       "SELECT full_name, count(*) AS n FROM member WHERE organization_id = $1 AND full_name LIKE 'Thành viên số %' GROUP BY full_name",

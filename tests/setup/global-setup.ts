@@ -6,6 +6,7 @@ import "reflect-metadata";
 import { createDataSource } from "@kttt/core";
 import { startEmbeddedPostgres } from "@kttt/launcher";
 import { databaseUrl, dropTestDatabases, templateName, withAdminClient } from "@kttt/testkit";
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -14,6 +15,9 @@ import { TEMPLATES } from "./templates";
 
 export default async function globalSetup(): Promise<void> {
   process.env.KTTT_TEST_RUN_ID = String(process.pid);
+  // Real, random secrets for the run: services in production mode refuse the development defaults.
+  process.env.AUTH_JWT_SECRET ||= randomBytes(32).toString("hex");
+  process.env.GATEWAY_SECRET ||= randomBytes(32).toString("hex");
   if (process.env.DATABASE_URL) {
     process.env.KTTT_TEST_SERVER_URL = process.env.DATABASE_URL;
     console.log(`\n[tests] PostgreSQL server from DATABASE_URL (${new URL(process.env.DATABASE_URL).host})`);

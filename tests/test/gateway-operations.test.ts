@@ -5,7 +5,7 @@
 import { createLogger, loadGatewayConfig, loadServiceConfig, SUBGRAPHS } from "@kttt/core";
 import { startGateway, type GatewayServer } from "@kttt/gateway";
 import { startMembershipService, type MembershipService } from "@kttt/membership";
-import { createTestDatabase, freePort, graphql } from "@kttt/testkit";
+import { createTestDatabase, freePort, gatewayHeaders, graphql } from "@kttt/testkit";
 import type { TestMembership } from "../../services/membership/test/helpers";
 import { startTestGraph, type TestGraph } from "./graph";
 import http from "node:http";
@@ -54,7 +54,7 @@ function sample(text: string, name: string, labels: Record<string, string>): num
 
 describe("operations", () => {
   it("reports ready when the database and the subgraphs answer", async () => {
-    const subgraph = await fetch(`${base(membership!.server.url)}/ready`);
+    const subgraph = await fetch(`${base(membership!.server.url)}/ready`, { headers: gatewayHeaders() });
     expect(subgraph.status).toBe(200);
     expect(await subgraph.json()).toEqual({ status: "ready", checks: { database: "ok", migrations: "ok" } });
     const ready = await fetch(`${base(gateway.url)}/ready`);
@@ -69,7 +69,7 @@ describe("operations", () => {
     const gatewayMetrics = await (await fetch(`${base(gateway.url)}/metrics`)).text();
     expect(sample(gatewayMetrics, "graphql_requests_total", { operation: "Province", outcome: "ok" })).toBeGreaterThanOrEqual(1);
     expect(sample(gatewayMetrics, "subgraph_fetch_duration_seconds_count", { subgraph: "membership", outcome: "ok" })).toBeGreaterThanOrEqual(2);
-    const subgraphMetrics = await (await fetch(`${base(membership!.server.url)}/metrics`)).text();
+    const subgraphMetrics = await (await fetch(`${base(membership!.server.url)}/metrics`, { headers: gatewayHeaders() })).text();
     expect(sample(subgraphMetrics, "graphql_errors_total", { code: "BAD_USER_INPUT" })).toBeGreaterThanOrEqual(1);
     expect(sample(subgraphMetrics, "db_pool_connections", {})).toBeGreaterThanOrEqual(1);
   });
@@ -116,7 +116,7 @@ describe("operations", () => {
     const service = await startMembershipService({ ...loadServiceConfig("membership", { MEMBERSHIP_DATABASE_URL: other.url }), port: 0, poolSize: 2 }, silent);
     try {
       await other.drop(); // terminates the pool's connections
-      const res = await fetch(`${base(service.server.url)}/ready`);
+      const res = await fetch(`${base(service.server.url)}/ready`, { headers: gatewayHeaders() });
       expect(res.status).toBe(503);
       expect(((await res.json()) as { checks: Record<string, string> }).checks.database).toMatch(/unreachable/u);
     } finally {

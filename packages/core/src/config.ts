@@ -3,7 +3,28 @@
  * Every variable is listed in `.env.example` at the repository root.
  */
 import { z } from "zod";
+import { DEVELOPMENT_AUTH_SECRET, DEVELOPMENT_GATEWAY_SECRET } from "./auth";
 import { envPrefix, subgraphInfo, SUBGRAPHS } from "./subgraphs";
+
+export interface AuthSecrets {
+  /** Verifies the bearer tokens of people and machine clients (HS256). */
+  authSecret: string;
+  /** Proves to a subgraph that a request comes through the gateway. */
+  gatewaySecret: string;
+}
+
+/** The secrets, required and not the development defaults in production. */
+export function authSecrets(env: NodeJS.ProcessEnv, nodeEnv: string): AuthSecrets {
+  // Secrets are process-wide: a config built from a partial environment still gets them.
+  const authSecret = env.AUTH_JWT_SECRET || process.env.AUTH_JWT_SECRET || DEVELOPMENT_AUTH_SECRET;
+  const gatewaySecret = env.GATEWAY_SECRET || process.env.GATEWAY_SECRET || DEVELOPMENT_GATEWAY_SECRET;
+  if (nodeEnv === "production") {
+    for (const [name, value, fallback] of [["AUTH_JWT_SECRET", authSecret, DEVELOPMENT_AUTH_SECRET], ["GATEWAY_SECRET", gatewaySecret, DEVELOPMENT_GATEWAY_SECRET]] as const) {
+      if (value === fallback || value.length < 32) throw new Error(`${name} must be set to a random secret of at least 32 characters in production.`);
+    }
+  }
+  return { authSecret, gatewaySecret };
+}
 
 const bool = z
   .enum(["true", "false", "1", "0", "yes", "no", ""])
@@ -20,7 +41,7 @@ const common = {
 /** Tests are quiet unless they ask for logs. */
 const logLevel = (level: string | undefined, nodeEnv: string) => level ?? (nodeEnv === "test" ? "silent" : "info");
 
-export interface ServiceConfig {
+export interface ServiceConfig extends AuthSecrets {
   name: string;
   nodeEnv: "development" | "production" | "test";
   host: string;
@@ -74,10 +95,11 @@ export function loadServiceConfig(name: string, env: NodeJS.ProcessEnv = process
     seedDemoData: parsed.SEED_DEMO_DATA,
     logSql: parsed.LOG_SQL,
     logLevel: logLevel(parsed.LOG_LEVEL, parsed.NODE_ENV),
+    ...authSecrets(env, parsed.NODE_ENV),
   };
 }
 
-export interface GatewayConfig {
+export interface GatewayConfig extends AuthSecrets {
   nodeEnv: "development" | "production" | "test";
   host: string;
   port: number;
@@ -140,5 +162,6 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     maxBodyBytes: parsed.MAX_BODY_BYTES,
     trustProxy: parsed.TRUST_PROXY,
     logLevel: logLevel(parsed.LOG_LEVEL, parsed.NODE_ENV),
+    ...authSecrets(env, parsed.NODE_ENV),
   };
 }

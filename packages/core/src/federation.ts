@@ -7,6 +7,7 @@ import { buildSubgraphSchema } from "@apollo/subgraph";
 import { printSchemaWithDirectives } from "@graphql-tools/utils";
 import { GraphQLSchema, parse } from "graphql";
 import { buildSchema, createResolversMap, type BuildSchemaOptions } from "type-graphql";
+import { authChecker } from "./auth";
 
 export const FEDERATION_LINK = "https://specs.apollo.dev/federation/v2.7";
 export const FEDERATION_IMPORTS = ["@key", "@shareable", "@external", "@requires", "@provides", "@interfaceObject", "@inaccessible", "@tag"];
@@ -24,7 +25,7 @@ export async function buildFederatedSchema(
   options: Omit<BuildSchemaOptions, "skipCheck">,
   referenceResolvers: ReferenceResolvers = {},
 ): Promise<FederatedSchema> {
-  const typeGraphqlSchema = await buildSchema({ ...options, skipCheck: true });
+  const typeGraphqlSchema = await buildSchema({ authChecker, ...options, skipCheck: true });
   const imports = FEDERATION_IMPORTS.map((d) => `"${d}"`).join(", ");
   const sdl =
     `extend schema @link(url: "${FEDERATION_LINK}", import: [${imports}])\n\n` +

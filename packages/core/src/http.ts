@@ -11,7 +11,8 @@ import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from "gr
 import http from "node:http";
 import { randomUUID } from "node:crypto";
 import type { AddressInfo } from "node:net";
-import { ErrorCode } from "./errors";
+import { gatewaySecretMatches, GATEWAY_SECRET_HEADER, principalOf, type Principal } from "./auth";
+import { ErrorCode, isDomainError } from "./errors";
 import { observabilityPlugin, type Logger, type ServiceMetrics } from "./observability";
 
 export interface RunningServer {
@@ -23,6 +24,19 @@ export interface RunningServer {
 export interface RequestInfo {
   requestId: string;
   headers: http.IncomingHttpHeaders;
+  /** The caller, from the bearer token the gateway passed on (anonymous public without one). */
+  principal: Principal;
+}
+
+const CONNECTION_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT", "EHOSTUNREACH", "57P01", "57P02", "57P03", "53300"]);
+const CONNECTION_MESSAGES = /ECONNREFUSED|ECONNRESET|Connection terminated|connection error|not queryable|terminating connection|shutting down|starting up|timeout exceeded when trying to connect|Connection ended unexpectedly|query runner was already released/iu;
+
+/** True when the database cannot be reached right now (down, restarting, out of connections). */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const e = error as { code?: string; message?: string; driverError?: { code?: string; message?: string } } | undefined;
+  const code = e?.code ?? e?.driverError?.code;
+  if (code && (CONNECTION_CODES.has(code) || code.startsWith("08"))) return true;
+  return CONNECTION_MESSAGES.test(`${e?.message ?? ""} ${e?.driverError?.message ?? ""}`);
 }
 
 /** Keeps clients' errors as they are and hides the internals of anything unexpected in production. */
@@ -32,8 +46,7 @@ export function formatError(production: boolean, logger?: Logger) {
     const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
     const known = code && code !== ErrorCode.INTERNAL_SERVER_ERROR;
     if (!known) {
-      const pgCode = (original as { code?: string } | undefined)?.code;
-      if (pgCode === "ECONNREFUSED" || pgCode === "57P01" || pgCode === "57P03" || /Connection terminated|timeout exceeded when trying to connect/u.test(String((original as Error | undefined)?.message))) {
+      if (isDatabaseUnavailable(original)) {
         return { ...formatted, message: "The database is not reachable right now. Try again shortly.", extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } };
       }
       if (logger) logger.error({ err: original, path: formatted.path }, "unexpected error");
@@ -61,6 +74,16 @@ export interface SubgraphServerOptions<TContext extends BaseContext> {
   metrics: ServiceMetrics;
   /** Readiness: each check answers "ok" or what is wrong. */
   ready: () => Promise<Record<string, string>>;
+  authSecret: string;
+  gatewaySecret: string;
+}
+
+/** Everything but /health answers only requests that carry the gateway's secret. */
+export function requireGateway(secret: string): express.RequestHandler {
+  return (req, res, next) => {
+    if (req.path === "/health" || gatewaySecretMatches(req.headers[GATEWAY_SECRET_HEADER], secret)) return next();
+    res.status(401).json({ errors: [{ message: "This service answers only the KTTT Graph gateway.", extensions: { code: ErrorCode.UNAUTHENTICATED } }] });
+  };
 }
 
 /** `/health` (the process answers), `/ready` (it can do its work) and `/metrics` (Prometheus). */
@@ -93,16 +116,22 @@ export async function startSubgraphServer<TContext extends BaseContext>(options:
     ],
   });
   await apollo.start();
+  app.use(requireGateway(options.gatewaySecret));
   operationsRoutes(app, options.metrics, options.ready);
   app.use(
     "/graphql",
     express.json({ limit: "1mb" }),
     expressMiddleware(apollo, {
-      context: async ({ req }) =>
-        options.context({
-          requestId: (req.headers["x-request-id"] as string | undefined) ?? randomUUID(),
-          headers: req.headers,
-        }),
+      context: async ({ req }) => {
+        let principal: Principal;
+        try {
+          principal = await principalOf(req.headers.authorization, options.authSecret);
+        } catch (error) {
+          if (!isDomainError(error)) throw error;
+          throw new GraphQLError(error.message, { extensions: { ...error.extensions, http: { status: 401 } } });
+        }
+        return options.context({ requestId: (req.headers["x-request-id"] as string | undefined) ?? randomUUID(), headers: req.headers, principal });
+      },
     }),
   );
   return listen(httpServer, options.host, options.port, () => apollo.stop());

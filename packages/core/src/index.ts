@@ -1,6 +1,7 @@
 import "reflect-metadata";
 
 export * from "./bulk";
+export * from "./auth";
 export * from "./config";
 export * from "./database";
 export * from "./errors";

@@ -5,6 +5,7 @@
  */
 import { SUBGRAPHS } from "@kttt/core";
 import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { startEmbeddedPostgres, type EmbeddedServer } from "./embedded";
 
@@ -81,7 +82,13 @@ async function shutdown(code: number): Promise<void> {
 async function main(): Promise<void> {
   process.on("SIGINT", () => void shutdown(0));
   process.on("SIGTERM", () => void shutdown(0));
-  const env: NodeJS.ProcessEnv = { ...process.env, SEED_DEMO_DATA: process.env.SEED_DEMO_DATA ?? "true" };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    SEED_DEMO_DATA: process.env.SEED_DEMO_DATA ?? "true",
+    // Without configured secrets, this run makes its own: nothing but this launcher's gateway can call
+    // the subgraphs, and tokens must be signed with AUTH_JWT_SECRET (see README, Access).
+    GATEWAY_SECRET: process.env.GATEWAY_SECRET || randomBytes(32).toString("hex"),
+  };
   // ocop checks membership owners, and trade promotion OCOP product owners, through the gateway it is started with.
   env.OCOP_ORGANIZATION_LOOKUP_URL ??= `http://127.0.0.1:${env.GATEWAY_PORT ?? "4000"}/graphql`;
   env.TRADE_PROMOTION_LOOKUP_URL ??= `http://127.0.0.1:${env.GATEWAY_PORT ?? "4000"}/graphql`;

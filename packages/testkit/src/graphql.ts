@@ -1,16 +1,40 @@
-/** A small GraphQL-over-HTTP client for tests: real requests, full responses. */
+/**
+ * A small GraphQL-over-HTTP client for tests: real requests, full responses. It speaks as the
+ * gateway does (the gateway's secret header) and, unless told otherwise, as an Alliance
+ * administrator; pass `as(principal)` headers for another caller, or `ANONYMOUS_HEADERS`.
+ */
+import { DEVELOPMENT_AUTH_SECRET, DEVELOPMENT_GATEWAY_SECRET, GATEWAY_SECRET_HEADER, Role, signToken, type Principal } from "@kttt/core";
+
 export interface GraphQLResponse<T = any> {
   status: number;
   data?: T;
   errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, any> }[];
 }
 
+export const TEST_ADMIN: Principal = { subject: "test-admin", role: Role.ALLIANCE_ADMIN, department: null, adminUnitCode: null, name: "Quản trị viên thử nghiệm" };
+
+const authSecret = () => process.env.AUTH_JWT_SECRET || DEVELOPMENT_AUTH_SECRET;
+
+/** The gateway's secret header, as subgraphs expect it. */
+export function gatewayHeaders(): Record<string, string> {
+  return { [GATEWAY_SECRET_HEADER]: process.env.GATEWAY_SECRET || DEVELOPMENT_GATEWAY_SECRET };
+}
+
+/** Headers that make a request speak as this principal. */
+export async function as(principal: Principal, ttlSeconds = 600): Promise<Record<string, string>> {
+  return { authorization: `Bearer ${await signToken(principal, authSecret(), ttlSeconds)}` };
+}
+
+/** No token: the anonymous public. */
+export const ANONYMOUS_HEADERS: Record<string, string> = { authorization: "" };
+
+let adminHeaders: Promise<Record<string, string>> | undefined;
+
 export async function graphql<T = any>(url: string, query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}): Promise<GraphQLResponse<T>> {
-  const response = await fetch(url, {
-    method: "POST",
-    headers: { "content-type": "application/json", ...headers },
-    body: JSON.stringify({ query, variables }),
-  });
+  const identity = "authorization" in headers ? {} : await (adminHeaders ??= as(TEST_ADMIN, 24 * 3600));
+  const merged: Record<string, string> = { "content-type": "application/json", ...gatewayHeaders(), ...identity, ...headers };
+  if (!merged.authorization) delete merged.authorization;
+  const response = await fetch(url, { method: "POST", headers: merged, body: JSON.stringify({ query, variables }) });
   const body = (await response.json()) as Omit<GraphQLResponse<T>, "status">;
   return { status: response.status, ...body };
 }

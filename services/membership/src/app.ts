@@ -37,11 +37,13 @@ export async function startMembershipService(config: ServiceConfig, logger: Logg
     logger,
     metrics,
     ready: () => databaseReadiness(dataSource),
+    authSecret: config.authSecret,
+    gatewaySecret: config.gatewaySecret,
     schema,
     host: config.host,
     port: config.port,
     production: config.nodeEnv === "production",
-    context: ({ requestId }) => ({ requestId, dataSource, loaders: createLoaders(dataSource) }),
+    context: ({ requestId, principal }) => ({ requestId, principal, dataSource, loaders: createLoaders(dataSource) }),
   });
   log(`membership: listening on ${server.url} (database ${redactUrl(config.databaseUrl)})`);
   return {

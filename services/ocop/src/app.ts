@@ -32,18 +32,20 @@ export async function startOcopService(config: OcopConfig, logger: Logger = crea
     if (await loadOcopDemoData(dataSource)) log(`ocop: demo data loaded in ${Date.now() - started} ms`);
   }
   const { schema } = await buildOcopSchema();
-  const organizations = new OrganizationLookup(config.organizationLookupUrl);
+  const organizations = new OrganizationLookup(config.organizationLookupUrl, config.gatewaySecret);
   const metrics = createMetrics("ocop");
   registerPoolMetrics(metrics, () => poolOf(dataSource));
   const server = await startSubgraphServer<OcopContext>({
     logger,
     metrics,
     ready: () => databaseReadiness(dataSource),
+    authSecret: config.authSecret,
+    gatewaySecret: config.gatewaySecret,
     schema,
     host: config.host,
     port: config.port,
     production: config.nodeEnv === "production",
-    context: ({ requestId }) => ({ requestId, dataSource, loaders: createLoaders(dataSource), organizations }),
+    context: ({ requestId, principal }) => ({ requestId, principal, dataSource, loaders: createLoaders(dataSource), organizations }),
   });
   log(`ocop: listening on ${server.url} (database ${redactUrl(config.databaseUrl)}, organisation look-up ${config.organizationLookupUrl})`);
   return {

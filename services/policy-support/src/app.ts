@@ -36,11 +36,13 @@ export async function startPolicySupportService(config: ServiceConfig, logger: L
     logger,
     metrics,
     ready: () => databaseReadiness(dataSource),
+    authSecret: config.authSecret,
+    gatewaySecret: config.gatewaySecret,
     schema,
     host: config.host,
     port: config.port,
     production: config.nodeEnv === "production",
-    context: ({ requestId }) => ({ requestId, dataSource, loaders: createLoaders(dataSource) }),
+    context: ({ requestId, principal }) => ({ requestId, principal, dataSource, loaders: createLoaders(dataSource) }),
   });
   log(`policy-support: listening on ${server.url} (database ${redactUrl(config.databaseUrl)})`);
   return {

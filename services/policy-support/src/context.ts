@@ -1,9 +1,12 @@
+import type { Principal } from "@kttt/core";
 import type { DataSource } from "typeorm";
 import type { Loaders } from "./loaders";
 
 /** What every policy-support resolver receives: the request id, the database and this request's loaders. */
 export interface PolicySupportContext {
   requestId: string;
+  /** Who is asking (anonymous public without a token). */
+  principal: Principal;
   dataSource: DataSource;
   loaders: Loaders;
 }

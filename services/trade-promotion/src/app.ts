@@ -32,18 +32,20 @@ export async function startTradePromotionService(config: TradePromotionConfig, l
     if (await loadTradeDemoData(dataSource)) log(`trade-promotion: demo data loaded in ${Date.now() - started} ms`);
   }
   const { schema } = await buildTradePromotionSchema();
-  const products = new ProductOwnerLookup(config.lookupUrl);
+  const products = new ProductOwnerLookup(config.lookupUrl, config.gatewaySecret);
   const metrics = createMetrics("trade-promotion");
   registerPoolMetrics(metrics, () => poolOf(dataSource));
   const server = await startSubgraphServer<TradePromotionContext>({
     logger,
     metrics,
     ready: () => databaseReadiness(dataSource),
+    authSecret: config.authSecret,
+    gatewaySecret: config.gatewaySecret,
     schema,
     host: config.host,
     port: config.port,
     production: config.nodeEnv === "production",
-    context: ({ requestId }) => ({ requestId, dataSource, loaders: createLoaders(dataSource), products }),
+    context: ({ requestId, principal }) => ({ requestId, principal, dataSource, loaders: createLoaders(dataSource), products }),
   });
   log(`trade-promotion: listening on ${server.url} (database ${redactUrl(config.databaseUrl)}, product look-up ${config.lookupUrl})`);
   return {

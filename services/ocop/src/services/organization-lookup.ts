@@ -1,3 +1,4 @@
+import { GATEWAY_SECRET_HEADER } from "@kttt/core";
 /**
  * How the ocop subgraph learns whether a membership organisation exists: it asks a GraphQL
  * endpoint that serves membership's `organization(id)` — by default the gateway — with one
@@ -18,6 +19,8 @@ export interface OrganizationRecord {
 export class OrganizationLookup {
   constructor(
     readonly url: string,
+    /** Internal services share the gateway's secret, so the look-up also works against a subgraph. */
+    private readonly gatewaySecret: string,
     private readonly timeoutMs = 5000,
   ) {}
 
@@ -38,7 +41,7 @@ export class OrganizationLookup {
     try {
       const response = await fetch(this.url, {
         method: "POST",
-        headers: { "content-type": "application/json", "x-kttt-caller": "ocop" },
+        headers: { "content-type": "application/json", "x-kttt-caller": "ocop", [GATEWAY_SECRET_HEADER]: this.gatewaySecret },
         body: JSON.stringify({ query, variables }),
         signal: AbortSignal.timeout(this.timeoutMs),
       });

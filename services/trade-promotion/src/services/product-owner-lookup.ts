@@ -1,3 +1,4 @@
+import { GATEWAY_SECRET_HEADER } from "@kttt/core";
 /**
  * How the trade-promotion subgraph learns who owns an OCOP product: it asks a GraphQL endpoint that
  * serves ocop's `ocopProduct(id) { owner }` — by default the gateway — with one request per batch
@@ -19,6 +20,8 @@ type Answer = { id: string; name: string; owner: { __typename: string; id: strin
 export class ProductOwnerLookup {
   constructor(
     readonly url: string,
+    /** Internal services share the gateway's secret, so the look-up also works against a subgraph. */
+    private readonly gatewaySecret: string,
     private readonly timeoutMs = 5000,
   ) {}
 
@@ -40,7 +43,7 @@ export class ProductOwnerLookup {
     try {
       const response = await fetch(this.url, {
         method: "POST",
-        headers: { "content-type": "application/json", "x-kttt-caller": "trade-promotion" },
+        headers: { "content-type": "application/json", "x-kttt-caller": "trade-promotion", [GATEWAY_SECRET_HEADER]: this.gatewaySecret },
         body: JSON.stringify({ query, variables }),
         signal: AbortSignal.timeout(this.timeoutMs),
       });
