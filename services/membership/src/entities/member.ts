@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryColumn } from "typeorm";
-import { bigintTransformer, LocalDateScalar, VndScalar } from "@kttt/core";
+import { bigintTransformer, LocalDateScalar } from "@kttt/core";
 import { MemberKind, MembershipType } from "../domain/enums";
 
 @ObjectType({ description: "A member of a cooperative, union or group (thành viên), with the period of membership." })
@@ -22,7 +22,7 @@ export class Member {
   @Column("text", { name: "membership_type" })
   membershipType: MembershipType;
 
-  @Field({ description: "Name of the person, household head or body (họ và tên / tên tổ chức)." })
+  /** Personal data: served by MemberResolver to those who may see it. */
   @Column("text", { name: "full_name" })
   fullName: string;
 
@@ -30,7 +30,7 @@ export class Member {
   @Column("uuid", { name: "member_organization_id", nullable: true })
   memberOrganizationId: string | null;
 
-  @Field(() => VndScalar, { description: "Capital contributed (vốn góp), VND." })
+  /** Personal data: served by MemberResolver to those who may see it. */
   @Column("bigint", { name: "capital_contributed", transformer: bigintTransformer })
   capitalContributed: bigint;
 

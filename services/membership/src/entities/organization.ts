@@ -62,7 +62,7 @@ export abstract class Organization {
   @Column("text", { nullable: true })
   address: string | null;
 
-  @Field(() => String, { nullable: true, description: "Legal representative or group leader (người đại diện)." })
+  /** A person's name: served by the organisation resolver to those who may see personal data. */
   @Column("text", { nullable: true })
   representative: string | null;
 

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
-import { connectionFromArray, DEFAULT_PAGE_SIZE, firstPageConnection, MAX_PAGE_SIZE } from "@kttt/core";
+import { connectionFromArray, DEFAULT_PAGE_SIZE, firstPageConnection, MAX_PAGE_SIZE, Role, VndScalar } from "@kttt/core";
 import type { MembershipContext } from "../context";
 import { ClassificationScheme, OrganizationKind } from "../domain/enums";
 import { AdminUnit } from "../entities/admin-unit";
@@ -17,6 +17,18 @@ import {
   OrganizationConnection,
 } from "../types/connections";
 import { MemberListArgs, MemberStatusFilter, OrganizationListArgs, OrganizationsArgs } from "../types/filters";
+
+const PERSONAL =
+  "Personal data: shown to Alliance staff and to the district of the organisation; null for everyone else (dữ liệu cá nhân).";
+
+/** Alliance staff see everyone's personal data; a district sees that of its own organisations. */
+async function mayReadPersonal(ctx: MembershipContext, organizationId: string): Promise<boolean> {
+  const { role, adminUnitCode } = ctx.principal;
+  if (role === Role.ALLIANCE_ADMIN || role === Role.ALLIANCE_STAFF) return true;
+  if (role !== Role.DISTRICT) return false;
+  const org = await ctx.loaders.organization.load(organizationId);
+  return org?.adminUnitCode === adminUnitCode;
+}
 
 @Resolver(() => Organization)
 export class OrganizationResolver {
@@ -43,6 +55,11 @@ export class OrganizationResolver {
   @Query(() => Organization, { nullable: true, description: "One organisation of any legal form by id; null when there is none." })
   organization(@Arg("id", () => ID, { description: "The organisation's id." }) id: string, @Ctx() ctx: MembershipContext): Promise<Organization | null> {
     return ctx.loaders.organization.load(id);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: `Legal representative or group leader (người đại diện). ${PERSONAL}` })
+  async representative(@Root() org: Organization, @Ctx() ctx: MembershipContext): Promise<string | null> {
+    return (await mayReadPersonal(ctx, org.id)) ? org.representative : null;
   }
 
   @FieldResolver(() => AdminUnit, { description: "Administrative unit where it is registered (đơn vị hành chính)." })
@@ -114,6 +131,21 @@ export class OrganizationResolver {
 
 @Resolver(() => Member)
 export class MemberResolver {
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: `Name of the person, household head or body (họ và tên / tên tổ chức). A member organisation's name is public. ${PERSONAL}`,
+  })
+  async fullName(@Root() member: Member, @Ctx() ctx: MembershipContext): Promise<string | null> {
+    if (member.memberOrganizationId) return member.fullName;
+    return (await mayReadPersonal(ctx, member.organizationId)) ? member.fullName : null;
+  }
+
+  @FieldResolver(() => VndScalar, { nullable: true, description: `Capital contributed (vốn góp), VND. ${PERSONAL}` })
+  async capitalContributed(@Root() member: Member, @Ctx() ctx: MembershipContext): Promise<bigint | null> {
+    if (member.memberOrganizationId) return member.capitalContributed;
+    return (await mayReadPersonal(ctx, member.organizationId)) ? member.capitalContributed : null;
+  }
+
   @FieldResolver(() => Organization, { nullable: true, description: "For an organisation member (e.g. a cooperative in a union): that organisation." })
   memberOrganization(@Root() member: Member, @Ctx() ctx: MembershipContext): Promise<Organization | null> | null {
     return member.memberOrganizationId ? ctx.loaders.organization.load(member.memberOrganizationId) : null;

@@ -1,4 +1,5 @@
-import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
+import { ALLIANCE } from "@kttt/core";
+import { Arg, Authorized, Ctx, Mutation, Resolver } from "type-graphql";
 import type { TradePromotionContext } from "../context";
 import { TradeEvent } from "../entities/event";
 import { EcommerceListing, SupplyDemandLink } from "../entities/listing";
@@ -18,16 +19,19 @@ const writes = (ctx: TradePromotionContext) => new TradeMutations(ctx.dataSource
 
 @Resolver()
 export class TradePromotionMutationResolver {
+  @Authorized(...ALLIANCE, "DEPARTMENT:SO_CT")
   @Mutation(() => TradeEvent, { description: "Record a trade-promotion event (tạo sự kiện xúc tiến thương mại)." })
   createTradeEvent(@Arg("input", INPUT) input: CreateTradeEventInput, @Ctx() ctx: TradePromotionContext): Promise<TradeEvent> {
     return writes(ctx).createEvent(input);
   }
 
+  @Authorized(...ALLIANCE, "DEPARTMENT:SO_CT")
   @Mutation(() => TradeEvent, { description: "Change an event (cập nhật sự kiện); needs its version; its participations must stay inside its dates." })
   updateTradeEvent(@Arg("input", INPUT) input: UpdateTradeEventInput, @Ctx() ctx: TradePromotionContext): Promise<TradeEvent> {
     return writes(ctx).updateEvent(input);
   }
 
+  @Authorized(...ALLIANCE, "DEPARTMENT:SO_CT")
   @Mutation(() => TradeParticipation, {
     description: "Register an organisation's participation in an event (đăng ký tham gia); its OCOP products are checked with the ocop subgraph to belong to it.",
   })
@@ -35,16 +39,19 @@ export class TradePromotionMutationResolver {
     return writes(ctx).registerParticipation(input);
   }
 
+  @Authorized(...ALLIANCE, "DEPARTMENT:SO_CT")
   @Mutation(() => TradeParticipation, { description: "Update a participation's products and results (cập nhật kết quả tham gia); needs its version." })
   updateTradeParticipation(@Arg("input", INPUT) input: UpdateTradeParticipationInput, @Ctx() ctx: TradePromotionContext): Promise<TradeParticipation> {
     return writes(ctx).updateParticipation(input);
   }
 
+  @Authorized(...ALLIANCE, "DEPARTMENT:SO_CT")
   @Mutation(() => EcommerceListing, { description: "Record a product put on an e-commerce platform (đưa sản phẩm lên sàn TMĐT)." })
   recordEcommerceListing(@Arg("input", INPUT) input: RecordEcommerceListingInput, @Ctx() ctx: TradePromotionContext): Promise<EcommerceListing> {
     return writes(ctx).recordListing(input);
   }
 
+  @Authorized(...ALLIANCE, "DEPARTMENT:SO_CT")
   @Mutation(() => SupplyDemandLink, { description: "Record a supply-demand link (ghi nhận kết nối cung cầu)." })
   recordSupplyDemandLink(@Arg("input", INPUT) input: RecordSupplyDemandLinkInput, @Ctx() ctx: TradePromotionContext): Promise<SupplyDemandLink> {
     return writes(ctx).recordLink(input);
