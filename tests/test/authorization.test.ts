@@ -121,7 +121,7 @@ describe("tokens and the gateway's proof", () => {
   it("has every subgraph refuse requests without the gateway's secret or with a forged one, answering only /health", async () => {
     for (const [name, subgraph] of Object.entries(graph.subgraphs)) {
       const base = subgraph.url.replace(/\/graphql$/u, "");
-      for (const headers of [{}, { [GATEWAY_SECRET_HEADER]: "forged" }]) {
+      for (const headers of [{}, { [GATEWAY_SECRET_HEADER]: "forged" }] as Record<string, string>[]) {
         const res = await fetch(subgraph.url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify({ query: "{ __typename }" }) });
         expect({ name, status: res.status }).toEqual({ name, status: 401 });
         for (const path of ["/ready", "/metrics"]) expect((await fetch(`${base}${path}`, { headers })).status).toBe(401);
