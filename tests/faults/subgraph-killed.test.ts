@@ -1,21 +1,23 @@
 /**
  * A subgraph process is killed while a bounded load runs through the gateway: the gateway keeps
- * answering (marking what is missing), never crashes, and answers completely again within 5 s of the
+ * answering (the other subgraph's fields in full, marking what is missing), never crashes, and answers completely again within 5 s of the
  * subgraph's restart, without being restarted itself.
  */
 import { createLogger, loadGatewayConfig } from "@kttt/core";
 import { startGateway, type GatewayServer } from "@kttt/gateway";
 import { createTestDatabase, freePort, graphql, type TestDatabase } from "@kttt/testkit";
+import { startTestOcop, type TestOcop } from "../../services/ocop/test/helpers";
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 
 const MAIN = path.resolve(__dirname, "..", "..", "services", "membership", "dist", "main.js");
-const QUERY = `query Load { membershipStatistics(year: 2024) { total { cooperativeCount } } adminUnits { code } }`;
+const QUERY = `query Load { membershipStatistics(year: 2024) { total { cooperativeCount } } adminUnits { code } ocopStatistics(asOf: "2024-07-15") { total { activeProducts } } }`;
 
 let database: TestDatabase;
 let port: number;
 let gateway: GatewayServer;
 let subgraph: ChildProcess;
+let ocop: TestOcop;
 
 async function startSubgraph(): Promise<ChildProcess> {
   const child = spawn(process.execPath, [MAIN], {
@@ -33,23 +35,30 @@ beforeAll(async () => {
   database = await createTestDatabase("membership", "demo");
   port = await freePort();
   subgraph = await startSubgraph();
-  gateway = await startGateway({ ...loadGatewayConfig({ NODE_ENV: "production", MEMBERSHIP_URL: `http://127.0.0.1:${port}/graphql`, SUBGRAPH_TIMEOUT_MS: "2000", RATE_LIMIT_PER_MINUTE: "1000000" }), port: 0 }, createLogger("gateway", "silent"));
+  ocop = await startTestOcop("demo", `http://127.0.0.1:${port}/graphql`);
+  gateway = await startGateway({ ...loadGatewayConfig({ NODE_ENV: "production", MEMBERSHIP_URL: `http://127.0.0.1:${port}/graphql`, OCOP_URL: ocop.url, SUBGRAPH_TIMEOUT_MS: "2000", RATE_LIMIT_PER_MINUTE: "1000000" }), port: 0 }, createLogger("gateway", "silent"));
 }, 60_000);
 
 afterAll(async () => {
   await gateway?.close();
   subgraph?.kill("SIGKILL");
+  await ocop?.stop();
   await database?.drop();
 });
 
 describe("a subgraph killed under load", () => {
   it("keeps the gateway answering, marks the missing part, and recovers within 5 s of the restart", async () => {
-    const outcomes: { at: number; complete: boolean; codes: string[] }[] = [];
+    const outcomes: { at: number; complete: boolean; codes: string[]; ocopAnswered: boolean }[] = [];
     let stop = false;
     const client = async () => {
       while (!stop) {
         const res = await graphql(gateway.url, QUERY);
-        outcomes.push({ at: Date.now(), complete: !res.errors && res.data?.membershipStatistics?.total?.cooperativeCount === 975, codes: (res.errors ?? []).map((e) => String(e.extensions?.code)) });
+        outcomes.push({
+          at: Date.now(),
+          complete: !res.errors && res.data?.membershipStatistics?.total?.cooperativeCount === 975,
+          codes: (res.errors ?? []).map((e) => String(e.extensions?.code)),
+          ocopAnswered: res.data?.ocopStatistics?.total?.activeProducts === 239,
+        });
       }
     };
     const clients = Array.from({ length: 4 }, client);
@@ -69,6 +78,8 @@ describe("a subgraph killed under load", () => {
     const duringOutage = outcomes.filter((o) => o.at > killedAt + 200 && o.at < restarting);
     expect(duringOutage.length).toBeGreaterThan(0);
     for (const o of duringOutage) expect(o.codes).toContain("SUBGRAPH_UNAVAILABLE");
+    // The other subgraph's fields kept answering all along.
+    expect(outcomes.every((o) => o.ocopAnswered)).toBe(true);
     const firstComplete = outcomes.find((o) => o.at >= restartedAt && o.complete);
     expect(firstComplete).toBeDefined();
     expect(firstComplete!.at - restartedAt).toBeLessThan(5000);

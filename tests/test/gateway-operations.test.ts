@@ -111,6 +111,22 @@ describe("operations", () => {
     }
   });
 
+  it("starts with a subgraph that is down, says so in readiness, and serves the rest", async () => {
+    const closed = await freePort();
+    const lonely = await startGateway({ ...loadGatewayConfig({ NODE_ENV: "test", MEMBERSHIP_URL: `http://127.0.0.1:${closed}/graphql`, OCOP_URL: graph.subgraphs.ocop.url }), port: 0 }, silent);
+    try {
+      expect((await fetch(`${base(lonely.url)}/health`)).status).toBe(200);
+      const ready = await fetch(`${base(lonely.url)}/ready`);
+      expect(ready.status).toBe(503);
+      expect(((await ready.json()) as { checks: Record<string, string> }).checks["subgraph:membership"]).toMatch(/unreachable/u);
+      const res = await graphql(lonely.url, BOTH);
+      expect(res.data?.ocopStatistics.total.activeProducts).toBe(239);
+      expect(res.errors?.[0].extensions).toMatchObject({ code: "SUBGRAPH_UNAVAILABLE", serviceName: "membership" });
+    } finally {
+      await lonely.close();
+    }
+  });
+
   it("reports a subgraph whose database is gone as not ready", async () => {
     const other = await createTestDatabase("membership", "empty");
     const service = await startMembershipService({ ...loadServiceConfig("membership", { MEMBERSHIP_DATABASE_URL: other.url }), port: 0, poolSize: 2 }, silent);
