@@ -13,6 +13,7 @@ import { randomUUID } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import { gatewaySecretMatches, GATEWAY_SECRET_HEADER, principalOf, type Principal } from "./auth";
 import { ErrorCode, isDomainError } from "./errors";
+import { currentRequest, runInRequest } from "./request-context";
 import { observabilityPlugin, type Logger, type ServiceMetrics } from "./observability";
 
 export interface RunningServer {
@@ -121,16 +122,23 @@ export async function startSubgraphServer<TContext extends BaseContext>(options:
   app.use(
     "/graphql",
     express.json({ limit: "1mb" }),
+    // Who asks and which request this is, for the whole request (the audit trail reads it).
+    async (req: express.Request, res: express.Response, next: express.NextFunction) => {
+      let principal: Principal;
+      try {
+        principal = await principalOf(req.headers.authorization, options.authSecret);
+      } catch (error) {
+        if (!isDomainError(error)) return next(error);
+        res.status(401).json({ errors: [{ message: error.message, extensions: error.extensions }] });
+        return;
+      }
+      const requestId = (req.headers["x-request-id"] as string | undefined) ?? randomUUID();
+      runInRequest({ requestId, principal }, () => next());
+    },
     expressMiddleware(apollo, {
       context: async ({ req }) => {
-        let principal: Principal;
-        try {
-          principal = await principalOf(req.headers.authorization, options.authSecret);
-        } catch (error) {
-          if (!isDomainError(error)) throw error;
-          throw new GraphQLError(error.message, { extensions: { ...error.extensions, http: { status: 401 } } });
-        }
-        return options.context({ requestId: (req.headers["x-request-id"] as string | undefined) ?? randomUUID(), headers: req.headers, principal });
+        const request = currentRequest()!;
+        return options.context({ requestId: request.requestId, headers: req.headers, principal: request.principal });
       },
     }),
   );

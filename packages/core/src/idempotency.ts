@@ -8,6 +8,7 @@ import { createHash } from "node:crypto";
 import { IsOptional, Length, Matches } from "class-validator";
 import { Field, InputType, type ClassType } from "type-graphql";
 import type { DataSource, EntityManager, MigrationInterface, QueryRunner } from "typeorm";
+import { writeAudit } from "./audit";
 import { conflict } from "./errors";
 
 /** Adds `idempotencyKey` to a mutation input class (a type-graphql mixin). */
@@ -81,11 +82,17 @@ export async function idempotentTransaction<T>(
   dataSource: DataSource,
   operation: string,
   input: { idempotencyKey?: string } & object,
-  write: (manager: EntityManager) => Promise<{ result: T; ref: string }>,
+  write: (manager: EntityManager) => Promise<{ result: T; ref: string; before?: unknown }>,
   load: (ref: string) => Promise<T>,
 ): Promise<T> {
   const key = input.idempotencyKey;
-  if (!key) return dataSource.transaction(async (manager) => (await write(manager)).result);
+  // Every change leaves its audit record in its own transaction.
+  const audited = async (manager: EntityManager) => {
+    const written = await write(manager);
+    await writeAudit(manager, { operation, input, resultRef: written.ref, before: written.before, after: written.result });
+    return written;
+  };
+  if (!key) return dataSource.transaction(async (manager) => (await audited(manager)).result);
   const hash = requestHash(operation, input);
   const replay = await dataSource.transaction(async (manager) => {
     // Waits on a concurrent first attempt with the same key, then sees its receipt.
@@ -104,7 +111,7 @@ export async function idempotentTransaction<T>(
       }
       return { ref: receipt.result_ref as string };
     }
-    const { result, ref } = await write(manager);
+    const { result, ref } = await audited(manager);
     await manager.query("UPDATE mutation_receipt SET result_ref = $2 WHERE idempotency_key = $1", [key, ref]);
     return { result };
   });

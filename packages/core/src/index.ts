@@ -1,6 +1,7 @@
 import "reflect-metadata";
 
 export * from "./bulk";
+export * from "./audit";
 export * from "./auth";
 export * from "./config";
 export * from "./database";
@@ -13,6 +14,7 @@ export * from "./loaders";
 export * from "./observability";
 export * from "./pagination";
 export * from "./reporting";
+export * from "./request-context";
 export * from "./scalars";
 export * from "./subgraphs";
 export * from "./text";

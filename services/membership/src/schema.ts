@@ -1,4 +1,4 @@
-import { buildFederatedSchema, validateArgs, type FederatedSchema } from "@kttt/core";
+import { auditTrailResolver, buildFederatedSchema, validateArgs, type FederatedSchema } from "@kttt/core";
 import { Cooperative, CooperativeGroup, CooperativeUnion } from "./entities/organization";
 import { referenceResolvers } from "./references";
 import { AdminUnitResolver } from "./resolvers/admin-unit.resolver";
@@ -11,7 +11,8 @@ import { StatisticsResolver } from "./resolvers/statistics.resolver";
 export function buildMembershipSchema(): Promise<FederatedSchema> {
   return buildFederatedSchema(
     {
-      resolvers: [OrganizationResolver, MemberResolver, AdminUnitResolver, StatisticsResolver, MembershipMutationResolver, CollectiveEconomyResolver, AdminUnitEconomyResolver],
+      resolvers: [
+        auditTrailResolver("membershipAuditTrail", "the membership subgraph"),OrganizationResolver, MemberResolver, AdminUnitResolver, StatisticsResolver, MembershipMutationResolver, CollectiveEconomyResolver, AdminUnitEconomyResolver],
       orphanedTypes: [Cooperative, CooperativeGroup, CooperativeUnion],
       validateFn: validateArgs,
     },

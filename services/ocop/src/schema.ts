@@ -1,4 +1,4 @@
-import { buildFederatedSchema, validateArgs, type FederatedSchema } from "@kttt/core";
+import { auditTrailResolver, buildFederatedSchema, validateArgs, type FederatedSchema } from "@kttt/core";
 import { CollectiveEconomy } from "./entities/external";
 import { OcopLocalOwner } from "./entities/owner";
 import { referenceResolvers } from "./references";
@@ -13,6 +13,7 @@ export function buildOcopSchema(): Promise<FederatedSchema> {
   return buildFederatedSchema(
     {
       resolvers: [
+        auditTrailResolver("ocopAuditTrail", "the OCOP subgraph"),
         CollectiveEconomyOcopResolver,
         OcopProductResolver,
         OcopCertificationResolver,

@@ -1,4 +1,4 @@
-import { buildFederatedSchema, validateArgs, type FederatedSchema } from "@kttt/core";
+import { auditTrailResolver, buildFederatedSchema, validateArgs, type FederatedSchema } from "@kttt/core";
 import { AdminUnitRef, CollectiveEconomyRef, CooperativeGroupRef, CooperativeRef, CooperativeUnionRef } from "./entities/external";
 import { referenceResolvers } from "./references";
 import { CollectiveEconomySupportResolver } from "./resolvers/economy.resolver";
@@ -15,6 +15,7 @@ export function buildPolicySupportSchema(): Promise<FederatedSchema> {
   return buildFederatedSchema(
     {
       resolvers: [
+        auditTrailResolver("policySupportAuditTrail", "the policy-support subgraph"),
         CollectiveEconomySupportResolver,
         LegalDocumentResolver,
         SupportPolicyResolver,

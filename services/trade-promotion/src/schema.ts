@@ -1,4 +1,4 @@
-import { buildFederatedSchema, validateArgs, type FederatedSchema } from "@kttt/core";
+import { auditTrailResolver, buildFederatedSchema, validateArgs, type FederatedSchema } from "@kttt/core";
 import { AdminUnitRef, CollectiveEconomyRef, CooperativeGroupRef, CooperativeRef, CooperativeUnionRef, OcopLocalOwnerRef, OcopProductRef } from "./entities/external";
 import { referenceResolvers } from "./references";
 import { TradeEventResolver } from "./resolvers/event.resolver";
@@ -21,6 +21,7 @@ export function buildTradePromotionSchema(): Promise<FederatedSchema> {
   return buildFederatedSchema(
     {
       resolvers: [
+        auditTrailResolver("tradePromotionAuditTrail", "the trade-promotion subgraph"),
         TradeEventResolver,
         TradeParticipationResolver,
         EcommerceListingResolver,

@@ -1,6 +1,6 @@
-import { mutationReceiptsMigration } from "@kttt/core";
+import { auditMigration, mutationReceiptsMigration } from "@kttt/core";
 import { Initial1732406400000 } from "./1732406400000-initial";
 import { AdminUnits1732406400001 } from "./1732406400001-admin-units";
 
 /** Every migration of the membership database, in order. */
-export const migrations = [Initial1732406400000, AdminUnits1732406400001, mutationReceiptsMigration(1732406400002)];
+export const migrations = [Initial1732406400000, AdminUnits1732406400001, mutationReceiptsMigration(1732406400002), auditMigration(1732406400003)];

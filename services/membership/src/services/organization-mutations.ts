@@ -163,12 +163,23 @@ export class OrganizationMutations {
   constructor(private readonly dataSource: DataSource) {}
 
   /** One transaction, made safe to retry when the input carries an idempotency key. */
-  private run<T>(operation: string, input: { idempotencyKey?: string }, refOf: (result: T) => string, load: (ref: string) => Promise<T>, write: (manager: EntityManager) => Promise<T>): Promise<T> {
+  private run<T>(
+    operation: string,
+    input: { idempotencyKey?: string },
+    refOf: (result: T) => string,
+    load: (ref: string) => Promise<T>,
+    write: (manager: EntityManager) => Promise<T>,
+    /** The record as it was, for the audit trail (read in the same transaction, before the write). */
+    beforeOf?: (manager: EntityManager) => Promise<unknown>,
+  ): Promise<T> {
     return idempotentTransaction(this.dataSource, operation, input, async (manager) => {
+      const before = beforeOf ? await beforeOf(manager) : undefined;
       const result = await write(manager);
-      return { result, ref: refOf(result) };
+      return { result, ref: refOf(result), before };
     }, load);
   }
+
+  private readonly organizationBefore = (id: string) => (manager: EntityManager) => (isUuid(id) ? manager.getRepository(Organization).findOneBy({ id }) : Promise.resolve(null));
 
   private readonly loadOrganization = (id: string) => this.dataSource.getRepository(Organization).findOneByOrFail({ id });
   private readonly loadMember = (id: string) => this.dataSource.getRepository(Member).findOneByOrFail({ id });
@@ -266,7 +277,7 @@ export class OrganizationMutations {
           .where("id = :id AND version = :version", { id: org.id, version: org.version })
           .execute();
         return manager.getRepository(Organization).findOneByOrFail({ id: org.id });
-      });
+      }, this.organizationBefore(input.id));
     } catch (error) {
       if (isUniqueViolation(error)) {
         throw conflict(`Registration number ${input.registrationNumber} is already registered.`, "input.registrationNumber", "DUPLICATE_REGISTRATION_NUMBER");
@@ -318,7 +329,7 @@ export class OrganizationMutations {
         await repository.insert({ organizationId: org.id, year: input.year, ...values, version: 1 });
       }
       return repository.findOneByOrFail({ organizationId: org.id, year: input.year });
-    });
+    }, (manager) => (isUuid(input.organizationId) ? manager.getRepository(FinancialReport).findOneBy({ organizationId: input.organizationId, year: input.year }) : Promise.resolve(null)));
   }
 
   async recordClassification(input: RecordClassificationInput): Promise<Classification> {
@@ -362,7 +373,7 @@ export class OrganizationMutations {
         await repository.insert({ ...key, ...values, version: 1 });
       }
       return repository.findOneByOrFail(key);
-    });
+    }, (manager) => (isUuid(input.organizationId) ? manager.getRepository(Classification).findOneBy({ organizationId: input.organizationId, year: input.year, scheme: input.scheme }) : Promise.resolve(null)));
   }
 
   async addMember(input: AddMemberInput): Promise<Member> {
@@ -403,7 +414,7 @@ export class OrganizationMutations {
       }
       await manager.getRepository(Member).update({ id: member.id, version: member.version }, { leftOn: input.leftOn, version: member.version + 1 });
       return manager.getRepository(Member).findOneByOrFail({ id: member.id });
-    });
+    }, (manager) => (isUuid(input.memberId) ? manager.getRepository(Member).findOneBy({ id: input.memberId }) : Promise.resolve(null)));
   }
 
   async dissolve(input: DissolveOrganizationInput): Promise<Organization> {
@@ -428,6 +439,6 @@ export class OrganizationMutations {
         .where("organization_id = :id AND left_on IS NULL AND joined_on <= :date", { id: org.id, date: input.dissolvedOn })
         .execute();
       return manager.getRepository(Organization).findOneByOrFail({ id: org.id });
-    });
+    }, this.organizationBefore(input.id));
   }
 }

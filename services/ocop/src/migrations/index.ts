@@ -1,5 +1,5 @@
-import { mutationReceiptsMigration } from "@kttt/core";
+import { auditMigration, mutationReceiptsMigration } from "@kttt/core";
 import { OcopInitial1732406400100 } from "./1732406400100-initial";
 
 /** Every migration of the ocop database, in order. */
-export const migrations = [OcopInitial1732406400100, mutationReceiptsMigration(1732406400101)];
+export const migrations = [OcopInitial1732406400100, mutationReceiptsMigration(1732406400101), auditMigration(1732406400102)];

@@ -1,5 +1,5 @@
-import { mutationReceiptsMigration } from "@kttt/core";
+import { auditMigration, mutationReceiptsMigration } from "@kttt/core";
 import { Initial1732406400300 } from "./1732406400300-initial";
 
 /** Every migration of the trade-promotion database, in order. */
-export const migrations = [Initial1732406400300, mutationReceiptsMigration(1732406400301)];
+export const migrations = [Initial1732406400300, mutationReceiptsMigration(1732406400301), auditMigration(1732406400302)];

@@ -1,0 +1,171 @@
+/**
+ * The audit trail: every mutation leaves a record — who, when, which operation, its input, the state
+ * before and after, the request id — in the same transaction as the change, so there is no change
+ * without its record and no record of a change that did not happen.
+ */
+import { ArgsType, Authorized, Field, ID, Int, ObjectType, Query, Resolver, Args, Ctx, Directive } from "type-graphql";
+import { Max, Min, IsOptional } from "class-validator";
+import type { DataSource, EntityManager, MigrationInterface, QueryRunner } from "typeorm";
+import { Role } from "./auth";
+import { currentRequest } from "./request-context";
+import { GraphQLJSONObject } from "graphql-scalars";
+
+export function auditMigration(timestamp: number): new () => MigrationInterface {
+  const name = `AuditTrail${timestamp}`;
+  const migration = class implements MigrationInterface {
+    name = name;
+    async up(q: QueryRunner): Promise<void> {
+      await q.query(`
+        CREATE TABLE audit_record (
+          id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+          occurred_at timestamptz NOT NULL DEFAULT now(),
+          request_id text,
+          actor_subject text NOT NULL,
+          actor_role text NOT NULL,
+          actor_department text,
+          actor_unit text,
+          operation text NOT NULL,
+          result_ref text,
+          input jsonb NOT NULL,
+          before jsonb,
+          after jsonb
+        )`);
+      await q.query("CREATE INDEX audit_record_occurred_idx ON audit_record (occurred_at DESC, id DESC)");
+      await q.query("CREATE INDEX audit_record_ref_idx ON audit_record (result_ref)");
+    }
+    async down(q: QueryRunner): Promise<void> {
+      await q.query("DROP TABLE audit_record");
+    }
+  };
+  Object.defineProperty(migration, "name", { value: name });
+  return migration;
+}
+
+/** Plain JSON of a value: bigint as digits, class instances as their own fields. */
+export function toJson(value: unknown): unknown {
+  return JSON.parse(JSON.stringify(value ?? null, (_key, v) => (typeof v === "bigint" ? v.toString() : v)));
+}
+
+export interface AuditEntry {
+  operation: string;
+  input: unknown;
+  resultRef: string | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+export async function writeAudit(manager: EntityManager, entry: AuditEntry): Promise<void> {
+  const request = currentRequest();
+  const actor = request?.principal;
+  const { idempotencyKey: _key, ...input } = (toJson(entry.input) ?? {}) as Record<string, unknown>;
+  await manager.query(
+    `INSERT INTO audit_record (request_id, actor_subject, actor_role, actor_department, actor_unit, operation, result_ref, input, before, after)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+    [
+      request?.requestId ?? null,
+      actor?.subject ?? "system",
+      actor?.role ?? "SYSTEM",
+      actor?.department ?? null,
+      actor?.adminUnitCode ?? null,
+      entry.operation,
+      entry.resultRef,
+      JSON.stringify(input),
+      entry.before === undefined ? null : JSON.stringify(toJson(entry.before)),
+      entry.after === undefined ? null : JSON.stringify(toJson(entry.after)),
+    ],
+  );
+}
+
+@ObjectType({ description: "One change in the audit trail (nhật ký thay đổi): who did what, when, with what result." })
+@Directive("@shareable")
+export class AuditRecord {
+  @Field(() => ID, { description: "Sequence number of the record in its subgraph." })
+  id: string;
+
+  @Field({ description: "When the change was committed (thời điểm)." })
+  occurredAt: Date;
+
+  @Field(() => String, { nullable: true, description: "The request id the gateway gave the request (mã yêu cầu)." })
+  requestId: string | null;
+
+  @Field({ description: "Who: the token's subject (người thực hiện)." })
+  actorSubject: string;
+
+  @Field({ description: "The caller's role." })
+  actorRole: string;
+
+  @Field(() => String, { nullable: true, description: "The caller's department, if any." })
+  actorDepartment: string | null;
+
+  @Field(() => String, { nullable: true, description: "The caller's administrative unit, if any." })
+  actorUnit: string | null;
+
+  @Field({ description: "The mutation (thao tác)." })
+  operation: string;
+
+  @Field(() => String, { nullable: true, description: "Reference of the record changed (id, or id/year…)." })
+  resultRef: string | null;
+
+  @Field(() => GraphQLJSONObject, { description: "The input as sent (without its idempotency key)." })
+  input: Record<string, unknown>;
+
+  @Field(() => GraphQLJSONObject, { nullable: true, description: "The record before the change, where there was one." })
+  before: Record<string, unknown> | null;
+
+  @Field(() => GraphQLJSONObject, { nullable: true, description: "The record after the change." })
+  after: Record<string, unknown> | null;
+}
+
+@ArgsType()
+export class AuditTrailArgs {
+  @Field(() => Int, { defaultValue: 50, description: "How many records, newest first (at most 200)." })
+  @Min(1)
+  @Max(200)
+  first: number;
+
+  @Field(() => String, { nullable: true, description: "Only this operation, e.g. updateOrganization." })
+  @IsOptional()
+  operation?: string;
+
+  @Field(() => String, { nullable: true, description: "Only changes of this record (its reference)." })
+  @IsOptional()
+  resultRef?: string;
+
+  @Field(() => ID, { nullable: true, description: "Only records older than this id (to page back)." })
+  @IsOptional()
+  before?: string;
+}
+
+/** The `<subgraph>AuditTrail` query of a subgraph, for administrators. */
+export function auditTrailResolver(queryName: string, subgraphLabel: string) {
+  @Resolver()
+  class AuditTrailResolver {
+    @Authorized(Role.ALLIANCE_ADMIN)
+    @Query(() => [AuditRecord], { name: queryName, nullable: true, description: `The audit trail of ${subgraphLabel} (nhật ký thay đổi), newest first; administrators only.` })
+    async auditTrail(@Args() args: AuditTrailArgs, @Ctx() ctx: { dataSource: DataSource }): Promise<AuditRecord[]> {
+      const rows: Record<string, unknown>[] = await ctx.dataSource.query(
+        `SELECT * FROM audit_record
+          WHERE ($1::text IS NULL OR operation = $1) AND ($2::text IS NULL OR result_ref = $2) AND ($3::bigint IS NULL OR id < $3)
+          ORDER BY id DESC LIMIT $4`,
+        [args.operation ?? null, args.resultRef ?? null, args.before ?? null, args.first],
+      );
+      return rows.map((r) =>
+        Object.assign(new AuditRecord(), {
+          id: String(r.id),
+          occurredAt: r.occurred_at,
+          requestId: r.request_id,
+          actorSubject: r.actor_subject,
+          actorRole: r.actor_role,
+          actorDepartment: r.actor_department,
+          actorUnit: r.actor_unit,
+          operation: r.operation,
+          resultRef: r.result_ref,
+          input: r.input,
+          before: r.before,
+          after: r.after,
+        }),
+      );
+    }
+  }
+  return AuditTrailResolver;
+}

@@ -1,0 +1,22 @@
+/**
+ * The request being served, for code far from the resolver (the audit trail inside a transaction):
+ * who asked and under which request id. Set by the subgraph's HTTP server for each GraphQL request.
+ */
+import { AsyncLocalStorage } from "node:async_hooks";
+import type { Principal } from "./auth";
+
+export interface RequestContext {
+  requestId: string;
+  principal: Principal;
+}
+
+const storage = new AsyncLocalStorage<RequestContext>();
+
+export function runInRequest<T>(context: RequestContext, fn: () => T): T {
+  return storage.run(context, fn);
+}
+
+/** The current request, or undefined outside one (seeds, scripts). */
+export function currentRequest(): RequestContext | undefined {
+  return storage.getStore();
+}
