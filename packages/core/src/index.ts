@@ -16,6 +16,7 @@ export * from "./pagination";
 export * from "./reporting";
 export * from "./request-context";
 export * from "./scalars";
+export * from "./service";
 export * from "./subgraphs";
 export * from "./text";
 export * from "./validation";
