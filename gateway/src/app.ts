@@ -7,7 +7,7 @@ import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from "@apollo/server/plugin/landingPage/default";
 import { expressMiddleware } from "@as-integrations/express5";
-import { createLogger, createMetrics, formatError, GATEWAY_SECRET_HEADER, isDomainError, listen, principalOf, type Principal, observabilityPlugin, operationsRoutes, SUBGRAPHS, type GatewayConfig, type Logger, type RunningServer } from "@kttt/core";
+import { createLogger, createMetrics, DomainError, ErrorCode, formatError, GATEWAY_SECRET_HEADER, isDomainError, listen, openDatabase, principalOf, signToken, type Principal, observabilityPlugin, operationsRoutes, SUBGRAPHS, type GatewayConfig, type Logger, type RunningServer } from "@kttt/core";
 import express from "express";
 import { GraphQLError } from "graphql";
 import { randomUUID } from "node:crypto";
@@ -15,6 +15,8 @@ import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { repositoryRoot, SUPERGRAPH_FILE } from "./compose";
+import { apiKeyAdmin } from "./api-key-admin";
+import { ApiKeys1732406400900, ApiKeyStore } from "./api-keys";
 import { dashboard } from "./dashboard";
 import { queryArmor, requestRateLimit } from "./hardening";
 import { subgraphFetcher, subgraphFetchMetrics } from "./fetcher";
@@ -133,13 +135,25 @@ export async function startGateway(config: GatewayConfig, logger: Logger = creat
     );
     return checks;
   });
+  const database = config.databaseUrl ? await openDatabase({ url: config.databaseUrl, entities: [], migrations: [ApiKeys1732406400900], poolSize: 3, applicationName: "kttt-gateway" }) : null;
+  const apiKeys = database ? new ApiKeyStore(database.dataSource) : null;
+  app.use("/admin/api-keys", express.json({ limit: "16kb" }), apiKeyAdmin(apiKeys, config.authSecret));
   app.use("/dashboard", dashboard(config.dashboardDir ?? path.join(repositoryRoot, "packages", "dashboard", "dist")));
   const graphql = expressMiddleware(apollo, {
     context: async ({ req }) => {
-      const authorization = req.headers.authorization ?? null;
+      let authorization = req.headers.authorization ?? null;
+      const apiKey = req.headers["x-api-key"];
       let principal: Principal;
       try {
-        principal = await principalOf(authorization ?? undefined, config.authSecret);
+        if (typeof apiKey === "string" && apiKey) {
+          if (authorization) throw new DomainError(ErrorCode.UNAUTHENTICATED, "Send either an API key or a bearer token, not both.");
+          if (!apiKeys) throw new DomainError(ErrorCode.UNAUTHENTICATED, "This gateway has no database for API keys; use a bearer token.");
+          principal = await apiKeys.verify(apiKey);
+          // Subgraphs see the key's principal as a short-lived token, like any caller's.
+          authorization = `Bearer ${await signToken(principal, config.authSecret, 300)}`;
+        } else {
+          principal = await principalOf(authorization ?? undefined, config.authSecret);
+        }
       } catch (error) {
         if (!isDomainError(error)) throw error;
         throw new GraphQLError(error.message, { extensions: { ...error.extensions, http: { status: 401 } } });
@@ -159,6 +173,9 @@ export async function startGateway(config: GatewayConfig, logger: Logger = creat
       errors: [{ message: tooLarge ? `The request is larger than ${config.maxBodyBytes} bytes.` : "The request body is not valid JSON.", extensions: { code: tooLarge ? "REQUEST_TOO_LARGE" : "BAD_REQUEST" } }],
     });
   });
-  const server = await listen(httpServer, config.host, config.port, () => apollo.stop());
+  const server = await listen(httpServer, config.host, config.port, async () => {
+    await apollo.stop();
+    await database?.dataSource.destroy();
+  });
   return { ...server, gateway };
 }

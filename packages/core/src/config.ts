@@ -115,6 +115,8 @@ export interface GatewayConfig extends AuthSecrets {
   maxBodyBytes: number;
   /** Express "trust proxy": how many proxies in front set X-Forwarded-For (0: none). */
   trustProxy: number;
+  /** The gateway's own database (API keys): GATEWAY_DATABASE_URL, or `<prefix>_gateway` on DATABASE_URL; null: no API keys. */
+  databaseUrl: string | null;
   /** Folder of the built dashboard served at /dashboard (default: packages/dashboard/dist). */
   dashboardDir: string | null;
   /** Longest wait for one subgraph fetch before that part of the answer is given up. */
@@ -155,6 +157,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     subgraphUrls,
     subgraphTimeoutMs: parsed.SUBGRAPH_TIMEOUT_MS,
     dashboardDir: parsed.DASHBOARD_DIR ?? null,
+    databaseUrl: env.GATEWAY_DATABASE_URL || env.DATABASE_URL ? databaseUrlFor("gateway", env) : null,
     introspection: env.GRAPHQL_INTROSPECTION ? parsed.GRAPHQL_INTROSPECTION! : parsed.NODE_ENV !== "production",
     sandbox: env.SANDBOX ? parsed.SANDBOX! : parsed.NODE_ENV !== "production",
     fieldSuggestions: env.FIELD_SUGGESTIONS ? parsed.FIELD_SUGGESTIONS! : parsed.NODE_ENV !== "production",

@@ -1,0 +1,100 @@
+/**
+ * API keys for departments' machine clients: created, listed, rotated and revoked by administrators
+ * over /admin/api-keys; stored hashed in the gateway's database; a key acts with its role, and stops
+ * working when rotated, revoked or expired.
+ */
+import { dropDatabase, Role, type Principal } from "@kttt/core";
+import { as, databaseUrl, graphql, runPrefix } from "@kttt/testkit";
+import { Client } from "pg";
+import { startTestGraph, type TestGraph } from "./graph";
+
+let graph: TestGraph;
+const gatewayDb = () => databaseUrl(`${runPrefix()}gateway_${process.pid}`);
+beforeAll(async () => {
+  graph = await startTestGraph({ GATEWAY_DATABASE_URL: gatewayDb() });
+}, 60_000);
+afterAll(async () => {
+  await graph?.stop();
+  await dropDatabase(gatewayDb());
+});
+
+const admin: Principal = { subject: "quantri.minh", role: Role.ALLIANCE_ADMIN, department: null, adminUnitCode: null, name: "Quản trị" };
+const staff: Principal = { subject: "nhanvien.lan", role: Role.ALLIANCE_STAFF, department: null, adminUnitCode: null, name: null };
+const adminUrl = () => graph.gateway.url.replace(/\/graphql$/u, "/admin/api-keys");
+
+async function call(path: string, principal: Principal | null, body?: unknown) {
+  const res = await fetch(`${adminUrl()}${path}`, {
+    method: body === undefined && path === "" ? "GET" : "POST",
+    headers: { "content-type": "application/json", ...(principal ? await as(principal) : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: res.status, body: (await res.json()) as any };
+}
+
+const TRADE = `mutation($input: CreateTradeEventInput!) { createTradeEvent(input: $input) { id } }`;
+const badEvent = { input: { name: "Hội chợ qua khóa API", type: "FAIR", format: "IN_PERSON", scope: "PROVINCIAL", organiser: "Sở Công Thương", place: "Hà Tĩnh", adminUnitCode: "436", startsOn: "2024-05-10", endsOn: "2024-05-01" } };
+const withKey = (key: string) => ({ authorization: "", "x-api-key": key });
+
+describe("API keys", () => {
+  it("lets an administrator create a key that acts with its role, and lists it without its secret", async () => {
+    const created = await call("", admin, { name: "Sở Công Thương — hệ thống báo cáo", role: "DEPARTMENT", department: "SO_CT", expiresOn: "2099-12-31" });
+    expect(created.status).toBe(201);
+    expect(created.body.key).toMatch(/^kttt_[0-9a-f]{12}_/u);
+    const { key, id } = created.body;
+
+    const allowed = await graphql(graph.gateway.url, TRADE, badEvent, withKey(key));
+    expect(allowed.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT"); // authorised as SO_CT; the dates are wrong
+    const forbidden = await graphql(graph.gateway.url, `mutation { dissolveOrganization(input: { id: "${id}", version: 1, dissolvedOn: "2024-01-01" }) { id } }`, undefined, withKey(key));
+    expect(forbidden.errors?.[0].extensions?.code).toBe("FORBIDDEN");
+
+    const list = await fetch(adminUrl(), { headers: await as(admin) });
+    const keys = (await list.json()) as any[];
+    const listed = keys.find((k) => k.id === id);
+    expect(listed).toMatchObject({ name: "Sở Công Thương — hệ thống báo cáo", role: "DEPARTMENT", department: "SO_CT", createdBy: "quantri.minh", revokedAt: null });
+    expect(JSON.stringify(keys)).not.toContain(key.split("_")[2]);
+    const client = new Client({ connectionString: gatewayDb() });
+    await client.connect();
+    const stored = await client.query("SELECT secret_hash FROM api_key WHERE id = $1", [id]);
+    await client.end();
+    expect(stored.rows[0].secret_hash).toMatch(/^[0-9a-f]{64}$/u);
+  });
+
+  it("stops the old secret when a key is rotated, and the key when revoked or expired", async () => {
+    const { body } = await call("", admin, { name: "Khóa xoay vòng", role: "DEPARTMENT", department: "SO_CT", expiresOn: "2099-12-31" });
+    const rotated = await call(`/${body.id}/rotate`, admin, {});
+    expect(rotated.status).toBe(200);
+    const old = await graphql(graph.gateway.url, TRADE, badEvent, withKey(body.key));
+    expect(old.status).toBe(401);
+    expect(old.errors?.[0].extensions?.code).toBe("UNAUTHENTICATED");
+    expect((await graphql(graph.gateway.url, TRADE, badEvent, withKey(rotated.body.key))).errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+
+    expect((await call(`/${body.id}/revoke`, admin, {})).status).toBe(200);
+    const revoked = await graphql(graph.gateway.url, TRADE, badEvent, withKey(rotated.body.key));
+    expect(revoked.status).toBe(401);
+    expect(revoked.errors?.[0].message).toMatch(/revoked/u);
+
+    const other = (await call("", admin, { name: "Khóa hết hạn", role: "DISTRICT", adminUnitCode: "444", expiresOn: "2099-12-31" })).body;
+    const client = new Client({ connectionString: gatewayDb() });
+    await client.connect();
+    await client.query("UPDATE api_key SET expires_at = now() - interval '1 day' WHERE id = $1", [other.id]);
+    await client.end();
+    const expired = await graphql(graph.gateway.url, `{ adminUnits { code } }`, undefined, withKey(other.key));
+    expect(expired.status).toBe(401);
+    expect(expired.errors?.[0].message).toMatch(/expired/u);
+  });
+
+  it("refuses management to non-administrators, bad input with the field at fault, and made-up keys", async () => {
+    expect((await call("", staff, { name: "x", role: "DEPARTMENT" })).status).toBe(403);
+    expect((await call("", null, {})).status).toBe(401);
+    const bad = await call("", admin, { name: "Khóa thiếu sở", role: "DEPARTMENT", expiresOn: "2099-01-01" });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "department" });
+    const past = await call("", admin, { name: "Khóa đã hết hạn", role: "ALLIANCE_STAFF", expiresOn: "2020-01-01" });
+    expect(past.body.errors[0].extensions.field).toBe("expiresOn");
+    expect((await call("/not-an-id/revoke", admin, {})).status).toBe(404);
+    const made = await graphql(graph.gateway.url, `{ adminUnits { code } }`, undefined, withKey("kttt_000000000000_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"));
+    expect(made.status).toBe(401);
+    const both = await graphql(graph.gateway.url, `{ adminUnits { code } }`, undefined, { ...(await as(admin)), "x-api-key": "kttt_000000000000_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa" });
+    expect(both.errors?.[0].message).toMatch(/not both/u);
+  });
+});
