@@ -4,7 +4,7 @@
  * subgraph can add its own figures for the same period to one answer.
  */
 import { Max, Min } from "class-validator";
-import { Directive, Field, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
 import { badInput } from "./errors";
 import { LocalDateScalar } from "./scalars";
 
@@ -104,3 +104,18 @@ export function parseEconomyId(id: string): { period: ReportingPeriod; adminUnit
 }
 
 export const ADMIN_UNIT_CODE = /^[0-9]{3}$/u;
+
+/**
+ * Membership's `CollectiveEconomy` entity as the other subgraphs declare it: the key only. Each adds
+ * its own figures with a field resolver on this class; membership resolves every other field.
+ */
+@ObjectType("CollectiveEconomy", {
+  description:
+    "The collective economy (kinh tế tập thể) of the province, or of one administrative unit, in a reporting period: " +
+    "each subgraph adds its figures (membership, OCOP, trade promotion, policy support), so one query gets the whole picture.",
+})
+@Directive('@key(fields: "id")')
+export class CollectiveEconomyRef {
+  @Field(() => ID, { description: 'Period and unit: "2024-H1" for the province, "2024-H1:444" for a unit.' })
+  id: string;
+}

@@ -37,13 +37,5 @@ export class AdminUnit {
 
 export const ORGANIZATION_CLASS = { COOPERATIVE: Cooperative, COOPERATIVE_GROUP: CooperativeGroup, COOPERATIVE_UNION: CooperativeUnion } as const;
 
-@ObjectType({
-  description:
-    "The collective economy (kinh tế tập thể) of the province, or of one administrative unit, in a reporting period: " +
-    "each subgraph adds its figures (membership, OCOP, trade promotion, policy support), so one query gets the whole picture.",
-})
-@Directive('@key(fields: "id")')
-export class CollectiveEconomy {
-  @Field(() => ID, { description: 'Period and unit: "2024-H1" for the province, "2024-H1:444" for a unit.' })
-  id: string;
-}
+/** Membership's overview entity, key only (declared once in core). */
+export { CollectiveEconomyRef as CollectiveEconomy } from "@kttt/core";

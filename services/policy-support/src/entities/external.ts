@@ -48,13 +48,5 @@ export function adminUnitRef(code: string): AdminUnitRef {
   return Object.assign(new AdminUnitRef(), { code });
 }
 
-@ObjectType("CollectiveEconomy", {
-  description:
-    "The collective economy (kinh tế tập thể) of the province, or of one administrative unit, in a reporting period: " +
-    "each subgraph adds its figures (membership, OCOP, trade promotion, policy support), so one query gets the whole picture.",
-})
-@Directive('@key(fields: "id")')
-export class CollectiveEconomyRef {
-  @Field(() => ID, { description: 'Period and unit: "2024-H1" for the province, "2024-H1:444" for a unit.' })
-  id: string;
-}
+/** Membership's overview entity, key only (declared once in core). */
+export { CollectiveEconomyRef } from "@kttt/core";
