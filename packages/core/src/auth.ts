@@ -93,20 +93,76 @@ export function gatewaySecretMatches(header: string | string[] | undefined, secr
   return timingSafeEqual(a, b);
 }
 
+/** Rule: a district people's committee, for records of its own unit (the record's `adminUnitCode`). */
+export const OWN_DISTRICT = "DISTRICT:OWN";
+
+/** The unit a record belongs to, for `OWN_DISTRICT`: its `adminUnitCode`, or null if it names none. */
+function unitOfRecord(root: unknown): string | null {
+  const unit = (root as { adminUnitCode?: unknown } | null | undefined)?.adminUnitCode;
+  return typeof unit === "string" ? unit : null;
+}
+
+function ruleAllows(rule: string, principal: Principal, root: unknown): boolean {
+  if (rule === OWN_DISTRICT) return principal.role === Role.DISTRICT && principal.adminUnitCode !== null && unitOfRecord(root) === principal.adminUnitCode;
+  const [role, department] = rule.split(":");
+  return principal.role === role && (!department || principal.department === department);
+}
+
+const RULE_LABELS: Record<string, string> = {
+  [Role.ALLIANCE_ADMIN]: "Alliance administrators",
+  [Role.ALLIANCE_STAFF]: "Alliance staff",
+  [Role.DEPARTMENT]: "partner departments",
+  [Role.DISTRICT]: "district people's committees",
+  [OWN_DISTRICT]: "the record's own district",
+};
+
+/** "Alliance staff, SO_KHDT and the record's own district": who a rule list lets in, in words. */
+export function describeRules(rules: readonly string[]): string {
+  const labels = rules.map((rule) => RULE_LABELS[rule] ?? (rule.startsWith("DEPARTMENT:") ? `${DEPARTMENTS[rule.slice(11)] ?? rule.slice(11)} (${rule.slice(11)})` : rule));
+  return labels.length > 1 ? `${labels.slice(0, -1).join(", ")} and ${labels[labels.length - 1]}` : labels.join("");
+}
+
 /**
- * Rules for type-graphql's `@Authorized(...)`: a role name ("ALLIANCE_STAFF") or a department
- * ("DEPARTMENT:SO_CT"). Refusals say who may do it.
+ * Rules for type-graphql's `@Authorized(...)`, on operations and on single fields: a role name
+ * ("ALLIANCE_STAFF"), a department ("DEPARTMENT:SO_CT") or `OWN_DISTRICT` (a district, for a record of
+ * its own unit). Refusals say what was refused and who may have it; on a read only that field is null.
  */
-export const authChecker: AuthChecker<{ principal: Principal }> = ({ context }, rules) => {
+export const authChecker: AuthChecker<{ principal: Principal }> = ({ context, root, info }, rules) => {
   const principal = context.principal ?? ANONYMOUS;
-  const allowed = rules.some((rule) => {
-    const [role, department] = rule.split(":");
-    return principal.role === role && (!department || principal.department === department);
-  });
-  if (allowed) return true;
-  if (principal.role === Role.PUBLIC) throw unauthenticated("Sign in to do this.");
-  throw new DomainError(ErrorCode.FORBIDDEN, `Your role (${principal.role}${principal.department ? ` ${principal.department}` : ""}) may not do this; it is for ${rules.join(", ")}.`);
+  if (rules.some((rule) => ruleAllows(rule, principal, root))) return true;
+  const parent = info.parentType.name;
+  const what = parent === "Mutation" ? "This change" : parent === "Query" ? `\`${info.fieldName}\`` : `\`${parent}.${info.fieldName}\``;
+  const whom = describeRules(rules);
+  if (principal.role === Role.PUBLIC) throw new DomainError(ErrorCode.UNAUTHENTICATED, `Sign in to ${parent === "Mutation" ? "do this" : `read ${what}`}: it is for ${whom}.`, { reason: "SIGN_IN_REQUIRED" });
+  const you = `${principal.role}${principal.department ? ` ${principal.department}` : ""}${principal.adminUnitCode ? ` ${principal.adminUnitCode}` : ""}`;
+  throw new DomainError(ErrorCode.FORBIDDEN, `${what} is for ${whom}; your role (${you}) may not ${parent === "Mutation" ? "do it" : "read it"}.`, { reason: "NOT_PERMITTED", details: { allowed: [...rules] } });
 };
 
 /** Alliance staff and administrators. */
 export const ALLIANCE = [Role.ALLIANCE_ADMIN, Role.ALLIANCE_STAFF];
+
+/** Everyone who signed in (aggregate figures, directories): the Alliance, departments, districts. */
+export const SIGNED_IN: string[] = [Role.ALLIANCE_ADMIN, Role.ALLIANCE_STAFF, Role.DEPARTMENT, Role.DISTRICT];
+
+/**
+ * Who reads the details of each field (lĩnh vực): the Alliance, the departments in charge of it, and a
+ * district for records of its own unit. Membership: Sở KH&ĐT, the state body for cooperatives; OCOP:
+ * Sở NN&PTNT, whose office runs the programme; trade promotion: Sở Công Thương; support: Sở Tài chính
+ * (money) and Sở KH&ĐT (plans and policies).
+ */
+export const DETAILS: Record<"MEMBERSHIP" | "OCOP" | "TRADE" | "SUPPORT", string[]> = {
+  MEMBERSHIP: [...ALLIANCE, "DEPARTMENT:SO_KHDT", OWN_DISTRICT],
+  OCOP: [...ALLIANCE, "DEPARTMENT:SO_NN", OWN_DISTRICT],
+  TRADE: [...ALLIANCE, "DEPARTMENT:SO_CT", OWN_DISTRICT],
+  SUPPORT: [...ALLIANCE, "DEPARTMENT:SO_TC", "DEPARTMENT:SO_KHDT", OWN_DISTRICT],
+};
+
+/** What the descriptions of guarded fields say about who reads them (shown in Sandbox). */
+export const READ_NOTE = {
+  SIGNED_IN: "For signed-in callers.",
+  ALLIANCE: "For Alliance staff and administrators.",
+  MEMBERSHIP: "Details of the organisation: for the Alliance, Sở KH&ĐT (SO_KHDT) and the organisation's district; FORBIDDEN for others.",
+  OCOP: "OCOP detail: Alliance, Sở NN&PTNT (SO_NN) and the district of the owner; FORBIDDEN for others.",
+  TRADE: "Trade detail: Alliance, Sở Công Thương (SO_CT) and the district of the record; FORBIDDEN for others.",
+  SUPPORT: "Support detail: Alliance, Sở Tài chính (SO_TC), Sở KH&ĐT (SO_KHDT) and the district of the beneficiary; FORBIDDEN for others.",
+} as const;

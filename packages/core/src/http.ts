@@ -133,7 +133,7 @@ export async function startSubgraphServer<TContext extends BaseContext>(options:
         return;
       }
       const requestId = (req.headers["x-request-id"] as string | undefined) ?? randomUUID();
-      runInRequest({ requestId, principal }, () => next());
+      runInRequest({ requestId, principal, authorization: req.headers.authorization }, () => next());
     },
     expressMiddleware(apollo, {
       context: async ({ req }) => {
@@ -147,6 +147,10 @@ export async function startSubgraphServer<TContext extends BaseContext>(options:
 
 /** Listens, and describes the server by its `/graphql` URL (port 0 picks a free port). */
 export async function listen(httpServer: http.Server, host: string, port: number, close: () => Promise<void>): Promise<RunningServer> {
+  // Keep idle connections open longer than clients and proxies do (undici 4 s, load balancers 60 s), so
+  // the server never closes a connection a client is just reusing (ECONNRESET on a healthy server).
+  httpServer.keepAliveTimeout = 65_000;
+  httpServer.headersTimeout = 66_000;
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);
     httpServer.listen(port, host, () => resolve());

@@ -8,6 +8,11 @@ import type { Principal } from "./auth";
 export interface RequestContext {
   requestId: string;
   principal: Principal;
+  /**
+   * The caller's own `Authorization` header, already verified, for a look-up this service makes on the
+   * caller's behalf through the gateway (it then sees what the caller may see, no more).
+   */
+  authorization?: string;
 }
 
 const storage = new AsyncLocalStorage<RequestContext>();
@@ -19,4 +24,10 @@ export function runInRequest<T>(context: RequestContext, fn: () => T): T {
 /** The current request, or undefined outside one (seeds, scripts). */
 export function currentRequest(): RequestContext | undefined {
   return storage.getStore();
+}
+
+/** Headers that make a look-up through the gateway run as the current caller (none outside a request). */
+export function onBehalfOfCaller(): Record<string, string> {
+  const authorization = currentRequest()?.authorization;
+  return authorization ? { authorization } : {};
 }

@@ -1,5 +1,5 @@
-import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
-import { ADMIN_UNIT_CODE, badInput, economyId, notFound, reportingPeriod, ReportingPeriodInput, type ReportingPeriod } from "@kttt/core";
+import { Arg, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import { ADMIN_UNIT_CODE, badInput, economyId, notFound, READ_NOTE, reportingPeriod, type ReportingPeriod, ReportingPeriodInput, SIGNED_IN } from "@kttt/core";
 import type { MembershipContext } from "../context";
 import { AdminUnit } from "../entities/admin-unit";
 import { CollectiveEconomy } from "../types/collective-economy";
@@ -13,7 +13,8 @@ const MAX_TREND_PERIODS = 12;
 
 @Resolver(() => CollectiveEconomy)
 export class CollectiveEconomyResolver {
-  @Query(() => CollectiveEconomy, { nullable: true, description: "The collective economy of the province, or of one unit, in a period (tổng quan kinh tế tập thể)." })
+  @Authorized(...SIGNED_IN)
+  @Query(() => CollectiveEconomy, { nullable: true, description: `The collective economy of the province, or of one unit, in a period (tổng quan kinh tế tập thể). ${READ_NOTE.SIGNED_IN}` })
   async collectiveEconomy(
     @Arg("period", () => ReportingPeriodInput, { description: "The reporting period." }) period: ReportingPeriodInput,
     @Arg("adminUnitCode", () => String, { nullable: true, description: "A unit code for one unit; omit for the province." }) adminUnitCode: string | null,
@@ -27,7 +28,8 @@ export class CollectiveEconomyResolver {
     return collectiveEconomy(reportingPeriod(period.year, period.half, period.asOf ?? null), adminUnitCode ?? null);
   }
 
-  @Query(() => [CollectiveEconomy], { nullable: true, description: "The collective economy of every administrative unit that existed during the period (theo đơn vị hành chính), by code." })
+  @Authorized(...SIGNED_IN)
+  @Query(() => [CollectiveEconomy], { nullable: true, description: `The collective economy of every administrative unit that existed during the period (theo đơn vị hành chính), by code. ${READ_NOTE.SIGNED_IN}` })
   async collectiveEconomyByAdminUnit(
     @Arg("period", () => ReportingPeriodInput, { description: "The reporting period." }) input: ReportingPeriodInput,
     @Ctx() ctx: MembershipContext,
@@ -43,7 +45,8 @@ export class CollectiveEconomyResolver {
     return units.map((u) => collectiveEconomy(period, u.code));
   }
 
-  @Query(() => [CollectiveEconomy], { nullable: true, description: `The collective economy over several periods, in the order asked (so sánh qua các kỳ), at most ${MAX_TREND_PERIODS}.` })
+  @Authorized(...SIGNED_IN)
+  @Query(() => [CollectiveEconomy], { nullable: true, description: `The collective economy over several periods, in the order asked (so sánh qua các kỳ), at most ${MAX_TREND_PERIODS}. ${READ_NOTE.SIGNED_IN}` })
   async collectiveEconomyTrend(
     @Arg("periods", () => [ReportingPeriodInput], { description: "The periods to compare." }) periods: ReportingPeriodInput[],
     @Arg("adminUnitCode", () => String, { nullable: true, description: "A unit code; omit for the province." }) adminUnitCode: string | null,
@@ -59,11 +62,12 @@ export class CollectiveEconomyResolver {
     return economy.adminUnitCode ? ctx.loaders.adminUnit.load(economy.adminUnitCode) : null;
   }
 
+  @Authorized(...SIGNED_IN)
   @FieldResolver(() => MembershipFigures, {
     nullable: true,
     description:
       "Organisations, members' money and ratings (membership): counts as of the period's asOf date; money from the reports of the period's year " +
-      "(reports are yearly, so both halves of a year show that year's figures).",
+      `(reports are yearly, so both halves of a year show that year's figures). ${READ_NOTE.SIGNED_IN}`,
   })
   async membership(@Root() economy: CollectiveEconomy, @Ctx() ctx: MembershipContext): Promise<MembershipFigures> {
     const figures = await ctx.loaders.economyFigures.load(`${economy.period.year}|${economy.period.asOf}`);
@@ -73,7 +77,8 @@ export class CollectiveEconomyResolver {
 
 @Resolver(() => AdminUnit)
 export class AdminUnitEconomyResolver {
-  @FieldResolver(() => CollectiveEconomy, { description: "The unit's collective economy in a period (kinh tế tập thể của đơn vị)." })
+  @Authorized(...SIGNED_IN)
+  @FieldResolver(() => CollectiveEconomy, { nullable: true, description: `The unit's collective economy in a period (kinh tế tập thể của đơn vị). ${READ_NOTE.SIGNED_IN}` })
   collectiveEconomy(@Root() unit: AdminUnit, @Arg("period", () => ReportingPeriodInput, { description: "The reporting period." }) period: ReportingPeriodInput): CollectiveEconomy {
     return collectiveEconomy(reportingPeriod(period.year, period.half, period.asOf ?? null), unit.code);
   }

@@ -1,5 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
-import { connectionFromArray, DEFAULT_PAGE_SIZE, firstPageConnection, MAX_PAGE_SIZE, Role, VndScalar } from "@kttt/core";
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import { connectionFromArray, DEFAULT_PAGE_SIZE, DETAILS, firstPageConnection, MAX_PAGE_SIZE, READ_NOTE, Role, SIGNED_IN, VndScalar } from "@kttt/core";
 import type { MembershipContext } from "../context";
 import { ClassificationScheme, OrganizationKind } from "../domain/enums";
 import { AdminUnit } from "../entities/admin-unit";
@@ -32,27 +32,32 @@ async function mayReadPersonal(ctx: MembershipContext, organizationId: string): 
 
 @Resolver(() => Organization)
 export class OrganizationResolver {
-  @Query(() => CooperativeConnection, { nullable: true, description: "Cooperatives (hợp tác xã, HTX), filtered and paginated." })
+  @Authorized(...SIGNED_IN)
+  @Query(() => CooperativeConnection, { nullable: true, description: `Cooperatives (hợp tác xã, HTX), filtered and paginated. ${READ_NOTE.SIGNED_IN}` })
   cooperatives(@Args() args: OrganizationListArgs, @Ctx() ctx: MembershipContext): Promise<CooperativeConnection> {
     return listOrganizations(ctx.dataSource, CooperativeConnection, OrganizationKind.COOPERATIVE, args);
   }
 
-  @Query(() => CooperativeGroupConnection, { nullable: true, description: "Cooperative groups (tổ hợp tác, THT), filtered and paginated." })
+  @Authorized(...SIGNED_IN)
+  @Query(() => CooperativeGroupConnection, { nullable: true, description: `Cooperative groups (tổ hợp tác, THT), filtered and paginated. ${READ_NOTE.SIGNED_IN}` })
   cooperativeGroups(@Args() args: OrganizationListArgs, @Ctx() ctx: MembershipContext): Promise<CooperativeGroupConnection> {
     return listOrganizations(ctx.dataSource, CooperativeGroupConnection, OrganizationKind.COOPERATIVE_GROUP, args);
   }
 
-  @Query(() => CooperativeUnionConnection, { nullable: true, description: "Unions of cooperatives (liên hiệp hợp tác xã, LHHTX), filtered and paginated." })
+  @Authorized(...SIGNED_IN)
+  @Query(() => CooperativeUnionConnection, { nullable: true, description: `Unions of cooperatives (liên hiệp hợp tác xã, LHHTX), filtered and paginated. ${READ_NOTE.SIGNED_IN}` })
   cooperativeUnions(@Args() args: OrganizationListArgs, @Ctx() ctx: MembershipContext): Promise<CooperativeUnionConnection> {
     return listOrganizations(ctx.dataSource, CooperativeUnionConnection, OrganizationKind.COOPERATIVE_UNION, args);
   }
 
-  @Query(() => OrganizationConnection, { nullable: true, description: "Organisations of every legal form together (tổ chức kinh tế tập thể), filtered and paginated." })
+  @Authorized(...SIGNED_IN)
+  @Query(() => OrganizationConnection, { nullable: true, description: `Organisations of every legal form together (tổ chức kinh tế tập thể), filtered and paginated. ${READ_NOTE.SIGNED_IN}` })
   organizations(@Args() args: OrganizationsArgs, @Ctx() ctx: MembershipContext): Promise<OrganizationConnection> {
     return listOrganizations(ctx.dataSource, OrganizationConnection, args.kind, args);
   }
 
-  @Query(() => Organization, { nullable: true, description: "One organisation of any legal form by id; null when there is none." })
+  @Authorized(...SIGNED_IN)
+  @Query(() => Organization, { nullable: true, description: `One organisation of any legal form by id; null when there is none. ${READ_NOTE.SIGNED_IN}` })
   organization(@Arg("id", () => ID, { description: "The organisation's id." }) id: string, @Ctx() ctx: MembershipContext): Promise<Organization | null> {
     return ctx.loaders.organization.load(id);
   }
@@ -67,7 +72,8 @@ export class OrganizationResolver {
     return (await ctx.loaders.adminUnit.load(org.adminUnitCode))!;
   }
 
-  @FieldResolver(() => MemberConnection, { description: "Members (thành viên), in joining order." })
+  @Authorized(...DETAILS.MEMBERSHIP)
+  @FieldResolver(() => MemberConnection, { nullable: true, description: `Members (thành viên), in joining order. ${READ_NOTE.MEMBERSHIP}` })
   async members(@Root() org: Organization, @Args() args: MemberListArgs, @Ctx() ctx: MembershipContext): Promise<MemberConnection> {
     if (!args.after && !args.before && args.last == null) {
       // The common case, a first page: fetch only that page and the count, for all parents at once.
@@ -85,12 +91,14 @@ export class OrganizationResolver {
     return connectionFromArray(MemberConnection, rows, (m: Member) => m.id, args);
   }
 
-  @FieldResolver(() => AllianceMembership, { nullable: true, description: "Membership of the provincial Cooperative Alliance (thành viên Liên minh HTX tỉnh); null if it never joined." })
+  @Authorized(...DETAILS.MEMBERSHIP)
+  @FieldResolver(() => AllianceMembership, { nullable: true, description: `Membership of the provincial Cooperative Alliance (thành viên Liên minh HTX tỉnh); null if it never joined. ${READ_NOTE.MEMBERSHIP}` })
   allianceMembership(@Root() org: Organization, @Ctx() ctx: MembershipContext): Promise<AllianceMembership | null> {
     return ctx.loaders.allianceMembership.load(org.id);
   }
 
-  @FieldResolver(() => [FinancialReport], { description: "Yearly figures (báo cáo năm), newest first: one per year, so a bounded list." })
+  @Authorized(...DETAILS.MEMBERSHIP)
+  @FieldResolver(() => [FinancialReport], { nullable: true, description: `Yearly figures (báo cáo năm), newest first: one per year, so a bounded list. ${READ_NOTE.MEMBERSHIP}` })
   async financialReports(
     @Root() org: Organization,
     @Arg("fromYear", () => Int, { nullable: true, description: "First year to include." }) fromYear: number | null,
@@ -101,13 +109,15 @@ export class OrganizationResolver {
     return all.filter((f) => (fromYear == null || f.year >= fromYear) && (toYear == null || f.year <= toYear));
   }
 
-  @FieldResolver(() => FinancialReport, { nullable: true, description: "The figures of one year (báo cáo năm), if reported." })
+  @Authorized(...DETAILS.MEMBERSHIP)
+  @FieldResolver(() => FinancialReport, { nullable: true, description: `The figures of one year (báo cáo năm), if reported. ${READ_NOTE.MEMBERSHIP}` })
   async financialReport(@Root() org: Organization, @Arg("year", () => Int, { description: "The year." }) year: number, @Ctx() ctx: MembershipContext): Promise<FinancialReport | null> {
     const all = await ctx.loaders.financialReportsByOrganization.load(org.id);
     return all.find((f) => f.year === year) ?? null;
   }
 
-  @FieldResolver(() => [Classification], { description: "Yearly classifications (phân loại, đánh giá), newest first: a bounded list." })
+  @Authorized(...DETAILS.MEMBERSHIP)
+  @FieldResolver(() => [Classification], { nullable: true, description: `Yearly classifications (phân loại, đánh giá), newest first: a bounded list. ${READ_NOTE.MEMBERSHIP}` })
   async classifications(
     @Root() org: Organization,
     @Arg("scheme", () => ClassificationScheme, { nullable: true, description: "Only this rule set." }) scheme: ClassificationScheme | null,
@@ -117,7 +127,8 @@ export class OrganizationResolver {
     return all.filter((c) => !scheme || c.scheme === scheme);
   }
 
-  @FieldResolver(() => Classification, { nullable: true, description: "The classification of one year under a rule set (default Circular 01/2020)." })
+  @Authorized(...DETAILS.MEMBERSHIP)
+  @FieldResolver(() => Classification, { nullable: true, description: `The classification of one year under a rule set (default Circular 01/2020). ${READ_NOTE.MEMBERSHIP}` })
   async classification(
     @Root() org: Organization,
     @Arg("year", () => Int, { description: "The year." }) year: number,

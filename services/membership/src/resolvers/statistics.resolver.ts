@@ -1,5 +1,5 @@
-import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
-import { badInput } from "@kttt/core";
+import { Arg, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
+import { badInput, READ_NOTE, SIGNED_IN } from "@kttt/core";
 import type { MembershipContext } from "../context";
 import { AdminUnit } from "../entities/admin-unit";
 import { membershipStatistics } from "../repositories/statistics";
@@ -7,10 +7,11 @@ import { MembershipGroupBy, MembershipStatistics, MembershipStatisticsGroup } fr
 
 @Resolver(() => MembershipStatisticsGroup)
 export class StatisticsResolver {
+  @Authorized(...SIGNED_IN)
   @Query(() => MembershipStatistics, { nullable: true,
     description:
       "Counts and financial figures of the collective economy for a year (thống kê kinh tế tập thể): cooperatives, unions and groups " +
-      "existing at the end of the year; capital, revenue, profit and worker income of the cooperatives that reported.",
+      `existing at the end of the year; capital, revenue, profit and worker income of the cooperatives that reported. ${READ_NOTE.SIGNED_IN}`,
   })
   membershipStatistics(
     @Arg("year", () => Int, { description: "The reporting year, e.g. 2024." }) year: number,

@@ -1,4 +1,5 @@
-import { Directive, Field, ID, ObjectType } from "type-graphql";
+import { Authorized, Directive, Field, ID, ObjectType } from "type-graphql";
+import { DETAILS, READ_NOTE } from "@kttt/core";
 import { Column, Entity, PrimaryColumn } from "typeorm";
 import { OcopLocalOwnerType, OWNER_TYPE_LABEL } from "../domain/enums";
 
@@ -34,7 +35,8 @@ export class OcopLocalOwner {
   @Column("text", { nullable: true })
   address: string | null;
 
-  @Field(() => String, { nullable: true, description: "Representative or household head (người đại diện)." })
+  @Authorized(...DETAILS.OCOP)
+  @Field(() => String, { nullable: true, description: `Representative or household head (người đại diện). ${READ_NOTE.OCOP}` })
   @Column("text", { nullable: true })
   representative: string | null;
 

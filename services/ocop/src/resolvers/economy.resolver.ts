@@ -1,15 +1,16 @@
 /** OCOP's part of the collective-economy overview: products as they stood on the period's asOf date. */
-import { parseEconomyId } from "@kttt/core";
-import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import { parseEconomyId, READ_NOTE, SIGNED_IN } from "@kttt/core";
+import { Authorized, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { OcopContext } from "../context";
 import { CollectiveEconomy } from "../entities/external";
 import { OcopFigures } from "../types/statistics";
 
 @Resolver(() => CollectiveEconomy)
 export class CollectiveEconomyOcopResolver {
+  @Authorized(...SIGNED_IN)
   @FieldResolver(() => OcopFigures, {
     nullable: true,
-    description: "OCOP products of the province or unit as they stood on the period's asOf date (sản phẩm OCOP), by stars and owner type.",
+    description: `OCOP products of the province or unit as they stood on the period's asOf date (sản phẩm OCOP), by stars and owner type. ${READ_NOTE.SIGNED_IN}`,
   })
   async ocop(@Root() economy: CollectiveEconomy, @Ctx() ctx: OcopContext): Promise<OcopFigures> {
     const { period, adminUnitCode } = parseEconomyId(economy.id);

@@ -1,5 +1,5 @@
-import { Arg, Ctx, Int, Query, Resolver } from "type-graphql";
-import { badInput, LocalDateScalar } from "@kttt/core";
+import { Arg, Authorized, Ctx, Int, Query, Resolver } from "type-graphql";
+import { ALLIANCE, badInput, LocalDateScalar, READ_NOTE, SIGNED_IN } from "@kttt/core";
 import { OCOP_SUBGROUPS } from "@kttt/demo";
 import type { OcopContext } from "../context";
 import { OcopGroup } from "../domain/enums";
@@ -10,10 +10,11 @@ import { OcopGroupBy, OcopStatistics } from "../types/statistics";
 
 @Resolver()
 export class OcopStatisticsResolver {
+  @Authorized(...SIGNED_IN)
   @Query(() => OcopStatistics, { nullable: true,
     description:
       "OCOP figures of the province on a date (thống kê OCOP): active, expired and revoked products, stars, " +
-      "products of cooperatives and groups versus enterprises and households, certificates lapsing within 90 and 180 days.",
+      `products of cooperatives and groups versus enterprises and households, certificates lapsing within 90 and 180 days. ${READ_NOTE.SIGNED_IN}`,
   })
   ocopStatistics(
     @Arg("asOf", () => LocalDateScalar, { nullable: true, description: "The date (tính đến ngày); default today." }) asOf: string | null,
@@ -28,10 +29,11 @@ export class OcopStatisticsResolver {
     return OCOP_SUBGROUPS[group];
   }
 
+  @Authorized(...ALLIANCE)
   @Query(() => OcopOwnerReferenceCheck, { nullable: true,
     description:
       "Checks every membership organisation id stored as an OCOP owner against membership (đối soát), in batches, " +
-      "and lists those membership does not confirm.",
+      `and lists those membership does not confirm. ${READ_NOTE.ALLIANCE}`,
   })
   ocopOwnerReferenceCheck(
     @Arg("batchSize", () => Int, { defaultValue: 100, description: "Ids per look-up request (1–500)." }) batchSize: number,

@@ -1,4 +1,4 @@
-import { GATEWAY_SECRET_HEADER } from "@kttt/core";
+import { GATEWAY_SECRET_HEADER, onBehalfOfCaller } from "@kttt/core";
 /**
  * How the ocop subgraph learns whether a membership organisation exists: it asks a GraphQL
  * endpoint that serves membership's `organization(id)` — by default the gateway — with one
@@ -41,7 +41,7 @@ export class OrganizationLookup {
     try {
       const response = await fetch(this.url, {
         method: "POST",
-        headers: { "content-type": "application/json", "x-kttt-caller": "ocop", [GATEWAY_SECRET_HEADER]: this.gatewaySecret },
+        headers: { "content-type": "application/json", "x-kttt-caller": "ocop", [GATEWAY_SECRET_HEADER]: this.gatewaySecret, ...onBehalfOfCaller() },
         body: JSON.stringify({ query, variables }),
         signal: AbortSignal.timeout(this.timeoutMs),
       });

@@ -1,6 +1,6 @@
-import { Field, ID, Int, ObjectType } from "type-graphql";
+import { Authorized, Field, ID, Int, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryColumn } from "typeorm";
-import { bigintTransformer, LocalDateScalar, VndScalar } from "@kttt/core";
+import { bigintTransformer, DETAILS, LocalDateScalar, READ_NOTE, VndScalar } from "@kttt/core";
 import { FundingSource, OrganizationKind } from "../domain/enums";
 
 @ObjectType({
@@ -32,20 +32,24 @@ export class SupportBeneficiary {
   @Column("text", { name: "funding_source" })
   fundingSource: FundingSource;
 
-  @Field({ description: "What the organisation receives (nội dung hỗ trợ), e.g. a training course, a booth at a fair." })
+  @Authorized(...DETAILS.SUPPORT)
+  @Field({ nullable: true, description: `What the organisation receives (nội dung hỗ trợ), e.g. a training course, a booth at a fair. ${READ_NOTE.SUPPORT}` })
   @Column("text")
   support: string;
 
-  @Field(() => VndScalar, { description: "Amount approved for the organisation (kinh phí được phê duyệt), VND." })
+  @Authorized(...DETAILS.SUPPORT)
+  @Field(() => VndScalar, { nullable: true, description: `Amount approved for the organisation (kinh phí được phê duyệt), VND. ${READ_NOTE.SUPPORT}` })
   @Column("bigint", { name: "planned_amount", transformer: bigintTransformer })
   plannedAmount: bigint;
 
-  @Field(() => VndScalar, { description: "Amount paid out so far (đã giải ngân), VND: the sum of the disbursements." })
+  @Authorized(...DETAILS.SUPPORT)
+  @Field(() => VndScalar, { nullable: true, description: `Amount paid out so far (đã giải ngân), VND: the sum of the disbursements. ${READ_NOTE.SUPPORT}` })
   @Column("bigint", { name: "disbursed_amount", transformer: bigintTransformer })
   disbursedAmount: bigint;
 
-  @Field(() => Int, {
-    description: "Managers of the organisation trained through this support (cán bộ quản lý được đào tạo), the in-kind result that membership's managersTrained counts.",
+  @Authorized(...DETAILS.SUPPORT)
+  @Field(() => Int, { nullable: true,
+    description: `Managers of the organisation trained through this support (cán bộ quản lý được đào tạo), the in-kind result that membership's managersTrained counts. ${READ_NOTE.SUPPORT}`,
   })
   @Column("integer", { name: "managers_trained" })
   managersTrained: number;
@@ -54,7 +58,8 @@ export class SupportBeneficiary {
   @Column("date", { name: "approved_on" })
   approvedOn: string;
 
-  @Field(() => String, { nullable: true, description: "Why more than approved was paid out (lý do giải ngân vượt), when an override allowed it." })
+  @Authorized(...DETAILS.SUPPORT)
+  @Field(() => String, { nullable: true, description: `Why more than approved was paid out (lý do giải ngân vượt), when an override allowed it. ${READ_NOTE.SUPPORT}` })
   @Column("text", { name: "over_plan_reason", nullable: true })
   overPlanReason: string | null;
 
@@ -62,7 +67,8 @@ export class SupportBeneficiary {
   @Column("integer")
   version: number;
 
-  @Field(() => VndScalar, { description: "Still to pay (còn lại), VND: approved minus paid, never below 0." })
+  @Authorized(...DETAILS.SUPPORT)
+  @Field(() => VndScalar, { nullable: true, description: `Still to pay (còn lại), VND: approved minus paid, never below 0. ${READ_NOTE.SUPPORT}` })
   remainingAmount(): bigint {
     const remaining = this.plannedAmount - this.disbursedAmount;
     return remaining > 0n ? remaining : 0n;

@@ -2,17 +2,18 @@
  * Policy support's part of the collective-economy overview: support approved in the period's year and
  * what was paid on it (allocations are counted by approval year, so both halves show the year's figures).
  */
-import { parseEconomyId } from "@kttt/core";
-import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import { parseEconomyId, READ_NOTE, SIGNED_IN } from "@kttt/core";
+import { Authorized, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { PolicySupportContext } from "../context";
 import { CollectiveEconomyRef } from "../entities/external";
 import { PolicySupportFigures } from "../types/statistics";
 
 @Resolver(() => CollectiveEconomyRef)
 export class CollectiveEconomySupportResolver {
+  @Authorized(...SIGNED_IN)
   @FieldResolver(() => PolicySupportFigures, {
     nullable: true,
-    description: "Support approved in the period's year for the province or unit, and what was paid out (chính sách hỗ trợ: kế hoạch và giải ngân).",
+    description: `Support approved in the period's year for the province or unit, and what was paid out (chính sách hỗ trợ: kế hoạch và giải ngân). ${READ_NOTE.SIGNED_IN}`,
   })
   async policySupport(@Root() economy: CollectiveEconomyRef, @Ctx() ctx: PolicySupportContext): Promise<PolicySupportFigures> {
     const { period, adminUnitCode } = parseEconomyId(economy.id);

@@ -1,6 +1,6 @@
 /** The fields policy support adds to membership's organisations and administrative units. */
-import { Arg, Args, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
-import { badInput } from "@kttt/core";
+import { Arg, Args, Authorized, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
+import { badInput, READ_NOTE, SIGNED_IN } from "@kttt/core";
 import type { PolicySupportContext } from "../context";
 import { AdminUnitRef, CooperativeGroupRef, CooperativeRef, CooperativeUnionRef } from "../entities/external";
 import { SupportBeneficiaryConnection } from "../types/connections";
@@ -12,6 +12,7 @@ const SUPPORT_RECEIVED = "Support this organisation received from State programm
 
 @Resolver(() => CooperativeRef)
 export class CooperativeSupportResolver {
+  @Authorized(...SIGNED_IN)
   @FieldResolver(() => SupportBeneficiaryConnection, { nullable: true, description: SUPPORT_RECEIVED })
   supportReceived(@Root() ref: CooperativeRef, @Args() args: SupportReceivedArgs, @Ctx() ctx: PolicySupportContext): Promise<SupportBeneficiaryConnection> {
     return beneficiaryPage(ctx, "organization_id", ref.id, args);
@@ -20,6 +21,7 @@ export class CooperativeSupportResolver {
 
 @Resolver(() => CooperativeGroupRef)
 export class CooperativeGroupSupportResolver {
+  @Authorized(...SIGNED_IN)
   @FieldResolver(() => SupportBeneficiaryConnection, { nullable: true, description: SUPPORT_RECEIVED })
   supportReceived(@Root() ref: CooperativeGroupRef, @Args() args: SupportReceivedArgs, @Ctx() ctx: PolicySupportContext): Promise<SupportBeneficiaryConnection> {
     return beneficiaryPage(ctx, "organization_id", ref.id, args);
@@ -28,6 +30,7 @@ export class CooperativeGroupSupportResolver {
 
 @Resolver(() => CooperativeUnionRef)
 export class CooperativeUnionSupportResolver {
+  @Authorized(...SIGNED_IN)
   @FieldResolver(() => SupportBeneficiaryConnection, { nullable: true, description: SUPPORT_RECEIVED })
   supportReceived(@Root() ref: CooperativeUnionRef, @Args() args: SupportReceivedArgs, @Ctx() ctx: PolicySupportContext): Promise<SupportBeneficiaryConnection> {
     return beneficiaryPage(ctx, "organization_id", ref.id, args);
@@ -36,9 +39,10 @@ export class CooperativeUnionSupportResolver {
 
 @Resolver(() => AdminUnitRef)
 export class AdminUnitSupportResolver {
+  @Authorized(...SIGNED_IN)
   @FieldResolver(() => PolicySupportFigures, {
     nullable: true,
-    description: "Support approved in a year for organisations registered in this unit, and what was paid out (kết quả hỗ trợ trên địa bàn).",
+    description: `Support approved in a year for organisations registered in this unit, and what was paid out (kết quả hỗ trợ trên địa bàn). ${READ_NOTE.SIGNED_IN}`,
   })
   policySupport(
     @Root() unit: AdminUnitRef,

@@ -1,16 +1,19 @@
-import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
+import { Arg, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
+import { READ_NOTE, SIGNED_IN } from "@kttt/core";
 import type { PolicySupportContext } from "../context";
 import { DevelopmentPlan, PlanTarget } from "../entities/development-plan";
 import { LegalDocument } from "../entities/legal-document";
 
 @Resolver(() => DevelopmentPlan)
 export class DevelopmentPlanResolver {
-  @Query(() => DevelopmentPlan, { nullable: true, description: "The province's collective-economy development plan for a year, with targets and results (kế hoạch phát triển KTTT năm); null when none is recorded." })
+  @Authorized(...SIGNED_IN)
+  @Query(() => DevelopmentPlan, { nullable: true, description: `The province's collective-economy development plan for a year, with targets and results (kế hoạch phát triển KTTT năm); null when none is recorded. ${READ_NOTE.SIGNED_IN}` })
   developmentPlan(@Arg("year", () => Int, { description: "The plan year, e.g. 2024." }) year: number, @Ctx() ctx: PolicySupportContext): Promise<DevelopmentPlan | null> {
     return ctx.dataSource.getRepository(DevelopmentPlan).findOneBy({ year });
   }
 
-  @Query(() => [DevelopmentPlan], { nullable: true, description: "Every recorded yearly plan, newest first: one per year, a bounded list." })
+  @Authorized(...SIGNED_IN)
+  @Query(() => [DevelopmentPlan], { nullable: true, description: `Every recorded yearly plan, newest first: one per year, a bounded list. ${READ_NOTE.SIGNED_IN}` })
   developmentPlans(@Ctx() ctx: PolicySupportContext): Promise<DevelopmentPlan[]> {
     return ctx.dataSource.getRepository(DevelopmentPlan).find({ order: { year: "DESC" } });
   }

@@ -1,5 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
-import { VndScalar } from "@kttt/core";
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { DETAILS, READ_NOTE, SIGNED_IN, VndScalar } from "@kttt/core";
 import type { PolicySupportContext } from "../context";
 import { Agency } from "../entities/agency";
 import { Disbursement, SupportBeneficiary } from "../entities/beneficiary";
@@ -35,23 +35,27 @@ export class SupportProgrammeResolver {
     return (await ctx.loaders.agency.load(programme.agencyId))!;
   }
 
-  @FieldResolver(() => [ProgrammeFunding], { description: "Budget by funding source (dự toán theo nguồn): a bounded list." })
+  @Authorized(...SIGNED_IN)
+  @FieldResolver(() => [ProgrammeFunding], { nullable: true, description: `Budget by funding source (dự toán theo nguồn): a bounded list. ${READ_NOTE.SIGNED_IN}` })
   funding(@Root() programme: SupportProgramme, @Ctx() ctx: PolicySupportContext): Promise<ProgrammeFunding[]> {
     return ctx.loaders.fundingByProgramme.load(programme.id);
   }
 
-  @FieldResolver(() => VndScalar, { description: "Total planned budget over all sources (tổng kinh phí kế hoạch), VND." })
+  @Authorized(...SIGNED_IN)
+  @FieldResolver(() => VndScalar, { nullable: true, description: `Total planned budget over all sources (tổng kinh phí kế hoạch), VND. ${READ_NOTE.SIGNED_IN}` })
   async budget(@Root() programme: SupportProgramme, @Ctx() ctx: PolicySupportContext): Promise<bigint> {
     const lines = await ctx.loaders.fundingByProgramme.load(programme.id);
     return lines.reduce((sum, line) => sum + line.plannedAmount, 0n);
   }
 
-  @FieldResolver(() => PolicySupportFigures, { description: "What was approved for beneficiaries and paid out (kết quả thực hiện)." })
+  @Authorized(...SIGNED_IN)
+  @FieldResolver(() => PolicySupportFigures, { nullable: true, description: `What was approved for beneficiaries and paid out (kết quả thực hiện). ${READ_NOTE.SIGNED_IN}` })
   results(@Root() programme: SupportProgramme, @Ctx() ctx: PolicySupportContext): Promise<PolicySupportFigures> {
     return ctx.loaders.programmeFigures.load(programme.id);
   }
 
-  @FieldResolver(() => SupportBeneficiaryConnection, { description: "Beneficiaries (đối tượng thụ hưởng), newest approval first." })
+  @Authorized(...SIGNED_IN)
+  @FieldResolver(() => SupportBeneficiaryConnection, { nullable: true, description: `Beneficiaries (đối tượng thụ hưởng), newest approval first. ${READ_NOTE.SIGNED_IN}` })
   beneficiaries(@Root() programme: SupportProgramme, @Args() args: SupportReceivedArgs, @Ctx() ctx: PolicySupportContext): Promise<SupportBeneficiaryConnection> {
     return beneficiaryPage(ctx, "programme_id", programme.id, args);
   }
@@ -74,7 +78,8 @@ export class SupportBeneficiaryResolver {
     return adminUnitRef(beneficiary.adminUnitCode);
   }
 
-  @FieldResolver(() => [Disbursement], { description: "Payments, oldest first (các lần giải ngân): a bounded list." })
+  @Authorized(...DETAILS.SUPPORT)
+  @FieldResolver(() => [Disbursement], { nullable: true, description: `Payments, oldest first (các lần giải ngân): a bounded list. ${READ_NOTE.SUPPORT}` })
   disbursements(@Root() beneficiary: SupportBeneficiary, @Ctx() ctx: PolicySupportContext): Promise<Disbursement[]> {
     return ctx.loaders.disbursementsByBeneficiary.load(beneficiary.id);
   }

@@ -1,5 +1,5 @@
-import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
-import { badInput } from "@kttt/core";
+import { Arg, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
+import { badInput, READ_NOTE, SIGNED_IN } from "@kttt/core";
 import type { PolicySupportContext } from "../context";
 import { PolicySupportGroupBy } from "../domain/enums";
 import { Agency } from "../entities/agency";
@@ -9,10 +9,11 @@ import { PolicySupportGroup, PolicySupportStatistics } from "../types/statistics
 
 @Resolver(() => PolicySupportGroup)
 export class PolicySupportStatisticsResolver {
+  @Authorized(...SIGNED_IN)
   @Query(() => PolicySupportStatistics, { nullable: true,
     description:
       "Results of support-policy implementation for a year (kết quả thực hiện chính sách hỗ trợ KTTT, HTX): approved, paid out, implementation rate and organisations supported, " +
-      "for the province and broken down on request.",
+      `for the province and broken down on request. ${READ_NOTE.SIGNED_IN}`,
   })
   policySupportStatistics(
     @Arg("year", () => Int, { description: "Year the allocations were approved, e.g. 2024." }) year: number,

@@ -1,6 +1,6 @@
-import { Field, ID, Int, ObjectType } from "type-graphql";
+import { Authorized, Field, ID, Int, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryColumn } from "typeorm";
-import { bigintTransformer, LocalDateScalar, VndScalar } from "@kttt/core";
+import { bigintTransformer, DETAILS, LocalDateScalar, READ_NOTE, VndScalar } from "@kttt/core";
 import { EVENT_TYPE_LABEL, FORMAT_LABEL, TradeEventFormat, TradeEventScope, TradeEventType } from "../domain/enums";
 
 @ObjectType({
@@ -53,14 +53,16 @@ export class TradeEvent {
   @Column("integer", { name: "booth_count", nullable: true })
   boothCount: number | null;
 
-  @Field(() => VndScalar, { nullable: true, description: "Budget of the event (kinh phí tổ chức), VND; null when not known." })
+  @Authorized(...DETAILS.TRADE)
+  @Field(() => VndScalar, { nullable: true, description: `Budget of the event (kinh phí tổ chức), VND; null when not known. ${READ_NOTE.TRADE}` })
   @Column("bigint", { nullable: true, transformer: bigintTransformer })
   budget: bigint | null;
 
+  @Authorized(...DETAILS.TRADE)
   @Field(() => ID, {
     nullable: true,
     description:
-      "The support programme that funds it (chương trình hỗ trợ kinh phí), a key of the policy-support subgraph. Kept as an id: policy support does not expose programmes as a federated entity.",
+      `The support programme that funds it (chương trình hỗ trợ kinh phí), a key of the policy-support subgraph. Kept as an id: policy support does not expose programmes as a federated entity. ${READ_NOTE.TRADE}`,
   })
   @Column("uuid", { name: "funding_programme_id", nullable: true })
   fundingProgrammeId: string | null;

@@ -1,6 +1,6 @@
-import { Field, Float, ID, Int, ObjectType } from "type-graphql";
+import { Authorized, Field, Float, ID, Int, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryColumn } from "typeorm";
-import { bigintTransformer, LocalDateScalar, numericTransformer, VndScalar } from "@kttt/core";
+import { bigintTransformer, DETAILS, LocalDateScalar, numericTransformer, READ_NOTE, VndScalar } from "@kttt/core";
 import { EcommercePlatform, PLATFORM_LABEL, TradeParticipantKind } from "../domain/enums";
 
 @ObjectType({ description: "A product of an organisation offered on an e-commerce platform (gian hàng trên sàn thương mại điện tử)." })
@@ -74,7 +74,8 @@ export class SupplyDemandLink {
   @Column("text", { name: "admin_unit_code" })
   adminUnitCode: string;
 
-  @Field({ description: "The buyer (bên mua), e.g. a supermarket chain or a trader." })
+  @Authorized(...DETAILS.TRADE)
+  @Field({ nullable: true, description: `The buyer (bên mua), e.g. a supermarket chain or a trader. ${READ_NOTE.TRADE}` })
   @Column("text")
   buyer: string;
 
@@ -85,15 +86,18 @@ export class SupplyDemandLink {
   @Column("text", { name: "product_name" })
   productName: string;
 
-  @Field(() => Float, { description: "Volume agreed (sản lượng), in `volumeUnit`." })
+  @Authorized(...DETAILS.TRADE)
+  @Field(() => Float, { nullable: true, description: `Volume agreed (sản lượng), in \`volumeUnit\`. ${READ_NOTE.TRADE}` })
   @Column("numeric", { transformer: numericTransformer })
   volume: number;
 
-  @Field({ description: "Unit of the volume (đơn vị tính), e.g. tấn, lít, hộp." })
+  @Authorized(...DETAILS.TRADE)
+  @Field({ nullable: true, description: `Unit of the volume (đơn vị tính), e.g. tấn, lít, hộp. ${READ_NOTE.TRADE}` })
   @Column("text", { name: "volume_unit" })
   volumeUnit: string;
 
-  @Field(() => VndScalar, { description: "Value agreed (giá trị), VND." })
+  @Authorized(...DETAILS.TRADE)
+  @Field(() => VndScalar, { nullable: true, description: `Value agreed (giá trị), VND. ${READ_NOTE.TRADE}` })
   @Column("bigint", { transformer: bigintTransformer })
   value: bigint;
 

@@ -1,6 +1,6 @@
-import { Field, ID, Int, ObjectType } from "type-graphql";
+import { Authorized, Field, ID, Int, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryColumn } from "typeorm";
-import { bigintTransformer, LocalDateScalar, VndScalar } from "@kttt/core";
+import { bigintTransformer, DETAILS, LocalDateScalar, READ_NOTE, VndScalar } from "@kttt/core";
 import { TradeParticipantKind } from "../domain/enums";
 
 @ObjectType({
@@ -40,27 +40,33 @@ export class TradeParticipation {
   @Column("integer")
   booths: number;
 
-  @Field(() => VndScalar, { description: "Sales at the event (doanh thu bán hàng tại sự kiện), VND." })
+  @Authorized(...DETAILS.TRADE)
+  @Field(() => VndScalar, { nullable: true, description: `Sales at the event (doanh thu bán hàng tại sự kiện), VND. ${READ_NOTE.TRADE}` })
   @Column("bigint", { name: "sales_amount", transformer: bigintTransformer })
   salesAmount: bigint;
 
-  @Field(() => Int, { description: "Sales contracts signed (số hợp đồng ký kết)." })
+  @Authorized(...DETAILS.TRADE)
+  @Field(() => Int, { nullable: true, description: `Sales contracts signed (số hợp đồng ký kết). ${READ_NOTE.TRADE}` })
   @Column("integer", { name: "contract_count" })
   contractCount: number;
 
-  @Field(() => VndScalar, { description: "Value of the contracts signed (giá trị hợp đồng), VND." })
+  @Authorized(...DETAILS.TRADE)
+  @Field(() => VndScalar, { nullable: true, description: `Value of the contracts signed (giá trị hợp đồng), VND. ${READ_NOTE.TRADE}` })
   @Column("bigint", { name: "contract_value", transformer: bigintTransformer })
   contractValue: bigint;
 
-  @Field(() => Int, { description: "Memoranda of understanding signed (số biên bản ghi nhớ)." })
+  @Authorized(...DETAILS.TRADE)
+  @Field(() => Int, { nullable: true, description: `Memoranda of understanding signed (số biên bản ghi nhớ). ${READ_NOTE.TRADE}` })
   @Column("integer", { name: "mou_count" })
   mouCount: number;
 
-  @Field(() => VndScalar, { description: "Value the memoranda name (giá trị ghi nhớ), VND." })
+  @Authorized(...DETAILS.TRADE)
+  @Field(() => VndScalar, { nullable: true, description: `Value the memoranda name (giá trị ghi nhớ), VND. ${READ_NOTE.TRADE}` })
   @Column("bigint", { name: "mou_value", transformer: bigintTransformer })
   mouValue: bigint;
 
-  @Field(() => String, { nullable: true, description: "Remarks (ghi chú)." })
+  @Authorized(...DETAILS.TRADE)
+  @Field(() => String, { nullable: true, description: `Remarks (ghi chú). ${READ_NOTE.TRADE}` })
   @Column("text", { nullable: true })
   note: string | null;
 

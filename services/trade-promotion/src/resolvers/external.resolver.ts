@@ -1,6 +1,6 @@
 /** The fields trade promotion adds to other subgraphs' entities; every one batched through a loader. */
-import { Arg, Args, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
-import { badInput, ConnectionArgs, connectionFromArray } from "@kttt/core";
+import { Arg, Args, Authorized, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
+import { badInput, ConnectionArgs, connectionFromArray, READ_NOTE, SIGNED_IN } from "@kttt/core";
 import type { TradePromotionContext } from "../context";
 import { TradeEvent } from "../entities/event";
 import { AdminUnitRef, CollectiveEconomyRef, CooperativeGroupRef, CooperativeRef, CooperativeUnionRef, OcopLocalOwnerRef, OcopProductRef } from "../entities/external";
@@ -62,10 +62,11 @@ export class OcopProductTradeResolver {
 
 @Resolver(() => AdminUnitRef)
 export class AdminUnitTradeResolver {
+  @Authorized(...SIGNED_IN)
   @FieldResolver(() => TradePromotionFigures, {
     nullable: true,
     description:
-      "Trade promotion in the unit in a year (xúc tiến thương mại trên địa bàn): events held in the unit, participations and OCOP owners registered in it.",
+      `Trade promotion in the unit in a year (xúc tiến thương mại trên địa bàn): events held in the unit, participations and OCOP owners registered in it. ${READ_NOTE.SIGNED_IN}`,
   })
   tradePromotion(
     @Root() unit: AdminUnitRef,
@@ -79,11 +80,12 @@ export class AdminUnitTradeResolver {
 
 @Resolver(() => CollectiveEconomyRef)
 export class CollectiveEconomyTradeResolver {
+  @Authorized(...SIGNED_IN)
   @FieldResolver(() => TradePromotionFigures, {
     nullable: true,
     description:
       "Trade promotion in the period (xúc tiến thương mại): events whose dates overlap the period, their participations, and the share of OCOP owners selling online; " +
-      "for a unit, events held there and participants registered there.",
+      `for a unit, events held there and participants registered there. ${READ_NOTE.SIGNED_IN}`,
   })
   async tradePromotion(@Root() economy: CollectiveEconomyRef, @Ctx() ctx: TradePromotionContext): Promise<TradePromotionFigures> {
     return ctx.loaders.economyFigures.load(economy.id) as Promise<TradePromotionFigures>;

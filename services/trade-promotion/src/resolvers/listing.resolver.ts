@@ -1,4 +1,5 @@
-import { Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import { Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import { READ_NOTE, SIGNED_IN } from "@kttt/core";
 import type { TradePromotionContext } from "../context";
 import { TradeEvent } from "../entities/event";
 import { OcopProductRef, participantRef, productRef, type ParticipantRef } from "../entities/external";
@@ -33,7 +34,8 @@ export class EcommerceListingResolver {
 
 @Resolver(() => SupplyDemandLink)
 export class SupplyDemandLinkResolver {
-  @Query(() => SupplyDemandLinkConnection, { nullable: true, description: "Supply-demand links (kết nối cung cầu), latest first." })
+  @Authorized(...SIGNED_IN)
+  @Query(() => SupplyDemandLinkConnection, { nullable: true, description: `Supply-demand links (kết nối cung cầu), latest first. ${READ_NOTE.SIGNED_IN}` })
   supplyDemandLinks(@Args() args: SupplyDemandLinkListArgs, @Ctx() ctx: TradePromotionContext): Promise<SupplyDemandLinkConnection> {
     return listSupplyDemandLinks(ctx.dataSource, args);
   }

@@ -1,5 +1,5 @@
-import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
-import { badInput } from "@kttt/core";
+import { Arg, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
+import { badInput, READ_NOTE, SIGNED_IN } from "@kttt/core";
 import { ADMIN_UNITS } from "@kttt/demo";
 import type { TradePromotionContext } from "../context";
 import { EVENT_TYPE_LABEL, FORMAT_LABEL, NO_UNIT_KEY, TradeEventFormat, TradeEventType, TradePromotionGroupBy } from "../domain/enums";
@@ -16,11 +16,12 @@ function labelOf(groupBy: TradePromotionGroupBy, key: string): string {
 
 @Resolver(() => TradePromotionGroup)
 export class TradePromotionStatisticsResolver {
+  @Authorized(...SIGNED_IN)
   @Query(() => TradePromotionStatistics, {
     nullable: true,
     description:
       "Trade-promotion results of a year (kết quả xúc tiến thương mại): events held, organisations taking part, booths, sales, contracts and the share of OCOP owners selling online, " +
-      "for the province and broken down on request.",
+      `for the province and broken down on request. ${READ_NOTE.SIGNED_IN}`,
   })
   async tradePromotionStatistics(
     @Arg("year", () => Int, { description: "The year, e.g. 2023." }) year: number,
