@@ -8,7 +8,7 @@ import { createHash } from "node:crypto";
 import { IsOptional, Length, Matches } from "class-validator";
 import { Field, InputType, type ClassType } from "type-graphql";
 import type { DataSource, EntityManager, MigrationInterface, QueryRunner } from "typeorm";
-import { writeAudit } from "./audit";
+import { toJson, writeAudit } from "./audit";
 import { conflict } from "./errors";
 
 /** Adds `idempotencyKey` to a mutation input class (a type-graphql mixin). */
@@ -75,21 +75,35 @@ export function requestHash(operation: string, input: unknown): string {
 }
 
 /**
+ * Keeps `row`, the record a mutation is about to change as it loaded it (under its row lock, where it
+ * takes one), as the audit record's `before`, and hands the row back. The copy is taken at once, so
+ * what the write later does to the object does not show in it. A write that only creates never calls it.
+ */
+export type KeepBefore = <R>(row: R) => R;
+
+/**
  * Runs `write` in one transaction with a receipt when the input has an idempotency key.
- * `write` returns the result and a reference to it; `load` turns a reference back into a result.
+ * `write` returns the result and a reference to it, and gives the record as it was either as
+ * `before` or through `keepBefore`; `load` turns a reference back into a result.
  */
 export async function idempotentTransaction<T>(
   dataSource: DataSource,
   operation: string,
   input: { idempotencyKey?: string } & object,
-  write: (manager: EntityManager) => Promise<{ result: T; ref: string; before?: unknown }>,
+  write: (manager: EntityManager, keepBefore: KeepBefore) => Promise<{ result: T; ref: string; before?: unknown }>,
   load: (ref: string) => Promise<T>,
 ): Promise<T> {
   const key = input.idempotencyKey;
   // Every change leaves its audit record in its own transaction.
   const audited = async (manager: EntityManager) => {
-    const written = await write(manager);
-    await writeAudit(manager, { operation, input, resultRef: written.ref, before: written.before, after: written.result });
+    let kept: unknown;
+    const keepBefore: KeepBefore = (row) => {
+      kept = toJson(row);
+      return row;
+    };
+    const written = await write(manager, keepBefore);
+    const before = written.before !== undefined ? written.before : kept;
+    await writeAudit(manager, { operation, input, resultRef: written.ref, before, after: written.result });
     return written;
   };
   if (!key) return dataSource.transaction(async (manager) => (await audited(manager)).result);

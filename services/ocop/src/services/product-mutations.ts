@@ -4,7 +4,7 @@
  * checked with the organisation look-up before the transaction opens (no network call holds locks).
  * With an idempotency key, a retried write answers with the first one's result instead of writing again.
  */
-import { badInput, cleanOptionalText, cleanText, conflict, DomainError, ErrorCode, idempotentTransaction, isUuid, notFound } from "@kttt/core";
+import { badInput, cleanOptionalText, cleanText, conflict, DomainError, ErrorCode, idempotentTransaction, isUuid, notFound, type KeepBefore } from "@kttt/core";
 import { ADMIN_UNITS, ocopCurrentCertificate, ocopCertificateStatus, ocopLevelFor, ocopStarsForScore, ocopValidUntil, OCOP_STAR_BANDS, OCOP_SUBGROUPS } from "@kttt/demo";
 import { randomUUID } from "node:crypto";
 import type { DataSource, EntityManager } from "typeorm";
@@ -62,10 +62,19 @@ export class OcopMutations {
     private readonly organizations: OrganizationLookup,
   ) {}
 
-  /** One transaction, made safe to retry when the input carries an idempotency key. */
-  private run<T>(operation: string, input: { idempotencyKey?: string }, refOf: (result: T) => string, load: (ref: string) => Promise<T>, write: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return idempotentTransaction(this.dataSource, operation, input, async (manager) => {
-      const result = await write(manager);
+  /**
+   * One transaction, made safe to retry when the input carries an idempotency key. A write that
+   * changes a record passes it to `keepBefore` as loaded, for the audit trail.
+   */
+  private run<T>(
+    operation: string,
+    input: { idempotencyKey?: string },
+    refOf: (result: T) => string,
+    load: (ref: string) => Promise<T>,
+    write: (manager: EntityManager, keepBefore: KeepBefore) => Promise<T>,
+  ): Promise<T> {
+    return idempotentTransaction(this.dataSource, operation, input, async (manager, keepBefore) => {
+      const result = await write(manager, keepBefore);
       return { result, ref: refOf(result) };
     }, load);
   }
@@ -202,10 +211,11 @@ export class OcopMutations {
 
   async revoke(input: RevokeOcopCertificationInput): Promise<OcopCertification> {
     notInFuture(input.revokedOn, "input.revokedOn", "The revocation date");
-    return this.run("revokeOcopCertification", input, (c) => c.id, this.loadCertification, async (manager) => {
+    return this.run("revokeOcopCertification", input, (c) => c.id, this.loadCertification, async (manager, keepBefore) => {
+      // The product's lock covers its certificates: every certificate write takes it first.
       const product = await lockProduct(manager, input.productId, "input.productId");
       const history = await manager.getRepository(OcopCertification).find({ where: { productId: product.id }, order: { decidedOn: "ASC" } });
-      const current = ocopCurrentCertificate(history, input.revokedOn);
+      const current = keepBefore(ocopCurrentCertificate(history, input.revokedOn));
       if (!current || ocopCertificateStatus(current, input.revokedOn) !== "ACTIVE") {
         const why = !current ? "it had no certificate yet" : `its certificate was ${ocopCertificateStatus(current, input.revokedOn).toLowerCase()} by then`;
         throw conflict(`${product.name} had no certificate in force on ${input.revokedOn}: ${why}.`, "input.revokedOn", "NO_CERTIFICATE_IN_FORCE");

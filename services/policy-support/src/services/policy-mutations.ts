@@ -5,7 +5,7 @@
  * With an idempotency key, a retried write (a payment above all) answers with the first one's
  * result instead of writing again.
  */
-import { badInput, cleanOptionalText, cleanText, conflict, idempotentTransaction, isUuid, notFound, versionConflict } from "@kttt/core";
+import { badInput, cleanOptionalText, cleanText, conflict, idempotentTransaction, isUuid, notFound, versionConflict, type KeepBefore } from "@kttt/core";
 import { ADMIN_UNITS } from "@kttt/demo";
 import { randomUUID } from "node:crypto";
 import { In, type DataSource, type EntityManager, type FindOptionsWhere } from "typeorm";
@@ -106,14 +106,22 @@ function noRepeatedIndicators(items: IndicatorValueInput[], field: string): void
 export class PolicyMutations {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** One transaction, made safe to retry when the input carries an idempotency key. */
-  private run<T extends { id: string }>(operation: string, input: { idempotencyKey?: string }, entity: new () => T, write: (manager: EntityManager) => Promise<T>): Promise<T> {
+  /**
+   * One transaction, made safe to retry when the input carries an idempotency key. A write that
+   * changes a record passes it to `keepBefore` as loaded, for the audit trail.
+   */
+  private run<T extends { id: string }>(
+    operation: string,
+    input: { idempotencyKey?: string },
+    entity: new () => T,
+    write: (manager: EntityManager, keepBefore: KeepBefore) => Promise<T>,
+  ): Promise<T> {
     return idempotentTransaction(
       this.dataSource,
       operation,
       input,
-      async (manager) => {
-        const result = await write(manager);
+      async (manager, keepBefore) => {
+        const result = await write(manager, keepBefore);
         return { result, ref: result.id };
       },
       (id) => this.dataSource.getRepository(entity).findOneByOrFail({ id } as FindOptionsWhere<T>),
@@ -314,8 +322,8 @@ export class PolicyMutations {
   }
 
   async recordDisbursement(input: RecordDisbursementInput): Promise<SupportBeneficiary> {
-    return this.run("recordDisbursement", input, SupportBeneficiary, async (manager) => {
-      const beneficiary = await find(manager, SupportBeneficiary, input.beneficiaryId, "input.beneficiaryId", "Beneficiary", true);
+    return this.run("recordDisbursement", input, SupportBeneficiary, async (manager, keepBefore) => {
+      const beneficiary = keepBefore(await find(manager, SupportBeneficiary, input.beneficiaryId, "input.beneficiaryId", "Beneficiary", true));
       const programme = await manager.getRepository(SupportProgramme).findOneByOrFail({ id: beneficiary.programmeId });
       positive(input.amount, "input.amount", "A payment");
       notInFuture(input.disbursedOn, "input.disbursedOn", "The payment date");
@@ -384,8 +392,8 @@ export class PolicyMutations {
   }
 
   async recordPlanActuals(input: RecordPlanActualsInput): Promise<DevelopmentPlan> {
-    return this.run("recordPlanActuals", input, DevelopmentPlan, async (manager) => {
-      const plan = await manager.getRepository(DevelopmentPlan).createQueryBuilder("p").setLock("pessimistic_write").where("p.year = :year", { year: input.year }).getOne();
+    return this.run("recordPlanActuals", input, DevelopmentPlan, async (manager, keepBefore) => {
+      const plan = keepBefore(await manager.getRepository(DevelopmentPlan).createQueryBuilder("p").setLock("pessimistic_write").where("p.year = :year", { year: input.year }).getOne());
       if (!plan) throw notFound(`No plan is recorded for ${input.year}.`, "input.year");
       if (plan.version !== input.version) throw versionConflict("This plan", input.version, plan.version);
       if (input.year > Number(today().slice(0, 4))) throw badInput(`Results of ${input.year} cannot be known yet.`, "input.year", "YEAR_NOT_STARTED");

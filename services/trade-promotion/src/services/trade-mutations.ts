@@ -165,8 +165,8 @@ export class TradeMutations {
       this.dataSource,
       "updateTradeEvent",
       input,
-      async (manager) => {
-        const event = await find(manager, TradeEvent, input.id, "input.id", "Event", true);
+      async (manager, keepBefore) => {
+        const event = keepBefore(await find(manager, TradeEvent, input.id, "input.id", "Event", true));
         if (event.version !== input.version) throw versionConflict("This event", input.version, event.version);
         const next = {
           startsOn: input.startsOn ?? event.startsOn,
@@ -289,8 +289,8 @@ export class TradeMutations {
       this.dataSource,
       "updateTradeParticipation",
       input,
-      async (manager) => {
-        const current = await find(manager, TradeParticipation, input.id, "input.id", "Participation", true);
+      async (manager, keepBefore) => {
+        const current = keepBefore(await find(manager, TradeParticipation, input.id, "input.id", "Participation", true));
         if (current.version !== input.version) throw versionConflict("This participation", input.version, current.version);
         const event = await manager.getRepository(TradeEvent).findOneByOrFail({ id: current.eventId });
         const attendedFrom = input.attendedFrom ?? current.attendedFrom;
