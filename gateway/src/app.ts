@@ -19,6 +19,7 @@ import { apiKeyAdmin } from "./api-key-admin";
 import { ApiKeys1732406400900, ApiKeyStore } from "./api-keys";
 import { dashboard } from "./dashboard";
 import { queryArmor, requestRateLimit } from "./hardening";
+import { schemaAccessPlugin } from "./schema-access";
 import { subgraphFetcher, subgraphFetchMetrics } from "./fetcher";
 
 interface GatewayContext {
@@ -100,12 +101,13 @@ export async function startGateway(config: GatewayConfig, logger: Logger = creat
   app.set("trust proxy", config.trustProxy);
   const httpServer = http.createServer(app);
   const production = config.nodeEnv === "production";
-  const armor = queryArmor({ blockFieldSuggestions: !config.fieldSuggestions });
+  const armor = queryArmor();
   const apollo = new ApolloServer<GatewayContext>({
     gateway: gateway as never,
     formatError: formatError(production, logger),
     includeStacktraceInErrorResponses: !production,
-    introspection: config.introspection,
+    // Who may introspect is decided per request by schemaAccessPlugin; Apollo Server's switch is only the `off`.
+    introspection: config.introspection !== "off",
     // CSRF prevention is on (Apollo Server's default): a request must be JSON or carry a preflight header.
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
@@ -114,7 +116,9 @@ export async function startGateway(config: GatewayConfig, logger: Logger = creat
       ApolloServerPluginDrainHttpServer({ httpServer }),
       observabilityPlugin<GatewayContext>(logger, metrics),
       ...armor.plugins,
-      config.sandbox
+      schemaAccessPlugin<GatewayContext>({ introspection: config.introspection, fieldSuggestions: config.fieldSuggestions }),
+      // Sandbox works wherever introspection does; where only signed-in callers may, they paste their token into its headers.
+      config.introspection !== "off"
         ? ApolloServerPluginLandingPageLocalDefault({ footer: false, embed: { endpointIsEditable: false } })
         : ApolloServerPluginLandingPageProductionDefault({ footer: false }),
     ],

@@ -16,15 +16,18 @@ export const QUERY_LIMITS = {
   cost: 1_000_000,
 } as const;
 
-/** Armor's validation rules and plugins; field suggestions are masked where asked (production). */
-export function queryArmor(options: { blockFieldSuggestions: boolean }) {
+/**
+ * Armor's validation rules and plugins. Its field-suggestion blocking is the same for every caller,
+ * so it is off here: schemaAccessPlugin (schema-access.ts) removes suggestions per caller instead.
+ */
+export function queryArmor() {
   return new ApolloArmor({
     maxDepth: { n: QUERY_LIMITS.depth, flattenFragments: true, exposeLimits: true },
     maxAliases: { n: QUERY_LIMITS.aliases, exposeLimits: true },
     maxDirectives: { n: QUERY_LIMITS.directives, exposeLimits: true },
     maxTokens: { n: QUERY_LIMITS.tokens, exposeLimits: true },
     costLimit: { maxCost: QUERY_LIMITS.cost, exposeLimits: true },
-    blockFieldSuggestion: { enabled: options.blockFieldSuggestions },
+    blockFieldSuggestion: { enabled: false },
   }).protect();
 }
 

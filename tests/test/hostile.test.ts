@@ -5,7 +5,7 @@
  */
 import { createLogger, loadGatewayConfig } from "@kttt/core";
 import { startGateway, type GatewayServer } from "@kttt/gateway";
-import { graphql } from "@kttt/testkit";
+import { ANONYMOUS_HEADERS, graphql } from "@kttt/testkit";
 import fs from "node:fs";
 import path from "node:path";
 import { startTestMembership, type TestMembership } from "../../services/membership/test/helpers";
@@ -22,9 +22,9 @@ afterAll(async () => {
   await membership?.stop();
 });
 
-async function refusedWithoutSql(query: string, variables?: Record<string, unknown>) {
+async function refusedWithoutSql(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>) {
   membership.service.statements.start();
-  const res = await graphql(gateway.url, query, variables);
+  const res = await graphql(gateway.url, query, variables, headers);
   expect(membership.service.statements.stop()).toBe(0);
   expect(res.errors?.length).toBeGreaterThan(0);
   expect(res.data ?? null).toBeNull();
@@ -107,11 +107,13 @@ describe("hostile operations", () => {
     expect(await res.text()).toMatch(/CSRF/u);
   });
 
-  it("hides field suggestions and introspection in production", async () => {
-    const typo = await graphql(gateway.url, `{ cooperative { id } }`);
+  it("hides field suggestions and introspection from the public in production", async () => {
+    const typo = await graphql(gateway.url, `{ cooperative { id } }`, undefined, ANONYMOUS_HEADERS);
+    expect(typo.errors?.[0].message).toMatch(/^Cannot query field "cooperative"/u);
     expect(typo.errors?.[0].message).not.toMatch(/Did you mean/u);
-    const introspection = await graphql(gateway.url, `{ __schema { types { name } } }`);
-    expect(introspection.errors?.[0].message).toMatch(/introspection/iu);
+    const introspection = await refusedWithoutSql(`{ __schema { types { name } } adminUnits { code } }`, undefined, ANONYMOUS_HEADERS);
+    expect(introspection.errors?.[0].extensions?.code).toBe("UNAUTHENTICATED");
+    expect(introspection.errors?.[0].message).toMatch(/Sign in to explore the schema/u);
   });
 
   it("lets every dashboard operation through the limits", async () => {

@@ -106,11 +106,13 @@ export interface GatewayConfig extends AuthSecrets {
   supergraphPath: string | null;
   introspectAndCompose: boolean;
   subgraphUrls: Record<string, string>;
-  /** Introspection and the Sandbox landing page (default: on outside production). */
-  introspection: boolean;
-  sandbox: boolean;
-  /** Field suggestions in validation errors ("did you mean …"); off in production. */
-  fieldSuggestions: boolean;
+  /**
+   * Who may introspect the schema (`__schema`, `__type`; `__typename` always): everyone, signed-in
+   * callers only, or no one. Apollo Sandbox is on the landing page unless `off`.
+   */
+  introspection: IntrospectionAccess;
+  /** Who sees "Did you mean …?" in error messages: signed-in callers, or no one (never the public). */
+  fieldSuggestions: FieldSuggestionsAccess;
   rateLimitPerMinute: number;
   maxBodyBytes: number;
   /** Express "trust proxy": how many proxies in front set X-Forwarded-For (0: none). */
@@ -124,6 +126,19 @@ export interface GatewayConfig extends AuthSecrets {
   logLevel: string;
 }
 
+export const INTROSPECTION_ACCESS = ["everyone", "authenticated", "off"] as const;
+export type IntrospectionAccess = (typeof INTROSPECTION_ACCESS)[number];
+export const FIELD_SUGGESTIONS_ACCESS = ["authenticated", "off"] as const;
+export type FieldSuggestionsAccess = (typeof FIELD_SUGGESTIONS_ACCESS)[number];
+
+/** FIELD_SUGGESTIONS also takes the former true/false: true shows them to signed-in callers only. */
+const fieldSuggestions = z
+  .enum([...FIELD_SUGGESTIONS_ACCESS, "true", "false", "1", "0", "yes", "no", ""], {
+    message: "FIELD_SUGGESTIONS must be authenticated or off (the public never gets suggestions)",
+  })
+  .optional()
+  .transform((v): FieldSuggestionsAccess | undefined => (!v ? undefined : v === "authenticated" || v === "true" || v === "1" || v === "yes" ? "authenticated" : "off"));
+
 /** `<SUBGRAPH>_URL` overrides the URL the supergraph names for a subgraph (e.g. in docker-compose). */
 export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
   const parsed = z
@@ -135,14 +150,18 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
       INTROSPECT_AND_COMPOSE: bool,
       SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
       DASHBOARD_DIR: z.string().optional(),
-      GRAPHQL_INTROSPECTION: bool.optional(),
-      SANDBOX: bool.optional(),
-      FIELD_SUGGESTIONS: bool.optional(),
+      INTROSPECTION: z.enum(INTROSPECTION_ACCESS, { message: "INTROSPECTION must be everyone, authenticated or off" }).optional(),
+      FIELD_SUGGESTIONS: fieldSuggestions,
       RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
       MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(50_000_000).default(1_000_000),
       TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
     })
     .parse(env);
+  for (const replaced of ["GRAPHQL_INTROSPECTION", "SANDBOX"]) {
+    if (env[replaced]) throw new Error(`${replaced} is replaced by INTROSPECTION=everyone|authenticated|off (Sandbox is served unless off); remove ${replaced}.`);
+  }
+  const production = parsed.NODE_ENV === "production";
+  const introspection = parsed.INTROSPECTION ?? (production ? "authenticated" : "everyone");
   const subgraphUrls: Record<string, string> = {};
   for (const s of SUBGRAPHS) {
     const url = env[`${envPrefix(s.name)}_URL`];
@@ -158,9 +177,9 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     subgraphTimeoutMs: parsed.SUBGRAPH_TIMEOUT_MS,
     dashboardDir: parsed.DASHBOARD_DIR ?? null,
     databaseUrl: env.GATEWAY_DATABASE_URL || env.DATABASE_URL ? databaseUrlFor("gateway", env) : null,
-    introspection: env.GRAPHQL_INTROSPECTION ? parsed.GRAPHQL_INTROSPECTION! : parsed.NODE_ENV !== "production",
-    sandbox: env.SANDBOX ? parsed.SANDBOX! : parsed.NODE_ENV !== "production",
-    fieldSuggestions: env.FIELD_SUGGESTIONS ? parsed.FIELD_SUGGESTIONS! : parsed.NODE_ENV !== "production",
+    introspection,
+    // Suggestions reveal no more of the schema than introspection does: by default they go to whoever may introspect.
+    fieldSuggestions: parsed.FIELD_SUGGESTIONS ?? (introspection === "off" ? "off" : "authenticated"),
     rateLimitPerMinute: parsed.RATE_LIMIT_PER_MINUTE,
     maxBodyBytes: parsed.MAX_BODY_BYTES,
     trustProxy: parsed.TRUST_PROXY,

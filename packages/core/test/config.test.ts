@@ -15,4 +15,19 @@ describe("configuration", () => {
     expect(loadGatewayConfig({ MEMBERSHIP_URL: "http://membership:4001/graphql" }).subgraphUrls).toEqual({ membership: "http://membership:4001/graphql" });
     expect(() => loadGatewayConfig({ MEMBERSHIP_URL: "not a url" })).toThrow();
   });
+
+  it("reads who may introspect and see suggestions, with each environment's defaults", () => {
+    const secrets = { AUTH_JWT_SECRET: "s".repeat(32), GATEWAY_SECRET: "g".repeat(32) };
+    expect(loadGatewayConfig({ NODE_ENV: "development" })).toMatchObject({ introspection: "everyone", fieldSuggestions: "authenticated" });
+    expect(loadGatewayConfig({ NODE_ENV: "production", ...secrets })).toMatchObject({ introspection: "authenticated", fieldSuggestions: "authenticated" });
+    expect(loadGatewayConfig({ INTROSPECTION: "off" })).toMatchObject({ introspection: "off", fieldSuggestions: "off" });
+    expect(loadGatewayConfig({ INTROSPECTION: "authenticated", FIELD_SUGGESTIONS: "off" })).toMatchObject({ introspection: "authenticated", fieldSuggestions: "off" });
+    // The former true/false still work; true never means the public.
+    expect(loadGatewayConfig({ NODE_ENV: "production", ...secrets, FIELD_SUGGESTIONS: "true" }).fieldSuggestions).toBe("authenticated");
+    expect(loadGatewayConfig({ FIELD_SUGGESTIONS: "false" }).fieldSuggestions).toBe("off");
+    expect(() => loadGatewayConfig({ FIELD_SUGGESTIONS: "everyone" })).toThrow(/authenticated or off/u);
+    expect(() => loadGatewayConfig({ INTROSPECTION: "true" })).toThrow(/everyone, authenticated or off/u);
+    expect(() => loadGatewayConfig({ GRAPHQL_INTROSPECTION: "true" })).toThrow(/replaced by INTROSPECTION/u);
+    expect(() => loadGatewayConfig({ SANDBOX: "false" })).toThrow(/replaced by INTROSPECTION/u);
+  });
 });
