@@ -62,12 +62,12 @@ describe("INTROSPECTION=authenticated (production's default)", () => {
 
   it("refuses before any subgraph is called: no SQL for an operation that also asks for data", async () => {
     membership.service.statements.start();
-    const res = await graphql(production.url, `{ __schema { queryType { name } } adminUnits { code } cooperatives(first: 3) { totalCount } }`, undefined, ANONYMOUS_HEADERS);
+    const res = await graphql(production.url, `{ __schema { queryType { name } } adminUnits { code name } }`, undefined, ANONYMOUS_HEADERS);
     expect(membership.service.statements.stop()).toBe(0);
     expect(res.errors?.[0].extensions?.code).toBe("UNAUTHENTICATED");
     // The same data without introspection does reach the subgraph, so the count above can see it.
     membership.service.statements.start();
-    allowed(await graphql(production.url, `{ adminUnits { code } cooperatives(first: 3) { totalCount } }`, undefined, ANONYMOUS_HEADERS));
+    allowed(await graphql(production.url, `{ adminUnits { code name } }`, undefined, ANONYMOUS_HEADERS));
     expect(membership.service.statements.stop()).toBeGreaterThan(0);
   });
 
