@@ -1,11 +1,13 @@
-import { useEffect, useState } from "react";
+import { Fragment, useEffect, useState } from "react";
 import districtBreakdown from "../operations/district-breakdown.graphql?raw";
 import districtOverview from "../operations/district-overview.graphql?raw";
 import provinceOverview from "../operations/province-overview.graphql?raw";
 import yearOverYear from "../operations/year-over-year.graphql?raw";
-import { missingParts, useQuery, type GraphQLError, type QueryState } from "./api";
+import { missingParts, someForbidden, useQuery, type GraphQLError, type QueryState } from "./api";
+import { useAuth } from "./auth";
 import { BarChart, DoughnutChart } from "./charts";
 import { count, share, vnd, vndShort } from "./format";
+import { SignedIn, SignInForm } from "./SignIn";
 
 interface Period {
   year: number;
@@ -133,6 +135,7 @@ function Status<T>({ state, empty }: { state: QueryState<T>; empty: boolean }) {
   if (state.loading && !state.data) return <p className="loading" role="status">Đang tải dữ liệu…</p>;
   if (state.failed) return <p className="error" role="alert">Không kết nối được với máy chủ dữ liệu (API). Vui lòng thử lại sau.</p>;
   const missing = missingParts(state.errors as GraphQLError[]);
+  const forbidden = someForbidden(state.errors as GraphQLError[]);
   return (
     <>
       {missing.length > 0 && (
@@ -140,7 +143,12 @@ function Status<T>({ state, empty }: { state: QueryState<T>; empty: boolean }) {
           Một phần dữ liệu tạm thời không có: {missing.join("; ")}. Các số liệu còn lại vẫn được hiển thị.
         </p>
       )}
-      {empty && !state.loading && missing.length === 0 && <p className="empty">Chưa có dữ liệu cho kỳ báo cáo này.</p>}
+      {forbidden && (
+        <p className="error" role="alert">
+          Tài khoản đang đăng nhập không có quyền xem một phần số liệu. Các số liệu còn lại vẫn được hiển thị.
+        </p>
+      )}
+      {empty && !state.loading && missing.length === 0 && !forbidden && <p className="empty">Chưa có dữ liệu cho kỳ báo cáo này.</p>}
     </>
   );
 }
@@ -366,6 +374,7 @@ function District({ code, period }: { code: string; period: Period }) {
 
 export function App() {
   const route = useRoute();
+  const { credential, notice } = useAuth();
   const [periodIndex, setPeriodIndex] = useState(0);
   const period = PERIODS[periodIndex].value;
   const unit = /^\/unit\/(\d{3})$/u.exec(route);
@@ -373,18 +382,26 @@ export function App() {
     <main>
       <header>
         <h1>Kinh tế tập thể tỉnh Hà Tĩnh</h1>
-        <label>
-          Kỳ báo cáo{" "}
-          <select value={periodIndex} onChange={(e) => setPeriodIndex(Number(e.target.value))}>
-            {PERIODS.map((p, i) => (
-              <option key={p.label} value={i}>
-                {p.label}
-              </option>
-            ))}
-          </select>
-        </label>
+        {credential && (
+          <label>
+            Kỳ báo cáo{" "}
+            <select value={periodIndex} onChange={(e) => setPeriodIndex(Number(e.target.value))}>
+              {PERIODS.map((p, i) => (
+                <option key={p.label} value={i}>
+                  {p.label}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        {credential && <SignedIn credential={credential} />}
       </header>
-      {unit ? <District code={unit[1]} period={period} /> : <Province period={period} />}
+      {!credential ? (
+        <SignInForm notice={notice} />
+      ) : (
+        // A new credential starts every query afresh.
+        <Fragment key={credential.value}>{unit ? <District code={unit[1]} period={period} /> : <Province period={period} />}</Fragment>
+      )}
       <footer>Nguồn: KTTT Graph (GraphQL API của Liên minh Hợp tác xã tỉnh Hà Tĩnh và các sở, ngành).</footer>
     </main>
   );

@@ -1,5 +1,6 @@
-/** The dashboard reads only the GraphQL API, through the gateway of the same origin. */
+/** The dashboard reads only the GraphQL API, through the gateway of the same origin, as the signed-in user. */
 import { useEffect, useState } from "react";
+import { credentialHeaders, credentialRefused, currentCredential } from "./auth";
 
 export interface GraphQLError {
   message: string;
@@ -17,13 +18,23 @@ export interface QueryState<T> {
 
 export const GRAPHQL_URL = "/graphql";
 
+/** The gateway did not accept the credential; the sign-in form takes over. */
+export class Unauthenticated extends Error {}
+
 export async function runQuery<T>(query: string, variables: Record<string, unknown>): Promise<{ data: T | null; errors: GraphQLError[] }> {
+  const credential = currentCredential();
   const response = await fetch(GRAPHQL_URL, {
     method: "POST",
-    headers: { "content-type": "application/json" },
+    headers: { "content-type": "application/json", ...credentialHeaders(credential) },
     body: JSON.stringify({ query, variables }),
   });
-  const body = (await response.json()) as { data?: T | null; errors?: GraphQLError[] };
+  const body = (await response.json().catch(() => ({}))) as { data?: T | null; errors?: GraphQLError[] };
+  // FORBIDDEN on some fields is partial data, shown as such; UNAUTHENTICATED means sign in again.
+  if (response.status === 401 || body.errors?.some((e) => e.extensions?.code === "UNAUTHENTICATED")) {
+    credentialRefused(credential);
+    throw new Unauthenticated(body.errors?.[0]?.message ?? `HTTP ${response.status}`);
+  }
+  if (!("data" in body) && !("errors" in body)) throw new Error(`HTTP ${response.status}`);
   return { data: body.data ?? null, errors: body.errors ?? [] };
 }
 
@@ -35,7 +46,7 @@ export function useQuery<T>(query: string, variables: Record<string, unknown>): 
     setState((s) => ({ ...s, loading: true }));
     runQuery<T>(query, variables)
       .then(({ data, errors }) => current && setState({ loading: false, data, errors, failed: null }))
-      .catch((error: unknown) => current && setState({ loading: false, data: null, errors: [], failed: String(error) }));
+      .catch((error: unknown) => current && !(error instanceof Unauthenticated) && setState({ loading: false, data: null, errors: [], failed: String(error) }));
     return () => {
       current = false;
     };
@@ -44,7 +55,12 @@ export function useQuery<T>(query: string, variables: Record<string, unknown>): 
   return state;
 }
 
-/** The parts of the answer that are missing, in words a reader understands. */
+/** Some fields are not for this caller's role: the rest of the answer is shown. */
+export function someForbidden(errors: GraphQLError[]): boolean {
+  return errors.some((e) => e.extensions?.code === "FORBIDDEN");
+}
+
+/** The parts of the answer that are missing (other than refused ones), in words a reader understands. */
 export function missingParts(errors: GraphQLError[]): string[] {
   const names: Record<string, string> = {
     membership: "thành viên, tài chính, xếp loại",
@@ -53,6 +69,8 @@ export function missingParts(errors: GraphQLError[]): string[] {
     "policy-support": "chính sách hỗ trợ",
   };
   const parts = new Set<string>();
-  for (const e of errors) parts.add(e.extensions?.serviceName ? (names[e.extensions.serviceName] ?? e.extensions.serviceName) : e.message);
+  for (const e of errors) {
+    if (e.extensions?.code !== "FORBIDDEN") parts.add(e.extensions?.serviceName ? (names[e.extensions.serviceName] ?? e.extensions.serviceName) : e.message);
+  }
   return [...parts];
 }

@@ -3,11 +3,12 @@
  * DATABASE_URL names a server), every subgraph with demo data, then the gateway; Ctrl-C stops
  * them in reverse order, PostgreSQL last.
  */
-import { SUBGRAPHS } from "@kttt/core";
+import { envPrefix, SUBGRAPHS } from "@kttt/core";
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { startEmbeddedPostgres, type EmbeddedServer } from "./embedded";
+import { dashboardSignInLink, SIGN_IN_LINK_HOURS } from "./sign-in-link";
 
 const root = path.resolve(__dirname, "..", "..", "..");
 const started = Date.now();
@@ -102,7 +103,10 @@ async function main(): Promise<void> {
   await Promise.all(
     SUBGRAPHS.map(async (subgraph) => {
       const child = startChild(subgraph.name, path.join(root, subgraph.dir, "dist", "main.js"), env);
-      const port = env[`${subgraph.name.toUpperCase().replace(/-/gu, "_")}_PORT`] ?? String(subgraph.port);
+      const own = env[`${envPrefix(subgraph.name)}_PORT`];
+      const port = own ?? String(subgraph.port);
+      // On a port of its own, the gateway (started after) must call it there, not where the supergraph says.
+      if (own) env[`${envPrefix(subgraph.name)}_URL`] ??= `http://127.0.0.1:${own}/graphql`;
       await waitForHealth(subgraph.name, `http://127.0.0.1:${port}/health`, child);
     }),
   );
@@ -110,6 +114,11 @@ async function main(): Promise<void> {
   const gatewayPort = env.GATEWAY_PORT ?? "4000";
   await waitForHealth("gateway", `http://127.0.0.1:${gatewayPort}/health`, gateway);
   say(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s: Apollo Sandbox on http://localhost:${gatewayPort}/ (GraphQL endpoint http://localhost:${gatewayPort}/graphql). Ctrl-C stops everything.`);
+  // Signed with the secret the gateway and subgraphs of this run verify with: they get the same env.
+  const dashboard = `http://localhost:${gatewayPort}/dashboard/`;
+  const link = await dashboardSignInLink(dashboard, env);
+  if (link) say(`Dashboard: ${link}  (signed in as demo Alliance staff for ${SIGN_IN_LINK_HOURS} hours)`);
+  else say(`Dashboard: ${dashboard}  (sign in with your token or API key)`);
 }
 
 main().catch((error: unknown) => {

@@ -20,9 +20,14 @@ export function gatewayHeaders(): Record<string, string> {
   return { [GATEWAY_SECRET_HEADER]: process.env.GATEWAY_SECRET || DEVELOPMENT_GATEWAY_SECRET };
 }
 
+/** A bearer token of this principal, signed with the test run's secret (negative ttl: expired). */
+export function tokenFor(principal: Principal, ttlSeconds = 600): Promise<string> {
+  return signToken(principal, authSecret(), ttlSeconds);
+}
+
 /** Headers that make a request speak as this principal. */
 export async function as(principal: Principal, ttlSeconds = 600): Promise<Record<string, string>> {
-  return { authorization: `Bearer ${await signToken(principal, authSecret(), ttlSeconds)}` };
+  return { authorization: `Bearer ${await tokenFor(principal, ttlSeconds)}` };
 }
 
 /** No token: the anonymous public. */
