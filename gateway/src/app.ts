@@ -7,7 +7,7 @@ import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from "@apollo/server/plugin/landingPage/default";
 import { expressMiddleware } from "@as-integrations/express5";
-import { createLogger, createMetrics, DomainError, ErrorCode, formatError, GATEWAY_SECRET_HEADER, isDomainError, listen, openDatabase, principalOf, signToken, type Principal, observabilityPlugin, operationsRoutes, SUBGRAPHS, type GatewayConfig, type Logger, type RunningServer } from "@kttt/core";
+import { ANONYMOUS, createLogger, createMetrics, DomainError, ErrorCode, formatError, GATEWAY_PROOF_HEADER, GATEWAY_SECRET_HEADER, isDomainError, signGatewayProof, listen, openDatabase, principalOf, signToken, type Principal, observabilityPlugin, operationsRoutes, SUBGRAPHS, type GatewayConfig, type Logger, type RunningServer } from "@kttt/core";
 import express from "express";
 import { GraphQLError } from "graphql";
 import { randomUUID } from "node:crypto";
@@ -43,11 +43,14 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     super(config);
   }
 
-  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+  override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
     const headers = request.http?.headers;
     if (!headers) return;
-    headers.set(GATEWAY_SECRET_HEADER, this.gatewaySecret);
-    if (context?.requestId) headers.set("x-request-id", context.requestId);
+    // The caller as the gateway verified it, signed for this request; schema fetches run as the public.
+    const requestId = context?.requestId ?? randomUUID();
+    headers.set(GATEWAY_PROOF_HEADER, await signGatewayProof(context?.principal ?? ANONYMOUS, requestId, this.gatewaySecret));
+    headers.set("x-request-id", requestId);
+    // The caller's own token goes along for look-ups a subgraph makes through the gateway on their behalf.
     if (context?.authorization) headers.set("authorization", context.authorization);
   }
 

@@ -3,9 +3,9 @@
  * matrix of the README, cell by cell; personal data of members; and the gateway's proof that each
  * subgraph checks for itself.
  */
-import { DEVELOPMENT_AUTH_SECRET, GATEWAY_SECRET_HEADER, Role, signToken, type Principal } from "@kttt/core";
+import { DEVELOPMENT_AUTH_SECRET, DEVELOPMENT_GATEWAY_SECRET, GATEWAY_PROOF_HEADER, GATEWAY_SECRET_HEADER, Role, signToken, type Principal } from "@kttt/core";
 import { OCOP_SUBGROUPS } from "@kttt/demo";
-import { ANONYMOUS_HEADERS, as, graphql } from "@kttt/testkit";
+import { ANONYMOUS_HEADERS, as, graphql, proofFor } from "@kttt/testkit";
 import { startTestGraph, type TestGraph } from "./graph";
 
 let graph: TestGraph;
@@ -251,22 +251,39 @@ describe("tokens and the gateway's proof", () => {
     }
   });
 
-  it("has every subgraph refuse requests without the gateway's secret or with a forged one, answering only /health", async () => {
+  it("has every subgraph refuse GraphQL without a valid gateway proof (none, the static secret, forged, expired, a user's token), and /ready and /metrics without the secret, answering only /health", async () => {
+    const attempts: Record<string, Record<string, string>> = {
+      "no proof": {},
+      "the static secret instead": { [GATEWAY_SECRET_HEADER]: process.env.GATEWAY_SECRET || DEVELOPMENT_GATEWAY_SECRET },
+      "a proof signed with another key": { [GATEWAY_PROOF_HEADER]: await proofFor(CALLERS.admin!, 600, "someone-else's-secret-that-is-long-enough") },
+      "an expired proof": { [GATEWAY_PROOF_HEADER]: await proofFor(CALLERS.admin!, -10) },
+      "a user's own token as the proof": { [GATEWAY_PROOF_HEADER]: await signToken(CALLERS.admin!, process.env.AUTH_JWT_SECRET || DEVELOPMENT_AUTH_SECRET) },
+      "a valid admin token but no proof": await as(CALLERS.admin!),
+    };
     for (const [name, subgraph] of Object.entries(graph.subgraphs)) {
       const base = subgraph.url.replace(/\/graphql$/u, "");
-      for (const headers of [{}, { [GATEWAY_SECRET_HEADER]: "forged" }] as Record<string, string>[]) {
+      for (const [attempt, headers] of Object.entries(attempts)) {
         const res = await fetch(subgraph.url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify({ query: "{ __typename }" }) });
-        expect({ name, status: res.status }).toEqual({ name, status: 401 });
+        const body = (await res.json()) as { errors?: { message: string; extensions?: { code?: string } }[] };
+        expect({ name, attempt, status: res.status, code: body.errors?.[0]?.extensions?.code }).toEqual({ name, attempt, status: 401, code: "UNAUTHENTICATED" });
+        if (attempt === "an expired proof") expect(body.errors?.[0]?.message).toMatch(/expired/u);
+      }
+      for (const headers of [{}, { [GATEWAY_SECRET_HEADER]: "forged" }] as Record<string, string>[]) {
         for (const path of ["/ready", "/metrics"]) expect((await fetch(`${base}${path}`, { headers })).status).toBe(401);
       }
       expect((await fetch(`${base}/health`)).status).toBe(200);
+      // The same request with a fresh proof is answered, so the refusals above are the proof's doing.
+      const ok = await fetch(subgraph.url, { method: "POST", headers: { "content-type": "application/json", [GATEWAY_PROOF_HEADER]: await proofFor(CALLERS.admin!) }, body: JSON.stringify({ query: "{ __typename }" }) });
+      expect({ name, status: ok.status }).toEqual({ name, status: 200 });
     }
   });
 
-  it("has a subgraph check the token itself, even when the secret is right", async () => {
-    const forged = `Bearer ${await signToken(CALLERS.admin!, "someone-else's-secret-that-is-long-enough")}`;
-    const res = await graphql(graph.subgraphs.membership.url, QUERY, undefined, { authorization: forged });
-    expect(res.status).toBe(401);
-    expect(res.errors?.[0].extensions?.code).toBe("UNAUTHENTICATED");
+  it("has a subgraph take the caller from the proof alone: a district proof with an admin token reads as the district", async () => {
+    const district = CALLERS.district444!;
+    const query = `{ membershipAuditTrail(first: 1) { operation } }`;
+    const asDistrict = await graphql(graph.subgraphs.membership.url, query, undefined, { ...(await as(CALLERS.admin!)), [GATEWAY_PROOF_HEADER]: await proofFor(district) });
+    expect(asDistrict.errors?.[0].extensions?.code).toBe("FORBIDDEN");
+    const asAdmin = await graphql(graph.subgraphs.membership.url, query, undefined, { [GATEWAY_PROOF_HEADER]: await proofFor(CALLERS.admin!) });
+    expect(asAdmin.errors).toBeUndefined();
   });
 });

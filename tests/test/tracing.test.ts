@@ -3,10 +3,11 @@
  * carrying a W3C trace context yields spans for the HTTP request, the GraphQL resolvers and the SQL
  * statements, all in the caller's trace.
  */
-import { createTestDatabase, freePort, gatewayHeaders, type TestDatabase } from "@kttt/testkit";
+import { createTestDatabase, freePort, proofFor, type TestDatabase } from "@kttt/testkit";
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { tracingEnabled } from "@kttt/core/dist/tracing";
+import { ANONYMOUS, GATEWAY_PROOF_HEADER } from "@kttt/core";
 
 const MAIN = path.resolve(__dirname, "..", "..", "services", "membership", "dist", "main.js");
 let database: TestDatabase;
@@ -25,7 +26,7 @@ async function runAndQuery(env: Record<string, string>, traceId: string): Promis
     for (let i = 0; i < 200 && !(await fetch(`http://127.0.0.1:${port}/health`).then((r) => r.ok, () => false)); i++) await new Promise((r) => setTimeout(r, 50));
     const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
       method: "POST",
-      headers: { "content-type": "application/json", ...gatewayHeaders(), traceparent: `00-${traceId}-00f067aa0ba902b7-01` },
+      headers: { "content-type": "application/json", [GATEWAY_PROOF_HEADER]: await proofFor(ANONYMOUS), traceparent: `00-${traceId}-00f067aa0ba902b7-01` },
       body: JSON.stringify({ query: "{ adminUnits { code } }" }),
     });
     expect(res.status).toBe(200);

@@ -1,11 +1,11 @@
 /**
- * Who is asking. The gateway verifies the caller (a signed token; API keys come next) and passes the
- * same bearer token on to the subgraphs together with the gateway's secret header; each subgraph
- * checks both itself (defence in depth) and refuses everything else. Both are ordinary header rules
- * in any federation router (propagate `Authorization`, insert `x-kttt-gateway-secret`).
+ * Who is asking, and what they may do. The gateway verifies the caller (a bearer token or an API key)
+ * and sends each subgraph a short-lived proof signed with the gateway's secret that names the caller;
+ * each subgraph verifies the proof itself, takes the caller from it, and enforces the rules below on
+ * every operation and guarded field (defence in depth).
  */
 import { createHash, timingSafeEqual } from "node:crypto";
-import { errors as joseErrors, jwtVerify, SignJWT } from "jose";
+import { errors as joseErrors, jwtVerify, SignJWT, type JWTPayload } from "jose";
 import type { AuthChecker } from "type-graphql";
 import { DomainError, ErrorCode } from "./errors";
 
@@ -47,15 +47,31 @@ export const DEVELOPMENT_GATEWAY_SECRET = "kttt-development-gateway-secret-chang
 
 const key = (secret: string) => new TextEncoder().encode(secret);
 
-export async function signToken(principal: Principal, secret: string, ttlSeconds = 3600): Promise<string> {
-  return new SignJWT({ role: principal.role, dept: principal.department, unit: principal.adminUnitCode, name: principal.name })
+/** A principal as HS256 token claims (`role`, `dept`, `unit`, `name`, subject), plus `extra` claims. */
+function signPrincipal(principal: Principal, audience: { issuer: string; audience: string }, secret: string, ttlSeconds: number, extra: Record<string, string> = {}): Promise<string> {
+  return new SignJWT({ role: principal.role, dept: principal.department, unit: principal.adminUnitCode, name: principal.name, ...extra })
     .setProtectedHeader({ alg: "HS256" })
     .setSubject(principal.subject)
-    .setIssuer(ISSUER)
-    .setAudience(AUDIENCE)
+    .setIssuer(audience.issuer)
+    .setAudience(audience.audience)
     .setIssuedAt()
     .setExpirationTime(`${ttlSeconds}s`)
     .sign(key(secret));
+}
+
+/** The principal verified claims name (their role already checked). */
+function principalOfClaims(payload: JWTPayload, role: Role): Principal {
+  return {
+    subject: payload.sub!,
+    role,
+    department: typeof payload.dept === "string" ? payload.dept : null,
+    adminUnitCode: typeof payload.unit === "string" ? payload.unit : null,
+    name: typeof payload.name === "string" ? payload.name : null,
+  };
+}
+
+export async function signToken(principal: Principal, secret: string, ttlSeconds = 3600): Promise<string> {
+  return signPrincipal(principal, { issuer: ISSUER, audience: AUDIENCE }, secret, ttlSeconds);
 }
 
 const unauthenticated = (message: string) => new DomainError(ErrorCode.UNAUTHENTICATED, message);
@@ -71,17 +87,42 @@ export async function principalOf(authorization: string | undefined, secret: str
     if (!Object.values(Role).includes(role) || !payload.sub) throw unauthenticated("The token names no known role.");
     if (role === Role.DEPARTMENT && !(typeof payload.dept === "string" && payload.dept in DEPARTMENTS)) throw unauthenticated("A department token must name a known department.");
     if (role === Role.DISTRICT && !(typeof payload.unit === "string" && /^[0-9]{3}$/u.test(payload.unit))) throw unauthenticated("A district token must name its unit.");
-    return {
-      subject: payload.sub,
-      role,
-      department: typeof payload.dept === "string" ? payload.dept : null,
-      adminUnitCode: typeof payload.unit === "string" ? payload.unit : null,
-      name: typeof payload.name === "string" ? payload.name : null,
-    };
+    return principalOfClaims(payload, role);
   } catch (error) {
     if (error instanceof DomainError) throw error;
     if (error instanceof joseErrors.JWTExpired) throw unauthenticated("The token has expired: sign in again.");
     throw unauthenticated("The token is not valid.");
+  }
+}
+
+/**
+ * The gateway's proof, on every GraphQL request it sends a subgraph: a short-lived token signed with
+ * `GATEWAY_SECRET` that names the caller the gateway verified (bearer token or API key) and the request.
+ * A subgraph takes the caller from it and from nothing else, so a request that did not come through
+ * the gateway, or came too late (a replayed proof), is refused.
+ */
+export const GATEWAY_PROOF_HEADER = "x-kttt-gateway-proof";
+const PROOF_ISSUER = "kttt-gateway";
+const PROOF_AUDIENCE = "kttt-subgraphs";
+/** Long enough for a request's slowest subgraph call, short enough that a captured proof is soon useless. */
+export const GATEWAY_PROOF_TTL_SECONDS = 60;
+
+export async function signGatewayProof(principal: Principal, requestId: string, gatewaySecret: string, ttlSeconds = GATEWAY_PROOF_TTL_SECONDS): Promise<string> {
+  return signPrincipal(principal, { issuer: PROOF_ISSUER, audience: PROOF_AUDIENCE }, gatewaySecret, ttlSeconds, { rid: requestId });
+}
+
+/** The caller and request id a gateway proof names; UNAUTHENTICATED when it is missing, forged or expired. */
+export async function verifyGatewayProof(header: string | string[] | undefined, gatewaySecret: string): Promise<{ principal: Principal; requestId: string }> {
+  if (typeof header !== "string" || !header) throw unauthenticated("This service answers only the KTTT Graph gateway.");
+  try {
+    const { payload } = await jwtVerify(header, key(gatewaySecret), { issuer: PROOF_ISSUER, audience: PROOF_AUDIENCE, algorithms: ["HS256"] });
+    const role = payload.role as Role;
+    if (!Object.values(Role).includes(role) || !payload.sub || typeof payload.rid !== "string") throw unauthenticated("The gateway's proof names no known caller.");
+    return { principal: principalOfClaims(payload, role), requestId: payload.rid };
+  } catch (error) {
+    if (error instanceof DomainError) throw error;
+    if (error instanceof joseErrors.JWTExpired) throw unauthenticated("The gateway's proof has expired: send the request through the gateway again.");
+    throw unauthenticated("The gateway's proof is not valid.");
   }
 }
 

@@ -11,7 +11,7 @@ import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from "gr
 import http from "node:http";
 import { randomUUID } from "node:crypto";
 import type { AddressInfo } from "node:net";
-import { gatewaySecretMatches, GATEWAY_SECRET_HEADER, principalOf, type Principal } from "./auth";
+import { gatewaySecretMatches, GATEWAY_PROOF_HEADER, GATEWAY_SECRET_HEADER, verifyGatewayProof, type Principal } from "./auth";
 import { ErrorCode, isDomainError } from "./errors";
 import { currentRequest, runInRequest } from "./request-context";
 import { observabilityPlugin, type Logger, type ServiceMetrics } from "./observability";
@@ -75,14 +75,17 @@ export interface SubgraphServerOptions<TContext extends BaseContext> {
   metrics: ServiceMetrics;
   /** Readiness: each check answers "ok" or what is wrong. */
   ready: () => Promise<Record<string, string>>;
-  authSecret: string;
   gatewaySecret: string;
 }
 
-/** Everything but /health answers only requests that carry the gateway's secret. */
+/**
+ * Everything but /health answers only the gateway: `/graphql` a request with the gateway's signed proof
+ * (checked where the caller is read from it), `/ready` and `/metrics` a request with its secret header
+ * (what a readiness probe or a Prometheus scrape can send).
+ */
 export function requireGateway(secret: string): express.RequestHandler {
   return (req, res, next) => {
-    if (req.path === "/health" || gatewaySecretMatches(req.headers[GATEWAY_SECRET_HEADER], secret)) return next();
+    if (req.path === "/health" || req.path === "/graphql" || gatewaySecretMatches(req.headers[GATEWAY_SECRET_HEADER], secret)) return next();
     res.status(401).json({ errors: [{ message: "This service answers only the KTTT Graph gateway.", extensions: { code: ErrorCode.UNAUTHENTICATED } }] });
   };
 }
@@ -124,15 +127,15 @@ export async function startSubgraphServer<TContext extends BaseContext>(options:
     express.json({ limit: "1mb" }),
     // Who asks and which request this is, for the whole request (the audit trail reads it).
     async (req: express.Request, res: express.Response, next: express.NextFunction) => {
-      let principal: Principal;
+      let proof: Awaited<ReturnType<typeof verifyGatewayProof>>;
       try {
-        principal = await principalOf(req.headers.authorization, options.authSecret);
+        proof = await verifyGatewayProof(req.headers[GATEWAY_PROOF_HEADER], options.gatewaySecret);
       } catch (error) {
         if (!isDomainError(error)) return next(error);
         res.status(401).json({ errors: [{ message: error.message, extensions: error.extensions }] });
         return;
       }
-      const requestId = (req.headers["x-request-id"] as string | undefined) ?? randomUUID();
+      const { principal, requestId } = proof;
       runInRequest({ requestId, principal, authorization: req.headers.authorization }, () => next());
     },
     expressMiddleware(apollo, {

@@ -3,7 +3,8 @@
  * who asked and under which request id. Set by the subgraph's HTTP server for each GraphQL request.
  */
 import { AsyncLocalStorage } from "node:async_hooks";
-import type { Principal } from "./auth";
+import { randomUUID } from "node:crypto";
+import { ANONYMOUS, GATEWAY_PROOF_HEADER, signGatewayProof, type Principal } from "./auth";
 
 export interface RequestContext {
   requestId: string;
@@ -26,8 +27,13 @@ export function currentRequest(): RequestContext | undefined {
   return storage.getStore();
 }
 
-/** Headers that make a look-up through the gateway run as the current caller (none outside a request). */
-export function onBehalfOfCaller(): Record<string, string> {
-  const authorization = currentRequest()?.authorization;
-  return authorization ? { authorization } : {};
+/**
+ * Headers for a look-up this service makes for the current caller: the caller's own token, for the
+ * gateway to check again, and a gateway proof naming the caller, for a subgraph asked directly. Outside
+ * a request (scripts) the look-up runs as the anonymous public.
+ */
+export async function onBehalfOfCaller(gatewaySecret: string): Promise<Record<string, string>> {
+  const request = currentRequest();
+  const proof = await signGatewayProof(request?.principal ?? ANONYMOUS, request?.requestId ?? randomUUID(), gatewaySecret);
+  return { [GATEWAY_PROOF_HEADER]: proof, ...(request?.authorization ? { authorization: request.authorization } : {}) };
 }

@@ -55,7 +55,6 @@ export async function startSubgraphService<TContext extends object>(spec: Subgra
     logger,
     metrics,
     ready: () => databaseReadiness(dataSource),
-    authSecret: config.authSecret,
     gatewaySecret: config.gatewaySecret,
     context: (request) => ({ ...spec.context(request, dataSource), requestId: request.requestId }),
   });

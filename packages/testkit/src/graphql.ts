@@ -1,9 +1,11 @@
 /**
  * A small GraphQL-over-HTTP client for tests: real requests, full responses. It speaks as the
- * gateway does (the gateway's secret header) and, unless told otherwise, as an Alliance
- * administrator; pass `as(principal)` headers for another caller, or `ANONYMOUS_HEADERS`.
+ * gateway does (a gateway proof for the caller, so subgraphs can be asked directly) and, unless told
+ * otherwise, as an Alliance administrator; pass `as(principal)` headers for another caller, or
+ * `ANONYMOUS_HEADERS`.
  */
-import { DEVELOPMENT_AUTH_SECRET, DEVELOPMENT_GATEWAY_SECRET, GATEWAY_SECRET_HEADER, Role, signToken, type Principal } from "@kttt/core";
+import { randomUUID } from "node:crypto";
+import { ANONYMOUS, DEVELOPMENT_AUTH_SECRET, DEVELOPMENT_GATEWAY_SECRET, GATEWAY_PROOF_HEADER, GATEWAY_SECRET_HEADER, Role, signGatewayProof, signToken, type Principal } from "@kttt/core";
 
 export interface GraphQLResponse<T = any> {
   status: number;
@@ -15,9 +17,28 @@ export const TEST_ADMIN: Principal = { subject: "test-admin", role: Role.ALLIANC
 
 const authSecret = () => process.env.AUTH_JWT_SECRET || DEVELOPMENT_AUTH_SECRET;
 
-/** The gateway's secret header, as subgraphs expect it. */
+const gatewaySecret = () => process.env.GATEWAY_SECRET || DEVELOPMENT_GATEWAY_SECRET;
+
+/** The gateway's secret header, as subgraphs' `/ready` and `/metrics` expect it. */
 export function gatewayHeaders(): Record<string, string> {
-  return { [GATEWAY_SECRET_HEADER]: process.env.GATEWAY_SECRET || DEVELOPMENT_GATEWAY_SECRET };
+  return { [GATEWAY_SECRET_HEADER]: gatewaySecret() };
+}
+
+/** A gateway proof naming this principal, as the gateway signs it for a subgraph (negative ttl: expired). */
+export function proofFor(principal: Principal, ttlSeconds = 600, secret = gatewaySecret()): Promise<string> {
+  return signGatewayProof(principal, randomUUID(), secret, ttlSeconds);
+}
+
+/** The caller a bearer token names, read without checking it (the gateway or a test decides that). */
+function principalOfToken(authorization: string | undefined): Principal {
+  const token = /^Bearer\s+(\S+)$/iu.exec(authorization ?? "")?.[1];
+  if (!token) return ANONYMOUS;
+  try {
+    const claims = JSON.parse(Buffer.from(token.split(".")[1] ?? "", "base64url").toString("utf8")) as Record<string, unknown>;
+    return { subject: String(claims.sub), role: claims.role as Role, department: (claims.dept as string) ?? null, adminUnitCode: (claims.unit as string) ?? null, name: (claims.name as string) ?? null };
+  } catch {
+    return ANONYMOUS;
+  }
 }
 
 /** A bearer token of this principal, signed with the test run's secret (negative ttl: expired). */
@@ -37,8 +58,10 @@ let adminHeaders: Promise<Record<string, string>> | undefined;
 
 export async function graphql<T = any>(url: string, query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}): Promise<GraphQLResponse<T>> {
   const identity = "authorization" in headers ? {} : await (adminHeaders ??= as(TEST_ADMIN, 24 * 3600));
-  const merged: Record<string, string> = { "content-type": "application/json", ...gatewayHeaders(), ...identity, ...headers };
+  const merged: Record<string, string> = { "content-type": "application/json", ...identity, ...headers };
   if (!merged.authorization) delete merged.authorization;
+  // Subgraphs asked directly need the gateway's proof for the same caller; the gateway ignores it.
+  if (!(GATEWAY_PROOF_HEADER in merged)) merged[GATEWAY_PROOF_HEADER] = await proofFor(principalOfToken(merged.authorization));
   const response = await fetch(url, { method: "POST", headers: merged, body: JSON.stringify({ query, variables }) });
   const body = (await response.json()) as Omit<GraphQLResponse<T>, "status">;
   return { status: response.status, ...body };

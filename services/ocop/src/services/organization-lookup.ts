@@ -1,11 +1,11 @@
-import { GATEWAY_SECRET_HEADER, onBehalfOfCaller } from "@kttt/core";
+import { onBehalfOfCaller } from "@kttt/core";
 /**
  * How the ocop subgraph learns whether a membership organisation exists: it asks a GraphQL
  * endpoint that serves membership's `organization(id)` — by default the gateway — with one
  * request per batch of ids (aliases). No shared database, no copy of membership's table.
  *
- * Under the authentication issue the request will carry this service's identity (a header the
- * gateway and membership trust); today it names the caller in `x-kttt-caller` only.
+ * The request runs as the caller of the mutation (their token for the gateway, a gateway proof for a
+ * subgraph asked directly), so the look-up sees what that caller may see.
  */
 import { DomainError, ErrorCode } from "@kttt/core";
 
@@ -41,7 +41,7 @@ export class OrganizationLookup {
     try {
       const response = await fetch(this.url, {
         method: "POST",
-        headers: { "content-type": "application/json", "x-kttt-caller": "ocop", [GATEWAY_SECRET_HEADER]: this.gatewaySecret, ...onBehalfOfCaller() },
+        headers: { "content-type": "application/json", "x-kttt-caller": "ocop", ...(await onBehalfOfCaller(this.gatewaySecret)) },
         body: JSON.stringify({ query, variables }),
         signal: AbortSignal.timeout(this.timeoutMs),
       });

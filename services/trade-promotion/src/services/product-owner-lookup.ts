@@ -1,4 +1,4 @@
-import { GATEWAY_SECRET_HEADER, onBehalfOfCaller } from "@kttt/core";
+import { onBehalfOfCaller } from "@kttt/core";
 /**
  * How the trade-promotion subgraph learns who owns an OCOP product: it asks a GraphQL endpoint that
  * serves ocop's `ocopProduct(id) { owner }` — by default the gateway — with one request per batch
@@ -43,7 +43,7 @@ export class ProductOwnerLookup {
     try {
       const response = await fetch(this.url, {
         method: "POST",
-        headers: { "content-type": "application/json", "x-kttt-caller": "trade-promotion", [GATEWAY_SECRET_HEADER]: this.gatewaySecret, ...onBehalfOfCaller() },
+        headers: { "content-type": "application/json", "x-kttt-caller": "trade-promotion", ...(await onBehalfOfCaller(this.gatewaySecret)) },
         body: JSON.stringify({ query, variables }),
         signal: AbortSignal.timeout(this.timeoutMs),
       });
