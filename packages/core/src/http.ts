@@ -30,7 +30,7 @@ export interface RequestInfo {
 }
 
 const CONNECTION_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT", "EHOSTUNREACH", "57P01", "57P02", "57P03", "53300"]);
-const CONNECTION_MESSAGES = /ECONNREFUSED|ECONNRESET|Connection terminated|connection error|not queryable|terminating connection|shutting down|starting up|timeout exceeded when trying to connect|Connection ended unexpectedly|query runner was already released/iu;
+const CONNECTION_MESSAGES = /ECONNREFUSED|ECONNRESET|Connection terminated|connection error|not queryable|terminating connection|shutting down|starting up|timeout exceeded when trying to connect|Connection ended unexpectedly|query runner (?:was )?already released/iu;
 
 /** True when the database cannot be reached right now (down, restarting, out of connections). */
 export function isDatabaseUnavailable(error: unknown): boolean {
