@@ -13,17 +13,22 @@ export interface AuthSecrets {
   gatewaySecret: string;
 }
 
-/** The secrets, required and not the development defaults in production. */
-export function authSecrets(env: NodeJS.ProcessEnv, nodeEnv: string): AuthSecrets {
+/** A secret, from `env` or the process; in production required, not the development default, 32+ characters. */
+function secretOf(name: string, env: NodeJS.ProcessEnv, nodeEnv: string, fallback: string): string {
   // Secrets are process-wide: a config built from a partial environment still gets them.
-  const authSecret = env.AUTH_JWT_SECRET || process.env.AUTH_JWT_SECRET || DEVELOPMENT_AUTH_SECRET;
-  const gatewaySecret = env.GATEWAY_SECRET || process.env.GATEWAY_SECRET || DEVELOPMENT_GATEWAY_SECRET;
-  if (nodeEnv === "production") {
-    for (const [name, value, fallback] of [["AUTH_JWT_SECRET", authSecret, DEVELOPMENT_AUTH_SECRET], ["GATEWAY_SECRET", gatewaySecret, DEVELOPMENT_GATEWAY_SECRET]] as const) {
-      if (value === fallback || value.length < 32) throw new Error(`${name} must be set to a random secret of at least 32 characters in production.`);
-    }
-  }
-  return { authSecret, gatewaySecret };
+  const value = env[name] || process.env[name] || fallback;
+  if (nodeEnv === "production" && (value === fallback || value.length < 32)) throw new Error(`${name} must be set to a random secret of at least 32 characters in production.`);
+  return value;
+}
+
+/** The gateway's secrets: the key of callers' tokens and the key of its proofs to the subgraphs. */
+export function authSecrets(env: NodeJS.ProcessEnv, nodeEnv: string): AuthSecrets {
+  return { authSecret: secretOf("AUTH_JWT_SECRET", env, nodeEnv, DEVELOPMENT_AUTH_SECRET), gatewaySecret: gatewaySecretOf(env, nodeEnv) };
+}
+
+/** A subgraph's only secret: the key that checks the gateway's proofs (callers' tokens are the gateway's business). */
+export function gatewaySecretOf(env: NodeJS.ProcessEnv, nodeEnv: string): string {
+  return secretOf("GATEWAY_SECRET", env, nodeEnv, DEVELOPMENT_GATEWAY_SECRET);
 }
 
 const bool = z
@@ -41,8 +46,10 @@ const common = {
 /** Tests are quiet unless they ask for logs. */
 const logLevel = (level: string | undefined, nodeEnv: string) => level ?? (nodeEnv === "test" ? "silent" : "info");
 
-export interface ServiceConfig extends AuthSecrets {
+export interface ServiceConfig {
   name: string;
+  /** Checks the gateway's proof on every request (see `AuthSecrets`). */
+  gatewaySecret: string;
   nodeEnv: "development" | "production" | "test";
   host: string;
   port: number;
@@ -95,7 +102,7 @@ export function loadServiceConfig(name: string, env: NodeJS.ProcessEnv = process
     seedDemoData: parsed.SEED_DEMO_DATA,
     logSql: parsed.LOG_SQL,
     logLevel: logLevel(parsed.LOG_LEVEL, parsed.NODE_ENV),
-    ...authSecrets(env, parsed.NODE_ENV),
+    gatewaySecret: gatewaySecretOf(env, parsed.NODE_ENV),
   };
 }
 

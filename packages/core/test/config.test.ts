@@ -16,6 +16,24 @@ describe("configuration", () => {
     expect(() => loadGatewayConfig({ MEMBERSHIP_URL: "not a url" })).toThrow();
   });
 
+  it("refuses development secrets in production, and asks a subgraph only for the gateway's", () => {
+    const db = { DATABASE_URL: "postgres://u@h:5432/x" };
+    const saved = { auth: process.env.AUTH_JWT_SECRET, gateway: process.env.GATEWAY_SECRET };
+    delete process.env.AUTH_JWT_SECRET;
+    delete process.env.GATEWAY_SECRET;
+    try {
+      expect(() => loadServiceConfig("membership", { ...db, NODE_ENV: "production" })).toThrow(/GATEWAY_SECRET must be set/u);
+      const service = loadServiceConfig("membership", { ...db, NODE_ENV: "production", GATEWAY_SECRET: "g".repeat(32) });
+      expect(service.gatewaySecret).toBe("g".repeat(32));
+      expect(service).not.toHaveProperty("authSecret");
+      expect(() => loadGatewayConfig({ NODE_ENV: "production", GATEWAY_SECRET: "g".repeat(32) })).toThrow(/AUTH_JWT_SECRET must be set/u);
+      expect(() => loadGatewayConfig({ NODE_ENV: "production", GATEWAY_SECRET: "g".repeat(32), AUTH_JWT_SECRET: "too-short" })).toThrow(/AUTH_JWT_SECRET/u);
+    } finally {
+      if (saved.auth !== undefined) process.env.AUTH_JWT_SECRET = saved.auth;
+      if (saved.gateway !== undefined) process.env.GATEWAY_SECRET = saved.gateway;
+    }
+  });
+
   it("reads who may introspect and see suggestions, with each environment's defaults", () => {
     const secrets = { AUTH_JWT_SECRET: "s".repeat(32), GATEWAY_SECRET: "g".repeat(32) };
     expect(loadGatewayConfig({ NODE_ENV: "development" })).toMatchObject({ introspection: "everyone", fieldSuggestions: "authenticated" });
