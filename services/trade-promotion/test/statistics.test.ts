@@ -6,7 +6,7 @@ beforeAll(async () => {
 });
 afterAll(() => s?.stop());
 
-const FIGURES = "events eventBudget participations participants booths sales contracts contractValue memoranda memorandumValue ocopOwners ocopOwnersSellingOnline onlineSellingShare meetsOnlineSellingTarget";
+const FIGURES = "events eventBudget participations participants booths sales contracts contractValue memoranda memorandumValue supplyDemandLinks supplyDemandValue ocopOwners ocopOwnersSellingOnline onlineSellingShare meetsOnlineSellingTarget";
 const statistics = async (year: number, groupBy: string | null) => {
   const res = await s.query(`query($year: Int!, $groupBy: TradePromotionGroupBy) { tradePromotionStatistics(year: $year, groupBy: $groupBy) { total { ${FIGURES} } groups { key label adminUnit { code } figures { ${FIGURES} } } } }`, { year, groupBy });
   expect(res.errors).toBeUndefined();
@@ -26,6 +26,20 @@ describe("tradePromotionStatistics on the demo data", () => {
     );
     expect(total).toMatchObject({ events: row.events, participations: row.participations, participants: row.participants, booths: row.booths, sales: row.sales, contractValue: row.contract_value });
     expect(total.events).toBeGreaterThan(0);
+  });
+
+  it("counts the supply-demand links agreed in the year and their value, from the links in the database", async () => {
+    let seen = 0;
+    for (const year of [2022, 2023, 2024]) {
+      const { total } = await statistics(year, null);
+      const [row] = await s.service.dataSource.query(
+        `SELECT count(*)::int AS links, coalesce(sum(value), 0)::text AS value FROM supply_demand_link WHERE agreed_on BETWEEN $1 AND $2`,
+        [`${year}-01-01`, `${year}-12-31`],
+      );
+      expect({ year, links: total.supplyDemandLinks, value: total.supplyDemandValue }).toEqual({ year, links: row.links, value: row.value });
+      seen += row.links;
+    }
+    expect(seen).toBeGreaterThan(0);
   });
 
   it("keeps the share of OCOP owners selling online below the 50% target, from the listings in the database", async () => {
@@ -53,9 +67,12 @@ describe("tradePromotionStatistics on the demo data", () => {
       expect(sum(groups, "participants")).toBeGreaterThanOrEqual(BigInt(total.participants));
       if (groupBy === "ADMIN_UNIT") {
         expect(sum(groups, "ocopOwners")).toBeGreaterThanOrEqual(BigInt(total.ocopOwners));
+        expect(sum(groups, "supplyDemandLinks")).toBe(BigInt(total.supplyDemandLinks));
+        expect(sum(groups, "supplyDemandValue")).toBe(BigInt(total.supplyDemandValue));
         for (const g of groups) expect(g.adminUnit).toEqual(g.key === "NONE" ? null : { code: g.key });
       } else {
         for (const g of groups) expect(g.figures.onlineSellingShare).toBeNull();
+        for (const g of groups) expect([g.figures.supplyDemandLinks, g.figures.supplyDemandValue]).toEqual([null, null]);
       }
     }
   });

@@ -1,6 +1,6 @@
 /**
  * Every trade-promotion figure comes from one statement: events overlapping a period, their
- * participations, and the OCOP owners active in the period, aggregated by a dimension with
+ * participations, the supply-demand links agreed and the OCOP owners active in the period, aggregated by a dimension with
  * GROUPING SETS so the province's total arrives in the same answer as the groups.
  */
 import type { DataSource, EntityManager } from "typeorm";
@@ -15,15 +15,17 @@ interface Dimension {
   participation: string;
   /** null: OCOP owners are not split this way (the share has no meaning per event type). */
   owner: string | null;
+  /** null: supply-demand links are not split this way (most belong to no event). */
+  link: string | null;
 }
 
 const DIMENSIONS: Record<TradePromotionGroupBy, Dimension> = {
-  EVENT_TYPE: { event: "e.type", participation: "p.event_type", owner: null },
-  FORMAT: { event: "e.format", participation: "p.event_format", owner: null },
-  ADMIN_UNIT: { event: `coalesce(e.admin_unit_code, '${NO_UNIT_KEY}')`, participation: "p.admin_unit_code", owner: "o.admin_unit_code" },
+  EVENT_TYPE: { event: "e.type", participation: "p.event_type", owner: null, link: null },
+  FORMAT: { event: "e.format", participation: "p.event_format", owner: null, link: null },
+  ADMIN_UNIT: { event: `coalesce(e.admin_unit_code, '${NO_UNIT_KEY}')`, participation: "p.admin_unit_code", owner: "o.admin_unit_code", link: "s.admin_unit_code" },
 };
 
-const TOTAL_ONLY: Dimension = { event: "NULL::text", participation: "NULL::text", owner: null };
+const TOTAL_ONLY: Dimension = { event: "NULL::text", participation: "NULL::text", owner: null, link: null };
 
 interface FigureRow {
   key: string;
@@ -39,6 +41,8 @@ interface FigureRow {
   mou_value: string | null;
   ocop_owners: number | null;
   online: number | null;
+  links: number | null;
+  link_value: string | null;
 }
 
 function sql(d: Dimension): string {
@@ -49,6 +53,8 @@ function sql(d: Dimension): string {
     : `SELECT '${TOTAL}'::text AS key, count(DISTINCT o.owner_id)::int AS ocop_owners,
               count(DISTINCT o.owner_id) FILTER (WHERE o.owner_id IN (SELECT owner_id FROM online))::int AS online
        FROM owners o`;
+  const linkAgg = `SELECT ${d.link ? `coalesce(${d.link}, '${TOTAL}')` : `'${TOTAL}'::text`} AS key, count(*)::int AS links, coalesce(sum(s.value), 0)::text AS link_value
+       FROM supply_demand_link s WHERE s.agreed_on BETWEEN $1 AND $2 ${d.link ? `GROUP BY GROUPING SETS ((${d.link}), ())` : ""}`;
   const group = (expression: string) => (expression === "NULL::text" ? "" : `GROUP BY GROUPING SETS ((${expression}), ())`);
   return `
     WITH ev AS (SELECT * FROM trade_event e WHERE e.starts_on <= $2 AND e.ends_on >= $1),
@@ -73,12 +79,14 @@ function sql(d: Dimension): string {
              coalesce(sum(p.contract_count), 0)::int AS contracts, coalesce(sum(p.contract_value), 0)::text AS contract_value,
              coalesce(sum(p.mou_count), 0)::int AS mous, coalesce(sum(p.mou_value), 0)::text AS mou_value
       FROM pa p ${group(d.participation)}),
-    o_agg AS (${ownerAgg})
-    SELECT coalesce(e.key, p.key, o.key) AS key, e.events, e.budget, p.participations, p.participants, p.booths, p.sales,
-           p.contracts, p.contract_value, p.mous, p.mou_value, o.ocop_owners, o.online
+    o_agg AS (${ownerAgg}),
+    l_agg AS (${linkAgg})
+    SELECT coalesce(e.key, p.key, o.key, l.key) AS key, e.events, e.budget, p.participations, p.participants, p.booths, p.sales,
+           p.contracts, p.contract_value, p.mous, p.mou_value, o.ocop_owners, o.online, l.links, l.link_value
     FROM e_agg e
     FULL JOIN p_agg p ON p.key = e.key
-    FULL JOIN o_agg o ON o.key = coalesce(e.key, p.key)`;
+    FULL JOIN o_agg o ON o.key = coalesce(e.key, p.key)
+    FULL JOIN l_agg l ON l.key = coalesce(e.key, p.key, o.key)`;
 }
 
 /** online ÷ owners from the exact counts, to 6 decimal places. */
@@ -86,7 +94,7 @@ export function share(online: number, owners: number): number | null {
   return owners === 0 ? null : Math.round((online / owners) * 1_000_000) / 1_000_000;
 }
 
-function figuresOf(row: FigureRow | undefined, ownersSplit: boolean): TradePromotionFigures {
+function figuresOf(row: FigureRow | undefined, ownersSplit: boolean, linksSplit: boolean): TradePromotionFigures {
   const ocopOwners = ownersSplit ? (row?.ocop_owners ?? 0) : null;
   const online = ownersSplit ? (row?.online ?? 0) : null;
   const onlineShare = ocopOwners === null || online === null ? null : share(online, ocopOwners);
@@ -101,6 +109,8 @@ function figuresOf(row: FigureRow | undefined, ownersSplit: boolean): TradePromo
     contractValue: BigInt(row?.contract_value ?? 0),
     memoranda: row?.mous ?? 0,
     memorandumValue: BigInt(row?.mou_value ?? 0),
+    supplyDemandLinks: linksSplit ? (row?.links ?? 0) : null,
+    supplyDemandValue: linksSplit ? BigInt(row?.link_value ?? 0) : null,
     ocopOwners,
     ocopOwnersSellingOnline: online,
     onlineSellingShare: onlineShare,
@@ -120,13 +130,14 @@ export async function tradeFigures(db: DataSource | EntityManager, from: string,
   const dimension = groupBy ? DIMENSIONS[groupBy] : TOTAL_ONLY;
   const rows: FigureRow[] = await db.query(sql(dimension), [from, to]);
   const split = dimension.owner !== null;
+  const linksSplit = dimension.link !== null;
   const groups = new Map<string, TradePromotionFigures>();
   let total: TradePromotionFigures | undefined;
   for (const row of rows) {
-    if (row.key === TOTAL) total = figuresOf(row, true);
-    else groups.set(row.key, figuresOf(row, split));
+    if (row.key === TOTAL) total = figuresOf(row, true, true);
+    else groups.set(row.key, figuresOf(row, split, linksSplit));
   }
-  return { total: total ?? figuresOf(undefined, true), groups, empty: figuresOf(undefined, split) };
+  return { total: total ?? figuresOf(undefined, true, true), groups, empty: figuresOf(undefined, split, linksSplit) };
 }
 
 export const yearRange = (year: number): [string, string] => [`${year}-01-01`, `${year}-12-31`];

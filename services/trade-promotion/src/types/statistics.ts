@@ -40,6 +40,17 @@ export class TradePromotionFigures {
   @Field(() => Int, {
     nullable: true,
     description:
+      "Supply-demand links agreed in the period (số kết nối cung cầu): sellers' agreements with buyers, at an event or not; for a unit, by sellers registered there. " +
+      "Null when grouped by event type or format (most links belong to no event).",
+  })
+  supplyDemandLinks: number | null;
+
+  @Field(() => VndScalar, { nullable: true, description: "Value of those links (giá trị kết nối cung cầu), VND; null when supplyDemandLinks is null." })
+  supplyDemandValue: bigint | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
       "OCOP owners active in trade promotion in the period (chủ thể OCOP hoạt động XTTM): owners that showed an OCOP product at an event, had an OCOP product on an e-commerce platform, " +
       "or sold one through a supply-demand link. The denominator of onlineSellingShare. Null when grouped by event type or format.",
   })
