@@ -143,10 +143,10 @@ const DETAIL_READS: Record<string, { query: string; area: string; rows: (string 
     fields: ["salesAmount", "contractCount", "contractValue", "mouCount", "mouValue", "note"],
   },
   "event budgets": {
-    query: `{ tradeEvents(first: 13) { nodes { adminUnitCode budget fundingProgrammeId } } }`,
+    query: `{ tradeEvents(first: 13) { nodes { adminUnitCode budget fundingProgrammeId fundingProgramme { code name } } } }`,
     area: "trade",
     rows: ["tradeEvents", "nodes", "*"],
-    fields: ["budget", "fundingProgrammeId"],
+    fields: ["budget", "fundingProgrammeId", "fundingProgramme"],
   },
   "supply-demand links": {
     query: `{ supplyDemandLinks(first: 100) { nodes { adminUnitCode productName buyer volume volumeUnit value } } }`,
@@ -208,6 +208,48 @@ describe("details by field and by district", () => {
     // Nothing else was refused: identity fields of the same records stay readable.
     const other = (res.errors ?? []).filter((e: GraphqlError) => !read.fields.includes(String(e.path?.[e.path.length - 1])));
     expect(other).toEqual([]);
+  });
+});
+
+describe("the events a programme funded: the same fact as an event's funding programme, read from the programme", () => {
+  const QUERY = `{ supportProgrammes(first: 100, filter: { kind: TRADE_PROMOTION_MARKET }) { nodes { code tradeEvents { totalCount nodes { name adminUnitCode } } } } }`;
+  /** Every funded demo event, as the Alliance reads them. */
+  let funded: { name: string; adminUnitCode: string | null }[];
+  beforeAll(async () => {
+    const res = await graphql(graph.gateway.url, QUERY, undefined, await headersFor("admin"));
+    expect(res.errors).toBeUndefined();
+    funded = res.data.supportProgrammes.nodes.flatMap((p: any) => p.tradeEvents.nodes);
+    // Events of a test district's unit and of others, or the district cells would prove nothing.
+    expect(funded.some((e) => e.adminUnitCode === "436")).toBe(true);
+    expect(funded.some((e) => e.adminUnitCode !== "436")).toBe(true);
+  });
+
+  it.each(Object.keys(CALLERS))("read by %s", async (caller) => {
+    const res = await graphql(graph.gateway.url, QUERY, undefined, await headersFor(caller));
+    const programmes = res.data.supportProgrammes.nodes;
+    expect(programmes.length).toBeGreaterThan(1);
+    if (caller.startsWith("district") || AREA_READERS.trade.includes(caller)) {
+      expect(res.errors).toBeUndefined();
+      const unit = caller.startsWith("district") ? caller.slice("district".length) : null;
+      const expected = funded.filter((e) => unit === null || e.adminUnitCode === unit);
+      expect(programmes.flatMap((p: any) => p.tradeEvents.nodes)).toEqual(expected);
+      expect(programmes.reduce((sum: number, p: any) => sum + p.tradeEvents.totalCount, 0)).toBe(expected.length);
+    } else {
+      programmes.forEach((p: any, i: number) => {
+        expect(p.tradeEvents).toBeNull();
+        expect(errorAt(res.errors, ["supportProgrammes", "nodes", i, "tradeEvents"])?.extensions?.code).toBe(refusal(caller));
+      });
+    }
+  });
+
+  it.each([
+    ["industryTrade", null],
+    ["district436", "436"],
+  ] as const)("%s reads the funding programme itself of the events it may", async (caller, unit) => {
+    const res = await graphql(graph.gateway.url, `{ tradeEvents(first: 100) { nodes { name adminUnitCode fundingProgramme { code } } } }`, undefined, await headersFor(caller));
+    const readable = res.data.tradeEvents.nodes.filter((e: any) => unit === null || e.adminUnitCode === unit);
+    const names = (events: { name: string }[]) => events.map((e) => e.name).sort();
+    expect(names(readable.filter((e: any) => e.fundingProgramme?.code.startsWith("CT-")))).toEqual(names(funded.filter((e) => unit === null || e.adminUnitCode === unit)));
   });
 });
 

@@ -112,3 +112,69 @@ describe("trade promotion through the gateway", () => {
     expect(accepted.registerTradeParticipation.participant.name).toEqual(expect.any(String));
   });
 });
+
+/** The demo events a support programme funds (all illustrative), by the programme's code, earliest start first. */
+const FUNDED_EVENTS = {
+  "CT-2023-SO-CT-CS-XTTM": ["Hội chợ sản phẩm OCOP và đặc sản Hà Tĩnh Xuân Quý Mão 2023", "Triển lãm sản phẩm thủ công mỹ nghệ và làng nghề Hà Tĩnh"],
+  "CT-2024-SO-CT-CS-XTTM": ["Hội chợ sản phẩm OCOP và đặc sản Hà Tĩnh Xuân Giáp Thìn 2024"],
+};
+
+describe("events and the support programmes that fund them, across trade promotion and policy support", () => {
+  it("resolves an event's funding programme in policy support", async () => {
+    const data = await ask(/* GraphQL */ `{
+      tradeEvents(first: 100, orderBy: STARTS_ON_ASC) { totalCount nodes { name fundingProgrammeId fundingProgramme { id code name agency { code } } } }
+    }`);
+    const events = data.tradeEvents.nodes;
+    expect(events).toHaveLength(data.tradeEvents.totalCount);
+    const funded = events.filter((e: any) => e.fundingProgramme !== null);
+    expect(funded.map((e: any) => [e.fundingProgramme.code, e.name])).toEqual(Object.entries(FUNDED_EVENTS).flatMap(([code, names]) => names.map((name) => [code, name])));
+    for (const e of events) expect(e.fundingProgramme?.id ?? null).toBe(e.fundingProgrammeId);
+    expect(funded[2].fundingProgramme).toMatchObject({ name: "Hỗ trợ xúc tiến thương mại, mở rộng thị trường năm 2024 (Sở Công Thương)", agency: { code: "SO-CT" } });
+  });
+
+  it("lists the events each programme funded, earliest first, and pages through them", async () => {
+    const data = await ask(/* GraphQL */ `{
+      supportProgrammes(first: 100, filter: { kind: TRADE_PROMOTION_MARKET }) {
+        nodes { id code tradeEvents { totalCount nodes { name startsOn fundingProgramme { code } } } }
+      }
+    }`);
+    const programmes = data.supportProgrammes.nodes;
+    expect(programmes.length).toBeGreaterThan(Object.keys(FUNDED_EVENTS).length);
+    const listed = Object.fromEntries(programmes.filter((p: any) => p.tradeEvents.totalCount > 0).map((p: any) => [p.code, p.tradeEvents.nodes.map((e: any) => e.name)]));
+    expect(listed).toEqual(FUNDED_EVENTS);
+    for (const p of programmes) {
+      expect(p.tradeEvents.totalCount).toBe(p.tradeEvents.nodes.length);
+      // There and back: each listed event names this programme as its funder.
+      for (const e of p.tradeEvents.nodes) expect(e.fundingProgramme.code).toBe(p.code);
+    }
+
+    const id = programmes.find((p: any) => p.code === "CT-2023-SO-CT-CS-XTTM").id;
+    const page = `query($id: ID!, $first: Int, $after: String, $last: Int) { supportProgramme(id: $id) { tradeEvents(first: $first, after: $after, last: $last) { totalCount pageInfo { hasNextPage hasPreviousPage endCursor } nodes { name } } } }`;
+    const first = (await ask(page, { id, first: 1 })).supportProgramme.tradeEvents;
+    expect(first).toMatchObject({ totalCount: 2, pageInfo: { hasNextPage: true, hasPreviousPage: false }, nodes: [{ name: FUNDED_EVENTS["CT-2023-SO-CT-CS-XTTM"][0] }] });
+    const next = (await ask(page, { id, first: 1, after: first.pageInfo.endCursor })).supportProgramme.tradeEvents;
+    expect(next).toMatchObject({ pageInfo: { hasNextPage: false, hasPreviousPage: true }, nodes: [{ name: FUNDED_EVENTS["CT-2023-SO-CT-CS-XTTM"][1] }] });
+    const last = (await ask(page, { id, last: 1 })).supportProgramme.tradeEvents;
+    expect(last.nodes).toEqual(next.nodes);
+    expect((await ask(page, { id, first: 0 })).supportProgramme.tradeEvents).toMatchObject({ totalCount: 2, pageInfo: { hasNextPage: true }, nodes: [] });
+  });
+
+  it("costs the same statements for the funded events of every programme as for one programme's", async () => {
+    const query = `query($first: Int, $filter: SupportProgrammeFilter) { supportProgrammes(first: $first, filter: $filter) { nodes { code tradeEvents(first: 5) { totalCount nodes { name startsOn } } } } }`;
+    const trade = graph.subgraphs["trade-promotion"].service.statements;
+    const policy = graph.subgraphs["policy-support"].service.statements;
+    const measure = async (variables: Record<string, unknown>) => {
+      trade.start();
+      policy.start();
+      const data = await ask(query, variables);
+      return { statements: { trade: trade.stop(), policy: policy.stop() }, programmes: data.supportProgrammes.nodes };
+    };
+    const one = await measure({ first: 1, filter: { agency: "SO-CT", year: 2024, kind: "TRADE_PROMOTION_MARKET" } });
+    const every = await measure({ first: 100 });
+    expect(one.programmes.map((p: any) => [p.code, p.tradeEvents.totalCount])).toEqual([["CT-2024-SO-CT-CS-XTTM", 1]]);
+    expect(every.programmes.length).toBeGreaterThan(50);
+    expect(every.programmes.filter((p: any) => p.tradeEvents.totalCount > 0).map((p: any) => p.code).sort()).toEqual(Object.keys(FUNDED_EVENTS));
+    expect(one.statements).toEqual({ trade: 1, policy: 1 });
+    expect(every.statements).toEqual(one.statements);
+  });
+});

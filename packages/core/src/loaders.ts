@@ -50,3 +50,51 @@ export function groupLoader<T extends ObjectLiteral>(dataSource: DataSource, ent
     return keys.map((key) => groups.get(key) ?? []);
   });
 }
+
+/** The first page of a key's rows, with the count of all of them. */
+export interface FirstPage<T> {
+  rows: T[];
+  total: number;
+}
+
+export interface FirstPageOptions<T> extends LoaderOptions<T> {
+  /** Order of rows inside a group; the page is the first `limit` of them. */
+  orderBy: [string, "ASC" | "DESC"][];
+  limit: number;
+  /** A further condition on alias `t` (e.g. the caller's unit). */
+  where?: { sql: string; params: Record<string, unknown> };
+}
+
+/**
+ * The first `limit` rows of each key and each key's count, in one statement: a window over each
+ * key's rows. The window is computed before the page is cut, so the cut goes in an outer query, and
+ * the rows are read back into entities through the driver (column types and transformers).
+ */
+export function firstPageLoader<T extends ObjectLiteral>(dataSource: DataSource, entity: EntityTarget<T>, options: FirstPageOptions<T>): DataLoader<string, FirstPage<T>> {
+  return new DataLoader<string, FirstPage<T>>(async (keys) => {
+    const valid = keys.filter(options.validKey ?? (() => true));
+    const pages = new Map<string, FirstPage<T>>();
+    if (valid.length > 0) {
+      const order = options.orderBy.map(([expression, direction]) => `${expression} ${direction}`).join(", ");
+      const query = dataSource
+        .getRepository(entity)
+        .createQueryBuilder("t")
+        .addSelect(`row_number() OVER (PARTITION BY t.${options.column} ORDER BY ${order})`, "page_position")
+        .addSelect(`count(*) OVER (PARTITION BY t.${options.column})`, "page_total")
+        .where(`t.${options.column} = ANY(:keys)`, { keys: valid });
+      if (options.where) query.andWhere(options.where.sql, options.where.params);
+      const [sql, params] = query.getQueryAndParameters();
+      const raw: Record<string, unknown>[] = await dataSource.query(`SELECT * FROM (${sql}) page WHERE page_position <= $${params.length + 1} ORDER BY page_position`, [...params, options.limit]);
+      const metadata = dataSource.getMetadata(entity);
+      for (const values of raw) {
+        const row = metadata.create() as Record<string, unknown>;
+        for (const column of metadata.columns) row[column.propertyName] = dataSource.driver.prepareHydratedValue(values[`t_${column.databaseName}`], column);
+        const key = options.keyOf(row as T);
+        const page = pages.get(key) ?? { rows: [], total: Number(values.page_total) };
+        page.rows.push(row as T);
+        pages.set(key, page);
+      }
+    }
+    return keys.map((key) => pages.get(key) ?? { rows: [], total: 0 });
+  });
+}

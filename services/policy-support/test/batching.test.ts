@@ -56,6 +56,21 @@ describe("no N+1", () => {
     for (const sql of large.statements) expect(sql).toMatch(/ANY\(/u);
   });
 
+  it("resolves SupportProgramme references, one or all of them, in one statement", async () => {
+    const ids: string[] = (await s.service.dataSource.query(`SELECT id FROM support_programme ORDER BY code`)).map((r: any) => r.id);
+    expect(ids.length).toBeGreaterThan(50);
+    const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on SupportProgramme { id code name } } }`;
+    const represent = (keys: string[]) => ({ r: keys.map((id) => ({ __typename: "SupportProgramme", id })) });
+    const one = await countStatements(query, represent(ids.slice(0, 1)));
+    const unknown = "00000000-0000-5000-8000-000000000000";
+    const all = await countStatements(query, represent([...ids, unknown, "not-an-id"]));
+    expect(one.count).toBe(1);
+    expect(all.count).toBe(1);
+    expect(all.statements[0]).toMatch(/= ANY\(/u);
+    expect(all.data._entities.slice(0, ids.length).map((p: any) => p.id)).toEqual(ids);
+    expect(all.data._entities.every((p: any, i: number) => (i < ids.length ? /^CT-\d{4}-/u.test(p.code) : p === null))).toBe(true);
+  });
+
   it("answers policySupport(year) for every unit in one grouped statement", async () => {
     const units = ["436", "437", "439", "440", "441", "442", "443", "444", "445", "446", "447", "448", "449"];
     const one = await countStatements(`query($r: [_Any!]!) { _entities(representations: $r) { ... on AdminUnit { policySupport(year: 2024) { planned } } } }`, { r: units.slice(0, 1).map((code) => ({ __typename: "AdminUnit", code })) });

@@ -3,7 +3,7 @@
  * these, so N parents cost one `WHERE … = ANY($1)` statement (or one grouped statement), not N.
  */
 import DataLoader from "dataloader";
-import { ADMIN_UNIT_CODE, groupLoader, isUuid, parseEconomyId, rowLoader } from "@kttt/core";
+import { ADMIN_UNIT_CODE, firstPageLoader, groupLoader, isUuid, parseEconomyId, rowLoader } from "@kttt/core";
 import type { DataSource } from "typeorm";
 import { TradePromotionGroupBy } from "./domain/enums";
 import { TradeEvent } from "./entities/event";
@@ -79,9 +79,17 @@ function economyFigures(dataSource: DataSource) {
   });
 }
 
+/** Events by the programme that funded them, earliest start first. */
+const BY_PROGRAMME = { column: "funding_programme_id", keyOf: (e: TradeEvent) => e.fundingProgrammeId!, validKey: isUuid, orderBy: [["t.starts_on", "ASC"], ["t.id", "ASC"]] as [string, "ASC"][] };
+
 export function createLoaders(dataSource: DataSource) {
   return {
     event: rowLoader(dataSource, TradeEvent, { column: "id", keyOf: (e) => e.id, validKey: isUuid }),
+    /** The first page of events each of many programmes funded, and their counts; `unit` keeps only events held there. */
+    firstEventsByProgramme: memo((args: { limit: number; unit: string | null }) =>
+      firstPageLoader(dataSource, TradeEvent, { ...BY_PROGRAMME, limit: args.limit, where: args.unit === null ? undefined : { sql: "t.admin_unit_code = :unit", params: { unit: args.unit } } }),
+    ),
+    eventsByProgramme: groupLoader(dataSource, TradeEvent, BY_PROGRAMME),
     participation: rowLoader(dataSource, TradeParticipation, { column: "id", keyOf: (p) => p.id, validKey: isUuid }),
     participationsByEvent: groupLoader(dataSource, TradeParticipation, { column: "event_id", keyOf: (p) => p.eventId, validKey: isUuid, orderBy: [["t.attended_from", "ASC"], ["t.id", "ASC"]] }),
     participationsByParticipant: groupLoader(dataSource, TradeParticipation, {

@@ -1,10 +1,10 @@
 /**
  * Federation reference resolvers. Events and participations are this subgraph's own (through
- * loaders); organisations, units, products, local owners and the overview belong to others, so a
- * reference resolves to itself and the fields added here batch through loaders.
+ * loaders); organisations, units, products, local owners, support programmes and the overview
+ * belong to others, so a reference resolves to itself and the fields added here batch through loaders.
  */
 import type { ReferenceResolvers } from "@kttt/core";
-import { AdminUnitRef, CollectiveEconomyRef, CooperativeGroupRef, CooperativeRef, CooperativeUnionRef, OcopLocalOwnerRef, OcopProductRef } from "./entities/external";
+import { AdminUnitRef, CollectiveEconomyRef, CooperativeGroupRef, CooperativeRef, CooperativeUnionRef, OcopLocalOwnerRef, OcopProductRef, SupportProgrammeRef } from "./entities/external";
 
 const keyOnly = <T extends object>(Class: new () => T) => ({
   __resolveReference: (reference: Partial<T>) => Object.assign(new Class(), reference),
@@ -18,4 +18,5 @@ export const referenceResolvers: ReferenceResolvers = {
   OcopProduct: keyOnly(OcopProductRef),
   AdminUnit: keyOnly(AdminUnitRef),
   CollectiveEconomy: keyOnly(CollectiveEconomyRef),
+  SupportProgramme: keyOnly(SupportProgrammeRef),
 };

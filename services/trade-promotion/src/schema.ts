@@ -1,5 +1,5 @@
 import { auditTrailResolver, buildFederatedSchema, validateArgs, type FederatedSchema } from "@kttt/core";
-import { AdminUnitRef, CollectiveEconomyRef, CooperativeGroupRef, CooperativeRef, CooperativeUnionRef, OcopLocalOwnerRef, OcopProductRef } from "./entities/external";
+import { AdminUnitRef, CollectiveEconomyRef, CooperativeGroupRef, CooperativeRef, CooperativeUnionRef, OcopLocalOwnerRef, OcopProductRef, SupportProgrammeRef } from "./entities/external";
 import { referenceResolvers } from "./references";
 import { TradeEventResolver } from "./resolvers/event.resolver";
 import {
@@ -10,6 +10,7 @@ import {
   CooperativeUnionTradeResolver,
   OcopLocalOwnerTradeResolver,
   OcopProductTradeResolver,
+  SupportProgrammeTradeResolver,
 } from "./resolvers/external.resolver";
 import { EcommerceListingResolver, SupplyDemandLinkResolver } from "./resolvers/listing.resolver";
 import { TradePromotionMutationResolver } from "./resolvers/mutation.resolver";
@@ -34,9 +35,10 @@ export function buildTradePromotionSchema(): Promise<FederatedSchema> {
         OcopProductTradeResolver,
         AdminUnitTradeResolver,
         CollectiveEconomyTradeResolver,
+        SupportProgrammeTradeResolver,
         TradePromotionMutationResolver,
       ],
-      orphanedTypes: [CooperativeRef, CooperativeGroupRef, CooperativeUnionRef, OcopLocalOwnerRef, OcopProductRef, AdminUnitRef, CollectiveEconomyRef],
+      orphanedTypes: [CooperativeRef, CooperativeGroupRef, CooperativeUnionRef, OcopLocalOwnerRef, OcopProductRef, AdminUnitRef, CollectiveEconomyRef, SupportProgrammeRef],
       validateFn: validateArgs,
     },
     referenceResolvers,

@@ -1,14 +1,19 @@
+import { TradeEvent } from "../src/entities/event";
+import { createLoaders } from "../src/loaders";
 import { startTestTradePromotion, type TestTradePromotion } from "./helpers";
 
 let s: TestTradePromotion;
 let participants: { __typename: string; id: string }[];
 let products: string[];
+/** Programmes that funded demo events. */
+let funding: string[];
 beforeAll(async () => {
   s = await startTestTradePromotion("demo");
   const rows = await s.service.dataSource.query(`SELECT DISTINCT participant_id AS id, participant_kind AS kind FROM trade_participation ORDER BY participant_id`);
   const typename: Record<string, string> = { COOPERATIVE: "Cooperative", COOPERATIVE_GROUP: "CooperativeGroup", COOPERATIVE_UNION: "CooperativeUnion", OCOP_LOCAL_OWNER: "OcopLocalOwner" };
   participants = rows.map((r: any) => ({ __typename: typename[r.kind], id: r.id }));
   products = (await s.service.dataSource.query(`SELECT DISTINCT product_id FROM participation_product ORDER BY product_id`)).map((r: any) => r.product_id);
+  funding = (await s.service.dataSource.query(`SELECT DISTINCT funding_programme_id AS id FROM trade_event WHERE funding_programme_id IS NOT NULL ORDER BY 1`)).map((r: any) => r.id);
 });
 afterAll(() => s?.stop());
 
@@ -47,6 +52,46 @@ describe("no N+1", () => {
     expect(large.data._entities.every((e: any) => e.tradeEvents.length > 0)).toBe(true);
     expect(large.count).toBe(small.count);
     expect(small.count).toBeLessThanOrEqual(4);
+  });
+
+  it("answers SupportProgramme.tradeEvents for one programme and for twenty more in one windowed statement either way", async () => {
+    expect(funding.length).toBeGreaterThanOrEqual(2);
+    // Programmes that funded nothing here (policy support has many more) make up the larger batch.
+    const others = Array.from({ length: 10 * funding.length }, (_, i) => `00000000-0000-5000-8000-${String(i).padStart(12, "0")}`);
+    const EVENT = "id name startsOn endsOn boothCount budget adminUnitCode illustrative fundingProgrammeId typeLabel";
+    const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on SupportProgramme { id tradeEvents(first: 5) { totalCount nodes { ${EVENT} } } } } }`;
+    const represent = (ids: string[]) => ({ r: ids.map((id) => ({ __typename: "SupportProgramme", id })) });
+    const one = await countStatements(query, represent(funding.slice(0, 1)));
+    const all = await countStatements(query, represent([...funding, ...others]));
+    expect(one.count).toBe(1);
+    expect(all.count).toBe(1);
+    expect(all.statements[0]).toMatch(/row_number\(\) OVER \(PARTITION BY "t"\."funding_programme_id"/u);
+    const [{ events }] = await s.service.dataSource.query(`SELECT count(*)::int AS events FROM trade_event WHERE funding_programme_id IS NOT NULL`);
+    const pages = all.data._entities;
+    expect(pages.reduce((sum: number, p: any) => sum + p.tradeEvents.totalCount, 0)).toBe(events);
+    for (const page of pages) {
+      for (const event of page.tradeEvents.nodes) expect(event.fundingProgrammeId).toBe(page.id);
+      const starts = page.tradeEvents.nodes.map((e: any) => e.startsOn);
+      expect(starts).toEqual([...starts].sort());
+    }
+    expect(pages.slice(funding.length).every((p: any) => p.tradeEvents.totalCount === 0)).toBe(true);
+    const nodes = pages.flatMap((p: any) => p.tradeEvents.nodes);
+    const oneByOne = await s.query(`{ ${nodes.map((e: any, i: number) => `e${i}: tradeEvent(id: "${e.id}") { ${EVENT} }`).join(" ")} }`);
+    expect(nodes).toEqual(nodes.map((_: unknown, i: number) => oneByOne.data[`e${i}`]));
+  });
+
+  it("reads a windowed first page back into entities as TypeORM reads them (dates as strings, money as bigint), and cuts it", async () => {
+    const loaders = createLoaders(s.service.dataSource);
+    for (const id of funding) {
+      const all = await loaders.eventsByProgramme.load(id);
+      const page = await loaders.firstEventsByProgramme({ limit: 100, unit: null }).load(id);
+      expect(page.rows[0]).toBeInstanceOf(TradeEvent);
+      expect(page).toEqual({ rows: all, total: all.length });
+      expect(typeof all[0].startsOn).toBe("string");
+    }
+    const largest = (await Promise.all(funding.map((id) => loaders.eventsByProgramme.load(id)))).sort((a, b) => b.length - a.length)[0];
+    expect(largest.length).toBeGreaterThan(1);
+    expect(await loaders.firstEventsByProgramme({ limit: 1, unit: null }).load(largest[0].fundingProgrammeId!)).toEqual({ rows: [largest[0]], total: largest.length });
   });
 
   it("answers tradePromotion(year) for every unit, and the overview of every unit, in one statement", async () => {

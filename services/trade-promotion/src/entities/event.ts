@@ -61,8 +61,8 @@ export class TradeEvent {
   @Authorized(...DETAILS.TRADE)
   @Field(() => ID, {
     nullable: true,
-    description:
-      `The support programme that funds it (chương trình hỗ trợ kinh phí), a key of the policy-support subgraph. Kept as an id: policy support does not expose programmes as a federated entity. ${READ_NOTE.TRADE}`,
+    description: `Id of the support programme that funds it (mã chương trình hỗ trợ kinh phí), a key of the policy-support subgraph: the same as \`fundingProgramme.id\`. ${READ_NOTE.TRADE}`,
+    deprecationReason: "Use `fundingProgramme`, the programme itself (resolved by policy support); its `id` is this value.",
   })
   @Column("uuid", { name: "funding_programme_id", nullable: true })
   fundingProgrammeId: string | null;

@@ -1,7 +1,8 @@
 /**
  * Entities other subgraphs own that trade promotion refers to or extends: only the key is declared
  * here, so their owners keep every other field. Membership owns organisations, units and the
- * collective-economy overview; ocop owns products and local owners.
+ * collective-economy overview; ocop owns products and local owners; policy support owns support
+ * programmes.
  */
 import { Directive, Field, ID, ObjectType } from "type-graphql";
 import { TradeParticipantKind } from "../domain/enums";
@@ -55,6 +56,13 @@ export class AdminUnitRef {
   code: string;
 }
 
+@ObjectType("SupportProgramme", { description: "A support programme (chương trình, kế hoạch hỗ trợ): a policy carried out by an agency over a period, with a budget by funding source." })
+@Directive('@key(fields: "id")')
+export class SupportProgrammeRef {
+  @Field(() => ID, { description: "Stable identifier (mã định danh)." })
+  id: string;
+}
+
 /** Membership's overview entity, key only (declared once in core). */
 export { CollectiveEconomyRef } from "@kttt/core";
 
@@ -69,3 +77,4 @@ export function participantRef(id: string, kind: TradeParticipantKind): Particip
 
 export const productRef = (id: string): OcopProductRef => Object.assign(new OcopProductRef(), { id });
 export const adminUnitRef = (code: string): AdminUnitRef => Object.assign(new AdminUnitRef(), { code });
+export const supportProgrammeRef = (id: string): SupportProgrammeRef => Object.assign(new SupportProgrammeRef(), { id });

@@ -1,8 +1,8 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
-import { ConnectionArgs, connectionFromArray, isUuid } from "@kttt/core";
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { ConnectionArgs, connectionFromArray, DETAILS, isUuid, READ_NOTE } from "@kttt/core";
 import type { TradePromotionContext } from "../context";
 import { TradeEvent } from "../entities/event";
-import { AdminUnitRef, adminUnitRef } from "../entities/external";
+import { AdminUnitRef, adminUnitRef, SupportProgrammeRef, supportProgrammeRef } from "../entities/external";
 import { listTradeEvents } from "../repositories/lists";
 import { TradeEventConnection, TradeParticipationConnection } from "../types/connections";
 import { TradeEventListArgs } from "../types/filters";
@@ -22,6 +22,15 @@ export class TradeEventResolver {
   @FieldResolver(() => AdminUnitRef, { nullable: true, description: "The unit where it was held, resolved by membership; null outside the province or online." })
   adminUnit(@Root() event: TradeEvent): AdminUnitRef | null {
     return event.adminUnitCode ? adminUnitRef(event.adminUnitCode) : null;
+  }
+
+  @Authorized(...DETAILS.TRADE)
+  @FieldResolver(() => SupportProgrammeRef, {
+    nullable: true,
+    description: `The support programme that funds it (chương trình hỗ trợ kinh phí), resolved by the policy-support subgraph; null when none is recorded. ${READ_NOTE.TRADE}`,
+  })
+  fundingProgramme(@Root() event: TradeEvent): SupportProgrammeRef | null {
+    return event.fundingProgrammeId ? supportProgrammeRef(event.fundingProgrammeId) : null;
   }
 
   @FieldResolver(() => TradeParticipationConnection, { description: "Who took part (đơn vị tham gia), by first day of attendance." })

@@ -1,11 +1,11 @@
 /** The fields trade promotion adds to other subgraphs' entities; every one batched through a loader. */
 import { Arg, Args, Authorized, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
-import { badInput, ConnectionArgs, connectionFromArray, READ_NOTE, SIGNED_IN } from "@kttt/core";
+import { badInput, ConnectionArgs, connectionFromArray, DEFAULT_PAGE_SIZE, DETAILS, firstPageConnection, MAX_PAGE_SIZE, OWN_DISTRICT, READ_NOTE, Role, SIGNED_IN } from "@kttt/core";
 import type { TradePromotionContext } from "../context";
 import { TradeEvent } from "../entities/event";
-import { AdminUnitRef, CollectiveEconomyRef, CooperativeGroupRef, CooperativeRef, CooperativeUnionRef, OcopLocalOwnerRef, OcopProductRef } from "../entities/external";
+import { AdminUnitRef, CollectiveEconomyRef, CooperativeGroupRef, CooperativeRef, CooperativeUnionRef, OcopLocalOwnerRef, OcopProductRef, SupportProgrammeRef } from "../entities/external";
 import { EcommerceListing } from "../entities/listing";
-import { TradeParticipationConnection } from "../types/connections";
+import { TradeEventConnection, TradeParticipationConnection } from "../types/connections";
 import { TradePromotionFigures } from "../types/statistics";
 
 const PARTICIPATIONS = "Fairs, exhibitions and other trade-promotion events it took part in (tham gia xúc tiến thương mại), latest first.";
@@ -89,5 +89,37 @@ export class CollectiveEconomyTradeResolver {
   })
   async tradePromotion(@Root() economy: CollectiveEconomyRef, @Ctx() ctx: TradePromotionContext): Promise<TradePromotionFigures> {
     return ctx.loaders.economyFigures.load(economy.id) as Promise<TradePromotionFigures>;
+  }
+}
+
+/**
+ * Which events a programme funded is the same fact as an event's `fundingProgramme`, read from the
+ * other end, so it has the same readers: a district is let in here and sees only the events held in
+ * its own unit (the record's unit, as `OWN_DISTRICT` judges `fundingProgramme`).
+ */
+const FUNDED_EVENT_READERS = DETAILS.TRADE.map((rule) => (rule === OWN_DISTRICT ? Role.DISTRICT : rule));
+
+@Resolver(() => SupportProgrammeRef)
+export class SupportProgrammeTradeResolver {
+  @Authorized(...FUNDED_EVENT_READERS)
+  @FieldResolver(() => TradeEventConnection, {
+    nullable: true,
+    description:
+      "Trade-promotion events the programme funded (sự kiện xúc tiến thương mại do chương trình hỗ trợ kinh phí), earliest start first. " +
+      "Trade detail, like an event's `fundingProgramme`: Alliance, Sở Công Thương (SO_CT), and a district for the events held in its unit; FORBIDDEN for others.",
+  })
+  async tradeEvents(@Root() ref: SupportProgrammeRef, @Args() args: ConnectionArgs, @Ctx() ctx: TradePromotionContext): Promise<TradeEventConnection> {
+    // A district token always names its unit; one that did not would see nothing.
+    const unit = ctx.principal.role === Role.DISTRICT ? (ctx.principal.adminUnitCode ?? "") : null;
+    const idOf = (event: TradeEvent) => event.id;
+    if (!args.after && !args.before && args.last == null) {
+      // The common case, a first page: only that page and the count, for all programmes at once
+      // (at least one row each, which carries the count even for `first: 0`).
+      const limit = Math.min(Math.max(args.first ?? DEFAULT_PAGE_SIZE, 1), MAX_PAGE_SIZE);
+      const page = await ctx.loaders.firstEventsByProgramme({ limit, unit }).load(ref.id);
+      return firstPageConnection(TradeEventConnection, page.rows, page.total, idOf, args);
+    }
+    const events = await ctx.loaders.eventsByProgramme.load(ref.id);
+    return connectionFromArray(TradeEventConnection, unit === null ? events : events.filter((e) => e.adminUnitCode === unit), idOf, args);
   }
 }
