@@ -185,6 +185,15 @@ export async function paginate<T extends ObjectLiteral, C extends Connection<T>>
  * The first page of a connection whose rows and total were fetched together (e.g. by a windowed,
  * batched query); validates the page size like any other page.
  */
+/**
+ * How many rows a batched first page fetches per parent: `first` (default 20, at most 100), but at
+ * least one, because the rows carry each parent's total: `first: 0` still answers `totalCount`.
+ * `firstPageConnection` then cuts the page to what was asked.
+ */
+export function firstPageFetchSize(args: { first?: number | null }): number {
+  return Math.min(Math.max(args.first ?? DEFAULT_PAGE_SIZE, 1), MAX_PAGE_SIZE);
+}
+
 export function firstPageConnection<T, C extends Connection<T>>(
   ConnectionClass: new () => C,
   page: T[],

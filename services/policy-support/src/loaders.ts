@@ -3,7 +3,7 @@
  * these, so N parents cost one `WHERE … = ANY($1)` statement, not N.
  */
 import DataLoader from "dataloader";
-import { groupLoader, isUuid, rowLoader } from "@kttt/core";
+import { firstPageLoader, groupLoader, isUuid, rowLoader } from "@kttt/core";
 import type { DataSource } from "typeorm";
 import { policySupportStatistics } from "./repositories/statistics";
 import { Agency } from "./entities/agency";
@@ -15,50 +15,21 @@ import { ProgrammeFunding, SupportProgramme } from "./entities/support-programme
 import { FIGURE_COLUMNS, figuresOf, yearRange, type FigureRow } from "./repositories/figures";
 import type { PolicySupportFigures } from "./types/statistics";
 
-export interface BeneficiaryPage {
-  rows: SupportBeneficiary[];
-  total: number;
-}
-
 export type BeneficiaryParent = "organization_id" | "programme_id";
 
-/** A row of `SELECT b.*` read back into the entity, through the columns' transformers. */
-function beneficiaryFromRaw(dataSource: DataSource, raw: Record<string, unknown>): SupportBeneficiary {
-  const entity = new SupportBeneficiary();
-  for (const column of dataSource.getMetadata(SupportBeneficiary).columns) {
-    const value = raw[column.databaseName];
-    (entity as unknown as Record<string, unknown>)[column.propertyName] = column.transformer && !Array.isArray(column.transformer) ? column.transformer.from(value) : value;
-  }
-  return entity;
-}
-
 /**
- * The first `limit` allocations (newest approval first) of many organisations or programmes and
- * their counts, in one statement: a window over each parent's rows.
+ * The first `limit` allocations (newest approval first) of many organisations or programmes, approved
+ * in a year or ever, and their counts, in one statement.
  */
 function firstBeneficiaries(dataSource: DataSource, parent: BeneficiaryParent, filter: { year: number | null; limit: number }) {
-  return new DataLoader<string, BeneficiaryPage>(async (keys) => {
-    const valid = keys.filter(isUuid);
-    const [from, to] = filter.year === null ? [null, null] : yearRange(filter.year);
-    const rows: Record<string, unknown>[] = valid.length
-      ? await dataSource.query(
-          `SELECT * FROM (
-             SELECT b.*, row_number() OVER (PARTITION BY b.${parent} ORDER BY b.approved_on DESC, b.id DESC) AS position,
-                    count(*) OVER (PARTITION BY b.${parent}) AS total
-             FROM support_beneficiary b
-             WHERE b.${parent} = ANY($1) AND ($2::date IS NULL OR b.approved_on BETWEEN $2 AND $3)
-           ) page WHERE position <= $4 ORDER BY ${parent}, position`,
-          [valid, from, to, filter.limit],
-        )
-      : [];
-    const pages = new Map<string, BeneficiaryPage>();
-    for (const raw of rows) {
-      const key = raw[parent] as string;
-      const page = pages.get(key) ?? { rows: [], total: Number(raw.total) };
-      page.rows.push(beneficiaryFromRaw(dataSource, raw));
-      pages.set(key, page);
-    }
-    return keys.map((k) => pages.get(k) ?? { rows: [], total: 0 });
+  const [from, to] = filter.year === null ? [null, null] : yearRange(filter.year);
+  return firstPageLoader(dataSource, SupportBeneficiary, {
+    column: parent,
+    keyOf: (b) => (parent === "organization_id" ? b.organizationId : b.programmeId),
+    validKey: isUuid,
+    orderBy: [["t.approved_on", "DESC"], ["t.id", "DESC"]],
+    limit: filter.limit,
+    where: from === null ? undefined : { sql: "t.approved_on BETWEEN :from AND :to", params: { from, to } },
   });
 }
 

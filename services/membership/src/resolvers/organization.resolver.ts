@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
-import { connectionFromArray, DEFAULT_PAGE_SIZE, DETAILS, firstPageConnection, MAX_PAGE_SIZE, READ_NOTE, Role, SIGNED_IN, VndScalar } from "@kttt/core";
+import { connectionFromArray, DETAILS, firstPageConnection, firstPageFetchSize, READ_NOTE, Role, SIGNED_IN, VndScalar } from "@kttt/core";
 import type { MembershipContext } from "../context";
 import { ClassificationScheme, OrganizationKind } from "../domain/enums";
 import { AdminUnit } from "../entities/admin-unit";
@@ -77,9 +77,8 @@ export class OrganizationResolver {
   async members(@Root() org: Organization, @Args() args: MemberListArgs, @Ctx() ctx: MembershipContext): Promise<MemberConnection> {
     if (!args.after && !args.before && args.last == null) {
       // The common case, a first page: fetch only that page and the count, for all parents at once.
-      const limit = args.first ?? DEFAULT_PAGE_SIZE;
       const current = args.status === MemberStatusFilter.ALL ? null : args.status === MemberStatusFilter.CURRENT;
-      const page = await ctx.loaders.firstMembers({ current, membershipType: args.membershipType ?? null, limit: Math.min(Math.max(limit, 0), MAX_PAGE_SIZE) }).load(org.id);
+      const page = await ctx.loaders.firstMembers({ current, membershipType: args.membershipType ?? null, limit: firstPageFetchSize(args) }).load(org.id);
       return firstPageConnection(MemberConnection, page.rows, page.total, (m: Member) => m.id, args);
     }
     const all = await ctx.loaders.membersByOrganization.load(org.id);

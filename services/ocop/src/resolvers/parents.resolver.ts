@@ -3,7 +3,7 @@
  * AdminUnit) and of local owners: first pages of many parents come from one windowed statement.
  */
 import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, badInput } from "@kttt/core";
+import { badInput, DEFAULT_PAGE_SIZE, firstPageFetchSize, MAX_PAGE_SIZE } from "@kttt/core";
 import type { OcopContext } from "../context";
 import { AdminUnit, Cooperative, CooperativeGroup, CooperativeUnion } from "../entities/external";
 import { OcopLocalOwner } from "../entities/owner";
@@ -28,7 +28,7 @@ function productsOf(column: ParentColumn, key: string, args: OcopChildProductArg
     return Promise.reject(badInput(`\`first\` must be between 0 and ${MAX_PAGE_SIZE}.`, "first", "PAGE_SIZE_OUT_OF_RANGE", { max: MAX_PAGE_SIZE }));
   }
   return ctx.loaders
-    .firstProducts(column, { asOf, status: args.status ?? null, stars: args.stars ?? null, group: args.group ?? null, limit: size })
+    .firstProducts(column, { asOf, status: args.status ?? null, stars: args.stars ?? null, group: args.group ?? null, limit: firstPageFetchSize(args) })
     .load(key)
     .then((page) => firstPage(page, size));
 }

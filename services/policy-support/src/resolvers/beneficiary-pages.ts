@@ -1,5 +1,5 @@
 /** Pages of allocations under a parent (an organisation or a programme), batched across parents. */
-import { connectionFromArray, DEFAULT_PAGE_SIZE, firstPageConnection, MAX_PAGE_SIZE } from "@kttt/core";
+import { connectionFromArray, firstPageConnection, firstPageFetchSize } from "@kttt/core";
 import type { PolicySupportContext } from "../context";
 import type { SupportBeneficiary } from "../entities/beneficiary";
 import type { BeneficiaryParent } from "../loaders";
@@ -12,8 +12,7 @@ export async function beneficiaryPage(ctx: PolicySupportContext, parent: Benefic
   const year = args.year ?? null;
   if (!args.after && !args.before && args.last == null) {
     // The common case, a first page: only that page and the count, for all parents at once.
-    const limit = Math.min(Math.max(args.first ?? DEFAULT_PAGE_SIZE, 0), MAX_PAGE_SIZE);
-    const page = await ctx.loaders.firstBeneficiaries({ parent, year, limit }).load(key);
+    const page = await ctx.loaders.firstBeneficiaries({ parent, year, limit: firstPageFetchSize(args) }).load(key);
     return firstPageConnection(SupportBeneficiaryConnection, page.rows, page.total, idOf, args);
   }
   const loader = parent === "organization_id" ? ctx.loaders.beneficiariesByOrganization : ctx.loaders.beneficiariesByProgramme;

@@ -1,6 +1,6 @@
 /** The fields trade promotion adds to other subgraphs' entities; every one batched through a loader. */
 import { Arg, Args, Authorized, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
-import { badInput, ConnectionArgs, connectionFromArray, DEFAULT_PAGE_SIZE, DETAILS, firstPageConnection, MAX_PAGE_SIZE, OWN_DISTRICT, READ_NOTE, Role, SIGNED_IN } from "@kttt/core";
+import { badInput, ConnectionArgs, connectionFromArray, DETAILS, firstPageConnection, firstPageFetchSize, OWN_DISTRICT, READ_NOTE, Role, SIGNED_IN } from "@kttt/core";
 import type { TradePromotionContext } from "../context";
 import { TradeEvent } from "../entities/event";
 import { AdminUnitRef, CollectiveEconomyRef, CooperativeGroupRef, CooperativeRef, CooperativeUnionRef, OcopLocalOwnerRef, OcopProductRef, SupportProgrammeRef } from "../entities/external";
@@ -113,10 +113,8 @@ export class SupportProgrammeTradeResolver {
     const unit = ctx.principal.role === Role.DISTRICT ? (ctx.principal.adminUnitCode ?? "") : null;
     const idOf = (event: TradeEvent) => event.id;
     if (!args.after && !args.before && args.last == null) {
-      // The common case, a first page: only that page and the count, for all programmes at once
-      // (at least one row each, which carries the count even for `first: 0`).
-      const limit = Math.min(Math.max(args.first ?? DEFAULT_PAGE_SIZE, 1), MAX_PAGE_SIZE);
-      const page = await ctx.loaders.firstEventsByProgramme({ limit, unit }).load(ref.id);
+      // The common case, a first page: only that page and the count, for all programmes at once.
+      const page = await ctx.loaders.firstEventsByProgramme({ limit: firstPageFetchSize(args), unit }).load(ref.id);
       return firstPageConnection(TradeEventConnection, page.rows, page.total, idOf, args);
     }
     const events = await ctx.loaders.eventsByProgramme.load(ref.id);
