@@ -7,10 +7,11 @@
 import { ApolloArmor } from "@escape.tech/graphql-armor";
 import type { Request, RequestHandler } from "express";
 import { ipKeyGenerator, rateLimit } from "express-rate-limit";
+import { GATEWAY_MAX_ALIASES } from "@kttt/core";
 
 export const QUERY_LIMITS = {
   depth: 12,
-  aliases: 30,
+  aliases: GATEWAY_MAX_ALIASES,
   directives: 20,
   tokens: 3000,
   cost: 1_000_000,

@@ -1,9 +1,11 @@
 /**
  * The whole graph for end-to-end tests: every subgraph on its own fresh demo database, and the real
- * gateway in front of them, all over HTTP on free ports.
+ * gateway in front of them, all over HTTP on free ports. Subgraphs look up each other's records through
+ * that gateway, as they do in production.
  */
 import { createLogger, loadGatewayConfig, SUBGRAPHS, envPrefix, type StatementCounter } from "@kttt/core";
 import { startGateway, type GatewayServer } from "@kttt/gateway";
+import { freePort } from "@kttt/testkit";
 import { startTestMembership } from "../../services/membership/test/helpers";
 import { startTestOcop } from "../../services/ocop/test/helpers";
 import { startTestPolicySupport } from "../../services/policy-support/test/helpers";
@@ -15,14 +17,12 @@ export interface RunningSubgraph {
   stop(): Promise<void>;
 }
 
-/**
- * How each subgraph is started for a test, given the membership subgraph's URL and the subgraphs
- * started before it (in SUBGRAPHS order), for the look-ups some subgraphs make.
- */
-const STARTERS: Record<string, (membershipUrl: string, started: Record<string, RunningSubgraph>) => Promise<RunningSubgraph>> = {
-  ocop: (membershipUrl) => startTestOcop("demo", membershipUrl),
-  "trade-promotion": (_membershipUrl, started) => startTestTradePromotion("demo", started.ocop.url),
-  "policy-support": () => startTestPolicySupport("demo"),
+/** How each subgraph is started for a test, given the URL of the gateway its look-ups go to. */
+const STARTERS: Record<string, (lookupUrl: string) => Promise<RunningSubgraph>> = {
+  membership: () => startTestMembership("demo"),
+  ocop: (lookupUrl) => startTestOcop("demo", lookupUrl),
+  "trade-promotion": (lookupUrl) => startTestTradePromotion("demo", lookupUrl),
+  "policy-support": (lookupUrl) => startTestPolicySupport("demo", lookupUrl),
 };
 
 export interface TestGraph {
@@ -32,16 +32,19 @@ export interface TestGraph {
 }
 
 export async function startTestGraph(env: Record<string, string> = {}): Promise<TestGraph> {
-  const membership = await startTestMembership("demo");
-  const subgraphs: Record<string, RunningSubgraph> = { membership };
-  for (const s of SUBGRAPHS) {
-    if (s.name === "membership") continue;
-    const start = STARTERS[s.name];
-    if (!start) throw new Error(`tests/test/graph.ts does not know how to start the ${s.name} subgraph`);
-    subgraphs[s.name] = await start(membership.url, subgraphs);
-  }
+  // The gateway starts last but its port is chosen first: the subgraphs' look-ups are told where it will be.
+  const gatewayPort = await freePort();
+  const lookupUrl = `http://127.0.0.1:${gatewayPort}/graphql`;
+  const started = await Promise.all(
+    SUBGRAPHS.map(async (s) => {
+      const start = STARTERS[s.name];
+      if (!start) throw new Error(`tests/test/graph.ts does not know how to start the ${s.name} subgraph`);
+      return [s.name, await start(lookupUrl)] as const;
+    }),
+  );
+  const subgraphs: Record<string, RunningSubgraph> = Object.fromEntries(started);
   const urls = Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [`${envPrefix(name)}_URL`, s.url]));
-  const gateway = await startGateway({ ...loadGatewayConfig({ NODE_ENV: "test", ...urls, ...env }), port: 0 }, createLogger("gateway", "silent"));
+  const gateway = await startGateway({ ...loadGatewayConfig({ NODE_ENV: "test", ...urls, ...env }), port: gatewayPort }, createLogger("gateway", "silent"));
   return {
     gateway,
     subgraphs,
@@ -50,4 +53,31 @@ export async function startTestGraph(env: Record<string, string> = {}): Promise<
       for (const s of Object.values(subgraphs)) await s.stop().catch(() => undefined);
     },
   };
+}
+
+/**
+ * One subgraph, `name`, on a fresh demo database behind a gateway of its own that its look-ups go
+ * through; `env` tells that gateway where the other subgraphs are (a closed port: that one is down).
+ */
+export async function startSubgraphBehindGateway<T extends RunningSubgraph>(name: string, env: Record<string, string>): Promise<{ gateway: GatewayServer; subgraph: T; stop(): Promise<void> }> {
+  const gatewayPort = await freePort();
+  const subgraph = (await STARTERS[name](`http://127.0.0.1:${gatewayPort}/graphql`)) as T;
+  const gateway = await startGateway({ ...loadGatewayConfig({ NODE_ENV: "test", [`${envPrefix(name)}_URL`]: subgraph.url, ...env }), port: gatewayPort }, createLogger("gateway", "silent"));
+  return {
+    gateway,
+    subgraph,
+    async stop() {
+      await gateway.close();
+      await subgraph.stop();
+    },
+  };
+}
+
+/** How many look-ups named `operation` the gateway has answered so far, from its Prometheus metrics. */
+export async function lookupsAnswered(gatewayUrl: string, operation: string): Promise<number> {
+  const text = await (await fetch(gatewayUrl.replace(/\/graphql$/u, "/metrics"))).text();
+  return text
+    .split("\n")
+    .filter((line) => line.startsWith("graphql_requests_total{") && line.includes(`operation="${operation}"`))
+    .reduce((sum, line) => sum + Number(line.split(" ").pop()), 0);
 }

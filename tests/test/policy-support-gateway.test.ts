@@ -1,25 +1,28 @@
 /**
  * End to end: the real gateway serving the committed supergraph, the membership and policy-support
  * subgraphs each on its own database, HTTP between them. A query starts in one subgraph and ends
- * in the other.
+ * in the other; an approval of support is checked against membership through the gateway.
  */
-import { loadGatewayConfig } from "@kttt/core";
-import { startGateway, type GatewayServer } from "@kttt/gateway";
-import { graphql } from "@kttt/testkit";
+import type { GatewayServer } from "@kttt/gateway";
+import { demoOrganizations } from "@kttt/demo";
+import { freePort, graphql } from "@kttt/testkit";
 import { startTestMembership, type TestMembership } from "../../services/membership/test/helpers";
-import { startTestPolicySupport, type TestPolicySupport } from "../../services/policy-support/test/helpers";
+import type { TestPolicySupport } from "../../services/policy-support/test/helpers";
+import { lookupsAnswered, startSubgraphBehindGateway } from "./graph";
 
 let membership: TestMembership;
+let graph: Awaited<ReturnType<typeof startSubgraphBehindGateway<TestPolicySupport>>>;
 let policy: TestPolicySupport;
 let gateway: GatewayServer;
 
 beforeAll(async () => {
-  [membership, policy] = await Promise.all([startTestMembership("demo"), startTestPolicySupport("demo")]);
-  gateway = await startGateway({ ...loadGatewayConfig({ NODE_ENV: "test", MEMBERSHIP_URL: membership.url, POLICY_SUPPORT_URL: policy.url }), port: 0 });
+  membership = await startTestMembership("demo");
+  graph = await startSubgraphBehindGateway<TestPolicySupport>("policy-support", { MEMBERSHIP_URL: membership.url });
+  [policy, gateway] = [graph.subgraph, graph.gateway];
 });
 afterAll(async () => {
-  await gateway?.close();
-  await Promise.all([membership?.stop(), policy?.stop()]);
+  await graph?.stop();
+  await membership?.stop();
 });
 
 describe("membership and policy support through the gateway", () => {
@@ -111,5 +114,92 @@ describe("membership and policy support through the gateway", () => {
       input: { beneficiaryId: row.id, amount: (BigInt(row.planned) - BigInt(row.disbursed) + 1n).toString(), disbursedOn: ends > approved ? ends : approved },
     });
     expect(res.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "input.amount", reason: "DISBURSEMENT_EXCEEDS_PLANNED" });
+  });
+});
+
+describe("recordBeneficiary checks the organisation with membership, through the gateway", () => {
+  const organizations = demoOrganizations();
+  const [COOP, COOP2] = organizations.filter((o) => o.kind === "COOPERATIVE" && o.status === "ACTIVE" && o.adminUnitCode === "444");
+  const DISSOLVED = organizations.find((o) => o.kind === "COOPERATIVE" && o.status === "DISSOLVED")!;
+  const BENEFICIARY = `mutation($input: RecordBeneficiaryInput!) { recordBeneficiary(input: $input) { id organization { ... on Cooperative { id name } } } }`;
+  const programmes: Record<string, string> = {};
+
+  /** A programme of Sở Công Thương under the trade-promotion policy, created through `url`. */
+  async function programme(url: string, code: string, startsOn: string, endsOn: string): Promise<string> {
+    const ids = (await graphql(url, `{ supportPolicies { nodes { id code } } agencies { id code } }`)).data;
+    const res = await graphql(url, `mutation($input: CreateSupportProgrammeInput!) { createSupportProgramme(input: $input) { id } }`, {
+      input: {
+        code, name: `Chương trình thử kiểm tra đối tượng ${code}`, startsOn, endsOn, funding: [{ source: "PROVINCIAL", plannedAmount: "500000000" }],
+        policyId: ids.supportPolicies.nodes.find((p: any) => p.code === "CS-XTTM").id, agencyId: ids.agencies.find((a: any) => a.code === "SO-CT").id,
+      },
+    });
+    expect(res.errors).toBeUndefined();
+    return res.data.createSupportProgramme.id;
+  }
+  const approval = (over: Record<string, unknown> = {}) => ({
+    programmeId: programmes.y2025, organizationId: COOP.id, organizationKind: "COOPERATIVE", adminUnitCode: "444",
+    fundingSource: "PROVINCIAL", support: "Gian hàng hội chợ thử nghiệm", plannedAmount: "10000000", approvedOn: "2025-02-01", ...over,
+  });
+  const beneficiaries = async (t = policy) => (await t.service.dataSource.query("SELECT count(*)::int AS n FROM support_beneficiary"))[0].n;
+  const lookups = () => lookupsAnswered(gateway.url, "PolicySupportOrganizationLookup");
+
+  /** Sends the approval through the gateway; checks it asked membership once and, when refused, wrote nothing. */
+  async function approve(input: Record<string, unknown>) {
+    const [rows, asked] = [await beneficiaries(), await lookups()];
+    const res = await graphql(gateway.url, BENEFICIARY, { input });
+    expect(await lookups()).toBe(asked + 1);
+    expect(await beneficiaries()).toBe(rows + (res.errors ? 0 : 1));
+    return res;
+  }
+
+  beforeAll(async () => {
+    programmes.y2025 = await programme(gateway.url, "CT-2025-SO-CT-KTDT", "2025-01-01", "2025-12-31");
+    programmes.y2022 = await programme(gateway.url, "CT-2022-SO-CT-KTDT", "2022-01-01", "2022-12-31");
+  });
+
+  it("approves support for an organisation membership confirms, asking it once", async () => {
+    const res = await approve(approval());
+    expect(res.errors).toBeUndefined();
+    expect(res.data.recordBeneficiary.organization).toEqual({ id: COOP.id, name: COOP.name });
+  });
+
+  it("answers NOT_FOUND for an organisation membership does not know", async () => {
+    const res = await approve(approval({ organizationId: "00000000-0000-5000-8000-000000000000" }));
+    expect(res.errors).toHaveLength(1);
+    expect(res.errors![0].extensions).toMatchObject({ code: "NOT_FOUND", field: "input.organizationId", reason: "ORGANIZATION_NOT_FOUND" });
+  });
+
+  it("refuses another legal form or another unit than membership records, saying what it records", async () => {
+    const kind = await approve(approval({ organizationId: COOP2.id, organizationKind: "COOPERATIVE_GROUP" }));
+    expect(kind.errors![0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "input.organizationKind", reason: "ORGANIZATION_KIND_MISMATCH", details: { recordedKind: "COOPERATIVE" } });
+    expect(kind.errors![0].message).toBe(`Membership records ${COOP2.name} as Hợp tác xã (COOPERATIVE), not COOPERATIVE_GROUP.`);
+    const unit = await approve(approval({ organizationId: COOP2.id, adminUnitCode: "445" }));
+    expect(unit.errors![0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "input.adminUnitCode", reason: "ADMIN_UNIT_MISMATCH", details: { recordedAdminUnitCode: "444" } });
+    expect(unit.errors![0].message).toBe(`Membership records ${COOP2.name} as registered in Huyện Hương Khê (444), not in unit 445.`);
+  });
+
+  it("refuses support approved on or after an organisation's dissolution, and records support approved before it", async () => {
+    const input = approval({ organizationId: DISSOLVED.id, adminUnitCode: DISSOLVED.adminUnitCode });
+    const after = await approve(input);
+    expect(after.errors![0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "input.organizationId", reason: "ORGANIZATION_DISSOLVED", details: { dissolvedOn: DISSOLVED.dissolvedOn } });
+    expect(after.errors![0].message).toBe(`Membership records ${DISSOLVED.name} as dissolved on ${DISSOLVED.dissolvedOn}; it cannot receive support approved on 2025-02-01.`);
+    expect(DISSOLVED.dissolvedOn! > "2022-01-10").toBe(true);
+    const before = await approve({ ...input, programmeId: programmes.y2022, approvedOn: "2022-01-10" });
+    expect(before.errors).toBeUndefined();
+  });
+
+  it("answers SERVICE_UNAVAILABLE and writes nothing when the gateway cannot reach membership", async () => {
+    const down = await startSubgraphBehindGateway<TestPolicySupport>("policy-support", { MEMBERSHIP_URL: `http://127.0.0.1:${await freePort()}/graphql` });
+    try {
+      const programmeId = await programme(down.gateway.url, "CT-2025-SO-CT-KTDT", "2025-01-01", "2025-12-31");
+      const rows = await beneficiaries(down.subgraph);
+      const res = await graphql(down.gateway.url, BENEFICIARY, { input: approval({ programmeId }) });
+      expect(res.errors).toHaveLength(1);
+      expect(res.errors![0].extensions).toMatchObject({ code: "SERVICE_UNAVAILABLE", field: "input.organizationId", reason: "ORGANIZATION_LOOKUP_FAILED" });
+      expect(res.errors![0].message).toMatch(/membership registry could not be asked.*Nothing was saved/su);
+      expect(await beneficiaries(down.subgraph)).toBe(rows);
+    } finally {
+      await down.stop();
+    }
   });
 });

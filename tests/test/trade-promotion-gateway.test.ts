@@ -5,7 +5,7 @@
  */
 import { demoOcopCatalogue } from "@kttt/demo";
 import { graphql } from "@kttt/testkit";
-import { startTestGraph, type TestGraph } from "./graph";
+import { lookupsAnswered, startTestGraph, type TestGraph } from "./graph";
 
 let graph: TestGraph;
 beforeAll(async () => {
@@ -95,7 +95,7 @@ describe("trade promotion through the gateway", () => {
     expect(byUnit).toBe(overview.tradePromotion.participations);
   });
 
-  it("refuses another owner's product and registers the participant's own, checked against the ocop subgraph", async () => {
+  it("refuses another owner's product and registers the participant's own, asking membership and ocop in one request", async () => {
     const fair = (await ask(`{ tradeEvents(filter: { search: "Giap Thin 2024" }) { nodes { id } } }`)).tradeEvents.nodes[0];
     const taken = new Set(
       (await (graph.subgraphs["trade-promotion"] as any).service.dataSource.query(`SELECT participant_id FROM trade_participation WHERE event_id = $1`, [fair.id])).map((r: any) => r.participant_id),
@@ -107,7 +107,9 @@ describe("trade promotion through the gateway", () => {
     const input = { eventId: fair.id, participant: { kind, id: product.ownerOrganizationId }, adminUnitCode: product.adminUnitCode, productIds: [other.id] };
     const refused = await graphql(graph.gateway.url, mutation, { input });
     expect(refused.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "input.productIds.0", reason: "PRODUCT_OF_ANOTHER_OWNER" });
+    const asked = await lookupsAnswered(graph.gateway.url, "TradePromotionLookup");
     const accepted = await ask(mutation, { input: { ...input, productIds: [product.id], booths: 1, salesAmount: "12000000" } });
+    expect(await lookupsAnswered(graph.gateway.url, "TradePromotionLookup")).toBe(asked + 1);
     expect(accepted.registerTradeParticipation.products).toEqual([{ name: product.name, stars: expect.any(Number) }]);
     expect(accepted.registerTradeParticipation.participant.name).toEqual(expect.any(String));
   });

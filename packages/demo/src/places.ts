@@ -41,3 +41,22 @@ export const ADMIN_UNITS: DemoAdminUnit[] = [
       ? "Sáp nhập vào Huyện Thạch Hà theo phương án sắp xếp đơn vị hành chính giai đoạn 2023–2025 (ngày hiệu lực minh họa, cần đối chiếu nghị quyết)."
       : ABOLISHED_NOTE,
 }));
+
+/** The unit and the units it was merged into, in order (Lộc Hà: itself, then Thạch Hà). */
+function unitAndSuccessors(code: string): string[] {
+  const chain = [code];
+  for (let unit = ADMIN_UNITS.find((u) => u.code === code); unit?.successorCode && !chain.includes(unit.successorCode); ) {
+    chain.push(unit.successorCode);
+    unit = ADMIN_UNITS.find((u) => u.code === unit!.successorCode);
+  }
+  return chain;
+}
+
+/**
+ * True when two unit codes name the same place over time: the same code, or one unit was merged into
+ * the other. A record dated before a merger names the old unit, a registry may already name the new one
+ * (or still the old one, until it is updated); either way it is the same organisation's unit.
+ */
+export function sameOrMergedUnit(a: string, b: string): boolean {
+  return unitAndSuccessors(a).includes(b) || unitAndSuccessors(b).includes(a);
+}

@@ -90,9 +90,11 @@ async function main(): Promise<void> {
     // the subgraphs, and tokens must be signed with AUTH_JWT_SECRET (see README, Access).
     GATEWAY_SECRET: process.env.GATEWAY_SECRET || randomBytes(32).toString("hex"),
   };
-  // ocop checks membership owners, and trade promotion OCOP product owners, through the gateway it is started with.
-  env.OCOP_ORGANIZATION_LOOKUP_URL ??= `http://127.0.0.1:${env.GATEWAY_PORT ?? "4000"}/graphql`;
-  env.TRADE_PROMOTION_LOOKUP_URL ??= `http://127.0.0.1:${env.GATEWAY_PORT ?? "4000"}/graphql`;
+  // ocop, trade promotion and policy support check the membership organisations (and trade promotion
+  // the OCOP products) a write names through the gateway they are started with.
+  for (const name of ["OCOP_ORGANIZATION_LOOKUP_URL", "TRADE_PROMOTION_LOOKUP_URL", "POLICY_SUPPORT_LOOKUP_URL"]) {
+    env[name] ??= `http://127.0.0.1:${env.GATEWAY_PORT ?? "4000"}/graphql`;
+  }
   if (!env.DATABASE_URL) {
     const port = Number(env.EMBEDDED_PG_PORT ?? 54329);
     embedded = await startEmbeddedPostgres({ dataDir: env.EMBEDDED_PG_DATA ?? path.join(root, ".data", "postgres"), port, log: say });

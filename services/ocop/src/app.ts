@@ -1,5 +1,5 @@
 /** Starts the ocop subgraph: database (migrated, demo data on request), schema, HTTP server. */
-import { createLogger, startSubgraphService, type Logger, type SubgraphService } from "@kttt/core";
+import { createLogger, GatewayLookup, startSubgraphService, type Logger, type SubgraphService } from "@kttt/core";
 import type { OcopConfig } from "./config";
 import type { OcopContext } from "./context";
 import { entities } from "./entities";
@@ -7,12 +7,11 @@ import { createLoaders } from "./loaders";
 import { migrations } from "./migrations";
 import { buildOcopSchema } from "./schema";
 import { loadOcopDemoData } from "./seed/load";
-import { OrganizationLookup } from "./services/organization-lookup";
 
 export type OcopService = SubgraphService;
 
 export function startOcopService(config: OcopConfig, logger: Logger = createLogger("ocop", config.logLevel)): Promise<OcopService> {
-  const organizations = new OrganizationLookup(config.organizationLookupUrl, config.gatewaySecret);
+  const lookup = new GatewayLookup(config.organizationLookupUrl, config.gatewaySecret, "ocop", "OcopOwnerLookup");
   return startSubgraphService<OcopContext>({
     config,
     logger,
@@ -20,7 +19,7 @@ export function startOcopService(config: OcopConfig, logger: Logger = createLogg
     migrations,
     seed: loadOcopDemoData,
     schema: buildOcopSchema,
-    context: ({ requestId, principal }, dataSource) => ({ requestId, principal, dataSource, loaders: createLoaders(dataSource), organizations }),
+    context: ({ requestId, principal }, dataSource) => ({ requestId, principal, dataSource, loaders: createLoaders(dataSource), lookup }),
     note: `organisation look-up ${config.organizationLookupUrl}`,
   });
 }

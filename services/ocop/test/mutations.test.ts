@@ -159,10 +159,15 @@ describe("certifyOcopProduct", () => {
     const id = await registered({ organizationId: orgId });
     await o.service.dataSource.query("UPDATE ocop_product SET owner_organization_id = '00000000-0000-5000-8000-000000000001' WHERE id = $1", [id]);
     await expectRefused(CERTIFY, { input: assessment(id) }, "NOT_FOUND", "input.productId", "OWNER_NOT_FOUND");
-    const check = await o.query(`{ ocopOwnerReferenceCheck(batchSize: 50) { checkedReferences batches dangling { organizationId problem products { id } } } }`);
+    const check = await o.query(`{ ocopOwnerReferenceCheck(batchSize: 20) { checkedReferences batches dangling { organizationId problem products { id } } } }`);
     expect(check.errors).toBeUndefined();
-    expect(check.data.ocopOwnerReferenceCheck.batches).toBe(Math.ceil(check.data.ocopOwnerReferenceCheck.checkedReferences / 50));
+    expect(check.data.ocopOwnerReferenceCheck.batches).toBe(Math.ceil(check.data.ocopOwnerReferenceCheck.checkedReferences / 20));
     expect(check.data.ocopOwnerReferenceCheck.dangling).toEqual([{ organizationId: "00000000-0000-5000-8000-000000000001", problem: "UNKNOWN", products: [{ id }] }]);
+    // The gateway takes at most 30 aliases in one request, so a larger batch goes 30 ids at a time.
+    const large = await o.query(`{ ocopOwnerReferenceCheck(batchSize: 50) { checkedReferences batches dangling { organizationId } } }`);
+    expect(large.data.ocopOwnerReferenceCheck.checkedReferences).toBeGreaterThan(50);
+    expect(large.data.ocopOwnerReferenceCheck.batches).toBe(Math.ceil(large.data.ocopOwnerReferenceCheck.checkedReferences / 30));
+    expect(large.data.ocopOwnerReferenceCheck.dangling).toEqual(check.data.ocopOwnerReferenceCheck.dangling.map(({ organizationId }: any) => ({ organizationId })));
   });
 });
 

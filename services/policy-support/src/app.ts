@@ -1,5 +1,6 @@
 /** Starts the policy-support subgraph: database (migrated, demo data on request), schema, HTTP server. */
-import { createLogger, startSubgraphService, type Logger, type ServiceConfig, type SubgraphService } from "@kttt/core";
+import { createLogger, GatewayLookup, startSubgraphService, type Logger, type SubgraphService } from "@kttt/core";
+import type { PolicySupportConfig } from "./config";
 import type { PolicySupportContext } from "./context";
 import { entities } from "./entities";
 import { createLoaders } from "./loaders";
@@ -9,7 +10,8 @@ import { loadDemoData } from "./seed/load";
 
 export type PolicySupportService = SubgraphService;
 
-export function startPolicySupportService(config: ServiceConfig, logger: Logger = createLogger("policy-support", config.logLevel)): Promise<PolicySupportService> {
+export function startPolicySupportService(config: PolicySupportConfig, logger: Logger = createLogger("policy-support", config.logLevel)): Promise<PolicySupportService> {
+  const lookup = new GatewayLookup(config.lookupUrl, config.gatewaySecret, "policy-support", "PolicySupportOrganizationLookup");
   return startSubgraphService<PolicySupportContext>({
     config,
     logger,
@@ -17,6 +19,7 @@ export function startPolicySupportService(config: ServiceConfig, logger: Logger 
     migrations,
     seed: loadDemoData,
     schema: buildPolicySupportSchema,
-    context: ({ requestId, principal }, dataSource) => ({ requestId, principal, dataSource, loaders: createLoaders(dataSource) }),
+    context: ({ requestId, principal }, dataSource) => ({ requestId, principal, dataSource, loaders: createLoaders(dataSource), lookup }),
+    note: `organisation look-up ${config.lookupUrl}`,
   });
 }

@@ -1,12 +1,13 @@
-import type { Principal } from "@kttt/core";
+import type { GatewayLookup, Principal } from "@kttt/core";
 import type { DataSource } from "typeorm";
 import type { Loaders } from "./loaders";
 
-/** What every policy-support resolver receives: the request id, the database and this request's loaders. */
+/** What every policy-support resolver receives: the request id, the database, this request's loaders and the look-up of membership organisations through the gateway. */
 export interface PolicySupportContext {
   requestId: string;
   /** Who is asking (anonymous public without a token). */
   principal: Principal;
   dataSource: DataSource;
   loaders: Loaders;
+  lookup: GatewayLookup;
 }

@@ -1,4 +1,5 @@
 export { startPolicySupportService, type PolicySupportService } from "./app";
+export { loadPolicySupportConfig, type PolicySupportConfig } from "./config";
 export { buildPolicySupportSchema } from "./schema";
 export { entities } from "./entities";
 export { migrations } from "./migrations";

@@ -3,10 +3,11 @@ import { startTracing } from "@kttt/core/dist/tracing";
 const tracing = startTracing("policy-support");
 
 import "reflect-metadata";
-import { loadServiceConfig, runUntilStopped } from "@kttt/core";
+import { runUntilStopped } from "@kttt/core";
 import { startPolicySupportService } from "./app";
+import { loadPolicySupportConfig } from "./config";
 
 runUntilStopped("policy-support", async () => {
-  const service = await startPolicySupportService(loadServiceConfig("policy-support"));
+  const service = await startPolicySupportService(loadPolicySupportConfig());
   return { stop: async () => (await service.stop(), await tracing?.shutdown()) };
 });

@@ -98,4 +98,15 @@ describe("policy-support demo data", () => {
     const plan2025 = rows.plans.find((p) => p.year === 2025)!;
     expect(rows.targets.filter((t) => t.plan_id === plan2025.id).every((t) => t.actual_value === null && t.actual_amount === null)).toBe(true);
   });
+
+  it("approves support only for organisations as membership's seed records them: that kind and unit, not yet dissolved", () => {
+    // recordBeneficiary would refuse anything else (it asks membership); the seed must not hold it either.
+    const recorded = new Map(demoOrganizations().map((o) => [o.id, o]));
+    const unlike = rows.beneficiaries.filter((b) => {
+      const o = recorded.get(b.organization_id as string);
+      return !o || o.kind !== b.organization_kind || o.adminUnitCode !== b.admin_unit_code || (o.dissolvedOn !== null && o.dissolvedOn <= (b.approved_on as string));
+    });
+    expect(rows.beneficiaries.length).toBeGreaterThan(1000);
+    expect(unlike).toEqual([]);
+  });
 });

@@ -1,6 +1,7 @@
-import { createLogger, loadServiceConfig } from "@kttt/core";
+import { createLogger } from "@kttt/core";
 import { createTestDatabase, graphql, type TestDatabase } from "@kttt/testkit";
 import { startPolicySupportService, type PolicySupportService } from "../src/app";
+import { loadPolicySupportConfig } from "../src/config";
 
 export interface TestPolicySupport {
   service: PolicySupportService;
@@ -11,10 +12,13 @@ export interface TestPolicySupport {
   stop(): Promise<void>;
 }
 
-/** A policy-support subgraph on its own fresh database (demo data or empty), listening on a free port. */
-export async function startTestPolicySupport(variant: "demo" | "empty" = "demo"): Promise<TestPolicySupport> {
+/**
+ * A policy-support subgraph on its own fresh database (demo data or empty), listening on a free port,
+ * asking `lookupUrl` about membership organisations (by default a closed port: look-ups fail).
+ */
+export async function startTestPolicySupport(variant: "demo" | "empty" = "demo", lookupUrl = "http://127.0.0.1:9/graphql"): Promise<TestPolicySupport> {
   const database = await createTestDatabase("policy-support", variant);
-  const config = { ...loadServiceConfig("policy-support", { POLICY_SUPPORT_DATABASE_URL: database.url, NODE_ENV: "test" }), port: 0, poolSize: 4 };
+  const config = { ...loadPolicySupportConfig({ POLICY_SUPPORT_DATABASE_URL: database.url, NODE_ENV: "test", POLICY_SUPPORT_LOOKUP_URL: lookupUrl }), port: 0, poolSize: 4 };
   const service = await startPolicySupportService(config, createLogger("policy-support", "silent"));
   return {
     service,

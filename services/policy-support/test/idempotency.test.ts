@@ -1,7 +1,10 @@
 /** Retrying a policy-support mutation with its idempotency key never writes twice; above all, a payment is paid once. */
+import { demoOrganizations } from "@kttt/demo";
 import { randomUUID } from "node:crypto";
+import { startTestMembership, type TestMembership } from "../../membership/test/helpers";
 import { onlyError, startTestPolicySupport, type TestPolicySupport } from "./helpers";
 
+let membership: TestMembership;
 let s: TestPolicySupport;
 const ids: Record<string, string> = {};
 
@@ -13,7 +16,7 @@ const DISBURSE = `mutation($input: RecordDisbursementInput!) { recordDisbursemen
 const PLAN = `mutation($input: RecordDevelopmentPlanInput!) { recordDevelopmentPlan(input: $input) { id year version } }`;
 const ACTUALS = `mutation($input: RecordPlanActualsInput!) { recordPlanActuals(input: $input) { id year version targets { indicator actual } } }`;
 
-const COOP = "3c1f7a52-1111-5aaa-8bbb-000000000007";
+const [COOP, COOP2] = demoOrganizations().filter((o) => o.kind === "COOPERATIVE" && o.adminUnitCode === "444" && o.status === "ACTIVE").map((o) => o.id);
 
 async function succeeded(query: string, input: Record<string, unknown>): Promise<any> {
   const res = await s.query(query, { input });
@@ -22,7 +25,8 @@ async function succeeded(query: string, input: Record<string, unknown>): Promise
 }
 
 beforeAll(async () => {
-  s = await startTestPolicySupport("demo");
+  membership = await startTestMembership("demo");
+  s = await startTestPolicySupport("demo", membership.url);
   const res = await s.query(`{ policies: supportPolicies { nodes { id code } } agencies { id code } }`);
   for (const p of res.data.policies.nodes) ids[p.code] = p.id;
   for (const a of res.data.agencies) ids[a.code] = a.id;
@@ -42,7 +46,10 @@ beforeAll(async () => {
   });
   ids.beneficiary = beneficiary.id;
 });
-afterAll(() => s?.stop());
+afterAll(async () => {
+  await s?.stop();
+  await membership?.stop();
+});
 
 const payment = (amount: string, idempotencyKey?: string, over: Record<string, unknown> = {}) => ({ beneficiaryId: ids.beneficiary, amount, disbursedOn: "2025-04-01", idempotencyKey, ...over });
 
@@ -132,7 +139,7 @@ describe("every other policy-support mutation with an idempotency key", () => {
       startsOn: "2025-01-01", endsOn: "2025-12-31", funding: [{ source: "PROVINCIAL", plannedAmount: "10000000" }],
     }, "support_programme");
     await repeatOnce(BENEFICIARY, {
-      programmeId: ids.programme, organizationId: "3c1f7a52-1111-5aaa-8bbb-000000000008", organizationKind: "COOPERATIVE", adminUnitCode: "444",
+      programmeId: ids.programme, organizationId: COOP2, organizationKind: "COOPERATIVE", adminUnitCode: "444",
       fundingSource: "PROVINCIAL", support: "Gian hàng thứ hai", plannedAmount: "1000000", approvedOn: "2025-02-01",
     }, "support_beneficiary");
   });

@@ -1,10 +1,15 @@
+import { demoOrganizations } from "@kttt/demo";
+import { startTestMembership, type TestMembership } from "../../membership/test/helpers";
 import { onlyError, startTestPolicySupport, type TestPolicySupport } from "./helpers";
 
+let membership: TestMembership;
 let s: TestPolicySupport;
 const ids: Record<string, string> = {};
 
 beforeAll(async () => {
-  s = await startTestPolicySupport("demo");
+  // Beneficiaries are checked against membership: this subgraph asks a real one (directly, as the gateway would).
+  membership = await startTestMembership("demo");
+  s = await startTestPolicySupport("demo", membership.url);
   const res = await s.query(`{
     docs: legalDocuments(first: 100) { nodes { id number } }
     policies: supportPolicies { nodes { id code } }
@@ -14,7 +19,10 @@ beforeAll(async () => {
   for (const p of res.data.policies.nodes) ids[p.code] = p.id;
   for (const a of res.data.agencies) ids[a.code] = a.id;
 });
-afterAll(() => s?.stop());
+afterAll(async () => {
+  await s?.stop();
+  await membership?.stop();
+});
 
 /** Everything a failed mutation could have touched: row counts, version sums and money of every table. */
 async function fingerprint(): Promise<unknown> {
@@ -47,8 +55,10 @@ const DISBURSE = `mutation($input: RecordDisbursementInput!) { recordDisbursemen
 const PLAN = `mutation($input: RecordDevelopmentPlanInput!) { recordDevelopmentPlan(input: $input) { id year version targets { indicator target targetAmount } } }`;
 const ACTUALS = `mutation($input: RecordPlanActualsInput!) { recordPlanActuals(input: $input) { year version targets { indicator actual actualAmount achieved } } }`;
 
-const COOP = "3c1f7a52-1111-5aaa-8bbb-000000000001";
-const COOP2 = "3c1f7a52-1111-5aaa-8bbb-000000000002";
+const active = (kind: string, unit: string) => demoOrganizations().filter((o) => o.kind === kind && o.adminUnitCode === unit && o.status === "ACTIVE").map((o) => o.id);
+const [COOP, COOP2] = active("COOPERATIVE", "444");
+const GROUP = active("COOPERATIVE_GROUP", "444")[0];
+const COOP_445 = active("COOPERATIVE", "445")[0];
 
 describe("issueLegalDocument", () => {
   it("records a document in NFC and finds it without diacritics", async () => {
@@ -146,8 +156,12 @@ describe("recordBeneficiary", () => {
     await expectRefused(BENEFICIARY, beneficiary({ plannedAmount: "0" }), "BAD_USER_INPUT", "input.plannedAmount", "NON_POSITIVE_AMOUNT");
     await expectRefused(BENEFICIARY, beneficiary({ approvedOn: "2026-01-05" }), "BAD_USER_INPUT", "input.approvedOn", "DATE_OUTSIDE_PROGRAMME_PERIOD");
     await expectRefused(BENEFICIARY, beneficiary({ managersTrained: 2 }), "BAD_USER_INPUT", "input.managersTrained", "NOT_A_TRAINING_PROGRAMME");
-    await expectRefused(BENEFICIARY, beneficiary({ programmeId: ids.landProgramme, fundingSource: "DISTRICT", organizationKind: "COOPERATIVE_GROUP" }), "BAD_USER_INPUT", "input.organizationKind", "NOT_ELIGIBLE");
-    await expectRefused(BENEFICIARY, beneficiary({ programmeId: ids.landProgramme, fundingSource: "DISTRICT", adminUnitCode: "445" }), "BAD_USER_INPUT", "input.adminUnitCode", "OUTSIDE_PROGRAMME_AREA");
+    await expectRefused(BENEFICIARY, beneficiary({ programmeId: ids.landProgramme, fundingSource: "DISTRICT", organizationId: GROUP, organizationKind: "COOPERATIVE_GROUP" }), "BAD_USER_INPUT", "input.organizationKind", "NOT_ELIGIBLE");
+    await expectRefused(BENEFICIARY, beneficiary({ programmeId: ids.landProgramme, fundingSource: "DISTRICT", organizationId: COOP_445, adminUnitCode: "445" }), "BAD_USER_INPUT", "input.adminUnitCode", "OUTSIDE_PROGRAMME_AREA");
+    // What membership says of the organisation (every case, and the one look-up per write, through the gateway in tests/test).
+    await expectRefused(BENEFICIARY, beneficiary({ organizationId: "00000000-0000-5000-8000-000000000000" }), "NOT_FOUND", "input.organizationId", "ORGANIZATION_NOT_FOUND");
+    await expectRefused(BENEFICIARY, beneficiary({ organizationKind: "COOPERATIVE_GROUP" }), "BAD_USER_INPUT", "input.organizationKind", "ORGANIZATION_KIND_MISMATCH");
+    await expectRefused(BENEFICIARY, beneficiary({ adminUnitCode: "445" }), "BAD_USER_INPUT", "input.adminUnitCode", "ADMIN_UNIT_MISMATCH", /Huyện Hương Khê \(444\)/u);
     const closed = await s.query(`{ supportProgrammes(first: 1, filter: { agency: "SO-CT", year: 2024 }) { nodes { id } } }`);
     await expectRefused(BENEFICIARY, beneficiary({ programmeId: closed.data.supportProgrammes.nodes[0].id, approvedOn: "2024-05-01" }), "BAD_USER_INPUT", "input.approvedOn", "PROGRAMME_CLOSED");
   });
@@ -160,6 +174,13 @@ describe("recordBeneficiary", () => {
     await expectRefused(BENEFICIARY, beneficiary(), "CONFLICT", "input.organizationId", "ALREADY_BENEFICIARY");
     // What is left of the line now bounds the next allocation.
     await expectRefused(BENEFICIARY, beneficiary({ organizationId: COOP2, plannedAmount: "60000001" }), "BAD_USER_INPUT", "input.plannedAmount", "BUDGET_LINE_EXCEEDED");
+  });
+
+  it("takes a unit merged into another for the same unit: a Lộc Hà cooperative approved as in Thạch Hà", async () => {
+    const res = await s.query(BENEFICIARY, { input: beneficiary({ organizationId: active("COOPERATIVE", "448")[0], adminUnitCode: "445", fundingSource: "OTHER", plannedAmount: "1000000" }) });
+    expect(res.errors).toBeUndefined();
+    expect(res.data.recordBeneficiary.adminUnitCode).toBe("445");
+    await expectRefused(BENEFICIARY, beneficiary({ organizationId: active("COOPERATIVE", "448")[1], adminUnitCode: "446", fundingSource: "OTHER" }), "BAD_USER_INPUT", "input.adminUnitCode", "ADMIN_UNIT_MISMATCH");
   });
 });
 

@@ -78,4 +78,20 @@ describe("demo trade-promotion data", () => {
       expect(online.size / owners.size).toBeLessThan(0.5);
     }
   });
+
+  it("names membership organisations as membership's seed records them: that kind and unit, not yet dissolved", () => {
+    // The writes would refuse anything else (they ask membership); the seed must not hold it either.
+    const recorded = new Map(demoOrganizations().map((o) => [o.id, o]));
+    const named = [
+      ...rows.participations.map((p) => [p.participant_id, p.participant_kind, p.admin_unit_code, p.attended_from]),
+      ...rows.listings.map((l) => [l.owner_id, l.owner_kind, l.admin_unit_code, l.listed_on]),
+      ...rows.links.map((l) => [l.seller_id, l.seller_kind, l.admin_unit_code, l.agreed_on]),
+    ].filter(([, kind]) => kind !== "OCOP_LOCAL_OWNER") as string[][];
+    const unlike = named.filter(([id, kind, unit, on]) => {
+      const o = recorded.get(id);
+      return !o || o.kind !== kind || o.adminUnitCode !== unit || (o.dissolvedOn !== null && o.dissolvedOn <= on);
+    });
+    expect(named.length).toBeGreaterThan(100);
+    expect(unlike).toEqual([]);
+  });
 });

@@ -14,7 +14,8 @@ export interface TestTradePromotion {
 
 /**
  * A trade-promotion subgraph on its own fresh database (demo data or empty), listening on a free
- * port, asking `lookupUrl` who owns OCOP products (by default a closed port: look-ups fail).
+ * port, asking `lookupUrl` — a gateway, which answers for ocop and membership — who owns OCOP products
+ * and whether membership organisations exist (by default a closed port: look-ups fail).
  */
 export async function startTestTradePromotion(variant: "demo" | "empty" = "demo", lookupUrl = "http://127.0.0.1:9/graphql"): Promise<TestTradePromotion> {
   const database = await createTestDatabase("trade-promotion", variant);

@@ -36,10 +36,10 @@ export class OcopStatisticsResolver {
       `and lists those membership does not confirm. ${READ_NOTE.ALLIANCE}`,
   })
   ocopOwnerReferenceCheck(
-    @Arg("batchSize", () => Int, { defaultValue: 100, description: "Ids per look-up request (1–500)." }) batchSize: number,
+    @Arg("batchSize", () => Int, { defaultValue: 30, description: "Ids per look-up request (1–500; at most 30, the gateway's alias limit, go in one request)." }) batchSize: number,
     @Ctx() ctx: OcopContext,
   ): Promise<OcopOwnerReferenceCheck> {
     if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 500) throw badInput("batchSize must be between 1 and 500.", "batchSize", "BATCH_SIZE_OUT_OF_RANGE");
-    return checkOwnerReferences(ctx.dataSource, ctx.organizations, batchSize);
+    return checkOwnerReferences(ctx.dataSource, ctx.lookup, batchSize);
   }
 }

@@ -4,7 +4,7 @@
  * checked with the organisation look-up before the transaction opens (no network call holds locks).
  * With an idempotency key, a retried write answers with the first one's result instead of writing again.
  */
-import { badInput, cleanOptionalText, cleanText, conflict, DomainError, ErrorCode, idempotentTransaction, isUuid, notFound, type KeepBefore } from "@kttt/core";
+import { badInput, cleanOptionalText, cleanText, conflict, DomainError, ErrorCode, idempotentTransaction, isUuid, notFound, organizationsById, type GatewayLookup, type KeepBefore } from "@kttt/core";
 import { ADMIN_UNITS, ocopCurrentCertificate, ocopCertificateStatus, ocopLevelFor, ocopStarsForScore, ocopValidUntil, OCOP_STAR_BANDS, OCOP_SUBGROUPS } from "@kttt/demo";
 import { randomUUID } from "node:crypto";
 import type { DataSource, EntityManager } from "typeorm";
@@ -14,7 +14,6 @@ import { OcopLocalOwner } from "../entities/owner";
 import { OcopProduct } from "../entities/product";
 import { today } from "../repositories/products";
 import type { OcopAssessmentInput, RegisterOcopProductInput, RevokeOcopCertificationInput } from "../types/inputs";
-import type { OrganizationLookup } from "./organization-lookup";
 
 const UNIT_CODES = new Set(ADMIN_UNITS.map((u) => u.code));
 
@@ -37,9 +36,9 @@ function isUniqueViolation(error: unknown): { constraint?: string; detail?: stri
 }
 
 /** Checks that a membership organisation may own a product; returns its owner type. */
-async function checkOrganization(lookup: OrganizationLookup, id: string, field: string): Promise<OcopOwnerType> {
+async function checkOrganization(lookup: GatewayLookup, id: string, field: string): Promise<OcopOwnerType> {
   requireId(id, field, "Organisation");
-  const found = (await lookup.find([id], field)).get(id);
+  const found = (await lookup.find({ organizations: organizationsById([id], field) })).organizations.get(id);
   if (!found) {
     throw new DomainError(ErrorCode.NOT_FOUND, `The membership registry has no organisation with the id ${id}.`, { field, reason: "OWNER_NOT_FOUND" });
   }
@@ -59,7 +58,7 @@ async function lockProduct(manager: EntityManager, id: string, field: string): P
 export class OcopMutations {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly organizations: OrganizationLookup,
+    private readonly organizations: GatewayLookup,
   ) {}
 
   /**

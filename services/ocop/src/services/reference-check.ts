@@ -2,11 +2,11 @@
  * Reconciliation of the membership ids this subgraph stores: asks membership about every distinct
  * owner id, in batches, and lists those it no longer knows or knows as something else.
  */
+import { GATEWAY_MAX_ALIASES, organizationsById, type GatewayLookup } from "@kttt/core";
 import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import type { DataSource } from "typeorm";
 import { COLLECTIVE_OWNER_TYPES, OcopOwnerType } from "../domain/enums";
 import { OcopProduct } from "../entities/product";
-import type { OrganizationLookup } from "./organization-lookup";
 
 export enum OcopReferenceProblem {
   UNKNOWN = "UNKNOWN",
@@ -53,15 +53,17 @@ export class OcopOwnerReferenceCheck {
   dangling: OcopDanglingReference[];
 }
 
-export async function checkOwnerReferences(dataSource: DataSource, lookup: OrganizationLookup, batchSize: number): Promise<OcopOwnerReferenceCheck> {
+export async function checkOwnerReferences(dataSource: DataSource, lookup: GatewayLookup, batchSize: number): Promise<OcopOwnerReferenceCheck> {
   const rows: { organization_id: string; owner_type: OcopOwnerType }[] = await dataSource.query(
     `SELECT DISTINCT owner_organization_id AS organization_id, owner_type FROM ocop_product WHERE owner_organization_id IS NOT NULL ORDER BY 1`,
   );
   const problems: { id: string; storedType: OcopOwnerType; foundType: string | null; problem: OcopReferenceProblem }[] = [];
   let batches = 0;
-  for (let start = 0; start < rows.length; start += batchSize) {
-    const slice = rows.slice(start, start + batchSize);
-    const found = await lookup.find(slice.map((r) => r.organization_id));
+  // One request per batch, and the gateway takes at most GATEWAY_MAX_ALIASES ids in one.
+  const perRequest = Math.min(batchSize, GATEWAY_MAX_ALIASES);
+  for (let start = 0; start < rows.length; start += perRequest) {
+    const slice = rows.slice(start, start + perRequest);
+    const found = (await lookup.find({ organizations: organizationsById(slice.map((r) => r.organization_id)) })).organizations;
     batches += 1;
     for (const row of slice) {
       const org = found.get(row.organization_id) ?? null;

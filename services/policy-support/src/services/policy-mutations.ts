@@ -2,11 +2,27 @@
  * The policy-support writes. Each runs in one transaction, checks the rules a finance officer
  * would check, and answers with a DomainError naming the field at fault; database constraints
  * back the rules (unique numbers, budget-line foreign keys, disbursed ≤ planned unless overridden).
+ * A beneficiary is checked against membership through the gateway before the transaction opens (no
+ * network call holds a lock).
  * With an idempotency key, a retried write (a payment above all) answers with the first one's
  * result instead of writing again.
  */
-import { badInput, cleanOptionalText, cleanText, conflict, idempotentTransaction, isUuid, notFound, versionConflict, type KeepBefore } from "@kttt/core";
-import { ADMIN_UNITS } from "@kttt/demo";
+import {
+  badInput,
+  cleanOptionalText,
+  cleanText,
+  confirmOrganization,
+  conflict,
+  idempotentTransaction,
+  isUuid,
+  notFound,
+  organizationsById,
+  requireNotDissolvedBy,
+  versionConflict,
+  type GatewayLookup,
+  type KeepBefore,
+} from "@kttt/core";
+import { ADMIN_UNITS, sameOrMergedUnit } from "@kttt/demo";
 import { randomUUID } from "node:crypto";
 import { In, type DataSource, type EntityManager, type FindOptionsWhere } from "typeorm";
 import { AgencyKind, INDICATOR_UNIT, IndicatorUnit, LegalDocumentType, POLICY_KIND_LABEL, PolicyKind, ProgrammeStatus } from "../domain/enums";
@@ -104,7 +120,10 @@ function noRepeatedIndicators(items: IndicatorValueInput[], field: string): void
 }
 
 export class PolicyMutations {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly lookup: GatewayLookup,
+  ) {}
 
   /**
    * One transaction, made safe to retry when the input carries an idempotency key. A write that
@@ -257,20 +276,36 @@ export class PolicyMutations {
     );
   }
 
+  /**
+   * The organisation as membership knows it must be the one the approval names: it exists, has the
+   * legal form and the registered unit given, and was not dissolved by the approval date (support
+   * approved before a dissolution can still be recorded).
+   */
+  private async confirmBeneficiary(input: RecordBeneficiaryInput): Promise<void> {
+    requireId(input.organizationId, "input.organizationId", "Organisation");
+    if (!ADMIN_UNITS.some((u) => u.code === input.adminUnitCode)) {
+      throw badInput(`There is no administrative unit with code ${input.adminUnitCode} in Hà Tĩnh.`, "input.adminUnitCode", "UNKNOWN_ADMIN_UNIT");
+    }
+    const { organizations } = await this.lookup.find({ organizations: organizationsById([input.organizationId], "input.organizationId") });
+    const organization = confirmOrganization(
+      organizations.get(input.organizationId),
+      { id: input.organizationId, kind: input.organizationKind, adminUnitCode: input.adminUnitCode, fields: { id: "input.organizationId", kind: "input.organizationKind", adminUnitCode: "input.adminUnitCode" } },
+      sameOrMergedUnit,
+    );
+    requireNotDissolvedBy(organization, input.approvedOn, "input.organizationId", "receive support approved");
+  }
+
   async recordBeneficiary(input: RecordBeneficiaryInput): Promise<SupportBeneficiary> {
+    await this.confirmBeneficiary(input);
     return uniquely(
       () =>
         this.run("recordBeneficiary", input, SupportBeneficiary, async (manager) => {
           // The programme row lock serialises allocations against its budget lines.
           const programme = await find(manager, SupportProgramme, input.programmeId, "input.programmeId", "Programme", true);
-          requireId(input.organizationId, "input.organizationId", "Organisation");
           const policy = await manager.getRepository(SupportPolicy).findOneByOrFail({ id: programme.policyId });
           const agency = await manager.getRepository(Agency).findOneByOrFail({ id: programme.agencyId });
           if (!policy.eligibleOrganizationKinds.includes(input.organizationKind)) {
             throw badInput(`Policy ${policy.code} does not support ${input.organizationKind}; it supports ${policy.eligibleOrganizationKinds.join(", ")}.`, "input.organizationKind", "NOT_ELIGIBLE");
-          }
-          if (!ADMIN_UNITS.some((u) => u.code === input.adminUnitCode)) {
-            throw badInput(`There is no administrative unit with code ${input.adminUnitCode} in Hà Tĩnh.`, "input.adminUnitCode", "UNKNOWN_ADMIN_UNIT");
           }
           if (agency.adminUnitCode && agency.adminUnitCode !== input.adminUnitCode) {
             throw badInput(`${agency.name} supports organisations registered in its own unit (${agency.adminUnitCode}), not in ${input.adminUnitCode}.`, "input.adminUnitCode", "OUTSIDE_PROGRAMME_AREA");

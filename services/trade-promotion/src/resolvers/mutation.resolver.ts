@@ -15,7 +15,7 @@ import {
 } from "../types/inputs";
 
 const INPUT = { description: "What to record; see the input type." };
-const writes = (ctx: TradePromotionContext) => new TradeMutations(ctx.dataSource, ctx.products);
+const writes = (ctx: TradePromotionContext) => new TradeMutations(ctx.dataSource, ctx.lookup);
 
 @Resolver()
 export class TradePromotionMutationResolver {

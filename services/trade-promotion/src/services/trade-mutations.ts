@@ -2,13 +2,29 @@
  * The trade-promotion writes. Each runs in one transaction (made safe to retry by an idempotency
  * key), checks what an Alliance officer would check, and answers with a DomainError naming the
  * field at fault; database constraints back the rules (one participation per event and
- * participant, non-negative money, dates in order).
+ * participant, non-negative money, dates in order). The membership organisation a write names and
+ * the OCOP products it names are asked of the gateway in one request, before the transaction opens
+ * (no network call holds a lock).
  */
-import { badInput, cleanOptionalText, cleanText, conflict, idempotentTransaction, isUuid, notFound, versionConflict } from "@kttt/core";
-import { ADMIN_UNITS } from "@kttt/demo";
+import {
+  badInput,
+  cleanOptionalText,
+  cleanText,
+  confirmOrganization,
+  conflict,
+  idempotentTransaction,
+  isUuid,
+  notFound,
+  organizationsById,
+  requireNotDissolvedBy,
+  versionConflict,
+  type GatewayLookup,
+  type MembershipOrganization,
+} from "@kttt/core";
+import { ADMIN_UNITS, sameOrMergedUnit } from "@kttt/demo";
 import { randomUUID } from "node:crypto";
 import type { DataSource, EntityManager } from "typeorm";
-import { PARTICIPANT_TYPENAME, TradeEventFormat } from "../domain/enums";
+import { PARTICIPANT_TYPENAME, TradeEventFormat, TradeParticipantKind } from "../domain/enums";
 import { TradeEvent } from "../entities/event";
 import { EcommerceListing, SupplyDemandLink } from "../entities/listing";
 import { ParticipationProduct, TradeParticipation } from "../entities/participation";
@@ -21,7 +37,7 @@ import type {
   UpdateTradeEventInput,
   UpdateTradeParticipationInput,
 } from "../types/inputs";
-import type { ProductOwner, ProductOwnerLookup } from "./product-owner-lookup";
+import { productOwnersById, type ProductOwner } from "./product-owner-lookup";
 
 export const today = () => new Date().toISOString().slice(0, 10);
 
@@ -37,10 +53,16 @@ function notInFuture(date: string, field: string, what: string): void {
   if (date > today()) throw badInput(`${what} (${date}) cannot be in the future.`, field, "DATE_IN_FUTURE");
 }
 
-/** The unit must be one of Hà Tĩnh's and must exist on the date. */
-function requireUnit(code: string, date: string, field: string): void {
+/** The unit must be one of Hà Tĩnh's (on some date). */
+function requireKnownUnit(code: string, field: string) {
   const unit = ADMIN_UNITS.find((u) => u.code === code);
   if (!unit) throw badInput(`There is no administrative unit with code ${code} in Hà Tĩnh.`, field, "UNKNOWN_ADMIN_UNIT");
+  return unit;
+}
+
+/** The unit must be one of Hà Tĩnh's and must exist on the date. */
+function requireUnit(code: string, date: string, field: string): void {
+  const unit = requireKnownUnit(code, field);
   if (date < unit.validFrom || (unit.validTo !== null && date > unit.validTo)) {
     throw badInput(`${unit.name} did not exist on ${date} (it existed ${unit.validFrom} to ${unit.validTo ?? "today"}).`, field, "ADMIN_UNIT_NOT_VALID_ON_DATE");
   }
@@ -86,21 +108,46 @@ function noRepeats(ids: string[], field: string): void {
   });
 }
 
+/** Where a write names its participant or seller (e.g. `input.participant`) and the unit it says it is registered in. */
+interface Party {
+  field: string;
+  adminUnitCode: string;
+}
+
+/** The products a write names, and the field that names them (a list, `input.productIds.<i>`, or one id). */
+interface NamedProducts {
+  ids: string[];
+  field: string;
+  indexed: boolean;
+}
+
 export class TradeMutations {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly products: ProductOwnerLookup,
+    private readonly lookup: GatewayLookup,
   ) {}
 
   /**
-   * Asks ocop who owns each product and refuses unknown products (NOT_FOUND) and products of
-   * another owner (BAD_USER_INPUT): "belongs to the participant" as ocop knows it now.
+   * Asks the gateway in one request about the owner, when `party` says where the write names it and
+   * it is a membership organisation (local owners are ocop's, vouched for by their products), and
+   * about the OCOP products named. Refuses an organisation membership does not confirm — unknown
+   * (NOT_FOUND), of another kind or registered in another unit (BAD_USER_INPUT) — and products that
+   * are unknown (NOT_FOUND) or another owner's (BAD_USER_INPUT): "belongs to the participant" as ocop
+   * knows it now. The organisation is returned for the dissolution check, made once the date of the
+   * write is known. Asks nothing when there is nothing to ask.
    */
-  private async checkOwnership(productIds: string[], owner: ParticipantInput, field: string, indexed = true): Promise<Map<string, ProductOwner | null>> {
-    if (productIds.length === 0) return new Map();
-    const found = await this.products.find(productIds, field);
+  private async checkReferences(owner: ParticipantInput, products: NamedProducts, party: Party | null): Promise<{ organization: MembershipOrganization | null; products: Map<string, ProductOwner | null> }> {
+    const asked = party && owner.kind !== TradeParticipantKind.OCOP_LOCAL_OWNER ? party : null;
+    const fields = asked && { id: `${asked.field}.id`, kind: `${asked.field}.kind`, adminUnitCode: "input.adminUnitCode" };
+    const found = await this.lookup.find({
+      organizations: organizationsById(asked ? [owner.id] : [], fields?.id),
+      products: productOwnersById(products.ids, products.field),
+    });
+    const organization =
+      asked && fields ? confirmOrganization(found.organizations.get(owner.id), { id: owner.id, kind: owner.kind, adminUnitCode: asked.adminUnitCode, fields }, sameOrMergedUnit) : null;
+    const { ids: productIds, field, indexed } = products;
     productIds.forEach((id, i) => {
-      const product = found.get(id);
+      const product = found.products.get(id);
       const at = indexed ? `${field}.${i}` : field;
       if (!product) throw notFound(`No OCOP product has the id ${id}.`, at);
       if (product.ownerId !== owner.id || product.ownerTypename !== PARTICIPANT_TYPENAME[owner.kind]) {
@@ -110,7 +157,7 @@ export class TradeMutations {
         });
       }
     });
-    return found;
+    return { organization, products: found.products };
   }
 
   private readonly loadEvent = (id: string) => this.dataSource.getRepository(TradeEvent).findOneByOrFail({ id });
@@ -232,10 +279,15 @@ export class TradeMutations {
 
   async registerParticipation(input: RegisterTradeParticipationInput): Promise<TradeParticipation> {
     const duplicate = () => conflict("This participant is already registered for the event.", "input.participant.id", "DUPLICATE_PARTICIPATION");
-    // Ask ocop before the transaction opens, so no connection waits on another service.
+    // Ask membership and ocop before the transaction opens, so no connection waits on another service.
     requireId(input.participant.id, "input.participant.id", "Participant");
+    requireKnownUnit(input.adminUnitCode, "input.adminUnitCode");
     noRepeats(input.productIds, "input.productIds");
-    await this.checkOwnership(input.productIds, input.participant, "input.productIds");
+    const { organization } = await this.checkReferences(
+      input.participant,
+      { ids: input.productIds, field: "input.productIds", indexed: true },
+      { field: "input.participant", adminUnitCode: input.adminUnitCode },
+    );
     return uniquely(
       () =>
         idempotentTransaction(
@@ -243,7 +295,6 @@ export class TradeMutations {
           "registerTradeParticipation",
           input,
           async (manager) => {
-            requireId(input.participant.id, "input.participant.id", "Participant");
             const event = await find(manager, TradeEvent, input.eventId, "input.eventId", "Event");
             const attendedFrom = input.attendedFrom ?? event.startsOn;
             const attendedTo = input.attendedTo ?? event.endsOn;
@@ -251,6 +302,7 @@ export class TradeMutations {
             insideEvent(event, attendedFrom, "input.attendedFrom", "The first day of participation");
             insideEvent(event, attendedTo, "input.attendedTo", "The last day of participation");
             requireUnit(input.adminUnitCode, attendedFrom, "input.adminUnitCode");
+            if (organization) requireNotDissolvedBy(organization, attendedFrom, "input.participant.id", "take part in an event");
             this.checkResults(input);
             noRepeats(input.productIds, "input.productIds");
             if (await manager.getRepository(TradeParticipation).existsBy({ eventId: event.id, participantId: input.participant.id })) throw duplicate();
@@ -301,7 +353,7 @@ export class TradeMutations {
         this.checkResults(input, current);
         if (input.productIds) {
           noRepeats(input.productIds, "input.productIds");
-          await this.checkOwnership(input.productIds, { kind: current.participantKind, id: current.participantId }, "input.productIds");
+          await this.checkReferences({ kind: current.participantKind, id: current.participantId }, { ids: input.productIds, field: "input.productIds", indexed: true }, null);
         }
         if (input.booths !== undefined && input.booths !== null) {
           await manager.query("SELECT 1 FROM trade_event WHERE id = $1 FOR UPDATE", [event.id]);
@@ -332,17 +384,33 @@ export class TradeMutations {
     );
   }
 
-  /** The product named by id (checked with ocop) or by name; one of them is required. */
-  private async product(input: { productId?: string; productName?: string }, owner: ParticipantInput): Promise<{ productId: string | null; productName: string }> {
+  /**
+   * What a listing or link sells: the seller, at `field` (checked with membership when it is a
+   * membership organisation, and not dissolved by the date `on`), and the product named by id (checked
+   * with ocop) or by name; one of them is required.
+   */
+  private async checkSale(
+    input: { productId?: string; productName?: string; adminUnitCode: string },
+    seller: ParticipantInput,
+    field: string,
+    on: string,
+    what: string,
+  ): Promise<{ productId: string | null; productName: string }> {
     if (!input.productId && !input.productName) throw badInput("Give productId (an OCOP product) or productName.", "input.productId", "PRODUCT_REQUIRED");
-    if (!input.productId) return { productId: null, productName: cleanText(input.productName!) };
-    requireId(input.productId, "input.productId", "Product");
-    const found = await this.checkOwnership([input.productId], owner, "input.productId", false);
-    return { productId: input.productId, productName: input.productName ? cleanText(input.productName) : found.get(input.productId)!.productName };
+    if (input.productId) requireId(input.productId, "input.productId", "Product");
+    const named = { ids: input.productId ? [input.productId] : [], field: "input.productId", indexed: false };
+    const { organization, products } = await this.checkReferences(seller, named, { field, adminUnitCode: input.adminUnitCode });
+    if (organization) requireNotDissolvedBy(organization, on, `${field}.id`, what);
+    return { productId: input.productId ?? null, productName: input.productName ? cleanText(input.productName) : products.get(input.productId!)!.productName };
   }
 
-  recordListing(input: RecordEcommerceListingInput): Promise<EcommerceListing> {
+  async recordListing(input: RecordEcommerceListingInput): Promise<EcommerceListing> {
     const overlap = () => conflict("This product is already listed on this platform by this seller for those dates.", "input.listedOn", "LISTING_OVERLAPS");
+    requireId(input.owner.id, "input.owner.id", "Seller");
+    notInFuture(input.listedOn, "input.listedOn", "The listing date");
+    requireUnit(input.adminUnitCode, input.listedOn, "input.adminUnitCode");
+    if (input.delistedOn && input.delistedOn < input.listedOn) throw badInput(`delistedOn (${input.delistedOn}) is before listedOn (${input.listedOn}).`, "input.delistedOn", "DELISTED_BEFORE_LISTED");
+    const { productId, productName } = await this.checkSale(input, input.owner, "input.owner", input.listedOn, "list a product");
     return uniquely(
       () =>
         idempotentTransaction(
@@ -350,11 +418,6 @@ export class TradeMutations {
           "recordEcommerceListing",
           input,
           async (manager) => {
-            requireId(input.owner.id, "input.owner.id", "Seller");
-            notInFuture(input.listedOn, "input.listedOn", "The listing date");
-            requireUnit(input.adminUnitCode, input.listedOn, "input.adminUnitCode");
-            if (input.delistedOn && input.delistedOn < input.listedOn) throw badInput(`delistedOn (${input.delistedOn}) is before listedOn (${input.listedOn}).`, "input.delistedOn", "DELISTED_BEFORE_LISTED");
-            const { productId, productName } = await this.product(input, input.owner);
             const [clash] = await manager.query(
               `SELECT id FROM ecommerce_listing
                WHERE owner_id = $1 AND platform = $2 AND product_key = coalesce($3::uuid::text, kttt_fold($4))
@@ -384,21 +447,21 @@ export class TradeMutations {
     );
   }
 
-  recordLink(input: RecordSupplyDemandLinkInput): Promise<SupplyDemandLink> {
+  async recordLink(input: RecordSupplyDemandLinkInput): Promise<SupplyDemandLink> {
+    requireId(input.seller.id, "input.seller.id", "Seller");
+    notNegative(input.value, "input.value", "The value");
+    notInFuture(input.agreedOn, "input.agreedOn", "The agreement date");
+    requireUnit(input.adminUnitCode, input.agreedOn, "input.adminUnitCode");
+    const { productId, productName } = await this.checkSale(input, input.seller, "input.seller", input.agreedOn, "agree a supply-demand link");
     return idempotentTransaction(
       this.dataSource,
       "recordSupplyDemandLink",
       input,
       async (manager) => {
-        requireId(input.seller.id, "input.seller.id", "Seller");
-        notNegative(input.value, "input.value", "The value");
-        notInFuture(input.agreedOn, "input.agreedOn", "The agreement date");
-        requireUnit(input.adminUnitCode, input.agreedOn, "input.adminUnitCode");
         if (input.eventId) {
           const event = await find(manager, TradeEvent, input.eventId, "input.eventId", "Event");
           insideEvent(event, input.agreedOn, "input.agreedOn", "The agreement date");
         }
-        const { productId, productName } = await this.product(input, input.seller);
         const id = randomUUID();
         await manager.getRepository(SupplyDemandLink).insert({
           id,

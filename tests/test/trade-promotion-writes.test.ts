@@ -1,14 +1,20 @@
 /**
- * Every write and its refusals, against a real ocop subgraph for the product-owner look-up. A refused
+ * Every trade-promotion write and its refusals. The subgraph asks a real gateway, in front of real
+ * membership and ocop subgraphs, about the organisations and OCOP products a write names. A refused
  * write leaves every table as it was.
  */
-import { demoOcopCatalogue } from "@kttt/demo";
-import { startTestOcop, type TestOcop } from "../../ocop/test/helpers";
-import { onlyError, startTestTradePromotion, type TestTradePromotion } from "./helpers";
+import { demoOcopCatalogue, demoOrganizations } from "@kttt/demo";
+import { freePort } from "@kttt/testkit";
+import { startTestMembership, type TestMembership } from "../../services/membership/test/helpers";
+import { startTestOcop, type TestOcop } from "../../services/ocop/test/helpers";
+import { onlyError, startTestTradePromotion, type TestTradePromotion } from "../../services/trade-promotion/test/helpers";
+import { lookupsAnswered, startSubgraphBehindGateway } from "./graph";
 
+let membership: TestMembership;
+let ocop: TestOcop;
+let graph: Awaited<ReturnType<typeof startSubgraphBehindGateway<TestTradePromotion>>>;
 let s: TestTradePromotion;
 let down: TestTradePromotion;
-let ocop: TestOcop;
 
 const catalogue = demoOcopCatalogue();
 const collectiveOwner = catalogue.products.find((p) => p.ownerType === "COOPERATIVE" && p.certifications.length > 0)!;
@@ -16,14 +22,17 @@ const COOP = collectiveOwner.ownerOrganizationId!;
 const COOP_PRODUCTS = catalogue.products.filter((p) => p.ownerOrganizationId === COOP).map((p) => p.id);
 const OTHER_PRODUCT = catalogue.products.find((p) => p.ownerId !== null)!;
 const UNKNOWN = "00000000-0000-5000-8000-000000000000";
+/** Another cooperative of the same unit, active, that owns none of COOP's products. */
+const OTHER_COOP = demoOrganizations().find((o) => o.kind === "COOPERATIVE" && o.status === "ACTIVE" && o.adminUnitCode === collectiveOwner.adminUnitCode && o.id !== COOP)!.id;
 
 beforeAll(async () => {
-  ocop = await startTestOcop("demo");
-  [s, down] = await Promise.all([startTestTradePromotion("demo", ocop.url), startTestTradePromotion("empty")]);
+  [membership, ocop] = await Promise.all([startTestMembership("demo"), startTestOcop("demo")]);
+  [graph, down] = await Promise.all([startSubgraphBehindGateway<TestTradePromotion>("trade-promotion", { MEMBERSHIP_URL: membership.url, OCOP_URL: ocop.url }), startTestTradePromotion("empty")]);
+  s = graph.subgraph;
 });
 afterAll(async () => {
-  await Promise.all([s?.stop(), down?.stop()]);
-  await ocop?.stop();
+  await Promise.all([graph?.stop(), down?.stop()]);
+  await Promise.all([membership?.stop(), ocop?.stop()]);
 });
 
 /** Everything a failed mutation could have touched: row counts, version sums and money of every table. */
@@ -96,8 +105,8 @@ describe("participations", () => {
   });
 
   it("refuses a product of another owner, an unknown product, a duplicate, dates outside the event, negative money and too many booths", async () => {
-    await expectRefused(REGISTER, { ...base(), participant: { kind: "COOPERATIVE", id: "3c1f7a52-1111-5aaa-8bbb-000000000001" } }, "BAD_USER_INPUT", "input.productIds.0", "PRODUCT_OF_ANOTHER_OWNER");
-    const other = { ...base(), participant: { kind: "COOPERATIVE", id: "3c1f7a52-1111-5aaa-8bbb-000000000001" } };
+    await expectRefused(REGISTER, { ...base(), participant: { kind: "COOPERATIVE", id: OTHER_COOP } }, "BAD_USER_INPUT", "input.productIds.0", "PRODUCT_OF_ANOTHER_OWNER");
+    const other = { ...base(), participant: { kind: "COOPERATIVE", id: OTHER_COOP } };
     await expectRefused(REGISTER, { ...other, productIds: [UNKNOWN] }, "NOT_FOUND", "input.productIds.0");
     await expectRefused(REGISTER, { ...other, productIds: [OTHER_PRODUCT.id] }, "BAD_USER_INPUT", "input.productIds.0", "PRODUCT_OF_ANOTHER_OWNER");
     await expectRefused(REGISTER, base(), "CONFLICT", "input.participant.id", "DUPLICATE_PARTICIPATION");
@@ -112,10 +121,12 @@ describe("participations", () => {
     await expectRefused(REGISTER, { ...base(), participant: { kind: "OCOP_LOCAL_OWNER", id: OTHER_PRODUCT.ownerId }, productIds: [COOP_PRODUCTS[0], COOP_PRODUCTS[0]] }, "BAD_USER_INPUT", "input.productIds.1", "DUPLICATE_PRODUCT");
   });
 
-  it("answers SERVICE_UNAVAILABLE and writes nothing when the OCOP look-up is down", async () => {
+  it("answers SERVICE_UNAVAILABLE and writes nothing when the gateway cannot be asked", async () => {
     const [{ id }] = await down.service.dataSource.query(`INSERT INTO trade_event (id, name, type, format, scope, organiser, place, starts_on, ends_on, illustrative)
       VALUES (gen_random_uuid(), 'Hội chợ', 'FAIR', 'IN_PERSON', 'PROVINCIAL', 'Sở Công Thương', 'Hà Tĩnh', '2024-01-01', '2024-01-02', false) RETURNING id`);
-    await expectRefused(REGISTER, { ...base(), eventId: id }, "SERVICE_UNAVAILABLE", "input.productIds", "PRODUCT_LOOKUP_FAILED", down);
+    // The participant is asked about first, the products in the same request.
+    await expectRefused(REGISTER, { ...base(), eventId: id }, "SERVICE_UNAVAILABLE", "input.participant.id", "ORGANIZATION_LOOKUP_FAILED", down);
+    await expectRefused(REGISTER, { ...base(), eventId: id, participant: { kind: "OCOP_LOCAL_OWNER", id: OTHER_PRODUCT.ownerId } }, "SERVICE_UNAVAILABLE", "input.productIds", "PRODUCT_LOOKUP_FAILED", down);
   });
 
   it("updates results with the version read, and refuses a stale version or another owner's product", async () => {
@@ -159,5 +170,87 @@ describe("listings and links", () => {
     await expectRefused(LINK, { ...input, value: "-1" }, "BAD_USER_INPUT", "input.value", "NEGATIVE_AMOUNT");
     await expectRefused(LINK, { ...input, productId: UNKNOWN }, "NOT_FOUND", "input.productId");
     await expectRefused(UPDATE, { id: eventId, version: 2, endsOn: "2024-04-10" }, "BAD_USER_INPUT", "input.endsOn", "PARTICIPATION_OUTSIDE_EVENT_DATES");
+  });
+});
+
+describe("participants and sellers that are membership organisations", () => {
+  const organizations = demoOrganizations();
+  const GROUP = organizations.find((o) => o.kind === "COOPERATIVE_GROUP" && o.status === "ACTIVE")!;
+  const DISSOLVED = organizations.find((o) => o.kind === "COOPERATIVE" && o.status === "DISSOLVED")!;
+  const elsewhere = (unit: string) => (unit === "436" ? "437" : "436");
+  const lookups = () => lookupsAnswered(graph.gateway.url, "TradePromotionLookup");
+
+  /** The write's answer, having checked that it asked the gateway exactly once. */
+  async function askingOnce<T>(write: () => Promise<T>): Promise<T> {
+    const before = await lookups();
+    const result = await write();
+    expect(await lookups()).toBe(before + 1);
+    return result;
+  }
+
+  const participation = (over: Record<string, unknown> = {}) => ({ eventId, participant: { kind: "COOPERATIVE_GROUP", id: GROUP.id }, adminUnitCode: GROUP.adminUnitCode, ...over });
+  const listing = (over: Record<string, unknown> = {}) => ({ owner: { kind: "COOPERATIVE", id: OTHER_COOP }, adminUnitCode: collectiveOwner.adminUnitCode, platform: "VOSO", productName: "Mật ong rừng", listedOn: "2024-05-02", ...over });
+  const link = (over: Record<string, unknown> = {}) => ({ seller: { kind: "COOPERATIVE", id: DISSOLVED.id }, adminUnitCode: DISSOLVED.adminUnitCode, buyer: "Công ty TNHH Thử nghiệm", productName: "Gạo", volume: 1, volumeUnit: "tấn", value: "10000000", agreedOn: "2022-03-01", ...over });
+
+  it("registers a group without products and lists a cooperative's product by name, asking membership once each", async () => {
+    const registered = await askingOnce(() => s.query(REGISTER, { input: participation() }));
+    expect(registered.errors).toBeUndefined();
+    expect(registered.data.registerTradeParticipation.products).toEqual([]);
+    const listed = await askingOnce(() => s.query(LISTING, { input: listing() }));
+    expect(listed.errors).toBeUndefined();
+    expect(listed.data.recordEcommerceListing).toMatchObject({ productName: "Mật ong rừng", product: null });
+  });
+
+  it("asks about a seller and its OCOP product in the same request", async () => {
+    const res = await askingOnce(() => s.query(LISTING, { input: listing({ owner: { kind: "COOPERATIVE", id: COOP }, platform: "SENDO", productName: undefined, productId: COOP_PRODUCTS[0] }) }));
+    expect(res.errors).toBeUndefined();
+    expect(res.data.recordEcommerceListing.product).toEqual({ id: COOP_PRODUCTS[0] });
+  });
+
+  it("refuses an organisation membership does not know, of another kind or in another unit, naming the field, once asked", async () => {
+    const unknown = await askingOnce(() => expectRefused(REGISTER, participation({ participant: { kind: "COOPERATIVE", id: UNKNOWN } }), "NOT_FOUND", "input.participant.id", "ORGANIZATION_NOT_FOUND"));
+    expect(unknown.message).toContain(UNKNOWN);
+    const kind = await askingOnce(() => expectRefused(REGISTER, participation({ participant: { kind: "COOPERATIVE", id: GROUP.id } }), "BAD_USER_INPUT", "input.participant.kind", "ORGANIZATION_KIND_MISMATCH"));
+    expect(kind.message).toBe(`Membership records ${GROUP.name} as Tổ hợp tác (COOPERATIVE_GROUP), not COOPERATIVE.`);
+    const unit = await askingOnce(() => expectRefused(REGISTER, participation({ adminUnitCode: elsewhere(GROUP.adminUnitCode) }), "BAD_USER_INPUT", "input.adminUnitCode", "ADMIN_UNIT_MISMATCH"));
+    expect(unit.extensions!.details).toEqual({ recordedAdminUnitCode: GROUP.adminUnitCode });
+    await askingOnce(() => expectRefused(LISTING, listing({ owner: { kind: "COOPERATIVE_UNION", id: OTHER_COOP } }), "BAD_USER_INPUT", "input.owner.kind", "ORGANIZATION_KIND_MISMATCH"));
+    await askingOnce(() => expectRefused(LISTING, listing({ adminUnitCode: elsewhere(collectiveOwner.adminUnitCode) }), "BAD_USER_INPUT", "input.adminUnitCode", "ADMIN_UNIT_MISMATCH"));
+    await askingOnce(() => expectRefused(LINK, link({ seller: { kind: "COOPERATIVE", id: UNKNOWN } }), "NOT_FOUND", "input.seller.id", "ORGANIZATION_NOT_FOUND"));
+  });
+
+  it("records what a dissolved organisation did before its dissolution, and nothing dated after", async () => {
+    const error = await expectRefused(LINK, link({ agreedOn: DISSOLVED.dissolvedOn }), "BAD_USER_INPUT", "input.seller.id", "ORGANIZATION_DISSOLVED");
+    expect(error.extensions!.details).toEqual({ dissolvedOn: DISSOLVED.dissolvedOn });
+    expect(DISSOLVED.dissolvedOn! > "2022-03-01").toBe(true);
+    const before = await s.query(LINK, { input: link() });
+    expect(before.errors).toBeUndefined();
+  });
+
+  it("answers SERVICE_UNAVAILABLE and writes nothing when the gateway cannot reach membership, or ocop", async () => {
+    const closed = `http://127.0.0.1:${await freePort()}/graphql`;
+    const noMembership = await startSubgraphBehindGateway<TestTradePromotion>("trade-promotion", { MEMBERSHIP_URL: closed, OCOP_URL: ocop.url });
+    const noOcop = await startSubgraphBehindGateway<TestTradePromotion>("trade-promotion", { MEMBERSHIP_URL: membership.url, OCOP_URL: closed });
+    try {
+      const listedBefore = "SELECT count(*)::int AS n FROM ecommerce_listing";
+      for (const t of [noMembership.subgraph, noOcop.subgraph]) {
+        const before = await t.service.dataSource.query(listedBefore);
+        const input = listing({ owner: { kind: "COOPERATIVE", id: COOP }, productName: undefined, productId: COOP_PRODUCTS[0] });
+        const error = onlyError(await t.query(LISTING, { input }));
+        // The part whose subgraph failed is named, though both were asked in one request.
+        expect(error.extensions).toMatchObject(
+          t === noMembership.subgraph
+            ? { code: "SERVICE_UNAVAILABLE", field: "input.owner.id", reason: "ORGANIZATION_LOOKUP_FAILED" }
+            : { code: "SERVICE_UNAVAILABLE", field: "input.productId", reason: "PRODUCT_LOOKUP_FAILED" },
+        );
+        expect(error.message).toMatch(/Nothing was saved/u);
+        expect(await t.service.dataSource.query(listedBefore)).toEqual(before);
+      }
+      const [{ id }] = await noMembership.subgraph.service.dataSource.query(`SELECT id FROM trade_event WHERE starts_on <= '2024-01-01' ORDER BY starts_on DESC LIMIT 1`);
+      const error = onlyError(await noMembership.subgraph.query(REGISTER, { input: participation({ eventId: id }) }));
+      expect(error.extensions).toMatchObject({ code: "SERVICE_UNAVAILABLE", field: "input.participant.id", reason: "ORGANIZATION_LOOKUP_FAILED" });
+    } finally {
+      await Promise.all([noMembership.stop(), noOcop.stop()]);
+    }
   });
 });
