@@ -7,11 +7,13 @@ import { demoOcopCatalogue, demoOrganizations } from "@kttt/demo";
 import { freePort } from "@kttt/testkit";
 import { startTestMembership, type TestMembership } from "../../services/membership/test/helpers";
 import { startTestOcop, type TestOcop } from "../../services/ocop/test/helpers";
+import { startTestPolicySupport, type TestPolicySupport } from "../../services/policy-support/test/helpers";
 import { onlyError, startTestTradePromotion, type TestTradePromotion } from "../../services/trade-promotion/test/helpers";
 import { lookupsAnswered, startSubgraphBehindGateway } from "./graph";
 
 let membership: TestMembership;
 let ocop: TestOcop;
+let policy: TestPolicySupport;
 let graph: Awaited<ReturnType<typeof startSubgraphBehindGateway<TestTradePromotion>>>;
 let s: TestTradePromotion;
 let down: TestTradePromotion;
@@ -26,13 +28,16 @@ const UNKNOWN = "00000000-0000-5000-8000-000000000000";
 const OTHER_COOP = demoOrganizations().find((o) => o.kind === "COOPERATIVE" && o.status === "ACTIVE" && o.adminUnitCode === collectiveOwner.adminUnitCode && o.id !== COOP)!.id;
 
 beforeAll(async () => {
-  [membership, ocop] = await Promise.all([startTestMembership("demo"), startTestOcop("demo")]);
-  [graph, down] = await Promise.all([startSubgraphBehindGateway<TestTradePromotion>("trade-promotion", { MEMBERSHIP_URL: membership.url, OCOP_URL: ocop.url }), startTestTradePromotion("empty")]);
+  [membership, ocop, policy] = await Promise.all([startTestMembership("demo"), startTestOcop("demo"), startTestPolicySupport("demo")]);
+  [graph, down] = await Promise.all([
+    startSubgraphBehindGateway<TestTradePromotion>("trade-promotion", { MEMBERSHIP_URL: membership.url, OCOP_URL: ocop.url, POLICY_SUPPORT_URL: policy.url }),
+    startTestTradePromotion("empty"),
+  ]);
   s = graph.subgraph;
 });
 afterAll(async () => {
   await Promise.all([graph?.stop(), down?.stop()]);
-  await Promise.all([membership?.stop(), ocop?.stop()]);
+  await Promise.all([membership?.stop(), ocop?.stop(), policy?.stop()]);
 });
 
 /** Everything a failed mutation could have touched: row counts, version sums and money of every table. */
@@ -91,6 +96,32 @@ describe("events", () => {
     ["a negative booth count", { boothCount: -1 }, "BAD_USER_INPUT", "input.boothCount", undefined],
   ])("refuses %s", async (_what, change, code, field, reason) => {
     await expectRefused(CREATE, { ...EVENT, ...change }, code, field, reason);
+  });
+
+  it("records the support programme that funds an event once policy support confirms it, and refuses one it does not know", async () => {
+    const programmes = await policy.query(`{ supportProgrammes(first: 2) { nodes { id code } } }`);
+    const [first, second] = programmes.data.supportProgrammes.nodes as { id: string; code: string }[];
+    const created = await s.query(`mutation($input: CreateTradeEventInput!) { createTradeEvent(input: $input) { id version fundingProgrammeId } }`, { input: { ...EVENT, name: "Hội chợ có kinh phí hỗ trợ", fundingProgrammeId: first.id } });
+    expect(created.errors).toBeUndefined();
+    expect(created.data.createTradeEvent.fundingProgrammeId).toBe(first.id);
+    const { id, version } = created.data.createTradeEvent;
+    const updated = await s.query(`mutation($input: UpdateTradeEventInput!) { updateTradeEvent(input: $input) { version fundingProgrammeId } }`, { input: { id, version, fundingProgrammeId: second.id } });
+    expect(updated.data.updateTradeEvent).toEqual({ version: version + 1, fundingProgrammeId: second.id });
+    const error = await expectRefused(CREATE, { ...EVENT, fundingProgrammeId: UNKNOWN }, "NOT_FOUND", "input.fundingProgrammeId");
+    expect(error.message).toMatch(/no support programme/u);
+    await expectRefused(UPDATE, { id, version: version + 1, fundingProgrammeId: UNKNOWN }, "NOT_FOUND", "input.fundingProgrammeId");
+  });
+
+  it("answers SERVICE_UNAVAILABLE and writes nothing when policy support cannot be asked about the programme", async () => {
+    const closed = `http://127.0.0.1:${await freePort()}/graphql`;
+    const noPolicy = await startSubgraphBehindGateway<TestTradePromotion>("trade-promotion", { MEMBERSHIP_URL: membership.url, OCOP_URL: ocop.url, POLICY_SUPPORT_URL: closed });
+    try {
+      const programmes = await policy.query(`{ supportProgrammes(first: 1) { nodes { id } } }`);
+      const error = await expectRefused(CREATE, { ...EVENT, fundingProgrammeId: programmes.data.supportProgrammes.nodes[0].id }, "SERVICE_UNAVAILABLE", "input.fundingProgrammeId", "PROGRAMME_LOOKUP_FAILED", noPolicy.subgraph);
+      expect(error.message).toMatch(/Nothing was saved/u);
+    } finally {
+      await noPolicy.stop();
+    }
   });
 });
 

@@ -37,7 +37,7 @@ import type {
   UpdateTradeEventInput,
   UpdateTradeParticipationInput,
 } from "../types/inputs";
-import { productOwnersById, type ProductOwner } from "./product-owner-lookup";
+import { productOwnersById, programmesById, type ProductOwner } from "./product-owner-lookup";
 
 export const today = () => new Date().toISOString().slice(0, 10);
 
@@ -160,6 +160,15 @@ export class TradeMutations {
     return { organization, products: found.products };
   }
 
+  /** Refuses a funding programme policy support does not know (NOT_FOUND), asked before the transaction. */
+  private async checkProgramme(id: string | null | undefined): Promise<void> {
+    if (!id) return;
+    const field = "input.fundingProgrammeId";
+    requireId(id, field, "Programme");
+    const found = await this.lookup.find({ programmes: programmesById([id], field) });
+    if (!found.programmes.get(id)) throw notFound(`Policy support has no support programme with the id ${id}.`, field);
+  }
+
   private readonly loadEvent = (id: string) => this.dataSource.getRepository(TradeEvent).findOneByOrFail({ id });
   private readonly loadParticipation = (id: string) => this.dataSource.getRepository(TradeParticipation).findOneByOrFail({ id });
 
@@ -174,7 +183,8 @@ export class TradeMutations {
     if (input.fundingProgrammeId) requireId(input.fundingProgrammeId, "input.fundingProgrammeId", "Programme");
   }
 
-  createEvent(input: CreateTradeEventInput): Promise<TradeEvent> {
+  async createEvent(input: CreateTradeEventInput): Promise<TradeEvent> {
+    await this.checkProgramme(input.fundingProgrammeId);
     return idempotentTransaction(
       this.dataSource,
       "createTradeEvent",
@@ -207,7 +217,8 @@ export class TradeMutations {
     );
   }
 
-  updateEvent(input: UpdateTradeEventInput): Promise<TradeEvent> {
+  async updateEvent(input: UpdateTradeEventInput): Promise<TradeEvent> {
+    await this.checkProgramme(input.fundingProgrammeId);
     return idempotentTransaction(
       this.dataSource,
       "updateTradeEvent",
