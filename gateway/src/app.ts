@@ -70,6 +70,19 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   }
 }
 
+/** The query Sandbox opens with in development: the mid-2024 review of the province (see README). */
+export const SANDBOX_FIRST_QUERY = `# Signed in as the demo Alliance staff member of this run (see the Headers tab).
+query MidYearReview {
+  collectiveEconomy(period: { year: 2024, half: H1, asOf: "2024-07-15" }) {
+    period { label }
+    membership { cooperativeCount unionCount groupCount revenue { average } }
+    ocop { activeProducts collectiveOwnedProducts collectiveOwners }
+    tradePromotion { events participations onlineSellingShare }
+    policySupport { planned disbursed implementationRate }
+  }
+}
+`;
+
 export interface GatewayServer extends RunningServer {
   gateway: ApolloGateway;
 }
@@ -122,7 +135,12 @@ export async function startGateway(config: GatewayConfig, logger: Logger = creat
       schemaAccessPlugin<GatewayContext>({ introspection: config.introspection, fieldSuggestions: config.fieldSuggestions }),
       // Sandbox works wherever introspection does; where only signed-in callers may, they paste their token into its headers.
       config.introspection !== "off"
-        ? ApolloServerPluginLandingPageLocalDefault({ footer: false, embed: { endpointIsEditable: false } })
+        ? ApolloServerPluginLandingPageLocalDefault({
+            footer: false,
+            embed: { endpointIsEditable: false },
+            // Development: Sandbox opens signed in as the run's demo staff member, with a first query to run.
+            ...(config.sandboxToken ? { headers: { Authorization: `Bearer ${config.sandboxToken}` }, document: SANDBOX_FIRST_QUERY } : {}),
+          })
         : ApolloServerPluginLandingPageProductionDefault({ footer: false }),
     ],
   });

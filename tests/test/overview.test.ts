@@ -3,18 +3,38 @@
  * the real gateway. For the mid-2024 review (report of 15/7/2024 on the first half of 2024) it gives the
  * seed's figures exactly.
  */
-import { graphql } from "@kttt/testkit";
+import { SANDBOX_FIRST_QUERY } from "@kttt/gateway";
+import { DEMO_STAFF } from "@kttt/launcher";
+import { graphql, tokenFor } from "@kttt/testkit";
 import fs from "node:fs";
 import path from "node:path";
 import { startTestGraph, type TestGraph } from "./graph";
 
 let graph: TestGraph;
+/** As `npm start` does: Sandbox opens with the demo staff member's token. */
+let sandboxToken: string;
 beforeAll(async () => {
-  graph = await startTestGraph();
+  sandboxToken = await tokenFor(DEMO_STAFF, 3600);
+  graph = await startTestGraph({ SANDBOX_TOKEN: sandboxToken });
 }, 60_000);
 afterAll(() => graph?.stop());
 
 const REVIEW = { year: 2024, half: "H1", asOf: "2024-07-15" };
+
+describe("Apollo Sandbox of a development run", () => {
+  it("opens signed in with the run's demo token and a first query that answers the mid-2024 review", async () => {
+    const page = await (await fetch(graph.gateway.url.replace(/\/graphql$/u, "/"), { headers: { accept: "text/html" } })).text();
+    // The landing page carries Sandbox's configuration as JSON.
+    const json = /var embeddedSandboxConfig = (\{.*\});/u.exec(page)?.[1];
+    expect(json).toBeDefined();
+    const { initialState } = JSON.parse(json!) as { initialState: { headers: Record<string, string>; document: string } };
+    expect(initialState.headers).toEqual({ Authorization: `Bearer ${sandboxToken}` });
+    expect(initialState.document).toBe(SANDBOX_FIRST_QUERY);
+    const res = await graphql(graph.gateway.url, SANDBOX_FIRST_QUERY, undefined, { authorization: `Bearer ${sandboxToken}` });
+    expect(res.errors).toBeUndefined();
+    expect(res.data.collectiveEconomy.membership).toMatchObject({ cooperativeCount: 975, unionCount: 3, groupCount: 2538 });
+  });
+});
 
 describe("collective-economy overview through the gateway", () => {
   it("answers the seed's figures for the mid-2024 review in one request", async () => {

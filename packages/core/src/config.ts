@@ -130,6 +130,11 @@ export interface GatewayConfig extends AuthSecrets {
   dashboardDir: string | null;
   /** Longest wait for one subgraph fetch before that part of the answer is given up. */
   subgraphTimeoutMs: number;
+  /**
+   * Development only: a bearer token Apollo Sandbox opens with (its Authorization header), so the
+   * quick start's Sandbox reads as the demo staff member `npm start` signs in. Null in production.
+   */
+  sandboxToken: string | null;
   logLevel: string;
 }
 
@@ -162,8 +167,10 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
       RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
       MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(50_000_000).default(1_000_000),
       TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+      SANDBOX_TOKEN: z.string().optional(),
     })
     .parse(env);
+  if (parsed.NODE_ENV === "production" && parsed.SANDBOX_TOKEN) throw new Error("SANDBOX_TOKEN is for development: in production people paste their own token into Sandbox; remove it.");
   for (const replaced of ["GRAPHQL_INTROSPECTION", "SANDBOX"]) {
     if (env[replaced]) throw new Error(`${replaced} is replaced by INTROSPECTION=everyone|authenticated|off (Sandbox is served unless off); remove ${replaced}.`);
   }
@@ -190,6 +197,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     rateLimitPerMinute: parsed.RATE_LIMIT_PER_MINUTE,
     maxBodyBytes: parsed.MAX_BODY_BYTES,
     trustProxy: parsed.TRUST_PROXY,
+    sandboxToken: parsed.SANDBOX_TOKEN || null,
     logLevel: logLevel(parsed.LOG_LEVEL, parsed.NODE_ENV),
     ...authSecrets(env, parsed.NODE_ENV),
   };

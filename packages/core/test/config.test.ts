@@ -28,6 +28,9 @@ describe("configuration", () => {
       expect(service).not.toHaveProperty("authSecret");
       expect(() => loadGatewayConfig({ NODE_ENV: "production", GATEWAY_SECRET: "g".repeat(32) })).toThrow(/AUTH_JWT_SECRET must be set/u);
       expect(() => loadGatewayConfig({ NODE_ENV: "production", GATEWAY_SECRET: "g".repeat(32), AUTH_JWT_SECRET: "too-short" })).toThrow(/AUTH_JWT_SECRET/u);
+      // Sandbox opening signed in is for development runs only.
+      expect(() => loadGatewayConfig({ NODE_ENV: "production", GATEWAY_SECRET: "g".repeat(32), AUTH_JWT_SECRET: "a".repeat(32), SANDBOX_TOKEN: "x.y.z" })).toThrow(/SANDBOX_TOKEN is for development/u);
+      expect(loadGatewayConfig({ NODE_ENV: "development", SANDBOX_TOKEN: "x.y.z" }).sandboxToken).toBe("x.y.z");
     } finally {
       if (saved.auth !== undefined) process.env.AUTH_JWT_SECRET = saved.auth;
       if (saved.gateway !== undefined) process.env.GATEWAY_SECRET = saved.gateway;

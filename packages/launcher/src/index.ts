@@ -1,3 +1,3 @@
 export { embeddedServerUrl, portInUse, startEmbeddedPostgres, type EmbeddedOptions, type EmbeddedServer } from "./embedded";
 export { backupDatabase, restoreDatabase, type BackupManifest } from "./backup";
-export { dashboardSignInLink, DEMO_STAFF, SIGN_IN_LINK_HOURS } from "./sign-in-link";
+export { dashboardSignInLink, DEMO_STAFF, demoStaffToken, SIGN_IN_LINK_HOURS } from "./sign-in-link";

@@ -8,7 +8,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { startEmbeddedPostgres, type EmbeddedServer } from "./embedded";
-import { dashboardSignInLink, SIGN_IN_LINK_HOURS } from "./sign-in-link";
+import { dashboardSignInLink, demoStaffToken, SIGN_IN_LINK_HOURS } from "./sign-in-link";
 
 const root = path.resolve(__dirname, "..", "..", "..");
 const started = Date.now();
@@ -112,13 +112,18 @@ async function main(): Promise<void> {
       await waitForHealth(subgraph.name, `http://127.0.0.1:${port}/health`, child);
     }),
   );
+  // Signed with the secret the gateway of this run verifies with: it gets the same env.
+  const demoToken = await demoStaffToken(env);
+  if (demoToken) env.SANDBOX_TOKEN ??= demoToken;
   const gateway = startChild("gateway", path.join(root, "gateway", "dist", "main.js"), env);
   const gatewayPort = env.GATEWAY_PORT ?? "4000";
   await waitForHealth("gateway", `http://127.0.0.1:${gatewayPort}/health`, gateway);
-  say(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s: Apollo Sandbox on http://localhost:${gatewayPort}/ (GraphQL endpoint http://localhost:${gatewayPort}/graphql). Ctrl-C stops everything.`);
-  // Signed with the secret the gateway and subgraphs of this run verify with: they get the same env.
+  say(
+    `ready in ${((Date.now() - started) / 1000).toFixed(1)} s: Apollo Sandbox on http://localhost:${gatewayPort}/${demoToken ? " (signed in as demo Alliance staff)" : ""} ` +
+      `(GraphQL endpoint http://localhost:${gatewayPort}/graphql). Ctrl-C stops everything.`,
+  );
   const dashboard = `http://localhost:${gatewayPort}/dashboard/`;
-  const link = await dashboardSignInLink(dashboard, env);
+  const link = dashboardSignInLink(dashboard, demoToken);
   if (link) say(`Dashboard: ${link}  (signed in as demo Alliance staff for ${SIGN_IN_LINK_HOURS} hours)`);
   else say(`Dashboard: ${dashboard}  (sign in with your token or API key)`);
 }

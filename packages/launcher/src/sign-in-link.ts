@@ -1,7 +1,7 @@
 /**
- * The dashboard's sign-in link that `npm start` prints: `/dashboard/#token=<jwt>`, a token of a demo
- * Alliance staff member signed with the run's AUTH_JWT_SECRET (the one its gateway and subgraphs
- * verify with), valid 12 hours. Never in production, where people get their own tokens or keys.
+ * The dashboard's sign-in link that `npm start` prints, `/dashboard/#token=<jwt>`, and the token Apollo
+ * Sandbox opens with: a demo Alliance staff member's, signed with the run's AUTH_JWT_SECRET (the one its
+ * gateway verifies with), valid 12 hours. Never in production, where people get their own tokens or keys.
  */
 import { authSecrets, Role, signToken, type Principal } from "@kttt/core";
 
@@ -15,10 +15,15 @@ export const DEMO_STAFF: Principal = Object.freeze({
 
 export const SIGN_IN_LINK_HOURS = 12;
 
-/** The link for the dashboard at `dashboardUrl` (ending in /dashboard/), or null in production. */
-export async function dashboardSignInLink(dashboardUrl: string, env: NodeJS.ProcessEnv): Promise<string | null> {
+/** A token of the demo staff member for this run, valid 12 hours; null in production. */
+export async function demoStaffToken(env: NodeJS.ProcessEnv): Promise<string | null> {
   const nodeEnv = env.NODE_ENV || "development";
   if (nodeEnv === "production") return null;
   const { authSecret } = authSecrets(env, nodeEnv);
-  return `${dashboardUrl}#token=${await signToken(DEMO_STAFF, authSecret, SIGN_IN_LINK_HOURS * 3600)}`;
+  return signToken(DEMO_STAFF, authSecret, SIGN_IN_LINK_HOURS * 3600);
+}
+
+/** The link for the dashboard at `dashboardUrl` (ending in /dashboard/) with `token`, or null without one. */
+export function dashboardSignInLink(dashboardUrl: string, token: string | null): string | null {
+  return token ? `${dashboardUrl}#token=${token}` : null;
 }
