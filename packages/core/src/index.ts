@@ -5,6 +5,7 @@ export * from "./audit";
 export * from "./auth";
 export * from "./config";
 export * from "./database";
+export * from "./organization-kind";
 export * from "./errors";
 export * from "./federation";
 export * from "./gateway-lookup";

@@ -3,21 +3,10 @@
  * together (rating bands of Circular 01/2020/TT-BKHĐT, minimum members under Law 17/2023/QH15).
  */
 import { registerEnumType } from "type-graphql";
+import { OrganizationKind } from "@kttt/core";
 
-export enum OrganizationKind {
-  COOPERATIVE = "COOPERATIVE",
-  COOPERATIVE_UNION = "COOPERATIVE_UNION",
-  COOPERATIVE_GROUP = "COOPERATIVE_GROUP",
-}
-registerEnumType(OrganizationKind, {
-  name: "OrganizationKind",
-  description: "Legal form of a collective-economy organisation (loại hình tổ chức kinh tế tập thể).",
-  valuesConfig: {
-    COOPERATIVE: { description: "Hợp tác xã (HTX): a legal person with at least 5 official members." },
-    COOPERATIVE_UNION: { description: "Liên hiệp hợp tác xã (LHHTX): a legal person with at least 3 member cooperatives." },
-    COOPERATIVE_GROUP: { description: "Tổ hợp tác (THT): no legal personality; works under a cooperation contract." },
-  },
-});
+/** Declared once in core: membership and policy support name the same enum. */
+export { OrganizationKind };
 
 export const KIND_LABEL: Record<OrganizationKind, string> = {
   COOPERATIVE: "Hợp tác xã",

@@ -3,6 +3,7 @@
  * membership's enum value for value, so the two compose into one supergraph enum.
  */
 import { registerEnumType } from "type-graphql";
+import { OrganizationKind } from "@kttt/core";
 
 export enum LegalDocumentType {
   LAW = "LAW",
@@ -112,21 +113,8 @@ registerEnumType(ProgrammeStatus, {
   },
 });
 
-/** The same values as membership's `OrganizationKind`: the supergraph has one enum. */
-export enum OrganizationKind {
-  COOPERATIVE = "COOPERATIVE",
-  COOPERATIVE_UNION = "COOPERATIVE_UNION",
-  COOPERATIVE_GROUP = "COOPERATIVE_GROUP",
-}
-registerEnumType(OrganizationKind, {
-  name: "OrganizationKind",
-  description: "Legal form of a collective-economy organisation (loại hình tổ chức kinh tế tập thể).",
-  valuesConfig: {
-    COOPERATIVE: { description: "Hợp tác xã (HTX): a legal person with at least 5 official members." },
-    COOPERATIVE_UNION: { description: "Liên hiệp hợp tác xã (LHHTX): a legal person with at least 3 member cooperatives." },
-    COOPERATIVE_GROUP: { description: "Tổ hợp tác (THT): no legal personality; works under a cooperation contract." },
-  },
-});
+/** Declared once in core: membership and policy support name the same enum. */
+export { OrganizationKind };
 
 export enum IndicatorUnit {
   COUNT = "COUNT",
