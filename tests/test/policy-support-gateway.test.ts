@@ -163,6 +163,19 @@ describe("recordBeneficiary checks the organisation with membership, through the
     expect(res.data.recordBeneficiary.organization).toEqual({ id: COOP.id, name: COOP.name });
   });
 
+  it("answers a retry with the same idempotency key from its receipt, without asking membership again", async () => {
+    const input = approval({ organizationId: COOP2.id, adminUnitCode: COOP2.adminUnitCode, support: "Tập huấn thử nghiệm (gửi lại)", idempotencyKey: "approve-retry-0001" });
+    const first = await approve(input);
+    expect(first.errors).toBeUndefined();
+    const [rows, asked] = [await beneficiaries(), await lookups()];
+    const retry = await graphql(gateway.url, BENEFICIARY, { input });
+    expect(retry.errors).toBeUndefined();
+    expect(retry.data.recordBeneficiary).toEqual(first.data.recordBeneficiary);
+    // Answered from the receipt: membership was not asked and nothing more was written.
+    expect(await lookups()).toBe(asked);
+    expect(await beneficiaries()).toBe(rows);
+  });
+
   it("answers NOT_FOUND for an organisation membership does not know", async () => {
     const res = await approve(approval({ organizationId: "00000000-0000-5000-8000-000000000000" }));
     expect(res.errors).toHaveLength(1);

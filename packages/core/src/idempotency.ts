@@ -81,6 +81,35 @@ export function requestHash(operation: string, input: unknown): string {
  */
 export type KeepBefore = <R>(row: R) => R;
 
+const RECEIPT_SQL = "SELECT operation, request_hash, result_ref FROM mutation_receipt WHERE idempotency_key = $1";
+
+/** The result reference a receipt holds, or CONFLICT when its key was used for another operation or input. */
+function refOfReceipt(receipt: { operation: string; request_hash: string; result_ref: string }, operation: string, hash: string): string {
+  if (receipt.operation !== operation || receipt.request_hash !== hash) {
+    throw conflict(
+      "This idempotencyKey was already used for a different mutation or different input. Use a new key for a new change.",
+      "input.idempotencyKey",
+      "IDEMPOTENCY_KEY_REUSED",
+    );
+  }
+  return receipt.result_ref;
+}
+
+/**
+ * The result of a mutation already done under this input's idempotency key, or undefined. A mutation
+ * that asks another subgraph before its transaction calls it first, so a retry of a write that went
+ * through gets its result even while that other subgraph is down (and is not asked again).
+ * `idempotentTransaction` still settles concurrent first attempts.
+ */
+export async function priorResult<T>(dataSource: DataSource, operation: string, input: { idempotencyKey?: string } & object, load: (ref: string) => Promise<T>): Promise<T | undefined> {
+  const key = input.idempotencyKey;
+  if (!key) return undefined;
+  // A receipt is written with its result in one transaction: one that is seen is complete.
+  const [receipt] = await dataSource.query(RECEIPT_SQL, [key]);
+  if (!receipt) return undefined;
+  return load(refOfReceipt(receipt, operation, requestHash(operation, input)));
+}
+
 /**
  * Runs `write` in one transaction with a receipt when the input has an idempotency key.
  * `write` returns the result and a reference to it, and gives the record as it was either as
@@ -115,15 +144,8 @@ export async function idempotentTransaction<T>(
       [key, operation, hash],
     );
     if (inserted.length === 0) {
-      const [receipt] = await manager.query("SELECT operation, request_hash, result_ref FROM mutation_receipt WHERE idempotency_key = $1", [key]);
-      if (receipt.operation !== operation || receipt.request_hash !== hash) {
-        throw conflict(
-          "This idempotencyKey was already used for a different mutation or different input. Use a new key for a new change.",
-          "input.idempotencyKey",
-          "IDEMPOTENCY_KEY_REUSED",
-        );
-      }
-      return { ref: receipt.result_ref as string };
+      const [receipt] = await manager.query(RECEIPT_SQL, [key]);
+      return { ref: refOfReceipt(receipt, operation, hash) };
     }
     const { result, ref } = await audited(manager);
     await manager.query("UPDATE mutation_receipt SET result_ref = $2 WHERE idempotency_key = $1", [key, ref]);

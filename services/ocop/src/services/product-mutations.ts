@@ -4,7 +4,7 @@
  * checked with the organisation look-up before the transaction opens (no network call holds locks).
  * With an idempotency key, a retried write answers with the first one's result instead of writing again.
  */
-import { badInput, cleanOptionalText, cleanText, conflict, DomainError, ErrorCode, idempotentTransaction, isUuid, notFound, organizationsById, type GatewayLookup, type KeepBefore } from "@kttt/core";
+import { badInput, cleanOptionalText, cleanText, conflict, DomainError, ErrorCode, idempotentTransaction, isUuid, notFound, priorResult, organizationsById, type GatewayLookup, type KeepBefore } from "@kttt/core";
 import { ADMIN_UNITS, ocopCurrentCertificate, ocopCertificateStatus, ocopLevelFor, ocopStarsForScore, ocopValidUntil, OCOP_STAR_BANDS, OCOP_SUBGROUPS } from "@kttt/demo";
 import { randomUUID } from "node:crypto";
 import type { DataSource, EntityManager } from "typeorm";
@@ -82,6 +82,9 @@ export class OcopMutations {
   private readonly loadCertification = (id: string) => this.dataSource.getRepository(OcopCertification).findOneByOrFail({ id });
 
   async register(input: RegisterOcopProductInput): Promise<OcopProduct> {
+    // A retry of a write that went through gets its result without asking membership again.
+    const prior = await priorResult(this.dataSource, "registerOcopProduct", input, this.loadProduct);
+    if (prior) return prior;
     const owner = input.owner;
     const given = [owner.organizationId, owner.localOwnerId, owner.newLocalOwner].filter((x) => x !== undefined && x !== null).length;
     if (given !== 1) throw badInput("Give exactly one owner: organizationId, localOwnerId or newLocalOwner.", "input.owner", "OWNER_CHOICE");

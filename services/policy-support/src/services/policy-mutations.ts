@@ -14,6 +14,7 @@ import {
   confirmOrganization,
   conflict,
   idempotentTransaction,
+  priorResult,
   isUuid,
   notFound,
   organizationsById,
@@ -296,6 +297,9 @@ export class PolicyMutations {
   }
 
   async recordBeneficiary(input: RecordBeneficiaryInput): Promise<SupportBeneficiary> {
+    // A retry of a write that went through gets its result without asking membership again.
+    const prior = await priorResult(this.dataSource, "recordBeneficiary", input, (id) => this.dataSource.getRepository(SupportBeneficiary).findOneByOrFail({ id }));
+    if (prior) return prior;
     await this.confirmBeneficiary(input);
     return uniquely(
       () =>

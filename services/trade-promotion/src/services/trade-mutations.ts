@@ -13,6 +13,7 @@ import {
   confirmOrganization,
   conflict,
   idempotentTransaction,
+  priorResult,
   isUuid,
   notFound,
   organizationsById,
@@ -171,6 +172,8 @@ export class TradeMutations {
 
   private readonly loadEvent = (id: string) => this.dataSource.getRepository(TradeEvent).findOneByOrFail({ id });
   private readonly loadParticipation = (id: string) => this.dataSource.getRepository(TradeParticipation).findOneByOrFail({ id });
+  private readonly loadListing = (id: string) => this.dataSource.getRepository(EcommerceListing).findOneByOrFail({ id });
+  private readonly loadLink = (id: string) => this.dataSource.getRepository(SupplyDemandLink).findOneByOrFail({ id });
 
   private checkEventFields(input: { startsOn: string; endsOn: string; adminUnitCode: string | null; format: TradeEventFormat; budget?: bigint | null; fundingProgrammeId?: string | null }): void {
     if (input.endsOn < input.startsOn) throw badInput(`An event cannot end (${input.endsOn}) before it starts (${input.startsOn}).`, "input.endsOn", "ENDS_BEFORE_START");
@@ -184,6 +187,9 @@ export class TradeMutations {
   }
 
   async createEvent(input: CreateTradeEventInput): Promise<TradeEvent> {
+    // A retry of a write that went through gets its result without asking other subgraphs again.
+    const prior = await priorResult(this.dataSource, "createTradeEvent", input, this.loadEvent);
+    if (prior) return prior;
     await this.checkProgramme(input.fundingProgrammeId);
     return idempotentTransaction(
       this.dataSource,
@@ -218,6 +224,9 @@ export class TradeMutations {
   }
 
   async updateEvent(input: UpdateTradeEventInput): Promise<TradeEvent> {
+    // A retry of a write that went through gets its result without asking other subgraphs again.
+    const prior = await priorResult(this.dataSource, "updateTradeEvent", input, this.loadEvent);
+    if (prior) return prior;
     await this.checkProgramme(input.fundingProgrammeId);
     return idempotentTransaction(
       this.dataSource,
@@ -289,6 +298,9 @@ export class TradeMutations {
   }
 
   async registerParticipation(input: RegisterTradeParticipationInput): Promise<TradeParticipation> {
+    // A retry of a write that went through gets its result without asking other subgraphs again.
+    const prior = await priorResult(this.dataSource, "registerTradeParticipation", input, this.loadParticipation);
+    if (prior) return prior;
     const duplicate = () => conflict("This participant is already registered for the event.", "input.participant.id", "DUPLICATE_PARTICIPATION");
     // Ask membership and ocop before the transaction opens, so no connection waits on another service.
     requireId(input.participant.id, "input.participant.id", "Participant");
@@ -347,7 +359,16 @@ export class TradeMutations {
     );
   }
 
-  updateParticipation(input: UpdateTradeParticipationInput): Promise<TradeParticipation> {
+  async updateParticipation(input: UpdateTradeParticipationInput): Promise<TradeParticipation> {
+    // A retry of a write that went through gets its result without asking other subgraphs again.
+    const prior = await priorResult(this.dataSource, "updateTradeParticipation", input, this.loadParticipation);
+    if (prior) return prior;
+    if (input.productIds) {
+      noRepeats(input.productIds, "input.productIds");
+      // The participant never changes: read it first, so ocop is asked before the transaction takes the row lock.
+      const participant = await find(this.dataSource.manager, TradeParticipation, input.id, "input.id", "Participation", false);
+      await this.checkReferences({ kind: participant.participantKind, id: participant.participantId }, { ids: input.productIds, field: "input.productIds", indexed: true }, null);
+    }
     return idempotentTransaction(
       this.dataSource,
       "updateTradeParticipation",
@@ -362,10 +383,6 @@ export class TradeMutations {
         insideEvent(event, attendedFrom, "input.attendedFrom", "The first day of participation");
         insideEvent(event, attendedTo, "input.attendedTo", "The last day of participation");
         this.checkResults(input, current);
-        if (input.productIds) {
-          noRepeats(input.productIds, "input.productIds");
-          await this.checkReferences({ kind: current.participantKind, id: current.participantId }, { ids: input.productIds, field: "input.productIds", indexed: true }, null);
-        }
         if (input.booths !== undefined && input.booths !== null) {
           await manager.query("SELECT 1 FROM trade_event WHERE id = $1 FOR UPDATE", [event.id]);
           await this.checkBooths(manager, event, input.booths, current.id);
@@ -416,6 +433,9 @@ export class TradeMutations {
   }
 
   async recordListing(input: RecordEcommerceListingInput): Promise<EcommerceListing> {
+    // A retry of a write that went through gets its result without asking other subgraphs again.
+    const prior = await priorResult(this.dataSource, "recordEcommerceListing", input, this.loadListing);
+    if (prior) return prior;
     const overlap = () => conflict("This product is already listed on this platform by this seller for those dates.", "input.listedOn", "LISTING_OVERLAPS");
     requireId(input.owner.id, "input.owner.id", "Seller");
     notInFuture(input.listedOn, "input.listedOn", "The listing date");
@@ -452,13 +472,16 @@ export class TradeMutations {
             });
             return { result: await manager.getRepository(EcommerceListing).findOneByOrFail({ id }), ref: id };
           },
-          (id) => this.dataSource.getRepository(EcommerceListing).findOneByOrFail({ id }),
+          this.loadListing,
         ),
       overlap,
     );
   }
 
   async recordLink(input: RecordSupplyDemandLinkInput): Promise<SupplyDemandLink> {
+    // A retry of a write that went through gets its result without asking other subgraphs again.
+    const prior = await priorResult(this.dataSource, "recordSupplyDemandLink", input, this.loadLink);
+    if (prior) return prior;
     requireId(input.seller.id, "input.seller.id", "Seller");
     notNegative(input.value, "input.value", "The value");
     notInFuture(input.agreedOn, "input.agreedOn", "The agreement date");
@@ -491,7 +514,7 @@ export class TradeMutations {
         });
         return { result: await manager.getRepository(SupplyDemandLink).findOneByOrFail({ id }), ref: id };
       },
-      (id) => this.dataSource.getRepository(SupplyDemandLink).findOneByOrFail({ id }),
+      this.loadLink,
     );
   }
 }
