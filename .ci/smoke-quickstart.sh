@@ -2,7 +2,8 @@
 # The README's quick start, as a user runs it on a machine without a database server: `npm start`
 # on the embedded PostgreSQL, the dashboard's sign-in link it prints, one query through the gateway
 # with that link's token, Ctrl-C, and nothing left running. Then a second start on the same data: no
-# reload, and the same answer.
+# reload, the same answer, stopped with SIGTERM to the launcher alone (as a service manager does); no
+# process may need killing either time.
 # SMOKE_PORT_OFFSET=100 runs it on ports 4100-4104 (gateway, subgraphs), beside a running `npm start`;
 # SMOKE_PG_PORT moves the embedded PostgreSQL.
 set -euo pipefail
@@ -48,7 +49,9 @@ ours() {
 staff_query='{"query":"{ cooperatives(first: 1) { nodes { representative } } }"}'
 
 run_once() {
-  local label=$1 started ready_at pid answer link token sig tampered status
+  # How it is stopped: "ctrl-c" (SIGINT to the whole tree, as a terminal does) or "sigterm" (SIGTERM to
+  # the launcher alone, as a service manager does: the launcher stops the rest).
+  local label=$1 stop=$2 started ready_at pid answer link token sig tampered status launcher
   started=$(date +%s.%N)
   # Its own session, so the interrupt below reaches the whole tree as Ctrl-C would.
   env -u DATABASE_URL EMBEDDED_PG_DATA="$data" EMBEDDED_PG_PORT="$pg_port" "${port_env[@]}" setsid npm start >"$log" 2>&1 &
@@ -77,10 +80,18 @@ run_once() {
   answer=$(curl -sf "$gateway/graphql" -H 'content-type: application/json' -H "authorization: Bearer $token" -d "$query")
   [ "$answer" = "$expected" ] || fail "unexpected answer: $answer"
   if ! curl -sf "$gateway/dashboard/" | grep -q '<div id="root">'; then fail "the dashboard is not served at /dashboard/"; fi
-  awk -v l="$label" -v a="$started" -v b="$ready_at" 'BEGIN { printf "smoke: %s start ready in %.1f s, sign-in link accepted, seed figures answered through the gateway\n", l, b - a }'
-  kill -INT -- -"$pid"
+  awk -v l="$label" -v a="$started" -v b="$ready_at" -v s="$stop" 'BEGIN { printf "smoke: %s start ready in %.1f s, sign-in link accepted, seed figures answered through the gateway; stopping with %s\n", l, b - a, s }'
+  if [ "$stop" = ctrl-c ]; then
+    kill -INT -- -"$pid"
+  else
+    launcher=$(pgrep -s "$pid" -f "^node packages/launcher/dist/main.js" | head -n 1)
+    [ -n "$launcher" ] || fail "no launcher process found in the session of npm start"
+    kill -TERM "$launcher"
+  fi
   for _ in $(seq 1 150); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
-  if kill -0 "$pid" 2>/dev/null; then echo "smoke: npm start did not stop on Ctrl-C"; cat "$log"; exit 1; fi
+  if kill -0 "$pid" 2>/dev/null; then echo "smoke: npm start did not stop on $stop"; cat "$log"; exit 1; fi
+  # Every process stopped by itself: none had to be killed after its grace period.
+  if grep -q "did not stop in" "$log"; then echo "smoke: a process had to be killed on Ctrl-C:"; grep "did not stop in" "$log"; exit 1; fi
   sleep 0.5
   if pgrep -f "$data" >/dev/null || [ -n "$(ours)" ]; then
     echo "smoke: processes left behind after Ctrl-C:"; pgrep -af "$data" || true; for p in $(ours); do ps -o pid=,args= -p "$p"; done; exit 1
@@ -90,8 +101,8 @@ run_once() {
   done
 }
 
-run_once first
+run_once first ctrl-c
 grep -q "demo data loaded" "$log" || { echo "smoke: the first start did not load the demo data"; cat "$log"; exit 1; }
-run_once second
+run_once second sigterm
 if grep -q "demo data loaded" "$log"; then echo "smoke: the second start reloaded the demo data"; exit 1; fi
-echo "smoke: quick start OK (both starts answered, stopped cleanly, second start reused the data)"
+echo "smoke: quick start OK (both starts answered, stopped cleanly by Ctrl-C and by SIGTERM, none killed, second start reused the data)"

@@ -120,6 +120,8 @@ export async function startGateway(config: GatewayConfig, logger: Logger = creat
   const armor = queryArmor();
   const apollo = new ApolloServer<GatewayContext>({
     gateway: gateway as never,
+    // The process's signals are runUntilStopped's: it stops the server, then the pools, then exits.
+    stopOnTerminationSignals: false,
     formatError: formatError(production, logger),
     includeStacktraceInErrorResponses: !production,
     // Who may introspect is decided per request by schemaAccessPlugin; Apollo Server's switch is only the `off`.

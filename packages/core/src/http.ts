@@ -110,6 +110,8 @@ export async function startSubgraphServer<TContext extends BaseContext>(options:
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer<TContext>({
     schema: options.schema,
+    // The process's signals are runUntilStopped's: it stops the server, then the pools, then exits.
+    stopOnTerminationSignals: false,
     formatError: formatError(options.production, options.logger),
     includeStacktraceInErrorResponses: !options.production,
     plugins: [
