@@ -153,3 +153,24 @@ export async function idempotentTransaction<T>(
   });
   return "result" in replay ? (replay.result as T) : load(replay.ref);
 }
+
+/** A write of `recordedTransaction`: it returns the result and hands the record it changes, as loaded, to `keepBefore`. */
+export type RecordedWrite<T> = (manager: EntityManager, keepBefore: KeepBefore) => Promise<T>;
+
+/**
+ * `idempotentTransaction` for a write whose result names itself: `refOf` turns the result into the
+ * reference a retry loads back with `load`. Every subgraph's mutations run through one of the two.
+ */
+export function recordedTransaction<T>(
+  dataSource: DataSource,
+  operation: string,
+  input: { idempotencyKey?: string } & object,
+  refOf: (result: T) => string,
+  load: (ref: string) => Promise<T>,
+  write: RecordedWrite<T>,
+): Promise<T> {
+  return idempotentTransaction(dataSource, operation, input, async (manager, keepBefore) => {
+    const result = await write(manager, keepBefore);
+    return { result, ref: refOf(result) };
+  }, load);
+}

@@ -3,7 +3,7 @@
  * the registry desk, and answers with a DomainError naming the field at fault; the database's
  * constraints back every rule, so a race cannot slip a bad row past the checks.
  */
-import { badInput, cleanOptionalText, idempotentTransaction, isUuid, cleanText, conflict, notFound, versionConflict } from "@kttt/core";
+import { badInput, cleanOptionalText, cleanText, conflict, isUuid, notFound, recordedTransaction, type RecordedWrite, versionConflict } from "@kttt/core";
 import { randomUUID } from "node:crypto";
 import { IsNull, type DataSource, type EntityManager } from "typeorm";
 import {
@@ -162,24 +162,10 @@ function memberRow(organizationId: string, m: NewMemberInput): Member {
 export class OrganizationMutations {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** One transaction, made safe to retry when the input carries an idempotency key. */
-  private run<T>(
-    operation: string,
-    input: { idempotencyKey?: string },
-    refOf: (result: T) => string,
-    load: (ref: string) => Promise<T>,
-    write: (manager: EntityManager) => Promise<T>,
-    /** The record as it was, for the audit trail (read in the same transaction, before the write). */
-    beforeOf?: (manager: EntityManager) => Promise<unknown>,
-  ): Promise<T> {
-    return idempotentTransaction(this.dataSource, operation, input, async (manager) => {
-      const before = beforeOf ? await beforeOf(manager) : undefined;
-      const result = await write(manager);
-      return { result, ref: refOf(result), before };
-    }, load);
+  /** One audited transaction, made safe to retry when the input carries an idempotency key. */
+  private run<T>(operation: string, input: { idempotencyKey?: string }, refOf: (result: T) => string, load: (ref: string) => Promise<T>, write: RecordedWrite<T>): Promise<T> {
+    return recordedTransaction(this.dataSource, operation, input, refOf, load, write);
   }
-
-  private readonly organizationBefore = (id: string) => (manager: EntityManager) => (isUuid(id) ? manager.getRepository(Organization).findOneBy({ id }) : Promise.resolve(null));
 
   private readonly loadOrganization = (id: string) => this.dataSource.getRepository(Organization).findOneByOrFail({ id });
   private readonly loadMember = (id: string) => this.dataSource.getRepository(Member).findOneByOrFail({ id });
@@ -240,8 +226,8 @@ export class OrganizationMutations {
 
   async update(input: UpdateOrganizationInput): Promise<Organization> {
     try {
-      return await this.run("updateOrganization", input, (o) => o.id, this.loadOrganization, async (manager) => {
-        const org = await lockOrganization(manager, input.id, "input.id");
+      return await this.run("updateOrganization", input, (o) => o.id, this.loadOrganization, async (manager, keepBefore) => {
+        const org = keepBefore(await lockOrganization(manager, input.id, "input.id"));
         if (org.version !== input.version) throw versionConflict("This organisation", input.version, org.version);
         if (org.status === OrganizationStatus.DISSOLVED) {
           throw badInput(`${org.name} is dissolved; its record can no longer be changed.`, "input.id", "ORGANIZATION_DISSOLVED");
@@ -277,7 +263,7 @@ export class OrganizationMutations {
           .where("id = :id AND version = :version", { id: org.id, version: org.version })
           .execute();
         return manager.getRepository(Organization).findOneByOrFail({ id: org.id });
-      }, this.organizationBefore(input.id));
+      });
     } catch (error) {
       if (isUniqueViolation(error)) {
         throw conflict(`Registration number ${input.registrationNumber} is already registered.`, "input.registrationNumber", "DUPLICATE_REGISTRATION_NUMBER");
@@ -287,7 +273,7 @@ export class OrganizationMutations {
   }
 
   async recordFinancialReport(input: RecordFinancialReportInput): Promise<FinancialReport> {
-    return this.run("recordFinancialReport", input, (f) => `${f.organizationId}/${f.year}`, this.loadReport, async (manager) => {
+    return this.run("recordFinancialReport", input, (f) => `${f.organizationId}/${f.year}`, this.loadReport, async (manager, keepBefore) => {
       const org = await lockOrganization(manager, input.organizationId, "input.organizationId");
       requireMoney(input.charterCapital, "input.charterCapital", "Charter capital");
       requireMoney(input.revenue, "input.revenue", "Revenue");
@@ -307,7 +293,9 @@ export class OrganizationMutations {
         throw badInput(`The year must be between ${foundedYear} (establishment) and ${currentYear}.`, "input.year", "YEAR_OUT_OF_RANGE");
       }
       const repository = manager.getRepository(FinancialReport);
+      // Read under the organisation's lock, which every write of its reports takes first.
       const existing = await repository.findOneBy({ organizationId: org.id, year: input.year });
+      if (existing) keepBefore(existing);
       const values = {
         charterCapital: input.charterCapital,
         revenue: input.revenue,
@@ -329,11 +317,11 @@ export class OrganizationMutations {
         await repository.insert({ organizationId: org.id, year: input.year, ...values, version: 1 });
       }
       return repository.findOneByOrFail({ organizationId: org.id, year: input.year });
-    }, (manager) => (isUuid(input.organizationId) ? manager.getRepository(FinancialReport).findOneBy({ organizationId: input.organizationId, year: input.year }) : Promise.resolve(null)));
+    });
   }
 
   async recordClassification(input: RecordClassificationInput): Promise<Classification> {
-    return this.run("recordClassification", input, (c) => `${c.organizationId}/${c.year}/${c.scheme}`, this.loadClassification, async (manager) => {
+    return this.run("recordClassification", input, (c) => `${c.organizationId}/${c.year}/${c.scheme}`, this.loadClassification, async (manager, keepBefore) => {
       const org = await lockOrganization(manager, input.organizationId, "input.organizationId");
       if (org.kind === OrganizationKind.COOPERATIVE_GROUP) {
         throw badInput("Cooperative groups (THT) are not rated; classifications apply to cooperatives and unions.", "input.organizationId", "GROUP_NOT_RATED");
@@ -361,6 +349,7 @@ export class OrganizationMutations {
       const repository = manager.getRepository(Classification);
       const key = { organizationId: org.id, year: input.year, scheme: input.scheme };
       const existing = await repository.findOneBy(key);
+      if (existing) keepBefore(existing);
       const values = { score, rating: input.rating, sizeClass: input.sizeClass ?? null, notRatedReason: cleanOptionalText(input.notRatedReason) };
       if (existing) {
         if (input.version == null) {
@@ -373,7 +362,7 @@ export class OrganizationMutations {
         await repository.insert({ ...key, ...values, version: 1 });
       }
       return repository.findOneByOrFail(key);
-    }, (manager) => (isUuid(input.organizationId) ? manager.getRepository(Classification).findOneBy({ organizationId: input.organizationId, year: input.year, scheme: input.scheme }) : Promise.resolve(null)));
+    });
   }
 
   async addMember(input: AddMemberInput): Promise<Member> {
@@ -396,12 +385,12 @@ export class OrganizationMutations {
   }
 
   async endMembership(input: EndMembershipInput): Promise<Member> {
-    return this.run("endMembership", input, (m) => m.id, this.loadMember, async (manager) => {
+    return this.run("endMembership", input, (m) => m.id, this.loadMember, async (manager, keepBefore) => {
       requireId(input.memberId, "input.memberId", "Member");
       const found = await manager.getRepository(Member).findOneBy({ id: input.memberId });
       if (!found) throw notFound(`No member has the id ${input.memberId}.`, "input.memberId");
       const org = await lockOrganization(manager, found.organizationId, "input.memberId");
-      const member = await manager.getRepository(Member).findOneByOrFail({ id: input.memberId });
+      const member = keepBefore(await manager.getRepository(Member).findOneByOrFail({ id: input.memberId }));
       if (member.version !== input.version) throw versionConflict("This membership", input.version, member.version);
       if (member.leftOn !== null) throw conflict(`This membership already ended on ${member.leftOn}.`, "input.memberId", "ALREADY_ENDED");
       if (input.leftOn < member.joinedOn) {
@@ -414,12 +403,12 @@ export class OrganizationMutations {
       }
       await manager.getRepository(Member).update({ id: member.id, version: member.version }, { leftOn: input.leftOn, version: member.version + 1 });
       return manager.getRepository(Member).findOneByOrFail({ id: member.id });
-    }, (manager) => (isUuid(input.memberId) ? manager.getRepository(Member).findOneBy({ id: input.memberId }) : Promise.resolve(null)));
+    });
   }
 
   async dissolve(input: DissolveOrganizationInput): Promise<Organization> {
-    return this.run("dissolveOrganization", input, (o) => o.id, this.loadOrganization, async (manager) => {
-      const org = await lockOrganization(manager, input.id, "input.id");
+    return this.run("dissolveOrganization", input, (o) => o.id, this.loadOrganization, async (manager, keepBefore) => {
+      const org = keepBefore(await lockOrganization(manager, input.id, "input.id"));
       if (org.version !== input.version) throw versionConflict("This organisation", input.version, org.version);
       if (org.status === OrganizationStatus.DISSOLVED) throw conflict(`${org.name} was already dissolved on ${org.dissolvedOn}.`, "input.id", "ALREADY_DISSOLVED");
       if (input.dissolvedOn < org.establishedOn) {
@@ -439,6 +428,6 @@ export class OrganizationMutations {
         .where("organization_id = :id AND left_on IS NULL AND joined_on <= :date", { id: org.id, date: input.dissolvedOn })
         .execute();
       return manager.getRepository(Organization).findOneByOrFail({ id: org.id });
-    }, this.organizationBefore(input.id));
+    });
   }
 }

@@ -4,7 +4,7 @@
  * checked with the organisation look-up before the transaction opens (no network call holds locks).
  * With an idempotency key, a retried write answers with the first one's result instead of writing again.
  */
-import { badInput, cleanOptionalText, cleanText, conflict, DomainError, ErrorCode, idempotentTransaction, isUuid, notFound, priorResult, organizationsById, type GatewayLookup, type KeepBefore } from "@kttt/core";
+import { badInput, cleanOptionalText, cleanText, conflict, DomainError, ErrorCode, isUuid, notFound, organizationsById, priorResult, recordedTransaction, type GatewayLookup, type RecordedWrite } from "@kttt/core";
 import { ADMIN_UNITS, ocopCurrentCertificate, ocopCertificateStatus, ocopLevelFor, ocopStarsForScore, ocopValidUntil, OCOP_STAR_BANDS, OCOP_SUBGROUPS } from "@kttt/demo";
 import { randomUUID } from "node:crypto";
 import type { DataSource, EntityManager } from "typeorm";
@@ -61,21 +61,9 @@ export class OcopMutations {
     private readonly organizations: GatewayLookup,
   ) {}
 
-  /**
-   * One transaction, made safe to retry when the input carries an idempotency key. A write that
-   * changes a record passes it to `keepBefore` as loaded, for the audit trail.
-   */
-  private run<T>(
-    operation: string,
-    input: { idempotencyKey?: string },
-    refOf: (result: T) => string,
-    load: (ref: string) => Promise<T>,
-    write: (manager: EntityManager, keepBefore: KeepBefore) => Promise<T>,
-  ): Promise<T> {
-    return idempotentTransaction(this.dataSource, operation, input, async (manager, keepBefore) => {
-      const result = await write(manager, keepBefore);
-      return { result, ref: refOf(result) };
-    }, load);
+  /** One audited transaction, made safe to retry when the input carries an idempotency key. */
+  private run<T>(operation: string, input: { idempotencyKey?: string }, refOf: (result: T) => string, load: (ref: string) => Promise<T>, write: RecordedWrite<T>): Promise<T> {
+    return recordedTransaction(this.dataSource, operation, input, refOf, load, write);
   }
 
   private readonly loadProduct = (id: string) => this.dataSource.getRepository(OcopProduct).findOneByOrFail({ id });

@@ -13,15 +13,15 @@ import {
   cleanText,
   confirmOrganization,
   conflict,
-  idempotentTransaction,
-  priorResult,
+  type GatewayLookup,
   isUuid,
   notFound,
   organizationsById,
+  priorResult,
+  recordedTransaction,
+  type RecordedWrite,
   requireNotDissolvedBy,
   versionConflict,
-  type GatewayLookup,
-  type KeepBefore,
 } from "@kttt/core";
 import { ADMIN_UNITS, sameOrMergedUnit } from "@kttt/demo";
 import { randomUUID } from "node:crypto";
@@ -126,26 +126,14 @@ export class PolicyMutations {
     private readonly lookup: GatewayLookup,
   ) {}
 
-  /**
-   * One transaction, made safe to retry when the input carries an idempotency key. A write that
-   * changes a record passes it to `keepBefore` as loaded, for the audit trail.
-   */
+  /** One audited transaction, made safe to retry when the input carries an idempotency key; results are loaded back by id. */
   private run<T extends { id: string }>(
     operation: string,
     input: { idempotencyKey?: string },
     entity: new () => T,
-    write: (manager: EntityManager, keepBefore: KeepBefore) => Promise<T>,
+    write: RecordedWrite<T>,
   ): Promise<T> {
-    return idempotentTransaction(
-      this.dataSource,
-      operation,
-      input,
-      async (manager, keepBefore) => {
-        const result = await write(manager, keepBefore);
-        return { result, ref: result.id };
-      },
-      (id) => this.dataSource.getRepository(entity).findOneByOrFail({ id } as FindOptionsWhere<T>),
-    );
+    return recordedTransaction(this.dataSource, operation, input, (result) => result.id, (id) => this.dataSource.getRepository(entity).findOneByOrFail({ id } as FindOptionsWhere<T>), write);
   }
 
   async issueLegalDocument(input: IssueLegalDocumentInput): Promise<LegalDocument> {
