@@ -59,8 +59,8 @@ function signPrincipal(principal: Principal, audience: { issuer: string; audienc
     .sign(key(secret));
 }
 
-/** The principal verified claims name (their role already checked). */
-function principalOfClaims(payload: JWTPayload, role: Role): Principal {
+/** The principal token claims name (their role already checked, or, in tests, taken as given). */
+export function principalOfClaims(payload: JWTPayload, role: Role): Principal {
   return {
     subject: payload.sub!,
     role,
@@ -76,23 +76,39 @@ export async function signToken(principal: Principal, secret: string, ttlSeconds
 
 const unauthenticated = (message: string) => new DomainError(ErrorCode.UNAUTHENTICATED, message);
 
+/** What a refused token is told: it names no known caller, it has expired, or it is not valid. */
+interface TokenRefusals {
+  unknown: string;
+  expired: string;
+  invalid: string;
+}
+
+/** The verified claims of an HS256 token for `audience`, and the known role they name; UNAUTHENTICATED otherwise. */
+async function verifiedClaims(token: string, secret: string, audience: { issuer: string; audience: string }, refusals: TokenRefusals): Promise<{ payload: JWTPayload; role: Role }> {
+  let payload: JWTPayload;
+  try {
+    ({ payload } = await jwtVerify(token, key(secret), { issuer: audience.issuer, audience: audience.audience, algorithms: ["HS256"] }));
+  } catch (error) {
+    throw unauthenticated(error instanceof joseErrors.JWTExpired ? refusals.expired : refusals.invalid);
+  }
+  const role = payload.role as Role;
+  if (!Object.values(Role).includes(role) || !payload.sub) throw unauthenticated(refusals.unknown);
+  return { payload, role };
+}
+
 /** The principal of an `Authorization` header; no header is the anonymous public. */
 export async function principalOf(authorization: string | undefined, secret: string): Promise<Principal> {
   if (!authorization) return ANONYMOUS;
   const match = /^Bearer\s+(\S+)$/iu.exec(authorization);
   if (!match) throw unauthenticated("The Authorization header must be `Bearer <token>`.");
-  try {
-    const { payload } = await jwtVerify(match[1], key(secret), { issuer: ISSUER, audience: AUDIENCE, algorithms: ["HS256"] });
-    const role = payload.role as Role;
-    if (!Object.values(Role).includes(role) || !payload.sub) throw unauthenticated("The token names no known role.");
-    if (role === Role.DEPARTMENT && !(typeof payload.dept === "string" && payload.dept in DEPARTMENTS)) throw unauthenticated("A department token must name a known department.");
-    if (role === Role.DISTRICT && !(typeof payload.unit === "string" && /^[0-9]{3}$/u.test(payload.unit))) throw unauthenticated("A district token must name its unit.");
-    return principalOfClaims(payload, role);
-  } catch (error) {
-    if (error instanceof DomainError) throw error;
-    if (error instanceof joseErrors.JWTExpired) throw unauthenticated("The token has expired: sign in again.");
-    throw unauthenticated("The token is not valid.");
-  }
+  const { payload, role } = await verifiedClaims(match[1], secret, { issuer: ISSUER, audience: AUDIENCE }, {
+    unknown: "The token names no known role.",
+    expired: "The token has expired: sign in again.",
+    invalid: "The token is not valid.",
+  });
+  if (role === Role.DEPARTMENT && !(typeof payload.dept === "string" && payload.dept in DEPARTMENTS)) throw unauthenticated("A department token must name a known department.");
+  if (role === Role.DISTRICT && !(typeof payload.unit === "string" && /^[0-9]{3}$/u.test(payload.unit))) throw unauthenticated("A district token must name its unit.");
+  return principalOfClaims(payload, role);
 }
 
 /**
@@ -114,16 +130,14 @@ export async function signGatewayProof(principal: Principal, requestId: string, 
 /** The caller and request id a gateway proof names; UNAUTHENTICATED when it is missing, forged or expired. */
 export async function verifyGatewayProof(header: string | string[] | undefined, gatewaySecret: string): Promise<{ principal: Principal; requestId: string }> {
   if (typeof header !== "string" || !header) throw unauthenticated("This service answers only the KTTT Graph gateway.");
-  try {
-    const { payload } = await jwtVerify(header, key(gatewaySecret), { issuer: PROOF_ISSUER, audience: PROOF_AUDIENCE, algorithms: ["HS256"] });
-    const role = payload.role as Role;
-    if (!Object.values(Role).includes(role) || !payload.sub || typeof payload.rid !== "string") throw unauthenticated("The gateway's proof names no known caller.");
-    return { principal: principalOfClaims(payload, role), requestId: payload.rid };
-  } catch (error) {
-    if (error instanceof DomainError) throw error;
-    if (error instanceof joseErrors.JWTExpired) throw unauthenticated("The gateway's proof has expired: send the request through the gateway again.");
-    throw unauthenticated("The gateway's proof is not valid.");
-  }
+  const unknown = "The gateway's proof names no known caller.";
+  const { payload, role } = await verifiedClaims(header, gatewaySecret, { issuer: PROOF_ISSUER, audience: PROOF_AUDIENCE }, {
+    unknown,
+    expired: "The gateway's proof has expired: send the request through the gateway again.",
+    invalid: "The gateway's proof is not valid.",
+  });
+  if (typeof payload.rid !== "string") throw unauthenticated(unknown);
+  return { principal: principalOfClaims(payload, role), requestId: payload.rid };
 }
 
 /** Constant-time comparison of the gateway's secret header. */

@@ -9,7 +9,6 @@ import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from "graphql";
 import http from "node:http";
-import { randomUUID } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import { gatewaySecretMatches, GATEWAY_PROOF_HEADER, GATEWAY_SECRET_HEADER, verifyGatewayProof, type Principal } from "./auth";
 import { ErrorCode, isDomainError } from "./errors";

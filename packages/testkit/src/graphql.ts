@@ -5,7 +5,7 @@
  * `ANONYMOUS_HEADERS`.
  */
 import { randomUUID } from "node:crypto";
-import { ANONYMOUS, DEVELOPMENT_AUTH_SECRET, DEVELOPMENT_GATEWAY_SECRET, GATEWAY_PROOF_HEADER, GATEWAY_SECRET_HEADER, Role, signGatewayProof, signToken, type Principal } from "@kttt/core";
+import { ANONYMOUS, DEVELOPMENT_AUTH_SECRET, DEVELOPMENT_GATEWAY_SECRET, GATEWAY_PROOF_HEADER, GATEWAY_SECRET_HEADER, principalOfClaims, Role, signGatewayProof, signToken, type Principal } from "@kttt/core";
 
 export interface GraphQLResponse<T = any> {
   status: number;
@@ -34,8 +34,8 @@ function principalOfToken(authorization: string | undefined): Principal {
   const token = /^Bearer\s+(\S+)$/iu.exec(authorization ?? "")?.[1];
   if (!token) return ANONYMOUS;
   try {
-    const claims = JSON.parse(Buffer.from(token.split(".")[1] ?? "", "base64url").toString("utf8")) as Record<string, unknown>;
-    return { subject: String(claims.sub), role: claims.role as Role, department: (claims.dept as string) ?? null, adminUnitCode: (claims.unit as string) ?? null, name: (claims.name as string) ?? null };
+    const claims = JSON.parse(Buffer.from(token.split(".")[1] ?? "", "base64url").toString("utf8")) as Parameters<typeof principalOfClaims>[0];
+    return principalOfClaims(claims, claims.role as Role);
   } catch {
     return ANONYMOUS;
   }
