@@ -92,8 +92,9 @@ async function main(): Promise<void> {
   };
   // ocop, trade promotion and policy support check the membership organisations (and trade promotion
   // the OCOP products) a write names through the gateway they are started with.
+  const gatewayPort = env.GATEWAY_PORT ?? "4000";
   for (const name of ["OCOP_ORGANIZATION_LOOKUP_URL", "TRADE_PROMOTION_LOOKUP_URL", "POLICY_SUPPORT_LOOKUP_URL"]) {
-    env[name] ??= `http://127.0.0.1:${env.GATEWAY_PORT ?? "4000"}/graphql`;
+    env[name] ??= `http://127.0.0.1:${gatewayPort}/graphql`;
   }
   if (!env.DATABASE_URL) {
     const port = Number(env.EMBEDDED_PG_PORT ?? 54329);
@@ -116,7 +117,6 @@ async function main(): Promise<void> {
   const demoToken = await demoStaffToken(env);
   if (demoToken) env.SANDBOX_TOKEN ??= demoToken;
   const gateway = startChild("gateway", path.join(root, "gateway", "dist", "main.js"), env);
-  const gatewayPort = env.GATEWAY_PORT ?? "4000";
   await waitForHealth("gateway", `http://127.0.0.1:${gatewayPort}/health`, gateway);
   say(
     `ready in ${((Date.now() - started) / 1000).toFixed(1)} s: Apollo Sandbox on http://localhost:${gatewayPort}/${demoToken ? " (signed in as demo Alliance staff)" : ""} ` +

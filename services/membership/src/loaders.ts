@@ -3,7 +3,7 @@
  * one of these, so N parents cost one `WHERE … = ANY($1)` statement, not N.
  */
 import DataLoader from "dataloader";
-import { groupLoader, isUuid, rowLoader } from "@kttt/core";
+import { firstPageLoader, groupLoader, isUuid, rowLoader, type FirstPage } from "@kttt/core";
 import type { DataSource } from "typeorm";
 import { emptyMembershipFigures, membershipStatistics } from "./repositories/statistics";
 import { MembershipGroupBy, type MembershipFigures } from "./types/statistics";
@@ -14,10 +14,7 @@ import { FinancialReport } from "./entities/financial-report";
 import { Member } from "./entities/member";
 import { Organization } from "./entities/organization";
 
-export interface MemberPage {
-  rows: Member[];
-  total: number;
-}
+export type MemberPage = FirstPage<Member>;
 
 /**
  * The first `limit` members of many organisations and their counts, in one statement (a window
@@ -25,34 +22,16 @@ export interface MemberPage {
  * needs, without loading every member of every organisation.
  */
 function firstMembers(dataSource: DataSource, filter: { current: boolean | null; membershipType: string | null; limit: number }) {
-  const metadata = dataSource.getMetadata(Member);
-  return new DataLoader<string, MemberPage>(async (keys) => {
-    const valid = keys.filter(isUuid);
-    const rows: Record<string, unknown>[] = valid.length
-      ? await dataSource.query(
-          `SELECT * FROM (
-             SELECT m.*, row_number() OVER (PARTITION BY m.organization_id ORDER BY m.joined_on, m.id) AS position,
-                    count(*) OVER (PARTITION BY m.organization_id) AS total
-             FROM member m
-             WHERE m.organization_id = ANY($1)
-               AND ($2::boolean IS NULL OR (m.left_on IS NULL) = $2)
-               AND ($3::text IS NULL OR m.membership_type = $3)
-           ) page WHERE position <= $4 ORDER BY organization_id, position`,
-          [valid, filter.current, filter.membershipType, filter.limit],
-        )
-      : [];
-    const pages = new Map<string, MemberPage>();
-    for (const raw of rows) {
-      const member = new Member();
-      for (const column of metadata.columns) {
-        const value = raw[column.databaseName];
-        (member as unknown as Record<string, unknown>)[column.propertyName] = column.transformer && !Array.isArray(column.transformer) ? column.transformer.from(value) : value;
-      }
-      const page = pages.get(member.organizationId) ?? { rows: [], total: Number(raw.total) };
-      page.rows.push(member);
-      pages.set(member.organizationId, page);
-    }
-    return keys.map((k) => pages.get(k) ?? { rows: [], total: 0 });
+  const conditions: string[] = [];
+  if (filter.current !== null) conditions.push("(t.left_on IS NULL) = :current");
+  if (filter.membershipType !== null) conditions.push("t.membership_type = :membershipType");
+  return firstPageLoader(dataSource, Member, {
+    column: "organization_id",
+    keyOf: (m) => m.organizationId,
+    validKey: isUuid,
+    orderBy: [["t.joined_on", "ASC"], ["t.id", "ASC"]],
+    limit: filter.limit,
+    where: conditions.length ? { sql: conditions.join(" AND "), params: { current: filter.current, membershipType: filter.membershipType } } : undefined,
   });
 }
 

@@ -175,7 +175,7 @@ export class TradeMutations {
   private readonly loadListing = (id: string) => this.dataSource.getRepository(EcommerceListing).findOneByOrFail({ id });
   private readonly loadLink = (id: string) => this.dataSource.getRepository(SupplyDemandLink).findOneByOrFail({ id });
 
-  private checkEventFields(input: { startsOn: string; endsOn: string; adminUnitCode: string | null; format: TradeEventFormat; budget?: bigint | null; fundingProgrammeId?: string | null }): void {
+  private checkEventFields(input: { startsOn: string; endsOn: string; adminUnitCode: string | null; format: TradeEventFormat; budget?: bigint | null }): void {
     if (input.endsOn < input.startsOn) throw badInput(`An event cannot end (${input.endsOn}) before it starts (${input.startsOn}).`, "input.endsOn", "ENDS_BEFORE_START");
     if (input.adminUnitCode) {
       if (input.format === TradeEventFormat.ONLINE) throw badInput("An online event is held in no unit: omit adminUnitCode.", "input.adminUnitCode", "ONLINE_EVENT_HAS_NO_UNIT");
@@ -183,7 +183,6 @@ export class TradeMutations {
       requireUnit(input.adminUnitCode, input.endsOn, "input.adminUnitCode");
     }
     notNegative(input.budget, "input.budget", "The budget");
-    if (input.fundingProgrammeId) requireId(input.fundingProgrammeId, "input.fundingProgrammeId", "Programme");
   }
 
   async createEvent(input: CreateTradeEventInput): Promise<TradeEvent> {
@@ -327,7 +326,6 @@ export class TradeMutations {
             requireUnit(input.adminUnitCode, attendedFrom, "input.adminUnitCode");
             if (organization) requireNotDissolvedBy(organization, attendedFrom, "input.participant.id", "take part in an event");
             this.checkResults(input);
-            noRepeats(input.productIds, "input.productIds");
             if (await manager.getRepository(TradeParticipation).existsBy({ eventId: event.id, participantId: input.participant.id })) throw duplicate();
             // The event row lock serialises registrations against its booth count.
             await manager.query("SELECT 1 FROM trade_event WHERE id = $1 FOR UPDATE", [event.id]);
