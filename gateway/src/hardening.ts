@@ -1,13 +1,15 @@
 /**
  * Limits on what one request may ask, enforced at the gateway before any subgraph is called:
- * query depth, aliases, directives, tokens and cost (GraphQL Armor), the body size, and a request rate
- * per client. The values leave room above the largest operation the dashboard and the README use
- * (tests/test/hostile.test.ts runs those and a corpus of hostile ones).
+ * tokens (graphql-js's parser), query depth, aliases, directives and cost (GraphQL Armor), the depth
+ * of introspection, the body size, and a request rate per client. The values leave room above the
+ * largest operation the dashboard and the README use and above a full introspection
+ * (tests/test/hostile.test.ts and http-conformance.test.ts run those and a corpus of hostile ones).
  */
 import { ApolloArmor } from "@escape.tech/graphql-armor";
 import type { Request, RequestHandler } from "express";
 import { ipKeyGenerator, rateLimit } from "express-rate-limit";
 import { GATEWAY_MAX_ALIASES } from "@kttt/core";
+import { GraphQLError, Kind, type ASTNode, type ParseOptions, type ValidationRule } from "graphql";
 
 export const QUERY_LIMITS = {
   depth: 12,
@@ -15,21 +17,108 @@ export const QUERY_LIMITS = {
   directives: 20,
   tokens: 3000,
   cost: 1_000_000,
+  /**
+   * Levels below `__schema` / `__type`, where the depth limit above does not look (Armor leaves
+   * introspection out of it). A full introspection (GraphiQL's, graphql-js's `getIntrospectionQuery`
+   * with every option) needs 15, most of them a chain of `ofType`. Nested lists of types
+   * (`fields`, `interfaces`, `possibleTypes`, `inputFields`) are capped at 3 by graphql-js's
+   * MaxIntrospectionDepthRule, one of the rules every validation runs.
+   */
+  introspectionDepth: 20,
+  /** `__schema` fields an operation may hold (each is the whole schema, about 360 kB here). */
+  introspectionSchemas: 1,
 } as const;
 
+/** Follows a fragment spread to its fragment; `seen` stops cycles (graphql-js's own rules refuse them). */
+type Fragments = (name: string) => ASTNode | undefined;
+
+/** How deep `node`'s selections go, a fragment counting as the fields it holds. */
+function selectionDepth(node: ASTNode, fragment: Fragments, seen: Set<string> = new Set()): number {
+  if (node.kind === Kind.FRAGMENT_SPREAD) {
+    const target = fragment(node.name.value);
+    if (!target || seen.has(node.name.value)) return 0;
+    seen.add(node.name.value);
+    const depth = selectionDepth(target, fragment, seen);
+    seen.delete(node.name.value);
+    return depth;
+  }
+  const children = "selectionSet" in node && node.selectionSet ? node.selectionSet.selections.map((child) => selectionDepth(child, fragment, seen)) : [];
+  const below = Math.max(0, ...children);
+  return node.kind === Kind.FIELD ? 1 + below : below;
+}
+
+/** How many times `name` is asked for in `node`'s selections, through fragments as often as they are spread. */
+function fieldCount(node: ASTNode, name: string, fragment: Fragments, seen: Set<string> = new Set()): number {
+  if (node.kind === Kind.FRAGMENT_SPREAD) {
+    const target = fragment(node.name.value);
+    if (!target || seen.has(node.name.value)) return 0;
+    seen.add(node.name.value);
+    const count = fieldCount(target, name, fragment, seen);
+    seen.delete(node.name.value);
+    return count;
+  }
+  const own = node.kind === Kind.FIELD && node.name.value === name ? 1 : 0;
+  const children = "selectionSet" in node && node.selectionSet ? node.selectionSet.selections.map((child) => fieldCount(child, name, fragment, seen)) : [];
+  return own + children.reduce((a, b) => a + b, 0);
+}
+
+const refusal = (message: string, node: ASTNode, limit: string, max: number, found: number) =>
+  new GraphQLError(message, { nodes: [node], extensions: { code: "GRAPHQL_VALIDATION_FAILED", limit, max, found } });
+
 /**
- * Armor's validation rules and plugins. Its field-suggestion blocking is the same for every caller,
- * so it is off here: schemaAccessPlugin (schema-access.ts) removes suggestions per caller instead.
+ * Limits on introspection, which the query limits above leave out: no deeper than `maxDepth` levels
+ * from `__schema` / `__type` down, so a chain of `ofType` (which no list-nesting rule counts) cannot
+ * grow without end, and at most `maxSchemas` `__schema` an operation, since each is the whole schema
+ * (aliases would otherwise multiply it: 30 of them are about 6 MB and seconds of work for one
+ * request of 3 kB). `isOneOf` is refused here too, as a request error: graphql-js knows the field,
+ * but Apollo Gateway's query planner does not and would fail the request as a server error.
  */
-export function queryArmor() {
-  return new ApolloArmor({
+export function introspectionLimitsRule(maxDepth: number, maxSchemas: number): ValidationRule {
+  return (context) => {
+    const fragment: Fragments = (name) => context.getFragment(name) ?? undefined;
+    return {
+      OperationDefinition(node) {
+        const schemas = fieldCount(node, "__schema", fragment);
+        if (schemas > maxSchemas) {
+          context.reportError(refusal(`An operation may ask for __schema at most ${maxSchemas === 1 ? "once" : `${maxSchemas} times`} (found ${schemas}): it is the whole schema each time.`, node, "introspectionSchemas", maxSchemas, schemas));
+        }
+      },
+      Field(node) {
+        if (node.name.value === "isOneOf" && context.getParentType()?.name === "__Type") {
+          context.reportError(new GraphQLError("__Type.isOneOf is not served by this gateway (its query planner does not know it yet): leave it out of the introspection query.", { nodes: [node], extensions: { code: "GRAPHQL_VALIDATION_FAILED" } }));
+        }
+        if (node.name.value !== "__schema" && node.name.value !== "__type") return undefined;
+        const depth = selectionDepth(node, fragment);
+        if (depth <= maxDepth) return undefined;
+        context.reportError(
+          refusal(`Introspection nested ${depth} levels deep below ${node.name.value}; at most ${maxDepth} are allowed (a full introspection, such as GraphiQL's, needs 15).`, node, "introspectionDepth", maxDepth, depth),
+        );
+        return false;
+      },
+    };
+  };
+}
+
+/**
+ * The parser's and validation's limits. The token limit is graphql-js's own (`parse(…, { maxTokens })`),
+ * so a document over it is a parse error (HTTP 400, GRAPHQL_PARSE_FAILED) like any other: Armor's
+ * token plugin runs its own parser in a hook where any failure, even a plain syntax error, becomes an
+ * HTTP 500. Armor's field-suggestion blocking is the same for every caller, so it is off too:
+ * schemaAccessPlugin (schema-access.ts) removes suggestions per caller instead.
+ */
+export function queryArmor(): { parseOptions: ParseOptions; validationRules: ValidationRule[] } {
+  const armor = new ApolloArmor({
     maxDepth: { n: QUERY_LIMITS.depth, flattenFragments: true, exposeLimits: true },
     maxAliases: { n: QUERY_LIMITS.aliases, exposeLimits: true },
     maxDirectives: { n: QUERY_LIMITS.directives, exposeLimits: true },
-    maxTokens: { n: QUERY_LIMITS.tokens, exposeLimits: true },
+    maxTokens: { enabled: false },
     costLimit: { maxCost: QUERY_LIMITS.cost, exposeLimits: true },
     blockFieldSuggestion: { enabled: false },
   }).protect();
+  return {
+    parseOptions: { maxTokens: QUERY_LIMITS.tokens },
+    validationRules: [...armor.validationRules, introspectionLimitsRule(QUERY_LIMITS.introspectionDepth, QUERY_LIMITS.introspectionSchemas)],
+  };
 }
 
 /** The client a rate limit counts: its API key when it sends one, else its address. */
