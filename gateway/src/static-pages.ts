@@ -35,11 +35,12 @@ export const PAGE_CSP: CspDirectives = {
  * HSTS), and on a plain-HTTP intranet the header means nothing; `upgrade-insecure-requests` is left out
  * for the same reason (it would send such a page's own scripts to an https:// that does not exist).
  */
-function securityHeaders(directives: CspDirectives, referrer: "no-referrer" | "strict-origin-when-cross-origin"): RequestHandler {
+function securityHeaders(directives: CspDirectives, referrer: "no-referrer" | "strict-origin-when-cross-origin", opener: "same-origin" | "same-origin-allow-popups"): RequestHandler {
   return helmet({
     contentSecurityPolicy: { useDefaults: false, directives },
     strictTransportSecurity: false,
     referrerPolicy: { policy: referrer },
+    crossOriginOpenerPolicy: { policy: opener },
   });
 }
 
@@ -49,7 +50,7 @@ function securityHeaders(directives: CspDirectives, referrer: "no-referrer" | "s
  * this site only.
  */
 export function pageSecurityHeaders(extra: CspDirectives = {}): RequestHandler {
-  return securityHeaders({ ...PAGE_CSP, ...extra }, "no-referrer");
+  return securityHeaders({ ...PAGE_CSP, ...extra }, "no-referrer", "same-origin");
 }
 
 /**
@@ -58,7 +59,7 @@ export function pageSecurityHeaders(extra: CspDirectives = {}): RequestHandler {
  * Sandbox's iframe from there — which a browser applies together with this header, so the header adds
  * only what a `<meta>` policy cannot say (`frame-ancestors`) and what no page here needs (plugins,
  * another base URL, forms posting elsewhere). The referrer keeps the browser's default for Sandbox's
- * CDN and iframe.
+ * CDN and iframe, and a window Sandbox opens (Apollo's sign-in) may still report back to it.
  */
 export function apiSecurityHeaders(): RequestHandler {
   return securityHeaders(
@@ -71,6 +72,7 @@ export function apiSecurityHeaders(): RequestHandler {
       "form-action": ["'self'"],
     },
     "strict-origin-when-cross-origin",
+    "same-origin-allow-popups",
   );
 }
 

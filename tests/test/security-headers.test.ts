@@ -68,6 +68,7 @@ describe("the dashboard's headers", () => {
       expect(page.headers.get("x-content-type-options")).toBe("nosniff");
       expect(page.headers.get("referrer-policy")).toBe("no-referrer");
       expect(page.headers.get("x-frame-options")).toBe("SAMEORIGIN");
+      expect(page.headers.get("cross-origin-opener-policy")).toBe("same-origin");
       // TLS, and so HSTS, is the business of the proxy in front.
       expect(page.headers.get("strict-transport-security")).toBeNull();
       // The built page itself keeps to it: every script is a file of its own.
@@ -100,6 +101,7 @@ describe("the landing page (Apollo Sandbox)", () => {
     expect(policy["script-src"]).toBeUndefined();
     expect(page.headers.get("x-content-type-options")).toBe("nosniff");
     expect(page.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
+    expect(page.headers.get("cross-origin-opener-policy")).toBe("same-origin-allow-popups");
   });
 
   (fs.existsSync(CHROMIUM) ? it : it.skip)("still loads Sandbox in a browser, which reaches the gateway, with no policy violated", async () => {
