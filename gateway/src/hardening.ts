@@ -29,38 +29,32 @@ export const QUERY_LIMITS = {
   introspectionSchemas: 1,
 } as const;
 
-/** Follows a fragment spread to its fragment; `seen` stops cycles (graphql-js's own rules refuse them). */
+/** A fragment by name, as the validation context knows it. */
 type Fragments = (name: string) => ASTNode | undefined;
 
-/** How deep `node`'s selections go, a fragment counting as the fields it holds. */
-function selectionDepth(node: ASTNode, fragment: Fragments, seen: Set<string> = new Set()): number {
+/**
+ * Folds `node`'s selections bottom-up, a fragment spread standing for its fragment (as often as it is
+ * spread); a spread already being followed counts as nothing, since graphql-js's own rules refuse cycles.
+ */
+function foldSelections<T>(node: ASTNode, fragment: Fragments, visit: (node: ASTNode, children: T[]) => T, seen: Set<string> = new Set()): T {
   if (node.kind === Kind.FRAGMENT_SPREAD) {
     const target = fragment(node.name.value);
-    if (!target || seen.has(node.name.value)) return 0;
+    if (!target || seen.has(node.name.value)) return visit(node, []);
     seen.add(node.name.value);
-    const depth = selectionDepth(target, fragment, seen);
+    const folded = foldSelections(target, fragment, visit, seen);
     seen.delete(node.name.value);
-    return depth;
+    return folded;
   }
-  const children = "selectionSet" in node && node.selectionSet ? node.selectionSet.selections.map((child) => selectionDepth(child, fragment, seen)) : [];
-  const below = Math.max(0, ...children);
-  return node.kind === Kind.FIELD ? 1 + below : below;
+  const children = "selectionSet" in node && node.selectionSet ? node.selectionSet.selections.map((child) => foldSelections(child, fragment, visit, seen)) : [];
+  return visit(node, children);
 }
 
-/** How many times `name` is asked for in `node`'s selections, through fragments as often as they are spread. */
-function fieldCount(node: ASTNode, name: string, fragment: Fragments, seen: Set<string> = new Set()): number {
-  if (node.kind === Kind.FRAGMENT_SPREAD) {
-    const target = fragment(node.name.value);
-    if (!target || seen.has(node.name.value)) return 0;
-    seen.add(node.name.value);
-    const count = fieldCount(target, name, fragment, seen);
-    seen.delete(node.name.value);
-    return count;
-  }
-  const own = node.kind === Kind.FIELD && node.name.value === name ? 1 : 0;
-  const children = "selectionSet" in node && node.selectionSet ? node.selectionSet.selections.map((child) => fieldCount(child, name, fragment, seen)) : [];
-  return own + children.reduce((a, b) => a + b, 0);
-}
+/** How deep `node`'s fields go, a fragment counting as the fields it holds. */
+const selectionDepth = (node: ASTNode, fragment: Fragments) => foldSelections<number>(node, fragment, (n, children) => (n.kind === Kind.FIELD ? 1 : 0) + Math.max(0, ...children));
+
+/** How many times the field `name` is asked for in `node`, through fragments as often as they are spread. */
+const fieldCount = (node: ASTNode, name: string, fragment: Fragments) =>
+  foldSelections<number>(node, fragment, (n, children) => (n.kind === Kind.FIELD && n.name.value === name ? 1 : 0) + children.reduce((a, b) => a + b, 0));
 
 const refusal = (message: string, node: ASTNode, limit: string, max: number, found: number) =>
   new GraphQLError(message, { nodes: [node], extensions: { code: "GRAPHQL_VALIDATION_FAILED", limit, max, found } });
