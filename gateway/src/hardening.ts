@@ -33,28 +33,35 @@ export const QUERY_LIMITS = {
 type Fragments = (name: string) => ASTNode | undefined;
 
 /**
- * Folds `node`'s selections bottom-up, a fragment spread standing for its fragment (as often as it is
- * spread); a spread already being followed counts as nothing, since graphql-js's own rules refuse cycles.
+ * Folds `node`'s selections bottom-up, a fragment spread standing for its fragment. A fragment is folded
+ * once per validation (`folded`), so a fan-out of spreads (each fragment spreading the next twice) costs
+ * no more than its text; a spread already being followed counts as nothing, since graphql-js's own rules
+ * refuse cycles.
  */
-function foldSelections<T>(node: ASTNode, fragment: Fragments, visit: (node: ASTNode, children: T[]) => T, seen: Set<string> = new Set()): T {
+function foldSelections<T>(node: ASTNode, fragment: Fragments, visit: (node: ASTNode, children: T[]) => T, folded: Map<string, T>, seen: Set<string> = new Set()): T {
   if (node.kind === Kind.FRAGMENT_SPREAD) {
-    const target = fragment(node.name.value);
-    if (!target || seen.has(node.name.value)) return visit(node, []);
-    seen.add(node.name.value);
-    const folded = foldSelections(target, fragment, visit, seen);
-    seen.delete(node.name.value);
-    return folded;
+    const name = node.name.value;
+    const known = folded.get(name);
+    if (known !== undefined) return known;
+    const target = fragment(name);
+    if (!target || seen.has(name)) return visit(node, []);
+    seen.add(name);
+    const result = foldSelections(target, fragment, visit, folded, seen);
+    seen.delete(name);
+    folded.set(name, result);
+    return result;
   }
-  const children = "selectionSet" in node && node.selectionSet ? node.selectionSet.selections.map((child) => foldSelections(child, fragment, visit, seen)) : [];
+  const children = "selectionSet" in node && node.selectionSet ? node.selectionSet.selections.map((child) => foldSelections(child, fragment, visit, folded, seen)) : [];
   return visit(node, children);
 }
 
 /** How deep `node`'s fields go, a fragment counting as the fields it holds. */
-const selectionDepth = (node: ASTNode, fragment: Fragments) => foldSelections<number>(node, fragment, (n, children) => (n.kind === Kind.FIELD ? 1 : 0) + Math.max(0, ...children));
+const selectionDepth = (node: ASTNode, fragment: Fragments, folded: Map<string, number>) =>
+  foldSelections<number>(node, fragment, (n, children) => (n.kind === Kind.FIELD ? 1 : 0) + Math.max(0, ...children), folded);
 
 /** How many times the field `name` is asked for in `node`, through fragments as often as they are spread. */
-const fieldCount = (node: ASTNode, name: string, fragment: Fragments) =>
-  foldSelections<number>(node, fragment, (n, children) => (n.kind === Kind.FIELD && n.name.value === name ? 1 : 0) + children.reduce((a, b) => a + b, 0));
+const fieldCount = (node: ASTNode, name: string, fragment: Fragments, folded: Map<string, number>) =>
+  foldSelections<number>(node, fragment, (n, children) => (n.kind === Kind.FIELD && n.name.value === name ? 1 : 0) + children.reduce((a, b) => a + b, 0), folded);
 
 const refusal = (message: string, node: ASTNode, limit: string, max: number, found: number) =>
   new GraphQLError(message, { nodes: [node], extensions: { code: "GRAPHQL_VALIDATION_FAILED", limit, max, found } });
@@ -70,9 +77,12 @@ const refusal = (message: string, node: ASTNode, limit: string, max: number, fou
 export function introspectionLimitsRule(maxDepth: number, maxSchemas: number): ValidationRule {
   return (context) => {
     const fragment: Fragments = (name) => context.getFragment(name) ?? undefined;
+    // Per validation: the depth below each fragment and the __schema fields in it.
+    const depths = new Map<string, number>();
+    const schemaCounts = new Map<string, number>();
     return {
       OperationDefinition(node) {
-        const schemas = fieldCount(node, "__schema", fragment);
+        const schemas = fieldCount(node, "__schema", fragment, schemaCounts);
         if (schemas > maxSchemas) {
           context.reportError(refusal(`An operation may ask for __schema at most ${maxSchemas === 1 ? "once" : `${maxSchemas} times`} (found ${schemas}): it is the whole schema each time.`, node, "introspectionSchemas", maxSchemas, schemas));
         }
@@ -82,7 +92,7 @@ export function introspectionLimitsRule(maxDepth: number, maxSchemas: number): V
           context.reportError(new GraphQLError("__Type.isOneOf is not served by this gateway (its query planner does not know it yet): leave it out of the introspection query.", { nodes: [node], extensions: { code: "GRAPHQL_VALIDATION_FAILED" } }));
         }
         if (node.name.value !== "__schema" && node.name.value !== "__type") return undefined;
-        const depth = selectionDepth(node, fragment);
+        const depth = selectionDepth(node, fragment, depths);
         if (depth <= maxDepth) return undefined;
         context.reportError(
           refusal(`Introspection nested ${depth} levels deep below ${node.name.value}; at most ${maxDepth} are allowed (a full introspection, such as GraphiQL's, needs 15).`, node, "introspectionDepth", maxDepth, depth),

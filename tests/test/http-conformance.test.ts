@@ -189,6 +189,11 @@ describe("introspection limits", () => {
     expect(await refused(`{ __schema { types { ...Deep } } } fragment Deep on __Type { ${ofType(18)} }`)).toMatch(/^Introspection nested 21 levels deep below __schema; at most 20/u);
     expect(await refused(`{ a: __schema { queryType { name } } b: __schema { queryType { name } } }`)).toBe("An operation may ask for __schema at most once (found 2): it is the whole schema each time.");
     expect(await refused(`{ ...S ...S } fragment S on Query { __schema { queryType { name } } }`)).toMatch(/at most once \(found 2\)/u);
+    // A fan-out of fragments (each spreading the next twice, 2^59 __schema in all) is counted without being walked 2^59 times.
+    const fanOut = `query { ...F0 } ${Array.from({ length: 60 }, (_, i) => `fragment F${i} on Query { ${i < 59 ? `...F${i + 1} ...F${i + 1}` : "__schema { queryType { name } }"} }`).join(" ")}`;
+    const fanned = await post(query(fanOut), GRAPHQL_RESPONSE);
+    expect(fanned.status).toBe(400);
+    expect(fanned.body.errors?.map((e) => e.message)).toContainEqual(expect.stringMatching(/^An operation may ask for __schema at most once \(found 5764607523034235\d\d\)/u));
     // Asked of Apollo Gateway's query planner, isOneOf was an HTTP 500; it is a request error now.
     expect(await refused(getIntrospectionQuery({ oneOf: true }))).toMatch(/^__Type\.isOneOf is not served by this gateway/u);
   });
