@@ -18,7 +18,7 @@ import path from "node:path";
 import { repositoryRoot, SUPERGRAPH_FILE } from "./compose";
 import { apiKeyAdmin } from "./api-key-admin";
 import { ApiKeys1732406400900, ApiKeyStore } from "./api-keys";
-import { queryArmor, requestRateLimit } from "./hardening";
+import { fragmentExpansionLimit, QUERY_LIMITS, queryArmor, requestRateLimit } from "./hardening";
 import { responseMediaType, responseStatusPlugin, type ResponseMediaType } from "./http-status";
 import { schemaAccessPlugin } from "./schema-access";
 import { subgraphFetcher, subgraphFetchMetrics } from "./fetcher";
@@ -203,8 +203,9 @@ export async function startGateway(config: GatewayConfig, logger: Logger = creat
       if (encoding === "utf-8" && !isUtf8(buffer)) throw Object.assign(new Error("invalid UTF-8"), { status: 400, type: "encoding.invalid" });
     },
   });
-  app.use("/graphql", limit, body, graphql);
-  app.use("/", limit, body, graphql);
+  const expansion = fragmentExpansionLimit(QUERY_LIMITS.expandedSelections);
+  app.use("/graphql", limit, body, expansion, graphql);
+  app.use("/", limit, body, expansion, graphql);
   // Refused bodies (too large, not UTF-8, not JSON) get a GraphQL-shaped error, never a stack trace.
   app.use((error: { status?: number; type?: string; message?: string }, _req: express.Request, res: express.Response, next: express.NextFunction) => {
     if (!error?.status) return next(error);

@@ -9,7 +9,8 @@ import { ApolloArmor } from "@escape.tech/graphql-armor";
 import type { Request, RequestHandler } from "express";
 import { ipKeyGenerator, rateLimit } from "express-rate-limit";
 import { GATEWAY_MAX_ALIASES } from "@kttt/core";
-import { GraphQLError, Kind, type ASTNode, type ParseOptions, type ValidationRule } from "graphql";
+import { GraphQLError, Kind, parse, type ASTNode, type DocumentNode, type ParseOptions, type ValidationRule } from "graphql";
+import { responseMediaType } from "./http-status";
 
 export const QUERY_LIMITS = {
   depth: 12,
@@ -27,6 +28,11 @@ export const QUERY_LIMITS = {
   introspectionDepth: 20,
   /** `__schema` fields an operation may hold (each is the whole schema, about 360 kB here). */
   introspectionSchemas: 1,
+  /**
+   * Fields and inline fragments of a document once its fragments are spread, checked before validation
+   * (fragmentExpansionLimit): a full introspection is about 350, the dashboard's largest operation less.
+   */
+  expandedSelections: 10_000,
 } as const;
 
 /** A fragment by name, as the validation context knows it. */
@@ -62,6 +68,50 @@ const selectionDepth = (node: ASTNode, fragment: Fragments, folded: Map<string, 
 /** How many times the field `name` is asked for in `node`, through fragments as often as they are spread. */
 const fieldCount = (node: ASTNode, name: string, fragment: Fragments, folded: Map<string, number>) =>
   foldSelections<number>(node, fragment, (n, children) => (n.kind === Kind.FIELD && n.name.value === name ? 1 : 0) + children.reduce((a, b) => a + b, 0), folded);
+
+/** The fields and inline fragments of `document` with every fragment spread where it is spread. */
+export function expandedSelections(document: DocumentNode): number {
+  const fragments = new Map(document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : [])));
+  const folded = new Map<string, number>();
+  const count = (node: ASTNode) =>
+    foldSelections<number>(node, (name) => fragments.get(name), (n, children) => (n.kind === Kind.FIELD || n.kind === Kind.INLINE_FRAGMENT ? 1 : 0) + children.reduce((a, b) => a + b, 0), folded);
+  return document.definitions.reduce((total, d) => total + (d.kind === Kind.OPERATION_DEFINITION ? count(d) : 0), 0);
+}
+
+/**
+ * Refuses, before Apollo Server validates it, a document whose fragments fan out (each spreading the
+ * next twice, a few dozen deep: 2^40 selections from 1 kB). graphql-js's own validation walks such a
+ * document spread by spread — its MaxIntrospectionDepthRule, which Apollo Server always runs, takes
+ * seconds at 24 levels and doubles with each — and would hold the gateway's only thread, whatever the
+ * limits that run beside it say. A document that does not parse is left to Apollo Server to answer.
+ */
+export function fragmentExpansionLimit(max: number): RequestHandler {
+  return (req, res, next) => {
+    const query: unknown = req.method === "GET" ? req.query.query : (req.body as { query?: unknown } | undefined)?.query;
+    if (typeof query !== "string" || !query.includes("...")) return next();
+    let document: DocumentNode;
+    try {
+      document = parse(query, { maxTokens: QUERY_LIMITS.tokens, noLocation: true });
+    } catch {
+      return next();
+    }
+    const found = expandedSelections(document);
+    if (found <= max) return next();
+    // A request error: 400, or 200 for a client that asked for plain JSON (http-status.ts).
+    const mediaType = responseMediaType(req);
+    res
+      .status(mediaType === "application/json" ? 200 : 400)
+      .type(mediaType)
+      .json({
+        errors: [
+          {
+            message: `The operation's fragments expand to ${found} fields; at most ${max} are allowed. Spread each fragment fewer times.`,
+            extensions: { code: "GRAPHQL_VALIDATION_FAILED", limit: "expandedSelections", max, found },
+          },
+        ],
+      });
+  };
+}
 
 const refusal = (message: string, node: ASTNode, limit: string, max: number, found: number) =>
   new GraphQLError(message, { nodes: [node], extensions: { code: "GRAPHQL_VALIDATION_FAILED", limit, max, found } });
