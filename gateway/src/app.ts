@@ -17,7 +17,7 @@ import path from "node:path";
 import { repositoryRoot, SUPERGRAPH_FILE } from "./compose";
 import { apiKeyAdmin } from "./api-key-admin";
 import { ApiKeys1732406400900, ApiKeyStore } from "./api-keys";
-import { dashboard } from "./dashboard";
+import { dashboard, landingPage } from "./dashboard";
 import { queryArmor, requestRateLimit } from "./hardening";
 import { schemaAccessPlugin } from "./schema-access";
 import { subgraphFetcher, subgraphFetchMetrics } from "./fetcher";
@@ -165,7 +165,11 @@ export async function startGateway(config: GatewayConfig, logger: Logger = creat
   const database = config.databaseUrl ? await openDatabase({ url: config.databaseUrl, entities: [], migrations: [ApiKeys1732406400900], poolSize: 3, applicationName: "kttt-gateway" }) : null;
   const apiKeys = database ? new ApiKeyStore(database.dataSource) : null;
   app.use("/admin/api-keys", express.json({ limit: "16kb" }), apiKeyAdmin(apiKeys, config.authSecret));
-  app.use("/dashboard", dashboard(config.dashboardDir ?? path.join(repositoryRoot, "packages", "dashboard", "dist")));
+  const dashboardDir = config.dashboardDir ?? path.join(repositoryRoot, "packages", "dashboard", "dist");
+  // The explorer is built beside the dashboard (packages/dashboard, vite.explorer.config.ts).
+  const explorerDir = path.join(dashboardDir, "..", "dist-explorer");
+  app.use("/dashboard", dashboard(dashboardDir));
+  app.use("/explorer", dashboard(explorerDir, "explorer"));
   const graphql = expressMiddleware(apollo, {
     context: async ({ req }) => {
       let authorization = req.headers.authorization ?? null;
@@ -191,7 +195,8 @@ export async function startGateway(config: GatewayConfig, logger: Logger = creat
   const limit = requestRateLimit(config.rateLimitPerMinute);
   const body = express.json({ limit: config.maxBodyBytes });
   app.use("/graphql", limit, body, graphql);
-  app.use("/", limit, body, graphql);
+  // A browser at `/` gets the landing page (explorer, Sandbox, dashboard); Sandbox itself is at GET /graphql.
+  app.use("/", landingPage(explorerDir), limit, body, graphql);
   // Refused bodies (too large, not JSON) get a GraphQL-shaped error, never a stack trace.
   app.use((error: { status?: number; type?: string; message?: string }, _req: express.Request, res: express.Response, next: express.NextFunction) => {
     if (!error?.status) return next(error);
