@@ -5,57 +5,28 @@
  * /ready names the part that is down; within 10 s of the kill the answer is complete again. SIGTERM
  * to the launcher then still stops everything cleanly.
  */
-import { envPrefix, SUBGRAPHS } from "@kttt/core";
-import { freePort, graphql, runPrefix, serverUrl } from "@kttt/testkit";
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import path from "node:path";
+import { SUBGRAPHS } from "@kttt/core";
+import { graphql, runPrefix, serverUrl } from "@kttt/testkit";
+import { execFileSync } from "node:child_process";
+import { startLauncher, until as poll, type RunningLauncher } from "./launcher";
 
-const LAUNCHER = path.resolve(__dirname, "..", "..", "packages", "launcher", "dist", "main.js");
 const QUERY = `{ membershipStatistics(year: 2024) { total { cooperativeCount } } adminUnits { code } ocopStatistics(asOf: "2024-07-15") { total { activeProducts } } }`;
 
-let launcher: ChildProcess;
-let output = "";
+let launcher: RunningLauncher;
 let gateway: string;
-let membershipPort: number;
 
-/** Polls `check` every 50 ms until it gives a value, or fails after `timeoutMs`. */
-async function until<T>(what: string, check: () => Promise<T | null | undefined>, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const value = await check();
-    if (value) return value;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`${what}: not within ${timeoutMs / 1000} s. Launcher output:\n${output}`);
-}
+const until = <T>(what: string, check: () => Promise<T | null | undefined | false>, timeoutMs: number) => poll(what, check, timeoutMs, () => launcher.output());
 
 beforeAll(async () => {
-  const gatewayPort = await freePort();
-  const ports: Record<string, string> = { GATEWAY_PORT: String(gatewayPort) };
-  for (const s of SUBGRAPHS) ports[`${envPrefix(s.name)}_PORT`] = String(await freePort());
-  membershipPort = Number(ports.MEMBERSHIP_PORT);
-  gateway = `http://127.0.0.1:${gatewayPort}`;
-  launcher = spawn(process.execPath, [LAUNCHER], {
-    env: { ...process.env, ...ports, DATABASE_URL: serverUrl(), DATABASE_PREFIX: `${runPrefix()}launcher`, SEED_DEMO_DATA: "false", NODE_ENV: "development", LOG_LEVEL: "warn" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  launcher.stdout!.on("data", (c: Buffer) => (output += c.toString()));
-  launcher.stderr!.on("data", (c: Buffer) => (output += c.toString()));
-  await until("the launcher says it is ready", async () => output.includes("[kttt] ready in") || launcher.exitCode !== null, 90_000);
-  expect(launcher.exitCode).toBeNull();
+  launcher = await startLauncher({ ...process.env, DATABASE_URL: serverUrl(), DATABASE_PREFIX: `${runPrefix()}launcher` });
+  gateway = launcher.gateway;
 }, 120_000);
 
-afterAll(async () => {
-  if (launcher && launcher.exitCode === null && launcher.signalCode === null) {
-    const exited = new Promise((r) => launcher.once("exit", r));
-    launcher.kill("SIGTERM");
-    await exited;
-  }
-});
+afterAll(() => launcher?.stop());
 
 /** The process of the launcher's membership subgraph (a child of the launcher). */
 function membershipPid(): number {
-  const pids = execFileSync("pgrep", ["-P", String(launcher.pid), "-f", "services/membership/dist/main.js"], { encoding: "utf8" }).trim().split("\n").map(Number);
+  const pids = execFileSync("pgrep", ["-P", String(launcher.process.pid), "-f", "services/membership/dist/main.js"], { encoding: "utf8" }).trim().split("\n").map(Number);
   expect(pids).toHaveLength(1);
   return pids[0];
 }
@@ -89,7 +60,7 @@ describe("a supervised start", () => {
       10_000,
     );
     expect(ready.status).toBe("not ready");
-    expect(ready.checks["subgraph:membership"]).toBe(`unreachable at http://127.0.0.1:${membershipPort}/health`);
+    expect(ready.checks["subgraph:membership"]).toBe(`unreachable at http://127.0.0.1:${launcher.ports.membership}/health`);
     for (const name of ["ocop", "trade-promotion", "policy-support"]) expect(ready.checks[`subgraph:${name}`]).toBe("ok");
 
     // Restarted by the launcher: the whole answer again, and /ready green, within 10 s of the kill.
@@ -97,19 +68,22 @@ describe("a supervised start", () => {
     expect(Date.now() - killedAt).toBeLessThan(10_000);
     expect((await fetch(`${gateway}/ready`)).status).toBe(200);
     expect(membershipPid()).not.toBe(before);
+    const output = launcher.output();
     expect(output).toContain("[kttt] membership stopped unexpectedly (killed by SIGKILL); restarting it in 0.5 s (exit 1 of 5 allowed within 60 s). The other services keep running.");
     expect(output).toMatch(/\[kttt\] membership restarted \(pid \d+\)\./u);
-    await until("the launcher saying membership answers again", async () => /\[kttt\] membership is answering again \([0-9.]+ s after its restart\)\./u.test(output), 5000);
+    await until("the launcher saying membership answers again", async () => /\[kttt\] membership is answering again \([0-9.]+ s after its restart\)\./u.test(launcher.output()), 5000);
   }, 60_000);
 
   it("still stops everything cleanly on SIGTERM", async () => {
-    const children = execFileSync("pgrep", ["-P", String(launcher.pid)], { encoding: "utf8" }).trim().split("\n").map(Number);
+    const { process: child } = launcher;
+    const children = execFileSync("pgrep", ["-P", String(child.pid)], { encoding: "utf8" }).trim().split("\n").map(Number);
     expect(children).toHaveLength(SUBGRAPHS.length + 1);
-    const exited = new Promise<number | null>((r) => launcher.once("exit", (code) => r(code)));
+    const exited = new Promise<number | null>((r) => child.once("exit", (code) => r(code)));
     const stoppedAt = Date.now();
-    launcher.kill("SIGTERM");
+    child.kill("SIGTERM");
     expect(await exited).toBe(0);
     expect(Date.now() - stoppedAt).toBeLessThan(10_000);
+    const output = launcher.output();
     expect(output).not.toContain("did not stop in");
     // Stopping is not a crash: the one restart is the kill's above.
     expect(output.match(/stopped unexpectedly/gu)).toHaveLength(1);
