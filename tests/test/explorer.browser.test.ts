@@ -6,7 +6,8 @@
  * schema, runs the dashboard's first operation and a README example, shows the schema's docs and keeps
  * a history. The landing page offers the explorer always, and Sandbox only when Apollo's CDN answers.
  */
-import { Role, type Principal } from "@kttt/core";
+import { createLogger, envPrefix, loadGatewayConfig, Role, type Principal } from "@kttt/core";
+import { startGateway, type GatewayServer } from "@kttt/gateway";
 import { tokenFor } from "@kttt/testkit";
 import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
@@ -156,4 +157,43 @@ describeIfBrowser("explorer test")("offline explorer and landing page in a brows
     expect(outside).toEqual([]);
     expect(problems).toEqual([]);
   }, 30_000);
+
+  describe("where introspection is restricted, as in production", () => {
+    /** Another gateway over the same subgraphs, with INTROSPECTION as production sets it (or off). */
+    const gatewayWith = (introspection: "authenticated" | "off") =>
+      startGateway(
+        { ...loadGatewayConfig({ NODE_ENV: "test", INTROSPECTION: introspection, ...Object.fromEntries(Object.entries(graph.subgraphs).map(([name, s]) => [`${envPrefix(name)}_URL`, s.url])) }), port: 0 },
+        createLogger("gateway", "silent"),
+      );
+    let restricted: GatewayServer;
+    let off: GatewayServer;
+    beforeAll(async () => {
+      [restricted, off] = await Promise.all([gatewayWith("authenticated"), gatewayWith("off")]);
+    });
+    afterAll(async () => {
+      await restricted?.close();
+      await off?.close();
+    });
+
+    it("asks the public to sign in for the schema, and loads it once they have", async () => {
+      const explorer = restricted.url.replace(/\/graphql$/u, "/explorer/");
+      await page.goto(explorer);
+      const form = page.getByRole("form", { name: "Đăng nhập" });
+      await form.waitFor({ timeout: 30_000 });
+      expect(await form.getByRole("alert").textContent()).toMatch(/chỉ trả lời yêu cầu đó cho người đã đăng nhập/u);
+      await page.getByLabel("Mã truy cập (token) hoặc API key").fill(staffToken);
+      await page.getByRole("button", { name: "Đăng nhập" }).click();
+      await page.locator(".signed-in .who").waitFor();
+      await page.getByRole("button", { name: "Show Documentation Explorer" }).click();
+      await page.locator(".graphiql-doc-explorer a", { hasText: "Query" }).first().waitFor({ timeout: 15_000 });
+      await page.getByRole("button", { name: "Đăng xuất" }).click();
+    }, 60_000);
+
+    it("says on the start page that Sandbox is off where INTROSPECTION=off, and still offers the explorer", async () => {
+      await page.goto(off.url.replace(/\/graphql$/u, "/"));
+      await page.locator("#sandbox .status[data-state='off']").waitFor({ timeout: 15_000 });
+      expect(await page.locator("#sandbox .status").textContent()).toMatch(/không phục vụ Sandbox \(INTROSPECTION=off\)/u);
+      expect(await page.getByRole("link", { name: "Trình khám phá API (GraphiQL)" }).count()).toBe(1);
+    }, 30_000);
+  });
 });

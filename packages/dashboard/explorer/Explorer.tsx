@@ -9,9 +9,13 @@ import { DocsIcon, pick, useGraphiQL, type GraphiQLPlugin } from "@graphiql/reac
 import { GraphiQL, HISTORY_PLUGIN } from "graphiql";
 import { useState } from "react";
 import { GRAPHQL_URL } from "../src/api";
-import { credentialHeaders, credentialRefused, currentCredential, useAuth } from "../src/auth";
+import { credentialHeaders, credentialRefused, currentCredential, signOut, useAuth } from "../src/auth";
 import { SignedIn, SignInForm } from "../src/SignIn";
 import { EXAMPLES, FIRST_TABS } from "./examples";
+
+/** Said when the public is refused (in production only signed-in callers may read the schema). */
+const SIGN_IN_FOR_SCHEMA =
+  "Máy chủ này chỉ trả lời yêu cầu đó cho người đã đăng nhập (ví dụ: lược đồ, tài liệu và gợi ý của trình khám phá). Vui lòng đăng nhập bằng mã truy cập (token) hoặc API key.";
 
 /** Every request carries the signed-in user's credential, unless the Headers tab names one itself. */
 const fetcher = createGraphiQLFetcher({
@@ -22,7 +26,10 @@ const fetcher = createGraphiQLFetcher({
     const own = headers.has("authorization") || headers.has("x-api-key");
     if (!own) for (const [name, value] of Object.entries(credentialHeaders(credential))) headers.set(name, value);
     const response = await fetch(input, { ...init, headers });
-    if (response.status === 401 && !own) credentialRefused(credential);
+    if (response.status === 401 && !own) {
+      if (credential) credentialRefused(credential);
+      else signOut(SIGN_IN_FOR_SCHEMA);
+    }
     return response;
   },
 });

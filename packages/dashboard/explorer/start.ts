@@ -18,11 +18,12 @@ const TEXT: Record<SandboxState, string> = {
 };
 
 async function sandboxState(): Promise<SandboxState> {
-  // The gateway serves Sandbox's page at /graphql unless introspection is off.
+  // The gateway serves Sandbox's page at /graphql unless introspection is off (then Apollo's
+  // production page, whose CSP still names Sandbox's CDN: look for Sandbox's own element).
   const page = await fetch("/graphql", { headers: { accept: "text/html" } })
     .then((r) => r.text())
     .catch(() => "");
-  if (!page.includes("embeddable-sandbox")) return "off";
+  if (!page.includes('id="embeddableSandbox"')) return "off";
   try {
     // An opaque answer is enough: it says the CDN can be reached.
     await fetch(SANDBOX_SCRIPT, { mode: "no-cors", cache: "no-store", signal: AbortSignal.timeout(PROBE_MS) });
