@@ -9,7 +9,8 @@ import express, { type RequestHandler } from "express";
 import fs from "node:fs";
 import path from "node:path";
 
-const compress = compression();
+/** gzip/deflate for clients that accept it (answers over 1 KB): pages, and GraphQL answers such as the schema. */
+export const compress = compression();
 
 /** Vite names every file under assets/ by its content: a changed file is a new name. */
 const staticFiles = (dir: string) =>

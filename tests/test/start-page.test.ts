@@ -1,11 +1,12 @@
 /**
  * What the gateway serves to a browser, over real HTTP: the start page on GET / (and GraphQL on the
  * same path for everything else), Apollo Sandbox on GET /graphql, the explorer on /explorer; and, for
- * weak connections, the pages compressed and their content-hashed assets cached for good.
+ * weak connections, pages and GraphQL answers compressed and the pages' content-hashed assets cached for good.
  */
 import { createLogger, loadGatewayConfig } from "@kttt/core";
 import { startGateway, type GatewayServer } from "@kttt/gateway";
 import { graphql } from "@kttt/testkit";
+import { getIntrospectionQuery } from "graphql";
 
 let gateway: GatewayServer;
 let base: string;
@@ -36,6 +37,17 @@ describe("the start page and the explorer", () => {
     expect(posted.data).toEqual({ __typename: "Query" });
     const json = await fetch(`${base}/?query=${encodeURIComponent("{ __typename }")}`, { headers: { accept: "application/json", "apollo-require-preflight": "true" } });
     expect(await json.json()).toEqual({ data: { __typename: "Query" } });
+  });
+
+  it("compresses GraphQL answers for clients that accept it: the explorer's schema query among them", async () => {
+    const body = JSON.stringify({ query: getIntrospectionQuery() });
+    const res = await fetch(`${base}/graphql`, { method: "POST", headers: { "content-type": "application/json", "accept-encoding": "gzip" }, body });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-encoding")).toBe("gzip");
+    expect(((await res.json()) as { data: { __schema: { types: unknown[] } } }).data.__schema.types.length).toBeGreaterThan(50);
+    const plain = await fetch(`${base}/graphql`, { method: "POST", headers: { "content-type": "application/json", "accept-encoding": "identity" }, body });
+    expect(plain.headers.get("content-encoding")).toBeNull();
+    expect(Number(plain.headers.get("content-length") ?? (await plain.text()).length)).toBeGreaterThan(100_000);
   });
 
   it("serves Apollo Sandbox's page at GET /graphql", async () => {
