@@ -9,6 +9,7 @@ import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPag
 import { expressMiddleware } from "@as-integrations/express5";
 import { ANONYMOUS, createLogger, createMetrics, DomainError, ErrorCode, formatError, GATEWAY_PROOF_HEADER, isDomainError, signGatewayProof, listen, openDatabase, principalOf, signToken, type Principal, observabilityPlugin, operationsRoutes, SUBGRAPHS, type GatewayConfig, type Logger, type RunningServer } from "@kttt/core";
 import express from "express";
+import { Counter } from "prom-client";
 import { GraphQLError } from "graphql";
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
@@ -21,6 +22,7 @@ import { dashboard } from "./dashboard";
 import { queryArmor, requestRateLimit } from "./hardening";
 import { schemaAccessPlugin } from "./schema-access";
 import { subgraphFetcher, subgraphFetchMetrics } from "./fetcher";
+import { collapseIdenticalQueries } from "./collapse";
 
 interface GatewayContext {
   requestId: string;
@@ -91,6 +93,11 @@ export async function startGateway(config: GatewayConfig, logger: Logger = creat
   const known = new Map(SUBGRAPHS.map((s) => [s.name, s]));
   const metrics = createMetrics("gateway");
   const fetchMetrics = subgraphFetchMetrics(metrics);
+  const collapsed = new Counter({
+    name: "gateway_collapsed_queries_total",
+    help: "Queries answered by joining an identical query of the same access already in flight (no plan, no subgraph fetch of their own).",
+    registers: [metrics.registry],
+  });
   const fetchOptions = { timeoutMs: config.subgraphTimeoutMs, retryDelayMs: 100 };
   /** The URL each subgraph is called on, for readiness. */
   const urls = new Map<string, string>();
@@ -135,6 +142,7 @@ export async function startGateway(config: GatewayConfig, logger: Logger = creat
       observabilityPlugin<GatewayContext>(logger, metrics),
       ...armor.plugins,
       schemaAccessPlugin<GatewayContext>({ introspection: config.introspection, fieldSuggestions: config.fieldSuggestions }),
+      collapseIdenticalQueries<GatewayContext>(() => collapsed.inc()),
       // Sandbox works wherever introspection does; where only signed-in callers may, they paste their token into its headers.
       config.introspection !== "off"
         ? ApolloServerPluginLandingPageLocalDefault({

@@ -4,7 +4,7 @@
  */
 import { ApolloServer, type ApolloServerPlugin, type BaseContext } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
-import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from "graphql";
@@ -116,6 +116,9 @@ export async function startSubgraphServer<TContext extends BaseContext>(options:
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginInlineTraceDisabled(),
+      // Apollo Server installs cache control by default: it wraps every field of every row to collect
+      // cache hints nobody sends (no Cache-Control on subgraph answers, none asked by the gateway).
+      ApolloServerPluginCacheControlDisabled(),
       observabilityPlugin<TContext & { requestId?: string }>(options.logger, options.metrics),
       ...(options.plugins ?? []),
     ],
