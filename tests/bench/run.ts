@@ -9,8 +9,9 @@
  * Settings (environment): BENCH_SECONDS (per round, default 10), BENCH_WARMUP_SECONDS (2),
  * BENCH_CONNECTIONS (20), BENCH_ROUNDS (1 per target), BENCH_ONLY (scenario names, comma-separated),
  * BENCH_MODES (varied,identical), BENCH_TARGETS (ours,hive,direct), BENCH_SCALE (1, 10 or 100:
- * the demo data times that), BENCH_CPU_PROF (a folder: every process writes a CPU profile there),
- * DATABASE_URL (else an embedded PostgreSQL).
+ * the demo data times that), BENCH_CPU_PROF (a folder: every process writes a CPU profile there;
+ * read it with profile-summary.js), BENCH_REPORT (false: only artifacts/bench-<scale>x.json, as
+ * `npm run bench:cpu` does, one client at a time), DATABASE_URL (else an embedded PostgreSQL).
  */
 import "reflect-metadata";
 import autocannon from "autocannon";
@@ -36,6 +37,7 @@ const SETTINGS = {
   modes: list(process.env.BENCH_MODES, ["varied", "identical"]) as ("varied" | "identical")[],
   targets: list(process.env.BENCH_TARGETS, ["ours", "hive", "direct"]),
   scale: Number(process.env.BENCH_SCALE ?? 1),
+  report: process.env.BENCH_REPORT !== "false",
 };
 
 /** As Alliance staff, who may read every figure and detail the scenarios ask for, and write. */
@@ -219,6 +221,11 @@ async function main(): Promise<void> {
   };
   const artifacts = path.join(ROOT, "artifacts");
   fs.mkdirSync(artifacts, { recursive: true });
+  if (!SETTINGS.report) {
+    fs.writeFileSync(path.join(artifacts, "bench-cpu.json"), `${JSON.stringify(run, null, 2)}\n`);
+    console.log("\nwrote artifacts/bench-cpu.json");
+    return;
+  }
   fs.writeFileSync(path.join(artifacts, `bench-${SETTINGS.scale}x.json`), `${JSON.stringify(run, null, 2)}\n`);
   // The report puts this run beside the latest runs at the other scales (artifacts/bench-<scale>x.json).
   const runs = [1, 10, 100].map((scale) => (scale === run.scale ? run : readRun(path.join(artifacts, `bench-${scale}x.json`)))).filter((r): r is BenchRun => r !== null);
