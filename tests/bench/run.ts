@@ -89,6 +89,13 @@ async function measure(scenario: Scenario, mode: "varied" | "identical", endpoin
     return mode === "varied" ? scenario.varied(i, context.fixtures) : scenario.identical(i, context.fixtures);
   };
   const statementsNow = async () => (await Promise.all(Object.values(context.subgraphs).map((url) => statementsSent(url, context.gatewaySecret)))).reduce((a, b) => a + b, 0);
+  // Requests the previous round left in flight (autocannon stops sending, the graph finishes them) must not count here.
+  for (let last = await statementsNow(), quiet = Date.now() + 30_000; Date.now() < quiet; ) {
+    await new Promise((r) => setTimeout(r, 400));
+    const now = await statementsNow();
+    if (now === last) break;
+    last = now;
+  }
   // A scenario answering with GraphQL errors (HTTP 200) would measure the errors: check a few answers
   // first, one at a time, which also counts the SQL statements a request costs exactly.
   let bytes = 0;
@@ -153,6 +160,8 @@ async function main(): Promise<void> {
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
+    // The services' Node flags, as an operator would set them (e.g. heap sizes).
+    ...(process.env.BENCH_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS } : {}),
     DATABASE_URL: server,
     DATABASE_PREFIX: prefix,
     NODE_ENV: "production",
