@@ -22,7 +22,7 @@ import { dashboard } from "./dashboard";
 import { queryArmor, requestRateLimit } from "./hardening";
 import { schemaAccessPlugin } from "./schema-access";
 import { subgraphFetcher, subgraphFetchMetrics } from "./fetcher";
-import { collapseIdenticalQueries } from "./collapse";
+import { collapseIdenticalQueries, stringifyResult } from "./collapse";
 
 interface GatewayContext {
   requestId: string;
@@ -105,6 +105,10 @@ export async function startGateway(config: GatewayConfig, logger: Logger = creat
     urls.set(name, url);
     return new SubgraphDataSource(name, config.gatewaySecret, { url, fetcher: subgraphFetcher(name, fetchOptions, fetchMetrics) as never });
   };
+  // @apollo/gateway sends Apollo the host's CPU and memory figures every minute (OTLP to
+  // usage-reporting.api.apollographql.com) unless this is set: a provincial graph has no business calling
+  // out, and where it cannot, the retries over TLS showed in the gateway's CPU profile.
+  process.env.APOLLO_TELEMETRY_DISABLED = "true";
   const gateway = config.introspectAndCompose
     ? new ApolloGateway({
         supergraphSdl: new IntrospectAndCompose({
@@ -136,6 +140,7 @@ export async function startGateway(config: GatewayConfig, logger: Logger = creat
     // CSRF prevention is on (Apollo Server's default): a request must be JSON or carry a preflight header.
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
+    stringifyResult,
     validationRules: armor.validationRules,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),

@@ -64,3 +64,18 @@ export function collapseIdenticalQueries<T extends { principal: Principal }>(joi
     },
   };
 }
+
+const serialized = new WeakMap<object, string>();
+
+/**
+ * Apollo Server's `stringifyResult`, serialising a shared answer once: the queries that joined one in
+ * flight hold the very same `data`, so the first to be written keeps its JSON for the others (as Apollo
+ * Server writes it: compact, one newline). An answer with errors or extensions is written each time.
+ */
+export function stringifyResult(value: FormattedExecutionResult): string {
+  const data = value.data;
+  if (!data || value.errors !== undefined || value.extensions !== undefined) return `${JSON.stringify(value)}\n`;
+  let text = serialized.get(data);
+  if (text === undefined) serialized.set(data, (text = `${JSON.stringify(value)}\n`));
+  return text;
+}
