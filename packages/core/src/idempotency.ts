@@ -9,6 +9,7 @@ import { IsOptional, Length, Matches } from "class-validator";
 import { Field, InputType, type ClassType } from "type-graphql";
 import type { DataSource, EntityManager, MigrationInterface, QueryRunner } from "typeorm";
 import { toJson, writeAudit } from "./audit";
+import { constraintError, type ConstraintErrors } from "./constraints";
 import { conflict } from "./errors";
 
 /** Adds `idempotencyKey` to a mutation input class (a type-graphql mixin). */
@@ -173,4 +174,46 @@ export function recordedTransaction<T>(
     const result = await write(manager, keepBefore);
     return { result, ref: refOf(result) };
   }, load);
+}
+
+export interface WriteOptions<T, P> {
+  /** The mutation's name, as the receipt and the audit record keep it (e.g. `registerOrganization`). */
+  operation: string;
+  /** The mutation's input; its `idempotencyKey`, when given, makes the write safe to retry. */
+  input: { idempotencyKey?: string } & object;
+  /** Loads a result back from its reference, for a retry. */
+  load: (ref: string) => Promise<T>;
+  /** The reference of a result (default: its `id`). */
+  refOf?: (result: T) => string;
+  /**
+   * Checks made before the transaction opens (other subgraphs asked through the gateway: no network
+   * call holds a lock); what it returns is handed to `write`. A retry whose receipt answers skips it.
+   */
+  prepare?: () => Promise<P>;
+  /** The errors the database constraints this write can break stand for, by constraint name. */
+  constraints?: ConstraintErrors;
+}
+
+const idOf = (result: unknown): string => (result as { id: string }).id;
+
+/**
+ * The one way every subgraph writes: a retry with a known idempotency key is answered from its
+ * receipt before anything else is asked; then `prepare`'s checks; then `write` in one transaction
+ * with its audit record and receipt; an integrity violation becomes the domain error `constraints`
+ * gives it.
+ */
+export async function recordedWrite<T, P = undefined>(
+  dataSource: DataSource,
+  options: WriteOptions<T, P>,
+  write: (manager: EntityManager, keepBefore: KeepBefore, prepared: P) => Promise<T>,
+): Promise<T> {
+  const { operation, input, load } = options;
+  const prior = await priorResult(dataSource, operation, input, load);
+  if (prior !== undefined) return prior;
+  const prepared = (options.prepare ? await options.prepare() : undefined) as P;
+  try {
+    return await recordedTransaction(dataSource, operation, input, options.refOf ?? idOf, load, (manager, keepBefore) => write(manager, keepBefore, prepared));
+  } catch (error) {
+    throw constraintError(error, options.constraints);
+  }
 }

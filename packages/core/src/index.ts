@@ -1,6 +1,8 @@
 import "reflect-metadata";
 
 export * from "./bulk";
+export * from "./calendar";
+export * from "./constraints";
 export * from "./audit";
 export * from "./auth";
 export * from "./config";

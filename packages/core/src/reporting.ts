@@ -5,6 +5,7 @@
  */
 import { Max, Min } from "class-validator";
 import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
+import { today } from "./calendar";
 import { badInput } from "./errors";
 import { LocalDateScalar } from "./scalars";
 
@@ -64,8 +65,6 @@ export class ReportingPeriod {
   @Field(() => LocalDateScalar, { description: "The date the figures describe: the last day of the period, or today while it runs." })
   asOf: string;
 }
-
-const today = () => new Date().toISOString().slice(0, 10);
 
 export function reportingPeriod(year: number, half: Half | null | undefined, asOf: string | null = null, now = today()): ReportingPeriod {
   if (!Number.isInteger(year) || year < 1990 || year > 2100) throw badInput("year must be between 1990 and 2100.", "period.year", "YEAR_OUT_OF_RANGE");

@@ -1,4 +1,5 @@
 /** Province statistics in one SQL statement: GROUPING SETS give the total and the groups together. */
+import { today as haTinhToday } from "@kttt/core";
 import type { DataSource } from "typeorm";
 import { Rating, RATING_LABEL, Sector, SECTOR_LABEL } from "../domain/enums";
 import { MembershipFigures, MembershipGroupBy, MembershipStatistics, type MembershipStatisticsGroup } from "../types/statistics";
@@ -84,7 +85,7 @@ export function emptyMembershipFigures(): MembershipFigures {
 }
 
 /** End of the year, or today while the year is running. */
-export function periodEnd(year: number, today = new Date().toISOString().slice(0, 10)): string {
+export function periodEnd(year: number, today = haTinhToday()): string {
   const end = `${year}-12-31`;
   return end < today ? end : today;
 }

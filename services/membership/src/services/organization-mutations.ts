@@ -3,7 +3,7 @@
  * the registry desk, and answers with a DomainError naming the field at fault; the database's
  * constraints back every rule, so a race cannot slip a bad row past the checks.
  */
-import { badInput, cleanOptionalText, cleanText, conflict, isUuid, notFound, recordedTransaction, type RecordedWrite, versionConflict } from "@kttt/core";
+import { badInput, cleanOptionalText, cleanText, conflict, currentYear, isUuid, notFound, recordedTransaction, type RecordedWrite, requireNotInFuture, today, versionConflict } from "@kttt/core";
 import { randomUUID } from "node:crypto";
 import { IsNull, type DataSource, type EntityManager } from "typeorm";
 import {
@@ -37,14 +37,8 @@ import type {
 } from "../types/inputs";
 
 
-export const today = () => new Date().toISOString().slice(0, 10);
-
 function requireId(id: string, field: string, what: string): void {
   if (!isUuid(id)) throw badInput(`${what} id "${id}" is not a valid id.`, field, "INVALID_ID");
-}
-
-function notInFuture(date: string, field: string, what: string): void {
-  if (date > today()) throw badInput(`${what} (${date}) cannot be in the future.`, field, "DATE_IN_FUTURE");
 }
 
 /** Loads an organisation and locks its row for the rest of the transaction. */
@@ -123,7 +117,7 @@ async function checkMember(manager: EntityManager, org: { kind: OrganizationKind
   if (m.joinedOn < org.establishedOn) {
     throw badInput(`A member cannot join (${m.joinedOn}) before the organisation was established (${org.establishedOn}).`, `${field}.joinedOn`, "JOINED_BEFORE_ESTABLISHMENT");
   }
-  notInFuture(m.joinedOn, `${field}.joinedOn`, "The joining date");
+  requireNotInFuture(m.joinedOn, `${field}.joinedOn`, "The joining date");
   if (org.kind === OrganizationKind.COOPERATIVE_UNION && m.membershipType === MembershipType.OFFICIAL && !m.memberOrganizationId) {
     throw badInput("An official member of a union must be a cooperative: give memberOrganizationId.", `${field}.memberOrganizationId`, "UNION_MEMBER_MUST_BE_COOPERATIVE");
   }
@@ -183,7 +177,7 @@ export class OrganizationMutations {
       return await this.run("registerOrganization", input, (o) => o.id, this.loadOrganization, async (manager) => {
         const name = cleanText(input.name);
         const registrationNumber = cleanOptionalText(input.registrationNumber);
-        notInFuture(input.establishedOn, "input.establishedOn", "The establishment date");
+        requireNotInFuture(input.establishedOn, "input.establishedOn", "The establishment date");
         if (input.status === OrganizationStatus.DISSOLVED) {
           throw badInput("A new organisation cannot be registered as dissolved.", "input.status", "INVALID_STATUS");
         }
@@ -287,10 +281,10 @@ export class OrganizationMutations {
       if (input.regularWorkers === 0 && input.averageMonthlyIncome !== 0n) {
         throw badInput("With no regular workers there is no average worker income: set averageMonthlyIncome to 0.", "input.averageMonthlyIncome", "INCOME_WITHOUT_WORKERS");
       }
-      const currentYear = Number(today().slice(0, 4));
+      const thisYear = currentYear();
       const foundedYear = Number(org.establishedOn.slice(0, 4));
-      if (input.year > currentYear || input.year < foundedYear) {
-        throw badInput(`The year must be between ${foundedYear} (establishment) and ${currentYear}.`, "input.year", "YEAR_OUT_OF_RANGE");
+      if (input.year > thisYear || input.year < foundedYear) {
+        throw badInput(`The year must be between ${foundedYear} (establishment) and ${thisYear}.`, "input.year", "YEAR_OUT_OF_RANGE");
       }
       const repository = manager.getRepository(FinancialReport);
       // Read under the organisation's lock, which every write of its reports takes first.
@@ -344,8 +338,8 @@ export class OrganizationMutations {
           }
         }
       }
-      const currentYear = Number(today().slice(0, 4));
-      if (input.year > currentYear) throw badInput(`A classification cannot be recorded for a future year (${input.year}).`, "input.year", "YEAR_OUT_OF_RANGE");
+      const thisYear = currentYear();
+      if (input.year > thisYear) throw badInput(`A classification cannot be recorded for a future year (${input.year}).`, "input.year", "YEAR_OUT_OF_RANGE");
       const repository = manager.getRepository(Classification);
       const key = { organizationId: org.id, year: input.year, scheme: input.scheme };
       const existing = await repository.findOneBy(key);
@@ -396,7 +390,7 @@ export class OrganizationMutations {
       if (input.leftOn < member.joinedOn) {
         throw badInput(`A membership cannot end (${input.leftOn}) before it began (${member.joinedOn}).`, "input.leftOn", "LEFT_BEFORE_JOINED");
       }
-      notInFuture(input.leftOn, "input.leftOn", "The end date");
+      requireNotInFuture(input.leftOn, "input.leftOn", "The end date");
       if (org.status === OrganizationStatus.ACTIVE && member.membershipType === MembershipType.OFFICIAL) {
         const members = await manager.getRepository(Member).findBy({ organizationId: org.id });
         requireMinimumMembers(org.kind, activeOfficialCount(members) - 1, "input.memberId");
@@ -414,7 +408,7 @@ export class OrganizationMutations {
       if (input.dissolvedOn < org.establishedOn) {
         throw badInput(`Dissolution (${input.dissolvedOn}) cannot precede establishment (${org.establishedOn}).`, "input.dissolvedOn", "DISSOLVED_BEFORE_ESTABLISHED");
       }
-      notInFuture(input.dissolvedOn, "input.dissolvedOn", "The dissolution date");
+      requireNotInFuture(input.dissolvedOn, "input.dissolvedOn", "The dissolution date");
       await manager
         .createQueryBuilder()
         .update(Organization)

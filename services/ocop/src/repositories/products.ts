@@ -1,11 +1,9 @@
 /** Reading OCOP products: filtered, keyset-paginated lists, and first pages of many parents at once. */
-import { encodeCursor, paginate, searchCondition, searchTerms } from "@kttt/core";
+import { encodeCursor, paginate, searchCondition, searchTerms, today } from "@kttt/core";
 import type { DataSource, SelectQueryBuilder } from "typeorm";
 import { OcopProduct } from "../entities/product";
 import { OcopProductConnection } from "../types/connections";
 import { OcopProductOrder, ORDER_KEYS, type OcopProductFilter, type OcopProductListArgs } from "../types/filters";
-
-export const today = () => new Date().toISOString().slice(0, 10);
 
 /** SQL of the certificate that says where product `p` stands on `:asOf`. */
 const CURRENT = "ocop_current_certification(p.id, CAST(:asOf AS date))";

@@ -3,11 +3,11 @@
  * AdminUnit) and of local owners: first pages of many parents come from one windowed statement.
  */
 import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
-import { badInput, DEFAULT_PAGE_SIZE, firstPageFetchSize, MAX_PAGE_SIZE } from "@kttt/core";
+import { badInput, DEFAULT_PAGE_SIZE, firstPageFetchSize, MAX_PAGE_SIZE, today } from "@kttt/core";
 import type { OcopContext } from "../context";
 import { AdminUnit, Cooperative, CooperativeGroup, CooperativeUnion } from "../entities/external";
 import { OcopLocalOwner } from "../entities/owner";
-import { firstPage, listProducts, today, type ParentColumn } from "../repositories/products";
+import { firstPage, listProducts, type ParentColumn } from "../repositories/products";
 import { OcopProductConnection } from "../types/connections";
 import { OcopChildProductArgs, OcopProductOrder, type OcopProductFilter } from "../types/filters";
 

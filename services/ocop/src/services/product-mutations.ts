@@ -4,7 +4,7 @@
  * checked with the organisation look-up before the transaction opens (no network call holds locks).
  * With an idempotency key, a retried write answers with the first one's result instead of writing again.
  */
-import { badInput, cleanOptionalText, cleanText, conflict, DomainError, ErrorCode, isUuid, notFound, organizationsById, priorResult, recordedTransaction, type GatewayLookup, type RecordedWrite } from "@kttt/core";
+import { badInput, cleanOptionalText, cleanText, conflict, DomainError, ErrorCode, isUuid, notFound, organizationsById, priorResult, recordedTransaction, requireNotInFuture, type GatewayLookup, type RecordedWrite } from "@kttt/core";
 import { ADMIN_UNITS, ocopCurrentCertificate, ocopCertificateStatus, ocopLevelFor, ocopStarsForScore, ocopValidUntil, OCOP_STAR_BANDS, OCOP_SUBGROUPS } from "@kttt/reference";
 import { randomUUID } from "node:crypto";
 import type { DataSource, EntityManager } from "typeorm";
@@ -12,17 +12,12 @@ import { COLLECTIVE_OWNER_TYPES, kindOf, OcopOwnerType } from "../domain/enums";
 import { OcopCertification } from "../entities/certification";
 import { OcopLocalOwner } from "../entities/owner";
 import { OcopProduct } from "../entities/product";
-import { today } from "../repositories/products";
 import type { OcopAssessmentInput, RegisterOcopProductInput, RevokeOcopCertificationInput } from "../types/inputs";
 
 const UNIT_CODES = new Set(ADMIN_UNITS.map((u) => u.code));
 
 function requireUnit(code: string, field: string): void {
   if (!UNIT_CODES.has(code)) throw badInput(`There is no administrative unit with code ${code} in Hà Tĩnh.`, field, "UNKNOWN_ADMIN_UNIT");
-}
-
-function notInFuture(date: string, field: string, what: string): void {
-  if (date > today()) throw badInput(`${what} (${date}) cannot be in the future.`, field, "DATE_IN_FUTURE");
 }
 
 function requireId(id: string, field: string, what: string): void {
@@ -82,7 +77,7 @@ export class OcopMutations {
       throw badInput(`"${subgroup}" is not a subgroup of ${input.group}; use one of: ${subgroups.join("; ")}.`, "input.subgroup", "UNKNOWN_SUBGROUP", { subgroups });
     }
     requireUnit(input.adminUnitCode, "input.adminUnitCode");
-    notInFuture(input.registeredOn, "input.registeredOn", "The registration date");
+    requireNotInFuture(input.registeredOn, "input.registeredOn", "The registration date");
     const organizationType = owner.organizationId ? await checkOrganization(this.organizations, owner.organizationId, "input.owner.organizationId") : null;
     const name = cleanText(input.name);
     try {
@@ -154,7 +149,7 @@ export class OcopMutations {
     if (input.level && input.level !== level) {
       throw badInput(`${earned}★ decided on ${input.decidedOn} is recognised at ${level} level, not ${input.level}.`, "input.level", "LEVEL_MISMATCH", { level });
     }
-    notInFuture(input.decidedOn, "input.decidedOn", "The decision date");
+    requireNotInFuture(input.decidedOn, "input.decidedOn", "The decision date");
     // The owner must still be known to membership: look it up before any lock is taken.
     const peek = await this.dataSource.getRepository(OcopProduct).findOneBy({ id: input.productId });
     if (!peek) throw notFound(`No OCOP product has the id ${input.productId}.`, "input.productId");
@@ -200,7 +195,7 @@ export class OcopMutations {
   }
 
   async revoke(input: RevokeOcopCertificationInput): Promise<OcopCertification> {
-    notInFuture(input.revokedOn, "input.revokedOn", "The revocation date");
+    requireNotInFuture(input.revokedOn, "input.revokedOn", "The revocation date");
     return this.run("revokeOcopCertification", input, (c) => c.id, this.loadCertification, async (manager, keepBefore) => {
       // The product's lock covers its certificates: every certificate write takes it first.
       const product = await lockProduct(manager, input.productId, "input.productId");

@@ -13,6 +13,7 @@ import {
   cleanText,
   confirmOrganization,
   conflict,
+  currentYear,
   type GatewayLookup,
   isUuid,
   notFound,
@@ -21,6 +22,8 @@ import {
   recordedTransaction,
   type RecordedWrite,
   requireNotDissolvedBy,
+  requireNotInFuture,
+  today,
   versionConflict,
 } from "@kttt/core";
 import { ADMIN_UNITS, sameOrMergedUnit } from "@kttt/reference";
@@ -44,15 +47,10 @@ import type {
   RecordPlanActualsInput,
 } from "../types/inputs";
 
-export const today = () => new Date().toISOString().slice(0, 10);
 const formatVnd = (amount: bigint) => `${amount.toString().replace(/\B(?=(\d{3})+(?!\d))/gu, ".")} đ`;
 
 function requireId(id: string, field: string, what: string): void {
   if (!isUuid(id)) throw badInput(`${what} id "${id}" is not a valid id.`, field, "INVALID_ID");
-}
-
-function notInFuture(date: string, field: string, what: string): void {
-  if (date > today()) throw badInput(`${what} (${date}) cannot be in the future.`, field, "DATE_IN_FUTURE");
 }
 
 function positive(amount: bigint, field: string, what: string): void {
@@ -144,7 +142,7 @@ export class PolicyMutations {
           const repository = manager.getRepository(LegalDocument);
           const existing = await repository.findOneBy({ number });
           if (existing) throw conflict(`Document ${number} is already recorded.`, "input.number", "DUPLICATE_DOCUMENT_NUMBER", { documentId: existing.id });
-          if (input.issuedOn) notInFuture(input.issuedOn, "input.issuedOn", "The date of issue");
+          if (input.issuedOn) requireNotInFuture(input.issuedOn, "input.issuedOn", "The date of issue");
           if (input.issuedOn && input.effectiveOn && input.effectiveOn < input.issuedOn) {
             throw badInput(`A document cannot take effect (${input.effectiveOn}) before it is issued (${input.issuedOn}).`, "input.effectiveOn", "EFFECTIVE_BEFORE_ISSUED");
           }
@@ -303,7 +301,7 @@ export class PolicyMutations {
             throw badInput(`${agency.name} supports organisations registered in its own unit (${agency.adminUnitCode}), not in ${input.adminUnitCode}.`, "input.adminUnitCode", "OUTSIDE_PROGRAMME_AREA");
           }
           positive(input.plannedAmount, "input.plannedAmount", "The approved amount");
-          notInFuture(input.approvedOn, "input.approvedOn", "The approval date");
+          requireNotInFuture(input.approvedOn, "input.approvedOn", "The approval date");
           checkPeriod(programme, input.approvedOn, "input.approvedOn", "The approval date");
           if (input.managersTrained > 0 && policy.kind !== PolicyKind.HUMAN_RESOURCES) {
             throw badInput("Managers trained are recorded for training programmes only.", "input.managersTrained", "NOT_A_TRAINING_PROGRAMME");
@@ -353,7 +351,7 @@ export class PolicyMutations {
       const beneficiary = keepBefore(await find(manager, SupportBeneficiary, input.beneficiaryId, "input.beneficiaryId", "Beneficiary", true));
       const programme = await manager.getRepository(SupportProgramme).findOneByOrFail({ id: beneficiary.programmeId });
       positive(input.amount, "input.amount", "A payment");
-      notInFuture(input.disbursedOn, "input.disbursedOn", "The payment date");
+      requireNotInFuture(input.disbursedOn, "input.disbursedOn", "The payment date");
       if (input.disbursedOn < beneficiary.approvedOn) {
         throw badInput(`A payment (${input.disbursedOn}) cannot precede the approval (${beneficiary.approvedOn}).`, "input.disbursedOn", "DISBURSED_BEFORE_APPROVAL");
       }
@@ -423,7 +421,7 @@ export class PolicyMutations {
       const plan = keepBefore(await manager.getRepository(DevelopmentPlan).createQueryBuilder("p").setLock("pessimistic_write").where("p.year = :year", { year: input.year }).getOne());
       if (!plan) throw notFound(`No plan is recorded for ${input.year}.`, "input.year");
       if (plan.version !== input.version) throw versionConflict("This plan", input.version, plan.version);
-      if (input.year > Number(today().slice(0, 4))) throw badInput(`Results of ${input.year} cannot be known yet.`, "input.year", "YEAR_NOT_STARTED");
+      if (input.year > currentYear()) throw badInput(`Results of ${input.year} cannot be known yet.`, "input.year", "YEAR_NOT_STARTED");
       noRepeatedIndicators(input.actuals, "input.actuals");
       const targets = await manager.getRepository(PlanTarget).findBy({ planId: plan.id });
       for (const [i, item] of input.actuals.entries()) {

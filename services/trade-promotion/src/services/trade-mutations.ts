@@ -18,6 +18,7 @@ import {
   notFound,
   organizationsById,
   requireNotDissolvedBy,
+  requireNotInFuture,
   versionConflict,
   type GatewayLookup,
   type MembershipOrganization,
@@ -40,18 +41,12 @@ import type {
 } from "../types/inputs";
 import { productOwnersById, programmesById, type ProductOwner } from "./product-owner-lookup";
 
-export const today = () => new Date().toISOString().slice(0, 10);
-
 function requireId(id: string, field: string, what: string): void {
   if (!isUuid(id)) throw badInput(`${what} id "${id}" is not a valid id.`, field, "INVALID_ID");
 }
 
 function notNegative(amount: bigint | undefined | null, field: string, what: string): void {
   if (amount != null && amount < 0n) throw badInput(`${what} cannot be negative.`, field, "NEGATIVE_AMOUNT");
-}
-
-function notInFuture(date: string, field: string, what: string): void {
-  if (date > today()) throw badInput(`${what} (${date}) cannot be in the future.`, field, "DATE_IN_FUTURE");
 }
 
 /** The unit must be one of Hà Tĩnh's (on some date). */
@@ -436,7 +431,7 @@ export class TradeMutations {
     if (prior) return prior;
     const overlap = () => conflict("This product is already listed on this platform by this seller for those dates.", "input.listedOn", "LISTING_OVERLAPS");
     requireId(input.owner.id, "input.owner.id", "Seller");
-    notInFuture(input.listedOn, "input.listedOn", "The listing date");
+    requireNotInFuture(input.listedOn, "input.listedOn", "The listing date");
     requireUnit(input.adminUnitCode, input.listedOn, "input.adminUnitCode");
     if (input.delistedOn && input.delistedOn < input.listedOn) throw badInput(`delistedOn (${input.delistedOn}) is before listedOn (${input.listedOn}).`, "input.delistedOn", "DELISTED_BEFORE_LISTED");
     const { productId, productName } = await this.checkSale(input, input.owner, "input.owner", input.listedOn, "list a product");
@@ -482,7 +477,7 @@ export class TradeMutations {
     if (prior) return prior;
     requireId(input.seller.id, "input.seller.id", "Seller");
     notNegative(input.value, "input.value", "The value");
-    notInFuture(input.agreedOn, "input.agreedOn", "The agreement date");
+    requireNotInFuture(input.agreedOn, "input.agreedOn", "The agreement date");
     requireUnit(input.adminUnitCode, input.agreedOn, "input.adminUnitCode");
     const { productId, productName } = await this.checkSale(input, input.seller, "input.seller", input.agreedOn, "agree a supply-demand link");
     return idempotentTransaction(
