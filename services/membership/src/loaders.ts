@@ -22,16 +22,16 @@ export type MemberPage = FirstPage<Member>;
  * needs, without loading every member of every organisation.
  */
 function firstMembers(dataSource: DataSource, filter: { current: boolean | null; membershipType: string | null; limit: number }) {
-  const conditions: string[] = [];
-  if (filter.current !== null) conditions.push("(t.left_on IS NULL) = :current");
-  if (filter.membershipType !== null) conditions.push("t.membership_type = :membershipType");
   return firstPageLoader(dataSource, Member, {
     column: "organization_id",
     keyOf: (m) => m.organizationId,
     validKey: isUuid,
     orderBy: [["t.joined_on", "ASC"], ["t.id", "ASC"]],
     limit: filter.limit,
-    where: conditions.length ? { sql: conditions.join(" AND "), params: { current: filter.current, membershipType: filter.membershipType } } : undefined,
+    refine: (query) => {
+      if (filter.current !== null) query.andWhere("(t.left_on IS NULL) = :current", { current: filter.current });
+      if (filter.membershipType !== null) query.andWhere("t.membership_type = :membershipType", { membershipType: filter.membershipType });
+    },
   });
 }
 

@@ -5,12 +5,12 @@
 import DataLoader from "dataloader";
 import { emptyOcopFigures, ocopStatistics } from "./repositories/statistics";
 import { OcopGroupBy, type OcopFigures } from "./types/statistics";
-import { groupLoader, isUuid, rowLoader } from "@kttt/core";
+import { firstPageLoader, groupLoader, isUuid, rowLoader, type FirstPage } from "@kttt/core";
 import type { DataSource } from "typeorm";
 import { OcopCertification } from "./entities/certification";
 import { OcopLocalOwner } from "./entities/owner";
 import { OcopProduct } from "./entities/product";
-import { firstProductPages, type ChildFilter, type ParentColumn, type ProductPage } from "./repositories/products";
+import { applyCertificateConditions, PARENT_COLUMNS, type ChildFilter, type ParentColumn } from "./repositories/products";
 
 const isUnitCode = (code: string) => /^[0-9]{3}$/u.test(code);
 
@@ -27,20 +27,25 @@ function economyFigures(dataSource: DataSource) {
 }
 
 export function createLoaders(dataSource: DataSource) {
-  const pages = new Map<string, DataLoader<string, ProductPage>>();
+  const pages = new Map<string, DataLoader<string, FirstPage<OcopProduct>>>();
   return {
     economyFigures: economyFigures(dataSource),
     /** One loader per parent kind, filter and page size asked for in the request. */
-    firstProducts(column: ParentColumn, filter: ChildFilter): DataLoader<string, ProductPage> {
+    firstProducts(column: ParentColumn, filter: ChildFilter): DataLoader<string, FirstPage<OcopProduct>> {
       const key = JSON.stringify([column, filter]);
       let loader = pages.get(key);
       if (!loader) {
-        const valid = column === "admin_unit_code" ? isUnitCode : isUuid;
-        loader = new DataLoader<string, ProductPage>(async (keys) => {
-          const asked = keys.filter(valid);
-          const found = await firstProductPages(dataSource, column, asked, filter);
-          const byKey = new Map(asked.map((k, i) => [k, found[i]]));
-          return keys.map((k) => byKey.get(k) ?? { rows: [], total: 0 });
+        const property = PARENT_COLUMNS[column];
+        loader = firstPageLoader(dataSource, OcopProduct, {
+          column,
+          keyOf: (product) => String(product[property]),
+          validKey: column === "admin_unit_code" ? isUnitCode : isUuid,
+          orderBy: [["t.name", "ASC"], ["t.id", "ASC"]],
+          limit: filter.limit,
+          refine: (query) => {
+            applyCertificateConditions(query, "t", { asOf: filter.asOf, status: filter.status, stars: filter.stars });
+            if (filter.group) query.andWhere("t.product_group = :group", { group: filter.group });
+          },
         });
         pages.set(key, loader);
       }

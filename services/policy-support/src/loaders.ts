@@ -29,7 +29,7 @@ function firstBeneficiaries(dataSource: DataSource, parent: BeneficiaryParent, f
     validKey: isUuid,
     orderBy: [["t.approved_on", "DESC"], ["t.id", "DESC"]],
     limit: filter.limit,
-    where: from === null ? undefined : { sql: "t.approved_on BETWEEN :from AND :to", params: { from, to } },
+    refine: from === null ? undefined : (query) => void query.andWhere("t.approved_on BETWEEN :from AND :to", { from, to }),
   });
 }
 

@@ -87,7 +87,7 @@ export function createLoaders(dataSource: DataSource) {
     event: rowLoader(dataSource, TradeEvent, { column: "id", keyOf: (e) => e.id, validKey: isUuid }),
     /** The first page of events each of many programmes funded, and their counts; `unit` keeps only events held there. */
     firstEventsByProgramme: memo((args: { limit: number; unit: string | null }) =>
-      firstPageLoader(dataSource, TradeEvent, { ...BY_PROGRAMME, limit: args.limit, where: args.unit === null ? undefined : { sql: "t.admin_unit_code = :unit", params: { unit: args.unit } } }),
+      firstPageLoader(dataSource, TradeEvent, { ...BY_PROGRAMME, limit: args.limit, refine: args.unit === null ? undefined : (query) => void query.andWhere("t.admin_unit_code = :unit", { unit: args.unit }) }),
     ),
     eventsByProgramme: groupLoader(dataSource, TradeEvent, BY_PROGRAMME),
     participation: rowLoader(dataSource, TradeParticipation, { column: "id", keyOf: (p) => p.id, validKey: isUuid }),
