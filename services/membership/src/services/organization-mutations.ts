@@ -3,7 +3,7 @@
  * the registry desk, and answers with a DomainError naming the field at fault; the database's
  * constraints back every rule, so a race cannot slip a bad row past the checks.
  */
-import { badInput, cleanOptionalText, cleanText, conflict, currentYear, isUuid, notFound, recordedWrite, requireNotInFuture, today, versionConflict } from "@kttt/core";
+import { badInput, cleanOptionalText, cleanText, conflict, currentYear, isUuid, loadById, notFound, recordedWrite, requireNotInFuture, today, versionConflict } from "@kttt/core";
 import { randomUUID } from "node:crypto";
 import { IsNull, type DataSource, type EntityManager } from "typeorm";
 import {
@@ -154,8 +154,8 @@ function memberRow(organizationId: string, m: NewMemberInput): Member {
 export class OrganizationMutations {
   constructor(private readonly dataSource: DataSource) {}
 
-  private readonly loadOrganization = (id: string) => this.dataSource.getRepository(Organization).findOneByOrFail({ id });
-  private readonly loadMember = (id: string) => this.dataSource.getRepository(Member).findOneByOrFail({ id });
+  private readonly loadOrganization = loadById(this.dataSource, Organization);
+  private readonly loadMember = loadById(this.dataSource, Member);
   private readonly loadReport = (ref: string) => {
     const [organizationId, year] = ref.split("/");
     return this.dataSource.getRepository(FinancialReport).findOneByOrFail({ organizationId, year: Number(year) });

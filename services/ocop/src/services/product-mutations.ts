@@ -4,7 +4,7 @@
  * checked with the organisation look-up before the transaction opens (no network call holds locks).
  * With an idempotency key, a retried write answers with the first one's result instead of writing again.
  */
-import { badInput, cleanOptionalText, cleanText, conflict, DomainError, ErrorCode, isUuid, notFound, organizationsById, recordedWrite, requireNotInFuture, type ConstraintErrors, type GatewayLookup } from "@kttt/core";
+import { badInput, cleanOptionalText, cleanText, conflict, DomainError, ErrorCode, isUuid, loadById, notFound, organizationsById, recordedWrite, requireNotInFuture, type ConstraintErrors, type GatewayLookup } from "@kttt/core";
 import { ADMIN_UNITS, ocopCurrentCertificate, ocopCertificateStatus, ocopLevelFor, ocopStarsForScore, ocopValidUntil, OCOP_STAR_BANDS, OCOP_SUBGROUPS } from "@kttt/reference";
 import { randomUUID } from "node:crypto";
 import type { DataSource, EntityManager } from "typeorm";
@@ -61,8 +61,8 @@ export class OcopMutations {
     private readonly organizations: GatewayLookup,
   ) {}
 
-  private readonly loadProduct = (id: string) => this.dataSource.getRepository(OcopProduct).findOneByOrFail({ id });
-  private readonly loadCertification = (id: string) => this.dataSource.getRepository(OcopCertification).findOneByOrFail({ id });
+  private readonly loadProduct = loadById(this.dataSource, OcopProduct);
+  private readonly loadCertification = loadById(this.dataSource, OcopCertification);
 
   async register(input: RegisterOcopProductInput): Promise<OcopProduct> {
     const owner = input.owner;
