@@ -1,5 +1,6 @@
 import "reflect-metadata";
 
+export * from "./admin-unit-code";
 export * from "./bulk";
 export * from "./calendar";
 export * from "./constraints";

@@ -3,9 +3,9 @@
  * entity keyed by period and, optionally, administrative unit ("2024-H1", "2024-H1:444"), so every
  * subgraph can add its own figures for the same period to one answer.
  */
-import { Max, Min } from "class-validator";
 import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
-import { today } from "./calendar";
+import { ADMIN_UNIT_CODE } from "./admin-unit-code";
+import { IsYearInRange, requireYearInRange, today } from "./calendar";
 import { badInput } from "./errors";
 import { LocalDateScalar } from "./scalars";
 
@@ -25,8 +25,7 @@ registerEnumType(Half, {
 @InputType({ description: "A reporting period (kỳ báo cáo): a year, or a half of it." })
 export class ReportingPeriodInput {
   @Field(() => Int, { description: "The year (năm)." })
-  @Min(1990, { message: "year must be 1990 or later." })
-  @Max(2100, { message: "year must be 2100 or earlier." })
+  @IsYearInRange()
   year: number;
 
   @Field(() => Half, { nullable: true, description: "The half (6 tháng); omit for the whole year." })
@@ -67,7 +66,7 @@ export class ReportingPeriod {
 }
 
 export function reportingPeriod(year: number, half: Half | null | undefined, asOf: string | null = null, now = today()): ReportingPeriod {
-  if (!Number.isInteger(year) || year < 1990 || year > 2100) throw badInput("year must be between 1990 and 2100.", "period.year", "YEAR_OUT_OF_RANGE");
+  requireYearInRange(year, "period.year");
   const h = half ?? null;
   const period = new ReportingPeriod();
   period.year = year;
@@ -86,7 +85,8 @@ export function reportingPeriod(year: number, half: Half | null | undefined, asO
   return period;
 }
 
-const ECONOMY_ID = /^(\d{4})(?:-(H1|H2))?(?:@(\d{4}-\d{2}-\d{2}))?(?::(\d{3}))?$/u;
+// The unit part has the shape of ADMIN_UNIT_CODE.
+const ECONOMY_ID = new RegExp(`^(\\d{4})(?:-(H1|H2))?(?:@(\\d{4}-\\d{2}-\\d{2}))?(?::(${ADMIN_UNIT_CODE.source.slice(1, -1)}))?$`, "u");
 
 /**
  * The key of a collective-economy overview: "2024-H1" for the province, "2024-H1:444" for a unit,
@@ -101,8 +101,6 @@ export function parseEconomyId(id: string): { period: ReportingPeriod; adminUnit
   if (!match) throw badInput(`"${id}" is not a collective-economy id (e.g. 2024-H1 or 2024-H1:444).`, "id", "INVALID_ID");
   return { period: reportingPeriod(Number(match[1]), (match[2] as Half | undefined) ?? null, match[3] ?? null), adminUnitCode: match[4] ?? null };
 }
-
-export const ADMIN_UNIT_CODE = /^[0-9]{3}$/u;
 
 /**
  * Membership's `CollectiveEconomy` entity as the other subgraphs declare it: the key only. Each adds

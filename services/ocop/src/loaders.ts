@@ -5,14 +5,12 @@
 import DataLoader from "dataloader";
 import { emptyOcopFigures, ocopStatistics } from "./repositories/statistics";
 import { OcopGroupBy, type OcopFigures } from "./types/statistics";
-import { firstPageLoader, groupLoader, isUuid, rowLoader, type FirstPage } from "@kttt/core";
+import { firstPageLoader, groupLoader, isAdminUnitCode, isUuid, rowLoader, type FirstPage } from "@kttt/core";
 import type { DataSource } from "typeorm";
 import { OcopCertification } from "./entities/certification";
 import { OcopLocalOwner } from "./entities/owner";
 import { OcopProduct } from "./entities/product";
 import { applyCertificateConditions, PARENT_COLUMNS, type ChildFilter, type ParentColumn } from "./repositories/products";
-
-const isUnitCode = (code: string) => /^[0-9]{3}$/u.test(code);
 
 /** OCOP figures on a date for the province and every unit, in one grouped statement (key: the date). */
 function economyFigures(dataSource: DataSource) {
@@ -39,7 +37,7 @@ export function createLoaders(dataSource: DataSource) {
         loader = firstPageLoader(dataSource, OcopProduct, {
           column,
           keyOf: (product) => String(product[property]),
-          validKey: column === "admin_unit_code" ? isUnitCode : isUuid,
+          validKey: column === "admin_unit_code" ? isAdminUnitCode : isUuid,
           orderBy: [["t.name", "ASC"], ["t.id", "ASC"]],
           limit: filter.limit,
           refine: (query) => {

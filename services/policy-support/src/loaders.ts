@@ -3,7 +3,7 @@
  * these, so N parents cost one `WHERE … = ANY($1)` statement, not N.
  */
 import DataLoader from "dataloader";
-import { firstPageLoader, groupLoader, isUuid, rowLoader } from "@kttt/core";
+import { firstPageLoader, groupLoader, isAdminUnitCode, isUuid, rowLoader } from "@kttt/core";
 import type { DataSource } from "typeorm";
 import { policySupportStatistics } from "./repositories/statistics";
 import { Agency } from "./entities/agency";
@@ -68,7 +68,7 @@ export function createLoaders(dataSource: DataSource) {
     firstBeneficiaries: memo((args: { parent: BeneficiaryParent; year: number | null; limit: number }) => firstBeneficiaries(dataSource, args.parent, args)),
     beneficiariesByOrganization: groupLoader(dataSource, SupportBeneficiary, { column: "organization_id", keyOf: (b) => b.organizationId, validKey: isUuid, orderBy: [["t.approved_on", "DESC"], ["t.id", "DESC"]] }),
     beneficiariesByProgramme: groupLoader(dataSource, SupportBeneficiary, { column: "programme_id", keyOf: (b) => b.programmeId, validKey: isUuid, orderBy: [["t.approved_on", "DESC"], ["t.id", "DESC"]] }),
-    unitFigures: memo((year: number) => figuresBy(dataSource, "admin_unit_code", year, (k) => /^[0-9]{3}$/u.test(k))),
+    unitFigures: memo((year: number) => figuresBy(dataSource, "admin_unit_code", year, isAdminUnitCode)),
     /** The province's figures of a year (key: the year). */
     provinceFigures: new DataLoader<number, PolicySupportFigures>((years) => Promise.all(years.map(async (year) => (await policySupportStatistics(dataSource, year, null)).total))),
     programmeFigures: figuresBy(dataSource, "programme_id", null, isUuid),

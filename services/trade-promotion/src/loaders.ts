@@ -3,7 +3,7 @@
  * these, so N parents cost one `WHERE … = ANY($1)` statement (or one grouped statement), not N.
  */
 import DataLoader from "dataloader";
-import { ADMIN_UNIT_CODE, firstPageLoader, groupLoader, isUuid, parseEconomyId, rowLoader } from "@kttt/core";
+import { firstPageLoader, isAdminUnitCode, groupLoader, isUuid, parseEconomyId, rowLoader } from "@kttt/core";
 import type { DataSource } from "typeorm";
 import { TradePromotionGroupBy } from "./domain/enums";
 import { TradeEvent } from "./entities/event";
@@ -73,7 +73,7 @@ function economyFigures(dataSource: DataSource) {
         if (p instanceof Error) return p;
         const figures = await periods.get(p.period.id)!;
         if (p.adminUnitCode === null) return figures.total;
-        return ADMIN_UNIT_CODE.test(p.adminUnitCode) ? (figures.groups.get(p.adminUnitCode) ?? figures.empty) : figures.empty;
+        return isAdminUnitCode(p.adminUnitCode) ? (figures.groups.get(p.adminUnitCode) ?? figures.empty) : figures.empty;
       }),
     );
   });

@@ -3,6 +3,7 @@
  * the registry desk, and answers with a DomainError naming the field at fault; the database's
  * constraints back every rule, so a race cannot slip a bad row past the checks.
  */
+import { requireAdminUnit } from "@kttt/reference";
 import { badInput, cleanOptionalText, cleanText, conflict, currentYear, isUuid, loadById, notFound, recordedWrite, requireNotInFuture, today, versionConflict } from "@kttt/core";
 import { randomUUID } from "node:crypto";
 import { IsNull, type DataSource, type EntityManager } from "typeorm";
@@ -19,7 +20,6 @@ import {
   RATING_LABEL,
   ratingForScore,
 } from "../domain/enums";
-import { AdminUnit } from "../entities/admin-unit";
 import { AllianceMembership } from "../entities/alliance-membership";
 import { Classification } from "../entities/classification";
 import { FinancialReport } from "../entities/financial-report";
@@ -52,19 +52,6 @@ async function lockOrganization(manager: EntityManager, id: string, field: strin
     .getOne();
   if (!org) throw notFound(`No organisation has the id ${id}.`, field);
   return org;
-}
-
-async function requireAdminUnit(manager: EntityManager, code: string, onDate: string, field: string): Promise<AdminUnit> {
-  const unit = await manager.getRepository(AdminUnit).findOneBy({ code });
-  if (!unit) throw badInput(`There is no administrative unit with code ${code} in Hà Tĩnh.`, field, "UNKNOWN_ADMIN_UNIT");
-  if (unit.validFrom > onDate || (unit.validTo !== null && unit.validTo < onDate)) {
-    throw badInput(
-      `${unit.name} (${code}) did not exist on ${onDate}: it was valid from ${unit.validFrom}${unit.validTo ? ` to ${unit.validTo}` : ""}.`,
-      field,
-      "ADMIN_UNIT_NOT_VALID_ON_DATE",
-    );
-  }
-  return unit;
 }
 
 function requireMoney(value: bigint, field: string, what: string): void {
@@ -174,7 +161,7 @@ export class OrganizationMutations {
       if (input.status === OrganizationStatus.DISSOLVED) {
         throw badInput("A new organisation cannot be registered as dissolved.", "input.status", "INVALID_STATUS");
       }
-      await requireAdminUnit(manager, input.adminUnitCode, input.establishedOn, "input.adminUnitCode");
+      requireAdminUnit(input.adminUnitCode, "input.adminUnitCode", input.establishedOn);
       await checkRegistrationNumber(manager, input.kind, registrationNumber, null, "input.registrationNumber");
       const id = randomUUID();
       const memberOrganizations = new Set<string>();
@@ -225,7 +212,7 @@ export class OrganizationMutations {
         changes.registrationNumber = number;
       }
       if (input.adminUnitCode != null) {
-        await requireAdminUnit(manager, input.adminUnitCode, today(), "input.adminUnitCode");
+        requireAdminUnit(input.adminUnitCode, "input.adminUnitCode", today());
         changes.adminUnitCode = input.adminUnitCode;
       }
       if (input.sector != null) changes.sector = input.sector;

@@ -5,7 +5,7 @@
  * With an idempotency key, a retried write answers with the first one's result instead of writing again.
  */
 import { badInput, cleanOptionalText, cleanText, conflict, DomainError, ErrorCode, isUuid, loadById, notFound, organizationsById, recordedWrite, requireNotInFuture, type ConstraintErrors, type GatewayLookup } from "@kttt/core";
-import { ADMIN_UNITS, ocopCurrentCertificate, ocopCertificateStatus, ocopLevelFor, ocopStarsForScore, ocopValidUntil, OCOP_STAR_BANDS, OCOP_SUBGROUPS } from "@kttt/reference";
+import { ocopCurrentCertificate, ocopCertificateStatus, ocopLevelFor, ocopStarsForScore, ocopValidUntil, OCOP_STAR_BANDS, OCOP_SUBGROUPS, requireAdminUnit } from "@kttt/reference";
 import { randomUUID } from "node:crypto";
 import type { DataSource, EntityManager } from "typeorm";
 import { COLLECTIVE_OWNER_TYPES, kindOf, OcopOwnerType } from "../domain/enums";
@@ -13,12 +13,6 @@ import { OcopCertification } from "../entities/certification";
 import { OcopLocalOwner } from "../entities/owner";
 import { OcopProduct } from "../entities/product";
 import type { OcopAssessmentInput, RegisterOcopProductInput, RevokeOcopCertificationInput } from "../types/inputs";
-
-const UNIT_CODES = new Set(ADMIN_UNITS.map((u) => u.code));
-
-function requireUnit(code: string, field: string): void {
-  if (!UNIT_CODES.has(code)) throw badInput(`There is no administrative unit with code ${code} in Hà Tĩnh.`, field, "UNKNOWN_ADMIN_UNIT");
-}
 
 function requireId(id: string, field: string, what: string): void {
   if (!isUuid(id)) throw badInput(`${what} id "${id}" is not a valid id.`, field, "INVALID_ID");
@@ -75,7 +69,7 @@ export class OcopMutations {
       if (!subgroups.includes(subgroup)) {
         throw badInput(`"${subgroup}" is not a subgroup of ${input.group}; use one of: ${subgroups.join("; ")}.`, "input.subgroup", "UNKNOWN_SUBGROUP", { subgroups });
       }
-      requireUnit(input.adminUnitCode, "input.adminUnitCode");
+      requireAdminUnit(input.adminUnitCode, "input.adminUnitCode");
       requireNotInFuture(input.registeredOn, "input.registeredOn", "The registration date");
       return owner.organizationId ? await checkOrganization(this.organizations, owner.organizationId, "input.owner.organizationId") : null;
     };
@@ -92,7 +86,7 @@ export class OcopMutations {
         ownerId = local.id;
       } else {
         const fresh = owner.newLocalOwner!;
-        requireUnit(fresh.adminUnitCode, "input.owner.newLocalOwner.adminUnitCode");
+        requireAdminUnit(fresh.adminUnitCode, "input.owner.newLocalOwner.adminUnitCode");
         const taken = await manager.getRepository(OcopLocalOwner).findOneBy({ registrationNumber: fresh.registrationNumber });
         if (taken) {
           throw conflict(`Registration number ${fresh.registrationNumber} already belongs to ${taken.name}; use localOwnerId ${taken.id}.`, "input.owner.newLocalOwner.registrationNumber", "DUPLICATE_REGISTRATION_NUMBER", { localOwnerId: taken.id });

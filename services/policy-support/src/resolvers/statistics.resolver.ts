@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
-import { badInput, READ_NOTE, SIGNED_IN } from "@kttt/core";
+import { READ_NOTE, SIGNED_IN, requireYearInRange } from "@kttt/core";
 import type { PolicySupportContext } from "../context";
 import { PolicySupportGroupBy } from "../domain/enums";
 import { Agency } from "../entities/agency";
@@ -20,7 +20,7 @@ export class PolicySupportStatisticsResolver {
     @Arg("groupBy", () => PolicySupportGroupBy, { nullable: true, description: "Optional breakdown." }) groupBy: PolicySupportGroupBy | null,
     @Ctx() ctx: PolicySupportContext,
   ): Promise<PolicySupportStatistics> {
-    if (!Number.isInteger(year) || year < 2000 || year > 2100) throw badInput("year must be between 2000 and 2100.", "year", "YEAR_OUT_OF_RANGE");
+    requireYearInRange(year, "year");
     return policySupportStatistics(ctx.dataSource, year, groupBy ?? null);
   }
 

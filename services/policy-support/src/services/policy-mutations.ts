@@ -25,7 +25,7 @@ import {
   today,
   versionConflict,
 } from "@kttt/core";
-import { ADMIN_UNITS, sameOrMergedUnit } from "@kttt/reference";
+import { sameOrMergedUnit, adminUnitByCode, requireAdminUnit } from "@kttt/reference";
 import { randomUUID } from "node:crypto";
 import { In, type DataSource, type EntityManager } from "typeorm";
 import { AgencyKind, INDICATOR_UNIT, IndicatorUnit, LegalDocumentType, POLICY_KIND_LABEL, PolicyKind, ProgrammeStatus } from "../domain/enums";
@@ -209,7 +209,7 @@ export class PolicyMutations {
         throw badInput(`A programme cannot end (${input.endsOn}) before it starts (${input.startsOn}).`, "input.endsOn", "ENDS_BEFORE_START");
       }
       if (agency.kind === AgencyKind.DISTRICT_COMMITTEE) {
-        const unit = ADMIN_UNITS.find((u) => u.code === agency.adminUnitCode)!;
+        const unit = adminUnitByCode(agency.adminUnitCode!)!;
         if (unit.validTo !== null && input.endsOn > unit.validTo) {
           throw badInput(`${unit.name} ceased to exist after ${unit.validTo}; its committee cannot run a programme until ${input.endsOn}.`, "input.endsOn", "ADMIN_UNIT_NOT_VALID_ON_DATE");
         }
@@ -244,9 +244,7 @@ export class PolicyMutations {
    */
   private async confirmBeneficiary(input: RecordBeneficiaryInput): Promise<void> {
     requireId(input.organizationId, "input.organizationId", "Organisation");
-    if (!ADMIN_UNITS.some((u) => u.code === input.adminUnitCode)) {
-      throw badInput(`There is no administrative unit with code ${input.adminUnitCode} in Hà Tĩnh.`, "input.adminUnitCode", "UNKNOWN_ADMIN_UNIT");
-    }
+    requireAdminUnit(input.adminUnitCode, "input.adminUnitCode");
     const { organizations } = await this.lookup.find({ organizations: organizationsById([input.organizationId], "input.organizationId") });
     const organization = confirmOrganization(
       organizations.get(input.organizationId),

@@ -1,6 +1,6 @@
 /** The fields trade promotion adds to other subgraphs' entities; every one batched through a loader. */
 import { Arg, Args, Authorized, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
-import { badInput, ConnectionArgs, connectionFromArray, DETAILS, firstPageConnection, firstPageFetchSize, OWN_DISTRICT, READ_NOTE, Role, SIGNED_IN } from "@kttt/core";
+import { ConnectionArgs, connectionFromArray, DETAILS, firstPageConnection, firstPageFetchSize, OWN_DISTRICT, READ_NOTE, Role, SIGNED_IN, requireYearInRange } from "@kttt/core";
 import type { TradePromotionContext } from "../context";
 import { TradeEvent } from "../entities/event";
 import { AdminUnitRef, CollectiveEconomyRef, CooperativeGroupRef, CooperativeRef, CooperativeUnionRef, OcopLocalOwnerRef, OcopProductRef, SupportProgrammeRef } from "../entities/external";
@@ -73,7 +73,7 @@ export class AdminUnitTradeResolver {
     @Arg("year", () => Int, { description: "The year, e.g. 2023." }) year: number,
     @Ctx() ctx: TradePromotionContext,
   ): Promise<TradePromotionFigures> {
-    if (!Number.isInteger(year) || year < 2000 || year > 2100) throw badInput("year must be between 2000 and 2100.", "year", "YEAR_OUT_OF_RANGE");
+    requireYearInRange(year, "year");
     return ctx.loaders.unitFigures(year).load(unit.code);
   }
 }

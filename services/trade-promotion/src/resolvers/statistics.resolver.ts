@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
-import { badInput, READ_NOTE, SIGNED_IN } from "@kttt/core";
+import { READ_NOTE, SIGNED_IN, requireYearInRange } from "@kttt/core";
 import { ADMIN_UNITS } from "@kttt/reference";
 import type { TradePromotionContext } from "../context";
 import { EVENT_TYPE_LABEL, FORMAT_LABEL, NO_UNIT_KEY, TradeEventFormat, TradeEventType, TradePromotionGroupBy } from "../domain/enums";
@@ -28,7 +28,7 @@ export class TradePromotionStatisticsResolver {
     @Arg("groupBy", () => TradePromotionGroupBy, { nullable: true, description: "Optional breakdown." }) groupBy: TradePromotionGroupBy | null,
     @Ctx() ctx: TradePromotionContext,
   ): Promise<TradePromotionStatistics> {
-    if (!Number.isInteger(year) || year < 2000 || year > 2100) throw badInput("year must be between 2000 and 2100.", "year", "YEAR_OUT_OF_RANGE");
+    requireYearInRange(year, "year");
     const [from, to] = yearRange(year);
     const figures = await tradeFigures(ctx.dataSource, from, to, groupBy ?? null);
     const groups = [...figures.groups.entries()]

@@ -23,7 +23,7 @@ import {
   type GatewayLookup,
   type MembershipOrganization,
 } from "@kttt/core";
-import { ADMIN_UNITS, sameOrMergedUnit } from "@kttt/reference";
+import { sameOrMergedUnit, requireAdminUnit } from "@kttt/reference";
 import { randomUUID } from "node:crypto";
 import type { DataSource, EntityManager } from "typeorm";
 import { PARTICIPANT_TYPENAME, TradeEventFormat, TradeParticipantKind } from "../domain/enums";
@@ -47,21 +47,6 @@ function requireId(id: string, field: string, what: string): void {
 
 function notNegative(amount: bigint | undefined | null, field: string, what: string): void {
   if (amount != null && amount < 0n) throw badInput(`${what} cannot be negative.`, field, "NEGATIVE_AMOUNT");
-}
-
-/** The unit must be one of Hà Tĩnh's (on some date). */
-function requireKnownUnit(code: string, field: string) {
-  const unit = ADMIN_UNITS.find((u) => u.code === code);
-  if (!unit) throw badInput(`There is no administrative unit with code ${code} in Hà Tĩnh.`, field, "UNKNOWN_ADMIN_UNIT");
-  return unit;
-}
-
-/** The unit must be one of Hà Tĩnh's and must exist on the date. */
-function requireUnit(code: string, date: string, field: string): void {
-  const unit = requireKnownUnit(code, field);
-  if (date < unit.validFrom || (unit.validTo !== null && date > unit.validTo)) {
-    throw badInput(`${unit.name} did not exist on ${date} (it existed ${unit.validFrom} to ${unit.validTo ?? "today"}).`, field, "ADMIN_UNIT_NOT_VALID_ON_DATE");
-  }
 }
 
 function insideEvent(event: TradeEvent, date: string, field: string, what: string): void {
@@ -159,8 +144,8 @@ export class TradeMutations {
     if (input.endsOn < input.startsOn) throw badInput(`An event cannot end (${input.endsOn}) before it starts (${input.startsOn}).`, "input.endsOn", "ENDS_BEFORE_START");
     if (input.adminUnitCode) {
       if (input.format === TradeEventFormat.ONLINE) throw badInput("An online event is held in no unit: omit adminUnitCode.", "input.adminUnitCode", "ONLINE_EVENT_HAS_NO_UNIT");
-      requireUnit(input.adminUnitCode, input.startsOn, "input.adminUnitCode");
-      requireUnit(input.adminUnitCode, input.endsOn, "input.adminUnitCode");
+      requireAdminUnit(input.adminUnitCode, "input.adminUnitCode", input.startsOn);
+      requireAdminUnit(input.adminUnitCode, "input.adminUnitCode", input.endsOn);
     }
     notNegative(input.budget, "input.budget", "The budget");
   }
@@ -263,7 +248,7 @@ export class TradeMutations {
     // Ask membership and ocop before the transaction opens, so no connection waits on another service.
     const prepare = async () => {
       requireId(input.participant.id, "input.participant.id", "Participant");
-      requireKnownUnit(input.adminUnitCode, "input.adminUnitCode");
+      requireAdminUnit(input.adminUnitCode, "input.adminUnitCode");
       noRepeats(input.productIds, "input.productIds");
       const { organization } = await this.checkReferences(
         input.participant,
@@ -280,7 +265,7 @@ export class TradeMutations {
       if (attendedTo < attendedFrom) throw badInput(`attendedTo (${attendedTo}) is before attendedFrom (${attendedFrom}).`, "input.attendedTo", "ENDS_BEFORE_START");
       insideEvent(event, attendedFrom, "input.attendedFrom", "The first day of participation");
       insideEvent(event, attendedTo, "input.attendedTo", "The last day of participation");
-      requireUnit(input.adminUnitCode, attendedFrom, "input.adminUnitCode");
+      requireAdminUnit(input.adminUnitCode, "input.adminUnitCode", attendedFrom);
       if (organization) requireNotDissolvedBy(organization, attendedFrom, "input.participant.id", "take part in an event");
       this.checkResults(input);
       if (await manager.getRepository(TradeParticipation).existsBy({ eventId: event.id, participantId: input.participant.id })) throw duplicate();
@@ -380,7 +365,7 @@ export class TradeMutations {
     const prepare = () => {
       requireId(input.owner.id, "input.owner.id", "Seller");
       requireNotInFuture(input.listedOn, "input.listedOn", "The listing date");
-      requireUnit(input.adminUnitCode, input.listedOn, "input.adminUnitCode");
+      requireAdminUnit(input.adminUnitCode, "input.adminUnitCode", input.listedOn);
       if (input.delistedOn && input.delistedOn < input.listedOn) throw badInput(`delistedOn (${input.delistedOn}) is before listedOn (${input.listedOn}).`, "input.delistedOn", "DELISTED_BEFORE_LISTED");
       return this.checkSale(input, input.owner, "input.owner", input.listedOn, "list a product");
     };
@@ -417,7 +402,7 @@ export class TradeMutations {
       requireId(input.seller.id, "input.seller.id", "Seller");
       notNegative(input.value, "input.value", "The value");
       requireNotInFuture(input.agreedOn, "input.agreedOn", "The agreement date");
-      requireUnit(input.adminUnitCode, input.agreedOn, "input.adminUnitCode");
+      requireAdminUnit(input.adminUnitCode, "input.adminUnitCode", input.agreedOn);
       return this.checkSale(input, input.seller, "input.seller", input.agreedOn, "agree a supply-demand link");
     };
     return recordedWrite(this.dataSource, { operation: "recordSupplyDemandLink", input, load: this.loadLink, prepare }, async (manager, _keepBefore, { productId, productName }) => {
