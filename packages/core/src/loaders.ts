@@ -98,3 +98,17 @@ export function firstPageLoader<T extends ObjectLiteral>(dataSource: DataSource,
     return keys.map((key) => pages.get(key) ?? { rows: [], total: 0 });
   });
 }
+
+/**
+ * One loader per distinct argument set asked for in a request (a filter, a page size, a year): the
+ * arguments are the loader's key, as JSON, and every parent asking with them shares its batch.
+ */
+export function loadersByArgs<A, L>(make: (args: A) => L): (args: A) => L {
+  const loaders = new Map<string, L>();
+  return (args) => {
+    const key = JSON.stringify(args);
+    let loader = loaders.get(key);
+    if (!loader) loaders.set(key, (loader = make(args)));
+    return loader;
+  };
+}

@@ -252,3 +252,21 @@ export function connectionFromArray<T, C extends Connection<T>>(
   (connection as unknown as { count: () => Promise<number> }).count = () => Promise.resolve(rows.length);
   return connection;
 }
+
+/**
+ * A page of a nested list (a parent's members, allocations, participations…). The common case, a
+ * first page, comes from `firstPage` (a windowed statement for all parents at once, `limit` rows
+ * each, see firstPageLoader); any other page from `all`, the parent's rows in order.
+ */
+export async function nestedConnection<T, C extends Connection<T>>(
+  ConnectionClass: new () => C,
+  args: ConnectionArgs,
+  idOf: (row: T) => string,
+  pages: { firstPage: (limit: number) => Promise<{ rows: T[]; total: number }>; all: () => Promise<T[]> },
+): Promise<C> {
+  if (!args.after && !args.before && args.last == null) {
+    const page = await pages.firstPage(firstPageFetchSize(args));
+    return firstPageConnection(ConnectionClass, page.rows, page.total, idOf, args);
+  }
+  return connectionFromArray(ConnectionClass, await pages.all(), idOf, args);
+}

@@ -5,7 +5,7 @@
 import DataLoader from "dataloader";
 import { emptyOcopFigures, ocopStatistics } from "./repositories/statistics";
 import { OcopGroupBy, type OcopFigures } from "./types/statistics";
-import { firstPageLoader, groupLoader, isAdminUnitCode, isUuid, rowLoader, type FirstPage } from "@kttt/core";
+import { firstPageLoader, groupLoader, isAdminUnitCode, isUuid, loadersByArgs, rowLoader } from "@kttt/core";
 import type { DataSource } from "typeorm";
 import { OcopCertification } from "./entities/certification";
 import { OcopLocalOwner } from "./entities/owner";
@@ -25,30 +25,23 @@ function economyFigures(dataSource: DataSource) {
 }
 
 export function createLoaders(dataSource: DataSource) {
-  const pages = new Map<string, DataLoader<string, FirstPage<OcopProduct>>>();
   return {
     economyFigures: economyFigures(dataSource),
     /** One loader per parent kind, filter and page size asked for in the request. */
-    firstProducts(column: ParentColumn, filter: ChildFilter): DataLoader<string, FirstPage<OcopProduct>> {
-      const key = JSON.stringify([column, filter]);
-      let loader = pages.get(key);
-      if (!loader) {
-        const property = PARENT_COLUMNS[column];
-        loader = firstPageLoader(dataSource, OcopProduct, {
-          column,
-          keyOf: (product) => String(product[property]),
-          validKey: column === "admin_unit_code" ? isAdminUnitCode : isUuid,
-          orderBy: [["t.name", "ASC"], ["t.id", "ASC"]],
-          limit: filter.limit,
-          refine: (query) => {
-            applyCertificateConditions(query, "t", { asOf: filter.asOf, status: filter.status, stars: filter.stars });
-            if (filter.group) query.andWhere("t.product_group = :group", { group: filter.group });
-          },
-        });
-        pages.set(key, loader);
-      }
-      return loader;
-    },
+    firstProducts: loadersByArgs(({ column, filter }: { column: ParentColumn; filter: ChildFilter }) => {
+      const property = PARENT_COLUMNS[column];
+      return firstPageLoader(dataSource, OcopProduct, {
+        column,
+        keyOf: (product) => String(product[property]),
+        validKey: column === "admin_unit_code" ? isAdminUnitCode : isUuid,
+        orderBy: [["t.name", "ASC"], ["t.id", "ASC"]],
+        limit: filter.limit,
+        refine: (query) => {
+          applyCertificateConditions(query, "t", { asOf: filter.asOf, status: filter.status, stars: filter.stars });
+          if (filter.group) query.andWhere("t.product_group = :group", { group: filter.group });
+        },
+      });
+    }),
     product: rowLoader(dataSource, OcopProduct, { column: "id", keyOf: (p) => p.id, validKey: isUuid }),
     localOwner: rowLoader(dataSource, OcopLocalOwner, { column: "id", keyOf: (o) => o.id, validKey: isUuid }),
     certificationsByProduct: groupLoader(dataSource, OcopCertification, { column: "product_id", keyOf: (c) => c.productId, validKey: isUuid, orderBy: [["t.decided_on", "ASC"]] }),

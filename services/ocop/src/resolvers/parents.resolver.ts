@@ -24,7 +24,7 @@ function productsOf(column: ParentColumn, key: string, args: OcopChildProductArg
     return listProducts(ctx.dataSource, { ...args, filter, orderBy: OcopProductOrder.NAME_ASC });
   }
   return ctx.loaders
-    .firstProducts(column, { asOf, status: args.status ?? null, stars: args.stars ?? null, group: args.group ?? null, limit: firstPageFetchSize(args) })
+    .firstProducts({ column, filter: { asOf, status: args.status ?? null, stars: args.stars ?? null, group: args.group ?? null, limit: firstPageFetchSize(args) } })
     .load(key)
     .then((page) => {
       for (const product of page.rows) product.listAsOf = asOf;
