@@ -3,6 +3,7 @@
  * entity keyed by period and, optionally, administrative unit ("2024-H1", "2024-H1:444"), so every
  * subgraph can add its own figures for the same period to one answer.
  */
+import DataLoader from "dataloader";
 import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
 import { ADMIN_UNIT_CODE } from "./admin-unit-code";
 import { IsYearInRange, requireYearInRange, today } from "./calendar";
@@ -115,4 +116,36 @@ export function parseEconomyId(id: string): { period: ReportingPeriod; adminUnit
 export class CollectiveEconomyRef {
   @Field(() => ID, { description: 'Period and unit: "2024-H1" for the province, "2024-H1:444" for a unit.' })
   id: string;
+}
+
+/** A subgraph's figures of one period: the province's, each unit's, and those of a unit with nothing recorded. */
+export interface FiguresByUnit<F> {
+  total: F;
+  byUnit: ReadonlyMap<string, F>;
+  empty: F;
+}
+
+/**
+ * The loader of a subgraph's part of collective-economy overviews, keyed by the overview's id
+ * ("2024-H1", "2024-H1:444"): `figuresOf` runs once per distinct period asked in a request and answers the
+ * province and all of its units; a malformed id is that key's error.
+ */
+export function economyFiguresLoader<F>(figuresOf: (period: ReportingPeriod) => Promise<FiguresByUnit<F>>): DataLoader<string, F> {
+  // Per request, across batches: a list of units asked after the province reuses its period.
+  const periods = new Map<string, Promise<FiguresByUnit<F>>>();
+  return new DataLoader<string, F>(async (ids) =>
+    Promise.all(
+      ids.map(async (id) => {
+        try {
+          const { period, adminUnitCode } = parseEconomyId(id);
+          let figures = periods.get(period.id);
+          if (!figures) periods.set(period.id, (figures = figuresOf(period)));
+          const { total, byUnit, empty } = await figures;
+          return adminUnitCode === null ? total : (byUnit.get(adminUnitCode) ?? empty);
+        } catch (error) {
+          return error as Error;
+        }
+      }),
+    ),
+  );
 }

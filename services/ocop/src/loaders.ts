@@ -2,26 +2,21 @@
  * Per-request DataLoaders: every list-to-reference path of the ocop subgraph goes through one of
  * these, so N parents cost one `WHERE … = ANY($1)` statement, not N.
  */
-import DataLoader from "dataloader";
 import { emptyOcopFigures, ocopStatistics } from "./repositories/statistics";
-import { OcopGroupBy, type OcopFigures } from "./types/statistics";
-import { firstPageLoader, groupLoader, isAdminUnitCode, isUuid, loadersByArgs, rowLoader } from "@kttt/core";
+import { OcopGroupBy } from "./types/statistics";
+import { economyFiguresLoader, firstPageLoader, groupLoader, isAdminUnitCode, isUuid, loadersByArgs, rowLoader } from "@kttt/core";
 import type { DataSource } from "typeorm";
 import { OcopCertification } from "./entities/certification";
 import { OcopLocalOwner } from "./entities/owner";
 import { OcopProduct } from "./entities/product";
 import { applyCertificateConditions, PARENT_COLUMNS, type ChildFilter, type ParentColumn } from "./repositories/products";
 
-/** OCOP figures on a date for the province and every unit, in one grouped statement (key: the date). */
+/** OCOP figures on a period's asOf date for the province and every unit, in one grouped statement. */
 function economyFigures(dataSource: DataSource) {
-  return new DataLoader<string, { total: OcopFigures; byUnit: Map<string, OcopFigures>; empty: OcopFigures }>((dates) =>
-    Promise.all(
-      dates.map(async (asOf) => {
-        const stats = await ocopStatistics(dataSource, asOf, OcopGroupBy.ADMIN_UNIT);
-        return { total: stats.total, byUnit: new Map(stats.groups.map((g) => [g.key, g.figures])), empty: emptyOcopFigures() };
-      }),
-    ),
-  );
+  return economyFiguresLoader(async (period) => {
+    const stats = await ocopStatistics(dataSource, period.asOf, OcopGroupBy.ADMIN_UNIT);
+    return { total: stats.total, byUnit: new Map(stats.groups.map((g) => [g.key, g.figures])), empty: emptyOcopFigures() };
+  });
 }
 
 export function createLoaders(dataSource: DataSource) {

@@ -3,7 +3,7 @@
  * these, so N parents cost one `WHERE … = ANY($1)` statement (or one grouped statement), not N.
  */
 import DataLoader from "dataloader";
-import { firstPageLoader, isAdminUnitCode, groupLoader, loadersByArgs, isUuid, parseEconomyId, rowLoader } from "@kttt/core";
+import { economyFiguresLoader, firstPageLoader, groupLoader, loadersByArgs, isUuid, rowLoader } from "@kttt/core";
 import type { DataSource } from "typeorm";
 import { TradePromotionGroupBy } from "./domain/enums";
 import { TradeEvent } from "./entities/event";
@@ -39,32 +39,11 @@ function unitFigures(dataSource: DataSource, year: number) {
   });
 }
 
-/**
- * Collective-economy overviews ("2024-H1", "2024-H1:444"): one statement per distinct period asked,
- * which answers the province and all of its units at once.
- */
+/** Trade figures of a period for the province and every unit, in one statement. */
 function economyFigures(dataSource: DataSource) {
-  return new DataLoader<string, TradePromotionFigures | Error>(async (ids) => {
-    const parsed = ids.map((id) => {
-      try {
-        return parseEconomyId(id);
-      } catch (error) {
-        return error as Error;
-      }
-    });
-    const periods = new Map<string, Promise<Awaited<ReturnType<typeof tradeFigures>>>>();
-    for (const p of parsed) {
-      if (p instanceof Error || periods.has(p.period.id)) continue;
-      periods.set(p.period.id, tradeFigures(dataSource, p.period.startDate, p.period.endDate, TradePromotionGroupBy.ADMIN_UNIT));
-    }
-    return Promise.all(
-      parsed.map(async (p) => {
-        if (p instanceof Error) return p;
-        const figures = await periods.get(p.period.id)!;
-        if (p.adminUnitCode === null) return figures.total;
-        return isAdminUnitCode(p.adminUnitCode) ? (figures.groups.get(p.adminUnitCode) ?? figures.empty) : figures.empty;
-      }),
-    );
+  return economyFiguresLoader(async (period) => {
+    const figures = await tradeFigures(dataSource, period.startDate, period.endDate, TradePromotionGroupBy.ADMIN_UNIT);
+    return { total: figures.total, byUnit: figures.groups, empty: figures.empty };
   });
 }
 

@@ -70,8 +70,7 @@ export class CollectiveEconomyResolver {
       `(reports are yearly, so both halves of a year show that year's figures). ${READ_NOTE.SIGNED_IN}`,
   })
   async membership(@Root() economy: CollectiveEconomy, @Ctx() ctx: MembershipContext): Promise<MembershipFigures> {
-    const figures = await ctx.loaders.economyFigures.load(`${economy.period.year}|${economy.period.asOf}`);
-    return economy.adminUnitCode ? (figures.byUnit.get(economy.adminUnitCode) ?? figures.empty) : figures.total;
+    return ctx.loaders.economyFigures.load(economy.id);
   }
 }
 

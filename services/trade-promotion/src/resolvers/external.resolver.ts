@@ -92,7 +92,7 @@ export class CollectiveEconomyTradeResolver {
       `for a unit, events held there and participants registered there. ${READ_NOTE.SIGNED_IN}`,
   })
   async tradePromotion(@Root() economy: CollectiveEconomyRef, @Ctx() ctx: TradePromotionContext): Promise<TradePromotionFigures> {
-    return ctx.loaders.economyFigures.load(economy.id) as Promise<TradePromotionFigures>;
+    return ctx.loaders.economyFigures.load(economy.id);
   }
 }
 
