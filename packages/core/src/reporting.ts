@@ -149,3 +149,15 @@ export function economyFiguresLoader<F>(figuresOf: (period: ReportingPeriod) => 
     ),
   );
 }
+
+/** How a breakdown names its groups: a label table (an enum's Vietnamese labels) or a function of the key. */
+export type GroupLabels = Readonly<Record<string, string>> | ((key: string) => string | null | undefined);
+
+/**
+ * The Vietnamese label of a statistics group, in every subgraph: what its breakdown calls the key,
+ * else the key itself; `unkeyed` names the group of rows without a key.
+ */
+export function groupLabel(labels: GroupLabels, key: string | null, unkeyed = "Không xác định"): string {
+  if (key === null) return unkeyed;
+  return (typeof labels === "function" ? labels(key) : labels[key]) ?? key;
+}

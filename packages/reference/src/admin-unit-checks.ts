@@ -30,3 +30,8 @@ export function requireAdminUnit(code: string, field: string, onDate?: string): 
   }
   return unit;
 }
+
+/** The name of the unit with this code (e.g. "Huyện Hương Khê"), or undefined: a statistics group's label. */
+export function adminUnitName(code: string): string | undefined {
+  return BY_CODE.get(code)?.name;
+}

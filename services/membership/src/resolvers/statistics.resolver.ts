@@ -22,12 +22,6 @@ export class StatisticsResolver {
     return membershipStatistics(ctx.dataSource, year, groupBy ?? null);
   }
 
-  @FieldResolver(() => String, { description: "Vietnamese label of the group (tên nhóm)." })
-  async label(@Root() group: MembershipStatisticsGroup, @Ctx() ctx: MembershipContext): Promise<string> {
-    const unit = group.label === group.key && group.key ? await ctx.loaders.adminUnit.load(group.key) : null;
-    return unit?.name ?? group.label;
-  }
-
   @FieldResolver(() => AdminUnit, { nullable: true, description: "The administrative unit, when grouped by unit." })
   adminUnit(@Root() group: MembershipStatisticsGroup, @Ctx() ctx: MembershipContext): Promise<AdminUnit | null> | null {
     return isAdminUnitCode(group.key) ? ctx.loaders.adminUnit.load(group.key) : null;

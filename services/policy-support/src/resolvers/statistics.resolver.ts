@@ -5,9 +5,9 @@ import { PolicySupportGroupBy } from "../domain/enums";
 import { Agency } from "../entities/agency";
 import { AdminUnitRef, adminUnitRef } from "../entities/external";
 import { policySupportStatistics } from "../repositories/statistics";
-import { PolicySupportGroup, PolicySupportStatistics } from "../types/statistics";
+import { PolicySupportStatisticsGroup, PolicySupportStatistics } from "../types/statistics";
 
-@Resolver(() => PolicySupportGroup)
+@Resolver(() => PolicySupportStatisticsGroup)
 export class PolicySupportStatisticsResolver {
   @Authorized(...SIGNED_IN)
   @Query(() => PolicySupportStatistics, { nullable: true,
@@ -25,12 +25,12 @@ export class PolicySupportStatisticsResolver {
   }
 
   @FieldResolver(() => Agency, { nullable: true, description: "The agency, when grouped by agency." })
-  agency(@Root() group: PolicySupportGroup, @Ctx() ctx: PolicySupportContext): Promise<Agency | null> | null {
+  agency(@Root() group: PolicySupportStatisticsGroup, @Ctx() ctx: PolicySupportContext): Promise<Agency | null> | null {
     return group.agencyId ? ctx.loaders.agency.load(group.agencyId) : null;
   }
 
   @FieldResolver(() => AdminUnitRef, { nullable: true, description: "The administrative unit, when grouped by unit." })
-  adminUnit(@Root() group: PolicySupportGroup): AdminUnitRef | null {
+  adminUnit(@Root() group: PolicySupportStatisticsGroup): AdminUnitRef | null {
     return group.adminUnitCode ? adminUnitRef(group.adminUnitCode) : null;
   }
 }
