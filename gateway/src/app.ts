@@ -8,6 +8,7 @@ import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from "@apollo/server/plugin/landingPage/default";
 import { expressMiddleware } from "@as-integrations/express5";
 import { ANONYMOUS, createLogger, createMetrics, DomainError, ErrorCode, formatError, GATEWAY_PROOF_HEADER, isDomainError, signGatewayProof, listen, openDatabase, principalOf, signToken, type Principal, observabilityPlugin, operationsRoutes, SUBGRAPHS, type GatewayConfig, type Logger, type RunningServer } from "@kttt/core";
+import compression from "compression";
 import express from "express";
 import { Counter } from "prom-client";
 import { GraphQLError } from "graphql";
@@ -201,6 +202,9 @@ export async function startGateway(config: GatewayConfig, logger: Logger = creat
       return { requestId: (req.headers["x-request-id"] as string | undefined) ?? randomUUID(), authorization, principal };
     },
   });
+  // Large answers (a page of cooperatives is ~100 KB of JSON) go compressed to clients that accept it;
+  // small ones are not worth the CPU.
+  app.use(compression({ threshold: 16 * 1024 }));
   const limit = requestRateLimit(config.rateLimitPerMinute);
   const body = express.json({ limit: config.maxBodyBytes });
   app.use("/graphql", limit, body, graphql);
