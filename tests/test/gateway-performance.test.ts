@@ -1,7 +1,8 @@
 /**
  * What the gateway does to answer fast, and what must never happen because of it: identical queries in
  * flight answered once (gateway/src/collapse.ts) but never a caller receiving an answer computed for a
- * wider caller, nor a read sent after a write returned missing that write; large answers compressed.
+ * wider caller, nor a read sent after a write returned missing that write; large answers compressed
+ * (static-pages.ts `compress`).
  */
 import { Role, type Principal } from "@kttt/core";
 import { as, freePort, graphql } from "@kttt/testkit";
