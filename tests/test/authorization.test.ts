@@ -256,7 +256,7 @@ const DETAIL_READS: Record<string, { query: string; area: string; rows: (string 
     containers: ["supplyDemandLinks"],
   },
   "support to beneficiaries": {
-    query: `{ supportProgrammes(first: 20) { nodes { name beneficiaries(first: 100) { nodes { adminUnitCode approvedOn support plannedAmount disbursedAmount remainingAmount managersTrained overPlanReason disbursements { amount } } } } } }`,
+    query: `{ supportProgrammes(first: 20) { nodes { name beneficiaries(first: 10) { nodes { adminUnitCode approvedOn support plannedAmount disbursedAmount remainingAmount managersTrained overPlanReason disbursements { amount } } } } } }`,
     area: "support",
     rows: ["supportProgrammes", "nodes", "*", "beneficiaries", "nodes", "*"],
     fields: ["support", "plannedAmount", "disbursedAmount", "remainingAmount", "managersTrained", "overPlanReason", "disbursements"],
