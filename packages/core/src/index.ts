@@ -11,6 +11,7 @@ export * from "./federation";
 export * from "./gateway-lookup";
 export * from "./http";
 export * from "./idempotency";
+export * from "./import";
 export * from "./lifecycle";
 export * from "./loaders";
 export * from "./membership-organizations";

@@ -6,3 +6,5 @@ export * from "./numbers";
 export * from "./readers";
 export * from "./table";
 export { organizationsKind } from "./kinds/organizations";
+export * from "./importer";
+export * from "./template";

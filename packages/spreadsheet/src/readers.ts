@@ -132,6 +132,7 @@ async function* xlsxRows(path: string, sheet: string | undefined, limits: ReadLi
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { sharedStrings: "cache", styles: "cache", hyperlinks: "ignore", worksheets: "emit", entries: "ignore" });
   let matched = false;
   const names: string[] = [];
+  // The sheet asked for, or the first.
   try {
     for await (const worksheet of reader) {
       const internals = reader as unknown as { model?: SheetModel; workbookRels?: { Id: string; Target: string }[] };
@@ -139,7 +140,11 @@ async function* xlsxRows(path: string, sheet: string | undefined, limits: ReadLi
       const rel = internals.workbookRels?.find((r) => r.Target.endsWith(`/${file}`) || r.Target === file);
       const name = internals.model?.sheets?.find((s) => s.rId === rel?.Id)?.name ?? `Sheet${(worksheet as unknown as { id: string }).id}`;
       names.push(name);
-      if (matched || (sheet !== undefined && name.trim().toLowerCase() !== sheet.trim().toLowerCase())) continue;
+      if (sheet !== undefined && name.trim().toLowerCase() !== sheet.trim().toLowerCase()) {
+        // Read past it: exceljs may hold a later sheet in a temporary file it removes once this one is done.
+        for await (const _row of worksheet) void _row;
+        continue;
+      }
       matched = true;
       found(name);
       let blankRun = 0;
@@ -153,6 +158,7 @@ async function* xlsxRows(path: string, sheet: string | undefined, limits: ReadLi
         }
         if (!blank) yield { number: row.number, cells };
       }
+      break;
     }
   } catch (error) {
     if (error instanceof SpreadsheetError) throw error;

@@ -40,6 +40,8 @@ export interface Table {
   /** Excel row numbers of the header (one, or two when a merged row groups the columns). */
   headerRows: number[];
   columns: MatchedColumn[];
+  /** How many columns the header spans. */
+  width: number;
   /** Headers of the file that no column of the kind takes (ignored; shown to the user). */
   ignoredHeaders: string[];
   rows: AsyncGenerator<TableRow>;
@@ -212,5 +214,5 @@ export async function openTable(path: string, spec: KindSpec, options: { sheet?:
     }
   }
 
-  return { source, headerRows, columns, ignoredHeaders, rows: rows(), skipped };
+  return { source, headerRows, columns, width: found.headers.length, ignoredHeaders, rows: rows(), skipped };
 }

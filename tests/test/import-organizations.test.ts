@@ -1,0 +1,158 @@
+/**
+ * Importing a register end to end: the engine reads the file, the command's code checks it, the
+ * membership subgraph checks and writes it through the real gateway over HTTP, on a real database.
+ */
+import { loadGatewayConfig } from "@kttt/core";
+import { startGateway, type GatewayServer } from "@kttt/gateway";
+import { runImport, writeTemplate, organizationsKind, IMPORT_KINDS } from "@kttt/spreadsheet";
+import { graphql, TEST_ADMIN, tokenFor } from "@kttt/testkit";
+import ExcelJS from "exceljs";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { startTestMembership, type TestMembership } from "../../services/membership/test/helpers";
+
+let membership: TestMembership;
+let gateway: GatewayServer;
+let dir: string;
+let token: string;
+
+beforeAll(async () => {
+  membership = await startTestMembership("demo");
+  gateway = await startGateway({ ...loadGatewayConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", MEMBERSHIP_URL: membership.url }), port: 0 });
+  dir = await mkdtemp(join(tmpdir(), "kttt-import-"));
+  token = await tokenFor(TEST_ADMIN, 3600);
+});
+afterAll(async () => {
+  await gateway?.close();
+  await membership?.stop();
+  await rm(dir, { recursive: true, force: true });
+});
+
+const auditCount = async () => Number((await membership.service.dataSource.query("SELECT count(*) AS n FROM audit_record WHERE operation = 'importOrganizations'"))[0].n);
+const byNumber = async (number: string) => (await membership.service.dataSource.query("SELECT name, kind, admin_unit_code, sector, status, established_on::text, address, representative, version FROM organization WHERE registration_number = $1", [number]))[0];
+
+const FILLED = [
+  ["Hợp tác xã Dịch vụ Nông nghiệp Sơn Tây Mới", "Hợp tác xã", "3009990011", "Huyện Hương Sơn", "Nông nghiệp", "Tạm ngừng hoạt động", new Date(Date.UTC(2020, 2, 15)), "Xã Sơn Tây, Hương Sơn", "Nguyễn Văn An"],
+  ["Liên hiệp HTX Thương mại Hà Tĩnh Mới", "LHHTX", "30.0999.0022", "436", "Thương mại, dịch vụ", "Tạm ngừng hoạt động", "01/07/2019", null, null],
+  ["Tổ hợp tác Rau sạch Cẩm Bình Mới", "THT", null, "Cẩm Xuyên", "Nông, lâm, ngư, diêm nghiệp", "Tạm ngừng", "5/9/2021", "Xã Cẩm Bình", "Trần Thị Bình"],
+];
+
+async function filledTemplate(name: string, rows: unknown[][]): Promise<string> {
+  const template = join(dir, `template-${name}.xlsx`);
+  await writeTemplate(organizationsKind, template, { adminUnit: ["Huyện Hương Sơn"] });
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(template);
+  const sheet = workbook.getWorksheet(organizationsKind.sheetName)!;
+  rows.forEach((values, i) => (sheet.getRow(i + 2).values = values as ExcelJS.CellValue[]));
+  const path = join(dir, `${name}.xlsx`);
+  await workbook.xlsx.writeFile(path);
+  return path;
+}
+
+describe("npm run import of organisations", () => {
+  it("writes a template with the headers, the notes and the choice lists", async () => {
+    const path = join(dir, "mau.xlsx");
+    await writeTemplate(organizationsKind, path, { adminUnit: ["Huyện Hương Sơn", "Huyện Đức Thọ"] });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(path);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(["Tổ chức", "Ghi chú", "Danh mục"]);
+    expect((workbook.getWorksheet("Tổ chức")!.getRow(1).values as unknown[]).slice(1)).toEqual(organizationsKind.columns.map((c) => c.label));
+    expect(workbook.getWorksheet("Tổ chức")!.getCell("B2").dataValidation).toMatchObject({ type: "list", formulae: ["'Danh mục'!$A$2:$A$4"] });
+    expect(workbook.getWorksheet("Danh mục")!.getColumn(1).values.slice(1)).toEqual(["Loại hình", "Hợp tác xã", "Liên hiệp hợp tác xã", "Tổ hợp tác"]);
+    expect(workbook.getWorksheet("Ghi chú")!.getCell("C4").value).toMatch(/10 chữ số/u);
+  });
+
+  it("imports a filled template, then changes nothing when the same file comes again", async () => {
+    const path = await filledTemplate("filled", FILLED);
+    const before = await auditCount();
+    const first = await runImport({ file: path, kind: "organizations", gatewayUrl: gateway.url, token });
+    expect(first.rows.flatMap((r) => r.problems)).toEqual([]);
+    expect(first).toMatchObject({ written: true, counts: { CREATED: 3, INVALID: 0 }, errorCopy: null });
+    expect(await byNumber("3009990011")).toEqual({
+      name: "Hợp tác xã Dịch vụ Nông nghiệp Sơn Tây Mới", kind: "COOPERATIVE", admin_unit_code: "439", sector: "AGRICULTURE", status: "SUSPENDED",
+      established_on: "2020-03-15", address: "Xã Sơn Tây, Hương Sơn", representative: "Nguyễn Văn An", version: 1,
+    });
+    expect(await byNumber("3009990022")).toMatchObject({ kind: "COOPERATIVE_UNION", admin_unit_code: "436", sector: "TRADE_SERVICES" });
+    expect(await auditCount()).toBe(before + 3);
+
+    const again = await runImport({ file: path, kind: "organizations", gatewayUrl: gateway.url, token });
+    expect(again.counts).toMatchObject({ CREATED: 0, UPDATED: 0, UNCHANGED: 3, INVALID: 0 });
+    expect(await auditCount()).toBe(before + 3);
+    expect((await byNumber("3009990011")).version).toBe(1);
+
+    const edited = await filledTemplate("edited", [[...FILLED[0].slice(0, 7), "Thôn 3, xã Sơn Tây", "Nguyễn Văn Bình"], ...FILLED.slice(1)]);
+    const third = await runImport({ file: edited, kind: "organizations", gatewayUrl: gateway.url, token });
+    expect(third.counts).toMatchObject({ UPDATED: 1, UNCHANGED: 2 });
+    expect(await byNumber("3009990011")).toMatchObject({ address: "Thôn 3, xã Sơn Tây", representative: "Nguyễn Văn Bình", version: 2 });
+    const trail = await graphql(gateway.url, `{ membershipAuditTrail(first: 1, operation: "importOrganizations") { before after } }`);
+    expect(trail.data.membershipAuditTrail[0]).toMatchObject({ before: { representative: "Nguyễn Văn An" }, after: { representative: "Nguyễn Văn Bình", version: 2 } });
+  });
+
+  it("lists every bad row with its Excel row number, writes nothing, and copies the file with a Lỗi column", async () => {
+    const [existing] = await membership.service.dataSource.query("SELECT registration_number FROM organization WHERE registration_number IS NOT NULL LIMIT 1");
+    const csv = [
+      "DANH SÁCH HỢP TÁC XÃ TRÊN ĐỊA BÀN TỈNH",
+      "",
+      "STT;Tên HTX;Loại hình;Mã số thuế;Huyện;Lĩnh vực hoạt động;Tình trạng;Ngày thành lập",
+      "1;HTX Đông Hà Mới;HTX;3009990033;Đức Thọ;Nông nghiệp;Tạm ngừng hoạt động;12/4/2018",
+      "2;HTX Hoạt động Đủ;HTX;3009990044;Đức Thọ;Nông nghiệp;Đang hoạt động;12/4/2018",
+      "3;HTX Trùng Mã;HTX;3009990033;Đức Thọ;Nông nghiệp;Tạm ngừng hoạt động;12/4/2018",
+      "4;HTX Huyện Lạ;HTX;3009990055;Huyện Xa Lắm;Nông nghiệp;Tạm ngừng hoạt động;12/4/2018",
+      "5;HTX Ngày Sai;HTX;3009990066;Đức Thọ;Nông nghiệp;Tạm ngừng hoạt động;31/02/2018",
+      `6;HTX Đã Có;HTX;${existing.registration_number};Đức Thọ;Nông nghiệp;Tạm ngừng hoạt động;12/4/2018`,
+      "7;HTX Sau Giải Thể Huyện;HTX;3009990077;Đức Thọ;Nông nghiệp;Tạm ngừng hoạt động;12/4/2026",
+      ";Tổng cộng;;;;;;",
+    ].join("\r\n");
+    const path = join(dir, "messy.csv");
+    await writeFile(path, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(csv, "utf8")]));
+    const count = async () => Number((await membership.service.dataSource.query("SELECT count(*) AS n FROM organization"))[0].n);
+    const organizations = await count();
+
+    const report = await runImport({ file: path, kind: "organizations", gatewayUrl: gateway.url, token });
+    expect(report.written).toBe(false);
+    expect(await count()).toBe(organizations);
+    const problems = Object.fromEntries(report.rows.filter((r) => r.problems.length).map((r) => [r.rowNumber, r.problems.map((p) => `${p.columnLetter}|${p.reason}`).join(" / ")]));
+    expect(Object.keys(problems).map(Number)).toEqual([5, 6, 7, 8, 9, 10]);
+    expect(problems[5]).toMatch(/^\|An active .* needs at least 5 official members; it would have 0/u);
+    expect(problems[6]).toMatch(/^D\|3009990033 is also on row 4 of this file/u);
+    expect(problems[7]).toMatch(/^E\|No administrative unit of Hà Tĩnh is called "Huyện Xa Lắm"/u);
+    expect(problems[8]).toMatch(/^H\|"31\/02\/2018" is not a date that exists/u);
+    // The registration number is the key: a row naming a registered one speaks of that organisation, and may not rewrite its founding.
+    expect(problems[9]).toMatch(/^H\|.* was established on \d{4}-\d{2}-\d{2} in the graph; the row says 2018-04-12/u);
+    expect(problems[10]).toMatch(/^(H|E)\|.*(did not exist on 2026-04-12|cannot be in the future)/u);
+    expect(report.rows.find((r) => r.rowNumber === 4)?.outcome).toBe("SKIPPED");
+
+    const copy = new ExcelJS.Workbook();
+    await copy.xlsx.readFile(report.errorCopy!);
+    const sheet = copy.worksheets[0];
+    expect(sheet.getCell("I3").value).toBe("Lỗi");
+    expect(sheet.getCell("B6").value).toBe("HTX Trùng Mã");
+    expect(String(sheet.getCell("I6").value)).toMatch(/D Mã số thuế: 3009990033 is also on row 4/u);
+    expect(sheet.getCell("I4").value).toBeNull();
+
+    const skipping = await runImport({ file: path, kind: "organizations", gatewayUrl: gateway.url, token, skipInvalid: true });
+    expect(skipping).toMatchObject({ written: true, counts: { CREATED: 1, INVALID: 6 } });
+    expect(await byNumber("3009990033")).toMatchObject({ name: "HTX Đông Hà Mới", admin_unit_code: "440" });
+  });
+
+  it("checks a batch in a fixed number of statements, whatever its length", async () => {
+    const rows = (n: number, from: number) =>
+      Array.from({ length: n }, (_, i) => ({ rowNumber: i + 2, kind: "COOPERATIVE", name: `Hợp tác xã Kiểm Tra ${from + i}`, registrationNumber: String(3008000000 + from + i), adminUnit: "444", sector: "AGRICULTURE", status: "SUSPENDED", establishedOn: "2019-05-01" }));
+    const statementsFor = async (batch: unknown[]) => {
+      membership.service.statements.start();
+      const res = await graphql(gateway.url, IMPORT_KINDS.organizations.mutation, { rows: batch, dryRun: false, skipInvalid: false });
+      expect(res.errors).toBeUndefined();
+      expect(res.data.importOrganizations.written).toBe(true);
+      return membership.service.statements.stop();
+    };
+    expect(await statementsFor(rows(40, 0))).toBe(await statementsFor(rows(4, 100)));
+  });
+
+  it("refuses a batch larger than a call takes, and callers who may not write", async () => {
+    const res = await graphql(gateway.url, IMPORT_KINDS.organizations.mutation, { rows: Array.from({ length: 5001 }, () => ({ kind: "COOPERATIVE", name: "X", adminUnit: "444", sector: "AGRICULTURE", establishedOn: "2019-05-01" })), dryRun: true, skipInvalid: false });
+    expect(res.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "rows", reason: "TOO_MANY_ROWS" });
+    const anonymous = await graphql(gateway.url, IMPORT_KINDS.organizations.mutation, { rows: [], dryRun: true, skipInvalid: false }, { authorization: "" });
+    expect(anonymous.errors?.[0].extensions?.code).toMatch(/UNAUTHENTICATED|FORBIDDEN/u);
+  });
+});
