@@ -4,10 +4,10 @@
  */
 import { loadGatewayConfig } from "@kttt/core";
 import { startGateway, type GatewayServer } from "@kttt/gateway";
-import { runImport, writeTemplate, organizationsKind, IMPORT_KINDS } from "@kttt/spreadsheet";
+import { IMPORT_KINDS, openTable, organizationsKind, runExport, runImport, writeTemplate, type TableRow } from "@kttt/spreadsheet";
 import { graphql, TEST_ADMIN, tokenFor } from "@kttt/testkit";
 import ExcelJS from "exceljs";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startTestMembership, type TestMembership } from "../../services/membership/test/helpers";
@@ -33,9 +33,9 @@ const auditCount = async () => Number((await membership.service.dataSource.query
 const byNumber = async (number: string) => (await membership.service.dataSource.query("SELECT name, kind, admin_unit_code, sector, status, established_on::text, address, representative, version FROM organization WHERE registration_number = $1", [number]))[0];
 
 const FILLED = [
-  ["Hợp tác xã Dịch vụ Nông nghiệp Sơn Tây Mới", "Hợp tác xã", "3009990011", "Huyện Hương Sơn", "Nông nghiệp", "Tạm ngừng hoạt động", new Date(Date.UTC(2020, 2, 15)), "Xã Sơn Tây, Hương Sơn", "Nguyễn Văn An"],
-  ["Liên hiệp HTX Thương mại Hà Tĩnh Mới", "LHHTX", "30.0999.0022", "436", "Thương mại, dịch vụ", "Tạm ngừng hoạt động", "01/07/2019", null, null],
-  ["Tổ hợp tác Rau sạch Cẩm Bình Mới", "THT", null, "Cẩm Xuyên", "Nông, lâm, ngư, diêm nghiệp", "Tạm ngừng", "5/9/2021", "Xã Cẩm Bình", "Trần Thị Bình"],
+  ["Hợp tác xã Dịch vụ Nông nghiệp Sen Vàng Sơn Tây", "Hợp tác xã", "3009990011", "Huyện Hương Sơn", "Nông nghiệp", "Tạm ngừng hoạt động", new Date(Date.UTC(2020, 2, 15)), "Xã Sơn Tây, Hương Sơn", "Nguyễn Văn An"],
+  ["Liên hiệp HTX Thương mại Sen Vàng Hà Tĩnh", "LHHTX", "30.0999.0022", "436", "Thương mại, dịch vụ", "Tạm ngừng hoạt động", "01/07/2019", null, null],
+  ["Tổ hợp tác Rau sạch Sen Vàng Cẩm Bình", "THT", null, "Cẩm Xuyên", "Nông, lâm, ngư, diêm nghiệp", "Tạm ngừng", "5/9/2021", "Xã Cẩm Bình", "Trần Thị Bình"],
 ];
 
 async function filledTemplate(name: string, rows: unknown[][]): Promise<string> {
@@ -70,7 +70,7 @@ describe("npm run import of organisations", () => {
     expect(first.rows.flatMap((r) => r.problems)).toEqual([]);
     expect(first).toMatchObject({ written: true, counts: { CREATED: 3, INVALID: 0 }, errorCopy: null });
     expect(await byNumber("3009990011")).toEqual({
-      name: "Hợp tác xã Dịch vụ Nông nghiệp Sơn Tây Mới", kind: "COOPERATIVE", admin_unit_code: "439", sector: "AGRICULTURE", status: "SUSPENDED",
+      name: "Hợp tác xã Dịch vụ Nông nghiệp Sen Vàng Sơn Tây", kind: "COOPERATIVE", admin_unit_code: "439", sector: "AGRICULTURE", status: "SUSPENDED",
       established_on: "2020-03-15", address: "Xã Sơn Tây, Hương Sơn", representative: "Nguyễn Văn An", version: 1,
     });
     expect(await byNumber("3009990022")).toMatchObject({ kind: "COOPERATIVE_UNION", admin_unit_code: "436", sector: "TRADE_SERVICES" });
@@ -154,5 +154,65 @@ describe("npm run import of organisations", () => {
     expect(res.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "rows", reason: "TOO_MANY_ROWS" });
     const anonymous = await graphql(gateway.url, IMPORT_KINDS.organizations.mutation, { rows: [], dryRun: true, skipInvalid: false }, { authorization: "" });
     expect(anonymous.errors?.[0].extensions?.code).toMatch(/UNAUTHENTICATED|FORBIDDEN/u);
+  });
+
+  it("exports the imported organisations back, page by page, cell for cell what the template held, and the export imports as unchanged", async () => {
+    const template = await filledTemplate("roundtrip", FILLED);
+    await runImport({ file: template, kind: "organizations", gatewayUrl: gateway.url, token });
+    const query = /* GraphQL */ `query($search: String) {
+      organizations(first: 2, orderBy: NAME_ASC, filter: { search: $search }) {
+        nodes { name kind registrationNumber adminUnit { name } sector status establishedOn address representative }
+      }
+    }`;
+    const out = join(dir, "export.xlsx");
+    const exported = await runExport({ query, variables: { search: "sen vang" }, out, gatewayUrl: gateway.url, token });
+    expect(exported).toMatchObject({ rows: 3, pages: 2 });
+    expect(exported.columns.map((c) => c.header)).toEqual(organizationsKind.columns.map((c) => c.label));
+
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(out);
+    const sheet = workbook.worksheets[0];
+    expect(sheet.getCell("G2").value).toEqual(new Date(Date.UTC(2020, 2, 15))); // a date, not text
+    expect(sheet.getCell("G2").numFmt).toBe("dd/mm/yyyy");
+    const read = async (path: string) => {
+      const rows: TableRow[] = [];
+      for await (const row of (await openTable(path, organizationsKind)).rows) rows.push(row);
+      return rows.map((r) => r.values).sort((a, b) => String(a.name).localeCompare(String(b.name)));
+    };
+    const original = await read(template);
+    const back = (await read(out)).map((values) => ({ ...values, adminUnit: String(values.adminUnit) }));
+    // Cell for cell, as the importer reads them: units come back by name, codes by their digits.
+    expect(back).toEqual(original.map((values) => ({ ...values, adminUnit: { "Huyện Hương Sơn": "Huyện Hương Sơn", "436": "Thành phố Hà Tĩnh", "Cẩm Xuyên": "Huyện Cẩm Xuyên" }[String(values.adminUnit)] })));
+    expect(back.map((v) => v.kind)).toEqual(["COOPERATIVE", "COOPERATIVE_UNION", "COOPERATIVE_GROUP"]);
+
+    const again = await runImport({ file: out, kind: "organizations", gatewayUrl: gateway.url, token });
+    expect(again.counts).toMatchObject({ CREATED: 0, UPDATED: 0, UNCHANGED: 3, INVALID: 0 });
+  });
+
+  it("exports money as numbers in đồng and dates as dates from a nested connection, and a CSV Excel opens with no formula to run", async () => {
+    const [org] = await membership.service.dataSource.query("SELECT o.id FROM organization o JOIN member m ON m.organization_id = o.id WHERE m.capital_contributed > 0 GROUP BY o.id HAVING count(*) >= 3 LIMIT 1");
+    const query = `query($id: ID!) { organization(id: $id) { name members(first: 2) { nodes { fullName capitalContributed joinedOn } } } }`;
+    const out = join(dir, "members.xlsx");
+    const result = await runExport({ query, variables: { id: org.id }, out, gatewayUrl: gateway.url, token });
+    const truth = (await graphql(gateway.url, `query($id: ID!) { organization(id: $id) { members(first: 100) { totalCount nodes { fullName capitalContributed joinedOn } } } }`, { id: org.id })).data.organization.members;
+    expect(result.rows).toBe(truth.totalCount);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(out);
+    const sheet = workbook.worksheets[0];
+    expect(sheet.getCell("B2").value).toBe(Number(truth.nodes[0].capitalContributed));
+    expect(sheet.getCell("B2").numFmt).toBe('#,##0 "đ"');
+    expect(sheet.getCell("C2").value).toEqual(new Date(`${truth.nodes[0].joinedOn}T00:00:00Z`));
+
+    const hostile = await graphql(gateway.url, `mutation($input: RegisterOrganizationInput!) { registerOrganization(input: $input) { id } }`, {
+      input: { kind: "COOPERATIVE", name: '=HYPERLINK("http://x.example","Sen Vàng độc")', registrationNumber: "3009990099", adminUnitCode: "444", sector: "AGRICULTURE", establishedOn: "2019-01-01", status: "SUSPENDED" },
+    });
+    expect(hostile.errors).toBeUndefined();
+    const csv = join(dir, "export.csv");
+    await runExport({ query: `{ organizations(first: 50, orderBy: NAME_ASC, filter: { search: "sen vang" }) { nodes { name registrationNumber establishedOn } } }`, out: csv, gatewayUrl: gateway.url, token });
+    const bytes = await readFile(csv);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = bytes.toString("utf8").slice(1).split("\r\n");
+    expect(lines[0]).toBe("Tên tổ chức,Mã số HTX (mã số thuế),Ngày thành lập");
+    expect(lines).toContain(`"'=HYPERLINK(""http://x.example"",""Sen Vàng độc"")",3009990099,01/01/2019`);
   });
 });

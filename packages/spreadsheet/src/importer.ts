@@ -38,6 +38,9 @@ export const IMPORT_KINDS: Record<string, ImportKind> = {
 
 export const BATCH_ROWS = 2000;
 
+/** The gateway of `npm start`. */
+export const DEFAULT_GATEWAY_URL = "http://127.0.0.1:4000/graphql";
+
 export interface RowReport {
   rowNumber: number;
   outcome: "CREATED" | "UPDATED" | "UNCHANGED" | "INVALID" | "SKIPPED";

@@ -8,3 +8,4 @@ export * from "./table";
 export { organizationsKind } from "./kinds/organizations";
 export * from "./importer";
 export * from "./template";
+export * from "./exporter";

@@ -5,10 +5,8 @@
  */
 import { parseArgs } from "node:util";
 import { SpreadsheetError } from "../errors";
-import { callGraph, describeReport, IMPORT_KINDS, runImport } from "../importer";
+import { callGraph, DEFAULT_GATEWAY_URL, describeReport, IMPORT_KINDS, runImport } from "../importer";
 import { writeTemplate } from "../template";
-
-export const DEFAULT_GATEWAY_URL = "http://127.0.0.1:4000/graphql";
 
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
