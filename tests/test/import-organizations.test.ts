@@ -7,7 +7,9 @@ import { startGateway, type GatewayServer } from "@kttt/gateway";
 import { IMPORT_KINDS, openTable, organizationsKind, runExport, runImport, writeTemplate, type TableRow } from "@kttt/spreadsheet";
 import { graphql, TEST_ADMIN, tokenFor } from "@kttt/testkit";
 import ExcelJS from "exceljs";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { execFile } from "node:child_process";
+import { mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { promisify } from "node:util";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startTestMembership, type TestMembership } from "../../services/membership/test/helpers";
@@ -214,5 +216,36 @@ describe("npm run import of organisations", () => {
     const lines = bytes.toString("utf8").slice(1).split("\r\n");
     expect(lines[0]).toBe("Tên tổ chức,Mã số HTX (mã số thuế),Ngày thành lập");
     expect(lines).toContain(`"'=HYPERLINK(""http://x.example"",""Sen Vàng độc"")",3009990099,01/01/2019`);
+  });
+
+  it("runs as the commands people type: npm run import and npm run export, through the gateway with a token", async () => {
+    const run = (script: string, args: string[]) =>
+      promisify(execFile)(process.execPath, [join(__dirname, "..", "..", "packages", "spreadsheet", "dist", "cli", script), ...args], { env: { ...process.env, KTTT_TOKEN: token, KTTT_GATEWAY_URL: gateway.url } }).then(
+        (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
+        (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
+      );
+    const template = join(dir, "cli-template.xlsx");
+    expect(await run("import.js", ["--template", "organizations", "--out", template])).toMatchObject({ code: 0, stdout: expect.stringContaining(template) });
+    expect((await stat(template)).size).toBeGreaterThan(1000);
+
+    const bad = join(dir, "cli-bad.csv");
+    await writeFile(bad, "Tên HTX,Loại hình,Mã số thuế,Huyện,Lĩnh vực,Tình trạng,Ngày thành lập\nHTX Dòng Lỗi,HTX,3009990123,Đức Thọ,Nông nghiệp,Tạm ngừng hoạt động,30/02/2020\n");
+    const refused = await run("import.js", [bad]);
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toMatch(/Dòng 2, cột G "Ngày thành lập" \(giá trị "30\/02\/2020"\): "30\/02\/2020" is not a date that exists/u);
+    expect(refused.stdout).toMatch(/Không ghi gì/u);
+    expect(refused.stdout).toContain("cli-bad.loi.xlsx");
+
+    const wrong = join(dir, "cli-wrong.xlsx");
+    await writeFile(wrong, "not a workbook");
+    expect(await run("import.js", [wrong])).toMatchObject({ code: 2, stderr: expect.stringMatching(/^FILE_TYPE_MISMATCH: .*is named \.xlsx but is text/u) });
+
+    const query = join(dir, "list.graphql");
+    await writeFile(query, `{ organizations(first: 100, orderBy: NAME_ASC, filter: { adminUnitCode: "441" }) { nodes { name registrationNumber establishedOn } } }`);
+    const out = join(dir, "cli-export.xlsx");
+    const exported = await run("export.js", ["--query", query, "--out", out]);
+    const total = (await graphql(gateway.url, `{ organizations(first: 1, filter: { adminUnitCode: "441" }) { totalCount } }`)).data.organizations.totalCount;
+    expect(total).toBeGreaterThan(100); // more than one page
+    expect(exported).toMatchObject({ code: 0, stdout: expect.stringContaining(`${total} dòng, 3 cột`) });
   });
 });

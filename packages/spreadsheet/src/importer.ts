@@ -37,6 +37,27 @@ export const IMPORT_KINDS: Record<string, ImportKind> = {
 };
 
 export const BATCH_ROWS = 2000;
+/** Under the gateway's default request limit (MAX_BODY_BYTES, 1 MB), whatever the rows hold. */
+export const BATCH_BYTES = 800_000;
+
+/** Rows cut into calls of at most BATCH_ROWS rows and about BATCH_BYTES of JSON. */
+function inBatches<T extends { values: Record<string, unknown> }>(rows: T[]): T[][] {
+  const batches: T[][] = [];
+  let current: T[] = [];
+  let bytes = 0;
+  for (const row of rows) {
+    const size = JSON.stringify(row.values, (_k, v) => (typeof v === "bigint" ? v.toString() : v)).length + 20;
+    if (current.length > 0 && (current.length >= BATCH_ROWS || bytes + size > BATCH_BYTES)) {
+      batches.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(row);
+    bytes += size;
+  }
+  if (current.length > 0) batches.push(current);
+  return batches;
+}
 
 /** The gateway of `npm start`. */
 export const DEFAULT_GATEWAY_URL = "http://127.0.0.1:4000/graphql";
@@ -113,8 +134,7 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
     rows.push({ rowNumber: row.rowNumber, values: row.values, report });
   }
   const checkable = rows.filter((r) => r.report.problems.length === 0);
-  const batches: (typeof rows)[] = [];
-  for (let i = 0; i < checkable.length; i += BATCH_ROWS) batches.push(checkable.slice(i, i + BATCH_ROWS));
+  const batches = inBatches(checkable);
   const onePass = batches.length <= 1 && !options.dryRun;
   const bar = options.progress ? new SingleBar({ format: "{phase} [{bar}] {value}/{total} rows | {eta_formatted}", hideCursor: true }, Presets.shades_classic) : null;
 
@@ -155,8 +175,7 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
     if (!options.dryRun && (invalidCount() === 0 || options.skipInvalid)) {
       const valid = checkable.filter((r) => r.report.problems.length === 0);
       bar?.start(valid.length, 0, { phase: "Ghi" });
-      for (let i = 0; i < valid.length; i += BATCH_ROWS) {
-        const batch = valid.slice(i, i + BATCH_ROWS);
+      for (const batch of inBatches(valid)) {
         await send(batch, false, true);
         bar?.increment(batch.length);
       }

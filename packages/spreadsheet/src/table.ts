@@ -164,6 +164,8 @@ export async function openTable(path: string, spec: KindSpec, options: { sheet?:
   const rest = buffered.slice(found.at + 1);
   const columns = found.columns;
 
+  const choiceCache = new Map(columns.filter((c) => c.spec.type.kind === "choice").map((c) => [c.index, new Map<string, ReturnType<typeof readCell>>()]));
+
   async function* rows(): AsyncGenerator<TableRow> {
     let afterHeader = 0;
     const all = async function* () {
@@ -180,7 +182,8 @@ export async function openTable(path: string, spec: KindSpec, options: { sheet?:
       const filled = texts.filter((t) => t !== "");
       // The row of column numbers ("1", "(2)", …) printed under official forms' headers.
       if (afterHeader <= 2 && filled.length >= 3 && filled.every((t) => /^\(?\d{1,2}\)?$/u.test(t))) continue;
-      if (filled.slice(0, 3).some((t) => SUBTOTAL.test(words(foldText(t))))) {
+      // Folding is the costly part of a row: only words that can begin "Tổng"/"Cộng" are folded.
+      if (filled.slice(0, 3).some((t) => /^[\s(]*[tTcC]/u.test(t) && SUBTOTAL.test(words(foldText(t))))) {
         skipped.subtotals += 1;
         continue;
       }
@@ -204,7 +207,10 @@ export async function openTable(path: string, spec: KindSpec, options: { sheet?:
           if (column.spec.required) problem(`"${column.header}" is required`);
           continue;
         }
-        const reading = readCell(column.spec, plain.value, column.unit);
+        // Choice columns repeat a handful of values: read each text once per column.
+        const cache = typeof plain.value === "string" && column.spec.type.kind === "choice" ? choiceCache.get(column.index) : undefined;
+        const reading = cache?.get(plain.value as string) ?? readCell(column.spec, plain.value, column.unit);
+        if (cache && cache.size < 1000) cache.set(plain.value as string, reading);
         if (reading.ok) {
           if (reading.value !== null) values[column.spec.key] = reading.value;
           else if (column.spec.required) problem(`"${column.header}" is required`);
