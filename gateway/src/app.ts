@@ -20,6 +20,7 @@ import { ApiKeys1732406400900, ApiKeyStore } from "./api-keys";
 import { dashboard } from "./dashboard";
 import { queryArmor, requestRateLimit } from "./hardening";
 import { schemaAccessPlugin } from "./schema-access";
+import { spreadsheetFiles } from "./spreadsheet-files";
 import { subgraphFetcher, subgraphFetchMetrics } from "./fetcher";
 
 interface GatewayContext {
@@ -189,6 +190,7 @@ export async function startGateway(config: GatewayConfig, logger: Logger = creat
     },
   });
   const limit = requestRateLimit(config.rateLimitPerMinute);
+  app.use("/files", limit, spreadsheetFiles(httpServer, config.authSecret));
   const body = express.json({ limit: config.maxBodyBytes });
   app.use("/graphql", limit, body, graphql);
   app.use("/", limit, body, graphql);

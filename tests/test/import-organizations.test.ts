@@ -182,7 +182,7 @@ describe("npm run import of organisations", () => {
       return rows.map((r) => r.values).sort((a, b) => String(a.name).localeCompare(String(b.name)));
     };
     const original = await read(template);
-    const back = (await read(out)).map((values) => ({ ...values, adminUnit: String(values.adminUnit) }));
+    const back: Record<string, unknown>[] = (await read(out)).map((values) => ({ ...values, adminUnit: String(values.adminUnit) }));
     // Cell for cell, as the importer reads them: units come back by name, codes by their digits.
     expect(back).toEqual(original.map((values) => ({ ...values, adminUnit: { "Huyện Hương Sơn": "Huyện Hương Sơn", "436": "Thành phố Hà Tĩnh", "Cẩm Xuyên": "Huyện Cẩm Xuyên" }[String(values.adminUnit)] })));
     expect(back.map((v) => v.kind)).toEqual(["COOPERATIVE", "COOPERATIVE_UNION", "COOPERATIVE_GROUP"]);

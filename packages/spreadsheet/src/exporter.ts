@@ -110,6 +110,8 @@ interface Plan {
   nodesPath: string[];
   columns: ExportColumn[];
   sheetName: string;
+  /** False for a plain list, answered in one request. */
+  paged: boolean;
 }
 
 /** Finds the query's first connection, adds paging to it and reads the columns of its nodes. */
@@ -118,19 +120,29 @@ export function planExport(schema: GraphQLSchema, queryText: string): Plan {
   const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
   if (!operation || operation.operation !== "query") throw new Error("The file must hold a query.");
   let found: { node: FieldNode; path: string[]; type: GraphQLNamedType; field: GraphQLField<unknown, unknown> } | null = null;
+  let list: { node: FieldNode; path: string[]; type: GraphQLNamedType; field: GraphQLField<unknown, unknown> } | null = null;
   const search = (type: GraphQLNamedType, selection: SelectionSetNode, path: string[]) => {
     for (const node of selection.selections) {
       if (found || node.kind !== Kind.FIELD) continue;
       const field = fieldOf(type, node.name.value);
       if (!field) throw new Error(`${type.name} has no field ${node.name.value}.`);
-      const { named } = unwrap(field.type);
+      const { named, list: isList } = unwrap(field.type);
       const key = node.alias?.value ?? node.name.value;
       if (named.name.endsWith("Connection") && node.selectionSet) found = { node, path: [...path, key], type: named, field };
-      else if (node.selectionSet) search(named, node.selectionSet, [...path, key]);
+      else if (node.selectionSet) {
+        if (isList && !list) list = { node, path: [...path, key], type: named, field };
+        search(named, node.selectionSet, [...path, key]);
+      }
     }
   };
   search(schema.getQueryType()!, operation.selectionSet, []);
-  if (!found) throw new Error("The query asks for no connection (a list with nodes and pageInfo): there is nothing to page through.");
+  if (!found && list) {
+    // A bounded list (the units of a period, say) is one page: exported as it is answered.
+    const plain = list as { node: FieldNode; path: string[]; type: GraphQLNamedType; field: GraphQLField<unknown, unknown> };
+    const columns = columnsOf(schema, plain.type, plain.node.selectionSet!, []);
+    return { query: print(document), connectionPath: plain.path, nodesPath: [], columns, sheetName: vietnameseTerm(plain.field.description, plain.node.name.value).slice(0, 31), paged: false };
+  }
+  if (!found) throw new Error("The query asks for no list (a connection with nodes, or a list of objects): there is nothing to export.");
   const connection = found as { node: FieldNode; path: string[]; type: GraphQLNamedType; field: GraphQLField<unknown, unknown> };
   if (!connection.field.args.some((a) => a.name === "after")) throw new Error(`${connection.node.name.value} cannot be paged with after.`);
   const nodesField = connection.node.selectionSet!.selections.find((s): s is FieldNode => s.kind === Kind.FIELD && (s.name.value === "nodes" || s.name.value === "edges"));
@@ -162,7 +174,7 @@ export function planExport(schema: GraphQLSchema, queryText: string): Plan {
       };
     },
   });
-  return { query: print(paged), connectionPath: connection.path, nodesPath, columns, sheetName: vietnameseTerm(connection.field.description, connection.node.name.value).slice(0, 31) };
+  return { query: print(paged), connectionPath: connection.path, nodesPath, columns, sheetName: vietnameseTerm(connection.field.description, connection.node.name.value).slice(0, 31), paged: true };
 }
 
 const dig = (value: unknown, path: string[]): unknown => path.reduce<unknown>((v, k) => (Array.isArray(v) ? v.map((x) => dig(x, [k])) : v && typeof v === "object" ? (v as Record<string, unknown>)[k] : undefined), value);
@@ -248,13 +260,14 @@ export async function runExport(options: ExportOptions): Promise<{ rows: number;
     const data = await callGraph<Record<string, unknown>>(options.gatewayUrl, options.token, plan.query, { ...options.variables, [AFTER]: after });
     const connection = dig(data, plan.connectionPath) as Record<string, unknown> | null;
     if (!connection) break;
-    const nodes = (dig(connection, plan.nodesPath) as unknown[]) ?? [];
+    const nodes = ((plan.paged ? dig(connection, plan.nodesPath) : connection) as unknown[]) ?? [];
     for (const node of nodes) {
       await write(plan.columns.map((c) => cellValue(c, dig(node, c.path))));
       rows += 1;
     }
     pages += 1;
     options.onPage?.(rows);
+    if (!plan.paged) break;
     const pageInfo = connection[PAGE_INFO] as { hasNextPage: boolean; endCursor: string | null };
     if (!pageInfo.hasNextPage || !pageInfo.endCursor) break;
     after = pageInfo.endCursor;

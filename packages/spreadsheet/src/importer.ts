@@ -92,6 +92,16 @@ export interface ImportOptions {
   progress?: boolean;
 }
 
+/** The graph refused a whole request (not a row): its error code, e.g. FORBIDDEN. */
+export class GraphRefused extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 /** Calls the gateway; a GraphQL error that concerns the whole request ends the import. */
 export async function callGraph<T>(url: string, token: string, query: string, variables: Record<string, unknown>): Promise<T> {
   const response = await fetch(url, {
@@ -104,7 +114,7 @@ export async function callGraph<T>(url: string, token: string, query: string, va
   const body = (await response.json().catch(() => ({}))) as { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
   if (body.errors?.length) {
     const [first] = body.errors;
-    throw new Error(`The graph refused the request (${first.extensions?.code ?? response.status}): ${first.message}`);
+    throw new GraphRefused(first.extensions?.code ?? `HTTP_${response.status}`, `The graph refused the request (${first.extensions?.code ?? response.status}): ${first.message}`);
   }
   if (!body.data) throw new Error(`The gateway answered HTTP ${response.status} without data.`);
   return body.data;
