@@ -4,7 +4,7 @@
  */
 import { loadGatewayConfig } from "@kttt/core";
 import { startGateway, type GatewayServer } from "@kttt/gateway";
-import { IMPORT_KINDS, openTable, organizationsKind, runExport, runImport, writeTemplate, type TableRow } from "@kttt/spreadsheet";
+import { foundingMembersKind, IMPORT_KINDS, openTable, organizationsKind, runExport, runImport, writeTemplate, type TableRow } from "@kttt/spreadsheet";
 import { graphql, TEST_ADMIN, tokenFor } from "@kttt/testkit";
 import ExcelJS from "exceljs";
 import { execFile } from "node:child_process";
@@ -40,13 +40,15 @@ const FILLED = [
   ["Tổ hợp tác Rau sạch Sen Vàng Cẩm Bình", "THT", null, "Cẩm Xuyên", "Nông, lâm, ngư, diêm nghiệp", "Tạm ngừng", "5/9/2021", "Xã Cẩm Bình", "Trần Thị Bình"],
 ];
 
-async function filledTemplate(name: string, rows: unknown[][]): Promise<string> {
+async function filledTemplate(name: string, rows: unknown[][], members: unknown[][] = []): Promise<string> {
   const template = join(dir, `template-${name}.xlsx`);
-  await writeTemplate(organizationsKind, template, { adminUnit: ["Huyện Hương Sơn"] });
+  await writeTemplate([organizationsKind, foundingMembersKind], template, { adminUnit: ["Huyện Hương Sơn"] });
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(template);
   const sheet = workbook.getWorksheet(organizationsKind.sheetName)!;
   rows.forEach((values, i) => (sheet.getRow(i + 2).values = values as ExcelJS.CellValue[]));
+  const memberSheet = workbook.getWorksheet(foundingMembersKind.sheetName)!;
+  members.forEach((values, i) => (memberSheet.getRow(i + 2).values = values as ExcelJS.CellValue[]));
   const path = join(dir, `${name}.xlsx`);
   await workbook.xlsx.writeFile(path);
   return path;
@@ -55,14 +57,15 @@ async function filledTemplate(name: string, rows: unknown[][]): Promise<string> 
 describe("npm run import of organisations", () => {
   it("writes a template with the headers, the notes and the choice lists", async () => {
     const path = join(dir, "mau.xlsx");
-    await writeTemplate(organizationsKind, path, { adminUnit: ["Huyện Hương Sơn", "Huyện Đức Thọ"] });
+    await writeTemplate([organizationsKind, foundingMembersKind], path, { adminUnit: ["Huyện Hương Sơn", "Huyện Đức Thọ"] });
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(path);
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(["Tổ chức", "Ghi chú", "Danh mục"]);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(["Tổ chức", "Thành viên", "Ghi chú", "Danh mục"]);
+    expect((workbook.getWorksheet("Thành viên")!.getRow(1).values as unknown[]).slice(1)).toEqual(foundingMembersKind.columns.map((c) => c.label));
     expect((workbook.getWorksheet("Tổ chức")!.getRow(1).values as unknown[]).slice(1)).toEqual(organizationsKind.columns.map((c) => c.label));
     expect(workbook.getWorksheet("Tổ chức")!.getCell("B2").dataValidation).toMatchObject({ type: "list", formulae: ["'Danh mục'!$A$2:$A$4"] });
     expect(workbook.getWorksheet("Danh mục")!.getColumn(1).values.slice(1)).toEqual(["Loại hình", "Hợp tác xã", "Liên hiệp hợp tác xã", "Tổ hợp tác"]);
-    expect(workbook.getWorksheet("Ghi chú")!.getCell("C4").value).toMatch(/10 chữ số/u);
+    expect(workbook.getWorksheet("Ghi chú")!.getCell("D4").value).toMatch(/10 chữ số/u);
   });
 
   it("imports a filled template, then changes nothing when the same file comes again", async () => {
@@ -136,6 +139,35 @@ describe("npm run import of organisations", () => {
     const skipping = await runImport({ file: path, kind: "organizations", gatewayUrl: gateway.url, token, skipInvalid: true });
     expect(skipping).toMatchObject({ written: true, counts: { CREATED: 1, INVALID: 6 } });
     expect(await byNumber("3009990033")).toMatchObject({ name: "HTX Đông Hà Mới", admin_unit_code: "440" });
+  });
+
+  it("creates an active cooperative with the founding members of the Thành viên sheet, money in its header's unit", async () => {
+    const official = (name: string, capital: unknown) => ["30.0999.0301", name, "Cá nhân", "Thành viên chính thức", capital, "10/01/2021"];
+    const path = await filledTemplate(
+      "members",
+      [["Hợp tác xã Nông nghiệp Đủ Thành Viên", "HTX", "3009990301", "Hương Sơn", "Nông nghiệp", "Đang hoạt động", "10/01/2021", null, null]],
+      [official("Nguyễn Văn A", 5_000_000), official("Trần Thị B", "2.500.000"), official("Lê Văn C", 1_000_000), official("Phạm Thị D", 1_000_000), official("Hoàng Văn E", 1_000_000), ["3009990301", "Hộ Võ Văn G", "Hộ gia đình", "Liên kết không góp vốn", null, "10/01/2021"], ["3009990999", "Người Lạc", "Cá nhân", "Chính thức", 0, "10/01/2021"]],
+    );
+    const refused = await runImport({ file: path, kind: "organizations", gatewayUrl: gateway.url, token });
+    expect(refused.written).toBe(false);
+    expect(refused.rows.filter((r) => r.problems.length)).toEqual([
+      { rowNumber: 8, sheet: "Thành viên", outcome: "INVALID", problems: [expect.objectContaining({ columnLetter: "A", value: "3009990999", reason: expect.stringMatching(/no organisation of sheet/u) })] },
+    ]);
+    expect(await byNumber("3009990301")).toBeUndefined();
+
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(path);
+    workbook.getWorksheet("Thành viên")!.spliceRows(8, 1);
+    await workbook.xlsx.writeFile(path);
+    const report = await runImport({ file: path, kind: "organizations", gatewayUrl: gateway.url, token });
+    expect(report).toMatchObject({ written: true, counts: { CREATED: 1, INVALID: 0 } });
+    const members = await membership.service.dataSource.query(
+      "SELECT m.full_name, m.kind, m.membership_type, m.capital_contributed::text AS capital FROM member m JOIN organization o ON o.id = m.organization_id WHERE o.registration_number = '3009990301' ORDER BY m.full_name",
+    );
+    expect(members).toHaveLength(6);
+    expect(members.find((m: { full_name: string }) => m.full_name === "Trần Thị B")).toEqual({ full_name: "Trần Thị B", kind: "INDIVIDUAL", membership_type: "OFFICIAL", capital: "2500000" });
+    expect(members.find((m: { full_name: string }) => m.full_name === "Hộ Võ Văn G")).toMatchObject({ kind: "HOUSEHOLD", membership_type: "ASSOCIATE_WITHOUT_CAPITAL", capital: "0" });
+    expect(await byNumber("3009990301")).toMatchObject({ status: "ACTIVE" });
   });
 
   it("checks a batch in a fixed number of statements, whatever its length", async () => {

@@ -6,8 +6,10 @@
  */
 import ExcelJS from "exceljs";
 import { SingleBar, Presets } from "cli-progress";
+import { cleanText, foldText } from "@kttt/core";
 import type { KindSpec } from "./columns";
-import { organizationsKind } from "./kinds/organizations";
+import { SpreadsheetError } from "./errors";
+import { foundingMembersKind, organizationsKind } from "./kinds/organizations";
 import { openSource } from "./readers";
 import { columnLetter, openTable, type CellProblem, type Table } from "./table";
 
@@ -19,7 +21,19 @@ export interface ImportKind {
   /** The natural key of a row inside the file, to find repeats before asking the graph. */
   key(values: Record<string, unknown>): string | null;
   keyColumn: string;
+  /** Rows of another sheet of the same workbook that belong to a row (an organisation's founding members). */
+  children?: {
+    spec: KindSpec;
+    field: string;
+    /** The keys a parent row answers to, and the key a child row names. */
+    parentKeys(values: Record<string, unknown>): string[];
+    parentKey(values: Record<string, unknown>): string;
+    toInput(values: Record<string, unknown>): Record<string, unknown>;
+  };
 }
+
+/** An organisation as a members sheet names it: its registration number (dots and spaces dropped) or its folded name. */
+const organizationKey = (text: string) => (/^[\d.\s-]+$/u.test(text) ? text.replace(/[.\s]/gu, "") : foldText(cleanText(text)));
 
 export const IMPORT_KINDS: Record<string, ImportKind> = {
   organizations: {
@@ -33,6 +47,13 @@ export const IMPORT_KINDS: Record<string, ImportKind> = {
     }`,
     key: (v) => (typeof v.registrationNumber === "string" ? v.registrationNumber : null),
     keyColumn: "registrationNumber",
+    children: {
+      spec: foundingMembersKind,
+      field: "members",
+      parentKeys: (v) => [typeof v.registrationNumber === "string" ? v.registrationNumber : "", organizationKey(String(v.name ?? ""))].filter(Boolean),
+      parentKey: (v) => organizationKey(String(v.organization ?? "")),
+      toInput: (v) => ({ kind: v.kind ?? "INDIVIDUAL", membershipType: v.membershipType, fullName: v.fullName, capitalContributed: v.capitalContributed ?? 0n, joinedOn: v.joinedOn }),
+    },
   },
 };
 
@@ -64,6 +85,8 @@ export const DEFAULT_GATEWAY_URL = "http://127.0.0.1:4000/graphql";
 
 export interface RowReport {
   rowNumber: number;
+  /** The sheet of a row that is not on the main one (a member naming no organisation of the file). */
+  sheet?: string;
   outcome: "CREATED" | "UPDATED" | "UNCHANGED" | "INVALID" | "SKIPPED";
   problems: CellProblem[];
 }
@@ -143,6 +166,29 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
     }
     rows.push({ rowNumber: row.rowNumber, values: row.values, report });
   }
+  const orphans: RowReport[] = [];
+  if (kind.children && table.source.format === "xlsx") {
+    const children = kind.children;
+    const childTable = await openTable(options.file, children.spec, { sheet: children.spec.sheetName }).catch((error: unknown) => {
+      if (error instanceof SpreadsheetError && error.code === "SHEET_NOT_FOUND") return null;
+      throw error;
+    });
+    if (childTable) {
+      const parents = new Map<string, (typeof rows)[number]>();
+      for (const row of rows) for (const key of children.parentKeys(row.values)) parents.set(key, row);
+      for await (const child of childTable.rows) {
+        const where = `${children.spec.sheetName} dòng ${child.rowNumber}`;
+        const parent = parents.get(children.parentKey(child.values));
+        if (!parent) {
+          const shown = String(child.values.organization ?? "");
+          orphans.push({ rowNumber: child.rowNumber, sheet: children.spec.sheetName, outcome: "INVALID", problems: [...child.problems, ...(shown ? [{ column: childTable.columns[0].header, columnLetter: columnLetter(childTable.columns[0].index), value: shown, reason: `no organisation of sheet "${table.source.description}" has this registration number or name` }] : [])] });
+          continue;
+        }
+        if (child.problems.length > 0) parent.report.problems.push(...child.problems.map((p) => ({ ...p, column: `${where}, ${p.column}` })));
+        else ((parent.values[children.field] ??= []) as unknown[]).push(children.toInput(child.values));
+      }
+    }
+  }
   const checkable = rows.filter((r) => r.report.problems.length === 0);
   const batches = inBatches(checkable);
   const onePass = batches.length <= 1 && !options.dryRun;
@@ -168,11 +214,11 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
   };
 
   let written = false;
-  const invalidCount = () => rows.filter((r) => r.report.problems.length > 0).length;
+  const invalidCount = () => rows.filter((r) => r.report.problems.length > 0).length + orphans.length;
   // A file of one batch is checked and written in one transaction; longer files are checked in full first.
   if (onePass) {
     const skipInvalid = options.skipInvalid ?? false;
-    const dryRun = checkable.length < rows.length && !skipInvalid;
+    const dryRun = (checkable.length < rows.length || orphans.length > 0) && !skipInvalid;
     const answer = batches.length ? await send(batches[0], dryRun, skipInvalid) : { written: !dryRun };
     written = answer.written && !dryRun;
   } else {
@@ -198,8 +244,9 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
     else if (!written && !options.dryRun && row.report.outcome !== "INVALID") row.report.outcome = "SKIPPED";
   }
   const counts = { CREATED: 0, UPDATED: 0, UNCHANGED: 0, INVALID: 0, SKIPPED: 0 };
-  for (const row of rows) counts[row.report.outcome] += 1;
-  const report: ImportReport = { kind: options.kind, source: table.source.description, written, dryRun: options.dryRun ?? false, rows: rows.map((r) => r.report), counts, errorCopy: null };
+  const reports = [...rows.map((r) => r.report), ...orphans];
+  for (const row of reports) counts[row.outcome] += 1;
+  const report: ImportReport = { kind: options.kind, source: table.source.description, written, dryRun: options.dryRun ?? false, rows: reports, counts, errorCopy: null };
   if (counts.INVALID > 0) {
     report.errorCopy = options.errorCopy ?? options.file.replace(/\.(xlsx|csv|txt)$/iu, "") + ".loi.xlsx";
     await writeErrorCopy(options.file, options.sheet, table, report, report.errorCopy);
@@ -209,7 +256,7 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
 
 /** The file's rows as they are, each at its own row number, with the row's problems in a last "Lỗi" column. */
 export async function writeErrorCopy(file: string, sheet: string | undefined, table: Table, report: ImportReport, out: string): Promise<void> {
-  const problems = new Map(report.rows.filter((r) => r.problems.length > 0).map((r) => [r.rowNumber, r.problems]));
+  const problems = new Map(report.rows.filter((r) => r.problems.length > 0 && !r.sheet).map((r) => [r.rowNumber, r.problems]));
   const source = await openSource(file, { sheet });
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: out, useStyles: true });
   const worksheet = workbook.addWorksheet("Lỗi nhập");
@@ -240,7 +287,7 @@ export async function writeErrorCopy(file: string, sheet: string | undefined, ta
 export function describeReport(report: ImportReport): string {
   const lines: string[] = [];
   for (const row of report.rows) {
-    for (const p of row.problems) lines.push(`Dòng ${row.rowNumber}${p.columnLetter ? `, cột ${p.columnLetter}` : ""} ${p.column ? `"${p.column}"` : ""}${p.value ? ` (giá trị "${p.value}")` : ""}: ${p.reason}`);
+    for (const p of row.problems) lines.push(`${row.sheet ? `Trang ${row.sheet}, d` : "D"}òng ${row.rowNumber}${p.columnLetter ? `, cột ${p.columnLetter}` : ""} ${p.column ? `"${p.column}"` : ""}${p.value ? ` (giá trị "${p.value}")` : ""}: ${p.reason}`);
   }
   const c = report.counts;
   lines.push(

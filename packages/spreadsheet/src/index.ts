@@ -5,7 +5,7 @@ export * from "./legacy";
 export * from "./numbers";
 export * from "./readers";
 export * from "./table";
-export { organizationsKind } from "./kinds/organizations";
+export { foundingMembersKind, organizationsKind } from "./kinds/organizations";
 export * from "./importer";
 export * from "./template";
 export * from "./exporter";

@@ -128,7 +128,7 @@ interface SheetModel {
   sheets?: { name: string; id: number; rId: string }[];
 }
 
-async function* xlsxRows(path: string, sheet: string | undefined, limits: ReadLimits, found: (name: string) => void): AsyncGenerator<RawRow> {
+async function* xlsxRowsOnce(path: string, sheet: string | undefined, limits: ReadLimits, found: (name: string) => void, yielded: { rows: number }): AsyncGenerator<RawRow> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { sharedStrings: "cache", styles: "cache", hyperlinks: "ignore", worksheets: "emit", entries: "ignore" });
   let matched = false;
   const names: string[] = [];
@@ -156,15 +156,38 @@ async function* xlsxRows(path: string, sheet: string | undefined, limits: ReadLi
         if (blankRun > limits.maxBlankRun) {
           throw new SpreadsheetError("PADDED_WITH_BLANK_ROWS", `Sheet "${name}" has more than ${limits.maxBlankRun} empty formatted rows in a row (from row ${row.number - blankRun + 1}): select them, delete the rows and save again.`);
         }
-        if (!blank) yield { number: row.number, cells };
+        if (!blank) {
+          yielded.rows += 1;
+          yield { number: row.number, cells };
+        }
       }
       break;
     }
   } catch (error) {
-    if (error instanceof SpreadsheetError) throw error;
+    if (error instanceof SpreadsheetError || isReaderRace(error)) throw error;
     throw new SpreadsheetError("MALFORMED_XLSX", `${path} could not be read as an Excel workbook: ${(error as Error).message}.`);
   }
   if (!matched) throw new SpreadsheetError("SHEET_NOT_FOUND", sheet ? `There is no sheet "${sheet}" in ${path}; its sheets are: ${names.join(", ")}.` : `${path} has no sheet.`);
+}
+
+/**
+ * exceljs's streaming reader now and then reaches the sheets before it has read the workbook part
+ * (its zip iteration ends early under load: "Cannot read properties of undefined (reading 'sheets')").
+ * Nothing has been read from the sheet then, so reading the file again is safe.
+ */
+const isReaderRace = (error: unknown) => error instanceof TypeError && /reading 'sheets'/u.test(error.message);
+
+async function* xlsxRows(path: string, sheet: string | undefined, limits: ReadLimits, found: (name: string) => void): AsyncGenerator<RawRow> {
+  for (let attempt = 1; ; attempt += 1) {
+    const yielded = { rows: 0 };
+    try {
+      yield* xlsxRowsOnce(path, sheet, limits, found, yielded);
+      return;
+    } catch (error) {
+      if (!isReaderRace(error)) throw error;
+      if (yielded.rows > 0 || attempt >= 3) throw new SpreadsheetError("MALFORMED_XLSX", `${path} could not be read as an Excel workbook: ${(error as Error).message}.`);
+    }
+  }
 }
 
 const DELIMITERS = [",", ";", "\t", "|"] as const;

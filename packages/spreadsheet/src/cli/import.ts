@@ -29,7 +29,7 @@ async function main(): Promise<number> {
     const out = values.out ?? `mau-nhap-${values.template}.xlsx`;
     // The units the graph knows, when it answers; the template is still written without them.
     const units = await callGraph<{ adminUnits: { name: string }[] }>(values.url, values.token ?? "", "{ adminUnits { name } }", {}).catch(() => null);
-    await writeTemplate(kind.spec, out, units ? { adminUnit: units.adminUnits.map((u) => u.name) } : {});
+    await writeTemplate([kind.spec, ...(kind.children ? [kind.children.spec] : [])], out, units ? { adminUnit: units.adminUnits.map((u) => u.name) } : {});
     console.log(`Mẫu nhập ${values.template}: ${out}`);
     return 0;
   }

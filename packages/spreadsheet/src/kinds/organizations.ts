@@ -3,7 +3,7 @@
  * the old annex I-19 report write them, and how a row becomes an `OrganizationImportRow`.
  * Labels are built on the law's concepts, not on a form whose field list was never published.
  */
-import { KIND_LABEL, OrganizationKind, OrganizationStatus, Sector, SECTOR_LABEL } from "@kttt/membership";
+import { KIND_LABEL, MemberKind, MembershipType, OrganizationKind, OrganizationStatus, Sector, SECTOR_LABEL } from "@kttt/membership";
 import type { KindSpec } from "../columns";
 
 export const organizationsKind: KindSpec = {
@@ -105,6 +105,78 @@ export const organizationsKind: KindSpec = {
       aliases: ["Người đại diện theo pháp luật", "Giám đốc", "Họ tên người đại diện", "Tổ trưởng", "Chủ tịch HĐQT kiêm giám đốc"],
       type: { kind: "text", maxLength: 200 },
       note: "Họ và tên người đại diện theo pháp luật (tổ trưởng với tổ hợp tác).",
+    },
+  ],
+};
+
+/**
+ * The founding members of the organisations a register creates (sheet "Thành viên" of the same
+ * workbook): an active organisation needs the law's minimum of official members recorded. Each row
+ * names its organisation by registration number (a group by its name).
+ */
+export const foundingMembersKind: KindSpec = {
+  name: "founding members",
+  sheetName: "Thành viên",
+  columns: [
+    {
+      key: "organization",
+      label: "Mã số HTX hoặc tên tổ hợp tác",
+      aliases: ["Mã số HTX", "Mã số thuế", "Mã số hợp tác xã", "Tổ chức", "Tên tổ chức", "Tên HTX", "Tên tổ hợp tác"],
+      type: { kind: "text", maxLength: 300 },
+      required: true,
+      note: "Mã số của hợp tác xã (như ở trang Tổ chức); tổ hợp tác ghi đúng tên như ở trang Tổ chức.",
+    },
+    {
+      key: "fullName",
+      label: "Họ và tên",
+      aliases: ["Tên thành viên", "Họ tên", "Họ và tên thành viên"],
+      type: { kind: "text", maxLength: 300 },
+      required: true,
+      note: "Họ và tên thành viên (hoặc tên hộ, tên pháp nhân).",
+    },
+    {
+      key: "kind",
+      label: "Loại thành viên",
+      aliases: ["Cá nhân/hộ/pháp nhân"],
+      type: {
+        kind: "choice",
+        choices: [
+          { value: MemberKind.INDIVIDUAL, label: "Cá nhân" },
+          { value: MemberKind.HOUSEHOLD, label: "Hộ gia đình", spellings: ["Hộ"] },
+          { value: MemberKind.LEGAL_ENTITY, label: "Pháp nhân" },
+        ],
+      },
+      note: "Cá nhân, Hộ gia đình hoặc Pháp nhân; để trống là cá nhân.",
+    },
+    {
+      key: "membershipType",
+      label: "Loại hình thành viên",
+      aliases: ["Thành viên", "Loại thành viên chính thức/liên kết"],
+      type: {
+        kind: "choice",
+        choices: [
+          { value: MembershipType.OFFICIAL, label: "Thành viên chính thức", spellings: ["Chính thức"] },
+          { value: MembershipType.ASSOCIATE_WITH_CAPITAL, label: "Thành viên liên kết góp vốn", spellings: ["Liên kết góp vốn"] },
+          { value: MembershipType.ASSOCIATE_WITHOUT_CAPITAL, label: "Thành viên liên kết không góp vốn", spellings: ["Liên kết không góp vốn"] },
+        ],
+      },
+      required: true,
+      note: "Thành viên chính thức, liên kết góp vốn hoặc liên kết không góp vốn (Luật Hợp tác xã 2023, Điều 4).",
+    },
+    {
+      key: "capitalContributed",
+      label: "Vốn góp (đồng)",
+      aliases: ["Vốn góp", "Giá trị vốn góp", "Vốn góp giá trị"],
+      type: { kind: "money" },
+      note: "Giá trị phần vốn góp; đơn vị ghi ở tiêu đề cột (đồng, nghìn đồng, triệu đồng); để trống là 0.",
+    },
+    {
+      key: "joinedOn",
+      label: "Ngày gia nhập",
+      aliases: ["Ngày kết nạp", "Ngày vào"],
+      type: { kind: "date" },
+      required: true,
+      note: "Ngày/tháng/năm, không trước ngày thành lập.",
     },
   ],
 };
