@@ -32,6 +32,8 @@ let page: Page;
 let staffToken: string;
 /** The GraphQL requests the page made since the last `requests.length = 0`. */
 const requests: Request[] = [];
+/** What the browser refused under the dashboard's Content-Security-Policy, over every test here. */
+const cspViolations: string[] = [];
 // The gateway's own database, for the API key test.
 const gatewayDb = () => databaseUrl(`${runPrefix()}gateway_dashboard_${process.pid}`);
 
@@ -46,6 +48,9 @@ describeIfBrowser("dashboard in a browser", () => {
     page = await browser.newPage({ viewport: { width: 1280, height: 1600 }, locale: "vi-VN" });
     page.on("request", (request) => {
       if (new URL(request.url()).pathname === "/graphql") requests.push(request);
+    });
+    page.on("console", (message) => {
+      if (/Content Security Policy/iu.test(message.text())) cspViolations.push(message.text());
     });
   }, 60_000);
 
@@ -242,4 +247,8 @@ describeIfBrowser("dashboard in a browser", () => {
     expect(await page.locator(".card").count()).toBe(0);
     await page.screenshot({ path: path.join(ARTIFACTS, "dashboard-partial.png"), fullPage: true });
   }, 30_000);
+
+  it("broke no rule of its Content-Security-Policy on any page above (charts, forms and tables included)", () => {
+    expect(cspViolations).toEqual([]);
+  });
 });
