@@ -85,5 +85,10 @@ export function spreadsheetFiles(server: http.Server, authSecret: string): expre
       });
     }),
   );
+  // A file over the limit is refused here, with the limit that applies to files.
+  router.use((error: { status?: number; type?: string }, _req: Request, res: Response, next: express.NextFunction) => {
+    if (error?.type !== "entity.too.large") return next(error);
+    fail(res, 413, "FILE_TOO_LARGE", `The file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB: split it, or import it with npm run import.`);
+  });
   return router;
 }

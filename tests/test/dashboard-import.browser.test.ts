@@ -104,6 +104,9 @@ describeIfBrowser("the import page and the file endpoints", () => {
     const wrong = await fetch(`${files}/import/organizations?dryRun=true`, { method: "POST", headers: { authorization: `Bearer ${adminToken}`, "x-file-name": "a.xlsx" }, body: "not a workbook" });
     expect(wrong.status).toBe(400);
     expect(await wrong.json()).toMatchObject({ error: { code: "FILE_TYPE_MISMATCH" } });
+    const huge = await fetch(`${files}/import/organizations?dryRun=true`, { method: "POST", headers: { authorization: `Bearer ${adminToken}`, "x-file-name": "a.csv" }, body: Buffer.alloc(21 * 1024 * 1024, "a") });
+    expect(huge.status).toBe(413);
+    expect(await huge.json()).toMatchObject({ error: { code: "FILE_TOO_LARGE" } });
     const anonymous = await fetch(`${files}/import/organizations?dryRun=true`, { method: "POST", headers: { "x-file-name": "a.csv" }, body: "x" });
     expect(anonymous.status).toBe(401);
   });
