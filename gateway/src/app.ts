@@ -9,6 +9,7 @@ import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPag
 import { expressMiddleware } from "@as-integrations/express5";
 import { ANONYMOUS, createLogger, createMetrics, DomainError, ErrorCode, formatError, GATEWAY_PROOF_HEADER, isDomainError, signGatewayProof, listen, openDatabase, principalOf, signToken, type Principal, observabilityPlugin, operationsRoutes, SUBGRAPHS, type GatewayConfig, type Logger, type RunningServer } from "@kttt/core";
 import express from "express";
+import { Counter } from "prom-client";
 import { GraphQLError } from "graphql";
 import { randomUUID } from "node:crypto";
 import { isUtf8 } from "node:buffer";
@@ -23,7 +24,8 @@ import { responseMediaType, responseStatusPlugin, type ResponseMediaType } from 
 import { schemaAccessPlugin } from "./schema-access";
 import { spreadsheetFiles } from "./spreadsheet-files";
 import { subgraphFetcher, subgraphFetchMetrics } from "./fetcher";
-import { apiSecurityHeaders, singlePageApp } from "./static-pages";
+import { apiSecurityHeaders, compress, EXPLORER_CSP, landingPage, singlePageApp } from "./static-pages";
+import { collapseIdenticalQueries, stringifyResult } from "./collapse";
 
 interface GatewayContext {
   requestId: string;
@@ -96,6 +98,11 @@ export async function startGateway(config: GatewayConfig, logger: Logger = creat
   const known = new Map(SUBGRAPHS.map((s) => [s.name, s]));
   const metrics = createMetrics("gateway");
   const fetchMetrics = subgraphFetchMetrics(metrics);
+  const collapsed = new Counter({
+    name: "gateway_collapsed_queries_total",
+    help: "Queries answered by joining an identical query of the same access already in flight (no plan, no subgraph fetch of their own).",
+    registers: [metrics.registry],
+  });
   const fetchOptions = { timeoutMs: config.subgraphTimeoutMs, retryDelayMs: 100 };
   /** The URL each subgraph is called on, for readiness. */
   const urls = new Map<string, string>();
@@ -103,6 +110,10 @@ export async function startGateway(config: GatewayConfig, logger: Logger = creat
     urls.set(name, url);
     return new SubgraphDataSource(name, config.gatewaySecret, { url, fetcher: subgraphFetcher(name, fetchOptions, fetchMetrics) as never });
   };
+  // @apollo/gateway sends Apollo the host's CPU and memory figures every minute (OTLP to
+  // usage-reporting.api.apollographql.com) unless this is set: a provincial graph has no business calling
+  // out, and where it cannot, the retries over TLS showed in the gateway's CPU profile.
+  process.env.APOLLO_TELEMETRY_DISABLED = "true";
   const gateway = config.introspectAndCompose
     ? new ApolloGateway({
         supergraphSdl: new IntrospectAndCompose({
@@ -137,12 +148,14 @@ export async function startGateway(config: GatewayConfig, logger: Logger = creat
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
     parseOptions: armor.parseOptions,
+    stringifyResult,
     validationRules: armor.validationRules,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       observabilityPlugin<GatewayContext>(logger, metrics),
       responseStatusPlugin<GatewayContext>(),
       schemaAccessPlugin<GatewayContext>({ introspection: config.introspection, fieldSuggestions: config.fieldSuggestions }),
+      collapseIdenticalQueries<GatewayContext>(() => collapsed.inc()),
       // Sandbox works wherever introspection does; where only signed-in callers may, they paste their token into its headers.
       config.introspection !== "off"
         ? ApolloServerPluginLandingPageLocalDefault({
@@ -173,7 +186,11 @@ export async function startGateway(config: GatewayConfig, logger: Logger = creat
   const database = config.databaseUrl ? await openDatabase({ url: config.databaseUrl, entities: [], migrations: [ApiKeys1732406400900], poolSize: 3, applicationName: "kttt-gateway" }) : null;
   const apiKeys = database ? new ApiKeyStore(database.dataSource) : null;
   app.use("/admin/api-keys", express.json({ limit: "16kb" }), apiKeyAdmin(apiKeys, config.authSecret));
-  app.use("/dashboard", ...singlePageApp(config.dashboardDir ?? path.join(repositoryRoot, "packages", "dashboard", "dist"), "dashboard"));
+  const dashboardDir = config.dashboardDir ?? path.join(repositoryRoot, "packages", "dashboard", "dist");
+  // The explorer is built beside the dashboard (packages/dashboard, vite.explorer.config.ts).
+  const explorerDir = path.join(dashboardDir, "..", "dist-explorer");
+  app.use("/dashboard", ...singlePageApp(dashboardDir, "dashboard"));
+  app.use("/explorer", ...singlePageApp(explorerDir, "explorer", EXPLORER_CSP));
   const graphql = expressMiddleware(apollo, {
     context: async ({ req }) => {
       let authorization = req.headers.authorization ?? null;
@@ -206,8 +223,10 @@ export async function startGateway(config: GatewayConfig, logger: Logger = creat
     },
   });
   const expansion = fragmentExpansionLimit(QUERY_LIMITS.expandedSelections);
-  app.use("/graphql", limit, body, expansion, graphql);
-  app.use("/", limit, body, expansion, graphql);
+  // Answers are compressed for clients that accept it: the explorer's schema is 330 KB of JSON, 40 KB gzipped.
+  app.use("/graphql", limit, compress, body, expansion, graphql);
+  // A browser at `/` gets the start page (explorer, Sandbox, dashboard); Sandbox itself is at GET /graphql.
+  app.use("/", landingPage(explorerDir), limit, compress, body, expansion, graphql);
   // Refused bodies (too large, not UTF-8, not JSON) get a GraphQL-shaped error, never a stack trace.
   app.use((error: { status?: number; type?: string; message?: string }, _req: express.Request, res: express.Response, next: express.NextFunction) => {
     if (!error?.status) return next(error);

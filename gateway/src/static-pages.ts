@@ -1,9 +1,12 @@
 /**
  * What the gateway serves besides GraphQL answers, with the headers a careful operator checks: the
- * built single-page apps (the dashboard at /dashboard; any other bundled page mounts the same way)
- * under a strict Content-Security-Policy, and the API routes, whose landing page (Apollo Sandbox)
- * brings its own policy.
+ * built pages of packages/dashboard (the dashboard at /dashboard, the offline explorer at /explorer,
+ * the start page at /) under a strict Content-Security-Policy, and the API routes, whose Apollo
+ * Sandbox page brings its own policy. For people on weak connections the pages are compressed (the
+ * explorer's editor is megabytes of JavaScript, a quarter of that gzipped) and their content-hashed
+ * assets cached for good, so a second visit downloads nothing but the page itself.
  */
+import compression from "compression";
 import express, { type RequestHandler } from "express";
 import helmet from "helmet";
 import fs from "node:fs";
@@ -76,13 +79,26 @@ export function apiSecurityHeaders(): RequestHandler {
   );
 }
 
+/** gzip/deflate for clients that accept it (answers over 1 KB): pages, and GraphQL answers such as the schema. */
+export const compress = compression();
+
+/** Vite names every file under assets/ by its content: a changed file is a new name. */
+const staticFiles = (dir: string) =>
+  express.static(dir, {
+    index: false,
+    maxAge: "1h",
+    setHeaders: (res, file) => {
+      if (path.relative(dir, file).startsWith(`assets${path.sep}`)) res.setHeader("cache-control", "public, max-age=31536000, immutable");
+    },
+  });
+
 /**
  * A built single-page app in `dir`: its files, and its index.html for its own routes (the browser's
- * history paths), all with the page headers. `name` says what is missing when it was not built.
+ * history paths), all with the page headers, compressed. `name` says what is missing when it was not built.
  */
 export function singlePageApp(dir: string, name: string, extraCsp: CspDirectives = {}): RequestHandler[] {
   const index = path.join(dir, "index.html");
-  const files = express.static(dir, { index: false, maxAge: "1h" });
+  const files = staticFiles(dir);
   return [
     pageSecurityHeaders(extraCsp),
     (req, res, next) => {
@@ -90,11 +106,42 @@ export function singlePageApp(dir: string, name: string, extraCsp: CspDirectives
         res.status(503).type("text/plain").send(`The ${name} is not built: run \`npm run build\`.`);
         return;
       }
-      files(req, res, () => {
-        if (req.method !== "GET" && req.method !== "HEAD") return next();
-        res.setHeader("cache-control", "no-cache");
-        res.sendFile(index);
-      });
+      compress(req, res, () =>
+        files(req, res, () => {
+          if (req.method !== "GET" && req.method !== "HEAD") return next();
+          res.setHeader("cache-control", "no-cache");
+          res.sendFile(index);
+        }),
+      );
     },
   ];
+}
+
+/** The explorer's editor (Monaco) runs its language services in workers of its own build and sets styles on its elements; its fonts are inlined. */
+export const EXPLORER_CSP: CspDirectives = {
+  "style-src": ["'self'", "'unsafe-inline'"],
+  "font-src": ["'self'", "data:"],
+  "worker-src": ["'self'"],
+};
+
+/** Where Apollo Server's landing page loads Sandbox from: the start page probes it (packages/dashboard/explorer/start.ts). */
+export const SANDBOX_CDN = "https://embeddable-sandbox.cdn.apollographql.com";
+
+/**
+ * The start page (`GET /` from a browser): the offline explorer, Apollo Sandbox (served by Apollo
+ * Server at /graphql) and the dashboard. Other requests to `/` go on to the GraphQL endpoint.
+ */
+export function landingPage(explorerDir: string): RequestHandler {
+  const page = path.join(explorerDir, "start.html");
+  const headers = pageSecurityHeaders({ "connect-src": ["'self'", SANDBOX_CDN] });
+  return (req, res, next) => {
+    if (req.method !== "GET" || req.path !== "/" || req.accepts(["application/graphql-response+json", "application/json", "text/html"]) !== "text/html") return next();
+    if (!fs.existsSync(page)) return next();
+    headers(req, res, () =>
+      compress(req, res, () => {
+        res.setHeader("cache-control", "no-cache");
+        res.sendFile(page);
+      }),
+    );
+  };
 }

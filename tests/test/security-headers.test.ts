@@ -87,9 +87,22 @@ describe("the dashboard's headers", () => {
   });
 });
 
-describe("the landing page (Apollo Sandbox)", () => {
-  it("keeps Apollo's own policy and adds what a <meta> policy cannot say", async () => {
+describe("the start page (GET / in a browser)", () => {
+  it("is a bundled page under the strict policy, allowed only to probe Apollo's CDN for Sandbox", async () => {
     const page = await fetch(`${base()}/`, { headers: { accept: "text/html" } });
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('href="/explorer/"');
+    const policy = csp(page.headers.get("content-security-policy"));
+    expect(policy["script-src"]).toEqual(["'self'"]);
+    expect(policy["connect-src"]).toEqual(["'self'", "https://embeddable-sandbox.cdn.apollographql.com"]);
+    expect(policy["frame-ancestors"]).toEqual(["'self'"]);
+    expect(page.headers.get("x-content-type-options")).toBe("nosniff");
+  });
+});
+
+describe("Apollo Sandbox's page (GET /graphql in a browser)", () => {
+  it("keeps Apollo's own policy and adds what a <meta> policy cannot say", async () => {
+    const page = await fetch(`${base()}/graphql`, { headers: { accept: "text/html" } });
     const html = await page.text();
     const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/u.exec(html)?.[1] ?? null;
     expect(csp(meta)["script-src"]).toContain("https://embeddable-sandbox.cdn.apollographql.com");
@@ -129,7 +142,7 @@ describe("the landing page (Apollo Sandbox)", () => {
       await page.route("https://sandbox.embed.apollographql.com/**", (route) => route.fulfill({ contentType: "text/html", body: "<!doctype html><title>Sandbox</title><p id='sandbox'>Sandbox</p>" }));
       await page.route("https://fonts.googleapis.com/**", (route) => route.fulfill({ contentType: "text/css", body: "" }));
       await page.route("https://apollo-server-landing-page.cdn.apollographql.com/**", (route) => route.fulfill({ status: 404, body: "" }));
-      await page.goto(`${base()}/`);
+      await page.goto(`${base()}/graphql`);
       await page.waitForFunction("window.sandboxAnswer !== undefined", undefined, { timeout: 10_000 });
       expect(await page.evaluate("window.sandboxAnswer")).toEqual({ data: { __typename: "Query" } });
       const frame = page.frames().find((f) => f.url().startsWith("https://sandbox.embed.apollographql.com/"));
