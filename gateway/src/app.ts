@@ -22,6 +22,7 @@ import { ApiKeys1732406400900, ApiKeyStore } from "./api-keys";
 import { fragmentExpansionLimit, QUERY_LIMITS, queryArmor, requestRateLimit } from "./hardening";
 import { responseMediaType, responseStatusPlugin, type ResponseMediaType } from "./http-status";
 import { schemaAccessPlugin } from "./schema-access";
+import { spreadsheetFiles } from "./spreadsheet-files";
 import { subgraphFetcher, subgraphFetchMetrics } from "./fetcher";
 import { apiSecurityHeaders, compress, EXPLORER_CSP, landingPage, singlePageApp } from "./static-pages";
 import { collapseIdenticalQueries, stringifyResult } from "./collapse";
@@ -213,6 +214,7 @@ export async function startGateway(config: GatewayConfig, logger: Logger = creat
     },
   });
   const limit = requestRateLimit(config.rateLimitPerMinute);
+  app.use("/files", limit, spreadsheetFiles(httpServer, config.authSecret));
   const body = express.json({
     limit: config.maxBodyBytes,
     // JSON is UTF-8: a body that is not is refused, rather than read with its bad bytes replaced.

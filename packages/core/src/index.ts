@@ -14,6 +14,7 @@ export * from "./federation";
 export * from "./gateway-lookup";
 export * from "./http";
 export * from "./idempotency";
+export * from "./import";
 export * from "./lifecycle";
 export * from "./loaders";
 export * from "./membership-organizations";
