@@ -7,7 +7,7 @@ import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from "@apollo/server/plugin/landingPage/default";
 import { expressMiddleware } from "@as-integrations/express5";
-import { ANONYMOUS, createLogger, createMetrics, DomainError, ErrorCode, formatError, GATEWAY_PROOF_HEADER, isDomainError, signGatewayProof, listen, openDatabase, principalOf, signToken, type Principal, observabilityPlugin, operationsRoutes, SUBGRAPHS, type GatewayConfig, type Logger, type RunningServer } from "@kttt/core";
+import { ANONYMOUS, createLogger, createMetrics, DomainError, ErrorCode, formatError, GATEWAY_PROOF_HEADER, isDomainError, issueToken, requestIdOf, signGatewayProof, listen, principalOf, type Principal, observabilityPlugin, operationsRoutes, SUBGRAPHS, type GatewayConfig, type Logger, type RunningServer } from "@kttt/core";
 import express from "express";
 import { GraphQLError } from "graphql";
 import { randomUUID } from "node:crypto";
@@ -15,10 +15,9 @@ import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { repositoryRoot, SUPERGRAPH_FILE } from "./compose";
-import { apiKeyAdmin } from "./api-key-admin";
-import { ApiKeys1732406400900, ApiKeyStore } from "./api-keys";
 import { dashboard } from "./dashboard";
-import { queryArmor, requestRateLimit } from "./hardening";
+import { API_KEY_TOKEN_TTL_SECONDS, mountIssuer, openIssuer } from "./issuer";
+import { queryArmor, rateLimitStore, requestRateLimit } from "./hardening";
 import { schemaAccessPlugin } from "./schema-access";
 import { subgraphFetcher, subgraphFetchMetrics } from "./fetcher";
 
@@ -162,12 +161,17 @@ export async function startGateway(config: GatewayConfig, logger: Logger = creat
     );
     return checks;
   });
-  const database = config.databaseUrl ? await openDatabase({ url: config.databaseUrl, entities: [], migrations: [ApiKeys1732406400900], poolSize: 3, applicationName: "kttt-gateway" }) : null;
-  const apiKeys = database ? new ApiKeyStore(database.dataSource) : null;
-  app.use("/admin/api-keys", express.json({ limit: "16kb" }), apiKeyAdmin(apiKeys, config.authSecret));
+  const issuer = await openIssuer(config);
+  const { apiKeys, signingKeys, tokenKeys } = issuer;
+  const limitStore = rateLimitStore(config.redisUrl, config.redisPrefix);
+  const limit = requestRateLimit(config.rateLimitPerMinute, limitStore.store);
+  mountIssuer(app, issuer, limit);
   app.use("/dashboard", dashboard(config.dashboardDir ?? path.join(repositoryRoot, "packages", "dashboard", "dist")));
   const graphql = expressMiddleware(apollo, {
-    context: async ({ req }) => {
+    context: async ({ req, res }) => {
+      const requestId = requestIdOf(req.headers["x-request-id"]);
+      // The caller can quote it when asking about this request; the subgraphs and logs carry the same id.
+      res.setHeader("x-request-id", requestId);
       let authorization = req.headers.authorization ?? null;
       const apiKey = req.headers["x-api-key"];
       let principal: Principal;
@@ -177,18 +181,17 @@ export async function startGateway(config: GatewayConfig, logger: Logger = creat
           if (!apiKeys) throw new DomainError(ErrorCode.UNAUTHENTICATED, "This gateway has no database for API keys; use a bearer token.");
           principal = await apiKeys.verify(apiKey);
           // Subgraphs see the key's principal as a short-lived token, like any caller's.
-          authorization = `Bearer ${await signToken(principal, config.authSecret, 300)}`;
+          authorization = `Bearer ${await issueToken(principal, signingKeys, API_KEY_TOKEN_TTL_SECONDS)}`;
         } else {
-          principal = await principalOf(authorization ?? undefined, config.authSecret);
+          principal = await principalOf(authorization ?? undefined, tokenKeys);
         }
       } catch (error) {
         if (!isDomainError(error)) throw error;
         throw new GraphQLError(error.message, { extensions: { ...error.extensions, http: { status: 401 } } });
       }
-      return { requestId: (req.headers["x-request-id"] as string | undefined) ?? randomUUID(), authorization, principal };
+      return { requestId, authorization, principal };
     },
   });
-  const limit = requestRateLimit(config.rateLimitPerMinute);
   const body = express.json({ limit: config.maxBodyBytes });
   app.use("/graphql", limit, body, graphql);
   app.use("/", limit, body, graphql);
@@ -202,7 +205,8 @@ export async function startGateway(config: GatewayConfig, logger: Logger = creat
   });
   const server = await listen(httpServer, config.host, config.port, async () => {
     await apollo.stop();
-    await database?.dataSource.destroy();
+    await issuer.close();
+    await limitStore.close();
   });
   return { ...server, gateway };
 }

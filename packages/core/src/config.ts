@@ -2,13 +2,17 @@
  * Typed configuration from the environment: the only place that reads `process.env`.
  * Every variable is listed in `.env.example` at the repository root.
  */
+import type { JWK } from "jose";
 import { z } from "zod";
 import { DEVELOPMENT_AUTH_SECRET, DEVELOPMENT_GATEWAY_SECRET } from "./auth";
+import { DEVELOPMENT_SIGNING_KEY, parseSigningKeys } from "./signing-keys";
 import { envPrefix, subgraphInfo, SUBGRAPHS } from "./subgraphs";
 
 export interface AuthSecrets {
-  /** Verifies the bearer tokens of people and machine clients (HS256). */
-  authSecret: string;
+  /** The issuer's private keys (first signs); their public halves are the JWKS. */
+  signingKeys: JWK[];
+  /** Former HS256 tokens, verified by our gateway alone while AUTH_JWT_SECRET is set; null: refused. */
+  legacyAuthSecret: string | null;
   /** Proves to a subgraph that a request comes through the gateway. */
   gatewaySecret: string;
 }
@@ -21,14 +25,69 @@ function secretOf(name: string, env: NodeJS.ProcessEnv, nodeEnv: string, fallbac
   return value;
 }
 
-/** The gateway's secrets: the key of callers' tokens and the key of its proofs to the subgraphs. */
-export function authSecrets(env: NodeJS.ProcessEnv, nodeEnv: string): AuthSecrets {
-  return { authSecret: secretOf("AUTH_JWT_SECRET", env, nodeEnv, DEVELOPMENT_AUTH_SECRET), gatewaySecret: gatewaySecretOf(env, nodeEnv) };
+/** An optional secret: unset is null; set, 32+ characters in production. */
+function optionalSecretOf(name: string, env: NodeJS.ProcessEnv, nodeEnv: string): string | null {
+  const value = env[name] || process.env[name] || null;
+  if (value && nodeEnv === "production" && value.length < 32) throw new Error(`${name} must be a random secret of at least 32 characters in production.`);
+  return value;
 }
 
-/** A subgraph's only secret: the key that checks the gateway's proofs (callers' tokens are the gateway's business). */
+/** The issuer's signing keys: AUTH_SIGNING_KEYS, or the development key (refused in production). */
+export function signingKeysOf(env: NodeJS.ProcessEnv, nodeEnv: string): JWK[] {
+  const text = env.AUTH_SIGNING_KEYS || process.env.AUTH_SIGNING_KEYS;
+  if (!text) {
+    if (nodeEnv === "production") throw new Error("AUTH_SIGNING_KEYS must be set in production: the private keys that sign callers' tokens (npm run token -- --new-signing-key makes one).");
+    return [{ ...DEVELOPMENT_SIGNING_KEY }];
+  }
+  const keys = parseSigningKeys(text);
+  if (nodeEnv === "production" && keys.some((k) => k.kid === DEVELOPMENT_SIGNING_KEY.kid)) throw new Error("AUTH_SIGNING_KEYS holds the published development key: make a real one in production.");
+  return keys;
+}
+
+/**
+ * The gateway's secrets: the keys that sign callers' tokens, the former HS256 secret (in development the
+ * default, so tokens made before keep working; in production only when AUTH_JWT_SECRET is set), and the
+ * key of its proofs to the subgraphs.
+ */
+export function authSecrets(env: NodeJS.ProcessEnv, nodeEnv: string): AuthSecrets {
+  return {
+    signingKeys: signingKeysOf(env, nodeEnv),
+    legacyAuthSecret: nodeEnv === "production" ? optionalSecretOf("AUTH_JWT_SECRET", env, nodeEnv) : secretOf("AUTH_JWT_SECRET", env, nodeEnv, DEVELOPMENT_AUTH_SECRET),
+    gatewaySecret: gatewaySecretOf(env, nodeEnv),
+  };
+}
+
+/** A subgraph's key that checks the gateway's proofs (callers' tokens are the gateway's business). */
 export function gatewaySecretOf(env: NodeJS.ProcessEnv, nodeEnv: string): string {
   return secretOf("GATEWAY_SECRET", env, nodeEnv, DEVELOPMENT_GATEWAY_SECRET);
+}
+
+/** How a subgraph answers a router other than ours: the router's secret header and where the issuer's keys are. */
+export interface RouterContract {
+  secret: string;
+  jwksUrl: string;
+  /** Least time between two fetches of the JWKS when a token names an unknown kid (AUTH_JWKS_COOLDOWN_MS). */
+  jwksCooldownMs: number;
+}
+
+/**
+ * Which callers a subgraph answers: our gateway (its proof, GATEWAY_SECRET) and, when ROUTER_SECRET is
+ * set, any router that sends that secret with the caller's own token, checked against AUTH_JWKS_URL.
+ * In production a subgraph behind a router alone needs no GATEWAY_SECRET, but needs one of the two.
+ */
+export function subgraphAccessOf(env: NodeJS.ProcessEnv, nodeEnv: string): { gatewaySecret: string | null; router: RouterContract | null } {
+  const routerSecret = optionalSecretOf("ROUTER_SECRET", env, nodeEnv);
+  const jwksUrl = env.AUTH_JWKS_URL || process.env.AUTH_JWKS_URL;
+  if (routerSecret && !jwksUrl && nodeEnv === "production") throw new Error("ROUTER_SECRET is set but AUTH_JWKS_URL is not: a subgraph behind a router checks callers' tokens with the issuer's JWKS.");
+  const router = routerSecret
+    ? {
+        secret: routerSecret,
+        jwksUrl: z.string().url().parse(jwksUrl || `http://127.0.0.1:${env.GATEWAY_PORT || 4000}/.well-known/jwks.json`),
+        jwksCooldownMs: z.coerce.number().int().min(0).max(3_600_000).default(30_000).parse(env.AUTH_JWKS_COOLDOWN_MS || undefined),
+      }
+    : null;
+  const gatewaySecret = router && nodeEnv === "production" && !(env.GATEWAY_SECRET || process.env.GATEWAY_SECRET) ? null : gatewaySecretOf(env, nodeEnv);
+  return { gatewaySecret, router };
 }
 
 const bool = z
@@ -48,8 +107,10 @@ const logLevel = (level: string | undefined, nodeEnv: string) => level ?? (nodeE
 
 export interface ServiceConfig {
   name: string;
-  /** Checks the gateway's proof on every request (see `AuthSecrets`). */
-  gatewaySecret: string;
+  /** Checks our gateway's proof (see `AuthSecrets`); null: only a router may call (production, ROUTER_SECRET alone). */
+  gatewaySecret: string | null;
+  /** The router contract, when ROUTER_SECRET is set. */
+  router: RouterContract | null;
   nodeEnv: "development" | "production" | "test";
   host: string;
   port: number;
@@ -102,7 +163,7 @@ export function loadServiceConfig(name: string, env: NodeJS.ProcessEnv = process
     seedDemoData: parsed.SEED_DEMO_DATA,
     logSql: parsed.LOG_SQL,
     logLevel: logLevel(parsed.LOG_LEVEL, parsed.NODE_ENV),
-    gatewaySecret: gatewaySecretOf(env, parsed.NODE_ENV),
+    ...subgraphAccessOf(env, parsed.NODE_ENV),
   };
 }
 
@@ -121,6 +182,10 @@ export interface GatewayConfig extends AuthSecrets {
   /** Who sees "Did you mean …?" in error messages: signed-in callers, or no one (never the public). */
   fieldSuggestions: FieldSuggestionsAccess;
   rateLimitPerMinute: number;
+  /** A Redis the rate limit counts in, shared by every gateway replica (REDIS_URL); null: in this process's memory. */
+  redisUrl: string | null;
+  /** Prefix of this deployment's keys in that Redis (REDIS_PREFIX, default `kttt:`). */
+  redisPrefix: string;
   maxBodyBytes: number;
   /** Express "trust proxy": how many proxies in front set X-Forwarded-For (0: none). */
   trustProxy: number;
@@ -165,6 +230,8 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
       INTROSPECTION: z.enum(INTROSPECTION_ACCESS, { message: "INTROSPECTION must be everyone, authenticated or off" }).optional(),
       FIELD_SUGGESTIONS: fieldSuggestions,
       RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
+      REDIS_URL: z.string().url().optional().or(z.literal("")),
+      REDIS_PREFIX: z.string().max(100).default("kttt:"),
       MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(50_000_000).default(1_000_000),
       TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
       SANDBOX_TOKEN: z.string().optional(),
@@ -195,6 +262,8 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     // Suggestions reveal no more of the schema than introspection does: by default they go to whoever may introspect.
     fieldSuggestions: parsed.FIELD_SUGGESTIONS ?? (introspection === "off" ? "off" : "authenticated"),
     rateLimitPerMinute: parsed.RATE_LIMIT_PER_MINUTE,
+    redisUrl: parsed.REDIS_URL || null,
+    redisPrefix: parsed.REDIS_PREFIX,
     maxBodyBytes: parsed.MAX_BODY_BYTES,
     trustProxy: parsed.TRUST_PROXY,
     sandboxToken: parsed.SANDBOX_TOKEN || null,

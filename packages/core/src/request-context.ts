@@ -29,11 +29,13 @@ export function currentRequest(): RequestContext | undefined {
 
 /**
  * Headers for a look-up this service makes for the current caller: the caller's own token, for the
- * gateway to check again, and a gateway proof naming the caller, for a subgraph asked directly. Outside
- * a request (scripts) the look-up runs as the anonymous public.
+ * gateway or router to check again, and (when this service knows our gateway's secret) a gateway proof
+ * naming the caller, for a subgraph asked directly. Outside a request (scripts) the look-up runs as the
+ * anonymous public.
  */
-export async function onBehalfOfCaller(gatewaySecret: string): Promise<Record<string, string>> {
+export async function onBehalfOfCaller(gatewaySecret: string | null): Promise<Record<string, string>> {
   const request = currentRequest();
-  const proof = await signGatewayProof(request?.principal ?? ANONYMOUS, request?.requestId ?? randomUUID(), gatewaySecret);
-  return { [GATEWAY_PROOF_HEADER]: proof, ...(request?.authorization ? { authorization: request.authorization } : {}) };
+  const headers: Record<string, string> = request?.authorization ? { authorization: request.authorization } : {};
+  if (gatewaySecret) headers[GATEWAY_PROOF_HEADER] = await signGatewayProof(request?.principal ?? ANONYMOUS, request?.requestId ?? randomUUID(), gatewaySecret);
+  return headers;
 }

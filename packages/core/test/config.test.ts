@@ -1,4 +1,5 @@
 import { databaseUrlFor, loadGatewayConfig, loadServiceConfig } from "../src/config";
+import { DEVELOPMENT_SIGNING_KEY, newSigningKey } from "../src/signing-keys";
 
 describe("configuration", () => {
   it("gives each subgraph its own database on the DATABASE_URL server", () => {
@@ -16,29 +17,46 @@ describe("configuration", () => {
     expect(() => loadGatewayConfig({ MEMBERSHIP_URL: "not a url" })).toThrow();
   });
 
-  it("refuses development secrets in production, and asks a subgraph only for the gateway's", () => {
+  it("refuses development secrets and keys in production, and asks a subgraph only for the gateway's secret or the router's", async () => {
     const db = { DATABASE_URL: "postgres://u@h:5432/x" };
-    const saved = { auth: process.env.AUTH_JWT_SECRET, gateway: process.env.GATEWAY_SECRET };
-    delete process.env.AUTH_JWT_SECRET;
-    delete process.env.GATEWAY_SECRET;
+    const names = ["AUTH_JWT_SECRET", "GATEWAY_SECRET", "AUTH_SIGNING_KEYS", "ROUTER_SECRET", "AUTH_JWKS_URL"];
+    const saved = Object.fromEntries(names.map((n) => [n, process.env[n]]));
+    for (const n of names) delete process.env[n];
+    const keys = JSON.stringify([await newSigningKey("ES256", "prod-1"), await newSigningKey("EdDSA", "prod-0")]);
+    const gateway = { NODE_ENV: "production", GATEWAY_SECRET: "g".repeat(32) };
     try {
       expect(() => loadServiceConfig("membership", { ...db, NODE_ENV: "production" })).toThrow(/GATEWAY_SECRET must be set/u);
       const service = loadServiceConfig("membership", { ...db, NODE_ENV: "production", GATEWAY_SECRET: "g".repeat(32) });
       expect(service.gatewaySecret).toBe("g".repeat(32));
-      expect(service).not.toHaveProperty("authSecret");
-      expect(() => loadGatewayConfig({ NODE_ENV: "production", GATEWAY_SECRET: "g".repeat(32) })).toThrow(/AUTH_JWT_SECRET must be set/u);
-      expect(() => loadGatewayConfig({ NODE_ENV: "production", GATEWAY_SECRET: "g".repeat(32), AUTH_JWT_SECRET: "too-short" })).toThrow(/AUTH_JWT_SECRET/u);
+      expect(service.router).toBeNull();
+      expect(service).not.toHaveProperty("signingKeys");
+      // Behind a router alone: the router secret and where the issuer's keys are, no gateway secret needed.
+      const routed = loadServiceConfig("membership", { ...db, NODE_ENV: "production", ROUTER_SECRET: "r".repeat(32), AUTH_JWKS_URL: "http://issuer:4000/.well-known/jwks.json" });
+      expect(routed).toMatchObject({ gatewaySecret: null, router: { secret: "r".repeat(32), jwksUrl: "http://issuer:4000/.well-known/jwks.json", jwksCooldownMs: 30_000 } });
+      expect(() => loadServiceConfig("membership", { ...db, NODE_ENV: "production", ROUTER_SECRET: "r".repeat(32) })).toThrow(/AUTH_JWKS_URL/u);
+      expect(() => loadServiceConfig("membership", { ...db, NODE_ENV: "production", ROUTER_SECRET: "short", AUTH_JWKS_URL: "http://i/j" })).toThrow(/ROUTER_SECRET must be/u);
+      expect(() => loadGatewayConfig(gateway)).toThrow(/AUTH_SIGNING_KEYS must be set/u);
+      expect(() => loadGatewayConfig({ ...gateway, AUTH_SIGNING_KEYS: JSON.stringify([DEVELOPMENT_SIGNING_KEY]) })).toThrow(/development key/u);
+      expect(() => loadGatewayConfig({ ...gateway, AUTH_SIGNING_KEYS: "not json" })).toThrow(/JSON array of private JWKs/u);
+      const { d: _d, ...publicOnly } = JSON.parse(keys)[0];
+      expect(() => loadGatewayConfig({ ...gateway, AUTH_SIGNING_KEYS: JSON.stringify([publicOnly]) })).toThrow(/public key/u);
+      expect(() => loadGatewayConfig({ ...gateway, AUTH_SIGNING_KEYS: JSON.stringify([{ ...publicOnly, d: "x", alg: "HS256" }]) })).toThrow(/alg must be ES256 or EdDSA/u);
+      const config = loadGatewayConfig({ ...gateway, AUTH_SIGNING_KEYS: keys });
+      expect(config.signingKeys.map((k) => k.kid)).toEqual(["prod-1", "prod-0"]);
+      // Former HS256 tokens: refused in production unless their secret is configured, and then a real one.
+      expect(config.legacyAuthSecret).toBeNull();
+      expect(() => loadGatewayConfig({ ...gateway, AUTH_SIGNING_KEYS: keys, AUTH_JWT_SECRET: "too-short" })).toThrow(/AUTH_JWT_SECRET/u);
+      expect(loadGatewayConfig({ ...gateway, AUTH_SIGNING_KEYS: keys, AUTH_JWT_SECRET: "a".repeat(32) }).legacyAuthSecret).toBe("a".repeat(32));
       // Sandbox opening signed in is for development runs only.
-      expect(() => loadGatewayConfig({ NODE_ENV: "production", GATEWAY_SECRET: "g".repeat(32), AUTH_JWT_SECRET: "a".repeat(32), SANDBOX_TOKEN: "x.y.z" })).toThrow(/SANDBOX_TOKEN is for development/u);
+      expect(() => loadGatewayConfig({ ...gateway, AUTH_SIGNING_KEYS: keys, SANDBOX_TOKEN: "x.y.z" })).toThrow(/SANDBOX_TOKEN is for development/u);
       expect(loadGatewayConfig({ NODE_ENV: "development", SANDBOX_TOKEN: "x.y.z" }).sandboxToken).toBe("x.y.z");
     } finally {
-      if (saved.auth !== undefined) process.env.AUTH_JWT_SECRET = saved.auth;
-      if (saved.gateway !== undefined) process.env.GATEWAY_SECRET = saved.gateway;
+      for (const n of names) if (saved[n] !== undefined) process.env[n] = saved[n];
     }
   });
 
   it("reads who may introspect and see suggestions, with each environment's defaults", () => {
-    const secrets = { AUTH_JWT_SECRET: "s".repeat(32), GATEWAY_SECRET: "g".repeat(32) };
+    const secrets = { AUTH_SIGNING_KEYS: process.env.AUTH_SIGNING_KEYS!, GATEWAY_SECRET: "g".repeat(32) };
     expect(loadGatewayConfig({ NODE_ENV: "development" })).toMatchObject({ introspection: "everyone", fieldSuggestions: "authenticated" });
     expect(loadGatewayConfig({ NODE_ENV: "production", ...secrets })).toMatchObject({ introspection: "authenticated", fieldSuggestions: "authenticated" });
     expect(loadGatewayConfig({ INTROSPECTION: "off" })).toMatchObject({ introspection: "off", fieldSuggestions: "off" });

@@ -1,14 +1,18 @@
 /**
  * `npm start`: the whole KTTT Graph on one machine. Starts PostgreSQL (embedded, unless
  * DATABASE_URL names a server), every subgraph with demo data, then the gateway; Ctrl-C stops
- * them in reverse order, PostgreSQL last.
+ * them in reverse order, PostgreSQL last. `npm run start:hive` (`--hive`): the same subgraphs behind
+ * Hive Gateway with the router contract, and the token issuer beside it (ISSUER_PORT, default 4005).
  */
 import { envPrefix, SUBGRAPHS } from "@kttt/core";
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { startEmbeddedPostgres, type EmbeddedServer } from "./embedded";
+import { startHiveGateway } from "./hive-gateway";
 import { dashboardSignInLink, demoStaffToken, SIGN_IN_LINK_HOURS } from "./sign-in-link";
+
+const hive = process.argv.includes("--hive");
 
 const root = path.resolve(__dirname, "..", "..", "..");
 const started = Date.now();
@@ -93,6 +97,12 @@ async function main(): Promise<void> {
   // ocop, trade promotion and policy support check the membership organisations (and trade promotion
   // the OCOP products) a write names through the gateway they are started with.
   const gatewayPort = env.GATEWAY_PORT ?? "4000";
+  const issuerPort = env.ISSUER_PORT ?? "4005";
+  if (hive) {
+    // The router contract: the subgraphs let in the router's secret with a caller's token checked against the issuer's keys.
+    env.ROUTER_SECRET ||= randomBytes(32).toString("hex");
+    env.AUTH_JWKS_URL ||= `http://127.0.0.1:${issuerPort}/.well-known/jwks.json`;
+  }
   for (const name of ["OCOP_ORGANIZATION_LOOKUP_URL", "TRADE_PROMOTION_LOOKUP_URL", "POLICY_SUPPORT_LOOKUP_URL"]) {
     env[name] ??= `http://127.0.0.1:${gatewayPort}/graphql`;
   }
@@ -113,8 +123,9 @@ async function main(): Promise<void> {
       await waitForHealth(subgraph.name, `http://127.0.0.1:${port}/health`, child);
     }),
   );
-  // Signed with the secret the gateway of this run verifies with: it gets the same env.
+  // Signed with the key the gateway of this run verifies with: it gets the same env.
   const demoToken = await demoStaffToken(env);
+  if (hive) return startHiveStack(env, gatewayPort, issuerPort, demoToken);
   if (demoToken) env.SANDBOX_TOKEN ??= demoToken;
   const gateway = startChild("gateway", path.join(root, "gateway", "dist", "main.js"), env);
   await waitForHealth("gateway", `http://127.0.0.1:${gatewayPort}/health`, gateway);
@@ -126,6 +137,29 @@ async function main(): Promise<void> {
   const link = dashboardSignInLink(dashboard, demoToken);
   if (link) say(`Dashboard: ${link}  (signed in as demo Alliance staff for ${SIGN_IN_LINK_HOURS} hours)`);
   else say(`Dashboard: ${dashboard}  (sign in with your token or API key)`);
+}
+
+async function startHiveStack(env: NodeJS.ProcessEnv, gatewayPort: string, issuerPort: string, demoToken: string | null): Promise<void> {
+  const issuer = startChild("issuer", path.join(root, "gateway", "dist", "issuer-main.js"), env);
+  await waitForHealth("issuer", `http://127.0.0.1:${issuerPort}/health`, issuer);
+  const subgraphUrls = Object.fromEntries(SUBGRAPHS.map((s) => [s.name, env[`${envPrefix(s.name)}_URL`] ?? `http://127.0.0.1:${env[`${envPrefix(s.name)}_PORT`] ?? s.port}/graphql`]));
+  const gateway = await startHiveGateway({
+    port: Number(gatewayPort),
+    subgraphUrls,
+    jwksUrl: env.AUTH_JWKS_URL!,
+    routerSecret: env.ROUTER_SECRET!,
+    env: { ...env, NODE_ENV: env.NODE_ENV ?? "development" },
+    output: "inherit",
+  });
+  children.push({ name: "hive-gateway", process: gateway.process });
+  gateway.process.on("exit", (code, signal) => {
+    if (!stopping) {
+      say(`hive-gateway stopped unexpectedly (${signal ?? `code ${code}`}); shutting everything down.`);
+      void shutdown(1);
+    }
+  });
+  say(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s: Hive Gateway on http://localhost:${gatewayPort}/graphql (GraphiQL there in development), issuer on http://localhost:${issuerPort}. Ctrl-C stops everything.`);
+  if (demoToken) say(`Demo Alliance staff token for ${SIGN_IN_LINK_HOURS} hours (Authorization: Bearer …): ${demoToken}`);
 }
 
 main().catch((error: unknown) => {
