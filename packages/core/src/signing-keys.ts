@@ -29,11 +29,15 @@ export const DEVELOPMENT_SIGNING_KEY: Readonly<JWK> = Object.freeze({
 
 const CURVES: Record<SigningAlgorithm, { kty: string; crv: string }> = { ES256: { kty: "EC", crv: "P-256" }, EdDSA: { kty: "OKP", crv: "Ed25519" } };
 
-/** `AUTH_SIGNING_KEYS`: a JSON array of private JWKs (or one), each with its `kid` and `alg`; the first signs. */
+/**
+ * `AUTH_SIGNING_KEYS`: a JSON array of private JWKs (or one), each with its `kid` and `alg`; the first
+ * signs. Also taken base64-encoded, where braces are awkward (docker-compose's `${VAR:-default}`).
+ */
 export function parseSigningKeys(text: string): JWK[] {
   let parsed: unknown;
   try {
-    parsed = JSON.parse(text);
+    const json = /^\s*[[{]/u.test(text) ? text : Buffer.from(text, "base64").toString("utf8");
+    parsed = JSON.parse(json);
   } catch {
     throw new Error("AUTH_SIGNING_KEYS must be a JSON array of private JWKs (npm run token -- --new-signing-key makes one).");
   }

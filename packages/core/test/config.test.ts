@@ -43,6 +43,8 @@ describe("configuration", () => {
       expect(() => loadGatewayConfig({ ...gateway, AUTH_SIGNING_KEYS: JSON.stringify([{ ...publicOnly, d: "x", alg: "HS256" }]) })).toThrow(/alg must be ES256 or EdDSA/u);
       const config = loadGatewayConfig({ ...gateway, AUTH_SIGNING_KEYS: keys });
       expect(config.signingKeys.map((k) => k.kid)).toEqual(["prod-1", "prod-0"]);
+      // Base64 of the same JSON, for places where braces are awkward (docker-compose defaults).
+      expect(loadGatewayConfig({ ...gateway, AUTH_SIGNING_KEYS: Buffer.from(keys).toString("base64") }).signingKeys).toEqual(JSON.parse(keys));
       // Former HS256 tokens: refused in production unless their secret is configured, and then a real one.
       expect(config.legacyAuthSecret).toBeNull();
       expect(() => loadGatewayConfig({ ...gateway, AUTH_SIGNING_KEYS: keys, AUTH_JWT_SECRET: "too-short" })).toThrow(/AUTH_JWT_SECRET/u);
