@@ -86,7 +86,16 @@ export interface GatewayServer extends RunningServer {
   gateway: ApolloGateway;
 }
 
+/**
+ * @apollo/gateway 2.14 reports usage to Apollo by default, and first probes the cloud metadata address
+ * (169.254.169.254) for its resource attributes: a gateway of the province's data sends nothing out.
+ */
+function disableApolloTelemetry(): void {
+  process.env.APOLLO_TELEMETRY_DISABLED = "true";
+}
+
 export async function startGateway(config: GatewayConfig, logger: Logger = createLogger("gateway", config.logLevel)): Promise<GatewayServer> {
+  disableApolloTelemetry();
   const known = new Map(SUBGRAPHS.map((s) => [s.name, s]));
   const metrics = createMetrics("gateway");
   const fetchMetrics = subgraphFetchMetrics(metrics);

@@ -10,7 +10,9 @@ import { startTestGraph, type TestGraph } from "./graph";
 
 let graph: TestGraph;
 beforeAll(async () => {
-  graph = await startTestGraph();
+  // The cells read whole pages across subgraphs; on a loaded 2-core machine a page can take longer than the
+  // gateway's 10 s limit, and a missing part would be taken for a refusal. Timeouts have their own tests.
+  graph = await startTestGraph({ SUBGRAPH_TIMEOUT_MS: "30000" });
 }, 60_000);
 afterAll(() => graph?.stop());
 
