@@ -17,49 +17,80 @@ export interface AuthSecrets {
   gatewaySecret: string;
 }
 
+/**
+ * Settings that cannot be used, one sentence each, naming the variable, what it must be and what it
+ * was (`GATEWAY_PORT must be at most 65535 (got "99999").`); a secret's value is never repeated, only
+ * its length.
+ */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join("\n"));
+    this.name = "ConfigError";
+  }
+}
+
+/** Collects the problems of one configuration, so a person fixes them all in one go. */
+type Problems = string[];
+
+function throwIfAny(problems: Problems): void {
+  if (problems.length) throw new ConfigError(problems);
+}
+
+const MIN_SECRET_LENGTH = 32;
+
 /** A secret, from `env` or the process; in production required, not the development default, 32+ characters. */
-function secretOf(name: string, env: NodeJS.ProcessEnv, nodeEnv: string, fallback: string): string {
+function secretOf(name: string, env: NodeJS.ProcessEnv, nodeEnv: string, fallback: string, problems: Problems): string {
   // Secrets are process-wide: a config built from a partial environment still gets them.
   const value = env[name] || process.env[name] || fallback;
-  if (nodeEnv === "production" && (value === fallback || value.length < 32)) throw new Error(`${name} must be set to a random secret of at least 32 characters in production.`);
+  if (nodeEnv !== "production") return value;
+  if (value === fallback) problems.push(`${name} must be set in production, to a random secret of at least ${MIN_SECRET_LENGTH} characters (e.g. from \`openssl rand -hex 32\`).`);
+  else if (value.length < MIN_SECRET_LENGTH) problems.push(`${name} must be at least ${MIN_SECRET_LENGTH} characters (got ${value.length}).`);
   return value;
 }
 
 /** An optional secret: unset is null; set, 32+ characters in production. */
-function optionalSecretOf(name: string, env: NodeJS.ProcessEnv, nodeEnv: string): string | null {
+function optionalSecretOf(name: string, env: NodeJS.ProcessEnv, nodeEnv: string, problems: Problems): string | null {
   const value = env[name] || process.env[name] || null;
-  if (value && nodeEnv === "production" && value.length < 32) throw new Error(`${name} must be a random secret of at least 32 characters in production.`);
+  if (value && nodeEnv === "production" && value.length < MIN_SECRET_LENGTH) problems.push(`${name} must be at least ${MIN_SECRET_LENGTH} characters (got ${value.length}).`);
   return value;
 }
 
+/** The former HS256 key of callers' tokens: the development default, and in production only when set. */
+function legacyAuthSecretOf(env: NodeJS.ProcessEnv, nodeEnv: string, problems: Problems): string | null {
+  return nodeEnv === "production" ? optionalSecretOf("AUTH_JWT_SECRET", env, nodeEnv, problems) : secretOf("AUTH_JWT_SECRET", env, nodeEnv, DEVELOPMENT_AUTH_SECRET, problems);
+}
+
 /** The issuer's signing keys: AUTH_SIGNING_KEYS, or the development key (refused in production). */
-export function signingKeysOf(env: NodeJS.ProcessEnv, nodeEnv: string): JWK[] {
+function signingKeysFrom(env: NodeJS.ProcessEnv, nodeEnv: string, problems: Problems): JWK[] {
   const text = env.AUTH_SIGNING_KEYS || process.env.AUTH_SIGNING_KEYS;
   if (!text) {
-    if (nodeEnv === "production") throw new Error("AUTH_SIGNING_KEYS must be set in production: the private keys that sign callers' tokens (npm run token -- --new-signing-key makes one).");
+    if (nodeEnv === "production") problems.push("AUTH_SIGNING_KEYS must be set in production: the private keys that sign callers' tokens (npm run token -- --new-signing-key makes one).");
     return [{ ...DEVELOPMENT_SIGNING_KEY }];
   }
-  const keys = parseSigningKeys(text);
-  if (nodeEnv === "production" && keys.some((k) => k.kid === DEVELOPMENT_SIGNING_KEY.kid)) throw new Error("AUTH_SIGNING_KEYS holds the published development key: make a real one in production.");
+  try {
+    const keys = parseSigningKeys(text);
+    if (nodeEnv === "production" && keys.some((k) => k.kid === DEVELOPMENT_SIGNING_KEY.kid)) problems.push("AUTH_SIGNING_KEYS holds the published development key: make a real one in production.");
+    return keys;
+  } catch (error) {
+    problems.push((error as Error).message);
+    return [];
+  }
+}
+
+/** The issuer's signing keys (the gateway, `npm run token`, the sign-in link). */
+export function signingKeysOf(env: NodeJS.ProcessEnv, nodeEnv: string): JWK[] {
+  const problems: Problems = [];
+  const keys = signingKeysFrom(env, nodeEnv, problems);
+  throwIfAny(problems);
   return keys;
 }
 
-/**
- * The gateway's secrets: the keys that sign callers' tokens, the former HS256 secret (in development the
- * default, so tokens made before keep working; in production only when AUTH_JWT_SECRET is set), and the
- * key of its proofs to the subgraphs.
- */
-export function authSecrets(env: NodeJS.ProcessEnv, nodeEnv: string): AuthSecrets {
-  return {
-    signingKeys: signingKeysOf(env, nodeEnv),
-    legacyAuthSecret: nodeEnv === "production" ? optionalSecretOf("AUTH_JWT_SECRET", env, nodeEnv) : secretOf("AUTH_JWT_SECRET", env, nodeEnv, DEVELOPMENT_AUTH_SECRET),
-    gatewaySecret: gatewaySecretOf(env, nodeEnv),
-  };
-}
-
-/** A subgraph's key that checks the gateway's proofs (callers' tokens are the gateway's business). */
+/** The key that checks the gateway's proofs (callers' tokens are the issuer's business). */
 export function gatewaySecretOf(env: NodeJS.ProcessEnv, nodeEnv: string): string {
-  return secretOf("GATEWAY_SECRET", env, nodeEnv, DEVELOPMENT_GATEWAY_SECRET);
+  const problems: Problems = [];
+  const secret = secretOf("GATEWAY_SECRET", env, nodeEnv, DEVELOPMENT_GATEWAY_SECRET, problems);
+  throwIfAny(problems);
+  return secret;
 }
 
 /** How a subgraph answers a router other than ours: the router's secret header and where the issuer's keys are. */
@@ -75,19 +106,67 @@ export interface RouterContract {
  * set, any router that sends that secret with the caller's own token, checked against AUTH_JWKS_URL.
  * In production a subgraph behind a router alone needs no GATEWAY_SECRET, but needs one of the two.
  */
-export function subgraphAccessOf(env: NodeJS.ProcessEnv, nodeEnv: string): { gatewaySecret: string | null; router: RouterContract | null } {
-  const routerSecret = optionalSecretOf("ROUTER_SECRET", env, nodeEnv);
+function subgraphAccessFrom(env: NodeJS.ProcessEnv, nodeEnv: string, problems: Problems): { gatewaySecret: string | null; router: RouterContract | null } {
+  const routerSecret = optionalSecretOf("ROUTER_SECRET", env, nodeEnv, problems);
   const jwksUrl = env.AUTH_JWKS_URL || process.env.AUTH_JWKS_URL;
-  if (routerSecret && !jwksUrl && nodeEnv === "production") throw new Error("ROUTER_SECRET is set but AUTH_JWKS_URL is not: a subgraph behind a router checks callers' tokens with the issuer's JWKS.");
+  if (routerSecret && !jwksUrl && nodeEnv === "production") problems.push("ROUTER_SECRET is set but AUTH_JWKS_URL is not: a subgraph behind a router checks callers' tokens with the issuer's JWKS.");
+  const settings = parseSettings(
+    z.object({ AUTH_JWKS_URL: z.string().url().optional(), AUTH_JWKS_COOLDOWN_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000) }),
+    { AUTH_JWKS_URL: jwksUrl || undefined, AUTH_JWKS_COOLDOWN_MS: env.AUTH_JWKS_COOLDOWN_MS || undefined },
+    problems,
+  );
   const router = routerSecret
-    ? {
-        secret: routerSecret,
-        jwksUrl: z.string().url().parse(jwksUrl || `http://127.0.0.1:${env.GATEWAY_PORT || 4000}/.well-known/jwks.json`),
-        jwksCooldownMs: z.coerce.number().int().min(0).max(3_600_000).default(30_000).parse(env.AUTH_JWKS_COOLDOWN_MS || undefined),
-      }
+    ? { secret: routerSecret, jwksUrl: settings.AUTH_JWKS_URL ?? `http://127.0.0.1:${env.GATEWAY_PORT || 4000}/.well-known/jwks.json`, jwksCooldownMs: settings.AUTH_JWKS_COOLDOWN_MS }
     : null;
-  const gatewaySecret = router && nodeEnv === "production" && !(env.GATEWAY_SECRET || process.env.GATEWAY_SECRET) ? null : gatewaySecretOf(env, nodeEnv);
+  const gatewaySecret = router && nodeEnv === "production" && !(env.GATEWAY_SECRET || process.env.GATEWAY_SECRET) ? null : secretOf("GATEWAY_SECRET", env, nodeEnv, DEVELOPMENT_GATEWAY_SECRET, problems);
   return { gatewaySecret, router };
+}
+
+/** What a setting was, for a sentence about it: quoted, shortened, never more than a line. */
+function shown(value: unknown): string {
+  const text = JSON.stringify(value) ?? "nothing";
+  return text.length > 60 ? `${text.slice(0, 57)}…"` : text;
+}
+
+/** One sentence for one zod issue about the variable the issue names. */
+function sentence(issue: z.ZodIssue, env: NodeJS.ProcessEnv, names: Record<string, string>): string {
+  const key = String(issue.path[0] ?? "");
+  const name = names[key] ?? key;
+  const got = `(got ${shown(env[name])})`;
+  switch (issue.code) {
+    case "too_big":
+      return `${name} must be at most ${issue.maximum} ${got}.`;
+    case "too_small":
+      return `${name} must be at least ${issue.minimum} ${got}.`;
+    case "invalid_type":
+      return `${name} must be ${issue.expected === "number" || issue.expected === "integer" ? "a whole number" : `a ${issue.expected}`} ${got}.`;
+    case "invalid_enum_value":
+      // A message of our own names the values worth offering (some enums also take former spellings).
+      return issue.message.startsWith(name) ? `${issue.message} ${got}.` : `${name} must be one of ${issue.options.filter((o) => o !== "").join(", ")} ${got}.`;
+    case "invalid_string":
+      return `${name} must be ${issue.validation === "url" ? "a URL" : `a valid ${String(issue.validation)}`} ${got}.`;
+    default:
+      return `${name}: ${issue.message} ${got}.`;
+  }
+}
+
+/**
+ * Parses the settings `schema` reads from `input`, adding one sentence per unusable setting to
+ * `problems`. `names` maps a key of `input` to the variable a person set, where they differ.
+ */
+function parseSettings<T extends z.ZodTypeAny>(schema: T, input: NodeJS.ProcessEnv, problems: Problems, names: Record<string, string> = {}): z.infer<T> {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  // One sentence per setting, even when zod has several things to say about it.
+  const unusable = new Set<string>();
+  for (const issue of parsed.error.issues) {
+    const key = String(issue.path[0] ?? "");
+    if (!unusable.has(key)) problems.push(sentence(issue, input, names));
+    unusable.add(key);
+  }
+  // The other settings as they were (NODE_ENV=production still asks for real secrets), the unusable ones
+  // at their defaults: the caller throws with every problem before using any of them.
+  return schema.parse(Object.fromEntries(Object.entries(input).filter(([key]) => !unusable.has(key)))) as z.infer<T>;
 }
 
 const bool = z
@@ -117,6 +196,11 @@ export interface ServiceConfig {
   databaseUrl: string;
   poolSize: number;
   seedDemoData: boolean;
+  /**
+   * The demo data times this (DEMO_DATA_SCALE, 1–100; 1 is the review's figures exactly): copies of the
+   * organisations with their members, figures and ratings, for measuring how the graph grows (npm run bench).
+   */
+  demoDataScale: number;
   logSql: boolean;
   logLevel: string;
 }
@@ -143,16 +227,24 @@ export function databaseUrlFor(name: string, env: NodeJS.ProcessEnv = process.en
 export function loadServiceConfig(name: string, env: NodeJS.ProcessEnv = process.env): ServiceConfig {
   const info = subgraphInfo(name);
   const prefix = envPrefix(name);
-  const parsed = z
-    .object({
+  const problems: Problems = [];
+  const portName = env[`${prefix}_PORT`] !== undefined ? `${prefix}_PORT` : "PORT";
+  const parsed = parseSettings(
+    z.object({
       ...common,
       HOST: z.string().default("127.0.0.1"),
       PORT: port.default(info.port),
       DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
       SEED_DEMO_DATA: bool,
+      DEMO_DATA_SCALE: z.coerce.number().int().min(1).max(100).default(1),
       LOG_SQL: bool,
-    })
-    .parse({ ...env, PORT: env[`${prefix}_PORT`] ?? env.PORT });
+    }),
+    { ...env, PORT: env[portName] },
+    problems,
+    { PORT: portName },
+  );
+  const access = subgraphAccessFrom(env, parsed.NODE_ENV, problems);
+  throwIfAny(problems);
   return {
     name,
     nodeEnv: parsed.NODE_ENV,
@@ -161,9 +253,10 @@ export function loadServiceConfig(name: string, env: NodeJS.ProcessEnv = process
     databaseUrl: databaseUrlFor(name, env),
     poolSize: parsed.DB_POOL_SIZE,
     seedDemoData: parsed.SEED_DEMO_DATA,
+    demoDataScale: parsed.DEMO_DATA_SCALE,
     logSql: parsed.LOG_SQL,
     logLevel: logLevel(parsed.LOG_LEVEL, parsed.NODE_ENV),
-    ...subgraphAccessOf(env, parsed.NODE_ENV),
+    ...access,
   };
 }
 
@@ -218,8 +311,9 @@ const fieldSuggestions = z
 
 /** `<SUBGRAPH>_URL` overrides the URL the supergraph names for a subgraph (e.g. in docker-compose). */
 export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
-  const parsed = z
-    .object({
+  const problems: Problems = [];
+  const parsed = parseSettings(
+    z.object({
       ...common,
       GATEWAY_HOST: z.string().default("127.0.0.1"),
       GATEWAY_PORT: port.default(4000),
@@ -235,19 +329,28 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
       MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(50_000_000).default(1_000_000),
       TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
       SANDBOX_TOKEN: z.string().optional(),
-    })
-    .parse(env);
-  if (parsed.NODE_ENV === "production" && parsed.SANDBOX_TOKEN) throw new Error("SANDBOX_TOKEN is for development: in production people paste their own token into Sandbox; remove it.");
+    }),
+    env,
+    problems,
+  );
+  if (parsed.NODE_ENV === "production" && parsed.SANDBOX_TOKEN) problems.push("SANDBOX_TOKEN is for development: in production people paste their own token into Sandbox; remove it.");
   for (const replaced of ["GRAPHQL_INTROSPECTION", "SANDBOX"]) {
-    if (env[replaced]) throw new Error(`${replaced} is replaced by INTROSPECTION=everyone|authenticated|off (Sandbox is served unless off); remove ${replaced}.`);
+    if (env[replaced]) problems.push(`${replaced} is replaced by INTROSPECTION=everyone|authenticated|off (Sandbox is served unless off); remove ${replaced}.`);
   }
   const production = parsed.NODE_ENV === "production";
   const introspection = parsed.INTROSPECTION ?? (production ? "authenticated" : "everyone");
   const subgraphUrls: Record<string, string> = {};
   for (const s of SUBGRAPHS) {
-    const url = env[`${envPrefix(s.name)}_URL`];
-    if (url) subgraphUrls[s.name] = z.string().url().parse(url);
+    const name = `${envPrefix(s.name)}_URL`;
+    const url = parseSettings(z.object({ [name]: z.string().url().optional() }), env, problems)[name];
+    if (url) subgraphUrls[s.name] = url;
   }
+  const secrets: AuthSecrets = {
+    signingKeys: signingKeysFrom(env, parsed.NODE_ENV, problems),
+    legacyAuthSecret: legacyAuthSecretOf(env, parsed.NODE_ENV, problems),
+    gatewaySecret: secretOf("GATEWAY_SECRET", env, parsed.NODE_ENV, DEVELOPMENT_GATEWAY_SECRET, problems),
+  };
+  throwIfAny(problems);
   return {
     nodeEnv: parsed.NODE_ENV,
     host: parsed.GATEWAY_HOST,
@@ -268,6 +371,6 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     trustProxy: parsed.TRUST_PROXY,
     sandboxToken: parsed.SANDBOX_TOKEN || null,
     logLevel: logLevel(parsed.LOG_LEVEL, parsed.NODE_ENV),
-    ...authSecrets(env, parsed.NODE_ENV),
+    ...secrets,
   };
 }

@@ -1,5 +1,33 @@
-import { databaseUrlFor, loadGatewayConfig, loadServiceConfig } from "../src/config";
+import { ConfigError, databaseUrlFor, loadGatewayConfig, loadServiceConfig, signingKeysOf } from "../src/config";
 import { DEVELOPMENT_SIGNING_KEY, newSigningKey } from "../src/signing-keys";
+
+let KEYS = "";
+beforeAll(async () => {
+  KEYS = JSON.stringify([await newSigningKey("ES256", "test-config")]);
+});
+
+/** The sentences a configuration is refused with. */
+function problemsOf(load: () => unknown): string[] {
+  try {
+    load();
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error("the configuration was accepted");
+}
+
+/** Runs `fn` as a process without secrets of its own (the test run sets them): only `env` counts. */
+function withoutProcessSecrets(fn: () => void): void {
+  const names = ["AUTH_JWT_SECRET", "GATEWAY_SECRET", "AUTH_SIGNING_KEYS", "ROUTER_SECRET", "AUTH_JWKS_URL"];
+  const saved = Object.fromEntries(names.map((n) => [n, process.env[n]]));
+  for (const n of names) delete process.env[n];
+  try {
+    fn();
+  } finally {
+    for (const n of names) if (saved[n] !== undefined) process.env[n] = saved[n];
+  }
+}
 
 describe("configuration", () => {
   it("gives each subgraph its own database on the DATABASE_URL server", () => {
@@ -58,7 +86,7 @@ describe("configuration", () => {
   });
 
   it("reads who may introspect and see suggestions, with each environment's defaults", () => {
-    const secrets = { AUTH_SIGNING_KEYS: process.env.AUTH_SIGNING_KEYS!, GATEWAY_SECRET: "g".repeat(32) };
+    const secrets = { AUTH_SIGNING_KEYS: KEYS, GATEWAY_SECRET: "g".repeat(32) };
     expect(loadGatewayConfig({ NODE_ENV: "development" })).toMatchObject({ introspection: "everyone", fieldSuggestions: "authenticated" });
     expect(loadGatewayConfig({ NODE_ENV: "production", ...secrets })).toMatchObject({ introspection: "authenticated", fieldSuggestions: "authenticated" });
     expect(loadGatewayConfig({ INTROSPECTION: "off" })).toMatchObject({ introspection: "off", fieldSuggestions: "off" });
@@ -70,5 +98,48 @@ describe("configuration", () => {
     expect(() => loadGatewayConfig({ INTROSPECTION: "true" })).toThrow(/everyone, authenticated or off/u);
     expect(() => loadGatewayConfig({ GRAPHQL_INTROSPECTION: "true" })).toThrow(/replaced by INTROSPECTION/u);
     expect(() => loadGatewayConfig({ SANDBOX: "false" })).toThrow(/replaced by INTROSPECTION/u);
+  });
+
+  it("says what is wrong with each setting in one sentence, all of them at once, never repeating a secret", () => {
+    withoutProcessSecrets(() => {
+      expect(
+        problemsOf(() =>
+          loadGatewayConfig({ NODE_ENV: "production", GATEWAY_PORT: "99999", LOG_LEVEL: "loud", INTROSPECTION: "true", RATE_LIMIT_PER_MINUTE: "1.5", MAX_BODY_BYTES: "12", MEMBERSHIP_URL: "not a url", GATEWAY_SECRET: "short" }),
+        ),
+      ).toEqual([
+        'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "loud").',
+        'GATEWAY_PORT must be at most 65535 (got "99999").',
+        'INTROSPECTION must be everyone, authenticated or off (got "true").',
+        'RATE_LIMIT_PER_MINUTE must be a whole number (got "1.5").',
+        'MAX_BODY_BYTES must be at least 1024 (got "12").',
+        'MEMBERSHIP_URL must be a URL (got "not a url").',
+        "AUTH_SIGNING_KEYS must be set in production: the private keys that sign callers' tokens (npm run token -- --new-signing-key makes one).",
+        "GATEWAY_SECRET must be at least 32 characters (got 5).",
+      ]);
+      // The port a person set is the one named, under its own variable.
+      expect(problemsOf(() => loadServiceConfig("membership", { DATABASE_URL: "postgres://db/x", NODE_ENV: "prod", MEMBERSHIP_PORT: "abc", SEED_DEMO_DATA: "maybe" }))).toEqual([
+        'NODE_ENV must be one of development, production, test (got "prod").',
+        'MEMBERSHIP_PORT must be a whole number (got "abc").',
+        'SEED_DEMO_DATA must be one of true, false, 1, 0, yes, no (got "maybe").',
+      ]);
+      expect(problemsOf(() => loadServiceConfig("membership", { DATABASE_URL: "postgres://db/x", PORT: "-1" }))).toEqual(['PORT must be at least 0 (got "-1").']);
+      const message = (() => {
+        try {
+          loadGatewayConfig({ NODE_ENV: "production", AUTH_SIGNING_KEYS: KEYS, AUTH_JWT_SECRET: "secret-of-five-and-more", GATEWAY_SECRET: "g".repeat(32) });
+        } catch (error) {
+          return (error as Error).message;
+        }
+      })();
+      expect(message).toBe("AUTH_JWT_SECRET must be at least 32 characters (got 23).");
+      expect(message).not.toContain("secret-of");
+    });
+  });
+
+  it("asks only for the signing keys where only tokens are signed (npm run token)", () => {
+    withoutProcessSecrets(() => {
+      expect(signingKeysOf({ AUTH_SIGNING_KEYS: KEYS }, "production").map((k) => k.kid)).toEqual(["test-config"]);
+      expect(signingKeysOf({}, "development")).toEqual([DEVELOPMENT_SIGNING_KEY]);
+      expect(problemsOf(() => signingKeysOf({}, "production"))).toEqual([expect.stringMatching(/^AUTH_SIGNING_KEYS must be set in production/u)]);
+    });
   });
 });
