@@ -4,7 +4,7 @@
  * through this gateway's own GraphQL endpoint as the caller, so the owning subgraph's checks and audit
  * trail apply; `/files/export` turns a query into an .xlsx or .csv download as `npm run export` does.
  */
-import { DomainError, ErrorCode, isDomainError, principalOf } from "@kttt/core";
+import { DomainError, ErrorCode, isDomainError, principalOf, type CallerTokenKeys } from "@kttt/core";
 import { GraphRefused, IMPORT_KINDS, runExport, runImport, SpreadsheetError } from "@kttt/spreadsheet";
 import express, { type Request, type Response } from "express";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
@@ -21,14 +21,14 @@ function fail(res: Response, status: number, code: string, message: string): voi
 }
 
 /** The caller's bearer token, verified; the import speaks as the caller. */
-async function bearer(req: Request, authSecret: string): Promise<string> {
+async function bearer(req: Request, tokenKeys: CallerTokenKeys): Promise<string> {
   const authorization = req.headers.authorization;
   if (req.headers["x-api-key"] || !authorization) throw new DomainError(ErrorCode.UNAUTHENTICATED, "Sign in with a token to import or export files.");
-  await principalOf(authorization, authSecret);
+  await principalOf(authorization, tokenKeys);
   return authorization.replace(/^Bearer\s+/iu, "");
 }
 
-export function spreadsheetFiles(server: http.Server, authSecret: string): express.Router {
+export function spreadsheetFiles(server: http.Server, tokenKeys: CallerTokenKeys): express.Router {
   const router = express.Router();
   const self = () => `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
   const withTempDir = async <T>(fn: (dir: string) => Promise<T>): Promise<T> => {
@@ -54,7 +54,7 @@ export function spreadsheetFiles(server: http.Server, authSecret: string): expre
     "/import/:kind",
     express.raw({ type: () => true, limit: MAX_UPLOAD_BYTES }),
     handle(async (req, res) => {
-      const token = await bearer(req, authSecret);
+      const token = await bearer(req, tokenKeys);
       const kind = String(req.params.kind);
       if (!IMPORT_KINDS[kind]) return fail(res, 404, "UNKNOWN_KIND", `There is no import of "${kind}"; the kinds are: ${Object.keys(IMPORT_KINDS).join(", ")}.`);
       const name = path.basename(decodeURIComponent(String(req.headers["x-file-name"] ?? "")));
@@ -73,7 +73,7 @@ export function spreadsheetFiles(server: http.Server, authSecret: string): expre
     "/export",
     express.json({ limit: "64kb" }),
     handle(async (req, res) => {
-      const token = await bearer(req, authSecret);
+      const token = await bearer(req, tokenKeys);
       const { query, variables, format, name } = req.body as { query?: string; variables?: Record<string, unknown>; format?: string; name?: string };
       if (typeof query !== "string") return fail(res, 400, "BAD_REQUEST", "Send the query to export as { query, variables, format }.");
       const extension = format === "csv" ? "csv" : "xlsx";

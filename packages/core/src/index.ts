@@ -24,6 +24,7 @@ export * from "./reporting";
 export * from "./request-context";
 export * from "./scalars";
 export * from "./service";
+export * from "./signing-keys";
 export * from "./subgraphs";
 export * from "./text";
 export * from "./validation";

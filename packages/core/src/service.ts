@@ -57,6 +57,7 @@ export async function startSubgraphService<TContext extends object>(spec: Subgra
     metrics,
     ready: () => databaseReadiness(dataSource),
     gatewaySecret: config.gatewaySecret,
+    router: config.router,
     context: (request) => ({ ...spec.context(request, dataSource), requestId: request.requestId }),
   });
   logger.info(`${config.name}: listening on ${server.url} (database ${redactUrl(config.databaseUrl)}${spec.note ? `, ${spec.note}` : ""})`);
