@@ -1,3 +1,4 @@
 export * from "./admin-units";
+export * from "./admin-unit-history";
 export * from "./ocop-groups";
 export * from "./ocop-rules";
