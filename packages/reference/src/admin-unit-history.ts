@@ -295,3 +295,60 @@ export function districtOf(communeCode: string, date: string): AdminUnitVersion 
   const parent = commune?.parentId ? byId.get(commune.parentId) : undefined;
   return parent?.level === "DISTRICT" ? parent : null;
 }
+
+export interface UnitProblem {
+  /** Stable error code for `extensions.code`-style reporting. */
+  code: "UNKNOWN_ADMIN_UNIT" | "ADMIN_UNIT_NOT_VALID_ON_DATE";
+  /** A sentence a person understands, naming what replaced the unit where it had ended. */
+  message: string;
+  /** Codes of the units in force on the date where the unit lay, for a unit that had ended. */
+  replacedBy: string[];
+}
+
+const listNames = (names: string[]): string => (names.length <= 1 ? names.join("") : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`);
+
+/**
+ * The unit bearing `code` on `date`, or why there is none: an unknown code; a unit not yet formed; or a unit
+ * that had ended, with the units that lay where it did on that date (e.g. district 444 in 2026: its communes).
+ */
+export function checkUnitOn(code: string, date: string): { unit: AdminUnitVersion; problem: null } | { unit: null; problem: UnitProblem } {
+  const unit = unitOn(code, date);
+  if (unit) return { unit, problem: null };
+  const all = versionsOf(code);
+  if (all.length === 0) return { unit: null, problem: { code: "UNKNOWN_ADMIN_UNIT", message: `There is no administrative unit with code ${code} in Hà Tĩnh.`, replacedBy: [] } };
+  const before = all.filter((v) => v.validTo !== null && v.validTo < date).pop();
+  if (!before) {
+    const first = all[0];
+    return {
+      unit: null,
+      problem: { code: "ADMIN_UNIT_NOT_VALID_ON_DATE", message: `${first.name} (${code}) did not exist yet on ${date}: it is in force from ${first.validFrom}.`, replacedBy: [] },
+    };
+  }
+  // A district that ended while districts remained (Lộc Hà) is best named by the districts that took it over.
+  const direct = successorsOf(before.id)
+    .map((c) => ({ unit: byId.get(c.toId)!, share: c.share, inferred: c.inferred }))
+    .filter((s) => inForceOn(s.unit, date));
+  const { units, unknownPart } = direct.length > 0 ? { units: direct, unknownPart: false } : unitsReplacing(before, date);
+  const names = units.map((u) => `${u.unit.name} (${u.unit.code}${u.share === "PART" ? ", part" : ""})`);
+  if (unknownPart) names.push("a unit the sources do not name");
+  return {
+    unit: null,
+    problem: {
+      code: "ADMIN_UNIT_NOT_VALID_ON_DATE",
+      message: `${before.name} (${code}) no longer existed on ${date}: it ended on ${before.validTo}${names.length ? `, and its area then lay in ${listNames(names)}` : ""}. Use the code of the unit in force on that date.`,
+      replacedBy: units.map((u) => u.unit.code),
+    },
+  };
+}
+
+/** The description of the federated `AdminUnit` type, the same in every subgraph that names it. */
+export const ADMIN_UNIT_TYPE_DESCRIPTION =
+  "An administrative unit of Hà Tĩnh (đơn vị hành chính) as it was between two dates: the province (tỉnh), a district-level " +
+  "unit (cấp huyện: thành phố, thị xã, huyện; until 2025-06-30) or a commune-level unit (cấp xã: phường, xã, thị trấn). " +
+  "Units merge, split and are renamed (1/1/2025; the district level ended on 1/7/2025 and 69 communes replaced 209), and a " +
+  "2025 commune reuses the code of one of its former communes: a unit answered by code alone is the latest unit bearing " +
+  "that code; ask `adminUnits(asOf:)` or `adminUnit(code:, asOf:)` for the unit in force on a date.";
+
+/** The description of `AdminUnit.code`, the federation key. */
+export const ADMIN_UNIT_CODE_DESCRIPTION =
+  "Official code of the unit (mã đơn vị hành chính): 42 for the province, 3 digits for a district (e.g. 444), 5 for a commune (e.g. 18202).";

@@ -1,6 +1,7 @@
 import { auditMigration, mutationReceiptsMigration } from "@kttt/core";
 import { Initial1732406400000 } from "./1732406400000-initial";
 import { AdminUnits1732406400001 } from "./1732406400001-admin-units";
+import { UnitHistory1751328000000 } from "./1751328000000-unit-history";
 
 /** Every migration of the membership database, in order. */
-export const migrations = [Initial1732406400000, AdminUnits1732406400001, mutationReceiptsMigration(1732406400002), auditMigration(1732406400003)];
+export const migrations = [Initial1732406400000, AdminUnits1732406400001, mutationReceiptsMigration(1732406400002), auditMigration(1732406400003), UnitHistory1751328000000];

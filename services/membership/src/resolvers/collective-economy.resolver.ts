@@ -38,7 +38,8 @@ export class CollectiveEconomyResolver {
     const units = await ctx.dataSource
       .getRepository(AdminUnit)
       .createQueryBuilder("u")
-      .where("u.valid_from <= :end AND (u.valid_to IS NULL OR u.valid_to >= :start)", { start: period.startDate, end: period.endDate })
+      // Districts only, as before the commune maps came: statistics by the period's map are still to come.
+      .where("u.level = 'DISTRICT' AND u.valid_from <= :end AND (u.valid_to IS NULL OR u.valid_to >= :start)", { start: period.startDate, end: period.endDate })
       .orderBy("u.code")
       .getMany();
     for (const unit of units) ctx.loaders.adminUnit.prime(unit.code, unit);

@@ -5,6 +5,7 @@
  */
 import { badInput, cleanOptionalText, cleanText, conflict, isUuid, notFound, recordedTransaction, type RecordedWrite, versionConflict } from "@kttt/core";
 import { randomUUID } from "node:crypto";
+import { checkUnitOn } from "@kttt/reference";
 import { IsNull, type DataSource, type EntityManager } from "typeorm";
 import {
   ClassificationScheme,
@@ -19,7 +20,6 @@ import {
   RATING_LABEL,
   ratingForScore,
 } from "../domain/enums";
-import { AdminUnit } from "../entities/admin-unit";
 import { AllianceMembership } from "../entities/alliance-membership";
 import { Classification } from "../entities/classification";
 import { FinancialReport } from "../entities/financial-report";
@@ -60,17 +60,10 @@ async function lockOrganization(manager: EntityManager, id: string, field: strin
   return org;
 }
 
-async function requireAdminUnit(manager: EntityManager, code: string, onDate: string, field: string): Promise<AdminUnit> {
-  const unit = await manager.getRepository(AdminUnit).findOneBy({ code });
-  if (!unit) throw badInput(`There is no administrative unit with code ${code} in Hà Tĩnh.`, field, "UNKNOWN_ADMIN_UNIT");
-  if (unit.validFrom > onDate || (unit.validTo !== null && unit.validTo < onDate)) {
-    throw badInput(
-      `${unit.name} (${code}) did not exist on ${onDate}: it was valid from ${unit.validFrom}${unit.validTo ? ` to ${unit.validTo}` : ""}.`,
-      field,
-      "ADMIN_UNIT_NOT_VALID_ON_DATE",
-    );
-  }
-  return unit;
+/** The unit must bear its code on the date; one that had ended is refused naming what replaced it. */
+function requireAdminUnit(code: string, onDate: string, field: string): void {
+  const { problem } = checkUnitOn(code, onDate);
+  if (problem) throw badInput(problem.message, field, problem.code, problem.replacedBy.length ? { replacedBy: problem.replacedBy } : undefined);
 }
 
 function requireMoney(value: bigint, field: string, what: string): void {
@@ -187,7 +180,7 @@ export class OrganizationMutations {
         if (input.status === OrganizationStatus.DISSOLVED) {
           throw badInput("A new organisation cannot be registered as dissolved.", "input.status", "INVALID_STATUS");
         }
-        await requireAdminUnit(manager, input.adminUnitCode, input.establishedOn, "input.adminUnitCode");
+        requireAdminUnit(input.adminUnitCode, input.establishedOn, "input.adminUnitCode");
         await checkRegistrationNumber(manager, input.kind, registrationNumber, null, "input.registrationNumber");
         const id = randomUUID();
         for (const [i, m] of input.members.entries()) {
@@ -240,7 +233,7 @@ export class OrganizationMutations {
           changes.registrationNumber = number;
         }
         if (input.adminUnitCode != null) {
-          await requireAdminUnit(manager, input.adminUnitCode, today(), "input.adminUnitCode");
+          requireAdminUnit(input.adminUnitCode, today(), "input.adminUnitCode");
           changes.adminUnitCode = input.adminUnitCode;
         }
         if (input.sector != null) changes.sector = input.sector;
