@@ -164,4 +164,37 @@ describe("administrative units on any date, through the gateway", () => {
     expect(data.now.map((u: any) => u.name)).toEqual(["Xã Phúc Trạch"]);
     expect(data.then).toEqual([{ code: "18547", name: "Xã Phúc Trạch", parent: { name: "Huyện Hương Khê" } }]);
   });
+
+  it("asks for the cooperatives of xã Tứ Mỹ, and of a district as it was on a date", async () => {
+    const data = await ask(/* GraphQL */ `{
+      tuMy: cooperatives(first: 100, filter: { adminUnitCode: "18202" }) { totalCount nodes { name commune { name } communeOn { code name } adminUnit { code } } }
+      huongSon2024: cooperatives(first: 1, filter: { adminUnitCode: "439", adminUnitAsOf: "2024-07-15" }) { totalCount }
+      locHa: cooperatives(first: 100, filter: { adminUnitCode: "448" }) { totalCount nodes { districtOn(asOf: "2025-03-01") { code } } }
+    }`);
+    expect(data.tuMy.totalCount).toBeGreaterThan(0);
+    expect(data.tuMy.totalCount).toBeLessThan(data.huongSon2024.totalCount);
+    for (const node of data.tuMy.nodes) expect(node).toMatchObject({ communeOn: { code: "18202", name: "Xã Tứ Mỹ" }, adminUnit: { code: "439" } });
+    // Lộc Hà's cooperatives lay in Thạch Hà from 2025-01-01, but those of Hộ Độ, which went to the city.
+    expect(data.locHa.nodes.every((n: any) => ["445", "436"].includes(n.districtOn.code))).toBe(true);
+  });
+
+  it("refuses a registration in 2026 under district 444, naming the communes that replaced it, and takes one under xã Phúc Trạch", async () => {
+    const REGISTER = `mutation($input: RegisterOrganizationInput!) { registerOrganization(input: $input) { name adminUnit { code name } commune { code } } }`;
+    const input = (adminUnitCode: string, n: number) => ({
+      kind: "COOPERATIVE",
+      name: `Hợp tác xã Bưởi Phúc Trạch Mới ${n}`,
+      registrationNumber: `309700000${n}`,
+      adminUnitCode,
+      sector: "AGRICULTURE",
+      establishedOn: "2026-03-02",
+      members: Array.from({ length: 5 }, (_, i) => ({ kind: "INDIVIDUAL", membershipType: "OFFICIAL", fullName: `Lê Văn Xã viên ${i + 1}`, capitalContributed: "20000000", joinedOn: "2026-03-02" })),
+    });
+    const refused = await graphql(gateway.url, REGISTER, { input: input("444", 1) });
+    expect(refused.data?.registerOrganization ?? null).toBeNull();
+    expect(refused.errors).toHaveLength(1);
+    expect(refused.errors![0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "input.adminUnitCode", reason: "ADMIN_UNIT_NOT_VALID_ON_DATE" });
+    expect(refused.errors![0].message).toMatch(/Huyện Hương Khê \(444\) no longer existed on 2026-03-02.*Xã Phúc Trạch \(18547, part\)/u);
+    const taken = await ask(REGISTER, { input: input("18547", 2) });
+    expect(taken.registerOrganization).toEqual({ name: "Hợp tác xã Bưởi Phúc Trạch Mới 2", adminUnit: { code: "18547", name: "Xã Phúc Trạch" }, commune: { code: "18547" } });
+  });
 });

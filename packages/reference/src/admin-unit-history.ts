@@ -352,3 +352,46 @@ export const ADMIN_UNIT_TYPE_DESCRIPTION =
 /** The description of `AdminUnit.code`, the federation key. */
 export const ADMIN_UNIT_CODE_DESCRIPTION =
   "Official code of the unit (mã đơn vị hành chính): 42 for the province, 3 digits for a district (e.g. 444), 5 for a commune (e.g. 18202).";
+
+/**
+ * Where a record registered in commune version `v` lies on `date`, for filters: `v` itself while in force; the one
+ * unit it went into whole (surely or by inference); `v` as last known when the sources do not say where it went
+ * (so its district still counts it); null when it was split (only the record's address could decide).
+ */
+export function placeOn(v: AdminUnitVersion, date: string): AdminUnitVersion | null {
+  if (inForceOn(v, date)) return v;
+  if (v.validFrom !== null && v.validFrom > date) return null;
+  const { units, unknownPart } = unitsReplacing(v, date);
+  if (units.length === 0 && unknownPart) return v;
+  return units.length === 1 && units[0].share === "WHOLE" && !unknownPart ? units[0].unit : null;
+}
+
+/**
+ * The commune versions whose records lie within `unit` on `date`: the commune itself and those that went into it
+ * whole; for a district, the communes under it on that date (a record in Lộc Hà in 2024 lies in Thạch Hà on
+ * 2025-06-30). One list, so a filter is one `= ANY(…)` condition.
+ */
+export function communeIdsWithin(unit: AdminUnitVersion, date: string): string[] {
+  return ADMIN_UNIT_VERSIONS.filter((v) => v.level === "COMMUNE").filter((v) => {
+    const place = placeOn(v, date);
+    return place !== null && (place.id === unit.id || place.parentId === unit.id || unit.level === "PROVINCE");
+  }).map((v) => v.id);
+}
+
+/**
+ * The unit a filter names and the date it is judged on: with a date, the unit bearing the code then; without,
+ * the latest unit bearing the code, judged today while it is in force and on its last day after it ended.
+ */
+export function unitForFilter(code: string, asOf: string | null, today: string): { unit: AdminUnitVersion; date: string } | null {
+  if (asOf) {
+    const unit = unitOn(code, asOf);
+    return unit ? { unit, date: asOf } : null;
+  }
+  const unit = latestUnit(code);
+  if (!unit) return null;
+  return { unit, date: unit.validTo !== null && unit.validTo < today ? unit.validTo : today };
+}
+
+/** The shape of a district (3 digits) or commune (5 digits) code a caller may send. */
+export const UNIT_CODE_PATTERN = /^([0-9]{3}|[0-9]{5})$/u;
+export const UNIT_CODE_MESSAGE = "adminUnitCode must be a unit code: three digits for a district (e.g. 444), five for a commune (e.g. 18202).";

@@ -26,7 +26,8 @@ function rows(csv: string, columns: string[], file: string): Record<string, stri
   const parsed = parse(csv, { columns: true, skip_empty_lines: true }) as Record<string, string>[];
   const header = Object.keys(parsed[0] ?? {});
   if (header.join(",") !== columns.join(",")) throw new Error(`${file}: expected the columns ${columns.join(", ")}, found ${header.join(", ")}.`);
-  return parsed.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, v.normalize("NFC").trim()])));
+  // NFC, and single spaces: the source has "Thị trấn  Tây Sơn".
+  return parsed.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, v.normalize("NFC").replace(/\s+/gu, " ").trim()])));
 }
 
 const literal = (value: string | null): string => (value === null || value === "" ? "null" : JSON.stringify(value));

@@ -5,7 +5,7 @@
  */
 import { badInput, cleanOptionalText, cleanText, conflict, isUuid, notFound, recordedTransaction, type RecordedWrite, versionConflict } from "@kttt/core";
 import { randomUUID } from "node:crypto";
-import { checkUnitOn } from "@kttt/reference";
+import { checkUnitOn, unitById } from "@kttt/reference";
 import { IsNull, type DataSource, type EntityManager } from "typeorm";
 import {
   ClassificationScheme,
@@ -60,10 +60,17 @@ async function lockOrganization(manager: EntityManager, id: string, field: strin
   return org;
 }
 
-/** The unit must bear its code on the date; one that had ended is refused naming what replaced it. */
-function requireAdminUnit(code: string, onDate: string, field: string): void {
-  const { problem } = checkUnitOn(code, onDate);
+/**
+ * Where an organisation registered in unit `code` on `date` lies: the unit must bear the code then (one that had
+ * ended is refused, naming what replaced it); a commune is recorded with the date, and before 2025-07-01 its
+ * district is the unit of registration.
+ */
+function placement(code: string, date: string, field: string): Pick<Organization, "adminUnitCode" | "communeId" | "communeSince"> {
+  const { unit, problem } = checkUnitOn(code, date);
   if (problem) throw badInput(problem.message, field, problem.code, problem.replacedBy.length ? { replacedBy: problem.replacedBy } : undefined);
+  if (unit.level !== "COMMUNE") return { adminUnitCode: unit.code, communeId: null, communeSince: null };
+  const district = unit.parentId ? unitById(unit.parentId) : null;
+  return { adminUnitCode: district?.level === "DISTRICT" ? district.code : unit.code, communeId: unit.id, communeSince: date };
 }
 
 function requireMoney(value: bigint, field: string, what: string): void {
@@ -180,7 +187,7 @@ export class OrganizationMutations {
         if (input.status === OrganizationStatus.DISSOLVED) {
           throw badInput("A new organisation cannot be registered as dissolved.", "input.status", "INVALID_STATUS");
         }
-        requireAdminUnit(input.adminUnitCode, input.establishedOn, "input.adminUnitCode");
+        const place = placement(input.adminUnitCode, input.establishedOn, "input.adminUnitCode");
         await checkRegistrationNumber(manager, input.kind, registrationNumber, null, "input.registrationNumber");
         const id = randomUUID();
         for (const [i, m] of input.members.entries()) {
@@ -194,7 +201,7 @@ export class OrganizationMutations {
           kind: input.kind,
           name,
           registrationNumber,
-          adminUnitCode: input.adminUnitCode,
+          ...place,
           sector: input.sector,
           status: input.status,
           establishedOn: input.establishedOn,
@@ -233,8 +240,7 @@ export class OrganizationMutations {
           changes.registrationNumber = number;
         }
         if (input.adminUnitCode != null) {
-          requireAdminUnit(input.adminUnitCode, today(), "input.adminUnitCode");
-          changes.adminUnitCode = input.adminUnitCode;
+          Object.assign(changes, placement(input.adminUnitCode, today(), "input.adminUnitCode"));
         }
         if (input.sector != null) changes.sector = input.sector;
         if (input.address != null) changes.address = cleanOptionalText(input.address);

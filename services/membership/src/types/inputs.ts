@@ -2,8 +2,8 @@ import { ArrayMaxSize, IsOptional, Length, Matches, Max, Min, ValidateNested } f
 import { Field, Float, ID, InputType, Int } from "type-graphql";
 import { Idempotent, LocalDateScalar, MutationInput, VndScalar } from "@kttt/core";
 import { ClassificationScheme, ItReadiness, MemberKind, MembershipType, OrganizationKind, OrganizationStatus, Rating, Sector, SizeClass } from "../domain/enums";
+import { UNIT_CODE_MESSAGE, UNIT_CODE_PATTERN } from "@kttt/reference";
 
-const UNIT_CODE = /^[0-9]{3}$/u;
 const REGISTRATION_NUMBER = /^[0-9]{10}(-[0-9]{3})?$/u;
 
 @InputType({ description: "A member to add (thành viên mới)." })
@@ -43,8 +43,8 @@ export class RegisterOrganizationInput extends MutationInput {
   @Matches(REGISTRATION_NUMBER, { message: "registrationNumber must be 10 digits, optionally followed by -and 3 digits (e.g. 3001234567)." })
   registrationNumber?: string;
 
-  @Field({ description: "Code of the administrative unit where it is registered." })
-  @Matches(UNIT_CODE, { message: "adminUnitCode must be a three-digit unit code such as 444." })
+  @Field({ description: "Code of the unit where it is registered, in force on `establishedOn`: a commune (5 digits, e.g. 18202; from 2025-07-01 only communes exist) or, before 2025-07-01, a district (3 digits, e.g. 444)." })
+  @Matches(UNIT_CODE_PATTERN, { message: UNIT_CODE_MESSAGE })
   adminUnitCode: string;
 
   @Field(() => Sector, { description: "Field of activity." })
@@ -90,9 +90,9 @@ export class UpdateOrganizationInput extends MutationInput {
   @Matches(REGISTRATION_NUMBER, { message: "registrationNumber must be 10 digits, optionally followed by -and 3 digits (e.g. 3001234567)." })
   registrationNumber?: string;
 
-  @Field({ nullable: true, description: "New administrative unit." })
+  @Field({ nullable: true, description: "The unit it lies in from today: a commune code in force today (5 digits, e.g. 18202)." })
   @IsOptional()
-  @Matches(UNIT_CODE, { message: "adminUnitCode must be a three-digit unit code such as 444." })
+  @Matches(UNIT_CODE_PATTERN, { message: UNIT_CODE_MESSAGE })
   adminUnitCode?: string;
 
   @Field(() => Sector, { nullable: true, description: "New sector." })
