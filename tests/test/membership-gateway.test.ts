@@ -197,4 +197,21 @@ describe("administrative units on any date, through the gateway", () => {
     const taken = await ask(REGISTER, { input: input("18547", 2) });
     expect(taken.registerOrganization).toEqual({ name: "Hợp tác xã Bưởi Phúc Trạch Mới 2", adminUnit: { code: "18547", name: "Xã Phúc Trạch" }, commune: { code: "18547" } });
   });
+
+  it("keeps 2024's 13 districts, re-cuts 2024 by today's communes with the unplaced counted, and groups 2025 by the 69 communes", async () => {
+    const data = await ask(/* GraphQL */ `{
+      period: membershipStatistics(year: 2024, groupBy: ADMIN_UNIT) { groups { key label } }
+      recut: membershipStatistics(year: 2024, groupBy: ADMIN_UNIT, unitMap: TODAY) { groups { key label adminUnit { level } figures { cooperativeCount unionCount groupCount } } }
+      later: membershipStatistics(year: 2025, groupBy: ADMIN_UNIT) { groups { key adminUnit { level } } }
+    }`);
+    expect(data.period.groups).toHaveLength(13);
+    expect(data.period.groups.find((g: any) => g.key === "448").label).toBe("Huyện Lộc Hà");
+    const total = (field: string) => data.recut.groups.reduce((a: number, g: any) => a + g.figures[field], 0);
+    expect([total("cooperativeCount"), total("unionCount"), total("groupCount")]).toEqual([975, 3, 2538]);
+    const unplaced = data.recut.groups.filter((g: any) => g.key === null);
+    expect(unplaced).toHaveLength(1);
+    expect(unplaced[0].figures.cooperativeCount + unplaced[0].figures.groupCount).toBeGreaterThan(0);
+    expect(data.recut.groups.filter((g: any) => g.key !== null).every((g: any) => g.adminUnit.level === "COMMUNE")).toBe(true);
+    expect(data.later.groups.filter((g: any) => g.key !== null).every((g: any) => /^[0-9]{5}$/u.test(g.key) && g.adminUnit.level === "COMMUNE")).toBe(true);
+  });
 });

@@ -87,7 +87,7 @@ export function reportingPeriod(year: number, half: Half | null | undefined, asO
   return period;
 }
 
-const ECONOMY_ID = /^(\d{4})(?:-(H1|H2))?(?:@(\d{4}-\d{2}-\d{2}))?(?::(\d{3}))?$/u;
+const ECONOMY_ID = /^(\d{4})(?:-(H1|H2))?(?:@(\d{4}-\d{2}-\d{2}))?(?::(\d{3}|\d{5}))?$/u;
 
 /**
  * The key of a collective-economy overview: "2024-H1" for the province, "2024-H1:444" for a unit,
@@ -103,7 +103,9 @@ export function parseEconomyId(id: string): { period: ReportingPeriod; adminUnit
   return { period: reportingPeriod(Number(match[1]), (match[2] as Half | undefined) ?? null, match[3] ?? null), adminUnitCode: match[4] ?? null };
 }
 
-export const ADMIN_UNIT_CODE = /^[0-9]{3}$/u;
+/** A district (3 digits, until 2025-06-30) or commune (5 digits) code. */
+export const ADMIN_UNIT_CODE = /^([0-9]{3}|[0-9]{5})$/u;
+export const ADMIN_UNIT_CODE_MESSAGE = "adminUnitCode must be a unit code: three digits for a district (e.g. 444), five for a commune (e.g. 18202).";
 
 /**
  * Membership's `CollectiveEconomy` entity as the other subgraphs declare it: the key only. Each adds

@@ -392,6 +392,32 @@ export function unitForFilter(code: string, asOf: string | null, today: string):
   return { unit, date: unit.validTo !== null && unit.validTo < today ? unit.validTo : today };
 }
 
-/** The shape of a district (3 digits) or commune (5 digits) code a caller may send. */
-export const UNIT_CODE_PATTERN = /^([0-9]{3}|[0-9]{5})$/u;
-export const UNIT_CODE_MESSAGE = "adminUnitCode must be a unit code: three digits for a district (e.g. 444), five for a commune (e.g. 18202).";
+/**
+ * The unit a record registered in commune version `v` is counted under on `date`, by the map in force then: its
+ * district before 2025-07-01 (the district it lay in when last known), its commune after; null where only the
+ * record's address could tell (a split commune, or one the sources lose after 2025-07-01).
+ */
+export function groupingUnitOn(v: AdminUnitVersion, date: string): string | null {
+  const place = placeOn(v, date);
+  if (!place) return null;
+  if (date < TWO_TIER_FROM) {
+    const parent = place.parentId ? byId.get(place.parentId) : undefined;
+    return parent?.level === "DISTRICT" ? parent.code : null;
+  }
+  return inForceOn(place, date) && place.level === "COMMUNE" ? place.code : null;
+}
+
+/** `groupingUnitOn` for every commune version, as two parallel lists (for one SQL join on unnest). */
+export function groupingUnitsOn(date: string): { communeIds: string[]; unitCodes: string[] } {
+  const communeIds: string[] = [];
+  const unitCodes: string[] = [];
+  for (const v of ADMIN_UNIT_VERSIONS) {
+    if (v.level !== "COMMUNE") continue;
+    const code = groupingUnitOn(v, date);
+    if (code !== null) {
+      communeIds.push(v.id);
+      unitCodes.push(code);
+    }
+  }
+  return { communeIds, unitCodes };
+}

@@ -17,14 +17,86 @@ async function ask(query: string, variables?: Record<string, unknown>): Promise<
   return res.data;
 }
 
-/** Totals of `organizations` for each unit code on a date, in one request. */
+/** Totals of `organizations` for each unit code on a date, a few per request (the test pool has 4 connections). */
 async function totals(codes: string[], asOf: string | null): Promise<number[]> {
-  const fields = codes.map((code, i) => `u${i}: organizations(filter: { adminUnitCode: "${code}"${asOf ? `, adminUnitAsOf: "${asOf}"` : ""} }) { totalCount }`);
-  const data = await ask(`{ ${fields.join(" ")} }`);
-  return codes.map((_, i) => data[`u${i}`].totalCount);
+  const out: number[] = [];
+  for (let start = 0; start < codes.length; start += 4) {
+    const chunk = codes.slice(start, start + 4);
+    const fields = chunk.map((code, i) => `u${i}: organizations(filter: { adminUnitCode: "${code}"${asOf ? `, adminUnitAsOf: "${asOf}"` : ""} }) { totalCount }`);
+    const data = await ask(`{ ${fields.join(" ")} }`);
+    out.push(...chunk.map((_, i) => data[`u${i}`].totalCount as number));
+  }
+  return out;
 }
 
 describe("organisations in communes", () => {
+  describe("statistics by the period's map", () => {
+    const GROUPS = `groups { key label adminUnit { code name } figures { cooperativeCount unionCount groupCount revenue { total } } }`;
+    const sum = (groups: any[], field: string): number => groups.reduce((a, g) => a + g.figures[field], 0);
+    const UNPLACED = ["18796", "18082", "18472", "18535"];
+
+    it("2024 keeps its 13 districts and every seed figure", async () => {
+      const data = await ask(`{ membershipStatistics(year: 2024, groupBy: ADMIN_UNIT) { asOf unitMapDate total { cooperativeCount unionCount groupCount } ${GROUPS} } }`);
+      const stats = data.membershipStatistics;
+      expect(stats.total).toEqual({ cooperativeCount: 975, unionCount: 3, groupCount: 2538 });
+      expect(stats.unitMapDate).toBe("2024-12-31");
+      expect(stats.groups.map((g: any) => g.key)).toEqual(ADMIN_UNITS.map((d) => d.code).sort());
+      const expected: { code: string; cooperatives: number; revenue: string | null }[] = await m.service.dataSource.query(
+        `SELECT o.admin_unit_code AS code, count(*) FILTER (WHERE o.kind = 'COOPERATIVE')::int AS cooperatives, sum(f.revenue) FILTER (WHERE o.kind = 'COOPERATIVE')::text AS revenue
+         FROM organization o LEFT JOIN financial_report f ON f.organization_id = o.id AND f.year = 2024
+         WHERE o.established_on <= '2024-12-31' AND (o.dissolved_on IS NULL OR o.dissolved_on > '2024-12-31') GROUP BY o.admin_unit_code ORDER BY 1`,
+      );
+      expect(stats.groups.map((g: any) => ({ code: g.key, cooperatives: g.figures.cooperativeCount, revenue: g.figures.revenue.total }))).toEqual(expected.map((e) => ({ ...e, revenue: e.revenue ?? "0" })));
+      expect(stats.groups.find((g: any) => g.key === "444").label).toBe("Huyện Hương Khê");
+    });
+
+    it("re-cut by today's communes, 2024 adds up to the province with the unplaced counted apart", async () => {
+      const data = await ask(`{ membershipStatistics(year: 2024, groupBy: ADMIN_UNIT, unitMap: TODAY) { unitMapDate total { cooperativeCount unionCount groupCount } ${GROUPS} } }`);
+      const stats = data.membershipStatistics;
+      const today = new Set(unitsOn(stats.unitMapDate).filter((u) => u.level === "COMMUNE").map((u) => u.code));
+      expect(today.size).toBe(69);
+      for (const g of stats.groups) if (g.key !== null) expect(today.has(g.key)).toBe(true);
+      expect([sum(stats.groups, "cooperativeCount"), sum(stats.groups, "unionCount"), sum(stats.groups, "groupCount")]).toEqual([975, 3, 2538]);
+      const unplaced = stats.groups.find((g: any) => g.key === null);
+      const [expected] = await m.service.dataSource.query(
+        `SELECT count(*) FILTER (WHERE kind = 'COOPERATIVE')::int AS coops, count(*) FILTER (WHERE kind = 'COOPERATIVE_GROUP')::int AS groups FROM organization
+         WHERE commune_id = ANY($1) AND established_on <= '2024-12-31' AND (dissolved_on IS NULL OR dissolved_on > '2024-12-31')`,
+        [UNPLACED],
+      );
+      expect(expected.coops + expected.groups).toBeGreaterThan(0);
+      expect(unplaced.figures).toMatchObject({ cooperativeCount: expected.coops, groupCount: expected.groups });
+      expect(unplaced.label).toMatch(/Chưa xác định/u);
+    });
+
+    it("2025 groups by the 69 communes, in one statement", async () => {
+      const query = `{ membershipStatistics(year: 2025, groupBy: ADMIN_UNIT) { unitMapDate total { cooperativeCount unionCount groupCount } groups { key figures { cooperativeCount unionCount groupCount } } } }`;
+      m.service.statements.start();
+      const res = await m.query(query);
+      expect(m.service.statements.stop()).toBe(1);
+      expect(res.errors).toBeUndefined();
+      const stats = res.data.membershipStatistics;
+      expect(stats.unitMapDate).toBe("2025-12-31");
+      const communes = new Set(unitsOn("2025-12-31").filter((u) => u.level === "COMMUNE").map((u) => u.code));
+      const keyed = stats.groups.filter((g: any) => g.key !== null);
+      expect(keyed.length).toBeGreaterThan(60);
+      for (const g of keyed) expect(communes.has(g.key)).toBe(true);
+      expect(sum(stats.groups, "cooperativeCount")).toBe(stats.total.cooperativeCount);
+      expect(sum(stats.groups, "groupCount")).toBe(stats.total.groupCount);
+    });
+
+    it("the overview of the second half of 2025 lists the 69 communes", async () => {
+      const data = await ask(`{ collectiveEconomyByAdminUnit(period: { year: 2025, half: H2 }) { adminUnit { code level } membership { cooperativeCount } } collectiveEconomy(period: { year: 2025, half: H2 }) { membership { cooperativeCount } } }`);
+      const units = data.collectiveEconomyByAdminUnit;
+      expect(units).toHaveLength(69);
+      expect(units.every((u: any) => u.adminUnit.level === "COMMUNE")).toBe(true);
+      const placed = units.reduce((a: number, u: any) => a + u.membership.cooperativeCount, 0);
+      expect(placed).toBeLessThanOrEqual(data.collectiveEconomy.membership.cooperativeCount);
+      expect(placed).toBeGreaterThan(data.collectiveEconomy.membership.cooperativeCount * 0.9);
+      const h1 = await ask(`{ collectiveEconomyByAdminUnit(period: { year: 2025, half: H1 }) { adminUnit { code level } } }`);
+      expect(h1.collectiveEconomyByAdminUnit.map((u: any) => u.adminUnit.code)).toEqual(ADMIN_UNITS.map((d) => d.code).filter((c) => c !== "448").sort());
+    });
+  });
+
   it("the demo puts every organisation in a mid-2024 commune of its district, and over most of them", async () => {
     const rows: { admin_unit_code: string; district: string; commune_since: string; established_on: string }[] = await m.service.dataSource.query(
       `SELECT o.admin_unit_code, c.parent_id AS district, o.commune_since::text, o.established_on::text FROM organization o JOIN admin_unit c ON c.id = o.commune_id`,
@@ -109,3 +181,4 @@ describe("organisations in communes", () => {
     expect(created).toMatchObject({ adminUnitCode: "448", commune: { code: "18598", name: "Xã Hộ Độ" }, communeOn: { code: "18100", name: "Phường Trần Phú" }, early: { code: "436" } });
   });
 });
+

@@ -1,9 +1,9 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
-import { badInput, READ_NOTE, SIGNED_IN } from "@kttt/core";
+import { ADMIN_UNIT_CODE, badInput, READ_NOTE, SIGNED_IN } from "@kttt/core";
 import type { MembershipContext } from "../context";
 import { AdminUnit } from "../entities/admin-unit";
 import { membershipStatistics } from "../repositories/statistics";
-import { MembershipGroupBy, MembershipStatistics, MembershipStatisticsGroup } from "../types/statistics";
+import { MembershipGroupBy, MembershipStatistics, MembershipStatisticsGroup, UnitMap } from "../types/statistics";
 
 @Resolver(() => MembershipStatisticsGroup)
 export class StatisticsResolver {
@@ -16,10 +16,11 @@ export class StatisticsResolver {
   membershipStatistics(
     @Arg("year", () => Int, { description: "The reporting year, e.g. 2024." }) year: number,
     @Arg("groupBy", () => MembershipGroupBy, { nullable: true, description: "Optional breakdown." }) groupBy: MembershipGroupBy | null,
+    @Arg("unitMap", () => UnitMap, { nullable: true, description: "With groupBy: ADMIN_UNIT, the map the groups follow; default PERIOD (the units in force at the year's end, or today)." }) unitMap: UnitMap | null,
     @Ctx() ctx: MembershipContext,
   ): Promise<MembershipStatistics> {
     if (!Number.isInteger(year) || year < 1990 || year > 2100) throw badInput("year must be between 1990 and 2100.", "year", "YEAR_OUT_OF_RANGE");
-    return membershipStatistics(ctx.dataSource, year, groupBy ?? null);
+    return membershipStatistics(ctx.dataSource, year, groupBy ?? null, undefined, unitMap ?? UnitMap.PERIOD);
   }
 
   @FieldResolver(() => String, { description: "Vietnamese label of the group (tên nhóm)." })
@@ -30,6 +31,6 @@ export class StatisticsResolver {
 
   @FieldResolver(() => AdminUnit, { nullable: true, description: "The administrative unit, when grouped by unit." })
   adminUnit(@Root() group: MembershipStatisticsGroup, @Ctx() ctx: MembershipContext): Promise<AdminUnit | null> | null {
-    return group.key && /^[0-9]{3}$/u.test(group.key) ? ctx.loaders.adminUnit.load(group.key) : null;
+    return group.key && ADMIN_UNIT_CODE.test(group.key) ? ctx.loaders.adminUnit.load(group.key) : null;
   }
 }

@@ -1,7 +1,6 @@
 import { IsOptional, Length, Matches, Max, Min, ValidateNested } from "class-validator";
 import { ArgsType, Field, InputType, Int, registerEnumType } from "type-graphql";
-import { ConnectionArgs, LocalDateScalar } from "@kttt/core";
-import { UNIT_CODE_MESSAGE, UNIT_CODE_PATTERN } from "@kttt/reference";
+import { ADMIN_UNIT_CODE, ADMIN_UNIT_CODE_MESSAGE, ConnectionArgs, LocalDateScalar } from "@kttt/core";
 import { MembershipType, OrganizationKind, OrganizationStatus, Rating, Sector } from "../domain/enums";
 
 export enum OrganizationOrder {
@@ -30,7 +29,7 @@ export class OrganizationFilter {
       "or a district (3 digits, e.g. 444). A record counts where its commune lay on that date, so district 445 on 2025-06-30 includes the former Lộc Hà.",
   })
   @IsOptional()
-  @Matches(UNIT_CODE_PATTERN, { message: UNIT_CODE_MESSAGE })
+  @Matches(ADMIN_UNIT_CODE, { message: ADMIN_UNIT_CODE_MESSAGE })
   adminUnitCode?: string;
 
   @Field(() => LocalDateScalar, { nullable: true, description: "The date `adminUnitCode` is judged on (tính đến ngày); default: today for a unit in force, the unit's last day for one that ended." })

@@ -1,8 +1,7 @@
 import { ArrayMaxSize, IsOptional, Length, Matches, Max, Min, ValidateNested } from "class-validator";
 import { Field, Float, ID, InputType, Int } from "type-graphql";
-import { Idempotent, LocalDateScalar, MutationInput, VndScalar } from "@kttt/core";
+import { ADMIN_UNIT_CODE, ADMIN_UNIT_CODE_MESSAGE, Idempotent, LocalDateScalar, MutationInput, VndScalar } from "@kttt/core";
 import { ClassificationScheme, ItReadiness, MemberKind, MembershipType, OrganizationKind, OrganizationStatus, Rating, Sector, SizeClass } from "../domain/enums";
-import { UNIT_CODE_MESSAGE, UNIT_CODE_PATTERN } from "@kttt/reference";
 
 const REGISTRATION_NUMBER = /^[0-9]{10}(-[0-9]{3})?$/u;
 
@@ -44,7 +43,7 @@ export class RegisterOrganizationInput extends MutationInput {
   registrationNumber?: string;
 
   @Field({ description: "Code of the unit where it is registered, in force on `establishedOn`: a commune (5 digits, e.g. 18202; from 2025-07-01 only communes exist) or, before 2025-07-01, a district (3 digits, e.g. 444)." })
-  @Matches(UNIT_CODE_PATTERN, { message: UNIT_CODE_MESSAGE })
+  @Matches(ADMIN_UNIT_CODE, { message: ADMIN_UNIT_CODE_MESSAGE })
   adminUnitCode: string;
 
   @Field(() => Sector, { description: "Field of activity." })
@@ -92,7 +91,7 @@ export class UpdateOrganizationInput extends MutationInput {
 
   @Field({ nullable: true, description: "The unit it lies in from today: a commune code in force today (5 digits, e.g. 18202)." })
   @IsOptional()
-  @Matches(UNIT_CODE_PATTERN, { message: UNIT_CODE_MESSAGE })
+  @Matches(ADMIN_UNIT_CODE, { message: ADMIN_UNIT_CODE_MESSAGE })
   adminUnitCode?: string;
 
   @Field(() => Sector, { nullable: true, description: "New sector." })
