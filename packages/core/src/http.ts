@@ -106,6 +106,8 @@ export function operationsRoutes(app: express.Express, metrics: ServiceMetrics, 
 
 export async function startSubgraphServer<TContext extends BaseContext>(options: SubgraphServerOptions<TContext>): Promise<RunningServer> {
   const app = express();
+  // Nothing tells a caller which framework answers.
+  app.disable("x-powered-by");
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer<TContext>({
     schema: options.schema,
