@@ -9,6 +9,7 @@ import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPag
 import { expressMiddleware } from "@as-integrations/express5";
 import { ANONYMOUS, createLogger, createMetrics, DomainError, ErrorCode, formatError, GATEWAY_PROOF_HEADER, isDomainError, signGatewayProof, listen, openDatabase, principalOf, signToken, type Principal, observabilityPlugin, operationsRoutes, SUBGRAPHS, type GatewayConfig, type Logger, type RunningServer } from "@kttt/core";
 import express from "express";
+import { Counter } from "prom-client";
 import { GraphQLError } from "graphql";
 import { randomUUID } from "node:crypto";
 import { isUtf8 } from "node:buffer";
@@ -23,6 +24,7 @@ import { responseMediaType, responseStatusPlugin, type ResponseMediaType } from 
 import { schemaAccessPlugin } from "./schema-access";
 import { subgraphFetcher, subgraphFetchMetrics } from "./fetcher";
 import { apiSecurityHeaders, compress, EXPLORER_CSP, landingPage, singlePageApp } from "./static-pages";
+import { collapseIdenticalQueries, stringifyResult } from "./collapse";
 
 interface GatewayContext {
   requestId: string;
@@ -95,6 +97,11 @@ export async function startGateway(config: GatewayConfig, logger: Logger = creat
   const known = new Map(SUBGRAPHS.map((s) => [s.name, s]));
   const metrics = createMetrics("gateway");
   const fetchMetrics = subgraphFetchMetrics(metrics);
+  const collapsed = new Counter({
+    name: "gateway_collapsed_queries_total",
+    help: "Queries answered by joining an identical query of the same access already in flight (no plan, no subgraph fetch of their own).",
+    registers: [metrics.registry],
+  });
   const fetchOptions = { timeoutMs: config.subgraphTimeoutMs, retryDelayMs: 100 };
   /** The URL each subgraph is called on, for readiness. */
   const urls = new Map<string, string>();
@@ -102,6 +109,10 @@ export async function startGateway(config: GatewayConfig, logger: Logger = creat
     urls.set(name, url);
     return new SubgraphDataSource(name, config.gatewaySecret, { url, fetcher: subgraphFetcher(name, fetchOptions, fetchMetrics) as never });
   };
+  // @apollo/gateway sends Apollo the host's CPU and memory figures every minute (OTLP to
+  // usage-reporting.api.apollographql.com) unless this is set: a provincial graph has no business calling
+  // out, and where it cannot, the retries over TLS showed in the gateway's CPU profile.
+  process.env.APOLLO_TELEMETRY_DISABLED = "true";
   const gateway = config.introspectAndCompose
     ? new ApolloGateway({
         supergraphSdl: new IntrospectAndCompose({
@@ -136,12 +147,14 @@ export async function startGateway(config: GatewayConfig, logger: Logger = creat
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
     parseOptions: armor.parseOptions,
+    stringifyResult,
     validationRules: armor.validationRules,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       observabilityPlugin<GatewayContext>(logger, metrics),
       responseStatusPlugin<GatewayContext>(),
       schemaAccessPlugin<GatewayContext>({ introspection: config.introspection, fieldSuggestions: config.fieldSuggestions }),
+      collapseIdenticalQueries<GatewayContext>(() => collapsed.inc()),
       // Sandbox works wherever introspection does; where only signed-in callers may, they paste their token into its headers.
       config.introspection !== "off"
         ? ApolloServerPluginLandingPageLocalDefault({

@@ -132,6 +132,11 @@ export interface ServiceConfig {
   databaseUrl: string;
   poolSize: number;
   seedDemoData: boolean;
+  /**
+   * The demo data times this (DEMO_DATA_SCALE, 1–100; 1 is the review's figures exactly): copies of the
+   * organisations with their members, figures and ratings, for measuring how the graph grows (npm run bench).
+   */
+  demoDataScale: number;
   logSql: boolean;
   logLevel: string;
 }
@@ -167,6 +172,7 @@ export function loadServiceConfig(name: string, env: NodeJS.ProcessEnv = process
       PORT: port.default(info.port),
       DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
       SEED_DEMO_DATA: bool,
+      DEMO_DATA_SCALE: z.coerce.number().int().min(1).max(100).default(1),
       LOG_SQL: bool,
     }),
     { ...env, PORT: env[portName] },
@@ -183,6 +189,7 @@ export function loadServiceConfig(name: string, env: NodeJS.ProcessEnv = process
     databaseUrl: databaseUrlFor(name, env),
     poolSize: parsed.DB_POOL_SIZE,
     seedDemoData: parsed.SEED_DEMO_DATA,
+    demoDataScale: parsed.DEMO_DATA_SCALE,
     logSql: parsed.LOG_SQL,
     logLevel: logLevel(parsed.LOG_LEVEL, parsed.NODE_ENV),
     gatewaySecret,

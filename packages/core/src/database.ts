@@ -10,6 +10,8 @@ import { DataSource, type Logger, type MixedList, type EntitySchema } from "type
 /** Counts every SQL statement a data source sends; `LOG_SQL=true` also prints them. */
 export class StatementCounter implements Logger {
   count = 0;
+  /** Every statement since the data source opened; `start()` does not reset it (the metrics read it). */
+  total = 0;
   readonly statements: string[] = [];
   private recording = false;
 
@@ -30,6 +32,7 @@ export class StatementCounter implements Logger {
   logQuery(query: string, parameters?: unknown[]): void {
     if (/^(START TRANSACTION|COMMIT|ROLLBACK|SAVEPOINT|RELEASE SAVEPOINT)/iu.test(query)) return;
     this.count += 1;
+    this.total += 1;
     if (this.recording) this.statements.push(query);
     if (this.print) console.log(`[sql] ${query}`, parameters ?? "");
   }

@@ -7,7 +7,7 @@ import type { ServiceConfig } from "./config";
 import { databaseReadiness, openDatabase, poolOf, redactUrl, type StatementCounter } from "./database";
 import type { FederatedSchema } from "./federation";
 import { startSubgraphServer, type RequestInfo, type RunningServer } from "./http";
-import { createMetrics, registerPoolMetrics, type Logger } from "./observability";
+import { createMetrics, registerPoolMetrics, registerStatementMetrics, type Logger } from "./observability";
 
 export interface SubgraphService {
   server: RunningServer;
@@ -47,6 +47,7 @@ export async function startSubgraphService<TContext extends object>(spec: Subgra
   const { schema } = await spec.schema();
   const metrics = createMetrics(config.name);
   registerPoolMetrics(metrics, () => poolOf(dataSource));
+  registerStatementMetrics(metrics, () => statements.total);
   const server = await startSubgraphServer<TContext & { requestId: string }>({
     schema,
     host: config.host,

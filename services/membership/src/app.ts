@@ -15,7 +15,7 @@ export function startMembershipService(config: ServiceConfig, logger: Logger = c
     logger,
     entities,
     migrations,
-    seed: loadDemoData,
+    seed: (dataSource) => loadDemoData(dataSource, config.demoDataScale),
     schema: buildMembershipSchema,
     context: ({ requestId, principal }, dataSource) => ({ requestId, principal, dataSource, loaders: createLoaders(dataSource) }),
   });

@@ -19,7 +19,7 @@ export function startOcopService(config: OcopConfig, logger: Logger = createLogg
     migrations,
     seed: loadOcopDemoData,
     schema: buildOcopSchema,
-    context: ({ requestId, principal }, dataSource) => ({ requestId, principal, dataSource, loaders: createLoaders(dataSource), lookup }),
+    context: ({ requestId, principal, authorization }, dataSource) => ({ requestId, principal, dataSource, loaders: createLoaders(dataSource), lookup: lookup.forCaller({ requestId, principal, authorization }) }),
     note: `organisation look-up ${config.organizationLookupUrl}`,
   });
 }

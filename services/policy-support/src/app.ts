@@ -19,7 +19,7 @@ export function startPolicySupportService(config: PolicySupportConfig, logger: L
     migrations,
     seed: loadDemoData,
     schema: buildPolicySupportSchema,
-    context: ({ requestId, principal }, dataSource) => ({ requestId, principal, dataSource, loaders: createLoaders(dataSource), lookup }),
+    context: ({ requestId, principal, authorization }, dataSource) => ({ requestId, principal, dataSource, loaders: createLoaders(dataSource), lookup: lookup.forCaller({ requestId, principal, authorization }) }),
     note: `organisation look-up ${config.lookupUrl}`,
   });
 }

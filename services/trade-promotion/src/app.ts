@@ -19,7 +19,7 @@ export function startTradePromotionService(config: TradePromotionConfig, logger:
     migrations,
     seed: loadTradeDemoData,
     schema: buildTradePromotionSchema,
-    context: ({ requestId, principal }, dataSource) => ({ requestId, principal, dataSource, loaders: createLoaders(dataSource), lookup }),
+    context: ({ requestId, principal, authorization }, dataSource) => ({ requestId, principal, dataSource, loaders: createLoaders(dataSource), lookup: lookup.forCaller({ requestId, principal, authorization }) }),
     note: `product and organisation look-up ${config.lookupUrl}`,
   });
 }

@@ -1,6 +1,6 @@
 /** Loads the demo data into an empty membership database, in one transaction. */
 import type { DataSource, EntityManager } from "typeorm";
-import { generateSeedRows } from "./generate";
+import { generateSeedRows, scaleSeedRows } from "./generate";
 
 async function insertRows(manager: EntityManager, table: string, rows: Record<string, unknown>[]): Promise<void> {
   if (rows.length === 0) return;
@@ -14,14 +14,14 @@ async function insertRows(manager: EntityManager, table: string, rows: Record<st
   }
 }
 
-/** Returns false (and writes nothing) when the database already has organisations. */
-export async function loadDemoData(dataSource: DataSource): Promise<boolean> {
+/** Returns false (and writes nothing) when the database already has organisations; `scale`: see scaleSeedRows. */
+export async function loadDemoData(dataSource: DataSource, scale = 1): Promise<boolean> {
   return dataSource.transaction(async (manager) => {
     // Serialise concurrent starters: only one loads, the others see the rows.
     await manager.query("SELECT pg_advisory_xact_lock(hashtext('kttt-membership-seed'))");
     const [{ count }] = await manager.query("SELECT count(*)::int AS count FROM organization");
     if (count > 0) return false;
-    const rows = generateSeedRows();
+    const rows = scaleSeedRows(generateSeedRows(), scale);
     await insertRows(manager, "organization", rows.organizations);
     await insertRows(manager, "member", rows.members);
     await insertRows(manager, "alliance_membership", rows.allianceMemberships);
