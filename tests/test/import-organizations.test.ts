@@ -125,7 +125,7 @@ describe("npm run import of organisations", () => {
     expect(problems[8]).toMatch(/^H\|"31\/02\/2018" is not a date that exists/u);
     // The registration number is the key: a row naming a registered one speaks of that organisation, and may not rewrite its founding.
     expect(problems[9]).toMatch(/^H\|.* was established on \d{4}-\d{2}-\d{2} in the graph; the row says 2018-04-12/u);
-    expect(problems[10]).toMatch(/^(H|E)\|.*(did not exist on 2026-04-12|cannot be in the future)/u);
+    expect(problems[10]).toMatch(/^(H|E)\|.*(did not exist on 2026-04-12|no longer existed on 2026-04-12|cannot be in the future)/u);
     expect(report.rows.find((r) => r.rowNumber === 4)?.outcome).toBe("SKIPPED");
 
     const copy = new ExcelJS.Workbook();

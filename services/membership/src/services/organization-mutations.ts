@@ -3,9 +3,9 @@
  * the registry desk, and answers with a DomainError naming the field at fault; the database's
  * constraints back every rule, so a race cannot slip a bad row past the checks.
  */
-import { requireAdminUnit } from "@kttt/reference";
 import { badInput, cleanOptionalText, cleanText, conflict, currentYear, isUuid, loadById, notFound, recordedWrite, requireNotInFuture, today, versionConflict } from "@kttt/core";
 import { randomUUID } from "node:crypto";
+import { checkUnitOn, unitById } from "@kttt/reference";
 import { IsNull, type DataSource, type EntityManager } from "typeorm";
 import {
   ClassificationScheme,
@@ -52,6 +52,19 @@ async function lockOrganization(manager: EntityManager, id: string, field: strin
     .getOne();
   if (!org) throw notFound(`No organisation has the id ${id}.`, field);
   return org;
+}
+
+/**
+ * Where an organisation registered in unit `code` on `date` lies: the unit must bear the code then (one that had
+ * ended is refused, naming what replaced it); a commune is recorded with the date, and before 2025-07-01 its
+ * district is the unit of registration.
+ */
+function placement(code: string, date: string, field: string): Pick<Organization, "adminUnitCode" | "communeId" | "communeSince"> {
+  const { unit, problem } = checkUnitOn(code, date);
+  if (problem) throw badInput(problem.message, field, problem.code, problem.replacedBy.length ? { replacedBy: problem.replacedBy } : undefined);
+  if (unit.level !== "COMMUNE") return { adminUnitCode: unit.code, communeId: null, communeSince: null };
+  const district = unit.parentId ? unitById(unit.parentId) : null;
+  return { adminUnitCode: district?.level === "DISTRICT" ? district.code : unit.code, communeId: unit.id, communeSince: date };
 }
 
 function requireMoney(value: bigint, field: string, what: string): void {
@@ -162,7 +175,7 @@ export async function checkRegistration(lookups: RegistryLookups, manager: Entit
   if (input.status === OrganizationStatus.DISSOLVED) {
     throw badInput("A new organisation cannot be registered as dissolved.", "input.status", "INVALID_STATUS");
   }
-  requireAdminUnit(input.adminUnitCode, "input.adminUnitCode", input.establishedOn);
+  const place = placement(input.adminUnitCode, input.establishedOn, "input.adminUnitCode");
   await checkRegistrationNumber(lookups, input.kind, registrationNumber, null, "input.registrationNumber");
   const id = randomUUID();
   const memberOrganizations = new Set<string>();
@@ -180,7 +193,7 @@ export async function checkRegistration(lookups: RegistryLookups, manager: Entit
     kind: input.kind,
     name,
     registrationNumber,
-    adminUnitCode: input.adminUnitCode,
+    ...place,
     sector: input.sector,
     status: input.status,
     establishedOn: input.establishedOn,
@@ -211,10 +224,7 @@ export async function checkChanges(
     await checkRegistrationNumber(lookups, org.kind, number, org.id, "input.registrationNumber");
     changes.registrationNumber = number;
   }
-  if (input.adminUnitCode != null) {
-    requireAdminUnit(input.adminUnitCode, "input.adminUnitCode", today());
-    changes.adminUnitCode = input.adminUnitCode;
-  }
+  if (input.adminUnitCode != null) Object.assign(changes, placement(input.adminUnitCode, today(), "input.adminUnitCode"));
   if (input.sector != null) changes.sector = input.sector;
   if (input.address != null) changes.address = cleanOptionalText(input.address);
   if (input.representative != null) changes.representative = cleanOptionalText(input.representative);
