@@ -75,5 +75,5 @@ export function subgraphFetcher(subgraph: string, options: SubgraphFetchOptions,
       await new Promise((r) => setTimeout(r, options.retryDelayMs));
       return attempt(input, init);
     }
-  }) as typeof fetch;
+  });
 }

@@ -2,9 +2,9 @@
  * What every subgraph does to start: open (create, migrate) its database, load the demo data when
  * asked, build its schema, and serve it with logs, metrics, readiness and the gateway's proof.
  */
-import type { DataSource, EntitySchema, MixedList } from "typeorm";
+import type { DataSource } from "typeorm";
 import type { ServiceConfig } from "./config";
-import { databaseReadiness, openDatabase, poolOf, redactUrl, type StatementCounter } from "./database";
+import { databaseReadiness, openDatabase, poolOf, redactUrl, type EntityList, type MigrationList, type StatementCounter } from "./database";
 import type { FederatedSchema } from "./federation";
 import { startSubgraphServer, type RequestInfo, type RunningServer } from "./http";
 import { createMetrics, registerPoolMetrics, type Logger } from "./observability";
@@ -19,8 +19,8 @@ export interface SubgraphService {
 export interface SubgraphServiceSpec<TContext extends object> {
   config: ServiceConfig;
   logger: Logger;
-  entities: MixedList<Function | string | EntitySchema>;
-  migrations: MixedList<Function | string>;
+  entities: EntityList;
+  migrations: MigrationList;
   /** Loads the demo data into an empty database; false when there was data already. */
   seed: (dataSource: DataSource) => Promise<boolean>;
   schema: () => Promise<FederatedSchema>;

@@ -1,4 +1,5 @@
 import { ADMIN_UNITS, demoOrganizations } from "@kttt/demo";
+import { AgencyKind } from "../src/domain/enums";
 import { AGENCIES, DOCUMENTS } from "../src/seed/catalogue";
 import { DISBURSEMENT_RATE, generatePolicySeedRows } from "../src/seed/generate";
 
@@ -29,7 +30,7 @@ describe("policy-support demo data", () => {
   });
 
   it("has one People's Committee per district-level unit, and none after its unit ended", () => {
-    const committees = AGENCIES.filter((a) => a.kind === "DISTRICT_COMMITTEE");
+    const committees = AGENCIES.filter((a) => a.kind === AgencyKind.DISTRICT_COMMITTEE);
     expect(committees.map((a) => a.adminUnitCode).sort()).toEqual(ADMIN_UNITS.map((u) => u.code).sort());
     const locHa = committees.find((a) => a.adminUnitCode === "448")!;
     const locHaProgrammes = rows.programmes.filter((p) => p.agency_id === locHa.id);
