@@ -5,7 +5,7 @@ import { createLogger } from "@kttt/core";
  */
 import { freePort, graphql } from "@kttt/testkit";
 import { startOcopService, type OcopService } from "../src/app";
-import { loadOcopConfig } from "../src/config";
+import { loadOcopConfig } from "../src/app";
 import { createTestDatabase, type TestDatabase } from "@kttt/testkit";
 import { startTestMembership, type TestMembership } from "../../membership/test/helpers";
 import { startTestOcop, type TestOcop } from "./helpers";
