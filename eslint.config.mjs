@@ -41,7 +41,7 @@ const untypedRowFiles = [
   "packages/core/src/pagination.ts",
   "packages/launcher/src/backup.ts",
   "packages/testkit/src/graphql.ts",
-  "services/*/src/seed/*.ts",
+  "services/policy-support/src/seed/generate.ts",
   "services/ocop/src/repositories/products.ts",
   "services/policy-support/src/services/policy-mutations.ts",
   "services/trade-promotion/src/services/product-owner-lookup.ts",
