@@ -98,3 +98,17 @@ export function firstPageLoader<T extends ObjectLiteral>(dataSource: DataSource,
     return keys.map((key) => pages.get(key) ?? { rows: [], total: 0 });
   });
 }
+
+/**
+ * One loader per distinct argument set asked for in the request (page size, filter, year…): fields
+ * asked with the same arguments share a batch, fields asked with others get their own.
+ */
+export function loaderPerArguments<A, L>(make: (args: A) => L): (args: A) => L {
+  const loaders = new Map<string, L>();
+  return (args) => {
+    const key = JSON.stringify(args);
+    let loader = loaders.get(key);
+    if (!loader) loaders.set(key, (loader = make(args)));
+    return loader;
+  };
+}

@@ -3,7 +3,7 @@
  * one of these, so N parents cost one `WHERE … = ANY($1)` statement, not N.
  */
 import DataLoader from "dataloader";
-import { firstPageLoader, groupLoader, isUuid, rowLoader, type FirstPage } from "@kttt/core";
+import { firstPageLoader, groupLoader, isUuid, loaderPerArguments, rowLoader, type FirstPage } from "@kttt/core";
 import type { DataSource } from "typeorm";
 import { emptyMembershipFigures, membershipStatistics } from "./repositories/statistics";
 import { MembershipGroupBy, type MembershipFigures } from "./types/statistics";
@@ -58,16 +58,9 @@ function economyFigures(dataSource: DataSource) {
 }
 
 export function createLoaders(dataSource: DataSource) {
-  const memberPages = new Map<string, DataLoader<string, MemberPage>>();
   return {
     economyFigures: economyFigures(dataSource),
-    /** One loader per distinct filter and page size asked for in the request. */
-    firstMembers(filter: { current: boolean | null; membershipType: string | null; limit: number }) {
-      const key = JSON.stringify(filter);
-      let loader = memberPages.get(key);
-      if (!loader) memberPages.set(key, (loader = firstMembers(dataSource, filter)));
-      return loader;
-    },
+    firstMembers: loaderPerArguments((filter: { current: boolean | null; membershipType: string | null; limit: number }) => firstMembers(dataSource, filter)),
     organization: rowLoader(dataSource, Organization, { column: "id", keyOf: (o) => o.id, validKey: isUuid }),
     adminUnit: rowLoader(dataSource, AdminUnit, { column: "code", keyOf: (u) => u.code }),
     membersByOrganization: groupLoader(dataSource, Member, { column: "organization_id", keyOf: (m) => m.organizationId, validKey: isUuid, orderBy: [["t.joined_on", "ASC"], ["t.id", "ASC"]] }),

@@ -3,7 +3,7 @@
  * these, so N parents cost one `WHERE … = ANY($1)` statement, not N.
  */
 import DataLoader from "dataloader";
-import { firstPageLoader, groupLoader, isUuid, rowLoader } from "@kttt/core";
+import { firstPageLoader, groupLoader, isUuid, loaderPerArguments, rowLoader } from "@kttt/core";
 import type { DataSource } from "typeorm";
 import { policySupportStatistics } from "./repositories/statistics";
 import { Agency } from "./entities/agency";
@@ -52,23 +52,12 @@ function figuresBy(dataSource: DataSource, column: "programme_id" | "admin_unit_
   });
 }
 
-/** One loader per distinct argument set asked for in the request. */
-function memo<A, L>(make: (args: A) => L): (args: A) => L {
-  const loaders = new Map<string, L>();
-  return (args) => {
-    const key = JSON.stringify(args);
-    let loader = loaders.get(key);
-    if (!loader) loaders.set(key, (loader = make(args)));
-    return loader;
-  };
-}
-
 export function createLoaders(dataSource: DataSource) {
   return {
-    firstBeneficiaries: memo((args: { parent: BeneficiaryParent; year: number | null; limit: number }) => firstBeneficiaries(dataSource, args.parent, args)),
+    firstBeneficiaries: loaderPerArguments((args: { parent: BeneficiaryParent; year: number | null; limit: number }) => firstBeneficiaries(dataSource, args.parent, args)),
     beneficiariesByOrganization: groupLoader(dataSource, SupportBeneficiary, { column: "organization_id", keyOf: (b) => b.organizationId, validKey: isUuid, orderBy: [["t.approved_on", "DESC"], ["t.id", "DESC"]] }),
     beneficiariesByProgramme: groupLoader(dataSource, SupportBeneficiary, { column: "programme_id", keyOf: (b) => b.programmeId, validKey: isUuid, orderBy: [["t.approved_on", "DESC"], ["t.id", "DESC"]] }),
-    unitFigures: memo((year: number) => figuresBy(dataSource, "admin_unit_code", year, (k) => /^[0-9]{3}$/u.test(k))),
+    unitFigures: loaderPerArguments((year: number) => figuresBy(dataSource, "admin_unit_code", year, (k) => /^[0-9]{3}$/u.test(k))),
     /** The province's figures of a year (key: the year). */
     provinceFigures: new DataLoader<number, PolicySupportFigures>((years) => Promise.all(years.map(async (year) => (await policySupportStatistics(dataSource, year, null)).total))),
     programmeFigures: figuresBy(dataSource, "programme_id", null, isUuid),

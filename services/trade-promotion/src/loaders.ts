@@ -3,7 +3,7 @@
  * these, so N parents cost one `WHERE … = ANY($1)` statement (or one grouped statement), not N.
  */
 import DataLoader from "dataloader";
-import { ADMIN_UNIT_CODE, firstPageLoader, groupLoader, isUuid, parseEconomyId, rowLoader } from "@kttt/core";
+import { ADMIN_UNIT_CODE, firstPageLoader, groupLoader, isUuid, loaderPerArguments, parseEconomyId, rowLoader } from "@kttt/core";
 import type { DataSource } from "typeorm";
 import { TradePromotionGroupBy } from "./domain/enums";
 import { TradeEvent } from "./entities/event";
@@ -11,17 +11,6 @@ import { EcommerceListing } from "./entities/listing";
 import { ParticipationProduct, TradeParticipation } from "./entities/participation";
 import { tradeFigures, yearRange } from "./repositories/figures";
 import type { TradePromotionFigures } from "./types/statistics";
-
-/** One loader per distinct argument set asked for in the request. */
-function memo<A, L>(make: (args: A) => L): (args: A) => L {
-  const loaders = new Map<string, L>();
-  return (args) => {
-    const key = JSON.stringify(args);
-    let loader = loaders.get(key);
-    if (!loader) loaders.set(key, (loader = make(args)));
-    return loader;
-  };
-}
 
 /** The events each OCOP product was shown at (ids), in one statement for all products asked. */
 function eventIdsByProduct(dataSource: DataSource) {
@@ -86,7 +75,7 @@ export function createLoaders(dataSource: DataSource) {
   return {
     event: rowLoader(dataSource, TradeEvent, { column: "id", keyOf: (e) => e.id, validKey: isUuid }),
     /** The first page of events each of many programmes funded, and their counts; `unit` keeps only events held there. */
-    firstEventsByProgramme: memo((args: { limit: number; unit: string | null }) =>
+    firstEventsByProgramme: loaderPerArguments((args: { limit: number; unit: string | null }) =>
       firstPageLoader(dataSource, TradeEvent, { ...BY_PROGRAMME, limit: args.limit, where: args.unit === null ? undefined : { sql: "t.admin_unit_code = :unit", params: { unit: args.unit } } }),
     ),
     eventsByProgramme: groupLoader(dataSource, TradeEvent, BY_PROGRAMME),
@@ -101,7 +90,7 @@ export function createLoaders(dataSource: DataSource) {
     productsByParticipation: groupLoader(dataSource, ParticipationProduct, { column: "participation_id", keyOf: (p) => p.participationId, validKey: isUuid, orderBy: [["t.product_id", "ASC"]] }),
     eventIdsByProduct: eventIdsByProduct(dataSource),
     listingsByProduct: groupLoader(dataSource, EcommerceListing, { column: "product_id", keyOf: (l) => l.productId!, validKey: isUuid, orderBy: [["t.listed_on", "ASC"], ["t.id", "ASC"]] }),
-    unitFigures: memo((year: number) => unitFigures(dataSource, year)),
+    unitFigures: loaderPerArguments((year: number) => unitFigures(dataSource, year)),
     economyFigures: economyFigures(dataSource),
   };
 }
