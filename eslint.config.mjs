@@ -78,6 +78,11 @@ const boundaries = [
       })),
   ),
   {
+    target: ["./services/*/src/*.ts", "./services/*/src/!(seed)/**"],
+    from: "./packages/demo",
+    message: "Only seed code loads the demo catalogue: what is valid comes from @kttt/reference, never from demo data.",
+  },
+  {
     target: "./packages",
     from: ["./services", "./gateway", "./tests"],
     message: "Packages are shared by the services: they import no service, no gateway code and no end-to-end test.",

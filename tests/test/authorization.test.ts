@@ -4,7 +4,7 @@
  * subgraph checks for itself.
  */
 import { DEVELOPMENT_AUTH_SECRET, DEVELOPMENT_GATEWAY_SECRET, GATEWAY_PROOF_HEADER, GATEWAY_SECRET_HEADER, Role, signToken, type Principal } from "@kttt/core";
-import { OCOP_SUBGROUPS } from "@kttt/demo";
+import { OCOP_SUBGROUPS } from "@kttt/reference";
 import { ANONYMOUS_HEADERS, as, graphql, proofFor } from "@kttt/testkit";
 import { startTestGraph, type TestGraph } from "./graph";
 

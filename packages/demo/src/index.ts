@@ -3,4 +3,3 @@ export * from "./organizations";
 export * from "./places";
 export * from "./random";
 export * from "./ocop";
-export * from "./ocop-rules";

@@ -11,34 +11,14 @@
  * afterwards, some not (the lapse problem the province reports), and some products carry an
  * earlier certificate superseded by a re-assessment (upgrade, downgrade, renewal).
  */
-import { ADMIN_UNITS } from "./places";
+import { OCOP_SUBGROUPS, addDays, ocopLevelFor, ocopValidUntil, OCOP_STAR_BANDS, type OcopGroupCode, type OcopLevel } from "@kttt/reference";
+import { DEMO_ADMIN_UNITS } from "./places";
 import { FAMILY_NAMES, GIVEN_NAMES_FEMALE, GIVEN_NAMES_MALE } from "./names";
 import { demoOrganizations, personName, type DemoOrganization } from "./organizations";
 import { Random, stableUuid } from "./random";
-import { addDays, ocopLevelFor, ocopValidUntil, OCOP_STAR_BANDS, type OcopLevel } from "./ocop-rules";
 
-export type DemoOcopGroup = "FOOD" | "BEVERAGE" | "HERBAL" | "HANDICRAFT" | "ORNAMENTAL" | "TOURISM";
+export type DemoOcopGroup = OcopGroupCode;
 export type DemoOcopOwnerType = "COOPERATIVE" | "COOPERATIVE_GROUP" | "COOPERATIVE_UNION" | "ENTERPRISE" | "HOUSEHOLD_BUSINESS";
-
-/** The six product groups of Decision 148/QĐ-TTg with their Vietnamese names. */
-export const OCOP_GROUP_LABEL: Record<DemoOcopGroup, string> = {
-  FOOD: "Thực phẩm",
-  BEVERAGE: "Đồ uống",
-  HERBAL: "Dược liệu và sản phẩm từ dược liệu",
-  HANDICRAFT: "Hàng thủ công mỹ nghệ",
-  ORNAMENTAL: "Sinh vật cảnh",
-  TOURISM: "Dịch vụ du lịch cộng đồng, du lịch sinh thái và điểm du lịch",
-};
-
-/** The subgroups used here (illustrative names after Decision 148's annex; verify before official use). */
-export const OCOP_SUBGROUPS: Record<DemoOcopGroup, string[]> = {
-  FOOD: ["Nông sản tươi sống", "Nông sản sơ chế", "Thực phẩm chế biến", "Gia vị", "Chè và sản phẩm từ chè"],
-  BEVERAGE: ["Đồ uống có cồn", "Đồ uống không cồn"],
-  HERBAL: ["Thực phẩm chức năng, thuốc từ dược liệu", "Mỹ phẩm, tinh dầu từ dược liệu"],
-  HANDICRAFT: ["Thủ công mỹ nghệ, trang trí", "Đồ gia dụng"],
-  ORNAMENTAL: ["Hoa, cây cảnh", "Động vật cảnh"],
-  TOURISM: ["Dịch vụ du lịch cộng đồng, du lịch sinh thái và điểm du lịch"],
-};
 
 export interface DemoOcopOwner {
   id: string;
@@ -205,7 +185,7 @@ function scoreParts(rng: Random, stars: 3 | 4 | 5): { scoreA: number; scoreB: nu
   return { scoreA, scoreB, scoreC };
 }
 
-const DISTRICT_OF = new Map(ADMIN_UNITS.map((u) => [u.code, u]));
+const DISTRICT_OF = new Map(DEMO_ADMIN_UNITS.map((u) => [u.code, u]));
 
 /** Decisions of one authority on one day share a number, as batch decisions do. */
 function decisionNumber(level: OcopLevel, unit: string, decidedOn: string): string {

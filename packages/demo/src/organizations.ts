@@ -3,7 +3,7 @@
  * groups (THT) as the mid-2024 provincial review states, plus 12 cooperatives dissolved before
  * 2024 for history. Every subgraph's seed reads this list, so they all refer to the same ids.
  */
-import { ADMIN_UNITS } from "./places";
+import { DEMO_ADMIN_UNITS } from "./places";
 import { COOPERATIVE_NAME_PATTERNS, FAMILY_NAMES, GIVEN_NAMES_FEMALE, GIVEN_NAMES_MALE, GROUP_ACTIVITIES, MIDDLE_NAMES_FEMALE, MIDDLE_NAMES_MALE, VILLAGES } from "./names";
 import { Random, stableUuid } from "./random";
 
@@ -77,12 +77,12 @@ function weightedPick<T>(rng: Random, weighted: [T, number][]): T {
 
 /** Largest-remainder split of `total` over the units in proportion to their cooperative counts. */
 function spreadOverUnits(total: number): string[] {
-  const base = ADMIN_UNITS.reduce((a, u) => a + u.cooperatives, 0);
-  const exact = ADMIN_UNITS.map((u) => (u.cooperatives * total) / base);
+  const base = DEMO_ADMIN_UNITS.reduce((a, u) => a + u.cooperatives, 0);
+  const exact = DEMO_ADMIN_UNITS.map((u) => (u.cooperatives * total) / base);
   const counts = exact.map(Math.floor);
   const order = exact.map((e, i) => [e - Math.floor(e), i] as const).sort((a, b) => b[0] - a[0]);
   for (let k = 0; counts.reduce((a, b) => a + b, 0) < total; k++) counts[order[k][1]] += 1;
-  return ADMIN_UNITS.flatMap((u, i) => Array<string>(counts[i]).fill(u.code));
+  return DEMO_ADMIN_UNITS.flatMap((u, i) => Array<string>(counts[i]).fill(u.code));
 }
 
 let cached: DemoOrganization[] | undefined;
@@ -91,7 +91,7 @@ export function demoOrganizations(): DemoOrganization[] {
   if (cached) return cached;
   const rng = new Random(20240715);
   const usedNames = new Set<string>();
-  const unitByCode = new Map(ADMIN_UNITS.map((u) => [u.code, u]));
+  const unitByCode = new Map(DEMO_ADMIN_UNITS.map((u) => [u.code, u]));
   const out: DemoOrganization[] = [];
 
   const uniqueName = (base: string) => {

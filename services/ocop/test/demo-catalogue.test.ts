@@ -1,5 +1,6 @@
 /** The demo OCOP catalogue on its own (no database): the seed text's figures and the rules hold. */
-import { demoOcopCatalogue, demoOrganizations, ocopCurrentCertificate, ocopLevelFor, ocopStarsForScore, ocopStatusOn, ocopValidUntil, addDays, OCOP_SUBGROUPS } from "@kttt/demo";
+import { demoOcopCatalogue, demoOrganizations } from "@kttt/demo";
+import { ocopCurrentCertificate, ocopLevelFor, ocopStarsForScore, ocopStatusOn, ocopValidUntil, addDays, OCOP_SUBGROUPS } from "@kttt/reference";
 
 const { products, owners } = demoOcopCatalogue();
 const AS_OF = "2024-07-15";

@@ -1,4 +1,5 @@
-import { ADMIN_UNITS, demoOrganizations } from "@kttt/demo";
+import { demoOrganizations } from "@kttt/demo";
+import { ADMIN_UNITS } from "@kttt/reference";
 import { AgencyKind } from "../src/domain/enums";
 import { AGENCIES, DOCUMENTS } from "../src/seed/catalogue";
 import { DISBURSEMENT_RATE, generatePolicySeedRows } from "../src/seed/generate";

@@ -1,5 +1,6 @@
 /** Pure properties of the demo data: no database. */
-import { ADMIN_UNITS, demoOcopCatalogue, demoOrganizations } from "@kttt/demo";
+import { demoOcopCatalogue, demoOrganizations } from "@kttt/demo";
+import { ADMIN_UNITS } from "@kttt/reference";
 import { DEMO_TRADE_EVENTS, generateTradeSeedRows } from "../src/seed/generate";
 
 const rows = generateTradeSeedRows();

@@ -1,9 +1,9 @@
 /**
  * The OCOP vocabulary: enums with their Vietnamese labels. The rules themselves (bands, levels,
- * validity) live in @kttt/demo's ocop-rules, shared with the demo catalogue.
+ * validity) live in @kttt/reference's ocop-rules, shared with the demo catalogue.
  */
 import { registerEnumType } from "type-graphql";
-import { OCOP_GROUP_LABEL } from "@kttt/demo";
+import { OCOP_GROUP_LABEL } from "@kttt/reference";
 
 export enum OcopGroup {
   FOOD = "FOOD",

@@ -92,7 +92,7 @@ export class OcopInitial1732406400100 implements MigrationInterface {
       )`);
     await q.query(`CREATE INDEX ocop_certification_product_idx ON ocop_certification (product_id, decided_on DESC)`);
 
-    // Where a product stands on a date, in SQL: the same rule as ocopStatusOn() in @kttt/demo.
+    // Where a product stands on a date, in SQL: the same rule as ocopStatusOn() in @kttt/reference.
     await q.query(`
       CREATE FUNCTION ocop_current_certification(product uuid, as_of date) RETURNS ocop_certification
       LANGUAGE sql STABLE PARALLEL SAFE

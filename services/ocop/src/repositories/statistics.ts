@@ -1,5 +1,5 @@
 /** OCOP statistics in one SQL statement: each product's certificate on the date, then GROUPING SETS. */
-import { ADMIN_UNITS } from "@kttt/demo";
+import { ADMIN_UNITS } from "@kttt/reference";
 import type { DataSource } from "typeorm";
 import { GROUP_LABEL, OcopGroup, OcopOwnerType, OWNER_TYPE_LABEL } from "../domain/enums";
 import { AdminUnit } from "../entities/external";

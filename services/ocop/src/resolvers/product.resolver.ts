@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root, createUnionType } from "type-graphql";
 import { LocalDateScalar } from "@kttt/core";
-import { ocopCertificateStatus, ocopCurrentCertificate } from "@kttt/demo";
+import { ocopCertificateStatus, ocopCurrentCertificate } from "@kttt/reference";
 import type { OcopContext } from "../context";
 import { OcopStatus } from "../domain/enums";
 import { OcopCertification } from "../entities/certification";

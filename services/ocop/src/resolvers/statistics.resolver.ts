@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, Int, Query, Resolver } from "type-graphql";
 import { ALLIANCE, badInput, LocalDateScalar, READ_NOTE, SIGNED_IN } from "@kttt/core";
-import { OCOP_SUBGROUPS } from "@kttt/demo";
+import { OCOP_SUBGROUPS } from "@kttt/reference";
 import type { OcopContext } from "../context";
 import { OcopGroup } from "../domain/enums";
 import { today } from "../repositories/products";

@@ -5,7 +5,7 @@
  * With an idempotency key, a retried write answers with the first one's result instead of writing again.
  */
 import { badInput, cleanOptionalText, cleanText, conflict, DomainError, ErrorCode, isUuid, notFound, organizationsById, priorResult, recordedTransaction, type GatewayLookup, type RecordedWrite } from "@kttt/core";
-import { ADMIN_UNITS, ocopCurrentCertificate, ocopCertificateStatus, ocopLevelFor, ocopStarsForScore, ocopValidUntil, OCOP_STAR_BANDS, OCOP_SUBGROUPS } from "@kttt/demo";
+import { ADMIN_UNITS, ocopCurrentCertificate, ocopCertificateStatus, ocopLevelFor, ocopStarsForScore, ocopValidUntil, OCOP_STAR_BANDS, OCOP_SUBGROUPS } from "@kttt/reference";
 import { randomUUID } from "node:crypto";
 import type { DataSource, EntityManager } from "typeorm";
 import { COLLECTIVE_OWNER_TYPES, kindOf, OcopOwnerType } from "../domain/enums";

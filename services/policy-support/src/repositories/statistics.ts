@@ -1,5 +1,5 @@
 /** Policy-support statistics in one SQL statement: GROUPING SETS give the total and the groups together. */
-import { ADMIN_UNITS } from "@kttt/demo";
+import { ADMIN_UNITS } from "@kttt/reference";
 import type { DataSource } from "typeorm";
 import { FUNDING_SOURCE_LABEL, FundingSource, POLICY_KIND_LABEL, PolicyKind, PolicySupportGroupBy } from "../domain/enums";
 import { PolicySupportGroup, PolicySupportStatistics } from "../types/statistics";

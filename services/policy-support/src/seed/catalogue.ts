@@ -3,7 +3,8 @@
  * issuers, dates and supersession from the project's domain sources), the implementing agencies
  * with stable ids and codes, and the support policies with their legal basis.
  */
-import { ADMIN_UNITS, stableUuid } from "@kttt/demo";
+import { stableUuid } from "@kttt/demo";
+import { ADMIN_UNITS } from "@kttt/reference";
 import { AgencyKind, LegalDocumentType, OrganizationKind, PolicyKind } from "../domain/enums";
 
 export interface CatalogueDocument {

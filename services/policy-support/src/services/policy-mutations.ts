@@ -23,7 +23,7 @@ import {
   requireNotDissolvedBy,
   versionConflict,
 } from "@kttt/core";
-import { ADMIN_UNITS, sameOrMergedUnit } from "@kttt/demo";
+import { ADMIN_UNITS, sameOrMergedUnit } from "@kttt/reference";
 import { randomUUID } from "node:crypto";
 import { In, type DataSource, type EntityManager, type FindOptionsWhere } from "typeorm";
 import { AgencyKind, INDICATOR_UNIT, IndicatorUnit, LegalDocumentType, POLICY_KIND_LABEL, PolicyKind, ProgrammeStatus } from "../domain/enums";

@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
 import { badInput, READ_NOTE, SIGNED_IN } from "@kttt/core";
-import { ADMIN_UNITS } from "@kttt/demo";
+import { ADMIN_UNITS } from "@kttt/reference";
 import type { TradePromotionContext } from "../context";
 import { EVENT_TYPE_LABEL, FORMAT_LABEL, NO_UNIT_KEY, TradeEventFormat, TradeEventType, TradePromotionGroupBy } from "../domain/enums";
 import { AdminUnitRef, adminUnitRef } from "../entities/external";

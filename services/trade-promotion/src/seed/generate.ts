@@ -4,7 +4,8 @@
  * 2/11/2022) and invented ones through 2024-06-30, marked illustrative. Participants and their
  * products come from the shared OCOP catalogue, so every participant shows only products it owns.
  */
-import { ADMIN_UNITS, demoOcopCatalogue, demoOrganizations, Random, stableUuid, type DemoOcopProduct } from "@kttt/demo";
+import { demoOcopCatalogue, demoOrganizations, Random, stableUuid, type DemoOcopProduct } from "@kttt/demo";
+import { ADMIN_UNITS } from "@kttt/reference";
 import { EcommercePlatform, TradeEventFormat, TradeEventScope, TradeEventType, TradeParticipantKind } from "../domain/enums";
 
 type Row = Record<string, unknown>;

@@ -22,7 +22,7 @@ import {
   type GatewayLookup,
   type MembershipOrganization,
 } from "@kttt/core";
-import { ADMIN_UNITS, sameOrMergedUnit } from "@kttt/demo";
+import { ADMIN_UNITS, sameOrMergedUnit } from "@kttt/reference";
 import { randomUUID } from "node:crypto";
 import type { DataSource, EntityManager } from "typeorm";
 import { PARTICIPANT_TYPENAME, TradeEventFormat, TradeParticipantKind } from "../domain/enums";

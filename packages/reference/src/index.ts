@@ -1,0 +1,3 @@
+export * from "./admin-units";
+export * from "./ocop-groups";
+export * from "./ocop-rules";
