@@ -80,6 +80,9 @@ run_once() {
   answer=$(curl -sf "$gateway/graphql" -H 'content-type: application/json' -H "authorization: Bearer $token" -d "$query")
   [ "$answer" = "$expected" ] || fail "unexpected answer: $answer"
   if ! curl -sf "$gateway/dashboard/" | grep -q '<div id="root">'; then fail "the dashboard is not served at /dashboard/"; fi
+  if ! curl -sf "$gateway/explorer/" | grep -q 'Trình khám phá API'; then fail "the API explorer is not served at /explorer/"; fi
+  if ! curl -sf -H 'accept: text/html' "$gateway/" | grep -q 'href="/explorer/"'; then fail "the start page at / does not offer the explorer"; fi
+  grep -q "Explorer: http://localhost:$gateway_port/explorer/#token=" "$log" || fail "npm start printed no explorer sign-in link"
   awk -v l="$label" -v a="$started" -v b="$ready_at" -v s="$stop" 'BEGIN { printf "smoke: %s start ready in %.1f s, sign-in link accepted, seed figures answered through the gateway; stopping with %s\n", l, b - a, s }'
   if [ "$stop" = ctrl-c ]; then
     kill -INT -- -"$pid"

@@ -9,24 +9,30 @@ import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPag
 import { expressMiddleware } from "@as-integrations/express5";
 import { ANONYMOUS, createLogger, createMetrics, DomainError, ErrorCode, formatError, GATEWAY_PROOF_HEADER, isDomainError, signGatewayProof, listen, openDatabase, principalOf, signToken, type Principal, observabilityPlugin, operationsRoutes, SUBGRAPHS, type GatewayConfig, type Logger, type RunningServer } from "@kttt/core";
 import express from "express";
+import { Counter } from "prom-client";
 import { GraphQLError } from "graphql";
 import { randomUUID } from "node:crypto";
+import { isUtf8 } from "node:buffer";
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { repositoryRoot, SUPERGRAPH_FILE } from "./compose";
 import { apiKeyAdmin } from "./api-key-admin";
 import { ApiKeys1732406400900, ApiKeyStore } from "./api-keys";
-import { dashboard } from "./dashboard";
-import { queryArmor, requestRateLimit } from "./hardening";
+import { fragmentExpansionLimit, QUERY_LIMITS, queryArmor, requestRateLimit } from "./hardening";
+import { responseMediaType, responseStatusPlugin, type ResponseMediaType } from "./http-status";
 import { schemaAccessPlugin } from "./schema-access";
 import { subgraphFetcher, subgraphFetchMetrics } from "./fetcher";
+import { apiSecurityHeaders, compress, EXPLORER_CSP, landingPage, singlePageApp } from "./static-pages";
+import { collapseIdenticalQueries, stringifyResult } from "./collapse";
 
 interface GatewayContext {
   requestId: string;
   /** The caller's verified bearer token, passed on to the subgraphs as it came. */
   authorization: string | null;
   principal: Principal;
+  /** What the answer is written as, which decides the status of a request error (http-status.ts). */
+  mediaType: ResponseMediaType;
 }
 
 /**
@@ -91,6 +97,11 @@ export async function startGateway(config: GatewayConfig, logger: Logger = creat
   const known = new Map(SUBGRAPHS.map((s) => [s.name, s]));
   const metrics = createMetrics("gateway");
   const fetchMetrics = subgraphFetchMetrics(metrics);
+  const collapsed = new Counter({
+    name: "gateway_collapsed_queries_total",
+    help: "Queries answered by joining an identical query of the same access already in flight (no plan, no subgraph fetch of their own).",
+    registers: [metrics.registry],
+  });
   const fetchOptions = { timeoutMs: config.subgraphTimeoutMs, retryDelayMs: 100 };
   /** The URL each subgraph is called on, for readiness. */
   const urls = new Map<string, string>();
@@ -98,6 +109,10 @@ export async function startGateway(config: GatewayConfig, logger: Logger = creat
     urls.set(name, url);
     return new SubgraphDataSource(name, config.gatewaySecret, { url, fetcher: subgraphFetcher(name, fetchOptions, fetchMetrics) });
   };
+  // @apollo/gateway sends Apollo the host's CPU and memory figures every minute (OTLP to
+  // usage-reporting.api.apollographql.com) unless this is set: a provincial graph has no business calling
+  // out, and where it cannot, the retries over TLS showed in the gateway's CPU profile.
+  process.env.APOLLO_TELEMETRY_DISABLED = "true";
   const gateway = config.introspectAndCompose
     ? new ApolloGateway({
         supergraphSdl: new IntrospectAndCompose({
@@ -114,7 +129,9 @@ export async function startGateway(config: GatewayConfig, logger: Logger = creat
       });
 
   const app = express();
+  app.disable("x-powered-by");
   app.set("trust proxy", config.trustProxy);
+  app.use(apiSecurityHeaders());
   const httpServer = http.createServer(app);
   const production = config.nodeEnv === "production";
   const armor = queryArmor();
@@ -129,12 +146,15 @@ export async function startGateway(config: GatewayConfig, logger: Logger = creat
     // CSRF prevention is on (Apollo Server's default): a request must be JSON or carry a preflight header.
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
+    parseOptions: armor.parseOptions,
+    stringifyResult,
     validationRules: armor.validationRules,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       observabilityPlugin<GatewayContext>(logger, metrics),
-      ...armor.plugins,
+      responseStatusPlugin<GatewayContext>(),
       schemaAccessPlugin<GatewayContext>({ introspection: config.introspection, fieldSuggestions: config.fieldSuggestions }),
+      collapseIdenticalQueries<GatewayContext>(() => collapsed.inc()),
       // Sandbox works wherever introspection does; where only signed-in callers may, they paste their token into its headers.
       config.introspection !== "off"
         ? ApolloServerPluginLandingPageLocalDefault({
@@ -165,7 +185,11 @@ export async function startGateway(config: GatewayConfig, logger: Logger = creat
   const database = config.databaseUrl ? await openDatabase({ url: config.databaseUrl, entities: [], migrations: [ApiKeys1732406400900], poolSize: 3, applicationName: "kttt-gateway" }) : null;
   const apiKeys = database ? new ApiKeyStore(database.dataSource) : null;
   app.use("/admin/api-keys", express.json({ limit: "16kb" }), apiKeyAdmin(apiKeys, config.authSecret));
-  app.use("/dashboard", dashboard(config.dashboardDir ?? path.join(repositoryRoot, "packages", "dashboard", "dist")));
+  const dashboardDir = config.dashboardDir ?? path.join(repositoryRoot, "packages", "dashboard", "dist");
+  // The explorer is built beside the dashboard (packages/dashboard, vite.explorer.config.ts).
+  const explorerDir = path.join(dashboardDir, "..", "dist-explorer");
+  app.use("/dashboard", ...singlePageApp(dashboardDir, "dashboard"));
+  app.use("/explorer", ...singlePageApp(explorerDir, "explorer", EXPLORER_CSP));
   const graphql = expressMiddleware(apollo, {
     context: async ({ req }) => {
       let authorization = req.headers.authorization ?? null;
@@ -185,20 +209,34 @@ export async function startGateway(config: GatewayConfig, logger: Logger = creat
         if (!isDomainError(error)) throw error;
         throw new GraphQLError(error.message, { extensions: { ...error.extensions, http: { status: 401 } } });
       }
-      return { requestId: (req.headers["x-request-id"] as string | undefined) ?? randomUUID(), authorization, principal };
+      return { requestId: (req.headers["x-request-id"] as string | undefined) ?? randomUUID(), authorization, principal, mediaType: responseMediaType(req) };
     },
   });
   const limit = requestRateLimit(config.rateLimitPerMinute);
-  const body = express.json({ limit: config.maxBodyBytes });
-  app.use("/graphql", limit, body, graphql);
-  app.use("/", limit, body, graphql);
-  // Refused bodies (too large, not JSON) get a GraphQL-shaped error, never a stack trace.
+  const body = express.json({
+    limit: config.maxBodyBytes,
+    // JSON is UTF-8: a body that is not is refused, rather than read with its bad bytes replaced.
+    verify: (_req, _res, buffer, encoding) => {
+      if (encoding === "utf-8" && !isUtf8(buffer)) throw Object.assign(new Error("invalid UTF-8"), { status: 400, type: "encoding.invalid" });
+    },
+  });
+  const expansion = fragmentExpansionLimit(QUERY_LIMITS.expandedSelections);
+  // Answers are compressed for clients that accept it: the explorer's schema is 330 KB of JSON, 40 KB gzipped.
+  app.use("/graphql", limit, compress, body, expansion, graphql);
+  // A browser at `/` gets the start page (explorer, Sandbox, dashboard); Sandbox itself is at GET /graphql.
+  app.use("/", landingPage(explorerDir), limit, compress, body, expansion, graphql);
+  // Refused bodies (too large, not UTF-8, not JSON) get a GraphQL-shaped error, never a stack trace.
   app.use((error: { status?: number; type?: string; message?: string }, _req: express.Request, res: express.Response, next: express.NextFunction) => {
     if (!error?.status) return next(error);
-    const tooLarge = error.type === "entity.too.large";
-    res.status(error.status).json({
-      errors: [{ message: tooLarge ? `The request is larger than ${config.maxBodyBytes} bytes.` : "The request body is not valid JSON.", extensions: { code: tooLarge ? "REQUEST_TOO_LARGE" : "BAD_REQUEST" } }],
-    });
+    const [code, message] =
+      error.type === "entity.too.large"
+        ? ["REQUEST_TOO_LARGE", `The request is larger than ${config.maxBodyBytes} bytes.`]
+        : error.type === "encoding.invalid"
+          ? ["BAD_REQUEST", "The request body is not valid UTF-8: send the JSON encoded as UTF-8."]
+          : error.type === "entity.parse.failed"
+            ? ["BAD_REQUEST", "The request body is not valid JSON."]
+            : ["BAD_REQUEST", `The request body could not be read (${error.message ?? error.type}).`];
+    res.status(error.status).json({ errors: [{ message, extensions: { code } }] });
   });
   const server = await listen(httpServer, config.host, config.port, async () => {
     await apollo.stop();

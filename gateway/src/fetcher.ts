@@ -1,7 +1,14 @@
 /**
- * How the gateway calls subgraphs: a time limit per subgraph fetch, one retry of a read that failed
- * to connect (a query is safe to repeat; a mutation never is), and metrics per subgraph.
+ * How the gateway calls subgraphs: over node:http with a pool of keep-alive sockets per subgraph, a
+ * time limit per subgraph fetch, one retry of a read that failed to connect (a query is safe to
+ * repeat; a mutation never is), and metrics per subgraph.
+ *
+ * Why not the global fetch: under load, undici's fetch (WHATWG streams, an AbortSignal and a Request
+ * per call) was a quarter of the gateway's CPU on a page of cooperatives (bench profile); a subgraph
+ * answer is read whole and parsed once anyway, which a plain http.request does with a fraction of it.
  */
+import http from "node:http";
+import https from "node:https";
 import { Counter, Histogram } from "prom-client";
 import type { ServiceMetrics } from "@kttt/core";
 
@@ -46,16 +53,93 @@ function isRead(init: RequestInit | undefined): boolean {
 }
 
 function connectionFailed(error: unknown): boolean {
-  const cause = (error as { cause?: { code?: string } }).cause;
-  return ["ECONNREFUSED", "ECONNRESET", "EPIPE", "UND_ERR_SOCKET"].includes(cause?.code ?? "");
+  const e = error as { code?: string; cause?: { code?: string } };
+  return ["ECONNREFUSED", "ECONNRESET", "EPIPE", "UND_ERR_SOCKET"].includes(e.code ?? e.cause?.code ?? "");
+}
+
+/** What Apollo's RemoteGraphQLDataSource reads of a fetch response, over a body read whole. */
+class SubgraphResponse {
+  readonly redirected = false;
+  readonly bodyUsed = false;
+  readonly headers: { get(name: string): string | null };
+
+  constructor(
+    readonly url: string,
+    readonly status: number,
+    readonly statusText: string,
+    raw: http.IncomingHttpHeaders,
+    private readonly body: Buffer,
+  ) {
+    this.headers = {
+      get: (name: string) => {
+        const value = raw[name.toLowerCase()];
+        return value === undefined ? null : Array.isArray(value) ? value.join(", ") : value;
+      },
+    };
+  }
+
+  get ok(): boolean {
+    return this.status >= 200 && this.status < 300;
+  }
+
+  async text(): Promise<string> {
+    return this.body.toString("utf8");
+  }
+
+  async json(): Promise<unknown> {
+    return JSON.parse(this.body.toString("utf8"));
+  }
+
+  async arrayBuffer(): Promise<ArrayBuffer> {
+    return this.body.buffer.slice(this.body.byteOffset, this.body.byteOffset + this.body.byteLength) as ArrayBuffer;
+  }
+
+  clone(): SubgraphResponse {
+    return this;
+  }
+}
+
+class TimeoutError extends Error {
+  override name = "TimeoutError";
+}
+
+/** One POST (or other) to a subgraph, its answer read whole; rejects on a socket error or after `timeoutMs`. */
+function send(agent: http.Agent, url: string, init: RequestInit | undefined, timeoutMs: number): Promise<SubgraphResponse> {
+  return new Promise((resolve, reject) => {
+    const body = typeof init?.body === "string" ? init.body : "";
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries((init?.headers ?? {}) as Record<string, string>)) headers[name] = value;
+    headers["content-length"] = String(Buffer.byteLength(body));
+    const request = (url.startsWith("https:") ? https : http).request(url, { method: init?.method ?? "POST", headers, agent }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on("data", (chunk: Buffer) => chunks.push(chunk));
+      response.on("end", () => {
+        clearTimeout(timer);
+        resolve(new SubgraphResponse(url, response.statusCode ?? 0, response.statusMessage ?? "", response.headers, Buffer.concat(chunks)));
+      });
+      response.on("error", fail);
+    });
+    function fail(error: Error) {
+      clearTimeout(timer);
+      reject(error);
+    }
+    const timer = setTimeout(() => request.destroy(new TimeoutError(`no answer within ${timeoutMs} ms`)), timeoutMs);
+    request.on("error", fail);
+    request.end(body);
+  });
 }
 
 export function subgraphFetcher(subgraph: string, options: SubgraphFetchOptions, metrics: SubgraphFetchMetrics): typeof fetch {
-  const attempt = async (input: Parameters<typeof fetch>[0], init: RequestInit | undefined): Promise<Response> => {
+  // Enough sockets for every request in flight at once: a page fans out to each subgraph concurrently.
+  const sockets = { keepAlive: true, maxSockets: 256, maxFreeSockets: 64 };
+  const plain = new http.Agent(sockets);
+  const secure = new https.Agent(sockets);
+  const attempt = async (input: Parameters<typeof fetch>[0], init: RequestInit | undefined): Promise<SubgraphResponse> => {
     const started = process.hrtime.bigint();
     const seconds = () => Number(process.hrtime.bigint() - started) / 1e9;
     try {
-      const response = await fetch(input, { ...init, signal: AbortSignal.timeout(options.timeoutMs) });
+      const url = String(input);
+      const response = await send(url.startsWith("https:") ? secure : plain, url, init, options.timeoutMs);
       metrics.latency.observe({ subgraph, outcome: response.ok ? "ok" : "error" }, seconds());
       if (!response.ok) metrics.failures.inc({ subgraph, reason: `http_${response.status}` });
       return response;
@@ -75,5 +159,5 @@ export function subgraphFetcher(subgraph: string, options: SubgraphFetchOptions,
       await new Promise((r) => setTimeout(r, options.retryDelayMs));
       return attempt(input, init);
     }
-  });
+  }) as unknown as typeof fetch;
 }

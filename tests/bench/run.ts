@@ -1,32 +1,142 @@
 /**
- * `npm run bench`: throughput and latency of typical operations through the real gateway and the
- * membership subgraph on PostgreSQL (DATABASE_URL, or an embedded server), with the SQL statements
- * each request costs. Loopback only, bounded in time; numbers go to the console and to
- * artifacts/bench.json.
+ * `npm run bench`: the project's real operations under load, through our gateway, through Hive Gateway
+ * (when deploy/hive-gateway is installed) and, for single-subgraph operations, straight to the
+ * subgraph; alternating rounds, same subgraphs, same supergraph. Reports req/s, latency, CPU
+ * milliseconds per request of every process (gateway, each subgraph, PostgreSQL backends), peak
+ * memory, SQL statements and response bytes per request, and writes bench/REPORT.md and
+ * artifacts/bench-<scale>x.json. Loopback only, bounded in time; never part of `npm test`.
+ *
+ * Settings (environment): BENCH_SECONDS (per round, default 10), BENCH_WARMUP_SECONDS (2),
+ * BENCH_CONNECTIONS (20), BENCH_ROUNDS (1 per target), BENCH_ONLY (scenario names, comma-separated),
+ * BENCH_MODES (varied,identical), BENCH_TARGETS (ours,hive,direct), BENCH_SCALE (1, 10 or 100:
+ * the demo data times that), BENCH_CPU_PROF (a folder: every process writes a CPU profile there;
+ * read it with profile-summary.js), BENCH_REPORT (false: only artifacts/bench-<scale>x.json, as
+ * `npm run bench:cpu` does, one client at a time), DATABASE_URL (else an embedded PostgreSQL).
  */
 import "reflect-metadata";
 import autocannon from "autocannon";
-import { createLogger, dropDatabase, loadGatewayConfig, loadServiceConfig, Role, signToken } from "@kttt/core";
+import { Role, signGatewayProof, signToken, GATEWAY_PROOF_HEADER, type Principal } from "@kttt/core";
+import { demoOrganizations } from "@kttt/demo";
 import { startEmbeddedPostgres, type EmbeddedServer } from "@kttt/launcher";
-import { startMembershipService } from "@kttt/membership";
-import { startGateway } from "@kttt/gateway";
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { Client } from "pg";
+import { ROOT, startBenchGraph, hiveGatewayFolder, type Target } from "./graph";
+import { statementsSent, UsageWatch, type ProcessUsage } from "./probes";
+import { renderReport, type BenchRun, type Measurement } from "./report";
+import { SCENARIOS, type Fixtures, type GraphQLBody, type Scenario } from "./scenarios";
 
-const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
-
-const SCENARIOS: Record<string, string> = {
-  provinceStatistics: `{ membershipStatistics(year: 2024, groupBy: ADMIN_UNIT) { total { cooperativeCount revenue { average } } groups { label figures { cooperativeCount } } } }`,
-  cooperativesPage100: `{ cooperatives(first: 100) { nodes { id name adminUnit { name } members(first: 3) { totalCount } financialReport(year: 2024) { revenue } classification(year: 2024) { rating } } } }`,
-  searchWithoutDiacritics: `{ cooperatives(first: 20, filter: { search: "hop tac xa nong nghiep" }) { totalCount nodes { id name } } }`,
+const list = (value: string | undefined, all: string[]) => (value ? value.split(",").map((s) => s.trim()).filter(Boolean) : all);
+const SETTINGS = {
+  seconds: Number(process.env.BENCH_SECONDS ?? 10),
+  warmupSeconds: Number(process.env.BENCH_WARMUP_SECONDS ?? 2),
+  connections: Number(process.env.BENCH_CONNECTIONS ?? 20),
+  rounds: Number(process.env.BENCH_ROUNDS ?? 1),
+  scenarios: list(process.env.BENCH_ONLY, SCENARIOS.map((s) => s.name)),
+  modes: list(process.env.BENCH_MODES, ["varied", "identical"]) as ("varied" | "identical")[],
+  targets: list(process.env.BENCH_TARGETS, ["ours", "hive", "direct"]),
+  scale: Number(process.env.BENCH_SCALE ?? 1),
+  report: process.env.BENCH_REPORT !== "false",
 };
 
+/** As Alliance staff, who may read every figure and detail the scenarios ask for, and write. */
+const STAFF: Principal = { subject: "bench", role: Role.ALLIANCE_STAFF, department: null, adminUnitCode: null, name: "bench" };
+
+interface Endpoint {
+  target: string;
+  url: string;
+  headers: Record<string, string>;
+  process: Target["process"];
+}
+
+/** Requests are numbered across the whole run, so no write is ever sent twice. */
+let sent = 0;
+
+async function post(endpoint: Endpoint, body: GraphQLBody): Promise<{ json: { data?: unknown; errors?: { message: string }[] }; bytes: number }> {
+  const response = await fetch(endpoint.url, { method: "POST", headers: endpoint.headers, body: JSON.stringify(body) });
+  const text = await response.text();
+  return { json: JSON.parse(text) as { errors?: { message: string }[] }, bytes: Buffer.byteLength(text) };
+}
+
+/**
+ * The demo's cooperatives still active: the same at every scale (copies come on top), so a sampled
+ * request asks about the same records at ×1, ×10 and ×100 and its SQL statements compare.
+ */
+function cooperativeIds(): string[] {
+  return demoOrganizations().filter((o) => o.kind === "COOPERATIVE" && o.status !== "DISSOLVED").map((o) => o.id);
+}
+
+async function load(endpoint: Endpoint, next: () => GraphQLBody, seconds: number) {
+  return autocannon({
+    url: endpoint.url,
+    method: "POST",
+    headers: endpoint.headers,
+    connections: SETTINGS.connections,
+    duration: seconds,
+    requests: [{ method: "POST", setupRequest: (request) => ({ ...request, body: JSON.stringify(next()) }) }],
+  });
+}
+
+async function measure(scenario: Scenario, mode: "varied" | "identical", endpoint: Endpoint, context: { fixtures: Fixtures; subgraphs: Record<string, string>; processes: { name: string; pid: number }[]; pg: Client; prefix: string; gatewaySecret: string }): Promise<Measurement> {
+  const next = () => {
+    const i = sent++;
+    return mode === "varied" ? scenario.varied(i, context.fixtures) : scenario.identical(i, context.fixtures);
+  };
+  const statementsNow = async () => (await Promise.all(Object.values(context.subgraphs).map((url) => statementsSent(url, context.gatewaySecret)))).reduce((a, b) => a + b, 0);
+  // Requests the previous round left in flight (autocannon stops sending, the graph finishes them) must not count here.
+  for (let last = await statementsNow(), quiet = Date.now() + 30_000; Date.now() < quiet; ) {
+    await new Promise((r) => setTimeout(r, 400));
+    const now = await statementsNow();
+    if (now === last) break;
+    last = now;
+  }
+  // A scenario answering with GraphQL errors (HTTP 200) would measure the errors: check a few answers
+  // first, one at a time, which also counts the SQL statements a request costs exactly.
+  let bytes = 0;
+  const samples = scenario.writes ? 10 : 4;
+  const before = await statementsNow();
+  for (let k = 0; k < samples; k++) {
+    // Reads sample the same requests in every round and at every scale; writes are never repeated.
+    const body = scenario.writes ? next() : mode === "varied" ? scenario.varied(k, context.fixtures) : scenario.identical(k, context.fixtures);
+    const answer = await post(endpoint, body);
+    if (answer.json.errors?.length) throw new Error(`${scenario.name} (${mode}, ${endpoint.target}) answers with errors: ${JSON.stringify(answer.json.errors).slice(0, 600)}`);
+    if (!body.query.trimStart().startsWith("mutation")) bytes = Math.max(bytes, answer.bytes);
+  }
+  const statements = (await statementsNow()) - before;
+  if (SETTINGS.warmupSeconds > 0) await load(endpoint, next, SETTINGS.warmupSeconds);
+  const watch = new UsageWatch(context.processes, context.pg, context.prefix);
+  await watch.begin();
+  const run = await load(endpoint, next, SETTINGS.seconds);
+  const usage = await watch.end();
+  const requests = run.requests.total || 1;
+  const cpuMsPerRequest: Record<string, number> = {};
+  const peakRssMb: Record<string, number> = {};
+  for (const [name, u] of Object.entries<ProcessUsage>(usage)) {
+    cpuMsPerRequest[name] = Number((u.cpuMs / requests).toFixed(2));
+    peakRssMb[name] = u.peakRssMb;
+  }
+  const m: Measurement = {
+    scenario: scenario.name,
+    mode,
+    target: endpoint.target,
+    requestsPerSecond: Number((run.requests.total / SETTINGS.seconds).toFixed(1)),
+    latencyMs: { p50: run.latency.p50, p99: run.latency.p99 },
+    errors: run.errors + run.non2xx + run.timeouts,
+    cpuMsPerRequest,
+    peakRssMb,
+    sqlStatementsPerRequest: Number((statements / samples).toFixed(2)),
+    responseBytes: bytes,
+  };
+  const cpu = Object.entries(cpuMsPerRequest).map(([n, ms]) => `${n} ${ms}`).join(", ");
+  console.log(`${scenario.name.padEnd(17)} ${mode.padEnd(9)} ${endpoint.target.padEnd(6)} ${String(m.requestsPerSecond).padStart(7)} req/s  p50 ${m.latencyMs.p50} ms  p99 ${m.latencyMs.p99} ms  ${m.sqlStatementsPerRequest} SQL/req  ${m.responseBytes} B  CPU ms/req: ${cpu}${m.errors ? `  ${m.errors} ERRORS` : ""}`);
+  return m;
+}
+
 async function main(): Promise<void> {
-  process.env.AUTH_JWT_SECRET ||= randomBytes(32).toString("hex");
-  process.env.GATEWAY_SECRET ||= randomBytes(32).toString("hex");
+  const authSecret = process.env.AUTH_JWT_SECRET || randomBytes(32).toString("hex");
+  const gatewaySecret = process.env.GATEWAY_SECRET || randomBytes(32).toString("hex");
   let embedded: EmbeddedServer | null = null;
   let dir: string | null = null;
   let server = process.env.DATABASE_URL;
@@ -35,50 +145,112 @@ async function main(): Promise<void> {
     embedded = await startEmbeddedPostgres({ dataDir: path.join(dir, "data"), port: Number(process.env.BENCH_PG_PORT ?? 54359) });
     server = embedded.url;
   }
-  // Logs at warn: a line per request on stdout would measure the terminal, not the graph.
-  const env = { DATABASE_URL: server, DATABASE_PREFIX: "kttt_bench", NODE_ENV: "production", SEED_DEMO_DATA: "true", LOG_LEVEL: "warn" };
-  const config = { ...loadServiceConfig("membership", env), port: 0 };
-  await dropDatabase(config.databaseUrl);
-  const membership = await startMembershipService(config, createLogger("membership", "silent"));
-  const gateway = await startGateway({ ...loadGatewayConfig({ NODE_ENV: "production", LOG_LEVEL: "silent", MEMBERSHIP_URL: membership.server.url, RATE_LIMIT_PER_MINUTE: "1000000" }), port: 0 });
-  const results: Record<string, unknown> = {};
-  // As Alliance staff, who may read every figure and detail the scenarios ask for.
-  const token = await signToken({ subject: "bench", role: Role.ALLIANCE_STAFF, department: null, adminUnitCode: null, name: "bench" }, process.env.AUTH_JWT_SECRET, 3600);
-  const headers = { "content-type": "application/json", authorization: `Bearer ${token}` };
+  const prefix = `kttt_bench_${process.pid}`;
+  const admin = new URL(server);
+  admin.pathname = "/postgres";
+  const pg = new Client({ connectionString: admin.toString(), application_name: "kttt-bench" });
+  await pg.connect();
+  const dropDatabases = async () => {
+    const { rows } = await pg.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE $1", [`${prefix}%`]);
+    for (const { datname } of rows) await pg.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(datname)} WITH (FORCE)`);
+  };
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    // The services' Node flags, as an operator would set them (e.g. heap sizes).
+    ...(process.env.BENCH_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS } : {}),
+    DATABASE_URL: server,
+    DATABASE_PREFIX: prefix,
+    NODE_ENV: "production",
+    SEED_DEMO_DATA: "true",
+    DEMO_DATA_SCALE: String(SETTINGS.scale),
+    // Logs at warn: a line per request would measure the terminal, not the graph.
+    LOG_LEVEL: "warn",
+    AUTH_JWT_SECRET: authSecret,
+    GATEWAY_SECRET: gatewaySecret,
+    RATE_LIMIT_PER_MINUTE: "1000000",
+  };
+  const wantHive = SETTINGS.targets.includes("hive");
+  if (wantHive && !hiveGatewayFolder()) console.log("Hive Gateway is not installed in deploy/hive-gateway (npm ci there): its rounds are skipped.");
+  console.log(`bench: ${SETTINGS.seconds} s rounds after ${SETTINGS.warmupSeconds} s warm-up, ${SETTINGS.connections} connections, ${SETTINGS.rounds} round(s) per target, demo data ×${SETTINGS.scale}, ${os.cpus().length} cores`);
+  await dropDatabases();
+  const started = Date.now();
+  const graph = await startBenchGraph({ env, hive: wantHive }).catch(async (error: unknown) => {
+    await dropDatabases();
+    throw error;
+  });
+  console.log(`graph ready in ${((Date.now() - started) / 1000).toFixed(1)} s (subgraphs seeded)`);
+  const measurements: Measurement[] = [];
   try {
-    for (const [name, query] of Object.entries(SCENARIOS)) {
-      // A scenario that answers with GraphQL errors (HTTP 200) would measure the errors: check one answer first.
-      const sample = (await (await fetch(gateway.url, { method: "POST", headers, body: JSON.stringify({ query }) })).json()) as { errors?: unknown[] };
-      if (sample.errors?.length) throw new Error(`${name} answers with errors: ${JSON.stringify(sample.errors).slice(0, 500)}`);
-      membership.statements.start();
-      const run = await autocannon({
-        url: gateway.url,
-        method: "POST",
-        headers,
-        body: JSON.stringify({ query }),
-        connections: CONNECTIONS,
-        duration: DURATION,
-      });
-      const statements = membership.statements.stop();
-      const summary = {
-        requestsPerSecond: Math.round(run.requests.average),
-        latencyMs: { p50: run.latency.p50, p97_5: run.latency.p97_5, p99: run.latency.p99 },
-        errors: run.errors + run.non2xx,
-        sqlStatementsPerRequest: run.requests.total ? Number((statements / run.requests.total).toFixed(2)) : null,
-      };
-      results[name] = summary;
-      console.log(`${name}: ${summary.requestsPerSecond} req/s, p50 ${summary.latencyMs.p50} ms, p99 ${summary.latencyMs.p99} ms, ${summary.sqlStatementsPerRequest} SQL/request, ${summary.errors} errors`);
+    const token = await signToken(STAFF, authSecret, 4 * 3600);
+    const gatewayHeaders = { "content-type": "application/json", authorization: `Bearer ${token}` };
+    const gateways: Endpoint[] = graph.targets.filter((t) => SETTINGS.targets.includes(t.name)).map((t) => ({ target: t.name, url: t.url, headers: gatewayHeaders, process: t.process }));
+    const fixtures: Fixtures = { cooperativeIds: cooperativeIds(), runTag: 10 + (process.pid % 89) };
+    // Straight to a subgraph, a request carries a proof as the gateway would sign it (for the whole run).
+    const proof = await signGatewayProof(STAFF, randomUUID(), gatewaySecret, 4 * 3600);
+    const processes = [
+      ...graph.targets.filter((t) => t.process?.pid).map((t) => ({ name: `gateway:${t.name}`, pid: t.process!.pid! })),
+      ...Object.values(graph.subgraphs).map((s) => ({ name: s.name, pid: s.process.pid! })),
+    ];
+    const subgraphs = Object.fromEntries(Object.values(graph.subgraphs).map((s) => [s.name, s.url]));
+    const context = { fixtures, subgraphs, processes, pg, prefix, gatewaySecret };
+    for (const scenario of SCENARIOS.filter((s) => SETTINGS.scenarios.includes(s.name))) {
+      const endpoints = [...gateways];
+      if (scenario.singleSubgraph && SETTINGS.targets.includes("direct")) {
+        endpoints.push({ target: "direct", url: subgraphs[scenario.singleSubgraph], headers: { "content-type": "application/json", [GATEWAY_PROOF_HEADER]: proof }, process: null });
+      }
+      for (const mode of SETTINGS.modes) {
+        // Alternating rounds: the machine is shared, so neighbours' load falls on every target alike.
+        for (let round = 0; round < SETTINGS.rounds; round++) {
+          for (const endpoint of endpoints) measurements.push(await measure(scenario, mode, endpoint, context));
+        }
+      }
     }
   } finally {
-    await gateway.close();
-    await membership.stop();
-    await dropDatabase(config.databaseUrl);
+    await graph.stop();
+    await dropDatabases();
+    await pg.end();
     if (embedded) await embedded.stop();
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
   }
-  const out = path.resolve(__dirname, "..", "..", "..", "artifacts");
-  fs.mkdirSync(out, { recursive: true });
-  fs.writeFileSync(path.join(out, "bench.json"), `${JSON.stringify({ at: new Date().toISOString(), durationSeconds: DURATION, connections: CONNECTIONS, cpus: os.cpus().length, results }, null, 2)}\n`);
+  const run: BenchRun = {
+    at: new Date().toISOString(),
+    scale: SETTINGS.scale,
+    seconds: SETTINGS.seconds,
+    connections: SETTINGS.connections,
+    rounds: SETTINGS.rounds,
+    cpus: os.cpus().length,
+    node: process.version,
+    hive: graph.targets.some((t) => t.name === "hive"),
+    measurements,
+  };
+  const artifacts = path.join(ROOT, "artifacts");
+  fs.mkdirSync(artifacts, { recursive: true });
+  if (!SETTINGS.report) {
+    fs.writeFileSync(path.join(artifacts, "bench-cpu.json"), `${JSON.stringify(run, null, 2)}\n`);
+    console.log("\nwrote artifacts/bench-cpu.json");
+    return;
+  }
+  fs.writeFileSync(path.join(artifacts, `bench-${SETTINGS.scale}x.json`), `${JSON.stringify(run, null, 2)}\n`);
+  // The report puts this run beside the latest runs at the other scales (artifacts/bench-<scale>x.json).
+  const runs = [1, 10, 100].map((scale) => (scale === run.scale ? run : readRun(path.join(artifacts, `bench-${scale}x.json`)))).filter((r): r is BenchRun => r !== null);
+  const report = renderReport(runs, SCENARIOS);
+  fs.mkdirSync(path.join(ROOT, "bench"), { recursive: true });
+  fs.writeFileSync(path.join(ROOT, "bench", "REPORT.md"), report);
+  console.log(`\nwrote bench/REPORT.md and artifacts/bench-${SETTINGS.scale}x.json`);
+  const failed = measurements.filter((m) => m.errors > 0);
+  if (failed.length) {
+    console.error(`${failed.length} round(s) had failed requests: ${failed.map((m) => `${m.scenario}/${m.mode}/${m.target}`).join(", ")}`);
+    process.exitCode = 1;
+  }
+}
+
+function readRun(file: string): BenchRun | null {
+  try {
+    return JSON.parse(fs.readFileSync(file, "utf8")) as BenchRun;
+  } catch {
+    return null;
+  }
 }
 
 main().catch((error) => {

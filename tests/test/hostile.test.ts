@@ -96,7 +96,7 @@ describe("hostile operations", () => {
     const garbage = await fetch(gateway.url, { method: "POST", headers: { "content-type": "application/json" }, body: Buffer.from([0x7b, 0x22, 0x71, 0xff, 0xfe, 0x22, 0x3a]) });
     expect(garbage.status).toBe(400);
     const utf8 = await fetch(gateway.url, { method: "POST", headers: { "content-type": "application/json" }, body: Buffer.concat([Buffer.from('{"query":"{ cooperatives(filter: { search: \\"'), Buffer.from([0xc3, 0x28, 0xff]), Buffer.from('\\" }) { totalCount } }"}')]) });
-    expect(utf8.status).toBeLessThan(500);
+    expect(utf8.status).toBe(400);
     const batch = await fetch(gateway.url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify([{ query: "{ adminUnits { code } }" }, { query: "{ adminUnits { code } }" }]) });
     expect(batch.status).toBe(400);
   });

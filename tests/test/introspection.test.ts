@@ -42,8 +42,9 @@ function allowed(res: Awaited<ReturnType<typeof graphql>>) {
   expect(res.status).toBe(200);
 }
 
+/** Apollo Server's page at GET /graphql (the landing page at / links to it). */
 async function landingPage(gateway: GatewayServer) {
-  const res = await fetch(gateway.url.replace(/\/graphql$/u, "/"), { headers: { accept: "text/html" } });
+  const res = await fetch(gateway.url, { headers: { accept: "text/html" } });
   expect(res.status).toBe(200);
   return res.text();
 }
@@ -109,7 +110,8 @@ describe("INTROSPECTION=authenticated (production's default)", () => {
 
   it("keeps suggestions from the public and gives them to signed-in callers", async () => {
     const anonymous = await graphql(production.url, FIELD_TYPO, undefined, ANONYMOUS_HEADERS);
-    expect(anonymous.status).toBe(400);
+    // A request error, answered in application/json: 200 (http-status.ts).
+    expect(anonymous.status).toBe(200);
     expect(anonymous.errors![0].message).toBe('Cannot query field "cooperative" on type "Query".');
     const signedIn = await graphql(production.url, FIELD_TYPO, undefined, await as(staff));
     expect(signedIn.errors![0].message).toBe('Cannot query field "cooperative" on type "Query". Did you mean "cooperatives"?');
@@ -153,7 +155,7 @@ describe("INTROSPECTION=off", () => {
     for (const headers of [ANONYMOUS_HEADERS, await as(staff)]) {
       for (const query of [SCHEMA, TYPE]) {
         const res = await graphql(off.url, query, undefined, headers);
-        expect(res.status).toBe(400);
+        expect(res.status).toBe(200);
         expect(res.data ?? null).toBeNull();
         expect(res.errors?.[0].extensions?.code).toBe("GRAPHQL_VALIDATION_FAILED");
         expect(res.errors?.[0].message).toMatch(/introspection is not allowed/iu);

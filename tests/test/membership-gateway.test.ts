@@ -61,15 +61,20 @@ describe("through the gateway", () => {
 
   it("rejects an unknown field at the gateway with a validation error", async () => {
     const res = await graphql(gateway.url, `{ cooperatives { nodes { nonexistent } } }`);
-    expect(res.status).toBe(400);
+    // A request error, answered in application/json: 200 with the error and no data (http-status.ts).
+    expect(res.status).toBe(200);
+    expect(res.data).toBeUndefined();
     expect(res.errors?.[0].extensions?.code).toBe("GRAPHQL_VALIDATION_FAILED");
   });
 
-  it("serves Apollo Sandbox on its landing page and a health check", async () => {
+  it("serves Apollo Sandbox at GET /graphql, a landing page that links to it and to the explorer, and a health check", async () => {
     const base = gateway.url.replace(/\/graphql$/u, "");
+    const sandbox = await fetch(`${base}/graphql`, { headers: { accept: "text/html" } });
+    expect(sandbox.status).toBe(200);
+    expect(await sandbox.text()).toContain("embeddableSandbox");
     const page = await fetch(`${base}/`, { headers: { accept: "text/html" } });
     expect(page.status).toBe(200);
-    expect(await page.text()).toMatch(/sandbox/iu);
+    expect(await page.text()).toMatch(/href="\/explorer\/"[\s\S]*href="\/graphql"/u);
     const health = await fetch(`${base}/health`);
     expect(await health.json()).toEqual({ status: "ok" });
   });

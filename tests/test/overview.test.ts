@@ -23,8 +23,8 @@ const REVIEW = { year: 2024, half: "H1", asOf: "2024-07-15" };
 
 describe("Apollo Sandbox of a development run", () => {
   it("opens signed in with the run's demo token and a first query that answers the mid-2024 review", async () => {
-    const page = await (await fetch(graph.gateway.url.replace(/\/graphql$/u, "/"), { headers: { accept: "text/html" } })).text();
-    // The landing page carries Sandbox's configuration as JSON.
+    const page = await (await fetch(graph.gateway.url, { headers: { accept: "text/html" } })).text();
+    // Sandbox's page (GET /graphql) carries its configuration as JSON.
     const json = /var embeddedSandboxConfig = (\{.*\});/u.exec(page)?.[1];
     expect(json).toBeDefined();
     const { initialState } = JSON.parse(json!) as { initialState: { headers: Record<string, string>; document: string } };

@@ -13,22 +13,98 @@ export interface AuthSecrets {
   gatewaySecret: string;
 }
 
+/**
+ * Settings that cannot be used, one sentence each, naming the variable, what it must be and what it
+ * was (`GATEWAY_PORT must be at most 65535 (got "99999").`); a secret's value is never repeated, only
+ * its length.
+ */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join("\n"));
+    this.name = "ConfigError";
+  }
+}
+
+/** Collects the problems of one configuration, so a person fixes them all in one go. */
+type Problems = string[];
+
+function throwIfAny(problems: Problems): void {
+  if (problems.length) throw new ConfigError(problems);
+}
+
+const MIN_SECRET_LENGTH = 32;
+
 /** A secret, from `env` or the process; in production required, not the development default, 32+ characters. */
-function secretOf(name: string, env: NodeJS.ProcessEnv, nodeEnv: string, fallback: string): string {
+function secretOf(name: string, env: NodeJS.ProcessEnv, nodeEnv: string, fallback: string, problems: Problems): string {
   // Secrets are process-wide: a config built from a partial environment still gets them.
   const value = env[name] || process.env[name] || fallback;
-  if (nodeEnv === "production" && (value === fallback || value.length < 32)) throw new Error(`${name} must be set to a random secret of at least 32 characters in production.`);
+  if (nodeEnv !== "production") return value;
+  if (value === fallback) problems.push(`${name} must be set in production, to a random secret of at least ${MIN_SECRET_LENGTH} characters (e.g. from \`openssl rand -hex 32\`).`);
+  else if (value.length < MIN_SECRET_LENGTH) problems.push(`${name} must be at least ${MIN_SECRET_LENGTH} characters (got ${value.length}).`);
   return value;
 }
 
-/** The gateway's secrets: the key of callers' tokens and the key of its proofs to the subgraphs. */
-export function authSecrets(env: NodeJS.ProcessEnv, nodeEnv: string): AuthSecrets {
-  return { authSecret: secretOf("AUTH_JWT_SECRET", env, nodeEnv, DEVELOPMENT_AUTH_SECRET), gatewaySecret: gatewaySecretOf(env, nodeEnv) };
+/** The key of callers' bearer tokens: the gateway verifies with it, `npm run token` signs with it. */
+export function authSecretOf(env: NodeJS.ProcessEnv, nodeEnv: string): string {
+  const problems: Problems = [];
+  const secret = secretOf("AUTH_JWT_SECRET", env, nodeEnv, DEVELOPMENT_AUTH_SECRET, problems);
+  throwIfAny(problems);
+  return secret;
 }
 
 /** A subgraph's only secret: the key that checks the gateway's proofs (callers' tokens are the gateway's business). */
 export function gatewaySecretOf(env: NodeJS.ProcessEnv, nodeEnv: string): string {
-  return secretOf("GATEWAY_SECRET", env, nodeEnv, DEVELOPMENT_GATEWAY_SECRET);
+  const problems: Problems = [];
+  const secret = secretOf("GATEWAY_SECRET", env, nodeEnv, DEVELOPMENT_GATEWAY_SECRET, problems);
+  throwIfAny(problems);
+  return secret;
+}
+
+/** What a setting was, for a sentence about it: quoted, shortened, never more than a line. */
+function shown(value: unknown): string {
+  const text = JSON.stringify(value) ?? "nothing";
+  return text.length > 60 ? `${text.slice(0, 57)}…"` : text;
+}
+
+/** One sentence for one zod issue about the variable the issue names. */
+function sentence(issue: z.ZodIssue, env: NodeJS.ProcessEnv, names: Record<string, string>): string {
+  const key = String(issue.path[0] ?? "");
+  const name = names[key] ?? key;
+  const got = `(got ${shown(env[name])})`;
+  switch (issue.code) {
+    case "too_big":
+      return `${name} must be at most ${issue.maximum} ${got}.`;
+    case "too_small":
+      return `${name} must be at least ${issue.minimum} ${got}.`;
+    case "invalid_type":
+      return `${name} must be ${issue.expected === "number" || issue.expected === "integer" ? "a whole number" : `a ${issue.expected}`} ${got}.`;
+    case "invalid_enum_value":
+      // A message of our own names the values worth offering (some enums also take former spellings).
+      return issue.message.startsWith(name) ? `${issue.message} ${got}.` : `${name} must be one of ${issue.options.filter((o) => o !== "").join(", ")} ${got}.`;
+    case "invalid_string":
+      return `${name} must be ${issue.validation === "url" ? "a URL" : `a valid ${String(issue.validation)}`} ${got}.`;
+    default:
+      return `${name}: ${issue.message} ${got}.`;
+  }
+}
+
+/**
+ * Parses the settings `schema` reads from `input`, adding one sentence per unusable setting to
+ * `problems`. `names` maps a key of `input` to the variable a person set, where they differ.
+ */
+function parseSettings<T extends z.ZodTypeAny>(schema: T, input: NodeJS.ProcessEnv, problems: Problems, names: Record<string, string> = {}): z.infer<T> {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  // One sentence per setting, even when zod has several things to say about it.
+  const unusable = new Set<string>();
+  for (const issue of parsed.error.issues) {
+    const key = String(issue.path[0] ?? "");
+    if (!unusable.has(key)) problems.push(sentence(issue, input, names));
+    unusable.add(key);
+  }
+  // The other settings as they were (NODE_ENV=production still asks for real secrets), the unusable ones
+  // at their defaults: the caller throws with every problem before using any of them.
+  return schema.parse(Object.fromEntries(Object.entries(input).filter(([key]) => !unusable.has(key)))) as z.infer<T>;
 }
 
 const bool = z
@@ -56,6 +132,11 @@ export interface ServiceConfig {
   databaseUrl: string;
   poolSize: number;
   seedDemoData: boolean;
+  /**
+   * The demo data times this (DEMO_DATA_SCALE, 1–100; 1 is the review's figures exactly): copies of the
+   * organisations with their members, figures and ratings, for measuring how the graph grows (npm run bench).
+   */
+  demoDataScale: number;
   logSql: boolean;
   logLevel: string;
 }
@@ -82,16 +163,24 @@ export function databaseUrlFor(name: string, env: NodeJS.ProcessEnv = process.en
 export function loadServiceConfig(name: string, env: NodeJS.ProcessEnv = process.env): ServiceConfig {
   const info = subgraphInfo(name);
   const prefix = envPrefix(name);
-  const parsed = z
-    .object({
+  const problems: Problems = [];
+  const portName = env[`${prefix}_PORT`] !== undefined ? `${prefix}_PORT` : "PORT";
+  const parsed = parseSettings(
+    z.object({
       ...common,
       HOST: z.string().default("127.0.0.1"),
       PORT: port.default(info.port),
       DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
       SEED_DEMO_DATA: bool,
+      DEMO_DATA_SCALE: z.coerce.number().int().min(1).max(100).default(1),
       LOG_SQL: bool,
-    })
-    .parse({ ...env, PORT: env[`${prefix}_PORT`] ?? env.PORT });
+    }),
+    { ...env, PORT: env[portName] },
+    problems,
+    { PORT: portName },
+  );
+  const gatewaySecret = secretOf("GATEWAY_SECRET", env, parsed.NODE_ENV, DEVELOPMENT_GATEWAY_SECRET, problems);
+  throwIfAny(problems);
   return {
     name,
     nodeEnv: parsed.NODE_ENV,
@@ -100,9 +189,10 @@ export function loadServiceConfig(name: string, env: NodeJS.ProcessEnv = process
     databaseUrl: databaseUrlFor(name, env),
     poolSize: parsed.DB_POOL_SIZE,
     seedDemoData: parsed.SEED_DEMO_DATA,
+    demoDataScale: parsed.DEMO_DATA_SCALE,
     logSql: parsed.LOG_SQL,
     logLevel: logLevel(parsed.LOG_LEVEL, parsed.NODE_ENV),
-    gatewaySecret: gatewaySecretOf(env, parsed.NODE_ENV),
+    gatewaySecret,
   };
 }
 
@@ -153,8 +243,9 @@ const fieldSuggestions = z
 
 /** `<SUBGRAPH>_URL` overrides the URL the supergraph names for a subgraph (e.g. in docker-compose). */
 export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
-  const parsed = z
-    .object({
+  const problems: Problems = [];
+  const parsed = parseSettings(
+    z.object({
       ...common,
       GATEWAY_HOST: z.string().default("127.0.0.1"),
       GATEWAY_PORT: port.default(4000),
@@ -168,19 +259,27 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
       MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(50_000_000).default(1_000_000),
       TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
       SANDBOX_TOKEN: z.string().optional(),
-    })
-    .parse(env);
-  if (parsed.NODE_ENV === "production" && parsed.SANDBOX_TOKEN) throw new Error("SANDBOX_TOKEN is for development: in production people paste their own token into Sandbox; remove it.");
+    }),
+    env,
+    problems,
+  );
+  if (parsed.NODE_ENV === "production" && parsed.SANDBOX_TOKEN) problems.push("SANDBOX_TOKEN is for development: in production people paste their own token into Sandbox; remove it.");
   for (const replaced of ["GRAPHQL_INTROSPECTION", "SANDBOX"]) {
-    if (env[replaced]) throw new Error(`${replaced} is replaced by INTROSPECTION=everyone|authenticated|off (Sandbox is served unless off); remove ${replaced}.`);
+    if (env[replaced]) problems.push(`${replaced} is replaced by INTROSPECTION=everyone|authenticated|off (Sandbox is served unless off); remove ${replaced}.`);
   }
   const production = parsed.NODE_ENV === "production";
   const introspection = parsed.INTROSPECTION ?? (production ? "authenticated" : "everyone");
   const subgraphUrls: Record<string, string> = {};
   for (const s of SUBGRAPHS) {
-    const url = env[`${envPrefix(s.name)}_URL`];
-    if (url) subgraphUrls[s.name] = z.string().url().parse(url);
+    const name = `${envPrefix(s.name)}_URL`;
+    const url = parseSettings(z.object({ [name]: z.string().url().optional() }), env, problems)[name];
+    if (url) subgraphUrls[s.name] = url;
   }
+  const secrets: AuthSecrets = {
+    authSecret: secretOf("AUTH_JWT_SECRET", env, parsed.NODE_ENV, DEVELOPMENT_AUTH_SECRET, problems),
+    gatewaySecret: secretOf("GATEWAY_SECRET", env, parsed.NODE_ENV, DEVELOPMENT_GATEWAY_SECRET, problems),
+  };
+  throwIfAny(problems);
   return {
     nodeEnv: parsed.NODE_ENV,
     host: parsed.GATEWAY_HOST,
@@ -199,6 +298,6 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     trustProxy: parsed.TRUST_PROXY,
     sandboxToken: parsed.SANDBOX_TOKEN || null,
     logLevel: logLevel(parsed.LOG_LEVEL, parsed.NODE_ENV),
-    ...authSecrets(env, parsed.NODE_ENV),
+    ...secrets,
   };
 }

@@ -14,6 +14,8 @@ export type MigrationList = NonNullable<TypeOrmOptions["migrations"]>;
 /** Counts every SQL statement a data source sends; `LOG_SQL=true` also prints them. */
 export class StatementCounter implements Logger {
   count = 0;
+  /** Every statement since the data source opened; `start()` does not reset it (the metrics read it). */
+  total = 0;
   readonly statements: string[] = [];
   private recording = false;
 
@@ -34,6 +36,7 @@ export class StatementCounter implements Logger {
   logQuery(query: string, parameters?: unknown[]): void {
     if (/^(START TRANSACTION|COMMIT|ROLLBACK|SAVEPOINT|RELEASE SAVEPOINT)/iu.test(query)) return;
     this.count += 1;
+    this.total += 1;
     if (this.recording) this.statements.push(query);
     if (this.print) console.log(`[sql] ${query}`, parameters ?? "");
   }

@@ -6,7 +6,7 @@
 import { buildSubgraphSchema } from "@apollo/subgraph";
 import { printSchemaWithDirectives } from "@graphql-tools/utils";
 import { GraphQLSchema, parse } from "graphql";
-import { buildSchema, createResolversMap, type BuildSchemaOptions } from "type-graphql";
+import { buildSchema, createResolversMap, getMetadataStorage, type BuildSchemaOptions } from "type-graphql";
 import { authChecker } from "./auth";
 
 export const FEDERATION_LINK = "https://specs.apollo.dev/federation/v2.7";
@@ -21,10 +21,31 @@ export interface FederatedSchema {
   sdl: string;
 }
 
+/**
+ * Marks every field that has nothing to run (no @Authorized, no middleware, no method) as type-graphql's
+ * `simple`, so graphql-js reads the property itself instead of a wrapper per field of every row
+ * (type-graphql's documented `simpleResolvers`, decided field by field: a guarded field keeps its check,
+ * and so does every field of a schema built with global middlewares).
+ */
+function markTrivialFieldsSimple(options: Pick<BuildSchemaOptions, "globalMiddlewares">): void {
+  if (options.globalMiddlewares?.length) return;
+  const storage = getMetadataStorage();
+  const guarded = new Set<string>();
+  const key = (target: Function, field: string) => `${target.name}\u0000${field}`;
+  for (const a of storage.authorizedFields) guarded.add(key(a.target, a.fieldName));
+  for (const m of storage.middlewares) guarded.add(key(m.target, m.fieldName));
+  const guardedClasses = new Set<Function>([...storage.authorizedResolver.map((a) => a.target), ...storage.resolverMiddlewares.map((m) => m.target)]);
+  for (const field of storage.fields) {
+    if (field.simple !== undefined || guardedClasses.has(field.target) || guarded.has(key(field.target, field.name))) continue;
+    field.simple = true;
+  }
+}
+
 export async function buildFederatedSchema(
   options: Omit<BuildSchemaOptions, "skipCheck">,
   referenceResolvers: ReferenceResolvers = {},
 ): Promise<FederatedSchema> {
+  markTrivialFieldsSimple(options);
   const typeGraphqlSchema = await buildSchema({ authChecker, ...options, skipCheck: true });
   const imports = FEDERATION_IMPORTS.map((d) => `"${d}"`).join(", ");
   const sdl =

@@ -12,7 +12,7 @@
  * partial answer.
  */
 import { DomainError, ErrorCode } from "./errors";
-import { onBehalfOfCaller } from "./request-context";
+import { onBehalfOfCaller, type RequestContext } from "./request-context";
 
 /** Where look-ups go unless configured: the gateway of a local run. */
 export const DEFAULT_LOOKUP_URL = "http://127.0.0.1:4000/graphql";
@@ -62,7 +62,14 @@ export class GatewayLookup {
     private readonly caller: string,
     private readonly operationName: string,
     private readonly timeoutMs = 5000,
+    /** Whom it asks for; unset: the current request's caller (`currentRequest()`). */
+    private readonly on?: RequestContext,
   ) {}
+
+  /** The same look-up asking as `caller`: what a request's GraphQL context holds, so no request scope is needed. */
+  forCaller(caller: RequestContext): GatewayLookup {
+    return new GatewayLookup(this.url, this.gatewaySecret, this.caller, this.operationName, this.timeoutMs, caller);
+  }
 
   /**
    * Every part's records by id (null for an id the other subgraph does not know), in one request when
@@ -97,7 +104,7 @@ export class GatewayLookup {
     try {
       const response = await fetch(this.url, {
         method: "POST",
-        headers: { "content-type": "application/json", "x-kttt-caller": this.caller, ...(await onBehalfOfCaller(this.gatewaySecret)) },
+        headers: { "content-type": "application/json", "x-kttt-caller": this.caller, ...(await onBehalfOfCaller(this.gatewaySecret, this.on)) },
         body: JSON.stringify({ operationName: this.operationName, query, variables }),
         signal: AbortSignal.timeout(this.timeoutMs),
       });

@@ -4,15 +4,15 @@
  */
 import { ApolloServer, type ApolloServerPlugin, type BaseContext } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
-import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
-import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from "graphql";
+import { getOperationAST, GraphQLError, parse, type GraphQLFormattedError, type GraphQLSchema } from "graphql";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { gatewaySecretMatches, GATEWAY_PROOF_HEADER, GATEWAY_SECRET_HEADER, verifyGatewayProof, type Principal } from "./auth";
 import { ErrorCode, isDomainError } from "./errors";
-import { currentRequest, runInRequest } from "./request-context";
+import { enterRequest, type RequestContext } from "./request-context";
 import { observabilityPlugin, type Logger, type ServiceMetrics } from "./observability";
 
 export interface RunningServer {
@@ -26,6 +26,32 @@ export interface RequestInfo {
   headers: http.IncomingHttpHeaders;
   /** The caller, from the bearer token the gateway passed on (anonymous public without one). */
   principal: Principal;
+  /** The caller's own `Authorization` header, for look-ups made on their behalf (see `RequestContext`). */
+  authorization?: string;
+}
+
+/** Operation types of documents seen, by operation name and text (the gateway sends the same few again and again). */
+const operationTypes = new Map<string, string | null>();
+
+/**
+ * True unless the request is surely a query: a mutation (its audit record reads the request scope), a
+ * document that does not parse or names no single operation (Apollo Server refuses those anyway).
+ */
+function mayWrite(body: unknown): boolean {
+  const { query, operationName } = (body ?? {}) as { query?: unknown; operationName?: unknown };
+  if (typeof query !== "string") return true;
+  const key = `${typeof operationName === "string" ? operationName : ""}\u0000${query}`;
+  let type = operationTypes.get(key);
+  if (type === undefined) {
+    try {
+      type = getOperationAST(parse(query), typeof operationName === "string" ? operationName : undefined)?.operation ?? null;
+    } catch {
+      type = null;
+    }
+    if (operationTypes.size >= 1000) operationTypes.clear();
+    operationTypes.set(key, type);
+  }
+  return type !== "query";
 }
 
 const CONNECTION_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT", "EHOSTUNREACH", "57P01", "57P02", "57P03", "53300"]);
@@ -106,6 +132,8 @@ export function operationsRoutes(app: express.Express, metrics: ServiceMetrics, 
 
 export async function startSubgraphServer<TContext extends BaseContext>(options: SubgraphServerOptions<TContext>): Promise<RunningServer> {
   const app = express();
+  // Nothing tells a caller which framework answers.
+  app.disable("x-powered-by");
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer<TContext>({
     schema: options.schema,
@@ -116,6 +144,9 @@ export async function startSubgraphServer<TContext extends BaseContext>(options:
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginInlineTraceDisabled(),
+      // Apollo Server installs cache control by default: it wraps every field of every row to collect
+      // cache hints nobody sends (no Cache-Control on subgraph answers, none asked by the gateway).
+      ApolloServerPluginCacheControlDisabled(),
       observabilityPlugin<TContext & { requestId?: string }>(options.logger, options.metrics),
       ...(options.plugins ?? []),
     ],
@@ -126,7 +157,6 @@ export async function startSubgraphServer<TContext extends BaseContext>(options:
   app.use(
     "/graphql",
     express.json({ limit: "1mb" }),
-    // Who asks and which request this is, for the whole request (the audit trail reads it).
     async (req: express.Request, res: express.Response, next: express.NextFunction) => {
       let proof: Awaited<ReturnType<typeof verifyGatewayProof>>;
       try {
@@ -136,13 +166,16 @@ export async function startSubgraphServer<TContext extends BaseContext>(options:
         res.status(401).json({ errors: [{ message: error.message, extensions: error.extensions }] });
         return;
       }
-      const { principal, requestId } = proof;
-      runInRequest({ requestId, principal, authorization: req.headers.authorization }, () => next());
+      const request: RequestContext = { requestId: proof.requestId, principal: proof.principal, authorization: req.headers.authorization };
+      res.locals.request = request;
+      // Who asks and which request this is, for the whole of a write (the audit trail reads it).
+      if (mayWrite(req.body)) res.once("close", enterRequest(request, () => next()));
+      else next();
     },
     expressMiddleware(apollo, {
-      context: async ({ req }) => {
-        const request = currentRequest()!;
-        return options.context({ requestId: request.requestId, headers: req.headers, principal: request.principal });
+      context: async ({ req, res }) => {
+        const request = res.locals.request as RequestContext;
+        return options.context({ requestId: request.requestId, headers: req.headers, principal: request.principal, authorization: request.authorization });
       },
     }),
   );

@@ -28,7 +28,9 @@ export function runUntilStopped(name: string, start: () => Promise<Stoppable>): 
       if (process.send) process.on("disconnect", () => void stop("launcher exited"));
     })
     .catch((error: unknown) => {
-      console.error(`${name}: failed to start:`, error instanceof Error ? error.message : error);
+      // Several settings to fix are one line each, under the service's name.
+      const lines = (error instanceof Error ? error.message : String(error)).split("\n");
+      console.error(lines.length > 1 ? `${name}: failed to start:\n${lines.map((line) => `  ${line}`).join("\n")}` : `${name}: failed to start: ${lines[0]}`);
       process.exit(1);
     });
 }

@@ -71,6 +71,21 @@ export function registerPoolMetrics(metrics: ServiceMetrics, pool: () => { total
   gauge("db_pool_waiting_clients", "Requests waiting for a database connection.", (p) => p.waitingCount);
 }
 
+/** SQL statements sent since the process started (transaction control excluded): per request, with the request count. */
+export function registerStatementMetrics(metrics: ServiceMetrics, total: () => number): void {
+  let reported = 0;
+  new Counter({
+    name: "db_statements_total",
+    help: "SQL statements sent to the database (not counting BEGIN, COMMIT, ROLLBACK, savepoints).",
+    registers: [metrics.registry],
+    collect() {
+      const now = total();
+      this.inc(now - reported);
+      reported = now;
+    },
+  });
+}
+
 interface RequestIdContext extends BaseContext {
   requestId?: string;
 }

@@ -16,7 +16,7 @@ import { buildFederatedSchema, writeOrCheckSdl, type FederatedSchema, type Refer
 import { GatewayLookup, lookupUrlFrom } from "./gateway-lookup";
 import { startSubgraphServer, type RunningServer } from "./http";
 import { runUntilStopped } from "./lifecycle";
-import { createLogger, createMetrics, registerPoolMetrics, type Logger } from "./observability";
+import { createLogger, createMetrics, registerPoolMetrics, registerStatementMetrics, type Logger } from "./observability";
 import type { Tracing } from "./tracing";
 import { validateArgs } from "./validation";
 
@@ -60,8 +60,8 @@ export interface SubgraphSpec<TLoaders> {
   database: {
     entities: EntityList;
     migrations: MigrationList;
-    /** Loads the demo data into an empty database; false when there was data already. */
-    seed: (dataSource: DataSource) => Promise<boolean>;
+    /** Loads the demo data into an empty database (at the configured scale); false when there was data already. */
+    seed: (dataSource: DataSource, config: ServiceConfig) => Promise<boolean>;
   };
   /** The audit trail's root field (e.g. `membershipAuditTrail`) and how its description names the subgraph. */
   auditTrail: { field: string; label: string };
@@ -119,11 +119,12 @@ export function defineSubgraph<TLoaders>(spec: SubgraphSpec<TLoaders>): Subgraph
     });
     if (config.seedDemoData) {
       const started = Date.now();
-      if (await database.seed(dataSource)) logger.info(`${config.name}: demo data loaded in ${Date.now() - started} ms`);
+      if (await database.seed(dataSource, config)) logger.info(`${config.name}: demo data loaded in ${Date.now() - started} ms`);
     }
     const { schema } = await buildSchema();
     const metrics = createMetrics(config.name);
     registerPoolMetrics(metrics, () => poolOf(dataSource));
+    registerStatementMetrics(metrics, () => statements.total);
     const server = await startSubgraphServer<SubgraphContext<TLoaders> & { lookup?: GatewayLookup }>({
       schema,
       host: config.host,
@@ -133,7 +134,14 @@ export function defineSubgraph<TLoaders>(spec: SubgraphSpec<TLoaders>): Subgraph
       metrics,
       ready: () => databaseReadiness(dataSource),
       gatewaySecret: config.gatewaySecret,
-      context: ({ requestId, principal }) => ({ requestId, principal, dataSource, loaders: spec.loaders(dataSource), ...(gatewayLookup ? { lookup: gatewayLookup } : {}) }),
+      // The look-up runs as the caller: it sees what they may see, no more.
+      context: ({ requestId, principal, authorization }) => ({
+        requestId,
+        principal,
+        dataSource,
+        loaders: spec.loaders(dataSource),
+        ...(gatewayLookup ? { lookup: gatewayLookup.forCaller({ requestId, principal, authorization }) } : {}),
+      }),
     });
     const note = lookup ? `, ${lookup.what} look-up ${config.lookupUrl}` : "";
     logger.info(`${config.name}: listening on ${server.url} (database ${redactUrl(config.databaseUrl)}${note})`);

@@ -2,7 +2,8 @@
  * Argument validation for type-graphql: runs class-validator on input classes and turns the first
  * failure into a BAD_USER_INPUT error that names the field, e.g. `input.name`.
  */
-import { validate, type ValidationError } from "class-validator";
+import { getMetadataStorage, validate, type ValidationError } from "class-validator";
+import type { FieldNode } from "graphql";
 import type { ValidatorFn } from "type-graphql";
 import { badInput } from "./errors";
 
@@ -19,8 +20,37 @@ function firstFailure(errors: ValidationError[], path: string[]): { path: string
   return null;
 }
 
-export const validateArgs: ValidatorFn = async (argValue, argType) => {
-  if (argValue === null || typeof argValue !== "object") return;
+/** Whether class-validator has any rule for a class (its own or inherited): without one there is nothing to run. */
+const hasRules = new WeakMap<Function, boolean>();
+function validated(type: unknown): boolean {
+  if (typeof type !== "function") return true;
+  let known = hasRules.get(type);
+  if (known === undefined) hasRules.set(type, (known = getMetadataStorage().getTargetValidationMetadatas(type, "", true, false).length > 0));
+  return known;
+}
+
+/**
+ * The checks already run in a request, by field node and argument type: a field's arguments come
+ * from the operation and its variables only, so they are the same on every row of a list, and a page
+ * of 100 rows is checked once, not 100 times.
+ */
+const checkedInRequest = new WeakMap<object, WeakMap<FieldNode, Map<unknown, Promise<void>>>>();
+
+export const validateArgs: ValidatorFn = (argValue, argType, resolverData) => {
+  if (argValue === null || typeof argValue !== "object" || !validated(argType)) return;
+  const context = resolverData.context as object | undefined;
+  const node = resolverData.info?.fieldNodes[0];
+  if (!context || typeof context !== "object" || !node) return check(argValue, argType);
+  let byNode = checkedInRequest.get(context);
+  if (!byNode) checkedInRequest.set(context, (byNode = new WeakMap()));
+  let byType = byNode.get(node);
+  if (!byType) byNode.set(node, (byType = new Map()));
+  let checking = byType.get(argType);
+  if (!checking) byType.set(argType, (checking = check(argValue, argType)));
+  return checking;
+};
+
+async function check(argValue: object, argType: unknown): Promise<void> {
   const values = Array.isArray(argValue) ? argValue : [argValue];
   for (const value of values) {
     if (value === null || typeof value !== "object") continue;
@@ -33,4 +63,4 @@ export const validateArgs: ValidatorFn = async (argValue, argType) => {
       throw badInput(failure.message, [...prefix, ...failure.path].join("."));
     }
   }
-};
+}

@@ -1,4 +1,28 @@
-import { databaseUrlFor, loadGatewayConfig, loadServiceConfig } from "../src/config";
+import { authSecretOf, ConfigError, databaseUrlFor, loadGatewayConfig, loadServiceConfig } from "../src/config";
+
+/** The sentences a configuration is refused with. */
+function problemsOf(load: () => unknown): string[] {
+  try {
+    load();
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error("the configuration was accepted");
+}
+
+/** Runs `fn` as a process without secrets of its own (the test run sets them): only `env` counts. */
+function withoutProcessSecrets(fn: () => void): void {
+  const saved = { auth: process.env.AUTH_JWT_SECRET, gateway: process.env.GATEWAY_SECRET };
+  delete process.env.AUTH_JWT_SECRET;
+  delete process.env.GATEWAY_SECRET;
+  try {
+    fn();
+  } finally {
+    if (saved.auth !== undefined) process.env.AUTH_JWT_SECRET = saved.auth;
+    if (saved.gateway !== undefined) process.env.GATEWAY_SECRET = saved.gateway;
+  }
+}
 
 describe("configuration", () => {
   it("gives each subgraph its own database on the DATABASE_URL server", () => {
@@ -18,10 +42,7 @@ describe("configuration", () => {
 
   it("refuses development secrets in production, and asks a subgraph only for the gateway's", () => {
     const db = { DATABASE_URL: "postgres://u@h:5432/x" };
-    const saved = { auth: process.env.AUTH_JWT_SECRET, gateway: process.env.GATEWAY_SECRET };
-    delete process.env.AUTH_JWT_SECRET;
-    delete process.env.GATEWAY_SECRET;
-    try {
+    withoutProcessSecrets(() => {
       expect(() => loadServiceConfig("membership", { ...db, NODE_ENV: "production" })).toThrow(/GATEWAY_SECRET must be set/u);
       const service = loadServiceConfig("membership", { ...db, NODE_ENV: "production", GATEWAY_SECRET: "g".repeat(32) });
       expect(service.gatewaySecret).toBe("g".repeat(32));
@@ -31,10 +52,7 @@ describe("configuration", () => {
       // Sandbox opening signed in is for development runs only.
       expect(() => loadGatewayConfig({ NODE_ENV: "production", GATEWAY_SECRET: "g".repeat(32), AUTH_JWT_SECRET: "a".repeat(32), SANDBOX_TOKEN: "x.y.z" })).toThrow(/SANDBOX_TOKEN is for development/u);
       expect(loadGatewayConfig({ NODE_ENV: "development", SANDBOX_TOKEN: "x.y.z" }).sandboxToken).toBe("x.y.z");
-    } finally {
-      if (saved.auth !== undefined) process.env.AUTH_JWT_SECRET = saved.auth;
-      if (saved.gateway !== undefined) process.env.GATEWAY_SECRET = saved.gateway;
-    }
+    });
   });
 
   it("reads who may introspect and see suggestions, with each environment's defaults", () => {
@@ -50,5 +68,47 @@ describe("configuration", () => {
     expect(() => loadGatewayConfig({ INTROSPECTION: "true" })).toThrow(/everyone, authenticated or off/u);
     expect(() => loadGatewayConfig({ GRAPHQL_INTROSPECTION: "true" })).toThrow(/replaced by INTROSPECTION/u);
     expect(() => loadGatewayConfig({ SANDBOX: "false" })).toThrow(/replaced by INTROSPECTION/u);
+  });
+
+  it("says what is wrong with each setting in one sentence, all of them at once, never repeating a secret", () => {
+    withoutProcessSecrets(() => {
+      expect(
+        problemsOf(() =>
+          loadGatewayConfig({ NODE_ENV: "production", GATEWAY_PORT: "99999", LOG_LEVEL: "loud", INTROSPECTION: "true", RATE_LIMIT_PER_MINUTE: "1.5", MAX_BODY_BYTES: "12", MEMBERSHIP_URL: "not a url", GATEWAY_SECRET: "short" }),
+        ),
+      ).toEqual([
+        'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "loud").',
+        'GATEWAY_PORT must be at most 65535 (got "99999").',
+        'INTROSPECTION must be everyone, authenticated or off (got "true").',
+        'RATE_LIMIT_PER_MINUTE must be a whole number (got "1.5").',
+        'MAX_BODY_BYTES must be at least 1024 (got "12").',
+        'MEMBERSHIP_URL must be a URL (got "not a url").',
+        "AUTH_JWT_SECRET must be set in production, to a random secret of at least 32 characters (e.g. from `openssl rand -hex 32`).",
+        "GATEWAY_SECRET must be at least 32 characters (got 5).",
+      ]);
+      // The port a person set is the one named, under its own variable.
+      expect(problemsOf(() => loadServiceConfig("membership", { DATABASE_URL: "postgres://db/x", NODE_ENV: "prod", MEMBERSHIP_PORT: "abc", SEED_DEMO_DATA: "maybe" }))).toEqual([
+        'NODE_ENV must be one of development, production, test (got "prod").',
+        'MEMBERSHIP_PORT must be a whole number (got "abc").',
+        'SEED_DEMO_DATA must be one of true, false, 1, 0, yes, no (got "maybe").',
+      ]);
+      expect(problemsOf(() => loadServiceConfig("membership", { DATABASE_URL: "postgres://db/x", PORT: "-1" }))).toEqual(['PORT must be at least 0 (got "-1").']);
+      const message = (() => {
+        try {
+          loadGatewayConfig({ NODE_ENV: "production", AUTH_JWT_SECRET: "secret-of-five-and-more", GATEWAY_SECRET: "g".repeat(32) });
+        } catch (error) {
+          return (error as Error).message;
+        }
+      })();
+      expect(message).toBe("AUTH_JWT_SECRET must be at least 32 characters (got 23).");
+      expect(message).not.toContain("secret-of");
+    });
+  });
+
+  it("asks only for the token key where only tokens are signed (npm run token)", () => {
+    withoutProcessSecrets(() => {
+      expect(authSecretOf({ AUTH_JWT_SECRET: "t".repeat(32) }, "production")).toBe("t".repeat(32));
+      expect(problemsOf(() => authSecretOf({}, "production"))).toEqual([expect.stringMatching(/^AUTH_JWT_SECRET must be set in production/u)]);
+    });
   });
 });

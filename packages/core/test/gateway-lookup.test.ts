@@ -90,6 +90,13 @@ describe("GatewayLookup", () => {
     expect(await verifyGatewayProof(asked[0].headers[GATEWAY_PROOF_HEADER], "s".repeat(32))).toEqual({ principal, requestId: "r-1" });
   });
 
+  it("asks as the caller it is bound to, outside any request scope (a read's GraphQL context)", async () => {
+    const principal = { subject: "u-2", role: "DISTRICT", department: null, adminUnitCode: "444", name: null } as never;
+    await lookup().forCaller({ requestId: "r-2", principal, authorization: "Bearer district-token" }).find({ a: named(["x"], "input.a") });
+    expect(asked[0].headers).toMatchObject({ authorization: "Bearer district-token" });
+    expect(await verifyGatewayProof(asked[0].headers[GATEWAY_PROOF_HEADER], "s".repeat(32))).toEqual({ principal, requestId: "r-2" });
+  });
+
   it("answers SERVICE_UNAVAILABLE for the part whose subgraph failed, else for the first part", async () => {
     const parts = () => ({ a: named(["x"], "input.a", "membership"), b: named(["y"], "input.b", "ocop") });
     answer = () => ({ body: { data: { a_0: { id: "x", name: "N" }, b_0: null }, errors: [{ message: "ocop is down", extensions: { serviceName: "ocop" } }] } });

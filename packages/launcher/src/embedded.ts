@@ -4,7 +4,7 @@
  * running as root, a server left over by a killed run, a port already taken, and a start that
  * fails without a reason (the server's own log lines are kept and shown instead).
  */
-import { execFileSync } from "node:child_process";
+import { execFileSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
@@ -20,6 +20,8 @@ export interface EmbeddedServer {
   /** Server URL (database `postgres`); subgraphs derive their own database names from it. */
   url: string;
   stop(): Promise<void>;
+  /** Calls `listener` if the server exits by itself (not through stop()), with how and its last log lines. */
+  onUnexpectedExit(listener: (how: string, log: string) => void): void;
 }
 
 type EmbeddedPostgresClass = new (options: Record<string, unknown>) => {
@@ -188,10 +190,19 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   }, 15_000);
   if (!ready) throw new Error(`Embedded PostgreSQL started but accepts no connections on port ${options.port}.\n${lines.join("\n")}`);
   log(`embedded PostgreSQL: ready on 127.0.0.1:${options.port}${fresh ? " (new cluster)" : ""}`);
+  // The package keeps the postmaster's process to itself; its exit is how a crash shows.
+  const postmaster = (pg as unknown as { process?: ChildProcess }).process;
+  let stopping = false;
   return {
     url,
     stop: async () => {
+      stopping = true;
       await pg.stop();
+    },
+    onUnexpectedExit: (listener) => {
+      postmaster?.once("exit", (code, signal) => {
+        if (!stopping) listener(signal ? `killed by ${signal}` : `exit code ${code}`, lines.slice(-10).join("\n"));
+      });
     },
   };
 }

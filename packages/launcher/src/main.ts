@@ -1,35 +1,49 @@
 /**
  * `npm start`: the whole KTTT Graph on one machine. Starts PostgreSQL (embedded, unless
- * DATABASE_URL names a server), every subgraph with demo data, then the gateway; Ctrl-C stops
- * them in reverse order, PostgreSQL last.
+ * DATABASE_URL names a server), every subgraph with demo data, then the gateway, and keeps them
+ * running: a service that exits unexpectedly is restarted with backoff while the others go on (the
+ * gateway answers their fields meanwhile). A crash loop or a failing PostgreSQL stops everything, with
+ * the reason; Ctrl-C stops everything in reverse order, PostgreSQL last.
  */
-import { envPrefix, SUBGRAPHS } from "@kttt/core";
+import { envPrefix, redactUrl, SUBGRAPHS } from "@kttt/core";
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
+import { Client } from "pg";
 import { startEmbeddedPostgres, type EmbeddedServer } from "./embedded";
 import { dashboardSignInLink, demoStaffToken, SIGN_IN_LINK_HOURS } from "./sign-in-link";
+import { Supervisor } from "./supervisor";
 
 const root = path.resolve(__dirname, "..", "..", "..");
 const started = Date.now();
 
-interface Child {
-  name: string;
-  process: ChildProcess;
-}
-
-const children: Child[] = [];
 let embedded: EmbeddedServer | null = null;
 let stopping = false;
+/** Each service's health check, to say when a restarted one answers again. */
+const healthUrls = new Map<string, string>();
 
 function say(message: string): void {
   console.log(`[kttt] ${message}`);
 }
 
+const supervisor = new Supervisor({
+  log: say,
+  giveUp: (reason) => void stopBecause(reason),
+  restarted: (name, child) => {
+    const since = Date.now();
+    const url = healthUrls.get(name);
+    if (!url) return;
+    waitForHealth(name, url, child, 60_000).then(
+      () => say(`${name} is answering again (${((Date.now() - since) / 1000).toFixed(1)} s after its restart).`),
+      (error: unknown) => !stopping && say(`${name} after its restart: ${error instanceof Error ? error.message : String(error)}`),
+    );
+  },
+});
+
 async function waitForHealth(name: string, url: string, child: ChildProcess, timeoutMs = 120_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${name} exited with code ${child.exitCode} while starting`);
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${name} exited (${child.signalCode ?? `code ${child.exitCode}`}) while starting`);
     try {
       const response = await fetch(url);
       if (response.ok) return;
@@ -44,22 +58,40 @@ async function waitForHealth(name: string, url: string, child: ChildProcess, tim
 function startChild(name: string, script: string, env: NodeJS.ProcessEnv): ChildProcess {
   // Detached from the terminal's process group, so Ctrl-C reaches the launcher alone and it stops
   // the services in order; the IPC channel lets a service notice that the launcher was killed.
-  const child = spawn(process.execPath, [script], { cwd: root, env, stdio: ["ignore", "inherit", "inherit", "ipc"], detached: true });
-  children.push({ name, process: child });
-  child.on("exit", (code, signal) => {
-    if (!stopping) {
-      say(`${name} stopped unexpectedly (${signal ?? `code ${code}`}); shutting everything down.`);
-      void shutdown(1);
-    }
-  });
-  return child;
+  return supervisor.add(name, () => spawn(process.execPath, [script], { cwd: root, env, stdio: ["ignore", "inherit", "inherit", "ipc"], detached: true }));
+}
+
+/** Whether PostgreSQL answers: said when a crash loop stops everything, as it is the usual cause. */
+async function postgresProblem(url: string | undefined): Promise<string | null> {
+  if (!url) return null;
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    await client.query("SELECT 1");
+    return null;
+  } catch (error) {
+    return `PostgreSQL at ${redactUrl(url)} does not answer either (${error instanceof Error ? error.message : String(error)}): the services cannot work without it.`;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+let databaseUrl: string | undefined;
+
+async function stopBecause(reason: string): Promise<void> {
+  if (stopping) return;
+  say(reason);
+  const database = await postgresProblem(databaseUrl);
+  if (database) say(database);
+  await shutdown(1);
 }
 
 async function shutdown(code: number): Promise<void> {
   if (stopping) return;
   stopping = true;
+  supervisor.stop();
   say("stopping…");
-  for (const { name, process: child } of [...children].reverse()) {
+  for (const { name, process: child } of supervisor.children().reverse()) {
     if (child.exitCode !== null || child.signalCode !== null) continue;
     await new Promise<void>((resolve) => {
       const timer = setTimeout(() => {
@@ -100,9 +132,14 @@ async function main(): Promise<void> {
     const port = Number(env.EMBEDDED_PG_PORT ?? 54329);
     embedded = await startEmbeddedPostgres({ dataDir: env.EMBEDDED_PG_DATA ?? path.join(root, ".data", "postgres"), port, log: say });
     env.DATABASE_URL = embedded.url;
+    embedded.onUnexpectedExit((how, log) => {
+      embedded = null;
+      void stopBecause(`embedded PostgreSQL stopped unexpectedly (${how}); the services cannot work without it, so everything stops. Its last log lines:\n${log || "(none)"}`);
+    });
   } else {
     say("using the PostgreSQL server named by DATABASE_URL");
   }
+  databaseUrl = env.DATABASE_URL;
   await Promise.all(
     SUBGRAPHS.map(async (subgraph) => {
       const child = startChild(subgraph.name, path.join(root, subgraph.dir, "dist", "main.js"), env);
@@ -110,22 +147,29 @@ async function main(): Promise<void> {
       const port = own ?? String(subgraph.port);
       // On a port of its own, the gateway (started after) must call it there, not where the supergraph says.
       if (own) env[`${envPrefix(subgraph.name)}_URL`] ??= `http://127.0.0.1:${own}/graphql`;
-      await waitForHealth(subgraph.name, `http://127.0.0.1:${port}/health`, child);
+      healthUrls.set(subgraph.name, `http://127.0.0.1:${port}/health`);
+      await waitForHealth(subgraph.name, healthUrls.get(subgraph.name)!, child);
     }),
   );
   // Signed with the secret the gateway of this run verifies with: it gets the same env.
   const demoToken = await demoStaffToken(env);
   if (demoToken) env.SANDBOX_TOKEN ??= demoToken;
   const gateway = startChild("gateway", path.join(root, "gateway", "dist", "main.js"), env);
-  await waitForHealth("gateway", `http://127.0.0.1:${gatewayPort}/health`, gateway);
+  healthUrls.set("gateway", `http://127.0.0.1:${gatewayPort}/health`);
+  await waitForHealth("gateway", healthUrls.get("gateway")!, gateway);
   say(
-    `ready in ${((Date.now() - started) / 1000).toFixed(1)} s: Apollo Sandbox on http://localhost:${gatewayPort}/${demoToken ? " (signed in as demo Alliance staff)" : ""} ` +
-      `(GraphQL endpoint http://localhost:${gatewayPort}/graphql). Ctrl-C stops everything.`,
+    `ready in ${((Date.now() - started) / 1000).toFixed(1)} s: http://localhost:${gatewayPort}/ (the API explorer, which needs no Internet, Apollo Sandbox` +
+      `${demoToken ? ", signed in as demo Alliance staff" : ""}, the dashboard); GraphQL endpoint http://localhost:${gatewayPort}/graphql. ` +
+      `A service that stops unexpectedly is restarted; Ctrl-C stops everything.`,
   );
-  const dashboard = `http://localhost:${gatewayPort}/dashboard/`;
-  const link = dashboardSignInLink(dashboard, demoToken);
-  if (link) say(`Dashboard: ${link}  (signed in as demo Alliance staff for ${SIGN_IN_LINK_HOURS} hours)`);
-  else say(`Dashboard: ${dashboard}  (sign in with your token or API key)`);
+  for (const [label, page] of [
+    ["Dashboard", `http://localhost:${gatewayPort}/dashboard/`],
+    ["Explorer", `http://localhost:${gatewayPort}/explorer/`],
+  ]) {
+    const link = dashboardSignInLink(page, demoToken);
+    if (link) say(`${label}: ${link}  (signed in as demo Alliance staff for ${SIGN_IN_LINK_HOURS} hours)`);
+    else say(`${label}: ${page}  (sign in with your token or API key)`);
+  }
 }
 
 main().catch((error: unknown) => {

@@ -3,7 +3,7 @@
  * Sandbox opens with: a demo Alliance staff member's, signed with the run's AUTH_JWT_SECRET (the one its
  * gateway verifies with), valid 12 hours. Never in production, where people get their own tokens or keys.
  */
-import { authSecrets, Role, signToken, type Principal } from "@kttt/core";
+import { authSecretOf, Role, signToken, type Principal } from "@kttt/core";
 
 export const DEMO_STAFF: Principal = Object.freeze({
   subject: "demo-staff",
@@ -19,7 +19,7 @@ export const SIGN_IN_LINK_HOURS = 12;
 export async function demoStaffToken(env: NodeJS.ProcessEnv): Promise<string | null> {
   const nodeEnv = env.NODE_ENV || "development";
   if (nodeEnv === "production") return null;
-  const { authSecret } = authSecrets(env, nodeEnv);
+  const authSecret = authSecretOf(env, nodeEnv);
   return signToken(DEMO_STAFF, authSecret, SIGN_IN_LINK_HOURS * 3600);
 }
 

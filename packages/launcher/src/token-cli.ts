@@ -3,7 +3,7 @@
  * bearer token signed with AUTH_JWT_SECRET (the development secret when unset, outside production).
  * This is how an administrator issues access to a person or a department until API keys land.
  */
-import { authSecrets, DEPARTMENTS, Role, signToken } from "@kttt/core";
+import { authSecretOf, DEPARTMENTS, Role, signToken } from "@kttt/core";
 import { parseArgs } from "node:util";
 
 async function main(): Promise<void> {
@@ -23,7 +23,8 @@ async function main(): Promise<void> {
   if (role === Role.DISTRICT && !/^[0-9]{3}$/u.test(values.unit ?? "")) throw new Error("--unit must be a district-level unit code such as 444");
   const days = Number(values.days);
   if (!Number.isInteger(days) || days < 1 || days > 366) throw new Error("--days must be 1 to 366");
-  const { authSecret } = authSecrets(process.env, process.env.NODE_ENV ?? "development");
+  // Only the key of tokens: the gateway's other secret has nothing to do with issuing one.
+  const authSecret = authSecretOf(process.env, process.env.NODE_ENV ?? "development");
   const token = await signToken(
     {
       subject: values.subject ?? `${role.toLowerCase()}:${values.department ?? values.unit ?? values.name ?? "user"}`,

@@ -14,7 +14,7 @@ import { loadDemoData } from "./seed/load";
 
 export const membership = defineSubgraph({
   name: "membership",
-  database: { entities, migrations, seed: loadDemoData },
+  database: { entities, migrations, seed: (dataSource, config) => loadDemoData(dataSource, config.demoDataScale) },
   auditTrail: { field: "membershipAuditTrail", label: "the membership subgraph" },
   resolvers: [OrganizationResolver, MemberResolver, AdminUnitResolver, StatisticsResolver, MembershipMutationResolver, CollectiveEconomyResolver, AdminUnitEconomyResolver],
   orphanedTypes: [Cooperative, CooperativeGroup, CooperativeUnion],

@@ -307,3 +307,32 @@ export function generateSeedRows(): SeedRows {
   });
   return rows;
 }
+
+/**
+ * The demo rows `scale` times over, for the benchmark's growth runs: copy k of every organisation (same
+ * unit, sector and figures, its own id, name and registration number) with its members, Alliance
+ * membership, figures and ratings. Scale 1 is the rows as they are, the review's figures exactly; other
+ * subgraphs do not know the copies (they have no OCOP products, support or trade of their own).
+ */
+export function scaleSeedRows(rows: SeedRows, scale: number): SeedRows {
+  if (scale <= 1) return rows;
+  const copy = (k: number) => {
+    const id = (original: unknown) => (typeof original === "string" ? stableUuid(`${original}#${k}`) : original);
+    const withIds = (row: Record<string, unknown>) => ({ ...row, ...("id" in row ? { id: id(row.id) } : {}), ...("organization_id" in row ? { organization_id: id(row.organization_id) } : {}), ...("member_organization_id" in row ? { member_organization_id: id(row.member_organization_id) } : {}) });
+    return {
+      organizations: rows.organizations.map((o) => ({
+        ...withIds(o),
+        name: `${String(o.name)} ${k + 1}`,
+        // Registration numbers are unique: a copy takes the three-digit branch suffix the format allows.
+        registration_number: typeof o.registration_number === "string" ? `${o.registration_number.slice(0, 10)}-${String(k).padStart(3, "0")}` : null,
+      })),
+      members: rows.members.map(withIds),
+      allianceMemberships: rows.allianceMemberships.map(withIds),
+      financialReports: rows.financialReports.map(withIds),
+      classifications: rows.classifications.map(withIds),
+    };
+  };
+  const copies = Array.from({ length: scale - 1 }, (_, i) => copy(i + 1));
+  const all = (key: keyof SeedRows) => [...rows[key], ...copies.flatMap((c) => c[key])];
+  return { organizations: all("organizations"), members: all("members"), allianceMemberships: all("allianceMemberships"), financialReports: all("financialReports"), classifications: all("classifications") };
+}

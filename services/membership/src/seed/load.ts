@@ -1,12 +1,12 @@
 /** Loads the demo data into an empty membership database, in one transaction. */
 import { seedOnce } from "@kttt/core";
 import type { DataSource } from "typeorm";
-import { generateSeedRows } from "./generate";
+import { generateSeedRows, scaleSeedRows } from "./generate";
 
-/** Returns false (and writes nothing) when the database already has organisations. */
-export function loadDemoData(dataSource: DataSource): Promise<boolean> {
+/** Returns false (and writes nothing) when the database already has organisations; `scale`: see scaleSeedRows. */
+export function loadDemoData(dataSource: DataSource, scale = 1): Promise<boolean> {
   return seedOnce(dataSource, "membership", "organization", () => {
-    const rows = generateSeedRows();
+    const rows = scaleSeedRows(generateSeedRows(), scale);
     return [
       ["organization", rows.organizations],
       ["member", rows.members],

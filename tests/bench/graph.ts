@@ -1,0 +1,126 @@
+/**
+ * The graph under load, as production runs it: every subgraph and each gateway in a process of its
+ * own (NODE_ENV=production, logs at warn), on free ports, on fresh demo databases. A gateway is a
+ * target; the same subgraphs and the same committed supergraph serve every target.
+ */
+import { envPrefix, SUBGRAPHS } from "@kttt/core";
+import { freePort } from "@kttt/testkit";
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+
+export const ROOT = path.resolve(__dirname, "..", "..", "..");
+
+export interface Service {
+  name: string;
+  url: string;
+  process: ChildProcess;
+}
+
+export interface Target {
+  /** `ours`, `hive`, or `direct` (straight to one subgraph, with a gateway proof). */
+  name: string;
+  url: string;
+  /** The process that does the gateway's work (none for direct). */
+  process: ChildProcess | null;
+}
+
+async function waitForHealth(name: string, url: string, child: ChildProcess, timeoutMs = 180_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${name} exited with code ${child.exitCode} while starting`);
+    if (await fetch(url).then((r) => r.ok, () => false)) return;
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  throw new Error(`${name} did not answer ${url} within ${timeoutMs / 1000} s`);
+}
+
+/** `node [--cpu-prof] script`; with BENCH_CPU_PROF=<dir> each process writes a profile there when it stops. */
+function node(name: string, script: string, env: NodeJS.ProcessEnv, cwd = ROOT): ChildProcess {
+  const profile = process.env.BENCH_CPU_PROF;
+  const args = profile ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(profile)}`, `--cpu-prof-name=${name}.cpuprofile`, script] : [script];
+  return spawn(process.execPath, args, { cwd, env, stdio: ["ignore", "ignore", "inherit"] });
+}
+
+export interface BenchGraph {
+  subgraphs: Record<string, Service>;
+  targets: Target[];
+  stop(): Promise<void>;
+}
+
+export interface BenchGraphOptions {
+  env: NodeJS.ProcessEnv;
+  /** Also start Hive Gateway from deploy/hive-gateway, when it is installed there. */
+  hive: boolean;
+}
+
+/** Where Hive Gateway is installed for the benchmark (issue 16's folder), or null if it is not. */
+export function hiveGatewayFolder(): string | null {
+  const folder = path.join(ROOT, "deploy", "hive-gateway");
+  return fs.existsSync(path.join(folder, "node_modules")) ? folder : null;
+}
+
+async function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
+    child.once("exit", () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill("SIGTERM");
+  });
+}
+
+export async function startBenchGraph(options: BenchGraphOptions): Promise<BenchGraph> {
+  const children: ChildProcess[] = [];
+  const stop = async () => {
+    for (const child of [...children].reverse()) await stopProcess(child);
+  };
+  try {
+    const gatewayPort = await freePort();
+    const env: NodeJS.ProcessEnv = { ...options.env };
+    // Writes of ocop, trade promotion and policy support look organisations up through our gateway.
+    for (const name of ["OCOP_ORGANIZATION_LOOKUP_URL", "TRADE_PROMOTION_LOOKUP_URL", "POLICY_SUPPORT_LOOKUP_URL"]) env[name] = `http://127.0.0.1:${gatewayPort}/graphql`;
+    const subgraphs: Record<string, Service> = {};
+    const startSubgraphs = () =>
+      Promise.all(
+        SUBGRAPHS.map(async (s) => {
+          const port = await freePort();
+          const child = node(s.name, path.join(ROOT, s.dir, "dist", "main.js"), { ...env, [`${envPrefix(s.name)}_PORT`]: String(port) });
+          children.push(child);
+          subgraphs[s.name] = { name: s.name, url: `http://127.0.0.1:${port}/graphql`, process: child };
+          await waitForHealth(s.name, `http://127.0.0.1:${port}/health`, child);
+        }),
+      );
+    // The first start loads the demo data; the measured processes start on the loaded databases, as in
+    // production, without the loading's garbage in their heaps (at ×10 it showed as GC in every request).
+    await startSubgraphs();
+    for (const s of Object.values(subgraphs)) await stopProcess(s.process);
+    children.length = 0;
+    await startSubgraphs();
+    const urls = Object.fromEntries(Object.values(subgraphs).map((s) => [`${envPrefix(s.name)}_URL`, s.url]));
+    const ours = node("gateway", path.join(ROOT, "gateway", "dist", "main.js"), { ...env, ...urls, GATEWAY_PORT: String(gatewayPort) });
+    children.push(ours);
+    await waitForHealth("gateway", `http://127.0.0.1:${gatewayPort}/health`, ours);
+    const targets: Target[] = [{ name: "ours", url: `http://127.0.0.1:${gatewayPort}/graphql`, process: ours }];
+    const hive = options.hive ? hiveGatewayFolder() : null;
+    if (hive) {
+      const port = await freePort();
+      // Issue 16's package folder: its own gateway.config.ts reads the same secrets and subgraph URLs.
+      const bin = path.join(hive, "node_modules", "@graphql-hive", "gateway", "dist", "bin.js");
+      const child = spawn(process.execPath, [bin, "supergraph", path.join(ROOT, "gateway", "supergraph.graphql"), "--port", String(port), "--host", "127.0.0.1", "--fork", "0"], {
+        cwd: hive,
+        env: { ...env, ...urls, PORT: String(port) },
+        stdio: ["ignore", "ignore", "inherit"],
+      });
+      children.push(child);
+      await waitForHealth("hive", `http://127.0.0.1:${port}/healthcheck`, child, 60_000);
+      targets.push({ name: "hive", url: `http://127.0.0.1:${port}/graphql`, process: child });
+    }
+    return { subgraphs, targets, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

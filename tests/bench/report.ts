@@ -1,0 +1,173 @@
+/** bench/REPORT.md: the tables, the ratios and one met / not met line per target of issue 15. */
+import type { Scenario } from "./scenarios";
+
+export interface Measurement {
+  scenario: string;
+  mode: "varied" | "identical";
+  target: string;
+  requestsPerSecond: number;
+  latencyMs: { p50: number; p99: number };
+  errors: number;
+  /** CPU milliseconds per request, by process: `gateway:<target>`, each subgraph, `postgresql` (its backends). */
+  cpuMsPerRequest: Record<string, number>;
+  peakRssMb: Record<string, number>;
+  sqlStatementsPerRequest: number;
+  responseBytes: number;
+}
+
+export interface BenchRun {
+  at: string;
+  scale: number;
+  seconds: number;
+  connections: number;
+  rounds: number;
+  cpus: number;
+  node: string;
+  hive: boolean;
+  measurements: Measurement[];
+}
+
+const SUBGRAPH_COLUMNS = ["membership", "ocop", "trade-promotion", "policy-support", "postgresql"];
+
+const mean = (values: number[]) => (values.length ? values.reduce((a, b) => a + b, 0) / values.length : NaN);
+const round1 = (n: number) => (Number.isFinite(n) ? Math.round(n * 10) / 10 : NaN);
+const show = (n: number | undefined) => (n === undefined || !Number.isFinite(n) ? "–" : String(round1(n)));
+
+/** The rounds of one scenario, mode and target, averaged. */
+function averaged(run: BenchRun, scenario: string, mode: string, target: string): Measurement | null {
+  const rounds = run.measurements.filter((m) => m.scenario === scenario && m.mode === mode && m.target === target);
+  if (!rounds.length) return null;
+  const keys = [...new Set(rounds.flatMap((m) => Object.keys(m.cpuMsPerRequest)))];
+  return {
+    scenario,
+    mode: mode as Measurement["mode"],
+    target,
+    requestsPerSecond: mean(rounds.map((m) => m.requestsPerSecond)),
+    latencyMs: { p50: mean(rounds.map((m) => m.latencyMs.p50)), p99: mean(rounds.map((m) => m.latencyMs.p99)) },
+    errors: rounds.reduce((s, m) => s + m.errors, 0),
+    cpuMsPerRequest: Object.fromEntries(keys.map((k) => [k, mean(rounds.map((m) => m.cpuMsPerRequest[k] ?? 0))])),
+    peakRssMb: Object.fromEntries(keys.map((k) => [k, Math.max(...rounds.map((m) => m.peakRssMb[k] ?? 0))])),
+    sqlStatementsPerRequest: mean(rounds.map((m) => m.sqlStatementsPerRequest)),
+    responseBytes: Math.max(...rounds.map((m) => m.responseBytes)),
+  };
+}
+
+const targetsOf = (run: BenchRun) => [...new Set(run.measurements.map((m) => m.target))];
+const modesOf = (run: BenchRun) => [...new Set(run.measurements.map((m) => m.mode))];
+const scenariosOf = (run: BenchRun) => [...new Set(run.measurements.map((m) => m.scenario))];
+
+function table(run: BenchRun): string[] {
+  const lines = [
+    "| scenario | mode | target | req/s | p50 ms | p99 ms | gateway CPU ms/req | membership | ocop | trade-promotion | policy-support | postgresql | SQL/req | response bytes | peak RSS MB (gateway / membership) | errors |",
+    "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |",
+  ];
+  for (const scenario of scenariosOf(run)) {
+    for (const mode of modesOf(run)) {
+      for (const target of targetsOf(run)) {
+        const m = averaged(run, scenario, mode, target);
+        if (!m) continue;
+        const gateway = m.cpuMsPerRequest[`gateway:${target}`];
+        const cells = SUBGRAPH_COLUMNS.map((c) => show(m.cpuMsPerRequest[c]));
+        lines.push(
+          `| ${scenario} | ${mode} | ${target} | ${show(m.requestsPerSecond)} | ${show(m.latencyMs.p50)} | ${show(m.latencyMs.p99)} | ${target === "direct" ? "–" : show(gateway)} | ${cells.join(" | ")} | ${show(m.sqlStatementsPerRequest)} | ${m.responseBytes} | ${target === "direct" ? "–" : show(m.peakRssMb[`gateway:${target}`])} / ${show(m.peakRssMb.membership)} | ${m.errors} |`,
+        );
+      }
+    }
+  }
+  return lines;
+}
+
+function ratio(run: BenchRun, scenario: string, mode: string, a: string, b: string): number | null {
+  const x = averaged(run, scenario, mode, a);
+  const y = averaged(run, scenario, mode, b);
+  return x && y && y.requestsPerSecond > 0 ? x.requestsPerSecond / y.requestsPerSecond : null;
+}
+
+const verdict = (met: boolean | null) => (met === null ? "**not measured**" : met ? "**met**" : "**not met**");
+
+export function renderReport(runs: BenchRun[], scenarios: Scenario[]): string {
+  const base = runs.find((r) => r.scale === 1) ?? runs[0];
+  const out: string[] = [
+    "# Benchmark report (`npm run bench`)",
+    "",
+    "Written by `tests/bench/run.ts`; do not edit by hand. Every process runs as in production (`NODE_ENV=production`,",
+    "logs at warn), each in its own process, on the machine's PostgreSQL, signed in as Alliance staff. Load from",
+    "autocannon on 127.0.0.1. **The machine is shared** (2 cores, other engineers' builds and tests run beside",
+    "the benchmark): absolute req/s and latencies are noisy; the ratios between targets measured in alternating",
+    "rounds and the CPU milliseconds per request are the figures to compare.",
+    "",
+    "Targets: `ours` is the project's gateway, `hive` Hive Gateway with its router runtime (deploy/hive-gateway,",
+    "when installed), `direct` the subgraph itself, asked with a gateway proof. Mode `varied`: every request",
+    "differs; `identical`: every client sends the same request at once. CPU ms/req is user + system time of",
+    "each process (`/proc/<pid>/stat`) over the round, divided by the requests answered; `postgresql` is the",
+    "backends serving the bench databases. SQL/req counts every statement the subgraphs sent for the sampled requests, sent one at a time before the round (their",
+    "`db_statements_total` metric), transaction control excluded.",
+    "",
+    "## Scenarios",
+    "",
+    ...scenarios.map((s) => `- \`${s.name}\`: ${s.description}${s.singleSubgraph ? "; also run straight on the subgraph" : ""}.`),
+    "",
+  ];
+  for (const run of runs) {
+    out.push(
+      `## Demo data ×${run.scale} (${run.at}: ${run.seconds} s rounds, ${run.connections} connections, ${run.rounds} round(s) per target, ${run.cpus} cores, Node ${run.node})`,
+      "",
+      ...table(run),
+      "",
+    );
+    const ratios: string[] = [];
+    for (const scenario of scenariosOf(run)) {
+      for (const mode of modesOf(run)) {
+        const hive = ratio(run, scenario, mode, "ours", "hive");
+        const direct = ratio(run, scenario, mode, "ours", "direct");
+        if (hive !== null) ratios.push(`- ${scenario} ${mode}: ours / hive = ${hive.toFixed(2)}×`);
+        if (direct !== null) ratios.push(`- ${scenario} ${mode}: ours / direct = ${direct.toFixed(2)}×`);
+      }
+    }
+    if (ratios.length) out.push("Ratios (req/s):", "", ...ratios, "");
+  }
+
+  out.push("## Targets", "");
+  // 1. Ours at least as fast as Hive Gateway with its router runtime, everywhere.
+  if (!base.hive) out.push(`- Our gateway ≥ 1.0× Hive Gateway (router runtime) in req/s on every scenario: ${verdict(null)} (Hive Gateway not installed in deploy/hive-gateway).`);
+  else {
+    const pairs = scenariosOf(base).flatMap((s) => modesOf(base).map((m) => [s, m, ratio(base, s, m, "ours", "hive")] as const)).filter(([, , r]) => r !== null);
+    const worst = pairs.reduce((w, p) => (p[2]! < w[2]! ? p : w), pairs[0]);
+    out.push(`- Our gateway ≥ 1.0× Hive Gateway (router runtime) in req/s on every scenario, varied and identical: ${verdict(pairs.every(([, , r]) => r! >= 1))} (lowest: ${worst[0]} ${worst[1]} ${worst[2]!.toFixed(2)}×).`);
+  }
+  // 2. Membership CPU per request on the cooperatives page.
+  const page = averaged(base, "cooperativesPage", "varied", "ours");
+  const membershipMs = page?.cpuMsPerRequest.membership;
+  out.push(
+    `- Subgraph CPU per request on the cooperatives page ≤ 15 ms at ×1 (membership, varied, through our gateway): ${verdict(membershipMs === undefined || base.scale !== 1 ? null : membershipMs <= 15)}${membershipMs !== undefined ? ` (${show(membershipMs)} ms; was ≈ 75 ms)` : ""}.`,
+  );
+  // 3. A single-subgraph operation through the gateway at least half as fast as direct.
+  const single = scenariosOf(base).flatMap((s) => modesOf(base).map((m) => [s, m, ratio(base, s, m, "ours", "direct")] as const)).filter(([, , r]) => r !== null);
+  out.push(
+    `- A single-subgraph operation through our gateway ≥ 0.5× the subgraph direct: ${verdict(single.length ? single.every(([, , r]) => r! >= 0.5) : null)}${single.length ? ` (${single.map(([s, m, r]) => `${s} ${m} ${r!.toFixed(2)}×`).join(", ")})` : ""}.`,
+  );
+  // 4. SQL statements per operation do not grow with the data.
+  const scales = runs.map((r) => r.scale);
+  if (scales.length < 2) out.push(`- SQL statements per operation identical at ×1, ×10 and ×100: ${verdict(null)} (only ×${scales.join(", ×")} run; BENCH_SCALE=10 and 100 add the others).`);
+  else {
+    const differing = scenariosOf(base).filter((s) => s !== "mix").filter((s) => {
+      const counts = runs.map((r) => averaged(r, s, "varied", "ours")?.sqlStatementsPerRequest).filter((n): n is number => n !== undefined);
+      return new Set(counts.map((n) => n.toFixed(1))).size > 1;
+    });
+    out.push(`- SQL statements per operation identical at ×${scales.join(", ×")}: ${verdict(differing.length === 0)}${differing.length ? ` (differ: ${differing.join(", ")})` : ""}${scales.length < 3 ? " (not every scale run)" : ""}.`);
+  }
+  // 5. At ×100, a paged list within ±20% of its ×1 latency and the overview within 4×.
+  const hundred = runs.find((r) => r.scale === 100);
+  if (!hundred || base.scale !== 1) out.push(`- At ×100 a paged list within ±20% of its ×1 latency, the overview within 4×: ${verdict(null)} (no ×100 run).`);
+  else {
+    const p50 = (r: BenchRun, s: string) => averaged(r, s, "varied", "ours")?.latencyMs.p50;
+    const paged = ["cooperativesPage", "ocopCatalogue", "search"].map((s) => [s, p50(hundred, s)! / p50(base, s)!] as const).filter(([, r]) => Number.isFinite(r));
+    const overview = p50(hundred, "overview")! / p50(base, "overview")!;
+    out.push(
+      `- At ×100 a paged list within ±20% of its ×1 latency (p50, varied): ${verdict(paged.length ? paged.every(([, r]) => r <= 1.2) : null)} (${paged.map(([s, r]) => `${s} ${r.toFixed(2)}×`).join(", ")}).`,
+      `- At ×100 the overview within 4× of its ×1 latency: ${verdict(Number.isFinite(overview) ? overview <= 4 : null)}${Number.isFinite(overview) ? ` (${overview.toFixed(2)}×)` : ""}.`,
+    );
+  }
+  out.push("");
+  return `${out.join("\n")}\n`;
+}
