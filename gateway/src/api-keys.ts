@@ -4,7 +4,7 @@
  * short-lived token for the key's principal, so subgraphs see keys and people the same way.
  */
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from "node:crypto";
-import { DEPARTMENTS, DomainError, ErrorCode, Role, badInput, isUuid, notFound, type Principal } from "@kttt/core";
+import { DEPARTMENTS, DomainError, ErrorCode, Role, badInput, isAdminUnitCode, isUuid, notFound, today, type Principal } from "@kttt/core";
 import type { DataSource, MigrationInterface, QueryRunner } from "typeorm";
 
 export class ApiKeys1732406400900 implements MigrationInterface {
@@ -84,10 +84,9 @@ export class ApiKeyStore {
     const department = role === Role.DEPARTMENT ? (input.department as string) : null;
     if (role === Role.DEPARTMENT && !(department && department in DEPARTMENTS)) throw badInput(`department must be one of ${Object.keys(DEPARTMENTS).join(", ")}.`, "department");
     const unit = role === Role.DISTRICT ? (input.adminUnitCode as string) : null;
-    if (role === Role.DISTRICT && !(typeof unit === "string" && /^[0-9]{3}$/u.test(unit))) throw badInput("adminUnitCode must be a unit code such as 444.", "adminUnitCode");
+    if (role === Role.DISTRICT && !isAdminUnitCode(unit)) throw badInput("adminUnitCode must be a unit code such as 444.", "adminUnitCode");
     const expiresOn = typeof input.expiresOn === "string" && /^\d{4}-\d{2}-\d{2}$/u.test(input.expiresOn) ? input.expiresOn : null;
-    const today = new Date().toISOString().slice(0, 10);
-    if (!expiresOn || expiresOn <= today) throw badInput("expiresOn must be a future date (YYYY-MM-DD): every key expires.", "expiresOn");
+    if (!expiresOn || expiresOn <= today()) throw badInput("expiresOn must be a future date (YYYY-MM-DD): every key expires.", "expiresOn");
     const { prefix, key } = newKey();
     const [row] = await this.dataSource.query(
       `INSERT INTO api_key (id, name, prefix, secret_hash, role, department, admin_unit_code, created_by, expires_at)

@@ -29,7 +29,7 @@ const CALLERS: Record<string, Principal | null> = {
 const headersFor = async (caller: string) => (CALLERS[caller] ? as(CALLERS[caller]) : ANONYMOUS_HEADERS);
 const UNKNOWN = "00000000-0000-5000-8000-000000000000";
 
-/** Each write is sent with input that fails on the merits once authorised, so nothing is written either way. */
+/** Every mutation, sent with input that fails on the merits once authorised, so nothing is written either way. */
 const WRITES: Record<string, { query: string; variables: Record<string, unknown>; allowed: string[] }> = {
   registerOrganization: {
     query: `mutation($input: RegisterOrganizationInput!) { registerOrganization(input: $input) { id } }`,
@@ -56,9 +56,109 @@ const WRITES: Record<string, { query: string; variables: Record<string, unknown>
     variables: { input: { beneficiaryId: UNKNOWN, amount: "1000000", disbursedOn: "2024-03-01" } },
     allowed: ["admin", "finance"],
   },
+  updateOrganization: {
+    query: `mutation($input: UpdateOrganizationInput!) { updateOrganization(input: $input) { __typename } }`,
+    variables: { input: { id: UNKNOWN, version: 1, name: "Hợp tác xã Kiểm tra Quyền" } },
+    allowed: ["admin", "staff"],
+  },
+  recordFinancialReport: {
+    query: `mutation($input: RecordFinancialReportInput!) { recordFinancialReport(input: $input) { __typename } }`,
+    variables: { input: { organizationId: UNKNOWN, year: 2023, charterCapital: "0", revenue: "0", profit: "0", regularWorkers: 0, averageMonthlyIncome: "0", managersTotal: 0, managersTrained: 0, itReadiness: "NONE" } },
+    allowed: ["admin", "staff"],
+  },
+  recordClassification: {
+    query: `mutation($input: RecordClassificationInput!) { recordClassification(input: $input) { __typename } }`,
+    variables: { input: { organizationId: UNKNOWN, year: 2023, rating: "GOOD", score: 80 } },
+    allowed: ["admin", "staff"],
+  },
+  addMember: {
+    query: `mutation($input: AddMemberInput!) { addMember(input: $input) { __typename } }`,
+    variables: { input: { organizationId: UNKNOWN, kind: "INDIVIDUAL", membershipType: "OFFICIAL", fullName: "Nguyễn Văn Quyền", capitalContributed: "0", joinedOn: "2024-01-02" } },
+    allowed: ["admin", "staff"],
+  },
+  endMembership: {
+    query: `mutation($input: EndMembershipInput!) { endMembership(input: $input) { __typename } }`,
+    variables: { input: { memberId: UNKNOWN, version: 1, leftOn: "2024-01-02" } },
+    allowed: ["admin", "staff"],
+  },
+  dissolveOrganization: {
+    query: `mutation($input: DissolveOrganizationInput!) { dissolveOrganization(input: $input) { __typename } }`,
+    variables: { input: { id: UNKNOWN, version: 1, dissolvedOn: "2024-01-02" } },
+    allowed: ["admin", "staff"],
+  },
+  certifyOcopProduct: {
+    query: `mutation($input: CertifyOcopProductInput!) { certifyOcopProduct(input: $input) { __typename } }`,
+    variables: { input: { productId: UNKNOWN, scoreA: 25, scoreB: 15, scoreC: 20, stars: 3, decisionNumber: "1234/QĐ-UBND", decidedOn: "2024-03-01" } },
+    allowed: ["admin", "staff", "agriculture"],
+  },
+  reassessOcopProduct: {
+    query: `mutation($input: ReassessOcopProductInput!) { reassessOcopProduct(input: $input) { __typename } }`,
+    variables: { input: { productId: UNKNOWN, scoreA: 25, scoreB: 15, scoreC: 20, stars: 3, decisionNumber: "1234/QĐ-UBND", decidedOn: "2024-03-01" } },
+    allowed: ["admin", "staff", "agriculture"],
+  },
+  revokeOcopCertification: {
+    query: `mutation($input: RevokeOcopCertificationInput!) { revokeOcopCertification(input: $input) { __typename } }`,
+    variables: { input: { productId: UNKNOWN, revokedOn: "2024-06-01", reason: "Vi phạm an toàn thực phẩm", decisionNumber: "77/QĐ-UBND" } },
+    allowed: ["admin", "staff", "agriculture"],
+  },
+  createSupportPolicy: {
+    query: `mutation($input: CreateSupportPolicyInput!) { createSupportPolicy(input: $input) { __typename } }`,
+    variables: { input: { code: "KIEM-TRA-QUYEN", name: "Chính sách kiểm tra quyền", kind: "HUMAN_RESOURCES", legalBasisIds: [UNKNOWN], eligibleOrganizationKinds: ["COOPERATIVE"] } },
+    allowed: ["admin", "staff", "planning"],
+  },
+  createSupportProgramme: {
+    query: `mutation($input: CreateSupportProgrammeInput!) { createSupportProgramme(input: $input) { __typename } }`,
+    variables: { input: { code: "KIEM-TRA-QUYEN", name: "Chương trình kiểm tra quyền", policyId: UNKNOWN, agencyId: UNKNOWN, startsOn: "2024-01-01", endsOn: "2024-12-31", funding: [{ source: "PROVINCIAL", plannedAmount: "1000000" }] } },
+    allowed: ["admin", "staff", "planning"],
+  },
+  recordBeneficiary: {
+    query: `mutation($input: RecordBeneficiaryInput!) { recordBeneficiary(input: $input) { __typename } }`,
+    variables: { input: { programmeId: UNKNOWN, organizationId: UNKNOWN, organizationKind: "COOPERATIVE", adminUnitCode: "444", fundingSource: "PROVINCIAL", support: "Đào tạo cán bộ quản lý", plannedAmount: "1000000", approvedOn: "2024-03-01" } },
+    allowed: ["admin", "finance"],
+  },
+  recordDevelopmentPlan: {
+    query: `mutation($input: RecordDevelopmentPlanInput!) { recordDevelopmentPlan(input: $input) { __typename } }`,
+    variables: { input: { year: 2031, documentId: UNKNOWN, title: "Kế hoạch kiểm tra quyền", targets: [{ indicator: "NEW_COOPERATIVES", value: 10 }] } },
+    allowed: ["admin", "staff", "planning"],
+  },
+  recordPlanActuals: {
+    query: `mutation($input: RecordPlanActualsInput!) { recordPlanActuals(input: $input) { __typename } }`,
+    variables: { input: { year: 2031, version: 1, actuals: [{ indicator: "NEW_COOPERATIVES", value: 10 }] } },
+    allowed: ["admin", "staff", "planning"],
+  },
+  updateTradeEvent: {
+    query: `mutation($input: UpdateTradeEventInput!) { updateTradeEvent(input: $input) { __typename } }`,
+    variables: { input: { id: UNKNOWN, version: 1, name: "Hội chợ Kiểm tra Quyền" } },
+    allowed: ["admin", "staff", "industryTrade"],
+  },
+  registerTradeParticipation: {
+    query: `mutation($input: RegisterTradeParticipationInput!) { registerTradeParticipation(input: $input) { __typename } }`,
+    variables: { input: { eventId: UNKNOWN, participant: { kind: "COOPERATIVE", id: UNKNOWN }, adminUnitCode: "444" } },
+    allowed: ["admin", "staff", "industryTrade"],
+  },
+  updateTradeParticipation: {
+    query: `mutation($input: UpdateTradeParticipationInput!) { updateTradeParticipation(input: $input) { __typename } }`,
+    variables: { input: { id: UNKNOWN, version: 1, booths: 1 } },
+    allowed: ["admin", "staff", "industryTrade"],
+  },
+  recordEcommerceListing: {
+    query: `mutation($input: RecordEcommerceListingInput!) { recordEcommerceListing(input: $input) { __typename } }`,
+    variables: { input: { owner: { kind: "COOPERATIVE", id: UNKNOWN }, adminUnitCode: "444", platform: "POSTMART", productName: "Cam Khe Kiểm tra", listedOn: "2024-01-02" } },
+    allowed: ["admin", "staff", "industryTrade"],
+  },
+  recordSupplyDemandLink: {
+    query: `mutation($input: RecordSupplyDemandLinkInput!) { recordSupplyDemandLink(input: $input) { __typename } }`,
+    variables: { input: { seller: { kind: "COOPERATIVE", id: UNKNOWN }, adminUnitCode: "444", buyer: "Công ty Kiểm tra Quyền", productName: "Cam Khe Kiểm tra", volume: 1, volumeUnit: "tấn", value: "1000000", agreedOn: "2024-01-02" } },
+    allowed: ["admin", "staff", "industryTrade"],
+  },
 };
 
 describe("role × operation", () => {
+  it("covers every mutation of the supergraph", async () => {
+    const res = await graphql(graph.gateway.url, `{ __schema { mutationType { fields { name } } } }`);
+    expect(Object.keys(WRITES).sort()).toEqual(res.data.__schema.mutationType.fields.map((f: { name: string }) => f.name).sort());
+  });
+
   const cells = Object.entries(WRITES).flatMap(([operation, write]) => Object.keys(CALLERS).map((caller) => [operation, caller, write.allowed.includes(caller)] as const));
 
   it.each(cells)("%s by %s: allowed %s", async (operation, caller, allowed) => {

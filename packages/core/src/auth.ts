@@ -7,6 +7,7 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import { errors as joseErrors, jwtVerify, SignJWT, type JWTPayload } from "jose";
 import type { AuthChecker } from "type-graphql";
+import { isAdminUnitCode } from "./admin-unit-code";
 import { DomainError, ErrorCode } from "./errors";
 
 export enum Role {
@@ -107,7 +108,7 @@ export async function principalOf(authorization: string | undefined, secret: str
     invalid: "The token is not valid.",
   });
   if (role === Role.DEPARTMENT && !(typeof payload.dept === "string" && payload.dept in DEPARTMENTS)) throw unauthenticated("A department token must name a known department.");
-  if (role === Role.DISTRICT && !(typeof payload.unit === "string" && /^[0-9]{3}$/u.test(payload.unit))) throw unauthenticated("A district token must name its unit.");
+  if (role === Role.DISTRICT && !isAdminUnitCode(payload.unit)) throw unauthenticated("A district token must name its unit.");
   return principalOfClaims(payload, role);
 }
 

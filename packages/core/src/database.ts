@@ -5,7 +5,7 @@
  */
 import "reflect-metadata";
 import { Client } from "pg";
-import { DataSource, type DataSourceOptions as TypeOrmOptions, type Logger } from "typeorm";
+import { DataSource, type DataSourceOptions as TypeOrmOptions, type Logger, type MigrationInterface } from "typeorm";
 
 /** What TypeORM takes as a data source's entities and migrations: classes, schemas or file globs. */
 export type EntityList = NonNullable<TypeOrmOptions["entities"]>;
@@ -133,11 +133,44 @@ export function createDataSource(options: DataSourceOptions): { dataSource: Data
   return { dataSource, statements };
 }
 
-/** Creates the database if needed, connects and applies pending migrations. */
+/**
+ * Marks a migration as renamed: a database migrated under one of `formerNames` (TypeORM matches
+ * applied migrations by name) has its record renamed before migrating, so the migration is not run
+ * again. Names end in the migration's 13-digit timestamp, which moves with the name.
+ */
+export function formerlyNamed<M extends new () => MigrationInterface>(migration: M, ...formerNames: string[]): M {
+  return Object.assign(migration, { formerNames });
+}
+
+/** The current name of every former migration name among `migrations`. */
+export function renamedMigrations(migrations: readonly unknown[]): Map<string, string> {
+  const renamed = new Map<string, string>();
+  for (const migration of migrations) {
+    const type = (typeof migration === "function" ? migration : (migration as object).constructor) as { name: string; formerNames?: string[] };
+    for (const former of type.formerNames ?? []) renamed.set(former, type.name);
+  }
+  return renamed;
+}
+
+const timestampOf = (name: string) => Number(/(\d{13})$/u.exec(name)?.[1]);
+
+/** Renames the records of migrations applied under a former name (see `formerlyNamed`). */
+async function renameAppliedMigrations(dataSource: DataSource): Promise<void> {
+  const renamed = renamedMigrations(dataSource.migrations);
+  if (renamed.size === 0) return;
+  const [{ exists }] = await dataSource.query("SELECT to_regclass('schema_migrations') IS NOT NULL AS exists");
+  if (!exists) return;
+  for (const [former, current] of renamed) {
+    await dataSource.query("UPDATE schema_migrations SET name = $2, timestamp = $3 WHERE name = $1", [former, current, timestampOf(current)]);
+  }
+}
+
+/** Creates the database if needed, connects and applies pending migrations (after renaming renamed ones). */
 export async function openDatabase(options: DataSourceOptions): Promise<{ dataSource: DataSource; statements: StatementCounter }> {
   await ensureDatabase(options.url);
   const opened = createDataSource(options);
   await opened.dataSource.initialize();
+  await renameAppliedMigrations(opened.dataSource);
   await opened.dataSource.runMigrations({ transaction: "each" });
   return opened;
 }

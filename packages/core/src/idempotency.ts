@@ -7,8 +7,9 @@
 import { createHash } from "node:crypto";
 import { IsOptional, Length, Matches } from "class-validator";
 import { Field, InputType, type ClassType } from "type-graphql";
-import type { DataSource, EntityManager, MigrationInterface, QueryRunner } from "typeorm";
+import type { DataSource, EntityManager, FindOptionsWhere, MigrationInterface, QueryRunner } from "typeorm";
 import { toJson, writeAudit } from "./audit";
+import { constraintError, type ConstraintErrors } from "./constraints";
 import { conflict } from "./errors";
 
 /** Adds `idempotencyKey` to a mutation input class (a type-graphql mixin). */
@@ -96,12 +97,12 @@ function refOfReceipt(receipt: { operation: string; request_hash: string; result
 }
 
 /**
- * The result of a mutation already done under this input's idempotency key, or undefined. A mutation
- * that asks another subgraph before its transaction calls it first, so a retry of a write that went
- * through gets its result even while that other subgraph is down (and is not asked again).
- * `idempotentTransaction` still settles concurrent first attempts.
+ * The result of a mutation already done under this input's idempotency key, or undefined. Asked
+ * before anything else, so a retry of a write that went through gets its result even while another
+ * subgraph its checks ask is down (and is not asked again). `idempotentTransaction` still settles
+ * concurrent first attempts.
  */
-export async function priorResult<T>(dataSource: DataSource, operation: string, input: { idempotencyKey?: string } & object, load: (ref: string) => Promise<T>): Promise<T | undefined> {
+async function priorResult<T>(dataSource: DataSource, operation: string, input: { idempotencyKey?: string } & object, load: (ref: string) => Promise<T>): Promise<T | undefined> {
   const key = input.idempotencyKey;
   if (!key) return undefined;
   // A receipt is written with its result in one transaction: one that is seen is complete.
@@ -111,15 +112,16 @@ export async function priorResult<T>(dataSource: DataSource, operation: string, 
 }
 
 /**
- * Runs `write` in one transaction with a receipt when the input has an idempotency key.
- * `write` returns the result and a reference to it, and gives the record as it was either as
- * `before` or through `keepBefore`; `load` turns a reference back into a result.
+ * Runs `write` in one transaction with its audit record, and with a receipt when the input has an
+ * idempotency key. `write` returns the result, gives the record as it was through `keepBefore`, and
+ * `refOf` names the result; `load` turns a reference back into a result.
  */
-export async function idempotentTransaction<T>(
+async function idempotentTransaction<T>(
   dataSource: DataSource,
   operation: string,
   input: { idempotencyKey?: string } & object,
-  write: (manager: EntityManager, keepBefore: KeepBefore) => Promise<{ result: T; ref: string; before?: unknown }>,
+  refOf: (result: T) => string,
+  write: (manager: EntityManager, keepBefore: KeepBefore) => Promise<T>,
   load: (ref: string) => Promise<T>,
 ): Promise<T> {
   const key = input.idempotencyKey;
@@ -130,10 +132,10 @@ export async function idempotentTransaction<T>(
       kept = toJson(row);
       return row;
     };
-    const written = await write(manager, keepBefore);
-    const before = written.before !== undefined ? written.before : kept;
-    await writeAudit(manager, { operation, input, resultRef: written.ref, before, after: written.result });
-    return written;
+    const result = await write(manager, keepBefore);
+    const ref = refOf(result);
+    await writeAudit(manager, { operation, input, resultRef: ref, before: kept, after: result });
+    return { result, ref };
   };
   if (!key) return dataSource.transaction(async (manager) => (await audited(manager)).result);
   const hash = requestHash(operation, input);
@@ -154,23 +156,49 @@ export async function idempotentTransaction<T>(
   return "result" in replay ? (replay.result as T) : load(replay.ref);
 }
 
-/** A write of `recordedTransaction`: it returns the result and hands the record it changes, as loaded, to `keepBefore`. */
-export type RecordedWrite<T> = (manager: EntityManager, keepBefore: KeepBefore) => Promise<T>;
+export interface WriteOptions<T, P> {
+  /** The mutation's name, as the receipt and the audit record keep it (e.g. `registerOrganization`). */
+  operation: string;
+  /** The mutation's input; its `idempotencyKey`, when given, makes the write safe to retry. */
+  input: { idempotencyKey?: string } & object;
+  /** Loads a result back from its reference, for a retry. */
+  load: (ref: string) => Promise<T>;
+  /** The reference of a result (default: its `id`). */
+  refOf?: (result: T) => string;
+  /**
+   * Checks made before the transaction opens (other subgraphs asked through the gateway: no network
+   * call holds a lock); what it returns is handed to `write`. A retry whose receipt answers skips it.
+   */
+  prepare?: () => Promise<P>;
+  /** The errors the database constraints this write can break stand for, by constraint name. */
+  constraints?: ConstraintErrors;
+}
+
+const idOf = (result: unknown): string => (result as { id: string }).id;
 
 /**
- * `idempotentTransaction` for a write whose result names itself: `refOf` turns the result into the
- * reference a retry loads back with `load`. Every subgraph's mutations run through one of the two.
+ * The one way every subgraph writes: a retry with a known idempotency key is answered from its
+ * receipt before anything else is asked; then `prepare`'s checks; then `write` in one transaction
+ * with its audit record and receipt; an integrity violation becomes the domain error `constraints`
+ * gives it.
  */
-export function recordedTransaction<T>(
+export async function recordedWrite<T, P = undefined>(
   dataSource: DataSource,
-  operation: string,
-  input: { idempotencyKey?: string } & object,
-  refOf: (result: T) => string,
-  load: (ref: string) => Promise<T>,
-  write: RecordedWrite<T>,
+  options: WriteOptions<T, P>,
+  write: (manager: EntityManager, keepBefore: KeepBefore, prepared: P) => Promise<T>,
 ): Promise<T> {
-  return idempotentTransaction(dataSource, operation, input, async (manager, keepBefore) => {
-    const result = await write(manager, keepBefore);
-    return { result, ref: refOf(result) };
-  }, load);
+  const { operation, input, load } = options;
+  const prior = await priorResult(dataSource, operation, input, load);
+  if (prior !== undefined) return prior;
+  const prepared = (options.prepare ? await options.prepare() : undefined) as P;
+  try {
+    return await idempotentTransaction(dataSource, operation, input, options.refOf ?? idOf, (manager, keepBefore) => write(manager, keepBefore, prepared), load);
+  } catch (error) {
+    throw constraintError(error, options.constraints);
+  }
+}
+
+/** Loads a result back by its id: the `load` of a write whose result is one row of `entity`. */
+export function loadById<T extends { id: string }>(dataSource: DataSource, entity: abstract new () => T): (id: string) => Promise<T> {
+  return (id) => dataSource.getRepository(entity).findOneByOrFail({ id } as FindOptionsWhere<T>);
 }

@@ -1,6 +1,9 @@
 import "reflect-metadata";
 
+export * from "./admin-unit-code";
 export * from "./bulk";
+export * from "./calendar";
+export * from "./constraints";
 export * from "./audit";
 export * from "./auth";
 export * from "./config";

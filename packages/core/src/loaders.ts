@@ -3,7 +3,7 @@
  * `WHERE column = ANY($1)` statement, answered in the order asked.
  */
 import DataLoader from "dataloader";
-import type { DataSource, EntityTarget, ObjectLiteral } from "typeorm";
+import type { DataSource, EntityTarget, ObjectLiteral, SelectQueryBuilder } from "typeorm";
 
 export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/iu;
 export const isUuid = (value: string): boolean => UUID_PATTERN.test(value);
@@ -57,12 +57,12 @@ export interface FirstPage<T> {
   total: number;
 }
 
-export interface FirstPageOptions<T> extends LoaderOptions<T> {
+export interface FirstPageOptions<T extends ObjectLiteral> extends LoaderOptions<T> {
   /** Order of rows inside a group; the page is the first `limit` of them. */
   orderBy: [string, "ASC" | "DESC"][];
   limit: number;
-  /** A further condition on alias `t` (e.g. the caller's unit). */
-  where?: { sql: string; params: Record<string, unknown> };
+  /** Further conditions on alias `t` (e.g. the caller's unit), added to the query before it runs. */
+  refine?: (query: SelectQueryBuilder<T>) => void;
 }
 
 /**
@@ -82,7 +82,7 @@ export function firstPageLoader<T extends ObjectLiteral>(dataSource: DataSource,
         .addSelect(`row_number() OVER (PARTITION BY t.${options.column} ORDER BY ${order})`, "page_position")
         .addSelect(`count(*) OVER (PARTITION BY t.${options.column})`, "page_total")
         .where(`t.${options.column} = ANY(:keys)`, { keys: valid });
-      if (options.where) query.andWhere(options.where.sql, options.where.params);
+      options.refine?.(query);
       const [sql, params] = query.getQueryAndParameters();
       const raw: Record<string, unknown>[] = await dataSource.query(`SELECT * FROM (${sql}) page WHERE page_position <= $${params.length + 1} ORDER BY page_position`, [...params, options.limit]);
       const metadata = dataSource.getMetadata(entity);
@@ -100,10 +100,10 @@ export function firstPageLoader<T extends ObjectLiteral>(dataSource: DataSource,
 }
 
 /**
- * One loader per distinct argument set asked for in the request (page size, filter, year…): fields
- * asked with the same arguments share a batch, fields asked with others get their own.
+ * One loader per distinct argument set asked for in a request (a filter, a page size, a year): the
+ * arguments are the loader's key, as JSON, and every parent asking with them shares its batch.
  */
-export function loaderPerArguments<A, L>(make: (args: A) => L): (args: A) => L {
+export function loadersByArgs<A, L>(make: (args: A) => L): (args: A) => L {
   const loaders = new Map<string, L>();
   return (args) => {
     const key = JSON.stringify(args);

@@ -182,10 +182,6 @@ export async function paginate<T extends ObjectLiteral, C extends Connection<T>>
 }
 
 /**
- * The first page of a connection whose rows and total were fetched together (e.g. by a windowed,
- * batched query); validates the page size like any other page.
- */
-/**
  * How many rows a batched first page fetches per parent: `first` (default 20, at most 100), but at
  * least one, because the rows carry each parent's total: `first: 0` still answers `totalCount`.
  * `firstPageConnection` then cuts the page to what was asked.
@@ -194,17 +190,23 @@ export function firstPageFetchSize(args: { first?: number | null }): number {
   return Math.min(Math.max(args.first ?? DEFAULT_PAGE_SIZE, 1), MAX_PAGE_SIZE);
 }
 
+/**
+ * The first page of a connection whose rows and total were fetched together (e.g. by a windowed,
+ * batched query); validates the page size like any other page. A cursor holds the row's id, or
+ * `cursorOf`'s values where paging on goes to a keyset list (e.g. `[name, id]`).
+ */
 export function firstPageConnection<T, C extends Connection<T>>(
   ConnectionClass: new () => C,
   page: T[],
   total: number,
   idOf: (row: T) => string,
   args: ConnectionArgs,
+  cursorOf: (row: T) => unknown[] = (row) => [idOf(row)],
 ): C {
   const { size } = pageSize(args);
   const rows = page.slice(0, size);
   const connection = new ConnectionClass();
-  connection.edges = rows.map((node) => ({ node, cursor: encodeCursor([idOf(node)]) }));
+  connection.edges = rows.map((node) => ({ node, cursor: encodeCursor(cursorOf(node)) }));
   connection.nodes = rows;
   connection.pageInfo = {
     hasNextPage: total > rows.length,
@@ -249,4 +251,22 @@ export function connectionFromArray<T, C extends Connection<T>>(
   };
   (connection as unknown as { count: () => Promise<number> }).count = () => Promise.resolve(rows.length);
   return connection;
+}
+
+/**
+ * A page of a nested list (a parent's members, allocations, participations…). The common case, a
+ * first page, comes from `firstPage` (a windowed statement for all parents at once, `limit` rows
+ * each, see firstPageLoader); any other page from `all`, the parent's rows in order.
+ */
+export async function nestedConnection<T, C extends Connection<T>>(
+  ConnectionClass: new () => C,
+  args: ConnectionArgs,
+  idOf: (row: T) => string,
+  pages: { firstPage: (limit: number) => Promise<{ rows: T[]; total: number }>; all: () => Promise<T[]> },
+): Promise<C> {
+  if (!args.after && !args.before && args.last == null) {
+    const page = await pages.firstPage(firstPageFetchSize(args));
+    return firstPageConnection(ConnectionClass, page.rows, page.total, idOf, args);
+  }
+  return connectionFromArray(ConnectionClass, await pages.all(), idOf, args);
 }

@@ -3,8 +3,10 @@
  * entity keyed by period and, optionally, administrative unit ("2024-H1", "2024-H1:444"), so every
  * subgraph can add its own figures for the same period to one answer.
  */
-import { Max, Min } from "class-validator";
+import DataLoader from "dataloader";
 import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
+import { ADMIN_UNIT_CODE } from "./admin-unit-code";
+import { IsYearInRange, requireYearInRange, today } from "./calendar";
 import { badInput } from "./errors";
 import { LocalDateScalar } from "./scalars";
 
@@ -24,8 +26,7 @@ registerEnumType(Half, {
 @InputType({ description: "A reporting period (kỳ báo cáo): a year, or a half of it." })
 export class ReportingPeriodInput {
   @Field(() => Int, { description: "The year (năm)." })
-  @Min(1990, { message: "year must be 1990 or later." })
-  @Max(2100, { message: "year must be 2100 or earlier." })
+  @IsYearInRange()
   year: number;
 
   @Field(() => Half, { nullable: true, description: "The half (6 tháng); omit for the whole year." })
@@ -65,10 +66,8 @@ export class ReportingPeriod {
   asOf: string;
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
-
 export function reportingPeriod(year: number, half: Half | null | undefined, asOf: string | null = null, now = today()): ReportingPeriod {
-  if (!Number.isInteger(year) || year < 1990 || year > 2100) throw badInput("year must be between 1990 and 2100.", "period.year", "YEAR_OUT_OF_RANGE");
+  requireYearInRange(year, "period.year");
   const h = half ?? null;
   const period = new ReportingPeriod();
   period.year = year;
@@ -87,7 +86,8 @@ export function reportingPeriod(year: number, half: Half | null | undefined, asO
   return period;
 }
 
-const ECONOMY_ID = /^(\d{4})(?:-(H1|H2))?(?:@(\d{4}-\d{2}-\d{2}))?(?::(\d{3}))?$/u;
+// The unit part has the shape of ADMIN_UNIT_CODE.
+const ECONOMY_ID = new RegExp(`^(\\d{4})(?:-(H1|H2))?(?:@(\\d{4}-\\d{2}-\\d{2}))?(?::(${ADMIN_UNIT_CODE.source.slice(1, -1)}))?$`, "u");
 
 /**
  * The key of a collective-economy overview: "2024-H1" for the province, "2024-H1:444" for a unit,
@@ -103,8 +103,6 @@ export function parseEconomyId(id: string): { period: ReportingPeriod; adminUnit
   return { period: reportingPeriod(Number(match[1]), (match[2] as Half | undefined) ?? null, match[3] ?? null), adminUnitCode: match[4] ?? null };
 }
 
-export const ADMIN_UNIT_CODE = /^[0-9]{3}$/u;
-
 /**
  * Membership's `CollectiveEconomy` entity as the other subgraphs declare it: the key only. Each adds
  * its own figures with a field resolver on this class; membership resolves every other field.
@@ -118,4 +116,48 @@ export const ADMIN_UNIT_CODE = /^[0-9]{3}$/u;
 export class CollectiveEconomyRef {
   @Field(() => ID, { description: 'Period and unit: "2024-H1" for the province, "2024-H1:444" for a unit.' })
   id: string;
+}
+
+/** A subgraph's figures of one period: the province's, each unit's, and those of a unit with nothing recorded. */
+export interface FiguresByUnit<F> {
+  total: F;
+  byUnit: ReadonlyMap<string, F>;
+  empty: F;
+}
+
+/**
+ * The loader of a subgraph's part of collective-economy overviews, keyed by the overview's id
+ * ("2024-H1", "2024-H1:444"): `figuresOf` runs once per distinct period asked in a request and answers the
+ * province and all of its units; a malformed id is that key's error.
+ */
+export function economyFiguresLoader<F>(figuresOf: (period: ReportingPeriod) => Promise<FiguresByUnit<F>>): DataLoader<string, F> {
+  // Per request, across batches: a list of units asked after the province reuses its period.
+  const periods = new Map<string, Promise<FiguresByUnit<F>>>();
+  return new DataLoader<string, F>(async (ids) =>
+    Promise.all(
+      ids.map(async (id) => {
+        try {
+          const { period, adminUnitCode } = parseEconomyId(id);
+          let figures = periods.get(period.id);
+          if (!figures) periods.set(period.id, (figures = figuresOf(period)));
+          const { total, byUnit, empty } = await figures;
+          return adminUnitCode === null ? total : (byUnit.get(adminUnitCode) ?? empty);
+        } catch (error) {
+          return error as Error;
+        }
+      }),
+    ),
+  );
+}
+
+/** How a breakdown names its groups: a label table (an enum's Vietnamese labels) or a function of the key. */
+export type GroupLabels = Readonly<Record<string, string>> | ((key: string) => string | null | undefined);
+
+/**
+ * The Vietnamese label of a statistics group, in every subgraph: what its breakdown calls the key,
+ * else the key itself; `unkeyed` names the group of rows without a key.
+ */
+export function groupLabel(labels: GroupLabels, key: string | null, unkeyed = "Không xác định"): string {
+  if (key === null) return unkeyed;
+  return (typeof labels === "function" ? labels(key) : labels[key]) ?? key;
 }

@@ -10,8 +10,8 @@ import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import { Client } from "pg";
 import { from as copyFrom, to as copyTo } from "pg-copy-streams";
+import { renamedMigrations, type EntityList, type MigrationList } from "@kttt/core";
 import { DataSource } from "typeorm";
-import type { EntityList, MigrationList } from "@kttt/core";
 
 export interface TableManifest {
   name: string;
@@ -94,8 +94,10 @@ export async function restoreDatabase(url: string, dir: string, schema: { entiti
     if (count > 0) throw new Error(`The database ${new URL(url).pathname.slice(1)} is not empty; restore into a new database.`);
     await dataSource.runMigrations({ transaction: "each" });
     const applied = (await dataSource.query(`SELECT name FROM ${MIGRATIONS_TABLE} ORDER BY id`)).map((r: { name: string }) => r.name);
-    const backupIsAhead = manifest.migrations.some((m) => !applied.includes(m));
-    if (backupIsAhead) throw new Error(`The backup was made at migrations this code does not have (${manifest.migrations.filter((m) => !applied.includes(m)).join(", ")}); restore it with the same or a newer version.`);
+    // A backup made before a migration was renamed names it by its former name.
+    const renamed = renamedMigrations(dataSource.migrations);
+    const unknown = manifest.migrations.filter((m) => !applied.includes(renamed.get(m) ?? m));
+    if (unknown.length > 0) throw new Error(`The backup was made at migrations this code does not have (${unknown.join(", ")}); restore it with the same or a newer version.`);
   } finally {
     await dataSource.destroy();
   }

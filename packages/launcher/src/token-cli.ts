@@ -3,7 +3,7 @@
  * bearer token signed with AUTH_JWT_SECRET (the development secret when unset, outside production).
  * This is how an administrator issues access to a person or a department until API keys land.
  */
-import { authSecretOf, DEPARTMENTS, Role, signToken } from "@kttt/core";
+import { authSecretOf, DEPARTMENTS, isAdminUnitCode, Role, signToken } from "@kttt/core";
 import { parseArgs } from "node:util";
 
 async function main(): Promise<void> {
@@ -20,7 +20,7 @@ async function main(): Promise<void> {
   const role = values.role as Role;
   if (!Object.values(Role).includes(role) || role === Role.PUBLIC) throw new Error(`--role must be one of ${Object.values(Role).filter((r) => r !== Role.PUBLIC).join(", ")}`);
   if (role === Role.DEPARTMENT && !(values.department && values.department in DEPARTMENTS)) throw new Error(`--department must be one of ${Object.keys(DEPARTMENTS).join(", ")}`);
-  if (role === Role.DISTRICT && !/^[0-9]{3}$/u.test(values.unit ?? "")) throw new Error("--unit must be a district-level unit code such as 444");
+  if (role === Role.DISTRICT && !isAdminUnitCode(values.unit)) throw new Error("--unit must be a district-level unit code such as 444");
   const days = Number(values.days);
   if (!Number.isInteger(days) || days < 1 || days > 366) throw new Error("--days must be 1 to 366");
   // Only the key of tokens: the gateway's other secret has nothing to do with issuing one.

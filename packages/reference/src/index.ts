@@ -1,3 +1,4 @@
 export * from "./admin-units";
 export * from "./ocop-groups";
 export * from "./ocop-rules";
+export * from "./admin-unit-checks";

@@ -2,3 +2,4 @@ export * from "./database";
 export * from "./embedded-child";
 export * from "./graphql";
 export * from "./ports";
+export * from "./wait";

@@ -2,11 +2,10 @@
  * Per-request DataLoaders: every list-to-reference path of the membership subgraph goes through
  * one of these, so N parents cost one `WHERE … = ANY($1)` statement, not N.
  */
-import DataLoader from "dataloader";
-import { firstPageLoader, groupLoader, isUuid, loaderPerArguments, rowLoader, type FirstPage } from "@kttt/core";
+import { economyFiguresLoader, firstPageLoader, groupLoader, isUuid, loadersByArgs, rowLoader, type FirstPage } from "@kttt/core";
 import type { DataSource } from "typeorm";
 import { emptyMembershipFigures, membershipStatistics } from "./repositories/statistics";
-import { MembershipGroupBy, type MembershipFigures } from "./types/statistics";
+import { MembershipGroupBy } from "./types/statistics";
 import { AdminUnit } from "./entities/admin-unit";
 import { AllianceMembership } from "./entities/alliance-membership";
 import { Classification } from "./entities/classification";
@@ -22,45 +21,32 @@ export type MemberPage = FirstPage<Member>;
  * needs, without loading every member of every organisation.
  */
 function firstMembers(dataSource: DataSource, filter: { current: boolean | null; membershipType: string | null; limit: number }) {
-  const conditions: string[] = [];
-  if (filter.current !== null) conditions.push("(t.left_on IS NULL) = :current");
-  if (filter.membershipType !== null) conditions.push("t.membership_type = :membershipType");
   return firstPageLoader(dataSource, Member, {
     column: "organization_id",
     keyOf: (m) => m.organizationId,
     validKey: isUuid,
     orderBy: [["t.joined_on", "ASC"], ["t.id", "ASC"]],
     limit: filter.limit,
-    where: conditions.length ? { sql: conditions.join(" AND "), params: { current: filter.current, membershipType: filter.membershipType } } : undefined,
+    refine: (query) => {
+      if (filter.current !== null) query.andWhere("(t.left_on IS NULL) = :current", { current: filter.current });
+      if (filter.membershipType !== null) query.andWhere("t.membership_type = :membershipType", { membershipType: filter.membershipType });
+    },
   });
 }
 
-export interface EconomyFigures {
-  total: MembershipFigures;
-  byUnit: Map<string, MembershipFigures>;
-  /** Figures of a unit with no organisations. */
-  empty: MembershipFigures;
-}
-
-/** Membership figures of a period for the province and every unit at once (key: "year|asOf"). */
+/** Membership figures of a period for the province and every unit at once. */
 function economyFigures(dataSource: DataSource) {
-  return new DataLoader<string, EconomyFigures>(
-    (keys) =>
-      Promise.all(
-        keys.map(async (key) => {
-          const [year, asOf] = key.split("|");
-          const stats = await membershipStatistics(dataSource, Number(year), MembershipGroupBy.ADMIN_UNIT, asOf);
-          const byUnit = new Map(stats.groups.map((g) => [g.key as string, g.figures]));
-          return { total: stats.total, byUnit, empty: emptyMembershipFigures() };
-        }),
-      ),
-  );
+  return economyFiguresLoader(async (period) => {
+    const stats = await membershipStatistics(dataSource, period.year, MembershipGroupBy.ADMIN_UNIT, period.asOf);
+    return { total: stats.total, byUnit: new Map(stats.groups.map((g) => [g.key as string, g.figures])), empty: emptyMembershipFigures() };
+  });
 }
 
 export function createLoaders(dataSource: DataSource) {
   return {
     economyFigures: economyFigures(dataSource),
-    firstMembers: loaderPerArguments((filter: { current: boolean | null; membershipType: string | null; limit: number }) => firstMembers(dataSource, filter)),
+    /** One loader per distinct filter and page size asked for in the request. */
+    firstMembers: loadersByArgs((filter: { current: boolean | null; membershipType: string | null; limit: number }) => firstMembers(dataSource, filter)),
     organization: rowLoader(dataSource, Organization, { column: "id", keyOf: (o) => o.id, validKey: isUuid }),
     adminUnit: rowLoader(dataSource, AdminUnit, { column: "code", keyOf: (u) => u.code }),
     membersByOrganization: groupLoader(dataSource, Member, { column: "organization_id", keyOf: (m) => m.organizationId, validKey: isUuid, orderBy: [["t.joined_on", "ASC"], ["t.id", "ASC"]] }),

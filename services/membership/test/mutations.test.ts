@@ -101,6 +101,14 @@ describe("registerOrganization", () => {
     expect(error.message).toContain(existing.name);
   });
 
+  it("refuses a union naming the same member cooperative twice as ALREADY_MEMBER, not as a taken registration number", async () => {
+    const coop = await someCooperative();
+    const member = { kind: "LEGAL_ENTITY", membershipType: "OFFICIAL", fullName: coop.name, memberOrganizationId: coop.id, capitalContributed: "0", joinedOn: "2024-01-15" };
+    const input = registration({ kind: "COOPERATIVE_UNION", name: "Liên hiệp Hợp tác xã Thử nghiệm", status: "SUSPENDED", members: [member, member] });
+    const error = await expectRefused(REGISTER, { input }, "CONFLICT", "input.members.1.memberOrganizationId", /already a member/u);
+    expect(error.extensions?.reason).toBe("ALREADY_MEMBER");
+  });
+
   it("refuses negative capital in a founding member", async () => {
     const input = registration({ members: [...members(4), { ...members(1)[0], capitalContributed: "-5" }] });
     await expectRefused(REGISTER, { input }, "BAD_USER_INPUT", "input.members.4.capitalContributed", /cannot be negative/u);

@@ -83,3 +83,19 @@ describe("at ten times the data", () => {
     console.log(`[batching] 975 cooperatives' OCOP products: ${before.count} statements at 1× (${total(before.data)} products), ${after.count} at 10× (${total(after.data)})`);
   });
 });
+
+describe("first pages read through the driver", () => {
+  // The date columns of a batched first page must come back as the database holds them whatever the
+  // server's zone (CI runs the suite in UTC and in Asia/Ho_Chi_Minh, where a day-early date showed).
+  it("gives each product's registeredOn and its cursor as the product list does", async () => {
+    const rows: { id: string; owner: string; registered_on: string }[] = await o.service.dataSource.query(
+      "SELECT id, owner_organization_id AS owner, registered_on::text FROM ocop_product WHERE owner_organization_id IS NOT NULL ORDER BY name, id LIMIT 5",
+    );
+    const res = await o.query(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Cooperative { ocopProducts(first: 100) { nodes { id registeredOn } } } } }`, {
+      r: [...new Set(rows.map((r) => r.owner))].map((id) => ({ __typename: "Cooperative", id })),
+    });
+    expect(res.errors).toBeUndefined();
+    const nested = new Map(res.data._entities.flatMap((e: any) => e.ocopProducts.nodes.map((n: any) => [n.id, n.registeredOn])));
+    for (const row of rows) expect([row.id, nested.get(row.id)]).toEqual([row.id, row.registered_on]);
+  });
+});

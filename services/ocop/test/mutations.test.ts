@@ -3,7 +3,8 @@ import { createLogger } from "@kttt/core";
  * The OCOP writes against a real membership subgraph (the owner look-up goes to it over HTTP);
  * every refusal leaves the database as it was.
  */
-import { freePort, graphql } from "@kttt/testkit";
+import { freePort, graphql, waitUntil } from "@kttt/testkit";
+import { Client } from "pg";
 import { startOcopService, type OcopService } from "../src/app";
 import { loadOcopConfig } from "../src/app";
 import { createTestDatabase, type TestDatabase } from "@kttt/testkit";
@@ -99,6 +100,26 @@ describe("registerOcopProduct", () => {
     const first = await o.query(REGISTER, { input: product(owner) });
     expect(first.errors).toBeUndefined();
     await expectRefused(REGISTER, { input: product(owner) }, "CONFLICT", "input.owner.newLocalOwner.registrationNumber", "DUPLICATE_REGISTRATION_NUMBER");
+  });
+
+  it("answers a registration number taken by a concurrent write as DUPLICATE_REGISTRATION_NUMBER, not as a duplicate product", async () => {
+    const owner = household();
+    // Another transaction records the owner first and holds it uncommitted: the write's check does
+    // not see it, its insert waits on it, and then breaks the unique registration number.
+    const other = new Client({ connectionString: o.database.url });
+    await other.connect();
+    try {
+      await other.query("BEGIN");
+      await other.query("INSERT INTO ocop_owner (id, type, name, registration_number, admin_unit_code) VALUES (gen_random_uuid(), 'HOUSEHOLD_BUSINESS', 'Hộ kinh doanh Đồng thời', $1, '439')", [owner.newLocalOwner.registrationNumber]);
+      const pending = o.query(REGISTER, { input: product(owner) });
+      await waitUntil(async () => (await other.query("SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'")).rowCount! > 0, "the write to wait on the uncommitted owner");
+      await other.query("COMMIT");
+      const res = await pending;
+      expect(res.errors).toHaveLength(1);
+      expect(res.errors![0].extensions).toMatchObject({ code: "CONFLICT", field: "input.owner.newLocalOwner.registrationNumber", reason: "DUPLICATE_REGISTRATION_NUMBER" });
+    } finally {
+      await other.end();
+    }
   });
 
   it("answers SERVICE_UNAVAILABLE when membership cannot be asked, and writes nothing", async () => {

@@ -3,8 +3,9 @@
  * these, so N parents cost one `WHERE … = ANY($1)` statement, not N.
  */
 import DataLoader from "dataloader";
-import { firstPageLoader, groupLoader, isUuid, loaderPerArguments, rowLoader } from "@kttt/core";
+import { economyFiguresLoader, firstPageLoader, groupLoader, loadersByArgs, isAdminUnitCode, isUuid, rowLoader } from "@kttt/core";
 import type { DataSource } from "typeorm";
+import { PolicySupportGroupBy } from "./domain/enums";
 import { policySupportStatistics } from "./repositories/statistics";
 import { Agency } from "./entities/agency";
 import { Disbursement, SupportBeneficiary } from "./entities/beneficiary";
@@ -29,7 +30,7 @@ function firstBeneficiaries(dataSource: DataSource, parent: BeneficiaryParent, f
     validKey: isUuid,
     orderBy: [["t.approved_on", "DESC"], ["t.id", "DESC"]],
     limit: filter.limit,
-    where: from === null ? undefined : { sql: "t.approved_on BETWEEN :from AND :to", params: { from, to } },
+    refine: from === null ? undefined : (query) => void query.andWhere("t.approved_on BETWEEN :from AND :to", { from, to }),
   });
 }
 
@@ -54,12 +55,15 @@ function figuresBy(dataSource: DataSource, column: "programme_id" | "admin_unit_
 
 export function createLoaders(dataSource: DataSource) {
   return {
-    firstBeneficiaries: loaderPerArguments((args: { parent: BeneficiaryParent; year: number | null; limit: number }) => firstBeneficiaries(dataSource, args.parent, args)),
+    firstBeneficiaries: loadersByArgs((args: { parent: BeneficiaryParent; year: number | null; limit: number }) => firstBeneficiaries(dataSource, args.parent, args)),
     beneficiariesByOrganization: groupLoader(dataSource, SupportBeneficiary, { column: "organization_id", keyOf: (b) => b.organizationId, validKey: isUuid, orderBy: [["t.approved_on", "DESC"], ["t.id", "DESC"]] }),
     beneficiariesByProgramme: groupLoader(dataSource, SupportBeneficiary, { column: "programme_id", keyOf: (b) => b.programmeId, validKey: isUuid, orderBy: [["t.approved_on", "DESC"], ["t.id", "DESC"]] }),
-    unitFigures: loaderPerArguments((year: number) => figuresBy(dataSource, "admin_unit_code", year, (k) => /^[0-9]{3}$/u.test(k))),
-    /** The province's figures of a year (key: the year). */
-    provinceFigures: new DataLoader<number, PolicySupportFigures>((years) => Promise.all(years.map(async (year) => (await policySupportStatistics(dataSource, year, null)).total))),
+    unitFigures: loadersByArgs((year: number) => figuresBy(dataSource, "admin_unit_code", year, isAdminUnitCode)),
+    /** Support approved in a period's year, for the province and every unit in one grouped statement. */
+    economyFigures: economyFiguresLoader(async (period) => {
+      const stats = await policySupportStatistics(dataSource, period.year, PolicySupportGroupBy.ADMIN_UNIT);
+      return { total: stats.total, byUnit: new Map(stats.groups.map((g) => [g.key, g.figures])), empty: figuresOf(undefined) };
+    }),
     programmeFigures: figuresBy(dataSource, "programme_id", null, isUuid),
     document: rowLoader(dataSource, LegalDocument, { column: "id", keyOf: (d) => d.id, validKey: isUuid }),
     supersededBy: rowLoader(dataSource, LegalDocument, { column: "supersedes_id", keyOf: (d) => d.supersedesId!, validKey: isUuid }),

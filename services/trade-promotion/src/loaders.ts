@@ -3,7 +3,7 @@
  * these, so N parents cost one `WHERE … = ANY($1)` statement (or one grouped statement), not N.
  */
 import DataLoader from "dataloader";
-import { ADMIN_UNIT_CODE, firstPageLoader, groupLoader, isUuid, loaderPerArguments, parseEconomyId, rowLoader } from "@kttt/core";
+import { economyFiguresLoader, firstPageLoader, groupLoader, loadersByArgs, isUuid, rowLoader } from "@kttt/core";
 import type { DataSource } from "typeorm";
 import { TradePromotionGroupBy } from "./domain/enums";
 import { TradeEvent } from "./entities/event";
@@ -39,58 +39,40 @@ function unitFigures(dataSource: DataSource, year: number) {
   });
 }
 
-/**
- * Collective-economy overviews ("2024-H1", "2024-H1:444"): one statement per distinct period asked,
- * which answers the province and all of its units at once.
- */
+/** Trade figures of a period for the province and every unit, in one statement. */
 function economyFigures(dataSource: DataSource) {
-  return new DataLoader<string, TradePromotionFigures | Error>(async (ids) => {
-    const parsed = ids.map((id) => {
-      try {
-        return parseEconomyId(id);
-      } catch (error) {
-        return error as Error;
-      }
-    });
-    const periods = new Map<string, Promise<Awaited<ReturnType<typeof tradeFigures>>>>();
-    for (const p of parsed) {
-      if (p instanceof Error || periods.has(p.period.id)) continue;
-      periods.set(p.period.id, tradeFigures(dataSource, p.period.startDate, p.period.endDate, TradePromotionGroupBy.ADMIN_UNIT));
-    }
-    return Promise.all(
-      parsed.map(async (p) => {
-        if (p instanceof Error) return p;
-        const figures = await periods.get(p.period.id)!;
-        if (p.adminUnitCode === null) return figures.total;
-        return ADMIN_UNIT_CODE.test(p.adminUnitCode) ? (figures.groups.get(p.adminUnitCode) ?? figures.empty) : figures.empty;
-      }),
-    );
+  return economyFiguresLoader(async (period) => {
+    const figures = await tradeFigures(dataSource, period.startDate, period.endDate, TradePromotionGroupBy.ADMIN_UNIT);
+    return { total: figures.total, byUnit: figures.groups, empty: figures.empty };
   });
 }
 
 /** Events by the programme that funded them, earliest start first. */
 const BY_PROGRAMME = { column: "funding_programme_id", keyOf: (e: TradeEvent) => e.fundingProgrammeId!, validKey: isUuid, orderBy: [["t.starts_on", "ASC"], ["t.id", "ASC"]] as [string, "ASC"][] };
 
+/** An event's participations, by first day of attendance. */
+const BY_EVENT = { column: "event_id", keyOf: (p: TradeParticipation) => p.eventId, validKey: isUuid, orderBy: [["t.attended_from", "ASC"], ["t.id", "ASC"]] as [string, "ASC"][] };
+
+/** A participant's participations, latest first. */
+const BY_PARTICIPANT = { column: "participant_id", keyOf: (p: TradeParticipation) => p.participantId, validKey: isUuid, orderBy: [["t.attended_from", "DESC"], ["t.id", "DESC"]] as [string, "DESC"][] };
+
 export function createLoaders(dataSource: DataSource) {
   return {
     event: rowLoader(dataSource, TradeEvent, { column: "id", keyOf: (e) => e.id, validKey: isUuid }),
     /** The first page of events each of many programmes funded, and their counts; `unit` keeps only events held there. */
-    firstEventsByProgramme: loaderPerArguments((args: { limit: number; unit: string | null }) =>
-      firstPageLoader(dataSource, TradeEvent, { ...BY_PROGRAMME, limit: args.limit, where: args.unit === null ? undefined : { sql: "t.admin_unit_code = :unit", params: { unit: args.unit } } }),
+    firstEventsByProgramme: loadersByArgs((args: { limit: number; unit: string | null }) =>
+      firstPageLoader(dataSource, TradeEvent, { ...BY_PROGRAMME, limit: args.limit, refine: args.unit === null ? undefined : (query) => void query.andWhere("t.admin_unit_code = :unit", { unit: args.unit }) }),
     ),
     eventsByProgramme: groupLoader(dataSource, TradeEvent, BY_PROGRAMME),
     participation: rowLoader(dataSource, TradeParticipation, { column: "id", keyOf: (p) => p.id, validKey: isUuid }),
-    participationsByEvent: groupLoader(dataSource, TradeParticipation, { column: "event_id", keyOf: (p) => p.eventId, validKey: isUuid, orderBy: [["t.attended_from", "ASC"], ["t.id", "ASC"]] }),
-    participationsByParticipant: groupLoader(dataSource, TradeParticipation, {
-      column: "participant_id",
-      keyOf: (p) => p.participantId,
-      validKey: isUuid,
-      orderBy: [["t.attended_from", "DESC"], ["t.id", "DESC"]],
-    }),
+    participationsByEvent: groupLoader(dataSource, TradeParticipation, BY_EVENT),
+    firstParticipationsByEvent: loadersByArgs((args: { limit: number }) => firstPageLoader(dataSource, TradeParticipation, { ...BY_EVENT, limit: args.limit })),
+    participationsByParticipant: groupLoader(dataSource, TradeParticipation, BY_PARTICIPANT),
+    firstParticipationsByParticipant: loadersByArgs((args: { limit: number }) => firstPageLoader(dataSource, TradeParticipation, { ...BY_PARTICIPANT, limit: args.limit })),
     productsByParticipation: groupLoader(dataSource, ParticipationProduct, { column: "participation_id", keyOf: (p) => p.participationId, validKey: isUuid, orderBy: [["t.product_id", "ASC"]] }),
     eventIdsByProduct: eventIdsByProduct(dataSource),
     listingsByProduct: groupLoader(dataSource, EcommerceListing, { column: "product_id", keyOf: (l) => l.productId!, validKey: isUuid, orderBy: [["t.listed_on", "ASC"], ["t.id", "ASC"]] }),
-    unitFigures: loaderPerArguments((year: number) => unitFigures(dataSource, year)),
+    unitFigures: loadersByArgs((year: number) => unitFigures(dataSource, year)),
     economyFigures: economyFigures(dataSource),
   };
 }

@@ -44,6 +44,26 @@ describe("no N+1", () => {
     for (const sql of large.statements) expect(sql).toMatch(/ANY\(/u);
   });
 
+  it("reads the first page of each participant's participations in one windowed statement, not every participation, and pages on from it", async () => {
+    const [busiest] = await s.service.dataSource.query(
+      `SELECT participant_id AS id, participant_kind AS kind, count(*)::int AS n FROM trade_participation GROUP BY 1, 2 ORDER BY n DESC, id LIMIT 1`,
+    );
+    expect(busiest.n).toBeGreaterThan(2);
+    const ids: string[] = (await s.service.dataSource.query(`SELECT id FROM trade_participation WHERE participant_id = $1 ORDER BY attended_from DESC, id DESC`, [busiest.id])).map((r: any) => r.id);
+    const typename = participants.find((p) => p.id === busiest.id)!.__typename;
+    const page = (after?: string) =>
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on ${typename} { tradeParticipations(first: 2${after ? `, after: "${after}"` : ""}) { totalCount pageInfo { hasNextPage endCursor } nodes { id } } } } }`;
+    const first = await countStatements(page(), { r: [{ __typename: typename, id: busiest.id }] });
+    const window = first.statements.filter((sql) => /row_number\(\) OVER/u.test(sql));
+    expect(window).toHaveLength(1);
+    expect(window[0]).toMatch(/FROM "trade_participation"/u);
+    const connection = first.data._entities[0].tradeParticipations;
+    expect(connection).toMatchObject({ totalCount: ids.length, pageInfo: { hasNextPage: true } });
+    expect(connection.nodes.map((n: any) => n.id)).toEqual(ids.slice(0, 2));
+    const next = await countStatements(page(connection.pageInfo.endCursor), { r: [{ __typename: typename, id: busiest.id }] });
+    expect(next.data._entities[0].tradeParticipations.nodes.map((n: any) => n.id)).toEqual(ids.slice(2, 4));
+  });
+
   it("answers OcopProduct.tradeEvents and listings for 10× the products in the same number of statements", async () => {
     const represent = (n: number) => products.slice(0, n).map((id) => ({ __typename: "OcopProduct", id }));
     const small = await countStatements(PRODUCTS, { r: represent(10) });

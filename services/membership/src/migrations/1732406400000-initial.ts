@@ -1,8 +1,8 @@
 import type { MigrationInterface, QueryRunner } from "typeorm";
 
 /** The membership schema: administrative units, organisations, members, Alliance membership, yearly figures. */
-export class Initial1732406400000 implements MigrationInterface {
-  name = "Initial1732406400000";
+export class MembershipInitial1732406400000 implements MigrationInterface {
+  name = "MembershipInitial1732406400000";
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`CREATE EXTENSION IF NOT EXISTS unaccent`);

@@ -1,6 +1,8 @@
 /** Province statistics in one SQL statement: GROUPING SETS give the total and the groups together. */
+import { groupLabel, today as haTinhToday, type GroupLabels } from "@kttt/core";
+import { adminUnitName } from "@kttt/reference";
 import type { DataSource } from "typeorm";
-import { Rating, RATING_LABEL, Sector, SECTOR_LABEL } from "../domain/enums";
+import { RATING_LABEL, SECTOR_LABEL } from "../domain/enums";
 import { MembershipFigures, MembershipGroupBy, MembershipStatistics, type MembershipStatisticsGroup } from "../types/statistics";
 
 /** Integer division rounded half away from zero. */
@@ -84,7 +86,7 @@ export function emptyMembershipFigures(): MembershipFigures {
 }
 
 /** End of the year, or today while the year is running. */
-export function periodEnd(year: number, today = new Date().toISOString().slice(0, 10)): string {
+export function periodEnd(year: number, today = haTinhToday()): string {
   const end = `${year}-12-31`;
   return end < today ? end : today;
 }
@@ -147,9 +149,8 @@ export async function membershipStatistics(dataSource: DataSource, year: number,
   return stats;
 }
 
+const GROUP_LABELS: Record<MembershipGroupBy, GroupLabels> = { ADMIN_UNIT: adminUnitName, SECTOR: SECTOR_LABEL, RATING: RATING_LABEL };
+
 function labelOf(groupBy: MembershipGroupBy, key: string | null): string {
-  if (key === null) return groupBy === MembershipGroupBy.RATING ? "Chưa có kết quả xếp loại" : "Không xác định";
-  if (groupBy === MembershipGroupBy.SECTOR) return SECTOR_LABEL[key as Sector] ?? key;
-  if (groupBy === MembershipGroupBy.RATING) return RATING_LABEL[key as Rating] ?? key;
-  return key; // unit names are resolved from AdminUnit by the resolver
+  return groupLabel(GROUP_LABELS[groupBy], key, groupBy === MembershipGroupBy.RATING ? "Chưa có kết quả xếp loại" : "Không xác định");
 }

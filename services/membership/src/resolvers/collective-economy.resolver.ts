@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
-import { ADMIN_UNIT_CODE, badInput, economyId, notFound, READ_NOTE, reportingPeriod, type ReportingPeriod, ReportingPeriodInput, SIGNED_IN } from "@kttt/core";
+import { badInput, isAdminUnitCode, economyId, notFound, READ_NOTE, reportingPeriod, type ReportingPeriod, ReportingPeriodInput, SIGNED_IN } from "@kttt/core";
 import type { MembershipContext } from "../context";
 import { AdminUnit } from "../entities/admin-unit";
 import { CollectiveEconomy } from "../types/collective-economy";
@@ -21,7 +21,7 @@ export class CollectiveEconomyResolver {
     @Ctx() ctx: MembershipContext,
   ): Promise<CollectiveEconomy> {
     if (adminUnitCode !== null && adminUnitCode !== undefined) {
-      if (!ADMIN_UNIT_CODE.test(adminUnitCode) || !(await ctx.loaders.adminUnit.load(adminUnitCode))) {
+      if (!isAdminUnitCode(adminUnitCode) || !(await ctx.loaders.adminUnit.load(adminUnitCode))) {
         throw notFound(`There is no administrative unit with code ${adminUnitCode}.`, "adminUnitCode");
       }
     }
@@ -70,8 +70,7 @@ export class CollectiveEconomyResolver {
       `(reports are yearly, so both halves of a year show that year's figures). ${READ_NOTE.SIGNED_IN}`,
   })
   async membership(@Root() economy: CollectiveEconomy, @Ctx() ctx: MembershipContext): Promise<MembershipFigures> {
-    const figures = await ctx.loaders.economyFigures.load(`${economy.period.year}|${economy.period.asOf}`);
-    return economy.adminUnitCode ? (figures.byUnit.get(economy.adminUnitCode) ?? figures.empty) : figures.total;
+    return ctx.loaders.economyFigures.load(economy.id);
   }
 }
 

@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
-import { connectionFromArray, DETAILS, firstPageConnection, firstPageFetchSize, READ_NOTE, Role, SIGNED_IN, VndScalar } from "@kttt/core";
+import { DETAILS, nestedConnection, READ_NOTE, Role, SIGNED_IN, VndScalar } from "@kttt/core";
 import type { MembershipContext } from "../context";
 import { ClassificationScheme, OrganizationKind } from "../domain/enums";
 import { AdminUnit } from "../entities/admin-unit";
@@ -75,19 +75,14 @@ export class OrganizationResolver {
   @Authorized(...DETAILS.MEMBERSHIP)
   @FieldResolver(() => MemberConnection, { nullable: true, description: `Members (thành viên), in joining order. ${READ_NOTE.MEMBERSHIP}` })
   async members(@Root() org: Organization, @Args() args: MemberListArgs, @Ctx() ctx: MembershipContext): Promise<MemberConnection> {
-    if (!args.after && !args.before && args.last == null) {
-      // The common case, a first page: fetch only that page and the count, for all parents at once.
-      const current = args.status === MemberStatusFilter.ALL ? null : args.status === MemberStatusFilter.CURRENT;
-      const page = await ctx.loaders.firstMembers({ current, membershipType: args.membershipType ?? null, limit: firstPageFetchSize(args) }).load(org.id);
-      return firstPageConnection(MemberConnection, page.rows, page.total, (m: Member) => m.id, args);
-    }
-    const all = await ctx.loaders.membersByOrganization.load(org.id);
-    const rows = all.filter(
-      (m) =>
-        (args.status === MemberStatusFilter.ALL || (args.status === MemberStatusFilter.CURRENT) === (m.leftOn === null)) &&
-        (!args.membershipType || m.membershipType === args.membershipType),
-    );
-    return connectionFromArray(MemberConnection, rows, (m: Member) => m.id, args);
+    const current = args.status === MemberStatusFilter.ALL ? null : args.status === MemberStatusFilter.CURRENT;
+    return nestedConnection(MemberConnection, args, (m: Member) => m.id, {
+      firstPage: (limit) => ctx.loaders.firstMembers({ current, membershipType: args.membershipType ?? null, limit }).load(org.id),
+      all: async () =>
+        (await ctx.loaders.membersByOrganization.load(org.id)).filter(
+          (m) => (current === null || current === (m.leftOn === null)) && (!args.membershipType || m.membershipType === args.membershipType),
+        ),
+    });
   }
 
   @Authorized(...DETAILS.MEMBERSHIP)

@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
-import { badInput, READ_NOTE, SIGNED_IN } from "@kttt/core";
+import { isAdminUnitCode, READ_NOTE, SIGNED_IN, requireYearInRange } from "@kttt/core";
 import type { MembershipContext } from "../context";
 import { AdminUnit } from "../entities/admin-unit";
 import { membershipStatistics } from "../repositories/statistics";
@@ -18,18 +18,12 @@ export class StatisticsResolver {
     @Arg("groupBy", () => MembershipGroupBy, { nullable: true, description: "Optional breakdown." }) groupBy: MembershipGroupBy | null,
     @Ctx() ctx: MembershipContext,
   ): Promise<MembershipStatistics> {
-    if (!Number.isInteger(year) || year < 1990 || year > 2100) throw badInput("year must be between 1990 and 2100.", "year", "YEAR_OUT_OF_RANGE");
+    requireYearInRange(year, "year");
     return membershipStatistics(ctx.dataSource, year, groupBy ?? null);
-  }
-
-  @FieldResolver(() => String, { description: "Vietnamese label of the group (tên nhóm)." })
-  async label(@Root() group: MembershipStatisticsGroup, @Ctx() ctx: MembershipContext): Promise<string> {
-    const unit = group.label === group.key && group.key ? await ctx.loaders.adminUnit.load(group.key) : null;
-    return unit?.name ?? group.label;
   }
 
   @FieldResolver(() => AdminUnit, { nullable: true, description: "The administrative unit, when grouped by unit." })
   adminUnit(@Root() group: MembershipStatisticsGroup, @Ctx() ctx: MembershipContext): Promise<AdminUnit | null> | null {
-    return group.key && /^[0-9]{3}$/u.test(group.key) ? ctx.loaders.adminUnit.load(group.key) : null;
+    return isAdminUnitCode(group.key) ? ctx.loaders.adminUnit.load(group.key) : null;
   }
 }

@@ -3,7 +3,8 @@
  * the registry desk, and answers with a DomainError naming the field at fault; the database's
  * constraints back every rule, so a race cannot slip a bad row past the checks.
  */
-import { badInput, cleanOptionalText, cleanText, conflict, isUuid, notFound, recordedTransaction, type RecordedWrite, versionConflict } from "@kttt/core";
+import { requireAdminUnit } from "@kttt/reference";
+import { badInput, cleanOptionalText, cleanText, conflict, currentYear, isUuid, loadById, notFound, recordedWrite, requireNotInFuture, today, versionConflict } from "@kttt/core";
 import { randomUUID } from "node:crypto";
 import { IsNull, type DataSource, type EntityManager } from "typeorm";
 import {
@@ -19,7 +20,6 @@ import {
   RATING_LABEL,
   ratingForScore,
 } from "../domain/enums";
-import { AdminUnit } from "../entities/admin-unit";
 import { AllianceMembership } from "../entities/alliance-membership";
 import { Classification } from "../entities/classification";
 import { FinancialReport } from "../entities/financial-report";
@@ -37,14 +37,8 @@ import type {
 } from "../types/inputs";
 
 
-export const today = () => new Date().toISOString().slice(0, 10);
-
 function requireId(id: string, field: string, what: string): void {
   if (!isUuid(id)) throw badInput(`${what} id "${id}" is not a valid id.`, field, "INVALID_ID");
-}
-
-function notInFuture(date: string, field: string, what: string): void {
-  if (date > today()) throw badInput(`${what} (${date}) cannot be in the future.`, field, "DATE_IN_FUTURE");
 }
 
 /** Loads an organisation and locks its row for the rest of the transaction. */
@@ -60,29 +54,14 @@ async function lockOrganization(manager: EntityManager, id: string, field: strin
   return org;
 }
 
-async function requireAdminUnit(manager: EntityManager, code: string, onDate: string, field: string): Promise<AdminUnit> {
-  const unit = await manager.getRepository(AdminUnit).findOneBy({ code });
-  if (!unit) throw badInput(`There is no administrative unit with code ${code} in Hà Tĩnh.`, field, "UNKNOWN_ADMIN_UNIT");
-  if (unit.validFrom > onDate || (unit.validTo !== null && unit.validTo < onDate)) {
-    throw badInput(
-      `${unit.name} (${code}) did not exist on ${onDate}: it was valid from ${unit.validFrom}${unit.validTo ? ` to ${unit.validTo}` : ""}.`,
-      field,
-      "ADMIN_UNIT_NOT_VALID_ON_DATE",
-    );
-  }
-  return unit;
-}
-
 function requireMoney(value: bigint, field: string, what: string): void {
   if (value < 0n) throw badInput(`${what} cannot be negative.`, field, "NEGATIVE_AMOUNT");
 }
 
-function isUniqueViolation(error: unknown, constraint?: string): boolean {
-  const e = error as { code?: string; constraint?: string; driverError?: { code?: string; constraint?: string } };
-  const code = e.code ?? e.driverError?.code;
-  const name = e.constraint ?? e.driverError?.constraint;
-  return code === "23505" && (!constraint || name === constraint);
-}
+/** A registration number taken, or a member organisation added, by a write committed meanwhile. */
+const registrationNumberTaken = (number: string | null | undefined) => () =>
+  conflict(`Registration number ${number} is already registered.`, "input.registrationNumber", "DUPLICATE_REGISTRATION_NUMBER");
+const alreadyMember = (field: string) => () => conflict("That organisation is already a member.", field, "ALREADY_MEMBER");
 
 async function checkRegistrationNumber(manager: EntityManager, kind: OrganizationKind, number: string | null, exceptId: string | null, field: string): Promise<void> {
   if (kind === OrganizationKind.COOPERATIVE_GROUP && number) {
@@ -123,7 +102,7 @@ async function checkMember(manager: EntityManager, org: { kind: OrganizationKind
   if (m.joinedOn < org.establishedOn) {
     throw badInput(`A member cannot join (${m.joinedOn}) before the organisation was established (${org.establishedOn}).`, `${field}.joinedOn`, "JOINED_BEFORE_ESTABLISHMENT");
   }
-  notInFuture(m.joinedOn, `${field}.joinedOn`, "The joining date");
+  requireNotInFuture(m.joinedOn, `${field}.joinedOn`, "The joining date");
   if (org.kind === OrganizationKind.COOPERATIVE_UNION && m.membershipType === MembershipType.OFFICIAL && !m.memberOrganizationId) {
     throw badInput("An official member of a union must be a cooperative: give memberOrganizationId.", `${field}.memberOrganizationId`, "UNION_MEMBER_MUST_BE_COOPERATIVE");
   }
@@ -162,13 +141,8 @@ function memberRow(organizationId: string, m: NewMemberInput): Member {
 export class OrganizationMutations {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** One audited transaction, made safe to retry when the input carries an idempotency key. */
-  private run<T>(operation: string, input: { idempotencyKey?: string }, refOf: (result: T) => string, load: (ref: string) => Promise<T>, write: RecordedWrite<T>): Promise<T> {
-    return recordedTransaction(this.dataSource, operation, input, refOf, load, write);
-  }
-
-  private readonly loadOrganization = (id: string) => this.dataSource.getRepository(Organization).findOneByOrFail({ id });
-  private readonly loadMember = (id: string) => this.dataSource.getRepository(Member).findOneByOrFail({ id });
+  private readonly loadOrganization = loadById(this.dataSource, Organization);
+  private readonly loadMember = loadById(this.dataSource, Member);
   private readonly loadReport = (ref: string) => {
     const [organizationId, year] = ref.split("/");
     return this.dataSource.getRepository(FinancialReport).findOneByOrFail({ organizationId, year: Number(year) });
@@ -179,101 +153,93 @@ export class OrganizationMutations {
   };
 
   async register(input: RegisterOrganizationInput): Promise<Organization> {
-    try {
-      return await this.run("registerOrganization", input, (o) => o.id, this.loadOrganization, async (manager) => {
-        const name = cleanText(input.name);
-        const registrationNumber = cleanOptionalText(input.registrationNumber);
-        notInFuture(input.establishedOn, "input.establishedOn", "The establishment date");
-        if (input.status === OrganizationStatus.DISSOLVED) {
-          throw badInput("A new organisation cannot be registered as dissolved.", "input.status", "INVALID_STATUS");
-        }
-        await requireAdminUnit(manager, input.adminUnitCode, input.establishedOn, "input.adminUnitCode");
-        await checkRegistrationNumber(manager, input.kind, registrationNumber, null, "input.registrationNumber");
-        const id = randomUUID();
-        for (const [i, m] of input.members.entries()) {
-          await checkMember(manager, { kind: input.kind, establishedOn: input.establishedOn, id }, m, `input.members.${i}`);
-        }
-        if (input.status === OrganizationStatus.ACTIVE) {
-          requireMinimumMembers(input.kind, input.members.filter((m) => m.membershipType === MembershipType.OFFICIAL).length, "input.members");
-        }
-        const org = Object.assign(Object.create(Organization.prototype) as Organization, {
-          id,
-          kind: input.kind,
-          name,
-          registrationNumber,
-          adminUnitCode: input.adminUnitCode,
-          sector: input.sector,
-          status: input.status,
-          establishedOn: input.establishedOn,
-          dissolvedOn: null,
-          address: cleanOptionalText(input.address),
-          representative: cleanOptionalText(input.representative),
-          version: 1,
-        });
-        await manager.getRepository(Organization).insert(org);
-        if (input.members.length > 0) {
-          await manager.getRepository(Member).insert(input.members.map((m) => memberRow(id, m)));
-        }
-        return manager.getRepository(Organization).findOneByOrFail({ id });
-      });
-    } catch (error) {
-      if (isUniqueViolation(error)) {
-        throw conflict(`Registration number ${input.registrationNumber} is already registered.`, "input.registrationNumber", "DUPLICATE_REGISTRATION_NUMBER");
+    const constraints = { organization_registration_number_key: registrationNumberTaken(input.registrationNumber), member_organization_once_idx: alreadyMember("input.members") };
+    return recordedWrite(this.dataSource, { operation: "registerOrganization", input, load: this.loadOrganization, constraints }, async (manager) => {
+      const name = cleanText(input.name);
+      const registrationNumber = cleanOptionalText(input.registrationNumber);
+      requireNotInFuture(input.establishedOn, "input.establishedOn", "The establishment date");
+      if (input.status === OrganizationStatus.DISSOLVED) {
+        throw badInput("A new organisation cannot be registered as dissolved.", "input.status", "INVALID_STATUS");
       }
-      throw error;
-    }
+      requireAdminUnit(input.adminUnitCode, "input.adminUnitCode", input.establishedOn);
+      await checkRegistrationNumber(manager, input.kind, registrationNumber, null, "input.registrationNumber");
+      const id = randomUUID();
+      const memberOrganizations = new Set<string>();
+      for (const [i, m] of input.members.entries()) {
+        await checkMember(manager, { kind: input.kind, establishedOn: input.establishedOn, id }, m, `input.members.${i}`);
+        if (!m.memberOrganizationId) continue;
+        if (memberOrganizations.has(m.memberOrganizationId)) throw conflict("That organisation is already a member: it is named twice.", `input.members.${i}.memberOrganizationId`, "ALREADY_MEMBER");
+        memberOrganizations.add(m.memberOrganizationId);
+      }
+      if (input.status === OrganizationStatus.ACTIVE) {
+        requireMinimumMembers(input.kind, input.members.filter((m) => m.membershipType === MembershipType.OFFICIAL).length, "input.members");
+      }
+      const org = Object.assign(Object.create(Organization.prototype) as Organization, {
+        id,
+        kind: input.kind,
+        name,
+        registrationNumber,
+        adminUnitCode: input.adminUnitCode,
+        sector: input.sector,
+        status: input.status,
+        establishedOn: input.establishedOn,
+        dissolvedOn: null,
+        address: cleanOptionalText(input.address),
+        representative: cleanOptionalText(input.representative),
+        version: 1,
+      });
+      await manager.getRepository(Organization).insert(org);
+      if (input.members.length > 0) {
+        await manager.getRepository(Member).insert(input.members.map((m) => memberRow(id, m)));
+      }
+      return manager.getRepository(Organization).findOneByOrFail({ id });
+    });
   }
 
   async update(input: UpdateOrganizationInput): Promise<Organization> {
-    try {
-      return await this.run("updateOrganization", input, (o) => o.id, this.loadOrganization, async (manager, keepBefore) => {
-        const org = keepBefore(await lockOrganization(manager, input.id, "input.id"));
-        if (org.version !== input.version) throw versionConflict("This organisation", input.version, org.version);
-        if (org.status === OrganizationStatus.DISSOLVED) {
-          throw badInput(`${org.name} is dissolved; its record can no longer be changed.`, "input.id", "ORGANIZATION_DISSOLVED");
-        }
-        const changes: Partial<Organization> = {};
-        if (input.name != null) changes.name = cleanText(input.name);
-        if (input.registrationNumber != null) {
-          const number = cleanText(input.registrationNumber);
-          await checkRegistrationNumber(manager, org.kind, number, org.id, "input.registrationNumber");
-          changes.registrationNumber = number;
-        }
-        if (input.adminUnitCode != null) {
-          await requireAdminUnit(manager, input.adminUnitCode, today(), "input.adminUnitCode");
-          changes.adminUnitCode = input.adminUnitCode;
-        }
-        if (input.sector != null) changes.sector = input.sector;
-        if (input.address != null) changes.address = cleanOptionalText(input.address);
-        if (input.representative != null) changes.representative = cleanOptionalText(input.representative);
-        if (input.status != null && input.status !== org.status) {
-          if (input.status === OrganizationStatus.DISSOLVED) {
-            throw badInput("Use dissolveOrganization to dissolve an organisation.", "input.status", "INVALID_STATUS");
-          }
-          if (input.status === OrganizationStatus.ACTIVE) {
-            const members = await manager.getRepository(Member).findBy({ organizationId: org.id });
-            requireMinimumMembers(org.kind, activeOfficialCount(members), "input.status");
-          }
-          changes.status = input.status;
-        }
-        await manager
-          .createQueryBuilder()
-          .update(Organization)
-          .set({ ...changes, version: org.version + 1 })
-          .where("id = :id AND version = :version", { id: org.id, version: org.version })
-          .execute();
-        return manager.getRepository(Organization).findOneByOrFail({ id: org.id });
-      });
-    } catch (error) {
-      if (isUniqueViolation(error)) {
-        throw conflict(`Registration number ${input.registrationNumber} is already registered.`, "input.registrationNumber", "DUPLICATE_REGISTRATION_NUMBER");
+    const constraints = { organization_registration_number_key: registrationNumberTaken(input.registrationNumber) };
+    return recordedWrite(this.dataSource, { operation: "updateOrganization", input, load: this.loadOrganization, constraints }, async (manager, keepBefore) => {
+      const org = keepBefore(await lockOrganization(manager, input.id, "input.id"));
+      if (org.version !== input.version) throw versionConflict("This organisation", input.version, org.version);
+      if (org.status === OrganizationStatus.DISSOLVED) {
+        throw badInput(`${org.name} is dissolved; its record can no longer be changed.`, "input.id", "ORGANIZATION_DISSOLVED");
       }
-      throw error;
-    }
+      const changes: Partial<Organization> = {};
+      if (input.name != null) changes.name = cleanText(input.name);
+      if (input.registrationNumber != null) {
+        const number = cleanText(input.registrationNumber);
+        await checkRegistrationNumber(manager, org.kind, number, org.id, "input.registrationNumber");
+        changes.registrationNumber = number;
+      }
+      if (input.adminUnitCode != null) {
+        requireAdminUnit(input.adminUnitCode, "input.adminUnitCode", today());
+        changes.adminUnitCode = input.adminUnitCode;
+      }
+      if (input.sector != null) changes.sector = input.sector;
+      if (input.address != null) changes.address = cleanOptionalText(input.address);
+      if (input.representative != null) changes.representative = cleanOptionalText(input.representative);
+      if (input.status != null && input.status !== org.status) {
+        if (input.status === OrganizationStatus.DISSOLVED) {
+          throw badInput("Use dissolveOrganization to dissolve an organisation.", "input.status", "INVALID_STATUS");
+        }
+        if (input.status === OrganizationStatus.ACTIVE) {
+          const members = await manager.getRepository(Member).findBy({ organizationId: org.id });
+          requireMinimumMembers(org.kind, activeOfficialCount(members), "input.status");
+        }
+        changes.status = input.status;
+      }
+      await manager
+        .createQueryBuilder()
+        .update(Organization)
+        .set({ ...changes, version: org.version + 1 })
+        .where("id = :id AND version = :version", { id: org.id, version: org.version })
+        .execute();
+      return manager.getRepository(Organization).findOneByOrFail({ id: org.id });
+    });
   }
 
   async recordFinancialReport(input: RecordFinancialReportInput): Promise<FinancialReport> {
-    return this.run("recordFinancialReport", input, (f) => `${f.organizationId}/${f.year}`, this.loadReport, async (manager, keepBefore) => {
+    return recordedWrite(this.dataSource, { operation: "recordFinancialReport", input, refOf: (f) => `${f.organizationId}/${f.year}`, load: this.loadReport }, async (manager, keepBefore) => {
       const org = await lockOrganization(manager, input.organizationId, "input.organizationId");
       requireMoney(input.charterCapital, "input.charterCapital", "Charter capital");
       requireMoney(input.revenue, "input.revenue", "Revenue");
@@ -287,10 +253,10 @@ export class OrganizationMutations {
       if (input.regularWorkers === 0 && input.averageMonthlyIncome !== 0n) {
         throw badInput("With no regular workers there is no average worker income: set averageMonthlyIncome to 0.", "input.averageMonthlyIncome", "INCOME_WITHOUT_WORKERS");
       }
-      const currentYear = Number(today().slice(0, 4));
+      const thisYear = currentYear();
       const foundedYear = Number(org.establishedOn.slice(0, 4));
-      if (input.year > currentYear || input.year < foundedYear) {
-        throw badInput(`The year must be between ${foundedYear} (establishment) and ${currentYear}.`, "input.year", "YEAR_OUT_OF_RANGE");
+      if (input.year > thisYear || input.year < foundedYear) {
+        throw badInput(`The year must be between ${foundedYear} (establishment) and ${thisYear}.`, "input.year", "YEAR_OUT_OF_RANGE");
       }
       const repository = manager.getRepository(FinancialReport);
       // Read under the organisation's lock, which every write of its reports takes first.
@@ -321,7 +287,7 @@ export class OrganizationMutations {
   }
 
   async recordClassification(input: RecordClassificationInput): Promise<Classification> {
-    return this.run("recordClassification", input, (c) => `${c.organizationId}/${c.year}/${c.scheme}`, this.loadClassification, async (manager, keepBefore) => {
+    return recordedWrite(this.dataSource, { operation: "recordClassification", input, refOf: (c) => `${c.organizationId}/${c.year}/${c.scheme}`, load: this.loadClassification }, async (manager, keepBefore) => {
       const org = await lockOrganization(manager, input.organizationId, "input.organizationId");
       if (org.kind === OrganizationKind.COOPERATIVE_GROUP) {
         throw badInput("Cooperative groups (THT) are not rated; classifications apply to cooperatives and unions.", "input.organizationId", "GROUP_NOT_RATED");
@@ -344,8 +310,8 @@ export class OrganizationMutations {
           }
         }
       }
-      const currentYear = Number(today().slice(0, 4));
-      if (input.year > currentYear) throw badInput(`A classification cannot be recorded for a future year (${input.year}).`, "input.year", "YEAR_OUT_OF_RANGE");
+      const thisYear = currentYear();
+      if (input.year > thisYear) throw badInput(`A classification cannot be recorded for a future year (${input.year}).`, "input.year", "YEAR_OUT_OF_RANGE");
       const repository = manager.getRepository(Classification);
       const key = { organizationId: org.id, year: input.year, scheme: input.scheme };
       const existing = await repository.findOneBy(key);
@@ -366,7 +332,7 @@ export class OrganizationMutations {
   }
 
   async addMember(input: AddMemberInput): Promise<Member> {
-    return this.run("addMember", input, (m) => m.id, this.loadMember, async (manager) => {
+    return recordedWrite(this.dataSource, { operation: "addMember", input, load: this.loadMember, constraints: { member_organization_once_idx: alreadyMember("input.memberOrganizationId") } }, async (manager) => {
       const org = await lockOrganization(manager, input.organizationId, "input.organizationId");
       if (org.status === OrganizationStatus.DISSOLVED) {
         throw badInput(`${org.name} is dissolved and takes no new members.`, "input.organizationId", "ORGANIZATION_DISSOLVED");
@@ -385,7 +351,7 @@ export class OrganizationMutations {
   }
 
   async endMembership(input: EndMembershipInput): Promise<Member> {
-    return this.run("endMembership", input, (m) => m.id, this.loadMember, async (manager, keepBefore) => {
+    return recordedWrite(this.dataSource, { operation: "endMembership", input, load: this.loadMember }, async (manager, keepBefore) => {
       requireId(input.memberId, "input.memberId", "Member");
       const found = await manager.getRepository(Member).findOneBy({ id: input.memberId });
       if (!found) throw notFound(`No member has the id ${input.memberId}.`, "input.memberId");
@@ -396,7 +362,7 @@ export class OrganizationMutations {
       if (input.leftOn < member.joinedOn) {
         throw badInput(`A membership cannot end (${input.leftOn}) before it began (${member.joinedOn}).`, "input.leftOn", "LEFT_BEFORE_JOINED");
       }
-      notInFuture(input.leftOn, "input.leftOn", "The end date");
+      requireNotInFuture(input.leftOn, "input.leftOn", "The end date");
       if (org.status === OrganizationStatus.ACTIVE && member.membershipType === MembershipType.OFFICIAL) {
         const members = await manager.getRepository(Member).findBy({ organizationId: org.id });
         requireMinimumMembers(org.kind, activeOfficialCount(members) - 1, "input.memberId");
@@ -407,14 +373,14 @@ export class OrganizationMutations {
   }
 
   async dissolve(input: DissolveOrganizationInput): Promise<Organization> {
-    return this.run("dissolveOrganization", input, (o) => o.id, this.loadOrganization, async (manager, keepBefore) => {
+    return recordedWrite(this.dataSource, { operation: "dissolveOrganization", input, load: this.loadOrganization }, async (manager, keepBefore) => {
       const org = keepBefore(await lockOrganization(manager, input.id, "input.id"));
       if (org.version !== input.version) throw versionConflict("This organisation", input.version, org.version);
       if (org.status === OrganizationStatus.DISSOLVED) throw conflict(`${org.name} was already dissolved on ${org.dissolvedOn}.`, "input.id", "ALREADY_DISSOLVED");
       if (input.dissolvedOn < org.establishedOn) {
         throw badInput(`Dissolution (${input.dissolvedOn}) cannot precede establishment (${org.establishedOn}).`, "input.dissolvedOn", "DISSOLVED_BEFORE_ESTABLISHED");
       }
-      notInFuture(input.dissolvedOn, "input.dissolvedOn", "The dissolution date");
+      requireNotInFuture(input.dissolvedOn, "input.dissolvedOn", "The dissolution date");
       await manager
         .createQueryBuilder()
         .update(Organization)

@@ -1,6 +1,6 @@
-import { IsOptional, Length, Matches, Max, Min, ValidateNested } from "class-validator";
+import { IsOptional, Length, ValidateNested } from "class-validator";
 import { ArgsType, Field, InputType, Int, registerEnumType } from "type-graphql";
-import { ConnectionArgs } from "@kttt/core";
+import { ConnectionArgs, IsAdminUnitCode, IsYearInRange } from "@kttt/core";
 import { MembershipType, OrganizationKind, OrganizationStatus, Rating, Sector } from "../domain/enums";
 
 export enum OrganizationOrder {
@@ -24,7 +24,7 @@ registerEnumType(OrganizationOrder, {
 export class OrganizationFilter {
   @Field({ nullable: true, description: "Only organisations registered in this administrative unit (mã đơn vị hành chính), e.g. 444." })
   @IsOptional()
-  @Matches(/^[0-9]{3}$/u, { message: "adminUnitCode must be a three-digit unit code such as 444." })
+  @IsAdminUnitCode()
   adminUnitCode?: string;
 
   @Field(() => Sector, { nullable: true, description: "Only this sector (lĩnh vực)." })
@@ -35,8 +35,7 @@ export class OrganizationFilter {
 
   @Field(() => Int, { nullable: true, description: "Year of the rating filter; default: the latest year rated." })
   @IsOptional()
-  @Min(1990)
-  @Max(2100)
+  @IsYearInRange()
   ratingYear?: number;
 
   @Field(() => OrganizationStatus, { nullable: true, description: "Only this operating status (tình trạng)." })

@@ -1,9 +1,8 @@
 import { ArrayMaxSize, IsOptional, Length, Matches, Max, Min, ValidateNested } from "class-validator";
 import { Field, Float, ID, InputType, Int } from "type-graphql";
-import { Idempotent, LocalDateScalar, MutationInput, VndScalar } from "@kttt/core";
+import { Idempotent, LocalDateScalar, MutationInput, VndScalar, IsAdminUnitCode, IsYearInRange } from "@kttt/core";
 import { ClassificationScheme, ItReadiness, MemberKind, MembershipType, OrganizationKind, OrganizationStatus, Rating, Sector, SizeClass } from "../domain/enums";
 
-const UNIT_CODE = /^[0-9]{3}$/u;
 const REGISTRATION_NUMBER = /^[0-9]{10}(-[0-9]{3})?$/u;
 
 @InputType({ description: "A member to add (thành viên mới)." })
@@ -44,7 +43,7 @@ export class RegisterOrganizationInput extends MutationInput {
   registrationNumber?: string;
 
   @Field({ description: "Code of the administrative unit where it is registered." })
-  @Matches(UNIT_CODE, { message: "adminUnitCode must be a three-digit unit code such as 444." })
+  @IsAdminUnitCode()
   adminUnitCode: string;
 
   @Field(() => Sector, { description: "Field of activity." })
@@ -92,7 +91,7 @@ export class UpdateOrganizationInput extends MutationInput {
 
   @Field({ nullable: true, description: "New administrative unit." })
   @IsOptional()
-  @Matches(UNIT_CODE, { message: "adminUnitCode must be a three-digit unit code such as 444." })
+  @IsAdminUnitCode()
   adminUnitCode?: string;
 
   @Field(() => Sector, { nullable: true, description: "New sector." })
@@ -118,8 +117,7 @@ export class RecordFinancialReportInput extends MutationInput {
   organizationId: string;
 
   @Field(() => Int, { description: "Reporting year." })
-  @Min(1990, { message: "year must be 1990 or later." })
-  @Max(2100, { message: "year must be 2100 or earlier." })
+  @IsYearInRange()
   year: number;
 
   @Field(() => VndScalar, { description: "Charter capital, VND (not negative)." })
@@ -162,8 +160,7 @@ export class RecordClassificationInput extends MutationInput {
   organizationId: string;
 
   @Field(() => Int, { description: "Year assessed." })
-  @Min(1990, { message: "year must be 1990 or later." })
-  @Max(2100, { message: "year must be 2100 or earlier." })
+  @IsYearInRange()
   year: number;
 
   @Field(() => ClassificationScheme, { defaultValue: ClassificationScheme.CIRCULAR_01_2020, description: "Rule set." })

@@ -1,7 +1,8 @@
 /** OCOP statistics in one SQL statement: each product's certificate on the date, then GROUPING SETS. */
-import { ADMIN_UNITS } from "@kttt/reference";
+import { groupLabel, type GroupLabels } from "@kttt/core";
+import { adminUnitName } from "@kttt/reference";
 import type { DataSource } from "typeorm";
-import { GROUP_LABEL, OcopGroup, OcopOwnerType, OWNER_TYPE_LABEL } from "../domain/enums";
+import { GROUP_LABEL, OWNER_TYPE_LABEL } from "../domain/enums";
 import { AdminUnit } from "../entities/external";
 import { OcopFigures, OcopGroupBy, OcopStatistics } from "../types/statistics";
 
@@ -12,7 +13,7 @@ const GROUP_EXPRESSION: Record<OcopGroupBy, string> = {
   OWNER_TYPE: "s.owner_type",
 };
 
-const UNIT_NAME = new Map(ADMIN_UNITS.map((u) => [u.code, u.name]));
+const GROUP_LABELS: Record<OcopGroupBy, GroupLabels> = { STARS: (stars) => `${stars} sao`, GROUP: GROUP_LABEL, ADMIN_UNIT: adminUnitName, OWNER_TYPE: OWNER_TYPE_LABEL };
 
 interface Row extends Record<string, number | string | null> {
   grouped: number;
@@ -38,19 +39,6 @@ function figures(row: Row): OcopFigures {
 /** The figures of a unit with no OCOP products. */
 export function emptyOcopFigures(): OcopFigures {
   return figures({ grouped: 1, key: null });
-}
-
-function labelOf(groupBy: OcopGroupBy, key: string): string {
-  switch (groupBy) {
-    case OcopGroupBy.STARS:
-      return `${key} sao`;
-    case OcopGroupBy.GROUP:
-      return GROUP_LABEL[key as OcopGroup] ?? key;
-    case OcopGroupBy.OWNER_TYPE:
-      return OWNER_TYPE_LABEL[key as OcopOwnerType] ?? key;
-    default:
-      return UNIT_NAME.get(key) ?? key;
-  }
 }
 
 export async function ocopStatistics(dataSource: DataSource, asOf: string, groupBy: OcopGroupBy | null): Promise<OcopStatistics> {
@@ -92,7 +80,7 @@ export async function ocopStatistics(dataSource: DataSource, asOf: string, group
         .filter((r) => Number(r.grouped) === 0 && r.key !== null)
         .map((r) => ({
           key: r.key!,
-          label: labelOf(groupBy, r.key!),
+          label: groupLabel(GROUP_LABELS[groupBy], r.key),
           adminUnit: groupBy === OcopGroupBy.ADMIN_UNIT ? Object.assign(new AdminUnit(), { code: r.key! }) : null,
           figures: figures(r),
         }))

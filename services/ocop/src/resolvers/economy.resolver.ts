@@ -1,5 +1,5 @@
 /** OCOP's part of the collective-economy overview: products as they stood on the period's asOf date. */
-import { parseEconomyId, READ_NOTE, SIGNED_IN } from "@kttt/core";
+import { READ_NOTE, SIGNED_IN } from "@kttt/core";
 import { Authorized, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { OcopContext } from "../context";
 import { CollectiveEconomy } from "../entities/external";
@@ -13,8 +13,6 @@ export class CollectiveEconomyOcopResolver {
     description: `OCOP products of the province or unit as they stood on the period's asOf date (sản phẩm OCOP), by stars and owner type. ${READ_NOTE.SIGNED_IN}`,
   })
   async ocop(@Root() economy: CollectiveEconomy, @Ctx() ctx: OcopContext): Promise<OcopFigures> {
-    const { period, adminUnitCode } = parseEconomyId(economy.id);
-    const figures = await ctx.loaders.economyFigures.load(period.asOf);
-    return adminUnitCode ? (figures.byUnit.get(adminUnitCode) ?? figures.empty) : figures.total;
+    return ctx.loaders.economyFigures.load(economy.id);
   }
 }

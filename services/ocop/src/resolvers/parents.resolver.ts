@@ -3,11 +3,11 @@
  * AdminUnit) and of local owners: first pages of many parents come from one windowed statement.
  */
 import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
-import { badInput, DEFAULT_PAGE_SIZE, firstPageFetchSize, MAX_PAGE_SIZE } from "@kttt/core";
+import { firstPageConnection, firstPageFetchSize, today } from "@kttt/core";
 import type { OcopContext } from "../context";
 import { AdminUnit, Cooperative, CooperativeGroup, CooperativeUnion } from "../entities/external";
 import { OcopLocalOwner } from "../entities/owner";
-import { firstPage, listProducts, today, type ParentColumn } from "../repositories/products";
+import { listProducts, type ParentColumn } from "../repositories/products";
 import { OcopProductConnection } from "../types/connections";
 import { OcopChildProductArgs, OcopProductOrder, type OcopProductFilter } from "../types/filters";
 
@@ -23,14 +23,14 @@ function productsOf(column: ParentColumn, key: string, args: OcopChildProductArg
     else filter.adminUnitCode = key;
     return listProducts(ctx.dataSource, { ...args, filter, orderBy: OcopProductOrder.NAME_ASC });
   }
-  const size = args.first ?? DEFAULT_PAGE_SIZE;
-  if (!Number.isInteger(size) || size < 0 || size > MAX_PAGE_SIZE) {
-    return Promise.reject(badInput(`\`first\` must be between 0 and ${MAX_PAGE_SIZE}.`, "first", "PAGE_SIZE_OUT_OF_RANGE", { max: MAX_PAGE_SIZE }));
-  }
   return ctx.loaders
-    .firstProducts(column, { asOf, status: args.status ?? null, stars: args.stars ?? null, group: args.group ?? null, limit: firstPageFetchSize(args) })
+    .firstProducts({ column, filter: { asOf, status: args.status ?? null, stars: args.stars ?? null, group: args.group ?? null, limit: firstPageFetchSize(args) } })
     .load(key)
-    .then((page) => firstPage(page, size));
+    .then((page) => {
+      for (const product of page.rows) product.listAsOf = asOf;
+      // Cursors are those of the NAME_ASC product list, so `after` pages on through it.
+      return firstPageConnection(OcopProductConnection, page.rows, page.total, (p) => p.id, args, (p) => [p.name, p.id]);
+    });
 }
 
 @Resolver(() => Cooperative)

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root, createUnionType } from "type-graphql";
-import { LocalDateScalar } from "@kttt/core";
+import { LocalDateScalar, today } from "@kttt/core";
 import { ocopCertificateStatus, ocopCurrentCertificate } from "@kttt/reference";
 import type { OcopContext } from "../context";
 import { OcopStatus } from "../domain/enums";
@@ -7,7 +7,7 @@ import { OcopCertification } from "../entities/certification";
 import { AdminUnit, Cooperative, CooperativeGroup, CooperativeUnion, ORGANIZATION_CLASS } from "../entities/external";
 import { OcopLocalOwner } from "../entities/owner";
 import { OcopProduct } from "../entities/product";
-import { listProducts, today } from "../repositories/products";
+import { listProducts } from "../repositories/products";
 import { OcopProductConnection } from "../types/connections";
 import { OcopProductListArgs } from "../types/filters";
 

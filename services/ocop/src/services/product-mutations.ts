@@ -4,35 +4,29 @@
  * checked with the organisation look-up before the transaction opens (no network call holds locks).
  * With an idempotency key, a retried write answers with the first one's result instead of writing again.
  */
-import { badInput, cleanOptionalText, cleanText, conflict, DomainError, ErrorCode, isUuid, notFound, organizationsById, priorResult, recordedTransaction, type GatewayLookup, type RecordedWrite } from "@kttt/core";
-import { ADMIN_UNITS, ocopCurrentCertificate, ocopCertificateStatus, ocopLevelFor, ocopStarsForScore, ocopValidUntil, OCOP_STAR_BANDS, OCOP_SUBGROUPS } from "@kttt/reference";
+import { badInput, cleanOptionalText, cleanText, conflict, DomainError, ErrorCode, isUuid, loadById, notFound, organizationsById, recordedWrite, requireNotInFuture, type ConstraintErrors, type GatewayLookup } from "@kttt/core";
+import { ocopCurrentCertificate, ocopCertificateStatus, ocopLevelFor, ocopStarsForScore, ocopValidUntil, OCOP_STAR_BANDS, OCOP_SUBGROUPS, requireAdminUnit } from "@kttt/reference";
 import { randomUUID } from "node:crypto";
 import type { DataSource, EntityManager } from "typeorm";
 import { COLLECTIVE_OWNER_TYPES, kindOf, OcopOwnerType } from "../domain/enums";
 import { OcopCertification } from "../entities/certification";
 import { OcopLocalOwner } from "../entities/owner";
 import { OcopProduct } from "../entities/product";
-import { today } from "../repositories/products";
 import type { OcopAssessmentInput, RegisterOcopProductInput, RevokeOcopCertificationInput } from "../types/inputs";
-
-const UNIT_CODES = new Set(ADMIN_UNITS.map((u) => u.code));
-
-function requireUnit(code: string, field: string): void {
-  if (!UNIT_CODES.has(code)) throw badInput(`There is no administrative unit with code ${code} in Hà Tĩnh.`, field, "UNKNOWN_ADMIN_UNIT");
-}
-
-function notInFuture(date: string, field: string, what: string): void {
-  if (date > today()) throw badInput(`${what} (${date}) cannot be in the future.`, field, "DATE_IN_FUTURE");
-}
 
 function requireId(id: string, field: string, what: string): void {
   if (!isUuid(id)) throw badInput(`${what} id "${id}" is not a valid id.`, field, "INVALID_ID");
 }
 
-function isUniqueViolation(error: unknown): { constraint?: string; detail?: string } | null {
-  const e = error as { code?: string; constraint?: string; detail?: string; driverError?: { code?: string; constraint?: string; detail?: string } };
-  const code = e.code ?? e.driverError?.code;
-  return code === "23505" ? { constraint: e.constraint ?? e.driverError?.constraint, detail: e.detail ?? e.driverError?.detail } : null;
+/** What the unique constraints a registration can break mean, when a write committed meanwhile breaks them. */
+function registrationConstraints(input: RegisterOcopProductInput): ConstraintErrors {
+  const duplicateProduct = () => conflict(`This owner already has a product named ${cleanText(input.name)}.`, "input.name", "DUPLICATE_PRODUCT");
+  return {
+    ocop_product_name_owner_organization_id_key: duplicateProduct,
+    ocop_product_name_owner_id_key: duplicateProduct,
+    ocop_owner_registration_number_key: () =>
+      conflict(`Registration number ${input.owner.newLocalOwner?.registrationNumber} was recorded for another owner meanwhile; use its localOwnerId.`, "input.owner.newLocalOwner.registrationNumber", "DUPLICATE_REGISTRATION_NUMBER"),
+  };
 }
 
 /** Checks that a membership organisation may own a product; returns its owner type. */
@@ -61,107 +55,99 @@ export class OcopMutations {
     private readonly organizations: GatewayLookup,
   ) {}
 
-  /** One audited transaction, made safe to retry when the input carries an idempotency key. */
-  private run<T>(operation: string, input: { idempotencyKey?: string }, refOf: (result: T) => string, load: (ref: string) => Promise<T>, write: RecordedWrite<T>): Promise<T> {
-    return recordedTransaction(this.dataSource, operation, input, refOf, load, write);
-  }
-
-  private readonly loadProduct = (id: string) => this.dataSource.getRepository(OcopProduct).findOneByOrFail({ id });
-  private readonly loadCertification = (id: string) => this.dataSource.getRepository(OcopCertification).findOneByOrFail({ id });
+  private readonly loadProduct = loadById(this.dataSource, OcopProduct);
+  private readonly loadCertification = loadById(this.dataSource, OcopCertification);
 
   async register(input: RegisterOcopProductInput): Promise<OcopProduct> {
-    // A retry of a write that went through gets its result without asking membership again.
-    const prior = await priorResult(this.dataSource, "registerOcopProduct", input, this.loadProduct);
-    if (prior) return prior;
     const owner = input.owner;
-    const given = [owner.organizationId, owner.localOwnerId, owner.newLocalOwner].filter((x) => x !== undefined && x !== null).length;
-    if (given !== 1) throw badInput("Give exactly one owner: organizationId, localOwnerId or newLocalOwner.", "input.owner", "OWNER_CHOICE");
-    const subgroups = OCOP_SUBGROUPS[input.group];
     const subgroup = cleanText(input.subgroup);
-    if (!subgroups.includes(subgroup)) {
-      throw badInput(`"${subgroup}" is not a subgroup of ${input.group}; use one of: ${subgroups.join("; ")}.`, "input.subgroup", "UNKNOWN_SUBGROUP", { subgroups });
-    }
-    requireUnit(input.adminUnitCode, "input.adminUnitCode");
-    notInFuture(input.registeredOn, "input.registeredOn", "The registration date");
-    const organizationType = owner.organizationId ? await checkOrganization(this.organizations, owner.organizationId, "input.owner.organizationId") : null;
     const name = cleanText(input.name);
-    try {
-      return await this.run("registerOcopProduct", input, (p) => p.id, this.loadProduct, async (manager) => {
-        let ownerType: OcopOwnerType;
-        let ownerId: string | null = null;
-        if (organizationType) ownerType = organizationType;
-        else if (owner.localOwnerId) {
-          requireId(owner.localOwnerId, "input.owner.localOwnerId", "Owner");
-          const local = await manager.getRepository(OcopLocalOwner).findOneBy({ id: owner.localOwnerId });
-          if (!local) throw notFound(`No enterprise or household business has the id ${owner.localOwnerId}.`, "input.owner.localOwnerId");
-          ownerType = local.type as unknown as OcopOwnerType;
-          ownerId = local.id;
-        } else {
-          const fresh = owner.newLocalOwner!;
-          requireUnit(fresh.adminUnitCode, "input.owner.newLocalOwner.adminUnitCode");
-          const taken = await manager.getRepository(OcopLocalOwner).findOneBy({ registrationNumber: fresh.registrationNumber });
-          if (taken) {
-            throw conflict(`Registration number ${fresh.registrationNumber} already belongs to ${taken.name}; use localOwnerId ${taken.id}.`, "input.owner.newLocalOwner.registrationNumber", "DUPLICATE_REGISTRATION_NUMBER", { localOwnerId: taken.id });
-          }
-          const local = Object.assign(new OcopLocalOwner(), {
-            id: randomUUID(),
-            type: fresh.type,
-            name: cleanText(fresh.name),
-            registrationNumber: fresh.registrationNumber,
-            adminUnitCode: fresh.adminUnitCode,
-            address: cleanOptionalText(fresh.address),
-            representative: cleanOptionalText(fresh.representative),
-            version: 1,
-          });
-          await manager.getRepository(OcopLocalOwner).insert(local);
-          ownerType = local.type as unknown as OcopOwnerType;
-          ownerId = local.id;
+    const prepare = async () => {
+      const given = [owner.organizationId, owner.localOwnerId, owner.newLocalOwner].filter((x) => x !== undefined && x !== null).length;
+      if (given !== 1) throw badInput("Give exactly one owner: organizationId, localOwnerId or newLocalOwner.", "input.owner", "OWNER_CHOICE");
+      const subgroups = OCOP_SUBGROUPS[input.group];
+      if (!subgroups.includes(subgroup)) {
+        throw badInput(`"${subgroup}" is not a subgroup of ${input.group}; use one of: ${subgroups.join("; ")}.`, "input.subgroup", "UNKNOWN_SUBGROUP", { subgroups });
+      }
+      requireAdminUnit(input.adminUnitCode, "input.adminUnitCode");
+      requireNotInFuture(input.registeredOn, "input.registeredOn", "The registration date");
+      return owner.organizationId ? await checkOrganization(this.organizations, owner.organizationId, "input.owner.organizationId") : null;
+    };
+    const options = { operation: "registerOcopProduct", input, load: this.loadProduct, prepare, constraints: registrationConstraints(input) };
+    return recordedWrite(this.dataSource, options, async (manager, _keepBefore, organizationType) => {
+      let ownerType: OcopOwnerType;
+      let ownerId: string | null = null;
+      if (organizationType) ownerType = organizationType;
+      else if (owner.localOwnerId) {
+        requireId(owner.localOwnerId, "input.owner.localOwnerId", "Owner");
+        const local = await manager.getRepository(OcopLocalOwner).findOneBy({ id: owner.localOwnerId });
+        if (!local) throw notFound(`No enterprise or household business has the id ${owner.localOwnerId}.`, "input.owner.localOwnerId");
+        ownerType = local.type as unknown as OcopOwnerType;
+        ownerId = local.id;
+      } else {
+        const fresh = owner.newLocalOwner!;
+        requireAdminUnit(fresh.adminUnitCode, "input.owner.newLocalOwner.adminUnitCode");
+        const taken = await manager.getRepository(OcopLocalOwner).findOneBy({ registrationNumber: fresh.registrationNumber });
+        if (taken) {
+          throw conflict(`Registration number ${fresh.registrationNumber} already belongs to ${taken.name}; use localOwnerId ${taken.id}.`, "input.owner.newLocalOwner.registrationNumber", "DUPLICATE_REGISTRATION_NUMBER", { localOwnerId: taken.id });
         }
-        const product = Object.assign(new OcopProduct(), {
+        const local = Object.assign(new OcopLocalOwner(), {
           id: randomUUID(),
-          name,
-          group: input.group,
-          subgroup,
-          adminUnitCode: input.adminUnitCode,
-          ownerType,
-          ownerOrganizationId: organizationType ? owner.organizationId! : null,
-          ownerId,
-          registeredOn: input.registeredOn,
-          description: cleanOptionalText(input.description),
+          type: fresh.type,
+          name: cleanText(fresh.name),
+          registrationNumber: fresh.registrationNumber,
+          adminUnitCode: fresh.adminUnitCode,
+          address: cleanOptionalText(fresh.address),
+          representative: cleanOptionalText(fresh.representative),
           version: 1,
         });
-        await manager.getRepository(OcopProduct).insert(product);
-        return product;
+        await manager.getRepository(OcopLocalOwner).insert(local);
+        ownerType = local.type as unknown as OcopOwnerType;
+        ownerId = local.id;
+      }
+      const product = Object.assign(new OcopProduct(), {
+        id: randomUUID(),
+        name,
+        group: input.group,
+        subgroup,
+        adminUnitCode: input.adminUnitCode,
+        ownerType,
+        ownerOrganizationId: organizationType ? owner.organizationId! : null,
+        ownerId,
+        registeredOn: input.registeredOn,
+        description: cleanOptionalText(input.description),
+        version: 1,
       });
-    } catch (error) {
-      if (isUniqueViolation(error)) throw conflict(`This owner already has a product named ${name}.`, "input.name", "DUPLICATE_PRODUCT");
-      throw error;
-    }
+      await manager.getRepository(OcopProduct).insert(product);
+      return product;
+    });
   }
 
   /** A first certificate (`reassess` false) or a re-assessment superseding the latest one. */
   async assess(input: OcopAssessmentInput, reassess: boolean): Promise<OcopCertification> {
-    requireId(input.productId, "input.productId", "Product");
-    const total = input.scoreA + input.scoreB + input.scoreC;
-    const earned = ocopStarsForScore(total);
-    const parts = `A ${input.scoreA} + B ${input.scoreB} + C ${input.scoreC}`;
-    if (earned === null) throw badInput(`A total score of ${total} (${parts}) is below 50 points: the product cannot be certified.`, "input.stars", "SCORE_BELOW_THRESHOLD", { score: total });
-    if (input.stars !== earned) {
-      const [lo, hi] = OCOP_STAR_BANDS[earned];
-      throw badInput(`A total score of ${total} (${parts}) earns ${earned}★ (${lo}–${hi} points), not ${input.stars}★.`, "input.stars", "STARS_SCORE_MISMATCH", { score: total, stars: earned });
-    }
-    const level = ocopLevelFor(earned, input.decidedOn);
-    if (input.level && input.level !== level) {
-      throw badInput(`${earned}★ decided on ${input.decidedOn} is recognised at ${level} level, not ${input.level}.`, "input.level", "LEVEL_MISMATCH", { level });
-    }
-    notInFuture(input.decidedOn, "input.decidedOn", "The decision date");
-    // The owner must still be known to membership: look it up before any lock is taken.
-    const peek = await this.dataSource.getRepository(OcopProduct).findOneBy({ id: input.productId });
-    if (!peek) throw notFound(`No OCOP product has the id ${input.productId}.`, "input.productId");
-    if (peek.ownerOrganizationId) await checkOrganization(this.organizations, peek.ownerOrganizationId, "input.productId");
-
     const operation = reassess ? "reassessOcopProduct" : "certifyOcopProduct";
-    return this.run(operation, input, (c) => c.id, this.loadCertification, async (manager) => {
+    const prepare = async () => {
+      requireId(input.productId, "input.productId", "Product");
+      const total = input.scoreA + input.scoreB + input.scoreC;
+      const earned = ocopStarsForScore(total);
+      const parts = `A ${input.scoreA} + B ${input.scoreB} + C ${input.scoreC}`;
+      if (earned === null) throw badInput(`A total score of ${total} (${parts}) is below 50 points: the product cannot be certified.`, "input.stars", "SCORE_BELOW_THRESHOLD", { score: total });
+      if (input.stars !== earned) {
+        const [lo, hi] = OCOP_STAR_BANDS[earned];
+        throw badInput(`A total score of ${total} (${parts}) earns ${earned}★ (${lo}–${hi} points), not ${input.stars}★.`, "input.stars", "STARS_SCORE_MISMATCH", { score: total, stars: earned });
+      }
+      const level = ocopLevelFor(earned, input.decidedOn);
+      if (input.level && input.level !== level) {
+        throw badInput(`${earned}★ decided on ${input.decidedOn} is recognised at ${level} level, not ${input.level}.`, "input.level", "LEVEL_MISMATCH", { level });
+      }
+      requireNotInFuture(input.decidedOn, "input.decidedOn", "The decision date");
+      // The owner must still be known to membership: look it up before any lock is taken.
+      const peek = await this.dataSource.getRepository(OcopProduct).findOneBy({ id: input.productId });
+      if (!peek) throw notFound(`No OCOP product has the id ${input.productId}.`, "input.productId");
+      if (peek.ownerOrganizationId) await checkOrganization(this.organizations, peek.ownerOrganizationId, "input.productId");
+      return { earned, level };
+    };
+    return recordedWrite(this.dataSource, { operation, input, load: this.loadCertification, prepare }, async (manager, _keepBefore, { earned, level }) => {
       const product = await lockProduct(manager, input.productId, "input.productId");
       if (input.decidedOn < product.registeredOn) {
         throw badInput(`The decision (${input.decidedOn}) cannot precede the product's registration (${product.registeredOn}).`, "input.decidedOn", "DECIDED_BEFORE_REGISTRATION");
@@ -200,8 +186,8 @@ export class OcopMutations {
   }
 
   async revoke(input: RevokeOcopCertificationInput): Promise<OcopCertification> {
-    notInFuture(input.revokedOn, "input.revokedOn", "The revocation date");
-    return this.run("revokeOcopCertification", input, (c) => c.id, this.loadCertification, async (manager, keepBefore) => {
+    requireNotInFuture(input.revokedOn, "input.revokedOn", "The revocation date");
+    return recordedWrite(this.dataSource, { operation: "revokeOcopCertification", input, load: this.loadCertification }, async (manager, keepBefore) => {
       // The product's lock covers its certificates: every certificate write takes it first.
       const product = await lockProduct(manager, input.productId, "input.productId");
       const history = await manager.getRepository(OcopCertification).find({ where: { productId: product.id }, order: { decidedOn: "ASC" } });

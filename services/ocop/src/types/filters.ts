@@ -1,6 +1,6 @@
-import { IsOptional, Length, Matches, Max, Min, ValidateNested } from "class-validator";
+import { IsOptional, Length, Max, Min, ValidateNested } from "class-validator";
 import { ArgsType, Field, ID, InputType, Int, registerEnumType } from "type-graphql";
-import { ConnectionArgs, LocalDateScalar } from "@kttt/core";
+import { ConnectionArgs, LocalDateScalar, IsAdminUnitCode } from "@kttt/core";
 import { OcopGroup, OcopOwnerType, OcopStatus } from "../domain/enums";
 
 export enum OcopProductOrder {
@@ -36,7 +36,7 @@ export class OcopProductFilter {
 
   @Field({ nullable: true, description: "Only products made in this administrative unit (mã đơn vị hành chính), e.g. 444." })
   @IsOptional()
-  @Matches(/^[0-9]{3}$/u, { message: "adminUnitCode must be a three-digit unit code such as 444." })
+  @IsAdminUnitCode()
   adminUnitCode?: string;
 
   @Field(() => OcopOwnerType, { nullable: true, description: "Only products of this kind of owner (loại chủ thể)." })

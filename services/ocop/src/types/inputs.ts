@@ -1,9 +1,8 @@
 import { IsOptional, Length, Matches, Max, Min, ValidateNested } from "class-validator";
 import { Field, ID, InputType, Int } from "type-graphql";
-import { LocalDateScalar, MutationInput } from "@kttt/core";
+import { LocalDateScalar, MutationInput, IsAdminUnitCode } from "@kttt/core";
 import { OcopGroup, OcopLevel, OcopLocalOwnerType } from "../domain/enums";
 
-const UNIT_CODE = /^[0-9]{3}$/u;
 const REGISTRATION_NUMBER = /^[0-9]{10}(-[0-9]{3})?$/u;
 /** E.g. 1234/QĐ-UBND, 56/QĐ-TTg. */
 const DECISION_NUMBER = /^[0-9]{1,6}\/QĐ-[A-Za-zĐđ0-9]+(-[A-Za-zĐđ0-9]+)*$/u;
@@ -23,7 +22,7 @@ export class NewOcopLocalOwnerInput {
   registrationNumber: string;
 
   @Field({ description: "Code of the administrative unit where it is registered." })
-  @Matches(UNIT_CODE, { message: "adminUnitCode must be a three-digit unit code such as 444." })
+  @IsAdminUnitCode()
   adminUnitCode: string;
 
   @Field({ nullable: true, description: "Address." })
@@ -67,7 +66,7 @@ export class RegisterOcopProductInput extends MutationInput {
   subgroup: string;
 
   @Field({ description: "Code of the administrative unit where it is produced." })
-  @Matches(UNIT_CODE, { message: "adminUnitCode must be a three-digit unit code such as 444." })
+  @IsAdminUnitCode()
   adminUnitCode: string;
 
   @Field(() => LocalDateScalar, { description: "Date of registration (ngày đăng ký); not in the future." })

@@ -1,5 +1,15 @@
-import { auditMigration, mutationReceiptsMigration } from "@kttt/core";
-import { Initial1732406400000 } from "./1732406400000-initial";
+import { auditMigration, formerlyNamed, mutationReceiptsMigration } from "@kttt/core";
+import { PolicySupportInitial1732406400200 } from "./1732406400200-initial";
+import { PlanYears1732406400203 } from "./1732406400203-plan-years";
 
-/** Every migration of the policy-support database, in order. */
-export const migrations = [Initial1732406400000, mutationReceiptsMigration(1732406400001), auditMigration(1732406400002)];
+/**
+ * Every migration of the policy-support database, in order. Its timestamps are 17324064002xx (each
+ * subgraph has its own hundred); databases migrated when they were 17324064000xx, the same names as
+ * membership's, have their records renamed on start.
+ */
+export const migrations = [
+  formerlyNamed(PolicySupportInitial1732406400200, "Initial1732406400000"),
+  formerlyNamed(mutationReceiptsMigration(1732406400201), "MutationReceipts1732406400001"),
+  formerlyNamed(auditMigration(1732406400202), "AuditTrail1732406400002"),
+  PlanYears1732406400203,
+];

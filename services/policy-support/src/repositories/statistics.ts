@@ -1,8 +1,9 @@
 /** Policy-support statistics in one SQL statement: GROUPING SETS give the total and the groups together. */
-import { ADMIN_UNITS } from "@kttt/reference";
+import { groupLabel, type GroupLabels } from "@kttt/core";
+import { adminUnitName } from "@kttt/reference";
 import type { DataSource } from "typeorm";
-import { FUNDING_SOURCE_LABEL, FundingSource, POLICY_KIND_LABEL, PolicyKind, PolicySupportGroupBy } from "../domain/enums";
-import { PolicySupportGroup, PolicySupportStatistics } from "../types/statistics";
+import { FUNDING_SOURCE_LABEL, POLICY_KIND_LABEL, PolicySupportGroupBy } from "../domain/enums";
+import { PolicySupportStatisticsGroup, PolicySupportStatistics } from "../types/statistics";
 import { FIGURE_COLUMNS, figuresOf, yearRange, type FigureRow } from "./figures";
 
 const GROUP_EXPRESSION: Record<PolicySupportGroupBy, string> = {
@@ -12,7 +13,12 @@ const GROUP_EXPRESSION: Record<PolicySupportGroupBy, string> = {
   ADMIN_UNIT: "b.admin_unit_code",
 };
 
-const UNIT_NAME = new Map(ADMIN_UNITS.map((u) => [u.code, u.name]));
+/** Agencies are named by their row (the agency's name), the others by their key. */
+const GROUP_LABELS: Record<Exclude<PolicySupportGroupBy, PolicySupportGroupBy.AGENCY>, GroupLabels> = {
+  POLICY_KIND: POLICY_KIND_LABEL,
+  FUNDING_SOURCE: FUNDING_SOURCE_LABEL,
+  ADMIN_UNIT: adminUnitName,
+};
 
 interface Row extends FigureRow {
   grouped: number;
@@ -22,17 +28,7 @@ interface Row extends FigureRow {
 }
 
 function labelOf(groupBy: PolicySupportGroupBy, row: Row): string {
-  const key = row.key!;
-  switch (groupBy) {
-    case PolicySupportGroupBy.POLICY_KIND:
-      return POLICY_KIND_LABEL[key as PolicyKind] ?? key;
-    case PolicySupportGroupBy.FUNDING_SOURCE:
-      return FUNDING_SOURCE_LABEL[key as FundingSource] ?? key;
-    case PolicySupportGroupBy.AGENCY:
-      return row.agency_name ?? key;
-    case PolicySupportGroupBy.ADMIN_UNIT:
-      return UNIT_NAME.get(key) ?? key;
-  }
+  return groupLabel(groupBy === PolicySupportGroupBy.AGENCY ? () => row.agency_name : GROUP_LABELS[groupBy], row.key);
 }
 
 export async function policySupportStatistics(dataSource: DataSource, year: number, groupBy: PolicySupportGroupBy | null): Promise<PolicySupportStatistics> {
@@ -58,7 +54,7 @@ export async function policySupportStatistics(dataSource: DataSource, year: numb
     ? rows
         .filter((r) => r.grouped === 0)
         .map((r) =>
-          Object.assign(new PolicySupportGroup(), {
+          Object.assign(new PolicySupportStatisticsGroup(), {
             key: r.key!,
             label: labelOf(groupBy, r),
             agencyId: groupBy === PolicySupportGroupBy.AGENCY ? r.agency_id : null,

@@ -2,7 +2,7 @@
  * Policy support's part of the collective-economy overview: support approved in the period's year and
  * what was paid on it (allocations are counted by approval year, so both halves show the year's figures).
  */
-import { parseEconomyId, READ_NOTE, SIGNED_IN } from "@kttt/core";
+import { READ_NOTE, SIGNED_IN } from "@kttt/core";
 import { Authorized, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { PolicySupportContext } from "../context";
 import { CollectiveEconomyRef } from "../entities/external";
@@ -16,7 +16,6 @@ export class CollectiveEconomySupportResolver {
     description: `Support approved in the period's year for the province or unit, and what was paid out (chính sách hỗ trợ: kế hoạch và giải ngân). ${READ_NOTE.SIGNED_IN}`,
   })
   async policySupport(@Root() economy: CollectiveEconomyRef, @Ctx() ctx: PolicySupportContext): Promise<PolicySupportFigures> {
-    const { period, adminUnitCode } = parseEconomyId(economy.id);
-    return adminUnitCode ? ctx.loaders.unitFigures(period.year).load(adminUnitCode) : ctx.loaders.provinceFigures.load(period.year);
+    return ctx.loaders.economyFigures.load(economy.id);
   }
 }

@@ -1,6 +1,6 @@
 /** The fields policy support adds to membership's organisations and administrative units. */
 import { Arg, Args, Authorized, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
-import { badInput, READ_NOTE, SIGNED_IN } from "@kttt/core";
+import { READ_NOTE, SIGNED_IN, requireYearInRange } from "@kttt/core";
 import type { PolicySupportContext } from "../context";
 import { AdminUnitRef, CooperativeGroupRef, CooperativeRef, CooperativeUnionRef } from "../entities/external";
 import { SupportBeneficiaryConnection } from "../types/connections";
@@ -49,7 +49,7 @@ export class AdminUnitSupportResolver {
     @Arg("year", () => Int, { description: "Year the allocations were approved, e.g. 2024." }) year: number,
     @Ctx() ctx: PolicySupportContext,
   ): Promise<PolicySupportFigures> {
-    if (!Number.isInteger(year) || year < 2000 || year > 2100) throw badInput("year must be between 2000 and 2100.", "year", "YEAR_OUT_OF_RANGE");
+    requireYearInRange(year, "year");
     return ctx.loaders.unitFigures(year).load(unit.code);
   }
 }

@@ -1,13 +1,13 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
-import { badInput, READ_NOTE, SIGNED_IN } from "@kttt/core";
+import { READ_NOTE, SIGNED_IN, requireYearInRange } from "@kttt/core";
 import type { PolicySupportContext } from "../context";
 import { PolicySupportGroupBy } from "../domain/enums";
 import { Agency } from "../entities/agency";
 import { AdminUnitRef, adminUnitRef } from "../entities/external";
 import { policySupportStatistics } from "../repositories/statistics";
-import { PolicySupportGroup, PolicySupportStatistics } from "../types/statistics";
+import { PolicySupportStatisticsGroup, PolicySupportStatistics } from "../types/statistics";
 
-@Resolver(() => PolicySupportGroup)
+@Resolver(() => PolicySupportStatisticsGroup)
 export class PolicySupportStatisticsResolver {
   @Authorized(...SIGNED_IN)
   @Query(() => PolicySupportStatistics, { nullable: true,
@@ -20,17 +20,17 @@ export class PolicySupportStatisticsResolver {
     @Arg("groupBy", () => PolicySupportGroupBy, { nullable: true, description: "Optional breakdown." }) groupBy: PolicySupportGroupBy | null,
     @Ctx() ctx: PolicySupportContext,
   ): Promise<PolicySupportStatistics> {
-    if (!Number.isInteger(year) || year < 2000 || year > 2100) throw badInput("year must be between 2000 and 2100.", "year", "YEAR_OUT_OF_RANGE");
+    requireYearInRange(year, "year");
     return policySupportStatistics(ctx.dataSource, year, groupBy ?? null);
   }
 
   @FieldResolver(() => Agency, { nullable: true, description: "The agency, when grouped by agency." })
-  agency(@Root() group: PolicySupportGroup, @Ctx() ctx: PolicySupportContext): Promise<Agency | null> | null {
+  agency(@Root() group: PolicySupportStatisticsGroup, @Ctx() ctx: PolicySupportContext): Promise<Agency | null> | null {
     return group.agencyId ? ctx.loaders.agency.load(group.agencyId) : null;
   }
 
   @FieldResolver(() => AdminUnitRef, { nullable: true, description: "The administrative unit, when grouped by unit." })
-  adminUnit(@Root() group: PolicySupportGroup): AdminUnitRef | null {
+  adminUnit(@Root() group: PolicySupportStatisticsGroup): AdminUnitRef | null {
     return group.adminUnitCode ? adminUnitRef(group.adminUnitCode) : null;
   }
 }

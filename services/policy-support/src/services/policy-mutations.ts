@@ -13,19 +13,21 @@ import {
   cleanText,
   confirmOrganization,
   conflict,
+  currentYear,
   type GatewayLookup,
   isUuid,
   notFound,
   organizationsById,
-  priorResult,
-  recordedTransaction,
-  type RecordedWrite,
+  loadById,
+  recordedWrite,
   requireNotDissolvedBy,
+  requireNotInFuture,
+  today,
   versionConflict,
 } from "@kttt/core";
-import { ADMIN_UNITS, sameOrMergedUnit } from "@kttt/reference";
+import { sameOrMergedUnit, adminUnitByCode, requireAdminUnit } from "@kttt/reference";
 import { randomUUID } from "node:crypto";
-import { In, type DataSource, type EntityManager, type FindOptionsWhere } from "typeorm";
+import { In, type DataSource, type EntityManager } from "typeorm";
 import { AgencyKind, INDICATOR_UNIT, IndicatorUnit, LegalDocumentType, POLICY_KIND_LABEL, PolicyKind, ProgrammeStatus } from "../domain/enums";
 import { Agency } from "../entities/agency";
 import { Disbursement, SupportBeneficiary } from "../entities/beneficiary";
@@ -44,34 +46,14 @@ import type {
   RecordPlanActualsInput,
 } from "../types/inputs";
 
-export const today = () => new Date().toISOString().slice(0, 10);
 const formatVnd = (amount: bigint) => `${amount.toString().replace(/\B(?=(\d{3})+(?!\d))/gu, ".")} đ`;
 
 function requireId(id: string, field: string, what: string): void {
   if (!isUuid(id)) throw badInput(`${what} id "${id}" is not a valid id.`, field, "INVALID_ID");
 }
 
-function notInFuture(date: string, field: string, what: string): void {
-  if (date > today()) throw badInput(`${what} (${date}) cannot be in the future.`, field, "DATE_IN_FUTURE");
-}
-
 function positive(amount: bigint, field: string, what: string): void {
   if (amount <= 0n) throw badInput(`${what} must be more than 0 đồng.`, field, "NON_POSITIVE_AMOUNT");
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string; driverError?: { code?: string } };
-  return (e.code ?? e.driverError?.code) === "23505";
-}
-
-/** Turns a unique-key race the checks could not see into the same CONFLICT the checks give. */
-async function uniquely<T>(work: () => Promise<T>, onDuplicate: () => Error): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (isUniqueViolation(error)) throw onDuplicate();
-    throw error;
-  }
 }
 
 async function find<T extends object>(manager: EntityManager, entity: new () => T, id: string, field: string, what: string, lock = false): Promise<T> {
@@ -126,143 +108,133 @@ export class PolicyMutations {
     private readonly lookup: GatewayLookup,
   ) {}
 
-  /** One audited transaction, made safe to retry when the input carries an idempotency key; results are loaded back by id. */
-  private run<T extends { id: string }>(
-    operation: string,
-    input: { idempotencyKey?: string },
-    entity: new () => T,
-    write: RecordedWrite<T>,
-  ): Promise<T> {
-    return recordedTransaction(this.dataSource, operation, input, (result) => result.id, (id) => this.dataSource.getRepository(entity).findOneByOrFail({ id } as FindOptionsWhere<T>), write);
-  }
+  private readonly loadOf = <T extends { id: string }>(entity: abstract new () => T) => loadById(this.dataSource, entity);
 
   async issueLegalDocument(input: IssueLegalDocumentInput): Promise<LegalDocument> {
     const number = cleanText(input.number);
-    return uniquely(
-      () =>
-        this.run("issueLegalDocument", input, LegalDocument, async (manager) => {
-          const repository = manager.getRepository(LegalDocument);
-          const existing = await repository.findOneBy({ number });
-          if (existing) throw conflict(`Document ${number} is already recorded.`, "input.number", "DUPLICATE_DOCUMENT_NUMBER", { documentId: existing.id });
-          if (input.issuedOn) notInFuture(input.issuedOn, "input.issuedOn", "The date of issue");
-          if (input.issuedOn && input.effectiveOn && input.effectiveOn < input.issuedOn) {
-            throw badInput(`A document cannot take effect (${input.effectiveOn}) before it is issued (${input.issuedOn}).`, "input.effectiveOn", "EFFECTIVE_BEFORE_ISSUED");
-          }
-          if (input.supersedesId) {
-            const old = await find(manager, LegalDocument, input.supersedesId, "input.supersedesId", "Document", true);
-            if (old.type !== input.type) {
-              throw badInput(`A ${input.type.toLowerCase()} cannot replace ${old.number}, a ${old.type.toLowerCase()}.`, "input.supersedesId", "SUPERSEDED_TYPE_MISMATCH");
-            }
-            const successor = await repository.findOneBy({ supersedesId: old.id });
-            if (successor) throw conflict(`${old.number} was already replaced by ${successor.number}.`, "input.supersedesId", "ALREADY_SUPERSEDED", { successorId: successor.id });
-          }
-          const id = randomUUID();
-          await repository.insert({
-            id,
-            number,
-            type: input.type,
-            title: cleanText(input.title),
-            issuer: cleanText(input.issuer),
-            issuedOn: input.issuedOn ?? null,
-            effectiveOn: input.effectiveOn ?? null,
-            supersedesId: input.supersedesId ?? null,
-            note: cleanOptionalText(input.note),
-            version: 1,
-          });
-          return repository.findOneByOrFail({ id });
-        }),
-      () => conflict(`Document ${number} is already recorded, or its predecessor was replaced meanwhile.`, "input.number", "DUPLICATE_DOCUMENT_NUMBER"),
-    );
+    const constraints = {
+      legal_document_number_key: () => conflict(`Document ${number} is already recorded.`, "input.number", "DUPLICATE_DOCUMENT_NUMBER"),
+      legal_document_supersedes_id_key: () => conflict("The document it replaces was replaced by another one meanwhile.", "input.supersedesId", "ALREADY_SUPERSEDED"),
+    };
+    return recordedWrite(this.dataSource, { operation: "issueLegalDocument", input, load: this.loadOf(LegalDocument), constraints }, async (manager) => {
+      const repository = manager.getRepository(LegalDocument);
+      const existing = await repository.findOneBy({ number });
+      if (existing) throw conflict(`Document ${number} is already recorded.`, "input.number", "DUPLICATE_DOCUMENT_NUMBER", { documentId: existing.id });
+      if (input.issuedOn) requireNotInFuture(input.issuedOn, "input.issuedOn", "The date of issue");
+      if (input.issuedOn && input.effectiveOn && input.effectiveOn < input.issuedOn) {
+        throw badInput(`A document cannot take effect (${input.effectiveOn}) before it is issued (${input.issuedOn}).`, "input.effectiveOn", "EFFECTIVE_BEFORE_ISSUED");
+      }
+      if (input.supersedesId) {
+        const old = await find(manager, LegalDocument, input.supersedesId, "input.supersedesId", "Document", true);
+        if (old.type !== input.type) {
+          throw badInput(`A ${input.type.toLowerCase()} cannot replace ${old.number}, a ${old.type.toLowerCase()}.`, "input.supersedesId", "SUPERSEDED_TYPE_MISMATCH");
+        }
+        const successor = await repository.findOneBy({ supersedesId: old.id });
+        if (successor) throw conflict(`${old.number} was already replaced by ${successor.number}.`, "input.supersedesId", "ALREADY_SUPERSEDED", { successorId: successor.id });
+      }
+      const id = randomUUID();
+      await repository.insert({
+        id,
+        number,
+        type: input.type,
+        title: cleanText(input.title),
+        issuer: cleanText(input.issuer),
+        issuedOn: input.issuedOn ?? null,
+        effectiveOn: input.effectiveOn ?? null,
+        supersedesId: input.supersedesId ?? null,
+        note: cleanOptionalText(input.note),
+        version: 1,
+      });
+      return repository.findOneByOrFail({ id });
+    });
   }
 
   async createSupportPolicy(input: CreateSupportPolicyInput): Promise<SupportPolicy> {
-    return uniquely(
-      () =>
-        this.run("createSupportPolicy", input, SupportPolicy, async (manager) => {
-          if (await manager.getRepository(SupportPolicy).existsBy({ code: input.code })) {
-            throw conflict(`A policy with code ${input.code} already exists.`, "input.code", "DUPLICATE_CODE");
-          }
-          const ids = [...new Set(input.legalBasisIds)];
-          ids.forEach((id) => requireId(id, `input.legalBasisIds.${input.legalBasisIds.indexOf(id)}`, "Document"));
-          const documents = await manager.getRepository(LegalDocument).findBy({ id: In(ids) });
-          const missing = ids.find((id) => !documents.some((d) => d.id === id));
-          if (missing) throw notFound(`No document has the id ${missing}.`, `input.legalBasisIds.${input.legalBasisIds.indexOf(missing)}`);
-          const successors = await manager.getRepository(LegalDocument).findBy({ supersedesId: In(ids) });
-          const replaced = successors.find((s) => s.effectiveOn === null || s.effectiveOn <= today());
-          if (replaced) {
-            const old = documents.find((d) => d.id === replaced.supersedesId)!;
-            throw badInput(
-              `${old.number} has been replaced by ${replaced.number}; cite the document in force.`,
-              `input.legalBasisIds.${input.legalBasisIds.indexOf(old.id)}`,
-              "SUPERSEDED_LEGAL_BASIS",
-              { successorId: replaced.id },
-            );
-          }
-          const id = randomUUID();
-          await manager.getRepository(SupportPolicy).insert({
-            id,
-            code: input.code,
-            name: cleanText(input.name),
-            kind: input.kind,
-            description: cleanOptionalText(input.description),
-            eligibleOrganizationKinds: [...new Set(input.eligibleOrganizationKinds)],
-            version: 1,
-          });
-          await manager.getRepository(PolicyLegalBasis).insert(ids.map((documentId) => ({ policyId: id, documentId })));
-          return manager.getRepository(SupportPolicy).findOneByOrFail({ id });
-        }),
-      () => conflict(`A policy with code ${input.code} already exists.`, "input.code", "DUPLICATE_CODE"),
-    );
+    const constraints = {
+      support_policy_code_key: () => conflict(`A policy with code ${input.code} already exists.`, "input.code", "DUPLICATE_CODE"),
+    };
+    return recordedWrite(this.dataSource, { operation: "createSupportPolicy", input, load: this.loadOf(SupportPolicy), constraints }, async (manager) => {
+      if (await manager.getRepository(SupportPolicy).existsBy({ code: input.code })) {
+        throw conflict(`A policy with code ${input.code} already exists.`, "input.code", "DUPLICATE_CODE");
+      }
+      const ids = [...new Set(input.legalBasisIds)];
+      ids.forEach((id) => requireId(id, `input.legalBasisIds.${input.legalBasisIds.indexOf(id)}`, "Document"));
+      const documents = await manager.getRepository(LegalDocument).findBy({ id: In(ids) });
+      const missing = ids.find((id) => !documents.some((d) => d.id === id));
+      if (missing) throw notFound(`No document has the id ${missing}.`, `input.legalBasisIds.${input.legalBasisIds.indexOf(missing)}`);
+      const successors = await manager.getRepository(LegalDocument).findBy({ supersedesId: In(ids) });
+      const replaced = successors.find((s) => s.effectiveOn === null || s.effectiveOn <= today());
+      if (replaced) {
+        const old = documents.find((d) => d.id === replaced.supersedesId)!;
+        throw badInput(
+          `${old.number} has been replaced by ${replaced.number}; cite the document in force.`,
+          `input.legalBasisIds.${input.legalBasisIds.indexOf(old.id)}`,
+          "SUPERSEDED_LEGAL_BASIS",
+          { successorId: replaced.id },
+        );
+      }
+      const id = randomUUID();
+      await manager.getRepository(SupportPolicy).insert({
+        id,
+        code: input.code,
+        name: cleanText(input.name),
+        kind: input.kind,
+        description: cleanOptionalText(input.description),
+        eligibleOrganizationKinds: [...new Set(input.eligibleOrganizationKinds)],
+        version: 1,
+      });
+      await manager.getRepository(PolicyLegalBasis).insert(ids.map((documentId) => ({ policyId: id, documentId })));
+      return manager.getRepository(SupportPolicy).findOneByOrFail({ id });
+    });
   }
 
   async createSupportProgramme(input: CreateSupportProgrammeInput): Promise<SupportProgramme> {
-    return uniquely(
-      () =>
-        this.run("createSupportProgramme", input, SupportProgramme, async (manager) => {
-          if (await manager.getRepository(SupportProgramme).existsBy({ code: input.code })) {
-            throw conflict(`A programme with code ${input.code} already exists.`, "input.code", "DUPLICATE_CODE");
-          }
-          const policy = await find(manager, SupportPolicy, input.policyId, "input.policyId", "Policy");
-          const agency = await find(manager, Agency, input.agencyId, "input.agencyId", "Agency");
-          if (!agency.responsibleKinds.includes(policy.kind)) {
-            throw badInput(
-              `${agency.name} is not responsible for ${POLICY_KIND_LABEL[policy.kind].toLowerCase()}; it handles: ${agency.responsibleKinds.map((k) => POLICY_KIND_LABEL[k as PolicyKind].toLowerCase()).join("; ")}.`,
-              "input.agencyId",
-              "AGENCY_NOT_RESPONSIBLE",
-            );
-          }
-          if (input.endsOn < input.startsOn) {
-            throw badInput(`A programme cannot end (${input.endsOn}) before it starts (${input.startsOn}).`, "input.endsOn", "ENDS_BEFORE_START");
-          }
-          if (agency.kind === AgencyKind.DISTRICT_COMMITTEE) {
-            const unit = ADMIN_UNITS.find((u) => u.code === agency.adminUnitCode)!;
-            if (unit.validTo !== null && input.endsOn > unit.validTo) {
-              throw badInput(`${unit.name} ceased to exist after ${unit.validTo}; its committee cannot run a programme until ${input.endsOn}.`, "input.endsOn", "ADMIN_UNIT_NOT_VALID_ON_DATE");
-            }
-          }
-          const sources = new Set<string>();
-          input.funding.forEach((line, i) => {
-            if (sources.has(line.source)) throw badInput(`Funding source ${line.source} is given twice; give one line per source.`, `input.funding.${i}.source`, "DUPLICATE_FUNDING_SOURCE");
-            sources.add(line.source);
-            positive(line.plannedAmount, `input.funding.${i}.plannedAmount`, "A budget line");
-          });
-          const id = randomUUID();
-          await manager.getRepository(SupportProgramme).insert({
-            id,
-            code: input.code,
-            name: cleanText(input.name),
-            policyId: policy.id,
-            agencyId: agency.id,
-            startsOn: input.startsOn,
-            endsOn: input.endsOn,
-            status: ProgrammeStatus.OPEN,
-            version: 1,
-          });
-          await manager.getRepository(ProgrammeFunding).insert(input.funding.map((line) => ({ programmeId: id, source: line.source, plannedAmount: line.plannedAmount })));
-          return manager.getRepository(SupportProgramme).findOneByOrFail({ id });
-        }),
-      () => conflict(`A programme with code ${input.code} already exists.`, "input.code", "DUPLICATE_CODE"),
-    );
+    const constraints = {
+      support_programme_code_key: () => conflict(`A programme with code ${input.code} already exists.`, "input.code", "DUPLICATE_CODE"),
+    };
+    return recordedWrite(this.dataSource, { operation: "createSupportProgramme", input, load: this.loadOf(SupportProgramme), constraints }, async (manager) => {
+      if (await manager.getRepository(SupportProgramme).existsBy({ code: input.code })) {
+        throw conflict(`A programme with code ${input.code} already exists.`, "input.code", "DUPLICATE_CODE");
+      }
+      const policy = await find(manager, SupportPolicy, input.policyId, "input.policyId", "Policy");
+      const agency = await find(manager, Agency, input.agencyId, "input.agencyId", "Agency");
+      if (!agency.responsibleKinds.includes(policy.kind)) {
+        throw badInput(
+          `${agency.name} is not responsible for ${POLICY_KIND_LABEL[policy.kind].toLowerCase()}; it handles: ${agency.responsibleKinds.map((k) => POLICY_KIND_LABEL[k as PolicyKind].toLowerCase()).join("; ")}.`,
+          "input.agencyId",
+          "AGENCY_NOT_RESPONSIBLE",
+        );
+      }
+      if (input.endsOn < input.startsOn) {
+        throw badInput(`A programme cannot end (${input.endsOn}) before it starts (${input.startsOn}).`, "input.endsOn", "ENDS_BEFORE_START");
+      }
+      if (agency.kind === AgencyKind.DISTRICT_COMMITTEE) {
+        const unit = adminUnitByCode(agency.adminUnitCode!)!;
+        if (unit.validTo !== null && input.endsOn > unit.validTo) {
+          throw badInput(`${unit.name} ceased to exist after ${unit.validTo}; its committee cannot run a programme until ${input.endsOn}.`, "input.endsOn", "ADMIN_UNIT_NOT_VALID_ON_DATE");
+        }
+      }
+      const sources = new Set<string>();
+      input.funding.forEach((line, i) => {
+        if (sources.has(line.source)) throw badInput(`Funding source ${line.source} is given twice; give one line per source.`, `input.funding.${i}.source`, "DUPLICATE_FUNDING_SOURCE");
+        sources.add(line.source);
+        positive(line.plannedAmount, `input.funding.${i}.plannedAmount`, "A budget line");
+      });
+      const id = randomUUID();
+      await manager.getRepository(SupportProgramme).insert({
+        id,
+        code: input.code,
+        name: cleanText(input.name),
+        policyId: policy.id,
+        agencyId: agency.id,
+        startsOn: input.startsOn,
+        endsOn: input.endsOn,
+        status: ProgrammeStatus.OPEN,
+        version: 1,
+      });
+      await manager.getRepository(ProgrammeFunding).insert(input.funding.map((line) => ({ programmeId: id, source: line.source, plannedAmount: line.plannedAmount })));
+      return manager.getRepository(SupportProgramme).findOneByOrFail({ id });
+    });
   }
 
   /**
@@ -272,9 +244,7 @@ export class PolicyMutations {
    */
   private async confirmBeneficiary(input: RecordBeneficiaryInput): Promise<void> {
     requireId(input.organizationId, "input.organizationId", "Organisation");
-    if (!ADMIN_UNITS.some((u) => u.code === input.adminUnitCode)) {
-      throw badInput(`There is no administrative unit with code ${input.adminUnitCode} in Hà Tĩnh.`, "input.adminUnitCode", "UNKNOWN_ADMIN_UNIT");
-    }
+    requireAdminUnit(input.adminUnitCode, "input.adminUnitCode");
     const { organizations } = await this.lookup.find({ organizations: organizationsById([input.organizationId], "input.organizationId") });
     const organization = confirmOrganization(
       organizations.get(input.organizationId),
@@ -285,75 +255,70 @@ export class PolicyMutations {
   }
 
   async recordBeneficiary(input: RecordBeneficiaryInput): Promise<SupportBeneficiary> {
-    // A retry of a write that went through gets its result without asking membership again.
-    const prior = await priorResult(this.dataSource, "recordBeneficiary", input, (id) => this.dataSource.getRepository(SupportBeneficiary).findOneByOrFail({ id }));
-    if (prior) return prior;
-    await this.confirmBeneficiary(input);
-    return uniquely(
-      () =>
-        this.run("recordBeneficiary", input, SupportBeneficiary, async (manager) => {
-          // The programme row lock serialises allocations against its budget lines.
-          const programme = await find(manager, SupportProgramme, input.programmeId, "input.programmeId", "Programme", true);
-          const policy = await manager.getRepository(SupportPolicy).findOneByOrFail({ id: programme.policyId });
-          const agency = await manager.getRepository(Agency).findOneByOrFail({ id: programme.agencyId });
-          if (!policy.eligibleOrganizationKinds.includes(input.organizationKind)) {
-            throw badInput(`Policy ${policy.code} does not support ${input.organizationKind}; it supports ${policy.eligibleOrganizationKinds.join(", ")}.`, "input.organizationKind", "NOT_ELIGIBLE");
-          }
-          if (agency.adminUnitCode && agency.adminUnitCode !== input.adminUnitCode) {
-            throw badInput(`${agency.name} supports organisations registered in its own unit (${agency.adminUnitCode}), not in ${input.adminUnitCode}.`, "input.adminUnitCode", "OUTSIDE_PROGRAMME_AREA");
-          }
-          positive(input.plannedAmount, "input.plannedAmount", "The approved amount");
-          notInFuture(input.approvedOn, "input.approvedOn", "The approval date");
-          checkPeriod(programme, input.approvedOn, "input.approvedOn", "The approval date");
-          if (input.managersTrained > 0 && policy.kind !== PolicyKind.HUMAN_RESOURCES) {
-            throw badInput("Managers trained are recorded for training programmes only.", "input.managersTrained", "NOT_A_TRAINING_PROGRAMME");
-          }
-          const line = await manager.getRepository(ProgrammeFunding).findOneBy({ programmeId: programme.id, source: input.fundingSource });
-          if (!line) throw badInput(`Programme ${programme.code} has no ${input.fundingSource} budget line.`, "input.fundingSource", "FUNDING_SOURCE_NOT_IN_PROGRAMME");
-          const [{ allocated }] = await manager.query(
-            "SELECT coalesce(sum(planned_amount), 0)::text AS allocated FROM support_beneficiary WHERE programme_id = $1 AND funding_source = $2",
-            [programme.id, input.fundingSource],
-          );
-          const left = line.plannedAmount - BigInt(allocated);
-          if (input.plannedAmount > left) {
-            throw badInput(
-              `The ${input.fundingSource} line of ${programme.code} has ${formatVnd(left)} left of ${formatVnd(line.plannedAmount)}; ${formatVnd(input.plannedAmount)} does not fit.`,
-              "input.plannedAmount",
-              "BUDGET_LINE_EXCEEDED",
-              { budget: line.plannedAmount.toString(), allocated: String(allocated), available: left.toString() },
-            );
-          }
-          if (await manager.getRepository(SupportBeneficiary).existsBy({ programmeId: programme.id, organizationId: input.organizationId })) {
-            throw conflict("This organisation is already a beneficiary of the programme; record further payments on that allocation.", "input.organizationId", "ALREADY_BENEFICIARY");
-          }
-          const id = randomUUID();
-          await manager.getRepository(SupportBeneficiary).insert({
-            id,
-            programmeId: programme.id,
-            organizationId: input.organizationId,
-            organizationKind: input.organizationKind,
-            adminUnitCode: input.adminUnitCode,
-            fundingSource: input.fundingSource,
-            support: cleanText(input.support),
-            plannedAmount: input.plannedAmount,
-            disbursedAmount: 0n,
-            managersTrained: input.managersTrained,
-            approvedOn: input.approvedOn,
-            overPlanReason: null,
-            version: 1,
-          });
-          return manager.getRepository(SupportBeneficiary).findOneByOrFail({ id });
-        }),
-      () => conflict("This organisation is already a beneficiary of the programme.", "input.organizationId", "ALREADY_BENEFICIARY"),
-    );
+    const constraints = {
+      support_beneficiary_programme_id_organization_id_key: () => conflict("This organisation is already a beneficiary of the programme.", "input.organizationId", "ALREADY_BENEFICIARY"),
+    };
+    return recordedWrite(this.dataSource, { operation: "recordBeneficiary", input, load: this.loadOf(SupportBeneficiary), prepare: () => this.confirmBeneficiary(input), constraints }, async (manager) => {
+      // The programme row lock serialises allocations against its budget lines.
+      const programme = await find(manager, SupportProgramme, input.programmeId, "input.programmeId", "Programme", true);
+      const policy = await manager.getRepository(SupportPolicy).findOneByOrFail({ id: programme.policyId });
+      const agency = await manager.getRepository(Agency).findOneByOrFail({ id: programme.agencyId });
+      if (!policy.eligibleOrganizationKinds.includes(input.organizationKind)) {
+        throw badInput(`Policy ${policy.code} does not support ${input.organizationKind}; it supports ${policy.eligibleOrganizationKinds.join(", ")}.`, "input.organizationKind", "NOT_ELIGIBLE");
+      }
+      if (agency.adminUnitCode && agency.adminUnitCode !== input.adminUnitCode) {
+        throw badInput(`${agency.name} supports organisations registered in its own unit (${agency.adminUnitCode}), not in ${input.adminUnitCode}.`, "input.adminUnitCode", "OUTSIDE_PROGRAMME_AREA");
+      }
+      positive(input.plannedAmount, "input.plannedAmount", "The approved amount");
+      requireNotInFuture(input.approvedOn, "input.approvedOn", "The approval date");
+      checkPeriod(programme, input.approvedOn, "input.approvedOn", "The approval date");
+      if (input.managersTrained > 0 && policy.kind !== PolicyKind.HUMAN_RESOURCES) {
+        throw badInput("Managers trained are recorded for training programmes only.", "input.managersTrained", "NOT_A_TRAINING_PROGRAMME");
+      }
+      const line = await manager.getRepository(ProgrammeFunding).findOneBy({ programmeId: programme.id, source: input.fundingSource });
+      if (!line) throw badInput(`Programme ${programme.code} has no ${input.fundingSource} budget line.`, "input.fundingSource", "FUNDING_SOURCE_NOT_IN_PROGRAMME");
+      const [{ allocated }] = await manager.query(
+        "SELECT coalesce(sum(planned_amount), 0)::text AS allocated FROM support_beneficiary WHERE programme_id = $1 AND funding_source = $2",
+        [programme.id, input.fundingSource],
+      );
+      const left = line.plannedAmount - BigInt(allocated);
+      if (input.plannedAmount > left) {
+        throw badInput(
+          `The ${input.fundingSource} line of ${programme.code} has ${formatVnd(left)} left of ${formatVnd(line.plannedAmount)}; ${formatVnd(input.plannedAmount)} does not fit.`,
+          "input.plannedAmount",
+          "BUDGET_LINE_EXCEEDED",
+          { budget: line.plannedAmount.toString(), allocated: String(allocated), available: left.toString() },
+        );
+      }
+      if (await manager.getRepository(SupportBeneficiary).existsBy({ programmeId: programme.id, organizationId: input.organizationId })) {
+        throw conflict("This organisation is already a beneficiary of the programme; record further payments on that allocation.", "input.organizationId", "ALREADY_BENEFICIARY");
+      }
+      const id = randomUUID();
+      await manager.getRepository(SupportBeneficiary).insert({
+        id,
+        programmeId: programme.id,
+        organizationId: input.organizationId,
+        organizationKind: input.organizationKind,
+        adminUnitCode: input.adminUnitCode,
+        fundingSource: input.fundingSource,
+        support: cleanText(input.support),
+        plannedAmount: input.plannedAmount,
+        disbursedAmount: 0n,
+        managersTrained: input.managersTrained,
+        approvedOn: input.approvedOn,
+        overPlanReason: null,
+        version: 1,
+      });
+      return manager.getRepository(SupportBeneficiary).findOneByOrFail({ id });
+    });
   }
 
   async recordDisbursement(input: RecordDisbursementInput): Promise<SupportBeneficiary> {
-    return this.run("recordDisbursement", input, SupportBeneficiary, async (manager, keepBefore) => {
+    return recordedWrite(this.dataSource, { operation: "recordDisbursement", input, load: this.loadOf(SupportBeneficiary) }, async (manager, keepBefore) => {
       const beneficiary = keepBefore(await find(manager, SupportBeneficiary, input.beneficiaryId, "input.beneficiaryId", "Beneficiary", true));
       const programme = await manager.getRepository(SupportProgramme).findOneByOrFail({ id: beneficiary.programmeId });
       positive(input.amount, "input.amount", "A payment");
-      notInFuture(input.disbursedOn, "input.disbursedOn", "The payment date");
+      requireNotInFuture(input.disbursedOn, "input.disbursedOn", "The payment date");
       if (input.disbursedOn < beneficiary.approvedOn) {
         throw badInput(`A payment (${input.disbursedOn}) cannot precede the approval (${beneficiary.approvedOn}).`, "input.disbursedOn", "DISBURSED_BEFORE_APPROVAL");
       }
@@ -391,39 +356,39 @@ export class PolicyMutations {
   }
 
   async recordDevelopmentPlan(input: RecordDevelopmentPlanInput): Promise<DevelopmentPlan> {
-    return uniquely(
-      () =>
-        this.run("recordDevelopmentPlan", input, DevelopmentPlan, async (manager) => {
-          if (await manager.getRepository(DevelopmentPlan).existsBy({ year: input.year })) {
-            throw conflict(`A plan for ${input.year} is already recorded; record its results with recordPlanActuals.`, "input.year", "PLAN_EXISTS");
-          }
-          const document = await find(manager, LegalDocument, input.documentId, "input.documentId", "Document");
-          if (document.type !== LegalDocumentType.PLAN) {
-            throw badInput(`${document.number} is a ${document.type.toLowerCase()}, not a plan (kế hoạch).`, "input.documentId", "DOCUMENT_NOT_A_PLAN");
-          }
-          if (await manager.getRepository(DevelopmentPlan).existsBy({ documentId: document.id })) {
-            throw conflict(`${document.number} already sets out another year's plan.`, "input.documentId", "DOCUMENT_ALREADY_USED");
-          }
-          noRepeatedIndicators(input.targets, "input.targets");
-          const values = input.targets.map((t, i) => ({ indicator: t.indicator, ...indicatorValue(t, `input.targets.${i}`) }));
-          const id = randomUUID();
-          await manager.getRepository(DevelopmentPlan).insert({ id, year: input.year, documentId: document.id, title: cleanText(input.title), note: cleanOptionalText(input.note), version: 1 });
-          await manager.query(
-            `INSERT INTO plan_target (plan_id, indicator, target_value, target_amount) SELECT $1, * FROM unnest($2::text[], $3::numeric[], $4::bigint[])`,
-            [id, values.map((v) => v.indicator), values.map((v) => v.value), values.map((v) => v.amount?.toString() ?? null)],
-          );
-          return manager.getRepository(DevelopmentPlan).findOneByOrFail({ id });
-        }),
-      () => conflict(`A plan for ${input.year} is already recorded.`, "input.year", "PLAN_EXISTS"),
-    );
+    const constraints = {
+      development_plan_year_key: () => conflict(`A plan for ${input.year} is already recorded.`, "input.year", "PLAN_EXISTS"),
+      development_plan_document_id_key: () => conflict("That document already sets out another year's plan.", "input.documentId", "DOCUMENT_ALREADY_USED"),
+    };
+    return recordedWrite(this.dataSource, { operation: "recordDevelopmentPlan", input, load: this.loadOf(DevelopmentPlan), constraints }, async (manager) => {
+      if (await manager.getRepository(DevelopmentPlan).existsBy({ year: input.year })) {
+        throw conflict(`A plan for ${input.year} is already recorded; record its results with recordPlanActuals.`, "input.year", "PLAN_EXISTS");
+      }
+      const document = await find(manager, LegalDocument, input.documentId, "input.documentId", "Document");
+      if (document.type !== LegalDocumentType.PLAN) {
+        throw badInput(`${document.number} is a ${document.type.toLowerCase()}, not a plan (kế hoạch).`, "input.documentId", "DOCUMENT_NOT_A_PLAN");
+      }
+      if (await manager.getRepository(DevelopmentPlan).existsBy({ documentId: document.id })) {
+        throw conflict(`${document.number} already sets out another year's plan.`, "input.documentId", "DOCUMENT_ALREADY_USED");
+      }
+      noRepeatedIndicators(input.targets, "input.targets");
+      const values = input.targets.map((t, i) => ({ indicator: t.indicator, ...indicatorValue(t, `input.targets.${i}`) }));
+      const id = randomUUID();
+      await manager.getRepository(DevelopmentPlan).insert({ id, year: input.year, documentId: document.id, title: cleanText(input.title), note: cleanOptionalText(input.note), version: 1 });
+      await manager.query(
+        `INSERT INTO plan_target (plan_id, indicator, target_value, target_amount) SELECT $1, * FROM unnest($2::text[], $3::numeric[], $4::bigint[])`,
+        [id, values.map((v) => v.indicator), values.map((v) => v.value), values.map((v) => v.amount?.toString() ?? null)],
+      );
+      return manager.getRepository(DevelopmentPlan).findOneByOrFail({ id });
+    });
   }
 
   async recordPlanActuals(input: RecordPlanActualsInput): Promise<DevelopmentPlan> {
-    return this.run("recordPlanActuals", input, DevelopmentPlan, async (manager, keepBefore) => {
+    return recordedWrite(this.dataSource, { operation: "recordPlanActuals", input, load: this.loadOf(DevelopmentPlan) }, async (manager, keepBefore) => {
       const plan = keepBefore(await manager.getRepository(DevelopmentPlan).createQueryBuilder("p").setLock("pessimistic_write").where("p.year = :year", { year: input.year }).getOne());
       if (!plan) throw notFound(`No plan is recorded for ${input.year}.`, "input.year");
       if (plan.version !== input.version) throw versionConflict("This plan", input.version, plan.version);
-      if (input.year > Number(today().slice(0, 4))) throw badInput(`Results of ${input.year} cannot be known yet.`, "input.year", "YEAR_NOT_STARTED");
+      if (input.year > currentYear()) throw badInput(`Results of ${input.year} cannot be known yet.`, "input.year", "YEAR_NOT_STARTED");
       noRepeatedIndicators(input.actuals, "input.actuals");
       const targets = await manager.getRepository(PlanTarget).findBy({ planId: plan.id });
       for (const [i, item] of input.actuals.entries()) {

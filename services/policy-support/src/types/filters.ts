@@ -1,6 +1,6 @@
-import { IsOptional, Length, Matches, Max, Min, ValidateNested } from "class-validator";
+import { IsOptional, Length, Matches, ValidateNested } from "class-validator";
 import { ArgsType, Field, ID, InputType, Int } from "type-graphql";
-import { ConnectionArgs } from "@kttt/core";
+import { ConnectionArgs, IsAdminUnitCode, IsYearInRange } from "@kttt/core";
 import { LegalDocumentType, OrganizationKind, PolicyKind, ProgrammeStatus } from "../domain/enums";
 
 const SEARCH_DESCRIPTION = 'Words to find, with or without diacritics (tìm kiếm): "nghi dinh hop tac xa" finds "Nghị định … hợp tác xã".';
@@ -58,8 +58,7 @@ export class SupportProgrammeFilter {
 
   @Field(() => Int, { nullable: true, description: "Only programmes running at some time in this year (năm)." })
   @IsOptional()
-  @Min(2000, { message: "year must be between 2000 and 2100." })
-  @Max(2100, { message: "year must be between 2000 and 2100." })
+  @IsYearInRange()
   year?: number;
 
   @Field({
@@ -67,7 +66,7 @@ export class SupportProgrammeFilter {
     description: "Only programmes that reach this district-level unit (mã đơn vị hành chính): run by its People's Committee, or with a beneficiary registered there.",
   })
   @IsOptional()
-  @Matches(/^[0-9]{3}$/u, { message: "adminUnitCode must be a three-digit unit code such as 444." })
+  @IsAdminUnitCode()
   adminUnitCode?: string;
 
   @Field(() => ID, { nullable: true, description: "Only programmes carrying out this policy." })
@@ -94,7 +93,6 @@ export class SupportProgrammeListArgs extends ConnectionArgs {
 export class SupportReceivedArgs extends ConnectionArgs {
   @Field(() => Int, { nullable: true, description: "Only support approved in this year (năm phê duyệt)." })
   @IsOptional()
-  @Min(2000, { message: "year must be between 2000 and 2100." })
-  @Max(2100, { message: "year must be between 2000 and 2100." })
+  @IsYearInRange()
   year?: number;
 }

@@ -1,6 +1,6 @@
 import { ArrayMaxSize, ArrayMinSize, IsOptional, Length, Matches, Max, Min, ValidateNested } from "class-validator";
 import { Field, Float, ID, InputType, Int } from "type-graphql";
-import { LocalDateScalar, MutationInput, VndScalar } from "@kttt/core";
+import { LocalDateScalar, MutationInput, VndScalar, IsAdminUnitCode, IsYearInRange } from "@kttt/core";
 import { FundingSource, LegalDocumentType, OrganizationKind, PlanIndicator, PolicyKind } from "../domain/enums";
 
 @InputType({ description: "Record a newly issued legal document (ban hành văn bản)." })
@@ -113,7 +113,7 @@ export class RecordBeneficiaryInput extends MutationInput {
   organizationKind: OrganizationKind;
 
   @Field({ description: "Code of the unit where it is registered; for a district programme, that district." })
-  @Matches(/^[0-9]{3}$/u, { message: "adminUnitCode must be a three-digit unit code such as 444." })
+  @IsAdminUnitCode()
   adminUnitCode: string;
 
   @Field(() => FundingSource, { description: "The programme's budget line to charge." })
@@ -174,8 +174,7 @@ export class IndicatorValueInput {
 @InputType({ description: "Record a year's collective-economy development plan with its targets (kế hoạch phát triển KTTT)." })
 export class RecordDevelopmentPlanInput extends MutationInput {
   @Field(() => Int, { description: "Plan year." })
-  @Min(2000, { message: "year must be between 2000 and 2100." })
-  @Max(2100, { message: "year must be between 2000 and 2100." })
+  @IsYearInRange()
   year: number;
 
   @Field(() => ID, { description: "The PLAN document that sets it out." })

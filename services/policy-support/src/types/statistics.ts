@@ -23,8 +23,9 @@ export class PolicySupportFigures {
   managersTrained: number;
 }
 
-@ObjectType({ description: "One group of a policy-support breakdown (một nhóm)." })
-export class PolicySupportGroup {
+// GraphQL keeps the name it was published under; the class is named like the other subgraphs' groups.
+@ObjectType("PolicySupportGroup", { description: "One group of a policy-support breakdown (một nhóm)." })
+export class PolicySupportStatisticsGroup {
   @Field({ description: "Key of the group: a PolicyKind, an agency code, a FundingSource or a unit code." })
   key: string;
 
@@ -55,6 +56,6 @@ export class PolicySupportStatistics {
   @Field(() => PolicySupportFigures, { description: "Figures for the whole province (toàn tỉnh)." })
   total: PolicySupportFigures;
 
-  @Field(() => [PolicySupportGroup], { description: "Figures per group, by key; every allocation is in exactly one group, so money adds up to the total. Empty without groupBy." })
-  groups: PolicySupportGroup[];
+  @Field(() => [PolicySupportStatisticsGroup], { description: "Figures per group, by key; every allocation is in exactly one group, so money adds up to the total. Empty without groupBy." })
+  groups: PolicySupportStatisticsGroup[];
 }

@@ -10,8 +10,8 @@ const UNIT = "~ '^[0-9]{3}$'";
  * e-commerce listings and supply-demand links. Organisations (membership), OCOP products and local
  * owners (ocop) and support programmes (policy support) are kept here by key only.
  */
-export class Initial1732406400300 implements MigrationInterface {
-  name = "Initial1732406400300";
+export class TradePromotionInitial1732406400300 implements MigrationInterface {
+  name = "TradePromotionInitial1732406400300";
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`CREATE EXTENSION IF NOT EXISTS unaccent`);

@@ -1,7 +1,8 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
-import { ConnectionArgs, connectionFromArray, DETAILS, isUuid, READ_NOTE } from "@kttt/core";
+import { ConnectionArgs, DETAILS, nestedConnection, isUuid, READ_NOTE } from "@kttt/core";
 import type { TradePromotionContext } from "../context";
 import { TradeEvent } from "../entities/event";
+import type { TradeParticipation } from "../entities/participation";
 import { AdminUnitRef, adminUnitRef, SupportProgrammeRef, supportProgrammeRef } from "../entities/external";
 import { listTradeEvents } from "../repositories/lists";
 import { TradeEventConnection, TradeParticipationConnection } from "../types/connections";
@@ -35,6 +36,9 @@ export class TradeEventResolver {
 
   @FieldResolver(() => TradeParticipationConnection, { description: "Who took part (đơn vị tham gia), by first day of attendance." })
   async participations(@Root() event: TradeEvent, @Args() args: ConnectionArgs, @Ctx() ctx: TradePromotionContext): Promise<TradeParticipationConnection> {
-    return connectionFromArray(TradeParticipationConnection, await ctx.loaders.participationsByEvent.load(event.id), (p) => p.id, args);
+    return nestedConnection(TradeParticipationConnection, args, (p: TradeParticipation) => p.id, {
+      firstPage: (limit) => ctx.loaders.firstParticipationsByEvent({ limit }).load(event.id),
+      all: () => ctx.loaders.participationsByEvent.load(event.id),
+    });
   }
 }

@@ -1,17 +1,21 @@
 /** The fields trade promotion adds to other subgraphs' entities; every one batched through a loader. */
 import { Arg, Args, Authorized, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
-import { badInput, ConnectionArgs, connectionFromArray, DETAILS, firstPageConnection, firstPageFetchSize, OWN_DISTRICT, READ_NOTE, Role, SIGNED_IN } from "@kttt/core";
+import { ConnectionArgs, DETAILS, nestedConnection, OWN_DISTRICT, READ_NOTE, Role, SIGNED_IN, requireYearInRange } from "@kttt/core";
 import type { TradePromotionContext } from "../context";
 import { TradeEvent } from "../entities/event";
 import { AdminUnitRef, CollectiveEconomyRef, CooperativeGroupRef, CooperativeRef, CooperativeUnionRef, OcopLocalOwnerRef, OcopProductRef, SupportProgrammeRef } from "../entities/external";
 import { EcommerceListing } from "../entities/listing";
+import type { TradeParticipation } from "../entities/participation";
 import { TradeEventConnection, TradeParticipationConnection } from "../types/connections";
 import { TradePromotionFigures } from "../types/statistics";
 
 const PARTICIPATIONS = "Fairs, exhibitions and other trade-promotion events it took part in (tham gia xúc tiến thương mại), latest first.";
 
-async function participations(ctx: TradePromotionContext, id: string, args: ConnectionArgs): Promise<TradeParticipationConnection> {
-  return connectionFromArray(TradeParticipationConnection, await ctx.loaders.participationsByParticipant.load(id), (p) => p.id, args);
+function participations(ctx: TradePromotionContext, id: string, args: ConnectionArgs): Promise<TradeParticipationConnection> {
+  return nestedConnection(TradeParticipationConnection, args, (p: TradeParticipation) => p.id, {
+    firstPage: (limit) => ctx.loaders.firstParticipationsByParticipant({ limit }).load(id),
+    all: () => ctx.loaders.participationsByParticipant.load(id),
+  });
 }
 
 @Resolver(() => CooperativeRef)
@@ -73,7 +77,7 @@ export class AdminUnitTradeResolver {
     @Arg("year", () => Int, { description: "The year, e.g. 2023." }) year: number,
     @Ctx() ctx: TradePromotionContext,
   ): Promise<TradePromotionFigures> {
-    if (!Number.isInteger(year) || year < 2000 || year > 2100) throw badInput("year must be between 2000 and 2100.", "year", "YEAR_OUT_OF_RANGE");
+    requireYearInRange(year, "year");
     return ctx.loaders.unitFigures(year).load(unit.code);
   }
 }
@@ -88,7 +92,7 @@ export class CollectiveEconomyTradeResolver {
       `for a unit, events held there and participants registered there. ${READ_NOTE.SIGNED_IN}`,
   })
   async tradePromotion(@Root() economy: CollectiveEconomyRef, @Ctx() ctx: TradePromotionContext): Promise<TradePromotionFigures> {
-    return ctx.loaders.economyFigures.load(economy.id) as Promise<TradePromotionFigures>;
+    return ctx.loaders.economyFigures.load(economy.id);
   }
 }
 
@@ -111,13 +115,9 @@ export class SupportProgrammeTradeResolver {
   async tradeEvents(@Root() ref: SupportProgrammeRef, @Args() args: ConnectionArgs, @Ctx() ctx: TradePromotionContext): Promise<TradeEventConnection> {
     // A district token always names its unit; one that did not would see nothing.
     const unit = ctx.principal.role === Role.DISTRICT ? (ctx.principal.adminUnitCode ?? "") : null;
-    const idOf = (event: TradeEvent) => event.id;
-    if (!args.after && !args.before && args.last == null) {
-      // The common case, a first page: only that page and the count, for all programmes at once.
-      const page = await ctx.loaders.firstEventsByProgramme({ limit: firstPageFetchSize(args), unit }).load(ref.id);
-      return firstPageConnection(TradeEventConnection, page.rows, page.total, idOf, args);
-    }
-    const events = await ctx.loaders.eventsByProgramme.load(ref.id);
-    return connectionFromArray(TradeEventConnection, unit === null ? events : events.filter((e) => e.adminUnitCode === unit), idOf, args);
+    return nestedConnection(TradeEventConnection, args, (event: TradeEvent) => event.id, {
+      firstPage: (limit) => ctx.loaders.firstEventsByProgramme({ limit, unit }).load(ref.id),
+      all: async () => (await ctx.loaders.eventsByProgramme.load(ref.id)).filter((e) => unit === null || e.adminUnitCode === unit),
+    });
   }
 }

@@ -1,5 +1,5 @@
 import { Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
-import { READ_NOTE, SIGNED_IN } from "@kttt/core";
+import { READ_NOTE, SIGNED_IN, today } from "@kttt/core";
 import type { TradePromotionContext } from "../context";
 import { TradeEvent } from "../entities/event";
 import { OcopProductRef, participantRef, productRef, type ParticipantRef } from "../entities/external";
@@ -28,7 +28,7 @@ export class EcommerceListingResolver {
 
   @FieldResolver(() => Boolean, { description: "Whether it is on sale today (đang bán)." })
   active(@Root() listing: EcommerceListing): boolean {
-    return listing.delistedOn === null || listing.delistedOn >= new Date().toISOString().slice(0, 10);
+    return listing.delistedOn === null || listing.delistedOn >= today();
   }
 }
 

@@ -1,20 +1,19 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
-import { badInput, READ_NOTE, SIGNED_IN } from "@kttt/core";
-import { ADMIN_UNITS } from "@kttt/reference";
+import { groupLabel, READ_NOTE, SIGNED_IN, requireYearInRange, type GroupLabels } from "@kttt/core";
+import { adminUnitName } from "@kttt/reference";
 import type { TradePromotionContext } from "../context";
-import { EVENT_TYPE_LABEL, FORMAT_LABEL, NO_UNIT_KEY, TradeEventFormat, TradeEventType, TradePromotionGroupBy } from "../domain/enums";
+import { EVENT_TYPE_LABEL, FORMAT_LABEL, NO_UNIT_KEY, TradePromotionGroupBy } from "../domain/enums";
 import { AdminUnitRef, adminUnitRef } from "../entities/external";
 import { tradeFigures, yearRange } from "../repositories/figures";
-import { TradePromotionGroup, TradePromotionStatistics } from "../types/statistics";
+import { TradePromotionStatisticsGroup, TradePromotionStatistics } from "../types/statistics";
 
-function labelOf(groupBy: TradePromotionGroupBy, key: string): string {
-  if (groupBy === TradePromotionGroupBy.EVENT_TYPE) return EVENT_TYPE_LABEL[key as TradeEventType];
-  if (groupBy === TradePromotionGroupBy.FORMAT) return FORMAT_LABEL[key as TradeEventFormat];
-  if (key === NO_UNIT_KEY) return "Ngoài tỉnh hoặc trực tuyến";
-  return ADMIN_UNITS.find((u) => u.code === key)?.name ?? key;
-}
+const GROUP_LABELS: Record<TradePromotionGroupBy, GroupLabels> = {
+  EVENT_TYPE: EVENT_TYPE_LABEL,
+  FORMAT: FORMAT_LABEL,
+  ADMIN_UNIT: (code) => (code === NO_UNIT_KEY ? "Ngoài tỉnh hoặc trực tuyến" : adminUnitName(code)),
+};
 
-@Resolver(() => TradePromotionGroup)
+@Resolver(() => TradePromotionStatisticsGroup)
 export class TradePromotionStatisticsResolver {
   @Authorized(...SIGNED_IN)
   @Query(() => TradePromotionStatistics, {
@@ -28,15 +27,15 @@ export class TradePromotionStatisticsResolver {
     @Arg("groupBy", () => TradePromotionGroupBy, { nullable: true, description: "Optional breakdown." }) groupBy: TradePromotionGroupBy | null,
     @Ctx() ctx: TradePromotionContext,
   ): Promise<TradePromotionStatistics> {
-    if (!Number.isInteger(year) || year < 2000 || year > 2100) throw badInput("year must be between 2000 and 2100.", "year", "YEAR_OUT_OF_RANGE");
+    requireYearInRange(year, "year");
     const [from, to] = yearRange(year);
     const figures = await tradeFigures(ctx.dataSource, from, to, groupBy ?? null);
     const groups = [...figures.groups.entries()]
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([key, f]) =>
-        Object.assign(new TradePromotionGroup(), {
+        Object.assign(new TradePromotionStatisticsGroup(), {
           key,
-          label: labelOf(groupBy!, key),
+          label: groupLabel(GROUP_LABELS[groupBy!], key),
           adminUnitCode: groupBy === TradePromotionGroupBy.ADMIN_UNIT && key !== NO_UNIT_KEY ? key : null,
           figures: f,
         }),
@@ -45,7 +44,7 @@ export class TradePromotionStatisticsResolver {
   }
 
   @FieldResolver(() => AdminUnitRef, { nullable: true, description: "The administrative unit, when grouped by unit (null for NONE)." })
-  adminUnit(@Root() group: TradePromotionGroup): AdminUnitRef | null {
+  adminUnit(@Root() group: TradePromotionStatisticsGroup): AdminUnitRef | null {
     return group.adminUnitCode ? adminUnitRef(group.adminUnitCode) : null;
   }
 }

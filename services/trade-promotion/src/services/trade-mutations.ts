@@ -12,17 +12,18 @@ import {
   cleanText,
   confirmOrganization,
   conflict,
-  idempotentTransaction,
-  priorResult,
+  loadById,
+  recordedWrite,
   isUuid,
   notFound,
   organizationsById,
   requireNotDissolvedBy,
+  requireNotInFuture,
   versionConflict,
   type GatewayLookup,
   type MembershipOrganization,
 } from "@kttt/core";
-import { ADMIN_UNITS, sameOrMergedUnit } from "@kttt/reference";
+import { sameOrMergedUnit, requireAdminUnit } from "@kttt/reference";
 import { randomUUID } from "node:crypto";
 import type { DataSource, EntityManager } from "typeorm";
 import { PARTICIPANT_TYPENAME, TradeEventFormat, TradeParticipantKind } from "../domain/enums";
@@ -40,8 +41,6 @@ import type {
 } from "../types/inputs";
 import { productOwnersById, programmesById, type ProductOwner } from "./product-owner-lookup";
 
-export const today = () => new Date().toISOString().slice(0, 10);
-
 function requireId(id: string, field: string, what: string): void {
   if (!isUuid(id)) throw badInput(`${what} id "${id}" is not a valid id.`, field, "INVALID_ID");
 }
@@ -50,46 +49,12 @@ function notNegative(amount: bigint | undefined | null, field: string, what: str
   if (amount != null && amount < 0n) throw badInput(`${what} cannot be negative.`, field, "NEGATIVE_AMOUNT");
 }
 
-function notInFuture(date: string, field: string, what: string): void {
-  if (date > today()) throw badInput(`${what} (${date}) cannot be in the future.`, field, "DATE_IN_FUTURE");
-}
-
-/** The unit must be one of Hà Tĩnh's (on some date). */
-function requireKnownUnit(code: string, field: string) {
-  const unit = ADMIN_UNITS.find((u) => u.code === code);
-  if (!unit) throw badInput(`There is no administrative unit with code ${code} in Hà Tĩnh.`, field, "UNKNOWN_ADMIN_UNIT");
-  return unit;
-}
-
-/** The unit must be one of Hà Tĩnh's and must exist on the date. */
-function requireUnit(code: string, date: string, field: string): void {
-  const unit = requireKnownUnit(code, field);
-  if (date < unit.validFrom || (unit.validTo !== null && date > unit.validTo)) {
-    throw badInput(`${unit.name} did not exist on ${date} (it existed ${unit.validFrom} to ${unit.validTo ?? "today"}).`, field, "ADMIN_UNIT_NOT_VALID_ON_DATE");
-  }
-}
-
 function insideEvent(event: TradeEvent, date: string, field: string, what: string): void {
   if (date < event.startsOn || date > event.endsOn) {
     throw badInput(`${what} (${date}) is outside the event's dates, ${event.startsOn} to ${event.endsOn}.`, field, "DATE_OUTSIDE_EVENT", {
       startsOn: event.startsOn,
       endsOn: event.endsOn,
     });
-  }
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string; driverError?: { code?: string } };
-  return (e.code ?? e.driverError?.code) === "23505";
-}
-
-/** Turns a unique-key race the checks could not see into the same CONFLICT the checks give. */
-async function uniquely<T>(work: () => Promise<T>, onDuplicate: () => Error): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (isUniqueViolation(error)) throw onDuplicate();
-    throw error;
   }
 }
 
@@ -170,109 +135,91 @@ export class TradeMutations {
     if (!found.programmes.get(id)) throw notFound(`Policy support has no support programme with the id ${id}.`, field);
   }
 
-  private readonly loadEvent = (id: string) => this.dataSource.getRepository(TradeEvent).findOneByOrFail({ id });
-  private readonly loadParticipation = (id: string) => this.dataSource.getRepository(TradeParticipation).findOneByOrFail({ id });
-  private readonly loadListing = (id: string) => this.dataSource.getRepository(EcommerceListing).findOneByOrFail({ id });
-  private readonly loadLink = (id: string) => this.dataSource.getRepository(SupplyDemandLink).findOneByOrFail({ id });
+  private readonly loadEvent = loadById(this.dataSource, TradeEvent);
+  private readonly loadParticipation = loadById(this.dataSource, TradeParticipation);
+  private readonly loadListing = loadById(this.dataSource, EcommerceListing);
+  private readonly loadLink = loadById(this.dataSource, SupplyDemandLink);
 
   private checkEventFields(input: { startsOn: string; endsOn: string; adminUnitCode: string | null; format: TradeEventFormat; budget?: bigint | null }): void {
     if (input.endsOn < input.startsOn) throw badInput(`An event cannot end (${input.endsOn}) before it starts (${input.startsOn}).`, "input.endsOn", "ENDS_BEFORE_START");
     if (input.adminUnitCode) {
       if (input.format === TradeEventFormat.ONLINE) throw badInput("An online event is held in no unit: omit adminUnitCode.", "input.adminUnitCode", "ONLINE_EVENT_HAS_NO_UNIT");
-      requireUnit(input.adminUnitCode, input.startsOn, "input.adminUnitCode");
-      requireUnit(input.adminUnitCode, input.endsOn, "input.adminUnitCode");
+      requireAdminUnit(input.adminUnitCode, "input.adminUnitCode", input.startsOn);
+      requireAdminUnit(input.adminUnitCode, "input.adminUnitCode", input.endsOn);
     }
     notNegative(input.budget, "input.budget", "The budget");
   }
 
   async createEvent(input: CreateTradeEventInput): Promise<TradeEvent> {
-    // A retry of a write that went through gets its result without asking other subgraphs again.
-    const prior = await priorResult(this.dataSource, "createTradeEvent", input, this.loadEvent);
-    if (prior) return prior;
-    await this.checkProgramme(input.fundingProgrammeId);
-    return idempotentTransaction(
-      this.dataSource,
-      "createTradeEvent",
-      input,
-      async (manager) => {
-        const adminUnitCode = input.adminUnitCode ?? null;
-        this.checkEventFields({ ...input, adminUnitCode });
-        const id = randomUUID();
-        await manager.getRepository(TradeEvent).insert({
-          id,
-          name: cleanText(input.name),
-          type: input.type,
-          format: input.format,
-          scope: input.scope,
-          organiser: cleanText(input.organiser),
-          place: cleanText(input.place),
-          adminUnitCode,
-          startsOn: input.startsOn,
-          endsOn: input.endsOn,
-          boothCount: input.boothCount ?? null,
-          budget: input.budget ?? null,
-          fundingProgrammeId: input.fundingProgrammeId ?? null,
-          illustrative: false,
-          note: cleanOptionalText(input.note),
-          version: 1,
-        });
-        return { result: await manager.getRepository(TradeEvent).findOneByOrFail({ id }), ref: id };
-      },
-      this.loadEvent,
-    );
+    const prepare = () => this.checkProgramme(input.fundingProgrammeId);
+    return recordedWrite(this.dataSource, { operation: "createTradeEvent", input, load: this.loadEvent, prepare }, async (manager) => {
+      const adminUnitCode = input.adminUnitCode ?? null;
+      this.checkEventFields({ ...input, adminUnitCode });
+      const id = randomUUID();
+      await manager.getRepository(TradeEvent).insert({
+        id,
+        name: cleanText(input.name),
+        type: input.type,
+        format: input.format,
+        scope: input.scope,
+        organiser: cleanText(input.organiser),
+        place: cleanText(input.place),
+        adminUnitCode,
+        startsOn: input.startsOn,
+        endsOn: input.endsOn,
+        boothCount: input.boothCount ?? null,
+        budget: input.budget ?? null,
+        fundingProgrammeId: input.fundingProgrammeId ?? null,
+        illustrative: false,
+        note: cleanOptionalText(input.note),
+        version: 1,
+      });
+      return manager.getRepository(TradeEvent).findOneByOrFail({ id });
+    });
   }
 
   async updateEvent(input: UpdateTradeEventInput): Promise<TradeEvent> {
-    // A retry of a write that went through gets its result without asking other subgraphs again.
-    const prior = await priorResult(this.dataSource, "updateTradeEvent", input, this.loadEvent);
-    if (prior) return prior;
-    await this.checkProgramme(input.fundingProgrammeId);
-    return idempotentTransaction(
-      this.dataSource,
-      "updateTradeEvent",
-      input,
-      async (manager, keepBefore) => {
-        const event = keepBefore(await find(manager, TradeEvent, input.id, "input.id", "Event", true));
-        if (event.version !== input.version) throw versionConflict("This event", input.version, event.version);
-        const next = {
-          startsOn: input.startsOn ?? event.startsOn,
-          endsOn: input.endsOn ?? event.endsOn,
-          boothCount: input.boothCount ?? event.boothCount,
-          budget: input.budget ?? event.budget,
-          fundingProgrammeId: input.fundingProgrammeId ?? event.fundingProgrammeId,
-        };
-        this.checkEventFields({ ...next, adminUnitCode: event.adminUnitCode, format: event.format });
-        const [outside] = await manager.query(
-          `SELECT count(*)::int AS participations, coalesce(sum(booths), 0)::int AS booths,
-                  count(*) FILTER (WHERE attended_from < $2 OR attended_to > $3)::int AS outside
-           FROM trade_participation WHERE event_id = $1`,
-          [event.id, next.startsOn, next.endsOn],
-        );
-        if (outside.outside > 0) {
-          throw badInput(`${outside.outside} participation(s) fall outside ${next.startsOn} to ${next.endsOn}; change them first.`, input.startsOn ? "input.startsOn" : "input.endsOn", "PARTICIPATION_OUTSIDE_EVENT_DATES");
-        }
-        const [links] = await manager.query(`SELECT count(*)::int AS outside FROM supply_demand_link WHERE event_id = $1 AND (agreed_on < $2 OR agreed_on > $3)`, [event.id, next.startsOn, next.endsOn]);
-        if (links.outside > 0) {
-          throw badInput(`${links.outside} supply-demand link(s) agreed at the event fall outside ${next.startsOn} to ${next.endsOn}.`, input.startsOn ? "input.startsOn" : "input.endsOn", "LINK_OUTSIDE_EVENT_DATES");
-        }
-        if (next.boothCount !== null && outside.booths > next.boothCount) {
-          throw badInput(`Participants already hold ${outside.booths} booths; the event cannot have fewer (${next.boothCount}).`, "input.boothCount", "BOOTHS_EXCEED_EVENT");
-        }
-        await manager.getRepository(TradeEvent).update(
-          { id: event.id, version: event.version },
-          {
-            ...next,
-            name: input.name ? cleanText(input.name) : event.name,
-            organiser: input.organiser ? cleanText(input.organiser) : event.organiser,
-            place: input.place ? cleanText(input.place) : event.place,
-            note: input.note !== undefined ? cleanOptionalText(input.note) : event.note,
-            version: event.version + 1,
-          },
-        );
-        return { result: await manager.getRepository(TradeEvent).findOneByOrFail({ id: event.id }), ref: event.id };
-      },
-      this.loadEvent,
-    );
+    const prepare = () => this.checkProgramme(input.fundingProgrammeId);
+    return recordedWrite(this.dataSource, { operation: "updateTradeEvent", input, load: this.loadEvent, prepare }, async (manager, keepBefore) => {
+      const event = keepBefore(await find(manager, TradeEvent, input.id, "input.id", "Event", true));
+      if (event.version !== input.version) throw versionConflict("This event", input.version, event.version);
+      const next = {
+        startsOn: input.startsOn ?? event.startsOn,
+        endsOn: input.endsOn ?? event.endsOn,
+        boothCount: input.boothCount ?? event.boothCount,
+        budget: input.budget ?? event.budget,
+        fundingProgrammeId: input.fundingProgrammeId ?? event.fundingProgrammeId,
+      };
+      this.checkEventFields({ ...next, adminUnitCode: event.adminUnitCode, format: event.format });
+      const [outside] = await manager.query(
+        `SELECT count(*)::int AS participations, coalesce(sum(booths), 0)::int AS booths,
+                count(*) FILTER (WHERE attended_from < $2 OR attended_to > $3)::int AS outside
+         FROM trade_participation WHERE event_id = $1`,
+        [event.id, next.startsOn, next.endsOn],
+      );
+      if (outside.outside > 0) {
+        throw badInput(`${outside.outside} participation(s) fall outside ${next.startsOn} to ${next.endsOn}; change them first.`, input.startsOn ? "input.startsOn" : "input.endsOn", "PARTICIPATION_OUTSIDE_EVENT_DATES");
+      }
+      const [links] = await manager.query(`SELECT count(*)::int AS outside FROM supply_demand_link WHERE event_id = $1 AND (agreed_on < $2 OR agreed_on > $3)`, [event.id, next.startsOn, next.endsOn]);
+      if (links.outside > 0) {
+        throw badInput(`${links.outside} supply-demand link(s) agreed at the event fall outside ${next.startsOn} to ${next.endsOn}.`, input.startsOn ? "input.startsOn" : "input.endsOn", "LINK_OUTSIDE_EVENT_DATES");
+      }
+      if (next.boothCount !== null && outside.booths > next.boothCount) {
+        throw badInput(`Participants already hold ${outside.booths} booths; the event cannot have fewer (${next.boothCount}).`, "input.boothCount", "BOOTHS_EXCEED_EVENT");
+      }
+      await manager.getRepository(TradeEvent).update(
+        { id: event.id, version: event.version },
+        {
+          ...next,
+          name: input.name ? cleanText(input.name) : event.name,
+          organiser: input.organiser ? cleanText(input.organiser) : event.organiser,
+          place: input.place ? cleanText(input.place) : event.place,
+          note: input.note !== undefined ? cleanOptionalText(input.note) : event.note,
+          version: event.version + 1,
+        },
+      );
+      return manager.getRepository(TradeEvent).findOneByOrFail({ id: event.id });
+    });
   }
 
   /** Booths of the event's other participants plus `booths` must fit the event's booth count. */
@@ -297,117 +244,100 @@ export class TradeMutations {
   }
 
   async registerParticipation(input: RegisterTradeParticipationInput): Promise<TradeParticipation> {
-    // A retry of a write that went through gets its result without asking other subgraphs again.
-    const prior = await priorResult(this.dataSource, "registerTradeParticipation", input, this.loadParticipation);
-    if (prior) return prior;
     const duplicate = () => conflict("This participant is already registered for the event.", "input.participant.id", "DUPLICATE_PARTICIPATION");
     // Ask membership and ocop before the transaction opens, so no connection waits on another service.
-    requireId(input.participant.id, "input.participant.id", "Participant");
-    requireKnownUnit(input.adminUnitCode, "input.adminUnitCode");
-    noRepeats(input.productIds, "input.productIds");
-    const { organization } = await this.checkReferences(
-      input.participant,
-      { ids: input.productIds, field: "input.productIds", indexed: true },
-      { field: "input.participant", adminUnitCode: input.adminUnitCode },
-    );
-    return uniquely(
-      () =>
-        idempotentTransaction(
-          this.dataSource,
-          "registerTradeParticipation",
-          input,
-          async (manager) => {
-            const event = await find(manager, TradeEvent, input.eventId, "input.eventId", "Event");
-            const attendedFrom = input.attendedFrom ?? event.startsOn;
-            const attendedTo = input.attendedTo ?? event.endsOn;
-            if (attendedTo < attendedFrom) throw badInput(`attendedTo (${attendedTo}) is before attendedFrom (${attendedFrom}).`, "input.attendedTo", "ENDS_BEFORE_START");
-            insideEvent(event, attendedFrom, "input.attendedFrom", "The first day of participation");
-            insideEvent(event, attendedTo, "input.attendedTo", "The last day of participation");
-            requireUnit(input.adminUnitCode, attendedFrom, "input.adminUnitCode");
-            if (organization) requireNotDissolvedBy(organization, attendedFrom, "input.participant.id", "take part in an event");
-            this.checkResults(input);
-            if (await manager.getRepository(TradeParticipation).existsBy({ eventId: event.id, participantId: input.participant.id })) throw duplicate();
-            // The event row lock serialises registrations against its booth count.
-            await manager.query("SELECT 1 FROM trade_event WHERE id = $1 FOR UPDATE", [event.id]);
-            await this.checkBooths(manager, event, input.booths, null);
-            const id = randomUUID();
-            await manager.getRepository(TradeParticipation).insert({
-              id,
-              eventId: event.id,
-              participantId: input.participant.id,
-              participantKind: input.participant.kind,
-              adminUnitCode: input.adminUnitCode,
-              attendedFrom,
-              attendedTo,
-              booths: input.booths,
-              salesAmount: input.salesAmount,
-              contractCount: input.contractCount,
-              contractValue: input.contractValue,
-              mouCount: input.mouCount,
-              mouValue: input.mouValue,
-              note: cleanOptionalText(input.note),
-              version: 1,
-            });
-            if (input.productIds.length) await manager.getRepository(ParticipationProduct).insert(input.productIds.map((productId) => ({ participationId: id, productId })));
-            return { result: await manager.getRepository(TradeParticipation).findOneByOrFail({ id }), ref: id };
-          },
-          this.loadParticipation,
-        ),
-      duplicate,
-    );
+    const prepare = async () => {
+      requireId(input.participant.id, "input.participant.id", "Participant");
+      requireAdminUnit(input.adminUnitCode, "input.adminUnitCode");
+      noRepeats(input.productIds, "input.productIds");
+      const { organization } = await this.checkReferences(
+        input.participant,
+        { ids: input.productIds, field: "input.productIds", indexed: true },
+        { field: "input.participant", adminUnitCode: input.adminUnitCode },
+      );
+      return organization;
+    };
+    const constraints = { trade_participation_event_id_participant_id_key: duplicate };
+    return recordedWrite(this.dataSource, { operation: "registerTradeParticipation", input, load: this.loadParticipation, prepare, constraints }, async (manager, _keepBefore, organization) => {
+      const event = await find(manager, TradeEvent, input.eventId, "input.eventId", "Event");
+      const attendedFrom = input.attendedFrom ?? event.startsOn;
+      const attendedTo = input.attendedTo ?? event.endsOn;
+      if (attendedTo < attendedFrom) throw badInput(`attendedTo (${attendedTo}) is before attendedFrom (${attendedFrom}).`, "input.attendedTo", "ENDS_BEFORE_START");
+      insideEvent(event, attendedFrom, "input.attendedFrom", "The first day of participation");
+      insideEvent(event, attendedTo, "input.attendedTo", "The last day of participation");
+      requireAdminUnit(input.adminUnitCode, "input.adminUnitCode", attendedFrom);
+      if (organization) requireNotDissolvedBy(organization, attendedFrom, "input.participant.id", "take part in an event");
+      this.checkResults(input);
+      if (await manager.getRepository(TradeParticipation).existsBy({ eventId: event.id, participantId: input.participant.id })) throw duplicate();
+      // The event row lock serialises registrations against its booth count.
+      await manager.query("SELECT 1 FROM trade_event WHERE id = $1 FOR UPDATE", [event.id]);
+      await this.checkBooths(manager, event, input.booths, null);
+      const id = randomUUID();
+      await manager.getRepository(TradeParticipation).insert({
+        id,
+        eventId: event.id,
+        participantId: input.participant.id,
+        participantKind: input.participant.kind,
+        adminUnitCode: input.adminUnitCode,
+        attendedFrom,
+        attendedTo,
+        booths: input.booths,
+        salesAmount: input.salesAmount,
+        contractCount: input.contractCount,
+        contractValue: input.contractValue,
+        mouCount: input.mouCount,
+        mouValue: input.mouValue,
+        note: cleanOptionalText(input.note),
+        version: 1,
+      });
+      if (input.productIds.length) await manager.getRepository(ParticipationProduct).insert(input.productIds.map((productId) => ({ participationId: id, productId })));
+      return manager.getRepository(TradeParticipation).findOneByOrFail({ id });
+    });
   }
 
   async updateParticipation(input: UpdateTradeParticipationInput): Promise<TradeParticipation> {
-    // A retry of a write that went through gets its result without asking other subgraphs again.
-    const prior = await priorResult(this.dataSource, "updateTradeParticipation", input, this.loadParticipation);
-    if (prior) return prior;
-    if (input.productIds) {
+    const prepare = async () => {
+      if (!input.productIds) return;
       noRepeats(input.productIds, "input.productIds");
       // The participant never changes: read it first, so ocop is asked before the transaction takes the row lock.
       const participant = await find(this.dataSource.manager, TradeParticipation, input.id, "input.id", "Participation", false);
       await this.checkReferences({ kind: participant.participantKind, id: participant.participantId }, { ids: input.productIds, field: "input.productIds", indexed: true }, null);
-    }
-    return idempotentTransaction(
-      this.dataSource,
-      "updateTradeParticipation",
-      input,
-      async (manager, keepBefore) => {
-        const current = keepBefore(await find(manager, TradeParticipation, input.id, "input.id", "Participation", true));
-        if (current.version !== input.version) throw versionConflict("This participation", input.version, current.version);
-        const event = await manager.getRepository(TradeEvent).findOneByOrFail({ id: current.eventId });
-        const attendedFrom = input.attendedFrom ?? current.attendedFrom;
-        const attendedTo = input.attendedTo ?? current.attendedTo;
-        if (attendedTo < attendedFrom) throw badInput(`attendedTo (${attendedTo}) is before attendedFrom (${attendedFrom}).`, "input.attendedTo", "ENDS_BEFORE_START");
-        insideEvent(event, attendedFrom, "input.attendedFrom", "The first day of participation");
-        insideEvent(event, attendedTo, "input.attendedTo", "The last day of participation");
-        this.checkResults(input, current);
-        if (input.booths !== undefined && input.booths !== null) {
-          await manager.query("SELECT 1 FROM trade_event WHERE id = $1 FOR UPDATE", [event.id]);
-          await this.checkBooths(manager, event, input.booths, current.id);
-        }
-        await manager.getRepository(TradeParticipation).update(
-          { id: current.id, version: current.version },
-          {
-            attendedFrom,
-            attendedTo,
-            booths: input.booths ?? current.booths,
-            salesAmount: input.salesAmount ?? current.salesAmount,
-            contractCount: input.contractCount ?? current.contractCount,
-            contractValue: input.contractValue ?? current.contractValue,
-            mouCount: input.mouCount ?? current.mouCount,
-            mouValue: input.mouValue ?? current.mouValue,
-            note: input.note !== undefined ? cleanOptionalText(input.note) : current.note,
-            version: current.version + 1,
-          },
-        );
-        if (input.productIds) {
-          await manager.getRepository(ParticipationProduct).delete({ participationId: current.id });
-          if (input.productIds.length) await manager.getRepository(ParticipationProduct).insert(input.productIds.map((productId) => ({ participationId: current.id, productId })));
-        }
-        return { result: await manager.getRepository(TradeParticipation).findOneByOrFail({ id: current.id }), ref: current.id };
-      },
-      this.loadParticipation,
-    );
+    };
+    return recordedWrite(this.dataSource, { operation: "updateTradeParticipation", input, load: this.loadParticipation, prepare }, async (manager, keepBefore) => {
+      const current = keepBefore(await find(manager, TradeParticipation, input.id, "input.id", "Participation", true));
+      if (current.version !== input.version) throw versionConflict("This participation", input.version, current.version);
+      const event = await manager.getRepository(TradeEvent).findOneByOrFail({ id: current.eventId });
+      const attendedFrom = input.attendedFrom ?? current.attendedFrom;
+      const attendedTo = input.attendedTo ?? current.attendedTo;
+      if (attendedTo < attendedFrom) throw badInput(`attendedTo (${attendedTo}) is before attendedFrom (${attendedFrom}).`, "input.attendedTo", "ENDS_BEFORE_START");
+      insideEvent(event, attendedFrom, "input.attendedFrom", "The first day of participation");
+      insideEvent(event, attendedTo, "input.attendedTo", "The last day of participation");
+      this.checkResults(input, current);
+      if (input.booths !== undefined && input.booths !== null) {
+        await manager.query("SELECT 1 FROM trade_event WHERE id = $1 FOR UPDATE", [event.id]);
+        await this.checkBooths(manager, event, input.booths, current.id);
+      }
+      await manager.getRepository(TradeParticipation).update(
+        { id: current.id, version: current.version },
+        {
+          attendedFrom,
+          attendedTo,
+          booths: input.booths ?? current.booths,
+          salesAmount: input.salesAmount ?? current.salesAmount,
+          contractCount: input.contractCount ?? current.contractCount,
+          contractValue: input.contractValue ?? current.contractValue,
+          mouCount: input.mouCount ?? current.mouCount,
+          mouValue: input.mouValue ?? current.mouValue,
+          note: input.note !== undefined ? cleanOptionalText(input.note) : current.note,
+          version: current.version + 1,
+        },
+      );
+      if (input.productIds) {
+        await manager.getRepository(ParticipationProduct).delete({ participationId: current.id });
+        if (input.productIds.length) await manager.getRepository(ParticipationProduct).insert(input.productIds.map((productId) => ({ participationId: current.id, productId })));
+      }
+      return manager.getRepository(TradeParticipation).findOneByOrFail({ id: current.id });
+    });
   }
 
   /**
@@ -431,88 +361,72 @@ export class TradeMutations {
   }
 
   async recordListing(input: RecordEcommerceListingInput): Promise<EcommerceListing> {
-    // A retry of a write that went through gets its result without asking other subgraphs again.
-    const prior = await priorResult(this.dataSource, "recordEcommerceListing", input, this.loadListing);
-    if (prior) return prior;
     const overlap = () => conflict("This product is already listed on this platform by this seller for those dates.", "input.listedOn", "LISTING_OVERLAPS");
-    requireId(input.owner.id, "input.owner.id", "Seller");
-    notInFuture(input.listedOn, "input.listedOn", "The listing date");
-    requireUnit(input.adminUnitCode, input.listedOn, "input.adminUnitCode");
-    if (input.delistedOn && input.delistedOn < input.listedOn) throw badInput(`delistedOn (${input.delistedOn}) is before listedOn (${input.listedOn}).`, "input.delistedOn", "DELISTED_BEFORE_LISTED");
-    const { productId, productName } = await this.checkSale(input, input.owner, "input.owner", input.listedOn, "list a product");
-    return uniquely(
-      () =>
-        idempotentTransaction(
-          this.dataSource,
-          "recordEcommerceListing",
-          input,
-          async (manager) => {
-            const [clash] = await manager.query(
-              `SELECT id FROM ecommerce_listing
-               WHERE owner_id = $1 AND platform = $2 AND product_key = coalesce($3::uuid::text, kttt_fold($4))
-                 AND listed_on <= coalesce($6::date, 'infinity') AND coalesce(delisted_on, 'infinity') >= $5::date`,
-              [input.owner.id, input.platform, productId, productName, input.listedOn, input.delistedOn ?? null],
-            );
-            if (clash) throw overlap();
-            const id = randomUUID();
-            await manager.getRepository(EcommerceListing).insert({
-              id,
-              ownerId: input.owner.id,
-              ownerKind: input.owner.kind,
-              adminUnitCode: input.adminUnitCode,
-              platform: input.platform,
-              productId,
-              productName,
-              url: input.url ?? null,
-              listedOn: input.listedOn,
-              delistedOn: input.delistedOn ?? null,
-              version: 1,
-            });
-            return { result: await manager.getRepository(EcommerceListing).findOneByOrFail({ id }), ref: id };
-          },
-          this.loadListing,
-        ),
-      overlap,
-    );
+    const prepare = () => {
+      requireId(input.owner.id, "input.owner.id", "Seller");
+      requireNotInFuture(input.listedOn, "input.listedOn", "The listing date");
+      requireAdminUnit(input.adminUnitCode, "input.adminUnitCode", input.listedOn);
+      if (input.delistedOn && input.delistedOn < input.listedOn) throw badInput(`delistedOn (${input.delistedOn}) is before listedOn (${input.listedOn}).`, "input.delistedOn", "DELISTED_BEFORE_LISTED");
+      return this.checkSale(input, input.owner, "input.owner", input.listedOn, "list a product");
+    };
+    const constraints = { ecommerce_listing_owner_id_platform_product_key_listed_on_key: overlap };
+    return recordedWrite(this.dataSource, { operation: "recordEcommerceListing", input, load: this.loadListing, prepare, constraints }, async (manager, _keepBefore, { productId, productName }) => {
+      const [clash] = await manager.query(
+        `SELECT id FROM ecommerce_listing
+         WHERE owner_id = $1 AND platform = $2 AND product_key = coalesce($3::uuid::text, kttt_fold($4))
+           AND listed_on <= coalesce($6::date, 'infinity') AND coalesce(delisted_on, 'infinity') >= $5::date`,
+        [input.owner.id, input.platform, productId, productName, input.listedOn, input.delistedOn ?? null],
+      );
+      if (clash) throw overlap();
+      const id = randomUUID();
+      await manager.getRepository(EcommerceListing).insert({
+        id,
+        ownerId: input.owner.id,
+        ownerKind: input.owner.kind,
+        adminUnitCode: input.adminUnitCode,
+        platform: input.platform,
+        productId,
+        productName,
+        url: input.url ?? null,
+        listedOn: input.listedOn,
+        delistedOn: input.delistedOn ?? null,
+        version: 1,
+      });
+      return manager.getRepository(EcommerceListing).findOneByOrFail({ id });
+    });
   }
 
   async recordLink(input: RecordSupplyDemandLinkInput): Promise<SupplyDemandLink> {
     // A retry of a write that went through gets its result without asking other subgraphs again.
-    const prior = await priorResult(this.dataSource, "recordSupplyDemandLink", input, this.loadLink);
-    if (prior) return prior;
-    requireId(input.seller.id, "input.seller.id", "Seller");
-    notNegative(input.value, "input.value", "The value");
-    notInFuture(input.agreedOn, "input.agreedOn", "The agreement date");
-    requireUnit(input.adminUnitCode, input.agreedOn, "input.adminUnitCode");
-    const { productId, productName } = await this.checkSale(input, input.seller, "input.seller", input.agreedOn, "agree a supply-demand link");
-    return idempotentTransaction(
-      this.dataSource,
-      "recordSupplyDemandLink",
-      input,
-      async (manager) => {
-        if (input.eventId) {
-          const event = await find(manager, TradeEvent, input.eventId, "input.eventId", "Event");
-          insideEvent(event, input.agreedOn, "input.agreedOn", "The agreement date");
-        }
-        const id = randomUUID();
-        await manager.getRepository(SupplyDemandLink).insert({
-          id,
-          sellerId: input.seller.id,
-          sellerKind: input.seller.kind,
-          adminUnitCode: input.adminUnitCode,
-          buyer: cleanText(input.buyer),
-          productId,
-          productName,
-          volume: input.volume,
-          volumeUnit: cleanText(input.volumeUnit),
-          value: input.value,
-          agreedOn: input.agreedOn,
-          eventId: input.eventId ?? null,
-          note: cleanOptionalText(input.note),
-        });
-        return { result: await manager.getRepository(SupplyDemandLink).findOneByOrFail({ id }), ref: id };
-      },
-      this.loadLink,
-    );
+    const prepare = () => {
+      requireId(input.seller.id, "input.seller.id", "Seller");
+      notNegative(input.value, "input.value", "The value");
+      requireNotInFuture(input.agreedOn, "input.agreedOn", "The agreement date");
+      requireAdminUnit(input.adminUnitCode, "input.adminUnitCode", input.agreedOn);
+      return this.checkSale(input, input.seller, "input.seller", input.agreedOn, "agree a supply-demand link");
+    };
+    return recordedWrite(this.dataSource, { operation: "recordSupplyDemandLink", input, load: this.loadLink, prepare }, async (manager, _keepBefore, { productId, productName }) => {
+      if (input.eventId) {
+        const event = await find(manager, TradeEvent, input.eventId, "input.eventId", "Event");
+        insideEvent(event, input.agreedOn, "input.agreedOn", "The agreement date");
+      }
+      const id = randomUUID();
+      await manager.getRepository(SupplyDemandLink).insert({
+        id,
+        sellerId: input.seller.id,
+        sellerKind: input.seller.kind,
+        adminUnitCode: input.adminUnitCode,
+        buyer: cleanText(input.buyer),
+        productId,
+        productName,
+        volume: input.volume,
+        volumeUnit: cleanText(input.volumeUnit),
+        value: input.value,
+        agreedOn: input.agreedOn,
+        eventId: input.eventId ?? null,
+        note: cleanOptionalText(input.note),
+      });
+      return manager.getRepository(SupplyDemandLink).findOneByOrFail({ id });
+    });
   }
 }

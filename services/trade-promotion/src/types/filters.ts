@@ -1,9 +1,8 @@
-import { IsOptional, Length, Matches, Max, Min, ValidateNested } from "class-validator";
+import { IsOptional, Length, ValidateNested } from "class-validator";
 import { ArgsType, Field, ID, InputType, Int } from "type-graphql";
-import { ConnectionArgs, LocalDateScalar } from "@kttt/core";
+import { ConnectionArgs, LocalDateScalar, IsAdminUnitCode, IsYearInRange } from "@kttt/core";
 import { EcommercePlatform, TradeEventFormat, TradeEventOrder, TradeEventScope, TradeEventType } from "../domain/enums";
 
-const UNIT_MESSAGE = "adminUnitCode must be a three-digit unit code such as 444.";
 
 @InputType({ description: "Filters for trade-promotion events (bộ lọc sự kiện); all given conditions must hold." })
 export class TradeEventFilter {
@@ -24,7 +23,7 @@ export class TradeEventFilter {
 
   @Field({ nullable: true, description: "Only events that reach this unit (mã đơn vị hành chính): held there, or with a participant registered there." })
   @IsOptional()
-  @Matches(/^[0-9]{3}$/u, { message: UNIT_MESSAGE })
+  @IsAdminUnitCode()
   adminUnitCode?: string;
 
   @Field({ nullable: true, description: 'Words to find in the name, organiser or place, with or without diacritics (tìm kiếm): "hoi cho dac san" finds "Hội chợ … đặc sản".' })
@@ -54,7 +53,7 @@ export class EcommerceListingFilter {
 
   @Field({ nullable: true, description: "Only sellers registered in this unit (mã đơn vị hành chính)." })
   @IsOptional()
-  @Matches(/^[0-9]{3}$/u, { message: UNIT_MESSAGE })
+  @IsAdminUnitCode()
   adminUnitCode?: string;
 
   @Field(() => LocalDateScalar, { nullable: true, description: "Only listings on sale on this date (đang bán vào ngày)." })
@@ -73,8 +72,7 @@ export class EcommerceListingListArgs extends ConnectionArgs {
 export class SupplyDemandLinkFilter {
   @Field(() => Int, { nullable: true, description: "Only links agreed in this year (năm)." })
   @IsOptional()
-  @Min(2000, { message: "year must be between 2000 and 2100." })
-  @Max(2100, { message: "year must be between 2000 and 2100." })
+  @IsYearInRange()
   year?: number;
 
   @Field(() => ID, { nullable: true, description: "Only this seller's links (mã chủ thể bán)." })

@@ -1,9 +1,8 @@
 import { ArrayMaxSize, IsOptional, Length, Matches, Max, Min, ValidateNested } from "class-validator";
 import { Field, Float, ID, InputType, Int } from "type-graphql";
-import { LocalDateScalar, MutationInput, VndScalar } from "@kttt/core";
+import { LocalDateScalar, MutationInput, VndScalar, IsAdminUnitCode } from "@kttt/core";
 import { EcommercePlatform, TradeEventFormat, TradeEventScope, TradeEventType, TradeParticipantKind } from "../domain/enums";
 
-const UNIT_MESSAGE = "adminUnitCode must be a three-digit unit code such as 444.";
 
 @InputType({ description: "Who takes part or sells (chủ thể): a membership organisation or an OCOP local owner, by id." })
 export class ParticipantInput {
@@ -39,7 +38,7 @@ export class CreateTradeEventInput extends MutationInput {
 
   @Field({ nullable: true, description: "Unit of Hà Tĩnh where it is held; omit outside the province, and for an online event." })
   @IsOptional()
-  @Matches(/^[0-9]{3}$/u, { message: UNIT_MESSAGE })
+  @IsAdminUnitCode()
   adminUnitCode?: string;
 
   @Field(() => LocalDateScalar, { description: "First day." })
@@ -123,7 +122,7 @@ export class RegisterTradeParticipationInput extends MutationInput {
   participant: ParticipantInput;
 
   @Field({ description: "Code of the unit where the participant is registered (one of the 13 units)." })
-  @Matches(/^[0-9]{3}$/u, { message: UNIT_MESSAGE })
+  @IsAdminUnitCode()
   adminUnitCode: string;
 
   @Field(() => [ID], { defaultValue: [], description: "OCOP products it shows; each must belong to the participant, as the ocop subgraph says." })
@@ -221,7 +220,7 @@ export class RecordEcommerceListingInput extends MutationInput {
   owner: ParticipantInput;
 
   @Field({ description: "Code of the unit where the seller is registered (one of the 13 units)." })
-  @Matches(/^[0-9]{3}$/u, { message: UNIT_MESSAGE })
+  @IsAdminUnitCode()
   adminUnitCode: string;
 
   @Field(() => EcommercePlatform, { description: "The platform." })
@@ -254,7 +253,7 @@ export class RecordSupplyDemandLinkInput extends MutationInput {
   seller: ParticipantInput;
 
   @Field({ description: "Code of the unit where the seller is registered (one of the 13 units)." })
-  @Matches(/^[0-9]{3}$/u, { message: UNIT_MESSAGE })
+  @IsAdminUnitCode()
   adminUnitCode: string;
 
   @Field({ description: "The buyer." })

@@ -74,8 +74,9 @@ export class TradePromotionFigures {
   meetsOnlineSellingTarget: boolean | null;
 }
 
-@ObjectType({ description: "One group of a trade-promotion breakdown (một nhóm)." })
-export class TradePromotionGroup {
+// GraphQL keeps the name it was published under; the class is named like the other subgraphs' groups.
+@ObjectType("TradePromotionGroup", { description: "One group of a trade-promotion breakdown (một nhóm)." })
+export class TradePromotionStatisticsGroup {
   @Field({ description: "Key of the group: a TradeEventType, a TradeEventFormat, a unit code, or NONE for events held outside the province or online." })
   key: string;
 
@@ -100,10 +101,10 @@ export class TradePromotionStatistics {
   @Field(() => TradePromotionFigures, { description: "Figures for the whole province (toàn tỉnh)." })
   total: TradePromotionFigures;
 
-  @Field(() => [TradePromotionGroup], {
+  @Field(() => [TradePromotionStatisticsGroup], {
     description:
       "Figures per group, by key. Every event and participation is in exactly one group, so events, participations, booths and money add up to the total; distinct counts " +
       "(participants, OCOP owners) need not, since one organisation can be in several groups. Empty without groupBy.",
   })
-  groups: TradePromotionGroup[];
+  groups: TradePromotionStatisticsGroup[];
 }

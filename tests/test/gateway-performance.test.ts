@@ -1,11 +1,13 @@
 /**
- * Identical queries in flight answered once by the gateway (gateway/src/collapse.ts), and what must
- * never happen because of it: a caller receiving an answer computed for a wider caller, or a read sent
- * after a write returned missing that write.
+ * What the gateway does to answer fast, and what must never happen because of it: identical queries in
+ * flight answered once (gateway/src/collapse.ts) but never a caller receiving an answer computed for a
+ * wider caller, nor a read sent after a write returned missing that write; large answers compressed
+ * (static-pages.ts `compress`).
  */
 import { Role, type Principal } from "@kttt/core";
 import { as, freePort, graphql } from "@kttt/testkit";
 import http from "node:http";
+import zlib from "node:zlib";
 import { startTestGraph, type TestGraph } from "./graph";
 
 /**
@@ -126,5 +128,34 @@ describe("identical queries in flight", () => {
     } finally {
       holdOcopMs = 0;
     }
+  });
+});
+
+/** A POST with the headers given, the answer's headers and raw bytes as they came over the wire. */
+function rawPost(url: string, body: string, headers: Record<string, string>): Promise<{ headers: http.IncomingHttpHeaders; bytes: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(url, { method: "POST", headers: { "content-type": "application/json", ...headers } }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on("data", (c: Buffer) => chunks.push(c));
+      response.on("end", () => resolve({ headers: response.headers, bytes: Buffer.concat(chunks) }));
+    });
+    request.on("error", reject);
+    request.end(body);
+  });
+}
+
+describe("compression", () => {
+  it("gzips a large answer for a client that accepts it, the same answer as uncompressed, and leaves small ones alone", async () => {
+    const auth = await as(STAFF);
+    const page = JSON.stringify({ query: PAGE });
+    const zipped = await rawPost(graph.gateway.url, page, { ...auth, "accept-encoding": "gzip" });
+    const plain = await rawPost(graph.gateway.url, page, auth);
+    expect(zipped.headers["content-encoding"]).toBe("gzip");
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    expect(zipped.bytes.length).toBeLessThan(plain.bytes.length / 4);
+    expect(JSON.parse(zlib.gunzipSync(zipped.bytes).toString("utf8"))).toEqual(JSON.parse(plain.bytes.toString("utf8")));
+    const small = await rawPost(graph.gateway.url, JSON.stringify({ query: "{ adminUnits { code } }" }), { ...auth, "accept-encoding": "gzip" });
+    expect(small.headers["content-encoding"]).toBeUndefined();
+    expect(JSON.parse(small.bytes.toString("utf8")).data.adminUnits.length).toBeGreaterThan(0);
   });
 });

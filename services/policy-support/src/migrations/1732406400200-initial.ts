@@ -15,8 +15,8 @@ const INDICATORS =
  * programmes with their budget lines, beneficiaries with their disbursements, development plans.
  * Organisations and administrative units belong to membership and are kept here by key only.
  */
-export class Initial1732406400000 implements MigrationInterface {
-  name = "Initial1732406400000";
+export class PolicySupportInitial1732406400200 implements MigrationInterface {
+  name = "PolicySupportInitial1732406400200";
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`CREATE EXTENSION IF NOT EXISTS unaccent`);
