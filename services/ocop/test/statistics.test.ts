@@ -1,3 +1,4 @@
+import { today } from "@kttt/core";
 import { SEED_DATE, startTestOcop, type TestOcop } from "./helpers";
 
 let o: TestOcop;
@@ -58,7 +59,7 @@ describe("ocopStatistics on the demo data", () => {
   it("defaults to today, when many certificates have lapsed without re-assessment", async () => {
     const res = await o.query(STATS, {});
     const t = res.data.ocopStatistics.total;
-    expect(res.data.ocopStatistics.asOf).toBe(new Date().toISOString().slice(0, 10));
+    expect(res.data.ocopStatistics.asOf).toBe(today());
     expect(t.expiredProducts).toBeGreaterThan(18);
     expect(t.activeProducts).not.toBe(239);
   });
