@@ -17,7 +17,7 @@ module.exports = {
   testEnvironment: "node",
   transform: { "^.+\\.ts$": swc },
   moduleNameMapper: {
-    "^@kttt/(core|demo|launcher|reference|testkit)$": "<rootDir>/packages/$1/src",
+    "^@kttt/(core|demo|launcher|reference|spreadsheet|testkit)$": "<rootDir>/packages/$1/src",
     "^@kttt/(membership|ocop|trade-promotion|policy-support)$": "<rootDir>/services/$1/src",
     "^@kttt/gateway$": "<rootDir>/gateway/src",
   },

@@ -3,19 +3,19 @@
  * role ALLIANCE_ADMIN). JSON in, JSON out; errors in the GraphQL error shape with a stable code.
  */
 import express, { type Request, type Response } from "express";
-import { ErrorCode, isDomainError, principalOf, Role } from "@kttt/core";
+import { ErrorCode, isDomainError, principalOf, Role, type CallerTokenKeys } from "@kttt/core";
 import type { ApiKeyStore } from "./api-keys";
 
 function fail(res: Response, status: number, code: string, message: string, field?: string) {
   res.status(status).json({ errors: [{ message, extensions: { code, ...(field ? { field } : {}) } }] });
 }
 
-export function apiKeyAdmin(store: ApiKeyStore | null, authSecret: string): express.Router {
+export function apiKeyAdmin(store: ApiKeyStore | null, tokenKeys: CallerTokenKeys): express.Router {
   const router = express.Router();
   router.use(async (req, res, next) => {
     if (!store) return fail(res, 503, ErrorCode.SERVICE_UNAVAILABLE, "This gateway has no database for API keys (set DATABASE_URL or GATEWAY_DATABASE_URL).");
     try {
-      const principal = await principalOf(req.headers.authorization, authSecret);
+      const principal = await principalOf(req.headers.authorization, tokenKeys);
       if (principal.role === Role.PUBLIC) return fail(res, 401, ErrorCode.UNAUTHENTICATED, "Sign in as an administrator.");
       if (principal.role !== Role.ALLIANCE_ADMIN) return fail(res, 403, ErrorCode.FORBIDDEN, "Only Alliance administrators manage API keys.");
       res.locals.admin = principal.subject;

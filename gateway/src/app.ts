@@ -7,7 +7,7 @@ import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from "@apollo/server/plugin/landingPage/default";
 import { expressMiddleware } from "@as-integrations/express5";
-import { ANONYMOUS, createLogger, createMetrics, DomainError, ErrorCode, formatError, GATEWAY_PROOF_HEADER, isDomainError, signGatewayProof, listen, openDatabase, principalOf, signToken, type Principal, observabilityPlugin, operationsRoutes, SUBGRAPHS, type GatewayConfig, type Logger, type RunningServer } from "@kttt/core";
+import { ANONYMOUS, createLogger, createMetrics, DomainError, ErrorCode, formatError, GATEWAY_PROOF_HEADER, isDomainError, issueToken, requestIdOf, signGatewayProof, listen, principalOf, type Principal, observabilityPlugin, operationsRoutes, SUBGRAPHS, type GatewayConfig, type Logger, type RunningServer } from "@kttt/core";
 import express from "express";
 import { Counter } from "prom-client";
 import { GraphQLError } from "graphql";
@@ -17,11 +17,11 @@ import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { repositoryRoot, SUPERGRAPH_FILE } from "./compose";
-import { apiKeyAdmin } from "./api-key-admin";
-import { ApiKeys1732406400900, ApiKeyStore } from "./api-keys";
-import { fragmentExpansionLimit, QUERY_LIMITS, queryArmor, requestRateLimit } from "./hardening";
+import { fragmentExpansionLimit, QUERY_LIMITS, queryArmor, rateLimitStore, requestRateLimit } from "./hardening";
+import { API_KEY_TOKEN_TTL_SECONDS, mountIssuer, openIssuer } from "./issuer";
 import { responseMediaType, responseStatusPlugin, type ResponseMediaType } from "./http-status";
 import { schemaAccessPlugin } from "./schema-access";
+import { spreadsheetFiles } from "./spreadsheet-files";
 import { subgraphFetcher, subgraphFetchMetrics } from "./fetcher";
 import { apiSecurityHeaders, compress, EXPLORER_CSP, landingPage, singlePageApp } from "./static-pages";
 import { collapseIdenticalQueries, stringifyResult } from "./collapse";
@@ -93,7 +93,16 @@ export interface GatewayServer extends RunningServer {
   gateway: ApolloGateway;
 }
 
+/**
+ * @apollo/gateway 2.14 reports usage to Apollo by default, and first probes the cloud metadata address
+ * (169.254.169.254) for its resource attributes: a gateway of the province's data sends nothing out.
+ */
+function disableApolloTelemetry(): void {
+  process.env.APOLLO_TELEMETRY_DISABLED = "true";
+}
+
 export async function startGateway(config: GatewayConfig, logger: Logger = createLogger("gateway", config.logLevel)): Promise<GatewayServer> {
+  disableApolloTelemetry();
   const known = new Map(SUBGRAPHS.map((s) => [s.name, s]));
   const metrics = createMetrics("gateway");
   const fetchMetrics = subgraphFetchMetrics(metrics);
@@ -182,16 +191,21 @@ export async function startGateway(config: GatewayConfig, logger: Logger = creat
     );
     return checks;
   });
-  const database = config.databaseUrl ? await openDatabase({ url: config.databaseUrl, entities: [], migrations: [ApiKeys1732406400900], poolSize: 3, applicationName: "kttt-gateway" }) : null;
-  const apiKeys = database ? new ApiKeyStore(database.dataSource) : null;
-  app.use("/admin/api-keys", express.json({ limit: "16kb" }), apiKeyAdmin(apiKeys, config.authSecret));
+  const issuer = await openIssuer(config);
+  const { apiKeys, signingKeys, tokenKeys } = issuer;
+  const limitStore = rateLimitStore(config.redisUrl, config.redisPrefix);
+  const limit = requestRateLimit(config.rateLimitPerMinute, limitStore.store);
+  mountIssuer(app, issuer, limit);
   const dashboardDir = config.dashboardDir ?? path.join(repositoryRoot, "packages", "dashboard", "dist");
   // The explorer is built beside the dashboard (packages/dashboard, vite.explorer.config.ts).
   const explorerDir = path.join(dashboardDir, "..", "dist-explorer");
   app.use("/dashboard", ...singlePageApp(dashboardDir, "dashboard"));
   app.use("/explorer", ...singlePageApp(explorerDir, "explorer", EXPLORER_CSP));
   const graphql = expressMiddleware(apollo, {
-    context: async ({ req }) => {
+    context: async ({ req, res }) => {
+      const requestId = requestIdOf(req.headers["x-request-id"]);
+      // The caller can quote it when asking about this request; the subgraphs and logs carry the same id.
+      res.setHeader("x-request-id", requestId);
       let authorization = req.headers.authorization ?? null;
       const apiKey = req.headers["x-api-key"];
       let principal: Principal;
@@ -201,18 +215,18 @@ export async function startGateway(config: GatewayConfig, logger: Logger = creat
           if (!apiKeys) throw new DomainError(ErrorCode.UNAUTHENTICATED, "This gateway has no database for API keys; use a bearer token.");
           principal = await apiKeys.verify(apiKey);
           // Subgraphs see the key's principal as a short-lived token, like any caller's.
-          authorization = `Bearer ${await signToken(principal, config.authSecret, 300)}`;
+          authorization = `Bearer ${await issueToken(principal, signingKeys, API_KEY_TOKEN_TTL_SECONDS)}`;
         } else {
-          principal = await principalOf(authorization ?? undefined, config.authSecret);
+          principal = await principalOf(authorization ?? undefined, tokenKeys);
         }
       } catch (error) {
         if (!isDomainError(error)) throw error;
         throw new GraphQLError(error.message, { extensions: { ...error.extensions, http: { status: 401 } } });
       }
-      return { requestId: (req.headers["x-request-id"] as string | undefined) ?? randomUUID(), authorization, principal, mediaType: responseMediaType(req) };
+      return { requestId, authorization, principal, mediaType: responseMediaType(req) };
     },
   });
-  const limit = requestRateLimit(config.rateLimitPerMinute);
+  app.use("/files", limit, spreadsheetFiles(httpServer, tokenKeys));
   const body = express.json({
     limit: config.maxBodyBytes,
     // JSON is UTF-8: a body that is not is refused, rather than read with its bad bytes replaced.
@@ -240,7 +254,8 @@ export async function startGateway(config: GatewayConfig, logger: Logger = creat
   });
   const server = await listen(httpServer, config.host, config.port, async () => {
     await apollo.stop();
-    await database?.dataSource.destroy();
+    await issuer.close();
+    await limitStore.close();
   });
   return { ...server, gateway };
 }

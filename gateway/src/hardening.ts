@@ -7,7 +7,9 @@
  */
 import { ApolloArmor } from "@escape.tech/graphql-armor";
 import type { Request, RequestHandler } from "express";
-import { ipKeyGenerator, rateLimit } from "express-rate-limit";
+import { ipKeyGenerator, rateLimit, type Store } from "express-rate-limit";
+import { Redis } from "ioredis";
+import { RedisStore, type RedisReply } from "rate-limit-redis";
 import { GATEWAY_MAX_ALIASES } from "@kttt/core";
 import { GraphQLError, Kind, parse, type ASTNode, type DocumentNode, type ParseOptions, type ValidationRule } from "graphql";
 import { responseMediaType } from "./http-status";
@@ -181,10 +183,33 @@ function clientKey(req: Request): string {
   return typeof key === "string" && key ? `key:${key.slice(0, 16)}` : `ip:${ipKeyGenerator(req.ip ?? "unknown")}`;
 }
 
-export function requestRateLimit(perMinute: number): RequestHandler {
+/**
+ * Where the rate limit counts: a Redis shared by every gateway replica when REDIS_URL is set (several
+ * gateways behind one address then limit a client together), else this process's memory.
+ */
+export interface RateLimitStore {
+  store: Store | undefined;
+  close(): Promise<void>;
+}
+
+export function rateLimitStore(redisUrl: string | null, prefix: string): RateLimitStore {
+  if (!redisUrl) return { store: undefined, close: async () => undefined };
+  const client = new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: 1, enableOfflineQueue: true });
+  // ioredis logs unhandled "error" events itself; reconnecting is its business, counting is ours.
+  client.on("error", () => undefined);
+  return {
+    store: new RedisStore({ prefix: `${prefix}rl:`, sendCommand: (command: string, ...args: string[]) => client.call(command, ...args) as Promise<RedisReply> }),
+    close: async () => void (await client.quit().catch(() => client.disconnect())),
+  };
+}
+
+export function requestRateLimit(perMinute: number, store?: Store): RequestHandler {
   return rateLimit({
     windowMs: 60_000,
     limit: perMinute,
+    store,
+    // Redis unreachable: serve the request rather than refuse everyone (the limit protects, it does not authorise).
+    passOnStoreError: true,
     standardHeaders: "draft-7",
     legacyHeaders: false,
     keyGenerator: clientKey,

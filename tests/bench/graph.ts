@@ -4,9 +4,10 @@
  * target; the same subgraphs and the same committed supergraph serve every target.
  */
 import { envPrefix, SUBGRAPHS } from "@kttt/core";
+import { hiveGatewayInstalled, startHiveGateway } from "@kttt/launcher";
 import { freePort } from "@kttt/testkit";
+import { randomBytes } from "node:crypto";
 import { spawn, type ChildProcess } from "node:child_process";
-import fs from "node:fs";
 import path from "node:path";
 
 export const ROOT = path.resolve(__dirname, "..", "..", "..");
@@ -56,8 +57,7 @@ export interface BenchGraphOptions {
 
 /** Where Hive Gateway is installed for the benchmark (issue 16's folder), or null if it is not. */
 export function hiveGatewayFolder(): string | null {
-  const folder = path.join(ROOT, "deploy", "hive-gateway");
-  return fs.existsSync(path.join(folder, "node_modules")) ? folder : null;
+  return hiveGatewayInstalled() ? path.join(ROOT, "deploy", "hive-gateway") : null;
 }
 
 async function stopProcess(child: ChildProcess): Promise<void> {
@@ -79,7 +79,9 @@ export async function startBenchGraph(options: BenchGraphOptions): Promise<Bench
   };
   try {
     const gatewayPort = await freePort();
-    const env: NodeJS.ProcessEnv = { ...options.env };
+    // The subgraphs also answer Hive Gateway (the router contract): its secret, and our gateway's JWKS for callers' tokens.
+    const routerSecret = randomBytes(32).toString("hex");
+    const env: NodeJS.ProcessEnv = { ...options.env, ROUTER_SECRET: routerSecret, AUTH_JWKS_URL: `http://127.0.0.1:${gatewayPort}/.well-known/jwks.json` };
     // Writes of ocop, trade promotion and policy support look organisations up through our gateway.
     for (const name of ["OCOP_ORGANIZATION_LOOKUP_URL", "TRADE_PROMOTION_LOOKUP_URL", "POLICY_SUPPORT_LOOKUP_URL"]) env[name] = `http://127.0.0.1:${gatewayPort}/graphql`;
     const subgraphs: Record<string, Service> = {};
@@ -104,19 +106,17 @@ export async function startBenchGraph(options: BenchGraphOptions): Promise<Bench
     children.push(ours);
     await waitForHealth("gateway", `http://127.0.0.1:${gatewayPort}/health`, ours);
     const targets: Target[] = [{ name: "ours", url: `http://127.0.0.1:${gatewayPort}/graphql`, process: ours }];
-    const hive = options.hive ? hiveGatewayFolder() : null;
-    if (hive) {
-      const port = await freePort();
-      // Issue 16's package folder: its own gateway.config.ts reads the same secrets and subgraph URLs.
-      const bin = path.join(hive, "node_modules", "@graphql-hive", "gateway", "dist", "bin.js");
-      const child = spawn(process.execPath, [bin, "supergraph", path.join(ROOT, "gateway", "supergraph.graphql"), "--port", String(port), "--host", "127.0.0.1", "--fork", "0"], {
-        cwd: hive,
-        env: { ...env, ...urls, PORT: String(port) },
-        stdio: ["ignore", "ignore", "inherit"],
+    if (options.hive && hiveGatewayInstalled()) {
+      // deploy/hive-gateway's own configuration (gateway.config.ts), as `npm run start:hive` runs it.
+      const hive = await startHiveGateway({
+        port: await freePort(),
+        subgraphUrls: Object.fromEntries(Object.values(subgraphs).map((s) => [s.name, s.url])),
+        jwksUrl: env.AUTH_JWKS_URL!,
+        routerSecret,
+        env: { NODE_ENV: env.NODE_ENV, LOG_LEVEL: env.LOG_LEVEL },
       });
-      children.push(child);
-      await waitForHealth("hive", `http://127.0.0.1:${port}/healthcheck`, child, 60_000);
-      targets.push({ name: "hive", url: `http://127.0.0.1:${port}/graphql`, process: child });
+      children.push(hive.process);
+      targets.push({ name: "hive", url: hive.url, process: hive.process });
     }
     return { subgraphs, targets, stop };
   } catch (error) {

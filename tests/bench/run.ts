@@ -15,7 +15,7 @@
  */
 import "reflect-metadata";
 import autocannon from "autocannon";
-import { Role, signGatewayProof, signToken, GATEWAY_PROOF_HEADER, type Principal } from "@kttt/core";
+import { issueToken, loadSigningKeys, newSigningKey, parseSigningKeys, Role, signGatewayProof, GATEWAY_PROOF_HEADER, type Principal } from "@kttt/core";
 import { demoOrganizations } from "@kttt/demo";
 import { startEmbeddedPostgres, type EmbeddedServer } from "@kttt/launcher";
 import { randomBytes, randomUUID } from "node:crypto";
@@ -135,7 +135,8 @@ async function measure(scenario: Scenario, mode: "varied" | "identical", endpoin
 }
 
 async function main(): Promise<void> {
-  const authSecret = process.env.AUTH_JWT_SECRET || randomBytes(32).toString("hex");
+  // The issuer's key of this run: our gateway and Hive Gateway (through its JWKS) verify the bench's token with it.
+  const signingKeys = process.env.AUTH_SIGNING_KEYS || JSON.stringify([await newSigningKey("ES256", `bench-${process.pid}`)]);
   const gatewaySecret = process.env.GATEWAY_SECRET || randomBytes(32).toString("hex");
   let embedded: EmbeddedServer | null = null;
   let dir: string | null = null;
@@ -166,7 +167,7 @@ async function main(): Promise<void> {
     DEMO_DATA_SCALE: String(SETTINGS.scale),
     // Logs at warn: a line per request would measure the terminal, not the graph.
     LOG_LEVEL: "warn",
-    AUTH_JWT_SECRET: authSecret,
+    AUTH_SIGNING_KEYS: signingKeys,
     GATEWAY_SECRET: gatewaySecret,
     RATE_LIMIT_PER_MINUTE: "1000000",
   };
@@ -182,7 +183,7 @@ async function main(): Promise<void> {
   console.log(`graph ready in ${((Date.now() - started) / 1000).toFixed(1)} s (subgraphs seeded)`);
   const measurements: Measurement[] = [];
   try {
-    const token = await signToken(STAFF, authSecret, 4 * 3600);
+    const token = await issueToken(STAFF, await loadSigningKeys(parseSigningKeys(signingKeys)), 4 * 3600);
     const gatewayHeaders = { "content-type": "application/json", authorization: `Bearer ${token}` };
     const gateways: Endpoint[] = graph.targets.filter((t) => SETTINGS.targets.includes(t.name)).map((t) => ({ target: t.name, url: t.url, headers: gatewayHeaders, process: t.process }));
     const fixtures: Fixtures = { cooperativeIds: cooperativeIds(), runTag: 10 + (process.pid % 89) };

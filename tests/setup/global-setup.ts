@@ -3,7 +3,7 @@
  * started here), and builds each subgraph's template databases from its real migrations and seed.
  */
 import "reflect-metadata";
-import { createDataSource } from "@kttt/core";
+import { createDataSource, newSigningKey } from "@kttt/core";
 import { startEmbeddedPostgres } from "@kttt/launcher";
 import { databaseUrl, dropTestDatabases, templateName, withAdminClient } from "@kttt/testkit";
 import { randomBytes } from "node:crypto";
@@ -18,6 +18,7 @@ export default async function globalSetup(): Promise<void> {
   // Real, random secrets for the run: services in production mode refuse the development defaults.
   process.env.AUTH_JWT_SECRET ||= randomBytes(32).toString("hex");
   process.env.GATEWAY_SECRET ||= randomBytes(32).toString("hex");
+  process.env.AUTH_SIGNING_KEYS ||= JSON.stringify([await newSigningKey("ES256", `test-${process.pid}`)]);
   if (process.env.DATABASE_URL) {
     process.env.KTTT_TEST_SERVER_URL = process.env.DATABASE_URL;
     console.log(`\n[tests] PostgreSQL server from DATABASE_URL (${new URL(process.env.DATABASE_URL).host})`);

@@ -17,12 +17,12 @@ export interface RunningSubgraph {
   stop(): Promise<void>;
 }
 
-/** How each subgraph is started for a test, given the URL of the gateway its look-ups go to. */
-const STARTERS: Record<string, (lookupUrl: string) => Promise<RunningSubgraph>> = {
-  membership: () => startTestMembership("demo"),
-  ocop: (lookupUrl) => startTestOcop("demo", lookupUrl),
-  "trade-promotion": (lookupUrl) => startTestTradePromotion("demo", lookupUrl),
-  "policy-support": (lookupUrl) => startTestPolicySupport("demo", lookupUrl),
+/** How each subgraph is started for a test, given the URL of the gateway its look-ups go to (and more of its environment). */
+export const STARTERS: Record<string, (lookupUrl: string, env?: Record<string, string>) => Promise<RunningSubgraph>> = {
+  membership: (_lookupUrl, env) => startTestMembership("demo", env),
+  ocop: (lookupUrl, env) => startTestOcop("demo", lookupUrl, env),
+  "trade-promotion": (lookupUrl, env) => startTestTradePromotion("demo", lookupUrl, env),
+  "policy-support": (lookupUrl, env) => startTestPolicySupport("demo", lookupUrl, env),
 };
 
 export interface TestGraph {
@@ -31,15 +31,20 @@ export interface TestGraph {
   stop(): Promise<void>;
 }
 
-export async function startTestGraph(env: Record<string, string> = {}): Promise<TestGraph> {
+/**
+ * `env` is the gateway's; `subgraphEnv` every subgraph's, e.g. ROUTER_SECRET to let a router in too
+ * (AUTH_JWKS_URL defaults to this gateway's JWKS).
+ */
+export async function startTestGraph(env: Record<string, string> = {}, subgraphEnv: Record<string, string> = {}): Promise<TestGraph> {
   // The gateway starts last but its port is chosen first: the subgraphs' look-ups are told where it will be.
   const gatewayPort = await freePort();
+  const subgraphEnvWithKeys = subgraphEnv.ROUTER_SECRET ? { AUTH_JWKS_URL: `http://127.0.0.1:${gatewayPort}/.well-known/jwks.json`, ...subgraphEnv } : subgraphEnv;
   const lookupUrl = `http://127.0.0.1:${gatewayPort}/graphql`;
   const started = await Promise.all(
     SUBGRAPHS.map(async (s) => {
       const start = STARTERS[s.name];
       if (!start) throw new Error(`tests/test/graph.ts does not know how to start the ${s.name} subgraph`);
-      return [s.name, await start(lookupUrl)] as const;
+      return [s.name, await start(lookupUrl, subgraphEnvWithKeys)] as const;
     }),
   );
   const subgraphs: Record<string, RunningSubgraph> = Object.fromEntries(started);

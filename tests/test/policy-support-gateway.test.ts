@@ -62,7 +62,7 @@ describe("membership and policy support through the gateway", () => {
 
   it("answers every unit's policy support beside membership's figures, adding up to the province", async () => {
     const res = await graphql(gateway.url, /* GraphQL */ `{
-      adminUnits { code name policySupport(year: 2024) { planned disbursed implementationRate beneficiaryCount } }
+      adminUnits(asOf: "2024-07-15", level: DISTRICT) { code name policySupport(year: 2024) { planned disbursed implementationRate beneficiaryCount } }
       policySupportStatistics(year: 2024) { total { planned disbursed implementationRate beneficiaryCount } }
     }`);
     expect(res.errors).toBeUndefined();

@@ -74,7 +74,7 @@ describe("trade promotion through the gateway", () => {
 
   it("gives every unit's trade promotion beside membership's figures, and the collective-economy overview", async () => {
     const data = await ask(/* GraphQL */ `{
-      adminUnits { code name tradePromotion(year: 2023) { events participations booths sales onlineSellingShare } }
+      adminUnits(asOf: "2023-12-31", level: DISTRICT) { code name tradePromotion(year: 2023) { events participations booths sales onlineSellingShare } }
       tradePromotionStatistics(year: 2023, groupBy: ADMIN_UNIT) { total { participations sales onlineSellingShare ocopOwners } groups { key adminUnit { name } figures { participations sales } } }
       collectiveEconomy(period: { year: 2024, half: H1 }) { id membership { __typename } tradePromotion { events participations onlineSellingShare meetsOnlineSellingTarget } }
       collectiveEconomyByAdminUnit(period: { year: 2024, half: H1 }) { adminUnit { code } tradePromotion { participations } }

@@ -5,9 +5,9 @@
  */
 import { Matches } from "class-validator";
 
-/** A unit code as the official list writes it: three digits (e.g. 444, Huyện Hương Khê). */
-export const ADMIN_UNIT_CODE = /^[0-9]{3}$/u;
-export const ADMIN_UNIT_CODE_MESSAGE = "adminUnitCode must be a three-digit unit code such as 444.";
+/** A unit code as the official list writes it: three digits for a district (444, Huyện Hương Khê; until 30/6/2025), five for a commune (18202, xã Tứ Mỹ). */
+export const ADMIN_UNIT_CODE = /^([0-9]{3}|[0-9]{5})$/u;
+export const ADMIN_UNIT_CODE_MESSAGE = "adminUnitCode must be a unit code: three digits for a district (e.g. 444), five for a commune (e.g. 18202).";
 
 export function isAdminUnitCode(code: unknown): code is string {
   return typeof code === "string" && ADMIN_UNIT_CODE.test(code);

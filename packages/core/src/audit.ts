@@ -7,6 +7,7 @@ import { ArgsType, Authorized, Field, ID, Int, ObjectType, Query, Resolver, Args
 import { Max, Min, IsOptional } from "class-validator";
 import type { DataSource, EntityManager, MigrationInterface, QueryRunner } from "typeorm";
 import { Role } from "./auth";
+import { insertRows } from "./bulk";
 import { currentRequest } from "./request-context";
 import { GraphQLJSONObject } from "graphql-scalars";
 
@@ -55,25 +56,30 @@ export interface AuditEntry {
 }
 
 export async function writeAudit(manager: EntityManager, entry: AuditEntry): Promise<void> {
+  await writeAudits(manager, [entry]);
+}
+
+/** Several records in one statement (a batch import leaves one per row it changed). */
+export async function writeAudits(manager: EntityManager, entries: AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
   const request = currentRequest();
   const actor = request?.principal;
-  const { idempotencyKey: _key, ...input } = (toJson(entry.input) ?? {}) as Record<string, unknown>;
-  await manager.query(
-    `INSERT INTO audit_record (request_id, actor_subject, actor_role, actor_department, actor_unit, operation, result_ref, input, before, after)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-    [
-      request?.requestId ?? null,
-      actor?.subject ?? "system",
-      actor?.role ?? "SYSTEM",
-      actor?.department ?? null,
-      actor?.adminUnitCode ?? null,
-      entry.operation,
-      entry.resultRef,
-      JSON.stringify(input),
-      entry.before === undefined ? null : JSON.stringify(toJson(entry.before)),
-      entry.after === undefined ? null : JSON.stringify(toJson(entry.after)),
-    ],
-  );
+  const rows = entries.map((entry) => {
+    const { idempotencyKey: _key, ...input } = (toJson(entry.input) ?? {}) as Record<string, unknown>;
+    return {
+      request_id: request?.requestId ?? null,
+      actor_subject: actor?.subject ?? "system",
+      actor_role: actor?.role ?? "SYSTEM",
+      actor_department: actor?.department ?? null,
+      actor_unit: actor?.adminUnitCode ?? null,
+      operation: entry.operation,
+      result_ref: entry.resultRef,
+      input: JSON.stringify(input),
+      before: entry.before === undefined ? null : JSON.stringify(toJson(entry.before)),
+      after: entry.after === undefined ? null : JSON.stringify(toJson(entry.after)),
+    };
+  });
+  await insertRows(manager, "audit_record", rows);
 }
 
 @ObjectType({ description: "One change in the audit trail (nhật ký thay đổi): who did what, when, with what result." })

@@ -1,14 +1,17 @@
 /**
- * Who is asking, and what they may do. The gateway verifies the caller (a bearer token or an API key)
- * and sends each subgraph a short-lived proof signed with the gateway's secret that names the caller;
- * each subgraph verifies the proof itself, takes the caller from it, and enforces the rules below on
- * every operation and guarded field (defence in depth).
+ * Who is asking, and what they may do. Callers present a bearer token signed by the issuer's private key
+ * (ES256 or EdDSA, see signing-keys.ts) or an API key. Two ways reach a subgraph, and each verifies the
+ * caller itself and enforces the rules below on every operation and guarded field (defence in depth):
+ * - our gateway verifies the caller and sends a short-lived proof signed with `GATEWAY_SECRET` naming it;
+ * - any other federation router forwards the caller's own token and adds the static router secret
+ *   header; the subgraph verifies the token with the issuer's published keys (JWKS).
  */
-import { createHash, timingSafeEqual } from "node:crypto";
-import { errors as joseErrors, jwtVerify, SignJWT, type JWTPayload } from "jose";
+import { createHash, randomUUID, timingSafeEqual } from "node:crypto";
+import { decodeProtectedHeader, errors as joseErrors, jwtVerify, SignJWT, type JWTPayload, type JWTVerifyGetKey } from "jose";
 import type { AuthChecker } from "type-graphql";
 import { isAdminUnitCode } from "./admin-unit-code";
 import { DomainError, ErrorCode } from "./errors";
+import { SIGNING_ALGORITHMS, type SigningKeySet } from "./signing-keys";
 
 export enum Role {
   ALLIANCE_ADMIN = "ALLIANCE_ADMIN",
@@ -39,26 +42,40 @@ export interface Principal {
 export const ANONYMOUS: Principal = Object.freeze({ subject: "anonymous", role: Role.PUBLIC, department: null, adminUnitCode: null, name: null });
 
 export const GATEWAY_SECRET_HEADER = "x-kttt-gateway-secret";
+/** The static header a router adds to every subgraph request (router contract, see README "Running at scale"). */
+export const ROUTER_SECRET_HEADER = "x-kttt-router-secret";
 const ISSUER = "kttt-graph";
 const AUDIENCE = "kttt-graph";
 
-/** Development and test defaults; production refuses to start without real secrets. */
+/**
+ * Development and test defaults; production refuses to start without real secrets. The auth secret is
+ * the key of former HS256 tokens, accepted by our gateway alone (docs/adr/0009-router-contract.md).
+ */
 export const DEVELOPMENT_AUTH_SECRET = "kttt-development-auth-secret-change-me";
 export const DEVELOPMENT_GATEWAY_SECRET = "kttt-development-gateway-secret-change-me";
 
 const key = (secret: string) => new TextEncoder().encode(secret);
 
-/** A principal as HS256 token claims (`role`, `dept`, `unit`, `name`, subject), plus `extra` claims. */
-function signPrincipal(principal: Principal, audience: { issuer: string; audience: string }, secret: string, ttlSeconds: number, extra: Record<string, string> = {}): Promise<string> {
+/** A key that signs: the issuer's (asymmetric, named by kid) or a shared HS256 secret (gateway proofs). */
+interface Signer {
+  alg: string;
+  kid?: string;
+  key: SigningKeySet["current"]["key"];
+}
+
+/** A principal as token claims (`role`, `dept`, `unit`, `name`, subject), plus `extra` claims, signed with `signer`. */
+function signPrincipal(principal: Principal, audience: { issuer: string; audience: string }, signer: Signer, ttlSeconds: number, extra: Record<string, string> = {}): Promise<string> {
   return new SignJWT({ role: principal.role, dept: principal.department, unit: principal.adminUnitCode, name: principal.name, ...extra })
-    .setProtectedHeader({ alg: "HS256" })
+    .setProtectedHeader({ alg: signer.alg, ...(signer.kid ? { kid: signer.kid, typ: "JWT" } : {}) })
     .setSubject(principal.subject)
     .setIssuer(audience.issuer)
     .setAudience(audience.audience)
     .setIssuedAt()
     .setExpirationTime(`${ttlSeconds}s`)
-    .sign(key(secret));
+    .sign(signer.key);
 }
+
+const hs256 = (secret: string): Signer => ({ alg: "HS256", key: key(secret) });
 
 /** The principal token claims name (their role already checked, or, in tests, taken as given). */
 export function principalOfClaims(payload: JWTPayload, role: Role): Principal {
@@ -71,8 +88,21 @@ export function principalOfClaims(payload: JWTPayload, role: Role): Principal {
   };
 }
 
+/** The issuer's claims on a caller's token: what our gateway, any router and the subgraphs check. */
+export const TOKEN_ISSUER = ISSUER;
+export const TOKEN_AUDIENCE = AUDIENCE;
+
+/** A caller's bearer token, signed with the issuer's current key (ES256 or EdDSA, with its `kid`). */
+export async function issueToken(principal: Principal, keys: SigningKeySet, ttlSeconds = 3600): Promise<string> {
+  return signPrincipal(principal, { issuer: ISSUER, audience: AUDIENCE }, keys.current, ttlSeconds);
+}
+
+/**
+ * @deprecated A former HS256 token signed with `AUTH_JWT_SECRET`: our gateway still accepts them while
+ * the secret is configured, no router or subgraph does. New tokens come from `issueToken`.
+ */
 export async function signToken(principal: Principal, secret: string, ttlSeconds = 3600): Promise<string> {
-  return signPrincipal(principal, { issuer: ISSUER, audience: AUDIENCE }, secret, ttlSeconds);
+  return signPrincipal(principal, { issuer: ISSUER, audience: AUDIENCE }, hs256(secret), ttlSeconds);
 }
 
 const unauthenticated = (message: string) => new DomainError(ErrorCode.UNAUTHENTICATED, message);
@@ -84,12 +114,27 @@ interface TokenRefusals {
   invalid: string;
 }
 
-/** The verified claims of an HS256 token for `audience`, and the known role they name; UNAUTHENTICATED otherwise. */
-async function verifiedClaims(token: string, secret: string, audience: { issuer: string; audience: string }, refusals: TokenRefusals): Promise<{ payload: JWTPayload; role: Role }> {
+/** True when the issuer's keys could not be fetched: the token may be fine, the service cannot tell now. */
+function keysUnreachable(error: unknown): boolean {
+  return error instanceof joseErrors.JWKSTimeout || error instanceof joseErrors.JWKSInvalid || !(error instanceof joseErrors.JOSEError);
+}
+
+/**
+ * The verified claims of a token for `audience` — an HS256 secret, or public keys picked by `kid` — and
+ * the known role they name; UNAUTHENTICATED otherwise, SERVICE_UNAVAILABLE when the keys cannot be had.
+ */
+async function verifiedClaims(token: string, verifyWith: string | JWTVerifyGetKey, audience: { issuer: string; audience: string }, refusals: TokenRefusals): Promise<{ payload: JWTPayload; role: Role }> {
   let payload: JWTPayload;
+  const options = { issuer: audience.issuer, audience: audience.audience };
   try {
-    ({ payload } = await jwtVerify(token, key(secret), { issuer: audience.issuer, audience: audience.audience, algorithms: ["HS256"] }));
+    ({ payload } =
+      typeof verifyWith === "string"
+        ? await jwtVerify(token, key(verifyWith), { ...options, algorithms: ["HS256"] })
+        : await jwtVerify(token, verifyWith, { ...options, algorithms: [...SIGNING_ALGORITHMS] }));
   } catch (error) {
+    if (typeof verifyWith !== "string" && keysUnreachable(error)) {
+      throw new DomainError(ErrorCode.SERVICE_UNAVAILABLE, "The token issuer's public keys (JWKS) cannot be fetched right now, so the token cannot be checked. Try again shortly.", { reason: "JWKS_UNREACHABLE" });
+    }
     throw unauthenticated(error instanceof joseErrors.JWTExpired ? refusals.expired : refusals.invalid);
   }
   const role = payload.role as Role;
@@ -97,12 +142,28 @@ async function verifiedClaims(token: string, secret: string, audience: { issuer:
   return { payload, role };
 }
 
+/** How a service checks callers' tokens: the issuer's public keys, and (our gateway alone) the former HS256 secret. */
+export interface CallerTokenKeys {
+  keys: JWTVerifyGetKey;
+  /** Former HS256 tokens, accepted while `AUTH_JWT_SECRET` is configured; null: refused. */
+  legacySecret?: string | null;
+}
+
+function isHs256(token: string): boolean {
+  try {
+    return decodeProtectedHeader(token).alg === "HS256";
+  } catch {
+    return false;
+  }
+}
+
 /** The principal of an `Authorization` header; no header is the anonymous public. */
-export async function principalOf(authorization: string | undefined, secret: string): Promise<Principal> {
+export async function principalOf(authorization: string | undefined, tokenKeys: CallerTokenKeys): Promise<Principal> {
   if (!authorization) return ANONYMOUS;
   const match = /^Bearer\s+(\S+)$/iu.exec(authorization);
   if (!match) throw unauthenticated("The Authorization header must be `Bearer <token>`.");
-  const { payload, role } = await verifiedClaims(match[1], secret, { issuer: ISSUER, audience: AUDIENCE }, {
+  const verifyWith = tokenKeys.legacySecret && isHs256(match[1]) ? tokenKeys.legacySecret : tokenKeys.keys;
+  const { payload, role } = await verifiedClaims(match[1], verifyWith, { issuer: ISSUER, audience: AUDIENCE }, {
     unknown: "The token names no known role.",
     expired: "The token has expired: sign in again.",
     invalid: "The token is not valid.",
@@ -125,7 +186,7 @@ const PROOF_AUDIENCE = "kttt-subgraphs";
 export const GATEWAY_PROOF_TTL_SECONDS = 60;
 
 export async function signGatewayProof(principal: Principal, requestId: string, gatewaySecret: string, ttlSeconds = GATEWAY_PROOF_TTL_SECONDS): Promise<string> {
-  return signPrincipal(principal, { issuer: PROOF_ISSUER, audience: PROOF_AUDIENCE }, gatewaySecret, ttlSeconds, { rid: requestId });
+  return signPrincipal(principal, { issuer: PROOF_ISSUER, audience: PROOF_AUDIENCE }, hs256(gatewaySecret), ttlSeconds, { rid: requestId });
 }
 
 /** The caller and request id a gateway proof names; UNAUTHENTICATED when it is missing, forged or expired. */
@@ -141,7 +202,12 @@ export async function verifyGatewayProof(header: string | string[] | undefined, 
   return { principal: principalOfClaims(payload, role), requestId: payload.rid };
 }
 
-/** Constant-time comparison of the gateway's secret header. */
+/** A caller's request id as it may travel in logs and headers; anything else is replaced by a new one. */
+export function requestIdOf(header: string | string[] | undefined): string {
+  return typeof header === "string" && /^[\w.:-]{1,128}$/u.test(header) ? header : randomUUID();
+}
+
+/** Constant-time comparison of the gateway's (or the router's) secret header. */
 export function gatewaySecretMatches(header: string | string[] | undefined, secret: string): boolean {
   if (typeof header !== "string") return false;
   const a = createHash("sha256").update(header).digest();

@@ -1,4 +1,4 @@
-/** Bulk inserts for demo seeds: many rows per statement, kept under PostgreSQL's parameter limit. */
+/** Bulk inserts (demo seeds, batch imports, their audit records): many rows per statement, kept under PostgreSQL's parameter limit. */
 import type { DataSource, EntityManager } from "typeorm";
 
 /** Inserts plain rows (column name → value) into a table, in chunks of at most ~30,000 parameters. */

@@ -2,13 +2,17 @@
  * Typed configuration from the environment: the only place that reads `process.env`.
  * Every variable is listed in `.env.example` at the repository root.
  */
+import type { JWK } from "jose";
 import { z } from "zod";
 import { DEVELOPMENT_AUTH_SECRET, DEVELOPMENT_GATEWAY_SECRET } from "./auth";
+import { DEVELOPMENT_SIGNING_KEY, parseSigningKeys } from "./signing-keys";
 import { envPrefix, subgraphInfo, SUBGRAPHS } from "./subgraphs";
 
 export interface AuthSecrets {
-  /** Verifies the bearer tokens of people and machine clients (HS256). */
-  authSecret: string;
+  /** The issuer's private keys (first signs); their public halves are the JWKS. */
+  signingKeys: JWK[];
+  /** Former HS256 tokens, verified by our gateway alone while AUTH_JWT_SECRET is set; null: refused. */
+  legacyAuthSecret: string | null;
   /** Proves to a subgraph that a request comes through the gateway. */
   gatewaySecret: string;
 }
@@ -44,20 +48,78 @@ function secretOf(name: string, env: NodeJS.ProcessEnv, nodeEnv: string, fallbac
   return value;
 }
 
-/** The key of callers' bearer tokens: the gateway verifies with it, `npm run token` signs with it. */
-export function authSecretOf(env: NodeJS.ProcessEnv, nodeEnv: string): string {
-  const problems: Problems = [];
-  const secret = secretOf("AUTH_JWT_SECRET", env, nodeEnv, DEVELOPMENT_AUTH_SECRET, problems);
-  throwIfAny(problems);
-  return secret;
+/** An optional secret: unset is null; set, 32+ characters in production. */
+function optionalSecretOf(name: string, env: NodeJS.ProcessEnv, nodeEnv: string, problems: Problems): string | null {
+  const value = env[name] || process.env[name] || null;
+  if (value && nodeEnv === "production" && value.length < MIN_SECRET_LENGTH) problems.push(`${name} must be at least ${MIN_SECRET_LENGTH} characters (got ${value.length}).`);
+  return value;
 }
 
-/** A subgraph's only secret: the key that checks the gateway's proofs (callers' tokens are the gateway's business). */
+/** The former HS256 key of callers' tokens: the development default, and in production only when set. */
+function legacyAuthSecretOf(env: NodeJS.ProcessEnv, nodeEnv: string, problems: Problems): string | null {
+  return nodeEnv === "production" ? optionalSecretOf("AUTH_JWT_SECRET", env, nodeEnv, problems) : secretOf("AUTH_JWT_SECRET", env, nodeEnv, DEVELOPMENT_AUTH_SECRET, problems);
+}
+
+/** The issuer's signing keys: AUTH_SIGNING_KEYS, or the development key (refused in production). */
+function signingKeysFrom(env: NodeJS.ProcessEnv, nodeEnv: string, problems: Problems): JWK[] {
+  const text = env.AUTH_SIGNING_KEYS || process.env.AUTH_SIGNING_KEYS;
+  if (!text) {
+    if (nodeEnv === "production") problems.push("AUTH_SIGNING_KEYS must be set in production: the private keys that sign callers' tokens (npm run token -- --new-signing-key makes one).");
+    return [{ ...DEVELOPMENT_SIGNING_KEY }];
+  }
+  try {
+    const keys = parseSigningKeys(text);
+    if (nodeEnv === "production" && keys.some((k) => k.kid === DEVELOPMENT_SIGNING_KEY.kid)) problems.push("AUTH_SIGNING_KEYS holds the published development key: make a real one in production.");
+    return keys;
+  } catch (error) {
+    problems.push((error as Error).message);
+    return [];
+  }
+}
+
+/** The issuer's signing keys (the gateway, `npm run token`, the sign-in link). */
+export function signingKeysOf(env: NodeJS.ProcessEnv, nodeEnv: string): JWK[] {
+  const problems: Problems = [];
+  const keys = signingKeysFrom(env, nodeEnv, problems);
+  throwIfAny(problems);
+  return keys;
+}
+
+/** The key that checks the gateway's proofs (callers' tokens are the issuer's business). */
 export function gatewaySecretOf(env: NodeJS.ProcessEnv, nodeEnv: string): string {
   const problems: Problems = [];
   const secret = secretOf("GATEWAY_SECRET", env, nodeEnv, DEVELOPMENT_GATEWAY_SECRET, problems);
   throwIfAny(problems);
   return secret;
+}
+
+/** How a subgraph answers a router other than ours: the router's secret header and where the issuer's keys are. */
+export interface RouterContract {
+  secret: string;
+  jwksUrl: string;
+  /** Least time between two fetches of the JWKS when a token names an unknown kid (AUTH_JWKS_COOLDOWN_MS). */
+  jwksCooldownMs: number;
+}
+
+/**
+ * Which callers a subgraph answers: our gateway (its proof, GATEWAY_SECRET) and, when ROUTER_SECRET is
+ * set, any router that sends that secret with the caller's own token, checked against AUTH_JWKS_URL.
+ * In production a subgraph behind a router alone needs no GATEWAY_SECRET, but needs one of the two.
+ */
+function subgraphAccessFrom(env: NodeJS.ProcessEnv, nodeEnv: string, problems: Problems): { gatewaySecret: string | null; router: RouterContract | null } {
+  const routerSecret = optionalSecretOf("ROUTER_SECRET", env, nodeEnv, problems);
+  const jwksUrl = env.AUTH_JWKS_URL || process.env.AUTH_JWKS_URL;
+  if (routerSecret && !jwksUrl && nodeEnv === "production") problems.push("ROUTER_SECRET is set but AUTH_JWKS_URL is not: a subgraph behind a router checks callers' tokens with the issuer's JWKS.");
+  const settings = parseSettings(
+    z.object({ AUTH_JWKS_URL: z.string().url().optional(), AUTH_JWKS_COOLDOWN_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000) }),
+    { AUTH_JWKS_URL: jwksUrl || undefined, AUTH_JWKS_COOLDOWN_MS: env.AUTH_JWKS_COOLDOWN_MS || undefined },
+    problems,
+  );
+  const router = routerSecret
+    ? { secret: routerSecret, jwksUrl: settings.AUTH_JWKS_URL ?? `http://127.0.0.1:${env.GATEWAY_PORT || 4000}/.well-known/jwks.json`, jwksCooldownMs: settings.AUTH_JWKS_COOLDOWN_MS }
+    : null;
+  const gatewaySecret = router && nodeEnv === "production" && !(env.GATEWAY_SECRET || process.env.GATEWAY_SECRET) ? null : secretOf("GATEWAY_SECRET", env, nodeEnv, DEVELOPMENT_GATEWAY_SECRET, problems);
+  return { gatewaySecret, router };
 }
 
 /** What a setting was, for a sentence about it: quoted, shortened, never more than a line. */
@@ -124,8 +186,10 @@ const logLevel = (level: string | undefined, nodeEnv: string) => level ?? (nodeE
 
 export interface ServiceConfig {
   name: string;
-  /** Checks the gateway's proof on every request (see `AuthSecrets`). */
-  gatewaySecret: string;
+  /** Checks our gateway's proof (see `AuthSecrets`); null: only a router may call (production, ROUTER_SECRET alone). */
+  gatewaySecret: string | null;
+  /** The router contract, when ROUTER_SECRET is set. */
+  router: RouterContract | null;
   nodeEnv: "development" | "production" | "test";
   host: string;
   port: number;
@@ -179,7 +243,7 @@ export function loadServiceConfig(name: string, env: NodeJS.ProcessEnv = process
     problems,
     { PORT: portName },
   );
-  const gatewaySecret = secretOf("GATEWAY_SECRET", env, parsed.NODE_ENV, DEVELOPMENT_GATEWAY_SECRET, problems);
+  const access = subgraphAccessFrom(env, parsed.NODE_ENV, problems);
   throwIfAny(problems);
   return {
     name,
@@ -192,7 +256,7 @@ export function loadServiceConfig(name: string, env: NodeJS.ProcessEnv = process
     demoDataScale: parsed.DEMO_DATA_SCALE,
     logSql: parsed.LOG_SQL,
     logLevel: logLevel(parsed.LOG_LEVEL, parsed.NODE_ENV),
-    gatewaySecret,
+    ...access,
   };
 }
 
@@ -211,6 +275,10 @@ export interface GatewayConfig extends AuthSecrets {
   /** Who sees "Did you mean …?" in error messages: signed-in callers, or no one (never the public). */
   fieldSuggestions: FieldSuggestionsAccess;
   rateLimitPerMinute: number;
+  /** A Redis the rate limit counts in, shared by every gateway replica (REDIS_URL); null: in this process's memory. */
+  redisUrl: string | null;
+  /** Prefix of this deployment's keys in that Redis (REDIS_PREFIX, default `kttt:`). */
+  redisPrefix: string;
   maxBodyBytes: number;
   /** Express "trust proxy": how many proxies in front set X-Forwarded-For (0: none). */
   trustProxy: number;
@@ -256,6 +324,8 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
       INTROSPECTION: z.enum(INTROSPECTION_ACCESS, { message: "INTROSPECTION must be everyone, authenticated or off" }).optional(),
       FIELD_SUGGESTIONS: fieldSuggestions,
       RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
+      REDIS_URL: z.string().url().optional().or(z.literal("")),
+      REDIS_PREFIX: z.string().max(100).default("kttt:"),
       MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(50_000_000).default(1_000_000),
       TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
       SANDBOX_TOKEN: z.string().optional(),
@@ -276,7 +346,8 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     if (url) subgraphUrls[s.name] = url;
   }
   const secrets: AuthSecrets = {
-    authSecret: secretOf("AUTH_JWT_SECRET", env, parsed.NODE_ENV, DEVELOPMENT_AUTH_SECRET, problems),
+    signingKeys: signingKeysFrom(env, parsed.NODE_ENV, problems),
+    legacyAuthSecret: legacyAuthSecretOf(env, parsed.NODE_ENV, problems),
     gatewaySecret: secretOf("GATEWAY_SECRET", env, parsed.NODE_ENV, DEVELOPMENT_GATEWAY_SECRET, problems),
   };
   throwIfAny(problems);
@@ -294,6 +365,8 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     // Suggestions reveal no more of the schema than introspection does: by default they go to whoever may introspect.
     fieldSuggestions: parsed.FIELD_SUGGESTIONS ?? (introspection === "off" ? "off" : "authenticated"),
     rateLimitPerMinute: parsed.RATE_LIMIT_PER_MINUTE,
+    redisUrl: parsed.REDIS_URL || null,
+    redisPrefix: parsed.REDIS_PREFIX,
     maxBodyBytes: parsed.MAX_BODY_BYTES,
     trustProxy: parsed.TRUST_PROXY,
     sandboxToken: parsed.SANDBOX_TOKEN || null,

@@ -57,7 +57,7 @@ export class GatewayLookup {
   constructor(
     readonly url: string,
     /** Internal services share the gateway's secret, so a look-up also works against a subgraph asked directly. */
-    private readonly gatewaySecret: string,
+    private readonly gatewaySecret: string | null,
     /** Names the asking service: the operation is `<operationName>`, the header `x-kttt-caller: <caller>`. */
     private readonly caller: string,
     private readonly operationName: string,

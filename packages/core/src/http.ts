@@ -10,7 +10,11 @@ import express from "express";
 import { getOperationAST, GraphQLError, parse, type GraphQLFormattedError, type GraphQLSchema } from "graphql";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { gatewaySecretMatches, GATEWAY_PROOF_HEADER, GATEWAY_SECRET_HEADER, verifyGatewayProof, type Principal } from "./auth";
+import type { JWTVerifyGetKey } from "jose";
+import { DomainError } from "./errors";
+import { gatewaySecretMatches, GATEWAY_PROOF_HEADER, GATEWAY_SECRET_HEADER, principalOf, requestIdOf, ROUTER_SECRET_HEADER, verifyGatewayProof, type Principal } from "./auth";
+import type { RouterContract } from "./config";
+import { remoteKeys } from "./signing-keys";
 import { ErrorCode, isDomainError } from "./errors";
 import { enterRequest, type RequestContext } from "./request-context";
 import { observabilityPlugin, type Logger, type ServiceMetrics } from "./observability";
@@ -100,18 +104,42 @@ export interface SubgraphServerOptions<TContext extends BaseContext> {
   metrics: ServiceMetrics;
   /** Readiness: each check answers "ok" or what is wrong. */
   ready: () => Promise<Record<string, string>>;
-  gatewaySecret: string;
+  /** Our gateway's proof key; null: only a router may call. */
+  gatewaySecret: string | null;
+  /** The router contract (ROUTER_SECRET + the issuer's JWKS); null: only our gateway may call. */
+  router: RouterContract | null;
+}
+
+const ONLY_GATEWAY_OR_ROUTER = "This service answers only the KTTT Graph gateway (its signed proof) or a federation router that sends the router secret header with the caller's token.";
+
+/**
+ * Everything but /health answers only the gateway or the router: `/graphql` a request with the gateway's
+ * signed proof or the router secret (checked where the caller is read, see `callerOfRequest`), `/ready`
+ * and `/metrics` a request with either secret header (what a readiness probe or a Prometheus scrape can send).
+ */
+export function requireGateway(secret: string | null, routerSecret: string | null = null): express.RequestHandler {
+  return (req, res, next) => {
+    const gateway = secret !== null && gatewaySecretMatches(req.headers[GATEWAY_SECRET_HEADER], secret);
+    const router = routerSecret !== null && gatewaySecretMatches(req.headers[ROUTER_SECRET_HEADER], routerSecret);
+    if (req.path === "/health" || req.path === "/graphql" || gateway || router) return next();
+    res.status(401).json({ errors: [{ message: ONLY_GATEWAY_OR_ROUTER, extensions: { code: ErrorCode.UNAUTHENTICATED } }] });
+  };
 }
 
 /**
- * Everything but /health answers only the gateway: `/graphql` a request with the gateway's signed proof
- * (checked where the caller is read from it), `/ready` and `/metrics` a request with its secret header
- * (what a readiness probe or a Prometheus scrape can send).
+ * Who asks and which request this is, by either contract: our gateway's proof when the request carries
+ * one, else (when this subgraph has a router secret) the router secret header and the caller's own bearer
+ * token verified with the issuer's JWKS (no token: the public), with the router's `x-request-id`.
  */
-export function requireGateway(secret: string): express.RequestHandler {
-  return (req, res, next) => {
-    if (req.path === "/health" || req.path === "/graphql" || gatewaySecretMatches(req.headers[GATEWAY_SECRET_HEADER], secret)) return next();
-    res.status(401).json({ errors: [{ message: "This service answers only the KTTT Graph gateway.", extensions: { code: ErrorCode.UNAUTHENTICATED } }] });
+export function callerOfRequest(gatewaySecret: string | null, router: RouterContract | null): (headers: http.IncomingHttpHeaders) => Promise<{ principal: Principal; requestId: string }> {
+  const keys: JWTVerifyGetKey | null = router ? remoteKeys(router.jwksUrl, router.jwksCooldownMs) : null;
+  return async (headers) => {
+    if (gatewaySecret !== null && headers[GATEWAY_PROOF_HEADER] !== undefined) return verifyGatewayProof(headers[GATEWAY_PROOF_HEADER], gatewaySecret);
+    if (router && keys && headers[ROUTER_SECRET_HEADER] !== undefined) {
+      if (!gatewaySecretMatches(headers[ROUTER_SECRET_HEADER], router.secret)) throw new DomainError(ErrorCode.UNAUTHENTICATED, "The router secret is not valid.", { reason: "ROUTER_SECRET_INVALID" });
+      return { principal: await principalOf(headers.authorization, { keys }), requestId: requestIdOf(headers["x-request-id"]) };
+    }
+    throw new DomainError(ErrorCode.UNAUTHENTICATED, ONLY_GATEWAY_OR_ROUTER, { reason: "NOT_FROM_GATEWAY_OR_ROUTER" });
   };
 }
 
@@ -152,18 +180,19 @@ export async function startSubgraphServer<TContext extends BaseContext>(options:
     ],
   });
   await apollo.start();
-  app.use(requireGateway(options.gatewaySecret));
+  app.use(requireGateway(options.gatewaySecret, options.router?.secret ?? null));
+  const callerOf = callerOfRequest(options.gatewaySecret, options.router);
   operationsRoutes(app, options.metrics, options.ready);
   app.use(
     "/graphql",
     express.json({ limit: "1mb" }),
     async (req: express.Request, res: express.Response, next: express.NextFunction) => {
-      let proof: Awaited<ReturnType<typeof verifyGatewayProof>>;
+      let proof: Awaited<ReturnType<typeof callerOf>>;
       try {
-        proof = await verifyGatewayProof(req.headers[GATEWAY_PROOF_HEADER], options.gatewaySecret);
+        proof = await callerOf(req.headers);
       } catch (error) {
         if (!isDomainError(error)) return next(error);
-        res.status(401).json({ errors: [{ message: error.message, extensions: error.extensions }] });
+        res.status(error.extensions.code === ErrorCode.SERVICE_UNAVAILABLE ? 503 : 401).json({ errors: [{ message: error.message, extensions: error.extensions }] });
         return;
       }
       const request: RequestContext = { requestId: proof.requestId, principal: proof.principal, authorization: req.headers.authorization };

@@ -50,11 +50,13 @@ export function currentRequest(): RequestContext | undefined {
 }
 
 /**
- * Headers for a look-up this service makes for the caller (`request`, else the current request): the caller's own token, for the
- * gateway to check again, and a gateway proof naming the caller, for a subgraph asked directly. Outside
- * a request (scripts) the look-up runs as the anonymous public.
+ * Headers for a look-up this service makes for the caller (`request`, else the current request): the
+ * caller's own token, for the gateway or router to check again, and (when this service knows our
+ * gateway's secret) a gateway proof naming the caller, for a subgraph asked directly. Outside a request
+ * (scripts) the look-up runs as the anonymous public.
  */
-export async function onBehalfOfCaller(gatewaySecret: string, request: RequestContext | undefined = currentRequest()): Promise<Record<string, string>> {
-  const proof = await signGatewayProof(request?.principal ?? ANONYMOUS, request?.requestId ?? randomUUID(), gatewaySecret);
-  return { [GATEWAY_PROOF_HEADER]: proof, ...(request?.authorization ? { authorization: request.authorization } : {}) };
+export async function onBehalfOfCaller(gatewaySecret: string | null, request: RequestContext | undefined = currentRequest()): Promise<Record<string, string>> {
+  const headers: Record<string, string> = request?.authorization ? { authorization: request.authorization } : {};
+  if (gatewaySecret) headers[GATEWAY_PROOF_HEADER] = await signGatewayProof(request?.principal ?? ANONYMOUS, request?.requestId ?? randomUUID(), gatewaySecret);
+  return headers;
 }

@@ -134,6 +134,7 @@ export function defineSubgraph<TLoaders>(spec: SubgraphSpec<TLoaders>): Subgraph
       metrics,
       ready: () => databaseReadiness(dataSource),
       gatewaySecret: config.gatewaySecret,
+      router: config.router,
       // The look-up runs as the caller: it sees what they may see, no more.
       context: ({ requestId, principal, authorization }) => ({
         requestId,

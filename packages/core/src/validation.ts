@@ -7,17 +7,18 @@ import type { FieldNode } from "graphql";
 import type { ValidatorFn } from "type-graphql";
 import { badInput } from "./errors";
 
-function firstFailure(errors: ValidationError[], path: string[]): { path: string[]; message: string } | null {
-  for (const error of errors) {
+function failures(errors: ValidationError[], path: string[]): { path: string[]; message: string }[] {
+  return errors.flatMap((error) => {
     const here = [...path, error.property];
-    if (error.constraints) {
-      const message = Object.values(error.constraints)[0];
-      return { path: here, message };
-    }
-    const nested = firstFailure(error.children ?? [], here);
-    if (nested) return nested;
-  }
-  return null;
+    if (error.constraints) return [{ path: here, message: Object.values(error.constraints)[0] }];
+    return failures(error.children ?? [], here);
+  });
+}
+
+/** Every rule an input object breaks, one per field (for batch imports, which report them all). */
+export async function validationFailures(value: object): Promise<{ field: string; message: string }[]> {
+  const errors = await validate(value, { forbidUnknownValues: false, validationError: { target: false } });
+  return failures(errors, []).map((f) => ({ field: f.path.join("."), message: f.message }));
 }
 
 /** Whether class-validator has any rule for a class (its own or inherited): without one there is nothing to run. */
@@ -54,13 +55,11 @@ async function check(argValue: object, argType: unknown): Promise<void> {
   const values = Array.isArray(argValue) ? argValue : [argValue];
   for (const value of values) {
     if (value === null || typeof value !== "object") continue;
-    const errors = await validate(value as object, { forbidUnknownValues: false, validationError: { target: false } });
-    const failure = firstFailure(errors, []);
+    const [failure] = await validationFailures(value as object);
     if (failure) {
       // Mutation inputs are always passed as the `input` argument (see the resolvers).
       const typeName = typeof argType === "function" ? (argType as { name?: string }).name ?? "" : "";
-      const prefix = typeName.endsWith("Input") ? ["input"] : [];
-      throw badInput(failure.message, [...prefix, ...failure.path].join("."));
+      throw badInput(failure.message, typeName.endsWith("Input") ? `input.${failure.field}` : failure.field);
     }
   }
 }

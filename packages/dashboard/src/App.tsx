@@ -8,6 +8,8 @@ import { useAuth } from "./auth";
 import { BarChart, DoughnutChart } from "./charts";
 import { count, share, vnd, vndShort } from "./format";
 import { SignedIn, SignInForm } from "./SignIn";
+import { decodeClaims } from "./auth";
+import { DownloadButton, ImportPage } from "./files";
 
 interface Period {
   year: number;
@@ -303,7 +305,9 @@ function Province({ period }: { period: Period }) {
         </section>
       )}
       <section aria-label="Theo đơn vị hành chính">
-        <h2>Theo đơn vị hành chính</h2>
+        <h2>
+          Theo đơn vị hành chính <DownloadButton query={districtBreakdown} variables={{ period }} name="theo-don-vi-hanh-chinh" />
+        </h2>
         <Status state={districts} empty={units.length === 0} />
         {units.length > 0 && (
           <table className="districts">
@@ -378,6 +382,7 @@ export function App() {
   const [periodIndex, setPeriodIndex] = useState(0);
   const period = PERIODS[periodIndex].value;
   const unit = /^\/unit\/(\d{3})$/u.exec(route);
+  const isAdmin = credential?.kind === "token" && decodeClaims(credential.value)?.role === "ALLIANCE_ADMIN";
   return (
     <main>
       <header>
@@ -400,7 +405,14 @@ export function App() {
         <SignInForm notice={notice} />
       ) : (
         // A new credential starts every query afresh.
-        <Fragment key={credential.value}>{unit ? <District code={unit[1]} period={period} /> : <Province period={period} />}</Fragment>
+        <Fragment key={credential.value}>
+          {isAdmin && (
+            <nav aria-label="Trang">
+              <a href="#/">Tổng quan</a> · <a href="#/import">Nhập dữ liệu</a>
+            </nav>
+          )}
+          {route === "/import" ? <ImportPage isAdmin={isAdmin} /> : unit ? <District code={unit[1]} period={period} /> : <Province period={period} />}
+        </Fragment>
       )}
       <footer>Nguồn: KTTT Graph (GraphQL API của Liên minh Hợp tác xã tỉnh Hà Tĩnh và các sở, ngành).</footer>
     </main>

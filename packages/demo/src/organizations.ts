@@ -3,7 +3,7 @@
  * groups (THT) as the mid-2024 provincial review states, plus 12 cooperatives dissolved before
  * 2024 for history. Every subgraph's seed reads this list, so they all refer to the same ids.
  */
-import { DEMO_ADMIN_UNITS } from "./places";
+import { DEMO_ADMIN_UNITS, demoCommuneCode } from "./places";
 import { COOPERATIVE_NAME_PATTERNS, FAMILY_NAMES, GIVEN_NAMES_FEMALE, GIVEN_NAMES_MALE, GROUP_ACTIVITIES, MIDDLE_NAMES_FEMALE, MIDDLE_NAMES_MALE, VILLAGES } from "./names";
 import { Random, stableUuid } from "./random";
 
@@ -15,8 +15,11 @@ export interface DemoOrganization {
   kind: DemoKind;
   name: string;
   registrationNumber: string | null;
+  /** The mid-2024 district-level unit. */
   adminUnitCode: string;
   commune: string;
+  /** Official code of the mid-2024 commune it lies in (since it was established); the district follows from it. */
+  communeCode: string;
   sector: DemoSector;
   status: "ACTIVE" | "SUSPENDED" | "DISSOLVED";
   establishedOn: string;
@@ -92,7 +95,7 @@ export function demoOrganizations(): DemoOrganization[] {
   const rng = new Random(20240715);
   const usedNames = new Set<string>();
   const unitByCode = new Map(DEMO_ADMIN_UNITS.map((u) => [u.code, u]));
-  const out: DemoOrganization[] = [];
+  const out: Omit<DemoOrganization, "communeCode">[] = [];
 
   const uniqueName = (base: string) => {
     let name = base;
@@ -180,6 +183,6 @@ export function demoOrganizations(): DemoOrganization[] {
       representative: personName(rng),
     });
   }
-  cached = out;
-  return out;
+  cached = out.map((o) => ({ ...o, communeCode: demoCommuneCode(o.adminUnitCode, o.commune, o.id) }));
+  return cached;
 }

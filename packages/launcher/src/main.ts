@@ -3,7 +3,9 @@
  * DATABASE_URL names a server), every subgraph with demo data, then the gateway, and keeps them
  * running: a service that exits unexpectedly is restarted with backoff while the others go on (the
  * gateway answers their fields meanwhile). A crash loop or a failing PostgreSQL stops everything, with
- * the reason; Ctrl-C stops everything in reverse order, PostgreSQL last.
+ * the reason; Ctrl-C stops everything in reverse order, PostgreSQL last. `npm run start:hive` (`--hive`):
+ * the same subgraphs behind Hive Gateway with the router contract, and the token issuer beside it
+ * (ISSUER_PORT, default 4005).
  */
 import { envPrefix, redactUrl, SUBGRAPHS } from "@kttt/core";
 import { spawn, type ChildProcess } from "node:child_process";
@@ -11,6 +13,7 @@ import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { Client } from "pg";
 import { startEmbeddedPostgres, type EmbeddedServer } from "./embedded";
+import { startHiveGateway, type RunningHiveGateway } from "./hive-gateway";
 import { dashboardSignInLink, demoStaffToken, SIGN_IN_LINK_HOURS } from "./sign-in-link";
 import { Supervisor } from "./supervisor";
 
@@ -18,6 +21,9 @@ const root = path.resolve(__dirname, "..", "..", "..");
 const started = Date.now();
 
 let embedded: EmbeddedServer | null = null;
+const hive = process.argv.includes("--hive");
+/** Hive Gateway, under `--hive`: started and stopped by the launcher, not restarted. */
+let hiveGateway: RunningHiveGateway | null = null;
 let stopping = false;
 /** Each service's health check, to say when a restarted one answers again. */
 const healthUrls = new Map<string, string>();
@@ -91,6 +97,7 @@ async function shutdown(code: number): Promise<void> {
   stopping = true;
   supervisor.stop();
   say("stopping…");
+  await hiveGateway?.stop();
   for (const { name, process: child } of supervisor.children().reverse()) {
     if (child.exitCode !== null || child.signalCode !== null) continue;
     await new Promise<void>((resolve) => {
@@ -125,6 +132,12 @@ async function main(): Promise<void> {
   // ocop, trade promotion and policy support check the membership organisations (and trade promotion
   // the OCOP products) a write names through the gateway they are started with.
   const gatewayPort = env.GATEWAY_PORT ?? "4000";
+  const issuerPort = env.ISSUER_PORT ?? "4005";
+  if (hive) {
+    // The router contract: the subgraphs let in the router's secret with a caller's token checked against the issuer's keys.
+    env.ROUTER_SECRET ||= randomBytes(32).toString("hex");
+    env.AUTH_JWKS_URL ||= `http://127.0.0.1:${issuerPort}/.well-known/jwks.json`;
+  }
   for (const name of ["OCOP_ORGANIZATION_LOOKUP_URL", "TRADE_PROMOTION_LOOKUP_URL", "POLICY_SUPPORT_LOOKUP_URL"]) {
     env[name] ??= `http://127.0.0.1:${gatewayPort}/graphql`;
   }
@@ -151,8 +164,9 @@ async function main(): Promise<void> {
       await waitForHealth(subgraph.name, healthUrls.get(subgraph.name)!, child);
     }),
   );
-  // Signed with the secret the gateway of this run verifies with: it gets the same env.
+  // Signed with the key the gateway of this run verifies with: it gets the same env.
   const demoToken = await demoStaffToken(env);
+  if (hive) return startHiveStack(env, gatewayPort, issuerPort, demoToken);
   if (demoToken) env.SANDBOX_TOKEN ??= demoToken;
   const gateway = startChild("gateway", path.join(root, "gateway", "dist", "main.js"), env);
   healthUrls.set("gateway", `http://127.0.0.1:${gatewayPort}/health`);
@@ -170,6 +184,26 @@ async function main(): Promise<void> {
     if (link) say(`${label}: ${link}  (signed in as demo Alliance staff for ${SIGN_IN_LINK_HOURS} hours)`);
     else say(`${label}: ${page}  (sign in with your token or API key)`);
   }
+}
+
+async function startHiveStack(env: NodeJS.ProcessEnv, gatewayPort: string, issuerPort: string, demoToken: string | null): Promise<void> {
+  const issuer = startChild("issuer", path.join(root, "gateway", "dist", "issuer-main.js"), env);
+  healthUrls.set("issuer", `http://127.0.0.1:${issuerPort}/health`);
+  await waitForHealth("issuer", healthUrls.get("issuer")!, issuer);
+  const subgraphUrls = Object.fromEntries(SUBGRAPHS.map((s) => [s.name, env[`${envPrefix(s.name)}_URL`] ?? `http://127.0.0.1:${env[`${envPrefix(s.name)}_PORT`] ?? s.port}/graphql`]));
+  hiveGateway = await startHiveGateway({
+    port: Number(gatewayPort),
+    subgraphUrls,
+    jwksUrl: env.AUTH_JWKS_URL!,
+    routerSecret: env.ROUTER_SECRET!,
+    env: { ...env, NODE_ENV: env.NODE_ENV ?? "development" },
+    output: "inherit",
+  });
+  hiveGateway.process.on("exit", (code, signal) => {
+    if (!stopping) void stopBecause(`hive-gateway stopped unexpectedly (${signal ?? `code ${code}`}); everything stops.`);
+  });
+  say(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s: Hive Gateway on http://localhost:${gatewayPort}/graphql (GraphiQL there in development), issuer on http://localhost:${issuerPort}. Ctrl-C stops everything.`);
+  if (demoToken) say(`Demo Alliance staff token for ${SIGN_IN_LINK_HOURS} hours (Authorization: Bearer …): ${demoToken}`);
 }
 
 main().catch((error: unknown) => {

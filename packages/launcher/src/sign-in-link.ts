@@ -1,9 +1,9 @@
 /**
  * The dashboard's sign-in link that `npm start` prints, `/dashboard/#token=<jwt>`, and the token Apollo
- * Sandbox opens with: a demo Alliance staff member's, signed with the run's AUTH_JWT_SECRET (the one its
- * gateway verifies with), valid 12 hours. Never in production, where people get their own tokens or keys.
+ * Sandbox opens with: a demo Alliance staff member's, signed with the run's signing key (AUTH_SIGNING_KEYS,
+ * whose public half its gateway verifies with), valid 12 hours. Never in production, where people get their own tokens or keys.
  */
-import { authSecretOf, Role, signToken, type Principal } from "@kttt/core";
+import { issueToken, loadSigningKeys, Role, signingKeysOf, type Principal } from "@kttt/core";
 
 export const DEMO_STAFF: Principal = Object.freeze({
   subject: "demo-staff",
@@ -19,8 +19,7 @@ export const SIGN_IN_LINK_HOURS = 12;
 export async function demoStaffToken(env: NodeJS.ProcessEnv): Promise<string | null> {
   const nodeEnv = env.NODE_ENV || "development";
   if (nodeEnv === "production") return null;
-  const authSecret = authSecretOf(env, nodeEnv);
-  return signToken(DEMO_STAFF, authSecret, SIGN_IN_LINK_HOURS * 3600);
+  return issueToken(DEMO_STAFF, await loadSigningKeys(signingKeysOf(env, nodeEnv)), SIGN_IN_LINK_HOURS * 3600);
 }
 
 /** The link for the dashboard at `dashboardUrl` (ending in /dashboard/) with `token`, or null without one. */

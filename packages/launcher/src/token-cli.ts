@@ -1,9 +1,10 @@
 /**
  * `npm run token -- --role DEPARTMENT --department SO_CT --name "Sở Công Thương" --days 30` prints a
- * bearer token signed with AUTH_JWT_SECRET (the development secret when unset, outside production).
- * This is how an administrator issues access to a person or a department until API keys land.
+ * bearer token signed with the issuer's current key (AUTH_SIGNING_KEYS; the development key when unset,
+ * outside production): how an administrator issues access to a person. Machine clients use API keys.
+ * `npm run token -- --new-signing-key [--alg EdDSA]` prints a new private key for AUTH_SIGNING_KEYS.
  */
-import { authSecretOf, DEPARTMENTS, isAdminUnitCode, Role, signToken } from "@kttt/core";
+import { DEPARTMENTS, isAdminUnitCode, issueToken, loadSigningKeys, newSigningKey, Role, signingKeysOf, type SigningAlgorithm } from "@kttt/core";
 import { parseArgs } from "node:util";
 
 async function main(): Promise<void> {
@@ -15,17 +16,23 @@ async function main(): Promise<void> {
       name: { type: "string" },
       subject: { type: "string" },
       days: { type: "string", default: "30" },
+      "new-signing-key": { type: "boolean" },
+      alg: { type: "string", default: "ES256" },
     },
   });
+  if (values["new-signing-key"]) {
+    if (values.alg !== "ES256" && values.alg !== "EdDSA") throw new Error("--alg must be ES256 or EdDSA");
+    console.log(JSON.stringify(await newSigningKey(values.alg as SigningAlgorithm)));
+    return;
+  }
   const role = values.role as Role;
   if (!Object.values(Role).includes(role) || role === Role.PUBLIC) throw new Error(`--role must be one of ${Object.values(Role).filter((r) => r !== Role.PUBLIC).join(", ")}`);
   if (role === Role.DEPARTMENT && !(values.department && values.department in DEPARTMENTS)) throw new Error(`--department must be one of ${Object.keys(DEPARTMENTS).join(", ")}`);
   if (role === Role.DISTRICT && !isAdminUnitCode(values.unit)) throw new Error("--unit must be a district-level unit code such as 444");
   const days = Number(values.days);
   if (!Number.isInteger(days) || days < 1 || days > 366) throw new Error("--days must be 1 to 366");
-  // Only the key of tokens: the gateway's other secret has nothing to do with issuing one.
-  const authSecret = authSecretOf(process.env, process.env.NODE_ENV ?? "development");
-  const token = await signToken(
+  const keys = await loadSigningKeys(signingKeysOf(process.env, process.env.NODE_ENV ?? "development"));
+  const token = await issueToken(
     {
       subject: values.subject ?? `${role.toLowerCase()}:${values.department ?? values.unit ?? values.name ?? "user"}`,
       role,
@@ -33,7 +40,7 @@ async function main(): Promise<void> {
       adminUnitCode: values.unit ?? null,
       name: values.name ?? null,
     },
-    authSecret,
+    keys,
     days * 86_400,
   );
   console.log(token);

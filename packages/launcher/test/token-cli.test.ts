@@ -1,14 +1,14 @@
 /**
- * `npm run token` in production, as an administrator runs it: it needs the token key (AUTH_JWT_SECRET)
- * and nothing else, signs a token the gateway accepts, and says in one sentence what is wrong otherwise.
+ * `npm run token` in production, as an administrator runs it: it needs the issuer's signing keys
+ * (AUTH_SIGNING_KEYS) and nothing else, signs a token the gateway accepts (verified with the published
+ * keys), says in one sentence what is wrong otherwise, and makes a new signing key on request.
  */
-import { principalOf } from "@kttt/core";
+import { loadSigningKeys, newSigningKey, parseSigningKeys, principalOf } from "@kttt/core";
 import { execFile } from "node:child_process";
 import path from "node:path";
 import { promisify } from "node:util";
 
 const CLI = path.resolve(__dirname, "..", "dist", "token-cli.js");
-const KEY = "k".repeat(40);
 
 async function token(env: Record<string, string>, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   // Only what is given: no secret of the test run leaks in.
@@ -23,20 +23,32 @@ async function token(env: Record<string, string>, ...args: string[]): Promise<{ 
 }
 
 describe("npm run token in production", () => {
-  it("signs with AUTH_JWT_SECRET alone, without GATEWAY_SECRET", async () => {
-    const run = await token({ NODE_ENV: "production", AUTH_JWT_SECRET: KEY }, "--role", "DEPARTMENT", "--department", "SO_CT", "--name", "Sở Công Thương", "--days", "30");
+  it("signs with AUTH_SIGNING_KEYS alone, without GATEWAY_SECRET, with the first key's kid", async () => {
+    const keys = [await newSigningKey("ES256", "prod-2"), await newSigningKey("ES256", "prod-1")];
+    const run = await token({ NODE_ENV: "production", AUTH_SIGNING_KEYS: JSON.stringify(keys) }, "--role", "DEPARTMENT", "--department", "SO_CT", "--name", "Sở Công Thương", "--days", "30");
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
-    // Verified as the gateway verifies a caller's token.
-    expect(await principalOf(`Bearer ${run.stdout.trim()}`, KEY)).toMatchObject({ role: "DEPARTMENT", department: "SO_CT", name: "Sở Công Thương" });
+    const jwt = run.stdout.trim();
+    expect(JSON.parse(Buffer.from(jwt.split(".")[0], "base64url").toString())).toMatchObject({ alg: "ES256", kid: "prod-2" });
+    // Verified as the gateway verifies a caller's token: with the public keys only.
+    const verifier = (await loadSigningKeys(keys)).verifier;
+    expect(await principalOf(`Bearer ${jwt}`, { keys: verifier })).toMatchObject({ role: "DEPARTMENT", department: "SO_CT", name: "Sở Công Thương" });
   });
 
-  it("says in one sentence that the key is missing or too short", async () => {
+  it("says in one sentence that the keys are missing or unusable", async () => {
     const missing = await token({ NODE_ENV: "production" }, "--role", "ALLIANCE_STAFF");
     expect(missing.code).toBe(1);
-    expect(missing.stderr.trim()).toMatch(/^AUTH_JWT_SECRET must be set in production, to a random secret of at least 32 characters/u);
-    const short = await token({ NODE_ENV: "production", AUTH_JWT_SECRET: "ngắn" }, "--role", "ALLIANCE_STAFF");
-    expect(short.stderr.trim()).toBe("AUTH_JWT_SECRET must be at least 32 characters (got 4).");
-    expect(short.stdout).toBe("");
+    expect(missing.stderr.trim()).toMatch(/^AUTH_SIGNING_KEYS must be set in production/u);
+    const broken = await token({ NODE_ENV: "production", AUTH_SIGNING_KEYS: "not json" }, "--role", "ALLIANCE_STAFF");
+    expect(broken.stderr.trim()).toMatch(/^AUTH_SIGNING_KEYS must be a JSON array of private JWKs/u);
+    expect(broken.stdout).toBe("");
+  });
+
+  it("makes a new private signing key that AUTH_SIGNING_KEYS takes", async () => {
+    const run = await token({}, "--new-signing-key", "--alg", "EdDSA");
+    expect(run.code).toBe(0);
+    const [key] = parseSigningKeys(run.stdout.trim());
+    expect(key).toMatchObject({ kty: "OKP", crv: "Ed25519", alg: "EdDSA", use: "sig", kid: expect.stringMatching(/^kttt-\d{4}-\d{2}-\d{2}-[0-9a-f]{6}$/u) });
+    expect(key.d).toBeTruthy();
   });
 });

@@ -4,6 +4,7 @@
  * only (the move to the province's communes, issue 13).
  */
 import { badInput } from "@kttt/core";
+import { latestUnit } from "./admin-unit-history";
 import { ADMIN_UNITS, type AdminUnitRecord } from "./admin-units";
 
 const BY_CODE = new Map(ADMIN_UNITS.map((unit) => [unit.code, unit]));
@@ -31,7 +32,7 @@ export function requireAdminUnit(code: string, field: string, onDate?: string): 
   return unit;
 }
 
-/** The name of the unit with this code (e.g. "Huyện Hương Khê"), or undefined: a statistics group's label. */
+/** The name of the unit with this code (e.g. "Huyện Hương Khê", "Xã Tứ Mỹ"; the latest unit that bore it), or undefined: a statistics group's label. */
 export function adminUnitName(code: string): string | undefined {
-  return BY_CODE.get(code)?.name;
+  return BY_CODE.get(code)?.name ?? latestUnit(code)?.name;
 }

@@ -1,6 +1,7 @@
 /**
- * Hà Tĩnh's district-level units of 2024 (province code 42, official unit codes) with their communes, as the
- * mid-2024 review counted them. Validity dates marked illustrative in `changeNote` are approximate.
+ * Hà Tĩnh's district-level units of 2024 (province code 42, official unit codes), as the mid-2024 review
+ * counted them. `communes` are the short names the demo spreads its organisations over (illustrative, not
+ * the full list); the official communes of each map, with codes, are in `admin-unit-history.ts`.
  */
 
 export interface AdminUnitRecord {
@@ -15,7 +16,7 @@ export interface AdminUnitRecord {
 }
 
 const ABOLISHED = "2025-06-30";
-const ABOLISHED_NOTE = "Cấp huyện chấm dứt hoạt động từ 01/7/2025 theo chủ trương sắp xếp đơn vị hành chính hai cấp.";
+const ABOLISHED_NOTE = "Cấp huyện chấm dứt hoạt động từ 01/7/2025 (chính quyền địa phương hai cấp, Nghị quyết 60-NQ/TW); địa bàn chia cho các xã, phường mới theo Nghị quyết 1665/NQ-UBTVQH15.";
 
 export const ADMIN_UNITS: AdminUnitRecord[] = [
   { code: "436", name: "Thành phố Hà Tĩnh", kind: "CITY", communes: ["Thạch Trung", "Thạch Hạ", "Thạch Bình", "Thạch Hưng", "Đồng Môn", "Bắc Hà", "Nam Hà", "Tân Giang", "Văn Yên", "Trần Phú"] },
@@ -39,7 +40,7 @@ export const ADMIN_UNITS: AdminUnitRecord[] = [
   successorCode: unit.code === "448" ? "445" : null,
   changeNote:
     unit.code === "448"
-      ? "Sáp nhập vào Huyện Thạch Hà theo phương án sắp xếp đơn vị hành chính giai đoạn 2023–2025 (ngày hiệu lực minh họa, cần đối chiếu nghị quyết)."
+      ? "Nhập vào Huyện Thạch Hà từ 01/01/2025 (một xã, Hộ Độ, về Thành phố Hà Tĩnh) theo Nghị quyết 1283/NQ-UBTVQH15."
       : ABOLISHED_NOTE,
 }));
 

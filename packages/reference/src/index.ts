@@ -1,4 +1,5 @@
 export * from "./admin-units";
+export * from "./admin-unit-history";
 export * from "./ocop-groups";
 export * from "./ocop-rules";
 export * from "./admin-unit-checks";

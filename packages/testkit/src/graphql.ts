@@ -5,7 +5,7 @@
  * `ANONYMOUS_HEADERS`.
  */
 import { randomUUID } from "node:crypto";
-import { ANONYMOUS, DEVELOPMENT_AUTH_SECRET, DEVELOPMENT_GATEWAY_SECRET, GATEWAY_PROOF_HEADER, GATEWAY_SECRET_HEADER, principalOfClaims, Role, signGatewayProof, signToken, type Principal } from "@kttt/core";
+import { ANONYMOUS, DEVELOPMENT_GATEWAY_SECRET, GATEWAY_PROOF_HEADER, GATEWAY_SECRET_HEADER, issueToken, loadSigningKeys, principalOfClaims, Role, signGatewayProof, signingKeysOf, type Principal, type SigningKeySet } from "@kttt/core";
 
 export interface GraphQLResponse<T = any> {
   status: number;
@@ -15,7 +15,14 @@ export interface GraphQLResponse<T = any> {
 
 export const TEST_ADMIN: Principal = { subject: "test-admin", role: Role.ALLIANCE_ADMIN, department: null, adminUnitCode: null, name: "Quản trị viên thử nghiệm" };
 
-const authSecret = () => process.env.AUTH_JWT_SECRET || DEVELOPMENT_AUTH_SECRET;
+let signingKeys: { text: string | undefined; keys: Promise<SigningKeySet> } | undefined;
+
+/** The issuer's keys of this test run (AUTH_SIGNING_KEYS, set by the global setup; the development key otherwise). */
+export function testSigningKeys(): Promise<SigningKeySet> {
+  const text = process.env.AUTH_SIGNING_KEYS;
+  if (!signingKeys || signingKeys.text !== text) signingKeys = { text, keys: loadSigningKeys(signingKeysOf(process.env, "test")) };
+  return signingKeys.keys;
+}
 
 const gatewaySecret = () => process.env.GATEWAY_SECRET || DEVELOPMENT_GATEWAY_SECRET;
 
@@ -41,9 +48,9 @@ function principalOfToken(authorization: string | undefined): Principal {
   }
 }
 
-/** A bearer token of this principal, signed with the test run's secret (negative ttl: expired). */
-export function tokenFor(principal: Principal, ttlSeconds = 600): Promise<string> {
-  return signToken(principal, authSecret(), ttlSeconds);
+/** A bearer token of this principal, signed with the test run's issuer key (negative ttl: expired). */
+export async function tokenFor(principal: Principal, ttlSeconds = 600): Promise<string> {
+  return issueToken(principal, await testSigningKeys(), ttlSeconds);
 }
 
 /** Headers that make a request speak as this principal. */

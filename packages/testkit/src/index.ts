@@ -3,3 +3,4 @@ export * from "./embedded-child";
 export * from "./graphql";
 export * from "./ports";
 export * from "./wait";
+export * from "./round-robin";

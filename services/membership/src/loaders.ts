@@ -5,8 +5,9 @@
 import { economyFiguresLoader, firstPageLoader, groupLoader, isUuid, loadersByArgs, rowLoader, type FirstPage } from "@kttt/core";
 import type { DataSource } from "typeorm";
 import { emptyMembershipFigures, membershipStatistics } from "./repositories/statistics";
+import DataLoader from "dataloader";
 import { MembershipGroupBy } from "./types/statistics";
-import { AdminUnit } from "./entities/admin-unit";
+import { AdminUnit, AdminUnitChangeRow } from "./entities/admin-unit";
 import { AllianceMembership } from "./entities/alliance-membership";
 import { Classification } from "./entities/classification";
 import { FinancialReport } from "./entities/financial-report";
@@ -42,13 +43,32 @@ function economyFigures(dataSource: DataSource) {
   });
 }
 
+function latestUnitByCode(dataSource: DataSource) {
+  return new DataLoader<string, AdminUnit | null>(async (codes) => {
+    const rows = await dataSource
+      .getRepository(AdminUnit)
+      .createQueryBuilder("u")
+      .distinctOn(["u.code"])
+      .where("u.code = ANY(:codes)", { codes: [...codes] })
+      .orderBy("u.code")
+      .addOrderBy("u.valid_from", "DESC", "NULLS LAST")
+      .getMany();
+    const byCode = new Map(rows.map((u) => [u.code, u]));
+    return codes.map((code) => byCode.get(code) ?? null);
+  });
+}
+
 export function createLoaders(dataSource: DataSource) {
   return {
     economyFigures: economyFigures(dataSource),
     /** One loader per distinct filter and page size asked for in the request. */
     firstMembers: loadersByArgs((filter: { current: boolean | null; membershipType: string | null; limit: number }) => firstMembers(dataSource, filter)),
     organization: rowLoader(dataSource, Organization, { column: "id", keyOf: (o) => o.id, validKey: isUuid }),
-    adminUnit: rowLoader(dataSource, AdminUnit, { column: "code", keyOf: (u) => u.code }),
+    /** A bare code names the latest unit that bore it (2025 communes reuse their former communes' codes). */
+    adminUnit: latestUnitByCode(dataSource),
+    adminUnitById: rowLoader(dataSource, AdminUnit, { column: "id", keyOf: (u) => u.id }),
+    adminUnitChangesFrom: groupLoader(dataSource, AdminUnitChangeRow, { column: "from_id", keyOf: (c) => c.fromId, orderBy: [["t.to_id", "ASC"]] }),
+    adminUnitChangesTo: groupLoader(dataSource, AdminUnitChangeRow, { column: "to_id", keyOf: (c) => c.toId, orderBy: [["t.from_id", "ASC"]] }),
     membersByOrganization: groupLoader(dataSource, Member, { column: "organization_id", keyOf: (m) => m.organizationId, validKey: isUuid, orderBy: [["t.joined_on", "ASC"], ["t.id", "ASC"]] }),
     allianceMembership: rowLoader(dataSource, AllianceMembership, { column: "organization_id", keyOf: (a) => a.organizationId, validKey: isUuid }),
     financialReportsByOrganization: groupLoader(dataSource, FinancialReport, { column: "organization_id", keyOf: (f) => f.organizationId, validKey: isUuid, orderBy: [["t.year", "DESC"]] }),

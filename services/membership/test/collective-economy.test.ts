@@ -40,11 +40,12 @@ describe("collective-economy overview (membership's part)", () => {
     expect(statements).toBeLessThanOrEqual(2); // the units, and one grouped statistics query
   });
 
-  it("follows the units' history: Lộc Hà is gone in 2025, and the district level after mid-2025", async () => {
+  it("follows the units' history: Lộc Hà is gone in 2025, and the 69 communes replace the districts after mid-2025", async () => {
     const res = await m.query(`{ h1: collectiveEconomyByAdminUnit(period: { year: 2025, half: H1 }) { adminUnit { code } } h2: collectiveEconomyByAdminUnit(period: { year: 2025, half: H2 }) { id } }`);
     expect(res.data.h1.map((u: any) => u.adminUnit.code)).not.toContain("448");
     expect(res.data.h1).toHaveLength(12);
-    expect(res.data.h2).toEqual([]);
+    expect(res.data.h2).toHaveLength(69);
+    expect(res.data.h2.every((u: any) => /^2025-H2:[0-9]{5}$/u.test(u.id))).toBe(true);
   });
 
   it("compares years, and answers the same overview from a unit and from its key", async () => {

@@ -12,9 +12,9 @@ export interface TestMembership {
 }
 
 /** A membership subgraph on its own fresh database (demo data or empty), listening on a free port. */
-export async function startTestMembership(variant: "demo" | "empty" = "demo"): Promise<TestMembership> {
+export async function startTestMembership(variant: "demo" | "empty" = "demo", env: Record<string, string> = {}): Promise<TestMembership> {
   const database = await createTestDatabase("membership", variant);
-  const config = { ...loadServiceConfig("membership", { MEMBERSHIP_DATABASE_URL: database.url, NODE_ENV: "test" }), port: 0, poolSize: 4 };
+  const config = { ...loadServiceConfig("membership", { MEMBERSHIP_DATABASE_URL: database.url, NODE_ENV: "test", ...env }), port: 0, poolSize: 4 };
   const service = await startMembershipService(config, createLogger("membership", "silent"));
   return {
     service,

@@ -92,7 +92,7 @@ describe("registerOrganization", () => {
   });
 
   it("refuses a unit that did not exist on the establishment date", async () => {
-    await expectRefused(REGISTER, { input: registration({ adminUnitCode: "448", establishedOn: "2025-02-01", members: members(5).map((x) => ({ ...x, joinedOn: "2025-02-01" })) }) }, "BAD_USER_INPUT", "input.adminUnitCode", /did not exist on 2025-02-01/u);
+    await expectRefused(REGISTER, { input: registration({ adminUnitCode: "448", establishedOn: "2025-02-01", members: members(5).map((x) => ({ ...x, joinedOn: "2025-02-01" })) }) }, "BAD_USER_INPUT", "input.adminUnitCode", /no longer existed on 2025-02-01.*Huyện Thạch Hà \(445, part\) and Thành phố Hà Tĩnh \(436, part\)/u);
   });
 
   it("refuses a duplicate registration number with CONFLICT", async () => {

@@ -126,11 +126,40 @@ describe("cooperatives list", () => {
     expect(officials.data.organization.members.totalCount).toBeGreaterThanOrEqual(5);
   });
 
-  it("serves the 13 units with their history", async () => {
-    const res = await m.query(`{ all: adminUnits { code } later: adminUnits(validOn: "2025-03-01") { code } locHa: adminUnit(code: "448") { name validTo successor { code name } } }`);
-    expect(res.data.all).toHaveLength(13);
-    expect(res.data.later.map((u: any) => u.code)).not.toContain("448");
-    expect(res.data.later).toHaveLength(12);
-    expect(res.data.locHa).toEqual({ name: "Huyện Lộc Hà", validTo: "2024-12-31", successor: { code: "445", name: "Huyện Thạch Hà" } });
+  it("serves the units in force on a date, with their history", async () => {
+    const res = await m.query(`{
+      mid2024: adminUnits(asOf: "2024-07-15", level: DISTRICT) { code }
+      early2025: adminUnits(asOf: "2025-03-01", level: DISTRICT) { code }
+      today: adminUnits { code level }
+      locHa: adminUnit(code: "448") { name validTo successor { code } successors { share tookEffectOn legalBasis unit { code name } } }
+    }`);
+    expect(res.data.mid2024).toHaveLength(13);
+    expect(res.data.early2025.map((u: any) => u.code)).not.toContain("448");
+    expect(res.data.early2025).toHaveLength(12);
+    expect(res.data.today.filter((u: any) => u.level === "COMMUNE")).toHaveLength(69);
+    expect(res.data.today[0]).toEqual({ code: "42", level: "PROVINCE" });
+    // One commune of Lộc Hà (Hộ Độ) went to the city, the rest to Thạch Hà: no single successor any more.
+    expect(res.data.locHa).toMatchObject({ name: "Huyện Lộc Hà", validTo: "2024-12-31", successor: null });
+    expect(res.data.locHa.successors.map((s: any) => [s.unit.code, s.share, s.tookEffectOn])).toEqual([
+      ["436", "PART", "2025-01-01"],
+      ["445", "PART", "2025-01-01"],
+    ]);
+    expect(res.data.locHa.successors[0].legalBasis).toMatch(/1283\/NQ-UBTVQH15/u);
+  });
+
+  it("finds units without diacritics, and a reused code by date", async () => {
+    const res = await m.query(`{
+      found: adminUnits(search: "tu my") { code name kind parent { code } predecessors { share inferred unit { code name validTo parent { name } } } }
+      then: adminUnit(code: "18202", asOf: "2024-07-15") { name validFrom validTo parent { name } successors { unit { name validFrom } } }
+      now: adminUnit(code: "18202") { name }
+      none: adminUnit(code: "449", asOf: "2010-01-01") { name }
+    }`);
+    expect(res.data.found).toHaveLength(1);
+    expect(res.data.found[0]).toMatchObject({ code: "18202", name: "Xã Tứ Mỹ", kind: "COMMUNE", parent: { code: "42" } });
+    const before = res.data.found[0].predecessors.map((p: any) => p.unit.name).sort();
+    expect(before).toEqual(["Huyện Hương Sơn", "Xã Châu Bình", "Xã Mỹ Long", "Xã Tân Mỹ Hà"].sort());
+    expect(res.data.then).toEqual({ name: "Xã Sơn Trà", validFrom: null, validTo: "2024-12-31", parent: { name: "Huyện Hương Sơn" }, successors: [{ unit: { name: "Xã Mỹ Long", validFrom: "2025-01-01" } }] });
+    expect(res.data.now).toEqual({ name: "Xã Tứ Mỹ" });
+    expect(res.data.none).toBeNull();
   });
 });

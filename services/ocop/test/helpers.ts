@@ -12,9 +12,9 @@ export interface TestOcop {
 }
 
 /** An ocop subgraph on its own fresh database, asking `lookupUrl` about membership organisations. */
-export async function startTestOcop(variant: "demo" | "empty" = "demo", lookupUrl = "http://127.0.0.1:9/graphql"): Promise<TestOcop> {
+export async function startTestOcop(variant: "demo" | "empty" = "demo", lookupUrl = "http://127.0.0.1:9/graphql", env: Record<string, string> = {}): Promise<TestOcop> {
   const database = await createTestDatabase("ocop", variant);
-  const config = { ...loadOcopConfig({ OCOP_DATABASE_URL: database.url, NODE_ENV: "test", OCOP_ORGANIZATION_LOOKUP_URL: lookupUrl }), port: 0, poolSize: 4 };
+  const config = { ...loadOcopConfig({ OCOP_DATABASE_URL: database.url, NODE_ENV: "test", OCOP_ORGANIZATION_LOOKUP_URL: lookupUrl, ...env }), port: 0, poolSize: 4 };
   const service = await startOcopService(config, createLogger("ocop", "silent"));
   return {
     service,

@@ -16,9 +16,9 @@ export interface TestPolicySupport {
  * A policy-support subgraph on its own fresh database (demo data or empty), listening on a free port,
  * asking `lookupUrl` about membership organisations (by default a closed port: look-ups fail).
  */
-export async function startTestPolicySupport(variant: "demo" | "empty" = "demo", lookupUrl = "http://127.0.0.1:9/graphql"): Promise<TestPolicySupport> {
+export async function startTestPolicySupport(variant: "demo" | "empty" = "demo", lookupUrl = "http://127.0.0.1:9/graphql", env: Record<string, string> = {}): Promise<TestPolicySupport> {
   const database = await createTestDatabase("policy-support", variant);
-  const config = { ...loadPolicySupportConfig({ POLICY_SUPPORT_DATABASE_URL: database.url, NODE_ENV: "test", POLICY_SUPPORT_LOOKUP_URL: lookupUrl }), port: 0, poolSize: 4 };
+  const config = { ...loadPolicySupportConfig({ POLICY_SUPPORT_DATABASE_URL: database.url, NODE_ENV: "test", POLICY_SUPPORT_LOOKUP_URL: lookupUrl, ...env }), port: 0, poolSize: 4 };
   const service = await startPolicySupportService(config, createLogger("policy-support", "silent"));
   return {
     service,

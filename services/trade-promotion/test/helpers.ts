@@ -17,9 +17,9 @@ export interface TestTradePromotion {
  * port, asking `lookupUrl` — a gateway, which answers for ocop and membership — who owns OCOP products
  * and whether membership organisations exist (by default a closed port: look-ups fail).
  */
-export async function startTestTradePromotion(variant: "demo" | "empty" = "demo", lookupUrl = "http://127.0.0.1:9/graphql"): Promise<TestTradePromotion> {
+export async function startTestTradePromotion(variant: "demo" | "empty" = "demo", lookupUrl = "http://127.0.0.1:9/graphql", env: Record<string, string> = {}): Promise<TestTradePromotion> {
   const database = await createTestDatabase("trade-promotion", variant);
-  const config = { ...loadTradePromotionConfig({ TRADE_PROMOTION_DATABASE_URL: database.url, NODE_ENV: "test", TRADE_PROMOTION_LOOKUP_URL: lookupUrl }), port: 0, poolSize: 4 };
+  const config = { ...loadTradePromotionConfig({ TRADE_PROMOTION_DATABASE_URL: database.url, NODE_ENV: "test", TRADE_PROMOTION_LOOKUP_URL: lookupUrl, ...env }), port: 0, poolSize: 4 };
   const service = await startTradePromotionService(config, createLogger("trade-promotion", "silent"));
   return {
     service,

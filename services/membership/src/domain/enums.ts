@@ -181,17 +181,53 @@ registerEnumType(ItReadiness, {
 });
 
 export enum AdminUnitKind {
+  PROVINCE = "PROVINCE",
   CITY = "CITY",
   TOWN = "TOWN",
   DISTRICT = "DISTRICT",
+  WARD = "WARD",
+  COMMUNE = "COMMUNE",
+  TOWNSHIP = "TOWNSHIP",
 }
 registerEnumType(AdminUnitKind, {
   name: "AdminUnitKind",
-  description: "Kind of district-level administrative unit (đơn vị hành chính cấp huyện).",
+  description: "Kind of administrative unit (loại đơn vị hành chính).",
   valuesConfig: {
-    CITY: { description: "Thành phố thuộc tỉnh." },
-    TOWN: { description: "Thị xã." },
-    DISTRICT: { description: "Huyện." },
+    PROVINCE: { description: "Tỉnh." },
+    CITY: { description: "Thành phố thuộc tỉnh (district level, until 2025-06-30)." },
+    TOWN: { description: "Thị xã (district level, until 2025-06-30)." },
+    DISTRICT: { description: "Huyện (district level, until 2025-06-30)." },
+    WARD: { description: "Phường (commune level)." },
+    COMMUNE: { description: "Xã (commune level)." },
+    TOWNSHIP: { description: "Thị trấn (commune level, until 2025-06-30)." },
+  },
+});
+
+export enum AdminUnitLevel {
+  PROVINCE = "PROVINCE",
+  DISTRICT = "DISTRICT",
+  COMMUNE = "COMMUNE",
+}
+registerEnumType(AdminUnitLevel, {
+  name: "AdminUnitLevel",
+  description: "Tier of local government (cấp hành chính).",
+  valuesConfig: {
+    PROVINCE: { description: "Cấp tỉnh." },
+    DISTRICT: { description: "Cấp huyện: abolished from 2025-07-01." },
+    COMMUNE: { description: "Cấp xã: phường, xã, thị trấn." },
+  },
+});
+
+export enum AdminUnitShare {
+  WHOLE = "WHOLE",
+  PART = "PART",
+}
+registerEnumType(AdminUnitShare, {
+  name: "AdminUnitShare",
+  description: "How much of an earlier unit a later one took over (phạm vi kế thừa).",
+  valuesConfig: {
+    WHOLE: { description: "Toàn bộ: all of the earlier unit." },
+    PART: { description: "Một phần: the earlier unit was split and this is one part." },
   },
 });
 

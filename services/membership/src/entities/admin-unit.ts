@@ -1,44 +1,107 @@
+/**
+ * Hà Tĩnh's administrative units as the graph serves them: one row per version of a unit (a code, a name, a
+ * parent and the dates it held them), copied from @kttt/reference by the migrations, and the changes that
+ * link versions. Codes are reused since 2025-07-01, so a row's key is `id` (the code, or `code@validFrom` for
+ * a later unit of the same code); a bare code, as other subgraphs send it, names the latest unit bearing it.
+ */
 import { Directive, Field, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryColumn } from "typeorm";
 import { LocalDateScalar } from "@kttt/core";
-import { AdminUnitKind } from "../domain/enums";
+import { ADMIN_UNIT_CODE_DESCRIPTION, ADMIN_UNIT_TYPE_DESCRIPTION } from "@kttt/reference";
+import { AdminUnitKind, AdminUnitLevel, AdminUnitShare } from "../domain/enums";
 
-@ObjectType({
-  description:
-    "A district-level administrative unit of Hà Tĩnh (đơn vị hành chính cấp huyện), with the period it existed: " +
-    "units merge and the district level was abolished on 2025-07-01, and history stays queryable.",
-})
+@ObjectType({ description: ADMIN_UNIT_TYPE_DESCRIPTION })
 @Directive('@key(fields: "code")')
 @Entity("admin_unit")
 export class AdminUnit {
-  @Field({ description: "Official code of the unit (mã đơn vị hành chính), e.g. 436 for Thành phố Hà Tĩnh." })
   @PrimaryColumn("text")
+  id: string;
+
+  @Field({ description: ADMIN_UNIT_CODE_DESCRIPTION })
+  @Column("text")
   code: string;
 
-  @Field({ description: "Official name with its kind (tên), e.g. Huyện Hương Khê." })
+  @Field({ description: "Official name with its kind and diacritics (tên), e.g. Huyện Hương Khê, Xã Tứ Mỹ." })
   @Column("text")
   name: string;
 
-  @Field(() => AdminUnitKind, { description: "City, town or district (loại đơn vị)." })
+  @Field(() => AdminUnitKind, { description: "Kind of unit (loại đơn vị): tỉnh, thành phố, thị xã, huyện, phường, xã or thị trấn." })
   @Column("text")
   kind: AdminUnitKind;
+
+  @Field(() => AdminUnitLevel, { description: "Tier of local government (cấp): province, district (until 2025-06-30) or commune." })
+  @Column("text")
+  level: AdminUnitLevel;
 
   @Field({ description: "Code of the province (mã tỉnh): 42 for Hà Tĩnh." })
   @Column("text", { name: "province_code" })
   provinceCode: string;
 
-  @Field(() => LocalDateScalar, { description: "First day the unit existed in this form (hiệu lực từ)." })
-  @Column("date", { name: "valid_from" })
-  validFrom: string;
+  @Column("text", { name: "parent_id", nullable: true })
+  parentId: string | null;
+
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description: "First day the unit existed in this form (hiệu lực từ); null when it was formed before the mid-2024 review and the date is not recorded here.",
+  })
+  @Column("date", { name: "valid_from", nullable: true })
+  validFrom: string | null;
 
   @Field(() => LocalDateScalar, { nullable: true, description: "Last day the unit existed in this form (hiệu lực đến); null while it exists." })
   @Column("date", { name: "valid_to", nullable: true })
   validTo: string | null;
 
-  @Column("text", { name: "successor_code", nullable: true })
-  successorCode: string | null;
+  @Field(() => String, { nullable: true, description: "The act that made the unit in this form (căn cứ pháp lý), e.g. Nghị quyết 1665/NQ-UBTVQH15; null where not recorded." })
+  @Column("text", { name: "legal_basis", nullable: true })
+  legalBasis: string | null;
 
-  @Field(() => String, { nullable: true, description: "What happened to the unit when it ended (ghi chú thay đổi địa giới)." })
+  @Field(() => String, { nullable: true, description: "What happened to the unit (ghi chú thay đổi địa giới), in Vietnamese; says so where a fact is only inferred." })
   @Column("text", { name: "change_note", nullable: true })
   changeNote: string | null;
+}
+
+/** A link between two versions: `toId` took over all (WHOLE) or part (PART) of `fromId` on `tookEffectOn`. */
+@Entity("admin_unit_change")
+export class AdminUnitChangeRow {
+  @PrimaryColumn("text", { name: "from_id" })
+  fromId: string;
+
+  @PrimaryColumn("text", { name: "to_id" })
+  toId: string;
+
+  @Column("text")
+  share: AdminUnitShare;
+
+  @Column("date", { name: "took_effect_on" })
+  tookEffectOn: string;
+
+  @Column("text", { name: "legal_basis" })
+  legalBasis: string;
+
+  @Column("boolean")
+  inferred: boolean;
+
+  @Column("text", { nullable: true })
+  note: string | null;
+}
+
+@ObjectType({ description: "A change of boundaries between two units (thay đổi địa giới): which unit, how much of it, from when, and on what basis." })
+export class AdminUnitChange {
+  @Field(() => AdminUnit, { description: "The unit on the other side: the successor (đơn vị kế thừa) in `successors`, the predecessor (đơn vị trước) in `predecessors`." })
+  unit: AdminUnit;
+
+  @Field(() => AdminUnitShare, { description: "Whether the whole of the earlier unit went into the later one, or a part of it (toàn bộ / một phần)." })
+  share: AdminUnitShare;
+
+  @Field(() => LocalDateScalar, { description: "First day of the new arrangement (ngày hiệu lực)." })
+  tookEffectOn: string;
+
+  @Field({ description: "The act that made the change (căn cứ pháp lý)." })
+  legalBasis: string;
+
+  @Field({ description: "True where the sources do not state the link and it is a best reading of them (suy luận), not a legal text." })
+  inferred: boolean;
+
+  @Field(() => String, { nullable: true, description: "How the link was read, where it is inferred." })
+  note: string | null;
 }

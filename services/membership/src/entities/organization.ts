@@ -38,9 +38,17 @@ export abstract class Organization {
   @Column("text", { name: "registration_number", nullable: true })
   registrationNumber: string | null;
 
-  @Field({ description: "Code of the administrative unit where it is registered (mã đơn vị hành chính)." })
+  @Field({ description: "Code of the unit where it was registered (mã đơn vị hành chính): the district for organisations registered before 2025-07-01, the commune after." })
   @Column("text", { name: "admin_unit_code" })
   adminUnitCode: string;
+
+  /** The commune (a unit version's id) where it lies, as recorded; `commune` serves the unit. */
+  @Column("text", { name: "commune_id", nullable: true })
+  communeId: string | null;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: "Since when it lies in `commune` (từ ngày); null where no commune is recorded." })
+  @Column("date", { name: "commune_since", nullable: true })
+  communeSince: string | null;
 
   @Field(() => Sector, { description: "Field of activity (lĩnh vực)." })
   @Column("text")

@@ -1,9 +1,9 @@
 /** Province statistics in one SQL statement: GROUPING SETS give the total and the groups together. */
 import { groupLabel, today as haTinhToday, type GroupLabels } from "@kttt/core";
-import { adminUnitName } from "@kttt/reference";
+import { adminUnitName, groupingUnitsOn, TWO_TIER_FROM } from "@kttt/reference";
 import type { DataSource } from "typeorm";
 import { RATING_LABEL, SECTOR_LABEL } from "../domain/enums";
-import { MembershipFigures, MembershipGroupBy, MembershipStatistics, type MembershipStatisticsGroup } from "../types/statistics";
+import { MembershipFigures, MembershipGroupBy, MembershipStatistics, UnitMap, type MembershipStatisticsGroup } from "../types/statistics";
 
 /** Integer division rounded half away from zero. */
 export function roundedDivide(numerator: bigint, denominator: bigint): bigint {
@@ -16,7 +16,7 @@ export function roundedDivide(numerator: bigint, denominator: bigint): bigint {
 }
 
 const GROUP_EXPRESSION: Record<MembershipGroupBy, string> = {
-  ADMIN_UNIT: "o.admin_unit_code",
+  ADMIN_UNIT: "o.unit_key",
   SECTOR: "o.sector",
   RATING: "c.rating",
 };
@@ -95,8 +95,23 @@ export function periodEnd(year: number, today = haTinhToday()): string {
  * Figures of a year; organisations are counted as they existed on `asOf` (default: the end of the
  * year, or today while it runs), money comes from the year's reports.
  */
-export async function membershipStatistics(dataSource: DataSource, year: number, groupBy: MembershipGroupBy | null, asOf = periodEnd(year)): Promise<MembershipStatistics> {
+export async function membershipStatistics(
+  dataSource: DataSource,
+  year: number,
+  groupBy: MembershipGroupBy | null,
+  asOf = periodEnd(year),
+  unitMap: UnitMap = UnitMap.PERIOD,
+): Promise<MembershipStatistics> {
   const group = groupBy ? GROUP_EXPRESSION[groupBy] : null;
+  const byUnit = groupBy === MembershipGroupBy.ADMIN_UNIT;
+  const unitMapDate = byUnit ? (unitMap === UnitMap.TODAY ? haTinhToday() : asOf) : null;
+  // Each commune's unit on the map's date, joined from two arrays: still one statement. Rows with no commune
+  // recorded keep the unit they were registered in while districts existed, and are unplaced after.
+  const mapping = unitMapDate ? groupingUnitsOn(unitMapDate) : null;
+  const organizations = mapping
+    ? `(SELECT o.*, coalesce(p.unit_code, CASE WHEN o.commune_id IS NULL AND $5 THEN o.admin_unit_code END) AS unit_key
+        FROM organization o LEFT JOIN unnest($3::text[], $4::text[]) AS p (commune_id, unit_code) ON p.commune_id = o.commune_id) o`
+    : "organization o";
   const head = group ? `grouping(${group})::int AS grouped, ${group} AS key` : "1 AS grouped, NULL::text AS key";
   const tail = group ? `GROUP BY GROUPING SETS ((${group}), ())` : "";
   const coop = "o.kind = 'COOPERATIVE'";
@@ -123,18 +138,19 @@ export async function membershipStatistics(dataSource: DataSource, year: number,
        count(*) FILTER (WHERE ${coop} AND f.it_readiness = 'BASIC')::int AS it_basic,
        count(*) FILTER (WHERE ${coop} AND f.it_readiness = 'SOFTWARE')::int AS it_software,
        count(*) FILTER (WHERE ${coop} AND f.it_readiness = 'ONLINE')::int AS it_online
-     FROM organization o
+     FROM ${organizations}
      LEFT JOIN financial_report f ON f.organization_id = o.id AND f.year = $1
      LEFT JOIN classification c ON c.organization_id = o.id AND c.year = $1 AND c.scheme = 'CIRCULAR_01_2020'
      WHERE o.established_on <= $2 AND (o.dissolved_on IS NULL OR o.dissolved_on > $2)
      ${tail}`,
-    [year, asOf],
+    mapping ? [year, asOf, mapping.communeIds, mapping.unitCodes, unitMapDate! < TWO_TIER_FROM] : [year, asOf],
   );
   const totalRow = rows.find((r) => r.grouped === 1)!;
   const stats = new MembershipStatistics();
   stats.year = year;
   stats.asOf = asOf;
   stats.groupBy = groupBy;
+  stats.unitMapDate = unitMapDate;
   stats.total = figures(totalRow);
   stats.groups = groupBy
     ? rows
@@ -152,5 +168,6 @@ export async function membershipStatistics(dataSource: DataSource, year: number,
 const GROUP_LABELS: Record<MembershipGroupBy, GroupLabels> = { ADMIN_UNIT: adminUnitName, SECTOR: SECTOR_LABEL, RATING: RATING_LABEL };
 
 function labelOf(groupBy: MembershipGroupBy, key: string | null): string {
+  if (key === null && groupBy === MembershipGroupBy.ADMIN_UNIT) return "Chưa xác định được đơn vị (xã cũ bị chia tách hoặc chưa rõ nơi sáp nhập)";
   return groupLabel(GROUP_LABELS[groupBy], key, groupBy === MembershipGroupBy.RATING ? "Chưa có kết quả xếp loại" : "Không xác định");
 }

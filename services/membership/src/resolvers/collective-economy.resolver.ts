@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import { badInput, isAdminUnitCode, economyId, notFound, READ_NOTE, reportingPeriod, type ReportingPeriod, ReportingPeriodInput, SIGNED_IN } from "@kttt/core";
+import { TWO_TIER_FROM } from "@kttt/reference";
 import type { MembershipContext } from "../context";
 import { AdminUnit } from "../entities/admin-unit";
 import { CollectiveEconomy } from "../types/collective-economy";
@@ -29,7 +30,10 @@ export class CollectiveEconomyResolver {
   }
 
   @Authorized(...SIGNED_IN)
-  @Query(() => [CollectiveEconomy], { nullable: true, description: `The collective economy of every administrative unit that existed during the period (theo đơn vị hành chính), by code. ${READ_NOTE.SIGNED_IN}` })
+  @Query(() => [CollectiveEconomy], {
+    nullable: true,
+    description: `The collective economy of every administrative unit of the period's map (theo đơn vị hành chính), by code: the districts that existed during a period before 2025-07-01, the 69 communes after. ${READ_NOTE.SIGNED_IN}`,
+  })
   async collectiveEconomyByAdminUnit(
     @Arg("period", () => ReportingPeriodInput, { description: "The reporting period." }) input: ReportingPeriodInput,
     @Ctx() ctx: MembershipContext,
@@ -38,7 +42,14 @@ export class CollectiveEconomyResolver {
     const units = await ctx.dataSource
       .getRepository(AdminUnit)
       .createQueryBuilder("u")
-      .where("u.valid_from <= :end AND (u.valid_to IS NULL OR u.valid_to >= :start)", { start: period.startDate, end: period.endDate })
+      // The period's map, as the figures are grouped: districts that existed during a period before 2025-07-01,
+      // the communes in force on the period's date after.
+      .where(
+        period.asOf < TWO_TIER_FROM
+          ? "u.level = 'DISTRICT' AND u.valid_from <= :end AND (u.valid_to IS NULL OR u.valid_to >= :start)"
+          : "u.level = 'COMMUNE' AND u.valid_from <= :asOf AND (u.valid_to IS NULL OR u.valid_to >= :asOf)",
+        { start: period.startDate, end: period.endDate, asOf: period.asOf },
+      )
       .orderBy("u.code")
       .getMany();
     for (const unit of units) ctx.loaders.adminUnit.prime(unit.code, unit);

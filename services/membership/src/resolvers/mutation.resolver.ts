@@ -1,5 +1,7 @@
 import { ALLIANCE } from "@kttt/core";
 import { Arg, Authorized, Ctx, Mutation, Resolver } from "type-graphql";
+import { OrganizationImport } from "../services/organization-import";
+import { ImportOrganizationsPayload, MAX_IMPORT_ROWS, OrganizationImportRow } from "../types/import";
 import type { MembershipContext } from "../context";
 import { Classification } from "../entities/classification";
 import { FinancialReport } from "../entities/financial-report";
@@ -58,5 +60,22 @@ export class MembershipMutationResolver {
   @Mutation(() => Organization, { description: "Dissolve an organisation (giải thể); it stays on record with its history." })
   dissolveOrganization(@Arg("input") input: DissolveOrganizationInput, @Ctx() ctx: MembershipContext): Promise<Organization> {
     return new OrganizationMutations(ctx.dataSource).dissolve(input);
+  }
+
+  @Authorized(...ALLIANCE)
+  @Mutation(() => ImportOrganizationsPayload, {
+    description:
+      `Import a register's organisations (nhập danh sách tổ chức từ tệp), up to ${MAX_IMPORT_ROWS} rows in one transaction: ` +
+      "each row is checked by the rules of registerOrganization and updateOrganization and matched on its registration " +
+      "number (a group on kind, unit and name); the result says per row created, updated, unchanged or invalid. Nothing is " +
+      "written when a row is invalid unless skipInvalid; nothing at all on a dry run. Every row written leaves its audit record.",
+  })
+  importOrganizations(
+    @Arg("rows", () => [OrganizationImportRow], { description: "The rows, in the file's order." }) rows: OrganizationImportRow[],
+    @Arg("dryRun", { defaultValue: false, description: "Only check the rows and say what would happen (chạy thử)." }) dryRun: boolean,
+    @Arg("skipInvalid", { defaultValue: false, description: "Write the valid rows even when some are invalid (bỏ qua dòng lỗi)." }) skipInvalid: boolean,
+    @Ctx() ctx: MembershipContext,
+  ): Promise<ImportOrganizationsPayload> {
+    return new OrganizationImport(ctx.dataSource).run(rows, dryRun, skipInvalid);
   }
 }

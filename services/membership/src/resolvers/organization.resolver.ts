@@ -1,5 +1,6 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
-import { DETAILS, nestedConnection, READ_NOTE, Role, SIGNED_IN, VndScalar } from "@kttt/core";
+import { DETAILS, LocalDateScalar, nestedConnection, READ_NOTE, Role, SIGNED_IN, VndScalar, today } from "@kttt/core";
+import { inForceOn, placeOn, unitById, type AdminUnitVersion } from "@kttt/reference";
 import type { MembershipContext } from "../context";
 import { ClassificationScheme, OrganizationKind } from "../domain/enums";
 import { AdminUnit } from "../entities/admin-unit";
@@ -28,6 +29,14 @@ async function mayReadPersonal(ctx: MembershipContext, organizationId: string): 
   if (role !== Role.DISTRICT) return false;
   const org = await ctx.loaders.organization.load(organizationId);
   return org?.adminUnitCode === adminUnitCode;
+}
+
+/** The commune in force on the date where the organisation lies, or null (none recorded, split or unknown). */
+function placeNow(org: Organization, asOf: string | null): AdminUnitVersion | null {
+  if (!org.communeId) return null;
+  const date = asOf ?? today();
+  const place = placeOn(unitById(org.communeId)!, date);
+  return place && inForceOn(place, date) ? place : null;
 }
 
 @Resolver(() => Organization)
@@ -70,6 +79,36 @@ export class OrganizationResolver {
   @FieldResolver(() => AdminUnit, { description: "Administrative unit where it is registered (đơn vị hành chính)." })
   async adminUnit(@Root() org: Organization, @Ctx() ctx: MembershipContext): Promise<AdminUnit> {
     return (await ctx.loaders.adminUnit.load(org.adminUnitCode))!;
+  }
+
+  @FieldResolver(() => AdminUnit, { nullable: true, description: "The commune where it lies (xã, phường, thị trấn nơi đặt trụ sở), as recorded since `communeSince`: for the demo, a mid-2024 commune; null where none is recorded." })
+  commune(@Root() org: Organization, @Ctx() ctx: MembershipContext): Promise<AdminUnit | null> | null {
+    return org.communeId ? ctx.loaders.adminUnitById.load(org.communeId) : null;
+  }
+
+  @FieldResolver(() => AdminUnit, {
+    nullable: true,
+    description:
+      "The commune-level unit it lies in on a date (đơn vị cấp xã theo thời điểm), following its commune through mergers: after 2025-07-01 one of the 69 communes. " +
+      "Null where its commune was split (Kỳ Lợi, Đại Nài) or the sources do not say where it went (Trung Lộc, Phú Phong): the address decides there.",
+  })
+  communeOn(
+    @Root() org: Organization,
+    @Arg("asOf", () => LocalDateScalar, { nullable: true, description: "The date; default: today in Hà Tĩnh." }) asOf: string | null,
+    @Ctx() ctx: MembershipContext,
+  ): Promise<AdminUnit | null> | null {
+    const place = placeNow(org, asOf);
+    return place ? ctx.loaders.adminUnitById.load(place.id) : null;
+  }
+
+  @FieldResolver(() => AdminUnit, { nullable: true, description: "The district-level unit it lay in on a date before 2025-07-01 (huyện theo thời điểm), from its commune; null after, or where no commune is recorded." })
+  districtOn(
+    @Root() org: Organization,
+    @Arg("asOf", () => LocalDateScalar, { description: "The date, e.g. 2025-03-01." }) asOf: string,
+    @Ctx() ctx: MembershipContext,
+  ): Promise<AdminUnit | null> | null {
+    const place = org.communeId ? placeOn(unitById(org.communeId)!, asOf) : null;
+    return place?.parentId && unitById(place.parentId)?.level === "DISTRICT" ? ctx.loaders.adminUnitById.load(place.parentId) : null;
   }
 
   @Authorized(...DETAILS.MEMBERSHIP)

@@ -3,7 +3,7 @@ import { isAdminUnitCode, READ_NOTE, SIGNED_IN, requireYearInRange } from "@kttt
 import type { MembershipContext } from "../context";
 import { AdminUnit } from "../entities/admin-unit";
 import { membershipStatistics } from "../repositories/statistics";
-import { MembershipGroupBy, MembershipStatistics, MembershipStatisticsGroup } from "../types/statistics";
+import { MembershipGroupBy, MembershipStatistics, MembershipStatisticsGroup, UnitMap } from "../types/statistics";
 
 @Resolver(() => MembershipStatisticsGroup)
 export class StatisticsResolver {
@@ -16,10 +16,11 @@ export class StatisticsResolver {
   membershipStatistics(
     @Arg("year", () => Int, { description: "The reporting year, e.g. 2024." }) year: number,
     @Arg("groupBy", () => MembershipGroupBy, { nullable: true, description: "Optional breakdown." }) groupBy: MembershipGroupBy | null,
+    @Arg("unitMap", () => UnitMap, { nullable: true, description: "With groupBy: ADMIN_UNIT, the map the groups follow; default PERIOD (the units in force at the year's end, or today)." }) unitMap: UnitMap | null,
     @Ctx() ctx: MembershipContext,
   ): Promise<MembershipStatistics> {
     requireYearInRange(year, "year");
-    return membershipStatistics(ctx.dataSource, year, groupBy ?? null);
+    return membershipStatistics(ctx.dataSource, year, groupBy ?? null, undefined, unitMap ?? UnitMap.PERIOD);
   }
 
   @FieldResolver(() => AdminUnit, { nullable: true, description: "The administrative unit, when grouped by unit." })

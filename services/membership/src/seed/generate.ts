@@ -84,6 +84,8 @@ export function generateSeedRows(): SeedRows {
       name: o.name,
       registration_number: o.registrationNumber,
       admin_unit_code: o.adminUnitCode,
+      commune_id: o.communeCode,
+      commune_since: o.establishedOn,
       sector: o.sector,
       status: o.status,
       established_on: o.establishedOn,

@@ -3,9 +3,9 @@
  * the registry desk, and answers with a DomainError naming the field at fault; the database's
  * constraints back every rule, so a race cannot slip a bad row past the checks.
  */
-import { requireAdminUnit } from "@kttt/reference";
 import { badInput, cleanOptionalText, cleanText, conflict, currentYear, isUuid, loadById, notFound, recordedWrite, requireNotInFuture, today, versionConflict } from "@kttt/core";
 import { randomUUID } from "node:crypto";
+import { checkUnitOn, unitById } from "@kttt/reference";
 import { IsNull, type DataSource, type EntityManager } from "typeorm";
 import {
   ClassificationScheme,
@@ -54,6 +54,19 @@ async function lockOrganization(manager: EntityManager, id: string, field: strin
   return org;
 }
 
+/**
+ * Where an organisation registered in unit `code` on `date` lies: the unit must bear the code then (one that had
+ * ended is refused, naming what replaced it); a commune is recorded with the date, and before 2025-07-01 its
+ * district is the unit of registration.
+ */
+function placement(code: string, date: string, field: string): Pick<Organization, "adminUnitCode" | "communeId" | "communeSince"> {
+  const { unit, problem } = checkUnitOn(code, date);
+  if (problem) throw badInput(problem.message, field, problem.code, problem.replacedBy.length ? { replacedBy: problem.replacedBy } : undefined);
+  if (unit.level !== "COMMUNE") return { adminUnitCode: unit.code, communeId: null, communeSince: null };
+  const district = unit.parentId ? unitById(unit.parentId) : null;
+  return { adminUnitCode: district?.level === "DISTRICT" ? district.code : unit.code, communeId: unit.id, communeSince: date };
+}
+
 function requireMoney(value: bigint, field: string, what: string): void {
   if (value < 0n) throw badInput(`${what} cannot be negative.`, field, "NEGATIVE_AMOUNT");
 }
@@ -63,7 +76,19 @@ const registrationNumberTaken = (number: string | null | undefined) => () =>
   conflict(`Registration number ${number} is already registered.`, "input.registrationNumber", "DUPLICATE_REGISTRATION_NUMBER");
 const alreadyMember = (field: string) => () => conflict("That organisation is already a member.", field, "ALREADY_MEMBER");
 
-async function checkRegistrationNumber(manager: EntityManager, kind: OrganizationKind, number: string | null, exceptId: string | null, field: string): Promise<void> {
+/**
+ * Where the registry checks find organisations by registration number: the database one record at a
+ * time for a single write, or a map read in one statement for a batch import.
+ */
+export interface RegistryLookups {
+  byRegistrationNumber(number: string): Promise<Organization | null>;
+}
+
+export const databaseLookups = (manager: EntityManager): RegistryLookups => ({
+  byRegistrationNumber: (number) => manager.getRepository(Organization).findOneBy({ registrationNumber: number }),
+});
+
+async function checkRegistrationNumber(lookups: RegistryLookups, kind: OrganizationKind, number: string | null, exceptId: string | null, field: string): Promise<void> {
   if (kind === OrganizationKind.COOPERATIVE_GROUP && number) {
     throw badInput("A cooperative group (THT) has no registration number: it works under a cooperation contract.", field, "GROUP_HAS_NO_REGISTRATION");
   }
@@ -71,7 +96,7 @@ async function checkRegistrationNumber(manager: EntityManager, kind: Organizatio
     throw badInput(`A ${KIND_LABEL[kind].toLowerCase()} needs its registration number.`, field, "REGISTRATION_NUMBER_REQUIRED");
   }
   if (!number) return;
-  const other = await manager.getRepository(Organization).findOneBy({ registrationNumber: number });
+  const other = await lookups.byRegistrationNumber(number);
   if (other && other.id !== exceptId) {
     throw conflict(`Registration number ${number} already belongs to ${other.name}.`, field, "DUPLICATE_REGISTRATION_NUMBER", { organizationId: other.id });
   }
@@ -123,7 +148,8 @@ async function checkMember(manager: EntityManager, org: { kind: OrganizationKind
   }
 }
 
-function memberRow(organizationId: string, m: NewMemberInput): Member {
+/** A member as inserted (registerOrganization, addMember, importOrganizations). */
+export function memberRow(organizationId: string, m: NewMemberInput): Member {
   return Object.assign(new Member(), {
     id: randomUUID(),
     organizationId,
@@ -136,6 +162,80 @@ function memberRow(organizationId: string, m: NewMemberInput): Member {
     leftOn: null,
     version: 1,
   });
+}
+
+/**
+ * The checks of a registration (registerOrganization and each new row of importOrganizations):
+ * the organisation as it would be inserted, or the first rule it breaks.
+ */
+export async function checkRegistration(lookups: RegistryLookups, manager: EntityManager, input: RegisterOrganizationInput): Promise<Organization> {
+  const name = cleanText(input.name);
+  const registrationNumber = cleanOptionalText(input.registrationNumber);
+  requireNotInFuture(input.establishedOn, "input.establishedOn", "The establishment date");
+  if (input.status === OrganizationStatus.DISSOLVED) {
+    throw badInput("A new organisation cannot be registered as dissolved.", "input.status", "INVALID_STATUS");
+  }
+  const place = placement(input.adminUnitCode, input.establishedOn, "input.adminUnitCode");
+  await checkRegistrationNumber(lookups, input.kind, registrationNumber, null, "input.registrationNumber");
+  const id = randomUUID();
+  const memberOrganizations = new Set<string>();
+  for (const [i, m] of input.members.entries()) {
+    await checkMember(manager, { kind: input.kind, establishedOn: input.establishedOn, id }, m, `input.members.${i}`);
+    if (!m.memberOrganizationId) continue;
+    if (memberOrganizations.has(m.memberOrganizationId)) throw conflict("That organisation is already a member: it is named twice.", `input.members.${i}.memberOrganizationId`, "ALREADY_MEMBER");
+    memberOrganizations.add(m.memberOrganizationId);
+  }
+  if (input.status === OrganizationStatus.ACTIVE) {
+    requireMinimumMembers(input.kind, input.members.filter((m) => m.membershipType === MembershipType.OFFICIAL).length, "input.members");
+  }
+  return Object.assign(Object.create(Organization.prototype) as Organization, {
+    id,
+    kind: input.kind,
+    name,
+    registrationNumber,
+    ...place,
+    sector: input.sector,
+    status: input.status,
+    establishedOn: input.establishedOn,
+    dissolvedOn: null,
+    address: cleanOptionalText(input.address),
+    representative: cleanOptionalText(input.representative),
+    version: 1,
+  });
+}
+
+/**
+ * The checks of a change to an organisation's details (updateOrganization and each changed row of
+ * importOrganizations): the columns to set, or the first rule the change breaks.
+ */
+export async function checkChanges(
+  lookups: RegistryLookups,
+  org: Organization,
+  input: Omit<UpdateOrganizationInput, "id" | "version" | "idempotencyKey">,
+  officialCount: () => Promise<number>,
+): Promise<Partial<Organization>> {
+  if (org.status === OrganizationStatus.DISSOLVED) {
+    throw badInput(`${org.name} is dissolved; its record can no longer be changed.`, "input.id", "ORGANIZATION_DISSOLVED");
+  }
+  const changes: Partial<Organization> = {};
+  if (input.name != null) changes.name = cleanText(input.name);
+  if (input.registrationNumber != null) {
+    const number = cleanText(input.registrationNumber);
+    await checkRegistrationNumber(lookups, org.kind, number, org.id, "input.registrationNumber");
+    changes.registrationNumber = number;
+  }
+  if (input.adminUnitCode != null) Object.assign(changes, placement(input.adminUnitCode, today(), "input.adminUnitCode"));
+  if (input.sector != null) changes.sector = input.sector;
+  if (input.address != null) changes.address = cleanOptionalText(input.address);
+  if (input.representative != null) changes.representative = cleanOptionalText(input.representative);
+  if (input.status != null && input.status !== org.status) {
+    if (input.status === OrganizationStatus.DISSOLVED) {
+      throw badInput("Use dissolveOrganization to dissolve an organisation.", "input.status", "INVALID_STATUS");
+    }
+    if (input.status === OrganizationStatus.ACTIVE) requireMinimumMembers(org.kind, await officialCount(), "input.status");
+    changes.status = input.status;
+  }
+  return changes;
 }
 
 export class OrganizationMutations {
@@ -155,44 +255,12 @@ export class OrganizationMutations {
   async register(input: RegisterOrganizationInput): Promise<Organization> {
     const constraints = { organization_registration_number_key: registrationNumberTaken(input.registrationNumber), member_organization_once_idx: alreadyMember("input.members") };
     return recordedWrite(this.dataSource, { operation: "registerOrganization", input, load: this.loadOrganization, constraints }, async (manager) => {
-      const name = cleanText(input.name);
-      const registrationNumber = cleanOptionalText(input.registrationNumber);
-      requireNotInFuture(input.establishedOn, "input.establishedOn", "The establishment date");
-      if (input.status === OrganizationStatus.DISSOLVED) {
-        throw badInput("A new organisation cannot be registered as dissolved.", "input.status", "INVALID_STATUS");
-      }
-      requireAdminUnit(input.adminUnitCode, "input.adminUnitCode", input.establishedOn);
-      await checkRegistrationNumber(manager, input.kind, registrationNumber, null, "input.registrationNumber");
-      const id = randomUUID();
-      const memberOrganizations = new Set<string>();
-      for (const [i, m] of input.members.entries()) {
-        await checkMember(manager, { kind: input.kind, establishedOn: input.establishedOn, id }, m, `input.members.${i}`);
-        if (!m.memberOrganizationId) continue;
-        if (memberOrganizations.has(m.memberOrganizationId)) throw conflict("That organisation is already a member: it is named twice.", `input.members.${i}.memberOrganizationId`, "ALREADY_MEMBER");
-        memberOrganizations.add(m.memberOrganizationId);
-      }
-      if (input.status === OrganizationStatus.ACTIVE) {
-        requireMinimumMembers(input.kind, input.members.filter((m) => m.membershipType === MembershipType.OFFICIAL).length, "input.members");
-      }
-      const org = Object.assign(Object.create(Organization.prototype) as Organization, {
-        id,
-        kind: input.kind,
-        name,
-        registrationNumber,
-        adminUnitCode: input.adminUnitCode,
-        sector: input.sector,
-        status: input.status,
-        establishedOn: input.establishedOn,
-        dissolvedOn: null,
-        address: cleanOptionalText(input.address),
-        representative: cleanOptionalText(input.representative),
-        version: 1,
-      });
+      const org = await checkRegistration(databaseLookups(manager), manager, input);
       await manager.getRepository(Organization).insert(org);
       if (input.members.length > 0) {
-        await manager.getRepository(Member).insert(input.members.map((m) => memberRow(id, m)));
+        await manager.getRepository(Member).insert(input.members.map((m) => memberRow(org.id, m)));
       }
-      return manager.getRepository(Organization).findOneByOrFail({ id });
+      return manager.getRepository(Organization).findOneByOrFail({ id: org.id });
     });
   }
 
@@ -201,33 +269,7 @@ export class OrganizationMutations {
     return recordedWrite(this.dataSource, { operation: "updateOrganization", input, load: this.loadOrganization, constraints }, async (manager, keepBefore) => {
       const org = keepBefore(await lockOrganization(manager, input.id, "input.id"));
       if (org.version !== input.version) throw versionConflict("This organisation", input.version, org.version);
-      if (org.status === OrganizationStatus.DISSOLVED) {
-        throw badInput(`${org.name} is dissolved; its record can no longer be changed.`, "input.id", "ORGANIZATION_DISSOLVED");
-      }
-      const changes: Partial<Organization> = {};
-      if (input.name != null) changes.name = cleanText(input.name);
-      if (input.registrationNumber != null) {
-        const number = cleanText(input.registrationNumber);
-        await checkRegistrationNumber(manager, org.kind, number, org.id, "input.registrationNumber");
-        changes.registrationNumber = number;
-      }
-      if (input.adminUnitCode != null) {
-        requireAdminUnit(input.adminUnitCode, "input.adminUnitCode", today());
-        changes.adminUnitCode = input.adminUnitCode;
-      }
-      if (input.sector != null) changes.sector = input.sector;
-      if (input.address != null) changes.address = cleanOptionalText(input.address);
-      if (input.representative != null) changes.representative = cleanOptionalText(input.representative);
-      if (input.status != null && input.status !== org.status) {
-        if (input.status === OrganizationStatus.DISSOLVED) {
-          throw badInput("Use dissolveOrganization to dissolve an organisation.", "input.status", "INVALID_STATUS");
-        }
-        if (input.status === OrganizationStatus.ACTIVE) {
-          const members = await manager.getRepository(Member).findBy({ organizationId: org.id });
-          requireMinimumMembers(org.kind, activeOfficialCount(members), "input.status");
-        }
-        changes.status = input.status;
-      }
+      const changes = await checkChanges(databaseLookups(manager), org, input, async () => activeOfficialCount(await manager.getRepository(Member).findBy({ organizationId: org.id })));
       await manager
         .createQueryBuilder()
         .update(Organization)

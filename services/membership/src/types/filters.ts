@@ -1,6 +1,6 @@
 import { IsOptional, Length, ValidateNested } from "class-validator";
 import { ArgsType, Field, InputType, Int, registerEnumType } from "type-graphql";
-import { ConnectionArgs, IsAdminUnitCode, IsYearInRange } from "@kttt/core";
+import { ConnectionArgs, IsAdminUnitCode, IsYearInRange, LocalDateScalar } from "@kttt/core";
 import { MembershipType, OrganizationKind, OrganizationStatus, Rating, Sector } from "../domain/enums";
 
 export enum OrganizationOrder {
@@ -22,10 +22,18 @@ registerEnumType(OrganizationOrder, {
 
 @InputType({ description: "Filters for organisation lists (bộ lọc); all given conditions must hold." })
 export class OrganizationFilter {
-  @Field({ nullable: true, description: "Only organisations registered in this administrative unit (mã đơn vị hành chính), e.g. 444." })
+  @Field({
+    nullable: true,
+    description:
+      "Only organisations lying in this administrative unit (mã đơn vị hành chính) on `adminUnitAsOf`: a commune (5 digits, e.g. 18202 for xã Tứ Mỹ) " +
+      "or a district (3 digits, e.g. 444). A record counts where its commune lay on that date, so district 445 on 2025-06-30 includes the former Lộc Hà.",
+  })
   @IsOptional()
   @IsAdminUnitCode()
   adminUnitCode?: string;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: "The date `adminUnitCode` is judged on (tính đến ngày); default: today for a unit in force, the unit's last day for one that ended." })
+  adminUnitAsOf?: string;
 
   @Field(() => Sector, { nullable: true, description: "Only this sector (lĩnh vực)." })
   sector?: Sector;

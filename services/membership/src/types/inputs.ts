@@ -42,7 +42,7 @@ export class RegisterOrganizationInput extends MutationInput {
   @Matches(REGISTRATION_NUMBER, { message: "registrationNumber must be 10 digits, optionally followed by -and 3 digits (e.g. 3001234567)." })
   registrationNumber?: string;
 
-  @Field({ description: "Code of the administrative unit where it is registered." })
+  @Field({ description: "Code of the unit where it is registered, in force on `establishedOn`: a commune (5 digits, e.g. 18202; from 2025-07-01 only communes exist) or, before 2025-07-01, a district (3 digits, e.g. 444)." })
   @IsAdminUnitCode()
   adminUnitCode: string;
 
@@ -89,7 +89,7 @@ export class UpdateOrganizationInput extends MutationInput {
   @Matches(REGISTRATION_NUMBER, { message: "registrationNumber must be 10 digits, optionally followed by -and 3 digits (e.g. 3001234567)." })
   registrationNumber?: string;
 
-  @Field({ nullable: true, description: "New administrative unit." })
+  @Field({ nullable: true, description: "The unit it lies in from today: a commune code in force today (5 digits, e.g. 18202)." })
   @IsOptional()
   @IsAdminUnitCode()
   adminUnitCode?: string;

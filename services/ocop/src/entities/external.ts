@@ -3,6 +3,7 @@
  * here (descriptions as membership's, so composition keeps one); membership resolves every other field. The OCOP fields are added by resolvers/external.resolver.ts.
  */
 import { Directive, Field, ID, ObjectType } from "type-graphql";
+import { ADMIN_UNIT_CODE_DESCRIPTION, ADMIN_UNIT_TYPE_DESCRIPTION } from "@kttt/reference";
 
 @ObjectType({ description: "Hợp tác xã (HTX): a cooperative, a legal person with at least 5 official members." })
 @Directive('@key(fields: "id")')
@@ -25,13 +26,10 @@ export class CooperativeUnion {
   id: string;
 }
 
-@ObjectType({ description: 
-    "A district-level administrative unit of Hà Tĩnh (đơn vị hành chính cấp huyện), with the period it existed: " +
-    "units merge and the district level was abolished on 2025-07-01, and history stays queryable.",
- })
+@ObjectType({ description: ADMIN_UNIT_TYPE_DESCRIPTION })
 @Directive('@key(fields: "code")')
 export class AdminUnit {
-  @Field({ description: "Official code of the unit (mã đơn vị hành chính), e.g. 436 for Thành phố Hà Tĩnh." })
+  @Field({ description: ADMIN_UNIT_CODE_DESCRIPTION })
   code: string;
 }
 

@@ -4,6 +4,7 @@
  */
 import { Directive, Field, ID, ObjectType } from "type-graphql";
 import { OrganizationKind } from "../domain/enums";
+import { ADMIN_UNIT_CODE_DESCRIPTION, ADMIN_UNIT_TYPE_DESCRIPTION } from "@kttt/reference";
 
 @ObjectType("Cooperative", { description: "Hợp tác xã (HTX): a cooperative, a legal person with at least 5 official members." })
 @Directive('@key(fields: "id")')
@@ -26,14 +27,10 @@ export class CooperativeUnionRef {
   id: string;
 }
 
-@ObjectType("AdminUnit", {
-  description:
-    "A district-level administrative unit of Hà Tĩnh (đơn vị hành chính cấp huyện), with the period it existed: " +
-    "units merge and the district level was abolished on 2025-07-01, and history stays queryable.",
-})
+@ObjectType("AdminUnit", { description: ADMIN_UNIT_TYPE_DESCRIPTION })
 @Directive('@key(fields: "code")')
 export class AdminUnitRef {
-  @Field({ description: "Official code of the unit (mã đơn vị hành chính), e.g. 436 for Thành phố Hà Tĩnh." })
+  @Field({ description: ADMIN_UNIT_CODE_DESCRIPTION })
   code: string;
 }
 

@@ -1,0 +1,94 @@
+/**
+ * The dashboard's door to the spreadsheet engine (the command line is the other): a file posted to
+ * `/files/import/<kind>` is checked (`?dryRun=true`) or imported exactly as `npm run import` does it,
+ * through this gateway's own GraphQL endpoint as the caller, so the owning subgraph's checks and audit
+ * trail apply; `/files/export` turns a query into an .xlsx or .csv download as `npm run export` does.
+ */
+import { DomainError, ErrorCode, isDomainError, principalOf, type CallerTokenKeys } from "@kttt/core";
+import { GraphRefused, IMPORT_KINDS, runExport, runImport, SpreadsheetError } from "@kttt/spreadsheet";
+import express, { type Request, type Response } from "express";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import type { AddressInfo } from "node:net";
+import type http from "node:http";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+/** Files the dashboard may post: a register, not an archive. */
+export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+
+function fail(res: Response, status: number, code: string, message: string): void {
+  res.status(status).json({ error: { code, message } });
+}
+
+/** The caller's bearer token, verified; the import speaks as the caller. */
+async function bearer(req: Request, tokenKeys: CallerTokenKeys): Promise<string> {
+  const authorization = req.headers.authorization;
+  if (req.headers["x-api-key"] || !authorization) throw new DomainError(ErrorCode.UNAUTHENTICATED, "Sign in with a token to import or export files.");
+  await principalOf(authorization, tokenKeys);
+  return authorization.replace(/^Bearer\s+/iu, "");
+}
+
+export function spreadsheetFiles(server: http.Server, tokenKeys: CallerTokenKeys): express.Router {
+  const router = express.Router();
+  const self = () => `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+  const withTempDir = async <T>(fn: (dir: string) => Promise<T>): Promise<T> => {
+    const dir = await mkdtemp(path.join(tmpdir(), "kttt-files-"));
+    try {
+      return await fn(dir);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  };
+  const handle = (fn: (req: Request, res: Response) => Promise<void>) => async (req: Request, res: Response) => {
+    try {
+      await fn(req, res);
+    } catch (error) {
+      if (error instanceof SpreadsheetError) return fail(res, 400, error.code, error.message);
+      if (isDomainError(error)) return fail(res, error.extensions.code === ErrorCode.UNAUTHENTICATED ? 401 : 400, String(error.extensions.code), error.message);
+      if (error instanceof GraphRefused) return fail(res, { UNAUTHENTICATED: 401, FORBIDDEN: 403, BAD_USER_INPUT: 400, GRAPHQL_VALIDATION_FAILED: 400 }[error.code] ?? 502, error.code, error.message);
+      fail(res, 502, "IMPORT_FAILED", error instanceof Error ? error.message : String(error));
+    }
+  };
+
+  router.post(
+    "/import/:kind",
+    express.raw({ type: () => true, limit: MAX_UPLOAD_BYTES }),
+    handle(async (req, res) => {
+      const token = await bearer(req, tokenKeys);
+      const kind = String(req.params.kind);
+      if (!IMPORT_KINDS[kind]) return fail(res, 404, "UNKNOWN_KIND", `There is no import of "${kind}"; the kinds are: ${Object.keys(IMPORT_KINDS).join(", ")}.`);
+      const name = path.basename(decodeURIComponent(String(req.headers["x-file-name"] ?? "")));
+      if (!/\.(xlsx|csv)$/iu.test(name)) return fail(res, 400, "UNSUPPORTED_FORMAT", "Send an .xlsx or .csv file, with its name in the x-file-name header.");
+      if (!Buffer.isBuffer(req.body) || req.body.length === 0) return fail(res, 400, "EMPTY_FILE", "The file is empty.");
+      const report = await withTempDir(async (dir) => {
+        const file = path.join(dir, name.replace(/[^\p{L}\p{N}._ -]/gu, "_"));
+        await writeFile(file, req.body as Buffer);
+        return runImport({ file, kind, sheet: typeof req.query.sheet === "string" ? req.query.sheet : undefined, dryRun: req.query.dryRun === "true", skipInvalid: req.query.skipInvalid === "true", gatewayUrl: self(), token, errorCopy: path.join(dir, "loi.xlsx") });
+      });
+      res.json({ ...report, errorCopy: null });
+    }),
+  );
+
+  router.post(
+    "/export",
+    express.json({ limit: "64kb" }),
+    handle(async (req, res) => {
+      const token = await bearer(req, tokenKeys);
+      const { query, variables, format, name } = req.body as { query?: string; variables?: Record<string, unknown>; format?: string; name?: string };
+      if (typeof query !== "string") return fail(res, 400, "BAD_REQUEST", "Send the query to export as { query, variables, format }.");
+      const extension = format === "csv" ? "csv" : "xlsx";
+      await withTempDir(async (dir) => {
+        const out = path.join(dir, `export.${extension}`);
+        await runExport({ query, variables, out, gatewayUrl: self(), token });
+        const download = `${(name ?? "danh-sach").replace(/[^\p{L}\p{N}_-]/gu, "-")}.${extension}`;
+        await new Promise<void>((resolve, reject) => res.download(out, download, (error) => (error ? reject(error) : resolve())));
+      });
+    }),
+  );
+  // A file over the limit is refused here, with the limit that applies to files.
+  router.use((error: { status?: number; type?: string }, _req: Request, res: Response, next: express.NextFunction) => {
+    if (error?.type !== "entity.too.large") return next(error);
+    fail(res, 413, "FILE_TOO_LARGE", `The file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB: split it, or import it with npm run import.`);
+  });
+  return router;
+}

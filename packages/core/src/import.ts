@@ -1,0 +1,74 @@
+/**
+ * The vocabulary of batch imports, shared by every subgraph that takes one: what happened to each
+ * row and why a row was refused. A batch runs in one transaction; rows are matched on their natural
+ * key (registration number, product code…), so importing the same file twice changes nothing.
+ */
+import { Directive, Field, Int, ObjectType, registerEnumType } from "type-graphql";
+import { isDomainError } from "./errors";
+
+export enum ImportOutcome {
+  CREATED = "CREATED",
+  UPDATED = "UPDATED",
+  UNCHANGED = "UNCHANGED",
+  INVALID = "INVALID",
+}
+registerEnumType(ImportOutcome, {
+  name: "ImportOutcome",
+  description: "What an import did, or would do on a dry run, with one row (kết quả nhập từng dòng).",
+  valuesConfig: {
+    CREATED: { description: "Tạo mới: no record had the row's natural key; one is created." },
+    UPDATED: { description: "Cập nhật: the record exists and the row changes it." },
+    UNCHANGED: { description: "Không đổi: the record exists and already says what the row says." },
+    INVALID: { description: "Không hợp lệ: the row breaks a rule; nothing of it is written." },
+  },
+});
+
+@ObjectType({ description: "Why an import row was refused (lỗi của dòng): the field at fault and a sentence a person can act on." })
+@Directive("@shareable")
+export class ImportProblem {
+  @Field({ description: "The field of the row at fault, e.g. registrationNumber (trường lỗi)." })
+  field: string;
+
+  @Field({ description: "Stable reason code, the same the single-record mutation gives, e.g. DUPLICATE_REGISTRATION_NUMBER (mã lỗi)." })
+  reason: string;
+
+  @Field({ description: "What is wrong and what to do, in a sentence (mô tả lỗi)." })
+  message: string;
+}
+
+/**
+ * A row's problem from an error a check threw: the owner's DomainError as it would answer the
+ * single-record mutation, its field path relative to the row ("input.name" → "name").
+ */
+export function importProblemOf(error: unknown): ImportProblem {
+  if (!isDomainError(error)) throw error;
+  const extensions = error.extensions as { code?: string; field?: string; reason?: string };
+  return Object.assign(new ImportProblem(), {
+    field: (extensions.field ?? "").replace(/^input\./u, ""),
+    reason: extensions.reason ?? extensions.code ?? "BAD_USER_INPUT",
+    message: error.message,
+  });
+}
+
+/** Counts of a batch by outcome. */
+@ObjectType({ description: "How many rows of a batch each outcome took (tổng hợp kết quả nhập)." })
+@Directive("@shareable")
+export class ImportCounts {
+  @Field(() => Int, { description: "Rows created (tạo mới)." })
+  created: number;
+
+  @Field(() => Int, { description: "Rows that changed a record (cập nhật)." })
+  updated: number;
+
+  @Field(() => Int, { description: "Rows that matched a record as it is (không đổi)." })
+  unchanged: number;
+
+  @Field(() => Int, { description: "Rows refused (không hợp lệ)." })
+  invalid: number;
+}
+
+export function countOutcomes(outcomes: ImportOutcome[]): ImportCounts {
+  const counts = Object.assign(new ImportCounts(), { created: 0, updated: 0, unchanged: 0, invalid: 0 });
+  for (const outcome of outcomes) counts[outcome.toLowerCase() as keyof ImportCounts] += 1;
+  return counts;
+}

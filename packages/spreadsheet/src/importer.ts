@@ -1,0 +1,299 @@
+/**
+ * The import door of the command line: a file read by the engine, each row checked locally (cells,
+ * repeats inside the file) and then by the owning subgraph through the gateway (a dry run of every
+ * batch), written only when the whole file is valid (or with skipInvalid, its valid rows), the
+ * problems printed and copied into an .xlsx of the file with a "Lỗi" column.
+ */
+import ExcelJS from "exceljs";
+import { SingleBar, Presets } from "cli-progress";
+import { cleanText, foldText } from "@kttt/core";
+import type { KindSpec } from "./columns";
+import { SpreadsheetError } from "./errors";
+import { foundingMembersKind, organizationsKind } from "./kinds/organizations";
+import { openSource } from "./readers";
+import { columnLetter, openTable, type CellProblem, type Table } from "./table";
+
+/** An import kind: its columns, and the batch mutation of the subgraph that owns it. */
+export interface ImportKind {
+  spec: KindSpec;
+  mutation: string;
+  field: string;
+  /** The natural key of a row inside the file, to find repeats before asking the graph. */
+  key(values: Record<string, unknown>): string | null;
+  keyColumn: string;
+  /** Rows of another sheet of the same workbook that belong to a row (an organisation's founding members). */
+  children?: {
+    spec: KindSpec;
+    field: string;
+    /** The keys a parent row answers to, and the key a child row names. */
+    parentKeys(values: Record<string, unknown>): string[];
+    parentKey(values: Record<string, unknown>): string;
+    toInput(values: Record<string, unknown>): Record<string, unknown>;
+  };
+}
+
+/** An organisation as a members sheet names it: its registration number (dots and spaces dropped) or its folded name. */
+const organizationKey = (text: string) => (/^[\d.\s-]+$/u.test(text) ? text.replace(/[.\s]/gu, "") : foldText(cleanText(text)));
+
+export const IMPORT_KINDS: Record<string, ImportKind> = {
+  organizations: {
+    spec: organizationsKind,
+    field: "importOrganizations",
+    mutation: /* GraphQL */ `mutation Import($rows: [OrganizationImportRow!]!, $dryRun: Boolean!, $skipInvalid: Boolean!) {
+      importOrganizations(rows: $rows, dryRun: $dryRun, skipInvalid: $skipInvalid) {
+        written
+        rows { index outcome organizationId problems { field reason message } }
+      }
+    }`,
+    key: (v) => (typeof v.registrationNumber === "string" ? v.registrationNumber : null),
+    keyColumn: "registrationNumber",
+    children: {
+      spec: foundingMembersKind,
+      field: "members",
+      parentKeys: (v) => [typeof v.registrationNumber === "string" ? v.registrationNumber : "", organizationKey(String(v.name ?? ""))].filter(Boolean),
+      parentKey: (v) => organizationKey(String(v.organization ?? "")),
+      toInput: (v) => ({ kind: v.kind ?? "INDIVIDUAL", membershipType: v.membershipType, fullName: v.fullName, capitalContributed: v.capitalContributed ?? 0n, joinedOn: v.joinedOn }),
+    },
+  },
+};
+
+export const BATCH_ROWS = 2000;
+/** Under the gateway's default request limit (MAX_BODY_BYTES, 1 MB), whatever the rows hold. */
+export const BATCH_BYTES = 800_000;
+
+/** Rows cut into calls of at most BATCH_ROWS rows and about BATCH_BYTES of JSON. */
+function inBatches<T extends { values: Record<string, unknown> }>(rows: T[]): T[][] {
+  const batches: T[][] = [];
+  let current: T[] = [];
+  let bytes = 0;
+  for (const row of rows) {
+    const size = JSON.stringify(row.values, (_k, v) => (typeof v === "bigint" ? v.toString() : v)).length + 20;
+    if (current.length > 0 && (current.length >= BATCH_ROWS || bytes + size > BATCH_BYTES)) {
+      batches.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(row);
+    bytes += size;
+  }
+  if (current.length > 0) batches.push(current);
+  return batches;
+}
+
+/** The gateway of `npm start`. */
+export const DEFAULT_GATEWAY_URL = "http://127.0.0.1:4000/graphql";
+
+export interface RowReport {
+  rowNumber: number;
+  /** The sheet of a row that is not on the main one (a member naming no organisation of the file). */
+  sheet?: string;
+  outcome: "CREATED" | "UPDATED" | "UNCHANGED" | "INVALID" | "SKIPPED";
+  problems: CellProblem[];
+}
+
+export interface ImportReport {
+  kind: string;
+  source: string;
+  written: boolean;
+  dryRun: boolean;
+  rows: RowReport[];
+  counts: Record<RowReport["outcome"], number>;
+  /** The .xlsx copy with a "Lỗi" column, when a row had a problem. */
+  errorCopy: string | null;
+}
+
+export interface ImportOptions {
+  file: string;
+  kind: string;
+  sheet?: string;
+  dryRun?: boolean;
+  skipInvalid?: boolean;
+  gatewayUrl: string;
+  token: string;
+  /** Where to write the error copy; defaults beside the file. */
+  errorCopy?: string;
+  progress?: boolean;
+}
+
+/** The graph refused a whole request (not a row): its error code, e.g. FORBIDDEN. */
+export class GraphRefused extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Calls the gateway; a GraphQL error that concerns the whole request ends the import. */
+export async function callGraph<T>(url: string, token: string, query: string, variables: Record<string, unknown>): Promise<T> {
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query, variables }, (_k, v) => (typeof v === "bigint" ? v.toString() : v)),
+  }).catch((error: Error) => {
+    throw new Error(`The gateway at ${url} did not answer (${error.message}). Is the graph running (npm start)?`);
+  });
+  const body = (await response.json().catch(() => ({}))) as { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
+  if (body.errors?.length) {
+    const [first] = body.errors;
+    throw new GraphRefused(first.extensions?.code ?? `HTTP_${response.status}`, `The graph refused the request (${first.extensions?.code ?? response.status}): ${first.message}`);
+  }
+  if (!body.data) throw new Error(`The gateway answered HTTP ${response.status} without data.`);
+  return body.data;
+}
+
+function columnOf(table: Table, field: string): { header: string; letter: string; index: number } | null {
+  const top = field.split(".")[0];
+  const column = table.columns.find((c) => c.spec.key === top);
+  return column ? { header: column.header, letter: columnLetter(column.index), index: column.index } : null;
+}
+
+export async function runImport(options: ImportOptions): Promise<ImportReport> {
+  const kind = IMPORT_KINDS[options.kind];
+  if (!kind) throw new Error(`Unknown kind "${options.kind}"; the kinds are: ${Object.keys(IMPORT_KINDS).join(", ")}.`);
+  const table = await openTable(options.file, kind.spec, { sheet: options.sheet });
+  const rows: { rowNumber: number; values: Record<string, unknown>; report: RowReport }[] = [];
+  const firstOfKey = new Map<string, number>();
+  for await (const row of table.rows) {
+    const report: RowReport = { rowNumber: row.rowNumber, outcome: "INVALID", problems: row.problems };
+    const key = kind.key(row.values);
+    if (key !== null) {
+      const first = firstOfKey.get(key);
+      const column = columnOf(table, kind.keyColumn);
+      if (first !== undefined) report.problems.push({ column: column?.header ?? kind.keyColumn, columnLetter: column?.letter ?? "", value: key, reason: `${key} is also on row ${first} of this file` });
+      else firstOfKey.set(key, row.rowNumber);
+    }
+    rows.push({ rowNumber: row.rowNumber, values: row.values, report });
+  }
+  const orphans: RowReport[] = [];
+  if (kind.children && table.source.format === "xlsx") {
+    const children = kind.children;
+    const childTable = await openTable(options.file, children.spec, { sheet: children.spec.sheetName }).catch((error: unknown) => {
+      if (error instanceof SpreadsheetError && error.code === "SHEET_NOT_FOUND") return null;
+      throw error;
+    });
+    if (childTable) {
+      const parents = new Map<string, (typeof rows)[number]>();
+      for (const row of rows) for (const key of children.parentKeys(row.values)) parents.set(key, row);
+      for await (const child of childTable.rows) {
+        const where = `${children.spec.sheetName} dòng ${child.rowNumber}`;
+        const parent = parents.get(children.parentKey(child.values));
+        if (!parent) {
+          const shown = String(child.values.organization ?? "");
+          orphans.push({ rowNumber: child.rowNumber, sheet: children.spec.sheetName, outcome: "INVALID", problems: [...child.problems, ...(shown ? [{ column: childTable.columns[0].header, columnLetter: columnLetter(childTable.columns[0].index), value: shown, reason: `no organisation of sheet "${table.source.description}" has this registration number or name` }] : [])] });
+          continue;
+        }
+        if (child.problems.length > 0) parent.report.problems.push(...child.problems.map((p) => ({ ...p, column: `${where}, ${p.column}` })));
+        else ((parent.values[children.field] ??= []) as unknown[]).push(children.toInput(child.values));
+      }
+    }
+  }
+  const checkable = rows.filter((r) => r.report.problems.length === 0);
+  const batches = inBatches(checkable);
+  const onePass = batches.length <= 1 && !options.dryRun;
+  const bar = options.progress ? new SingleBar({ format: "{phase} [{bar}] {value}/{total} rows | {eta_formatted}", hideCursor: true }, Presets.shades_classic) : null;
+
+  type Answer = { written: boolean; rows: { index: number; outcome: RowReport["outcome"]; problems: { field: string; reason: string; message: string }[] }[] };
+  const send = async (batch: typeof rows, dryRun: boolean, skipInvalid: boolean): Promise<Answer> => {
+    const data = await callGraph<Record<string, Answer>>(options.gatewayUrl, options.token, kind.mutation, {
+      rows: batch.map((r) => ({ ...r.values, rowNumber: r.rowNumber })),
+      dryRun,
+      skipInvalid,
+    });
+    const answer = data[kind.field];
+    for (const result of answer.rows) {
+      const row = batch[result.index];
+      row.report.outcome = result.outcome;
+      for (const p of result.problems) {
+        const column = columnOf(table, p.field);
+        row.report.problems.push({ column: column?.header ?? p.field, columnLetter: column?.letter ?? "", value: column ? String(row.values[p.field.split(".")[0]] ?? "") : "", reason: p.message });
+      }
+    }
+    return answer;
+  };
+
+  let written = false;
+  const invalidCount = () => rows.filter((r) => r.report.problems.length > 0).length + orphans.length;
+  // A file of one batch is checked and written in one transaction; longer files are checked in full first.
+  if (onePass) {
+    const skipInvalid = options.skipInvalid ?? false;
+    const dryRun = (checkable.length < rows.length || orphans.length > 0) && !skipInvalid;
+    const answer = batches.length ? await send(batches[0], dryRun, skipInvalid) : { written: !dryRun };
+    written = answer.written && !dryRun;
+  } else {
+    bar?.start(checkable.length, 0, { phase: "Kiểm tra" });
+    for (const batch of batches) {
+      await send(batch, true, true);
+      bar?.increment(batch.length);
+    }
+    bar?.stop();
+    if (!options.dryRun && (invalidCount() === 0 || options.skipInvalid)) {
+      const valid = checkable.filter((r) => r.report.problems.length === 0);
+      bar?.start(valid.length, 0, { phase: "Ghi" });
+      for (const batch of inBatches(valid)) {
+        await send(batch, false, true);
+        bar?.increment(batch.length);
+      }
+      bar?.stop();
+      written = true;
+    }
+  }
+  for (const row of rows) {
+    if (row.report.problems.length > 0) row.report.outcome = "INVALID";
+    else if (!written && !options.dryRun && row.report.outcome !== "INVALID") row.report.outcome = "SKIPPED";
+  }
+  const counts = { CREATED: 0, UPDATED: 0, UNCHANGED: 0, INVALID: 0, SKIPPED: 0 };
+  const reports = [...rows.map((r) => r.report), ...orphans];
+  for (const row of reports) counts[row.outcome] += 1;
+  const report: ImportReport = { kind: options.kind, source: table.source.description, written, dryRun: options.dryRun ?? false, rows: reports, counts, errorCopy: null };
+  if (counts.INVALID > 0) {
+    report.errorCopy = options.errorCopy ?? options.file.replace(/\.(xlsx|csv|txt)$/iu, "") + ".loi.xlsx";
+    await writeErrorCopy(options.file, options.sheet, table, report, report.errorCopy);
+  }
+  return report;
+}
+
+/** The file's rows as they are, each at its own row number, with the row's problems in a last "Lỗi" column. */
+export async function writeErrorCopy(file: string, sheet: string | undefined, table: Table, report: ImportReport, out: string): Promise<void> {
+  const problems = new Map(report.rows.filter((r) => r.problems.length > 0 && !r.sheet).map((r) => [r.rowNumber, r.problems]));
+  const source = await openSource(file, { sheet });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: out, useStyles: true });
+  const worksheet = workbook.addWorksheet("Lỗi nhập");
+  const errorColumn = table.width + 1;
+  worksheet.getColumn(errorColumn).width = 80;
+  for await (const raw of source.rows) {
+    const row = worksheet.getRow(raw.number);
+    raw.cells.forEach((cell, i) => {
+      if (cell === null || cell === undefined) return;
+      // Formulas are copied as the values they showed: the copy is for reading, not recalculating.
+      row.getCell(i + 1).value = (cell && typeof cell === "object" && !(cell instanceof Date) && "result" in cell ? (cell as { result: unknown }).result : cell) as ExcelJS.CellValue;
+    });
+    if (table.headerRows.includes(raw.number)) row.getCell(errorColumn).value = "Lỗi";
+    const found = problems.get(raw.number);
+    if (found) {
+      const cell = row.getCell(errorColumn);
+      cell.value = found.map((p) => `${p.columnLetter ? `${p.columnLetter} ` : ""}${p.column}: ${p.reason}`).join("\n");
+      cell.font = { color: { argb: "FFC00000" } };
+      cell.alignment = { wrapText: true, vertical: "top" };
+    }
+    row.commit();
+  }
+  await worksheet.commit();
+  await workbook.commit();
+}
+
+/** The report as a person reads it on the terminal. */
+export function describeReport(report: ImportReport): string {
+  const lines: string[] = [];
+  for (const row of report.rows) {
+    for (const p of row.problems) lines.push(`${row.sheet ? `Trang ${row.sheet}, d` : "D"}òng ${row.rowNumber}${p.columnLetter ? `, cột ${p.columnLetter}` : ""} ${p.column ? `"${p.column}"` : ""}${p.value ? ` (giá trị "${p.value}")` : ""}: ${p.reason}`);
+  }
+  const c = report.counts;
+  lines.push(
+    `${report.source}: ${c.CREATED} tạo mới, ${c.UPDATED} cập nhật, ${c.UNCHANGED} không đổi, ${c.INVALID} lỗi${c.SKIPPED ? `, ${c.SKIPPED} không ghi` : ""}. ` +
+      (report.dryRun ? "Chạy thử: không ghi gì." : report.written ? "Đã ghi." : "Không ghi gì: sửa các dòng lỗi, hoặc dùng --skip-invalid để ghi các dòng hợp lệ."),
+  );
+  if (report.errorCopy) lines.push(`Bản sao có cột "Lỗi": ${report.errorCopy}`);
+  return lines.join("\n");
+}

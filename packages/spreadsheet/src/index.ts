@@ -1,0 +1,11 @@
+export * from "./columns";
+export * from "./dates";
+export * from "./errors";
+export * from "./legacy";
+export * from "./numbers";
+export * from "./readers";
+export * from "./table";
+export { foundingMembersKind, organizationsKind } from "./kinds/organizations";
+export * from "./importer";
+export * from "./template";
+export * from "./exporter";

@@ -1,0 +1,189 @@
+/**
+ * importOrganizations: a register's rows checked by the same rules as registerOrganization and
+ * updateOrganization (checkRegistration, checkChanges), against units and organisations read in one
+ * statement each, then written in the same transaction with one audit record per row changed.
+ * Rows match the graph on the registration number (a group, which has none, on kind, unit and
+ * name), so importing a file twice changes nothing the second time.
+ */
+import { badInput, cleanText, conflict, countOutcomes, isAdminUnitCode, foldText, ImportOutcome, ImportProblem, importProblemOf, insertRows, validationFailures, writeAudits, type AuditEntry } from "@kttt/core";
+import type { DataSource, EntityManager } from "typeorm";
+import { MembershipType, OrganizationKind } from "../domain/enums";
+import { AdminUnit } from "../entities/admin-unit";
+import { Member } from "../entities/member";
+import { Organization } from "../entities/organization";
+import { ImportOrganizationsPayload, MAX_IMPORT_ROWS, OrganizationImportRow, OrganizationImportRowResult } from "../types/import";
+import { RegisterOrganizationInput } from "../types/inputs";
+import { checkChanges, checkRegistration, memberRow, type RegistryLookups } from "./organization-mutations";
+
+const FIELDS_COMPARED = ["name", "adminUnitCode", "sector", "status", "address", "representative"] as const;
+
+/** A unit's name folded and without its kind, so "Huyện Hương Khê", "huyen huong khe" and "Hương Khê" meet. */
+const unitNameKey = (name: string) =>
+  foldText(cleanText(name)).replace(/\./gu, " ").replace(/\s+/gu, " ").trim().replace(/^(huyen|thi xa|thanh pho|tp|tx) /u, "");
+
+/** A unit named by its code or its name, resolved against the units the graph knows. */
+function unitResolver(units: AdminUnit[]): (text: string) => string {
+  const byName = new Map(units.map((unit) => [unitNameKey(unit.name), unit.code]));
+  return (text) => {
+    const cleaned = cleanText(text);
+    if (isAdminUnitCode(cleaned)) return cleaned;
+    const code = byName.get(unitNameKey(cleaned));
+    if (!code) throw badInput(`No administrative unit of Hà Tĩnh is called "${cleaned}": write its code (e.g. 444) or its name (e.g. Huyện Hương Khê).`, "input.adminUnit", "UNKNOWN_ADMIN_UNIT");
+    return code;
+  };
+}
+
+const groupKey = (unitCode: string, name: string) => `${unitCode}|${foldText(cleanText(name))}`;
+
+function problem(field: string, reason: string, message: string): ImportProblem {
+  return Object.assign(new ImportProblem(), { field, reason, message });
+}
+
+export class OrganizationImport {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async run(rows: OrganizationImportRow[], dryRun: boolean, skipInvalid: boolean): Promise<ImportOrganizationsPayload> {
+    if (rows.length > MAX_IMPORT_ROWS) {
+      throw badInput(`At most ${MAX_IMPORT_ROWS} rows can be imported in one call; send the file in batches.`, "rows", "TOO_MANY_ROWS", { max: MAX_IMPORT_ROWS });
+    }
+    return this.dataSource.transaction(async (manager) => {
+      const units = await manager.getRepository(AdminUnit).find();
+      const resolveUnit = unitResolver(units);
+      const numbers = [...new Set(rows.map((r) => r.registrationNumber && cleanText(r.registrationNumber)).filter((n): n is string => !!n))];
+      const groupNames = [...new Set(rows.filter((r) => r.kind === OrganizationKind.COOPERATIVE_GROUP).map((r) => cleanText(r.name)))];
+      // Locked: nobody changes a matched organisation between this check and the write.
+      const existing = await manager
+        .getRepository(Organization)
+        .createQueryBuilder("o")
+        .setLock("pessimistic_write")
+        .where("o.registration_number = ANY(:numbers)", { numbers })
+        .orWhere("(o.kind = :group AND o.name = ANY(:groupNames))", { group: OrganizationKind.COOPERATIVE_GROUP, groupNames })
+        .getMany();
+      const byNumber = new Map(existing.filter((o) => o.registrationNumber).map((o) => [o.registrationNumber as string, o]));
+      const byGroup = new Map(existing.filter((o) => o.kind === OrganizationKind.COOPERATIVE_GROUP).map((o) => [groupKey(o.adminUnitCode, o.name), o]));
+      const officialCounts = await this.officialCounts(manager, existing.map((o) => o.id));
+      const lookups: RegistryLookups = {
+        byRegistrationNumber: async (number) => byNumber.get(number) ?? null,
+      };
+
+      const results: OrganizationImportRowResult[] = [];
+      const creates: { org: Organization; row: OrganizationImportRow; index: number }[] = [];
+      const updates: { before: Organization; changes: Partial<Organization>; row: OrganizationImportRow }[] = [];
+      const seen = new Map<string, number | null>();
+      for (const [index, row] of rows.entries()) {
+        const result = Object.assign(new OrganizationImportRowResult(), { index, rowNumber: row.rowNumber ?? null, outcome: ImportOutcome.INVALID, organizationId: null as string | null, problems: [] as ImportProblem[] });
+        results.push(result);
+        try {
+          const input = Object.assign(new RegisterOrganizationInput(), {
+            kind: row.kind,
+            name: row.name,
+            registrationNumber: row.registrationNumber ? cleanText(row.registrationNumber) : undefined,
+            adminUnitCode: resolveUnit(row.adminUnit),
+            sector: row.sector,
+            status: row.status,
+            establishedOn: row.establishedOn,
+            address: row.address ?? undefined,
+            representative: row.representative ?? undefined,
+            members: row.members ?? [],
+          });
+          result.problems.push(...(await validationFailures(input)).map((f) => problem(f.field, "INVALID_VALUE", f.message)));
+          if (result.problems.length > 0) continue;
+          const key = input.registrationNumber ?? `group:${groupKey(input.adminUnitCode, input.name)}`;
+          if (seen.has(key)) {
+            const first = seen.get(key);
+            throw input.registrationNumber
+              ? conflict(`Registration number ${input.registrationNumber} is also on ${first != null ? `row ${first}` : "an earlier row"} of this file.`, "input.registrationNumber", "DUPLICATE_REGISTRATION_NUMBER")
+              : conflict(`The group ${cleanText(input.name)} in the same unit is also on ${first != null ? `row ${first}` : "an earlier row"} of this file.`, "input.name", "DUPLICATE_GROUP");
+          }
+          seen.set(key, row.rowNumber ?? null);
+          const found = input.registrationNumber ? byNumber.get(input.registrationNumber) : byGroup.get(groupKey(input.adminUnitCode, input.name));
+          if (!found) {
+            const org = await checkRegistration(lookups, manager, input);
+            creates.push({ org, row, index });
+            result.outcome = ImportOutcome.CREATED;
+            continue;
+          }
+          result.organizationId = found.id;
+          if (found.kind !== input.kind) {
+            throw conflict(`${found.name} is registered as ${found.kind}; the row says ${input.kind}. The legal form cannot be changed by an import.`, "input.kind", "KIND_MISMATCH");
+          }
+          if (found.establishedOn !== input.establishedOn) {
+            throw conflict(`${found.name} was established on ${found.establishedOn} in the graph; the row says ${input.establishedOn}. Correct the file, or the record through the Alliance's office.`, "input.establishedOn", "ESTABLISHED_ON_DIFFERS");
+          }
+          const wanted: Partial<Organization> = { name: cleanText(input.name), adminUnitCode: input.adminUnitCode, sector: input.sector, status: input.status, address: input.address ? cleanText(input.address) : null, representative: input.representative ? cleanText(input.representative) : null };
+          const differing = Object.fromEntries(FIELDS_COMPARED.filter((f) => (wanted[f] ?? null) !== (found[f] ?? null) && wanted[f] != null).map((f) => [f, wanted[f]]));
+          if (Object.keys(differing).length === 0) {
+            result.outcome = ImportOutcome.UNCHANGED;
+            continue;
+          }
+          const changes = await checkChanges(lookups, found, differing, async () => officialCounts.get(found.id) ?? 0);
+          updates.push({ before: found, changes, row });
+          result.outcome = ImportOutcome.UPDATED;
+        } catch (error) {
+          const p = importProblemOf(error);
+          result.problems.push(p.field === "adminUnitCode" ? Object.assign(p, { field: "adminUnit" }) : p);
+          result.outcome = ImportOutcome.INVALID;
+        }
+      }
+
+      const counts = countOutcomes(results.map((r) => r.outcome));
+      const written = !dryRun && (counts.invalid === 0 || skipInvalid);
+      if (written) {
+        await this.write(manager, creates, updates);
+        for (const { org, index } of creates) results[index].organizationId = org.id;
+      }
+      return Object.assign(new ImportOrganizationsPayload(), { dryRun, written, counts, rows: results });
+    });
+  }
+
+  /** Active official members of each organisation, in one statement. */
+  private async officialCounts(manager: EntityManager, ids: string[]): Promise<Map<string, number>> {
+    if (ids.length === 0) return new Map();
+    const counted: { organization_id: string; n: string }[] = await manager.query(
+      "SELECT organization_id, count(*) AS n FROM member WHERE organization_id = ANY($1) AND membership_type = $2 AND left_on IS NULL GROUP BY organization_id",
+      [ids, MembershipType.OFFICIAL],
+    );
+    return new Map(counted.map((c) => [c.organization_id, Number(c.n)]));
+  }
+
+  private async write(
+    manager: EntityManager,
+    creates: { org: Organization; row: OrganizationImportRow }[],
+    updates: { before: Organization; changes: Partial<Organization>; row: OrganizationImportRow }[],
+  ): Promise<void> {
+    const audits: AuditEntry[] = [];
+    if (creates.length > 0) {
+      await insertRows(
+        manager,
+        "organization",
+        creates.map(({ org }) => ({
+          id: org.id,
+          kind: org.kind,
+          name: org.name,
+          registration_number: org.registrationNumber,
+          admin_unit_code: org.adminUnitCode,
+          sector: org.sector,
+          status: org.status,
+          established_on: org.establishedOn,
+          dissolved_on: null,
+          address: org.address,
+          representative: org.representative,
+          version: 1,
+        })),
+      );
+      const members = creates.flatMap(({ org, row }) => (row.members ?? []).map((m) => memberRow(org.id, m)));
+      if (members.length > 0) await manager.getRepository(Member).insert(members);
+      for (const { org, row } of creates) audits.push({ operation: "importOrganizations", input: row, resultRef: org.id, after: org });
+    }
+    for (const { before, changes, row } of updates) {
+      await manager
+        .createQueryBuilder()
+        .update(Organization)
+        .set({ ...changes, version: before.version + 1 })
+        .where("id = :id AND version = :version", { id: before.id, version: before.version })
+        .execute();
+      audits.push({ operation: "importOrganizations", input: row, resultRef: before.id, before, after: { ...before, ...changes, version: before.version + 1 } });
+    }
+    await writeAudits(manager, audits);
+  }
+}

@@ -1,0 +1,113 @@
+/**
+ * The dashboard's import page in a real browser (Debian's Chromium through playwright-core), against
+ * the real gateway and membership subgraph: an administrator chooses a file, sees the check (with the
+ * bad rows as Excel numbers them), confirms, and the organisations are in the graph; staff get no
+ * import. The gateway's /files endpoints are also asked directly (export download, refusals).
+ */
+import { loadGatewayConfig, Role, type Principal } from "@kttt/core";
+import { startGateway, type GatewayServer } from "@kttt/gateway";
+import { TEST_ADMIN, tokenFor } from "@kttt/testkit";
+import ExcelJS from "exceljs";
+import fs from "node:fs";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { startTestMembership, type TestMembership } from "../../services/membership/test/helpers";
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const available = fs.existsSync(CHROMIUM);
+const describeIfBrowser = available ? describe : describe.skip;
+const STAFF: Principal = { subject: "demo-staff", role: Role.ALLIANCE_STAFF, department: null, adminUnitCode: null, name: "Cán bộ" };
+
+let membership: TestMembership;
+let gateway: GatewayServer;
+let browser: Browser;
+let page: Page;
+let adminToken: string;
+
+const csv = (rows: string[]) => ({
+  name: "danh-sach.csv",
+  mimeType: "text/csv",
+  buffer: Buffer.from(`\uFEFFTên HTX;Loại hình;Mã số thuế;Huyện;Lĩnh vực;Tình trạng;Ngày thành lập\r\n${rows.join("\r\n")}\r\n`, "utf8"),
+});
+
+describeIfBrowser("the import page and the file endpoints", () => {
+  beforeAll(async () => {
+    membership = await startTestMembership("demo");
+    gateway = await startGateway({ ...loadGatewayConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", MEMBERSHIP_URL: membership.url }), port: 0 });
+    adminToken = await tokenFor(TEST_ADMIN, 3600);
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"] });
+    page = await browser.newPage({ viewport: { width: 1280, height: 1200 }, locale: "vi-VN" });
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await gateway?.close();
+    await membership?.stop();
+  });
+
+  const dashboardUrl = () => gateway.url.replace(/\/graphql$/u, "/dashboard/");
+  const organization = async (number: string) => (await membership.service.dataSource.query("SELECT name, admin_unit_code FROM organization WHERE registration_number = $1", [number]))[0];
+
+  it("lets an administrator check a file, see its bad rows, then import a good one", async () => {
+    await page.goto(`${dashboardUrl()}#token=${adminToken}`);
+    await page.getByRole("link", { name: "Nhập dữ liệu" }).click();
+    const input = page.getByLabel("Tệp danh sách");
+
+    await input.setInputFiles(csv(["HTX Trình Duyệt Lỗi;HTX;3009990201;Đức Thọ;Nông nghiệp;Tạm ngừng hoạt động;31/02/2020"]));
+    await page.getByRole("button", { name: "Kiểm tra" }).click();
+    await page.getByRole("status", { name: "Kết quả" }).filter({ hasText: "1 lỗi" }).waitFor();
+    const problems = page.getByRole("table", { name: "Các dòng lỗi" });
+    await expect(problems.locator("tbody tr").first().innerText()).resolves.toMatch(/^2\s+G Ngày thành lập\s+31\/02\/2020\s+"31\/02\/2020" is not a date that exists/u);
+    expect(await page.getByRole("button", { name: "Ghi vào hệ thống" }).count()).toBe(0);
+    expect(await organization("3009990201")).toBeUndefined();
+
+    await input.setInputFiles(csv(["HTX Trình Duyệt Đúng;HTX;3009990202;Đức Thọ;Nông nghiệp;Tạm ngừng hoạt động;28/02/2020"]));
+    await page.getByRole("button", { name: "Kiểm tra" }).click();
+    await page.getByRole("status", { name: "Kết quả" }).filter({ hasText: "1 tạo mới, 0 cập nhật, 0 không đổi, 0 lỗi. Kiểm tra xong: chưa ghi gì." }).waitFor();
+    expect(await organization("3009990202")).toBeUndefined();
+    await page.getByRole("button", { name: "Ghi vào hệ thống" }).click();
+    await page.getByRole("status", { name: "Kết quả" }).filter({ hasText: "Đã ghi vào hệ thống." }).waitFor();
+    expect(await organization("3009990202")).toEqual({ name: "HTX Trình Duyệt Đúng", admin_unit_code: "440" });
+  });
+
+  it("gives staff no import", async () => {
+    await page.goto("about:blank");
+    await page.goto(`${dashboardUrl()}#token=${await tokenFor(STAFF, 3600)}`);
+    await page.locator(".signed-in .who").waitFor();
+    expect(await page.getByRole("link", { name: "Nhập dữ liệu" }).count()).toBe(0);
+    await page.goto(`${dashboardUrl()}#/import`);
+    await expect(page.getByRole("alert").filter({ hasText: "Chỉ quản trị viên" }).innerText()).resolves.toMatch(/Chỉ quản trị viên/u);
+    // The page is for administrators; the endpoint lets the graph decide, as for any write: a district may not.
+    const refused = await fetch(gateway.url.replace(/\/graphql$/u, "/files/import/organizations?dryRun=false"), {
+      method: "POST",
+      headers: { authorization: `Bearer ${await tokenFor({ ...STAFF, role: Role.DISTRICT, adminUnitCode: "440" }, 600)}`, "x-file-name": "a.csv" },
+      body: csv(["HTX Nhân Viên;HTX;3009990203;Đức Thọ;Nông nghiệp;Tạm ngừng hoạt động;28/02/2020"]).buffer,
+    });
+    expect(refused.status).toBe(403);
+    expect(await refused.json()).toMatchObject({ error: { code: "FORBIDDEN" } });
+    expect(await organization("3009990203")).toBeUndefined();
+  });
+
+  it("downloads a list as .xlsx and refuses files it cannot read", async () => {
+    const files = gateway.url.replace(/\/graphql$/u, "/files");
+    const download = await fetch(`${files}/export`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${adminToken}` },
+      body: JSON.stringify({ query: `{ adminUnits { code name validFrom } }`, name: "don-vi" }),
+    });
+    expect(download.status).toBe(200);
+    expect(download.headers.get("content-disposition")).toMatch(/don-vi\.xlsx/u);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(await download.arrayBuffer()) as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0];
+    expect(sheet.rowCount).toBe(14); // header and the 13 district-level units
+    expect(sheet.getCell("C2").value).toBeInstanceOf(Date);
+
+    const wrong = await fetch(`${files}/import/organizations?dryRun=true`, { method: "POST", headers: { authorization: `Bearer ${adminToken}`, "x-file-name": "a.xlsx" }, body: "not a workbook" });
+    expect(wrong.status).toBe(400);
+    expect(await wrong.json()).toMatchObject({ error: { code: "FILE_TYPE_MISMATCH" } });
+    const huge = await fetch(`${files}/import/organizations?dryRun=true`, { method: "POST", headers: { authorization: `Bearer ${adminToken}`, "x-file-name": "a.csv" }, body: Buffer.alloc(21 * 1024 * 1024, "a") });
+    expect(huge.status).toBe(413);
+    expect(await huge.json()).toMatchObject({ error: { code: "FILE_TOO_LARGE" } });
+    const anonymous = await fetch(`${files}/import/organizations?dryRun=true`, { method: "POST", headers: { "x-file-name": "a.csv" }, body: "x" });
+    expect(anonymous.status).toBe(401);
+  });
+});
