@@ -116,7 +116,7 @@ export async function startGateway(config: GatewayConfig, logger: Logger = creat
   const urls = new Map<string, string>();
   const dataSource = (name: string, url: string) => {
     urls.set(name, url);
-    return new SubgraphDataSource(name, config.gatewaySecret, { url, fetcher: subgraphFetcher(name, fetchOptions, fetchMetrics) as never });
+    return new SubgraphDataSource(name, config.gatewaySecret, { url, fetcher: subgraphFetcher(name, fetchOptions, fetchMetrics) });
   };
   // @apollo/gateway sends Apollo the host's CPU and memory figures every minute (OTLP to
   // usage-reporting.api.apollographql.com) unless this is set: a provincial graph has no business calling
@@ -145,7 +145,7 @@ export async function startGateway(config: GatewayConfig, logger: Logger = creat
   const production = config.nodeEnv === "production";
   const armor = queryArmor();
   const apollo = new ApolloServer<GatewayContext>({
-    gateway: gateway as never,
+    gateway: gateway,
     // The process's signals are runUntilStopped's: it stops the server, then the pools, then exits.
     stopOnTerminationSignals: false,
     formatError: formatError(production, logger),

@@ -113,7 +113,7 @@ async function measure(scenario: Scenario, mode: "varied" | "identical", endpoin
   const requests = run.requests.total || 1;
   const cpuMsPerRequest: Record<string, number> = {};
   const peakRssMb: Record<string, number> = {};
-  for (const [name, u] of Object.entries(usage) as [string, ProcessUsage][]) {
+  for (const [name, u] of Object.entries<ProcessUsage>(usage)) {
     cpuMsPerRequest[name] = Number((u.cpuMs / requests).toFixed(2));
     peakRssMb[name] = u.peakRssMb;
   }

@@ -3,11 +3,12 @@ import { entities as membershipEntities, loadDemoData as loadMembershipDemo, mig
 import { entities as ocopEntities, loadOcopDemoData, migrations as ocopMigrations } from "@kttt/ocop";
 import { entities as policySupportEntities, loadDemoData as loadPolicySupportDemo, migrations as policySupportMigrations } from "@kttt/policy-support";
 import { entities as tradeEntities, loadTradeDemoData, migrations as tradeMigrations } from "@kttt/trade-promotion";
+import type { EntityList, MigrationList } from "@kttt/core";
 import type { DataSource } from "typeorm";
 
 export interface Template {
-  entities: Function[];
-  migrations: Function[];
+  entities: EntityList;
+  migrations: MigrationList;
   seed: (dataSource: DataSource) => Promise<unknown>;
 }
 

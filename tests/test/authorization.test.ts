@@ -28,7 +28,7 @@ const CALLERS: Record<string, Principal | null> = {
   district436: principal(Role.DISTRICT, { adminUnitCode: "436" }),
   public: null,
 };
-const headersFor = async (caller: string) => (CALLERS[caller] ? as(CALLERS[caller]!) : ANONYMOUS_HEADERS);
+const headersFor = async (caller: string) => (CALLERS[caller] ? as(CALLERS[caller]) : ANONYMOUS_HEADERS);
 const UNKNOWN = "00000000-0000-5000-8000-000000000000";
 
 /** Every mutation, sent with input that fails on the merits once authorised, so nothing is written either way. */
@@ -235,7 +235,7 @@ describe("role × read", () => {
  * Details, record by record: every row is checked against the rule for its own unit, so a district sees
  * its own organisations' details and not the others'. `rows` walks the answer to the records.
  */
-const DETAIL_READS: Record<string, { query: string; area: string; rows: (string | "*")[]; fields: string[]; containers?: string[] }> = {
+const DETAIL_READS: Record<string, { query: string; area: string; rows: string[]; fields: string[]; containers?: string[] }> = {
   "organisation details": {
     query: `{ a: cooperatives(first: 2, filter: { adminUnitCode: "444" }) { nodes { adminUnitCode financialReports { year revenue } financialReport(year: 2024) { profit } classifications { rating } classification(year: 2024) { rating } allianceMembership { joinedOn } members(first: 2) { totalCount } } }
               b: cooperatives(first: 2, filter: { adminUnitCode: "436" }) { nodes { adminUnitCode financialReports { year revenue } financialReport(year: 2024) { profit } classifications { rating } classification(year: 2024) { rating } allianceMembership { joinedOn } members(first: 2) { totalCount } } } }`,
@@ -279,11 +279,11 @@ const DETAIL_READS: Record<string, { query: string; area: string; rows: (string 
 };
 
 /** The records at `pattern` ("*" = every key or index), with their paths. */
-function rowsAt(value: unknown, pattern: (string | "*")[], path: (string | number)[] = []): { path: (string | number)[]; row: Record<string, unknown> }[] {
+function rowsAt(value: unknown, pattern: string[], path: (string | number)[] = []): { path: (string | number)[]; row: Record<string, unknown> }[] {
   if (value === null || value === undefined) return [];
   if (pattern.length === 0) return [{ path, row: value as Record<string, unknown> }];
   const [head, ...rest] = pattern;
-  const entries: [string | number, unknown][] = head === "*" ? (Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.entries(value as object)) : [[head, (value as Record<string, unknown>)[head]]];
+  const entries: [string | number, unknown][] = head === "*" ? (Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.entries(value)) : [[head, (value as Record<string, unknown>)[head]]];
   return entries.flatMap(([key, child]) => rowsAt(child, rest, [...path, key]));
 }
 

@@ -46,8 +46,8 @@ export async function startLauncher(env: NodeJS.ProcessEnv, readyWithinMs = 90_0
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
-  child.stdout!.on("data", (c: Buffer) => (output += c.toString()));
-  child.stderr!.on("data", (c: Buffer) => (output += c.toString()));
+  child.stdout.on("data", (c: Buffer) => (output += c.toString()));
+  child.stderr.on("data", (c: Buffer) => (output += c.toString()));
   await until("the launcher says it is ready", () => output.includes("[kttt] ready in") || child.exitCode !== null, readyWithinMs, () => output);
   if (child.exitCode !== null) throw new Error(`the launcher exited with code ${child.exitCode}:\n${output}`);
   return {

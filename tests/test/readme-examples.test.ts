@@ -22,7 +22,7 @@ describe("README examples", () => {
   });
 
   it.each(examples.map((q, i) => [i + 1, q]))("example %i answers without errors", async (_i, query) => {
-    const res = await graphql(graph.gateway.url, query as string);
+    const res = await graphql(graph.gateway.url, query);
     expect(res.errors).toBeUndefined();
     expect(res.data).toBeTruthy();
   });

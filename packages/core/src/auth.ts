@@ -227,7 +227,7 @@ function unitOfRecord(root: unknown): string | null {
 function ruleAllows(rule: string, principal: Principal, root: unknown): boolean {
   if (rule === OWN_DISTRICT) return principal.role === Role.DISTRICT && principal.adminUnitCode !== null && unitOfRecord(root) === principal.adminUnitCode;
   const [role, department] = rule.split(":");
-  return principal.role === role && (!department || principal.department === department);
+  return (principal.role as string) === role && (!department || principal.department === department);
 }
 
 const RULE_LABELS: Record<string, string> = {

@@ -1,5 +1,5 @@
 /** Bulk inserts (demo seeds, batch imports, their audit records): many rows per statement, kept under PostgreSQL's parameter limit. */
-import type { EntityManager } from "typeorm";
+import type { DataSource, EntityManager } from "typeorm";
 
 /** Inserts plain rows (column name → value) into a table, in chunks of at most ~30,000 parameters. */
 export async function insertRows(manager: EntityManager, table: string, rows: Record<string, unknown>[]): Promise<void> {
@@ -12,4 +12,22 @@ export async function insertRows(manager: EntityManager, table: string, rows: Re
     const tuples = slice.map((row) => `(${columns.map((c) => `$${params.push(row[c])}`).join(", ")})`);
     await manager.query(`INSERT INTO ${table} (${columns.join(", ")}) VALUES ${tuples.join(", ")}`, params);
   }
+}
+
+/** The demo rows of a subgraph, table by table in the order they can be inserted (referenced tables first). */
+export type DemoTables = [table: string, rows: Record<string, unknown>[]][];
+
+/**
+ * Loads a subgraph's demo rows into an empty database, in one transaction. Returns false, and writes
+ * nothing, when `probe` (a table the demo fills) has rows already. Concurrent starters serialise on an
+ * advisory lock: one loads, the others then see its rows.
+ */
+export function seedOnce(dataSource: DataSource, subgraph: string, probe: string, tables: () => DemoTables): Promise<boolean> {
+  return dataSource.transaction(async (manager) => {
+    await manager.query("SELECT pg_advisory_xact_lock(hashtext($1))", [`kttt-${subgraph}-seed`]);
+    const [{ count }] = await manager.query<{ count: number }[]>(`SELECT count(*)::int AS count FROM ${probe}`);
+    if (count > 0) return false;
+    for (const [table, rows] of tables()) await insertRows(manager, table, rows);
+    return true;
+  });
 }

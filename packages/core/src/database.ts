@@ -5,7 +5,11 @@
  */
 import "reflect-metadata";
 import { Client } from "pg";
-import { DataSource, type Logger, type MigrationInterface, type MixedList, type EntitySchema } from "typeorm";
+import { DataSource, type DataSourceOptions as TypeOrmOptions, type Logger, type MigrationInterface } from "typeorm";
+
+/** What TypeORM takes as a data source's entities and migrations: classes, schemas or file globs. */
+export type EntityList = NonNullable<TypeOrmOptions["entities"]>;
+export type MigrationList = NonNullable<TypeOrmOptions["migrations"]>;
 
 /** Counts every SQL statement a data source sends; `LOG_SQL=true` also prints them. */
 export class StatementCounter implements Logger {
@@ -100,8 +104,8 @@ export async function dropDatabase(databaseUrl: string): Promise<void> {
 
 export interface DataSourceOptions {
   url: string;
-  entities: MixedList<Function | string | EntitySchema>;
-  migrations: MixedList<Function | string>;
+  entities: EntityList;
+  migrations: MigrationList;
   poolSize?: number;
   applicationName?: string;
   logSql?: boolean;

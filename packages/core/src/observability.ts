@@ -101,7 +101,10 @@ export function observabilityPlugin<T extends RequestIdContext>(logger: Logger, 
           const operation = operationName ?? "anonymous";
           const body = response.body.kind === "single" ? response.body.singleResult : undefined;
           const allErrors = errors ?? body?.errors ?? [];
-          const codes = allErrors.map((e) => String((e as { extensions?: { code?: unknown } }).extensions?.code ?? "INTERNAL_SERVER_ERROR"));
+          const codes = allErrors.map((e) => {
+            const code = (e as { extensions?: { code?: unknown } }).extensions?.code;
+            return typeof code === "string" ? code : "INTERNAL_SERVER_ERROR";
+          });
           metrics.requests.inc({ operation, outcome: codes.length ? "error" : "ok" });
           metrics.duration.observe({ operation }, seconds);
           for (const code of codes) metrics.errors.inc({ code });

@@ -3,7 +3,7 @@ import districtBreakdown from "../operations/district-breakdown.graphql?raw";
 import districtOverview from "../operations/district-overview.graphql?raw";
 import provinceOverview from "../operations/province-overview.graphql?raw";
 import yearOverYear from "../operations/year-over-year.graphql?raw";
-import { missingParts, someForbidden, useQuery, type GraphQLError, type QueryState } from "./api";
+import { missingParts, someForbidden, useQuery, type QueryState } from "./api";
 import { useAuth } from "./auth";
 import { BarChart, DoughnutChart } from "./charts";
 import { count, share, vnd, vndShort } from "./format";
@@ -136,8 +136,8 @@ function useRoute(): string {
 function Status<T>({ state, empty }: { state: QueryState<T>; empty: boolean }) {
   if (state.loading && !state.data) return <p className="loading" role="status">Đang tải dữ liệu…</p>;
   if (state.failed) return <p className="error" role="alert">Không kết nối được với máy chủ dữ liệu (API). Vui lòng thử lại sau.</p>;
-  const missing = missingParts(state.errors as GraphQLError[]);
-  const forbidden = someForbidden(state.errors as GraphQLError[]);
+  const missing = missingParts(state.errors);
+  const forbidden = someForbidden(state.errors);
   return (
     <>
       {missing.length > 0 && (

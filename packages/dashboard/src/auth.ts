@@ -56,7 +56,7 @@ export function decodeClaims(token: string): TokenClaims | null {
     const binary = atob(part + "=".repeat((4 - (part.length % 4)) % 4));
     const json = new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
     const claims = JSON.parse(json) as unknown;
-    return claims && typeof claims === "object" ? (claims as TokenClaims) : null;
+    return claims && typeof claims === "object" ? claims : null;
   } catch {
     return null;
   }

@@ -176,7 +176,7 @@ function scoreParts(rng: Random, stars: 3 | 4 | 5): { scoreA: number; scoreB: nu
   const total = rng.int(lo, hi);
   // Split the total in proportion to the parts' maxima, kept inside each maximum.
   let scoreA = Math.min(40, Math.round((total * 40) / 100) + rng.int(-2, 2));
-  let scoreB = Math.min(25, Math.round((total * 25) / 100) + rng.int(-2, 2));
+  const scoreB = Math.min(25, Math.round((total * 25) / 100) + rng.int(-2, 2));
   let scoreC = total - scoreA - scoreB;
   if (scoreC > 35) {
     scoreA += scoreC - 35;
@@ -351,14 +351,14 @@ export function demoOcopCatalogue(): DemoOcopCatalogue {
     if (spec.fixed?.sameOwnerAs !== undefined) {
       const org = ownerOfProduct[spec.fixed.sameOwnerAs].org!;
       ownerOfProduct.push({ org });
-      ownerType = org.kind as DemoOcopOwnerType;
+      ownerType = org.kind;
       ownerOrganizationId = org.id;
       brands = [spec.fixed.brand];
     } else if (spec.collective) {
       const wantKind = spec.fixed?.kind ?? (rng.chance(0.2) ? "COOPERATIVE_GROUP" : "COOPERATIVE");
       const org = pickOrganization(template, unit, registeredOn, wantKind, spec.fixed?.commune);
       ownerOfProduct.push({ org });
-      ownerType = org.kind as DemoOcopOwnerType;
+      ownerType = org.kind;
       ownerOrganizationId = org.id;
       brands = spec.fixed ? [spec.fixed.brand] : [org.commune, `${org.commune} ${rng.pick(FAMILY_NAMES)}`];
     } else {

@@ -4,7 +4,7 @@
  * or DATABASE_URL to choose where). Without DATABASE_URL it uses the embedded server of `npm start`
  * (running or not).
  */
-import { databaseUrlFor, ensureDatabase, redactUrl, SUBGRAPHS } from "@kttt/core";
+import { databaseUrlFor, ensureDatabase, redactUrl, SUBGRAPHS, type EntityList, type MigrationList } from "@kttt/core";
 import fs from "node:fs";
 import path from "node:path";
 import { backupDatabase, restoreDatabase } from "./backup";
@@ -39,7 +39,7 @@ async function main(): Promise<void> {
         const url = databaseUrlFor(subgraph.name, env);
         await ensureDatabase(url);
         // eslint-disable-next-line @typescript-eslint/no-require-imports
-        const schema = require(path.join(root, subgraph.dir, "dist", "index.js")) as { entities: Function[]; migrations: Function[] };
+        const schema = require(path.join(root, subgraph.dir, "dist", "index.js")) as { entities: EntityList; migrations: MigrationList };
         const manifest = await restoreDatabase(url, path.join(path.resolve(target), subgraph.name), schema);
         console.log(`${subgraph.name}: restored ${manifest.tables.reduce((a, t) => a + t.rows, 0)} rows into ${redactUrl(url)}`);
       }

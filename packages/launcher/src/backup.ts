@@ -10,8 +10,8 @@ import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import { Client } from "pg";
 import { from as copyFrom, to as copyTo } from "pg-copy-streams";
-import { renamedMigrations } from "@kttt/core";
-import { DataSource, type MixedList } from "typeorm";
+import { renamedMigrations, type EntityList, type MigrationList } from "@kttt/core";
+import { DataSource } from "typeorm";
 
 export interface TableManifest {
   name: string;
@@ -84,7 +84,7 @@ async function foreignKeyOrder(client: Client, tables: string[]): Promise<string
   return ordered.filter((t) => tables.includes(t));
 }
 
-export async function restoreDatabase(url: string, dir: string, schema: { entities: MixedList<Function>; migrations: MixedList<Function> }): Promise<BackupManifest> {
+export async function restoreDatabase(url: string, dir: string, schema: { entities: EntityList; migrations: MigrationList }): Promise<BackupManifest> {
   const manifest = JSON.parse(fs.readFileSync(path.join(dir, "manifest.json"), "utf8")) as BackupManifest;
   if (manifest.format !== "kttt-backup/1") throw new Error(`${dir} is not a KTTT Graph backup`);
   const dataSource = new DataSource({ type: "postgres", url, entities: schema.entities, migrations: schema.migrations, migrationsTableName: MIGRATIONS_TABLE });

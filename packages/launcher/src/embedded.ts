@@ -30,7 +30,8 @@ type EmbeddedPostgresClass = new (options: Record<string, unknown>) => {
   stop(): Promise<void>;
 };
 
-// The package is ESM only; a real dynamic import keeps this CommonJS build able to load it.
+// The package is ESM only; a real dynamic import keeps this CommonJS build able to load it (tsc would turn import() into require()).
+// eslint-disable-next-line @typescript-eslint/no-implied-eval
 const importEsm = new Function("specifier", "return import(specifier)") as (specifier: string) => Promise<{ default: EmbeddedPostgresClass }>;
 
 const USER = "postgres";
@@ -162,7 +163,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   if (fresh) {
     log(`embedded PostgreSQL: creating a new cluster in ${dataDir}`);
     await pg.initialise().catch((error: unknown) => {
-      throw new Error(`Embedded PostgreSQL could not initialise ${dataDir}: ${String(error ?? "")}\n${lines.join("\n")}`);
+      throw new Error(`Embedded PostgreSQL could not initialise ${dataDir}: ${error instanceof Error ? error.message : JSON.stringify(error ?? "")}\n${lines.join("\n")}`);
     });
   } else if (asRoot) {
     try {
@@ -174,7 +175,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   try {
     await pg.start();
   } catch (error) {
-    throw new Error(`Embedded PostgreSQL did not start${error ? `: ${String(error)}` : ""}. Its log:\n${lines.join("\n") || "(empty)"}`);
+    throw new Error(`Embedded PostgreSQL did not start${error ? `: ${error instanceof Error ? error.message : JSON.stringify(error)}` : ""}. Its log:\n${lines.join("\n") || "(empty)"}`);
   }
   const url = embeddedServerUrl(options.port);
   const ready = await waitFor(async () => {

@@ -5,7 +5,7 @@
 import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
 import JSZip from "jszip";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { openTable, SpreadsheetError, type KindSpec, type TableRow } from "../src";

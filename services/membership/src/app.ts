@@ -1,22 +1,26 @@
-/** Starts the membership subgraph: database (migrated, demo data on request), schema, HTTP server. */
-import { createLogger, startSubgraphService, type Logger, type ServiceConfig, type SubgraphService } from "@kttt/core";
-import type { MembershipContext } from "./context";
+/** The membership subgraph: organisations, members, reports and ratings, on core's one subgraph skeleton. */
+import { defineSubgraph, type SubgraphService } from "@kttt/core";
 import { entities } from "./entities";
+import { Cooperative, CooperativeGroup, CooperativeUnion } from "./entities/organization";
 import { createLoaders } from "./loaders";
 import { migrations } from "./migrations";
-import { buildMembershipSchema } from "./schema";
+import { referenceResolvers } from "./references";
+import { AdminUnitResolver } from "./resolvers/admin-unit.resolver";
+import { AdminUnitEconomyResolver, CollectiveEconomyResolver } from "./resolvers/collective-economy.resolver";
+import { MembershipMutationResolver } from "./resolvers/mutation.resolver";
+import { MemberResolver, OrganizationResolver } from "./resolvers/organization.resolver";
+import { StatisticsResolver } from "./resolvers/statistics.resolver";
 import { loadDemoData } from "./seed/load";
 
-export type MembershipService = SubgraphService;
+export const membership = defineSubgraph({
+  name: "membership",
+  database: { entities, migrations, seed: (dataSource, config) => loadDemoData(dataSource, config.demoDataScale) },
+  auditTrail: { field: "membershipAuditTrail", label: "the membership subgraph" },
+  resolvers: [OrganizationResolver, MemberResolver, AdminUnitResolver, StatisticsResolver, MembershipMutationResolver, CollectiveEconomyResolver, AdminUnitEconomyResolver],
+  orphanedTypes: [Cooperative, CooperativeGroup, CooperativeUnion],
+  references: referenceResolvers,
+  loaders: createLoaders,
+});
 
-export function startMembershipService(config: ServiceConfig, logger: Logger = createLogger("membership", config.logLevel)): Promise<MembershipService> {
-  return startSubgraphService<MembershipContext>({
-    config,
-    logger,
-    entities,
-    migrations,
-    seed: (dataSource) => loadDemoData(dataSource, config.demoDataScale),
-    schema: buildMembershipSchema,
-    context: ({ requestId, principal }, dataSource) => ({ requestId, principal, dataSource, loaders: createLoaders(dataSource) }),
-  });
-}
+export type MembershipService = SubgraphService;
+export const startMembershipService = membership.start;

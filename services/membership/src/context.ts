@@ -1,12 +1,5 @@
-import type { Principal } from "@kttt/core";
-import type { DataSource } from "typeorm";
+import type { SubgraphContext } from "@kttt/core";
 import type { Loaders } from "./loaders";
 
-/** What every membership resolver receives: the request id, the database and this request's loaders. */
-export interface MembershipContext {
-  requestId: string;
-  /** Who is asking (anonymous public without a token). */
-  principal: Principal;
-  dataSource: DataSource;
-  loaders: Loaders;
-}
+/** What every membership resolver receives: the request id, the caller, the database and this request's loaders. */
+export type MembershipContext = SubgraphContext<Loaders>;

@@ -1,12 +1,5 @@
 /** Writes (or with --check, verifies) the committed subgraph SDL `schema.graphql`. */
-import "reflect-metadata";
-import { writeOrCheckSdl } from "@kttt/core";
 import path from "node:path";
-import { buildMembershipSchema } from "./schema";
+import { membership } from "./app";
 
-buildMembershipSchema()
-  .then(({ sdl }) => writeOrCheckSdl(path.resolve(__dirname, "..", "schema.graphql"), sdl, process.argv.includes("--check")))
-  .catch((error) => {
-    console.error(error);
-    process.exit(1);
-  });
+membership.emitSchema(path.resolve(__dirname, ".."));

@@ -1,5 +1,4 @@
-export { startMembershipService, type MembershipService } from "./app";
-export { buildMembershipSchema } from "./schema";
+export { membership, startMembershipService, type MembershipService } from "./app";
 export { entities } from "./entities";
 export { migrations } from "./migrations";
 export { loadDemoData } from "./seed/load";

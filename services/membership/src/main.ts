@@ -2,11 +2,6 @@
 import { startTracing } from "@kttt/core/dist/tracing";
 const tracing = startTracing("membership");
 
-import "reflect-metadata";
-import { loadServiceConfig, runUntilStopped } from "@kttt/core";
-import { startMembershipService } from "./app";
+import { membership } from "./app";
 
-runUntilStopped("membership", async () => {
-  const service = await startMembershipService(loadServiceConfig("membership"));
-  return { stop: async () => (await service.stop(), await tracing?.shutdown()) };
-});
+membership.main(tracing);

@@ -1,25 +1,41 @@
-/** Starts the ocop subgraph: database (migrated, demo data on request), schema, HTTP server. */
-import { createLogger, GatewayLookup, startSubgraphService, type Logger, type SubgraphService } from "@kttt/core";
-import type { OcopConfig } from "./config";
-import type { OcopContext } from "./context";
+/** The ocop subgraph: OCOP products, their owners and certifications, on core's one subgraph skeleton. */
+import { defineSubgraph, type SubgraphService } from "@kttt/core";
 import { entities } from "./entities";
+import { CollectiveEconomy } from "./entities/external";
+import { OcopLocalOwner } from "./entities/owner";
 import { createLoaders } from "./loaders";
 import { migrations } from "./migrations";
-import { buildOcopSchema } from "./schema";
+import { referenceResolvers } from "./references";
+import { CollectiveEconomyOcopResolver } from "./resolvers/economy.resolver";
+import { OcopMutationResolver } from "./resolvers/mutation.resolver";
+import { AdminUnitOcopResolver, CooperativeGroupOcopResolver, CooperativeOcopResolver, CooperativeUnionOcopResolver, OcopLocalOwnerResolver } from "./resolvers/parents.resolver";
+import { OcopCertificationResolver, OcopProductResolver } from "./resolvers/product.resolver";
+import { OcopStatisticsResolver } from "./resolvers/statistics.resolver";
 import { loadOcopDemoData } from "./seed/load";
 
-export type OcopService = SubgraphService;
+export const ocop = defineSubgraph({
+  name: "ocop",
+  // Membership's `organization(id)`, asked before a product names its owner.
+  lookup: { env: "OCOP_ORGANIZATION_LOOKUP_URL", operation: "OcopOwnerLookup", what: "organisation" },
+  database: { entities, migrations, seed: loadOcopDemoData },
+  auditTrail: { field: "ocopAuditTrail", label: "the OCOP subgraph" },
+  resolvers: [
+    CollectiveEconomyOcopResolver,
+    OcopProductResolver,
+    OcopCertificationResolver,
+    CooperativeOcopResolver,
+    CooperativeGroupOcopResolver,
+    CooperativeUnionOcopResolver,
+    AdminUnitOcopResolver,
+    OcopLocalOwnerResolver,
+    OcopStatisticsResolver,
+    OcopMutationResolver,
+  ],
+  orphanedTypes: [OcopLocalOwner, CollectiveEconomy],
+  references: referenceResolvers,
+  loaders: createLoaders,
+});
 
-export function startOcopService(config: OcopConfig, logger: Logger = createLogger("ocop", config.logLevel)): Promise<OcopService> {
-  const lookup = new GatewayLookup(config.organizationLookupUrl, config.gatewaySecret, "ocop", "OcopOwnerLookup");
-  return startSubgraphService<OcopContext>({
-    config,
-    logger,
-    entities,
-    migrations,
-    seed: loadOcopDemoData,
-    schema: buildOcopSchema,
-    context: ({ requestId, principal, authorization }, dataSource) => ({ requestId, principal, dataSource, loaders: createLoaders(dataSource), lookup: lookup.forCaller({ requestId, principal, authorization }) }),
-    note: `organisation look-up ${config.organizationLookupUrl}`,
-  });
-}
+export type OcopService = SubgraphService;
+export const startOcopService = ocop.start;
+export const loadOcopConfig = ocop.loadConfig;

@@ -1,13 +1,5 @@
-import type { GatewayLookup, Principal } from "@kttt/core";
-import type { DataSource } from "typeorm";
+import type { LookupContext } from "@kttt/core";
 import type { Loaders } from "./loaders";
 
-/** What every ocop resolver receives: the request id, the database, this request's loaders and the look-up of membership owners through the gateway. */
-export interface OcopContext {
-  requestId: string;
-  /** Who is asking (anonymous public without a token). */
-  principal: Principal;
-  dataSource: DataSource;
-  loaders: Loaders;
-  lookup: GatewayLookup;
-}
+/** What every ocop resolver receives: the request id, the caller, the database, this request's loaders and the look-up of membership owners through the gateway. */
+export type OcopContext = LookupContext<Loaders>;

@@ -1,6 +1,4 @@
-export { startOcopService, type OcopService } from "./app";
-export { loadOcopConfig, type OcopConfig } from "./config";
-export { buildOcopSchema } from "./schema";
+export { ocop, startOcopService, loadOcopConfig, type OcopService } from "./app";
 export { entities } from "./entities";
 export { migrations } from "./migrations";
 export { loadOcopDemoData, ocopSeedRows } from "./seed/load";

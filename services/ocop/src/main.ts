@@ -2,12 +2,6 @@
 import { startTracing } from "@kttt/core/dist/tracing";
 const tracing = startTracing("ocop");
 
-import "reflect-metadata";
-import { runUntilStopped } from "@kttt/core";
-import { startOcopService } from "./app";
-import { loadOcopConfig } from "./config";
+import { ocop } from "./app";
 
-runUntilStopped("ocop", async () => {
-  const service = await startOcopService(loadOcopConfig());
-  return { stop: async () => (await service.stop(), await tracing?.shutdown()) };
-});
+ocop.main(tracing);

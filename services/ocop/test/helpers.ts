@@ -1,7 +1,7 @@
 import { createLogger } from "@kttt/core";
 import { createTestDatabase, graphql, type TestDatabase } from "@kttt/testkit";
 import { startOcopService, type OcopService } from "../src/app";
-import { loadOcopConfig } from "../src/config";
+import { loadOcopConfig } from "../src/app";
 
 export interface TestOcop {
   service: OcopService;

@@ -6,7 +6,7 @@ import { createLogger } from "@kttt/core";
 import { freePort, graphql, waitUntil } from "@kttt/testkit";
 import { Client } from "pg";
 import { startOcopService, type OcopService } from "../src/app";
-import { loadOcopConfig } from "../src/config";
+import { loadOcopConfig } from "../src/app";
 import { createTestDatabase, type TestDatabase } from "@kttt/testkit";
 import { startTestMembership, type TestMembership } from "../../membership/test/helpers";
 import { startTestOcop, type TestOcop } from "./helpers";

@@ -1,25 +1,46 @@
-/** Starts the policy-support subgraph: database (migrated, demo data on request), schema, HTTP server. */
-import { createLogger, GatewayLookup, startSubgraphService, type Logger, type SubgraphService } from "@kttt/core";
-import type { PolicySupportConfig } from "./config";
-import type { PolicySupportContext } from "./context";
+/** The policy-support subgraph: legal documents, policies, programmes, allocations and plans, on core's one subgraph skeleton. */
+import { defineSubgraph, type SubgraphService } from "@kttt/core";
 import { entities } from "./entities";
+import { AdminUnitRef, CollectiveEconomyRef, CooperativeGroupRef, CooperativeRef, CooperativeUnionRef } from "./entities/external";
 import { createLoaders } from "./loaders";
 import { migrations } from "./migrations";
-import { buildPolicySupportSchema } from "./schema";
+import { referenceResolvers } from "./references";
+import { LegalDocumentResolver } from "./resolvers/document.resolver";
+import { CollectiveEconomySupportResolver } from "./resolvers/economy.resolver";
+import { AdminUnitSupportResolver, CooperativeGroupSupportResolver, CooperativeSupportResolver, CooperativeUnionSupportResolver } from "./resolvers/external.resolver";
+import { PolicySupportMutationResolver } from "./resolvers/mutation.resolver";
+import { DevelopmentPlanResolver } from "./resolvers/plan.resolver";
+import { AgencyResolver, SupportPolicyResolver } from "./resolvers/policy.resolver";
+import { SupportBeneficiaryResolver, SupportProgrammeResolver } from "./resolvers/programme.resolver";
+import { PolicySupportStatisticsResolver } from "./resolvers/statistics.resolver";
 import { loadDemoData } from "./seed/load";
 
-export type PolicySupportService = SubgraphService;
+export const policySupport = defineSubgraph({
+  name: "policy-support",
+  // Membership's `organization(id)`, asked before an allocation names its beneficiary.
+  lookup: { env: "POLICY_SUPPORT_LOOKUP_URL", operation: "PolicySupportOrganizationLookup", what: "organisation" },
+  database: { entities, migrations, seed: loadDemoData },
+  auditTrail: { field: "policySupportAuditTrail", label: "the policy-support subgraph" },
+  resolvers: [
+    CollectiveEconomySupportResolver,
+    LegalDocumentResolver,
+    SupportPolicyResolver,
+    AgencyResolver,
+    SupportProgrammeResolver,
+    SupportBeneficiaryResolver,
+    DevelopmentPlanResolver,
+    PolicySupportStatisticsResolver,
+    CooperativeSupportResolver,
+    CooperativeGroupSupportResolver,
+    CooperativeUnionSupportResolver,
+    AdminUnitSupportResolver,
+    PolicySupportMutationResolver,
+  ],
+  orphanedTypes: [CooperativeRef, CooperativeGroupRef, CooperativeUnionRef, AdminUnitRef, CollectiveEconomyRef],
+  references: referenceResolvers,
+  loaders: createLoaders,
+});
 
-export function startPolicySupportService(config: PolicySupportConfig, logger: Logger = createLogger("policy-support", config.logLevel)): Promise<PolicySupportService> {
-  const lookup = new GatewayLookup(config.lookupUrl, config.gatewaySecret, "policy-support", "PolicySupportOrganizationLookup");
-  return startSubgraphService<PolicySupportContext>({
-    config,
-    logger,
-    entities,
-    migrations,
-    seed: loadDemoData,
-    schema: buildPolicySupportSchema,
-    context: ({ requestId, principal, authorization }, dataSource) => ({ requestId, principal, dataSource, loaders: createLoaders(dataSource), lookup: lookup.forCaller({ requestId, principal, authorization }) }),
-    note: `organisation look-up ${config.lookupUrl}`,
-  });
-}
+export type PolicySupportService = SubgraphService;
+export const startPolicySupportService = policySupport.start;
+export const loadPolicySupportConfig = policySupport.loadConfig;

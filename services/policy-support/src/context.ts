@@ -1,13 +1,5 @@
-import type { GatewayLookup, Principal } from "@kttt/core";
-import type { DataSource } from "typeorm";
+import type { LookupContext } from "@kttt/core";
 import type { Loaders } from "./loaders";
 
-/** What every policy-support resolver receives: the request id, the database, this request's loaders and the look-up of membership organisations through the gateway. */
-export interface PolicySupportContext {
-  requestId: string;
-  /** Who is asking (anonymous public without a token). */
-  principal: Principal;
-  dataSource: DataSource;
-  loaders: Loaders;
-  lookup: GatewayLookup;
-}
+/** What every policy-support resolver receives: the request id, the caller, the database, this request's loaders and the look-up of membership organisations through the gateway. */
+export type PolicySupportContext = LookupContext<Loaders>;

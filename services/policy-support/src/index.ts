@@ -1,6 +1,4 @@
-export { startPolicySupportService, type PolicySupportService } from "./app";
-export { loadPolicySupportConfig, type PolicySupportConfig } from "./config";
-export { buildPolicySupportSchema } from "./schema";
+export { policySupport, startPolicySupportService, loadPolicySupportConfig, type PolicySupportService } from "./app";
 export { entities } from "./entities";
 export { migrations } from "./migrations";
 export { loadDemoData } from "./seed/load";

@@ -2,12 +2,6 @@
 import { startTracing } from "@kttt/core/dist/tracing";
 const tracing = startTracing("policy-support");
 
-import "reflect-metadata";
-import { runUntilStopped } from "@kttt/core";
-import { startPolicySupportService } from "./app";
-import { loadPolicySupportConfig } from "./config";
+import { policySupport } from "./app";
 
-runUntilStopped("policy-support", async () => {
-  const service = await startPolicySupportService(loadPolicySupportConfig());
-  return { stop: async () => (await service.stop(), await tracing?.shutdown()) };
-});
+policySupport.main(tracing);

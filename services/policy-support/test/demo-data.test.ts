@@ -1,5 +1,6 @@
 import { demoOrganizations } from "@kttt/demo";
 import { ADMIN_UNITS } from "@kttt/reference";
+import { AgencyKind } from "../src/domain/enums";
 import { AGENCIES, DOCUMENTS } from "../src/seed/catalogue";
 import { DISBURSEMENT_RATE, generatePolicySeedRows } from "../src/seed/generate";
 
@@ -30,7 +31,7 @@ describe("policy-support demo data", () => {
   });
 
   it("has one People's Committee per district-level unit, and none after its unit ended", () => {
-    const committees = AGENCIES.filter((a) => a.kind === "DISTRICT_COMMITTEE");
+    const committees = AGENCIES.filter((a) => a.kind === AgencyKind.DISTRICT_COMMITTEE);
     expect(committees.map((a) => a.adminUnitCode).sort()).toEqual(ADMIN_UNITS.map((u) => u.code).sort());
     const locHa = committees.find((a) => a.adminUnitCode === "448")!;
     const locHaProgrammes = rows.programmes.filter((p) => p.agency_id === locHa.id);

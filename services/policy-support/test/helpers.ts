@@ -1,7 +1,7 @@
 import { createLogger } from "@kttt/core";
 import { createTestDatabase, graphql, type TestDatabase } from "@kttt/testkit";
 import { startPolicySupportService, type PolicySupportService } from "../src/app";
-import { loadPolicySupportConfig } from "../src/config";
+import { loadPolicySupportConfig } from "../src/app";
 
 export interface TestPolicySupport {
   service: PolicySupportService;

@@ -1,25 +1,54 @@
-/** Starts the trade-promotion subgraph: database (migrated, demo data on request), schema, HTTP server. */
-import { createLogger, GatewayLookup, startSubgraphService, type Logger, type SubgraphService } from "@kttt/core";
-import type { TradePromotionConfig } from "./config";
-import type { TradePromotionContext } from "./context";
+/** The trade-promotion subgraph: events, participations, listings and supply-demand links, on core's one subgraph skeleton. */
+import { defineSubgraph, type SubgraphService } from "@kttt/core";
 import { entities } from "./entities";
+import { AdminUnitRef, CollectiveEconomyRef, CooperativeGroupRef, CooperativeRef, CooperativeUnionRef, OcopLocalOwnerRef, OcopProductRef, SupportProgrammeRef } from "./entities/external";
 import { createLoaders } from "./loaders";
 import { migrations } from "./migrations";
-import { buildTradePromotionSchema } from "./schema";
+import { referenceResolvers } from "./references";
+import { TradeEventResolver } from "./resolvers/event.resolver";
+import {
+  AdminUnitTradeResolver,
+  CollectiveEconomyTradeResolver,
+  CooperativeGroupTradeResolver,
+  CooperativeTradeResolver,
+  CooperativeUnionTradeResolver,
+  OcopLocalOwnerTradeResolver,
+  OcopProductTradeResolver,
+  SupportProgrammeTradeResolver,
+} from "./resolvers/external.resolver";
+import { EcommerceListingResolver, SupplyDemandLinkResolver } from "./resolvers/listing.resolver";
+import { TradePromotionMutationResolver } from "./resolvers/mutation.resolver";
+import { TradeParticipationResolver } from "./resolvers/participation.resolver";
+import { TradePromotionStatisticsResolver } from "./resolvers/statistics.resolver";
 import { loadTradeDemoData } from "./seed/load";
 
-export type TradePromotionService = SubgraphService;
+export const tradePromotion = defineSubgraph({
+  name: "trade-promotion",
+  // Ocop's `ocopProduct(id) { owner }` and membership's `organization(id)`, asked before a participation or listing names them.
+  lookup: { env: "TRADE_PROMOTION_LOOKUP_URL", operation: "TradePromotionLookup", what: "product and organisation" },
+  database: { entities, migrations, seed: loadTradeDemoData },
+  auditTrail: { field: "tradePromotionAuditTrail", label: "the trade-promotion subgraph" },
+  resolvers: [
+    TradeEventResolver,
+    TradeParticipationResolver,
+    EcommerceListingResolver,
+    SupplyDemandLinkResolver,
+    TradePromotionStatisticsResolver,
+    CooperativeTradeResolver,
+    CooperativeGroupTradeResolver,
+    CooperativeUnionTradeResolver,
+    OcopLocalOwnerTradeResolver,
+    OcopProductTradeResolver,
+    AdminUnitTradeResolver,
+    CollectiveEconomyTradeResolver,
+    SupportProgrammeTradeResolver,
+    TradePromotionMutationResolver,
+  ],
+  orphanedTypes: [CooperativeRef, CooperativeGroupRef, CooperativeUnionRef, OcopLocalOwnerRef, OcopProductRef, AdminUnitRef, CollectiveEconomyRef, SupportProgrammeRef],
+  references: referenceResolvers,
+  loaders: createLoaders,
+});
 
-export function startTradePromotionService(config: TradePromotionConfig, logger: Logger = createLogger("trade-promotion", config.logLevel)): Promise<TradePromotionService> {
-  const lookup = new GatewayLookup(config.lookupUrl, config.gatewaySecret, "trade-promotion", "TradePromotionLookup");
-  return startSubgraphService<TradePromotionContext>({
-    config,
-    logger,
-    entities,
-    migrations,
-    seed: loadTradeDemoData,
-    schema: buildTradePromotionSchema,
-    context: ({ requestId, principal, authorization }, dataSource) => ({ requestId, principal, dataSource, loaders: createLoaders(dataSource), lookup: lookup.forCaller({ requestId, principal, authorization }) }),
-    note: `product and organisation look-up ${config.lookupUrl}`,
-  });
-}
+export type TradePromotionService = SubgraphService;
+export const startTradePromotionService = tradePromotion.start;
+export const loadTradePromotionConfig = tradePromotion.loadConfig;

@@ -1,13 +1,5 @@
-import type { GatewayLookup, Principal } from "@kttt/core";
-import type { DataSource } from "typeorm";
+import type { LookupContext } from "@kttt/core";
 import type { Loaders } from "./loaders";
 
-/** What every trade-promotion resolver receives: the request id, the database, this request's loaders and the look-up of OCOP products and membership organisations through the gateway. */
-export interface TradePromotionContext {
-  requestId: string;
-  /** Who is asking (anonymous public without a token). */
-  principal: Principal;
-  dataSource: DataSource;
-  loaders: Loaders;
-  lookup: GatewayLookup;
-}
+/** What every trade-promotion resolver receives: the request id, the caller, the database, this request's loaders and the look-up of OCOP products and membership organisations through the gateway. */
+export type TradePromotionContext = LookupContext<Loaders>;

@@ -1,6 +1,4 @@
-export { startTradePromotionService, type TradePromotionService } from "./app";
-export { loadTradePromotionConfig, type TradePromotionConfig } from "./config";
-export { buildTradePromotionSchema } from "./schema";
+export { tradePromotion, startTradePromotionService, loadTradePromotionConfig, type TradePromotionService } from "./app";
 export { entities } from "./entities";
 export { migrations } from "./migrations";
 export { loadTradeDemoData } from "./seed/load";

@@ -2,12 +2,6 @@
 import { startTracing } from "@kttt/core/dist/tracing";
 const tracing = startTracing("trade-promotion");
 
-import "reflect-metadata";
-import { runUntilStopped } from "@kttt/core";
-import { startTradePromotionService } from "./app";
-import { loadTradePromotionConfig } from "./config";
+import { tradePromotion } from "./app";
 
-runUntilStopped("trade-promotion", async () => {
-  const service = await startTradePromotionService(loadTradePromotionConfig());
-  return { stop: async () => (await service.stop(), await tracing?.shutdown()) };
-});
+tradePromotion.main(tracing);

@@ -1,7 +1,7 @@
 import { createLogger } from "@kttt/core";
 import { createTestDatabase, graphql, type TestDatabase } from "@kttt/testkit";
 import { startTradePromotionService, type TradePromotionService } from "../src/app";
-import { loadTradePromotionConfig } from "../src/config";
+import { loadTradePromotionConfig } from "../src/app";
 
 export interface TestTradePromotion {
   service: TradePromotionService;

@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
-import { connectionFromArray, DETAILS, firstPageConnection, firstPageFetchSize, LocalDateScalar, nestedConnection, READ_NOTE, Role, SIGNED_IN, VndScalar, today } from "@kttt/core";
+import { DETAILS, LocalDateScalar, nestedConnection, READ_NOTE, Role, SIGNED_IN, VndScalar, today } from "@kttt/core";
 import { inForceOn, placeOn, unitById, type AdminUnitVersion } from "@kttt/reference";
 import type { MembershipContext } from "../context";
 import { ClassificationScheme, OrganizationKind } from "../domain/enums";

@@ -1,18 +1,8 @@
 /** Loads the demo OCOP catalogue (from @kttt/demo) into an empty ocop database, in one transaction. */
 import { demoOcopCatalogue } from "@kttt/demo";
-import type { DataSource, EntityManager } from "typeorm";
+import { seedOnce } from "@kttt/core";
+import type { DataSource } from "typeorm";
 import { kindOf } from "../domain/enums";
-
-async function insertRows(manager: EntityManager, table: string, rows: Record<string, unknown>[]): Promise<void> {
-  if (rows.length === 0) return;
-  const columns = Object.keys(rows[0]);
-  const chunk = Math.floor(30_000 / columns.length);
-  for (let start = 0; start < rows.length; start += chunk) {
-    const params: unknown[] = [];
-    const tuples = rows.slice(start, start + chunk).map((row) => `(${columns.map((c) => `$${params.push(row[c])}`).join(", ")})`);
-    await manager.query(`INSERT INTO ${table} (${columns.join(", ")}) VALUES ${tuples.join(", ")}`, params);
-  }
-}
 
 /** The catalogue as table rows. The seed does not call membership: it shares the catalogue's ids. */
 export function ocopSeedRows() {
@@ -35,15 +25,13 @@ export function ocopSeedRows() {
 }
 
 /** Returns false (and writes nothing) when the database already has products. */
-export async function loadOcopDemoData(dataSource: DataSource): Promise<boolean> {
-  return dataSource.transaction(async (manager) => {
-    await manager.query("SELECT pg_advisory_xact_lock(hashtext('kttt-ocop-seed'))");
-    const [{ count }] = await manager.query("SELECT count(*)::int AS count FROM ocop_product");
-    if (count > 0) return false;
+export function loadOcopDemoData(dataSource: DataSource): Promise<boolean> {
+  return seedOnce(dataSource, "ocop", "ocop_product", () => {
     const rows = ocopSeedRows();
-    await insertRows(manager, "ocop_owner", rows.owners);
-    await insertRows(manager, "ocop_product", rows.products);
-    await insertRows(manager, "ocop_certification", rows.certifications);
-    return true;
+    return [
+      ["ocop_owner", rows.owners],
+      ["ocop_product", rows.products],
+      ["ocop_certification", rows.certifications],
+    ];
   });
 }

@@ -25,7 +25,7 @@ export class SupportPolicyResolver {
   async legalBasis(@Root() policy: SupportPolicy, @Ctx() ctx: PolicySupportContext): Promise<LegalDocument[]> {
     const links = await ctx.loaders.basisByPolicy.load(policy.id);
     const documents = await ctx.loaders.document.loadMany(links.map((l) => l.documentId));
-    return (documents.filter((d) => d instanceof LegalDocument) as LegalDocument[]).sort((a, b) => a.number.localeCompare(b.number));
+    return documents.filter((d): d is LegalDocument => d instanceof LegalDocument).sort((a, b) => a.number.localeCompare(b.number));
   }
 }
 
