@@ -49,7 +49,7 @@ const AUDIENCE = "kttt-graph";
 
 /**
  * Development and test defaults; production refuses to start without real secrets. The auth secret is
- * the key of former HS256 tokens, accepted by our gateway alone (docs/adr/0009-router-contract.md).
+ * the key of former HS256 tokens, accepted by our gateway alone (docs/adr/0010-router-contract.md).
  */
 export const DEVELOPMENT_AUTH_SECRET = "kttt-development-auth-secret-change-me";
 export const DEVELOPMENT_GATEWAY_SECRET = "kttt-development-gateway-secret-change-me";
