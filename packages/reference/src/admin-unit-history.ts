@@ -12,6 +12,7 @@
  * first version bearing that code and `code@validFrom` for a later one. Changes link versions, each with the
  * share of the old unit the new one received (WHOLE or PART) and whether the link is only inferred.
  */
+import { foldText } from "@kttt/core";
 import { COMMUNES_2025, CROSSWALK_2024_2025 } from "./admin-units-data";
 import { ADMIN_UNITS } from "./admin-units";
 
@@ -415,4 +416,23 @@ export function groupingUnitsOn(date: string): { communeIds: string[]; unitCodes
     }
   }
   return { communeIds, unitCodes };
+}
+
+/**
+ * The code of the commune on `date`'s map (default: today in Hà Tĩnh) where a record lies, from the commune
+ * version it was recorded in (`communeId`) and, where that commune was split (Kỳ Lợi, Đại Nài) or the sources
+ * lose it, from its address: the one candidate unit the address names (diacritics and case ignored). Null when
+ * neither decides: such a record is "unplaced" for statistics and belongs to no commune for access.
+ * This is the one rule every subgraph uses for access by the COMMUNE role and for re-cuts by today's map.
+ */
+export function communeCodeOn(communeId: string | null, address: string | null | undefined, date: string): string | null {
+  const recorded = communeId ? byId.get(communeId) : undefined;
+  if (!recorded) return null;
+  const place = placeOn(recorded, date);
+  if (place && inForceOn(place, date) && place.level === "COMMUNE") return place.code;
+  if (!address) return null;
+  const folded = foldText(address);
+  const candidates = (place ? [] : unitsReplacing(recorded, date).units.map((u) => u.unit)).filter((u) => u.level === "COMMUNE");
+  const named = candidates.filter((u) => folded.includes(foldText(u.name)) || folded.includes(foldText(u.name.replace(/^(Phường|Xã|Thị trấn)\s+/u, ""))));
+  return named.length === 1 ? named[0].code : null;
 }

@@ -5,6 +5,7 @@ import {
   ADMIN_UNIT_CHANGES,
   ADMIN_UNIT_VERSIONS,
   ADMIN_UNITS,
+  communeCodeOn,
   communeOf,
   districtOf,
   inForceOn,
@@ -107,5 +108,27 @@ describe("Hà Tĩnh's units on any date", () => {
 
   it("the 2024 district list and the history agree", () => {
     for (const d of ADMIN_UNITS) expect(unitById(d.code)).toMatchObject({ name: d.name, validFrom: d.validFrom, validTo: d.validTo });
+  });
+});
+
+describe("communeCodeOn: where a record lies on a date's map", () => {
+  const kyLoi = unitOn("18796", "2024-07-15")!;
+  const daiNai = unitOn("18082", "2024-07-15")!;
+  it("follows a commune that went whole into one 2025 commune", () => {
+    const kyChau = unitOn("18811", "2024-07-15")!; // Xã Kỳ Châu went whole into Phường Sông Trí
+    expect(kyChau.name).toBe("Xã Kỳ Châu");
+    expect(communeCodeOn(kyChau.id, null, "2026-01-01")).toBe("18754");
+  });
+  it("is the commune itself while it is in force, and nothing before the two-tier map for a district date", () => {
+    expect(communeCodeOn(kyLoi.id, null, "2024-07-15")).toBe("18796");
+  });
+  it("lets the address decide a split commune, and leaves it unplaced when the address does not", () => {
+    expect(communeCodeOn(kyLoi.id, "Thôn Tây Yên, phường Hoành Sơn", "2026-01-01")).toBe("18832");
+    expect(communeCodeOn(kyLoi.id, "thon Dong Yen, phuong Vung Ang", "2026-01-01")).toBe("18823");
+    expect(communeCodeOn(kyLoi.id, "Xã Kỳ Lợi, thị xã Kỳ Anh", "2026-01-01")).toBeNull();
+    expect(communeCodeOn(daiNai.id, "Phường Thành Sen, Hà Tĩnh", "2026-01-01")).toBe("18073");
+  });
+  it("is null without a recorded commune", () => {
+    expect(communeCodeOn(null, "Phường Hoành Sơn", "2026-01-01")).toBeNull();
   });
 });
