@@ -5,6 +5,7 @@
  */
 import { dropDatabase, Role, type Principal } from "@kttt/core";
 import { as, databaseUrl, graphql, runPrefix } from "@kttt/testkit";
+import { createHash, randomUUID } from "node:crypto";
 import { Client } from "pg";
 import { startTestGraph, type TestGraph } from "./graph";
 
@@ -74,7 +75,7 @@ describe("API keys", () => {
     expect(revoked.status).toBe(401);
     expect(revoked.errors?.[0].message).toMatch(/revoked/u);
 
-    const other = (await call("", admin, { name: "Khóa hết hạn", role: "DISTRICT", adminUnitCode: "444", expiresOn: "2099-12-31" })).body;
+    const other = (await call("", admin, { name: "Khóa hết hạn", role: "COMMUNE", adminUnitCode: "18202", expiresOn: "2099-12-31" })).body;
     const client = new Client({ connectionString: gatewayDb() });
     await client.connect();
     await client.query("UPDATE api_key SET expires_at = now() - interval '1 day' WHERE id = $1", [other.id]);
@@ -82,6 +83,48 @@ describe("API keys", () => {
     const expired = await graphql(graph.gateway.url, `{ adminUnits { code } }`, undefined, withKey(other.key));
     expect(expired.status).toBe(401);
     expect(expired.errors?.[0].message).toMatch(/expired/u);
+  });
+
+  it("issues keys for a commune in force today, acting as that commune, and no longer for a district", async () => {
+    const created = await call("", admin, { name: "UBND xã Hương Xuân — báo cáo", role: "COMMUNE", adminUnitCode: "18544", expiresOn: "2099-12-31" });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ role: "COMMUNE", adminUnitCode: "18544", department: null });
+    const audit = await graphql(graph.gateway.url, `{ membershipAuditTrail(first: 1) { operation } membershipStatistics(year: 2024) { total { cooperativeCount } } }`, undefined, withKey(created.body.key));
+    expect(audit.data.membershipStatistics.total.cooperativeCount).toBe(975);
+    expect(audit.errors?.[0].extensions?.code).toBe("FORBIDDEN");
+    expect(audit.errors?.[0].message).toMatch(/your role \(COMMUNE 18544\)/u);
+
+    const district = await call("", admin, { name: "UBND huyện Hương Khê", role: "DISTRICT", adminUnitCode: "444", expiresOn: "2099-12-31" });
+    expect(district.status).toBe(400);
+    expect(district.body.errors[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "role", reason: "DISTRICT_ROLE_RETIRED" });
+    expect(district.body.errors[0].message).toMatch(/district level ended on 1 July 2025/u);
+    for (const unit of ["444", "18178", undefined]) {
+      const bad = await call("", admin, { name: "Khóa sai xã", role: "COMMUNE", adminUnitCode: unit, expiresOn: "2099-12-31" });
+      expect({ unit, status: bad.status, field: bad.body.errors?.[0].extensions.field }).toEqual({ unit, status: 400, field: "adminUnitCode" });
+    }
+  });
+
+  it("refuses a district key stored before districts ended, saying why, at /graphql and at /oauth/token, and keeps the row as it was", async () => {
+    // A row as the former version stored it: role DISTRICT with its unit. The migration keeps it; it is not re-mapped.
+    const prefix = "d15791c70444";
+    const key = `kttt_${prefix}_${"A".repeat(32)}`;
+    const id = randomUUID();
+    const client = new Client({ connectionString: gatewayDb() });
+    await client.connect();
+    await client.query("INSERT INTO api_key (id, name, prefix, secret_hash, role, admin_unit_code, created_by, expires_at) VALUES ($1, 'UBND huyện Hương Khê — cũ', $2, $3, 'DISTRICT', '444', 'quantri.cu', '2099-12-31')", [id, prefix, createHash("sha256").update(key).digest("hex")]);
+    try {
+      const res = await graphql(graph.gateway.url, `{ adminUnits { code } }`, undefined, withKey(key));
+      expect(res.status).toBe(401);
+      expect(res.errors?.[0].extensions).toMatchObject({ code: "UNAUTHENTICATED", reason: "DISTRICT_ROLE_RETIRED" });
+      expect(res.errors?.[0].message).toMatch(/district level ended on 1 July 2025.*commune token/u);
+      const token = await fetch(graph.gateway.url.replace(/\/graphql$/u, "/oauth/token"), { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: `grant_type=client_credentials&client_secret=${key}` });
+      expect(token.status).toBe(401);
+      expect(await token.json()).toMatchObject({ error: "invalid_client", error_description: expect.stringMatching(/district level ended/u) });
+      const listed = ((await (await fetch(adminUrl(), { headers: await as(admin) })).json()) as any[]).find((k) => k.id === id);
+      expect(listed).toMatchObject({ role: "DISTRICT", adminUnitCode: "444", revokedAt: null });
+    } finally {
+      await client.end();
+    }
   });
 
   it("refuses management to non-administrators, bad input with the field at fault, and made-up keys", async () => {
