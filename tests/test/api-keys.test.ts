@@ -3,7 +3,8 @@
  * over /admin/api-keys; stored hashed in the gateway's database; a key acts with its role, and stops
  * working when rotated, revoked or expired.
  */
-import { dropDatabase, Role, type Principal } from "@kttt/core";
+import { dropDatabase, openDatabase, Role, type Principal } from "@kttt/core";
+import { apiKeyMigrations } from "@kttt/gateway";
 import { as, databaseUrl, graphql, runPrefix } from "@kttt/testkit";
 import { createHash, randomUUID } from "node:crypto";
 import { Client } from "pg";
@@ -140,5 +141,28 @@ describe("API keys", () => {
     expect(made.status).toBe(401);
     const both = await graphql(graph.gateway.url, `{ adminUnits { code } }`, undefined, { ...(await as(admin)), "x-api-key": "kttt_000000000000_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa" });
     expect(both.errors?.[0].message).toMatch(/not both/u);
+  });
+});
+
+describe("the API-key table when districts ended", () => {
+  const url = () => databaseUrl(`${runPrefix()}gateway_keys_${process.pid}`);
+  afterAll(() => dropDatabase(url()));
+
+  it("keeps the district keys an existing database holds, as they were, and takes commune keys with their code", async () => {
+    const before = await openDatabase({ url: url(), entities: [], migrations: apiKeyMigrations.slice(0, 1), poolSize: 1, applicationName: "kttt-test" });
+    await before.dataSource.query("INSERT INTO api_key (id, name, prefix, secret_hash, role, admin_unit_code, created_by, expires_at) VALUES ($1, 'UBND huyện Can Lộc', 'aaaaaaaaaaaa', $2, 'DISTRICT', '443', 'quantri.cu', '2099-12-31')", [randomUUID(), "0".repeat(64)]);
+    await before.dataSource.destroy();
+    const after = await openDatabase({ url: url(), entities: [], migrations: apiKeyMigrations, poolSize: 1, applicationName: "kttt-test" });
+    try {
+      expect(await after.dataSource.query("SELECT role, admin_unit_code FROM api_key")).toEqual([{ role: "DISTRICT", admin_unit_code: "443" }]);
+      const insert = (role: string, unit: string | null) =>
+        after.dataSource.query("INSERT INTO api_key (id, name, prefix, secret_hash, role, admin_unit_code, created_by, expires_at) VALUES ($1, 'Khóa xã', $2, $3, $4, $5, 'quantri', '2099-12-31')", [randomUUID(), randomUUID().slice(0, 12).replace(/-/gu, "0"), "0".repeat(64), role, unit]);
+      await insert("COMMUNE", "18202");
+      await expect(insert("COMMUNE", null)).rejects.toThrow(/api_key_unit_check/u);
+      await expect(insert("ALLIANCE_STAFF", "18202")).rejects.toThrow(/api_key_unit_check/u);
+      await expect(insert("PUBLIC", null)).rejects.toThrow(/api_key_role_check/u);
+    } finally {
+      await after.dataSource.destroy();
+    }
   });
 });
