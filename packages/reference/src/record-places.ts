@@ -61,10 +61,13 @@ export function requireKnownUnit(code: string, field: string): void {
   if (versionsOf(code).length === 0) throw badInput(`There is no administrative unit with code ${code} in Hà Tĩnh.`, field, "UNKNOWN_ADMIN_UNIT");
 }
 
-/** The codes of today's communes where some of the land of any unit that bore `code` lies. */
+/** The codes of today's communes where some of the land of any unit that bore `code` lies (a district's: of every commune it ever had). */
 function groundToday(code: string): Set<string> {
   const found = new Set<string>();
-  for (const v of versionsOf(code)) for (const { unit } of unitsReplacing(v, TWO_TIER_FROM).units) found.add(unit.code);
+  for (const v of versionsOf(code)) {
+    const parts = v.level === "DISTRICT" ? ADMIN_UNIT_VERSIONS.filter((c) => c.parentId === v.id) : [v];
+    for (const part of parts) for (const { unit } of unitsReplacing(part, TWO_TIER_FROM).units) found.add(unit.code);
+  }
   return found;
 }
 

@@ -100,13 +100,12 @@ function addDays(date: string, days: number): string {
 }
 const minDate = (a: string, b: string) => (a < b ? a : b);
 
-/**
- * The unit an organisation is registered under on a date, from its commune: the district before 2025-07-01, the commune
- * after; where its commune was split or lost (only its address could tell), the district it was registered in.
- */
+/** The unit an organisation is registered under on a date, from its commune: the district before 2025-07-01, the commune after. */
 function unitOn(org: DemoOrganization, date: string): string {
   const communeId = demoCommuneIdOf(org.id);
-  return (date < TWO_TIER_FROM ? recordDistrictOn(communeId, date) : recordCommuneOn(communeId, date))?.code ?? org.adminUnitCode;
+  const unit = date < TWO_TIER_FROM ? recordDistrictOn(communeId, date) : recordCommuneOn(communeId, date);
+  if (!unit) throw new Error(`No unit holds the commune ${communeId} of ${org.name} on ${date}`);
+  return unit.code;
 }
 
 function existsThroughout(o: DemoOrganization, from: string, to: string): boolean {
@@ -145,8 +144,12 @@ function pickBeneficiaries(rng: Random, orgs: DemoOrganization[], plan: Programm
   const eligible = (o: DemoOrganization) =>
     plan.policy.eligibleKinds.includes(o.kind as OrganizationKind) &&
     existsThroughout(o, plan.startsOn, plan.endsOn) &&
-    (plan.agency.adminUnitCode === null || o.adminUnitCode === plan.agency.adminUnitCode) &&
-    (plan.policy.kind !== PolicyKind.AGRICULTURE_SPECIFIC || o.sector === "AGRICULTURE");
+    // A district committee supports what lies in its district on the day (Thạch Hội went from Thạch Hà to the city in 2025).
+    (plan.agency.adminUnitCode === null || unitOn(o, plan.startsOn) === plan.agency.adminUnitCode) &&
+    (plan.policy.kind !== PolicyKind.AGRICULTURE_SPECIFIC || o.sector === "AGRICULTURE") &&
+    // After 2025-07-01 an organisation is registered under its commune: one whose commune was split or lost (only its
+    // address could tell where it lies) is left out. No earlier programme starts after that day, so their picks stay.
+    (plan.startsOn < TWO_TIER_FROM || recordCommuneOn(demoCommuneIdOf(o.id), plan.startsOn) !== null);
   const candidates = orgs.filter(eligible);
   const byKind = (kind: string) => rng.shuffle(candidates.filter((o) => o.kind === kind));
   const coops = byKind("COOPERATIVE");
