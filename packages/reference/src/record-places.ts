@@ -72,13 +72,15 @@ function groundToday(code: string): Set<string> {
 }
 
 /**
- * True when two unit codes name overlapping places at some time: the same unit or one merged into the other (Lộc Hà,
- * Thạch Hà), a commune and its district, or units whose land lies partly in the same commune of today's map (a
- * 2024 district and a 2025 commune formed from its communes). How a write's unit is checked against membership's
- * record of an organisation registered before or after the district level ended.
+ * True when two unit codes can name the same record's place: the same unit or one merged into the other (Lộc Hà,
+ * Thạch Hà); a commune and the district it lay in; a 2025 commune and a district or commune whose land it took
+ * (part of). Two districts are the same place only by a merger: districts whose communes were later merged together
+ * stay different places. How a write's unit is checked against membership's record of an organisation.
  */
 export function unitsShareGround(a: string, b: string): boolean {
   if (sameOrMergedUnit(a, b)) return true;
+  const isDistrict = (code: string) => versionsOf(code).some((v) => v.level === "DISTRICT");
+  if (isDistrict(a) && isDistrict(b)) return false;
   const parentsOf = (code: string) => versionsOf(code).map((v) => (v.parentId ? unitById(v.parentId) : null)).filter((p): p is AdminUnitVersion => p?.level === "DISTRICT");
   if (parentsOf(a).some((p) => sameOrMergedUnit(p.code, b)) || parentsOf(b).some((p) => sameOrMergedUnit(p.code, a))) return true;
   const ground = groundToday(a);

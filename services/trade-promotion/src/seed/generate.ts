@@ -145,7 +145,7 @@ export const DEMO_TRADE_EVENTS_2025: EventSpec[] = [
   },
   {
     key: "2026-spring-fair", name: "Hội chợ sản phẩm OCOP và đặc sản Hà Tĩnh Xuân Bính Ngọ 2026", type: TradeEventType.FAIR, format: TradeEventFormat.IN_PERSON, scope: TradeEventScope.PROVINCIAL,
-    organiser: SO_CT, place: "Quảng trường 26/3, Phường Thành Sen", unit: "18073", startsOn: "2026-01-28", endsOn: "2026-02-01", booths: 150, budgetMillions: 1600, programme: "support-programme/2026/SO-CT/CS-XTTM",
+    organiser: SO_CT, place: "Quảng trường 26/3, Phường Thành Sen", unit: "18073", startsOn: "2026-01-28", endsOn: "2026-02-01", booths: 150, budgetMillions: 1600, programme: null,
     illustrative: true, note: ILLUSTRATIVE, participants: 40,
   },
   {
