@@ -4,7 +4,7 @@
  * commune its address names within its district, by the same rule (`demoCommuneCode`). Every subgraph that keeps
  * one of them by key places it here, so the same record lies in the same commune in every database.
  */
-import { unitOn } from "@kttt/reference";
+import { recordCommuneOn, recordDistrictOn, TWO_TIER_FROM, unitOn } from "@kttt/reference";
 import { demoOcopCatalogue } from "./ocop";
 import { demoOrganizations } from "./organizations";
 import { demoCommuneCode } from "./places";
@@ -34,4 +34,15 @@ export function demoCommuneOf(id: string): string {
 /** The commune version (an AdminUnitVersion id, as `communeId` columns store it) where `id` lies on the mid-2024 map. */
 export function demoCommuneIdOf(id: string): string {
   return unitOn(demoCommuneOf(id), DEMO_COMMUNE_MAP_DATE)!.id;
+}
+
+/**
+ * The unit a demo organisation or OCOP local owner registered in `registeredUnit` is registered under on `date`, as a
+ * write would name it: before 2025-07-01 its registered district while that district exists (membership keeps it),
+ * else the district its commune lay in then (Lộc Hà's); from 2025-07-01 its commune then; null where its commune was
+ * split or lost (only its address could tell).
+ */
+export function demoRegisteredUnitOn(id: string, registeredUnit: string, date: string): string | null {
+  if (date < TWO_TIER_FROM) return unitOn(registeredUnit, date) ? registeredUnit : (recordDistrictOn(demoCommuneIdOf(id), date)?.code ?? null);
+  return recordCommuneOn(demoCommuneIdOf(id), date)?.code ?? null;
 }

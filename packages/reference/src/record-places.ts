@@ -4,7 +4,7 @@
  * in on a date, from the commune version it was recorded in (`communeId`).
  */
 import { badInput } from "@kttt/core";
-import { ADMIN_UNIT_VERSIONS, checkUnitOn, communeIdsWithin, groupingUnitOn, unitForFilter, inForceOn, latestUnit, placeOn, TWO_TIER_FROM, unitById, unitOn, unitsReplacing, versionsOf, type AdminUnitVersion } from "./admin-unit-history";
+import { ADMIN_UNIT_VERSIONS, checkUnitOn, communeIdsWithin, groupingUnitOn, unitForFilter, inForceOn, latestUnit, placeOn, successorsOf, TWO_TIER_FROM, unitById, unitOn, unitsReplacing, versionsOf, type AdminUnitVersion } from "./admin-unit-history";
 import { ADMIN_UNITS, sameOrMergedUnit } from "./admin-units";
 
 /** Where a record lies: the unit code it is registered under, and its commune (a unit version's id) since a date. */
@@ -80,7 +80,11 @@ function groundToday(code: string): Set<string> {
 export function unitsShareGround(a: string, b: string): boolean {
   if (sameOrMergedUnit(a, b)) return true;
   const isDistrict = (code: string) => versionsOf(code).some((v) => v.level === "DISTRICT");
-  if (isDistrict(a) && isDistrict(b)) return false;
+  if (isDistrict(a) && isDistrict(b)) {
+    // A district that ended into others (Lộc Hà: Thạch Hà and the city took its communes) shares ground with them.
+    const linked = (x: string, y: string) => versionsOf(x).some((v) => successorsOf(v.id).some((c) => unitById(c.toId)?.code === y));
+    return linked(a, b) || linked(b, a);
+  }
   const parentsOf = (code: string) => versionsOf(code).map((v) => (v.parentId ? unitById(v.parentId) : null)).filter((p): p is AdminUnitVersion => p?.level === "DISTRICT");
   if (parentsOf(a).some((p) => sameOrMergedUnit(p.code, b)) || parentsOf(b).some((p) => sameOrMergedUnit(p.code, a))) return true;
   const ground = groundToday(a);

@@ -5,11 +5,11 @@
  * Disbursement follows a rate per kind of support and per year, so the overall rate is low and the
  * credit and land rates lower still, as the mid-2024 review says ("kết quả thực hiện chính sách hỗ
  * trợ KTTT, HTX đạt thấp"). 2025 and the first half of 2026 are illustrative. Each beneficiary lies in the mid-2024
- * commune membership's seed gives it (since it was established), registered under the unit where that commune lay on
- * the approval date: its district before 2025-07-01 (Lộc Hà's under the district that took it), today's commune after.
+ * commune membership's seed gives it (since it was established), registered under the unit a write would name on the
+ * approval date: its district before 2025-07-01 (Lộc Hà's under the district that took its commune), its commune after.
  */
-import { allocate, DEMO_FIGURES, demoCommuneIdOf, demoOrganizations, Random, stableUuid, type DemoOrganization } from "@kttt/demo";
-import { recordCommuneOn, recordDistrictOn, TWO_TIER_FROM } from "@kttt/reference";
+import { allocate, DEMO_FIGURES, demoCommuneIdOf, demoOrganizations, demoRegisteredUnitOn, Random, stableUuid, type DemoOrganization } from "@kttt/demo";
+import { recordCommuneOn, TWO_TIER_FROM } from "@kttt/reference";
 import { AgencyKind, FundingSource, OrganizationKind, PlanIndicator, PolicyKind } from "../domain/enums";
 import { AGENCIES, DOCUMENTS, documentId, POLICIES, POLICY_OF_KIND, type CatalogueAgency, type CataloguePolicy } from "./catalogue";
 
@@ -100,12 +100,11 @@ function addDays(date: string, days: number): string {
 }
 const minDate = (a: string, b: string) => (a < b ? a : b);
 
-/** The unit an organisation is registered under on a date, from its commune: the district before 2025-07-01, the commune after. */
+/** The unit an organisation is registered under on a date, as a write would name it (`demoRegisteredUnitOn`). */
 function unitOn(org: DemoOrganization, date: string): string {
-  const communeId = demoCommuneIdOf(org.id);
-  const unit = date < TWO_TIER_FROM ? recordDistrictOn(communeId, date) : recordCommuneOn(communeId, date);
-  if (!unit) throw new Error(`No unit holds the commune ${communeId} of ${org.name} on ${date}`);
-  return unit.code;
+  const unit = demoRegisteredUnitOn(org.id, org.adminUnitCode, date);
+  if (!unit) throw new Error(`No unit holds the commune of ${org.name} on ${date}`);
+  return unit;
 }
 
 function existsThroughout(o: DemoOrganization, from: string, to: string): boolean {
@@ -144,7 +143,7 @@ function pickBeneficiaries(rng: Random, orgs: DemoOrganization[], plan: Programm
   const eligible = (o: DemoOrganization) =>
     plan.policy.eligibleKinds.includes(o.kind as OrganizationKind) &&
     existsThroughout(o, plan.startsOn, plan.endsOn) &&
-    // A district committee supports what lies in its district on the day (Thạch Hội went from Thạch Hà to the city in 2025).
+    // A district committee supports the organisations registered in its district on the day (Lộc Hà's under the districts that took its communes).
     (plan.agency.adminUnitCode === null || unitOn(o, plan.startsOn) === plan.agency.adminUnitCode) &&
     (plan.policy.kind !== PolicyKind.AGRICULTURE_SPECIFIC || o.sector === "AGRICULTURE") &&
     // After 2025-07-01 an organisation is registered under its commune: one whose commune was split or lost (only its

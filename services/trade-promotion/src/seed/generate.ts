@@ -5,11 +5,11 @@
  * first half of 2026 (`DEMO_TRADE_EVENTS_2025`), drawn after everything else from their own random stream so the
  * earlier rows stay exactly as they were. Participants and their products come from the shared OCOP catalogue, so
  * every participant shows only products it owns; each participant lies in the mid-2024 commune the shared demo
- * gives it (`demoCommuneIdOf`, the same as membership's for an organisation), registered under the unit in force
- * where that commune lay on the day (its district before 2025-07-01, today's commune after).
+ * gives it (`demoCommuneIdOf`, the same as membership's for an organisation), registered under the unit a write would
+ * name on the day (`demoRegisteredUnitOn`: its district before 2025-07-01, its commune after).
  */
-import { demoCommuneIdOf, demoOcopCatalogue, demoOrganizations, Random, stableUuid, type DemoOcopProduct } from "@kttt/demo";
-import { ADMIN_UNITS, recordCommuneOn, recordDistrictOn, TWO_TIER_FROM } from "@kttt/reference";
+import { demoCommuneIdOf, demoOcopCatalogue, demoOrganizations, demoRegisteredUnitOn, Random, stableUuid, type DemoOcopProduct } from "@kttt/demo";
+import { ADMIN_UNITS } from "@kttt/reference";
 import { EcommercePlatform, TradeEventFormat, TradeEventScope, TradeEventType, TradeParticipantKind } from "../domain/enums";
 
 type Row = Record<string, unknown>;
@@ -363,12 +363,9 @@ export function generateTradeSeedRows(): TradeSeedRows {
   }
 
   // 2025 and the first half of 2026, after everything else and from their own stream: the rows above stay as they were.
-  // A participant is registered under the unit where its commune lay on the day; one whose commune was split or lost,
+  // A participant is registered under the unit a write would name on the day; one whose commune was split or lost,
   // or that was dissolved by then, does not take part.
-  addEvents(DEMO_TRADE_EVENTS_2025, new Random(2025_0108), (o, date) => {
-    if (o.dissolvedOn !== null && o.dissolvedOn <= date) return null;
-    return (date < TWO_TIER_FROM ? recordDistrictOn(o.communeId, date) : recordCommuneOn(o.communeId, date))?.code ?? null;
-  });
+  addEvents(DEMO_TRADE_EVENTS_2025, new Random(2025_0108), (o, date) => (o.dissolvedOn !== null && o.dissolvedOn <= date ? null : demoRegisteredUnitOn(o.id, o.unit, date)));
 
   cached = rows;
   return rows;
