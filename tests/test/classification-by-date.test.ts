@@ -190,4 +190,21 @@ describe("the illustrative data of 2025 and the first half of 2026", () => {
     expect(data.districts).toHaveLength(13);
     expect(data.districts.every((u: any) => u.adminUnit.level === "DISTRICT")).toBe(true);
   });
+
+  it("a commune's trend reaches back before the reform, re-cut by today's map", async () => {
+    const data = await ask(`{
+      trend: collectiveEconomyTrend(periods: [{ year: 2024, half: H1, asOf: "2024-07-15" }, { year: 2025, half: H2 }], adminUnitCode: "18202") {
+        id adminUnit { name } membership { cooperativeCount groupCount } }
+      recut: membershipStatistics(year: 2024, asOf: "2024-07-15", groupBy: ADMIN_UNIT, unitMap: TODAY) { groups { key figures { cooperativeCount groupCount } } }
+      now: membershipStatistics(year: 2025, groupBy: ADMIN_UNIT) { groups { key figures { cooperativeCount groupCount } } }
+      district: collectiveEconomy(period: { year: 2024, half: H1, asOf: "2024-07-15" }, adminUnitCode: "439") { membership { cooperativeCount } } }`);
+    const [before, after] = data.trend;
+    expect(before.adminUnit.name).toBe("Xã Tứ Mỹ");
+    const tuMy = (groups: any[]) => groups.find((g) => g.key === "18202").figures;
+    expect(before.membership).toEqual(tuMy(data.recut.groups));
+    expect(after.membership).toEqual(tuMy(data.now.groups));
+    expect(before.membership.cooperativeCount + before.membership.groupCount).toBeGreaterThan(0);
+    // A district of the period's own map keeps what lay in it then.
+    expect(data.district.membership.cooperativeCount).toBeGreaterThan(before.membership.cooperativeCount);
+  });
 });

@@ -55,6 +55,8 @@ describeIfBrowser("dashboard communes test")("the commune table", () => {
     expect(await rows().count()).toBe(69);
     expect(await section().locator("table.districts:not(.communes)").count()).toBe(0);
     expect(await section().getByRole("status").textContent()).toBe("69 / 69 xã, phường");
+    // No national rating after Circular 01/2020's repeal: the rating chart says so instead of drawing nothing.
+    expect(await page.locator("figure.chart", { hasText: "Xếp loại HTX" }).locator("p.empty").textContent()).toMatch(/hết hiệu lực từ 18\/9\/2025/u);
     // By name first, as Vietnamese sorts it.
     const names = await rows().locator("td:first-child").allTextContents();
     const bare = (name: string) => name.replace(/^(Xã|Phường) /u, "").normalize("NFD").replace(/\p{M}/gu, "").replace(/đ/gu, "d").replace(/Đ/gu, "D").toLowerCase();

@@ -249,6 +249,16 @@ function OcopStarsChart({ ocop }: { ocop: OcopFigures }) {
 
 function RatingChart({ m }: { m: Figures }) {
   const r = m.ratingCounts;
+  if (r.good + r.fair + r.average + r.weak + r.notRated === 0) {
+    return (
+      <figure className="chart">
+        <figcaption>Xếp loại HTX</figcaption>
+        <p className="empty">
+          Không có xếp loại theo Thông tư 01/2020/TT-BKHĐT cho kỳ này: thông tư hết hiệu lực từ 18/9/2025 (Thông tư 78/2025/TT-BTC), các đánh giá sau ngày đó không có xếp loại quốc gia.
+        </p>
+      </figure>
+    );
+  }
   return <DoughnutChart title="Xếp loại HTX" labels={["Tốt", "Khá", "Trung bình", "Yếu", "Chưa xếp loại"]} values={[r.good, r.fair, r.average, r.weak, r.notRated]} />;
 }
 
@@ -275,7 +285,7 @@ function Province({ period }: { period: Period }) {
   );
   const trend = useQuery<{ collectiveEconomyTrend: { id: string; period: { label: string }; membership: { cooperativeCount: number; revenue: { average: string | null } } | null }[] }>(
     yearOverYear,
-    { periods: [{ year: 2023 }, { year: 2024 }] },
+    { periods: [{ year: 2023 }, { year: 2024 }, { year: 2025 }] },
   );
   const m = overview.data?.collectiveEconomy?.membership ?? null;
   const ocop = overview.data?.collectiveEconomy?.ocop ?? null;
