@@ -129,6 +129,9 @@ describe("size classes under Decree 113/2024", () => {
     const expected = (cls: string) => rows.filter((r) => r.size_class === cls).reduce((a, r) => a + r.n, 0);
     expect(counts).toEqual({ micro: expected("MICRO"), small: expected("SMALL"), medium: expected("MEDIUM"), large: expected("LARGE"), notDetermined: expected("NOT_DETERMINED"), unclassified: 0 });
     expect(counts.micro + counts.small + counts.medium + counts.large + counts.notDetermined).toBe(975);
+    const bySize = await ask(`{ membershipStatistics(year: 2024, groupBy: SIZE_CLASS) { groups { key label figures { cooperativeCount } } } }`);
+    const notDetermined = bySize.membershipStatistics.groups.find((g: any) => g.key === "NOT_DETERMINED");
+    expect(notDetermined).toEqual({ key: "NOT_DETERMINED", label: "Chưa xác định", figures: { cooperativeCount: counts.notDetermined } });
   });
 });
 

@@ -2,7 +2,7 @@
 import { groupLabel, today as haTinhToday, type GroupLabels } from "@kttt/core";
 import { adminUnitName, groupingUnitsOn, TWO_TIER_FROM } from "@kttt/reference";
 import type { DataSource } from "typeorm";
-import { RATING_LABEL, SECTOR_LABEL } from "../domain/enums";
+import { RATING_LABEL, SECTOR_LABEL, SIZE_CLASS_LABEL } from "../domain/enums";
 import { MembershipFigures, MembershipGroupBy, MembershipStatistics, UnitMap, type MembershipStatisticsGroup } from "../types/statistics";
 
 /** Integer division rounded half away from zero. */
@@ -19,6 +19,7 @@ const GROUP_EXPRESSION: Record<MembershipGroupBy, string> = {
   ADMIN_UNIT: "o.unit_key",
   SECTOR: "o.sector",
   RATING: "c.rating",
+  SIZE_CLASS: "d.size_class",
 };
 
 interface Row {
@@ -179,9 +180,10 @@ export async function membershipStatistics(
   return stats;
 }
 
-const GROUP_LABELS: Record<MembershipGroupBy, GroupLabels> = { ADMIN_UNIT: adminUnitName, SECTOR: SECTOR_LABEL, RATING: RATING_LABEL };
+const GROUP_LABELS: Record<MembershipGroupBy, GroupLabels> = { ADMIN_UNIT: adminUnitName, SECTOR: SECTOR_LABEL, RATING: RATING_LABEL, SIZE_CLASS: SIZE_CLASS_LABEL };
 
 function labelOf(groupBy: MembershipGroupBy, key: string | null): string {
   if (key === null && groupBy === MembershipGroupBy.ADMIN_UNIT) return "Chưa xác định được đơn vị (xã cũ bị chia tách hoặc chưa rõ nơi sáp nhập)";
-  return groupLabel(GROUP_LABELS[groupBy], key, groupBy === MembershipGroupBy.RATING ? "Chưa có kết quả xếp loại" : "Không xác định");
+  const none = groupBy === MembershipGroupBy.RATING ? "Chưa có kết quả xếp loại" : groupBy === MembershipGroupBy.SIZE_CLASS ? "Chưa có kết quả phân loại quy mô" : "Không xác định";
+  return groupLabel(GROUP_LABELS[groupBy], key, none);
 }

@@ -6,6 +6,7 @@ export enum MembershipGroupBy {
   ADMIN_UNIT = "ADMIN_UNIT",
   SECTOR = "SECTOR",
   RATING = "RATING",
+  SIZE_CLASS = "SIZE_CLASS",
 }
 registerEnumType(MembershipGroupBy, {
   name: "MembershipGroupBy",
@@ -16,6 +17,10 @@ registerEnumType(MembershipGroupBy, {
     RATING: {
       description:
         "By the year's rating (Circular 01/2020). Years assessed after the circular's repeal (2025-09-18) have no national rating: their cooperatives are all in the group with a null key.",
+    },
+    SIZE_CLASS: {
+      description:
+        "By the year's size class (Decree 113/2024): NOT_DETERMINED where the decree's thresholds are not known; cooperatives with none recorded in the group with a null key.",
     },
   },
 });
