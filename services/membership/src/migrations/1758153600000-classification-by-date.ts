@@ -1,4 +1,6 @@
 import type { MigrationInterface, QueryRunner } from "typeorm";
+import { sizeClassUnderDecree113 } from "../domain/classification";
+import type { Sector } from "../domain/enums";
 
 /**
  * Classification by date: an assessment date (null for the records made before it was kept), the ALLIANCE rule set
@@ -21,7 +23,23 @@ export class ClassificationByDate1758153600000 implements MigrationInterface {
         ALTER COLUMN rating DROP NOT NULL`);
     // A size class recorded as a NOT_RATED "rating" was never a rating.
     await q.query(`UPDATE classification SET rating = NULL, not_rated_reason = NULL WHERE scheme = 'DECREE_113_2024'`);
-    await q.query(`UPDATE classification SET size_class = 'NOT_DETERMINED' WHERE scheme = 'DECREE_113_2024' AND size_class IS NULL`);
+    // Size classes recorded before were not checked (the demo's came from invented thresholds): each is worked out again
+    // by the decree's known thresholds from the official members at the end of the year assessed and that year's revenue.
+    const sized = (await q.query(`
+      SELECT c.organization_id, c.year, o.kind, o.sector, f.revenue::text AS revenue,
+             (SELECT count(*)::int FROM member m WHERE m.organization_id = c.organization_id AND m.membership_type = 'OFFICIAL'
+                AND m.joined_on <= make_date(c.year, 12, 31) AND (m.left_on IS NULL OR m.left_on >= make_date(c.year, 12, 31))) AS official
+      FROM classification c JOIN organization o ON o.id = c.organization_id
+      LEFT JOIN financial_report f ON f.organization_id = c.organization_id AND f.year = c.year
+      WHERE c.scheme = 'DECREE_113_2024'`)) as { organization_id: string; year: number; kind: string; sector: Sector; official: number; revenue: string | null }[];
+    const classes = sized.map((r) =>
+      r.kind === "COOPERATIVE" ? sizeClassUnderDecree113({ sector: r.sector, officialMembers: r.official, revenue: r.revenue === null ? null : BigInt(r.revenue), totalCapital: null }) : "NOT_DETERMINED",
+    );
+    await q.query(
+      `UPDATE classification c SET size_class = s.size_class FROM unnest($1::uuid[], $2::int[], $3::text[]) AS s (organization_id, year, size_class)
+       WHERE c.organization_id = s.organization_id AND c.year = s.year AND c.scheme = 'DECREE_113_2024'`,
+      [sized.map((r) => r.organization_id), sized.map((r) => r.year), classes],
+    );
     await q.query(`
       ALTER TABLE classification
         ADD CONSTRAINT classification_scheme_check CHECK (scheme IN ('CIRCULAR_01_2020', 'DECREE_113_2024', 'ALLIANCE')),
