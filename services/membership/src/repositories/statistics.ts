@@ -1,6 +1,6 @@
 /** Province statistics in one SQL statement: GROUPING SETS give the total and the groups together. */
 import { groupLabel, today as haTinhToday, type GroupLabels } from "@kttt/core";
-import { adminUnitName, groupingUnitsOn, TWO_TIER_FROM } from "@kttt/reference";
+import { adminUnitName, groupingUnitsOn, TWO_TIER_FROM, UNPLACED_LABEL } from "@kttt/reference";
 import type { DataSource } from "typeorm";
 import { RATING_LABEL, SECTOR_LABEL, SIZE_CLASS_LABEL } from "../domain/enums";
 import { MembershipFigures, MembershipGroupBy, MembershipStatistics, UnitMap, type MembershipStatisticsGroup } from "../types/statistics";
@@ -183,7 +183,7 @@ export async function membershipStatistics(
 const GROUP_LABELS: Record<MembershipGroupBy, GroupLabels> = { ADMIN_UNIT: adminUnitName, SECTOR: SECTOR_LABEL, RATING: RATING_LABEL, SIZE_CLASS: SIZE_CLASS_LABEL };
 
 function labelOf(groupBy: MembershipGroupBy, key: string | null): string {
-  if (key === null && groupBy === MembershipGroupBy.ADMIN_UNIT) return "Chưa xác định được đơn vị (xã cũ bị chia tách hoặc chưa rõ nơi sáp nhập)";
+  if (key === null && groupBy === MembershipGroupBy.ADMIN_UNIT) return UNPLACED_LABEL;
   const none = groupBy === MembershipGroupBy.RATING ? "Chưa có kết quả xếp loại" : groupBy === MembershipGroupBy.SIZE_CLASS ? "Chưa có kết quả phân loại quy mô" : "Không xác định";
   return groupLabel(GROUP_LABELS[groupBy], key, none);
 }
