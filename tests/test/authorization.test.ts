@@ -71,7 +71,7 @@ const WRITES: Record<string, { query: string; variables: Record<string, unknown>
   },
   recordClassification: {
     query: `mutation($input: RecordClassificationInput!) { recordClassification(input: $input) { __typename } }`,
-    variables: { input: { organizationId: UNKNOWN, year: 2023, rating: "GOOD", score: 80 } },
+    variables: { input: { organizationId: UNKNOWN, year: 2023, assessedOn: "2024-03-01", rating: "GOOD", score: 80 } },
     allowed: ["admin", "staff"],
   },
   addMember: {

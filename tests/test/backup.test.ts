@@ -1,7 +1,7 @@
 /** A backup of a subgraph database restores into a new database with every row, exactly. */
 import { dropDatabase, ensureDatabase } from "@kttt/core";
 import { backupDatabase, restoreDatabase } from "@kttt/launcher";
-import { entities, migrations } from "@kttt/membership";
+import { entities, ILLUSTRATIVE_2025, migrations } from "@kttt/membership";
 import { createTestDatabase, databaseUrl, runPrefix, type TestDatabase } from "@kttt/testkit";
 import fs from "node:fs";
 import os from "node:os";
@@ -44,7 +44,7 @@ describe("backup and restore", () => {
   it("restores every row of every table into a new database, generated columns included", async () => {
     const manifest = await backupDatabase(source.url, dir);
     expect(manifest.migrations.length).toBeGreaterThanOrEqual(3);
-    expect(manifest.tables.find((t) => t.name === "organization")?.rows).toBe(975 + 12 + 3 + 2538);
+    expect(manifest.tables.find((t) => t.name === "organization")?.rows).toBe(975 + 12 + 3 + 2538 + ILLUSTRATIVE_2025.newCooperatives + ILLUSTRATIVE_2025.newGroups);
     expect(manifest.tables.find((t) => t.name === "organization")?.columns).not.toContain("search_text");
 
     await ensureDatabase(restoredUrl());

@@ -106,7 +106,8 @@ describe("identical queries in flight", () => {
   it("never answers a read sent after a write returned with an answer begun before it", async () => {
     const headers = await as(STAFF);
     const ids = (await graphql<{ cooperatives: { nodes: { id: string }[] } }>(graph.gateway.url, `{ cooperatives(first: 2) { nodes { id } } }`, undefined, headers)).data!.cooperatives.nodes.map((n) => n.id);
-    const READ = `query Read($id: ID!) { organization(id: $id) { financialReport(year: 2025) { revenue } } ${PAGE_SELECTION} }`;
+    // 2026: the demo has no report of that year (its illustrative figures stop at 2025).
+    const READ = `query Read($id: ID!) { organization(id: $id) { financialReport(year: 2026) { revenue } } ${PAGE_SELECTION} }`;
     holdOcopMs = 3000;
     try {
       for (const [attempt, id] of ids.entries()) {
@@ -115,7 +116,7 @@ describe("identical queries in flight", () => {
         const first = graphql<{ organization: { financialReport: { revenue: string } | null } }>(graph.gateway.url, READ, { id }, headers).then((r) => ((firstDone = Date.now()), r));
         await new Promise((r) => setTimeout(r, 500));
         const written = await graphql(graph.gateway.url, `mutation($input: RecordFinancialReportInput!) { recordFinancialReport(input: $input) { revenue } }`, {
-          input: { organizationId: id, year: 2025, charterCapital: "2000000000", revenue: String(1_000_000_000 + attempt), profit: "100000000", regularWorkers: 5, averageMonthlyIncome: "4000000", managersTotal: 3, managersTrained: 1, itReadiness: "BASIC" },
+          input: { organizationId: id, year: 2026, charterCapital: "2000000000", revenue: String(1_000_000_000 + attempt), profit: "100000000", regularWorkers: 5, averageMonthlyIncome: "4000000", managersTotal: 3, managersTrained: 1, itReadiness: "BASIC" },
         }, headers);
         expect(written.errors).toBeUndefined();
         const secondSent = Date.now();

@@ -58,7 +58,7 @@ describe("through the gateway", () => {
 
   it("passes a subgraph's input error through with its code and field", async () => {
     const res = await graphql(gateway.url, `mutation($input: RecordClassificationInput!) { recordClassification(input: $input) { rating } }`, {
-      input: { organizationId: "00000000-0000-5000-8000-000000000000", year: 2023, score: 90, rating: "GOOD" },
+      input: { organizationId: "00000000-0000-5000-8000-000000000000", year: 2023, assessedOn: "2024-03-01", score: 90, rating: "GOOD" },
     });
     expect(res.errors?.[0].extensions).toMatchObject({ code: "NOT_FOUND", field: "input.organizationId" });
   });

@@ -110,6 +110,7 @@ describe("collective-economy overview through the gateway", () => {
       DistrictBreakdown: { period: REVIEW },
       DistrictOverview: { code: "444", period: REVIEW },
       YearOverYear: { periods: [{ year: 2023 }, { year: 2024 }] },
+      CommuneRecut: { year: 2024, asOf: REVIEW.asOf },
     };
     const files = fs.readdirSync(dir).filter((f) => f.endsWith(".graphql"));
     expect(files.length).toBeGreaterThanOrEqual(4);

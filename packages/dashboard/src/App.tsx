@@ -3,6 +3,8 @@ import districtBreakdown from "../operations/district-breakdown.graphql?raw";
 import districtOverview from "../operations/district-overview.graphql?raw";
 import provinceOverview from "../operations/province-overview.graphql?raw";
 import yearOverYear from "../operations/year-over-year.graphql?raw";
+import communeRecut from "../operations/commune-recut.graphql?raw";
+import { CommuneTable, type CommuneRow } from "./communes";
 import { missingParts, someForbidden, useQuery, type QueryState } from "./api";
 import { useAuth } from "./auth";
 import { BarChart, DoughnutChart } from "./charts";
@@ -22,7 +24,47 @@ const PERIODS: { label: string; value: Period }[] = [
   { label: "6 tháng đầu năm 2024 (báo cáo ngày 15/7/2024)", value: { year: 2024, half: "H1", asOf: "2024-07-15" } },
   { label: "Năm 2024", value: { year: 2024, half: null } },
   { label: "Năm 2023", value: { year: 2023, half: null } },
+  { label: "6 tháng cuối năm 2025 (69 xã, phường)", value: { year: 2025, half: "H2" } },
+  { label: "Năm 2025 (69 xã, phường)", value: { year: 2025, half: null } },
+  { label: "6 tháng đầu năm 2026 (69 xã, phường)", value: { year: 2026, half: "H1" } },
 ];
+
+/** Districts ended on 2025-06-30: from 2025-07-01 the province has 69 communes and no district level. */
+const TWO_TIER_FROM = "2025-07-01";
+
+/** The date whose map of units a period's breakdown follows: its report date, or its last day (as the API does). */
+function mapDate(period: Period): string {
+  return period.asOf ?? (period.half === "H1" ? `${period.year}-06-30` : `${period.year}-12-31`);
+}
+
+/** An earlier period's membership figures re-cut by today's communes, with what no commune can take counted apart. */
+function Recut({ period }: { period: Period }) {
+  const state = useQuery<{
+    membershipStatistics: {
+      unitMapDate: string;
+      groups: { key: string | null; label: string; adminUnit: { code: string; name: string } | null; figures: { cooperativeCount: number; groupCount: number; revenue: { average: string | null }; goodOrFairShare: number | null } }[];
+    } | null;
+  }>(communeRecut, { year: period.year, asOf: period.asOf ?? null });
+  const groups = state.data?.membershipStatistics?.groups ?? [];
+  const rows: CommuneRow[] = groups
+    .filter((g) => g.key !== null)
+    .map((g) => ({ code: g.key!, name: g.adminUnit?.name ?? g.label, cooperativeCount: g.figures.cooperativeCount, groupCount: g.figures.groupCount, revenueAverage: g.figures.revenue.average, goodOrFairShare: g.figures.goodOrFairShare }));
+  const unplaced = groups.find((g) => g.key === null)?.figures;
+  return (
+    <>
+      <Status state={state} empty={rows.length === 0} />
+      {rows.length > 0 && (
+        <>
+          <p className="notice unplaced" role="note">
+            Chưa xác định được xã, phường hiện nay (xã cũ bị chia tách hoặc chưa rõ nơi sáp nhập): {count(unplaced?.cooperativeCount ?? 0)} HTX, {count(unplaced?.groupCount ?? 0)} THT.
+            Chỉ số liệu thành viên, tài chính, xếp loại được chia lại theo xã.
+          </p>
+          <CommuneTable rows={rows} membershipOnly />
+        </>
+      )}
+    </>
+  );
+}
 
 interface OcopFigures {
   activeProducts: number;
@@ -207,6 +249,16 @@ function OcopStarsChart({ ocop }: { ocop: OcopFigures }) {
 
 function RatingChart({ m }: { m: Figures }) {
   const r = m.ratingCounts;
+  if (r.good + r.fair + r.average + r.weak + r.notRated === 0) {
+    return (
+      <figure className="chart">
+        <figcaption>Xếp loại HTX</figcaption>
+        <p className="empty">
+          Không có xếp loại theo Thông tư 01/2020/TT-BKHĐT cho kỳ này: thông tư hết hiệu lực từ 18/9/2025 (Thông tư 78/2025/TT-BTC), các đánh giá sau ngày đó không có xếp loại quốc gia.
+        </p>
+      </figure>
+    );
+  }
   return <DoughnutChart title="Xếp loại HTX" labels={["Tốt", "Khá", "Trung bình", "Yếu", "Chưa xếp loại"]} values={[r.good, r.fair, r.average, r.weak, r.notRated]} />;
 }
 
@@ -233,13 +285,26 @@ function Province({ period }: { period: Period }) {
   );
   const trend = useQuery<{ collectiveEconomyTrend: { id: string; period: { label: string }; membership: { cooperativeCount: number; revenue: { average: string | null } } | null }[] }>(
     yearOverYear,
-    { periods: [{ year: 2023 }, { year: 2024 }] },
+    { periods: [{ year: 2023 }, { year: 2024 }, { year: 2025 }] },
   );
   const m = overview.data?.collectiveEconomy?.membership ?? null;
   const ocop = overview.data?.collectiveEconomy?.ocop ?? null;
   const support = overview.data?.collectiveEconomy?.policySupport ?? null;
   const units = districts.data?.collectiveEconomyByAdminUnit ?? [];
   const plan = (overview.data?.plan?.targets ?? []).filter((t) => t.achievementRate !== null);
+  const communeMap = mapDate(period) >= TWO_TIER_FROM;
+  const [recut, setRecut] = useState(false);
+  const communeRows: CommuneRow[] = units.map((u) => ({
+    code: u.adminUnit.code,
+    name: u.adminUnit.name,
+    cooperativeCount: u.membership?.cooperativeCount ?? null,
+    groupCount: u.membership?.groupCount ?? null,
+    revenueAverage: u.membership?.revenue.average ?? null,
+    goodOrFairShare: u.membership?.goodOrFairShare ?? null,
+    ocopProducts: u.ocop?.activeProducts ?? null,
+    supportDisbursed: u.policySupport?.disbursed ?? null,
+    tradeParticipations: u.tradePromotion?.participations ?? null,
+  }));
   return (
     <>
       <Status state={overview} empty={!m && !ocop && !support} />
@@ -251,7 +316,7 @@ function Province({ period }: { period: Period }) {
             {units.length > 0 && (
               <BarChart
                 title="Số HTX và THT theo đơn vị hành chính"
-                labels={units.map((u) => u.adminUnit.name.replace(/^(Huyện|Thị xã|Thành phố) /u, ""))}
+                labels={units.map((u) => u.adminUnit.name.replace(/^(Huyện|Thị xã|Thành phố|Xã|Phường) /u, ""))}
                 series={[
                   { label: "Hợp tác xã", values: units.map((u) => u.membership?.cooperativeCount ?? 0) },
                   { label: "Tổ hợp tác", values: units.map((u) => u.membership?.groupCount ?? 0) },
@@ -308,8 +373,18 @@ function Province({ period }: { period: Period }) {
         <h2>
           Theo đơn vị hành chính <DownloadButton query={districtBreakdown} variables={{ period }} name="theo-don-vi-hanh-chinh" />
         </h2>
-        <Status state={districts} empty={units.length === 0} />
-        {units.length > 0 && (
+        {!communeMap && (
+          <label className="recut">
+            <input type="checkbox" checked={recut} onChange={(e) => setRecut(e.target.checked)} /> Xem theo 69 xã, phường hiện nay (chia lại số liệu kỳ này)
+          </label>
+        )}
+        {!communeMap && recut ? (
+          <Recut period={period} />
+        ) : (
+          <Status state={districts} empty={units.length === 0} />
+        )}
+        {communeMap && units.length > 0 && <CommuneTable rows={communeRows} />}
+        {!communeMap && !recut && units.length > 0 && (
           <table className="districts">
             <thead>
               <tr>
@@ -381,7 +456,7 @@ export function App() {
   const { credential, notice } = useAuth();
   const [periodIndex, setPeriodIndex] = useState(0);
   const period = PERIODS[periodIndex].value;
-  const unit = /^\/unit\/(\d{3})$/u.exec(route);
+  const unit = /^\/unit\/(\d{3}|\d{5})$/u.exec(route);
   const isAdmin = credential?.kind === "token" && decodeClaims(credential.value)?.role === "ALLIANCE_ADMIN";
   return (
     <main>

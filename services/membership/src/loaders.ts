@@ -6,7 +6,7 @@ import { economyFiguresLoader, firstPageLoader, groupLoader, isUuid, loadersByAr
 import type { DataSource } from "typeorm";
 import { emptyMembershipFigures, membershipStatistics } from "./repositories/statistics";
 import DataLoader from "dataloader";
-import { MembershipGroupBy } from "./types/statistics";
+import { MembershipGroupBy, UnitMap } from "./types/statistics";
 import { AdminUnit, AdminUnitChangeRow } from "./entities/admin-unit";
 import { AllianceMembership } from "./entities/alliance-membership";
 import { Classification } from "./entities/classification";
@@ -35,10 +35,10 @@ function firstMembers(dataSource: DataSource, filter: { current: boolean | null;
   });
 }
 
-/** Membership figures of a period for the province and every unit at once. */
-function economyFigures(dataSource: DataSource) {
+/** Membership figures of a period for the province and every unit at once, on the period's map or re-cut by today's. */
+function economyFigures(dataSource: DataSource, unitMap: UnitMap) {
   return economyFiguresLoader(async (period) => {
-    const stats = await membershipStatistics(dataSource, period.year, MembershipGroupBy.ADMIN_UNIT, period.asOf);
+    const stats = await membershipStatistics(dataSource, period.year, MembershipGroupBy.ADMIN_UNIT, period.asOf, unitMap);
     return { total: stats.total, byUnit: new Map(stats.groups.map((g) => [g.key as string, g.figures])), empty: emptyMembershipFigures() };
   });
 }
@@ -60,7 +60,9 @@ function latestUnitByCode(dataSource: DataSource) {
 
 export function createLoaders(dataSource: DataSource) {
   return {
-    economyFigures: economyFigures(dataSource),
+    economyFigures: economyFigures(dataSource, UnitMap.PERIOD),
+    /** A period before 2025-07-01 re-cut by today's communes: asked only for a commune of today on such a period. */
+    economyFiguresToday: economyFigures(dataSource, UnitMap.TODAY),
     /** One loader per distinct filter and page size asked for in the request. */
     firstMembers: loadersByArgs((filter: { current: boolean | null; membershipType: string | null; limit: number }) => firstMembers(dataSource, filter)),
     organization: rowLoader(dataSource, Organization, { column: "id", keyOf: (o) => o.id, validKey: isUuid }),

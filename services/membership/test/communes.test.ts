@@ -97,12 +97,18 @@ describe("organisations in communes", () => {
     });
   });
 
-  it("the demo puts every organisation in a mid-2024 commune of its district, and over most of them", async () => {
+  it("the demo puts every organisation in a mid-2024 commune of its district, and over most of them; the illustrative registrations of 2025–2026 in today's communes", async () => {
     const rows: { admin_unit_code: string; district: string; commune_since: string; established_on: string }[] = await m.service.dataSource.query(
-      `SELECT o.admin_unit_code, c.parent_id AS district, o.commune_since::text, o.established_on::text FROM organization o JOIN admin_unit c ON c.id = o.commune_id`,
+      `SELECT o.admin_unit_code, c.parent_id AS district, o.commune_since::text, o.established_on::text FROM organization o JOIN admin_unit c ON c.id = o.commune_id WHERE o.established_on < '2025-07-01'`,
     );
-    const [{ n }] = await m.service.dataSource.query(`SELECT count(*)::int AS n FROM organization`);
+    const [{ n, later }] = await m.service.dataSource.query(`SELECT count(*) FILTER (WHERE established_on < '2025-07-01')::int AS n, count(*) FILTER (WHERE established_on >= '2025-07-01')::int AS later FROM organization`);
     expect(rows).toHaveLength(n);
+    const recent: { code: string; valid_from: string; parent_id: string | null; admin_unit_code: string }[] = await m.service.dataSource.query(
+      `SELECT c.code, c.valid_from::text, c.parent_id, o.admin_unit_code FROM organization o JOIN admin_unit c ON c.id = o.commune_id WHERE o.established_on >= '2025-07-01'`,
+    );
+    expect(recent).toHaveLength(later);
+    expect(later).toBeGreaterThan(0);
+    for (const row of recent) expect(row).toEqual({ code: row.admin_unit_code, valid_from: "2025-07-01", parent_id: "42", admin_unit_code: row.code });
     for (const row of rows) {
       expect(row.district).toBe(row.admin_unit_code);
       expect(row.commune_since).toBe(row.established_on);
@@ -112,7 +118,8 @@ describe("organisations in communes", () => {
   });
 
   it("a district on a date finds what lay in it then, and the districts of a date add up to the province", async () => {
-    const all = (await ask(`{ organizations { totalCount } }`)).organizations.totalCount;
+    // Every organisation but those registered under today's communes (from 2025-07-01), which lie on no district's map.
+    const [{ all }] = await m.service.dataSource.query(`SELECT count(*)::int AS "all" FROM organization WHERE established_on < '2025-07-01'`);
     const mid2024 = ADMIN_UNITS.map((d) => d.code);
     expect((await totals(mid2024, "2024-07-15")).reduce((a, b) => a + b, 0)).toBe(all);
     const early2025 = unitsOn("2025-03-01").filter((u) => u.level === "DISTRICT").map((u) => u.code);
@@ -139,12 +146,16 @@ describe("organisations in communes", () => {
     expect(placed + unplaced.reduce((a, b) => a + b, 0)).toBe(all);
     const tuMy = await ask(`{ organizations(first: 100, filter: { adminUnitCode: "18202" }) { totalCount nodes { commune { name } communeOn { code name } districtOn(asOf: "2024-07-15") { name } } } }`);
     expect(tuMy.organizations.totalCount).toBeGreaterThan(0);
+    const formerUnits = ["Xã Sơn Châu", "Xã Tân Mỹ Hà", "Xã Sơn Trà", "Xã Sơn Bình", "Xã Sơn Long"];
     for (const node of tuMy.organizations.nodes) {
       expect(node.communeOn).toEqual({ code: "18202", name: "Xã Tứ Mỹ" });
-      expect(node.districtOn.name).toBe("Huyện Hương Sơn");
+      // Registered before 2025-07-01 in one of its former communes, with their district; or in Tứ Mỹ itself since, with none.
+      if (node.commune.name === "Xã Tứ Mỹ") expect(node.districtOn).toBeNull();
+      else {
+        expect(formerUnits).toContain(node.commune.name);
+        expect(node.districtOn.name).toBe("Huyện Hương Sơn");
+      }
     }
-    const formerUnits = ["Xã Sơn Châu", "Xã Tân Mỹ Hà", "Xã Sơn Trà", "Xã Sơn Bình", "Xã Sơn Long"];
-    for (const node of tuMy.organizations.nodes) expect(formerUnits).toContain(node.commune.name);
   });
 
   const REGISTER = /* GraphQL */ `

@@ -180,18 +180,18 @@ describe("recordClassification", () => {
 
   it("refuses a rating that does not match the score band", async () => {
     const coop = await someCooperative();
-    const error = await expectRefused(RECORD, { input: { organizationId: coop.id, year: 2022, score: 72, rating: "GOOD" } }, "BAD_USER_INPUT", "input.rating");
+    const error = await expectRefused(RECORD, { input: { organizationId: coop.id, year: 2022, assessedOn: "2023-03-01", score: 72, rating: "GOOD" } }, "BAD_USER_INPUT", "input.rating");
     expect(error.message).toBe("A score of 72 is rated Khá (65 to under 80 points), not Tốt.");
     expect(error.extensions?.reason).toBe("RATING_SCORE_MISMATCH");
   });
 
   it("records a rating inside its band, and NOT_RATED only with a reason and no score", async () => {
     const coop = await someCooperative();
-    const ok = await m.query(RECORD, { input: { organizationId: coop.id, year: 2022, score: 80, rating: "GOOD" } });
+    const ok = await m.query(RECORD, { input: { organizationId: coop.id, year: 2022, assessedOn: "2023-03-01", score: 80, rating: "GOOD" } });
     expect(ok.data.recordClassification).toMatchObject({ score: 80, rating: "GOOD", ratingLabel: "Tốt", version: 1 });
-    await expectRefused(RECORD, { input: { organizationId: coop.id, year: 2021, rating: "NOT_RATED" } }, "BAD_USER_INPUT", "input.notRatedReason");
-    await expectRefused(RECORD, { input: { organizationId: coop.id, year: 2021, score: 40, rating: "NOT_RATED", notRatedReason: "Mới thành lập" } }, "BAD_USER_INPUT", "input.score");
-    await expectRefused(RECORD, { input: { organizationId: coop.id, year: 2021, score: 100.5, rating: "GOOD" } }, "BAD_USER_INPUT", "input.score");
+    await expectRefused(RECORD, { input: { organizationId: coop.id, year: 2021, assessedOn: "2022-03-01", rating: "NOT_RATED" } }, "BAD_USER_INPUT", "input.notRatedReason");
+    await expectRefused(RECORD, { input: { organizationId: coop.id, year: 2021, assessedOn: "2022-03-01", score: 40, rating: "NOT_RATED", notRatedReason: "Mới thành lập" } }, "BAD_USER_INPUT", "input.score");
+    await expectRefused(RECORD, { input: { organizationId: coop.id, year: 2021, assessedOn: "2022-03-01", score: 100.5, rating: "GOOD" } }, "BAD_USER_INPUT", "input.score");
   });
 });
 

@@ -1,3 +1,4 @@
+import { ILLUSTRATIVE_2025 } from "../src/seed/generate";
 import { startTestMembership, onlyError, type TestMembership } from "./helpers";
 
 let m: TestMembership;
@@ -34,7 +35,7 @@ describe("cooperatives list", () => {
   it("treats LIKE wildcards in a search as plain text", async () => {
     const res = await m.query(LIST, { filter: { search: "%_%" }, first: 5 });
     expect(res.errors).toBeUndefined();
-    expect(res.data.cooperatives.totalCount).toBe(975 + 12);
+    expect(res.data.cooperatives.totalCount).toBe(975 + 12 + ILLUSTRATIVE_2025.newCooperatives);
   });
 
   it("combines filters", async () => {
@@ -99,8 +100,8 @@ describe("cooperatives list", () => {
       organizations(kind: COOPERATIVE_GROUP, first: 1) { totalCount }
     }`);
     expect(res.errors).toBeUndefined();
-    expect(res.data.cooperativeGroups.totalCount).toBe(2538);
-    expect(res.data.organizations.totalCount).toBe(2538);
+    expect(res.data.cooperativeGroups.totalCount).toBe(2538 + ILLUSTRATIVE_2025.newGroups);
+    expect(res.data.organizations.totalCount).toBe(2538 + ILLUSTRATIVE_2025.newGroups);
     expect(res.data.cooperativeUnions.totalCount).toBe(3);
     const union = res.data.cooperativeUnions.nodes[0];
     expect(union.members.totalCount).toBeGreaterThanOrEqual(3);

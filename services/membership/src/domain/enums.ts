@@ -107,7 +107,9 @@ export const RATING_LABEL: Record<Rating, string> = {
 };
 registerEnumType(Rating, {
   name: "Rating",
-  description: "Performance rating (xếp loại) of Circular 01/2020/TT-BKHĐT: 15 criteria, 100 points.",
+  description:
+    "Performance rating (xếp loại) of Circular 01/2020/TT-BKHĐT: 15 criteria, 100 points. The circular was repealed by Thông tư 78/2025/TT-BTC " +
+    "from 2025-09-18 and no national rating replaced it: these ratings belong to assessments dated before that day.",
   valuesConfig: {
     GOOD: { description: "Tốt: 80–100 points." },
     FAIR: { description: "Khá: 65 to under 80 points." },
@@ -135,13 +137,26 @@ export const RATING_BAND: Record<Exclude<Rating, Rating.NOT_RATED>, string> = {
 export enum ClassificationScheme {
   CIRCULAR_01_2020 = "CIRCULAR_01_2020",
   DECREE_113_2024 = "DECREE_113_2024",
+  ALLIANCE = "ALLIANCE",
 }
 registerEnumType(ClassificationScheme, {
   name: "ClassificationScheme",
   description: "Which rule set a classification follows (căn cứ phân loại, đánh giá).",
   valuesConfig: {
-    CIRCULAR_01_2020: { description: "Thông tư 01/2020/TT-BKHĐT: performance rating by score, still used in Hà Tĩnh's reports." },
-    DECREE_113_2024: { description: "Nghị định 113/2024/NĐ-CP under Law 17/2023/QH15: size class by members and revenue or capital." },
+    CIRCULAR_01_2020: {
+      description:
+        "Thông tư 01/2020/TT-BKHĐT: performance rating by score (Tốt/Khá/Trung bình/Yếu), for assessments dated before 2025-09-18, " +
+        "when Thông tư 78/2025/TT-BTC repealed it; Hà Tĩnh's reports up to then use it.",
+    },
+    DECREE_113_2024: {
+      description:
+        "Nghị định 113/2024/NĐ-CP under Law 17/2023/QH15 (in force 2024-11-01): size class by official members and revenue or total capital; no rating.",
+    },
+    ALLIANCE: {
+      description:
+        "A scheme the provincial Cooperative Alliance names (bộ tiêu chí do Liên minh HTX tỉnh áp dụng), e.g. for assessments after 2025-09-18: " +
+        "no national rating; the scheme's name and its grade as the Alliance words them.",
+    },
   },
 });
 
@@ -150,15 +165,31 @@ export enum SizeClass {
   SMALL = "SMALL",
   MEDIUM = "MEDIUM",
   LARGE = "LARGE",
+  NOT_DETERMINED = "NOT_DETERMINED",
 }
+export const SIZE_CLASS_LABEL: Record<SizeClass, string> = {
+  MICRO: "Siêu nhỏ",
+  SMALL: "Nhỏ",
+  MEDIUM: "Vừa",
+  LARGE: "Lớn",
+  NOT_DETERMINED: "Chưa xác định",
+};
 registerEnumType(SizeClass, {
   name: "SizeClass",
-  description: "Size class (phân loại quy mô) under Law 17/2023/QH15 and Decree 113/2024/NĐ-CP.",
+  description:
+    "Size class (phân loại quy mô) under Law 17/2023/QH15 and Decree 113/2024/NĐ-CP, by official members and revenue or total capital, per field. " +
+    "Only some of the decree's thresholds are known to the graph (agriculture: all four classes; industry–construction: large only; " +
+    "trade, services and other fields: none); where they are not, the class is NOT_DETERMINED.",
   valuesConfig: {
     MICRO: { description: "Siêu nhỏ." },
     SMALL: { description: "Nhỏ." },
     MEDIUM: { description: "Vừa." },
     LARGE: { description: "Lớn." },
+    NOT_DETERMINED: {
+      description:
+        "Chưa xác định: the decree's thresholds for the organisation's field are not known to the graph, or a figure they need " +
+        "(total capital, tổng nguồn vốn, is not recorded) is missing. Not a class of the decree.",
+    },
   },
 });
 

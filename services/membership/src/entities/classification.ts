@@ -1,9 +1,13 @@
 import { Field, Float, Int, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryColumn } from "typeorm";
-import { numericTransformer } from "@kttt/core";
-import { ClassificationScheme, Rating, RATING_LABEL, SizeClass } from "../domain/enums";
+import { LocalDateScalar, numericTransformer } from "@kttt/core";
+import { ClassificationScheme, Rating, RATING_LABEL, SizeClass, SIZE_CLASS_LABEL } from "../domain/enums";
 
-@ObjectType({ description: "A year's classification of an organisation (phân loại, đánh giá): rating by score and size class." })
+@ObjectType({
+  description:
+    "A year's classification of an organisation (phân loại, đánh giá) under one rule set: the Circular 01/2020 rating (assessments dated before " +
+    "2025-09-18), the Decree 113/2024 size class, or a scheme the Alliance names (no national rating).",
+})
 @Entity("classification")
 export class Classification {
   @PrimaryColumn("uuid", { name: "organization_id" })
@@ -17,15 +21,36 @@ export class Classification {
   @PrimaryColumn("text")
   scheme: ClassificationScheme;
 
-  @Field(() => Float, { nullable: true, description: "Score out of 100 (điểm); null when not rated." })
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description: "Date of the assessment (ngày đánh giá), which decides the rule set that applies; null for records made before the date was kept (not known).",
+  })
+  @Column("date", { name: "assessed_on", nullable: true })
+  assessedOn: string | null;
+
+  @Field(() => String, { nullable: true, description: "Under ALLIANCE: the name of the Alliance's scheme (tên bộ tiêu chí); null under the national rule sets." })
+  @Column("text", { name: "scheme_name", nullable: true })
+  schemeName: string | null;
+
+  @Field(() => Float, { nullable: true, description: "Score (điểm): out of 100 under Circular 01/2020, on the scheme's own scale under ALLIANCE; null when not scored." })
   @Column("numeric", { precision: 5, scale: 2, nullable: true, transformer: numericTransformer })
   score: number | null;
 
-  @Field(() => Rating, { description: "Rating (xếp loại)." })
-  @Column("text")
-  rating: Rating;
+  @Field(() => Rating, {
+    nullable: true,
+    description: "National rating (xếp loại) of Circular 01/2020; null under the other rule sets: an assessment dated from 2025-09-18 carries no national rating.",
+  })
+  @Column("text", { nullable: true })
+  rating: Rating | null;
 
-  @Field(() => SizeClass, { nullable: true, description: "Size class (quy mô), when assessed." })
+  @Field(() => String, { nullable: true, description: "Under ALLIANCE: the grade as the Alliance words it (kết quả đánh giá), if it gives one." })
+  @Column("text", { nullable: true })
+  grade: string | null;
+
+  @Field(() => SizeClass, {
+    nullable: true,
+    description: "Under DECREE_113_2024: the size class (quy mô), NOT_DETERMINED where the decree's thresholds are not known; null under the other rule sets.",
+  })
   @Column("text", { name: "size_class", nullable: true })
   sizeClass: SizeClass | null;
 
@@ -37,8 +62,13 @@ export class Classification {
   @Column("integer")
   version: number;
 
-  @Field({ description: "Rating in Vietnamese as the province reports it (xếp loại), e.g. Khá." })
-  ratingLabel(): string {
-    return RATING_LABEL[this.rating];
+  @Field(() => String, { nullable: true, description: "Rating in Vietnamese as the province reports it (xếp loại), e.g. Khá; null with no national rating." })
+  ratingLabel(): string | null {
+    return this.rating ? RATING_LABEL[this.rating] : null;
+  }
+
+  @Field(() => String, { nullable: true, description: "Size class in Vietnamese (quy mô), e.g. Siêu nhỏ or Chưa xác định; null without a size class." })
+  sizeClassLabel(): string | null {
+    return this.sizeClass ? SIZE_CLASS_LABEL[this.sizeClass] : null;
   }
 }

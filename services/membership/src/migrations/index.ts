@@ -3,6 +3,7 @@ import { MembershipInitial1732406400000 } from "./1732406400000-initial";
 import { AdminUnits1732406400001 } from "./1732406400001-admin-units";
 import { UnitHistory1751328000000 } from "./1751328000000-unit-history";
 import { OrganizationCommune1751328000001 } from "./1751328000001-organization-commune";
+import { ClassificationByDate1758153600000 } from "./1758153600000-classification-by-date";
 
 /** Every migration of the membership database, in order. */
 export const migrations = [
@@ -12,4 +13,5 @@ export const migrations = [
   auditMigration(1732406400003),
   UnitHistory1751328000000,
   OrganizationCommune1751328000001,
+  ClassificationByDate1758153600000,
 ];

@@ -2,7 +2,7 @@
 import { groupLabel, today as haTinhToday, type GroupLabels } from "@kttt/core";
 import { adminUnitName, groupingUnitsOn, TWO_TIER_FROM, UNPLACED_LABEL } from "@kttt/reference";
 import type { DataSource } from "typeorm";
-import { RATING_LABEL, SECTOR_LABEL } from "../domain/enums";
+import { RATING_LABEL, SECTOR_LABEL, SIZE_CLASS_LABEL } from "../domain/enums";
 import { MembershipFigures, MembershipGroupBy, MembershipStatistics, UnitMap, type MembershipStatisticsGroup } from "../types/statistics";
 
 /** Integer division rounded half away from zero. */
@@ -19,6 +19,7 @@ const GROUP_EXPRESSION: Record<MembershipGroupBy, string> = {
   ADMIN_UNIT: "o.unit_key",
   SECTOR: "o.sector",
   RATING: "c.rating",
+  SIZE_CLASS: "d.size_class",
 };
 
 interface Row {
@@ -41,6 +42,12 @@ interface Row {
   weak: number;
   not_rated: number;
   unclassified: number;
+  micro: number;
+  small: number;
+  medium: number;
+  large: number;
+  size_not_determined: number;
+  size_unclassified: number;
   it_none: number;
   it_basic: number;
   it_software: number;
@@ -71,6 +78,7 @@ function figures(row: Row): MembershipFigures {
     managersTrained,
     managersTrainedShare: managersTotal > 0 ? managersTrained / managersTotal : null,
     ratingCounts: { good: row.good, fair: row.fair, average: row.average, weak: row.weak, notRated: row.not_rated, unclassified: row.unclassified },
+    sizeClassCounts: { micro: row.micro, small: row.small, medium: row.medium, large: row.large, notDetermined: row.size_not_determined, unclassified: row.size_unclassified },
     goodOrFairShare: classified > 0 ? (row.good + row.fair) / classified : null,
     itReadiness: { none: row.it_none, basic: row.it_basic, software: row.it_software, online: row.it_online },
   });
@@ -81,7 +89,7 @@ export function emptyMembershipFigures(): MembershipFigures {
   return figures({
     grouped: 0, key: null, cooperatives: 0, unions: 0, groups: 0, reporting: 0, charter_capital: null, revenue: null, profit: null,
     workers: null, wage_mass: null, managers_total: null, managers_trained: null, good: 0, fair: 0, average: 0, weak: 0,
-    not_rated: 0, unclassified: 0, it_none: 0, it_basic: 0, it_software: 0, it_online: 0,
+    not_rated: 0, unclassified: 0, micro: 0, small: 0, medium: 0, large: 0, size_not_determined: 0, size_unclassified: 0, it_none: 0, it_basic: 0, it_software: 0, it_online: 0,
   });
 }
 
@@ -134,6 +142,12 @@ export async function membershipStatistics(
        count(*) FILTER (WHERE ${coop} AND c.rating = 'WEAK')::int AS weak,
        count(*) FILTER (WHERE ${coop} AND c.rating = 'NOT_RATED')::int AS not_rated,
        count(*) FILTER (WHERE ${coop} AND c.rating IS NULL)::int AS unclassified,
+       count(*) FILTER (WHERE ${coop} AND d.size_class = 'MICRO')::int AS micro,
+       count(*) FILTER (WHERE ${coop} AND d.size_class = 'SMALL')::int AS small,
+       count(*) FILTER (WHERE ${coop} AND d.size_class = 'MEDIUM')::int AS medium,
+       count(*) FILTER (WHERE ${coop} AND d.size_class = 'LARGE')::int AS large,
+       count(*) FILTER (WHERE ${coop} AND d.size_class = 'NOT_DETERMINED')::int AS size_not_determined,
+       count(*) FILTER (WHERE ${coop} AND d.size_class IS NULL)::int AS size_unclassified,
        count(*) FILTER (WHERE ${coop} AND f.it_readiness = 'NONE')::int AS it_none,
        count(*) FILTER (WHERE ${coop} AND f.it_readiness = 'BASIC')::int AS it_basic,
        count(*) FILTER (WHERE ${coop} AND f.it_readiness = 'SOFTWARE')::int AS it_software,
@@ -141,6 +155,7 @@ export async function membershipStatistics(
      FROM ${organizations}
      LEFT JOIN financial_report f ON f.organization_id = o.id AND f.year = $1
      LEFT JOIN classification c ON c.organization_id = o.id AND c.year = $1 AND c.scheme = 'CIRCULAR_01_2020'
+     LEFT JOIN classification d ON d.organization_id = o.id AND d.year = $1 AND d.scheme = 'DECREE_113_2024'
      WHERE o.established_on <= $2 AND (o.dissolved_on IS NULL OR o.dissolved_on > $2)
      ${tail}`,
     mapping ? [year, asOf, mapping.communeIds, mapping.unitCodes, unitMapDate! < TWO_TIER_FROM] : [year, asOf],
@@ -165,9 +180,10 @@ export async function membershipStatistics(
   return stats;
 }
 
-const GROUP_LABELS: Record<MembershipGroupBy, GroupLabels> = { ADMIN_UNIT: adminUnitName, SECTOR: SECTOR_LABEL, RATING: RATING_LABEL };
+const GROUP_LABELS: Record<MembershipGroupBy, GroupLabels> = { ADMIN_UNIT: adminUnitName, SECTOR: SECTOR_LABEL, RATING: RATING_LABEL, SIZE_CLASS: SIZE_CLASS_LABEL };
 
 function labelOf(groupBy: MembershipGroupBy, key: string | null): string {
   if (key === null && groupBy === MembershipGroupBy.ADMIN_UNIT) return UNPLACED_LABEL;
-  return groupLabel(GROUP_LABELS[groupBy], key, groupBy === MembershipGroupBy.RATING ? "Chưa có kết quả xếp loại" : "Không xác định");
+  const none = groupBy === MembershipGroupBy.RATING ? "Chưa có kết quả xếp loại" : groupBy === MembershipGroupBy.SIZE_CLASS ? "Chưa có kết quả phân loại quy mô" : "Không xác định";
+  return groupLabel(GROUP_LABELS[groupBy], key, none);
 }

@@ -78,10 +78,15 @@ export class CollectiveEconomyResolver {
     nullable: true,
     description:
       "Organisations, members' money and ratings (membership): counts as of the period's asOf date; money from the reports of the period's year " +
-      `(reports are yearly, so both halves of a year show that year's figures). ${READ_NOTE.SIGNED_IN}`,
+      "(reports are yearly, so both halves of a year show that year's figures). A unit of the period's map has what lay in it then; one of today's " +
+      "communes asked for a period before 2025-07-01 has what lies in its territory, re-cut through each record's commune and the crosswalk (so a " +
+      "commune's trend reaches back before the reform; records of split or lost former communes fall in no commune). " +
+      READ_NOTE.SIGNED_IN,
   })
   async membership(@Root() economy: CollectiveEconomy, @Ctx() ctx: MembershipContext): Promise<MembershipFigures> {
-    return ctx.loaders.economyFigures.load(economy.id);
+    const code = economy.adminUnitCode;
+    const recut = code !== null && economy.period.asOf < TWO_TIER_FROM && (await ctx.loaders.adminUnit.load(code))?.validFrom === TWO_TIER_FROM;
+    return (recut ? ctx.loaders.economyFiguresToday : ctx.loaders.economyFigures).load(economy.id);
   }
 }
 

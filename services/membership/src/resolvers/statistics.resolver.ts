@@ -1,8 +1,8 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
-import { isAdminUnitCode, READ_NOTE, SIGNED_IN, requireYearInRange } from "@kttt/core";
+import { badInput, isAdminUnitCode, LocalDateScalar, READ_NOTE, requireYearInRange, SIGNED_IN } from "@kttt/core";
 import type { MembershipContext } from "../context";
 import { AdminUnit } from "../entities/admin-unit";
-import { membershipStatistics } from "../repositories/statistics";
+import { membershipStatistics, periodEnd } from "../repositories/statistics";
 import { MembershipGroupBy, MembershipStatistics, MembershipStatisticsGroup, UnitMap } from "../types/statistics";
 
 @Resolver(() => MembershipStatisticsGroup)
@@ -17,10 +17,16 @@ export class StatisticsResolver {
     @Arg("year", () => Int, { description: "The reporting year, e.g. 2024." }) year: number,
     @Arg("groupBy", () => MembershipGroupBy, { nullable: true, description: "Optional breakdown." }) groupBy: MembershipGroupBy | null,
     @Arg("unitMap", () => UnitMap, { nullable: true, description: "With groupBy: ADMIN_UNIT, the map the groups follow; default PERIOD (the units in force at the year's end, or today)." }) unitMap: UnitMap | null,
+    @Arg("asOf", () => LocalDateScalar, {
+      nullable: true,
+      description: "Count organisations as they stood on this date (ngày báo cáo), on or after the year's first day, e.g. 2024-07-15; default: the year's last day, or today while it runs.",
+    })
+    asOf: string | null,
     @Ctx() ctx: MembershipContext,
   ): Promise<MembershipStatistics> {
     requireYearInRange(year, "year");
-    return membershipStatistics(ctx.dataSource, year, groupBy ?? null, undefined, unitMap ?? UnitMap.PERIOD);
+    if (asOf && asOf < `${year}-01-01`) throw badInput(`Figures of ${year} cannot be counted on a date before the year began (${asOf}).`, "asOf", "REPORT_BEFORE_PERIOD");
+    return membershipStatistics(ctx.dataSource, year, groupBy ?? null, asOf ?? periodEnd(year), unitMap ?? UnitMap.PERIOD);
   }
 
   @FieldResolver(() => AdminUnit, { nullable: true, description: "The administrative unit, when grouped by unit." })

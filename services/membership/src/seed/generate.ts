@@ -4,7 +4,10 @@
  * revenue 1,267,500,000,000, profit 280,800,000,000 VND (averages 2,002,000,000 / 1,300,000,000 /
  * 288,000,000 per HTX) and a worker-weighted income of 4,000,000 VND per month.
  */
-import { allocate, DEMO_FIGURES, demoOrganizations, personName, Random, stableUuid, type DemoOrganization } from "@kttt/demo";
+import { allocate, DEMO_FIGURES, demoOcopCatalogue, demoOrganizations, personName, Random, stableUuid, type DemoOrganization } from "@kttt/demo";
+import { TWO_TIER_FROM, unitsOn } from "@kttt/reference";
+import { sizeClassUnderDecree113 } from "../domain/classification";
+import { Sector } from "../domain/enums";
 
 export const SEED_TOTALS = {
   charterCapital: 1_951_950_000_000n,
@@ -55,14 +58,6 @@ function baseIncome(rng: Random, sector: string): number {
 function scoreIn(rng: Random, rating: string): number {
   const [lo, hi] = rating === "GOOD" ? [80, 96] : rating === "FAIR" ? [65, 79.5] : rating === "AVERAGE" ? [50, 64.5] : [28, 49.5];
   return Math.round((lo + rng.next() * (hi - lo)) * 2) / 2;
-}
-
-function sizeClassFor(revenue: bigint, members: number): string {
-  // Illustrative thresholds: Decree 113/2024/NĐ-CP's exact figures were not found (see domain notes).
-  if (revenue >= 20_000n * MILLION || members >= 300) return "LARGE";
-  if (revenue >= 5_000n * MILLION || members >= 100) return "MEDIUM";
-  if (revenue >= 1_000n * MILLION || members >= 30) return "SMALL";
-  return "MICRO";
 }
 
 /** Splits a charter capital over the contributing members, in multiples of 100,000 đồng. */
@@ -193,9 +188,12 @@ export function generateSeedRows(): SeedRows {
       organization_id: o.id,
       year,
       scheme: "CIRCULAR_01_2020",
+      assessed_on: RATED_2024_ON,
       score: rating === "NOT_RATED" ? null : scoreIn(rng, rating),
       rating,
       size_class: null,
+      scheme_name: null,
+      grade: null,
       not_rated_reason:
         rating === "NOT_RATED"
           ? o.status === "SUSPENDED"
@@ -211,9 +209,12 @@ export function generateSeedRows(): SeedRows {
         organization_id: o.id,
         year: year - 1,
         scheme: "CIRCULAR_01_2020",
+        assessed_on: RATED_2023_ON,
         score: scoreIn(rng, worse),
         rating: worse,
         size_class: null,
+        scheme_name: null,
+        grade: null,
         not_rated_reason: null,
         version: 1,
       });
@@ -294,20 +295,167 @@ export function generateSeedRows(): SeedRows {
     });
   }
 
-  // Size class of 2024 (illustrative) on the Decree 113 scheme.
+  // Size class of 2024 under Decree 113/2024, assessed after it came into force: the decree's known thresholds applied to
+  // the official members and the 2024 revenue; NOT_DETERMINED where they are not known (total capital is not recorded).
   existingCoops.forEach((o, i) => {
-    rows.classifications.push({
-      organization_id: o.id,
-      year,
-      scheme: "DECREE_113_2024",
-      score: null,
-      rating: "NOT_RATED",
-      size_class: sizeClassFor(revenue[i], memberCount.get(o.id) ?? 0),
-      not_rated_reason: "Phân loại quy mô, không chấm điểm",
+    rows.classifications.push(sizeRow(o.id, year, SIZED_2024_ON, sizeClassUnderDecree113({ sector: o.sector as Sector, officialMembers: memberCount.get(o.id) ?? 0, revenue: revenue[i], totalCapital: null })));
+  });
+  addIllustrative2025(rows, memberCount);
+  return rows;
+}
+
+/** Dates of the demo's assessments (illustrative): the 2023 and 2024 ratings before Circular 01/2020 was repealed, the size classes after Decree 113/2024 came in. */
+export const RATED_2023_ON = "2024-03-29";
+export const RATED_2024_ON = "2025-03-31";
+export const SIZED_2024_ON = "2025-03-31";
+export const SIZED_2025_ON = "2026-03-31";
+
+function sizeRow(organizationId: string, year: number, assessedOn: string, sizeClass: string): Record<string, unknown> {
+  return {
+    organization_id: organizationId,
+    year,
+    scheme: "DECREE_113_2024",
+    assessed_on: assessedOn,
+    score: null,
+    rating: null,
+    size_class: sizeClass,
+    scheme_name: null,
+    grade: null,
+    not_rated_reason: null,
+    version: 1,
+  };
+}
+
+/**
+ * What the illustrative data of 2025 and the first half of 2026 adds (not published figures: marked so in the README).
+ * Cooperatives dissolved, and cooperatives and groups registered under today's communes, in that window.
+ */
+export const ILLUSTRATIVE_2025 = {
+  dissolvedCooperatives: 6,
+  newCooperatives: 8,
+  newGroups: 6,
+  /** The window of the illustrative data. */
+  from: "2025-01-01",
+  to: "2026-06-30",
+  /** Registrations of the window: all under the 69 communes in force from 2025-07-01. */
+  registeredFrom: TWO_TIER_FROM,
+} as const;
+
+const ILLUSTRATIVE_NAMES = ["Nông nghiệp", "Dịch vụ Nông nghiệp", "Chăn nuôi", "Thủy sản", "Dịch vụ Môi trường", "Sản xuất và Kinh doanh", "Dược liệu", "Du lịch Cộng đồng"];
+const { AGRICULTURE, ENVIRONMENT, TRADE_SERVICES } = Sector;
+const ILLUSTRATIVE_SECTORS: Sector[] = [AGRICULTURE, AGRICULTURE, AGRICULTURE, AGRICULTURE, ENVIRONMENT, TRADE_SERVICES, AGRICULTURE, TRADE_SERVICES];
+const GROUP_ACTIVITIES_2025 = ["trồng rau an toàn", "nuôi ong", "làm nón lá", "chăn nuôi bò", "trồng dược liệu", "nuôi cá lồng"];
+
+/**
+ * Illustrative 2025–2026 rows, from their own random stream so the mid-2024 rows stay exactly as they are: the
+ * 2025 figures of the cooperatives still open at the end of 2025, their 2025 size classes (assessed in 2026, so
+ * no Circular 01/2020 rating: it was repealed on 2025-09-18), a few dissolutions, and new cooperatives and groups
+ * registered in today's communes.
+ */
+function addIllustrative2025(rows: SeedRows, memberCount: Map<string, number>): void {
+  const rng = new Random(2025_0701);
+  const ocopIds = new Set(JSON.stringify(demoOcopCatalogue()).match(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gu) ?? []);
+  const unionMembers = new Set(rows.members.map((m) => m.member_organization_id).filter(Boolean));
+  const orgs = rows.organizations;
+  // Dissolutions: active cooperatives no other record speaks of, dissolved between 2025-10 and 2026-05.
+  const candidates = orgs.filter((o) => o.kind === "COOPERATIVE" && o.status === "ACTIVE" && !ocopIds.has(o.id as string) && !unionMembers.has(o.id));
+  const dissolved = new Map<string, string>();
+  for (let k = 0; k < ILLUSTRATIVE_2025.dissolvedCooperatives; k++) {
+    const o = candidates[Math.floor(((k + 0.5) * candidates.length) / ILLUSTRATIVE_2025.dissolvedCooperatives)];
+    const on = rng.date("2025-10-01", "2026-05-31");
+    Object.assign(o, { status: "DISSOLVED", dissolved_on: on });
+    dissolved.set(o.id as string, on);
+  }
+  for (const a of rows.allianceMemberships) {
+    const on = dissolved.get(a.organization_id as string);
+    if (on) a.left_on = on;
+  }
+
+  // 2025 figures: the 2024 report grown or shrunk a little, for every cooperative open on 2025-12-31.
+  const reports2024 = new Map(rows.financialReports.filter((f) => f.year === 2024).map((f) => [f.organization_id as string, f]));
+  const byId = new Map(orgs.map((o) => [o.id as string, o]));
+  const scale = (v: string, lo: number, hi: number) => ((BigInt(v) * BigInt(Math.round((lo + rng.next() * (hi - lo)) * 1000))) / 1000n / 1_000_000n) * 1_000_000n;
+  for (const [id, f] of reports2024) {
+    const o = byId.get(id)!;
+    if (o.dissolved_on && (o.dissolved_on as string) <= "2025-12-31") continue;
+    const revenue = scale(f.revenue as string, 0.9, 1.25);
+    const profit = BigInt(f.profit as string) < 0n ? scale(f.profit as string, 0.5, 1) : scale(f.profit as string, 0.8, 1.3);
+    rows.financialReports.push({
+      ...f,
+      year: 2025,
+      charter_capital: scale(f.charter_capital as string, 1, 1.1).toString(),
+      revenue: revenue.toString(),
+      profit: (profit > revenue ? revenue : profit).toString(),
+      average_monthly_income: ((BigInt(f.average_monthly_income as string) * BigInt(rng.int(103, 110))) / 100n / 1000n * 1000n).toString(),
+      managers_trained: Math.min(f.managers_total as number, (f.managers_trained as number) + (rng.chance(0.25) ? 1 : 0)),
       version: 1,
     });
-  });
-  return rows;
+    rows.classifications.push(sizeRow(id, 2025, SIZED_2025_ON, sizeClassUnderDecree113({ sector: o.sector as Sector, officialMembers: memberCount.get(id) ?? 0, revenue, totalCapital: null })));
+  }
+
+  // New registrations under today's communes, spread over the communes' list.
+  const communes = unitsOn(ILLUSTRATIVE_2025.registeredFrom).filter((u) => u.level === "COMMUNE");
+  const usedNames = new Set(orgs.map((o) => o.name as string));
+  const register = (kind: "COOPERATIVE" | "COOPERATIVE_GROUP", k: number, sector: Sector, baseName: string) => {
+    const unit = communes[(k * 17 + (kind === "COOPERATIVE" ? 3 : 11)) % communes.length];
+    const place = unit.name.replace(/^(Xã|Phường) /u, "");
+    let name = `${baseName} ${place}`;
+    for (let n = 2; usedNames.has(name); n++) name = `${baseName} ${place} ${n}`;
+    usedNames.add(name);
+    const establishedOn = rng.date(ILLUSTRATIVE_2025.registeredFrom, ILLUSTRATIVE_2025.to);
+    const id = stableUuid(`organization/${kind}/2025/${k + 1}`);
+    orgs.push({
+      id,
+      kind,
+      name,
+      registration_number: kind === "COOPERATIVE" ? `3010${String(k + 1).padStart(6, "0")}` : null,
+      admin_unit_code: unit.code,
+      commune_id: unit.id,
+      commune_since: establishedOn,
+      sector,
+      status: "ACTIVE",
+      established_on: establishedOn,
+      dissolved_on: null,
+      address: `${unit.name}, tỉnh Hà Tĩnh`,
+      representative: personName(rng),
+      version: 1,
+    });
+    const official = kind === "COOPERATIVE" ? rng.int(7, 20) : rng.int(2, 8);
+    const capital = kind === "COOPERATIVE" ? BigInt(rng.int(3, 20)) * 100_000_000n : BigInt(rng.int(2, 20)) * 10_000_000n;
+    const shares = allocate(capital, Array.from({ length: official }, () => rng.int(1, 5)), 100_000n, 0n);
+    for (let m = 0; m < official; m++) {
+      rows.members.push({
+        id: stableUuid(`member/${id}/${m + 1}`),
+        organization_id: id,
+        kind: kind === "COOPERATIVE" && sector === Sector.AGRICULTURE ? "HOUSEHOLD" : "INDIVIDUAL",
+        membership_type: "OFFICIAL",
+        full_name: personName(rng),
+        member_organization_id: null,
+        capital_contributed: shares[m].toString(),
+        joined_on: establishedOn,
+        left_on: null,
+        version: 1,
+      });
+    }
+    if (kind === "COOPERATIVE" && establishedOn <= "2025-12-31") {
+      const revenue = BigInt(rng.int(2, 12)) * 50_000_000n;
+      rows.financialReports.push({
+        organization_id: id,
+        year: 2025,
+        charter_capital: capital.toString(),
+        revenue: revenue.toString(),
+        profit: ((revenue * BigInt(rng.int(2, 15))) / 100n / 1000n * 1000n).toString(),
+        regular_workers: rng.int(1, 8),
+        average_monthly_income: (BigInt(rng.int(38, 55)) * 100_000n).toString(),
+        managers_total: 3,
+        managers_trained: rng.int(0, 2),
+        it_readiness: rng.pick(["NONE", "BASIC", "SOFTWARE"]),
+        version: 1,
+      });
+    }
+  };
+  for (let k = 0; k < ILLUSTRATIVE_2025.newCooperatives; k++) register("COOPERATIVE", k, ILLUSTRATIVE_SECTORS[k], `Hợp tác xã ${ILLUSTRATIVE_NAMES[k]}`);
+  for (let k = 0; k < ILLUSTRATIVE_2025.newGroups; k++) register("COOPERATIVE_GROUP", k, Sector.AGRICULTURE, `Tổ hợp tác ${GROUP_ACTIVITIES_2025[k]}`);
 }
 
 /**

@@ -19,7 +19,11 @@ import {
   RATING_BAND,
   RATING_LABEL,
   ratingForScore,
+  SECTOR_LABEL,
+  SIZE_CLASS_LABEL,
+  SizeClass,
 } from "../domain/enums";
+import { CIRCULAR_01_2020_REPEALED_BY, CIRCULAR_01_2020_REPEALED_FROM, DECREE_113_2024_IN_FORCE_FROM, DECREE_113_KNOWN, sizeClassUnderDecree113 } from "../domain/classification";
 import { AllianceMembership } from "../entities/alliance-membership";
 import { Classification } from "../entities/classification";
 import { FinancialReport } from "../entities/financial-report";
@@ -233,6 +237,92 @@ export async function checkChanges(
   return changes;
 }
 
+/** A field that belongs to another rule set than the one asked for. */
+function requireAbsent(value: unknown, field: string, scheme: ClassificationScheme): void {
+  if (value != null) throw badInput(`${field.replace("input.", "")} does not apply under ${scheme}.`, field, "NOT_IN_SCHEME", { scheme });
+}
+
+/**
+ * The columns of a classification, by the rule set that applies on its assessment date (domain/classification.ts):
+ * the Circular 01/2020 rating before its repeal, the Decree 113/2024 size class from its entry into force, or a
+ * scheme the Alliance names; the first rule the input breaks otherwise.
+ */
+async function classificationValues(manager: EntityManager, org: Organization, input: RecordClassificationInput): Promise<Omit<Classification, "organizationId" | "year" | "scheme" | "version" | "ratingLabel" | "sizeClassLabel">> {
+  const base = { assessedOn: input.assessedOn, schemeName: null, score: input.score ?? null, rating: null, grade: null, sizeClass: null, notRatedReason: cleanOptionalText(input.notRatedReason) };
+  switch (input.scheme) {
+    case ClassificationScheme.CIRCULAR_01_2020: {
+      if (input.assessedOn >= CIRCULAR_01_2020_REPEALED_FROM) {
+        throw badInput(
+          `Circular 01/2020/TT-BKHĐT was repealed by ${CIRCULAR_01_2020_REPEALED_BY} from ${CIRCULAR_01_2020_REPEALED_FROM}: an assessment dated ${input.assessedOn} ` +
+            "carries no national rating (Tốt, Khá, Trung bình, Yếu). Record it under ALLIANCE with the name of the Alliance's scheme, or record no rating.",
+          "input.scheme",
+          "RATING_SCHEME_REPEALED",
+          { repealedFrom: CIRCULAR_01_2020_REPEALED_FROM, repealedBy: CIRCULAR_01_2020_REPEALED_BY },
+        );
+      }
+      requireAbsent(input.schemeName, "input.schemeName", input.scheme);
+      requireAbsent(input.grade, "input.grade", input.scheme);
+      requireAbsent(input.sizeClass, "input.sizeClass", input.scheme);
+      if (input.rating == null) throw badInput("A Circular 01/2020 classification needs its rating.", "input.rating", "RATING_REQUIRED");
+      const score = base.score;
+      if (input.rating === Rating.NOT_RATED) {
+        if (score !== null) throw badInput("A NOT_RATED classification has no score.", "input.score", "SCORE_WITH_NOT_RATED");
+        if (!input.notRatedReason) throw badInput("Say why the organisation was not rated.", "input.notRatedReason", "REASON_REQUIRED");
+      } else {
+        if (score === null) throw badInput(`A rating of ${RATING_LABEL[input.rating]} needs its score.`, "input.score", "SCORE_REQUIRED");
+        const earned = ratingForScore(score);
+        if (earned !== input.rating) {
+          throw badInput(
+            `A score of ${score} is rated ${RATING_LABEL[earned]} (${RATING_BAND[earned as keyof typeof RATING_BAND]} points), not ${RATING_LABEL[input.rating]}.`,
+            "input.rating",
+            "RATING_SCORE_MISMATCH",
+            { score, expectedRating: earned },
+          );
+        }
+      }
+      return { ...base, rating: input.rating };
+    }
+    case ClassificationScheme.DECREE_113_2024: {
+      if (input.assessedOn < DECREE_113_2024_IN_FORCE_FROM) {
+        throw badInput(
+          `Decree 113/2024/NĐ-CP is in force from ${DECREE_113_2024_IN_FORCE_FROM}: an assessment dated ${input.assessedOn} cannot give a size class under it.`,
+          "input.scheme",
+          "SCHEME_NOT_IN_FORCE",
+          { inForceFrom: DECREE_113_2024_IN_FORCE_FROM },
+        );
+      }
+      for (const field of ["rating", "score", "schemeName", "grade", "notRatedReason"] as const) requireAbsent(input[field], `input.${field}`, input.scheme);
+      const report = await manager.getRepository(FinancialReport).findOneBy({ organizationId: org.id, year: input.year });
+      const officialMembers = await manager
+        .getRepository(Member)
+        .createQueryBuilder("m")
+        .where("m.organization_id = :id AND m.membership_type = 'OFFICIAL' AND m.joined_on <= :on AND (m.left_on IS NULL OR m.left_on >= :on)", { id: org.id, on: input.assessedOn })
+        .getCount();
+      const sizeClass =
+        org.kind === OrganizationKind.COOPERATIVE
+          ? sizeClassUnderDecree113({ sector: org.sector, officialMembers, revenue: report?.revenue ?? null, totalCapital: null })
+          : SizeClass.NOT_DETERMINED; // the thresholds for unions were not found
+      if (input.sizeClass != null && input.sizeClass !== sizeClass) {
+        throw badInput(
+          `Under Decree 113/2024/NĐ-CP ${org.name} (${SECTOR_LABEL[org.sector]}, ${officialMembers} official members on ${input.assessedOn}, ` +
+            `${report ? `revenue ${report.revenue} đ in ${input.year}` : `no figures recorded for ${input.year}`}) is ${SIZE_CLASS_LABEL[sizeClass]}, not ${SIZE_CLASS_LABEL[input.sizeClass]}. ${DECREE_113_KNOWN}`,
+          "input.sizeClass",
+          "SIZE_CLASS_MISMATCH",
+          { expectedSizeClass: sizeClass, officialMembers },
+        );
+      }
+      return { ...base, score: null, notRatedReason: null, sizeClass };
+    }
+    case ClassificationScheme.ALLIANCE: {
+      requireAbsent(input.rating, "input.rating", input.scheme);
+      requireAbsent(input.sizeClass, "input.sizeClass", input.scheme);
+      const schemeName = cleanOptionalText(input.schemeName);
+      if (!schemeName) throw badInput("Name the Alliance's scheme the assessment follows.", "input.schemeName", "SCHEME_NAME_REQUIRED");
+      return { ...base, schemeName, grade: cleanOptionalText(input.grade) };
+    }
+  }
+}
+
 export class OrganizationMutations {
   constructor(private readonly dataSource: DataSource) {}
 
@@ -329,31 +419,17 @@ export class OrganizationMutations {
       if (org.kind === OrganizationKind.COOPERATIVE_GROUP) {
         throw badInput("Cooperative groups (THT) are not rated; classifications apply to cooperatives and unions.", "input.organizationId", "GROUP_NOT_RATED");
       }
-      const score = input.score ?? null;
-      if (input.scheme === ClassificationScheme.CIRCULAR_01_2020) {
-        if (input.rating === Rating.NOT_RATED) {
-          if (score !== null) throw badInput("A NOT_RATED classification has no score.", "input.score", "SCORE_WITH_NOT_RATED");
-          if (!input.notRatedReason) throw badInput("Say why the organisation was not rated.", "input.notRatedReason", "REASON_REQUIRED");
-        } else {
-          if (score === null) throw badInput(`A rating of ${RATING_LABEL[input.rating]} needs its score.`, "input.score", "SCORE_REQUIRED");
-          const earned = ratingForScore(score);
-          if (earned !== input.rating) {
-            throw badInput(
-              `A score of ${score} is rated ${RATING_LABEL[earned]} (${RATING_BAND[earned as keyof typeof RATING_BAND]} points), not ${RATING_LABEL[input.rating]}.`,
-              "input.rating",
-              "RATING_SCORE_MISMATCH",
-              { score, expectedRating: earned },
-            );
-          }
-        }
-      }
       const thisYear = currentYear();
       if (input.year > thisYear) throw badInput(`A classification cannot be recorded for a future year (${input.year}).`, "input.year", "YEAR_OUT_OF_RANGE");
+      requireNotInFuture(input.assessedOn, "input.assessedOn", "The assessment date");
+      if (input.assessedOn < `${input.year}-01-01`) {
+        throw badInput(`An assessment of ${input.year} cannot be dated before the year began (${input.assessedOn}).`, "input.assessedOn", "ASSESSED_BEFORE_YEAR");
+      }
+      const values = await classificationValues(manager, org, input);
       const repository = manager.getRepository(Classification);
       const key = { organizationId: org.id, year: input.year, scheme: input.scheme };
       const existing = await repository.findOneBy(key);
       if (existing) keepBefore(existing);
-      const values = { score, rating: input.rating, sizeClass: input.sizeClass ?? null, notRatedReason: cleanOptionalText(input.notRatedReason) };
       if (existing) {
         if (input.version == null) {
           throw conflict(`A ${input.year} classification is already recorded for ${org.name}. Send its version to correct it.`, "input.version", "ALREADY_RECORDED", { currentVersion: existing.version });

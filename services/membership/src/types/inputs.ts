@@ -154,7 +154,12 @@ export class RecordFinancialReportInput extends MutationInput {
   version?: number;
 }
 
-@InputType({ description: "Record (or, with its version, correct) a year's classification (ghi nhận kết quả phân loại, đánh giá)." })
+@InputType({
+  description:
+    "Record (or, with its version, correct) a year's classification (ghi nhận kết quả phân loại, đánh giá). The assessment date decides the rule set: " +
+    "Circular 01/2020 ratings only for assessments dated before 2025-09-18 (repealed by Thông tư 78/2025/TT-BTC), Decree 113/2024 size classes " +
+    "from 2024-11-01, and a scheme the Alliance names (ALLIANCE) with no national rating.",
+})
 export class RecordClassificationInput extends MutationInput {
   @Field(() => ID, { description: "The cooperative or union." })
   organizationId: string;
@@ -166,16 +171,37 @@ export class RecordClassificationInput extends MutationInput {
   @Field(() => ClassificationScheme, { defaultValue: ClassificationScheme.CIRCULAR_01_2020, description: "Rule set." })
   scheme: ClassificationScheme;
 
-  @Field(() => Float, { nullable: true, description: "Score out of 100; required unless NOT_RATED." })
+  @Field(() => LocalDateScalar, { description: "Date of the assessment (ngày đánh giá): not before the year assessed began, not in the future." })
+  assessedOn: string;
+
+  @Field({ nullable: true, description: "Under ALLIANCE (required there): the name of the Alliance's scheme (tên bộ tiêu chí)." })
+  @IsOptional()
+  @Length(3, 300, { message: "schemeName must be 3 to 300 characters." })
+  schemeName?: string;
+
+  @Field(() => Float, { nullable: true, description: "Score: out of 100 under Circular 01/2020 (required unless NOT_RATED); on the scheme's own scale under ALLIANCE." })
   @IsOptional()
   @Min(0, { message: "score must be between 0 and 100." })
   @Max(100, { message: "score must be between 0 and 100." })
   score?: number;
 
-  @Field(() => Rating, { description: "Rating; must match the score's band (Tốt 80–100, Khá 65–<80, Trung bình 50–<65, Yếu <50)." })
-  rating: Rating;
+  @Field(() => Rating, {
+    nullable: true,
+    description: "Circular 01/2020 only (required there): the rating, matching the score's band (Tốt 80–100, Khá 65–<80, Trung bình 50–<65, Yếu <50).",
+  })
+  rating?: Rating;
 
-  @Field(() => SizeClass, { nullable: true, description: "Size class." })
+  @Field({ nullable: true, description: "Under ALLIANCE: the grade as the Alliance words it (kết quả đánh giá)." })
+  @IsOptional()
+  @Length(1, 100, { message: "grade must be 1 to 100 characters." })
+  grade?: string;
+
+  @Field(() => SizeClass, {
+    nullable: true,
+    description:
+      "Under DECREE_113_2024: the class you expect. The graph works the class out from the official members on the assessment date and the year's " +
+      "revenue where the decree's thresholds are known (NOT_DETERMINED where not) and refuses a different one.",
+  })
   sizeClass?: SizeClass;
 
   @Field({ nullable: true, description: "Why not rated; required with NOT_RATED." })

@@ -6,6 +6,7 @@ export enum MembershipGroupBy {
   ADMIN_UNIT = "ADMIN_UNIT",
   SECTOR = "SECTOR",
   RATING = "RATING",
+  SIZE_CLASS = "SIZE_CLASS",
 }
 registerEnumType(MembershipGroupBy, {
   name: "MembershipGroupBy",
@@ -13,7 +14,14 @@ registerEnumType(MembershipGroupBy, {
   valuesConfig: {
     ADMIN_UNIT: { description: "By administrative unit of the map `unitMap` names: districts for periods before 2025-07-01, communes after; records no unit can hold are the group with a null key." },
     SECTOR: { description: "By sector." },
-    RATING: { description: "By the year's rating (Circular 01/2020)." },
+    RATING: {
+      description:
+        "By the year's rating (Circular 01/2020). Years assessed after the circular's repeal (2025-09-18) have no national rating: their cooperatives are all in the group with a null key.",
+    },
+    SIZE_CLASS: {
+      description:
+        "By the year's size class (Decree 113/2024): NOT_DETERMINED where the decree's thresholds are not known; cooperatives with none recorded in the group with a null key.",
+    },
   },
 });
 
@@ -29,7 +37,11 @@ export class MoneyAggregate {
   average: bigint | null;
 }
 
-@ObjectType({ description: "How many cooperatives got each rating in the year (số HTX theo xếp loại)." })
+@ObjectType({
+  description:
+    "How many cooperatives got each Circular 01/2020 rating in the year (số HTX theo xếp loại). The circular was repealed from 2025-09-18: " +
+    "assessments dated later carry no national rating, so later years count their cooperatives as unclassified.",
+})
 export class RatingCounts {
   @Field(() => Int, { description: "Tốt (80–100 points)." })
   good: number;
@@ -47,6 +59,32 @@ export class RatingCounts {
   notRated: number;
 
   @Field(() => Int, { description: "Cooperatives with no classification recorded for the year (chưa có dữ liệu)." })
+  unclassified: number;
+}
+
+@ObjectType({
+  description:
+    "How many cooperatives got each size class for the year under Decree 113/2024/NĐ-CP (số HTX theo quy mô). NOT_DETERMINED counts those whose " +
+    "class the graph cannot tell: the decree's thresholds for their field are not known (trade, services and other fields; below large in " +
+    "industry–construction), or total capital, which is not recorded, would decide.",
+})
+export class SizeClassCounts {
+  @Field(() => Int, { description: "Siêu nhỏ." })
+  micro: number;
+
+  @Field(() => Int, { description: "Nhỏ." })
+  small: number;
+
+  @Field(() => Int, { description: "Vừa." })
+  medium: number;
+
+  @Field(() => Int, { description: "Lớn." })
+  large: number;
+
+  @Field(() => Int, { description: "Chưa xác định: assessed, but the class cannot be told from the known thresholds." })
+  notDetermined: number;
+
+  @Field(() => Int, { description: "Cooperatives with no size class recorded for the year (chưa có dữ liệu)." })
   unclassified: number;
 }
 
@@ -110,6 +148,9 @@ export class MembershipFigures {
 
   @Field(() => RatingCounts, { description: "Ratings of the cooperatives for the year." })
   ratingCounts: RatingCounts;
+
+  @Field(() => SizeClassCounts, { description: "Size classes of the cooperatives for the year (Decree 113/2024)." })
+  sizeClassCounts: SizeClassCounts;
 
   @Field(() => Float, {
     nullable: true,
