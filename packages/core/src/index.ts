@@ -17,6 +17,7 @@ export * from "./idempotency";
 export * from "./import";
 export * from "./lifecycle";
 export * from "./loaders";
+export * from "./membership-keys";
 export * from "./membership-organizations";
 export * from "./observability";
 export * from "./pagination";

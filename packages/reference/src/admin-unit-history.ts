@@ -337,17 +337,8 @@ export function checkUnitOn(code: string, date: string): { unit: AdminUnitVersio
   };
 }
 
-/** The description of the federated `AdminUnit` type, the same in every subgraph that names it. */
-export const ADMIN_UNIT_TYPE_DESCRIPTION =
-  "An administrative unit of Hà Tĩnh (đơn vị hành chính) as it was between two dates: the province (tỉnh), a district-level " +
-  "unit (cấp huyện: thành phố, thị xã, huyện; until 2025-06-30) or a commune-level unit (cấp xã: phường, xã, thị trấn). " +
-  "Units merge, split and are renamed (1/1/2025; the district level ended on 1/7/2025 and 69 communes replaced 209), and a " +
-  "2025 commune reuses the code of one of its former communes: a unit answered by code alone is the latest unit bearing " +
-  "that code; ask `adminUnits(asOf:)` or `adminUnit(code:, asOf:)` for the unit in force on a date.";
-
-/** The description of `AdminUnit.code`, the federation key. */
-export const ADMIN_UNIT_CODE_DESCRIPTION =
-  "Official code of the unit (mã đơn vị hành chính): 42 for the province, 3 digits for a district (e.g. 444), 5 for a commune (e.g. 18202).";
+/** The descriptions of the federated `AdminUnit` type and its key, the same in every subgraph that names it (kept in core with the key stubs). */
+export { ADMIN_UNIT_CODE_DESCRIPTION, ADMIN_UNIT_TYPE_DESCRIPTION } from "@kttt/core";
 
 /**
  * Where a record registered in commune version `v` lies on `date`, for filters: `v` itself while in force; the one

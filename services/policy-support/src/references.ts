@@ -4,16 +4,10 @@
  * this subgraph only needs their keys, so a reference resolves to itself and the new fields batch
  * through loaders.
  */
-import type { ReferenceResolvers } from "@kttt/core";
+import { MEMBERSHIP_KEY_REFERENCES, type ReferenceResolvers } from "@kttt/core";
 import type { PolicySupportContext } from "./context";
-import { adminUnitRef, CollectiveEconomyRef, organizationRef } from "./entities/external";
-import { OrganizationKind } from "./domain/enums";
 
 export const referenceResolvers: ReferenceResolvers = {
   SupportProgramme: { __resolveReference: (reference: { id: string }, ctx: PolicySupportContext) => ctx.loaders.programme.load(reference.id) },
-  Cooperative: { __resolveReference: (reference: { id: string }) => organizationRef(reference.id, OrganizationKind.COOPERATIVE) },
-  CooperativeGroup: { __resolveReference: (reference: { id: string }) => organizationRef(reference.id, OrganizationKind.COOPERATIVE_GROUP) },
-  CooperativeUnion: { __resolveReference: (reference: { id: string }) => organizationRef(reference.id, OrganizationKind.COOPERATIVE_UNION) },
-  AdminUnit: { __resolveReference: (reference: { code: string }) => adminUnitRef(reference.code) },
-  CollectiveEconomy: { __resolveReference: (reference: { id: string }) => Object.assign(new CollectiveEconomyRef(), { id: reference.id }) },
+  ...MEMBERSHIP_KEY_REFERENCES,
 };

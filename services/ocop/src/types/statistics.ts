@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType, registerEnumType } from "type-graphql";
 import { LocalDateScalar } from "@kttt/core";
-import { AdminUnit } from "../entities/external";
+import { AdminUnitRef } from "../entities/external";
 
 export enum OcopGroupBy {
   STARS = "STARS",
@@ -63,8 +63,8 @@ export class OcopStatisticsGroup {
   @Field({ description: "Vietnamese label of the group (tên nhóm)." })
   label: string;
 
-  @Field(() => AdminUnit, { nullable: true, description: "The administrative unit, when grouped by unit." })
-  adminUnit: AdminUnit | null;
+  @Field(() => AdminUnitRef, { nullable: true, description: "The administrative unit, when grouped by unit." })
+  adminUnit: AdminUnitRef | null;
 
   @Field(() => OcopFigures, { description: "The group's figures." })
   figures: OcopFigures;

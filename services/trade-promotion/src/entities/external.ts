@@ -4,30 +4,12 @@
  * collective-economy overview; ocop owns products and local owners; policy support owns support
  * programmes.
  */
+import { CooperativeGroupRef, CooperativeRef, CooperativeUnionRef } from "@kttt/core";
 import { Directive, Field, ID, ObjectType } from "type-graphql";
 import { TradeParticipantKind } from "../domain/enums";
-import { ADMIN_UNIT_CODE_DESCRIPTION, ADMIN_UNIT_TYPE_DESCRIPTION } from "@kttt/reference";
 
-@ObjectType("Cooperative", { description: "Hợp tác xã (HTX): a cooperative, a legal person with at least 5 official members." })
-@Directive('@key(fields: "id")')
-export class CooperativeRef {
-  @Field(() => ID, { description: "Stable identifier (mã định danh)." })
-  id: string;
-}
-
-@ObjectType("CooperativeGroup", { description: "Tổ hợp tác (THT): a cooperative group working under a cooperation contract." })
-@Directive('@key(fields: "id")')
-export class CooperativeGroupRef {
-  @Field(() => ID, { description: "Stable identifier (mã định danh)." })
-  id: string;
-}
-
-@ObjectType("CooperativeUnion", { description: "Liên hiệp hợp tác xã (LHHTX): a union of at least 3 cooperatives." })
-@Directive('@key(fields: "id")')
-export class CooperativeUnionRef {
-  @Field(() => ID, { description: "Stable identifier (mã định danh)." })
-  id: string;
-}
+/** Membership's entities, keys only (declared once in core). */
+export { AdminUnitRef, adminUnitRef, CollectiveEconomyRef, CooperativeGroupRef, CooperativeRef, CooperativeUnionRef } from "@kttt/core";
 
 @ObjectType("OcopLocalOwner", {
   description:
@@ -46,22 +28,12 @@ export class OcopProductRef {
   id: string;
 }
 
-@ObjectType("AdminUnit", { description: ADMIN_UNIT_TYPE_DESCRIPTION })
-@Directive('@key(fields: "code")')
-export class AdminUnitRef {
-  @Field({ description: ADMIN_UNIT_CODE_DESCRIPTION })
-  code: string;
-}
-
 @ObjectType("SupportProgramme", { description: "A support programme (chương trình, kế hoạch hỗ trợ): a policy carried out by an agency over a period, with a budget by funding source." })
 @Directive('@key(fields: "id")')
 export class SupportProgrammeRef {
   @Field(() => ID, { description: "Stable identifier (mã định danh)." })
   id: string;
 }
-
-/** Membership's overview entity, key only (declared once in core). */
-export { CollectiveEconomyRef } from "@kttt/core";
 
 const REF_OF_KIND = { COOPERATIVE: CooperativeRef, COOPERATIVE_GROUP: CooperativeGroupRef, COOPERATIVE_UNION: CooperativeUnionRef, OCOP_LOCAL_OWNER: OcopLocalOwnerRef } as const;
 
@@ -73,5 +45,4 @@ export function participantRef(id: string, kind: TradeParticipantKind): Particip
 }
 
 export const productRef = (id: string): OcopProductRef => Object.assign(new OcopProductRef(), { id });
-export const adminUnitRef = (code: string): AdminUnitRef => Object.assign(new AdminUnitRef(), { code });
 export const supportProgrammeRef = (id: string): SupportProgrammeRef => Object.assign(new SupportProgrammeRef(), { id });
