@@ -21,6 +21,7 @@ export * from "./membership-keys";
 export * from "./membership-organizations";
 export * from "./observability";
 export * from "./pagination";
+export * from "./records";
 export * from "./reporting";
 export * from "./request-context";
 export * from "./scalars";

@@ -12,7 +12,7 @@
  * first version bearing that code and `code@validFrom` for a later one. Changes link versions, each with the
  * share of the old unit the new one received (WHOLE or PART) and whether the link is only inferred.
  */
-import { foldText } from "@kttt/core";
+import { addDays, foldText } from "@kttt/core";
 import { COMMUNES_2025, CROSSWALK_2024_2025 } from "./admin-units-data";
 import { ADMIN_UNITS } from "./admin-units";
 
@@ -63,7 +63,7 @@ export const LEGAL_BASIS_2025_H1 = "Nghị quyết 1283/NQ-UBTVQH15 (14/11/2024)
 export const LEGAL_BASIS_TWO_TIER =
   "Nghị quyết 1665/NQ-UBTVQH15 (16/06/2025), hiệu lực 01/07/2025; mã đơn vị: Quyết định 19/2025/QĐ-TTg, Công văn 1027/CTK-CSCL (25/06/2025)";
 
-const dayBefore = (date: string): string => new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+const dayBefore = (date: string): string => addDays(date, -1);
 
 function communeKind(name: string): AdminUnitKindCode {
   if (name.startsWith("Phường ")) return "WARD";

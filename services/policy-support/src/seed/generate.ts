@@ -7,6 +7,7 @@
  * trợ KTTT, HTX đạt thấp").
  */
 import { allocate, DEMO_FIGURES, demoOrganizations, Random, stableUuid, type DemoOrganization } from "@kttt/demo";
+import { addDays } from "@kttt/core";
 import { AgencyKind, FundingSource, OrganizationKind, PlanIndicator, PolicyKind } from "../domain/enums";
 import { AGENCIES, DOCUMENTS, documentId, POLICIES, POLICY_OF_KIND, type CatalogueAgency, type CataloguePolicy } from "./catalogue";
 
@@ -89,9 +90,6 @@ export interface PolicySeedRows {
 
 const MILLION = 1_000_000n;
 
-function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
 const minDate = (a: string, b: string) => (a < b ? a : b);
 
 function existsThroughout(o: DemoOrganization, from: string, to: string): boolean {
