@@ -157,6 +157,26 @@ export type GroupLabels = Readonly<Record<string, string>> | ((key: string) => s
  * The Vietnamese label of a statistics group, in every subgraph: what its breakdown calls the key,
  * else the key itself; `unkeyed` names the group of rows without a key.
  */
+/** Integer division rounded half away from zero: how every money average is made (whole đồng). */
+export function roundedDivide(numerator: bigint, denominator: bigint): bigint {
+  if (denominator === 0n) throw new RangeError("division by zero");
+  const negative = numerator < 0n !== denominator < 0n;
+  const n = numerator < 0n ? -numerator : numerator;
+  const d = denominator < 0n ? -denominator : denominator;
+  const q = (2n * n + d) / (2n * d);
+  return negative ? -q : q;
+}
+
+/**
+ * `part ÷ whole` from the exact counts or sums, to 6 decimal places rounded half away from zero (2/3 →
+ * 0.666667); null when `whole` is 0. The one rule for the rates and shares of trade promotion and policy support.
+ */
+export function roundedShare(part: bigint | number, whole: bigint | number): number | null {
+  const denominator = BigInt(whole);
+  if (denominator === 0n) return null;
+  return Number(roundedDivide(BigInt(part) * 1_000_000n, denominator)) / 1_000_000;
+}
+
 export function groupLabel(labels: GroupLabels, key: string | null, unkeyed = "Không xác định"): string {
   if (key === null) return unkeyed;
   return (typeof labels === "function" ? labels(key) : labels[key]) ?? key;
