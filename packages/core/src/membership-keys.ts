@@ -1,59 +1,22 @@
 /**
  * Membership's entities as the other subgraphs declare them: the federation key only (descriptions as
- * membership's, so composition keeps one), declared once here for ocop, trade promotion and policy
- * support. Each subgraph adds its own fields with field resolvers on these classes (its
- * `resolvers/external.resolver.ts`); membership resolves every other field. Lists them in its
- * `entities/external.ts` beside the keys of other subgraphs' entities it names.
+ * membership's, so composition keeps one), written once here for ocop, trade promotion and policy
+ * support. Each subgraph calls `membershipKeys()` once, in its `entities/external.ts`, and adds its own
+ * fields with field resolvers on the classes it got (its `resolvers/external.resolver.ts` and
+ * `economy.resolver.ts`); membership resolves every other field.
+ *
+ * Each call makes new classes: type-graphql records a field resolver's field on the class it extends,
+ * for good, so two subgraphs built in one process (the tests) sharing one class would each serve the
+ * other's fields and types.
  */
+import "reflect-metadata";
 import { Directive, Field, ID, ObjectType } from "type-graphql";
 import { ADMIN_UNIT_CODE_DESCRIPTION, ADMIN_UNIT_TYPE_DESCRIPTION } from "./admin-unit-code";
 import { OrganizationKind } from "./organization-kind";
-import { CollectiveEconomyRef } from "./reporting";
 
-@ObjectType("Cooperative", { description: "Hợp tác xã (HTX): a cooperative, a legal person with at least 5 official members." })
-@Directive('@key(fields: "id")')
-export class CooperativeRef {
-  @Field(() => ID, { description: "Stable identifier (mã định danh)." })
+/** The key of an entity another subgraph owns: what a reference resolver receives and returns. */
+export interface IdKey {
   id: string;
-}
-
-@ObjectType("CooperativeGroup", { description: "Tổ hợp tác (THT): a cooperative group working under a cooperation contract." })
-@Directive('@key(fields: "id")')
-export class CooperativeGroupRef {
-  @Field(() => ID, { description: "Stable identifier (mã định danh)." })
-  id: string;
-}
-
-@ObjectType("CooperativeUnion", { description: "Liên hiệp hợp tác xã (LHHTX): a union of at least 3 cooperatives." })
-@Directive('@key(fields: "id")')
-export class CooperativeUnionRef {
-  @Field(() => ID, { description: "Stable identifier (mã định danh)." })
-  id: string;
-}
-
-@ObjectType("AdminUnit", { description: ADMIN_UNIT_TYPE_DESCRIPTION })
-@Directive('@key(fields: "code")')
-export class AdminUnitRef {
-  @Field({ description: ADMIN_UNIT_CODE_DESCRIPTION })
-  code: string;
-}
-
-export type OrganizationRef = CooperativeRef | CooperativeGroupRef | CooperativeUnionRef;
-
-/** The key class of each membership organisation kind. */
-export const ORGANIZATION_REF: Readonly<Record<OrganizationKind, new () => OrganizationRef>> = {
-  [OrganizationKind.COOPERATIVE]: CooperativeRef,
-  [OrganizationKind.COOPERATIVE_GROUP]: CooperativeGroupRef,
-  [OrganizationKind.COOPERATIVE_UNION]: CooperativeUnionRef,
-};
-
-/** The federation reference of a membership organisation of a given legal form. */
-export function organizationRef(id: string, kind: OrganizationKind | `${OrganizationKind}`): OrganizationRef {
-  return Object.assign(new ORGANIZATION_REF[kind as OrganizationKind](), { id });
-}
-
-export function adminUnitRef(code: string): AdminUnitRef {
-  return Object.assign(new AdminUnitRef(), { code });
 }
 
 /** A reference resolver for an entity this subgraph knows by its key only: the reference is the entity. */
@@ -61,14 +24,72 @@ export function keyOnly<T extends object>(Class: new () => T) {
   return { __resolveReference: (reference: Partial<T>) => Object.assign(new Class(), reference) };
 }
 
-/** The reference resolvers of membership's entities, keys only, for a subgraph that extends them. */
-export const MEMBERSHIP_KEY_REFERENCES = {
-  Cooperative: keyOnly(CooperativeRef),
-  CooperativeGroup: keyOnly(CooperativeGroupRef),
-  CooperativeUnion: keyOnly(CooperativeUnionRef),
-  AdminUnit: keyOnly(AdminUnitRef),
-  CollectiveEconomy: keyOnly(CollectiveEconomyRef),
-} as const;
+/** A subgraph's own key classes of membership's entities, their references and reference resolvers. */
+export function membershipKeys() {
+  @ObjectType("Cooperative", { description: "Hợp tác xã (HTX): a cooperative, a legal person with at least 5 official members." })
+  @Directive('@key(fields: "id")')
+  class CooperativeRef {
+    @Field(() => ID, { description: "Stable identifier (mã định danh)." })
+    id: string;
+  }
 
-/** The key classes of membership's entities, for a subgraph's `orphanedTypes`. */
-export const MEMBERSHIP_KEY_TYPES = [CooperativeRef, CooperativeGroupRef, CooperativeUnionRef, AdminUnitRef, CollectiveEconomyRef] as const;
+  @ObjectType("CooperativeGroup", { description: "Tổ hợp tác (THT): a cooperative group working under a cooperation contract." })
+  @Directive('@key(fields: "id")')
+  class CooperativeGroupRef {
+    @Field(() => ID, { description: "Stable identifier (mã định danh)." })
+    id: string;
+  }
+
+  @ObjectType("CooperativeUnion", { description: "Liên hiệp hợp tác xã (LHHTX): a union of at least 3 cooperatives." })
+  @Directive('@key(fields: "id")')
+  class CooperativeUnionRef {
+    @Field(() => ID, { description: "Stable identifier (mã định danh)." })
+    id: string;
+  }
+
+  @ObjectType("AdminUnit", { description: ADMIN_UNIT_TYPE_DESCRIPTION })
+  @Directive('@key(fields: "code")')
+  class AdminUnitRef {
+    @Field({ description: ADMIN_UNIT_CODE_DESCRIPTION })
+    code: string;
+  }
+
+  /** Membership's overview entity: each subgraph adds its figures with a field resolver on this class. */
+  @ObjectType("CollectiveEconomy", {
+    description:
+      "The collective economy (kinh tế tập thể) of the province, or of one administrative unit, in a reporting period: " +
+      "each subgraph adds its figures (membership, OCOP, trade promotion, policy support), so one query gets the whole picture.",
+  })
+  @Directive('@key(fields: "id")')
+  class CollectiveEconomyRef {
+    @Field(() => ID, { description: 'Period and unit: "2024-H1" for the province, "2024-H1:444" for a unit.' })
+    id: string;
+  }
+
+  const organizationClass: Readonly<Record<OrganizationKind, new () => IdKey>> = {
+    [OrganizationKind.COOPERATIVE]: CooperativeRef,
+    [OrganizationKind.COOPERATIVE_GROUP]: CooperativeGroupRef,
+    [OrganizationKind.COOPERATIVE_UNION]: CooperativeUnionRef,
+  };
+
+  return {
+    CooperativeRef,
+    CooperativeGroupRef,
+    CooperativeUnionRef,
+    AdminUnitRef,
+    CollectiveEconomyRef,
+    /** The federation reference of a membership organisation of a given legal form. */
+    organizationRef: (id: string, kind: OrganizationKind | `${OrganizationKind}`): IdKey => Object.assign(new organizationClass[kind as OrganizationKind](), { id }),
+    adminUnitRef: (code: string): AdminUnitRef => Object.assign(new AdminUnitRef(), { code }),
+    /** The reference resolvers of these entities, keys only. */
+    references: {
+      Cooperative: keyOnly(CooperativeRef),
+      CooperativeGroup: keyOnly(CooperativeGroupRef),
+      CooperativeUnion: keyOnly(CooperativeUnionRef),
+      AdminUnit: keyOnly(AdminUnitRef),
+      CollectiveEconomy: keyOnly(CollectiveEconomyRef),
+    },
+    /** The classes, for the subgraph's `orphanedTypes`. */
+    types: [CooperativeRef, CooperativeGroupRef, CooperativeUnionRef, AdminUnitRef, CollectiveEconomyRef],
+  };
+}

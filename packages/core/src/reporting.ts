@@ -4,7 +4,7 @@
  * subgraph can add its own figures for the same period to one answer.
  */
 import DataLoader from "dataloader";
-import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Directive, Field, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
 import { ADMIN_UNIT_CODE } from "./admin-unit-code";
 import { IsYearInRange, requireYearInRange, today } from "./calendar";
 import { badInput } from "./errors";
@@ -101,21 +101,6 @@ export function parseEconomyId(id: string): { period: ReportingPeriod; adminUnit
   const match = ECONOMY_ID.exec(id);
   if (!match) throw badInput(`"${id}" is not a collective-economy id (e.g. 2024-H1 or 2024-H1:444).`, "id", "INVALID_ID");
   return { period: reportingPeriod(Number(match[1]), (match[2] as Half | undefined) ?? null, match[3] ?? null), adminUnitCode: match[4] ?? null };
-}
-
-/**
- * Membership's `CollectiveEconomy` entity as the other subgraphs declare it: the key only. Each adds
- * its own figures with a field resolver on this class; membership resolves every other field.
- */
-@ObjectType("CollectiveEconomy", {
-  description:
-    "The collective economy (kinh tế tập thể) of the province, or of one administrative unit, in a reporting period: " +
-    "each subgraph adds its figures (membership, OCOP, trade promotion, policy support), so one query gets the whole picture.",
-})
-@Directive('@key(fields: "id")')
-export class CollectiveEconomyRef {
-  @Field(() => ID, { description: 'Period and unit: "2024-H1" for the province, "2024-H1:444" for a unit.' })
-  id: string;
 }
 
 /** A subgraph's figures of one period: the province's, each unit's, and those of a unit with nothing recorded. */

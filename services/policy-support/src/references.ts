@@ -4,10 +4,11 @@
  * this subgraph only needs their keys, so a reference resolves to itself and the new fields batch
  * through loaders.
  */
-import { MEMBERSHIP_KEY_REFERENCES, type ReferenceResolvers } from "@kttt/core";
+import type { ReferenceResolvers } from "@kttt/core";
 import type { PolicySupportContext } from "./context";
+import { MEMBERSHIP_KEYS } from "./entities/external";
 
 export const referenceResolvers: ReferenceResolvers = {
   SupportProgramme: { __resolveReference: (reference: { id: string }, ctx: PolicySupportContext) => ctx.loaders.programme.load(reference.id) },
-  ...MEMBERSHIP_KEY_REFERENCES,
+  ...MEMBERSHIP_KEYS.references,
 };

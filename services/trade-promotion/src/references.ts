@@ -3,11 +3,11 @@
  * loaders); organisations, units, products, local owners, support programmes and the overview
  * belong to others, so a reference resolves to itself and the fields added here batch through loaders.
  */
-import { keyOnly, MEMBERSHIP_KEY_REFERENCES, type ReferenceResolvers } from "@kttt/core";
-import { OcopLocalOwnerRef, OcopProductRef, SupportProgrammeRef } from "./entities/external";
+import { keyOnly, type ReferenceResolvers } from "@kttt/core";
+import { MEMBERSHIP_KEYS, OcopLocalOwnerRef, OcopProductRef, SupportProgrammeRef } from "./entities/external";
 
 export const referenceResolvers: ReferenceResolvers = {
-  ...MEMBERSHIP_KEY_REFERENCES,
+  ...MEMBERSHIP_KEYS.references,
   OcopLocalOwner: keyOnly(OcopLocalOwnerRef),
   OcopProduct: keyOnly(OcopProductRef),
   SupportProgramme: keyOnly(SupportProgrammeRef),

@@ -1,6 +1,7 @@
 /**
  * The membership vocabulary: enums with their Vietnamese labels, and the rules that tie them
  * together (rating bands of Circular 01/2020/TT-BKHĐT, minimum members under Law 17/2023/QH15).
+ * Every enum the subgraph publishes is declared here, the breakdowns (`…GroupBy`) and sort orders (`…Order`) included.
  */
 import { registerEnumType } from "type-graphql";
 import { OrganizationKind } from "@kttt/core";
@@ -234,3 +235,67 @@ registerEnumType(AdminUnitShare, {
 export function enumValues<T extends Record<string, string>>(e: T): string[] {
   return Object.values(e);
 }
+
+export enum MembershipGroupBy {
+  ADMIN_UNIT = "ADMIN_UNIT",
+  SECTOR = "SECTOR",
+  RATING = "RATING",
+}
+registerEnumType(MembershipGroupBy, {
+  name: "MembershipGroupBy",
+  description: "How to break the membership statistics down (phân nhóm).",
+  valuesConfig: {
+    ADMIN_UNIT: { description: "By administrative unit of the map `unitMap` names: districts for periods before 2025-07-01, communes after; records no unit can hold are the group with a null key." },
+    SECTOR: { description: "By sector." },
+    RATING: { description: "By the year's rating (Circular 01/2020)." },
+  },
+});
+
+export enum UnitMap {
+  PERIOD = "PERIOD",
+  TODAY = "TODAY",
+}
+registerEnumType(UnitMap, {
+  name: "UnitMap",
+  description: "Which map of administrative units a breakdown by unit follows (bản đồ hành chính).",
+  valuesConfig: {
+    PERIOD: { description: "The units in force on the period's date: the 13 districts for 2024, the 69 communes after 2025-07-01." },
+    TODAY: {
+      description:
+        "Today's 69 communes, for any period (re-cut): each record through its commune and the crosswalk; records of a split commune " +
+        "(Kỳ Lợi, Đại Nài) or one whose successor is unknown (Trung Lộc, Phú Phong) fall in the group with a null key (unplaced).",
+    },
+  },
+});
+
+export enum OrganizationOrder {
+  NAME_ASC = "NAME_ASC",
+  NAME_DESC = "NAME_DESC",
+  ESTABLISHED_ON_ASC = "ESTABLISHED_ON_ASC",
+  ESTABLISHED_ON_DESC = "ESTABLISHED_ON_DESC",
+}
+registerEnumType(OrganizationOrder, {
+  name: "OrganizationOrder",
+  description: "Sort order of organisation lists (thứ tự sắp xếp).",
+  valuesConfig: {
+    NAME_ASC: { description: "By name, A to Z." },
+    NAME_DESC: { description: "By name, Z to A." },
+    ESTABLISHED_ON_ASC: { description: "Oldest first." },
+    ESTABLISHED_ON_DESC: { description: "Newest first." },
+  },
+});
+
+export enum MemberStatusFilter {
+  CURRENT = "CURRENT",
+  FORMER = "FORMER",
+  ALL = "ALL",
+}
+registerEnumType(MemberStatusFilter, {
+  name: "MemberStatusFilter",
+  description: "Which memberships to list.",
+  valuesConfig: {
+    CURRENT: { description: "Current members (đang là thành viên)." },
+    FORMER: { description: "Former members (đã chấm dứt)." },
+    ALL: { description: "Both." },
+  },
+});

@@ -2,8 +2,8 @@
 import { groupLabel, roundedDivide, today as haTinhToday, type GroupLabels } from "@kttt/core";
 import { adminUnitName, groupingUnitsOn, TWO_TIER_FROM } from "@kttt/reference";
 import type { DataSource } from "typeorm";
-import { RATING_LABEL, SECTOR_LABEL } from "../domain/enums";
-import { MembershipFigures, MembershipGroupBy, MembershipStatistics, UnitMap, type MembershipStatisticsGroup } from "../types/statistics";
+import { RATING_LABEL, SECTOR_LABEL, MembershipGroupBy, UnitMap } from "../domain/enums";
+import { MembershipFigures, MembershipStatistics, type MembershipStatisticsGroup } from "../types/statistics";
 
 export { roundedDivide };
 

@@ -3,7 +3,8 @@ import { isAdminUnitCode, READ_NOTE, SIGNED_IN, requireYearInRange } from "@kttt
 import type { MembershipContext } from "../context";
 import { AdminUnit } from "../entities/admin-unit";
 import { membershipStatistics } from "../repositories/statistics";
-import { MembershipGroupBy, MembershipStatistics, MembershipStatisticsGroup, UnitMap } from "../types/statistics";
+import { MembershipStatistics, MembershipStatisticsGroup } from "../types/statistics";
+import { MembershipGroupBy, UnitMap } from "../domain/enums";
 
 @Resolver(() => MembershipStatisticsGroup)
 export class StatisticsResolver {

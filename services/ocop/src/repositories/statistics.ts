@@ -2,9 +2,9 @@
 import { groupLabel, type GroupLabels } from "@kttt/core";
 import { adminUnitName } from "@kttt/reference";
 import type { DataSource } from "typeorm";
-import { GROUP_LABEL, OWNER_TYPE_LABEL } from "../domain/enums";
+import { GROUP_LABEL, OWNER_TYPE_LABEL, OcopGroupBy } from "../domain/enums";
 import { adminUnitRef } from "../entities/external";
-import { OcopFigures, OcopGroupBy, OcopStatistics } from "../types/statistics";
+import { OcopFigures, OcopStatistics } from "../types/statistics";
 
 const GROUP_EXPRESSION: Record<OcopGroupBy, string> = {
   STARS: "s.stars::text",

@@ -9,7 +9,8 @@ import type { OcopContext } from "../context";
 import { AdminUnitRef, CooperativeGroupRef, CooperativeRef, CooperativeUnionRef } from "../entities/external";
 import { listProducts, type ParentColumn } from "../repositories/products";
 import { OcopProductConnection } from "../types/connections";
-import { OcopChildProductArgs, OcopProductOrder, type OcopProductFilter } from "../types/filters";
+import { OcopChildProductArgs, type OcopProductFilter } from "../types/filters";
+import { OcopProductOrder } from "../domain/enums";
 
 const DESCRIPTION = "OCOP products (sản phẩm OCOP) by name; status and stars judged on `asOf`.";
 

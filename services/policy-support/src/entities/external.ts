@@ -1,6 +1,17 @@
 /**
- * Entities owned by membership that this subgraph extends: keys only, declared once in core, so
- * membership keeps every other field; policy support adds `supportReceived` and `policySupport`
- * (resolvers/external.resolver.ts).
+ * Entities owned by membership that this subgraph extends: keys only, made by core's
+ * `membershipKeys()`, so membership keeps every other field; policy support adds `supportReceived` and
+ * `policySupport` (resolvers/external.resolver.ts, economy.resolver.ts).
  */
-export { AdminUnitRef, adminUnitRef, CollectiveEconomyRef, CooperativeGroupRef, CooperativeRef, CooperativeUnionRef, organizationRef, type OrganizationRef } from "@kttt/core";
+import { membershipKeys } from "@kttt/core";
+
+const membership = membershipKeys();
+export const { CooperativeRef, CooperativeGroupRef, CooperativeUnionRef, AdminUnitRef, CollectiveEconomyRef, organizationRef, adminUnitRef } = membership;
+export type CooperativeRef = InstanceType<typeof CooperativeRef>;
+export type CooperativeGroupRef = InstanceType<typeof CooperativeGroupRef>;
+export type CooperativeUnionRef = InstanceType<typeof CooperativeUnionRef>;
+export type AdminUnitRef = InstanceType<typeof AdminUnitRef>;
+export type CollectiveEconomyRef = InstanceType<typeof CollectiveEconomyRef>;
+export type OrganizationRef = CooperativeRef | CooperativeGroupRef | CooperativeUnionRef;
+/** Their reference resolvers (keys only) and classes (orphaned types). */
+export const MEMBERSHIP_KEYS = { references: membership.references, types: membership.types };

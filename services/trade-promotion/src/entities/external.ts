@@ -4,12 +4,21 @@
  * collective-economy overview; ocop owns products and local owners; policy support owns support
  * programmes.
  */
-import { CooperativeGroupRef, CooperativeRef, CooperativeUnionRef } from "@kttt/core";
+import { membershipKeys } from "@kttt/core";
 import { Directive, Field, ID, ObjectType } from "type-graphql";
 import { TradeParticipantKind } from "../domain/enums";
 
-/** Membership's entities, keys only (declared once in core). */
-export { AdminUnitRef, adminUnitRef, CollectiveEconomyRef, CooperativeGroupRef, CooperativeRef, CooperativeUnionRef } from "@kttt/core";
+/** Membership's entities, keys only, made by core's `membershipKeys()`. */
+const membership = membershipKeys();
+export const { CooperativeRef, CooperativeGroupRef, CooperativeUnionRef, AdminUnitRef, CollectiveEconomyRef, organizationRef, adminUnitRef } = membership;
+export type CooperativeRef = InstanceType<typeof CooperativeRef>;
+export type CooperativeGroupRef = InstanceType<typeof CooperativeGroupRef>;
+export type CooperativeUnionRef = InstanceType<typeof CooperativeUnionRef>;
+export type AdminUnitRef = InstanceType<typeof AdminUnitRef>;
+export type CollectiveEconomyRef = InstanceType<typeof CollectiveEconomyRef>;
+export type OrganizationRef = CooperativeRef | CooperativeGroupRef | CooperativeUnionRef;
+/** Their reference resolvers (keys only) and classes (orphaned types). */
+export const MEMBERSHIP_KEYS = { references: membership.references, types: membership.types };
 
 @ObjectType("OcopLocalOwner", {
   description:
