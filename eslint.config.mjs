@@ -58,12 +58,6 @@ const services = ["membership", "ocop", "policy-support", "trade-promotion"];
  * `@kttt/ocop/dist/x` are the same crossing. A service uses only packages/*; a service's tests may
  * start another service through its public entry (src/index.ts), never its internals or test helpers.
  */
-/**
- * Today's crossings, kept until the shared test harness moves to packages/testkit (issue 12, tests):
- * ocop's and policy support's tests start membership with membership's own test helper.
- */
-const knownTestCrossings = { "ocop>membership": ["./test/helpers.ts"], "policy-support>membership": ["./test/helpers.ts"] };
-
 const boundaries = [
   ...services.map((service) => ({
     target: `./services/${service}/src`,
@@ -77,7 +71,7 @@ const boundaries = [
       .map((other) => ({
         target: `./services/${service}/test`,
         from: `./services/${other}`,
-        except: ["./src/index.ts", ...(knownTestCrossings[`${service}>${other}`] ?? [])],
+        except: ["./src/index.ts"],
         message: `Tests of ${service} may start ${other} through its public entry (@kttt/${other}) only; shared test helpers belong in packages/testkit.`,
       })),
   ),

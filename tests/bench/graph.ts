@@ -83,7 +83,7 @@ export async function startBenchGraph(options: BenchGraphOptions): Promise<Bench
     const routerSecret = randomBytes(32).toString("hex");
     const env: NodeJS.ProcessEnv = { ...options.env, ROUTER_SECRET: routerSecret, AUTH_JWKS_URL: `http://127.0.0.1:${gatewayPort}/.well-known/jwks.json` };
     // Writes of ocop, trade promotion and policy support look organisations up through our gateway.
-    for (const name of ["OCOP_ORGANIZATION_LOOKUP_URL", "TRADE_PROMOTION_LOOKUP_URL", "POLICY_SUPPORT_LOOKUP_URL"]) env[name] = `http://127.0.0.1:${gatewayPort}/graphql`;
+    for (const name of ["OCOP_LOOKUP_URL", "TRADE_PROMOTION_LOOKUP_URL", "POLICY_SUPPORT_LOOKUP_URL"]) env[name] = `http://127.0.0.1:${gatewayPort}/graphql`;
     const subgraphs: Record<string, Service> = {};
     const startSubgraphs = () =>
       Promise.all(

@@ -16,6 +16,13 @@ export function today(now: Date = new Date()): string {
   return LOCAL_DATE.format(now);
 }
 
+/** Adds calendar days (negative: subtracts) to a YYYY-MM-DD date; no time zone enters. */
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
 /** The year in Hà Tĩnh at the instant `now`. */
 export function currentYear(now: Date = new Date()): number {
   return Number(today(now).slice(0, 4));

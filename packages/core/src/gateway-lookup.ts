@@ -13,6 +13,7 @@
  */
 import { DomainError, ErrorCode } from "./errors";
 import { onBehalfOfCaller, type RequestContext } from "./request-context";
+import { envPrefix } from "./subgraphs";
 
 /** Where look-ups go unless configured: the gateway of a local run. */
 export const DEFAULT_LOOKUP_URL = "http://127.0.0.1:4000/graphql";
@@ -20,13 +21,35 @@ export const DEFAULT_LOOKUP_URL = "http://127.0.0.1:4000/graphql";
 /** The most aliases the gateway accepts in one operation (its QUERY_LIMITS); a look-up never sends more. */
 export const GATEWAY_MAX_ALIASES = 30;
 
-/** The look-up URL in variable `name` (default: the gateway), refused at start when it is not a URL. */
-export function lookupUrlFrom(env: NodeJS.ProcessEnv, name: string): string {
-  const url = env[name] || DEFAULT_LOOKUP_URL;
+/** The setting naming where subgraph `subgraph` asks other subgraphs: `<SUBGRAPH>_LOOKUP_URL`, one shape for all. */
+export function lookupEnvName(subgraph: string): string {
+  return `${envPrefix(subgraph)}_LOOKUP_URL`;
+}
+
+/**
+ * Former names of look-up settings, documented before the names took one shape: still read when the
+ * new name is not set, with a deprecation warning, so existing deployments keep working.
+ */
+export const FORMER_LOOKUP_ENV: Readonly<Record<string, string>> = { OCOP_LOOKUP_URL: "OCOP_ORGANIZATION_LOOKUP_URL" };
+
+const deprecationWarning = (message: string) => process.emitWarning(message, { type: "DeprecationWarning", code: "KTTT_FORMER_SETTING" });
+
+/**
+ * The look-up URL in variable `name` (or its former name, with a warning; default: the gateway), refused
+ * at start when it is not a URL.
+ */
+export function lookupUrlFrom(env: NodeJS.ProcessEnv, name: string, warn: (message: string) => void = deprecationWarning): string {
+  const former = FORMER_LOOKUP_ENV[name];
+  let source = name;
+  if (!env[name] && former && env[former]) {
+    source = former;
+    warn(`${former} is deprecated: set ${name} instead (the same setting, named like every subgraph's <SUBGRAPH>_LOOKUP_URL).`);
+  }
+  const url = env[source] || DEFAULT_LOOKUP_URL;
   try {
     new URL(url);
   } catch {
-    throw new Error(`${name} is not a URL: ${url}`);
+    throw new Error(`${source} is not a URL: ${url}`);
   }
   return url;
 }

@@ -4,7 +4,7 @@
  * subgraph can add its own figures for the same period to one answer.
  */
 import DataLoader from "dataloader";
-import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Directive, Field, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
 import { ADMIN_UNIT_CODE } from "./admin-unit-code";
 import { IsYearInRange, requireYearInRange, today } from "./calendar";
 import { badInput } from "./errors";
@@ -103,21 +103,6 @@ export function parseEconomyId(id: string): { period: ReportingPeriod; adminUnit
   return { period: reportingPeriod(Number(match[1]), (match[2] as Half | undefined) ?? null, match[3] ?? null), adminUnitCode: match[4] ?? null };
 }
 
-/**
- * Membership's `CollectiveEconomy` entity as the other subgraphs declare it: the key only. Each adds
- * its own figures with a field resolver on this class; membership resolves every other field.
- */
-@ObjectType("CollectiveEconomy", {
-  description:
-    "The collective economy (kinh tế tập thể) of the province, or of one administrative unit, in a reporting period: " +
-    "each subgraph adds its figures (membership, OCOP, trade promotion, policy support), so one query gets the whole picture.",
-})
-@Directive('@key(fields: "id")')
-export class CollectiveEconomyRef {
-  @Field(() => ID, { description: 'Period and unit: "2024-H1" for the province, "2024-H1:444" for a unit.' })
-  id: string;
-}
-
 /** A subgraph's figures of one period: the province's, each unit's, and those of a unit with nothing recorded. */
 export interface FiguresByUnit<F> {
   total: F;
@@ -157,6 +142,26 @@ export type GroupLabels = Readonly<Record<string, string>> | ((key: string) => s
  * The Vietnamese label of a statistics group, in every subgraph: what its breakdown calls the key,
  * else the key itself; `unkeyed` names the group of rows without a key.
  */
+/** Integer division rounded half away from zero: how every money average is made (whole đồng). */
+export function roundedDivide(numerator: bigint, denominator: bigint): bigint {
+  if (denominator === 0n) throw new RangeError("division by zero");
+  const negative = numerator < 0n !== denominator < 0n;
+  const n = numerator < 0n ? -numerator : numerator;
+  const d = denominator < 0n ? -denominator : denominator;
+  const q = (2n * n + d) / (2n * d);
+  return negative ? -q : q;
+}
+
+/**
+ * `part ÷ whole` from the exact counts or sums, to 6 decimal places rounded half away from zero (2/3 →
+ * 0.666667); null when `whole` is 0. The one rule for the rates and shares of trade promotion and policy support.
+ */
+export function roundedShare(part: bigint | number, whole: bigint | number): number | null {
+  const denominator = BigInt(whole);
+  if (denominator === 0n) return null;
+  return Number(roundedDivide(BigInt(part) * 1_000_000n, denominator)) / 1_000_000;
+}
+
 export function groupLabel(labels: GroupLabels, key: string | null, unkeyed = "Không xác định"): string {
   if (key === null) return unkeyed;
   return (typeof labels === "function" ? labels(key) : labels[key]) ?? key;

@@ -13,7 +13,7 @@ import type { Principal } from "./auth";
 import { loadServiceConfig, type ServiceConfig } from "./config";
 import { databaseReadiness, openDatabase, poolOf, redactUrl, type EntityList, type MigrationList, type StatementCounter } from "./database";
 import { buildFederatedSchema, writeOrCheckSdl, type FederatedSchema, type ReferenceResolvers } from "./federation";
-import { GatewayLookup, lookupUrlFrom } from "./gateway-lookup";
+import { GatewayLookup, lookupEnvName, lookupUrlFrom } from "./gateway-lookup";
 import { startSubgraphServer, type RunningServer } from "./http";
 import { runUntilStopped } from "./lifecycle";
 import { createLogger, createMetrics, registerPoolMetrics, registerStatementMetrics, type Logger } from "./observability";
@@ -41,10 +41,8 @@ export interface LookupServiceConfig extends ServiceConfig {
   lookupUrl: string;
 }
 
-/** Where and how a subgraph asks other subgraphs about records before it writes references to them. */
+/** How a subgraph asks other subgraphs about records before it writes references to them; where is `<SUBGRAPH>_LOOKUP_URL` (default: the gateway of a local run). */
 export interface LookupSpec {
-  /** The environment variable naming the endpoint (default: the gateway of a local run). */
-  env: string;
   /** The operation name of its requests, as the gateway's logs show them. */
   operation: string;
   /** What it looks up, for the "listening" line, e.g. "organisation". */
@@ -99,7 +97,7 @@ export function defineSubgraph<TLoaders>(spec: SubgraphSpec<TLoaders>): Subgraph
 export function defineSubgraph<TLoaders>(spec: SubgraphSpec<TLoaders>): Subgraph<LookupServiceConfig> | Subgraph<ServiceConfig> {
   const { name, lookup, database } = spec;
 
-  const loadConfig = (env: NodeJS.ProcessEnv = process.env) => ({ ...loadServiceConfig(name, env), ...(lookup ? { lookupUrl: lookupUrlFrom(env, lookup.env) } : {}) });
+  const loadConfig = (env: NodeJS.ProcessEnv = process.env) => ({ ...loadServiceConfig(name, env), ...(lookup ? { lookupUrl: lookupUrlFrom(env, lookupEnvName(name)) } : {}) });
 
   const buildSchema = () =>
     buildFederatedSchema(

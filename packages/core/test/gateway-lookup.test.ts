@@ -7,7 +7,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { GATEWAY_PROOF_HEADER, verifyGatewayProof } from "../src/auth";
 import { DomainError } from "../src/errors";
-import { GATEWAY_MAX_ALIASES, GatewayLookup, lookupUrlFrom, type LookupPart } from "../src/gateway-lookup";
+import { GATEWAY_MAX_ALIASES, GatewayLookup, lookupEnvName, lookupUrlFrom, type LookupPart } from "../src/gateway-lookup";
 import { organizationsById } from "../src/membership-organizations";
 import { runInRequest } from "../src/request-context";
 
@@ -115,5 +115,17 @@ describe("GatewayLookup", () => {
     expect(lookupUrlFrom({}, "X_LOOKUP_URL")).toBe("http://127.0.0.1:4000/graphql");
     expect(lookupUrlFrom({ X_LOOKUP_URL: "http://gateway:4000/graphql" }, "X_LOOKUP_URL")).toBe("http://gateway:4000/graphql");
     expect(() => lookupUrlFrom({ X_LOOKUP_URL: "gateway" }, "X_LOOKUP_URL")).toThrow(/X_LOOKUP_URL is not a URL/u);
+  });
+
+  it("is named <SUBGRAPH>_LOOKUP_URL for every subgraph, and still reads a documented former name with a deprecation warning", () => {
+    expect(["ocop", "trade-promotion", "policy-support"].map(lookupEnvName)).toEqual(["OCOP_LOOKUP_URL", "TRADE_PROMOTION_LOOKUP_URL", "POLICY_SUPPORT_LOOKUP_URL"]);
+    const warnings: string[] = [];
+    const warn = (message: string) => warnings.push(message);
+    expect(lookupUrlFrom({ OCOP_ORGANIZATION_LOOKUP_URL: "http://old:4000/graphql" }, "OCOP_LOOKUP_URL", warn)).toBe("http://old:4000/graphql");
+    expect(warnings).toEqual([expect.stringMatching(/OCOP_ORGANIZATION_LOOKUP_URL is deprecated: set OCOP_LOOKUP_URL/u)]);
+    // The new name wins, silently; a bad former value is reported under the former name.
+    expect(lookupUrlFrom({ OCOP_LOOKUP_URL: "http://new:4000/graphql", OCOP_ORGANIZATION_LOOKUP_URL: "http://old:4000/graphql" }, "OCOP_LOOKUP_URL", warn)).toBe("http://new:4000/graphql");
+    expect(warnings).toHaveLength(1);
+    expect(() => lookupUrlFrom({ OCOP_ORGANIZATION_LOOKUP_URL: "old" }, "OCOP_LOOKUP_URL", warn)).toThrow(/OCOP_ORGANIZATION_LOOKUP_URL is not a URL/u);
   });
 });

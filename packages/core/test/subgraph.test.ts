@@ -42,7 +42,7 @@ const asking = defineSubgraph({
   ...spec,
   name: "ocop",
   auditTrail: { field: "askingProbeAuditTrail", label: "the asking probe subgraph" },
-  lookup: { env: "PROBE_LOOKUP_URL", operation: "ProbeLookup", what: "probe" },
+  lookup: { operation: "ProbeLookup", what: "probe" },
 });
 
 let database: TestDatabase;
@@ -72,13 +72,13 @@ describe("defineSubgraph", () => {
     expect(second.data.contextProbe.loaders).not.toBe(first.data.a.loaders);
   });
 
-  it("adds the gateway look-up to the context only of a subgraph that declares one, from its own variable", async () => {
+  it("adds the gateway look-up to the context only of a subgraph that declares one, from its own <SUBGRAPH>_LOOKUP_URL", async () => {
     const plainUrl = await start(plain, { MEMBERSHIP_DATABASE_URL: database.url });
-    const askingUrl = await start(asking, { OCOP_DATABASE_URL: database.url, PROBE_LOOKUP_URL: "http://127.0.0.1:9/graphql" });
+    const askingUrl = await start(asking, { OCOP_DATABASE_URL: database.url, OCOP_LOOKUP_URL: "http://127.0.0.1:9/graphql" });
     expect((await graphql(plainUrl, "{ contextProbe { lookup } }")).data.contextProbe.lookup).toBe(false);
     expect((await graphql(askingUrl, "{ contextProbe { lookup } }")).data.contextProbe.lookup).toBe(true);
-    expect(asking.loadConfig({ OCOP_DATABASE_URL: database.url, PROBE_LOOKUP_URL: "http://gateway:4000/graphql" }).lookupUrl).toBe("http://gateway:4000/graphql");
-    expect(() => asking.loadConfig({ OCOP_DATABASE_URL: database.url, PROBE_LOOKUP_URL: "gateway" })).toThrow(/PROBE_LOOKUP_URL is not a URL/u);
+    expect(asking.loadConfig({ OCOP_DATABASE_URL: database.url, OCOP_LOOKUP_URL: "http://gateway:4000/graphql" }).lookupUrl).toBe("http://gateway:4000/graphql");
+    expect(() => asking.loadConfig({ OCOP_DATABASE_URL: database.url, OCOP_LOOKUP_URL: "gateway" })).toThrow(/OCOP_LOOKUP_URL is not a URL/u);
   });
 
   it("puts the subgraph's audit trail, for administrators, beside its own fields in the SDL", async () => {

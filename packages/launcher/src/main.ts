@@ -7,7 +7,7 @@
  * the same subgraphs behind Hive Gateway with the router contract, and the token issuer beside it
  * (ISSUER_PORT, default 4005).
  */
-import { envPrefix, redactUrl, SUBGRAPHS } from "@kttt/core";
+import { envPrefix, FORMER_LOOKUP_ENV, lookupEnvName, redactUrl, SUBGRAPHS } from "@kttt/core";
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
@@ -138,8 +138,11 @@ async function main(): Promise<void> {
     env.ROUTER_SECRET ||= randomBytes(32).toString("hex");
     env.AUTH_JWKS_URL ||= `http://127.0.0.1:${issuerPort}/.well-known/jwks.json`;
   }
-  for (const name of ["OCOP_ORGANIZATION_LOOKUP_URL", "TRADE_PROMOTION_LOOKUP_URL", "POLICY_SUPPORT_LOOKUP_URL"]) {
-    env[name] ??= `http://127.0.0.1:${gatewayPort}/graphql`;
+  for (const subgraph of ["ocop", "trade-promotion", "policy-support"]) {
+    const name = lookupEnvName(subgraph);
+    const former = FORMER_LOOKUP_ENV[name];
+    // A setting under its former name still counts (the subgraph reads it, with a deprecation warning).
+    if (!env[name] && !(former && env[former])) env[name] = `http://127.0.0.1:${gatewayPort}/graphql`;
   }
   if (!env.DATABASE_URL) {
     const port = Number(env.EMBEDDED_PG_PORT ?? 54329);

@@ -12,7 +12,7 @@
  * first version bearing that code and `code@validFrom` for a later one. Changes link versions, each with the
  * share of the old unit the new one received (WHOLE or PART) and whether the link is only inferred.
  */
-import { foldText } from "@kttt/core";
+import { addDays, foldText } from "@kttt/core";
 import { COMMUNES_2025, CROSSWALK_2024_2025 } from "./admin-units-data";
 import { ADMIN_UNITS } from "./admin-units";
 
@@ -63,7 +63,7 @@ export const LEGAL_BASIS_2025_H1 = "Nghị quyết 1283/NQ-UBTVQH15 (14/11/2024)
 export const LEGAL_BASIS_TWO_TIER =
   "Nghị quyết 1665/NQ-UBTVQH15 (16/06/2025), hiệu lực 01/07/2025; mã đơn vị: Quyết định 19/2025/QĐ-TTg, Công văn 1027/CTK-CSCL (25/06/2025)";
 
-const dayBefore = (date: string): string => new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+const dayBefore = (date: string): string => addDays(date, -1);
 
 function communeKind(name: string): AdminUnitKindCode {
   if (name.startsWith("Phường ")) return "WARD";
@@ -337,17 +337,8 @@ export function checkUnitOn(code: string, date: string): { unit: AdminUnitVersio
   };
 }
 
-/** The description of the federated `AdminUnit` type, the same in every subgraph that names it. */
-export const ADMIN_UNIT_TYPE_DESCRIPTION =
-  "An administrative unit of Hà Tĩnh (đơn vị hành chính) as it was between two dates: the province (tỉnh), a district-level " +
-  "unit (cấp huyện: thành phố, thị xã, huyện; until 2025-06-30) or a commune-level unit (cấp xã: phường, xã, thị trấn). " +
-  "Units merge, split and are renamed (1/1/2025; the district level ended on 1/7/2025 and 69 communes replaced 209), and a " +
-  "2025 commune reuses the code of one of its former communes: a unit answered by code alone is the latest unit bearing " +
-  "that code; ask `adminUnits(asOf:)` or `adminUnit(code:, asOf:)` for the unit in force on a date.";
-
-/** The description of `AdminUnit.code`, the federation key. */
-export const ADMIN_UNIT_CODE_DESCRIPTION =
-  "Official code of the unit (mã đơn vị hành chính): 42 for the province, 3 digits for a district (e.g. 444), 5 for a commune (e.g. 18202).";
+/** The descriptions of the federated `AdminUnit` type and its key, the same in every subgraph that names it (kept in core with the key stubs). */
+export { ADMIN_UNIT_CODE_DESCRIPTION, ADMIN_UNIT_ID_DESCRIPTION, ADMIN_UNIT_TYPE_DESCRIPTION } from "@kttt/core";
 
 /**
  * Where a record registered in commune version `v` lies on `date`, for filters: `v` itself while in force; the one
@@ -437,7 +428,3 @@ export function communeCodeOn(communeId: string | null, address: string | null |
   return named.length === 1 ? named[0].code : null;
 }
 
-/** The description of `AdminUnit.id`, the federation key that names one version of a unit. */
-export const ADMIN_UNIT_ID_DESCRIPTION =
-  "Identifier of this version of the unit (mã phiên bản): its code for the first unit bearing the code, `code@validFrom` for a later one " +
-  "(e.g. 18202 for the mid-2024 commune, 18202@2025-07-01 for the 2025 commune reusing its code). Other subgraphs refer to a unit by it.";

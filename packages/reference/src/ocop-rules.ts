@@ -36,12 +36,8 @@ export function ocopLevelFor(stars: number, decidedOn: string): OcopLevel {
   return decidedOn >= OCOP_THREE_STAR_PROVINCE_FROM ? "PROVINCE" : "DISTRICT";
 }
 
-/** Adds calendar days to a YYYY-MM-DD date. */
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
+/** Calendar days added to a YYYY-MM-DD date (core's, the one date arithmetic of the project). */
+export { addDays } from "@kttt/core";
 
 /**
  * Last day of validity: the decision date plus 36 months, minus one day (a certificate decided on

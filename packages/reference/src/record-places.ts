@@ -53,8 +53,9 @@ export function adminUnitIdOf(code: string, date?: string | null): string {
   return (date ? unitOn(code, date) : null)?.id ?? latestUnit(code)?.id ?? code;
 }
 
-/** The code of a unit version id (`18202@2025-07-01` → `18202`). */
-export const codeOfAdminUnitId = (id: string): string => id.split("@")[0];
+import { codeOfAdminUnitId } from "@kttt/core";
+
+export { codeOfAdminUnitId };
 
 /** Refuses a code no unit of Hà Tĩnh ever bore (UNKNOWN_ADMIN_UNIT at `field`); whether it was in force on a date is `placementOn`'s check. */
 export function requireKnownUnit(code: string, field: string): void {

@@ -4,3 +4,4 @@ export * from "./graphql";
 export * from "./ports";
 export * from "./wait";
 export * from "./round-robin";
+export * from "./subgraph";

@@ -6,7 +6,7 @@ import { createLoaders } from "./loaders";
 import { migrations } from "./migrations";
 import { referenceResolvers } from "./references";
 import { AdminUnitResolver } from "./resolvers/admin-unit.resolver";
-import { AdminUnitEconomyResolver, CollectiveEconomyResolver } from "./resolvers/collective-economy.resolver";
+import { AdminUnitEconomyResolver, CollectiveEconomyResolver } from "./resolvers/economy.resolver";
 import { MembershipMutationResolver } from "./resolvers/mutation.resolver";
 import { MemberResolver, OrganizationResolver } from "./resolvers/organization.resolver";
 import { StatisticsResolver } from "./resolvers/statistics.resolver";

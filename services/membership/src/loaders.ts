@@ -6,13 +6,13 @@ import { economyFiguresLoader, firstPageLoader, groupLoader, isUuid, loadersByAr
 import type { DataSource } from "typeorm";
 import { emptyMembershipFigures, membershipStatistics } from "./repositories/statistics";
 import DataLoader from "dataloader";
-import { MembershipGroupBy, UnitMap } from "./types/statistics";
 import { AdminUnit, AdminUnitChangeRow } from "./entities/admin-unit";
 import { AllianceMembership } from "./entities/alliance-membership";
 import { Classification } from "./entities/classification";
 import { FinancialReport } from "./entities/financial-report";
 import { Member } from "./entities/member";
 import { Organization } from "./entities/organization";
+import { MembershipGroupBy, UnitMap } from "./domain/enums";
 
 export type MemberPage = FirstPage<Member>;
 

@@ -1,6 +1,6 @@
 /** Federation reference resolvers: other subgraphs hand us keys, one batched query answers them all. */
 import { parseEconomyId, type ReferenceResolvers } from "@kttt/core";
-import { collectiveEconomy } from "./resolvers/collective-economy.resolver";
+import { collectiveEconomy } from "./resolvers/economy.resolver";
 import type { MembershipContext } from "./context";
 import { OrganizationKind } from "./domain/enums";
 

@@ -1,14 +1,15 @@
 /** The ocop subgraph: OCOP products, their owners and certifications, on core's one subgraph skeleton. */
 import { defineSubgraph, type SubgraphService } from "@kttt/core";
 import { entities } from "./entities";
-import { CollectiveEconomy } from "./entities/external";
+import { CollectiveEconomyRef } from "./entities/external";
 import { OcopLocalOwner } from "./entities/owner";
 import { createLoaders } from "./loaders";
 import { migrations } from "./migrations";
 import { referenceResolvers } from "./references";
 import { CollectiveEconomyOcopResolver } from "./resolvers/economy.resolver";
 import { OcopMutationResolver } from "./resolvers/mutation.resolver";
-import { AdminUnitOcopResolver, CooperativeGroupOcopResolver, CooperativeOcopResolver, CooperativeUnionOcopResolver, OcopLocalOwnerResolver } from "./resolvers/parents.resolver";
+import { AdminUnitOcopResolver, CooperativeGroupOcopResolver, CooperativeOcopResolver, CooperativeUnionOcopResolver } from "./resolvers/external.resolver";
+import { OcopLocalOwnerResolver } from "./resolvers/owner.resolver";
 import { OcopCertificationResolver, OcopProductResolver } from "./resolvers/product.resolver";
 import { OcopStatisticsResolver } from "./resolvers/statistics.resolver";
 import { loadOcopDemoData } from "./seed/load";
@@ -16,7 +17,7 @@ import { loadOcopDemoData } from "./seed/load";
 export const ocop = defineSubgraph({
   name: "ocop",
   // Membership's `organization(id)`, asked before a product names its owner.
-  lookup: { env: "OCOP_ORGANIZATION_LOOKUP_URL", operation: "OcopOwnerLookup", what: "organisation" },
+  lookup: { operation: "OcopOwnerLookup", what: "organisation" },
   database: { entities, migrations, seed: loadOcopDemoData },
   auditTrail: { field: "ocopAuditTrail", label: "the OCOP subgraph" },
   resolvers: [
@@ -31,7 +32,7 @@ export const ocop = defineSubgraph({
     OcopStatisticsResolver,
     OcopMutationResolver,
   ],
-  orphanedTypes: [OcopLocalOwner, CollectiveEconomy],
+  orphanedTypes: [OcopLocalOwner, CollectiveEconomyRef],
   references: referenceResolvers,
   loaders: createLoaders,
 });

@@ -3,13 +3,13 @@
  * these, so N parents cost one `WHERE … = ANY($1)` statement, not N.
  */
 import { emptyOcopFigures, ocopStatistics } from "./repositories/statistics";
-import { OcopGroupBy } from "./types/statistics";
 import { economyFiguresLoader, firstPageLoader, groupLoader, isAdminUnitCode, isUuid, loadersByArgs, rowLoader } from "@kttt/core";
 import type { DataSource } from "typeorm";
 import { OcopCertification } from "./entities/certification";
 import { OcopLocalOwner } from "./entities/owner";
 import { OcopProduct } from "./entities/product";
 import { applyCertificateConditions, PARENT_COLUMNS, type ChildFilter, type ParentColumn } from "./repositories/products";
+import { OcopGroupBy } from "./domain/enums";
 
 /** OCOP figures on a period's asOf date for the province and every unit, in one grouped statement. */
 function economyFigures(dataSource: DataSource) {

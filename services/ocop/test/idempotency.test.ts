@@ -3,14 +3,15 @@
  * answers the owner look-up, which still happens (outside the transaction) on every attempt.
  */
 import { randomUUID } from "node:crypto";
-import { startTestMembership, type TestMembership } from "../../membership/test/helpers";
-import { startTestOcop, type TestOcop } from "./helpers";
+import { membership as membershipSubgraph } from "@kttt/membership";
+import { startTestSubgraph, type TestSubgraph } from "@kttt/testkit";
+import { onlyError, startTestOcop, type TestOcop } from "./helpers";
 
-let membership: TestMembership;
+let membership: TestSubgraph;
 let o: TestOcop;
 let cooperativeId: string;
 beforeAll(async () => {
-  membership = await startTestMembership("demo");
+  membership = await startTestSubgraph(membershipSubgraph);
   o = await startTestOcop("demo", membership.url);
   const res = await membership.query(`{ cooperatives(first: 1, filter: { status: ACTIVE }) { nodes { id } } }`);
   cooperativeId = res.data.cooperatives.nodes[0].id;
@@ -24,11 +25,6 @@ const REGISTER = /* GraphQL */ `mutation($input: RegisterOcopProductInput!) { re
 const CERTIFY = /* GraphQL */ `mutation($input: CertifyOcopProductInput!) { certifyOcopProduct(input: $input) { id sequence kind stars product { version } } }`;
 const REASSESS = /* GraphQL */ `mutation($input: ReassessOcopProductInput!) { reassessOcopProduct(input: $input) { id sequence kind stars product { version } } }`;
 const REVOKE = /* GraphQL */ `mutation($input: RevokeOcopCertificationInput!) { revokeOcopCertification(input: $input) { id revokedOn product { status version } } }`;
-
-function onlyError(res: { errors?: { message: string; extensions?: Record<string, any> }[] }) {
-  expect(res.errors).toHaveLength(1);
-  return res.errors![0];
-}
 
 const product = (name: string, idempotencyKey?: string, over: Record<string, unknown> = {}) => ({
   name, group: "FOOD", subgroup: "Nông sản tươi sống", adminUnitCode: "439", registeredOn: "2024-01-10", owner: { organizationId: cooperativeId }, idempotencyKey, ...over,

@@ -8,13 +8,14 @@ import { Client } from "pg";
 import { startOcopService, type OcopService } from "../src/app";
 import { loadOcopConfig } from "../src/app";
 import { createTestDatabase, type TestDatabase } from "@kttt/testkit";
-import { startTestMembership, type TestMembership } from "../../membership/test/helpers";
+import { membership as membershipSubgraph } from "@kttt/membership";
+import { startTestSubgraph, type TestSubgraph } from "@kttt/testkit";
 import { startTestOcop, type TestOcop } from "./helpers";
 
-let membership: TestMembership;
+let membership: TestSubgraph;
 let o: TestOcop;
 beforeAll(async () => {
-  membership = await startTestMembership("demo");
+  membership = await startTestSubgraph(membershipSubgraph);
   o = await startTestOcop("demo", membership.url);
 });
 afterAll(async () => {
@@ -125,7 +126,7 @@ describe("registerOcopProduct", () => {
   it("answers SERVICE_UNAVAILABLE when membership cannot be asked, and writes nothing", async () => {
     const database: TestDatabase = await createTestDatabase("ocop", "demo");
     const down = `http://127.0.0.1:${await freePort()}/graphql`;
-    const service: OcopService = await startOcopService({ ...loadOcopConfig({ OCOP_DATABASE_URL: database.url, NODE_ENV: "test", OCOP_ORGANIZATION_LOOKUP_URL: down }), port: 0, poolSize: 2 }, createLogger("ocop", "silent"));
+    const service: OcopService = await startOcopService({ ...loadOcopConfig({ OCOP_DATABASE_URL: database.url, NODE_ENV: "test", OCOP_LOOKUP_URL: down }), port: 0, poolSize: 2 }, createLogger("ocop", "silent"));
     try {
       const before = await service.dataSource.query("SELECT count(*)::int AS n FROM ocop_product");
       const res = await graphql(service.server.url, REGISTER, { input: product({ organizationId: await someCooperative() }) });

@@ -18,7 +18,7 @@ import { loadDemoData } from "./seed/load";
 export const policySupport = defineSubgraph({
   name: "policy-support",
   // Membership's `organization(id)`, asked before an allocation names its beneficiary.
-  lookup: { env: "POLICY_SUPPORT_LOOKUP_URL", operation: "PolicySupportOrganizationLookup", what: "organisation" },
+  lookup: { operation: "PolicySupportOrganizationLookup", what: "organisation" },
   database: { entities, migrations, seed: loadDemoData },
   auditTrail: { field: "policySupportAuditTrail", label: "the policy-support subgraph" },
   resolvers: [

@@ -6,14 +6,9 @@
  */
 import type { ReferenceResolvers } from "@kttt/core";
 import type { PolicySupportContext } from "./context";
-import { adminUnitVersionRef, CollectiveEconomyRef, organizationRef } from "./entities/external";
-import { OrganizationKind } from "./domain/enums";
+import { MEMBERSHIP_KEYS } from "./entities/external";
 
 export const referenceResolvers: ReferenceResolvers = {
   SupportProgramme: { __resolveReference: (reference: { id: string }, ctx: PolicySupportContext) => ctx.loaders.programme.load(reference.id) },
-  Cooperative: { __resolveReference: (reference: { id: string }) => organizationRef(reference.id, OrganizationKind.COOPERATIVE) },
-  CooperativeGroup: { __resolveReference: (reference: { id: string }) => organizationRef(reference.id, OrganizationKind.COOPERATIVE_GROUP) },
-  CooperativeUnion: { __resolveReference: (reference: { id: string }) => organizationRef(reference.id, OrganizationKind.COOPERATIVE_UNION) },
-  AdminUnit: { __resolveReference: (reference: { id: string }) => adminUnitVersionRef(reference.id) },
-  CollectiveEconomy: { __resolveReference: (reference: { id: string }) => Object.assign(new CollectiveEconomyRef(), { id: reference.id }) },
+  ...MEMBERSHIP_KEYS.references,
 };

@@ -1,10 +1,11 @@
 /** Retrying a policy-support mutation with its idempotency key never writes twice; above all, a payment is paid once. */
 import { demoOrganizations } from "@kttt/demo";
 import { randomUUID } from "node:crypto";
-import { startTestMembership, type TestMembership } from "../../membership/test/helpers";
+import { membership as membershipSubgraph } from "@kttt/membership";
+import { startTestSubgraph, type TestSubgraph } from "@kttt/testkit";
 import { onlyError, startTestPolicySupport, type TestPolicySupport } from "./helpers";
 
-let membership: TestMembership;
+let membership: TestSubgraph;
 let s: TestPolicySupport;
 const ids: Record<string, string> = {};
 
@@ -25,7 +26,7 @@ async function succeeded(query: string, input: Record<string, unknown>): Promise
 }
 
 beforeAll(async () => {
-  membership = await startTestMembership("demo");
+  membership = await startTestSubgraph(membershipSubgraph);
   s = await startTestPolicySupport("demo", membership.url);
   const res = await s.query(`{ policies: supportPolicies { nodes { id code } } agencies { id code } }`);
   for (const p of res.data.policies.nodes) ids[p.code] = p.id;

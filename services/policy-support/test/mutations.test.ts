@@ -1,16 +1,17 @@
 import { today } from "@kttt/core";
 import { demoOrganizations } from "@kttt/demo";
 import { communeCodeOn, unitOn } from "@kttt/reference";
-import { startTestMembership, type TestMembership } from "../../membership/test/helpers";
+import { membership as membershipSubgraph } from "@kttt/membership";
+import { startTestSubgraph, type TestSubgraph } from "@kttt/testkit";
 import { onlyError, startTestPolicySupport, type TestPolicySupport } from "./helpers";
 
-let membership: TestMembership;
+let membership: TestSubgraph;
 let s: TestPolicySupport;
 const ids: Record<string, string> = {};
 
 beforeAll(async () => {
   // Beneficiaries are checked against membership: this subgraph asks a real one (directly, as the gateway would).
-  membership = await startTestMembership("demo");
+  membership = await startTestSubgraph(membershipSubgraph);
   s = await startTestPolicySupport("demo", membership.url);
   const res = await s.query(`{
     docs: legalDocuments(first: 100) { nodes { id number } }

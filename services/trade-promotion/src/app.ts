@@ -5,10 +5,10 @@ import { AdminUnitRef, CollectiveEconomyRef, CooperativeGroupRef, CooperativeRef
 import { createLoaders } from "./loaders";
 import { migrations } from "./migrations";
 import { referenceResolvers } from "./references";
+import { CollectiveEconomyTradeResolver } from "./resolvers/economy.resolver";
 import { TradeEventResolver } from "./resolvers/event.resolver";
 import {
   AdminUnitTradeResolver,
-  CollectiveEconomyTradeResolver,
   CooperativeGroupTradeResolver,
   CooperativeTradeResolver,
   CooperativeUnionTradeResolver,
@@ -25,7 +25,7 @@ import { loadTradeDemoData } from "./seed/load";
 export const tradePromotion = defineSubgraph({
   name: "trade-promotion",
   // Ocop's `ocopProduct(id) { owner }` and membership's `organization(id)`, asked before a participation or listing names them.
-  lookup: { env: "TRADE_PROMOTION_LOOKUP_URL", operation: "TradePromotionLookup", what: "product and organisation" },
+  lookup: { operation: "TradePromotionLookup", what: "product and organisation" },
   database: { entities, migrations, seed: loadTradeDemoData },
   auditTrail: { field: "tradePromotionAuditTrail", label: "the trade-promotion subgraph" },
   resolvers: [

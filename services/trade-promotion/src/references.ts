@@ -3,20 +3,12 @@
  * loaders); organisations, units, products, local owners, support programmes and the overview
  * belong to others, so a reference resolves to itself and the fields added here batch through loaders.
  */
-import type { ReferenceResolvers } from "@kttt/core";
-import { AdminUnitRef, CollectiveEconomyRef, CooperativeGroupRef, CooperativeRef, CooperativeUnionRef, OcopLocalOwnerRef, OcopProductRef, SupportProgrammeRef } from "./entities/external";
-
-const keyOnly = <T extends object>(Class: new () => T) => ({
-  __resolveReference: (reference: Partial<T>) => Object.assign(new Class(), reference),
-});
+import { keyOnly, type ReferenceResolvers } from "@kttt/core";
+import { MEMBERSHIP_KEYS, OcopLocalOwnerRef, OcopProductRef, SupportProgrammeRef } from "./entities/external";
 
 export const referenceResolvers: ReferenceResolvers = {
-  Cooperative: keyOnly(CooperativeRef),
-  CooperativeGroup: keyOnly(CooperativeGroupRef),
-  CooperativeUnion: keyOnly(CooperativeUnionRef),
+  ...MEMBERSHIP_KEYS.references,
   OcopLocalOwner: keyOnly(OcopLocalOwnerRef),
   OcopProduct: keyOnly(OcopProductRef),
-  AdminUnit: keyOnly(AdminUnitRef),
-  CollectiveEconomy: keyOnly(CollectiveEconomyRef),
   SupportProgramme: keyOnly(SupportProgrammeRef),
 };

@@ -1,6 +1,7 @@
 /**
  * The membership vocabulary: enums with their Vietnamese labels, and the rules that tie them
  * together (rating bands of Circular 01/2020/TT-BKHĐT, minimum members under Law 17/2023/QH15).
+ * Every enum the subgraph publishes is declared here, the breakdowns (`…GroupBy`) and sort orders (`…Order`) included.
  */
 import { registerEnumType } from "type-graphql";
 import { OrganizationKind } from "@kttt/core";
@@ -265,3 +266,61 @@ registerEnumType(AdminUnitShare, {
 export function enumValues<T extends Record<string, string>>(e: T): string[] {
   return Object.values(e);
 }
+
+export enum MembershipGroupBy {
+  ADMIN_UNIT = "ADMIN_UNIT",
+  SECTOR = "SECTOR",
+  RATING = "RATING",
+  SIZE_CLASS = "SIZE_CLASS",
+}
+registerEnumType(MembershipGroupBy, {
+  name: "MembershipGroupBy",
+  description: "How to break the membership statistics down (phân nhóm).",
+  valuesConfig: {
+    ADMIN_UNIT: { description: "By administrative unit of the map `unitMap` names: districts for periods before 2025-07-01, communes after; records no unit can hold are the group with a null key." },
+    SECTOR: { description: "By sector." },
+    RATING: {
+      description:
+        "By the year's rating (Circular 01/2020). Years assessed after the circular's repeal (2025-09-18) have no national rating: their cooperatives are all in the group with a null key.",
+    },
+    SIZE_CLASS: {
+      description:
+        "By the year's size class (Decree 113/2024): NOT_DETERMINED where the decree's thresholds are not known; cooperatives with none recorded in the group with a null key.",
+    },
+  },
+});
+
+/** The map a breakdown by unit follows: shared by every subgraph (core). */
+export { UnitMap } from "@kttt/core";
+
+export enum OrganizationOrder {
+  NAME_ASC = "NAME_ASC",
+  NAME_DESC = "NAME_DESC",
+  ESTABLISHED_ON_ASC = "ESTABLISHED_ON_ASC",
+  ESTABLISHED_ON_DESC = "ESTABLISHED_ON_DESC",
+}
+registerEnumType(OrganizationOrder, {
+  name: "OrganizationOrder",
+  description: "Sort order of organisation lists (thứ tự sắp xếp).",
+  valuesConfig: {
+    NAME_ASC: { description: "By name, A to Z." },
+    NAME_DESC: { description: "By name, Z to A." },
+    ESTABLISHED_ON_ASC: { description: "Oldest first." },
+    ESTABLISHED_ON_DESC: { description: "Newest first." },
+  },
+});
+
+export enum MemberStatusFilter {
+  CURRENT = "CURRENT",
+  FORMER = "FORMER",
+  ALL = "ALL",
+}
+registerEnumType(MemberStatusFilter, {
+  name: "MemberStatusFilter",
+  description: "Which memberships to list.",
+  valuesConfig: {
+    CURRENT: { description: "Current members (đang là thành viên)." },
+    FORMER: { description: "Former members (đã chấm dứt)." },
+    ALL: { description: "Both." },
+  },
+});

@@ -1,19 +1,11 @@
 /** Province statistics in one SQL statement: GROUPING SETS give the total and the groups together. */
-import { groupLabel, today as haTinhToday, type GroupLabels } from "@kttt/core";
+import { groupLabel, roundedDivide, today as haTinhToday, type GroupLabels } from "@kttt/core";
 import { adminUnitName, groupingUnitsOn, TWO_TIER_FROM, UNPLACED_LABEL } from "@kttt/reference";
 import type { DataSource } from "typeorm";
-import { RATING_LABEL, SECTOR_LABEL, SIZE_CLASS_LABEL } from "../domain/enums";
-import { MembershipFigures, MembershipGroupBy, MembershipStatistics, UnitMap, type MembershipStatisticsGroup } from "../types/statistics";
+import { RATING_LABEL, SECTOR_LABEL, SIZE_CLASS_LABEL, MembershipGroupBy, UnitMap } from "../domain/enums";
+import { MembershipFigures, MembershipStatistics, type MembershipStatisticsGroup } from "../types/statistics";
 
-/** Integer division rounded half away from zero. */
-export function roundedDivide(numerator: bigint, denominator: bigint): bigint {
-  if (denominator === 0n) throw new RangeError("division by zero");
-  const negative = numerator < 0n !== denominator < 0n;
-  const n = numerator < 0n ? -numerator : numerator;
-  const d = denominator < 0n ? -denominator : denominator;
-  const q = (2n * n + d) / (2n * d);
-  return negative ? -q : q;
-}
+export { roundedDivide };
 
 const GROUP_EXPRESSION: Record<MembershipGroupBy, string> = {
   ADMIN_UNIT: "o.unit_key",

@@ -2,7 +2,7 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Query, Resolver, Ro
 import { DETAILS, isOwnCommune, LocalDateScalar, nestedConnection, READ_NOTE, Role, SIGNED_IN, VndScalar, today } from "@kttt/core";
 import { inForceOn, placeOn, unitById, type AdminUnitVersion } from "@kttt/reference";
 import type { MembershipContext } from "../context";
-import { ClassificationScheme, OrganizationKind } from "../domain/enums";
+import { ClassificationScheme, MemberStatusFilter, OrganizationKind } from "../domain/enums";
 import { AdminUnit } from "../entities/admin-unit";
 import { AllianceMembership } from "../entities/alliance-membership";
 import { Classification } from "../entities/classification";
@@ -17,7 +17,7 @@ import {
   MemberConnection,
   OrganizationConnection,
 } from "../types/connections";
-import { MemberListArgs, MemberStatusFilter, OrganizationListArgs, OrganizationsArgs } from "../types/filters";
+import { MemberListArgs, OrganizationListArgs, OrganizationsArgs } from "../types/filters";
 
 const PERSONAL =
   "Personal data: shown to Alliance staff and to the commune where the organisation lies today (COMMUNE); null for everyone else (dữ liệu cá nhân).";

@@ -3,7 +3,8 @@ import { badInput, isAdminUnitCode, LocalDateScalar, READ_NOTE, requireYearInRan
 import type { MembershipContext } from "../context";
 import { AdminUnit } from "../entities/admin-unit";
 import { membershipStatistics, periodEnd } from "../repositories/statistics";
-import { MembershipGroupBy, MembershipStatistics, MembershipStatisticsGroup, UnitMap } from "../types/statistics";
+import { MembershipStatistics, MembershipStatisticsGroup } from "../types/statistics";
+import { MembershipGroupBy, UnitMap } from "../domain/enums";
 
 @Resolver(() => MembershipStatisticsGroup)
 export class StatisticsResolver {

@@ -3,7 +3,7 @@
  * the registry desk, and answers with a DomainError naming the field at fault; the database's
  * constraints back every rule, so a race cannot slip a bad row past the checks.
  */
-import { badInput, cleanOptionalText, cleanText, conflict, currentYear, isUuid, loadById, notFound, recordedWrite, requireNotInFuture, today, versionConflict } from "@kttt/core";
+import { badInput, cleanOptionalText, cleanText, conflict, currentYear, loadById, notFound, recordedWrite, requireNotInFuture, today, versionConflict, requireId, findById } from "@kttt/core";
 import { randomUUID } from "node:crypto";
 import { placementOn } from "@kttt/reference";
 import { IsNull, type DataSource, type EntityManager } from "typeorm";
@@ -41,21 +41,9 @@ import type {
 } from "../types/inputs";
 
 
-function requireId(id: string, field: string, what: string): void {
-  if (!isUuid(id)) throw badInput(`${what} id "${id}" is not a valid id.`, field, "INVALID_ID");
-}
-
 /** Loads an organisation and locks its row for the rest of the transaction. */
-async function lockOrganization(manager: EntityManager, id: string, field: string): Promise<Organization> {
-  requireId(id, field, "Organisation");
-  const org = await manager
-    .getRepository(Organization)
-    .createQueryBuilder("o")
-    .setLock("pessimistic_write")
-    .where("o.id = :id", { id })
-    .getOne();
-  if (!org) throw notFound(`No organisation has the id ${id}.`, field);
-  return org;
+function lockOrganization(manager: EntityManager, id: string, field: string): Promise<Organization> {
+  return findById(manager, Organization, id, field, "Organisation", true);
 }
 
 /**

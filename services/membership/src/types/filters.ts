@@ -1,24 +1,7 @@
 import { IsOptional, Length, ValidateNested } from "class-validator";
-import { ArgsType, Field, InputType, Int, registerEnumType } from "type-graphql";
+import { ArgsType, Field, InputType, Int } from "type-graphql";
 import { ConnectionArgs, IsAdminUnitCode, IsYearInRange, LocalDateScalar } from "@kttt/core";
-import { MembershipType, OrganizationKind, OrganizationStatus, Rating, Sector } from "../domain/enums";
-
-export enum OrganizationOrder {
-  NAME_ASC = "NAME_ASC",
-  NAME_DESC = "NAME_DESC",
-  ESTABLISHED_ON_ASC = "ESTABLISHED_ON_ASC",
-  ESTABLISHED_ON_DESC = "ESTABLISHED_ON_DESC",
-}
-registerEnumType(OrganizationOrder, {
-  name: "OrganizationOrder",
-  description: "Sort order of organisation lists (thứ tự sắp xếp).",
-  valuesConfig: {
-    NAME_ASC: { description: "By name, A to Z." },
-    NAME_DESC: { description: "By name, Z to A." },
-    ESTABLISHED_ON_ASC: { description: "Oldest first." },
-    ESTABLISHED_ON_DESC: { description: "Newest first." },
-  },
-});
+import { MembershipType, MemberStatusFilter, OrganizationKind, OrganizationOrder, OrganizationStatus, Rating, Sector } from "../domain/enums";
 
 @InputType({ description: "Filters for organisation lists (bộ lọc); all given conditions must hold." })
 export class OrganizationFilter {
@@ -77,21 +60,6 @@ export class OrganizationsArgs extends OrganizationListArgs {
   @Field(() => OrganizationKind, { nullable: true, description: "Only this legal form (loại hình)." })
   kind?: OrganizationKind;
 }
-
-export enum MemberStatusFilter {
-  CURRENT = "CURRENT",
-  FORMER = "FORMER",
-  ALL = "ALL",
-}
-registerEnumType(MemberStatusFilter, {
-  name: "MemberStatusFilter",
-  description: "Which memberships to list.",
-  valuesConfig: {
-    CURRENT: { description: "Current members (đang là thành viên)." },
-    FORMER: { description: "Former members (đã chấm dứt)." },
-    ALL: { description: "Both." },
-  },
-});
 
 @ArgsType()
 export class MemberListArgs extends ConnectionArgs {

@@ -1,29 +1,7 @@
-import { Field, Float, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Field, Float, Int, ObjectType } from "type-graphql";
 import { LocalDateScalar, VndScalar } from "@kttt/core";
 import { AdminUnit } from "../entities/admin-unit";
-
-export enum MembershipGroupBy {
-  ADMIN_UNIT = "ADMIN_UNIT",
-  SECTOR = "SECTOR",
-  RATING = "RATING",
-  SIZE_CLASS = "SIZE_CLASS",
-}
-registerEnumType(MembershipGroupBy, {
-  name: "MembershipGroupBy",
-  description: "How to break the membership statistics down (phân nhóm).",
-  valuesConfig: {
-    ADMIN_UNIT: { description: "By administrative unit of the map `unitMap` names: districts for periods before 2025-07-01, communes after; records no unit can hold are the group with a null key." },
-    SECTOR: { description: "By sector." },
-    RATING: {
-      description:
-        "By the year's rating (Circular 01/2020). Years assessed after the circular's repeal (2025-09-18) have no national rating: their cooperatives are all in the group with a null key.",
-    },
-    SIZE_CLASS: {
-      description:
-        "By the year's size class (Decree 113/2024): NOT_DETERMINED where the decree's thresholds are not known; cooperatives with none recorded in the group with a null key.",
-    },
-  },
-});
+import { MembershipGroupBy } from "../domain/enums";
 
 /** The map a breakdown by unit follows: shared by every subgraph (core). */
 export { UnitMap } from "@kttt/core";

@@ -1,6 +1,7 @@
 /**
  * The OCOP vocabulary: enums with their Vietnamese labels. The rules themselves (bands, levels,
  * validity) live in @kttt/reference's ocop-rules, shared with the demo catalogue.
+ * Every enum the subgraph publishes is declared here, the breakdowns (`…GroupBy`) and sort orders (`…Order`) included.
  */
 import { registerEnumType } from "type-graphql";
 import { OCOP_GROUP_LABEL } from "@kttt/reference";
@@ -119,3 +120,52 @@ export function kindOf(previousStars: number | null, stars: number): OcopCertifi
   if (stars < previousStars) return OcopCertificationKind.DOWNGRADE;
   return OcopCertificationKind.RENEWAL;
 }
+
+export enum OcopGroupBy {
+  STARS = "STARS",
+  GROUP = "GROUP",
+  ADMIN_UNIT = "ADMIN_UNIT",
+  OWNER_TYPE = "OWNER_TYPE",
+}
+registerEnumType(OcopGroupBy, {
+  name: "OcopGroupBy",
+  description: "How to break the OCOP statistics down (phân nhóm).",
+  valuesConfig: {
+    STARS: { description: "By the stars of the certificate that says where each product stands." },
+    GROUP: { description: "By product group." },
+    ADMIN_UNIT: { description: "By administrative unit where produced." },
+    OWNER_TYPE: { description: "By kind of owner." },
+  },
+});
+
+export enum OcopProductOrder {
+  NAME_ASC = "NAME_ASC",
+  NAME_DESC = "NAME_DESC",
+  REGISTERED_ON_ASC = "REGISTERED_ON_ASC",
+  REGISTERED_ON_DESC = "REGISTERED_ON_DESC",
+}
+registerEnumType(OcopProductOrder, {
+  name: "OcopProductOrder",
+  description: "Sort order of OCOP product lists (thứ tự sắp xếp).",
+  valuesConfig: {
+    NAME_ASC: { description: "By name, A to Z." },
+    NAME_DESC: { description: "By name, Z to A." },
+    REGISTERED_ON_ASC: { description: "Registered longest ago first." },
+    REGISTERED_ON_DESC: { description: "Registered most recently first." },
+  },
+});
+
+export enum OcopReferenceProblem {
+  UNKNOWN = "UNKNOWN",
+  WRONG_TYPE = "WRONG_TYPE",
+  DISSOLVED = "DISSOLVED",
+}
+registerEnumType(OcopReferenceProblem, {
+  name: "OcopReferenceProblem",
+  description: "What is wrong with a stored membership reference (lỗi tham chiếu).",
+  valuesConfig: {
+    UNKNOWN: { description: "Membership does not know the id (không tồn tại)." },
+    WRONG_TYPE: { description: "The id is an organisation of another legal form than stored (sai loại hình)." },
+    DISSOLVED: { description: "The organisation has been dissolved (đã giải thể); its products need a new owner or revocation." },
+  },
+});

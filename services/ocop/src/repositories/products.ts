@@ -3,7 +3,8 @@ import { paginate, searchCondition, searchTerms, today } from "@kttt/core";
 import type { DataSource, SelectQueryBuilder } from "typeorm";
 import { OcopProduct } from "../entities/product";
 import { OcopProductConnection } from "../types/connections";
-import { OcopProductOrder, ORDER_KEYS, type OcopProductFilter, type OcopProductListArgs } from "../types/filters";
+import { ORDER_KEYS, type OcopProductFilter, type OcopProductListArgs } from "../types/filters";
+import { OcopProductOrder } from "../domain/enums";
 
 /**
  * Conditions on the certificate in force on a date, shared by the lists (alias `p`) and the batched

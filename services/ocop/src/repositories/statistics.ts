@@ -2,9 +2,9 @@
 import { groupLabel, type GroupLabels } from "@kttt/core";
 import { adminUnitName } from "@kttt/reference";
 import type { DataSource } from "typeorm";
-import { GROUP_LABEL, OWNER_TYPE_LABEL } from "../domain/enums";
-import { AdminUnit } from "../entities/external";
-import { OcopFigures, OcopGroupBy, OcopStatistics } from "../types/statistics";
+import { GROUP_LABEL, OWNER_TYPE_LABEL, OcopGroupBy } from "../domain/enums";
+import { adminUnitRef } from "../entities/external";
+import { OcopFigures, OcopStatistics } from "../types/statistics";
 
 const GROUP_EXPRESSION: Record<OcopGroupBy, string> = {
   STARS: "s.stars::text",
@@ -81,7 +81,7 @@ export async function ocopStatistics(dataSource: DataSource, asOf: string, group
         .map((r) => ({
           key: r.key!,
           label: groupLabel(GROUP_LABELS[groupBy], r.key),
-          adminUnit: groupBy === OcopGroupBy.ADMIN_UNIT ? Object.assign(new AdminUnit(), { code: r.key! }) : null,
+          adminUnit: groupBy === OcopGroupBy.ADMIN_UNIT ? adminUnitRef(r.key!) : null,
           figures: figures(r),
         }))
         .sort((a, b) => a.key.localeCompare(b.key))

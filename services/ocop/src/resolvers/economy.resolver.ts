@@ -2,17 +2,17 @@
 import { READ_NOTE, SIGNED_IN } from "@kttt/core";
 import { Authorized, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { OcopContext } from "../context";
-import { CollectiveEconomy } from "../entities/external";
+import { CollectiveEconomyRef } from "../entities/external";
 import { OcopFigures } from "../types/statistics";
 
-@Resolver(() => CollectiveEconomy)
+@Resolver(() => CollectiveEconomyRef)
 export class CollectiveEconomyOcopResolver {
   @Authorized(...SIGNED_IN)
   @FieldResolver(() => OcopFigures, {
     nullable: true,
     description: `OCOP products of the province or unit as they stood on the period's asOf date (sản phẩm OCOP), by stars and owner type. ${READ_NOTE.SIGNED_IN}`,
   })
-  async ocop(@Root() economy: CollectiveEconomy, @Ctx() ctx: OcopContext): Promise<OcopFigures> {
+  async ocop(@Root() economy: CollectiveEconomyRef, @Ctx() ctx: OcopContext): Promise<OcopFigures> {
     return ctx.loaders.economyFigures.load(economy.id);
   }
 }

@@ -1,10 +1,10 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root, createUnionType } from "type-graphql";
-import { LocalDateScalar, today } from "@kttt/core";
+import { LocalDateScalar, today, type OrganizationKind } from "@kttt/core";
 import { ocopCertificateStatus, ocopCurrentCertificate } from "@kttt/reference";
 import type { OcopContext } from "../context";
 import { OcopStatus } from "../domain/enums";
 import { OcopCertification } from "../entities/certification";
-import { AdminUnit, Cooperative, CooperativeGroup, CooperativeUnion, ORGANIZATION_CLASS } from "../entities/external";
+import { AdminUnitRef, adminUnitRef, CooperativeGroupRef, CooperativeRef, CooperativeUnionRef, organizationRef, type OrganizationRef } from "../entities/external";
 import { OcopLocalOwner } from "../entities/owner";
 import { OcopProduct } from "../entities/product";
 import { listProducts } from "../repositories/products";
@@ -16,11 +16,11 @@ export const OcopProductOwner = createUnionType({
   description:
     "Who owns an OCOP product (chủ thể OCOP): a cooperative, group or union of the membership subgraph (resolved there), " +
     "or an enterprise or household business kept here.",
-  types: () => [Cooperative, CooperativeGroup, CooperativeUnion, OcopLocalOwner] as const,
+  types: () => [CooperativeRef, CooperativeGroupRef, CooperativeUnionRef, OcopLocalOwner] as const,
   resolveType: (value) => {
-    if (value instanceof Cooperative) return "Cooperative";
-    if (value instanceof CooperativeGroup) return "CooperativeGroup";
-    if (value instanceof CooperativeUnion) return "CooperativeUnion";
+    if (value instanceof CooperativeRef) return "Cooperative";
+    if (value instanceof CooperativeGroupRef) return "CooperativeGroup";
+    if (value instanceof CooperativeUnionRef) return "CooperativeUnion";
     return "OcopLocalOwner";
   },
 });
@@ -45,17 +45,14 @@ export class OcopProductResolver {
   }
 
   @FieldResolver(() => OcopProductOwner, { description: "The owner (chủ thể): a membership organisation or a local enterprise or household business." })
-  async owner(@Root() product: OcopProduct, @Ctx() ctx: OcopContext): Promise<Cooperative | CooperativeGroup | CooperativeUnion | OcopLocalOwner> {
-    if (product.ownerOrganizationId) {
-      const Class = ORGANIZATION_CLASS[product.ownerType as keyof typeof ORGANIZATION_CLASS];
-      return Object.assign(new Class(), { id: product.ownerOrganizationId });
-    }
+  async owner(@Root() product: OcopProduct, @Ctx() ctx: OcopContext): Promise<OrganizationRef | OcopLocalOwner> {
+    if (product.ownerOrganizationId) return organizationRef(product.ownerOrganizationId, product.ownerType as `${OrganizationKind}`);
     return (await ctx.loaders.localOwner.load(product.ownerId!))!;
   }
 
-  @FieldResolver(() => AdminUnit, { description: "Administrative unit where it is produced (đơn vị hành chính), resolved by membership." })
-  adminUnit(@Root() product: OcopProduct): AdminUnit {
-    return Object.assign(new AdminUnit(), { code: product.adminUnitCode });
+  @FieldResolver(() => AdminUnitRef, { description: "Administrative unit where it is produced (đơn vị hành chính), resolved by membership." })
+  adminUnit(@Root() product: OcopProduct): AdminUnitRef {
+    return adminUnitRef(product.adminUnitCode);
   }
 
   @FieldResolver(() => [OcopCertification], { description: "Every certificate of the product, oldest first (lịch sử chứng nhận): a short list." })

@@ -2,11 +2,11 @@ import { Arg, Authorized, Ctx, Int, Query, Resolver } from "type-graphql";
 import { ALLIANCE, badInput, LocalDateScalar, READ_NOTE, SIGNED_IN, today } from "@kttt/core";
 import { OCOP_SUBGROUPS } from "@kttt/reference";
 import type { OcopContext } from "../context";
-import { OcopGroup } from "../domain/enums";
+import { OcopGroup, OcopGroupBy } from "../domain/enums";
 
 import { ocopStatistics } from "../repositories/statistics";
 import { checkOwnerReferences, OcopOwnerReferenceCheck } from "../services/reference-check";
-import { OcopGroupBy, OcopStatistics } from "../types/statistics";
+import { OcopStatistics } from "../types/statistics";
 
 @Resolver()
 export class OcopStatisticsResolver {

@@ -3,25 +3,10 @@
  * owner id, in batches, and lists those it no longer knows or knows as something else.
  */
 import { GATEWAY_MAX_ALIASES, organizationsById, type GatewayLookup } from "@kttt/core";
-import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Field, ID, Int, ObjectType } from "type-graphql";
 import type { DataSource } from "typeorm";
-import { COLLECTIVE_OWNER_TYPES, OcopOwnerType } from "../domain/enums";
+import { COLLECTIVE_OWNER_TYPES, OcopOwnerType, OcopReferenceProblem } from "../domain/enums";
 import { OcopProduct } from "../entities/product";
-
-export enum OcopReferenceProblem {
-  UNKNOWN = "UNKNOWN",
-  WRONG_TYPE = "WRONG_TYPE",
-  DISSOLVED = "DISSOLVED",
-}
-registerEnumType(OcopReferenceProblem, {
-  name: "OcopReferenceProblem",
-  description: "What is wrong with a stored membership reference (lỗi tham chiếu).",
-  valuesConfig: {
-    UNKNOWN: { description: "Membership does not know the id (không tồn tại)." },
-    WRONG_TYPE: { description: "The id is an organisation of another legal form than stored (sai loại hình)." },
-    DISSOLVED: { description: "The organisation has been dissolved (đã giải thể); its products need a new owner or revocation." },
-  },
-});
 
 @ObjectType({ description: "A stored owner id that membership does not confirm (tham chiếu treo)." })
 export class OcopDanglingReference {

@@ -1,24 +1,7 @@
 import { IsOptional, Length, Max, Min, ValidateNested } from "class-validator";
-import { ArgsType, Field, ID, InputType, Int, registerEnumType } from "type-graphql";
+import { ArgsType, Field, ID, InputType, Int } from "type-graphql";
 import { ConnectionArgs, LocalDateScalar, IsAdminUnitCode } from "@kttt/core";
-import { OcopGroup, OcopOwnerType, OcopStatus } from "../domain/enums";
-
-export enum OcopProductOrder {
-  NAME_ASC = "NAME_ASC",
-  NAME_DESC = "NAME_DESC",
-  REGISTERED_ON_ASC = "REGISTERED_ON_ASC",
-  REGISTERED_ON_DESC = "REGISTERED_ON_DESC",
-}
-registerEnumType(OcopProductOrder, {
-  name: "OcopProductOrder",
-  description: "Sort order of OCOP product lists (thứ tự sắp xếp).",
-  valuesConfig: {
-    NAME_ASC: { description: "By name, A to Z." },
-    NAME_DESC: { description: "By name, Z to A." },
-    REGISTERED_ON_ASC: { description: "Registered longest ago first." },
-    REGISTERED_ON_DESC: { description: "Registered most recently first." },
-  },
-});
+import { OcopGroup, OcopOwnerType, OcopStatus, OcopProductOrder } from "../domain/enums";
 
 @InputType({ description: "Filters for OCOP product lists (bộ lọc); all given conditions must hold." })
 export class OcopProductFilter {

@@ -1,23 +1,7 @@
-import { Field, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Field, Int, ObjectType } from "type-graphql";
 import { LocalDateScalar } from "@kttt/core";
-import { AdminUnit } from "../entities/external";
-
-export enum OcopGroupBy {
-  STARS = "STARS",
-  GROUP = "GROUP",
-  ADMIN_UNIT = "ADMIN_UNIT",
-  OWNER_TYPE = "OWNER_TYPE",
-}
-registerEnumType(OcopGroupBy, {
-  name: "OcopGroupBy",
-  description: "How to break the OCOP statistics down (phân nhóm).",
-  valuesConfig: {
-    STARS: { description: "By the stars of the certificate that says where each product stands." },
-    GROUP: { description: "By product group." },
-    ADMIN_UNIT: { description: "By administrative unit where produced." },
-    OWNER_TYPE: { description: "By kind of owner." },
-  },
-});
+import { AdminUnitRef } from "../entities/external";
+import { OcopGroupBy } from "../domain/enums";
 
 @ObjectType({ description: "OCOP figures on a date (số liệu OCOP): products by status, stars and owner, and the certificates about to lapse." })
 export class OcopFigures {
@@ -63,8 +47,8 @@ export class OcopStatisticsGroup {
   @Field({ description: "Vietnamese label of the group (tên nhóm)." })
   label: string;
 
-  @Field(() => AdminUnit, { nullable: true, description: "The administrative unit, when grouped by unit." })
-  adminUnit: AdminUnit | null;
+  @Field(() => AdminUnitRef, { nullable: true, description: "The administrative unit, when grouped by unit." })
+  adminUnit: AdminUnitRef | null;
 
   @Field(() => OcopFigures, { description: "The group's figures." })
   figures: OcopFigures;

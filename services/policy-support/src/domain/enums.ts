@@ -1,6 +1,7 @@
 /**
  * The policy-support vocabulary: enums with their Vietnamese labels. `OrganizationKind` repeats
  * membership's enum value for value, so the two compose into one supergraph enum.
+ * Every enum the subgraph publishes is declared here, the breakdowns (`…GroupBy`) and sort orders (`…Order`) included.
  */
 import { registerEnumType } from "type-graphql";
 import { OrganizationKind } from "@kttt/core";

@@ -1,4 +1,5 @@
 /** The aggregate every policy-support figure is made of, and how one SQL row becomes figures. */
+import { roundedShare } from "@kttt/core";
 import { PolicySupportFigures } from "../types/statistics";
 
 /** Select list over `support_beneficiary b`: sums stay exact (bigint → numeric → string). */
@@ -17,11 +18,6 @@ export interface FigureRow {
   trained: number;
 }
 
-/** disbursed / planned from the exact sums, to 6 decimal places. */
-export function implementationRate(disbursed: bigint, planned: bigint): number | null {
-  if (planned === 0n) return null;
-  return Number((disbursed * 1_000_000n) / planned) / 1_000_000;
-}
 
 export function figuresOf(row: FigureRow | undefined): PolicySupportFigures {
   const planned = BigInt(row?.planned ?? 0);
@@ -29,7 +25,7 @@ export function figuresOf(row: FigureRow | undefined): PolicySupportFigures {
   return Object.assign(new PolicySupportFigures(), {
     planned,
     disbursed,
-    implementationRate: implementationRate(disbursed, planned),
+    implementationRate: roundedShare(disbursed, planned),
     beneficiaryCount: row?.beneficiaries ?? 0,
     allocationCount: row?.allocations ?? 0,
     managersTrained: row?.trained ?? 0,

@@ -1,5 +1,5 @@
 /** Reading documents, policies and programmes: filtered, keyset-paginated lists. */
-import { badInput, isUuid, paginate, searchCondition, searchTerms, today } from "@kttt/core";
+import { paginate, requireId, searchCondition, searchTerms, today } from "@kttt/core";
 import { unitFilterOn } from "@kttt/reference";
 import type { DataSource, ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import { LegalDocument } from "../entities/legal-document";
@@ -50,7 +50,7 @@ export function listSupportProgrammes(dataSource: DataSource, args: SupportProgr
     );
   }
   if (filter?.policyId) {
-    if (!isUuid(filter.policyId)) throw badInput(`Policy id "${filter.policyId}" is not a valid id.`, "filter.policyId", "INVALID_ID");
+    requireId(filter.policyId, "filter.policyId", "Policy");
     query.andWhere("p.policy_id = :policyId", { policyId: filter.policyId });
   }
   if (filter?.status) query.andWhere("p.status = :status", { status: filter.status });

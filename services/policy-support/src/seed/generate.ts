@@ -10,6 +10,7 @@
  */
 import { allocate, DEMO_FIGURES, demoCommuneIdOf, demoOrganizations, demoRegisteredUnitOn, Random, stableUuid, type DemoOrganization } from "@kttt/demo";
 import { recordCommuneOn, TWO_TIER_FROM } from "@kttt/reference";
+import { addDays } from "@kttt/core";
 import { AgencyKind, FundingSource, OrganizationKind, PlanIndicator, PolicyKind } from "../domain/enums";
 import { AGENCIES, DOCUMENTS, documentId, POLICIES, POLICY_OF_KIND, type CatalogueAgency, type CataloguePolicy } from "./catalogue";
 
@@ -95,9 +96,6 @@ export interface PolicySeedRows {
 
 const MILLION = 1_000_000n;
 
-function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
 const minDate = (a: string, b: string) => (a < b ? a : b);
 
 /** The unit an organisation is registered under on a date, as a write would name it (`demoRegisteredUnitOn`). */

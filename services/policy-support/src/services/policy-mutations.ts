@@ -15,7 +15,6 @@ import {
   conflict,
   currentYear,
   type GatewayLookup,
-  isUuid,
   notFound,
   organizationsById,
   loadById,
@@ -24,10 +23,12 @@ import {
   requireNotInFuture,
   today,
   versionConflict,
+  requireId,
+  findById,
 } from "@kttt/core";
 import { adminUnitByCode, placementOn, unitsShareGround } from "@kttt/reference";
 import { randomUUID } from "node:crypto";
-import { In, type DataSource, type EntityManager } from "typeorm";
+import { In, type DataSource } from "typeorm";
 import { AgencyKind, INDICATOR_UNIT, IndicatorUnit, LegalDocumentType, POLICY_KIND_LABEL, PolicyKind, ProgrammeStatus } from "../domain/enums";
 import { Agency } from "../entities/agency";
 import { Disbursement, SupportBeneficiary } from "../entities/beneficiary";
@@ -48,21 +49,8 @@ import type {
 
 const formatVnd = (amount: bigint) => `${amount.toString().replace(/\B(?=(\d{3})+(?!\d))/gu, ".")} đ`;
 
-function requireId(id: string, field: string, what: string): void {
-  if (!isUuid(id)) throw badInput(`${what} id "${id}" is not a valid id.`, field, "INVALID_ID");
-}
-
 function positive(amount: bigint, field: string, what: string): void {
   if (amount <= 0n) throw badInput(`${what} must be more than 0 đồng.`, field, "NON_POSITIVE_AMOUNT");
-}
-
-async function find<T extends object>(manager: EntityManager, entity: new () => T, id: string, field: string, what: string, lock = false): Promise<T> {
-  requireId(id, field, what);
-  const query = manager.getRepository(entity).createQueryBuilder("t").where("t.id = :id", { id });
-  if (lock) query.setLock("pessimistic_write");
-  const row = await query.getOne();
-  if (!row) throw notFound(`No ${what.toLowerCase()} has the id ${id}.`, field);
-  return row;
 }
 
 function checkPeriod(programme: SupportProgramme, date: string, field: string, what: string): void {
@@ -125,7 +113,7 @@ export class PolicyMutations {
         throw badInput(`A document cannot take effect (${input.effectiveOn}) before it is issued (${input.issuedOn}).`, "input.effectiveOn", "EFFECTIVE_BEFORE_ISSUED");
       }
       if (input.supersedesId) {
-        const old = await find(manager, LegalDocument, input.supersedesId, "input.supersedesId", "Document", true);
+        const old = await findById(manager, LegalDocument, input.supersedesId, "input.supersedesId", "Document", true);
         if (old.type !== input.type) {
           throw badInput(`A ${input.type.toLowerCase()} cannot replace ${old.number}, a ${old.type.toLowerCase()}.`, "input.supersedesId", "SUPERSEDED_TYPE_MISMATCH");
         }
@@ -196,8 +184,8 @@ export class PolicyMutations {
       if (await manager.getRepository(SupportProgramme).existsBy({ code: input.code })) {
         throw conflict(`A programme with code ${input.code} already exists.`, "input.code", "DUPLICATE_CODE");
       }
-      const policy = await find(manager, SupportPolicy, input.policyId, "input.policyId", "Policy");
-      const agency = await find(manager, Agency, input.agencyId, "input.agencyId", "Agency");
+      const policy = await findById(manager, SupportPolicy, input.policyId, "input.policyId", "Policy");
+      const agency = await findById(manager, Agency, input.agencyId, "input.agencyId", "Agency");
       if (!agency.responsibleKinds.includes(policy.kind)) {
         throw badInput(
           `${agency.name} is not responsible for ${POLICY_KIND_LABEL[policy.kind].toLowerCase()}; it handles: ${agency.responsibleKinds.map((k) => POLICY_KIND_LABEL[k as PolicyKind].toLowerCase()).join("; ")}.`,
@@ -260,7 +248,7 @@ export class PolicyMutations {
     };
     return recordedWrite(this.dataSource, { operation: "recordBeneficiary", input, load: this.loadOf(SupportBeneficiary), prepare: () => this.confirmBeneficiary(input), constraints }, async (manager) => {
       // The programme row lock serialises allocations against its budget lines.
-      const programme = await find(manager, SupportProgramme, input.programmeId, "input.programmeId", "Programme", true);
+      const programme = await findById(manager, SupportProgramme, input.programmeId, "input.programmeId", "Programme", true);
       const policy = await manager.getRepository(SupportPolicy).findOneByOrFail({ id: programme.policyId });
       const agency = await manager.getRepository(Agency).findOneByOrFail({ id: programme.agencyId });
       if (!policy.eligibleOrganizationKinds.includes(input.organizationKind)) {
@@ -317,7 +305,7 @@ export class PolicyMutations {
 
   async recordDisbursement(input: RecordDisbursementInput): Promise<SupportBeneficiary> {
     return recordedWrite(this.dataSource, { operation: "recordDisbursement", input, load: this.loadOf(SupportBeneficiary) }, async (manager, keepBefore) => {
-      const beneficiary = keepBefore(await find(manager, SupportBeneficiary, input.beneficiaryId, "input.beneficiaryId", "Beneficiary", true));
+      const beneficiary = keepBefore(await findById(manager, SupportBeneficiary, input.beneficiaryId, "input.beneficiaryId", "Beneficiary", true));
       const programme = await manager.getRepository(SupportProgramme).findOneByOrFail({ id: beneficiary.programmeId });
       positive(input.amount, "input.amount", "A payment");
       requireNotInFuture(input.disbursedOn, "input.disbursedOn", "The payment date");
@@ -366,7 +354,7 @@ export class PolicyMutations {
       if (await manager.getRepository(DevelopmentPlan).existsBy({ year: input.year })) {
         throw conflict(`A plan for ${input.year} is already recorded; record its results with recordPlanActuals.`, "input.year", "PLAN_EXISTS");
       }
-      const document = await find(manager, LegalDocument, input.documentId, "input.documentId", "Document");
+      const document = await findById(manager, LegalDocument, input.documentId, "input.documentId", "Document");
       if (document.type !== LegalDocumentType.PLAN) {
         throw badInput(`${document.number} is a ${document.type.toLowerCase()}, not a plan (kế hoạch).`, "input.documentId", "DOCUMENT_NOT_A_PLAN");
       }

@@ -1,4 +1,6 @@
-/** The trade-promotion vocabulary: enums with their Vietnamese labels. */
+/**
+ * The trade-promotion vocabulary: enums with their Vietnamese labels. Every enum the subgraph publishes is declared here, the breakdowns (`…GroupBy`) and sort orders (`…Order`) included.
+ */
 import { registerEnumType } from "type-graphql";
 
 const describe = (labels: Record<string, string>) => Object.fromEntries(Object.entries(labels).map(([k, v]) => [k, { description: v }]));

@@ -4,30 +4,22 @@
  * collective-economy overview; ocop owns products and local owners; policy support owns support
  * programmes.
  */
+import { membershipKeys } from "@kttt/core";
 import { Directive, Field, ID, ObjectType } from "type-graphql";
 import { TradeParticipantKind } from "../domain/enums";
-import { ADMIN_UNIT_ID_DESCRIPTION, ADMIN_UNIT_TYPE_DESCRIPTION, adminUnitIdOf, codeOfAdminUnitId } from "@kttt/reference";
+import { adminUnitIdOf } from "@kttt/reference";
 
-@ObjectType("Cooperative", { description: "Hợp tác xã (HTX): a cooperative, a legal person with at least 5 official members." })
-@Directive('@key(fields: "id")')
-export class CooperativeRef {
-  @Field(() => ID, { description: "Stable identifier (mã định danh)." })
-  id: string;
-}
-
-@ObjectType("CooperativeGroup", { description: "Tổ hợp tác (THT): a cooperative group working under a cooperation contract." })
-@Directive('@key(fields: "id")')
-export class CooperativeGroupRef {
-  @Field(() => ID, { description: "Stable identifier (mã định danh)." })
-  id: string;
-}
-
-@ObjectType("CooperativeUnion", { description: "Liên hiệp hợp tác xã (LHHTX): a union of at least 3 cooperatives." })
-@Directive('@key(fields: "id")')
-export class CooperativeUnionRef {
-  @Field(() => ID, { description: "Stable identifier (mã định danh)." })
-  id: string;
-}
+/** Membership's entities, keys only, made by core's `membershipKeys()`; units by version id (participations keep communes with dates). */
+const membership = membershipKeys({ adminUnitKey: "id" });
+export const { CooperativeRef, CooperativeGroupRef, CooperativeUnionRef, AdminUnitRef, CollectiveEconomyRef, organizationRef, adminUnitVersionRef } = membership;
+export type CooperativeRef = InstanceType<typeof CooperativeRef>;
+export type CooperativeGroupRef = InstanceType<typeof CooperativeGroupRef>;
+export type CooperativeUnionRef = InstanceType<typeof CooperativeUnionRef>;
+export type AdminUnitRef = InstanceType<typeof AdminUnitRef>;
+export type CollectiveEconomyRef = InstanceType<typeof CollectiveEconomyRef>;
+export type OrganizationRef = CooperativeRef | CooperativeGroupRef | CooperativeUnionRef;
+/** Their reference resolvers (keys only) and classes (orphaned types). */
+export const MEMBERSHIP_KEYS = { references: membership.references, types: membership.types };
 
 @ObjectType("OcopLocalOwner", {
   description:
@@ -46,27 +38,12 @@ export class OcopProductRef {
   id: string;
 }
 
-@ObjectType("AdminUnit", { description: ADMIN_UNIT_TYPE_DESCRIPTION })
-@Directive('@key(fields: "id")')
-export class AdminUnitRef {
-  @Field(() => ID, { description: ADMIN_UNIT_ID_DESCRIPTION })
-  id: string;
-
-  /** The unit's official code, for the fields this subgraph adds to it. */
-  get code(): string {
-    return codeOfAdminUnitId(this.id);
-  }
-}
-
 @ObjectType("SupportProgramme", { description: "A support programme (chương trình, kế hoạch hỗ trợ): a policy carried out by an agency over a period, with a budget by funding source." })
 @Directive('@key(fields: "id")')
 export class SupportProgrammeRef {
   @Field(() => ID, { description: "Stable identifier (mã định danh)." })
   id: string;
 }
-
-/** Membership's overview entity, key only (declared once in core). */
-export { CollectiveEconomyRef } from "@kttt/core";
 
 const REF_OF_KIND = { COOPERATIVE: CooperativeRef, COOPERATIVE_GROUP: CooperativeGroupRef, COOPERATIVE_UNION: CooperativeUnionRef, OCOP_LOCAL_OWNER: OcopLocalOwnerRef } as const;
 
@@ -79,7 +56,5 @@ export function participantRef(id: string, kind: TradeParticipantKind): Particip
 
 export const productRef = (id: string): OcopProductRef => Object.assign(new OcopProductRef(), { id });
 /** The unit bearing `code` on `date` (default: the latest unit bearing it), as a reference membership resolves. */
-export const adminUnitRef = (code: string, date?: string | null): AdminUnitRef => Object.assign(new AdminUnitRef(), { id: adminUnitIdOf(code, date) });
-/** One version of a unit (a commune as it was recorded), by its id. */
-export const adminUnitVersionRef = (id: string): AdminUnitRef => Object.assign(new AdminUnitRef(), { id });
+export const adminUnitRef = (code: string, date?: string | null): AdminUnitRef => membership.adminUnitVersionRef(adminUnitIdOf(code, date));
 export const supportProgrammeRef = (id: string): SupportProgrammeRef => Object.assign(new SupportProgrammeRef(), { id });

@@ -4,6 +4,7 @@
  * GROUPING SETS so the province's total arrives in the same answer as the groups.
  */
 import { groupingUnitsByCodeOn, groupingUnitsOn } from "@kttt/reference";
+import { roundedShare } from "@kttt/core";
 import type { DataSource, EntityManager } from "typeorm";
 import { NO_UNIT_KEY, ONLINE_SELLING_TARGET, TradePromotionGroupBy } from "../domain/enums";
 import { TradePromotionFigures } from "../types/statistics";
@@ -104,15 +105,11 @@ function sql(d: Dimension): string {
     FULL JOIN l_agg l ON l.key = coalesce(e.key, p.key, o.key)`;
 }
 
-/** online ÷ owners from the exact counts, to 6 decimal places. */
-export function share(online: number, owners: number): number | null {
-  return owners === 0 ? null : Math.round((online / owners) * 1_000_000) / 1_000_000;
-}
 
 function figuresOf(row: FigureRow | undefined, ownersSplit: boolean, linksSplit: boolean): TradePromotionFigures {
   const ocopOwners = ownersSplit ? (row?.ocop_owners ?? 0) : null;
   const online = ownersSplit ? (row?.online ?? 0) : null;
-  const onlineShare = ocopOwners === null || online === null ? null : share(online, ocopOwners);
+  const onlineShare = ocopOwners === null || online === null ? null : roundedShare(online, ocopOwners);
   return Object.assign(new TradePromotionFigures(), {
     events: row?.events ?? 0,
     eventBudget: BigInt(row?.budget ?? 0),

@@ -1,5 +1,5 @@
 /** Reading events, listings and links: filtered, keyset-paginated lists. */
-import { badInput, isUuid, paginate, searchCondition, searchTerms, today } from "@kttt/core";
+import { badInput, paginate, requireId, searchCondition, searchTerms, today } from "@kttt/core";
 import { unitFilterOn } from "@kttt/reference";
 import type { DataSource, ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import { TradeEventOrder } from "../domain/enums";
@@ -14,10 +14,6 @@ function applySearch<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, colu
   if (terms.length === 0) return;
   const condition = searchCondition(column, terms);
   query.andWhere(condition.sql, condition.params);
-}
-
-function requireUuid(value: string, field: string): void {
-  if (!isUuid(value)) throw badInput(`"${value}" is not a valid id.`, field, "INVALID_ID");
 }
 
 export function listTradeEvents(dataSource: DataSource, args: TradeEventListArgs): Promise<TradeEventConnection> {
@@ -51,7 +47,7 @@ export function listEcommerceListings(dataSource: DataSource, args: EcommerceLis
   const filter = args.filter;
   if (filter?.platform) query.andWhere("l.platform = :platform", { platform: filter.platform });
   if (filter?.ownerId) {
-    requireUuid(filter.ownerId, "filter.ownerId");
+    requireId(filter.ownerId, "filter.ownerId", "Owner");
     query.andWhere("l.owner_id = :ownerId", { ownerId: filter.ownerId });
   }
   if (filter?.adminUnitCode) query.andWhere("l.admin_unit_code = ANY(:codes)", { codes: unitFilterOn(filter.adminUnitCode, filter.adminUnitAsOf ?? null, today()).codes });
@@ -67,7 +63,7 @@ export function listSupplyDemandLinks(dataSource: DataSource, args: SupplyDemand
     query.andWhere("s.agreed_on BETWEEN :from AND :to", { from, to });
   }
   if (filter?.sellerId) {
-    requireUuid(filter.sellerId, "filter.sellerId");
+    requireId(filter.sellerId, "filter.sellerId", "Seller");
     query.andWhere("s.seller_id = :sellerId", { sellerId: filter.sellerId });
   }
   applySearch(query, "s.search_text", filter?.search);

@@ -3,7 +3,7 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, Int, Resolver, Root } from "
 import { ConnectionArgs, DETAILS, isOwnCommune, nestedConnection, OWN_COMMUNE, READ_NOTE, Role, SIGNED_IN, requireYearInRange } from "@kttt/core";
 import type { TradePromotionContext } from "../context";
 import { TradeEvent } from "../entities/event";
-import { AdminUnitRef, CollectiveEconomyRef, CooperativeGroupRef, CooperativeRef, CooperativeUnionRef, OcopLocalOwnerRef, OcopProductRef, SupportProgrammeRef } from "../entities/external";
+import { AdminUnitRef, CooperativeGroupRef, CooperativeRef, CooperativeUnionRef, OcopLocalOwnerRef, OcopProductRef, SupportProgrammeRef } from "../entities/external";
 import { EcommerceListing } from "../entities/listing";
 import type { TradeParticipation } from "../entities/participation";
 import { TradeEventConnection, TradeParticipationConnection } from "../types/connections";
@@ -79,20 +79,6 @@ export class AdminUnitTradeResolver {
   ): Promise<TradePromotionFigures> {
     requireYearInRange(year, "year");
     return ctx.loaders.unitFigures(year).load(unit.id);
-  }
-}
-
-@Resolver(() => CollectiveEconomyRef)
-export class CollectiveEconomyTradeResolver {
-  @Authorized(...SIGNED_IN)
-  @FieldResolver(() => TradePromotionFigures, {
-    nullable: true,
-    description:
-      "Trade promotion in the period (xúc tiến thương mại): events whose dates overlap the period, their participations, and the share of OCOP owners selling online; " +
-      `for a unit, events held there and participants registered there. ${READ_NOTE.SIGNED_IN}`,
-  })
-  async tradePromotion(@Root() economy: CollectiveEconomyRef, @Ctx() ctx: TradePromotionContext): Promise<TradePromotionFigures> {
-    return ctx.loaders.economyFigures.load(economy.id);
   }
 }
 

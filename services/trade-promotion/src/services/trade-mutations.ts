@@ -14,7 +14,6 @@ import {
   conflict,
   loadById,
   recordedWrite,
-  isUuid,
   notFound,
   organizationsById,
   requireNotDissolvedBy,
@@ -22,6 +21,8 @@ import {
   versionConflict,
   type GatewayLookup,
   type MembershipOrganization,
+  requireId,
+  findById,
 } from "@kttt/core";
 import { placementOn, requireKnownUnit, unitsShareGround } from "@kttt/reference";
 import { randomUUID } from "node:crypto";
@@ -41,10 +42,6 @@ import type {
 } from "../types/inputs";
 import { productOwnersById, programmesById, type ProductOwner } from "./product-owner-lookup";
 
-function requireId(id: string, field: string, what: string): void {
-  if (!isUuid(id)) throw badInput(`${what} id "${id}" is not a valid id.`, field, "INVALID_ID");
-}
-
 function notNegative(amount: bigint | undefined | null, field: string, what: string): void {
   if (amount != null && amount < 0n) throw badInput(`${what} cannot be negative.`, field, "NEGATIVE_AMOUNT");
 }
@@ -56,15 +53,6 @@ function insideEvent(event: TradeEvent, date: string, field: string, what: strin
       endsOn: event.endsOn,
     });
   }
-}
-
-async function find<T extends object>(manager: EntityManager, entity: new () => T, id: string, field: string, what: string, lock = false): Promise<T> {
-  requireId(id, field, what);
-  const query = manager.getRepository(entity).createQueryBuilder("t").where("t.id = :id", { id });
-  if (lock) query.setLock("pessimistic_write");
-  const row = await query.getOne();
-  if (!row) throw notFound(`No ${what.toLowerCase()} has the id ${id}.`, field);
-  return row;
 }
 
 function noRepeats(ids: string[], field: string): void {
@@ -181,7 +169,7 @@ export class TradeMutations {
   async updateEvent(input: UpdateTradeEventInput): Promise<TradeEvent> {
     const prepare = () => this.checkProgramme(input.fundingProgrammeId);
     return recordedWrite(this.dataSource, { operation: "updateTradeEvent", input, load: this.loadEvent, prepare }, async (manager, keepBefore) => {
-      const event = keepBefore(await find(manager, TradeEvent, input.id, "input.id", "Event", true));
+      const event = keepBefore(await findById(manager, TradeEvent, input.id, "input.id", "Event", true));
       if (event.version !== input.version) throw versionConflict("This event", input.version, event.version);
       const next = {
         startsOn: input.startsOn ?? event.startsOn,
@@ -259,7 +247,7 @@ export class TradeMutations {
     };
     const constraints = { trade_participation_event_id_participant_id_key: duplicate };
     return recordedWrite(this.dataSource, { operation: "registerTradeParticipation", input, load: this.loadParticipation, prepare, constraints }, async (manager, _keepBefore, organization) => {
-      const event = await find(manager, TradeEvent, input.eventId, "input.eventId", "Event");
+      const event = await findById(manager, TradeEvent, input.eventId, "input.eventId", "Event");
       const attendedFrom = input.attendedFrom ?? event.startsOn;
       const attendedTo = input.attendedTo ?? event.endsOn;
       if (attendedTo < attendedFrom) throw badInput(`attendedTo (${attendedTo}) is before attendedFrom (${attendedFrom}).`, "input.attendedTo", "ENDS_BEFORE_START");
@@ -301,11 +289,11 @@ export class TradeMutations {
       if (!input.productIds) return;
       noRepeats(input.productIds, "input.productIds");
       // The participant never changes: read it first, so ocop is asked before the transaction takes the row lock.
-      const participant = await find(this.dataSource.manager, TradeParticipation, input.id, "input.id", "Participation", false);
+      const participant = await findById(this.dataSource.manager, TradeParticipation, input.id, "input.id", "Participation", false);
       await this.checkReferences({ kind: participant.participantKind, id: participant.participantId }, { ids: input.productIds, field: "input.productIds", indexed: true }, null);
     };
     return recordedWrite(this.dataSource, { operation: "updateTradeParticipation", input, load: this.loadParticipation, prepare }, async (manager, keepBefore) => {
-      const current = keepBefore(await find(manager, TradeParticipation, input.id, "input.id", "Participation", true));
+      const current = keepBefore(await findById(manager, TradeParticipation, input.id, "input.id", "Participation", true));
       if (current.version !== input.version) throw versionConflict("This participation", input.version, current.version);
       const event = await manager.getRepository(TradeEvent).findOneByOrFail({ id: current.eventId });
       const attendedFrom = input.attendedFrom ?? current.attendedFrom;
@@ -408,7 +396,7 @@ export class TradeMutations {
     };
     return recordedWrite(this.dataSource, { operation: "recordSupplyDemandLink", input, load: this.loadLink, prepare }, async (manager, _keepBefore, { productId, productName }) => {
       if (input.eventId) {
-        const event = await find(manager, TradeEvent, input.eventId, "input.eventId", "Event");
+        const event = await findById(manager, TradeEvent, input.eventId, "input.eventId", "Event");
         insideEvent(event, input.agreedOn, "input.agreedOn", "The agreement date");
       }
       const id = randomUUID();

@@ -1,19 +1,20 @@
 /**
- * The OCOP products of membership's entities (Cooperative, CooperativeGroup, CooperativeUnion,
- * AdminUnit) and of local owners: first pages of many parents come from one windowed statement.
+ * The fields ocop adds to membership's entities (Cooperative, CooperativeGroup, CooperativeUnion,
+ * AdminUnit; keys in entities/external.ts): their OCOP products. First pages of many parents come from
+ * one windowed statement; local owners' products (resolvers/owner.resolver.ts) page the same way.
  */
 import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { firstPageConnection, firstPageFetchSize, today } from "@kttt/core";
 import type { OcopContext } from "../context";
-import { AdminUnit, Cooperative, CooperativeGroup, CooperativeUnion } from "../entities/external";
-import { OcopLocalOwner } from "../entities/owner";
+import { AdminUnitRef, CooperativeGroupRef, CooperativeRef, CooperativeUnionRef } from "../entities/external";
 import { listProducts, type ParentColumn } from "../repositories/products";
 import { OcopProductConnection } from "../types/connections";
-import { OcopChildProductArgs, OcopProductOrder, type OcopProductFilter } from "../types/filters";
+import { OcopChildProductArgs, type OcopProductFilter } from "../types/filters";
+import { OcopProductOrder } from "../domain/enums";
 
 const DESCRIPTION = "OCOP products (sản phẩm OCOP) by name; status and stars judged on `asOf`.";
 
-function productsOf(column: ParentColumn, key: string, args: OcopChildProductArgs, ctx: OcopContext): Promise<OcopProductConnection> {
+export function productsOf(column: ParentColumn, key: string, args: OcopChildProductArgs, ctx: OcopContext): Promise<OcopProductConnection> {
   const asOf = args.asOf ?? today();
   if (args.after || args.before || args.last != null) {
     // Paging on inside one parent's list: an ordinary keyset page of the product list.
@@ -33,47 +34,34 @@ function productsOf(column: ParentColumn, key: string, args: OcopChildProductArg
     });
 }
 
-@Resolver(() => Cooperative)
+@Resolver(() => CooperativeRef)
 export class CooperativeOcopResolver {
   @FieldResolver(() => OcopProductConnection, { nullable: true, description: DESCRIPTION })
-  ocopProducts(@Root() parent: Cooperative, @Args() args: OcopChildProductArgs, @Ctx() ctx: OcopContext): Promise<OcopProductConnection> {
+  ocopProducts(@Root() parent: CooperativeRef, @Args() args: OcopChildProductArgs, @Ctx() ctx: OcopContext): Promise<OcopProductConnection> {
     return productsOf("owner_organization_id", parent.id, args, ctx);
   }
 }
 
-@Resolver(() => CooperativeGroup)
+@Resolver(() => CooperativeGroupRef)
 export class CooperativeGroupOcopResolver {
   @FieldResolver(() => OcopProductConnection, { nullable: true, description: DESCRIPTION })
-  ocopProducts(@Root() parent: CooperativeGroup, @Args() args: OcopChildProductArgs, @Ctx() ctx: OcopContext): Promise<OcopProductConnection> {
+  ocopProducts(@Root() parent: CooperativeGroupRef, @Args() args: OcopChildProductArgs, @Ctx() ctx: OcopContext): Promise<OcopProductConnection> {
     return productsOf("owner_organization_id", parent.id, args, ctx);
   }
 }
 
-@Resolver(() => CooperativeUnion)
+@Resolver(() => CooperativeUnionRef)
 export class CooperativeUnionOcopResolver {
   @FieldResolver(() => OcopProductConnection, { nullable: true, description: DESCRIPTION })
-  ocopProducts(@Root() parent: CooperativeUnion, @Args() args: OcopChildProductArgs, @Ctx() ctx: OcopContext): Promise<OcopProductConnection> {
+  ocopProducts(@Root() parent: CooperativeUnionRef, @Args() args: OcopChildProductArgs, @Ctx() ctx: OcopContext): Promise<OcopProductConnection> {
     return productsOf("owner_organization_id", parent.id, args, ctx);
   }
 }
 
-@Resolver(() => AdminUnit)
+@Resolver(() => AdminUnitRef)
 export class AdminUnitOcopResolver {
   @FieldResolver(() => OcopProductConnection, { nullable: true, description: "OCOP products made in the unit (sản phẩm OCOP của địa phương) by name; status and stars judged on `asOf`." })
-  ocopProducts(@Root() parent: AdminUnit, @Args() args: OcopChildProductArgs, @Ctx() ctx: OcopContext): Promise<OcopProductConnection> {
+  ocopProducts(@Root() parent: AdminUnitRef, @Args() args: OcopChildProductArgs, @Ctx() ctx: OcopContext): Promise<OcopProductConnection> {
     return productsOf("admin_unit_code", parent.code, args, ctx);
-  }
-}
-
-@Resolver(() => OcopLocalOwner)
-export class OcopLocalOwnerResolver {
-  @FieldResolver(() => OcopProductConnection, { nullable: true, description: DESCRIPTION })
-  ocopProducts(@Root() parent: OcopLocalOwner, @Args() args: OcopChildProductArgs, @Ctx() ctx: OcopContext): Promise<OcopProductConnection> {
-    return productsOf("owner_id", parent.id, args, ctx);
-  }
-
-  @FieldResolver(() => AdminUnit, { description: "Administrative unit where it is registered, resolved by membership." })
-  adminUnit(@Root() owner: OcopLocalOwner): AdminUnit {
-    return Object.assign(new AdminUnit(), { code: owner.adminUnitCode });
   }
 }

@@ -1,0 +1,23 @@
+/** Ocop's own local owners (enterprises and household businesses): their products, paged as membership's organisations' are, and their unit. */
+import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import type { OcopContext } from "../context";
+import { AdminUnitRef, adminUnitRef } from "../entities/external";
+import { OcopLocalOwner } from "../entities/owner";
+import { OcopProductConnection } from "../types/connections";
+import { OcopChildProductArgs } from "../types/filters";
+import { productsOf } from "./external.resolver";
+
+const DESCRIPTION = "OCOP products (sản phẩm OCOP) by name; status and stars judged on `asOf`.";
+
+@Resolver(() => OcopLocalOwner)
+export class OcopLocalOwnerResolver {
+  @FieldResolver(() => OcopProductConnection, { nullable: true, description: DESCRIPTION })
+  ocopProducts(@Root() parent: OcopLocalOwner, @Args() args: OcopChildProductArgs, @Ctx() ctx: OcopContext): Promise<OcopProductConnection> {
+    return productsOf("owner_id", parent.id, args, ctx);
+  }
+
+  @FieldResolver(() => AdminUnitRef, { description: "Administrative unit where it is registered, resolved by membership." })
+  adminUnit(@Root() owner: OcopLocalOwner): AdminUnitRef {
+    return adminUnitRef(owner.adminUnitCode);
+  }
+}
