@@ -403,6 +403,9 @@ export function groupingUnitOn(v: AdminUnitVersion, date: string): string | null
   return inForceOn(place, date) && place.level === "COMMUNE" ? place.code : null;
 }
 
+/** The label of the statistics group of records no unit of the map can hold (the group with a null key). */
+export const UNPLACED_LABEL = "Chưa xác định được đơn vị (xã cũ bị chia tách hoặc chưa rõ nơi sáp nhập)";
+
 /** `groupingUnitOn` for every commune version, as two parallel lists (for one SQL join on unnest). */
 export function groupingUnitsOn(date: string): { communeIds: string[]; unitCodes: string[] } {
   const communeIds: string[] = [];
@@ -435,4 +438,37 @@ export function communeCodeOn(communeId: string | null, address: string | null |
   const candidates = (place ? [] : unitsReplacing(recorded, date).units.map((u) => u.unit)).filter((u) => u.level === "COMMUNE");
   const named = candidates.filter((u) => folded.includes(foldText(u.name)) || folded.includes(foldText(u.name.replace(/^(Phường|Xã|Thị trấn)\s+/u, ""))));
   return named.length === 1 ? named[0].code : null;
+}
+
+/**
+ * The commune-level unit in force on `date` where a record recorded in commune version `communeId` lies, following
+ * its commune through mergers; null where none is recorded, or where it was split or the sources lose it (the
+ * address decides there, see `communeCodeOn`). Every subgraph's `communeOn(asOf:)` field.
+ */
+export function communeInForceOn(communeId: string | null, date: string): AdminUnitVersion | null {
+  const recorded = communeId ? byId.get(communeId) : undefined;
+  const place = recorded ? placeOn(recorded, date) : null;
+  return place && inForceOn(place, date) ? place : null;
+}
+
+/** The district a record recorded in commune version `communeId` lay in on `date` (before 2025-07-01), or null. */
+export function districtOfRecordOn(communeId: string | null, date: string): AdminUnitVersion | null {
+  const recorded = communeId ? byId.get(communeId) : undefined;
+  const place = recorded ? placeOn(recorded, date) : null;
+  const parent = place?.parentId ? byId.get(place.parentId) : undefined;
+  return parent?.level === "DISTRICT" ? parent : null;
+}
+
+/**
+ * The SQL condition of a unit filter on a table with `commune_id` and `admin_unit_code` (alias `alias`): what lies in
+ * the unit `code` names on its date (`unitForFilter`), as the communes whose records lie in it then, one `= ANY` on the
+ * indexed column; rows with no commune recorded are found by the unit they were registered in. Every subgraph's filter.
+ */
+export function unitFilterCondition(alias: string, code: string, asOf: string | null, today: string): { sql: string; params: Record<string, unknown> } {
+  const target = unitForFilter(code, asOf, today);
+  const communeIds = target ? communeIdsWithin(target.unit, target.date) : [];
+  return {
+    sql: `(${alias}.commune_id = ANY(:unitCommuneIds) OR (${alias}.commune_id IS NULL AND ${alias}.admin_unit_code = :unitCode))`,
+    params: { unitCommuneIds: communeIds, unitCode: code },
+  };
 }

@@ -1,6 +1,6 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import { DETAILS, LocalDateScalar, nestedConnection, READ_NOTE, Role, SIGNED_IN, VndScalar, today } from "@kttt/core";
-import { inForceOn, placeOn, unitById, type AdminUnitVersion } from "@kttt/reference";
+import { communeInForceOn, districtOfRecordOn } from "@kttt/reference";
 import type { MembershipContext } from "../context";
 import { ClassificationScheme, OrganizationKind } from "../domain/enums";
 import { AdminUnit } from "../entities/admin-unit";
@@ -29,14 +29,6 @@ async function mayReadPersonal(ctx: MembershipContext, organizationId: string): 
   if (role !== Role.DISTRICT) return false;
   const org = await ctx.loaders.organization.load(organizationId);
   return org?.adminUnitCode === adminUnitCode;
-}
-
-/** The commune in force on the date where the organisation lies, or null (none recorded, split or unknown). */
-function placeNow(org: Organization, asOf: string | null): AdminUnitVersion | null {
-  if (!org.communeId) return null;
-  const date = asOf ?? today();
-  const place = placeOn(unitById(org.communeId)!, date);
-  return place && inForceOn(place, date) ? place : null;
 }
 
 @Resolver(() => Organization)
@@ -97,7 +89,7 @@ export class OrganizationResolver {
     @Arg("asOf", () => LocalDateScalar, { nullable: true, description: "The date; default: today in Hà Tĩnh." }) asOf: string | null,
     @Ctx() ctx: MembershipContext,
   ): Promise<AdminUnit | null> | null {
-    const place = placeNow(org, asOf);
+    const place = communeInForceOn(org.communeId, asOf ?? today());
     return place ? ctx.loaders.adminUnitById.load(place.id) : null;
   }
 
@@ -107,8 +99,8 @@ export class OrganizationResolver {
     @Arg("asOf", () => LocalDateScalar, { description: "The date, e.g. 2025-03-01." }) asOf: string,
     @Ctx() ctx: MembershipContext,
   ): Promise<AdminUnit | null> | null {
-    const place = org.communeId ? placeOn(unitById(org.communeId)!, asOf) : null;
-    return place?.parentId && unitById(place.parentId)?.level === "DISTRICT" ? ctx.loaders.adminUnitById.load(place.parentId) : null;
+    const district = districtOfRecordOn(org.communeId, asOf);
+    return district ? ctx.loaders.adminUnitById.load(district.id) : null;
   }
 
   @Authorized(...DETAILS.MEMBERSHIP)

@@ -1,5 +1,8 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from "type-graphql";
 import { LocalDateScalar, VndScalar } from "@kttt/core";
+
+/** Membership's name for core's map choice, which every subgraph's statistics share. */
+export { UnitMap } from "@kttt/core";
 import { AdminUnit } from "../entities/admin-unit";
 
 export enum MembershipGroupBy {
@@ -14,23 +17,6 @@ registerEnumType(MembershipGroupBy, {
     ADMIN_UNIT: { description: "By administrative unit of the map `unitMap` names: districts for periods before 2025-07-01, communes after; records no unit can hold are the group with a null key." },
     SECTOR: { description: "By sector." },
     RATING: { description: "By the year's rating (Circular 01/2020)." },
-  },
-});
-
-export enum UnitMap {
-  PERIOD = "PERIOD",
-  TODAY = "TODAY",
-}
-registerEnumType(UnitMap, {
-  name: "UnitMap",
-  description: "Which map of administrative units a breakdown by unit follows (bản đồ hành chính).",
-  valuesConfig: {
-    PERIOD: { description: "The units in force on the period's date: the 13 districts for 2024, the 69 communes after 2025-07-01." },
-    TODAY: {
-      description:
-        "Today's 69 communes, for any period (re-cut): each record through its commune and the crosswalk; records of a split commune " +
-        "(Kỳ Lợi, Đại Nài) or one whose successor is unknown (Trung Lộc, Phú Phong) fall in the group with a null key (unplaced).",
-    },
   },
 });
 

@@ -75,9 +75,9 @@ registerEnumType(OcopLevel, {
   name: "OcopLevel",
   description: "Level that assesses and recognises the stars (cấp đánh giá, công nhận).",
   valuesConfig: {
-    DISTRICT: { description: "Cấp huyện: 3★ until the 2025 change (assumed effective 2025-01-01)." },
-    PROVINCE: { description: "Cấp tỉnh: 4★, and 3★ from the 2025 change." },
-    CENTRAL: { description: "Cấp trung ương: 5★." },
+    DISTRICT: { description: "Cấp huyện: the district People's Committee recognised 3★ for decisions before 2025-07-06 (Decision 148/QĐ-TTg); no district level since (Decision 1489/QĐ-TTg of 06/07/2025)." },
+    PROVINCE: { description: "Cấp tỉnh: the provincial People's Committee, 4★; and 3★ for decisions from 2025-07-06 (Decision 1489/QĐ-TTg)." },
+    CENTRAL: { description: "Cấp trung ương: 5★ (products scoring 90 or more)." },
   },
 });
 

@@ -9,6 +9,7 @@ import { AdminUnit, Cooperative, CooperativeGroup, CooperativeUnion } from "../e
 import { OcopLocalOwner } from "../entities/owner";
 import { listProducts, type ParentColumn } from "../repositories/products";
 import { OcopProductConnection } from "../types/connections";
+import { placeFieldsResolver } from "./places";
 import { OcopChildProductArgs, OcopProductOrder, type OcopProductFilter } from "../types/filters";
 
 const DESCRIPTION = "OCOP products (sản phẩm OCOP) by name; status and stars judged on `asOf`.";
@@ -23,8 +24,8 @@ function productsOf(column: ParentColumn, key: string, args: OcopChildProductArg
     else filter.adminUnitCode = key;
     return listProducts(ctx.dataSource, { ...args, filter, orderBy: OcopProductOrder.NAME_ASC });
   }
-  return ctx.loaders
-    .firstProducts({ column, filter: { asOf, status: args.status ?? null, stars: args.stars ?? null, group: args.group ?? null, limit: firstPageFetchSize(args) } })
+  const filter = { asOf, status: args.status ?? null, stars: args.stars ?? null, group: args.group ?? null, limit: firstPageFetchSize(args) };
+  return (column === "admin_unit_code" ? ctx.loaders.firstUnitProducts(filter) : ctx.loaders.firstProducts({ column, filter }))
     .load(key)
     .then((page) => {
       for (const product of page.rows) product.listAsOf = asOf;
@@ -59,14 +60,19 @@ export class CooperativeUnionOcopResolver {
 
 @Resolver(() => AdminUnit)
 export class AdminUnitOcopResolver {
-  @FieldResolver(() => OcopProductConnection, { nullable: true, description: "OCOP products made in the unit (sản phẩm OCOP của địa phương) by name; status and stars judged on `asOf`." })
+  @FieldResolver(() => OcopProductConnection, {
+    nullable: true,
+    description:
+      "OCOP products made in the unit (sản phẩm OCOP của địa phương) by name; status and stars judged on `asOf`. A product counts where its commune lies " +
+      "today for a unit in force (a 2025 commune lists what lies there now), or on the unit's last day for one that ended (a district on 2025-06-30).",
+  })
   ocopProducts(@Root() parent: AdminUnit, @Args() args: OcopChildProductArgs, @Ctx() ctx: OcopContext): Promise<OcopProductConnection> {
     return productsOf("admin_unit_code", parent.code, args, ctx);
   }
 }
 
 @Resolver(() => OcopLocalOwner)
-export class OcopLocalOwnerResolver {
+export class OcopLocalOwnerResolver extends placeFieldsResolver(OcopLocalOwner) {
   @FieldResolver(() => OcopProductConnection, { nullable: true, description: DESCRIPTION })
   ocopProducts(@Root() parent: OcopLocalOwner, @Args() args: OcopChildProductArgs, @Ctx() ctx: OcopContext): Promise<OcopProductConnection> {
     return productsOf("owner_id", parent.id, args, ctx);
