@@ -472,3 +472,15 @@ export function unitFilterCondition(alias: string, code: string, asOf: string | 
     params: { unitCommuneIds: communeIds, unitCode: code },
   };
 }
+
+/**
+ * The unit a bare code names (the latest bearing it) and the day of its life nearest to `date`: `date` while it was in
+ * force, its last day after it ended, its first day before it began. What lies in a federated AdminUnit "as of" a date.
+ */
+export function latestUnitNear(code: string, date: string): { unit: AdminUnitVersion; date: string } | null {
+  const unit = latestUnit(code);
+  if (!unit) return null;
+  if (unit.validTo !== null && date > unit.validTo) return { unit, date: unit.validTo };
+  if (unit.validFrom !== null && date < unit.validFrom) return { unit, date: unit.validFrom };
+  return { unit, date };
+}

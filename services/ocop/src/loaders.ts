@@ -4,9 +4,9 @@
  */
 import { emptyOcopFigures, ocopStatistics } from "./repositories/statistics";
 import { OcopGroupBy } from "./types/statistics";
-import { economyFiguresLoader, firstPageLoader, groupLoader, isAdminUnitCode, isUuid, loadersByArgs, rowLoader, today, type FirstPage } from "@kttt/core";
+import { economyFiguresLoader, firstPageLoader, groupLoader, isAdminUnitCode, isUuid, loadersByArgs, rowLoader, type FirstPage } from "@kttt/core";
 import DataLoader from "dataloader";
-import { communeIdsWithin, unitForFilter } from "@kttt/reference";
+import { communeIdsWithin, latestUnitNear } from "@kttt/reference";
 import type { DataSource } from "typeorm";
 import { OcopCertification } from "./entities/certification";
 import { OcopLocalOwner } from "./entities/owner";
@@ -22,15 +22,15 @@ function economyFigures(dataSource: DataSource) {
 }
 
 /**
- * First pages of the products lying in many units at once (a unit as its bare code names it, judged today, or on its
- * last day for one that ended: `unitForFilter`), in one statement: every product of the units, cut per unit here.
+ * First pages of the products lying in many units at once (the unit a bare code names, judged on the list's date, or
+ * the nearest day of the unit's life: `latestUnitNear`), in one statement: every product of the units, cut per unit here.
  * A product lies in every unit asked for that holds its commune (a commune and its former district both list it).
  */
 function unitProductPages(dataSource: DataSource, filter: ChildFilter) {
   return new DataLoader<string, FirstPage<OcopProduct>>(async (codes) => {
     const within = new Map<string, Set<string>>();
     for (const code of codes) {
-      const target = isAdminUnitCode(code) ? unitForFilter(code, null, today()) : null;
+      const target = isAdminUnitCode(code) ? latestUnitNear(code, filter.asOf) : null;
       within.set(code, new Set(target ? communeIdsWithin(target.unit, target.date) : []));
     }
     const communeIds = [...new Set([...within.values()].flatMap((ids) => [...ids]))];

@@ -41,10 +41,17 @@ export class OcopPlacesAndLevels1732406400103 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`ALTER TABLE ocop_certification DROP CONSTRAINT ocop_certification_level_by_date_check, DROP COLUMN illustrative`);
+    // The earlier checks come back for new rows only (NOT VALID): rows written under this migration's rules stay.
+    await q.query(`
+      ALTER TABLE ocop_certification DROP CONSTRAINT ocop_certification_level_by_date_check, DROP COLUMN illustrative,
+        ADD CHECK ((stars = 5 AND level = 'CENTRAL') OR (stars = 4 AND level = 'PROVINCE')
+            OR (stars = 3 AND level = CASE WHEN decided_on >= DATE '2025-01-01' THEN 'PROVINCE' ELSE 'DISTRICT' END)) NOT VALID`);
     await q.query(`ALTER TABLE ocop_product DROP COLUMN illustrative`);
     for (const table of ["ocop_owner", "ocop_product"]) {
-      await q.query(`ALTER TABLE ${table} DROP COLUMN commune_since, DROP COLUMN commune_id`);
+      await q.query(`
+        ALTER TABLE ${table} DROP COLUMN commune_since, DROP COLUMN commune_id,
+          DROP CONSTRAINT ${table}_admin_unit_code_check,
+          ADD CONSTRAINT ${table}_admin_unit_code_check CHECK (admin_unit_code ~ '^[0-9]{3}$') NOT VALID`);
     }
   }
 }

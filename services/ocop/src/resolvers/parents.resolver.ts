@@ -4,6 +4,7 @@
  */
 import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { firstPageConnection, firstPageFetchSize, today } from "@kttt/core";
+import { latestUnitNear } from "@kttt/reference";
 import type { OcopContext } from "../context";
 import { AdminUnit, Cooperative, CooperativeGroup, CooperativeUnion } from "../entities/external";
 import { OcopLocalOwner } from "../entities/owner";
@@ -21,7 +22,10 @@ function productsOf(column: ParentColumn, key: string, args: OcopChildProductArg
     const filter: OcopProductFilter = { asOf, status: args.status, stars: args.stars, group: args.group };
     if (column === "owner_organization_id") filter.ownerOrganizationId = key;
     else if (column === "owner_id") filter.ownerId = key;
-    else filter.adminUnitCode = key;
+    else {
+      filter.adminUnitCode = key;
+      filter.adminUnitAsOf = latestUnitNear(key, asOf)?.date;
+    }
     return listProducts(ctx.dataSource, { ...args, filter, orderBy: OcopProductOrder.NAME_ASC });
   }
   const filter = { asOf, status: args.status ?? null, stars: args.stars ?? null, group: args.group ?? null, limit: firstPageFetchSize(args) };
@@ -63,8 +67,8 @@ export class AdminUnitOcopResolver {
   @FieldResolver(() => OcopProductConnection, {
     nullable: true,
     description:
-      "OCOP products made in the unit (sản phẩm OCOP của địa phương) by name; status and stars judged on `asOf`. A product counts where its commune lies " +
-      "today for a unit in force (a 2025 commune lists what lies there now), or on the unit's last day for one that ended (a district on 2025-06-30).",
+      "OCOP products made in the unit (sản phẩm OCOP của địa phương) by name; status and stars judged on `asOf` (default today). A product counts where its " +
+      "commune lay on `asOf`, or on the nearest day the unit existed (a district's last day, 2025-06-30; a 2025 commune's first, 2025-07-01).",
   })
   ocopProducts(@Root() parent: AdminUnit, @Args() args: OcopChildProductArgs, @Ctx() ctx: OcopContext): Promise<OcopProductConnection> {
     return productsOf("admin_unit_code", parent.code, args, ctx);
