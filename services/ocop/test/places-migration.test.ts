@@ -3,23 +3,17 @@
  * certificate recorded as PROVINCE under the old 2025-01-01 assumption, then applied again, as an existing
  * installation would be upgraded.
  */
-import { createDataSource } from "@kttt/core";
-import { createTestDatabase, type TestDatabase } from "@kttt/testkit";
-import type { DataSource } from "typeorm";
+import { openMigratedTestDatabase } from "@kttt/testkit";
 import { entities } from "../src/entities";
 import { migrations } from "../src/migrations";
 
-let database: TestDatabase;
-let dataSource: DataSource;
+let opened: Awaited<ReturnType<typeof openMigratedTestDatabase>>;
+let dataSource: typeof opened.dataSource;
 beforeAll(async () => {
-  database = await createTestDatabase("ocop", "demo");
-  dataSource = createDataSource({ url: database.url, entities, migrations, poolSize: 2 }).dataSource;
-  await dataSource.initialize();
+  opened = await openMigratedTestDatabase("ocop", "demo", { entities, migrations });
+  dataSource = opened.dataSource;
 });
-afterAll(async () => {
-  await dataSource?.destroy();
-  await database?.drop();
-});
+afterAll(() => opened?.close());
 
 const one = async (sql: string): Promise<Record<string, any>> => (await dataSource.query(sql))[0];
 
