@@ -3,8 +3,11 @@
  * statistics by unit follow the period's map (one statement), with today's re-cut; writes check units by date;
  * certificates name the level and body that recognised them by date (Decision 1489/QĐ-TTg).
  */
+import { today as haTinhToday } from "@kttt/core";
 import { demoOcopCatalogue, demoOcopIllustrative, demoOrganizations } from "@kttt/demo";
 import { communeCodeOn, communeInForceOn, districtOfRecordOn, groupingUnitsOn, ocopStatusOn, unitById, unitOn, unitsOn } from "@kttt/reference";
+import { OcopLocalOwner } from "../src/entities/owner";
+import { OcopProduct } from "../src/entities/product";
 import { SEED_DATE, startTestOcop, type TestOcop } from "./helpers";
 
 let o: TestOcop;
@@ -72,7 +75,7 @@ describe("place fields", () => {
     expect(p).toMatchObject({ adminUnitCode: "444", communeSince: product.registeredOn, communeName: recorded.name, commune: { code: recorded.code }, districtOn: { code: "444" }, after: null });
     expect(p.communeName).toMatch(/^(Xã|Thị trấn) /u);
     expect(p.then).toEqual({ code: recorded.code });
-    expect(p.communeOn?.code ?? null).toBe(communeInForceOn(product.communeId, new Date().toISOString().slice(0, 10))?.code ?? null);
+    expect(p.communeOn?.code ?? null).toBe(communeInForceOn(product.communeId, haTinhToday())?.code ?? null);
     for (const c of p.certifications) {
       if (c.level === "DISTRICT") {
         expect(c.decidedOn < "2025-07-06").toBe(true);
@@ -94,11 +97,28 @@ describe("place fields", () => {
   });
 });
 
+describe("the COMMUNE access rule's property", () => {
+  it("is today's commune of each owner and product, by the shared rule (not a column, not a field)", async () => {
+    const products = await o.service.dataSource.getRepository(OcopProduct).find();
+    const owners = await o.service.dataSource.getRepository(OcopLocalOwner).find();
+    const today = haTinhToday();
+    let placed = 0;
+    for (const p of products) {
+      expect(p.communeCodeToday).toBe(communeCodeOn(p.communeId, null, today));
+      if (p.communeCodeToday) placed++;
+    }
+    for (const owner of owners) expect(owner.communeCodeToday).toBe(communeCodeOn(owner.communeId, owner.address, today));
+    expect(placed).toBeGreaterThan(products.length * 0.9);
+    const schema = await o.query(`{ __type(name: "OcopProduct") { fields { name } } }`);
+    expect(schema.data.__type.fields.map((f: { name: string }) => f.name)).not.toContain("communeCodeToday");
+  });
+});
+
 describe("unit filters for their period", () => {
   const LIST = `query($f: OcopProductFilter) { ocopProducts(filter: $f, first: 100) { totalCount nodes { id } } }`;
 
   it("finds by a 2025 commune code what lies there now", async () => {
-    const today = new Date().toISOString().slice(0, 10);
+    const today = haTinhToday();
     const counts = new Map<string, string[]>();
     for (const p of allProducts) {
       const code = communeInForceOn(p.communeId, today)?.code;
