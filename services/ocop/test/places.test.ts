@@ -170,6 +170,21 @@ describe("statistics by the period's map", () => {
     }
   });
 
+  it("groups the first half of 2025 by its 12 districts: Lộc Hà's products under Thạch Hà", async () => {
+    const { count, data } = await countStatements(STATS, { asOf: "2025-03-01" });
+    expect(count).toBe(1);
+    const keys = data.ocopStatistics.groups.map((g: Group) => g.key);
+    const districts = unitsOn("2025-03-01").filter((u) => u.level === "DISTRICT").map((u) => u.code);
+    expect(districts).toHaveLength(12);
+    for (const key of keys) expect(districts).toContain(key);
+    expect(keys).not.toContain("448");
+    const active = catalogue.products.filter((p) => ocopStatusOn(p.certifications, "2025-03-01") === "ACTIVE");
+    const thachHa = active.filter((p) => districtOfRecordOn(p.communeId, "2025-03-01")?.code === "445");
+    expect(thachHa.some((p) => p.adminUnitCode === "448")).toBe(true);
+    expect(data.ocopStatistics.groups.find((g: Group) => g.key === "445").figures.activeProducts).toBe(thachHa.length);
+    expect(sum(data.ocopStatistics.groups)).toBe(data.ocopStatistics.total.activeProducts);
+  });
+
   it("groups a date after 2025-07-01 by today's communes, in one statement", async () => {
     const { count, data } = await countStatements(STATS, { asOf: "2026-06-30" });
     expect(count).toBe(1);
