@@ -207,7 +207,7 @@ function organisationCommuneToday(row: Record<string, any>): string | null {
   if (row.communeOn) expect(row.communeOn.code).toBe(code);
   return code;
 }
-/** Records of ocop, trade and policy support carry no commune yet (their place by period is separate work): the COMMUNE rule matches none of them. */
+/** Records of trade and policy support carry no commune yet (their place by period is separate work): the COMMUNE rule matches none of them. */
 const NO_COMMUNE_YET = () => null;
 
 type GraphqlError = { path?: (string | number)[]; extensions?: { code?: string } };
@@ -291,10 +291,12 @@ const DETAIL_READS: Record<string, { query: string; area: string; rows: string[]
     containers: ["beneficiaries"],
   },
   "OCOP owners' representatives": {
-    query: `{ ocopProducts(first: 100, filter: { ownerType: HOUSEHOLD_BUSINESS }) { nodes { owner { ... on OcopLocalOwner { adminUnitCode name representative } } } } }`,
+    query: `{ ocopProducts(first: 100, filter: { ownerType: HOUSEHOLD_BUSINESS }) { nodes { owner { ... on OcopLocalOwner { adminUnitCode name communeOn { code } representative } } } } }`,
     area: "ocop",
     rows: ["ocopProducts", "nodes", "*", "owner"],
     fields: ["representative"],
+    // OCOP owners lie in communes (issue 13): today's commune, as `communeCodeToday` decides (no demo owner lies in a split commune).
+    communeOf: (row) => row.communeOn?.code ?? null,
   },
 };
 
