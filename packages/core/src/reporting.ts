@@ -23,24 +23,6 @@ registerEnumType(Half, {
   },
 });
 
-/** The map a breakdown by administrative unit follows, the same choice in every subgraph's statistics (issue 13). */
-export enum UnitMap {
-  PERIOD = "PERIOD",
-  TODAY = "TODAY",
-}
-registerEnumType(UnitMap, {
-  name: "UnitMap",
-  description: "Which map of administrative units a breakdown by unit follows (bản đồ hành chính).",
-  valuesConfig: {
-    PERIOD: { description: "The units in force on the period's date: the 13 districts for 2024, the 69 communes after 2025-07-01." },
-    TODAY: {
-      description:
-        "Today's 69 communes, for any period (re-cut): each record through its commune and the crosswalk; records of a split commune " +
-        "(Kỳ Lợi, Đại Nài) or one whose successor is unknown (Trung Lộc, Phú Phong) fall in the group with a null key (unplaced).",
-    },
-  },
-});
-
 @InputType({ description: "A reporting period (kỳ báo cáo): a year, or a half of it." })
 export class ReportingPeriodInput {
   @Field(() => Int, { description: "The year (năm)." })

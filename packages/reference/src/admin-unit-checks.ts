@@ -4,7 +4,7 @@
  * only (the move to the province's communes, issue 13).
  */
 import { badInput } from "@kttt/core";
-import { checkUnitOn, latestUnit, unitById } from "./admin-unit-history";
+import { latestUnit } from "./admin-unit-history";
 import { ADMIN_UNITS, type AdminUnitRecord } from "./admin-units";
 
 const BY_CODE = new Map(ADMIN_UNITS.map((unit) => [unit.code, unit]));
@@ -37,23 +37,3 @@ export function adminUnitName(code: string): string | undefined {
   return BY_CODE.get(code)?.name ?? latestUnit(code)?.name;
 }
 
-/** Where a record registered in a unit on a date lies: the unit of registration, and its commune since that date. */
-export interface Placement {
-  adminUnitCode: string;
-  communeId: string | null;
-  communeSince: string | null;
-}
-
-/**
- * Where a record registered in unit `code` on `date` lies: the unit must bear the code then (one that had ended is
- * refused with BAD_USER_INPUT at `field`, naming the units that replaced it in `replacedBy`; one not yet formed
- * likewise); a commune is recorded with the date, and before 2025-07-01 its district is the unit of registration.
- * The one rule of every subgraph's writes.
- */
-export function placementOn(code: string, date: string, field: string): Placement {
-  const { unit, problem } = checkUnitOn(code, date);
-  if (problem) throw badInput(problem.message, field, problem.code, problem.replacedBy.length ? { replacedBy: problem.replacedBy } : undefined);
-  if (unit.level !== "COMMUNE") return { adminUnitCode: unit.code, communeId: null, communeSince: null };
-  const district = unit.parentId ? unitById(unit.parentId) : null;
-  return { adminUnitCode: district?.level === "DISTRICT" ? district.code : unit.code, communeId: unit.id, communeSince: date };
-}

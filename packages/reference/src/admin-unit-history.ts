@@ -403,9 +403,6 @@ export function groupingUnitOn(v: AdminUnitVersion, date: string): string | null
   return inForceOn(place, date) && place.level === "COMMUNE" ? place.code : null;
 }
 
-/** The label of the statistics group of records no unit of the map can hold (the group with a null key). */
-export const UNPLACED_LABEL = "Chưa xác định được đơn vị (xã cũ bị chia tách hoặc chưa rõ nơi sáp nhập)";
-
 /** `groupingUnitOn` for every commune version, as two parallel lists (for one SQL join on unnest). */
 export function groupingUnitsOn(date: string): { communeIds: string[]; unitCodes: string[] } {
   const communeIds: string[] = [];
@@ -441,25 +438,6 @@ export function communeCodeOn(communeId: string | null, address: string | null |
 }
 
 /**
- * The commune-level unit in force on `date` where a record recorded in commune version `communeId` lies, following
- * its commune through mergers; null where none is recorded, or where it was split or the sources lose it (the
- * address decides there, see `communeCodeOn`). Every subgraph's `communeOn(asOf:)` field.
- */
-export function communeInForceOn(communeId: string | null, date: string): AdminUnitVersion | null {
-  const recorded = communeId ? byId.get(communeId) : undefined;
-  const place = recorded ? placeOn(recorded, date) : null;
-  return place && inForceOn(place, date) ? place : null;
-}
-
-/** The district a record recorded in commune version `communeId` lay in on `date` (before 2025-07-01), or null. */
-export function districtOfRecordOn(communeId: string | null, date: string): AdminUnitVersion | null {
-  const recorded = communeId ? byId.get(communeId) : undefined;
-  const place = recorded ? placeOn(recorded, date) : null;
-  const parent = place?.parentId ? byId.get(place.parentId) : undefined;
-  return parent?.level === "DISTRICT" ? parent : null;
-}
-
-/**
  * The SQL condition of a unit filter on a table with `commune_id` and `admin_unit_code` (alias `alias`): what lies in
  * the unit `code` names on its date (`unitForFilter`), as the communes whose records lie in it then, one `= ANY` on the
  * indexed column; rows with no commune recorded are found by the unit they were registered in. Every subgraph's filter.
@@ -484,3 +462,8 @@ export function latestUnitNear(code: string, date: string): { unit: AdminUnitVer
   if (unit.validFrom !== null && date < unit.validFrom) return { unit, date: unit.validFrom };
   return { unit, date };
 }
+
+/** The description of `AdminUnit.id`, the federation key that names one version of a unit. */
+export const ADMIN_UNIT_ID_DESCRIPTION =
+  "Identifier of this version of the unit (mã phiên bản): its code for the first unit bearing the code, `code@validFrom` for a later one " +
+  "(e.g. 18202 for the mid-2024 commune, 18202@2025-07-01 for the 2025 commune reusing its code). Other subgraphs refer to a unit by it.";

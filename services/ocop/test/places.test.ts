@@ -5,7 +5,7 @@
  */
 import { today as haTinhToday } from "@kttt/core";
 import { demoOcopCatalogue, demoOcopIllustrative, demoOrganizations } from "@kttt/demo";
-import { communeCodeOn, communeInForceOn, districtOfRecordOn, groupingUnitsOn, ocopStatusOn, unitById, unitOn, unitsOn } from "@kttt/reference";
+import { communeCodeOn, recordCommuneOn, recordDistrictOn, groupingUnitsOn, ocopStatusOn, unitById, unitOn, unitsOn } from "@kttt/reference";
 import { OcopLocalOwner } from "../src/entities/owner";
 import { OcopProduct } from "../src/entities/product";
 import { SEED_DATE, startTestOcop, type TestOcop } from "./helpers";
@@ -35,12 +35,12 @@ describe("demo places", () => {
     for (const p of catalogue.products) {
       const commune = unitById(p.communeId)!;
       expect(commune.level).toBe("COMMUNE");
-      expect(districtOfRecordOn(p.communeId, SEED_DATE)?.code).toBe(p.adminUnitCode);
+      expect(recordDistrictOn(p.communeId, SEED_DATE)?.code).toBe(p.adminUnitCode);
       if (p.ownerOrganizationId) expect(p.communeId).toBe(organizations.get(p.ownerOrganizationId)!.communeCode);
       expect(p.communeSince).toBe(p.registeredOn);
     }
     for (const owner of catalogue.owners) {
-      expect(districtOfRecordOn(owner.communeId, SEED_DATE)?.code).toBe(owner.adminUnitCode);
+      expect(recordDistrictOn(owner.communeId, SEED_DATE)?.code).toBe(owner.adminUnitCode);
       expect(owner.communeSince <= "2026-06-30").toBe(true);
     }
     // Spread: a district's products lie in more than one commune.
@@ -56,7 +56,7 @@ describe("demo places", () => {
       expect(c.decidedOn >= "2025-07-06" && c.decidedOn <= "2026-06-30").toBe(true);
       expect(c.level).toBe("PROVINCE");
     }
-    for (const p of illustrative.products) expect(communeInForceOn(p.communeId, "2026-06-30")?.code).toBe(p.adminUnitCode);
+    for (const p of illustrative.products) expect(recordCommuneOn(p.communeId, "2026-06-30")?.code).toBe(p.adminUnitCode);
   });
 });
 
@@ -75,7 +75,7 @@ describe("place fields", () => {
     expect(p).toMatchObject({ adminUnitCode: "444", communeSince: product.registeredOn, communeName: recorded.name, commune: { code: recorded.code }, districtOn: { code: "444" }, after: null });
     expect(p.communeName).toMatch(/^(Xã|Thị trấn) /u);
     expect(p.then).toEqual({ code: recorded.code });
-    expect(p.communeOn?.code ?? null).toBe(communeInForceOn(product.communeId, haTinhToday())?.code ?? null);
+    expect(p.communeOn?.code ?? null).toBe(recordCommuneOn(product.communeId, haTinhToday())?.code ?? null);
     for (const c of p.certifications) {
       if (c.level === "DISTRICT") {
         expect(c.decidedOn < "2025-07-06").toBe(true);
@@ -121,7 +121,7 @@ describe("unit filters for their period", () => {
     const today = haTinhToday();
     const counts = new Map<string, string[]>();
     for (const p of allProducts) {
-      const code = communeInForceOn(p.communeId, today)?.code;
+      const code = recordCommuneOn(p.communeId, today)?.code;
       if (code) counts.set(code, [...(counts.get(code) ?? []), p.id]);
     }
     const [code, ids] = [...counts.entries()].sort((a, b) => b[1].length - a[1].length)[0];
@@ -136,10 +136,10 @@ describe("unit filters for their period", () => {
   });
 
   it("finds by a district code what lay there on the date asked, by default on the district's last day", async () => {
-    const lastDay = allProducts.filter((p) => districtOfRecordOn(p.communeId, "2025-06-30")?.code === "445").length;
-    const mid2024 = allProducts.filter((p) => districtOfRecordOn(p.communeId, SEED_DATE)?.code === "445").length;
+    const lastDay = allProducts.filter((p) => recordDistrictOn(p.communeId, "2025-06-30")?.code === "445").length;
+    const mid2024 = allProducts.filter((p) => recordDistrictOn(p.communeId, SEED_DATE)?.code === "445").length;
     // Thạch Hà took in Lộc Hà (448) on 2025-01-01 and gave communes to Thành phố Hà Tĩnh: different sets.
-    const fromLocHa = allProducts.filter((p) => districtOfRecordOn(p.communeId, SEED_DATE)?.code === "448" && districtOfRecordOn(p.communeId, "2025-06-30")?.code === "445");
+    const fromLocHa = allProducts.filter((p) => recordDistrictOn(p.communeId, SEED_DATE)?.code === "448" && recordDistrictOn(p.communeId, "2025-06-30")?.code === "445");
     expect(fromLocHa.length).toBeGreaterThan(0);
     expect(lastDay).not.toBe(mid2024);
     const byDefault = await o.query(LIST, { f: { adminUnitCode: "445" } });
@@ -179,7 +179,7 @@ describe("statistics by the period's map", () => {
     for (const key of keys) expect(districts).toContain(key);
     expect(keys).not.toContain("448");
     const active = catalogue.products.filter((p) => ocopStatusOn(p.certifications, "2025-03-01") === "ACTIVE");
-    const thachHa = active.filter((p) => districtOfRecordOn(p.communeId, "2025-03-01")?.code === "445");
+    const thachHa = active.filter((p) => recordDistrictOn(p.communeId, "2025-03-01")?.code === "445");
     expect(thachHa.some((p) => p.adminUnitCode === "448")).toBe(true);
     expect(data.ocopStatistics.groups.find((g: Group) => g.key === "445").figures.activeProducts).toBe(thachHa.length);
     expect(sum(data.ocopStatistics.groups)).toBe(data.ocopStatistics.total.activeProducts);

@@ -1,6 +1,6 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import { DETAILS, isOwnCommune, LocalDateScalar, nestedConnection, READ_NOTE, Role, SIGNED_IN, VndScalar, today } from "@kttt/core";
-import { communeInForceOn, districtOfRecordOn } from "@kttt/reference";
+import { recordCommuneOn, recordDistrictOn } from "@kttt/reference";
 import type { MembershipContext } from "../context";
 import { ClassificationScheme, OrganizationKind } from "../domain/enums";
 import { AdminUnit } from "../entities/admin-unit";
@@ -88,7 +88,7 @@ export class OrganizationResolver {
     @Arg("asOf", () => LocalDateScalar, { nullable: true, description: "The date; default: today in Hà Tĩnh." }) asOf: string | null,
     @Ctx() ctx: MembershipContext,
   ): Promise<AdminUnit | null> | null {
-    const place = communeInForceOn(org.communeId, asOf ?? today());
+    const place = recordCommuneOn(org.communeId, asOf ?? today());
     return place ? ctx.loaders.adminUnitById.load(place.id) : null;
   }
 
@@ -98,7 +98,7 @@ export class OrganizationResolver {
     @Arg("asOf", () => LocalDateScalar, { description: "The date, e.g. 2025-03-01." }) asOf: string,
     @Ctx() ctx: MembershipContext,
   ): Promise<AdminUnit | null> | null {
-    const district = districtOfRecordOn(org.communeId, asOf);
+    const district = recordDistrictOn(org.communeId, asOf);
     return district ? ctx.loaders.adminUnitById.load(district.id) : null;
   }
 

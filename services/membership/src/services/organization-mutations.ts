@@ -54,10 +54,13 @@ async function lockOrganization(manager: EntityManager, id: string, field: strin
   return org;
 }
 
-/** Where an organisation registered in unit `code` on `date` lies (@kttt/reference's one rule). */
-function placement(code: string, date: string, field: string): Pick<Organization, "adminUnitCode" | "communeId" | "communeSince"> {
-  return placementOn(code, date, field);
-}
+/**
+ * Where an organisation registered in unit `code` on `date` lies: the unit must bear the code then (one that had
+ * ended is refused, naming what replaced it); a commune is recorded with the date, and before 2025-07-01 its
+ * district is the unit of registration.
+ */
+/** Where the organisation lies: the one rule of every subgraph (@kttt/reference). */
+const placement = (code: string, date: string, field: string): Pick<Organization, "adminUnitCode" | "communeId" | "communeSince"> => placementOn(code, date, field);
 
 function requireMoney(value: bigint, field: string, what: string): void {
   if (value < 0n) throw badInput(`${what} cannot be negative.`, field, "NEGATIVE_AMOUNT");

@@ -1,8 +1,5 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from "type-graphql";
 import { LocalDateScalar, VndScalar } from "@kttt/core";
-
-/** Membership's name for core's map choice, which every subgraph's statistics share. */
-export { UnitMap } from "@kttt/core";
 import { AdminUnit } from "../entities/admin-unit";
 
 export enum MembershipGroupBy {
@@ -19,6 +16,9 @@ registerEnumType(MembershipGroupBy, {
     RATING: { description: "By the year's rating (Circular 01/2020)." },
   },
 });
+
+/** The map a breakdown by unit follows: shared by every subgraph (core). */
+export { UnitMap } from "@kttt/core";
 
 @ObjectType({ description: "A total and an average per reporting cooperative of an amount of money (tổng và bình quân), VND." })
 export class MoneyAggregate {

@@ -4,7 +4,7 @@
  */
 import { Arg, FieldResolver, Resolver, Root } from "type-graphql";
 import { LocalDateScalar, today } from "@kttt/core";
-import { communeInForceOn, districtOfRecordOn, unitById } from "@kttt/reference";
+import { recordCommuneOn, recordDistrictOn, unitById } from "@kttt/reference";
 import { AdminUnit } from "../entities/external";
 
 export const unitRef = (code: string): AdminUnit => Object.assign(new AdminUnit(), { code });
@@ -34,12 +34,12 @@ export function recordedCommuneName(record: Placed): string | null {
 }
 
 export function communeOnDate(record: Placed, asOf: string | null): AdminUnit | null {
-  const unit = communeInForceOn(record.communeId, asOf ?? today());
+  const unit = recordCommuneOn(record.communeId, asOf ?? today());
   return unit ? unitRef(unit.code) : null;
 }
 
 export function districtOnDate(record: Placed, asOf: string): AdminUnit | null {
-  const district = districtOfRecordOn(record.communeId, asOf);
+  const district = recordDistrictOn(record.communeId, asOf);
   return district ? unitRef(district.code) : null;
 }
 

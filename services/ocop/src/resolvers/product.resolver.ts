@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root, createUnionType } from "type-graphql";
 import { LocalDateScalar, today } from "@kttt/core";
-import { districtOfRecordOn, ocopCertificateStatus, ocopCertifyingBody, ocopCurrentCertificate, ocopLevelBasis, PROVINCE_CODE, unitOn, type AdminUnitVersion } from "@kttt/reference";
+import { recordDistrictOn, ocopCertificateStatus, ocopCertifyingBody, ocopCurrentCertificate, ocopLevelBasis, PROVINCE_CODE, unitOn, type AdminUnitVersion } from "@kttt/reference";
 import type { OcopContext } from "../context";
 import { OcopLevel, OcopStatus } from "../domain/enums";
 import { OcopCertification } from "../entities/certification";
@@ -100,7 +100,7 @@ export class OcopProductResolver extends placeFieldsResolver(OcopProduct) {
 async function recognisingDistrict(certification: OcopCertification, ctx: OcopContext): Promise<AdminUnitVersion | null> {
   if (certification.level !== OcopLevel.DISTRICT) return null;
   const product = (await ctx.loaders.product.load(certification.productId))!;
-  return districtOfRecordOn(product.communeId, certification.decidedOn) ?? unitOn(product.adminUnitCode, certification.decidedOn);
+  return recordDistrictOn(product.communeId, certification.decidedOn) ?? unitOn(product.adminUnitCode, certification.decidedOn);
 }
 
 @Resolver(() => OcopCertification)
