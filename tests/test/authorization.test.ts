@@ -207,7 +207,7 @@ function organisationCommuneToday(row: Record<string, any>): string | null {
   if (row.communeOn) expect(row.communeOn.code).toBe(code);
   return code;
 }
-/** Records that carry no commune yet (OCOP owners, trade events, supply-demand links): the COMMUNE rule matches none of them. Participations and beneficiaries say where they lie by `communeOn`. */
+/** Records that carry no commune yet (trade events, supply-demand links): the COMMUNE rule matches none of them. Participations, beneficiaries and OCOP owners say where they lie by `communeOn`. */
 const NO_COMMUNE_YET = () => null;
 
 type GraphqlError = { path?: (string | number)[]; extensions?: { code?: string } };
@@ -293,10 +293,12 @@ const DETAIL_READS: Record<string, { query: string; area: string; rows: string[]
     containers: ["beneficiaries"],
   },
   "OCOP owners' representatives": {
-    query: `{ ocopProducts(first: 100, filter: { ownerType: HOUSEHOLD_BUSINESS }) { nodes { owner { ... on OcopLocalOwner { adminUnitCode name representative } } } } }`,
+    query: `{ ocopProducts(first: 100, filter: { ownerType: HOUSEHOLD_BUSINESS }) { nodes { owner { ... on OcopLocalOwner { adminUnitCode name communeOn { code } representative } } } } }`,
     area: "ocop",
     rows: ["ocopProducts", "nodes", "*", "owner"],
     fields: ["representative"],
+    // OCOP owners lie in communes (issue 13): today's commune, as `communeCodeToday` decides (no demo owner lies in a split commune).
+    communeOf: (row) => row.communeOn?.code ?? null,
   },
 };
 

@@ -92,3 +92,87 @@ describe("OCOP through the gateway", () => {
     expect(res.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "input.stars", reason: "STARS_SCORE_MISMATCH" });
   });
 });
+
+describe("OCOP places and certification by date through the gateway (issue 13)", () => {
+  type Group = { key: string | null; label: string; adminUnit: { code: string; name: string; level: string } | null; figures: { activeProducts: number } };
+  const STATS = /* GraphQL */ `query($asOf: LocalDate, $unitMap: UnitMap) {
+    ocopStatistics(asOf: $asOf, groupBy: ADMIN_UNIT, unitMap: $unitMap) { unitMapDate total { activeProducts collectiveOwnedProducts collectiveOwners otherOwnedProducts }
+      groups { key label adminUnit { code name level } figures { activeProducts } } } }`;
+  const sum = (groups: Group[]) => groups.reduce((a, g) => a + g.figures.activeProducts, 0);
+
+  it("keeps the mid-2024 review on its 13 districts with the seed figures, in one ocop statement", async () => {
+    const { data, statements } = await counted(STATS, { asOf: "2024-07-15" });
+    const s = data.ocopStatistics;
+    expect(s.total).toEqual({ activeProducts: 239, collectiveOwnedProducts: 66, collectiveOwners: 65, otherOwnedProducts: 173 });
+    expect(s.groups.every((g: Group) => g.adminUnit?.level === "DISTRICT")).toBe(true);
+    expect(s.groups.length).toBeLessThanOrEqual(13);
+    expect(sum(s.groups)).toBe(239);
+    expect(statements.ocop).toBe(1);
+  });
+
+  it("groups a period after 2025-07-01 by the 69 communes, in one ocop statement, and re-cuts 2024 by today's communes", async () => {
+    const after = await counted(STATS, { asOf: "2026-06-30" });
+    expect(after.statements.ocop).toBe(1);
+    const placed = after.data.ocopStatistics.groups.filter((g: Group) => g.key !== null);
+    expect(placed.length).toBeGreaterThan(20);
+    for (const g of placed) expect(g.adminUnit).toMatchObject({ code: g.key, level: "COMMUNE" });
+    expect(sum(after.data.ocopStatistics.groups)).toBe(after.data.ocopStatistics.total.activeProducts);
+
+    const recut = await counted(STATS, { asOf: "2024-07-15", unitMap: "TODAY" });
+    expect(recut.statements.ocop).toBe(1);
+    const s = recut.data.ocopStatistics;
+    expect(s.unitMapDate).not.toBe("2024-07-15");
+    expect(s.total.activeProducts).toBe(239);
+    expect(sum(s.groups)).toBe(239);
+    for (const g of s.groups.filter((x: Group) => x.key !== null)) expect(g.adminUnit?.level).toBe("COMMUNE");
+    const unplaced = s.groups.find((g: Group) => g.key === null);
+    if (unplaced) expect(unplaced).toMatchObject({ adminUnit: null, label: expect.stringContaining("Chưa xác định") });
+  });
+
+  it("finds by a 2025 commune what lies there now, the same through membership's unit", async () => {
+    const recut = await counted(STATS, { asOf: "2026-06-30" });
+    const biggest = recut.data.ocopStatistics.groups.filter((g: Group) => g.key !== null).sort((a: Group, b: Group) => b.figures.activeProducts - a.figures.activeProducts)[0];
+    const { data } = await counted(
+      `query($code: String!) { ocopProducts(first: 100, filter: { adminUnitCode: $code, asOf: "2026-06-30", status: ACTIVE }) { totalCount nodes { communeOn { code name } } }
+         adminUnit(code: $code) { name ocopProducts(asOf: "2026-06-30", status: ACTIVE) { totalCount } } }`,
+      { code: biggest.key },
+    );
+    expect(data.ocopProducts.totalCount).toBe(biggest.figures.activeProducts);
+    expect(data.adminUnit.ocopProducts.totalCount).toBe(biggest.figures.activeProducts);
+    for (const n of data.ocopProducts.nodes) expect(n.communeOn).toEqual({ code: biggest.key, name: data.adminUnit.name });
+  });
+
+  it("names who recognised each certificate by its date: the district before 2025-07-06, the province after", async () => {
+    const { data } = await counted(`{ ocopProducts(first: 100, filter: { search: "buoi phuc trach" }) { nodes { name registeredOn commune { name } districtOn(asOf: "2024-07-15") { name }
+        certifications { stars decidedOn level certifyingBody certifyingUnit { code name } levelBasis illustrative } } } }`);
+    const all = data.ocopProducts.nodes.flatMap((n: any) => n.certifications);
+    expect(all.length).toBeGreaterThan(0);
+    for (const c of all) {
+      if (c.stars === 3 && c.decidedOn < "2025-07-06") expect(c).toMatchObject({ level: "DISTRICT", certifyingBody: "Ủy ban nhân dân huyện Hương Khê", certifyingUnit: { code: "444", name: "Huyện Hương Khê" } });
+      if (c.decidedOn >= "2025-07-06") expect(c).toMatchObject({ level: "PROVINCE", certifyingUnit: { code: "42" }, levelBasis: expect.stringContaining("1489/QĐ-TTg") });
+    }
+    // Products registered before 2025-07-01 lay in a district; one registered later (illustrative) lies in a 2025 commune only.
+    for (const n of data.ocopProducts.nodes) expect(n.districtOn?.name ?? null).toBe(n.registeredOn >= "2025-07-01" ? null : "Huyện Hương Khê");
+  });
+
+  it("shows current stars in today's public catalogue through the illustrative 2025–2026 re-assessments", async () => {
+    const { data } = await counted(`{ ocopProducts(first: 100, filter: { status: ACTIVE }) { totalCount nodes { stars currentCertification { level illustrative decidedOn } } } }`);
+    expect(data.ocopProducts.totalCount).toBeGreaterThan(20);
+    for (const n of data.ocopProducts.nodes) {
+      expect(n.stars).toBeGreaterThanOrEqual(3);
+      if (n.currentCertification.decidedOn >= "2025-07-06") expect(n.currentCertification).toMatchObject({ level: n.stars === 5 ? "CENTRAL" : "PROVINCE", illustrative: true });
+    }
+  });
+
+  it("refuses registering in 2026 under district 444, naming the communes that replaced it", async () => {
+    const res = await graphql(gateway.url, `mutation($input: RegisterOcopProductInput!) { registerOcopProduct(input: $input) { id } }`, {
+      input: {
+        name: "Cam Hương Khê đăng ký 2026", group: "FOOD", subgroup: "Nông sản tươi sống", adminUnitCode: "444", registeredOn: "2026-03-02",
+        owner: { newLocalOwner: { type: "HOUSEHOLD_BUSINESS", name: "Hộ kinh doanh Nguyễn Văn Hai", registrationNumber: "8199000444", adminUnitCode: "444" } },
+      },
+    });
+    expect(res.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "input.adminUnitCode", reason: "ADMIN_UNIT_NOT_VALID_ON_DATE" });
+    expect(res.errors?.[0].message).toMatch(/Huyện Hương Khê \(444\) no longer existed on 2026-03-02.*Xã Phúc Trạch \(18547, part\)/u);
+    expect((res.errors?.[0].extensions?.details as { replacedBy: string[] }).replacedBy).toContain("18547");
+  });
+});

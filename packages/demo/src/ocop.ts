@@ -11,8 +11,8 @@
  * afterwards, some not (the lapse problem the province reports), and some products carry an
  * earlier certificate superseded by a re-assessment (upgrade, downgrade, renewal).
  */
-import { OCOP_SUBGROUPS, addDays, ocopLevelFor, ocopValidUntil, OCOP_STAR_BANDS, type OcopGroupCode, type OcopLevel } from "@kttt/reference";
-import { DEMO_ADMIN_UNITS } from "./places";
+import { OCOP_SUBGROUPS, OCOP_THREE_STAR_PROVINCE_FROM, addDays, ocopLevelFor, ocopValidUntil, OCOP_STAR_BANDS, TWO_TIER_FROM, unitsOn, type OcopGroupCode, type OcopLevel } from "@kttt/reference";
+import { DEMO_ADMIN_UNITS, demoCommuneCode } from "./places";
 import { FAMILY_NAMES, GIVEN_NAMES_FEMALE, GIVEN_NAMES_MALE } from "./names";
 import { demoOrganizations, personName, type DemoOrganization } from "./organizations";
 import { Random, stableUuid } from "./random";
@@ -27,6 +27,10 @@ export interface DemoOcopOwner {
   /** Tax code (mã số thuế): 10 digits for an enterprise; the household head's for a household business. */
   registrationNumber: string;
   adminUnitCode: string;
+  /** The commune (a unit version id: for mid-2024 communes, the commune's code) where it lies since `communeSince`. */
+  communeId: string;
+  /** The registration date of its first product: the demo does not know when it settled there. */
+  communeSince: string;
   address: string;
   representative: string;
 }
@@ -46,6 +50,8 @@ export interface DemoOcopCertification {
   revokedOn: string | null;
   revocationReason: string | null;
   revocationDecisionNumber: string | null;
+  /** True for every decision after the seed text's date (2024-07-15): illustrative, not published. */
+  illustrative: boolean;
 }
 
 export interface DemoOcopProduct {
@@ -54,6 +60,9 @@ export interface DemoOcopProduct {
   group: DemoOcopGroup;
   subgroup: string;
   adminUnitCode: string;
+  /** The commune (a unit version id) where it is made since `communeSince` (its registration): its owner's commune. */
+  communeId: string;
+  communeSince: string;
   ownerType: DemoOcopOwnerType;
   /** A membership organisation (HTX, THT) for collective owners, else null. */
   ownerOrganizationId: string | null;
@@ -61,6 +70,8 @@ export interface DemoOcopProduct {
   ownerId: string | null;
   registeredOn: string;
   description: string;
+  /** True for products registered after the seed text's date (2024-07-15): illustrative, not published. */
+  illustrative: boolean;
   /** Oldest first; each later one supersedes the one before (re-assessment). */
   certifications: DemoOcopCertification[];
 }
@@ -265,14 +276,18 @@ export function demoOcopCatalogue(): DemoOcopCatalogue {
     const commune = rng.pick(district.communes);
     const representative = personName(rng);
     const brand = `${rng.pick(GIVEN_NAMES_MALE)} ${rng.pick(GIVEN_NAMES_FEMALE)}`;
+    const id = stableUuid(`ocop/owner/${n}`);
     const owner: DemoOcopOwner = {
-      id: stableUuid(`ocop/owner/${n}`),
+      id,
       type: household ? "HOUSEHOLD_BUSINESS" : "ENTERPRISE",
       name: household
         ? `Hộ kinh doanh ${representative}`
         : `${rng.pick(["Công ty TNHH", "Công ty TNHH", "Công ty Cổ phần", "Doanh nghiệp tư nhân"])} ${brand} ${commune}`,
       registrationNumber: household ? `8${String(100_000_000 + n * 7919).slice(0, 9)}` : `30${String(10_000_000 + n * 104_729).padStart(8, "0").slice(0, 8)}`,
       adminUnitCode: unit,
+      // Membership's rule for its organisations: the named commune, or one the name list leaves out, by id.
+      communeId: demoCommuneCode(unit, commune, id),
+      communeSince: "",
       address: `Xã ${commune}, ${district.name}, tỉnh Hà Tĩnh`,
       representative,
     };
@@ -373,6 +388,8 @@ export function demoOcopCatalogue(): DemoOcopCatalogue {
     }
 
     const certifications = plan.map((p, i): DemoOcopCertification => {
+      // 1–5 July 2025: the district committees had ended and Decision 1489 was not yet signed; no 3★ decision then.
+      if (p.stars === 3 && p.decidedOn >= TWO_TIER_FROM && p.decidedOn < OCOP_THREE_STAR_PROVINCE_FROM) p.decidedOn = OCOP_THREE_STAR_PROVINCE_FROM;
       const level = ocopLevelFor(p.stars, p.decidedOn);
       const isLast = i === plan.length - 1;
       return {
@@ -387,8 +404,10 @@ export function demoOcopCatalogue(): DemoOcopCatalogue {
         revokedOn: isLast && revoked ? revoked.on : null,
         revocationReason: isLast && revoked ? revoked.reason : null,
         revocationDecisionNumber: isLast && revoked ? decisionNumber("PROVINCE", unit, revoked.on) : null,
+        illustrative: p.decidedOn > AS_OF,
       };
     });
+    const placed = ownerOfProduct[ownerOfProduct.length - 1];
 
     products.push({
       id: stableUuid(`ocop/product/${n}`),
@@ -396,15 +415,127 @@ export function demoOcopCatalogue(): DemoOcopCatalogue {
       group: template.group,
       subgroup: template.subgroup,
       adminUnitCode: unit,
+      communeId: placed.org ? placed.org.communeCode : placed.owner!.communeId,
+      communeSince: registeredOn,
       ownerType,
       ownerOrganizationId,
       ownerId,
       registeredOn,
       description: template.description,
+      illustrative: registeredOn > AS_OF,
       certifications,
     });
   });
 
+  for (const owner of owners) {
+    owner.communeSince = products.filter((p) => p.ownerId === owner.id).reduce((first, p) => (p.registeredOn < first ? p.registeredOn : first), "9999-12-31");
+  }
   cached = { products, owners };
   return cached;
+}
+
+/** Provincial OCOP council rounds of the illustrative data (the 22/08/2025 4★ round is reported; the other dates are illustrative). */
+const PROVINCE_ROUNDS = ["2025-08-22", "2025-10-16", "2025-12-18", "2026-03-19", "2026-06-11"];
+/** The illustrative period: from Decision 1489/QĐ-TTg to the end of the first half of 2026. */
+export const DEMO_OCOP_ILLUSTRATIVE = { from: OCOP_THREE_STAR_PROVINCE_FROM, to: "2026-06-30", newProducts: 14 } as const;
+
+export interface DemoOcopIllustrative {
+  /** New certificates of catalogue products (re-assessments by the province), by product id. */
+  reassessments: { productId: string; certification: DemoOcopCertification }[];
+  /** New products of new owners in today's communes, each with its first certificate. */
+  products: DemoOcopProduct[];
+  owners: DemoOcopOwner[];
+}
+
+let illustrativeCache: DemoOcopIllustrative | undefined;
+
+/**
+ * Illustrative, not published: re-assessments by the province (Decision 1489/QĐ-TTg) of catalogue products whose
+ * certificate lapsed or was about to lapse, and new products of owners in today's communes, certified at the
+ * province's council rounds of the second half of 2025 and the first half of 2026, so that today's map and the public
+ * catalogue today have current stars. Apart from `demoOcopCatalogue()`, which other subgraphs' demo data draw on
+ * unchanged; the ocop seed loads both.
+ */
+export function demoOcopIllustrative(): DemoOcopIllustrative {
+  if (illustrativeCache) return illustrativeCache;
+  const catalogue = demoOcopCatalogue();
+  const out: DemoOcopIllustrative = { reassessments: [], products: [], owners: [] };
+  const usedNames = new Set(catalogue.products.map((p) => p.name));
+  const rng = new Random(20250706);
+  const I = DEMO_OCOP_ILLUSTRATIVE;
+  const roundFrom = (date: string): string | undefined => PROVINCE_ROUNDS.find((r) => r >= date && r <= I.to);
+  catalogue.products.forEach((product, index) => {
+    const latest = product.certifications[product.certifications.length - 1];
+    if (latest.revokedOn !== null || latest.decidedOn >= I.from || latest.validUntil > I.to || !rng.chance(0.6)) return;
+    const due = addDays(latest.validUntil, -rng.int(0, 90));
+    const round = roundFrom(due > I.from ? due : I.from);
+    if (!round) return;
+    const stars: 3 | 4 = latest.stars === 3 && rng.chance(0.15) ? 4 : latest.stars === 5 ? 4 : latest.stars;
+    const sequence = product.certifications.length + 1;
+    out.reassessments.push({ productId: product.id, certification: provinceCertificate(rng, `ocop/certification/${index + 1}/${sequence}`, sequence, stars, round) });
+  });
+  const communes = unitsOn(TWO_TIER_FROM).filter((u) => u.level === "COMMUNE");
+  for (let k = 1; k <= I.newProducts; k++) {
+    const template = weighted(rng, TEMPLATES);
+    const commune = rng.pick(communes);
+    const household = rng.chance(0.5);
+    const registeredOn = rng.date(I.from, "2026-03-31");
+    const round = roundFrom(addDays(registeredOn, 30));
+    if (!round) continue;
+    const n = catalogue.owners.length + out.owners.length + 1;
+    const representative = personName(rng);
+    const place = commune.name.replace(/^(Xã|Phường) /u, "");
+    const owner: DemoOcopOwner = {
+      id: stableUuid(`ocop/owner/${n}`),
+      type: household ? "HOUSEHOLD_BUSINESS" : "ENTERPRISE",
+      name: household ? `Hộ kinh doanh ${representative}` : `Công ty TNHH ${rng.pick(GIVEN_NAMES_MALE)} ${place}`,
+      registrationNumber: household ? `8${String(100_000_000 + n * 7919).slice(0, 9)}` : `30${String(10_000_000 + n * 104_729).padStart(8, "0").slice(0, 8)}`,
+      adminUnitCode: commune.code,
+      communeId: commune.id,
+      communeSince: registeredOn,
+      address: `${commune.name}, tỉnh Hà Tĩnh`,
+      representative,
+    };
+    out.owners.push(owner);
+    let name = `${template.name} ${place}`;
+    for (let i = 2; usedNames.has(name); i++) name = `${template.name} ${place} ${i}`;
+    usedNames.add(name);
+    const id = `ocop/product/illustrative/${k}`;
+    out.products.push({
+      id: stableUuid(id),
+      name,
+      group: template.group,
+      subgroup: template.subgroup,
+      adminUnitCode: commune.code,
+      communeId: commune.id,
+      communeSince: registeredOn,
+      ownerType: owner.type,
+      ownerOrganizationId: null,
+      ownerId: owner.id,
+      registeredOn,
+      description: template.description,
+      illustrative: true,
+      certifications: [provinceCertificate(rng, `ocop/certification/illustrative/${k}/1`, 1, rng.chance(0.2) ? 4 : 3, round)],
+    });
+  }
+  illustrativeCache = out;
+  return out;
+}
+
+function provinceCertificate(rng: Random, key: string, sequence: number, stars: 3 | 4, decidedOn: string): DemoOcopCertification {
+  const level = ocopLevelFor(stars, decidedOn);
+  return {
+    id: stableUuid(key),
+    sequence,
+    ...scoreParts(rng, stars),
+    stars,
+    level,
+    decisionNumber: decisionNumber(level, "42", decidedOn),
+    decidedOn,
+    validUntil: ocopValidUntil(decidedOn),
+    revokedOn: null,
+    revocationReason: null,
+    revocationDecisionNumber: null,
+    illustrative: true,
+  };
 }

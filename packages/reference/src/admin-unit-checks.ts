@@ -36,3 +36,4 @@ export function requireAdminUnit(code: string, field: string, onDate?: string): 
 export function adminUnitName(code: string): string | undefined {
   return BY_CODE.get(code)?.name ?? latestUnit(code)?.name;
 }
+

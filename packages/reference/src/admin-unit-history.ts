@@ -428,3 +428,28 @@ export function communeCodeOn(communeId: string | null, address: string | null |
   return named.length === 1 ? named[0].code : null;
 }
 
+/**
+ * The SQL condition of a unit filter on a table with `commune_id` and `admin_unit_code` (alias `alias`): what lies in
+ * the unit `code` names on its date (`unitForFilter`), as the communes whose records lie in it then, one `= ANY` on the
+ * indexed column; rows with no commune recorded are found by the unit they were registered in. Every subgraph's filter.
+ */
+export function unitFilterCondition(alias: string, code: string, asOf: string | null, today: string): { sql: string; params: Record<string, unknown> } {
+  const target = unitForFilter(code, asOf, today);
+  const communeIds = target ? communeIdsWithin(target.unit, target.date) : [];
+  return {
+    sql: `(${alias}.commune_id = ANY(:unitCommuneIds) OR (${alias}.commune_id IS NULL AND ${alias}.admin_unit_code = :unitCode))`,
+    params: { unitCommuneIds: communeIds, unitCode: code },
+  };
+}
+
+/**
+ * The unit a bare code names (the latest bearing it) and the day of its life nearest to `date`: `date` while it was in
+ * force, its last day after it ended, its first day before it began. What lies in a federated AdminUnit "as of" a date.
+ */
+export function latestUnitNear(code: string, date: string): { unit: AdminUnitVersion; date: string } | null {
+  const unit = latestUnit(code);
+  if (!unit) return null;
+  if (unit.validTo !== null && date > unit.validTo) return { unit, date: unit.validTo };
+  if (unit.validFrom !== null && date < unit.validFrom) return { unit, date: unit.validFrom };
+  return { unit, date };
+}

@@ -16,10 +16,22 @@ export const OCOP_STAR_BANDS: Record<3 | 4 | 5, [number, number]> = { 3: [50, 69
 export const OCOP_VALIDITY_MONTHS = 36;
 
 /**
- * From this date 3★ products are assessed and recognised by the province instead of the district
- * (the 2025 change). ASSUMPTION to verify against the implementing circular: 2025-01-01.
+ * Decision 1489/QĐ-TTg (06/07/2025) amends Decision 148/QĐ-TTg: OCOP assessment has two levels, no district
+ * level; the province assesses and recognises 3★ and 4★, products scoring 90 or more go to the central level
+ * (the Ministry) for 5★. Before it, the district People's Committee recognised 3★, the province 4★, the centre 5★.
+ * Taken as in force from its date of signing, 06/07/2025 (sources: vietnam24h.com.vn "Quy trình đánh giá, phân
+ * hạng sản phẩm OCOP theo 02 cấp"; langngheviet.com.vn "Công tác đánh giá, phân hạng sản phẩm OCOP được chia
+ * thành 2 cấp"; see /shared/data/admin-units/README.md). The earlier assumption of 2025-01-01 was wrong: the
+ * districts recognised 3★ until the district level ended (30/06/2025).
  */
-export const OCOP_THREE_STAR_PROVINCE_FROM = "2025-01-01";
+export const OCOP_THREE_STAR_PROVINCE_FROM = "2025-07-06";
+
+/** The act that sets who recognises the stars of a decision dated `decidedOn`. */
+export function ocopLevelBasis(decidedOn: string): string {
+  return decidedOn >= OCOP_THREE_STAR_PROVINCE_FROM
+    ? "Quyết định 1489/QĐ-TTg (06/07/2025) sửa đổi Quyết định 148/QĐ-TTg: 2 cấp, tỉnh công nhận 3★ và 4★, trung ương 5★"
+    : "Quyết định 148/QĐ-TTg (24/02/2023): huyện công nhận 3★, tỉnh 4★, trung ương 5★";
+}
 
 /** The stars a total score earns, or null below 50 points (not certifiable). */
 export function ocopStarsForScore(score: number): 3 | 4 | 5 | null {
@@ -29,7 +41,7 @@ export function ocopStarsForScore(score: number): 3 | 4 | 5 | null {
   return null;
 }
 
-/** The level that recognises a star rank on a decision date. */
+/** The level that recognises a star rank on a decision date (Decision 148, then 1489 from 2025-07-06). */
 export function ocopLevelFor(stars: number, decidedOn: string): OcopLevel {
   if (stars >= 5) return "CENTRAL";
   if (stars === 4) return "PROVINCE";
@@ -77,4 +89,14 @@ export function ocopCurrentCertificate<T extends OcopCertificateDates>(certifica
   let current: T | null = null;
   for (const c of certificates) if (c.decidedOn <= asOf && (!current || c.decidedOn > current.decidedOn)) current = c;
   return current;
+}
+
+/**
+ * Who recognised the stars (cơ quan công nhận), in Vietnamese: the district People's Committee by its name where known
+ * (e.g. "Ủy ban nhân dân huyện Hương Khê"), the provincial People's Committee, or the central level.
+ */
+export function ocopCertifyingBody(level: OcopLevel, districtName: string | null): string {
+  if (level === "CENTRAL") return "Cấp trung ương";
+  if (level === "PROVINCE") return "Ủy ban nhân dân tỉnh Hà Tĩnh";
+  return districtName ? `Ủy ban nhân dân ${districtName.charAt(0).toLowerCase()}${districtName.slice(1)}` : "Ủy ban nhân dân cấp huyện";
 }

@@ -5,6 +5,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { Client } from "pg";
+import { createDataSource } from "@kttt/core";
 
 export const TEST_DATABASE_PREFIX = "kttt_test_";
 
@@ -95,4 +96,25 @@ export async function dropTestDatabases(): Promise<void> {
       if (datname.startsWith(own) || stale) await client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(datname)} WITH (FORCE)`);
     }
   });
+}
+
+/**
+ * A test database of a subgraph (a copy of its template) opened with the subgraph's own entities and migrations, for
+ * tests that undo and re-run migrations on data as an existing installation would be upgraded.
+ */
+export async function openMigratedTestDatabase(
+  subgraph: string,
+  variant: "empty" | "demo",
+  schema: Pick<Parameters<typeof createDataSource>[0], "entities" | "migrations">,
+): Promise<{ dataSource: ReturnType<typeof createDataSource>["dataSource"]; close(): Promise<void> }> {
+  const database = await createTestDatabase(subgraph, variant);
+  const { dataSource } = createDataSource({ url: database.url, ...schema, poolSize: 2 });
+  await dataSource.initialize();
+  return {
+    dataSource,
+    async close() {
+      await dataSource.destroy();
+      await database.drop();
+    },
+  };
 }

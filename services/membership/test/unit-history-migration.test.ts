@@ -2,24 +2,18 @@
  * The unit-history migrations on a database that already holds data: undone to the 13-district schema
  * (organisations kept), then applied again, as an existing installation would be upgraded.
  */
-import { createDataSource } from "@kttt/core";
+import { openMigratedTestDatabase } from "@kttt/testkit";
 import { ADMIN_UNIT_VERSIONS } from "@kttt/reference";
-import { createTestDatabase, type TestDatabase } from "@kttt/testkit";
-import type { DataSource } from "typeorm";
 import { entities } from "../src/entities";
 import { migrations } from "../src/migrations";
 
-let database: TestDatabase;
-let dataSource: DataSource;
+let opened: Awaited<ReturnType<typeof openMigratedTestDatabase>>;
+let dataSource: typeof opened.dataSource;
 beforeAll(async () => {
-  database = await createTestDatabase("membership", "demo");
-  dataSource = createDataSource({ url: database.url, entities, migrations, poolSize: 2 }).dataSource;
-  await dataSource.initialize();
+  opened = await openMigratedTestDatabase("membership", "demo", { entities, migrations });
+  dataSource = opened.dataSource;
 });
-afterAll(async () => {
-  await dataSource?.destroy();
-  await database?.drop();
-});
+afterAll(() => opened?.close());
 
 const one = async (sql: string): Promise<Record<string, any>> => (await dataSource.query(sql))[0];
 

@@ -3,7 +3,9 @@
  * these, so N parents cost one `WHERE … = ANY($1)` statement, not N.
  */
 import { emptyOcopFigures, ocopStatistics } from "./repositories/statistics";
-import { economyFiguresLoader, firstPageLoader, groupLoader, isAdminUnitCode, isUuid, loadersByArgs, rowLoader } from "@kttt/core";
+import { economyFiguresLoader, firstPageLoader, groupLoader, isAdminUnitCode, isUuid, loadersByArgs, rowLoader, type FirstPage } from "@kttt/core";
+import DataLoader from "dataloader";
+import { communeIdsWithin, latestUnitNear } from "@kttt/reference";
 import type { DataSource } from "typeorm";
 import { OcopCertification } from "./entities/certification";
 import { OcopLocalOwner } from "./entities/owner";
@@ -15,7 +17,37 @@ import { OcopGroupBy } from "./domain/enums";
 function economyFigures(dataSource: DataSource) {
   return economyFiguresLoader(async (period) => {
     const stats = await ocopStatistics(dataSource, period.asOf, OcopGroupBy.ADMIN_UNIT);
-    return { total: stats.total, byUnit: new Map(stats.groups.map((g) => [g.key, g.figures])), empty: emptyOcopFigures() };
+    return { total: stats.total, byUnit: new Map(stats.groups.flatMap((g) => (g.key === null ? [] : [[g.key, g.figures] as const]))), empty: emptyOcopFigures() };
+  });
+}
+
+/**
+ * First pages of the products lying in many units at once (the unit a bare code names, judged on the list's date, or
+ * the nearest day of the unit's life: `latestUnitNear`), in one statement: every product of the units, cut per unit here.
+ * A product lies in every unit asked for that holds its commune (a commune and its former district both list it).
+ */
+function unitProductPages(dataSource: DataSource, filter: ChildFilter) {
+  return new DataLoader<string, FirstPage<OcopProduct>>(async (codes) => {
+    const within = new Map<string, Set<string>>();
+    for (const code of codes) {
+      const target = isAdminUnitCode(code) ? latestUnitNear(code, filter.asOf) : null;
+      within.set(code, new Set(target ? communeIdsWithin(target.unit, target.date) : []));
+    }
+    const communeIds = [...new Set([...within.values()].flatMap((ids) => [...ids]))];
+    const query = dataSource
+      .getRepository(OcopProduct)
+      .createQueryBuilder("t")
+      .where("(t.commune_id = ANY(:communeIds) OR (t.commune_id IS NULL AND t.admin_unit_code = ANY(:codes)))", { communeIds, codes: [...codes] })
+      .orderBy("t.name", "ASC")
+      .addOrderBy("t.id", "ASC");
+    applyCertificateConditions(query, "t", { asOf: filter.asOf, status: filter.status, stars: filter.stars });
+    if (filter.group) query.andWhere("t.product_group = :group", { group: filter.group });
+    const rows = await query.getMany();
+    return codes.map((code) => {
+      const ids = within.get(code)!;
+      const all = rows.filter((p) => (p.communeId !== null ? ids.has(p.communeId) : p.adminUnitCode === code));
+      return { rows: all.slice(0, filter.limit), total: all.length };
+    });
   });
 }
 
@@ -37,6 +69,8 @@ export function createLoaders(dataSource: DataSource) {
         },
       });
     }),
+    /** One loader per filter and page size: the first products of units, by name. */
+    firstUnitProducts: loadersByArgs((filter: ChildFilter) => unitProductPages(dataSource, filter)),
     product: rowLoader(dataSource, OcopProduct, { column: "id", keyOf: (p) => p.id, validKey: isUuid }),
     localOwner: rowLoader(dataSource, OcopLocalOwner, { column: "id", keyOf: (o) => o.id, validKey: isUuid }),
     certificationsByProduct: groupLoader(dataSource, OcopCertification, { column: "product_id", keyOf: (c) => c.productId, validKey: isUuid, orderBy: [["t.decided_on", "ASC"]] }),

@@ -1,5 +1,6 @@
 import { startTestOcop, type TestOcop } from "./helpers";
 import { demoOcopCatalogue, demoOrganizations } from "@kttt/demo";
+import { unitsOn } from "@kttt/reference";
 
 let o: TestOcop;
 beforeAll(async () => {
@@ -49,6 +50,19 @@ describe("no N+1", () => {
     const { count, statements } = await countStatements(ENTITIES, { r });
     expect(count).toBeLessThanOrEqual(6);
     for (const sql of statements) expect(sql).toMatch(/ANY\(\$1\)|ANY\(\$\d+\)/u);
+  });
+
+  it("answers the 69 communes' and the 13 districts' products in as many statements as two units'", async () => {
+    const codes = unitsOn("2026-01-01").filter((u) => u.level === "COMMUNE").map((u) => u.code);
+    expect(codes).toHaveLength(69);
+    const districts = unitsOn("2024-07-15").filter((u) => u.level === "DISTRICT").map((u) => u.code);
+    const query = ENTITIES.replace('asOf: "2024-07-15") { totalCount nodes { name currentCertification', 'asOf: "2026-06-30") { totalCount nodes { name currentCertification');
+    const small = await countStatements(query, { r: [codes[0], districts[0]].map((code) => ({ __typename: "AdminUnit", code })) });
+    const large = await countStatements(query, { r: [...codes, ...districts].map((code) => ({ __typename: "AdminUnit", code })) });
+    expect(large.data._entities.filter((e: any) => e.ocopProducts.totalCount > 0).length).toBeGreaterThan(20);
+    // One statement for the pages of every unit, one for their certificates.
+    expect(large.count).toBe(small.count);
+    expect(large.count).toBeLessThanOrEqual(2);
   });
 
   it("resolves 200 product references and their owners in a constant number of statements", async () => {

@@ -1,6 +1,6 @@
 /** The demo OCOP catalogue on its own (no database): the seed text's figures and the rules hold. */
 import { demoOcopCatalogue, demoOrganizations } from "@kttt/demo";
-import { ocopCurrentCertificate, ocopLevelFor, ocopStarsForScore, ocopStatusOn, ocopValidUntil, addDays, OCOP_SUBGROUPS } from "@kttt/reference";
+import { ocopCertifyingBody, ocopCurrentCertificate, ocopLevelBasis, ocopLevelFor, ocopStarsForScore, ocopStatusOn, ocopValidUntil, addDays, OCOP_SUBGROUPS } from "@kttt/reference";
 
 const { products, owners } = demoOcopCatalogue();
 const AS_OF = "2024-07-15";
@@ -81,9 +81,17 @@ describe("OCOP rules", () => {
     expect(ocopValidUntil("2021-02-28")).toBe("2024-02-27");
     expect(ocopValidUntil("2020-02-29")).toBe("2023-02-27");
   });
-  it("moves 3★ to the province from 2025-01-01", () => {
+  it("moves 3★ to the province from 2025-07-06 (Decision 1489/QĐ-TTg), not 2025-01-01", () => {
     expect(ocopLevelFor(3, "2024-12-31")).toBe("DISTRICT");
-    expect(ocopLevelFor(3, "2025-01-01")).toBe("PROVINCE");
+    expect(ocopLevelFor(3, "2025-01-01")).toBe("DISTRICT");
+    expect(ocopLevelFor(3, "2025-07-05")).toBe("DISTRICT");
+    expect(ocopLevelFor(3, "2025-07-06")).toBe("PROVINCE");
+    expect(ocopLevelFor(4, "2025-07-06")).toBe("PROVINCE");
+    expect(ocopLevelFor(5, "2025-07-06")).toBe("CENTRAL");
+    expect(ocopLevelBasis("2025-07-05")).toContain("148/QĐ-TTg");
+    expect(ocopLevelBasis("2025-07-06")).toContain("1489/QĐ-TTg");
+    expect(ocopCertifyingBody("DISTRICT", "Huyện Hương Khê")).toBe("Ủy ban nhân dân huyện Hương Khê");
+    expect(ocopCertifyingBody("PROVINCE", null)).toBe("Ủy ban nhân dân tỉnh Hà Tĩnh");
     expect(ocopLevelFor(4, "2020-01-01")).toBe("PROVINCE");
     expect(ocopLevelFor(5, "2020-01-01")).toBe("CENTRAL");
     expect([49, 50, 69, 70, 89, 90].map(ocopStarsForScore)).toEqual([null, 3, 3, 4, 4, 5]);

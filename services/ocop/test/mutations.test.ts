@@ -145,8 +145,19 @@ describe("certifyOcopProduct", () => {
     const res = await o.query(CERTIFY, { input: assessment(id) });
     expect(res.errors).toBeUndefined();
     expect(res.data.certifyOcopProduct).toMatchObject({ sequence: 1, kind: "INITIAL", stars: 3, level: "DISTRICT", score: 60, validUntil: "2027-02-28", product: { status: "ACTIVE", version: 2 } });
-    const after2025 = await o.query(CERTIFY, { input: assessment(await registered(), { decidedOn: "2025-03-01", level: "PROVINCE" }) });
-    expect(after2025.data.certifyOcopProduct).toMatchObject({ stars: 3, level: "PROVINCE" });
+    // Decision 1489/QĐ-TTg (06/07/2025): the district recognised 3★ until then, the province from that day.
+    const early2025 = await o.query(CERTIFY, { input: assessment(await registered(), { decidedOn: "2025-03-01" }) });
+    expect(early2025.data.certifyOcopProduct).toMatchObject({ stars: 3, level: "DISTRICT" });
+    await expectRefused(CERTIFY, { input: assessment(await registered(), { decidedOn: "2025-03-01", level: "PROVINCE" }) }, "BAD_USER_INPUT", "input.level", "LEVEL_MISMATCH");
+    const after1489 = await o.query(CERTIFY, { input: assessment(await registered(), { decidedOn: "2025-07-06", level: "PROVINCE" }) });
+    expect(after1489.data.certifyOcopProduct).toMatchObject({ stars: 3, level: "PROVINCE" });
+  });
+
+  it("refuses a 3★ decision of 1–5 July 2025, when no level could recognise it", async () => {
+    const error = await expectRefused(CERTIFY, { input: assessment(await registered(), { decidedOn: "2025-07-03" }) }, "BAD_USER_INPUT", "input.decidedOn", "NO_RECOGNISING_LEVEL");
+    expect(error.message).toContain("2025-07-06");
+    const fourStars = await o.query(CERTIFY, { input: assessment(await registered(), { decidedOn: "2025-07-03", scoreA: 30, scoreB: 20, scoreC: 25, stars: 4 }) });
+    expect(fourStars.data.certifyOcopProduct).toMatchObject({ stars: 4, level: "PROVINCE" });
   });
 
   it("refuses a score ↔ stars ↔ level mismatch, naming the field", async () => {

@@ -1,6 +1,6 @@
 /** Reading organisations: filtered, keyset-paginated lists and batched look-ups. */
 import { paginate, searchCondition, searchTerms, type Connection, today } from "@kttt/core";
-import { communeIdsWithin, unitForFilter } from "@kttt/reference";
+import { unitFilterCondition } from "@kttt/reference";
 import type { DataSource, SelectQueryBuilder } from "typeorm";
 import { Organization } from "../entities/organization";
 import { OrganizationKind } from "../domain/enums";
@@ -13,9 +13,8 @@ export function filteredOrganizations(dataSource: DataSource, kind: Organization
   if (filter.adminUnitCode) {
     // The unit on its date, as the communes whose records lie in it then: one `= ANY` on the indexed column.
     // Rows with no commune recorded are found by the unit they were registered in.
-    const target = unitForFilter(filter.adminUnitCode, filter.adminUnitAsOf ?? null, today());
-    const communeIds = target ? communeIdsWithin(target.unit, target.date) : [];
-    query.andWhere("(o.commune_id = ANY(:communeIds) OR (o.commune_id IS NULL AND o.admin_unit_code = :adminUnitCode))", { communeIds, adminUnitCode: filter.adminUnitCode });
+    const condition = unitFilterCondition("o", filter.adminUnitCode, filter.adminUnitAsOf ?? null, today());
+    query.andWhere(condition.sql, condition.params);
   }
   if (filter.sector) query.andWhere("o.sector = :sector", { sector: filter.sector });
   if (filter.status) query.andWhere("o.status = :status", { status: filter.status });

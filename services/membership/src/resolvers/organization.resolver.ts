@@ -1,6 +1,6 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import { DETAILS, isOwnCommune, LocalDateScalar, nestedConnection, READ_NOTE, Role, SIGNED_IN, VndScalar, today } from "@kttt/core";
-import { inForceOn, placeOn, unitById, type AdminUnitVersion } from "@kttt/reference";
+import { recordCommuneOn, recordDistrictOn } from "@kttt/reference";
 import type { MembershipContext } from "../context";
 import { ClassificationScheme, MemberStatusFilter, OrganizationKind } from "../domain/enums";
 import { AdminUnit } from "../entities/admin-unit";
@@ -28,14 +28,6 @@ async function mayReadPersonal(ctx: MembershipContext, organization: Organizatio
   if (role === Role.ALLIANCE_ADMIN || role === Role.ALLIANCE_STAFF) return true;
   if (role !== Role.COMMUNE) return false;
   return isOwnCommune(ctx.principal, typeof organization === "string" ? await ctx.loaders.organization.load(organization) : organization);
-}
-
-/** The commune in force on the date where the organisation lies, or null (none recorded, split or unknown). */
-function placeNow(org: Organization, asOf: string | null): AdminUnitVersion | null {
-  if (!org.communeId) return null;
-  const date = asOf ?? today();
-  const place = placeOn(unitById(org.communeId)!, date);
-  return place && inForceOn(place, date) ? place : null;
 }
 
 @Resolver(() => Organization)
@@ -96,7 +88,7 @@ export class OrganizationResolver {
     @Arg("asOf", () => LocalDateScalar, { nullable: true, description: "The date; default: today in Hà Tĩnh." }) asOf: string | null,
     @Ctx() ctx: MembershipContext,
   ): Promise<AdminUnit | null> | null {
-    const place = placeNow(org, asOf);
+    const place = recordCommuneOn(org.communeId, asOf ?? today());
     return place ? ctx.loaders.adminUnitById.load(place.id) : null;
   }
 
@@ -106,8 +98,8 @@ export class OrganizationResolver {
     @Arg("asOf", () => LocalDateScalar, { description: "The date, e.g. 2025-03-01." }) asOf: string,
     @Ctx() ctx: MembershipContext,
   ): Promise<AdminUnit | null> | null {
-    const place = org.communeId ? placeOn(unitById(org.communeId)!, asOf) : null;
-    return place?.parentId && unitById(place.parentId)?.level === "DISTRICT" ? ctx.loaders.adminUnitById.load(place.parentId) : null;
+    const district = recordDistrictOn(org.communeId, asOf);
+    return district ? ctx.loaders.adminUnitById.load(district.id) : null;
   }
 
   @Authorized(...DETAILS.MEMBERSHIP)

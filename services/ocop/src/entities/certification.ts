@@ -45,7 +45,11 @@ export class OcopCertification {
   @Column("smallint")
   stars: number;
 
-  @Field(() => OcopLevel, { description: "Level that recognised the stars (cấp công nhận)." })
+  @Field(() => OcopLevel, {
+    description:
+      "Level that recognised the stars (cấp công nhận), by the decision's date: before 2025-07-06 the district People's Committee 3★, " +
+      "the province 4★, the centre 5★ (Decision 148/QĐ-TTg); from 2025-07-06 the province 3★ and 4★, the centre 5★ (Decision 1489/QĐ-TTg of 06/07/2025).",
+  })
   @Column("text")
   level: OcopLevel;
 
@@ -75,4 +79,8 @@ export class OcopCertification {
 
   @Column("integer")
   version: number;
+
+  @Field({ description: "True for illustrative demo data (dữ liệu minh họa), not published figures: decisions after the seed text's date (2024-07-15)." })
+  @Column("boolean", { default: false })
+  illustrative: boolean;
 }

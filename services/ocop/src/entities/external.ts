@@ -15,9 +15,3 @@ export type CollectiveEconomyRef = InstanceType<typeof CollectiveEconomyRef>;
 export type OrganizationRef = CooperativeRef | CooperativeGroupRef | CooperativeUnionRef;
 /** Their reference resolvers (keys only) and classes (orphaned types). */
 export const MEMBERSHIP_KEYS = { references: membership.references, types: membership.types };
-
-/**
- * The names these keys had here before they took the shared `…Ref` names (issue 12): kept only so
- * branches written meanwhile merge; use the `…Ref` names, and drop these once nothing imports them.
- */
-export { AdminUnitRef as AdminUnit, CollectiveEconomyRef as CollectiveEconomy, CooperativeRef as Cooperative, CooperativeGroupRef as CooperativeGroup, CooperativeUnionRef as CooperativeUnion };

@@ -1,5 +1,6 @@
 import { Authorized, Directive, Field, ID, ObjectType } from "type-graphql";
-import { DETAILS, READ_NOTE } from "@kttt/core";
+import { DETAILS, LocalDateScalar, READ_NOTE, today } from "@kttt/core";
+import { communeCodeOn } from "@kttt/reference";
 import { Column, Entity, PrimaryColumn } from "typeorm";
 import { OcopLocalOwnerType, OWNER_TYPE_LABEL } from "../domain/enums";
 
@@ -27,9 +28,17 @@ export class OcopLocalOwner {
   @Column("text", { name: "registration_number" })
   registrationNumber: string;
 
-  @Field({ description: "Code of the administrative unit where it is registered (mã đơn vị hành chính)." })
+  @Field({ description: "Code of the unit where it was registered (mã đơn vị hành chính): the district for records before 2025-07-01, the commune after." })
   @Column("text", { name: "admin_unit_code" })
   adminUnitCode: string;
+
+  /** The commune (a unit version id of @kttt/reference) where it lies, as recorded; `commune` serves the unit. */
+  @Column("text", { name: "commune_id", nullable: true })
+  communeId: string | null;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: "Since when it lies in `commune` (từ ngày); null where no commune is recorded." })
+  @Column("date", { name: "commune_since", nullable: true })
+  communeSince: string | null;
 
   @Field(() => String, { nullable: true, description: "Address (địa chỉ)." })
   @Column("text", { nullable: true })
@@ -42,6 +51,11 @@ export class OcopLocalOwner {
 
   @Column("integer")
   version: number;
+
+  /** The code of today's commune where it lies (the COMMUNE access rule reads it): not a column, not a GraphQL field. */
+  get communeCodeToday(): string | null {
+    return communeCodeOn(this.communeId, this.address ?? null, today());
+  }
 
   @Field({ description: "Name of the owner type in Vietnamese (tên loại chủ thể), e.g. Hộ kinh doanh." })
   typeLabel(): string {

@@ -1,6 +1,7 @@
 import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryColumn } from "typeorm";
-import { LocalDateScalar } from "@kttt/core";
+import { LocalDateScalar, today } from "@kttt/core";
+import { communeCodeOn } from "@kttt/reference";
 import { GROUP_LABEL, OcopGroup, OcopOwnerType, OWNER_TYPE_LABEL } from "../domain/enums";
 
 @ObjectType({ description: "An OCOP product (sản phẩm OCOP, Mỗi xã một sản phẩm): what is certified, where it is made and who owns it." })
@@ -23,9 +24,17 @@ export class OcopProduct {
   @Column("text")
   subgroup: string;
 
-  @Field({ description: "Code of the administrative unit where it is produced (mã đơn vị hành chính nơi sản xuất)." })
+  @Field({ description: "Code of the unit where it was produced (mã đơn vị hành chính): the district for records before 2025-07-01, the commune after." })
   @Column("text", { name: "admin_unit_code" })
   adminUnitCode: string;
+
+  /** The commune (a unit version id of @kttt/reference) where it lies, as recorded; `commune` serves the unit. */
+  @Column("text", { name: "commune_id", nullable: true })
+  communeId: string | null;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: "Since when it lies in `commune` (từ ngày); null where no commune is recorded." })
+  @Column("date", { name: "commune_since", nullable: true })
+  communeSince: string | null;
 
   @Field(() => OcopOwnerType, { description: "Kind of owner (loại chủ thể)." })
   @Column("text", { name: "owner_type" })
@@ -50,6 +59,18 @@ export class OcopProduct {
   @Field(() => Int, { description: "Version for optimistic concurrency (phiên bản)." })
   @Column("integer")
   version: number;
+
+  /**
+   * The code of today's commune where it is made (the COMMUNE access rule reads it): not a column, not a GraphQL
+   * field. A product has no address of its own; its commune decides, and a split commune leaves it unplaced.
+   */
+  get communeCodeToday(): string | null {
+    return communeCodeOn(this.communeId, null, today());
+  }
+
+  @Field({ description: "True for illustrative demo data (dữ liệu minh họa), not published figures: products registered after the seed text's date (2024-07-15)." })
+  @Column("boolean", { default: false })
+  illustrative: boolean;
 
   /** The date a list was asked for: fields that depend on a date default to it. */
   listAsOf?: string;

@@ -1,5 +1,6 @@
 import { auditMigration, mutationReceiptsMigration } from "@kttt/core";
 import { OcopInitial1732406400100 } from "./1732406400100-initial";
+import { OcopPlacesAndLevels1732406400103 } from "./1732406400103-places-and-levels";
 
 /** Every migration of the ocop database, in order. */
-export const migrations = [OcopInitial1732406400100, mutationReceiptsMigration(1732406400101), auditMigration(1732406400102)];
+export const migrations = [OcopInitial1732406400100, mutationReceiptsMigration(1732406400101), auditMigration(1732406400102), OcopPlacesAndLevels1732406400103];

@@ -1,5 +1,6 @@
 /** Reading OCOP products: filtered, keyset-paginated lists, and first pages of many parents at once. */
 import { paginate, searchCondition, searchTerms, today } from "@kttt/core";
+import { unitFilterCondition } from "@kttt/reference";
 import type { DataSource, SelectQueryBuilder } from "typeorm";
 import { OcopProduct } from "../entities/product";
 import { OcopProductConnection } from "../types/connections";
@@ -26,7 +27,10 @@ export function filteredProducts(dataSource: DataSource, filter: OcopProductFilt
   applyCertificateConditions(query, "p", { asOf, status: filter?.status, stars: filter?.stars, expiringWithinDays: filter?.expiringWithinDays });
   if (!filter) return query;
   if (filter.group) query.andWhere("p.product_group = :group", { group: filter.group });
-  if (filter.adminUnitCode) query.andWhere("p.admin_unit_code = :unit", { unit: filter.adminUnitCode });
+  if (filter.adminUnitCode) {
+    const condition = unitFilterCondition("p", filter.adminUnitCode, filter.adminUnitAsOf ?? null, today());
+    query.andWhere(condition.sql, condition.params);
+  }
   if (filter.ownerType) query.andWhere("p.owner_type = :ownerType", { ownerType: filter.ownerType });
   if (filter.ownerOrganizationId) query.andWhere("p.owner_organization_id = :organizationId", { organizationId: filter.ownerOrganizationId });
   if (filter.ownerId) query.andWhere("p.owner_id = :ownerId", { ownerId: filter.ownerId });

@@ -1,6 +1,6 @@
 /** OCOP statistics in one SQL statement: each product's certificate on the date, then GROUPING SETS. */
-import { groupLabel, type GroupLabels } from "@kttt/core";
-import { adminUnitName } from "@kttt/reference";
+import { groupLabel, today, UnitMap, type GroupLabels } from "@kttt/core";
+import { adminUnitName, groupingUnitsOn, TWO_TIER_FROM, UNPLACED_LABEL } from "@kttt/reference";
 import type { DataSource } from "typeorm";
 import { GROUP_LABEL, OWNER_TYPE_LABEL, OcopGroupBy } from "../domain/enums";
 import { adminUnitRef } from "../entities/external";
@@ -9,7 +9,7 @@ import { OcopFigures, OcopStatistics } from "../types/statistics";
 const GROUP_EXPRESSION: Record<OcopGroupBy, string> = {
   STARS: "s.stars::text",
   GROUP: "s.product_group",
-  ADMIN_UNIT: "s.admin_unit_code",
+  ADMIN_UNIT: "s.unit_key",
   OWNER_TYPE: "s.owner_type",
 };
 
@@ -41,18 +41,31 @@ export function emptyOcopFigures(): OcopFigures {
   return figures({ grouped: 1, key: null });
 }
 
-export async function ocopStatistics(dataSource: DataSource, asOf: string, groupBy: OcopGroupBy | null): Promise<OcopStatistics> {
+/**
+ * OCOP figures on `asOf`. Grouped by unit, each product counts under the unit of the map `unitMap` names (the period's:
+ * the units in force on `asOf`; TODAY: today's communes) through its commune, joined from two arrays: still one
+ * statement. Products with no commune recorded keep the unit they were registered in while districts existed;
+ * those no unit can hold (a split commune, one the sources lose) are the group with a null key (unplaced).
+ */
+export async function ocopStatistics(dataSource: DataSource, asOf: string, groupBy: OcopGroupBy | null, unitMap: UnitMap = UnitMap.PERIOD): Promise<OcopStatistics> {
   const group = groupBy ? GROUP_EXPRESSION[groupBy] : null;
+  const unitMapDate = groupBy === OcopGroupBy.ADMIN_UNIT ? (unitMap === UnitMap.TODAY ? today() : asOf) : null;
+  const mapping = unitMapDate ? groupingUnitsOn(unitMapDate) : null;
+  const unitKey = mapping
+    ? "coalesce(u.unit_code, CASE WHEN p.commune_id IS NULL AND $4 THEN p.admin_unit_code END)"
+    : "p.admin_unit_code";
+  const unitJoin = mapping ? "LEFT JOIN unnest($2::text[], $3::text[]) AS u (commune_id, unit_code) ON u.commune_id = p.commune_id" : "";
   const head = group ? `grouping(${group})::int AS grouped, ${group} AS key` : "1 AS grouped, NULL::text AS key";
   const tail = group ? `GROUP BY GROUPING SETS ((${group}), ())` : "";
   const active = "s.status = 'ACTIVE'";
   const collective = "s.owner_organization_id IS NOT NULL";
   const rows: Row[] = await dataSource.query(
     `WITH s AS (
-       SELECT p.product_group, p.admin_unit_code, p.owner_type, p.owner_organization_id, (cur.c).stars, (cur.c).valid_until,
+       SELECT p.product_group, ${unitKey} AS unit_key, p.owner_type, p.owner_organization_id, (cur.c).stars, (cur.c).valid_until,
               ocop_status(cur.c, $1::date) AS status
        FROM ocop_product p
        CROSS JOIN LATERAL (SELECT ocop_current_certification(p.id, $1::date) AS c) cur
+       ${unitJoin}
        WHERE (cur.c).id IS NOT NULL
      )
      SELECT ${head},
@@ -68,23 +81,24 @@ export async function ocopStatistics(dataSource: DataSource, asOf: string, group
        count(*) FILTER (WHERE ${active} AND s.valid_until <= $1::date + 90)::int AS expiring_90,
        count(*) FILTER (WHERE ${active} AND s.valid_until <= $1::date + 180)::int AS expiring_180
      FROM s ${tail}`,
-    [asOf],
+    mapping ? [asOf, mapping.communeIds, mapping.unitCodes, unitMapDate! < TWO_TIER_FROM] : [asOf],
   );
   const empty = { grouped: 1, key: null } as Row;
   const stats = new OcopStatistics();
   stats.asOf = asOf;
   stats.groupBy = groupBy;
+  stats.unitMapDate = unitMapDate;
   stats.total = figures(rows.find((r) => Number(r.grouped) === 1) ?? empty);
   stats.groups = groupBy
     ? rows
-        .filter((r) => Number(r.grouped) === 0 && r.key !== null)
+        .filter((r) => Number(r.grouped) === 0 && (r.key !== null || groupBy === OcopGroupBy.ADMIN_UNIT))
         .map((r) => ({
-          key: r.key!,
-          label: groupLabel(GROUP_LABELS[groupBy], r.key),
-          adminUnit: groupBy === OcopGroupBy.ADMIN_UNIT ? adminUnitRef(r.key!) : null,
+          key: r.key,
+          label: r.key === null ? UNPLACED_LABEL : groupLabel(GROUP_LABELS[groupBy], r.key),
+          adminUnit: groupBy === OcopGroupBy.ADMIN_UNIT && r.key !== null ? adminUnitRef(r.key) : null,
           figures: figures(r),
         }))
-        .sort((a, b) => a.key.localeCompare(b.key))
+        .sort((a, b) => (a.key ?? "~").localeCompare(b.key ?? "~"))
     : [];
   return stats;
 }

@@ -5,6 +5,7 @@
  */
 import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { firstPageConnection, firstPageFetchSize, today } from "@kttt/core";
+import { latestUnitNear } from "@kttt/reference";
 import type { OcopContext } from "../context";
 import { AdminUnitRef, CooperativeGroupRef, CooperativeRef, CooperativeUnionRef } from "../entities/external";
 import { listProducts, type ParentColumn } from "../repositories/products";
@@ -21,11 +22,14 @@ export function productsOf(column: ParentColumn, key: string, args: OcopChildPro
     const filter: OcopProductFilter = { asOf, status: args.status, stars: args.stars, group: args.group };
     if (column === "owner_organization_id") filter.ownerOrganizationId = key;
     else if (column === "owner_id") filter.ownerId = key;
-    else filter.adminUnitCode = key;
+    else {
+      filter.adminUnitCode = key;
+      filter.adminUnitAsOf = latestUnitNear(key, asOf)?.date;
+    }
     return listProducts(ctx.dataSource, { ...args, filter, orderBy: OcopProductOrder.NAME_ASC });
   }
-  return ctx.loaders
-    .firstProducts({ column, filter: { asOf, status: args.status ?? null, stars: args.stars ?? null, group: args.group ?? null, limit: firstPageFetchSize(args) } })
+  const filter = { asOf, status: args.status ?? null, stars: args.stars ?? null, group: args.group ?? null, limit: firstPageFetchSize(args) };
+  return (column === "admin_unit_code" ? ctx.loaders.firstUnitProducts(filter) : ctx.loaders.firstProducts({ column, filter }))
     .load(key)
     .then((page) => {
       for (const product of page.rows) product.listAsOf = asOf;
@@ -60,7 +64,12 @@ export class CooperativeUnionOcopResolver {
 
 @Resolver(() => AdminUnitRef)
 export class AdminUnitOcopResolver {
-  @FieldResolver(() => OcopProductConnection, { nullable: true, description: "OCOP products made in the unit (sản phẩm OCOP của địa phương) by name; status and stars judged on `asOf`." })
+  @FieldResolver(() => OcopProductConnection, {
+    nullable: true,
+    description:
+      "OCOP products made in the unit (sản phẩm OCOP của địa phương) by name; status and stars judged on `asOf` (default today). A product counts where its " +
+      "commune lay on `asOf`, or on the nearest day the unit existed (a district's last day, 2025-06-30; a 2025 commune's first, 2025-07-01).",
+  })
   ocopProducts(@Root() parent: AdminUnitRef, @Args() args: OcopChildProductArgs, @Ctx() ctx: OcopContext): Promise<OcopProductConnection> {
     return productsOf("admin_unit_code", parent.code, args, ctx);
   }

@@ -6,11 +6,12 @@ import { OcopLocalOwner } from "../entities/owner";
 import { OcopProductConnection } from "../types/connections";
 import { OcopChildProductArgs } from "../types/filters";
 import { productsOf } from "./external.resolver";
+import { placeFieldsResolver } from "./places";
 
 const DESCRIPTION = "OCOP products (sản phẩm OCOP) by name; status and stars judged on `asOf`.";
 
 @Resolver(() => OcopLocalOwner)
-export class OcopLocalOwnerResolver {
+export class OcopLocalOwnerResolver extends placeFieldsResolver(OcopLocalOwner) {
   @FieldResolver(() => OcopProductConnection, { nullable: true, description: DESCRIPTION })
   ocopProducts(@Root() parent: OcopLocalOwner, @Args() args: OcopChildProductArgs, @Ctx() ctx: OcopContext): Promise<OcopProductConnection> {
     return productsOf("owner_id", parent.id, args, ctx);

@@ -1,8 +1,8 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root, createUnionType } from "type-graphql";
 import { LocalDateScalar, today, type OrganizationKind } from "@kttt/core";
-import { ocopCertificateStatus, ocopCurrentCertificate } from "@kttt/reference";
+import { recordDistrictOn, ocopCertificateStatus, ocopCertifyingBody, ocopCurrentCertificate, ocopLevelBasis, PROVINCE_CODE, unitOn, type AdminUnitVersion } from "@kttt/reference";
 import type { OcopContext } from "../context";
-import { OcopStatus } from "../domain/enums";
+import { OcopLevel, OcopStatus } from "../domain/enums";
 import { OcopCertification } from "../entities/certification";
 import { AdminUnitRef, adminUnitRef, CooperativeGroupRef, CooperativeRef, CooperativeUnionRef, organizationRef, type OrganizationRef } from "../entities/external";
 import { OcopLocalOwner } from "../entities/owner";
@@ -10,6 +10,7 @@ import { OcopProduct } from "../entities/product";
 import { listProducts } from "../repositories/products";
 import { OcopProductConnection } from "../types/connections";
 import { OcopProductListArgs } from "../types/filters";
+import { placeFieldsResolver, unitRef } from "./places";
 
 export const OcopProductOwner = createUnionType({
   name: "OcopProductOwner",
@@ -33,7 +34,7 @@ export function asOfFor(product: OcopProduct, asOf: string | null | undefined): 
 }
 
 @Resolver(() => OcopProduct)
-export class OcopProductResolver {
+export class OcopProductResolver extends placeFieldsResolver(OcopProduct) {
   @Query(() => OcopProductConnection, { nullable: true, description: "OCOP products (sản phẩm OCOP), filtered and paginated." })
   ocopProducts(@Args() args: OcopProductListArgs, @Ctx() ctx: OcopContext): Promise<OcopProductConnection> {
     return listProducts(ctx.dataSource, args);
@@ -92,11 +93,39 @@ export class OcopProductResolver {
   }
 }
 
+/** The district whose People's Committee recognised a DISTRICT certificate: where the product lay on the decision's date. */
+async function recognisingDistrict(certification: OcopCertification, ctx: OcopContext): Promise<AdminUnitVersion | null> {
+  if (certification.level !== OcopLevel.DISTRICT) return null;
+  const product = (await ctx.loaders.product.load(certification.productId))!;
+  return recordDistrictOn(product.communeId, certification.decidedOn) ?? unitOn(product.adminUnitCode, certification.decidedOn);
+}
+
 @Resolver(() => OcopCertification)
 export class OcopCertificationResolver {
   @FieldResolver(() => OcopProduct, { description: "The certified product." })
   async product(@Root() certification: OcopCertification, @Ctx() ctx: OcopContext): Promise<OcopProduct> {
     return (await ctx.loaders.product.load(certification.productId))!;
+  }
+
+  @FieldResolver(() => String, {
+    description:
+      "Who recognised the stars (cơ quan công nhận), by the decision's date: the district People's Committee of the product's district " +
+      "(3★ before 2025-07-06), the provincial People's Committee (4★; 3★ from 2025-07-06, Decision 1489/QĐ-TTg) or the central level (5★).",
+  })
+  async certifyingBody(@Root() certification: OcopCertification, @Ctx() ctx: OcopContext): Promise<string> {
+    return ocopCertifyingBody(certification.level, (await recognisingDistrict(certification, ctx))?.name ?? null);
+  }
+
+  @FieldResolver(() => AdminUnitRef, { nullable: true, description: "The unit whose People's Committee recognised the stars (đơn vị công nhận): the district or the province (42); null for the central level." })
+  async certifyingUnit(@Root() certification: OcopCertification, @Ctx() ctx: OcopContext): Promise<AdminUnitRef | null> {
+    if (certification.level === OcopLevel.PROVINCE) return unitRef(PROVINCE_CODE);
+    const district = await recognisingDistrict(certification, ctx);
+    return district ? unitRef(district.code) : null;
+  }
+
+  @FieldResolver(() => String, { description: "The act that set the level for the decision's date (căn cứ phân cấp): Decision 148/QĐ-TTg, or 1489/QĐ-TTg from 2025-07-06." })
+  levelBasis(@Root() certification: OcopCertification): string {
+    return ocopLevelBasis(certification.decidedOn);
   }
 
   @FieldResolver(() => OcopStatus, { description: "The certificate's own status on the date (default today): ACTIVE, EXPIRED or REVOKED." })

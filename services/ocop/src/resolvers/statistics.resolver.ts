@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, Int, Query, Resolver } from "type-graphql";
-import { ALLIANCE, badInput, LocalDateScalar, READ_NOTE, SIGNED_IN, today } from "@kttt/core";
+import { ALLIANCE, badInput, LocalDateScalar, READ_NOTE, SIGNED_IN, today, UnitMap } from "@kttt/core";
 import { OCOP_SUBGROUPS } from "@kttt/reference";
 import type { OcopContext } from "../context";
 import { OcopGroup, OcopGroupBy } from "../domain/enums";
@@ -19,9 +19,10 @@ export class OcopStatisticsResolver {
   ocopStatistics(
     @Arg("asOf", () => LocalDateScalar, { nullable: true, description: "The date (tính đến ngày); default today." }) asOf: string | null,
     @Arg("groupBy", () => OcopGroupBy, { nullable: true, description: "Optional breakdown." }) groupBy: OcopGroupBy | null,
+    @Arg("unitMap", () => UnitMap, { nullable: true, description: "With groupBy: ADMIN_UNIT, the map the groups follow; default PERIOD (the units in force on `asOf`)." }) unitMap: UnitMap | null,
     @Ctx() ctx: OcopContext,
   ): Promise<OcopStatistics> {
-    return ocopStatistics(ctx.dataSource, asOf ?? today(), groupBy ?? null);
+    return ocopStatistics(ctx.dataSource, asOf ?? today(), groupBy ?? null, unitMap ?? UnitMap.PERIOD);
   }
 
   @Query(() => [String], { nullable: true, description: "The subgroups of a product group (phân nhóm) accepted by registerOcopProduct." })

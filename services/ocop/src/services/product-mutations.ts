@@ -5,7 +5,7 @@
  * With an idempotency key, a retried write answers with the first one's result instead of writing again.
  */
 import { badInput, cleanOptionalText, cleanText, conflict, DomainError, ErrorCode, loadById, notFound, organizationsById, recordedWrite, requireNotInFuture, type ConstraintErrors, type GatewayLookup, requireId } from "@kttt/core";
-import { ocopCurrentCertificate, ocopCertificateStatus, ocopLevelFor, ocopStarsForScore, ocopValidUntil, OCOP_STAR_BANDS, OCOP_SUBGROUPS, requireAdminUnit } from "@kttt/reference";
+import { ocopCurrentCertificate, ocopCertificateStatus, ocopLevelFor, ocopStarsForScore, ocopValidUntil, OCOP_STAR_BANDS, OCOP_SUBGROUPS, OCOP_THREE_STAR_PROVINCE_FROM, placementOn, TWO_TIER_FROM } from "@kttt/reference";
 import { randomUUID } from "node:crypto";
 import type { DataSource, EntityManager } from "typeorm";
 import { COLLECTIVE_OWNER_TYPES, kindOf, OcopOwnerType } from "../domain/enums";
@@ -65,12 +65,15 @@ export class OcopMutations {
       if (!subgroups.includes(subgroup)) {
         throw badInput(`"${subgroup}" is not a subgroup of ${input.group}; use one of: ${subgroups.join("; ")}.`, "input.subgroup", "UNKNOWN_SUBGROUP", { subgroups });
       }
-      requireAdminUnit(input.adminUnitCode, "input.adminUnitCode");
       requireNotInFuture(input.registeredOn, "input.registeredOn", "The registration date");
-      return owner.organizationId ? await checkOrganization(this.organizations, owner.organizationId, "input.owner.organizationId") : null;
+      // Units are checked on the registration date: district 444 in 2026 is refused, naming the communes that replaced it.
+      const place = placementOn(input.adminUnitCode, input.registeredOn, "input.adminUnitCode");
+      const ownerPlace = owner.newLocalOwner ? placementOn(owner.newLocalOwner.adminUnitCode, input.registeredOn, "input.owner.newLocalOwner.adminUnitCode") : null;
+      const organizationType = owner.organizationId ? await checkOrganization(this.organizations, owner.organizationId, "input.owner.organizationId") : null;
+      return { organizationType, place, ownerPlace };
     };
     const options = { operation: "registerOcopProduct", input, load: this.loadProduct, prepare, constraints: registrationConstraints(input) };
-    return recordedWrite(this.dataSource, options, async (manager, _keepBefore, organizationType) => {
+    return recordedWrite(this.dataSource, options, async (manager, _keepBefore, { organizationType, place, ownerPlace }) => {
       let ownerType: OcopOwnerType;
       let ownerId: string | null = null;
       if (organizationType) ownerType = organizationType;
@@ -82,7 +85,6 @@ export class OcopMutations {
         ownerId = local.id;
       } else {
         const fresh = owner.newLocalOwner!;
-        requireAdminUnit(fresh.adminUnitCode, "input.owner.newLocalOwner.adminUnitCode");
         const taken = await manager.getRepository(OcopLocalOwner).findOneBy({ registrationNumber: fresh.registrationNumber });
         if (taken) {
           throw conflict(`Registration number ${fresh.registrationNumber} already belongs to ${taken.name}; use localOwnerId ${taken.id}.`, "input.owner.newLocalOwner.registrationNumber", "DUPLICATE_REGISTRATION_NUMBER", { localOwnerId: taken.id });
@@ -92,7 +94,7 @@ export class OcopMutations {
           type: fresh.type,
           name: cleanText(fresh.name),
           registrationNumber: fresh.registrationNumber,
-          adminUnitCode: fresh.adminUnitCode,
+          ...ownerPlace!,
           address: cleanOptionalText(fresh.address),
           representative: cleanOptionalText(fresh.representative),
           version: 1,
@@ -106,12 +108,13 @@ export class OcopMutations {
         name,
         group: input.group,
         subgroup,
-        adminUnitCode: input.adminUnitCode,
+        ...place,
         ownerType,
         ownerOrganizationId: organizationType ? owner.organizationId! : null,
         ownerId,
         registeredOn: input.registeredOn,
         description: cleanOptionalText(input.description),
+        illustrative: false,
         version: 1,
       });
       await manager.getRepository(OcopProduct).insert(product);
@@ -131,6 +134,13 @@ export class OcopMutations {
       if (input.stars !== earned) {
         const [lo, hi] = OCOP_STAR_BANDS[earned];
         throw badInput(`A total score of ${total} (${parts}) earns ${earned}★ (${lo}–${hi} points), not ${input.stars}★.`, "input.stars", "STARS_SCORE_MISMATCH", { score: total, stars: earned });
+      }
+      if (earned === 3 && input.decidedOn >= TWO_TIER_FROM && input.decidedOn < OCOP_THREE_STAR_PROVINCE_FROM) {
+        throw badInput(
+          `No level could recognise 3★ on ${input.decidedOn}: the district People's Committees ended on 2025-06-30, and the province recognises 3★ from ${OCOP_THREE_STAR_PROVINCE_FROM} (Decision 1489/QĐ-TTg).`,
+          "input.decidedOn",
+          "NO_RECOGNISING_LEVEL",
+        );
       }
       const level = ocopLevelFor(earned, input.decidedOn);
       if (input.level && input.level !== level) {
@@ -173,6 +183,7 @@ export class OcopMutations {
         revokedOn: null,
         revocationReason: null,
         revocationDecisionNumber: null,
+        illustrative: false,
         version: 1,
       });
       await manager.getRepository(OcopCertification).insert(certification);

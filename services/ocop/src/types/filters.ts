@@ -17,10 +17,18 @@ export class OcopProductFilter {
   @Field(() => OcopGroup, { nullable: true, description: "Only this product group (nhóm sản phẩm)." })
   group?: OcopGroup;
 
-  @Field({ nullable: true, description: "Only products made in this administrative unit (mã đơn vị hành chính), e.g. 444." })
+  @Field({
+    nullable: true,
+    description:
+      "Only products made in this administrative unit (mã đơn vị hành chính) on `adminUnitAsOf`: a commune (5 digits, e.g. 18202 for xã Tứ Mỹ) " +
+      "or a district (3 digits, e.g. 444). A product counts where its commune lay on that date, so district 445 on 2025-06-30 includes the former Lộc Hà.",
+  })
   @IsOptional()
   @IsAdminUnitCode()
   adminUnitCode?: string;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: "The date `adminUnitCode` is judged on (tính đến ngày); default: today for a unit in force, the unit's last day for one that ended." })
+  adminUnitAsOf?: string;
 
   @Field(() => OcopOwnerType, { nullable: true, description: "Only products of this kind of owner (loại chủ thể)." })
   ownerType?: OcopOwnerType;

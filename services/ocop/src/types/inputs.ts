@@ -21,7 +21,7 @@ export class NewOcopLocalOwnerInput {
   @Matches(REGISTRATION_NUMBER, { message: "registrationNumber must be 10 digits, optionally followed by - and 3 digits (e.g. 3001234567)." })
   registrationNumber: string;
 
-  @Field({ description: "Code of the administrative unit where it is registered." })
+  @Field({ description: "Code of the unit where it is registered, in force on the product's `registeredOn`: a commune (5 digits, recorded with that date) or, before 2025-07-01, a district." })
   @IsAdminUnitCode()
   adminUnitCode: string;
 
@@ -65,7 +65,11 @@ export class RegisterOcopProductInput extends MutationInput {
   @Length(2, 200, { message: "subgroup must be 2 to 200 characters." })
   subgroup: string;
 
-  @Field({ description: "Code of the administrative unit where it is produced." })
+  @Field({
+    description:
+      "Code of the unit where it is produced, in force on `registeredOn` (else BAD_USER_INPUT naming the units that replaced it): a commune (5 digits; " +
+      "recorded with that date, its district before 2025-07-01 becomes `adminUnitCode`) or, before 2025-07-01, a district (3 digits; no commune recorded).",
+  })
   @IsAdminUnitCode()
   adminUnitCode: string;
 
