@@ -4,3 +4,4 @@ export * from "./ocop-groups";
 export * from "./ocop-rules";
 export * from "./admin-unit-checks";
 export * from "./membership-vocabulary";
+export * from "./admin-unit-names";
