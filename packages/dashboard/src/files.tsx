@@ -20,8 +20,16 @@ interface ImportReport {
   rows: { rowNumber: number; outcome: string; problems: Problem[] }[];
 }
 
-async function postFile(file: File, dryRun: boolean): Promise<ImportReport> {
-  const response = await fetch(`/files/import/organizations?dryRun=${dryRun}`, {
+/** What a file can hold: the kinds the gateway's /files/import takes, one per line. */
+export const IMPORT_KINDS: { value: string; label: string }[] = [
+  { value: "organizations", label: "Tổ chức (HTX, LHHTX, THT)" },
+  { value: "members", label: "Thành viên" },
+  { value: "financial-reports", label: "Báo cáo tài chính năm" },
+  { value: "classifications", label: "Kết quả phân loại, xếp loại" },
+];
+
+async function postFile(file: File, kind: string, dryRun: boolean): Promise<ImportReport> {
+  const response = await fetch(`/files/import/${encodeURIComponent(kind)}?dryRun=${dryRun}`, {
     method: "POST",
     headers: { "content-type": "application/octet-stream", "x-file-name": encodeURIComponent(file.name), ...credentialHeaders(currentCredential()) },
     body: file,
@@ -43,6 +51,7 @@ function Counts({ report }: { report: ImportReport }) {
 
 export function ImportPage({ isAdmin }: { isAdmin: boolean }) {
   const [file, setFile] = useState<File | null>(null);
+  const [kind, setKind] = useState(IMPORT_KINDS[0].value);
   const [check, setCheck] = useState<ImportReport | null>(null);
   const [result, setResult] = useState<ImportReport | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
@@ -53,7 +62,7 @@ export function ImportPage({ isAdmin }: { isAdmin: boolean }) {
     setBusy(dryRun ? "Đang kiểm tra tệp…" : "Đang ghi vào hệ thống…");
     setProblem(null);
     try {
-      const report = await postFile(file, dryRun);
+      const report = await postFile(file, kind, dryRun);
       if (dryRun) setCheck(report);
       else setResult(report);
     } catch (error) {
@@ -65,8 +74,27 @@ export function ImportPage({ isAdmin }: { isAdmin: boolean }) {
   const problems = (check ?? result)?.rows.flatMap((r) => r.problems.map((p) => ({ row: r.rowNumber, ...p }))) ?? [];
   return (
     <section aria-label="Nhập danh sách tổ chức">
-      <h2>Nhập danh sách tổ chức (HTX, LHHTX, THT) từ Excel hoặc CSV</h2>
-      <p className="hint">Tệp .xlsx hoặc .csv; mẫu: <code>npm run import -- --template organizations</code>. Không ghi gì nếu còn dòng lỗi.</p>
+      <h2>Nhập dữ liệu từ Excel hoặc CSV</h2>
+      <p className="hint">
+        Tệp .xlsx hoặc .csv; mẫu: <code>npm run import -- --template {kind}</code>. Không ghi gì nếu còn dòng lỗi.
+      </p>
+      <label>
+        Loại dữ liệu{" "}
+        <select
+          value={kind}
+          onChange={(e) => {
+            setKind(e.target.value);
+            setCheck(null);
+            setResult(null);
+          }}
+        >
+          {IMPORT_KINDS.map((k) => (
+            <option key={k.value} value={k.value}>
+              {k.label}
+            </option>
+          ))}
+        </select>
+      </label>{" "}
       <label>
         Tệp danh sách{" "}
         <input

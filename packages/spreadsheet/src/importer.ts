@@ -203,10 +203,12 @@ export async function callGraph<T>(url: string, token: string, query: string, va
   return body.data;
 }
 
-function columnOf(table: Table, field: string, kind?: ImportKind): { header: string; letter: string; index: number } | null {
+/** The file's column a field comes from: of several, the first the row fills (else the first the file has). */
+function columnOf(table: Table, field: string, kind?: ImportKind, values?: Record<string, unknown>): { header: string; letter: string; index: number } | null {
   const top = field.split(".")[0];
   const keys = kind?.fieldColumns?.[top] ?? [top];
-  const column = keys.map((key) => table.columns.find((c) => c.spec.key === key)).find((c) => c !== undefined);
+  const present = keys.map((key) => table.columns.find((c) => c.spec.key === key)).filter((c) => c !== undefined);
+  const column = present.find((c) => values?.[c.spec.key] !== undefined) ?? present[0];
   return column ? { header: column.header, letter: columnLetter(column.index), index: column.index } : null;
 }
 
@@ -272,7 +274,7 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
       const row = batch[result.index];
       row.report.outcome = result.outcome;
       for (const p of result.problems) {
-        const column = columnOf(table, p.field, kind);
+        const column = columnOf(table, p.field, kind, row.values);
         const shown = column ? table.columns.find((c) => c.index === column.index)?.spec.key : undefined;
         row.report.problems.push({ column: column?.header ?? p.field, columnLetter: column?.letter ?? "", value: shown ? String(row.values[shown] ?? "") : "", reason: p.message });
       }

@@ -19,8 +19,8 @@ export type LegacyEncoding = "TCVN3" | "VNI";
 const LATIN1_SYMBOLS = /[\u00a1-\u00bf\u00d7\u00f7]/gu;
 /** Latin-1 letters that Vietnamese does not use. */
 const FOREIGN_LETTERS = /[äåæçëîïðñöøûüþÿÄÅÆÇËÎÏÐÑÖØÛÜÞß]/gu;
-/** VNI's base vowel + mark letter pairs that cannot occur in Vietnamese words. */
-const VNI_PAIRS = /[aeiouyAEIOUY][ùøûõïäåëÙØÛÕÏÄÅË]/gu;
+/** VNI's base vowel (ơ and ư written ô and ö) + mark letter pairs that cannot occur in Vietnamese words. */
+const VNI_PAIRS = /[aeiouyôöAEIOUYÔÖ][ùøûõïäåëÙØÛÕÏÄÅË]/gu;
 /** Characters beyond Latin-1: a cell holding one is Unicode Vietnamese (ơ, ư, đ, ạ…), not a legacy encoding. */
 const BEYOND_LATIN1 = /[^\t\n\r\u0020-\u00ff]/u;
 
@@ -36,7 +36,8 @@ export function legacyEncodingOf(text: string, known: LegacyEncoding | null = nu
   const foreign = count(text, FOREIGN_LETTERS);
   const pairs = count(text, VNI_PAIRS);
   if (symbols >= 1 && symbols + foreign >= 2) return "TCVN3";
-  if (symbols === 0 && foreign + pairs >= 2) return "VNI";
+  // VNI text marks most toned vowels with a pair; two foreign letters alone are a foreign name, or TCVN3 capitals.
+  if (symbols === 0 && pairs >= 1 && foreign + pairs >= 2) return "VNI";
   // In a column known to be legacy text, any Latin-1 letter or symbol is one of its codes.
   if (known === "TCVN3" && /[\u00a0-\u00ff]/u.test(text)) return "TCVN3";
   if (known === "VNI" && symbols === 0 && /[\u00c0-\u00ff]/u.test(text)) return "VNI";

@@ -264,7 +264,8 @@ async function importRecords<R extends OrganizationRef & { rowNumber?: number },
 }
 
 /** Whether a stored record already says what a row says, field by field (bigints and numbers compared as text). */
-const same = (a: Record<string, unknown>, b: Record<string, unknown>, fields: string[]) => fields.every((f) => String(a[f] ?? null) === String(b[f] ?? null));
+const same = (a: Record<string, string | number | bigint | null>, b: Record<string, string | number | bigint | null>, fields: string[]) =>
+  fields.every((f) => String(a[f] ?? null) === String(b[f] ?? null));
 
 const membersKind: RecordKind<MemberImportRow, Map<string, Member[]>> = {
   operation: "importMembers",
@@ -281,7 +282,6 @@ const membersKind: RecordKind<MemberImportRow, Map<string, Member[]>> = {
       kind: row.kind,
       membershipType: row.membershipType,
       fullName: row.fullName,
-      capitalContributed: row.capitalContributed,
       joinedOn: row.joinedOn,
     }),
   extraNumbers: (rows) => rows.map((r) => (r.memberOrganization ? registrationNumberOf(r.memberOrganization) : null)).filter((n): n is string => !!n),
@@ -305,11 +305,13 @@ const membersKind: RecordKind<MemberImportRow, Map<string, Member[]>> = {
         );
       memberOrganizationId = member.id;
     }
+    // The field's default arrives as the schema wrote it, not always as a bigint.
+    const capital = BigInt(row.capitalContributed ?? 0);
     const input = {
       kind: row.kind,
       membershipType: row.membershipType,
       fullName: row.fullName,
-      capitalContributed: row.capitalContributed,
+      capitalContributed: capital,
       joinedOn: row.joinedOn,
       memberOrganizationId,
     };
@@ -322,7 +324,7 @@ const membersKind: RecordKind<MemberImportRow, Map<string, Member[]>> = {
       membership_type: row.membershipType,
       full_name: cleanText(row.fullName),
       member_organization_id: memberOrganizationId ?? null,
-      capital_contributed: row.capitalContributed.toString(),
+      capital_contributed: capital.toString(),
       joined_on: row.joinedOn,
       left_on: null,
     };
