@@ -35,7 +35,9 @@ beforeAll(async () => {
   [coop] = await sql(
     "SELECT id, registration_number, name, established_on::text FROM organization o WHERE kind = 'COOPERATIVE' AND status = 'ACTIVE' AND established_on < '2019-01-01' AND (SELECT count(*) FROM organization p WHERE p.name = o.name) = 1 ORDER BY registration_number LIMIT 1",
   );
-  [group] = await sql("SELECT id, name, admin_unit_code FROM organization o WHERE kind = 'COOPERATIVE_GROUP' AND status <> 'DISSOLVED' AND (SELECT count(*) FROM organization p WHERE p.name = o.name) = 1 ORDER BY name LIMIT 1");
+  [group] = await sql(
+    "SELECT id, name, admin_unit_code FROM organization o WHERE kind = 'COOPERATIVE_GROUP' AND status <> 'DISSOLVED' AND (SELECT count(*) FROM organization p WHERE p.name = o.name) = 1 ORDER BY name LIMIT 1",
+  );
 });
 afterAll(async () => {
   await gateway?.close();
@@ -71,27 +73,43 @@ async function sheetOf(name: string, header: string[], rows: unknown[][]): Promi
 }
 
 const problemsByRow = (report: Awaited<ReturnType<typeof runImport>>) =>
-  Object.fromEntries(report.rows.filter((r) => r.problems.length).map((r) => [r.rowNumber, r.problems.map((p) => `${p.columnLetter}|${p.reason}`).join(" / ")]));
+  Object.fromEntries(
+    report.rows.filter((r) => r.problems.length).map((r) => [r.rowNumber, r.problems.map((p) => `${p.columnLetter}|${p.reason}`).join(" / ")]),
+  );
 
 describe("templates for an organisation's records", () => {
   it("writes each kind's template with Vietnamese headers, notes and choice lists, from the command line too", async () => {
     const path = join(dir, "mau-xep-loai.xlsx");
-    const run = await promisify(execFile)(process.execPath, [join(__dirname, "..", "..", "packages", "spreadsheet", "dist", "cli", "import.js"), "--template", "classifications", "--out", path], {
-      env: { ...process.env, KTTT_TOKEN: token, KTTT_GATEWAY_URL: gateway.url },
-    });
+    const run = await promisify(execFile)(
+      process.execPath,
+      [join(__dirname, "..", "..", "packages", "spreadsheet", "dist", "cli", "import.js"), "--template", "classifications", "--out", path],
+      {
+        env: { ...process.env, KTTT_TOKEN: token, KTTT_GATEWAY_URL: gateway.url },
+      },
+    );
     expect(run.stdout).toContain(path);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(path);
     expect(workbook.worksheets.map((s) => s.name)).toEqual(["Xếp loại", "Ghi chú", "Danh mục"]);
     expect((workbook.getWorksheet("Xếp loại")!.getRow(1).values as unknown[]).slice(1)).toEqual(classificationsKind.columns.map((c) => c.label));
     const lists = workbook.getWorksheet("Danh mục")!;
-    const listed = Array.from({ length: 6 }, (_, i) => lists.getColumn(i + 1).values.slice(1).filter(Boolean));
+    const listed = Array.from({ length: 6 }, (_, i) =>
+      lists
+        .getColumn(i + 1)
+        .values.slice(1)
+        .filter(Boolean),
+    );
     expect(listed).toContainEqual(["Xếp loại", "Tốt", "Khá", "Trung bình", "Yếu", "Chưa xếp loại"]);
     expect(listed).toContainEqual(["Quy mô", "Siêu nhỏ", "Nhỏ", "Vừa", "Lớn"]);
     // The units the graph knows are offered in the unit column.
     expect(listed.find((l) => l[0] === "Đơn vị hành chính")).toEqual(expect.arrayContaining(["Xã Sơn Tây"]));
     const rating = classificationsKind.columns.findIndex((c) => c.key === "rating");
-    expect(workbook.getWorksheet("Xếp loại")!.getRow(2).getCell(rating + 1).dataValidation).toMatchObject({ type: "list" });
+    expect(
+      workbook
+        .getWorksheet("Xếp loại")!
+        .getRow(2)
+        .getCell(rating + 1).dataValidation,
+    ).toMatchObject({ type: "list" });
     expect(workbook.getWorksheet("Ghi chú")!.getColumn(4).values.map(String).join("|")).toMatch(/phải khớp với điểm/u);
 
     for (const kind of [membersKind, financialReportsKind]) {
@@ -117,7 +135,12 @@ describe("npm run import --kind members", () => {
     expect(problemsByRow(first)).toEqual({});
     expect(first).toMatchObject({ written: true, counts: { CREATED: 3, INVALID: 0 } });
     expect(await count("member")).toBe(before + 3);
-    expect(await sql("SELECT full_name, kind, membership_type, capital_contributed::text AS capital, joined_on::text FROM member WHERE organization_id = $1 AND full_name LIKE '%Nhập%' ORDER BY joined_on", [coop.id])).toEqual([
+    expect(
+      await sql(
+        "SELECT full_name, kind, membership_type, capital_contributed::text AS capital, joined_on::text FROM member WHERE organization_id = $1 AND full_name LIKE '%Nhập%' ORDER BY joined_on",
+        [coop.id],
+      ),
+    ).toEqual([
       { full_name: "Nguyễn Thị Nhập Một", kind: "INDIVIDUAL", membership_type: "OFFICIAL", capital: "2500000", joined_on: "2024-03-15" },
       { full_name: "Hộ Trần Văn Nhập Hai", kind: "HOUSEHOLD", membership_type: "ASSOCIATE_WITHOUT_CAPITAL", capital: "0", joined_on: "2024-03-16" },
     ]);
@@ -130,24 +153,45 @@ describe("npm run import --kind members", () => {
     expect(await count("member")).toBe(before + 3);
     expect(await audits("importMembers")).toBe(audited);
 
-    const edited = await filled(membersKind, "members-edited", [[coop.registration_number, null, null, "Nguyễn Thị Nhập Một", "Cá nhân", "Thành viên chính thức", "3.000.000", "15/03/2024"]]);
+    const edited = await filled(membersKind, "members-edited", [
+      [coop.registration_number, null, null, "Nguyễn Thị Nhập Một", "Cá nhân", "Thành viên chính thức", "3.000.000", "15/03/2024"],
+    ]);
     const third = await runImport({ file: edited, kind: "members", gatewayUrl: gateway.url, token });
     expect(third.counts).toMatchObject({ UPDATED: 1 });
-    expect(await sql("SELECT capital_contributed::text AS capital, version FROM member WHERE full_name = 'Nguyễn Thị Nhập Một'")).toEqual([{ capital: "3000000", version: 2 }]);
-    const trail = await graphql(gateway.url, `{ membershipAuditTrail(first: 1, operation: "importMembers") { before after } }`);
-    expect(trail.data.membershipAuditTrail[0]).toMatchObject({ before: { capitalContributed: "2500000" }, after: { capital_contributed: "3000000", version: 2 } });
+    expect(await sql("SELECT capital_contributed::text AS capital, version FROM member WHERE full_name = 'Nguyễn Thị Nhập Một'")).toEqual([
+      { capital: "3000000", version: 2 },
+    ]);
+    const trail = await graphql(
+      gateway.url,
+      `
+        {
+          membershipAuditTrail(first: 1, operation: "importMembers") {
+            before
+            after
+          }
+        }
+      `,
+    );
+    expect(trail.data.membershipAuditTrail[0]).toMatchObject({
+      before: { capitalContributed: "2500000" },
+      after: { capital_contributed: "3000000", version: 2 },
+    });
   });
 
   it("lists every bad row as Excel numbers it and writes nothing", async () => {
-    const path = await sheetOf("thanh vien", ["Mã số HTX", "Họ và tên", "Loại hình thành viên", "Vốn góp (đồng)", "Ngày gia nhập"], [
-      [coop.registration_number, "Phạm Văn Đúng", "Thành viên chính thức", "1.000.000", "01/02/2024"],
-      ["3009999999", "Người Không Tổ Chức", "Thành viên chính thức", "1.000.000", "01/02/2024"],
-      [coop.registration_number, "Vốn Âm", "Thành viên chính thức", "-5.000", "01/02/2024"],
-      [coop.registration_number, "Ngày Sai", "Thành viên chính thức", "1.000.000", "30/02/2024"],
-      [coop.registration_number, "Phạm Văn Đúng", "Thành viên chính thức", "1.000.000", "01/02/2024"],
-      [coop.registration_number, "Liên Kết Có Vốn", "Liên kết không góp vốn", "1.000.000", "01/02/2024"],
-      [coop.registration_number, "Vào Trước Thành Lập", "Thành viên chính thức", "1.000.000", "01/01/1990"],
-    ]);
+    const path = await sheetOf(
+      "thanh vien",
+      ["Mã số HTX", "Họ và tên", "Loại hình thành viên", "Vốn góp (đồng)", "Ngày gia nhập"],
+      [
+        [coop.registration_number, "Phạm Văn Đúng", "Thành viên chính thức", "1.000.000", "01/02/2024"],
+        ["3009999999", "Người Không Tổ Chức", "Thành viên chính thức", "1.000.000", "01/02/2024"],
+        [coop.registration_number, "Vốn Âm", "Thành viên chính thức", "-5.000", "01/02/2024"],
+        [coop.registration_number, "Ngày Sai", "Thành viên chính thức", "1.000.000", "30/02/2024"],
+        [coop.registration_number, "Phạm Văn Đúng", "Thành viên chính thức", "1.000.000", "01/02/2024"],
+        [coop.registration_number, "Liên Kết Có Vốn", "Liên kết không góp vốn", "1.000.000", "01/02/2024"],
+        [coop.registration_number, "Vào Trước Thành Lập", "Thành viên chính thức", "1.000.000", "01/01/1990"],
+      ],
+    );
     const members = await count("member");
     const report = await runImport({ file: path, kind: "members", gatewayUrl: gateway.url, token });
     expect(report.written).toBe(false);
@@ -168,19 +212,35 @@ describe("npm run import --kind members", () => {
   });
 
   it("converts member names typed in TCVN3 and VNI to Unicode", async () => {
-    const path = await sheetOf("thanh vien cu", ["Mã số HTX", "Họ và tên", "Loại hình thành viên", "Ngày gia nhập"], [
-      [coop.registration_number, "NguyÔn V¨n Tr­êng", "Thµnh viªn chÝnh thøc", "02/02/2024"],
-      [coop.registration_number, "TrÇn ThÞ Hoa", "Thµnh viªn chÝnh thøc", "02/02/2024"],
-      [coop.registration_number, "Phaïm Vaên Ñöùc", "Thaønh vieân chính thöùc", "02/02/2024"],
-    ]);
+    const path = await sheetOf(
+      "thanh vien cu",
+      ["Mã số HTX", "Họ và tên", "Loại hình thành viên", "Ngày gia nhập"],
+      [
+        [coop.registration_number, "NguyÔn V¨n Tr­êng", "Thµnh viªn chÝnh thøc", "02/02/2024"],
+        [coop.registration_number, "TrÇn ThÞ Hoa", "Thµnh viªn chÝnh thøc", "02/02/2024"],
+        [coop.registration_number, "Phaïm Vaên Ñöùc", "Thaønh vieân chính thöùc", "02/02/2024"],
+      ],
+    );
     const report = await runImport({ file: path, kind: "members", gatewayUrl: gateway.url, token });
     expect(problemsByRow(report)).toEqual({});
     expect(report.counts.CREATED).toBe(3);
-    expect((await sql("SELECT full_name FROM member WHERE organization_id = $1 AND joined_on = '2024-02-02' ORDER BY full_name", [coop.id])).map((m: { full_name: string }) => m.full_name)).toEqual(["Nguyễn Văn Trường", "Phạm Văn Đức", "Trần Thị Hoa"]);
+    expect(
+      (await sql("SELECT full_name FROM member WHERE organization_id = $1 AND joined_on = '2024-02-02' ORDER BY full_name", [coop.id])).map(
+        (m: { full_name: string }) => m.full_name,
+      ),
+    ).toEqual(["Nguyễn Văn Trường", "Phạm Văn Đức", "Trần Thị Hoa"]);
   });
 
   it("checks a batch in a fixed number of statements, whatever its length", async () => {
-    const rows = (n: number, from: number) => Array.from({ length: n }, (_, i) => ({ rowNumber: i + 2, organization: coop.registration_number, fullName: `Thành Viên Đếm ${from + i}`, membershipType: "OFFICIAL", capitalContributed: "1000000", joinedOn: "2024-05-01" }));
+    const rows = (n: number, from: number) =>
+      Array.from({ length: n }, (_, i) => ({
+        rowNumber: i + 2,
+        organization: coop.registration_number,
+        fullName: `Thành Viên Đếm ${from + i}`,
+        membershipType: "OFFICIAL",
+        capitalContributed: "1000000",
+        joinedOn: "2024-05-01",
+      }));
     const statementsFor = async (batch: unknown[]) => {
       membership.service.statements.start();
       const res = await graphql(gateway.url, IMPORT_KINDS.members.mutation, { rows: batch, dryRun: false, skipInvalid: false });
@@ -194,20 +254,46 @@ describe("npm run import --kind members", () => {
 
 describe("npm run import --kind financial-reports", () => {
   it("reads money in the header's unit exactly, creates then corrects a year, and lists bad rows writing nothing", async () => {
-    const header = ["Mã số thuế", "Năm", "Vốn điều lệ (triệu đồng)", "Doanh thu (tr.đ)", "Lợi nhuận (triệu đồng)", "Lao động thường xuyên", "Thu nhập bình quân (nghìn đồng/người/tháng)", "Cán bộ quản lý", "Cán bộ quản lý đã qua đào tạo", "Mức độ ứng dụng CNTT"];
+    const header = [
+      "Mã số thuế",
+      "Năm",
+      "Vốn điều lệ (triệu đồng)",
+      "Doanh thu (tr.đ)",
+      "Lợi nhuận (triệu đồng)",
+      "Lao động thường xuyên",
+      "Thu nhập bình quân (nghìn đồng/người/tháng)",
+      "Cán bộ quản lý",
+      "Cán bộ quản lý đã qua đào tạo",
+      "Mức độ ứng dụng CNTT",
+    ];
     const good = [coop.registration_number, 2019, "1.234,5", "2,5 tỷ", "-12,3", 9, "4.500", 5, 3, "Có máy tính, thư điện tử"];
     const path = await sheetOf("bao cao", header, [good]);
     await sql("DELETE FROM financial_report WHERE organization_id = $1 AND year = 2019", [coop.id]);
     const first = await runImport({ file: path, kind: "financial-reports", gatewayUrl: gateway.url, token });
     expect(problemsByRow(first)).toEqual({});
     expect(first.counts).toMatchObject({ CREATED: 1 });
-    expect(await sql("SELECT charter_capital::text, revenue::text, profit::text, regular_workers, average_monthly_income::text, it_readiness, version FROM financial_report WHERE organization_id = $1 AND year = 2019", [coop.id])).toEqual([
-      { charter_capital: "1234500000", revenue: "2500000000", profit: "-12300000", regular_workers: 9, average_monthly_income: "4500000", it_readiness: "BASIC", version: 1 },
+    expect(
+      await sql(
+        "SELECT charter_capital::text, revenue::text, profit::text, regular_workers, average_monthly_income::text, it_readiness, version FROM financial_report WHERE organization_id = $1 AND year = 2019",
+        [coop.id],
+      ),
+    ).toEqual([
+      {
+        charter_capital: "1234500000",
+        revenue: "2500000000",
+        profit: "-12300000",
+        regular_workers: 9,
+        average_monthly_income: "4500000",
+        it_readiness: "BASIC",
+        version: 1,
+      },
     ]);
     expect((await runImport({ file: path, kind: "financial-reports", gatewayUrl: gateway.url, token })).counts).toMatchObject({ UNCHANGED: 1 });
     const corrected = await sheetOf("bao cao sua", header, [[...good.slice(0, 3), "2,6 tỷ", ...good.slice(4)]]);
     expect((await runImport({ file: corrected, kind: "financial-reports", gatewayUrl: gateway.url, token })).counts).toMatchObject({ UPDATED: 1 });
-    expect(await sql("SELECT revenue::text, version FROM financial_report WHERE organization_id = $1 AND year = 2019", [coop.id])).toEqual([{ revenue: "2600000000", version: 2 }]);
+    expect(await sql("SELECT revenue::text, version FROM financial_report WHERE organization_id = $1 AND year = 2019", [coop.id])).toEqual([
+      { revenue: "2600000000", version: 2 },
+    ]);
 
     const bad = await sheetOf("bao cao loi", header, [
       [coop.registration_number, 2020, "100", "-5", "0", 3, "4.000", 2, 1, "Có máy tính, thư điện tử"],
@@ -243,7 +329,12 @@ describe("npm run import --kind classifications", () => {
     const first = await runImport({ file: path, kind: "classifications", gatewayUrl: gateway.url, token });
     expect(problemsByRow(first)).toEqual({});
     expect(first.counts).toMatchObject({ CREATED: 2 });
-    expect(await sql("SELECT year, score::text, rating, size_class, not_rated_reason FROM classification WHERE organization_id = $1 AND year IN (2021, 2022) ORDER BY year", [coop.id])).toEqual([
+    expect(
+      await sql(
+        "SELECT year, score::text, rating, size_class, not_rated_reason FROM classification WHERE organization_id = $1 AND year IN (2021, 2022) ORDER BY year",
+        [coop.id],
+      ),
+    ).toEqual([
       { year: 2021, score: "72.50", rating: "FAIR", size_class: "SMALL", not_rated_reason: null },
       { year: 2022, score: null, rating: "NOT_RATED", size_class: null, not_rated_reason: "Tạm ngừng hoạt động quá 3 tháng" },
     ]);

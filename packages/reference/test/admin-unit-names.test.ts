@@ -21,14 +21,18 @@ describe("a unit named in a file, on the row's date", () => {
   ])("%s on %s is %s", (text, date, id) => expect(resolved(text, date)).toBe(id));
 
   it("refuses a 2024 commune named for a date after the communes' reform, naming the units that replaced it", () => {
-    expect(resolved("Xã Cẩm Quang", "2026-01-01")).toMatch(/^ADMIN_UNIT_NOT_VALID_ON_DATE: Xã Cẩm Quang, Huyện Cẩm Xuyên \(18697\) no longer existed on 2026-01-01: it ended on 2025-06-30, and its area then lay in Xã Cẩm Xuyên \(18673\)/u);
+    expect(resolved("Xã Cẩm Quang", "2026-01-01")).toMatch(
+      /^ADMIN_UNIT_NOT_VALID_ON_DATE: Xã Cẩm Quang, Huyện Cẩm Xuyên \(18697\) no longer existed on 2026-01-01: it ended on 2025-06-30, and its area then lay in Xã Cẩm Xuyên \(18673\)/u,
+    );
     expect(resolved("Xã Sơn Tây, huyện Hương Sơn", "2026-01-01")).toMatch(/no longer existed on 2026-01-01.*lay in Xã Sơn Tây \(18172\)/u);
     expect(resolved("Xã Kỳ Lợi", "2026-01-01")).toMatch(/Phường Sông Trí \(18754, part\)/u);
     expect(unitNamedOn("Xã Cẩm Quang", "2026-01-01").problem?.replacedBy).toEqual(["18673"]);
   });
 
   it("refuses a bare district name after the districts ended, a unit not yet formed, and names it does not know", () => {
-    expect(resolved("Đức Thọ", "2026-04-12")).toMatch(/^ADMIN_UNIT_NOT_VALID_ON_DATE: Huyện Đức Thọ \(440\) no longer existed on 2026-04-12.*Xã Đức Thọ \(18229, part\)/u);
+    expect(resolved("Đức Thọ", "2026-04-12")).toMatch(
+      /^ADMIN_UNIT_NOT_VALID_ON_DATE: Huyện Đức Thọ \(440\) no longer existed on 2026-04-12.*Xã Đức Thọ \(18229, part\)/u,
+    );
     expect(resolved("Phường Thành Sen", "2020-01-01")).toMatch(/did not exist yet on 2020-01-01: it is in force from 2025-07-01/u);
     expect(resolved("Huyện Xa Lắm", "2020-01-01")).toMatch(/^UNKNOWN_ADMIN_UNIT: No administrative unit of Hà Tĩnh is called "Huyện Xa Lắm"/u);
   });

@@ -89,7 +89,8 @@ function vniTable(): Map<string, string> {
   const breveUpper = ["Ê", "É", "È", "Ú", "Ü", "Ë"];
   const withMarks = (base: string, marks: string[]) => marks.map((m) => (m ? base + m : ""));
   for (const v of ["a", "e", "o", "u", "y"]) add(withMarks(v, toneMarks), withMarks(v.toUpperCase(), toneMarksUpper), v);
-  for (const v of ["a", "e", "o"]) add([v + hat[0], ...withMarks(v, hat.slice(1))], [v.toUpperCase() + hatUpper[0], ...withMarks(v.toUpperCase(), hatUpper.slice(1))], `${v}\u0302`);
+  for (const v of ["a", "e", "o"])
+    add([v + hat[0], ...withMarks(v, hat.slice(1))], [v.toUpperCase() + hatUpper[0], ...withMarks(v.toUpperCase(), hatUpper.slice(1))], `${v}\u0302`);
   add([`a${breve[0]}`, ...withMarks("a", breve.slice(1))], [`A${breveUpper[0]}`, ...withMarks("A", breveUpper.slice(1))], "a\u0306");
   add(["ô", ...withMarks("ô", toneMarks.slice(1))], ["Ô", ...withMarks("Ô", toneMarksUpper.slice(1))], "o\u031b");
   add(["ö", ...withMarks("ö", toneMarks.slice(1))], ["Ö", ...withMarks("Ö", toneMarksUpper.slice(1))], "u\u031b");

@@ -34,7 +34,15 @@ describe("legacy Vietnamese encodings", () => {
   });
 
   it("leaves Unicode and plain text alone, however many Latin-1 letters they hold", () => {
-    for (const text of ["Hợp tác xã Nông nghiệp Kỳ Phú", "Xã Sơn Tây, huyện Hương Sơn", "HTX Dich vu 3", "Thôn 3 · xã Cẩm Bình", "Bà Hà", "Hà Tĩnh · 2024", "Công ty Müller & Søn"]) {
+    for (const text of [
+      "Hợp tác xã Nông nghiệp Kỳ Phú",
+      "Xã Sơn Tây, huyện Hương Sơn",
+      "HTX Dich vu 3",
+      "Thôn 3 · xã Cẩm Bình",
+      "Bà Hà",
+      "Hà Tĩnh · 2024",
+      "Công ty Müller & Søn",
+    ]) {
       expect(fromLegacyText(text)).toEqual({ ok: true, text, encoding: null });
     }
   });
