@@ -9,7 +9,7 @@ import { classificationsKind, financialReportsKind, IMPORT_KINDS, membersKind, r
 import { graphql, TEST_ADMIN, tokenFor } from "@kttt/testkit";
 import ExcelJS from "exceljs";
 import { execFile } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -174,7 +174,7 @@ describe("npm run import --kind members", () => {
     );
     expect(trail.data.membershipAuditTrail[0]).toMatchObject({
       before: { capitalContributed: "2500000" },
-      after: { capital_contributed: "3000000", version: 2 },
+      after: { capitalContributed: "3000000", version: 2, fullName: "Nguyễn Thị Nhập Một" },
     });
   });
 
@@ -355,5 +355,31 @@ describe("npm run import --kind classifications", () => {
     expect(problems[3]).toMatch(/^B\|.* is a cooperative group \(THT\): groups are not rated/u);
     expect(problems[4]).toMatch(/^F\|101 is above 100/u);
     expect(problems[5]).toMatch(/^B\|No organisation is called "Hợp tác xã Không Hề Có"/u);
+  });
+});
+
+describe("places as registers write them, read on the row's date", () => {
+  it("places an organisation by a 2024 commune and its district or by a 2025 commune, and refuses a 2024 commune dated after the reform, naming its successor", async () => {
+    const csv = [
+      "Tên HTX;Loại hình;Mã số thuế;Đơn vị hành chính;Lĩnh vực;Tình trạng;Ngày thành lập",
+      "HTX Nơi Cũ;HTX;3009980011;Xã Sơn Tây, huyện Hương Sơn;Nông nghiệp;Tạm ngừng hoạt động;12/04/2020",
+      "HTX Nơi Mới;HTX;3009980022;Xã Sơn Tây;Nông nghiệp;Tạm ngừng hoạt động;12/08/2025",
+      "HTX Nơi Đã Nhập;HTX;3009980033;Xã Cẩm Quang;Nông nghiệp;Tạm ngừng hoạt động;12/08/2025",
+    ].join("\r\n");
+    const path = join(dir, "noi-dang-ky.csv");
+    await writeFile(path, `\uFEFF${csv}\r\n`, "utf8");
+    const organizations = await count("organization");
+    const report = await runImport({ file: path, kind: "organizations", gatewayUrl: gateway.url, token });
+    expect(report.written).toBe(false);
+    expect(await count("organization")).toBe(organizations);
+    expect(problemsByRow(report)).toEqual({
+      4: expect.stringMatching(/^D\|Xã Cẩm Quang, Huyện Cẩm Xuyên \(18697\) no longer existed on 2025-08-12: it ended on 2025-06-30, and its area then lay in Xã Cẩm Xuyên \(18673\)/u),
+    });
+    const written = await runImport({ file: path, kind: "organizations", gatewayUrl: gateway.url, token, skipInvalid: true });
+    expect(written.counts).toMatchObject({ CREATED: 2, INVALID: 1 });
+    expect(await sql("SELECT registration_number, admin_unit_code, commune_id, commune_since::text FROM organization WHERE registration_number IN ('3009980011', '3009980022') ORDER BY registration_number")).toEqual([
+      { registration_number: "3009980011", admin_unit_code: "439", commune_id: "18172", commune_since: "2020-04-12" },
+      { registration_number: "3009980022", admin_unit_code: "18172", commune_id: "18172@2025-07-01", commune_since: "2025-08-12" },
+    ]);
   });
 });

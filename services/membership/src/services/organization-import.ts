@@ -151,6 +151,8 @@ export class OrganizationImport {
           name: org.name,
           registration_number: org.registrationNumber,
           admin_unit_code: org.adminUnitCode,
+          commune_id: org.communeId,
+          commune_since: org.communeSince,
           sector: org.sector,
           status: org.status,
           established_on: org.establishedOn,

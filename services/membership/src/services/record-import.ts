@@ -255,13 +255,16 @@ async function importRecords<R extends OrganizationRef & { rowNumber?: number },
         input: p.row,
         resultRef: p.ref ?? p.org.id,
         before: p.before,
-        after: p.after,
+        after: p.after === undefined ? undefined : fieldsOf(p.after as Record<string, unknown>),
       }));
       await writeAudits(manager, audits);
     }
     return Object.assign(new ImportRecordsPayload(), { dryRun, written, counts, rows: results });
   });
 }
+
+/** A table row's columns as the entity's fields (capital_contributed → capitalContributed), so an audit's after reads like its before. */
+const fieldsOf = (row: Record<string, unknown>) => Object.fromEntries(Object.entries(row).map(([column, value]) => [column.replace(/_([a-z])/gu, (_m, c: string) => c.toUpperCase()), value]));
 
 /** Whether a stored record already says what a row says, field by field (bigints and numbers compared as text). */
 const same = (a: Record<string, string | number | bigint | null>, b: Record<string, string | number | bigint | null>, fields: string[]) =>
@@ -349,7 +352,7 @@ const membersKind: RecordKind<MemberImportRow, Map<string, Member[]>> = {
       outcome: ImportOutcome.UPDATED,
       record: { id: found.id, ...values, full_name: found.fullName },
       before: found,
-      after: { ...found, ...values, version: found.version + 1 },
+      after: { id: found.id, ...values, version: found.version + 1 },
       ref: found.id,
     };
   },
