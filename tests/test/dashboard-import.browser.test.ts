@@ -74,7 +74,7 @@ describeIfBrowser("the import page and the file endpoints", () => {
     await page.goto("about:blank");
     await page.goto(`${dashboardUrl()}#token=${adminToken}`);
     await page.getByRole("link", { name: "Nhập dữ liệu" }).click();
-    await page.getByLabel("Loại dữ liệu").selectOption({ label: "Thành viên" });
+    await page.getByLabel("Loại danh sách").selectOption({ label: "Thành viên của tổ chức đã đăng ký" });
     await expect(page.locator("p.hint code").innerText()).resolves.toBe("npm run import -- --template members");
     const register = (name: string, joined: string) => ({
       name: "thanh-vien.csv",

@@ -252,7 +252,7 @@ describe("npm run import --kind members", () => {
   });
 });
 
-describe("npm run import --kind financial-reports", () => {
+describe("npm run import --kind financialReports", () => {
   it("reads money in the header's unit exactly, creates then corrects a year, and lists bad rows writing nothing", async () => {
     const header = [
       "Mã số thuế",
@@ -269,7 +269,7 @@ describe("npm run import --kind financial-reports", () => {
     const good = [coop.registration_number, 2019, "1.234,5", "2,5 tỷ", "-12,3", 9, "4.500", 5, 3, "Có máy tính, thư điện tử"];
     const path = await sheetOf("bao cao", header, [good]);
     await sql("DELETE FROM financial_report WHERE organization_id = $1 AND year = 2019", [coop.id]);
-    const first = await runImport({ file: path, kind: "financial-reports", gatewayUrl: gateway.url, token });
+    const first = await runImport({ file: path, kind: "financialReports", gatewayUrl: gateway.url, token });
     expect(problemsByRow(first)).toEqual({});
     expect(first.counts).toMatchObject({ CREATED: 1 });
     expect(
@@ -288,9 +288,9 @@ describe("npm run import --kind financial-reports", () => {
         version: 1,
       },
     ]);
-    expect((await runImport({ file: path, kind: "financial-reports", gatewayUrl: gateway.url, token })).counts).toMatchObject({ UNCHANGED: 1 });
+    expect((await runImport({ file: path, kind: "financialReports", gatewayUrl: gateway.url, token })).counts).toMatchObject({ UNCHANGED: 1 });
     const corrected = await sheetOf("bao cao sua", header, [[...good.slice(0, 3), "2,6 tỷ", ...good.slice(4)]]);
-    expect((await runImport({ file: corrected, kind: "financial-reports", gatewayUrl: gateway.url, token })).counts).toMatchObject({ UPDATED: 1 });
+    expect((await runImport({ file: corrected, kind: "financialReports", gatewayUrl: gateway.url, token })).counts).toMatchObject({ UPDATED: 1 });
     expect(await sql("SELECT revenue::text, version FROM financial_report WHERE organization_id = $1 AND year = 2019", [coop.id])).toEqual([
       { revenue: "2600000000", version: 2 },
     ]);
@@ -305,7 +305,7 @@ describe("npm run import --kind financial-reports", () => {
       [coop.registration_number, 2099, "100", "50", "10", 3, "4.000", 2, 1, "Có máy tính, thư điện tử"],
     ]);
     const reports = await count("financial_report");
-    const report = await runImport({ file: bad, kind: "financial-reports", gatewayUrl: gateway.url, token });
+    const report = await runImport({ file: bad, kind: "financialReports", gatewayUrl: gateway.url, token });
     expect(report.written).toBe(false);
     expect(await count("financial_report")).toBe(reports);
     const problems = problemsByRow(report);

@@ -20,12 +20,12 @@ interface ImportReport {
   rows: { rowNumber: number; outcome: string; problems: Problem[] }[];
 }
 
-/** What a file can hold: the kinds the gateway's /files/import takes, one per line. */
-export const IMPORT_KINDS: { value: string; label: string }[] = [
-  { value: "organizations", label: "Tổ chức (HTX, LHHTX, THT)" },
-  { value: "members", label: "Thành viên" },
-  { value: "financial-reports", label: "Báo cáo tài chính năm" },
-  { value: "classifications", label: "Kết quả phân loại, xếp loại" },
+/** What the page imports: the gateway's import kinds (`npm run import -- --kind <kind>`), one line each. */
+const KINDS = [
+  { kind: "organizations", label: "Tổ chức (HTX, LHHTX, THT) và thành viên sáng lập" },
+  { kind: "members", label: "Thành viên của tổ chức đã đăng ký" },
+  { kind: "financialReports", label: "Báo cáo tài chính năm" },
+  { kind: "classifications", label: "Kết quả phân loại, xếp loại" },
 ];
 
 async function postFile(file: File, kind: string, dryRun: boolean): Promise<ImportReport> {
@@ -51,7 +51,7 @@ function Counts({ report }: { report: ImportReport }) {
 
 export function ImportPage({ isAdmin }: { isAdmin: boolean }) {
   const [file, setFile] = useState<File | null>(null);
-  const [kind, setKind] = useState(IMPORT_KINDS[0].value);
+  const [kind, setKind] = useState(KINDS[0].kind);
   const [check, setCheck] = useState<ImportReport | null>(null);
   const [result, setResult] = useState<ImportReport | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
@@ -73,13 +73,13 @@ export function ImportPage({ isAdmin }: { isAdmin: boolean }) {
   };
   const problems = (check ?? result)?.rows.flatMap((r) => r.problems.map((p) => ({ row: r.rowNumber, ...p }))) ?? [];
   return (
-    <section aria-label="Nhập danh sách tổ chức">
-      <h2>Nhập dữ liệu từ Excel hoặc CSV</h2>
+    <section aria-label="Nhập danh sách">
+      <h2>Nhập danh sách từ Excel hoặc CSV</h2>
       <p className="hint">
         Tệp .xlsx hoặc .csv; mẫu: <code>npm run import -- --template {kind}</code>. Không ghi gì nếu còn dòng lỗi.
       </p>
       <label>
-        Loại dữ liệu{" "}
+        Loại danh sách{" "}
         <select
           value={kind}
           onChange={(e) => {
@@ -88,8 +88,8 @@ export function ImportPage({ isAdmin }: { isAdmin: boolean }) {
             setResult(null);
           }}
         >
-          {IMPORT_KINDS.map((k) => (
-            <option key={k.value} value={k.value}>
+          {KINDS.map((k) => (
+            <option key={k.kind} value={k.kind}>
               {k.label}
             </option>
           ))}

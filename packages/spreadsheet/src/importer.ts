@@ -72,7 +72,7 @@ const RECORD_KINDS: Record<string, ImportKind> = {
     rowProblem: needsOrganization,
     fieldColumns: ORGANIZATION_FIELDS,
   },
-  "financial-reports": {
+  financialReports: {
     spec: financialReportsKind,
     field: "importFinancialReports",
     mutation: recordsMutation("importFinancialReports", "FinancialReportImportRow"),

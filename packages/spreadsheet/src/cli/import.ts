@@ -1,5 +1,5 @@
 /**
- * `npm run import -- <file> [--kind organizations|members|financial-reports|classifications] [--sheet …] [--dry-run] [--skip-invalid]`
+ * `npm run import -- <file> [--kind organizations|members|financialReports|classifications] [--sheet …] [--dry-run] [--skip-invalid]`
  * through the gateway with a token (--token or KTTT_TOKEN; `npm run token` issues one), and
  * `npm run import -- --template <kind> [--out file.xlsx]`.
  */
