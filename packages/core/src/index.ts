@@ -27,4 +27,5 @@ export * from "./service";
 export * from "./signing-keys";
 export * from "./subgraphs";
 export * from "./text";
+export * from "./unit-map";
 export * from "./validation";
