@@ -166,12 +166,6 @@ export default tseslint.config(
     },
   },
   {
-    // KNOWN CROSSING, to undo: the spreadsheet package's organisations kind imports membership (a package
-    // importing a service). Move the checks it needs to core or @kttt/reference, or the kind into membership.
-    files: ["packages/spreadsheet/src/kinds/organizations.ts"],
-    rules: { "import-x/no-restricted-paths": "off" },
-  },
-  {
     // Being rewritten onto core's one write transaction (issue 12): their two findings go with that rewrite.
     files: ["services/*/src/services/*-mutations.ts"],
     rules: { "@typescript-eslint/no-unnecessary-type-assertion": "off", "@typescript-eslint/no-unsafe-enum-comparison": "off" },

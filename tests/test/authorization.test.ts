@@ -155,6 +155,21 @@ const WRITES: Record<string, { query: string; variables: Record<string, unknown>
     variables: { rows: Array.from({ length: 5001 }, () => ({ kind: "COOPERATIVE", name: "Hợp tác xã Kiểm tra Quyền", adminUnit: "444", sector: "AGRICULTURE", establishedOn: "2024-01-02" })) },
     allowed: ["admin", "staff"],
   },
+  importMembers: {
+    query: `mutation($rows: [MemberImportRow!]!) { importMembers(rows: $rows, dryRun: true) { written } }`,
+    variables: { rows: Array.from({ length: 5001 }, () => ({ organization: "3001234567", fullName: "Người Kiểm tra Quyền", membershipType: "OFFICIAL", joinedOn: "2024-01-02" })) },
+    allowed: ["admin", "staff"],
+  },
+  importFinancialReports: {
+    query: `mutation($rows: [FinancialReportImportRow!]!) { importFinancialReports(rows: $rows, dryRun: true) { written } }`,
+    variables: { rows: Array.from({ length: 5001 }, () => ({ organization: "3001234567", year: 2024, charterCapital: "1", revenue: "1", profit: "0", regularWorkers: 0, averageMonthlyIncome: "0", managersTotal: 0, managersTrained: 0, itReadiness: "NONE" })) },
+    allowed: ["admin", "staff"],
+  },
+  importClassifications: {
+    query: `mutation($rows: [ClassificationImportRow!]!) { importClassifications(rows: $rows, dryRun: true) { written } }`,
+    variables: { rows: Array.from({ length: 5001 }, () => ({ organization: "3001234567", year: 2024, score: 70, rating: "FAIR" })) },
+    allowed: ["admin", "staff"],
+  },
   recordSupplyDemandLink: {
     query: `mutation($input: RecordSupplyDemandLinkInput!) { recordSupplyDemandLink(input: $input) { __typename } }`,
     variables: { input: { seller: { kind: "COOPERATIVE", id: UNKNOWN }, adminUnitCode: "444", buyer: "Công ty Kiểm tra Quyền", productName: "Cam Khe Kiểm tra", volume: 1, volumeUnit: "tấn", value: "1000000", agreedOn: "2024-01-02" } },

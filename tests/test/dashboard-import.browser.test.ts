@@ -68,6 +68,33 @@ describeIfBrowser("the import page and the file endpoints", () => {
     expect(await organization("3009990202")).toEqual({ name: "HTX Trình Duyệt Đúng", admin_unit_code: "440" });
   });
 
+  it("imports the other kinds the page offers: a member register for a registered cooperative", async () => {
+    const [coop] = await membership.service.dataSource.query("SELECT id, registration_number FROM organization WHERE kind = 'COOPERATIVE' AND status = 'ACTIVE' AND established_on < '2020-01-01' ORDER BY registration_number LIMIT 1");
+    const members = async () => (await membership.service.dataSource.query("SELECT full_name FROM member WHERE organization_id = $1 AND full_name LIKE '%Trình Duyệt%'", [coop.id])).map((m: { full_name: string }) => m.full_name);
+    await page.goto("about:blank");
+    await page.goto(`${dashboardUrl()}#token=${adminToken}`);
+    await page.getByRole("link", { name: "Nhập dữ liệu" }).click();
+    await page.getByLabel("Loại danh sách").selectOption({ label: "Thành viên của tổ chức đã đăng ký" });
+    await expect(page.locator("p.hint code").innerText()).resolves.toBe("npm run import -- --template members");
+    const register = (name: string, joined: string) => ({
+      name: "thanh-vien.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(`\uFEFFMã số HTX;Họ và tên;Loại hình thành viên;Vốn góp (đồng);Ngày gia nhập\r\n${coop.registration_number};${name};Thành viên chính thức;1.000.000;${joined}\r\n`, "utf8"),
+    });
+    await page.getByLabel("Tệp danh sách").setInputFiles(register("Thành Viên Trình Duyệt", "31/02/2024"));
+    await page.getByRole("button", { name: "Kiểm tra" }).click();
+    await page.getByRole("status", { name: "Kết quả" }).filter({ hasText: "1 lỗi" }).waitFor();
+    await expect(page.getByRole("table", { name: "Các dòng lỗi" }).locator("tbody tr").first().innerText()).resolves.toMatch(/^2\s+E Ngày gia nhập\s+31\/02\/2024/u);
+
+    await page.getByLabel("Tệp danh sách").setInputFiles(register("Thành Viên Trình Duyệt", "28/02/2024"));
+    await page.getByRole("button", { name: "Kiểm tra" }).click();
+    await page.getByRole("status", { name: "Kết quả" }).filter({ hasText: "1 tạo mới, 0 cập nhật, 0 không đổi, 0 lỗi. Kiểm tra xong: chưa ghi gì." }).waitFor();
+    expect(await members()).toEqual([]);
+    await page.getByRole("button", { name: "Ghi vào hệ thống" }).click();
+    await page.getByRole("status", { name: "Kết quả" }).filter({ hasText: "Đã ghi vào hệ thống." }).waitFor();
+    expect(await members()).toEqual(["Thành Viên Trình Duyệt"]);
+  });
+
   it("gives staff no import", async () => {
     await page.goto("about:blank");
     await page.goto(`${dashboardUrl()}#token=${await tokenFor(STAFF, 3600)}`);

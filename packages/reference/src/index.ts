@@ -4,4 +4,6 @@ export * from "./commune-sign-in";
 export * from "./ocop-groups";
 export * from "./ocop-rules";
 export * from "./admin-unit-checks";
+export * from "./membership-vocabulary";
+export * from "./admin-unit-names";
 export * from "./record-places";

@@ -5,7 +5,7 @@
  */
 import { cleanText, foldText } from "@kttt/core";
 import { dateOfCellDate, dateOfExcelSerial, readDateText } from "./dates";
-import { LEGACY_ENCODING_NAME, legacyEncodingOf } from "./legacy";
+import { fromLegacyText, type LegacyEncoding } from "./legacy";
 import { decimalOfNumber, formatDecimal, readNumberText, scaleToWhole, unitLabel, words, type Decimal } from "./numbers";
 
 /** Excel's own limit on the characters of a cell. */
@@ -115,17 +115,25 @@ function inRange(n: number, type: { min?: number; max?: number }): string | null
   return null;
 }
 
-/** Reads one non-blank cell as its column's type; `headerUnit` is the money unit read from the header. */
-export function readCell(spec: ColumnSpec, cell: PlainCell, headerUnit: number | null): CellReading {
+/** What a sheet has shown so far of a legacy encoding: once one cell is surely TCVN3 or VNI, its short cells are read as such. */
+export interface ColumnLegacy {
+  encoding: LegacyEncoding | null;
+}
+
+/**
+ * Reads one non-blank cell as its column's type; `headerUnit` is the money unit read from the header;
+ * text typed in a legacy encoding is converted to Unicode first (`legacy` carries the sheet's encoding).
+ */
+export function readCell(spec: ColumnSpec, cell: PlainCell, headerUnit: number | null, legacy: ColumnLegacy = { encoding: null }): CellReading {
   if (typeof cell === "string") {
     if (cell.length > MAX_CELL_CHARS) return { ok: false, reason: `the cell holds ${cell.length} characters, more than Excel's limit of ${MAX_CELL_CHARS}` };
     if (looksLikeFormula(cell)) {
       return { ok: false, reason: `"${cell.slice(0, 60)}" looks like a spreadsheet formula; formulas are not imported` };
     }
-    const legacy = legacyEncodingOf(cell);
-    if (legacy) {
-      return { ok: false, reason: `"${cell.slice(0, 60)}" is typed in the legacy ${LEGACY_ENCODING_NAME[legacy]} encoding, not Unicode: convert the column to Unicode (e.g. with Unikey's converter) and import again` };
-    }
+    const unicode = fromLegacyText(cell, legacy.encoding);
+    if (!unicode.ok) return { ok: false, reason: unicode.reason };
+    if (unicode.encoding) legacy.encoding = unicode.encoding;
+    cell = unicode.text;
     if (isNil(cell.trim()) && spec.type.kind !== "text") return { ok: true, value: null };
   }
   const type = spec.type;

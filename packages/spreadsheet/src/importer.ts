@@ -9,6 +9,7 @@ import { SingleBar, Presets } from "cli-progress";
 import { cleanText, foldText } from "@kttt/core";
 import type { KindSpec } from "./columns";
 import { SpreadsheetError } from "./errors";
+import { classificationsKind, financialReportsKind, membersKind } from "./kinds/membership-records";
 import { foundingMembersKind, organizationsKind } from "./kinds/organizations";
 import { openSource } from "./readers";
 import { columnLetter, openTable, type CellProblem, type Table } from "./table";
@@ -21,6 +22,12 @@ export interface ImportKind {
   /** The natural key of a row inside the file, to find repeats before asking the graph. */
   key(values: Record<string, unknown>): string | null;
   keyColumn: string;
+  /** The row as the mutation takes it, when its columns are not its fields one for one. */
+  toRow?(values: Record<string, unknown>): Record<string, unknown>;
+  /** A problem of the row as a whole, found before asking the graph (e.g. no column names its organisation). */
+  rowProblem?(values: Record<string, unknown>): { column: string; reason: string } | null;
+  /** The columns a field of the mutation's row comes from, for messages about it (the first the file has is named). */
+  fieldColumns?: Record<string, string[]>;
   /** Rows of another sheet of the same workbook that belong to a row (an organisation's founding members). */
   children?: {
     spec: KindSpec;
@@ -34,6 +41,58 @@ export interface ImportKind {
 
 /** An organisation as a members sheet names it: its registration number (dots and spaces dropped) or its folded name. */
 const organizationKey = (text: string) => (/^[\d.\s-]+$/u.test(text) ? text.replace(/[.\s]/gu, "") : foldText(cleanText(text)));
+
+/** The mutation of a kind that writes an organisation's records, and the fields of its result. */
+const recordsMutation = (field: string, rowType: string) => /* GraphQL */ `mutation Import($rows: [${rowType}!]!, $dryRun: Boolean!, $skipInvalid: Boolean!) {
+  ${field}(rows: $rows, dryRun: $dryRun, skipInvalid: $skipInvalid) {
+    written
+    rows { index outcome organizationId problems { field reason message } }
+  }
+}`;
+
+/** A records row names its organisation by registration number, else by name; the other columns are its fields. */
+function organizationRow(values: Record<string, unknown>): Record<string, unknown> {
+  const { registrationNumber, organizationName, ...rest } = values;
+  return { ...rest, organization: registrationNumber ?? organizationName };
+}
+const needsOrganization = (values: Record<string, unknown>) =>
+  values.registrationNumber === undefined && values.organizationName === undefined ? { column: "registrationNumber", reason: "the row names no organisation: write its registration number or its name" } : null;
+const orgKey = (v: Record<string, unknown>) => String(v.registrationNumber ?? organizationKey(String(v.organizationName ?? "")));
+const ORGANIZATION_FIELDS = { organization: ["registrationNumber", "organizationName"] };
+
+/** Members, yearly figures and classifications: an organisation's records, written by membership. */
+const RECORD_KINDS: Record<string, ImportKind> = {
+  members: {
+    spec: membersKind,
+    field: "importMembers",
+    mutation: recordsMutation("importMembers", "MemberImportRow"),
+    key: (v) => (v.fullName && v.joinedOn ? `${orgKey(v)}|${foldText(String(v.fullName))}|${String(v.joinedOn)}` : null),
+    keyColumn: "fullName",
+    toRow: organizationRow,
+    rowProblem: needsOrganization,
+    fieldColumns: ORGANIZATION_FIELDS,
+  },
+  financialReports: {
+    spec: financialReportsKind,
+    field: "importFinancialReports",
+    mutation: recordsMutation("importFinancialReports", "FinancialReportImportRow"),
+    key: (v) => (v.year !== undefined ? `${orgKey(v)}|${String(v.year)}` : null),
+    keyColumn: "year",
+    toRow: organizationRow,
+    rowProblem: needsOrganization,
+    fieldColumns: ORGANIZATION_FIELDS,
+  },
+  classifications: {
+    spec: classificationsKind,
+    field: "importClassifications",
+    mutation: recordsMutation("importClassifications", "ClassificationImportRow"),
+    key: (v) => (v.year !== undefined ? `${orgKey(v)}|${String(v.year)}|${String(v.scheme ?? "CIRCULAR_01_2020")}` : null),
+    keyColumn: "year",
+    toRow: organizationRow,
+    rowProblem: needsOrganization,
+    fieldColumns: ORGANIZATION_FIELDS,
+  },
+};
 
 export const IMPORT_KINDS: Record<string, ImportKind> = {
   organizations: {
@@ -55,6 +114,7 @@ export const IMPORT_KINDS: Record<string, ImportKind> = {
       toInput: (v) => ({ kind: v.kind ?? "INDIVIDUAL", membershipType: v.membershipType, fullName: v.fullName, capitalContributed: v.capitalContributed ?? 0n, joinedOn: v.joinedOn }),
     },
   },
+  ...RECORD_KINDS,
 };
 
 export const BATCH_ROWS = 2000;
@@ -143,9 +203,12 @@ export async function callGraph<T>(url: string, token: string, query: string, va
   return body.data;
 }
 
-function columnOf(table: Table, field: string): { header: string; letter: string; index: number } | null {
+/** The file's column a field comes from: of several, the first the row fills (else the first the file has). */
+function columnOf(table: Table, field: string, kind?: ImportKind, values?: Record<string, unknown>): { header: string; letter: string; index: number } | null {
   const top = field.split(".")[0];
-  const column = table.columns.find((c) => c.spec.key === top);
+  const keys = kind?.fieldColumns?.[top] ?? [top];
+  const present = keys.map((key) => table.columns.find((c) => c.spec.key === key)).filter((c) => c !== undefined);
+  const column = present.find((c) => values?.[c.spec.key] !== undefined) ?? present[0];
   return column ? { header: column.header, letter: columnLetter(column.index), index: column.index } : null;
 }
 
@@ -157,6 +220,11 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
   const firstOfKey = new Map<string, number>();
   for await (const row of table.rows) {
     const report: RowReport = { rowNumber: row.rowNumber, outcome: "INVALID", problems: row.problems };
+    const whole = kind.rowProblem?.(row.values);
+    if (whole) {
+      const column = columnOf(table, whole.column, kind);
+      report.problems.push({ column: column?.header ?? whole.column, columnLetter: column?.letter ?? "", value: "", reason: whole.reason });
+    }
     const key = kind.key(row.values);
     if (key !== null) {
       const first = firstOfKey.get(key);
@@ -197,7 +265,7 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
   type Answer = { written: boolean; rows: { index: number; outcome: RowReport["outcome"]; problems: { field: string; reason: string; message: string }[] }[] };
   const send = async (batch: typeof rows, dryRun: boolean, skipInvalid: boolean): Promise<Answer> => {
     const data = await callGraph<Record<string, Answer>>(options.gatewayUrl, options.token, kind.mutation, {
-      rows: batch.map((r) => ({ ...r.values, rowNumber: r.rowNumber })),
+      rows: batch.map((r) => ({ ...(kind.toRow ? kind.toRow(r.values) : r.values), rowNumber: r.rowNumber })),
       dryRun,
       skipInvalid,
     });
@@ -206,8 +274,9 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
       const row = batch[result.index];
       row.report.outcome = result.outcome;
       for (const p of result.problems) {
-        const column = columnOf(table, p.field);
-        row.report.problems.push({ column: column?.header ?? p.field, columnLetter: column?.letter ?? "", value: column ? String(row.values[p.field.split(".")[0]] ?? "") : "", reason: p.message });
+        const column = columnOf(table, p.field, kind, row.values);
+        const shown = column ? table.columns.find((c) => c.index === column.index)?.spec.key : undefined;
+        row.report.problems.push({ column: column?.header ?? p.field, columnLetter: column?.letter ?? "", value: shown ? String(row.values[shown] ?? "") : "", reason: p.message });
       }
     }
     return answer;

@@ -6,6 +6,7 @@ export * from "./numbers";
 export * from "./readers";
 export * from "./table";
 export { foundingMembersKind, organizationsKind } from "./kinds/organizations";
+export { classificationsKind, financialReportsKind, membersKind, ORGANIZATION_COLUMNS } from "./kinds/membership-records";
 export * from "./importer";
 export * from "./template";
 export * from "./exporter";

@@ -14,6 +14,7 @@ import { extname } from "node:path";
 import yauzl from "yauzl";
 import { MAX_CELL_CHARS } from "./columns";
 import { SpreadsheetError } from "./errors";
+import { LEGACY_ENCODING_NAME, legacyEncodingOfBytes } from "./legacy";
 
 export interface ReadLimits {
   /** Uncompressed bytes of one part of an .xlsx. */
@@ -230,10 +231,14 @@ export function detectDelimiter(sample: string): string {
 
 async function* csvRows(path: string, limits: ReadLimits, describe: (text: string) => void): AsyncGenerator<RawRow> {
   const start = await head(path, 64 * 1024);
-  const encoding = detectEncoding(start);
+  const found = detectEncoding(start);
+  // A CSV saved from a sheet typed in TCVN3 carries its bytes: decoded with TCVN3's table. VNI's bytes read
+  // as Latin-1 are the letter pairs each cell's text is converted from.
+  const legacy = found === "windows1258" ? legacyEncodingOfBytes(start) : null;
+  const encoding = legacy === "TCVN3" ? "tcvn" : legacy === "VNI" ? "latin1" : found;
   const sample = iconv.decode(start, encoding);
   const delimiter = detectDelimiter(sample);
-  describe(`${encoding === "windows1258" ? "Windows-1258" : encoding === "utf8" ? "UTF-8" : "UTF-16"}, ${DELIMITER_NAME[delimiter]}-separated`);
+  describe(`${legacy ? LEGACY_ENCODING_NAME[legacy] : found === "windows1258" ? "Windows-1258" : found === "utf8" ? "UTF-8" : "UTF-16"}, ${DELIMITER_NAME[delimiter]}-separated`);
   const others = DELIMITERS.filter((d) => d !== delimiter);
   const parser = createReadStream(path)
     .pipe(iconv.decodeStream(encoding))

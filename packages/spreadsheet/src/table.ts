@@ -5,7 +5,8 @@
  * STT columns, column-number rows, blank rows and subtotal rows ("Tổng cộng", "Cộng") are skipped.
  */
 import { foldText } from "@kttt/core";
-import { headerMatch, isBlank, plainCell, readCell, type ColumnSpec, type KindSpec, type PlainCell } from "./columns";
+import { headerMatch, isBlank, plainCell, readCell, type ColumnLegacy, type ColumnSpec, type KindSpec, type PlainCell } from "./columns";
+import { legacyEncodingOf } from "./legacy";
 import { SpreadsheetError } from "./errors";
 import { unitOf, words } from "./numbers";
 import { openSource, type RawRow, type ReadLimits, type Source } from "./readers";
@@ -165,6 +166,15 @@ export async function openTable(path: string, spec: KindSpec, options: { sheet?:
   const columns = found.columns;
 
   const choiceCache = new Map(columns.filter((c) => c.spec.type.kind === "choice").map((c) => [c.index, new Map<string, ReturnType<typeof readCell>>()]));
+  // A sheet is typed in one font: once a cell is surely TCVN3 or VNI, short cells of the sheet are read as such.
+  // The rows already read tell it before the first of them is read.
+  const legacy: ColumnLegacy = { encoding: null };
+  for (const row of rest) {
+    for (const column of columns) {
+      const cell = row.cells[column.index];
+      if (typeof cell === "string" && legacy.encoding === null) legacy.encoding = legacyEncodingOf(cell);
+    }
+  }
 
   async function* rows(): AsyncGenerator<TableRow> {
     let afterHeader = 0;
@@ -209,7 +219,7 @@ export async function openTable(path: string, spec: KindSpec, options: { sheet?:
         }
         // Choice columns repeat a handful of values: read each text once per column.
         const cache = typeof plain.value === "string" && column.spec.type.kind === "choice" ? choiceCache.get(column.index) : undefined;
-        const reading = cache?.get(plain.value as string) ?? readCell(column.spec, plain.value, column.unit);
+        const reading = cache?.get(plain.value as string) ?? readCell(column.spec, plain.value, column.unit, legacy);
         if (cache && cache.size < 1000) cache.set(plain.value as string, reading);
         if (reading.ok) {
           if (reading.value !== null) values[column.spec.key] = reading.value;

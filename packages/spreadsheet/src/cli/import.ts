@@ -1,7 +1,7 @@
 /**
- * `npm run import -- <file> [--kind organizations] [--sheet …] [--dry-run] [--skip-invalid]`
+ * `npm run import -- <file> [--kind organizations|members|financialReports|classifications] [--sheet …] [--dry-run] [--skip-invalid]`
  * through the gateway with a token (--token or KTTT_TOKEN; `npm run token` issues one), and
- * `npm run import -- --template organizations [--out file.xlsx]`.
+ * `npm run import -- --template <kind> [--out file.xlsx]`.
  */
 import { parseArgs } from "node:util";
 import { SpreadsheetError } from "../errors";
@@ -34,7 +34,7 @@ async function main(): Promise<number> {
     return 0;
   }
   const [file] = positionals;
-  if (!file) throw new Error("Usage: npm run import -- <file.xlsx|file.csv> [--kind organizations] [--sheet name] [--dry-run] [--skip-invalid]   or   npm run import -- --template organizations");
+  if (!file) throw new Error(`Usage: npm run import -- <file.xlsx|file.csv> [--kind ${Object.keys(IMPORT_KINDS).join("|")}] [--sheet name] [--dry-run] [--skip-invalid]   or   npm run import -- --template <kind>`);
   if (!values.token) throw new Error("Give a token with --token or KTTT_TOKEN (an administrator's, from npm run token -- --role ALLIANCE_ADMIN).");
   const report = await runImport({
     file,

@@ -3,7 +3,8 @@
  * the old annex I-19 report write them, and how a row becomes an `OrganizationImportRow`.
  * Labels are built on the law's concepts, not on a form whose field list was never published.
  */
-import { KIND_LABEL, MemberKind, MembershipType, OrganizationKind, OrganizationStatus, Sector, SECTOR_LABEL } from "@kttt/membership";
+import { OrganizationKind } from "@kttt/core";
+import { KIND_LABEL, MemberKind, MembershipType, OrganizationStatus, Sector, SECTOR_LABEL } from "@kttt/reference";
 import type { KindSpec } from "../columns";
 
 export const organizationsKind: KindSpec = {

@@ -5,15 +5,27 @@
  */
 import { registerEnumType } from "type-graphql";
 import { OrganizationKind } from "@kttt/core";
+import { ClassificationScheme, IT_READINESS_LABEL, ItReadiness, MemberKind, MembershipType, OrganizationStatus, Rating, SECTOR_LABEL, Sector, SizeClass } from "@kttt/reference";
 
 /** Declared once in core: membership and policy support name the same enum. */
 export { OrganizationKind };
 
-export const KIND_LABEL: Record<OrganizationKind, string> = {
-  COOPERATIVE: "Hợp tác xã",
-  COOPERATIVE_UNION: "Liên hiệp hợp tác xã",
-  COOPERATIVE_GROUP: "Tổ hợp tác",
-};
+/** Values and labels shared with the spreadsheet engine (@kttt/reference); registered in the schema here. */
+export {
+  ClassificationScheme,
+  IT_READINESS_LABEL,
+  ItReadiness,
+  KIND_LABEL,
+  MemberKind,
+  MembershipType,
+  OrganizationStatus,
+  Rating,
+  RATING_LABEL,
+  Sector,
+  SECTOR_LABEL,
+  SIZE_CLASS_LABEL,
+  SizeClass,
+} from "@kttt/reference";
 
 /** Minimum official members for an organisation to be active (Law 17/2023/QH15; Decree 77/2019 for THT). */
 export const MIN_OFFICIAL_MEMBERS: Record<OrganizationKind, number> = {
@@ -22,11 +34,6 @@ export const MIN_OFFICIAL_MEMBERS: Record<OrganizationKind, number> = {
   COOPERATIVE_GROUP: 2,
 };
 
-export enum OrganizationStatus {
-  ACTIVE = "ACTIVE",
-  SUSPENDED = "SUSPENDED",
-  DISSOLVED = "DISSOLVED",
-}
 registerEnumType(OrganizationStatus, {
   name: "OrganizationStatus",
   description: "Operating status (tình trạng hoạt động).",
@@ -37,36 +44,12 @@ registerEnumType(OrganizationStatus, {
   },
 });
 
-export enum Sector {
-  AGRICULTURE = "AGRICULTURE",
-  INDUSTRY_HANDICRAFT = "INDUSTRY_HANDICRAFT",
-  TRADE_SERVICES = "TRADE_SERVICES",
-  CONSTRUCTION = "CONSTRUCTION",
-  TRANSPORT = "TRANSPORT",
-  ENVIRONMENT = "ENVIRONMENT",
-  PEOPLES_CREDIT_FUND = "PEOPLES_CREDIT_FUND",
-}
-/** The sector names exactly as Hà Tĩnh reports them. */
-export const SECTOR_LABEL: Record<Sector, string> = {
-  AGRICULTURE: "Nông, lâm, ngư, diêm nghiệp",
-  INDUSTRY_HANDICRAFT: "Công nghiệp - tiểu thủ công nghiệp, điện",
-  TRADE_SERVICES: "Thương mại, dịch vụ tổng hợp, quản lý chợ, dịch vụ khác",
-  CONSTRUCTION: "Xây dựng",
-  TRANSPORT: "Vận tải",
-  ENVIRONMENT: "Môi trường",
-  PEOPLES_CREDIT_FUND: "Quỹ tín dụng nhân dân",
-};
 registerEnumType(Sector, {
   name: "Sector",
   description: "Field of activity (lĩnh vực hoạt động), as the province reports it.",
   valuesConfig: Object.fromEntries(Object.entries(SECTOR_LABEL).map(([k, v]) => [k, { description: v }])),
 });
 
-export enum MemberKind {
-  INDIVIDUAL = "INDIVIDUAL",
-  HOUSEHOLD = "HOUSEHOLD",
-  LEGAL_ENTITY = "LEGAL_ENTITY",
-}
 registerEnumType(MemberKind, {
   name: "MemberKind",
   description: "Who the member is (loại thành viên).",
@@ -77,11 +60,6 @@ registerEnumType(MemberKind, {
   },
 });
 
-export enum MembershipType {
-  OFFICIAL = "OFFICIAL",
-  ASSOCIATE_WITH_CAPITAL = "ASSOCIATE_WITH_CAPITAL",
-  ASSOCIATE_WITHOUT_CAPITAL = "ASSOCIATE_WITHOUT_CAPITAL",
-}
 registerEnumType(MembershipType, {
   name: "MembershipType",
   description: "Kind of membership (loại hình thành viên) under Law 17/2023/QH15.",
@@ -92,20 +70,6 @@ registerEnumType(MembershipType, {
   },
 });
 
-export enum Rating {
-  GOOD = "GOOD",
-  FAIR = "FAIR",
-  AVERAGE = "AVERAGE",
-  WEAK = "WEAK",
-  NOT_RATED = "NOT_RATED",
-}
-export const RATING_LABEL: Record<Rating, string> = {
-  GOOD: "Tốt",
-  FAIR: "Khá",
-  AVERAGE: "Trung bình",
-  WEAK: "Yếu",
-  NOT_RATED: "Chưa xếp loại",
-};
 registerEnumType(Rating, {
   name: "Rating",
   description:
@@ -135,11 +99,6 @@ export const RATING_BAND: Record<Exclude<Rating, Rating.NOT_RATED>, string> = {
   WEAK: "under 50",
 };
 
-export enum ClassificationScheme {
-  CIRCULAR_01_2020 = "CIRCULAR_01_2020",
-  DECREE_113_2024 = "DECREE_113_2024",
-  ALLIANCE = "ALLIANCE",
-}
 registerEnumType(ClassificationScheme, {
   name: "ClassificationScheme",
   description: "Which rule set a classification follows (căn cứ phân loại, đánh giá).",
@@ -161,20 +120,6 @@ registerEnumType(ClassificationScheme, {
   },
 });
 
-export enum SizeClass {
-  MICRO = "MICRO",
-  SMALL = "SMALL",
-  MEDIUM = "MEDIUM",
-  LARGE = "LARGE",
-  NOT_DETERMINED = "NOT_DETERMINED",
-}
-export const SIZE_CLASS_LABEL: Record<SizeClass, string> = {
-  MICRO: "Siêu nhỏ",
-  SMALL: "Nhỏ",
-  MEDIUM: "Vừa",
-  LARGE: "Lớn",
-  NOT_DETERMINED: "Chưa xác định",
-};
 registerEnumType(SizeClass, {
   name: "SizeClass",
   description:
@@ -194,18 +139,6 @@ registerEnumType(SizeClass, {
   },
 });
 
-export enum ItReadiness {
-  NONE = "NONE",
-  BASIC = "BASIC",
-  SOFTWARE = "SOFTWARE",
-  ONLINE = "ONLINE",
-}
-export const IT_READINESS_LABEL: Record<ItReadiness, string> = {
-  NONE: "Chưa ứng dụng công nghệ thông tin",
-  BASIC: "Có máy tính, thư điện tử",
-  SOFTWARE: "Dùng phần mềm kế toán, quản lý",
-  ONLINE: "Có trang web hoặc bán hàng trực tuyến",
-};
 registerEnumType(ItReadiness, {
   name: "ItReadiness",
   description: "How far the organisation uses information technology (mức độ ứng dụng công nghệ thông tin).",

@@ -1,7 +1,8 @@
 import { ALLIANCE } from "@kttt/core";
 import { Arg, Authorized, Ctx, Mutation, Resolver } from "type-graphql";
 import { OrganizationImport } from "../services/organization-import";
-import { ImportOrganizationsPayload, MAX_IMPORT_ROWS, OrganizationImportRow } from "../types/import";
+import { ClassificationImportRow, FinancialReportImportRow, ImportOrganizationsPayload, ImportRecordsPayload, MAX_IMPORT_ROWS, MemberImportRow, OrganizationImportRow } from "../types/import";
+import { RecordImports } from "../services/record-import";
 import type { MembershipContext } from "../context";
 import { Classification } from "../entities/classification";
 import { FinancialReport } from "../entities/financial-report";
@@ -77,5 +78,54 @@ export class MembershipMutationResolver {
     @Ctx() ctx: MembershipContext,
   ): Promise<ImportOrganizationsPayload> {
     return new OrganizationImport(ctx.dataSource).run(rows, dryRun, skipInvalid);
+  }
+
+  @Authorized(...ALLIANCE)
+  @Mutation(() => ImportRecordsPayload, {
+    description:
+      `Import a member register (nhập danh sách thành viên), up to ${MAX_IMPORT_ROWS} rows in one transaction: each row names its ` +
+      "organisation (registration number, or name with its unit), is checked by the rules of addMember and matched on organisation, " +
+      "name and joining date; an active organisation keeps its minimum of official members. The result says per row created, " +
+      "updated, unchanged or invalid. Nothing is written when a row is invalid unless skipInvalid; nothing at all on a dry run.",
+  })
+  importMembers(
+    @Arg("rows", () => [MemberImportRow], { description: "The rows, in the file's order." }) rows: MemberImportRow[],
+    @Arg("dryRun", { defaultValue: false, description: "Only check the rows and say what would happen (chạy thử)." }) dryRun: boolean,
+    @Arg("skipInvalid", { defaultValue: false, description: "Write the valid rows even when some are invalid (bỏ qua dòng lỗi)." }) skipInvalid: boolean,
+    @Ctx() ctx: MembershipContext,
+  ): Promise<ImportRecordsPayload> {
+    return new RecordImports(ctx.dataSource).members(rows, dryRun, skipInvalid);
+  }
+
+  @Authorized(...ALLIANCE)
+  @Mutation(() => ImportRecordsPayload, {
+    description:
+      `Import organisations' yearly figures (nhập báo cáo tài chính năm), up to ${MAX_IMPORT_ROWS} rows in one transaction: each row ` +
+      "is checked by the rules of recordFinancialReport and matched on organisation and year (a year already recorded is corrected " +
+      "to the row's figures). Nothing is written when a row is invalid unless skipInvalid; nothing at all on a dry run.",
+  })
+  importFinancialReports(
+    @Arg("rows", () => [FinancialReportImportRow], { description: "The rows, in the file's order." }) rows: FinancialReportImportRow[],
+    @Arg("dryRun", { defaultValue: false, description: "Only check the rows and say what would happen (chạy thử)." }) dryRun: boolean,
+    @Arg("skipInvalid", { defaultValue: false, description: "Write the valid rows even when some are invalid (bỏ qua dòng lỗi)." }) skipInvalid: boolean,
+    @Ctx() ctx: MembershipContext,
+  ): Promise<ImportRecordsPayload> {
+    return new RecordImports(ctx.dataSource).financialReports(rows, dryRun, skipInvalid);
+  }
+
+  @Authorized(...ALLIANCE)
+  @Mutation(() => ImportRecordsPayload, {
+    description:
+      `Import classifications (nhập kết quả phân loại, đánh giá), up to ${MAX_IMPORT_ROWS} rows in one transaction: each row is ` +
+      "checked by the rules of recordClassification (a rating must be the one its score earns) and matched on organisation, year " +
+      "and scheme. Nothing is written when a row is invalid unless skipInvalid; nothing at all on a dry run.",
+  })
+  importClassifications(
+    @Arg("rows", () => [ClassificationImportRow], { description: "The rows, in the file's order." }) rows: ClassificationImportRow[],
+    @Arg("dryRun", { defaultValue: false, description: "Only check the rows and say what would happen (chạy thử)." }) dryRun: boolean,
+    @Arg("skipInvalid", { defaultValue: false, description: "Write the valid rows even when some are invalid (bỏ qua dòng lỗi)." }) skipInvalid: boolean,
+    @Ctx() ctx: MembershipContext,
+  ): Promise<ImportRecordsPayload> {
+    return new RecordImports(ctx.dataSource).classifications(rows, dryRun, skipInvalid);
   }
 }

@@ -5,10 +5,10 @@
  * Rows match the graph on the registration number (a group, which has none, on kind, unit and
  * name), so importing a file twice changes nothing the second time.
  */
-import { badInput, cleanText, conflict, countOutcomes, isAdminUnitCode, foldText, ImportOutcome, ImportProblem, importProblemOf, insertRows, validationFailures, writeAudits, type AuditEntry } from "@kttt/core";
+import { unitNamedOn } from "@kttt/reference";
+import { badInput, cleanText, conflict, countOutcomes, foldText, ImportOutcome, ImportProblem, importProblemOf, insertRows, validationFailures, writeAudits, type AuditEntry } from "@kttt/core";
 import type { DataSource, EntityManager } from "typeorm";
 import { MembershipType, OrganizationKind } from "../domain/enums";
-import { AdminUnit } from "../entities/admin-unit";
 import { Member } from "../entities/member";
 import { Organization } from "../entities/organization";
 import { ImportOrganizationsPayload, MAX_IMPORT_ROWS, OrganizationImportRow, OrganizationImportRowResult } from "../types/import";
@@ -17,20 +17,11 @@ import { checkChanges, checkRegistration, memberRow, type RegistryLookups } from
 
 const FIELDS_COMPARED = ["name", "adminUnitCode", "sector", "status", "address", "representative"] as const;
 
-/** A unit's name folded and without its kind, so "Huyện Hương Khê", "huyen huong khe" and "Hương Khê" meet. */
-const unitNameKey = (name: string) =>
-  foldText(cleanText(name)).replace(/\./gu, " ").replace(/\s+/gu, " ").trim().replace(/^(huyen|thi xa|thanh pho|tp|tx) /u, "");
-
-/** A unit named by its code or its name, resolved against the units the graph knows. */
-function unitResolver(units: AdminUnit[]): (text: string) => string {
-  const byName = new Map(units.map((unit) => [unitNameKey(unit.name), unit.code]));
-  return (text) => {
-    const cleaned = cleanText(text);
-    if (isAdminUnitCode(cleaned)) return cleaned;
-    const code = byName.get(unitNameKey(cleaned));
-    if (!code) throw badInput(`No administrative unit of Hà Tĩnh is called "${cleaned}": write its code (e.g. 444) or its name (e.g. Huyện Hương Khê).`, "input.adminUnit", "UNKNOWN_ADMIN_UNIT");
-    return code;
-  };
+/** A unit named by its code or its name (with its district, before 1/7/2025), resolved on the row's date. */
+function resolveUnit(text: string, date: string): string {
+  const { unit, problem } = unitNamedOn(text, date);
+  if (problem) throw badInput(problem.message, "input.adminUnit", problem.code, problem.replacedBy.length ? { replacedBy: problem.replacedBy } : undefined);
+  return unit.code;
 }
 
 const groupKey = (unitCode: string, name: string) => `${unitCode}|${foldText(cleanText(name))}`;
@@ -47,8 +38,6 @@ export class OrganizationImport {
       throw badInput(`At most ${MAX_IMPORT_ROWS} rows can be imported in one call; send the file in batches.`, "rows", "TOO_MANY_ROWS", { max: MAX_IMPORT_ROWS });
     }
     return this.dataSource.transaction(async (manager) => {
-      const units = await manager.getRepository(AdminUnit).find();
-      const resolveUnit = unitResolver(units);
       const numbers = [...new Set(rows.map((r) => r.registrationNumber && cleanText(r.registrationNumber)).filter((n): n is string => !!n))];
       const groupNames = [...new Set(rows.filter((r) => r.kind === OrganizationKind.COOPERATIVE_GROUP).map((r) => cleanText(r.name)))];
       // Locked: nobody changes a matched organisation between this check and the write.
@@ -78,7 +67,7 @@ export class OrganizationImport {
             kind: row.kind,
             name: row.name,
             registrationNumber: row.registrationNumber ? cleanText(row.registrationNumber) : undefined,
-            adminUnitCode: resolveUnit(row.adminUnit),
+            adminUnitCode: resolveUnit(row.adminUnit, row.establishedOn),
             sector: row.sector,
             status: row.status,
             establishedOn: row.establishedOn,
@@ -162,6 +151,8 @@ export class OrganizationImport {
           name: org.name,
           registration_number: org.registrationNumber,
           admin_unit_code: org.adminUnitCode,
+          commune_id: org.communeId,
+          commune_since: org.communeSince,
           sector: org.sector,
           status: org.status,
           established_on: org.establishedOn,

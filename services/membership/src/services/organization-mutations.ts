@@ -89,11 +89,7 @@ async function checkRegistrationNumber(lookups: RegistryLookups, kind: Organizat
   }
 }
 
-function activeOfficialCount(members: { membershipType: MembershipType; leftOn: string | null }[]): number {
-  return members.filter((m) => m.membershipType === MembershipType.OFFICIAL && m.leftOn === null).length;
-}
-
-function requireMinimumMembers(kind: OrganizationKind, officialCount: number, field: string): void {
+export function requireMinimumMembers(kind: OrganizationKind, officialCount: number, field: string): void {
   const minimum = MIN_OFFICIAL_MEMBERS[kind];
   if (officialCount < minimum) {
     throw badInput(
@@ -106,7 +102,17 @@ function requireMinimumMembers(kind: OrganizationKind, officialCount: number, fi
   }
 }
 
-async function checkMember(manager: EntityManager, org: { kind: OrganizationKind; establishedOn: string; id?: string }, m: NewMemberInput, field: string): Promise<void> {
+/**
+ * The checks of one member of an organisation (registerOrganization, addMember, importOrganizations, importMembers);
+ * `findOrganization` reads a member organisation (the database by default, a map read in one statement for a batch).
+ */
+export async function checkMember(
+  manager: EntityManager,
+  org: { kind: OrganizationKind; establishedOn: string; id?: string },
+  m: NewMemberInput,
+  field: string,
+  findOrganization: (id: string) => Promise<Organization | null> = (id) => manager.getRepository(Organization).findOneBy({ id }),
+): Promise<void> {
   requireMoney(m.capitalContributed, `${field}.capitalContributed`, "Capital contributed");
   if (m.membershipType === MembershipType.ASSOCIATE_WITHOUT_CAPITAL && m.capitalContributed !== 0n) {
     throw badInput("An associate member without capital contributes no capital: set capitalContributed to 0.", `${field}.capitalContributed`, "CAPITAL_NOT_ALLOWED");
@@ -123,7 +129,7 @@ async function checkMember(manager: EntityManager, org: { kind: OrganizationKind
     if (m.kind !== MemberKind.LEGAL_ENTITY) {
       throw badInput("Only a LEGAL_ENTITY member can be an organisation.", `${field}.kind`, "MEMBER_KIND_MISMATCH");
     }
-    const other = await manager.getRepository(Organization).findOneBy({ id: m.memberOrganizationId });
+    const other = await findOrganization(m.memberOrganizationId);
     if (!other) throw notFound(`No organisation has the id ${m.memberOrganizationId}.`, `${field}.memberOrganizationId`);
     if (other.id === org.id) throw badInput("An organisation cannot be its own member.", `${field}.memberOrganizationId`, "SELF_MEMBERSHIP");
     if (org.kind === OrganizationKind.COOPERATIVE_UNION && other.kind !== OrganizationKind.COOPERATIVE) {
@@ -239,35 +245,10 @@ async function classificationValues(manager: EntityManager, org: Organization, i
   const base = { assessedOn: input.assessedOn, schemeName: null, score: input.score ?? null, rating: null, grade: null, sizeClass: null, notRatedReason: cleanOptionalText(input.notRatedReason) };
   switch (input.scheme) {
     case ClassificationScheme.CIRCULAR_01_2020: {
-      if (input.assessedOn >= CIRCULAR_01_2020_REPEALED_FROM) {
-        throw badInput(
-          `Circular 01/2020/TT-BKHĐT was repealed by ${CIRCULAR_01_2020_REPEALED_BY} from ${CIRCULAR_01_2020_REPEALED_FROM}: an assessment dated ${input.assessedOn} ` +
-            "carries no national rating (Tốt, Khá, Trung bình, Yếu). Record it under ALLIANCE with the name of the Alliance's scheme, or record no rating.",
-          "input.scheme",
-          "RATING_SCHEME_REPEALED",
-          { repealedFrom: CIRCULAR_01_2020_REPEALED_FROM, repealedBy: CIRCULAR_01_2020_REPEALED_BY },
-        );
-      }
       requireAbsent(input.schemeName, "input.schemeName", input.scheme);
       requireAbsent(input.grade, "input.grade", input.scheme);
       requireAbsent(input.sizeClass, "input.sizeClass", input.scheme);
       if (input.rating == null) throw badInput("A Circular 01/2020 classification needs its rating.", "input.rating", "RATING_REQUIRED");
-      const score = base.score;
-      if (input.rating === Rating.NOT_RATED) {
-        if (score !== null) throw badInput("A NOT_RATED classification has no score.", "input.score", "SCORE_WITH_NOT_RATED");
-        if (!input.notRatedReason) throw badInput("Say why the organisation was not rated.", "input.notRatedReason", "REASON_REQUIRED");
-      } else {
-        if (score === null) throw badInput(`A rating of ${RATING_LABEL[input.rating]} needs its score.`, "input.score", "SCORE_REQUIRED");
-        const earned = ratingForScore(score);
-        if (earned !== input.rating) {
-          throw badInput(
-            `A score of ${score} is rated ${RATING_LABEL[earned]} (${RATING_BAND[earned as keyof typeof RATING_BAND]} points), not ${RATING_LABEL[input.rating]}.`,
-            "input.rating",
-            "RATING_SCORE_MISMATCH",
-            { score, expectedRating: earned },
-          );
-        }
-      }
       return { ...base, rating: input.rating };
     }
     case ClassificationScheme.DECREE_113_2024: {
@@ -309,6 +290,80 @@ async function classificationValues(manager: EntityManager, org: Organization, i
       return { ...base, schemeName, grade: cleanOptionalText(input.grade) };
     }
   }
+}
+
+/** The checks of a year's figures (recordFinancialReport, importFinancialReports). */
+export function checkFinancialReport(org: Organization, input: Omit<RecordFinancialReportInput, "organizationId" | "version" | "idempotencyKey">): void {
+  requireMoney(input.charterCapital, "input.charterCapital", "Charter capital");
+  requireMoney(input.revenue, "input.revenue", "Revenue");
+  requireMoney(input.averageMonthlyIncome, "input.averageMonthlyIncome", "Average monthly income");
+  if (input.profit > input.revenue) {
+    throw badInput(`Profit (${input.profit} đ) cannot be larger than revenue (${input.revenue} đ).`, "input.profit", "PROFIT_EXCEEDS_REVENUE");
+  }
+  if (input.managersTrained > input.managersTotal) {
+    throw badInput(`Trained managers (${input.managersTrained}) cannot outnumber managers (${input.managersTotal}).`, "input.managersTrained", "TRAINED_EXCEEDS_TOTAL");
+  }
+  if (input.regularWorkers === 0 && input.averageMonthlyIncome !== 0n) {
+    throw badInput("With no regular workers there is no average worker income: set averageMonthlyIncome to 0.", "input.averageMonthlyIncome", "INCOME_WITHOUT_WORKERS");
+  }
+  const thisYear = currentYear();
+  const foundedYear = Number(org.establishedOn.slice(0, 4));
+  if (input.year > thisYear || input.year < foundedYear) {
+    throw badInput(`The year must be between ${foundedYear} (establishment) and ${thisYear}.`, "input.year", "YEAR_OUT_OF_RANGE");
+  }
+}
+
+/**
+ * The checks of a year's classification that need no other record (recordClassification, importClassifications): groups
+ * are not rated; the year and the assessment date; and, under Circular 01/2020, a rating only before its repeal and the
+ * one its score earns.
+ */
+export function checkClassification(
+  org: Organization,
+  input: { year: number; scheme: ClassificationScheme; assessedOn?: string | null; score?: number | null; rating?: Rating | null; notRatedReason?: string | null },
+): void {
+  if (org.kind === OrganizationKind.COOPERATIVE_GROUP) {
+    throw badInput("Cooperative groups (THT) are not rated; classifications apply to cooperatives and unions.", "input.organizationId", "GROUP_NOT_RATED");
+  }
+  const thisYear = currentYear();
+  if (input.year > thisYear) throw badInput(`A classification cannot be recorded for a future year (${input.year}).`, "input.year", "YEAR_OUT_OF_RANGE");
+  if (input.assessedOn != null) {
+    requireNotInFuture(input.assessedOn, "input.assessedOn", "The assessment date");
+    if (input.assessedOn < `${input.year}-01-01`) {
+      throw badInput(`An assessment of ${input.year} cannot be dated before the year began (${input.assessedOn}).`, "input.assessedOn", "ASSESSED_BEFORE_YEAR");
+    }
+  }
+  if (input.scheme !== ClassificationScheme.CIRCULAR_01_2020) return;
+  if (input.assessedOn != null && input.assessedOn >= CIRCULAR_01_2020_REPEALED_FROM) {
+    throw badInput(
+      `Circular 01/2020/TT-BKHĐT was repealed by ${CIRCULAR_01_2020_REPEALED_BY} from ${CIRCULAR_01_2020_REPEALED_FROM}: an assessment dated ${input.assessedOn} ` +
+        "carries no national rating (Tốt, Khá, Trung bình, Yếu). Record it under ALLIANCE with the name of the Alliance's scheme, or record no rating.",
+      "input.scheme",
+      "RATING_SCHEME_REPEALED",
+      { repealedFrom: CIRCULAR_01_2020_REPEALED_FROM, repealedBy: CIRCULAR_01_2020_REPEALED_BY },
+    );
+  }
+  const score = input.score ?? null;
+  if (input.rating === Rating.NOT_RATED) {
+    if (score !== null) throw badInput("A NOT_RATED classification has no score.", "input.score", "SCORE_WITH_NOT_RATED");
+    if (!input.notRatedReason) throw badInput("Say why the organisation was not rated.", "input.notRatedReason", "REASON_REQUIRED");
+  } else if (input.rating != null) {
+    if (score === null) throw badInput(`A rating of ${RATING_LABEL[input.rating]} needs its score.`, "input.score", "SCORE_REQUIRED");
+    const earned = ratingForScore(score);
+    if (earned !== input.rating) {
+      throw badInput(
+        `A score of ${score} is rated ${RATING_LABEL[earned]} (${RATING_BAND[earned as keyof typeof RATING_BAND]} points), not ${RATING_LABEL[input.rating]}.`,
+        "input.rating",
+        "RATING_SCORE_MISMATCH",
+        { score, expectedRating: earned },
+      );
+    }
+  }
+}
+
+/** The active official members of a list of members. */
+export function activeOfficialCount(members: { membershipType: MembershipType; leftOn: string | null }[]): number {
+  return members.filter((m) => m.membershipType === MembershipType.OFFICIAL && m.leftOn === null).length;
 }
 
 export class OrganizationMutations {
@@ -356,23 +411,7 @@ export class OrganizationMutations {
   async recordFinancialReport(input: RecordFinancialReportInput): Promise<FinancialReport> {
     return recordedWrite(this.dataSource, { operation: "recordFinancialReport", input, refOf: (f) => `${f.organizationId}/${f.year}`, load: this.loadReport }, async (manager, keepBefore) => {
       const org = await lockOrganization(manager, input.organizationId, "input.organizationId");
-      requireMoney(input.charterCapital, "input.charterCapital", "Charter capital");
-      requireMoney(input.revenue, "input.revenue", "Revenue");
-      requireMoney(input.averageMonthlyIncome, "input.averageMonthlyIncome", "Average monthly income");
-      if (input.profit > input.revenue) {
-        throw badInput(`Profit (${input.profit} đ) cannot be larger than revenue (${input.revenue} đ).`, "input.profit", "PROFIT_EXCEEDS_REVENUE");
-      }
-      if (input.managersTrained > input.managersTotal) {
-        throw badInput(`Trained managers (${input.managersTrained}) cannot outnumber managers (${input.managersTotal}).`, "input.managersTrained", "TRAINED_EXCEEDS_TOTAL");
-      }
-      if (input.regularWorkers === 0 && input.averageMonthlyIncome !== 0n) {
-        throw badInput("With no regular workers there is no average worker income: set averageMonthlyIncome to 0.", "input.averageMonthlyIncome", "INCOME_WITHOUT_WORKERS");
-      }
-      const thisYear = currentYear();
-      const foundedYear = Number(org.establishedOn.slice(0, 4));
-      if (input.year > thisYear || input.year < foundedYear) {
-        throw badInput(`The year must be between ${foundedYear} (establishment) and ${thisYear}.`, "input.year", "YEAR_OUT_OF_RANGE");
-      }
+      checkFinancialReport(org, input);
       const repository = manager.getRepository(FinancialReport);
       // Read under the organisation's lock, which every write of its reports takes first.
       const existing = await repository.findOneBy({ organizationId: org.id, year: input.year });
@@ -404,15 +443,7 @@ export class OrganizationMutations {
   async recordClassification(input: RecordClassificationInput): Promise<Classification> {
     return recordedWrite(this.dataSource, { operation: "recordClassification", input, refOf: (c) => `${c.organizationId}/${c.year}/${c.scheme}`, load: this.loadClassification }, async (manager, keepBefore) => {
       const org = await lockOrganization(manager, input.organizationId, "input.organizationId");
-      if (org.kind === OrganizationKind.COOPERATIVE_GROUP) {
-        throw badInput("Cooperative groups (THT) are not rated; classifications apply to cooperatives and unions.", "input.organizationId", "GROUP_NOT_RATED");
-      }
-      const thisYear = currentYear();
-      if (input.year > thisYear) throw badInput(`A classification cannot be recorded for a future year (${input.year}).`, "input.year", "YEAR_OUT_OF_RANGE");
-      requireNotInFuture(input.assessedOn, "input.assessedOn", "The assessment date");
-      if (input.assessedOn < `${input.year}-01-01`) {
-        throw badInput(`An assessment of ${input.year} cannot be dated before the year began (${input.assessedOn}).`, "input.assessedOn", "ASSESSED_BEFORE_YEAR");
-      }
+      checkClassification(org, input);
       const values = await classificationValues(manager, org, input);
       const repository = manager.getRepository(Classification);
       const key = { organizationId: org.id, year: input.year, scheme: input.scheme };

@@ -1,0 +1,205 @@
+/**
+ * An organisation's records as the Alliance's sheets keep them: member registers (danh sách thành viên,
+ * after the old annex I-3), yearly figures (báo cáo tài chính, lao động năm) and classifications (kết
+ * quả phân loại, đánh giá). Each row names its organisation by registration number or by name, with its
+ * unit where two organisations share a name. Labels follow the law's concepts (import-formats.md), not a
+ * form whose field list was never published.
+ */
+import { ClassificationScheme, IT_READINESS_LABEL, ItReadiness, Rating, RATING_LABEL, SizeClass } from "@kttt/reference";
+import type { ColumnSpec, KindSpec } from "../columns";
+import { foundingMembersKind } from "./organizations";
+
+/** The organisation a row belongs to: its number, its name, and its unit (only to tell apart organisations of one name). */
+export const ORGANIZATION_COLUMNS: ColumnSpec[] = [
+  {
+    key: "registrationNumber",
+    label: "Mã số HTX (mã số thuế)",
+    aliases: ["Mã số thuế", "MST", "Mã số hợp tác xã", "Mã số HTX", "Mã số hợp tác xã/mã số thuế", "Mã số đăng ký", "Mã số"],
+    type: { kind: "code", pattern: /^[0-9]{10}(-[0-9]{3})?$/u, example: "3001234567" },
+    note: "Mã số của hợp tác xã (10 chữ số, có thể có dấu chấm). Tổ hợp tác, hoặc khi không có mã số: để trống và ghi tên tổ chức.",
+  },
+  {
+    key: "organizationName",
+    label: "Tên tổ chức",
+    aliases: ["Tên HTX", "Tên hợp tác xã", "Tên tổ hợp tác", "Tên HTX, THT", "Tên HTX/THT", "Tên đơn vị", "Tổ chức"],
+    type: { kind: "text", maxLength: 300 },
+    note: "Tên đã đăng ký, có dấu; dùng khi không có mã số (tổ hợp tác). Cần một trong hai cột mã số hoặc tên.",
+  },
+  {
+    key: "adminUnit",
+    label: "Đơn vị hành chính",
+    aliases: ["Huyện", "Xã", "Xã, phường", "Xã/phường", "Địa bàn", "Mã đơn vị hành chính", "Huyện, thị xã, thành phố"],
+    type: { kind: "text", maxLength: 200 },
+    note: "Chỉ cần khi hai tổ chức trùng tên: huyện hoặc xã nơi đăng ký (ví dụ Xã Sơn Tây, huyện Hương Sơn), hoặc xã/phường hiện nay.",
+  },
+];
+
+export const membersKind: KindSpec = {
+  name: "members",
+  sheetName: "Thành viên",
+  columns: [
+    ...ORGANIZATION_COLUMNS,
+    ...foundingMembersKind.columns.filter((c) => c.key !== "organization"),
+    {
+      key: "memberOrganization",
+      label: "Mã số HTX thành viên",
+      aliases: ["Mã số thành viên pháp nhân", "Mã số HTX thành viên liên hiệp"],
+      type: { kind: "code", pattern: /^[0-9]{10}(-[0-9]{3})?$/u, example: "3001234567" },
+      note: "Chỉ với liên hiệp hợp tác xã: mã số của hợp tác xã là thành viên (loại thành viên Pháp nhân).",
+    },
+  ],
+};
+
+const YEAR: ColumnSpec["type"] = { kind: "integer", min: 1990, max: 2100 };
+
+export const financialReportsKind: KindSpec = {
+  name: "financial reports",
+  sheetName: "Báo cáo năm",
+  columns: [
+    ...ORGANIZATION_COLUMNS,
+    { key: "year", label: "Năm báo cáo", aliases: ["Năm"], type: YEAR, required: true, note: "Năm của số liệu, ví dụ 2024." },
+    {
+      key: "charterCapital",
+      label: "Vốn điều lệ (đồng)",
+      aliases: ["Vốn điều lệ", "Tổng vốn điều lệ"],
+      type: { kind: "money" },
+      required: true,
+      note: "Vốn điều lệ cuối năm; đơn vị ghi ở tiêu đề cột (đồng, triệu đồng, tỷ đồng); không âm.",
+    },
+    {
+      key: "revenue",
+      label: "Doanh thu (đồng)",
+      aliases: ["Doanh thu", "Tổng doanh thu", "Doanh thu năm"],
+      type: { kind: "money" },
+      required: true,
+      note: "Doanh thu trong năm; không âm.",
+    },
+    {
+      key: "profit",
+      label: "Lợi nhuận (đồng)",
+      aliases: ["Lợi nhuận", "Lãi", "Lãi (lỗ)", "Lợi nhuận sau thuế", "Lãi, lỗ"],
+      type: { kind: "money" },
+      required: true,
+      note: "Lợi nhuận trong năm; số âm là lỗ; không lớn hơn doanh thu.",
+    },
+    {
+      key: "regularWorkers",
+      label: "Lao động thường xuyên (người)",
+      aliases: ["Lao động thường xuyên", "Số lao động", "Lao động", "Số lao động thường xuyên"],
+      type: { kind: "integer", min: 0 },
+      required: true,
+      note: "Số lao động thường xuyên.",
+    },
+    {
+      key: "averageMonthlyIncome",
+      label: "Thu nhập bình quân (đồng/người/tháng)",
+      aliases: ["Thu nhập bình quân", "Thu nhập bình quân/người/tháng", "Thu nhập bình quân của người lao động", "Thu nhập bình quân người lao động"],
+      type: { kind: "money" },
+      required: true,
+      note: "Thu nhập bình quân một tháng của một lao động thường xuyên; 0 khi không có lao động thường xuyên.",
+    },
+    {
+      key: "managersTotal",
+      label: "Cán bộ quản lý (người)",
+      aliases: ["Cán bộ quản lý", "Số cán bộ quản lý", "Tổng số cán bộ quản lý"],
+      type: { kind: "integer", min: 0 },
+      required: true,
+      note: "Hội đồng quản trị, giám đốc, kiểm soát, kế toán.",
+    },
+    {
+      key: "managersTrained",
+      label: "Cán bộ quản lý đã qua đào tạo (người)",
+      aliases: ["Cán bộ quản lý đã qua đào tạo", "Cán bộ đã qua đào tạo", "Đã qua đào tạo"],
+      type: { kind: "integer", min: 0 },
+      required: true,
+      note: "Không nhiều hơn số cán bộ quản lý.",
+    },
+    {
+      key: "itReadiness",
+      label: "Mức độ ứng dụng CNTT",
+      aliases: ["Ứng dụng công nghệ thông tin", "Mức độ ứng dụng công nghệ thông tin", "CNTT"],
+      type: { kind: "choice", choices: (Object.keys(IT_READINESS_LABEL) as ItReadiness[]).map((value) => ({ value, label: IT_READINESS_LABEL[value] })) },
+      required: true,
+      note: "Một trong bốn mức (xem danh sách chọn).",
+    },
+  ],
+};
+
+export const classificationsKind: KindSpec = {
+  name: "classifications",
+  sheetName: "Xếp loại",
+  columns: [
+    ...ORGANIZATION_COLUMNS,
+    {
+      key: "year",
+      label: "Năm đánh giá",
+      aliases: ["Năm", "Năm xếp loại", "Năm phân loại"],
+      type: YEAR,
+      required: true,
+      note: "Năm được đánh giá, ví dụ 2024.",
+    },
+    {
+      key: "scheme",
+      label: "Căn cứ đánh giá",
+      aliases: ["Căn cứ", "Căn cứ phân loại"],
+      type: {
+        kind: "choice",
+        choices: [
+          { value: ClassificationScheme.CIRCULAR_01_2020, label: "Thông tư 01/2020/TT-BKHĐT", spellings: ["TT 01/2020", "01/2020", "Thông tư 01/2020"] },
+          { value: ClassificationScheme.DECREE_113_2024, label: "Nghị định 113/2024/NĐ-CP", spellings: ["NĐ 113/2024", "113/2024", "Nghị định 113/2024"] },
+        ],
+      },
+      note: "Để trống là Thông tư 01/2020/TT-BKHĐT (xếp loại theo điểm).",
+    },
+    {
+      key: "score",
+      label: "Điểm",
+      aliases: ["Tổng điểm", "Điểm đánh giá", "Số điểm"],
+      type: { kind: "decimal", min: 0, max: 100 },
+      note: "Tổng điểm trên 100; để trống khi chưa xếp loại.",
+    },
+    {
+      key: "rating",
+      label: "Xếp loại",
+      aliases: ["Kết quả xếp loại", "Kết quả đánh giá", "Loại"],
+      type: {
+        kind: "choice",
+        choices: (Object.keys(RATING_LABEL) as Rating[]).map((value) => ({
+          value,
+          label: RATING_LABEL[value],
+          spellings: {
+            GOOD: ["Loại tốt", "Xếp loại tốt"],
+            FAIR: ["Loại khá"],
+            AVERAGE: ["Loại trung bình", "TB"],
+            WEAK: ["Loại yếu", "Kém"],
+            NOT_RATED: ["Không xếp loại", "Chưa đánh giá"],
+          }[value],
+        })),
+      },
+      required: true,
+      note: "Tốt (80–100 điểm), Khá (65 đến dưới 80), Trung bình (50 đến dưới 65), Yếu (dưới 50) hoặc Chưa xếp loại; phải khớp với điểm.",
+    },
+    {
+      key: "sizeClass",
+      label: "Quy mô",
+      aliases: ["Phân loại quy mô", "Quy mô HTX"],
+      type: {
+        kind: "choice",
+        choices: [
+          { value: SizeClass.MICRO, label: "Siêu nhỏ" },
+          { value: SizeClass.SMALL, label: "Nhỏ" },
+          { value: SizeClass.MEDIUM, label: "Vừa" },
+          { value: SizeClass.LARGE, label: "Lớn" },
+        ],
+      },
+      note: "Siêu nhỏ, Nhỏ, Vừa hoặc Lớn, khi đã xác định; để trống nếu chưa.",
+    },
+    {
+      key: "notRatedReason",
+      label: "Lý do chưa xếp loại",
+      aliases: ["Lý do không xếp loại", "Lý do"],
+      type: { kind: "text", maxLength: 500 },
+      note: "Bắt buộc khi Chưa xếp loại (ví dụ: hoạt động chưa đủ 12 tháng).",
+    },
+  ],
+};
