@@ -20,8 +20,14 @@ interface ImportReport {
   rows: { rowNumber: number; outcome: string; problems: Problem[] }[];
 }
 
-async function postFile(file: File, dryRun: boolean): Promise<ImportReport> {
-  const response = await fetch(`/files/import/organizations?dryRun=${dryRun}`, {
+/** What the page imports: the gateway's import kinds (`npm run import -- --kind <kind>`), one line each. */
+const KINDS = [
+  { kind: "organizations", label: "Tổ chức (HTX, LHHTX, THT) và thành viên sáng lập" },
+  { kind: "ocopProducts", label: "Sản phẩm OCOP và giấy chứng nhận" },
+];
+
+async function postFile(file: File, kind: string, dryRun: boolean): Promise<ImportReport> {
+  const response = await fetch(`/files/import/${encodeURIComponent(kind)}?dryRun=${dryRun}`, {
     method: "POST",
     headers: { "content-type": "application/octet-stream", "x-file-name": encodeURIComponent(file.name), ...credentialHeaders(currentCredential()) },
     body: file,
@@ -43,6 +49,7 @@ function Counts({ report }: { report: ImportReport }) {
 
 export function ImportPage({ isAdmin }: { isAdmin: boolean }) {
   const [file, setFile] = useState<File | null>(null);
+  const [kind, setKind] = useState(KINDS[0].kind);
   const [check, setCheck] = useState<ImportReport | null>(null);
   const [result, setResult] = useState<ImportReport | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
@@ -53,7 +60,7 @@ export function ImportPage({ isAdmin }: { isAdmin: boolean }) {
     setBusy(dryRun ? "Đang kiểm tra tệp…" : "Đang ghi vào hệ thống…");
     setProblem(null);
     try {
-      const report = await postFile(file, dryRun);
+      const report = await postFile(file, kind, dryRun);
       if (dryRun) setCheck(report);
       else setResult(report);
     } catch (error) {
@@ -64,9 +71,28 @@ export function ImportPage({ isAdmin }: { isAdmin: boolean }) {
   };
   const problems = (check ?? result)?.rows.flatMap((r) => r.problems.map((p) => ({ row: r.rowNumber, ...p }))) ?? [];
   return (
-    <section aria-label="Nhập danh sách tổ chức">
-      <h2>Nhập danh sách tổ chức (HTX, LHHTX, THT) từ Excel hoặc CSV</h2>
-      <p className="hint">Tệp .xlsx hoặc .csv; mẫu: <code>npm run import -- --template organizations</code>. Không ghi gì nếu còn dòng lỗi.</p>
+    <section aria-label="Nhập danh sách">
+      <h2>Nhập danh sách từ Excel hoặc CSV</h2>
+      <p className="hint">
+        Tệp .xlsx hoặc .csv; mẫu: <code>npm run import -- --template {kind}</code>. Không ghi gì nếu còn dòng lỗi.
+      </p>
+      <label>
+        Loại danh sách{" "}
+        <select
+          value={kind}
+          onChange={(e) => {
+            setKind(e.target.value);
+            setCheck(null);
+            setResult(null);
+          }}
+        >
+          {KINDS.map((k) => (
+            <option key={k.kind} value={k.kind}>
+              {k.label}
+            </option>
+          ))}
+        </select>
+      </label>{" "}
       <label>
         Tệp danh sách{" "}
         <input

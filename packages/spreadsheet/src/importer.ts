@@ -9,6 +9,7 @@ import { SingleBar, Presets } from "cli-progress";
 import { cleanText, foldText } from "@kttt/core";
 import type { KindSpec } from "./columns";
 import { SpreadsheetError } from "./errors";
+import { ocopProductsImport } from "./kinds/ocop-products";
 import { foundingMembersKind, organizationsKind } from "./kinds/organizations";
 import { openSource } from "./readers";
 import { columnLetter, openTable, type CellProblem, type Table } from "./table";
@@ -21,6 +22,16 @@ export interface ImportKind {
   /** The natural key of a row inside the file, to find repeats before asking the graph. */
   key(values: Record<string, unknown>): string | null;
   keyColumn: string;
+  /** The key as a person reads it in a message (default: the key). */
+  keyLabel?(values: Record<string, unknown>): string;
+  /** The row the mutation takes, from the row as read (default: as read). */
+  toRow?(values: Record<string, unknown>): Record<string, unknown>;
+  /**
+   * Asks the graph, before the rows are sent, what they need that a file does not hold (membership's
+   * ids of the owners they name); fills it into the rows' values and answers the problems found, by
+   * the row's position in `rows`.
+   */
+  prepare?(rows: Record<string, unknown>[], ask: <T>(query: string, variables: Record<string, unknown>) => Promise<T>): Promise<Map<number, { field: string; reason: string }>>;
   /** Rows of another sheet of the same workbook that belong to a row (an organisation's founding members). */
   children?: {
     spec: KindSpec;
@@ -55,6 +66,7 @@ export const IMPORT_KINDS: Record<string, ImportKind> = {
       toInput: (v) => ({ kind: v.kind ?? "INDIVIDUAL", membershipType: v.membershipType, fullName: v.fullName, capitalContributed: v.capitalContributed ?? 0n, joinedOn: v.joinedOn }),
     },
   },
+  ocopProducts: ocopProductsImport,
 };
 
 export const BATCH_ROWS = 2000;
@@ -102,6 +114,11 @@ export interface ImportReport {
   errorCopy: string | null;
 }
 
+/** Who calls the graph: a bearer token, or an API key (sent as x-api-key, as the gateway takes it). */
+export type Credential = string | { apiKey: string };
+
+const credentialHeaders = (credential: Credential): Record<string, string> => (typeof credential === "string" ? { authorization: `Bearer ${credential}` } : { "x-api-key": credential.apiKey });
+
 export interface ImportOptions {
   file: string;
   kind: string;
@@ -109,7 +126,7 @@ export interface ImportOptions {
   dryRun?: boolean;
   skipInvalid?: boolean;
   gatewayUrl: string;
-  token: string;
+  token: Credential;
   /** Where to write the error copy; defaults beside the file. */
   errorCopy?: string;
   progress?: boolean;
@@ -126,10 +143,10 @@ export class GraphRefused extends Error {
 }
 
 /** Calls the gateway; a GraphQL error that concerns the whole request ends the import. */
-export async function callGraph<T>(url: string, token: string, query: string, variables: Record<string, unknown>): Promise<T> {
+export async function callGraph<T>(url: string, token: Credential, query: string, variables: Record<string, unknown>): Promise<T> {
   const response = await fetch(url, {
     method: "POST",
-    headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+    headers: { "content-type": "application/json", ...credentialHeaders(token) },
     body: JSON.stringify({ query, variables }, (_k, v) => (typeof v === "bigint" ? v.toString() : v)),
   }).catch((error: Error) => {
     throw new Error(`The gateway at ${url} did not answer (${error.message}). Is the graph running (npm start)?`);
@@ -161,7 +178,7 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
     if (key !== null) {
       const first = firstOfKey.get(key);
       const column = columnOf(table, kind.keyColumn);
-      if (first !== undefined) report.problems.push({ column: column?.header ?? kind.keyColumn, columnLetter: column?.letter ?? "", value: key, reason: `${key} is also on row ${first} of this file` });
+      if (first !== undefined) report.problems.push({ column: column?.header ?? kind.keyColumn, columnLetter: column?.letter ?? "", value: key, reason: `${kind.keyLabel?.(row.values) ?? key} is also on row ${first} of this file` });
       else firstOfKey.set(key, row.rowNumber);
     }
     rows.push({ rowNumber: row.rowNumber, values: row.values, report });
@@ -189,6 +206,18 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
       }
     }
   }
+  if (kind.prepare) {
+    const ready = rows.filter((r) => r.report.problems.length === 0);
+    const found = await kind.prepare(
+      ready.map((r) => r.values),
+      (query, variables) => callGraph(options.gatewayUrl, options.token, query, variables),
+    );
+    for (const [index, p] of found) {
+      const row = ready[index];
+      const column = columnOf(table, p.field);
+      row.report.problems.push({ column: column?.header ?? p.field, columnLetter: column?.letter ?? "", value: column ? String(row.values[p.field] ?? "") : "", reason: p.reason });
+    }
+  }
   const checkable = rows.filter((r) => r.report.problems.length === 0);
   const batches = inBatches(checkable);
   const onePass = batches.length <= 1 && !options.dryRun;
@@ -197,7 +226,7 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
   type Answer = { written: boolean; rows: { index: number; outcome: RowReport["outcome"]; problems: { field: string; reason: string; message: string }[] }[] };
   const send = async (batch: typeof rows, dryRun: boolean, skipInvalid: boolean): Promise<Answer> => {
     const data = await callGraph<Record<string, Answer>>(options.gatewayUrl, options.token, kind.mutation, {
-      rows: batch.map((r) => ({ ...r.values, rowNumber: r.rowNumber })),
+      rows: batch.map((r) => ({ ...(kind.toRow ? kind.toRow(r.values) : r.values), rowNumber: r.rowNumber })),
       dryRun,
       skipInvalid,
     });

@@ -6,6 +6,7 @@ export * from "./numbers";
 export * from "./readers";
 export * from "./table";
 export { foundingMembersKind, organizationsKind } from "./kinds/organizations";
+export { communeColumn, ocopProductsKind } from "./kinds/ocop-products";
 export * from "./importer";
 export * from "./template";
 export * from "./exporter";
