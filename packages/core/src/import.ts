@@ -72,3 +72,35 @@ export function countOutcomes(outcomes: ImportOutcome[]): ImportCounts {
   for (const outcome of outcomes) counts[outcome.toLowerCase() as keyof ImportCounts] += 1;
   return counts;
 }
+
+/**
+ * What every import's row result says (a subgraph's own result adds the id of what the row matched);
+ * extend it with `@ObjectType` and the extra fields.
+ */
+@ObjectType({ description: "What an import did, or would do, with one row (kết quả từng dòng)." })
+export abstract class ImportRowResultBase {
+  @Field(() => Int, { description: "Position of the row in the rows sent, from 0 (thứ tự)." })
+  index: number;
+
+  @Field(() => Int, { nullable: true, description: "The row's number in the person's file, as sent (số dòng)." })
+  rowNumber: number | null;
+
+  @Field(() => ImportOutcome, { description: "Created, updated, unchanged or invalid (kết quả)." })
+  outcome: ImportOutcome;
+
+  @Field(() => [ImportProblem], { description: "Why the row is invalid, one entry per rule it breaks (lỗi)." })
+  problems: ImportProblem[];
+}
+
+/** What every import's payload says besides its rows; extend it with `@ObjectType` and a `rows` field. */
+@ObjectType({ description: "The result of importing a batch (kết quả nhập)." })
+export abstract class ImportPayloadBase {
+  @Field({ description: "True when nothing was meant to be written: the rows were only checked (chạy thử)." })
+  dryRun: boolean;
+
+  @Field({ description: "True when the batch was written: not a dry run, and every row valid or skipInvalid set (đã ghi)." })
+  written: boolean;
+
+  @Field(() => ImportCounts, { description: "Rows by outcome (tổng hợp)." })
+  counts: ImportCounts;
+}

@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
-import { ImportCounts, ImportOutcome, ImportProblem, LocalDateScalar } from "@kttt/core";
+import { ImportPayloadBase, ImportRowResultBase, LocalDateScalar } from "@kttt/core";
 import { OcopGroup, OcopLevel, OcopOwnerType } from "../domain/enums";
 
 /** At most this many rows in one importOcopProducts call (one transaction). */
@@ -81,37 +81,16 @@ export class OcopProductImportRow {
 }
 
 @ObjectType({ description: "What importOcopProducts did, or would do, with one row (kết quả từng dòng)." })
-export class OcopProductImportRowResult {
-  @Field(() => Int, { description: "Position of the row in the rows sent, from 0 (thứ tự)." })
-  index: number;
-
-  @Field(() => Int, { nullable: true, description: "The row's number in the person's file, as sent (số dòng)." })
-  rowNumber: number | null;
-
-  @Field(() => ImportOutcome, { description: "Created, updated (the product changed or a certificate was added), unchanged or invalid (kết quả)." })
-  outcome: ImportOutcome;
-
+export class OcopProductImportRowResult extends ImportRowResultBase {
   @Field(() => ID, { nullable: true, description: "The product the row matched or created; null for an invalid row and for a row a dry run would create (mã sản phẩm)." })
   productId: string | null;
 
   @Field({ description: "True when the row adds a certificate to the product, or would on a dry run (thêm giấy chứng nhận)." })
   certificateAdded: boolean;
-
-  @Field(() => [ImportProblem], { description: "Why the row is invalid, one entry per rule it breaks (lỗi)." })
-  problems: ImportProblem[];
 }
 
 @ObjectType({ description: "The result of importing a batch of OCOP products and certificates (kết quả nhập danh sách sản phẩm OCOP)." })
-export class ImportOcopProductsPayload {
-  @Field({ description: "True when nothing was meant to be written: the rows were only checked (chạy thử)." })
-  dryRun: boolean;
-
-  @Field({ description: "True when the batch was written: not a dry run, and every row valid or skipInvalid set (đã ghi)." })
-  written: boolean;
-
-  @Field(() => ImportCounts, { description: "Rows by outcome (tổng hợp)." })
-  counts: ImportCounts;
-
+export class ImportOcopProductsPayload extends ImportPayloadBase {
   @Field(() => [OcopProductImportRowResult], { description: "One result per row, in the order sent (từng dòng)." })
   rows: OcopProductImportRowResult[];
 }
