@@ -24,6 +24,7 @@ interface ImportReport {
 const KINDS = [
   { kind: "organizations", label: "Tổ chức (HTX, LHHTX, THT) và thành viên sáng lập" },
   { kind: "ocopProducts", label: "Sản phẩm OCOP và giấy chứng nhận" },
+  { kind: "tradeParticipations", label: "Tham gia xúc tiến thương mại" },
 ];
 
 async function postFile(file: File, kind: string, dryRun: boolean): Promise<ImportReport> {

@@ -7,6 +7,7 @@ export * from "./readers";
 export * from "./table";
 export { foundingMembersKind, organizationsKind } from "./kinds/organizations";
 export { communeColumn, ocopProductsKind } from "./kinds/ocop-products";
+export { tradeParticipationsKind } from "./kinds/trade-participations";
 export * from "./importer";
 export * from "./template";
 export * from "./exporter";

@@ -5,10 +5,11 @@
  * by its registration number (a group by its name) before the rows are sent; the ocop subgraph checks
  * it again with membership.
  */
-import { cleanText, foldText, GATEWAY_MAX_ALIASES } from "@kttt/core";
+import { foldText } from "@kttt/core";
 import { OCOP_GROUP_LABEL, OCOP_SUBGROUPS, type OcopGroupCode } from "@kttt/reference";
 import type { ColumnSpec, KindSpec } from "../columns";
 import type { ImportKind } from "../importer";
+import { findMembershipOwners } from "./membership-owners";
 
 /** Spellings of the groups in lists made under the 2018 programme (Decision 490/QĐ-TTg) that map to one group of today's six. */
 const GROUP_SPELLINGS: Record<OcopGroupCode, string[]> = {
@@ -27,7 +28,6 @@ const OWNER_TYPES = [
   { value: "ENTERPRISE", label: "Doanh nghiệp", spellings: ["DN", "Công ty"] },
   { value: "HOUSEHOLD_BUSINESS", label: "Hộ kinh doanh", spellings: ["HKD", "Hộ SXKD", "Hộ sản xuất kinh doanh"] },
 ];
-const COLLECTIVE = new Set(["COOPERATIVE", "COOPERATIVE_GROUP", "COOPERATIVE_UNION"]);
 
 /**
  * The commune a record lies in, as the lists write it (xã, phường). Not read yet: the ocop,
@@ -175,42 +175,6 @@ export const ocopProductsKind: KindSpec = {
   ],
 };
 
-type Organization = { id: string; name: string; registrationNumber: string | null; kind: string };
-
-/**
- * Membership's id for each collective owner the rows name: by registration number, a group by its
- * name, many owners per request (aliases of `organizations`). An owner not found is left for the ocop
- * subgraph to refuse (OWNER_NOT_FOUND); a group name several groups bear is refused here.
- */
-async function findOwners(rows: Record<string, unknown>[], ask: <T>(query: string, variables: Record<string, unknown>) => Promise<T>): Promise<Map<number, { field: string; reason: string }>> {
-  const problems = new Map<number, { field: string; reason: string }>();
-  const wanted = new Map<string, { search: string; match: (o: Organization) => boolean }>();
-  const keyOf = (v: Record<string, unknown>) => (typeof v.ownerRegistrationNumber === "string" ? `n:${v.ownerRegistrationNumber}` : `g:${foldText(cleanText(String(v.ownerName ?? "")))}`);
-  for (const v of rows) {
-    if (!COLLECTIVE.has(String(v.ownerType))) continue;
-    const key = keyOf(v);
-    if (wanted.has(key)) continue;
-    const number = typeof v.ownerRegistrationNumber === "string" ? v.ownerRegistrationNumber : null;
-    const name = foldText(cleanText(String(v.ownerName ?? "")));
-    wanted.set(key, number ? { search: number, match: (o) => o.registrationNumber === number } : { search: cleanText(String(v.ownerName ?? "")), match: (o) => o.kind === "COOPERATIVE_GROUP" && foldText(cleanText(o.name)) === name });
-  }
-  const found = new Map<string, Organization[]>();
-  const keys = [...wanted.keys()];
-  for (let start = 0; start < keys.length; start += GATEWAY_MAX_ALIASES) {
-    const slice = keys.slice(start, start + GATEWAY_MAX_ALIASES);
-    const query = `query OcopImportOwners(${slice.map((_k, i) => `$q${i}: String`).join(", ")}) {\n${slice.map((_k, i) => `  o${i}: organizations(first: 50, filter: { search: $q${i} }) { nodes { id name registrationNumber kind } }`).join("\n")}\n}`;
-    const data = await ask<Record<string, { nodes: Organization[] }>>(query, Object.fromEntries(slice.map((k, i) => [`q${i}`, wanted.get(k)!.search])));
-    slice.forEach((k, i) => found.set(k, (data[`o${i}`]?.nodes ?? []).filter(wanted.get(k)!.match)));
-  }
-  rows.forEach((v, index) => {
-    if (!COLLECTIVE.has(String(v.ownerType))) return;
-    const matches = found.get(keyOf(v)) ?? [];
-    if (matches.length === 1) v.ownerOrganizationId = matches[0].id;
-    if (matches.length > 1) problems.set(index, { field: "ownerName", reason: `${matches.length} cooperative groups are called ${cleanText(String(v.ownerName))}: they cannot be told apart by name; register the product in the dashboard` });
-  });
-  return problems;
-}
-
 export const ocopProductsImport: ImportKind = {
   spec: ocopProductsKind,
   field: "importOcopProducts",
@@ -224,5 +188,5 @@ export const ocopProductsImport: ImportKind = {
   keyColumn: "name",
   keyLabel: (v) => `${String(v.name)} of ${String(v.ownerName)}`,
   toRow: ({ stars, ...rest }) => ({ ...rest, ...(stars === undefined ? {} : { stars: Number(stars) }) }),
-  prepare: findOwners,
+  prepare: (rows, ask) => findMembershipOwners(rows, ask, { kind: "ownerType", number: "ownerRegistrationNumber", name: "ownerName", id: "ownerOrganizationId" }),
 };
