@@ -25,6 +25,8 @@ const KINDS = [
   { kind: "organizations", label: "Tổ chức (HTX, LHHTX, THT) và thành viên sáng lập" },
   { kind: "ocopProducts", label: "Sản phẩm OCOP và giấy chứng nhận" },
   { kind: "tradeParticipations", label: "Tham gia xúc tiến thương mại" },
+  { kind: "beneficiaries", label: "Đối tượng thụ hưởng chính sách hỗ trợ" },
+  { kind: "disbursements", label: "Giải ngân hỗ trợ" },
 ];
 
 async function postFile(file: File, kind: string, dryRun: boolean): Promise<ImportReport> {

@@ -11,6 +11,7 @@ import type { KindSpec } from "./columns";
 import { SpreadsheetError } from "./errors";
 import { ocopProductsImport } from "./kinds/ocop-products";
 import { foundingMembersKind, organizationsKind } from "./kinds/organizations";
+import { beneficiariesImport, disbursementsImport } from "./kinds/support";
 import { tradeParticipationsImport } from "./kinds/trade-participations";
 import { openSource } from "./readers";
 import { columnLetter, openTable, type CellProblem, type Table } from "./table";
@@ -69,6 +70,8 @@ export const IMPORT_KINDS: Record<string, ImportKind> = {
   },
   ocopProducts: ocopProductsImport,
   tradeParticipations: tradeParticipationsImport,
+  beneficiaries: beneficiariesImport,
+  disbursements: disbursementsImport,
 };
 
 export const BATCH_ROWS = 2000;

@@ -8,6 +8,7 @@ export * from "./table";
 export { foundingMembersKind, organizationsKind } from "./kinds/organizations";
 export { communeColumn, ocopProductsKind } from "./kinds/ocop-products";
 export { tradeParticipationsKind } from "./kinds/trade-participations";
+export { beneficiariesKind, disbursementsKind } from "./kinds/support";
 export * from "./importer";
 export * from "./template";
 export * from "./exporter";

@@ -46,13 +46,13 @@ import type {
   RecordPlanActualsInput,
 } from "../types/inputs";
 
-const formatVnd = (amount: bigint) => `${amount.toString().replace(/\B(?=(\d{3})+(?!\d))/gu, ".")} đ`;
+export const formatVnd = (amount: bigint) => `${amount.toString().replace(/\B(?=(\d{3})+(?!\d))/gu, ".")} đ`;
 
 function requireId(id: string, field: string, what: string): void {
   if (!isUuid(id)) throw badInput(`${what} id "${id}" is not a valid id.`, field, "INVALID_ID");
 }
 
-function positive(amount: bigint, field: string, what: string): void {
+export function positive(amount: bigint, field: string, what: string): void {
   if (amount <= 0n) throw badInput(`${what} must be more than 0 đồng.`, field, "NON_POSITIVE_AMOUNT");
 }
 
@@ -65,7 +65,7 @@ async function find<T extends object>(manager: EntityManager, entity: new () => 
   return row;
 }
 
-function checkPeriod(programme: SupportProgramme, date: string, field: string, what: string): void {
+export function checkPeriod(programme: SupportProgramme, date: string, field: string, what: string): void {
   if (date < programme.startsOn || date > programme.endsOn) {
     throw badInput(
       `${what} (${date}) is outside the programme's period, ${programme.startsOn} to ${programme.endsOn}.`,
