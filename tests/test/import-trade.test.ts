@@ -133,4 +133,18 @@ describe("npm run import -- --kind tradeParticipations", () => {
     // 1.234,5 triệu đồng and 2,5 tỷ đồng, converted exactly.
     expect(written).toEqual({ booths: 3, sales_amount: "1234500000", contract_count: 2, contract_value: "2500000000" });
   });
+  it("checks a batch in the same number of statements whatever its size (no query per row)", async () => {
+    const statementsFor = async (orgs: Org[]) => {
+      const path = await filledTemplate(`batch-${orgs.length}`, orgs.map((o) => ({ eventName: EVENT, participantKind: "HTX", participantName: o.name, participantRegistrationNumber: o.registration_number, adminUnit: o.admin_unit_code })));
+      trade.service.statements.start();
+      const report = await runImport({ file: path, kind: "tradeParticipations", gatewayUrl: gateway.url, token, dryRun: true });
+      const statements = trade.service.statements.stop();
+      expect(report.rows).toHaveLength(orgs.length);
+      return statements;
+    };
+    const one = await statementsFor(coops.slice(0, 1));
+    const five = await statementsFor(coops.slice(0, 5));
+    expect(one).toBeGreaterThan(2);
+    expect(five).toBe(one);
+  });
 });

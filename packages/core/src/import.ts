@@ -4,7 +4,7 @@
  * key (registration number, product code…), so importing the same file twice changes nothing.
  */
 import { Directive, Field, Int, ObjectType, registerEnumType } from "type-graphql";
-import { isDomainError } from "./errors";
+import { badInput, isDomainError } from "./errors";
 
 export enum ImportOutcome {
   CREATED = "CREATED",
@@ -103,4 +103,22 @@ export abstract class ImportPayloadBase {
 
   @Field(() => ImportCounts, { description: "Rows by outcome (tổng hợp)." })
   counts: ImportCounts;
+}
+
+/** Refuses a batch of more rows than one call (one transaction) takes: TOO_MANY_ROWS on `rows`. */
+export function requireBatchSize(rows: readonly unknown[], max: number): void {
+  if (rows.length > max) throw badInput(`At most ${max} rows can be imported in one call; send the file in batches.`, "rows", "TOO_MANY_ROWS", { max });
+}
+
+/**
+ * One result per row, each INVALID until the import decides otherwise, and `failed` to record a
+ * rule a row breaks (from the DomainError a check threw) as its problem.
+ */
+export function rowResults<R extends ImportRowResultBase>(rows: readonly { rowNumber?: number | null }[], make: () => R): { results: R[]; failed: (index: number, error: unknown) => void } {
+  const results = rows.map((row, index) => Object.assign(make(), { index, rowNumber: row.rowNumber ?? null, outcome: ImportOutcome.INVALID, problems: [] as ImportProblem[] }));
+  const failed = (index: number, error: unknown) => {
+    results[index].problems.push(importProblemOf(error));
+    results[index].outcome = ImportOutcome.INVALID;
+  };
+  return { results, failed };
 }

@@ -49,3 +49,10 @@ export function adminUnitNamed(text: string): AdminUnitRecord | undefined {
   const cleaned = cleanText(text);
   return BY_CODE.get(cleaned) ?? BY_NAME_KEY.get(adminUnitNameKey(cleaned));
 }
+
+/** The unit a file's cell names (code or name, see adminUnitNamed); otherwise UNKNOWN_ADMIN_UNIT at `field`. */
+export function requireAdminUnitNamed(text: string, field: string): AdminUnitRecord {
+  const unit = adminUnitNamed(text);
+  if (!unit) throw badInput(`No administrative unit of Hà Tĩnh is called "${cleanText(text)}": write its code (e.g. 444) or its name (e.g. Huyện Hương Khê).`, field, "UNKNOWN_ADMIN_UNIT");
+  return unit;
+}

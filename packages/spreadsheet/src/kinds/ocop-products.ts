@@ -10,6 +10,7 @@ import { OCOP_GROUP_LABEL, OCOP_SUBGROUPS, type OcopGroupCode } from "@kttt/refe
 import type { ColumnSpec, KindSpec } from "../columns";
 import type { ImportKind } from "../importer";
 import { findMembershipOwners } from "./membership-owners";
+import { adminUnitColumn, COLLECTIVE_KIND_CHOICES, registrationNumberColumn } from "./shared-columns";
 
 /** Spellings of the groups in lists made under the 2018 programme (Decision 490/QĐ-TTg) that map to one group of today's six. */
 const GROUP_SPELLINGS: Record<OcopGroupCode, string[]> = {
@@ -22,25 +23,10 @@ const GROUP_SPELLINGS: Record<OcopGroupCode, string[]> = {
 };
 
 const OWNER_TYPES = [
-  { value: "COOPERATIVE", label: "Hợp tác xã", spellings: ["HTX"] },
-  { value: "COOPERATIVE_GROUP", label: "Tổ hợp tác", spellings: ["THT"] },
-  { value: "COOPERATIVE_UNION", label: "Liên hiệp hợp tác xã", spellings: ["LHHTX", "Liên hiệp HTX"] },
+  ...COLLECTIVE_KIND_CHOICES,
   { value: "ENTERPRISE", label: "Doanh nghiệp", spellings: ["DN", "Công ty"] },
   { value: "HOUSEHOLD_BUSINESS", label: "Hộ kinh doanh", spellings: ["HKD", "Hộ SXKD", "Hộ sản xuất kinh doanh"] },
 ];
-
-/**
- * The commune a record lies in, as the lists write it (xã, phường). Not read yet: the ocop,
- * trade-promotion and policy-support mutations take the district-level unit until commune places
- * reach them; then this column joins their kinds.
- */
-export const communeColumn: ColumnSpec = {
-  key: "commune",
-  label: "Xã, phường",
-  aliases: ["Xã", "Phường", "Xã/phường", "Xã, phường, thị trấn", "Địa bàn xã"],
-  type: { kind: "text", maxLength: 100 },
-  note: "Tên xã, phường nơi sản xuất (theo bản đồ hành chính của ngày đăng ký).",
-};
 
 const score = (key: string, part: string, label: string, max: number): ColumnSpec => ({
   key,
@@ -78,14 +64,7 @@ export const ocopProductsKind: KindSpec = {
       required: true,
       note: "Phân nhóm thuộc nhóm sản phẩm (xem danh sách chọn).",
     },
-    {
-      key: "adminUnit",
-      label: "Đơn vị hành chính",
-      aliases: ["Huyện", "Huyện, thị xã, thành phố", "Huyện/thị xã/thành phố", "Địa bàn", "Mã đơn vị hành chính", "Mã huyện"],
-      type: { kind: "text", maxLength: 100 },
-      required: true,
-      note: "Mã (ví dụ 444) hoặc tên huyện, thị xã, thành phố nơi sản xuất (ví dụ Huyện Hương Khê), đúng với ngày đăng ký.",
-    },
+    adminUnitColumn("nơi sản xuất (ví dụ Huyện Hương Khê), đúng với ngày đăng ký"),
     {
       key: "registeredOn",
       label: "Ngày đăng ký",
@@ -110,13 +89,7 @@ export const ocopProductsKind: KindSpec = {
       required: true,
       note: "Tên chủ thể sản phẩm, ví dụ: HTX Nông nghiệp Kỳ Phú.",
     },
-    {
-      key: "ownerRegistrationNumber",
-      label: "Mã số thuế chủ thể",
-      aliases: ["Mã số thuế", "MST", "Mã số HTX", "Mã số chủ thể", "Mã số đăng ký", "Mã số doanh nghiệp"],
-      type: { kind: "code", pattern: /^[0-9]{10}(-[0-9]{3})?$/u, example: "3001234567 or 3001234567-001" },
-      note: "10 chữ số (chi nhánh thêm -3 chữ số). Bắt buộc trừ tổ hợp tác (tìm theo tên). Định dạng ô là văn bản.",
-    },
+    registrationNumberColumn("ownerRegistrationNumber", "Mã số thuế chủ thể", ["Mã số thuế", "MST", "Mã số HTX", "Mã số chủ thể", "Mã số đăng ký", "Mã số doanh nghiệp"], "10 chữ số (chi nhánh thêm -3 chữ số). Bắt buộc trừ tổ hợp tác (tìm theo tên)."),
     {
       key: "ownerAddress",
       label: "Địa chỉ chủ thể",

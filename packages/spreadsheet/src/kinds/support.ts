@@ -8,6 +8,7 @@ import { cleanText, foldText } from "@kttt/core";
 import type { ColumnSpec, KindSpec } from "../columns";
 import type { ImportKind } from "../importer";
 import { findMembershipOwners } from "./membership-owners";
+import { adminUnitColumn, collectiveKindColumn, registrationNumberColumn } from "./shared-columns";
 
 /** The columns that name the programme and the organisation, the same on both lists. */
 const WHO: ColumnSpec[] = [
@@ -19,21 +20,7 @@ const WHO: ColumnSpec[] = [
     required: true,
     note: "Mã chương trình hỗ trợ như đã ghi trong hệ thống, ví dụ CT-2024-SO-CT-XTTM.",
   },
-  {
-    key: "organizationKind",
-    label: "Loại hình",
-    aliases: ["Loại hình tổ chức", "Loại hình kinh tế"],
-    type: {
-      kind: "choice",
-      choices: [
-        { value: "COOPERATIVE", label: "Hợp tác xã", spellings: ["HTX"] },
-        { value: "COOPERATIVE_GROUP", label: "Tổ hợp tác", spellings: ["THT"] },
-        { value: "COOPERATIVE_UNION", label: "Liên hiệp hợp tác xã", spellings: ["LHHTX", "Liên hiệp HTX"] },
-      ],
-    },
-    required: true,
-    note: "Hợp tác xã, Tổ hợp tác hoặc Liên hiệp hợp tác xã.",
-  },
+  collectiveKindColumn("organizationKind", "Loại hình", ["Loại hình tổ chức", "Loại hình kinh tế"]),
   {
     key: "organizationName",
     label: "Tên tổ chức",
@@ -42,13 +29,7 @@ const WHO: ColumnSpec[] = [
     required: true,
     note: "Tên hợp tác xã, tổ hợp tác, liên hiệp.",
   },
-  {
-    key: "organizationRegistrationNumber",
-    label: "Mã số HTX (mã số thuế)",
-    aliases: ["Mã số thuế", "MST", "Mã số HTX", "Mã số hợp tác xã"],
-    type: { kind: "code", pattern: /^[0-9]{10}(-[0-9]{3})?$/u, example: "3001234567 or 3001234567-001" },
-    note: "10 chữ số; tổ hợp tác để trống (tìm theo tên). Định dạng ô là văn bản.",
-  },
+  registrationNumberColumn("organizationRegistrationNumber", "Mã số HTX (mã số thuế)", ["Mã số thuế", "MST", "Mã số HTX", "Mã số hợp tác xã"], "10 chữ số; tổ hợp tác để trống (tìm theo tên)."),
 ];
 
 export const beneficiariesKind: KindSpec = {
@@ -56,14 +37,7 @@ export const beneficiariesKind: KindSpec = {
   sheetName: "Đối tượng thụ hưởng",
   columns: [
     ...WHO,
-    {
-      key: "adminUnit",
-      label: "Đơn vị hành chính",
-      aliases: ["Huyện", "Huyện, thị xã, thành phố", "Huyện/thị xã/thành phố", "Địa bàn"],
-      type: { kind: "text", maxLength: 100 },
-      required: true,
-      note: "Mã (ví dụ 444) hoặc tên huyện, thị xã, thành phố nơi tổ chức đăng ký.",
-    },
+    adminUnitColumn("nơi tổ chức đăng ký"),
     {
       key: "fundingSource",
       label: "Nguồn kinh phí",

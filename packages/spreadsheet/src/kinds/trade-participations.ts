@@ -8,6 +8,7 @@ import { cleanText, foldText } from "@kttt/core";
 import type { ColumnSpec, KindSpec } from "../columns";
 import type { ImportKind } from "../importer";
 import { findMembershipOwners } from "./membership-owners";
+import { adminUnitColumn, collectiveKindColumn, registrationNumberColumn } from "./shared-columns";
 
 const money = (key: string, label: string, aliases: string[], note: string): ColumnSpec => ({
   key,
@@ -37,21 +38,7 @@ export const tradeParticipationsKind: KindSpec = {
       type: { kind: "date" },
       note: "Chỉ cần khi có nhiều sự kiện cùng tên (dd/mm/yyyy).",
     },
-    {
-      key: "participantKind",
-      label: "Loại chủ thể",
-      aliases: ["Loại hình", "Loại hình chủ thể"],
-      type: {
-        kind: "choice",
-        choices: [
-          { value: "COOPERATIVE", label: "Hợp tác xã", spellings: ["HTX"] },
-          { value: "COOPERATIVE_GROUP", label: "Tổ hợp tác", spellings: ["THT"] },
-          { value: "COOPERATIVE_UNION", label: "Liên hiệp hợp tác xã", spellings: ["LHHTX", "Liên hiệp HTX"] },
-        ],
-      },
-      required: true,
-      note: "Hợp tác xã, Tổ hợp tác hoặc Liên hiệp hợp tác xã (đã có trong sổ đăng ký).",
-    },
+    collectiveKindColumn("participantKind", "Loại chủ thể", ["Loại hình", "Loại hình chủ thể"]),
     {
       key: "participantName",
       label: "Tên đơn vị tham gia",
@@ -60,21 +47,8 @@ export const tradeParticipationsKind: KindSpec = {
       required: true,
       note: "Tên hợp tác xã, tổ hợp tác tham gia.",
     },
-    {
-      key: "participantRegistrationNumber",
-      label: "Mã số HTX (mã số thuế)",
-      aliases: ["Mã số thuế", "MST", "Mã số HTX", "Mã số hợp tác xã"],
-      type: { kind: "code", pattern: /^[0-9]{10}(-[0-9]{3})?$/u, example: "3001234567 or 3001234567-001" },
-      note: "10 chữ số; tổ hợp tác để trống (tìm theo tên). Định dạng ô là văn bản.",
-    },
-    {
-      key: "adminUnit",
-      label: "Đơn vị hành chính",
-      aliases: ["Huyện", "Huyện, thị xã, thành phố", "Huyện/thị xã/thành phố", "Địa bàn"],
-      type: { kind: "text", maxLength: 100 },
-      required: true,
-      note: "Mã (ví dụ 444) hoặc tên huyện, thị xã, thành phố nơi đơn vị đăng ký.",
-    },
+    registrationNumberColumn("participantRegistrationNumber", "Mã số HTX (mã số thuế)", ["Mã số thuế", "MST", "Mã số HTX", "Mã số hợp tác xã"], "10 chữ số; tổ hợp tác để trống (tìm theo tên)."),
+    adminUnitColumn("nơi đơn vị đăng ký"),
     { key: "attendedFrom", label: "Từ ngày", aliases: ["Ngày tham gia từ"], type: { kind: "date" }, note: "Ngày đầu tham gia; để trống là ngày khai mạc." },
     { key: "attendedTo", label: "Đến ngày", aliases: ["Ngày tham gia đến"], type: { kind: "date" }, note: "Ngày cuối tham gia; để trống là ngày bế mạc." },
     count("booths", "Số gian hàng", ["Gian hàng", "Số gian"], "Số gian hàng của đơn vị"),

@@ -17,18 +17,18 @@ import {
   ErrorCode,
   foldText,
   ImportOutcome,
-  ImportProblem,
-  importProblemOf,
   insertRows,
   isUuid,
-  organizationsById,
+  requireBatchSize,
+  rowResults,
+  organizationsOf,
   requireNotInFuture,
   writeAudits,
   type AuditEntry,
   type GatewayLookup,
   type MembershipOrganization,
 } from "@kttt/core";
-import { adminUnitNamed, ocopLevelFor, ocopStarsForScore, ocopValidUntil, OCOP_STAR_BANDS, OCOP_SUBGROUPS, requireAdminUnit } from "@kttt/reference";
+import { ocopLevelFor, ocopStarsForScore, ocopValidUntil, OCOP_STAR_BANDS, OCOP_SUBGROUPS, requireAdminUnit, requireAdminUnitNamed } from "@kttt/reference";
 import { randomUUID } from "node:crypto";
 import type { DataSource, EntityManager } from "typeorm";
 import { COLLECTIVE_OWNER_TYPES, isCollective, kindOf, OcopLocalOwnerType, OcopOwnerType, OWNER_TYPE_LABEL } from "../domain/enums";
@@ -61,8 +61,7 @@ function checkRow(row: OcopProductImportRow): Checked {
   const subgroup = cleanText(row.subgroup ?? "");
   const subgroups = OCOP_SUBGROUPS[row.group];
   if (!subgroups.includes(subgroup)) throw badInput(`"${subgroup}" is not a subgroup of ${row.group}; use one of: ${subgroups.join("; ")}.`, "subgroup", "UNKNOWN_SUBGROUP");
-  const unit = adminUnitNamed(row.adminUnit ?? "");
-  if (!unit) throw badInput(`No administrative unit of Hà Tĩnh is called "${cleanText(row.adminUnit ?? "")}": write its code (e.g. 444) or its name (e.g. Huyện Hương Khê).`, "adminUnit", "UNKNOWN_ADMIN_UNIT");
+  const unit = requireAdminUnitNamed(row.adminUnit ?? "", "adminUnit");
   requireAdminUnit(unit.code, "adminUnit", row.registeredOn);
   requireNotInFuture(row.registeredOn, "registeredOn", "The registration date");
   const ownerName = cleanText(row.ownerName ?? "");
@@ -128,16 +127,8 @@ export class OcopProductImport {
   ) {}
 
   async run(rows: OcopProductImportRow[], dryRun: boolean, skipInvalid: boolean): Promise<ImportOcopProductsPayload> {
-    if (rows.length > MAX_OCOP_IMPORT_ROWS) {
-      throw badInput(`At most ${MAX_OCOP_IMPORT_ROWS} rows can be imported in one call; send the file in batches.`, "rows", "TOO_MANY_ROWS", { max: MAX_OCOP_IMPORT_ROWS });
-    }
-    const results = rows.map((row, index) =>
-      Object.assign(new OcopProductImportRowResult(), { index, rowNumber: row.rowNumber ?? null, outcome: ImportOutcome.INVALID, productId: null as string | null, certificateAdded: false, problems: [] as ImportProblem[] }),
-    );
-    const failed = (index: number, error: unknown) => {
-      results[index].problems.push(importProblemOf(error));
-      results[index].outcome = ImportOutcome.INVALID;
-    };
+    requireBatchSize(rows, MAX_OCOP_IMPORT_ROWS);
+    const { results, failed } = rowResults<OcopProductImportRowResult>(rows, () => Object.assign(new OcopProductImportRowResult(), { productId: null, certificateAdded: false }));
     const checked: (Checked | null)[] = rows.map((row, index) => {
       try {
         return checkRow(row);
@@ -147,8 +138,7 @@ export class OcopProductImport {
       }
     });
     // Membership's owners, every id of the batch in one look-up, before any lock is taken.
-    const ids = [...new Set(rows.filter((r, i) => checked[i] && isCollective(r.ownerType) && r.ownerOrganizationId && isUuid(r.ownerOrganizationId)).map((r) => r.ownerOrganizationId!))];
-    const organizations = ids.length ? (await this.lookup.find({ organizations: organizationsById(ids, "ownerOrganizationId") })).organizations : new Map<string, MembershipOrganization | null>();
+    const organizations = await organizationsOf(this.lookup, rows.map((r, i) => (checked[i] && isCollective(r.ownerType) ? r.ownerOrganizationId : null)), "ownerOrganizationId");
     const ownerIds: (string | null)[] = rows.map((row, index) => {
       if (!checked[index] || !isCollective(row.ownerType)) return null;
       try {

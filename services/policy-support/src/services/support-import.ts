@@ -18,19 +18,18 @@ import {
   DomainError,
   ErrorCode,
   ImportOutcome,
-  ImportProblem,
-  importProblemOf,
   insertRows,
   isUuid,
-  organizationsById,
+  requireBatchSize,
+  rowResults,
+  organizationsOf,
   requireNotDissolvedBy,
   requireNotInFuture,
   writeAudits,
   type AuditEntry,
   type GatewayLookup,
-  type MembershipOrganization,
 } from "@kttt/core";
-import { adminUnitNamed, requireAdminUnit, sameOrMergedUnit } from "@kttt/reference";
+import { requireAdminUnitNamed, sameOrMergedUnit } from "@kttt/reference";
 import { randomUUID } from "node:crypto";
 import type { DataSource, EntityManager } from "typeorm";
 import { PolicyKind } from "../domain/enums";
@@ -51,20 +50,10 @@ function unknownOrganization(row: Row): DomainError {
   return new DomainError(ErrorCode.NOT_FOUND, `The membership registry has no organisation with ${named}: register it there first, or correct the row.`, { field: organizationField(row), reason: "ORGANIZATION_NOT_FOUND" });
 }
 
-/** The rows' results, and the way a row is refused. */
+/** The rows' results, and the way a row is refused; a batch over the limit is refused whole. */
 function batch(rows: Row[]) {
-  const results = rows.map((row, index) => Object.assign(new SupportImportRowResult(), { index, rowNumber: row.rowNumber ?? null, outcome: ImportOutcome.INVALID, beneficiaryId: null as string | null, problems: [] as ImportProblem[] }));
-  const failed = (index: number, error: unknown) => {
-    results[index].problems.push(importProblemOf(error));
-    results[index].outcome = ImportOutcome.INVALID;
-  };
-  return { results, failed };
-}
-
-function tooMany(rows: unknown[]): void {
-  if (rows.length > MAX_SUPPORT_IMPORT_ROWS) {
-    throw badInput(`At most ${MAX_SUPPORT_IMPORT_ROWS} rows can be imported in one call; send the file in batches.`, "rows", "TOO_MANY_ROWS", { max: MAX_SUPPORT_IMPORT_ROWS });
-  }
+  requireBatchSize(rows, MAX_SUPPORT_IMPORT_ROWS);
+  return rowResults<SupportImportRowResult>(rows, () => Object.assign(new SupportImportRowResult(), { beneficiaryId: null }));
 }
 
 /** The programmes the rows name by code, locked (their allocations are counted against their budget lines until the write). */
@@ -103,13 +92,10 @@ export class SupportImport {
   ) {}
 
   async beneficiaries(rows: BeneficiaryImportRow[], dryRun: boolean, skipInvalid: boolean): Promise<ImportSupportPayload> {
-    tooMany(rows);
     const { results, failed } = batch(rows);
     const units = rows.map((row, index) => {
       try {
-        const unit = adminUnitNamed(row.adminUnit ?? "");
-        if (!unit) throw badInput(`No administrative unit of Hà Tĩnh is called "${cleanText(row.adminUnit ?? "")}": write its code (e.g. 444) or its name (e.g. Huyện Hương Khê).`, "adminUnit", "UNKNOWN_ADMIN_UNIT");
-        requireAdminUnit(unit.code, "adminUnit");
+        const unit = requireAdminUnitNamed(row.adminUnit ?? "", "adminUnit");
         positive(row.plannedAmount, "plannedAmount", "The approved amount");
         requireNotInFuture(row.approvedOn, "approvedOn", "The approval date");
         const trained = row.managersTrained ?? 0;
@@ -123,8 +109,7 @@ export class SupportImport {
       }
     });
     // Membership's organisations, every id of the batch in one look-up, before any lock is taken.
-    const ids = [...new Set(rows.filter((r, i) => units[i] && r.organizationId && isUuid(r.organizationId)).map((r) => r.organizationId!))];
-    const organizations = ids.length ? (await this.lookup.find({ organizations: organizationsById(ids, "organizationId") })).organizations : new Map<string, MembershipOrganization | null>();
+    const organizations = await organizationsOf(this.lookup, rows.map((r, i) => (units[i] ? r.organizationId : null)), "organizationId");
 
     return this.dataSource.transaction(async (manager) => {
       const programmes = await programmesByCode(manager, rows);
@@ -236,7 +221,6 @@ export class SupportImport {
   }
 
   async disbursements(rows: DisbursementImportRow[], dryRun: boolean, skipInvalid: boolean): Promise<ImportSupportPayload> {
-    tooMany(rows);
     const { results, failed } = batch(rows);
     const valid = rows.map((row, index) => {
       try {

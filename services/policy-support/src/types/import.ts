@@ -5,12 +5,9 @@ import { FundingSource } from "../domain/enums";
 /** At most this many rows in one importBeneficiaries or importDisbursements call (one transaction). */
 export const MAX_SUPPORT_IMPORT_ROWS = 5000;
 
-@InputType({
-  description:
-    "One approved allocation of a programme (một dòng của danh sách đối tượng thụ hưởng): checked by the rules of recordBeneficiary; " +
-    "matched to the graph on the programme and the organisation. Rows are checked one by one and answered row by row.",
-})
-export class BeneficiaryImportRow {
+/** The programme and the organisation a row of either list names. */
+@InputType({ description: "The programme and organisation a support row names (chương trình và tổ chức)." })
+export abstract class SupportRowBase {
   @Field(() => Int, { nullable: true, description: "The row's number in the person's file, echoed in the result and in messages (số dòng)." })
   rowNumber?: number;
 
@@ -28,6 +25,14 @@ export class BeneficiaryImportRow {
 
   @Field(() => ID, { nullable: true, description: "The organisation's id in the membership subgraph: the import command finds it from the registration number (a group from its name)." })
   organizationId?: string;
+}
+
+@InputType({
+  description:
+    "One approved allocation of a programme (một dòng của danh sách đối tượng thụ hưởng): checked by the rules of recordBeneficiary; " +
+    "matched to the graph on the programme and the organisation. Rows are checked one by one and answered row by row.",
+})
+export class BeneficiaryImportRow extends SupportRowBase {
 
   @Field({
     description:
@@ -58,25 +63,7 @@ export class BeneficiaryImportRow {
     "programme and the organisation. A payment of the same amount on the same day to the same beneficiary is taken as the one " +
     "already recorded, so a list imported twice pays nothing twice.",
 })
-export class DisbursementImportRow {
-  @Field(() => Int, { nullable: true, description: "The row's number in the person's file, echoed in the result and in messages (số dòng)." })
-  rowNumber?: number;
-
-  @Field({ description: "The programme's code (mã chương trình)." })
-  programmeCode: string;
-
-  @Field(() => OrganizationKind, { description: "Legal form of the organisation (loại hình)." })
-  organizationKind: OrganizationKind;
-
-  @Field({ description: "The organisation's name as the list writes it (tên tổ chức)." })
-  organizationName: string;
-
-  @Field({ nullable: true, description: "The organisation's registration number (mã số HTX); none for a cooperative group." })
-  organizationRegistrationNumber?: string;
-
-  @Field(() => ID, { nullable: true, description: "The organisation's id in the membership subgraph, found by the import command." })
-  organizationId?: string;
-
+export class DisbursementImportRow extends SupportRowBase {
   @Field(() => VndScalar, { description: "Amount paid (số tiền giải ngân), whole đồng, more than 0." })
   amount: bigint;
 

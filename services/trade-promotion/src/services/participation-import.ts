@@ -17,18 +17,18 @@ import {
   ErrorCode,
   foldText,
   ImportOutcome,
-  ImportProblem,
-  importProblemOf,
   insertRows,
   isUuid,
-  organizationsById,
+  requireBatchSize,
+  rowResults,
+  organizationsOf,
   requireNotDissolvedBy,
   writeAudits,
   type AuditEntry,
   type GatewayLookup,
   type MembershipOrganization,
 } from "@kttt/core";
-import { adminUnitNamed, requireAdminUnit, sameOrMergedUnit } from "@kttt/reference";
+import { requireAdminUnit, requireAdminUnitNamed, sameOrMergedUnit } from "@kttt/reference";
 import { randomUUID } from "node:crypto";
 import type { DataSource, EntityManager } from "typeorm";
 import { TradeParticipantKind } from "../domain/enums";
@@ -79,23 +79,14 @@ export class TradeParticipationImport {
   ) {}
 
   async run(rows: TradeParticipationImportRow[], dryRun: boolean, skipInvalid: boolean): Promise<ImportTradeParticipationsPayload> {
-    if (rows.length > MAX_TRADE_IMPORT_ROWS) {
-      throw badInput(`At most ${MAX_TRADE_IMPORT_ROWS} rows can be imported in one call; send the file in batches.`, "rows", "TOO_MANY_ROWS", { max: MAX_TRADE_IMPORT_ROWS });
-    }
-    const results = rows.map((row, index) =>
-      Object.assign(new TradeParticipationImportRowResult(), { index, rowNumber: row.rowNumber ?? null, outcome: ImportOutcome.INVALID, participationId: null as string | null, problems: [] as ImportProblem[] }),
-    );
-    const failed = (index: number, error: unknown) => {
-      results[index].problems.push(importProblemOf(error));
-      results[index].outcome = ImportOutcome.INVALID;
-    };
+    requireBatchSize(rows, MAX_TRADE_IMPORT_ROWS);
+    const { results, failed } = rowResults<TradeParticipationImportRowResult>(rows, () => Object.assign(new TradeParticipationImportRowResult(), { participationId: null }));
     const units: (string | null)[] = rows.map((row, index) => {
       try {
         if (row.participantKind === TradeParticipantKind.OCOP_LOCAL_OWNER) {
           throw badInput("Enterprises and household businesses are not imported from files yet: record their participation with registerTradeParticipation.", "participantKind", "KIND_NOT_IMPORTED");
         }
-        const unit = adminUnitNamed(row.adminUnit ?? "");
-        if (!unit) throw badInput(`No administrative unit of Hà Tĩnh is called "${cleanText(row.adminUnit ?? "")}": write its code (e.g. 444) or its name (e.g. Huyện Hương Khê).`, "adminUnit", "UNKNOWN_ADMIN_UNIT");
+        const unit = requireAdminUnitNamed(row.adminUnit ?? "", "adminUnit");
         checkResults(row);
         return unit.code;
       } catch (error) {
@@ -104,8 +95,7 @@ export class TradeParticipationImport {
       }
     });
     // Membership's participants, every id of the batch in one look-up, before any lock is taken.
-    const ids = [...new Set(rows.filter((r, i) => units[i] && r.participantId && isUuid(r.participantId)).map((r) => r.participantId!))];
-    const organizations = ids.length ? (await this.lookup.find({ organizations: organizationsById(ids, "participantId") })).organizations : new Map<string, MembershipOrganization | null>();
+    const organizations = await organizationsOf(this.lookup, rows.map((r, i) => (units[i] ? r.participantId : null)), "participantId");
 
     return this.dataSource.transaction(async (manager) => {
       const names = [...new Set(rows.filter((_r, i) => units[i]).map((r) => foldText(cleanText(r.eventName ?? ""))))];
