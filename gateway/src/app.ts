@@ -227,7 +227,7 @@ export async function startGateway(config: GatewayConfig, logger: Logger = creat
       return { requestId, authorization, principal, mediaType: responseMediaType(req) };
     },
   });
-  app.use("/files", limit, spreadsheetFiles(httpServer, tokenKeys));
+  app.use("/files", limit, spreadsheetFiles(httpServer, tokenKeys, apiKeys ?? null));
   const body = express.json({
     limit: config.maxBodyBytes,
     // JSON is UTF-8: a body that is not is refused, rather than read with its bad bytes replaced.

@@ -5,13 +5,14 @@
  * trail apply; `/files/export` turns a query into an .xlsx or .csv download as `npm run export` does.
  */
 import { DomainError, ErrorCode, isDomainError, principalOf, type CallerTokenKeys } from "@kttt/core";
-import { GraphRefused, IMPORT_KINDS, runExport, runImport, SpreadsheetError } from "@kttt/spreadsheet";
+import { GraphRefused, IMPORT_KINDS, runExport, runImport, SpreadsheetError, type Credential } from "@kttt/spreadsheet";
 import express, { type Request, type Response } from "express";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import type { AddressInfo } from "node:net";
 import type http from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import type { ApiKeyStore } from "./api-keys";
 
 /** Files the dashboard may post: a register, not an archive. */
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
@@ -20,15 +21,25 @@ function fail(res: Response, status: number, code: string, message: string): voi
   res.status(status).json({ error: { code, message } });
 }
 
-/** The caller's bearer token, verified; the import speaks as the caller. */
-async function bearer(req: Request, tokenKeys: CallerTokenKeys): Promise<string> {
+/**
+ * The caller's bearer token or API key, verified as /graphql verifies them; the import and export
+ * then speak to /graphql with the same credential, so the same role checks apply.
+ */
+async function credential(req: Request, tokenKeys: CallerTokenKeys, apiKeys: ApiKeyStore | null): Promise<Credential> {
   const authorization = req.headers.authorization;
-  if (req.headers["x-api-key"] || !authorization) throw new DomainError(ErrorCode.UNAUTHENTICATED, "Sign in with a token to import or export files.");
+  const apiKey = req.headers["x-api-key"];
+  if (typeof apiKey === "string" && apiKey) {
+    if (authorization) throw new DomainError(ErrorCode.UNAUTHENTICATED, "Send either an API key or a bearer token, not both.");
+    if (!apiKeys) throw new DomainError(ErrorCode.UNAUTHENTICATED, "This gateway has no database for API keys; use a bearer token.");
+    await apiKeys.verify(apiKey);
+    return { apiKey };
+  }
+  if (!authorization) throw new DomainError(ErrorCode.UNAUTHENTICATED, "Sign in with a token, or send an API key (x-api-key), to import or export files.");
   await principalOf(authorization, tokenKeys);
   return authorization.replace(/^Bearer\s+/iu, "");
 }
 
-export function spreadsheetFiles(server: http.Server, tokenKeys: CallerTokenKeys): express.Router {
+export function spreadsheetFiles(server: http.Server, tokenKeys: CallerTokenKeys, apiKeys: ApiKeyStore | null): express.Router {
   const router = express.Router();
   const self = () => `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
   const withTempDir = async <T>(fn: (dir: string) => Promise<T>): Promise<T> => {
@@ -54,11 +65,12 @@ export function spreadsheetFiles(server: http.Server, tokenKeys: CallerTokenKeys
     "/import/:kind",
     express.raw({ type: () => true, limit: MAX_UPLOAD_BYTES }),
     handle(async (req, res) => {
-      const token = await bearer(req, tokenKeys);
+      const token = await credential(req, tokenKeys, apiKeys);
       const kind = String(req.params.kind);
       if (!IMPORT_KINDS[kind]) return fail(res, 404, "UNKNOWN_KIND", `There is no import of "${kind}"; the kinds are: ${Object.keys(IMPORT_KINDS).join(", ")}.`);
       const name = path.basename(decodeURIComponent(String(req.headers["x-file-name"] ?? "")));
-      if (!/\.(xlsx|csv)$/iu.test(name)) return fail(res, 400, "UNSUPPORTED_FORMAT", "Send an .xlsx or .csv file, with its name in the x-file-name header.");
+      // An .xls goes on to the engine, which says how to make an .xlsx of it.
+      if (!/\.(xlsx|xls|csv)$/iu.test(name)) return fail(res, 400, "UNSUPPORTED_FORMAT", "Send an .xlsx or .csv file, with its name in the x-file-name header.");
       if (!Buffer.isBuffer(req.body) || req.body.length === 0) return fail(res, 400, "EMPTY_FILE", "The file is empty.");
       const report = await withTempDir(async (dir) => {
         const file = path.join(dir, name.replace(/[^\p{L}\p{N}._ -]/gu, "_"));
@@ -73,7 +85,7 @@ export function spreadsheetFiles(server: http.Server, tokenKeys: CallerTokenKeys
     "/export",
     express.json({ limit: "64kb" }),
     handle(async (req, res) => {
-      const token = await bearer(req, tokenKeys);
+      const token = await credential(req, tokenKeys, apiKeys);
       const { query, variables, format, name } = req.body as { query?: string; variables?: Record<string, unknown>; format?: string; name?: string };
       if (typeof query !== "string") return fail(res, 400, "BAD_REQUEST", "Send the query to export as { query, variables, format }.");
       const extension = format === "csv" ? "csv" : "xlsx";

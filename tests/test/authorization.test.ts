@@ -170,6 +170,29 @@ const WRITES: Record<string, { query: string; variables: Record<string, unknown>
     variables: { rows: Array.from({ length: 5001 }, () => ({ organization: "3001234567", year: 2024, score: 70, rating: "FAIR" })) },
     allowed: ["admin", "staff"],
   },
+  importOcopProducts: {
+    // One row more than a call takes: refused on its merits, before anything is read or written.
+    query: `mutation($rows: [OcopProductImportRow!]!) { importOcopProducts(rows: $rows, dryRun: true) { written } }`,
+    variables: { rows: Array.from({ length: 5001 }, () => ({ name: "Mật ong", group: "FOOD", subgroup: "Gia vị", adminUnit: "444", registeredOn: "2024-01-02", ownerType: "ENTERPRISE", ownerName: "Cty X" })) },
+    allowed: ["admin", "staff", "agriculture"],
+  },
+  importTradeParticipations: {
+    // One row more than a call takes: refused on its merits, before anything is read or written.
+    query: `mutation($rows: [TradeParticipationImportRow!]!) { importTradeParticipations(rows: $rows, dryRun: true) { written } }`,
+    variables: { rows: Array.from({ length: 5001 }, () => ({ eventName: "Hội chợ", participantKind: "COOPERATIVE", participantName: "HTX A", adminUnit: "444" })) },
+    allowed: ["admin", "staff", "industryTrade"],
+  },
+  importBeneficiaries: {
+    // One row more than a call takes: refused on its merits, before anything is read or written.
+    query: `mutation($rows: [BeneficiaryImportRow!]!) { importBeneficiaries(rows: $rows, dryRun: true) { written } }`,
+    variables: { rows: Array.from({ length: 5001 }, () => ({ programmeCode: "C", organizationKind: "COOPERATIVE", organizationName: "H", adminUnit: "444", fundingSource: "OTHER", support: "a", plannedAmount: "1", approvedOn: "2024-01-02" })) },
+    allowed: ["admin", "finance"],
+  },
+  importDisbursements: {
+    query: `mutation($rows: [DisbursementImportRow!]!) { importDisbursements(rows: $rows, dryRun: true) { written } }`,
+    variables: { rows: Array.from({ length: 5001 }, () => ({ programmeCode: "CT", organizationKind: "COOPERATIVE", organizationName: "HTX A", amount: "1", disbursedOn: "2024-01-02" })) },
+    allowed: ["admin", "finance"],
+  },
   recordSupplyDemandLink: {
     query: `mutation($input: RecordSupplyDemandLinkInput!) { recordSupplyDemandLink(input: $input) { __typename } }`,
     variables: { input: { seller: { kind: "COOPERATIVE", id: UNKNOWN }, adminUnitCode: "444", buyer: "Công ty Kiểm tra Quyền", productName: "Cam Khe Kiểm tra", volume: 1, volumeUnit: "tấn", value: "1000000", agreedOn: "2024-01-02" } },

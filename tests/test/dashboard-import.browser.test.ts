@@ -95,6 +95,18 @@ describeIfBrowser("the import page and the file endpoints", () => {
     expect(await members()).toEqual(["Thành Viên Trình Duyệt"]);
   });
 
+  it("imports the kind of list chosen: an organisations file checked as an OCOP list lacks its columns", async () => {
+    await page.goto("about:blank");
+    await page.goto(`${dashboardUrl()}#token=${adminToken}`);
+    await page.getByRole("link", { name: "Nhập dữ liệu" }).click();
+    await page.getByLabel("Loại danh sách").selectOption({ label: "Sản phẩm OCOP và giấy chứng nhận" });
+    await expect(page.locator(".hint code").innerText()).resolves.toBe("npm run import -- --template ocopProducts");
+    await page.getByLabel("Tệp danh sách").setInputFiles(csv(["HTX Sai Loại;HTX;3009990204;Đức Thọ;Nông nghiệp;Tạm ngừng hoạt động;28/02/2020"]));
+    await page.getByRole("button", { name: "Kiểm tra" }).click();
+    await expect(page.getByRole("alert").filter({ hasText: "No header row for OCOP products" }).innerText()).resolves.toMatch(/"Tên sản phẩm" \(required\)/u);
+    expect(await organization("3009990204")).toBeUndefined();
+  });
+
   it("gives staff no import", async () => {
     await page.goto("about:blank");
     await page.goto(`${dashboardUrl()}#token=${await tokenFor(STAFF, 3600)}`);

@@ -4,7 +4,7 @@
  * key (registration number, product code…), so importing the same file twice changes nothing.
  */
 import { Directive, Field, Int, ObjectType, registerEnumType } from "type-graphql";
-import { isDomainError } from "./errors";
+import { badInput, isDomainError } from "./errors";
 
 export enum ImportOutcome {
   CREATED = "CREATED",
@@ -71,4 +71,54 @@ export function countOutcomes(outcomes: ImportOutcome[]): ImportCounts {
   const counts = Object.assign(new ImportCounts(), { created: 0, updated: 0, unchanged: 0, invalid: 0 });
   for (const outcome of outcomes) counts[outcome.toLowerCase() as keyof ImportCounts] += 1;
   return counts;
+}
+
+/**
+ * What every import's row result says (a subgraph's own result adds the id of what the row matched);
+ * extend it with `@ObjectType` and the extra fields.
+ */
+@ObjectType({ description: "What an import did, or would do, with one row (kết quả từng dòng)." })
+export abstract class ImportRowResultBase {
+  @Field(() => Int, { description: "Position of the row in the rows sent, from 0 (thứ tự)." })
+  index: number;
+
+  @Field(() => Int, { nullable: true, description: "The row's number in the person's file, as sent (số dòng)." })
+  rowNumber: number | null;
+
+  @Field(() => ImportOutcome, { description: "Created, updated, unchanged or invalid (kết quả)." })
+  outcome: ImportOutcome;
+
+  @Field(() => [ImportProblem], { description: "Why the row is invalid, one entry per rule it breaks (lỗi)." })
+  problems: ImportProblem[];
+}
+
+/** What every import's payload says besides its rows; extend it with `@ObjectType` and a `rows` field. */
+@ObjectType({ description: "The result of importing a batch (kết quả nhập)." })
+export abstract class ImportPayloadBase {
+  @Field({ description: "True when nothing was meant to be written: the rows were only checked (chạy thử)." })
+  dryRun: boolean;
+
+  @Field({ description: "True when the batch was written: not a dry run, and every row valid or skipInvalid set (đã ghi)." })
+  written: boolean;
+
+  @Field(() => ImportCounts, { description: "Rows by outcome (tổng hợp)." })
+  counts: ImportCounts;
+}
+
+/** Refuses a batch of more rows than one call (one transaction) takes: TOO_MANY_ROWS on `rows`. */
+export function requireBatchSize(rows: readonly unknown[], max: number): void {
+  if (rows.length > max) throw badInput(`At most ${max} rows can be imported in one call; send the file in batches.`, "rows", "TOO_MANY_ROWS", { max });
+}
+
+/**
+ * One result per row, each INVALID until the import decides otherwise, and `failed` to record a
+ * rule a row breaks (from the DomainError a check threw) as its problem.
+ */
+export function rowResults<R extends ImportRowResultBase>(rows: readonly { rowNumber?: number | null }[], make: () => R): { results: R[]; failed: (index: number, error: unknown) => void } {
+  const results = rows.map((row, index) => Object.assign(make(), { index, rowNumber: row.rowNumber ?? null, outcome: ImportOutcome.INVALID, problems: [] as ImportProblem[] }));
+  const failed = (index: number, error: unknown) => {
+    results[index].problems.push(importProblemOf(error));
+    results[index].outcome = ImportOutcome.INVALID;
+  };
+  return { results, failed };
 }

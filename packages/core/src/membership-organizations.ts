@@ -5,7 +5,8 @@
  * the write claims, and was not dissolved by the date of what is recorded.
  */
 import { DomainError, ErrorCode, badInput } from "./errors";
-import type { LookupPart } from "./gateway-lookup";
+import type { GatewayLookup, LookupPart } from "./gateway-lookup";
+import { isUuid } from "./loaders";
 
 /** An organisation as membership reports it (identity fields only, which anyone signed in may read). */
 export interface MembershipOrganization {
@@ -102,4 +103,15 @@ export function requireNotDissolvedBy(organization: MembershipOrganization, on: 
     "ORGANIZATION_DISSOLVED",
     { dissolvedOn },
   );
+}
+
+/**
+ * Membership's organisations with these ids, in one look-up (a batch import asks once for all its
+ * rows, before its transaction opens); what is not an id is left out, and nothing is asked when
+ * nothing is left. A failed look-up is reported on `field`.
+ */
+export async function organizationsOf(lookup: GatewayLookup, ids: readonly (string | null | undefined)[], field: string): Promise<Map<string, MembershipOrganization | null>> {
+  const asked = [...new Set(ids.filter((id): id is string => !!id && isUuid(id)))];
+  if (asked.length === 0) return new Map();
+  return (await lookup.find({ organizations: organizationsById(asked, field) })).organizations;
 }

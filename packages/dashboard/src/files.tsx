@@ -26,6 +26,10 @@ const KINDS = [
   { kind: "members", label: "Thành viên của tổ chức đã đăng ký" },
   { kind: "financialReports", label: "Báo cáo tài chính năm" },
   { kind: "classifications", label: "Kết quả phân loại, xếp loại" },
+  { kind: "ocopProducts", label: "Sản phẩm OCOP và giấy chứng nhận" },
+  { kind: "tradeParticipations", label: "Tham gia xúc tiến thương mại" },
+  { kind: "beneficiaries", label: "Đối tượng thụ hưởng chính sách hỗ trợ" },
+  { kind: "disbursements", label: "Giải ngân hỗ trợ" },
 ];
 
 async function postFile(file: File, kind: string, dryRun: boolean): Promise<ImportReport> {

@@ -32,7 +32,7 @@ import {
   type SelectionSetNode,
 } from "graphql";
 import { looksLikeFormula } from "./columns";
-import { callGraph, IMPORT_KINDS } from "./importer";
+import { callGraph, IMPORT_KINDS, type Credential } from "./importer";
 
 export interface ExportColumn {
   header: string;
@@ -211,7 +211,7 @@ export interface ExportOptions {
   variables?: Record<string, unknown>;
   out: string;
   gatewayUrl: string;
-  token: string;
+  token: Credential;
   onPage?: (rows: number) => void;
 }
 

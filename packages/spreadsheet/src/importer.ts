@@ -10,7 +10,10 @@ import { cleanText, foldText } from "@kttt/core";
 import type { KindSpec } from "./columns";
 import { SpreadsheetError } from "./errors";
 import { classificationsKind, financialReportsKind, membersKind } from "./kinds/membership-records";
+import { ocopProductsImport } from "./kinds/ocop-products";
 import { foundingMembersKind, organizationsKind } from "./kinds/organizations";
+import { beneficiariesImport, disbursementsImport } from "./kinds/support";
+import { tradeParticipationsImport } from "./kinds/trade-participations";
 import { openSource } from "./readers";
 import { columnLetter, openTable, type CellProblem, type Table } from "./table";
 
@@ -28,6 +31,14 @@ export interface ImportKind {
   rowProblem?(values: Record<string, unknown>): { column: string; reason: string } | null;
   /** The columns a field of the mutation's row comes from, for messages about it (the first the file has is named). */
   fieldColumns?: Record<string, string[]>;
+  /** The key as a person reads it in a message (default: the key). */
+  keyLabel?(values: Record<string, unknown>): string;
+  /**
+   * Asks the graph, before the rows are sent, what they need that a file does not hold (membership's
+   * ids of the owners they name); fills it into the rows' values and answers the problems found, by
+   * the row's position in `rows`.
+   */
+  prepare?(rows: Record<string, unknown>[], ask: <T>(query: string, variables: Record<string, unknown>) => Promise<T>): Promise<Map<number, { field: string; reason: string }>>;
   /** Rows of another sheet of the same workbook that belong to a row (an organisation's founding members). */
   children?: {
     spec: KindSpec;
@@ -115,6 +126,10 @@ export const IMPORT_KINDS: Record<string, ImportKind> = {
     },
   },
   ...RECORD_KINDS,
+  ocopProducts: ocopProductsImport,
+  tradeParticipations: tradeParticipationsImport,
+  beneficiaries: beneficiariesImport,
+  disbursements: disbursementsImport,
 };
 
 export const BATCH_ROWS = 2000;
@@ -162,6 +177,11 @@ export interface ImportReport {
   errorCopy: string | null;
 }
 
+/** Who calls the graph: a bearer token, or an API key (sent as x-api-key, as the gateway takes it). */
+export type Credential = string | { apiKey: string };
+
+const credentialHeaders = (credential: Credential): Record<string, string> => (typeof credential === "string" ? { authorization: `Bearer ${credential}` } : { "x-api-key": credential.apiKey });
+
 export interface ImportOptions {
   file: string;
   kind: string;
@@ -169,7 +189,7 @@ export interface ImportOptions {
   dryRun?: boolean;
   skipInvalid?: boolean;
   gatewayUrl: string;
-  token: string;
+  token: Credential;
   /** Where to write the error copy; defaults beside the file. */
   errorCopy?: string;
   progress?: boolean;
@@ -186,10 +206,10 @@ export class GraphRefused extends Error {
 }
 
 /** Calls the gateway; a GraphQL error that concerns the whole request ends the import. */
-export async function callGraph<T>(url: string, token: string, query: string, variables: Record<string, unknown>): Promise<T> {
+export async function callGraph<T>(url: string, token: Credential, query: string, variables: Record<string, unknown>): Promise<T> {
   const response = await fetch(url, {
     method: "POST",
-    headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+    headers: { "content-type": "application/json", ...credentialHeaders(token) },
     body: JSON.stringify({ query, variables }, (_k, v) => (typeof v === "bigint" ? v.toString() : v)),
   }).catch((error: Error) => {
     throw new Error(`The gateway at ${url} did not answer (${error.message}). Is the graph running (npm start)?`);
@@ -229,7 +249,7 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
     if (key !== null) {
       const first = firstOfKey.get(key);
       const column = columnOf(table, kind.keyColumn);
-      if (first !== undefined) report.problems.push({ column: column?.header ?? kind.keyColumn, columnLetter: column?.letter ?? "", value: key, reason: `${key} is also on row ${first} of this file` });
+      if (first !== undefined) report.problems.push({ column: column?.header ?? kind.keyColumn, columnLetter: column?.letter ?? "", value: key, reason: `${kind.keyLabel?.(row.values) ?? key} is also on row ${first} of this file` });
       else firstOfKey.set(key, row.rowNumber);
     }
     rows.push({ rowNumber: row.rowNumber, values: row.values, report });
@@ -255,6 +275,18 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
         if (child.problems.length > 0) parent.report.problems.push(...child.problems.map((p) => ({ ...p, column: `${where}, ${p.column}` })));
         else ((parent.values[children.field] ??= []) as unknown[]).push(children.toInput(child.values));
       }
+    }
+  }
+  if (kind.prepare) {
+    const ready = rows.filter((r) => r.report.problems.length === 0);
+    const found = await kind.prepare(
+      ready.map((r) => r.values),
+      (query, variables) => callGraph(options.gatewayUrl, options.token, query, variables),
+    );
+    for (const [index, p] of found) {
+      const row = ready[index];
+      const column = columnOf(table, p.field);
+      row.report.problems.push({ column: column?.header ?? p.field, columnLetter: column?.letter ?? "", value: column ? String(row.values[p.field] ?? "") : "", reason: p.reason });
     }
   }
   const checkable = rows.filter((r) => r.report.problems.length === 0);

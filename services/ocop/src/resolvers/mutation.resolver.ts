@@ -3,7 +3,9 @@ import { Arg, Authorized, Ctx, Mutation, Resolver } from "type-graphql";
 import type { OcopContext } from "../context";
 import { OcopCertification } from "../entities/certification";
 import { OcopProduct } from "../entities/product";
+import { OcopProductImport } from "../services/product-import";
 import { OcopMutations } from "../services/product-mutations";
+import { ImportOcopProductsPayload, MAX_OCOP_IMPORT_ROWS, OcopProductImportRow } from "../types/import";
 import { CertifyOcopProductInput, ReassessOcopProductInput, RegisterOcopProductInput, RevokeOcopCertificationInput } from "../types/inputs";
 
 @Resolver()
@@ -30,5 +32,22 @@ export class OcopMutationResolver {
   @Mutation(() => OcopCertification, { description: "Revoke the certificate in force of a product (thu hồi)." })
   revokeOcopCertification(@Arg("input", { description: "What to revoke, when and why." }) input: RevokeOcopCertificationInput, @Ctx() ctx: OcopContext): Promise<OcopCertification> {
     return new OcopMutations(ctx.dataSource, ctx.lookup).revoke(input);
+  }
+  @Authorized(...ALLIANCE, "DEPARTMENT:SO_NN")
+  @Mutation(() => ImportOcopProductsPayload, {
+    description:
+      `Import an OCOP list (nhập danh sách sản phẩm OCOP từ tệp), up to ${MAX_OCOP_IMPORT_ROWS} rows in one transaction: each row's ` +
+      "product, owner and certificate are checked by the rules of registerOcopProduct and certifyOcopProduct / reassessOcopProduct " +
+      "(membership owners asked of membership in one batched look-up); a product is matched on its owner and name, a certificate " +
+      "on its decision number; the result says per row created, updated, unchanged or invalid. Nothing is written when a row is " +
+      "invalid unless skipInvalid; nothing at all on a dry run. Every row written leaves its audit record.",
+  })
+  importOcopProducts(
+    @Arg("rows", () => [OcopProductImportRow], { description: "The rows, in the file's order." }) rows: OcopProductImportRow[],
+    @Arg("dryRun", { defaultValue: false, description: "Only check the rows and say what would happen (chạy thử)." }) dryRun: boolean,
+    @Arg("skipInvalid", { defaultValue: false, description: "Write the valid rows even when some are invalid (bỏ qua dòng lỗi)." }) skipInvalid: boolean,
+    @Ctx() ctx: OcopContext,
+  ): Promise<ImportOcopProductsPayload> {
+    return new OcopProductImport(ctx.dataSource, ctx.lookup).run(rows, dryRun, skipInvalid);
   }
 }

@@ -7,6 +7,8 @@ import { LegalDocument } from "../entities/legal-document";
 import { SupportPolicy } from "../entities/support-policy";
 import { SupportProgramme } from "../entities/support-programme";
 import { PolicyMutations } from "../services/policy-mutations";
+import { SupportImport } from "../services/support-import";
+import { BeneficiaryImportRow, DisbursementImportRow, ImportSupportPayload, MAX_SUPPORT_IMPORT_ROWS } from "../types/import";
 import {
   CreateSupportPolicyInput,
   CreateSupportProgrammeInput,
@@ -61,5 +63,39 @@ export class PolicySupportMutationResolver {
   @Mutation(() => DevelopmentPlan, { description: "Record or correct a plan's results (kết quả thực hiện); needs the plan's version." })
   recordPlanActuals(@Arg("input", { description: "What to record; see the input type." }) input: RecordPlanActualsInput, @Ctx() ctx: PolicySupportContext): Promise<DevelopmentPlan> {
     return new PolicyMutations(ctx.dataSource, ctx.lookup).recordPlanActuals(input);
+  }
+
+  @Authorized(Role.ALLIANCE_ADMIN, "DEPARTMENT:SO_TC")
+  @Mutation(() => ImportSupportPayload, {
+    description:
+      `Import a programme's approved allocations (nhập danh sách đối tượng thụ hưởng từ tệp), up to ${MAX_SUPPORT_IMPORT_ROWS} rows in one ` +
+      "transaction: each row is checked by the rules of recordBeneficiary (organisations asked of membership in one batched look-up, budget " +
+      "lines counted across the file) and matched on its programme and organisation; the result says per row created, updated, unchanged " +
+      "or invalid. Nothing is written when a row is invalid unless skipInvalid; nothing at all on a dry run. Every row written leaves its audit record.",
+  })
+  importBeneficiaries(
+    @Arg("rows", () => [BeneficiaryImportRow], { description: "The rows, in the file's order." }) rows: BeneficiaryImportRow[],
+    @Arg("dryRun", { defaultValue: false, description: "Only check the rows and say what would happen (chạy thử)." }) dryRun: boolean,
+    @Arg("skipInvalid", { defaultValue: false, description: "Write the valid rows even when some are invalid (bỏ qua dòng lỗi)." }) skipInvalid: boolean,
+    @Ctx() ctx: PolicySupportContext,
+  ): Promise<ImportSupportPayload> {
+    return new SupportImport(ctx.dataSource, ctx.lookup).beneficiaries(rows, dryRun, skipInvalid);
+  }
+
+  @Authorized(Role.ALLIANCE_ADMIN, "DEPARTMENT:SO_TC")
+  @Mutation(() => ImportSupportPayload, {
+    description:
+      `Import payments to beneficiaries (nhập danh sách giải ngân từ tệp), up to ${MAX_SUPPORT_IMPORT_ROWS} rows in one transaction: each ` +
+      "row is checked by the rules of recordDisbursement, the total paid counted across the file; a payment already recorded (same " +
+      "beneficiary, day and amount) is unchanged, a new one is UPDATED on its beneficiary. Nothing is written when a row is invalid unless " +
+      "skipInvalid; nothing at all on a dry run. Every payment written leaves its audit record.",
+  })
+  importDisbursements(
+    @Arg("rows", () => [DisbursementImportRow], { description: "The rows, in the file's order." }) rows: DisbursementImportRow[],
+    @Arg("dryRun", { defaultValue: false, description: "Only check the rows and say what would happen (chạy thử)." }) dryRun: boolean,
+    @Arg("skipInvalid", { defaultValue: false, description: "Write the valid rows even when some are invalid (bỏ qua dòng lỗi)." }) skipInvalid: boolean,
+    @Ctx() ctx: PolicySupportContext,
+  ): Promise<ImportSupportPayload> {
+    return new SupportImport(ctx.dataSource, ctx.lookup).disbursements(rows, dryRun, skipInvalid);
   }
 }

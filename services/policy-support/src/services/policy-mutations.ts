@@ -47,13 +47,13 @@ import type {
   RecordPlanActualsInput,
 } from "../types/inputs";
 
-const formatVnd = (amount: bigint) => `${amount.toString().replace(/\B(?=(\d{3})+(?!\d))/gu, ".")} đ`;
+export const formatVnd = (amount: bigint) => `${amount.toString().replace(/\B(?=(\d{3})+(?!\d))/gu, ".")} đ`;
 
-function positive(amount: bigint, field: string, what: string): void {
+export function positive(amount: bigint, field: string, what: string): void {
   if (amount <= 0n) throw badInput(`${what} must be more than 0 đồng.`, field, "NON_POSITIVE_AMOUNT");
 }
 
-function checkPeriod(programme: SupportProgramme, date: string, field: string, what: string): void {
+export function checkPeriod(programme: SupportProgramme, date: string, field: string, what: string): void {
   if (date < programme.startsOn || date > programme.endsOn) {
     throw badInput(
       `${what} (${date}) is outside the programme's period, ${programme.startsOn} to ${programme.endsOn}.`,

@@ -4,7 +4,9 @@ import type { TradePromotionContext } from "../context";
 import { TradeEvent } from "../entities/event";
 import { EcommerceListing, SupplyDemandLink } from "../entities/listing";
 import { TradeParticipation } from "../entities/participation";
+import { TradeParticipationImport } from "../services/participation-import";
 import { TradeMutations } from "../services/trade-mutations";
+import { ImportTradeParticipationsPayload, MAX_TRADE_IMPORT_ROWS, TradeParticipationImportRow } from "../types/import";
 import {
   CreateTradeEventInput,
   RecordEcommerceListingInput,
@@ -55,5 +57,22 @@ export class TradePromotionMutationResolver {
   @Mutation(() => SupplyDemandLink, { description: "Record a supply-demand link (ghi nhận kết nối cung cầu)." })
   recordSupplyDemandLink(@Arg("input", INPUT) input: RecordSupplyDemandLinkInput, @Ctx() ctx: TradePromotionContext): Promise<SupplyDemandLink> {
     return writes(ctx).recordLink(input);
+  }
+
+  @Authorized(...ALLIANCE, "DEPARTMENT:SO_CT")
+  @Mutation(() => ImportTradeParticipationsPayload, {
+    description:
+      `Import a list of participants in trade-promotion events (nhập danh sách tham gia xúc tiến thương mại từ tệp), up to ${MAX_TRADE_IMPORT_ROWS} ` +
+      "rows in one transaction: each row is checked by the rules of registerTradeParticipation and updateTradeParticipation (participants asked " +
+      "of membership in one batched look-up) and matched on its event and participant; the result says per row created, updated, unchanged or " +
+      "invalid. Nothing is written when a row is invalid unless skipInvalid; nothing at all on a dry run. Every row written leaves its audit record.",
+  })
+  importTradeParticipations(
+    @Arg("rows", () => [TradeParticipationImportRow], { description: "The rows, in the file's order." }) rows: TradeParticipationImportRow[],
+    @Arg("dryRun", { defaultValue: false, description: "Only check the rows and say what would happen (chạy thử)." }) dryRun: boolean,
+    @Arg("skipInvalid", { defaultValue: false, description: "Write the valid rows even when some are invalid (bỏ qua dòng lỗi)." }) skipInvalid: boolean,
+    @Ctx() ctx: TradePromotionContext,
+  ): Promise<ImportTradeParticipationsPayload> {
+    return new TradeParticipationImport(ctx.dataSource, ctx.lookup).run(rows, dryRun, skipInvalid);
   }
 }

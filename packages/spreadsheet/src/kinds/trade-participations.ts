@@ -1,0 +1,77 @@
+/**
+ * Lists of participants in trade-promotion events (danh sách đơn vị tham gia hội chợ, triển lãm):
+ * one row per participant and event, with its booths and results; how a row becomes a
+ * `TradeParticipationImportRow` of the trade-promotion subgraph's importTradeParticipations. The
+ * participant is found in membership by its registration number (a group by its name).
+ */
+import { cleanText, foldText } from "@kttt/core";
+import type { ColumnSpec, KindSpec } from "../columns";
+import type { ImportKind } from "../importer";
+import { findMembershipOwners } from "./membership-owners";
+import { adminUnitColumn, collectiveKindColumn, registrationNumberColumn } from "./shared-columns";
+
+const money = (key: string, label: string, aliases: string[], note: string): ColumnSpec => ({
+  key,
+  label: `${label} (đồng)`,
+  aliases,
+  type: { kind: "money" },
+  note: `${note}; đơn vị ghi ở tiêu đề cột (đồng, triệu đồng, tỷ đồng); để trống là 0.`,
+});
+const count = (key: string, label: string, aliases: string[], note: string): ColumnSpec => ({ key, label, aliases, type: { kind: "integer", min: 0 }, note: `${note}; để trống là 0.` });
+
+export const tradeParticipationsKind: KindSpec = {
+  name: "trade participations",
+  sheetName: "Tham gia XTTM",
+  columns: [
+    {
+      key: "eventName",
+      label: "Tên sự kiện",
+      aliases: ["Sự kiện", "Tên hội chợ", "Hội chợ, triển lãm", "Tên hoạt động", "Hoạt động xúc tiến thương mại"],
+      type: { kind: "text", maxLength: 300 },
+      required: true,
+      note: "Tên sự kiện đúng như đã ghi trong hệ thống (không phân biệt hoa thường, dấu).",
+    },
+    {
+      key: "eventStartsOn",
+      label: "Ngày bắt đầu sự kiện",
+      aliases: ["Ngày khai mạc", "Ngày bắt đầu"],
+      type: { kind: "date" },
+      note: "Chỉ cần khi có nhiều sự kiện cùng tên (dd/mm/yyyy).",
+    },
+    collectiveKindColumn("participantKind", "Loại chủ thể", ["Loại hình", "Loại hình chủ thể"]),
+    {
+      key: "participantName",
+      label: "Tên đơn vị tham gia",
+      aliases: ["Đơn vị tham gia", "Tên HTX", "Tên chủ thể", "Chủ thể", "Tên đơn vị"],
+      type: { kind: "text", maxLength: 300 },
+      required: true,
+      note: "Tên hợp tác xã, tổ hợp tác tham gia.",
+    },
+    registrationNumberColumn("participantRegistrationNumber", "Mã số HTX (mã số thuế)", ["Mã số thuế", "MST", "Mã số HTX", "Mã số hợp tác xã"], "10 chữ số; tổ hợp tác để trống (tìm theo tên)."),
+    adminUnitColumn("nơi đơn vị đăng ký"),
+    { key: "attendedFrom", label: "Từ ngày", aliases: ["Ngày tham gia từ"], type: { kind: "date" }, note: "Ngày đầu tham gia; để trống là ngày khai mạc." },
+    { key: "attendedTo", label: "Đến ngày", aliases: ["Ngày tham gia đến"], type: { kind: "date" }, note: "Ngày cuối tham gia; để trống là ngày bế mạc." },
+    count("booths", "Số gian hàng", ["Gian hàng", "Số gian"], "Số gian hàng của đơn vị"),
+    money("salesAmount", "Doanh thu", ["Doanh thu bán hàng", "Doanh số", "Doanh thu tại hội chợ"], "Doanh thu bán hàng tại sự kiện"),
+    count("contractCount", "Số hợp đồng", ["Hợp đồng ký kết", "Số hợp đồng ký kết"], "Số hợp đồng ký kết"),
+    money("contractValue", "Giá trị hợp đồng", ["Giá trị hợp đồng ký kết"], "Giá trị các hợp đồng; cần ít nhất 1 hợp đồng"),
+    count("mouCount", "Số biên bản ghi nhớ", ["Biên bản ghi nhớ", "Số MOU"], "Số biên bản ghi nhớ"),
+    money("mouValue", "Giá trị ghi nhớ", ["Giá trị biên bản ghi nhớ", "Giá trị MOU"], "Giá trị các biên bản ghi nhớ; cần ít nhất 1 biên bản"),
+    { key: "note", label: "Ghi chú", aliases: [], type: { kind: "text", maxLength: 1000 }, note: "Ghi chú (không bắt buộc)." },
+  ],
+};
+
+export const tradeParticipationsImport: ImportKind = {
+  spec: tradeParticipationsKind,
+  field: "importTradeParticipations",
+  mutation: /* GraphQL */ `mutation Import($rows: [TradeParticipationImportRow!]!, $dryRun: Boolean!, $skipInvalid: Boolean!) {
+    importTradeParticipations(rows: $rows, dryRun: $dryRun, skipInvalid: $skipInvalid) {
+      written
+      rows { index outcome participationId problems { field reason message } }
+    }
+  }`,
+  key: (v) => (typeof v.eventName === "string" && typeof v.participantName === "string" ? `${foldText(v.eventName)}|${String(v.eventStartsOn ?? "")}|${String(v.participantRegistrationNumber ?? foldText(v.participantName))}` : null),
+  keyColumn: "participantName",
+  keyLabel: (v) => `${cleanText(String(v.participantName))} in ${cleanText(String(v.eventName))}`,
+  prepare: (rows, ask) => findMembershipOwners(rows, ask, { kind: "participantKind", number: "participantRegistrationNumber", name: "participantName", id: "participantId" }),
+};

@@ -1,0 +1,317 @@
+/**
+ * importBeneficiaries and importDisbursements: a programme's approved allocations and its payments,
+ * checked by the rules of recordBeneficiary and recordDisbursement. Organisations are asked of
+ * membership in one batched look-up before the transaction (no network call holds locks); the
+ * programmes, their budget lines and what they have allocated, and the matching beneficiaries and
+ * payments are then read in one statement each, under lock, and the batch is written in the same
+ * transaction with one audit record per row changed. An allocation matches on its programme and
+ * organisation, a payment on its beneficiary, day and amount, so a list imported twice changes
+ * nothing the second time.
+ */
+import {
+  badInput,
+  cleanOptionalText,
+  cleanText,
+  confirmOrganization,
+  conflict,
+  countOutcomes,
+  DomainError,
+  ErrorCode,
+  ImportOutcome,
+  insertRows,
+  isUuid,
+  requireBatchSize,
+  rowResults,
+  organizationsOf,
+  requireNotDissolvedBy,
+  requireNotInFuture,
+  writeAudits,
+  type AuditEntry,
+  type GatewayLookup,
+} from "@kttt/core";
+import { requireAdminUnitNamed, sameOrMergedUnit } from "@kttt/reference";
+import { randomUUID } from "node:crypto";
+import type { DataSource, EntityManager } from "typeorm";
+import { PolicyKind } from "../domain/enums";
+import { Agency } from "../entities/agency";
+import { Disbursement, SupportBeneficiary } from "../entities/beneficiary";
+import { SupportPolicy } from "../entities/support-policy";
+import { ProgrammeFunding, SupportProgramme } from "../entities/support-programme";
+import { BeneficiaryImportRow, DisbursementImportRow, ImportSupportPayload, MAX_SUPPORT_IMPORT_ROWS, SupportImportRowResult } from "../types/import";
+import { checkPeriod, formatVnd, positive } from "./policy-mutations";
+
+type Row = { rowNumber?: number; programmeCode: string; organizationName: string; organizationRegistrationNumber?: string; organizationId?: string };
+
+/** The field that names a row's organisation: its number, or a group's name. */
+const organizationField = (row: Row) => (row.organizationRegistrationNumber ? "organizationRegistrationNumber" : "organizationName");
+
+function unknownOrganization(row: Row): DomainError {
+  const named = row.organizationRegistrationNumber ? `registration number ${cleanText(row.organizationRegistrationNumber)}` : `the name ${cleanText(row.organizationName)}`;
+  return new DomainError(ErrorCode.NOT_FOUND, `The membership registry has no organisation with ${named}: register it there first, or correct the row.`, { field: organizationField(row), reason: "ORGANIZATION_NOT_FOUND" });
+}
+
+/** The rows' results, and the way a row is refused; a batch over the limit is refused whole. */
+function batch(rows: Row[]) {
+  requireBatchSize(rows, MAX_SUPPORT_IMPORT_ROWS);
+  return rowResults<SupportImportRowResult>(rows, () => Object.assign(new SupportImportRowResult(), { beneficiaryId: null }));
+}
+
+/** The programmes the rows name by code, locked (their allocations are counted against their budget lines until the write). */
+async function programmesByCode(manager: EntityManager, rows: Row[]): Promise<Map<string, SupportProgramme>> {
+  const codes = [...new Set(rows.map((r) => cleanText(r.programmeCode ?? "")))];
+  const found = codes.length ? await manager.getRepository(SupportProgramme).createQueryBuilder("p").setLock("pessimistic_write").where("p.code = ANY(:codes)", { codes }).getMany() : [];
+  return new Map(found.map((p) => [p.code, p]));
+}
+
+function programmeOf(programmes: Map<string, SupportProgramme>, row: Row): SupportProgramme {
+  const programme = programmes.get(cleanText(row.programmeCode ?? ""));
+  if (!programme) throw new DomainError(ErrorCode.NOT_FOUND, `No support programme has the code ${cleanText(row.programmeCode ?? "")}.`, { field: "programmeCode", reason: "PROGRAMME_NOT_FOUND" });
+  return programme;
+}
+
+/** The recorded allocations of these programmes to these organisations, locked, by programme and organisation. */
+async function beneficiariesOf(manager: EntityManager, programmes: SupportProgramme[], rows: Row[]): Promise<Map<string, SupportBeneficiary>> {
+  const programmeIds = programmes.map((p) => p.id);
+  const organizationIds = [...new Set(rows.map((r) => r.organizationId).filter((id): id is string => !!id && isUuid(id)))];
+  const found =
+    programmeIds.length && organizationIds.length
+      ? await manager.getRepository(SupportBeneficiary).createQueryBuilder("b").setLock("pessimistic_write").where("b.programme_id = ANY(:programmeIds) AND b.organization_id = ANY(:organizationIds)", { programmeIds, organizationIds }).getMany()
+      : [];
+  return new Map(found.map((b) => [`${b.programmeId}|${b.organizationId}`, b]));
+}
+
+function finish(results: SupportImportRowResult[], dryRun: boolean): ImportSupportPayload {
+  const counts = countOutcomes(results.map((r) => r.outcome));
+  return Object.assign(new ImportSupportPayload(), { dryRun, written: false, counts, rows: results });
+}
+
+export class SupportImport {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly lookup: GatewayLookup,
+  ) {}
+
+  async beneficiaries(rows: BeneficiaryImportRow[], dryRun: boolean, skipInvalid: boolean): Promise<ImportSupportPayload> {
+    const { results, failed } = batch(rows);
+    const units = rows.map((row, index) => {
+      try {
+        const unit = requireAdminUnitNamed(row.adminUnit ?? "", "adminUnit");
+        positive(row.plannedAmount, "plannedAmount", "The approved amount");
+        requireNotInFuture(row.approvedOn, "approvedOn", "The approval date");
+        const trained = row.managersTrained ?? 0;
+        if (trained < 0 || trained > 100) throw badInput(`managersTrained must be between 0 and 100; the row says ${trained}.`, "managersTrained", "INVALID_VALUE");
+        const support = cleanText(row.support ?? "");
+        if (support.length < 3 || support.length > 500) throw badInput("The support must be described in 3 to 500 characters.", "support", "INVALID_VALUE");
+        return unit.code;
+      } catch (error) {
+        failed(index, error);
+        return null;
+      }
+    });
+    // Membership's organisations, every id of the batch in one look-up, before any lock is taken.
+    const organizations = await organizationsOf(this.lookup, rows.map((r, i) => (units[i] ? r.organizationId : null)), "organizationId");
+
+    return this.dataSource.transaction(async (manager) => {
+      const programmes = await programmesByCode(manager, rows);
+      const list = [...programmes.values()];
+      const policies = new Map((list.length ? await manager.getRepository(SupportPolicy).createQueryBuilder("p").where("p.id = ANY(:ids)", { ids: list.map((p) => p.policyId) }).getMany() : []).map((p) => [p.id, p]));
+      const agencies = new Map((list.length ? await manager.getRepository(Agency).createQueryBuilder("a").where("a.id = ANY(:ids)", { ids: list.map((p) => p.agencyId) }).getMany() : []).map((a) => [a.id, a]));
+      const lines = list.length ? await manager.getRepository(ProgrammeFunding).createQueryBuilder("f").where("f.programme_id = ANY(:ids)", { ids: list.map((p) => p.id) }).getMany() : [];
+      const allocated: { programme_id: string; funding_source: string; allocated: string }[] = list.length
+        ? await manager.query("SELECT programme_id, funding_source, sum(planned_amount)::text AS allocated FROM support_beneficiary WHERE programme_id = ANY($1) GROUP BY programme_id, funding_source", [list.map((p) => p.id)])
+        : [];
+      const budget = new Map(lines.map((l) => [`${l.programmeId}|${l.source}`, l.plannedAmount]));
+      const used = new Map(allocated.map((a) => [`${a.programme_id}|${a.funding_source}`, BigInt(a.allocated)]));
+      const existing = await beneficiariesOf(manager, list, rows);
+
+      const creates: { beneficiary: SupportBeneficiary; index: number }[] = [];
+      const updates: { before: SupportBeneficiary; changes: Partial<SupportBeneficiary>; index: number }[] = [];
+      const seen = new Map<string, number | null>();
+      for (const [index, row] of rows.entries()) {
+        const unitCode = units[index];
+        if (!unitCode) continue;
+        try {
+          const programme = programmeOf(programmes, row);
+          const found = organizations.get(row.organizationId ?? "");
+          if (!row.organizationId || !found) throw unknownOrganization(row);
+          const field = organizationField(row);
+          confirmOrganization(found, { id: found.id, kind: row.organizationKind, adminUnitCode: unitCode, fields: { id: field, kind: "organizationKind", adminUnitCode: "adminUnit" } }, sameOrMergedUnit);
+          requireNotDissolvedBy(found, row.approvedOn, field, "receive support approved");
+          const policy = policies.get(programme.policyId)!;
+          const agency = agencies.get(programme.agencyId)!;
+          if (!policy.eligibleOrganizationKinds.includes(row.organizationKind)) {
+            throw badInput(`Policy ${policy.code} does not support ${row.organizationKind}; it supports ${policy.eligibleOrganizationKinds.join(", ")}.`, "organizationKind", "NOT_ELIGIBLE");
+          }
+          if (agency.adminUnitCode && agency.adminUnitCode !== unitCode) {
+            throw badInput(`${agency.name} supports organisations registered in its own unit (${agency.adminUnitCode}), not in ${unitCode}.`, "adminUnit", "OUTSIDE_PROGRAMME_AREA");
+          }
+          checkPeriod(programme, row.approvedOn, "approvedOn", "The approval date");
+          const trained = row.managersTrained ?? 0;
+          if (trained > 0 && policy.kind !== PolicyKind.HUMAN_RESOURCES) throw badInput("Managers trained are recorded for training programmes only.", "managersTrained", "NOT_A_TRAINING_PROGRAMME");
+          const lineKey = `${programme.id}|${row.fundingSource}`;
+          const line = budget.get(lineKey);
+          if (line === undefined) throw badInput(`Programme ${programme.code} has no ${row.fundingSource} budget line.`, "fundingSource", "FUNDING_SOURCE_NOT_IN_PROGRAMME");
+          const key = `${programme.id}|${found.id}`;
+          if (seen.has(key)) {
+            const first = seen.get(key);
+            throw conflict(`${cleanText(row.organizationName)} is also a beneficiary of ${programme.code} on ${first != null ? `row ${first}` : "an earlier row"} of this file.`, field, "ALREADY_BENEFICIARY");
+          }
+          seen.set(key, row.rowNumber ?? null);
+          const before = existing.get(key) ?? null;
+          if (before && (before.fundingSource !== row.fundingSource || before.approvedOn !== row.approvedOn)) {
+            throw conflict(`The allocation to ${found.name} is recorded on the ${before.fundingSource} line, approved on ${before.approvedOn}; an import does not move it. Correct the file.`, before.approvedOn !== row.approvedOn ? "approvedOn" : "fundingSource", "ALLOCATION_DIFFERS");
+          }
+          if (before && row.plannedAmount < before.disbursedAmount && !before.overPlanReason) {
+            throw badInput(`${formatVnd(before.disbursedAmount)} has been paid to ${found.name} already; the approved amount cannot fall below it.`, "plannedAmount", "PLANNED_BELOW_DISBURSED");
+          }
+          const left = line - (used.get(lineKey) ?? 0n) + (before?.plannedAmount ?? 0n);
+          if (row.plannedAmount > left) {
+            throw badInput(`The ${row.fundingSource} line of ${programme.code} has ${formatVnd(left)} left of ${formatVnd(line)}; ${formatVnd(row.plannedAmount)} does not fit.`, "plannedAmount", "BUDGET_LINE_EXCEEDED");
+          }
+          used.set(lineKey, (used.get(lineKey) ?? 0n) - (before?.plannedAmount ?? 0n) + row.plannedAmount);
+          const wanted = { support: cleanText(row.support), plannedAmount: row.plannedAmount, managersTrained: trained };
+          if (!before) {
+            const beneficiary = Object.assign(new SupportBeneficiary(), { id: randomUUID(), programmeId: programme.id, organizationId: found.id, organizationKind: row.organizationKind, adminUnitCode: unitCode, fundingSource: row.fundingSource, ...wanted, disbursedAmount: 0n, approvedOn: row.approvedOn, overPlanReason: null, version: 1 });
+            creates.push({ beneficiary, index });
+            results[index].outcome = ImportOutcome.CREATED;
+            continue;
+          }
+          results[index].beneficiaryId = before.id;
+          const changes = Object.fromEntries(Object.entries(wanted).filter(([f, v]) => before[f as keyof typeof wanted] !== v)) as Partial<SupportBeneficiary>;
+          if (Object.keys(changes).length === 0) results[index].outcome = ImportOutcome.UNCHANGED;
+          else {
+            updates.push({ before, changes, index });
+            results[index].outcome = ImportOutcome.UPDATED;
+          }
+        } catch (error) {
+          failed(index, error);
+        }
+      }
+      const payload = finish(results, dryRun);
+      payload.written = !dryRun && (payload.counts.invalid === 0 || skipInvalid);
+      if (payload.written) {
+        await insertRows(
+          manager,
+          "support_beneficiary",
+          creates.map(({ beneficiary: b }) => ({
+            id: b.id,
+            programme_id: b.programmeId,
+            organization_id: b.organizationId,
+            organization_kind: b.organizationKind,
+            admin_unit_code: b.adminUnitCode,
+            funding_source: b.fundingSource,
+            support: b.support,
+            planned_amount: b.plannedAmount,
+            disbursed_amount: 0n,
+            managers_trained: b.managersTrained,
+            approved_on: b.approvedOn,
+            version: 1,
+          })),
+        );
+        const audits: AuditEntry[] = creates.map(({ beneficiary, index }) => ({ operation: "importBeneficiaries", input: rows[index], resultRef: beneficiary.id, after: beneficiary }));
+        for (const { before, changes, index } of updates) {
+          await manager.createQueryBuilder().update(SupportBeneficiary).set({ ...changes, version: before.version + 1 }).where("id = :id AND version = :version", { id: before.id, version: before.version }).execute();
+          audits.push({ operation: "importBeneficiaries", input: rows[index], resultRef: before.id, before, after: { ...before, ...changes, version: before.version + 1 } });
+        }
+        await writeAudits(manager, audits);
+        for (const { beneficiary, index } of creates) results[index].beneficiaryId = beneficiary.id;
+      }
+      return payload;
+    });
+  }
+
+  async disbursements(rows: DisbursementImportRow[], dryRun: boolean, skipInvalid: boolean): Promise<ImportSupportPayload> {
+    const { results, failed } = batch(rows);
+    const valid = rows.map((row, index) => {
+      try {
+        positive(row.amount, "amount", "A payment");
+        requireNotInFuture(row.disbursedOn, "disbursedOn", "The payment date");
+        const reason = cleanOptionalText(row.overrideReason);
+        if (reason && (reason.length < 10 || reason.length > 500)) throw badInput("overrideReason must be 10 to 500 characters.", "overrideReason", "INVALID_VALUE");
+        return true;
+      } catch (error) {
+        failed(index, error);
+        return false;
+      }
+    });
+    return this.dataSource.transaction(async (manager) => {
+      const programmes = await programmesByCode(manager, rows);
+      const beneficiaries = await beneficiariesOf(manager, [...programmes.values()], rows);
+      const ids = [...beneficiaries.values()].map((b) => b.id);
+      const paid = ids.length ? await manager.getRepository(Disbursement).createQueryBuilder("d").where("d.beneficiary_id = ANY(:ids)", { ids }).getMany() : [];
+      const paidKeys = new Set(paid.map((d) => `${d.beneficiaryId}|${d.disbursedOn}|${d.amount}`));
+      const totals = new Map([...beneficiaries.values()].map((b) => [b.id, b.disbursedAmount]));
+
+      const payments: { disbursement: Disbursement; beneficiary: SupportBeneficiary; index: number }[] = [];
+      const seen = new Map<string, number | null>();
+      for (const [index, row] of rows.entries()) {
+        if (!valid[index]) continue;
+        try {
+          const programme = programmeOf(programmes, row);
+          if (!row.organizationId) throw unknownOrganization(row);
+          const beneficiary = beneficiaries.get(`${programme.id}|${row.organizationId}`);
+          if (!beneficiary) {
+            throw new DomainError(ErrorCode.NOT_FOUND, `${cleanText(row.organizationName)} has no allocation under ${programme.code}: import the allocation (importBeneficiaries) first.`, { field: organizationField(row), reason: "BENEFICIARY_NOT_FOUND" });
+          }
+          results[index].beneficiaryId = beneficiary.id;
+          const key = `${beneficiary.id}|${row.disbursedOn}|${row.amount}`;
+          if (seen.has(key)) {
+            const first = seen.get(key);
+            throw conflict(`The same payment (${formatVnd(row.amount)} on ${row.disbursedOn}) is also on ${first != null ? `row ${first}` : "an earlier row"} of this file.`, "amount", "DUPLICATE_PAYMENT");
+          }
+          seen.set(key, row.rowNumber ?? null);
+          if (paidKeys.has(key)) {
+            results[index].outcome = ImportOutcome.UNCHANGED;
+            continue;
+          }
+          if (row.disbursedOn < beneficiary.approvedOn) throw badInput(`A payment (${row.disbursedOn}) cannot precede the approval (${beneficiary.approvedOn}).`, "disbursedOn", "DISBURSED_BEFORE_APPROVAL");
+          checkPeriod(programme, row.disbursedOn, "disbursedOn", "The payment date");
+          const total = totals.get(beneficiary.id)!;
+          const after = total + row.amount;
+          const reason = cleanOptionalText(row.overrideReason);
+          if (after > beneficiary.plannedAmount && !reason) {
+            throw badInput(
+              `Paying ${formatVnd(row.amount)} would bring the total paid to ${formatVnd(after)}, above the ${formatVnd(beneficiary.plannedAmount)} approved. Pay at most what is left, or give a reason to pay more.`,
+              "amount",
+              "DISBURSEMENT_EXCEEDS_PLANNED",
+            );
+          }
+          if (after <= beneficiary.plannedAmount && reason) throw badInput("A reason is only for a payment above the approved amount; this one fits. Leave it out.", "overrideReason", "OVERRIDE_NOT_NEEDED");
+          totals.set(beneficiary.id, after);
+          const disbursement = Object.assign(new Disbursement(), { id: randomUUID(), beneficiaryId: beneficiary.id, amount: row.amount, disbursedOn: row.disbursedOn, overrideReason: reason, note: cleanOptionalText(row.note) });
+          payments.push({ disbursement, beneficiary, index });
+          results[index].outcome = ImportOutcome.UPDATED;
+        } catch (error) {
+          failed(index, error);
+        }
+      }
+      const payload = finish(results, dryRun);
+      payload.written = !dryRun && (payload.counts.invalid === 0 || skipInvalid);
+      if (payload.written) await this.pay(manager, rows, payments);
+      return payload;
+    });
+  }
+
+  /** The payments, and each beneficiary's total paid moved once to its new sum. */
+  private async pay(manager: EntityManager, rows: DisbursementImportRow[], payments: { disbursement: Disbursement; beneficiary: SupportBeneficiary; index: number }[]): Promise<void> {
+    await insertRows(
+      manager,
+      "disbursement",
+      payments.map(({ disbursement: d }) => ({ id: d.id, beneficiary_id: d.beneficiaryId, amount: d.amount, disbursed_on: d.disbursedOn, override_reason: d.overrideReason, note: d.note })),
+    );
+    const byBeneficiary = new Map<string, { beneficiary: SupportBeneficiary; total: bigint; reason: string | null }>();
+    for (const { disbursement, beneficiary } of payments) {
+      const entry = byBeneficiary.get(beneficiary.id) ?? { beneficiary, total: beneficiary.disbursedAmount, reason: beneficiary.overPlanReason };
+      entry.total += disbursement.amount;
+      if (disbursement.overrideReason) entry.reason = disbursement.overrideReason;
+      byBeneficiary.set(beneficiary.id, entry);
+    }
+    for (const { beneficiary: b, total, reason } of byBeneficiary.values()) {
+      await manager.createQueryBuilder().update(SupportBeneficiary).set({ disbursedAmount: total, overPlanReason: reason, version: b.version + 1 }).where("id = :id AND version = :version", { id: b.id, version: b.version }).execute();
+    }
+    await writeAudits(
+      manager,
+      payments.map(({ disbursement, index }) => ({ operation: "importDisbursements", input: rows[index], resultRef: disbursement.id, after: disbursement })),
+    );
+  }
+}

@@ -1,0 +1,81 @@
+import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
+import { ImportPayloadBase, ImportRowResultBase, LocalDateScalar, VndScalar } from "@kttt/core";
+import { TradeParticipantKind } from "../domain/enums";
+
+/** At most this many rows in one importTradeParticipations call (one transaction). */
+export const MAX_TRADE_IMPORT_ROWS = 5000;
+
+@InputType({
+  description:
+    "One row of a list of participants in trade-promotion events (một dòng của danh sách tham gia xúc tiến thương mại). " +
+    "Checked by the rules of registerTradeParticipation and updateTradeParticipation; matched to the graph on the event and the " +
+    "participant. Rows are checked one by one and answered row by row, so no field here is refused for the whole call.",
+})
+export class TradeParticipationImportRow {
+  @Field(() => Int, { nullable: true, description: "The row's number in the person's file, echoed in the result and in messages (số dòng)." })
+  rowNumber?: number;
+
+  @Field({ description: "The event's name as recorded (tên sự kiện), matched without regard to case or diacritics." })
+  eventName: string;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: "The event's first day (ngày bắt đầu sự kiện): needed only when several events bear the name." })
+  eventStartsOn?: string;
+
+  @Field(() => TradeParticipantKind, { description: "Kind of participant (loại chủ thể): a cooperative, group or union of the membership subgraph; OCOP local owners are not imported yet." })
+  participantKind: TradeParticipantKind;
+
+  @Field({ description: "The participant's name as the list writes it (tên chủ thể)." })
+  participantName: string;
+
+  @Field({ nullable: true, description: "The participant's registration number (mã số HTX); none for a cooperative group." })
+  participantRegistrationNumber?: string;
+
+  @Field(() => ID, { nullable: true, description: "The participant's id in the membership subgraph: the import command finds it from the registration number (a group from its name)." })
+  participantId?: string;
+
+  @Field({
+    description:
+      "The unit where the participant is registered (đơn vị hành chính): its code, e.g. 444, or its name, e.g. Huyện Hương Khê. " +
+      "A commune column is not taken yet: participations record the district-level unit until commune places reach this subgraph.",
+  })
+  adminUnit: string;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: "First day it took part (từ ngày); default the event's first day." })
+  attendedFrom?: string;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: "Last day it took part (đến ngày); default the event's last day." })
+  attendedTo?: string;
+
+  @Field(() => Int, { nullable: true, description: "Booths it had (số gian hàng); empty is 0." })
+  booths?: number;
+
+  @Field(() => VndScalar, { nullable: true, description: "Sales at the event (doanh thu), whole đồng; empty is 0." })
+  salesAmount?: bigint;
+
+  @Field(() => Int, { nullable: true, description: "Contracts signed (số hợp đồng); empty is 0." })
+  contractCount?: number;
+
+  @Field(() => VndScalar, { nullable: true, description: "Value of the contracts (giá trị hợp đồng), whole đồng; empty is 0." })
+  contractValue?: bigint;
+
+  @Field(() => Int, { nullable: true, description: "Memoranda of understanding signed (số biên bản ghi nhớ); empty is 0." })
+  mouCount?: number;
+
+  @Field(() => VndScalar, { nullable: true, description: "Value the memoranda name (giá trị ghi nhớ), whole đồng; empty is 0." })
+  mouValue?: bigint;
+
+  @Field({ nullable: true, description: "Remarks (ghi chú)." })
+  note?: string;
+}
+
+@ObjectType({ description: "What importTradeParticipations did, or would do, with one row (kết quả từng dòng)." })
+export class TradeParticipationImportRowResult extends ImportRowResultBase {
+  @Field(() => ID, { nullable: true, description: "The participation the row matched or created; null for an invalid row and for a row a dry run would create (mã tham gia)." })
+  participationId: string | null;
+}
+
+@ObjectType({ description: "The result of importing a batch of trade participations (kết quả nhập danh sách tham gia xúc tiến thương mại)." })
+export class ImportTradeParticipationsPayload extends ImportPayloadBase {
+  @Field(() => [TradeParticipationImportRowResult], { description: "One result per row, in the order sent (từng dòng)." })
+  rows: TradeParticipationImportRowResult[];
+}
