@@ -8,10 +8,13 @@
  *   hive-gateway supergraph ../../gateway/supergraph.graphql -c gateway.config.ts --port 4100
  *
  * Environment: ROUTER_SECRET and AUTH_JWKS_URL (required), MEMBERSHIP_URL, OCOP_URL, TRADE_PROMOTION_URL,
- * POLICY_SUPPORT_URL (default: the supergraph's), SUBGRAPH_TIMEOUT_MS, NODE_ENV, INTROSPECTION.
+ * POLICY_SUPPORT_URL (default: the supergraph's), SUBGRAPH_TIMEOUT_MS, NODE_ENV, INTROSPECTION, HIVE_ROUTER_RUNTIME
+ * (default true: plans and executes with Hive Router's Rust query planner, @graphql-hive/router-runtime;
+ * `false`: Hive Gateway's JavaScript planner, the stitching runtime).
  */
 import { EnvelopArmor } from "@escape.tech/graphql-armor";
 import { createRemoteJwksSigningKeyProvider, defineConfig, type GatewayPlugin } from "@graphql-hive/gateway";
+import { unifiedGraphHandler } from "@graphql-hive/router-runtime";
 import { GraphQLError, NoSchemaIntrospectionCustomRule, validate } from "graphql";
 
 const env = process.env;
@@ -62,7 +65,11 @@ const introspectionGuard: GatewayPlugin = {
   },
 };
 
+/** Hive Router's runtime (Rust query planner through a native addon) unless HIVE_ROUTER_RUNTIME=false. */
+const routerRuntime = !["false", "0", "no"].includes((env.HIVE_ROUTER_RUNTIME ?? "true").toLowerCase());
+
 export const gatewayConfig = defineConfig({
+  ...(routerRuntime ? { unifiedGraphHandler } : {}),
   transportEntries,
   graphqlEndpoint: "/graphql",
   healthCheckEndpoint: "/health",
