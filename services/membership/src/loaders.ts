@@ -2,11 +2,11 @@
  * Per-request DataLoaders: every list-to-reference path of the membership subgraph goes through
  * one of these, so N parents cost one `WHERE … = ANY($1)` statement, not N.
  */
-import { economyFiguresLoader, firstPageLoader, groupLoader, isUuid, loadersByArgs, rowLoader, type FirstPage } from "@kttt/core";
+import { accessScope, economyFiguresLoader, type Principal, firstPageLoader, groupLoader, isUuid, loadersByArgs, rowLoader, type FirstPage } from "@kttt/core";
 import type { DataSource } from "typeorm";
 import { emptyMembershipFigures, membershipStatistics } from "./repositories/statistics";
 import DataLoader from "dataloader";
-import { MembershipGroupBy } from "./types/statistics";
+import { MembershipGroupBy, UnitMap } from "./types/statistics";
 import { AdminUnit, AdminUnitChangeRow } from "./entities/admin-unit";
 import { AllianceMembership } from "./entities/alliance-membership";
 import { Classification } from "./entities/classification";
@@ -36,9 +36,9 @@ function firstMembers(dataSource: DataSource, filter: { current: boolean | null;
 }
 
 /** Membership figures of a period for the province and every unit at once. */
-function economyFigures(dataSource: DataSource) {
+function economyFigures(dataSource: DataSource, scope: string | null) {
   return economyFiguresLoader(async (period) => {
-    const stats = await membershipStatistics(dataSource, period.year, MembershipGroupBy.ADMIN_UNIT, period.asOf);
+    const stats = await membershipStatistics(dataSource, period.year, MembershipGroupBy.ADMIN_UNIT, period.asOf, UnitMap.PERIOD, scope);
     return { total: stats.total, byUnit: new Map(stats.groups.map((g) => [g.key as string, g.figures])), empty: emptyMembershipFigures() };
   });
 }
@@ -58,9 +58,10 @@ function latestUnitByCode(dataSource: DataSource) {
   });
 }
 
-export function createLoaders(dataSource: DataSource) {
+/** `principal`: the caller, whose access scope keys the cached statistics of closed periods (none: not cached). */
+export function createLoaders(dataSource: DataSource, principal?: Principal) {
   return {
-    economyFigures: economyFigures(dataSource),
+    economyFigures: economyFigures(dataSource, principal ? accessScope(principal) : null),
     /** One loader per distinct filter and page size asked for in the request. */
     firstMembers: loadersByArgs((filter: { current: boolean | null; membershipType: string | null; limit: number }) => firstMembers(dataSource, filter)),
     organization: rowLoader(dataSource, Organization, { column: "id", keyOf: (o) => o.id, validKey: isUuid }),

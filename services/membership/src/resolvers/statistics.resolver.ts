@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
-import { isAdminUnitCode, READ_NOTE, SIGNED_IN, requireYearInRange } from "@kttt/core";
+import { accessScope, isAdminUnitCode, READ_NOTE, SIGNED_IN, requireYearInRange } from "@kttt/core";
 import type { MembershipContext } from "../context";
 import { AdminUnit } from "../entities/admin-unit";
 import { membershipStatistics } from "../repositories/statistics";
@@ -20,7 +20,7 @@ export class StatisticsResolver {
     @Ctx() ctx: MembershipContext,
   ): Promise<MembershipStatistics> {
     requireYearInRange(year, "year");
-    return membershipStatistics(ctx.dataSource, year, groupBy ?? null, undefined, unitMap ?? UnitMap.PERIOD);
+    return membershipStatistics(ctx.dataSource, year, groupBy ?? null, undefined, unitMap ?? UnitMap.PERIOD, accessScope(ctx.principal));
   }
 
   @FieldResolver(() => AdminUnit, { nullable: true, description: "The administrative unit, when grouped by unit." })
