@@ -8,14 +8,21 @@
  *   hive-gateway supergraph ../../gateway/supergraph.graphql -c gateway.config.ts --port 4100
  *
  * Environment: ROUTER_SECRET and AUTH_JWKS_URL (required), MEMBERSHIP_URL, OCOP_URL, TRADE_PROMOTION_URL,
- * POLICY_SUPPORT_URL (default: the supergraph's), SUBGRAPH_TIMEOUT_MS, NODE_ENV, INTROSPECTION, HIVE_ROUTER_RUNTIME
- * (default true: plans and executes with Hive Router's Rust query planner, @graphql-hive/router-runtime;
- * `false`: Hive Gateway's JavaScript planner, the stitching runtime).
+ * POLICY_SUPPORT_URL (default: the supergraph's), SUBGRAPH_TIMEOUT_MS, NODE_ENV, INTROSPECTION,
+ * FIELD_SUGGESTIONS (authenticated | off), RATE_LIMIT_PER_MINUTE (600), REDIS_URL and REDIS_PREFIX (a rate limit
+ * shared by every replica; without them, each process counts alone), as our gateway reads them, and
+ * HIVE_ROUTER_RUNTIME (default true: plans and executes with Hive Router's Rust query planner,
+ * @graphql-hive/router-runtime; `false`: Hive Gateway's JavaScript planner, the stitching runtime).
+ *
+ * The document checks are our gateway's own code (gateway/src/gateway-rules.ts), loaded with Hive's graphql-js.
  */
 import { EnvelopArmor } from "@escape.tech/graphql-armor";
 import { createRemoteJwksSigningKeyProvider, defineConfig, type GatewayPlugin } from "@graphql-hive/gateway";
 import { unifiedGraphHandler } from "@graphql-hive/router-runtime";
 import { GraphQLError, NoSchemaIntrospectionCustomRule, validate } from "graphql";
+import { Redis } from "ioredis";
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
+import { expandedSelections, INTROSPECTION_SIGN_IN_MESSAGE, introspectionLimitsRule, SUBGRAPH_UNAVAILABLE, subgraphUnavailableMessage, withoutSuggestions } from "../../gateway/src/gateway-rules";
 
 const env = process.env;
 const production = env.NODE_ENV === "production";
@@ -31,7 +38,7 @@ const jwksUrl = required("AUTH_JWKS_URL");
 if (production && routerSecret.length < 32) throw new Error("ROUTER_SECRET must be a random secret of at least 32 characters in production.");
 
 /** The limits of our gateway (gateway/src/hardening.ts QUERY_LIMITS); tests/test/e2e-both-gateways.test.ts holds both to them. */
-const QUERY_LIMITS = { depth: 12, aliases: 30, directives: 20, tokens: 3000, cost: 1_000_000 } as const;
+const QUERY_LIMITS = { depth: 12, aliases: 30, directives: 20, tokens: 3000, cost: 1_000_000, introspectionDepth: 20, introspectionSchemas: 1, expandedSelections: 10_000 } as const;
 
 /** Where each subgraph is, when not where the supergraph says (containers, tests, replicas behind one address). */
 const SUBGRAPH_URL_VARIABLES: Record<string, string> = { membership: "MEMBERSHIP_URL", ocop: "OCOP_URL", "trade-promotion": "TRADE_PROMOTION_URL", "policy-support": "POLICY_SUPPORT_URL" };
@@ -47,19 +54,113 @@ const armor = new EnvelopArmor({
   maxDirectives: { n: QUERY_LIMITS.directives, exposeLimits: true },
   maxTokens: { n: QUERY_LIMITS.tokens, exposeLimits: true },
   costLimit: { maxCost: QUERY_LIMITS.cost, exposeLimits: true },
-  // Our gateway keeps suggestions for signed-in callers; a router blocks them for everyone (simpler, never less safe).
-  blockFieldSuggestion: { enabled: true },
+  // Suggestions are taken out per caller below (suggestionGuard), as our gateway does.
+  blockFieldSuggestion: { enabled: false },
 }).protect();
+
+const signedIn = (context: unknown) => !!(context as { jwt?: unknown }).jwt;
+
+/**
+ * Our gateway's document checks, before graphql-js validates: a document whose fragments fan out is refused
+ * before any rule walks it (graphql-js's own introspection-depth rule would take seconds on 1 kB), then the
+ * introspection limits run beside the other rules.
+ */
+const documentGuard: GatewayPlugin = {
+  onValidate({ params, addValidationRule, setResult }) {
+    const found = expandedSelections(params.documentAST as never);
+    if (found > QUERY_LIMITS.expandedSelections) {
+      const max = QUERY_LIMITS.expandedSelections;
+      setResult([
+        new GraphQLError(`The operation's fragments expand to ${found} fields; at most ${max} are allowed. Spread each fragment fewer times.`, {
+          extensions: { code: "GRAPHQL_VALIDATION_FAILED", limit: "expandedSelections", max, found },
+        }),
+      ]);
+      return;
+    }
+    // The rule is written against the project's copy of graphql-js's types; at run time it only reads the syntax tree.
+    addValidationRule(introspectionLimitsRule(QUERY_LIMITS.introspectionDepth, QUERY_LIMITS.introspectionSchemas, GraphQLError as never) as never);
+  },
+};
+
+/** graphql-js's "Did you mean …?" for signed-in callers only (FIELD_SUGGESTIONS=authenticated) or for no one (off). */
+const fieldSuggestions = env.FIELD_SUGGESTIONS === "off" || env.FIELD_SUGGESTIONS === "false" ? "off" : "authenticated";
+const suggestionGuard: GatewayPlugin = {
+  // On the answer, not in validation: Hive Gateway caches validation results by document, for every caller.
+  onResultProcess({ result, setResult, serverContext }) {
+    if (Array.isArray(result) || Symbol.asyncIterator in result || !result.errors) return;
+    if (fieldSuggestions === "authenticated" && signedIn(serverContext)) return;
+    if (result.errors.every((error) => error.message === withoutSuggestions(error.message))) return;
+    const errors = result.errors.map((error) =>
+      error.message === withoutSuggestions(error.message)
+        ? error
+        : new GraphQLError(withoutSuggestions(error.message), { nodes: error.nodes, source: error.source, positions: error.positions, path: error.path, extensions: error.extensions }),
+    );
+    setResult({ ...result, errors });
+  },
+};
+
+/**
+ * A subgraph that could not be reached (refused, reset, timed out) is reported as our gateway reports it:
+ * SUBGRAPH_UNAVAILABLE with its name and the cause, not masked as "Unexpected error." (nor, in development, with
+ * the subrequest's body). Errors the subgraph itself answered keep their own code.
+ */
+const subgraphUnavailable: GatewayPlugin = {
+  onSubgraphExecute({ subgraphName }) {
+    return ({ result, setResult }) => {
+      if (Symbol.asyncIterator in result || !result.errors?.some((e) => e.extensions?.code === "SUBREQUEST_HTTP_ERROR")) return;
+      // Hive's transport reports a request that failed (refused, reset, timed out, not 2xx) as SUBREQUEST_HTTP_ERROR.
+      const errors = result.errors.map((error) =>
+        error.extensions?.code === "SUBREQUEST_HTTP_ERROR"
+          ? new GraphQLError(subgraphUnavailableMessage(subgraphName, error.message), { path: error.path, extensions: { code: SUBGRAPH_UNAVAILABLE, serviceName: subgraphName } })
+          : error,
+      );
+      setResult({ ...result, errors });
+    };
+  },
+};
+
+/**
+ * Requests per minute per client address, as our gateway counts a client without an API key (a router only ever
+ * sees bearer tokens): in Redis when REDIS_URL is set, so every replica counts together; in memory without it.
+ * Redis unreachable: the request is served (the limit protects, it does not authorise).
+ */
+const perMinute = Number(env.RATE_LIMIT_PER_MINUTE ?? 600);
+const limiter = env.REDIS_URL
+  ? new RateLimiterRedis({
+      storeClient: new Redis(env.REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: true }).on("error", () => undefined),
+      keyPrefix: `${env.REDIS_PREFIX ?? "kttt:"}hive-rl`,
+      points: perMinute,
+      duration: 60,
+    })
+  : new RateLimiterMemory({ points: perMinute, duration: 60 });
+const rateLimit: GatewayPlugin = {
+  async onRequest({ request, serverContext, endResponse, fetchAPI }) {
+    if (!new URL(request.url).pathname.startsWith("/graphql")) return;
+    const address = (serverContext as { req?: { socket?: { remoteAddress?: string } } }).req?.socket?.remoteAddress ?? "unknown";
+    try {
+      await limiter.consume(`ip:${address}`);
+    } catch (refusal) {
+      if (!(refusal instanceof RateLimiterRes)) return;
+      const retryAfter = Math.max(1, Math.ceil(refusal.msBeforeNext / 1000));
+      const message = `Too many requests: at most ${perMinute} a minute from one client. Wait a moment (see the Retry-After header) and try again.`;
+      endResponse(
+        new fetchAPI.Response(JSON.stringify({ errors: [{ message, extensions: { code: "RATE_LIMITED", limitPerMinute: perMinute } }] }), {
+          status: 429,
+          headers: { "content-type": "application/json; charset=utf-8", "retry-after": String(retryAfter) },
+        }),
+      );
+    }
+  },
+};
 
 /** Introspection for signed-in callers only in production (INTROSPECTION=authenticated), as our gateway does. */
 const introspection = env.INTROSPECTION ?? (production ? "authenticated" : "everyone");
 const introspectionGuard: GatewayPlugin = {
   onValidate({ context, params }) {
     if (introspection === "everyone") return;
-    const signedIn = !!(context as { jwt?: unknown }).jwt;
-    if (introspection === "authenticated" && signedIn) return;
+    if (introspection === "authenticated" && signedIn(context)) return;
     if (validate(params.schema, params.documentAST, [NoSchemaIntrospectionCustomRule]).length === 0) return;
-    throw new GraphQLError("Sign in to explore the schema: introspection (__schema, __type) is for signed-in callers.", {
+    throw new GraphQLError(INTROSPECTION_SIGN_IN_MESSAGE, {
       extensions: { code: "UNAUTHENTICATED", reason: "INTROSPECTION_REQUIRES_SIGN_IN", http: { status: 401 } },
     });
   },
@@ -101,5 +202,5 @@ export const gatewayConfig = defineConfig({
       };
     },
   },
-  plugins: () => [...(armor.plugins as GatewayPlugin[]), introspectionGuard],
+  plugins: () => [rateLimit, documentGuard, ...(armor.plugins as GatewayPlugin[]), introspectionGuard, suggestionGuard, subgraphUnavailable],
 });

@@ -17,6 +17,7 @@ import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { repositoryRoot, SUPERGRAPH_FILE } from "./compose";
+import { SUBGRAPH_UNAVAILABLE, subgraphUnavailableMessage } from "./gateway-rules";
 import { fragmentExpansionLimit, QUERY_LIMITS, queryArmor, rateLimitStore, requestRateLimit } from "./hardening";
 import { API_KEY_TOKEN_TTL_SECONDS, mountIssuer, openIssuer } from "./issuer";
 import { responseMediaType, responseStatusPlugin, type ResponseMediaType } from "./http-status";
@@ -70,8 +71,8 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
       throw new GraphQLError(first.message, { extensions: { code, serviceName: this.subgraphName } });
     }
     if (error instanceof GraphQLError) throw error;
-    throw new GraphQLError(`The ${this.subgraphName} service is unavailable right now (${error.message}); the fields it serves are missing from this answer.`, {
-      extensions: { code: "SUBGRAPH_UNAVAILABLE", serviceName: this.subgraphName },
+    throw new GraphQLError(subgraphUnavailableMessage(this.subgraphName, error.message), {
+      extensions: { code: SUBGRAPH_UNAVAILABLE, serviceName: this.subgraphName },
     });
   }
 }

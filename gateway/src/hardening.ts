@@ -11,8 +11,11 @@ import { ipKeyGenerator, rateLimit, type Store } from "express-rate-limit";
 import { Redis } from "ioredis";
 import { RedisStore, type RedisReply } from "rate-limit-redis";
 import { GATEWAY_MAX_ALIASES } from "@kttt/core";
-import { GraphQLError, Kind, parse, type ASTNode, type DocumentNode, type ParseOptions, type ValidationRule } from "graphql";
+import { GraphQLError, parse, type DocumentNode, type ParseOptions, type ValidationRule } from "graphql";
 import { responseMediaType } from "./http-status";
+import { expandedSelections, introspectionLimitsRule } from "./gateway-rules";
+
+export { expandedSelections, introspectionLimitsRule };
 
 export const QUERY_LIMITS = {
   depth: 12,
@@ -36,49 +39,6 @@ export const QUERY_LIMITS = {
    */
   expandedSelections: 10_000,
 } as const;
-
-/** A fragment by name, as the validation context knows it. */
-type Fragments = (name: string) => ASTNode | undefined;
-
-/**
- * Folds `node`'s selections bottom-up, a fragment spread standing for its fragment. A fragment is folded
- * once per validation (`folded`), so a fan-out of spreads (each fragment spreading the next twice) costs
- * no more than its text; a spread already being followed counts as nothing, since graphql-js's own rules
- * refuse cycles.
- */
-function foldSelections<T>(node: ASTNode, fragment: Fragments, visit: (node: ASTNode, children: T[]) => T, folded: Map<string, T>, seen: Set<string> = new Set()): T {
-  if (node.kind === Kind.FRAGMENT_SPREAD) {
-    const name = node.name.value;
-    const known = folded.get(name);
-    if (known !== undefined) return known;
-    const target = fragment(name);
-    if (!target || seen.has(name)) return visit(node, []);
-    seen.add(name);
-    const result = foldSelections(target, fragment, visit, folded, seen);
-    seen.delete(name);
-    folded.set(name, result);
-    return result;
-  }
-  const children = "selectionSet" in node && node.selectionSet ? node.selectionSet.selections.map((child) => foldSelections(child, fragment, visit, folded, seen)) : [];
-  return visit(node, children);
-}
-
-/** How deep `node`'s fields go, a fragment counting as the fields it holds. */
-const selectionDepth = (node: ASTNode, fragment: Fragments, folded: Map<string, number>) =>
-  foldSelections<number>(node, fragment, (n, children) => (n.kind === Kind.FIELD ? 1 : 0) + Math.max(0, ...children), folded);
-
-/** How many times the field `name` is asked for in `node`, through fragments as often as they are spread. */
-const fieldCount = (node: ASTNode, name: string, fragment: Fragments, folded: Map<string, number>) =>
-  foldSelections<number>(node, fragment, (n, children) => (n.kind === Kind.FIELD && n.name.value === name ? 1 : 0) + children.reduce((a, b) => a + b, 0), folded);
-
-/** The fields and inline fragments of `document` with every fragment spread where it is spread. */
-export function expandedSelections(document: DocumentNode): number {
-  const fragments = new Map(document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : [])));
-  const folded = new Map<string, number>();
-  const count = (node: ASTNode) =>
-    foldSelections<number>(node, (name) => fragments.get(name), (n, children) => (n.kind === Kind.FIELD || n.kind === Kind.INLINE_FRAGMENT ? 1 : 0) + children.reduce((a, b) => a + b, 0), folded);
-  return document.definitions.reduce((total, d) => total + (d.kind === Kind.OPERATION_DEFINITION ? count(d) : 0), 0);
-}
 
 /**
  * Refuses, before Apollo Server validates it, a document whose fragments fan out (each spreading the
@@ -115,46 +75,6 @@ export function fragmentExpansionLimit(max: number): RequestHandler {
   };
 }
 
-const refusal = (message: string, node: ASTNode, limit: string, max: number, found: number) =>
-  new GraphQLError(message, { nodes: [node], extensions: { code: "GRAPHQL_VALIDATION_FAILED", limit, max, found } });
-
-/**
- * Limits on introspection, which the query limits above leave out: no deeper than `maxDepth` levels
- * from `__schema` / `__type` down, so a chain of `ofType` (which no list-nesting rule counts) cannot
- * grow without end, and at most `maxSchemas` `__schema` an operation, since each is the whole schema
- * (aliases would otherwise multiply it: 30 of them are about 6 MB and seconds of work for one
- * request of 3 kB). `isOneOf` is refused here too, as a request error: graphql-js knows the field,
- * but Apollo Gateway's query planner does not and would fail the request as a server error.
- */
-export function introspectionLimitsRule(maxDepth: number, maxSchemas: number): ValidationRule {
-  return (context) => {
-    const fragment: Fragments = (name) => context.getFragment(name) ?? undefined;
-    // Per validation: the depth below each fragment and the __schema fields in it.
-    const depths = new Map<string, number>();
-    const schemaCounts = new Map<string, number>();
-    return {
-      OperationDefinition(node) {
-        const schemas = fieldCount(node, "__schema", fragment, schemaCounts);
-        if (schemas > maxSchemas) {
-          context.reportError(refusal(`An operation may ask for __schema at most ${maxSchemas === 1 ? "once" : `${maxSchemas} times`} (found ${schemas}): it is the whole schema each time.`, node, "introspectionSchemas", maxSchemas, schemas));
-        }
-      },
-      Field(node) {
-        if (node.name.value === "isOneOf" && context.getParentType()?.name === "__Type") {
-          context.reportError(new GraphQLError("__Type.isOneOf is not served by this gateway (its query planner does not know it yet): leave it out of the introspection query.", { nodes: [node], extensions: { code: "GRAPHQL_VALIDATION_FAILED" } }));
-        }
-        if (node.name.value !== "__schema" && node.name.value !== "__type") return undefined;
-        const depth = selectionDepth(node, fragment, depths);
-        if (depth <= maxDepth) return undefined;
-        context.reportError(
-          refusal(`Introspection nested ${depth} levels deep below ${node.name.value}; at most ${maxDepth} are allowed (a full introspection, such as GraphiQL's, needs 15).`, node, "introspectionDepth", maxDepth, depth),
-        );
-        return false;
-      },
-    };
-  };
-}
-
 /**
  * The parser's and validation's limits. The token limit is graphql-js's own (`parse(…, { maxTokens })`),
  * so a document over it is a parse error (HTTP 400, GRAPHQL_PARSE_FAILED) like any other: Armor's
@@ -173,7 +93,7 @@ export function queryArmor(): { parseOptions: ParseOptions; validationRules: Val
   }).protect();
   return {
     parseOptions: { maxTokens: QUERY_LIMITS.tokens },
-    validationRules: [...armor.validationRules, introspectionLimitsRule(QUERY_LIMITS.introspectionDepth, QUERY_LIMITS.introspectionSchemas)],
+    validationRules: [...armor.validationRules, introspectionLimitsRule(QUERY_LIMITS.introspectionDepth, QUERY_LIMITS.introspectionSchemas, GraphQLError)],
   };
 }
 

@@ -18,19 +18,11 @@ export interface SchemaAccess {
   introspection: IntrospectionAccess;
   fieldSuggestions: FieldSuggestionsAccess;
 }
+import { INTROSPECTION_SIGN_IN_MESSAGE, withoutSuggestions } from "./gateway-rules";
+
+export { INTROSPECTION_SIGN_IN_MESSAGE, withoutSuggestions };
 
 const signedIn = (principal: Principal | undefined) => !!principal && principal.role !== Role.PUBLIC;
-
-export const INTROSPECTION_SIGN_IN_MESSAGE =
-  "Sign in to explore the schema: introspection (__schema, __type) is for signed-in callers. Send your bearer token (Authorization: Bearer …) or API key (x-api-key) with the request; in Apollo Sandbox, add it under the connection's headers.";
-
-/**
- * graphql-js's suggestions, in all their forms: `Did you mean "a", "b", or "c"?`, `Did you mean the
- * enum value "X"?`, `Did you mean to use an inline fragment on "T"?`. Names contain no `?`.
- */
-const SUGGESTION = / ?Did you mean [^?]*\?/gu;
-
-export const withoutSuggestions = (text: string) => text.replace(SUGGESTION, "");
 
 function stripError(error: GraphQLFormattedError): GraphQLFormattedError {
   const stacktrace = error.extensions?.stacktrace;

@@ -114,7 +114,8 @@ export async function startBenchGraph(options: BenchGraphOptions): Promise<Bench
         jwksUrl: env.AUTH_JWKS_URL!,
         routerSecret,
         routerRuntime: name === "hive",
-        env: { NODE_ENV: env.NODE_ENV, LOG_LEVEL: env.LOG_LEVEL },
+        // The same per-client rate limit as ours (the bench lifts it: one client sends everything).
+        env: { NODE_ENV: env.NODE_ENV, LOG_LEVEL: env.LOG_LEVEL, RATE_LIMIT_PER_MINUTE: env.RATE_LIMIT_PER_MINUTE },
       });
       children.push(hive.process);
       targets.push({ name, url: hive.url, process: hive.process });

@@ -33,13 +33,14 @@ let gatewayB: GatewayServer;
 let hive: RunningHiveGateway | null = null;
 /** The subgraphs' URLs as the gateways call them: membership through its round-robin address. */
 let subgraphUrls: Record<string, string>;
+let jwksUrl: string;
 
 beforeAll(async () => {
   membershipPool = await startRoundRobin();
   graph = await startTestGraph({ MEMBERSHIP_URL: membershipPool.url }, { ROUTER_SECRET });
   const first = graph.subgraphs.membership as unknown as TestMembership;
   // A second membership process on the same database, as a deployment's second replica.
-  const jwksUrl = graph.gateway.url.replace(/\/graphql$/u, "/.well-known/jwks.json");
+  jwksUrl = graph.gateway.url.replace(/\/graphql$/u, "/.well-known/jwks.json");
   replica = await startMembershipService(
     { ...loadServiceConfig("membership", { MEMBERSHIP_DATABASE_URL: first.database.url, NODE_ENV: "test", ROUTER_SECRET, AUTH_JWKS_URL: jwksUrl }), port: 0, poolSize: 4 },
     createLogger("membership", "silent"),
@@ -180,6 +181,26 @@ describe.each(GATEWAYS)("through %s", (gatewayName, url) => {
     const preflighted = await fetch(`${url()}?query=${encodeURIComponent("{ __typename }")}`, { method: "GET", headers: { "apollo-require-preflight": "true" } });
     expect(preflighted.status).toBe(200);
   });
+  it("refuses a fragment fan-out before validating it, and a second __schema, with our gateway's messages", async () => {
+    const levels = 20;
+    const fragments = Array.from({ length: levels }, (_, i) => `fragment F${i} on Query { __typename ${i + 1 < levels ? `...F${i + 1} ...F${i + 1}` : ""} }`).join("\n");
+    const fanOut = await ask(url(), `{ ...F0 }\n${fragments}`, STAFF);
+    expect({ gatewayName, data: fanOut.data ?? null, limit: fanOut.errors?.[0]?.extensions?.limit }).toEqual({ gatewayName, data: null, limit: "expandedSelections" });
+    expect(fanOut.errors![0].message).toMatch(/^The operation's fragments expand to \d+ fields; at most 10000 are allowed/u);
+    const twice = await ask(url(), "{ a: __schema { queryType { name } } b: __schema { queryType { name } } }", STAFF);
+    expect({ gatewayName, data: twice.data ?? null, messages: twice.errors?.map((e) => e.message) }).toEqual({
+      gatewayName,
+      data: null,
+      messages: ["An operation may ask for __schema at most once (found 2): it is the whole schema each time."],
+    });
+  });
+
+  it("suggests field names to signed-in callers only", async () => {
+    const typo = "{ cooperativs(first: 1) { totalCount } }";
+    const [anonymous, staff] = [await ask(url(), typo, null), await ask(url(), typo, STAFF)];
+    expect({ gatewayName, message: anonymous.errors?.[0]?.message }).toEqual({ gatewayName, message: 'Cannot query field "cooperativs" on type "Query".' });
+    expect({ gatewayName, message: staff.errors?.[0]?.message }).toEqual({ gatewayName, message: expect.stringMatching(/^Cannot query field "cooperativs" on type "Query"\. Did you mean "cooperatives/u) });
+  });
 });
 
 describe("replicas", () => {
@@ -222,17 +243,38 @@ describe("replicas", () => {
   });
 });
 
+(installed ? describe : describe.skip)("Hive Gateway replicas", () => {
+  it("count one client's requests together in the shared Redis: 429 with our message past the limit", async () => {
+    const env = { RATE_LIMIT_PER_MINUTE: "6", REDIS_URL: process.env.REDIS_URL ?? "redis://127.0.0.1:6379", REDIS_PREFIX: `kttt-test-${randomUUID()}:` };
+    const pair = await Promise.all([0, 1].map(async () => startHiveGateway({ port: await freePort(), subgraphUrls, jwksUrl, routerSecret: ROUTER_SECRET, env })));
+    try {
+      const answers: Answer[] = [];
+      for (let i = 0; i < 10; i++) answers.push(await ask(pair[i % 2].url, "{ __typename }", null));
+      expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200, 200, 429, 429, 429, 429]);
+      expect(answers[9].errors).toEqual([{ message: expect.stringMatching(/^Too many requests: at most 6 a minute from one client/u), extensions: { code: "RATE_LIMITED", limitPerMinute: 6 } }]);
+      expect(Number(answers[9].headers.get("retry-after"))).toBeGreaterThan(0);
+    } finally {
+      await Promise.all(pair.map((h) => h.stop()));
+    }
+  }, 60_000);
+});
+
 describe("with the ocop subgraph down", () => {
   beforeAll(async () => {
     await graph.subgraphs.ocop.service.server.close();
   });
 
-  it.each(GATEWAYS)("%s answers the rest, with an error on the missing part", async (_name, url) => {
+  it.each(GATEWAYS)("%s answers the rest, with SUBGRAPH_UNAVAILABLE on the missing part", async (_name, url) => {
     const answer = await ask(url(), `{ membershipStatistics(year: 2024) { total { cooperativeCount } } ocopStatistics(asOf: "2024-07-15") { total { activeProducts } } }`, STAFF);
     expect(answer.status).toBe(200);
     expect(answer.data.membershipStatistics.total.cooperativeCount).toBe(975);
     expect(answer.data.ocopStatistics).toBeNull();
     expect(answer.errors?.length).toBeGreaterThan(0);
-    expect(answer.errors?.some((e) => e.path?.[0] === "ocopStatistics" || e.extensions?.serviceName === "ocop")).toBe(true);
+    // Both gateways say it the same way: the subgraph's name, SUBGRAPH_UNAVAILABLE and a sentence with the cause.
+    expect(answer.errors?.find((e) => e.extensions?.serviceName === "ocop")).toEqual({
+      message: expect.stringMatching(/^The ocop service is unavailable right now \(.+\); the fields it serves are missing from this answer\.$/u),
+      extensions: expect.objectContaining({ code: "SUBGRAPH_UNAVAILABLE", serviceName: "ocop" }),
+      ...(answer.errors?.find((e) => e.extensions?.serviceName === "ocop")?.path ? { path: ["ocopStatistics"] } : {}),
+    });
   });
 });

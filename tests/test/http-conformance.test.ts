@@ -11,7 +11,7 @@ import { startStandaloneServer } from "@apollo/server/standalone";
 import { createLogger, dropDatabase, loadGatewayConfig } from "@kttt/core";
 import { startGateway, type GatewayServer } from "@kttt/gateway";
 import { databaseUrl, runPrefix } from "@kttt/testkit";
-import { buildASTSchema, buildClientSchema, getIntrospectionQuery, parse, validate, type IntrospectionQuery } from "graphql";
+import { buildASTSchema, buildClientSchema, GraphQLError, getIntrospectionQuery, parse, validate, type IntrospectionQuery } from "graphql";
 import { serverAudits, type AuditResult } from "graphql-http";
 import fs from "node:fs";
 import path from "node:path";
@@ -198,7 +198,7 @@ describe("introspection limits", () => {
     // HTTP (see "fans its fragments out"); asked directly, the rule counts it without walking it 2^59 times.
     const fanOut = parse(`query { ...F0 } ${Array.from({ length: 60 }, (_, i) => `fragment F${i} on Query { ${i < 59 ? `...F${i + 1} ...F${i + 1}` : "__schema { queryType { name } }"} }`).join(" ")}`);
     const schema = buildASTSchema(parse("type Query { name: String }"));
-    expect(validate(schema, fanOut, [introspectionLimitsRule(20, 1)]).map((e) => e.message)).toEqual([expect.stringMatching(/^An operation may ask for __schema at most once \(found 5764607523034235\d\d\)/u)]);
+    expect(validate(schema, fanOut, [introspectionLimitsRule(20, 1, GraphQLError)]).map((e) => e.message)).toEqual([expect.stringMatching(/^An operation may ask for __schema at most once \(found 5764607523034235\d\d\)/u)]);
     // Asked of Apollo Gateway's query planner, isOneOf was an HTTP 500; it is a request error now.
     expect(await refused(getIntrospectionQuery({ oneOf: true }))).toMatch(/^__Type\.isOneOf is not served by this gateway/u);
   });
