@@ -6,8 +6,8 @@ import express, { type Request, type Response } from "express";
 import { ErrorCode, isDomainError, principalOf, Role, type CallerTokenKeys } from "@kttt/core";
 import type { ApiKeyStore } from "./api-keys";
 
-function fail(res: Response, status: number, code: string, message: string, field?: string) {
-  res.status(status).json({ errors: [{ message, extensions: { code, ...(field ? { field } : {}) } }] });
+function fail(res: Response, status: number, code: string, message: string, field?: string, reason?: string) {
+  res.status(status).json({ errors: [{ message, extensions: { code, ...(field ? { field } : {}), ...(reason ? { reason } : {}) } }] });
 }
 
 export function apiKeyAdmin(store: ApiKeyStore | null, tokenKeys: CallerTokenKeys): express.Router {
@@ -31,7 +31,7 @@ export function apiKeyAdmin(store: ApiKeyStore | null, tokenKeys: CallerTokenKey
     } catch (error) {
       if (!isDomainError(error)) return next(error);
       const code = String(error.extensions.code);
-      fail(res, code === ErrorCode.NOT_FOUND ? 404 : 400, code, error.message, error.extensions.field as string | undefined);
+      fail(res, code === ErrorCode.NOT_FOUND ? 404 : 400, code, error.message, error.extensions.field as string | undefined, error.extensions.reason as string | undefined);
     }
   };
   router.get("/", handle(() => store!.list()));

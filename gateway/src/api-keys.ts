@@ -4,7 +4,9 @@
  * short-lived token for the key's principal, so subgraphs see keys and people the same way.
  */
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from "node:crypto";
-import { DEPARTMENTS, DomainError, ErrorCode, Role, badInput, isAdminUnitCode, isUuid, notFound, today, type Principal } from "@kttt/core";
+import { communeUnitRefusal, DEPARTMENTS, DISTRICT_ROLE_RETIRED, districtRoleRefused, DomainError, ErrorCode, RETIRED_DISTRICT_ROLE, Role, badInput, isUuid, notFound, today, type Principal } from "@kttt/core";
+// Loading the units registers the commune check that COMMUNE keys and tokens are held to.
+import "@kttt/reference";
 import type { DataSource, MigrationInterface, QueryRunner } from "typeorm";
 
 export class ApiKeys1732406400900 implements MigrationInterface {
@@ -32,6 +34,42 @@ export class ApiKeys1732406400900 implements MigrationInterface {
     await q.query("DROP TABLE api_key");
   }
 }
+
+/**
+ * Keys for commune People's Committees (role COMMUNE with the commune's code). Rows that carry the retired
+ * DISTRICT role stay as they are, so the administrators see them and a client presenting one is told why
+ * it is refused (`DISTRICT_ROLE_RETIRED`); no district key is re-mapped to a commune.
+ */
+export class ApiKeysCommune1732406400901 implements MigrationInterface {
+  name = "ApiKeysCommune1732406400901";
+  async up(q: QueryRunner): Promise<void> {
+    await dropChecksNaming(q, ["role", "admin_unit_code"]);
+    await q.query(`ALTER TABLE api_key
+      ADD CONSTRAINT api_key_role_check CHECK (role IN ('ALLIANCE_ADMIN', 'ALLIANCE_STAFF', 'DEPARTMENT', 'COMMUNE', 'DISTRICT')),
+      ADD CONSTRAINT api_key_unit_check CHECK ((role IN ('COMMUNE', 'DISTRICT')) = (admin_unit_code IS NOT NULL))`);
+  }
+  async down(q: QueryRunner): Promise<void> {
+    await q.query("DELETE FROM api_key WHERE role = 'COMMUNE'");
+    await q.query("ALTER TABLE api_key DROP CONSTRAINT api_key_role_check, DROP CONSTRAINT api_key_unit_check");
+    await q.query(`ALTER TABLE api_key
+      ADD CONSTRAINT api_key_role_check CHECK (role IN ('ALLIANCE_ADMIN', 'ALLIANCE_STAFF', 'DEPARTMENT', 'DISTRICT')),
+      ADD CONSTRAINT api_key_check1 CHECK ((role = 'DISTRICT') = (admin_unit_code IS NOT NULL))`);
+  }
+}
+
+/** Drops the CHECK constraints of `api_key` whose definition names one of `columns` but not `department` (PostgreSQL named them itself). */
+async function dropChecksNaming(q: QueryRunner, columns: string[]): Promise<void> {
+  const rows: { conname: string; def: string }[] = await q.query(
+    "SELECT conname, pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conrelid = 'api_key'::regclass AND contype = 'c'",
+  );
+  for (const { conname, def } of rows) {
+    if (def.includes("department") || !columns.some((c) => def.includes(c))) continue;
+    await q.query(`ALTER TABLE api_key DROP CONSTRAINT "${conname.replace(/"/gu, '""')}"`);
+  }
+}
+
+/** The gateway's own migrations, oldest first. */
+export const apiKeyMigrations = [ApiKeys1732406400900, ApiKeysCommune1732406400901];
 
 export interface ApiKeyInfo {
   id: string;
@@ -80,11 +118,13 @@ export class ApiKeyStore {
     const name = typeof input.name === "string" ? input.name.normalize("NFC").trim() : "";
     if (name.length < 3 || name.length > 200) throw badInput("name must be 3 to 200 characters.", "name");
     const role = input.role as Role;
-    if (!Object.values(Role).includes(role) || role === Role.PUBLIC) throw badInput("role must be ALLIANCE_ADMIN, ALLIANCE_STAFF, DEPARTMENT or DISTRICT.", "role");
+    if (role === (RETIRED_DISTRICT_ROLE as Role)) throw badInput(`role DISTRICT is no longer issued. ${DISTRICT_ROLE_RETIRED}`, "role", "DISTRICT_ROLE_RETIRED");
+    if (!Object.values(Role).includes(role) || role === Role.PUBLIC) throw badInput("role must be ALLIANCE_ADMIN, ALLIANCE_STAFF, DEPARTMENT or COMMUNE.", "role");
     const department = role === Role.DEPARTMENT ? (input.department as string) : null;
     if (role === Role.DEPARTMENT && !(department && department in DEPARTMENTS)) throw badInput(`department must be one of ${Object.keys(DEPARTMENTS).join(", ")}.`, "department");
-    const unit = role === Role.DISTRICT ? (input.adminUnitCode as string) : null;
-    if (role === Role.DISTRICT && !isAdminUnitCode(unit)) throw badInput("adminUnitCode must be a unit code such as 444.", "adminUnitCode");
+    const unit = role === Role.COMMUNE ? (input.adminUnitCode as string) : null;
+    const unitRefusal = role === Role.COMMUNE ? communeUnitRefusal(unit) : null;
+    if (unitRefusal) throw badInput(`adminUnitCode: ${unitRefusal}`, "adminUnitCode");
     const expiresOn = typeof input.expiresOn === "string" && /^\d{4}-\d{2}-\d{2}$/u.test(input.expiresOn) ? input.expiresOn : null;
     if (!expiresOn || expiresOn <= today()) throw badInput("expiresOn must be a future date (YYYY-MM-DD): every key expires.", "expiresOn");
     const { prefix, key } = newKey();
@@ -124,6 +164,9 @@ export class ApiKeyStore {
     if (!row || !timingSafeEqual(Buffer.from(row.secret_hash, "hex"), Buffer.from(hash(key), "hex"))) throw unauthenticated("The API key is not valid.");
     if (row.revoked_at) throw unauthenticated("The API key was revoked.");
     if (new Date(row.expires_at) <= new Date()) throw unauthenticated("The API key has expired: ask an administrator for a new one.");
+    if (row.role === RETIRED_DISTRICT_ROLE) throw districtRoleRefused();
+    const unitRefusal = row.role === Role.COMMUNE ? communeUnitRefusal(row.admin_unit_code) : null;
+    if (unitRefusal) throw unauthenticated(`The API key's commune is not valid today: ${unitRefusal}`);
     void this.dataSource.query("UPDATE api_key SET last_used_at = now() WHERE id = $1", [row.id]).catch(() => undefined);
     return { subject: `apikey:${row.id}`, role: row.role as Role, department: row.department, adminUnitCode: row.admin_unit_code, name: row.name };
   }

@@ -7,7 +7,7 @@
 import { ErrorCode, isDomainError, issueToken, loadSigningKeys, openDatabase, type CallerTokenKeys, type GatewayConfig, type SigningKeySet } from "@kttt/core";
 import express, { type RequestHandler, type Response } from "express";
 import { apiKeyAdmin } from "./api-key-admin";
-import { ApiKeys1732406400900, ApiKeyStore } from "./api-keys";
+import { apiKeyMigrations, ApiKeyStore } from "./api-keys";
 
 /** How long a token exchanged for an API key lives: a router caches nothing longer, a revoked key stops soon. */
 export const API_KEY_TOKEN_TTL_SECONDS = 300;
@@ -66,7 +66,7 @@ export interface Issuer {
 }
 
 export async function openIssuer(config: GatewayConfig): Promise<Issuer> {
-  const database = config.databaseUrl ? await openDatabase({ url: config.databaseUrl, entities: [], migrations: [ApiKeys1732406400900], poolSize: 3, applicationName: "kttt-gateway" }) : null;
+  const database = config.databaseUrl ? await openDatabase({ url: config.databaseUrl, entities: [], migrations: apiKeyMigrations, poolSize: 3, applicationName: "kttt-gateway" }) : null;
   const signingKeys = await loadSigningKeys(config.signingKeys);
   return {
     signingKeys,

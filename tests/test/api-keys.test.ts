@@ -3,8 +3,10 @@
  * over /admin/api-keys; stored hashed in the gateway's database; a key acts with its role, and stops
  * working when rotated, revoked or expired.
  */
-import { dropDatabase, Role, type Principal } from "@kttt/core";
+import { dropDatabase, openDatabase, Role, type Principal } from "@kttt/core";
+import { apiKeyMigrations } from "@kttt/gateway";
 import { as, databaseUrl, graphql, runPrefix } from "@kttt/testkit";
+import { createHash, randomUUID } from "node:crypto";
 import { Client } from "pg";
 import { startTestGraph, type TestGraph } from "./graph";
 
@@ -74,7 +76,7 @@ describe("API keys", () => {
     expect(revoked.status).toBe(401);
     expect(revoked.errors?.[0].message).toMatch(/revoked/u);
 
-    const other = (await call("", admin, { name: "Khóa hết hạn", role: "DISTRICT", adminUnitCode: "444", expiresOn: "2099-12-31" })).body;
+    const other = (await call("", admin, { name: "Khóa hết hạn", role: "COMMUNE", adminUnitCode: "18202", expiresOn: "2099-12-31" })).body;
     const client = new Client({ connectionString: gatewayDb() });
     await client.connect();
     await client.query("UPDATE api_key SET expires_at = now() - interval '1 day' WHERE id = $1", [other.id]);
@@ -82,6 +84,48 @@ describe("API keys", () => {
     const expired = await graphql(graph.gateway.url, `{ adminUnits { code } }`, undefined, withKey(other.key));
     expect(expired.status).toBe(401);
     expect(expired.errors?.[0].message).toMatch(/expired/u);
+  });
+
+  it("issues keys for a commune in force today, acting as that commune, and no longer for a district", async () => {
+    const created = await call("", admin, { name: "UBND xã Hương Xuân — báo cáo", role: "COMMUNE", adminUnitCode: "18544", expiresOn: "2099-12-31" });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ role: "COMMUNE", adminUnitCode: "18544", department: null });
+    const audit = await graphql(graph.gateway.url, `{ membershipAuditTrail(first: 1) { operation } membershipStatistics(year: 2024) { total { cooperativeCount } } }`, undefined, withKey(created.body.key));
+    expect(audit.data.membershipStatistics.total.cooperativeCount).toBe(975);
+    expect(audit.errors?.[0].extensions?.code).toBe("FORBIDDEN");
+    expect(audit.errors?.[0].message).toMatch(/your role \(COMMUNE 18544\)/u);
+
+    const district = await call("", admin, { name: "UBND huyện Hương Khê", role: "DISTRICT", adminUnitCode: "444", expiresOn: "2099-12-31" });
+    expect(district.status).toBe(400);
+    expect(district.body.errors[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "role", reason: "DISTRICT_ROLE_RETIRED" });
+    expect(district.body.errors[0].message).toMatch(/district level ended on 1 July 2025/u);
+    for (const unit of ["444", "18178", undefined]) {
+      const bad = await call("", admin, { name: "Khóa sai xã", role: "COMMUNE", adminUnitCode: unit, expiresOn: "2099-12-31" });
+      expect({ unit, status: bad.status, field: bad.body.errors?.[0].extensions.field }).toEqual({ unit, status: 400, field: "adminUnitCode" });
+    }
+  });
+
+  it("refuses a district key stored before districts ended, saying why, at /graphql and at /oauth/token, and keeps the row as it was", async () => {
+    // A row as the former version stored it: role DISTRICT with its unit. The migration keeps it; it is not re-mapped.
+    const prefix = "d15791c70444";
+    const key = `kttt_${prefix}_${"A".repeat(32)}`;
+    const id = randomUUID();
+    const client = new Client({ connectionString: gatewayDb() });
+    await client.connect();
+    await client.query("INSERT INTO api_key (id, name, prefix, secret_hash, role, admin_unit_code, created_by, expires_at) VALUES ($1, 'UBND huyện Hương Khê — cũ', $2, $3, 'DISTRICT', '444', 'quantri.cu', '2099-12-31')", [id, prefix, createHash("sha256").update(key).digest("hex")]);
+    try {
+      const res = await graphql(graph.gateway.url, `{ adminUnits { code } }`, undefined, withKey(key));
+      expect(res.status).toBe(401);
+      expect(res.errors?.[0].extensions).toMatchObject({ code: "UNAUTHENTICATED", reason: "DISTRICT_ROLE_RETIRED" });
+      expect(res.errors?.[0].message).toMatch(/district level ended on 1 July 2025.*commune token/u);
+      const token = await fetch(graph.gateway.url.replace(/\/graphql$/u, "/oauth/token"), { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: `grant_type=client_credentials&client_secret=${key}` });
+      expect(token.status).toBe(401);
+      expect(await token.json()).toMatchObject({ error: "invalid_client", error_description: expect.stringMatching(/district level ended/u) });
+      const listed = ((await (await fetch(adminUrl(), { headers: await as(admin) })).json()) as any[]).find((k) => k.id === id);
+      expect(listed).toMatchObject({ role: "DISTRICT", adminUnitCode: "444", revokedAt: null });
+    } finally {
+      await client.end();
+    }
   });
 
   it("refuses management to non-administrators, bad input with the field at fault, and made-up keys", async () => {
@@ -97,5 +141,28 @@ describe("API keys", () => {
     expect(made.status).toBe(401);
     const both = await graphql(graph.gateway.url, `{ adminUnits { code } }`, undefined, { ...(await as(admin)), "x-api-key": "kttt_000000000000_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa" });
     expect(both.errors?.[0].message).toMatch(/not both/u);
+  });
+});
+
+describe("the API-key table when districts ended", () => {
+  const url = () => databaseUrl(`${runPrefix()}gateway_keys_${process.pid}`);
+  afterAll(() => dropDatabase(url()));
+
+  it("keeps the district keys an existing database holds, as they were, and takes commune keys with their code", async () => {
+    const before = await openDatabase({ url: url(), entities: [], migrations: apiKeyMigrations.slice(0, 1), poolSize: 1, applicationName: "kttt-test" });
+    await before.dataSource.query("INSERT INTO api_key (id, name, prefix, secret_hash, role, admin_unit_code, created_by, expires_at) VALUES ($1, 'UBND huyện Can Lộc', 'aaaaaaaaaaaa', $2, 'DISTRICT', '443', 'quantri.cu', '2099-12-31')", [randomUUID(), "0".repeat(64)]);
+    await before.dataSource.destroy();
+    const after = await openDatabase({ url: url(), entities: [], migrations: apiKeyMigrations, poolSize: 1, applicationName: "kttt-test" });
+    try {
+      expect(await after.dataSource.query("SELECT role, admin_unit_code FROM api_key")).toEqual([{ role: "DISTRICT", admin_unit_code: "443" }]);
+      const insert = (role: string, unit: string | null) =>
+        after.dataSource.query("INSERT INTO api_key (id, name, prefix, secret_hash, role, admin_unit_code, created_by, expires_at) VALUES ($1, 'Khóa xã', $2, $3, $4, $5, 'quantri', '2099-12-31')", [randomUUID(), randomUUID().slice(0, 12).replace(/-/gu, "0"), "0".repeat(64), role, unit]);
+      await insert("COMMUNE", "18202");
+      await expect(insert("COMMUNE", null)).rejects.toThrow(/api_key_unit_check/u);
+      await expect(insert("ALLIANCE_STAFF", "18202")).rejects.toThrow(/api_key_unit_check/u);
+      await expect(insert("PUBLIC", null)).rejects.toThrow(/api_key_role_check/u);
+    } finally {
+      await after.dataSource.destroy();
+    }
   });
 });

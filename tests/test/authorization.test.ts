@@ -3,8 +3,8 @@
  * matrix of the README, cell by cell; personal data of members; and the gateway's proof that each
  * subgraph checks for itself.
  */
-import { DEVELOPMENT_GATEWAY_SECRET, GATEWAY_PROOF_HEADER, GATEWAY_SECRET_HEADER, issueToken, loadSigningKeys, newSigningKey, Role, type Principal } from "@kttt/core";
-import { OCOP_SUBGROUPS } from "@kttt/reference";
+import { DEVELOPMENT_GATEWAY_SECRET, GATEWAY_PROOF_HEADER, GATEWAY_SECRET_HEADER, issueToken, loadSigningKeys, newSigningKey, Role, today, type Principal } from "@kttt/core";
+import { communeCodeOn, OCOP_SUBGROUPS, versionsOf } from "@kttt/reference";
 import { ANONYMOUS_HEADERS, as, graphql, proofFor, testSigningKeys, tokenFor } from "@kttt/testkit";
 import { startTestGraph, type TestGraph } from "./graph";
 
@@ -24,8 +24,9 @@ const CALLERS: Record<string, Principal | null> = {
   industryTrade: principal(Role.DEPARTMENT, { department: "SO_CT" }),
   finance: principal(Role.DEPARTMENT, { department: "SO_TC" }),
   planning: principal(Role.DEPARTMENT, { department: "SO_KHDT" }),
-  district444: principal(Role.DISTRICT, { adminUnitCode: "444" }),
-  district436: principal(Role.DISTRICT, { adminUnitCode: "436" }),
+  // Two communes of today's map with many demo organisations: xã Hương Xuân (formerly in Hương Khê, 444) and phường Thành Sen (formerly in the city, 436).
+  commune18544: principal(Role.COMMUNE, { adminUnitCode: "18544" }),
+  commune18073: principal(Role.COMMUNE, { adminUnitCode: "18073" }),
   public: null,
 };
 const headersFor = async (caller: string) => (CALLERS[caller] ? as(CALLERS[caller]) : ANONYMOUS_HEADERS);
@@ -180,18 +181,34 @@ describe("role × operation", () => {
 
 });
 
-/** Who may read what (README, "Access"): callers allowed to read, "district" meaning a district for records of its own unit. */
+/** Who may read what (README, "Access"): callers allowed to read, "commune" meaning a commune for records that lie in it today. */
 const EVERYONE = Object.keys(CALLERS);
 const SIGNED_IN_CALLERS = EVERYONE.filter((c) => c !== "public");
 const AREA_READERS: Record<string, string[]> = {
-  membership: ["admin", "staff", "planning", "district"],
-  ocop: ["admin", "staff", "agriculture", "district"],
-  trade: ["admin", "staff", "industryTrade", "district"],
-  support: ["admin", "staff", "finance", "planning", "district"],
+  membership: ["admin", "staff", "planning", "commune"],
+  ocop: ["admin", "staff", "agriculture", "commune"],
+  trade: ["admin", "staff", "industryTrade", "commune"],
+  support: ["admin", "staff", "finance", "planning", "commune"],
 };
-/** Whether `caller` may read a detail of `area` about a record registered in `unit`. */
-const mayReadDetail = (caller: string, area: string, unit: string | null) =>
-  caller.startsWith("district") ? AREA_READERS[area].includes("district") && unit === caller.slice("district".length) : AREA_READERS[area].includes(caller);
+/** The commune a caller speaks for, or null. */
+const communeOfCaller = (caller: string) => (caller.startsWith("commune") ? caller.slice("commune".length) : null);
+/** Whether `caller` may read a detail of `area` about a record that lies in `commune` today (null: in none). */
+const mayReadDetail = (caller: string, area: string, commune: string | null) =>
+  communeOfCaller(caller) !== null ? AREA_READERS[area].includes("commune") && commune !== null && commune === communeOfCaller(caller) : AREA_READERS[area].includes(caller);
+
+/**
+ * Where an organisation lies today, by the contract every place-bound record keeps (README, "Access"): its
+ * recorded commune version and address, followed to today's map. Its `communeOn` answers the same where
+ * the commune was not split, which the test checks too.
+ */
+function organisationCommuneToday(row: Record<string, any>): string | null {
+  const recorded = row.commune ? versionsOf(row.commune.code).find((v) => v.validFrom === row.commune.validFrom) : undefined;
+  const code = communeCodeOn(recorded?.id ?? null, row.address as string | null, today());
+  if (row.communeOn) expect(row.communeOn.code).toBe(code);
+  return code;
+}
+/** Records of ocop, trade and policy support carry no commune yet (their place by period is separate work): the COMMUNE rule matches none of them. */
+const NO_COMMUNE_YET = () => null;
 
 type GraphqlError = { path?: (string | number)[]; extensions?: { code?: string } };
 const refusal = (caller: string) => (caller === "public" ? "UNAUTHENTICATED" : "FORBIDDEN");
@@ -232,17 +249,20 @@ describe("role × read", () => {
 });
 
 /**
- * Details, record by record: every row is checked against the rule for its own unit, so a district sees
+ * Details, record by record: every row is checked against the rule for where it lies, so a commune sees
  * its own organisations' details and not the others'. `rows` walks the answer to the records.
  */
-const DETAIL_READS: Record<string, { query: string; area: string; rows: string[]; fields: string[]; containers?: string[] }> = {
+const DETAIL_READS: Record<string, { query: string; area: string; rows: string[]; fields: string[]; containers?: string[]; communeOf?: (row: Record<string, any>) => string | null }> = {
   "organisation details": {
-    query: `{ a: cooperatives(first: 2, filter: { adminUnitCode: "444" }) { nodes { adminUnitCode financialReports { year revenue } financialReport(year: 2024) { profit } classifications { rating } classification(year: 2024) { rating } allianceMembership { joinedOn } members(first: 2) { totalCount } } }
-              b: cooperatives(first: 2, filter: { adminUnitCode: "436" }) { nodes { adminUnitCode financialReports { year revenue } financialReport(year: 2024) { profit } classifications { rating } classification(year: 2024) { rating } allianceMembership { joinedOn } members(first: 2) { totalCount } } } }`,
+    query: `fragment details on Cooperative { adminUnitCode address commune { code validFrom } communeOn { code } financialReports { year revenue } financialReport(year: 2024) { profit } classifications { rating } classification(year: 2024) { rating } allianceMembership { joinedOn } members(first: 2) { totalCount } }
+            { a: cooperatives(first: 3, filter: { adminUnitCode: "18544" }) { nodes { ...details } }
+              b: cooperatives(first: 3, filter: { adminUnitCode: "18073" }) { nodes { ...details } }
+              c: cooperatives(first: 3, filter: { adminUnitCode: "444" }) { nodes { ...details } } }`,
     area: "membership",
     rows: ["*", "nodes", "*"],
     fields: ["financialReports", "financialReport", "classifications", "classification", "allianceMembership", "members"],
-    containers: ["a", "b"],
+    containers: ["a", "b", "c"],
+    communeOf: organisationCommuneToday,
   },
   "trade results": {
     query: `{ tradeEvents(first: 13) { nodes { participations(first: 100) { nodes { adminUnitCode salesAmount contractCount contractValue mouCount mouValue note } } } } }`,
@@ -287,7 +307,7 @@ function rowsAt(value: unknown, pattern: string[], path: (string | number)[] = [
   return entries.flatMap(([key, child]) => rowsAt(child, rest, [...path, key]));
 }
 
-describe("details by field and by district", () => {
+describe("details by field and by commune", () => {
   const cells = Object.keys(DETAIL_READS).flatMap((name) => Object.keys(CALLERS).map((caller) => [name, caller] as const));
 
   it.each(cells)("%s read by %s", async (name, caller) => {
@@ -301,12 +321,17 @@ describe("details by field and by district", () => {
       return;
     }
     const rows = rowsAt(res.data, read.rows).filter((r) => r.row && "adminUnitCode" in r.row);
+    const communeOf = read.communeOf ?? NO_COMMUNE_YET;
     const units = new Set(rows.map((r) => r.row.adminUnitCode));
-    // The sample must hold records of a test district's own unit and of others, or the cell would prove nothing.
-    expect(units.has("444") || units.has("436")).toBe(true);
     expect(units.size).toBeGreaterThan(1);
+    if (read.communeOf) {
+      // The sample must hold records of each test commune and of others, or the commune cells would prove nothing.
+      const communes = rows.map((r) => communeOf(r.row));
+      for (const caller of Object.keys(CALLERS).filter((c) => communeOfCaller(c))) expect(communes).toContain(communeOfCaller(caller));
+      expect(communes.some((c) => !Object.keys(CALLERS).some((caller) => communeOfCaller(caller) === c))).toBe(true);
+    }
     for (const { path, row } of rows) {
-      const allowed = mayReadDetail(caller, read.area, row.adminUnitCode as string);
+      const allowed = mayReadDetail(caller, read.area, communeOf(row));
       for (const field of read.fields) {
         const error = errorAt(res.errors, [...path, field]);
         expect({ at: [...path, field].join("."), unit: row.adminUnitCode, code: error?.extensions?.code ?? null }).toEqual({ at: [...path, field].join("."), unit: row.adminUnitCode, code: allowed ? null : refusal(caller) });
@@ -327,19 +352,19 @@ describe("the events a programme funded: the same fact as an event's funding pro
     const res = await graphql(graph.gateway.url, QUERY, undefined, await headersFor("admin"));
     expect(res.errors).toBeUndefined();
     funded = res.data.supportProgrammes.nodes.flatMap((p: any) => p.tradeEvents.nodes);
-    // Events of a test district's unit and of others, or the district cells would prove nothing.
-    expect(funded.some((e) => e.adminUnitCode === "436")).toBe(true);
-    expect(funded.some((e) => e.adminUnitCode !== "436")).toBe(true);
+    expect(funded.length).toBeGreaterThan(1);
   });
+  /** Where an event lies today: events carry no commune yet, so a commune is let in and sees none of them. */
+  const eventCommune: (event: { name: string; adminUnitCode: string | null }) => string | null = NO_COMMUNE_YET;
 
   it.each(Object.keys(CALLERS))("read by %s", async (caller) => {
     const res = await graphql(graph.gateway.url, QUERY, undefined, await headersFor(caller));
     const programmes = res.data.supportProgrammes.nodes;
     expect(programmes.length).toBeGreaterThan(1);
-    if (caller.startsWith("district") || AREA_READERS.trade.includes(caller)) {
+    if (communeOfCaller(caller) || AREA_READERS.trade.includes(caller)) {
       expect(res.errors).toBeUndefined();
-      const unit = caller.startsWith("district") ? caller.slice("district".length) : null;
-      const expected = funded.filter((e) => unit === null || e.adminUnitCode === unit);
+      const unit = communeOfCaller(caller);
+      const expected = funded.filter((e) => unit === null || eventCommune(e) === unit);
       expect(programmes.flatMap((p: any) => p.tradeEvents.nodes)).toEqual(expected);
       expect(programmes.reduce((sum: number, p: any) => sum + p.tradeEvents.totalCount, 0)).toBe(expected.length);
     } else {
@@ -352,27 +377,37 @@ describe("the events a programme funded: the same fact as an event's funding pro
 
   it.each([
     ["industryTrade", null],
-    ["district436", "436"],
+    ["commune18073", "18073"],
   ] as const)("%s reads the funding programme itself of the events it may", async (caller, unit) => {
     const res = await graphql(graph.gateway.url, `{ tradeEvents(first: 100) { nodes { name adminUnitCode fundingProgramme { code } } } }`, undefined, await headersFor(caller));
-    const readable = res.data.tradeEvents.nodes.filter((e: any) => unit === null || e.adminUnitCode === unit);
+    const readable = res.data.tradeEvents.nodes.filter((e: any) => unit === null || eventCommune(e) === unit);
     const names = (events: { name: string }[]) => events.map((e) => e.name).sort();
-    expect(names(readable.filter((e: any) => e.fundingProgramme?.code.startsWith("CT-")))).toEqual(names(funded.filter((e) => unit === null || e.adminUnitCode === unit)));
+    expect(names(readable.filter((e: any) => e.fundingProgramme?.code.startsWith("CT-")))).toEqual(names(funded.filter((e) => unit === null || eventCommune(e) === unit)));
   });
 });
 
 describe("personal data of members", () => {
-  const MEMBERS = `query($unit: String!) { cooperatives(first: 1, filter: { adminUnitCode: $unit }) { nodes { representative members(first: 3) { nodes { fullName capitalContributed joinedOn } } } } }`;
+  const MEMBERS = `query($unit: String!) { cooperatives(first: 1, filter: { adminUnitCode: $unit }) { nodes { address commune { code validFrom } communeOn { code } representative members(first: 3) { nodes { fullName capitalContributed joinedOn } } } } }`;
 
   it.each([
     ["admin", "444", true],
     ["staff", "436", true],
-    ["district444", "444", true],
+    ["commune18544", "18544", true],
+    ["commune18073", "18544", false],
     ["planning", "444", false],
   ] as const)("%s reading the members of a cooperative of %s sees names and capital: %s", async (caller, unit, visible) => {
     const res = await graphql(graph.gateway.url, MEMBERS, { unit }, await headersFor(caller));
-    expect(res.errors).toBeUndefined();
     const coop = res.data.cooperatives.nodes[0];
+    if (communeOfCaller(caller)) expect(organisationCommuneToday(coop)).toBe(unit);
+    if (communeOfCaller(caller) && communeOfCaller(caller) !== unit) {
+      // Another commune reads neither the members (an organisation detail) nor the representative's name.
+      expect(coop.members).toBeNull();
+      expect(errorAt(res.errors, ["cooperatives", "nodes", 0, "members"])?.extensions?.code).toBe("FORBIDDEN");
+      expect(coop.representative).toBeNull();
+      return;
+    }
+    expect(res.errors).toBeUndefined();
+    expect(coop.members.nodes.length).toBeGreaterThan(0);
     for (const m of coop.members.nodes) {
       expect(m.joinedOn).toMatch(/^\d{4}-/u); // the membership itself is not personal
       if (visible) {
@@ -384,6 +419,82 @@ describe("personal data of members", () => {
       }
     }
     expect(coop.representative === null).toBe(!visible);
+  });
+});
+
+describe("the COMMUNE role", () => {
+  const ORGANISATION = `query($id: ID!) { organization(id: $id) { name commune { name } communeOn { code } representative financialReports { year revenue } members(first: 2) { totalCount } } }`;
+  /** A cooperative that lies in `commune` today, and one that does not, as the Alliance finds them. */
+  async function cooperativeOf(commune: string): Promise<{ id: string }> {
+    const res = await graphql(graph.gateway.url, `query($unit: String!) { cooperatives(first: 1, filter: { adminUnitCode: $unit }) { nodes { id } } }`, { unit: commune }, await headersFor("admin"));
+    return res.data.cooperatives.nodes[0];
+  }
+
+  it("reads the details of an organisation that lies in the commune today, with its history from before the communes merged, and not another commune's", async () => {
+    const own = await cooperativeOf("18544");
+    const other = await cooperativeOf("18073");
+    const mine = await graphql(graph.gateway.url, ORGANISATION, { id: own.id }, await headersFor("commune18544"));
+    expect(mine.errors).toBeUndefined();
+    expect(mine.data.organization.communeOn.code).toBe("18544");
+    expect(mine.data.organization.representative).toMatch(/\S/u);
+    expect(mine.data.organization.members.totalCount).toBeGreaterThan(0);
+    // Reports of 2023 and 2024 were made under the old map; the commune reads them because the organisation lies in it now.
+    expect(mine.data.organization.financialReports.map((f: { year: number }) => f.year)).toEqual(expect.arrayContaining([2024]));
+    const theirs = await graphql(graph.gateway.url, ORGANISATION, { id: other.id }, await headersFor("commune18544"));
+    expect(theirs.data.organization.name).toMatch(/\S/u);
+    expect(theirs.data.organization.representative).toBeNull();
+    for (const field of ["financialReports", "members"]) {
+      expect(theirs.data.organization[field]).toBeNull();
+      const error = errorAt(theirs.errors, ["organization", field]);
+      expect(error?.extensions?.code).toBe("FORBIDDEN");
+      expect((error as { message?: string }).message).toMatch(/commune where the record lies/u);
+    }
+  });
+
+  it("judges an organisation reached from another subgraph (an OCOP product's owner) by the same rule", async () => {
+    const QUERY = `{ ocopProducts(first: 100, filter: { ownerType: COOPERATIVE }) { nodes { owner { __typename ... on Cooperative { id address commune { code validFrom } communeOn { code } financialReports { year } } } } } }`;
+    const owned = (data: unknown) => rowsAt(data, ["ocopProducts", "nodes", "*", "owner"]).filter((r) => r.row.__typename === "Cooperative");
+    // The commune where most cooperatives owning OCOP products lie today, as the Alliance reads them.
+    const counts = new Map<string, number>();
+    for (const { row } of owned((await graphql(graph.gateway.url, QUERY, undefined, await headersFor("admin"))).data)) {
+      const code = organisationCommuneToday(row);
+      if (code) counts.set(code, (counts.get(code) ?? 0) + 1);
+    }
+    const [commune] = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
+    const res = await graphql(graph.gateway.url, QUERY, undefined, await as(principal(Role.COMMUNE, { adminUnitCode: commune })));
+    const owners = owned(res.data);
+    const own = owners.filter((r) => organisationCommuneToday(r.row) === commune);
+    expect(own.length).toBeGreaterThan(0);
+    expect(owners.length).toBeGreaterThan(own.length);
+    for (const { path, row } of owners) {
+      const mine = organisationCommuneToday(row) === commune;
+      expect({ id: row.id, readable: row.financialReports !== null, refused: errorAt(res.errors, [...path, "financialReports"])?.extensions?.code ?? null }).toEqual({ id: row.id, readable: mine, refused: mine ? null : "FORBIDDEN" });
+    }
+  });
+
+  it("refuses a district token, at the gateway and at every subgraph, saying that districts ended and to ask for a commune token", async () => {
+    const district = { subject: "huyen.444", role: "DISTRICT", department: null, adminUnitCode: "444", name: "UBND huyện Hương Khê" } as unknown as Principal;
+    const res = await graphql(graph.gateway.url, `{ adminUnits { code } }`, undefined, await as(district));
+    expect(res.status).toBe(401);
+    expect(res.errors?.[0].extensions).toMatchObject({ code: "UNAUTHENTICATED", reason: "DISTRICT_ROLE_RETIRED" });
+    expect(res.errors?.[0].message).toMatch(/district level ended on 1 July 2025.*commune token/u);
+    for (const [name, subgraph] of Object.entries(graph.subgraphs)) {
+      const direct = await fetch(subgraph.url, { method: "POST", headers: { "content-type": "application/json", [GATEWAY_PROOF_HEADER]: await proofFor(district) }, body: JSON.stringify({ query: "{ __typename }" }) });
+      const body = (await direct.json()) as { errors?: { message: string; extensions?: { reason?: string } }[] };
+      expect({ name, status: direct.status, reason: body.errors?.[0]?.extensions?.reason }).toEqual({ name, status: 401, reason: "DISTRICT_ROLE_RETIRED" });
+    }
+  });
+
+  it.each([
+    ["a district's code", "444"],
+    ["a commune merged on 1/7/2025 (xã Châu Bình)", "18178"],
+    ["the province's code", "42"],
+    ["no unit", null],
+  ] as const)("refuses a commune token naming %s", async (_what, unit) => {
+    const res = await graphql(graph.gateway.url, `{ adminUnits { code } }`, undefined, await as(principal(Role.COMMUNE, { adminUnitCode: unit })));
+    expect(res.status).toBe(401);
+    expect(res.errors?.[0].extensions).toMatchObject({ code: "UNAUTHENTICATED", reason: "COMMUNE_UNIT_INVALID" });
+    expect(res.errors?.[0].message).toMatch(unit && unit.length === 5 ? /not the code of a Hà Tĩnh commune in force today/u : /5-digit code/u);
   });
 });
 
@@ -430,11 +541,11 @@ describe("tokens and the gateway's proof", () => {
     }
   });
 
-  it("has a subgraph take the caller from the proof alone: a district proof with an admin token reads as the district", async () => {
-    const district = CALLERS.district444!;
+  it("has a subgraph take the caller from the proof alone: a commune proof with an admin token reads as the commune", async () => {
+    const commune = CALLERS.commune18544!;
     const query = `{ membershipAuditTrail(first: 1) { operation } }`;
-    const asDistrict = await graphql(graph.subgraphs.membership.url, query, undefined, { ...(await as(CALLERS.admin!)), [GATEWAY_PROOF_HEADER]: await proofFor(district) });
-    expect(asDistrict.errors?.[0].extensions?.code).toBe("FORBIDDEN");
+    const asCommune = await graphql(graph.subgraphs.membership.url, query, undefined, { ...(await as(CALLERS.admin!)), [GATEWAY_PROOF_HEADER]: await proofFor(commune) });
+    expect(asCommune.errors?.[0].extensions?.code).toBe("FORBIDDEN");
     const asAdmin = await graphql(graph.subgraphs.membership.url, query, undefined, { [GATEWAY_PROOF_HEADER]: await proofFor(CALLERS.admin!) });
     expect(asAdmin.errors).toBeUndefined();
   });

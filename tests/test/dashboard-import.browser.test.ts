@@ -75,10 +75,10 @@ describeIfBrowser("the import page and the file endpoints", () => {
     expect(await page.getByRole("link", { name: "Nhập dữ liệu" }).count()).toBe(0);
     await page.goto(`${dashboardUrl()}#/import`);
     await expect(page.getByRole("alert").filter({ hasText: "Chỉ quản trị viên" }).innerText()).resolves.toMatch(/Chỉ quản trị viên/u);
-    // The page is for administrators; the endpoint lets the graph decide, as for any write: a district may not.
+    // The page is for administrators; the endpoint lets the graph decide, as for any write: a commune may not.
     const refused = await fetch(gateway.url.replace(/\/graphql$/u, "/files/import/organizations?dryRun=false"), {
       method: "POST",
-      headers: { authorization: `Bearer ${await tokenFor({ ...STAFF, role: Role.DISTRICT, adminUnitCode: "440" }, 600)}`, "x-file-name": "a.csv" },
+      headers: { authorization: `Bearer ${await tokenFor({ ...STAFF, role: Role.COMMUNE, adminUnitCode: "18304" }, 600)}`, "x-file-name": "a.csv" },
       body: csv(["HTX Nhân Viên;HTX;3009990203;Đức Thọ;Nông nghiệp;Tạm ngừng hoạt động;28/02/2020"]).buffer,
     });
     expect(refused.status).toBe(403);

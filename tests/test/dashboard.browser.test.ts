@@ -197,6 +197,19 @@ describeIfBrowser("dashboard test")("dashboard in a browser", () => {
     await page.screenshot({ path: path.join(ARTIFACTS, "dashboard-expired.png") });
   }, 30_000);
 
+  it("tells a district token that districts ended and to ask for a commune's, and signs a commune in under its role", async () => {
+    const district = { subject: "huyen.444", role: "DISTRICT", department: null, adminUnitCode: "444", name: "UBND huyện Hương Khê" } as unknown as Principal;
+    await openWithLink(await tokenFor(district, 600));
+    await signInForm().waitFor({ timeout: 20_000 });
+    expect(await formMessage().textContent()).toMatch(/cấp huyện đã kết thúc từ ngày 01\/7\/2025.*cấp mã truy cập cho UBND xã, phường/u);
+    expect(await stored()).toBeNull();
+    const commune: Principal = { subject: "xa.18202", role: Role.COMMUNE, department: null, adminUnitCode: "18202", name: "UBND xã Tứ Mỹ" };
+    await paste(await tokenFor(commune, 600));
+    await card("Hợp tác xã").waitFor({ timeout: 20_000 });
+    expect(await signedInAs().textContent()).toBe("UBND xã Tứ Mỹ · UBND cấp xã · đơn vị 18202");
+    await signOut();
+  }, 30_000);
+
   it("keeps the partial data when a field is refused for the role (FORBIDDEN), without signing out", async () => {
     // The gateway's answer, with the province's support figures refused as a stricter policy would.
     await page.route("**/graphql", async (route) => {

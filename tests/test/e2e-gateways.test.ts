@@ -65,7 +65,8 @@ const who = (role: Role, extra: Partial<Principal> = {}): Principal => ({ subjec
 const STAFF = who(Role.ALLIANCE_STAFF);
 const ADMIN = who(Role.ALLIANCE_ADMIN);
 const SO_CT = who(Role.DEPARTMENT, { department: "SO_CT" });
-const DISTRICT_444 = who(Role.DISTRICT, { adminUnitCode: "444" });
+/** Xã Hương Xuân (18544), a commune of today's map with demo cooperatives. */
+const COMMUNE_18544 = who(Role.COMMUNE, { adminUnitCode: "18544" });
 
 interface Answer {
   status: number;
@@ -116,11 +117,11 @@ describe.each(GATEWAYS)("through %s", (gatewayName, url) => {
     expect(answer.data.collectiveEconomy.policySupport.planned).toMatch(/^[1-9]\d+$/u);
   });
 
-  it("applies the access matrix: the public, a department and a district each get their cells, field by field", async () => {
+  it("applies the access matrix: the public, a department and a commune each get their cells, field by field", async () => {
     const query = `{
       ocopProducts(first: 1) { totalCount }
       membershipStatistics(year: 2024) { total { cooperativeCount } }
-      cooperatives(first: 1, filter: { adminUnitCode: "444" }) { nodes { adminUnitCode members(first: 1) { totalCount } } }
+      cooperatives(first: 1, filter: { adminUnitCode: "18544" }) { nodes { adminUnitCode members(first: 1) { totalCount } } }
       membershipAuditTrail(first: 1) { operation }
     }`;
     const publicAnswer = await ask(url(), query, null);
@@ -133,9 +134,9 @@ describe.each(GATEWAYS)("through %s", (gatewayName, url) => {
     expect(department.data.cooperatives.nodes[0].members).toBeNull();
     expect(codes(department)).toEqual([["cooperatives.nodes.0.members", "FORBIDDEN"], ["membershipAuditTrail", "FORBIDDEN"]]);
 
-    const district = await ask(url(), query, DISTRICT_444);
-    expect(district.data.cooperatives.nodes[0].members.totalCount).toBeGreaterThan(0);
-    expect(codes(district)).toEqual([["membershipAuditTrail", "FORBIDDEN"]]);
+    const commune = await ask(url(), query, COMMUNE_18544);
+    expect(commune.data.cooperatives.nodes[0].members.totalCount).toBeGreaterThan(0);
+    expect(codes(commune)).toEqual([["membershipAuditTrail", "FORBIDDEN"]]);
 
     const admin = await ask(url(), query, ADMIN);
     expect(admin.errors).toBeUndefined();

@@ -30,7 +30,7 @@ afterAll(async () => {
 });
 
 const staff: Principal = { subject: "nhanvien.lan", role: Role.ALLIANCE_STAFF, department: null, adminUnitCode: null, name: null };
-const district: Principal = { subject: "ubnd.444", role: Role.DISTRICT, department: null, adminUnitCode: "444", name: null };
+const commune: Principal = { subject: "ubnd.18202", role: Role.COMMUNE, department: null, adminUnitCode: "18202", name: null };
 const SCHEMA = `{ __schema { queryType { name } types { name } } }`;
 const TYPE = `{ __type(name: "Cooperative") { name fields { name } } }`;
 /** A field that does not exist, close to one that does, and an enum value with a typo. */
@@ -79,8 +79,8 @@ describe("INTROSPECTION=authenticated (production's default)", () => {
     expect(res.data.adminUnits[0].__typename).toBe("AdminUnit");
   });
 
-  it("answers introspection for a signed-in caller: staff and district tokens", async () => {
-    for (const principal of [staff, district]) {
+  it("answers introspection for a signed-in caller: staff and commune tokens", async () => {
+    for (const principal of [staff, commune]) {
       const res = await graphql(production.url, SCHEMA, undefined, await as(principal));
       allowed(res);
       expect(res.data.__schema.queryType.name).toBe("Query");

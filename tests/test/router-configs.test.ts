@@ -111,7 +111,7 @@ function hiveRouter(env: Env): RouterConfig {
 const JWKS = "http://issuer.example:4005/.well-known/jwks.json";
 const ENV: Env = { ROUTER_SECRET, AUTH_JWKS_URL: JWKS };
 const admin: Principal = { subject: "router-admin", role: Role.ALLIANCE_ADMIN, department: null, adminUnitCode: null, name: null };
-const district: Principal = { subject: "router-district", role: Role.DISTRICT, department: null, adminUnitCode: "436", name: null };
+const commune: Principal = { subject: "router-commune", role: Role.COMMUNE, department: null, adminUnitCode: "18073", name: null };
 
 describe.each([apolloRouter, hiveRouter])("%p", (load) => {
   const config = () => load(ENV);
@@ -132,7 +132,7 @@ describe.each([apolloRouter, hiveRouter])("%p", (load) => {
   });
 
   it("sends exactly the caller's token, the request id and the router secret — nothing else of the client's", async () => {
-    const token = await tokenFor(district);
+    const token = await tokenFor(commune);
     const client = { authorization: `Bearer ${token}`, "x-request-id": "router-replay-1", cookie: "session=abc", [GATEWAY_PROOF_HEADER]: "forged-proof", [ROUTER_SECRET_HEADER]: "client-sent" };
     expect(replay(config().requestRules, client)).toEqual({ authorization: `Bearer ${token}`, "x-request-id": "router-replay-1", [ROUTER_SECRET_HEADER]: ROUTER_SECRET });
   });
@@ -152,8 +152,8 @@ describe.each([apolloRouter, hiveRouter])("%p", (load) => {
     const audit = "{ membershipAuditTrail(first: 1) { operation } }";
     const asAdmin = await send(graph.subgraphs.membership.url, replay(requestRules, { authorization: `Bearer ${await tokenFor(admin)}` }), audit);
     expect(asAdmin.body.errors).toBeUndefined();
-    const asDistrict = await send(graph.subgraphs.membership.url, replay(requestRules, { authorization: `Bearer ${await tokenFor(district)}` }), audit);
-    expect(asDistrict.body.errors?.[0].extensions?.code).toBe("FORBIDDEN");
+    const asCommune = await send(graph.subgraphs.membership.url, replay(requestRules, { authorization: `Bearer ${await tokenFor(commune)}` }), audit);
+    expect(asCommune.body.errors?.[0].extensions?.code).toBe("FORBIDDEN");
     const asPublic = await send(graph.subgraphs.membership.url, replay(requestRules, {}), audit);
     expect(asPublic.body.errors?.[0].extensions?.code).toBe("UNAUTHENTICATED");
   });

@@ -24,7 +24,9 @@ afterAll(async () => {
 });
 
 const admin: Principal = { subject: "quantri.router", role: Role.ALLIANCE_ADMIN, department: null, adminUnitCode: null, name: "Quản trị" };
-const district: Principal = { subject: "huyen.444", role: Role.DISTRICT, department: null, adminUnitCode: "444", name: "UBND huyện Hương Khê" };
+const commune: Principal = { subject: "xa.18202", role: Role.COMMUNE, department: null, adminUnitCode: "18202", name: "UBND xã Tứ Mỹ" };
+/** A token of the retired district role, as one issued before 1/7/2025 would read. */
+const district = { subject: "huyen.444", role: "DISTRICT", department: null, adminUnitCode: "444", name: "UBND huyện Hương Khê" } as unknown as Principal;
 const base = () => graph.gateway.url.replace(/\/graphql$/u, "");
 
 /** A request as a router sends it: no gateway proof, only the headers given. */
@@ -84,7 +86,7 @@ describe("the issuer", () => {
 
 describe("our gateway", () => {
   it("still takes a former HS256 token while AUTH_JWT_SECRET is configured, and an ES256 one", async () => {
-    for (const token of [await signToken(district, process.env.AUTH_JWT_SECRET!), await tokenFor(district)]) {
+    for (const token of [await signToken(commune, process.env.AUTH_JWT_SECRET!), await tokenFor(commune)]) {
       const res = await direct(graph.gateway.url, { authorization: `Bearer ${token}` }, "{ membershipAuditTrail(first: 1) { operation } adminUnits { code } }");
       expect(res.body.errors?.map((e) => e.extensions?.code)).toEqual(["FORBIDDEN"]);
       expect(res.body.data.adminUnits.length).toBeGreaterThan(10);
@@ -99,8 +101,12 @@ describe("a subgraph behind a router", () => {
     const url = graph.subgraphs.membership.url;
     const asAdmin = await direct(url, { [ROUTER_SECRET_HEADER]: ROUTER_SECRET, ...(await as(admin)), "x-request-id": "router-req-1" }, AUDIT);
     expect(asAdmin).toMatchObject({ status: 200, body: { data: { membershipAuditTrail: expect.any(Array) } } });
+    const asCommune = await direct(url, { [ROUTER_SECRET_HEADER]: ROUTER_SECRET, ...(await as(commune)) }, AUDIT);
+    expect(asCommune.body.errors?.[0].extensions?.code).toBe("FORBIDDEN");
+    // A district token is refused here too, with the reason, as at our gateway.
     const asDistrict = await direct(url, { [ROUTER_SECRET_HEADER]: ROUTER_SECRET, ...(await as(district)) }, AUDIT);
-    expect(asDistrict.body.errors?.[0].extensions?.code).toBe("FORBIDDEN");
+    expect({ status: asDistrict.status, reason: asDistrict.body.errors?.[0].extensions?.reason }).toEqual({ status: 401, reason: "DISTRICT_ROLE_RETIRED" });
+    expect(asDistrict.body.errors?.[0].message).toMatch(/district level ended on 1 July 2025/u);
     const asPublic = await direct(url, { [ROUTER_SECRET_HEADER]: ROUTER_SECRET }, AUDIT);
     expect(asPublic.body.errors?.[0].extensions?.code).toBe("UNAUTHENTICATED");
     expect(asPublic.status).toBe(200);

@@ -9,7 +9,7 @@
 import { createHash, randomUUID, timingSafeEqual } from "node:crypto";
 import { decodeProtectedHeader, errors as joseErrors, jwtVerify, SignJWT, type JWTPayload, type JWTVerifyGetKey } from "jose";
 import type { AuthChecker } from "type-graphql";
-import { isAdminUnitCode } from "./admin-unit-code";
+import { today } from "./calendar";
 import { DomainError, ErrorCode } from "./errors";
 import { SIGNING_ALGORITHMS, type SigningKeySet } from "./signing-keys";
 
@@ -17,8 +17,43 @@ export enum Role {
   ALLIANCE_ADMIN = "ALLIANCE_ADMIN",
   ALLIANCE_STAFF = "ALLIANCE_STAFF",
   DEPARTMENT = "DEPARTMENT",
-  DISTRICT = "DISTRICT",
+  /** A commune People's Committee (UBND xã, phường): its token's `unit` claim is the code of a commune in force today. */
+  COMMUNE = "COMMUNE",
   PUBLIC = "PUBLIC",
+}
+
+/**
+ * The role of the district People's Committees, which ended with the district level on 30/6/2025. It is no
+ * longer issued, and a token, API key or proof naming it is refused with `DISTRICT_ROLE_RETIRED`.
+ */
+export const RETIRED_DISTRICT_ROLE = "DISTRICT";
+export const DISTRICT_ROLE_RETIRED =
+  "District tokens are no longer accepted: Vietnam's district level ended on 1 July 2025 (Nghị quyết 60-NQ/TW; Hà Tĩnh's 69 communes: Nghị quyết 1665/NQ-UBTVQH15), " +
+  "so no district People's Committee signs in any more. Ask the Alliance for a commune token (role COMMUNE, naming your commune's 5-digit code, e.g. 18202 for xã Tứ Mỹ).";
+
+/** The refusal of anything naming the retired district role: UNAUTHENTICATED, reason DISTRICT_ROLE_RETIRED. */
+export function districtRoleRefused(): DomainError {
+  return new DomainError(ErrorCode.UNAUTHENTICATED, DISTRICT_ROLE_RETIRED, { reason: "DISTRICT_ROLE_RETIRED" });
+}
+
+/**
+ * Whether a code names a commune in force on a date. Core holds no unit data: @kttt/reference registers its
+ * rule when it is loaded (every service, the gateway and the token tools load it). Without one, commune
+ * tokens are refused (fail closed) with a message saying so.
+ */
+export type CommuneCheck = (code: string, date: string) => boolean;
+let communeCheck: CommuneCheck | null = null;
+
+export function registerCommuneCheck(check: CommuneCheck): void {
+  communeCheck = check;
+}
+
+/** Why a commune principal naming `unit` may not sign in today, or null when it may. */
+export function communeUnitRefusal(unit: unknown): string | null {
+  if (typeof unit !== "string" || !/^[0-9]{5}$/u.test(unit)) return "A commune token must name its commune by its 5-digit code (e.g. 18202, xã Tứ Mỹ).";
+  if (!communeCheck) return "This service cannot check commune codes (the administrative units are not loaded), so it accepts no commune token.";
+  if (!communeCheck(unit, today())) return `${unit} is not the code of a Hà Tĩnh commune in force today (one of the 69 communes since 1/7/2025): a commune token names its commune's current code.`;
+  return null;
 }
 
 /** Partner departments (sở, ngành) by the code their tokens carry. */
@@ -34,7 +69,7 @@ export interface Principal {
   role: Role;
   /** For DEPARTMENT: its code (e.g. SO_CT). */
   department: string | null;
-  /** For DISTRICT: the unit's code (e.g. 444). */
+  /** For COMMUNE: the commune's code (e.g. 18202). */
   adminUnitCode: string | null;
   name: string | null;
 }
@@ -137,6 +172,7 @@ async function verifiedClaims(token: string, verifyWith: string | JWTVerifyGetKe
     }
     throw unauthenticated(error instanceof joseErrors.JWTExpired ? refusals.expired : refusals.invalid);
   }
+  if (payload.role === RETIRED_DISTRICT_ROLE) throw districtRoleRefused();
   const role = payload.role as Role;
   if (!Object.values(Role).includes(role) || !payload.sub) throw unauthenticated(refusals.unknown);
   return { payload, role };
@@ -169,7 +205,10 @@ export async function principalOf(authorization: string | undefined, tokenKeys: 
     invalid: "The token is not valid.",
   });
   if (role === Role.DEPARTMENT && !(typeof payload.dept === "string" && payload.dept in DEPARTMENTS)) throw unauthenticated("A department token must name a known department.");
-  if (role === Role.DISTRICT && !isAdminUnitCode(payload.unit)) throw unauthenticated("A district token must name its unit.");
+  if (role === Role.COMMUNE) {
+    const refusal = communeUnitRefusal(payload.unit);
+    if (refusal) throw new DomainError(ErrorCode.UNAUTHENTICATED, refusal, { reason: "COMMUNE_UNIT_INVALID" });
+  }
   return principalOfClaims(payload, role);
 }
 
@@ -215,17 +254,26 @@ export function gatewaySecretMatches(header: string | string[] | undefined, secr
   return timingSafeEqual(a, b);
 }
 
-/** Rule: a district people's committee, for records of its own unit (the record's `adminUnitCode`). */
-export const OWN_DISTRICT = "DISTRICT:OWN";
+/**
+ * Rule: a commune People's Committee, for records that lie in its own commune on today's map. A guarded
+ * field's root (the record) says where it lies by its `communeCodeToday` getter (`communeCodeOn(communeId,
+ * address, today())`, @kttt/reference), so a commune also reads the history of records now within it.
+ */
+export const OWN_COMMUNE = "COMMUNE:OWN";
 
-/** The unit a record belongs to, for `OWN_DISTRICT`: its `adminUnitCode`, or null if it names none. */
-function unitOfRecord(root: unknown): string | null {
-  const unit = (root as { adminUnitCode?: unknown } | null | undefined)?.adminUnitCode;
-  return typeof unit === "string" ? unit : null;
+/** The commune a record lies in today, for `OWN_COMMUNE`: its `communeCodeToday`, or null if it names none. */
+function communeOfRecord(root: unknown): string | null {
+  const code = (root as { communeCodeToday?: unknown } | null | undefined)?.communeCodeToday;
+  return typeof code === "string" ? code : null;
+}
+
+/** True when `principal` is the commune in which `record` lies today (the `OWN_COMMUNE` rule, for code that filters rather than guards). */
+export function isOwnCommune(principal: Principal, record: unknown): boolean {
+  return principal.role === Role.COMMUNE && principal.adminUnitCode !== null && communeOfRecord(record) === principal.adminUnitCode;
 }
 
 function ruleAllows(rule: string, principal: Principal, root: unknown): boolean {
-  if (rule === OWN_DISTRICT) return principal.role === Role.DISTRICT && principal.adminUnitCode !== null && unitOfRecord(root) === principal.adminUnitCode;
+  if (rule === OWN_COMMUNE) return isOwnCommune(principal, root);
   const [role, department] = rule.split(":");
   return (principal.role as string) === role && (!department || principal.department === department);
 }
@@ -234,11 +282,11 @@ const RULE_LABELS: Record<string, string> = {
   [Role.ALLIANCE_ADMIN]: "Alliance administrators",
   [Role.ALLIANCE_STAFF]: "Alliance staff",
   [Role.DEPARTMENT]: "partner departments",
-  [Role.DISTRICT]: "district people's committees",
-  [OWN_DISTRICT]: "the record's own district",
+  [Role.COMMUNE]: "commune people's committees",
+  [OWN_COMMUNE]: "the commune where the record lies",
 };
 
-/** "Alliance staff, SO_KHDT and the record's own district": who a rule list lets in, in words. */
+/** "Alliance staff, SO_KHDT and the commune where the record lies": who a rule list lets in, in words. */
 export function describeRules(rules: readonly string[]): string {
   const labels = rules.map((rule) => RULE_LABELS[rule] ?? (rule.startsWith("DEPARTMENT:") ? `${DEPARTMENTS[rule.slice(11)] ?? rule.slice(11)} (${rule.slice(11)})` : rule));
   return labels.length > 1 ? `${labels.slice(0, -1).join(", ")} and ${labels[labels.length - 1]}` : labels.join("");
@@ -246,8 +294,8 @@ export function describeRules(rules: readonly string[]): string {
 
 /**
  * Rules for type-graphql's `@Authorized(...)`, on operations and on single fields: a role name
- * ("ALLIANCE_STAFF"), a department ("DEPARTMENT:SO_CT") or `OWN_DISTRICT` (a district, for a record of
- * its own unit). Refusals say what was refused and who may have it; on a read only that field is null.
+ * ("ALLIANCE_STAFF"), a department ("DEPARTMENT:SO_CT") or `OWN_COMMUNE` (a commune, for a record that
+ * lies in it today). Refusals say what was refused and who may have it; on a read only that field is null.
  */
 export const authChecker: AuthChecker<{ principal: Principal }> = ({ context, root, info }, rules) => {
   const principal = context.principal ?? ANONYMOUS;
@@ -263,28 +311,28 @@ export const authChecker: AuthChecker<{ principal: Principal }> = ({ context, ro
 /** Alliance staff and administrators. */
 export const ALLIANCE = [Role.ALLIANCE_ADMIN, Role.ALLIANCE_STAFF];
 
-/** Everyone who signed in (aggregate figures, directories): the Alliance, departments, districts. */
-export const SIGNED_IN: string[] = [Role.ALLIANCE_ADMIN, Role.ALLIANCE_STAFF, Role.DEPARTMENT, Role.DISTRICT];
+/** Everyone who signed in (aggregate figures, directories): the Alliance, departments, communes. */
+export const SIGNED_IN: string[] = [Role.ALLIANCE_ADMIN, Role.ALLIANCE_STAFF, Role.DEPARTMENT, Role.COMMUNE];
 
 /**
  * Who reads the details of each field (lĩnh vực): the Alliance, the departments in charge of it, and a
- * district for records of its own unit. Membership: Sở KH&ĐT, the state body for cooperatives; OCOP:
+ * commune for records that lie in it today. Membership: Sở KH&ĐT, the state body for cooperatives; OCOP:
  * Sở NN&PTNT, whose office runs the programme; trade promotion: Sở Công Thương; support: Sở Tài chính
  * (money) and Sở KH&ĐT (plans and policies).
  */
 export const DETAILS: Record<"MEMBERSHIP" | "OCOP" | "TRADE" | "SUPPORT", string[]> = {
-  MEMBERSHIP: [...ALLIANCE, "DEPARTMENT:SO_KHDT", OWN_DISTRICT],
-  OCOP: [...ALLIANCE, "DEPARTMENT:SO_NN", OWN_DISTRICT],
-  TRADE: [...ALLIANCE, "DEPARTMENT:SO_CT", OWN_DISTRICT],
-  SUPPORT: [...ALLIANCE, "DEPARTMENT:SO_TC", "DEPARTMENT:SO_KHDT", OWN_DISTRICT],
+  MEMBERSHIP: [...ALLIANCE, "DEPARTMENT:SO_KHDT", OWN_COMMUNE],
+  OCOP: [...ALLIANCE, "DEPARTMENT:SO_NN", OWN_COMMUNE],
+  TRADE: [...ALLIANCE, "DEPARTMENT:SO_CT", OWN_COMMUNE],
+  SUPPORT: [...ALLIANCE, "DEPARTMENT:SO_TC", "DEPARTMENT:SO_KHDT", OWN_COMMUNE],
 };
 
 /** What the descriptions of guarded fields say about who reads them (shown in Sandbox). */
 export const READ_NOTE = {
   SIGNED_IN: "For signed-in callers.",
   ALLIANCE: "For Alliance staff and administrators.",
-  MEMBERSHIP: "Details of the organisation: for the Alliance, Sở KH&ĐT (SO_KHDT) and the organisation's district; FORBIDDEN for others.",
-  OCOP: "OCOP detail: Alliance, Sở NN&PTNT (SO_NN) and the district of the owner; FORBIDDEN for others.",
-  TRADE: "Trade detail: Alliance, Sở Công Thương (SO_CT) and the district of the record; FORBIDDEN for others.",
-  SUPPORT: "Support detail: Alliance, Sở Tài chính (SO_TC), Sở KH&ĐT (SO_KHDT) and the district of the beneficiary; FORBIDDEN for others.",
+  MEMBERSHIP: "Details of the organisation: for the Alliance, Sở KH&ĐT (SO_KHDT) and the commune where the organisation lies today (COMMUNE); FORBIDDEN for others.",
+  OCOP: "OCOP detail: Alliance, Sở NN&PTNT (SO_NN) and the commune where the owner lies today (COMMUNE); FORBIDDEN for others.",
+  TRADE: "Trade detail: Alliance, Sở Công Thương (SO_CT) and the commune where the record lies today (COMMUNE); FORBIDDEN for others.",
+  SUPPORT: "Support detail: Alliance, Sở Tài chính (SO_TC), Sở KH&ĐT (SO_KHDT) and the commune where the beneficiary lies today (COMMUNE); FORBIDDEN for others.",
 } as const;

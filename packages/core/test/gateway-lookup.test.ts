@@ -91,9 +91,9 @@ describe("GatewayLookup", () => {
   });
 
   it("asks as the caller it is bound to, outside any request scope (a read's GraphQL context)", async () => {
-    const principal = { subject: "u-2", role: "DISTRICT", department: null, adminUnitCode: "444", name: null } as never;
-    await lookup().forCaller({ requestId: "r-2", principal, authorization: "Bearer district-token" }).find({ a: named(["x"], "input.a") });
-    expect(asked[0].headers).toMatchObject({ authorization: "Bearer district-token" });
+    const principal = { subject: "u-2", role: "COMMUNE", department: null, adminUnitCode: "18202", name: null } as never;
+    await lookup().forCaller({ requestId: "r-2", principal, authorization: "Bearer commune-token" }).find({ a: named(["x"], "input.a") });
+    expect(asked[0].headers).toMatchObject({ authorization: "Bearer commune-token" });
     expect(await verifyGatewayProof(asked[0].headers[GATEWAY_PROOF_HEADER], "s".repeat(32))).toEqual({ principal, requestId: "r-2" });
   });
 

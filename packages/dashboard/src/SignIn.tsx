@@ -6,7 +6,7 @@ const ROLES: Record<string, string> = {
   ALLIANCE_ADMIN: "Quản trị Liên minh HTX",
   ALLIANCE_STAFF: "Cán bộ Liên minh HTX",
   DEPARTMENT: "Sở, ngành",
-  DISTRICT: "Cấp huyện",
+  COMMUNE: "UBND cấp xã",
 };
 
 const DEPARTMENT_NAMES: Record<string, string> = {
@@ -18,7 +18,7 @@ const DEPARTMENT_NAMES: Record<string, string> = {
 
 const time = new Intl.DateTimeFormat("vi-VN", { hour: "2-digit", minute: "2-digit", day: "2-digit", month: "2-digit", year: "numeric" });
 
-/** "Cán bộ Liên minh HTX (demo) · Cán bộ Liên minh HTX", "Sở Công Thương", "Cấp huyện · đơn vị 444", "API key". */
+/** "Cán bộ Liên minh HTX (demo) · Cán bộ Liên minh HTX", "Sở Công Thương", "UBND cấp xã · đơn vị 18202", "API key". */
 function describe(credential: Credential): { who: string; until: string | null } {
   if (credential.kind === "apiKey") return { who: "API key", until: null };
   const claims = decodeClaims(credential.value);

@@ -5,7 +5,7 @@ import { credentialHeaders, credentialRefused, currentCredential } from "./auth"
 export interface GraphQLError {
   message: string;
   path?: (string | number)[];
-  extensions?: { code?: string; serviceName?: string };
+  extensions?: { code?: string; reason?: string; serviceName?: string };
 }
 
 export interface QueryState<T> {
@@ -31,7 +31,7 @@ export async function runQuery<T>(query: string, variables: Record<string, unkno
   const body = (await response.json().catch(() => ({}))) as { data?: T | null; errors?: GraphQLError[] };
   // FORBIDDEN on some fields is partial data, shown as such; UNAUTHENTICATED means sign in again.
   if (response.status === 401 || body.errors?.some((e) => e.extensions?.code === "UNAUTHENTICATED")) {
-    credentialRefused(credential);
+    credentialRefused(credential, body.errors?.find((e) => e.extensions?.code === "UNAUTHENTICATED")?.extensions?.reason);
     throw new Unauthenticated(body.errors?.[0]?.message ?? `HTTP ${response.status}`);
   }
   if (!("data" in body) && !("errors" in body)) throw new Error(`HTTP ${response.status}`);

@@ -25,6 +25,8 @@ export const MESSAGES = {
   signedOut: "Bạn đã đăng xuất.",
   badLink: "Liên kết đăng nhập không chứa mã truy cập hợp lệ. Vui lòng đăng nhập lại.",
   empty: "Vui lòng dán mã truy cập (token) hoặc API key.",
+  districtRetired:
+    "Mã truy cập hoặc API key cấp huyện không còn được chấp nhận: cấp huyện đã kết thúc từ ngày 01/7/2025. Vui lòng đề nghị Liên minh HTX tỉnh cấp mã truy cập cho UBND xã, phường của đơn vị (vai trò COMMUNE, mã xã 5 chữ số).",
 } as const;
 
 /** A pasted credential: a JWT (with or without "Bearer ") or an API key; null when empty. */
@@ -99,11 +101,13 @@ export function signOut(notice: string | null = MESSAGES.signedOut): void {
 }
 
 /**
- * The gateway refused this credential (HTTP 401 or UNAUTHENTICATED). Only the credential in use is
- * dropped: a late answer to an old one does not sign out a user who has just signed in again.
+ * The gateway refused this credential (HTTP 401 or UNAUTHENTICATED), for `reason` when it gave one. Only
+ * the credential in use is dropped: a late answer to an old one does not sign out a user who has just
+ * signed in again. A district credential is told that districts ended and to ask for a commune's.
  */
-export function credentialRefused(credential: Credential | null): void {
+export function credentialRefused(credential: Credential | null, reason?: string): void {
   if (credential !== state.credential) return;
+  if (reason === "DISTRICT_ROLE_RETIRED") return signOut(MESSAGES.districtRetired);
   const exp = credential?.kind === "token" ? decodeClaims(credential.value)?.exp : undefined;
   signOut(typeof exp === "number" && exp * 1000 <= Date.now() ? MESSAGES.expired : MESSAGES.refused);
 }

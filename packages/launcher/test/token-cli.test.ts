@@ -4,6 +4,8 @@
  * keys), says in one sentence what is wrong otherwise, and makes a new signing key on request.
  */
 import { loadSigningKeys, newSigningKey, parseSigningKeys, principalOf } from "@kttt/core";
+// The units register the commune check that principalOf holds a commune token to.
+import "@kttt/reference";
 import { execFile } from "node:child_process";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -33,6 +35,23 @@ describe("npm run token in production", () => {
     // Verified as the gateway verifies a caller's token: with the public keys only.
     const verifier = (await loadSigningKeys(keys)).verifier;
     expect(await principalOf(`Bearer ${jwt}`, { keys: verifier })).toMatchObject({ role: "DEPARTMENT", department: "SO_CT", name: "Sở Công Thương" });
+  });
+
+  it("issues a commune token only for a commune in force today, and no district token", async () => {
+    const keys = [await newSigningKey("ES256", "prod-3")];
+    const env = { NODE_ENV: "production", AUTH_SIGNING_KEYS: JSON.stringify(keys) };
+    const run = await token(env, "--role", "COMMUNE", "--unit", "18202", "--name", "UBND xã Tứ Mỹ");
+    expect(run.stderr).toBe("");
+    const principal = await principalOf(`Bearer ${run.stdout.trim()}`, { keys: (await loadSigningKeys(keys)).verifier });
+    expect(principal).toMatchObject({ role: "COMMUNE", adminUnitCode: "18202", name: "UBND xã Tứ Mỹ" });
+    const district = await token(env, "--role", "DISTRICT", "--unit", "444");
+    expect({ code: district.code, stdout: district.stdout }).toEqual({ code: 1, stdout: "" });
+    expect(district.stderr).toMatch(/DISTRICT is no longer issued.*district level ended on 1 July 2025/u);
+    for (const unit of ["444", "18178"]) {
+      const refused = await token(env, "--role", "COMMUNE", "--unit", unit);
+      expect({ unit, code: refused.code }).toEqual({ unit, code: 1 });
+      expect(refused.stderr).toMatch(/^--unit: /u);
+    }
   });
 
   it("says in one sentence that the keys are missing or unusable", async () => {

@@ -1,5 +1,6 @@
 export * from "./admin-units";
 export * from "./admin-unit-history";
+export * from "./commune-sign-in";
 export * from "./ocop-groups";
 export * from "./ocop-rules";
 export * from "./admin-unit-checks";

@@ -1,3 +1,5 @@
+import { Role } from "@kttt/core";
+import { as, graphql } from "@kttt/testkit";
 import { startTestMembership, type TestMembership } from "./helpers";
 
 let m: TestMembership;
@@ -40,6 +42,28 @@ describe("no N+1", () => {
     expect(large.count).toBeLessThanOrEqual(small.count);
     expect(small.count).toBeLessThanOrEqual(9);
     for (const sql of large.statements.slice(1)) expect(sql).toMatch(/= ANY\(\$1\)/u);
+  });
+
+  it("judges a commune's access to each organisation without a statement per row", async () => {
+    // Xã Hương Xuân lies in the former Hương Khê (444): the page holds its organisations and others.
+    const commune = await as({ subject: "xa.18544", role: Role.COMMUNE, department: null, adminUnitCode: "18544", name: null });
+    const query = DEEP.replace("cooperatives(first: $first)", `cooperatives(first: $first, filter: { adminUnitCode: "444" })`).replace("id\n", "id representative\n");
+    const asCommune = async (first: number) => {
+      m.service.statements.start();
+      const res = await graphql(m.url, query, { first }, commune);
+      return { count: m.service.statements.stop(), res };
+    };
+    const small = await asCommune(5);
+    const large = await asCommune(100);
+    const rows = large.res.data.cooperatives.nodes;
+    expect(rows.length).toBeGreaterThan(20);
+    const own = rows.filter((r: any) => r.communeOn?.code === "18544");
+    expect(own.length).toBeGreaterThan(0);
+    expect(own.every((r: any) => r.financialReport !== null && r.representative !== null)).toBe(true);
+    expect(rows.filter((r: any) => r.communeOn && r.communeOn.code !== "18544").every((r: any) => r.members === null && r.representative === null)).toBe(true);
+    // The rule reads where each organisation lies from the row itself; the members' names load their organisations in one batch.
+    expect(large.count).toBeLessThanOrEqual(small.count);
+    expect(small.count).toBeLessThanOrEqual(10);
   });
 
   it("resolves 100 federation references in one statement", async () => {

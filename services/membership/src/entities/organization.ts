@@ -4,7 +4,8 @@
  */
 import { Directive, Field, ID, InterfaceType, Int, ObjectType } from "type-graphql";
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from "typeorm";
-import { LocalDateScalar } from "@kttt/core";
+import { LocalDateScalar, today } from "@kttt/core";
+import { communeCodeOn } from "@kttt/reference";
 import { KIND_LABEL, OrganizationKind, OrganizationStatus, Sector, SECTOR_LABEL } from "../domain/enums";
 
 export const TYPE_NAME_OF_KIND: Record<OrganizationKind, string> = {
@@ -73,6 +74,15 @@ export abstract class Organization {
   /** A person's name: served by the organisation resolver to those who may see personal data. */
   @Column("text", { nullable: true })
   representative: string | null;
+
+  /**
+   * The code of the commune it lies in on today's map (from its recorded commune, and its address where that
+   * commune was split), or null: what core's COMMUNE access rule (`OWN_COMMUNE`) reads on a guarded field's
+   * root. Not a column, not a GraphQL field.
+   */
+  get communeCodeToday(): string | null {
+    return communeCodeOn(this.communeId, this.address ?? null, today());
+  }
 
   @Field(() => Int, { description: "Version for optimistic concurrency: send it back when you update (phiên bản)." })
   @Column("integer")

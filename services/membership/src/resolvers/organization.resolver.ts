@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
-import { DETAILS, LocalDateScalar, nestedConnection, READ_NOTE, Role, SIGNED_IN, VndScalar, today } from "@kttt/core";
+import { DETAILS, isOwnCommune, LocalDateScalar, nestedConnection, READ_NOTE, Role, SIGNED_IN, VndScalar, today } from "@kttt/core";
 import { inForceOn, placeOn, unitById, type AdminUnitVersion } from "@kttt/reference";
 import type { MembershipContext } from "../context";
 import { ClassificationScheme, OrganizationKind } from "../domain/enums";
@@ -20,15 +20,14 @@ import {
 import { MemberListArgs, MemberStatusFilter, OrganizationListArgs, OrganizationsArgs } from "../types/filters";
 
 const PERSONAL =
-  "Personal data: shown to Alliance staff and to the district of the organisation; null for everyone else (dữ liệu cá nhân).";
+  "Personal data: shown to Alliance staff and to the commune where the organisation lies today (COMMUNE); null for everyone else (dữ liệu cá nhân).";
 
-/** Alliance staff see everyone's personal data; a district sees that of its own organisations. */
-async function mayReadPersonal(ctx: MembershipContext, organizationId: string): Promise<boolean> {
-  const { role, adminUnitCode } = ctx.principal;
+/** Alliance staff see everyone's personal data; a commune sees that of the organisations that lie in it today. */
+async function mayReadPersonal(ctx: MembershipContext, organization: Organization | string): Promise<boolean> {
+  const { role } = ctx.principal;
   if (role === Role.ALLIANCE_ADMIN || role === Role.ALLIANCE_STAFF) return true;
-  if (role !== Role.DISTRICT) return false;
-  const org = await ctx.loaders.organization.load(organizationId);
-  return org?.adminUnitCode === adminUnitCode;
+  if (role !== Role.COMMUNE) return false;
+  return isOwnCommune(ctx.principal, typeof organization === "string" ? await ctx.loaders.organization.load(organization) : organization);
 }
 
 /** The commune in force on the date where the organisation lies, or null (none recorded, split or unknown). */
@@ -73,7 +72,7 @@ export class OrganizationResolver {
 
   @FieldResolver(() => String, { nullable: true, description: `Legal representative or group leader (người đại diện). ${PERSONAL}` })
   async representative(@Root() org: Organization, @Ctx() ctx: MembershipContext): Promise<string | null> {
-    return (await mayReadPersonal(ctx, org.id)) ? org.representative : null;
+    return (await mayReadPersonal(ctx, org)) ? org.representative : null;
   }
 
   @FieldResolver(() => AdminUnit, { description: "Administrative unit where it is registered (đơn vị hành chính)." })

@@ -1,6 +1,6 @@
 /** The fields trade promotion adds to other subgraphs' entities; every one batched through a loader. */
 import { Arg, Args, Authorized, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
-import { ConnectionArgs, DETAILS, nestedConnection, OWN_DISTRICT, READ_NOTE, Role, SIGNED_IN, requireYearInRange } from "@kttt/core";
+import { ConnectionArgs, DETAILS, isOwnCommune, nestedConnection, OWN_COMMUNE, READ_NOTE, Role, SIGNED_IN, requireYearInRange } from "@kttt/core";
 import type { TradePromotionContext } from "../context";
 import { TradeEvent } from "../entities/event";
 import { AdminUnitRef, CollectiveEconomyRef, CooperativeGroupRef, CooperativeRef, CooperativeUnionRef, OcopLocalOwnerRef, OcopProductRef, SupportProgrammeRef } from "../entities/external";
@@ -98,10 +98,10 @@ export class CollectiveEconomyTradeResolver {
 
 /**
  * Which events a programme funded is the same fact as an event's `fundingProgramme`, read from the
- * other end, so it has the same readers: a district is let in here and sees only the events held in
- * its own unit (the record's unit, as `OWN_DISTRICT` judges `fundingProgramme`).
+ * other end, so it has the same readers: a commune is let in here and sees only the events that lie in it
+ * today (the event's `communeCodeToday`, as `OWN_COMMUNE` judges `fundingProgramme`).
  */
-const FUNDED_EVENT_READERS = DETAILS.TRADE.map((rule) => (rule === OWN_DISTRICT ? Role.DISTRICT : rule));
+const FUNDED_EVENT_READERS = DETAILS.TRADE.map((rule) => (rule === OWN_COMMUNE ? Role.COMMUNE : rule));
 
 @Resolver(() => SupportProgrammeRef)
 export class SupportProgrammeTradeResolver {
@@ -110,14 +110,23 @@ export class SupportProgrammeTradeResolver {
     nullable: true,
     description:
       "Trade-promotion events the programme funded (sự kiện xúc tiến thương mại do chương trình hỗ trợ kinh phí), earliest start first. " +
-      "Trade detail, like an event's `fundingProgramme`: Alliance, Sở Công Thương (SO_CT), and a district for the events held in its unit; FORBIDDEN for others.",
+      "Trade detail, like an event's `fundingProgramme`: Alliance, Sở Công Thương (SO_CT), and a commune (COMMUNE) for the events that lie in it today; FORBIDDEN for others.",
   })
   async tradeEvents(@Root() ref: SupportProgrammeRef, @Args() args: ConnectionArgs, @Ctx() ctx: TradePromotionContext): Promise<TradeEventConnection> {
-    // A district token always names its unit; one that did not would see nothing.
-    const unit = ctx.principal.role === Role.DISTRICT ? (ctx.principal.adminUnitCode ?? "") : null;
+    if (ctx.principal.role !== Role.COMMUNE) {
+      return nestedConnection(TradeEventConnection, args, (event: TradeEvent) => event.id, {
+        firstPage: (limit) => ctx.loaders.firstEventsByProgramme({ limit, unit: null }).load(ref.id),
+        all: () => ctx.loaders.eventsByProgramme.load(ref.id),
+      });
+    }
+    // Where an event lies today follows from its recorded commune, not a column a query can match: a commune's events are picked from the programme's, still one statement per batch.
+    const own = async () => (await ctx.loaders.eventsByProgramme.load(ref.id)).filter((event) => isOwnCommune(ctx.principal, event));
     return nestedConnection(TradeEventConnection, args, (event: TradeEvent) => event.id, {
-      firstPage: (limit) => ctx.loaders.firstEventsByProgramme({ limit, unit }).load(ref.id),
-      all: async () => (await ctx.loaders.eventsByProgramme.load(ref.id)).filter((e) => unit === null || e.adminUnitCode === unit),
+      firstPage: async (limit) => {
+        const rows = await own();
+        return { rows: rows.slice(0, limit), total: rows.length };
+      },
+      all: own,
     });
   }
 }
