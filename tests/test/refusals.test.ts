@@ -1,7 +1,7 @@
 /**
  * Refusals decided once per request and field (core's decidedOncePerRequest) keep GraphQL's semantics:
  * every refused field of every row is null with its own error at its own path, with the same code and
- * message as before, and a rule that reads the record (a district's own unit) is still judged row by row.
+ * message as before, and a rule that reads the record (a commune's own records) is still judged row by row.
  */
 import { Role, type Principal } from "@kttt/core";
 import { as, graphql } from "@kttt/testkit";
@@ -17,7 +17,7 @@ beforeAll(async () => {
 afterAll(() => graph?.stop());
 
 const SO_CT: Principal = { subject: "so-ct", role: Role.DEPARTMENT, department: "SO_CT", adminUnitCode: null, name: null };
-const DISTRICT_444: Principal = { subject: "district-444", role: Role.DISTRICT, department: null, adminUnitCode: "444", name: null };
+const COMMUNE_18544: Principal = { subject: "commune-18544", role: Role.COMMUNE, department: null, adminUnitCode: "18544", name: null };
 const ROWS = 60;
 const PAGE = `{ cooperatives(first: ${ROWS}) { nodes { id adminUnitCode financialReports { year } classification(year: 2024) { rating } } } }`;
 
@@ -39,22 +39,24 @@ describe("refused details of many rows", () => {
     expect(paths).toEqual(expected);
     for (const error of errors) {
       const field = error.path[error.path.length - 1];
-      expect(error.extensions).toMatchObject({ code: "FORBIDDEN", reason: "NOT_PERMITTED", details: { allowed: ["ALLIANCE_ADMIN", "ALLIANCE_STAFF", "DEPARTMENT:SO_KHDT", "DISTRICT:OWN"] } });
-      expect(error.message).toBe(`\`Cooperative.${field}\` is for Alliance administrators, Alliance staff, Sở Kế hoạch và Đầu tư (SO_KHDT) and the record's own district; your role (DEPARTMENT SO_CT) may not read it.`);
+      expect(error.extensions).toMatchObject({ code: "FORBIDDEN", reason: "NOT_PERMITTED", details: { allowed: ["ALLIANCE_ADMIN", "ALLIANCE_STAFF", "DEPARTMENT:SO_KHDT", "COMMUNE:OWN"] } });
+      expect(error.message).toBe(`\`Cooperative.${field}\` is for Alliance administrators, Alliance staff, Sở Kế hoạch và Đầu tư (SO_KHDT) and the commune where the record lies; your role (DEPARTMENT SO_CT) may not read it.`);
     }
   });
 
-  it("judges a district row by row: its own unit's rows are read, the others refused", async () => {
-    const res = (await graphql(gateway.url, `{ cooperatives(first: 100, filter: { adminUnitAsOf: "2024-07-15" }) { nodes { id adminUnitCode financialReports { year } } } }`, undefined, await as(DISTRICT_444))) as unknown as Answer;
-    const nodes = res.data.cooperatives.nodes;
-    const own = nodes.filter((n) => n.adminUnitCode === "444");
-    const others = nodes.filter((n) => n.adminUnitCode !== "444");
+  it("judges a commune row by row in one request: its own records are read, the others refused", async () => {
+    const nodes = "nodes { id communeOn { code } financialReports { year } }";
+    const res = (await graphql(gateway.url, `{ own: cooperatives(first: 5, filter: { adminUnitCode: "18544" }) { ${nodes} } all: cooperatives(first: 60) { ${nodes} } }`, undefined, await as(COMMUNE_18544))) as unknown as {
+      data: Record<"own" | "all", { nodes: { communeOn: { code: string } | null; financialReports: unknown[] | null }[] }>;
+      errors?: { path: (string | number)[] }[];
+    };
+    const own = res.data.own.nodes;
+    const others = res.data.all.nodes.filter((n) => n.communeOn?.code !== "18544");
     expect(own.length).toBeGreaterThan(0);
     expect(others.length).toBeGreaterThan(0);
     for (const node of own) expect(node.financialReports).not.toBeNull();
     for (const node of others) expect(node.financialReports).toBeNull();
-    const refusedRows = new Set((res.errors ?? []).map((e) => e.path[2]));
-    expect(refusedRows).toEqual(new Set(nodes.flatMap((n, i) => (n.adminUnitCode === "444" ? [] : [i]))));
+    expect((res.errors ?? []).filter((e) => e.path[0] === "all")).toHaveLength(others.length);
   });
 
   it("keeps one caller's decisions to its own request: staff read every row after a refused department", async () => {

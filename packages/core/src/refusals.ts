@@ -3,13 +3,13 @@
  * the details of 2,000 rows used to cost a fresh refusal per guarded field per row: a new error with its
  * stack trace captured and formatted, its message composed, each time (most of the subgraph's CPU). Here
  * the decision and the refusal of a field are kept for the rest of the request when no rule in the list
- * reads the record for this caller (a role or a department; `OWN_DISTRICT` for anyone but a district), so
+ * reads the record for this caller (a role or a department; `OWN_COMMUNE` for anyone but a commune), so
  * the same error is thrown again. GraphQL semantics stay: graphql-js wraps each throw in an error at that
  * row's path, so every refused field is null with its own error, with the same message and code.
- * Any rule not known here to ignore the record (a district's own unit, rules added later) is asked per row.
+ * Any rule not known here to ignore the record (a commune's own records, rules added later) is asked per row.
  */
 import type { AuthChecker, AuthCheckerFn, ResolverData } from "type-graphql";
-import { ANONYMOUS, OWN_DISTRICT, Role, type Principal } from "./auth";
+import { ANONYMOUS, OWN_COMMUNE, Role, type Principal } from "./auth";
 
 type Context = { principal: Principal };
 
@@ -18,7 +18,7 @@ const ROLES = new Set<string>(Object.values(Role));
 /** True when `rule` gives the same answer for every record, for this caller. */
 function ignoresRecord(rule: string, principal: Principal): boolean {
   if (ROLES.has(rule) || rule.startsWith("DEPARTMENT:")) return true;
-  return rule === OWN_DISTRICT && principal.role !== Role.DISTRICT;
+  return rule === OWN_COMMUNE && principal.role !== Role.COMMUNE;
 }
 
 /** The decisions of one request: `Type.field rules` → allowed, or the refusal to throw again. */
