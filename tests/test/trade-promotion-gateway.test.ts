@@ -119,6 +119,7 @@ describe("trade promotion through the gateway", () => {
 const FUNDED_EVENTS = {
   "CT-2023-SO-CT-CS-XTTM": ["Hội chợ sản phẩm OCOP và đặc sản Hà Tĩnh Xuân Quý Mão 2023", "Triển lãm sản phẩm thủ công mỹ nghệ và làng nghề Hà Tĩnh"],
   "CT-2024-SO-CT-CS-XTTM": ["Hội chợ sản phẩm OCOP và đặc sản Hà Tĩnh Xuân Giáp Thìn 2024"],
+  "CT-2025-SO-CT-CS-XTTM": ["Hội chợ sản phẩm OCOP và đặc sản Hà Tĩnh Xuân Ất Tỵ 2025"],
 };
 
 describe("events and the support programmes that fund them, across trade promotion and policy support", () => {

@@ -62,7 +62,7 @@ async function expectRefused(query: string, input: Record<string, unknown>, code
   return error;
 }
 
-const CREATE = `mutation($input: CreateTradeEventInput!) { createTradeEvent(input: $input) { id name version startsOn endsOn boothCount budget illustrative adminUnit { code } } }`;
+const CREATE = `mutation($input: CreateTradeEventInput!) { createTradeEvent(input: $input) { id name version startsOn endsOn boothCount budget illustrative adminUnit { id } } }`;
 const UPDATE = `mutation($input: UpdateTradeEventInput!) { updateTradeEvent(input: $input) { id version startsOn endsOn boothCount } }`;
 const REGISTER = `mutation($input: RegisterTradeParticipationInput!) { registerTradeParticipation(input: $input) { id version booths salesAmount attendedFrom attendedTo products { id } participant { __typename ... on Cooperative { id } } } }`;
 const UPDATE_PARTICIPATION = `mutation($input: UpdateTradeParticipationInput!) { updateTradeParticipation(input: $input) { id version salesAmount contractCount contractValue products { id } } }`;
@@ -81,7 +81,7 @@ describe("events", () => {
     const again = await s.query(CREATE, { input });
     expect(again.data.createTradeEvent.id).toBe(first.data.createTradeEvent.id);
     eventId = first.data.createTradeEvent.id;
-    expect(first.data.createTradeEvent).toMatchObject({ name: "Hội chợ đặc sản thử nghiệm", version: 1, illustrative: false, adminUnit: { code: "436" }, budget: "200000000" });
+    expect(first.data.createTradeEvent).toMatchObject({ name: "Hội chợ đặc sản thử nghiệm", version: 1, illustrative: false, adminUnit: { id: "436" }, budget: "200000000" });
     const found = await s.query(`{ tradeEvents(filter: { search: "dac san thu nghiem" }) { totalCount } }`);
     expect(found.data.tradeEvents.totalCount).toBe(1);
   });

@@ -28,4 +28,5 @@ export * from "./service";
 export * from "./signing-keys";
 export * from "./subgraphs";
 export * from "./text";
+export * from "./unit-map";
 export * from "./validation";

@@ -3,3 +3,4 @@ export * from "./organizations";
 export * from "./places";
 export * from "./random";
 export * from "./ocop";
+export * from "./communes";

@@ -436,3 +436,8 @@ export function communeCodeOn(communeId: string | null, address: string | null |
   const named = candidates.filter((u) => folded.includes(foldText(u.name)) || folded.includes(foldText(u.name.replace(/^(Phường|Xã|Thị trấn)\s+/u, ""))));
   return named.length === 1 ? named[0].code : null;
 }
+
+/** The description of `AdminUnit.id`, the federation key that names one version of a unit. */
+export const ADMIN_UNIT_ID_DESCRIPTION =
+  "Identifier of this version of the unit (mã phiên bản): its code for the first unit bearing the code, `code@validFrom` for a later one " +
+  "(e.g. 18202 for the mid-2024 commune, 18202@2025-07-01 for the 2025 commune reusing its code). Other subgraphs refer to a unit by it.";

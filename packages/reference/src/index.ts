@@ -4,3 +4,4 @@ export * from "./commune-sign-in";
 export * from "./ocop-groups";
 export * from "./ocop-rules";
 export * from "./admin-unit-checks";
+export * from "./record-places";

@@ -25,8 +25,9 @@ export const referenceResolvers: ReferenceResolvers = {
     },
   },
   AdminUnit: {
-    __resolveReference(reference: { code: string }, ctx: MembershipContext) {
-      return ctx.loaders.adminUnit.load(reference.code);
+    /** By `id`, the version itself (other subgraphs name historical communes so); by bare `code`, the latest unit bearing it. */
+    __resolveReference(reference: { code?: string; id?: string }, ctx: MembershipContext) {
+      return reference.id !== undefined ? ctx.loaders.adminUnitById.load(reference.id) : ctx.loaders.adminUnit.load(reference.code!);
     },
   },
 };

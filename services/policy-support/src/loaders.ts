@@ -3,7 +3,8 @@
  * these, so N parents cost one `WHERE … = ANY($1)` statement, not N.
  */
 import DataLoader from "dataloader";
-import { economyFiguresLoader, firstPageLoader, groupLoader, loadersByArgs, isAdminUnitCode, isUuid, rowLoader } from "@kttt/core";
+import { economyFiguresLoader, firstPageLoader, groupLoader, loadersByArgs, isUuid, reportingPeriod, rowLoader } from "@kttt/core";
+import { codeOfAdminUnitId, unitMapDateFor } from "@kttt/reference";
 import type { DataSource } from "typeorm";
 import { PolicySupportGroupBy } from "./domain/enums";
 import { policySupportStatistics } from "./repositories/statistics";
@@ -14,7 +15,7 @@ import { LegalDocument } from "./entities/legal-document";
 import { PolicyLegalBasis, SupportPolicy } from "./entities/support-policy";
 import { ProgrammeFunding, SupportProgramme } from "./entities/support-programme";
 import { FIGURE_COLUMNS, figuresOf, yearRange, type FigureRow } from "./repositories/figures";
-import type { PolicySupportFigures } from "./types/statistics";
+import type { PolicySupportFigures, PolicySupportStatistics } from "./types/statistics";
 
 export type BeneficiaryParent = "organization_id" | "programme_id";
 
@@ -34,8 +35,8 @@ function firstBeneficiaries(dataSource: DataSource, parent: BeneficiaryParent, f
   });
 }
 
-/** Figures of many programmes, or of many units in a year, in one grouped statement. */
-function figuresBy(dataSource: DataSource, column: "programme_id" | "admin_unit_code", year: number | null, validKey: (key: string) => boolean) {
+/** Figures of many programmes in one grouped statement. */
+function figuresBy(dataSource: DataSource, column: "programme_id", year: number | null, validKey: (key: string) => boolean) {
   return new DataLoader<string, PolicySupportFigures>(async (keys) => {
     const valid = keys.filter(validKey);
     const [from, to] = year === null ? [null, null] : yearRange(year);
@@ -53,16 +54,33 @@ function figuresBy(dataSource: DataSource, column: "programme_id" | "admin_unit_
   });
 }
 
+const groupsByUnit = (stats: PolicySupportStatistics) => new Map(stats.groups.filter((g) => g.key !== null).map((g) => [g.key!, g.figures]));
+
+/**
+ * A year's figures of many units (by unit version id), each on the map of the year's end (or today) while the unit is in
+ * force then, else of its last day in the year: one grouped statement per distinct map date, so one for the units of a map.
+ */
+function unitFigures(dataSource: DataSource, year: number) {
+  return new DataLoader<string, PolicySupportFigures>(async (ids) => {
+    const [from] = yearRange(year);
+    const periodDate = reportingPeriod(year, null).asOf;
+    const dates = ids.map((id) => unitMapDateFor(id, from, periodDate));
+    const byDate = new Map<string, Promise<Map<string, PolicySupportFigures>>>();
+    for (const date of new Set(dates)) byDate.set(date, policySupportStatistics(dataSource, year, PolicySupportGroupBy.ADMIN_UNIT, date).then(groupsByUnit));
+    return Promise.all(ids.map(async (id, i) => (await byDate.get(dates[i])!).get(codeOfAdminUnitId(id)) ?? figuresOf(undefined)));
+  });
+}
+
 export function createLoaders(dataSource: DataSource) {
   return {
     firstBeneficiaries: loadersByArgs((args: { parent: BeneficiaryParent; year: number | null; limit: number }) => firstBeneficiaries(dataSource, args.parent, args)),
     beneficiariesByOrganization: groupLoader(dataSource, SupportBeneficiary, { column: "organization_id", keyOf: (b) => b.organizationId, validKey: isUuid, orderBy: [["t.approved_on", "DESC"], ["t.id", "DESC"]] }),
     beneficiariesByProgramme: groupLoader(dataSource, SupportBeneficiary, { column: "programme_id", keyOf: (b) => b.programmeId, validKey: isUuid, orderBy: [["t.approved_on", "DESC"], ["t.id", "DESC"]] }),
-    unitFigures: loadersByArgs((year: number) => figuresBy(dataSource, "admin_unit_code", year, isAdminUnitCode)),
-    /** Support approved in a period's year, for the province and every unit in one grouped statement. */
+    unitFigures: loadersByArgs((year: number) => unitFigures(dataSource, year)),
+    /** Support approved in a period's year, for the province and every unit of the period's map in one grouped statement. */
     economyFigures: economyFiguresLoader(async (period) => {
-      const stats = await policySupportStatistics(dataSource, period.year, PolicySupportGroupBy.ADMIN_UNIT);
-      return { total: stats.total, byUnit: new Map(stats.groups.map((g) => [g.key, g.figures])), empty: figuresOf(undefined) };
+      const stats = await policySupportStatistics(dataSource, period.year, PolicySupportGroupBy.ADMIN_UNIT, period.asOf);
+      return { total: stats.total, byUnit: groupsByUnit(stats), empty: figuresOf(undefined) };
     }),
     programmeFigures: figuresBy(dataSource, "programme_id", null, isUuid),
     document: rowLoader(dataSource, LegalDocument, { column: "id", keyOf: (d) => d.id, validKey: isUuid }),

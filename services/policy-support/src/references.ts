@@ -6,7 +6,7 @@
  */
 import type { ReferenceResolvers } from "@kttt/core";
 import type { PolicySupportContext } from "./context";
-import { adminUnitRef, CollectiveEconomyRef, organizationRef } from "./entities/external";
+import { adminUnitVersionRef, CollectiveEconomyRef, organizationRef } from "./entities/external";
 import { OrganizationKind } from "./domain/enums";
 
 export const referenceResolvers: ReferenceResolvers = {
@@ -14,6 +14,6 @@ export const referenceResolvers: ReferenceResolvers = {
   Cooperative: { __resolveReference: (reference: { id: string }) => organizationRef(reference.id, OrganizationKind.COOPERATIVE) },
   CooperativeGroup: { __resolveReference: (reference: { id: string }) => organizationRef(reference.id, OrganizationKind.COOPERATIVE_GROUP) },
   CooperativeUnion: { __resolveReference: (reference: { id: string }) => organizationRef(reference.id, OrganizationKind.COOPERATIVE_UNION) },
-  AdminUnit: { __resolveReference: (reference: { code: string }) => adminUnitRef(reference.code) },
+  AdminUnit: { __resolveReference: (reference: { id: string }) => adminUnitVersionRef(reference.id) },
   CollectiveEconomy: { __resolveReference: (reference: { id: string }) => Object.assign(new CollectiveEconomyRef(), { id: reference.id }) },
 };

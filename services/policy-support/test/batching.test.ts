@@ -73,15 +73,15 @@ describe("no N+1", () => {
 
   it("answers policySupport(year) for every unit in one grouped statement", async () => {
     const units = ["436", "437", "439", "440", "441", "442", "443", "444", "445", "446", "447", "448", "449"];
-    const one = await countStatements(`query($r: [_Any!]!) { _entities(representations: $r) { ... on AdminUnit { policySupport(year: 2024) { planned } } } }`, { r: units.slice(0, 1).map((code) => ({ __typename: "AdminUnit", code })) });
-    const all = await countStatements(`query($r: [_Any!]!) { _entities(representations: $r) { ... on AdminUnit { policySupport(year: 2024) { planned } } } }`, { r: units.map((code) => ({ __typename: "AdminUnit", code })) });
+    const one = await countStatements(`query($r: [_Any!]!) { _entities(representations: $r) { ... on AdminUnit { policySupport(year: 2024) { planned } } } }`, { r: units.slice(0, 1).map((code) => ({ __typename: "AdminUnit", id: code })) });
+    const all = await countStatements(`query($r: [_Any!]!) { _entities(representations: $r) { ... on AdminUnit { policySupport(year: 2024) { planned } } } }`, { r: units.map((code) => ({ __typename: "AdminUnit", id: code })) });
     expect(one.count).toBe(1);
     expect(all.count).toBe(1);
-    expect(all.statements[0]).toMatch(/GROUP BY b\.admin_unit_code/u);
+    expect(all.statements[0]).toMatch(/GROUP BY GROUPING SETS \(\(b\.unit_key\), \(\)\)/u);
   });
 
   it("lists programmes with budgets, results and beneficiaries in constant statements", async () => {
-    const query = `query($first: Int) { supportProgrammes(first: $first) { nodes { budget results { planned implementationRate } policy { name } agency { name adminUnit { code } }
+    const query = `query($first: Int) { supportProgrammes(first: $first) { nodes { budget results { planned implementationRate } policy { name } agency { name adminUnit { id } }
       beneficiaries(first: 2) { totalCount nodes { organization { __typename } disbursements { amount } } } } } }`;
     const small = await countStatements(query, { first: 5 });
     const large = await countStatements(query, { first: 50 });

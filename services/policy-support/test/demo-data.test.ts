@@ -1,5 +1,5 @@
 import { demoOrganizations } from "@kttt/demo";
-import { ADMIN_UNITS } from "@kttt/reference";
+import { ADMIN_UNITS, unitOn, unitsShareGround } from "@kttt/reference";
 import { AgencyKind } from "../src/domain/enums";
 import { AGENCIES, DOCUMENTS } from "../src/seed/catalogue";
 import { DISBURSEMENT_RATE, generatePolicySeedRows } from "../src/seed/generate";
@@ -48,7 +48,11 @@ describe("policy-support demo data", () => {
       const org = orgs.get(b.organization_id as string)!;
       expect(org).toBeDefined();
       expect(b.organization_kind).toBe(org.kind);
-      expect(b.admin_unit_code).toBe(org.adminUnitCode);
+      // The commune membership's seed gives it; the unit in force where that commune lay on the approval date.
+      expect(b.commune_id).toBe(org.communeCode);
+      expect(unitOn(b.admin_unit_code as string, b.approved_on as string)).not.toBeNull();
+      if ((b.approved_on as string) < "2025-01-01") expect(b.admin_unit_code).toBe(org.adminUnitCode);
+      else expect(unitsShareGround(b.admin_unit_code as string, org.adminUnitCode)).toBe(true);
       const programme = programmeById.get(b.programme_id as string)!;
       expect(policyById.get(programme.policy_id as string)!.eligible_kinds).toContain(org.kind);
       const agency = agencies.get(programme.agency_id as string)!;
@@ -106,9 +110,20 @@ describe("policy-support demo data", () => {
     const recorded = new Map(demoOrganizations().map((o) => [o.id, o]));
     const unlike = rows.beneficiaries.filter((b) => {
       const o = recorded.get(b.organization_id as string);
-      return !o || o.kind !== b.organization_kind || o.adminUnitCode !== b.admin_unit_code || (o.dissolvedOn !== null && o.dissolvedOn <= (b.approved_on as string));
+      return !o || o.kind !== b.organization_kind || !unitsShareGround(b.admin_unit_code as string, o.adminUnitCode) || (o.dissolvedOn !== null && o.dissolvedOn <= (b.approved_on as string));
     });
     expect(rows.beneficiaries.length).toBeGreaterThan(1000);
     expect(unlike).toEqual([]);
+  });
+
+  it("has illustrative support in 2025 and the first half of 2026, registered under the communes after 2025-07-01", () => {
+    const after = rows.beneficiaries.filter((b) => (b.approved_on as string) >= "2025-07-01");
+    const in2026 = rows.beneficiaries.filter((b) => (b.approved_on as string).startsWith("2026"));
+    expect(in2026.length).toBeGreaterThan(100);
+    expect(rows.programmes.filter((p) => (p.starts_on as string).startsWith("2026")).every((p) => /minh họa/u.test(p.name as string))).toBe(true);
+    expect(rows.disbursements.filter((d) => (d.disbursed_on as string) >= "2026-01-01").length).toBeGreaterThan(50);
+    expect(rows.disbursements.every((d) => (d.disbursed_on as string) <= "2026-06-30")).toBe(true);
+    expect(after.length).toBe(in2026.length);
+    for (const b of after) expect(unitOn(b.admin_unit_code as string, b.approved_on as string)?.level).toBe("COMMUNE");
   });
 });

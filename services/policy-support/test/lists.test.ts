@@ -51,7 +51,7 @@ describe("policies and programmes", () => {
   });
 
   it("filters programmes by kind, agency, year and unit", async () => {
-    const query = `query($filter: SupportProgrammeFilter) { supportProgrammes(first: 100, filter: $filter) { totalCount nodes { code startsOn endsOn agency { code adminUnit { code } } policy { kind } } } }`;
+    const query = `query($filter: SupportProgrammeFilter) { supportProgrammes(first: 100, filter: $filter) { totalCount nodes { code startsOn endsOn agency { code adminUnit { id } } policy { kind } } } }`;
     const trade = await s.query(query, { filter: { kind: "TRADE_PROMOTION_MARKET", agency: "SO-CT", year: 2024 } });
     expect(trade.data.supportProgrammes.nodes).toEqual([expect.objectContaining({ code: "CT-2024-SO-CT-CS-XTTM", agency: { code: "SO-CT", adminUnit: null } })]);
     const all2023 = await s.query(query, { filter: { year: 2023 } });
@@ -89,8 +89,8 @@ describe("policies and programmes", () => {
   });
 
   it("lists the agencies with stable codes, one committee per unit", async () => {
-    const res = await s.query(`{ agencies(kind: DISTRICT_COMMITTEE) { code name adminUnit { code } responsibleKinds } }`);
+    const res = await s.query(`{ agencies(kind: DISTRICT_COMMITTEE) { code name adminUnit { id } responsibleKinds } }`);
     expect(res.data.agencies).toHaveLength(13);
-    expect(res.data.agencies[0]).toMatchObject({ code: "UBND-436", name: "Ủy ban nhân dân Thành phố Hà Tĩnh", adminUnit: { code: "436" } });
+    expect(res.data.agencies[0]).toMatchObject({ code: "UBND-436", name: "Ủy ban nhân dân Thành phố Hà Tĩnh", adminUnit: { id: "436" } });
   });
 });

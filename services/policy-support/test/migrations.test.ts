@@ -6,6 +6,7 @@
 import { openDatabase } from "@kttt/core";
 import { createTestDatabase, type TestDatabase } from "@kttt/testkit";
 import { migrations } from "../src/migrations";
+import { BeneficiaryCommune1732406400204 } from "../src/migrations/1732406400204-beneficiary-commune";
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -19,6 +20,11 @@ const applied = async (query: (sql: string) => Promise<{ name: string; timestamp
 it("upgrades a database migrated under the former names", async () => {
   // The database as the former code left it: its records under the old names, the plan years of old.
   const old = await openDatabase({ url: database.url, entities: [], migrations, poolSize: 1 });
+  // Migrations added since are undone: the former code did not have them.
+  const runner = old.dataSource.createQueryRunner();
+  await new BeneficiaryCommune1732406400204().down(runner);
+  await runner.release();
+  await old.dataSource.query("DELETE FROM schema_migrations WHERE name = 'BeneficiaryCommune1732406400204'");
   await old.dataSource.query(`
     UPDATE schema_migrations SET name = CASE name
       WHEN 'PolicySupportInitial1732406400200' THEN 'Initial1732406400000'
@@ -37,6 +43,7 @@ it("upgrades a database migrated under the former names", async () => {
       "MutationReceipts1732406400201@1732406400201",
       "AuditTrail1732406400202@1732406400202",
       "PlanYears1732406400203@1732406400203",
+      "BeneficiaryCommune1732406400204@1732406400204",
     ]);
     expect(await upgraded.dataSource.showMigrations()).toBe(false);
     const [check] = await upgraded.dataSource.query("SELECT pg_get_constraintdef(oid) AS definition FROM pg_constraint WHERE conname = 'development_plan_year_check'");

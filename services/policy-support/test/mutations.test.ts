@@ -1,4 +1,6 @@
+import { today } from "@kttt/core";
 import { demoOrganizations } from "@kttt/demo";
+import { communeCodeOn, unitOn } from "@kttt/reference";
 import { startTestMembership, type TestMembership } from "../../membership/test/helpers";
 import { onlyError, startTestPolicySupport, type TestPolicySupport } from "./helpers";
 
@@ -154,7 +156,7 @@ describe("recordBeneficiary", () => {
     await expectRefused(BENEFICIARY, beneficiary({ fundingSource: "CENTRAL" }), "BAD_USER_INPUT", "input.fundingSource", "FUNDING_SOURCE_NOT_IN_PROGRAMME");
     await expectRefused(BENEFICIARY, beneficiary({ plannedAmount: "100000001" }), "BAD_USER_INPUT", "input.plannedAmount", "BUDGET_LINE_EXCEEDED", /100\.000\.000 đ left/u);
     await expectRefused(BENEFICIARY, beneficiary({ plannedAmount: "0" }), "BAD_USER_INPUT", "input.plannedAmount", "NON_POSITIVE_AMOUNT");
-    await expectRefused(BENEFICIARY, beneficiary({ approvedOn: "2026-01-05" }), "BAD_USER_INPUT", "input.approvedOn", "DATE_OUTSIDE_PROGRAMME_PERIOD");
+    await expectRefused(BENEFICIARY, beneficiary({ approvedOn: "2026-01-05", adminUnitCode: "18496" }), "BAD_USER_INPUT", "input.approvedOn", "DATE_OUTSIDE_PROGRAMME_PERIOD");
     await expectRefused(BENEFICIARY, beneficiary({ managersTrained: 2 }), "BAD_USER_INPUT", "input.managersTrained", "NOT_A_TRAINING_PROGRAMME");
     await expectRefused(BENEFICIARY, beneficiary({ programmeId: ids.landProgramme, fundingSource: "DISTRICT", organizationId: GROUP, organizationKind: "COOPERATIVE_GROUP" }), "BAD_USER_INPUT", "input.organizationKind", "NOT_ELIGIBLE");
     await expectRefused(BENEFICIARY, beneficiary({ programmeId: ids.landProgramme, fundingSource: "DISTRICT", organizationId: COOP_445, adminUnitCode: "445" }), "BAD_USER_INPUT", "input.adminUnitCode", "OUTSIDE_PROGRAMME_AREA");
@@ -174,6 +176,27 @@ describe("recordBeneficiary", () => {
     await expectRefused(BENEFICIARY, beneficiary(), "CONFLICT", "input.organizationId", "ALREADY_BENEFICIARY");
     // What is left of the line now bounds the next allocation.
     await expectRefused(BENEFICIARY, beneficiary({ organizationId: COOP2, plannedAmount: "60000001" }), "BAD_USER_INPUT", "input.plannedAmount", "BUDGET_LINE_EXCEEDED");
+  });
+
+  it("places the organisation by the unit in force on the approval date: district 444 after 2025-06-30 is refused naming its communes", async () => {
+    const error = await expectRefused(BENEFICIARY, beneficiary({ approvedOn: "2025-08-01", organizationId: COOP2 }), "BAD_USER_INPUT", "input.adminUnitCode", "ADMIN_UNIT_NOT_VALID_ON_DATE", /Huyện Hương Khê \(444\) no longer existed on 2025-08-01.*Xã Phúc Trạch \(18547, part\)/u);
+    expect((error.extensions!.details as { replacedBy: string[] }).replacedBy).toContain("18547");
+    await expectRefused(BENEFICIARY, beneficiary({ approvedOn: "2025-02-01", organizationId: COOP2, adminUnitCode: "99999" }), "BAD_USER_INPUT", "input.adminUnitCode", "UNKNOWN_ADMIN_UNIT");
+  });
+
+  it("records the commune a commune code names, since the approval date, with the district before 2025-07-01 and today's commune", async () => {
+    // A cooperative of Hương Khê whose mid-2024 commune was still the same unit on 2025-03-01.
+    const org = demoOrganizations().find((o) => o.kind === "COOPERATIVE" && o.adminUnitCode === "444" && o.status === "ACTIVE" && o.id !== COOP && unitOn(o.communeCode, "2025-03-01")?.id === o.communeCode)!;
+    const res = await s.query(
+      `mutation($input: RecordBeneficiaryInput!) { recordBeneficiary(input: $input) { adminUnitCode communeSince commune { id } communeOn { id } districtOn(asOf: "2025-03-01") { id } } }`,
+      { input: beneficiary({ organizationId: org.id, adminUnitCode: org.communeCode, fundingSource: "OTHER", plannedAmount: "1000000", approvedOn: "2025-03-01" }) },
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data.recordBeneficiary).toMatchObject({ adminUnitCode: "444", communeSince: "2025-03-01", commune: { id: org.communeCode }, districtOn: { id: "444" } });
+    const todayCode = communeCodeOn(org.communeCode, null, today());
+    expect(res.data.recordBeneficiary.communeOn?.id.split("@")[0] ?? null).toBe(todayCode);
+    const [row] = await s.service.dataSource.query(`SELECT commune_id, commune_since::text FROM support_beneficiary WHERE organization_id = $1 AND programme_id = $2`, [org.id, ids.programme]);
+    expect(row).toEqual({ commune_id: org.communeCode, commune_since: "2025-03-01" });
   });
 
   it("takes a unit merged into another for the same unit: a Lộc Hà cooperative approved as in Thạch Hà", async () => {

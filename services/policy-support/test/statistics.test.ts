@@ -12,7 +12,7 @@ const STATISTICS = /* GraphQL */ `
     policySupportStatistics(year: $year, groupBy: $groupBy) {
       year groupBy
       total { ${FIGURES} }
-      groups { key label agency { code } adminUnit { code } figures { ${FIGURES} } }
+      groups { key label agency { code } adminUnit { id } figures { ${FIGURES} } }
     }
   }`;
 
@@ -32,7 +32,7 @@ describe("policySupportStatistics on the demo data", () => {
     for (const g of groups) {
       expect(g.label).not.toBe("");
       if (groupBy === "AGENCY") expect(g.agency.code).toBe(g.key);
-      if (groupBy === "ADMIN_UNIT") expect(g.adminUnit.code).toBe(g.key);
+      if (groupBy === "ADMIN_UNIT") expect(g.adminUnit.id).toBe(g.key);
     }
   });
 
@@ -68,8 +68,8 @@ describe("policySupportStatistics on the demo data", () => {
 
   it("gives every unit its policySupport(year) so that the units add up to the province", async () => {
     const units = ["436", "437", "439", "440", "441", "442", "443", "444", "445", "446", "447", "448", "449"];
-    const res = await s.query(`query($r: [_Any!]!) { _entities(representations: $r) { ... on AdminUnit { code policySupport(year: 2024) { ${FIGURES} } } } }`, {
-      r: units.map((code) => ({ __typename: "AdminUnit", code })),
+    const res = await s.query(`query($r: [_Any!]!) { _entities(representations: $r) { ... on AdminUnit { id policySupport(year: 2024) { ${FIGURES} } } } }`, {
+      r: units.map((code) => ({ __typename: "AdminUnit", id: code })),
     });
     expect(res.errors).toBeUndefined();
     const total = (await s.query(STATISTICS, { year: 2024 })).data.policySupportStatistics.total;

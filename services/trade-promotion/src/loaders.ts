@@ -3,7 +3,8 @@
  * these, so N parents cost one `WHERE … = ANY($1)` statement (or one grouped statement), not N.
  */
 import DataLoader from "dataloader";
-import { economyFiguresLoader, firstPageLoader, groupLoader, loadersByArgs, isUuid, rowLoader } from "@kttt/core";
+import { economyFiguresLoader, firstPageLoader, groupLoader, loadersByArgs, isUuid, reportingPeriod, rowLoader } from "@kttt/core";
+import { codeOfAdminUnitId, unitMapDateFor } from "@kttt/reference";
 import type { DataSource } from "typeorm";
 import { TradePromotionGroupBy } from "./domain/enums";
 import { TradeEvent } from "./entities/event";
@@ -30,19 +31,28 @@ function eventIdsByProduct(dataSource: DataSource) {
   });
 }
 
-/** A year's figures of many units: one grouped statement whatever the number of units. */
+/**
+ * A year's figures of many units (by unit version id), each on the map of the year's end (or today) while the unit is in
+ * force then, else of its last day in the year: one grouped statement per distinct map date, so one for the units of a map.
+ */
 function unitFigures(dataSource: DataSource, year: number) {
-  return new DataLoader<string, TradePromotionFigures>(async (codes) => {
+  return new DataLoader<string, TradePromotionFigures>(async (ids) => {
     const [from, to] = yearRange(year);
-    const figures = await tradeFigures(dataSource, from, to, TradePromotionGroupBy.ADMIN_UNIT);
-    return codes.map((code) => figures.groups.get(code) ?? figures.empty);
+    const periodDate = reportingPeriod(year, null).asOf;
+    const dates = ids.map((id) => unitMapDateFor(id, from, periodDate));
+    const byDate = new Map<string, Promise<Awaited<ReturnType<typeof tradeFigures>>>>();
+    for (const date of new Set(dates)) byDate.set(date, tradeFigures(dataSource, from, to, TradePromotionGroupBy.ADMIN_UNIT, date));
+    return Promise.all(ids.map(async (id, i) => {
+      const figures = await byDate.get(dates[i])!;
+      return figures.groups.get(codeOfAdminUnitId(id)) ?? figures.empty;
+    }));
   });
 }
 
-/** Trade figures of a period for the province and every unit, in one statement. */
+/** Trade figures of a period for the province and every unit of the period's map, in one statement. */
 function economyFigures(dataSource: DataSource) {
   return economyFiguresLoader(async (period) => {
-    const figures = await tradeFigures(dataSource, period.startDate, period.endDate, TradePromotionGroupBy.ADMIN_UNIT);
+    const figures = await tradeFigures(dataSource, period.startDate, period.endDate, TradePromotionGroupBy.ADMIN_UNIT, period.asOf);
     return { total: figures.total, byUnit: figures.groups, empty: figures.empty };
   });
 }

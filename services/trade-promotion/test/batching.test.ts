@@ -25,7 +25,7 @@ async function countStatements(query: string, variables?: Record<string, unknown
   return { count, statements: [...s.service.statements.statements], data: res.data };
 }
 
-const PARTICIPATIONS = `tradeParticipations(first: 5) { totalCount nodes { booths salesAmount products { id } event { name adminUnit { code } } participant { __typename } } }`;
+const PARTICIPATIONS = `tradeParticipations(first: 5) { totalCount nodes { booths salesAmount products { id } event { name adminUnit { id } } participant { __typename } } }`;
 const ORGANIZATIONS = `query($r: [_Any!]!) { _entities(representations: $r) {
   ... on Cooperative { id ${PARTICIPATIONS} } ... on CooperativeGroup { id ${PARTICIPATIONS} } ... on OcopLocalOwner { id ${PARTICIPATIONS} } } }`;
 const PRODUCTS = `query($r: [_Any!]!) { _entities(representations: $r) { ... on OcopProduct { id tradeEvents { name participations(first: 2) { nodes { booths } } } listings { platform } } } }`;
@@ -116,9 +116,9 @@ describe("no N+1", () => {
 
   it("answers tradePromotion(year) for every unit, and the overview of every unit, in one statement", async () => {
     const units = ["436", "437", "439", "440", "441", "442", "443", "444", "445", "446", "447", "448", "449"];
-    const unitQuery = `query($r: [_Any!]!) { _entities(representations: $r) { ... on AdminUnit { code tradePromotion(year: 2023) { events participations sales onlineSellingShare } } } }`;
-    const one = await countStatements(unitQuery, { r: units.slice(0, 1).map((code) => ({ __typename: "AdminUnit", code })) });
-    const all = await countStatements(unitQuery, { r: units.map((code) => ({ __typename: "AdminUnit", code })) });
+    const unitQuery = `query($r: [_Any!]!) { _entities(representations: $r) { ... on AdminUnit { id tradePromotion(year: 2023) { events participations sales onlineSellingShare } } } }`;
+    const one = await countStatements(unitQuery, { r: units.slice(0, 1).map((code) => ({ __typename: "AdminUnit", id: code })) });
+    const all = await countStatements(unitQuery, { r: units.map((code) => ({ __typename: "AdminUnit", id: code })) });
     expect(one.count).toBe(1);
     expect(all.count).toBe(1);
     const economyQuery = `query($r: [_Any!]!) { _entities(representations: $r) { ... on CollectiveEconomy { id tradePromotion { events participations } } } }`;

@@ -1,7 +1,7 @@
 /** Pure properties of the demo data: no database. */
-import { demoOcopCatalogue, demoOrganizations } from "@kttt/demo";
-import { ADMIN_UNITS } from "@kttt/reference";
-import { DEMO_TRADE_EVENTS, generateTradeSeedRows } from "../src/seed/generate";
+import { demoCommuneIdOf, demoOcopCatalogue, demoOrganizations } from "@kttt/demo";
+import { unitOn, unitsShareGround } from "@kttt/reference";
+import { DEMO_TRADE_EVENTS, DEMO_TRADE_EVENTS_2025, generateTradeSeedRows } from "../src/seed/generate";
 
 const rows = generateTradeSeedRows();
 const catalogue = demoOcopCatalogue();
@@ -32,13 +32,20 @@ describe("demo trade-promotion data", () => {
     expect(signed.length).toBeGreaterThan(0);
   });
 
-  it("dates invented events no later than 2024-06-30 and marks them illustrative", () => {
+  it("dates invented events no later than 2024-06-30, then illustrative ones of 2025 and the first half of 2026, and marks them illustrative", () => {
     const real = new Set(["Hội chợ sản phẩm OCOP và đặc sản Hà Tĩnh năm 2022", "Hội nghị xúc tiến thương mại kinh tế tập thể khu vực Bắc Trung Bộ năm 2022"]);
+    const later = new Set(DEMO_TRADE_EVENTS_2025.map((e) => e.name));
     for (const e of rows.events) {
       expect(e.illustrative).toBe(!real.has(e.name as string));
-      expect(e.ends_on as string <= "2024-06-30").toBe(true);
+      if (later.has(e.name as string)) expect((e.starts_on as string) >= "2025-01-01" && (e.ends_on as string) <= "2026-06-30").toBe(true);
+      else expect(e.ends_on as string <= "2024-06-30").toBe(true);
     }
-    expect(DEMO_TRADE_EVENTS).toHaveLength(rows.events.length);
+    expect(DEMO_TRADE_EVENTS.length + DEMO_TRADE_EVENTS_2025.length).toBe(rows.events.length);
+    // After 2025-07-01 an event in the province is held in one of the 69 communes, and has participants.
+    for (const e of rows.events.filter((x) => (x.starts_on as string) >= "2025-07-01")) {
+      if (e.admin_unit_code) expect(unitOn(e.admin_unit_code as string, e.starts_on as string)?.level).toBe("COMMUNE");
+      expect(rows.participations.filter((p) => p.event_id === e.id).length).toBeGreaterThan(5);
+    }
   });
 
   it("shows only products the participant owns, certified by the event, with attendance inside the event", () => {
@@ -54,8 +61,14 @@ describe("demo trade-promotion data", () => {
     for (const p of rows.participations) {
       const e = events.get(p.event_id)!;
       expect(p.attended_from as string >= (e.starts_on as string) && (p.attended_to as string) <= (e.ends_on as string)).toBe(true);
-      expect(ADMIN_UNITS.some((u) => u.code === p.admin_unit_code)).toBe(true);
-      if (p.participant_kind !== "OCOP_LOCAL_OWNER") expect(orgs.get(p.participant_id as string)?.adminUnitCode).toBe(p.admin_unit_code);
+      // Registered under the unit in force where its commune lay that day: a district before 2025-07-01, a commune after.
+      const unit = unitOn(p.admin_unit_code as string, p.attended_from as string);
+      expect(unit?.level).toBe((p.attended_from as string) < "2025-07-01" ? "DISTRICT" : "COMMUNE");
+      expect(p.commune_id).toBe(demoCommuneIdOf(p.participant_id as string));
+      const org = orgs.get(p.participant_id as string);
+      if (org) expect(p.commune_id).toBe(org.communeCode);
+      if (org && (p.attended_from as string) < "2025-01-01") expect(org.adminUnitCode).toBe(p.admin_unit_code);
+      else if (org) expect(unitsShareGround(p.admin_unit_code as string, org.adminUnitCode)).toBe(true);
     }
     for (const l of [...rows.listings.map((x) => [x.owner_id, x.product_id]), ...rows.links.map((x) => [x.seller_id, x.product_id])]) {
       const product = productById.get(l[1] as string)!;
@@ -90,7 +103,7 @@ describe("demo trade-promotion data", () => {
     ].filter(([, kind]) => kind !== "OCOP_LOCAL_OWNER") as string[][];
     const unlike = named.filter(([id, kind, unit, on]) => {
       const o = recorded.get(id);
-      return !o || o.kind !== kind || o.adminUnitCode !== unit || (o.dissolvedOn !== null && o.dissolvedOn <= on);
+      return !o || o.kind !== kind || !unitsShareGround(unit, o.adminUnitCode) || (o.dissolvedOn !== null && o.dissolvedOn <= on);
     });
     expect(named.length).toBeGreaterThan(100);
     expect(unlike).toEqual([]);

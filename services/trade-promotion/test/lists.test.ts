@@ -1,3 +1,4 @@
+import { ADMIN_UNIT_VERSIONS, communeCodeOn, recordDistrictOn } from "@kttt/reference";
 import { startTestTradePromotion, type TestTradePromotion } from "./helpers";
 
 let s: TestTradePromotion;
@@ -36,13 +37,34 @@ describe("tradeEvents", () => {
     }
   });
 
-  it("filters by unit: held there or with a participant from there", async () => {
-    const page = await events({ filter: { adminUnitCode: "441" }, first: 100 });
+  it("filters by unit on its date: held there, or with a participant whose commune lay there then", async () => {
+    // Vũ Quang judged on its last day (the default for an ended district) and on the mid-2024 map.
+    for (const [asOf, date] of [[undefined, "2025-06-30"], ["2024-07-15", "2024-07-15"]] as const) {
+      const page = await events({ filter: { adminUnitCode: "441", ...(asOf ? { adminUnitAsOf: asOf } : {}) }, first: 100 });
+      const communes = ADMIN_UNIT_VERSIONS.filter((v) => v.level === "COMMUNE" && recordDistrictOn(v.id, date)?.code === "441").map((v) => v.id);
+      const [{ count }] = await s.service.dataSource.query(
+        `SELECT count(*)::int AS count FROM trade_event e WHERE e.admin_unit_code = '441'
+           OR EXISTS (SELECT 1 FROM trade_participation p WHERE p.event_id = e.id AND (p.commune_id = ANY($1) OR (p.commune_id IS NULL AND p.admin_unit_code = '441')))`,
+        [communes],
+      );
+      expect(page.totalCount).toBe(count);
+      expect(count).toBeGreaterThan(0);
+    }
+    // Participants who lay in Vũ Quang take part after 2025-07-01 too, registered under today's communes: the district still finds them.
+    const later = await events({ filter: { adminUnitCode: "441", from: "2025-07-01" }, first: 100 });
+    expect(later.totalCount).toBeGreaterThan(0);
+  });
+
+  it("filters by a 2025 commune: what lies in xã Vũ Quang today, through the communes that went into it", async () => {
+    const page = await events({ filter: { adminUnitCode: "18313" }, first: 100 });
+    const whole = ADMIN_UNIT_VERSIONS.filter((v) => v.level === "COMMUNE" && communeCodeOn(v.id, null, "2026-01-01") === "18313").map((v) => v.id);
     const [{ count }] = await s.service.dataSource.query(
-      `SELECT count(*)::int AS count FROM trade_event e WHERE e.admin_unit_code = '441' OR EXISTS (SELECT 1 FROM trade_participation p WHERE p.event_id = e.id AND p.admin_unit_code = '441')`,
+      `SELECT count(*)::int AS count FROM trade_event e WHERE e.admin_unit_code = ANY($2)
+         OR EXISTS (SELECT 1 FROM trade_participation p WHERE p.event_id = e.id AND p.commune_id = ANY($1))`,
+      [whole, [...new Set(whole.map((id) => id.split("@")[0]))]],
     );
-    expect(page.totalCount).toBe(count);
     expect(count).toBeGreaterThan(0);
+    expect(page.totalCount).toBe(count);
   });
 
   it("walks keyset pages of every order without gaps or repeats", async () => {

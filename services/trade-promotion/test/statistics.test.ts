@@ -8,7 +8,7 @@ afterAll(() => s?.stop());
 
 const FIGURES = "events eventBudget participations participants booths sales contracts contractValue memoranda memorandumValue supplyDemandLinks supplyDemandValue ocopOwners ocopOwnersSellingOnline onlineSellingShare meetsOnlineSellingTarget";
 const statistics = async (year: number, groupBy: string | null) => {
-  const res = await s.query(`query($year: Int!, $groupBy: TradePromotionGroupBy) { tradePromotionStatistics(year: $year, groupBy: $groupBy) { total { ${FIGURES} } groups { key label adminUnit { code } figures { ${FIGURES} } } } }`, { year, groupBy });
+  const res = await s.query(`query($year: Int!, $groupBy: TradePromotionGroupBy) { tradePromotionStatistics(year: $year, groupBy: $groupBy) { total { ${FIGURES} } groups { key label adminUnit { id } figures { ${FIGURES} } } } }`, { year, groupBy });
   expect(res.errors).toBeUndefined();
   return res.data.tradePromotionStatistics;
 };
@@ -69,7 +69,7 @@ describe("tradePromotionStatistics on the demo data", () => {
         expect(sum(groups, "ocopOwners")).toBeGreaterThanOrEqual(BigInt(total.ocopOwners));
         expect(sum(groups, "supplyDemandLinks")).toBe(BigInt(total.supplyDemandLinks));
         expect(sum(groups, "supplyDemandValue")).toBe(BigInt(total.supplyDemandValue));
-        for (const g of groups) expect(g.adminUnit).toEqual(g.key === "NONE" ? null : { code: g.key });
+        for (const g of groups) expect(g.adminUnit).toEqual(g.key === "NONE" ? null : { id: g.key });
       } else {
         for (const g of groups) expect(g.figures.onlineSellingShare).toBeNull();
         for (const g of groups) expect([g.figures.supplyDemandLinks, g.figures.supplyDemandValue]).toEqual([null, null]);

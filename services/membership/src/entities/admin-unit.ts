@@ -4,16 +4,18 @@
  * link versions. Codes are reused since 2025-07-01, so a row's key is `id` (the code, or `code@validFrom` for
  * a later unit of the same code); a bare code, as other subgraphs send it, names the latest unit bearing it.
  */
-import { Directive, Field, ObjectType } from "type-graphql";
+import { Directive, Field, ID, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryColumn } from "typeorm";
 import { LocalDateScalar } from "@kttt/core";
-import { ADMIN_UNIT_CODE_DESCRIPTION, ADMIN_UNIT_TYPE_DESCRIPTION } from "@kttt/reference";
+import { ADMIN_UNIT_CODE_DESCRIPTION, ADMIN_UNIT_ID_DESCRIPTION, ADMIN_UNIT_TYPE_DESCRIPTION } from "@kttt/reference";
 import { AdminUnitKind, AdminUnitLevel, AdminUnitShare } from "../domain/enums";
 
 @ObjectType({ description: ADMIN_UNIT_TYPE_DESCRIPTION })
 @Directive('@key(fields: "code")')
+@Directive('@key(fields: "id")')
 @Entity("admin_unit")
 export class AdminUnit {
+  @Field(() => ID, { description: ADMIN_UNIT_ID_DESCRIPTION })
   @PrimaryColumn("text")
   id: string;
 

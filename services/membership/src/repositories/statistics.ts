@@ -1,6 +1,6 @@
 /** Province statistics in one SQL statement: GROUPING SETS give the total and the groups together. */
 import { AggregateCache, groupLabel, today as haTinhToday, type GroupLabels } from "@kttt/core";
-import { adminUnitName, groupingUnitsOn, TWO_TIER_FROM } from "@kttt/reference";
+import { adminUnitName, groupingUnitsOn, TWO_TIER_FROM, UNPLACED_LABEL } from "@kttt/reference";
 import type { DataSource } from "typeorm";
 import { RATING_LABEL, SECTOR_LABEL } from "../domain/enums";
 import { MembershipFigures, MembershipGroupBy, MembershipStatistics, UnitMap, type MembershipStatisticsGroup } from "../types/statistics";
@@ -192,6 +192,6 @@ async function computeStatistics(
 const GROUP_LABELS: Record<MembershipGroupBy, GroupLabels> = { ADMIN_UNIT: adminUnitName, SECTOR: SECTOR_LABEL, RATING: RATING_LABEL };
 
 function labelOf(groupBy: MembershipGroupBy, key: string | null): string {
-  if (key === null && groupBy === MembershipGroupBy.ADMIN_UNIT) return "Chưa xác định được đơn vị (xã cũ bị chia tách hoặc chưa rõ nơi sáp nhập)";
+  if (key === null && groupBy === MembershipGroupBy.ADMIN_UNIT) return UNPLACED_LABEL;
   return groupLabel(GROUP_LABELS[groupBy], key, groupBy === MembershipGroupBy.RATING ? "Chưa có kết quả xếp loại" : "Không xác định");
 }

@@ -5,7 +5,7 @@
  */
 import { badInput, cleanOptionalText, cleanText, conflict, currentYear, isUuid, loadById, notFound, recordedWrite, requireNotInFuture, today, versionConflict } from "@kttt/core";
 import { randomUUID } from "node:crypto";
-import { checkUnitOn, unitById } from "@kttt/reference";
+import { placementOn } from "@kttt/reference";
 import { IsNull, type DataSource, type EntityManager } from "typeorm";
 import {
   ClassificationScheme,
@@ -59,13 +59,8 @@ async function lockOrganization(manager: EntityManager, id: string, field: strin
  * ended is refused, naming what replaced it); a commune is recorded with the date, and before 2025-07-01 its
  * district is the unit of registration.
  */
-function placement(code: string, date: string, field: string): Pick<Organization, "adminUnitCode" | "communeId" | "communeSince"> {
-  const { unit, problem } = checkUnitOn(code, date);
-  if (problem) throw badInput(problem.message, field, problem.code, problem.replacedBy.length ? { replacedBy: problem.replacedBy } : undefined);
-  if (unit.level !== "COMMUNE") return { adminUnitCode: unit.code, communeId: null, communeSince: null };
-  const district = unit.parentId ? unitById(unit.parentId) : null;
-  return { adminUnitCode: district?.level === "DISTRICT" ? district.code : unit.code, communeId: unit.id, communeSince: date };
-}
+/** Where the organisation lies: the one rule of every subgraph (@kttt/reference). */
+const placement = (code: string, date: string, field: string): Pick<Organization, "adminUnitCode" | "communeId" | "communeSince"> => placementOn(code, date, field);
 
 function requireMoney(value: bigint, field: string, what: string): void {
   if (value < 0n) throw badInput(`${what} cannot be negative.`, field, "NEGATIVE_AMOUNT");

@@ -17,22 +17,8 @@ registerEnumType(MembershipGroupBy, {
   },
 });
 
-export enum UnitMap {
-  PERIOD = "PERIOD",
-  TODAY = "TODAY",
-}
-registerEnumType(UnitMap, {
-  name: "UnitMap",
-  description: "Which map of administrative units a breakdown by unit follows (bản đồ hành chính).",
-  valuesConfig: {
-    PERIOD: { description: "The units in force on the period's date: the 13 districts for 2024, the 69 communes after 2025-07-01." },
-    TODAY: {
-      description:
-        "Today's 69 communes, for any period (re-cut): each record through its commune and the crosswalk; records of a split commune " +
-        "(Kỳ Lợi, Đại Nài) or one whose successor is unknown (Trung Lộc, Phú Phong) fall in the group with a null key (unplaced).",
-    },
-  },
-});
+/** The map a breakdown by unit follows: shared by every subgraph (core). */
+export { UnitMap } from "@kttt/core";
 
 @ObjectType({ description: "A total and an average per reporting cooperative of an amount of money (tổng và bình quân), VND." })
 export class MoneyAggregate {

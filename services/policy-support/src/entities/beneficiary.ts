@@ -1,6 +1,7 @@
 import { Authorized, Field, ID, Int, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryColumn } from "typeorm";
-import { bigintTransformer, DETAILS, LocalDateScalar, READ_NOTE, VndScalar } from "@kttt/core";
+import { bigintTransformer, DETAILS, LocalDateScalar, READ_NOTE, today, VndScalar } from "@kttt/core";
+import { communeCodeOn } from "@kttt/reference";
 import { FundingSource, OrganizationKind } from "../domain/enums";
 
 @ObjectType({
@@ -24,9 +25,20 @@ export class SupportBeneficiary {
   @Column("text", { name: "organization_kind" })
   organizationKind: OrganizationKind;
 
-  @Field({ description: "Code of the district-level unit where the organisation is registered (mã đơn vị hành chính)." })
+  @Field({
+    description:
+      "Code of the unit where the organisation is registered (mã đơn vị hành chính), as given when the support was approved: the district before 2025-07-01 (the commune's district), the commune after.",
+  })
   @Column("text", { name: "admin_unit_code" })
   adminUnitCode: string;
+
+  /** The commune (a unit version's id) where the organisation lies, as recorded; `commune` serves the unit. */
+  @Column("text", { name: "commune_id", nullable: true })
+  communeId: string | null;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: "Since when the organisation lies in `commune` (từ ngày); null where no commune is recorded." })
+  @Column("date", { name: "commune_since", nullable: true })
+  communeSince: string | null;
 
   @Field(() => FundingSource, { description: "Budget line the allocation is charged to (nguồn kinh phí)." })
   @Column("text", { name: "funding_source" })
@@ -73,6 +85,11 @@ export class SupportBeneficiary {
     const remaining = this.plannedAmount - this.disbursedAmount;
     return remaining > 0n ? remaining : 0n;
   }
+
+  /** The code of today's commune where the organisation lies (the COMMUNE access rule reads it); null where none decides. */
+  get communeCodeToday(): string | null {
+    return communeCodeOn(this.communeId, null, today());
+  }
 }
 
 @ObjectType({ description: "One payment to a beneficiary (lần giải ngân)." })
@@ -100,4 +117,12 @@ export class Disbursement {
   @Field(() => String, { nullable: true, description: "Remarks (ghi chú)." })
   @Column("text", { nullable: true })
   note: string | null;
+
+  /** The beneficiary's commune, set when the payment is served through its beneficiary (`SupportBeneficiary.disbursements`). */
+  communeId: string | null = null;
+
+  /** The code of today's commune where the beneficiary lies (the COMMUNE access rule reads it); null when not known. */
+  get communeCodeToday(): string | null {
+    return communeCodeOn(this.communeId, null, today());
+  }
 }

@@ -4,7 +4,7 @@
  */
 import { Directive, Field, ID, ObjectType } from "type-graphql";
 import { OrganizationKind } from "../domain/enums";
-import { ADMIN_UNIT_CODE_DESCRIPTION, ADMIN_UNIT_TYPE_DESCRIPTION } from "@kttt/reference";
+import { ADMIN_UNIT_ID_DESCRIPTION, ADMIN_UNIT_TYPE_DESCRIPTION, adminUnitIdOf, codeOfAdminUnitId } from "@kttt/reference";
 
 @ObjectType("Cooperative", { description: "Hợp tác xã (HTX): a cooperative, a legal person with at least 5 official members." })
 @Directive('@key(fields: "id")')
@@ -28,10 +28,15 @@ export class CooperativeUnionRef {
 }
 
 @ObjectType("AdminUnit", { description: ADMIN_UNIT_TYPE_DESCRIPTION })
-@Directive('@key(fields: "code")')
+@Directive('@key(fields: "id")')
 export class AdminUnitRef {
-  @Field({ description: ADMIN_UNIT_CODE_DESCRIPTION })
-  code: string;
+  @Field(() => ID, { description: ADMIN_UNIT_ID_DESCRIPTION })
+  id: string;
+
+  /** The unit's official code, for the fields this subgraph adds to it. */
+  get code(): string {
+    return codeOfAdminUnitId(this.id);
+  }
 }
 
 const REF_OF_KIND = { COOPERATIVE: CooperativeRef, COOPERATIVE_GROUP: CooperativeGroupRef, COOPERATIVE_UNION: CooperativeUnionRef } as const;
@@ -41,9 +46,10 @@ export function organizationRef(id: string, kind: OrganizationKind): Cooperative
   return Object.assign(new REF_OF_KIND[kind](), { id });
 }
 
-export function adminUnitRef(code: string): AdminUnitRef {
-  return Object.assign(new AdminUnitRef(), { code });
-}
+/** The unit bearing `code` on `date` (default: the latest unit bearing it), as a reference membership resolves. */
+export const adminUnitRef = (code: string, date?: string | null): AdminUnitRef => Object.assign(new AdminUnitRef(), { id: adminUnitIdOf(code, date) });
+/** One version of a unit (a commune as it was recorded), by its id. */
+export const adminUnitVersionRef = (id: string): AdminUnitRef => Object.assign(new AdminUnitRef(), { id });
 
 /** Membership's overview entity, key only (declared once in core). */
 export { CollectiveEconomyRef } from "@kttt/core";

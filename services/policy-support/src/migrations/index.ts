@@ -1,6 +1,7 @@
 import { auditMigration, formerlyNamed, mutationReceiptsMigration } from "@kttt/core";
 import { PolicySupportInitial1732406400200 } from "./1732406400200-initial";
 import { PlanYears1732406400203 } from "./1732406400203-plan-years";
+import { BeneficiaryCommune1732406400204 } from "./1732406400204-beneficiary-commune";
 
 /**
  * Every migration of the policy-support database, in order. Its timestamps are 17324064002xx (each
@@ -12,4 +13,5 @@ export const migrations = [
   formerlyNamed(mutationReceiptsMigration(1732406400201), "MutationReceipts1732406400001"),
   formerlyNamed(auditMigration(1732406400202), "AuditTrail1732406400002"),
   PlanYears1732406400203,
+  BeneficiaryCommune1732406400204,
 ];

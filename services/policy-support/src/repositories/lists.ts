@@ -1,5 +1,6 @@
 /** Reading documents, policies and programmes: filtered, keyset-paginated lists. */
-import { badInput, isUuid, paginate, searchCondition, searchTerms } from "@kttt/core";
+import { badInput, isUuid, paginate, searchCondition, searchTerms, today } from "@kttt/core";
+import { unitFilterOn } from "@kttt/reference";
 import type { DataSource, ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import { LegalDocument } from "../entities/legal-document";
 import { SupportPolicy } from "../entities/support-policy";
@@ -40,9 +41,12 @@ export function listSupportProgrammes(dataSource: DataSource, args: SupportProgr
     query.andWhere("p.starts_on <= :yearEnd AND p.ends_on >= :yearStart", { yearStart: from, yearEnd: to });
   }
   if (filter?.adminUnitCode) {
+    // The unit on its date: run by the committee of a unit within it, or a beneficiary lay in it (by its commune, else by the unit code recorded).
+    const within = unitFilterOn(filter.adminUnitCode, filter.adminUnitAsOf ?? null, today());
     query.andWhere(
-      "(p.agency_id IN (SELECT a.id FROM agency a WHERE a.admin_unit_code = :unit) OR EXISTS (SELECT 1 FROM support_beneficiary b WHERE b.programme_id = p.id AND b.admin_unit_code = :unit))",
-      { unit: filter.adminUnitCode },
+      `(p.agency_id IN (SELECT a.id FROM agency a WHERE a.admin_unit_code = ANY(:codes)) OR EXISTS (SELECT 1 FROM support_beneficiary b WHERE b.programme_id = p.id
+         AND (b.commune_id = ANY(:communeIds) OR (b.commune_id IS NULL AND b.admin_unit_code = ANY(:codes)))))`,
+      within,
     );
   }
   if (filter?.policyId) {

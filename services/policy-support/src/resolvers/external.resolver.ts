@@ -42,7 +42,7 @@ export class AdminUnitSupportResolver {
   @Authorized(...SIGNED_IN)
   @FieldResolver(() => PolicySupportFigures, {
     nullable: true,
-    description: `Support approved in a year for organisations registered in this unit, and what was paid out (kết quả hỗ trợ trên địa bàn). ${READ_NOTE.SIGNED_IN}`,
+    description: `Support approved in a year for organisations lying in this unit, and what was paid out (kết quả hỗ trợ trên địa bàn), on the map of the year's end (or today) while the unit is in force then, else of its last day. ${READ_NOTE.SIGNED_IN}`,
   })
   policySupport(
     @Root() unit: AdminUnitRef,
@@ -50,6 +50,6 @@ export class AdminUnitSupportResolver {
     @Ctx() ctx: PolicySupportContext,
   ): Promise<PolicySupportFigures> {
     requireYearInRange(year, "year");
-    return ctx.loaders.unitFigures(year).load(unit.code);
+    return ctx.loaders.unitFigures(year).load(unit.id);
   }
 }

@@ -2,7 +2,8 @@ import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-g
 import type { PolicySupportContext } from "../context";
 import { AgencyKind } from "../domain/enums";
 import { Agency } from "../entities/agency";
-import { AdminUnitRef, adminUnitRef } from "../entities/external";
+import { successorsOf, unitOn } from "@kttt/reference";
+import { AdminUnitRef, adminUnitRef, adminUnitVersionRef } from "../entities/external";
 import { LegalDocument } from "../entities/legal-document";
 import { SupportPolicy } from "../entities/support-policy";
 import { listSupportPolicies } from "../repositories/lists";
@@ -41,8 +42,19 @@ export class AgencyResolver {
     return query.getMany();
   }
 
-  @FieldResolver(() => AdminUnitRef, { nullable: true, description: "For a district People's Committee: its administrative unit." })
+  @FieldResolver(() => AdminUnitRef, { nullable: true, description: "For a district People's Committee: its administrative unit (the district, as it was until `validTo`)." })
   adminUnit(@Root() agency: Agency): AdminUnitRef | null {
-    return agency.adminUnitCode ? adminUnitRef(agency.adminUnitCode) : null;
+    return agency.adminUnitCode ? adminUnitRef(agency.adminUnitCode, agency.validTo) : null;
+  }
+
+  @FieldResolver(() => [AdminUnitRef], {
+    description:
+      "For a district People's Committee that ended: the units its area lay in from the next day (đơn vị kế thừa địa bàn), from the official changes: for Lộc Hà the districts that took its communes, " +
+      "for the others the communes of 2025-07-01 (each took part of it). Whose People's Committee took over which task is not recorded. Empty for an agency that still exists.",
+  })
+  successorUnits(@Root() agency: Agency): AdminUnitRef[] {
+    if (!agency.adminUnitCode || !agency.validTo) return [];
+    const unit = unitOn(agency.adminUnitCode, agency.validTo);
+    return unit ? successorsOf(unit.id).map((change) => adminUnitVersionRef(change.toId)) : [];
   }
 }

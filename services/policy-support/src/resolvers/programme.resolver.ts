@@ -1,9 +1,10 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
-import { DETAILS, READ_NOTE, SIGNED_IN, VndScalar } from "@kttt/core";
+import { DETAILS, LocalDateScalar, READ_NOTE, SIGNED_IN, today, VndScalar } from "@kttt/core";
+import { PLACE_DESCRIPTION, recordCommuneOn, recordDistrictOn } from "@kttt/reference";
 import type { PolicySupportContext } from "../context";
 import { Agency } from "../entities/agency";
 import { Disbursement, SupportBeneficiary } from "../entities/beneficiary";
-import { AdminUnitRef, adminUnitRef, organizationRef } from "../entities/external";
+import { AdminUnitRef, adminUnitRef, adminUnitVersionRef, organizationRef } from "../entities/external";
 import { SupportPolicy } from "../entities/support-policy";
 import { ProgrammeFunding, SupportProgramme } from "../entities/support-programme";
 import { listSupportProgrammes } from "../repositories/lists";
@@ -73,14 +74,32 @@ export class SupportBeneficiaryResolver {
     return organizationRef(beneficiary.organizationId, beneficiary.organizationKind);
   }
 
-  @FieldResolver(() => AdminUnitRef, { description: "The unit where the organisation is registered (đơn vị hành chính)." })
+  @FieldResolver(() => AdminUnitRef, { description: "The unit where the organisation is registered (đơn vị hành chính): the unit bearing `adminUnitCode` on the approval date." })
   adminUnit(@Root() beneficiary: SupportBeneficiary): AdminUnitRef {
-    return adminUnitRef(beneficiary.adminUnitCode);
+    return adminUnitRef(beneficiary.adminUnitCode, beneficiary.approvedOn);
+  }
+
+  @FieldResolver(() => AdminUnitRef, { nullable: true, description: PLACE_DESCRIPTION.commune("the organisation") })
+  commune(@Root() beneficiary: SupportBeneficiary): AdminUnitRef | null {
+    return beneficiary.communeId ? adminUnitVersionRef(beneficiary.communeId) : null;
+  }
+
+  @FieldResolver(() => AdminUnitRef, { nullable: true, description: PLACE_DESCRIPTION.communeOn })
+  communeOn(@Root() beneficiary: SupportBeneficiary, @Arg("asOf", () => LocalDateScalar, { nullable: true, description: "The date; default: today in Hà Tĩnh." }) asOf: string | null): AdminUnitRef | null {
+    const place = recordCommuneOn(beneficiary.communeId, asOf ?? today());
+    return place ? adminUnitVersionRef(place.id) : null;
+  }
+
+  @FieldResolver(() => AdminUnitRef, { nullable: true, description: PLACE_DESCRIPTION.districtOn })
+  districtOn(@Root() beneficiary: SupportBeneficiary, @Arg("asOf", () => LocalDateScalar, { description: "The date, e.g. 2025-03-01." }) asOf: string): AdminUnitRef | null {
+    const district = recordDistrictOn(beneficiary.communeId, asOf);
+    return district ? adminUnitVersionRef(district.id) : null;
   }
 
   @Authorized(...DETAILS.SUPPORT)
   @FieldResolver(() => [Disbursement], { nullable: true, description: `Payments, oldest first (các lần giải ngân): a bounded list. ${READ_NOTE.SUPPORT}` })
-  disbursements(@Root() beneficiary: SupportBeneficiary, @Ctx() ctx: PolicySupportContext): Promise<Disbursement[]> {
-    return ctx.loaders.disbursementsByBeneficiary.load(beneficiary.id);
+  async disbursements(@Root() beneficiary: SupportBeneficiary, @Ctx() ctx: PolicySupportContext): Promise<Disbursement[]> {
+    // Each payment carries its beneficiary's commune, for access rules judged on the payment.
+    return (await ctx.loaders.disbursementsByBeneficiary.load(beneficiary.id)).map((d) => Object.assign(d, { communeId: beneficiary.communeId }));
   }
 }

@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
-import { READ_NOTE, SIGNED_IN, requireYearInRange } from "@kttt/core";
+import { READ_NOTE, reportingPeriod, SIGNED_IN, requireYearInRange, UnitMap, unitMapDateOf } from "@kttt/core";
 import type { PolicySupportContext } from "../context";
 import { PolicySupportGroupBy } from "../domain/enums";
 import { Agency } from "../entities/agency";
@@ -18,10 +18,11 @@ export class PolicySupportStatisticsResolver {
   policySupportStatistics(
     @Arg("year", () => Int, { description: "Year the allocations were approved, e.g. 2024." }) year: number,
     @Arg("groupBy", () => PolicySupportGroupBy, { nullable: true, description: "Optional breakdown." }) groupBy: PolicySupportGroupBy | null,
+    @Arg("unitMap", () => UnitMap, { nullable: true, description: "With groupBy: ADMIN_UNIT, the map the groups follow; default PERIOD (the units in force at the year's end, or today)." }) unitMap: UnitMap | null,
     @Ctx() ctx: PolicySupportContext,
   ): Promise<PolicySupportStatistics> {
     requireYearInRange(year, "year");
-    return policySupportStatistics(ctx.dataSource, year, groupBy ?? null);
+    return policySupportStatistics(ctx.dataSource, year, groupBy ?? null, unitMapDateOf(unitMap, reportingPeriod(year, null).asOf));
   }
 
   @FieldResolver(() => Agency, { nullable: true, description: "The agency, when grouped by agency." })
@@ -29,8 +30,8 @@ export class PolicySupportStatisticsResolver {
     return group.agencyId ? ctx.loaders.agency.load(group.agencyId) : null;
   }
 
-  @FieldResolver(() => AdminUnitRef, { nullable: true, description: "The administrative unit, when grouped by unit." })
+  @FieldResolver(() => AdminUnitRef, { nullable: true, description: "The administrative unit in force on `unitMapDate`, when grouped by unit (null for the unplaced)." })
   adminUnit(@Root() group: PolicySupportStatisticsGroup): AdminUnitRef | null {
-    return group.adminUnitCode ? adminUnitRef(group.adminUnitCode) : null;
+    return group.adminUnitCode ? adminUnitRef(group.adminUnitCode, group.unitMapDate) : null;
   }
 }

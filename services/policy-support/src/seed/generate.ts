@@ -4,13 +4,19 @@
  * shared demo organisations (by id only) and their disbursements, and the 2024 and 2025 plans.
  * Disbursement follows a rate per kind of support and per year, so the overall rate is low and the
  * credit and land rates lower still, as the mid-2024 review says ("kết quả thực hiện chính sách hỗ
- * trợ KTTT, HTX đạt thấp").
+ * trợ KTTT, HTX đạt thấp"). 2025 and the first half of 2026 are illustrative. Each beneficiary lies in the mid-2024
+ * commune membership's seed gives it (since it was established), registered under the unit a write would name on the
+ * approval date: its district before 2025-07-01 (Lộc Hà's under the district that took its commune), its commune after.
  */
-import { allocate, DEMO_FIGURES, demoOrganizations, Random, stableUuid, type DemoOrganization } from "@kttt/demo";
+import { allocate, DEMO_FIGURES, demoCommuneIdOf, demoOrganizations, demoRegisteredUnitOn, Random, stableUuid, type DemoOrganization } from "@kttt/demo";
+import { recordCommuneOn, TWO_TIER_FROM } from "@kttt/reference";
 import { AgencyKind, FundingSource, OrganizationKind, PlanIndicator, PolicyKind } from "../domain/enums";
 import { AGENCIES, DOCUMENTS, documentId, POLICIES, POLICY_OF_KIND, type CatalogueAgency, type CataloguePolicy } from "./catalogue";
 
-export const DEMO_YEARS = [2023, 2024, 2025] as const;
+/** 2026 is illustrative and covers the first half only: approvals and payments end on `DEMO_HORIZON`. */
+export const DEMO_YEARS = [2023, 2024, 2025, 2026] as const;
+/** The last day of the demo's payments (the first half of 2026). */
+export const DEMO_HORIZON = "2026-06-30";
 
 /** Share of the approved money paid out, per kind of support (before the year's factor). */
 export const DISBURSEMENT_RATE: Record<PolicyKind, number> = {
@@ -25,7 +31,7 @@ export const DISBURSEMENT_RATE: Record<PolicyKind, number> = {
   TAX_FEES: 0.5,
 };
 /** 2025 lags: district committees wound up mid-year when the district level was abolished. */
-const YEAR_FACTOR: Record<number, number> = { 2023: 1.1, 2024: 1.0, 2025: 0.8 };
+const YEAR_FACTOR: Record<number, number> = { 2023: 1.1, 2024: 1.0, 2025: 0.8, 2026: 0.45 };
 
 /** Budget of a provincial programme, in million đồng, by kind; district programmes get 35%. */
 const BASE_BUDGET_MILLIONS: Record<PolicyKind, number> = {
@@ -94,6 +100,13 @@ function addDays(date: string, days: number): string {
 }
 const minDate = (a: string, b: string) => (a < b ? a : b);
 
+/** The unit an organisation is registered under on a date, as a write would name it (`demoRegisteredUnitOn`). */
+function unitOn(org: DemoOrganization, date: string): string {
+  const unit = demoRegisteredUnitOn(org.id, org.adminUnitCode, date);
+  if (!unit) throw new Error(`No unit holds the commune of ${org.name} on ${date}`);
+  return unit;
+}
+
 function existsThroughout(o: DemoOrganization, from: string, to: string): boolean {
   return o.status === "ACTIVE" && o.establishedOn <= from && (o.dissolvedOn === null || o.dissolvedOn > to);
 }
@@ -130,8 +143,12 @@ function pickBeneficiaries(rng: Random, orgs: DemoOrganization[], plan: Programm
   const eligible = (o: DemoOrganization) =>
     plan.policy.eligibleKinds.includes(o.kind as OrganizationKind) &&
     existsThroughout(o, plan.startsOn, plan.endsOn) &&
-    (plan.agency.adminUnitCode === null || o.adminUnitCode === plan.agency.adminUnitCode) &&
-    (plan.policy.kind !== PolicyKind.AGRICULTURE_SPECIFIC || o.sector === "AGRICULTURE");
+    // A district committee supports the organisations registered in its district on the day (Lộc Hà's under the districts that took its communes).
+    (plan.agency.adminUnitCode === null || unitOn(o, plan.startsOn) === plan.agency.adminUnitCode) &&
+    (plan.policy.kind !== PolicyKind.AGRICULTURE_SPECIFIC || o.sector === "AGRICULTURE") &&
+    // After 2025-07-01 an organisation is registered under its commune: one whose commune was split or lost (only its
+    // address could tell where it lies) is left out. No earlier programme starts after that day, so their picks stay.
+    (plan.startsOn < TWO_TIER_FROM || recordCommuneOn(demoCommuneIdOf(o.id), plan.startsOn) !== null);
   const candidates = orgs.filter(eligible);
   const byKind = (kind: string) => rng.shuffle(candidates.filter((o) => o.kind === kind));
   const coops = byKind("COOPERATIVE");
@@ -163,7 +180,7 @@ export function generatePolicySeedRows(): PolicySeedRows {
     });
   }
   for (const a of AGENCIES) {
-    rows.agencies.push({ id: a.id, code: a.code, name: a.name, kind: a.kind, admin_unit_code: a.adminUnitCode, responsible_kinds: a.responsibleKinds });
+    rows.agencies.push({ id: a.id, code: a.code, name: a.name, kind: a.kind, admin_unit_code: a.adminUnitCode, valid_to: a.validTo, responsible_kinds: a.responsibleKinds });
   }
   for (const p of POLICIES) {
     rows.policies.push({ id: p.id, code: p.code, name: p.name, kind: p.kind, description: p.description, eligible_kinds: p.eligibleKinds, version: 1 });
@@ -180,12 +197,12 @@ export function generatePolicySeedRows(): PolicySeedRows {
       rows.programmes.push({
         id: plan.id,
         code: `CT-${year}-${plan.agency.code}-${plan.policy.code}`,
-        name: `${plan.policy.name} năm ${year} (${plan.agency.name})`,
+        name: `${plan.policy.name} năm ${year} (${plan.agency.name})${year >= 2026 ? " – dữ liệu minh họa" : ""}`,
         policy_id: plan.policy.id,
         agency_id: plan.agency.id,
         starts_on: plan.startsOn,
         ends_on: plan.endsOn,
-        // Earlier years' books are closed; 2025 programmes can still record late payments.
+        // Earlier years' books are closed; 2025 and 2026 programmes can still record late payments.
         status: year < 2025 ? "CLOSED" : "OPEN",
         version: 1,
       });
@@ -235,13 +252,16 @@ export function generatePolicySeedRows(): PolicySeedRows {
         if (planned[i] === 0n) return;
         const id = stableUuid(`support-beneficiary/${plan.id}/${org.id}`);
         const approvedOn = rng.date(plan.startsOn, minDate(addDays(plan.startsOn, 60), plan.endsOn));
+        const lastPayment = minDate(plan.endsOn, DEMO_HORIZON);
         const trained = kind === PolicyKind.HUMAN_RESOURCES && paid[i] > 0n ? (org.kind === "COOPERATIVE_GROUP" ? 1 : rng.int(1, 3)) : 0;
         rows.beneficiaries.push({
           id,
           programme_id: plan.id,
           organization_id: org.id,
           organization_kind: org.kind,
-          admin_unit_code: org.adminUnitCode,
+          admin_unit_code: unitOn(org, approvedOn),
+          commune_id: demoCommuneIdOf(org.id),
+          commune_since: org.establishedOn,
           funding_source: sourceOf[i].source,
           support: SUPPORT_TEXT[kind],
           planned_amount: planned[i].toString(),
@@ -257,10 +277,10 @@ export function generatePolicySeedRows(): PolicySeedRows {
         if (paid[i] === 0n) return;
         // Larger payments come in two instalments (tạm ứng, thanh toán).
         const first = paid[i] >= 20n * MILLION && rng.chance(0.5) ? ((paid[i] / 2n) / MILLION) * MILLION : paid[i];
-        const firstOn = rng.date(minDate(addDays(approvedOn, 15), plan.endsOn), plan.endsOn);
+        const firstOn = rng.date(minDate(addDays(approvedOn, 15), lastPayment), lastPayment);
         rows.disbursements.push({ id: stableUuid(`disbursement/${id}/1`), beneficiary_id: id, amount: first.toString(), disbursed_on: firstOn, override_reason: null, note: null });
         if (first < paid[i]) {
-          rows.disbursements.push({ id: stableUuid(`disbursement/${id}/2`), beneficiary_id: id, amount: (paid[i] - first).toString(), disbursed_on: rng.date(firstOn, plan.endsOn), override_reason: null, note: null });
+          rows.disbursements.push({ id: stableUuid(`disbursement/${id}/2`), beneficiary_id: id, amount: (paid[i] - first).toString(), disbursed_on: rng.date(firstOn, lastPayment), override_reason: null, note: null });
         }
       });
       moneyByYear.set(year, money);

@@ -25,7 +25,7 @@ import {
   today,
   versionConflict,
 } from "@kttt/core";
-import { sameOrMergedUnit, adminUnitByCode, requireAdminUnit } from "@kttt/reference";
+import { adminUnitByCode, placementOn, unitsShareGround } from "@kttt/reference";
 import { randomUUID } from "node:crypto";
 import { In, type DataSource, type EntityManager } from "typeorm";
 import { AgencyKind, INDICATOR_UNIT, IndicatorUnit, LegalDocumentType, POLICY_KIND_LABEL, PolicyKind, ProgrammeStatus } from "../domain/enums";
@@ -244,12 +244,12 @@ export class PolicyMutations {
    */
   private async confirmBeneficiary(input: RecordBeneficiaryInput): Promise<void> {
     requireId(input.organizationId, "input.organizationId", "Organisation");
-    requireAdminUnit(input.adminUnitCode, "input.adminUnitCode");
+    placementOn(input.adminUnitCode, input.approvedOn, "input.adminUnitCode");
     const { organizations } = await this.lookup.find({ organizations: organizationsById([input.organizationId], "input.organizationId") });
     const organization = confirmOrganization(
       organizations.get(input.organizationId),
       { id: input.organizationId, kind: input.organizationKind, adminUnitCode: input.adminUnitCode, fields: { id: "input.organizationId", kind: "input.organizationKind", adminUnitCode: "input.adminUnitCode" } },
-      sameOrMergedUnit,
+      unitsShareGround,
     );
     requireNotDissolvedBy(organization, input.approvedOn, "input.organizationId", "receive support approved");
   }
@@ -266,7 +266,9 @@ export class PolicyMutations {
       if (!policy.eligibleOrganizationKinds.includes(input.organizationKind)) {
         throw badInput(`Policy ${policy.code} does not support ${input.organizationKind}; it supports ${policy.eligibleOrganizationKinds.join(", ")}.`, "input.organizationKind", "NOT_ELIGIBLE");
       }
-      if (agency.adminUnitCode && agency.adminUnitCode !== input.adminUnitCode) {
+      // The organisation lies where the unit named is on the approval date: a commune places it there since that day.
+      const place = placementOn(input.adminUnitCode, input.approvedOn, "input.adminUnitCode");
+      if (agency.adminUnitCode && agency.adminUnitCode !== place.adminUnitCode) {
         throw badInput(`${agency.name} supports organisations registered in its own unit (${agency.adminUnitCode}), not in ${input.adminUnitCode}.`, "input.adminUnitCode", "OUTSIDE_PROGRAMME_AREA");
       }
       positive(input.plannedAmount, "input.plannedAmount", "The approved amount");
@@ -299,7 +301,7 @@ export class PolicyMutations {
         programmeId: programme.id,
         organizationId: input.organizationId,
         organizationKind: input.organizationKind,
-        adminUnitCode: input.adminUnitCode,
+        ...place,
         fundingSource: input.fundingSource,
         support: cleanText(input.support),
         plannedAmount: input.plannedAmount,

@@ -1,6 +1,6 @@
 import { IsOptional, Length, Matches, ValidateNested } from "class-validator";
 import { ArgsType, Field, ID, InputType, Int } from "type-graphql";
-import { ConnectionArgs, IsAdminUnitCode, IsYearInRange } from "@kttt/core";
+import { ConnectionArgs, IsAdminUnitCode, IsYearInRange, LocalDateScalar } from "@kttt/core";
 import { LegalDocumentType, OrganizationKind, PolicyKind, ProgrammeStatus } from "../domain/enums";
 
 const SEARCH_DESCRIPTION = 'Words to find, with or without diacritics (tìm kiếm): "nghi dinh hop tac xa" finds "Nghị định … hợp tác xã".';
@@ -63,11 +63,16 @@ export class SupportProgrammeFilter {
 
   @Field({
     nullable: true,
-    description: "Only programmes that reach this district-level unit (mã đơn vị hành chính): run by its People's Committee, or with a beneficiary registered there.",
+    description:
+      "Only programmes that reach this unit (mã đơn vị hành chính) on `adminUnitAsOf`: run by its People's Committee (a district's, or one merged into it), or with a beneficiary lying there " +
+      "(by its commune). A commune (5 digits, e.g. 18202 for xã Tứ Mỹ) or a district (3 digits, e.g. 444).",
   })
   @IsOptional()
   @IsAdminUnitCode()
   adminUnitCode?: string;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: "The date `adminUnitCode` is judged on (tính đến ngày); default: today for a unit in force, the unit's last day for one that ended." })
+  adminUnitAsOf?: string;
 
   @Field(() => ID, { nullable: true, description: "Only programmes carrying out this policy." })
   policyId?: string;

@@ -1,5 +1,5 @@
 import { Field, Float, Int, ObjectType } from "type-graphql";
-import { VndScalar } from "@kttt/core";
+import { LocalDateScalar, VndScalar } from "@kttt/core";
 import { PolicySupportGroupBy } from "../domain/enums";
 
 @ObjectType({ description: "Money approved and paid out under support programmes (kết quả thực hiện chính sách hỗ trợ), VND." })
@@ -26,8 +26,11 @@ export class PolicySupportFigures {
 // GraphQL keeps the name it was published under; the class is named like the other subgraphs' groups.
 @ObjectType("PolicySupportGroup", { description: "One group of a policy-support breakdown (một nhóm)." })
 export class PolicySupportStatisticsGroup {
-  @Field({ description: "Key of the group: a PolicyKind, an agency code, a FundingSource or a unit code." })
-  key: string;
+  @Field(() => String, {
+    nullable: true,
+    description: "Key of the group: a PolicyKind, an agency code, a FundingSource or a unit code; by unit, null for the allocations no unit of the map can hold (unplaced: a split commune, or one whose successor is unknown).",
+  })
+  key: string | null;
 
   @Field({ description: "Vietnamese label of the group (tên nhóm)." })
   label: string;
@@ -35,8 +38,9 @@ export class PolicySupportStatisticsGroup {
   /** Set when grouped by agency; served as `agency`. */
   agencyId: string | null;
 
-  /** Set when grouped by unit; served as `adminUnit`. */
+  /** Set when grouped by unit; served as `adminUnit`, the unit in force on `unitMapDate`. */
   adminUnitCode: string | null;
+  unitMapDate: string | null;
 
   @Field(() => PolicySupportFigures, { description: "The group's figures." })
   figures: PolicySupportFigures;
@@ -52,6 +56,9 @@ export class PolicySupportStatistics {
 
   @Field(() => PolicySupportGroupBy, { nullable: true, description: "The breakdown asked for." })
   groupBy: PolicySupportGroupBy | null;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: "When grouped by unit: the date whose map of units the groups follow (bản đồ ngày)." })
+  unitMapDate: string | null;
 
   @Field(() => PolicySupportFigures, { description: "Figures for the whole province (toàn tỉnh)." })
   total: PolicySupportFigures;

@@ -130,7 +130,9 @@ registerEnumType(TradePromotionGroupBy, {
   valuesConfig: describe({
     EVENT_TYPE: "By kind of event.",
     FORMAT: "By format (in person, online, hybrid).",
-    ADMIN_UNIT: "By district-level unit: events by the unit where they are held, participations and OCOP owners by the participant's unit.",
+    ADMIN_UNIT:
+      "By administrative unit of the map `unitMap` names (districts for periods before 2025-07-01, communes after): events by the unit where they are held, " +
+      "participations by where the participant's commune lay, OCOP owners, listings and links by their unit; records no unit of the map can hold are the group with a null key.",
   }),
 });
 

@@ -6,7 +6,7 @@
  */
 import { Directive, Field, ID, ObjectType } from "type-graphql";
 import { TradeParticipantKind } from "../domain/enums";
-import { ADMIN_UNIT_CODE_DESCRIPTION, ADMIN_UNIT_TYPE_DESCRIPTION } from "@kttt/reference";
+import { ADMIN_UNIT_ID_DESCRIPTION, ADMIN_UNIT_TYPE_DESCRIPTION, adminUnitIdOf, codeOfAdminUnitId } from "@kttt/reference";
 
 @ObjectType("Cooperative", { description: "Hợp tác xã (HTX): a cooperative, a legal person with at least 5 official members." })
 @Directive('@key(fields: "id")')
@@ -47,10 +47,15 @@ export class OcopProductRef {
 }
 
 @ObjectType("AdminUnit", { description: ADMIN_UNIT_TYPE_DESCRIPTION })
-@Directive('@key(fields: "code")')
+@Directive('@key(fields: "id")')
 export class AdminUnitRef {
-  @Field({ description: ADMIN_UNIT_CODE_DESCRIPTION })
-  code: string;
+  @Field(() => ID, { description: ADMIN_UNIT_ID_DESCRIPTION })
+  id: string;
+
+  /** The unit's official code, for the fields this subgraph adds to it. */
+  get code(): string {
+    return codeOfAdminUnitId(this.id);
+  }
 }
 
 @ObjectType("SupportProgramme", { description: "A support programme (chương trình, kế hoạch hỗ trợ): a policy carried out by an agency over a period, with a budget by funding source." })
@@ -73,5 +78,8 @@ export function participantRef(id: string, kind: TradeParticipantKind): Particip
 }
 
 export const productRef = (id: string): OcopProductRef => Object.assign(new OcopProductRef(), { id });
-export const adminUnitRef = (code: string): AdminUnitRef => Object.assign(new AdminUnitRef(), { code });
+/** The unit bearing `code` on `date` (default: the latest unit bearing it), as a reference membership resolves. */
+export const adminUnitRef = (code: string, date?: string | null): AdminUnitRef => Object.assign(new AdminUnitRef(), { id: adminUnitIdOf(code, date) });
+/** One version of a unit (a commune as it was recorded), by its id. */
+export const adminUnitVersionRef = (id: string): AdminUnitRef => Object.assign(new AdminUnitRef(), { id });
 export const supportProgrammeRef = (id: string): SupportProgrammeRef => Object.assign(new SupportProgrammeRef(), { id });

@@ -1,6 +1,7 @@
 import { Authorized, Field, ID, Int, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryColumn } from "typeorm";
-import { bigintTransformer, DETAILS, LocalDateScalar, READ_NOTE, VndScalar } from "@kttt/core";
+import { bigintTransformer, DETAILS, LocalDateScalar, READ_NOTE, today, VndScalar } from "@kttt/core";
+import { communeCodeOn } from "@kttt/reference";
 import { TradeParticipantKind } from "../domain/enums";
 
 @ObjectType({
@@ -24,9 +25,20 @@ export class TradeParticipation {
   @Column("text", { name: "participant_kind" })
   participantKind: TradeParticipantKind;
 
-  @Field({ description: "Code of the unit where the participant is registered (mã đơn vị hành chính), as given when it registered." })
+  @Field({
+    description:
+      "Code of the unit where the participant is registered (mã đơn vị hành chính), as given when it took part: the district before 2025-07-01 (the commune's district), the commune after.",
+  })
   @Column("text", { name: "admin_unit_code" })
   adminUnitCode: string;
+
+  /** The commune (a unit version's id) where the participant lies, as recorded; `commune` serves the unit. */
+  @Column("text", { name: "commune_id", nullable: true })
+  communeId: string | null;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: "Since when the participant lies in `commune` (từ ngày); null where no commune is recorded." })
+  @Column("date", { name: "commune_since", nullable: true })
+  communeSince: string | null;
 
   @Field(() => LocalDateScalar, { description: "First day it took part (từ ngày), inside the event's dates." })
   @Column("date", { name: "attended_from" })
@@ -73,6 +85,11 @@ export class TradeParticipation {
   @Field(() => Int, { description: "Version for optimistic concurrency (phiên bản)." })
   @Column("integer")
   version: number;
+
+  /** The code of today's commune where the participant lies (the COMMUNE access rule reads it); null where none decides. */
+  get communeCodeToday(): string | null {
+    return communeCodeOn(this.communeId, null, today());
+  }
 }
 
 /** An OCOP product shown by a participant (sản phẩm tham gia trưng bày). */

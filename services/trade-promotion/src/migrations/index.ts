@@ -1,6 +1,7 @@
 import { auditMigration, formerlyNamed, mutationReceiptsMigration } from "@kttt/core";
 import { TradePromotionInitial1732406400300 } from "./1732406400300-initial";
 import { FundingProgrammeIndex1732406400303 } from "./1732406400303-funding-programme-index";
+import { ParticipationCommune1732406400304 } from "./1732406400304-participation-commune";
 
 /** Every migration of the trade-promotion database, in order (timestamps 17324064003xx). */
-export const migrations = [formerlyNamed(TradePromotionInitial1732406400300, "Initial1732406400300"), mutationReceiptsMigration(1732406400301), auditMigration(1732406400302), FundingProgrammeIndex1732406400303];
+export const migrations = [formerlyNamed(TradePromotionInitial1732406400300, "Initial1732406400300"), mutationReceiptsMigration(1732406400301), auditMigration(1732406400302), FundingProgrammeIndex1732406400303, ParticipationCommune1732406400304];

@@ -3,12 +3,15 @@
  * participations, the supply-demand links agreed and the OCOP owners active in the period, aggregated by a dimension with
  * GROUPING SETS so the province's total arrives in the same answer as the groups.
  */
+import { groupingUnitsByCodeOn, groupingUnitsOn } from "@kttt/reference";
 import type { DataSource, EntityManager } from "typeorm";
 import { NO_UNIT_KEY, ONLINE_SELLING_TARGET, TradePromotionGroupBy } from "../domain/enums";
 import { TradePromotionFigures } from "../types/statistics";
 
 /** Key of the province's total in a figures map. */
 export const TOTAL = "*";
+/** Key of the records no unit of the map can hold (a split commune, a district's record on the communes' map). */
+export const UNPLACED_KEY = "UNPLACED";
 
 interface Dimension {
   event: string;
@@ -22,7 +25,7 @@ interface Dimension {
 const DIMENSIONS: Record<TradePromotionGroupBy, Dimension> = {
   EVENT_TYPE: { event: "e.type", participation: "p.event_type", owner: null, link: null },
   FORMAT: { event: "e.format", participation: "p.event_format", owner: null, link: null },
-  ADMIN_UNIT: { event: `coalesce(e.admin_unit_code, '${NO_UNIT_KEY}')`, participation: "p.admin_unit_code", owner: "o.admin_unit_code", link: "s.admin_unit_code" },
+  ADMIN_UNIT: { event: "e.unit_key", participation: "p.unit_key", owner: "o.unit_key", link: "s.unit_key" },
 };
 
 const TOTAL_ONLY: Dimension = { event: "NULL::text", participation: "NULL::text", owner: null, link: null };
@@ -54,22 +57,34 @@ function sql(d: Dimension): string {
               count(DISTINCT o.owner_id) FILTER (WHERE o.owner_id IN (SELECT owner_id FROM online))::int AS online
        FROM owners o`;
   const linkAgg = `SELECT ${d.link ? `coalesce(${d.link}, '${TOTAL}')` : `'${TOTAL}'::text`} AS key, count(*)::int AS links, coalesce(sum(s.value), 0)::text AS link_value
-       FROM supply_demand_link s WHERE s.agreed_on BETWEEN $1 AND $2 ${d.link ? `GROUP BY GROUPING SETS ((${d.link}), ())` : ""}`;
+       FROM sd s ${d.link ? `GROUP BY GROUPING SETS ((${d.link}), ())` : ""}`;
   const group = (expression: string) => (expression === "NULL::text" ? "" : `GROUP BY GROUPING SETS ((${expression}), ())`);
+  // Each row's unit on the map's date ($3–$6): by the commune recorded, else by the unit code (events, listings, links).
+  const placed = (commune: string | null) =>
+    `coalesce(${commune ? `cm.unit, CASE WHEN ${commune} IS NULL THEN um.unit END` : "um.unit"}, '${UNPLACED_KEY}')`;
   return `
-    WITH ev AS (SELECT * FROM trade_event e WHERE e.starts_on <= $2 AND e.ends_on >= $1),
-    pa AS (SELECT p.*, e.type AS event_type, e.format AS event_format FROM trade_participation p JOIN ev e ON e.id = p.event_id),
-    online AS (
-      SELECT DISTINCT l.owner_id FROM ecommerce_listing l
+    WITH cm AS (SELECT * FROM unnest($3::text[], $4::text[]) AS m (id, unit)),
+    um AS (SELECT * FROM unnest($5::text[], $6::text[]) AS m (code, unit)),
+    ev AS (
+      SELECT e.*, CASE WHEN e.admin_unit_code IS NULL THEN '${NO_UNIT_KEY}' ELSE ${placed(null)} END AS unit_key
+      FROM trade_event e LEFT JOIN um ON um.code = e.admin_unit_code WHERE e.starts_on <= $2 AND e.ends_on >= $1),
+    pa AS (
+      SELECT p.*, e.type AS event_type, e.format AS event_format, ${placed("p.commune_id")} AS unit_key
+      FROM trade_participation p JOIN ev e ON e.id = p.event_id LEFT JOIN cm ON cm.id = p.commune_id LEFT JOIN um ON um.code = p.admin_unit_code),
+    li AS (
+      SELECT l.*, ${placed(null)} AS unit_key FROM ecommerce_listing l LEFT JOIN um ON um.code = l.admin_unit_code
       WHERE l.product_id IS NOT NULL AND l.listed_on <= $2 AND (l.delisted_on IS NULL OR l.delisted_on >= $1)),
+    sd AS (
+      SELECT s.*, ${placed(null)} AS unit_key FROM supply_demand_link s LEFT JOIN um ON um.code = s.admin_unit_code
+      WHERE s.agreed_on BETWEEN $1 AND $2),
+    online AS (SELECT DISTINCT l.owner_id FROM li l),
     owners AS (
-      SELECT p.participant_id AS owner_id, p.admin_unit_code FROM pa p
+      SELECT p.participant_id AS owner_id, p.unit_key FROM pa p
       WHERE EXISTS (SELECT 1 FROM participation_product pp WHERE pp.participation_id = p.id)
       UNION
-      SELECT l.owner_id, l.admin_unit_code FROM ecommerce_listing l
-      WHERE l.product_id IS NOT NULL AND l.listed_on <= $2 AND (l.delisted_on IS NULL OR l.delisted_on >= $1)
+      SELECT l.owner_id, l.unit_key FROM li l
       UNION
-      SELECT s.seller_id, s.admin_unit_code FROM supply_demand_link s WHERE s.product_id IS NOT NULL AND s.agreed_on BETWEEN $1 AND $2),
+      SELECT s.seller_id, s.unit_key FROM sd s WHERE s.product_id IS NOT NULL),
     e_agg AS (
       SELECT coalesce(${d.event}, '${TOTAL}') AS key, count(*)::int AS events, coalesce(sum(e.budget), 0)::text AS budget
       FROM ev e ${group(d.event)}),
@@ -125,10 +140,16 @@ export interface FiguresByKey {
   empty: TradePromotionFigures;
 }
 
-/** The period's figures for the province and, with a dimension, per group: one statement. */
-export async function tradeFigures(db: DataSource | EntityManager, from: string, to: string, groupBy: TradePromotionGroupBy | null): Promise<FiguresByKey> {
+/**
+ * The period's figures for the province and, with a dimension, per group: one statement. By unit, the groups are the
+ * units in force on `unitMapDate` (default: the period's last day): districts before 2025-07-01, communes after; what
+ * no unit of that map can hold is the group UNPLACED_KEY.
+ */
+export async function tradeFigures(db: DataSource | EntityManager, from: string, to: string, groupBy: TradePromotionGroupBy | null, unitMapDate: string = to): Promise<FiguresByKey> {
   const dimension = groupBy ? DIMENSIONS[groupBy] : TOTAL_ONLY;
-  const rows: FigureRow[] = await db.query(sql(dimension), [from, to]);
+  const byCommune = groupBy === TradePromotionGroupBy.ADMIN_UNIT ? groupingUnitsOn(unitMapDate) : { communeIds: [], unitCodes: [] };
+  const byCode = groupBy === TradePromotionGroupBy.ADMIN_UNIT ? groupingUnitsByCodeOn(unitMapDate) : { codes: [], unitCodes: [] };
+  const rows: FigureRow[] = await db.query(sql(dimension), [from, to, byCommune.communeIds, byCommune.unitCodes, byCode.codes, byCode.unitCodes]);
   const split = dimension.owner !== null;
   const linksSplit = dimension.link !== null;
   const groups = new Map<string, TradePromotionFigures>();

@@ -70,7 +70,7 @@ export class AdminUnitTradeResolver {
   @FieldResolver(() => TradePromotionFigures, {
     nullable: true,
     description:
-      `Trade promotion in the unit in a year (xúc tiến thương mại trên địa bàn): events held in the unit, participations and OCOP owners registered in it. ${READ_NOTE.SIGNED_IN}`,
+      `Trade promotion in the unit in a year (xúc tiến thương mại trên địa bàn): events held in the unit, participations and OCOP owners that lay in it, on the map of the year's end (or today) while the unit is in force then, else of its last day. ${READ_NOTE.SIGNED_IN}`,
   })
   tradePromotion(
     @Root() unit: AdminUnitRef,
@@ -78,7 +78,7 @@ export class AdminUnitTradeResolver {
     @Ctx() ctx: TradePromotionContext,
   ): Promise<TradePromotionFigures> {
     requireYearInRange(year, "year");
-    return ctx.loaders.unitFigures(year).load(unit.code);
+    return ctx.loaders.unitFigures(year).load(unit.id);
   }
 }
 

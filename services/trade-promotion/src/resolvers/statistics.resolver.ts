@@ -1,10 +1,10 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
-import { groupLabel, READ_NOTE, SIGNED_IN, requireYearInRange, type GroupLabels } from "@kttt/core";
-import { adminUnitName } from "@kttt/reference";
+import { groupLabel, READ_NOTE, reportingPeriod, SIGNED_IN, requireYearInRange, UnitMap, unitMapDateOf, type GroupLabels } from "@kttt/core";
+import { adminUnitName, UNPLACED_LABEL } from "@kttt/reference";
 import type { TradePromotionContext } from "../context";
 import { EVENT_TYPE_LABEL, FORMAT_LABEL, NO_UNIT_KEY, TradePromotionGroupBy } from "../domain/enums";
 import { AdminUnitRef, adminUnitRef } from "../entities/external";
-import { tradeFigures, yearRange } from "../repositories/figures";
+import { tradeFigures, UNPLACED_KEY, yearRange } from "../repositories/figures";
 import { TradePromotionStatisticsGroup, TradePromotionStatistics } from "../types/statistics";
 
 const GROUP_LABELS: Record<TradePromotionGroupBy, GroupLabels> = {
@@ -25,26 +25,30 @@ export class TradePromotionStatisticsResolver {
   async tradePromotionStatistics(
     @Arg("year", () => Int, { description: "The year, e.g. 2023." }) year: number,
     @Arg("groupBy", () => TradePromotionGroupBy, { nullable: true, description: "Optional breakdown." }) groupBy: TradePromotionGroupBy | null,
+    @Arg("unitMap", () => UnitMap, { nullable: true, description: "With groupBy: ADMIN_UNIT, the map the groups follow; default PERIOD (the units in force at the year's end, or today)." }) unitMap: UnitMap | null,
     @Ctx() ctx: TradePromotionContext,
   ): Promise<TradePromotionStatistics> {
     requireYearInRange(year, "year");
     const [from, to] = yearRange(year);
-    const figures = await tradeFigures(ctx.dataSource, from, to, groupBy ?? null);
+    const byUnit = groupBy === TradePromotionGroupBy.ADMIN_UNIT;
+    const unitMapDate = byUnit ? unitMapDateOf(unitMap, reportingPeriod(year, null).asOf) : null;
+    const figures = await tradeFigures(ctx.dataSource, from, to, groupBy ?? null, unitMapDate ?? to);
     const groups = [...figures.groups.entries()]
-      .sort(([a], [b]) => a.localeCompare(b))
+      .sort(([a], [b]) => (a === UNPLACED_KEY ? "~" : a).localeCompare(b === UNPLACED_KEY ? "~" : b))
       .map(([key, f]) =>
         Object.assign(new TradePromotionStatisticsGroup(), {
-          key,
-          label: groupLabel(GROUP_LABELS[groupBy!], key),
-          adminUnitCode: groupBy === TradePromotionGroupBy.ADMIN_UNIT && key !== NO_UNIT_KEY ? key : null,
+          key: key === UNPLACED_KEY ? null : key,
+          label: key === UNPLACED_KEY ? UNPLACED_LABEL : groupLabel(GROUP_LABELS[groupBy!], key),
+          adminUnitCode: byUnit && key !== NO_UNIT_KEY && key !== UNPLACED_KEY ? key : null,
+          unitMapDate,
           figures: f,
         }),
       );
-    return Object.assign(new TradePromotionStatistics(), { year, groupBy: groupBy ?? null, total: figures.total, groups });
+    return Object.assign(new TradePromotionStatistics(), { year, groupBy: groupBy ?? null, unitMapDate, total: figures.total, groups });
   }
 
-  @FieldResolver(() => AdminUnitRef, { nullable: true, description: "The administrative unit, when grouped by unit (null for NONE)." })
+  @FieldResolver(() => AdminUnitRef, { nullable: true, description: "The administrative unit in force on `unitMapDate`, when grouped by unit (null for NONE and for the unplaced)." })
   adminUnit(@Root() group: TradePromotionStatisticsGroup): AdminUnitRef | null {
-    return group.adminUnitCode ? adminUnitRef(group.adminUnitCode) : null;
+    return group.adminUnitCode ? adminUnitRef(group.adminUnitCode, group.unitMapDate) : null;
   }
 }

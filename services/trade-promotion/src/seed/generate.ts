@@ -1,10 +1,14 @@
 /**
  * The demo trade-promotion data, pure and deterministic: the two events the sources report (the
  * OCOP and specialties fair of 21–25/1/2022 and the North-Central collective-economy conference of
- * 2/11/2022) and invented ones through 2024-06-30, marked illustrative. Participants and their
- * products come from the shared OCOP catalogue, so every participant shows only products it owns.
+ * 2/11/2022) and invented ones through 2024-06-30, marked illustrative; then illustrative events of 2025 and the
+ * first half of 2026 (`DEMO_TRADE_EVENTS_2025`), drawn after everything else from their own random stream so the
+ * earlier rows stay exactly as they were. Participants and their products come from the shared OCOP catalogue, so
+ * every participant shows only products it owns; each participant lies in the mid-2024 commune the shared demo
+ * gives it (`demoCommuneIdOf`, the same as membership's for an organisation), registered under the unit a write would
+ * name on the day (`demoRegisteredUnitOn`: its district before 2025-07-01, its commune after).
  */
-import { demoOcopCatalogue, demoOrganizations, Random, stableUuid, type DemoOcopProduct } from "@kttt/demo";
+import { demoCommuneIdOf, demoOcopCatalogue, demoOrganizations, demoRegisteredUnitOn, Random, stableUuid, type DemoOcopProduct } from "@kttt/demo";
 import { ADMIN_UNITS } from "@kttt/reference";
 import { EcommercePlatform, TradeEventFormat, TradeEventScope, TradeEventType, TradeParticipantKind } from "../domain/enums";
 
@@ -115,6 +119,42 @@ export const DEMO_TRADE_EVENTS: EventSpec[] = [
   },
 ];
 
+/**
+ * Illustrative events of 2025 and the first half of 2026 (none is reported by the sources): before 2025-07-01 held in
+ * a district, after in one of the 69 communes, so today's map and the current period have data.
+ */
+export const DEMO_TRADE_EVENTS_2025: EventSpec[] = [
+  {
+    key: "2025-spring-fair", name: "Hội chợ sản phẩm OCOP và đặc sản Hà Tĩnh Xuân Ất Tỵ 2025", type: TradeEventType.FAIR, format: TradeEventFormat.IN_PERSON, scope: TradeEventScope.PROVINCIAL,
+    organiser: SO_CT, place: "Quảng trường 26/3, Thành phố Hà Tĩnh", unit: "436", startsOn: "2025-01-08", endsOn: "2025-01-12", booths: 150, budgetMillions: 1500, programme: "support-programme/2025/SO-CT/CS-XTTM",
+    illustrative: true, note: ILLUSTRATIVE, participants: 40,
+  },
+  {
+    key: "2025-vcamart-week", name: "Tuần lễ giới thiệu sản phẩm hợp tác xã Hà Tĩnh trên VCAMart", type: TradeEventType.ONLINE_CAMPAIGN, format: TradeEventFormat.ONLINE, scope: TradeEventScope.NATIONAL,
+    organiser: ALLIANCE, place: "vcamart.vn", unit: null, startsOn: "2025-05-12", endsOn: "2025-05-25", booths: null, budgetMillions: 120, programme: null, illustrative: true, note: ILLUSTRATIVE, participants: 12,
+  },
+  {
+    key: "2025-supply-demand", name: "Hội nghị kết nối cung cầu nông sản, sản phẩm OCOP Hà Tĩnh năm 2025", type: TradeEventType.SUPPLY_DEMAND_CONNECTION, format: TradeEventFormat.HYBRID,
+    scope: TradeEventScope.PROVINCIAL, organiser: ALLIANCE, place: "Xã Thạch Hà và trực tuyến", unit: "18562", startsOn: "2025-09-18", endsOn: "2025-09-18", booths: 30, budgetMillions: 300, programme: null,
+    illustrative: true, note: ILLUSTRATIVE, participants: 20,
+  },
+  {
+    key: "2025-north-central-conference", name: "Hội nghị xúc tiến thương mại kinh tế tập thể khu vực Bắc Trung Bộ năm 2025", type: TradeEventType.TRADE_CONFERENCE, format: TradeEventFormat.IN_PERSON,
+    scope: TradeEventScope.REGIONAL, organiser: `${ALLIANCE} và Liên minh Hợp tác xã các tỉnh Bắc Trung Bộ`, place: "Phường Thành Sen, tỉnh Hà Tĩnh", unit: "18073", startsOn: "2025-11-06", endsOn: "2025-11-06",
+    booths: null, budgetMillions: null, programme: null, illustrative: true, note: `Hội nghị tổ chức hằng năm; địa điểm và ngày của năm 2025 là giả định. ${ILLUSTRATIVE}`, participants: 18,
+  },
+  {
+    key: "2026-spring-fair", name: "Hội chợ sản phẩm OCOP và đặc sản Hà Tĩnh Xuân Bính Ngọ 2026", type: TradeEventType.FAIR, format: TradeEventFormat.IN_PERSON, scope: TradeEventScope.PROVINCIAL,
+    organiser: SO_CT, place: "Quảng trường 26/3, Phường Thành Sen", unit: "18073", startsOn: "2026-01-28", endsOn: "2026-02-01", booths: 150, budgetMillions: 1600, programme: null,
+    illustrative: true, note: ILLUSTRATIVE, participants: 40,
+  },
+  {
+    key: "2026-pomelo-week", name: "Tuần lễ bưởi Phúc Trạch và nông sản Hương Khê năm 2026", type: TradeEventType.FAIR, format: TradeEventFormat.HYBRID, scope: TradeEventScope.PROVINCIAL,
+    organiser: ALLIANCE, place: "Xã Phúc Trạch và trực tuyến", unit: "18547", startsOn: "2026-05-20", endsOn: "2026-05-22", booths: 40, budgetMillions: 350, programme: null, illustrative: true, note: ILLUSTRATIVE,
+    participants: 16, prefer: ["Bưởi"],
+  },
+];
+
 const BUYERS = [
   "Công ty TNHH Thương mại Nông sản Sạch Hà Nội",
   "Công ty CP Phân phối Thực phẩm Miền Trung",
@@ -133,6 +173,11 @@ interface Owner {
   id: string;
   kind: TradeParticipantKind;
   unit: string;
+  /** The mid-2024 commune (unit version id) it lies in, and since when. */
+  communeId: string;
+  communeSince: string;
+  /** Membership's dissolution date of an organisation; null for a local owner or one not dissolved. */
+  dissolvedOn: string | null;
   products: DemoOcopProduct[];
 }
 
@@ -148,10 +193,15 @@ function ocopOwners(): Owner[] {
     if (!owner) {
       const org = product.ownerOrganizationId ? orgs.get(product.ownerOrganizationId)! : null;
       const kind = org ? (org.kind as TradeParticipantKind) : TradeParticipantKind.OCOP_LOCAL_OWNER;
-      owner = { id, kind, unit: org ? org.adminUnitCode : locals.get(id)!.adminUnitCode, products: [] };
+      // A local owner's arrival is not recorded: it lay there by its earliest certification (set below) at the latest.
+      owner = { id, kind, unit: org ? org.adminUnitCode : locals.get(id)!.adminUnitCode, communeId: demoCommuneIdOf(id), communeSince: org?.establishedOn ?? "", dissolvedOn: org?.dissolvedOn ?? null, products: [] };
       owners.set(id, owner);
     }
     owner.products.push(product);
+  }
+  for (const owner of owners.values()) {
+    if (owner.communeSince) continue;
+    owner.communeSince = owner.products.map((p) => p.certifications[0]?.decidedOn).filter((d): d is string => d !== undefined).sort()[0];
   }
   return [...owners.values()].sort((a, b) => a.id.localeCompare(b.id));
 }
@@ -177,7 +227,9 @@ export function generateTradeSeedRows(): TradeSeedRows {
   /** Participations at events where supply-demand links are agreed. */
   const linkable: { eventId: string; date: string; owner: Owner; products: DemoOcopProduct[] }[] = [];
 
-  for (const spec of DEMO_TRADE_EVENTS) {
+  /** The events of `specs`, drawn from `rng`; `unitOf` is the unit a participant is registered under on a day, null when it cannot take part. */
+  const addEvents = (specs: EventSpec[], rng: Random, unitOf: (owner: Owner, date: string) => string | null): void => {
+  for (const spec of specs) {
     const eventId = stableUuid(`trade-event/${spec.key}`);
     rows.events.push({
       id: eventId,
@@ -198,7 +250,7 @@ export function generateTradeSeedRows(): TradeSeedRows {
       version: 1,
     });
 
-    const eligible = owners.filter((o) => unitValidOn(o.unit, spec.startsOn) && o.products.some((p) => certifiedBy(p, spec.startsOn)));
+    const eligible = owners.filter((o) => unitOf(o, spec.startsOn) !== null && o.products.some((p) => certifiedBy(p, spec.startsOn)));
     const preferred = (o: Owner) => (spec.prefer ?? []).some((w) => o.products.some((p) => certifiedBy(p, spec.startsOn) && p.name.toLowerCase().includes(w.toLowerCase())));
     const shuffled = rng.shuffle([...eligible]);
     let picked = [...shuffled.filter(preferred), ...shuffled.filter((o) => !preferred(o))];
@@ -231,7 +283,9 @@ export function generateTradeSeedRows(): TradeSeedRows {
         event_id: eventId,
         participant_id: owner.id,
         participant_kind: owner.kind,
-        admin_unit_code: owner.unit,
+        admin_unit_code: unitOf(owner, attendedFrom),
+        commune_id: owner.communeId,
+        commune_since: owner.communeSince,
         attended_from: attendedFrom,
         attended_to: attendedTo,
         booths,
@@ -248,6 +302,8 @@ export function generateTradeSeedRows(): TradeSeedRows {
       if (conference) linkable.push({ eventId, date: spec.startsOn, owner, products });
     }
   }
+  };
+  addEvents(DEMO_TRADE_EVENTS, rng, (o, date) => (unitValidOn(o.unit, date) ? o.unit : null));
 
   // E-commerce: fewer than half of the OCOP owners active in trade promotion sell online, as the
   // province reports (target at least 50%).
@@ -305,6 +361,11 @@ export function generateTradeSeedRows(): TradeSeedRows {
     const product = owner.products.find((p) => certifiedBy(p, agreedOn));
     if (product && unitValidOn(owner.unit, agreedOn)) link(`direct/${i}`, owner, product, agreedOn, null);
   }
+
+  // 2025 and the first half of 2026, after everything else and from their own stream: the rows above stay as they were.
+  // A participant is registered under the unit a write would name on the day; one whose commune was split or lost,
+  // or that was dissolved by then, does not take part.
+  addEvents(DEMO_TRADE_EVENTS_2025, new Random(2025_0108), (o, date) => (o.dissolvedOn !== null && o.dissolvedOn <= date ? null : demoRegisteredUnitOn(o.id, o.unit, date)));
 
   cached = rows;
   return rows;

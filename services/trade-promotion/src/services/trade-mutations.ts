@@ -23,7 +23,7 @@ import {
   type GatewayLookup,
   type MembershipOrganization,
 } from "@kttt/core";
-import { sameOrMergedUnit, requireAdminUnit } from "@kttt/reference";
+import { placementOn, requireKnownUnit, unitsShareGround } from "@kttt/reference";
 import { randomUUID } from "node:crypto";
 import type { DataSource, EntityManager } from "typeorm";
 import { PARTICIPANT_TYPENAME, TradeEventFormat, TradeParticipantKind } from "../domain/enums";
@@ -110,7 +110,7 @@ export class TradeMutations {
       products: productOwnersById(products.ids, products.field),
     });
     const organization =
-      asked && fields ? confirmOrganization(found.organizations.get(owner.id), { id: owner.id, kind: owner.kind, adminUnitCode: asked.adminUnitCode, fields }, sameOrMergedUnit) : null;
+      asked && fields ? confirmOrganization(found.organizations.get(owner.id), { id: owner.id, kind: owner.kind, adminUnitCode: asked.adminUnitCode, fields }, unitsShareGround) : null;
     const { ids: productIds, field, indexed } = products;
     productIds.forEach((id, i) => {
       const product = found.products.get(id);
@@ -144,8 +144,8 @@ export class TradeMutations {
     if (input.endsOn < input.startsOn) throw badInput(`An event cannot end (${input.endsOn}) before it starts (${input.startsOn}).`, "input.endsOn", "ENDS_BEFORE_START");
     if (input.adminUnitCode) {
       if (input.format === TradeEventFormat.ONLINE) throw badInput("An online event is held in no unit: omit adminUnitCode.", "input.adminUnitCode", "ONLINE_EVENT_HAS_NO_UNIT");
-      requireAdminUnit(input.adminUnitCode, "input.adminUnitCode", input.startsOn);
-      requireAdminUnit(input.adminUnitCode, "input.adminUnitCode", input.endsOn);
+      placementOn(input.adminUnitCode, input.startsOn, "input.adminUnitCode");
+      placementOn(input.adminUnitCode, input.endsOn, "input.adminUnitCode");
     }
     notNegative(input.budget, "input.budget", "The budget");
   }
@@ -248,7 +248,7 @@ export class TradeMutations {
     // Ask membership and ocop before the transaction opens, so no connection waits on another service.
     const prepare = async () => {
       requireId(input.participant.id, "input.participant.id", "Participant");
-      requireAdminUnit(input.adminUnitCode, "input.adminUnitCode");
+      requireKnownUnit(input.adminUnitCode, "input.adminUnitCode");
       noRepeats(input.productIds, "input.productIds");
       const { organization } = await this.checkReferences(
         input.participant,
@@ -265,7 +265,8 @@ export class TradeMutations {
       if (attendedTo < attendedFrom) throw badInput(`attendedTo (${attendedTo}) is before attendedFrom (${attendedFrom}).`, "input.attendedTo", "ENDS_BEFORE_START");
       insideEvent(event, attendedFrom, "input.attendedFrom", "The first day of participation");
       insideEvent(event, attendedTo, "input.attendedTo", "The last day of participation");
-      requireAdminUnit(input.adminUnitCode, "input.adminUnitCode", attendedFrom);
+      // The participant lies where the unit named is on its first day: a commune places it there since that day.
+      const place = placementOn(input.adminUnitCode, attendedFrom, "input.adminUnitCode");
       if (organization) requireNotDissolvedBy(organization, attendedFrom, "input.participant.id", "take part in an event");
       this.checkResults(input);
       if (await manager.getRepository(TradeParticipation).existsBy({ eventId: event.id, participantId: input.participant.id })) throw duplicate();
@@ -278,7 +279,7 @@ export class TradeMutations {
         eventId: event.id,
         participantId: input.participant.id,
         participantKind: input.participant.kind,
-        adminUnitCode: input.adminUnitCode,
+        ...place,
         attendedFrom,
         attendedTo,
         booths: input.booths,
@@ -365,7 +366,7 @@ export class TradeMutations {
     const prepare = () => {
       requireId(input.owner.id, "input.owner.id", "Seller");
       requireNotInFuture(input.listedOn, "input.listedOn", "The listing date");
-      requireAdminUnit(input.adminUnitCode, "input.adminUnitCode", input.listedOn);
+      placementOn(input.adminUnitCode, input.listedOn, "input.adminUnitCode");
       if (input.delistedOn && input.delistedOn < input.listedOn) throw badInput(`delistedOn (${input.delistedOn}) is before listedOn (${input.listedOn}).`, "input.delistedOn", "DELISTED_BEFORE_LISTED");
       return this.checkSale(input, input.owner, "input.owner", input.listedOn, "list a product");
     };
@@ -383,7 +384,7 @@ export class TradeMutations {
         id,
         ownerId: input.owner.id,
         ownerKind: input.owner.kind,
-        adminUnitCode: input.adminUnitCode,
+        adminUnitCode: placementOn(input.adminUnitCode, input.listedOn, "input.adminUnitCode").adminUnitCode,
         platform: input.platform,
         productId,
         productName,
@@ -402,7 +403,7 @@ export class TradeMutations {
       requireId(input.seller.id, "input.seller.id", "Seller");
       notNegative(input.value, "input.value", "The value");
       requireNotInFuture(input.agreedOn, "input.agreedOn", "The agreement date");
-      requireAdminUnit(input.adminUnitCode, "input.adminUnitCode", input.agreedOn);
+      placementOn(input.adminUnitCode, input.agreedOn, "input.adminUnitCode");
       return this.checkSale(input, input.seller, "input.seller", input.agreedOn, "agree a supply-demand link");
     };
     return recordedWrite(this.dataSource, { operation: "recordSupplyDemandLink", input, load: this.loadLink, prepare }, async (manager, _keepBefore, { productId, productName }) => {
@@ -415,7 +416,7 @@ export class TradeMutations {
         id,
         sellerId: input.seller.id,
         sellerKind: input.seller.kind,
-        adminUnitCode: input.adminUnitCode,
+        adminUnitCode: placementOn(input.adminUnitCode, input.agreedOn, "input.adminUnitCode").adminUnitCode,
         buyer: cleanText(input.buyer),
         productId,
         productName,

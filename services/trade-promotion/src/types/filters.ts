@@ -21,10 +21,18 @@ export class TradeEventFilter {
   @Field(() => LocalDateScalar, { nullable: true, description: "Only events started on or before this date (đến ngày)." })
   to?: string;
 
-  @Field({ nullable: true, description: "Only events that reach this unit (mã đơn vị hành chính): held there, or with a participant registered there." })
+  @Field({
+    nullable: true,
+    description:
+      "Only events that reach this unit (mã đơn vị hành chính) on `adminUnitAsOf`: held there, or with a participant lying there (by its commune). A commune (5 digits, e.g. 18202 for xã Tứ Mỹ) " +
+      "or a district (3 digits, e.g. 444); district 445 on 2025-06-30 includes the former Lộc Hà.",
+  })
   @IsOptional()
   @IsAdminUnitCode()
   adminUnitCode?: string;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: "The date `adminUnitCode` is judged on (tính đến ngày); default: today for a unit in force, the unit's last day for one that ended." })
+  adminUnitAsOf?: string;
 
   @Field({ nullable: true, description: 'Words to find in the name, organiser or place, with or without diacritics (tìm kiếm): "hoi cho dac san" finds "Hội chợ … đặc sản".' })
   @IsOptional()
@@ -51,10 +59,13 @@ export class EcommerceListingFilter {
   @Field(() => ID, { nullable: true, description: "Only this seller's listings (mã chủ thể)." })
   ownerId?: string;
 
-  @Field({ nullable: true, description: "Only sellers registered in this unit (mã đơn vị hành chính)." })
+  @Field({ nullable: true, description: "Only sellers registered in this unit (mã đơn vị hành chính) on `adminUnitAsOf`: the unit, a district merged into it, or one of its communes." })
   @IsOptional()
   @IsAdminUnitCode()
   adminUnitCode?: string;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: "The date `adminUnitCode` is judged on (tính đến ngày); default: today for a unit in force, the unit's last day for one that ended." })
+  adminUnitAsOf?: string;
 
   @Field(() => LocalDateScalar, { nullable: true, description: "Only listings on sale on this date (đang bán vào ngày)." })
   activeOn?: string;

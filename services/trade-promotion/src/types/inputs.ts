@@ -36,7 +36,7 @@ export class CreateTradeEventInput extends MutationInput {
   @Length(2, 300, { message: "place must be 2 to 300 characters." })
   place: string;
 
-  @Field({ nullable: true, description: "Unit of Hà Tĩnh where it is held; omit outside the province, and for an online event." })
+  @Field({ nullable: true, description: "Unit of Hà Tĩnh where it is held, in force on its dates (a district before 2025-07-01, a commune since); omit outside the province, and for an online event." })
   @IsOptional()
   @IsAdminUnitCode()
   adminUnitCode?: string;
@@ -121,7 +121,7 @@ export class RegisterTradeParticipationInput extends MutationInput {
   @ValidateNested()
   participant: ParticipantInput;
 
-  @Field({ description: "Code of the unit where the participant is registered (one of the 13 units)." })
+  @Field({ description: "Code of the unit where the participant lies on its first day there, in force on that day: a commune (5 digits, e.g. 18202; from 2025-07-01 only communes exist) or, before 2025-07-01, a district (3 digits, e.g. 444). A commune records where the participant lies since that day." })
   @IsAdminUnitCode()
   adminUnitCode: string;
 
@@ -219,7 +219,7 @@ export class RecordEcommerceListingInput extends MutationInput {
   @ValidateNested()
   owner: ParticipantInput;
 
-  @Field({ description: "Code of the unit where the seller is registered (one of the 13 units)." })
+  @Field({ description: "Code of the unit where the seller is registered, in force on the date: a commune (5 digits; from 2025-07-01 only communes exist) or, before 2025-07-01, a district (3 digits, e.g. 444)." })
   @IsAdminUnitCode()
   adminUnitCode: string;
 
@@ -252,7 +252,7 @@ export class RecordSupplyDemandLinkInput extends MutationInput {
   @ValidateNested()
   seller: ParticipantInput;
 
-  @Field({ description: "Code of the unit where the seller is registered (one of the 13 units)." })
+  @Field({ description: "Code of the unit where the seller is registered, in force on the date: a commune (5 digits; from 2025-07-01 only communes exist) or, before 2025-07-01, a district (3 digits, e.g. 444)." })
   @IsAdminUnitCode()
   adminUnitCode: string;
 

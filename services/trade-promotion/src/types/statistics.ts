@@ -1,5 +1,5 @@
 import { Field, Float, Int, ObjectType } from "type-graphql";
-import { VndScalar } from "@kttt/core";
+import { LocalDateScalar, VndScalar } from "@kttt/core";
 import { TradePromotionGroupBy } from "../domain/enums";
 
 @ObjectType({
@@ -77,14 +77,20 @@ export class TradePromotionFigures {
 // GraphQL keeps the name it was published under; the class is named like the other subgraphs' groups.
 @ObjectType("TradePromotionGroup", { description: "One group of a trade-promotion breakdown (một nhóm)." })
 export class TradePromotionStatisticsGroup {
-  @Field({ description: "Key of the group: a TradeEventType, a TradeEventFormat, a unit code, or NONE for events held outside the province or online." })
-  key: string;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Key of the group: a TradeEventType, a TradeEventFormat, a unit code, NONE for events held outside the province or online, or null, by unit, for the records " +
+      "no unit of the map can hold (unplaced: a split commune, or one whose successor is unknown).",
+  })
+  key: string | null;
 
   @Field({ description: "Vietnamese label of the group (tên nhóm)." })
   label: string;
 
-  /** Set when grouped by unit; served as `adminUnit`. */
+  /** Set when grouped by unit; served as `adminUnit`, the unit in force on `unitMapDate`. */
   adminUnitCode: string | null;
+  unitMapDate: string | null;
 
   @Field(() => TradePromotionFigures, { description: "The group's figures." })
   figures: TradePromotionFigures;
@@ -97,6 +103,9 @@ export class TradePromotionStatistics {
 
   @Field(() => TradePromotionGroupBy, { nullable: true, description: "The breakdown asked for." })
   groupBy: TradePromotionGroupBy | null;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: "When grouped by unit: the date whose map of units the groups follow (bản đồ ngày)." })
+  unitMapDate: string | null;
 
   @Field(() => TradePromotionFigures, { description: "Figures for the whole province (toàn tỉnh)." })
   total: TradePromotionFigures;
