@@ -10,12 +10,15 @@
  * Environment: ROUTER_SECRET and AUTH_JWKS_URL (required), MEMBERSHIP_URL, OCOP_URL, TRADE_PROMOTION_URL,
  * POLICY_SUPPORT_URL (default: the supergraph's), SUBGRAPH_TIMEOUT_MS, NODE_ENV, INTROSPECTION,
  * FIELD_SUGGESTIONS (authenticated | off), RATE_LIMIT_PER_MINUTE (600), REDIS_URL and REDIS_PREFIX (a rate limit
- * shared by every replica; without them, each process counts alone), as our gateway reads them.
+ * shared by every replica; without them, each process counts alone), as our gateway reads them, and
+ * HIVE_ROUTER_RUNTIME (default true: plans and executes with Hive Router's Rust query planner,
+ * @graphql-hive/router-runtime; `false`: Hive Gateway's JavaScript planner, the stitching runtime).
  *
  * The document checks are our gateway's own code (gateway/src/gateway-rules.ts), loaded with Hive's graphql-js.
  */
 import { EnvelopArmor } from "@escape.tech/graphql-armor";
 import { createRemoteJwksSigningKeyProvider, defineConfig, type GatewayPlugin } from "@graphql-hive/gateway";
+import { unifiedGraphHandler } from "@graphql-hive/router-runtime";
 import { GraphQLError, NoSchemaIntrospectionCustomRule, validate } from "graphql";
 import { Redis } from "ioredis";
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
@@ -163,7 +166,11 @@ const introspectionGuard: GatewayPlugin = {
   },
 };
 
+/** Hive Router's runtime (Rust query planner through a native addon) unless HIVE_ROUTER_RUNTIME=false. */
+const routerRuntime = !["false", "0", "no"].includes((env.HIVE_ROUTER_RUNTIME ?? "true").toLowerCase());
+
 export const gatewayConfig = defineConfig({
+  ...(routerRuntime ? { unifiedGraphHandler } : {}),
   transportEntries,
   graphqlEndpoint: "/graphql",
   healthCheckEndpoint: "/health",

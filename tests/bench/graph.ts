@@ -51,8 +51,8 @@ export interface BenchGraph {
 
 export interface BenchGraphOptions {
   env: NodeJS.ProcessEnv;
-  /** Also start Hive Gateway from deploy/hive-gateway, when it is installed there. */
-  hive: boolean;
+  /** Also start Hive Gateway from deploy/hive-gateway, when it is installed there: with its Rust router runtime (`hive`), with its JavaScript planner (`hive-js`). */
+  hive: ("hive" | "hive-js")[];
 }
 
 /** Where Hive Gateway is installed for the benchmark (issue 16's folder), or null if it is not. */
@@ -106,17 +106,19 @@ export async function startBenchGraph(options: BenchGraphOptions): Promise<Bench
     children.push(ours);
     await waitForHealth("gateway", `http://127.0.0.1:${gatewayPort}/health`, ours);
     const targets: Target[] = [{ name: "ours", url: `http://127.0.0.1:${gatewayPort}/graphql`, process: ours }];
-    if (options.hive && hiveGatewayInstalled()) {
+    for (const name of hiveGatewayInstalled() ? options.hive : []) {
       // deploy/hive-gateway's own configuration (gateway.config.ts), as `npm run start:hive` runs it.
       const hive = await startHiveGateway({
         port: await freePort(),
         subgraphUrls: Object.fromEntries(Object.values(subgraphs).map((s) => [s.name, s.url])),
         jwksUrl: env.AUTH_JWKS_URL!,
         routerSecret,
-        env: { NODE_ENV: env.NODE_ENV, LOG_LEVEL: env.LOG_LEVEL },
+        routerRuntime: name === "hive",
+        // The same per-client rate limit as ours (the bench lifts it: one client sends everything).
+        env: { NODE_ENV: env.NODE_ENV, LOG_LEVEL: env.LOG_LEVEL, RATE_LIMIT_PER_MINUTE: env.RATE_LIMIT_PER_MINUTE },
       });
       children.push(hive.process);
-      targets.push({ name: "hive", url: hive.url, process: hive.process });
+      targets.push({ name, url: hive.url, process: hive.process });
     }
     return { subgraphs, targets, stop };
   } catch (error) {

@@ -97,7 +97,8 @@ export function renderReport(runs: BenchRun[], scenarios: Scenario[]): string {
     "rounds and the CPU milliseconds per request are the figures to compare.",
     "",
     "Targets: `ours` is the project's gateway, `hive` Hive Gateway with its router runtime (deploy/hive-gateway,",
-    "when installed), `direct` the subgraph itself, asked with a gateway proof. Mode `varied`: every request",
+    "when installed: Hive Router's Rust query planner, @graphql-hive/router-runtime), `hive-js` the same with its",
+    "JavaScript planner (when asked for), `direct` the subgraph itself, asked with a gateway proof. Mode `varied`: every request",
     "differs; `identical`: every client sends the same request at once. CPU ms/req is user + system time of",
     "each process (`/proc/<pid>/stat`) over the round, divided by the requests answered; `postgresql` is the",
     "backends serving the bench databases. SQL/req counts every statement the subgraphs sent for the sampled requests, sent one at a time before the round (their",
@@ -119,8 +120,10 @@ export function renderReport(runs: BenchRun[], scenarios: Scenario[]): string {
     for (const scenario of scenariosOf(run)) {
       for (const mode of modesOf(run)) {
         const hive = ratio(run, scenario, mode, "ours", "hive");
+        const hiveJs = ratio(run, scenario, mode, "ours", "hive-js");
         const direct = ratio(run, scenario, mode, "ours", "direct");
         if (hive !== null) ratios.push(`- ${scenario} ${mode}: ours / hive = ${hive.toFixed(2)}×`);
+        if (hiveJs !== null) ratios.push(`- ${scenario} ${mode}: ours / hive-js = ${hiveJs.toFixed(2)}×`);
         if (direct !== null) ratios.push(`- ${scenario} ${mode}: ours / direct = ${direct.toFixed(2)}×`);
       }
     }

@@ -8,7 +8,8 @@
  *
  * Settings (environment): BENCH_SECONDS (per round, default 10), BENCH_WARMUP_SECONDS (2),
  * BENCH_CONNECTIONS (20), BENCH_ROUNDS (1 per target), BENCH_ONLY (scenario names, comma-separated),
- * BENCH_MODES (varied,identical), BENCH_TARGETS (ours,hive,direct), BENCH_SCALE (1, 10 or 100:
+ * BENCH_MODES (varied,identical), BENCH_TARGETS (ours,hive,direct; also hive-js: Hive Gateway with its
+ * JavaScript planner instead of the Rust router runtime), BENCH_SCALE (1, 10 or 100:
  * the demo data times that), BENCH_CPU_PROF (a folder: every process writes a CPU profile there;
  * read it with profile-summary.js), BENCH_REPORT (false: only artifacts/bench-<scale>x.json, as
  * `npm run bench:cpu` does, one client at a time), DATABASE_URL (else an embedded PostgreSQL).
@@ -171,8 +172,8 @@ async function main(): Promise<void> {
     GATEWAY_SECRET: gatewaySecret,
     RATE_LIMIT_PER_MINUTE: "1000000",
   };
-  const wantHive = SETTINGS.targets.includes("hive");
-  if (wantHive && !hiveGatewayFolder()) console.log("Hive Gateway is not installed in deploy/hive-gateway (npm ci there): its rounds are skipped.");
+  const wantHive = (["hive", "hive-js"] as const).filter((t) => SETTINGS.targets.includes(t));
+  if (wantHive.length && !hiveGatewayFolder()) console.log("Hive Gateway is not installed in deploy/hive-gateway (npm ci there): its rounds are skipped.");
   console.log(`bench: ${SETTINGS.seconds} s rounds after ${SETTINGS.warmupSeconds} s warm-up, ${SETTINGS.connections} connections, ${SETTINGS.rounds} round(s) per target, demo data ×${SETTINGS.scale}, ${os.cpus().length} cores`);
   await dropDatabases();
   const started = Date.now();
@@ -222,7 +223,7 @@ async function main(): Promise<void> {
     rounds: SETTINGS.rounds,
     cpus: os.cpus().length,
     node: process.version,
-    hive: graph.targets.some((t) => t.name === "hive"),
+    hive: graph.targets.some((t) => t.name.startsWith("hive")),
     measurements,
   };
   const artifacts = path.join(ROOT, "artifacts");

@@ -8,6 +8,7 @@ import { printSchemaWithDirectives } from "@graphql-tools/utils";
 import { GraphQLSchema, parse } from "graphql";
 import { buildSchema, createResolversMap, getMetadataStorage, type BuildSchemaOptions } from "type-graphql";
 import { authChecker } from "./auth";
+import { decidedOncePerRequest } from "./refusals";
 
 export const FEDERATION_LINK = "https://specs.apollo.dev/federation/v2.7";
 export const FEDERATION_IMPORTS = ["@key", "@shareable", "@external", "@requires", "@provides", "@interfaceObject", "@inaccessible", "@tag"];
@@ -46,7 +47,7 @@ export async function buildFederatedSchema(
   referenceResolvers: ReferenceResolvers = {},
 ): Promise<FederatedSchema> {
   markTrivialFieldsSimple(options);
-  const typeGraphqlSchema = await buildSchema({ authChecker, ...options, skipCheck: true });
+  const typeGraphqlSchema = await buildSchema({ authChecker: decidedOncePerRequest(authChecker), ...options, skipCheck: true });
   const imports = FEDERATION_IMPORTS.map((d) => `"${d}"`).join(", ");
   const sdl =
     `extend schema @link(url: "${FEDERATION_LINK}", import: [${imports}])\n\n` +

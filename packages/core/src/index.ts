@@ -5,6 +5,7 @@ export * from "./bulk";
 export * from "./calendar";
 export * from "./constraints";
 export * from "./audit";
+export * from "./aggregate-cache";
 export * from "./auth";
 export * from "./config";
 export * from "./database";

@@ -68,7 +68,7 @@ export interface SubgraphSpec<TLoaders> {
   orphanedTypes?: BuildSchemaOptions["orphanedTypes"];
   references: ReferenceResolvers;
   /** This request's loaders, made anew for every request so nothing is cached across callers. */
-  loaders: (dataSource: DataSource) => TLoaders;
+  loaders: (dataSource: DataSource, principal: Principal) => TLoaders;
 }
 
 export interface SubgraphService {
@@ -138,7 +138,7 @@ export function defineSubgraph<TLoaders>(spec: SubgraphSpec<TLoaders>): Subgraph
         requestId,
         principal,
         dataSource,
-        loaders: spec.loaders(dataSource),
+        loaders: spec.loaders(dataSource, principal),
         ...(gatewayLookup ? { lookup: gatewayLookup.forCaller({ requestId, principal, authorization }) } : {}),
       }),
     });

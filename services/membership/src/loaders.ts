@@ -2,7 +2,7 @@
  * Per-request DataLoaders: every list-to-reference path of the membership subgraph goes through
  * one of these, so N parents cost one `WHERE … = ANY($1)` statement, not N.
  */
-import { economyFiguresLoader, firstPageLoader, groupLoader, isUuid, loadersByArgs, rowLoader, type FirstPage } from "@kttt/core";
+import { accessScope, economyFiguresLoader, type Principal, firstPageLoader, groupLoader, isUuid, loadersByArgs, rowLoader, type FirstPage } from "@kttt/core";
 import type { DataSource } from "typeorm";
 import { emptyMembershipFigures, membershipStatistics } from "./repositories/statistics";
 import DataLoader from "dataloader";
@@ -35,10 +35,10 @@ function firstMembers(dataSource: DataSource, filter: { current: boolean | null;
   });
 }
 
-/** Membership figures of a period for the province and every unit at once, on the period's map or re-cut by today's. */
-function economyFigures(dataSource: DataSource, unitMap: UnitMap) {
+/** Membership figures of a period for the province and every unit at once, on the period's map or re-cut by today's; cached per caller scope for closed periods. */
+function economyFigures(dataSource: DataSource, unitMap: UnitMap, scope: string | null) {
   return economyFiguresLoader(async (period) => {
-    const stats = await membershipStatistics(dataSource, period.year, MembershipGroupBy.ADMIN_UNIT, period.asOf, unitMap);
+    const stats = await membershipStatistics(dataSource, period.year, MembershipGroupBy.ADMIN_UNIT, period.asOf, unitMap, scope);
     return { total: stats.total, byUnit: new Map(stats.groups.map((g) => [g.key as string, g.figures])), empty: emptyMembershipFigures() };
   });
 }
@@ -58,11 +58,12 @@ function latestUnitByCode(dataSource: DataSource) {
   });
 }
 
-export function createLoaders(dataSource: DataSource) {
+/** `principal`: the caller, whose access scope keys the cached statistics of closed periods (none: not cached). */
+export function createLoaders(dataSource: DataSource, principal?: Principal) {
   return {
-    economyFigures: economyFigures(dataSource, UnitMap.PERIOD),
+    economyFigures: economyFigures(dataSource, UnitMap.PERIOD, principal ? accessScope(principal) : null),
     /** A period before 2025-07-01 re-cut by today's communes: asked only for a commune of today on such a period. */
-    economyFiguresToday: economyFigures(dataSource, UnitMap.TODAY),
+    economyFiguresToday: economyFigures(dataSource, UnitMap.TODAY, principal ? accessScope(principal) : null),
     /** One loader per distinct filter and page size asked for in the request. */
     firstMembers: loadersByArgs((filter: { current: boolean | null; membershipType: string | null; limit: number }) => firstMembers(dataSource, filter)),
     organization: rowLoader(dataSource, Organization, { column: "id", keyOf: (o) => o.id, validKey: isUuid }),

@@ -1,4 +1,4 @@
-import { auditMigration, formerlyNamed, mutationReceiptsMigration } from "@kttt/core";
+import { auditMigration, dataVersionMigration, formerlyNamed, mutationReceiptsMigration } from "@kttt/core";
 import { MembershipInitial1732406400000 } from "./1732406400000-initial";
 import { AdminUnits1732406400001 } from "./1732406400001-admin-units";
 import { UnitHistory1751328000000 } from "./1751328000000-unit-history";
@@ -13,5 +13,7 @@ export const migrations = [
   auditMigration(1732406400003),
   UnitHistory1751328000000,
   OrganizationCommune1751328000001,
+  // Statistics of closed periods are cached per data version (core's AggregateCache).
+  dataVersionMigration(1751328000050),
   ClassificationByDate1758153600000,
 ];

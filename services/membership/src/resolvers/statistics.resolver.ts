@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
-import { badInput, isAdminUnitCode, LocalDateScalar, READ_NOTE, requireYearInRange, SIGNED_IN } from "@kttt/core";
+import { accessScope, badInput, isAdminUnitCode, LocalDateScalar, READ_NOTE, requireYearInRange, SIGNED_IN } from "@kttt/core";
 import type { MembershipContext } from "../context";
 import { AdminUnit } from "../entities/admin-unit";
 import { membershipStatistics, periodEnd } from "../repositories/statistics";
@@ -27,7 +27,7 @@ export class StatisticsResolver {
   ): Promise<MembershipStatistics> {
     requireYearInRange(year, "year");
     if (asOf && asOf < `${year}-01-01`) throw badInput(`Figures of ${year} cannot be counted on a date before the year began (${asOf}).`, "asOf", "REPORT_BEFORE_PERIOD");
-    return membershipStatistics(ctx.dataSource, year, groupBy ?? null, asOf ?? periodEnd(year), unitMap ?? UnitMap.PERIOD);
+    return membershipStatistics(ctx.dataSource, year, groupBy ?? null, asOf ?? periodEnd(year), unitMap ?? UnitMap.PERIOD, accessScope(ctx.principal));
   }
 
   @FieldResolver(() => AdminUnit, { nullable: true, description: "The administrative unit, when grouped by unit." })
