@@ -22,7 +22,14 @@ import { unifiedGraphHandler } from "@graphql-hive/router-runtime";
 import { GraphQLError, NoSchemaIntrospectionCustomRule, validate } from "graphql";
 import { Redis } from "ioredis";
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
-import { expandedSelections, INTROSPECTION_SIGN_IN_MESSAGE, introspectionLimitsRule, SUBGRAPH_UNAVAILABLE, subgraphUnavailableMessage, withoutSuggestions } from "../../gateway/src/gateway-rules";
+import {
+  expandedSelections,
+  INTROSPECTION_SIGN_IN_MESSAGE,
+  introspectionLimitsRule,
+  SUBGRAPH_UNAVAILABLE,
+  subgraphUnavailableMessage,
+  withoutSuggestions,
+} from "../../gateway/src/gateway-rules";
 
 const env = process.env;
 const production = env.NODE_ENV === "production";
@@ -38,10 +45,24 @@ const jwksUrl = required("AUTH_JWKS_URL");
 if (production && routerSecret.length < 32) throw new Error("ROUTER_SECRET must be a random secret of at least 32 characters in production.");
 
 /** The limits of our gateway (gateway/src/hardening.ts QUERY_LIMITS); tests/test/e2e-both-gateways.test.ts holds both to them. */
-const QUERY_LIMITS = { depth: 12, aliases: 30, directives: 20, tokens: 3000, cost: 1_000_000, introspectionDepth: 20, introspectionSchemas: 1, expandedSelections: 10_000 } as const;
+const QUERY_LIMITS = {
+  depth: 12,
+  aliases: 30,
+  directives: 20,
+  tokens: 3000,
+  cost: 1_000_000,
+  introspectionDepth: 20,
+  introspectionSchemas: 1,
+  expandedSelections: 10_000,
+} as const;
 
 /** Where each subgraph is, when not where the supergraph says (containers, tests, replicas behind one address). */
-const SUBGRAPH_URL_VARIABLES: Record<string, string> = { membership: "MEMBERSHIP_URL", ocop: "OCOP_URL", "trade-promotion": "TRADE_PROMOTION_URL", "policy-support": "POLICY_SUPPORT_URL" };
+const SUBGRAPH_URL_VARIABLES: Record<string, string> = {
+  membership: "MEMBERSHIP_URL",
+  ocop: "OCOP_URL",
+  "trade-promotion": "TRADE_PROMOTION_URL",
+  "policy-support": "POLICY_SUPPORT_URL",
+};
 const transportEntries = Object.fromEntries(
   Object.entries(SUBGRAPH_URL_VARIABLES)
     .filter(([, variable]) => env[variable])
@@ -93,7 +114,13 @@ const suggestionGuard: GatewayPlugin = {
     const errors = result.errors.map((error) =>
       error.message === withoutSuggestions(error.message)
         ? error
-        : new GraphQLError(withoutSuggestions(error.message), { nodes: error.nodes, source: error.source, positions: error.positions, path: error.path, extensions: error.extensions }),
+        : new GraphQLError(withoutSuggestions(error.message), {
+            nodes: error.nodes,
+            source: error.source,
+            positions: error.positions,
+            path: error.path,
+            extensions: error.extensions,
+          }),
     );
     setResult({ ...result, errors });
   },
@@ -111,7 +138,10 @@ const subgraphUnavailable: GatewayPlugin = {
       // Hive's transport reports a request that failed (refused, reset, timed out, not 2xx) as SUBREQUEST_HTTP_ERROR.
       const errors = result.errors.map((error) =>
         error.extensions?.code === "SUBREQUEST_HTTP_ERROR"
-          ? new GraphQLError(subgraphUnavailableMessage(subgraphName, error.message), { path: error.path, extensions: { code: SUBGRAPH_UNAVAILABLE, serviceName: subgraphName } })
+          ? new GraphQLError(subgraphUnavailableMessage(subgraphName, error.message), {
+              path: error.path,
+              extensions: { code: SUBGRAPH_UNAVAILABLE, serviceName: subgraphName },
+            })
           : error,
       );
       setResult({ ...result, errors });

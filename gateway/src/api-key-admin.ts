@@ -25,18 +25,39 @@ export function apiKeyAdmin(store: ApiKeyStore | null, tokenKeys: CallerTokenKey
       next(error);
     }
   });
-  const handle = (fn: (req: Request) => Promise<unknown>, status = 200) => async (req: Request, res: Response, next: express.NextFunction) => {
-    try {
-      res.status(status).json(await fn(req));
-    } catch (error) {
-      if (!isDomainError(error)) return next(error);
-      const code = String(error.extensions.code);
-      fail(res, code === ErrorCode.NOT_FOUND ? 404 : 400, code, error.message, error.extensions.field as string | undefined, error.extensions.reason as string | undefined);
-    }
-  };
-  router.get("/", handle(() => store!.list()));
-  router.post("/", handle((req) => store!.create(req.body ?? {}, String(req.res?.locals.admin)), 201));
-  router.post("/:id/rotate", handle((req) => store!.rotate(String(req.params.id))));
-  router.post("/:id/revoke", handle((req) => store!.revoke(String(req.params.id))));
+  const handle =
+    (fn: (req: Request) => Promise<unknown>, status = 200) =>
+    async (req: Request, res: Response, next: express.NextFunction) => {
+      try {
+        res.status(status).json(await fn(req));
+      } catch (error) {
+        if (!isDomainError(error)) return next(error);
+        const code = String(error.extensions.code);
+        fail(
+          res,
+          code === ErrorCode.NOT_FOUND ? 404 : 400,
+          code,
+          error.message,
+          error.extensions.field as string | undefined,
+          error.extensions.reason as string | undefined,
+        );
+      }
+    };
+  router.get(
+    "/",
+    handle(() => store!.list()),
+  );
+  router.post(
+    "/",
+    handle((req) => store!.create(req.body ?? {}, String(req.res?.locals.admin)), 201),
+  );
+  router.post(
+    "/:id/rotate",
+    handle((req) => store!.rotate(String(req.params.id))),
+  );
+  router.post(
+    "/:id/revoke",
+    handle((req) => store!.revoke(String(req.params.id))),
+  );
   return router;
 }

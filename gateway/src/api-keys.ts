@@ -4,7 +4,21 @@
  * short-lived token for the key's principal, so subgraphs see keys and people the same way.
  */
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from "node:crypto";
-import { communeUnitRefusal, DEPARTMENTS, DISTRICT_ROLE_RETIRED, districtRoleRefused, DomainError, ErrorCode, RETIRED_DISTRICT_ROLE, Role, badInput, isUuid, notFound, today, type Principal } from "@kttt/core";
+import {
+  communeUnitRefusal,
+  DEPARTMENTS,
+  DISTRICT_ROLE_RETIRED,
+  districtRoleRefused,
+  DomainError,
+  ErrorCode,
+  RETIRED_DISTRICT_ROLE,
+  Role,
+  badInput,
+  isUuid,
+  notFound,
+  today,
+  type Principal,
+} from "@kttt/core";
 // Loading the units registers the commune check that COMMUNE keys and tokens are held to.
 import "@kttt/reference";
 import type { DataSource, MigrationInterface, QueryRunner } from "typeorm";
@@ -114,14 +128,20 @@ const unauthenticated = (message: string) => new DomainError(ErrorCode.UNAUTHENT
 export class ApiKeyStore {
   constructor(private readonly dataSource: DataSource) {}
 
-  async create(input: { name?: unknown; role?: unknown; department?: unknown; adminUnitCode?: unknown; expiresOn?: unknown }, createdBy: string): Promise<ApiKeyInfo & { key: string }> {
+  async create(
+    input: { name?: unknown; role?: unknown; department?: unknown; adminUnitCode?: unknown; expiresOn?: unknown },
+    createdBy: string,
+  ): Promise<ApiKeyInfo & { key: string }> {
     const name = typeof input.name === "string" ? input.name.normalize("NFC").trim() : "";
     if (name.length < 3 || name.length > 200) throw badInput("name must be 3 to 200 characters.", "name");
     const role = input.role as Role;
-    if (role === (RETIRED_DISTRICT_ROLE as Role)) throw badInput(`role DISTRICT is no longer issued. ${DISTRICT_ROLE_RETIRED}`, "role", "DISTRICT_ROLE_RETIRED");
-    if (!Object.values(Role).includes(role) || role === Role.PUBLIC) throw badInput("role must be ALLIANCE_ADMIN, ALLIANCE_STAFF, DEPARTMENT or COMMUNE.", "role");
+    if (role === (RETIRED_DISTRICT_ROLE as Role))
+      throw badInput(`role DISTRICT is no longer issued. ${DISTRICT_ROLE_RETIRED}`, "role", "DISTRICT_ROLE_RETIRED");
+    if (!Object.values(Role).includes(role) || role === Role.PUBLIC)
+      throw badInput("role must be ALLIANCE_ADMIN, ALLIANCE_STAFF, DEPARTMENT or COMMUNE.", "role");
     const department = role === Role.DEPARTMENT ? (input.department as string) : null;
-    if (role === Role.DEPARTMENT && !(department && department in DEPARTMENTS)) throw badInput(`department must be one of ${Object.keys(DEPARTMENTS).join(", ")}.`, "department");
+    if (role === Role.DEPARTMENT && !(department && department in DEPARTMENTS))
+      throw badInput(`department must be one of ${Object.keys(DEPARTMENTS).join(", ")}.`, "department");
     const unit = role === Role.COMMUNE ? (input.adminUnitCode as string) : null;
     const unitRefusal = role === Role.COMMUNE ? communeUnitRefusal(unit) : null;
     if (unitRefusal) throw badInput(`adminUnitCode: ${unitRefusal}`, "adminUnitCode");
@@ -144,7 +164,11 @@ export class ApiKeyStore {
   async rotate(id: string): Promise<ApiKeyInfo & { key: string }> {
     if (!isUuid(id)) throw notFound(`No active API key has the id ${id}.`, "id");
     const { prefix, key } = newKey();
-    const rows = await this.dataSource.query("UPDATE api_key SET prefix = $2, secret_hash = $3 WHERE id = $1 AND revoked_at IS NULL RETURNING *", [id, prefix, hash(key)]);
+    const rows = await this.dataSource.query("UPDATE api_key SET prefix = $2, secret_hash = $3 WHERE id = $1 AND revoked_at IS NULL RETURNING *", [
+      id,
+      prefix,
+      hash(key),
+    ]);
     if (rows.length === 0) throw notFound(`No active API key has the id ${id}.`, "id");
     return { ...info(rows[0]), key };
   }

@@ -7,7 +7,28 @@ import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from "@apollo/server/plugin/landingPage/default";
 import { expressMiddleware } from "@as-integrations/express5";
-import { ANONYMOUS, createLogger, createMetrics, DomainError, ErrorCode, formatError, GATEWAY_PROOF_HEADER, isDomainError, issueToken, requestIdOf, signGatewayProof, listen, principalOf, type Principal, observabilityPlugin, operationsRoutes, SUBGRAPHS, type GatewayConfig, type Logger, type RunningServer } from "@kttt/core";
+import {
+  ANONYMOUS,
+  createLogger,
+  createMetrics,
+  DomainError,
+  ErrorCode,
+  formatError,
+  GATEWAY_PROOF_HEADER,
+  isDomainError,
+  issueToken,
+  requestIdOf,
+  signGatewayProof,
+  listen,
+  principalOf,
+  type Principal,
+  observabilityPlugin,
+  operationsRoutes,
+  SUBGRAPHS,
+  type GatewayConfig,
+  type Logger,
+  type RunningServer,
+} from "@kttt/core";
 import express from "express";
 import { Counter } from "prom-client";
 import { GraphQLError } from "graphql";
@@ -64,7 +85,8 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   override didEncounterError(error: Error): void {
     // A subgraph that refused the request (HTTP 400, e.g. a literal its scalar rejects) explains why:
     // pass its first error on as the client's mistake, not as a failure of the graph.
-    const refused = (error as GraphQLError).extensions?.response as { status?: number; body?: { errors?: { message: string; extensions?: { code?: string } }[] } } | undefined;
+    const refused = (error as GraphQLError).extensions?.response as
+      { status?: number; body?: { errors?: { message: string; extensions?: { code?: string } }[] } } | undefined;
     const first = refused?.status === 400 ? refused.body?.errors?.[0] : undefined;
     if (first) {
       const code = !first.extensions?.code || first.extensions.code === "GRAPHQL_VALIDATION_FAILED" ? "BAD_USER_INPUT" : first.extensions.code;

@@ -18,7 +18,13 @@ type Fragments = (name: string) => ASTNode | undefined;
  * no more than its text; a spread already being followed counts as nothing, since graphql-js's own rules
  * refuse cycles.
  */
-function foldSelections<T>(node: ASTNode, fragment: Fragments, visit: (node: ASTNode, children: T[]) => T, folded: Map<string, T>, seen: Set<string> = new Set()): T {
+function foldSelections<T>(
+  node: ASTNode,
+  fragment: Fragments,
+  visit: (node: ASTNode, children: T[]) => T,
+  folded: Map<string, T>,
+  seen: Set<string> = new Set(),
+): T {
   if (node.kind === Kind.FRAGMENT_SPREAD) {
     const name = node.name.value;
     const known = folded.get(name);
@@ -31,7 +37,8 @@ function foldSelections<T>(node: ASTNode, fragment: Fragments, visit: (node: AST
     folded.set(name, result);
     return result;
   }
-  const children = "selectionSet" in node && node.selectionSet ? node.selectionSet.selections.map((child) => foldSelections(child, fragment, visit, folded, seen)) : [];
+  const children =
+    "selectionSet" in node && node.selectionSet ? node.selectionSet.selections.map((child) => foldSelections(child, fragment, visit, folded, seen)) : [];
   return visit(node, children);
 }
 
@@ -41,14 +48,24 @@ const selectionDepth = (node: ASTNode, fragment: Fragments, folded: Map<string, 
 
 /** How many times the field `name` is asked for in `node`, through fragments as often as they are spread. */
 const fieldCount = (node: ASTNode, name: string, fragment: Fragments, folded: Map<string, number>) =>
-  foldSelections<number>(node, fragment, (n, children) => (n.kind === Kind.FIELD && n.name.value === name ? 1 : 0) + children.reduce((a, b) => a + b, 0), folded);
+  foldSelections<number>(
+    node,
+    fragment,
+    (n, children) => (n.kind === Kind.FIELD && n.name.value === name ? 1 : 0) + children.reduce((a, b) => a + b, 0),
+    folded,
+  );
 
 /** The fields and inline fragments of `document` with every fragment spread where it is spread. */
 export function expandedSelections(document: DocumentNode): number {
   const fragments = new Map(document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : [])));
   const folded = new Map<string, number>();
   const count = (node: ASTNode) =>
-    foldSelections<number>(node, (name) => fragments.get(name), (n, children) => (n.kind === Kind.FIELD || n.kind === Kind.INLINE_FRAGMENT ? 1 : 0) + children.reduce((a, b) => a + b, 0), folded);
+    foldSelections<number>(
+      node,
+      (name) => fragments.get(name),
+      (n, children) => (n.kind === Kind.FIELD || n.kind === Kind.INLINE_FRAGMENT ? 1 : 0) + children.reduce((a, b) => a + b, 0),
+      folded,
+    );
   return document.definitions.reduce((total, d) => total + (d.kind === Kind.OPERATION_DEFINITION ? count(d) : 0), 0);
 }
 
@@ -73,18 +90,39 @@ export function introspectionLimitsRule(maxDepth: number, maxSchemas: number, Er
       OperationDefinition(node) {
         const schemas = fieldCount(node, "__schema", fragment, schemaCounts);
         if (schemas > maxSchemas) {
-          context.reportError(refusal(ErrorClass, `An operation may ask for __schema at most ${maxSchemas === 1 ? "once" : `${maxSchemas} times`} (found ${schemas}): it is the whole schema each time.`, node, "introspectionSchemas", maxSchemas, schemas));
+          context.reportError(
+            refusal(
+              ErrorClass,
+              `An operation may ask for __schema at most ${maxSchemas === 1 ? "once" : `${maxSchemas} times`} (found ${schemas}): it is the whole schema each time.`,
+              node,
+              "introspectionSchemas",
+              maxSchemas,
+              schemas,
+            ),
+          );
         }
       },
       Field(node) {
         if (node.name.value === "isOneOf" && context.getParentType()?.name === "__Type") {
-          context.reportError(new ErrorClass("__Type.isOneOf is not served by this gateway (its query planner does not know it yet): leave it out of the introspection query.", { nodes: [node], extensions: { code: "GRAPHQL_VALIDATION_FAILED" } }));
+          context.reportError(
+            new ErrorClass("__Type.isOneOf is not served by this gateway (its query planner does not know it yet): leave it out of the introspection query.", {
+              nodes: [node],
+              extensions: { code: "GRAPHQL_VALIDATION_FAILED" },
+            }),
+          );
         }
         if (node.name.value !== "__schema" && node.name.value !== "__type") return undefined;
         const depth = selectionDepth(node, fragment, depths);
         if (depth <= maxDepth) return undefined;
         context.reportError(
-          refusal(ErrorClass, `Introspection nested ${depth} levels deep below ${node.name.value}; at most ${maxDepth} are allowed (a full introspection, such as GraphiQL's, needs 15).`, node, "introspectionDepth", maxDepth, depth),
+          refusal(
+            ErrorClass,
+            `Introspection nested ${depth} levels deep below ${node.name.value}; at most ${maxDepth} are allowed (a full introspection, such as GraphiQL's, needs 15).`,
+            node,
+            "introspectionDepth",
+            maxDepth,
+            depth,
+          ),
         );
         return false;
       },

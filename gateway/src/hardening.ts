@@ -118,7 +118,10 @@ export function rateLimitStore(redisUrl: string | null, prefix: string): RateLim
   // ioredis logs unhandled "error" events itself; reconnecting is its business, counting is ours.
   client.on("error", () => undefined);
   return {
-    store: new RedisStore({ prefix: `${prefix}rl:`, sendCommand: (command: string, ...args: string[]) => client.call(command, ...args) as Promise<RedisReply> }),
+    store: new RedisStore({
+      prefix: `${prefix}rl:`,
+      sendCommand: (command: string, ...args: string[]) => client.call(command, ...args) as Promise<RedisReply>,
+    }),
     close: async () => void (await client.quit().catch(() => client.disconnect())),
   };
 }

@@ -28,7 +28,9 @@ export type ResponseMediaType = "application/json" | "application/graphql-respon
 
 /** The media type Apollo Server answers this request in: the one its Accept header prefers, JSON without one. */
 export function responseMediaType(req: Request): ResponseMediaType {
-  return req.accepts(["application/json", "application/graphql-response+json"]) === "application/graphql-response+json" ? "application/graphql-response+json" : "application/json";
+  return req.accepts(["application/json", "application/graphql-response+json"]) === "application/graphql-response+json"
+    ? "application/graphql-response+json"
+    : "application/json";
 }
 
 /**
@@ -42,8 +44,12 @@ export function responseStatusPlugin<T extends { mediaType: ResponseMediaType }>
       return {
         async didResolveOperation({ operation, request }) {
           if (operation) return;
-          const message = request.operationName ? `Unknown operation named "${request.operationName}".` : "Must provide operation name if query contains multiple operations.";
-          throw new GraphQLError(message, { extensions: { code: ApolloServerErrorCode.OPERATION_RESOLUTION_FAILURE, http: { status: 400, headers: new HeaderMap() } } });
+          const message = request.operationName
+            ? `Unknown operation named "${request.operationName}".`
+            : "Must provide operation name if query contains multiple operations.";
+          throw new GraphQLError(message, {
+            extensions: { code: ApolloServerErrorCode.OPERATION_RESOLUTION_FAILURE, http: { status: 400, headers: new HeaderMap() } },
+          });
         },
         async willSendResponse({ response }) {
           if (!legacyJson) return;

@@ -26,6 +26,8 @@ runUntilStopped("issuer", async () => {
     await issuer.close();
     await limitStore.close();
   });
-  logger.info(`issuer: JWKS on ${server.url.replace(/\/graphql$/u, "/.well-known/jwks.json")}, tokens for API keys on /oauth/token${issuer.apiKeys ? "" : " (no database: API keys off)"}`);
+  logger.info(
+    `issuer: JWKS on ${server.url.replace(/\/graphql$/u, "/.well-known/jwks.json")}, tokens for API keys on /oauth/token${issuer.apiKeys ? "" : " (no database: API keys off)"}`,
+  );
   return { stop: () => server.close() };
 });

@@ -25,10 +25,14 @@ function credentials(req: express.Request): { clientId: string | null; clientSec
   if (basic) {
     const decoded = Buffer.from(basic[1], "base64").toString("utf8");
     const colon = decoded.indexOf(":");
-    if (colon >= 0) return { clientId: decodeURIComponent(decoded.slice(0, colon)) || null, clientSecret: decodeURIComponent(decoded.slice(colon + 1)) || null };
+    if (colon >= 0)
+      return { clientId: decodeURIComponent(decoded.slice(0, colon)) || null, clientSecret: decodeURIComponent(decoded.slice(colon + 1)) || null };
   }
   const body = (req.body ?? {}) as Record<string, unknown>;
-  return { clientId: typeof body.client_id === "string" ? body.client_id : null, clientSecret: typeof body.client_secret === "string" ? body.client_secret : null };
+  return {
+    clientId: typeof body.client_id === "string" ? body.client_id : null,
+    clientSecret: typeof body.client_secret === "string" ? body.client_secret : null,
+  };
 }
 
 export function issuerRoutes(keys: SigningKeySet, apiKeys: ApiKeyStore | null): express.Router {
@@ -39,13 +43,17 @@ export function issuerRoutes(keys: SigningKeySet, apiKeys: ApiKeyStore | null): 
   });
   router.post("/oauth/token", express.urlencoded({ extended: false, limit: "8kb" }), express.json({ limit: "8kb" }), async (req, res, next) => {
     const grantType = (req.body as Record<string, unknown> | undefined)?.grant_type;
-    if (grantType !== "client_credentials") return oauthError(res, 400, grantType ? "unsupported_grant_type" : "invalid_request", "grant_type must be client_credentials.");
+    if (grantType !== "client_credentials")
+      return oauthError(res, 400, grantType ? "unsupported_grant_type" : "invalid_request", "grant_type must be client_credentials.");
     const { clientId, clientSecret } = credentials(req);
-    if (!clientSecret) return oauthError(res, 401, "invalid_client", "Send the API key as client_secret (in the body or with HTTP Basic); client_id is the key's id, optional.");
-    if (!apiKeys) return oauthError(res, 503, "temporarily_unavailable", "This issuer has no database for API keys (set DATABASE_URL or GATEWAY_DATABASE_URL).");
+    if (!clientSecret)
+      return oauthError(res, 401, "invalid_client", "Send the API key as client_secret (in the body or with HTTP Basic); client_id is the key's id, optional.");
+    if (!apiKeys)
+      return oauthError(res, 503, "temporarily_unavailable", "This issuer has no database for API keys (set DATABASE_URL or GATEWAY_DATABASE_URL).");
     try {
       const principal = await apiKeys.verify(clientSecret);
-      if (clientId && `apikey:${clientId}` !== principal.subject) return oauthError(res, 401, "invalid_client", "client_id does not name this API key (give its id, or leave client_id out).");
+      if (clientId && `apikey:${clientId}` !== principal.subject)
+        return oauthError(res, 401, "invalid_client", "client_id does not name this API key (give its id, or leave client_id out).");
       const token = await issueToken(principal, keys, API_KEY_TOKEN_TTL_SECONDS);
       res.set("cache-control", "no-store").set("pragma", "no-cache").json({ access_token: token, token_type: "Bearer", expires_in: API_KEY_TOKEN_TTL_SECONDS });
     } catch (error) {
@@ -66,7 +74,9 @@ export interface Issuer {
 }
 
 export async function openIssuer(config: GatewayConfig): Promise<Issuer> {
-  const database = config.databaseUrl ? await openDatabase({ url: config.databaseUrl, entities: [], migrations: apiKeyMigrations, poolSize: 3, applicationName: "kttt-gateway" }) : null;
+  const database = config.databaseUrl
+    ? await openDatabase({ url: config.databaseUrl, entities: [], migrations: apiKeyMigrations, poolSize: 3, applicationName: "kttt-gateway" })
+    : null;
   const signingKeys = await loadSigningKeys(config.signingKeys);
   return {
     signingKeys,

@@ -29,12 +29,15 @@ function stripError(error: GraphQLFormattedError): GraphQLFormattedError {
   return {
     ...error,
     message: withoutSuggestions(error.message),
-    ...(Array.isArray(stacktrace) ? { extensions: { ...error.extensions, stacktrace: stacktrace.map((line) => (typeof line === "string" ? withoutSuggestions(line) : line)) } } : {}),
+    ...(Array.isArray(stacktrace)
+      ? { extensions: { ...error.extensions, stacktrace: stacktrace.map((line) => (typeof line === "string" ? withoutSuggestions(line) : line)) } }
+      : {}),
   };
 }
 
 function stripBody(body: NonNullable<GraphQLResponse["body"]>): NonNullable<GraphQLResponse["body"]> {
-  if (body.kind === "single") return body.singleResult.errors ? { ...body, singleResult: { ...body.singleResult, errors: body.singleResult.errors.map(stripError) } } : body;
+  if (body.kind === "single")
+    return body.singleResult.errors ? { ...body, singleResult: { ...body.singleResult, errors: body.singleResult.errors.map(stripError) } } : body;
   return body.initialResult.errors ? { ...body, initialResult: { ...body.initialResult, errors: body.initialResult.errors.map(stripError) } } : body;
 }
 

@@ -56,7 +56,13 @@ export function spreadsheetFiles(server: http.Server, tokenKeys: CallerTokenKeys
     } catch (error) {
       if (error instanceof SpreadsheetError) return fail(res, 400, error.code, error.message);
       if (isDomainError(error)) return fail(res, error.extensions.code === ErrorCode.UNAUTHENTICATED ? 401 : 400, String(error.extensions.code), error.message);
-      if (error instanceof GraphRefused) return fail(res, { UNAUTHENTICATED: 401, FORBIDDEN: 403, BAD_USER_INPUT: 400, GRAPHQL_VALIDATION_FAILED: 400 }[error.code] ?? 502, error.code, error.message);
+      if (error instanceof GraphRefused)
+        return fail(
+          res,
+          { UNAUTHENTICATED: 401, FORBIDDEN: 403, BAD_USER_INPUT: 400, GRAPHQL_VALIDATION_FAILED: 400 }[error.code] ?? 502,
+          error.code,
+          error.message,
+        );
       fail(res, 502, "IMPORT_FAILED", error instanceof Error ? error.message : String(error));
     }
   };
@@ -67,15 +73,26 @@ export function spreadsheetFiles(server: http.Server, tokenKeys: CallerTokenKeys
     handle(async (req, res) => {
       const token = await credential(req, tokenKeys, apiKeys);
       const kind = String(req.params.kind);
-      if (!IMPORT_KINDS[kind]) return fail(res, 404, "UNKNOWN_KIND", `There is no import of "${kind}"; the kinds are: ${Object.keys(IMPORT_KINDS).join(", ")}.`);
+      if (!IMPORT_KINDS[kind])
+        return fail(res, 404, "UNKNOWN_KIND", `There is no import of "${kind}"; the kinds are: ${Object.keys(IMPORT_KINDS).join(", ")}.`);
       const name = path.basename(decodeURIComponent(String(req.headers["x-file-name"] ?? "")));
       // An .xls goes on to the engine, which says how to make an .xlsx of it.
-      if (!/\.(xlsx|xls|csv)$/iu.test(name)) return fail(res, 400, "UNSUPPORTED_FORMAT", "Send an .xlsx or .csv file, with its name in the x-file-name header.");
+      if (!/\.(xlsx|xls|csv)$/iu.test(name))
+        return fail(res, 400, "UNSUPPORTED_FORMAT", "Send an .xlsx or .csv file, with its name in the x-file-name header.");
       if (!Buffer.isBuffer(req.body) || req.body.length === 0) return fail(res, 400, "EMPTY_FILE", "The file is empty.");
       const report = await withTempDir(async (dir) => {
         const file = path.join(dir, name.replace(/[^\p{L}\p{N}._ -]/gu, "_"));
         await writeFile(file, req.body as Buffer);
-        return runImport({ file, kind, sheet: typeof req.query.sheet === "string" ? req.query.sheet : undefined, dryRun: req.query.dryRun === "true", skipInvalid: req.query.skipInvalid === "true", gatewayUrl: self(), token, errorCopy: path.join(dir, "loi.xlsx") });
+        return runImport({
+          file,
+          kind,
+          sheet: typeof req.query.sheet === "string" ? req.query.sheet : undefined,
+          dryRun: req.query.dryRun === "true",
+          skipInvalid: req.query.skipInvalid === "true",
+          gatewayUrl: self(),
+          token,
+          errorCopy: path.join(dir, "loi.xlsx"),
+        });
       });
       res.json({ ...report, errorCopy: null });
     }),

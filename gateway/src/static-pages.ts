@@ -38,7 +38,11 @@ export const PAGE_CSP: CspDirectives = {
  * HSTS), and on a plain-HTTP intranet the header means nothing; `upgrade-insecure-requests` is left out
  * for the same reason (it would send such a page's own scripts to an https:// that does not exist).
  */
-function securityHeaders(directives: CspDirectives, referrer: "no-referrer" | "strict-origin-when-cross-origin", opener: "same-origin" | "same-origin-allow-popups"): RequestHandler {
+function securityHeaders(
+  directives: CspDirectives,
+  referrer: "no-referrer" | "strict-origin-when-cross-origin",
+  opener: "same-origin" | "same-origin-allow-popups",
+): RequestHandler {
   return helmet({
     contentSecurityPolicy: { useDefaults: false, directives },
     strictTransportSecurity: false,
@@ -135,7 +139,8 @@ export function landingPage(explorerDir: string): RequestHandler {
   const page = path.join(explorerDir, "start.html");
   const headers = pageSecurityHeaders({ "connect-src": ["'self'", SANDBOX_CDN] });
   return (req, res, next) => {
-    if (req.method !== "GET" || req.path !== "/" || req.accepts(["application/graphql-response+json", "application/json", "text/html"]) !== "text/html") return next();
+    if (req.method !== "GET" || req.path !== "/" || req.accepts(["application/graphql-response+json", "application/json", "text/html"]) !== "text/html")
+      return next();
     if (!fs.existsSync(page)) return next();
     headers(req, res, () =>
       compress(req, res, () => {

@@ -30,7 +30,13 @@ async function waitForHealth(name: string, url: string, child: ChildProcess, tim
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`${name} exited with code ${child.exitCode} while starting`);
-    if (await fetch(url).then((r) => r.ok, () => false)) return;
+    if (
+      await fetch(url).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
     await new Promise((r) => setTimeout(r, 150));
   }
   throw new Error(`${name} did not answer ${url} within ${timeoutMs / 1000} s`);

@@ -18,14 +18,25 @@ import path from "node:path";
 
 const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
 const UNITS = ["Huyện Hương Sơn", "Huyện Đức Thọ", "Huyện Can Lộc", "Huyện Hương Khê", "Huyện Thạch Hà", "Huyện Cẩm Xuyên", "Thị xã Hồng Lĩnh"];
-const SECTORS = ["Nông, lâm, ngư, diêm nghiệp", "Công nghiệp - tiểu thủ công nghiệp, điện", "Thương mại, dịch vụ tổng hợp, quản lý chợ, dịch vụ khác", "Vận tải"];
+const SECTORS = [
+  "Nông, lâm, ngư, diêm nghiệp",
+  "Công nghiệp - tiểu thủ công nghiệp, điện",
+  "Thương mại, dịch vụ tổng hợp, quản lý chợ, dịch vụ khác",
+  "Vận tải",
+];
 
 function writeCsv(file: string): void {
   const out = fs.openSync(file, "w");
-  const lines: string[] = ["\uFEFFDANH SÁCH HỢP TÁC XÃ (số liệu thử nghiệm hiệu năng)", "", "STT,Tên hợp tác xã,Loại hình,Mã số thuế,Huyện,Lĩnh vực,Tình trạng,Ngày thành lập,Địa chỉ"];
+  const lines: string[] = [
+    "\uFEFFDANH SÁCH HỢP TÁC XÃ (số liệu thử nghiệm hiệu năng)",
+    "",
+    "STT,Tên hợp tác xã,Loại hình,Mã số thuế,Huyện,Lĩnh vực,Tình trạng,Ngày thành lập,Địa chỉ",
+  ];
   for (let i = 0; i < ROWS; i += 1) {
     const unit = UNITS[i % UNITS.length];
-    lines.push(`${i + 1},Hợp tác xã Dịch vụ Tổng hợp Số ${i + 1},HTX,${String(3100000000 + i)},${unit},"${SECTORS[i % SECTORS.length]}",Tạm ngừng hoạt động,${(i % 28) + 1}/${(i % 12) + 1}/${2000 + (i % 24)},"Thôn ${i % 20}, ${unit}"`);
+    lines.push(
+      `${i + 1},Hợp tác xã Dịch vụ Tổng hợp Số ${i + 1},HTX,${String(3100000000 + i)},${unit},"${SECTORS[i % SECTORS.length]}",Tạm ngừng hoạt động,${(i % 28) + 1}/${(i % 12) + 1}/${2000 + (i % 24)},"Thôn ${i % 20}, ${unit}"`,
+    );
     if (lines.length >= 10_000) {
       fs.writeSync(out, `${lines.join("\r\n")}\r\n`);
       lines.length = 0;
@@ -49,8 +60,15 @@ async function main(): Promise<void> {
   const config = { ...loadServiceConfig("membership", env), port: 0 };
   await dropDatabase(config.databaseUrl);
   const membership = await startMembershipService(config, createLogger("membership", "silent"));
-  const gateway = await startGateway({ ...loadGatewayConfig({ NODE_ENV: "production", LOG_LEVEL: "silent", MEMBERSHIP_URL: membership.server.url, RATE_LIMIT_PER_MINUTE: "1000000" }), port: 0 });
-  const token = await signToken({ subject: "bench", role: Role.ALLIANCE_ADMIN, department: null, adminUnitCode: null, name: "bench" }, process.env.AUTH_JWT_SECRET, 3600);
+  const gateway = await startGateway({
+    ...loadGatewayConfig({ NODE_ENV: "production", LOG_LEVEL: "silent", MEMBERSHIP_URL: membership.server.url, RATE_LIMIT_PER_MINUTE: "1000000" }),
+    port: 0,
+  });
+  const token = await signToken(
+    { subject: "bench", role: Role.ALLIANCE_ADMIN, department: null, adminUnitCode: null, name: "bench" },
+    process.env.AUTH_JWT_SECRET,
+    3600,
+  );
   const file = path.join(dir, "organizations.csv");
   try {
     writeCsv(file);
@@ -61,7 +79,8 @@ async function main(): Promise<void> {
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     clearInterval(sampler);
     const [{ n }] = await membership.dataSource.query("SELECT count(*) AS n FROM organization");
-    if (!report.written || report.counts.CREATED !== ROWS || Number(n) !== ROWS) throw new Error(`The import did not write every row: ${JSON.stringify(report.counts)}, ${n} in the table`);
+    if (!report.written || report.counts.CREATED !== ROWS || Number(n) !== ROWS)
+      throw new Error(`The import did not write every row: ${JSON.stringify(report.counts)}, ${n} in the table`);
     const again = process.hrtime.bigint();
     const repeat = await runImport({ file, kind: "organizations", gatewayUrl: gateway.url, token, dryRun: true });
     const repeatSeconds = Number(process.hrtime.bigint() - again) / 1e9;
@@ -74,7 +93,9 @@ async function main(): Promise<void> {
       reimportUnchanged: repeat.counts.UNCHANGED,
       peakRssMegabytes: Math.round(peakRss / 1024 / 1024),
     };
-    console.log(`import ${ROWS} rows (${result.fileMegabytes} MB CSV): ${result.seconds} s, ${result.rowsPerSecond} rows/s end to end (checked, dry run, written); dry-run re-import ${result.reimportDryRunRowsPerSecond} rows/s, ${result.reimportUnchanged} unchanged; peak RSS ${result.peakRssMegabytes} MB`);
+    console.log(
+      `import ${ROWS} rows (${result.fileMegabytes} MB CSV): ${result.seconds} s, ${result.rowsPerSecond} rows/s end to end (checked, dry run, written); dry-run re-import ${result.reimportDryRunRowsPerSecond} rows/s, ${result.reimportUnchanged} unchanged; peak RSS ${result.peakRssMegabytes} MB`,
+    );
     const out = path.resolve(__dirname, "..", "..", "..", "artifacts");
     fs.mkdirSync(out, { recursive: true });
     fs.writeFileSync(path.join(out, "bench-import.json"), `${JSON.stringify({ at: new Date().toISOString(), cpus: os.cpus().length, ...result }, null, 2)}\n`);

@@ -88,7 +88,9 @@ export class UsageWatch {
   ) {}
 
   private async backends(): Promise<number[]> {
-    const { rows } = await this.pg.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE datname LIKE $1 AND pid <> pg_backend_pid()", [`${this.databasePrefix}%`]);
+    const { rows } = await this.pg.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE datname LIKE $1 AND pid <> pg_backend_pid()", [
+      `${this.databasePrefix}%`,
+    ]);
     return rows.map((r) => r.pid);
   }
 

@@ -40,8 +40,16 @@ async function main(): Promise<void> {
   const signingKeys = JSON.stringify([await newSigningKey("ES256", `bench-refusals-${process.pid}`)]);
   const prefix = `kttt_bench_refusals_${process.pid}`;
   const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH, HOME: process.env.HOME, DATABASE_URL: server, DATABASE_PREFIX: prefix, NODE_ENV: "production", SEED_DEMO_DATA: "true",
-    LOG_LEVEL: "warn", AUTH_SIGNING_KEYS: signingKeys, GATEWAY_SECRET: randomBytes(32).toString("hex"), RATE_LIMIT_PER_MINUTE: "1000000",
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    DATABASE_URL: server,
+    DATABASE_PREFIX: prefix,
+    NODE_ENV: "production",
+    SEED_DEMO_DATA: "true",
+    LOG_LEVEL: "warn",
+    AUTH_SIGNING_KEYS: signingKeys,
+    GATEWAY_SECRET: randomBytes(32).toString("hex"),
+    RATE_LIMIT_PER_MINUTE: "1000000",
   };
   const admin = new URL(server);
   admin.pathname = "/postgres";
@@ -51,30 +59,54 @@ async function main(): Promise<void> {
   try {
     const keys = await loadSigningKeys(parseSigningKeys(signingKeys));
     const url = graph.targets[0].url;
-    const processes = [{ name: "gateway", pid: graph.targets[0].process!.pid! }, ...Object.values(graph.subgraphs).map((s) => ({ name: s.name, pid: s.process.pid! }))];
+    const processes = [
+      { name: "gateway", pid: graph.targets[0].process!.pid! },
+      ...Object.values(graph.subgraphs).map((s) => ({ name: s.name, pid: s.process.pid! })),
+    ];
     const cpu = () => processes.map((p) => cpuMs(p.pid) ?? 0);
     const ask = async (principal: Principal, body: unknown) => {
       const token = await issueToken(principal, keys, 3600);
       const started = performance.now();
-      const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
+      const response = await fetch(url, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+        body: JSON.stringify(body),
+      });
       const text = await response.text();
-      return { ms: performance.now() - started, bytes: text.length, json: JSON.parse(text) as { data?: Record<string, { nodes: unknown[]; pageInfo?: { endCursor: string } }>; errors?: { extensions?: { code?: string } }[] } };
+      return {
+        ms: performance.now() - started,
+        bytes: text.length,
+        json: JSON.parse(text) as {
+          data?: Record<string, { nodes: unknown[]; pageInfo?: { endCursor: string } }>;
+          errors?: { extensions?: { code?: string } }[];
+        },
+      };
     };
     const cursors: (string | null)[] = [null];
     while (cursors.length < PAGES) {
-      const page = await ask(STAFF, { query: `query($after: String) { cooperatives(first: 100, after: $after) { pageInfo { endCursor } } }`, variables: { after: cursors[cursors.length - 1] } });
+      const page = await ask(STAFF, {
+        query: `query($after: String) { cooperatives(first: 100, after: $after) { pageInfo { endCursor } } }`,
+        variables: { after: cursors[cursors.length - 1] },
+      });
       cursors.push(page.json.data!.cooperatives.pageInfo!.endCursor);
     }
     const body = { query: query(cursors) };
     const requests = Number(process.env.BENCH_REFUSAL_REQUESTS ?? 3);
-    for (const [who, principal] of [["staff (allowed)", STAFF], ["SO_CT (refused)", REFUSED]] as const) {
+    for (const [who, principal] of [
+      ["staff (allowed)", STAFF],
+      ["SO_CT (refused)", REFUSED],
+    ] as const) {
       for (let k = 0; k < requests; k++) {
         const before = cpu();
         const { ms, bytes, json } = await ask(principal, body);
-        const used = cpu().map((after, i) => `${processes[i].name} ${Math.round(after - before[i])}`).join(", ");
+        const used = cpu()
+          .map((after, i) => `${processes[i].name} ${Math.round(after - before[i])}`)
+          .join(", ");
         const rows = Object.values(json.data ?? {}).reduce((n, p) => n + (p?.nodes.length ?? 0), 0);
         const forbidden = (json.errors ?? []).filter((e) => e.extensions?.code === "FORBIDDEN").length;
-        console.log(`${who.padEnd(16)} ${rows} rows  ${String(Math.round(ms)).padStart(6)} ms  ${json.errors?.length ?? 0} errors (${forbidden} FORBIDDEN)  ${bytes} bytes  CPU ms: ${used}`);
+        console.log(
+          `${who.padEnd(16)} ${rows} rows  ${String(Math.round(ms)).padStart(6)} ms  ${json.errors?.length ?? 0} errors (${forbidden} FORBIDDEN)  ${bytes} bytes  CPU ms: ${used}`,
+        );
       }
     }
   } finally {

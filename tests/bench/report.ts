@@ -132,11 +132,18 @@ export function renderReport(runs: BenchRun[], scenarios: Scenario[]): string {
 
   out.push("## Targets", "");
   // 1. Ours at least as fast as Hive Gateway with its router runtime, everywhere.
-  if (!base.hive) out.push(`- Our gateway ≥ 1.0× Hive Gateway (router runtime) in req/s on every scenario: ${verdict(null)} (Hive Gateway not installed in deploy/hive-gateway).`);
+  if (!base.hive)
+    out.push(
+      `- Our gateway ≥ 1.0× Hive Gateway (router runtime) in req/s on every scenario: ${verdict(null)} (Hive Gateway not installed in deploy/hive-gateway).`,
+    );
   else {
-    const pairs = scenariosOf(base).flatMap((s) => modesOf(base).map((m) => [s, m, ratio(base, s, m, "ours", "hive")] as const)).filter(([, , r]) => r !== null);
+    const pairs = scenariosOf(base)
+      .flatMap((s) => modesOf(base).map((m) => [s, m, ratio(base, s, m, "ours", "hive")] as const))
+      .filter(([, , r]) => r !== null);
     const worst = pairs.reduce((w, p) => (p[2]! < w[2]! ? p : w), pairs[0]);
-    out.push(`- Our gateway ≥ 1.0× Hive Gateway (router runtime) in req/s on every scenario, varied and identical: ${verdict(pairs.every(([, , r]) => r! >= 1))} (lowest: ${worst[0]} ${worst[1]} ${worst[2]!.toFixed(2)}×).`);
+    out.push(
+      `- Our gateway ≥ 1.0× Hive Gateway (router runtime) in req/s on every scenario, varied and identical: ${verdict(pairs.every(([, , r]) => r! >= 1))} (lowest: ${worst[0]} ${worst[1]} ${worst[2]!.toFixed(2)}×).`,
+    );
   }
   // 2. Membership CPU per request on the cooperatives page.
   const page = averaged(base, "cooperativesPage", "varied", "ours");
@@ -145,26 +152,37 @@ export function renderReport(runs: BenchRun[], scenarios: Scenario[]): string {
     `- Subgraph CPU per request on the cooperatives page ≤ 15 ms at ×1 (membership, varied, through our gateway): ${verdict(membershipMs === undefined || base.scale !== 1 ? null : membershipMs <= 15)}${membershipMs !== undefined ? ` (${show(membershipMs)} ms; was ≈ 75 ms)` : ""}.`,
   );
   // 3. A single-subgraph operation through the gateway at least half as fast as direct.
-  const single = scenariosOf(base).flatMap((s) => modesOf(base).map((m) => [s, m, ratio(base, s, m, "ours", "direct")] as const)).filter(([, , r]) => r !== null);
+  const single = scenariosOf(base)
+    .flatMap((s) => modesOf(base).map((m) => [s, m, ratio(base, s, m, "ours", "direct")] as const))
+    .filter(([, , r]) => r !== null);
   out.push(
     `- A single-subgraph operation through our gateway ≥ 0.5× the subgraph direct: ${verdict(single.length ? single.every(([, , r]) => r! >= 0.5) : null)}${single.length ? ` (${single.map(([s, m, r]) => `${s} ${m} ${r!.toFixed(2)}×`).join(", ")})` : ""}.`,
   );
   // 4. SQL statements per operation do not grow with the data.
   const scales = runs.map((r) => r.scale);
-  if (scales.length < 2) out.push(`- SQL statements per operation identical at ×1, ×10 and ×100: ${verdict(null)} (only ×${scales.join(", ×")} run; BENCH_SCALE=10 and 100 add the others).`);
+  if (scales.length < 2)
+    out.push(
+      `- SQL statements per operation identical at ×1, ×10 and ×100: ${verdict(null)} (only ×${scales.join(", ×")} run; BENCH_SCALE=10 and 100 add the others).`,
+    );
   else {
-    const differing = scenariosOf(base).filter((s) => s !== "mix").filter((s) => {
-      const counts = runs.map((r) => averaged(r, s, "varied", "ours")?.sqlStatementsPerRequest).filter((n): n is number => n !== undefined);
-      return new Set(counts.map((n) => n.toFixed(1))).size > 1;
-    });
-    out.push(`- SQL statements per operation identical at ×${scales.join(", ×")}: ${verdict(differing.length === 0)}${differing.length ? ` (differ: ${differing.join(", ")})` : ""}${scales.length < 3 ? " (not every scale run)" : ""}.`);
+    const differing = scenariosOf(base)
+      .filter((s) => s !== "mix")
+      .filter((s) => {
+        const counts = runs.map((r) => averaged(r, s, "varied", "ours")?.sqlStatementsPerRequest).filter((n): n is number => n !== undefined);
+        return new Set(counts.map((n) => n.toFixed(1))).size > 1;
+      });
+    out.push(
+      `- SQL statements per operation identical at ×${scales.join(", ×")}: ${verdict(differing.length === 0)}${differing.length ? ` (differ: ${differing.join(", ")})` : ""}${scales.length < 3 ? " (not every scale run)" : ""}.`,
+    );
   }
   // 5. At ×100, a paged list within ±20% of its ×1 latency and the overview within 4×.
   const hundred = runs.find((r) => r.scale === 100);
   if (!hundred || base.scale !== 1) out.push(`- At ×100 a paged list within ±20% of its ×1 latency, the overview within 4×: ${verdict(null)} (no ×100 run).`);
   else {
     const p50 = (r: BenchRun, s: string) => averaged(r, s, "varied", "ours")?.latencyMs.p50;
-    const paged = ["cooperativesPage", "ocopCatalogue", "search"].map((s) => [s, p50(hundred, s)! / p50(base, s)!] as const).filter(([, r]) => Number.isFinite(r));
+    const paged = ["cooperativesPage", "ocopCatalogue", "search"]
+      .map((s) => [s, p50(hundred, s)! / p50(base, s)!] as const)
+      .filter(([, r]) => Number.isFinite(r));
     const overview = p50(hundred, "overview")! / p50(base, "overview")!;
     out.push(
       `- At ×100 a paged list within ±20% of its ×1 latency (p50, varied): ${verdict(paged.length ? paged.every(([, r]) => r <= 1.2) : null)} (${paged.map(([s, r]) => `${s} ${r.toFixed(2)}×`).join(", ")}).`,

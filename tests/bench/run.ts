@@ -29,13 +29,22 @@ import { statementsSent, UsageWatch, type ProcessUsage } from "./probes";
 import { renderReport, type BenchRun, type Measurement } from "./report";
 import { SCENARIOS, type Fixtures, type GraphQLBody, type Scenario } from "./scenarios";
 
-const list = (value: string | undefined, all: string[]) => (value ? value.split(",").map((s) => s.trim()).filter(Boolean) : all);
+const list = (value: string | undefined, all: string[]) =>
+  value
+    ? value
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : all;
 const SETTINGS = {
   seconds: Number(process.env.BENCH_SECONDS ?? 10),
   warmupSeconds: Number(process.env.BENCH_WARMUP_SECONDS ?? 2),
   connections: Number(process.env.BENCH_CONNECTIONS ?? 20),
   rounds: Number(process.env.BENCH_ROUNDS ?? 1),
-  scenarios: list(process.env.BENCH_ONLY, SCENARIOS.map((s) => s.name)),
+  scenarios: list(
+    process.env.BENCH_ONLY,
+    SCENARIOS.map((s) => s.name),
+  ),
   modes: list(process.env.BENCH_MODES, ["varied", "identical"]) as ("varied" | "identical")[],
   targets: list(process.env.BENCH_TARGETS, ["ours", "hive", "direct"]),
   scale: Number(process.env.BENCH_SCALE ?? 1),
@@ -66,7 +75,9 @@ async function post(endpoint: Endpoint, body: GraphQLBody): Promise<{ json: { da
  * request asks about the same records at ×1, ×10 and ×100 and its SQL statements compare.
  */
 function cooperativeIds(): string[] {
-  return demoOrganizations().filter((o) => o.kind === "COOPERATIVE" && o.status !== "DISSOLVED").map((o) => o.id);
+  return demoOrganizations()
+    .filter((o) => o.kind === "COOPERATIVE" && o.status !== "DISSOLVED")
+    .map((o) => o.id);
 }
 
 async function load(endpoint: Endpoint, next: () => GraphQLBody, seconds: number) {
@@ -80,14 +91,27 @@ async function load(endpoint: Endpoint, next: () => GraphQLBody, seconds: number
   });
 }
 
-async function measure(scenario: Scenario, mode: "varied" | "identical", endpoint: Endpoint, context: { fixtures: Fixtures; subgraphs: Record<string, string>; processes: { name: string; pid: number }[]; pg: Client; prefix: string; gatewaySecret: string }): Promise<Measurement> {
+async function measure(
+  scenario: Scenario,
+  mode: "varied" | "identical",
+  endpoint: Endpoint,
+  context: {
+    fixtures: Fixtures;
+    subgraphs: Record<string, string>;
+    processes: { name: string; pid: number }[];
+    pg: Client;
+    prefix: string;
+    gatewaySecret: string;
+  },
+): Promise<Measurement> {
   const next = () => {
     const i = sent++;
     return mode === "varied" ? scenario.varied(i, context.fixtures) : scenario.identical(i, context.fixtures);
   };
-  const statementsNow = async () => (await Promise.all(Object.values(context.subgraphs).map((url) => statementsSent(url, context.gatewaySecret)))).reduce((a, b) => a + b, 0);
+  const statementsNow = async () =>
+    (await Promise.all(Object.values(context.subgraphs).map((url) => statementsSent(url, context.gatewaySecret)))).reduce((a, b) => a + b, 0);
   // Requests the previous round left in flight (autocannon stops sending, the graph finishes them) must not count here.
-  for (let last = await statementsNow(), quiet = Date.now() + 30_000; Date.now() < quiet; ) {
+  for (let last = await statementsNow(), quiet = Date.now() + 30_000; Date.now() < quiet;) {
     await new Promise((r) => setTimeout(r, 400));
     const now = await statementsNow();
     if (now === last) break;
@@ -102,7 +126,8 @@ async function measure(scenario: Scenario, mode: "varied" | "identical", endpoin
     // Reads sample the same requests in every round and at every scale; writes are never repeated.
     const body = scenario.writes ? next() : mode === "varied" ? scenario.varied(k, context.fixtures) : scenario.identical(k, context.fixtures);
     const answer = await post(endpoint, body);
-    if (answer.json.errors?.length) throw new Error(`${scenario.name} (${mode}, ${endpoint.target}) answers with errors: ${JSON.stringify(answer.json.errors).slice(0, 600)}`);
+    if (answer.json.errors?.length)
+      throw new Error(`${scenario.name} (${mode}, ${endpoint.target}) answers with errors: ${JSON.stringify(answer.json.errors).slice(0, 600)}`);
     if (!body.query.trimStart().startsWith("mutation")) bytes = Math.max(bytes, answer.bytes);
   }
   const statements = (await statementsNow()) - before;
@@ -130,8 +155,12 @@ async function measure(scenario: Scenario, mode: "varied" | "identical", endpoin
     sqlStatementsPerRequest: Number((statements / samples).toFixed(2)),
     responseBytes: bytes,
   };
-  const cpu = Object.entries(cpuMsPerRequest).map(([n, ms]) => `${n} ${ms}`).join(", ");
-  console.log(`${scenario.name.padEnd(17)} ${mode.padEnd(9)} ${endpoint.target.padEnd(6)} ${String(m.requestsPerSecond).padStart(7)} req/s  p50 ${m.latencyMs.p50} ms  p99 ${m.latencyMs.p99} ms  ${m.sqlStatementsPerRequest} SQL/req  ${m.responseBytes} B  CPU ms/req: ${cpu}${m.errors ? `  ${m.errors} ERRORS` : ""}`);
+  const cpu = Object.entries(cpuMsPerRequest)
+    .map(([n, ms]) => `${n} ${ms}`)
+    .join(", ");
+  console.log(
+    `${scenario.name.padEnd(17)} ${mode.padEnd(9)} ${endpoint.target.padEnd(6)} ${String(m.requestsPerSecond).padStart(7)} req/s  p50 ${m.latencyMs.p50} ms  p99 ${m.latencyMs.p99} ms  ${m.sqlStatementsPerRequest} SQL/req  ${m.responseBytes} B  CPU ms/req: ${cpu}${m.errors ? `  ${m.errors} ERRORS` : ""}`,
+  );
   return m;
 }
 
@@ -174,7 +203,9 @@ async function main(): Promise<void> {
   };
   const wantHive = (["hive", "hive-js"] as const).filter((t) => SETTINGS.targets.includes(t));
   if (wantHive.length && !hiveGatewayFolder()) console.log("Hive Gateway is not installed in deploy/hive-gateway (npm ci there): its rounds are skipped.");
-  console.log(`bench: ${SETTINGS.seconds} s rounds after ${SETTINGS.warmupSeconds} s warm-up, ${SETTINGS.connections} connections, ${SETTINGS.rounds} round(s) per target, demo data ×${SETTINGS.scale}, ${os.cpus().length} cores`);
+  console.log(
+    `bench: ${SETTINGS.seconds} s rounds after ${SETTINGS.warmupSeconds} s warm-up, ${SETTINGS.connections} connections, ${SETTINGS.rounds} round(s) per target, demo data ×${SETTINGS.scale}, ${os.cpus().length} cores`,
+  );
   await dropDatabases();
   const started = Date.now();
   const graph = await startBenchGraph({ env, hive: wantHive }).catch(async (error: unknown) => {
@@ -186,7 +217,9 @@ async function main(): Promise<void> {
   try {
     const token = await issueToken(STAFF, await loadSigningKeys(parseSigningKeys(signingKeys)), 4 * 3600);
     const gatewayHeaders = { "content-type": "application/json", authorization: `Bearer ${token}` };
-    const gateways: Endpoint[] = graph.targets.filter((t) => SETTINGS.targets.includes(t.name)).map((t) => ({ target: t.name, url: t.url, headers: gatewayHeaders, process: t.process }));
+    const gateways: Endpoint[] = graph.targets
+      .filter((t) => SETTINGS.targets.includes(t.name))
+      .map((t) => ({ target: t.name, url: t.url, headers: gatewayHeaders, process: t.process }));
     const fixtures: Fixtures = { cooperativeIds: cooperativeIds(), runTag: 10 + (process.pid % 89) };
     // Straight to a subgraph, a request carries a proof as the gateway would sign it (for the whole run).
     const proof = await signGatewayProof(STAFF, randomUUID(), gatewaySecret, 4 * 3600);
@@ -199,7 +232,12 @@ async function main(): Promise<void> {
     for (const scenario of SCENARIOS.filter((s) => SETTINGS.scenarios.includes(s.name))) {
       const endpoints = [...gateways];
       if (scenario.singleSubgraph && SETTINGS.targets.includes("direct")) {
-        endpoints.push({ target: "direct", url: subgraphs[scenario.singleSubgraph], headers: { "content-type": "application/json", [GATEWAY_PROOF_HEADER]: proof }, process: null });
+        endpoints.push({
+          target: "direct",
+          url: subgraphs[scenario.singleSubgraph],
+          headers: { "content-type": "application/json", [GATEWAY_PROOF_HEADER]: proof },
+          process: null,
+        });
       }
       for (const mode of SETTINGS.modes) {
         // Alternating rounds: the machine is shared, so neighbours' load falls on every target alike.
@@ -235,7 +273,9 @@ async function main(): Promise<void> {
   }
   fs.writeFileSync(path.join(artifacts, `bench-${SETTINGS.scale}x.json`), `${JSON.stringify(run, null, 2)}\n`);
   // The report puts this run beside the latest runs at the other scales (artifacts/bench-<scale>x.json).
-  const runs = [1, 10, 100].map((scale) => (scale === run.scale ? run : readRun(path.join(artifacts, `bench-${scale}x.json`)))).filter((r): r is BenchRun => r !== null);
+  const runs = [1, 10, 100]
+    .map((scale) => (scale === run.scale ? run : readRun(path.join(artifacts, `bench-${scale}x.json`))))
+    .filter((r): r is BenchRun => r !== null);
   const report = renderReport(runs, SCENARIOS);
   fs.mkdirSync(path.join(ROOT, "bench"), { recursive: true });
   fs.writeFileSync(path.join(ROOT, "bench", "REPORT.md"), report);

@@ -44,64 +44,265 @@ const COOPERATIVES_PAGE = /* GraphQL */ `
   query CooperativesPage($first: Int!) {
     cooperatives(first: $first) {
       totalCount
-      pageInfo { hasNextPage endCursor }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
       nodes {
-        id kind name registrationNumber adminUnitCode sector status establishedOn dissolvedOn address version kindLabel sectorLabel representative
-        adminUnit { code name kind validFrom validTo }
-        allianceMembership { joinedOn leftOn decisionNumber isMember }
-        financialReports { year charterCapital revenue profit regularWorkers averageMonthlyIncome managersTotal managersTrained itReadiness version }
-        financialReport(year: 2024) { year charterCapital revenue profit regularWorkers averageMonthlyIncome }
-        classifications { year scheme score rating sizeClass notRatedReason ratingLabel version }
-        classification(year: 2024) { score rating ratingLabel }
-        members(first: 3) { totalCount }
-        ocopProducts(first: 3) { totalCount }
-        supportReceived(first: 3) { totalCount }
-        tradeParticipations(first: 3) { totalCount }
+        id
+        kind
+        name
+        registrationNumber
+        adminUnitCode
+        sector
+        status
+        establishedOn
+        dissolvedOn
+        address
+        version
+        kindLabel
+        sectorLabel
+        representative
+        adminUnit {
+          code
+          name
+          kind
+          validFrom
+          validTo
+        }
+        allianceMembership {
+          joinedOn
+          leftOn
+          decisionNumber
+          isMember
+        }
+        financialReports {
+          year
+          charterCapital
+          revenue
+          profit
+          regularWorkers
+          averageMonthlyIncome
+          managersTotal
+          managersTrained
+          itReadiness
+          version
+        }
+        financialReport(year: 2024) {
+          year
+          charterCapital
+          revenue
+          profit
+          regularWorkers
+          averageMonthlyIncome
+        }
+        classifications {
+          year
+          scheme
+          score
+          rating
+          sizeClass
+          notRatedReason
+          ratingLabel
+          version
+        }
+        classification(year: 2024) {
+          score
+          rating
+          ratingLabel
+        }
+        members(first: 3) {
+          totalCount
+        }
+        ocopProducts(first: 3) {
+          totalCount
+        }
+        supportReceived(first: 3) {
+          totalCount
+        }
+        tradeParticipations(first: 3) {
+          totalCount
+        }
       }
     }
-  }`;
+  }
+`;
 
 const SEARCH = /* GraphQL */ `
   query Search($search: String!) {
     cooperatives(first: 20, filter: { search: $search }) {
       totalCount
-      nodes { id name registrationNumber sectorLabel adminUnit { name } }
+      nodes {
+        id
+        name
+        registrationNumber
+        sectorLabel
+        adminUnit {
+          name
+        }
+      }
     }
-  }`;
+  }
+`;
 
 /** Searches without diacritics, as people type them. */
-const SEARCH_TERMS = ["hop tac xa nong nghiep", "dich vu", "ky anh", "huong son", "thach ha", "can loc", "duc tho", "vu quang", "nghi xuan", "cam xuyen", "hong linh", "loc ha", "huong khe", "moi truong", "van tai", "xay dung", "quy tin dung", "thuong mai", "chan nuoi", "thuy san"];
+const SEARCH_TERMS = [
+  "hop tac xa nong nghiep",
+  "dich vu",
+  "ky anh",
+  "huong son",
+  "thach ha",
+  "can loc",
+  "duc tho",
+  "vu quang",
+  "nghi xuan",
+  "cam xuyen",
+  "hong linh",
+  "loc ha",
+  "huong khe",
+  "moi truong",
+  "van tai",
+  "xay dung",
+  "quy tin dung",
+  "thuong mai",
+  "chan nuoi",
+  "thuy san",
+];
 
 const OCOP_PAGE = /* GraphQL */ `
   query OcopCatalogue($first: Int!, $asOf: LocalDate) {
     ocopProducts(first: $first, filter: { asOf: $asOf }) {
       totalCount
-      nodes { id name group groupLabel subgroup adminUnitCode ownerType ownerTypeLabel registeredOn status stars currentCertification { decisionNumber stars level decidedOn validUntil } }
+      nodes {
+        id
+        name
+        group
+        groupLabel
+        subgroup
+        adminUnitCode
+        ownerType
+        ownerTypeLabel
+        registeredOn
+        status
+        stars
+        currentCertification {
+          decisionNumber
+          stars
+          level
+          decidedOn
+          validUntil
+        }
+      }
     }
-  }`;
+  }
+`;
 
 const PROFILE = /* GraphQL */ `
   query CooperativeProfile($id: ID!) {
     organization(id: $id) {
-      id name kindLabel sectorLabel status establishedOn address representative
-      adminUnit { code name }
-      allianceMembership { joinedOn isMember }
-      financialReports { year charterCapital revenue profit regularWorkers averageMonthlyIncome managersTotal managersTrained itReadiness }
-      classifications { year score rating ratingLabel }
-      members(first: 10) { totalCount nodes { fullName membershipType capitalContributed joinedOn } }
+      id
+      name
+      kindLabel
+      sectorLabel
+      status
+      establishedOn
+      address
+      representative
+      adminUnit {
+        code
+        name
+      }
+      allianceMembership {
+        joinedOn
+        isMember
+      }
+      financialReports {
+        year
+        charterCapital
+        revenue
+        profit
+        regularWorkers
+        averageMonthlyIncome
+        managersTotal
+        managersTrained
+        itReadiness
+      }
+      classifications {
+        year
+        score
+        rating
+        ratingLabel
+      }
+      members(first: 10) {
+        totalCount
+        nodes {
+          fullName
+          membershipType
+          capitalContributed
+          joinedOn
+        }
+      }
       ... on Cooperative {
-        ocopProducts(first: 10) { totalCount nodes { name stars status currentCertification { decisionNumber validUntil } } }
-        supportReceived(first: 10) { totalCount nodes { support plannedAmount disbursedAmount approvedOn programme { code name agency { name } } } }
-        tradeParticipations(first: 10) { totalCount nodes { event { name startsOn } } }
+        ocopProducts(first: 10) {
+          totalCount
+          nodes {
+            name
+            stars
+            status
+            currentCertification {
+              decisionNumber
+              validUntil
+            }
+          }
+        }
+        supportReceived(first: 10) {
+          totalCount
+          nodes {
+            support
+            plannedAmount
+            disbursedAmount
+            approvedOn
+            programme {
+              code
+              name
+              agency {
+                name
+              }
+            }
+          }
+        }
+        tradeParticipations(first: 10) {
+          totalCount
+          nodes {
+            event {
+              name
+              startsOn
+            }
+          }
+        }
       }
     }
-  }`;
+  }
+`;
 
 const RECORD_REPORT = /* GraphQL */ `
-  mutation RecordReport($input: RecordFinancialReportInput!) { recordFinancialReport(input: $input) { year revenue version } }`;
+  mutation RecordReport($input: RecordFinancialReportInput!) {
+    recordFinancialReport(input: $input) {
+      year
+      revenue
+      version
+    }
+  }
+`;
 
 const REGISTER_PRODUCT = /* GraphQL */ `
-  mutation RegisterProduct($input: RegisterOcopProductInput!) { registerOcopProduct(input: $input) { id name } }`;
+  mutation RegisterProduct($input: RegisterOcopProductInput!) {
+    registerOcopProduct(input: $input) {
+      id
+      name
+    }
+  }
+`;
 
 /** Units that have existed since before 2024 (for a new local owner's product). */
 const UNITS = ["436", "437", "439", "440", "441", "442", "443", "444", "445", "446", "447", "449"];
@@ -117,8 +318,16 @@ function write(n: number, fixtures: Fixtures): GraphQLBody {
       query: RECORD_REPORT,
       variables: {
         input: {
-          organizationId: ids[half % ids.length], year, charterCapital: "2000000000", revenue: String(1_000_000_000 + half), profit: "150000000",
-          regularWorkers: 9, averageMonthlyIncome: "4100000", managersTotal: 5, managersTrained: 2, itReadiness: "SOFTWARE",
+          organizationId: ids[half % ids.length],
+          year,
+          charterCapital: "2000000000",
+          revenue: String(1_000_000_000 + half),
+          profit: "150000000",
+          regularWorkers: 9,
+          averageMonthlyIncome: "4100000",
+          managersTotal: 5,
+          managersTrained: 2,
+          itReadiness: "SOFTWARE",
         },
       },
     };
@@ -133,7 +342,14 @@ function write(n: number, fixtures: Fixtures): GraphQLBody {
         subgroup: "Nông sản tươi sống",
         adminUnitCode: UNITS[half % UNITS.length],
         registeredOn: "2024-01-10",
-        owner: { newLocalOwner: { type: "HOUSEHOLD_BUSINESS", name: `Hộ kinh doanh thử tải ${serial}`, registrationNumber: `8${serial}`, adminUnitCode: UNITS[half % UNITS.length] } },
+        owner: {
+          newLocalOwner: {
+            type: "HOUSEHOLD_BUSINESS",
+            name: `Hộ kinh doanh thử tải ${serial}`,
+            registrationNumber: `8${serial}`,
+            adminUnitCode: UNITS[half % UNITS.length],
+          },
+        },
       },
     },
   };
@@ -146,8 +362,14 @@ export const SCENARIOS: Scenario[] = [
   {
     name: "overview",
     description: "the province overview of the dashboard (mid-2024 review, four subgraphs)",
-    varied: (i) => ({ query: dashboardOperation("province-overview.graphql"), variables: { period: { year: 2024, half: "H1", asOf: asOfDate(i) }, year: 2024, asOf: asOfDate(i) } }),
-    identical: () => ({ query: dashboardOperation("province-overview.graphql"), variables: { period: { year: 2024, half: "H1", asOf: "2024-07-15" }, year: 2024, asOf: "2024-07-15" } }),
+    varied: (i) => ({
+      query: dashboardOperation("province-overview.graphql"),
+      variables: { period: { year: 2024, half: "H1", asOf: asOfDate(i) }, year: 2024, asOf: asOfDate(i) },
+    }),
+    identical: () => ({
+      query: dashboardOperation("province-overview.graphql"),
+      variables: { period: { year: 2024, half: "H1", asOf: "2024-07-15" }, year: 2024, asOf: "2024-07-15" },
+    }),
   },
   {
     name: "byUnit",
@@ -185,7 +407,13 @@ export const SCENARIOS: Scenario[] = [
     name: "mix",
     description: `search and profile reads with one write in ${WRITE_EVERY} (a year's figures, a new OCOP product)`,
     writes: true,
-    varied: (i, f) => (i % WRITE_EVERY === WRITE_EVERY - 1 ? write(Math.floor(i / WRITE_EVERY), f) : i % 2 ? { query: SEARCH, variables: { search: SEARCH_TERMS[i % SEARCH_TERMS.length] } } : { query: PROFILE, variables: { id: f.cooperativeIds[i % f.cooperativeIds.length] } }),
-    identical: (i, f) => (i % WRITE_EVERY === WRITE_EVERY - 1 ? write(Math.floor(i / WRITE_EVERY), f) : { query: PROFILE, variables: { id: f.cooperativeIds[0] } }),
+    varied: (i, f) =>
+      i % WRITE_EVERY === WRITE_EVERY - 1
+        ? write(Math.floor(i / WRITE_EVERY), f)
+        : i % 2
+          ? { query: SEARCH, variables: { search: SEARCH_TERMS[i % SEARCH_TERMS.length] } }
+          : { query: PROFILE, variables: { id: f.cooperativeIds[i % f.cooperativeIds.length] } },
+    identical: (i, f) =>
+      i % WRITE_EVERY === WRITE_EVERY - 1 ? write(Math.floor(i / WRITE_EVERY), f) : { query: PROFILE, variables: { id: f.cooperativeIds[0] } },
   },
 ];

@@ -23,7 +23,10 @@ beforeAll(async () => {
   const server = await postgres.ready;
   const url = server.replace(/\/postgres$/u, "/kttt_membership");
   await ensureDatabase(url);
-  service = await startMembershipService({ ...loadServiceConfig("membership", { MEMBERSHIP_DATABASE_URL: url }), port: 0, poolSize: 4 }, createLogger("membership", "silent"));
+  service = await startMembershipService(
+    { ...loadServiceConfig("membership", { MEMBERSHIP_DATABASE_URL: url }), port: 0, poolSize: 4 },
+    createLogger("membership", "silent"),
+  );
 }, 60_000);
 
 afterAll(async () => {
@@ -32,15 +35,41 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const REGISTER = /* GraphQL */ `mutation($input: RegisterOrganizationInput!) { registerOrganization(input: $input) { id } }`;
-const ADD = /* GraphQL */ `mutation($input: AddMemberInput!) { addMember(input: $input) { id } }`;
-const founders = Array.from({ length: 5 }, (_, i) => ({ kind: "INDIVIDUAL", membershipType: "OFFICIAL", fullName: `Sáng lập viên ${i + 1}`, capitalContributed: "1000000", joinedOn: "2024-01-10" }));
+const REGISTER = /* GraphQL */ `
+  mutation ($input: RegisterOrganizationInput!) {
+    registerOrganization(input: $input) {
+      id
+    }
+  }
+`;
+const ADD = /* GraphQL */ `
+  mutation ($input: AddMemberInput!) {
+    addMember(input: $input) {
+      id
+    }
+  }
+`;
+const founders = Array.from({ length: 5 }, (_, i) => ({
+  kind: "INDIVIDUAL",
+  membershipType: "OFFICIAL",
+  fullName: `Sáng lập viên ${i + 1}`,
+  capitalContributed: "1000000",
+  joinedOn: "2024-01-10",
+}));
 
 describe("PostgreSQL restart under writes", () => {
   it("loses no acknowledged write and applies none twice", async () => {
     const url = service.server.url;
     const org = await graphql(url, REGISTER, {
-      input: { kind: "COOPERATIVE", name: "Hợp tác xã Thử Khởi động lại", registrationNumber: "3098000001", adminUnitCode: "443", sector: "TRADE_SERVICES", establishedOn: "2024-01-10", members: founders },
+      input: {
+        kind: "COOPERATIVE",
+        name: "Hợp tác xã Thử Khởi động lại",
+        registrationNumber: "3098000001",
+        adminUnitCode: "443",
+        sector: "TRADE_SERVICES",
+        establishedOn: "2024-01-10",
+        members: founders,
+      },
     });
     const organizationId = org.data.registerOrganization.id;
     const acknowledged: string[] = [];
@@ -55,7 +84,17 @@ describe("PostgreSQL restart under writes", () => {
         const idempotencyKey = randomUUID();
         for (;;) {
           if (Date.now() > deadline) throw new Error("writes did not recover within 60 s");
-          const res = await graphql(url, ADD, { input: { organizationId, kind: "INDIVIDUAL", membershipType: "OFFICIAL", fullName: name, capitalContributed: "2000000", joinedOn: "2024-02-01", idempotencyKey } }).catch(() => null);
+          const res = await graphql(url, ADD, {
+            input: {
+              organizationId,
+              kind: "INDIVIDUAL",
+              membershipType: "OFFICIAL",
+              fullName: name,
+              capitalContributed: "2000000",
+              joinedOn: "2024-02-01",
+              idempotencyKey,
+            },
+          }).catch(() => null);
           if (res && !res.errors) {
             acknowledged.push(name);
             break;

@@ -24,7 +24,15 @@ async function startSubgraph(): Promise<ChildProcess> {
     env: { ...process.env, MEMBERSHIP_DATABASE_URL: database.url, MEMBERSHIP_PORT: String(port), LOG_LEVEL: "warn", NODE_ENV: "production" },
     stdio: ["ignore", "ignore", "inherit"],
   });
-  await waitUntil(() => fetch(`http://127.0.0.1:${port}/health`).then((r) => r.ok, () => false), "membership to answer /health", { timeoutMs: 10_000, intervalMs: 50 });
+  await waitUntil(
+    () =>
+      fetch(`http://127.0.0.1:${port}/health`).then(
+        (r) => r.ok,
+        () => false,
+      ),
+    "membership to answer /health",
+    { timeoutMs: 10_000, intervalMs: 50 },
+  );
   return child;
 }
 
@@ -33,7 +41,19 @@ beforeAll(async () => {
   port = await freePort();
   subgraph = await startSubgraph();
   ocop = await startTestOcop("demo", `http://127.0.0.1:${port}/graphql`);
-  gateway = await startGateway({ ...loadGatewayConfig({ NODE_ENV: "production", MEMBERSHIP_URL: `http://127.0.0.1:${port}/graphql`, OCOP_URL: ocop.url, SUBGRAPH_TIMEOUT_MS: "2000", RATE_LIMIT_PER_MINUTE: "1000000" }), port: 0 }, createLogger("gateway", "silent"));
+  gateway = await startGateway(
+    {
+      ...loadGatewayConfig({
+        NODE_ENV: "production",
+        MEMBERSHIP_URL: `http://127.0.0.1:${port}/graphql`,
+        OCOP_URL: ocop.url,
+        SUBGRAPH_TIMEOUT_MS: "2000",
+        RATE_LIMIT_PER_MINUTE: "1000000",
+      }),
+      port: 0,
+    },
+    createLogger("gateway", "silent"),
+  );
 }, 60_000);
 
 afterAll(async () => {

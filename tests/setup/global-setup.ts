@@ -38,7 +38,9 @@ export default async function globalSetup(): Promise<void> {
     await migrated.dataSource.initialize();
     await migrated.dataSource.runMigrations({ transaction: "each" });
     await migrated.dataSource.destroy();
-    await withAdminClient(async (client) => void (await client.query(`CREATE DATABASE ${client.escapeIdentifier(demo)} TEMPLATE ${client.escapeIdentifier(empty)}`)));
+    await withAdminClient(
+      async (client) => void (await client.query(`CREATE DATABASE ${client.escapeIdentifier(demo)} TEMPLATE ${client.escapeIdentifier(empty)}`)),
+    );
     const seeded = createDataSource({ url: databaseUrl(demo), entities: template.entities, migrations: template.migrations, poolSize: 2 });
     await seeded.dataSource.initialize();
     await template.seed(seeded.dataSource);

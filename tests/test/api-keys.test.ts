@@ -34,7 +34,19 @@ async function call(path: string, principal: Principal | null, body?: unknown) {
 }
 
 const TRADE = `mutation($input: CreateTradeEventInput!) { createTradeEvent(input: $input) { id } }`;
-const badEvent = { input: { name: "Hội chợ qua khóa API", type: "FAIR", format: "IN_PERSON", scope: "PROVINCIAL", organiser: "Sở Công Thương", place: "Hà Tĩnh", adminUnitCode: "436", startsOn: "2024-05-10", endsOn: "2024-05-01" } };
+const badEvent = {
+  input: {
+    name: "Hội chợ qua khóa API",
+    type: "FAIR",
+    format: "IN_PERSON",
+    scope: "PROVINCIAL",
+    organiser: "Sở Công Thương",
+    place: "Hà Tĩnh",
+    adminUnitCode: "436",
+    startsOn: "2024-05-10",
+    endsOn: "2024-05-01",
+  },
+};
 const withKey = (key: string) => ({ authorization: "", "x-api-key": key });
 
 describe("API keys", () => {
@@ -46,13 +58,24 @@ describe("API keys", () => {
 
     const allowed = await graphql(graph.gateway.url, TRADE, badEvent, withKey(key));
     expect(allowed.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT"); // authorised as SO_CT; the dates are wrong
-    const forbidden = await graphql(graph.gateway.url, `mutation { dissolveOrganization(input: { id: "${id}", version: 1, dissolvedOn: "2024-01-01" }) { id } }`, undefined, withKey(key));
+    const forbidden = await graphql(
+      graph.gateway.url,
+      `mutation { dissolveOrganization(input: { id: "${id}", version: 1, dissolvedOn: "2024-01-01" }) { id } }`,
+      undefined,
+      withKey(key),
+    );
     expect(forbidden.errors?.[0].extensions?.code).toBe("FORBIDDEN");
 
     const list = await fetch(adminUrl(), { headers: await as(admin) });
     const keys = (await list.json()) as any[];
     const listed = keys.find((k) => k.id === id);
-    expect(listed).toMatchObject({ name: "Sở Công Thương — hệ thống báo cáo", role: "DEPARTMENT", department: "SO_CT", createdBy: "quantri.minh", revokedAt: null });
+    expect(listed).toMatchObject({
+      name: "Sở Công Thương — hệ thống báo cáo",
+      role: "DEPARTMENT",
+      department: "SO_CT",
+      createdBy: "quantri.minh",
+      revokedAt: null,
+    });
     const secret = /^kttt_[0-9a-f]{12}_(.+)$/u.exec(key)![1];
     expect(JSON.stringify(keys)).not.toContain(secret);
     const client = new Client({ connectionString: gatewayDb() });
@@ -81,7 +104,18 @@ describe("API keys", () => {
     await client.connect();
     await client.query("UPDATE api_key SET expires_at = now() - interval '1 day' WHERE id = $1", [other.id]);
     await client.end();
-    const expired = await graphql(graph.gateway.url, `{ adminUnits { code } }`, undefined, withKey(other.key));
+    const expired = await graphql(
+      graph.gateway.url,
+      `
+        {
+          adminUnits {
+            code
+          }
+        }
+      `,
+      undefined,
+      withKey(other.key),
+    );
     expect(expired.status).toBe(401);
     expect(expired.errors?.[0].message).toMatch(/expired/u);
   });
@@ -90,7 +124,23 @@ describe("API keys", () => {
     const created = await call("", admin, { name: "UBND xã Hương Xuân — báo cáo", role: "COMMUNE", adminUnitCode: "18544", expiresOn: "2099-12-31" });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ role: "COMMUNE", adminUnitCode: "18544", department: null });
-    const audit = await graphql(graph.gateway.url, `{ membershipAuditTrail(first: 1) { operation } membershipStatistics(year: 2024) { total { cooperativeCount } } }`, undefined, withKey(created.body.key));
+    const audit = await graphql(
+      graph.gateway.url,
+      `
+        {
+          membershipAuditTrail(first: 1) {
+            operation
+          }
+          membershipStatistics(year: 2024) {
+            total {
+              cooperativeCount
+            }
+          }
+        }
+      `,
+      undefined,
+      withKey(created.body.key),
+    );
     expect(audit.data.membershipStatistics.total.cooperativeCount).toBe(975);
     expect(audit.errors?.[0].extensions?.code).toBe("FORBIDDEN");
     expect(audit.errors?.[0].message).toMatch(/your role \(COMMUNE 18544\)/u);
@@ -112,13 +162,31 @@ describe("API keys", () => {
     const id = randomUUID();
     const client = new Client({ connectionString: gatewayDb() });
     await client.connect();
-    await client.query("INSERT INTO api_key (id, name, prefix, secret_hash, role, admin_unit_code, created_by, expires_at) VALUES ($1, 'UBND huyện Hương Khê — cũ', $2, $3, 'DISTRICT', '444', 'quantri.cu', '2099-12-31')", [id, prefix, createHash("sha256").update(key).digest("hex")]);
+    await client.query(
+      "INSERT INTO api_key (id, name, prefix, secret_hash, role, admin_unit_code, created_by, expires_at) VALUES ($1, 'UBND huyện Hương Khê — cũ', $2, $3, 'DISTRICT', '444', 'quantri.cu', '2099-12-31')",
+      [id, prefix, createHash("sha256").update(key).digest("hex")],
+    );
     try {
-      const res = await graphql(graph.gateway.url, `{ adminUnits { code } }`, undefined, withKey(key));
+      const res = await graphql(
+        graph.gateway.url,
+        `
+          {
+            adminUnits {
+              code
+            }
+          }
+        `,
+        undefined,
+        withKey(key),
+      );
       expect(res.status).toBe(401);
       expect(res.errors?.[0].extensions).toMatchObject({ code: "UNAUTHENTICATED", reason: "DISTRICT_ROLE_RETIRED" });
       expect(res.errors?.[0].message).toMatch(/district level ended on 1 July 2025.*commune token/u);
-      const token = await fetch(graph.gateway.url.replace(/\/graphql$/u, "/oauth/token"), { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: `grant_type=client_credentials&client_secret=${key}` });
+      const token = await fetch(graph.gateway.url.replace(/\/graphql$/u, "/oauth/token"), {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: `grant_type=client_credentials&client_secret=${key}`,
+      });
       expect(token.status).toBe(401);
       expect(await token.json()).toMatchObject({ error: "invalid_client", error_description: expect.stringMatching(/district level ended/u) });
       const listed = ((await (await fetch(adminUrl(), { headers: await as(admin) })).json()) as any[]).find((k) => k.id === id);
@@ -137,9 +205,31 @@ describe("API keys", () => {
     const past = await call("", admin, { name: "Khóa đã hết hạn", role: "ALLIANCE_STAFF", expiresOn: "2020-01-01" });
     expect(past.body.errors[0].extensions.field).toBe("expiresOn");
     expect((await call("/not-an-id/revoke", admin, {})).status).toBe(404);
-    const made = await graphql(graph.gateway.url, `{ adminUnits { code } }`, undefined, withKey("kttt_000000000000_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"));
+    const made = await graphql(
+      graph.gateway.url,
+      `
+        {
+          adminUnits {
+            code
+          }
+        }
+      `,
+      undefined,
+      withKey("kttt_000000000000_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"),
+    );
     expect(made.status).toBe(401);
-    const both = await graphql(graph.gateway.url, `{ adminUnits { code } }`, undefined, { ...(await as(admin)), "x-api-key": "kttt_000000000000_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa" });
+    const both = await graphql(
+      graph.gateway.url,
+      `
+        {
+          adminUnits {
+            code
+          }
+        }
+      `,
+      undefined,
+      { ...(await as(admin)), "x-api-key": "kttt_000000000000_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa" },
+    );
     expect(both.errors?.[0].message).toMatch(/not both/u);
   });
 });
@@ -150,13 +240,19 @@ describe("the API-key table when districts ended", () => {
 
   it("keeps the district keys an existing database holds, as they were, and takes commune keys with their code", async () => {
     const before = await openDatabase({ url: url(), entities: [], migrations: apiKeyMigrations.slice(0, 1), poolSize: 1, applicationName: "kttt-test" });
-    await before.dataSource.query("INSERT INTO api_key (id, name, prefix, secret_hash, role, admin_unit_code, created_by, expires_at) VALUES ($1, 'UBND huyện Can Lộc', 'aaaaaaaaaaaa', $2, 'DISTRICT', '443', 'quantri.cu', '2099-12-31')", [randomUUID(), "0".repeat(64)]);
+    await before.dataSource.query(
+      "INSERT INTO api_key (id, name, prefix, secret_hash, role, admin_unit_code, created_by, expires_at) VALUES ($1, 'UBND huyện Can Lộc', 'aaaaaaaaaaaa', $2, 'DISTRICT', '443', 'quantri.cu', '2099-12-31')",
+      [randomUUID(), "0".repeat(64)],
+    );
     await before.dataSource.destroy();
     const after = await openDatabase({ url: url(), entities: [], migrations: apiKeyMigrations, poolSize: 1, applicationName: "kttt-test" });
     try {
       expect(await after.dataSource.query("SELECT role, admin_unit_code FROM api_key")).toEqual([{ role: "DISTRICT", admin_unit_code: "443" }]);
       const insert = (role: string, unit: string | null) =>
-        after.dataSource.query("INSERT INTO api_key (id, name, prefix, secret_hash, role, admin_unit_code, created_by, expires_at) VALUES ($1, 'Khóa xã', $2, $3, $4, $5, 'quantri', '2099-12-31')", [randomUUID(), randomUUID().slice(0, 12).replace(/-/gu, "0"), "0".repeat(64), role, unit]);
+        after.dataSource.query(
+          "INSERT INTO api_key (id, name, prefix, secret_hash, role, admin_unit_code, created_by, expires_at) VALUES ($1, 'Khóa xã', $2, $3, $4, $5, 'quantri', '2099-12-31')",
+          [randomUUID(), randomUUID().slice(0, 12).replace(/-/gu, "0"), "0".repeat(64), role, unit],
+        );
       await insert("COMMUNE", "18202");
       await expect(insert("COMMUNE", null)).rejects.toThrow(/api_key_unit_check/u);
       await expect(insert("ALLIANCE_STAFF", "18202")).rejects.toThrow(/api_key_unit_check/u);

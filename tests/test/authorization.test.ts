@@ -3,7 +3,17 @@
  * matrix of the README, cell by cell; personal data of members; and the gateway's proof that each
  * subgraph checks for itself.
  */
-import { DEVELOPMENT_GATEWAY_SECRET, GATEWAY_PROOF_HEADER, GATEWAY_SECRET_HEADER, issueToken, loadSigningKeys, newSigningKey, Role, today, type Principal } from "@kttt/core";
+import {
+  DEVELOPMENT_GATEWAY_SECRET,
+  GATEWAY_PROOF_HEADER,
+  GATEWAY_SECRET_HEADER,
+  issueToken,
+  loadSigningKeys,
+  newSigningKey,
+  Role,
+  today,
+  type Principal,
+} from "@kttt/core";
 import { communeCodeOn, OCOP_SUBGROUPS, versionsOf } from "@kttt/reference";
 import { ANONYMOUS_HEADERS, as, graphql, proofFor, testSigningKeys, tokenFor } from "@kttt/testkit";
 import { startTestGraph, type TestGraph } from "./graph";
@@ -16,7 +26,14 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => graph?.stop());
 
-const principal = (role: Role, extra: Partial<Principal> = {}): Principal => ({ subject: `test-${role.toLowerCase()}`, role, department: null, adminUnitCode: null, name: null, ...extra });
+const principal = (role: Role, extra: Partial<Principal> = {}): Principal => ({
+  subject: `test-${role.toLowerCase()}`,
+  role,
+  department: null,
+  adminUnitCode: null,
+  name: null,
+  ...extra,
+});
 const CALLERS: Record<string, Principal | null> = {
   admin: principal(Role.ALLIANCE_ADMIN),
   staff: principal(Role.ALLIANCE_STAFF),
@@ -36,22 +53,62 @@ const UNKNOWN = "00000000-0000-5000-8000-000000000000";
 const WRITES: Record<string, { query: string; variables: Record<string, unknown>; allowed: string[] }> = {
   registerOrganization: {
     query: `mutation($input: RegisterOrganizationInput!) { registerOrganization(input: $input) { id } }`,
-    variables: { input: { kind: "COOPERATIVE", name: "Hợp tác xã Kiểm tra Quyền", registrationNumber: "3099999999", adminUnitCode: "999", sector: "AGRICULTURE", establishedOn: "2024-01-02", status: "SUSPENDED" } },
+    variables: {
+      input: {
+        kind: "COOPERATIVE",
+        name: "Hợp tác xã Kiểm tra Quyền",
+        registrationNumber: "3099999999",
+        adminUnitCode: "999",
+        sector: "AGRICULTURE",
+        establishedOn: "2024-01-02",
+        status: "SUSPENDED",
+      },
+    },
     allowed: ["admin", "staff"],
   },
   registerOcopProduct: {
     query: `mutation($input: RegisterOcopProductInput!) { registerOcopProduct(input: $input) { id } }`,
-    variables: { input: { name: "Sản phẩm Kiểm tra Quyền", group: "FOOD", subgroup: OCOP_SUBGROUPS.FOOD[0], adminUnitCode: "444", registeredOn: "2024-01-02", owner: { localOwnerId: UNKNOWN } } },
+    variables: {
+      input: {
+        name: "Sản phẩm Kiểm tra Quyền",
+        group: "FOOD",
+        subgroup: OCOP_SUBGROUPS.FOOD[0],
+        adminUnitCode: "444",
+        registeredOn: "2024-01-02",
+        owner: { localOwnerId: UNKNOWN },
+      },
+    },
     allowed: ["admin", "staff", "agriculture"],
   },
   createTradeEvent: {
     query: `mutation($input: CreateTradeEventInput!) { createTradeEvent(input: $input) { id } }`,
-    variables: { input: { name: "Hội chợ Kiểm tra Quyền", type: "FAIR", format: "IN_PERSON", scope: "PROVINCIAL", organiser: "Liên minh HTX tỉnh", place: "Thành phố Hà Tĩnh", adminUnitCode: "436", startsOn: "2024-05-10", endsOn: "2024-05-01" } },
+    variables: {
+      input: {
+        name: "Hội chợ Kiểm tra Quyền",
+        type: "FAIR",
+        format: "IN_PERSON",
+        scope: "PROVINCIAL",
+        organiser: "Liên minh HTX tỉnh",
+        place: "Thành phố Hà Tĩnh",
+        adminUnitCode: "436",
+        startsOn: "2024-05-10",
+        endsOn: "2024-05-01",
+      },
+    },
     allowed: ["admin", "staff", "industryTrade"],
   },
   issueLegalDocument: {
     query: `mutation($input: IssueLegalDocumentInput!) { issueLegalDocument(input: $input) { id } }`,
-    variables: { input: { number: "999/KH-UBND", type: "PLAN", title: "Kế hoạch kiểm tra quyền", issuer: "UBND tỉnh Hà Tĩnh", issuedOn: "2024-01-02", supersedesId: UNKNOWN } },
+    variables: {
+      input: {
+        number: "999/KH-UBND",
+        type: "PLAN",
+        title: "Kế hoạch kiểm tra quyền",
+        issuer: "UBND tỉnh Hà Tĩnh",
+        issuedOn: "2024-01-02",
+        supersedesId: UNKNOWN,
+      },
+    },
     allowed: ["admin", "staff", "planning"],
   },
   recordDisbursement: {
@@ -66,7 +123,20 @@ const WRITES: Record<string, { query: string; variables: Record<string, unknown>
   },
   recordFinancialReport: {
     query: `mutation($input: RecordFinancialReportInput!) { recordFinancialReport(input: $input) { __typename } }`,
-    variables: { input: { organizationId: UNKNOWN, year: 2023, charterCapital: "0", revenue: "0", profit: "0", regularWorkers: 0, averageMonthlyIncome: "0", managersTotal: 0, managersTrained: 0, itReadiness: "NONE" } },
+    variables: {
+      input: {
+        organizationId: UNKNOWN,
+        year: 2023,
+        charterCapital: "0",
+        revenue: "0",
+        profit: "0",
+        regularWorkers: 0,
+        averageMonthlyIncome: "0",
+        managersTotal: 0,
+        managersTrained: 0,
+        itReadiness: "NONE",
+      },
+    },
     allowed: ["admin", "staff"],
   },
   recordClassification: {
@@ -76,7 +146,16 @@ const WRITES: Record<string, { query: string; variables: Record<string, unknown>
   },
   addMember: {
     query: `mutation($input: AddMemberInput!) { addMember(input: $input) { __typename } }`,
-    variables: { input: { organizationId: UNKNOWN, kind: "INDIVIDUAL", membershipType: "OFFICIAL", fullName: "Nguyễn Văn Quyền", capitalContributed: "0", joinedOn: "2024-01-02" } },
+    variables: {
+      input: {
+        organizationId: UNKNOWN,
+        kind: "INDIVIDUAL",
+        membershipType: "OFFICIAL",
+        fullName: "Nguyễn Văn Quyền",
+        capitalContributed: "0",
+        joinedOn: "2024-01-02",
+      },
+    },
     allowed: ["admin", "staff"],
   },
   endMembership: {
@@ -106,17 +185,46 @@ const WRITES: Record<string, { query: string; variables: Record<string, unknown>
   },
   createSupportPolicy: {
     query: `mutation($input: CreateSupportPolicyInput!) { createSupportPolicy(input: $input) { __typename } }`,
-    variables: { input: { code: "KIEM-TRA-QUYEN", name: "Chính sách kiểm tra quyền", kind: "HUMAN_RESOURCES", legalBasisIds: [UNKNOWN], eligibleOrganizationKinds: ["COOPERATIVE"] } },
+    variables: {
+      input: {
+        code: "KIEM-TRA-QUYEN",
+        name: "Chính sách kiểm tra quyền",
+        kind: "HUMAN_RESOURCES",
+        legalBasisIds: [UNKNOWN],
+        eligibleOrganizationKinds: ["COOPERATIVE"],
+      },
+    },
     allowed: ["admin", "staff", "planning"],
   },
   createSupportProgramme: {
     query: `mutation($input: CreateSupportProgrammeInput!) { createSupportProgramme(input: $input) { __typename } }`,
-    variables: { input: { code: "KIEM-TRA-QUYEN", name: "Chương trình kiểm tra quyền", policyId: UNKNOWN, agencyId: UNKNOWN, startsOn: "2024-01-01", endsOn: "2024-12-31", funding: [{ source: "PROVINCIAL", plannedAmount: "1000000" }] } },
+    variables: {
+      input: {
+        code: "KIEM-TRA-QUYEN",
+        name: "Chương trình kiểm tra quyền",
+        policyId: UNKNOWN,
+        agencyId: UNKNOWN,
+        startsOn: "2024-01-01",
+        endsOn: "2024-12-31",
+        funding: [{ source: "PROVINCIAL", plannedAmount: "1000000" }],
+      },
+    },
     allowed: ["admin", "staff", "planning"],
   },
   recordBeneficiary: {
     query: `mutation($input: RecordBeneficiaryInput!) { recordBeneficiary(input: $input) { __typename } }`,
-    variables: { input: { programmeId: UNKNOWN, organizationId: UNKNOWN, organizationKind: "COOPERATIVE", adminUnitCode: "444", fundingSource: "PROVINCIAL", support: "Đào tạo cán bộ quản lý", plannedAmount: "1000000", approvedOn: "2024-03-01" } },
+    variables: {
+      input: {
+        programmeId: UNKNOWN,
+        organizationId: UNKNOWN,
+        organizationKind: "COOPERATIVE",
+        adminUnitCode: "444",
+        fundingSource: "PROVINCIAL",
+        support: "Đào tạo cán bộ quản lý",
+        plannedAmount: "1000000",
+        approvedOn: "2024-03-01",
+      },
+    },
     allowed: ["admin", "finance"],
   },
   recordDevelopmentPlan: {
@@ -146,23 +254,59 @@ const WRITES: Record<string, { query: string; variables: Record<string, unknown>
   },
   recordEcommerceListing: {
     query: `mutation($input: RecordEcommerceListingInput!) { recordEcommerceListing(input: $input) { __typename } }`,
-    variables: { input: { owner: { kind: "COOPERATIVE", id: UNKNOWN }, adminUnitCode: "444", platform: "POSTMART", productName: "Cam Khe Kiểm tra", listedOn: "2024-01-02" } },
+    variables: {
+      input: {
+        owner: { kind: "COOPERATIVE", id: UNKNOWN },
+        adminUnitCode: "444",
+        platform: "POSTMART",
+        productName: "Cam Khe Kiểm tra",
+        listedOn: "2024-01-02",
+      },
+    },
     allowed: ["admin", "staff", "industryTrade"],
   },
   importOrganizations: {
     // One row more than a call takes: refused on its merits, before anything is read or written.
     query: `mutation($rows: [OrganizationImportRow!]!) { importOrganizations(rows: $rows, dryRun: true) { written } }`,
-    variables: { rows: Array.from({ length: 5001 }, () => ({ kind: "COOPERATIVE", name: "Hợp tác xã Kiểm tra Quyền", adminUnit: "444", sector: "AGRICULTURE", establishedOn: "2024-01-02" })) },
+    variables: {
+      rows: Array.from({ length: 5001 }, () => ({
+        kind: "COOPERATIVE",
+        name: "Hợp tác xã Kiểm tra Quyền",
+        adminUnit: "444",
+        sector: "AGRICULTURE",
+        establishedOn: "2024-01-02",
+      })),
+    },
     allowed: ["admin", "staff"],
   },
   importMembers: {
     query: `mutation($rows: [MemberImportRow!]!) { importMembers(rows: $rows, dryRun: true) { written } }`,
-    variables: { rows: Array.from({ length: 5001 }, () => ({ organization: "3001234567", fullName: "Người Kiểm tra Quyền", membershipType: "OFFICIAL", joinedOn: "2024-01-02" })) },
+    variables: {
+      rows: Array.from({ length: 5001 }, () => ({
+        organization: "3001234567",
+        fullName: "Người Kiểm tra Quyền",
+        membershipType: "OFFICIAL",
+        joinedOn: "2024-01-02",
+      })),
+    },
     allowed: ["admin", "staff"],
   },
   importFinancialReports: {
     query: `mutation($rows: [FinancialReportImportRow!]!) { importFinancialReports(rows: $rows, dryRun: true) { written } }`,
-    variables: { rows: Array.from({ length: 5001 }, () => ({ organization: "3001234567", year: 2024, charterCapital: "1", revenue: "1", profit: "0", regularWorkers: 0, averageMonthlyIncome: "0", managersTotal: 0, managersTrained: 0, itReadiness: "NONE" })) },
+    variables: {
+      rows: Array.from({ length: 5001 }, () => ({
+        organization: "3001234567",
+        year: 2024,
+        charterCapital: "1",
+        revenue: "1",
+        profit: "0",
+        regularWorkers: 0,
+        averageMonthlyIncome: "0",
+        managersTotal: 0,
+        managersTrained: 0,
+        itReadiness: "NONE",
+      })),
+    },
     allowed: ["admin", "staff"],
   },
   importClassifications: {
@@ -173,40 +317,97 @@ const WRITES: Record<string, { query: string; variables: Record<string, unknown>
   importOcopProducts: {
     // One row more than a call takes: refused on its merits, before anything is read or written.
     query: `mutation($rows: [OcopProductImportRow!]!) { importOcopProducts(rows: $rows, dryRun: true) { written } }`,
-    variables: { rows: Array.from({ length: 5001 }, () => ({ name: "Mật ong", group: "FOOD", subgroup: "Gia vị", adminUnit: "444", registeredOn: "2024-01-02", ownerType: "ENTERPRISE", ownerName: "Cty X" })) },
+    variables: {
+      rows: Array.from({ length: 5001 }, () => ({
+        name: "Mật ong",
+        group: "FOOD",
+        subgroup: "Gia vị",
+        adminUnit: "444",
+        registeredOn: "2024-01-02",
+        ownerType: "ENTERPRISE",
+        ownerName: "Cty X",
+      })),
+    },
     allowed: ["admin", "staff", "agriculture"],
   },
   importTradeParticipations: {
     // One row more than a call takes: refused on its merits, before anything is read or written.
     query: `mutation($rows: [TradeParticipationImportRow!]!) { importTradeParticipations(rows: $rows, dryRun: true) { written } }`,
-    variables: { rows: Array.from({ length: 5001 }, () => ({ eventName: "Hội chợ", participantKind: "COOPERATIVE", participantName: "HTX A", adminUnit: "444" })) },
+    variables: {
+      rows: Array.from({ length: 5001 }, () => ({ eventName: "Hội chợ", participantKind: "COOPERATIVE", participantName: "HTX A", adminUnit: "444" })),
+    },
     allowed: ["admin", "staff", "industryTrade"],
   },
   importBeneficiaries: {
     // One row more than a call takes: refused on its merits, before anything is read or written.
     query: `mutation($rows: [BeneficiaryImportRow!]!) { importBeneficiaries(rows: $rows, dryRun: true) { written } }`,
-    variables: { rows: Array.from({ length: 5001 }, () => ({ programmeCode: "C", organizationKind: "COOPERATIVE", organizationName: "H", adminUnit: "444", fundingSource: "OTHER", support: "a", plannedAmount: "1", approvedOn: "2024-01-02" })) },
+    variables: {
+      rows: Array.from({ length: 5001 }, () => ({
+        programmeCode: "C",
+        organizationKind: "COOPERATIVE",
+        organizationName: "H",
+        adminUnit: "444",
+        fundingSource: "OTHER",
+        support: "a",
+        plannedAmount: "1",
+        approvedOn: "2024-01-02",
+      })),
+    },
     allowed: ["admin", "finance"],
   },
   importDisbursements: {
     query: `mutation($rows: [DisbursementImportRow!]!) { importDisbursements(rows: $rows, dryRun: true) { written } }`,
-    variables: { rows: Array.from({ length: 5001 }, () => ({ programmeCode: "CT", organizationKind: "COOPERATIVE", organizationName: "HTX A", amount: "1", disbursedOn: "2024-01-02" })) },
+    variables: {
+      rows: Array.from({ length: 5001 }, () => ({
+        programmeCode: "CT",
+        organizationKind: "COOPERATIVE",
+        organizationName: "HTX A",
+        amount: "1",
+        disbursedOn: "2024-01-02",
+      })),
+    },
     allowed: ["admin", "finance"],
   },
   recordSupplyDemandLink: {
     query: `mutation($input: RecordSupplyDemandLinkInput!) { recordSupplyDemandLink(input: $input) { __typename } }`,
-    variables: { input: { seller: { kind: "COOPERATIVE", id: UNKNOWN }, adminUnitCode: "444", buyer: "Công ty Kiểm tra Quyền", productName: "Cam Khe Kiểm tra", volume: 1, volumeUnit: "tấn", value: "1000000", agreedOn: "2024-01-02" } },
+    variables: {
+      input: {
+        seller: { kind: "COOPERATIVE", id: UNKNOWN },
+        adminUnitCode: "444",
+        buyer: "Công ty Kiểm tra Quyền",
+        productName: "Cam Khe Kiểm tra",
+        volume: 1,
+        volumeUnit: "tấn",
+        value: "1000000",
+        agreedOn: "2024-01-02",
+      },
+    },
     allowed: ["admin", "staff", "industryTrade"],
   },
 };
 
 describe("role × operation", () => {
   it("covers every mutation of the supergraph", async () => {
-    const res = await graphql(graph.gateway.url, `{ __schema { mutationType { fields { name } } } }`);
+    const res = await graphql(
+      graph.gateway.url,
+      `
+        {
+          __schema {
+            mutationType {
+              fields {
+                name
+              }
+            }
+          }
+        }
+      `,
+    );
     expect(Object.keys(WRITES).sort()).toEqual(res.data.__schema.mutationType.fields.map((f: { name: string }) => f.name).sort());
   });
 
-  const cells = Object.entries(WRITES).flatMap(([operation, write]) => Object.keys(CALLERS).map((caller) => [operation, caller, write.allowed.includes(caller)] as const));
+  const cells = Object.entries(WRITES).flatMap(([operation, write]) =>
+    Object.keys(CALLERS).map((caller) => [operation, caller, write.allowed.includes(caller)] as const),
+  );
 
   it.each(cells)("%s by %s: allowed %s", async (operation, caller, allowed) => {
     const write = WRITES[operation];
@@ -216,7 +417,6 @@ describe("role × operation", () => {
     if (allowed) expect(["BAD_USER_INPUT", "NOT_FOUND"]).toContain(code);
     else expect(code).toBe(caller === "public" ? "UNAUTHENTICATED" : "FORBIDDEN");
   });
-
 });
 
 /** Who may read what (README, "Access"): callers allowed to read, "commune" meaning a commune for records that lie in it today. */
@@ -232,7 +432,9 @@ const AREA_READERS: Record<string, string[]> = {
 const communeOfCaller = (caller: string) => (caller.startsWith("commune") ? caller.slice("commune".length) : null);
 /** Whether `caller` may read a detail of `area` about a record that lies in `commune` today (null: in none). */
 const mayReadDetail = (caller: string, area: string, commune: string | null) =>
-  communeOfCaller(caller) !== null ? AREA_READERS[area].includes("commune") && commune !== null && commune === communeOfCaller(caller) : AREA_READERS[area].includes(caller);
+  communeOfCaller(caller) !== null
+    ? AREA_READERS[area].includes("commune") && commune !== null && commune === communeOfCaller(caller)
+    : AREA_READERS[area].includes(caller);
 
 /**
  * Where an organisation lies today, by the contract every place-bound record keeps (README, "Access"): its
@@ -254,8 +456,14 @@ const errorAt = (errors: GraphqlError[] | undefined, path: (string | number)[]) 
 
 /** Whole operations: readable by `allowed`, refused for the rest at the root field. */
 const ROOT_READS: Record<string, { query: string; allowed: string[] }> = {
-  ocopProducts: { query: `{ ocopProducts(first: 3) { totalCount nodes { name stars owner { __typename ... on Cooperative { name } ... on CooperativeGroup { name } ... on OcopLocalOwner { name } } currentCertification { score decisionNumber validUntil } } } }`, allowed: EVERYONE },
-  tradeEvents: { query: `{ tradeEvents(first: 3) { nodes { name startsOn participations(first: 3) { nodes { booths participant { __typename } } } } } }`, allowed: EVERYONE },
+  ocopProducts: {
+    query: `{ ocopProducts(first: 3) { totalCount nodes { name stars owner { __typename ... on Cooperative { name } ... on CooperativeGroup { name } ... on OcopLocalOwner { name } } currentCertification { score decisionNumber validUntil } } } }`,
+    allowed: EVERYONE,
+  },
+  tradeEvents: {
+    query: `{ tradeEvents(first: 3) { nodes { name startsOn participations(first: 3) { nodes { booths participant { __typename } } } } } }`,
+    allowed: EVERYONE,
+  },
   legalDocuments: { query: `{ legalDocuments(first: 3) { nodes { number title } } }`, allowed: EVERYONE },
   supportPolicies: { query: `{ supportPolicies(first: 3) { nodes { name legalBasis { number } } } }`, allowed: EVERYONE },
   adminUnits: { query: `{ adminUnits { code name } }`, allowed: EVERYONE },
@@ -264,7 +472,10 @@ const ROOT_READS: Record<string, { query: string; allowed: string[] }> = {
   ocopStatistics: { query: `{ ocopStatistics(asOf: "2024-07-15") { total { activeProducts } } }`, allowed: SIGNED_IN_CALLERS },
   tradePromotionStatistics: { query: `{ tradePromotionStatistics(year: 2023) { total { events sales } } }`, allowed: SIGNED_IN_CALLERS },
   policySupportStatistics: { query: `{ policySupportStatistics(year: 2024) { total { planned disbursed } } }`, allowed: SIGNED_IN_CALLERS },
-  collectiveEconomy: { query: `{ collectiveEconomy(period: { year: 2024, half: H1, asOf: "2024-07-15" }) { membership { cooperativeCount } ocop { activeProducts } } }`, allowed: SIGNED_IN_CALLERS },
+  collectiveEconomy: {
+    query: `{ collectiveEconomy(period: { year: 2024, half: H1, asOf: "2024-07-15" }) { membership { cooperativeCount } ocop { activeProducts } } }`,
+    allowed: SIGNED_IN_CALLERS,
+  },
   developmentPlan: { query: `{ developmentPlan(year: 2024) { title targets { indicator target actual } } }`, allowed: SIGNED_IN_CALLERS },
   supplyDemandLinks: { query: `{ supplyDemandLinks(first: 3) { nodes { productName } } }`, allowed: SIGNED_IN_CALLERS },
   ocopOwnerReferenceCheck: { query: `{ ocopOwnerReferenceCheck { checkedReferences } }`, allowed: ["admin", "staff"] },
@@ -272,7 +483,9 @@ const ROOT_READS: Record<string, { query: string; allowed: string[] }> = {
 };
 
 describe("role × read", () => {
-  const cells = Object.entries(ROOT_READS).flatMap(([field, read]) => Object.keys(CALLERS).map((caller) => [field, caller, read.allowed.includes(caller)] as const));
+  const cells = Object.entries(ROOT_READS).flatMap(([field, read]) =>
+    Object.keys(CALLERS).map((caller) => [field, caller, read.allowed.includes(caller)] as const),
+  );
 
   it.each(cells)("%s by %s: allowed %s", async (field, caller, allowed) => {
     const res = await graphql(graph.gateway.url, ROOT_READS[field].query, undefined, await headersFor(caller));
@@ -290,7 +503,10 @@ describe("role × read", () => {
  * Details, record by record: every row is checked against the rule for where it lies, so a commune sees
  * its own organisations' details and not the others'. `rows` walks the answer to the records.
  */
-const DETAIL_READS: Record<string, { query: string; area: string; rows: string[]; fields: string[]; containers?: string[]; communeOf?: (row: Record<string, any>) => string | null }> = {
+const DETAIL_READS: Record<
+  string,
+  { query: string; area: string; rows: string[]; fields: string[]; containers?: string[]; communeOf?: (row: Record<string, any>) => string | null }
+> = {
   "organisation details": {
     query: `fragment details on Cooperative { adminUnitCode address commune { code validFrom } communeOn { code } financialReports { year revenue } financialReport(year: 2024) { profit } classifications { rating } classification(year: 2024) { rating } allianceMembership { joinedOn } members(first: 2) { totalCount } }
             { a: cooperatives(first: 3, filter: { adminUnitCode: "18544" }) { nodes { ...details } }
@@ -345,7 +561,8 @@ function rowsAt(value: unknown, pattern: string[], path: (string | number)[] = [
   if (value === null || value === undefined) return [];
   if (pattern.length === 0) return [{ path, row: value as Record<string, unknown> }];
   const [head, ...rest] = pattern;
-  const entries: [string | number, unknown][] = head === "*" ? (Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.entries(value)) : [[head, (value as Record<string, unknown>)[head]]];
+  const entries: [string | number, unknown][] =
+    head === "*" ? (Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.entries(value)) : [[head, (value as Record<string, unknown>)[head]]];
   return entries.flatMap(([key, child]) => rowsAt(child, rest, [...path, key]));
 }
 
@@ -376,7 +593,11 @@ describe("details by field and by commune", () => {
       const allowed = mayReadDetail(caller, read.area, communeOf(row));
       for (const field of read.fields) {
         const error = errorAt(res.errors, [...path, field]);
-        expect({ at: [...path, field].join("."), unit: row.adminUnitCode, code: error?.extensions?.code ?? null }).toEqual({ at: [...path, field].join("."), unit: row.adminUnitCode, code: allowed ? null : refusal(caller) });
+        expect({ at: [...path, field].join("."), unit: row.adminUnitCode, code: error?.extensions?.code ?? null }).toEqual({
+          at: [...path, field].join("."),
+          unit: row.adminUnitCode,
+          code: allowed ? null : refusal(caller),
+        });
         if (!allowed) expect(row[field]).toBeNull();
       }
     }
@@ -421,10 +642,29 @@ describe("the events a programme funded: the same fact as an event's funding pro
     ["industryTrade", null],
     ["commune18073", "18073"],
   ] as const)("%s reads the funding programme itself of the events it may", async (caller, unit) => {
-    const res = await graphql(graph.gateway.url, `{ tradeEvents(first: 100) { nodes { name adminUnitCode fundingProgramme { code } } } }`, undefined, await headersFor(caller));
+    const res = await graphql(
+      graph.gateway.url,
+      `
+        {
+          tradeEvents(first: 100) {
+            nodes {
+              name
+              adminUnitCode
+              fundingProgramme {
+                code
+              }
+            }
+          }
+        }
+      `,
+      undefined,
+      await headersFor(caller),
+    );
     const readable = res.data.tradeEvents.nodes.filter((e: any) => unit === null || eventCommune(e) === unit);
     const names = (events: { name: string }[]) => events.map((e) => e.name).sort();
-    expect(names(readable.filter((e: any) => e.fundingProgramme?.code.startsWith("CT-")))).toEqual(names(funded.filter((e) => unit === null || eventCommune(e) === unit)));
+    expect(names(readable.filter((e: any) => e.fundingProgramme?.code.startsWith("CT-")))).toEqual(
+      names(funded.filter((e) => unit === null || eventCommune(e) === unit)),
+    );
   });
 });
 
@@ -468,7 +708,20 @@ describe("the COMMUNE role", () => {
   const ORGANISATION = `query($id: ID!) { organization(id: $id) { name commune { name } communeOn { code } representative financialReports { year revenue } members(first: 2) { totalCount } } }`;
   /** A cooperative that lies in `commune` today, and one that does not, as the Alliance finds them. */
   async function cooperativeOf(commune: string): Promise<{ id: string }> {
-    const res = await graphql(graph.gateway.url, `query($unit: String!) { cooperatives(first: 1, filter: { adminUnitCode: $unit }) { nodes { id } } }`, { unit: commune }, await headersFor("admin"));
+    const res = await graphql(
+      graph.gateway.url,
+      `
+        query ($unit: String!) {
+          cooperatives(first: 1, filter: { adminUnitCode: $unit }) {
+            nodes {
+              id
+            }
+          }
+        }
+      `,
+      { unit: commune },
+      await headersFor("admin"),
+    );
     return res.data.cooperatives.nodes[0];
   }
 
@@ -510,18 +763,37 @@ describe("the COMMUNE role", () => {
     expect(owners.length).toBeGreaterThan(own.length);
     for (const { path, row } of owners) {
       const mine = organisationCommuneToday(row) === commune;
-      expect({ id: row.id, readable: row.financialReports !== null, refused: errorAt(res.errors, [...path, "financialReports"])?.extensions?.code ?? null }).toEqual({ id: row.id, readable: mine, refused: mine ? null : "FORBIDDEN" });
+      expect({
+        id: row.id,
+        readable: row.financialReports !== null,
+        refused: errorAt(res.errors, [...path, "financialReports"])?.extensions?.code ?? null,
+      }).toEqual({ id: row.id, readable: mine, refused: mine ? null : "FORBIDDEN" });
     }
   });
 
   it("refuses a district token, at the gateway and at every subgraph, saying that districts ended and to ask for a commune token", async () => {
     const district = { subject: "huyen.444", role: "DISTRICT", department: null, adminUnitCode: "444", name: "UBND huyện Hương Khê" } as unknown as Principal;
-    const res = await graphql(graph.gateway.url, `{ adminUnits { code } }`, undefined, await as(district));
+    const res = await graphql(
+      graph.gateway.url,
+      `
+        {
+          adminUnits {
+            code
+          }
+        }
+      `,
+      undefined,
+      await as(district),
+    );
     expect(res.status).toBe(401);
     expect(res.errors?.[0].extensions).toMatchObject({ code: "UNAUTHENTICATED", reason: "DISTRICT_ROLE_RETIRED" });
     expect(res.errors?.[0].message).toMatch(/district level ended on 1 July 2025.*commune token/u);
     for (const [name, subgraph] of Object.entries(graph.subgraphs)) {
-      const direct = await fetch(subgraph.url, { method: "POST", headers: { "content-type": "application/json", [GATEWAY_PROOF_HEADER]: await proofFor(district) }, body: JSON.stringify({ query: "{ __typename }" }) });
+      const direct = await fetch(subgraph.url, {
+        method: "POST",
+        headers: { "content-type": "application/json", [GATEWAY_PROOF_HEADER]: await proofFor(district) },
+        body: JSON.stringify({ query: "{ __typename }" }),
+      });
       const body = (await direct.json()) as { errors?: { message: string; extensions?: { reason?: string } }[] };
       expect({ name, status: direct.status, reason: body.errors?.[0]?.extensions?.reason }).toEqual({ name, status: 401, reason: "DISTRICT_ROLE_RETIRED" });
     }
@@ -533,7 +805,18 @@ describe("the COMMUNE role", () => {
     ["the province's code", "42"],
     ["no unit", null],
   ] as const)("refuses a commune token naming %s", async (_what, unit) => {
-    const res = await graphql(graph.gateway.url, `{ adminUnits { code } }`, undefined, await as(principal(Role.COMMUNE, { adminUnitCode: unit })));
+    const res = await graphql(
+      graph.gateway.url,
+      `
+        {
+          adminUnits {
+            code
+          }
+        }
+      `,
+      undefined,
+      await as(principal(Role.COMMUNE, { adminUnitCode: unit })),
+    );
     expect(res.status).toBe(401);
     expect(res.errors?.[0].extensions).toMatchObject({ code: "UNAUTHENTICATED", reason: "COMMUNE_UNIT_INVALID" });
     expect(res.errors?.[0].message).toMatch(unit && unit.length === 5 ? /not the code of a Hà Tĩnh commune in force today/u : /5-digit code/u);
@@ -548,7 +831,11 @@ describe("tokens and the gateway's proof", () => {
     // Another private key under the run's own kid: the signature cannot match the published key.
     const forger = await loadSigningKeys([await newSigningKey("ES256", (await testSigningKeys()).current.kid)]);
     const forged = `Bearer ${await issueToken(CALLERS.admin!, forger)}`;
-    for (const [authorization, message] of [[expired, /expired/u], [forged, /not valid/u], ["Basic abc", /Bearer/u]] as const) {
+    for (const [authorization, message] of [
+      [expired, /expired/u],
+      [forged, /not valid/u],
+      ["Basic abc", /Bearer/u],
+    ] as const) {
       const res = await graphql(graph.gateway.url, QUERY, undefined, { authorization });
       expect(res.status).toBe(401);
       expect(res.errors?.[0].extensions?.code).toBe("UNAUTHENTICATED");
@@ -568,9 +855,18 @@ describe("tokens and the gateway's proof", () => {
     for (const [name, subgraph] of Object.entries(graph.subgraphs)) {
       const base = subgraph.url.replace(/\/graphql$/u, "");
       for (const [attempt, headers] of Object.entries(attempts)) {
-        const res = await fetch(subgraph.url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify({ query: "{ __typename }" }) });
+        const res = await fetch(subgraph.url, {
+          method: "POST",
+          headers: { "content-type": "application/json", ...headers },
+          body: JSON.stringify({ query: "{ __typename }" }),
+        });
         const body = (await res.json()) as { errors?: { message: string; extensions?: { code?: string } }[] };
-        expect({ name, attempt, status: res.status, code: body.errors?.[0]?.extensions?.code }).toEqual({ name, attempt, status: 401, code: "UNAUTHENTICATED" });
+        expect({ name, attempt, status: res.status, code: body.errors?.[0]?.extensions?.code }).toEqual({
+          name,
+          attempt,
+          status: 401,
+          code: "UNAUTHENTICATED",
+        });
         if (attempt === "an expired proof") expect(body.errors?.[0]?.message).toMatch(/expired/u);
       }
       for (const headers of [{}, { [GATEWAY_SECRET_HEADER]: "forged" }] as Record<string, string>[]) {
@@ -578,7 +874,11 @@ describe("tokens and the gateway's proof", () => {
       }
       expect((await fetch(`${base}/health`)).status).toBe(200);
       // The same request with a fresh proof is answered, so the refusals above are the proof's doing.
-      const ok = await fetch(subgraph.url, { method: "POST", headers: { "content-type": "application/json", [GATEWAY_PROOF_HEADER]: await proofFor(CALLERS.admin!) }, body: JSON.stringify({ query: "{ __typename }" }) });
+      const ok = await fetch(subgraph.url, {
+        method: "POST",
+        headers: { "content-type": "application/json", [GATEWAY_PROOF_HEADER]: await proofFor(CALLERS.admin!) },
+        body: JSON.stringify({ query: "{ __typename }" }),
+      });
       expect({ name, status: ok.status }).toEqual({ name, status: 200 });
     }
   });
@@ -586,7 +886,10 @@ describe("tokens and the gateway's proof", () => {
   it("has a subgraph take the caller from the proof alone: a commune proof with an admin token reads as the commune", async () => {
     const commune = CALLERS.commune18544!;
     const query = `{ membershipAuditTrail(first: 1) { operation } }`;
-    const asCommune = await graphql(graph.subgraphs.membership.url, query, undefined, { ...(await as(CALLERS.admin!)), [GATEWAY_PROOF_HEADER]: await proofFor(commune) });
+    const asCommune = await graphql(graph.subgraphs.membership.url, query, undefined, {
+      ...(await as(CALLERS.admin!)),
+      [GATEWAY_PROOF_HEADER]: await proofFor(commune),
+    });
     expect(asCommune.errors?.[0].extensions?.code).toBe("FORBIDDEN");
     const asAdmin = await graphql(graph.subgraphs.membership.url, query, undefined, { [GATEWAY_PROOF_HEADER]: await proofFor(CALLERS.admin!) });
     expect(asAdmin.errors).toBeUndefined();

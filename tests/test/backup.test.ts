@@ -44,7 +44,9 @@ describe("backup and restore", () => {
   it("restores every row of every table into a new database, generated columns included", async () => {
     const manifest = await backupDatabase(source.url, dir);
     expect(manifest.migrations.length).toBeGreaterThanOrEqual(3);
-    expect(manifest.tables.find((t) => t.name === "organization")?.rows).toBe(975 + 12 + 3 + 2538 + ILLUSTRATIVE_2025.newCooperatives + ILLUSTRATIVE_2025.newGroups);
+    expect(manifest.tables.find((t) => t.name === "organization")?.rows).toBe(
+      975 + 12 + 3 + 2538 + ILLUSTRATIVE_2025.newCooperatives + ILLUSTRATIVE_2025.newGroups,
+    );
     expect(manifest.tables.find((t) => t.name === "organization")?.columns).not.toContain("search_text");
 
     await ensureDatabase(restoredUrl());

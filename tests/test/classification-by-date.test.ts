@@ -31,9 +31,23 @@ async function ask(query: string, variables?: Record<string, unknown>): Promise<
 }
 const sql = async (text: string, params: unknown[] = []): Promise<any[]> => membership.service.dataSource.query(text, params);
 
-const RECORD = /* GraphQL */ `mutation($input: RecordClassificationInput!) {
-  recordClassification(input: $input) { year scheme assessedOn score rating ratingLabel schemeName grade sizeClass sizeClassLabel version }
-}`;
+const RECORD = /* GraphQL */ `
+  mutation ($input: RecordClassificationInput!) {
+    recordClassification(input: $input) {
+      year
+      scheme
+      assessedOn
+      score
+      rating
+      ratingLabel
+      schemeName
+      grade
+      sizeClass
+      sizeClassLabel
+      version
+    }
+  }
+`;
 
 /** A cooperative of a sector, open since before 2020, with no classification of `year` under `scheme`. */
 async function cooperative(sector: string, year: number, scheme: string, extra = "TRUE"): Promise<{ id: string; official: number }> {
@@ -53,14 +67,21 @@ describe("Circular 01/2020 ratings by date", () => {
     const coop = await cooperative("AGRICULTURE", 2025, "CIRCULAR_01_2020");
     for (const assessedOn of ["2025-09-18", "2026-02-10"]) {
       const res = await graphql(gateway.url, RECORD, { input: { organizationId: coop.id, year: 2025, assessedOn, score: 85, rating: "GOOD" } });
-      expect(res.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "input.scheme", reason: "RATING_SCHEME_REPEALED", details: { repealedFrom: "2025-09-18", repealedBy: "Thông tư 78/2025/TT-BTC" } });
+      expect(res.errors?.[0].extensions).toMatchObject({
+        code: "BAD_USER_INPUT",
+        field: "input.scheme",
+        reason: "RATING_SCHEME_REPEALED",
+        details: { repealedFrom: "2025-09-18", repealedBy: "Thông tư 78/2025/TT-BTC" },
+      });
       expect(res.errors?.[0].message).toBe(
         `Circular 01/2020/TT-BKHĐT was repealed by Thông tư 78/2025/TT-BTC from 2025-09-18: an assessment dated ${assessedOn} carries no national rating ` +
           "(Tốt, Khá, Trung bình, Yếu). Record it under ALLIANCE with the name of the Alliance's scheme, or record no rating.",
       );
     }
     // NOT_RATED is a Circular 01/2020 result too: refused alike.
-    const notRated = await graphql(gateway.url, RECORD, { input: { organizationId: coop.id, year: 2025, assessedOn: "2025-12-01", rating: "NOT_RATED", notRatedReason: "Tạm ngừng hoạt động" } });
+    const notRated = await graphql(gateway.url, RECORD, {
+      input: { organizationId: coop.id, year: 2025, assessedOn: "2025-12-01", rating: "NOT_RATED", notRatedReason: "Tạm ngừng hoạt động" },
+    });
     expect(notRated.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", reason: "RATING_SCHEME_REPEALED" });
     expect(await sql(`SELECT 1 FROM classification WHERE organization_id = $1 AND year = 2025 AND scheme = 'CIRCULAR_01_2020'`, [coop.id])).toHaveLength(0);
     // The day before the repeal the circular still applies.
@@ -70,15 +91,31 @@ describe("Circular 01/2020 ratings by date", () => {
 
   it("records a later assessment under a scheme the Alliance names, with no national rating", async () => {
     const coop = await cooperative("TRADE_SERVICES", 2025, "ALLIANCE");
-    const input = { organizationId: coop.id, year: 2025, scheme: "ALLIANCE", assessedOn: "2026-02-10", schemeName: "Bộ tiêu chí đánh giá của Liên minh HTX tỉnh", grade: "Hoàn thành tốt" };
+    const input = {
+      organizationId: coop.id,
+      year: 2025,
+      scheme: "ALLIANCE",
+      assessedOn: "2026-02-10",
+      schemeName: "Bộ tiêu chí đánh giá của Liên minh HTX tỉnh",
+      grade: "Hoàn thành tốt",
+    };
     const refused = await graphql(gateway.url, RECORD, { input: { ...input, rating: "GOOD" } });
     expect(refused.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "input.rating", reason: "NOT_IN_SCHEME" });
     const unnamed = await graphql(gateway.url, RECORD, { input: { ...input, schemeName: undefined } });
     expect(unnamed.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "input.schemeName", reason: "SCHEME_NAME_REQUIRED" });
     const done = await ask(RECORD, { input });
     expect(done.recordClassification).toEqual({
-      year: 2025, scheme: "ALLIANCE", assessedOn: "2026-02-10", score: null, rating: null, ratingLabel: null,
-      schemeName: "Bộ tiêu chí đánh giá của Liên minh HTX tỉnh", grade: "Hoàn thành tốt", sizeClass: null, sizeClassLabel: null, version: 1,
+      year: 2025,
+      scheme: "ALLIANCE",
+      assessedOn: "2026-02-10",
+      score: null,
+      rating: null,
+      ratingLabel: null,
+      schemeName: "Bộ tiêu chí đánh giá của Liên minh HTX tỉnh",
+      grade: "Hoàn thành tốt",
+      sizeClass: null,
+      sizeClassLabel: null,
+      version: 1,
     });
   });
 
@@ -99,7 +136,12 @@ describe("size classes under Decree 113/2024", () => {
     const coop = await cooperative("TRADE_SERVICES", 2023, "DECREE_113_2024");
     const input = { organizationId: coop.id, year: 2023, scheme: "DECREE_113_2024", assessedOn: "2024-11-15" };
     const refused = await graphql(gateway.url, RECORD, { input: { ...input, sizeClass: "SMALL" } });
-    expect(refused.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "input.sizeClass", reason: "SIZE_CLASS_MISMATCH", details: { expectedSizeClass: "NOT_DETERMINED" } });
+    expect(refused.errors?.[0].extensions).toMatchObject({
+      code: "BAD_USER_INPUT",
+      field: "input.sizeClass",
+      reason: "SIZE_CLASS_MISMATCH",
+      details: { expectedSizeClass: "NOT_DETERMINED" },
+    });
     expect(refused.errors?.[0].message).toMatch(/is Chưa xác định, not Nhỏ\. Thresholds known: agriculture/u);
     const early = await graphql(gateway.url, RECORD, { input: { ...input, assessedOn: "2024-10-31" } });
     expect(early.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "input.scheme", reason: "SCHEME_NOT_IN_FORCE" });
@@ -108,7 +150,12 @@ describe("size classes under Decree 113/2024", () => {
   });
 
   it("follows the known agricultural thresholds: under 50 official members is micro", async () => {
-    const coop = await cooperative("AGRICULTURE", 2023, "DECREE_113_2024", `(SELECT count(*) FROM member m WHERE m.organization_id = o.id AND m.membership_type = 'OFFICIAL' AND m.left_on IS NULL) < 50`);
+    const coop = await cooperative(
+      "AGRICULTURE",
+      2023,
+      "DECREE_113_2024",
+      `(SELECT count(*) FROM member m WHERE m.organization_id = o.id AND m.membership_type = 'OFFICIAL' AND m.left_on IS NULL) < 50`,
+    );
     expect(coop.official).toBeLessThan(50);
     const done = await ask(RECORD, { input: { organizationId: coop.id, year: 2023, scheme: "DECREE_113_2024", assessedOn: "2025-01-20", sizeClass: "MICRO" } });
     expect(done.recordClassification).toMatchObject({ sizeClass: "MICRO", sizeClassLabel: "Siêu nhỏ" });
@@ -124,10 +171,19 @@ describe("size classes under Decree 113/2024", () => {
     for (const r of rows.filter((x) => x.field === "OTHER")) expect(r.size_class).toBe("NOT_DETERMINED");
     for (const r of rows.filter((x) => x.field === "INDUSTRY")) expect(["NOT_DETERMINED", "LARGE"]).toContain(r.size_class);
     expect(rows.some((r) => r.field === "AGRICULTURE" && r.size_class === "MICRO")).toBe(true);
-    const data = await ask(`{ membershipStatistics(year: 2024) { total { cooperativeCount sizeClassCounts { micro small medium large notDetermined unclassified } } } }`);
+    const data = await ask(
+      `{ membershipStatistics(year: 2024) { total { cooperativeCount sizeClassCounts { micro small medium large notDetermined unclassified } } } }`,
+    );
     const counts = data.membershipStatistics.total.sizeClassCounts;
     const expected = (cls: string) => rows.filter((r) => r.size_class === cls).reduce((a, r) => a + r.n, 0);
-    expect(counts).toEqual({ micro: expected("MICRO"), small: expected("SMALL"), medium: expected("MEDIUM"), large: expected("LARGE"), notDetermined: expected("NOT_DETERMINED"), unclassified: 0 });
+    expect(counts).toEqual({
+      micro: expected("MICRO"),
+      small: expected("SMALL"),
+      medium: expected("MEDIUM"),
+      large: expected("LARGE"),
+      notDetermined: expected("NOT_DETERMINED"),
+      unclassified: 0,
+    });
     expect(counts.micro + counts.small + counts.medium + counts.large + counts.notDetermined).toBe(975);
     const bySize = await ask(`{ membershipStatistics(year: 2024, groupBy: SIZE_CLASS) { groups { key label figures { cooperativeCount } } } }`);
     const notDetermined = bySize.membershipStatistics.groups.find((g: any) => g.key === "NOT_DETERMINED");
@@ -136,7 +192,9 @@ describe("size classes under Decree 113/2024", () => {
 });
 
 describe("the illustrative data of 2025 and the first half of 2026", () => {
-  const communes2025: { code: string; name: string }[] = parse(readFileSync(join(SHARED_ADMIN_UNITS_DIR, "ha-tinh-communes-2025.csv"), "utf8"), { columns: true });
+  const communes2025: { code: string; name: string }[] = parse(readFileSync(join(SHARED_ADMIN_UNITS_DIR, "ha-tinh-communes-2025.csv"), "utf8"), {
+    columns: true,
+  });
   const codes2025 = new Set(communes2025.map((c) => c.code));
 
   it("lies on today's map: 2025 figures by the 69 communes, new registrations found by their 2025 commune, dissolutions counted", async () => {
@@ -154,7 +212,11 @@ describe("the illustrative data of 2025 and the first half of 2026", () => {
     expect(stats.total.cooperativeCount).toBe(expected.coops);
     expect(stats.total.groupCount).toBe(expected.groups);
     expect(expected.new_coops).toBeGreaterThan(0);
-    expect(stats.total.cooperativeCount).toBe(975 + expected.new_coops - (await sql(`SELECT count(*)::int AS n FROM organization WHERE kind = 'COOPERATIVE' AND dissolved_on BETWEEN '2025-01-01' AND '2025-12-31'`))[0].n);
+    expect(stats.total.cooperativeCount).toBe(
+      975 +
+        expected.new_coops -
+        (await sql(`SELECT count(*)::int AS n FROM organization WHERE kind = 'COOPERATIVE' AND dissolved_on BETWEEN '2025-01-01' AND '2025-12-31'`))[0].n,
+    );
     expect(stats.total.reportingCooperativeCount).toBe(stats.total.cooperativeCount);
     expect(BigInt(stats.total.revenue.total)).toBeGreaterThan(0n);
     for (const g of stats.groups) {
@@ -163,9 +225,14 @@ describe("the illustrative data of 2025 and the first half of 2026", () => {
       expect(g.adminUnit.level).toBe("COMMUNE");
     }
     // A cooperative registered since 2025-07-01 is found by its 2025 commune, and is counted there.
-    const [latest] = await sql(`SELECT name, admin_unit_code FROM organization WHERE kind = 'COOPERATIVE' AND established_on BETWEEN '2025-07-01' AND '2025-12-31' ORDER BY established_on LIMIT 1`);
+    const [latest] = await sql(
+      `SELECT name, admin_unit_code FROM organization WHERE kind = 'COOPERATIVE' AND established_on BETWEEN '2025-07-01' AND '2025-12-31' ORDER BY established_on LIMIT 1`,
+    );
     expect(codes2025.has(latest.admin_unit_code)).toBe(true);
-    const found = await ask(`query($code: String!) { cooperatives(first: 100, filter: { adminUnitCode: $code }) { nodes { name communeOn { code } financialReport(year: 2025) { revenue } classifications { year scheme rating sizeClass } } } }`, { code: latest.admin_unit_code });
+    const found = await ask(
+      `query($code: String!) { cooperatives(first: 100, filter: { adminUnitCode: $code }) { nodes { name communeOn { code } financialReport(year: 2025) { revenue } classifications { year scheme rating sizeClass } } } }`,
+      { code: latest.admin_unit_code },
+    );
     const node = found.cooperatives.nodes.find((n: any) => n.name === latest.name);
     expect(node.communeOn.code).toBe(latest.admin_unit_code);
     expect(BigInt(node.financialReport.revenue)).toBeGreaterThan(0n);
@@ -182,14 +249,18 @@ describe("the illustrative data of 2025 and the first half of 2026", () => {
       stats: membershipStatistics(year: 2025, groupBy: ADMIN_UNIT) { groups { key figures { cooperativeCount groupCount revenue { total } } } }
       districts: collectiveEconomyByAdminUnit(period: { year: 2024, half: H1 }) { adminUnit { code level } } }`);
     expect(data.communes).toHaveLength(69);
-    expect(data.communes.map((u: any) => [u.adminUnit.code, u.adminUnit.name])).toEqual(communes2025.map((c) => [c.code, c.name]).sort((a, b) => a[0].localeCompare(b[0])));
+    expect(data.communes.map((u: any) => [u.adminUnit.code, u.adminUnit.name])).toEqual(
+      communes2025.map((c) => [c.code, c.name]).sort((a, b) => a[0].localeCompare(b[0])),
+    );
     expect(data.communes.every((u: any) => u.adminUnit.level === "COMMUNE" && u.id.startsWith("2025-H2:"))).toBe(true);
     // The communes and the unplaced (split or lost former communes) add up to the province.
     const unplaced = data.stats.groups.find((g: any) => g.key === null)?.figures ?? { cooperativeCount: 0, groupCount: 0, revenue: { total: "0" } };
     const sum = (f: (m: any) => number) => data.communes.reduce((a: number, u: any) => a + f(u.membership), 0);
     expect(sum((m) => m.cooperativeCount) + unplaced.cooperativeCount).toBe(data.province.membership.cooperativeCount);
     expect(sum((m) => m.groupCount) + unplaced.groupCount).toBe(data.province.membership.groupCount);
-    expect(BigInt(data.communes.reduce((a: bigint, u: any) => a + BigInt(u.membership.revenue.total), 0n)) + BigInt(unplaced.revenue.total)).toBe(BigInt(data.province.membership.revenue.total));
+    expect(BigInt(data.communes.reduce((a: bigint, u: any) => a + BigInt(u.membership.revenue.total), 0n)) + BigInt(unplaced.revenue.total)).toBe(
+      BigInt(data.province.membership.revenue.total),
+    );
     expect(data.districts).toHaveLength(13);
     expect(data.districts.every((u: any) => u.adminUnit.level === "DISTRICT")).toBe(true);
   });

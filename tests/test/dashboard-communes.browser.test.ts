@@ -59,7 +59,14 @@ describeIfBrowser("dashboard communes test")("the commune table", () => {
     expect(await page.locator("figure.chart", { hasText: "Xếp loại HTX" }).locator("p.empty").textContent()).toMatch(/hết hiệu lực từ 18\/9\/2025/u);
     // By name first, as Vietnamese sorts it.
     const names = await rows().locator("td:first-child").allTextContents();
-    const bare = (name: string) => name.replace(/^(Xã|Phường) /u, "").normalize("NFD").replace(/\p{M}/gu, "").replace(/đ/gu, "d").replace(/Đ/gu, "D").toLowerCase();
+    const bare = (name: string) =>
+      name
+        .replace(/^(Xã|Phường) /u, "")
+        .normalize("NFD")
+        .replace(/\p{M}/gu, "")
+        .replace(/đ/gu, "d")
+        .replace(/Đ/gu, "D")
+        .toLowerCase();
     expect(names).toEqual([...names].sort((a, b) => bare(a).localeCompare(bare(b), "vi")));
     // The API's figures, commune by commune.
     const api = await ask(`{ collectiveEconomyByAdminUnit(period: { year: 2025, half: H2 }) { adminUnit { name } membership { cooperativeCount } } }`);
@@ -68,12 +75,16 @@ describeIfBrowser("dashboard communes test")("the commune table", () => {
     names.forEach((name, i) => expect(coops[i]).toBe(byName.get(name)));
 
     // Sorting by cooperatives: most first, then fewest first.
-    await section().getByRole("button", { name: /^Hợp tác xã/u }).click();
+    await section()
+      .getByRole("button", { name: /^Hợp tác xã/u })
+      .click();
     const descending = (await column(2)) as number[];
     expect(descending).toEqual([...descending].sort((a, b) => b - a));
     expect(descending[0]).toBe(Math.max(...byName.values()));
     expect(await section().locator("th[aria-sort='descending']").textContent()).toMatch(/^Hợp tác xã/u);
-    await section().getByRole("button", { name: /^Hợp tác xã/u }).click();
+    await section()
+      .getByRole("button", { name: /^Hợp tác xã/u })
+      .click();
     const ascending = (await column(2)) as number[];
     expect(ascending).toEqual([...ascending].sort((a, b) => a - b));
 
@@ -99,9 +110,13 @@ describeIfBrowser("dashboard communes test")("the commune table", () => {
     expect(await section().locator("table.districts tbody tr").count()).toBe(13);
     expect(await rows().count()).toBe(0);
 
-    await section().getByLabel(/Xem theo 69 xã, phường hiện nay/u).check();
+    await section()
+      .getByLabel(/Xem theo 69 xã, phường hiện nay/u)
+      .check();
     await rows().first().waitFor({ timeout: 20_000 });
-    const api = await ask(`{ membershipStatistics(year: 2024, asOf: "2024-07-15", groupBy: ADMIN_UNIT, unitMap: TODAY) { groups { key figures { cooperativeCount groupCount } } } }`);
+    const api = await ask(
+      `{ membershipStatistics(year: 2024, asOf: "2024-07-15", groupBy: ADMIN_UNIT, unitMap: TODAY) { groups { key figures { cooperativeCount groupCount } } } }`,
+    );
     const groups = api.membershipStatistics.groups;
     const unplaced = groups.find((g: any) => g.key === null).figures;
     expect(unplaced.cooperativeCount).toBeGreaterThan(0);
@@ -115,7 +130,9 @@ describeIfBrowser("dashboard communes test")("the commune table", () => {
     expect(await section().locator("table.communes thead th").count()).toBe(5);
     await page.screenshot({ path: path.join(ARTIFACTS, "dashboard-recut.png"), fullPage: true });
 
-    await section().getByLabel(/Xem theo 69 xã, phường hiện nay/u).uncheck();
+    await section()
+      .getByLabel(/Xem theo 69 xã, phường hiện nay/u)
+      .uncheck();
     await section().locator("table.districts tbody tr").nth(12).waitFor();
     expect(await rows().count()).toBe(0);
   }, 90_000);

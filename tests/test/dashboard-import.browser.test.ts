@@ -34,7 +34,10 @@ describeIfBrowser("the import page and the file endpoints", () => {
     membership = await startTestMembership("demo");
     gateway = await startGateway({ ...loadGatewayConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", MEMBERSHIP_URL: membership.url }), port: 0 });
     adminToken = await tokenFor(TEST_ADMIN, 3600);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"] });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"],
+    });
     page = await browser.newPage({ viewport: { width: 1280, height: 1200 }, locale: "vi-VN" });
   }, 60_000);
   afterAll(async () => {
@@ -44,7 +47,8 @@ describeIfBrowser("the import page and the file endpoints", () => {
   });
 
   const dashboardUrl = () => gateway.url.replace(/\/graphql$/u, "/dashboard/");
-  const organization = async (number: string) => (await membership.service.dataSource.query("SELECT name, admin_unit_code FROM organization WHERE registration_number = $1", [number]))[0];
+  const organization = async (number: string) =>
+    (await membership.service.dataSource.query("SELECT name, admin_unit_code FROM organization WHERE registration_number = $1", [number]))[0];
 
   it("lets an administrator check a file, see its bad rows, then import a good one", async () => {
     await page.goto(`${dashboardUrl()}#token=${adminToken}`);
@@ -55,7 +59,9 @@ describeIfBrowser("the import page and the file endpoints", () => {
     await page.getByRole("button", { name: "Kiểm tra" }).click();
     await page.getByRole("status", { name: "Kết quả" }).filter({ hasText: "1 lỗi" }).waitFor();
     const problems = page.getByRole("table", { name: "Các dòng lỗi" });
-    await expect(problems.locator("tbody tr").first().innerText()).resolves.toMatch(/^2\s+G Ngày thành lập\s+31\/02\/2020\s+"31\/02\/2020" is not a date that exists/u);
+    await expect(problems.locator("tbody tr").first().innerText()).resolves.toMatch(
+      /^2\s+G Ngày thành lập\s+31\/02\/2020\s+"31\/02\/2020" is not a date that exists/u,
+    );
     expect(await page.getByRole("button", { name: "Ghi vào hệ thống" }).count()).toBe(0);
     expect(await organization("3009990201")).toBeUndefined();
 
@@ -69,8 +75,13 @@ describeIfBrowser("the import page and the file endpoints", () => {
   });
 
   it("imports the other kinds the page offers: a member register for a registered cooperative", async () => {
-    const [coop] = await membership.service.dataSource.query("SELECT id, registration_number FROM organization WHERE kind = 'COOPERATIVE' AND status = 'ACTIVE' AND established_on < '2020-01-01' ORDER BY registration_number LIMIT 1");
-    const members = async () => (await membership.service.dataSource.query("SELECT full_name FROM member WHERE organization_id = $1 AND full_name LIKE '%Trình Duyệt%'", [coop.id])).map((m: { full_name: string }) => m.full_name);
+    const [coop] = await membership.service.dataSource.query(
+      "SELECT id, registration_number FROM organization WHERE kind = 'COOPERATIVE' AND status = 'ACTIVE' AND established_on < '2020-01-01' ORDER BY registration_number LIMIT 1",
+    );
+    const members = async () =>
+      (await membership.service.dataSource.query("SELECT full_name FROM member WHERE organization_id = $1 AND full_name LIKE '%Trình Duyệt%'", [coop.id])).map(
+        (m: { full_name: string }) => m.full_name,
+      );
     await page.goto("about:blank");
     await page.goto(`${dashboardUrl()}#token=${adminToken}`);
     await page.getByRole("link", { name: "Nhập dữ liệu" }).click();
@@ -79,12 +90,17 @@ describeIfBrowser("the import page and the file endpoints", () => {
     const register = (name: string, joined: string) => ({
       name: "thanh-vien.csv",
       mimeType: "text/csv",
-      buffer: Buffer.from(`\uFEFFMã số HTX;Họ và tên;Loại hình thành viên;Vốn góp (đồng);Ngày gia nhập\r\n${coop.registration_number};${name};Thành viên chính thức;1.000.000;${joined}\r\n`, "utf8"),
+      buffer: Buffer.from(
+        `\uFEFFMã số HTX;Họ và tên;Loại hình thành viên;Vốn góp (đồng);Ngày gia nhập\r\n${coop.registration_number};${name};Thành viên chính thức;1.000.000;${joined}\r\n`,
+        "utf8",
+      ),
     });
     await page.getByLabel("Tệp danh sách").setInputFiles(register("Thành Viên Trình Duyệt", "31/02/2024"));
     await page.getByRole("button", { name: "Kiểm tra" }).click();
     await page.getByRole("status", { name: "Kết quả" }).filter({ hasText: "1 lỗi" }).waitFor();
-    await expect(page.getByRole("table", { name: "Các dòng lỗi" }).locator("tbody tr").first().innerText()).resolves.toMatch(/^2\s+E Ngày gia nhập\s+31\/02\/2024/u);
+    await expect(page.getByRole("table", { name: "Các dòng lỗi" }).locator("tbody tr").first().innerText()).resolves.toMatch(
+      /^2\s+E Ngày gia nhập\s+31\/02\/2024/u,
+    );
 
     await page.getByLabel("Tệp danh sách").setInputFiles(register("Thành Viên Trình Duyệt", "28/02/2024"));
     await page.getByRole("button", { name: "Kiểm tra" }).click();
@@ -140,10 +156,18 @@ describeIfBrowser("the import page and the file endpoints", () => {
     expect(sheet.rowCount).toBe(14); // header and the 13 district-level units of the mid-2024 review
     expect(sheet.getCell("C2").value).toBeInstanceOf(Date);
 
-    const wrong = await fetch(`${files}/import/organizations?dryRun=true`, { method: "POST", headers: { authorization: `Bearer ${adminToken}`, "x-file-name": "a.xlsx" }, body: "not a workbook" });
+    const wrong = await fetch(`${files}/import/organizations?dryRun=true`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${adminToken}`, "x-file-name": "a.xlsx" },
+      body: "not a workbook",
+    });
     expect(wrong.status).toBe(400);
     expect(await wrong.json()).toMatchObject({ error: { code: "FILE_TYPE_MISMATCH" } });
-    const huge = await fetch(`${files}/import/organizations?dryRun=true`, { method: "POST", headers: { authorization: `Bearer ${adminToken}`, "x-file-name": "a.csv" }, body: Buffer.alloc(21 * 1024 * 1024, "a") });
+    const huge = await fetch(`${files}/import/organizations?dryRun=true`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${adminToken}`, "x-file-name": "a.csv" },
+      body: Buffer.alloc(21 * 1024 * 1024, "a"),
+    });
     expect(huge.status).toBe(413);
     expect(await huge.json()).toMatchObject({ error: { code: "FILE_TOO_LARGE" } });
     const anonymous = await fetch(`${files}/import/organizations?dryRun=true`, { method: "POST", headers: { "x-file-name": "a.csv" }, body: "x" });

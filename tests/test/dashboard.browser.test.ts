@@ -50,7 +50,8 @@ describeIfBrowser("dashboard test")("dashboard in a browser", () => {
   });
 
   const dashboardUrl = () => graph.gateway.url.replace(/\/graphql$/u, "/dashboard/");
-  const card = (label: string) => page.locator(".card", { has: page.locator(".card-label", { hasText: new RegExp(`^${label}$`, "u") }) }).locator(".card-value");
+  const card = (label: string) =>
+    page.locator(".card", { has: page.locator(".card-label", { hasText: new RegExp(`^${label}$`, "u") }) }).locator(".card-value");
   const signInForm = () => page.getByRole("form", { name: "Đăng nhập" });
   const formMessage = () => signInForm().getByRole("alert");
   const signedInAs = () => page.locator(".signed-in .who");
@@ -115,7 +116,13 @@ describeIfBrowser("dashboard test")("dashboard in a browser", () => {
     expect(await page.locator("section[aria-label='Theo đơn vị hành chính'] table.districts tbody tr").count()).toBe(13);
     expect(await page.locator("table.plan tbody tr", { hasText: "Chưa đạt" }).count()).toBeGreaterThan(0);
     expect(await page.locator("figure.chart canvas").count()).toBeGreaterThanOrEqual(8);
-    for (const title of ["Sản phẩm OCOP theo hạng sao", "Sản phẩm OCOP theo nhóm", "Kinh phí hỗ trợ: được duyệt và đã giải ngân (triệu đồng)", "Kế hoạch phát triển KTTT: mức thực hiện so với chỉ tiêu (%)", "Xếp loại HTX"]) {
+    for (const title of [
+      "Sản phẩm OCOP theo hạng sao",
+      "Sản phẩm OCOP theo nhóm",
+      "Kinh phí hỗ trợ: được duyệt và đã giải ngân (triệu đồng)",
+      "Kế hoạch phát triển KTTT: mức thực hiện so với chỉ tiêu (%)",
+      "Xếp loại HTX",
+    ]) {
       expect(await page.locator("figcaption", { hasText: title }).count()).toBe(1);
     }
     // Every request carried the token, and nothing else.
@@ -217,7 +224,10 @@ describeIfBrowser("dashboard test")("dashboard in a browser", () => {
       const body = (await response.json()) as { data?: any; errors?: unknown[] };
       if (body.data?.collectiveEconomy?.policySupport) {
         body.data.collectiveEconomy.policySupport = null;
-        body.errors = [...(body.errors ?? []), { message: "Your role may not do this.", path: ["collectiveEconomy", "policySupport"], extensions: { code: "FORBIDDEN" } }];
+        body.errors = [
+          ...(body.errors ?? []),
+          { message: "Your role may not do this.", path: ["collectiveEconomy", "policySupport"], extensions: { code: "FORBIDDEN" } },
+        ];
       }
       await route.fulfill({ response, json: body });
     });

@@ -42,7 +42,11 @@ beforeAll(async () => {
   // A second membership process on the same database, as a deployment's second replica.
   jwksUrl = graph.gateway.url.replace(/\/graphql$/u, "/.well-known/jwks.json");
   replica = await startMembershipService(
-    { ...loadServiceConfig("membership", { MEMBERSHIP_DATABASE_URL: first.database.url, NODE_ENV: "test", ROUTER_SECRET, AUTH_JWKS_URL: jwksUrl }), port: 0, poolSize: 4 },
+    {
+      ...loadServiceConfig("membership", { MEMBERSHIP_DATABASE_URL: first.database.url, NODE_ENV: "test", ROUTER_SECRET, AUTH_JWKS_URL: jwksUrl }),
+      port: 0,
+      poolSize: 4,
+    },
     createLogger("membership", "silent"),
   );
   membershipPool.targets.push(first.url.replace(/\/graphql$/u, ""), replica.server.url.replace(/\/graphql$/u, ""));
@@ -61,7 +65,14 @@ afterAll(async () => {
   await membershipPool?.close();
 });
 
-const who = (role: Role, extra: Partial<Principal> = {}): Principal => ({ subject: `e2e-${role.toLowerCase()}-${extra.department ?? extra.adminUnitCode ?? ""}`, role, department: null, adminUnitCode: null, name: null, ...extra });
+const who = (role: Role, extra: Partial<Principal> = {}): Principal => ({
+  subject: `e2e-${role.toLowerCase()}-${extra.department ?? extra.adminUnitCode ?? ""}`,
+  role,
+  department: null,
+  adminUnitCode: null,
+  name: null,
+  ...extra,
+});
 const STAFF = who(Role.ALLIANCE_STAFF);
 const ADMIN = who(Role.ALLIANCE_ADMIN);
 const SO_CT = who(Role.DEPARTMENT, { department: "SO_CT" });
@@ -75,8 +86,17 @@ interface Answer {
   errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, any> }[];
 }
 
-async function ask(url: string, query: string, caller: Principal | null, options: { variables?: Record<string, unknown>; headers?: Record<string, string> } = {}): Promise<Answer> {
-  const headers: Record<string, string> = { "content-type": "application/json", ...(caller ? { authorization: `Bearer ${await tokenFor(caller)}` } : {}), ...options.headers };
+async function ask(
+  url: string,
+  query: string,
+  caller: Principal | null,
+  options: { variables?: Record<string, unknown>; headers?: Record<string, string> } = {},
+): Promise<Answer> {
+  const headers: Record<string, string> = {
+    "content-type": "application/json",
+    ...(caller ? { authorization: `Bearer ${await tokenFor(caller)}` } : {}),
+    ...options.headers,
+  };
   const res = await fetch(url, { method: "POST", headers, body: JSON.stringify({ query, variables: options.variables }) });
   const text = await res.text();
   let body: Omit<Answer, "status" | "headers"> = {};
@@ -89,7 +109,8 @@ async function ask(url: string, query: string, caller: Principal | null, options
 }
 
 /** Each error's path and code, in path order (gateways may list them in either order). */
-const codes = (answer: Answer) => (answer.errors ?? []).map((e) => [e.path?.join(".") ?? "", e.extensions?.code]).sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+const codes = (answer: Answer) =>
+  (answer.errors ?? []).map((e) => [e.path?.join(".") ?? "", e.extensions?.code]).sort((a, b) => String(a[0]).localeCompare(String(b[0])));
 
 let turn = 0;
 const GATEWAYS: [string, () => string][] = [
@@ -110,7 +131,13 @@ describe.each(GATEWAYS)("through %s", (gatewayName, url) => {
       STAFF,
     );
     expect(answer.errors).toBeUndefined();
-    expect(answer.data.membershipStatistics.total).toEqual({ cooperativeCount: 975, unionCount: 3, groupCount: 2538, charterCapital: { average: "2002000000" }, averageWorkerMonthlyIncome: "4000000" });
+    expect(answer.data.membershipStatistics.total).toEqual({
+      cooperativeCount: 975,
+      unionCount: 3,
+      groupCount: 2538,
+      charterCapital: { average: "2002000000" },
+      averageWorkerMonthlyIncome: "4000000",
+    });
     expect(answer.data.ocopStatistics.total).toEqual({ activeProducts: 239, collectiveOwnedProducts: 66 });
     expect(answer.data.collectiveEconomy.membership.cooperativeCount).toBe(975);
     expect(answer.data.collectiveEconomy.ocop.activeProducts).toBe(239);
@@ -127,12 +154,20 @@ describe.each(GATEWAYS)("through %s", (gatewayName, url) => {
     const publicAnswer = await ask(url(), query, null);
     expect(publicAnswer.data.ocopProducts.totalCount).toBeGreaterThan(200);
     expect(publicAnswer.data.membershipStatistics).toBeNull();
-    expect(codes(publicAnswer)).toEqual(expect.arrayContaining([["membershipStatistics", "UNAUTHENTICATED"], ["membershipAuditTrail", "UNAUTHENTICATED"]]));
+    expect(codes(publicAnswer)).toEqual(
+      expect.arrayContaining([
+        ["membershipStatistics", "UNAUTHENTICATED"],
+        ["membershipAuditTrail", "UNAUTHENTICATED"],
+      ]),
+    );
 
     const department = await ask(url(), query, SO_CT);
     expect(department.data.membershipStatistics.total.cooperativeCount).toBe(975);
     expect(department.data.cooperatives.nodes[0].members).toBeNull();
-    expect(codes(department)).toEqual([["cooperatives.nodes.0.members", "FORBIDDEN"], ["membershipAuditTrail", "FORBIDDEN"]]);
+    expect(codes(department)).toEqual([
+      ["cooperatives.nodes.0.members", "FORBIDDEN"],
+      ["membershipAuditTrail", "FORBIDDEN"],
+    ]);
 
     const commune = await ask(url(), query, COMMUNE_18544);
     expect(commune.data.cooperatives.nodes[0].members.totalCount).toBeGreaterThan(0);
@@ -145,7 +180,9 @@ describe.each(GATEWAYS)("through %s", (gatewayName, url) => {
   it("refuses an expired or forged token with HTTP 401 before any subgraph is asked", async () => {
     const forger = await loadSigningKeys([await newSigningKey("ES256", (await testSigningKeys()).current.kid)]);
     for (const token of [await tokenFor(ADMIN, -30), await issueToken(ADMIN, forger)]) {
-      const answer = await ask(url(), "{ membershipStatistics(year: 2024) { total { cooperativeCount } } }", null, { headers: { authorization: `Bearer ${token}` } });
+      const answer = await ask(url(), "{ membershipStatistics(year: 2024) { total { cooperativeCount } } }", null, {
+        headers: { authorization: `Bearer ${token}` },
+      });
       expect({ gatewayName, status: answer.status, data: answer.data ?? null }).toEqual({ gatewayName, status: 401, data: null });
     }
   });
@@ -154,15 +191,30 @@ describe.each(GATEWAYS)("through %s", (gatewayName, url) => {
     const requestId = `e2e-${randomUUID()}`;
     const idempotencyKey = randomUUID();
     const mutation = `mutation($input: RegisterOrganizationInput!) { registerOrganization(input: $input) { id name version } }`;
-    const input = { idempotencyKey, kind: "COOPERATIVE", name: `Hợp tác xã Kiểm thử ${gatewayName}`, adminUnitCode: "444", sector: "AGRICULTURE", establishedOn: "2025-03-01", status: "SUSPENDED", registrationNumber: String(Date.now()).slice(-10) };
+    const input = {
+      idempotencyKey,
+      kind: "COOPERATIVE",
+      name: `Hợp tác xã Kiểm thử ${gatewayName}`,
+      adminUnitCode: "444",
+      sector: "AGRICULTURE",
+      establishedOn: "2025-03-01",
+      status: "SUSPENDED",
+      registrationNumber: String(Date.now()).slice(-10),
+    };
     const first = await ask(url(), mutation, STAFF, { variables: { input }, headers: { "x-request-id": requestId } });
     expect(first.errors).toBeUndefined();
     expect(first.headers.get("x-request-id")).toBe(requestId);
     const again = await ask(url(), mutation, STAFF, { variables: { input } });
     expect(again.data.registerOrganization).toEqual(first.data.registerOrganization);
-    const refused = await ask(url(), mutation, SO_CT, { variables: { input: { ...input, idempotencyKey: randomUUID(), registrationNumber: String(Date.now() + 7).slice(-10) } } });
+    const refused = await ask(url(), mutation, SO_CT, {
+      variables: { input: { ...input, idempotencyKey: randomUUID(), registrationNumber: String(Date.now() + 7).slice(-10) } },
+    });
     expect(codes(refused)).toEqual([["registerOrganization", "FORBIDDEN"]]);
-    const trail = await ask(url(), `{ membershipAuditTrail(first: 5, resultRef: "${first.data.registerOrganization.id}") { operation actorSubject requestId } }`, ADMIN);
+    const trail = await ask(
+      url(),
+      `{ membershipAuditTrail(first: 5, resultRef: "${first.data.registerOrganization.id}") { operation actorSubject requestId } }`,
+      ADMIN,
+    );
     expect(trail.errors).toBeUndefined();
     expect(trail.data.membershipAuditTrail).toEqual([{ operation: "registerOrganization", actorSubject: STAFF.subject, requestId }]);
   });
@@ -179,14 +231,24 @@ describe.each(GATEWAYS)("through %s", (gatewayName, url) => {
     const simple = await fetch(`${url()}?query=${encodeURIComponent("{ __typename }")}`, { method: "GET" });
     expect({ gatewayName, status: simple.status }).toEqual({ gatewayName, status: expect.any(Number) });
     expect(simple.status).toBeGreaterThanOrEqual(400);
-    const preflighted = await fetch(`${url()}?query=${encodeURIComponent("{ __typename }")}`, { method: "GET", headers: { "apollo-require-preflight": "true" } });
+    const preflighted = await fetch(`${url()}?query=${encodeURIComponent("{ __typename }")}`, {
+      method: "GET",
+      headers: { "apollo-require-preflight": "true" },
+    });
     expect(preflighted.status).toBe(200);
   });
   it("refuses a fragment fan-out before validating it, and a second __schema, with our gateway's messages", async () => {
     const levels = 20;
-    const fragments = Array.from({ length: levels }, (_, i) => `fragment F${i} on Query { __typename ${i + 1 < levels ? `...F${i + 1} ...F${i + 1}` : ""} }`).join("\n");
+    const fragments = Array.from(
+      { length: levels },
+      (_, i) => `fragment F${i} on Query { __typename ${i + 1 < levels ? `...F${i + 1} ...F${i + 1}` : ""} }`,
+    ).join("\n");
     const fanOut = await ask(url(), `{ ...F0 }\n${fragments}`, STAFF);
-    expect({ gatewayName, data: fanOut.data ?? null, limit: fanOut.errors?.[0]?.extensions?.limit }).toEqual({ gatewayName, data: null, limit: "expandedSelections" });
+    expect({ gatewayName, data: fanOut.data ?? null, limit: fanOut.errors?.[0]?.extensions?.limit }).toEqual({
+      gatewayName,
+      data: null,
+      limit: "expandedSelections",
+    });
     expect(fanOut.errors![0].message).toMatch(/^The operation's fragments expand to \d+ fields; at most 10000 are allowed/u);
     const twice = await ask(url(), "{ a: __schema { queryType { name } } b: __schema { queryType { name } } }", STAFF);
     expect({ gatewayName, data: twice.data ?? null, messages: twice.errors?.map((e) => e.message) }).toEqual({
@@ -200,14 +262,25 @@ describe.each(GATEWAYS)("through %s", (gatewayName, url) => {
     const typo = "{ cooperativs(first: 1) { totalCount } }";
     const [anonymous, staff] = [await ask(url(), typo, null), await ask(url(), typo, STAFF)];
     expect({ gatewayName, message: anonymous.errors?.[0]?.message }).toEqual({ gatewayName, message: 'Cannot query field "cooperativs" on type "Query".' });
-    expect({ gatewayName, message: staff.errors?.[0]?.message }).toEqual({ gatewayName, message: expect.stringMatching(/^Cannot query field "cooperativs" on type "Query"\. Did you mean "cooperatives/u) });
+    expect({ gatewayName, message: staff.errors?.[0]?.message }).toEqual({
+      gatewayName,
+      message: expect.stringMatching(/^Cannot query field "cooperativs" on type "Query"\. Did you mean "cooperatives/u),
+    });
   });
 });
 
 describe("replicas", () => {
   it("answers a retry that lands on the other membership replica, through the other gateway, from the idempotency receipt", async () => {
     const mutation = `mutation($input: RegisterOrganizationInput!) { registerOrganization(input: $input) { id version } }`;
-    const input = { idempotencyKey: randomUUID(), kind: "COOPERATIVE_GROUP", name: "Tổ hợp tác Hai Bản Sao", adminUnitCode: "436", sector: "AGRICULTURE", establishedOn: "2025-05-02", status: "SUSPENDED" };
+    const input = {
+      idempotencyKey: randomUUID(),
+      kind: "COOPERATIVE_GROUP",
+      name: "Tổ hợp tác Hai Bản Sao",
+      adminUnitCode: "436",
+      sector: "AGRICULTURE",
+      establishedOn: "2025-05-02",
+      status: "SUSPENDED",
+    };
     const before = membershipPool.served.length;
     const first = await ask(graph.gateway.url, mutation, STAFF, { variables: { input } });
     const retry = await ask(gatewayB.url, mutation, STAFF, { variables: { input } });
@@ -223,7 +296,10 @@ describe("replicas", () => {
 
   it("counts the rate limit across gateways in the shared Redis, and per gateway without it", async () => {
     const urlEnv = Object.fromEntries(Object.entries(subgraphUrls).map(([name, url]) => [`${envPrefix(name)}_URL`, url]));
-    const pair = async (env: Record<string, string>) => Promise.all([0, 1].map(() => startGateway({ ...loadGatewayConfig({ NODE_ENV: "test", ...urlEnv, RATE_LIMIT_PER_MINUTE: "6", ...env }), port: 0 }, silent)));
+    const pair = async (env: Record<string, string>) =>
+      Promise.all(
+        [0, 1].map(() => startGateway({ ...loadGatewayConfig({ NODE_ENV: "test", ...urlEnv, RATE_LIMIT_PER_MINUTE: "6", ...env }), port: 0 }, silent)),
+      );
     const statuses = async (gateways: GatewayServer[]) => {
       const seen: number[] = [];
       for (let i = 0; i < 10; i++) seen.push((await ask(gateways[i % 2].url, "{ __typename }", null)).status);
@@ -247,12 +323,16 @@ describe("replicas", () => {
 (installed ? describe : describe.skip)("Hive Gateway replicas", () => {
   it("count one client's requests together in the shared Redis: 429 with our message past the limit", async () => {
     const env = { RATE_LIMIT_PER_MINUTE: "6", REDIS_URL: process.env.REDIS_URL ?? "redis://127.0.0.1:6379", REDIS_PREFIX: `kttt-test-${randomUUID()}:` };
-    const pair = await Promise.all([0, 1].map(async () => startHiveGateway({ port: await freePort(), subgraphUrls, jwksUrl, routerSecret: ROUTER_SECRET, env })));
+    const pair = await Promise.all(
+      [0, 1].map(async () => startHiveGateway({ port: await freePort(), subgraphUrls, jwksUrl, routerSecret: ROUTER_SECRET, env })),
+    );
     try {
       const answers: Answer[] = [];
       for (let i = 0; i < 10; i++) answers.push(await ask(pair[i % 2].url, "{ __typename }", null));
       expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200, 200, 429, 429, 429, 429]);
-      expect(answers[9].errors).toEqual([{ message: expect.stringMatching(/^Too many requests: at most 6 a minute from one client/u), extensions: { code: "RATE_LIMITED", limitPerMinute: 6 } }]);
+      expect(answers[9].errors).toEqual([
+        { message: expect.stringMatching(/^Too many requests: at most 6 a minute from one client/u), extensions: { code: "RATE_LIMITED", limitPerMinute: 6 } },
+      ]);
       expect(Number(answers[9].headers.get("retry-after"))).toBeGreaterThan(0);
     } finally {
       await Promise.all(pair.map((h) => h.stop()));
@@ -266,7 +346,11 @@ describe("with the ocop subgraph down", () => {
   });
 
   it.each(GATEWAYS)("%s answers the rest, with SUBGRAPH_UNAVAILABLE on the missing part", async (_name, url) => {
-    const answer = await ask(url(), `{ membershipStatistics(year: 2024) { total { cooperativeCount } } ocopStatistics(asOf: "2024-07-15") { total { activeProducts } } }`, STAFF);
+    const answer = await ask(
+      url(),
+      `{ membershipStatistics(year: 2024) { total { cooperativeCount } } ocopStatistics(asOf: "2024-07-15") { total { activeProducts } } }`,
+      STAFF,
+    );
     expect(answer.status).toBe(200);
     expect(answer.data.membershipStatistics.total.cooperativeCount).toBe(975);
     expect(answer.data.ocopStatistics).toBeNull();

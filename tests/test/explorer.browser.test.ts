@@ -168,7 +168,14 @@ describeIfBrowser("explorer test")("offline explorer and landing page in a brows
     /** Another gateway over the same subgraphs, with INTROSPECTION as production sets it (or off). */
     const gatewayWith = (introspection: "authenticated" | "off") =>
       startGateway(
-        { ...loadGatewayConfig({ NODE_ENV: "test", INTROSPECTION: introspection, ...Object.fromEntries(Object.entries(graph.subgraphs).map(([name, s]) => [`${envPrefix(name)}_URL`, s.url])) }), port: 0 },
+        {
+          ...loadGatewayConfig({
+            NODE_ENV: "test",
+            INTROSPECTION: introspection,
+            ...Object.fromEntries(Object.entries(graph.subgraphs).map(([name, s]) => [`${envPrefix(name)}_URL`, s.url])),
+          }),
+          port: 0,
+        },
         createLogger("gateway", "silent"),
       );
     let restricted: GatewayServer;

@@ -16,7 +16,10 @@ let base: string;
 
 beforeAll(async () => {
   membership = await startTestMembership("demo");
-  gateway = await startGateway({ ...loadGatewayConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", MEMBERSHIP_URL: membership.url, GATEWAY_DATABASE_URL: gatewayDb() }), port: 0 });
+  gateway = await startGateway({
+    ...loadGatewayConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", MEMBERSHIP_URL: membership.url, GATEWAY_DATABASE_URL: gatewayDb() }),
+    port: 0,
+  });
   base = gateway.url.replace(/\/graphql$/u, "");
 }, 120_000);
 afterAll(async () => {
@@ -26,16 +29,27 @@ afterAll(async () => {
 });
 
 async function newKey(body: Record<string, unknown>): Promise<string> {
-  const res = await fetch(`${base}/admin/api-keys`, { method: "POST", headers: { "content-type": "application/json", ...(await as(admin)) }, body: JSON.stringify({ expiresOn: "2099-12-31", ...body }) });
+  const res = await fetch(`${base}/admin/api-keys`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...(await as(admin)) },
+    body: JSON.stringify({ expiresOn: "2099-12-31", ...body }),
+  });
   expect(res.status).toBe(201);
   return ((await res.json()) as { key: string }).key;
 }
 
-const CSV = ["Tên HTX;Loại hình;Mã số thuế;Huyện;Lĩnh vực;Tình trạng;Ngày thành lập", "HTX Khóa API Sen Hồng;HTX;3009997711;Đức Thọ;Nông nghiệp;Tạm ngừng hoạt động;12/4/2018"].join("\r\n");
+const CSV = [
+  "Tên HTX;Loại hình;Mã số thuế;Huyện;Lĩnh vực;Tình trạng;Ngày thành lập",
+  "HTX Khóa API Sen Hồng;HTX;3009997711;Đức Thọ;Nông nghiệp;Tạm ngừng hoạt động;12/4/2018",
+].join("\r\n");
 const organizations = async () => Number((await membership.service.dataSource.query("SELECT count(*) AS n FROM organization"))[0].n);
 
 function postImport(headers: Record<string, string>, name = "danh-sach.csv", body: Buffer | string = CSV, query = "") {
-  return fetch(`${base}/files/import/organizations${query}`, { method: "POST", headers: { "content-type": "application/octet-stream", "x-file-name": encodeURIComponent(name), ...headers }, body });
+  return fetch(`${base}/files/import/organizations${query}`, {
+    method: "POST",
+    headers: { "content-type": "application/octet-stream", "x-file-name": encodeURIComponent(name), ...headers },
+    body,
+  });
 }
 
 describe("/files with API keys", () => {
@@ -50,7 +64,9 @@ describe("/files with API keys", () => {
     expect(await written.json()).toMatchObject({ written: true, counts: { CREATED: 1 } });
     expect(await organizations()).toBe(before + 1);
     // The audit trail names the key as the one who wrote.
-    const [audit] = await membership.service.dataSource.query("SELECT actor_subject, actor_role FROM audit_record WHERE operation = 'importOrganizations' ORDER BY id DESC LIMIT 1");
+    const [audit] = await membership.service.dataSource.query(
+      "SELECT actor_subject, actor_role FROM audit_record WHERE operation = 'importOrganizations' ORDER BY id DESC LIMIT 1",
+    );
     expect(audit).toEqual({ actor_subject: expect.stringMatching(/^apikey:[0-9a-f-]{36}$/u), actor_role: "ALLIANCE_ADMIN" });
   });
 
@@ -75,7 +91,11 @@ describe("/files with API keys", () => {
     const res = await fetch(`${base}/files/export`, {
       method: "POST",
       headers: { "content-type": "application/json", "x-api-key": key },
-      body: JSON.stringify({ query: `{ cooperatives(first: 5, filter: { adminUnitCode: "444" }) { nodes { name registrationNumber } } }`, format: "xlsx", name: "htx" }),
+      body: JSON.stringify({
+        query: `{ cooperatives(first: 5, filter: { adminUnitCode: "444" }) { nodes { name registrationNumber } } }`,
+        format: "xlsx",
+        name: "htx",
+      }),
     });
     expect(res.status).toBe(200);
     const workbook = new ExcelJS.Workbook();

@@ -65,7 +65,16 @@ describe("operations", () => {
 
   it("counts operations by name, and errors by code, in Prometheus metrics", async () => {
     await graphql(gateway.url, QUERY);
-    await graphql(gateway.url, `query Broken { membershipStatistics(year: 1) { year } }`);
+    await graphql(
+      gateway.url,
+      `
+        query Broken {
+          membershipStatistics(year: 1) {
+            year
+          }
+        }
+      `,
+    );
     const gatewayMetrics = await (await fetch(`${base(gateway.url)}/metrics`)).text();
     expect(sample(gatewayMetrics, "graphql_requests_total", { operation: "Province", outcome: "ok" })).toBeGreaterThanOrEqual(1);
     expect(sample(gatewayMetrics, "subgraph_fetch_duration_seconds_count", { subgraph: "membership", outcome: "ok" })).toBeGreaterThanOrEqual(2);
@@ -97,7 +106,10 @@ describe("operations", () => {
     const silentServer = http.createServer(() => undefined); // accepts requests, never answers
     const hangingPort = await freePort();
     await new Promise<void>((r) => silentServer.listen(hangingPort, "127.0.0.1", () => r()));
-    const slowGateway = await startGateway({ ...loadGatewayConfig({ NODE_ENV: "test", MEMBERSHIP_URL: `http://127.0.0.1:${hangingPort}/graphql`, SUBGRAPH_TIMEOUT_MS: "300" }), port: 0 }, silent);
+    const slowGateway = await startGateway(
+      { ...loadGatewayConfig({ NODE_ENV: "test", MEMBERSHIP_URL: `http://127.0.0.1:${hangingPort}/graphql`, SUBGRAPH_TIMEOUT_MS: "300" }), port: 0 },
+      silent,
+    );
     try {
       const started = Date.now();
       const res = await graphql(slowGateway.url, QUERY);
@@ -113,7 +125,10 @@ describe("operations", () => {
 
   it("starts with a subgraph that is down, says so in readiness, and serves the rest", async () => {
     const closed = await freePort();
-    const lonely = await startGateway({ ...loadGatewayConfig({ NODE_ENV: "test", MEMBERSHIP_URL: `http://127.0.0.1:${closed}/graphql`, OCOP_URL: graph.subgraphs.ocop.url }), port: 0 }, silent);
+    const lonely = await startGateway(
+      { ...loadGatewayConfig({ NODE_ENV: "test", MEMBERSHIP_URL: `http://127.0.0.1:${closed}/graphql`, OCOP_URL: graph.subgraphs.ocop.url }), port: 0 },
+      silent,
+    );
     try {
       expect((await fetch(`${base(lonely.url)}/health`)).status).toBe(200);
       const ready = await fetch(`${base(lonely.url)}/ready`);

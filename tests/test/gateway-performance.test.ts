@@ -20,7 +20,9 @@ const relay = http.createServer((req, res) => {
   const chunks: Buffer[] = [];
   req.on("data", (c: Buffer) => chunks.push(c));
   req.on("end", async () => {
-    const headers = Object.fromEntries(Object.entries(req.headers).filter(([k, v]) => typeof v === "string" && !["host", "content-length", "connection"].includes(k))) as Record<string, string>;
+    const headers = Object.fromEntries(
+      Object.entries(req.headers).filter(([k, v]) => typeof v === "string" && !["host", "content-length", "connection"].includes(k)),
+    ) as Record<string, string>;
     const answer = await fetch(ocopUrl, { method: req.method, headers, body: Buffer.concat(chunks) });
     const body = Buffer.from(await answer.arrayBuffer());
     await new Promise((r) => setTimeout(r, holdOcopMs));
@@ -65,7 +67,18 @@ async function collapsedSoFar(): Promise<number> {
   return Number(line?.split(" ").pop() ?? NaN);
 }
 
-type Page = { cooperatives: { nodes: { adminUnitCode: string; communeOn: { code: string } | null; representative: string | null; allianceMembership: unknown; financialReport: { revenue: string } | null; members: { totalCount: number; nodes: { fullName: string | null }[] } | null }[] } };
+type Page = {
+  cooperatives: {
+    nodes: {
+      adminUnitCode: string;
+      communeOn: { code: string } | null;
+      representative: string | null;
+      allianceMembership: unknown;
+      financialReport: { revenue: string } | null;
+      members: { totalCount: number; nodes: { fullName: string | null }[] } | null;
+    }[];
+  };
+};
 
 describe("identical queries in flight", () => {
   it("are answered once for callers of the same access, each getting the whole answer", async () => {
@@ -105,7 +118,22 @@ describe("identical queries in flight", () => {
 
   it("never answers a read sent after a write returned with an answer begun before it", async () => {
     const headers = await as(STAFF);
-    const ids = (await graphql<{ cooperatives: { nodes: { id: string }[] } }>(graph.gateway.url, `{ cooperatives(first: 2) { nodes { id } } }`, undefined, headers)).data!.cooperatives.nodes.map((n) => n.id);
+    const ids = (
+      await graphql<{ cooperatives: { nodes: { id: string }[] } }>(
+        graph.gateway.url,
+        `
+          {
+            cooperatives(first: 2) {
+              nodes {
+                id
+              }
+            }
+          }
+        `,
+        undefined,
+        headers,
+      )
+    ).data!.cooperatives.nodes.map((n) => n.id);
     // 2026: the demo has no report of that year (its illustrative figures stop at 2025).
     const READ = `query Read($id: ID!) { organization(id: $id) { financialReport(year: 2026) { revenue } } ${PAGE_SELECTION} }`;
     holdOcopMs = 3000;
@@ -113,11 +141,35 @@ describe("identical queries in flight", () => {
       for (const [attempt, id] of ids.entries()) {
         // A read starts (held back in ocop), then a write of the figures it asks for; a second read goes out the moment the write returns.
         let firstDone = 0;
-        const first = graphql<{ organization: { financialReport: { revenue: string } | null } }>(graph.gateway.url, READ, { id }, headers).then((r) => ((firstDone = Date.now()), r));
+        const first = graphql<{ organization: { financialReport: { revenue: string } | null } }>(graph.gateway.url, READ, { id }, headers).then(
+          (r) => ((firstDone = Date.now()), r),
+        );
         await new Promise((r) => setTimeout(r, 500));
-        const written = await graphql(graph.gateway.url, `mutation($input: RecordFinancialReportInput!) { recordFinancialReport(input: $input) { revenue } }`, {
-          input: { organizationId: id, year: 2026, charterCapital: "2000000000", revenue: String(1_000_000_000 + attempt), profit: "100000000", regularWorkers: 5, averageMonthlyIncome: "4000000", managersTotal: 3, managersTrained: 1, itReadiness: "BASIC" },
-        }, headers);
+        const written = await graphql(
+          graph.gateway.url,
+          `
+            mutation ($input: RecordFinancialReportInput!) {
+              recordFinancialReport(input: $input) {
+                revenue
+              }
+            }
+          `,
+          {
+            input: {
+              organizationId: id,
+              year: 2026,
+              charterCapital: "2000000000",
+              revenue: String(1_000_000_000 + attempt),
+              profit: "100000000",
+              regularWorkers: 5,
+              averageMonthlyIncome: "4000000",
+              managersTotal: 3,
+              managersTrained: 1,
+              itReadiness: "BASIC",
+            },
+          },
+          headers,
+        );
         expect(written.errors).toBeUndefined();
         const secondSent = Date.now();
         const second = await graphql<{ organization: { financialReport: { revenue: string } | null } }>(graph.gateway.url, READ, { id }, headers);
@@ -157,7 +209,10 @@ describe("compression", () => {
     expect(plain.headers["content-encoding"]).toBeUndefined();
     expect(zipped.bytes.length).toBeLessThan(plain.bytes.length / 4);
     expect(JSON.parse(zlib.gunzipSync(zipped.bytes).toString("utf8"))).toEqual(JSON.parse(plain.bytes.toString("utf8")));
-    const small = await rawPost(graph.gateway.url, JSON.stringify({ query: "{ adminUnits(asOf: \"2024-07-15\", level: DISTRICT) { code } }" }), { ...auth, "accept-encoding": "gzip" });
+    const small = await rawPost(graph.gateway.url, JSON.stringify({ query: '{ adminUnits(asOf: "2024-07-15", level: DISTRICT) { code } }' }), {
+      ...auth,
+      "accept-encoding": "gzip",
+    });
     expect(small.headers["content-encoding"]).toBeUndefined();
     expect(JSON.parse(small.bytes.toString("utf8")).data.adminUnits.length).toBeGreaterThan(0);
   });

@@ -38,7 +38,9 @@ export interface TestGraph {
 export async function startTestGraph(env: Record<string, string> = {}, subgraphEnv: Record<string, string> = {}): Promise<TestGraph> {
   // The gateway starts last but its port is chosen first: the subgraphs' look-ups are told where it will be.
   const gatewayPort = await freePort();
-  const subgraphEnvWithKeys = subgraphEnv.ROUTER_SECRET ? { AUTH_JWKS_URL: `http://127.0.0.1:${gatewayPort}/.well-known/jwks.json`, ...subgraphEnv } : subgraphEnv;
+  const subgraphEnvWithKeys = subgraphEnv.ROUTER_SECRET
+    ? { AUTH_JWKS_URL: `http://127.0.0.1:${gatewayPort}/.well-known/jwks.json`, ...subgraphEnv }
+    : subgraphEnv;
   const lookupUrl = `http://127.0.0.1:${gatewayPort}/graphql`;
   const started = await Promise.all(
     SUBGRAPHS.map(async (s) => {
@@ -64,10 +66,16 @@ export async function startTestGraph(env: Record<string, string> = {}, subgraphE
  * One subgraph, `name`, on a fresh demo database behind a gateway of its own that its look-ups go
  * through; `env` tells that gateway where the other subgraphs are (a closed port: that one is down).
  */
-export async function startSubgraphBehindGateway<T extends RunningSubgraph>(name: string, env: Record<string, string>): Promise<{ gateway: GatewayServer; subgraph: T; stop(): Promise<void> }> {
+export async function startSubgraphBehindGateway<T extends RunningSubgraph>(
+  name: string,
+  env: Record<string, string>,
+): Promise<{ gateway: GatewayServer; subgraph: T; stop(): Promise<void> }> {
   const gatewayPort = await freePort();
   const subgraph = (await STARTERS[name](`http://127.0.0.1:${gatewayPort}/graphql`)) as T;
-  const gateway = await startGateway({ ...loadGatewayConfig({ NODE_ENV: "test", [`${envPrefix(name)}_URL`]: subgraph.url, ...env }), port: gatewayPort }, createLogger("gateway", "silent"));
+  const gateway = await startGateway(
+    { ...loadGatewayConfig({ NODE_ENV: "test", [`${envPrefix(name)}_URL`]: subgraph.url, ...env }), port: gatewayPort },
+    createLogger("gateway", "silent"),
+  );
   return {
     gateway,
     subgraph,

@@ -15,7 +15,10 @@ let gateway: GatewayServer;
 
 beforeAll(async () => {
   membership = await startTestMembership("demo");
-  gateway = await startGateway({ ...loadGatewayConfig({ NODE_ENV: "production", MEMBERSHIP_URL: membership.url, RATE_LIMIT_PER_MINUTE: "100000" }), port: 0 }, createLogger("gateway", "silent"));
+  gateway = await startGateway(
+    { ...loadGatewayConfig({ NODE_ENV: "production", MEMBERSHIP_URL: membership.url, RATE_LIMIT_PER_MINUTE: "100000" }), port: 0 },
+    createLogger("gateway", "silent"),
+  );
 });
 afterAll(async () => {
   await gateway?.close();
@@ -61,7 +64,10 @@ describe("hostile operations", () => {
   });
 
   it("refuses an oversized document and oversized variables with a clear status", async () => {
-    for (const body of [JSON.stringify({ query: `{ adminUnits { code } } # ${"x".repeat(2_000_000)}` }), JSON.stringify({ query: "{ adminUnits { code } }", variables: { pad: "y".repeat(2_000_000) } })]) {
+    for (const body of [
+      JSON.stringify({ query: `{ adminUnits { code } } # ${"x".repeat(2_000_000)}` }),
+      JSON.stringify({ query: "{ adminUnits { code } }", variables: { pad: "y".repeat(2_000_000) } }),
+    ]) {
       const res = await fetch(gateway.url, { method: "POST", headers: { "content-type": "application/json" }, body });
       expect(res.status).toBe(413);
       expect(((await res.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe("REQUEST_TOO_LARGE");
@@ -69,35 +75,118 @@ describe("hostile operations", () => {
   });
 
   it("answers injection strings in every filter and search safely", async () => {
-    const attacks = ["'; DROP TABLE organization; --", "\" OR 1=1 --", "%' OR '1'='1", "\\\\' UNION SELECT * FROM member --", "${jndi:ldap://x}", "<script>alert(1)</script>", "\u0000"];
+    const attacks = [
+      "'; DROP TABLE organization; --",
+      '" OR 1=1 --',
+      "%' OR '1'='1",
+      "\\\\' UNION SELECT * FROM member --",
+      "${jndi:ldap://x}",
+      "<script>alert(1)</script>",
+      "\u0000",
+    ];
     for (const attack of attacks) {
-      const res = await graphql(gateway.url, `query($s: String, $u: String) { cooperatives(filter: { search: $s }) { totalCount } byUnit: cooperatives(filter: { adminUnitCode: $u }) { totalCount } }`, { s: attack, u: attack });
+      const res = await graphql(
+        gateway.url,
+        `
+          query ($s: String, $u: String) {
+            cooperatives(filter: { search: $s }) {
+              totalCount
+            }
+            byUnit: cooperatives(filter: { adminUnitCode: $u }) {
+              totalCount
+            }
+          }
+        `,
+        { s: attack, u: attack },
+      );
       // The unit code is refused by its format; the search is just text that matches nothing.
       expect(res.errors?.[0]?.extensions?.code ?? "BAD_USER_INPUT").toBe("BAD_USER_INPUT");
-      const search = await graphql(gateway.url, `query($s: String, $id: ID!) { cooperatives(filter: { search: $s }) { totalCount } organization(id: $id) { id } }`, { s: attack, id: attack });
+      const search = await graphql(
+        gateway.url,
+        `
+          query ($s: String, $id: ID!) {
+            cooperatives(filter: { search: $s }) {
+              totalCount
+            }
+            organization(id: $id) {
+              id
+            }
+          }
+        `,
+        { s: attack, id: attack },
+      );
       expect(search.errors).toBeUndefined();
       // Text is matched as text (nothing matches these); control characters alone make an empty search.
       if (/[\p{L}\p{N}]/u.test(attack)) expect(search.data.cooperatives.totalCount).toBe(0);
       expect(search.data.organization).toBeNull();
     }
-    const after = await graphql(gateway.url, `{ membershipStatistics(year: 2024) { total { cooperativeCount } } }`);
+    const after = await graphql(
+      gateway.url,
+      `
+        {
+          membershipStatistics(year: 2024) {
+            total {
+              cooperativeCount
+            }
+          }
+        }
+      `,
+    );
     expect(after.data.membershipStatistics.total.cooperativeCount).toBe(975);
   });
 
   it("refuses huge numbers with a clear error, and no SQL", async () => {
     await refusedWithoutSql(`{ cooperatives(first: 100000000000000000000) { totalCount } }`);
     await refusedWithoutSql(`{ membershipStatistics(year: 2147483648) { year } }`);
-    const vnd = await graphql(gateway.url, `mutation { recordFinancialReport(input: { organizationId: "x", year: 2024, charterCapital: "99999999999999999999999", revenue: "1", profit: "1", regularWorkers: 1, averageMonthlyIncome: "1", managersTotal: 1, managersTrained: 0, itReadiness: NONE }) { year } }`);
+    const vnd = await graphql(
+      gateway.url,
+      `
+        mutation {
+          recordFinancialReport(
+            input: {
+              organizationId: "x"
+              year: 2024
+              charterCapital: "99999999999999999999999"
+              revenue: "1"
+              profit: "1"
+              regularWorkers: 1
+              averageMonthlyIncome: "1"
+              managersTotal: 1
+              managersTrained: 0
+              itReadiness: NONE
+            }
+          ) {
+            year
+          }
+        }
+      `,
+    );
     expect(vnd.errors?.[0].message).toMatch(/out of range/u);
     expect(vnd.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
   });
 
   it("answers a body that is not JSON, invalid UTF-8 or a batch with a clear refusal", async () => {
-    const garbage = await fetch(gateway.url, { method: "POST", headers: { "content-type": "application/json" }, body: Buffer.from([0x7b, 0x22, 0x71, 0xff, 0xfe, 0x22, 0x3a]) });
+    const garbage = await fetch(gateway.url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: Buffer.from([0x7b, 0x22, 0x71, 0xff, 0xfe, 0x22, 0x3a]),
+    });
     expect(garbage.status).toBe(400);
-    const utf8 = await fetch(gateway.url, { method: "POST", headers: { "content-type": "application/json" }, body: Buffer.concat([Buffer.from('{"query":"{ cooperatives(filter: { search: \\"'), Buffer.from([0xc3, 0x28, 0xff]), Buffer.from('\\" }) { totalCount } }"}')]) });
+    const utf8 = await fetch(gateway.url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: Buffer.concat([
+        Buffer.from('{"query":"{ cooperatives(filter: { search: \\"'),
+        Buffer.from([0xc3, 0x28, 0xff]),
+        Buffer.from('\\" }) { totalCount } }"}'),
+      ]),
+    });
     expect(utf8.status).toBe(400);
-    const batch = await fetch(gateway.url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify([{ query: "{ adminUnits { code } }" }, { query: "{ adminUnits { code } }" }]) });
+    const batch = await fetch(gateway.url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify([{ query: "{ adminUnits { code } }" }, { query: "{ adminUnits { code } }" }]),
+    });
     expect(batch.status).toBe(400);
   });
 
@@ -108,7 +197,18 @@ describe("hostile operations", () => {
   });
 
   it("hides field suggestions and introspection from the public in production", async () => {
-    const typo = await graphql(gateway.url, `{ cooperative { id } }`, undefined, ANONYMOUS_HEADERS);
+    const typo = await graphql(
+      gateway.url,
+      `
+        {
+          cooperative {
+            id
+          }
+        }
+      `,
+      undefined,
+      ANONYMOUS_HEADERS,
+    );
     expect(typo.errors?.[0].message).toMatch(/^Cannot query field "cooperative"/u);
     expect(typo.errors?.[0].message).not.toMatch(/Did you mean/u);
     const introspection = await refusedWithoutSql(`{ __schema { types { name } } adminUnits { code } }`, undefined, ANONYMOUS_HEADERS);
@@ -119,7 +219,12 @@ describe("hostile operations", () => {
   it("lets every dashboard operation through the limits", async () => {
     const dir = path.resolve(__dirname, "..", "..", "packages", "dashboard", "operations");
     for (const file of fs.readdirSync(dir).filter((f) => f.endsWith(".graphql"))) {
-      const res = await graphql(gateway.url, fs.readFileSync(path.join(dir, file), "utf8"), { period: { year: 2024 }, year: 2024, code: "444", periods: [{ year: 2024 }] });
+      const res = await graphql(gateway.url, fs.readFileSync(path.join(dir, file), "utf8"), {
+        period: { year: 2024 },
+        year: 2024,
+        code: "444",
+        periods: [{ year: 2024 }],
+      });
       const limitErrors = (res.errors ?? []).filter((e) => /depth|alias|token|cost|directive/iu.test(e.message));
       expect({ file, limitErrors }).toEqual({ file, limitErrors: [] });
     }
@@ -132,12 +237,19 @@ describe("hostile operations", () => {
 
 describe("rate limit", () => {
   it("answers 429 with a clear GraphQL error once a client passes its limit", async () => {
-    const limited = await startGateway({ ...loadGatewayConfig({ NODE_ENV: "test", MEMBERSHIP_URL: membership.url, RATE_LIMIT_PER_MINUTE: "5" }), port: 0 }, createLogger("gateway", "silent"));
+    const limited = await startGateway(
+      { ...loadGatewayConfig({ NODE_ENV: "test", MEMBERSHIP_URL: membership.url, RATE_LIMIT_PER_MINUTE: "5" }), port: 0 },
+      createLogger("gateway", "silent"),
+    );
     try {
       const statuses: number[] = [];
       let last: Response | null = null;
       for (let i = 0; i < 7; i++) {
-        last = await fetch(limited.url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: "{ adminUnits { code } }" }) });
+        last = await fetch(limited.url, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ query: "{ adminUnits { code } }" }),
+        });
         statuses.push(last.status);
         if (i < 6) await last.text();
       }

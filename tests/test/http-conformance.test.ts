@@ -26,7 +26,13 @@ const gatewayDb = () => databaseUrl(`${runPrefix()}gateway_http_${process.pid}`)
 
 beforeAll(async () => {
   // No subgraph: everything refused here is refused before one would be called, and the audit asks only `__typename`.
-  const config = loadGatewayConfig({ NODE_ENV: "production", AUTH_JWT_SECRET: "a".repeat(40), GATEWAY_SECRET: "b".repeat(40), RATE_LIMIT_PER_MINUTE: "100000", GATEWAY_DATABASE_URL: gatewayDb() });
+  const config = loadGatewayConfig({
+    NODE_ENV: "production",
+    AUTH_JWT_SECRET: "a".repeat(40),
+    GATEWAY_SECRET: "b".repeat(40),
+    RATE_LIMIT_PER_MINUTE: "100000",
+    GATEWAY_DATABASE_URL: gatewayDb(),
+  });
   gateway = await startGateway({ ...config, port: 0, introspection: "everyone" }, createLogger("gateway", "silent"));
 });
 afterAll(async () => {
@@ -50,7 +56,11 @@ const query = (text: string, variables?: Record<string, unknown>) => JSON.string
 async function audit(url: string): Promise<{ errors: AuditResult[]; warnings: AuditResult[]; notices: AuditResult[] }> {
   const results: AuditResult[] = [];
   for (const check of serverAudits({ url })) results.push(await check.fn());
-  return { errors: results.filter((r) => r.status === "error"), warnings: results.filter((r) => r.status === "warn"), notices: results.filter((r) => r.status === "notice") };
+  return {
+    errors: results.filter((r) => r.status === "error"),
+    warnings: results.filter((r) => r.status === "warn"),
+    notices: results.filter((r) => r.status === "notice"),
+  };
 }
 
 describe("graphql-http's GraphQL-over-HTTP audit", () => {
@@ -84,15 +94,31 @@ const MISTAKES: [string, string, string][] = [
   ["is over the token limit", query(`{ ${Array.from({ length: 4000 }, () => "__typename").join(" ")} }`), "GRAPHQL_PARSE_FAILED"],
   ["is an alias bomb", query(`{ ${Array.from({ length: 200 }, (_, i) => `a${i}: adminUnits { code }`).join(" ")} }`), "GRAPHQL_VALIDATION_FAILED"],
   ["is a directive bomb", query(`{ adminUnits { code ${Array.from({ length: 60 }, () => "@include(if: true)").join(" ")} } }`), "GRAPHQL_VALIDATION_FAILED"],
-  ["is nested too deep", query(`{ cooperativeUnions(first: 1) { nodes { ${Array.from({ length: 6 }).reduce<string>((inner) => `members(first: 1) { nodes { memberOrganization { ${inner} } } }`, "name")} } } }`), "GRAPHQL_VALIDATION_FAILED"],
+  [
+    "is nested too deep",
+    query(
+      `{ cooperativeUnions(first: 1) { nodes { ${Array.from({ length: 6 }).reduce<string>((inner) => `members(first: 1) { nodes { memberOrganization { ${inner} } } }`, "name")} } } }`,
+    ),
+    "GRAPHQL_VALIDATION_FAILED",
+  ],
   ["has cyclic fragments", query("query { ...A } fragment A on Query { ...B } fragment B on Query { ...A }"), "GRAPHQL_VALIDATION_FAILED"],
-  ["has a variable that does not fit its type", query("query($year: Int!) { membershipStatistics(year: $year) { year } }", { year: "năm nay" }), "BAD_USER_INPUT"],
+  [
+    "has a variable that does not fit its type",
+    query("query($year: Int!) { membershipStatistics(year: $year) { year } }", { year: "năm nay" }),
+    "BAD_USER_INPUT",
+  ],
   ["lacks a required variable", query("query($year: Int!) { membershipStatistics(year: $year) { year } }"), "BAD_USER_INPUT"],
   ["names an operation it does not have", JSON.stringify({ query: "query A { __typename }", operationName: "B" }), "OPERATION_RESOLUTION_FAILURE"],
   ["holds two operations and names neither", query("query A { __typename } query B { __typename }"), "OPERATION_RESOLUTION_FAILURE"],
   ["nests introspection too deep", query(`{ __schema { types { ${ofType(25)} } } }`), "GRAPHQL_VALIDATION_FAILED"],
   // 2^40 fields from 1.6 kB: refused before graphql-js's validation, which would walk it spread by spread.
-  ["fans its fragments out", query(`{ __schema { types { ...F0 } } } ${Array.from({ length: 40 }, (_, i) => `fragment F${i} on __Type { ${i < 39 ? `...F${i + 1} ...F${i + 1}` : "name"} }`).join(" ")}`), "GRAPHQL_VALIDATION_FAILED"],
+  [
+    "fans its fragments out",
+    query(
+      `{ __schema { types { ...F0 } } } ${Array.from({ length: 40 }, (_, i) => `fragment F${i} on __Type { ${i < 39 ? `...F${i + 1} ...F${i + 1}` : "name"} }`).join(" ")}`,
+    ),
+    "GRAPHQL_VALIDATION_FAILED",
+  ],
 ];
 
 const mistake = (what: string) => MISTAKES.find(([w]) => w === what)![1];
@@ -121,15 +147,24 @@ describe("a client's mistake", () => {
     const tokens = await post(mistake("is over the token limit"), GRAPHQL_RESPONSE);
     expect(tokens.body.errors?.[0].message).toMatch(/Document contains more tha. 3000 tokens/u);
     const introspection = await post(mistake("nests introspection too deep"), GRAPHQL_RESPONSE);
-    expect(introspection.body.errors?.[0].message).toBe("Introspection nested 28 levels deep below __schema; at most 20 are allowed (a full introspection, such as GraphiQL's, needs 15).");
+    expect(introspection.body.errors?.[0].message).toBe(
+      "Introspection nested 28 levels deep below __schema; at most 20 are allowed (a full introspection, such as GraphiQL's, needs 15).",
+    );
   });
 
   it("keeps 400 for a request that is not well-formed, whatever the client accepts", async () => {
-    const invalidUtf8 = Buffer.concat([Buffer.from('{"query":"{ cooperatives(filter: { search: \\"'), Buffer.from([0xc3, 0x28, 0xff]), Buffer.from('\\" }) { totalCount } }"}')]);
+    const invalidUtf8 = Buffer.concat([
+      Buffer.from('{"query":"{ cooperatives(filter: { search: \\"'),
+      Buffer.from([0xc3, 0x28, 0xff]),
+      Buffer.from('\\" }) { totalCount } }"}'),
+    ]);
     for (const accept of [GRAPHQL_RESPONSE, JSON_TYPE]) {
       const utf8 = await post(invalidUtf8, accept);
       expect(utf8.status).toBe(400);
-      expect(utf8.body.errors?.[0]).toEqual({ message: "The request body is not valid UTF-8: send the JSON encoded as UTF-8.", extensions: { code: "BAD_REQUEST" } });
+      expect(utf8.body.errors?.[0]).toEqual({
+        message: "The request body is not valid UTF-8: send the JSON encoded as UTF-8.",
+        extensions: { code: "BAD_REQUEST" },
+      });
       const notJson = await post('{"query": "{ adminUnits { code } }"', accept);
       expect(notJson.status).toBe(400);
       expect(notJson.body.errors?.[0]).toEqual({ message: "The request body is not valid JSON.", extensions: { code: "BAD_REQUEST" } });
@@ -172,7 +207,13 @@ describe("a fault of the server", () => {
 
 describe("introspection limits", () => {
   it("let a full introspection through (GraphiQL's, every option graphql-js offers that the gateway serves), complete enough to rebuild the schema", async () => {
-    const full = getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true });
+    const full = getIntrospectionQuery({
+      descriptions: true,
+      specifiedByUrl: true,
+      directiveIsRepeatable: true,
+      schemaDescription: true,
+      inputValueDeprecation: true,
+    });
     const answer = await post(JSON.stringify({ query: full, operationName: "IntrospectionQuery" }), GRAPHQL_RESPONSE);
     expect(answer.status).toBe(200);
     expect(answer.body.errors).toBeUndefined();
@@ -190,22 +231,36 @@ describe("introspection limits", () => {
     };
     expect(await refused("{ __schema { types { fields { type { fields { type { fields { name } } } } } } } }")).toBe("Maximum introspection depth exceeded");
     expect(await refused("{ __schema { types { interfaces { interfaces { interfaces { name } } } } } }")).toBe("Maximum introspection depth exceeded");
-    expect(await refused("{ __schema { types { ...T } } } fragment T on __Type { possibleTypes { ...U } } fragment U on __Type { fields { type { inputFields { name } } } }")).toBe("Maximum introspection depth exceeded");
-    expect(await refused(`{ __schema { types { ...Deep } } } fragment Deep on __Type { ${ofType(18)} }`)).toMatch(/^Introspection nested 21 levels deep below __schema; at most 20/u);
-    expect(await refused(`{ a: __schema { queryType { name } } b: __schema { queryType { name } } }`)).toBe("An operation may ask for __schema at most once (found 2): it is the whole schema each time.");
+    expect(
+      await refused(
+        "{ __schema { types { ...T } } } fragment T on __Type { possibleTypes { ...U } } fragment U on __Type { fields { type { inputFields { name } } } }",
+      ),
+    ).toBe("Maximum introspection depth exceeded");
+    expect(await refused(`{ __schema { types { ...Deep } } } fragment Deep on __Type { ${ofType(18)} }`)).toMatch(
+      /^Introspection nested 21 levels deep below __schema; at most 20/u,
+    );
+    expect(await refused(`{ a: __schema { queryType { name } } b: __schema { queryType { name } } }`)).toBe(
+      "An operation may ask for __schema at most once (found 2): it is the whole schema each time.",
+    );
     expect(await refused(`{ ...S ...S } fragment S on Query { __schema { queryType { name } } }`)).toMatch(/at most once \(found 2\)/u);
     // A fan-out of fragments (each spreading the next twice, 2^59 __schema in all) never reaches these rules over
     // HTTP (see "fans its fragments out"); asked directly, the rule counts it without walking it 2^59 times.
-    const fanOut = parse(`query { ...F0 } ${Array.from({ length: 60 }, (_, i) => `fragment F${i} on Query { ${i < 59 ? `...F${i + 1} ...F${i + 1}` : "__schema { queryType { name } }"} }`).join(" ")}`);
+    const fanOut = parse(
+      `query { ...F0 } ${Array.from({ length: 60 }, (_, i) => `fragment F${i} on Query { ${i < 59 ? `...F${i + 1} ...F${i + 1}` : "__schema { queryType { name } }"} }`).join(" ")}`,
+    );
     const schema = buildASTSchema(parse("type Query { name: String }"));
-    expect(validate(schema, fanOut, [introspectionLimitsRule(20, 1, GraphQLError)]).map((e) => e.message)).toEqual([expect.stringMatching(/^An operation may ask for __schema at most once \(found 5764607523034235\d\d\)/u)]);
+    expect(validate(schema, fanOut, [introspectionLimitsRule(20, 1, GraphQLError)]).map((e) => e.message)).toEqual([
+      expect.stringMatching(/^An operation may ask for __schema at most once \(found 5764607523034235\d\d\)/u),
+    ]);
     // Asked of Apollo Gateway's query planner, isOneOf was an HTTP 500; it is a request error now.
     expect(await refused(getIntrospectionQuery({ oneOf: true }))).toMatch(/^__Type\.isOneOf is not served by this gateway/u);
   });
 
   it("count the dashboard's operations and a full introspection far below the limit on expanded fragments", () => {
     const dir = path.resolve(__dirname, "..", "..", "packages", "dashboard", "operations");
-    const documents = [getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true })];
+    const documents = [
+      getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true }),
+    ];
     for (const file of fs.readdirSync(dir).filter((f) => f.endsWith(".graphql"))) documents.push(fs.readFileSync(path.join(dir, file), "utf8"));
     expect(documents.length).toBeGreaterThan(3);
     for (const text of documents) expect(expandedSelections(parse(text))).toBeLessThan(QUERY_LIMITS.expandedSelections / 10);

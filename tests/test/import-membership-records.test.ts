@@ -373,11 +373,17 @@ describe("places as registers write them, read on the row's date", () => {
     expect(report.written).toBe(false);
     expect(await count("organization")).toBe(organizations);
     expect(problemsByRow(report)).toEqual({
-      4: expect.stringMatching(/^D\|Xã Cẩm Quang, Huyện Cẩm Xuyên \(18697\) no longer existed on 2025-08-12: it ended on 2025-06-30, and its area then lay in Xã Cẩm Xuyên \(18673\)/u),
+      4: expect.stringMatching(
+        /^D\|Xã Cẩm Quang, Huyện Cẩm Xuyên \(18697\) no longer existed on 2025-08-12: it ended on 2025-06-30, and its area then lay in Xã Cẩm Xuyên \(18673\)/u,
+      ),
     });
     const written = await runImport({ file: path, kind: "organizations", gatewayUrl: gateway.url, token, skipInvalid: true });
     expect(written.counts).toMatchObject({ CREATED: 2, INVALID: 1 });
-    expect(await sql("SELECT registration_number, admin_unit_code, commune_id, commune_since::text FROM organization WHERE registration_number IN ('3009980011', '3009980022') ORDER BY registration_number")).toEqual([
+    expect(
+      await sql(
+        "SELECT registration_number, admin_unit_code, commune_id, commune_since::text FROM organization WHERE registration_number IN ('3009980011', '3009980022') ORDER BY registration_number",
+      ),
+    ).toEqual([
       { registration_number: "3009980011", admin_unit_code: "439", commune_id: "18172", commune_since: "2020-04-12" },
       { registration_number: "3009980022", admin_unit_code: "18172", commune_id: "18172@2025-07-01", commune_since: "2025-08-12" },
     ]);

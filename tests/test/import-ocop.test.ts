@@ -26,13 +26,22 @@ let group: { id: string; name: string };
 beforeAll(async () => {
   membership = await startTestMembership("demo");
   ocop = await startTestOcop("demo", membership.url);
-  gateway = await startGateway({ ...loadGatewayConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", MEMBERSHIP_URL: membership.url, OCOP_URL: ocop.url }), port: 0 });
+  gateway = await startGateway({
+    ...loadGatewayConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", MEMBERSHIP_URL: membership.url, OCOP_URL: ocop.url }),
+    port: 0,
+  });
   dir = await mkdtemp(join(tmpdir(), "kttt-import-ocop-"));
   token = await tokenFor(TEST_ADMIN, 3600);
   const q = (sql: string) => membership.service.dataSource.query(sql);
-  [cooperative] = await q("SELECT id, name, registration_number FROM organization WHERE kind = 'COOPERATIVE' AND status = 'ACTIVE' AND registration_number IS NOT NULL ORDER BY registration_number LIMIT 1");
-  [dissolved] = await q("SELECT name, registration_number FROM organization WHERE kind = 'COOPERATIVE' AND status = 'DISSOLVED' AND registration_number IS NOT NULL ORDER BY registration_number LIMIT 1");
-  [group] = await q("SELECT min(id::text) AS id, name FROM organization WHERE kind = 'COOPERATIVE_GROUP' AND status = 'ACTIVE' GROUP BY name HAVING count(*) = 1 ORDER BY name LIMIT 1");
+  [cooperative] = await q(
+    "SELECT id, name, registration_number FROM organization WHERE kind = 'COOPERATIVE' AND status = 'ACTIVE' AND registration_number IS NOT NULL ORDER BY registration_number LIMIT 1",
+  );
+  [dissolved] = await q(
+    "SELECT name, registration_number FROM organization WHERE kind = 'COOPERATIVE' AND status = 'DISSOLVED' AND registration_number IS NOT NULL ORDER BY registration_number LIMIT 1",
+  );
+  [group] = await q(
+    "SELECT min(id::text) AS id, name FROM organization WHERE kind = 'COOPERATIVE_GROUP' AND status = 'ACTIVE' GROUP BY name HAVING count(*) = 1 ORDER BY name LIMIT 1",
+  );
 }, 120_000);
 afterAll(async () => {
   await gateway?.close();
@@ -60,16 +69,71 @@ async function filledTemplate(name: string, rows: Row[]): Promise<string> {
   return path;
 }
 
-const HONEY: Row = { name: "Mật ong rừng Sen Vàng", group: "Thực phẩm", subgroup: "Thực phẩm chế biến", adminUnit: "Huyện Hương Sơn", registeredOn: "10/01/2024", ownerType: "HTX", scoreA: 25, scoreB: 15, scoreC: 20, stars: "3 sao", decisionNumber: "1234/QĐ-UBND", decidedOn: new Date(Date.UTC(2024, 2, 1)) };
-const TEA: Row = { name: "Chè xanh Sen Vàng", group: "Thực phẩm", subgroup: "Chè và sản phẩm từ chè", adminUnit: "439", registeredOn: "15/02/2024", ownerType: "Doanh nghiệp", ownerName: "Công ty TNHH Chè Sen Vàng", ownerRegistrationNumber: "3009998801", ownerAddress: "Xã Sơn Kim 1" };
-const WINE: Row = { name: "Rượu nếp Sen Vàng", group: "Đồ uống", subgroup: "Đồ uống có cồn", adminUnit: "Đức Thọ", registeredOn: "01/03/2024", ownerType: "Hộ kinh doanh", ownerName: "Hộ kinh doanh Nguyễn Văn Sen", ownerRegistrationNumber: "30.0999.8802", scoreA: 30, scoreB: 20, scoreC: 25, stars: 4, decisionNumber: "2394/QĐ-UBND", decidedOn: "15/10/2024" };
-const SEEDS: Row = { name: "Lạc giống Sen Vàng", group: "Thực phẩm", subgroup: "Nông sản sơ chế", adminUnit: "436", registeredOn: "02/04/2024", ownerType: "THT" };
+const HONEY: Row = {
+  name: "Mật ong rừng Sen Vàng",
+  group: "Thực phẩm",
+  subgroup: "Thực phẩm chế biến",
+  adminUnit: "Huyện Hương Sơn",
+  registeredOn: "10/01/2024",
+  ownerType: "HTX",
+  scoreA: 25,
+  scoreB: 15,
+  scoreC: 20,
+  stars: "3 sao",
+  decisionNumber: "1234/QĐ-UBND",
+  decidedOn: new Date(Date.UTC(2024, 2, 1)),
+};
+const TEA: Row = {
+  name: "Chè xanh Sen Vàng",
+  group: "Thực phẩm",
+  subgroup: "Chè và sản phẩm từ chè",
+  adminUnit: "439",
+  registeredOn: "15/02/2024",
+  ownerType: "Doanh nghiệp",
+  ownerName: "Công ty TNHH Chè Sen Vàng",
+  ownerRegistrationNumber: "3009998801",
+  ownerAddress: "Xã Sơn Kim 1",
+};
+const WINE: Row = {
+  name: "Rượu nếp Sen Vàng",
+  group: "Đồ uống",
+  subgroup: "Đồ uống có cồn",
+  adminUnit: "Đức Thọ",
+  registeredOn: "01/03/2024",
+  ownerType: "Hộ kinh doanh",
+  ownerName: "Hộ kinh doanh Nguyễn Văn Sen",
+  ownerRegistrationNumber: "30.0999.8802",
+  scoreA: 30,
+  scoreB: 20,
+  scoreC: 25,
+  stars: 4,
+  decisionNumber: "2394/QĐ-UBND",
+  decidedOn: "15/10/2024",
+};
+const SEEDS: Row = {
+  name: "Lạc giống Sen Vàng",
+  group: "Thực phẩm",
+  subgroup: "Nông sản sơ chế",
+  adminUnit: "436",
+  registeredOn: "02/04/2024",
+  ownerType: "THT",
+};
 
 describe("npm run import -- --kind ocopProducts", () => {
   it("imports a filled template (membership owners found by number or name), then changes nothing when the same file comes again", async () => {
-    const rows = [{ ...HONEY, ownerName: cooperative.name, ownerRegistrationNumber: cooperative.registration_number }, TEA, WINE, { ...SEEDS, ownerName: group.name }];
+    const rows = [
+      { ...HONEY, ownerName: cooperative.name, ownerRegistrationNumber: cooperative.registration_number },
+      TEA,
+      WINE,
+      { ...SEEDS, ownerName: group.name },
+    ];
     const path = await filledTemplate("filled", rows);
-    const before = { products: await count("ocop_product"), certificates: await count("ocop_certification"), owners: await count("ocop_owner"), audits: await auditCount() };
+    const before = {
+      products: await count("ocop_product"),
+      certificates: await count("ocop_certification"),
+      owners: await count("ocop_owner"),
+      audits: await auditCount(),
+    };
 
     const first = await runImport({ file: path, kind: "ocopProducts", gatewayUrl: gateway.url, token });
     expect(first.rows.flatMap((r) => r.problems)).toEqual([]);
@@ -77,14 +141,46 @@ describe("npm run import -- --kind ocopProducts", () => {
     expect(await count("ocop_product")).toBe(before.products + 4);
     expect(await count("ocop_certification")).toBe(before.certificates + 2);
     expect(await count("ocop_owner")).toBe(before.owners + 2);
-    const [honey] = await sql("SELECT p.owner_type, p.owner_organization_id, p.admin_unit_code, p.registered_on::text, c.stars, c.level, c.kind, c.score, c.decided_on::text, c.valid_until::text FROM ocop_product p JOIN ocop_certification c ON c.product_id = p.id WHERE p.name = $1", [HONEY.name]);
-    expect(honey).toEqual({ owner_type: "COOPERATIVE", owner_organization_id: cooperative.id, admin_unit_code: "439", registered_on: "2024-01-10", stars: 3, level: "DISTRICT", kind: "INITIAL", score: 60, decided_on: "2024-03-01", valid_until: "2027-02-28" });
-    const [wine] = await sql("SELECT o.type, o.registration_number, c.stars, c.level FROM ocop_product p JOIN ocop_owner o ON o.id = p.owner_id JOIN ocop_certification c ON c.product_id = p.id WHERE p.name = $1", [WINE.name]);
+    const [honey] = await sql(
+      "SELECT p.owner_type, p.owner_organization_id, p.admin_unit_code, p.registered_on::text, c.stars, c.level, c.kind, c.score, c.decided_on::text, c.valid_until::text FROM ocop_product p JOIN ocop_certification c ON c.product_id = p.id WHERE p.name = $1",
+      [HONEY.name],
+    );
+    expect(honey).toEqual({
+      owner_type: "COOPERATIVE",
+      owner_organization_id: cooperative.id,
+      admin_unit_code: "439",
+      registered_on: "2024-01-10",
+      stars: 3,
+      level: "DISTRICT",
+      kind: "INITIAL",
+      score: 60,
+      decided_on: "2024-03-01",
+      valid_until: "2027-02-28",
+    });
+    const [wine] = await sql(
+      "SELECT o.type, o.registration_number, c.stars, c.level FROM ocop_product p JOIN ocop_owner o ON o.id = p.owner_id JOIN ocop_certification c ON c.product_id = p.id WHERE p.name = $1",
+      [WINE.name],
+    );
     expect(wine).toEqual({ type: "HOUSEHOLD_BUSINESS", registration_number: "3009998802", stars: 4, level: "PROVINCE" });
     expect((await sql("SELECT owner_organization_id FROM ocop_product WHERE name = $1", [SEEDS.name]))[0].owner_organization_id).toBe(group.id);
     // One audit record per product and per certificate written.
     expect(await auditCount()).toBe(before.audits + 6);
-    const through = await graphql(gateway.url, `{ ocopProducts(filter: { search: "sen vang" }, first: 10) { nodes { name stars owner { __typename } } } }`);
+    const through = await graphql(
+      gateway.url,
+      `
+        {
+          ocopProducts(filter: { search: "sen vang" }, first: 10) {
+            nodes {
+              name
+              stars
+              owner {
+                __typename
+              }
+            }
+          }
+        }
+      `,
+    );
     expect(through.data.ocopProducts.nodes.map((n: any) => `${n.name} ${n.stars ?? "-"} ${n.owner.__typename}`).sort()).toEqual([
       `Chè xanh Sen Vàng - OcopLocalOwner`,
       `Lạc giống Sen Vàng - CooperativeGroup`,
@@ -104,7 +200,10 @@ describe("npm run import -- --kind ocopProducts", () => {
     ]);
     const third = await runImport({ file: next, kind: "ocopProducts", gatewayUrl: gateway.url, token });
     expect(third.counts).toMatchObject({ UPDATED: 2, INVALID: 0 });
-    const history = await sql("SELECT c.sequence, c.kind, c.stars, c.level FROM ocop_certification c JOIN ocop_product p ON p.id = c.product_id WHERE p.name = $1 ORDER BY c.sequence", [HONEY.name]);
+    const history = await sql(
+      "SELECT c.sequence, c.kind, c.stars, c.level FROM ocop_certification c JOIN ocop_product p ON p.id = c.product_id WHERE p.name = $1 ORDER BY c.sequence",
+      [HONEY.name],
+    );
     expect(history).toEqual([
       { sequence: 1, kind: "INITIAL", stars: 3, level: "DISTRICT" },
       { sequence: 2, kind: "UPGRADE", stars: 4, level: "PROVINCE" },
@@ -136,7 +235,9 @@ describe("npm run import -- --kind ocopProducts", () => {
     const report = await runImport({ file: path, kind: "ocopProducts", gatewayUrl: gateway.url, token, errorCopy: join(dir, "messy.loi.xlsx") });
     expect(report.written).toBe(false);
     expect({ products: await count("ocop_product"), certificates: await count("ocop_certification"), owners: await count("ocop_owner") }).toEqual(before);
-    const problems = Object.fromEntries(report.rows.filter((r) => r.problems.length).map((r) => [r.rowNumber, r.problems.map((p) => `${p.columnLetter} ${p.column}: ${p.reason}`).join(" / ")]));
+    const problems = Object.fromEntries(
+      report.rows.filter((r) => r.problems.length).map((r) => [r.rowNumber, r.problems.map((p) => `${p.columnLetter} ${p.column}: ${p.reason}`).join(" / ")]),
+    );
     expect(Object.keys(problems).map(Number)).toEqual([6, 7, 8, 9, 10, 11, 12]);
     expect(problems[6]).toMatch(/^M Hạng sao: A total score of 60 \(A 25 \+ B 15 \+ C 20\) earns 3★ \(50–69 points\), not 4★/u);
     expect(problems[7]).toMatch(/^I Mã số thuế: The membership registry has no hợp tác xã with registration number 3009990999/u);
@@ -154,17 +255,46 @@ describe("npm run import -- --kind ocopProducts", () => {
     expect(sheet.getCell("P6").text).toMatch(/^M Hạng sao: /u);
     expect(sheet.getCell("P5").value).toBeNull();
 
-    const skipping = await runImport({ file: path, kind: "ocopProducts", gatewayUrl: gateway.url, token, skipInvalid: true, errorCopy: join(dir, "messy2.loi.xlsx") });
+    const skipping = await runImport({
+      file: path,
+      kind: "ocopProducts",
+      gatewayUrl: gateway.url,
+      token,
+      skipInvalid: true,
+      errorCopy: join(dir, "messy2.loi.xlsx"),
+    });
     expect(skipping).toMatchObject({ written: true, counts: { CREATED: 2, INVALID: 7 } });
     expect(await count("ocop_product")).toBe(before.products + 2);
     expect(await count("ocop_certification")).toBe(before.certificates + 1);
     expect(await count("ocop_owner")).toBe(before.owners + 2);
-    expect((await sql("SELECT name FROM ocop_product WHERE name = ANY($1) ORDER BY name", [["Bưởi Phúc Trạch Hoa Sen", "Nấm Hoa Sen", "Cam Sai Sao"]])).map((r: { name: string }) => r.name)).toEqual(["Bưởi Phúc Trạch Hoa Sen", "Nấm Hoa Sen"]);
+    expect(
+      (await sql("SELECT name FROM ocop_product WHERE name = ANY($1) ORDER BY name", [["Bưởi Phúc Trạch Hoa Sen", "Nấm Hoa Sen", "Cam Sai Sao"]])).map(
+        (r: { name: string }) => r.name,
+      ),
+    ).toEqual(["Bưởi Phúc Trạch Hoa Sen", "Nấm Hoa Sen"]);
   });
 
   it("refuses a call of more rows than one transaction takes", async () => {
-    const rows = Array.from({ length: 5001 }, () => ({ name: "Mật ong", group: "FOOD", subgroup: "Gia vị", adminUnit: "444", registeredOn: "2024-01-02", ownerType: "ENTERPRISE", ownerName: "Cty X" }));
-    const big = await graphql(gateway.url, `mutation($rows: [OcopProductImportRow!]!) { importOcopProducts(rows: $rows, dryRun: true) { written } }`, { rows });
+    const rows = Array.from({ length: 5001 }, () => ({
+      name: "Mật ong",
+      group: "FOOD",
+      subgroup: "Gia vị",
+      adminUnit: "444",
+      registeredOn: "2024-01-02",
+      ownerType: "ENTERPRISE",
+      ownerName: "Cty X",
+    }));
+    const big = await graphql(
+      gateway.url,
+      `
+        mutation ($rows: [OcopProductImportRow!]!) {
+          importOcopProducts(rows: $rows, dryRun: true) {
+            written
+          }
+        }
+      `,
+      { rows },
+    );
     expect(big.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "rows" });
   });
 });

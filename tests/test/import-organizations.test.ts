@@ -31,11 +31,28 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const auditCount = async () => Number((await membership.service.dataSource.query("SELECT count(*) AS n FROM audit_record WHERE operation = 'importOrganizations'"))[0].n);
-const byNumber = async (number: string) => (await membership.service.dataSource.query("SELECT name, kind, admin_unit_code, sector, status, established_on::text, address, representative, version FROM organization WHERE registration_number = $1", [number]))[0];
+const auditCount = async () =>
+  Number((await membership.service.dataSource.query("SELECT count(*) AS n FROM audit_record WHERE operation = 'importOrganizations'"))[0].n);
+const byNumber = async (number: string) =>
+  (
+    await membership.service.dataSource.query(
+      "SELECT name, kind, admin_unit_code, sector, status, established_on::text, address, representative, version FROM organization WHERE registration_number = $1",
+      [number],
+    )
+  )[0];
 
 const FILLED = [
-  ["Hợp tác xã Dịch vụ Nông nghiệp Sen Vàng Sơn Tây", "Hợp tác xã", "3009990011", "Huyện Hương Sơn", "Nông nghiệp", "Tạm ngừng hoạt động", new Date(Date.UTC(2020, 2, 15)), "Xã Sơn Tây, Hương Sơn", "Nguyễn Văn An"],
+  [
+    "Hợp tác xã Dịch vụ Nông nghiệp Sen Vàng Sơn Tây",
+    "Hợp tác xã",
+    "3009990011",
+    "Huyện Hương Sơn",
+    "Nông nghiệp",
+    "Tạm ngừng hoạt động",
+    new Date(Date.UTC(2020, 2, 15)),
+    "Xã Sơn Tây, Hương Sơn",
+    "Nguyễn Văn An",
+  ],
   ["Liên hiệp HTX Thương mại Sen Vàng Hà Tĩnh", "LHHTX", "30.0999.0022", "436", "Thương mại, dịch vụ", "Tạm ngừng hoạt động", "01/07/2019", null, null],
   ["Tổ hợp tác Rau sạch Sen Vàng Cẩm Bình", "THT", null, "Cẩm Xuyên", "Nông, lâm, ngư, diêm nghiệp", "Tạm ngừng", "5/9/2021", "Xã Cẩm Bình", "Trần Thị Bình"],
 ];
@@ -75,8 +92,15 @@ describe("npm run import of organisations", () => {
     expect(first.rows.flatMap((r) => r.problems)).toEqual([]);
     expect(first).toMatchObject({ written: true, counts: { CREATED: 3, INVALID: 0 }, errorCopy: null });
     expect(await byNumber("3009990011")).toEqual({
-      name: "Hợp tác xã Dịch vụ Nông nghiệp Sen Vàng Sơn Tây", kind: "COOPERATIVE", admin_unit_code: "439", sector: "AGRICULTURE", status: "SUSPENDED",
-      established_on: "2020-03-15", address: "Xã Sơn Tây, Hương Sơn", representative: "Nguyễn Văn An", version: 1,
+      name: "Hợp tác xã Dịch vụ Nông nghiệp Sen Vàng Sơn Tây",
+      kind: "COOPERATIVE",
+      admin_unit_code: "439",
+      sector: "AGRICULTURE",
+      status: "SUSPENDED",
+      established_on: "2020-03-15",
+      address: "Xã Sơn Tây, Hương Sơn",
+      representative: "Nguyễn Văn An",
+      version: 1,
     });
     expect(await byNumber("3009990022")).toMatchObject({ kind: "COOPERATIVE_UNION", admin_unit_code: "436", sector: "TRADE_SERVICES" });
     expect(await auditCount()).toBe(before + 3);
@@ -90,8 +114,21 @@ describe("npm run import of organisations", () => {
     const third = await runImport({ file: edited, kind: "organizations", gatewayUrl: gateway.url, token });
     expect(third.counts).toMatchObject({ UPDATED: 1, UNCHANGED: 2 });
     expect(await byNumber("3009990011")).toMatchObject({ address: "Thôn 3, xã Sơn Tây", representative: "Nguyễn Văn Bình", version: 2 });
-    const trail = await graphql(gateway.url, `{ membershipAuditTrail(first: 1, operation: "importOrganizations") { before after } }`);
-    expect(trail.data.membershipAuditTrail[0]).toMatchObject({ before: { representative: "Nguyễn Văn An" }, after: { representative: "Nguyễn Văn Bình", version: 2 } });
+    const trail = await graphql(
+      gateway.url,
+      `
+        {
+          membershipAuditTrail(first: 1, operation: "importOrganizations") {
+            before
+            after
+          }
+        }
+      `,
+    );
+    expect(trail.data.membershipAuditTrail[0]).toMatchObject({
+      before: { representative: "Nguyễn Văn An" },
+      after: { representative: "Nguyễn Văn Bình", version: 2 },
+    });
   });
 
   it("lists every bad row with its Excel row number, writes nothing, and copies the file with a Lỗi column", async () => {
@@ -117,7 +154,9 @@ describe("npm run import of organisations", () => {
     const report = await runImport({ file: path, kind: "organizations", gatewayUrl: gateway.url, token });
     expect(report.written).toBe(false);
     expect(await count()).toBe(organizations);
-    const problems = Object.fromEntries(report.rows.filter((r) => r.problems.length).map((r) => [r.rowNumber, r.problems.map((p) => `${p.columnLetter}|${p.reason}`).join(" / ")]));
+    const problems = Object.fromEntries(
+      report.rows.filter((r) => r.problems.length).map((r) => [r.rowNumber, r.problems.map((p) => `${p.columnLetter}|${p.reason}`).join(" / ")]),
+    );
     expect(Object.keys(problems).map(Number)).toEqual([5, 6, 7, 8, 9, 10]);
     expect(problems[5]).toMatch(/^\|An active .* needs at least 5 official members; it would have 0/u);
     expect(problems[6]).toMatch(/^D\|3009990033 is also on row 4 of this file/u);
@@ -146,12 +185,25 @@ describe("npm run import of organisations", () => {
     const path = await filledTemplate(
       "members",
       [["Hợp tác xã Nông nghiệp Đủ Thành Viên", "HTX", "3009990301", "Hương Sơn", "Nông nghiệp", "Đang hoạt động", "10/01/2021", null, null]],
-      [official("Nguyễn Văn A", 5_000_000), official("Trần Thị B", "2.500.000"), official("Lê Văn C", 1_000_000), official("Phạm Thị D", 1_000_000), official("Hoàng Văn E", 1_000_000), ["3009990301", "Hộ Võ Văn G", "Hộ gia đình", "Liên kết không góp vốn", null, "10/01/2021"], ["3009990999", "Người Lạc", "Cá nhân", "Chính thức", 0, "10/01/2021"]],
+      [
+        official("Nguyễn Văn A", 5_000_000),
+        official("Trần Thị B", "2.500.000"),
+        official("Lê Văn C", 1_000_000),
+        official("Phạm Thị D", 1_000_000),
+        official("Hoàng Văn E", 1_000_000),
+        ["3009990301", "Hộ Võ Văn G", "Hộ gia đình", "Liên kết không góp vốn", null, "10/01/2021"],
+        ["3009990999", "Người Lạc", "Cá nhân", "Chính thức", 0, "10/01/2021"],
+      ],
     );
     const refused = await runImport({ file: path, kind: "organizations", gatewayUrl: gateway.url, token });
     expect(refused.written).toBe(false);
     expect(refused.rows.filter((r) => r.problems.length)).toEqual([
-      { rowNumber: 8, sheet: "Thành viên", outcome: "INVALID", problems: [expect.objectContaining({ columnLetter: "A", value: "3009990999", reason: expect.stringMatching(/no organisation of sheet/u) })] },
+      {
+        rowNumber: 8,
+        sheet: "Thành viên",
+        outcome: "INVALID",
+        problems: [expect.objectContaining({ columnLetter: "A", value: "3009990999", reason: expect.stringMatching(/no organisation of sheet/u) })],
+      },
     ]);
     expect(await byNumber("3009990301")).toBeUndefined();
 
@@ -165,14 +217,32 @@ describe("npm run import of organisations", () => {
       "SELECT m.full_name, m.kind, m.membership_type, m.capital_contributed::text AS capital FROM member m JOIN organization o ON o.id = m.organization_id WHERE o.registration_number = '3009990301' ORDER BY m.full_name",
     );
     expect(members).toHaveLength(6);
-    expect(members.find((m: { full_name: string }) => m.full_name === "Trần Thị B")).toEqual({ full_name: "Trần Thị B", kind: "INDIVIDUAL", membership_type: "OFFICIAL", capital: "2500000" });
-    expect(members.find((m: { full_name: string }) => m.full_name === "Hộ Võ Văn G")).toMatchObject({ kind: "HOUSEHOLD", membership_type: "ASSOCIATE_WITHOUT_CAPITAL", capital: "0" });
+    expect(members.find((m: { full_name: string }) => m.full_name === "Trần Thị B")).toEqual({
+      full_name: "Trần Thị B",
+      kind: "INDIVIDUAL",
+      membership_type: "OFFICIAL",
+      capital: "2500000",
+    });
+    expect(members.find((m: { full_name: string }) => m.full_name === "Hộ Võ Văn G")).toMatchObject({
+      kind: "HOUSEHOLD",
+      membership_type: "ASSOCIATE_WITHOUT_CAPITAL",
+      capital: "0",
+    });
     expect(await byNumber("3009990301")).toMatchObject({ status: "ACTIVE" });
   });
 
   it("checks a batch in a fixed number of statements, whatever its length", async () => {
     const rows = (n: number, from: number) =>
-      Array.from({ length: n }, (_, i) => ({ rowNumber: i + 2, kind: "COOPERATIVE", name: `Hợp tác xã Kiểm Tra ${from + i}`, registrationNumber: String(3008000000 + from + i), adminUnit: "444", sector: "AGRICULTURE", status: "SUSPENDED", establishedOn: "2019-05-01" }));
+      Array.from({ length: n }, (_, i) => ({
+        rowNumber: i + 2,
+        kind: "COOPERATIVE",
+        name: `Hợp tác xã Kiểm Tra ${from + i}`,
+        registrationNumber: String(3008000000 + from + i),
+        adminUnit: "444",
+        sector: "AGRICULTURE",
+        status: "SUSPENDED",
+        establishedOn: "2019-05-01",
+      }));
     const statementsFor = async (batch: unknown[]) => {
       membership.service.statements.start();
       const res = await graphql(gateway.url, IMPORT_KINDS.organizations.mutation, { rows: batch, dryRun: false, skipInvalid: false });
@@ -184,7 +254,11 @@ describe("npm run import of organisations", () => {
   });
 
   it("refuses a batch larger than a call takes, and callers who may not write", async () => {
-    const res = await graphql(gateway.url, IMPORT_KINDS.organizations.mutation, { rows: Array.from({ length: 5001 }, () => ({ kind: "COOPERATIVE", name: "X", adminUnit: "444", sector: "AGRICULTURE", establishedOn: "2019-05-01" })), dryRun: true, skipInvalid: false });
+    const res = await graphql(gateway.url, IMPORT_KINDS.organizations.mutation, {
+      rows: Array.from({ length: 5001 }, () => ({ kind: "COOPERATIVE", name: "X", adminUnit: "444", sector: "AGRICULTURE", establishedOn: "2019-05-01" })),
+      dryRun: true,
+      skipInvalid: false,
+    });
     expect(res.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "rows", reason: "TOO_MANY_ROWS" });
     const anonymous = await graphql(gateway.url, IMPORT_KINDS.organizations.mutation, { rows: [], dryRun: true, skipInvalid: false }, { authorization: "" });
     expect(anonymous.errors?.[0].extensions?.code).toMatch(/UNAUTHENTICATED|FORBIDDEN/u);
@@ -193,11 +267,25 @@ describe("npm run import of organisations", () => {
   it("exports the imported organisations back, page by page, cell for cell what the template held, and the export imports as unchanged", async () => {
     const template = await filledTemplate("roundtrip", FILLED);
     await runImport({ file: template, kind: "organizations", gatewayUrl: gateway.url, token });
-    const query = /* GraphQL */ `query($search: String) {
-      organizations(first: 2, orderBy: NAME_ASC, filter: { search: $search }) {
-        nodes { name kind registrationNumber adminUnit { name } sector status establishedOn address representative }
+    const query = /* GraphQL */ `
+      query ($search: String) {
+        organizations(first: 2, orderBy: NAME_ASC, filter: { search: $search }) {
+          nodes {
+            name
+            kind
+            registrationNumber
+            adminUnit {
+              name
+            }
+            sector
+            status
+            establishedOn
+            address
+            representative
+          }
+        }
       }
-    }`;
+    `;
     const out = join(dir, "export.xlsx");
     const exported = await runExport({ query, variables: { search: "sen vang" }, out, gatewayUrl: gateway.url, token });
     expect(exported).toMatchObject({ rows: 3, pages: 2 });
@@ -216,7 +304,12 @@ describe("npm run import of organisations", () => {
     const original = await read(template);
     const back: Record<string, unknown>[] = (await read(out)).map((values) => ({ ...values, adminUnit: String(values.adminUnit) }));
     // Cell for cell, as the importer reads them: units come back by name, codes by their digits.
-    expect(back).toEqual(original.map((values) => ({ ...values, adminUnit: { "Huyện Hương Sơn": "Huyện Hương Sơn", "436": "Thành phố Hà Tĩnh", "Cẩm Xuyên": "Huyện Cẩm Xuyên" }[String(values.adminUnit)] })));
+    expect(back).toEqual(
+      original.map((values) => ({
+        ...values,
+        adminUnit: { "Huyện Hương Sơn": "Huyện Hương Sơn", "436": "Thành phố Hà Tĩnh", "Cẩm Xuyên": "Huyện Cẩm Xuyên" }[String(values.adminUnit)],
+      })),
+    );
     expect(back.map((v) => v.kind)).toEqual(["COOPERATIVE", "COOPERATIVE_UNION", "COOPERATIVE_GROUP"]);
 
     const again = await runImport({ file: out, kind: "organizations", gatewayUrl: gateway.url, token });
@@ -224,11 +317,32 @@ describe("npm run import of organisations", () => {
   });
 
   it("exports money as numbers in đồng and dates as dates from a nested connection, and a CSV Excel opens with no formula to run", async () => {
-    const [org] = await membership.service.dataSource.query("SELECT o.id FROM organization o JOIN member m ON m.organization_id = o.id WHERE m.capital_contributed > 0 GROUP BY o.id HAVING count(*) >= 3 LIMIT 1");
+    const [org] = await membership.service.dataSource.query(
+      "SELECT o.id FROM organization o JOIN member m ON m.organization_id = o.id WHERE m.capital_contributed > 0 GROUP BY o.id HAVING count(*) >= 3 LIMIT 1",
+    );
     const query = `query($id: ID!) { organization(id: $id) { name members(first: 2) { nodes { fullName capitalContributed joinedOn } } } }`;
     const out = join(dir, "members.xlsx");
     const result = await runExport({ query, variables: { id: org.id }, out, gatewayUrl: gateway.url, token });
-    const truth = (await graphql(gateway.url, `query($id: ID!) { organization(id: $id) { members(first: 100) { totalCount nodes { fullName capitalContributed joinedOn } } } }`, { id: org.id })).data.organization.members;
+    const truth = (
+      await graphql(
+        gateway.url,
+        `
+          query ($id: ID!) {
+            organization(id: $id) {
+              members(first: 100) {
+                totalCount
+                nodes {
+                  fullName
+                  capitalContributed
+                  joinedOn
+                }
+              }
+            }
+          }
+        `,
+        { id: org.id },
+      )
+    ).data.organization.members;
     expect(result.rows).toBe(truth.totalCount);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(out);
@@ -237,12 +351,35 @@ describe("npm run import of organisations", () => {
     expect(sheet.getCell("B2").numFmt).toBe('#,##0 "đ"');
     expect(sheet.getCell("C2").value).toEqual(new Date(`${truth.nodes[0].joinedOn}T00:00:00Z`));
 
-    const hostile = await graphql(gateway.url, `mutation($input: RegisterOrganizationInput!) { registerOrganization(input: $input) { id } }`, {
-      input: { kind: "COOPERATIVE", name: '=HYPERLINK("http://x.example","Sen Vàng độc")', registrationNumber: "3009990099", adminUnitCode: "444", sector: "AGRICULTURE", establishedOn: "2019-01-01", status: "SUSPENDED" },
-    });
+    const hostile = await graphql(
+      gateway.url,
+      `
+        mutation ($input: RegisterOrganizationInput!) {
+          registerOrganization(input: $input) {
+            id
+          }
+        }
+      `,
+      {
+        input: {
+          kind: "COOPERATIVE",
+          name: '=HYPERLINK("http://x.example","Sen Vàng độc")',
+          registrationNumber: "3009990099",
+          adminUnitCode: "444",
+          sector: "AGRICULTURE",
+          establishedOn: "2019-01-01",
+          status: "SUSPENDED",
+        },
+      },
+    );
     expect(hostile.errors).toBeUndefined();
     const csv = join(dir, "export.csv");
-    await runExport({ query: `{ organizations(first: 50, orderBy: NAME_ASC, filter: { search: "sen vang" }) { nodes { name registrationNumber establishedOn } } }`, out: csv, gatewayUrl: gateway.url, token });
+    await runExport({
+      query: `{ organizations(first: 50, orderBy: NAME_ASC, filter: { search: "sen vang" }) { nodes { name registrationNumber establishedOn } } }`,
+      out: csv,
+      gatewayUrl: gateway.url,
+      token,
+    });
     const bytes = await readFile(csv);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.toString("utf8").slice(1).split("\r\n");
@@ -252,7 +389,9 @@ describe("npm run import of organisations", () => {
 
   it("runs as the commands people type: npm run import and npm run export, through the gateway with a token", async () => {
     const run = (script: string, args: string[]) =>
-      promisify(execFile)(process.execPath, [join(__dirname, "..", "..", "packages", "spreadsheet", "dist", "cli", script), ...args], { env: { ...process.env, KTTT_TOKEN: token, KTTT_GATEWAY_URL: gateway.url } }).then(
+      promisify(execFile)(process.execPath, [join(__dirname, "..", "..", "packages", "spreadsheet", "dist", "cli", script), ...args], {
+        env: { ...process.env, KTTT_TOKEN: token, KTTT_GATEWAY_URL: gateway.url },
+      }).then(
         (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
         (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
       );
@@ -261,7 +400,10 @@ describe("npm run import of organisations", () => {
     expect((await stat(template)).size).toBeGreaterThan(1000);
 
     const bad = join(dir, "cli-bad.csv");
-    await writeFile(bad, "Tên HTX,Loại hình,Mã số thuế,Huyện,Lĩnh vực,Tình trạng,Ngày thành lập\nHTX Dòng Lỗi,HTX,3009990123,Đức Thọ,Nông nghiệp,Tạm ngừng hoạt động,30/02/2020\n");
+    await writeFile(
+      bad,
+      "Tên HTX,Loại hình,Mã số thuế,Huyện,Lĩnh vực,Tình trạng,Ngày thành lập\nHTX Dòng Lỗi,HTX,3009990123,Đức Thọ,Nông nghiệp,Tạm ngừng hoạt động,30/02/2020\n",
+    );
     const refused = await run("import.js", [bad]);
     expect(refused.code).toBe(1);
     expect(refused.stdout).toMatch(/Dòng 2, cột G "Ngày thành lập" \(giá trị "30\/02\/2020"\): "30\/02\/2020" is not a date that exists/u);
@@ -273,10 +415,24 @@ describe("npm run import of organisations", () => {
     expect(await run("import.js", [wrong])).toMatchObject({ code: 2, stderr: expect.stringMatching(/^FILE_TYPE_MISMATCH: .*is named \.xlsx but is text/u) });
 
     const query = join(dir, "list.graphql");
-    await writeFile(query, `{ organizations(first: 100, orderBy: NAME_ASC, filter: { adminUnitCode: "441" }) { nodes { name registrationNumber establishedOn } } }`);
+    await writeFile(
+      query,
+      `{ organizations(first: 100, orderBy: NAME_ASC, filter: { adminUnitCode: "441" }) { nodes { name registrationNumber establishedOn } } }`,
+    );
     const out = join(dir, "cli-export.xlsx");
     const exported = await run("export.js", ["--query", query, "--out", out]);
-    const total = (await graphql(gateway.url, `{ organizations(first: 1, filter: { adminUnitCode: "441" }) { totalCount } }`)).data.organizations.totalCount;
+    const total = (
+      await graphql(
+        gateway.url,
+        `
+          {
+            organizations(first: 1, filter: { adminUnitCode: "441" }) {
+              totalCount
+            }
+          }
+        `,
+      )
+    ).data.organizations.totalCount;
     expect(total).toBeGreaterThan(100); // more than one page
     expect(exported).toMatchObject({ code: 0, stdout: expect.stringContaining(`${total} dòng, 3 cột`) });
   });

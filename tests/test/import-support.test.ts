@@ -28,7 +28,10 @@ let line: { code: string; source: string; left: bigint };
 beforeAll(async () => {
   membership = await startTestMembership("demo");
   policy = await startTestPolicySupport("demo", membership.url);
-  gateway = await startGateway({ ...loadGatewayConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", MEMBERSHIP_URL: membership.url, POLICY_SUPPORT_URL: policy.url }), port: 0 });
+  gateway = await startGateway({
+    ...loadGatewayConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", MEMBERSHIP_URL: membership.url, POLICY_SUPPORT_URL: policy.url }),
+    port: 0,
+  });
   dir = await mkdtemp(join(tmpdir(), "kttt-import-support-"));
   token = await tokenFor(TEST_ADMIN, 3600);
   const [found] = await policy.service.dataSource.query(`
@@ -38,8 +41,17 @@ beforeAll(async () => {
       AND p.starts_on <= '2025-04-01' AND p.ends_on >= '2025-07-01'
     ORDER BY 3 DESC, p.code LIMIT 1`);
   line = { code: found.code, source: found.source, left: BigInt(found.left) };
-  const taken = new Set((await policy.service.dataSource.query("SELECT organization_id FROM support_beneficiary b JOIN support_programme p ON p.id = b.programme_id WHERE p.code = $1", [line.code])).map((r: { organization_id: string }) => r.organization_id));
-  const candidates: Org[] = await membership.service.dataSource.query("SELECT id, name, registration_number, admin_unit_code FROM organization WHERE kind = 'COOPERATIVE' AND status = 'ACTIVE' AND registration_number IS NOT NULL AND established_on < '2025-01-01' ORDER BY registration_number LIMIT 40");
+  const taken = new Set(
+    (
+      await policy.service.dataSource.query(
+        "SELECT organization_id FROM support_beneficiary b JOIN support_programme p ON p.id = b.programme_id WHERE p.code = $1",
+        [line.code],
+      )
+    ).map((r: { organization_id: string }) => r.organization_id),
+  );
+  const candidates: Org[] = await membership.service.dataSource.query(
+    "SELECT id, name, registration_number, admin_unit_code FROM organization WHERE kind = 'COOPERATIVE' AND status = 'ACTIVE' AND registration_number IS NOT NULL AND established_on < '2025-01-01' ORDER BY registration_number LIMIT 40",
+  );
   coops = candidates.filter((c) => !taken.has(c.id)).slice(0, 4);
 }, 120_000);
 afterAll(async () => {
@@ -50,9 +62,25 @@ afterAll(async () => {
 });
 
 const sql = (text: string, params: unknown[] = []) => policy.service.dataSource.query(text, params);
-const counts = async () => (await sql("SELECT (SELECT count(*) FROM support_beneficiary)::int AS beneficiaries, (SELECT count(*) FROM disbursement)::int AS disbursements"))[0] as { beneficiaries: number; disbursements: number };
-const allocation = async (org: Org) => (await sql("SELECT b.planned_amount, b.disbursed_amount, b.version FROM support_beneficiary b JOIN support_programme p ON p.id = b.programme_id WHERE p.code = $1 AND b.organization_id = $2", [line.code, org.id]))[0];
-const SOURCE_LABEL: Record<string, string> = { CENTRAL: "Ngân sách trung ương", PROVINCIAL: "Ngân sách tỉnh", DISTRICT: "Ngân sách huyện", COMMUNE: "Ngân sách xã", OTHER: "Nguồn hợp pháp khác" };
+const counts = async () =>
+  (await sql("SELECT (SELECT count(*) FROM support_beneficiary)::int AS beneficiaries, (SELECT count(*) FROM disbursement)::int AS disbursements"))[0] as {
+    beneficiaries: number;
+    disbursements: number;
+  };
+const allocation = async (org: Org) =>
+  (
+    await sql(
+      "SELECT b.planned_amount, b.disbursed_amount, b.version FROM support_beneficiary b JOIN support_programme p ON p.id = b.programme_id WHERE p.code = $1 AND b.organization_id = $2",
+      [line.code, org.id],
+    )
+  )[0];
+const SOURCE_LABEL: Record<string, string> = {
+  CENTRAL: "Ngân sách trung ương",
+  PROVINCIAL: "Ngân sách tỉnh",
+  DISTRICT: "Ngân sách huyện",
+  COMMUNE: "Ngân sách xã",
+  OTHER: "Nguồn hợp pháp khác",
+};
 
 async function filled(spec: KindSpec, name: string, rows: Record<string, unknown>[]): Promise<string> {
   const template = join(dir, `template-${name}.xlsx`);
@@ -66,21 +94,44 @@ async function filled(spec: KindSpec, name: string, rows: Record<string, unknown
   return path;
 }
 
-const who = (org: Org) => ({ programmeCode: line.code, organizationKind: "HTX", organizationName: org.name, organizationRegistrationNumber: org.registration_number });
+const who = (org: Org) => ({
+  programmeCode: line.code,
+  organizationKind: "HTX",
+  organizationName: org.name,
+  organizationRegistrationNumber: org.registration_number,
+});
 
 describe("npm run import -- --kind beneficiaries / disbursements", () => {
   it("imports allocations, then payments (counted against what was approved across the file), and changes nothing when the files come again", async () => {
     const [a, b] = coops;
     const before = await counts();
     const allocations = await filled(beneficiariesKind, "allocations", [
-      { ...who(a), adminUnit: a.admin_unit_code, fundingSource: SOURCE_LABEL[line.source], support: "Hỗ trợ tham gia hội chợ", plannedAmount: 30_000_000, approvedOn: "01/04/2025" },
-      { ...who(b), adminUnit: b.admin_unit_code, fundingSource: SOURCE_LABEL[line.source], support: "Hỗ trợ tham gia hội chợ", plannedAmount: 20_000_000, approvedOn: "01/04/2025" },
+      {
+        ...who(a),
+        adminUnit: a.admin_unit_code,
+        fundingSource: SOURCE_LABEL[line.source],
+        support: "Hỗ trợ tham gia hội chợ",
+        plannedAmount: 30_000_000,
+        approvedOn: "01/04/2025",
+      },
+      {
+        ...who(b),
+        adminUnit: b.admin_unit_code,
+        fundingSource: SOURCE_LABEL[line.source],
+        support: "Hỗ trợ tham gia hội chợ",
+        plannedAmount: 20_000_000,
+        approvedOn: "01/04/2025",
+      },
     ]);
     const first = await runImport({ file: allocations, kind: "beneficiaries", gatewayUrl: gateway.url, token });
     expect(first.rows.flatMap((r) => r.problems)).toEqual([]);
     expect(first).toMatchObject({ written: true, counts: { CREATED: 2, INVALID: 0 } });
     expect(await allocation(a)).toEqual({ planned_amount: "30000000", disbursed_amount: "0", version: 1 });
-    expect((await runImport({ file: allocations, kind: "beneficiaries", gatewayUrl: gateway.url, token })).counts).toMatchObject({ UNCHANGED: 2, CREATED: 0, INVALID: 0 });
+    expect((await runImport({ file: allocations, kind: "beneficiaries", gatewayUrl: gateway.url, token })).counts).toMatchObject({
+      UNCHANGED: 2,
+      CREATED: 0,
+      INVALID: 0,
+    });
 
     const payments = await filled(disbursementsKind, "payments", [
       { ...who(a), amount: 10_000_000, disbursedOn: "01/05/2025" },
@@ -94,18 +145,35 @@ describe("npm run import -- --kind beneficiaries / disbursements", () => {
     ]);
     expect((await counts()).disbursements).toBe(before.disbursements);
 
-    const paid = await runImport({ file: payments, kind: "disbursements", gatewayUrl: gateway.url, token, skipInvalid: true, errorCopy: join(dir, "payments2.loi.xlsx") });
+    const paid = await runImport({
+      file: payments,
+      kind: "disbursements",
+      gatewayUrl: gateway.url,
+      token,
+      skipInvalid: true,
+      errorCopy: join(dir, "payments2.loi.xlsx"),
+    });
     expect(paid).toMatchObject({ written: true, counts: { UPDATED: 2, INVALID: 1 } });
     expect(await allocation(a)).toEqual({ planned_amount: "30000000", disbursed_amount: "25000000", version: 2 });
     expect(await counts()).toEqual({ beneficiaries: before.beneficiaries + 2, disbursements: before.disbursements + 2 });
-    const again = await runImport({ file: payments, kind: "disbursements", gatewayUrl: gateway.url, token, skipInvalid: true, errorCopy: join(dir, "payments3.loi.xlsx") });
+    const again = await runImport({
+      file: payments,
+      kind: "disbursements",
+      gatewayUrl: gateway.url,
+      token,
+      skipInvalid: true,
+      errorCopy: join(dir, "payments3.loi.xlsx"),
+    });
     expect(again.counts).toMatchObject({ UNCHANGED: 2, UPDATED: 0, INVALID: 1 });
     expect((await allocation(a)).disbursed_amount).toBe("25000000");
   });
 
   it("reads the amounts in the sheet's unit and lists every bad allocation with its row and column, writing nothing", async () => {
     const [, b, c, d] = coops;
-    const [{ left }] = await sql("SELECT (f.planned_amount - coalesce((SELECT sum(planned_amount) FROM support_beneficiary b WHERE b.programme_id = p.id AND b.funding_source = f.source), 0)) AS left FROM support_programme p JOIN programme_funding f ON f.programme_id = p.id WHERE p.code = $1 AND f.source = $2", [line.code, line.source]);
+    const [{ left }] = await sql(
+      "SELECT (f.planned_amount - coalesce((SELECT sum(planned_amount) FROM support_beneficiary b WHERE b.programme_id = p.id AND b.funding_source = f.source), 0)) AS left FROM support_programme p JOIN programme_funding f ON f.programme_id = p.id WHERE p.code = $1 AND f.source = $2",
+      [line.code, line.source],
+    );
     const tooMuch = (BigInt(left) / 1_000_000n + 1n).toString();
     const csv = [
       "DANH SÁCH ĐỐI TƯỢNG THỤ HƯỞNG",
@@ -125,15 +193,26 @@ describe("npm run import -- --kind beneficiaries / disbursements", () => {
     const report = await runImport({ file: path, kind: "beneficiaries", gatewayUrl: gateway.url, token, errorCopy: join(dir, "allocations.loi.xlsx") });
     expect(report.written).toBe(false);
     expect(await counts()).toEqual(before);
-    const problems = Object.fromEntries(report.rows.filter((r) => r.problems.length).map((r) => [r.rowNumber, r.problems.map((p) => `${p.columnLetter} ${p.column}: ${p.reason}`).join(" / ")]));
+    const problems = Object.fromEntries(
+      report.rows.filter((r) => r.problems.length).map((r) => [r.rowNumber, r.problems.map((p) => `${p.columnLetter} ${p.column}: ${p.reason}`).join(" / ")]),
+    );
     expect(Object.keys(problems).map(Number)).toEqual([5, 6, 7, 8, 9]);
     expect(problems[5]).toBe("B Mã chương trình: No support programme has the code CT-KHONG-CO.");
     const dotted = (n: bigint) => n.toString().replace(/\B(?=(\d{3})+(?!\d))/gu, ".");
-    expect(problems[6]).toBe(`I Kinh phí phê duyệt: The ${line.source} line of ${line.code} has ${dotted(BigInt(left) - 1_500_000n)} đ left of ${problems[6].split(" left of ")[1].split(";")[0]}; ${dotted(BigInt(tooMuch) * 1_000_000n)} đ does not fit.`);
+    expect(problems[6]).toBe(
+      `I Kinh phí phê duyệt: The ${line.source} line of ${line.code} has ${dotted(BigInt(left) - 1_500_000n)} đ left of ${problems[6].split(" left of ")[1].split(";")[0]}; ${dotted(BigInt(tooMuch) * 1_000_000n)} đ does not fit.`,
+    );
     expect(problems[7]).toMatch(/^E Mã số thuế: The membership registry has no organisation with registration number 3009990999/u);
     expect(problems[8]).toBe(`D Tên HTX: ${c.name} in ${line.code} is also on row 4 of this file`);
     expect(problems[9]).toBe("I Kinh phí phê duyệt: The approved amount must be more than 0 đồng.");
-    const skipping = await runImport({ file: path, kind: "beneficiaries", gatewayUrl: gateway.url, token, skipInvalid: true, errorCopy: join(dir, "allocations2.loi.xlsx") });
+    const skipping = await runImport({
+      file: path,
+      kind: "beneficiaries",
+      gatewayUrl: gateway.url,
+      token,
+      skipInvalid: true,
+      errorCopy: join(dir, "allocations2.loi.xlsx"),
+    });
     expect(skipping.counts).toMatchObject({ CREATED: 1, INVALID: 5 });
     // 1,5 triệu đồng, exactly.
     expect(await allocation(c)).toEqual({ planned_amount: "1500000", disbursed_amount: "0", version: 1 });

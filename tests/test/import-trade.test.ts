@@ -28,15 +28,35 @@ const EVENT = "Hội chợ Sen Vàng Hà Tĩnh 2024";
 beforeAll(async () => {
   membership = await startTestMembership("demo");
   trade = await startTestTradePromotion("demo", membership.url);
-  gateway = await startGateway({ ...loadGatewayConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", MEMBERSHIP_URL: membership.url, TRADE_PROMOTION_URL: trade.url }), port: 0 });
+  gateway = await startGateway({
+    ...loadGatewayConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", MEMBERSHIP_URL: membership.url, TRADE_PROMOTION_URL: trade.url }),
+    port: 0,
+  });
   dir = await mkdtemp(join(tmpdir(), "kttt-import-trade-"));
   token = await tokenFor(TEST_ADMIN, 3600);
   const q = (sql: string) => membership.service.dataSource.query(sql);
-  coops = await q("SELECT id, name, registration_number, admin_unit_code FROM organization WHERE kind = 'COOPERATIVE' AND status = 'ACTIVE' AND registration_number IS NOT NULL AND established_on < '2024-01-01' ORDER BY registration_number LIMIT 5");
-  [dissolved] = await q("SELECT id, name, registration_number, admin_unit_code FROM organization WHERE kind = 'COOPERATIVE' AND status = 'DISSOLVED' AND dissolved_on < '2024-05-01' AND registration_number IS NOT NULL ORDER BY registration_number LIMIT 1");
-  [group] = await q("SELECT min(id::text) AS id, name, min(admin_unit_code) AS admin_unit_code FROM organization WHERE kind = 'COOPERATIVE_GROUP' AND status = 'ACTIVE' AND established_on < '2024-01-01' GROUP BY name HAVING count(*) = 1 ORDER BY name LIMIT 1");
+  coops = await q(
+    "SELECT id, name, registration_number, admin_unit_code FROM organization WHERE kind = 'COOPERATIVE' AND status = 'ACTIVE' AND registration_number IS NOT NULL AND established_on < '2024-01-01' ORDER BY registration_number LIMIT 5",
+  );
+  [dissolved] = await q(
+    "SELECT id, name, registration_number, admin_unit_code FROM organization WHERE kind = 'COOPERATIVE' AND status = 'DISSOLVED' AND dissolved_on < '2024-05-01' AND registration_number IS NOT NULL ORDER BY registration_number LIMIT 1",
+  );
+  [group] = await q(
+    "SELECT min(id::text) AS id, name, min(admin_unit_code) AS admin_unit_code FROM organization WHERE kind = 'COOPERATIVE_GROUP' AND status = 'ACTIVE' AND established_on < '2024-01-01' GROUP BY name HAVING count(*) = 1 ORDER BY name LIMIT 1",
+  );
   await graphqlData(gateway.url, `mutation($input: CreateTradeEventInput!) { createTradeEvent(input: $input) { id } }`, {
-    input: { name: EVENT, type: "FAIR", format: "IN_PERSON", scope: "PROVINCIAL", organiser: "Sở Công Thương", place: "Quảng trường Thành phố Hà Tĩnh", adminUnitCode: "436", startsOn: "2024-05-10", endsOn: "2024-05-14", boothCount: 10 },
+    input: {
+      name: EVENT,
+      type: "FAIR",
+      format: "IN_PERSON",
+      scope: "PROVINCIAL",
+      organiser: "Sở Công Thương",
+      place: "Quảng trường Thành phố Hà Tĩnh",
+      adminUnitCode: "436",
+      startsOn: "2024-05-10",
+      endsOn: "2024-05-14",
+      boothCount: 10,
+    },
   });
 }, 120_000);
 afterAll(async () => {
@@ -48,7 +68,11 @@ afterAll(async () => {
 
 const sql = (text: string, params: unknown[] = []) => trade.service.dataSource.query(text, params);
 const participations = async () => Number((await sql("SELECT count(*) AS n FROM trade_participation"))[0].n);
-const ofEvent = async () => sql("SELECT p.participant_id, p.booths, p.sales_amount, p.contract_count, p.contract_value, p.attended_from::text, p.version FROM trade_participation p JOIN trade_event e ON e.id = p.event_id WHERE e.name = $1 ORDER BY p.booths", [EVENT]);
+const ofEvent = async () =>
+  sql(
+    "SELECT p.participant_id, p.booths, p.sales_amount, p.contract_count, p.contract_value, p.attended_from::text, p.version FROM trade_participation p JOIN trade_event e ON e.id = p.event_id WHERE e.name = $1 ORDER BY p.booths",
+    [EVENT],
+  );
 
 type Row = Partial<Record<(typeof tradeParticipationsKind.columns)[number]["key"], unknown>>;
 
@@ -67,7 +91,15 @@ async function filledTemplate(name: string, rows: Row[]): Promise<string> {
 describe("npm run import -- --kind tradeParticipations", () => {
   it("imports a filled template, then changes nothing when the same file comes again, and updates what a later file changes", async () => {
     const rows: Row[] = [
-      { eventName: "hoi cho sen vang ha tinh 2024", participantKind: "HTX", participantName: coops[0].name, participantRegistrationNumber: coops[0].registration_number, adminUnit: coops[0].admin_unit_code, booths: 2, salesAmount: 15_000_000 },
+      {
+        eventName: "hoi cho sen vang ha tinh 2024",
+        participantKind: "HTX",
+        participantName: coops[0].name,
+        participantRegistrationNumber: coops[0].registration_number,
+        adminUnit: coops[0].admin_unit_code,
+        booths: 2,
+        salesAmount: 15_000_000,
+      },
       { eventName: EVENT, participantKind: "THT", participantName: group.name, adminUnit: group.admin_unit_code, booths: 1, attendedFrom: "11/05/2024" },
     ];
     const path = await filledTemplate("filled", rows);
@@ -88,7 +120,9 @@ describe("npm run import -- --kind tradeParticipations", () => {
     const third = await runImport({ file: later, kind: "tradeParticipations", gatewayUrl: gateway.url, token });
     expect(third.counts).toMatchObject({ UPDATED: 1, INVALID: 0 });
     expect((await ofEvent())[1]).toMatchObject({ sales_amount: "18500000", contract_count: 1, contract_value: "40000000", version: 2 });
-    const [audit] = await sql("SELECT before->>'salesAmount' AS before, after->>'salesAmount' AS after FROM audit_record WHERE operation = 'importTradeParticipations' ORDER BY id DESC LIMIT 1");
+    const [audit] = await sql(
+      "SELECT before->>'salesAmount' AS before, after->>'salesAmount' AS after FROM audit_record WHERE operation = 'importTradeParticipations' ORDER BY id DESC LIMIT 1",
+    );
     expect(audit).toEqual({ before: "15000000", after: "18500000" });
   });
 
@@ -116,7 +150,9 @@ describe("npm run import -- --kind tradeParticipations", () => {
     const report = await runImport({ file: path, kind: "tradeParticipations", gatewayUrl: gateway.url, token, errorCopy: join(dir, "messy.loi.xlsx") });
     expect(report.written).toBe(false);
     expect(await participations()).toBe(before);
-    const problems = Object.fromEntries(report.rows.filter((r) => r.problems.length).map((r) => [r.rowNumber, r.problems.map((p) => `${p.columnLetter} ${p.column}: ${p.reason}`).join(" / ")]));
+    const problems = Object.fromEntries(
+      report.rows.filter((r) => r.problems.length).map((r) => [r.rowNumber, r.problems.map((p) => `${p.columnLetter} ${p.column}: ${p.reason}`).join(" / ")]),
+    );
     expect(Object.keys(problems).map(Number)).toEqual([5, 6, 7, 8, 9, 10, 11]);
     expect(problems[5]).toMatch(/^B Tên sự kiện: No event is called Hội chợ Không Có/u);
     expect(problems[6]).toMatch(/^H Doanh thu: .*negative/iu);
@@ -126,7 +162,14 @@ describe("npm run import -- --kind tradeParticipations", () => {
     expect(problems[10]).toMatch(/^G Số gian hàng: .* has 10 booths and [0-9]+ are taken; 9 more do not fit/u);
     expect(problems[11]).toBe(`D Tên HTX: ${b.name} in ${EVENT} is also on row 4 of this file`);
 
-    const skipping = await runImport({ file: path, kind: "tradeParticipations", gatewayUrl: gateway.url, token, skipInvalid: true, errorCopy: join(dir, "messy2.loi.xlsx") });
+    const skipping = await runImport({
+      file: path,
+      kind: "tradeParticipations",
+      gatewayUrl: gateway.url,
+      token,
+      skipInvalid: true,
+      errorCopy: join(dir, "messy2.loi.xlsx"),
+    });
     expect(skipping).toMatchObject({ written: true, counts: { CREATED: 1, INVALID: 7 } });
     expect(await participations()).toBe(before + 1);
     const [written] = await sql("SELECT booths, sales_amount, contract_count, contract_value FROM trade_participation WHERE participant_id = $1", [b.id]);
@@ -135,7 +178,16 @@ describe("npm run import -- --kind tradeParticipations", () => {
   });
   it("checks a batch in the same number of statements whatever its size (no query per row)", async () => {
     const statementsFor = async (orgs: Org[]) => {
-      const path = await filledTemplate(`batch-${orgs.length}`, orgs.map((o) => ({ eventName: EVENT, participantKind: "HTX", participantName: o.name, participantRegistrationNumber: o.registration_number, adminUnit: o.admin_unit_code })));
+      const path = await filledTemplate(
+        `batch-${orgs.length}`,
+        orgs.map((o) => ({
+          eventName: EVENT,
+          participantKind: "HTX",
+          participantName: o.name,
+          participantRegistrationNumber: o.registration_number,
+          adminUnit: o.admin_unit_code,
+        })),
+      );
       trade.service.statements.start();
       const report = await runImport({ file: path, kind: "tradeParticipations", gatewayUrl: gateway.url, token, dryRun: true });
       const statements = trade.service.statements.stop();

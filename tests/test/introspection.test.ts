@@ -18,7 +18,10 @@ const gatewayDb = () => databaseUrl(`${runPrefix()}gateway_introspection_${proce
 beforeAll(async () => {
   membership = await startTestMembership("demo");
   const start = (env: Record<string, string>) =>
-    startGateway({ ...loadGatewayConfig({ MEMBERSHIP_URL: membership.url, RATE_LIMIT_PER_MINUTE: "100000", ...env }), port: 0 }, createLogger("gateway", "silent"));
+    startGateway(
+      { ...loadGatewayConfig({ MEMBERSHIP_URL: membership.url, RATE_LIMIT_PER_MINUTE: "100000", ...env }), port: 0 },
+      createLogger("gateway", "silent"),
+    );
   development = await start({ NODE_ENV: "development" });
   production = await start({ NODE_ENV: "production", GATEWAY_DATABASE_URL: gatewayDb() });
   off = await start({ NODE_ENV: "development", INTROSPECTION: "off" });
@@ -51,7 +54,12 @@ async function landingPage(gateway: GatewayServer) {
 
 describe("INTROSPECTION=authenticated (production's default)", () => {
   it("refuses the public's __schema and __type with UNAUTHENTICATED and says how to sign in", async () => {
-    for (const query of [SCHEMA, TYPE, `query { ...F } fragment F on Query { __schema { types { name } } }`, `{ adminUnits { code } shape: __type(name: "AdminUnit") { name } }`]) {
+    for (const query of [
+      SCHEMA,
+      TYPE,
+      `query { ...F } fragment F on Query { __schema { types { name } } }`,
+      `{ adminUnits { code } shape: __type(name: "AdminUnit") { name } }`,
+    ]) {
       const res = await graphql(production.url, query, undefined, ANONYMOUS_HEADERS);
       expect(res.status).toBe(401);
       expect(res.data ?? null).toBeNull();
@@ -63,17 +71,61 @@ describe("INTROSPECTION=authenticated (production's default)", () => {
 
   it("refuses before any subgraph is called: no SQL for an operation that also asks for data", async () => {
     membership.service.statements.start();
-    const res = await graphql(production.url, `{ __schema { queryType { name } } adminUnits { code name } }`, undefined, ANONYMOUS_HEADERS);
+    const res = await graphql(
+      production.url,
+      `
+        {
+          __schema {
+            queryType {
+              name
+            }
+          }
+          adminUnits {
+            code
+            name
+          }
+        }
+      `,
+      undefined,
+      ANONYMOUS_HEADERS,
+    );
     expect(membership.service.statements.stop()).toBe(0);
     expect(res.errors?.[0].extensions?.code).toBe("UNAUTHENTICATED");
     // The same data without introspection does reach the subgraph, so the count above can see it.
     membership.service.statements.start();
-    allowed(await graphql(production.url, `{ adminUnits { code name } }`, undefined, ANONYMOUS_HEADERS));
+    allowed(
+      await graphql(
+        production.url,
+        `
+          {
+            adminUnits {
+              code
+              name
+            }
+          }
+        `,
+        undefined,
+        ANONYMOUS_HEADERS,
+      ),
+    );
     expect(membership.service.statements.stop()).toBeGreaterThan(0);
   });
 
   it("always answers __typename, for the public too", async () => {
-    const res = await graphql(production.url, `{ __typename adminUnits { __typename code } }`, undefined, ANONYMOUS_HEADERS);
+    const res = await graphql(
+      production.url,
+      `
+        {
+          __typename
+          adminUnits {
+            __typename
+            code
+          }
+        }
+      `,
+      undefined,
+      ANONYMOUS_HEADERS,
+    );
     allowed(res);
     expect(res.data.__typename).toBe("Query");
     expect(res.data.adminUnits[0].__typename).toBe("AdminUnit");
@@ -161,7 +213,18 @@ describe("INTROSPECTION=off", () => {
         expect(res.errors?.[0].message).toMatch(/introspection is not allowed/iu);
       }
     }
-    allowed(await graphql(off.url, `{ __typename }`, undefined, await as(staff)));
+    allowed(
+      await graphql(
+        off.url,
+        `
+          {
+            __typename
+          }
+        `,
+        undefined,
+        await as(staff),
+      ),
+    );
   });
 
   it("serves no Sandbox on the landing page", async () => {

@@ -22,7 +22,12 @@ export interface RunningLauncher {
 }
 
 /** Polls `check` every 50 ms until it gives a value, or fails after `timeoutMs` with `output()` in the message. */
-export async function until<T>(what: string, check: () => T | null | undefined | false | Promise<T | null | undefined | false>, timeoutMs: number, output: () => string = () => ""): Promise<T> {
+export async function until<T>(
+  what: string,
+  check: () => T | null | undefined | false | Promise<T | null | undefined | false>,
+  timeoutMs: number,
+  output: () => string = () => "",
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();
@@ -48,7 +53,12 @@ export async function startLauncher(env: NodeJS.ProcessEnv, readyWithinMs = 90_0
   let output = "";
   child.stdout.on("data", (c: Buffer) => (output += c.toString()));
   child.stderr.on("data", (c: Buffer) => (output += c.toString()));
-  await until("the launcher says it is ready", () => output.includes("[kttt] ready in") || child.exitCode !== null, readyWithinMs, () => output);
+  await until(
+    "the launcher says it is ready",
+    () => output.includes("[kttt] ready in") || child.exitCode !== null,
+    readyWithinMs,
+    () => output,
+  );
   if (child.exitCode !== null) throw new Error(`the launcher exited with code ${child.exitCode}:\n${output}`);
   return {
     process: child,

@@ -19,23 +19,40 @@ beforeAll(async () => {
 });
 afterAll(() => database?.drop());
 
-it.each(["SIGTERM", "SIGINT"] as const)("stops by itself on %s, with a client's connection still open, and exits 0", async (signal) => {
-  const port = await freePort();
-  const child = spawn(process.execPath, [MAIN], { env: { ...process.env, MEMBERSHIP_DATABASE_URL: database.url, MEMBERSHIP_PORT: String(port), LOG_LEVEL: "warn", NODE_ENV: "development" } });
-  let output = "";
-  child.stdout.on("data", (c: Buffer) => (output += c.toString()));
-  child.stderr.on("data", (c: Buffer) => (output += c.toString()));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once("exit", (code, sig) => resolve({ code, signal: sig })));
-  for (let i = 0; i < 200 && !(await fetch(`http://127.0.0.1:${port}/health`).then((r) => r.ok, () => false)); i++) await new Promise((r) => setTimeout(r, 50));
-  // A request through a kept-alive connection, as the gateway's are.
-  const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
-    method: "POST",
-    headers: { "content-type": "application/json", [GATEWAY_PROOF_HEADER]: await proofFor(ANONYMOUS) },
-    body: JSON.stringify({ query: "{ adminUnits { code } }" }),
-  });
-  expect(res.status).toBe(200);
-  child.kill(signal);
-  const outcome = await Promise.race([exited, new Promise<"still running">((r) => setTimeout(() => r("still running"), LAUNCHER_GRACE_MS).unref())]);
-  if (outcome === "still running") child.kill("SIGKILL");
-  expect({ outcome, output }).toEqual({ outcome: { code: 0, signal: null }, output: expect.stringContaining(`${signal} received`) });
-}, 30_000);
+it.each(["SIGTERM", "SIGINT"] as const)(
+  "stops by itself on %s, with a client's connection still open, and exits 0",
+  async (signal) => {
+    const port = await freePort();
+    const child = spawn(process.execPath, [MAIN], {
+      env: { ...process.env, MEMBERSHIP_DATABASE_URL: database.url, MEMBERSHIP_PORT: String(port), LOG_LEVEL: "warn", NODE_ENV: "development" },
+    });
+    let output = "";
+    child.stdout.on("data", (c: Buffer) => (output += c.toString()));
+    child.stderr.on("data", (c: Buffer) => (output += c.toString()));
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+      child.once("exit", (code, sig) => resolve({ code, signal: sig })),
+    );
+    for (
+      let i = 0;
+      i < 200 &&
+      !(await fetch(`http://127.0.0.1:${port}/health`).then(
+        (r) => r.ok,
+        () => false,
+      ));
+      i++
+    )
+      await new Promise((r) => setTimeout(r, 50));
+    // A request through a kept-alive connection, as the gateway's are.
+    const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json", [GATEWAY_PROOF_HEADER]: await proofFor(ANONYMOUS) },
+      body: JSON.stringify({ query: "{ adminUnits { code } }" }),
+    });
+    expect(res.status).toBe(200);
+    child.kill(signal);
+    const outcome = await Promise.race([exited, new Promise<"still running">((r) => setTimeout(() => r("still running"), LAUNCHER_GRACE_MS).unref())]);
+    if (outcome === "still running") child.kill("SIGKILL");
+    expect({ outcome, output }).toEqual({ outcome: { code: 0, signal: null }, output: expect.stringContaining(`${signal} received`) });
+  },
+  30_000,
+);

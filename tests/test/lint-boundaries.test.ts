@@ -64,7 +64,10 @@ describe("the lint boundary rule (eslint.config.mjs)", () => {
     const results = await lint(crossings);
     results.forEach((messages, i) => {
       const crossing = crossings[i];
-      expect({ ...crossing, messages }).toEqual({ ...crossing, messages: [{ rule: RULE, message: expect.stringContaining(`Unexpected path "${crossing.imports}"`) }] });
+      expect({ ...crossing, messages }).toEqual({
+        ...crossing,
+        messages: [{ rule: RULE, message: expect.stringContaining(`Unexpected path "${crossing.imports}"`) }],
+      });
     });
   });
 

@@ -25,15 +25,30 @@ afterAll(async () => {
 
 describe("through the gateway", () => {
   it("answers the seed's province figures", async () => {
-    const res = await graphql(gateway.url, /* GraphQL */ `{
-      membershipStatistics(year: 2024) {
-        total {
-          cooperativeCount unionCount groupCount
-          charterCapital { average } revenue { average } profit { average }
-          averageWorkerMonthlyIncome
+    const res = await graphql(
+      gateway.url,
+      /* GraphQL */ `
+        {
+          membershipStatistics(year: 2024) {
+            total {
+              cooperativeCount
+              unionCount
+              groupCount
+              charterCapital {
+                average
+              }
+              revenue {
+                average
+              }
+              profit {
+                average
+              }
+              averageWorkerMonthlyIncome
+            }
+          }
         }
-      }
-    }`);
+      `,
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data.membershipStatistics.total).toEqual({
       cooperativeCount: 975,
@@ -47,7 +62,22 @@ describe("through the gateway", () => {
   });
 
   it("searches without diacritics and follows an organisation to its unit", async () => {
-    const res = await graphql(gateway.url, `{ cooperatives(first: 3, filter: { search: "hop tac xa nong nghiep", adminUnitCode: "444" }) { totalCount nodes { name adminUnit { name } } } }`);
+    const res = await graphql(
+      gateway.url,
+      `
+        {
+          cooperatives(first: 3, filter: { search: "hop tac xa nong nghiep", adminUnitCode: "444" }) {
+            totalCount
+            nodes {
+              name
+              adminUnit {
+                name
+              }
+            }
+          }
+        }
+      `,
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data.cooperatives.totalCount).toBeGreaterThan(0);
     for (const node of res.data.cooperatives.nodes) {
@@ -57,14 +87,35 @@ describe("through the gateway", () => {
   });
 
   it("passes a subgraph's input error through with its code and field", async () => {
-    const res = await graphql(gateway.url, `mutation($input: RecordClassificationInput!) { recordClassification(input: $input) { rating } }`, {
-      input: { organizationId: "00000000-0000-5000-8000-000000000000", year: 2023, assessedOn: "2024-03-01", score: 90, rating: "GOOD" },
-    });
+    const res = await graphql(
+      gateway.url,
+      `
+        mutation ($input: RecordClassificationInput!) {
+          recordClassification(input: $input) {
+            rating
+          }
+        }
+      `,
+      {
+        input: { organizationId: "00000000-0000-5000-8000-000000000000", year: 2023, assessedOn: "2024-03-01", score: 90, rating: "GOOD" },
+      },
+    );
     expect(res.errors?.[0].extensions).toMatchObject({ code: "NOT_FOUND", field: "input.organizationId" });
   });
 
   it("rejects an unknown field at the gateway with a validation error", async () => {
-    const res = await graphql(gateway.url, `{ cooperatives { nodes { nonexistent } } }`);
+    const res = await graphql(
+      gateway.url,
+      `
+        {
+          cooperatives {
+            nodes {
+              nonexistent
+            }
+          }
+        }
+      `,
+    );
     // A request error, answered in application/json: 200 with the error and no data (http-status.ts).
     expect(res.status).toBe(200);
     expect(res.data).toBeUndefined();
@@ -98,11 +149,26 @@ const tally = (units: { level: string; kind: string }[]): Record<string, number>
 
 describe("administrative units on any date, through the gateway", () => {
   it("counts the province's units on the three maps", async () => {
-    const data = await ask(/* GraphQL */ `{
-      today: adminUnits { code level kind parent { code } }
-      mid2024: adminUnits(asOf: "2024-07-15") { level kind }
-      early2025: adminUnits(asOf: "2025-03-01") { level kind }
-    }`);
+    const data = await ask(/* GraphQL */ `
+      {
+        today: adminUnits {
+          code
+          level
+          kind
+          parent {
+            code
+          }
+        }
+        mid2024: adminUnits(asOf: "2024-07-15") {
+          level
+          kind
+        }
+        early2025: adminUnits(asOf: "2025-03-01") {
+          level
+          kind
+        }
+      }
+    `);
     expect(tally(data.today)).toEqual({ PROVINCE: 1, COMMUNE: 69 });
     expect(data.today.filter((u: any) => u.kind === "COMMUNE")).toHaveLength(60);
     expect(data.today.filter((u: any) => u.kind === "WARD")).toHaveLength(9);
@@ -113,7 +179,11 @@ describe("administrative units on any date, through the gateway", () => {
   });
 
   it("gives today's 69 official codes and names as the shared file has them", async () => {
-    const rows = parse(readFileSync(join(SHARED_ADMIN_UNITS_DIR, "ha-tinh-communes-2025.csv"), "utf8"), { columns: true }) as { code: string; name: string; kind: string }[];
+    const rows = parse(readFileSync(join(SHARED_ADMIN_UNITS_DIR, "ha-tinh-communes-2025.csv"), "utf8"), { columns: true }) as {
+      code: string;
+      name: string;
+      kind: string;
+    }[];
     const data = await ask(`{ adminUnits(asOf: "2026-01-15", level: COMMUNE) { code name kind validFrom validTo legalBasis } }`);
     const ours = data.adminUnits.map((u: any) => `${u.code} ${u.name} ${u.kind}`).sort();
     expect(ours).toEqual(rows.map((r) => `${r.code} ${r.name.normalize("NFC")} ${r.kind === "PHUONG" ? "WARD" : "COMMUNE"}`).sort());
@@ -124,11 +194,26 @@ describe("administrative units on any date, through the gateway", () => {
   });
 
   it("gives each district its communes on the date, and the communes' districts before 2025-07-01", async () => {
-    const data = await ask(/* GraphQL */ `{
-      mid2024: adminUnits(asOf: "2024-07-15", level: COMMUNE) { code parent { code } }
-      early2025: adminUnits(asOf: "2025-03-01", level: COMMUNE) { code name parent { code name } }
-    }`);
-    const perDistrict = (units: any[]): Record<string, number> => units.reduce((m: Record<string, number>, u: any) => ({ ...m, [u.parent.code]: (m[u.parent.code] ?? 0) + 1 }), {});
+    const data = await ask(/* GraphQL */ `
+      {
+        mid2024: adminUnits(asOf: "2024-07-15", level: COMMUNE) {
+          code
+          parent {
+            code
+          }
+        }
+        early2025: adminUnits(asOf: "2025-03-01", level: COMMUNE) {
+          code
+          name
+          parent {
+            code
+            name
+          }
+        }
+      }
+    `);
+    const perDistrict = (units: any[]): Record<string, number> =>
+      units.reduce((m: Record<string, number>, u: any) => ({ ...m, [u.parent.code]: (m[u.parent.code] ?? 0) + 1 }), {});
     const rows = parse(readFileSync(join(SHARED_ADMIN_UNITS_DIR, "ha-tinh-communes-2024-to-2025.csv"), "utf8"), { columns: true }) as Record<string, string>[];
     const expected2024: Record<string, number> = {};
     for (const code of new Set(rows.filter((r) => r.old_district_code_2024).map((r) => `${r.old_code}|${r.old_district_code_2024}`))) {
@@ -142,17 +227,68 @@ describe("administrative units on any date, through the gateway", () => {
   });
 
   it("follows a commune back to 2024 and a district forward to today, whole or in part", async () => {
-    const data = await ask(/* GraphQL */ `{
-      tuMy: adminUnits(search: "Tu My") { code name predecessors { share inferred note unit { code name level predecessors { unit { name validTo } } } } }
-      kyLoi: adminUnit(code: "18796", asOf: "2024-07-15") { name validTo successors { share tookEffectOn unit { code name } } }
-      huongKhe: adminUnit(code: "444") { name validTo changeNote successors { share unit { name level } } }
-    }`);
+    const data = await ask(/* GraphQL */ `
+      {
+        tuMy: adminUnits(search: "Tu My") {
+          code
+          name
+          predecessors {
+            share
+            inferred
+            note
+            unit {
+              code
+              name
+              level
+              predecessors {
+                unit {
+                  name
+                  validTo
+                }
+              }
+            }
+          }
+        }
+        kyLoi: adminUnit(code: "18796", asOf: "2024-07-15") {
+          name
+          validTo
+          successors {
+            share
+            tookEffectOn
+            unit {
+              code
+              name
+            }
+          }
+        }
+        huongKhe: adminUnit(code: "444") {
+          name
+          validTo
+          changeNote
+          successors {
+            share
+            unit {
+              name
+              level
+            }
+          }
+        }
+      }
+    `);
     expect(data.tuMy).toHaveLength(1);
     const from = data.tuMy[0].predecessors;
-    expect(from.filter((p: any) => p.unit.level === "COMMUNE").map((p: any) => p.unit.name).sort()).toEqual(["Xã Châu Bình", "Xã Mỹ Long", "Xã Tân Mỹ Hà"]);
+    expect(
+      from
+        .filter((p: any) => p.unit.level === "COMMUNE")
+        .map((p: any) => p.unit.name)
+        .sort(),
+    ).toEqual(["Xã Châu Bình", "Xã Mỹ Long", "Xã Tân Mỹ Hà"]);
     expect(from.find((p: any) => p.unit.level === "DISTRICT")).toMatchObject({ share: "PART", unit: { name: "Huyện Hương Sơn" } });
     // Châu Bình (2025) was Sơn Châu, and (a best reading of the sources) took in Sơn Bình.
-    const chauBinh = from.find((p: any) => p.unit.name === "Xã Châu Bình").unit.predecessors.map((p: any) => p.unit.name).sort();
+    const chauBinh = from
+      .find((p: any) => p.unit.name === "Xã Châu Bình")
+      .unit.predecessors.map((p: any) => p.unit.name)
+      .sort();
     expect(chauBinh).toEqual(["Xã Sơn Bình", "Xã Sơn Châu"]);
     expect(data.kyLoi.successors.map((s: any) => [s.unit.name, s.share, s.tookEffectOn])).toEqual([
       ["Phường Sông Trí", "PART", "2025-07-01"],
@@ -165,17 +301,45 @@ describe("administrative units on any date, through the gateway", () => {
   });
 
   it("finds a unit by name without diacritics, on any date", async () => {
-    const data = await ask(`{ now: adminUnits(search: "phuc trach") { code name } then: adminUnits(search: "phuc trach", asOf: "2024-07-15") { code name parent { name } } }`);
+    const data = await ask(
+      `{ now: adminUnits(search: "phuc trach") { code name } then: adminUnits(search: "phuc trach", asOf: "2024-07-15") { code name parent { name } } }`,
+    );
     expect(data.now.map((u: any) => u.name)).toEqual(["Xã Phúc Trạch"]);
     expect(data.then).toEqual([{ code: "18547", name: "Xã Phúc Trạch", parent: { name: "Huyện Hương Khê" } }]);
   });
 
   it("asks for the cooperatives of xã Tứ Mỹ, and of a district as it was on a date", async () => {
-    const data = await ask(/* GraphQL */ `{
-      tuMy: cooperatives(first: 100, filter: { adminUnitCode: "18202" }) { totalCount nodes { name commune { name } communeOn { code name } adminUnit { code } } }
-      huongSon2024: cooperatives(first: 1, filter: { adminUnitCode: "439", adminUnitAsOf: "2024-07-15" }) { totalCount }
-      locHa: cooperatives(first: 100, filter: { adminUnitCode: "448" }) { totalCount nodes { districtOn(asOf: "2025-03-01") { code } } }
-    }`);
+    const data = await ask(/* GraphQL */ `
+      {
+        tuMy: cooperatives(first: 100, filter: { adminUnitCode: "18202" }) {
+          totalCount
+          nodes {
+            name
+            commune {
+              name
+            }
+            communeOn {
+              code
+              name
+            }
+            adminUnit {
+              code
+            }
+          }
+        }
+        huongSon2024: cooperatives(first: 1, filter: { adminUnitCode: "439", adminUnitAsOf: "2024-07-15" }) {
+          totalCount
+        }
+        locHa: cooperatives(first: 100, filter: { adminUnitCode: "448" }) {
+          totalCount
+          nodes {
+            districtOn(asOf: "2025-03-01") {
+              code
+            }
+          }
+        }
+      }
+    `);
     expect(data.tuMy.totalCount).toBeGreaterThan(0);
     expect(data.tuMy.totalCount).toBeLessThan(data.huongSon2024.totalCount);
     for (const node of data.tuMy.nodes) expect(node).toMatchObject({ communeOn: { code: "18202", name: "Xã Tứ Mỹ" }, adminUnit: { code: "439" } });
@@ -192,7 +356,13 @@ describe("administrative units on any date, through the gateway", () => {
       adminUnitCode,
       sector: "AGRICULTURE",
       establishedOn: "2026-03-02",
-      members: Array.from({ length: 5 }, (_, i) => ({ kind: "INDIVIDUAL", membershipType: "OFFICIAL", fullName: `Lê Văn Xã viên ${i + 1}`, capitalContributed: "20000000", joinedOn: "2026-03-02" })),
+      members: Array.from({ length: 5 }, (_, i) => ({
+        kind: "INDIVIDUAL",
+        membershipType: "OFFICIAL",
+        fullName: `Lê Văn Xã viên ${i + 1}`,
+        capitalContributed: "20000000",
+        joinedOn: "2026-03-02",
+      })),
     });
     const refused = await graphql(gateway.url, REGISTER, { input: input("444", 1) });
     expect(refused.data?.registerOrganization ?? null).toBeNull();
@@ -200,15 +370,46 @@ describe("administrative units on any date, through the gateway", () => {
     expect(refused.errors![0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "input.adminUnitCode", reason: "ADMIN_UNIT_NOT_VALID_ON_DATE" });
     expect(refused.errors![0].message).toMatch(/Huyện Hương Khê \(444\) no longer existed on 2026-03-02.*Xã Phúc Trạch \(18547, part\)/u);
     const taken = await ask(REGISTER, { input: input("18547", 2) });
-    expect(taken.registerOrganization).toEqual({ name: "Hợp tác xã Bưởi Phúc Trạch Mới 2", adminUnit: { code: "18547", name: "Xã Phúc Trạch" }, commune: { code: "18547" } });
+    expect(taken.registerOrganization).toEqual({
+      name: "Hợp tác xã Bưởi Phúc Trạch Mới 2",
+      adminUnit: { code: "18547", name: "Xã Phúc Trạch" },
+      commune: { code: "18547" },
+    });
   });
 
   it("keeps 2024's 13 districts, re-cuts 2024 by today's communes with the unplaced counted, and groups 2025 by the 69 communes", async () => {
-    const data = await ask(/* GraphQL */ `{
-      period: membershipStatistics(year: 2024, groupBy: ADMIN_UNIT) { groups { key label } }
-      recut: membershipStatistics(year: 2024, groupBy: ADMIN_UNIT, unitMap: TODAY) { groups { key label adminUnit { level } figures { cooperativeCount unionCount groupCount } } }
-      later: membershipStatistics(year: 2025, groupBy: ADMIN_UNIT) { groups { key adminUnit { level } } }
-    }`);
+    const data = await ask(/* GraphQL */ `
+      {
+        period: membershipStatistics(year: 2024, groupBy: ADMIN_UNIT) {
+          groups {
+            key
+            label
+          }
+        }
+        recut: membershipStatistics(year: 2024, groupBy: ADMIN_UNIT, unitMap: TODAY) {
+          groups {
+            key
+            label
+            adminUnit {
+              level
+            }
+            figures {
+              cooperativeCount
+              unionCount
+              groupCount
+            }
+          }
+        }
+        later: membershipStatistics(year: 2025, groupBy: ADMIN_UNIT) {
+          groups {
+            key
+            adminUnit {
+              level
+            }
+          }
+        }
+      }
+    `);
     expect(data.period.groups).toHaveLength(13);
     expect(data.period.groups.find((g: any) => g.key === "448").label).toBe("Huyện Lộc Hà");
     const total = (field: string) => data.recut.groups.reduce((a: number, g: any) => a + g.figures[field], 0);

@@ -35,17 +35,44 @@ async function counted(query: string, variables?: Record<string, unknown>) {
 
 describe("OCOP through the gateway", () => {
   it("answers the seed text's figures as of 2024-07-15", async () => {
-    const { data } = await counted(/* GraphQL */ `{
-      ocopStatistics(asOf: "2024-07-15") { total { activeProducts collectiveOwnedProducts collectiveOwners otherOwnedProducts expiringWithin90Days expiringWithin180Days } }
-    }`);
+    const { data } = await counted(/* GraphQL */ `
+      {
+        ocopStatistics(asOf: "2024-07-15") {
+          total {
+            activeProducts
+            collectiveOwnedProducts
+            collectiveOwners
+            otherOwnedProducts
+            expiringWithin90Days
+            expiringWithin180Days
+          }
+        }
+      }
+    `);
     expect(data.ocopStatistics.total).toMatchObject({ activeProducts: 239, collectiveOwnedProducts: 66, collectiveOwners: 65, otherOwnedProducts: 173 });
     expect(data.ocopStatistics.total.expiringWithin180Days).toBeGreaterThan(data.ocopStatistics.total.expiringWithin90Days);
   });
 
   it("crosses from cooperatives to their products in a constant number of statements (1× and 10× parents)", async () => {
-    const QUERY = /* GraphQL */ `query($first: Int) {
-      cooperatives(first: $first, filter: { status: ACTIVE }) { nodes { name adminUnit { name } ocopProducts(first: 5, asOf: "2024-07-15") { totalCount nodes { name stars } } } }
-    }`;
+    const QUERY = /* GraphQL */ `
+      query ($first: Int) {
+        cooperatives(first: $first, filter: { status: ACTIVE }) {
+          nodes {
+            name
+            adminUnit {
+              name
+            }
+            ocopProducts(first: 5, asOf: "2024-07-15") {
+              totalCount
+              nodes {
+                name
+                stars
+              }
+            }
+          }
+        }
+      }
+    `;
     const small = await counted(QUERY, { first: 10 });
     const large = await counted(QUERY, { first: 100 });
     expect(large.data.cooperatives.nodes).toHaveLength(100);
@@ -59,21 +86,47 @@ describe("OCOP through the gateway", () => {
     const owners = new Set(search.data.ocopProducts.nodes.map((n: any) => n.owner.id));
     expect(owners.size).toBe(1);
     const [ownerId] = [...owners];
-    const { data } = await counted(`query($id: ID!) { organization(id: $id) { name ... on Cooperative { ocopProducts(asOf: "2024-07-15") { totalCount nodes { name status } } } } }`, { id: ownerId });
+    const { data } = await counted(
+      `query($id: ID!) { organization(id: $id) { name ... on Cooperative { ocopProducts(asOf: "2024-07-15") { totalCount nodes { name status } } } } }`,
+      { id: ownerId },
+    );
     expect(data.organization.ocopProducts.totalCount).toBe(2);
     expect(data.organization.ocopProducts.nodes.map((n: any) => n.name).sort()).toEqual(["Nước mắm Đỉnh Miện", "Ruốc Đỉnh Miện"]);
-    const unit = await counted(`{ ocopStatistics(asOf: "2024-07-15", groupBy: ADMIN_UNIT) { groups { key adminUnit { name ocopProducts(status: ACTIVE, asOf: "2024-07-15") { totalCount } } figures { activeProducts } } } }`);
+    const unit = await counted(
+      `{ ocopStatistics(asOf: "2024-07-15", groupBy: ADMIN_UNIT) { groups { key adminUnit { name ocopProducts(status: ACTIVE, asOf: "2024-07-15") { totalCount } } figures { activeProducts } } } }`,
+    );
     for (const g of unit.data.ocopStatistics.groups) expect(g.adminUnit.ocopProducts.totalCount).toBe(g.figures.activeProducts);
     expect(unit.data.ocopStatistics.groups.find((g: any) => g.key === "444").adminUnit.name).toBe("Huyện Hương Khê");
   });
 
   it("crosses from a product to its owner cooperative and that cooperative's unit", async () => {
-    const { data, statements } = await counted(/* GraphQL */ `{
-      ocopProducts(first: 100, filter: { asOf: "2024-07-15", status: ACTIVE, ownerType: COOPERATIVE }) {
-        totalCount
-        nodes { name adminUnit { name } owner { __typename ... on Cooperative { name kindLabel adminUnit { code name } } ... on OcopLocalOwner { name } } }
+    const { data, statements } = await counted(/* GraphQL */ `
+      {
+        ocopProducts(first: 100, filter: { asOf: "2024-07-15", status: ACTIVE, ownerType: COOPERATIVE }) {
+          totalCount
+          nodes {
+            name
+            adminUnit {
+              name
+            }
+            owner {
+              __typename
+              ... on Cooperative {
+                name
+                kindLabel
+                adminUnit {
+                  code
+                  name
+                }
+              }
+              ... on OcopLocalOwner {
+                name
+              }
+            }
+          }
+        }
       }
-    }`);
+    `);
     const honey = data.ocopProducts.nodes.find((n: any) => n.name === "Mật ong Cường Nga");
     expect(honey.owner).toMatchObject({ __typename: "Cooperative", kindLabel: "Hợp tác xã", adminUnit: { code: "439", name: "Huyện Hương Sơn" } });
     expect(honey.adminUnit.name).toBe("Huyện Hương Sơn");
@@ -81,23 +134,65 @@ describe("OCOP through the gateway", () => {
     // membership: the products' units, the owners, the owners' units: one batched statement each, for 100 products.
     expect(statements.membership).toBeLessThanOrEqual(3);
     expect(statements.ocop).toBeLessThanOrEqual(2);
-    const local = await counted(`{ ocopProducts(first: 5, filter: { ownerType: ENTERPRISE }) { nodes { owner { __typename ... on OcopLocalOwner { name typeLabel adminUnit { name } } } } } }`);
+    const local = await counted(
+      `{ ocopProducts(first: 5, filter: { ownerType: ENTERPRISE }) { nodes { owner { __typename ... on OcopLocalOwner { name typeLabel adminUnit { name } } } } } }`,
+    );
     for (const n of local.data.ocopProducts.nodes) expect(n.owner).toMatchObject({ __typename: "OcopLocalOwner", typeLabel: "Doanh nghiệp" });
   });
 
   it("passes an ocop input error through with its code and field", async () => {
-    const res = await graphql(gateway.url, `mutation($input: CertifyOcopProductInput!) { certifyOcopProduct(input: $input) { id } }`, {
-      input: { productId: "00000000-0000-5000-8000-000000000000", scoreA: 30, scoreB: 20, scoreC: 25, stars: 3, decisionNumber: "1/QĐ-UBND", decidedOn: "2024-01-01" },
-    });
+    const res = await graphql(
+      gateway.url,
+      `
+        mutation ($input: CertifyOcopProductInput!) {
+          certifyOcopProduct(input: $input) {
+            id
+          }
+        }
+      `,
+      {
+        input: {
+          productId: "00000000-0000-5000-8000-000000000000",
+          scoreA: 30,
+          scoreB: 20,
+          scoreC: 25,
+          stars: 3,
+          decisionNumber: "1/QĐ-UBND",
+          decidedOn: "2024-01-01",
+        },
+      },
+    );
     expect(res.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "input.stars", reason: "STARS_SCORE_MISMATCH" });
   });
 });
 
 describe("OCOP places and certification by date through the gateway (issue 13)", () => {
   type Group = { key: string | null; label: string; adminUnit: { code: string; name: string; level: string } | null; figures: { activeProducts: number } };
-  const STATS = /* GraphQL */ `query($asOf: LocalDate, $unitMap: UnitMap) {
-    ocopStatistics(asOf: $asOf, groupBy: ADMIN_UNIT, unitMap: $unitMap) { unitMapDate total { activeProducts collectiveOwnedProducts collectiveOwners otherOwnedProducts }
-      groups { key label adminUnit { code name level } figures { activeProducts } } } }`;
+  const STATS = /* GraphQL */ `
+    query ($asOf: LocalDate, $unitMap: UnitMap) {
+      ocopStatistics(asOf: $asOf, groupBy: ADMIN_UNIT, unitMap: $unitMap) {
+        unitMapDate
+        total {
+          activeProducts
+          collectiveOwnedProducts
+          collectiveOwners
+          otherOwnedProducts
+        }
+        groups {
+          key
+          label
+          adminUnit {
+            code
+            name
+            level
+          }
+          figures {
+            activeProducts
+          }
+        }
+      }
+    }
+  `;
   const sum = (groups: Group[]) => groups.reduce((a, g) => a + g.figures.activeProducts, 0);
 
   it("keeps the mid-2024 review on its 13 districts with the seed figures, in one ocop statement", async () => {
@@ -131,7 +226,9 @@ describe("OCOP places and certification by date through the gateway (issue 13)",
 
   it("finds by a 2025 commune what lies there now, the same through membership's unit", async () => {
     const recut = await counted(STATS, { asOf: "2026-06-30" });
-    const biggest = recut.data.ocopStatistics.groups.filter((g: Group) => g.key !== null).sort((a: Group, b: Group) => b.figures.activeProducts - a.figures.activeProducts)[0];
+    const biggest = recut.data.ocopStatistics.groups
+      .filter((g: Group) => g.key !== null)
+      .sort((a: Group, b: Group) => b.figures.activeProducts - a.figures.activeProducts)[0];
     const { data } = await counted(
       `query($code: String!) { ocopProducts(first: 100, filter: { adminUnitCode: $code, asOf: "2026-06-30", status: ACTIVE }) { totalCount nodes { communeOn { code name } } }
          adminUnit(code: $code) { name ocopProducts(asOf: "2026-06-30", status: ACTIVE) { totalCount } } }`,
@@ -143,34 +240,60 @@ describe("OCOP places and certification by date through the gateway (issue 13)",
   });
 
   it("names who recognised each certificate by its date: the district before 2025-07-06, the province after", async () => {
-    const { data } = await counted(`{ ocopProducts(first: 100, filter: { search: "buoi phuc trach" }) { nodes { name registeredOn commune { name } districtOn(asOf: "2024-07-15") { name }
+    const { data } =
+      await counted(`{ ocopProducts(first: 100, filter: { search: "buoi phuc trach" }) { nodes { name registeredOn commune { name } districtOn(asOf: "2024-07-15") { name }
         certifications { stars decidedOn level certifyingBody certifyingUnit { code name } levelBasis illustrative } } } }`);
     const all = data.ocopProducts.nodes.flatMap((n: any) => n.certifications);
     expect(all.length).toBeGreaterThan(0);
     for (const c of all) {
-      if (c.stars === 3 && c.decidedOn < "2025-07-06") expect(c).toMatchObject({ level: "DISTRICT", certifyingBody: "Ủy ban nhân dân huyện Hương Khê", certifyingUnit: { code: "444", name: "Huyện Hương Khê" } });
-      if (c.decidedOn >= "2025-07-06") expect(c).toMatchObject({ level: "PROVINCE", certifyingUnit: { code: "42" }, levelBasis: expect.stringContaining("1489/QĐ-TTg") });
+      if (c.stars === 3 && c.decidedOn < "2025-07-06")
+        expect(c).toMatchObject({
+          level: "DISTRICT",
+          certifyingBody: "Ủy ban nhân dân huyện Hương Khê",
+          certifyingUnit: { code: "444", name: "Huyện Hương Khê" },
+        });
+      if (c.decidedOn >= "2025-07-06")
+        expect(c).toMatchObject({ level: "PROVINCE", certifyingUnit: { code: "42" }, levelBasis: expect.stringContaining("1489/QĐ-TTg") });
     }
     // Products registered before 2025-07-01 lay in a district; one registered later (illustrative) lies in a 2025 commune only.
     for (const n of data.ocopProducts.nodes) expect(n.districtOn?.name ?? null).toBe(n.registeredOn >= "2025-07-01" ? null : "Huyện Hương Khê");
   });
 
   it("shows current stars in today's public catalogue through the illustrative 2025–2026 re-assessments", async () => {
-    const { data } = await counted(`{ ocopProducts(first: 100, filter: { status: ACTIVE }) { totalCount nodes { stars currentCertification { level illustrative decidedOn } } } }`);
+    const { data } = await counted(
+      `{ ocopProducts(first: 100, filter: { status: ACTIVE }) { totalCount nodes { stars currentCertification { level illustrative decidedOn } } } }`,
+    );
     expect(data.ocopProducts.totalCount).toBeGreaterThan(20);
     for (const n of data.ocopProducts.nodes) {
       expect(n.stars).toBeGreaterThanOrEqual(3);
-      if (n.currentCertification.decidedOn >= "2025-07-06") expect(n.currentCertification).toMatchObject({ level: n.stars === 5 ? "CENTRAL" : "PROVINCE", illustrative: true });
+      if (n.currentCertification.decidedOn >= "2025-07-06")
+        expect(n.currentCertification).toMatchObject({ level: n.stars === 5 ? "CENTRAL" : "PROVINCE", illustrative: true });
     }
   });
 
   it("refuses registering in 2026 under district 444, naming the communes that replaced it", async () => {
-    const res = await graphql(gateway.url, `mutation($input: RegisterOcopProductInput!) { registerOcopProduct(input: $input) { id } }`, {
-      input: {
-        name: "Cam Hương Khê đăng ký 2026", group: "FOOD", subgroup: "Nông sản tươi sống", adminUnitCode: "444", registeredOn: "2026-03-02",
-        owner: { newLocalOwner: { type: "HOUSEHOLD_BUSINESS", name: "Hộ kinh doanh Nguyễn Văn Hai", registrationNumber: "8199000444", adminUnitCode: "444" } },
+    const res = await graphql(
+      gateway.url,
+      `
+        mutation ($input: RegisterOcopProductInput!) {
+          registerOcopProduct(input: $input) {
+            id
+          }
+        }
+      `,
+      {
+        input: {
+          name: "Cam Hương Khê đăng ký 2026",
+          group: "FOOD",
+          subgroup: "Nông sản tươi sống",
+          adminUnitCode: "444",
+          registeredOn: "2026-03-02",
+          owner: {
+            newLocalOwner: { type: "HOUSEHOLD_BUSINESS", name: "Hộ kinh doanh Nguyễn Văn Hai", registrationNumber: "8199000444", adminUnitCode: "444" },
+          },
+        },
       },
-    });
+    );
     expect(res.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "input.adminUnitCode", reason: "ADMIN_UNIT_NOT_VALID_ON_DATE" });
     expect(res.errors?.[0].message).toMatch(/Huyện Hương Khê \(444\) no longer existed on 2026-03-02.*Xã Phúc Trạch \(18547, part\)/u);
     expect((res.errors?.[0].extensions?.details as { replacedBy: string[] }).replacedBy).toContain("18547");

@@ -38,28 +38,69 @@ describe("Apollo Sandbox of a development run", () => {
 
 describe("collective-economy overview through the gateway", () => {
   it("answers the seed's figures for the mid-2024 review in one request", async () => {
-    const res = await graphql(graph.gateway.url, /* GraphQL */ `
-      query Review($period: ReportingPeriodInput!) {
-        collectiveEconomy(period: $period) {
-          id
-          period { label asOf }
-          membership {
-            cooperativeCount unionCount groupCount
-            charterCapital { average } revenue { average } profit { average }
-            averageWorkerMonthlyIncome
+    const res = await graphql(
+      graph.gateway.url,
+      /* GraphQL */ `
+        query Review($period: ReportingPeriodInput!) {
+          collectiveEconomy(period: $period) {
+            id
+            period {
+              label
+              asOf
+            }
+            membership {
+              cooperativeCount
+              unionCount
+              groupCount
+              charterCapital {
+                average
+              }
+              revenue {
+                average
+              }
+              profit {
+                average
+              }
+              averageWorkerMonthlyIncome
+            }
+            ocop {
+              activeProducts
+              collectiveOwnedProducts
+              collectiveOwners
+              otherOwnedProducts
+              threeStarProducts
+              fourStarProducts
+              fiveStarProducts
+            }
+            policySupport {
+              planned
+              disbursed
+              implementationRate
+            }
+            tradePromotion {
+              events
+              participations
+              participants
+              booths
+              sales
+              onlineSellingShare
+            }
           }
-          ocop { activeProducts collectiveOwnedProducts collectiveOwners otherOwnedProducts threeStarProducts fourStarProducts fiveStarProducts }
-          policySupport { planned disbursed implementationRate }
-          tradePromotion { events participations participants booths sales onlineSellingShare }
         }
-      }`, { period: REVIEW });
+      `,
+      { period: REVIEW },
+    );
     expect(res.errors).toBeUndefined();
     const e = res.data.collectiveEconomy;
     expect(e.id).toBe("2024-H1@2024-07-15");
     expect(e.period).toEqual({ label: "6 tháng đầu năm 2024", asOf: "2024-07-15" });
     expect(e.membership).toEqual({
-      cooperativeCount: 975, unionCount: 3, groupCount: 2538,
-      charterCapital: { average: "2002000000" }, revenue: { average: "1300000000" }, profit: { average: "288000000" },
+      cooperativeCount: 975,
+      unionCount: 3,
+      groupCount: 2538,
+      charterCapital: { average: "2002000000" },
+      revenue: { average: "1300000000" },
+      profit: { average: "288000000" },
       averageWorkerMonthlyIncome: "4000000",
     });
     expect(e.ocop).toMatchObject({ activeProducts: 239, collectiveOwnedProducts: 66, collectiveOwners: 65, otherOwnedProducts: 173 });
@@ -73,17 +114,46 @@ describe("collective-economy overview through the gateway", () => {
   });
 
   it("breaks every subgraph's figures down by the 13 units in one query, adding up to the province", async () => {
-    const res = await graphql(graph.gateway.url, /* GraphQL */ `
-      query Districts($period: ReportingPeriodInput!) {
-        province: collectiveEconomy(period: $period) { membership { cooperativeCount } ocop { activeProducts } policySupport { planned } tradePromotion { participations } }
-        units: collectiveEconomyByAdminUnit(period: $period) {
-          adminUnit { code name }
-          membership { cooperativeCount }
-          ocop { activeProducts }
-          policySupport { planned }
-          tradePromotion { participations }
+    const res = await graphql(
+      graph.gateway.url,
+      /* GraphQL */ `
+        query Districts($period: ReportingPeriodInput!) {
+          province: collectiveEconomy(period: $period) {
+            membership {
+              cooperativeCount
+            }
+            ocop {
+              activeProducts
+            }
+            policySupport {
+              planned
+            }
+            tradePromotion {
+              participations
+            }
+          }
+          units: collectiveEconomyByAdminUnit(period: $period) {
+            adminUnit {
+              code
+              name
+            }
+            membership {
+              cooperativeCount
+            }
+            ocop {
+              activeProducts
+            }
+            policySupport {
+              planned
+            }
+            tradePromotion {
+              participations
+            }
+          }
         }
-      }`, { period: REVIEW });
+      `,
+      { period: REVIEW },
+    );
     expect(res.errors).toBeUndefined();
     const { province, units } = res.data;
     expect(units).toHaveLength(13);
@@ -95,7 +165,25 @@ describe("collective-economy overview through the gateway", () => {
   });
 
   it("compares years in one query", async () => {
-    const res = await graphql(graph.gateway.url, `{ collectiveEconomyTrend(periods: [{ year: 2023 }, { year: 2024 }]) { id membership { cooperativeCount } ocop { activeProducts } policySupport { planned } } }`);
+    const res = await graphql(
+      graph.gateway.url,
+      `
+        {
+          collectiveEconomyTrend(periods: [{ year: 2023 }, { year: 2024 }]) {
+            id
+            membership {
+              cooperativeCount
+            }
+            ocop {
+              activeProducts
+            }
+            policySupport {
+              planned
+            }
+          }
+        }
+      `,
+    );
     expect(res.errors).toBeUndefined();
     const [y2023, y2024] = res.data.collectiveEconomyTrend;
     expect([y2023.id, y2024.id]).toEqual(["2023", "2024"]);

@@ -39,14 +39,25 @@ describe("refused details of many rows", () => {
     expect(paths).toEqual(expected);
     for (const error of errors) {
       const field = error.path[error.path.length - 1];
-      expect(error.extensions).toMatchObject({ code: "FORBIDDEN", reason: "NOT_PERMITTED", details: { allowed: ["ALLIANCE_ADMIN", "ALLIANCE_STAFF", "DEPARTMENT:SO_KHDT", "COMMUNE:OWN"] } });
-      expect(error.message).toBe(`\`Cooperative.${field}\` is for Alliance administrators, Alliance staff, Sở Kế hoạch và Đầu tư (SO_KHDT) and the commune where the record lies; your role (DEPARTMENT SO_CT) may not read it.`);
+      expect(error.extensions).toMatchObject({
+        code: "FORBIDDEN",
+        reason: "NOT_PERMITTED",
+        details: { allowed: ["ALLIANCE_ADMIN", "ALLIANCE_STAFF", "DEPARTMENT:SO_KHDT", "COMMUNE:OWN"] },
+      });
+      expect(error.message).toBe(
+        `\`Cooperative.${field}\` is for Alliance administrators, Alliance staff, Sở Kế hoạch và Đầu tư (SO_KHDT) and the commune where the record lies; your role (DEPARTMENT SO_CT) may not read it.`,
+      );
     }
   });
 
   it("judges a commune row by row in one request: its own records are read, the others refused", async () => {
     const nodes = "nodes { id communeOn { code } financialReports { year } }";
-    const res = (await graphql(gateway.url, `{ own: cooperatives(first: 5, filter: { adminUnitCode: "18544" }) { ${nodes} } all: cooperatives(first: 60) { ${nodes} } }`, undefined, await as(COMMUNE_18544))) as unknown as {
+    const res = (await graphql(
+      gateway.url,
+      `{ own: cooperatives(first: 5, filter: { adminUnitCode: "18544" }) { ${nodes} } all: cooperatives(first: 60) { ${nodes} } }`,
+      undefined,
+      await as(COMMUNE_18544),
+    )) as unknown as {
       data: Record<"own" | "all", { nodes: { communeOn: { code: string } | null; financialReports: unknown[] | null }[] }>;
       errors?: { path: (string | number)[] }[];
     };
@@ -61,7 +72,12 @@ describe("refused details of many rows", () => {
 
   it("keeps one caller's decisions to its own request: staff read every row after a refused department", async () => {
     await graphql(gateway.url, PAGE, undefined, await as(SO_CT));
-    const res = (await graphql(gateway.url, PAGE, undefined, await as({ ...SO_CT, subject: "staff", role: Role.ALLIANCE_STAFF, department: null }))) as unknown as Answer;
+    const res = (await graphql(
+      gateway.url,
+      PAGE,
+      undefined,
+      await as({ ...SO_CT, subject: "staff", role: Role.ALLIANCE_STAFF, department: null }),
+    )) as unknown as Answer;
     expect(res.errors).toBeUndefined();
     for (const node of res.data.cooperatives.nodes) expect(node.financialReports).not.toBeNull();
   });

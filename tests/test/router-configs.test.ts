@@ -45,7 +45,11 @@ function hiveFromEnv(value: unknown, env: Env): unknown {
   if (value && typeof value === "object") {
     const record = value as Record<string, unknown>;
     if (typeof record.from_env === "string") return env[record.from_env] ?? record.default;
-    return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, hiveFromEnv(v, env)]).filter(([, v]) => v !== undefined));
+    return Object.fromEntries(
+      Object.entries(record)
+        .map(([k, v]) => [k, hiveFromEnv(v, env)])
+        .filter(([, v]) => v !== undefined),
+    );
   }
   return value;
 }
@@ -102,7 +106,13 @@ function hiveRouter(env: Env): RouterConfig {
     name: "Hive Router",
     requestRules: c.headers.all.request,
     jwt: { jwksUrl: c.jwt.jwks_providers[0].url, issuers: c.jwt.issuers, audiences: c.jwt.audiences, algorithms: c.jwt.allowed_algorithms },
-    limits: { depth: c.limits.max_depth.n, aliases: c.limits.max_aliases.n, tokens: c.limits.max_tokens.n, directives: c.limits.max_directives.n, bodyBytes: c.limits.max_request_body_size === "1MB" ? 1_000_000 : c.limits.max_request_body_size },
+    limits: {
+      depth: c.limits.max_depth.n,
+      aliases: c.limits.max_aliases.n,
+      tokens: c.limits.max_tokens.n,
+      directives: c.limits.max_directives.n,
+      bodyBytes: c.limits.max_request_body_size === "1MB" ? 1_000_000 : c.limits.max_request_body_size,
+    },
     csrfHeaders: c.csrf.required_headers,
     subgraphUrls: Object.fromEntries(Object.entries(c.override_subgraph_urls.subgraphs).map(([k, v]) => [k, (v as { url: unknown }).url])),
   };
@@ -133,8 +143,18 @@ describe.each([apolloRouter, hiveRouter])("%p", (load) => {
 
   it("sends exactly the caller's token, the request id and the router secret — nothing else of the client's", async () => {
     const token = await tokenFor(commune);
-    const client = { authorization: `Bearer ${token}`, "x-request-id": "router-replay-1", cookie: "session=abc", [GATEWAY_PROOF_HEADER]: "forged-proof", [ROUTER_SECRET_HEADER]: "client-sent" };
-    expect(replay(config().requestRules, client)).toEqual({ authorization: `Bearer ${token}`, "x-request-id": "router-replay-1", [ROUTER_SECRET_HEADER]: ROUTER_SECRET });
+    const client = {
+      authorization: `Bearer ${token}`,
+      "x-request-id": "router-replay-1",
+      cookie: "session=abc",
+      [GATEWAY_PROOF_HEADER]: "forged-proof",
+      [ROUTER_SECRET_HEADER]: "client-sent",
+    };
+    expect(replay(config().requestRules, client)).toEqual({
+      authorization: `Bearer ${token}`,
+      "x-request-id": "router-replay-1",
+      [ROUTER_SECRET_HEADER]: ROUTER_SECRET,
+    });
   });
 
   it("is answered by every subgraph with those headers, as the caller; refused with another secret", async () => {
@@ -146,7 +166,9 @@ describe.each([apolloRouter, hiveRouter])("%p", (load) => {
     for (const [name, subgraph] of Object.entries(graph.subgraphs)) {
       const headers = replay(requestRules, { authorization: `Bearer ${await tokenFor(admin)}`, "x-request-id": `replay-${name}` });
       expect({ name, status: (await send(subgraph.url, headers, "{ __typename }")).status }).toEqual({ name, status: 200 });
-      const misconfigured = replay(load({ ...ENV, ROUTER_SECRET: randomBytes(32).toString("hex") }).requestRules, { authorization: `Bearer ${await tokenFor(admin)}` });
+      const misconfigured = replay(load({ ...ENV, ROUTER_SECRET: randomBytes(32).toString("hex") }).requestRules, {
+        authorization: `Bearer ${await tokenFor(admin)}`,
+      });
       expect({ name, status: (await send(subgraph.url, misconfigured, "{ __typename }")).status }).toEqual({ name, status: 401 });
     }
     const audit = "{ membershipAuditTrail(first: 1) { operation } }";

@@ -4,7 +4,17 @@
  * the static router secret and verifies the caller's own token with those keys, and refuses anything
  * else — while our gateway's signed proof keeps working beside it.
  */
-import { dropDatabase, GATEWAY_PROOF_HEADER, issueToken, loadSigningKeys, newSigningKey, ROUTER_SECRET_HEADER, Role, signToken, type Principal } from "@kttt/core";
+import {
+  dropDatabase,
+  GATEWAY_PROOF_HEADER,
+  issueToken,
+  loadSigningKeys,
+  newSigningKey,
+  ROUTER_SECRET_HEADER,
+  Role,
+  signToken,
+  type Principal,
+} from "@kttt/core";
 import { as, databaseUrl, freePort, proofFor, runPrefix, testSigningKeys, tokenFor } from "@kttt/testkit";
 import { randomBytes } from "node:crypto";
 import http from "node:http";
@@ -64,11 +74,18 @@ describe("the issuer", () => {
     const claims = JSON.parse(Buffer.from(form.body.access_token.split(".")[1], "base64url").toString());
     expect(claims).toMatchObject({ sub: `apikey:${id}`, role: "DEPARTMENT", dept: "SO_TC" });
     expect(claims.exp - claims.iat).toBe(300);
-    expect(JSON.parse(Buffer.from(form.body.access_token.split(".")[0], "base64url").toString())).toMatchObject({ alg: "ES256", kid: (await testSigningKeys()).current.kid });
+    expect(JSON.parse(Buffer.from(form.body.access_token.split(".")[0], "base64url").toString())).toMatchObject({
+      alg: "ES256",
+      kid: (await testSigningKeys()).current.kid,
+    });
 
     // The token reads as SO_TC through the gateway: support amounts yes, the audit trail no.
     const headers = { "content-type": "application/json", authorization: `Bearer ${form.body.access_token}` };
-    const read = await fetch(graph.gateway.url, { method: "POST", headers, body: JSON.stringify({ query: "{ policySupportStatistics(year: 2024) { total { disbursed } } membershipAuditTrail(first: 1) { operation } }" }) });
+    const read = await fetch(graph.gateway.url, {
+      method: "POST",
+      headers,
+      body: JSON.stringify({ query: "{ policySupportStatistics(year: 2024) { total { disbursed } } membershipAuditTrail(first: 1) { operation } }" }),
+    });
     const answer = (await read.json()) as any;
     expect(answer.data.policySupportStatistics.total.disbursed).toMatch(/^\d+$/u);
     expect(answer.errors.map((e: any) => [e.path[0], e.extensions.code])).toEqual([["membershipAuditTrail", "FORBIDDEN"]]);
@@ -77,10 +94,19 @@ describe("the issuer", () => {
     expect(await exchange("grant_type=password&username=a&password=b")).toMatchObject({ status: 400, body: { error: "unsupported_grant_type" } });
     expect(await exchange("client_secret=x")).toMatchObject({ status: 400, body: { error: "invalid_request" } });
     expect(await exchange("grant_type=client_credentials")).toMatchObject({ status: 401, body: { error: "invalid_client" } });
-    expect(await exchange(`grant_type=client_credentials&client_secret=${key.slice(0, -2)}xx`)).toMatchObject({ status: 401, body: { error: "invalid_client", error_description: "The API key is not valid." } });
-    expect(await exchange(`grant_type=client_credentials&client_id=00000000-0000-4000-8000-000000000000&client_secret=${key}`)).toMatchObject({ status: 401, body: { error: "invalid_client" } });
+    expect(await exchange(`grant_type=client_credentials&client_secret=${key.slice(0, -2)}xx`)).toMatchObject({
+      status: 401,
+      body: { error: "invalid_client", error_description: "The API key is not valid." },
+    });
+    expect(await exchange(`grant_type=client_credentials&client_id=00000000-0000-4000-8000-000000000000&client_secret=${key}`)).toMatchObject({
+      status: 401,
+      body: { error: "invalid_client" },
+    });
     await fetch(`${base()}/admin/api-keys/${id}/revoke`, { method: "POST", headers: await as(admin) });
-    expect(await exchange(`grant_type=client_credentials&client_secret=${key}`)).toMatchObject({ status: 401, body: { error: "invalid_client", error_description: "The API key was revoked." } });
+    expect(await exchange(`grant_type=client_credentials&client_secret=${key}`)).toMatchObject({
+      status: 401,
+      body: { error: "invalid_client", error_description: "The API key was revoked." },
+    });
   });
 });
 
@@ -119,17 +145,28 @@ describe("a subgraph behind a router", () => {
     const attempts: Record<string, [Record<string, string>, RegExp]> = {
       "a valid token without the router secret": [await as(admin), /router secret header/u],
       "a wrong router secret": [{ [ROUTER_SECRET_HEADER]: randomBytes(32).toString("hex"), ...(await as(admin)) }, /router secret is not valid/u],
-      "the gateway's secret instead of the router's": [{ [ROUTER_SECRET_HEADER]: process.env.GATEWAY_SECRET!, ...(await as(admin)) }, /router secret is not valid/u],
+      "the gateway's secret instead of the router's": [
+        { [ROUTER_SECRET_HEADER]: process.env.GATEWAY_SECRET!, ...(await as(admin)) },
+        /router secret is not valid/u,
+      ],
       "a token signed with another key under the published kid": [{ ...secret, authorization: `Bearer ${await issueToken(admin, forger)}` }, /not valid/u],
       "a token naming an unpublished kid": [{ ...secret, authorization: `Bearer ${await issueToken(admin, unknownKid)}` }, /not valid/u],
       "an expired token": [{ ...secret, authorization: `Bearer ${await tokenFor(admin, -10)}` }, /expired/u],
-      "a former HS256 token (our gateway's alone)": [{ ...secret, authorization: `Bearer ${await signToken(admin, process.env.AUTH_JWT_SECRET!)}` }, /not valid/u],
+      "a former HS256 token (our gateway's alone)": [
+        { ...secret, authorization: `Bearer ${await signToken(admin, process.env.AUTH_JWT_SECRET!)}` },
+        /not valid/u,
+      ],
       "a token with its signature cut off": [{ ...secret, authorization: `Bearer ${(await tokenFor(admin)).split(".").slice(0, 2).join(".")}.` }, /not valid/u],
     };
     for (const [name, subgraph] of Object.entries(graph.subgraphs)) {
       for (const [attempt, [headers, message]] of Object.entries(attempts)) {
         const res = await direct(subgraph.url, headers);
-        expect({ name, attempt, status: res.status, code: res.body.errors?.[0]?.extensions?.code }).toEqual({ name, attempt, status: 401, code: "UNAUTHENTICATED" });
+        expect({ name, attempt, status: res.status, code: res.body.errors?.[0]?.extensions?.code }).toEqual({
+          name,
+          attempt,
+          status: 401,
+          code: "UNAUTHENTICATED",
+        });
         expect({ name, attempt, message: res.body.errors?.[0]?.message }).toEqual({ name, attempt, message: expect.stringMatching(message) });
       }
       const routed = await direct(subgraph.url, { ...secret, ...(await as(admin)) });
@@ -147,8 +184,17 @@ describe("a subgraph behind a router", () => {
     const mutation = `mutation { registerOrganization(input: { kind: COOPERATIVE, name: "Hợp tác xã Qua Bộ Định Tuyến", adminUnitCode: "444", sector: AGRICULTURE, establishedOn: "2024-03-01", status: SUSPENDED, registrationNumber: "${String(Date.now()).slice(-10)}" }) { id } }`;
     const res = await direct(url, { [ROUTER_SECRET_HEADER]: ROUTER_SECRET, ...(await as(admin)), "x-request-id": "router-audit-42" }, mutation);
     if (res.body.errors) throw new Error(JSON.stringify(res.body.errors));
-    const trail = await direct(url, { [ROUTER_SECRET_HEADER]: ROUTER_SECRET, ...(await as(admin)) }, `{ membershipAuditTrail(first: 1) { operation actorSubject actorRole requestId } }`);
-    expect(trail.body.data.membershipAuditTrail[0]).toEqual({ operation: "registerOrganization", actorSubject: "quantri.router", actorRole: "ALLIANCE_ADMIN", requestId: "router-audit-42" });
+    const trail = await direct(
+      url,
+      { [ROUTER_SECRET_HEADER]: ROUTER_SECRET, ...(await as(admin)) },
+      `{ membershipAuditTrail(first: 1) { operation actorSubject actorRole requestId } }`,
+    );
+    expect(trail.body.data.membershipAuditTrail[0]).toEqual({
+      operation: "registerOrganization",
+      actorSubject: "quantri.router",
+      actorRole: "ALLIANCE_ADMIN",
+      requestId: "router-audit-42",
+    });
   });
 });
 
@@ -166,7 +212,11 @@ describe("key rotation", () => {
       res.end(JSON.stringify({ keys: published }));
     });
     await new Promise<void>((resolve) => jwksServer.listen(port, "127.0.0.1", resolve));
-    membership = await startTestMembership("empty", { ROUTER_SECRET, AUTH_JWKS_URL: `http://127.0.0.1:${port}/.well-known/jwks.json`, AUTH_JWKS_COOLDOWN_MS: "0" });
+    membership = await startTestMembership("empty", {
+      ROUTER_SECRET,
+      AUTH_JWKS_URL: `http://127.0.0.1:${port}/.well-known/jwks.json`,
+      AUTH_JWKS_COOLDOWN_MS: "0",
+    });
   }, 60_000);
   afterAll(async () => {
     await membership?.stop();
@@ -179,7 +229,8 @@ describe("key rotation", () => {
     const oldKeys = await loadSigningKeys([oldKey]);
     const rotated = await loadSigningKeys([newKey, oldKey]);
     published = oldKeys.jwks.keys;
-    const ask = async (keys: typeof oldKeys) => (await direct(membership.url, { [ROUTER_SECRET_HEADER]: ROUTER_SECRET, authorization: `Bearer ${await issueToken(admin, keys)}` }, AUDIT_QUERY)).status;
+    const ask = async (keys: typeof oldKeys) =>
+      (await direct(membership.url, { [ROUTER_SECRET_HEADER]: ROUTER_SECRET, authorization: `Bearer ${await issueToken(admin, keys)}` }, AUDIT_QUERY)).status;
     expect(await ask(oldKeys)).toBe(200);
     expect(await ask(oldKeys)).toBe(200);
     expect(fetches).toBe(1);

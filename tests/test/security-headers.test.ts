@@ -21,7 +21,13 @@ const base = () => gateway.url.replace(/\/graphql$/u, "");
 beforeAll(async () => {
   membership = await startTestMembership("demo");
   // Development, as under `npm start`: Sandbox on the landing page, opened with a token.
-  gateway = await startGateway({ ...loadGatewayConfig({ NODE_ENV: "development", MEMBERSHIP_URL: membership.url, SANDBOX_TOKEN: await tokenFor(TEST_ADMIN, 600), LOG_LEVEL: "silent" }), port: 0 }, createLogger("gateway", "silent"));
+  gateway = await startGateway(
+    {
+      ...loadGatewayConfig({ NODE_ENV: "development", MEMBERSHIP_URL: membership.url, SANDBOX_TOKEN: await tokenFor(TEST_ADMIN, 600), LOG_LEVEL: "silent" }),
+      port: 0,
+    },
+    createLogger("gateway", "silent"),
+  );
 });
 afterAll(async () => {
   await gateway?.close();
@@ -30,7 +36,15 @@ afterAll(async () => {
 
 /** Content-Security-Policy as directive → sources. */
 function csp(header: string | null): Record<string, string[]> {
-  return Object.fromEntries((header ?? "").split(";").filter((d) => d.trim()).map((d) => { const [name, ...sources] = d.trim().split(/\s+/u); return [name, sources]; }));
+  return Object.fromEntries(
+    (header ?? "")
+      .split(";")
+      .filter((d) => d.trim())
+      .map((d) => {
+        const [name, ...sources] = d.trim().split(/\s+/u);
+        return [name, sources];
+      }),
+  );
 }
 
 describe("X-Powered-By", () => {
@@ -117,19 +131,24 @@ describe("Apollo Sandbox's page (GET /graphql in a browser)", () => {
     expect(page.headers.get("cross-origin-opener-policy")).toBe("same-origin-allow-popups");
   });
 
-  (fs.existsSync(CHROMIUM) ? it : it.skip)("still loads Sandbox in a browser, which reaches the gateway, with no policy violated", async () => {
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"] });
-    try {
-      const page = await browser.newPage();
-      const violations: string[] = [];
-      page.on("console", (message) => {
-        if (/Content Security Policy/iu.test(message.text())) violations.push(message.text());
+  (fs.existsSync(CHROMIUM) ? it : it.skip)(
+    "still loads Sandbox in a browser, which reaches the gateway, with no policy violated",
+    async () => {
+      const browser = await chromium.launch({
+        executablePath: CHROMIUM,
+        args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"],
       });
-      // Apollo's CDN as the test: the embed script builds Sandbox's iframe and asks the gateway, as the real one does from this page.
-      await page.route("https://embeddable-sandbox.cdn.apollographql.com/**", (route) =>
-        route.fulfill({
-          contentType: "application/javascript",
-          body: `window.EmbeddedSandbox = function (config) {
+      try {
+        const page = await browser.newPage();
+        const violations: string[] = [];
+        page.on("console", (message) => {
+          if (/Content Security Policy/iu.test(message.text())) violations.push(message.text());
+        });
+        // Apollo's CDN as the test: the embed script builds Sandbox's iframe and asks the gateway, as the real one does from this page.
+        await page.route("https://embeddable-sandbox.cdn.apollographql.com/**", (route) =>
+          route.fulfill({
+            contentType: "application/javascript",
+            body: `window.EmbeddedSandbox = function (config) {
             var frame = document.createElement("iframe");
             frame.src = "https://sandbox.embed.apollographql.com/sandbox/explorer";
             document.querySelector(config.target).appendChild(frame);
@@ -137,19 +156,23 @@ describe("Apollo Sandbox's page (GET /graphql in a browser)", () => {
               .then(function (r) { return r.json(); })
               .then(function (answer) { window.sandboxAnswer = answer; });
           };`,
-        }),
-      );
-      await page.route("https://sandbox.embed.apollographql.com/**", (route) => route.fulfill({ contentType: "text/html", body: "<!doctype html><title>Sandbox</title><p id='sandbox'>Sandbox</p>" }));
-      await page.route("https://fonts.googleapis.com/**", (route) => route.fulfill({ contentType: "text/css", body: "" }));
-      await page.route("https://apollo-server-landing-page.cdn.apollographql.com/**", (route) => route.fulfill({ status: 404, body: "" }));
-      await page.goto(`${base()}/graphql`);
-      await page.waitForFunction("window.sandboxAnswer !== undefined", undefined, { timeout: 10_000 });
-      expect(await page.evaluate("window.sandboxAnswer")).toEqual({ data: { __typename: "Query" } });
-      const frame = page.frames().find((f) => f.url().startsWith("https://sandbox.embed.apollographql.com/"));
-      expect(await frame?.locator("#sandbox").textContent()).toBe("Sandbox");
-      expect(violations).toEqual([]);
-    } finally {
-      await browser.close();
-    }
-  }, 30_000);
+          }),
+        );
+        await page.route("https://sandbox.embed.apollographql.com/**", (route) =>
+          route.fulfill({ contentType: "text/html", body: "<!doctype html><title>Sandbox</title><p id='sandbox'>Sandbox</p>" }),
+        );
+        await page.route("https://fonts.googleapis.com/**", (route) => route.fulfill({ contentType: "text/css", body: "" }));
+        await page.route("https://apollo-server-landing-page.cdn.apollographql.com/**", (route) => route.fulfill({ status: 404, body: "" }));
+        await page.goto(`${base()}/graphql`);
+        await page.waitForFunction("window.sandboxAnswer !== undefined", undefined, { timeout: 10_000 });
+        expect(await page.evaluate("window.sandboxAnswer")).toEqual({ data: { __typename: "Query" } });
+        const frame = page.frames().find((f) => f.url().startsWith("https://sandbox.embed.apollographql.com/"));
+        expect(await frame?.locator("#sandbox").textContent()).toBe("Sandbox");
+        expect(violations).toEqual([]);
+      } finally {
+        await browser.close();
+      }
+    },
+    30_000,
+  );
 });

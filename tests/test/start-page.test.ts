@@ -35,7 +35,9 @@ describe("the start page and the explorer", () => {
   it("keeps / a GraphQL endpoint for everything but a browser's GET", async () => {
     const posted = await graphql(`${base}/`, "{ __typename }");
     expect(posted.data).toEqual({ __typename: "Query" });
-    const json = await fetch(`${base}/?query=${encodeURIComponent("{ __typename }")}`, { headers: { accept: "application/json", "apollo-require-preflight": "true" } });
+    const json = await fetch(`${base}/?query=${encodeURIComponent("{ __typename }")}`, {
+      headers: { accept: "application/json", "apollo-require-preflight": "true" },
+    });
     expect(await json.json()).toEqual({ data: { __typename: "Query" } });
   });
 

@@ -27,7 +27,10 @@ afterAll(async () => {
 
 it("stops everything, saying PostgreSQL failed, when the embedded PostgreSQL dies", async () => {
   const { process: child } = launcher;
-  const children = execFileSync("pgrep", ["-P", String(child.pid)], { encoding: "utf8" }).trim().split("\n").map(Number);
+  const children = execFileSync("pgrep", ["-P", String(child.pid)], { encoding: "utf8" })
+    .trim()
+    .split("\n")
+    .map(Number);
   const postmaster = Number(fs.readFileSync(path.join(dir, "postgres", "postmaster.pid"), "utf8").split("\n")[0]);
   expect(children).toContain(postmaster);
   const exited = new Promise<number | null>((r) => child.once("exit", (code) => r(code)));

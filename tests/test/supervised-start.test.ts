@@ -26,7 +26,10 @@ afterAll(() => launcher?.stop());
 
 /** The process of the launcher's membership subgraph (a child of the launcher). */
 function membershipPid(): number {
-  const pids = execFileSync("pgrep", ["-P", String(launcher.process.pid), "-f", "services/membership/dist/main.js"], { encoding: "utf8" }).trim().split("\n").map(Number);
+  const pids = execFileSync("pgrep", ["-P", String(launcher.process.pid), "-f", "services/membership/dist/main.js"], { encoding: "utf8" })
+    .trim()
+    .split("\n")
+    .map(Number);
   expect(pids).toHaveLength(1);
   return pids[0];
 }
@@ -69,14 +72,23 @@ describe("a supervised start", () => {
     expect((await fetch(`${gateway}/ready`)).status).toBe(200);
     expect(membershipPid()).not.toBe(before);
     const output = launcher.output();
-    expect(output).toContain("[kttt] membership stopped unexpectedly (killed by SIGKILL); restarting it in 0.5 s (exit 1 of 5 allowed within 60 s). The other services keep running.");
+    expect(output).toContain(
+      "[kttt] membership stopped unexpectedly (killed by SIGKILL); restarting it in 0.5 s (exit 1 of 5 allowed within 60 s). The other services keep running.",
+    );
     expect(output).toMatch(/\[kttt\] membership restarted \(pid \d+\)\./u);
-    await until("the launcher saying membership answers again", async () => /\[kttt\] membership is answering again \([0-9.]+ s after its restart\)\./u.test(launcher.output()), 5000);
+    await until(
+      "the launcher saying membership answers again",
+      async () => /\[kttt\] membership is answering again \([0-9.]+ s after its restart\)\./u.test(launcher.output()),
+      5000,
+    );
   }, 60_000);
 
   it("still stops everything cleanly on SIGTERM", async () => {
     const { process: child } = launcher;
-    const children = execFileSync("pgrep", ["-P", String(child.pid)], { encoding: "utf8" }).trim().split("\n").map(Number);
+    const children = execFileSync("pgrep", ["-P", String(child.pid)], { encoding: "utf8" })
+      .trim()
+      .split("\n")
+      .map(Number);
     expect(children).toHaveLength(SUBGRAPHS.length + 1);
     const exited = new Promise<number | null>((r) => child.once("exit", (code) => r(code)));
     const stoppedAt = Date.now();

@@ -18,12 +18,23 @@ afterAll(() => database?.drop());
 
 async function runAndQuery(env: Record<string, string>, traceId: string): Promise<string> {
   const port = await freePort();
-  const child = spawn(process.execPath, [MAIN], { env: { ...process.env, ...env, MEMBERSHIP_DATABASE_URL: database.url, MEMBERSHIP_PORT: String(port), LOG_LEVEL: "warn" } });
+  const child = spawn(process.execPath, [MAIN], {
+    env: { ...process.env, ...env, MEMBERSHIP_DATABASE_URL: database.url, MEMBERSHIP_PORT: String(port), LOG_LEVEL: "warn" },
+  });
   let output = "";
   child.stdout.on("data", (c: Buffer) => (output += c.toString()));
   child.stderr.on("data", (c: Buffer) => (output += c.toString()));
   try {
-    for (let i = 0; i < 200 && !(await fetch(`http://127.0.0.1:${port}/health`).then((r) => r.ok, () => false)); i++) await new Promise((r) => setTimeout(r, 50));
+    for (
+      let i = 0;
+      i < 200 &&
+      !(await fetch(`http://127.0.0.1:${port}/health`).then(
+        (r) => r.ok,
+        () => false,
+      ));
+      i++
+    )
+      await new Promise((r) => setTimeout(r, 50));
     const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
       method: "POST",
       headers: { "content-type": "application/json", [GATEWAY_PROOF_HEADER]: await proofFor(ANONYMOUS), traceparent: `00-${traceId}-00f067aa0ba902b7-01` },

@@ -21,7 +21,11 @@ const ask = async (query: string, variables?: Record<string, unknown>) => {
 };
 const db = (name: string) => (graph.subgraphs[name] as any).service.dataSource;
 const sum = (groups: any[], field: string) => groups.reduce((a: bigint, g: any) => a + BigInt(g.figures[field]), 0n);
-const CODES_2025 = new Set(unitsOn("2025-07-01").filter((u) => u.level === "COMMUNE").map((u) => u.code));
+const CODES_2025 = new Set(
+  unitsOn("2025-07-01")
+    .filter((u) => u.level === "COMMUNE")
+    .map((u) => u.code),
+);
 
 describe("trade participants in communes, through the gateway", () => {
   it("serves a participant's recorded commune as it was (a code a 2025 commune reuses), its district then and its commune today", async () => {
@@ -32,7 +36,10 @@ describe("trade participants in communes, through the gateway", () => {
       [[...CODES_2025]],
     );
     expect(row).toBeDefined();
-    const data = await ask(`query($id: ID!) { tradeEvent(id: $id) { participations(first: 100) { nodes { id adminUnitCode communeSince commune { id code name validTo } districtOn(asOf: "2024-07-15") { code name } communeOn { code name level } } } } }`, { id: row.event_id });
+    const data = await ask(
+      `query($id: ID!) { tradeEvent(id: $id) { participations(first: 100) { nodes { id adminUnitCode communeSince commune { id code name validTo } districtOn(asOf: "2024-07-15") { code name } communeOn { code name level } } } } }`,
+      { id: row.event_id },
+    );
     const p = data.tradeEvent.participations.nodes.find((n: any) => n.id === row.id);
     const recorded = unitById(row.commune_id)!;
     expect(p.commune).toEqual({ id: recorded.id, code: recorded.code, name: recorded.name, validTo: recorded.validTo });
@@ -55,7 +62,11 @@ describe("trade participants in communes, through the gateway", () => {
     const districts = data.y2024.groups.filter((g: any) => g.key !== "NONE");
     expect(data.y2024.unitMapDate).toBe("2024-12-31");
     expect(districts.every((g: any) => g.adminUnit.level === "DISTRICT")).toBe(true);
-    expect(districts.filter((g: any) => g.figures.participations > 0).map((g: any) => ({ key: g.key, participations: g.figures.participations, sales: g.figures.sales }))).toEqual(before);
+    expect(
+      districts
+        .filter((g: any) => g.figures.participations > 0)
+        .map((g: any) => ({ key: g.key, participations: g.figures.participations, sales: g.figures.sales })),
+    ).toEqual(before);
     // 2025: the map of 2025-12-31 (the communes); participations of January–June 2025 follow their communes there.
     const y2025 = data.y2025;
     expect(y2025.unitMapDate).toBe("2025-12-31");
@@ -90,8 +101,17 @@ describe("trade participants in communes, through the gateway", () => {
     const pomelo = await ask(`{ tradeEvents(filter: { adminUnitCode: "18547" }, first: 50) { nodes { name adminUnit { name } } } }`);
     expect(pomelo.tradeEvents.nodes.map((e: any) => e.name)).toContain("Tuần lễ bưởi Phúc Trạch và nông sản Hương Khê năm 2026");
     const fair = (await ask(`{ tradeEvents(filter: { search: "Binh Ngo 2026" }) { nodes { id } } }`)).tradeEvents.nodes[0];
-    const taken = new Set((await db("trade-promotion").query(`SELECT participant_id FROM trade_participation WHERE event_id = $1`, [fair.id])).map((r: any) => r.participant_id));
-    const org = demoOrganizations().find((o) => o.kind === "COOPERATIVE" && o.adminUnitCode === "444" && o.status === "ACTIVE" && !taken.has(o.id) && communeCodeOn(o.communeCode, null, "2026-01-28") !== null)!;
+    const taken = new Set(
+      (await db("trade-promotion").query(`SELECT participant_id FROM trade_participation WHERE event_id = $1`, [fair.id])).map((r: any) => r.participant_id),
+    );
+    const org = demoOrganizations().find(
+      (o) =>
+        o.kind === "COOPERATIVE" &&
+        o.adminUnitCode === "444" &&
+        o.status === "ACTIVE" &&
+        !taken.has(o.id) &&
+        communeCodeOn(o.communeCode, null, "2026-01-28") !== null,
+    )!;
     const mutation = `mutation($input: RegisterTradeParticipationInput!) { registerTradeParticipation(input: $input) { adminUnitCode communeSince commune { code } communeOn { code } } }`;
     const input = { eventId: fair.id, participant: { kind: "COOPERATIVE", id: org.id }, adminUnitCode: "444", productIds: [] };
     const refused = await graphql(graph.gateway.url, mutation, { input });
@@ -99,7 +119,12 @@ describe("trade participants in communes, through the gateway", () => {
     expect(refused.errors?.[0].message).toMatch(/Huyện Hương Khê \(444\) no longer existed on 2026-01-28.*Xã Phúc Trạch \(18547, part\)/u);
     const commune = communeCodeOn(org.communeCode, null, "2026-01-28")!;
     const accepted = await ask(mutation, { input: { ...input, adminUnitCode: commune } });
-    expect(accepted.registerTradeParticipation).toEqual({ adminUnitCode: commune, communeSince: "2026-01-28", commune: { code: commune }, communeOn: { code: commune } });
+    expect(accepted.registerTradeParticipation).toEqual({
+      adminUnitCode: commune,
+      communeSince: "2026-01-28",
+      commune: { code: commune },
+      communeOn: { code: commune },
+    });
   });
 });
 
@@ -124,7 +149,9 @@ describe("support beneficiaries and district agencies in communes, through the g
   });
 
   it("re-cuts 2024 by today's communes, adding up to the province with the unplaced counted apart", async () => {
-    const data = await ask(`{ policySupportStatistics(year: 2024, groupBy: ADMIN_UNIT, unitMap: TODAY) { total { planned allocationCount } groups { key label figures { planned allocationCount } } } }`);
+    const data = await ask(
+      `{ policySupportStatistics(year: 2024, groupBy: ADMIN_UNIT, unitMap: TODAY) { total { planned allocationCount } groups { key label figures { planned allocationCount } } } }`,
+    );
     const stats = data.policySupportStatistics;
     expect(sum(stats.groups, "planned")).toBe(BigInt(stats.total.planned));
     expect(sum(stats.groups, "allocationCount")).toBe(BigInt(stats.total.allocationCount));
@@ -149,8 +176,25 @@ describe("support beneficiaries and district agencies in communes, through the g
     const org = demoOrganizations().find((o) => o.kind === "COOPERATIVE" && o.adminUnitCode === "444" && o.status === "ACTIVE")!;
     const res = await graphql(
       graph.gateway.url,
-      `mutation($input: RecordBeneficiaryInput!) { recordBeneficiary(input: $input) { id } }`,
-      { input: { programmeId: programme.id, organizationId: org.id, organizationKind: "COOPERATIVE", adminUnitCode: "444", fundingSource: "PROVINCIAL", support: "Gian hàng hội chợ", plannedAmount: "1000000", approvedOn: "2026-03-02" } },
+      `
+        mutation ($input: RecordBeneficiaryInput!) {
+          recordBeneficiary(input: $input) {
+            id
+          }
+        }
+      `,
+      {
+        input: {
+          programmeId: programme.id,
+          organizationId: org.id,
+          organizationKind: "COOPERATIVE",
+          adminUnitCode: "444",
+          fundingSource: "PROVINCIAL",
+          support: "Gian hàng hội chợ",
+          plannedAmount: "1000000",
+          approvedOn: "2026-03-02",
+        },
+      },
     );
     expect(res.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "input.adminUnitCode", reason: "ADMIN_UNIT_NOT_VALID_ON_DATE" });
     expect(res.errors?.[0].message).toMatch(/Xã Phúc Trạch \(18547, part\)/u);

@@ -21,26 +21,68 @@ const ask = async (query: string, variables?: Record<string, unknown>) => {
 
 describe("trade promotion through the gateway", () => {
   it("follows the 2022 fair to its participant cooperatives, their OCOP products and the products' stars", async () => {
-    const data = await ask(/* GraphQL */ `{
-      tradeEvents(filter: { type: FAIR, from: "2022-01-21", to: "2022-01-25", search: "OCOP dac san" }) {
-        nodes {
-          name boothCount adminUnit { name }
-          participations(first: 100) {
-            totalCount
-            nodes {
-              booths
-              products { id name stars(asOf: "2022-01-21") owner { __typename ... on Cooperative { id } ... on CooperativeGroup { id } ... on OcopLocalOwner { id } } }
-              participant {
-                __typename
-                ... on Cooperative { id name adminUnit { code } ocopProducts(asOf: "2022-01-21") { nodes { id name stars } } }
-                ... on CooperativeGroup { id name }
-                ... on OcopLocalOwner { id name typeLabel }
+    const data = await ask(/* GraphQL */ `
+      {
+        tradeEvents(filter: { type: FAIR, from: "2022-01-21", to: "2022-01-25", search: "OCOP dac san" }) {
+          nodes {
+            name
+            boothCount
+            adminUnit {
+              name
+            }
+            participations(first: 100) {
+              totalCount
+              nodes {
+                booths
+                products {
+                  id
+                  name
+                  stars(asOf: "2022-01-21")
+                  owner {
+                    __typename
+                    ... on Cooperative {
+                      id
+                    }
+                    ... on CooperativeGroup {
+                      id
+                    }
+                    ... on OcopLocalOwner {
+                      id
+                    }
+                  }
+                }
+                participant {
+                  __typename
+                  ... on Cooperative {
+                    id
+                    name
+                    adminUnit {
+                      code
+                    }
+                    ocopProducts(asOf: "2022-01-21") {
+                      nodes {
+                        id
+                        name
+                        stars
+                      }
+                    }
+                  }
+                  ... on CooperativeGroup {
+                    id
+                    name
+                  }
+                  ... on OcopLocalOwner {
+                    id
+                    name
+                    typeLabel
+                  }
+                }
               }
             }
           }
         }
       }
-    }`);
+    `);
     expect(data.tradeEvents.nodes).toHaveLength(1);
     const fair = data.tradeEvents.nodes[0];
     expect(fair).toMatchObject({ name: "Hội chợ sản phẩm OCOP và đặc sản Hà Tĩnh năm 2022", boothCount: 100, adminUnit: { name: "Thành phố Hà Tĩnh" } });
@@ -66,19 +108,69 @@ describe("trade promotion through the gateway", () => {
     const [{ participant_id: id }] = await (graph.subgraphs["trade-promotion"] as any).service.dataSource.query(
       `SELECT participant_id FROM trade_participation WHERE participant_kind = 'COOPERATIVE' GROUP BY participant_id ORDER BY count(*) DESC, participant_id LIMIT 1`,
     );
-    const data = await ask(`query($id: ID!) { organization(id: $id) { name ... on Cooperative { tradeParticipations(first: 10) { totalCount nodes { event { name startsOn } products { name tradeEvents { name } listings { platform } } } } } } }`, { id });
+    const data = await ask(
+      `query($id: ID!) { organization(id: $id) { name ... on Cooperative { tradeParticipations(first: 10) { totalCount nodes { event { name startsOn } products { name tradeEvents { name } listings { platform } } } } } } }`,
+      { id },
+    );
     const participations = data.organization.tradeParticipations;
     expect(participations.totalCount).toBeGreaterThan(1);
     for (const p of participations.nodes) for (const product of p.products) expect(product.tradeEvents.map((e: any) => e.name)).toContain(p.event.name);
   });
 
   it("gives every unit's trade promotion beside membership's figures, and the collective-economy overview", async () => {
-    const data = await ask(/* GraphQL */ `{
-      adminUnits(asOf: "2023-12-31", level: DISTRICT) { code name tradePromotion(year: 2023) { events participations booths sales onlineSellingShare } }
-      tradePromotionStatistics(year: 2023, groupBy: ADMIN_UNIT) { total { participations sales onlineSellingShare ocopOwners } groups { key adminUnit { name } figures { participations sales } } }
-      collectiveEconomy(period: { year: 2024, half: H1 }) { id membership { __typename } tradePromotion { events participations onlineSellingShare meetsOnlineSellingTarget } }
-      collectiveEconomyByAdminUnit(period: { year: 2024, half: H1 }) { adminUnit { code } tradePromotion { participations } }
-    }`);
+    const data = await ask(/* GraphQL */ `
+      {
+        adminUnits(asOf: "2023-12-31", level: DISTRICT) {
+          code
+          name
+          tradePromotion(year: 2023) {
+            events
+            participations
+            booths
+            sales
+            onlineSellingShare
+          }
+        }
+        tradePromotionStatistics(year: 2023, groupBy: ADMIN_UNIT) {
+          total {
+            participations
+            sales
+            onlineSellingShare
+            ocopOwners
+          }
+          groups {
+            key
+            adminUnit {
+              name
+            }
+            figures {
+              participations
+              sales
+            }
+          }
+        }
+        collectiveEconomy(period: { year: 2024, half: H1 }) {
+          id
+          membership {
+            __typename
+          }
+          tradePromotion {
+            events
+            participations
+            onlineSellingShare
+            meetsOnlineSellingTarget
+          }
+        }
+        collectiveEconomyByAdminUnit(period: { year: 2024, half: H1 }) {
+          adminUnit {
+            code
+          }
+          tradePromotion {
+            participations
+          }
+        }
+      }
+    `);
     const stats = data.tradePromotionStatistics;
     for (const unit of data.adminUnits) {
       const group = stats.groups.find((g: any) => g.key === unit.code);
@@ -98,9 +190,15 @@ describe("trade promotion through the gateway", () => {
   it("refuses another owner's product and registers the participant's own, asking membership and ocop in one request", async () => {
     const fair = (await ask(`{ tradeEvents(filter: { search: "Giap Thin 2024" }) { nodes { id } } }`)).tradeEvents.nodes[0];
     const taken = new Set(
-      (await (graph.subgraphs["trade-promotion"] as any).service.dataSource.query(`SELECT participant_id FROM trade_participation WHERE event_id = $1`, [fair.id])).map((r: any) => r.participant_id),
+      (
+        await (graph.subgraphs["trade-promotion"] as any).service.dataSource.query(`SELECT participant_id FROM trade_participation WHERE event_id = $1`, [
+          fair.id,
+        ])
+      ).map((r: any) => r.participant_id),
     );
-    const product = demoOcopCatalogue().products.find((p) => p.ownerOrganizationId && !taken.has(p.ownerOrganizationId) && p.certifications.length > 0 && p.certifications[0].decidedOn < "2023-01-01")!;
+    const product = demoOcopCatalogue().products.find(
+      (p) => p.ownerOrganizationId && !taken.has(p.ownerOrganizationId) && p.certifications.length > 0 && p.certifications[0].decidedOn < "2023-01-01",
+    )!;
     const other = demoOcopCatalogue().products.find((p) => p.ownerId !== null)!;
     const mutation = `mutation($input: RegisterTradeParticipationInput!) { registerTradeParticipation(input: $input) { id participant { ... on Cooperative { name } ... on CooperativeGroup { name } } products { name stars(asOf: "2024-01-18") } } }`;
     const kind = product.ownerType === "COOPERATIVE" ? "COOPERATIVE" : "COOPERATIVE_GROUP";
@@ -124,26 +222,64 @@ const FUNDED_EVENTS = {
 
 describe("events and the support programmes that fund them, across trade promotion and policy support", () => {
   it("resolves an event's funding programme in policy support", async () => {
-    const data = await ask(/* GraphQL */ `{
-      tradeEvents(first: 100, orderBy: STARTS_ON_ASC) { totalCount nodes { name fundingProgrammeId fundingProgramme { id code name agency { code } } } }
-    }`);
+    const data = await ask(/* GraphQL */ `
+      {
+        tradeEvents(first: 100, orderBy: STARTS_ON_ASC) {
+          totalCount
+          nodes {
+            name
+            fundingProgrammeId
+            fundingProgramme {
+              id
+              code
+              name
+              agency {
+                code
+              }
+            }
+          }
+        }
+      }
+    `);
     const events = data.tradeEvents.nodes;
     expect(events).toHaveLength(data.tradeEvents.totalCount);
     const funded = events.filter((e: any) => e.fundingProgramme !== null);
-    expect(funded.map((e: any) => [e.fundingProgramme.code, e.name])).toEqual(Object.entries(FUNDED_EVENTS).flatMap(([code, names]) => names.map((name) => [code, name])));
+    expect(funded.map((e: any) => [e.fundingProgramme.code, e.name])).toEqual(
+      Object.entries(FUNDED_EVENTS).flatMap(([code, names]) => names.map((name) => [code, name])),
+    );
     for (const e of events) expect(e.fundingProgramme?.id ?? null).toBe(e.fundingProgrammeId);
-    expect(funded[2].fundingProgramme).toMatchObject({ name: "Hỗ trợ xúc tiến thương mại, mở rộng thị trường năm 2024 (Sở Công Thương)", agency: { code: "SO-CT" } });
+    expect(funded[2].fundingProgramme).toMatchObject({
+      name: "Hỗ trợ xúc tiến thương mại, mở rộng thị trường năm 2024 (Sở Công Thương)",
+      agency: { code: "SO-CT" },
+    });
   });
 
   it("lists the events each programme funded, earliest first, and pages through them", async () => {
-    const data = await ask(/* GraphQL */ `{
-      supportProgrammes(first: 100, filter: { kind: TRADE_PROMOTION_MARKET }) {
-        nodes { id code tradeEvents { totalCount nodes { name startsOn fundingProgramme { code } } } }
+    const data = await ask(/* GraphQL */ `
+      {
+        supportProgrammes(first: 100, filter: { kind: TRADE_PROMOTION_MARKET }) {
+          nodes {
+            id
+            code
+            tradeEvents {
+              totalCount
+              nodes {
+                name
+                startsOn
+                fundingProgramme {
+                  code
+                }
+              }
+            }
+          }
+        }
       }
-    }`);
+    `);
     const programmes = data.supportProgrammes.nodes;
     expect(programmes.length).toBeGreaterThan(Object.keys(FUNDED_EVENTS).length);
-    const listed = Object.fromEntries(programmes.filter((p: any) => p.tradeEvents.totalCount > 0).map((p: any) => [p.code, p.tradeEvents.nodes.map((e: any) => e.name)]));
+    const listed = Object.fromEntries(
+      programmes.filter((p: any) => p.tradeEvents.totalCount > 0).map((p: any) => [p.code, p.tradeEvents.nodes.map((e: any) => e.name)]),
+    );
     expect(listed).toEqual(FUNDED_EVENTS);
     for (const p of programmes) {
       expect(p.tradeEvents.totalCount).toBe(p.tradeEvents.nodes.length);
@@ -154,7 +290,11 @@ describe("events and the support programmes that fund them, across trade promoti
     const id = programmes.find((p: any) => p.code === "CT-2023-SO-CT-CS-XTTM").id;
     const page = `query($id: ID!, $first: Int, $after: String, $last: Int) { supportProgramme(id: $id) { tradeEvents(first: $first, after: $after, last: $last) { totalCount pageInfo { hasNextPage hasPreviousPage endCursor } nodes { name } } } }`;
     const first = (await ask(page, { id, first: 1 })).supportProgramme.tradeEvents;
-    expect(first).toMatchObject({ totalCount: 2, pageInfo: { hasNextPage: true, hasPreviousPage: false }, nodes: [{ name: FUNDED_EVENTS["CT-2023-SO-CT-CS-XTTM"][0] }] });
+    expect(first).toMatchObject({
+      totalCount: 2,
+      pageInfo: { hasNextPage: true, hasPreviousPage: false },
+      nodes: [{ name: FUNDED_EVENTS["CT-2023-SO-CT-CS-XTTM"][0] }],
+    });
     const next = (await ask(page, { id, first: 1, after: first.pageInfo.endCursor })).supportProgramme.tradeEvents;
     expect(next).toMatchObject({ pageInfo: { hasNextPage: false, hasPreviousPage: true }, nodes: [{ name: FUNDED_EVENTS["CT-2023-SO-CT-CS-XTTM"][1] }] });
     const last = (await ask(page, { id, last: 1 })).supportProgramme.tradeEvents;
@@ -176,7 +316,12 @@ describe("events and the support programmes that fund them, across trade promoti
     const every = await measure({ first: 100 });
     expect(one.programmes.map((p: any) => [p.code, p.tradeEvents.totalCount])).toEqual([["CT-2024-SO-CT-CS-XTTM", 1]]);
     expect(every.programmes.length).toBeGreaterThan(50);
-    expect(every.programmes.filter((p: any) => p.tradeEvents.totalCount > 0).map((p: any) => p.code).sort()).toEqual(Object.keys(FUNDED_EVENTS));
+    expect(
+      every.programmes
+        .filter((p: any) => p.tradeEvents.totalCount > 0)
+        .map((p: any) => p.code)
+        .sort(),
+    ).toEqual(Object.keys(FUNDED_EVENTS));
     expect(one.statements).toEqual({ trade: 1, policy: 1 });
     expect(every.statements).toEqual(one.statements);
   });

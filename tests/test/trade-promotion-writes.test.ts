@@ -25,7 +25,9 @@ const COOP_PRODUCTS = catalogue.products.filter((p) => p.ownerOrganizationId ===
 const OTHER_PRODUCT = catalogue.products.find((p) => p.ownerId !== null)!;
 const UNKNOWN = "00000000-0000-5000-8000-000000000000";
 /** Another cooperative of the same unit, active, that owns none of COOP's products. */
-const OTHER_COOP = demoOrganizations().find((o) => o.kind === "COOPERATIVE" && o.status === "ACTIVE" && o.adminUnitCode === collectiveOwner.adminUnitCode && o.id !== COOP)!.id;
+const OTHER_COOP = demoOrganizations().find(
+  (o) => o.kind === "COOPERATIVE" && o.status === "ACTIVE" && o.adminUnitCode === collectiveOwner.adminUnitCode && o.id !== COOP,
+)!.id;
 
 beforeAll(async () => {
   [membership, ocop, policy] = await Promise.all([startTestMembership("demo"), startTestOcop("demo"), startTestPolicySupport("demo")]);
@@ -69,7 +71,19 @@ const UPDATE_PARTICIPATION = `mutation($input: UpdateTradeParticipationInput!) {
 const LISTING = `mutation($input: RecordEcommerceListingInput!) { recordEcommerceListing(input: $input) { id productName platform product { id } } }`;
 const LINK = `mutation($input: RecordSupplyDemandLinkInput!) { recordSupplyDemandLink(input: $input) { id productName value event { id } } }`;
 
-const EVENT = { name: "Hội chợ thử nghiệm", type: "FAIR", format: "IN_PERSON", scope: "PROVINCIAL", organiser: "Sở Công Thương Hà Tĩnh", place: "Thành phố Hà Tĩnh", adminUnitCode: "436", startsOn: "2024-04-10", endsOn: "2024-04-12", boothCount: 4, budget: "200000000" };
+const EVENT = {
+  name: "Hội chợ thử nghiệm",
+  type: "FAIR",
+  format: "IN_PERSON",
+  scope: "PROVINCIAL",
+  organiser: "Sở Công Thương Hà Tĩnh",
+  place: "Thành phố Hà Tĩnh",
+  adminUnitCode: "436",
+  startsOn: "2024-04-10",
+  endsOn: "2024-04-12",
+  boothCount: 4,
+  budget: "200000000",
+};
 let eventId: string;
 let participationId: string;
 
@@ -81,7 +95,13 @@ describe("events", () => {
     const again = await s.query(CREATE, { input });
     expect(again.data.createTradeEvent.id).toBe(first.data.createTradeEvent.id);
     eventId = first.data.createTradeEvent.id;
-    expect(first.data.createTradeEvent).toMatchObject({ name: "Hội chợ đặc sản thử nghiệm", version: 1, illustrative: false, adminUnit: { id: "436" }, budget: "200000000" });
+    expect(first.data.createTradeEvent).toMatchObject({
+      name: "Hội chợ đặc sản thử nghiệm",
+      version: 1,
+      illustrative: false,
+      adminUnit: { id: "436" },
+      budget: "200000000",
+    });
     const found = await s.query(`{ tradeEvents(filter: { search: "dac san thu nghiem" }) { totalCount } }`);
     expect(found.data.tradeEvents.totalCount).toBe(1);
   });
@@ -90,7 +110,13 @@ describe("events", () => {
     ["an end before the start", { endsOn: "2024-04-01" }, "BAD_USER_INPUT", "input.endsOn", "ENDS_BEFORE_START"],
     ["a negative budget", { budget: "-1" }, "BAD_USER_INPUT", "input.budget", "NEGATIVE_AMOUNT"],
     ["an unknown unit", { adminUnitCode: "999" }, "BAD_USER_INPUT", "input.adminUnitCode", "UNKNOWN_ADMIN_UNIT"],
-    ["a unit that no longer exists", { adminUnitCode: "448", startsOn: "2025-03-01", endsOn: "2025-03-02" }, "BAD_USER_INPUT", "input.adminUnitCode", "ADMIN_UNIT_NOT_VALID_ON_DATE"],
+    [
+      "a unit that no longer exists",
+      { adminUnitCode: "448", startsOn: "2025-03-01", endsOn: "2025-03-02" },
+      "BAD_USER_INPUT",
+      "input.adminUnitCode",
+      "ADMIN_UNIT_NOT_VALID_ON_DATE",
+    ],
     ["an online event with a unit", { format: "ONLINE" }, "BAD_USER_INPUT", "input.adminUnitCode", "ONLINE_EVENT_HAS_NO_UNIT"],
     ["a malformed programme id", { fundingProgrammeId: "x" }, "BAD_USER_INPUT", "input.fundingProgrammeId", "INVALID_ID"],
     ["a negative booth count", { boothCount: -1 }, "BAD_USER_INPUT", "input.boothCount", undefined],
@@ -101,11 +127,15 @@ describe("events", () => {
   it("records the support programme that funds an event once policy support confirms it, and refuses one it does not know", async () => {
     const programmes = await policy.query(`{ supportProgrammes(first: 2) { nodes { id code } } }`);
     const [first, second] = programmes.data.supportProgrammes.nodes as { id: string; code: string }[];
-    const created = await s.query(`mutation($input: CreateTradeEventInput!) { createTradeEvent(input: $input) { id version fundingProgrammeId } }`, { input: { ...EVENT, name: "Hội chợ có kinh phí hỗ trợ", fundingProgrammeId: first.id } });
+    const created = await s.query(`mutation($input: CreateTradeEventInput!) { createTradeEvent(input: $input) { id version fundingProgrammeId } }`, {
+      input: { ...EVENT, name: "Hội chợ có kinh phí hỗ trợ", fundingProgrammeId: first.id },
+    });
     expect(created.errors).toBeUndefined();
     expect(created.data.createTradeEvent.fundingProgrammeId).toBe(first.id);
     const { id, version } = created.data.createTradeEvent;
-    const updated = await s.query(`mutation($input: UpdateTradeEventInput!) { updateTradeEvent(input: $input) { version fundingProgrammeId } }`, { input: { id, version, fundingProgrammeId: second.id } });
+    const updated = await s.query(`mutation($input: UpdateTradeEventInput!) { updateTradeEvent(input: $input) { version fundingProgrammeId } }`, {
+      input: { id, version, fundingProgrammeId: second.id },
+    });
     expect(updated.data.updateTradeEvent).toEqual({ version: version + 1, fundingProgrammeId: second.id });
     const error = await expectRefused(CREATE, { ...EVENT, fundingProgrammeId: UNKNOWN }, "NOT_FOUND", "input.fundingProgrammeId");
     expect(error.message).toMatch(/no support programme/u);
@@ -114,10 +144,21 @@ describe("events", () => {
 
   it("answers SERVICE_UNAVAILABLE and writes nothing when policy support cannot be asked about the programme", async () => {
     const closed = `http://127.0.0.1:${await freePort()}/graphql`;
-    const noPolicy = await startSubgraphBehindGateway<TestTradePromotion>("trade-promotion", { MEMBERSHIP_URL: membership.url, OCOP_URL: ocop.url, POLICY_SUPPORT_URL: closed });
+    const noPolicy = await startSubgraphBehindGateway<TestTradePromotion>("trade-promotion", {
+      MEMBERSHIP_URL: membership.url,
+      OCOP_URL: ocop.url,
+      POLICY_SUPPORT_URL: closed,
+    });
     try {
       const programmes = await policy.query(`{ supportProgrammes(first: 1) { nodes { id } } }`);
-      const error = await expectRefused(CREATE, { ...EVENT, fundingProgrammeId: programmes.data.supportProgrammes.nodes[0].id }, "SERVICE_UNAVAILABLE", "input.fundingProgrammeId", "PROGRAMME_LOOKUP_FAILED", noPolicy.subgraph);
+      const error = await expectRefused(
+        CREATE,
+        { ...EVENT, fundingProgrammeId: programmes.data.supportProgrammes.nodes[0].id },
+        "SERVICE_UNAVAILABLE",
+        "input.fundingProgrammeId",
+        "PROGRAMME_LOOKUP_FAILED",
+        noPolicy.subgraph,
+      );
       expect(error.message).toMatch(/Nothing was saved/u);
     } finally {
       await noPolicy.stop();
@@ -126,17 +167,35 @@ describe("events", () => {
 });
 
 describe("participations", () => {
-  const base = () => ({ eventId, participant: { kind: "COOPERATIVE", id: COOP }, adminUnitCode: collectiveOwner.adminUnitCode, productIds: COOP_PRODUCTS.slice(0, 1), booths: 2, salesAmount: "15000000" });
+  const base = () => ({
+    eventId,
+    participant: { kind: "COOPERATIVE", id: COOP },
+    adminUnitCode: collectiveOwner.adminUnitCode,
+    productIds: COOP_PRODUCTS.slice(0, 1),
+    booths: 2,
+    salesAmount: "15000000",
+  });
 
   it("registers a cooperative with its own product, defaulting to the event's dates", async () => {
     const res = await s.query(REGISTER, { input: base() });
     expect(res.errors).toBeUndefined();
     participationId = res.data.registerTradeParticipation.id;
-    expect(res.data.registerTradeParticipation).toMatchObject({ attendedFrom: "2024-04-10", attendedTo: "2024-04-12", products: [{ id: COOP_PRODUCTS[0] }], participant: { __typename: "Cooperative", id: COOP } });
+    expect(res.data.registerTradeParticipation).toMatchObject({
+      attendedFrom: "2024-04-10",
+      attendedTo: "2024-04-12",
+      products: [{ id: COOP_PRODUCTS[0] }],
+      participant: { __typename: "Cooperative", id: COOP },
+    });
   });
 
   it("refuses a product of another owner, an unknown product, a duplicate, dates outside the event, negative money and too many booths", async () => {
-    await expectRefused(REGISTER, { ...base(), participant: { kind: "COOPERATIVE", id: OTHER_COOP } }, "BAD_USER_INPUT", "input.productIds.0", "PRODUCT_OF_ANOTHER_OWNER");
+    await expectRefused(
+      REGISTER,
+      { ...base(), participant: { kind: "COOPERATIVE", id: OTHER_COOP } },
+      "BAD_USER_INPUT",
+      "input.productIds.0",
+      "PRODUCT_OF_ANOTHER_OWNER",
+    );
     const other = { ...base(), participant: { kind: "COOPERATIVE", id: OTHER_COOP } };
     await expectRefused(REGISTER, { ...other, productIds: [UNKNOWN] }, "NOT_FOUND", "input.productIds.0");
     await expectRefused(REGISTER, { ...other, productIds: [OTHER_PRODUCT.id] }, "BAD_USER_INPUT", "input.productIds.0", "PRODUCT_OF_ANOTHER_OWNER");
@@ -149,24 +208,46 @@ describe("participations", () => {
     await expectRefused(REGISTER, { ...other, productIds: [], booths: 3 }, "BAD_USER_INPUT", "input.booths", "BOOTHS_EXCEED_EVENT");
     await expectRefused(REGISTER, { ...other, productIds: [], eventId: UNKNOWN }, "NOT_FOUND", "input.eventId");
     await expectRefused(REGISTER, { ...other, productIds: [], adminUnitCode: "999" }, "BAD_USER_INPUT", "input.adminUnitCode", "UNKNOWN_ADMIN_UNIT");
-    await expectRefused(REGISTER, { ...base(), participant: { kind: "OCOP_LOCAL_OWNER", id: OTHER_PRODUCT.ownerId }, productIds: [COOP_PRODUCTS[0], COOP_PRODUCTS[0]] }, "BAD_USER_INPUT", "input.productIds.1", "DUPLICATE_PRODUCT");
+    await expectRefused(
+      REGISTER,
+      { ...base(), participant: { kind: "OCOP_LOCAL_OWNER", id: OTHER_PRODUCT.ownerId }, productIds: [COOP_PRODUCTS[0], COOP_PRODUCTS[0]] },
+      "BAD_USER_INPUT",
+      "input.productIds.1",
+      "DUPLICATE_PRODUCT",
+    );
   });
 
   it("answers SERVICE_UNAVAILABLE and writes nothing when the gateway cannot be asked", async () => {
-    const [{ id }] = await down.service.dataSource.query(`INSERT INTO trade_event (id, name, type, format, scope, organiser, place, starts_on, ends_on, illustrative)
+    const [{ id }] = await down.service.dataSource
+      .query(`INSERT INTO trade_event (id, name, type, format, scope, organiser, place, starts_on, ends_on, illustrative)
       VALUES (gen_random_uuid(), 'Hội chợ', 'FAIR', 'IN_PERSON', 'PROVINCIAL', 'Sở Công Thương', 'Hà Tĩnh', '2024-01-01', '2024-01-02', false) RETURNING id`);
     // The participant is asked about first, the products in the same request.
     await expectRefused(REGISTER, { ...base(), eventId: id }, "SERVICE_UNAVAILABLE", "input.participant.id", "ORGANIZATION_LOOKUP_FAILED", down);
-    await expectRefused(REGISTER, { ...base(), eventId: id, participant: { kind: "OCOP_LOCAL_OWNER", id: OTHER_PRODUCT.ownerId } }, "SERVICE_UNAVAILABLE", "input.productIds", "PRODUCT_LOOKUP_FAILED", down);
+    await expectRefused(
+      REGISTER,
+      { ...base(), eventId: id, participant: { kind: "OCOP_LOCAL_OWNER", id: OTHER_PRODUCT.ownerId } },
+      "SERVICE_UNAVAILABLE",
+      "input.productIds",
+      "PRODUCT_LOOKUP_FAILED",
+      down,
+    );
   });
 
   it("updates results with the version read, and refuses a stale version or another owner's product", async () => {
-    const res = await s.query(UPDATE_PARTICIPATION, { input: { id: participationId, version: 1, contractCount: 1, contractValue: "80000000", productIds: COOP_PRODUCTS } });
+    const res = await s.query(UPDATE_PARTICIPATION, {
+      input: { id: participationId, version: 1, contractCount: 1, contractValue: "80000000", productIds: COOP_PRODUCTS },
+    });
     expect(res.errors).toBeUndefined();
     expect(res.data.updateTradeParticipation).toMatchObject({ version: 2, contractCount: 1, contractValue: "80000000" });
     expect(res.data.updateTradeParticipation.products.map((p: any) => p.id).sort()).toEqual([...COOP_PRODUCTS].sort());
     await expectRefused(UPDATE_PARTICIPATION, { id: participationId, version: 1, salesAmount: "1" }, "CONFLICT", "input.version");
-    await expectRefused(UPDATE_PARTICIPATION, { id: participationId, version: 2, productIds: [OTHER_PRODUCT.id] }, "BAD_USER_INPUT", "input.productIds.0", "PRODUCT_OF_ANOTHER_OWNER");
+    await expectRefused(
+      UPDATE_PARTICIPATION,
+      { id: participationId, version: 2, productIds: [OTHER_PRODUCT.id] },
+      "BAD_USER_INPUT",
+      "input.productIds.0",
+      "PRODUCT_OF_ANOTHER_OWNER",
+    );
     await expectRefused(UPDATE_PARTICIPATION, { id: participationId, version: 2, mouValue: "-1" }, "BAD_USER_INPUT", "input.mouValue", "NEGATIVE_AMOUNT");
   });
 
@@ -181,7 +262,13 @@ describe("participations", () => {
 
 describe("listings and links", () => {
   it("records a listing of the seller's own product, named by ocop, and refuses an overlapping one", async () => {
-    const input = { owner: { kind: "COOPERATIVE", id: COOP }, adminUnitCode: collectiveOwner.adminUnitCode, platform: "POSTMART", productId: COOP_PRODUCTS[0], listedOn: "2024-05-01" };
+    const input = {
+      owner: { kind: "COOPERATIVE", id: COOP },
+      adminUnitCode: collectiveOwner.adminUnitCode,
+      platform: "POSTMART",
+      productId: COOP_PRODUCTS[0],
+      listedOn: "2024-05-01",
+    };
     const res = await s.query(LISTING, { input });
     expect(res.errors).toBeUndefined();
     expect(res.data.recordEcommerceListing.productName).toBe(collectiveOwner.name);
@@ -193,7 +280,17 @@ describe("listings and links", () => {
   });
 
   it("records a link at the event and refuses one dated outside it, or with a negative value", async () => {
-    const input = { seller: { kind: "COOPERATIVE", id: COOP }, adminUnitCode: collectiveOwner.adminUnitCode, buyer: "Công ty TNHH Thử nghiệm", productName: "Sản phẩm không OCOP", volume: 2.5, volumeUnit: "tấn", value: "30000000", agreedOn: "2024-04-11", eventId };
+    const input = {
+      seller: { kind: "COOPERATIVE", id: COOP },
+      adminUnitCode: collectiveOwner.adminUnitCode,
+      buyer: "Công ty TNHH Thử nghiệm",
+      productName: "Sản phẩm không OCOP",
+      volume: 2.5,
+      volumeUnit: "tấn",
+      value: "30000000",
+      agreedOn: "2024-04-11",
+      eventId,
+    };
     const res = await s.query(LINK, { input });
     expect(res.errors).toBeUndefined();
     expect(res.data.recordSupplyDemandLink).toMatchObject({ productName: "Sản phẩm không OCOP", event: { id: eventId } });
@@ -219,9 +316,31 @@ describe("participants and sellers that are membership organisations", () => {
     return result;
   }
 
-  const participation = (over: Record<string, unknown> = {}) => ({ eventId, participant: { kind: "COOPERATIVE_GROUP", id: GROUP.id }, adminUnitCode: GROUP.adminUnitCode, ...over });
-  const listing = (over: Record<string, unknown> = {}) => ({ owner: { kind: "COOPERATIVE", id: OTHER_COOP }, adminUnitCode: collectiveOwner.adminUnitCode, platform: "VOSO", productName: "Mật ong rừng", listedOn: "2024-05-02", ...over });
-  const link = (over: Record<string, unknown> = {}) => ({ seller: { kind: "COOPERATIVE", id: DISSOLVED.id }, adminUnitCode: DISSOLVED.adminUnitCode, buyer: "Công ty TNHH Thử nghiệm", productName: "Gạo", volume: 1, volumeUnit: "tấn", value: "10000000", agreedOn: "2022-03-01", ...over });
+  const participation = (over: Record<string, unknown> = {}) => ({
+    eventId,
+    participant: { kind: "COOPERATIVE_GROUP", id: GROUP.id },
+    adminUnitCode: GROUP.adminUnitCode,
+    ...over,
+  });
+  const listing = (over: Record<string, unknown> = {}) => ({
+    owner: { kind: "COOPERATIVE", id: OTHER_COOP },
+    adminUnitCode: collectiveOwner.adminUnitCode,
+    platform: "VOSO",
+    productName: "Mật ong rừng",
+    listedOn: "2024-05-02",
+    ...over,
+  });
+  const link = (over: Record<string, unknown> = {}) => ({
+    seller: { kind: "COOPERATIVE", id: DISSOLVED.id },
+    adminUnitCode: DISSOLVED.adminUnitCode,
+    buyer: "Công ty TNHH Thử nghiệm",
+    productName: "Gạo",
+    volume: 1,
+    volumeUnit: "tấn",
+    value: "10000000",
+    agreedOn: "2022-03-01",
+    ...over,
+  });
 
   it("registers a group without products and lists a cooperative's product by name, asking membership once each", async () => {
     const registered = await askingOnce(() => s.query(REGISTER, { input: participation() }));
@@ -233,21 +352,61 @@ describe("participants and sellers that are membership organisations", () => {
   });
 
   it("asks about a seller and its OCOP product in the same request", async () => {
-    const res = await askingOnce(() => s.query(LISTING, { input: listing({ owner: { kind: "COOPERATIVE", id: COOP }, platform: "SENDO", productName: undefined, productId: COOP_PRODUCTS[0] }) }));
+    const res = await askingOnce(() =>
+      s.query(LISTING, {
+        input: listing({ owner: { kind: "COOPERATIVE", id: COOP }, platform: "SENDO", productName: undefined, productId: COOP_PRODUCTS[0] }),
+      }),
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data.recordEcommerceListing.product).toEqual({ id: COOP_PRODUCTS[0] });
   });
 
   it("refuses an organisation membership does not know, of another kind or in another unit, naming the field, once asked", async () => {
-    const unknown = await askingOnce(() => expectRefused(REGISTER, participation({ participant: { kind: "COOPERATIVE", id: UNKNOWN } }), "NOT_FOUND", "input.participant.id", "ORGANIZATION_NOT_FOUND"));
+    const unknown = await askingOnce(() =>
+      expectRefused(
+        REGISTER,
+        participation({ participant: { kind: "COOPERATIVE", id: UNKNOWN } }),
+        "NOT_FOUND",
+        "input.participant.id",
+        "ORGANIZATION_NOT_FOUND",
+      ),
+    );
     expect(unknown.message).toContain(UNKNOWN);
-    const kind = await askingOnce(() => expectRefused(REGISTER, participation({ participant: { kind: "COOPERATIVE", id: GROUP.id } }), "BAD_USER_INPUT", "input.participant.kind", "ORGANIZATION_KIND_MISMATCH"));
+    const kind = await askingOnce(() =>
+      expectRefused(
+        REGISTER,
+        participation({ participant: { kind: "COOPERATIVE", id: GROUP.id } }),
+        "BAD_USER_INPUT",
+        "input.participant.kind",
+        "ORGANIZATION_KIND_MISMATCH",
+      ),
+    );
     expect(kind.message).toBe(`Membership records ${GROUP.name} as Tổ hợp tác (COOPERATIVE_GROUP), not COOPERATIVE.`);
-    const unit = await askingOnce(() => expectRefused(REGISTER, participation({ adminUnitCode: elsewhere(GROUP.adminUnitCode) }), "BAD_USER_INPUT", "input.adminUnitCode", "ADMIN_UNIT_MISMATCH"));
+    const unit = await askingOnce(() =>
+      expectRefused(REGISTER, participation({ adminUnitCode: elsewhere(GROUP.adminUnitCode) }), "BAD_USER_INPUT", "input.adminUnitCode", "ADMIN_UNIT_MISMATCH"),
+    );
     expect(unit.extensions!.details).toEqual({ recordedAdminUnitCode: GROUP.adminUnitCode });
-    await askingOnce(() => expectRefused(LISTING, listing({ owner: { kind: "COOPERATIVE_UNION", id: OTHER_COOP } }), "BAD_USER_INPUT", "input.owner.kind", "ORGANIZATION_KIND_MISMATCH"));
-    await askingOnce(() => expectRefused(LISTING, listing({ adminUnitCode: elsewhere(collectiveOwner.adminUnitCode) }), "BAD_USER_INPUT", "input.adminUnitCode", "ADMIN_UNIT_MISMATCH"));
-    await askingOnce(() => expectRefused(LINK, link({ seller: { kind: "COOPERATIVE", id: UNKNOWN } }), "NOT_FOUND", "input.seller.id", "ORGANIZATION_NOT_FOUND"));
+    await askingOnce(() =>
+      expectRefused(
+        LISTING,
+        listing({ owner: { kind: "COOPERATIVE_UNION", id: OTHER_COOP } }),
+        "BAD_USER_INPUT",
+        "input.owner.kind",
+        "ORGANIZATION_KIND_MISMATCH",
+      ),
+    );
+    await askingOnce(() =>
+      expectRefused(
+        LISTING,
+        listing({ adminUnitCode: elsewhere(collectiveOwner.adminUnitCode) }),
+        "BAD_USER_INPUT",
+        "input.adminUnitCode",
+        "ADMIN_UNIT_MISMATCH",
+      ),
+    );
+    await askingOnce(() =>
+      expectRefused(LINK, link({ seller: { kind: "COOPERATIVE", id: UNKNOWN } }), "NOT_FOUND", "input.seller.id", "ORGANIZATION_NOT_FOUND"),
+    );
   });
 
   it("records what a dissolved organisation did before its dissolution, and nothing dated after", async () => {
@@ -277,7 +436,9 @@ describe("participants and sellers that are membership organisations", () => {
         expect(error.message).toMatch(/Nothing was saved/u);
         expect(await t.service.dataSource.query(listedBefore)).toEqual(before);
       }
-      const [{ id }] = await noMembership.subgraph.service.dataSource.query(`SELECT id FROM trade_event WHERE starts_on <= '2024-01-01' ORDER BY starts_on DESC LIMIT 1`);
+      const [{ id }] = await noMembership.subgraph.service.dataSource.query(
+        `SELECT id FROM trade_event WHERE starts_on <= '2024-01-01' ORDER BY starts_on DESC LIMIT 1`,
+      );
       const error = onlyError(await noMembership.subgraph.query(REGISTER, { input: participation({ eventId: id }) }));
       expect(error.extensions).toMatchObject({ code: "SERVICE_UNAVAILABLE", field: "input.participant.id", reason: "ORGANIZATION_LOOKUP_FAILED" });
     } finally {

@@ -147,7 +147,11 @@ export function auditTrailResolver(queryName: string, subgraphLabel: string) {
   @Resolver()
   class AuditTrailResolver {
     @Authorized(Role.ALLIANCE_ADMIN)
-    @Query(() => [AuditRecord], { name: queryName, nullable: true, description: `The audit trail of ${subgraphLabel} (nhật ký thay đổi), newest first; administrators only.` })
+    @Query(() => [AuditRecord], {
+      name: queryName,
+      nullable: true,
+      description: `The audit trail of ${subgraphLabel} (nhật ký thay đổi), newest first; administrators only.`,
+    })
     async auditTrail(@Args() args: AuditTrailArgs, @Ctx() ctx: { dataSource: DataSource }): Promise<AuditRecord[]> {
       const rows: Record<string, unknown>[] = await ctx.dataSource.query(
         `SELECT * FROM audit_record

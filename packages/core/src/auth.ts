@@ -52,7 +52,8 @@ export function registerCommuneCheck(check: CommuneCheck): void {
 export function communeUnitRefusal(unit: unknown): string | null {
   if (typeof unit !== "string" || !/^[0-9]{5}$/u.test(unit)) return "A commune token must name its commune by its 5-digit code (e.g. 18202, xã Tứ Mỹ).";
   if (!communeCheck) return "This service cannot check commune codes (the administrative units are not loaded), so it accepts no commune token.";
-  if (!communeCheck(unit, today())) return `${unit} is not the code of a Hà Tĩnh commune in force today (one of the 69 communes since 1/7/2025): a commune token names its commune's current code.`;
+  if (!communeCheck(unit, today()))
+    return `${unit} is not the code of a Hà Tĩnh commune in force today (one of the 69 communes since 1/7/2025): a commune token names its commune's current code.`;
   return null;
 }
 
@@ -99,7 +100,13 @@ interface Signer {
 }
 
 /** A principal as token claims (`role`, `dept`, `unit`, `name`, subject), plus `extra` claims, signed with `signer`. */
-function signPrincipal(principal: Principal, audience: { issuer: string; audience: string }, signer: Signer, ttlSeconds: number, extra: Record<string, string> = {}): Promise<string> {
+function signPrincipal(
+  principal: Principal,
+  audience: { issuer: string; audience: string },
+  signer: Signer,
+  ttlSeconds: number,
+  extra: Record<string, string> = {},
+): Promise<string> {
   return new SignJWT({ role: principal.role, dept: principal.department, unit: principal.adminUnitCode, name: principal.name, ...extra })
     .setProtectedHeader({ alg: signer.alg, ...(signer.kid ? { kid: signer.kid, typ: "JWT" } : {}) })
     .setSubject(principal.subject)
@@ -158,7 +165,12 @@ function keysUnreachable(error: unknown): boolean {
  * The verified claims of a token for `audience` — an HS256 secret, or public keys picked by `kid` — and
  * the known role they name; UNAUTHENTICATED otherwise, SERVICE_UNAVAILABLE when the keys cannot be had.
  */
-async function verifiedClaims(token: string, verifyWith: string | JWTVerifyGetKey, audience: { issuer: string; audience: string }, refusals: TokenRefusals): Promise<{ payload: JWTPayload; role: Role }> {
+async function verifiedClaims(
+  token: string,
+  verifyWith: string | JWTVerifyGetKey,
+  audience: { issuer: string; audience: string },
+  refusals: TokenRefusals,
+): Promise<{ payload: JWTPayload; role: Role }> {
   let payload: JWTPayload;
   const options = { issuer: audience.issuer, audience: audience.audience };
   try {
@@ -168,7 +180,11 @@ async function verifiedClaims(token: string, verifyWith: string | JWTVerifyGetKe
         : await jwtVerify(token, verifyWith, { ...options, algorithms: [...SIGNING_ALGORITHMS] }));
   } catch (error) {
     if (typeof verifyWith !== "string" && keysUnreachable(error)) {
-      throw new DomainError(ErrorCode.SERVICE_UNAVAILABLE, "The token issuer's public keys (JWKS) cannot be fetched right now, so the token cannot be checked. Try again shortly.", { reason: "JWKS_UNREACHABLE" });
+      throw new DomainError(
+        ErrorCode.SERVICE_UNAVAILABLE,
+        "The token issuer's public keys (JWKS) cannot be fetched right now, so the token cannot be checked. Try again shortly.",
+        { reason: "JWKS_UNREACHABLE" },
+      );
     }
     throw unauthenticated(error instanceof joseErrors.JWTExpired ? refusals.expired : refusals.invalid);
   }
@@ -199,12 +215,18 @@ export async function principalOf(authorization: string | undefined, tokenKeys: 
   const match = /^Bearer\s+(\S+)$/iu.exec(authorization);
   if (!match) throw unauthenticated("The Authorization header must be `Bearer <token>`.");
   const verifyWith = tokenKeys.legacySecret && isHs256(match[1]) ? tokenKeys.legacySecret : tokenKeys.keys;
-  const { payload, role } = await verifiedClaims(match[1], verifyWith, { issuer: ISSUER, audience: AUDIENCE }, {
-    unknown: "The token names no known role.",
-    expired: "The token has expired: sign in again.",
-    invalid: "The token is not valid.",
-  });
-  if (role === Role.DEPARTMENT && !(typeof payload.dept === "string" && payload.dept in DEPARTMENTS)) throw unauthenticated("A department token must name a known department.");
+  const { payload, role } = await verifiedClaims(
+    match[1],
+    verifyWith,
+    { issuer: ISSUER, audience: AUDIENCE },
+    {
+      unknown: "The token names no known role.",
+      expired: "The token has expired: sign in again.",
+      invalid: "The token is not valid.",
+    },
+  );
+  if (role === Role.DEPARTMENT && !(typeof payload.dept === "string" && payload.dept in DEPARTMENTS))
+    throw unauthenticated("A department token must name a known department.");
   if (role === Role.COMMUNE) {
     const refusal = communeUnitRefusal(payload.unit);
     if (refusal) throw new DomainError(ErrorCode.UNAUTHENTICATED, refusal, { reason: "COMMUNE_UNIT_INVALID" });
@@ -224,7 +246,12 @@ const PROOF_AUDIENCE = "kttt-subgraphs";
 /** Long enough for a request's slowest subgraph call, short enough that a captured proof is soon useless. */
 export const GATEWAY_PROOF_TTL_SECONDS = 60;
 
-export async function signGatewayProof(principal: Principal, requestId: string, gatewaySecret: string, ttlSeconds = GATEWAY_PROOF_TTL_SECONDS): Promise<string> {
+export async function signGatewayProof(
+  principal: Principal,
+  requestId: string,
+  gatewaySecret: string,
+  ttlSeconds = GATEWAY_PROOF_TTL_SECONDS,
+): Promise<string> {
   return signPrincipal(principal, { issuer: PROOF_ISSUER, audience: PROOF_AUDIENCE }, hs256(gatewaySecret), ttlSeconds, { rid: requestId });
 }
 
@@ -232,11 +259,16 @@ export async function signGatewayProof(principal: Principal, requestId: string, 
 export async function verifyGatewayProof(header: string | string[] | undefined, gatewaySecret: string): Promise<{ principal: Principal; requestId: string }> {
   if (typeof header !== "string" || !header) throw unauthenticated("This service answers only the KTTT Graph gateway.");
   const unknown = "The gateway's proof names no known caller.";
-  const { payload, role } = await verifiedClaims(header, gatewaySecret, { issuer: PROOF_ISSUER, audience: PROOF_AUDIENCE }, {
-    unknown,
-    expired: "The gateway's proof has expired: send the request through the gateway again.",
-    invalid: "The gateway's proof is not valid.",
-  });
+  const { payload, role } = await verifiedClaims(
+    header,
+    gatewaySecret,
+    { issuer: PROOF_ISSUER, audience: PROOF_AUDIENCE },
+    {
+      unknown,
+      expired: "The gateway's proof has expired: send the request through the gateway again.",
+      invalid: "The gateway's proof is not valid.",
+    },
+  );
   if (typeof payload.rid !== "string") throw unauthenticated(unknown);
   return { principal: principalOfClaims(payload, role), requestId: payload.rid };
 }
@@ -288,7 +320,9 @@ const RULE_LABELS: Record<string, string> = {
 
 /** "Alliance staff, SO_KHDT and the commune where the record lies": who a rule list lets in, in words. */
 export function describeRules(rules: readonly string[]): string {
-  const labels = rules.map((rule) => RULE_LABELS[rule] ?? (rule.startsWith("DEPARTMENT:") ? `${DEPARTMENTS[rule.slice(11)] ?? rule.slice(11)} (${rule.slice(11)})` : rule));
+  const labels = rules.map(
+    (rule) => RULE_LABELS[rule] ?? (rule.startsWith("DEPARTMENT:") ? `${DEPARTMENTS[rule.slice(11)] ?? rule.slice(11)} (${rule.slice(11)})` : rule),
+  );
   return labels.length > 1 ? `${labels.slice(0, -1).join(", ")} and ${labels[labels.length - 1]}` : labels.join("");
 }
 
@@ -303,9 +337,15 @@ export const authChecker: AuthChecker<{ principal: Principal }> = ({ context, ro
   const parent = info.parentType.name;
   const what = parent === "Mutation" ? "This change" : parent === "Query" ? `\`${info.fieldName}\`` : `\`${parent}.${info.fieldName}\``;
   const whom = describeRules(rules);
-  if (principal.role === Role.PUBLIC) throw new DomainError(ErrorCode.UNAUTHENTICATED, `Sign in to ${parent === "Mutation" ? "do this" : `read ${what}`}: it is for ${whom}.`, { reason: "SIGN_IN_REQUIRED" });
+  if (principal.role === Role.PUBLIC)
+    throw new DomainError(ErrorCode.UNAUTHENTICATED, `Sign in to ${parent === "Mutation" ? "do this" : `read ${what}`}: it is for ${whom}.`, {
+      reason: "SIGN_IN_REQUIRED",
+    });
   const you = `${principal.role}${principal.department ? ` ${principal.department}` : ""}${principal.adminUnitCode ? ` ${principal.adminUnitCode}` : ""}`;
-  throw new DomainError(ErrorCode.FORBIDDEN, `${what} is for ${whom}; your role (${you}) may not ${parent === "Mutation" ? "do it" : "read it"}.`, { reason: "NOT_PERMITTED", details: { allowed: [...rules] } });
+  throw new DomainError(ErrorCode.FORBIDDEN, `${what} is for ${whom}; your role (${you}) may not ${parent === "Mutation" ? "do it" : "read it"}.`, {
+    reason: "NOT_PERMITTED",
+    details: { allowed: [...rules] },
+  });
 };
 
 /** Alliance staff and administrators. */
@@ -331,8 +371,10 @@ export const DETAILS: Record<"MEMBERSHIP" | "OCOP" | "TRADE" | "SUPPORT", string
 export const READ_NOTE = {
   SIGNED_IN: "For signed-in callers.",
   ALLIANCE: "For Alliance staff and administrators.",
-  MEMBERSHIP: "Details of the organisation: for the Alliance, Sở KH&ĐT (SO_KHDT) and the commune where the organisation lies today (COMMUNE); FORBIDDEN for others.",
+  MEMBERSHIP:
+    "Details of the organisation: for the Alliance, Sở KH&ĐT (SO_KHDT) and the commune where the organisation lies today (COMMUNE); FORBIDDEN for others.",
   OCOP: "OCOP detail: Alliance, Sở NN&PTNT (SO_NN) and the commune where the owner lies today (COMMUNE); FORBIDDEN for others.",
   TRADE: "Trade detail: Alliance, Sở Công Thương (SO_CT) and the commune where the record lies today (COMMUNE); FORBIDDEN for others.",
-  SUPPORT: "Support detail: Alliance, Sở Tài chính (SO_TC), Sở KH&ĐT (SO_KHDT) and the commune where the beneficiary lies today (COMMUNE); FORBIDDEN for others.",
+  SUPPORT:
+    "Support detail: Alliance, Sở Tài chính (SO_TC), Sở KH&ĐT (SO_KHDT) and the commune where the beneficiary lies today (COMMUNE); FORBIDDEN for others.",
 } as const;

@@ -43,7 +43,8 @@ function secretOf(name: string, env: NodeJS.ProcessEnv, nodeEnv: string, fallbac
   // Secrets are process-wide: a config built from a partial environment still gets them.
   const value = env[name] || process.env[name] || fallback;
   if (nodeEnv !== "production") return value;
-  if (value === fallback) problems.push(`${name} must be set in production, to a random secret of at least ${MIN_SECRET_LENGTH} characters (e.g. from \`openssl rand -hex 32\`).`);
+  if (value === fallback)
+    problems.push(`${name} must be set in production, to a random secret of at least ${MIN_SECRET_LENGTH} characters (e.g. from \`openssl rand -hex 32\`).`);
   else if (value.length < MIN_SECRET_LENGTH) problems.push(`${name} must be at least ${MIN_SECRET_LENGTH} characters (got ${value.length}).`);
   return value;
 }
@@ -51,25 +52,30 @@ function secretOf(name: string, env: NodeJS.ProcessEnv, nodeEnv: string, fallbac
 /** An optional secret: unset is null; set, 32+ characters in production. */
 function optionalSecretOf(name: string, env: NodeJS.ProcessEnv, nodeEnv: string, problems: Problems): string | null {
   const value = env[name] || process.env[name] || null;
-  if (value && nodeEnv === "production" && value.length < MIN_SECRET_LENGTH) problems.push(`${name} must be at least ${MIN_SECRET_LENGTH} characters (got ${value.length}).`);
+  if (value && nodeEnv === "production" && value.length < MIN_SECRET_LENGTH)
+    problems.push(`${name} must be at least ${MIN_SECRET_LENGTH} characters (got ${value.length}).`);
   return value;
 }
 
 /** The former HS256 key of callers' tokens: the development default, and in production only when set. */
 function legacyAuthSecretOf(env: NodeJS.ProcessEnv, nodeEnv: string, problems: Problems): string | null {
-  return nodeEnv === "production" ? optionalSecretOf("AUTH_JWT_SECRET", env, nodeEnv, problems) : secretOf("AUTH_JWT_SECRET", env, nodeEnv, DEVELOPMENT_AUTH_SECRET, problems);
+  return nodeEnv === "production"
+    ? optionalSecretOf("AUTH_JWT_SECRET", env, nodeEnv, problems)
+    : secretOf("AUTH_JWT_SECRET", env, nodeEnv, DEVELOPMENT_AUTH_SECRET, problems);
 }
 
 /** The issuer's signing keys: AUTH_SIGNING_KEYS, or the development key (refused in production). */
 function signingKeysFrom(env: NodeJS.ProcessEnv, nodeEnv: string, problems: Problems): JWK[] {
   const text = env.AUTH_SIGNING_KEYS || process.env.AUTH_SIGNING_KEYS;
   if (!text) {
-    if (nodeEnv === "production") problems.push("AUTH_SIGNING_KEYS must be set in production: the private keys that sign callers' tokens (npm run token -- --new-signing-key makes one).");
+    if (nodeEnv === "production")
+      problems.push("AUTH_SIGNING_KEYS must be set in production: the private keys that sign callers' tokens (npm run token -- --new-signing-key makes one).");
     return [{ ...DEVELOPMENT_SIGNING_KEY }];
   }
   try {
     const keys = parseSigningKeys(text);
-    if (nodeEnv === "production" && keys.some((k) => k.kid === DEVELOPMENT_SIGNING_KEY.kid)) problems.push("AUTH_SIGNING_KEYS holds the published development key: make a real one in production.");
+    if (nodeEnv === "production" && keys.some((k) => k.kid === DEVELOPMENT_SIGNING_KEY.kid))
+      problems.push("AUTH_SIGNING_KEYS holds the published development key: make a real one in production.");
     return keys;
   } catch (error) {
     problems.push((error as Error).message);
@@ -109,16 +115,24 @@ export interface RouterContract {
 function subgraphAccessFrom(env: NodeJS.ProcessEnv, nodeEnv: string, problems: Problems): { gatewaySecret: string | null; router: RouterContract | null } {
   const routerSecret = optionalSecretOf("ROUTER_SECRET", env, nodeEnv, problems);
   const jwksUrl = env.AUTH_JWKS_URL || process.env.AUTH_JWKS_URL;
-  if (routerSecret && !jwksUrl && nodeEnv === "production") problems.push("ROUTER_SECRET is set but AUTH_JWKS_URL is not: a subgraph behind a router checks callers' tokens with the issuer's JWKS.");
+  if (routerSecret && !jwksUrl && nodeEnv === "production")
+    problems.push("ROUTER_SECRET is set but AUTH_JWKS_URL is not: a subgraph behind a router checks callers' tokens with the issuer's JWKS.");
   const settings = parseSettings(
     z.object({ AUTH_JWKS_URL: z.string().url().optional(), AUTH_JWKS_COOLDOWN_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000) }),
     { AUTH_JWKS_URL: jwksUrl || undefined, AUTH_JWKS_COOLDOWN_MS: env.AUTH_JWKS_COOLDOWN_MS || undefined },
     problems,
   );
   const router = routerSecret
-    ? { secret: routerSecret, jwksUrl: settings.AUTH_JWKS_URL ?? `http://127.0.0.1:${env.GATEWAY_PORT || 4000}/.well-known/jwks.json`, jwksCooldownMs: settings.AUTH_JWKS_COOLDOWN_MS }
+    ? {
+        secret: routerSecret,
+        jwksUrl: settings.AUTH_JWKS_URL ?? `http://127.0.0.1:${env.GATEWAY_PORT || 4000}/.well-known/jwks.json`,
+        jwksCooldownMs: settings.AUTH_JWKS_COOLDOWN_MS,
+      }
     : null;
-  const gatewaySecret = router && nodeEnv === "production" && !(env.GATEWAY_SECRET || process.env.GATEWAY_SECRET) ? null : secretOf("GATEWAY_SECRET", env, nodeEnv, DEVELOPMENT_GATEWAY_SECRET, problems);
+  const gatewaySecret =
+    router && nodeEnv === "production" && !(env.GATEWAY_SECRET || process.env.GATEWAY_SECRET)
+      ? null
+      : secretOf("GATEWAY_SECRET", env, nodeEnv, DEVELOPMENT_GATEWAY_SECRET, problems);
   return { gatewaySecret, router };
 }
 
@@ -307,7 +321,9 @@ const fieldSuggestions = z
     message: "FIELD_SUGGESTIONS must be authenticated or off (the public never gets suggestions)",
   })
   .optional()
-  .transform((v): FieldSuggestionsAccess | undefined => (!v ? undefined : v === "authenticated" || v === "true" || v === "1" || v === "yes" ? "authenticated" : "off"));
+  .transform((v): FieldSuggestionsAccess | undefined =>
+    !v ? undefined : v === "authenticated" || v === "true" || v === "1" || v === "yes" ? "authenticated" : "off",
+  );
 
 /** `<SUBGRAPH>_URL` overrides the URL the supergraph names for a subgraph (e.g. in docker-compose). */
 export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
@@ -333,7 +349,8 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     env,
     problems,
   );
-  if (parsed.NODE_ENV === "production" && parsed.SANDBOX_TOKEN) problems.push("SANDBOX_TOKEN is for development: in production people paste their own token into Sandbox; remove it.");
+  if (parsed.NODE_ENV === "production" && parsed.SANDBOX_TOKEN)
+    problems.push("SANDBOX_TOKEN is for development: in production people paste their own token into Sandbox; remove it.");
   for (const replaced of ["GRAPHQL_INTROSPECTION", "SANDBOX"]) {
     if (env[replaced]) problems.push(`${replaced} is replaced by INTROSPECTION=everyone|authenticated|off (Sandbox is served unless off); remove ${replaced}.`);
   }

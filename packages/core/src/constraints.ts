@@ -26,7 +26,12 @@ export interface ConstraintViolation {
 
 /** The violation an error reports, or null when it is not an integrity violation. */
 export function constraintViolation(error: unknown): ConstraintViolation | null {
-  const e = error as { code?: unknown; constraint?: unknown; detail?: unknown; driverError?: { code?: unknown; constraint?: unknown; detail?: unknown } } | null;
+  const e = error as {
+    code?: unknown;
+    constraint?: unknown;
+    detail?: unknown;
+    driverError?: { code?: unknown; constraint?: unknown; detail?: unknown };
+  } | null;
   if (!e || typeof e !== "object") return null;
   const code = e.code ?? e.driverError?.code;
   const constraint = e.constraint ?? e.driverError?.constraint;

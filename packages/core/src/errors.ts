@@ -42,8 +42,7 @@ export class DomainError extends GraphQLError {
 export const badInput = (message: string, field?: string, reason?: string, details?: Record<string, unknown>) =>
   new DomainError(ErrorCode.BAD_USER_INPUT, message, { field, reason, details });
 
-export const notFound = (message: string, field?: string) =>
-  new DomainError(ErrorCode.NOT_FOUND, message, { field });
+export const notFound = (message: string, field?: string) => new DomainError(ErrorCode.NOT_FOUND, message, { field });
 
 export const conflict = (message: string, field?: string, reason?: string, details?: Record<string, unknown>) =>
   new DomainError(ErrorCode.CONFLICT, message, { field, reason, details });

@@ -49,9 +49,7 @@ export async function buildFederatedSchema(
   markTrivialFieldsSimple(options);
   const typeGraphqlSchema = await buildSchema({ authChecker: decidedOncePerRequest(authChecker), ...options, skipCheck: true });
   const imports = FEDERATION_IMPORTS.map((d) => `"${d}"`).join(", ");
-  const sdl =
-    `extend schema @link(url: "${FEDERATION_LINK}", import: [${imports}])\n\n` +
-    `${printSchemaWithDirectives(typeGraphqlSchema)}\n`;
+  const sdl = `extend schema @link(url: "${FEDERATION_LINK}", import: [${imports}])\n\n` + `${printSchemaWithDirectives(typeGraphqlSchema)}\n`;
   const resolvers = createResolversMap(typeGraphqlSchema) as Record<string, Record<string, unknown>>;
   for (const [typeName, reference] of Object.entries(referenceResolvers)) {
     resolvers[typeName] = { ...(resolvers[typeName] ?? {}), ...reference };

@@ -116,7 +116,10 @@ export class GatewayLookup {
     return found as Found<P>;
   }
 
-  private async request<P extends Record<string, LookupPart<unknown>>>(parts: P, batch: { key: keyof P; id: string; alias: string }[]): Promise<Record<string, Record<string, any> | null>> {
+  private async request<P extends Record<string, LookupPart<unknown>>>(
+    parts: P,
+    batch: { key: keyof P; id: string; alias: string }[],
+  ): Promise<Record<string, Record<string, any> | null>> {
     const query =
       `query ${this.operationName}(${batch.map(({ alias }) => `$${alias}: ID!`).join(", ")}) {\n` +
       batch.map(({ key, alias }) => `  ${alias}: ${parts[key].field}(id: $${alias}) { ${parts[key].selection} }`).join("\n") +
@@ -138,7 +141,8 @@ export class GatewayLookup {
     }
     if (body.errors?.length) {
       // Blame the part an error names (by its alias, or the gateway by the subgraph that is down); else the first.
-      const named = (b: { key: keyof P; alias: string }) => body.errors!.some((e) => e.path?.[0] === b.alias || e.extensions?.serviceName === parts[b.key].subgraph);
+      const named = (b: { key: keyof P; alias: string }) =>
+        body.errors!.some((e) => e.path?.[0] === b.alias || e.extensions?.serviceName === parts[b.key].subgraph);
       const failed = batch.find(named) ?? batch[0];
       throw unavailable(parts[failed.key], body.errors.map((e) => e.message).join("; "));
     }

@@ -12,7 +12,16 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import type { JWTVerifyGetKey } from "jose";
 import { DomainError } from "./errors";
-import { gatewaySecretMatches, GATEWAY_PROOF_HEADER, GATEWAY_SECRET_HEADER, principalOf, requestIdOf, ROUTER_SECRET_HEADER, verifyGatewayProof, type Principal } from "./auth";
+import {
+  gatewaySecretMatches,
+  GATEWAY_PROOF_HEADER,
+  GATEWAY_SECRET_HEADER,
+  principalOf,
+  requestIdOf,
+  ROUTER_SECRET_HEADER,
+  verifyGatewayProof,
+  type Principal,
+} from "./auth";
 import type { RouterContract } from "./config";
 import { remoteKeys } from "./signing-keys";
 import { ErrorCode, isDomainError } from "./errors";
@@ -59,7 +68,8 @@ function mayWrite(body: unknown): boolean {
 }
 
 const CONNECTION_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT", "EHOSTUNREACH", "57P01", "57P02", "57P03", "53300"]);
-const CONNECTION_MESSAGES = /ECONNREFUSED|ECONNRESET|Connection terminated|connection error|not queryable|terminating connection|shutting down|starting up|timeout exceeded when trying to connect|Connection ended unexpectedly|query runner (?:was )?already released/iu;
+const CONNECTION_MESSAGES =
+  /ECONNREFUSED|ECONNRESET|Connection terminated|connection error|not queryable|terminating connection|shutting down|starting up|timeout exceeded when trying to connect|Connection ended unexpectedly|query runner (?:was )?already released/iu;
 
 /** True when the database cannot be reached right now (down, restarting, out of connections). */
 export function isDatabaseUnavailable(error: unknown): boolean {
@@ -82,7 +92,12 @@ export function formatError(production: boolean, logger?: Logger) {
       if (logger) logger.error({ err: original, path: formatted.path }, "unexpected error");
       else console.error("[error]", original);
       if (production) {
-        return { message: "Internal server error", locations: formatted.locations, path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+        return {
+          message: "Internal server error",
+          locations: formatted.locations,
+          path: formatted.path,
+          extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+        };
       }
     }
     if (production && formatted.extensions?.stacktrace) {
@@ -110,7 +125,8 @@ export interface SubgraphServerOptions<TContext extends BaseContext> {
   router: RouterContract | null;
 }
 
-const ONLY_GATEWAY_OR_ROUTER = "This service answers only the KTTT Graph gateway (its signed proof) or a federation router that sends the router secret header with the caller's token.";
+const ONLY_GATEWAY_OR_ROUTER =
+  "This service answers only the KTTT Graph gateway (its signed proof) or a federation router that sends the router secret header with the caller's token.";
 
 /**
  * Everything but /health answers only the gateway or the router: `/graphql` a request with the gateway's
@@ -131,12 +147,16 @@ export function requireGateway(secret: string | null, routerSecret: string | nul
  * one, else (when this subgraph has a router secret) the router secret header and the caller's own bearer
  * token verified with the issuer's JWKS (no token: the public), with the router's `x-request-id`.
  */
-export function callerOfRequest(gatewaySecret: string | null, router: RouterContract | null): (headers: http.IncomingHttpHeaders) => Promise<{ principal: Principal; requestId: string }> {
+export function callerOfRequest(
+  gatewaySecret: string | null,
+  router: RouterContract | null,
+): (headers: http.IncomingHttpHeaders) => Promise<{ principal: Principal; requestId: string }> {
   const keys: JWTVerifyGetKey | null = router ? remoteKeys(router.jwksUrl, router.jwksCooldownMs) : null;
   return async (headers) => {
     if (gatewaySecret !== null && headers[GATEWAY_PROOF_HEADER] !== undefined) return verifyGatewayProof(headers[GATEWAY_PROOF_HEADER], gatewaySecret);
     if (router && keys && headers[ROUTER_SECRET_HEADER] !== undefined) {
-      if (!gatewaySecretMatches(headers[ROUTER_SECRET_HEADER], router.secret)) throw new DomainError(ErrorCode.UNAUTHENTICATED, "The router secret is not valid.", { reason: "ROUTER_SECRET_INVALID" });
+      if (!gatewaySecretMatches(headers[ROUTER_SECRET_HEADER], router.secret))
+        throw new DomainError(ErrorCode.UNAUTHENTICATED, "The router secret is not valid.", { reason: "ROUTER_SECRET_INVALID" });
       return { principal: await principalOf(headers.authorization, { keys }), requestId: requestIdOf(headers["x-request-id"]) };
     }
     throw new DomainError(ErrorCode.UNAUTHENTICATED, ONLY_GATEWAY_OR_ROUTER, { reason: "NOT_FROM_GATEWAY_OR_ROUTER" });
@@ -192,13 +212,19 @@ export async function startSubgraphServer<TContext extends BaseContext>(options:
         proof = await callerOf(req.headers);
       } catch (error) {
         if (!isDomainError(error)) return next(error);
-        res.status(error.extensions.code === ErrorCode.SERVICE_UNAVAILABLE ? 503 : 401).json({ errors: [{ message: error.message, extensions: error.extensions }] });
+        res
+          .status(error.extensions.code === ErrorCode.SERVICE_UNAVAILABLE ? 503 : 401)
+          .json({ errors: [{ message: error.message, extensions: error.extensions }] });
         return;
       }
       const request: RequestContext = { requestId: proof.requestId, principal: proof.principal, authorization: req.headers.authorization };
       res.locals.request = request;
       // Who asks and which request this is, for the whole of a write (the audit trail reads it).
-      if (mayWrite(req.body)) res.once("close", enterRequest(request, () => next()));
+      if (mayWrite(req.body))
+        res.once(
+          "close",
+          enterRequest(request, () => next()),
+        );
       else next();
     },
     expressMiddleware(apollo, {

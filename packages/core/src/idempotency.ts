@@ -72,7 +72,9 @@ function canonical(value: unknown): unknown {
 }
 
 export function requestHash(operation: string, input: unknown): string {
-  return createHash("sha256").update(JSON.stringify([operation, canonical(input)])).digest("hex");
+  return createHash("sha256")
+    .update(JSON.stringify([operation, canonical(input)]))
+    .digest("hex");
 }
 
 /**
@@ -102,7 +104,12 @@ function refOfReceipt(receipt: { operation: string; request_hash: string; result
  * subgraph its checks ask is down (and is not asked again). `idempotentTransaction` still settles
  * concurrent first attempts.
  */
-async function priorResult<T>(dataSource: DataSource, operation: string, input: { idempotencyKey?: string } & object, load: (ref: string) => Promise<T>): Promise<T | undefined> {
+async function priorResult<T>(
+  dataSource: DataSource,
+  operation: string,
+  input: { idempotencyKey?: string } & object,
+  load: (ref: string) => Promise<T>,
+): Promise<T | undefined> {
   const key = input.idempotencyKey;
   if (!key) return undefined;
   // A receipt is written with its result in one transaction: one that is seen is complete.
@@ -192,7 +199,14 @@ export async function recordedWrite<T, P = undefined>(
   if (prior !== undefined) return prior;
   const prepared = (options.prepare ? await options.prepare() : undefined) as P;
   try {
-    return await idempotentTransaction(dataSource, operation, input, options.refOf ?? idOf, (manager, keepBefore) => write(manager, keepBefore, prepared), load);
+    return await idempotentTransaction(
+      dataSource,
+      operation,
+      input,
+      options.refOf ?? idOf,
+      (manager, keepBefore) => write(manager, keepBefore, prepared),
+      load,
+    );
   } catch (error) {
     throw constraintError(error, options.constraints);
   }

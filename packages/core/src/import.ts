@@ -114,8 +114,13 @@ export function requireBatchSize(rows: readonly unknown[], max: number): void {
  * One result per row, each INVALID until the import decides otherwise, and `failed` to record a
  * rule a row breaks (from the DomainError a check threw) as its problem.
  */
-export function rowResults<R extends ImportRowResultBase>(rows: readonly { rowNumber?: number | null }[], make: () => R): { results: R[]; failed: (index: number, error: unknown) => void } {
-  const results = rows.map((row, index) => Object.assign(make(), { index, rowNumber: row.rowNumber ?? null, outcome: ImportOutcome.INVALID, problems: [] as ImportProblem[] }));
+export function rowResults<R extends ImportRowResultBase>(
+  rows: readonly { rowNumber?: number | null }[],
+  make: () => R,
+): { results: R[]; failed: (index: number, error: unknown) => void } {
+  const results = rows.map((row, index) =>
+    Object.assign(make(), { index, rowNumber: row.rowNumber ?? null, outcome: ImportOutcome.INVALID, problems: [] as ImportProblem[] }),
+  );
   const failed = (index: number, error: unknown) => {
     results[index].problems.push(importProblemOf(error));
     results[index].outcome = ImportOutcome.INVALID;

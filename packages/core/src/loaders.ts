@@ -19,7 +19,12 @@ export interface LoaderOptions<T> {
   orderBy?: [string, "ASC" | "DESC"][];
 }
 
-function selectByKeys<T extends ObjectLiteral>(dataSource: DataSource, entity: EntityTarget<T>, options: LoaderOptions<T>, keys: readonly string[]): Promise<T[]> {
+function selectByKeys<T extends ObjectLiteral>(
+  dataSource: DataSource,
+  entity: EntityTarget<T>,
+  options: LoaderOptions<T>,
+  keys: readonly string[],
+): Promise<T[]> {
   const valid = keys.filter(options.validKey ?? (() => true));
   if (valid.length === 0) return Promise.resolve([]);
   const query = dataSource.getRepository(entity).createQueryBuilder("t").where(`t.${options.column} = ANY(:keys)`, { keys: valid });
@@ -70,7 +75,11 @@ export interface FirstPageOptions<T extends ObjectLiteral> extends LoaderOptions
  * key's rows. The window is computed before the page is cut, so the cut goes in an outer query, and
  * the rows are read back into entities through the driver (column types and transformers).
  */
-export function firstPageLoader<T extends ObjectLiteral>(dataSource: DataSource, entity: EntityTarget<T>, options: FirstPageOptions<T>): DataLoader<string, FirstPage<T>> {
+export function firstPageLoader<T extends ObjectLiteral>(
+  dataSource: DataSource,
+  entity: EntityTarget<T>,
+  options: FirstPageOptions<T>,
+): DataLoader<string, FirstPage<T>> {
   return new DataLoader<string, FirstPage<T>>(async (keys) => {
     const valid = keys.filter(options.validKey ?? (() => true));
     const pages = new Map<string, FirstPage<T>>();
@@ -84,7 +93,10 @@ export function firstPageLoader<T extends ObjectLiteral>(dataSource: DataSource,
         .where(`t.${options.column} = ANY(:keys)`, { keys: valid });
       options.refine?.(query);
       const [sql, params] = query.getQueryAndParameters();
-      const raw: Record<string, unknown>[] = await dataSource.query(`SELECT * FROM (${sql}) page WHERE page_position <= $${params.length + 1} ORDER BY page_position`, [...params, options.limit]);
+      const raw: Record<string, unknown>[] = await dataSource.query(
+        `SELECT * FROM (${sql}) page WHERE page_position <= $${params.length + 1} ORDER BY page_position`,
+        [...params, options.limit],
+      );
       const metadata = dataSource.getMetadata(entity);
       for (const values of raw) {
         const row = metadata.create() as Record<string, unknown>;

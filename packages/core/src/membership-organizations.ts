@@ -67,15 +67,24 @@ export function confirmOrganization(
   sameUnit: (claimed: string, recorded: string) => boolean = (a, b) => a === b,
 ): MembershipOrganization {
   if (!found) {
-    throw new DomainError(ErrorCode.NOT_FOUND, `The membership registry has no organisation with the id ${claim.id}; register it there first, or check the id.`, {
-      field: claim.fields.id,
-      reason: "ORGANIZATION_NOT_FOUND",
-    });
+    throw new DomainError(
+      ErrorCode.NOT_FOUND,
+      `The membership registry has no organisation with the id ${claim.id}; register it there first, or check the id.`,
+      {
+        field: claim.fields.id,
+        reason: "ORGANIZATION_NOT_FOUND",
+      },
+    );
   }
   if (found.kind !== claim.kind) {
-    throw badInput(`Membership records ${found.name} as ${found.kindLabel} (${found.kind}), not ${claim.kind}.`, claim.fields.kind, "ORGANIZATION_KIND_MISMATCH", {
-      recordedKind: found.kind,
-    });
+    throw badInput(
+      `Membership records ${found.name} as ${found.kindLabel} (${found.kind}), not ${claim.kind}.`,
+      claim.fields.kind,
+      "ORGANIZATION_KIND_MISMATCH",
+      {
+        recordedKind: found.kind,
+      },
+    );
   }
   if (!sameUnit(claim.adminUnitCode, found.adminUnitCode)) {
     throw badInput(
@@ -97,12 +106,9 @@ export function requireNotDissolvedBy(organization: MembershipOrganization, on: 
   // Membership keeps dissolvedOn exactly for dissolved organisations (a CHECK constraint there).
   const { dissolvedOn } = organization;
   if (dissolvedOn === null || dissolvedOn > on) return;
-  throw badInput(
-    `Membership records ${organization.name} as dissolved on ${dissolvedOn}; it cannot ${what} on ${on}.`,
-    field,
-    "ORGANIZATION_DISSOLVED",
-    { dissolvedOn },
-  );
+  throw badInput(`Membership records ${organization.name} as dissolved on ${dissolvedOn}; it cannot ${what} on ${on}.`, field, "ORGANIZATION_DISSOLVED", {
+    dissolvedOn,
+  });
 }
 
 /**
@@ -110,7 +116,11 @@ export function requireNotDissolvedBy(organization: MembershipOrganization, on: 
  * rows, before its transaction opens); what is not an id is left out, and nothing is asked when
  * nothing is left. A failed look-up is reported on `field`.
  */
-export async function organizationsOf(lookup: GatewayLookup, ids: readonly (string | null | undefined)[], field: string): Promise<Map<string, MembershipOrganization | null>> {
+export async function organizationsOf(
+  lookup: GatewayLookup,
+  ids: readonly (string | null | undefined)[],
+  field: string,
+): Promise<Map<string, MembershipOrganization | null>> {
   const asked = [...new Set(ids.filter((id): id is string => !!id && isUuid(id)))];
   if (asked.length === 0) return new Map();
   return (await lookup.find({ organizations: organizationsById(asked, field) })).organizations;

@@ -222,12 +222,7 @@ export function firstPageConnection<T, C extends Connection<T>>(
  * A connection over rows already in memory (a batched child list, e.g. one organisation's
  * members from a DataLoader), sorted by the caller; cursors carry the row id.
  */
-export function connectionFromArray<T, C extends Connection<T>>(
-  ConnectionClass: new () => C,
-  rows: T[],
-  idOf: (row: T) => string,
-  args: ConnectionArgs,
-): C {
+export function connectionFromArray<T, C extends Connection<T>>(ConnectionClass: new () => C, rows: T[], idOf: (row: T) => string, args: ConnectionArgs): C {
   const { size, backwards } = pageSize(args);
   const indexOf = (cursor: string, field: string) => {
     const [id] = decodeCursor(cursor, 1, field);

@@ -16,7 +16,14 @@ export function requireId(id: string, field: string, what: string): void {
  * The row of `entity` with this id, inside the write's transaction (`lock`: locked for the rest of it),
  * or NOT_FOUND on `field` ("No organisation has the id …"; `what` as in `requireId`).
  */
-export async function findById<T extends object>(manager: EntityManager, entity: abstract new () => T, id: string, field: string, what: string, lock = false): Promise<T> {
+export async function findById<T extends object>(
+  manager: EntityManager,
+  entity: abstract new () => T,
+  id: string,
+  field: string,
+  what: string,
+  lock = false,
+): Promise<T> {
   requireId(id, field, what);
   const query = manager.getRepository(entity).createQueryBuilder("t").where("t.id = :id", { id });
   if (lock) query.setLock("pessimistic_write");

@@ -26,7 +26,8 @@ const decisions = new WeakMap<object, Map<string, true | Error>>();
 
 /** `checker`, with its decisions kept per request (the context object) where the record does not matter. */
 export function decidedOncePerRequest(guard: AuthChecker<Context>): AuthCheckerFn<Context> {
-  if (typeof guard !== "function" || /^class\b/u.test(Function.prototype.toString.call(guard))) throw new TypeError("decidedOncePerRequest takes an auth checker function.");
+  if (typeof guard !== "function" || /^class\b/u.test(Function.prototype.toString.call(guard)))
+    throw new TypeError("decidedOncePerRequest takes an auth checker function.");
   const checker = guard as AuthCheckerFn<Context>;
   return (data: ResolverData<Context>, rules: string[]) => {
     const context = data.context as Context | undefined;

@@ -77,7 +77,8 @@ export function reportingPeriod(year: number, half: Half | null | undefined, asO
   period.startDate = h === Half.H2 ? `${year}-07-01` : `${year}-01-01`;
   period.endDate = h === Half.H1 ? `${year}-06-30` : `${year}-12-31`;
   if (asOf) {
-    if (asOf < period.startDate) throw badInput(`A report of ${period.label} cannot be dated before ${period.startDate}.`, "period.asOf", "REPORT_BEFORE_PERIOD");
+    if (asOf < period.startDate)
+      throw badInput(`A report of ${period.label} cannot be dated before ${period.startDate}.`, "period.asOf", "REPORT_BEFORE_PERIOD");
     period.asOf = asOf;
     period.id = `${period.id}@${asOf}`;
   } else {

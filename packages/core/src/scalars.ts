@@ -15,18 +15,16 @@ function parseVnd(value: unknown): bigint {
   if (typeof value === "bigint") parsed = value;
   else if (typeof value === "number") {
     if (!Number.isSafeInteger(value)) {
-      throw new GraphQLError(
-        `VND must be a whole number of đồng; ${value} is not (send large amounts as a string of digits, e.g. "2002000000").`,
-        { extensions: { code: "BAD_USER_INPUT" } },
-      );
+      throw new GraphQLError(`VND must be a whole number of đồng; ${value} is not (send large amounts as a string of digits, e.g. "2002000000").`, {
+        extensions: { code: "BAD_USER_INPUT" },
+      });
     }
     parsed = BigInt(value);
   } else if (typeof value === "string" && VND_PATTERN.test(value.trim())) parsed = BigInt(value.trim());
   else {
-    throw new GraphQLError(
-      `VND must be a whole number of đồng, as digits (e.g. "2002000000"); got ${JSON.stringify(value)}.`,
-      { extensions: { code: "BAD_USER_INPUT" } },
-    );
+    throw new GraphQLError(`VND must be a whole number of đồng, as digits (e.g. "2002000000"); got ${JSON.stringify(value)}.`, {
+      extensions: { code: "BAD_USER_INPUT" },
+    });
   }
   if (parsed > MAX || parsed < MIN) {
     throw new GraphQLError("VND amount is out of range.", { extensions: { code: "BAD_USER_INPUT" } });

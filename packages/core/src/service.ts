@@ -97,11 +97,18 @@ export function defineSubgraph<TLoaders>(spec: SubgraphSpec<TLoaders>): Subgraph
 export function defineSubgraph<TLoaders>(spec: SubgraphSpec<TLoaders>): Subgraph<LookupServiceConfig> | Subgraph<ServiceConfig> {
   const { name, lookup, database } = spec;
 
-  const loadConfig = (env: NodeJS.ProcessEnv = process.env) => ({ ...loadServiceConfig(name, env), ...(lookup ? { lookupUrl: lookupUrlFrom(env, lookupEnvName(name)) } : {}) });
+  const loadConfig = (env: NodeJS.ProcessEnv = process.env) => ({
+    ...loadServiceConfig(name, env),
+    ...(lookup ? { lookupUrl: lookupUrlFrom(env, lookupEnvName(name)) } : {}),
+  });
 
   const buildSchema = () =>
     buildFederatedSchema(
-      { resolvers: [auditTrailResolver(spec.auditTrail.field, spec.auditTrail.label), ...spec.resolvers], orphanedTypes: spec.orphanedTypes, validateFn: validateArgs },
+      {
+        resolvers: [auditTrailResolver(spec.auditTrail.field, spec.auditTrail.label), ...spec.resolvers],
+        orphanedTypes: spec.orphanedTypes,
+        validateFn: validateArgs,
+      },
       spec.references,
     );
 

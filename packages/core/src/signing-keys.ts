@@ -93,7 +93,10 @@ export function remoteKeys(jwksUrl: string, cooldownMs = 30_000): JWTVerifyGetKe
 }
 
 /** A new private signing key, as `AUTH_SIGNING_KEYS` takes it. */
-export async function newSigningKey(alg: SigningAlgorithm = "ES256", kid = `kttt-${new Date().toISOString().slice(0, 10)}-${randomBytes(3).toString("hex")}`): Promise<JWK> {
+export async function newSigningKey(
+  alg: SigningAlgorithm = "ES256",
+  kid = `kttt-${new Date().toISOString().slice(0, 10)}-${randomBytes(3).toString("hex")}`,
+): Promise<JWK> {
   const { privateKey } = await generateKeyPair(alg, { extractable: true, crv: alg === "EdDSA" ? "Ed25519" : undefined });
   return { ...(await exportJWK(privateKey)), kid, alg, use: "sig" };
 }

@@ -9,7 +9,11 @@
  * none belongs in a name) and normalises to NFC.
  */
 export function cleanText(value: string): string {
-  return value.normalize("NFC").replace(/\s+/gu, " ").replace(/\p{Cc}/gu, "").trim();
+  return value
+    .normalize("NFC")
+    .replace(/\s+/gu, " ")
+    .replace(/\p{Cc}/gu, "")
+    .trim();
 }
 
 export function cleanOptionalText(value: string | null | undefined): string | null {
@@ -45,11 +49,7 @@ export function searchTerms(query: string | null | undefined): string[] {
  * A TypeORM condition for "every term appears in the folded column" (a trigram GIN index serves
  * LIKE '%term%'), with named parameters `${prefix}0`, `${prefix}1`, …
  */
-export function searchCondition(
-  column: string,
-  terms: string[],
-  prefix = "search",
-): { sql: string; params: Record<string, string> } {
+export function searchCondition(column: string, terms: string[], prefix = "search"): { sql: string; params: Record<string, string> } {
   const params: Record<string, string> = {};
   const parts = terms.map((term, i) => {
     params[`${prefix}${i}`] = `%${term}%`;

@@ -58,7 +58,7 @@ async function check(argValue: object, argType: unknown): Promise<void> {
     const [failure] = await validationFailures(value as object);
     if (failure) {
       // Mutation inputs are always passed as the `input` argument (see the resolvers).
-      const typeName = typeof argType === "function" ? (argType as { name?: string }).name ?? "" : "";
+      const typeName = typeof argType === "function" ? ((argType as { name?: string }).name ?? "") : "";
       throw badInput(failure.message, typeName.endsWith("Input") ? `input.${failure.field}` : failure.field);
     }
   }

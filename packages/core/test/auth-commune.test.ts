@@ -22,15 +22,29 @@ describe("commune and district tokens", () => {
   it("refuses every commune token while no units are registered, then holds them to the registered check; refuses a district token with its reason", async () => {
     const keys = await loadSigningKeys([await newSigningKey("ES256", "t-1")]);
     const bearer = async (principal: Principal) => `Bearer ${await issueToken(principal, keys)}`;
-    expect(await refusal(principalOf(await bearer(commune("18202")), { keys: keys.verifier }))).toMatchObject({ code: "UNAUTHENTICATED", reason: "COMMUNE_UNIT_INVALID", message: expect.stringMatching(/cannot check commune codes/u) });
+    expect(await refusal(principalOf(await bearer(commune("18202")), { keys: keys.verifier }))).toMatchObject({
+      code: "UNAUTHENTICATED",
+      reason: "COMMUNE_UNIT_INVALID",
+      message: expect.stringMatching(/cannot check commune codes/u),
+    });
 
     registerCommuneCheck((code) => code === "18202");
     expect(await principalOf(await bearer(commune("18202")), { keys: keys.verifier })).toMatchObject({ role: "COMMUNE", adminUnitCode: "18202" });
-    expect(await refusal(principalOf(await bearer(commune("18178")), { keys: keys.verifier }))).toMatchObject({ reason: "COMMUNE_UNIT_INVALID", message: expect.stringMatching(/^18178 is not the code of a Hà Tĩnh commune in force today/u) });
-    expect(await refusal(principalOf(await bearer(commune("444")), { keys: keys.verifier }))).toMatchObject({ reason: "COMMUNE_UNIT_INVALID", message: expect.stringMatching(/5-digit code/u) });
+    expect(await refusal(principalOf(await bearer(commune("18178")), { keys: keys.verifier }))).toMatchObject({
+      reason: "COMMUNE_UNIT_INVALID",
+      message: expect.stringMatching(/^18178 is not the code of a Hà Tĩnh commune in force today/u),
+    });
+    expect(await refusal(principalOf(await bearer(commune("444")), { keys: keys.verifier }))).toMatchObject({
+      reason: "COMMUNE_UNIT_INVALID",
+      message: expect.stringMatching(/5-digit code/u),
+    });
 
     const district = { ...commune("444"), role: "DISTRICT" } as unknown as Principal;
-    expect(await refusal(principalOf(await bearer(district), { keys: keys.verifier }))).toMatchObject({ code: "UNAUTHENTICATED", reason: "DISTRICT_ROLE_RETIRED", message: expect.stringMatching(/district level ended on 1 July 2025/u) });
+    expect(await refusal(principalOf(await bearer(district), { keys: keys.verifier }))).toMatchObject({
+      code: "UNAUTHENTICATED",
+      reason: "DISTRICT_ROLE_RETIRED",
+      message: expect.stringMatching(/district level ended on 1 July 2025/u),
+    });
   });
 });
 

@@ -59,16 +59,28 @@ describe("configuration", () => {
       expect(service.router).toBeNull();
       expect(service).not.toHaveProperty("signingKeys");
       // Behind a router alone: the router secret and where the issuer's keys are, no gateway secret needed.
-      const routed = loadServiceConfig("membership", { ...db, NODE_ENV: "production", ROUTER_SECRET: "r".repeat(32), AUTH_JWKS_URL: "http://issuer:4000/.well-known/jwks.json" });
-      expect(routed).toMatchObject({ gatewaySecret: null, router: { secret: "r".repeat(32), jwksUrl: "http://issuer:4000/.well-known/jwks.json", jwksCooldownMs: 30_000 } });
+      const routed = loadServiceConfig("membership", {
+        ...db,
+        NODE_ENV: "production",
+        ROUTER_SECRET: "r".repeat(32),
+        AUTH_JWKS_URL: "http://issuer:4000/.well-known/jwks.json",
+      });
+      expect(routed).toMatchObject({
+        gatewaySecret: null,
+        router: { secret: "r".repeat(32), jwksUrl: "http://issuer:4000/.well-known/jwks.json", jwksCooldownMs: 30_000 },
+      });
       expect(() => loadServiceConfig("membership", { ...db, NODE_ENV: "production", ROUTER_SECRET: "r".repeat(32) })).toThrow(/AUTH_JWKS_URL/u);
-      expect(() => loadServiceConfig("membership", { ...db, NODE_ENV: "production", ROUTER_SECRET: "short", AUTH_JWKS_URL: "http://i/j" })).toThrow(/ROUTER_SECRET must be/u);
+      expect(() => loadServiceConfig("membership", { ...db, NODE_ENV: "production", ROUTER_SECRET: "short", AUTH_JWKS_URL: "http://i/j" })).toThrow(
+        /ROUTER_SECRET must be/u,
+      );
       expect(() => loadGatewayConfig(gateway)).toThrow(/AUTH_SIGNING_KEYS must be set/u);
       expect(() => loadGatewayConfig({ ...gateway, AUTH_SIGNING_KEYS: JSON.stringify([DEVELOPMENT_SIGNING_KEY]) })).toThrow(/development key/u);
       expect(() => loadGatewayConfig({ ...gateway, AUTH_SIGNING_KEYS: "not json" })).toThrow(/JSON array of private JWKs/u);
       const { d: _d, ...publicOnly } = JSON.parse(keys)[0];
       expect(() => loadGatewayConfig({ ...gateway, AUTH_SIGNING_KEYS: JSON.stringify([publicOnly]) })).toThrow(/public key/u);
-      expect(() => loadGatewayConfig({ ...gateway, AUTH_SIGNING_KEYS: JSON.stringify([{ ...publicOnly, d: "x", alg: "HS256" }]) })).toThrow(/alg must be ES256 or EdDSA/u);
+      expect(() => loadGatewayConfig({ ...gateway, AUTH_SIGNING_KEYS: JSON.stringify([{ ...publicOnly, d: "x", alg: "HS256" }]) })).toThrow(
+        /alg must be ES256 or EdDSA/u,
+      );
       const config = loadGatewayConfig({ ...gateway, AUTH_SIGNING_KEYS: keys });
       expect(config.signingKeys.map((k) => k.kid)).toEqual(["prod-1", "prod-0"]);
       // Base64 of the same JSON, for places where braces are awkward (docker-compose defaults).
@@ -90,7 +102,10 @@ describe("configuration", () => {
     expect(loadGatewayConfig({ NODE_ENV: "development" })).toMatchObject({ introspection: "everyone", fieldSuggestions: "authenticated" });
     expect(loadGatewayConfig({ NODE_ENV: "production", ...secrets })).toMatchObject({ introspection: "authenticated", fieldSuggestions: "authenticated" });
     expect(loadGatewayConfig({ INTROSPECTION: "off" })).toMatchObject({ introspection: "off", fieldSuggestions: "off" });
-    expect(loadGatewayConfig({ INTROSPECTION: "authenticated", FIELD_SUGGESTIONS: "off" })).toMatchObject({ introspection: "authenticated", fieldSuggestions: "off" });
+    expect(loadGatewayConfig({ INTROSPECTION: "authenticated", FIELD_SUGGESTIONS: "off" })).toMatchObject({
+      introspection: "authenticated",
+      fieldSuggestions: "off",
+    });
     // The former true/false still work; true never means the public.
     expect(loadGatewayConfig({ NODE_ENV: "production", ...secrets, FIELD_SUGGESTIONS: "true" }).fieldSuggestions).toBe("authenticated");
     expect(loadGatewayConfig({ FIELD_SUGGESTIONS: "false" }).fieldSuggestions).toBe("off");
@@ -104,7 +119,16 @@ describe("configuration", () => {
     withoutProcessSecrets(() => {
       expect(
         problemsOf(() =>
-          loadGatewayConfig({ NODE_ENV: "production", GATEWAY_PORT: "99999", LOG_LEVEL: "loud", INTROSPECTION: "true", RATE_LIMIT_PER_MINUTE: "1.5", MAX_BODY_BYTES: "12", MEMBERSHIP_URL: "not a url", GATEWAY_SECRET: "short" }),
+          loadGatewayConfig({
+            NODE_ENV: "production",
+            GATEWAY_PORT: "99999",
+            LOG_LEVEL: "loud",
+            INTROSPECTION: "true",
+            RATE_LIMIT_PER_MINUTE: "1.5",
+            MAX_BODY_BYTES: "12",
+            MEMBERSHIP_URL: "not a url",
+            GATEWAY_SECRET: "short",
+          }),
         ),
       ).toEqual([
         'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "loud").',
@@ -117,12 +141,18 @@ describe("configuration", () => {
         "GATEWAY_SECRET must be at least 32 characters (got 5).",
       ]);
       // The port a person set is the one named, under its own variable.
-      expect(problemsOf(() => loadServiceConfig("membership", { DATABASE_URL: "postgres://db/x", NODE_ENV: "prod", MEMBERSHIP_PORT: "abc", SEED_DEMO_DATA: "maybe" }))).toEqual([
+      expect(
+        problemsOf(() =>
+          loadServiceConfig("membership", { DATABASE_URL: "postgres://db/x", NODE_ENV: "prod", MEMBERSHIP_PORT: "abc", SEED_DEMO_DATA: "maybe" }),
+        ),
+      ).toEqual([
         'NODE_ENV must be one of development, production, test (got "prod").',
         'MEMBERSHIP_PORT must be a whole number (got "abc").',
         'SEED_DEMO_DATA must be one of true, false, 1, 0, yes, no (got "maybe").',
       ]);
-      expect(problemsOf(() => loadServiceConfig("membership", { DATABASE_URL: "postgres://db/x", PORT: "-1" }))).toEqual(['PORT must be at least 0 (got "-1").']);
+      expect(problemsOf(() => loadServiceConfig("membership", { DATABASE_URL: "postgres://db/x", PORT: "-1" }))).toEqual([
+        'PORT must be at least 0 (got "-1").',
+      ]);
       const message = (() => {
         try {
           loadGatewayConfig({ NODE_ENV: "production", AUTH_SIGNING_KEYS: KEYS, AUTH_JWT_SECRET: "secret-of-five-and-more", GATEWAY_SECRET: "g".repeat(32) });

@@ -4,7 +4,11 @@ import { conflict, DomainError } from "../src/errors";
 
 /** A violation as TypeORM wraps pg's DatabaseError. */
 const violation = (code: string, constraint: string) =>
-  new QueryFailedError("INSERT …", [], Object.assign(new Error(`violates constraint "${constraint}"`), { code, constraint, detail: "Key (x)=(1) already exists." }));
+  new QueryFailedError(
+    "INSERT …",
+    [],
+    Object.assign(new Error(`violates constraint "${constraint}"`), { code, constraint, detail: "Key (x)=(1) already exists." }),
+  );
 
 describe("constraint errors", () => {
   const mapping = {
@@ -13,8 +17,16 @@ describe("constraint errors", () => {
   };
 
   it("gives each constraint its own error, by name", () => {
-    expect((constraintError(violation("23505", "thing_code_key"), mapping) as DomainError).extensions).toMatchObject({ code: "CONFLICT", field: "input.code", reason: "DUPLICATE_CODE" });
-    expect((constraintError(violation("23505", "thing_name_key"), mapping) as DomainError).extensions).toMatchObject({ code: "CONFLICT", field: "input.name", reason: "DUPLICATE_NAME" });
+    expect((constraintError(violation("23505", "thing_code_key"), mapping) as DomainError).extensions).toMatchObject({
+      code: "CONFLICT",
+      field: "input.code",
+      reason: "DUPLICATE_CODE",
+    });
+    expect((constraintError(violation("23505", "thing_name_key"), mapping) as DomainError).extensions).toMatchObject({
+      code: "CONFLICT",
+      field: "input.name",
+      reason: "DUPLICATE_NAME",
+    });
   });
 
   it("answers a unique violation no write named with a CONFLICT naming the constraint, never another constraint's message", () => {

@@ -43,7 +43,9 @@ afterAll(() => {
 });
 beforeEach(() => {
   asked.length = 0;
-  answer = ({ body }) => ({ body: { data: Object.fromEntries(Object.entries(body.variables).map(([alias, id]) => [alias, id.startsWith("unknown") ? null : { id, name: `N ${id}` }])) } });
+  answer = ({ body }) => ({
+    body: { data: Object.fromEntries(Object.entries(body.variables).map(([alias, id]) => [alias, id.startsWith("unknown") ? null : { id, name: `N ${id}` }])) },
+  });
 });
 
 const named = (ids: string[], field: string, subgraph = "ocop"): LookupPart<{ id: string; name: string }> => ({
@@ -56,7 +58,10 @@ const named = (ids: string[], field: string, subgraph = "ocop"): LookupPart<{ id
 });
 
 async function refusal(promise: Promise<unknown>): Promise<Record<string, unknown>> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(DomainError);
   return { message: (error as DomainError).message, ...(error as DomainError).extensions };
 }
@@ -68,9 +73,14 @@ describe("GatewayLookup", () => {
     const found = await lookup().find({ a: named(["x", "y", "x"], "input.a"), b: { ...named(["unknown-1"], "input.b"), field: "other" } });
     expect(asked).toHaveLength(1);
     expect(asked[0].body.operationName).toBe("TestLookup");
-    expect(asked[0].body.query).toBe("query TestLookup($a_0: ID!, $a_1: ID!, $b_0: ID!) {\n  a_0: thing(id: $a_0) { id name }\n  a_1: thing(id: $a_1) { id name }\n  b_0: other(id: $b_0) { id name }\n}");
+    expect(asked[0].body.query).toBe(
+      "query TestLookup($a_0: ID!, $a_1: ID!, $b_0: ID!) {\n  a_0: thing(id: $a_0) { id name }\n  a_1: thing(id: $a_1) { id name }\n  b_0: other(id: $b_0) { id name }\n}",
+    );
     expect(asked[0].body.variables).toEqual({ a_0: "x", a_1: "y", b_0: "unknown-1" });
-    expect([...found.a]).toEqual([["x", { id: "x", name: "N x" }], ["y", { id: "y", name: "N y" }]]);
+    expect([...found.a]).toEqual([
+      ["x", { id: "x", name: "N x" }],
+      ["y", { id: "y", name: "N y" }],
+    ]);
     expect([...found.b]).toEqual([["unknown-1", null]]);
   });
 
@@ -92,7 +102,9 @@ describe("GatewayLookup", () => {
 
   it("asks as the caller it is bound to, outside any request scope (a read's GraphQL context)", async () => {
     const principal = { subject: "u-2", role: "COMMUNE", department: null, adminUnitCode: "18202", name: null } as never;
-    await lookup().forCaller({ requestId: "r-2", principal, authorization: "Bearer commune-token" }).find({ a: named(["x"], "input.a") });
+    await lookup()
+      .forCaller({ requestId: "r-2", principal, authorization: "Bearer commune-token" })
+      .find({ a: named(["x"], "input.a") });
     expect(asked[0].headers).toMatchObject({ authorization: "Bearer commune-token" });
     expect(await verifyGatewayProof(asked[0].headers[GATEWAY_PROOF_HEADER], "s".repeat(32))).toEqual({ principal, requestId: "r-2" });
   });
@@ -100,15 +112,27 @@ describe("GatewayLookup", () => {
   it("answers SERVICE_UNAVAILABLE for the part whose subgraph failed, else for the first part", async () => {
     const parts = () => ({ a: named(["x"], "input.a", "membership"), b: named(["y"], "input.b", "ocop") });
     answer = () => ({ body: { data: { a_0: { id: "x", name: "N" }, b_0: null }, errors: [{ message: "ocop is down", extensions: { serviceName: "ocop" } }] } });
-    expect(await refusal(lookup().find(parts()))).toMatchObject({ code: "SERVICE_UNAVAILABLE", field: "input.b", reason: "THING_LOOKUP_FAILED", message: "The thing registry could not be asked (ocop is down). Nothing was saved; try again shortly." });
+    expect(await refusal(lookup().find(parts()))).toMatchObject({
+      code: "SERVICE_UNAVAILABLE",
+      field: "input.b",
+      reason: "THING_LOOKUP_FAILED",
+      message: "The thing registry could not be asked (ocop is down). Nothing was saved; try again shortly.",
+    });
     answer = () => ({ body: { data: { a_0: null, b_0: null }, errors: [{ message: "boom", path: ["b_0"] }] } });
     expect(await refusal(lookup().find(parts()))).toMatchObject({ field: "input.b" });
     answer = () => ({ status: 401, body: { errors: [{ message: "Sign in" }] } });
-    expect(await refusal(lookup().find(parts()))).toMatchObject({ code: "SERVICE_UNAVAILABLE", field: "input.a", message: expect.stringContaining("HTTP 401: Sign in") });
+    expect(await refusal(lookup().find(parts()))).toMatchObject({
+      code: "SERVICE_UNAVAILABLE",
+      field: "input.a",
+      message: expect.stringContaining("HTTP 401: Sign in"),
+    });
     answer = () => "hang";
     expect(await refusal(lookup().find(parts()))).toMatchObject({ code: "SERVICE_UNAVAILABLE", field: "input.a" });
     const closed = new GatewayLookup("http://127.0.0.1:9/graphql", "s".repeat(32), "test-service", "TestLookup");
-    expect(await refusal(closed.find({ o: organizationsById(["x"], "input.organizationId") }))).toMatchObject({ field: "input.organizationId", reason: "ORGANIZATION_LOOKUP_FAILED" });
+    expect(await refusal(closed.find({ o: organizationsById(["x"], "input.organizationId") }))).toMatchObject({
+      field: "input.organizationId",
+      reason: "ORGANIZATION_LOOKUP_FAILED",
+    });
   });
 
   it("reads its URL from the environment, the gateway by default, and refuses one that is not a URL", () => {
@@ -118,13 +142,19 @@ describe("GatewayLookup", () => {
   });
 
   it("is named <SUBGRAPH>_LOOKUP_URL for every subgraph, and still reads a documented former name with a deprecation warning", () => {
-    expect(["ocop", "trade-promotion", "policy-support"].map(lookupEnvName)).toEqual(["OCOP_LOOKUP_URL", "TRADE_PROMOTION_LOOKUP_URL", "POLICY_SUPPORT_LOOKUP_URL"]);
+    expect(["ocop", "trade-promotion", "policy-support"].map(lookupEnvName)).toEqual([
+      "OCOP_LOOKUP_URL",
+      "TRADE_PROMOTION_LOOKUP_URL",
+      "POLICY_SUPPORT_LOOKUP_URL",
+    ]);
     const warnings: string[] = [];
     const warn = (message: string) => warnings.push(message);
     expect(lookupUrlFrom({ OCOP_ORGANIZATION_LOOKUP_URL: "http://old:4000/graphql" }, "OCOP_LOOKUP_URL", warn)).toBe("http://old:4000/graphql");
     expect(warnings).toEqual([expect.stringMatching(/OCOP_ORGANIZATION_LOOKUP_URL is deprecated: set OCOP_LOOKUP_URL/u)]);
     // The new name wins, silently; a bad former value is reported under the former name.
-    expect(lookupUrlFrom({ OCOP_LOOKUP_URL: "http://new:4000/graphql", OCOP_ORGANIZATION_LOOKUP_URL: "http://old:4000/graphql" }, "OCOP_LOOKUP_URL", warn)).toBe("http://new:4000/graphql");
+    expect(
+      lookupUrlFrom({ OCOP_LOOKUP_URL: "http://new:4000/graphql", OCOP_ORGANIZATION_LOOKUP_URL: "http://old:4000/graphql" }, "OCOP_LOOKUP_URL", warn),
+    ).toBe("http://new:4000/graphql");
     expect(warnings).toHaveLength(1);
     expect(() => lookupUrlFrom({ OCOP_ORGANIZATION_LOOKUP_URL: "old" }, "OCOP_LOOKUP_URL", warn)).toThrow(/OCOP_ORGANIZATION_LOOKUP_URL is not a URL/u);
   });

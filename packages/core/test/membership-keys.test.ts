@@ -43,7 +43,11 @@ describe("membershipKeys", () => {
     const b = await buildFederatedSchema({ resolvers: [SecondCooperativeResolver], orphanedTypes: second.types }, second.references);
     // Built again after the second: a shared class would now carry both fields.
     const again = await buildFederatedSchema({ resolvers: [FirstCooperativeResolver], orphanedTypes: first.types }, first.references);
-    for (const [sdl, own, other] of [[a.sdl, "firstOnly", "secondOnly"], [b.sdl, "secondOnly", "firstOnly"], [again.sdl, "firstOnly", "secondOnly"]]) {
+    for (const [sdl, own, other] of [
+      [a.sdl, "firstOnly", "secondOnly"],
+      [b.sdl, "secondOnly", "firstOnly"],
+      [again.sdl, "firstOnly", "secondOnly"],
+    ]) {
       expect(sdl).toMatch(new RegExp(`type Cooperative @key\\(fields: "id"\\) \\{[^}]*${own}`, "u"));
       expect(sdl).not.toContain(other);
     }

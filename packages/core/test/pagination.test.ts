@@ -12,7 +12,9 @@ const items = Array.from({ length: 10 }, (_, i) => Object.assign(new Item(), { i
 describe("cursor connections", () => {
   it("round-trips cursors and refuses foreign ones with the argument's name", () => {
     expect(decodeCursor(encodeCursor(["Hợp tác xã", 5n, "id"]), 3, "after")).toEqual(["Hợp tác xã", "5", "id"]);
-    expect(() => decodeCursor("garbage", 2, "after")).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ field: "after", code: "BAD_USER_INPUT" }) }));
+    expect(() => decodeCursor("garbage", 2, "after")).toThrow(
+      expect.objectContaining({ extensions: expect.objectContaining({ field: "after", code: "BAD_USER_INPUT" }) }),
+    );
   });
 
   it("pages an in-memory list forwards and backwards", async () => {

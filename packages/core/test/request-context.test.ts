@@ -14,16 +14,30 @@ describe("enterRequest", () => {
     let releaseA!: () => void;
     let releaseB!: () => void;
     const a = new Promise<void>((done) => {
-      releaseA = enterRequest(request("a"), () => void later().then(() => seen.push(currentRequest()?.requestId)).then(() => done()));
+      releaseA = enterRequest(
+        request("a"),
+        () =>
+          void later()
+            .then(() => seen.push(currentRequest()?.requestId))
+            .then(() => done()),
+      );
     });
     const b = new Promise<void>((done) => {
-      releaseB = enterRequest(request("b"), () => void later().then(() => seen.push(currentRequest()?.requestId)).then(() => done()));
+      releaseB = enterRequest(
+        request("b"),
+        () =>
+          void later()
+            .then(() => seen.push(currentRequest()?.requestId))
+            .then(() => done()),
+      );
     });
     await Promise.all([a, b]);
     expect(seen.sort()).toEqual(["a", "b"]);
     releaseA();
     // b is still in flight: its scope stays on.
-    const stillB = await new Promise<string | undefined>((done) => enterRequest(request("c"), () => void later().then(() => done(currentRequest()?.requestId)))());
+    const stillB = await new Promise<string | undefined>((done) =>
+      enterRequest(request("c"), () => void later().then(() => done(currentRequest()?.requestId)))(),
+    );
     expect(stillB).toBe("c");
     releaseB();
     releaseB(); // twice is once

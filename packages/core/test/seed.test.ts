@@ -9,7 +9,9 @@ let dataSource: DataSource;
 beforeAll(async () => {
   database = await createTestDatabase("membership", "empty");
   ({ dataSource } = await openDatabase({ url: database.url, entities: [], migrations: [], poolSize: 4 }));
-  await dataSource.query("CREATE TABLE seed_parent (id int PRIMARY KEY); CREATE TABLE seed_child (id int PRIMARY KEY, parent_id int NOT NULL REFERENCES seed_parent (id))");
+  await dataSource.query(
+    "CREATE TABLE seed_parent (id int PRIMARY KEY); CREATE TABLE seed_child (id int PRIMARY KEY, parent_id int NOT NULL REFERENCES seed_parent (id))",
+  );
 });
 afterAll(async () => {
   await dataSource?.destroy();
@@ -18,9 +20,17 @@ afterAll(async () => {
 
 const tables = (): DemoTables => [
   ["seed_parent", [{ id: 1 }, { id: 2 }]],
-  ["seed_child", [{ id: 10, parent_id: 1 }, { id: 11, parent_id: 2 }, { id: 12, parent_id: 2 }]],
+  [
+    "seed_child",
+    [
+      { id: 10, parent_id: 1 },
+      { id: 11, parent_id: 2 },
+      { id: 12, parent_id: 2 },
+    ],
+  ],
 ];
-const counts = async () => (await dataSource.query("SELECT (SELECT count(*) FROM seed_parent)::int AS parents, (SELECT count(*) FROM seed_child)::int AS children"))[0];
+const counts = async () =>
+  (await dataSource.query("SELECT (SELECT count(*) FROM seed_parent)::int AS parents, (SELECT count(*) FROM seed_child)::int AS children"))[0];
 
 describe("seedOnce", () => {
   it("loads the rows once when several starters race, and leaves a database with data alone", async () => {

@@ -55,7 +55,10 @@ afterAll(async () => {
   await database?.drop();
 });
 
-async function start<C extends { port: number; poolSize: number }>(subgraph: { loadConfig: (env: NodeJS.ProcessEnv) => C; start: (config: C, logger: ReturnType<typeof createLogger>) => Promise<SubgraphService> }, env: NodeJS.ProcessEnv) {
+async function start<C extends { port: number; poolSize: number }>(
+  subgraph: { loadConfig: (env: NodeJS.ProcessEnv) => C; start: (config: C, logger: ReturnType<typeof createLogger>) => Promise<SubgraphService> },
+  env: NodeJS.ProcessEnv,
+) {
   const service = await subgraph.start({ ...subgraph.loadConfig({ NODE_ENV: "test", ...env }), port: 0, poolSize: 2 }, createLogger("probe", "silent"));
   running.push(service);
   return service.server.url;
@@ -77,7 +80,9 @@ describe("defineSubgraph", () => {
     const askingUrl = await start(asking, { OCOP_DATABASE_URL: database.url, OCOP_LOOKUP_URL: "http://127.0.0.1:9/graphql" });
     expect((await graphql(plainUrl, "{ contextProbe { lookup } }")).data.contextProbe.lookup).toBe(false);
     expect((await graphql(askingUrl, "{ contextProbe { lookup } }")).data.contextProbe.lookup).toBe(true);
-    expect(asking.loadConfig({ OCOP_DATABASE_URL: database.url, OCOP_LOOKUP_URL: "http://gateway:4000/graphql" }).lookupUrl).toBe("http://gateway:4000/graphql");
+    expect(asking.loadConfig({ OCOP_DATABASE_URL: database.url, OCOP_LOOKUP_URL: "http://gateway:4000/graphql" }).lookupUrl).toBe(
+      "http://gateway:4000/graphql",
+    );
     expect(() => asking.loadConfig({ OCOP_DATABASE_URL: database.url, OCOP_LOOKUP_URL: "gateway" })).toThrow(/OCOP_LOOKUP_URL is not a URL/u);
   });
 

@@ -23,7 +23,12 @@ const REVIEW = { year: 2024, half: "H1", asOf: "2024-07-15" };
 const json = (value: unknown) => JSON.stringify(value, null, 2);
 
 const DASHBOARD: Example[] = [
-  { title: "Toàn tỉnh (ProvinceOverview)", source: "dashboard", query: provinceOverview, variables: json({ period: REVIEW, year: REVIEW.year, asOf: REVIEW.asOf }) },
+  {
+    title: "Toàn tỉnh (ProvinceOverview)",
+    source: "dashboard",
+    query: provinceOverview,
+    variables: json({ period: REVIEW, year: REVIEW.year, asOf: REVIEW.asOf }),
+  },
   { title: "Theo đơn vị hành chính (DistrictBreakdown)", source: "dashboard", query: districtBreakdown, variables: json({ period: REVIEW }) },
   { title: "Một huyện (DistrictOverview)", source: "dashboard", query: districtOverview, variables: json({ code: "444", period: REVIEW }) },
   { title: "Qua các năm (YearOverYear)", source: "dashboard", query: yearOverYear, variables: json({ periods: [{ year: 2023 }, { year: 2024 }] }) },

@@ -13,7 +13,8 @@ type SandboxState = "ready" | "offline" | "off";
 
 const TEXT: Record<SandboxState, string> = {
   ready: "Sẵn sàng (tải từ máy chủ của Apollo trên Internet).",
-  offline: "Không tải được: Sandbox được tải từ máy chủ của Apollo, mà trình duyệt này không kết nối được tới đó (không có Internet). Hãy dùng trình khám phá API ở trên.",
+  offline:
+    "Không tải được: Sandbox được tải từ máy chủ của Apollo, mà trình duyệt này không kết nối được tới đó (không có Internet). Hãy dùng trình khám phá API ở trên.",
   off: "Máy chủ này không phục vụ Sandbox (INTROSPECTION=off). Hãy dùng trình khám phá API ở trên.",
 };
 

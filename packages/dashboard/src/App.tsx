@@ -42,13 +42,25 @@ function Recut({ period }: { period: Period }) {
   const state = useQuery<{
     membershipStatistics: {
       unitMapDate: string;
-      groups: { key: string | null; label: string; adminUnit: { code: string; name: string } | null; figures: { cooperativeCount: number; groupCount: number; revenue: { average: string | null }; goodOrFairShare: number | null } }[];
+      groups: {
+        key: string | null;
+        label: string;
+        adminUnit: { code: string; name: string } | null;
+        figures: { cooperativeCount: number; groupCount: number; revenue: { average: string | null }; goodOrFairShare: number | null };
+      }[];
     } | null;
   }>(communeRecut, { year: period.year, asOf: period.asOf ?? null });
   const groups = state.data?.membershipStatistics?.groups ?? [];
   const rows: CommuneRow[] = groups
     .filter((g) => g.key !== null)
-    .map((g) => ({ code: g.key!, name: g.adminUnit?.name ?? g.label, cooperativeCount: g.figures.cooperativeCount, groupCount: g.figures.groupCount, revenueAverage: g.figures.revenue.average, goodOrFairShare: g.figures.goodOrFairShare }));
+    .map((g) => ({
+      code: g.key!,
+      name: g.adminUnit?.name ?? g.label,
+      cooperativeCount: g.figures.cooperativeCount,
+      groupCount: g.figures.groupCount,
+      revenueAverage: g.figures.revenue.average,
+      goodOrFairShare: g.figures.goodOrFairShare,
+    }));
   const unplaced = groups.find((g) => g.key === null)?.figures;
   return (
     <>
@@ -56,8 +68,8 @@ function Recut({ period }: { period: Period }) {
       {rows.length > 0 && (
         <>
           <p className="notice unplaced" role="note">
-            Chưa xác định được xã, phường hiện nay (xã cũ bị chia tách hoặc chưa rõ nơi sáp nhập): {count(unplaced?.cooperativeCount ?? 0)} HTX, {count(unplaced?.groupCount ?? 0)} THT.
-            Chỉ số liệu thành viên, tài chính, xếp loại được chia lại theo xã.
+            Chưa xác định được xã, phường hiện nay (xã cũ bị chia tách hoặc chưa rõ nơi sáp nhập): {count(unplaced?.cooperativeCount ?? 0)} HTX,{" "}
+            {count(unplaced?.groupCount ?? 0)} THT. Chỉ số liệu thành viên, tài chính, xếp loại được chia lại theo xã.
           </p>
           <CommuneTable rows={rows} membershipOnly />
         </>
@@ -99,10 +111,16 @@ function TradeCards({ trade }: { trade: TradeFigures | null }) {
   return (
     <section className="cards" aria-label="Xúc tiến thương mại">
       {trade.events !== undefined && <Card label="Sự kiện xúc tiến thương mại" value={count(trade.events)} />}
-      <Card label="Lượt tham gia hội chợ, sự kiện" value={count(trade.participations)} note={trade.participants !== undefined ? `${count(trade.participants)} tổ chức, chủ thể` : undefined} />
+      <Card
+        label="Lượt tham gia hội chợ, sự kiện"
+        value={count(trade.participations)}
+        note={trade.participants !== undefined ? `${count(trade.participants)} tổ chức, chủ thể` : undefined}
+      />
       <Card label="Doanh số bán tại sự kiện" value={vndShort(trade.sales)} note={vnd(trade.sales)} />
       {trade.contractValue !== undefined && <Card label="Giá trị hợp đồng ký kết" value={vndShort(trade.contractValue)} />}
-      {trade.onlineSellingShare !== undefined && <Card label="Chủ thể OCOP bán hàng trực tuyến" value={share(trade.onlineSellingShare)} note="mục tiêu ≥ 50%" />}
+      {trade.onlineSellingShare !== undefined && (
+        <Card label="Chủ thể OCOP bán hàng trực tuyến" value={share(trade.onlineSellingShare)} note="mục tiêu ≥ 50%" />
+      )}
     </section>
   );
 }
@@ -176,8 +194,18 @@ function useRoute(): string {
 }
 
 function Status<T>({ state, empty }: { state: QueryState<T>; empty: boolean }) {
-  if (state.loading && !state.data) return <p className="loading" role="status">Đang tải dữ liệu…</p>;
-  if (state.failed) return <p className="error" role="alert">Không kết nối được với máy chủ dữ liệu (API). Vui lòng thử lại sau.</p>;
+  if (state.loading && !state.data)
+    return (
+      <p className="loading" role="status">
+        Đang tải dữ liệu…
+      </p>
+    );
+  if (state.failed)
+    return (
+      <p className="error" role="alert">
+        Không kết nối được với máy chủ dữ liệu (API). Vui lòng thử lại sau.
+      </p>
+    );
   const missing = missingParts(state.errors);
   const forbidden = someForbidden(state.errors);
   return (
@@ -244,7 +272,13 @@ function OcopAndSupportCards({ ocop, support }: { ocop: OcopFigures | null; supp
 }
 
 function OcopStarsChart({ ocop }: { ocop: OcopFigures }) {
-  return <DoughnutChart title="Sản phẩm OCOP theo hạng sao" labels={["3 sao", "4 sao", "5 sao"]} values={[ocop.threeStarProducts, ocop.fourStarProducts, ocop.fiveStarProducts]} />;
+  return (
+    <DoughnutChart
+      title="Sản phẩm OCOP theo hạng sao"
+      labels={["3 sao", "4 sao", "5 sao"]}
+      values={[ocop.threeStarProducts, ocop.fourStarProducts, ocop.fiveStarProducts]}
+    />
+  );
 }
 
 function RatingChart({ m }: { m: Figures }) {
@@ -254,17 +288,30 @@ function RatingChart({ m }: { m: Figures }) {
       <figure className="chart">
         <figcaption>Xếp loại HTX</figcaption>
         <p className="empty">
-          Không có xếp loại theo Thông tư 01/2020/TT-BKHĐT cho kỳ này: thông tư hết hiệu lực từ 18/9/2025 (Thông tư 78/2025/TT-BTC), các đánh giá sau ngày đó không có xếp loại quốc gia.
+          Không có xếp loại theo Thông tư 01/2020/TT-BKHĐT cho kỳ này: thông tư hết hiệu lực từ 18/9/2025 (Thông tư 78/2025/TT-BTC), các đánh giá sau ngày đó
+          không có xếp loại quốc gia.
         </p>
       </figure>
     );
   }
-  return <DoughnutChart title="Xếp loại HTX" labels={["Tốt", "Khá", "Trung bình", "Yếu", "Chưa xếp loại"]} values={[r.good, r.fair, r.average, r.weak, r.notRated]} />;
+  return (
+    <DoughnutChart
+      title="Xếp loại HTX"
+      labels={["Tốt", "Khá", "Trung bình", "Yếu", "Chưa xếp loại"]}
+      values={[r.good, r.fair, r.average, r.weak, r.notRated]}
+    />
+  );
 }
 
 function Province({ period }: { period: Period }) {
   const overview = useQuery<{
-    collectiveEconomy: { period: { label: string; asOf: string }; membership: Figures | null; ocop: OcopFigures | null; policySupport: SupportFigures | null; tradePromotion: TradeFigures | null } | null;
+    collectiveEconomy: {
+      period: { label: string; asOf: string };
+      membership: Figures | null;
+      ocop: OcopFigures | null;
+      policySupport: SupportFigures | null;
+      tradePromotion: TradeFigures | null;
+    } | null;
     bySector: { groups: { key: string; label: string; figures: { cooperativeCount: number } }[] } | null;
     ocopByGroup: { groups: { key: string; label: string; figures: { activeProducts: number } }[] } | null;
     supportByKind: { groups: { key: string; label: string; figures: SupportFigures }[] } | null;
@@ -279,14 +326,10 @@ function Province({ period }: { period: Period }) {
       policySupport: SupportFigures | null;
       tradePromotion: { participations: number; sales: string } | null;
     }[];
-  }>(
-    districtBreakdown,
-    { period },
-  );
-  const trend = useQuery<{ collectiveEconomyTrend: { id: string; period: { label: string }; membership: { cooperativeCount: number; revenue: { average: string | null } } | null }[] }>(
-    yearOverYear,
-    { periods: [{ year: 2023 }, { year: 2024 }, { year: 2025 }] },
-  );
+  }>(districtBreakdown, { period });
+  const trend = useQuery<{
+    collectiveEconomyTrend: { id: string; period: { label: string }; membership: { cooperativeCount: number; revenue: { average: string | null } } | null }[];
+  }>(yearOverYear, { periods: [{ year: 2023 }, { year: 2024 }, { year: 2025 }] });
   const m = overview.data?.collectiveEconomy?.membership ?? null;
   const ocop = overview.data?.collectiveEconomy?.ocop ?? null;
   const support = overview.data?.collectiveEconomy?.policySupport ?? null;
@@ -313,56 +356,68 @@ function Province({ period }: { period: Period }) {
       {m && m.cooperativeCount + m.groupCount + m.unionCount > 0 && <MembershipCards m={m} />}
       {/* Each chart needs only its own subgraph: the others still show when one is down. */}
       <section className="charts">
-            {units.length > 0 && (
-              <BarChart
-                title="Số HTX và THT theo đơn vị hành chính"
-                labels={units.map((u) => u.adminUnit.name.replace(/^(Huyện|Thị xã|Thành phố|Xã|Phường) /u, ""))}
-                series={[
-                  { label: "Hợp tác xã", values: units.map((u) => u.membership?.cooperativeCount ?? 0) },
-                  { label: "Tổ hợp tác", values: units.map((u) => u.membership?.groupCount ?? 0) },
-                ]}
-              />
-            )}
-            {overview.data?.bySector && (
-              <BarChart title="Số HTX theo lĩnh vực" labels={overview.data.bySector.groups.map((g) => g.label)} series={[{ label: "Hợp tác xã", values: overview.data.bySector.groups.map((g) => g.figures.cooperativeCount) }]} />
-            )}
-            {m && <RatingChart m={m} />}
-            {m?.itReadiness && (
-              <DoughnutChart title="Ứng dụng công nghệ thông tin" labels={["Chưa ứng dụng", "Cơ bản", "Phần mềm", "Trực tuyến"]} values={[m.itReadiness.none, m.itReadiness.basic, m.itReadiness.software, m.itReadiness.online]} />
-            )}
-            {ocop && <OcopStarsChart ocop={ocop} />}
-            {(overview.data?.ocopByGroup?.groups ?? []).length > 0 && (
-              <BarChart title="Sản phẩm OCOP theo nhóm" labels={overview.data!.ocopByGroup!.groups.map((g) => g.label)} series={[{ label: "Sản phẩm", values: overview.data!.ocopByGroup!.groups.map((g) => g.figures.activeProducts) }]} />
-            )}
-            {(overview.data?.supportByKind?.groups ?? []).length > 0 && (
-              <BarChart
-                title="Kinh phí hỗ trợ: được duyệt và đã giải ngân (triệu đồng)"
-                labels={overview.data!.supportByKind!.groups.map((g) => g.label)}
-                series={[
-                  { label: "Được duyệt", values: overview.data!.supportByKind!.groups.map((g) => Number(g.figures.planned) / 1e6) },
-                  { label: "Đã giải ngân", values: overview.data!.supportByKind!.groups.map((g) => Number(g.figures.disbursed) / 1e6) },
-                ]}
-              />
-            )}
-            {plan.length > 0 && (
-              <BarChart
-                title="Kế hoạch phát triển KTTT: mức thực hiện so với chỉ tiêu (%)"
-                horizontal
-                labels={plan.map((t) => t.indicatorLabel)}
-                series={[
-                  { label: "Thực hiện / chỉ tiêu (%)", values: plan.map((t) => Math.round((t.achievementRate ?? 0) * 1000) / 10) },
-                  { label: "Chỉ tiêu (100%)", values: plan.map(() => 100) },
-                ]}
-              />
-            )}
-            {(trend.data?.collectiveEconomyTrend ?? []).length > 0 && (
-              <BarChart
-                title="Số HTX qua các năm"
-                labels={trend.data!.collectiveEconomyTrend.map((t) => t.period.label)}
-                series={[{ label: "Hợp tác xã", values: trend.data!.collectiveEconomyTrend.map((t) => t.membership?.cooperativeCount ?? 0) }]}
-              />
-            )}
-          </section>
+        {units.length > 0 && (
+          <BarChart
+            title="Số HTX và THT theo đơn vị hành chính"
+            labels={units.map((u) => u.adminUnit.name.replace(/^(Huyện|Thị xã|Thành phố|Xã|Phường) /u, ""))}
+            series={[
+              { label: "Hợp tác xã", values: units.map((u) => u.membership?.cooperativeCount ?? 0) },
+              { label: "Tổ hợp tác", values: units.map((u) => u.membership?.groupCount ?? 0) },
+            ]}
+          />
+        )}
+        {overview.data?.bySector && (
+          <BarChart
+            title="Số HTX theo lĩnh vực"
+            labels={overview.data.bySector.groups.map((g) => g.label)}
+            series={[{ label: "Hợp tác xã", values: overview.data.bySector.groups.map((g) => g.figures.cooperativeCount) }]}
+          />
+        )}
+        {m && <RatingChart m={m} />}
+        {m?.itReadiness && (
+          <DoughnutChart
+            title="Ứng dụng công nghệ thông tin"
+            labels={["Chưa ứng dụng", "Cơ bản", "Phần mềm", "Trực tuyến"]}
+            values={[m.itReadiness.none, m.itReadiness.basic, m.itReadiness.software, m.itReadiness.online]}
+          />
+        )}
+        {ocop && <OcopStarsChart ocop={ocop} />}
+        {(overview.data?.ocopByGroup?.groups ?? []).length > 0 && (
+          <BarChart
+            title="Sản phẩm OCOP theo nhóm"
+            labels={overview.data!.ocopByGroup!.groups.map((g) => g.label)}
+            series={[{ label: "Sản phẩm", values: overview.data!.ocopByGroup!.groups.map((g) => g.figures.activeProducts) }]}
+          />
+        )}
+        {(overview.data?.supportByKind?.groups ?? []).length > 0 && (
+          <BarChart
+            title="Kinh phí hỗ trợ: được duyệt và đã giải ngân (triệu đồng)"
+            labels={overview.data!.supportByKind!.groups.map((g) => g.label)}
+            series={[
+              { label: "Được duyệt", values: overview.data!.supportByKind!.groups.map((g) => Number(g.figures.planned) / 1e6) },
+              { label: "Đã giải ngân", values: overview.data!.supportByKind!.groups.map((g) => Number(g.figures.disbursed) / 1e6) },
+            ]}
+          />
+        )}
+        {plan.length > 0 && (
+          <BarChart
+            title="Kế hoạch phát triển KTTT: mức thực hiện so với chỉ tiêu (%)"
+            horizontal
+            labels={plan.map((t) => t.indicatorLabel)}
+            series={[
+              { label: "Thực hiện / chỉ tiêu (%)", values: plan.map((t) => Math.round((t.achievementRate ?? 0) * 1000) / 10) },
+              { label: "Chỉ tiêu (100%)", values: plan.map(() => 100) },
+            ]}
+          />
+        )}
+        {(trend.data?.collectiveEconomyTrend ?? []).length > 0 && (
+          <BarChart
+            title="Số HTX qua các năm"
+            labels={trend.data!.collectiveEconomyTrend.map((t) => t.period.label)}
+            series={[{ label: "Hợp tác xã", values: trend.data!.collectiveEconomyTrend.map((t) => t.membership?.cooperativeCount ?? 0) }]}
+          />
+        )}
+      </section>
       {(overview.data?.plan?.targets ?? []).length > 0 && (
         <section aria-label="Kế hoạch phát triển kinh tế tập thể">
           <h2>Kế hoạch phát triển kinh tế tập thể năm {period.year}</h2>
@@ -378,11 +433,7 @@ function Province({ period }: { period: Period }) {
             <input type="checkbox" checked={recut} onChange={(e) => setRecut(e.target.checked)} /> Xem theo 69 xã, phường hiện nay (chia lại số liệu kỳ này)
           </label>
         )}
-        {!communeMap && recut ? (
-          <Recut period={period} />
-        ) : (
-          <Status state={districts} empty={units.length === 0} />
-        )}
+        {!communeMap && recut ? <Recut period={period} /> : <Status state={districts} empty={units.length === 0} />}
         {communeMap && units.length > 0 && <CommuneTable rows={communeRows} />}
         {!communeMap && !recut && units.length > 0 && (
           <table className="districts">
@@ -423,7 +474,12 @@ function Province({ period }: { period: Period }) {
 
 function District({ code, period }: { code: string; period: Period }) {
   const state = useQuery<{
-    adminUnit: { code: string; name: string; validTo: string | null; collectiveEconomy: { membership: Figures | null; ocop: OcopFigures | null; policySupport: SupportFigures | null; tradePromotion: TradeFigures | null } } | null;
+    adminUnit: {
+      code: string;
+      name: string;
+      validTo: string | null;
+      collectiveEconomy: { membership: Figures | null; ocop: OcopFigures | null; policySupport: SupportFigures | null; tradePromotion: TradeFigures | null };
+    } | null;
   }>(districtOverview, { code, period });
   const unit = state.data?.adminUnit;
   const m = unit?.collectiveEconomy.membership ?? null;

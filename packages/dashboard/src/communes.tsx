@@ -33,10 +33,20 @@ const COLUMNS: Column[] = [
   { key: "name", label: "Xã, phường", render: (r) => r.name, value: (r) => bareName(r.name) },
   { key: "cooperativeCount", label: "Hợp tác xã", render: (r) => count(r.cooperativeCount), value: (r) => r.cooperativeCount },
   { key: "groupCount", label: "Tổ hợp tác", render: (r) => count(r.groupCount), value: (r) => r.groupCount },
-  { key: "revenueAverage", label: "Doanh thu bình quân/HTX", render: (r) => vndShort(r.revenueAverage), value: (r) => (r.revenueAverage === null ? null : Number(r.revenueAverage)) },
+  {
+    key: "revenueAverage",
+    label: "Doanh thu bình quân/HTX",
+    render: (r) => vndShort(r.revenueAverage),
+    value: (r) => (r.revenueAverage === null ? null : Number(r.revenueAverage)),
+  },
   { key: "goodOrFairShare", label: "Tỷ lệ HTX tốt, khá", render: (r) => share(r.goodOrFairShare), value: (r) => r.goodOrFairShare },
   { key: "ocopProducts", label: "Sản phẩm OCOP", render: (r) => count(r.ocopProducts), value: (r) => r.ocopProducts ?? null },
-  { key: "supportDisbursed", label: "Hỗ trợ đã giải ngân", render: (r) => vndShort(r.supportDisbursed), value: (r) => (r.supportDisbursed == null ? null : Number(r.supportDisbursed)) },
+  {
+    key: "supportDisbursed",
+    label: "Hỗ trợ đã giải ngân",
+    render: (r) => vndShort(r.supportDisbursed),
+    value: (r) => (r.supportDisbursed == null ? null : Number(r.supportDisbursed)),
+  },
   { key: "tradeParticipations", label: "Lượt tham gia XTTM", render: (r) => count(r.tradeParticipations), value: (r) => r.tradeParticipations ?? null },
 ];
 
@@ -60,8 +70,7 @@ export function CommuneTable({ rows, membershipOnly = false }: { rows: CommuneRo
   return (
     <>
       <label className="commune-search">
-        Tìm xã, phường{" "}
-        <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="ví dụ: tu my" />
+        Tìm xã, phường <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="ví dụ: tu my" />
       </label>{" "}
       <span className="hint" role="status">
         {count(shown.length)} / {count(rows.length)} xã, phường
@@ -71,7 +80,11 @@ export function CommuneTable({ rows, membershipOnly = false }: { rows: CommuneRo
           <tr>
             {columns.map((c) => (
               <th key={c.key} aria-sort={sort.key === c.key ? (sort.descending ? "descending" : "ascending") : "none"}>
-                <button type="button" className="sort" onClick={() => setSort((s) => ({ key: c.key, descending: s.key === c.key ? !s.descending : c.key !== "name" }))}>
+                <button
+                  type="button"
+                  className="sort"
+                  onClick={() => setSort((s) => ({ key: c.key, descending: s.key === c.key ? !s.descending : c.key !== "name" }))}
+                >
                   {c.label}
                   {sort.key === c.key ? (sort.descending ? " ▼" : " ▲") : ""}
                 </button>

@@ -60,7 +60,12 @@ export function ImportPage({ isAdmin }: { isAdmin: boolean }) {
   const [result, setResult] = useState<ImportReport | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
-  if (!isAdmin) return <p className="error" role="alert">Chỉ quản trị viên Liên minh HTX được nhập dữ liệu.</p>;
+  if (!isAdmin)
+    return (
+      <p className="error" role="alert">
+        Chỉ quản trị viên Liên minh HTX được nhập dữ liệu.
+      </p>
+    );
   const run = async (dryRun: boolean) => {
     if (!file) return;
     setBusy(dryRun ? "Đang kiểm tra tệp…" : "Đang ghi vào hệ thống…");
@@ -167,7 +172,8 @@ export function DownloadButton({ query, variables, name }: { query: string; vari
         headers: { "content-type": "application/json", ...credentialHeaders(currentCredential()) },
         body: JSON.stringify({ query, variables, format: "xlsx", name }),
       });
-      if (!response.ok) throw new Error(((await response.json().catch(() => ({}))) as { error?: { message: string } }).error?.message ?? `HTTP ${response.status}`);
+      if (!response.ok)
+        throw new Error(((await response.json().catch(() => ({}))) as { error?: { message: string } }).error?.message ?? `HTTP ${response.status}`);
       const url = URL.createObjectURL(await response.blob());
       const link = document.createElement("a");
       link.href = url;

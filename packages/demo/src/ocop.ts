@@ -11,7 +11,18 @@
  * afterwards, some not (the lapse problem the province reports), and some products carry an
  * earlier certificate superseded by a re-assessment (upgrade, downgrade, renewal).
  */
-import { OCOP_SUBGROUPS, OCOP_THREE_STAR_PROVINCE_FROM, addDays, ocopLevelFor, ocopValidUntil, OCOP_STAR_BANDS, TWO_TIER_FROM, unitsOn, type OcopGroupCode, type OcopLevel } from "@kttt/reference";
+import {
+  OCOP_SUBGROUPS,
+  OCOP_THREE_STAR_PROVINCE_FROM,
+  addDays,
+  ocopLevelFor,
+  ocopValidUntil,
+  OCOP_STAR_BANDS,
+  TWO_TIER_FROM,
+  unitsOn,
+  type OcopGroupCode,
+  type OcopLevel,
+} from "@kttt/reference";
 import { DEMO_ADMIN_UNITS, demoCommuneCode } from "./places";
 import { FAMILY_NAMES, GIVEN_NAMES_FEMALE, GIVEN_NAMES_MALE } from "./names";
 import { demoOrganizations, personName, type DemoOrganization } from "./organizations";
@@ -113,35 +124,243 @@ interface Template {
 
 const [FRESH, RAW, PROCESSED, SPICE, TEA] = OCOP_SUBGROUPS.FOOD;
 const TEMPLATES: Template[] = [
-  { name: "Bưởi Phúc Trạch", group: "FOOD", subgroup: FRESH, units: ["444"], keywords: ["Bưởi"], weight: 8, description: "Bưởi đặc sản vùng chỉ dẫn địa lý Phúc Trạch, múi giòn, vị ngọt thanh." },
-  { name: "Cam bù Hương Sơn", group: "FOOD", subgroup: FRESH, units: ["439"], keywords: ["Cam"], weight: 6, description: "Cam bù trồng trên đất đồi Hương Sơn, thu hoạch dịp Tết." },
-  { name: "Cam chanh Thượng Lộc", group: "FOOD", subgroup: FRESH, units: ["443"], keywords: ["Cam"], weight: 3, description: "Cam chanh vỏ mỏng, mọng nước của xã Thượng Lộc." },
+  {
+    name: "Bưởi Phúc Trạch",
+    group: "FOOD",
+    subgroup: FRESH,
+    units: ["444"],
+    keywords: ["Bưởi"],
+    weight: 8,
+    description: "Bưởi đặc sản vùng chỉ dẫn địa lý Phúc Trạch, múi giòn, vị ngọt thanh.",
+  },
+  {
+    name: "Cam bù Hương Sơn",
+    group: "FOOD",
+    subgroup: FRESH,
+    units: ["439"],
+    keywords: ["Cam"],
+    weight: 6,
+    description: "Cam bù trồng trên đất đồi Hương Sơn, thu hoạch dịp Tết.",
+  },
+  {
+    name: "Cam chanh Thượng Lộc",
+    group: "FOOD",
+    subgroup: FRESH,
+    units: ["443"],
+    keywords: ["Cam"],
+    weight: 3,
+    description: "Cam chanh vỏ mỏng, mọng nước của xã Thượng Lộc.",
+  },
   { name: "Cam Khe Mây", group: "FOOD", subgroup: FRESH, units: ["444"], keywords: ["Cam"], weight: 2, description: "Cam trồng vùng Khe Mây, Hương Khê." },
-  { name: "Mật ong", group: "FOOD", subgroup: RAW, units: ["439", "441", "444", "440"], keywords: ["ong"], weight: 8, description: "Mật ong hoa rừng, hoa cam, hoa keo, lọc và đóng chai tại cơ sở." },
-  { name: "Nước mắm", group: "FOOD", subgroup: SPICE, units: ["447", "442", "449", "446", "448"], keywords: ["Nước mắm", "Hải sản", "Thủy sản"], weight: 7, description: "Nước mắm cá cơm ủ chượp truyền thống trong thùng gỗ." },
-  { name: "Ruốc", group: "FOOD", subgroup: SPICE, units: ["442", "448", "446"], keywords: ["Hải sản", "Thủy sản"], weight: 3, description: "Ruốc (mắm tôm) làm từ moi biển." },
-  { name: "Mực khô", group: "FOOD", subgroup: RAW, units: ["442", "449", "447"], keywords: ["Thủy sản", "Hải sản"], weight: 3, description: "Mực câu phơi một nắng, hút chân không." },
+  {
+    name: "Mật ong",
+    group: "FOOD",
+    subgroup: RAW,
+    units: ["439", "441", "444", "440"],
+    keywords: ["ong"],
+    weight: 8,
+    description: "Mật ong hoa rừng, hoa cam, hoa keo, lọc và đóng chai tại cơ sở.",
+  },
+  {
+    name: "Nước mắm",
+    group: "FOOD",
+    subgroup: SPICE,
+    units: ["447", "442", "449", "446", "448"],
+    keywords: ["Nước mắm", "Hải sản", "Thủy sản"],
+    weight: 7,
+    description: "Nước mắm cá cơm ủ chượp truyền thống trong thùng gỗ.",
+  },
+  {
+    name: "Ruốc",
+    group: "FOOD",
+    subgroup: SPICE,
+    units: ["442", "448", "446"],
+    keywords: ["Hải sản", "Thủy sản"],
+    weight: 3,
+    description: "Ruốc (mắm tôm) làm từ moi biển.",
+  },
+  {
+    name: "Mực khô",
+    group: "FOOD",
+    subgroup: RAW,
+    units: ["442", "449", "447"],
+    keywords: ["Thủy sản", "Hải sản"],
+    weight: 3,
+    description: "Mực câu phơi một nắng, hút chân không.",
+  },
   { name: "Muối sạch", group: "FOOD", subgroup: SPICE, units: ["448", "442"], keywords: ["Muối"], weight: 2, description: "Muối phơi cát sạch, đóng gói." },
-  { name: "Bánh đa vừng", group: "FOOD", subgroup: PROCESSED, units: ["443", "440", "445"], keywords: ["Bánh đa"], weight: 5, description: "Bánh đa gạo trộn vừng đen, tráng tay, phơi nắng." },
-  { name: "Giò bột", group: "FOOD", subgroup: PROCESSED, units: ["445", "436"], keywords: ["Giò bột", "Chế biến Thực phẩm"], weight: 3, description: "Giò bột nếp nhân thịt gói lá chuối." },
-  { name: "Kẹo cu đơ", group: "FOOD", subgroup: PROCESSED, units: ["436", "445"], keywords: ["Chế biến Thực phẩm", "Chế biến Nông sản"], weight: 4, description: "Kẹo lạc mật mía kẹp bánh đa, đặc sản Hà Tĩnh." },
-  { name: "Gạo", group: "FOOD", subgroup: RAW, units: ["443", "445", "446", "440", "448"], keywords: ["Nông nghiệp"], weight: 6, description: "Gạo chất lượng cao sản xuất theo chuỗi liên kết." },
-  { name: "Nấm sò", group: "FOOD", subgroup: FRESH, units: ["443", "445", "436"], keywords: ["Nấm"], weight: 2, description: "Nấm sò tươi trồng trong nhà màng." },
-  { name: "Rau an toàn", group: "FOOD", subgroup: FRESH, units: ["436", "437", "445"], keywords: ["Rau"], weight: 2, description: "Rau ăn lá sản xuất theo quy trình VietGAP." },
+  {
+    name: "Bánh đa vừng",
+    group: "FOOD",
+    subgroup: PROCESSED,
+    units: ["443", "440", "445"],
+    keywords: ["Bánh đa"],
+    weight: 5,
+    description: "Bánh đa gạo trộn vừng đen, tráng tay, phơi nắng.",
+  },
+  {
+    name: "Giò bột",
+    group: "FOOD",
+    subgroup: PROCESSED,
+    units: ["445", "436"],
+    keywords: ["Giò bột", "Chế biến Thực phẩm"],
+    weight: 3,
+    description: "Giò bột nếp nhân thịt gói lá chuối.",
+  },
+  {
+    name: "Kẹo cu đơ",
+    group: "FOOD",
+    subgroup: PROCESSED,
+    units: ["436", "445"],
+    keywords: ["Chế biến Thực phẩm", "Chế biến Nông sản"],
+    weight: 4,
+    description: "Kẹo lạc mật mía kẹp bánh đa, đặc sản Hà Tĩnh.",
+  },
+  {
+    name: "Gạo",
+    group: "FOOD",
+    subgroup: RAW,
+    units: ["443", "445", "446", "440", "448"],
+    keywords: ["Nông nghiệp"],
+    weight: 6,
+    description: "Gạo chất lượng cao sản xuất theo chuỗi liên kết.",
+  },
+  {
+    name: "Nấm sò",
+    group: "FOOD",
+    subgroup: FRESH,
+    units: ["443", "445", "436"],
+    keywords: ["Nấm"],
+    weight: 2,
+    description: "Nấm sò tươi trồng trong nhà màng.",
+  },
+  {
+    name: "Rau an toàn",
+    group: "FOOD",
+    subgroup: FRESH,
+    units: ["436", "437", "445"],
+    keywords: ["Rau"],
+    weight: 2,
+    description: "Rau ăn lá sản xuất theo quy trình VietGAP.",
+  },
   { name: "Chè xanh", group: "FOOD", subgroup: TEA, units: ["441", "444", "439"], keywords: ["Chè"], weight: 3, description: "Chè xanh búp sao khô." },
-  { name: "Trà mướp đắng", group: "FOOD", subgroup: TEA, units: ["446"], keywords: ["Dược liệu", "Nông nghiệp"], weight: 2, description: "Trà túi lọc từ mướp đắng rừng sấy khô." },
-  { name: "Rượu nếp", group: "BEVERAGE", subgroup: "Đồ uống có cồn", units: ["440", "446", "445"], keywords: ["Chế biến"], weight: 4, description: "Rượu nấu từ gạo nếp cái hoa vàng, hạ độ, lọc độc tố." },
-  { name: "Nước ép cam", group: "BEVERAGE", subgroup: "Đồ uống không cồn", units: ["439", "443"], keywords: ["Cam"], weight: 2, description: "Nước cam ép thanh trùng, không đường." },
-  { name: "Tinh bột nghệ", group: "HERBAL", subgroup: "Thực phẩm chức năng, thuốc từ dược liệu", units: ["440", "437", "441"], keywords: ["Dược liệu"], weight: 3, description: "Tinh bột nghệ vàng lọc thủ công." },
-  { name: "Tinh dầu sả", group: "HERBAL", subgroup: "Mỹ phẩm, tinh dầu từ dược liệu", units: ["447", "441"], keywords: ["Dược liệu"], weight: 2, description: "Tinh dầu sả chanh chưng cất." },
-  { name: "Đồ gỗ Thái Yên", group: "HANDICRAFT", subgroup: "Đồ gia dụng", units: ["440"], keywords: ["Mộc"], weight: 3, description: "Đồ gỗ mỹ nghệ của làng nghề mộc Thái Yên." },
-  { name: "Chổi đót", group: "HANDICRAFT", subgroup: "Đồ gia dụng", units: ["441", "446", "444"], keywords: ["Chổi đót"], weight: 2, description: "Chổi đót bện tay." },
-  { name: "Mây tre đan", group: "HANDICRAFT", subgroup: "Thủ công mỹ nghệ, trang trí", units: ["443", "440"], keywords: ["Mây tre", "Đan lát"], weight: 2, description: "Giỏ, làn, khay mây tre đan." },
-  { name: "Hương trầm", group: "HANDICRAFT", subgroup: "Thủ công mỹ nghệ, trang trí", units: ["442", "445"], keywords: ["Hương trầm"], weight: 2, description: "Hương trầm se tay từ bột trầm tự nhiên." },
-  { name: "Cây cảnh", group: "ORNAMENTAL", subgroup: "Hoa, cây cảnh", units: ["436", "437"], keywords: [], weight: 3, description: "Cây cảnh bonsai dáng thế." },
-  { name: "Hoa lan", group: "ORNAMENTAL", subgroup: "Hoa, cây cảnh", units: ["436"], keywords: [], weight: 2, description: "Lan hồ điệp trồng trong nhà kính." },
-  { name: "Du lịch cộng đồng", group: "TOURISM", subgroup: OCOP_SUBGROUPS.TOURISM[0], units: ["442", "439", "444"], keywords: ["Du lịch"], weight: 2, description: "Tour trải nghiệm đời sống làng quê, homestay." },
-  { name: "Điểm du lịch sinh thái", group: "TOURISM", subgroup: OCOP_SUBGROUPS.TOURISM[0], units: ["439", "441", "446"], keywords: ["Du lịch"], weight: 1, description: "Khu du lịch sinh thái suối, rừng." },
+  {
+    name: "Trà mướp đắng",
+    group: "FOOD",
+    subgroup: TEA,
+    units: ["446"],
+    keywords: ["Dược liệu", "Nông nghiệp"],
+    weight: 2,
+    description: "Trà túi lọc từ mướp đắng rừng sấy khô.",
+  },
+  {
+    name: "Rượu nếp",
+    group: "BEVERAGE",
+    subgroup: "Đồ uống có cồn",
+    units: ["440", "446", "445"],
+    keywords: ["Chế biến"],
+    weight: 4,
+    description: "Rượu nấu từ gạo nếp cái hoa vàng, hạ độ, lọc độc tố.",
+  },
+  {
+    name: "Nước ép cam",
+    group: "BEVERAGE",
+    subgroup: "Đồ uống không cồn",
+    units: ["439", "443"],
+    keywords: ["Cam"],
+    weight: 2,
+    description: "Nước cam ép thanh trùng, không đường.",
+  },
+  {
+    name: "Tinh bột nghệ",
+    group: "HERBAL",
+    subgroup: "Thực phẩm chức năng, thuốc từ dược liệu",
+    units: ["440", "437", "441"],
+    keywords: ["Dược liệu"],
+    weight: 3,
+    description: "Tinh bột nghệ vàng lọc thủ công.",
+  },
+  {
+    name: "Tinh dầu sả",
+    group: "HERBAL",
+    subgroup: "Mỹ phẩm, tinh dầu từ dược liệu",
+    units: ["447", "441"],
+    keywords: ["Dược liệu"],
+    weight: 2,
+    description: "Tinh dầu sả chanh chưng cất.",
+  },
+  {
+    name: "Đồ gỗ Thái Yên",
+    group: "HANDICRAFT",
+    subgroup: "Đồ gia dụng",
+    units: ["440"],
+    keywords: ["Mộc"],
+    weight: 3,
+    description: "Đồ gỗ mỹ nghệ của làng nghề mộc Thái Yên.",
+  },
+  {
+    name: "Chổi đót",
+    group: "HANDICRAFT",
+    subgroup: "Đồ gia dụng",
+    units: ["441", "446", "444"],
+    keywords: ["Chổi đót"],
+    weight: 2,
+    description: "Chổi đót bện tay.",
+  },
+  {
+    name: "Mây tre đan",
+    group: "HANDICRAFT",
+    subgroup: "Thủ công mỹ nghệ, trang trí",
+    units: ["443", "440"],
+    keywords: ["Mây tre", "Đan lát"],
+    weight: 2,
+    description: "Giỏ, làn, khay mây tre đan.",
+  },
+  {
+    name: "Hương trầm",
+    group: "HANDICRAFT",
+    subgroup: "Thủ công mỹ nghệ, trang trí",
+    units: ["442", "445"],
+    keywords: ["Hương trầm"],
+    weight: 2,
+    description: "Hương trầm se tay từ bột trầm tự nhiên.",
+  },
+  {
+    name: "Cây cảnh",
+    group: "ORNAMENTAL",
+    subgroup: "Hoa, cây cảnh",
+    units: ["436", "437"],
+    keywords: [],
+    weight: 3,
+    description: "Cây cảnh bonsai dáng thế.",
+  },
+  {
+    name: "Hoa lan",
+    group: "ORNAMENTAL",
+    subgroup: "Hoa, cây cảnh",
+    units: ["436"],
+    keywords: [],
+    weight: 2,
+    description: "Lan hồ điệp trồng trong nhà kính.",
+  },
+  {
+    name: "Du lịch cộng đồng",
+    group: "TOURISM",
+    subgroup: OCOP_SUBGROUPS.TOURISM[0],
+    units: ["442", "439", "444"],
+    keywords: ["Du lịch"],
+    weight: 2,
+    description: "Tour trải nghiệm đời sống làng quê, homestay.",
+  },
+  {
+    name: "Điểm du lịch sinh thái",
+    group: "TOURISM",
+    subgroup: OCOP_SUBGROUPS.TOURISM[0],
+    units: ["439", "441", "446"],
+    keywords: ["Du lịch"],
+    weight: 1,
+    description: "Khu du lịch sinh thái suối, rừng.",
+  },
 ];
 
 type State = "ACTIVE" | "EXPIRED" | "REVOKED" | "LATER";
@@ -151,7 +370,14 @@ interface Spec {
   state: State;
   collective: boolean;
   /** For fixed products: the template, brand and owner wishes. */
-  fixed?: { template: string; brand: string; unit: string; kind?: "COOPERATIVE" | "COOPERATIVE_GROUP" | "HOUSEHOLD_BUSINESS"; commune?: string; sameOwnerAs?: number };
+  fixed?: {
+    template: string;
+    brand: string;
+    unit: string;
+    kind?: "COOPERATIVE" | "COOPERATIVE_GROUP" | "HOUSEHOLD_BUSINESS";
+    commune?: string;
+    sameOwnerAs?: number;
+  };
 }
 
 /** Named products of the source texts, all active on 2024-07-15. */
@@ -168,7 +394,15 @@ const FIXED: NonNullable<Spec["fixed"]>[] = [
   { template: "Cam bù Hương Sơn", brand: "Sơn Kim", unit: "439", kind: "HOUSEHOLD_BUSINESS" },
 ];
 
-const DEER: Template = { name: "Nhung hươu Hương Sơn", group: "HERBAL", subgroup: "Thực phẩm chức năng, thuốc từ dược liệu", units: ["439"], keywords: ["hươu"], weight: 3, description: "Nhung hươu sấy, ngâm mật ong của nghề nuôi hươu Hương Sơn." };
+const DEER: Template = {
+  name: "Nhung hươu Hương Sơn",
+  group: "HERBAL",
+  subgroup: "Thực phẩm chức năng, thuốc từ dược liệu",
+  units: ["439"],
+  keywords: ["hươu"],
+  weight: 3,
+  description: "Nhung hươu sấy, ngâm mật ong của nghề nuôi hươu Hương Sơn.",
+};
 TEMPLATES.push(DEER);
 
 const AS_OF = DEMO_OCOP_FIGURES.asOf;
@@ -238,7 +472,11 @@ export function demoOcopCatalogue(): DemoOcopCatalogue {
   const stars = rng.shuffle([...Array<3 | 4>(F.fourStarActive).fill(4), ...Array<3 | 4>(activeIndexes.length - F.fourStarActive).fill(3)]);
   // Re-assessment histories among the active products decided from 2022 on.
   const histories = new Map<number, History>();
-  const want: [History, 3 | 4, number][] = [["UPGRADE", 4, 10], ["DOWNGRADE", 3, 3], ["RENEWAL", 3, 12]];
+  const want: [History, 3 | 4, number][] = [
+    ["UPGRADE", 4, 10],
+    ["DOWNGRADE", 3, 3],
+    ["RENEWAL", 3, 12],
+  ];
   for (const [history, latestStars, count] of want) {
     let found = 0;
     for (let k = 0; k < activeIndexes.length && found < count; k++) {
@@ -258,7 +496,8 @@ export function demoOcopCatalogue(): DemoOcopCatalogue {
   const pickOrganization = (template: Template, unit: string, before: string, kind?: string, commune?: string): DemoOrganization => {
     const free = organizations.filter((o) => !usedOrganizations.has(o.id) && o.establishedOn < before && (!kind || o.kind === kind));
     const fits = (o: DemoOrganization) => template.keywords.some((k) => o.name.toLowerCase().includes(k.toLowerCase()));
-    const sectorFits = (o: DemoOrganization) => (template.group === "TOURISM" ? o.sector === "TRADE_SERVICES" : o.sector === "AGRICULTURE" || o.sector === "INDUSTRY_HANDICRAFT");
+    const sectorFits = (o: DemoOrganization) =>
+      template.group === "TOURISM" ? o.sector === "TRADE_SERVICES" : o.sector === "AGRICULTURE" || o.sector === "INDUSTRY_HANDICRAFT";
     const choices = [
       free.filter((o) => o.adminUnitCode === unit && fits(o) && (!commune || o.commune === commune)),
       free.filter((o) => o.adminUnitCode === unit && fits(o)),
@@ -283,7 +522,11 @@ export function demoOcopCatalogue(): DemoOcopCatalogue {
       name: household
         ? `Hộ kinh doanh ${representative}`
         : `${rng.pick(["Công ty TNHH", "Công ty TNHH", "Công ty Cổ phần", "Doanh nghiệp tư nhân"])} ${brand} ${commune}`,
-      registrationNumber: household ? `8${String(100_000_000 + n * 7919).slice(0, 9)}` : `30${String(10_000_000 + n * 104_729).padStart(8, "0").slice(0, 8)}`,
+      registrationNumber: household
+        ? `8${String(100_000_000 + n * 7919).slice(0, 9)}`
+        : `30${String(10_000_000 + n * 104_729)
+            .padStart(8, "0")
+            .slice(0, 8)}`,
       adminUnitCode: unit,
       // Membership's rule for its organisations: the named commune, or one the name list leaves out, by id.
       communeId: demoCommuneCode(unit, commune, id),
@@ -328,9 +571,11 @@ export function demoOcopCatalogue(): DemoOcopCatalogue {
       const band = bands[k];
       const latestStars = stars[k];
       const decidedOn =
-        band === "90" ? between(rng, addDays(AS_OF, -1095 + 2), addDays(AS_OF, -1095 + 88)) // validUntil within 90 days
-        : band === "180" ? between(rng, addDays(AS_OF, -1095 + 92), addDays(AS_OF, -1095 + 178))
-        : between(rng, "2022-01-20", "2024-06-28");
+        band === "90"
+          ? between(rng, addDays(AS_OF, -1095 + 2), addDays(AS_OF, -1095 + 88)) // validUntil within 90 days
+          : band === "180"
+            ? between(rng, addDays(AS_OF, -1095 + 92), addDays(AS_OF, -1095 + 178))
+            : between(rng, "2022-01-20", "2024-06-28");
       const history = histories.get(k) ?? "NONE";
       if (history === "UPGRADE") plan.push({ decidedOn: addDays(decidedOn, -rng.int(400, 900)), stars: 3 });
       if (history === "DOWNGRADE") plan.push({ decidedOn: addDays(decidedOn, -rng.int(400, 900)), stars: 4 });
@@ -356,7 +601,10 @@ export function demoOcopCatalogue(): DemoOcopCatalogue {
       }
     }
     const first = plan[0].decidedOn;
-    const registeredOn = spec.state === "LATER" ? between(rng, addDays(AS_OF, 1), addDays(first, -30) > addDays(AS_OF, 1) ? addDays(first, -30) : addDays(AS_OF, 1)) : addDays(first, -rng.int(60, 240));
+    const registeredOn =
+      spec.state === "LATER"
+        ? between(rng, addDays(AS_OF, 1), addDays(first, -30) > addDays(AS_OF, 1) ? addDays(first, -30) : addDays(AS_OF, 1))
+        : addDays(first, -rng.int(60, 240));
 
     // Owner.
     let ownerType: DemoOcopOwnerType;
@@ -472,7 +720,10 @@ export function demoOcopIllustrative(): DemoOcopIllustrative {
     if (!round) return;
     const stars: 3 | 4 = latest.stars === 3 && rng.chance(0.15) ? 4 : latest.stars === 5 ? 4 : latest.stars;
     const sequence = product.certifications.length + 1;
-    out.reassessments.push({ productId: product.id, certification: provinceCertificate(rng, `ocop/certification/${index + 1}/${sequence}`, sequence, stars, round) });
+    out.reassessments.push({
+      productId: product.id,
+      certification: provinceCertificate(rng, `ocop/certification/${index + 1}/${sequence}`, sequence, stars, round),
+    });
   });
   const communes = unitsOn(TWO_TIER_FROM).filter((u) => u.level === "COMMUNE");
   for (let k = 1; k <= I.newProducts; k++) {
@@ -489,7 +740,11 @@ export function demoOcopIllustrative(): DemoOcopIllustrative {
       id: stableUuid(`ocop/owner/${n}`),
       type: household ? "HOUSEHOLD_BUSINESS" : "ENTERPRISE",
       name: household ? `Hộ kinh doanh ${representative}` : `Công ty TNHH ${rng.pick(GIVEN_NAMES_MALE)} ${place}`,
-      registrationNumber: household ? `8${String(100_000_000 + n * 7919).slice(0, 9)}` : `30${String(10_000_000 + n * 104_729).padStart(8, "0").slice(0, 8)}`,
+      registrationNumber: household
+        ? `8${String(100_000_000 + n * 7919).slice(0, 9)}`
+        : `30${String(10_000_000 + n * 104_729)
+            .padStart(8, "0")
+            .slice(0, 8)}`,
       adminUnitCode: commune.code,
       communeId: commune.id,
       communeSince: registeredOn,

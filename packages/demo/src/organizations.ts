@@ -4,7 +4,16 @@
  * 2024 for history. Every subgraph's seed reads this list, so they all refer to the same ids.
  */
 import { DEMO_ADMIN_UNITS, demoCommuneCode } from "./places";
-import { COOPERATIVE_NAME_PATTERNS, FAMILY_NAMES, GIVEN_NAMES_FEMALE, GIVEN_NAMES_MALE, GROUP_ACTIVITIES, MIDDLE_NAMES_FEMALE, MIDDLE_NAMES_MALE, VILLAGES } from "./names";
+import {
+  COOPERATIVE_NAME_PATTERNS,
+  FAMILY_NAMES,
+  GIVEN_NAMES_FEMALE,
+  GIVEN_NAMES_MALE,
+  GROUP_ACTIVITIES,
+  MIDDLE_NAMES_FEMALE,
+  MIDDLE_NAMES_MALE,
+  VILLAGES,
+} from "./names";
 import { Random, stableUuid } from "./random";
 
 export type DemoKind = "COOPERATIVE" | "COOPERATIVE_UNION" | "COOPERATIVE_GROUP";
@@ -62,11 +71,9 @@ const GROUP_SECTOR_WEIGHTS: [DemoSector, number][] = [
 
 export function personName(rng: Random): string {
   const female = rng.chance(0.45);
-  return [
-    rng.pick(FAMILY_NAMES),
-    rng.pick(female ? MIDDLE_NAMES_FEMALE : MIDDLE_NAMES_MALE),
-    rng.pick(female ? GIVEN_NAMES_FEMALE : GIVEN_NAMES_MALE),
-  ].join(" ");
+  return [rng.pick(FAMILY_NAMES), rng.pick(female ? MIDDLE_NAMES_FEMALE : MIDDLE_NAMES_MALE), rng.pick(female ? GIVEN_NAMES_FEMALE : GIVEN_NAMES_MALE)].join(
+    " ",
+  );
 }
 
 function weightedPick<T>(rng: Random, weighted: [T, number][]): T {
@@ -99,7 +106,8 @@ export function demoOrganizations(): DemoOrganization[] {
 
   const uniqueName = (base: string) => {
     let name = base;
-    for (let i = 0; usedNames.has(name); i++) name = `${base} thôn ${VILLAGES[i % VILLAGES.length]}${i >= VILLAGES.length ? ` ${Math.floor(i / VILLAGES.length) + 1}` : ""}`;
+    for (let i = 0; usedNames.has(name); i++)
+      name = `${base} thôn ${VILLAGES[i % VILLAGES.length]}${i >= VILLAGES.length ? ` ${Math.floor(i / VILLAGES.length) + 1}` : ""}`;
     usedNames.add(name);
     return name;
   };
@@ -107,9 +115,7 @@ export function demoOrganizations(): DemoOrganization[] {
   // Cooperatives: 975 existing, then the dissolved ones.
   const total = DEMO_FIGURES.cooperatives + DEMO_FIGURES.dissolvedCooperatives;
   const units = rng.shuffle([...spreadOverUnits(DEMO_FIGURES.cooperatives), ...spreadOverUnits(DEMO_FIGURES.dissolvedCooperatives)].slice(0, total));
-  const sectors = rng.shuffle(
-    Object.entries(COOPERATIVE_SECTORS).flatMap(([sector, n]) => Array<DemoSector>(n).fill(sector as DemoSector)),
-  );
+  const sectors = rng.shuffle(Object.entries(COOPERATIVE_SECTORS).flatMap(([sector, n]) => Array<DemoSector>(n).fill(sector as DemoSector)));
   for (let i = 0; i < total; i++) {
     const existing = i < DEMO_FIGURES.cooperatives;
     const unit = unitByCode.get(units[i])!;

@@ -16,7 +16,11 @@ async function server(): Promise<{ env: NodeJS.ProcessEnv; embedded: EmbeddedSer
   if (process.env.DATABASE_URL) return { env: process.env, embedded: null };
   const port = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
   if (await portInUse(port)) return { env: { ...process.env, DATABASE_URL: embeddedServerUrl(port) }, embedded: null };
-  const embedded = await startEmbeddedPostgres({ dataDir: process.env.EMBEDDED_PG_DATA ?? path.join(root, ".data", "postgres"), port, log: (l) => console.log(l) });
+  const embedded = await startEmbeddedPostgres({
+    dataDir: process.env.EMBEDDED_PG_DATA ?? path.join(root, ".data", "postgres"),
+    port,
+    log: (l) => console.log(l),
+  });
   return { env: { ...process.env, DATABASE_URL: embedded.url }, embedded };
 }
 

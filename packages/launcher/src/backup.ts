@@ -45,7 +45,13 @@ export async function backupDatabase(url: string, dir: string): Promise<BackupMa
       "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> $1 ORDER BY table_name",
       [MIGRATIONS_TABLE],
     );
-    const manifest: BackupManifest = { format: "kttt-backup/1", database: new URL(url).pathname.slice(1), createdAt: new Date().toISOString(), migrations: migrationRows.map((r) => r.name), tables: [] };
+    const manifest: BackupManifest = {
+      format: "kttt-backup/1",
+      database: new URL(url).pathname.slice(1),
+      createdAt: new Date().toISOString(),
+      migrations: migrationRows.map((r) => r.name),
+      tables: [],
+    };
     for (const { table_name: table } of tables) {
       // Generated columns are computed again on restore.
       const { rows: columns } = await client.query<{ column_name: string }>(
@@ -97,20 +103,27 @@ export async function restoreDatabase(url: string, dir: string, schema: { entiti
     // A backup made before a migration was renamed names it by its former name.
     const renamed = renamedMigrations(dataSource.migrations);
     const unknown = manifest.migrations.filter((m) => !applied.includes(renamed.get(m) ?? m));
-    if (unknown.length > 0) throw new Error(`The backup was made at migrations this code does not have (${unknown.join(", ")}); restore it with the same or a newer version.`);
+    if (unknown.length > 0)
+      throw new Error(`The backup was made at migrations this code does not have (${unknown.join(", ")}); restore it with the same or a newer version.`);
   } finally {
     await dataSource.destroy();
   }
   const client = await connect(url);
   try {
     await client.query("BEGIN");
-    const order = await foreignKeyOrder(client, manifest.tables.map((t) => t.name));
+    const order = await foreignKeyOrder(
+      client,
+      manifest.tables.map((t) => t.name),
+    );
     // Reference data that the migrations inserted is replaced by the backup's copy.
     for (const table of [...order].reverse()) await client.query(`DELETE FROM ${client.escapeIdentifier(table)}`);
     for (const table of order) {
       const entry = manifest.tables.find((t) => t.name === table)!;
       const names = entry.columns.map((c) => client.escapeIdentifier(c)).join(", ");
-      await pipeline(fs.createReadStream(path.join(dir, `${table}.csv`)), client.query(copyFrom(`COPY ${client.escapeIdentifier(table)} (${names}) FROM STDIN WITH (FORMAT csv, HEADER true)`)));
+      await pipeline(
+        fs.createReadStream(path.join(dir, `${table}.csv`)),
+        client.query(copyFrom(`COPY ${client.escapeIdentifier(table)} (${names}) FROM STDIN WITH (FORMAT csv, HEADER true)`)),
+      );
     }
     await client.query("COMMIT");
     return manifest;

@@ -163,7 +163,9 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   if (fresh) {
     log(`embedded PostgreSQL: creating a new cluster in ${dataDir}`);
     await pg.initialise().catch((error: unknown) => {
-      throw new Error(`Embedded PostgreSQL could not initialise ${dataDir}: ${error instanceof Error ? error.message : JSON.stringify(error ?? "")}\n${lines.join("\n")}`);
+      throw new Error(
+        `Embedded PostgreSQL could not initialise ${dataDir}: ${error instanceof Error ? error.message : JSON.stringify(error ?? "")}\n${lines.join("\n")}`,
+      );
     });
   } else if (asRoot) {
     try {
@@ -175,7 +177,9 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   try {
     await pg.start();
   } catch (error) {
-    throw new Error(`Embedded PostgreSQL did not start${error ? `: ${error instanceof Error ? error.message : JSON.stringify(error)}` : ""}. Its log:\n${lines.join("\n") || "(empty)"}`);
+    throw new Error(
+      `Embedded PostgreSQL did not start${error ? `: ${error instanceof Error ? error.message : JSON.stringify(error)}` : ""}. Its log:\n${lines.join("\n") || "(empty)"}`,
+    );
   }
   const url = embeddedServerUrl(options.port);
   const ready = await waitFor(async () => {

@@ -48,7 +48,15 @@ export async function startHiveGateway(options: HiveGatewayOptions): Promise<Run
   const supergraph = options.supergraphPath ?? path.resolve(HIVE_GATEWAY_DIR, "..", "..", "gateway", "supergraph.graphql");
   const child = spawn(BIN, ["supergraph", supergraph, "-c", "gateway.config.ts", "--port", String(options.port), "--host", host], {
     cwd: HIVE_GATEWAY_DIR,
-    env: { ...process.env, NODE_ENV: "production", ...options.env, ...(options.routerRuntime === false ? { HIVE_ROUTER_RUNTIME: "false" } : {}), ...urls, AUTH_JWKS_URL: options.jwksUrl, ROUTER_SECRET: options.routerSecret },
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      ...options.env,
+      ...(options.routerRuntime === false ? { HIVE_ROUTER_RUNTIME: "false" } : {}),
+      ...urls,
+      AUTH_JWKS_URL: options.jwksUrl,
+      ROUTER_SECRET: options.routerSecret,
+    },
     stdio: ["ignore", options.output === "inherit" ? "inherit" : "pipe", options.output === "inherit" ? "inherit" : "pipe"],
   });
   const output: string[] = [];

@@ -49,7 +49,8 @@ const supervisor = new Supervisor({
 async function waitForHealth(name: string, url: string, child: ChildProcess, timeoutMs = 120_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${name} exited (${child.signalCode ?? `code ${child.exitCode}`}) while starting`);
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(`${name} exited (${child.signalCode ?? `code ${child.exitCode}`}) while starting`);
     try {
       const response = await fetch(url);
       if (response.ok) return;
@@ -150,7 +151,9 @@ async function main(): Promise<void> {
     env.DATABASE_URL = embedded.url;
     embedded.onUnexpectedExit((how, log) => {
       embedded = null;
-      void stopBecause(`embedded PostgreSQL stopped unexpectedly (${how}); the services cannot work without it, so everything stops. Its last log lines:\n${log || "(none)"}`);
+      void stopBecause(
+        `embedded PostgreSQL stopped unexpectedly (${how}); the services cannot work without it, so everything stops. Its last log lines:\n${log || "(none)"}`,
+      );
     });
   } else {
     say("using the PostgreSQL server named by DATABASE_URL");
@@ -193,7 +196,9 @@ async function startHiveStack(env: NodeJS.ProcessEnv, gatewayPort: string, issue
   const issuer = startChild("issuer", path.join(root, "gateway", "dist", "issuer-main.js"), env);
   healthUrls.set("issuer", `http://127.0.0.1:${issuerPort}/health`);
   await waitForHealth("issuer", healthUrls.get("issuer")!, issuer);
-  const subgraphUrls = Object.fromEntries(SUBGRAPHS.map((s) => [s.name, env[`${envPrefix(s.name)}_URL`] ?? `http://127.0.0.1:${env[`${envPrefix(s.name)}_PORT`] ?? s.port}/graphql`]));
+  const subgraphUrls = Object.fromEntries(
+    SUBGRAPHS.map((s) => [s.name, env[`${envPrefix(s.name)}_URL`] ?? `http://127.0.0.1:${env[`${envPrefix(s.name)}_PORT`] ?? s.port}/graphql`]),
+  );
   hiveGateway = await startHiveGateway({
     port: Number(gatewayPort),
     subgraphUrls,
@@ -205,7 +210,9 @@ async function startHiveStack(env: NodeJS.ProcessEnv, gatewayPort: string, issue
   hiveGateway.process.on("exit", (code, signal) => {
     if (!stopping) void stopBecause(`hive-gateway stopped unexpectedly (${signal ?? `code ${code}`}); everything stops.`);
   });
-  say(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s: Hive Gateway on http://localhost:${gatewayPort}/graphql (GraphiQL there in development), issuer on http://localhost:${issuerPort}. Ctrl-C stops everything.`);
+  say(
+    `ready in ${((Date.now() - started) / 1000).toFixed(1)} s: Hive Gateway on http://localhost:${gatewayPort}/graphql (GraphiQL there in development), issuer on http://localhost:${issuerPort}. Ctrl-C stops everything.`,
+  );
   if (demoToken) say(`Demo Alliance staff token for ${SIGN_IN_LINK_HOURS} hours (Authorization: Bearer …): ${demoToken}`);
 }
 

@@ -5,7 +5,18 @@
  * A commune People's Committee: `--role COMMUNE --unit 18202 --name "UBND xã Tứ Mỹ"` (a commune in force today).
  * `npm run token -- --new-signing-key [--alg EdDSA]` prints a new private key for AUTH_SIGNING_KEYS.
  */
-import { communeUnitRefusal, DEPARTMENTS, DISTRICT_ROLE_RETIRED, issueToken, RETIRED_DISTRICT_ROLE, loadSigningKeys, newSigningKey, Role, signingKeysOf, type SigningAlgorithm } from "@kttt/core";
+import {
+  communeUnitRefusal,
+  DEPARTMENTS,
+  DISTRICT_ROLE_RETIRED,
+  issueToken,
+  RETIRED_DISTRICT_ROLE,
+  loadSigningKeys,
+  newSigningKey,
+  Role,
+  signingKeysOf,
+  type SigningAlgorithm,
+} from "@kttt/core";
 import { parseArgs } from "node:util";
 // Loading the units registers the check a COMMUNE token's --unit is held to (a commune in force today).
 import "@kttt/reference";
@@ -30,8 +41,14 @@ async function main(): Promise<void> {
   }
   if (values.role === RETIRED_DISTRICT_ROLE) throw new Error(`--role DISTRICT is no longer issued. ${DISTRICT_ROLE_RETIRED}`);
   const role = values.role as Role;
-  if (!Object.values(Role).includes(role) || role === Role.PUBLIC) throw new Error(`--role must be one of ${Object.values(Role).filter((r) => r !== Role.PUBLIC).join(", ")}`);
-  if (role === Role.DEPARTMENT && !(values.department && values.department in DEPARTMENTS)) throw new Error(`--department must be one of ${Object.keys(DEPARTMENTS).join(", ")}`);
+  if (!Object.values(Role).includes(role) || role === Role.PUBLIC)
+    throw new Error(
+      `--role must be one of ${Object.values(Role)
+        .filter((r) => r !== Role.PUBLIC)
+        .join(", ")}`,
+    );
+  if (role === Role.DEPARTMENT && !(values.department && values.department in DEPARTMENTS))
+    throw new Error(`--department must be one of ${Object.keys(DEPARTMENTS).join(", ")}`);
   const unitRefusal = role === Role.COMMUNE ? communeUnitRefusal(values.unit) : null;
   if (unitRefusal) throw new Error(`--unit: ${unitRefusal}`);
   if (role !== Role.COMMUNE && values.unit) throw new Error("--unit is for COMMUNE tokens only");

@@ -16,7 +16,13 @@ describe("dashboard sign-in link", () => {
     const token = tokenOf(dashboardSignInLink(DASHBOARD, await demoStaffToken({ AUTH_SIGNING_KEYS: JSON.stringify([key]), NODE_ENV: "development" })));
     expect(token).toBeDefined();
     const keys = await loadSigningKeys([key]);
-    expect(await principalOf(`Bearer ${token}`, { keys: keys.verifier })).toEqual({ subject: "demo-staff", role: Role.ALLIANCE_STAFF, department: null, adminUnitCode: null, name: "Cán bộ Liên minh HTX (demo)" });
+    expect(await principalOf(`Bearer ${token}`, { keys: keys.verifier })).toEqual({
+      subject: "demo-staff",
+      role: Role.ALLIANCE_STAFF,
+      department: null,
+      adminUnitCode: null,
+      name: "Cán bộ Liên minh HTX (demo)",
+    });
     const other = await loadSigningKeys([await newSigningKey("EdDSA", "this-run")]);
     await expect(principalOf(`Bearer ${token}`, { keys: other.verifier })).rejects.toThrow(/not valid/u);
     const exp = JSON.parse(Buffer.from(token!.split(".")[1], "base64url").toString()).exp as number;

@@ -38,13 +38,23 @@ it("restarts a process that exits, with doubling pauses, and gives up on a crash
   expect(pauses).toEqual(["0.0", "0.0", "0.1", "0.1"]);
   expect(log[0]).toBe("ocop stopped unexpectedly (exit code 3); restarting it in 0.0 s (exit 1 of 5 allowed within 60 s). The other services keep running.");
   expect(log.filter((m) => /^ocop restarted \(pid \d+\)\.$/u.test(m))).toHaveLength(4);
-  expect(reason).toBe("ocop exited 5 times within 60 s (last: exit code 3); that is a crash loop, not a hiccup, so everything stops. Its log above says why it exits.");
+  expect(reason).toBe(
+    "ocop exited 5 times within 60 s (last: exit code 3); that is a crash loop, not a hiccup, so everything stops. Its log above says why it exits.",
+  );
 });
 
 it("forgets exits older than the window, so a rare crash never adds up to a crash loop", async () => {
   let reason: string | null = null;
   let restarts = 0;
-  const supervisor = new Supervisor({ log: () => undefined, giveUp: (r) => (reason = r), firstDelayMs: 10, maxDelayMs: 10, maxExits: 2, windowMs: 50, restarted: () => restarts++ });
+  const supervisor = new Supervisor({
+    log: () => undefined,
+    giveUp: (r) => (reason = r),
+    firstDelayMs: 10,
+    maxDelayMs: 10,
+    maxExits: 2,
+    windowMs: 50,
+    restarted: () => restarts++,
+  });
   // Exits 100 ms apart: never two within 50 ms.
   supervisor.add("membership", () => spawn(process.execPath, ["-e", "setTimeout(() => process.exit(1), 100)"], { stdio: "ignore" }));
   await until(() => restarts >= 3);

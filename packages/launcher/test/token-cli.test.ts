@@ -27,7 +27,17 @@ async function token(env: Record<string, string>, ...args: string[]): Promise<{ 
 describe("npm run token in production", () => {
   it("signs with AUTH_SIGNING_KEYS alone, without GATEWAY_SECRET, with the first key's kid", async () => {
     const keys = [await newSigningKey("ES256", "prod-2"), await newSigningKey("ES256", "prod-1")];
-    const run = await token({ NODE_ENV: "production", AUTH_SIGNING_KEYS: JSON.stringify(keys) }, "--role", "DEPARTMENT", "--department", "SO_CT", "--name", "Sở Công Thương", "--days", "30");
+    const run = await token(
+      { NODE_ENV: "production", AUTH_SIGNING_KEYS: JSON.stringify(keys) },
+      "--role",
+      "DEPARTMENT",
+      "--department",
+      "SO_CT",
+      "--name",
+      "Sở Công Thương",
+      "--days",
+      "30",
+    );
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
     const jwt = run.stdout.trim();

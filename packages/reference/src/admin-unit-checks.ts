@@ -39,7 +39,11 @@ export function adminUnitName(code: string): string | undefined {
 
 /** A unit's name folded and without its kind, so "Huyện Hương Khê", "huyen huong khe" and "Hương Khê" meet. */
 export function adminUnitNameKey(name: string): string {
-  return foldText(cleanText(name)).replace(/\./gu, " ").replace(/\s+/gu, " ").trim().replace(/^(huyen|thi xa|thanh pho|tp|tx) /u, "");
+  return foldText(cleanText(name))
+    .replace(/\./gu, " ")
+    .replace(/\s+/gu, " ")
+    .trim()
+    .replace(/^(huyen|thi xa|thanh pho|tp|tx) /u, "");
 }
 
 const BY_NAME_KEY = new Map(ADMIN_UNITS.map((unit) => [adminUnitNameKey(unit.name), unit]));
@@ -53,6 +57,11 @@ export function adminUnitNamed(text: string): AdminUnitRecord | undefined {
 /** The unit a file's cell names (code or name, see adminUnitNamed); otherwise UNKNOWN_ADMIN_UNIT at `field`. */
 export function requireAdminUnitNamed(text: string, field: string): AdminUnitRecord {
   const unit = adminUnitNamed(text);
-  if (!unit) throw badInput(`No administrative unit of Hà Tĩnh is called "${cleanText(text)}": write its code (e.g. 444) or its name (e.g. Huyện Hương Khê).`, field, "UNKNOWN_ADMIN_UNIT");
+  if (!unit)
+    throw badInput(
+      `No administrative unit of Hà Tĩnh is called "${cleanText(text)}": write its code (e.g. 444) or its name (e.g. Huyện Hương Khê).`,
+      field,
+      "UNKNOWN_ADMIN_UNIT",
+    );
   return unit;
 }

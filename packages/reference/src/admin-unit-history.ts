@@ -97,7 +97,18 @@ function build(): { versions: AdminUnitVersion[]; changes: AdminUnitChange[] } {
   const districts = new Map(
     ADMIN_UNITS.map((d) => [
       d.code,
-      add({ id: d.code, code: d.code, name: d.name, kind: d.kind, level: "DISTRICT", parentId: PROVINCE_CODE, validFrom: d.validFrom, validTo: d.validTo, legalBasis: null, note: d.changeNote }),
+      add({
+        id: d.code,
+        code: d.code,
+        name: d.name,
+        kind: d.kind,
+        level: "DISTRICT",
+        parentId: PROVINCE_CODE,
+        validFrom: d.validFrom,
+        validTo: d.validTo,
+        legalBasis: null,
+        note: d.changeNote,
+      }),
     ]),
   );
 
@@ -108,7 +119,18 @@ function build(): { versions: AdminUnitVersion[]; changes: AdminUnitChange[] } {
   for (const row of firstRows.values()) {
     midYear.set(
       row.oldCode,
-      add({ id: row.oldCode, code: row.oldCode, name: row.oldName2024, kind: communeKind(row.oldName2024), level: "COMMUNE", parentId: row.oldDistrictCode2024, validFrom: null, validTo: null, legalBasis: null, note: null }),
+      add({
+        id: row.oldCode,
+        code: row.oldCode,
+        name: row.oldName2024,
+        kind: communeKind(row.oldName2024),
+        level: "COMMUNE",
+        parentId: row.oldDistrictCode2024,
+        validFrom: null,
+        validTo: null,
+        legalBasis: null,
+        note: null,
+      }),
     );
   }
 
@@ -157,10 +179,20 @@ function build(): { versions: AdminUnitVersion[]; changes: AdminUnitChange[] } {
   // District level: Lộc Hà ended on 2024-12-31, its communes went to the districts they lay in next.
   for (const district of districts.values()) {
     if (district.validTo !== dayBefore(MAP_2025_FROM)) continue;
-    const next = new Set([...firstRows.values()].filter((r) => r.oldDistrictCode2024 === district.code && r.oldDistrictCode2025H1).map((r) => r.oldDistrictCode2025H1!));
+    const next = new Set(
+      [...firstRows.values()].filter((r) => r.oldDistrictCode2024 === district.code && r.oldDistrictCode2025H1).map((r) => r.oldDistrictCode2025H1!),
+    );
     for (const code of next) {
       const target = districts.get(code)!;
-      changes.push({ fromId: district.id, toId: target.id, share: next.size === 1 ? "WHOLE" : "PART", on: MAP_2025_FROM, legalBasis: LEGAL_BASIS_2025_H1, inferred: false, note: null });
+      changes.push({
+        fromId: district.id,
+        toId: target.id,
+        share: next.size === 1 ? "WHOLE" : "PART",
+        on: MAP_2025_FROM,
+        legalBasis: LEGAL_BASIS_2025_H1,
+        inferred: false,
+        note: null,
+      });
     }
   }
 
@@ -171,7 +203,18 @@ function build(): { versions: AdminUnitVersion[]; changes: AdminUnitChange[] } {
     if (communeKind(row.name) !== kind) throw new Error(`Kind ${row.kind} does not match the name ${row.name}`);
     communes.set(
       row.code,
-      add({ id: `${row.code}@${TWO_TIER_FROM}`, code: row.code, name: row.name, kind, level: "COMMUNE", parentId: PROVINCE_CODE, validFrom: TWO_TIER_FROM, validTo: null, legalBasis: LEGAL_BASIS_TWO_TIER, note: null }),
+      add({
+        id: `${row.code}@${TWO_TIER_FROM}`,
+        code: row.code,
+        name: row.name,
+        kind,
+        level: "COMMUNE",
+        parentId: PROVINCE_CODE,
+        validFrom: TWO_TIER_FROM,
+        validTo: null,
+        legalBasis: LEGAL_BASIS_TWO_TIER,
+        note: null,
+      }),
     );
   }
   const lastDay = dayBefore(TWO_TIER_FROM);
@@ -202,7 +245,8 @@ const byId = new Map(ADMIN_UNIT_VERSIONS.map((v) => [v.id, v]));
 const byCode = new Map<string, AdminUnitVersion[]>();
 for (const v of ADMIN_UNIT_VERSIONS) byCode.set(v.code, [...(byCode.get(v.code) ?? []), v]);
 
-export const inForceOn = (v: AdminUnitVersion, date: string): boolean => (v.validFrom === null || v.validFrom <= date) && (v.validTo === null || v.validTo >= date);
+export const inForceOn = (v: AdminUnitVersion, date: string): boolean =>
+  (v.validFrom === null || v.validFrom <= date) && (v.validTo === null || v.validTo >= date);
 
 /** The units in force on a date, province first, then by level and code. */
 export function unitsOn(date: string): AdminUnitVersion[] {
@@ -311,13 +355,18 @@ export function checkUnitOn(code: string, date: string): { unit: AdminUnitVersio
   const unit = unitOn(code, date);
   if (unit) return { unit, problem: null };
   const all = versionsOf(code);
-  if (all.length === 0) return { unit: null, problem: { code: "UNKNOWN_ADMIN_UNIT", message: `There is no administrative unit with code ${code} in Hà Tĩnh.`, replacedBy: [] } };
+  if (all.length === 0)
+    return { unit: null, problem: { code: "UNKNOWN_ADMIN_UNIT", message: `There is no administrative unit with code ${code} in Hà Tĩnh.`, replacedBy: [] } };
   const before = all.filter((v) => v.validTo !== null && v.validTo < date).pop();
   if (!before) {
     const first = all[0];
     return {
       unit: null,
-      problem: { code: "ADMIN_UNIT_NOT_VALID_ON_DATE", message: `${first.name} (${code}) did not exist yet on ${date}: it is in force from ${first.validFrom}.`, replacedBy: [] },
+      problem: {
+        code: "ADMIN_UNIT_NOT_VALID_ON_DATE",
+        message: `${first.name} (${code}) did not exist yet on ${date}: it is in force from ${first.validFrom}.`,
+        replacedBy: [],
+      },
     };
   }
   // A district that ended while districts remained (Lộc Hà) is best named by the districts that took it over.
@@ -359,10 +408,12 @@ export function placeOn(v: AdminUnitVersion, date: string): AdminUnitVersion | n
  * 2025-06-30). One list, so a filter is one `= ANY(…)` condition.
  */
 export function communeIdsWithin(unit: AdminUnitVersion, date: string): string[] {
-  return ADMIN_UNIT_VERSIONS.filter((v) => v.level === "COMMUNE").filter((v) => {
-    const place = placeOn(v, date);
-    return place !== null && (place.id === unit.id || place.parentId === unit.id || unit.level === "PROVINCE");
-  }).map((v) => v.id);
+  return ADMIN_UNIT_VERSIONS.filter((v) => v.level === "COMMUNE")
+    .filter((v) => {
+      const place = placeOn(v, date);
+      return place !== null && (place.id === unit.id || place.parentId === unit.id || unit.level === "PROVINCE");
+    })
+    .map((v) => v.id);
 }
 
 /**

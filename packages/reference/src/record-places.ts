@@ -4,7 +4,23 @@
  * in on a date, from the commune version it was recorded in (`communeId`).
  */
 import { badInput } from "@kttt/core";
-import { ADMIN_UNIT_VERSIONS, checkUnitOn, communeIdsWithin, groupingUnitOn, unitForFilter, inForceOn, latestUnit, placeOn, successorsOf, TWO_TIER_FROM, unitById, unitOn, unitsReplacing, versionsOf, type AdminUnitVersion } from "./admin-unit-history";
+import {
+  ADMIN_UNIT_VERSIONS,
+  checkUnitOn,
+  communeIdsWithin,
+  groupingUnitOn,
+  unitForFilter,
+  inForceOn,
+  latestUnit,
+  placeOn,
+  successorsOf,
+  TWO_TIER_FROM,
+  unitById,
+  unitOn,
+  unitsReplacing,
+  versionsOf,
+  type AdminUnitVersion,
+} from "./admin-unit-history";
 import { ADMIN_UNITS, sameOrMergedUnit } from "./admin-units";
 
 /** Where a record lies: the unit code it is registered under, and its commune (a unit version's id) since a date. */
@@ -86,7 +102,10 @@ export function unitsShareGround(a: string, b: string): boolean {
     const linked = (x: string, y: string) => versionsOf(x).some((v) => successorsOf(v.id).some((c) => unitById(c.toId)?.code === y));
     return linked(a, b) || linked(b, a);
   }
-  const parentsOf = (code: string) => versionsOf(code).map((v) => (v.parentId ? unitById(v.parentId) : null)).filter((p): p is AdminUnitVersion => p?.level === "DISTRICT");
+  const parentsOf = (code: string) =>
+    versionsOf(code)
+      .map((v) => (v.parentId ? unitById(v.parentId) : null))
+      .filter((p): p is AdminUnitVersion => p?.level === "DISTRICT");
   if (parentsOf(a).some((p) => sameOrMergedUnit(p.code, b)) || parentsOf(b).some((p) => sameOrMergedUnit(p.code, a))) return true;
   const ground = groundToday(a);
   return [...groundToday(b)].some((code) => ground.has(code));
@@ -107,7 +126,8 @@ export function groupingUnitsByCodeOn(date: string): { codes: string[]; unitCode
     seen.add(v.code);
     let unit: string | null = null;
     if (v.level === "DISTRICT") {
-      if (date < TWO_TIER_FROM) unit = [v.code, ...ADMIN_UNITS.filter((d) => sameOrMergedUnit(v.code, d.code)).map((d) => d.code)].find((code) => unitOn(code, date)) ?? null;
+      if (date < TWO_TIER_FROM)
+        unit = [v.code, ...ADMIN_UNITS.filter((d) => sameOrMergedUnit(v.code, d.code)).map((d) => d.code)].find((code) => unitOn(code, date)) ?? null;
     } else {
       unit = groupingUnitOn(latestUnit(v.code)!, date);
     }
@@ -126,7 +146,8 @@ export const PLACE_DESCRIPTION = {
   communeOn:
     "The commune-level unit it lies in on a date (đơn vị cấp xã theo thời điểm), following its commune through mergers: after 2025-07-01 one of the 69 communes. " +
     "Null where its commune was split (Kỳ Lợi, Đại Nài) or the sources do not say where it went (Trung Lộc, Phú Phong), or none is recorded.",
-  districtOn: "The district-level unit it lay in on a date before 2025-07-01 (huyện theo thời điểm), from its commune; null after, or where no commune is recorded.",
+  districtOn:
+    "The district-level unit it lay in on a date before 2025-07-01 (huyện theo thời điểm), from its commune; null after, or where no commune is recorded.",
 } as const;
 
 /** The label of the group of records no unit of a map can hold (a split commune, or one whose successor is unknown). */
@@ -151,6 +172,9 @@ export function unitFilterOn(code: string, asOf: string | null, today: string): 
   const target = unitForFilter(code, asOf, today);
   if (!target) return { communeIds: [], codes: [] };
   const communeIds = communeIdsWithin(target.unit, target.date);
-  const merged = target.unit.level === "DISTRICT" ? ADMIN_UNITS.filter((d) => d.code !== code && sameOrMergedUnit(d.code, code) && d.validTo !== null && d.validTo < target.date).map((d) => d.code) : [];
+  const merged =
+    target.unit.level === "DISTRICT"
+      ? ADMIN_UNITS.filter((d) => d.code !== code && sameOrMergedUnit(d.code, code) && d.validTo !== null && d.validTo < target.date).map((d) => d.code)
+      : [];
   return { communeIds, codes: [...new Set([code, ...merged, ...communeIds.map(codeOfAdminUnitId)])] };
 }

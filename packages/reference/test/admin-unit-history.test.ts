@@ -42,7 +42,9 @@ describe("Hà Tĩnh's units on any date", () => {
 
   it("today's 69 codes and names are the shared file's", () => {
     const rows = parse(readFileSync(join(SHARED_ADMIN_UNITS_DIR, "ha-tinh-communes-2025.csv"), "utf8"), { columns: true }) as { code: string; name: string }[];
-    const ours = unitsOn("2025-07-01").filter((u) => u.level === "COMMUNE").map((u) => [u.code, u.name]);
+    const ours = unitsOn("2025-07-01")
+      .filter((u) => u.level === "COMMUNE")
+      .map((u) => [u.code, u.name]);
     expect(ours.sort()).toEqual(rows.map((r) => [r.code, r.name.normalize("NFC")]).sort());
   });
 

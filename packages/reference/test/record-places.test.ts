@@ -6,7 +6,9 @@ describe("where a record lies", () => {
     expect(placementOn("18547", "2026-02-01", "f")).toEqual({ adminUnitCode: "18547", communeId: "18547@2025-07-01", communeSince: "2026-02-01" });
     const mid2024 = placementOn("18547", "2024-07-15", "f");
     expect(mid2024.adminUnitCode).toBe(unitById(mid2024.communeId!)!.parentId);
-    expect(() => placementOn("444", "2026-02-01", "input.adminUnitCode")).toThrow(/Huyện Hương Khê \(444\) no longer existed on 2026-02-01.*Xã Phúc Trạch \(18547, part\)/u);
+    expect(() => placementOn("444", "2026-02-01", "input.adminUnitCode")).toThrow(
+      /Huyện Hương Khê \(444\) no longer existed on 2026-02-01.*Xã Phúc Trạch \(18547, part\)/u,
+    );
     expect(() => placementOn("99999", "2026-02-01", "f")).toThrow(/no administrative unit with code 99999/u);
   });
 

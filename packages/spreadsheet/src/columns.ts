@@ -61,8 +61,10 @@ export function plainCell(value: unknown): { ok: true; value: PlainCell } | { ok
   const v = value as Record<string, unknown>;
   if ("formula" in v || "sharedFormula" in v) {
     const formula = String(v.formula ?? v.sharedFormula ?? "");
-    if (DANGEROUS_FORMULA.test(formula)) return { ok: false, reason: `the cell holds the formula =${formula.slice(0, 60)}, which calls outside the sheet; type its value instead` };
-    if (v.result === undefined || v.result === null) return { ok: false, reason: `the formula =${formula.slice(0, 60)} has no saved value: open the file in Excel, let it calculate and save it again` };
+    if (DANGEROUS_FORMULA.test(formula))
+      return { ok: false, reason: `the cell holds the formula =${formula.slice(0, 60)}, which calls outside the sheet; type its value instead` };
+    if (v.result === undefined || v.result === null)
+      return { ok: false, reason: `the formula =${formula.slice(0, 60)} has no saved value: open the file in Excel, let it calculate and save it again` };
     return plainCell(v.result);
   }
   if ("error" in v) return { ok: false, reason: `the cell shows the error ${String(v.error)}` };
@@ -173,7 +175,9 @@ export function readCell(spec: ColumnSpec, cell: PlainCell, headerUnit: number |
     }
     case "choice": {
       const folded = words(String(cell));
-      const found = type.choices.find((c) => c.value.toLowerCase() === String(cell).trim().toLowerCase() || words(c.label) === folded || (c.spellings ?? []).some((s) => words(s) === folded));
+      const found = type.choices.find(
+        (c) => c.value.toLowerCase() === String(cell).trim().toLowerCase() || words(c.label) === folded || (c.spellings ?? []).some((s) => words(s) === folded),
+      );
       if (!found) return { ok: false, reason: `"${String(cell)}" is not one of: ${type.choices.map((c) => c.label).join("; ")}` };
       return { ok: true, value: found.value };
     }
@@ -182,7 +186,11 @@ export function readCell(spec: ColumnSpec, cell: PlainCell, headerUnit: number |
 
 /** A header reduced for matching: folded, units and parenthesised remarks dropped, words only. */
 export function headerKey(text: string): string {
-  return words(foldText(text).replace(/\([^)]*\)?/gu, " ").replace(/\s*,\s*(don vi|dvt|trieu|ty|nghin|ngan|dong|vnd).*$/u, ""));
+  return words(
+    foldText(text)
+      .replace(/\([^)]*\)?/gu, " ")
+      .replace(/\s*,\s*(don vi|dvt|trieu|ty|nghin|ngan|dong|vnd).*$/u, ""),
+  );
 }
 
 /** How well a header cell names a column: 2 exact, 1 by a leading alias, 0 not at all. */

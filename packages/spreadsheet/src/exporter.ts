@@ -47,7 +47,10 @@ const PAGE_INFO = "kttt_pageInfo";
 
 /** "Registered name with diacritics (tên), e.g. …" → "Tên". */
 export function vietnameseTerm(description: string | null | undefined, fallback: string): string {
-  const term = /\(([^()]*)\)/u.exec(description ?? "")?.[1]?.split(/[,;]/u)[0]?.trim();
+  const term = /\(([^()]*)\)/u
+    .exec(description ?? "")?.[1]
+    ?.split(/[,;]/u)[0]
+    ?.trim();
   return term ? term.charAt(0).toUpperCase() + term.slice(1) : fallback;
 }
 
@@ -77,10 +80,11 @@ function fieldOf(type: GraphQLNamedType, name: string): GraphQLField<unknown, un
 /** The leaf columns a selection on `type` asks for; a nested object with one leaf takes its field's header. */
 function columnsOf(schema: GraphQLSchema, type: GraphQLNamedType, selection: SelectionSetNode, path: string[]): ExportColumn[] {
   const out: ExportColumn[] = [];
-  const isOrganization = (isObjectType(type) || isInterfaceType(type)) && (type.name === "Organization" || type.getInterfaces().some((i) => i.name === "Organization"));
+  const isOrganization =
+    (isObjectType(type) || isInterfaceType(type)) && (type.name === "Organization" || type.getInterfaces().some((i) => i.name === "Organization"));
   for (const node of selection.selections) {
     if (node.kind === Kind.INLINE_FRAGMENT) {
-      const on = node.typeCondition ? schema.getType(node.typeCondition.name.value) ?? type : type;
+      const on = node.typeCondition ? (schema.getType(node.typeCondition.name.value) ?? type) : type;
       out.push(...columnsOf(schema, on, node.selectionSet, path).filter((c) => !out.some((o) => o.path.join(".") === c.path.join("."))));
       continue;
     }
@@ -89,7 +93,9 @@ function columnsOf(schema: GraphQLSchema, type: GraphQLNamedType, selection: Sel
     if (!field) throw new Error(`${type.name} has no field ${node.name.value}.`);
     const key = node.alias?.value ?? node.name.value;
     const { named, list } = unwrap(field.type);
-    const header = node.alias ? node.alias.value : (isOrganization && ORGANIZATION_HEADERS[node.name.value]) || vietnameseTerm(field.description, node.name.value);
+    const header = node.alias
+      ? node.alias.value
+      : (isOrganization && ORGANIZATION_HEADERS[node.name.value]) || vietnameseTerm(field.description, node.name.value);
     if (isLeafType(named)) out.push({ header, path: [...path, key], type: named, list });
     else if (node.selectionSet) {
       const inner = columnsOf(schema, named, node.selectionSet, [...path, key]);
@@ -140,12 +146,21 @@ export function planExport(schema: GraphQLSchema, queryText: string): Plan {
     // A bounded list (the units of a period, say) is one page: exported as it is answered.
     const plain = list as { node: FieldNode; path: string[]; type: GraphQLNamedType; field: GraphQLField<unknown, unknown> };
     const columns = columnsOf(schema, plain.type, plain.node.selectionSet!, []);
-    return { query: print(document), connectionPath: plain.path, nodesPath: [], columns, sheetName: vietnameseTerm(plain.field.description, plain.node.name.value).slice(0, 31), paged: false };
+    return {
+      query: print(document),
+      connectionPath: plain.path,
+      nodesPath: [],
+      columns,
+      sheetName: vietnameseTerm(plain.field.description, plain.node.name.value).slice(0, 31),
+      paged: false,
+    };
   }
   if (!found) throw new Error("The query asks for no list (a connection with nodes, or a list of objects): there is nothing to export.");
   const connection = found as { node: FieldNode; path: string[]; type: GraphQLNamedType; field: GraphQLField<unknown, unknown> };
   if (!connection.field.args.some((a) => a.name === "after")) throw new Error(`${connection.node.name.value} cannot be paged with after.`);
-  const nodesField = connection.node.selectionSet!.selections.find((s): s is FieldNode => s.kind === Kind.FIELD && (s.name.value === "nodes" || s.name.value === "edges"));
+  const nodesField = connection.node.selectionSet!.selections.find(
+    (s): s is FieldNode => s.kind === Kind.FIELD && (s.name.value === "nodes" || s.name.value === "edges"),
+  );
   if (!nodesField?.selectionSet) throw new Error(`Select the nodes of ${connection.node.name.value} (nodes { … }) to export them.`);
   let nodesPath = [nodesField.alias?.value ?? nodesField.name.value];
   let nodeSelection = nodesField.selectionSet;
@@ -162,22 +177,46 @@ export function planExport(schema: GraphQLSchema, queryText: string): Plan {
   const paged = visit(document, {
     OperationDefinition(node) {
       if (node !== operation) return undefined;
-      return { ...node, variableDefinitions: [...(node.variableDefinitions ?? []), { kind: Kind.VARIABLE_DEFINITION, variable: { kind: Kind.VARIABLE, name: { kind: Kind.NAME, value: AFTER } }, type: { kind: Kind.NAMED_TYPE, name: { kind: Kind.NAME, value: "String" } } }] };
+      return {
+        ...node,
+        variableDefinitions: [
+          ...(node.variableDefinitions ?? []),
+          {
+            kind: Kind.VARIABLE_DEFINITION,
+            variable: { kind: Kind.VARIABLE, name: { kind: Kind.NAME, value: AFTER } },
+            type: { kind: Kind.NAMED_TYPE, name: { kind: Kind.NAME, value: "String" } },
+          },
+        ],
+      };
     },
     Field(node) {
       if (node !== connection.node) return undefined;
       const pageInfo = parse(`{ ${PAGE_INFO}: pageInfo { hasNextPage endCursor } }`).definitions[0] as OperationDefinitionNode;
       return {
         ...node,
-        arguments: [...(node.arguments ?? []).filter((a) => a.name.value !== "after"), { kind: Kind.ARGUMENT, name: { kind: Kind.NAME, value: "after" }, value: { kind: Kind.VARIABLE, name: { kind: Kind.NAME, value: AFTER } } }],
+        arguments: [
+          ...(node.arguments ?? []).filter((a) => a.name.value !== "after"),
+          { kind: Kind.ARGUMENT, name: { kind: Kind.NAME, value: "after" }, value: { kind: Kind.VARIABLE, name: { kind: Kind.NAME, value: AFTER } } },
+        ],
         selectionSet: { ...node.selectionSet!, selections: [...node.selectionSet!.selections, ...pageInfo.selectionSet.selections] },
       };
     },
   });
-  return { query: print(paged), connectionPath: connection.path, nodesPath, columns, sheetName: vietnameseTerm(connection.field.description, connection.node.name.value).slice(0, 31), paged: true };
+  return {
+    query: print(paged),
+    connectionPath: connection.path,
+    nodesPath,
+    columns,
+    sheetName: vietnameseTerm(connection.field.description, connection.node.name.value).slice(0, 31),
+    paged: true,
+  };
 }
 
-const dig = (value: unknown, path: string[]): unknown => path.reduce<unknown>((v, k) => (Array.isArray(v) ? v.map((x) => dig(x, [k])) : v && typeof v === "object" ? (v as Record<string, unknown>)[k] : undefined), value);
+const dig = (value: unknown, path: string[]): unknown =>
+  path.reduce<unknown>(
+    (v, k) => (Array.isArray(v) ? v.map((x) => dig(x, [k])) : v && typeof v === "object" ? (v as Record<string, unknown>)[k] : undefined),
+    value,
+  );
 
 /** A cell's value as a spreadsheet should hold it. */
 export function cellValue(column: ExportColumn, raw: unknown): string | number | Date | null {
@@ -230,7 +269,9 @@ export async function runExport(options: ExportOptions): Promise<{ rows: number;
     stringifier.pipe(file);
     stringifier.write(headers.map(escapeFormula));
     write = async (values) => {
-      const ok = stringifier.write(values.map((v) => (v === null ? "" : v instanceof Date ? formatDate(v) : typeof v === "number" ? String(v) : escapeFormula(v))));
+      const ok = stringifier.write(
+        values.map((v) => (v === null ? "" : v instanceof Date ? formatDate(v) : typeof v === "number" ? String(v) : escapeFormula(v))),
+      );
       if (!ok) await once(stringifier, "drain");
     };
     finish = async () => {

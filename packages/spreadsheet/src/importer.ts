@@ -38,7 +38,10 @@ export interface ImportKind {
    * ids of the owners they name); fills it into the rows' values and answers the problems found, by
    * the row's position in `rows`.
    */
-  prepare?(rows: Record<string, unknown>[], ask: <T>(query: string, variables: Record<string, unknown>) => Promise<T>): Promise<Map<number, { field: string; reason: string }>>;
+  prepare?(
+    rows: Record<string, unknown>[],
+    ask: <T>(query: string, variables: Record<string, unknown>) => Promise<T>,
+  ): Promise<Map<number, { field: string; reason: string }>>;
   /** Rows of another sheet of the same workbook that belong to a row (an organisation's founding members). */
   children?: {
     spec: KindSpec;
@@ -67,7 +70,9 @@ function organizationRow(values: Record<string, unknown>): Record<string, unknow
   return { ...rest, organization: registrationNumber ?? organizationName };
 }
 const needsOrganization = (values: Record<string, unknown>) =>
-  values.registrationNumber === undefined && values.organizationName === undefined ? { column: "registrationNumber", reason: "the row names no organisation: write its registration number or its name" } : null;
+  values.registrationNumber === undefined && values.organizationName === undefined
+    ? { column: "registrationNumber", reason: "the row names no organisation: write its registration number or its name" }
+    : null;
 const orgKey = (v: Record<string, unknown>) => String(v.registrationNumber ?? organizationKey(String(v.organizationName ?? "")));
 const ORGANIZATION_FIELDS = { organization: ["registrationNumber", "organizationName"] };
 
@@ -109,12 +114,23 @@ export const IMPORT_KINDS: Record<string, ImportKind> = {
   organizations: {
     spec: organizationsKind,
     field: "importOrganizations",
-    mutation: /* GraphQL */ `mutation Import($rows: [OrganizationImportRow!]!, $dryRun: Boolean!, $skipInvalid: Boolean!) {
-      importOrganizations(rows: $rows, dryRun: $dryRun, skipInvalid: $skipInvalid) {
-        written
-        rows { index outcome organizationId problems { field reason message } }
+    mutation: /* GraphQL */ `
+      mutation Import($rows: [OrganizationImportRow!]!, $dryRun: Boolean!, $skipInvalid: Boolean!) {
+        importOrganizations(rows: $rows, dryRun: $dryRun, skipInvalid: $skipInvalid) {
+          written
+          rows {
+            index
+            outcome
+            organizationId
+            problems {
+              field
+              reason
+              message
+            }
+          }
+        }
       }
-    }`,
+    `,
     key: (v) => (typeof v.registrationNumber === "string" ? v.registrationNumber : null),
     keyColumn: "registrationNumber",
     children: {
@@ -122,7 +138,13 @@ export const IMPORT_KINDS: Record<string, ImportKind> = {
       field: "members",
       parentKeys: (v) => [typeof v.registrationNumber === "string" ? v.registrationNumber : "", organizationKey(String(v.name ?? ""))].filter(Boolean),
       parentKey: (v) => organizationKey(String(v.organization ?? "")),
-      toInput: (v) => ({ kind: v.kind ?? "INDIVIDUAL", membershipType: v.membershipType, fullName: v.fullName, capitalContributed: v.capitalContributed ?? 0n, joinedOn: v.joinedOn }),
+      toInput: (v) => ({
+        kind: v.kind ?? "INDIVIDUAL",
+        membershipType: v.membershipType,
+        fullName: v.fullName,
+        capitalContributed: v.capitalContributed ?? 0n,
+        joinedOn: v.joinedOn,
+      }),
     },
   },
   ...RECORD_KINDS,
@@ -180,7 +202,8 @@ export interface ImportReport {
 /** Who calls the graph: a bearer token, or an API key (sent as x-api-key, as the gateway takes it). */
 export type Credential = string | { apiKey: string };
 
-const credentialHeaders = (credential: Credential): Record<string, string> => (typeof credential === "string" ? { authorization: `Bearer ${credential}` } : { "x-api-key": credential.apiKey });
+const credentialHeaders = (credential: Credential): Record<string, string> =>
+  typeof credential === "string" ? { authorization: `Bearer ${credential}` } : { "x-api-key": credential.apiKey };
 
 export interface ImportOptions {
   file: string;
@@ -217,7 +240,10 @@ export async function callGraph<T>(url: string, token: Credential, query: string
   const body = (await response.json().catch(() => ({}))) as { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
   if (body.errors?.length) {
     const [first] = body.errors;
-    throw new GraphRefused(first.extensions?.code ?? `HTTP_${response.status}`, `The graph refused the request (${first.extensions?.code ?? response.status}): ${first.message}`);
+    throw new GraphRefused(
+      first.extensions?.code ?? `HTTP_${response.status}`,
+      `The graph refused the request (${first.extensions?.code ?? response.status}): ${first.message}`,
+    );
   }
   if (!body.data) throw new Error(`The gateway answered HTTP ${response.status} without data.`);
   return body.data;
@@ -249,7 +275,13 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
     if (key !== null) {
       const first = firstOfKey.get(key);
       const column = columnOf(table, kind.keyColumn);
-      if (first !== undefined) report.problems.push({ column: column?.header ?? kind.keyColumn, columnLetter: column?.letter ?? "", value: key, reason: `${kind.keyLabel?.(row.values) ?? key} is also on row ${first} of this file` });
+      if (first !== undefined)
+        report.problems.push({
+          column: column?.header ?? kind.keyColumn,
+          columnLetter: column?.letter ?? "",
+          value: key,
+          reason: `${kind.keyLabel?.(row.values) ?? key} is also on row ${first} of this file`,
+        });
       else firstOfKey.set(key, row.rowNumber);
     }
     rows.push({ rowNumber: row.rowNumber, values: row.values, report });
@@ -269,7 +301,24 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
         const parent = parents.get(children.parentKey(child.values));
         if (!parent) {
           const shown = String(child.values.organization ?? "");
-          orphans.push({ rowNumber: child.rowNumber, sheet: children.spec.sheetName, outcome: "INVALID", problems: [...child.problems, ...(shown ? [{ column: childTable.columns[0].header, columnLetter: columnLetter(childTable.columns[0].index), value: shown, reason: `no organisation of sheet "${table.source.description}" has this registration number or name` }] : [])] });
+          orphans.push({
+            rowNumber: child.rowNumber,
+            sheet: children.spec.sheetName,
+            outcome: "INVALID",
+            problems: [
+              ...child.problems,
+              ...(shown
+                ? [
+                    {
+                      column: childTable.columns[0].header,
+                      columnLetter: columnLetter(childTable.columns[0].index),
+                      value: shown,
+                      reason: `no organisation of sheet "${table.source.description}" has this registration number or name`,
+                    },
+                  ]
+                : []),
+            ],
+          });
           continue;
         }
         if (child.problems.length > 0) parent.report.problems.push(...child.problems.map((p) => ({ ...p, column: `${where}, ${p.column}` })));
@@ -286,13 +335,20 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
     for (const [index, p] of found) {
       const row = ready[index];
       const column = columnOf(table, p.field);
-      row.report.problems.push({ column: column?.header ?? p.field, columnLetter: column?.letter ?? "", value: column ? String(row.values[p.field] ?? "") : "", reason: p.reason });
+      row.report.problems.push({
+        column: column?.header ?? p.field,
+        columnLetter: column?.letter ?? "",
+        value: column ? String(row.values[p.field] ?? "") : "",
+        reason: p.reason,
+      });
     }
   }
   const checkable = rows.filter((r) => r.report.problems.length === 0);
   const batches = inBatches(checkable);
   const onePass = batches.length <= 1 && !options.dryRun;
-  const bar = options.progress ? new SingleBar({ format: "{phase} [{bar}] {value}/{total} rows | {eta_formatted}", hideCursor: true }, Presets.shades_classic) : null;
+  const bar = options.progress
+    ? new SingleBar({ format: "{phase} [{bar}] {value}/{total} rows | {eta_formatted}", hideCursor: true }, Presets.shades_classic)
+    : null;
 
   type Answer = { written: boolean; rows: { index: number; outcome: RowReport["outcome"]; problems: { field: string; reason: string; message: string }[] }[] };
   const send = async (batch: typeof rows, dryRun: boolean, skipInvalid: boolean): Promise<Answer> => {
@@ -308,7 +364,12 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
       for (const p of result.problems) {
         const column = columnOf(table, p.field, kind, row.values);
         const shown = column ? table.columns.find((c) => c.index === column.index)?.spec.key : undefined;
-        row.report.problems.push({ column: column?.header ?? p.field, columnLetter: column?.letter ?? "", value: shown ? String(row.values[shown] ?? "") : "", reason: p.message });
+        row.report.problems.push({
+          column: column?.header ?? p.field,
+          columnLetter: column?.letter ?? "",
+          value: shown ? String(row.values[shown] ?? "") : "",
+          reason: p.message,
+        });
       }
     }
     return answer;
@@ -347,7 +408,15 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
   const counts = { CREATED: 0, UPDATED: 0, UNCHANGED: 0, INVALID: 0, SKIPPED: 0 };
   const reports = [...rows.map((r) => r.report), ...orphans];
   for (const row of reports) counts[row.outcome] += 1;
-  const report: ImportReport = { kind: options.kind, source: table.source.description, written, dryRun: options.dryRun ?? false, rows: reports, counts, errorCopy: null };
+  const report: ImportReport = {
+    kind: options.kind,
+    source: table.source.description,
+    written,
+    dryRun: options.dryRun ?? false,
+    rows: reports,
+    counts,
+    errorCopy: null,
+  };
   if (counts.INVALID > 0) {
     report.errorCopy = options.errorCopy ?? options.file.replace(/\.(xlsx|csv|txt)$/iu, "") + ".loi.xlsx";
     await writeErrorCopy(options.file, options.sheet, table, report, report.errorCopy);
@@ -368,7 +437,9 @@ export async function writeErrorCopy(file: string, sheet: string | undefined, ta
     raw.cells.forEach((cell, i) => {
       if (cell === null || cell === undefined) return;
       // Formulas are copied as the values they showed: the copy is for reading, not recalculating.
-      row.getCell(i + 1).value = (cell && typeof cell === "object" && !(cell instanceof Date) && "result" in cell ? (cell as { result: unknown }).result : cell) as ExcelJS.CellValue;
+      row.getCell(i + 1).value = (
+        cell && typeof cell === "object" && !(cell instanceof Date) && "result" in cell ? (cell as { result: unknown }).result : cell
+      ) as ExcelJS.CellValue;
     });
     if (table.headerRows.includes(raw.number)) row.getCell(errorColumn).value = "Lỗi";
     const found = problems.get(raw.number);
@@ -388,12 +459,19 @@ export async function writeErrorCopy(file: string, sheet: string | undefined, ta
 export function describeReport(report: ImportReport): string {
   const lines: string[] = [];
   for (const row of report.rows) {
-    for (const p of row.problems) lines.push(`${row.sheet ? `Trang ${row.sheet}, d` : "D"}òng ${row.rowNumber}${p.columnLetter ? `, cột ${p.columnLetter}` : ""} ${p.column ? `"${p.column}"` : ""}${p.value ? ` (giá trị "${p.value}")` : ""}: ${p.reason}`);
+    for (const p of row.problems)
+      lines.push(
+        `${row.sheet ? `Trang ${row.sheet}, d` : "D"}òng ${row.rowNumber}${p.columnLetter ? `, cột ${p.columnLetter}` : ""} ${p.column ? `"${p.column}"` : ""}${p.value ? ` (giá trị "${p.value}")` : ""}: ${p.reason}`,
+      );
   }
   const c = report.counts;
   lines.push(
     `${report.source}: ${c.CREATED} tạo mới, ${c.UPDATED} cập nhật, ${c.UNCHANGED} không đổi, ${c.INVALID} lỗi${c.SKIPPED ? `, ${c.SKIPPED} không ghi` : ""}. ` +
-      (report.dryRun ? "Chạy thử: không ghi gì." : report.written ? "Đã ghi." : "Không ghi gì: sửa các dòng lỗi, hoặc dùng --skip-invalid để ghi các dòng hợp lệ."),
+      (report.dryRun
+        ? "Chạy thử: không ghi gì."
+        : report.written
+          ? "Đã ghi."
+          : "Không ghi gì: sửa các dòng lỗi, hoặc dùng --skip-invalid để ghi các dòng hợp lệ."),
   );
   if (report.errorCopy) lines.push(`Bản sao có cột "Lỗi": ${report.errorCopy}`);
   return lines.join("\n");

@@ -14,13 +14,19 @@ export interface Decimal {
 export const MONEY_UNITS: { exponent: number; label: string; spellings: string[] }[] = [
   { exponent: 9, label: "tỷ đồng", spellings: ["ty dong", "ty vnd", "ty d", "ty"] },
   { exponent: 6, label: "triệu đồng", spellings: ["trieu dong", "trieu vnd", "trieu d", "trieu", "tr d", "trd", "tr"] },
-  { exponent: 3, label: "nghìn đồng", spellings: ["nghin dong", "ngan dong", "nghin vnd", "ngan vnd", "nghin d", "ngan d", "1000 dong", "1 000 dong", "1000d", "nghin", "ngan"] },
+  {
+    exponent: 3,
+    label: "nghìn đồng",
+    spellings: ["nghin dong", "ngan dong", "nghin vnd", "ngan vnd", "nghin d", "ngan d", "1000 dong", "1 000 dong", "1000d", "nghin", "ngan"],
+  },
   { exponent: 0, label: "đồng", spellings: ["dong", "vnd", "vnđ", "d"] },
 ];
 
 /** Words of a folded text: letters and digits, everything else a separator ("tr.đ" → "tr d"). */
 export function words(text: string): string {
-  return foldText(text).replace(/[^a-z0-9]+/gu, " ").trim();
+  return foldText(text)
+    .replace(/[^a-z0-9]+/gu, " ")
+    .trim();
 }
 
 /** The money unit a piece of text names, as a power of ten, or null. */

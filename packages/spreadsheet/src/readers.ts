@@ -72,16 +72,26 @@ const isOle = (b: Buffer) => b.length >= 8 && b.subarray(0, 8).equals(Buffer.fro
 export async function detectFormat(path: string): Promise<FileFormat> {
   const start = await head(path, 4096);
   const extension = extname(path).toLowerCase();
-  const actual = isZip(start) ? "an Excel workbook (.xlsx) or another zip archive" : isOle(start) ? "an Excel 97-2003 workbook (.xls)" : start.includes(0) && !isUtf16(start) ? "a binary file" : "text";
+  const actual = isZip(start)
+    ? "an Excel workbook (.xlsx) or another zip archive"
+    : isOle(start)
+      ? "an Excel 97-2003 workbook (.xls)"
+      : start.includes(0) && !isUtf16(start)
+        ? "a binary file"
+        : "text";
   if (extension === ".xls" || (isOle(start) && extension !== ".xlsx" && extension !== ".csv")) {
-    throw new SpreadsheetError("UNSUPPORTED_FORMAT", `${path} is an Excel 97-2003 workbook (.xls), which no maintained library here reads: open it in Excel or LibreOffice and save it as .xlsx.`);
+    throw new SpreadsheetError(
+      "UNSUPPORTED_FORMAT",
+      `${path} is an Excel 97-2003 workbook (.xls), which no maintained library here reads: open it in Excel or LibreOffice and save it as .xlsx.`,
+    );
   }
   if (extension === ".xlsx" || extension === ".xlsm") {
     if (!isZip(start)) throw new SpreadsheetError("FILE_TYPE_MISMATCH", `${path} is named .xlsx but is ${actual}, not an Excel workbook.`);
     return "xlsx";
   }
   if (extension === ".csv" || extension === ".txt") {
-    if (actual !== "text") throw new SpreadsheetError("FILE_TYPE_MISMATCH", `${path} is named ${extension} but is ${actual}, not text: give it its real extension.`);
+    if (actual !== "text")
+      throw new SpreadsheetError("FILE_TYPE_MISMATCH", `${path} is named ${extension} but is ${actual}, not text: give it its real extension.`);
     return "csv";
   }
   throw new SpreadsheetError("UNSUPPORTED_FORMAT", `${path}: only .xlsx and .csv files are read (got "${extension || "no extension"}").`);
@@ -95,7 +105,11 @@ const isUtf16 = (b: Buffer) => b.length >= 2 && ((b[0] === 0xff && b[1] === 0xfe
  */
 export async function checkZip(path: string, limits: ReadLimits): Promise<void> {
   const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
-    yauzl.open(path, { lazyEntries: true, autoClose: false }, (error, file) => (error || !file ? reject(new SpreadsheetError("MALFORMED_XLSX", `${path} is not a readable Excel workbook: ${error?.message ?? "no zip directory"}.`)) : resolve(file))),
+    yauzl.open(path, { lazyEntries: true, autoClose: false }, (error, file) =>
+      error || !file
+        ? reject(new SpreadsheetError("MALFORMED_XLSX", `${path} is not a readable Excel workbook: ${error?.message ?? "no zip directory"}.`))
+        : resolve(file),
+    ),
   );
   try {
     let total = 0;
@@ -105,10 +119,20 @@ export async function checkZip(path: string, limits: ReadLimits): Promise<void> 
         const ratio = entry.uncompressedSize / Math.max(1, entry.compressedSize);
         const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
         if (entry.uncompressedSize > 1024 * 1024 && ratio > limits.maxRatio) {
-          return reject(new SpreadsheetError("ZIP_BOMB", `${entry.fileName} in ${path} unpacks to ${mb(entry.uncompressedSize)} from ${Math.max(1, Math.round(entry.compressedSize / 1024))} KB (${Math.round(ratio)}:1): refused as a zip bomb. A workbook padded with empty formatted rows or a cell of repeated text looks the same: delete them and save again.`));
+          return reject(
+            new SpreadsheetError(
+              "ZIP_BOMB",
+              `${entry.fileName} in ${path} unpacks to ${mb(entry.uncompressedSize)} from ${Math.max(1, Math.round(entry.compressedSize / 1024))} KB (${Math.round(ratio)}:1): refused as a zip bomb. A workbook padded with empty formatted rows or a cell of repeated text looks the same: delete them and save again.`,
+            ),
+          );
         }
         if (entry.uncompressedSize > limits.maxEntryBytes) {
-          return reject(new SpreadsheetError("FILE_TOO_LARGE", `${entry.fileName} in ${path} unpacks to ${mb(entry.uncompressedSize)}, over the ${mb(limits.maxEntryBytes)} a part may hold: split the file.`));
+          return reject(
+            new SpreadsheetError(
+              "FILE_TOO_LARGE",
+              `${entry.fileName} in ${path} unpacks to ${mb(entry.uncompressedSize)}, over the ${mb(limits.maxEntryBytes)} a part may hold: split the file.`,
+            ),
+          );
         }
         if (total > limits.maxTotalBytes) {
           return reject(new SpreadsheetError("FILE_TOO_LARGE", `${path} unpacks to more than ${mb(limits.maxTotalBytes)}: split the file.`));
@@ -129,8 +153,20 @@ interface SheetModel {
   sheets?: { name: string; id: number; rId: string }[];
 }
 
-async function* xlsxRowsOnce(path: string, sheet: string | undefined, limits: ReadLimits, found: (name: string) => void, yielded: { rows: number }): AsyncGenerator<RawRow> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { sharedStrings: "cache", styles: "cache", hyperlinks: "ignore", worksheets: "emit", entries: "ignore" });
+async function* xlsxRowsOnce(
+  path: string,
+  sheet: string | undefined,
+  limits: ReadLimits,
+  found: (name: string) => void,
+  yielded: { rows: number },
+): AsyncGenerator<RawRow> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+    sharedStrings: "cache",
+    styles: "cache",
+    hyperlinks: "ignore",
+    worksheets: "emit",
+    entries: "ignore",
+  });
   let matched = false;
   const names: string[] = [];
   // The sheet asked for, or the first.
@@ -155,7 +191,10 @@ async function* xlsxRowsOnce(path: string, sheet: string | undefined, limits: Re
         const blank = cells.every((c) => c === null || c === undefined || (typeof c === "string" && c.trim() === ""));
         blankRun = blank ? blankRun + 1 : 0;
         if (blankRun > limits.maxBlankRun) {
-          throw new SpreadsheetError("PADDED_WITH_BLANK_ROWS", `Sheet "${name}" has more than ${limits.maxBlankRun} empty formatted rows in a row (from row ${row.number - blankRun + 1}): select them, delete the rows and save again.`);
+          throw new SpreadsheetError(
+            "PADDED_WITH_BLANK_ROWS",
+            `Sheet "${name}" has more than ${limits.maxBlankRun} empty formatted rows in a row (from row ${row.number - blankRun + 1}): select them, delete the rows and save again.`,
+          );
         }
         if (!blank) {
           yielded.rows += 1;
@@ -168,7 +207,11 @@ async function* xlsxRowsOnce(path: string, sheet: string | undefined, limits: Re
     if (error instanceof SpreadsheetError || isReaderRace(error)) throw error;
     throw new SpreadsheetError("MALFORMED_XLSX", `${path} could not be read as an Excel workbook: ${(error as Error).message}.`);
   }
-  if (!matched) throw new SpreadsheetError("SHEET_NOT_FOUND", sheet ? `There is no sheet "${sheet}" in ${path}; its sheets are: ${names.join(", ")}.` : `${path} has no sheet.`);
+  if (!matched)
+    throw new SpreadsheetError(
+      "SHEET_NOT_FOUND",
+      sheet ? `There is no sheet "${sheet}" in ${path}; its sheets are: ${names.join(", ")}.` : `${path} has no sheet.`,
+    );
 }
 
 /**
@@ -186,7 +229,8 @@ async function* xlsxRows(path: string, sheet: string | undefined, limits: ReadLi
       return;
     } catch (error) {
       if (!isReaderRace(error)) throw error;
-      if (yielded.rows > 0 || attempt >= 3) throw new SpreadsheetError("MALFORMED_XLSX", `${path} could not be read as an Excel workbook: ${(error as Error).message}.`);
+      if (yielded.rows > 0 || attempt >= 3)
+        throw new SpreadsheetError("MALFORMED_XLSX", `${path} could not be read as an Excel workbook: ${(error as Error).message}.`);
     }
   }
 }
@@ -210,7 +254,7 @@ export function detectEncoding(start: Buffer): "utf8" | "utf16le" | "utf16be" | 
 /** The delimiter that splits the first lines into the most rows of one width above 1. */
 export function detectDelimiter(sample: string): string {
   let best: { delimiter: string; score: number } = { delimiter: ",", score: 0 };
-  const lines = sample.split(/\r?\n/u).slice(0, 60, ).join("\n");
+  const lines = sample.split(/\r?\n/u).slice(0, 60).join("\n");
   for (const delimiter of DELIMITERS) {
     let records: string[][];
     try {
@@ -238,7 +282,9 @@ async function* csvRows(path: string, limits: ReadLimits, describe: (text: strin
   const encoding = legacy === "TCVN3" ? "tcvn" : legacy === "VNI" ? "latin1" : found;
   const sample = iconv.decode(start, encoding);
   const delimiter = detectDelimiter(sample);
-  describe(`${legacy ? LEGACY_ENCODING_NAME[legacy] : found === "windows1258" ? "Windows-1258" : found === "utf8" ? "UTF-8" : "UTF-16"}, ${DELIMITER_NAME[delimiter]}-separated`);
+  describe(
+    `${legacy ? LEGACY_ENCODING_NAME[legacy] : found === "windows1258" ? "Windows-1258" : found === "utf8" ? "UTF-8" : "UTF-16"}, ${DELIMITER_NAME[delimiter]}-separated`,
+  );
   const others = DELIMITERS.filter((d) => d !== delimiter);
   const parser = createReadStream(path)
     .pipe(iconv.decodeStream(encoding))
@@ -253,15 +299,25 @@ async function* csvRows(path: string, limits: ReadLimits, describe: (text: strin
       const cells = record.map((c) => c.normalize("NFC"));
       const blank = cells.every((c) => c.trim() === "");
       blankRun = blank ? blankRun + 1 : 0;
-      if (blankRun > limits.maxBlankRun) throw new SpreadsheetError("PADDED_WITH_BLANK_ROWS", `${path} has more than ${limits.maxBlankRun} empty rows in a row (from row ${number - blankRun + 1}): delete them and save again.`);
+      if (blankRun > limits.maxBlankRun)
+        throw new SpreadsheetError(
+          "PADDED_WITH_BLANK_ROWS",
+          `${path} has more than ${limits.maxBlankRun} empty rows in a row (from row ${number - blankRun + 1}): delete them and save again.`,
+        );
       if (blank) continue;
       if (cells.some((c) => c.includes("\uFFFD"))) {
-        throw new SpreadsheetError("MALFORMED_CSV", `Row ${number} of ${path} is not valid ${encoding === "utf8" ? "UTF-8" : "text"} although the file starts as such: save the whole file as "CSV UTF-8".`);
+        throw new SpreadsheetError(
+          "MALFORMED_CSV",
+          `Row ${number} of ${path} is not valid ${encoding === "utf8" ? "UTF-8" : "text"} although the file starts as such: save the whole file as "CSV UTF-8".`,
+        );
       }
       const filled = cells.filter((c) => c.trim() !== "").length;
       if (width > 1 && cells.length === 1 && others.some((d) => cells[0].includes(d))) {
         const used = others.find((d) => cells[0].includes(d)) ?? "";
-        throw new SpreadsheetError("MIXED_DELIMITERS", `Row ${number} of ${path} is separated by ${DELIMITER_NAME[used]}s while the file uses ${DELIMITER_NAME[delimiter]}s: save the whole file with one delimiter.`);
+        throw new SpreadsheetError(
+          "MIXED_DELIMITERS",
+          `Row ${number} of ${path} is separated by ${DELIMITER_NAME[used]}s while the file uses ${DELIMITER_NAME[delimiter]}s: save the whole file with one delimiter.`,
+        );
       }
       if (filled > 1) width = Math.max(width, cells.length);
       yield { number, cells };
@@ -270,7 +326,10 @@ async function* csvRows(path: string, limits: ReadLimits, describe: (text: strin
     if (error instanceof SpreadsheetError) throw error;
     const e = error as { code?: string; message: string; lines?: number };
     if (e.code === "CSV_MAX_RECORD_SIZE") {
-      throw new SpreadsheetError("CELL_TOO_LARGE", `Row ${number + 1} of ${path} is longer than ${4 * MAX_CELL_CHARS} characters; a cell holds at most ${MAX_CELL_CHARS} (Excel's own limit).`);
+      throw new SpreadsheetError(
+        "CELL_TOO_LARGE",
+        `Row ${number + 1} of ${path} is longer than ${4 * MAX_CELL_CHARS} characters; a cell holds at most ${MAX_CELL_CHARS} (Excel's own limit).`,
+      );
     }
     throw new SpreadsheetError("MALFORMED_CSV", `${path} is not a well-formed CSV near row ${number + 1}: ${e.message}`);
   }

@@ -156,7 +156,8 @@ export async function openTable(path: string, spec: KindSpec, options: { sheet?:
   }
   const defaultUnit = sheetUnit(buffered.slice(0, found.at + 1));
   for (const column of found.columns) {
-    if (column.spec.type.kind === "money") column.unit = unitOf((/\(([^)]*)\)?/u.exec(column.header)?.[1] ?? column.header.split(",").slice(1).join(",")) || "") ?? defaultUnit;
+    if (column.spec.type.kind === "money")
+      column.unit = unitOf((/\(([^)]*)\)?/u.exec(column.header)?.[1] ?? column.header.split(",").slice(1).join(",")) || "") ?? defaultUnit;
   }
   const taken = new Set(found.columns.map((c) => c.index));
   const ignoredHeaders = found.headers.filter((h, i) => h !== "" && !taken.has(i) && !STT.has(words(h)));

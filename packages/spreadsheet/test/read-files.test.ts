@@ -85,7 +85,14 @@ describe("an .xlsx made the way the Alliance makes them", () => {
       foundedOn: "2023-02-24",
       workers: 12,
     });
-    expect(rows[1].values).toMatchObject({ code: "3001234568", capital: 2_469_000_000n, revenue: 1_234_500_000n, contributed: 5_000_000n, foundedOn: "2023-03-15", workers: 1500 });
+    expect(rows[1].values).toMatchObject({
+      code: "3001234568",
+      capital: 2_469_000_000n,
+      revenue: 1_234_500_000n,
+      contributed: 5_000_000n,
+      foundedOn: "2023-03-15",
+      workers: 1500,
+    });
   });
 
   it("names the cell, the value and the reason for each bad cell, and converts legacy-encoded text to Unicode", async () => {
@@ -94,7 +101,7 @@ describe("an .xlsx made the way the Alliance makes them", () => {
     sheet.addRow(["Tên hợp tác xã", "Vốn điều lệ (đồng)", "Ngày thành lập", "Số lao động"]);
     sheet.addRow(["Hîp t¸c x· N«ng nghiÖp", "-5", "31/02/2024", "1,5"]);
     sheet.addRow(["Hôïp taùc xaõ Noâng nghieäp", "1,5-2 triệu đồng", "2/3/24", "mười"]);
-    sheet.addRow(["=HYPERLINK(\"http://x.example\",\"bấm\")", "1.234,5", { formula: "WEBSERVICE(\"http://x.example\")", result: "1" }, 3]);
+    sheet.addRow(['=HYPERLINK("http://x.example","bấm")', "1.234,5", { formula: 'WEBSERVICE("http://x.example")', result: "1" }, 3]);
     const path = join(dir, "bad.xlsx");
     await workbook.xlsx.writeFile(path);
     const { rows } = await rowsOf(path);
@@ -117,7 +124,10 @@ describe("an .xlsx made the way the Alliance makes them", () => {
 
   it("refuses money whose header names no unit rather than guessing", async () => {
     const workbook = new ExcelJS.Workbook();
-    workbook.addWorksheet("DS").addRows([["Tên HTX", "Doanh thu"], ["HTX A", 1000]]);
+    workbook.addWorksheet("DS").addRows([
+      ["Tên HTX", "Doanh thu"],
+      ["HTX A", 1000],
+    ]);
     const path = join(dir, "nounit.xlsx");
     await workbook.xlsx.writeFile(path);
     const { rows } = await rowsOf(path);
@@ -196,7 +206,10 @@ describe("hostile files are refused as a whole with a clear error", () => {
     const path = join(dir, "bomb.xlsx");
     const zip = await JSZip.loadAsync(await workbook.xlsx.writeBuffer());
     const big = "a".repeat(100 * 1024 * 1024);
-    zip.file("xl/sharedStrings.xml", `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="2" uniqueCount="2"><si><t>Tên HTX</t></si><si><t>${big}</t></si></sst>`);
+    zip.file(
+      "xl/sharedStrings.xml",
+      `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="2" uniqueCount="2"><si><t>Tên HTX</t></si><si><t>${big}</t></si></sst>`,
+    );
     await writeFile(path, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
     const error = await refusal(rowsOf(path));
     expect(error.code).toBe("ZIP_BOMB");
@@ -220,7 +233,7 @@ describe("hostile files are refused as a whole with a clear error", () => {
 
   it("a CSV with 100 MB of text in one cell", async () => {
     const path = join(dir, "bigcell.csv");
-    await writeFile(path, Buffer.concat([Buffer.from("Tên HTX,Mã số thuế\n\""), Buffer.alloc(100 * 1024 * 1024, "a"), Buffer.from("\",3001234567\n")]));
+    await writeFile(path, Buffer.concat([Buffer.from('Tên HTX,Mã số thuế\n"'), Buffer.alloc(100 * 1024 * 1024, "a"), Buffer.from('",3001234567\n')]));
     const error = await refusal(rowsOf(path));
     expect(error.code).toBe("CELL_TOO_LARGE");
     expect(error.message).toMatch(/Row 2/u);

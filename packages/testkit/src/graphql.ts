@@ -5,7 +5,20 @@
  * `ANONYMOUS_HEADERS`.
  */
 import { randomUUID } from "node:crypto";
-import { ANONYMOUS, DEVELOPMENT_GATEWAY_SECRET, GATEWAY_PROOF_HEADER, GATEWAY_SECRET_HEADER, issueToken, loadSigningKeys, principalOfClaims, Role, signGatewayProof, signingKeysOf, type Principal, type SigningKeySet } from "@kttt/core";
+import {
+  ANONYMOUS,
+  DEVELOPMENT_GATEWAY_SECRET,
+  GATEWAY_PROOF_HEADER,
+  GATEWAY_SECRET_HEADER,
+  issueToken,
+  loadSigningKeys,
+  principalOfClaims,
+  Role,
+  signGatewayProof,
+  signingKeysOf,
+  type Principal,
+  type SigningKeySet,
+} from "@kttt/core";
 
 export interface GraphQLResponse<T = any> {
   status: number;
@@ -13,7 +26,13 @@ export interface GraphQLResponse<T = any> {
   errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, any> }[];
 }
 
-export const TEST_ADMIN: Principal = { subject: "test-admin", role: Role.ALLIANCE_ADMIN, department: null, adminUnitCode: null, name: "Quản trị viên thử nghiệm" };
+export const TEST_ADMIN: Principal = {
+  subject: "test-admin",
+  role: Role.ALLIANCE_ADMIN,
+  department: null,
+  adminUnitCode: null,
+  name: "Quản trị viên thử nghiệm",
+};
 
 let signingKeys: { text: string | undefined; keys: Promise<SigningKeySet> } | undefined;
 
@@ -63,7 +82,12 @@ export const ANONYMOUS_HEADERS: Record<string, string> = { authorization: "" };
 
 let adminHeaders: Promise<Record<string, string>> | undefined;
 
-export async function graphql<T = any>(url: string, query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}): Promise<GraphQLResponse<T>> {
+export async function graphql<T = any>(
+  url: string,
+  query: string,
+  variables?: Record<string, unknown>,
+  headers: Record<string, string> = {},
+): Promise<GraphQLResponse<T>> {
   const identity = "authorization" in headers ? {} : await (adminHeaders ??= as(TEST_ADMIN, 24 * 3600));
   const merged: Record<string, string> = { "content-type": "application/json", ...identity, ...headers };
   if (!merged.authorization) delete merged.authorization;

@@ -2,7 +2,11 @@
  * Waiting on a condition instead of a fixed sleep: a test goes on as soon as what it waits for is
  * true, and fails with a sentence naming it when that never happens.
  */
-export async function waitUntil(condition: () => boolean | Promise<boolean>, what: string, options: { timeoutMs?: number; intervalMs?: number } = {}): Promise<void> {
+export async function waitUntil(
+  condition: () => boolean | Promise<boolean>,
+  what: string,
+  options: { timeoutMs?: number; intervalMs?: number } = {},
+): Promise<void> {
   const deadline = Date.now() + (options.timeoutMs ?? 10_000);
   for (;;) {
     if (await condition()) return;

@@ -26,7 +26,10 @@ function firstMembers(dataSource: DataSource, filter: { current: boolean | null;
     column: "organization_id",
     keyOf: (m) => m.organizationId,
     validKey: isUuid,
-    orderBy: [["t.joined_on", "ASC"], ["t.id", "ASC"]],
+    orderBy: [
+      ["t.joined_on", "ASC"],
+      ["t.id", "ASC"],
+    ],
     limit: filter.limit,
     refine: (query) => {
       if (filter.current !== null) query.andWhere("(t.left_on IS NULL) = :current", { current: filter.current });
@@ -72,10 +75,31 @@ export function createLoaders(dataSource: DataSource, principal?: Principal) {
     adminUnitById: rowLoader(dataSource, AdminUnit, { column: "id", keyOf: (u) => u.id }),
     adminUnitChangesFrom: groupLoader(dataSource, AdminUnitChangeRow, { column: "from_id", keyOf: (c) => c.fromId, orderBy: [["t.to_id", "ASC"]] }),
     adminUnitChangesTo: groupLoader(dataSource, AdminUnitChangeRow, { column: "to_id", keyOf: (c) => c.toId, orderBy: [["t.from_id", "ASC"]] }),
-    membersByOrganization: groupLoader(dataSource, Member, { column: "organization_id", keyOf: (m) => m.organizationId, validKey: isUuid, orderBy: [["t.joined_on", "ASC"], ["t.id", "ASC"]] }),
+    membersByOrganization: groupLoader(dataSource, Member, {
+      column: "organization_id",
+      keyOf: (m) => m.organizationId,
+      validKey: isUuid,
+      orderBy: [
+        ["t.joined_on", "ASC"],
+        ["t.id", "ASC"],
+      ],
+    }),
     allianceMembership: rowLoader(dataSource, AllianceMembership, { column: "organization_id", keyOf: (a) => a.organizationId, validKey: isUuid }),
-    financialReportsByOrganization: groupLoader(dataSource, FinancialReport, { column: "organization_id", keyOf: (f) => f.organizationId, validKey: isUuid, orderBy: [["t.year", "DESC"]] }),
-    classificationsByOrganization: groupLoader(dataSource, Classification, { column: "organization_id", keyOf: (c) => c.organizationId, validKey: isUuid, orderBy: [["t.year", "DESC"], ["t.scheme", "ASC"]] }),
+    financialReportsByOrganization: groupLoader(dataSource, FinancialReport, {
+      column: "organization_id",
+      keyOf: (f) => f.organizationId,
+      validKey: isUuid,
+      orderBy: [["t.year", "DESC"]],
+    }),
+    classificationsByOrganization: groupLoader(dataSource, Classification, {
+      column: "organization_id",
+      keyOf: (c) => c.organizationId,
+      validKey: isUuid,
+      orderBy: [
+        ["t.year", "DESC"],
+        ["t.scheme", "ASC"],
+      ],
+    }),
   };
 }
 

@@ -17,19 +17,52 @@ async function countStatements(query: string, variables?: Record<string, unknown
 }
 
 const DEEP = /* GraphQL */ `
-  query($first: Int) {
+  query ($first: Int) {
     cooperatives(first: $first) {
       nodes {
         id
-        adminUnit { code name successors { share unit { code } } }
-        commune { name } communeOn { code name } districtOn(asOf: "2025-03-01") { code }
-        members(first: 3) { totalCount nodes { fullName memberOrganization { id } } }
-        allianceMembership { joinedOn }
-        financialReport(year: 2024) { revenue }
-        classification(year: 2024) { rating }
+        adminUnit {
+          code
+          name
+          successors {
+            share
+            unit {
+              code
+            }
+          }
+        }
+        commune {
+          name
+        }
+        communeOn {
+          code
+          name
+        }
+        districtOn(asOf: "2025-03-01") {
+          code
+        }
+        members(first: 3) {
+          totalCount
+          nodes {
+            fullName
+            memberOrganization {
+              id
+            }
+          }
+        }
+        allianceMembership {
+          joinedOn
+        }
+        financialReport(year: 2024) {
+          revenue
+        }
+        classification(year: 2024) {
+          rating
+        }
       }
     }
-  }`;
+  }
+`;
 
 describe("no N+1", () => {
   it("answers a list with every nested reference in a constant number of statements", async () => {
@@ -47,7 +80,10 @@ describe("no N+1", () => {
   it("judges a commune's access to each organisation without a statement per row", async () => {
     // Xã Hương Xuân lies in the former Hương Khê (444): the page holds its organisations and others.
     const commune = await as({ subject: "xa.18544", role: Role.COMMUNE, department: null, adminUnitCode: "18544", name: null });
-    const query = DEEP.replace("cooperatives(first: $first)", `cooperatives(first: $first, filter: { adminUnitCode: "444" })`).replace("id\n", "id representative\n");
+    const query = DEEP.replace("cooperatives(first: $first)", `cooperatives(first: $first, filter: { adminUnitCode: "444" })`).replace(
+      "id\n",
+      "id representative\n",
+    );
     const asCommune = async (first: number) => {
       m.service.statements.start();
       const res = await graphql(m.url, query, { first }, commune);
@@ -69,10 +105,9 @@ describe("no N+1", () => {
   it("resolves 100 federation references in one statement", async () => {
     const list = await m.query(`{ cooperatives(first: 100) { nodes { id } } }`);
     const representations = list.data.cooperatives.nodes.map((n: any) => ({ __typename: "Cooperative", id: n.id }));
-    const { count, data, statements } = await countStatements(
-      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Cooperative { id name } } }`,
-      { r: representations },
-    );
+    const { count, data, statements } = await countStatements(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Cooperative { id name } } }`, {
+      r: representations,
+    });
     expect(count).toBe(1);
     expect(statements[0]).toMatch(/= ANY\(\$1\)/u);
     expect(data._entities.map((e: any) => e.id)).toEqual(representations.map((r: any) => r.id));

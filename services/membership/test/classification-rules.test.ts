@@ -3,7 +3,8 @@ import { sizeClassUnderDecree113 } from "../src/domain/classification";
 import { Sector, SizeClass } from "../src/domain/enums";
 
 const BN = 1_000_000_000n;
-const size = (sector: Sector, officialMembers: number, revenue: bigint | null, totalCapital: bigint | null = null) => sizeClassUnderDecree113({ sector, officialMembers, revenue, totalCapital });
+const size = (sector: Sector, officialMembers: number, revenue: bigint | null, totalCapital: bigint | null = null) =>
+  sizeClassUnderDecree113({ sector, officialMembers, revenue, totalCapital });
 
 describe("size class under Decree 113/2024", () => {
   it("classes agriculture by official members and revenue or total capital, at the thresholds' edges", () => {

@@ -10,15 +10,21 @@ const FIGURES = `membership { cooperativeCount unionCount groupCount charterCapi
 
 describe("collective-economy overview (membership's part)", () => {
   it("gives the seed's province figures for the first half of 2024", async () => {
-    const res = await m.query(`{ collectiveEconomy(period: { year: 2024, half: H1 }) { id period { id label startDate endDate asOf } adminUnit { code } ${FIGURES} } }`);
+    const res = await m.query(
+      `{ collectiveEconomy(period: { year: 2024, half: H1 }) { id period { id label startDate endDate asOf } adminUnit { code } ${FIGURES} } }`,
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data.collectiveEconomy).toEqual({
       id: "2024-H1",
       period: { id: "2024-H1", label: "6 tháng đầu năm 2024", startDate: "2024-01-01", endDate: "2024-06-30", asOf: "2024-06-30" },
       adminUnit: null,
       membership: {
-        cooperativeCount: 975, unionCount: 3, groupCount: 2538,
-        charterCapital: { average: "2002000000" }, revenue: { average: "1300000000" }, profit: { average: "288000000" },
+        cooperativeCount: 975,
+        unionCount: 3,
+        groupCount: 2538,
+        charterCapital: { average: "2002000000" },
+        revenue: { average: "1300000000" },
+        profit: { average: "288000000" },
         averageWorkerMonthlyIncome: "4000000",
       },
     });
@@ -41,7 +47,9 @@ describe("collective-economy overview (membership's part)", () => {
   });
 
   it("follows the units' history: Lộc Hà is gone in 2025, and the 69 communes replace the districts after mid-2025", async () => {
-    const res = await m.query(`{ h1: collectiveEconomyByAdminUnit(period: { year: 2025, half: H1 }) { adminUnit { code } } h2: collectiveEconomyByAdminUnit(period: { year: 2025, half: H2 }) { id } }`);
+    const res = await m.query(
+      `{ h1: collectiveEconomyByAdminUnit(period: { year: 2025, half: H1 }) { adminUnit { code } } h2: collectiveEconomyByAdminUnit(period: { year: 2025, half: H2 }) { id } }`,
+    );
     expect(res.data.h1.map((u: any) => u.adminUnit.code)).not.toContain("448");
     expect(res.data.h1).toHaveLength(12);
     expect(res.data.h2).toHaveLength(69);
@@ -62,8 +70,14 @@ describe("collective-economy overview (membership's part)", () => {
   });
 
   it("refuses an unknown unit and too many periods", async () => {
-    expect(onlyError(await m.query(`{ collectiveEconomy(period: { year: 2024 }, adminUnitCode: "999") { id } }`)).extensions).toMatchObject({ code: "NOT_FOUND", field: "adminUnitCode" });
+    expect(onlyError(await m.query(`{ collectiveEconomy(period: { year: 2024 }, adminUnitCode: "999") { id } }`)).extensions).toMatchObject({
+      code: "NOT_FOUND",
+      field: "adminUnitCode",
+    });
     const many = Array.from({ length: 13 }, (_, i) => `{ year: ${2012 + i} }`).join(", ");
-    expect(onlyError(await m.query(`{ collectiveEconomyTrend(periods: [${many}]) { id } }`)).extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "periods" });
+    expect(onlyError(await m.query(`{ collectiveEconomyTrend(periods: [${many}]) { id } }`)).extensions).toMatchObject({
+      code: "BAD_USER_INPUT",
+      field: "periods",
+    });
   });
 });

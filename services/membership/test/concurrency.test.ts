@@ -7,7 +7,14 @@ beforeAll(async () => {
 });
 afterAll(() => m?.stop());
 
-const UPDATE = /* GraphQL */ `mutation($input: UpdateOrganizationInput!) { updateOrganization(input: $input) { version representative } }`;
+const UPDATE = /* GraphQL */ `
+  mutation ($input: UpdateOrganizationInput!) {
+    updateOrganization(input: $input) {
+      version
+      representative
+    }
+  }
+`;
 
 describe("concurrent updates", () => {
   it("lets exactly one of N writers of the same version win; the others get CONFLICT, nothing is lost", async () => {
@@ -25,12 +32,23 @@ describe("concurrent updates", () => {
   });
 
   it("serialises concurrent member additions and keeps every one", async () => {
-    const list = await m.query(`{ cooperatives(first: 1, filter: { status: ACTIVE, sector: TRANSPORT }) { nodes { id establishedOn members { totalCount } } } }`);
+    const list = await m.query(
+      `{ cooperatives(first: 1, filter: { status: ACTIVE, sector: TRANSPORT }) { nodes { id establishedOn members { totalCount } } } }`,
+    );
     const coop = list.data.cooperatives.nodes[0];
     const ADD = `mutation($input: AddMemberInput!) { addMember(input: $input) { id } }`;
     const results = await Promise.all(
       Array.from({ length: 8 }, (_, i) =>
-        m.query(ADD, { input: { organizationId: coop.id, kind: "INDIVIDUAL", membershipType: "OFFICIAL", fullName: `Thành viên mới ${i + 1}`, capitalContributed: "5000000", joinedOn: "2024-06-01" } }),
+        m.query(ADD, {
+          input: {
+            organizationId: coop.id,
+            kind: "INDIVIDUAL",
+            membershipType: "OFFICIAL",
+            fullName: `Thành viên mới ${i + 1}`,
+            capitalContributed: "5000000",
+            joinedOn: "2024-06-01",
+          },
+        }),
       ),
     );
     expect(results.filter((r) => r.errors)).toEqual([]);

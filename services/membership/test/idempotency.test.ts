@@ -10,9 +10,22 @@ beforeAll(async () => {
 });
 afterAll(() => m?.stop());
 
-const ADD = /* GraphQL */ `mutation($input: AddMemberInput!) { addMember(input: $input) { id fullName } }`;
+const ADD = /* GraphQL */ `
+  mutation ($input: AddMemberInput!) {
+    addMember(input: $input) {
+      id
+      fullName
+    }
+  }
+`;
 const member = (fullName: string, idempotencyKey?: string) => ({
-  organizationId: coop.id, kind: "INDIVIDUAL", membershipType: "OFFICIAL", fullName, capitalContributed: "1000000", joinedOn: "2024-05-02", idempotencyKey,
+  organizationId: coop.id,
+  kind: "INDIVIDUAL",
+  membershipType: "OFFICIAL",
+  fullName,
+  capitalContributed: "1000000",
+  joinedOn: "2024-05-02",
+  idempotencyKey,
 });
 const countNamed = async (name: string) => Number((await m.service.dataSource.query("SELECT count(*) AS n FROM member WHERE full_name = $1", [name]))[0].n);
 

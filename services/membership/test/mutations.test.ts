@@ -28,12 +28,31 @@ async function expectRefused(query: string, variables: Record<string, unknown>, 
 }
 
 const REGISTER = /* GraphQL */ `
-  mutation($input: RegisterOrganizationInput!) {
-    registerOrganization(input: $input) { id __typename name version status adminUnit { code } members { totalCount } }
-  }`;
+  mutation ($input: RegisterOrganizationInput!) {
+    registerOrganization(input: $input) {
+      id
+      __typename
+      name
+      version
+      status
+      adminUnit {
+        code
+      }
+      members {
+        totalCount
+      }
+    }
+  }
+`;
 
 const members = (n: number, type = "OFFICIAL") =>
-  Array.from({ length: n }, (_, i) => ({ kind: "INDIVIDUAL", membershipType: type, fullName: `Nguyễn Văn Thành viên ${i + 1}`, capitalContributed: "10000000", joinedOn: "2024-01-15" }));
+  Array.from({ length: n }, (_, i) => ({
+    kind: "INDIVIDUAL",
+    membershipType: type,
+    fullName: `Nguyễn Văn Thành viên ${i + 1}`,
+    capitalContributed: "10000000",
+    joinedOn: "2024-01-15",
+  }));
 
 let counter = 0;
 const registration = (overrides: Record<string, unknown> = {}) => ({
@@ -70,7 +89,9 @@ describe("registerOrganization", () => {
   });
 
   it("registers a group without registration number", async () => {
-    const res = await m.query(REGISTER, { input: registration({ kind: "COOPERATIVE_GROUP", name: "Tổ hợp tác Làm Bánh đa Thử nghiệm", registrationNumber: null, members: members(2) }) });
+    const res = await m.query(REGISTER, {
+      input: registration({ kind: "COOPERATIVE_GROUP", name: "Tổ hợp tác Làm Bánh đa Thử nghiệm", registrationNumber: null, members: members(2) }),
+    });
     expect(res.errors).toBeUndefined();
     expect(res.data.registerOrganization.__typename).toBe("CooperativeGroup");
   });
@@ -88,22 +109,46 @@ describe("registerOrganization", () => {
   });
 
   it("refuses an unknown administrative unit", async () => {
-    await expectRefused(REGISTER, { input: registration({ adminUnitCode: "999" }) }, "BAD_USER_INPUT", "input.adminUnitCode", /no administrative unit with code 999/u);
+    await expectRefused(
+      REGISTER,
+      { input: registration({ adminUnitCode: "999" }) },
+      "BAD_USER_INPUT",
+      "input.adminUnitCode",
+      /no administrative unit with code 999/u,
+    );
   });
 
   it("refuses a unit that did not exist on the establishment date", async () => {
-    await expectRefused(REGISTER, { input: registration({ adminUnitCode: "448", establishedOn: "2025-02-01", members: members(5).map((x) => ({ ...x, joinedOn: "2025-02-01" })) }) }, "BAD_USER_INPUT", "input.adminUnitCode", /no longer existed on 2025-02-01.*Huyện Thạch Hà \(445, part\) and Thành phố Hà Tĩnh \(436, part\)/u);
+    await expectRefused(
+      REGISTER,
+      { input: registration({ adminUnitCode: "448", establishedOn: "2025-02-01", members: members(5).map((x) => ({ ...x, joinedOn: "2025-02-01" })) }) },
+      "BAD_USER_INPUT",
+      "input.adminUnitCode",
+      /no longer existed on 2025-02-01.*Huyện Thạch Hà \(445, part\) and Thành phố Hà Tĩnh \(436, part\)/u,
+    );
   });
 
   it("refuses a duplicate registration number with CONFLICT", async () => {
     const existing = await someCooperative();
-    const error = await expectRefused(REGISTER, { input: registration({ registrationNumber: existing.registrationNumber }) }, "CONFLICT", "input.registrationNumber");
+    const error = await expectRefused(
+      REGISTER,
+      { input: registration({ registrationNumber: existing.registrationNumber }) },
+      "CONFLICT",
+      "input.registrationNumber",
+    );
     expect(error.message).toContain(existing.name);
   });
 
   it("refuses a union naming the same member cooperative twice as ALREADY_MEMBER, not as a taken registration number", async () => {
     const coop = await someCooperative();
-    const member = { kind: "LEGAL_ENTITY", membershipType: "OFFICIAL", fullName: coop.name, memberOrganizationId: coop.id, capitalContributed: "0", joinedOn: "2024-01-15" };
+    const member = {
+      kind: "LEGAL_ENTITY",
+      membershipType: "OFFICIAL",
+      fullName: coop.name,
+      memberOrganizationId: coop.id,
+      capitalContributed: "0",
+      joinedOn: "2024-01-15",
+    };
     const input = registration({ kind: "COOPERATIVE_UNION", name: "Liên hiệp Hợp tác xã Thử nghiệm", status: "SUSPENDED", members: [member, member] });
     const error = await expectRefused(REGISTER, { input }, "CONFLICT", "input.members.1.memberOrganizationId", /already a member/u);
     expect(error.extensions?.reason).toBe("ALREADY_MEMBER");
@@ -127,7 +172,16 @@ describe("registerOrganization", () => {
 });
 
 describe("updateOrganization", () => {
-  const UPDATE = /* GraphQL */ `mutation($input: UpdateOrganizationInput!) { updateOrganization(input: $input) { id name version representative } }`;
+  const UPDATE = /* GraphQL */ `
+    mutation ($input: UpdateOrganizationInput!) {
+      updateOrganization(input: $input) {
+        id
+        name
+        version
+        representative
+      }
+    }
+  `;
 
   it("updates with the current version and bumps it; a stale version gets CONFLICT", async () => {
     const coop = await someCooperative();
@@ -144,10 +198,29 @@ describe("updateOrganization", () => {
 });
 
 describe("recordFinancialReport", () => {
-  const RECORD = /* GraphQL */ `mutation($input: RecordFinancialReportInput!) { recordFinancialReport(input: $input) { year charterCapital revenue profit version } }`;
+  const RECORD = /* GraphQL */ `
+    mutation ($input: RecordFinancialReportInput!) {
+      recordFinancialReport(input: $input) {
+        year
+        charterCapital
+        revenue
+        profit
+        version
+      }
+    }
+  `;
   const report = (organizationId: string, overrides: Record<string, unknown> = {}) => ({
-    organizationId, year: 2024, charterCapital: "3500000000", revenue: "9007199254740993", profit: "1200000000",
-    regularWorkers: 12, averageMonthlyIncome: "5200000", managersTotal: 5, managersTrained: 2, itReadiness: "SOFTWARE", ...overrides,
+    organizationId,
+    year: 2024,
+    charterCapital: "3500000000",
+    revenue: "9007199254740993",
+    profit: "1200000000",
+    regularWorkers: 12,
+    averageMonthlyIncome: "5200000",
+    managersTotal: 5,
+    managersTrained: 2,
+    itReadiness: "SOFTWARE",
+    ...overrides,
   });
 
   it("refuses to overwrite a recorded year without its version, then corrects it with the version, exactly beyond 2^53", async () => {
@@ -162,7 +235,13 @@ describe("recordFinancialReport", () => {
   it("refuses negative money, profit above revenue and more trained managers than managers", async () => {
     const coop = await someCooperative();
     await expectRefused(RECORD, { input: report(coop.id, { year: 2021, charterCapital: "-1" }) }, "BAD_USER_INPUT", "input.charterCapital");
-    await expectRefused(RECORD, { input: report(coop.id, { year: 2021, revenue: "100", profit: "101" }) }, "BAD_USER_INPUT", "input.profit", /cannot be larger than revenue/u);
+    await expectRefused(
+      RECORD,
+      { input: report(coop.id, { year: 2021, revenue: "100", profit: "101" }) },
+      "BAD_USER_INPUT",
+      "input.profit",
+      /cannot be larger than revenue/u,
+    );
     await expectRefused(RECORD, { input: report(coop.id, { year: 2021, managersTrained: 6 }) }, "BAD_USER_INPUT", "input.managersTrained");
     await expectRefused(RECORD, { input: report(coop.id, { year: 2021, regularWorkers: -3 }) }, "BAD_USER_INPUT", "input.regularWorkers");
   });
@@ -176,11 +255,26 @@ describe("recordFinancialReport", () => {
 });
 
 describe("recordClassification", () => {
-  const RECORD = /* GraphQL */ `mutation($input: RecordClassificationInput!) { recordClassification(input: $input) { year score rating ratingLabel version } }`;
+  const RECORD = /* GraphQL */ `
+    mutation ($input: RecordClassificationInput!) {
+      recordClassification(input: $input) {
+        year
+        score
+        rating
+        ratingLabel
+        version
+      }
+    }
+  `;
 
   it("refuses a rating that does not match the score band", async () => {
     const coop = await someCooperative();
-    const error = await expectRefused(RECORD, { input: { organizationId: coop.id, year: 2022, assessedOn: "2023-03-01", score: 72, rating: "GOOD" } }, "BAD_USER_INPUT", "input.rating");
+    const error = await expectRefused(
+      RECORD,
+      { input: { organizationId: coop.id, year: 2022, assessedOn: "2023-03-01", score: 72, rating: "GOOD" } },
+      "BAD_USER_INPUT",
+      "input.rating",
+    );
     expect(error.message).toBe("A score of 72 is rated Khá (65 to under 80 points), not Tốt.");
     expect(error.extensions?.reason).toBe("RATING_SCORE_MISMATCH");
   });
@@ -189,30 +283,108 @@ describe("recordClassification", () => {
     const coop = await someCooperative();
     const ok = await m.query(RECORD, { input: { organizationId: coop.id, year: 2022, assessedOn: "2023-03-01", score: 80, rating: "GOOD" } });
     expect(ok.data.recordClassification).toMatchObject({ score: 80, rating: "GOOD", ratingLabel: "Tốt", version: 1 });
-    await expectRefused(RECORD, { input: { organizationId: coop.id, year: 2021, assessedOn: "2022-03-01", rating: "NOT_RATED" } }, "BAD_USER_INPUT", "input.notRatedReason");
-    await expectRefused(RECORD, { input: { organizationId: coop.id, year: 2021, assessedOn: "2022-03-01", score: 40, rating: "NOT_RATED", notRatedReason: "Mới thành lập" } }, "BAD_USER_INPUT", "input.score");
-    await expectRefused(RECORD, { input: { organizationId: coop.id, year: 2021, assessedOn: "2022-03-01", score: 100.5, rating: "GOOD" } }, "BAD_USER_INPUT", "input.score");
+    await expectRefused(
+      RECORD,
+      { input: { organizationId: coop.id, year: 2021, assessedOn: "2022-03-01", rating: "NOT_RATED" } },
+      "BAD_USER_INPUT",
+      "input.notRatedReason",
+    );
+    await expectRefused(
+      RECORD,
+      { input: { organizationId: coop.id, year: 2021, assessedOn: "2022-03-01", score: 40, rating: "NOT_RATED", notRatedReason: "Mới thành lập" } },
+      "BAD_USER_INPUT",
+      "input.score",
+    );
+    await expectRefused(
+      RECORD,
+      { input: { organizationId: coop.id, year: 2021, assessedOn: "2022-03-01", score: 100.5, rating: "GOOD" } },
+      "BAD_USER_INPUT",
+      "input.score",
+    );
   });
 });
 
 describe("members and dissolution", () => {
-  const ADD = /* GraphQL */ `mutation($input: AddMemberInput!) { addMember(input: $input) { id version leftOn membershipType } }`;
-  const END = /* GraphQL */ `mutation($input: EndMembershipInput!) { endMembership(input: $input) { id leftOn version } }`;
-  const DISSOLVE = /* GraphQL */ `mutation($input: DissolveOrganizationInput!) { dissolveOrganization(input: $input) { status dissolvedOn version allianceMembership { isMember leftOn } } }`;
+  const ADD = /* GraphQL */ `
+    mutation ($input: AddMemberInput!) {
+      addMember(input: $input) {
+        id
+        version
+        leftOn
+        membershipType
+      }
+    }
+  `;
+  const END = /* GraphQL */ `
+    mutation ($input: EndMembershipInput!) {
+      endMembership(input: $input) {
+        id
+        leftOn
+        version
+      }
+    }
+  `;
+  const DISSOLVE = /* GraphQL */ `
+    mutation ($input: DissolveOrganizationInput!) {
+      dissolveOrganization(input: $input) {
+        status
+        dissolvedOn
+        version
+        allianceMembership {
+          isMember
+          leftOn
+        }
+      }
+    }
+  `;
 
   it("adds and ends memberships but never leaves an active cooperative below 5 official members", async () => {
     const created = await m.query(REGISTER, { input: registration() });
     const id = created.data.registerOrganization.id;
-    const added = await m.query(ADD, { input: { organizationId: id, kind: "HOUSEHOLD", membershipType: "OFFICIAL", fullName: "Hộ ông Phan Văn Lâm", capitalContributed: "20000000", joinedOn: "2024-03-01" } });
+    const added = await m.query(ADD, {
+      input: {
+        organizationId: id,
+        kind: "HOUSEHOLD",
+        membershipType: "OFFICIAL",
+        fullName: "Hộ ông Phan Văn Lâm",
+        capitalContributed: "20000000",
+        joinedOn: "2024-03-01",
+      },
+    });
     expect(added.errors).toBeUndefined();
     const ended = await m.query(END, { input: { memberId: added.data.addMember.id, version: 1, leftOn: "2024-05-01" } });
     expect(ended.data.endMembership).toMatchObject({ leftOn: "2024-05-01", version: 2 });
     const list = await m.query(`query($id: ID!) { organization(id: $id) { members { totalCount nodes { id version } } } }`, { id });
     expect(list.data.organization.members.totalCount).toBe(5);
     const someone = list.data.organization.members.nodes[0];
-    await expectRefused(END, { input: { memberId: someone.id, version: someone.version, leftOn: "2024-05-01" } }, "BAD_USER_INPUT", "input.memberId", /at least 5 official members/u);
-    await expectRefused(ADD, { input: { organizationId: id, kind: "INDIVIDUAL", membershipType: "ASSOCIATE_WITHOUT_CAPITAL", fullName: "Lê Thị Mai", capitalContributed: "1000", joinedOn: "2024-03-01" } }, "BAD_USER_INPUT", "input.capitalContributed");
-    await expectRefused(ADD, { input: { organizationId: id, kind: "INDIVIDUAL", membershipType: "OFFICIAL", fullName: "Lê Thị Mai", joinedOn: "2023-03-01" } }, "BAD_USER_INPUT", "input.joinedOn");
+    await expectRefused(
+      END,
+      { input: { memberId: someone.id, version: someone.version, leftOn: "2024-05-01" } },
+      "BAD_USER_INPUT",
+      "input.memberId",
+      /at least 5 official members/u,
+    );
+    await expectRefused(
+      ADD,
+      {
+        input: {
+          organizationId: id,
+          kind: "INDIVIDUAL",
+          membershipType: "ASSOCIATE_WITHOUT_CAPITAL",
+          fullName: "Lê Thị Mai",
+          capitalContributed: "1000",
+          joinedOn: "2024-03-01",
+        },
+      },
+      "BAD_USER_INPUT",
+      "input.capitalContributed",
+    );
+    await expectRefused(
+      ADD,
+      { input: { organizationId: id, kind: "INDIVIDUAL", membershipType: "OFFICIAL", fullName: "Lê Thị Mai", joinedOn: "2023-03-01" } },
+      "BAD_USER_INPUT",
+      "input.joinedOn",
+    );
   });
 
   it("dissolves once, ending the Alliance membership; a second try is a CONFLICT", async () => {
@@ -220,7 +392,11 @@ describe("members and dissolution", () => {
     const coop = res.data.cooperatives.nodes[0];
     const done = await m.query(DISSOLVE, { input: { id: coop.id, version: coop.version, dissolvedOn: "2024-06-30" } });
     expect(done.errors).toBeUndefined();
-    expect(done.data.dissolveOrganization).toMatchObject({ status: "DISSOLVED", dissolvedOn: "2024-06-30", allianceMembership: { isMember: false, leftOn: "2024-06-30" } });
+    expect(done.data.dissolveOrganization).toMatchObject({
+      status: "DISSOLVED",
+      dissolvedOn: "2024-06-30",
+      allianceMembership: { isMember: false, leftOn: "2024-06-30" },
+    });
     await expectRefused(DISSOLVE, { input: { id: coop.id, version: coop.version + 1, dissolvedOn: "2024-06-30" } }, "CONFLICT", "input.id");
   });
 

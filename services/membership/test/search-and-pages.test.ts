@@ -8,13 +8,29 @@ beforeAll(async () => {
 afterAll(() => m?.stop());
 
 const LIST = /* GraphQL */ `
-  query($filter: OrganizationFilter, $first: Int, $after: String, $last: Int, $before: String, $orderBy: OrganizationOrder) {
+  query ($filter: OrganizationFilter, $first: Int, $after: String, $last: Int, $before: String, $orderBy: OrganizationOrder) {
     cooperatives(filter: $filter, first: $first, after: $after, last: $last, before: $before, orderBy: $orderBy) {
       totalCount
-      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
-      edges { cursor node { id name adminUnitCode sector status establishedOn } }
+      pageInfo {
+        hasNextPage
+        hasPreviousPage
+        startCursor
+        endCursor
+      }
+      edges {
+        cursor
+        node {
+          id
+          name
+          adminUnitCode
+          sector
+          status
+          establishedOn
+        }
+      }
     }
-  }`;
+  }
+`;
 
 describe("cooperatives list", () => {
   it("finds names without diacritics: 'hop tac xa nong nghiep' finds 'Hợp tác xã Nông nghiệp …'", async () => {
@@ -106,23 +122,32 @@ describe("cooperatives list", () => {
     const union = res.data.cooperativeUnions.nodes[0];
     expect(union.members.totalCount).toBeGreaterThanOrEqual(3);
     expect(union.members.nodes[0].memberOrganization.__typename).toBe("Cooperative");
-    const one = await m.query(`query($id: ID!) { organization(id: $id) { __typename id ... on CooperativeGroup { name } } }`, { id: res.data.cooperativeGroups.nodes[0].id });
+    const one = await m.query(`query($id: ID!) { organization(id: $id) { __typename id ... on CooperativeGroup { name } } }`, {
+      id: res.data.cooperativeGroups.nodes[0].id,
+    });
     expect(one.data.organization).toMatchObject({ __typename: "CooperativeGroup", id: res.data.cooperativeGroups.nodes[0].id });
     const none = await m.query(`{ organization(id: "not-an-id") { id } }`);
     expect(none.data.organization).toBeNull();
   });
 
   it("pages an organisation's members: the batched first page continues into cursor pages", async () => {
-    const res = await m.query(`{ cooperatives(first: 20, filter: { sector: AGRICULTURE }) { nodes { id members(first: 4) { totalCount pageInfo { hasNextPage endCursor } nodes { id } } } } }`);
+    const res = await m.query(
+      `{ cooperatives(first: 20, filter: { sector: AGRICULTURE }) { nodes { id members(first: 4) { totalCount pageInfo { hasNextPage endCursor } nodes { id } } } } }`,
+    );
     const coop = res.data.cooperatives.nodes.find((n: any) => n.members.totalCount > 8);
     const all = await m.query(`query($id: ID!) { organization(id: $id) { members(first: 100) { totalCount nodes { id } } } }`, { id: coop.id });
     const ids = all.data.organization.members.nodes.map((n: any) => n.id);
     expect(all.data.organization.members.totalCount).toBe(coop.members.totalCount);
     expect(coop.members.nodes.map((n: any) => n.id)).toEqual(ids.slice(0, 4));
     expect(coop.members.pageInfo.hasNextPage).toBe(true);
-    const next = await m.query(`query($id: ID!, $after: String) { organization(id: $id) { members(first: 4, after: $after) { nodes { id } } } }`, { id: coop.id, after: coop.members.pageInfo.endCursor });
+    const next = await m.query(`query($id: ID!, $after: String) { organization(id: $id) { members(first: 4, after: $after) { nodes { id } } } }`, {
+      id: coop.id,
+      after: coop.members.pageInfo.endCursor,
+    });
     expect(next.data.organization.members.nodes.map((n: any) => n.id)).toEqual(ids.slice(4, 8));
-    const officials = await m.query(`query($id: ID!) { organization(id: $id) { members(first: 2, membershipType: OFFICIAL, status: ALL) { totalCount } } }`, { id: coop.id });
+    const officials = await m.query(`query($id: ID!) { organization(id: $id) { members(first: 2, membershipType: OFFICIAL, status: ALL) { totalCount } } }`, {
+      id: coop.id,
+    });
     expect(officials.data.organization.members.totalCount).toBeLessThanOrEqual(coop.members.totalCount);
     expect(officials.data.organization.members.totalCount).toBeGreaterThanOrEqual(5);
   });
@@ -159,7 +184,13 @@ describe("cooperatives list", () => {
     expect(res.data.found[0]).toMatchObject({ code: "18202", name: "Xã Tứ Mỹ", kind: "COMMUNE", parent: { code: "42" } });
     const before = res.data.found[0].predecessors.map((p: any) => p.unit.name).sort();
     expect(before).toEqual(["Huyện Hương Sơn", "Xã Châu Bình", "Xã Mỹ Long", "Xã Tân Mỹ Hà"].sort());
-    expect(res.data.then).toEqual({ name: "Xã Sơn Trà", validFrom: null, validTo: "2024-12-31", parent: { name: "Huyện Hương Sơn" }, successors: [{ unit: { name: "Xã Mỹ Long", validFrom: "2025-01-01" } }] });
+    expect(res.data.then).toEqual({
+      name: "Xã Sơn Trà",
+      validFrom: null,
+      validTo: "2024-12-31",
+      parent: { name: "Huyện Hương Sơn" },
+      successors: [{ unit: { name: "Xã Mỹ Long", validFrom: "2025-01-01" } }],
+    });
     expect(res.data.now).toEqual({ name: "Xã Tứ Mỹ" });
     expect(res.data.none).toBeNull();
   });

@@ -12,13 +12,34 @@ beforeAll(async () => {
 });
 afterAll(() => m?.stop());
 
-const READ = /* GraphQL */ `{
-  membershipStatistics(year: 2024) { asOf total { revenue { total } } }
-  collectiveEconomy(period: { year: 2024, half: H1, asOf: "2024-07-15" }) { membership { revenue { total } } }
-}`;
+const READ = /* GraphQL */ `
+  {
+    membershipStatistics(year: 2024) {
+      asOf
+      total {
+        revenue {
+          total
+        }
+      }
+    }
+    collectiveEconomy(period: { year: 2024, half: H1, asOf: "2024-07-15" }) {
+      membership {
+        revenue {
+          total
+        }
+      }
+    }
+  }
+`;
 
 const CORRECT = /* GraphQL */ `
-  mutation($input: RecordFinancialReportInput!) { recordFinancialReport(input: $input) { revenue version } }`;
+  mutation ($input: RecordFinancialReportInput!) {
+    recordFinancialReport(input: $input) {
+      revenue
+      version
+    }
+  }
+`;
 
 async function revenues(): Promise<[bigint, bigint]> {
   const res = await m.query(READ);
@@ -31,13 +52,23 @@ describe("the statistics of closed periods", () => {
   it("show a write in the next read", async () => {
     const before = await revenues();
     expect(await revenues()).toEqual(before); // answered from the cache: same figures
-    const page = await m.query(`{ cooperatives(first: 1) { nodes { id financialReport(year: 2024) { charterCapital revenue profit regularWorkers averageMonthlyIncome managersTotal managersTrained itReadiness version } } } }`);
+    const page = await m.query(
+      `{ cooperatives(first: 1) { nodes { id financialReport(year: 2024) { charterCapital revenue profit regularWorkers averageMonthlyIncome managersTotal managersTrained itReadiness version } } } }`,
+    );
     const { id, financialReport: report } = page.data.cooperatives.nodes[0];
     const corrected = await m.query(CORRECT, {
       input: {
-        organizationId: id, year: 2024, charterCapital: report.charterCapital, revenue: String(BigInt(report.revenue) + 1_000_000n), profit: report.profit,
-        regularWorkers: report.regularWorkers, averageMonthlyIncome: report.averageMonthlyIncome, managersTotal: report.managersTotal, managersTrained: report.managersTrained,
-        itReadiness: report.itReadiness, version: report.version,
+        organizationId: id,
+        year: 2024,
+        charterCapital: report.charterCapital,
+        revenue: String(BigInt(report.revenue) + 1_000_000n),
+        profit: report.profit,
+        regularWorkers: report.regularWorkers,
+        averageMonthlyIncome: report.averageMonthlyIncome,
+        managersTotal: report.managersTotal,
+        managersTrained: report.managersTrained,
+        itReadiness: report.itReadiness,
+        version: report.version,
       },
     });
     expect(corrected.errors).toBeUndefined();

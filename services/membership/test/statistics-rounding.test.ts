@@ -27,7 +27,10 @@ beforeAll(async () => {
        VALUES ($1, 2023, $2, $3, $4, $5, $6, $7, $8, 'NONE')`,
       [id, r.charter, r.revenue, r.profit, r.workers, r.income, r.managers, r.trained],
     );
-    await m.service.dataSource.query(`INSERT INTO classification (organization_id, year, scheme, score, rating) VALUES ($1, 2023, 'CIRCULAR_01_2020', 60, $2)`, [id, r.rating]);
+    await m.service.dataSource.query(
+      `INSERT INTO classification (organization_id, year, scheme, score, rating) VALUES ($1, 2023, 'CIRCULAR_01_2020', 60, $2)`,
+      [id, r.rating],
+    );
   }
 });
 afterAll(() => m?.stop());

@@ -8,11 +8,35 @@ afterAll(() => m?.stop());
 
 const FIGURES = /* GraphQL */ `
   fragment F on MembershipFigures {
-    cooperativeCount unionCount groupCount reportingCooperativeCount
-    charterCapital { total average } revenue { total average } profit { total average }
-    regularWorkers averageWorkerMonthlyIncome goodOrFairShare
-    ratingCounts { good fair average weak notRated unclassified }
-  }`;
+    cooperativeCount
+    unionCount
+    groupCount
+    reportingCooperativeCount
+    charterCapital {
+      total
+      average
+    }
+    revenue {
+      total
+      average
+    }
+    profit {
+      total
+      average
+    }
+    regularWorkers
+    averageWorkerMonthlyIncome
+    goodOrFairShare
+    ratingCounts {
+      good
+      fair
+      average
+      weak
+      notRated
+      unclassified
+    }
+  }
+`;
 
 describe("membershipStatistics", () => {
   it("returns the seed's figures for 2024", async () => {
@@ -36,7 +60,10 @@ describe("membershipStatistics", () => {
   });
 
   it.each(["ADMIN_UNIT", "SECTOR", "RATING"])("breaks down by %s into groups that add up to the total", async (groupBy) => {
-    const res = await m.query(`query($g: MembershipGroupBy) { membershipStatistics(year: 2024, groupBy: $g) { total { ...F } groups { key label figures { ...F } } } } ${FIGURES}`, { g: groupBy });
+    const res = await m.query(
+      `query($g: MembershipGroupBy) { membershipStatistics(year: 2024, groupBy: $g) { total { ...F } groups { key label figures { ...F } } } } ${FIGURES}`,
+      { g: groupBy },
+    );
     expect(res.errors).toBeUndefined();
     const { total, groups } = res.data.membershipStatistics;
     expect(groups.length).toBeGreaterThan(1);

@@ -11,7 +11,14 @@ beforeAll(async () => {
 });
 afterAll(() => m?.stop());
 
-const REGISTER = /* GraphQL */ `mutation($input: RegisterOrganizationInput!) { registerOrganization(input: $input) { id establishedOn } }`;
+const REGISTER = /* GraphQL */ `
+  mutation ($input: RegisterOrganizationInput!) {
+    registerOrganization(input: $input) {
+      id
+      establishedOn
+    }
+  }
+`;
 const group = (date: string, registrationNumber: null = null) => ({
   kind: "COOPERATIVE_GROUP",
   name: `Tổ hợp tác Sáng sớm ${date}`,
@@ -26,7 +33,18 @@ describe("dates on the morning of a day in Hà Tĩnh", () => {
   beforeEach(() => {
     jest.useFakeTimers({
       now: new Date("2024-07-14T23:30:00Z"),
-      doNotFake: ["hrtime", "nextTick", "performance", "queueMicrotask", "setImmediate", "clearImmediate", "setInterval", "clearInterval", "setTimeout", "clearTimeout"],
+      doNotFake: [
+        "hrtime",
+        "nextTick",
+        "performance",
+        "queueMicrotask",
+        "setImmediate",
+        "clearImmediate",
+        "setInterval",
+        "clearInterval",
+        "setTimeout",
+        "clearTimeout",
+      ],
     });
   });
   afterEach(() => jest.useRealTimers());

@@ -17,7 +17,11 @@ import { OcopGroupBy } from "./domain/enums";
 function economyFigures(dataSource: DataSource) {
   return economyFiguresLoader(async (period) => {
     const stats = await ocopStatistics(dataSource, period.asOf, OcopGroupBy.ADMIN_UNIT);
-    return { total: stats.total, byUnit: new Map(stats.groups.flatMap((g) => (g.key === null ? [] : [[g.key, g.figures] as const]))), empty: emptyOcopFigures() };
+    return {
+      total: stats.total,
+      byUnit: new Map(stats.groups.flatMap((g) => (g.key === null ? [] : [[g.key, g.figures] as const]))),
+      empty: emptyOcopFigures(),
+    };
   });
 }
 
@@ -61,7 +65,10 @@ export function createLoaders(dataSource: DataSource) {
         column,
         keyOf: (product) => String(product[property]),
         validKey: column === "admin_unit_code" ? isAdminUnitCode : isUuid,
-        orderBy: [["t.name", "ASC"], ["t.id", "ASC"]],
+        orderBy: [
+          ["t.name", "ASC"],
+          ["t.id", "ASC"],
+        ],
         limit: filter.limit,
         refine: (query) => {
           applyCertificateConditions(query, "t", { asOf: filter.asOf, status: filter.status, stars: filter.stars });
@@ -73,7 +80,12 @@ export function createLoaders(dataSource: DataSource) {
     firstUnitProducts: loadersByArgs((filter: ChildFilter) => unitProductPages(dataSource, filter)),
     product: rowLoader(dataSource, OcopProduct, { column: "id", keyOf: (p) => p.id, validKey: isUuid }),
     localOwner: rowLoader(dataSource, OcopLocalOwner, { column: "id", keyOf: (o) => o.id, validKey: isUuid }),
-    certificationsByProduct: groupLoader(dataSource, OcopCertification, { column: "product_id", keyOf: (c) => c.productId, validKey: isUuid, orderBy: [["t.decided_on", "ASC"]] }),
+    certificationsByProduct: groupLoader(dataSource, OcopCertification, {
+      column: "product_id",
+      keyOf: (c) => c.productId,
+      validKey: isUuid,
+      orderBy: [["t.decided_on", "ASC"]],
+    }),
   };
 }
 

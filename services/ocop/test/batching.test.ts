@@ -17,13 +17,50 @@ async function countStatements(query: string, variables?: Record<string, unknown
 }
 
 const ENTITIES = /* GraphQL */ `
-  query($r: [_Any!]!) {
+  query ($r: [_Any!]!) {
     _entities(representations: $r) {
-      ... on Cooperative { ocopProducts(first: 3, asOf: "2024-07-15") { totalCount nodes { name status stars owner { __typename ... on OcopLocalOwner { name } } certifications { stars } } } }
-      ... on CooperativeGroup { ocopProducts(first: 3, asOf: "2024-07-15") { totalCount nodes { name status } } }
-      ... on AdminUnit { ocopProducts(first: 5, status: ACTIVE, asOf: "2024-07-15") { totalCount nodes { name currentCertification { stars } } } }
+      ... on Cooperative {
+        ocopProducts(first: 3, asOf: "2024-07-15") {
+          totalCount
+          nodes {
+            name
+            status
+            stars
+            owner {
+              __typename
+              ... on OcopLocalOwner {
+                name
+              }
+            }
+            certifications {
+              stars
+            }
+          }
+        }
+      }
+      ... on CooperativeGroup {
+        ocopProducts(first: 3, asOf: "2024-07-15") {
+          totalCount
+          nodes {
+            name
+            status
+          }
+        }
+      }
+      ... on AdminUnit {
+        ocopProducts(first: 5, status: ACTIVE, asOf: "2024-07-15") {
+          totalCount
+          nodes {
+            name
+            currentCertification {
+              stars
+            }
+          }
+        }
+      }
     }
-  }`;
+  }
+`;
 
 describe("no N+1", () => {
   it("answers 975 cooperatives' products (what the gateway asks) in a constant number of statements", async () => {
@@ -43,7 +80,10 @@ describe("no N+1", () => {
   it("answers mixed parents (cooperatives, groups, units) with one statement per kind of page", async () => {
     const orgs = demoOrganizations();
     const r = [
-      ...orgs.filter((x) => x.kind === "COOPERATIVE").slice(0, 300).map((c) => ({ __typename: "Cooperative", id: c.id })),
+      ...orgs
+        .filter((x) => x.kind === "COOPERATIVE")
+        .slice(0, 300)
+        .map((c) => ({ __typename: "Cooperative", id: c.id })),
       ...orgs.filter((x) => x.kind === "COOPERATIVE_GROUP").map((c) => ({ __typename: "CooperativeGroup", id: c.id })),
       ...["436", "439", "444", "447"].map((code) => ({ __typename: "AdminUnit", code })),
     ];
@@ -53,10 +93,17 @@ describe("no N+1", () => {
   });
 
   it("answers the 69 communes' and the 13 districts' products in as many statements as two units'", async () => {
-    const codes = unitsOn("2026-01-01").filter((u) => u.level === "COMMUNE").map((u) => u.code);
+    const codes = unitsOn("2026-01-01")
+      .filter((u) => u.level === "COMMUNE")
+      .map((u) => u.code);
     expect(codes).toHaveLength(69);
-    const districts = unitsOn("2024-07-15").filter((u) => u.level === "DISTRICT").map((u) => u.code);
-    const query = ENTITIES.replace('asOf: "2024-07-15") { totalCount nodes { name currentCertification', 'asOf: "2026-06-30") { totalCount nodes { name currentCertification');
+    const districts = unitsOn("2024-07-15")
+      .filter((u) => u.level === "DISTRICT")
+      .map((u) => u.code);
+    const query = ENTITIES.replace(
+      'asOf: "2024-07-15") { totalCount nodes { name currentCertification',
+      'asOf: "2026-06-30") { totalCount nodes { name currentCertification',
+    );
     const small = await countStatements(query, { r: [codes[0], districts[0]].map((code) => ({ __typename: "AdminUnit", code })) });
     const large = await countStatements(query, { r: [...codes, ...districts].map((code) => ({ __typename: "AdminUnit", code })) });
     expect(large.data._entities.filter((e: any) => e.ocopProducts.totalCount > 0).length).toBeGreaterThan(20);
@@ -66,7 +113,9 @@ describe("no N+1", () => {
   });
 
   it("resolves 200 product references and their owners in a constant number of statements", async () => {
-    const ids = demoOcopCatalogue().products.slice(0, 200).map((p) => ({ __typename: "OcopProduct", id: p.id }));
+    const ids = demoOcopCatalogue()
+      .products.slice(0, 200)
+      .map((p) => ({ __typename: "OcopProduct", id: p.id }));
     const { count, data } = await countStatements(
       `query($r: [_Any!]!) { _entities(representations: $r) { ... on OcopProduct { id name owner { __typename ... on OcopLocalOwner { name } ... on Cooperative { id } } status(asOf: "2024-07-15") } } }`,
       { r: ids },
@@ -94,7 +143,9 @@ describe("at ten times the data", () => {
     const total = (data: any) => data._entities.reduce((a: number, e: any) => a + e.ocopProducts.totalCount, 0);
     expect(total(after.data)).toBe(10 * total(before.data));
     expect(after.count).toBe(before.count);
-    console.log(`[batching] 975 cooperatives' OCOP products: ${before.count} statements at 1× (${total(before.data)} products), ${after.count} at 10× (${total(after.data)})`);
+    console.log(
+      `[batching] 975 cooperatives' OCOP products: ${before.count} statements at 1× (${total(before.data)} products), ${after.count} at 10× (${total(after.data)})`,
+    );
   });
 });
 
@@ -105,9 +156,12 @@ describe("first pages read through the driver", () => {
     const rows: { id: string; owner: string; registered_on: string }[] = await o.service.dataSource.query(
       "SELECT id, owner_organization_id AS owner, registered_on::text FROM ocop_product WHERE owner_organization_id IS NOT NULL ORDER BY name, id LIMIT 5",
     );
-    const res = await o.query(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Cooperative { ocopProducts(first: 100) { nodes { id registeredOn } } } } }`, {
-      r: [...new Set(rows.map((r) => r.owner))].map((id) => ({ __typename: "Cooperative", id })),
-    });
+    const res = await o.query(
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Cooperative { ocopProducts(first: 100) { nodes { id registeredOn } } } } }`,
+      {
+        r: [...new Set(rows.map((r) => r.owner))].map((id) => ({ __typename: "Cooperative", id })),
+      },
+    );
     expect(res.errors).toBeUndefined();
     const nested = new Map(res.data._entities.flatMap((e: any) => e.ocopProducts.nodes.map((n: any) => [n.id, n.registeredOn])));
     for (const row of rows) expect([row.id, nested.get(row.id)]).toEqual([row.id, row.registered_on]);

@@ -1,6 +1,16 @@
 /** The demo OCOP catalogue on its own (no database): the seed text's figures and the rules hold. */
 import { demoOcopCatalogue, demoOrganizations } from "@kttt/demo";
-import { ocopCertifyingBody, ocopCurrentCertificate, ocopLevelBasis, ocopLevelFor, ocopStarsForScore, ocopStatusOn, ocopValidUntil, addDays, OCOP_SUBGROUPS } from "@kttt/reference";
+import {
+  ocopCertifyingBody,
+  ocopCurrentCertificate,
+  ocopLevelBasis,
+  ocopLevelFor,
+  ocopStarsForScore,
+  ocopStatusOn,
+  ocopValidUntil,
+  addDays,
+  OCOP_SUBGROUPS,
+} from "@kttt/reference";
 
 const { products, owners } = demoOcopCatalogue();
 const AS_OF = "2024-07-15";
@@ -68,7 +78,16 @@ describe("demo OCOP catalogue as of 2024-07-15", () => {
     expect(new Set(products.map((p) => p.id)).size).toBe(products.length);
     expect(new Set(products.map((p) => p.name)).size).toBe(products.length);
     const names = products.map((p) => p.name).join("\n");
-    for (const known of ["Bưởi Phúc Trạch", "Nhung hươu Hương Sơn", "Mật ong Cường Nga", "Nước mắm Đỉnh Miện", "Giò bột Thắm Thanh", "Trà mướp đắng Mai Hương", "Đồ gỗ Thái Yên", "Bánh đa vừng Nguyên Lâm"]) {
+    for (const known of [
+      "Bưởi Phúc Trạch",
+      "Nhung hươu Hương Sơn",
+      "Mật ong Cường Nga",
+      "Nước mắm Đỉnh Miện",
+      "Giò bột Thắm Thanh",
+      "Trà mướp đắng Mai Hương",
+      "Đồ gỗ Thái Yên",
+      "Bánh đa vừng Nguyên Lâm",
+    ]) {
       expect(names).toContain(known);
     }
     expect(demoOcopCatalogue()).toBe(demoOcopCatalogue());

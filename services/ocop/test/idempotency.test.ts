@@ -21,20 +21,80 @@ afterAll(async () => {
   await membership?.stop();
 });
 
-const REGISTER = /* GraphQL */ `mutation($input: RegisterOcopProductInput!) { registerOcopProduct(input: $input) { id name ownerType version } }`;
-const CERTIFY = /* GraphQL */ `mutation($input: CertifyOcopProductInput!) { certifyOcopProduct(input: $input) { id sequence kind stars product { version } } }`;
-const REASSESS = /* GraphQL */ `mutation($input: ReassessOcopProductInput!) { reassessOcopProduct(input: $input) { id sequence kind stars product { version } } }`;
-const REVOKE = /* GraphQL */ `mutation($input: RevokeOcopCertificationInput!) { revokeOcopCertification(input: $input) { id revokedOn product { status version } } }`;
+const REGISTER = /* GraphQL */ `
+  mutation ($input: RegisterOcopProductInput!) {
+    registerOcopProduct(input: $input) {
+      id
+      name
+      ownerType
+      version
+    }
+  }
+`;
+const CERTIFY = /* GraphQL */ `
+  mutation ($input: CertifyOcopProductInput!) {
+    certifyOcopProduct(input: $input) {
+      id
+      sequence
+      kind
+      stars
+      product {
+        version
+      }
+    }
+  }
+`;
+const REASSESS = /* GraphQL */ `
+  mutation ($input: ReassessOcopProductInput!) {
+    reassessOcopProduct(input: $input) {
+      id
+      sequence
+      kind
+      stars
+      product {
+        version
+      }
+    }
+  }
+`;
+const REVOKE = /* GraphQL */ `
+  mutation ($input: RevokeOcopCertificationInput!) {
+    revokeOcopCertification(input: $input) {
+      id
+      revokedOn
+      product {
+        status
+        version
+      }
+    }
+  }
+`;
 
 const product = (name: string, idempotencyKey?: string, over: Record<string, unknown> = {}) => ({
-  name, group: "FOOD", subgroup: "Nông sản tươi sống", adminUnitCode: "439", registeredOn: "2024-01-10", owner: { organizationId: cooperativeId }, idempotencyKey, ...over,
+  name,
+  group: "FOOD",
+  subgroup: "Nông sản tươi sống",
+  adminUnitCode: "439",
+  registeredOn: "2024-01-10",
+  owner: { organizationId: cooperativeId },
+  idempotencyKey,
+  ...over,
 });
 const assessment = (productId: string, idempotencyKey?: string, over: Record<string, unknown> = {}) => ({
-  productId, scoreA: 25, scoreB: 15, scoreC: 20, stars: 3, decisionNumber: "1234/QĐ-UBND", decidedOn: "2024-03-01", idempotencyKey, ...over,
+  productId,
+  scoreA: 25,
+  scoreB: 15,
+  scoreC: 20,
+  stars: 3,
+  decisionNumber: "1234/QĐ-UBND",
+  decidedOn: "2024-03-01",
+  idempotencyKey,
+  ...over,
 });
 
 const productsNamed = async (name: string) => Number((await o.service.dataSource.query("SELECT count(*) AS n FROM ocop_product WHERE name = $1", [name]))[0].n);
-const certificationsOf = async (productId: string) => Number((await o.service.dataSource.query("SELECT count(*) AS n FROM ocop_certification WHERE product_id = $1", [productId]))[0].n);
+const certificationsOf = async (productId: string) =>
+  Number((await o.service.dataSource.query("SELECT count(*) AS n FROM ocop_certification WHERE product_id = $1", [productId]))[0].n);
 
 async function registered(name: string): Promise<string> {
   const res = await o.query(REGISTER, { input: product(name) });
@@ -74,7 +134,9 @@ describe("registerOcopProduct with an idempotency key", () => {
     const household = { type: "HOUSEHOLD_BUSINESS", name: "Hộ kinh doanh Trần Văn Sửa", registrationNumber: "8199999917", adminUnitCode: "999" };
     const refused = await o.query(REGISTER, { input: product("Kẹo cu đơ sửa lại", key, { owner: { newLocalOwner: household } }) });
     expect(refused.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "input.owner.newLocalOwner.adminUnitCode" });
-    const accepted = await o.query(REGISTER, { input: product("Kẹo cu đơ sửa lại", key, { owner: { newLocalOwner: { ...household, adminUnitCode: "439" } } }) });
+    const accepted = await o.query(REGISTER, {
+      input: product("Kẹo cu đơ sửa lại", key, { owner: { newLocalOwner: { ...household, adminUnitCode: "439" } } }),
+    });
     expect(accepted.errors).toBeUndefined();
     expect(await productsNamed("Kẹo cu đơ sửa lại")).toBe(1);
   });
@@ -86,7 +148,9 @@ describe("registerOcopProduct with an idempotency key", () => {
   });
 
   it("does not take the field on a nested owner input", async () => {
-    const res = await o.query(REGISTER, { input: product("Mật ong chủ thể lồng", undefined, { owner: { organizationId: cooperativeId, idempotencyKey: randomUUID() } }) });
+    const res = await o.query(REGISTER, {
+      input: product("Mật ong chủ thể lồng", undefined, { owner: { organizationId: cooperativeId, idempotencyKey: randomUUID() } }),
+    });
     expect(res.errors?.[0].message).toMatch(/idempotencyKey/u);
     expect(await productsNamed("Mật ong chủ thể lồng")).toBe(0);
   });
@@ -135,7 +199,11 @@ describe("certify, reassess and revoke with an idempotency key", () => {
     const second = await o.query(REVOKE, { input });
     expect(first.errors).toBeUndefined();
     expect(second.data.revokeOcopCertification).toEqual(first.data.revokeOcopCertification);
-    expect(first.data.revokeOcopCertification).toMatchObject({ id: certified.data.certifyOcopProduct.id, revokedOn: "2024-06-01", product: { status: "REVOKED", version: 3 } });
+    expect(first.data.revokeOcopCertification).toMatchObject({
+      id: certified.data.certifyOcopProduct.id,
+      revokedOn: "2024-06-01",
+      product: { status: "REVOKED", version: 3 },
+    });
     const without = onlyError(await o.query(REVOKE, { input: { ...input, idempotencyKey: undefined } }));
     expect(without.extensions).toMatchObject({ code: "CONFLICT", reason: "NO_CERTIFICATE_IN_FORCE" });
   });

@@ -7,13 +7,29 @@ beforeAll(async () => {
 afterAll(() => o?.stop());
 
 const LIST = /* GraphQL */ `
-  query($f: OcopProductFilter, $first: Int, $after: String, $orderBy: OcopProductOrder) {
+  query ($f: OcopProductFilter, $first: Int, $after: String, $orderBy: OcopProductOrder) {
     ocopProducts(filter: $f, first: $first, after: $after, orderBy: $orderBy) {
       totalCount
-      pageInfo { hasNextPage endCursor }
-      nodes { id name group adminUnitCode ownerType status stars currentCertification { validUntil stars } }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        id
+        name
+        group
+        adminUnitCode
+        ownerType
+        status
+        stars
+        currentCertification {
+          validUntil
+          stars
+        }
+      }
     }
-  }`;
+  }
+`;
 
 describe("ocopProducts", () => {
   it("finds products without diacritics", async () => {
@@ -74,7 +90,9 @@ describe("ocopProducts", () => {
   });
 
   it("keeps a product's history: an upgrade supersedes an earlier certificate", async () => {
-    const res = await o.query(`{ ocopProducts(first: 100, filter: { asOf: "${SEED_DATE}", stars: 4 }) { nodes { name certifications { sequence kind stars decidedOn status(asOf: "${SEED_DATE}") } } } }`);
+    const res = await o.query(
+      `{ ocopProducts(first: 100, filter: { asOf: "${SEED_DATE}", stars: 4 }) { nodes { name certifications { sequence kind stars decidedOn status(asOf: "${SEED_DATE}") } } } }`,
+    );
     const upgraded = res.data.ocopProducts.nodes.filter((n: any) => n.certifications.some((c: any) => c.kind === "UPGRADE" && c.decidedOn <= SEED_DATE));
     expect(upgraded.length).toBeGreaterThan(0);
     const [first, second] = upgraded[0].certifications;

@@ -22,7 +22,9 @@ describe("the places-and-levels migration", () => {
     const counts = `SELECT (SELECT count(*) FROM ocop_product)::int AS products, (SELECT count(*) FROM ocop_owner)::int AS owners, (SELECT count(*) FROM ocop_certification)::int AS certifications`;
     const before = await one(counts);
     await dataSource.undoLastMigration({ transaction: "each" });
-    expect(await one(`SELECT count(*)::int AS n FROM information_schema.columns WHERE table_name = 'ocop_product' AND column_name = 'commune_id'`)).toEqual({ n: 0 });
+    expect(await one(`SELECT count(*)::int AS n FROM information_schema.columns WHERE table_name = 'ocop_product' AND column_name = 'commune_id'`)).toEqual({
+      n: 0,
+    });
     // What the old rule let an installation record: 3★ by the province on 2025-03-01.
     const [{ id }] = await dataSource.query(`SELECT id FROM ocop_product WHERE admin_unit_code ~ '^[0-9]{3}$' ORDER BY name LIMIT 1`);
     await dataSource.query(
@@ -35,11 +37,18 @@ describe("the places-and-levels migration", () => {
     await dataSource.runMigrations({ transaction: "each" });
     const after = await one(counts);
     expect(after).toEqual({ ...before, certifications: before.certifications + 1 });
-    expect(await one(`SELECT count(*)::int AS n FROM ocop_certification WHERE stars = 3 AND level = 'PROVINCE' AND decided_on < '2025-07-01'`)).toEqual({ n: 0 });
+    expect(await one(`SELECT count(*)::int AS n FROM ocop_certification WHERE stars = 3 AND level = 'PROVINCE' AND decided_on < '2025-07-01'`)).toEqual({
+      n: 0,
+    });
     expect(await one(`SELECT count(*)::int AS n FROM ocop_product WHERE commune_id IS NOT NULL`)).toEqual({ n: 0 });
-    expect(await one(`SELECT level, version FROM ocop_certification WHERE id = '00000000-0000-5000-8000-0000000000aa'`)).toEqual({ level: "DISTRICT", version: 2 });
+    expect(await one(`SELECT level, version FROM ocop_certification WHERE id = '00000000-0000-5000-8000-0000000000aa'`)).toEqual({
+      level: "DISTRICT",
+      version: 2,
+    });
     // The new rule holds for what is written from now on: no 3★ by a district after Decision 1489/QĐ-TTg.
     expect(await one(`SELECT count(*)::int AS n FROM ocop_certification WHERE stars = 3 AND decided_on >= '2025-07-06'`)).not.toEqual({ n: 0 });
-    await expect(dataSource.query(`UPDATE ocop_certification SET level = 'DISTRICT' WHERE stars = 3 AND decided_on >= '2025-07-06'`)).rejects.toThrow(/ocop_certification_level_by_date_check/u);
+    await expect(dataSource.query(`UPDATE ocop_certification SET level = 'DISTRICT' WHERE stars = 3 AND decided_on >= '2025-07-06'`)).rejects.toThrow(
+      /ocop_certification_level_by_date_check/u,
+    );
   });
 });

@@ -72,7 +72,14 @@ describe("place fields", () => {
     expect(res.errors).toBeUndefined();
     const p = res.data.ocopProduct;
     const recorded = unitById(product.communeId)!;
-    expect(p).toMatchObject({ adminUnitCode: "444", communeSince: product.registeredOn, communeName: recorded.name, commune: { code: recorded.code }, districtOn: { code: "444" }, after: null });
+    expect(p).toMatchObject({
+      adminUnitCode: "444",
+      communeSince: product.registeredOn,
+      communeName: recorded.name,
+      commune: { code: recorded.code },
+      districtOn: { code: "444" },
+      after: null,
+    });
     expect(p.communeName).toMatch(/^(Xã|Thị trấn) /u);
     expect(p.then).toEqual({ code: recorded.code });
     expect(p.communeOn?.code ?? null).toBe(recordCommuneOn(product.communeId, haTinhToday())?.code ?? null);
@@ -91,9 +98,17 @@ describe("place fields", () => {
   it("gives local owners the same place fields", async () => {
     const owner = catalogue.owners[0];
     const product = catalogue.products.find((p) => p.ownerId === owner.id)!;
-    const res = await o.query(`query($id: ID!) { ocopProduct(id: $id) { owner { ... on OcopLocalOwner { id communeSince communeName districtOn(asOf: "2024-07-15") { code } } } } }`, { id: product.id });
+    const res = await o.query(
+      `query($id: ID!) { ocopProduct(id: $id) { owner { ... on OcopLocalOwner { id communeSince communeName districtOn(asOf: "2024-07-15") { code } } } } }`,
+      { id: product.id },
+    );
     expect(res.errors).toBeUndefined();
-    expect(res.data.ocopProduct.owner).toEqual({ id: owner.id, communeSince: owner.communeSince, communeName: unitById(owner.communeId)!.name, districtOn: { code: owner.adminUnitCode } });
+    expect(res.data.ocopProduct.owner).toEqual({
+      id: owner.id,
+      communeSince: owner.communeSince,
+      communeName: unitById(owner.communeId)!.name,
+      districtOn: { code: owner.adminUnitCode },
+    });
   });
 });
 
@@ -131,7 +146,9 @@ describe("unit filters for their period", () => {
     expect(res.data.ocopProducts.totalCount).toBe(ids.length);
     expect(new Set(res.data.ocopProducts.nodes.map((n: { id: string }) => n.id))).toEqual(new Set(ids));
     // The same through the unit itself (batched).
-    const unit = await o.query(`query($r: [_Any!]!) { _entities(representations: $r) { ... on AdminUnit { ocopProducts(first: 100) { totalCount } } } }`, { r: [{ __typename: "AdminUnit", code }] });
+    const unit = await o.query(`query($r: [_Any!]!) { _entities(representations: $r) { ... on AdminUnit { ocopProducts(first: 100) { totalCount } } } }`, {
+      r: [{ __typename: "AdminUnit", code }],
+    });
     expect(unit.data._entities[0].ocopProducts.totalCount).toBe(ids.length);
   });
 
@@ -139,7 +156,9 @@ describe("unit filters for their period", () => {
     const lastDay = allProducts.filter((p) => recordDistrictOn(p.communeId, "2025-06-30")?.code === "445").length;
     const mid2024 = allProducts.filter((p) => recordDistrictOn(p.communeId, SEED_DATE)?.code === "445").length;
     // Thạch Hà took in Lộc Hà (448) on 2025-01-01 and gave communes to Thành phố Hà Tĩnh: different sets.
-    const fromLocHa = allProducts.filter((p) => recordDistrictOn(p.communeId, SEED_DATE)?.code === "448" && recordDistrictOn(p.communeId, "2025-06-30")?.code === "445");
+    const fromLocHa = allProducts.filter(
+      (p) => recordDistrictOn(p.communeId, SEED_DATE)?.code === "448" && recordDistrictOn(p.communeId, "2025-06-30")?.code === "445",
+    );
     expect(fromLocHa.length).toBeGreaterThan(0);
     expect(lastDay).not.toBe(mid2024);
     const byDefault = await o.query(LIST, { f: { adminUnitCode: "445" } });
@@ -160,7 +179,9 @@ describe("statistics by the period's map", () => {
     const s = data.ocopStatistics;
     expect(s.unitMapDate).toBe(SEED_DATE);
     expect(s.total.activeProducts).toBe(239);
-    const districts = unitsOn(SEED_DATE).filter((u) => u.level === "DISTRICT").map((u) => u.code);
+    const districts = unitsOn(SEED_DATE)
+      .filter((u) => u.level === "DISTRICT")
+      .map((u) => u.code);
     expect(s.groups.map((g: Group) => g.key).every((k: string | null) => k !== null && districts.includes(k))).toBe(true);
     expect(sum(s.groups)).toBe(239);
     // Each district's count is the catalogue's by the district it was registered in.
@@ -174,7 +195,9 @@ describe("statistics by the period's map", () => {
     const { count, data } = await countStatements(STATS, { asOf: "2025-03-01" });
     expect(count).toBe(1);
     const keys = data.ocopStatistics.groups.map((g: Group) => g.key);
-    const districts = unitsOn("2025-03-01").filter((u) => u.level === "DISTRICT").map((u) => u.code);
+    const districts = unitsOn("2025-03-01")
+      .filter((u) => u.level === "DISTRICT")
+      .map((u) => u.code);
     expect(districts).toHaveLength(12);
     for (const key of keys) expect(districts).toContain(key);
     expect(keys).not.toContain("448");
@@ -189,7 +212,11 @@ describe("statistics by the period's map", () => {
     const { count, data } = await countStatements(STATS, { asOf: "2026-06-30" });
     expect(count).toBe(1);
     const s = data.ocopStatistics;
-    const communes = new Set(unitsOn("2026-06-30").filter((u) => u.level === "COMMUNE").map((u) => u.code));
+    const communes = new Set(
+      unitsOn("2026-06-30")
+        .filter((u) => u.level === "COMMUNE")
+        .map((u) => u.code),
+    );
     expect(communes.size).toBe(69);
     const placed = s.groups.filter((g: Group) => g.key !== null);
     expect(placed.length).toBeGreaterThan(20);
@@ -226,7 +253,14 @@ describe("writes check units by date", () => {
     subgroup: "Nông sản sơ chế",
     adminUnitCode,
     registeredOn,
-    owner: { newLocalOwner: { type: "HOUSEHOLD_BUSINESS", name: `Hộ kinh doanh Thử ${n}`, registrationNumber: `81${String(10_000_000 + n).slice(0, 8)}`, adminUnitCode: ownerUnit } },
+    owner: {
+      newLocalOwner: {
+        type: "HOUSEHOLD_BUSINESS",
+        name: `Hộ kinh doanh Thử ${n}`,
+        registrationNumber: `81${String(10_000_000 + n).slice(0, 8)}`,
+        adminUnitCode: ownerUnit,
+      },
+    },
   });
 
   it("refuses district 444 in 2026, naming the communes that replaced it", async () => {
@@ -237,7 +271,11 @@ describe("writes check units by date", () => {
     for (const code of replacedBy) expect(code).toMatch(/^[0-9]{5}$/u);
     expect(res.errors![0].message).toContain("Huyện Hương Khê");
     const owner = await o.query(REGISTER, { input: input(replacedBy[0], "2026-03-02", "444") });
-    expect(owner.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "input.owner.newLocalOwner.adminUnitCode", reason: "ADMIN_UNIT_NOT_VALID_ON_DATE" });
+    expect(owner.errors?.[0].extensions).toMatchObject({
+      code: "BAD_USER_INPUT",
+      field: "input.owner.newLocalOwner.adminUnitCode",
+      reason: "ADMIN_UNIT_NOT_VALID_ON_DATE",
+    });
   });
 
   it("refuses a commune after it ended and a unit before it began, and records a commune with its date", async () => {
@@ -253,7 +291,12 @@ describe("writes check units by date", () => {
     expect(early.errors?.[0].message).toContain("did not exist yet");
     const res = await o.query(REGISTER, { input: input(commune.code, "2026-03-02") });
     expect(res.errors).toBeUndefined();
-    expect(res.data.registerOcopProduct).toMatchObject({ adminUnitCode: commune.code, communeSince: "2026-03-02", commune: { code: commune.code }, owner: { adminUnitCode: commune.code, communeSince: "2026-03-02" } });
+    expect(res.data.registerOcopProduct).toMatchObject({
+      adminUnitCode: commune.code,
+      communeSince: "2026-03-02",
+      commune: { code: commune.code },
+      owner: { adminUnitCode: commune.code, communeSince: "2026-03-02" },
+    });
     const mid2024 = await o.query(REGISTER, { input: input("444", "2024-05-02") });
     expect(mid2024.errors).toBeUndefined();
     expect(mid2024.data.registerOcopProduct).toMatchObject({ adminUnitCode: "444", communeSince: null, commune: null });

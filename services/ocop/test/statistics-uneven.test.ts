@@ -22,7 +22,11 @@ const HOUSEHOLD = { type: "HOUSEHOLD_BUSINESS", name: "Hộ kinh doanh Lê Văn 
 const REGISTER = `mutation($input: RegisterOcopProductInput!) { registerOcopProduct(input: $input) { id owner { __typename ... on OcopLocalOwner { id } } } }`;
 const CERTIFY = `mutation($input: CertifyOcopProductInput!) { certifyOcopProduct(input: $input) { id } }`;
 const REVOKE = `mutation($input: RevokeOcopCertificationInput!) { revokeOcopCertification(input: $input) { id } }`;
-const SCORES: Record<number, { scoreA: number; scoreB: number; scoreC: number }> = { 3: { scoreA: 25, scoreB: 15, scoreC: 20 }, 4: { scoreA: 30, scoreB: 20, scoreC: 25 }, 5: { scoreA: 38, scoreB: 24, scoreC: 33 } };
+const SCORES: Record<number, { scoreA: number; scoreB: number; scoreC: number }> = {
+  3: { scoreA: 25, scoreB: 15, scoreC: 20 },
+  4: { scoreA: 30, scoreB: 20, scoreC: 25 },
+  5: { scoreA: 38, scoreB: 24, scoreC: 33 },
+};
 
 async function ok(query: string, input: Record<string, unknown>): Promise<any> {
   const res = await o.query(query, { input });
@@ -30,7 +34,15 @@ async function ok(query: string, input: Record<string, unknown>): Promise<any> {
   return Object.values(res.data)[0];
 }
 
-async function product(name: string, group: string, subgroup: string, unit: string, owner: Record<string, unknown>, stars: number, decidedOn: string): Promise<any> {
+async function product(
+  name: string,
+  group: string,
+  subgroup: string,
+  unit: string,
+  owner: Record<string, unknown>,
+  stars: number,
+  decidedOn: string,
+): Promise<any> {
   const registered = await ok(REGISTER, { name, group, subgroup, adminUnitCode: unit, registeredOn: "2020-01-01", owner });
   await ok(CERTIFY, { productId: registered.id, ...SCORES[stars], stars, decisionNumber: `${name.length}/QĐ-UBND`, decidedOn });
   return registered;
@@ -57,7 +69,10 @@ afterAll(async () => {
 
 const FIGURES = `activeProducts expiredProducts revokedProducts threeStarProducts fourStarProducts fiveStarProducts collectiveOwnedProducts collectiveOwners otherOwnedProducts expiringWithin90Days expiringWithin180Days`;
 async function statistics(groupBy?: string, asOf = AS_OF): Promise<{ total: Record<string, number>; groups: Record<string, Record<string, number>> }> {
-  const res = await o.query(`query($asOf: LocalDate, $groupBy: OcopGroupBy) { ocopStatistics(asOf: $asOf, groupBy: $groupBy) { total { ${FIGURES} } groups { key figures { ${FIGURES} } } } }`, { asOf, groupBy });
+  const res = await o.query(
+    `query($asOf: LocalDate, $groupBy: OcopGroupBy) { ocopStatistics(asOf: $asOf, groupBy: $groupBy) { total { ${FIGURES} } groups { key figures { ${FIGURES} } } } }`,
+    { asOf, groupBy },
+  );
   expect(res.errors).toBeUndefined();
   const { total, groups } = res.data.ocopStatistics;
   return { total, groups: Object.fromEntries(groups.map((g: { key: string; figures: Record<string, number> }) => [g.key, g.figures])) };
@@ -66,18 +81,41 @@ async function statistics(groupBy?: string, asOf = AS_OF): Promise<{ total: Reco
 it("counts each product once, in the status it had on the date", async () => {
   const { total } = await statistics();
   expect(total).toEqual({
-    activeProducts: 4, expiredProducts: 1, revokedProducts: 1,
-    threeStarProducts: 1, fourStarProducts: 2, fiveStarProducts: 1,
-    collectiveOwnedProducts: 2, collectiveOwners: 1, otherOwnedProducts: 2,
-    expiringWithin90Days: 1, expiringWithin180Days: 2,
+    activeProducts: 4,
+    expiredProducts: 1,
+    revokedProducts: 1,
+    threeStarProducts: 1,
+    fourStarProducts: 2,
+    fiveStarProducts: 1,
+    collectiveOwnedProducts: 2,
+    collectiveOwners: 1,
+    otherOwnedProducts: 2,
+    expiringWithin90Days: 1,
+    expiringWithin180Days: 2,
   });
 });
 
 it("groups by unit where the product is made, not where its owner is registered", async () => {
   const { groups } = await statistics("ADMIN_UNIT");
-  expect(groups["444"]).toMatchObject({ activeProducts: 3, expiredProducts: 0, collectiveOwnedProducts: 2, collectiveOwners: 1, otherOwnedProducts: 1, expiringWithin90Days: 1, expiringWithin180Days: 1 });
+  expect(groups["444"]).toMatchObject({
+    activeProducts: 3,
+    expiredProducts: 0,
+    collectiveOwnedProducts: 2,
+    collectiveOwners: 1,
+    otherOwnedProducts: 1,
+    expiringWithin90Days: 1,
+    expiringWithin180Days: 1,
+  });
   // Kẹo Lệch Sáu is made in 436 by an enterprise registered in 444.
-  expect(groups["436"]).toMatchObject({ activeProducts: 1, expiredProducts: 1, revokedProducts: 1, collectiveOwnedProducts: 0, otherOwnedProducts: 1, expiringWithin90Days: 0, expiringWithin180Days: 1 });
+  expect(groups["436"]).toMatchObject({
+    activeProducts: 1,
+    expiredProducts: 1,
+    revokedProducts: 1,
+    collectiveOwnedProducts: 0,
+    otherOwnedProducts: 1,
+    expiringWithin90Days: 0,
+    expiringWithin180Days: 1,
+  });
 });
 
 it("groups by stars, product group and owner type with each group's own count", async () => {
@@ -97,5 +135,14 @@ it("groups by stars, product group and owner type with each group's own count", 
 it("judges on the date asked: a later date sees the 5★ lapsed and the late certificate in force", async () => {
   const { total } = await statistics(undefined, "2024-08-15");
   // P3 lapsed on 2024-07-31; P7 certified on 2024-08-01.
-  expect(total).toMatchObject({ activeProducts: 4, expiredProducts: 2, revokedProducts: 1, threeStarProducts: 2, fiveStarProducts: 0, collectiveOwnedProducts: 3, collectiveOwners: 1, otherOwnedProducts: 1 });
+  expect(total).toMatchObject({
+    activeProducts: 4,
+    expiredProducts: 2,
+    revokedProducts: 1,
+    threeStarProducts: 2,
+    fiveStarProducts: 0,
+    collectiveOwnedProducts: 3,
+    collectiveOwners: 1,
+    otherOwnedProducts: 1,
+  });
 });

@@ -8,14 +8,34 @@ beforeAll(async () => {
 afterAll(() => o?.stop());
 
 const STATS = /* GraphQL */ `
-  query($asOf: LocalDate, $groupBy: OcopGroupBy) {
+  query ($asOf: LocalDate, $groupBy: OcopGroupBy) {
     ocopStatistics(asOf: $asOf, groupBy: $groupBy) {
       asOf
-      total { activeProducts expiredProducts revokedProducts threeStarProducts fourStarProducts fiveStarProducts
-              collectiveOwnedProducts collectiveOwners otherOwnedProducts expiringWithin90Days expiringWithin180Days }
-      groups { key label figures { activeProducts collectiveOwnedProducts expiringWithin90Days } }
+      total {
+        activeProducts
+        expiredProducts
+        revokedProducts
+        threeStarProducts
+        fourStarProducts
+        fiveStarProducts
+        collectiveOwnedProducts
+        collectiveOwners
+        otherOwnedProducts
+        expiringWithin90Days
+        expiringWithin180Days
+      }
+      groups {
+        key
+        label
+        figures {
+          activeProducts
+          collectiveOwnedProducts
+          expiringWithin90Days
+        }
+      }
     }
-  }`;
+  }
+`;
 
 describe("ocopStatistics on the demo data", () => {
   it("reproduces the seed text as of 2024-07-15: 239 active, 66 of 65 HTX/THT, 173 others", async () => {

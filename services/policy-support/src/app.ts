@@ -7,7 +7,12 @@ import { migrations } from "./migrations";
 import { referenceResolvers } from "./references";
 import { LegalDocumentResolver } from "./resolvers/document.resolver";
 import { CollectiveEconomySupportResolver } from "./resolvers/economy.resolver";
-import { AdminUnitSupportResolver, CooperativeGroupSupportResolver, CooperativeSupportResolver, CooperativeUnionSupportResolver } from "./resolvers/external.resolver";
+import {
+  AdminUnitSupportResolver,
+  CooperativeGroupSupportResolver,
+  CooperativeSupportResolver,
+  CooperativeUnionSupportResolver,
+} from "./resolvers/external.resolver";
 import { PolicySupportMutationResolver } from "./resolvers/mutation.resolver";
 import { DevelopmentPlanResolver } from "./resolvers/plan.resolver";
 import { AgencyResolver, SupportPolicyResolver } from "./resolvers/policy.resolver";

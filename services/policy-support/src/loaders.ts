@@ -29,7 +29,10 @@ function firstBeneficiaries(dataSource: DataSource, parent: BeneficiaryParent, f
     column: parent,
     keyOf: (b) => (parent === "organization_id" ? b.organizationId : b.programmeId),
     validKey: isUuid,
-    orderBy: [["t.approved_on", "DESC"], ["t.id", "DESC"]],
+    orderBy: [
+      ["t.approved_on", "DESC"],
+      ["t.id", "DESC"],
+    ],
     limit: filter.limit,
     refine: from === null ? undefined : (query) => void query.andWhere("t.approved_on BETWEEN :from AND :to", { from, to }),
   });
@@ -73,9 +76,27 @@ function unitFigures(dataSource: DataSource, year: number) {
 
 export function createLoaders(dataSource: DataSource) {
   return {
-    firstBeneficiaries: loadersByArgs((args: { parent: BeneficiaryParent; year: number | null; limit: number }) => firstBeneficiaries(dataSource, args.parent, args)),
-    beneficiariesByOrganization: groupLoader(dataSource, SupportBeneficiary, { column: "organization_id", keyOf: (b) => b.organizationId, validKey: isUuid, orderBy: [["t.approved_on", "DESC"], ["t.id", "DESC"]] }),
-    beneficiariesByProgramme: groupLoader(dataSource, SupportBeneficiary, { column: "programme_id", keyOf: (b) => b.programmeId, validKey: isUuid, orderBy: [["t.approved_on", "DESC"], ["t.id", "DESC"]] }),
+    firstBeneficiaries: loadersByArgs((args: { parent: BeneficiaryParent; year: number | null; limit: number }) =>
+      firstBeneficiaries(dataSource, args.parent, args),
+    ),
+    beneficiariesByOrganization: groupLoader(dataSource, SupportBeneficiary, {
+      column: "organization_id",
+      keyOf: (b) => b.organizationId,
+      validKey: isUuid,
+      orderBy: [
+        ["t.approved_on", "DESC"],
+        ["t.id", "DESC"],
+      ],
+    }),
+    beneficiariesByProgramme: groupLoader(dataSource, SupportBeneficiary, {
+      column: "programme_id",
+      keyOf: (b) => b.programmeId,
+      validKey: isUuid,
+      orderBy: [
+        ["t.approved_on", "DESC"],
+        ["t.id", "DESC"],
+      ],
+    }),
     unitFigures: loadersByArgs((year: number) => unitFigures(dataSource, year)),
     /** Support approved in a period's year, for the province and every unit of the period's map in one grouped statement. */
     economyFigures: economyFiguresLoader(async (period) => {
@@ -89,8 +110,21 @@ export function createLoaders(dataSource: DataSource) {
     policy: rowLoader(dataSource, SupportPolicy, { column: "id", keyOf: (p) => p.id, validKey: isUuid }),
     agency: rowLoader(dataSource, Agency, { column: "id", keyOf: (a) => a.id, validKey: isUuid }),
     programme: rowLoader(dataSource, SupportProgramme, { column: "id", keyOf: (p) => p.id, validKey: isUuid }),
-    fundingByProgramme: groupLoader(dataSource, ProgrammeFunding, { column: "programme_id", keyOf: (f) => f.programmeId, validKey: isUuid, orderBy: [["t.source", "ASC"]] }),
-    disbursementsByBeneficiary: groupLoader(dataSource, Disbursement, { column: "beneficiary_id", keyOf: (d) => d.beneficiaryId, validKey: isUuid, orderBy: [["t.disbursed_on", "ASC"], ["t.id", "ASC"]] }),
+    fundingByProgramme: groupLoader(dataSource, ProgrammeFunding, {
+      column: "programme_id",
+      keyOf: (f) => f.programmeId,
+      validKey: isUuid,
+      orderBy: [["t.source", "ASC"]],
+    }),
+    disbursementsByBeneficiary: groupLoader(dataSource, Disbursement, {
+      column: "beneficiary_id",
+      keyOf: (d) => d.beneficiaryId,
+      validKey: isUuid,
+      orderBy: [
+        ["t.disbursed_on", "ASC"],
+        ["t.id", "ASC"],
+      ],
+    }),
     targetsByPlan: groupLoader(dataSource, PlanTarget, { column: "plan_id", keyOf: (t) => t.planId, validKey: isUuid, orderBy: [["t.indicator", "ASC"]] }),
   };
 }

@@ -5,7 +5,9 @@ let cooperatives: string[];
 let groups: string[];
 beforeAll(async () => {
   s = await startTestPolicySupport("demo");
-  const rows = await s.service.dataSource.query(`SELECT DISTINCT organization_id AS id, organization_kind AS kind FROM support_beneficiary ORDER BY organization_id`);
+  const rows = await s.service.dataSource.query(
+    `SELECT DISTINCT organization_id AS id, organization_kind AS kind FROM support_beneficiary ORDER BY organization_id`,
+  );
   cooperatives = rows.filter((r: any) => r.kind === "COOPERATIVE").map((r: any) => r.id);
   groups = rows.filter((r: any) => r.kind === "COOPERATIVE_GROUP").map((r: any) => r.id);
 });
@@ -73,8 +75,12 @@ describe("no N+1", () => {
 
   it("answers policySupport(year) for every unit in one grouped statement", async () => {
     const units = ["436", "437", "439", "440", "441", "442", "443", "444", "445", "446", "447", "448", "449"];
-    const one = await countStatements(`query($r: [_Any!]!) { _entities(representations: $r) { ... on AdminUnit { policySupport(year: 2024) { planned } } } }`, { r: units.slice(0, 1).map((code) => ({ __typename: "AdminUnit", id: code })) });
-    const all = await countStatements(`query($r: [_Any!]!) { _entities(representations: $r) { ... on AdminUnit { policySupport(year: 2024) { planned } } } }`, { r: units.map((code) => ({ __typename: "AdminUnit", id: code })) });
+    const one = await countStatements(`query($r: [_Any!]!) { _entities(representations: $r) { ... on AdminUnit { policySupport(year: 2024) { planned } } } }`, {
+      r: units.slice(0, 1).map((code) => ({ __typename: "AdminUnit", id: code })),
+    });
+    const all = await countStatements(`query($r: [_Any!]!) { _entities(representations: $r) { ... on AdminUnit { policySupport(year: 2024) { planned } } } }`, {
+      r: units.map((code) => ({ __typename: "AdminUnit", id: code })),
+    });
     expect(one.count).toBe(1);
     expect(all.count).toBe(1);
     expect(all.statements[0]).toMatch(/GROUP BY GROUPING SETS \(\(b\.unit_key\), \(\)\)/u);

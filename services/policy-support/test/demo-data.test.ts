@@ -6,7 +6,8 @@ import { DISBURSEMENT_RATE, generatePolicySeedRows } from "../src/seed/generate"
 
 const rows = generatePolicySeedRows();
 const sum = (values: unknown[]) => values.reduce<bigint>((a, v) => a + BigInt(v as string), 0n);
-const rate = (list: Record<string, unknown>[]) => Number((sum(list.map((b) => b.disbursed_amount)) * 1_000_000n) / sum(list.map((b) => b.planned_amount))) / 1_000_000;
+const rate = (list: Record<string, unknown>[]) =>
+  Number((sum(list.map((b) => b.disbursed_amount)) * 1_000_000n) / sum(list.map((b) => b.planned_amount))) / 1_000_000;
 const programmeById = new Map(rows.programmes.map((p) => [p.id as string, p]));
 const policyById = new Map(rows.policies.map((p) => [p.id as string, p]));
 const kindOf = (b: Record<string, unknown>) => policyById.get(programmeById.get(b.programme_id as string)!.policy_id as string)!.kind as string;
@@ -27,7 +28,10 @@ describe("policy-support demo data", () => {
     expect(byNumber.get("340/QĐ-TTg")).toMatchObject({ issued_on: "2021-03-12" });
     // Dates not in the sources stay empty and say so; the plans' numbers are marked illustrative.
     for (const d of DOCUMENTS.filter((x) => x.issuedOn === null)) expect(d.note).toMatch(/chưa được đối chiếu|minh họa/u);
-    expect(rows.documents.filter((d) => d.type === "PLAN").map((d) => d.note)).toEqual([expect.stringMatching(/minh họa/u), expect.stringMatching(/minh họa/u)]);
+    expect(rows.documents.filter((d) => d.type === "PLAN").map((d) => d.note)).toEqual([
+      expect.stringMatching(/minh họa/u),
+      expect.stringMatching(/minh họa/u),
+    ]);
   });
 
   it("has one People's Committee per district-level unit, and none after its unit ended", () => {
@@ -76,7 +80,9 @@ describe("policy-support demo data", () => {
       expect(BigInt(b.disbursed_amount as string)).toBeLessThanOrEqual(BigInt(b.planned_amount as string));
     }
     for (const line of rows.funding) {
-      const allocated = sum(rows.beneficiaries.filter((b) => b.programme_id === line.programme_id && b.funding_source === line.source).map((b) => b.planned_amount));
+      const allocated = sum(
+        rows.beneficiaries.filter((b) => b.programme_id === line.programme_id && b.funding_source === line.source).map((b) => b.planned_amount),
+      );
       expect(allocated).toBeLessThanOrEqual(BigInt(line.planned_amount as string));
     }
   });
@@ -95,7 +101,7 @@ describe("policy-support demo data", () => {
   it("gives the 2024 plan results below target for good/fair share and trained managers, matching the records", () => {
     const plan2024 = rows.plans.find((p) => p.year === 2024)!;
     const target = (indicator: string) => rows.targets.find((t) => t.plan_id === plan2024.id && t.indicator === indicator)!;
-    expect(target("GOOD_OR_FAIR_SHARE").actual_value).toBe(((118 + 258) / 975 * 100).toFixed(2));
+    expect(target("GOOD_OR_FAIR_SHARE").actual_value).toBe((((118 + 258) / 975) * 100).toFixed(2));
     expect(Number(target("GOOD_OR_FAIR_SHARE").actual_value)).toBeLessThan(Number(target("GOOD_OR_FAIR_SHARE").target_value));
     const trained2024 = rows.beneficiaries.filter((b) => (b.approved_on as string).startsWith("2024")).reduce((a, b) => a + (b.managers_trained as number), 0);
     expect(trained2024).toBeGreaterThan(0);
@@ -110,7 +116,12 @@ describe("policy-support demo data", () => {
     const recorded = new Map(demoOrganizations().map((o) => [o.id, o]));
     const unlike = rows.beneficiaries.filter((b) => {
       const o = recorded.get(b.organization_id as string);
-      return !o || o.kind !== b.organization_kind || !unitsShareGround(b.admin_unit_code as string, o.adminUnitCode) || (o.dissolvedOn !== null && o.dissolvedOn <= (b.approved_on as string));
+      return (
+        !o ||
+        o.kind !== b.organization_kind ||
+        !unitsShareGround(b.admin_unit_code as string, o.adminUnitCode) ||
+        (o.dissolvedOn !== null && o.dissolvedOn <= (b.approved_on as string))
+      );
     });
     expect(rows.beneficiaries.length).toBeGreaterThan(1000);
     expect(unlike).toEqual([]);

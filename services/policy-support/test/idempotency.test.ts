@@ -17,7 +17,9 @@ const DISBURSE = `mutation($input: RecordDisbursementInput!) { recordDisbursemen
 const PLAN = `mutation($input: RecordDevelopmentPlanInput!) { recordDevelopmentPlan(input: $input) { id year version } }`;
 const ACTUALS = `mutation($input: RecordPlanActualsInput!) { recordPlanActuals(input: $input) { id year version targets { indicator actual } } }`;
 
-const [COOP, COOP2] = demoOrganizations().filter((o) => o.kind === "COOPERATIVE" && o.adminUnitCode === "444" && o.status === "ACTIVE").map((o) => o.id);
+const [COOP, COOP2] = demoOrganizations()
+  .filter((o) => o.kind === "COOPERATIVE" && o.adminUnitCode === "444" && o.status === "ACTIVE")
+  .map((o) => o.id);
 
 async function succeeded(query: string, input: Record<string, unknown>): Promise<any> {
   const res = await s.query(query, { input });
@@ -42,8 +44,14 @@ beforeAll(async () => {
   });
   ids.programme = programme.id;
   const beneficiary = await succeeded(BENEFICIARY, {
-    programmeId: ids.programme, organizationId: COOP, organizationKind: "COOPERATIVE", adminUnitCode: "444",
-    fundingSource: "PROVINCIAL", support: "Gian hàng tại hội chợ thử lặp lại", plannedAmount: "50000000", approvedOn: "2025-02-01",
+    programmeId: ids.programme,
+    organizationId: COOP,
+    organizationKind: "COOPERATIVE",
+    adminUnitCode: "444",
+    fundingSource: "PROVINCIAL",
+    support: "Gian hàng tại hội chợ thử lặp lại",
+    plannedAmount: "50000000",
+    approvedOn: "2025-02-01",
   });
   ids.beneficiary = beneficiary.id;
 });
@@ -52,7 +60,13 @@ afterAll(async () => {
   await membership?.stop();
 });
 
-const payment = (amount: string, idempotencyKey?: string, over: Record<string, unknown> = {}) => ({ beneficiaryId: ids.beneficiary, amount, disbursedOn: "2025-04-01", idempotencyKey, ...over });
+const payment = (amount: string, idempotencyKey?: string, over: Record<string, unknown> = {}) => ({
+  beneficiaryId: ids.beneficiary,
+  amount,
+  disbursedOn: "2025-04-01",
+  idempotencyKey,
+  ...over,
+});
 
 /** The total paid to the test beneficiary and its number of payments, straight from the tables. */
 async function paid(): Promise<{ total: bigint; payments: number }> {
@@ -133,22 +147,58 @@ describe("every other policy-support mutation with an idempotency key", () => {
   }
 
   it("issues a document, creates a policy and a programme, records a beneficiary once each", async () => {
-    const document = await repeatOnce(ISSUE, { number: "45/2025/QĐ-UBND", type: "DECISION", title: "Quyết định thử lặp lại", issuer: "UBND tỉnh Hà Tĩnh", issuedOn: "2025-02-01" }, "legal_document");
-    await repeatOnce(POLICY, { code: "CS-LAP", name: "Hỗ trợ thử lặp lại", kind: "TRADE_PROMOTION_MARKET", legalBasisIds: [document.id], eligibleOrganizationKinds: ["COOPERATIVE"] }, "support_policy");
-    await repeatOnce(PROGRAMME, {
-      code: "CT-2025-SO-CT-LAP2", name: "Chương trình thử lặp lại thứ hai", policyId: ids["CS-XTTM"], agencyId: ids["SO-CT"],
-      startsOn: "2025-01-01", endsOn: "2025-12-31", funding: [{ source: "PROVINCIAL", plannedAmount: "10000000" }],
-    }, "support_programme");
-    await repeatOnce(BENEFICIARY, {
-      programmeId: ids.programme, organizationId: COOP2, organizationKind: "COOPERATIVE", adminUnitCode: "444",
-      fundingSource: "PROVINCIAL", support: "Gian hàng thứ hai", plannedAmount: "1000000", approvedOn: "2025-02-01",
-    }, "support_beneficiary");
+    const document = await repeatOnce(
+      ISSUE,
+      { number: "45/2025/QĐ-UBND", type: "DECISION", title: "Quyết định thử lặp lại", issuer: "UBND tỉnh Hà Tĩnh", issuedOn: "2025-02-01" },
+      "legal_document",
+    );
+    await repeatOnce(
+      POLICY,
+      { code: "CS-LAP", name: "Hỗ trợ thử lặp lại", kind: "TRADE_PROMOTION_MARKET", legalBasisIds: [document.id], eligibleOrganizationKinds: ["COOPERATIVE"] },
+      "support_policy",
+    );
+    await repeatOnce(
+      PROGRAMME,
+      {
+        code: "CT-2025-SO-CT-LAP2",
+        name: "Chương trình thử lặp lại thứ hai",
+        policyId: ids["CS-XTTM"],
+        agencyId: ids["SO-CT"],
+        startsOn: "2025-01-01",
+        endsOn: "2025-12-31",
+        funding: [{ source: "PROVINCIAL", plannedAmount: "10000000" }],
+      },
+      "support_programme",
+    );
+    await repeatOnce(
+      BENEFICIARY,
+      {
+        programmeId: ids.programme,
+        organizationId: COOP2,
+        organizationKind: "COOPERATIVE",
+        adminUnitCode: "444",
+        fundingSource: "PROVINCIAL",
+        support: "Gian hàng thứ hai",
+        plannedAmount: "1000000",
+        approvedOn: "2025-02-01",
+      },
+      "support_beneficiary",
+    );
   });
 
   it("records a plan and its results once each; a repeat of the results is not a stale version", async () => {
     const [{ year }] = await s.service.dataSource.query("SELECT min(year) - 1 AS year FROM development_plan");
-    const document = await succeeded(ISSUE, { number: `KH-KTTT-${year}/LAP`, type: "PLAN", title: `Kế hoạch phát triển kinh tế tập thể năm ${year}`, issuer: "UBND tỉnh Hà Tĩnh" });
-    const plan = await repeatOnce(PLAN, { year, documentId: document.id, title: `Kế hoạch KTTT năm ${year}`, targets: [{ indicator: "NEW_COOPERATIVES", value: 20 }] }, "development_plan");
+    const document = await succeeded(ISSUE, {
+      number: `KH-KTTT-${year}/LAP`,
+      type: "PLAN",
+      title: `Kế hoạch phát triển kinh tế tập thể năm ${year}`,
+      issuer: "UBND tỉnh Hà Tĩnh",
+    });
+    const plan = await repeatOnce(
+      PLAN,
+      { year, documentId: document.id, title: `Kế hoạch KTTT năm ${year}`, targets: [{ indicator: "NEW_COOPERATIVES", value: 20 }] },
+      "development_plan",
+    );
     expect(plan.version).toBe(1);
     const key = randomUUID();
     const input = { year, version: 1, actuals: [{ indicator: "NEW_COOPERATIVES", value: 22 }], idempotencyKey: key };

@@ -8,7 +8,9 @@ afterAll(() => s?.stop());
 
 describe("legal documents", () => {
   it("finds documents without diacritics and follows the supersession chain both ways", async () => {
-    const res = await s.query(`{ legalDocuments(filter: { search: "luat hop tac xa quoc hoi" }) { totalCount nodes { number supersedes { number } supersededBy { number } } } }`);
+    const res = await s.query(
+      `{ legalDocuments(filter: { search: "luat hop tac xa quoc hoi" }) { totalCount nodes { number supersedes { number } supersededBy { number } } } }`,
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data.legalDocuments.nodes).toEqual([
       { number: "17/2023/QH15", supersedes: { number: "23/2012/QH13" }, supersededBy: null },
@@ -20,7 +22,9 @@ describe("legal documents", () => {
   });
 
   it("filters by type and looks a document up by number", async () => {
-    const res = await s.query(`{ legalDocuments(filter: { type: DECISION }) { nodes { number } } legalDocument(number: "148/QĐ-TTg") { issuedOn supersedes { number issuedOn } } }`);
+    const res = await s.query(
+      `{ legalDocuments(filter: { type: DECISION }) { nodes { number } } legalDocument(number: "148/QĐ-TTg") { issuedOn supersedes { number issuedOn } } }`,
+    );
     expect(res.data.legalDocuments.nodes.map((d: any) => d.number).sort()).toEqual(["1048/QĐ-TTg", "148/QĐ-TTg", "340/QĐ-TTg"]);
     expect(res.data.legalDocument).toEqual({ issuedOn: "2023-02-24", supersedes: { number: "1048/QĐ-TTg", issuedOn: "2019-08-21" } });
   });
@@ -29,7 +33,10 @@ describe("legal documents", () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const res: any = await s.query(`query($after: String) { legalDocuments(first: 4, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { number } } }`, { after });
+      const res: any = await s.query(
+        `query($after: String) { legalDocuments(first: 4, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { number } } }`,
+        { after },
+      );
       seen.push(...res.data.legalDocuments.nodes.map((n: any) => n.number));
       if (!res.data.legalDocuments.pageInfo.hasNextPage) break;
       after = res.data.legalDocuments.pageInfo.endCursor;
@@ -41,7 +48,9 @@ describe("legal documents", () => {
 
 describe("policies and programmes", () => {
   it("lists policies with their legal basis and eligible forms, filtered", async () => {
-    const res = await s.query(`{ supportPolicies(filter: { eligibleFor: COOPERATIVE_GROUP, search: "dao tao" }) { nodes { code kind kindLabel eligibleOrganizationKinds legalBasis { number } } } }`);
+    const res = await s.query(
+      `{ supportPolicies(filter: { eligibleFor: COOPERATIVE_GROUP, search: "dao tao" }) { nodes { code kind kindLabel eligibleOrganizationKinds legalBasis { number } } } }`,
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data.supportPolicies.nodes).toHaveLength(1);
     expect(res.data.supportPolicies.nodes[0]).toMatchObject({ code: "CS-NNL", kind: "HUMAN_RESOURCES", kindLabel: "Đào tạo, bồi dưỡng nguồn nhân lực" });
@@ -53,7 +62,9 @@ describe("policies and programmes", () => {
   it("filters programmes by kind, agency, year and unit", async () => {
     const query = `query($filter: SupportProgrammeFilter) { supportProgrammes(first: 100, filter: $filter) { totalCount nodes { code startsOn endsOn agency { code adminUnit { id } } policy { kind } } } }`;
     const trade = await s.query(query, { filter: { kind: "TRADE_PROMOTION_MARKET", agency: "SO-CT", year: 2024 } });
-    expect(trade.data.supportProgrammes.nodes).toEqual([expect.objectContaining({ code: "CT-2024-SO-CT-CS-XTTM", agency: { code: "SO-CT", adminUnit: null } })]);
+    expect(trade.data.supportProgrammes.nodes).toEqual([
+      expect.objectContaining({ code: "CT-2024-SO-CT-CS-XTTM", agency: { code: "SO-CT", adminUnit: null } }),
+    ]);
     const all2023 = await s.query(query, { filter: { year: 2023 } });
     expect(all2023.data.supportProgrammes.nodes.every((p: any) => p.startsOn <= "2023-12-31" && p.endsOn >= "2023-01-01")).toBe(true);
     const huongKhe = await s.query(query, { filter: { adminUnitCode: "444", year: 2024 } });

@@ -32,8 +32,14 @@ it("upgrades a database migrated under the former names", async () => {
       WHEN 'AuditTrail1732406400202' THEN 'AuditTrail1732406400002' END,
     timestamp = timestamp - 200 WHERE name <> 'PlanYears1732406400203'`);
   await old.dataSource.query("DELETE FROM schema_migrations WHERE name = 'PlanYears1732406400203'");
-  await old.dataSource.query("ALTER TABLE development_plan DROP CONSTRAINT development_plan_year_check, ADD CONSTRAINT development_plan_year_check CHECK (year BETWEEN 2000 AND 2100)");
-  expect(await applied((sql) => old.dataSource.query(sql))).toEqual(["Initial1732406400000@1732406400000", "MutationReceipts1732406400001@1732406400001", "AuditTrail1732406400002@1732406400002"]);
+  await old.dataSource.query(
+    "ALTER TABLE development_plan DROP CONSTRAINT development_plan_year_check, ADD CONSTRAINT development_plan_year_check CHECK (year BETWEEN 2000 AND 2100)",
+  );
+  expect(await applied((sql) => old.dataSource.query(sql))).toEqual([
+    "Initial1732406400000@1732406400000",
+    "MutationReceipts1732406400001@1732406400001",
+    "AuditTrail1732406400002@1732406400002",
+  ]);
   await old.dataSource.destroy();
 
   const upgraded = await openDatabase({ url: database.url, entities: [], migrations, poolSize: 1 });
@@ -46,7 +52,9 @@ it("upgrades a database migrated under the former names", async () => {
       "BeneficiaryCommune1732406400204@1732406400204",
     ]);
     expect(await upgraded.dataSource.showMigrations()).toBe(false);
-    const [check] = await upgraded.dataSource.query("SELECT pg_get_constraintdef(oid) AS definition FROM pg_constraint WHERE conname = 'development_plan_year_check'");
+    const [check] = await upgraded.dataSource.query(
+      "SELECT pg_get_constraintdef(oid) AS definition FROM pg_constraint WHERE conname = 'development_plan_year_check'",
+    );
     expect(check.definition).toContain("1990");
   } finally {
     await upgraded.dataSource.destroy();

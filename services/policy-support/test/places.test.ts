@@ -21,17 +21,23 @@ describe("beneficiaries in communes", () => {
   });
 
   it("gives each payment its beneficiary's commune when served through the beneficiary", async () => {
-    const [row] = await s.service.dataSource.query(`SELECT b.id, b.commune_id FROM support_beneficiary b WHERE EXISTS (SELECT 1 FROM disbursement d WHERE d.beneficiary_id = b.id) ORDER BY b.id LIMIT 1`);
+    const [row] = await s.service.dataSource.query(
+      `SELECT b.id, b.commune_id FROM support_beneficiary b WHERE EXISTS (SELECT 1 FROM disbursement d WHERE d.beneficiary_id = b.id) ORDER BY b.id LIMIT 1`,
+    );
     const { createLoaders } = await import("../src/loaders");
     const { SupportBeneficiaryResolver } = await import("../src/resolvers/programme.resolver");
-    const beneficiary = (await s.service.dataSource.getRepository(SupportBeneficiary).findOneByOrFail({ id: row.id }));
+    const beneficiary = await s.service.dataSource.getRepository(SupportBeneficiary).findOneByOrFail({ id: row.id });
     const payments = await new SupportBeneficiaryResolver().disbursements(beneficiary, { loaders: createLoaders(s.service.dataSource) } as never);
     expect(payments.length).toBeGreaterThan(0);
     for (const d of payments) expect(d.communeCodeToday).toBe(communeCodeOn(row.commune_id, null, today()));
   });
 
   it("answers statistics by unit in one statement, on the period's map or today's", async () => {
-    for (const [year, unitMap, level] of [[2024, null, "DISTRICT"], [2026, null, "COMMUNE"], [2023, "TODAY", "COMMUNE"]] as const) {
+    for (const [year, unitMap, level] of [
+      [2024, null, "DISTRICT"],
+      [2026, null, "COMMUNE"],
+      [2023, "TODAY", "COMMUNE"],
+    ] as const) {
       s.service.statements.start();
       const res = await s.query(STATS, { year, unitMap });
       expect(s.service.statements.stop()).toBe(1);

@@ -14,7 +14,8 @@ let membership: TestSubgraph;
 let s: TestPolicySupport;
 const YEAR = 2019;
 
-const founded = (unit: string) => demoOrganizations().filter((o) => o.kind === "COOPERATIVE" && o.status === "ACTIVE" && o.adminUnitCode === unit && o.establishedOn < "2018-01-01");
+const founded = (unit: string) =>
+  demoOrganizations().filter((o) => o.kind === "COOPERATIVE" && o.status === "ACTIVE" && o.adminUnitCode === unit && o.establishedOn < "2018-01-01");
 const [C1, C3] = founded("444");
 const [C2] = founded("436");
 
@@ -34,11 +35,38 @@ beforeAll(async () => {
   const policies = catalogue.data.supportPolicies.nodes;
   const agencies = catalogue.data.agencies;
   const programme = (code: string, policy: string, agency: string, funding: { source: string; plannedAmount: string }[]) =>
-    ok("createSupportProgramme", { code, name: `Chương trình thống kê lệch ${code}`, policyId: id(policies, policy), agencyId: id(agencies, agency), startsOn: `${YEAR}-01-01`, endsOn: `${YEAR}-12-31`, funding });
-  const trade = await programme("CT-2019-LECH-XTTM", "CS-XTTM", "SO-CT", [{ source: "PROVINCIAL", plannedAmount: "60000000" }, { source: "CENTRAL", plannedAmount: "10000000" }]);
+    ok("createSupportProgramme", {
+      code,
+      name: `Chương trình thống kê lệch ${code}`,
+      policyId: id(policies, policy),
+      agencyId: id(agencies, agency),
+      startsOn: `${YEAR}-01-01`,
+      endsOn: `${YEAR}-12-31`,
+      funding,
+    });
+  const trade = await programme("CT-2019-LECH-XTTM", "CS-XTTM", "SO-CT", [
+    { source: "PROVINCIAL", plannedAmount: "60000000" },
+    { source: "CENTRAL", plannedAmount: "10000000" },
+  ]);
   const training = await programme("CT-2019-LECH-NNL", "CS-NNL", "LMHTX", [{ source: "PROVINCIAL", plannedAmount: "30000000" }]);
-  const allocate = (programmeId: string, organization: { id: string; adminUnitCode: string }, fundingSource: string, plannedAmount: string, managersTrained = 0) =>
-    ok("recordBeneficiary", { programmeId, organizationId: organization.id, organizationKind: "COOPERATIVE", adminUnitCode: organization.adminUnitCode, fundingSource, support: "Hỗ trợ thống kê lệch", plannedAmount, approvedOn: `${YEAR}-03-01`, managersTrained });
+  const allocate = (
+    programmeId: string,
+    organization: { id: string; adminUnitCode: string },
+    fundingSource: string,
+    plannedAmount: string,
+    managersTrained = 0,
+  ) =>
+    ok("recordBeneficiary", {
+      programmeId,
+      organizationId: organization.id,
+      organizationKind: "COOPERATIVE",
+      adminUnitCode: organization.adminUnitCode,
+      fundingSource,
+      support: "Hỗ trợ thống kê lệch",
+      plannedAmount,
+      approvedOn: `${YEAR}-03-01`,
+      managersTrained,
+    });
   const pay = (beneficiaryId: string, amount: string) => ok("recordDisbursement", { beneficiaryId, amount, disbursedOn: `${YEAR}-06-01` });
   const b1 = await allocate(trade.id, C1, "PROVINCIAL", "30000000");
   const b2 = await allocate(trade.id, C2, "PROVINCIAL", "30000000");
@@ -56,7 +84,10 @@ afterAll(async () => {
 
 const FIGURES = "planned disbursed implementationRate beneficiaryCount allocationCount managersTrained";
 async function statistics(groupBy?: string): Promise<{ total: Record<string, unknown>; groups: Record<string, Record<string, unknown>> }> {
-  const res = await s.query(`query($groupBy: PolicySupportGroupBy) { policySupportStatistics(year: ${YEAR}, groupBy: $groupBy) { total { ${FIGURES} } groups { key figures { ${FIGURES} } } } }`, { groupBy });
+  const res = await s.query(
+    `query($groupBy: PolicySupportGroupBy) { policySupportStatistics(year: ${YEAR}, groupBy: $groupBy) { total { ${FIGURES} } groups { key figures { ${FIGURES} } } } }`,
+    { groupBy },
+  );
   expect(res.errors).toBeUndefined();
   const { total, groups } = res.data.policySupportStatistics;
   return { total, groups: Object.fromEntries(groups.map((g: { key: string; figures: Record<string, unknown> }) => [g.key, g.figures])) };
@@ -71,8 +102,22 @@ it("counts an organisation helped twice once, and rounds the rate 42/93 to 0.451
 it("by kind of policy and by agency: 2/3 rounds up to 0.666667, nothing paid is a rate of 0", async () => {
   const byKind = await statistics("POLICY_KIND");
   expect(byKind.total).toEqual(TOTAL);
-  expect(byKind.groups.TRADE_PROMOTION_MARKET).toEqual({ planned: "63000000", disbursed: "42000000", implementationRate: 0.666667, beneficiaryCount: 3, allocationCount: 3, managersTrained: 0 });
-  expect(byKind.groups.HUMAN_RESOURCES).toEqual({ planned: "30000000", disbursed: "0", implementationRate: 0, beneficiaryCount: 1, allocationCount: 1, managersTrained: 3 });
+  expect(byKind.groups.TRADE_PROMOTION_MARKET).toEqual({
+    planned: "63000000",
+    disbursed: "42000000",
+    implementationRate: 0.666667,
+    beneficiaryCount: 3,
+    allocationCount: 3,
+    managersTrained: 0,
+  });
+  expect(byKind.groups.HUMAN_RESOURCES).toEqual({
+    planned: "30000000",
+    disbursed: "0",
+    implementationRate: 0,
+    beneficiaryCount: 1,
+    allocationCount: 1,
+    managersTrained: 3,
+  });
   expect(Object.keys(byKind.groups).sort()).toEqual(["HUMAN_RESOURCES", "TRADE_PROMOTION_MARKET"]);
   const byAgency = (await statistics("AGENCY")).groups;
   expect(byAgency["SO-CT"]).toEqual(byKind.groups.TRADE_PROMOTION_MARKET);
@@ -81,10 +126,38 @@ it("by kind of policy and by agency: 2/3 rounds up to 0.666667, nothing paid is 
 
 it("by funding source and by the unit where the beneficiary is registered, each group its own sums", async () => {
   const bySource = (await statistics("FUNDING_SOURCE")).groups;
-  expect(bySource.PROVINCIAL).toEqual({ planned: "90000000", disbursed: "40000000", implementationRate: 0.444444, beneficiaryCount: 2, allocationCount: 3, managersTrained: 3 });
-  expect(bySource.CENTRAL).toEqual({ planned: "3000000", disbursed: "2000000", implementationRate: 0.666667, beneficiaryCount: 1, allocationCount: 1, managersTrained: 0 });
+  expect(bySource.PROVINCIAL).toEqual({
+    planned: "90000000",
+    disbursed: "40000000",
+    implementationRate: 0.444444,
+    beneficiaryCount: 2,
+    allocationCount: 3,
+    managersTrained: 3,
+  });
+  expect(bySource.CENTRAL).toEqual({
+    planned: "3000000",
+    disbursed: "2000000",
+    implementationRate: 0.666667,
+    beneficiaryCount: 1,
+    allocationCount: 1,
+    managersTrained: 0,
+  });
   const byUnit = (await statistics("ADMIN_UNIT")).groups;
   // 12/63 = 0.19047619… → 0.190476.
-  expect(byUnit["444"]).toEqual({ planned: "63000000", disbursed: "12000000", implementationRate: 0.190476, beneficiaryCount: 2, allocationCount: 3, managersTrained: 3 });
-  expect(byUnit["436"]).toEqual({ planned: "30000000", disbursed: "30000000", implementationRate: 1, beneficiaryCount: 1, allocationCount: 1, managersTrained: 0 });
+  expect(byUnit["444"]).toEqual({
+    planned: "63000000",
+    disbursed: "12000000",
+    implementationRate: 0.190476,
+    beneficiaryCount: 2,
+    allocationCount: 3,
+    managersTrained: 3,
+  });
+  expect(byUnit["436"]).toEqual({
+    planned: "30000000",
+    disbursed: "30000000",
+    implementationRate: 1,
+    beneficiaryCount: 1,
+    allocationCount: 1,
+    managersTrained: 0,
+  });
 });

@@ -63,7 +63,14 @@ describe("policySupportStatistics on the demo data", () => {
 
   it("answers zeros and no rate for a year without programmes, and refuses an impossible year", async () => {
     const empty = await s.query(STATISTICS, { year: 2019 });
-    expect(empty.data.policySupportStatistics.total).toEqual({ planned: "0", disbursed: "0", implementationRate: null, beneficiaryCount: 0, allocationCount: 0, managersTrained: 0 });
+    expect(empty.data.policySupportStatistics.total).toEqual({
+      planned: "0",
+      disbursed: "0",
+      implementationRate: null,
+      beneficiaryCount: 0,
+      allocationCount: 0,
+      managersTrained: 0,
+    });
     const bad = await s.query(STATISTICS, { year: 1800 });
     expect(bad.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "year", reason: "YEAR_OUT_OF_RANGE" });
   });
@@ -81,7 +88,9 @@ describe("policySupportStatistics on the demo data", () => {
   });
 
   it("shows the 2024 plan's targets against its results", async () => {
-    const res = await s.query(`{ developmentPlan(year: 2024) { year document { number type note } targets { indicator unit target targetAmount actual actualAmount achieved achievementRate } } }`);
+    const res = await s.query(
+      `{ developmentPlan(year: 2024) { year document { number type note } targets { indicator unit target targetAmount actual actualAmount achieved achievementRate } } }`,
+    );
     expect(res.errors).toBeUndefined();
     const plan = res.data.developmentPlan;
     expect(plan.document).toMatchObject({ type: "PLAN", note: expect.stringMatching(/minh họa/u) });

@@ -1,7 +1,16 @@
 /** The trade-promotion subgraph: events, participations, listings and supply-demand links, on core's one subgraph skeleton. */
 import { defineSubgraph, type SubgraphService } from "@kttt/core";
 import { entities } from "./entities";
-import { AdminUnitRef, CollectiveEconomyRef, CooperativeGroupRef, CooperativeRef, CooperativeUnionRef, OcopLocalOwnerRef, OcopProductRef, SupportProgrammeRef } from "./entities/external";
+import {
+  AdminUnitRef,
+  CollectiveEconomyRef,
+  CooperativeGroupRef,
+  CooperativeRef,
+  CooperativeUnionRef,
+  OcopLocalOwnerRef,
+  OcopProductRef,
+  SupportProgrammeRef,
+} from "./entities/external";
 import { createLoaders } from "./loaders";
 import { migrations } from "./migrations";
 import { referenceResolvers } from "./references";
@@ -44,7 +53,16 @@ export const tradePromotion = defineSubgraph({
     SupportProgrammeTradeResolver,
     TradePromotionMutationResolver,
   ],
-  orphanedTypes: [CooperativeRef, CooperativeGroupRef, CooperativeUnionRef, OcopLocalOwnerRef, OcopProductRef, AdminUnitRef, CollectiveEconomyRef, SupportProgrammeRef],
+  orphanedTypes: [
+    CooperativeRef,
+    CooperativeGroupRef,
+    CooperativeUnionRef,
+    OcopLocalOwnerRef,
+    OcopProductRef,
+    AdminUnitRef,
+    CollectiveEconomyRef,
+    SupportProgrammeRef,
+  ],
   references: referenceResolvers,
   loaders: createLoaders,
 });

@@ -42,10 +42,12 @@ function unitFigures(dataSource: DataSource, year: number) {
     const dates = ids.map((id) => unitMapDateFor(id, from, periodDate));
     const byDate = new Map<string, Promise<Awaited<ReturnType<typeof tradeFigures>>>>();
     for (const date of new Set(dates)) byDate.set(date, tradeFigures(dataSource, from, to, TradePromotionGroupBy.ADMIN_UNIT, date));
-    return Promise.all(ids.map(async (id, i) => {
-      const figures = await byDate.get(dates[i])!;
-      return figures.groups.get(codeOfAdminUnitId(id)) ?? figures.empty;
-    }));
+    return Promise.all(
+      ids.map(async (id, i) => {
+        const figures = await byDate.get(dates[i])!;
+        return figures.groups.get(codeOfAdminUnitId(id)) ?? figures.empty;
+      }),
+    );
   });
 }
 
@@ -58,35 +60,76 @@ function economyFigures(dataSource: DataSource) {
 }
 
 /** Events by the programme that funded them, earliest start first. */
-const BY_PROGRAMME = { column: "funding_programme_id", keyOf: (e: TradeEvent) => e.fundingProgrammeId!, validKey: isUuid, orderBy: [["t.starts_on", "ASC"], ["t.id", "ASC"]] as [string, "ASC"][] };
+const BY_PROGRAMME = {
+  column: "funding_programme_id",
+  keyOf: (e: TradeEvent) => e.fundingProgrammeId!,
+  validKey: isUuid,
+  orderBy: [
+    ["t.starts_on", "ASC"],
+    ["t.id", "ASC"],
+  ] as [string, "ASC"][],
+};
 
 /** An event's participations, by first day of attendance. */
-const BY_EVENT = { column: "event_id", keyOf: (p: TradeParticipation) => p.eventId, validKey: isUuid, orderBy: [["t.attended_from", "ASC"], ["t.id", "ASC"]] as [string, "ASC"][] };
+const BY_EVENT = {
+  column: "event_id",
+  keyOf: (p: TradeParticipation) => p.eventId,
+  validKey: isUuid,
+  orderBy: [
+    ["t.attended_from", "ASC"],
+    ["t.id", "ASC"],
+  ] as [string, "ASC"][],
+};
 
 /** A participant's participations, latest first. */
-const BY_PARTICIPANT = { column: "participant_id", keyOf: (p: TradeParticipation) => p.participantId, validKey: isUuid, orderBy: [["t.attended_from", "DESC"], ["t.id", "DESC"]] as [string, "DESC"][] };
+const BY_PARTICIPANT = {
+  column: "participant_id",
+  keyOf: (p: TradeParticipation) => p.participantId,
+  validKey: isUuid,
+  orderBy: [
+    ["t.attended_from", "DESC"],
+    ["t.id", "DESC"],
+  ] as [string, "DESC"][],
+};
 
 export function createLoaders(dataSource: DataSource) {
   return {
     event: rowLoader(dataSource, TradeEvent, { column: "id", keyOf: (e) => e.id, validKey: isUuid }),
     /** The first page of events each of many programmes funded, and their counts; `unit` keeps only events held there. */
     firstEventsByProgramme: loadersByArgs((args: { limit: number; unit: string | null }) =>
-      firstPageLoader(dataSource, TradeEvent, { ...BY_PROGRAMME, limit: args.limit, refine: args.unit === null ? undefined : (query) => void query.andWhere("t.admin_unit_code = :unit", { unit: args.unit }) }),
+      firstPageLoader(dataSource, TradeEvent, {
+        ...BY_PROGRAMME,
+        limit: args.limit,
+        refine: args.unit === null ? undefined : (query) => void query.andWhere("t.admin_unit_code = :unit", { unit: args.unit }),
+      }),
     ),
     eventsByProgramme: groupLoader(dataSource, TradeEvent, BY_PROGRAMME),
     participation: rowLoader(dataSource, TradeParticipation, { column: "id", keyOf: (p) => p.id, validKey: isUuid }),
     participationsByEvent: groupLoader(dataSource, TradeParticipation, BY_EVENT),
     firstParticipationsByEvent: loadersByArgs((args: { limit: number }) => firstPageLoader(dataSource, TradeParticipation, { ...BY_EVENT, limit: args.limit })),
     participationsByParticipant: groupLoader(dataSource, TradeParticipation, BY_PARTICIPANT),
-    firstParticipationsByParticipant: loadersByArgs((args: { limit: number }) => firstPageLoader(dataSource, TradeParticipation, { ...BY_PARTICIPANT, limit: args.limit })),
-    productsByParticipation: groupLoader(dataSource, ParticipationProduct, { column: "participation_id", keyOf: (p) => p.participationId, validKey: isUuid, orderBy: [["t.product_id", "ASC"]] }),
+    firstParticipationsByParticipant: loadersByArgs((args: { limit: number }) =>
+      firstPageLoader(dataSource, TradeParticipation, { ...BY_PARTICIPANT, limit: args.limit }),
+    ),
+    productsByParticipation: groupLoader(dataSource, ParticipationProduct, {
+      column: "participation_id",
+      keyOf: (p) => p.participationId,
+      validKey: isUuid,
+      orderBy: [["t.product_id", "ASC"]],
+    }),
     eventIdsByProduct: eventIdsByProduct(dataSource),
-    listingsByProduct: groupLoader(dataSource, EcommerceListing, { column: "product_id", keyOf: (l) => l.productId!, validKey: isUuid, orderBy: [["t.listed_on", "ASC"], ["t.id", "ASC"]] }),
+    listingsByProduct: groupLoader(dataSource, EcommerceListing, {
+      column: "product_id",
+      keyOf: (l) => l.productId!,
+      validKey: isUuid,
+      orderBy: [
+        ["t.listed_on", "ASC"],
+        ["t.id", "ASC"],
+      ],
+    }),
     unitFigures: loadersByArgs((year: number) => unitFigures(dataSource, year)),
     economyFigures: economyFigures(dataSource),
   };
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;
-
-

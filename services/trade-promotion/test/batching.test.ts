@@ -9,11 +9,20 @@ let products: string[];
 let funding: string[];
 beforeAll(async () => {
   s = await startTestTradePromotion("demo");
-  const rows = await s.service.dataSource.query(`SELECT DISTINCT participant_id AS id, participant_kind AS kind FROM trade_participation ORDER BY participant_id`);
-  const typename: Record<string, string> = { COOPERATIVE: "Cooperative", COOPERATIVE_GROUP: "CooperativeGroup", COOPERATIVE_UNION: "CooperativeUnion", OCOP_LOCAL_OWNER: "OcopLocalOwner" };
+  const rows = await s.service.dataSource.query(
+    `SELECT DISTINCT participant_id AS id, participant_kind AS kind FROM trade_participation ORDER BY participant_id`,
+  );
+  const typename: Record<string, string> = {
+    COOPERATIVE: "Cooperative",
+    COOPERATIVE_GROUP: "CooperativeGroup",
+    COOPERATIVE_UNION: "CooperativeUnion",
+    OCOP_LOCAL_OWNER: "OcopLocalOwner",
+  };
   participants = rows.map((r: any) => ({ __typename: typename[r.kind], id: r.id }));
   products = (await s.service.dataSource.query(`SELECT DISTINCT product_id FROM participation_product ORDER BY product_id`)).map((r: any) => r.product_id);
-  funding = (await s.service.dataSource.query(`SELECT DISTINCT funding_programme_id AS id FROM trade_event WHERE funding_programme_id IS NOT NULL ORDER BY 1`)).map((r: any) => r.id);
+  funding = (
+    await s.service.dataSource.query(`SELECT DISTINCT funding_programme_id AS id FROM trade_event WHERE funding_programme_id IS NOT NULL ORDER BY 1`)
+  ).map((r: any) => r.id);
 });
 afterAll(() => s?.stop());
 
@@ -49,7 +58,9 @@ describe("no N+1", () => {
       `SELECT participant_id AS id, participant_kind AS kind, count(*)::int AS n FROM trade_participation GROUP BY 1, 2 ORDER BY n DESC, id LIMIT 1`,
     );
     expect(busiest.n).toBeGreaterThan(2);
-    const ids: string[] = (await s.service.dataSource.query(`SELECT id FROM trade_participation WHERE participant_id = $1 ORDER BY attended_from DESC, id DESC`, [busiest.id])).map((r: any) => r.id);
+    const ids: string[] = (
+      await s.service.dataSource.query(`SELECT id FROM trade_participation WHERE participant_id = $1 ORDER BY attended_from DESC, id DESC`, [busiest.id])
+    ).map((r: any) => r.id);
     const typename = participants.find((p) => p.id === busiest.id)!.__typename;
     const page = (after?: string) =>
       `query($r: [_Any!]!) { _entities(representations: $r) { ... on ${typename} { tradeParticipations(first: 2${after ? `, after: "${after}"` : ""}) { totalCount pageInfo { hasNextPage endCursor } nodes { id } } } } }`;
@@ -111,7 +122,10 @@ describe("no N+1", () => {
     }
     const largest = (await Promise.all(funding.map((id) => loaders.eventsByProgramme.load(id)))).sort((a, b) => b.length - a.length)[0];
     expect(largest.length).toBeGreaterThan(1);
-    expect(await loaders.firstEventsByProgramme({ limit: 1, unit: null }).load(largest[0].fundingProgrammeId!)).toEqual({ rows: [largest[0]], total: largest.length });
+    expect(await loaders.firstEventsByProgramme({ limit: 1, unit: null }).load(largest[0].fundingProgrammeId!)).toEqual({
+      rows: [largest[0]],
+      total: largest.length,
+    });
   });
 
   it("answers tradePromotion(year) for every unit, and the overview of every unit, in one statement", async () => {
@@ -122,7 +136,9 @@ describe("no N+1", () => {
     expect(one.count).toBe(1);
     expect(all.count).toBe(1);
     const economyQuery = `query($r: [_Any!]!) { _entities(representations: $r) { ... on CollectiveEconomy { id tradePromotion { events participations } } } }`;
-    const economies = await countStatements(economyQuery, { r: ["2024-H1", ...units.map((code) => `2024-H1:${code}`)].map((id) => ({ __typename: "CollectiveEconomy", id })) });
+    const economies = await countStatements(economyQuery, {
+      r: ["2024-H1", ...units.map((code) => `2024-H1:${code}`)].map((id) => ({ __typename: "CollectiveEconomy", id })),
+    });
     expect(economies.count).toBe(1);
     const [province, ...perUnit] = economies.data._entities;
     expect(province.tradePromotion.participations).toBe(perUnit.reduce((sum: number, e: any) => sum + e.tradePromotion.participations, 0));

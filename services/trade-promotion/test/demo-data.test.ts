@@ -18,7 +18,15 @@ describe("demo trade-promotion data", () => {
 
   it("contains the OCOP and specialties fair of 21–25/1/2022: 100 booths, exhibitors from all 13 localities", () => {
     const fair = eventByName("Hội chợ sản phẩm OCOP và đặc sản Hà Tĩnh năm 2022");
-    expect(fair).toMatchObject({ type: "FAIR", format: "IN_PERSON", starts_on: "2022-01-21", ends_on: "2022-01-25", booth_count: 100, admin_unit_code: "436", illustrative: false });
+    expect(fair).toMatchObject({
+      type: "FAIR",
+      format: "IN_PERSON",
+      starts_on: "2022-01-21",
+      ends_on: "2022-01-25",
+      booth_count: 100,
+      admin_unit_code: "436",
+      illustrative: false,
+    });
     expect(fair.note).toMatch(/13 địa phương và 7 sở, ngành/u);
     const participations = rows.participations.filter((p) => p.event_id === fair.id);
     expect(new Set(participations.map((p) => p.admin_unit_code)).size).toBe(13);
@@ -38,7 +46,7 @@ describe("demo trade-promotion data", () => {
     for (const e of rows.events) {
       expect(e.illustrative).toBe(!real.has(e.name as string));
       if (later.has(e.name as string)) expect((e.starts_on as string) >= "2025-01-01" && (e.ends_on as string) <= "2026-06-30").toBe(true);
-      else expect(e.ends_on as string <= "2024-06-30").toBe(true);
+      else expect((e.ends_on as string) <= "2024-06-30").toBe(true);
     }
     expect(DEMO_TRADE_EVENTS.length + DEMO_TRADE_EVENTS_2025.length).toBe(rows.events.length);
     // After 2025-07-01 an event in the province is held in one of the 69 communes, and has participants.
@@ -60,7 +68,7 @@ describe("demo trade-promotion data", () => {
     }
     for (const p of rows.participations) {
       const e = events.get(p.event_id)!;
-      expect(p.attended_from as string >= (e.starts_on as string) && (p.attended_to as string) <= (e.ends_on as string)).toBe(true);
+      expect((p.attended_from as string) >= (e.starts_on as string) && (p.attended_to as string) <= (e.ends_on as string)).toBe(true);
       // Registered under the unit in force where its commune lay that day: a district before 2025-07-01, a commune after.
       const unit = unitOn(p.admin_unit_code as string, p.attended_from as string);
       expect(unit?.level).toBe((p.attended_from as string) < "2025-07-01" ? "DISTRICT" : "COMMUNE");

@@ -20,9 +20,22 @@ const UPDATE_PARTICIPATION = `mutation($input: UpdateTradeParticipationInput!) {
 const LISTING = `mutation($input: RecordEcommerceListingInput!) { recordEcommerceListing(input: $input) { id productName } }`;
 const LINK = `mutation($input: RecordSupplyDemandLinkInput!) { recordSupplyDemandLink(input: $input) { id value } }`;
 
-const EVENT = { name: "Hội chợ thử lặp lại", type: "FAIR", format: "IN_PERSON", scope: "PROVINCIAL", organiser: "Sở Công Thương Hà Tĩnh", place: "Thành phố Hà Tĩnh", adminUnitCode: "436", startsOn: "2024-05-10", endsOn: "2024-05-12", boothCount: 20 };
+const EVENT = {
+  name: "Hội chợ thử lặp lại",
+  type: "FAIR",
+  format: "IN_PERSON",
+  scope: "PROVINCIAL",
+  organiser: "Sở Công Thương Hà Tĩnh",
+  place: "Thành phố Hà Tĩnh",
+  adminUnitCode: "436",
+  startsOn: "2024-05-10",
+  endsOn: "2024-05-12",
+  boothCount: 20,
+};
 const localOwner = () => ({ kind: "OCOP_LOCAL_OWNER", id: randomUUID() });
-const [COOP, COOP2] = demoOrganizations().filter((o) => o.kind === "COOPERATIVE" && o.status === "ACTIVE" && o.adminUnitCode === "444").map((o) => o.id);
+const [COOP, COOP2] = demoOrganizations()
+  .filter((o) => o.kind === "COOPERATIVE" && o.status === "ACTIVE" && o.adminUnitCode === "444")
+  .map((o) => o.id);
 
 const count = async (table: string) => Number((await s.service.dataSource.query(`SELECT count(*) AS n FROM ${table}`))[0].n);
 
@@ -57,8 +70,26 @@ describe("every trade-promotion mutation with an idempotency key", () => {
   it("creates an event, registers a participation, records a listing and a link once each", async () => {
     await repeatOnce(CREATE, { ...EVENT, name: "Hội chợ thử lặp lại thứ hai" }, "trade_event");
     await repeatOnce(REGISTER, { eventId, participant: localOwner(), adminUnitCode: "436", booths: 1 }, "trade_participation");
-    await repeatOnce(LISTING, { owner: localOwner(), adminUnitCode: "436", platform: "POSTMART", productName: "Mật ong thử lặp lại", listedOn: "2024-02-01" }, "ecommerce_listing");
-    await repeatOnce(LINK, { seller: localOwner(), adminUnitCode: "436", buyer: "Công ty thử lặp lại", productName: "Mật ong thử lặp lại", volume: 1, volumeUnit: "tấn", value: "30000000", agreedOn: "2024-05-11", eventId }, "supply_demand_link");
+    await repeatOnce(
+      LISTING,
+      { owner: localOwner(), adminUnitCode: "436", platform: "POSTMART", productName: "Mật ong thử lặp lại", listedOn: "2024-02-01" },
+      "ecommerce_listing",
+    );
+    await repeatOnce(
+      LINK,
+      {
+        seller: localOwner(),
+        adminUnitCode: "436",
+        buyer: "Công ty thử lặp lại",
+        productName: "Mật ong thử lặp lại",
+        volume: 1,
+        volumeUnit: "tấn",
+        value: "30000000",
+        agreedOn: "2024-05-11",
+        eventId,
+      },
+      "supply_demand_link",
+    );
   });
 
   it("changes an event and a participation once: a repeat is not a stale version, a new write without the key is", async () => {
@@ -67,7 +98,10 @@ describe("every trade-promotion mutation with an idempotency key", () => {
     const first = await succeeded(UPDATE, input);
     expect(await succeeded(UPDATE, input)).toEqual(first);
     expect(first.version).toBe(2);
-    expect(onlyError(await s.query(UPDATE, { input: { ...input, idempotencyKey: undefined } })).extensions).toMatchObject({ code: "CONFLICT", reason: "STALE_VERSION" });
+    expect(onlyError(await s.query(UPDATE, { input: { ...input, idempotencyKey: undefined } })).extensions).toMatchObject({
+      code: "CONFLICT",
+      reason: "STALE_VERSION",
+    });
 
     const participation = await succeeded(REGISTER, { eventId, participant: localOwner(), adminUnitCode: "436" });
     const change = { id: participation.id, version: 1, salesAmount: "7000000", idempotencyKey: randomUUID() };
@@ -108,7 +142,10 @@ describe("every trade-promotion mutation with an idempotency key", () => {
 
   it("refuses a malformed key, naming the field", async () => {
     const before = await count("trade_event");
-    expect(onlyError(await s.query(CREATE, { input: { ...EVENT, idempotencyKey: "bad key!" } })).extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "input.idempotencyKey" });
+    expect(onlyError(await s.query(CREATE, { input: { ...EVENT, idempotencyKey: "bad key!" } })).extensions).toMatchObject({
+      code: "BAD_USER_INPUT",
+      field: "input.idempotencyKey",
+    });
     expect(await count("trade_event")).toBe(before);
   });
 });

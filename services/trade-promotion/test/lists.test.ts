@@ -39,7 +39,10 @@ describe("tradeEvents", () => {
 
   it("filters by unit on its date: held there, or with a participant whose commune lay there then", async () => {
     // Vũ Quang judged on its last day (the default for an ended district) and on the mid-2024 map.
-    for (const [asOf, date] of [[undefined, "2025-06-30"], ["2024-07-15", "2024-07-15"]] as const) {
+    for (const [asOf, date] of [
+      [undefined, "2025-06-30"],
+      ["2024-07-15", "2024-07-15"],
+    ] as const) {
       const page = await events({ filter: { adminUnitCode: "441", ...(asOf ? { adminUnitAsOf: asOf } : {}) }, first: 100 });
       const communes = ADMIN_UNIT_VERSIONS.filter((v) => v.level === "COMMUNE" && recordDistrictOn(v.id, date)?.code === "441").map((v) => v.id);
       const [{ count }] = await s.service.dataSource.query(
@@ -86,7 +89,10 @@ describe("tradeEvents", () => {
 
   it("answers tradeEvent with its participants and their products", async () => {
     const [{ id }] = await s.service.dataSource.query(`SELECT id FROM trade_event WHERE starts_on = '2022-01-21'`);
-    const res = await s.query(`query($id: ID!) { tradeEvent(id: $id) { name boothCount participations(first: 100) { totalCount nodes { booths participant { __typename ... on Cooperative { id } ... on CooperativeGroup { id } ... on OcopLocalOwner { id } } products { id } event { id } } } } }`, { id });
+    const res = await s.query(
+      `query($id: ID!) { tradeEvent(id: $id) { name boothCount participations(first: 100) { totalCount nodes { booths participant { __typename ... on Cooperative { id } ... on CooperativeGroup { id } ... on OcopLocalOwner { id } } products { id } event { id } } } } }`,
+      { id },
+    );
     expect(res.errors).toBeUndefined();
     const event = res.data.tradeEvent;
     expect(event.boothCount).toBe(100);
@@ -108,10 +114,13 @@ describe("tradeEvents", () => {
 
 describe("listings and links", () => {
   it("lists listings on sale on a date and links found without diacritics", async () => {
-    const res = await s.query(`{ ecommerceListings(filter: { activeOn: "2024-06-30" }, first: 100) { totalCount nodes { listedOn delistedOn platformLabel product { id } owner { __typename } } }
+    const res =
+      await s.query(`{ ecommerceListings(filter: { activeOn: "2024-06-30" }, first: 100) { totalCount nodes { listedOn delistedOn platformLabel product { id } owner { __typename } } }
       supplyDemandLinks(filter: { search: "cong ty" }, first: 100) { totalCount nodes { buyer value } } }`);
     expect(res.errors).toBeUndefined();
-    const [{ count }] = await s.service.dataSource.query(`SELECT count(*)::int AS count FROM ecommerce_listing WHERE listed_on <= '2024-06-30' AND (delisted_on IS NULL OR delisted_on >= '2024-06-30')`);
+    const [{ count }] = await s.service.dataSource.query(
+      `SELECT count(*)::int AS count FROM ecommerce_listing WHERE listed_on <= '2024-06-30' AND (delisted_on IS NULL OR delisted_on >= '2024-06-30')`,
+    );
     expect(res.data.ecommerceListings.totalCount).toBe(count);
     expect(res.data.supplyDemandLinks.totalCount).toBeGreaterThan(0);
     for (const l of res.data.supplyDemandLinks.nodes) expect(l.buyer).toMatch(/Công ty/u);

@@ -62,7 +62,19 @@ const UNKNOWN = "00000000-0000-5000-8000-000000000000";
 /** OCOP local owners are ocop's: with no products named, nothing is asked of another subgraph. */
 const LOCAL_OWNER = { kind: "OCOP_LOCAL_OWNER", id: "8c1f4a52-0000-4000-8000-00000000a001" };
 const COOPERATIVE = demoOrganizations().find((o) => o.kind === "COOPERATIVE" && o.status === "ACTIVE" && o.adminUnitCode === "444")!;
-const EVENT = { name: "Hội chợ nông sản thử nghiệm", type: "FAIR", format: "IN_PERSON", scope: "PROVINCIAL", organiser: "Sở Công Thương Hà Tĩnh", place: "Thành phố Hà Tĩnh", adminUnitCode: "436", startsOn: "2024-04-10", endsOn: "2024-04-12", boothCount: 3, budget: "150000000" };
+const EVENT = {
+  name: "Hội chợ nông sản thử nghiệm",
+  type: "FAIR",
+  format: "IN_PERSON",
+  scope: "PROVINCIAL",
+  organiser: "Sở Công Thương Hà Tĩnh",
+  place: "Thành phố Hà Tĩnh",
+  adminUnitCode: "436",
+  startsOn: "2024-04-10",
+  endsOn: "2024-04-12",
+  boothCount: 3,
+  budget: "150000000",
+};
 
 describe("createTradeEvent and updateTradeEvent", () => {
   let event: { id: string; version: number };
@@ -72,7 +84,15 @@ describe("createTradeEvent and updateTradeEvent", () => {
   });
 
   it("records an event, not illustrative, at version 1", () => {
-    expect(event).toMatchObject({ name: EVENT.name, version: 1, startsOn: "2024-04-10", endsOn: "2024-04-12", boothCount: 3, budget: "150000000", illustrative: false });
+    expect(event).toMatchObject({
+      name: EVENT.name,
+      version: 1,
+      startsOn: "2024-04-10",
+      endsOn: "2024-04-12",
+      boothCount: 3,
+      budget: "150000000",
+      illustrative: false,
+    });
   });
 
   it("refuses an event ending before it starts, an online event in a unit, a negative budget and a unit that did not exist", async () => {
@@ -106,28 +126,87 @@ describe("registerTradeParticipation and updateTradeParticipation", () => {
 
   it("registers a cooperative that membership confirms in its unit, and refuses one membership does not know or places elsewhere", async () => {
     const cooperative = { kind: "COOPERATIVE", id: COOPERATIVE.id };
-    const registered = await succeeded(REGISTER, { eventId: event.id, participant: cooperative, adminUnitCode: "444", attendedFrom: "2024-04-11", attendedTo: "2024-04-11" });
+    const registered = await succeeded(REGISTER, {
+      eventId: event.id,
+      participant: cooperative,
+      adminUnitCode: "444",
+      attendedFrom: "2024-04-11",
+      attendedTo: "2024-04-11",
+    });
     expect(registered).toMatchObject({ booths: 0, attendedFrom: "2024-04-11", attendedTo: "2024-04-11" });
-    await expectRefused(REGISTER, { eventId: event.id, participant: { kind: "COOPERATIVE", id: UNKNOWN }, adminUnitCode: "444" }, "NOT_FOUND", "input.participant.id");
+    await expectRefused(
+      REGISTER,
+      { eventId: event.id, participant: { kind: "COOPERATIVE", id: UNKNOWN }, adminUnitCode: "444" },
+      "NOT_FOUND",
+      "input.participant.id",
+    );
     const other = await succeeded(CREATE, { ...EVENT, name: "Hội chợ nơi khác thử nghiệm" });
     await expectRefused(REGISTER, { eventId: other.id, participant: cooperative, adminUnitCode: "436" }, "BAD_USER_INPUT", "input.adminUnitCode");
   });
 
   it("refuses a second registration, booths beyond the event's, days outside it, a value without contracts and an unknown event", async () => {
-    await expectRefused(REGISTER, { eventId: event.id, participant: LOCAL_OWNER, adminUnitCode: "436" }, "CONFLICT", "input.participant.id", "DUPLICATE_PARTICIPATION");
+    await expectRefused(
+      REGISTER,
+      { eventId: event.id, participant: LOCAL_OWNER, adminUnitCode: "436" },
+      "CONFLICT",
+      "input.participant.id",
+      "DUPLICATE_PARTICIPATION",
+    );
     const another = { kind: "OCOP_LOCAL_OWNER", id: "8c1f4a52-0000-4000-8000-00000000a002" };
-    await expectRefused(REGISTER, { eventId: event.id, participant: another, adminUnitCode: "436", booths: 2 }, "BAD_USER_INPUT", "input.booths", "BOOTHS_EXCEED_EVENT");
-    await expectRefused(REGISTER, { eventId: event.id, participant: another, adminUnitCode: "436", attendedFrom: "2024-04-09" }, "BAD_USER_INPUT", "input.attendedFrom", "DATE_OUTSIDE_EVENT");
-    await expectRefused(REGISTER, { eventId: event.id, participant: another, adminUnitCode: "436", contractValue: "5000000" }, "BAD_USER_INPUT", "input.contractValue", "VALUE_WITHOUT_CONTRACTS");
+    await expectRefused(
+      REGISTER,
+      { eventId: event.id, participant: another, adminUnitCode: "436", booths: 2 },
+      "BAD_USER_INPUT",
+      "input.booths",
+      "BOOTHS_EXCEED_EVENT",
+    );
+    await expectRefused(
+      REGISTER,
+      { eventId: event.id, participant: another, adminUnitCode: "436", attendedFrom: "2024-04-09" },
+      "BAD_USER_INPUT",
+      "input.attendedFrom",
+      "DATE_OUTSIDE_EVENT",
+    );
+    await expectRefused(
+      REGISTER,
+      { eventId: event.id, participant: another, adminUnitCode: "436", contractValue: "5000000" },
+      "BAD_USER_INPUT",
+      "input.contractValue",
+      "VALUE_WITHOUT_CONTRACTS",
+    );
     await expectRefused(REGISTER, { eventId: UNKNOWN, participant: another, adminUnitCode: "436" }, "NOT_FOUND", "input.eventId");
   });
 
   it("updates results with the version read, and refuses a stale version, negative money and booths beyond the event's", async () => {
-    const updated = await succeeded(UPDATE_PARTICIPATION, { id: participation.id, version: participation.version, contractCount: 2, contractValue: "80000000", salesAmount: "15000000" });
+    const updated = await succeeded(UPDATE_PARTICIPATION, {
+      id: participation.id,
+      version: participation.version,
+      contractCount: 2,
+      contractValue: "80000000",
+      salesAmount: "15000000",
+    });
     expect(updated).toMatchObject({ version: participation.version + 1, contractCount: 2, contractValue: "80000000", salesAmount: "15000000", booths: 2 });
-    await expectRefused(UPDATE_PARTICIPATION, { id: participation.id, version: participation.version, booths: 1 }, "CONFLICT", "input.version", "STALE_VERSION");
-    await expectRefused(UPDATE_PARTICIPATION, { id: participation.id, version: updated.version, salesAmount: "-5" }, "BAD_USER_INPUT", "input.salesAmount", "NEGATIVE_AMOUNT");
-    await expectRefused(UPDATE_PARTICIPATION, { id: participation.id, version: updated.version, booths: 4 }, "BAD_USER_INPUT", "input.booths", "BOOTHS_EXCEED_EVENT");
+    await expectRefused(
+      UPDATE_PARTICIPATION,
+      { id: participation.id, version: participation.version, booths: 1 },
+      "CONFLICT",
+      "input.version",
+      "STALE_VERSION",
+    );
+    await expectRefused(
+      UPDATE_PARTICIPATION,
+      { id: participation.id, version: updated.version, salesAmount: "-5" },
+      "BAD_USER_INPUT",
+      "input.salesAmount",
+      "NEGATIVE_AMOUNT",
+    );
+    await expectRefused(
+      UPDATE_PARTICIPATION,
+      { id: participation.id, version: updated.version, booths: 4 },
+      "BAD_USER_INPUT",
+      "input.booths",
+      "BOOTHS_EXCEED_EVENT",
+    );
   });
 
   it("keeps participations inside the event when the event's dates or booths change", async () => {
@@ -147,12 +226,28 @@ describe("recordEcommerceListing and recordSupplyDemandLink", () => {
     await expectRefused(LISTING, { ...LISTED, productName: "Cam Khe thu nghiem", listedOn: "2024-03-01" }, "CONFLICT", "input.listedOn", "LISTING_OVERLAPS");
     await expectRefused(LISTING, { ...LISTED, productName: undefined, platform: "VOSO" }, "BAD_USER_INPUT", "input.productId", "PRODUCT_REQUIRED");
     await expectRefused(LISTING, { ...LISTED, platform: "VOSO", delistedOn: "2024-01-01" }, "BAD_USER_INPUT", "input.delistedOn", "DELISTED_BEFORE_LISTED");
-    await expectRefused(LISTING, { ...LISTED, platform: "VOSO", owner: { kind: "COOPERATIVE", id: "not-an-id" } }, "BAD_USER_INPUT", "input.owner.id", "INVALID_ID");
+    await expectRefused(
+      LISTING,
+      { ...LISTED, platform: "VOSO", owner: { kind: "COOPERATIVE", id: "not-an-id" } },
+      "BAD_USER_INPUT",
+      "input.owner.id",
+      "INVALID_ID",
+    );
   });
 
   it("records a link at an event, and refuses one dated outside it, in the future, or with a negative value", async () => {
     const event = await succeeded(CREATE, { ...EVENT, name: "Kết nối cung cầu thử nghiệm", type: "SUPPLY_DEMAND_CONNECTION" });
-    const LINKED = { seller: LOCAL_OWNER, adminUnitCode: "436", buyer: "Công ty thực phẩm thử nghiệm", productName: "Cam Khe thử nghiệm", volume: 2.5, volumeUnit: "tấn", value: "90000000", agreedOn: "2024-04-11", eventId: event.id };
+    const LINKED = {
+      seller: LOCAL_OWNER,
+      adminUnitCode: "436",
+      buyer: "Công ty thực phẩm thử nghiệm",
+      productName: "Cam Khe thử nghiệm",
+      volume: 2.5,
+      volumeUnit: "tấn",
+      value: "90000000",
+      agreedOn: "2024-04-11",
+      eventId: event.id,
+    };
     expect(await succeeded(LINK, LINKED)).toMatchObject({ productName: "Cam Khe thử nghiệm", value: "90000000", agreedOn: "2024-04-11" });
     await expectRefused(LINK, { ...LINKED, agreedOn: "2024-04-20" }, "BAD_USER_INPUT", "input.agreedOn", "DATE_OUTSIDE_EVENT");
     await expectRefused(LINK, { ...LINKED, eventId: undefined, agreedOn: "2999-01-01" }, "BAD_USER_INPUT", "input.agreedOn");
@@ -163,7 +258,14 @@ describe("recordEcommerceListing and recordSupplyDemandLink", () => {
 describe("when membership cannot be asked", () => {
   it("answers SERVICE_UNAVAILABLE for a write naming a cooperative and writes nothing; a local owner's write needs no look-up", async () => {
     const event = (await cut.query(CREATE, { input: EVENT })).data.createTradeEvent;
-    await expectRefused(REGISTER, { eventId: event.id, participant: { kind: "COOPERATIVE", id: COOPERATIVE.id }, adminUnitCode: "444" }, "SERVICE_UNAVAILABLE", "input.participant.id", undefined, cut);
+    await expectRefused(
+      REGISTER,
+      { eventId: event.id, participant: { kind: "COOPERATIVE", id: COOPERATIVE.id }, adminUnitCode: "444" },
+      "SERVICE_UNAVAILABLE",
+      "input.participant.id",
+      undefined,
+      cut,
+    );
     const res = await cut.query(REGISTER, { input: { eventId: event.id, participant: LOCAL_OWNER, adminUnitCode: "436" } });
     expect(res.errors).toBeUndefined();
   });

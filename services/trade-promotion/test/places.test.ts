@@ -24,7 +24,11 @@ describe("participants in communes", () => {
   });
 
   it("answers statistics by unit in one statement, on the period's map or today's", async () => {
-    for (const [year, unitMap, level] of [[2024, null, "DISTRICT"], [2025, null, "COMMUNE"], [2022, "TODAY", "COMMUNE"]] as const) {
+    for (const [year, unitMap, level] of [
+      [2024, null, "DISTRICT"],
+      [2025, null, "COMMUNE"],
+      [2022, "TODAY", "COMMUNE"],
+    ] as const) {
       s.service.statements.start();
       const res = await s.query(STATS, { year, unitMap });
       expect(s.service.statements.stop()).toBe(1);

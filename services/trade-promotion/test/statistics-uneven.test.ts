@@ -24,7 +24,18 @@ async function ok(mutation: string, input: Record<string, unknown>): Promise<{ i
   return res.data[mutation];
 }
 const event = (name: string, type: string, format: string, adminUnitCode: string | null, startsOn: string, endsOn: string, budget: string | null) =>
-  ok("createTradeEvent", { name, type, format, scope: "PROVINCIAL", organiser: "Sở Công Thương Hà Tĩnh", place: "Hà Tĩnh", adminUnitCode, startsOn, endsOn, budget });
+  ok("createTradeEvent", {
+    name,
+    type,
+    format,
+    scope: "PROVINCIAL",
+    organiser: "Sở Công Thương Hà Tĩnh",
+    place: "Hà Tĩnh",
+    adminUnitCode,
+    startsOn,
+    endsOn,
+    budget,
+  });
 const participate = (eventId: string, participant: { kind: string; id: string }, adminUnitCode: string, results: Record<string, unknown>) =>
   ok("registerTradeParticipation", { eventId, participant, adminUnitCode, ...results });
 /** Marks a write as being about an OCOP product, as if ocop had been asked. */
@@ -44,7 +55,8 @@ beforeAll(async () => {
   await participate(e3.id, L3, "440", { salesAmount: "1000000" });
   await participate(e4.id, L1, "444", { booths: 5, salesAmount: "999000000" });
   // L1 showed an OCOP product at both 2023 events; L3 showed none.
-  for (const p of [p11, p21]) await s.service.dataSource.query("INSERT INTO participation_product (participation_id, product_id) VALUES ($1, $2)", [p.id, randomUUID()]);
+  for (const p of [p11, p21])
+    await s.service.dataSource.query("INSERT INTO participation_product (participation_id, product_id) VALUES ($1, $2)", [p.id, randomUUID()]);
 
   // Listings: L2 (436) and L5 (439) sell an OCOP product online in 2023; L1's listing ended in 2022; L6's is not of an OCOP product.
   const listing = (seller: { kind: string; id: string }, unit: string, listedOn: string, delistedOn?: string) =>
@@ -56,7 +68,17 @@ beforeAll(async () => {
 
   // Links: L4 (444) and L6 (439) supply an OCOP product; L2's link at the exhibition is of another product.
   const link = (seller: { kind: string; id: string }, unit: string, agreedOn: string, value: string, eventId?: string) =>
-    ok("recordSupplyDemandLink", { seller, adminUnitCode: unit, buyer: "Siêu thị lệch", productName: "Sản phẩm lệch", volume: 1.5, volumeUnit: "tấn", value, agreedOn, eventId });
+    ok("recordSupplyDemandLink", {
+      seller,
+      adminUnitCode: unit,
+      buyer: "Siêu thị lệch",
+      productName: "Sản phẩm lệch",
+      volume: 1.5,
+      volumeUnit: "tấn",
+      value,
+      agreedOn,
+      eventId,
+    });
   await withOcopProduct("supply_demand_link", (await link(L4, "444", "2023-07-01", "9000000")).id);
   await withOcopProduct("supply_demand_link", (await link(L6, "439", "2023-08-01", "2000000")).id);
   await link(L2, "436", "2023-05-11", "4000000", e2.id);
@@ -64,19 +86,36 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => s?.stop());
 
-const FIGURES = "events eventBudget participations participants booths sales contracts contractValue memoranda memorandumValue supplyDemandLinks supplyDemandValue ocopOwners ocopOwnersSellingOnline onlineSellingShare meetsOnlineSellingTarget";
+const FIGURES =
+  "events eventBudget participations participants booths sales contracts contractValue memoranda memorandumValue supplyDemandLinks supplyDemandValue ocopOwners ocopOwnersSellingOnline onlineSellingShare meetsOnlineSellingTarget";
 async function statistics(groupBy?: string): Promise<{ total: Record<string, unknown>; groups: Record<string, Record<string, unknown>> }> {
-  const res = await s.query(`query($groupBy: TradePromotionGroupBy) { tradePromotionStatistics(year: 2023, groupBy: $groupBy) { total { ${FIGURES} } groups { key figures { ${FIGURES} } } } }`, { groupBy });
+  const res = await s.query(
+    `query($groupBy: TradePromotionGroupBy) { tradePromotionStatistics(year: 2023, groupBy: $groupBy) { total { ${FIGURES} } groups { key figures { ${FIGURES} } } } }`,
+    { groupBy },
+  );
   expect(res.errors).toBeUndefined();
   const { total, groups } = res.data.tradePromotionStatistics;
   return { total, groups: Object.fromEntries(groups.map((g: { key: string; figures: Record<string, unknown> }) => [g.key, g.figures])) };
 }
 
 const PROVINCE = {
-  events: 3, eventBudget: "150000000", participations: 4, participants: 3, booths: 4, sales: "19000000", contracts: 1, contractValue: "7000000", memoranda: 2, memorandumValue: "4000000",
-  supplyDemandLinks: 3, supplyDemandValue: "15000000",
+  events: 3,
+  eventBudget: "150000000",
+  participations: 4,
+  participants: 3,
+  booths: 4,
+  sales: "19000000",
+  contracts: 1,
+  contractValue: "7000000",
+  memoranda: 2,
+  memorandumValue: "4000000",
+  supplyDemandLinks: 3,
+  supplyDemandValue: "15000000",
   // Owners: L1 (at events), L2 and L5 (online), L4 and L6 (links); online 2 of 5.
-  ocopOwners: 5, ocopOwnersSellingOnline: 2, onlineSellingShare: 0.4, meetsOnlineSellingTarget: false,
+  ocopOwners: 5,
+  ocopOwnersSellingOnline: 2,
+  onlineSellingShare: 0.4,
+  meetsOnlineSellingTarget: false,
 };
 
 it("adds up the year once, leaving out what lies outside it", async () => {
@@ -87,27 +126,91 @@ it("by unit: events where held, participations, owners and links where the parti
   const { total, groups } = await statistics("ADMIN_UNIT");
   expect(total).toEqual(PROVINCE);
   expect(groups["444"]).toEqual({
-    events: 1, eventBudget: "100000000", participations: 2, participants: 1, booths: 3, sales: "13000000", contracts: 1, contractValue: "7000000", memoranda: 0, memorandumValue: "0",
-    supplyDemandLinks: 1, supplyDemandValue: "9000000", ocopOwners: 2, ocopOwnersSellingOnline: 0, onlineSellingShare: 0, meetsOnlineSellingTarget: false,
+    events: 1,
+    eventBudget: "100000000",
+    participations: 2,
+    participants: 1,
+    booths: 3,
+    sales: "13000000",
+    contracts: 1,
+    contractValue: "7000000",
+    memoranda: 0,
+    memorandumValue: "0",
+    supplyDemandLinks: 1,
+    supplyDemandValue: "9000000",
+    ocopOwners: 2,
+    ocopOwnersSellingOnline: 0,
+    onlineSellingShare: 0,
+    meetsOnlineSellingTarget: false,
   });
   expect(groups["436"]).toEqual({
-    events: 1, eventBudget: "50000000", participations: 1, participants: 1, booths: 1, sales: "5000000", contracts: 0, contractValue: "0", memoranda: 2, memorandumValue: "4000000",
-    supplyDemandLinks: 1, supplyDemandValue: "4000000", ocopOwners: 1, ocopOwnersSellingOnline: 1, onlineSellingShare: 1, meetsOnlineSellingTarget: true,
+    events: 1,
+    eventBudget: "50000000",
+    participations: 1,
+    participants: 1,
+    booths: 1,
+    sales: "5000000",
+    contracts: 0,
+    contractValue: "0",
+    memoranda: 2,
+    memorandumValue: "4000000",
+    supplyDemandLinks: 1,
+    supplyDemandValue: "4000000",
+    ocopOwners: 1,
+    ocopOwnersSellingOnline: 1,
+    onlineSellingShare: 1,
+    meetsOnlineSellingTarget: true,
   });
   // No event and no participation: owners and links only; one of two online is the target, met.
-  expect(groups["439"]).toMatchObject({ events: 0, participations: 0, sales: "0", supplyDemandLinks: 1, supplyDemandValue: "2000000", ocopOwners: 2, ocopOwnersSellingOnline: 1, onlineSellingShare: 0.5, meetsOnlineSellingTarget: true });
+  expect(groups["439"]).toMatchObject({
+    events: 0,
+    participations: 0,
+    sales: "0",
+    supplyDemandLinks: 1,
+    supplyDemandValue: "2000000",
+    ocopOwners: 2,
+    ocopOwnersSellingOnline: 1,
+    onlineSellingShare: 0.5,
+    meetsOnlineSellingTarget: true,
+  });
   // A participant without OCOP products: no owner, so no share.
-  expect(groups["440"]).toMatchObject({ events: 0, participations: 1, sales: "1000000", ocopOwners: 0, onlineSellingShare: null, meetsOnlineSellingTarget: null });
+  expect(groups["440"]).toMatchObject({
+    events: 0,
+    participations: 1,
+    sales: "1000000",
+    ocopOwners: 0,
+    onlineSellingShare: null,
+    meetsOnlineSellingTarget: null,
+  });
   expect(groups.NONE).toMatchObject({ events: 1, eventBudget: "0", participations: 0 });
   const sum = (field: string) => Object.values(groups).reduce((acc, g) => acc + BigInt(g[field] as string | number), 0n);
-  for (const field of ["events", "eventBudget", "participations", "booths", "sales", "contractValue", "memorandumValue", "supplyDemandLinks", "supplyDemandValue", "ocopOwners"]) {
+  for (const field of [
+    "events",
+    "eventBudget",
+    "participations",
+    "booths",
+    "sales",
+    "contractValue",
+    "memorandumValue",
+    "supplyDemandLinks",
+    "supplyDemandValue",
+    "ocopOwners",
+  ]) {
     expect([field, sum(field)]).toEqual([field, BigInt(PROVINCE[field as keyof typeof PROVINCE] as string | number)]);
   }
 });
 
 it("by kind and format of event: each its own events and participations; owners and links are not split that way", async () => {
   const byType = (await statistics("EVENT_TYPE")).groups;
-  expect(byType.FAIR).toMatchObject({ events: 1, participations: 2, participants: 2, sales: "15000000", ocopOwners: null, supplyDemandLinks: null, onlineSellingShare: null });
+  expect(byType.FAIR).toMatchObject({
+    events: 1,
+    participations: 2,
+    participants: 2,
+    sales: "15000000",
+    ocopOwners: null,
+    supplyDemandLinks: null,
+    onlineSellingShare: null,
+  });
   expect(byType.EXHIBITION).toMatchObject({ events: 1, participations: 1, sales: "3000000", eventBudget: "50000000" });
   expect(byType.ONLINE_CAMPAIGN).toMatchObject({ events: 1, participations: 1, sales: "1000000", eventBudget: "0" });
   const byFormat = (await statistics("FORMAT")).groups;

@@ -6,9 +6,13 @@ beforeAll(async () => {
 });
 afterAll(() => s?.stop());
 
-const FIGURES = "events eventBudget participations participants booths sales contracts contractValue memoranda memorandumValue supplyDemandLinks supplyDemandValue ocopOwners ocopOwnersSellingOnline onlineSellingShare meetsOnlineSellingTarget";
+const FIGURES =
+  "events eventBudget participations participants booths sales contracts contractValue memoranda memorandumValue supplyDemandLinks supplyDemandValue ocopOwners ocopOwnersSellingOnline onlineSellingShare meetsOnlineSellingTarget";
 const statistics = async (year: number, groupBy: string | null) => {
-  const res = await s.query(`query($year: Int!, $groupBy: TradePromotionGroupBy) { tradePromotionStatistics(year: $year, groupBy: $groupBy) { total { ${FIGURES} } groups { key label adminUnit { id } figures { ${FIGURES} } } } }`, { year, groupBy });
+  const res = await s.query(
+    `query($year: Int!, $groupBy: TradePromotionGroupBy) { tradePromotionStatistics(year: $year, groupBy: $groupBy) { total { ${FIGURES} } groups { key label adminUnit { id } figures { ${FIGURES} } } } }`,
+    { year, groupBy },
+  );
   expect(res.errors).toBeUndefined();
   return res.data.tradePromotionStatistics;
 };
@@ -24,7 +28,14 @@ describe("tradePromotionStatistics on the demo data", () => {
        FROM trade_participation p JOIN trade_event e ON e.id = p.event_id WHERE e.starts_on <= $2 AND e.ends_on >= $1`,
       [`${year}-01-01`, `${year}-12-31`],
     );
-    expect(total).toMatchObject({ events: row.events, participations: row.participations, participants: row.participants, booths: row.booths, sales: row.sales, contractValue: row.contract_value });
+    expect(total).toMatchObject({
+      events: row.events,
+      participations: row.participations,
+      participants: row.participants,
+      booths: row.booths,
+      sales: row.sales,
+      contractValue: row.contract_value,
+    });
     expect(total.events).toBeGreaterThan(0);
   });
 

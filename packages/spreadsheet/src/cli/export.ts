@@ -7,7 +7,6 @@ import { parseArgs } from "node:util";
 import { runExport } from "../exporter";
 import { DEFAULT_GATEWAY_URL } from "../importer";
 
-
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -22,7 +21,14 @@ async function main(): Promise<void> {
   if (!values.token) throw new Error("Give a token with --token or KTTT_TOKEN (npm run token -- --role ALLIANCE_STAFF).");
   const query = await readFile(values.query, "utf8");
   const variables = values.variables ? (JSON.parse(await readFile(values.variables, "utf8")) as Record<string, unknown>) : {};
-  const result = await runExport({ query, variables, out: values.out, gatewayUrl: values.url, token: values.token, onPage: (rows) => process.stderr.isTTY && process.stderr.write(`\r${rows} dòng…`) });
+  const result = await runExport({
+    query,
+    variables,
+    out: values.out,
+    gatewayUrl: values.url,
+    token: values.token,
+    onPage: (rows) => process.stderr.isTTY && process.stderr.write(`\r${rows} dòng…`),
+  });
   if (process.stderr.isTTY) process.stderr.write("\n");
   console.log(`${values.out}: ${result.rows} dòng, ${result.columns.length} cột (${result.pages} trang).`);
 }

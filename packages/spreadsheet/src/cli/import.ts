@@ -34,7 +34,10 @@ async function main(): Promise<number> {
     return 0;
   }
   const [file] = positionals;
-  if (!file) throw new Error(`Usage: npm run import -- <file.xlsx|file.csv> [--kind ${Object.keys(IMPORT_KINDS).join("|")}] [--sheet name] [--dry-run] [--skip-invalid]   or   npm run import -- --template <kind>`);
+  if (!file)
+    throw new Error(
+      `Usage: npm run import -- <file.xlsx|file.csv> [--kind ${Object.keys(IMPORT_KINDS).join("|")}] [--sheet name] [--dry-run] [--skip-invalid]   or   npm run import -- --template <kind>`,
+    );
   if (!values.token) throw new Error("Give a token with --token or KTTT_TOKEN (an administrator's, from npm run token -- --role ALLIANCE_ADMIN).");
   const report = await runImport({
     file,

@@ -37,7 +37,12 @@ export async function findMembershipOwners(
     if (!COLLECTIVE.has(String(v[fields.kind])) || wanted.has(keyOf(v))) continue;
     const number = numberOf(v);
     const folded = foldText(nameOf(v));
-    wanted.set(keyOf(v), number ? { search: number, match: (o) => o.registrationNumber === number } : { search: nameOf(v), match: (o) => o.kind === "COOPERATIVE_GROUP" && foldText(cleanText(o.name)) === folded });
+    wanted.set(
+      keyOf(v),
+      number
+        ? { search: number, match: (o) => o.registrationNumber === number }
+        : { search: nameOf(v), match: (o) => o.kind === "COOPERATIVE_GROUP" && foldText(cleanText(o.name)) === folded },
+    );
   }
   const found = new Map<string, Organization[]>();
   const keys = [...wanted.keys()];
@@ -51,7 +56,11 @@ export async function findMembershipOwners(
     if (!COLLECTIVE.has(String(v[fields.kind]))) return;
     const matches = found.get(keyOf(v)) ?? [];
     if (matches.length === 1) v[fields.id] = matches[0].id;
-    if (matches.length > 1) problems.set(index, { field: fields.name, reason: `${matches.length} cooperative groups are called ${nameOf(v)}: they cannot be told apart by name; record this row in the dashboard` });
+    if (matches.length > 1)
+      problems.set(index, {
+        field: fields.name,
+        reason: `${matches.length} cooperative groups are called ${nameOf(v)}: they cannot be told apart by name; record this row in the dashboard`,
+      });
   });
   return problems;
 }

@@ -52,7 +52,14 @@ export const ocopProductsKind: KindSpec = {
       key: "group",
       label: "Nhóm sản phẩm",
       aliases: ["Nhóm", "Nhóm ngành", "Bộ sản phẩm", "Ngành hàng"],
-      type: { kind: "choice", choices: (Object.keys(OCOP_GROUP_LABEL) as OcopGroupCode[]).map((value) => ({ value, label: OCOP_GROUP_LABEL[value], spellings: GROUP_SPELLINGS[value] })) },
+      type: {
+        kind: "choice",
+        choices: (Object.keys(OCOP_GROUP_LABEL) as OcopGroupCode[]).map((value) => ({
+          value,
+          label: OCOP_GROUP_LABEL[value],
+          spellings: GROUP_SPELLINGS[value],
+        })),
+      },
       required: true,
       note: "Một trong sáu nhóm của Quyết định 148/QĐ-TTg (xem danh sách chọn).",
     },
@@ -89,7 +96,12 @@ export const ocopProductsKind: KindSpec = {
       required: true,
       note: "Tên chủ thể sản phẩm, ví dụ: HTX Nông nghiệp Kỳ Phú.",
     },
-    registrationNumberColumn("ownerRegistrationNumber", "Mã số thuế chủ thể", ["Mã số thuế", "MST", "Mã số HTX", "Mã số chủ thể", "Mã số đăng ký", "Mã số doanh nghiệp"], "10 chữ số (chi nhánh thêm -3 chữ số). Bắt buộc trừ tổ hợp tác (tìm theo tên)."),
+    registrationNumberColumn(
+      "ownerRegistrationNumber",
+      "Mã số thuế chủ thể",
+      ["Mã số thuế", "MST", "Mã số HTX", "Mã số chủ thể", "Mã số đăng ký", "Mã số doanh nghiệp"],
+      "10 chữ số (chi nhánh thêm -3 chữ số). Bắt buộc trừ tổ hợp tác (tìm theo tên).",
+    ),
     {
       key: "ownerAddress",
       label: "Địa chỉ chủ thể",
@@ -151,15 +163,28 @@ export const ocopProductsKind: KindSpec = {
 export const ocopProductsImport: ImportKind = {
   spec: ocopProductsKind,
   field: "importOcopProducts",
-  mutation: /* GraphQL */ `mutation Import($rows: [OcopProductImportRow!]!, $dryRun: Boolean!, $skipInvalid: Boolean!) {
-    importOcopProducts(rows: $rows, dryRun: $dryRun, skipInvalid: $skipInvalid) {
-      written
-      rows { index outcome productId certificateAdded problems { field reason message } }
+  mutation: /* GraphQL */ `
+    mutation Import($rows: [OcopProductImportRow!]!, $dryRun: Boolean!, $skipInvalid: Boolean!) {
+      importOcopProducts(rows: $rows, dryRun: $dryRun, skipInvalid: $skipInvalid) {
+        written
+        rows {
+          index
+          outcome
+          productId
+          certificateAdded
+          problems {
+            field
+            reason
+            message
+          }
+        }
+      }
     }
-  }`,
+  `,
   key: (v) => (typeof v.name === "string" ? `${String(v.ownerRegistrationNumber ?? foldText(String(v.ownerName ?? "")))}|${foldText(v.name)}` : null),
   keyColumn: "name",
   keyLabel: (v) => `${String(v.name)} of ${String(v.ownerName)}`,
   toRow: ({ stars, ...rest }) => ({ ...rest, ...(stars === undefined ? {} : { stars: Number(stars) }) }),
-  prepare: (rows, ask) => findMembershipOwners(rows, ask, { kind: "ownerType", number: "ownerRegistrationNumber", name: "ownerName", id: "ownerOrganizationId" }),
+  prepare: (rows, ask) =>
+    findMembershipOwners(rows, ask, { kind: "ownerType", number: "ownerRegistrationNumber", name: "ownerName", id: "ownerOrganizationId" }),
 };

@@ -14,7 +14,17 @@ export const organizationsKind: KindSpec = {
     {
       key: "name",
       label: "Tên tổ chức",
-      aliases: ["Tên", "Tên HTX", "Tên hợp tác xã", "Tên đơn vị", "Tên tổ hợp tác", "Tên HTX, THT", "Tên HTX/THT", "Tên tổ chức kinh tế tập thể", "Tên doanh nghiệp"],
+      aliases: [
+        "Tên",
+        "Tên HTX",
+        "Tên hợp tác xã",
+        "Tên đơn vị",
+        "Tên tổ hợp tác",
+        "Tên HTX, THT",
+        "Tên HTX/THT",
+        "Tên tổ chức kinh tế tập thể",
+        "Tên doanh nghiệp",
+      ],
       type: { kind: "text", maxLength: 300 },
       required: true,
       note: "Tên đầy đủ, có dấu, ví dụ: Hợp tác xã Nông nghiệp Kỳ Phú.",

@@ -10,12 +10,25 @@ export const COLLECTIVE_KIND_CHOICES = [
 
 /** A cooperative's, group's or union's legal form (loại hình). */
 export function collectiveKindColumn(key: string, label: string, aliases: string[]): ColumnSpec {
-  return { key, label, aliases, type: { kind: "choice", choices: COLLECTIVE_KIND_CHOICES }, required: true, note: "Hợp tác xã, Tổ hợp tác hoặc Liên hiệp hợp tác xã (đã có trong sổ đăng ký)." };
+  return {
+    key,
+    label,
+    aliases,
+    type: { kind: "choice", choices: COLLECTIVE_KIND_CHOICES },
+    required: true,
+    note: "Hợp tác xã, Tổ hợp tác hoặc Liên hiệp hợp tác xã (đã có trong sổ đăng ký).",
+  };
 }
 
 /** A registration or tax number (mã số HTX, mã số thuế): 10 digits, a branch -3 more. */
 export function registrationNumberColumn(key: string, label: string, aliases: string[], note: string): ColumnSpec {
-  return { key, label, aliases, type: { kind: "code", pattern: /^[0-9]{10}(-[0-9]{3})?$/u, example: "3001234567 or 3001234567-001" }, note: `${note} Định dạng ô là văn bản để Excel không bỏ số 0 ở đầu.` };
+  return {
+    key,
+    label,
+    aliases,
+    type: { kind: "code", pattern: /^[0-9]{10}(-[0-9]{3})?$/u, example: "3001234567 or 3001234567-001" },
+    note: `${note} Định dạng ô là văn bản để Excel không bỏ số 0 ở đầu.`,
+  };
 }
 
 /** The district-level unit, by code or name (đơn vị hành chính). */

@@ -29,7 +29,12 @@ const WHO: ColumnSpec[] = [
     required: true,
     note: "Tên hợp tác xã, tổ hợp tác, liên hiệp.",
   },
-  registrationNumberColumn("organizationRegistrationNumber", "Mã số HTX (mã số thuế)", ["Mã số thuế", "MST", "Mã số HTX", "Mã số hợp tác xã"], "10 chữ số; tổ hợp tác để trống (tìm theo tên)."),
+  registrationNumberColumn(
+    "organizationRegistrationNumber",
+    "Mã số HTX (mã số thuế)",
+    ["Mã số thuế", "MST", "Mã số HTX", "Mã số hợp tác xã"],
+    "10 chữ số; tổ hợp tác để trống (tìm theo tên).",
+  ),
 ];
 
 export const beneficiariesKind: KindSpec = {
@@ -55,10 +60,37 @@ export const beneficiariesKind: KindSpec = {
       required: true,
       note: "Dòng ngân sách của chương trình mà khoản hỗ trợ được tính vào.",
     },
-    { key: "support", label: "Nội dung hỗ trợ", aliases: ["Nội dung", "Hình thức hỗ trợ"], type: { kind: "text", maxLength: 500 }, required: true, note: "Tổ chức được hỗ trợ gì, ví dụ: Đào tạo cán bộ quản lý." },
-    { key: "plannedAmount", label: "Kinh phí được duyệt (đồng)", aliases: ["Kinh phí phê duyệt", "Kinh phí hỗ trợ", "Số tiền hỗ trợ", "Kinh phí"], type: { kind: "money" }, required: true, note: "Số tiền được phê duyệt; đơn vị ghi ở tiêu đề cột (đồng, triệu đồng)." },
-    { key: "managersTrained", label: "Số cán bộ được đào tạo", aliases: ["Cán bộ quản lý được đào tạo", "Số người được đào tạo"], type: { kind: "integer", min: 0, max: 100 }, note: "Chỉ với chương trình đào tạo; để trống là 0." },
-    { key: "approvedOn", label: "Ngày phê duyệt", aliases: ["Ngày quyết định", "Ngày duyệt"], type: { kind: "date" }, required: true, note: "Ngày phê duyệt khoản hỗ trợ (dd/mm/yyyy)." },
+    {
+      key: "support",
+      label: "Nội dung hỗ trợ",
+      aliases: ["Nội dung", "Hình thức hỗ trợ"],
+      type: { kind: "text", maxLength: 500 },
+      required: true,
+      note: "Tổ chức được hỗ trợ gì, ví dụ: Đào tạo cán bộ quản lý.",
+    },
+    {
+      key: "plannedAmount",
+      label: "Kinh phí được duyệt (đồng)",
+      aliases: ["Kinh phí phê duyệt", "Kinh phí hỗ trợ", "Số tiền hỗ trợ", "Kinh phí"],
+      type: { kind: "money" },
+      required: true,
+      note: "Số tiền được phê duyệt; đơn vị ghi ở tiêu đề cột (đồng, triệu đồng).",
+    },
+    {
+      key: "managersTrained",
+      label: "Số cán bộ được đào tạo",
+      aliases: ["Cán bộ quản lý được đào tạo", "Số người được đào tạo"],
+      type: { kind: "integer", min: 0, max: 100 },
+      note: "Chỉ với chương trình đào tạo; để trống là 0.",
+    },
+    {
+      key: "approvedOn",
+      label: "Ngày phê duyệt",
+      aliases: ["Ngày quyết định", "Ngày duyệt"],
+      type: { kind: "date" },
+      required: true,
+      note: "Ngày phê duyệt khoản hỗ trợ (dd/mm/yyyy).",
+    },
   ],
 };
 
@@ -67,15 +99,36 @@ export const disbursementsKind: KindSpec = {
   sheetName: "Giải ngân",
   columns: [
     ...WHO,
-    { key: "amount", label: "Số tiền giải ngân (đồng)", aliases: ["Số tiền", "Giải ngân", "Số tiền đã giải ngân", "Kinh phí giải ngân"], type: { kind: "money" }, required: true, note: "Số tiền của lần giải ngân; đơn vị ghi ở tiêu đề cột." },
-    { key: "disbursedOn", label: "Ngày giải ngân", aliases: ["Ngày chi", "Ngày thanh toán"], type: { kind: "date" }, required: true, note: "Ngày giải ngân (dd/mm/yyyy)." },
-    { key: "overrideReason", label: "Lý do vượt kế hoạch", aliases: ["Lý do vượt"], type: { kind: "text", maxLength: 500 }, note: "Chỉ ghi khi tổng giải ngân vượt số được duyệt (10–500 ký tự)." },
+    {
+      key: "amount",
+      label: "Số tiền giải ngân (đồng)",
+      aliases: ["Số tiền", "Giải ngân", "Số tiền đã giải ngân", "Kinh phí giải ngân"],
+      type: { kind: "money" },
+      required: true,
+      note: "Số tiền của lần giải ngân; đơn vị ghi ở tiêu đề cột.",
+    },
+    {
+      key: "disbursedOn",
+      label: "Ngày giải ngân",
+      aliases: ["Ngày chi", "Ngày thanh toán"],
+      type: { kind: "date" },
+      required: true,
+      note: "Ngày giải ngân (dd/mm/yyyy).",
+    },
+    {
+      key: "overrideReason",
+      label: "Lý do vượt kế hoạch",
+      aliases: ["Lý do vượt"],
+      type: { kind: "text", maxLength: 500 },
+      note: "Chỉ ghi khi tổng giải ngân vượt số được duyệt (10–500 ký tự).",
+    },
     { key: "note", label: "Ghi chú", aliases: [], type: { kind: "text", maxLength: 1000 }, note: "Ghi chú (không bắt buộc)." },
   ],
 };
 
 const OWNER = { kind: "organizationKind", number: "organizationRegistrationNumber", name: "organizationName", id: "organizationId" };
-const who = (v: Record<string, unknown>) => `${cleanText(String(v.programmeCode ?? ""))}|${String(v.organizationRegistrationNumber ?? foldText(String(v.organizationName ?? "")))}`;
+const who = (v: Record<string, unknown>) =>
+  `${cleanText(String(v.programmeCode ?? ""))}|${String(v.organizationRegistrationNumber ?? foldText(String(v.organizationName ?? "")))}`;
 const RESULT = "written rows { index outcome beneficiaryId problems { field reason message } }";
 
 export const beneficiariesImport: ImportKind = {

@@ -17,7 +17,13 @@ const money = (key: string, label: string, aliases: string[], note: string): Col
   type: { kind: "money" },
   note: `${note}; đơn vị ghi ở tiêu đề cột (đồng, triệu đồng, tỷ đồng); để trống là 0.`,
 });
-const count = (key: string, label: string, aliases: string[], note: string): ColumnSpec => ({ key, label, aliases, type: { kind: "integer", min: 0 }, note: `${note}; để trống là 0.` });
+const count = (key: string, label: string, aliases: string[], note: string): ColumnSpec => ({
+  key,
+  label,
+  aliases,
+  type: { kind: "integer", min: 0 },
+  note: `${note}; để trống là 0.`,
+});
 
 export const tradeParticipationsKind: KindSpec = {
   name: "trade participations",
@@ -47,7 +53,12 @@ export const tradeParticipationsKind: KindSpec = {
       required: true,
       note: "Tên hợp tác xã, tổ hợp tác tham gia.",
     },
-    registrationNumberColumn("participantRegistrationNumber", "Mã số HTX (mã số thuế)", ["Mã số thuế", "MST", "Mã số HTX", "Mã số hợp tác xã"], "10 chữ số; tổ hợp tác để trống (tìm theo tên)."),
+    registrationNumberColumn(
+      "participantRegistrationNumber",
+      "Mã số HTX (mã số thuế)",
+      ["Mã số thuế", "MST", "Mã số HTX", "Mã số hợp tác xã"],
+      "10 chữ số; tổ hợp tác để trống (tìm theo tên).",
+    ),
     adminUnitColumn("nơi đơn vị đăng ký"),
     { key: "attendedFrom", label: "Từ ngày", aliases: ["Ngày tham gia từ"], type: { kind: "date" }, note: "Ngày đầu tham gia; để trống là ngày khai mạc." },
     { key: "attendedTo", label: "Đến ngày", aliases: ["Ngày tham gia đến"], type: { kind: "date" }, note: "Ngày cuối tham gia; để trống là ngày bế mạc." },
@@ -64,14 +75,29 @@ export const tradeParticipationsKind: KindSpec = {
 export const tradeParticipationsImport: ImportKind = {
   spec: tradeParticipationsKind,
   field: "importTradeParticipations",
-  mutation: /* GraphQL */ `mutation Import($rows: [TradeParticipationImportRow!]!, $dryRun: Boolean!, $skipInvalid: Boolean!) {
-    importTradeParticipations(rows: $rows, dryRun: $dryRun, skipInvalid: $skipInvalid) {
-      written
-      rows { index outcome participationId problems { field reason message } }
+  mutation: /* GraphQL */ `
+    mutation Import($rows: [TradeParticipationImportRow!]!, $dryRun: Boolean!, $skipInvalid: Boolean!) {
+      importTradeParticipations(rows: $rows, dryRun: $dryRun, skipInvalid: $skipInvalid) {
+        written
+        rows {
+          index
+          outcome
+          participationId
+          problems {
+            field
+            reason
+            message
+          }
+        }
+      }
     }
-  }`,
-  key: (v) => (typeof v.eventName === "string" && typeof v.participantName === "string" ? `${foldText(v.eventName)}|${String(v.eventStartsOn ?? "")}|${String(v.participantRegistrationNumber ?? foldText(v.participantName))}` : null),
+  `,
+  key: (v) =>
+    typeof v.eventName === "string" && typeof v.participantName === "string"
+      ? `${foldText(v.eventName)}|${String(v.eventStartsOn ?? "")}|${String(v.participantRegistrationNumber ?? foldText(v.participantName))}`
+      : null,
   keyColumn: "participantName",
   keyLabel: (v) => `${cleanText(String(v.participantName))} in ${cleanText(String(v.eventName))}`,
-  prepare: (rows, ask) => findMembershipOwners(rows, ask, { kind: "participantKind", number: "participantRegistrationNumber", name: "participantName", id: "participantId" }),
+  prepare: (rows, ask) =>
+    findMembershipOwners(rows, ask, { kind: "participantKind", number: "participantRegistrationNumber", name: "participantName", id: "participantId" }),
 };

@@ -5,7 +5,18 @@
  */
 import { registerEnumType } from "type-graphql";
 import { OrganizationKind } from "@kttt/core";
-import { ClassificationScheme, IT_READINESS_LABEL, ItReadiness, MemberKind, MembershipType, OrganizationStatus, Rating, SECTOR_LABEL, Sector, SizeClass } from "@kttt/reference";
+import {
+  ClassificationScheme,
+  IT_READINESS_LABEL,
+  ItReadiness,
+  MemberKind,
+  MembershipType,
+  OrganizationStatus,
+  Rating,
+  SECTOR_LABEL,
+  Sector,
+  SizeClass,
+} from "@kttt/reference";
 
 /** Declared once in core: membership and policy support name the same enum. */
 export { OrganizationKind };
@@ -210,7 +221,10 @@ registerEnumType(MembershipGroupBy, {
   name: "MembershipGroupBy",
   description: "How to break the membership statistics down (phân nhóm).",
   valuesConfig: {
-    ADMIN_UNIT: { description: "By administrative unit of the map `unitMap` names: districts for periods before 2025-07-01, communes after; records no unit can hold are the group with a null key." },
+    ADMIN_UNIT: {
+      description:
+        "By administrative unit of the map `unitMap` names: districts for periods before 2025-07-01, communes after; records no unit can hold are the group with a null key.",
+    },
     SECTOR: { description: "By sector." },
     RATING: {
       description:

@@ -53,11 +53,17 @@ export class AdminUnit {
   @Column("date", { name: "valid_to", nullable: true })
   validTo: string | null;
 
-  @Field(() => String, { nullable: true, description: "The act that made the unit in this form (căn cứ pháp lý), e.g. Nghị quyết 1665/NQ-UBTVQH15; null where not recorded." })
+  @Field(() => String, {
+    nullable: true,
+    description: "The act that made the unit in this form (căn cứ pháp lý), e.g. Nghị quyết 1665/NQ-UBTVQH15; null where not recorded.",
+  })
   @Column("text", { name: "legal_basis", nullable: true })
   legalBasis: string | null;
 
-  @Field(() => String, { nullable: true, description: "What happened to the unit (ghi chú thay đổi địa giới), in Vietnamese; says so where a fact is only inferred." })
+  @Field(() => String, {
+    nullable: true,
+    description: "What happened to the unit (ghi chú thay đổi địa giới), in Vietnamese; says so where a fact is only inferred.",
+  })
   @Column("text", { name: "change_note", nullable: true })
   changeNote: string | null;
 }
@@ -89,7 +95,9 @@ export class AdminUnitChangeRow {
 
 @ObjectType({ description: "A change of boundaries between two units (thay đổi địa giới): which unit, how much of it, from when, and on what basis." })
 export class AdminUnitChange {
-  @Field(() => AdminUnit, { description: "The unit on the other side: the successor (đơn vị kế thừa) in `successors`, the predecessor (đơn vị trước) in `predecessors`." })
+  @Field(() => AdminUnit, {
+    description: "The unit on the other side: the successor (đơn vị kế thừa) in `successors`, the predecessor (đơn vị trước) in `predecessors`.",
+  })
   unit: AdminUnit;
 
   @Field(() => AdminUnitShare, { description: "Whether the whole of the earlier unit went into the later one, or a part of it (toàn bộ / một phần)." })

@@ -28,17 +28,24 @@ export class Classification {
   @Column("date", { name: "assessed_on", nullable: true })
   assessedOn: string | null;
 
-  @Field(() => String, { nullable: true, description: "Under ALLIANCE: the name of the Alliance's scheme (tên bộ tiêu chí); null under the national rule sets." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Under ALLIANCE: the name of the Alliance's scheme (tên bộ tiêu chí); null under the national rule sets.",
+  })
   @Column("text", { name: "scheme_name", nullable: true })
   schemeName: string | null;
 
-  @Field(() => Float, { nullable: true, description: "Score (điểm): out of 100 under Circular 01/2020, on the scheme's own scale under ALLIANCE; null when not scored." })
+  @Field(() => Float, {
+    nullable: true,
+    description: "Score (điểm): out of 100 under Circular 01/2020, on the scheme's own scale under ALLIANCE; null when not scored.",
+  })
   @Column("numeric", { precision: 5, scale: 2, nullable: true, transformer: numericTransformer })
   score: number | null;
 
   @Field(() => Rating, {
     nullable: true,
-    description: "National rating (xếp loại) of Circular 01/2020; null under the other rule sets: an assessment dated from 2025-09-18 carries no national rating.",
+    description:
+      "National rating (xếp loại) of Circular 01/2020; null under the other rule sets: an assessment dated from 2025-09-18 carries no national rating.",
   })
   @Column("text", { nullable: true })
   rating: Rating | null;

@@ -39,7 +39,10 @@ export abstract class Organization {
   @Column("text", { name: "registration_number", nullable: true })
   registrationNumber: string | null;
 
-  @Field({ description: "Code of the unit where it was registered (mã đơn vị hành chính): the district for organisations registered before 2025-07-01, the commune after." })
+  @Field({
+    description:
+      "Code of the unit where it was registered (mã đơn vị hành chính): the district for organisations registered before 2025-07-01, the commune after.",
+  })
   @Column("text", { name: "admin_unit_code" })
   adminUnitCode: string;
 

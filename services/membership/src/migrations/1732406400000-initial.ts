@@ -68,7 +68,9 @@ export class MembershipInitial1732406400000 implements MigrationInterface {
         CHECK (member_organization_id IS DISTINCT FROM organization_id)
       )`);
     await q.query(`CREATE INDEX member_organization_idx ON member (organization_id, joined_on, id)`);
-    await q.query(`CREATE UNIQUE INDEX member_organization_once_idx ON member (organization_id, member_organization_id) WHERE member_organization_id IS NOT NULL AND left_on IS NULL`);
+    await q.query(
+      `CREATE UNIQUE INDEX member_organization_once_idx ON member (organization_id, member_organization_id) WHERE member_organization_id IS NOT NULL AND left_on IS NULL`,
+    );
 
     await q.query(`
       CREATE TABLE alliance_membership (

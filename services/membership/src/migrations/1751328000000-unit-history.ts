@@ -33,7 +33,19 @@ export async function syncAdminUnits(q: QueryRunner): Promise<void> {
   await q.query(
     `INSERT INTO admin_unit_change (from_id, to_id, share, took_effect_on, legal_basis, inferred, note)
      SELECT * FROM jsonb_to_recordset($1::jsonb) AS c(from_id text, to_id text, share text, took_effect_on date, legal_basis text, inferred boolean, note text)`,
-    [JSON.stringify(ADMIN_UNIT_CHANGES.map((c) => ({ from_id: c.fromId, to_id: c.toId, share: c.share, took_effect_on: c.on, legal_basis: c.legalBasis, inferred: c.inferred, note: c.note })))],
+    [
+      JSON.stringify(
+        ADMIN_UNIT_CHANGES.map((c) => ({
+          from_id: c.fromId,
+          to_id: c.toId,
+          share: c.share,
+          took_effect_on: c.on,
+          legal_basis: c.legalBasis,
+          inferred: c.inferred,
+          note: c.note,
+        })),
+      ),
+    ],
   );
 }
 
@@ -53,9 +65,13 @@ export class UnitHistory1751328000000 implements MigrationInterface {
     await q.query(`ALTER TABLE admin_unit DROP CONSTRAINT IF EXISTS admin_unit_kind_check`);
     await q.query(`ALTER TABLE admin_unit DROP CONSTRAINT admin_unit_pkey`);
     await q.query(`ALTER TABLE admin_unit DROP COLUMN successor_code`);
-    await q.query(`ALTER TABLE admin_unit ADD COLUMN id text, ADD COLUMN level text NOT NULL DEFAULT 'DISTRICT', ADD COLUMN parent_id text, ADD COLUMN legal_basis text`);
+    await q.query(
+      `ALTER TABLE admin_unit ADD COLUMN id text, ADD COLUMN level text NOT NULL DEFAULT 'DISTRICT', ADD COLUMN parent_id text, ADD COLUMN legal_basis text`,
+    );
     await q.query(`UPDATE admin_unit SET id = code`);
-    await q.query(`ALTER TABLE admin_unit ALTER COLUMN id SET NOT NULL, ADD PRIMARY KEY (id), ALTER COLUMN level DROP DEFAULT, ALTER COLUMN valid_from DROP NOT NULL`);
+    await q.query(
+      `ALTER TABLE admin_unit ALTER COLUMN id SET NOT NULL, ADD PRIMARY KEY (id), ALTER COLUMN level DROP DEFAULT, ALTER COLUMN valid_from DROP NOT NULL`,
+    );
     await q.query(`
       ALTER TABLE admin_unit
         ADD CONSTRAINT admin_unit_code_check CHECK (code ~ '^([0-9]{2}|[0-9]{3}|[0-9]{5})$'),
@@ -83,12 +99,20 @@ export class UnitHistory1751328000000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP TABLE admin_unit_change`);
-    await q.query(`ALTER TABLE admin_unit DROP CONSTRAINT admin_unit_parent_fkey, DROP CONSTRAINT admin_unit_level_check, DROP CONSTRAINT admin_unit_kind_check, DROP CONSTRAINT admin_unit_code_check`);
+    await q.query(
+      `ALTER TABLE admin_unit DROP CONSTRAINT admin_unit_parent_fkey, DROP CONSTRAINT admin_unit_level_check, DROP CONSTRAINT admin_unit_kind_check, DROP CONSTRAINT admin_unit_code_check`,
+    );
     await q.query(`DELETE FROM admin_unit WHERE level <> 'DISTRICT'`);
     await q.query(`DROP INDEX admin_unit_code_from_idx`);
-    await q.query(`ALTER TABLE admin_unit DROP CONSTRAINT admin_unit_pkey, DROP COLUMN search_text, DROP COLUMN id, DROP COLUMN level, DROP COLUMN parent_id, DROP COLUMN legal_basis`);
-    await q.query(`ALTER TABLE admin_unit ADD PRIMARY KEY (code), ADD COLUMN successor_code text REFERENCES admin_unit (code), ALTER COLUMN valid_from SET NOT NULL`);
-    await q.query(`ALTER TABLE admin_unit ADD CONSTRAINT admin_unit_code_check CHECK (code ~ '^[0-9]{3}$'), ADD CONSTRAINT admin_unit_kind_check CHECK (kind IN ('CITY', 'TOWN', 'DISTRICT'))`);
+    await q.query(
+      `ALTER TABLE admin_unit DROP CONSTRAINT admin_unit_pkey, DROP COLUMN search_text, DROP COLUMN id, DROP COLUMN level, DROP COLUMN parent_id, DROP COLUMN legal_basis`,
+    );
+    await q.query(
+      `ALTER TABLE admin_unit ADD PRIMARY KEY (code), ADD COLUMN successor_code text REFERENCES admin_unit (code), ALTER COLUMN valid_from SET NOT NULL`,
+    );
+    await q.query(
+      `ALTER TABLE admin_unit ADD CONSTRAINT admin_unit_code_check CHECK (code ~ '^[0-9]{3}$'), ADD CONSTRAINT admin_unit_kind_check CHECK (kind IN ('CITY', 'TOWN', 'DISTRICT'))`,
+    );
     await q.query(`UPDATE admin_unit SET successor_code = '445' WHERE code = '448'`);
     await q.query(`ALTER TABLE organization ADD CONSTRAINT organization_admin_unit_code_fkey FOREIGN KEY (admin_unit_code) REFERENCES admin_unit (code)`);
   }

@@ -31,9 +31,18 @@ export class ClassificationByDate1758153600000 implements MigrationInterface {
                 AND m.joined_on <= make_date(c.year, 12, 31) AND (m.left_on IS NULL OR m.left_on >= make_date(c.year, 12, 31))) AS official
       FROM classification c JOIN organization o ON o.id = c.organization_id
       LEFT JOIN financial_report f ON f.organization_id = c.organization_id AND f.year = c.year
-      WHERE c.scheme = 'DECREE_113_2024'`)) as { organization_id: string; year: number; kind: string; sector: Sector; official: number; revenue: string | null }[];
+      WHERE c.scheme = 'DECREE_113_2024'`)) as {
+      organization_id: string;
+      year: number;
+      kind: string;
+      sector: Sector;
+      official: number;
+      revenue: string | null;
+    }[];
     const classes = sized.map((r) =>
-      r.kind === "COOPERATIVE" ? sizeClassUnderDecree113({ sector: r.sector, officialMembers: r.official, revenue: r.revenue === null ? null : BigInt(r.revenue), totalCapital: null }) : "NOT_DETERMINED",
+      r.kind === "COOPERATIVE"
+        ? sizeClassUnderDecree113({ sector: r.sector, officialMembers: r.official, revenue: r.revenue === null ? null : BigInt(r.revenue), totalCapital: null })
+        : "NOT_DETERMINED",
     );
     await q.query(
       `UPDATE classification c SET size_class = s.size_class FROM unnest($1::uuid[], $2::int[], $3::text[]) AS s (organization_id, year, size_class)

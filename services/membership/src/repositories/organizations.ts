@@ -6,7 +6,11 @@ import { Organization } from "../entities/organization";
 import { OrganizationKind } from "../domain/enums";
 import { ORDER_KEYS, type OrganizationFilter, type OrganizationListArgs } from "../types/filters";
 
-export function filteredOrganizations(dataSource: DataSource, kind: OrganizationKind | undefined, filter: OrganizationFilter | undefined): SelectQueryBuilder<Organization> {
+export function filteredOrganizations(
+  dataSource: DataSource,
+  kind: OrganizationKind | undefined,
+  filter: OrganizationFilter | undefined,
+): SelectQueryBuilder<Organization> {
   const query = dataSource.getRepository(Organization).createQueryBuilder("o");
   if (kind) query.andWhere("o.kind = :kind", { kind });
   if (!filter) return query;
@@ -19,18 +23,14 @@ export function filteredOrganizations(dataSource: DataSource, kind: Organization
   if (filter.sector) query.andWhere("o.sector = :sector", { sector: filter.sector });
   if (filter.status) query.andWhere("o.status = :status", { status: filter.status });
   if (filter.rating) {
-    const year = filter.ratingYear
-      ? ":ratingYear"
-      : "(SELECT max(year) FROM classification WHERE scheme = 'CIRCULAR_01_2020')";
+    const year = filter.ratingYear ? ":ratingYear" : "(SELECT max(year) FROM classification WHERE scheme = 'CIRCULAR_01_2020')";
     query.andWhere(
       `EXISTS (SELECT 1 FROM classification c WHERE c.organization_id = o.id AND c.scheme = 'CIRCULAR_01_2020' AND c.year = ${year} AND c.rating = :rating)`,
       { rating: filter.rating, ratingYear: filter.ratingYear },
     );
   }
   if (filter.allianceMember !== undefined && filter.allianceMember !== null) {
-    query.andWhere(
-      `${filter.allianceMember ? "" : "NOT "}EXISTS (SELECT 1 FROM alliance_membership a WHERE a.organization_id = o.id AND a.left_on IS NULL)`,
-    );
+    query.andWhere(`${filter.allianceMember ? "" : "NOT "}EXISTS (SELECT 1 FROM alliance_membership a WHERE a.organization_id = o.id AND a.left_on IS NULL)`);
   }
   const terms = searchTerms(filter.search);
   if (terms.length > 0) {
@@ -48,10 +48,15 @@ export function listOrganizations<C extends Connection<Organization>>(
 ): Promise<C> {
   const [expression, direction] = ORDER_KEYS[args.orderBy];
   const property = expression === "o.name" ? "name" : "establishedOn";
-  return paginate(ConnectionClass, filteredOrganizations(dataSource, kind, args.filter), {
-    keys: [{ expression, read: (row: Organization) => row[property] }],
-    direction,
-    idExpression: "o.id",
-    idOf: (row: Organization) => row.id,
-  }, args);
+  return paginate(
+    ConnectionClass,
+    filteredOrganizations(dataSource, kind, args.filter),
+    {
+      keys: [{ expression, read: (row: Organization) => row[property] }],
+      direction,
+      idExpression: "o.id",
+      idOf: (row: Organization) => row.id,
+    },
+    args,
+  );
 }

@@ -70,7 +70,14 @@ function figures(row: Row): MembershipFigures {
     managersTrained,
     managersTrainedShare: managersTotal > 0 ? managersTrained / managersTotal : null,
     ratingCounts: { good: row.good, fair: row.fair, average: row.average, weak: row.weak, notRated: row.not_rated, unclassified: row.unclassified },
-    sizeClassCounts: { micro: row.micro, small: row.small, medium: row.medium, large: row.large, notDetermined: row.size_not_determined, unclassified: row.size_unclassified },
+    sizeClassCounts: {
+      micro: row.micro,
+      small: row.small,
+      medium: row.medium,
+      large: row.large,
+      notDetermined: row.size_not_determined,
+      unclassified: row.size_unclassified,
+    },
     goodOrFairShare: classified > 0 ? (row.good + row.fair) / classified : null,
     itReadiness: { none: row.it_none, basic: row.it_basic, software: row.it_software, online: row.it_online },
   });
@@ -79,9 +86,35 @@ function figures(row: Row): MembershipFigures {
 /** The figures of a unit or group with no organisations. */
 export function emptyMembershipFigures(): MembershipFigures {
   return figures({
-    grouped: 0, key: null, cooperatives: 0, unions: 0, groups: 0, reporting: 0, charter_capital: null, revenue: null, profit: null,
-    workers: null, wage_mass: null, managers_total: null, managers_trained: null, good: 0, fair: 0, average: 0, weak: 0,
-    not_rated: 0, unclassified: 0, micro: 0, small: 0, medium: 0, large: 0, size_not_determined: 0, size_unclassified: 0, it_none: 0, it_basic: 0, it_software: 0, it_online: 0,
+    grouped: 0,
+    key: null,
+    cooperatives: 0,
+    unions: 0,
+    groups: 0,
+    reporting: 0,
+    charter_capital: null,
+    revenue: null,
+    profit: null,
+    workers: null,
+    wage_mass: null,
+    managers_total: null,
+    managers_trained: null,
+    good: 0,
+    fair: 0,
+    average: 0,
+    weak: 0,
+    not_rated: 0,
+    unclassified: 0,
+    micro: 0,
+    small: 0,
+    medium: 0,
+    large: 0,
+    size_not_determined: 0,
+    size_unclassified: 0,
+    it_none: 0,
+    it_basic: 0,
+    it_software: 0,
+    it_online: 0,
   });
 }
 
@@ -110,7 +143,8 @@ export async function membershipStatistics(
 ): Promise<MembershipStatistics> {
   const now = haTinhToday();
   // The map of today moves with the date: only the period's own map is fixed once the period has closed.
-  if (scope === null || asOf >= now || (groupBy === MembershipGroupBy.ADMIN_UNIT && unitMap === UnitMap.TODAY)) return computeStatistics(dataSource, year, groupBy, asOf, unitMap);
+  if (scope === null || asOf >= now || (groupBy === MembershipGroupBy.ADMIN_UNIT && unitMap === UnitMap.TODAY))
+    return computeStatistics(dataSource, year, groupBy, asOf, unitMap);
   let cache = closedPeriods.get(dataSource);
   if (!cache) {
     cache = new AggregateCache<MembershipStatistics>();
@@ -196,10 +230,20 @@ async function computeStatistics(
   return stats;
 }
 
-const GROUP_LABELS: Record<MembershipGroupBy, GroupLabels> = { ADMIN_UNIT: adminUnitName, SECTOR: SECTOR_LABEL, RATING: RATING_LABEL, SIZE_CLASS: SIZE_CLASS_LABEL };
+const GROUP_LABELS: Record<MembershipGroupBy, GroupLabels> = {
+  ADMIN_UNIT: adminUnitName,
+  SECTOR: SECTOR_LABEL,
+  RATING: RATING_LABEL,
+  SIZE_CLASS: SIZE_CLASS_LABEL,
+};
 
 function labelOf(groupBy: MembershipGroupBy, key: string | null): string {
   if (key === null && groupBy === MembershipGroupBy.ADMIN_UNIT) return UNPLACED_LABEL;
-  const none = groupBy === MembershipGroupBy.RATING ? "Chưa có kết quả xếp loại" : groupBy === MembershipGroupBy.SIZE_CLASS ? "Chưa có kết quả phân loại quy mô" : "Không xác định";
+  const none =
+    groupBy === MembershipGroupBy.RATING
+      ? "Chưa có kết quả xếp loại"
+      : groupBy === MembershipGroupBy.SIZE_CLASS
+        ? "Chưa có kết quả phân loại quy mô"
+        : "Không xác định";
   return groupLabel(GROUP_LABELS[groupBy], key, none);
 }

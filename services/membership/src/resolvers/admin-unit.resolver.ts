@@ -18,7 +18,8 @@ export class AdminUnitResolver {
   adminUnits(
     @Arg("asOf", () => LocalDateScalar, { nullable: true, description: "The date (tính đến ngày); default: today in Hà Tĩnh." }) asOf: string | null,
     @Arg("level", () => AdminUnitLevel, { nullable: true, description: "Only units of this tier; default: all." }) level: AdminUnitLevel | null,
-    @Arg("search", () => String, { nullable: true, description: "Words of the name or code, with or without diacritics (e.g. \"tu my\")." }) search: string | null,
+    @Arg("search", () => String, { nullable: true, description: 'Words of the name or code, with or without diacritics (e.g. "tu my").' })
+    search: string | null,
     @Ctx() ctx: MembershipContext,
   ): Promise<AdminUnit[]> {
     const query = ctx.dataSource
@@ -39,24 +40,36 @@ export class AdminUnitResolver {
   @Query(() => AdminUnit, { nullable: true, description: "One administrative unit by its code; null when there is none." })
   async adminUnit(
     @Arg("code", { description: "Official unit code, e.g. 444 or 18202." }) code: string,
-    @Arg("asOf", () => LocalDateScalar, { nullable: true, description: "The unit bearing the code on this date; default: the latest unit that bore it (codes are reused)." }) asOf: string | null,
+    @Arg("asOf", () => LocalDateScalar, {
+      nullable: true,
+      description: "The unit bearing the code on this date; default: the latest unit that bore it (codes are reused).",
+    })
+    asOf: string | null,
     @Ctx() ctx: MembershipContext,
   ): Promise<AdminUnit | null> {
     if (!asOf) return ctx.loaders.adminUnit.load(code);
     return ctx.dataSource.getRepository(AdminUnit).createQueryBuilder("u").where("u.code = :code", { code }).andWhere(IN_FORCE, { asOf }).getOne();
   }
 
-  @FieldResolver(() => AdminUnit, { nullable: true, description: "The unit above it while it was in force (đơn vị cấp trên): the district before 2025-07-01, the province after; null for the province." })
+  @FieldResolver(() => AdminUnit, {
+    nullable: true,
+    description: "The unit above it while it was in force (đơn vị cấp trên): the district before 2025-07-01, the province after; null for the province.",
+  })
   parent(@Root() unit: AdminUnit, @Ctx() ctx: MembershipContext): Promise<AdminUnit | null> | null {
     return unit.parentId ? ctx.loaders.adminUnitById.load(unit.parentId) : null;
   }
 
-  @FieldResolver(() => [AdminUnitChange], { description: "The units it came from (đơn vị trước), each with the share of it this unit took; empty for the units of the mid-2024 map." })
+  @FieldResolver(() => [AdminUnitChange], {
+    description: "The units it came from (đơn vị trước), each with the share of it this unit took; empty for the units of the mid-2024 map.",
+  })
   async predecessors(@Root() unit: AdminUnit, @Ctx() ctx: MembershipContext): Promise<AdminUnitChange[]> {
     return changes(ctx, await ctx.loaders.adminUnitChangesTo.load(unit.id), (c) => c.fromId);
   }
 
-  @FieldResolver(() => [AdminUnitChange], { description: "The units that took it over when it ended (đơn vị kế thừa), each with its share; empty while it is in force, or where the sources do not say." })
+  @FieldResolver(() => [AdminUnitChange], {
+    description:
+      "The units that took it over when it ended (đơn vị kế thừa), each with its share; empty while it is in force, or where the sources do not say.",
+  })
   async successors(@Root() unit: AdminUnit, @Ctx() ctx: MembershipContext): Promise<AdminUnitChange[]> {
     return changes(ctx, await ctx.loaders.adminUnitChangesFrom.load(unit.id), (c) => c.toId);
   }
@@ -75,6 +88,13 @@ export class AdminUnitResolver {
 async function changes(ctx: MembershipContext, rows: AdminUnitChangeRow[], other: (row: AdminUnitChangeRow) => string): Promise<AdminUnitChange[]> {
   const units = await ctx.loaders.adminUnitById.loadMany(rows.map(other));
   return rows.map((row, i) =>
-    Object.assign(new AdminUnitChange(), { unit: units[i] as AdminUnit, share: row.share, tookEffectOn: row.tookEffectOn, legalBasis: row.legalBasis, inferred: row.inferred, note: row.note }),
+    Object.assign(new AdminUnitChange(), {
+      unit: units[i] as AdminUnit,
+      share: row.share,
+      tookEffectOn: row.tookEffectOn,
+      legalBasis: row.legalBasis,
+      inferred: row.inferred,
+      note: row.note,
+    }),
   );
 }

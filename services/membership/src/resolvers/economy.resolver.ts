@@ -15,7 +15,10 @@ const MAX_TREND_PERIODS = 12;
 @Resolver(() => CollectiveEconomy)
 export class CollectiveEconomyResolver {
   @Authorized(...SIGNED_IN)
-  @Query(() => CollectiveEconomy, { nullable: true, description: `The collective economy of the province, or of one unit, in a period (tổng quan kinh tế tập thể). ${READ_NOTE.SIGNED_IN}` })
+  @Query(() => CollectiveEconomy, {
+    nullable: true,
+    description: `The collective economy of the province, or of one unit, in a period (tổng quan kinh tế tập thể). ${READ_NOTE.SIGNED_IN}`,
+  })
   async collectiveEconomy(
     @Arg("period", () => ReportingPeriodInput, { description: "The reporting period." }) period: ReportingPeriodInput,
     @Arg("adminUnitCode", () => String, { nullable: true, description: "A unit code for one unit; omit for the province." }) adminUnitCode: string | null,
@@ -57,14 +60,18 @@ export class CollectiveEconomyResolver {
   }
 
   @Authorized(...SIGNED_IN)
-  @Query(() => [CollectiveEconomy], { nullable: true, description: `The collective economy over several periods, in the order asked (so sánh qua các kỳ), at most ${MAX_TREND_PERIODS}. ${READ_NOTE.SIGNED_IN}` })
+  @Query(() => [CollectiveEconomy], {
+    nullable: true,
+    description: `The collective economy over several periods, in the order asked (so sánh qua các kỳ), at most ${MAX_TREND_PERIODS}. ${READ_NOTE.SIGNED_IN}`,
+  })
   async collectiveEconomyTrend(
     @Arg("periods", () => [ReportingPeriodInput], { description: "The periods to compare." }) periods: ReportingPeriodInput[],
     @Arg("adminUnitCode", () => String, { nullable: true, description: "A unit code; omit for the province." }) adminUnitCode: string | null,
     @Ctx() ctx: MembershipContext,
   ): Promise<CollectiveEconomy[]> {
     if (periods.length === 0 || periods.length > MAX_TREND_PERIODS) throw badInput(`Ask for 1 to ${MAX_TREND_PERIODS} periods.`, "periods", "TOO_MANY_PERIODS");
-    if (adminUnitCode && !(await ctx.loaders.adminUnit.load(adminUnitCode))) throw notFound(`There is no administrative unit with code ${adminUnitCode}.`, "adminUnitCode");
+    if (adminUnitCode && !(await ctx.loaders.adminUnit.load(adminUnitCode)))
+      throw notFound(`There is no administrative unit with code ${adminUnitCode}.`, "adminUnitCode");
     return periods.map((p) => collectiveEconomy(reportingPeriod(p.year, p.half, p.asOf ?? null), adminUnitCode ?? null));
   }
 
@@ -93,8 +100,14 @@ export class CollectiveEconomyResolver {
 @Resolver(() => AdminUnit)
 export class AdminUnitEconomyResolver {
   @Authorized(...SIGNED_IN)
-  @FieldResolver(() => CollectiveEconomy, { nullable: true, description: `The unit's collective economy in a period (kinh tế tập thể của đơn vị). ${READ_NOTE.SIGNED_IN}` })
-  collectiveEconomy(@Root() unit: AdminUnit, @Arg("period", () => ReportingPeriodInput, { description: "The reporting period." }) period: ReportingPeriodInput): CollectiveEconomy {
+  @FieldResolver(() => CollectiveEconomy, {
+    nullable: true,
+    description: `The unit's collective economy in a period (kinh tế tập thể của đơn vị). ${READ_NOTE.SIGNED_IN}`,
+  })
+  collectiveEconomy(
+    @Root() unit: AdminUnit,
+    @Arg("period", () => ReportingPeriodInput, { description: "The reporting period." }) period: ReportingPeriodInput,
+  ): CollectiveEconomy {
     return collectiveEconomy(reportingPeriod(period.year, period.half, period.asOf ?? null), unit.code);
   }
 }

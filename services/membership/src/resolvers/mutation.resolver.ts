@@ -1,7 +1,15 @@
 import { ALLIANCE } from "@kttt/core";
 import { Arg, Authorized, Ctx, Mutation, Resolver } from "type-graphql";
 import { OrganizationImport } from "../services/organization-import";
-import { ClassificationImportRow, FinancialReportImportRow, ImportOrganizationsPayload, ImportRecordsPayload, MAX_IMPORT_ROWS, MemberImportRow, OrganizationImportRow } from "../types/import";
+import {
+  ClassificationImportRow,
+  FinancialReportImportRow,
+  ImportOrganizationsPayload,
+  ImportRecordsPayload,
+  MAX_IMPORT_ROWS,
+  MemberImportRow,
+  OrganizationImportRow,
+} from "../types/import";
 import { RecordImports } from "../services/record-import";
 import type { MembershipContext } from "../context";
 import { Classification } from "../entities/classification";

@@ -10,13 +10,7 @@ import { FinancialReport } from "../entities/financial-report";
 import { Member } from "../entities/member";
 import { Organization } from "../entities/organization";
 import { listOrganizations } from "../repositories/organizations";
-import {
-  CooperativeConnection,
-  CooperativeGroupConnection,
-  CooperativeUnionConnection,
-  MemberConnection,
-  OrganizationConnection,
-} from "../types/connections";
+import { CooperativeConnection, CooperativeGroupConnection, CooperativeUnionConnection, MemberConnection, OrganizationConnection } from "../types/connections";
 import { MemberListArgs, OrganizationListArgs, OrganizationsArgs } from "../types/filters";
 
 const PERSONAL =
@@ -39,19 +33,28 @@ export class OrganizationResolver {
   }
 
   @Authorized(...SIGNED_IN)
-  @Query(() => CooperativeGroupConnection, { nullable: true, description: `Cooperative groups (tổ hợp tác, THT), filtered and paginated. ${READ_NOTE.SIGNED_IN}` })
+  @Query(() => CooperativeGroupConnection, {
+    nullable: true,
+    description: `Cooperative groups (tổ hợp tác, THT), filtered and paginated. ${READ_NOTE.SIGNED_IN}`,
+  })
   cooperativeGroups(@Args() args: OrganizationListArgs, @Ctx() ctx: MembershipContext): Promise<CooperativeGroupConnection> {
     return listOrganizations(ctx.dataSource, CooperativeGroupConnection, OrganizationKind.COOPERATIVE_GROUP, args);
   }
 
   @Authorized(...SIGNED_IN)
-  @Query(() => CooperativeUnionConnection, { nullable: true, description: `Unions of cooperatives (liên hiệp hợp tác xã, LHHTX), filtered and paginated. ${READ_NOTE.SIGNED_IN}` })
+  @Query(() => CooperativeUnionConnection, {
+    nullable: true,
+    description: `Unions of cooperatives (liên hiệp hợp tác xã, LHHTX), filtered and paginated. ${READ_NOTE.SIGNED_IN}`,
+  })
   cooperativeUnions(@Args() args: OrganizationListArgs, @Ctx() ctx: MembershipContext): Promise<CooperativeUnionConnection> {
     return listOrganizations(ctx.dataSource, CooperativeUnionConnection, OrganizationKind.COOPERATIVE_UNION, args);
   }
 
   @Authorized(...SIGNED_IN)
-  @Query(() => OrganizationConnection, { nullable: true, description: `Organisations of every legal form together (tổ chức kinh tế tập thể), filtered and paginated. ${READ_NOTE.SIGNED_IN}` })
+  @Query(() => OrganizationConnection, {
+    nullable: true,
+    description: `Organisations of every legal form together (tổ chức kinh tế tập thể), filtered and paginated. ${READ_NOTE.SIGNED_IN}`,
+  })
   organizations(@Args() args: OrganizationsArgs, @Ctx() ctx: MembershipContext): Promise<OrganizationConnection> {
     return listOrganizations(ctx.dataSource, OrganizationConnection, args.kind, args);
   }
@@ -72,7 +75,11 @@ export class OrganizationResolver {
     return (await ctx.loaders.adminUnit.load(org.adminUnitCode))!;
   }
 
-  @FieldResolver(() => AdminUnit, { nullable: true, description: "The commune where it lies (xã, phường, thị trấn nơi đặt trụ sở), as recorded since `communeSince`: for the demo, a mid-2024 commune; null where none is recorded." })
+  @FieldResolver(() => AdminUnit, {
+    nullable: true,
+    description:
+      "The commune where it lies (xã, phường, thị trấn nơi đặt trụ sở), as recorded since `communeSince`: for the demo, a mid-2024 commune; null where none is recorded.",
+  })
   commune(@Root() org: Organization, @Ctx() ctx: MembershipContext): Promise<AdminUnit | null> | null {
     return org.communeId ? ctx.loaders.adminUnitById.load(org.communeId) : null;
   }
@@ -92,7 +99,11 @@ export class OrganizationResolver {
     return place ? ctx.loaders.adminUnitById.load(place.id) : null;
   }
 
-  @FieldResolver(() => AdminUnit, { nullable: true, description: "The district-level unit it lay in on a date before 2025-07-01 (huyện theo thời điểm), from its commune; null after, or where no commune is recorded." })
+  @FieldResolver(() => AdminUnit, {
+    nullable: true,
+    description:
+      "The district-level unit it lay in on a date before 2025-07-01 (huyện theo thời điểm), from its commune; null after, or where no commune is recorded.",
+  })
   districtOn(
     @Root() org: Organization,
     @Arg("asOf", () => LocalDateScalar, { description: "The date, e.g. 2025-03-01." }) asOf: string,
@@ -116,13 +127,19 @@ export class OrganizationResolver {
   }
 
   @Authorized(...DETAILS.MEMBERSHIP)
-  @FieldResolver(() => AllianceMembership, { nullable: true, description: `Membership of the provincial Cooperative Alliance (thành viên Liên minh HTX tỉnh); null if it never joined. ${READ_NOTE.MEMBERSHIP}` })
+  @FieldResolver(() => AllianceMembership, {
+    nullable: true,
+    description: `Membership of the provincial Cooperative Alliance (thành viên Liên minh HTX tỉnh); null if it never joined. ${READ_NOTE.MEMBERSHIP}`,
+  })
   allianceMembership(@Root() org: Organization, @Ctx() ctx: MembershipContext): Promise<AllianceMembership | null> {
     return ctx.loaders.allianceMembership.load(org.id);
   }
 
   @Authorized(...DETAILS.MEMBERSHIP)
-  @FieldResolver(() => [FinancialReport], { nullable: true, description: `Yearly figures (báo cáo năm), newest first: one per year, so a bounded list. ${READ_NOTE.MEMBERSHIP}` })
+  @FieldResolver(() => [FinancialReport], {
+    nullable: true,
+    description: `Yearly figures (báo cáo năm), newest first: one per year, so a bounded list. ${READ_NOTE.MEMBERSHIP}`,
+  })
   async financialReports(
     @Root() org: Organization,
     @Arg("fromYear", () => Int, { nullable: true, description: "First year to include." }) fromYear: number | null,
@@ -135,13 +152,20 @@ export class OrganizationResolver {
 
   @Authorized(...DETAILS.MEMBERSHIP)
   @FieldResolver(() => FinancialReport, { nullable: true, description: `The figures of one year (báo cáo năm), if reported. ${READ_NOTE.MEMBERSHIP}` })
-  async financialReport(@Root() org: Organization, @Arg("year", () => Int, { description: "The year." }) year: number, @Ctx() ctx: MembershipContext): Promise<FinancialReport | null> {
+  async financialReport(
+    @Root() org: Organization,
+    @Arg("year", () => Int, { description: "The year." }) year: number,
+    @Ctx() ctx: MembershipContext,
+  ): Promise<FinancialReport | null> {
     const all = await ctx.loaders.financialReportsByOrganization.load(org.id);
     return all.find((f) => f.year === year) ?? null;
   }
 
   @Authorized(...DETAILS.MEMBERSHIP)
-  @FieldResolver(() => [Classification], { nullable: true, description: `Yearly classifications (phân loại, đánh giá), newest first: a bounded list. ${READ_NOTE.MEMBERSHIP}` })
+  @FieldResolver(() => [Classification], {
+    nullable: true,
+    description: `Yearly classifications (phân loại, đánh giá), newest first: a bounded list. ${READ_NOTE.MEMBERSHIP}`,
+  })
   async classifications(
     @Root() org: Organization,
     @Arg("scheme", () => ClassificationScheme, { nullable: true, description: "Only this rule set." }) scheme: ClassificationScheme | null,
@@ -152,11 +176,15 @@ export class OrganizationResolver {
   }
 
   @Authorized(...DETAILS.MEMBERSHIP)
-  @FieldResolver(() => Classification, { nullable: true, description: `The classification of one year under a rule set (default Circular 01/2020). ${READ_NOTE.MEMBERSHIP}` })
+  @FieldResolver(() => Classification, {
+    nullable: true,
+    description: `The classification of one year under a rule set (default Circular 01/2020). ${READ_NOTE.MEMBERSHIP}`,
+  })
   async classification(
     @Root() org: Organization,
     @Arg("year", () => Int, { description: "The year." }) year: number,
-    @Arg("scheme", () => ClassificationScheme, { defaultValue: ClassificationScheme.CIRCULAR_01_2020, description: "The rule set." }) scheme: ClassificationScheme,
+    @Arg("scheme", () => ClassificationScheme, { defaultValue: ClassificationScheme.CIRCULAR_01_2020, description: "The rule set." })
+    scheme: ClassificationScheme,
     @Ctx() ctx: MembershipContext,
   ): Promise<Classification | null> {
     const all = await ctx.loaders.classificationsByOrganization.load(org.id);

@@ -9,7 +9,8 @@ import { MembershipGroupBy, UnitMap } from "../domain/enums";
 @Resolver(() => MembershipStatisticsGroup)
 export class StatisticsResolver {
   @Authorized(...SIGNED_IN)
-  @Query(() => MembershipStatistics, { nullable: true,
+  @Query(() => MembershipStatistics, {
+    nullable: true,
     description:
       "Counts and financial figures of the collective economy for a year (thống kê kinh tế tập thể): cooperatives, unions and groups " +
       `existing at the end of the year; capital, revenue, profit and worker income of the cooperatives that reported. ${READ_NOTE.SIGNED_IN}`,
@@ -17,16 +18,22 @@ export class StatisticsResolver {
   membershipStatistics(
     @Arg("year", () => Int, { description: "The reporting year, e.g. 2024." }) year: number,
     @Arg("groupBy", () => MembershipGroupBy, { nullable: true, description: "Optional breakdown." }) groupBy: MembershipGroupBy | null,
-    @Arg("unitMap", () => UnitMap, { nullable: true, description: "With groupBy: ADMIN_UNIT, the map the groups follow; default PERIOD (the units in force at the year's end, or today)." }) unitMap: UnitMap | null,
+    @Arg("unitMap", () => UnitMap, {
+      nullable: true,
+      description: "With groupBy: ADMIN_UNIT, the map the groups follow; default PERIOD (the units in force at the year's end, or today).",
+    })
+    unitMap: UnitMap | null,
     @Arg("asOf", () => LocalDateScalar, {
       nullable: true,
-      description: "Count organisations as they stood on this date (ngày báo cáo), on or after the year's first day, e.g. 2024-07-15; default: the year's last day, or today while it runs.",
+      description:
+        "Count organisations as they stood on this date (ngày báo cáo), on or after the year's first day, e.g. 2024-07-15; default: the year's last day, or today while it runs.",
     })
     asOf: string | null,
     @Ctx() ctx: MembershipContext,
   ): Promise<MembershipStatistics> {
     requireYearInRange(year, "year");
-    if (asOf && asOf < `${year}-01-01`) throw badInput(`Figures of ${year} cannot be counted on a date before the year began (${asOf}).`, "asOf", "REPORT_BEFORE_PERIOD");
+    if (asOf && asOf < `${year}-01-01`)
+      throw badInput(`Figures of ${year} cannot be counted on a date before the year began (${asOf}).`, "asOf", "REPORT_BEFORE_PERIOD");
     return membershipStatistics(ctx.dataSource, year, groupBy ?? null, asOf ?? periodEnd(year), unitMap ?? UnitMap.PERIOD, accessScope(ctx.principal));
   }
 

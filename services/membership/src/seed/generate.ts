@@ -103,11 +103,16 @@ export function generateSeedRows(): SeedRows {
   const revenue = allocate(SEED_TOTALS.revenue, revenueWeights, MILLION, 20n * MILLION);
   // Profit: a margin per cooperative, a few losses, scaled so the total is exact.
   const margins = existingCoops.map((o) => (o.status === "SUSPENDED" || rng.chance(0.08) ? -rng.next() * 0.1 : 0.03 + rng.next() * 0.3));
-  const losses = margins.map((m, i) => (m < 0 ? (revenue[i] * BigInt(Math.round(m * 10_000))) / 10_000n / 1000n * 1000n : 0n));
+  const losses = margins.map((m, i) => (m < 0 ? ((revenue[i] * BigInt(Math.round(m * 10_000))) / 10_000n / 1000n) * 1000n : 0n));
   const lossTotal = losses.reduce((a, b) => a + b, 0n);
   const positiveWeights = margins.map((m, i) => (m > 0 ? m * Number(revenue[i]) : 0));
   const positiveIndexes = positiveWeights.map((w, i) => (w > 0 ? i : -1)).filter((i) => i >= 0);
-  const positives = allocate(SEED_TOTALS.profit - lossTotal, positiveIndexes.map((i) => positiveWeights[i]), 1000n, 0n);
+  const positives = allocate(
+    SEED_TOTALS.profit - lossTotal,
+    positiveIndexes.map((i) => positiveWeights[i]),
+    1000n,
+    0n,
+  );
   const profit = losses.slice();
   positiveIndexes.forEach((idx, k) => (profit[idx] = positives[k]));
   // Keep profit ≤ revenue: move any excess to the cooperative with the most room.
@@ -141,10 +146,9 @@ export function generateSeedRows(): SeedRows {
 
   // Ratings of 2024: suspended and young cooperatives are not rated.
   const notRated = new Set(existingCoops.map((o, i) => (o.status === "SUSPENDED" || o.establishedOn > "2023-06-30" ? i : -1)).filter((i) => i >= 0));
-  if (notRated.size !== RATING_COUNTS_2024.NOT_RATED) throw new Error(`seed: ${notRated.size} cooperatives not rated, expected ${RATING_COUNTS_2024.NOT_RATED}`);
-  const ratings = rng.shuffle(
-    (["GOOD", "FAIR", "AVERAGE", "WEAK"] as const).flatMap((r) => Array<string>(RATING_COUNTS_2024[r]).fill(r)),
-  );
+  if (notRated.size !== RATING_COUNTS_2024.NOT_RATED)
+    throw new Error(`seed: ${notRated.size} cooperatives not rated, expected ${RATING_COUNTS_2024.NOT_RATED}`);
+  const ratings = rng.shuffle((["GOOD", "FAIR", "AVERAGE", "WEAK"] as const).flatMap((r) => Array<string>(RATING_COUNTS_2024[r]).fill(r)));
 
   let rated = 0;
   existingCoops.forEach((o, i) => {
@@ -166,7 +170,7 @@ export function generateSeedRows(): SeedRows {
     });
     // The year before, for those that existed: a little smaller, nothing exact.
     if (o.establishedOn <= "2023-06-30") {
-      const f = (v: bigint, lo: number) => (v * BigInt(Math.round((lo + rng.next() * (1 - lo)) * 1000))) / 1000n / MILLION * MILLION;
+      const f = (v: bigint, lo: number) => ((v * BigInt(Math.round((lo + rng.next() * (1 - lo)) * 1000))) / 1000n / MILLION) * MILLION;
       const rev2023 = f(revenue[i], 0.85);
       const prof2023 = profit[i] < 0n ? profit[i] : f(profit[i], 0.7);
       rows.financialReports.push({
@@ -176,7 +180,7 @@ export function generateSeedRows(): SeedRows {
         revenue: rev2023.toString(),
         profit: (prof2023 > rev2023 ? rev2023 : prof2023).toString(),
         regular_workers: Math.max(1, workers[i] - rng.int(0, 2)),
-        average_monthly_income: ((income[i] * 93n) / 100n / 1000n * 1000n).toString(),
+        average_monthly_income: (((income[i] * 93n) / 100n / 1000n) * 1000n).toString(),
         managers_total: managersTotal,
         managers_trained: Math.max(0, managersTrained - (rng.chance(0.2) ? 1 : 0)),
         it_readiness: itReadiness === "ONLINE" && rng.chance(0.5) ? "SOFTWARE" : itReadiness,
@@ -195,16 +199,13 @@ export function generateSeedRows(): SeedRows {
       scheme_name: null,
       grade: null,
       not_rated_reason:
-        rating === "NOT_RATED"
-          ? o.status === "SUSPENDED"
-            ? "Tạm ngừng hoạt động trên 3 tháng trong năm"
-            : "Hoạt động chưa đủ 12 tháng"
-          : null,
+        rating === "NOT_RATED" ? (o.status === "SUSPENDED" ? "Tạm ngừng hoạt động trên 3 tháng trong năm" : "Hoạt động chưa đủ 12 tháng") : null,
       version: 1,
     });
     if (o.establishedOn <= "2022-12-31") {
       // 2023 was a little worse: the share of good and fair cooperatives is below target.
-      const worse = rating === "GOOD" && rng.chance(0.2) ? "FAIR" : rating === "FAIR" && rng.chance(0.15) ? "AVERAGE" : rating === "NOT_RATED" ? "AVERAGE" : rating;
+      const worse =
+        rating === "GOOD" && rng.chance(0.2) ? "FAIR" : rating === "FAIR" && rng.chance(0.15) ? "AVERAGE" : rating === "NOT_RATED" ? "AVERAGE" : rating;
       rows.classifications.push({
         organization_id: o.id,
         year: year - 1,
@@ -227,11 +228,7 @@ export function generateSeedRows(): SeedRows {
   for (const o of orgs) {
     if (o.kind === "COOPERATIVE_UNION") continue;
     const isCoop = o.kind === "COOPERATIVE";
-    const official = isCoop
-      ? o.sector === "AGRICULTURE"
-        ? rng.int(15, 80)
-        : rng.int(5, 25)
-      : rng.int(2, 12);
+    const official = isCoop ? (o.sector === "AGRICULTURE" ? rng.int(15, 80) : rng.int(5, 25)) : rng.int(2, 12);
     const associatesWithCapital = isCoop && rng.chance(0.3) ? rng.int(1, 3) : 0;
     const associatesWithout = isCoop && rng.chance(0.25) ? rng.int(1, 4) : 0;
     const capital = capitalOf.get(o.id) ?? (isCoop ? 300n * MILLION : BigInt(rng.int(2, 40)) * 10n * MILLION);
@@ -298,7 +295,14 @@ export function generateSeedRows(): SeedRows {
   // Size class of 2024 under Decree 113/2024, assessed after it came into force: the decree's known thresholds applied to
   // the official members and the 2024 revenue; NOT_DETERMINED where they are not known (total capital is not recorded).
   existingCoops.forEach((o, i) => {
-    rows.classifications.push(sizeRow(o.id, year, SIZED_2024_ON, sizeClassUnderDecree113({ sector: o.sector as Sector, officialMembers: memberCount.get(o.id) ?? 0, revenue: revenue[i], totalCapital: null })));
+    rows.classifications.push(
+      sizeRow(
+        o.id,
+        year,
+        SIZED_2024_ON,
+        sizeClassUnderDecree113({ sector: o.sector as Sector, officialMembers: memberCount.get(o.id) ?? 0, revenue: revenue[i], totalCapital: null }),
+      ),
+    );
   });
   addIllustrative2025(rows, memberCount);
   return rows;
@@ -341,7 +345,16 @@ export const ILLUSTRATIVE_2025 = {
   registeredFrom: TWO_TIER_FROM,
 } as const;
 
-const ILLUSTRATIVE_NAMES = ["Nông nghiệp", "Dịch vụ Nông nghiệp", "Chăn nuôi", "Thủy sản", "Dịch vụ Môi trường", "Sản xuất và Kinh doanh", "Dược liệu", "Du lịch Cộng đồng"];
+const ILLUSTRATIVE_NAMES = [
+  "Nông nghiệp",
+  "Dịch vụ Nông nghiệp",
+  "Chăn nuôi",
+  "Thủy sản",
+  "Dịch vụ Môi trường",
+  "Sản xuất và Kinh doanh",
+  "Dược liệu",
+  "Du lịch Cộng đồng",
+];
 const { AGRICULTURE, ENVIRONMENT, TRADE_SERVICES } = Sector;
 const ILLUSTRATIVE_SECTORS: Sector[] = [AGRICULTURE, AGRICULTURE, AGRICULTURE, AGRICULTURE, ENVIRONMENT, TRADE_SERVICES, AGRICULTURE, TRADE_SERVICES];
 const GROUP_ACTIVITIES_2025 = ["trồng rau an toàn", "nuôi ong", "làm nón lá", "chăn nuôi bò", "trồng dược liệu", "nuôi cá lồng"];
@@ -374,7 +387,8 @@ function addIllustrative2025(rows: SeedRows, memberCount: Map<string, number>): 
   // 2025 figures: the 2024 report grown or shrunk a little, for every cooperative open on 2025-12-31.
   const reports2024 = new Map(rows.financialReports.filter((f) => f.year === 2024).map((f) => [f.organization_id as string, f]));
   const byId = new Map(orgs.map((o) => [o.id as string, o]));
-  const scale = (v: string, lo: number, hi: number) => ((BigInt(v) * BigInt(Math.round((lo + rng.next() * (hi - lo)) * 1000))) / 1000n / 1_000_000n) * 1_000_000n;
+  const scale = (v: string, lo: number, hi: number) =>
+    ((BigInt(v) * BigInt(Math.round((lo + rng.next() * (hi - lo)) * 1000))) / 1000n / 1_000_000n) * 1_000_000n;
   for (const [id, f] of reports2024) {
     const o = byId.get(id)!;
     if (o.dissolved_on && (o.dissolved_on as string) <= "2025-12-31") continue;
@@ -386,11 +400,18 @@ function addIllustrative2025(rows: SeedRows, memberCount: Map<string, number>): 
       charter_capital: scale(f.charter_capital as string, 1, 1.1).toString(),
       revenue: revenue.toString(),
       profit: (profit > revenue ? revenue : profit).toString(),
-      average_monthly_income: ((BigInt(f.average_monthly_income as string) * BigInt(rng.int(103, 110))) / 100n / 1000n * 1000n).toString(),
+      average_monthly_income: (((BigInt(f.average_monthly_income as string) * BigInt(rng.int(103, 110))) / 100n / 1000n) * 1000n).toString(),
       managers_trained: Math.min(f.managers_total as number, (f.managers_trained as number) + (rng.chance(0.25) ? 1 : 0)),
       version: 1,
     });
-    rows.classifications.push(sizeRow(id, 2025, SIZED_2025_ON, sizeClassUnderDecree113({ sector: o.sector as Sector, officialMembers: memberCount.get(id) ?? 0, revenue, totalCapital: null })));
+    rows.classifications.push(
+      sizeRow(
+        id,
+        2025,
+        SIZED_2025_ON,
+        sizeClassUnderDecree113({ sector: o.sector as Sector, officialMembers: memberCount.get(id) ?? 0, revenue, totalCapital: null }),
+      ),
+    );
   }
 
   // New registrations under today's communes, spread over the communes' list.
@@ -422,7 +443,12 @@ function addIllustrative2025(rows: SeedRows, memberCount: Map<string, number>): 
     });
     const official = kind === "COOPERATIVE" ? rng.int(7, 20) : rng.int(2, 8);
     const capital = kind === "COOPERATIVE" ? BigInt(rng.int(3, 20)) * 100_000_000n : BigInt(rng.int(2, 20)) * 10_000_000n;
-    const shares = allocate(capital, Array.from({ length: official }, () => rng.int(1, 5)), 100_000n, 0n);
+    const shares = allocate(
+      capital,
+      Array.from({ length: official }, () => rng.int(1, 5)),
+      100_000n,
+      0n,
+    );
     for (let m = 0; m < official; m++) {
       rows.members.push({
         id: stableUuid(`member/${id}/${m + 1}`),
@@ -444,7 +470,7 @@ function addIllustrative2025(rows: SeedRows, memberCount: Map<string, number>): 
         year: 2025,
         charter_capital: capital.toString(),
         revenue: revenue.toString(),
-        profit: ((revenue * BigInt(rng.int(2, 15))) / 100n / 1000n * 1000n).toString(),
+        profit: (((revenue * BigInt(rng.int(2, 15))) / 100n / 1000n) * 1000n).toString(),
         regular_workers: rng.int(1, 8),
         average_monthly_income: (BigInt(rng.int(38, 55)) * 100_000n).toString(),
         managers_total: 3,
@@ -468,7 +494,12 @@ export function scaleSeedRows(rows: SeedRows, scale: number): SeedRows {
   if (scale <= 1) return rows;
   const copy = (k: number) => {
     const id = (original: unknown) => (typeof original === "string" ? stableUuid(`${original}#${k}`) : original);
-    const withIds = (row: Record<string, unknown>) => ({ ...row, ...("id" in row ? { id: id(row.id) } : {}), ...("organization_id" in row ? { organization_id: id(row.organization_id) } : {}), ...("member_organization_id" in row ? { member_organization_id: id(row.member_organization_id) } : {}) });
+    const withIds = (row: Record<string, unknown>) => ({
+      ...row,
+      ...("id" in row ? { id: id(row.id) } : {}),
+      ...("organization_id" in row ? { organization_id: id(row.organization_id) } : {}),
+      ...("member_organization_id" in row ? { member_organization_id: id(row.member_organization_id) } : {}),
+    });
     return {
       organizations: rows.organizations.map((o) => ({
         ...withIds(o),
@@ -484,5 +515,11 @@ export function scaleSeedRows(rows: SeedRows, scale: number): SeedRows {
   };
   const copies = Array.from({ length: scale - 1 }, (_, i) => copy(i + 1));
   const all = (key: keyof SeedRows) => [...rows[key], ...copies.flatMap((c) => c[key])];
-  return { organizations: all("organizations"), members: all("members"), allianceMemberships: all("allianceMemberships"), financialReports: all("financialReports"), classifications: all("classifications") };
+  return {
+    organizations: all("organizations"),
+    members: all("members"),
+    allianceMemberships: all("allianceMemberships"),
+    financialReports: all("financialReports"),
+    classifications: all("classifications"),
+  };
 }

@@ -6,7 +6,20 @@
  * name), so importing a file twice changes nothing the second time.
  */
 import { unitNamedOn } from "@kttt/reference";
-import { badInput, cleanText, conflict, countOutcomes, foldText, ImportOutcome, ImportProblem, importProblemOf, insertRows, validationFailures, writeAudits, type AuditEntry } from "@kttt/core";
+import {
+  badInput,
+  cleanText,
+  conflict,
+  countOutcomes,
+  foldText,
+  ImportOutcome,
+  ImportProblem,
+  importProblemOf,
+  insertRows,
+  validationFailures,
+  writeAudits,
+  type AuditEntry,
+} from "@kttt/core";
 import type { DataSource, EntityManager } from "typeorm";
 import { MembershipType, OrganizationKind } from "../domain/enums";
 import { Member } from "../entities/member";
@@ -35,7 +48,9 @@ export class OrganizationImport {
 
   async run(rows: OrganizationImportRow[], dryRun: boolean, skipInvalid: boolean): Promise<ImportOrganizationsPayload> {
     if (rows.length > MAX_IMPORT_ROWS) {
-      throw badInput(`At most ${MAX_IMPORT_ROWS} rows can be imported in one call; send the file in batches.`, "rows", "TOO_MANY_ROWS", { max: MAX_IMPORT_ROWS });
+      throw badInput(`At most ${MAX_IMPORT_ROWS} rows can be imported in one call; send the file in batches.`, "rows", "TOO_MANY_ROWS", {
+        max: MAX_IMPORT_ROWS,
+      });
     }
     return this.dataSource.transaction(async (manager) => {
       const numbers = [...new Set(rows.map((r) => r.registrationNumber && cleanText(r.registrationNumber)).filter((n): n is string => !!n))];
@@ -50,7 +65,10 @@ export class OrganizationImport {
         .getMany();
       const byNumber = new Map(existing.filter((o) => o.registrationNumber).map((o) => [o.registrationNumber as string, o]));
       const byGroup = new Map(existing.filter((o) => o.kind === OrganizationKind.COOPERATIVE_GROUP).map((o) => [groupKey(o.adminUnitCode, o.name), o]));
-      const officialCounts = await this.officialCounts(manager, existing.map((o) => o.id));
+      const officialCounts = await this.officialCounts(
+        manager,
+        existing.map((o) => o.id),
+      );
       const lookups: RegistryLookups = {
         byRegistrationNumber: async (number) => byNumber.get(number) ?? null,
       };
@@ -60,7 +78,13 @@ export class OrganizationImport {
       const updates: { before: Organization; changes: Partial<Organization>; row: OrganizationImportRow }[] = [];
       const seen = new Map<string, number | null>();
       for (const [index, row] of rows.entries()) {
-        const result = Object.assign(new OrganizationImportRowResult(), { index, rowNumber: row.rowNumber ?? null, outcome: ImportOutcome.INVALID, organizationId: null as string | null, problems: [] as ImportProblem[] });
+        const result = Object.assign(new OrganizationImportRowResult(), {
+          index,
+          rowNumber: row.rowNumber ?? null,
+          outcome: ImportOutcome.INVALID,
+          organizationId: null as string | null,
+          problems: [] as ImportProblem[],
+        });
         results.push(result);
         try {
           const input = Object.assign(new RegisterOrganizationInput(), {
@@ -81,8 +105,16 @@ export class OrganizationImport {
           if (seen.has(key)) {
             const first = seen.get(key);
             throw input.registrationNumber
-              ? conflict(`Registration number ${input.registrationNumber} is also on ${first != null ? `row ${first}` : "an earlier row"} of this file.`, "input.registrationNumber", "DUPLICATE_REGISTRATION_NUMBER")
-              : conflict(`The group ${cleanText(input.name)} in the same unit is also on ${first != null ? `row ${first}` : "an earlier row"} of this file.`, "input.name", "DUPLICATE_GROUP");
+              ? conflict(
+                  `Registration number ${input.registrationNumber} is also on ${first != null ? `row ${first}` : "an earlier row"} of this file.`,
+                  "input.registrationNumber",
+                  "DUPLICATE_REGISTRATION_NUMBER",
+                )
+              : conflict(
+                  `The group ${cleanText(input.name)} in the same unit is also on ${first != null ? `row ${first}` : "an earlier row"} of this file.`,
+                  "input.name",
+                  "DUPLICATE_GROUP",
+                );
           }
           seen.set(key, row.rowNumber ?? null);
           const found = input.registrationNumber ? byNumber.get(input.registrationNumber) : byGroup.get(groupKey(input.adminUnitCode, input.name));
@@ -94,13 +126,30 @@ export class OrganizationImport {
           }
           result.organizationId = found.id;
           if (found.kind !== input.kind) {
-            throw conflict(`${found.name} is registered as ${found.kind}; the row says ${input.kind}. The legal form cannot be changed by an import.`, "input.kind", "KIND_MISMATCH");
+            throw conflict(
+              `${found.name} is registered as ${found.kind}; the row says ${input.kind}. The legal form cannot be changed by an import.`,
+              "input.kind",
+              "KIND_MISMATCH",
+            );
           }
           if (found.establishedOn !== input.establishedOn) {
-            throw conflict(`${found.name} was established on ${found.establishedOn} in the graph; the row says ${input.establishedOn}. Correct the file, or the record through the Alliance's office.`, "input.establishedOn", "ESTABLISHED_ON_DIFFERS");
+            throw conflict(
+              `${found.name} was established on ${found.establishedOn} in the graph; the row says ${input.establishedOn}. Correct the file, or the record through the Alliance's office.`,
+              "input.establishedOn",
+              "ESTABLISHED_ON_DIFFERS",
+            );
           }
-          const wanted: Partial<Organization> = { name: cleanText(input.name), adminUnitCode: input.adminUnitCode, sector: input.sector, status: input.status, address: input.address ? cleanText(input.address) : null, representative: input.representative ? cleanText(input.representative) : null };
-          const differing = Object.fromEntries(FIELDS_COMPARED.filter((f) => (wanted[f] ?? null) !== (found[f] ?? null) && wanted[f] != null).map((f) => [f, wanted[f]]));
+          const wanted: Partial<Organization> = {
+            name: cleanText(input.name),
+            adminUnitCode: input.adminUnitCode,
+            sector: input.sector,
+            status: input.status,
+            address: input.address ? cleanText(input.address) : null,
+            representative: input.representative ? cleanText(input.representative) : null,
+          };
+          const differing = Object.fromEntries(
+            FIELDS_COMPARED.filter((f) => (wanted[f] ?? null) !== (found[f] ?? null) && wanted[f] != null).map((f) => [f, wanted[f]]),
+          );
           if (Object.keys(differing).length === 0) {
             result.outcome = ImportOutcome.UNCHANGED;
             continue;
@@ -173,7 +222,13 @@ export class OrganizationImport {
         .set({ ...changes, version: before.version + 1 })
         .where("id = :id AND version = :version", { id: before.id, version: before.version })
         .execute();
-      audits.push({ operation: "importOrganizations", input: row, resultRef: before.id, before, after: { ...before, ...changes, version: before.version + 1 } });
+      audits.push({
+        operation: "importOrganizations",
+        input: row,
+        resultRef: before.id,
+        before,
+        after: { ...before, ...changes, version: before.version + 1 },
+      });
     }
     await writeAudits(manager, audits);
   }

@@ -3,7 +3,21 @@
  * the registry desk, and answers with a DomainError naming the field at fault; the database's
  * constraints back every rule, so a race cannot slip a bad row past the checks.
  */
-import { badInput, cleanOptionalText, cleanText, conflict, currentYear, loadById, notFound, recordedWrite, requireNotInFuture, today, versionConflict, requireId, findById } from "@kttt/core";
+import {
+  badInput,
+  cleanOptionalText,
+  cleanText,
+  conflict,
+  currentYear,
+  loadById,
+  notFound,
+  recordedWrite,
+  requireNotInFuture,
+  today,
+  versionConflict,
+  requireId,
+  findById,
+} from "@kttt/core";
 import { randomUUID } from "node:crypto";
 import { placementOn } from "@kttt/reference";
 import { IsNull, type DataSource, type EntityManager } from "typeorm";
@@ -23,7 +37,13 @@ import {
   SIZE_CLASS_LABEL,
   SizeClass,
 } from "../domain/enums";
-import { CIRCULAR_01_2020_REPEALED_BY, CIRCULAR_01_2020_REPEALED_FROM, DECREE_113_2024_IN_FORCE_FROM, DECREE_113_KNOWN, sizeClassUnderDecree113 } from "../domain/classification";
+import {
+  CIRCULAR_01_2020_REPEALED_BY,
+  CIRCULAR_01_2020_REPEALED_FROM,
+  DECREE_113_2024_IN_FORCE_FROM,
+  DECREE_113_KNOWN,
+  sizeClassUnderDecree113,
+} from "../domain/classification";
 import { AllianceMembership } from "../entities/alliance-membership";
 import { Classification } from "../entities/classification";
 import { FinancialReport } from "../entities/financial-report";
@@ -40,7 +60,6 @@ import type {
   UpdateOrganizationInput,
 } from "../types/inputs";
 
-
 /** Loads an organisation and locks its row for the rest of the transaction. */
 function lockOrganization(manager: EntityManager, id: string, field: string): Promise<Organization> {
   return findById(manager, Organization, id, field, "Organisation", true);
@@ -52,7 +71,8 @@ function lockOrganization(manager: EntityManager, id: string, field: string): Pr
  * district is the unit of registration.
  */
 /** Where the organisation lies: the one rule of every subgraph (@kttt/reference). */
-const placement = (code: string, date: string, field: string): Pick<Organization, "adminUnitCode" | "communeId" | "communeSince"> => placementOn(code, date, field);
+const placement = (code: string, date: string, field: string): Pick<Organization, "adminUnitCode" | "communeId" | "communeSince"> =>
+  placementOn(code, date, field);
 
 function requireMoney(value: bigint, field: string, what: string): void {
   if (value < 0n) throw badInput(`${what} cannot be negative.`, field, "NEGATIVE_AMOUNT");
@@ -75,7 +95,13 @@ export const databaseLookups = (manager: EntityManager): RegistryLookups => ({
   byRegistrationNumber: (number) => manager.getRepository(Organization).findOneBy({ registrationNumber: number }),
 });
 
-async function checkRegistrationNumber(lookups: RegistryLookups, kind: OrganizationKind, number: string | null, exceptId: string | null, field: string): Promise<void> {
+async function checkRegistrationNumber(
+  lookups: RegistryLookups,
+  kind: OrganizationKind,
+  number: string | null,
+  exceptId: string | null,
+  field: string,
+): Promise<void> {
   if (kind === OrganizationKind.COOPERATIVE_GROUP && number) {
     throw badInput("A cooperative group (THT) has no registration number: it works under a cooperation contract.", field, "GROUP_HAS_NO_REGISTRATION");
   }
@@ -115,14 +141,26 @@ export async function checkMember(
 ): Promise<void> {
   requireMoney(m.capitalContributed, `${field}.capitalContributed`, "Capital contributed");
   if (m.membershipType === MembershipType.ASSOCIATE_WITHOUT_CAPITAL && m.capitalContributed !== 0n) {
-    throw badInput("An associate member without capital contributes no capital: set capitalContributed to 0.", `${field}.capitalContributed`, "CAPITAL_NOT_ALLOWED");
+    throw badInput(
+      "An associate member without capital contributes no capital: set capitalContributed to 0.",
+      `${field}.capitalContributed`,
+      "CAPITAL_NOT_ALLOWED",
+    );
   }
   if (m.joinedOn < org.establishedOn) {
-    throw badInput(`A member cannot join (${m.joinedOn}) before the organisation was established (${org.establishedOn}).`, `${field}.joinedOn`, "JOINED_BEFORE_ESTABLISHMENT");
+    throw badInput(
+      `A member cannot join (${m.joinedOn}) before the organisation was established (${org.establishedOn}).`,
+      `${field}.joinedOn`,
+      "JOINED_BEFORE_ESTABLISHMENT",
+    );
   }
   requireNotInFuture(m.joinedOn, `${field}.joinedOn`, "The joining date");
   if (org.kind === OrganizationKind.COOPERATIVE_UNION && m.membershipType === MembershipType.OFFICIAL && !m.memberOrganizationId) {
-    throw badInput("An official member of a union must be a cooperative: give memberOrganizationId.", `${field}.memberOrganizationId`, "UNION_MEMBER_MUST_BE_COOPERATIVE");
+    throw badInput(
+      "An official member of a union must be a cooperative: give memberOrganizationId.",
+      `${field}.memberOrganizationId`,
+      "UNION_MEMBER_MUST_BE_COOPERATIVE",
+    );
   }
   if (m.memberOrganizationId) {
     requireId(m.memberOrganizationId, `${field}.memberOrganizationId`, "Member organisation");
@@ -133,7 +171,11 @@ export async function checkMember(
     if (!other) throw notFound(`No organisation has the id ${m.memberOrganizationId}.`, `${field}.memberOrganizationId`);
     if (other.id === org.id) throw badInput("An organisation cannot be its own member.", `${field}.memberOrganizationId`, "SELF_MEMBERSHIP");
     if (org.kind === OrganizationKind.COOPERATIVE_UNION && other.kind !== OrganizationKind.COOPERATIVE) {
-      throw badInput(`${other.name} is not a cooperative; a union's members are cooperatives.`, `${field}.memberOrganizationId`, "UNION_MEMBER_MUST_BE_COOPERATIVE");
+      throw badInput(
+        `${other.name} is not a cooperative; a union's members are cooperatives.`,
+        `${field}.memberOrganizationId`,
+        "UNION_MEMBER_MUST_BE_COOPERATIVE",
+      );
     }
     if (other.status === OrganizationStatus.DISSOLVED) {
       throw badInput(`${other.name} is dissolved and cannot join.`, `${field}.memberOrganizationId`, "MEMBER_DISSOLVED");
@@ -175,7 +217,8 @@ export async function checkRegistration(lookups: RegistryLookups, manager: Entit
   for (const [i, m] of input.members.entries()) {
     await checkMember(manager, { kind: input.kind, establishedOn: input.establishedOn, id }, m, `input.members.${i}`);
     if (!m.memberOrganizationId) continue;
-    if (memberOrganizations.has(m.memberOrganizationId)) throw conflict("That organisation is already a member: it is named twice.", `input.members.${i}.memberOrganizationId`, "ALREADY_MEMBER");
+    if (memberOrganizations.has(m.memberOrganizationId))
+      throw conflict("That organisation is already a member: it is named twice.", `input.members.${i}.memberOrganizationId`, "ALREADY_MEMBER");
     memberOrganizations.add(m.memberOrganizationId);
   }
   if (input.status === OrganizationStatus.ACTIVE) {
@@ -241,8 +284,20 @@ function requireAbsent(value: unknown, field: string, scheme: ClassificationSche
  * the Circular 01/2020 rating before its repeal, the Decree 113/2024 size class from its entry into force, or a
  * scheme the Alliance names; the first rule the input breaks otherwise.
  */
-async function classificationValues(manager: EntityManager, org: Organization, input: RecordClassificationInput): Promise<Omit<Classification, "organizationId" | "year" | "scheme" | "version" | "ratingLabel" | "sizeClassLabel">> {
-  const base = { assessedOn: input.assessedOn, schemeName: null, score: input.score ?? null, rating: null, grade: null, sizeClass: null, notRatedReason: cleanOptionalText(input.notRatedReason) };
+async function classificationValues(
+  manager: EntityManager,
+  org: Organization,
+  input: RecordClassificationInput,
+): Promise<Omit<Classification, "organizationId" | "year" | "scheme" | "version" | "ratingLabel" | "sizeClassLabel">> {
+  const base = {
+    assessedOn: input.assessedOn,
+    schemeName: null,
+    score: input.score ?? null,
+    rating: null,
+    grade: null,
+    sizeClass: null,
+    notRatedReason: cleanOptionalText(input.notRatedReason),
+  };
   switch (input.scheme) {
     case ClassificationScheme.CIRCULAR_01_2020: {
       requireAbsent(input.schemeName, "input.schemeName", input.scheme);
@@ -265,7 +320,10 @@ async function classificationValues(manager: EntityManager, org: Organization, i
       const officialMembers = await manager
         .getRepository(Member)
         .createQueryBuilder("m")
-        .where("m.organization_id = :id AND m.membership_type = 'OFFICIAL' AND m.joined_on <= :on AND (m.left_on IS NULL OR m.left_on >= :on)", { id: org.id, on: input.assessedOn })
+        .where("m.organization_id = :id AND m.membership_type = 'OFFICIAL' AND m.joined_on <= :on AND (m.left_on IS NULL OR m.left_on >= :on)", {
+          id: org.id,
+          on: input.assessedOn,
+        })
         .getCount();
       const sizeClass =
         org.kind === OrganizationKind.COOPERATIVE
@@ -301,10 +359,18 @@ export function checkFinancialReport(org: Organization, input: Omit<RecordFinanc
     throw badInput(`Profit (${input.profit} đ) cannot be larger than revenue (${input.revenue} đ).`, "input.profit", "PROFIT_EXCEEDS_REVENUE");
   }
   if (input.managersTrained > input.managersTotal) {
-    throw badInput(`Trained managers (${input.managersTrained}) cannot outnumber managers (${input.managersTotal}).`, "input.managersTrained", "TRAINED_EXCEEDS_TOTAL");
+    throw badInput(
+      `Trained managers (${input.managersTrained}) cannot outnumber managers (${input.managersTotal}).`,
+      "input.managersTrained",
+      "TRAINED_EXCEEDS_TOTAL",
+    );
   }
   if (input.regularWorkers === 0 && input.averageMonthlyIncome !== 0n) {
-    throw badInput("With no regular workers there is no average worker income: set averageMonthlyIncome to 0.", "input.averageMonthlyIncome", "INCOME_WITHOUT_WORKERS");
+    throw badInput(
+      "With no regular workers there is no average worker income: set averageMonthlyIncome to 0.",
+      "input.averageMonthlyIncome",
+      "INCOME_WITHOUT_WORKERS",
+    );
   }
   const thisYear = currentYear();
   const foundedYear = Number(org.establishedOn.slice(0, 4));
@@ -320,7 +386,14 @@ export function checkFinancialReport(org: Organization, input: Omit<RecordFinanc
  */
 export function checkClassification(
   org: Organization,
-  input: { year: number; scheme: ClassificationScheme; assessedOn?: string | null; score?: number | null; rating?: Rating | null; notRatedReason?: string | null },
+  input: {
+    year: number;
+    scheme: ClassificationScheme;
+    assessedOn?: string | null;
+    score?: number | null;
+    rating?: Rating | null;
+    notRatedReason?: string | null;
+  },
 ): void {
   if (org.kind === OrganizationKind.COOPERATIVE_GROUP) {
     throw badInput("Cooperative groups (THT) are not rated; classifications apply to cooperatives and unions.", "input.organizationId", "GROUP_NOT_RATED");
@@ -381,7 +454,10 @@ export class OrganizationMutations {
   };
 
   async register(input: RegisterOrganizationInput): Promise<Organization> {
-    const constraints = { organization_registration_number_key: registrationNumberTaken(input.registrationNumber), member_organization_once_idx: alreadyMember("input.members") };
+    const constraints = {
+      organization_registration_number_key: registrationNumberTaken(input.registrationNumber),
+      member_organization_once_idx: alreadyMember("input.members"),
+    };
     return recordedWrite(this.dataSource, { operation: "registerOrganization", input, load: this.loadOrganization, constraints }, async (manager) => {
       const org = await checkRegistration(databaseLookups(manager), manager, input);
       await manager.getRepository(Organization).insert(org);
@@ -397,7 +473,9 @@ export class OrganizationMutations {
     return recordedWrite(this.dataSource, { operation: "updateOrganization", input, load: this.loadOrganization, constraints }, async (manager, keepBefore) => {
       const org = keepBefore(await lockOrganization(manager, input.id, "input.id"));
       if (org.version !== input.version) throw versionConflict("This organisation", input.version, org.version);
-      const changes = await checkChanges(databaseLookups(manager), org, input, async () => activeOfficialCount(await manager.getRepository(Member).findBy({ organizationId: org.id })));
+      const changes = await checkChanges(databaseLookups(manager), org, input, async () =>
+        activeOfficialCount(await manager.getRepository(Member).findBy({ organizationId: org.id })),
+      );
       await manager
         .createQueryBuilder()
         .update(Organization)
@@ -409,77 +487,101 @@ export class OrganizationMutations {
   }
 
   async recordFinancialReport(input: RecordFinancialReportInput): Promise<FinancialReport> {
-    return recordedWrite(this.dataSource, { operation: "recordFinancialReport", input, refOf: (f) => `${f.organizationId}/${f.year}`, load: this.loadReport }, async (manager, keepBefore) => {
-      const org = await lockOrganization(manager, input.organizationId, "input.organizationId");
-      checkFinancialReport(org, input);
-      const repository = manager.getRepository(FinancialReport);
-      // Read under the organisation's lock, which every write of its reports takes first.
-      const existing = await repository.findOneBy({ organizationId: org.id, year: input.year });
-      if (existing) keepBefore(existing);
-      const values = {
-        charterCapital: input.charterCapital,
-        revenue: input.revenue,
-        profit: input.profit,
-        regularWorkers: input.regularWorkers,
-        averageMonthlyIncome: input.averageMonthlyIncome,
-        managersTotal: input.managersTotal,
-        managersTrained: input.managersTrained,
-        itReadiness: input.itReadiness,
-      };
-      if (existing) {
-        if (input.version == null) {
-          throw conflict(`Figures for ${input.year} are already recorded for ${org.name}. Send their version to correct them.`, "input.version", "ALREADY_RECORDED", { currentVersion: existing.version });
+    return recordedWrite(
+      this.dataSource,
+      { operation: "recordFinancialReport", input, refOf: (f) => `${f.organizationId}/${f.year}`, load: this.loadReport },
+      async (manager, keepBefore) => {
+        const org = await lockOrganization(manager, input.organizationId, "input.organizationId");
+        checkFinancialReport(org, input);
+        const repository = manager.getRepository(FinancialReport);
+        // Read under the organisation's lock, which every write of its reports takes first.
+        const existing = await repository.findOneBy({ organizationId: org.id, year: input.year });
+        if (existing) keepBefore(existing);
+        const values = {
+          charterCapital: input.charterCapital,
+          revenue: input.revenue,
+          profit: input.profit,
+          regularWorkers: input.regularWorkers,
+          averageMonthlyIncome: input.averageMonthlyIncome,
+          managersTotal: input.managersTotal,
+          managersTrained: input.managersTrained,
+          itReadiness: input.itReadiness,
+        };
+        if (existing) {
+          if (input.version == null) {
+            throw conflict(
+              `Figures for ${input.year} are already recorded for ${org.name}. Send their version to correct them.`,
+              "input.version",
+              "ALREADY_RECORDED",
+              { currentVersion: existing.version },
+            );
+          }
+          if (existing.version !== input.version) throw versionConflict("This report", input.version, existing.version);
+          await repository.update({ organizationId: org.id, year: input.year }, { ...values, version: existing.version + 1 });
+        } else {
+          if (input.version != null) throw notFound(`No figures for ${input.year} are recorded yet; omit the version to record them.`, "input.version");
+          await repository.insert({ organizationId: org.id, year: input.year, ...values, version: 1 });
         }
-        if (existing.version !== input.version) throw versionConflict("This report", input.version, existing.version);
-        await repository.update({ organizationId: org.id, year: input.year }, { ...values, version: existing.version + 1 });
-      } else {
-        if (input.version != null) throw notFound(`No figures for ${input.year} are recorded yet; omit the version to record them.`, "input.version");
-        await repository.insert({ organizationId: org.id, year: input.year, ...values, version: 1 });
-      }
-      return repository.findOneByOrFail({ organizationId: org.id, year: input.year });
-    });
+        return repository.findOneByOrFail({ organizationId: org.id, year: input.year });
+      },
+    );
   }
 
   async recordClassification(input: RecordClassificationInput): Promise<Classification> {
-    return recordedWrite(this.dataSource, { operation: "recordClassification", input, refOf: (c) => `${c.organizationId}/${c.year}/${c.scheme}`, load: this.loadClassification }, async (manager, keepBefore) => {
-      const org = await lockOrganization(manager, input.organizationId, "input.organizationId");
-      checkClassification(org, input);
-      const values = await classificationValues(manager, org, input);
-      const repository = manager.getRepository(Classification);
-      const key = { organizationId: org.id, year: input.year, scheme: input.scheme };
-      const existing = await repository.findOneBy(key);
-      if (existing) keepBefore(existing);
-      if (existing) {
-        if (input.version == null) {
-          throw conflict(`A ${input.year} classification is already recorded for ${org.name}. Send its version to correct it.`, "input.version", "ALREADY_RECORDED", { currentVersion: existing.version });
+    return recordedWrite(
+      this.dataSource,
+      { operation: "recordClassification", input, refOf: (c) => `${c.organizationId}/${c.year}/${c.scheme}`, load: this.loadClassification },
+      async (manager, keepBefore) => {
+        const org = await lockOrganization(manager, input.organizationId, "input.organizationId");
+        checkClassification(org, input);
+        const values = await classificationValues(manager, org, input);
+        const repository = manager.getRepository(Classification);
+        const key = { organizationId: org.id, year: input.year, scheme: input.scheme };
+        const existing = await repository.findOneBy(key);
+        if (existing) keepBefore(existing);
+        if (existing) {
+          if (input.version == null) {
+            throw conflict(
+              `A ${input.year} classification is already recorded for ${org.name}. Send its version to correct it.`,
+              "input.version",
+              "ALREADY_RECORDED",
+              { currentVersion: existing.version },
+            );
+          }
+          if (existing.version !== input.version) throw versionConflict("This classification", input.version, existing.version);
+          await repository.update(key, { ...values, version: existing.version + 1 });
+        } else {
+          if (input.version != null) throw notFound(`No ${input.year} classification is recorded yet; omit the version to record it.`, "input.version");
+          await repository.insert({ ...key, ...values, version: 1 });
         }
-        if (existing.version !== input.version) throw versionConflict("This classification", input.version, existing.version);
-        await repository.update(key, { ...values, version: existing.version + 1 });
-      } else {
-        if (input.version != null) throw notFound(`No ${input.year} classification is recorded yet; omit the version to record it.`, "input.version");
-        await repository.insert({ ...key, ...values, version: 1 });
-      }
-      return repository.findOneByOrFail(key);
-    });
+        return repository.findOneByOrFail(key);
+      },
+    );
   }
 
   async addMember(input: AddMemberInput): Promise<Member> {
-    return recordedWrite(this.dataSource, { operation: "addMember", input, load: this.loadMember, constraints: { member_organization_once_idx: alreadyMember("input.memberOrganizationId") } }, async (manager) => {
-      const org = await lockOrganization(manager, input.organizationId, "input.organizationId");
-      if (org.status === OrganizationStatus.DISSOLVED) {
-        throw badInput(`${org.name} is dissolved and takes no new members.`, "input.organizationId", "ORGANIZATION_DISSOLVED");
-      }
-      await checkMember(manager, org, input, "input");
-      if (input.memberOrganizationId) {
-        const already = await manager.getRepository(Member).findOneBy({ organizationId: org.id, memberOrganizationId: input.memberOrganizationId, leftOn: IsNull() });
-        if (already) {
-          throw conflict("That organisation is already a member.", "input.memberOrganizationId", "ALREADY_MEMBER");
+    return recordedWrite(
+      this.dataSource,
+      { operation: "addMember", input, load: this.loadMember, constraints: { member_organization_once_idx: alreadyMember("input.memberOrganizationId") } },
+      async (manager) => {
+        const org = await lockOrganization(manager, input.organizationId, "input.organizationId");
+        if (org.status === OrganizationStatus.DISSOLVED) {
+          throw badInput(`${org.name} is dissolved and takes no new members.`, "input.organizationId", "ORGANIZATION_DISSOLVED");
         }
-      }
-      const row = memberRow(org.id, input);
-      await manager.getRepository(Member).insert(row);
-      return manager.getRepository(Member).findOneByOrFail({ id: row.id });
-    });
+        await checkMember(manager, org, input, "input");
+        if (input.memberOrganizationId) {
+          const already = await manager
+            .getRepository(Member)
+            .findOneBy({ organizationId: org.id, memberOrganizationId: input.memberOrganizationId, leftOn: IsNull() });
+          if (already) {
+            throw conflict("That organisation is already a member.", "input.memberOrganizationId", "ALREADY_MEMBER");
+          }
+        }
+        const row = memberRow(org.id, input);
+        await manager.getRepository(Member).insert(row);
+        return manager.getRepository(Member).findOneByOrFail({ id: row.id });
+      },
+    );
   }
 
   async endMembership(input: EndMembershipInput): Promise<Member> {
@@ -508,9 +610,14 @@ export class OrganizationMutations {
     return recordedWrite(this.dataSource, { operation: "dissolveOrganization", input, load: this.loadOrganization }, async (manager, keepBefore) => {
       const org = keepBefore(await lockOrganization(manager, input.id, "input.id"));
       if (org.version !== input.version) throw versionConflict("This organisation", input.version, org.version);
-      if (org.status === OrganizationStatus.DISSOLVED) throw conflict(`${org.name} was already dissolved on ${org.dissolvedOn}.`, "input.id", "ALREADY_DISSOLVED");
+      if (org.status === OrganizationStatus.DISSOLVED)
+        throw conflict(`${org.name} was already dissolved on ${org.dissolvedOn}.`, "input.id", "ALREADY_DISSOLVED");
       if (input.dissolvedOn < org.establishedOn) {
-        throw badInput(`Dissolution (${input.dissolvedOn}) cannot precede establishment (${org.establishedOn}).`, "input.dissolvedOn", "DISSOLVED_BEFORE_ESTABLISHED");
+        throw badInput(
+          `Dissolution (${input.dissolvedOn}) cannot precede establishment (${org.establishedOn}).`,
+          "input.dissolvedOn",
+          "DISSOLVED_BEFORE_ESTABLISHED",
+        );
       }
       requireNotInFuture(input.dissolvedOn, "input.dissolvedOn", "The dissolution date");
       await manager

@@ -264,7 +264,8 @@ async function importRecords<R extends OrganizationRef & { rowNumber?: number },
 }
 
 /** A table row's columns as the entity's fields (capital_contributed → capitalContributed), so an audit's after reads like its before. */
-const fieldsOf = (row: Record<string, unknown>) => Object.fromEntries(Object.entries(row).map(([column, value]) => [column.replace(/_([a-z])/gu, (_m, c: string) => c.toUpperCase()), value]));
+const fieldsOf = (row: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(row).map(([column, value]) => [column.replace(/_([a-z])/gu, (_m, c: string) => c.toUpperCase()), value]));
 
 /** Whether a stored record already says what a row says, field by field (bigints and numbers compared as text). */
 const same = (a: Record<string, string | number | bigint | null>, b: Record<string, string | number | bigint | null>, fields: string[]) =>

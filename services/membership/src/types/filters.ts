@@ -15,7 +15,10 @@ export class OrganizationFilter {
   @IsAdminUnitCode()
   adminUnitCode?: string;
 
-  @Field(() => LocalDateScalar, { nullable: true, description: "The date `adminUnitCode` is judged on (tính đến ngày); default: today for a unit in force, the unit's last day for one that ended." })
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description: "The date `adminUnitCode` is judged on (tính đến ngày); default: today for a unit in force, the unit's last day for one that ended.",
+  })
   adminUnitAsOf?: string;
 
   @Field(() => Sector, { nullable: true, description: "Only this sector (lĩnh vực)." })
@@ -34,13 +37,17 @@ export class OrganizationFilter {
 
   @Field({
     nullable: true,
-    description: "Words to find in the name or registration number, with or without diacritics (tìm kiếm): \"hop tac xa nong nghiep\" finds \"Hợp tác xã Nông nghiệp …\".",
+    description:
+      'Words to find in the name or registration number, with or without diacritics (tìm kiếm): "hop tac xa nong nghiep" finds "Hợp tác xã Nông nghiệp …".',
   })
   @IsOptional()
   @Length(1, 200, { message: "search must be 1 to 200 characters." })
   search?: string;
 
-  @Field({ nullable: true, description: "Only members of the provincial Cooperative Alliance (thành viên Liên minh HTX) when true; only non-members when false." })
+  @Field({
+    nullable: true,
+    description: "Only members of the provincial Cooperative Alliance (thành viên Liên minh HTX) when true; only non-members when false.",
+  })
   allianceMember?: boolean;
 }
 
@@ -76,4 +83,3 @@ export const ORDER_KEYS = {
   ESTABLISHED_ON_ASC: ["o.established_on", "ASC"],
   ESTABLISHED_ON_DESC: ["o.established_on", "DESC"],
 } as const;
-

@@ -1,6 +1,16 @@
 import { Field, Float, ID, InputType, Int, ObjectType } from "type-graphql";
 import { ImportCounts, ImportOutcome, ImportProblem, LocalDateScalar, VndScalar } from "@kttt/core";
-import { ClassificationScheme, ItReadiness, MemberKind, MembershipType, OrganizationKind, OrganizationStatus, Rating, Sector, SizeClass } from "../domain/enums";
+import {
+  ClassificationScheme,
+  ItReadiness,
+  MemberKind,
+  MembershipType,
+  OrganizationKind,
+  OrganizationStatus,
+  Rating,
+  Sector,
+  SizeClass,
+} from "../domain/enums";
 import { NewMemberInput } from "./inputs";
 
 /** At most this many rows in one importOrganizations call (one transaction). */
@@ -24,7 +34,10 @@ export class OrganizationImportRow {
   @Field({ nullable: true, description: "Registration number (mã số HTX, the tax code): 10 digits, optionally -3 digits; none for groups." })
   registrationNumber?: string;
 
-  @Field({ description: "The administrative unit where it is registered, in force on establishedOn (đơn vị hành chính): its code (e.g. 444, 18172) or its name, with its district before 1/7/2025 where the name alone is ambiguous (e.g. Huyện Hương Khê, Xã Sơn Tây, huyện Hương Sơn)." })
+  @Field({
+    description:
+      "The administrative unit where it is registered, in force on establishedOn (đơn vị hành chính): its code (e.g. 444, 18172) or its name, with its district before 1/7/2025 where the name alone is ambiguous (e.g. Huyện Hương Khê, Xã Sơn Tây, huyện Hương Sơn).",
+  })
   adminUnit: string;
 
   @Field(() => Sector, { description: "Field of activity (lĩnh vực)." })
@@ -42,7 +55,11 @@ export class OrganizationImportRow {
   @Field({ nullable: true, description: "Legal representative or group leader (người đại diện)." })
   representative?: string;
 
-  @Field(() => [NewMemberInput], { defaultValue: [], description: "Founding members (thành viên sáng lập), used when the row creates the organisation; an ACTIVE one needs the legal minimum of official members." })
+  @Field(() => [NewMemberInput], {
+    defaultValue: [],
+    description:
+      "Founding members (thành viên sáng lập), used when the row creates the organisation; an ACTIVE one needs the legal minimum of official members.",
+  })
   members: NewMemberInput[];
 }
 
@@ -57,7 +74,10 @@ export class OrganizationImportRowResult {
   @Field(() => ImportOutcome, { description: "Created, updated, unchanged or invalid (kết quả)." })
   outcome: ImportOutcome;
 
-  @Field(() => ID, { nullable: true, description: "The organisation the row matched or created; null for an invalid row and for a row a dry run would create (mã định danh)." })
+  @Field(() => ID, {
+    nullable: true,
+    description: "The organisation the row matched or created; null for an invalid row and for a row a dry run would create (mã định danh).",
+  })
   organizationId: string | null;
 
   @Field(() => [ImportProblem], { description: "Why the row is invalid, one entry per rule it breaks (lỗi)." })
@@ -155,7 +175,10 @@ export class FinancialReportImportRow {
   itReadiness: ItReadiness;
 }
 
-@InputType({ description: "One year's classification of a cooperative or union to import (một dòng kết quả phân loại, đánh giá); matched on organisation, year and scheme." })
+@InputType({
+  description:
+    "One year's classification of a cooperative or union to import (một dòng kết quả phân loại, đánh giá); matched on organisation, year and scheme.",
+})
 export class ClassificationImportRow {
   @Field(() => Int, { nullable: true, description: "The row's number in the person's file, echoed in the result (số dòng)." })
   rowNumber?: number;
@@ -174,7 +197,8 @@ export class ClassificationImportRow {
 
   @Field(() => LocalDateScalar, {
     nullable: true,
-    description: "Date of the assessment (ngày đánh giá). A Circular 01/2020 rating dated on or after 2025-09-18 (its repeal) is refused; without a date, the rating is kept as recorded.",
+    description:
+      "Date of the assessment (ngày đánh giá). A Circular 01/2020 rating dated on or after 2025-09-18 (its repeal) is refused; without a date, the rating is kept as recorded.",
   })
   assessedOn?: string;
 
@@ -191,7 +215,9 @@ export class ClassificationImportRow {
   notRatedReason?: string;
 }
 
-@ObjectType({ description: "What an import of an organisation's records (members, yearly figures, classifications) did, or would do, with one row (kết quả từng dòng)." })
+@ObjectType({
+  description: "What an import of an organisation's records (members, yearly figures, classifications) did, or would do, with one row (kết quả từng dòng).",
+})
 export class RecordImportRowResult {
   @Field(() => Int, { description: "Position of the row in the rows sent, from 0 (thứ tự)." })
   index: number;

@@ -1,7 +1,17 @@
 import { ArrayMaxSize, IsOptional, Length, Matches, Max, Min, ValidateNested } from "class-validator";
 import { Field, Float, ID, InputType, Int } from "type-graphql";
 import { Idempotent, LocalDateScalar, MutationInput, VndScalar, IsAdminUnitCode, IsYearInRange } from "@kttt/core";
-import { ClassificationScheme, ItReadiness, MemberKind, MembershipType, OrganizationKind, OrganizationStatus, Rating, Sector, SizeClass } from "../domain/enums";
+import {
+  ClassificationScheme,
+  ItReadiness,
+  MemberKind,
+  MembershipType,
+  OrganizationKind,
+  OrganizationStatus,
+  Rating,
+  Sector,
+  SizeClass,
+} from "../domain/enums";
 
 const REGISTRATION_NUMBER = /^[0-9]{10}(-[0-9]{3})?$/u;
 
@@ -37,12 +47,18 @@ export class RegisterOrganizationInput extends MutationInput {
   @Length(3, 300, { message: "name must be 3 to 300 characters." })
   name: string;
 
-  @Field({ nullable: true, description: "Registration number (10 digits, optionally -3 digits for a branch); required for cooperatives and unions, none for groups." })
+  @Field({
+    nullable: true,
+    description: "Registration number (10 digits, optionally -3 digits for a branch); required for cooperatives and unions, none for groups.",
+  })
   @IsOptional()
   @Matches(REGISTRATION_NUMBER, { message: "registrationNumber must be 10 digits, optionally followed by -and 3 digits (e.g. 3001234567)." })
   registrationNumber?: string;
 
-  @Field({ description: "Code of the unit where it is registered, in force on `establishedOn`: a commune (5 digits, e.g. 18202; from 2025-07-01 only communes exist) or, before 2025-07-01, a district (3 digits, e.g. 444)." })
+  @Field({
+    description:
+      "Code of the unit where it is registered, in force on `establishedOn`: a commune (5 digits, e.g. 18202; from 2025-07-01 only communes exist) or, before 2025-07-01, a district (3 digits, e.g. 444).",
+  })
   @IsAdminUnitCode()
   adminUnitCode: string;
 
@@ -52,7 +68,10 @@ export class RegisterOrganizationInput extends MutationInput {
   @Field(() => LocalDateScalar, { description: "Date of establishment or registration." })
   establishedOn: string;
 
-  @Field(() => OrganizationStatus, { defaultValue: OrganizationStatus.ACTIVE, description: "ACTIVE (needs the legal minimum of official members) or SUSPENDED." })
+  @Field(() => OrganizationStatus, {
+    defaultValue: OrganizationStatus.ACTIVE,
+    description: "ACTIVE (needs the legal minimum of official members) or SUSPENDED.",
+  })
   status: OrganizationStatus;
 
   @Field({ nullable: true, description: "Head-office address." })
@@ -179,7 +198,10 @@ export class RecordClassificationInput extends MutationInput {
   @Length(3, 300, { message: "schemeName must be 3 to 300 characters." })
   schemeName?: string;
 
-  @Field(() => Float, { nullable: true, description: "Score: out of 100 under Circular 01/2020 (required unless NOT_RATED); on the scheme's own scale under ALLIANCE." })
+  @Field(() => Float, {
+    nullable: true,
+    description: "Score: out of 100 under Circular 01/2020 (required unless NOT_RATED); on the scheme's own scale under ALLIANCE.",
+  })
   @IsOptional()
   @Min(0, { message: "score must be between 0 and 100." })
   @Max(100, { message: "score must be between 0 and 100." })

@@ -11,7 +11,10 @@ export class MoneyAggregate {
   @Field(() => VndScalar, { description: "Sum over the reporting cooperatives (tổng), VND." })
   total: bigint;
 
-  @Field(() => VndScalar, { nullable: true, description: "Average per reporting cooperative (bình quân/HTX), VND rounded half up to the đồng; null when none reported." })
+  @Field(() => VndScalar, {
+    nullable: true,
+    description: "Average per reporting cooperative (bình quân/HTX), VND rounded half up to the đồng; null when none reported.",
+  })
   average: bigint | null;
 }
 

@@ -41,7 +41,8 @@ export const COLLECTIVE_OWNER_TYPES: Record<string, OcopOwnerType> = {
   CooperativeGroup: OcopOwnerType.COOPERATIVE_GROUP,
   CooperativeUnion: OcopOwnerType.COOPERATIVE_UNION,
 };
-export const isCollective = (type: OcopOwnerType) => type === OcopOwnerType.COOPERATIVE || type === OcopOwnerType.COOPERATIVE_GROUP || type === OcopOwnerType.COOPERATIVE_UNION;
+export const isCollective = (type: OcopOwnerType) =>
+  type === OcopOwnerType.COOPERATIVE || type === OcopOwnerType.COOPERATIVE_GROUP || type === OcopOwnerType.COOPERATIVE_UNION;
 registerEnumType(OcopOwnerType, {
   name: "OcopOwnerType",
   description: "Kind of OCOP product owner (loại chủ thể OCOP): most owners are not cooperatives.",
@@ -76,7 +77,10 @@ registerEnumType(OcopLevel, {
   name: "OcopLevel",
   description: "Level that assesses and recognises the stars (cấp đánh giá, công nhận).",
   valuesConfig: {
-    DISTRICT: { description: "Cấp huyện: the district People's Committee recognised 3★ for decisions before 2025-07-06 (Decision 148/QĐ-TTg); no district level since (Decision 1489/QĐ-TTg of 06/07/2025)." },
+    DISTRICT: {
+      description:
+        "Cấp huyện: the district People's Committee recognised 3★ for decisions before 2025-07-06 (Decision 148/QĐ-TTg); no district level since (Decision 1489/QĐ-TTg of 06/07/2025).",
+    },
     PROVINCE: { description: "Cấp tỉnh: the provincial People's Committee, 4★; and 3★ for decisions from 2025-07-06 (Decision 1489/QĐ-TTg)." },
     CENTRAL: { description: "Cấp trung ương: 5★ (products scoring 90 or more)." },
   },
@@ -133,7 +137,10 @@ registerEnumType(OcopGroupBy, {
   valuesConfig: {
     STARS: { description: "By the stars of the certificate that says where each product stands." },
     GROUP: { description: "By product group." },
-    ADMIN_UNIT: { description: "By administrative unit where produced, of the map `unitMap` names: districts for dates before 2025-07-01, communes after; products no unit can hold are the group with a null key." },
+    ADMIN_UNIT: {
+      description:
+        "By administrative unit where produced, of the map `unitMap` names: districts for dates before 2025-07-01, communes after; products no unit can hold are the group with a null key.",
+    },
     OWNER_TYPE: { description: "By kind of owner." },
   },
 });

@@ -68,7 +68,9 @@ export class OcopProduct {
     return communeCodeOn(this.communeId, null, today());
   }
 
-  @Field({ description: "True for illustrative demo data (dữ liệu minh họa), not published figures: products registered after the seed text's date (2024-07-15)." })
+  @Field({
+    description: "True for illustrative demo data (dữ liệu minh họa), not published figures: products registered after the seed text's date (2024-07-15).",
+  })
   @Column("boolean", { default: false })
   illustrative: boolean;
 

@@ -33,7 +33,9 @@ export class OcopPlacesAndLevels1732406400103 implements MigrationInterface {
       `SELECT conname FROM pg_constraint WHERE conrelid = 'ocop_certification'::regclass AND contype = 'c' AND pg_get_constraintdef(oid) LIKE '%CENTRAL%' AND pg_get_constraintdef(oid) LIKE '%decided_on%'`,
     )) as { conname: string }[];
     if (check) await q.query(`ALTER TABLE ocop_certification DROP CONSTRAINT "${check.conname}"`);
-    await q.query(`UPDATE ocop_certification SET level = 'DISTRICT', version = version + 1 WHERE stars = 3 AND level = 'PROVINCE' AND decided_on < DATE '2025-07-01'`);
+    await q.query(
+      `UPDATE ocop_certification SET level = 'DISTRICT', version = version + 1 WHERE stars = 3 AND level = 'PROVINCE' AND decided_on < DATE '2025-07-01'`,
+    );
     await q.query(`
       ALTER TABLE ocop_certification ADD CONSTRAINT ocop_certification_level_by_date_check CHECK (
         (stars = 5 AND level = 'CENTRAL') OR (stars = 4 AND level = 'PROVINCE')

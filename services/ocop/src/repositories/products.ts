@@ -11,14 +11,20 @@ import { OcopProductOrder } from "../domain/enums";
  * Conditions on the certificate in force on a date, shared by the lists (alias `p`) and the batched
  * first pages (alias `t`).
  */
-export function applyCertificateConditions<T extends object>(query: SelectQueryBuilder<T>, alias: string, conditions: { asOf: string; status?: string | null; stars?: number | null; expiringWithinDays?: number | null }): void {
+export function applyCertificateConditions<T extends object>(
+  query: SelectQueryBuilder<T>,
+  alias: string,
+  conditions: { asOf: string; status?: string | null; stars?: number | null; expiringWithinDays?: number | null },
+): void {
   // The certificate that says where the product stands on :asOf.
   const CURRENT = `ocop_current_certification(${alias}.id, CAST(:asOf AS date))`;
   query.setParameter("asOf", conditions.asOf);
   if (conditions.status) query.andWhere(`ocop_status(${CURRENT}, CAST(:asOf AS date)) = :status`, { status: conditions.status });
   if (conditions.stars != null) query.andWhere(`(${CURRENT}).stars = :stars`, { stars: conditions.stars });
   if (conditions.expiringWithinDays != null) {
-    query.andWhere(`ocop_status(${CURRENT}, CAST(:asOf AS date)) = 'ACTIVE' AND (${CURRENT}).valid_until <= CAST(:asOf AS date) + CAST(:days AS integer)`, { days: conditions.expiringWithinDays });
+    query.andWhere(`ocop_status(${CURRENT}, CAST(:asOf AS date)) = 'ACTIVE' AND (${CURRENT}).valid_until <= CAST(:asOf AS date) + CAST(:days AS integer)`, {
+      days: conditions.expiringWithinDays,
+    });
   }
 }
 
@@ -45,12 +51,17 @@ export function filteredProducts(dataSource: DataSource, filter: OcopProductFilt
 export async function listProducts(dataSource: DataSource, args: OcopProductListArgs): Promise<OcopProductConnection> {
   const asOf = args.filter?.asOf ?? today();
   const [expression, direction, property] = ORDER_KEYS[args.orderBy ?? OcopProductOrder.NAME_ASC];
-  const connection = await paginate(OcopProductConnection, filteredProducts(dataSource, args.filter, asOf), {
-    keys: [{ expression, read: (row: OcopProduct) => row[property] }],
-    direction,
-    idExpression: "p.id",
-    idOf: (row: OcopProduct) => row.id,
-  }, args);
+  const connection = await paginate(
+    OcopProductConnection,
+    filteredProducts(dataSource, args.filter, asOf),
+    {
+      keys: [{ expression, read: (row: OcopProduct) => row[property] }],
+      direction,
+      idExpression: "p.id",
+      idOf: (row: OcopProduct) => row.id,
+    },
+    args,
+  );
   for (const node of connection.nodes) node.listAsOf = asOf;
   return connection;
 }

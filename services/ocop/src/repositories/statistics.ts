@@ -13,7 +13,12 @@ const GROUP_EXPRESSION: Record<OcopGroupBy, string> = {
   OWNER_TYPE: "s.owner_type",
 };
 
-const GROUP_LABELS: Record<OcopGroupBy, GroupLabels> = { STARS: (stars) => `${stars} sao`, GROUP: GROUP_LABEL, ADMIN_UNIT: adminUnitName, OWNER_TYPE: OWNER_TYPE_LABEL };
+const GROUP_LABELS: Record<OcopGroupBy, GroupLabels> = {
+  STARS: (stars) => `${stars} sao`,
+  GROUP: GROUP_LABEL,
+  ADMIN_UNIT: adminUnitName,
+  OWNER_TYPE: OWNER_TYPE_LABEL,
+};
 
 interface Row extends Record<string, number | string | null> {
   grouped: number;
@@ -47,13 +52,16 @@ export function emptyOcopFigures(): OcopFigures {
  * statement. Products with no commune recorded keep the unit they were registered in while districts existed;
  * those no unit can hold (a split commune, one the sources lose) are the group with a null key (unplaced).
  */
-export async function ocopStatistics(dataSource: DataSource, asOf: string, groupBy: OcopGroupBy | null, unitMap: UnitMap = UnitMap.PERIOD): Promise<OcopStatistics> {
+export async function ocopStatistics(
+  dataSource: DataSource,
+  asOf: string,
+  groupBy: OcopGroupBy | null,
+  unitMap: UnitMap = UnitMap.PERIOD,
+): Promise<OcopStatistics> {
   const group = groupBy ? GROUP_EXPRESSION[groupBy] : null;
   const unitMapDate = groupBy === OcopGroupBy.ADMIN_UNIT ? (unitMap === UnitMap.TODAY ? today() : asOf) : null;
   const mapping = unitMapDate ? groupingUnitsOn(unitMapDate) : null;
-  const unitKey = mapping
-    ? "coalesce(u.unit_code, CASE WHEN p.commune_id IS NULL AND $4 THEN p.admin_unit_code END)"
-    : "p.admin_unit_code";
+  const unitKey = mapping ? "coalesce(u.unit_code, CASE WHEN p.commune_id IS NULL AND $4 THEN p.admin_unit_code END)" : "p.admin_unit_code";
   const unitJoin = mapping ? "LEFT JOIN unnest($2::text[], $3::text[]) AS u (commune_id, unit_code) ON u.commune_id = p.commune_id" : "";
   const head = group ? `grouping(${group})::int AS grouped, ${group} AS key` : "1 AS grouped, NULL::text AS key";
   const tail = group ? `GROUP BY GROUPING SETS ((${group}), ())` : "";

@@ -29,13 +29,18 @@ export function productsOf(column: ParentColumn, key: string, args: OcopChildPro
     return listProducts(ctx.dataSource, { ...args, filter, orderBy: OcopProductOrder.NAME_ASC });
   }
   const filter = { asOf, status: args.status ?? null, stars: args.stars ?? null, group: args.group ?? null, limit: firstPageFetchSize(args) };
-  return (column === "admin_unit_code" ? ctx.loaders.firstUnitProducts(filter) : ctx.loaders.firstProducts({ column, filter }))
-    .load(key)
-    .then((page) => {
-      for (const product of page.rows) product.listAsOf = asOf;
-      // Cursors are those of the NAME_ASC product list, so `after` pages on through it.
-      return firstPageConnection(OcopProductConnection, page.rows, page.total, (p) => p.id, args, (p) => [p.name, p.id]);
-    });
+  return (column === "admin_unit_code" ? ctx.loaders.firstUnitProducts(filter) : ctx.loaders.firstProducts({ column, filter })).load(key).then((page) => {
+    for (const product of page.rows) product.listAsOf = asOf;
+    // Cursors are those of the NAME_ASC product list, so `after` pages on through it.
+    return firstPageConnection(
+      OcopProductConnection,
+      page.rows,
+      page.total,
+      (p) => p.id,
+      args,
+      (p) => [p.name, p.id],
+    );
+  });
 }
 
 @Resolver(() => CooperativeRef)

@@ -11,8 +11,13 @@ import { CertifyOcopProductInput, ReassessOcopProductInput, RegisterOcopProductI
 @Resolver()
 export class OcopMutationResolver {
   @Authorized(...ALLIANCE, "DEPARTMENT:SO_NN")
-  @Mutation(() => OcopProduct, { description: "Register a product for OCOP assessment (đăng ký sản phẩm); a membership owner is checked with membership first." })
-  registerOcopProduct(@Arg("input", { description: "The product and its owner." }) input: RegisterOcopProductInput, @Ctx() ctx: OcopContext): Promise<OcopProduct> {
+  @Mutation(() => OcopProduct, {
+    description: "Register a product for OCOP assessment (đăng ký sản phẩm); a membership owner is checked with membership first.",
+  })
+  registerOcopProduct(
+    @Arg("input", { description: "The product and its owner." }) input: RegisterOcopProductInput,
+    @Ctx() ctx: OcopContext,
+  ): Promise<OcopProduct> {
     return new OcopMutations(ctx.dataSource, ctx.lookup).register(input);
   }
 
@@ -23,14 +28,19 @@ export class OcopMutationResolver {
   }
 
   @Authorized(...ALLIANCE, "DEPARTMENT:SO_NN")
-  @Mutation(() => OcopCertification, { description: "Record a re-assessment (đánh giá lại): upgrade, downgrade or renewal; the earlier certificate stays as history." })
+  @Mutation(() => OcopCertification, {
+    description: "Record a re-assessment (đánh giá lại): upgrade, downgrade or renewal; the earlier certificate stays as history.",
+  })
   reassessOcopProduct(@Arg("input", { description: "The assessment." }) input: ReassessOcopProductInput, @Ctx() ctx: OcopContext): Promise<OcopCertification> {
     return new OcopMutations(ctx.dataSource, ctx.lookup).assess(input, true);
   }
 
   @Authorized(...ALLIANCE, "DEPARTMENT:SO_NN")
   @Mutation(() => OcopCertification, { description: "Revoke the certificate in force of a product (thu hồi)." })
-  revokeOcopCertification(@Arg("input", { description: "What to revoke, when and why." }) input: RevokeOcopCertificationInput, @Ctx() ctx: OcopContext): Promise<OcopCertification> {
+  revokeOcopCertification(
+    @Arg("input", { description: "What to revoke, when and why." }) input: RevokeOcopCertificationInput,
+    @Ctx() ctx: OcopContext,
+  ): Promise<OcopCertification> {
     return new OcopMutations(ctx.dataSource, ctx.lookup).revoke(input);
   }
   @Authorized(...ALLIANCE, "DEPARTMENT:SO_NN")

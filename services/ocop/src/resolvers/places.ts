@@ -21,7 +21,8 @@ export const PLACE_DESCRIPTIONS = {
   communeOn:
     "The commune-level unit it lies in on a date (đơn vị cấp xã theo thời điểm), following its commune through mergers: after 2025-07-01 one of the 69 communes. " +
     "Null where its commune was split (Kỳ Lợi, Đại Nài) or the sources do not say where it went (Trung Lộc, Phú Phong).",
-  districtOn: "The district-level unit it lay in on a date before 2025-07-01 (huyện theo thời điểm), from its commune; null after, or where no commune is recorded.",
+  districtOn:
+    "The district-level unit it lay in on a date before 2025-07-01 (huyện theo thời điểm), from its commune; null after, or where no commune is recorded.",
 } as const;
 
 export function recordedCommune(record: Placed): AdminUnit | null {
@@ -59,7 +60,10 @@ export function placeFieldsResolver<T extends Placed>(Class: new () => T) {
     }
 
     @FieldResolver(() => AdminUnit, { nullable: true, description: PLACE_DESCRIPTIONS.communeOn })
-    communeOn(@Root() record: T, @Arg("asOf", () => LocalDateScalar, { nullable: true, description: "The date; default: today in Hà Tĩnh." }) asOf: string | null): AdminUnit | null {
+    communeOn(
+      @Root() record: T,
+      @Arg("asOf", () => LocalDateScalar, { nullable: true, description: "The date; default: today in Hà Tĩnh." }) asOf: string | null,
+    ): AdminUnit | null {
       return communeOnDate(record, asOf);
     }
 

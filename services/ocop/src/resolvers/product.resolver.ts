@@ -1,10 +1,27 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root, createUnionType } from "type-graphql";
 import { LocalDateScalar, today, type OrganizationKind } from "@kttt/core";
-import { recordDistrictOn, ocopCertificateStatus, ocopCertifyingBody, ocopCurrentCertificate, ocopLevelBasis, PROVINCE_CODE, unitOn, type AdminUnitVersion } from "@kttt/reference";
+import {
+  recordDistrictOn,
+  ocopCertificateStatus,
+  ocopCertifyingBody,
+  ocopCurrentCertificate,
+  ocopLevelBasis,
+  PROVINCE_CODE,
+  unitOn,
+  type AdminUnitVersion,
+} from "@kttt/reference";
 import type { OcopContext } from "../context";
 import { OcopLevel, OcopStatus } from "../domain/enums";
 import { OcopCertification } from "../entities/certification";
-import { AdminUnitRef, adminUnitRef, CooperativeGroupRef, CooperativeRef, CooperativeUnionRef, organizationRef, type OrganizationRef } from "../entities/external";
+import {
+  AdminUnitRef,
+  adminUnitRef,
+  CooperativeGroupRef,
+  CooperativeRef,
+  CooperativeUnionRef,
+  organizationRef,
+  type OrganizationRef,
+} from "../entities/external";
 import { OcopLocalOwner } from "../entities/owner";
 import { OcopProduct } from "../entities/product";
 import { listProducts } from "../repositories/products";
@@ -61,7 +78,10 @@ export class OcopProductResolver extends placeFieldsResolver(OcopProduct) {
     return ctx.loaders.certificationsByProduct.load(product.id);
   }
 
-  @FieldResolver(() => OcopCertification, { nullable: true, description: "The certificate that says where the product stands on the date: the latest decided by then." })
+  @FieldResolver(() => OcopCertification, {
+    nullable: true,
+    description: "The certificate that says where the product stands on the date: the latest decided by then.",
+  })
   async currentCertification(
     @Root() product: OcopProduct,
     @Arg("asOf", () => LocalDateScalar, { nullable: true, description: AS_OF_DESCRIPTION }) asOf: string | null,
@@ -116,14 +136,19 @@ export class OcopCertificationResolver {
     return ocopCertifyingBody(certification.level, (await recognisingDistrict(certification, ctx))?.name ?? null);
   }
 
-  @FieldResolver(() => AdminUnitRef, { nullable: true, description: "The unit whose People's Committee recognised the stars (đơn vị công nhận): the district or the province (42); null for the central level." })
+  @FieldResolver(() => AdminUnitRef, {
+    nullable: true,
+    description: "The unit whose People's Committee recognised the stars (đơn vị công nhận): the district or the province (42); null for the central level.",
+  })
   async certifyingUnit(@Root() certification: OcopCertification, @Ctx() ctx: OcopContext): Promise<AdminUnitRef | null> {
     if (certification.level === OcopLevel.PROVINCE) return unitRef(PROVINCE_CODE);
     const district = await recognisingDistrict(certification, ctx);
     return district ? unitRef(district.code) : null;
   }
 
-  @FieldResolver(() => String, { description: "The act that set the level for the decision's date (căn cứ phân cấp): Decision 148/QĐ-TTg, or 1489/QĐ-TTg from 2025-07-06." })
+  @FieldResolver(() => String, {
+    description: "The act that set the level for the decision's date (căn cứ phân cấp): Decision 148/QĐ-TTg, or 1489/QĐ-TTg from 2025-07-06.",
+  })
   levelBasis(@Root() certification: OcopCertification): string {
     return ocopLevelBasis(certification.decidedOn);
   }

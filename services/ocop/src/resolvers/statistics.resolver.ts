@@ -11,7 +11,8 @@ import { OcopStatistics } from "../types/statistics";
 @Resolver()
 export class OcopStatisticsResolver {
   @Authorized(...SIGNED_IN)
-  @Query(() => OcopStatistics, { nullable: true,
+  @Query(() => OcopStatistics, {
+    nullable: true,
     description:
       "OCOP figures of the province on a date (thống kê OCOP): active, expired and revoked products, stars, " +
       `products of cooperatives and groups versus enterprises and households, certificates lapsing within 90 and 180 days. ${READ_NOTE.SIGNED_IN}`,
@@ -19,7 +20,11 @@ export class OcopStatisticsResolver {
   ocopStatistics(
     @Arg("asOf", () => LocalDateScalar, { nullable: true, description: "The date (tính đến ngày); default today." }) asOf: string | null,
     @Arg("groupBy", () => OcopGroupBy, { nullable: true, description: "Optional breakdown." }) groupBy: OcopGroupBy | null,
-    @Arg("unitMap", () => UnitMap, { nullable: true, description: "With groupBy: ADMIN_UNIT, the map the groups follow; default PERIOD (the units in force on `asOf`)." }) unitMap: UnitMap | null,
+    @Arg("unitMap", () => UnitMap, {
+      nullable: true,
+      description: "With groupBy: ADMIN_UNIT, the map the groups follow; default PERIOD (the units in force on `asOf`).",
+    })
+    unitMap: UnitMap | null,
     @Ctx() ctx: OcopContext,
   ): Promise<OcopStatistics> {
     return ocopStatistics(ctx.dataSource, asOf ?? today(), groupBy ?? null, unitMap ?? UnitMap.PERIOD);
@@ -31,16 +36,22 @@ export class OcopStatisticsResolver {
   }
 
   @Authorized(...ALLIANCE)
-  @Query(() => OcopOwnerReferenceCheck, { nullable: true,
+  @Query(() => OcopOwnerReferenceCheck, {
+    nullable: true,
     description:
       "Checks every membership organisation id stored as an OCOP owner against membership (đối soát), in batches, " +
       `and lists those membership does not confirm. ${READ_NOTE.ALLIANCE}`,
   })
   ocopOwnerReferenceCheck(
-    @Arg("batchSize", () => Int, { defaultValue: 30, description: "Ids per look-up request (1–500; at most 30, the gateway's alias limit, go in one request)." }) batchSize: number,
+    @Arg("batchSize", () => Int, {
+      defaultValue: 30,
+      description: "Ids per look-up request (1–500; at most 30, the gateway's alias limit, go in one request).",
+    })
+    batchSize: number,
     @Ctx() ctx: OcopContext,
   ): Promise<OcopOwnerReferenceCheck> {
-    if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 500) throw badInput("batchSize must be between 1 and 500.", "batchSize", "BATCH_SIZE_OUT_OF_RANGE");
+    if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 500)
+      throw badInput("batchSize must be between 1 and 500.", "batchSize", "BATCH_SIZE_OUT_OF_RANGE");
     return checkOwnerReferences(ctx.dataSource, ctx.lookup, batchSize);
   }
 }

@@ -11,20 +11,56 @@ export function ocopSeedRows() {
   const added = new Map<string, DemoOcopCertification[]>();
   for (const { productId, certification } of illustrative.reassessments) added.set(productId, [...(added.get(productId) ?? []), certification]);
   // The mid-2024 catalogue, then the illustrative 2025–2026 re-assessments and products (marked `illustrative`).
-  const products: DemoOcopProduct[] = [...catalogue.products.map((p) => ({ ...p, certifications: [...p.certifications, ...(added.get(p.id) ?? [])] })), ...illustrative.products];
+  const products: DemoOcopProduct[] = [
+    ...catalogue.products.map((p) => ({ ...p, certifications: [...p.certifications, ...(added.get(p.id) ?? [])] })),
+    ...illustrative.products,
+  ];
   const owners = [...catalogue.owners, ...illustrative.owners];
   return {
-    owners: owners.map((o) => ({ id: o.id, type: o.type, name: o.name, registration_number: o.registrationNumber, admin_unit_code: o.adminUnitCode, commune_id: o.communeId, commune_since: o.communeSince, address: o.address, representative: o.representative })),
+    owners: owners.map((o) => ({
+      id: o.id,
+      type: o.type,
+      name: o.name,
+      registration_number: o.registrationNumber,
+      admin_unit_code: o.adminUnitCode,
+      commune_id: o.communeId,
+      commune_since: o.communeSince,
+      address: o.address,
+      representative: o.representative,
+    })),
     products: products.map((p) => ({
-      id: p.id, name: p.name, product_group: p.group, subgroup: p.subgroup, admin_unit_code: p.adminUnitCode, commune_id: p.communeId, commune_since: p.communeSince, owner_type: p.ownerType,
-      owner_organization_id: p.ownerOrganizationId, owner_id: p.ownerId, registered_on: p.registeredOn, description: p.description, illustrative: p.illustrative,
+      id: p.id,
+      name: p.name,
+      product_group: p.group,
+      subgroup: p.subgroup,
+      admin_unit_code: p.adminUnitCode,
+      commune_id: p.communeId,
+      commune_since: p.communeSince,
+      owner_type: p.ownerType,
+      owner_organization_id: p.ownerOrganizationId,
+      owner_id: p.ownerId,
+      registered_on: p.registeredOn,
+      description: p.description,
+      illustrative: p.illustrative,
     })),
     certifications: products.flatMap((p) =>
       p.certifications.map((c, i) => ({
-        id: c.id, product_id: p.id, sequence: c.sequence, kind: kindOf(i === 0 ? null : p.certifications[i - 1].stars, c.stars),
-        score_a: c.scoreA, score_b: c.scoreB, score_c: c.scoreC, stars: c.stars, level: c.level, decision_number: c.decisionNumber,
-        decided_on: c.decidedOn, valid_until: c.validUntil, revoked_on: c.revokedOn, revocation_reason: c.revocationReason,
-        revocation_decision_number: c.revocationDecisionNumber, illustrative: c.illustrative,
+        id: c.id,
+        product_id: p.id,
+        sequence: c.sequence,
+        kind: kindOf(i === 0 ? null : p.certifications[i - 1].stars, c.stars),
+        score_a: c.scoreA,
+        score_b: c.scoreB,
+        score_c: c.scoreC,
+        stars: c.stars,
+        level: c.level,
+        decision_number: c.decisionNumber,
+        decided_on: c.decidedOn,
+        valid_until: c.validUntil,
+        revoked_on: c.revokedOn,
+        revocation_reason: c.revocationReason,
+        revocation_decision_number: c.revocationDecisionNumber,
+        illustrative: c.illustrative,
       })),
     ),
   };

@@ -60,18 +60,32 @@ function checkRow(row: OcopProductImportRow): Checked {
   if (name.length < 3 || name.length > 300) throw badInput("The product name must be 3 to 300 characters.", "name", "INVALID_VALUE");
   const subgroup = cleanText(row.subgroup ?? "");
   const subgroups = OCOP_SUBGROUPS[row.group];
-  if (!subgroups.includes(subgroup)) throw badInput(`"${subgroup}" is not a subgroup of ${row.group}; use one of: ${subgroups.join("; ")}.`, "subgroup", "UNKNOWN_SUBGROUP");
+  if (!subgroups.includes(subgroup))
+    throw badInput(`"${subgroup}" is not a subgroup of ${row.group}; use one of: ${subgroups.join("; ")}.`, "subgroup", "UNKNOWN_SUBGROUP");
   const unit = requireAdminUnitNamed(row.adminUnit ?? "", "adminUnit");
   requireAdminUnit(unit.code, "adminUnit", row.registeredOn);
   requireNotInFuture(row.registeredOn, "registeredOn", "The registration date");
   const ownerName = cleanText(row.ownerName ?? "");
   if (ownerName.length < 3 || ownerName.length > 300) throw badInput("The owner's name must be 3 to 300 characters.", "ownerName", "INVALID_VALUE");
   const number = cleanOptionalText(row.ownerRegistrationNumber)?.replace(/[.\s]/gu, "") ?? null;
-  if (number !== null && !REGISTRATION_NUMBER.test(number)) throw badInput(`"${number}" is not a registration number: 10 digits, optionally - and 3 digits.`, "ownerRegistrationNumber", "INVALID_VALUE");
+  if (number !== null && !REGISTRATION_NUMBER.test(number))
+    throw badInput(`"${number}" is not a registration number: 10 digits, optionally - and 3 digits.`, "ownerRegistrationNumber", "INVALID_VALUE");
   if (number === null && row.ownerType !== OcopOwnerType.COOPERATIVE_GROUP) {
-    throw badInput(`A ${OWNER_TYPE_LABEL[row.ownerType].toLowerCase()} is identified by its registration number (mã số thuế): write it.`, "ownerRegistrationNumber", "REQUIRED");
+    throw badInput(
+      `A ${OWNER_TYPE_LABEL[row.ownerType].toLowerCase()} is identified by its registration number (mã số thuế): write it.`,
+      "ownerRegistrationNumber",
+      "REQUIRED",
+    );
   }
-  return { name, subgroup, adminUnitCode: unit.code, description: cleanOptionalText(row.description), ownerName, ownerRegistrationNumber: number, certificate: checkCertificate(row) };
+  return {
+    name,
+    subgroup,
+    adminUnitCode: unit.code,
+    description: cleanOptionalText(row.description),
+    ownerName,
+    ownerRegistrationNumber: number,
+    certificate: checkCertificate(row),
+  };
 }
 
 /** The certificate of a row: all of its fields or none; stars and level as the score and date earn them. */
@@ -79,7 +93,12 @@ function checkCertificate(row: OcopProductImportRow): Checked["certificate"] {
   const given = CERTIFICATE_FIELDS.filter((f) => row[f] !== undefined && row[f] !== null);
   if (given.length === 0 && !row.level) return null;
   const missing = CERTIFICATE_FIELDS.filter((f) => !given.includes(f));
-  if (missing.length > 0) throw badInput(`A certificate needs the three score parts, the stars, the decision number and its date; ${missing.join(", ")} missing.`, missing[0], "INCOMPLETE_CERTIFICATE");
+  if (missing.length > 0)
+    throw badInput(
+      `A certificate needs the three score parts, the stars, the decision number and its date; ${missing.join(", ")} missing.`,
+      missing[0],
+      "INCOMPLETE_CERTIFICATE",
+    );
   for (const part of ["scoreA", "scoreB", "scoreC"] as const) {
     const value = row[part]!;
     if (value < 0 || value > SCORE_MAX[part]) throw badInput(`${part} must be between 0 and ${SCORE_MAX[part]}; the row says ${value}.`, part, "INVALID_VALUE");
@@ -87,18 +106,22 @@ function checkCertificate(row: OcopProductImportRow): Checked["certificate"] {
   const total = row.scoreA! + row.scoreB! + row.scoreC!;
   const parts = `A ${row.scoreA} + B ${row.scoreB} + C ${row.scoreC}`;
   const earned = ocopStarsForScore(total);
-  if (earned === null) throw badInput(`A total score of ${total} (${parts}) is below 50 points: the product cannot be certified.`, "stars", "SCORE_BELOW_THRESHOLD");
+  if (earned === null)
+    throw badInput(`A total score of ${total} (${parts}) is below 50 points: the product cannot be certified.`, "stars", "SCORE_BELOW_THRESHOLD");
   if (row.stars !== earned) {
     const [lo, hi] = OCOP_STAR_BANDS[earned];
     throw badInput(`A total score of ${total} (${parts}) earns ${earned}★ (${lo}–${hi} points), not ${row.stars}★.`, "stars", "STARS_SCORE_MISMATCH");
   }
   const decidedOn = row.decidedOn!;
   const level = ocopLevelFor(earned, decidedOn);
-  if (row.level && (row.level as string) !== level) throw badInput(`${earned}★ decided on ${decidedOn} is recognised at ${level} level, not ${row.level}.`, "level", "LEVEL_MISMATCH");
+  if (row.level && (row.level as string) !== level)
+    throw badInput(`${earned}★ decided on ${decidedOn} is recognised at ${level} level, not ${row.level}.`, "level", "LEVEL_MISMATCH");
   const decisionNumber = cleanText(row.decisionNumber!);
-  if (!DECISION_NUMBER.test(decisionNumber)) throw badInput(`"${decisionNumber}" is not a decision number such as 1234/QĐ-UBND.`, "decisionNumber", "INVALID_VALUE");
+  if (!DECISION_NUMBER.test(decisionNumber))
+    throw badInput(`"${decisionNumber}" is not a decision number such as 1234/QĐ-UBND.`, "decisionNumber", "INVALID_VALUE");
   requireNotInFuture(decidedOn, "decidedOn", "The decision date");
-  if (decidedOn < row.registeredOn) throw badInput(`The decision (${decidedOn}) cannot precede the product's registration (${row.registeredOn}).`, "decidedOn", "DECIDED_BEFORE_REGISTRATION");
+  if (decidedOn < row.registeredOn)
+    throw badInput(`The decision (${decidedOn}) cannot precede the product's registration (${row.registeredOn}).`, "decidedOn", "DECIDED_BEFORE_REGISTRATION");
   return { scoreA: row.scoreA!, scoreB: row.scoreB!, scoreC: row.scoreC!, stars: earned, level, decisionNumber, decidedOn };
 }
 
@@ -108,7 +131,11 @@ function checkOrganization(row: OcopProductImportRow, found: MembershipOrganizat
   const named = row.ownerRegistrationNumber ? `registration number ${cleanText(row.ownerRegistrationNumber)}` : `the name ${cleanText(row.ownerName)}`;
   const field = row.ownerRegistrationNumber ? "ownerRegistrationNumber" : "ownerName";
   if (!id || !isUuid(id) || !found) {
-    throw new DomainError(ErrorCode.NOT_FOUND, `The membership registry has no ${OWNER_TYPE_LABEL[row.ownerType].toLowerCase()} with ${named}: register it there first, or correct the row.`, { field, reason: "OWNER_NOT_FOUND" });
+    throw new DomainError(
+      ErrorCode.NOT_FOUND,
+      `The membership registry has no ${OWNER_TYPE_LABEL[row.ownerType].toLowerCase()} with ${named}: register it there first, or correct the row.`,
+      { field, reason: "OWNER_NOT_FOUND" },
+    );
   }
   const type = COLLECTIVE_OWNER_TYPES[found.typename];
   if (type !== row.ownerType) {
@@ -128,7 +155,9 @@ export class OcopProductImport {
 
   async run(rows: OcopProductImportRow[], dryRun: boolean, skipInvalid: boolean): Promise<ImportOcopProductsPayload> {
     requireBatchSize(rows, MAX_OCOP_IMPORT_ROWS);
-    const { results, failed } = rowResults<OcopProductImportRowResult>(rows, () => Object.assign(new OcopProductImportRowResult(), { productId: null, certificateAdded: false }));
+    const { results, failed } = rowResults<OcopProductImportRowResult>(rows, () =>
+      Object.assign(new OcopProductImportRowResult(), { productId: null, certificateAdded: false }),
+    );
     const checked: (Checked | null)[] = rows.map((row, index) => {
       try {
         return checkRow(row);
@@ -138,7 +167,11 @@ export class OcopProductImport {
       }
     });
     // Membership's owners, every id of the batch in one look-up, before any lock is taken.
-    const organizations = await organizationsOf(this.lookup, rows.map((r, i) => (checked[i] && isCollective(r.ownerType) ? r.ownerOrganizationId : null)), "ownerOrganizationId");
+    const organizations = await organizationsOf(
+      this.lookup,
+      rows.map((r, i) => (checked[i] && isCollective(r.ownerType) ? r.ownerOrganizationId : null)),
+      "ownerOrganizationId",
+    );
     const ownerIds: (string | null)[] = rows.map((row, index) => {
       if (!checked[index] || !isCollective(row.ownerType)) return null;
       try {
@@ -151,15 +184,33 @@ export class OcopProductImport {
     });
 
     return this.dataSource.transaction(async (manager) => {
-      const numbers = [...new Set(rows.map((r, i) => (isCollective(r.ownerType) ? null : checked[i]?.ownerRegistrationNumber)).filter((n): n is string => !!n))];
-      const locals = numbers.length ? await manager.getRepository(OcopLocalOwner).createQueryBuilder("o").setLock("pessimistic_write").where("o.registration_number = ANY(:numbers)", { numbers }).getMany() : [];
+      const numbers = [
+        ...new Set(rows.map((r, i) => (isCollective(r.ownerType) ? null : checked[i]?.ownerRegistrationNumber)).filter((n): n is string => !!n)),
+      ];
+      const locals = numbers.length
+        ? await manager
+            .getRepository(OcopLocalOwner)
+            .createQueryBuilder("o")
+            .setLock("pessimistic_write")
+            .where("o.registration_number = ANY(:numbers)", { numbers })
+            .getMany()
+        : [];
       const localByNumber = new Map(locals.map((o) => [o.registrationNumber, o]));
       const names = [...new Set(checked.filter((c): c is Checked => !!c).map((c) => c.name))];
       // Locked: nobody changes a matched product or adds a certificate to it between this check and the write.
-      const products = names.length ? await manager.getRepository(OcopProduct).createQueryBuilder("p").setLock("pessimistic_write").where("p.name = ANY(:names)", { names }).getMany() : [];
+      const products = names.length
+        ? await manager.getRepository(OcopProduct).createQueryBuilder("p").setLock("pessimistic_write").where("p.name = ANY(:names)", { names }).getMany()
+        : [];
       const productByKey = new Map(products.map((p) => [productKey(p.ownerOrganizationId ?? `local:${p.ownerId}`, p.name), p]));
       const productIds = products.map((p) => p.id);
-      const history = productIds.length ? await manager.getRepository(OcopCertification).createQueryBuilder("c").where("c.product_id = ANY(:productIds)", { productIds }).orderBy("c.decided_on", "ASC").getMany() : [];
+      const history = productIds.length
+        ? await manager
+            .getRepository(OcopCertification)
+            .createQueryBuilder("c")
+            .where("c.product_id = ANY(:productIds)", { productIds })
+            .orderBy("c.decided_on", "ASC")
+            .getMany()
+        : [];
       const historyOf = new Map<string, OcopCertification[]>();
       for (const c of history) historyOf.set(c.productId, [...(historyOf.get(c.productId) ?? []), c]);
 
@@ -179,7 +230,11 @@ export class OcopProductImport {
           else {
             local = localByNumber.get(c.ownerRegistrationNumber!) ?? newOwners.get(c.ownerRegistrationNumber!) ?? null;
             if (local && (local.type as string) !== (row.ownerType as string)) {
-              throw badInput(`${local.name} (${local.registrationNumber}) is recorded as ${OWNER_TYPE_LABEL[local.type as unknown as OcopOwnerType]}, not ${OWNER_TYPE_LABEL[row.ownerType]}.`, "ownerType", "OWNER_TYPE_MISMATCH");
+              throw badInput(
+                `${local.name} (${local.registrationNumber}) is recorded as ${OWNER_TYPE_LABEL[local.type as unknown as OcopOwnerType]}, not ${OWNER_TYPE_LABEL[row.ownerType]}.`,
+                "ownerType",
+                "OWNER_TYPE_MISMATCH",
+              );
             }
             if (!local) {
               local = Object.assign(new OcopLocalOwner(), {
@@ -198,7 +253,11 @@ export class OcopProductImport {
           const key = productKey(ownerKey, c.name);
           if (seen.has(key)) {
             const first = seen.get(key);
-            throw conflict(`${c.name} of ${c.ownerName} is also on ${first != null ? `row ${first}` : "an earlier row"} of this file.`, "name", "DUPLICATE_PRODUCT");
+            throw conflict(
+              `${c.name} of ${c.ownerName} is also on ${first != null ? `row ${first}` : "an earlier row"} of this file.`,
+              "name",
+              "DUPLICATE_PRODUCT",
+            );
           }
           seen.set(key, row.rowNumber ?? null);
           const found = productByKey.get(key) ?? null;
@@ -221,7 +280,11 @@ export class OcopProductImport {
             product = found;
             result.productId = found.id;
             if (found.registeredOn !== row.registeredOn) {
-              throw conflict(`${found.name} was registered on ${found.registeredOn} in the graph; the row says ${row.registeredOn}. Correct the file.`, "registeredOn", "REGISTERED_ON_DIFFERS");
+              throw conflict(
+                `${found.name} was registered on ${found.registeredOn} in the graph; the row says ${row.registeredOn}. Correct the file.`,
+                "registeredOn",
+                "REGISTERED_ON_DIFFERS",
+              );
             }
             const changes = Object.fromEntries(Object.entries(wanted).filter(([f, v]) => found[f as keyof OcopProduct] !== v)) as Partial<OcopProduct>;
             changed = Object.keys(changes).length > 0;
@@ -233,12 +296,20 @@ export class OcopProductImport {
             if (same) {
               const differs = (["scoreA", "scoreB", "scoreC", "stars", "decidedOn"] as const).filter((f) => same[f] !== c.certificate![f]);
               if (differs.length > 0) {
-                throw conflict(`Certificate ${same.decisionNumber} of ${product.name} is recorded with other ${differs.join(", ")}; a recorded certificate is not changed by an import.`, differs[0], "CERTIFICATE_DIFFERS");
+                throw conflict(
+                  `Certificate ${same.decisionNumber} of ${product.name} is recorded with other ${differs.join(", ")}; a recorded certificate is not changed by an import.`,
+                  differs[0],
+                  "CERTIFICATE_DIFFERS",
+                );
               }
             } else {
               const latest = earlier[earlier.length - 1] ?? null;
               if (latest && c.certificate.decidedOn <= latest.decidedOn) {
-                throw badInput(`A re-assessment (${c.certificate.decidedOn}) must come after the latest certificate (${latest.decisionNumber}, ${latest.decidedOn}).`, "decidedOn", "DECIDED_BEFORE_PREVIOUS");
+                throw badInput(
+                  `A re-assessment (${c.certificate.decidedOn}) must come after the latest certificate (${latest.decisionNumber}, ${latest.decidedOn}).`,
+                  "decidedOn",
+                  "DECIDED_BEFORE_PREVIOUS",
+                );
               }
               const certification = Object.assign(new OcopCertification(), {
                 id: randomUUID(),
@@ -275,7 +346,14 @@ export class OcopProductImport {
       const counts = countOutcomes(results.map((r) => r.outcome));
       const written = !dryRun && (counts.invalid === 0 || skipInvalid);
       if (written) {
-        await this.write(manager, rows, [...newOwners.values()].filter((o) => creates.some((c) => c.product.ownerId === o.id)), creates, updates, certificates);
+        await this.write(
+          manager,
+          rows,
+          [...newOwners.values()].filter((o) => creates.some((c) => c.product.ownerId === o.id)),
+          creates,
+          updates,
+          certificates,
+        );
         for (const { product, index } of creates) results[index].productId = product.id;
       }
       return Object.assign(new ImportOcopProductsPayload(), { dryRun, written, counts, rows: results });
@@ -294,7 +372,16 @@ export class OcopProductImport {
     await insertRows(
       manager,
       "ocop_owner",
-      owners.map((o) => ({ id: o.id, type: o.type, name: o.name, registration_number: o.registrationNumber, admin_unit_code: o.adminUnitCode, address: o.address, representative: o.representative, version: 1 })),
+      owners.map((o) => ({
+        id: o.id,
+        type: o.type,
+        name: o.name,
+        registration_number: o.registrationNumber,
+        admin_unit_code: o.adminUnitCode,
+        address: o.address,
+        representative: o.representative,
+        version: 1,
+      })),
     );
     await insertRows(
       manager,
@@ -317,7 +404,9 @@ export class OcopProductImport {
     // A product whose details change or that gains a certificate moves to its next version, once.
     const bumped = new Map<string, { before: OcopProduct; changes: Partial<OcopProduct>; index: number }>();
     for (const u of updates) bumped.set(u.before.id, u);
-    for (const { product, index } of certificates) if (!bumped.has(product.id) && product.version > 0 && !creates.some((c) => c.product.id === product.id)) bumped.set(product.id, { before: product, changes: {}, index });
+    for (const { product, index } of certificates)
+      if (!bumped.has(product.id) && product.version > 0 && !creates.some((c) => c.product.id === product.id))
+        bumped.set(product.id, { before: product, changes: {}, index });
     for (const { before, changes, index } of bumped.values()) {
       await manager
         .createQueryBuilder()
@@ -325,7 +414,14 @@ export class OcopProductImport {
         .set({ ...changes, version: before.version + 1 })
         .where("id = :id AND version = :version", { id: before.id, version: before.version })
         .execute();
-      if (Object.keys(changes).length > 0) audits.push({ operation: "importOcopProducts", input: rows[index], resultRef: before.id, before, after: { ...before, ...changes, version: before.version + 1 } });
+      if (Object.keys(changes).length > 0)
+        audits.push({
+          operation: "importOcopProducts",
+          input: rows[index],
+          resultRef: before.id,
+          before,
+          after: { ...before, ...changes, version: before.version + 1 },
+        });
     }
     await insertRows(
       manager,
@@ -346,7 +442,8 @@ export class OcopProductImport {
         version: 1,
       })),
     );
-    for (const { certification, index } of certificates) audits.push({ operation: "importOcopProducts", input: rows[index], resultRef: certification.id, after: certification });
+    for (const { certification, index } of certificates)
+      audits.push({ operation: "importOcopProducts", input: rows[index], resultRef: certification.id, after: certification });
     await writeAudits(manager, audits);
   }
 }

@@ -4,8 +4,34 @@
  * checked with the organisation look-up before the transaction opens (no network call holds locks).
  * With an idempotency key, a retried write answers with the first one's result instead of writing again.
  */
-import { badInput, cleanOptionalText, cleanText, conflict, DomainError, ErrorCode, loadById, notFound, organizationsById, recordedWrite, requireNotInFuture, type ConstraintErrors, type GatewayLookup, requireId } from "@kttt/core";
-import { ocopCurrentCertificate, ocopCertificateStatus, ocopLevelFor, ocopStarsForScore, ocopValidUntil, OCOP_STAR_BANDS, OCOP_SUBGROUPS, OCOP_THREE_STAR_PROVINCE_FROM, placementOn, TWO_TIER_FROM } from "@kttt/reference";
+import {
+  badInput,
+  cleanOptionalText,
+  cleanText,
+  conflict,
+  DomainError,
+  ErrorCode,
+  loadById,
+  notFound,
+  organizationsById,
+  recordedWrite,
+  requireNotInFuture,
+  type ConstraintErrors,
+  type GatewayLookup,
+  requireId,
+} from "@kttt/core";
+import {
+  ocopCurrentCertificate,
+  ocopCertificateStatus,
+  ocopLevelFor,
+  ocopStarsForScore,
+  ocopValidUntil,
+  OCOP_STAR_BANDS,
+  OCOP_SUBGROUPS,
+  OCOP_THREE_STAR_PROVINCE_FROM,
+  placementOn,
+  TWO_TIER_FROM,
+} from "@kttt/reference";
 import { randomUUID } from "node:crypto";
 import type { DataSource, EntityManager } from "typeorm";
 import { COLLECTIVE_OWNER_TYPES, kindOf, OcopOwnerType } from "../domain/enums";
@@ -21,7 +47,11 @@ function registrationConstraints(input: RegisterOcopProductInput): ConstraintErr
     ocop_product_name_owner_organization_id_key: duplicateProduct,
     ocop_product_name_owner_id_key: duplicateProduct,
     ocop_owner_registration_number_key: () =>
-      conflict(`Registration number ${input.owner.newLocalOwner?.registrationNumber} was recorded for another owner meanwhile; use its localOwnerId.`, "input.owner.newLocalOwner.registrationNumber", "DUPLICATE_REGISTRATION_NUMBER"),
+      conflict(
+        `Registration number ${input.owner.newLocalOwner?.registrationNumber} was recorded for another owner meanwhile; use its localOwnerId.`,
+        "input.owner.newLocalOwner.registrationNumber",
+        "DUPLICATE_REGISTRATION_NUMBER",
+      ),
   };
 }
 
@@ -33,7 +63,8 @@ async function checkOrganization(lookup: GatewayLookup, id: string, field: strin
     throw new DomainError(ErrorCode.NOT_FOUND, `The membership registry has no organisation with the id ${id}.`, { field, reason: "OWNER_NOT_FOUND" });
   }
   const type = COLLECTIVE_OWNER_TYPES[found.typename];
-  if (!type) throw badInput(`${found.typename} ${id} cannot own an OCOP product: owners are cooperatives, cooperative groups or unions.`, field, "WRONG_OWNER_TYPE");
+  if (!type)
+    throw badInput(`${found.typename} ${id} cannot own an OCOP product: owners are cooperatives, cooperative groups or unions.`, field, "WRONG_OWNER_TYPE");
   if (found.status === "DISSOLVED") throw badInput(`Organisation ${id} is dissolved and cannot own or certify a product.`, field, "OWNER_DISSOLVED");
   return type;
 }
@@ -63,12 +94,16 @@ export class OcopMutations {
       if (given !== 1) throw badInput("Give exactly one owner: organizationId, localOwnerId or newLocalOwner.", "input.owner", "OWNER_CHOICE");
       const subgroups = OCOP_SUBGROUPS[input.group];
       if (!subgroups.includes(subgroup)) {
-        throw badInput(`"${subgroup}" is not a subgroup of ${input.group}; use one of: ${subgroups.join("; ")}.`, "input.subgroup", "UNKNOWN_SUBGROUP", { subgroups });
+        throw badInput(`"${subgroup}" is not a subgroup of ${input.group}; use one of: ${subgroups.join("; ")}.`, "input.subgroup", "UNKNOWN_SUBGROUP", {
+          subgroups,
+        });
       }
       requireNotInFuture(input.registeredOn, "input.registeredOn", "The registration date");
       // Units are checked on the registration date: district 444 in 2026 is refused, naming the communes that replaced it.
       const place = placementOn(input.adminUnitCode, input.registeredOn, "input.adminUnitCode");
-      const ownerPlace = owner.newLocalOwner ? placementOn(owner.newLocalOwner.adminUnitCode, input.registeredOn, "input.owner.newLocalOwner.adminUnitCode") : null;
+      const ownerPlace = owner.newLocalOwner
+        ? placementOn(owner.newLocalOwner.adminUnitCode, input.registeredOn, "input.owner.newLocalOwner.adminUnitCode")
+        : null;
       const organizationType = owner.organizationId ? await checkOrganization(this.organizations, owner.organizationId, "input.owner.organizationId") : null;
       return { organizationType, place, ownerPlace };
     };
@@ -87,7 +122,12 @@ export class OcopMutations {
         const fresh = owner.newLocalOwner!;
         const taken = await manager.getRepository(OcopLocalOwner).findOneBy({ registrationNumber: fresh.registrationNumber });
         if (taken) {
-          throw conflict(`Registration number ${fresh.registrationNumber} already belongs to ${taken.name}; use localOwnerId ${taken.id}.`, "input.owner.newLocalOwner.registrationNumber", "DUPLICATE_REGISTRATION_NUMBER", { localOwnerId: taken.id });
+          throw conflict(
+            `Registration number ${fresh.registrationNumber} already belongs to ${taken.name}; use localOwnerId ${taken.id}.`,
+            "input.owner.newLocalOwner.registrationNumber",
+            "DUPLICATE_REGISTRATION_NUMBER",
+            { localOwnerId: taken.id },
+          );
         }
         const local = Object.assign(new OcopLocalOwner(), {
           id: randomUUID(),
@@ -130,10 +170,18 @@ export class OcopMutations {
       const total = input.scoreA + input.scoreB + input.scoreC;
       const earned = ocopStarsForScore(total);
       const parts = `A ${input.scoreA} + B ${input.scoreB} + C ${input.scoreC}`;
-      if (earned === null) throw badInput(`A total score of ${total} (${parts}) is below 50 points: the product cannot be certified.`, "input.stars", "SCORE_BELOW_THRESHOLD", { score: total });
+      if (earned === null)
+        throw badInput(`A total score of ${total} (${parts}) is below 50 points: the product cannot be certified.`, "input.stars", "SCORE_BELOW_THRESHOLD", {
+          score: total,
+        });
       if (input.stars !== earned) {
         const [lo, hi] = OCOP_STAR_BANDS[earned];
-        throw badInput(`A total score of ${total} (${parts}) earns ${earned}★ (${lo}–${hi} points), not ${input.stars}★.`, "input.stars", "STARS_SCORE_MISMATCH", { score: total, stars: earned });
+        throw badInput(
+          `A total score of ${total} (${parts}) earns ${earned}★ (${lo}–${hi} points), not ${input.stars}★.`,
+          "input.stars",
+          "STARS_SCORE_MISMATCH",
+          { score: total, stars: earned },
+        );
       }
       if (earned === 3 && input.decidedOn >= TWO_TIER_FROM && input.decidedOn < OCOP_THREE_STAR_PROVINCE_FROM) {
         throw badInput(
@@ -144,7 +192,9 @@ export class OcopMutations {
       }
       const level = ocopLevelFor(earned, input.decidedOn);
       if (input.level && input.level !== level) {
-        throw badInput(`${earned}★ decided on ${input.decidedOn} is recognised at ${level} level, not ${input.level}.`, "input.level", "LEVEL_MISMATCH", { level });
+        throw badInput(`${earned}★ decided on ${input.decidedOn} is recognised at ${level} level, not ${input.level}.`, "input.level", "LEVEL_MISMATCH", {
+          level,
+        });
       }
       requireNotInFuture(input.decidedOn, "input.decidedOn", "The decision date");
       // The owner must still be known to membership: look it up before any lock is taken.
@@ -156,16 +206,28 @@ export class OcopMutations {
     return recordedWrite(this.dataSource, { operation, input, load: this.loadCertification, prepare }, async (manager, _keepBefore, { earned, level }) => {
       const product = await lockProduct(manager, input.productId, "input.productId");
       if (input.decidedOn < product.registeredOn) {
-        throw badInput(`The decision (${input.decidedOn}) cannot precede the product's registration (${product.registeredOn}).`, "input.decidedOn", "DECIDED_BEFORE_REGISTRATION");
+        throw badInput(
+          `The decision (${input.decidedOn}) cannot precede the product's registration (${product.registeredOn}).`,
+          "input.decidedOn",
+          "DECIDED_BEFORE_REGISTRATION",
+        );
       }
       const history = await manager.getRepository(OcopCertification).find({ where: { productId: product.id }, order: { decidedOn: "ASC" } });
       const latest = history[history.length - 1] ?? null;
       if (!reassess && latest) {
-        throw conflict(`${product.name} already has a certificate (${latest.decisionNumber}); use reassessOcopProduct for an upgrade, downgrade or renewal.`, "input.productId", "ALREADY_CERTIFIED");
+        throw conflict(
+          `${product.name} already has a certificate (${latest.decisionNumber}); use reassessOcopProduct for an upgrade, downgrade or renewal.`,
+          "input.productId",
+          "ALREADY_CERTIFIED",
+        );
       }
       if (reassess && !latest) throw conflict(`${product.name} has never been certified; use certifyOcopProduct.`, "input.productId", "NOT_YET_CERTIFIED");
       if (latest && input.decidedOn <= latest.decidedOn) {
-        throw badInput(`A re-assessment (${input.decidedOn}) must come after the latest certificate (${latest.decidedOn}).`, "input.decidedOn", "DECIDED_BEFORE_PREVIOUS");
+        throw badInput(
+          `A re-assessment (${input.decidedOn}) must come after the latest certificate (${latest.decidedOn}).`,
+          "input.decidedOn",
+          "DECIDED_BEFORE_PREVIOUS",
+        );
       }
       const certification = Object.assign(new OcopCertification(), {
         id: randomUUID(),
@@ -204,15 +266,23 @@ export class OcopMutations {
         throw conflict(`${product.name} had no certificate in force on ${input.revokedOn}: ${why}.`, "input.revokedOn", "NO_CERTIFICATE_IN_FORCE");
       }
       if (history[history.length - 1].id !== current.id) {
-        throw conflict(`The certificate in force on ${input.revokedOn} was later superseded (${history[history.length - 1].decisionNumber}); revoke that one.`, "input.revokedOn", "SUPERSEDED");
+        throw conflict(
+          `The certificate in force on ${input.revokedOn} was later superseded (${history[history.length - 1].decisionNumber}); revoke that one.`,
+          "input.revokedOn",
+          "SUPERSEDED",
+        );
       }
       await manager.getRepository(OcopCertification).update(
         { id: current.id },
-        { revokedOn: input.revokedOn, revocationReason: cleanText(input.reason), revocationDecisionNumber: cleanText(input.decisionNumber), version: current.version + 1 },
+        {
+          revokedOn: input.revokedOn,
+          revocationReason: cleanText(input.reason),
+          revocationDecisionNumber: cleanText(input.decisionNumber),
+          version: current.version + 1,
+        },
       );
       await manager.getRepository(OcopProduct).update({ id: product.id }, { version: product.version + 1 });
       return manager.getRepository(OcopCertification).findOneByOrFail({ id: current.id });
     });
   }
 }
-

@@ -63,7 +63,12 @@ export async function checkOwnerReferences(dataSource: DataSource, lookup: Gatew
     }
   }
   const products = problems.length
-    ? await dataSource.getRepository(OcopProduct).createQueryBuilder("p").where("p.owner_organization_id = ANY(:ids)", { ids: problems.map((p) => p.id) }).orderBy("p.name").getMany()
+    ? await dataSource
+        .getRepository(OcopProduct)
+        .createQueryBuilder("p")
+        .where("p.owner_organization_id = ANY(:ids)", { ids: problems.map((p) => p.id) })
+        .orderBy("p.name")
+        .getMany()
     : [];
   const result = new OcopOwnerReferenceCheck();
   result.checkedReferences = new Set(rows.map((r) => r.organization_id)).size;

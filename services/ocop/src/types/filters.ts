@@ -27,7 +27,10 @@ export class OcopProductFilter {
   @IsAdminUnitCode()
   adminUnitCode?: string;
 
-  @Field(() => LocalDateScalar, { nullable: true, description: "The date `adminUnitCode` is judged on (tính đến ngày); default: today for a unit in force, the unit's last day for one that ended." })
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description: "The date `adminUnitCode` is judged on (tính đến ngày); default: today for a unit in force, the unit's last day for one that ended.",
+  })
   adminUnitAsOf?: string;
 
   @Field(() => OcopOwnerType, { nullable: true, description: "Only products of this kind of owner (loại chủ thể)." })
@@ -48,7 +51,7 @@ export class OcopProductFilter {
   @Max(3650, { message: "expiringWithinDays must be between 0 and 3650." })
   expiringWithinDays?: number;
 
-  @Field({ nullable: true, description: "Words to find in the name or subgroup, with or without diacritics (tìm kiếm): \"mat ong\" finds \"Mật ong …\"." })
+  @Field({ nullable: true, description: 'Words to find in the name or subgroup, with or without diacritics (tìm kiếm): "mat ong" finds "Mật ong …".' })
   @IsOptional()
   @Length(1, 200, { message: "search must be 1 to 200 characters." })
   search?: string;

@@ -44,7 +44,10 @@ export class OcopProductImportRow {
   @Field({ description: "The owner's name as the list writes it (tên chủ thể)." })
   ownerName: string;
 
-  @Field({ nullable: true, description: "The owner's registration or tax number (mã số HTX / mã số thuế): 10 digits, optionally -3 digits; none for a cooperative group." })
+  @Field({
+    nullable: true,
+    description: "The owner's registration or tax number (mã số HTX / mã số thuế): 10 digits, optionally -3 digits; none for a cooperative group.",
+  })
   ownerRegistrationNumber?: string;
 
   @Field(() => ID, {
@@ -70,7 +73,10 @@ export class OcopProductImportRow {
   @Field(() => Int, { nullable: true, description: "Stars recognised (hạng sao): must match the total score's band (3★ 50–69, 4★ 70–89, 5★ 90–100)." })
   stars?: number;
 
-  @Field(() => OcopLevel, { nullable: true, description: "Level that recognised them (cấp công nhận); must match the stars and date; omit to have it derived." })
+  @Field(() => OcopLevel, {
+    nullable: true,
+    description: "Level that recognised them (cấp công nhận); must match the stars and date; omit to have it derived.",
+  })
   level?: OcopLevel;
 
   @Field({ nullable: true, description: "Number of the recognition decision (số quyết định), e.g. 1234/QĐ-UBND: the certificate's key." })
@@ -82,7 +88,10 @@ export class OcopProductImportRow {
 
 @ObjectType({ description: "What importOcopProducts did, or would do, with one row (kết quả từng dòng)." })
 export class OcopProductImportRowResult extends ImportRowResultBase {
-  @Field(() => ID, { nullable: true, description: "The product the row matched or created; null for an invalid row and for a row a dry run would create (mã sản phẩm)." })
+  @Field(() => ID, {
+    nullable: true,
+    description: "The product the row matched or created; null for an invalid row and for a row a dry run would create (mã sản phẩm).",
+  })
   productId: string | null;
 
   @Field({ description: "True when the row adds a certificate to the product, or would on a dry run (thêm giấy chứng nhận)." })

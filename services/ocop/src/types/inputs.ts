@@ -21,7 +21,10 @@ export class NewOcopLocalOwnerInput {
   @Matches(REGISTRATION_NUMBER, { message: "registrationNumber must be 10 digits, optionally followed by - and 3 digits (e.g. 3001234567)." })
   registrationNumber: string;
 
-  @Field({ description: "Code of the unit where it is registered, in force on the product's `registeredOn`: a commune (5 digits, recorded with that date) or, before 2025-07-01, a district." })
+  @Field({
+    description:
+      "Code of the unit where it is registered, in force on the product's `registeredOn`: a commune (5 digits, recorded with that date) or, before 2025-07-01, a district.",
+  })
   @IsAdminUnitCode()
   adminUnitCode: string;
 

@@ -41,7 +41,10 @@ export class OcopFigures {
 
 @ObjectType({ description: "One group of an OCOP statistics breakdown (một nhóm)." })
 export class OcopStatisticsGroup {
-  @Field(() => String, { nullable: true, description: "Key of the group: 3/4/5, an OcopGroup, a unit code or an OcopOwnerType; null for products no unit of the map can hold (unplaced)." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Key of the group: 3/4/5, an OcopGroup, a unit code or an OcopOwnerType; null for products no unit of the map can hold (unplaced).",
+  })
   key: string | null;
 
   @Field({ description: "Vietnamese label of the group (tên nhóm)." })
@@ -62,7 +65,10 @@ export class OcopStatistics {
   @Field(() => OcopGroupBy, { nullable: true, description: "The breakdown asked for." })
   groupBy: OcopGroupBy | null;
 
-  @Field(() => LocalDateScalar, { nullable: true, description: "With groupBy: ADMIN_UNIT, the date of the map the groups follow (ngày của bản đồ hành chính): `asOf`, or today for the TODAY re-cut." })
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description: "With groupBy: ADMIN_UNIT, the date of the map the groups follow (ngày của bản đồ hành chính): `asOf`, or today for the TODAY re-cut.",
+  })
   unitMapDate: string | null;
 
   @Field(() => OcopFigures, { description: "Figures for the whole province (toàn tỉnh)." })

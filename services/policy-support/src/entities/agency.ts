@@ -3,7 +3,10 @@ import { LocalDateScalar } from "@kttt/core";
 import { Column, Entity, PrimaryColumn } from "typeorm";
 import { AgencyKind, PolicyKind } from "../domain/enums";
 
-@ObjectType({ description: "An agency that carries out support programmes (cơ quan thực hiện): a provincial department, the Cooperative Alliance, or a district People's Committee (until its district ended; since 2025-07-01 the commune People's Committees are the local partners)." })
+@ObjectType({
+  description:
+    "An agency that carries out support programmes (cơ quan thực hiện): a provincial department, the Cooperative Alliance, or a district People's Committee (until its district ended; since 2025-07-01 the commune People's Committees are the local partners).",
+})
 @Entity("agency")
 export class Agency {
   @Field(() => ID, { description: "Stable identifier (mã định danh); the same on every database." })

@@ -60,7 +60,8 @@ export class SupportBeneficiary {
   disbursedAmount: bigint;
 
   @Authorized(...DETAILS.SUPPORT)
-  @Field(() => Int, { nullable: true,
+  @Field(() => Int, {
+    nullable: true,
     description: `Managers of the organisation trained through this support (cán bộ quản lý được đào tạo), the in-kind result that membership's managersTrained counts. ${READ_NOTE.SUPPORT}`,
   })
   @Column("integer", { name: "managers_trained" })
@@ -71,7 +72,10 @@ export class SupportBeneficiary {
   approvedOn: string;
 
   @Authorized(...DETAILS.SUPPORT)
-  @Field(() => String, { nullable: true, description: `Why more than approved was paid out (lý do giải ngân vượt), when an override allowed it. ${READ_NOTE.SUPPORT}` })
+  @Field(() => String, {
+    nullable: true,
+    description: `Why more than approved was paid out (lý do giải ngân vượt), when an override allowed it. ${READ_NOTE.SUPPORT}`,
+  })
   @Column("text", { name: "over_plan_reason", nullable: true })
   overPlanReason: string | null;
 

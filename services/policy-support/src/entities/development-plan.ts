@@ -3,7 +3,9 @@ import { Column, Entity, PrimaryColumn } from "typeorm";
 import { bigintTransformer, numericTransformer, VndScalar } from "@kttt/core";
 import { INDICATOR_LABEL, INDICATOR_UNIT, IndicatorUnit, PlanIndicator } from "../domain/enums";
 
-@ObjectType({ description: "The province's collective-economy development plan for a year (kế hoạch phát triển kinh tế tập thể năm), with targets and results." })
+@ObjectType({
+  description: "The province's collective-economy development plan for a year (kế hoạch phát triển kinh tế tập thể năm), with targets and results.",
+})
 @Entity("development_plan")
 export class DevelopmentPlan {
   @Field(() => ID, { description: "Stable identifier (mã định danh)." })
@@ -75,12 +77,16 @@ export class PlanTarget {
 
   @Field(() => Float, { nullable: true, description: "Result over target, e.g. 0.86 for 86% (tỷ lệ đạt); null until reported or when the target is 0." })
   achievementRate(): number | null {
-    const [target, actual] = this.targetAmount !== null ? [Number(this.targetAmount), this.actualAmount === null ? null : Number(this.actualAmount)] : [this.target, this.actual];
+    const [target, actual] =
+      this.targetAmount !== null ? [Number(this.targetAmount), this.actualAmount === null ? null : Number(this.actualAmount)] : [this.target, this.actual];
     if (actual === null || !target) return null;
     return Math.round((actual / target) * 10_000) / 10_000;
   }
 
-  @Field(() => Boolean, { nullable: true, description: "True when the result reached the target (đạt); null until reported. Every indicator here is 'higher is better'." })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "True when the result reached the target (đạt); null until reported. Every indicator here is 'higher is better'.",
+  })
   achieved(): boolean | null {
     if (this.targetAmount !== null) return this.actualAmount === null ? null : this.actualAmount >= this.targetAmount;
     return this.actual === null || this.target === null ? null : this.actual >= this.target;

@@ -8,7 +8,8 @@ import { adminUnitIdOf } from "@kttt/reference";
 
 /** Units by version id: beneficiaries keep communes with dates. */
 const membership = membershipKeys({ adminUnitKey: "id" });
-export const { CooperativeRef, CooperativeGroupRef, CooperativeUnionRef, AdminUnitRef, CollectiveEconomyRef, organizationRef, adminUnitVersionRef } = membership;
+export const { CooperativeRef, CooperativeGroupRef, CooperativeUnionRef, AdminUnitRef, CollectiveEconomyRef, organizationRef, adminUnitVersionRef } =
+  membership;
 export type CooperativeRef = InstanceType<typeof CooperativeRef>;
 export type CooperativeGroupRef = InstanceType<typeof CooperativeGroupRef>;
 export type CooperativeUnionRef = InstanceType<typeof CooperativeUnionRef>;

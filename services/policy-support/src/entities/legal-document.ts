@@ -3,7 +3,9 @@ import { Column, Entity, PrimaryColumn } from "typeorm";
 import { LocalDateScalar } from "@kttt/core";
 import { DOCUMENT_TYPE_LABEL, LegalDocumentType } from "../domain/enums";
 
-@ObjectType({ description: "A legal or policy document (văn bản quy phạm pháp luật, văn bản chỉ đạo): a law, decree, decision, circular, resolution, plan or letter." })
+@ObjectType({
+  description: "A legal or policy document (văn bản quy phạm pháp luật, văn bản chỉ đạo): a law, decree, decision, circular, resolution, plan or letter.",
+})
 @Entity("legal_document")
 export class LegalDocument {
   @Field(() => ID, { description: "Stable identifier (mã định danh)." })

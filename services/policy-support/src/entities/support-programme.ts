@@ -3,7 +3,9 @@ import { Column, Entity, PrimaryColumn } from "typeorm";
 import { bigintTransformer, LocalDateScalar, VndScalar } from "@kttt/core";
 import { FUNDING_SOURCE_LABEL, FundingSource, ProgrammeStatus } from "../domain/enums";
 
-@ObjectType({ description: "A support programme (chương trình, kế hoạch hỗ trợ): a policy carried out by an agency over a period, with a budget by funding source." })
+@ObjectType({
+  description: "A support programme (chương trình, kế hoạch hỗ trợ): a policy carried out by an agency over a period, with a budget by funding source.",
+})
 @Directive('@key(fields: "id")')
 @Entity("support_programme")
 export class SupportProgramme {

@@ -174,7 +174,18 @@ export class PolicySupportInitial1732406400200 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ["plan_target", "development_plan", "disbursement", "support_beneficiary", "programme_funding", "support_programme", "policy_legal_basis", "support_policy", "agency", "legal_document"]) {
+    for (const table of [
+      "plan_target",
+      "development_plan",
+      "disbursement",
+      "support_beneficiary",
+      "programme_funding",
+      "support_programme",
+      "policy_legal_basis",
+      "support_policy",
+      "agency",
+      "legal_document",
+    ]) {
       await q.query(`DROP TABLE IF EXISTS ${table}`);
     }
     await q.query(`DROP FUNCTION IF EXISTS kttt_fold(text)`);

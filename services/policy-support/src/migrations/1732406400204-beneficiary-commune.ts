@@ -22,7 +22,9 @@ export class BeneficiaryCommune1732406400204 implements MigrationInterface {
     await q.query(`ALTER TABLE support_beneficiary DROP CONSTRAINT support_beneficiary_admin_unit_code_check`);
     await q.query(`ALTER TABLE support_beneficiary ADD CONSTRAINT support_beneficiary_admin_unit_code_check CHECK (admin_unit_code ~ '^([0-9]{3}|[0-9]{5})$')`);
     await q.query(`ALTER TABLE agency ADD COLUMN valid_to date, ADD CONSTRAINT agency_valid_to_check CHECK (valid_to IS NULL OR kind = 'DISTRICT_COMMITTEE')`);
-    await q.query(`UPDATE agency SET valid_to = CASE WHEN admin_unit_code = '448' THEN DATE '2024-12-31' ELSE DATE '2025-06-30' END WHERE kind = 'DISTRICT_COMMITTEE'`);
+    await q.query(
+      `UPDATE agency SET valid_to = CASE WHEN admin_unit_code = '448' THEN DATE '2024-12-31' ELSE DATE '2025-06-30' END WHERE kind = 'DISTRICT_COMMITTEE'`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

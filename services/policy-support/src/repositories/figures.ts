@@ -18,7 +18,6 @@ export interface FigureRow {
   trained: number;
 }
 
-
 export function figuresOf(row: FigureRow | undefined): PolicySupportFigures {
   const planned = BigInt(row?.planned ?? 0);
   const disbursed = BigInt(row?.disbursed ?? 0);

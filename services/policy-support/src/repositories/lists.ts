@@ -20,7 +20,12 @@ export function listLegalDocuments(dataSource: DataSource, args: LegalDocumentLi
   const query = dataSource.getRepository(LegalDocument).createQueryBuilder("d");
   if (args.filter?.type) query.andWhere("d.type = :type", { type: args.filter.type });
   applySearch(query, "d.search_text", args.filter?.search);
-  return paginate(LegalDocumentConnection, query, { keys: [{ expression: "d.number", read: (d: LegalDocument) => d.number }], direction: "ASC", idExpression: "d.id", idOf: (d: LegalDocument) => d.id }, args);
+  return paginate(
+    LegalDocumentConnection,
+    query,
+    { keys: [{ expression: "d.number", read: (d: LegalDocument) => d.number }], direction: "ASC", idExpression: "d.id", idOf: (d: LegalDocument) => d.id },
+    args,
+  );
 }
 
 export function listSupportPolicies(dataSource: DataSource, args: SupportPolicyListArgs): Promise<SupportPolicyConnection> {
@@ -28,7 +33,12 @@ export function listSupportPolicies(dataSource: DataSource, args: SupportPolicyL
   if (args.filter?.kind) query.andWhere("s.kind = :kind", { kind: args.filter.kind });
   if (args.filter?.eligibleFor) query.andWhere(":eligibleFor = ANY(s.eligible_kinds)", { eligibleFor: args.filter.eligibleFor });
   applySearch(query, "s.search_text", args.filter?.search);
-  return paginate(SupportPolicyConnection, query, { keys: [{ expression: "s.name", read: (s: SupportPolicy) => s.name }], direction: "ASC", idExpression: "s.id", idOf: (s: SupportPolicy) => s.id }, args);
+  return paginate(
+    SupportPolicyConnection,
+    query,
+    { keys: [{ expression: "s.name", read: (s: SupportPolicy) => s.name }], direction: "ASC", idExpression: "s.id", idOf: (s: SupportPolicy) => s.id },
+    args,
+  );
 }
 
 export function listSupportProgrammes(dataSource: DataSource, args: SupportProgrammeListArgs): Promise<SupportProgrammeConnection> {
@@ -55,5 +65,15 @@ export function listSupportProgrammes(dataSource: DataSource, args: SupportProgr
   }
   if (filter?.status) query.andWhere("p.status = :status", { status: filter.status });
   applySearch(query, "p.search_text", filter?.search);
-  return paginate(SupportProgrammeConnection, query, { keys: [{ expression: "p.starts_on", read: (p: SupportProgramme) => p.startsOn }], direction: "DESC", idExpression: "p.id", idOf: (p: SupportProgramme) => p.id }, args);
+  return paginate(
+    SupportProgrammeConnection,
+    query,
+    {
+      keys: [{ expression: "p.starts_on", read: (p: SupportProgramme) => p.startsOn }],
+      direction: "DESC",
+      idExpression: "p.id",
+      idOf: (p: SupportProgramme) => p.id,
+    },
+    args,
+  );
 }

@@ -37,7 +37,12 @@ function labelOf(groupBy: PolicySupportGroupBy, row: Row): string {
  * the units in force on `unitMapDate` (default: the year's end, or today while it runs): districts before 2025-07-01,
  * communes after; each allocation by its commune, else by the unit code recorded; the unplaced are the group with a null key.
  */
-export async function policySupportStatistics(dataSource: DataSource, year: number, groupBy: PolicySupportGroupBy | null, unitMapDate: string = reportingPeriod(year, null).asOf): Promise<PolicySupportStatistics> {
+export async function policySupportStatistics(
+  dataSource: DataSource,
+  year: number,
+  groupBy: PolicySupportGroupBy | null,
+  unitMapDate: string = reportingPeriod(year, null).asOf,
+): Promise<PolicySupportStatistics> {
   const group = groupBy ? GROUP_EXPRESSION[groupBy] : null;
   const head = group ? `grouping(${group})::int AS grouped, ${group} AS key` : "1 AS grouped, NULL::text AS key";
   const tail = group ? `GROUP BY GROUPING SETS ((${group}), ())` : "";

@@ -6,7 +6,12 @@ import type { BeneficiaryParent } from "../loaders";
 import { SupportBeneficiaryConnection } from "../types/connections";
 import type { SupportReceivedArgs } from "../types/filters";
 
-export async function beneficiaryPage(ctx: PolicySupportContext, parent: BeneficiaryParent, key: string, args: SupportReceivedArgs): Promise<SupportBeneficiaryConnection> {
+export async function beneficiaryPage(
+  ctx: PolicySupportContext,
+  parent: BeneficiaryParent,
+  key: string,
+  args: SupportReceivedArgs,
+): Promise<SupportBeneficiaryConnection> {
   const year = args.year ?? null;
   const loader = parent === "organization_id" ? ctx.loaders.beneficiariesByOrganization : ctx.loaders.beneficiariesByProgramme;
   return nestedConnection(SupportBeneficiaryConnection, args, (b: SupportBeneficiary) => b.id, {

@@ -23,7 +23,11 @@ export class CooperativeSupportResolver {
 export class CooperativeGroupSupportResolver {
   @Authorized(...SIGNED_IN)
   @FieldResolver(() => SupportBeneficiaryConnection, { nullable: true, description: SUPPORT_RECEIVED })
-  supportReceived(@Root() ref: CooperativeGroupRef, @Args() args: SupportReceivedArgs, @Ctx() ctx: PolicySupportContext): Promise<SupportBeneficiaryConnection> {
+  supportReceived(
+    @Root() ref: CooperativeGroupRef,
+    @Args() args: SupportReceivedArgs,
+    @Ctx() ctx: PolicySupportContext,
+  ): Promise<SupportBeneficiaryConnection> {
     return beneficiaryPage(ctx, "organization_id", ref.id, args);
   }
 }
@@ -32,7 +36,11 @@ export class CooperativeGroupSupportResolver {
 export class CooperativeUnionSupportResolver {
   @Authorized(...SIGNED_IN)
   @FieldResolver(() => SupportBeneficiaryConnection, { nullable: true, description: SUPPORT_RECEIVED })
-  supportReceived(@Root() ref: CooperativeUnionRef, @Args() args: SupportReceivedArgs, @Ctx() ctx: PolicySupportContext): Promise<SupportBeneficiaryConnection> {
+  supportReceived(
+    @Root() ref: CooperativeUnionRef,
+    @Args() args: SupportReceivedArgs,
+    @Ctx() ctx: PolicySupportContext,
+  ): Promise<SupportBeneficiaryConnection> {
     return beneficiaryPage(ctx, "organization_id", ref.id, args);
   }
 }

@@ -23,45 +23,67 @@ import {
 export class PolicySupportMutationResolver {
   @Authorized(...ALLIANCE, "DEPARTMENT:SO_KHDT")
   @Mutation(() => LegalDocument, { description: "Record a newly issued legal document (ban hành văn bản), optionally replacing an older one." })
-  issueLegalDocument(@Arg("input", { description: "What to record; see the input type." }) input: IssueLegalDocumentInput, @Ctx() ctx: PolicySupportContext): Promise<LegalDocument> {
+  issueLegalDocument(
+    @Arg("input", { description: "What to record; see the input type." }) input: IssueLegalDocumentInput,
+    @Ctx() ctx: PolicySupportContext,
+  ): Promise<LegalDocument> {
     return new PolicyMutations(ctx.dataSource, ctx.lookup).issueLegalDocument(input);
   }
 
   @Authorized(...ALLIANCE, "DEPARTMENT:SO_KHDT")
   @Mutation(() => SupportPolicy, { description: "Create a support policy with its legal basis (ban hành chính sách hỗ trợ)." })
-  createSupportPolicy(@Arg("input", { description: "What to record; see the input type." }) input: CreateSupportPolicyInput, @Ctx() ctx: PolicySupportContext): Promise<SupportPolicy> {
+  createSupportPolicy(
+    @Arg("input", { description: "What to record; see the input type." }) input: CreateSupportPolicyInput,
+    @Ctx() ctx: PolicySupportContext,
+  ): Promise<SupportPolicy> {
     return new PolicyMutations(ctx.dataSource, ctx.lookup).createSupportPolicy(input);
   }
 
   @Authorized(...ALLIANCE, "DEPARTMENT:SO_KHDT")
   @Mutation(() => SupportProgramme, { description: "Create a support programme with its budget (giao kế hoạch, dự toán)." })
-  createSupportProgramme(@Arg("input", { description: "What to record; see the input type." }) input: CreateSupportProgrammeInput, @Ctx() ctx: PolicySupportContext): Promise<SupportProgramme> {
+  createSupportProgramme(
+    @Arg("input", { description: "What to record; see the input type." }) input: CreateSupportProgrammeInput,
+    @Ctx() ctx: PolicySupportContext,
+  ): Promise<SupportProgramme> {
     return new PolicyMutations(ctx.dataSource, ctx.lookup).createSupportProgramme(input);
   }
 
   @Authorized(Role.ALLIANCE_ADMIN, "DEPARTMENT:SO_TC")
   @Mutation(() => SupportBeneficiary, { description: "Approve support for an organisation under a programme (phê duyệt hỗ trợ)." })
-  recordBeneficiary(@Arg("input", { description: "What to record; see the input type." }) input: RecordBeneficiaryInput, @Ctx() ctx: PolicySupportContext): Promise<SupportBeneficiary> {
+  recordBeneficiary(
+    @Arg("input", { description: "What to record; see the input type." }) input: RecordBeneficiaryInput,
+    @Ctx() ctx: PolicySupportContext,
+  ): Promise<SupportBeneficiary> {
     return new PolicyMutations(ctx.dataSource, ctx.lookup).recordBeneficiary(input);
   }
 
   @Authorized(Role.ALLIANCE_ADMIN, "DEPARTMENT:SO_TC")
   @Mutation(() => SupportBeneficiary, {
-    description: "Record a payment (giải ngân). The total paid may not exceed the approved amount unless overrideReason says why; answers the updated allocation.",
+    description:
+      "Record a payment (giải ngân). The total paid may not exceed the approved amount unless overrideReason says why; answers the updated allocation.",
   })
-  recordDisbursement(@Arg("input", { description: "What to record; see the input type." }) input: RecordDisbursementInput, @Ctx() ctx: PolicySupportContext): Promise<SupportBeneficiary> {
+  recordDisbursement(
+    @Arg("input", { description: "What to record; see the input type." }) input: RecordDisbursementInput,
+    @Ctx() ctx: PolicySupportContext,
+  ): Promise<SupportBeneficiary> {
     return new PolicyMutations(ctx.dataSource, ctx.lookup).recordDisbursement(input);
   }
 
   @Authorized(...ALLIANCE, "DEPARTMENT:SO_KHDT")
   @Mutation(() => DevelopmentPlan, { description: "Record a year's development plan and its targets (kế hoạch phát triển KTTT)." })
-  recordDevelopmentPlan(@Arg("input", { description: "What to record; see the input type." }) input: RecordDevelopmentPlanInput, @Ctx() ctx: PolicySupportContext): Promise<DevelopmentPlan> {
+  recordDevelopmentPlan(
+    @Arg("input", { description: "What to record; see the input type." }) input: RecordDevelopmentPlanInput,
+    @Ctx() ctx: PolicySupportContext,
+  ): Promise<DevelopmentPlan> {
     return new PolicyMutations(ctx.dataSource, ctx.lookup).recordDevelopmentPlan(input);
   }
 
   @Authorized(...ALLIANCE, "DEPARTMENT:SO_KHDT")
   @Mutation(() => DevelopmentPlan, { description: "Record or correct a plan's results (kết quả thực hiện); needs the plan's version." })
-  recordPlanActuals(@Arg("input", { description: "What to record; see the input type." }) input: RecordPlanActualsInput, @Ctx() ctx: PolicySupportContext): Promise<DevelopmentPlan> {
+  recordPlanActuals(
+    @Arg("input", { description: "What to record; see the input type." }) input: RecordPlanActualsInput,
+    @Ctx() ctx: PolicySupportContext,
+  ): Promise<DevelopmentPlan> {
     return new PolicyMutations(ctx.dataSource, ctx.lookup).recordPlanActuals(input);
   }
 

@@ -7,13 +7,22 @@ import { LegalDocument } from "../entities/legal-document";
 @Resolver(() => DevelopmentPlan)
 export class DevelopmentPlanResolver {
   @Authorized(...SIGNED_IN)
-  @Query(() => DevelopmentPlan, { nullable: true, description: `The province's collective-economy development plan for a year, with targets and results (kế hoạch phát triển KTTT năm); null when none is recorded. ${READ_NOTE.SIGNED_IN}` })
-  developmentPlan(@Arg("year", () => Int, { description: "The plan year, e.g. 2024." }) year: number, @Ctx() ctx: PolicySupportContext): Promise<DevelopmentPlan | null> {
+  @Query(() => DevelopmentPlan, {
+    nullable: true,
+    description: `The province's collective-economy development plan for a year, with targets and results (kế hoạch phát triển KTTT năm); null when none is recorded. ${READ_NOTE.SIGNED_IN}`,
+  })
+  developmentPlan(
+    @Arg("year", () => Int, { description: "The plan year, e.g. 2024." }) year: number,
+    @Ctx() ctx: PolicySupportContext,
+  ): Promise<DevelopmentPlan | null> {
     return ctx.dataSource.getRepository(DevelopmentPlan).findOneBy({ year });
   }
 
   @Authorized(...SIGNED_IN)
-  @Query(() => [DevelopmentPlan], { nullable: true, description: `Every recorded yearly plan, newest first: one per year, a bounded list. ${READ_NOTE.SIGNED_IN}` })
+  @Query(() => [DevelopmentPlan], {
+    nullable: true,
+    description: `Every recorded yearly plan, newest first: one per year, a bounded list. ${READ_NOTE.SIGNED_IN}`,
+  })
   developmentPlans(@Ctx() ctx: PolicySupportContext): Promise<DevelopmentPlan[]> {
     return ctx.dataSource.getRepository(DevelopmentPlan).find({ order: { year: "DESC" } });
   }

@@ -12,7 +12,10 @@ import { SupportPolicyListArgs } from "../types/filters";
 
 @Resolver(() => SupportPolicy)
 export class SupportPolicyResolver {
-  @Query(() => SupportPolicyConnection, { nullable: true, description: "Support policies for the collective economy (chính sách hỗ trợ), filtered and paginated, by name." })
+  @Query(() => SupportPolicyConnection, {
+    nullable: true,
+    description: "Support policies for the collective economy (chính sách hỗ trợ), filtered and paginated, by name.",
+  })
   supportPolicies(@Args() args: SupportPolicyListArgs, @Ctx() ctx: PolicySupportContext): Promise<SupportPolicyConnection> {
     return listSupportPolicies(ctx.dataSource, args);
   }
@@ -42,7 +45,10 @@ export class AgencyResolver {
     return query.getMany();
   }
 
-  @FieldResolver(() => AdminUnitRef, { nullable: true, description: "For a district People's Committee: its administrative unit (the district, as it was until `validTo`)." })
+  @FieldResolver(() => AdminUnitRef, {
+    nullable: true,
+    description: "For a district People's Committee: its administrative unit (the district, as it was until `validTo`).",
+  })
   adminUnit(@Root() agency: Agency): AdminUnitRef | null {
     return agency.adminUnitCode ? adminUnitRef(agency.adminUnitCode, agency.validTo) : null;
   }

@@ -16,13 +16,19 @@ import { beneficiaryPage } from "./beneficiary-pages";
 
 @Resolver(() => SupportProgramme)
 export class SupportProgrammeResolver {
-  @Query(() => SupportProgrammeConnection, { nullable: true, description: "Support programmes (chương trình hỗ trợ), filtered and paginated, newest start first." })
+  @Query(() => SupportProgrammeConnection, {
+    nullable: true,
+    description: "Support programmes (chương trình hỗ trợ), filtered and paginated, newest start first.",
+  })
   supportProgrammes(@Args() args: SupportProgrammeListArgs, @Ctx() ctx: PolicySupportContext): Promise<SupportProgrammeConnection> {
     return listSupportProgrammes(ctx.dataSource, args);
   }
 
   @Query(() => SupportProgramme, { nullable: true, description: "One programme by id; null when there is none." })
-  supportProgramme(@Arg("id", () => ID, { description: "The programme's id." }) id: string, @Ctx() ctx: PolicySupportContext): Promise<SupportProgramme | null> {
+  supportProgramme(
+    @Arg("id", () => ID, { description: "The programme's id." }) id: string,
+    @Ctx() ctx: PolicySupportContext,
+  ): Promise<SupportProgramme | null> {
     return ctx.loaders.programme.load(id);
   }
 
@@ -37,27 +43,43 @@ export class SupportProgrammeResolver {
   }
 
   @Authorized(...SIGNED_IN)
-  @FieldResolver(() => [ProgrammeFunding], { nullable: true, description: `Budget by funding source (dự toán theo nguồn): a bounded list. ${READ_NOTE.SIGNED_IN}` })
+  @FieldResolver(() => [ProgrammeFunding], {
+    nullable: true,
+    description: `Budget by funding source (dự toán theo nguồn): a bounded list. ${READ_NOTE.SIGNED_IN}`,
+  })
   funding(@Root() programme: SupportProgramme, @Ctx() ctx: PolicySupportContext): Promise<ProgrammeFunding[]> {
     return ctx.loaders.fundingByProgramme.load(programme.id);
   }
 
   @Authorized(...SIGNED_IN)
-  @FieldResolver(() => VndScalar, { nullable: true, description: `Total planned budget over all sources (tổng kinh phí kế hoạch), VND. ${READ_NOTE.SIGNED_IN}` })
+  @FieldResolver(() => VndScalar, {
+    nullable: true,
+    description: `Total planned budget over all sources (tổng kinh phí kế hoạch), VND. ${READ_NOTE.SIGNED_IN}`,
+  })
   async budget(@Root() programme: SupportProgramme, @Ctx() ctx: PolicySupportContext): Promise<bigint> {
     const lines = await ctx.loaders.fundingByProgramme.load(programme.id);
     return lines.reduce((sum, line) => sum + line.plannedAmount, 0n);
   }
 
   @Authorized(...SIGNED_IN)
-  @FieldResolver(() => PolicySupportFigures, { nullable: true, description: `What was approved for beneficiaries and paid out (kết quả thực hiện). ${READ_NOTE.SIGNED_IN}` })
+  @FieldResolver(() => PolicySupportFigures, {
+    nullable: true,
+    description: `What was approved for beneficiaries and paid out (kết quả thực hiện). ${READ_NOTE.SIGNED_IN}`,
+  })
   results(@Root() programme: SupportProgramme, @Ctx() ctx: PolicySupportContext): Promise<PolicySupportFigures> {
     return ctx.loaders.programmeFigures.load(programme.id);
   }
 
   @Authorized(...SIGNED_IN)
-  @FieldResolver(() => SupportBeneficiaryConnection, { nullable: true, description: `Beneficiaries (đối tượng thụ hưởng), newest approval first. ${READ_NOTE.SIGNED_IN}` })
-  beneficiaries(@Root() programme: SupportProgramme, @Args() args: SupportReceivedArgs, @Ctx() ctx: PolicySupportContext): Promise<SupportBeneficiaryConnection> {
+  @FieldResolver(() => SupportBeneficiaryConnection, {
+    nullable: true,
+    description: `Beneficiaries (đối tượng thụ hưởng), newest approval first. ${READ_NOTE.SIGNED_IN}`,
+  })
+  beneficiaries(
+    @Root() programme: SupportProgramme,
+    @Args() args: SupportReceivedArgs,
+    @Ctx() ctx: PolicySupportContext,
+  ): Promise<SupportBeneficiaryConnection> {
     return beneficiaryPage(ctx, "programme_id", programme.id, args);
   }
 }
@@ -74,7 +96,9 @@ export class SupportBeneficiaryResolver {
     return organizationRef(beneficiary.organizationId, beneficiary.organizationKind);
   }
 
-  @FieldResolver(() => AdminUnitRef, { description: "The unit where the organisation is registered (đơn vị hành chính): the unit bearing `adminUnitCode` on the approval date." })
+  @FieldResolver(() => AdminUnitRef, {
+    description: "The unit where the organisation is registered (đơn vị hành chính): the unit bearing `adminUnitCode` on the approval date.",
+  })
   adminUnit(@Root() beneficiary: SupportBeneficiary): AdminUnitRef {
     return adminUnitRef(beneficiary.adminUnitCode, beneficiary.approvedOn);
   }
@@ -85,13 +109,19 @@ export class SupportBeneficiaryResolver {
   }
 
   @FieldResolver(() => AdminUnitRef, { nullable: true, description: PLACE_DESCRIPTION.communeOn })
-  communeOn(@Root() beneficiary: SupportBeneficiary, @Arg("asOf", () => LocalDateScalar, { nullable: true, description: "The date; default: today in Hà Tĩnh." }) asOf: string | null): AdminUnitRef | null {
+  communeOn(
+    @Root() beneficiary: SupportBeneficiary,
+    @Arg("asOf", () => LocalDateScalar, { nullable: true, description: "The date; default: today in Hà Tĩnh." }) asOf: string | null,
+  ): AdminUnitRef | null {
     const place = recordCommuneOn(beneficiary.communeId, asOf ?? today());
     return place ? adminUnitVersionRef(place.id) : null;
   }
 
   @FieldResolver(() => AdminUnitRef, { nullable: true, description: PLACE_DESCRIPTION.districtOn })
-  districtOn(@Root() beneficiary: SupportBeneficiary, @Arg("asOf", () => LocalDateScalar, { description: "The date, e.g. 2025-03-01." }) asOf: string): AdminUnitRef | null {
+  districtOn(
+    @Root() beneficiary: SupportBeneficiary,
+    @Arg("asOf", () => LocalDateScalar, { description: "The date, e.g. 2025-03-01." }) asOf: string,
+  ): AdminUnitRef | null {
     const district = recordDistrictOn(beneficiary.communeId, asOf);
     return district ? adminUnitVersionRef(district.id) : null;
   }

@@ -10,7 +10,8 @@ import { PolicySupportStatisticsGroup, PolicySupportStatistics } from "../types/
 @Resolver(() => PolicySupportStatisticsGroup)
 export class PolicySupportStatisticsResolver {
   @Authorized(...SIGNED_IN)
-  @Query(() => PolicySupportStatistics, { nullable: true,
+  @Query(() => PolicySupportStatistics, {
+    nullable: true,
     description:
       "Results of support-policy implementation for a year (kết quả thực hiện chính sách hỗ trợ KTTT, HTX): approved, paid out, implementation rate and organisations supported, " +
       `for the province and broken down on request. ${READ_NOTE.SIGNED_IN}`,
@@ -18,7 +19,11 @@ export class PolicySupportStatisticsResolver {
   policySupportStatistics(
     @Arg("year", () => Int, { description: "Year the allocations were approved, e.g. 2024." }) year: number,
     @Arg("groupBy", () => PolicySupportGroupBy, { nullable: true, description: "Optional breakdown." }) groupBy: PolicySupportGroupBy | null,
-    @Arg("unitMap", () => UnitMap, { nullable: true, description: "With groupBy: ADMIN_UNIT, the map the groups follow; default PERIOD (the units in force at the year's end, or today)." }) unitMap: UnitMap | null,
+    @Arg("unitMap", () => UnitMap, {
+      nullable: true,
+      description: "With groupBy: ADMIN_UNIT, the map the groups follow; default PERIOD (the units in force at the year's end, or today).",
+    })
+    unitMap: UnitMap | null,
     @Ctx() ctx: PolicySupportContext,
   ): Promise<PolicySupportStatistics> {
     requireYearInRange(year, "year");
@@ -30,7 +35,10 @@ export class PolicySupportStatisticsResolver {
     return group.agencyId ? ctx.loaders.agency.load(group.agencyId) : null;
   }
 
-  @FieldResolver(() => AdminUnitRef, { nullable: true, description: "The administrative unit in force on `unitMapDate`, when grouped by unit (null for the unplaced)." })
+  @FieldResolver(() => AdminUnitRef, {
+    nullable: true,
+    description: "The administrative unit in force on `unitMapDate`, when grouped by unit (null for the unplaced).",
+  })
   adminUnit(@Root() group: PolicySupportStatisticsGroup): AdminUnitRef | null {
     return group.adminUnitCode ? adminUnitRef(group.adminUnitCode, group.unitMapDate) : null;
   }

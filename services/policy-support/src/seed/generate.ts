@@ -48,17 +48,39 @@ const BASE_BUDGET_MILLIONS: Record<PolicyKind, number> = {
 };
 
 const PROVINCIAL_SHARES: Record<PolicyKind, [FundingSource, number][]> = {
-  HUMAN_RESOURCES: [[FundingSource.CENTRAL, 0.5], [FundingSource.PROVINCIAL, 0.5]],
-  SCIENCE_TECHNOLOGY_DIGITAL: [[FundingSource.CENTRAL, 0.4], [FundingSource.PROVINCIAL, 0.6]],
-  TRADE_PROMOTION_MARKET: [[FundingSource.PROVINCIAL, 0.8], [FundingSource.OTHER, 0.2]],
-  CREDIT_DEVELOPMENT_FUND: [[FundingSource.PROVINCIAL, 0.6], [FundingSource.OTHER, 0.4]],
+  HUMAN_RESOURCES: [
+    [FundingSource.CENTRAL, 0.5],
+    [FundingSource.PROVINCIAL, 0.5],
+  ],
+  SCIENCE_TECHNOLOGY_DIGITAL: [
+    [FundingSource.CENTRAL, 0.4],
+    [FundingSource.PROVINCIAL, 0.6],
+  ],
+  TRADE_PROMOTION_MARKET: [
+    [FundingSource.PROVINCIAL, 0.8],
+    [FundingSource.OTHER, 0.2],
+  ],
+  CREDIT_DEVELOPMENT_FUND: [
+    [FundingSource.PROVINCIAL, 0.6],
+    [FundingSource.OTHER, 0.4],
+  ],
   LAND: [[FundingSource.PROVINCIAL, 1]],
-  INFRASTRUCTURE_EQUIPMENT: [[FundingSource.CENTRAL, 0.5], [FundingSource.PROVINCIAL, 0.5]],
+  INFRASTRUCTURE_EQUIPMENT: [
+    [FundingSource.CENTRAL, 0.5],
+    [FundingSource.PROVINCIAL, 0.5],
+  ],
   CONSULTING_INFORMATION: [[FundingSource.PROVINCIAL, 1]],
-  AGRICULTURE_SPECIFIC: [[FundingSource.CENTRAL, 0.3], [FundingSource.PROVINCIAL, 0.7]],
+  AGRICULTURE_SPECIFIC: [
+    [FundingSource.CENTRAL, 0.3],
+    [FundingSource.PROVINCIAL, 0.7],
+  ],
   TAX_FEES: [[FundingSource.PROVINCIAL, 1]],
 };
-const DISTRICT_SHARES: [FundingSource, number][] = [[FundingSource.PROVINCIAL, 0.3], [FundingSource.DISTRICT, 0.5], [FundingSource.COMMUNE, 0.2]];
+const DISTRICT_SHARES: [FundingSource, number][] = [
+  [FundingSource.PROVINCIAL, 0.3],
+  [FundingSource.DISTRICT, 0.5],
+  [FundingSource.COMMUNE, 0.2],
+];
 const DISTRICT_KINDS = [PolicyKind.HUMAN_RESOURCES, PolicyKind.INFRASTRUCTURE_EQUIPMENT, PolicyKind.LAND];
 
 const SUPPORT_TEXT: Record<PolicyKind, string> = {
@@ -161,7 +183,18 @@ function pickBeneficiaries(rng: Random, orgs: DemoOrganization[], plan: Programm
 export function generatePolicySeedRows(): PolicySeedRows {
   const rng = new Random(2024_0715);
   const orgs = demoOrganizations();
-  const rows: PolicySeedRows = { documents: [], agencies: [], policies: [], basis: [], programmes: [], funding: [], beneficiaries: [], disbursements: [], plans: [], targets: [] };
+  const rows: PolicySeedRows = {
+    documents: [],
+    agencies: [],
+    policies: [],
+    basis: [],
+    programmes: [],
+    funding: [],
+    beneficiaries: [],
+    disbursements: [],
+    plans: [],
+    targets: [],
+  };
 
   for (const d of DOCUMENTS) {
     rows.documents.push({
@@ -178,7 +211,15 @@ export function generatePolicySeedRows(): PolicySeedRows {
     });
   }
   for (const a of AGENCIES) {
-    rows.agencies.push({ id: a.id, code: a.code, name: a.name, kind: a.kind, admin_unit_code: a.adminUnitCode, valid_to: a.validTo, responsible_kinds: a.responsibleKinds });
+    rows.agencies.push({
+      id: a.id,
+      code: a.code,
+      name: a.name,
+      kind: a.kind,
+      admin_unit_code: a.adminUnitCode,
+      valid_to: a.validTo,
+      responsible_kinds: a.responsibleKinds,
+    });
   }
   for (const p of POLICIES) {
     rows.policies.push({ id: p.id, code: p.code, name: p.name, kind: p.kind, description: p.description, eligible_kinds: p.eligibleKinds, version: 1 });
@@ -207,7 +248,12 @@ export function generatePolicySeedRows(): PolicySeedRows {
 
       const budget = BigInt(Math.round(BASE_BUDGET_MILLIONS[kind] * (district ? 0.35 : 1) * (0.8 + rng.next() * 0.5))) * MILLION;
       const shares = district ? DISTRICT_SHARES : PROVINCIAL_SHARES[kind];
-      const lines = allocate(budget, shares.map(([, w]) => w), MILLION, MILLION).map((amount, i) => ({ source: shares[i][0], amount }));
+      const lines = allocate(
+        budget,
+        shares.map(([, w]) => w),
+        MILLION,
+        MILLION,
+      ).map((amount, i) => ({ source: shares[i][0], amount }));
       for (const line of lines) rows.funding.push({ programme_id: plan.id, source: line.source, planned_amount: line.amount.toString() });
 
       const bigTickets = [PolicyKind.CREDIT_DEVELOPMENT_FUND, PolicyKind.INFRASTRUCTURE_EQUIPMENT, PolicyKind.LAND].includes(kind);
@@ -229,8 +275,13 @@ export function generatePolicySeedRows(): PolicySeedRows {
         const members = chosen.map((_, i) => i).filter((i) => sourceOf[i] === line);
         if (members.length === 0) continue;
         const total = ((line.amount * BigInt(Math.round((0.85 + rng.next() * 0.15) * 1000))) / 1000n / MILLION) * MILLION;
-        const minimum = total / BigInt(members.length) / MILLION * MILLION < 5n * MILLION ? MILLION : 5n * MILLION;
-        const parts = allocate(total, members.map(() => rng.skewed(0.6)), MILLION, minimum);
+        const minimum = (total / BigInt(members.length) / MILLION) * MILLION < 5n * MILLION ? MILLION : 5n * MILLION;
+        const parts = allocate(
+          total,
+          members.map(() => rng.skewed(0.6)),
+          MILLION,
+          minimum,
+        );
         members.forEach((i, k) => (planned[i] = parts[k]));
       }
 
@@ -274,11 +325,25 @@ export function generatePolicySeedRows(): PolicySeedRows {
         money.disbursed += paid[i];
         if (paid[i] === 0n) return;
         // Larger payments come in two instalments (tạm ứng, thanh toán).
-        const first = paid[i] >= 20n * MILLION && rng.chance(0.5) ? ((paid[i] / 2n) / MILLION) * MILLION : paid[i];
+        const first = paid[i] >= 20n * MILLION && rng.chance(0.5) ? (paid[i] / 2n / MILLION) * MILLION : paid[i];
         const firstOn = rng.date(minDate(addDays(approvedOn, 15), lastPayment), lastPayment);
-        rows.disbursements.push({ id: stableUuid(`disbursement/${id}/1`), beneficiary_id: id, amount: first.toString(), disbursed_on: firstOn, override_reason: null, note: null });
+        rows.disbursements.push({
+          id: stableUuid(`disbursement/${id}/1`),
+          beneficiary_id: id,
+          amount: first.toString(),
+          disbursed_on: firstOn,
+          override_reason: null,
+          note: null,
+        });
         if (first < paid[i]) {
-          rows.disbursements.push({ id: stableUuid(`disbursement/${id}/2`), beneficiary_id: id, amount: (paid[i] - first).toString(), disbursed_on: rng.date(firstOn, lastPayment), override_reason: null, note: null });
+          rows.disbursements.push({
+            id: stableUuid(`disbursement/${id}/2`),
+            beneficiary_id: id,
+            amount: (paid[i] - first).toString(),
+            disbursed_on: rng.date(firstOn, lastPayment),
+            override_reason: null,
+            note: null,
+          });
         }
       });
       moneyByYear.set(year, money);

@@ -76,9 +76,12 @@ function indicatorValue(item: IndicatorValueInput, field: string): { value: stri
     return { value: null, amount: item.amount };
   }
   if (item.amount != null) throw badInput(`${item.indicator} is not money: give value, not amount.`, `${field}.amount`, "VALUE_REQUIRED");
-  if (item.value == null) throw badInput(`${item.indicator} needs value (${unit === IndicatorUnit.PERCENT ? "a percentage 0–100" : "a count"}).`, `${field}.value`, "VALUE_REQUIRED");
-  if (unit === IndicatorUnit.PERCENT && item.value > 100) throw badInput(`${item.indicator} is a percentage: at most 100.`, `${field}.value`, "PERCENT_OUT_OF_RANGE");
-  if (unit === IndicatorUnit.COUNT && !Number.isInteger(item.value)) throw badInput(`${item.indicator} is a count: a whole number.`, `${field}.value`, "COUNT_NOT_WHOLE");
+  if (item.value == null)
+    throw badInput(`${item.indicator} needs value (${unit === IndicatorUnit.PERCENT ? "a percentage 0–100" : "a count"}).`, `${field}.value`, "VALUE_REQUIRED");
+  if (unit === IndicatorUnit.PERCENT && item.value > 100)
+    throw badInput(`${item.indicator} is a percentage: at most 100.`, `${field}.value`, "PERCENT_OUT_OF_RANGE");
+  if (unit === IndicatorUnit.COUNT && !Number.isInteger(item.value))
+    throw badInput(`${item.indicator} is a count: a whole number.`, `${field}.value`, "COUNT_NOT_WHOLE");
   return { value: item.value.toFixed(2), amount: null };
 }
 
@@ -102,7 +105,8 @@ export class PolicyMutations {
     const number = cleanText(input.number);
     const constraints = {
       legal_document_number_key: () => conflict(`Document ${number} is already recorded.`, "input.number", "DUPLICATE_DOCUMENT_NUMBER"),
-      legal_document_supersedes_id_key: () => conflict("The document it replaces was replaced by another one meanwhile.", "input.supersedesId", "ALREADY_SUPERSEDED"),
+      legal_document_supersedes_id_key: () =>
+        conflict("The document it replaces was replaced by another one meanwhile.", "input.supersedesId", "ALREADY_SUPERSEDED"),
     };
     return recordedWrite(this.dataSource, { operation: "issueLegalDocument", input, load: this.loadOf(LegalDocument), constraints }, async (manager) => {
       const repository = manager.getRepository(LegalDocument);
@@ -110,15 +114,26 @@ export class PolicyMutations {
       if (existing) throw conflict(`Document ${number} is already recorded.`, "input.number", "DUPLICATE_DOCUMENT_NUMBER", { documentId: existing.id });
       if (input.issuedOn) requireNotInFuture(input.issuedOn, "input.issuedOn", "The date of issue");
       if (input.issuedOn && input.effectiveOn && input.effectiveOn < input.issuedOn) {
-        throw badInput(`A document cannot take effect (${input.effectiveOn}) before it is issued (${input.issuedOn}).`, "input.effectiveOn", "EFFECTIVE_BEFORE_ISSUED");
+        throw badInput(
+          `A document cannot take effect (${input.effectiveOn}) before it is issued (${input.issuedOn}).`,
+          "input.effectiveOn",
+          "EFFECTIVE_BEFORE_ISSUED",
+        );
       }
       if (input.supersedesId) {
         const old = await findById(manager, LegalDocument, input.supersedesId, "input.supersedesId", "Document", true);
         if (old.type !== input.type) {
-          throw badInput(`A ${input.type.toLowerCase()} cannot replace ${old.number}, a ${old.type.toLowerCase()}.`, "input.supersedesId", "SUPERSEDED_TYPE_MISMATCH");
+          throw badInput(
+            `A ${input.type.toLowerCase()} cannot replace ${old.number}, a ${old.type.toLowerCase()}.`,
+            "input.supersedesId",
+            "SUPERSEDED_TYPE_MISMATCH",
+          );
         }
         const successor = await repository.findOneBy({ supersedesId: old.id });
-        if (successor) throw conflict(`${old.number} was already replaced by ${successor.number}.`, "input.supersedesId", "ALREADY_SUPERSEDED", { successorId: successor.id });
+        if (successor)
+          throw conflict(`${old.number} was already replaced by ${successor.number}.`, "input.supersedesId", "ALREADY_SUPERSEDED", {
+            successorId: successor.id,
+          });
       }
       const id = randomUUID();
       await repository.insert({
@@ -199,12 +214,17 @@ export class PolicyMutations {
       if (agency.kind === AgencyKind.DISTRICT_COMMITTEE) {
         const unit = adminUnitByCode(agency.adminUnitCode!)!;
         if (unit.validTo !== null && input.endsOn > unit.validTo) {
-          throw badInput(`${unit.name} ceased to exist after ${unit.validTo}; its committee cannot run a programme until ${input.endsOn}.`, "input.endsOn", "ADMIN_UNIT_NOT_VALID_ON_DATE");
+          throw badInput(
+            `${unit.name} ceased to exist after ${unit.validTo}; its committee cannot run a programme until ${input.endsOn}.`,
+            "input.endsOn",
+            "ADMIN_UNIT_NOT_VALID_ON_DATE",
+          );
         }
       }
       const sources = new Set<string>();
       input.funding.forEach((line, i) => {
-        if (sources.has(line.source)) throw badInput(`Funding source ${line.source} is given twice; give one line per source.`, `input.funding.${i}.source`, "DUPLICATE_FUNDING_SOURCE");
+        if (sources.has(line.source))
+          throw badInput(`Funding source ${line.source} is given twice; give one line per source.`, `input.funding.${i}.source`, "DUPLICATE_FUNDING_SOURCE");
         sources.add(line.source);
         positive(line.plannedAmount, `input.funding.${i}.plannedAmount`, "A budget line");
       });
@@ -220,7 +240,9 @@ export class PolicyMutations {
         status: ProgrammeStatus.OPEN,
         version: 1,
       });
-      await manager.getRepository(ProgrammeFunding).insert(input.funding.map((line) => ({ programmeId: id, source: line.source, plannedAmount: line.plannedAmount })));
+      await manager
+        .getRepository(ProgrammeFunding)
+        .insert(input.funding.map((line) => ({ programmeId: id, source: line.source, plannedAmount: line.plannedAmount })));
       return manager.getRepository(SupportProgramme).findOneByOrFail({ id });
     });
   }
@@ -236,7 +258,12 @@ export class PolicyMutations {
     const { organizations } = await this.lookup.find({ organizations: organizationsById([input.organizationId], "input.organizationId") });
     const organization = confirmOrganization(
       organizations.get(input.organizationId),
-      { id: input.organizationId, kind: input.organizationKind, adminUnitCode: input.adminUnitCode, fields: { id: "input.organizationId", kind: "input.organizationKind", adminUnitCode: "input.adminUnitCode" } },
+      {
+        id: input.organizationId,
+        kind: input.organizationKind,
+        adminUnitCode: input.adminUnitCode,
+        fields: { id: "input.organizationId", kind: "input.organizationKind", adminUnitCode: "input.adminUnitCode" },
+      },
       unitsShareGround,
     );
     requireNotDissolvedBy(organization, input.approvedOn, "input.organizationId", "receive support approved");
@@ -244,63 +271,81 @@ export class PolicyMutations {
 
   async recordBeneficiary(input: RecordBeneficiaryInput): Promise<SupportBeneficiary> {
     const constraints = {
-      support_beneficiary_programme_id_organization_id_key: () => conflict("This organisation is already a beneficiary of the programme.", "input.organizationId", "ALREADY_BENEFICIARY"),
+      support_beneficiary_programme_id_organization_id_key: () =>
+        conflict("This organisation is already a beneficiary of the programme.", "input.organizationId", "ALREADY_BENEFICIARY"),
     };
-    return recordedWrite(this.dataSource, { operation: "recordBeneficiary", input, load: this.loadOf(SupportBeneficiary), prepare: () => this.confirmBeneficiary(input), constraints }, async (manager) => {
-      // The programme row lock serialises allocations against its budget lines.
-      const programme = await findById(manager, SupportProgramme, input.programmeId, "input.programmeId", "Programme", true);
-      const policy = await manager.getRepository(SupportPolicy).findOneByOrFail({ id: programme.policyId });
-      const agency = await manager.getRepository(Agency).findOneByOrFail({ id: programme.agencyId });
-      if (!policy.eligibleOrganizationKinds.includes(input.organizationKind)) {
-        throw badInput(`Policy ${policy.code} does not support ${input.organizationKind}; it supports ${policy.eligibleOrganizationKinds.join(", ")}.`, "input.organizationKind", "NOT_ELIGIBLE");
-      }
-      // The organisation lies where the unit named is on the approval date: a commune places it there since that day.
-      const place = placementOn(input.adminUnitCode, input.approvedOn, "input.adminUnitCode");
-      if (agency.adminUnitCode && agency.adminUnitCode !== place.adminUnitCode) {
-        throw badInput(`${agency.name} supports organisations registered in its own unit (${agency.adminUnitCode}), not in ${input.adminUnitCode}.`, "input.adminUnitCode", "OUTSIDE_PROGRAMME_AREA");
-      }
-      positive(input.plannedAmount, "input.plannedAmount", "The approved amount");
-      requireNotInFuture(input.approvedOn, "input.approvedOn", "The approval date");
-      checkPeriod(programme, input.approvedOn, "input.approvedOn", "The approval date");
-      if (input.managersTrained > 0 && policy.kind !== PolicyKind.HUMAN_RESOURCES) {
-        throw badInput("Managers trained are recorded for training programmes only.", "input.managersTrained", "NOT_A_TRAINING_PROGRAMME");
-      }
-      const line = await manager.getRepository(ProgrammeFunding).findOneBy({ programmeId: programme.id, source: input.fundingSource });
-      if (!line) throw badInput(`Programme ${programme.code} has no ${input.fundingSource} budget line.`, "input.fundingSource", "FUNDING_SOURCE_NOT_IN_PROGRAMME");
-      const [{ allocated }] = await manager.query(
-        "SELECT coalesce(sum(planned_amount), 0)::text AS allocated FROM support_beneficiary WHERE programme_id = $1 AND funding_source = $2",
-        [programme.id, input.fundingSource],
-      );
-      const left = line.plannedAmount - BigInt(allocated);
-      if (input.plannedAmount > left) {
-        throw badInput(
-          `The ${input.fundingSource} line of ${programme.code} has ${formatVnd(left)} left of ${formatVnd(line.plannedAmount)}; ${formatVnd(input.plannedAmount)} does not fit.`,
-          "input.plannedAmount",
-          "BUDGET_LINE_EXCEEDED",
-          { budget: line.plannedAmount.toString(), allocated: String(allocated), available: left.toString() },
+    return recordedWrite(
+      this.dataSource,
+      { operation: "recordBeneficiary", input, load: this.loadOf(SupportBeneficiary), prepare: () => this.confirmBeneficiary(input), constraints },
+      async (manager) => {
+        // The programme row lock serialises allocations against its budget lines.
+        const programme = await findById(manager, SupportProgramme, input.programmeId, "input.programmeId", "Programme", true);
+        const policy = await manager.getRepository(SupportPolicy).findOneByOrFail({ id: programme.policyId });
+        const agency = await manager.getRepository(Agency).findOneByOrFail({ id: programme.agencyId });
+        if (!policy.eligibleOrganizationKinds.includes(input.organizationKind)) {
+          throw badInput(
+            `Policy ${policy.code} does not support ${input.organizationKind}; it supports ${policy.eligibleOrganizationKinds.join(", ")}.`,
+            "input.organizationKind",
+            "NOT_ELIGIBLE",
+          );
+        }
+        // The organisation lies where the unit named is on the approval date: a commune places it there since that day.
+        const place = placementOn(input.adminUnitCode, input.approvedOn, "input.adminUnitCode");
+        if (agency.adminUnitCode && agency.adminUnitCode !== place.adminUnitCode) {
+          throw badInput(
+            `${agency.name} supports organisations registered in its own unit (${agency.adminUnitCode}), not in ${input.adminUnitCode}.`,
+            "input.adminUnitCode",
+            "OUTSIDE_PROGRAMME_AREA",
+          );
+        }
+        positive(input.plannedAmount, "input.plannedAmount", "The approved amount");
+        requireNotInFuture(input.approvedOn, "input.approvedOn", "The approval date");
+        checkPeriod(programme, input.approvedOn, "input.approvedOn", "The approval date");
+        if (input.managersTrained > 0 && policy.kind !== PolicyKind.HUMAN_RESOURCES) {
+          throw badInput("Managers trained are recorded for training programmes only.", "input.managersTrained", "NOT_A_TRAINING_PROGRAMME");
+        }
+        const line = await manager.getRepository(ProgrammeFunding).findOneBy({ programmeId: programme.id, source: input.fundingSource });
+        if (!line)
+          throw badInput(`Programme ${programme.code} has no ${input.fundingSource} budget line.`, "input.fundingSource", "FUNDING_SOURCE_NOT_IN_PROGRAMME");
+        const [{ allocated }] = await manager.query(
+          "SELECT coalesce(sum(planned_amount), 0)::text AS allocated FROM support_beneficiary WHERE programme_id = $1 AND funding_source = $2",
+          [programme.id, input.fundingSource],
         );
-      }
-      if (await manager.getRepository(SupportBeneficiary).existsBy({ programmeId: programme.id, organizationId: input.organizationId })) {
-        throw conflict("This organisation is already a beneficiary of the programme; record further payments on that allocation.", "input.organizationId", "ALREADY_BENEFICIARY");
-      }
-      const id = randomUUID();
-      await manager.getRepository(SupportBeneficiary).insert({
-        id,
-        programmeId: programme.id,
-        organizationId: input.organizationId,
-        organizationKind: input.organizationKind,
-        ...place,
-        fundingSource: input.fundingSource,
-        support: cleanText(input.support),
-        plannedAmount: input.plannedAmount,
-        disbursedAmount: 0n,
-        managersTrained: input.managersTrained,
-        approvedOn: input.approvedOn,
-        overPlanReason: null,
-        version: 1,
-      });
-      return manager.getRepository(SupportBeneficiary).findOneByOrFail({ id });
-    });
+        const left = line.plannedAmount - BigInt(allocated);
+        if (input.plannedAmount > left) {
+          throw badInput(
+            `The ${input.fundingSource} line of ${programme.code} has ${formatVnd(left)} left of ${formatVnd(line.plannedAmount)}; ${formatVnd(input.plannedAmount)} does not fit.`,
+            "input.plannedAmount",
+            "BUDGET_LINE_EXCEEDED",
+            { budget: line.plannedAmount.toString(), allocated: String(allocated), available: left.toString() },
+          );
+        }
+        if (await manager.getRepository(SupportBeneficiary).existsBy({ programmeId: programme.id, organizationId: input.organizationId })) {
+          throw conflict(
+            "This organisation is already a beneficiary of the programme; record further payments on that allocation.",
+            "input.organizationId",
+            "ALREADY_BENEFICIARY",
+          );
+        }
+        const id = randomUUID();
+        await manager.getRepository(SupportBeneficiary).insert({
+          id,
+          programmeId: programme.id,
+          organizationId: input.organizationId,
+          organizationKind: input.organizationKind,
+          ...place,
+          fundingSource: input.fundingSource,
+          support: cleanText(input.support),
+          plannedAmount: input.plannedAmount,
+          disbursedAmount: 0n,
+          managersTrained: input.managersTrained,
+          approvedOn: input.approvedOn,
+          overPlanReason: null,
+          version: 1,
+        });
+        return manager.getRepository(SupportBeneficiary).findOneByOrFail({ id });
+      },
+    );
   }
 
   async recordDisbursement(input: RecordDisbursementInput): Promise<SupportBeneficiary> {
@@ -310,13 +355,21 @@ export class PolicyMutations {
       positive(input.amount, "input.amount", "A payment");
       requireNotInFuture(input.disbursedOn, "input.disbursedOn", "The payment date");
       if (input.disbursedOn < beneficiary.approvedOn) {
-        throw badInput(`A payment (${input.disbursedOn}) cannot precede the approval (${beneficiary.approvedOn}).`, "input.disbursedOn", "DISBURSED_BEFORE_APPROVAL");
+        throw badInput(
+          `A payment (${input.disbursedOn}) cannot precede the approval (${beneficiary.approvedOn}).`,
+          "input.disbursedOn",
+          "DISBURSED_BEFORE_APPROVAL",
+        );
       }
       checkPeriod(programme, input.disbursedOn, "input.disbursedOn", "The payment date");
       const after = beneficiary.disbursedAmount + input.amount;
       const overrideReason = cleanOptionalText(input.overrideReason);
       const exceeds = after > beneficiary.plannedAmount;
-      const details = { planned: beneficiary.plannedAmount.toString(), disbursed: beneficiary.disbursedAmount.toString(), remaining: beneficiary.remainingAmount().toString() };
+      const details = {
+        planned: beneficiary.plannedAmount.toString(),
+        disbursed: beneficiary.disbursedAmount.toString(),
+        remaining: beneficiary.remainingAmount().toString(),
+      };
       if (exceeds && !overrideReason) {
         throw badInput(
           `Paying ${formatVnd(input.amount)} would bring the total paid to ${formatVnd(after)}, above the ${formatVnd(beneficiary.plannedAmount)} approved ` +
@@ -327,7 +380,12 @@ export class PolicyMutations {
         );
       }
       if (!exceeds && overrideReason) {
-        throw badInput("overrideReason is only for a payment above the approved amount; this one fits. Leave it out.", "input.overrideReason", "OVERRIDE_NOT_NEEDED", details);
+        throw badInput(
+          "overrideReason is only for a payment above the approved amount; this one fits. Leave it out.",
+          "input.overrideReason",
+          "OVERRIDE_NOT_NEEDED",
+          details,
+        );
       }
       await manager.getRepository(Disbursement).insert({
         id: randomUUID(),
@@ -337,10 +395,12 @@ export class PolicyMutations {
         overrideReason: exceeds ? overrideReason : null,
         note: cleanOptionalText(input.note),
       });
-      await manager.getRepository(SupportBeneficiary).update(
-        { id: beneficiary.id, version: beneficiary.version },
-        { disbursedAmount: after, overPlanReason: exceeds ? overrideReason : beneficiary.overPlanReason, version: beneficiary.version + 1 },
-      );
+      await manager
+        .getRepository(SupportBeneficiary)
+        .update(
+          { id: beneficiary.id, version: beneficiary.version },
+          { disbursedAmount: after, overPlanReason: exceeds ? overrideReason : beneficiary.overPlanReason, version: beneficiary.version + 1 },
+        );
       return manager.getRepository(SupportBeneficiary).findOneByOrFail({ id: beneficiary.id });
     });
   }
@@ -364,7 +424,9 @@ export class PolicyMutations {
       noRepeatedIndicators(input.targets, "input.targets");
       const values = input.targets.map((t, i) => ({ indicator: t.indicator, ...indicatorValue(t, `input.targets.${i}`) }));
       const id = randomUUID();
-      await manager.getRepository(DevelopmentPlan).insert({ id, year: input.year, documentId: document.id, title: cleanText(input.title), note: cleanOptionalText(input.note), version: 1 });
+      await manager
+        .getRepository(DevelopmentPlan)
+        .insert({ id, year: input.year, documentId: document.id, title: cleanText(input.title), note: cleanOptionalText(input.note), version: 1 });
       await manager.query(
         `INSERT INTO plan_target (plan_id, indicator, target_value, target_amount) SELECT $1, * FROM unnest($2::text[], $3::numeric[], $4::bigint[])`,
         [id, values.map((v) => v.indicator), values.map((v) => v.value), values.map((v) => v.amount?.toString() ?? null)],
@@ -375,7 +437,14 @@ export class PolicyMutations {
 
   async recordPlanActuals(input: RecordPlanActualsInput): Promise<DevelopmentPlan> {
     return recordedWrite(this.dataSource, { operation: "recordPlanActuals", input, load: this.loadOf(DevelopmentPlan) }, async (manager, keepBefore) => {
-      const plan = keepBefore(await manager.getRepository(DevelopmentPlan).createQueryBuilder("p").setLock("pessimistic_write").where("p.year = :year", { year: input.year }).getOne());
+      const plan = keepBefore(
+        await manager
+          .getRepository(DevelopmentPlan)
+          .createQueryBuilder("p")
+          .setLock("pessimistic_write")
+          .where("p.year = :year", { year: input.year })
+          .getOne(),
+      );
       if (!plan) throw notFound(`No plan is recorded for ${input.year}.`, "input.year");
       if (plan.version !== input.version) throw versionConflict("This plan", input.version, plan.version);
       if (input.year > currentYear()) throw badInput(`Results of ${input.year} cannot be known yet.`, "input.year", "YEAR_NOT_STARTED");
@@ -386,7 +455,12 @@ export class PolicyMutations {
           throw badInput(`The ${input.year} plan has no target for ${item.indicator}.`, `input.actuals.${i}.indicator`, "INDICATOR_NOT_IN_PLAN");
         }
         const { value, amount } = indicatorValue(item, `input.actuals.${i}`);
-        await manager.query("UPDATE plan_target SET actual_value = $3, actual_amount = $4 WHERE plan_id = $1 AND indicator = $2", [plan.id, item.indicator, value, amount?.toString() ?? null]);
+        await manager.query("UPDATE plan_target SET actual_value = $3, actual_amount = $4 WHERE plan_id = $1 AND indicator = $2", [
+          plan.id,
+          item.indicator,
+          value,
+          amount?.toString() ?? null,
+        ]);
       }
       await manager.getRepository(DevelopmentPlan).update({ id: plan.id, version: plan.version }, { version: plan.version + 1 });
       return manager.getRepository(DevelopmentPlan).findOneByOrFail({ id: plan.id });

@@ -46,8 +46,13 @@ type Row = { rowNumber?: number; programmeCode: string; organizationName: string
 const organizationField = (row: Row) => (row.organizationRegistrationNumber ? "organizationRegistrationNumber" : "organizationName");
 
 function unknownOrganization(row: Row): DomainError {
-  const named = row.organizationRegistrationNumber ? `registration number ${cleanText(row.organizationRegistrationNumber)}` : `the name ${cleanText(row.organizationName)}`;
-  return new DomainError(ErrorCode.NOT_FOUND, `The membership registry has no organisation with ${named}: register it there first, or correct the row.`, { field: organizationField(row), reason: "ORGANIZATION_NOT_FOUND" });
+  const named = row.organizationRegistrationNumber
+    ? `registration number ${cleanText(row.organizationRegistrationNumber)}`
+    : `the name ${cleanText(row.organizationName)}`;
+  return new DomainError(ErrorCode.NOT_FOUND, `The membership registry has no organisation with ${named}: register it there first, or correct the row.`, {
+    field: organizationField(row),
+    reason: "ORGANIZATION_NOT_FOUND",
+  });
 }
 
 /** The rows' results, and the way a row is refused; a batch over the limit is refused whole. */
@@ -59,13 +64,19 @@ function batch(rows: Row[]) {
 /** The programmes the rows name by code, locked (their allocations are counted against their budget lines until the write). */
 async function programmesByCode(manager: EntityManager, rows: Row[]): Promise<Map<string, SupportProgramme>> {
   const codes = [...new Set(rows.map((r) => cleanText(r.programmeCode ?? "")))];
-  const found = codes.length ? await manager.getRepository(SupportProgramme).createQueryBuilder("p").setLock("pessimistic_write").where("p.code = ANY(:codes)", { codes }).getMany() : [];
+  const found = codes.length
+    ? await manager.getRepository(SupportProgramme).createQueryBuilder("p").setLock("pessimistic_write").where("p.code = ANY(:codes)", { codes }).getMany()
+    : [];
   return new Map(found.map((p) => [p.code, p]));
 }
 
 function programmeOf(programmes: Map<string, SupportProgramme>, row: Row): SupportProgramme {
   const programme = programmes.get(cleanText(row.programmeCode ?? ""));
-  if (!programme) throw new DomainError(ErrorCode.NOT_FOUND, `No support programme has the code ${cleanText(row.programmeCode ?? "")}.`, { field: "programmeCode", reason: "PROGRAMME_NOT_FOUND" });
+  if (!programme)
+    throw new DomainError(ErrorCode.NOT_FOUND, `No support programme has the code ${cleanText(row.programmeCode ?? "")}.`, {
+      field: "programmeCode",
+      reason: "PROGRAMME_NOT_FOUND",
+    });
   return programme;
 }
 
@@ -75,7 +86,12 @@ async function beneficiariesOf(manager: EntityManager, programmes: SupportProgra
   const organizationIds = [...new Set(rows.map((r) => r.organizationId).filter((id): id is string => !!id && isUuid(id)))];
   const found =
     programmeIds.length && organizationIds.length
-      ? await manager.getRepository(SupportBeneficiary).createQueryBuilder("b").setLock("pessimistic_write").where("b.programme_id = ANY(:programmeIds) AND b.organization_id = ANY(:organizationIds)", { programmeIds, organizationIds }).getMany()
+      ? await manager
+          .getRepository(SupportBeneficiary)
+          .createQueryBuilder("b")
+          .setLock("pessimistic_write")
+          .where("b.programme_id = ANY(:programmeIds) AND b.organization_id = ANY(:organizationIds)", { programmeIds, organizationIds })
+          .getMany()
       : [];
   return new Map(found.map((b) => [`${b.programmeId}|${b.organizationId}`, b]));
 }
@@ -99,7 +115,8 @@ export class SupportImport {
         positive(row.plannedAmount, "plannedAmount", "The approved amount");
         requireNotInFuture(row.approvedOn, "approvedOn", "The approval date");
         const trained = row.managersTrained ?? 0;
-        if (trained < 0 || trained > 100) throw badInput(`managersTrained must be between 0 and 100; the row says ${trained}.`, "managersTrained", "INVALID_VALUE");
+        if (trained < 0 || trained > 100)
+          throw badInput(`managersTrained must be between 0 and 100; the row says ${trained}.`, "managersTrained", "INVALID_VALUE");
         const support = cleanText(row.support ?? "");
         if (support.length < 3 || support.length > 500) throw badInput("The support must be described in 3 to 500 characters.", "support", "INVALID_VALUE");
         return unit.code;
@@ -109,16 +126,47 @@ export class SupportImport {
       }
     });
     // Membership's organisations, every id of the batch in one look-up, before any lock is taken.
-    const organizations = await organizationsOf(this.lookup, rows.map((r, i) => (units[i] ? r.organizationId : null)), "organizationId");
+    const organizations = await organizationsOf(
+      this.lookup,
+      rows.map((r, i) => (units[i] ? r.organizationId : null)),
+      "organizationId",
+    );
 
     return this.dataSource.transaction(async (manager) => {
       const programmes = await programmesByCode(manager, rows);
       const list = [...programmes.values()];
-      const policies = new Map((list.length ? await manager.getRepository(SupportPolicy).createQueryBuilder("p").where("p.id = ANY(:ids)", { ids: list.map((p) => p.policyId) }).getMany() : []).map((p) => [p.id, p]));
-      const agencies = new Map((list.length ? await manager.getRepository(Agency).createQueryBuilder("a").where("a.id = ANY(:ids)", { ids: list.map((p) => p.agencyId) }).getMany() : []).map((a) => [a.id, a]));
-      const lines = list.length ? await manager.getRepository(ProgrammeFunding).createQueryBuilder("f").where("f.programme_id = ANY(:ids)", { ids: list.map((p) => p.id) }).getMany() : [];
+      const policies = new Map(
+        (list.length
+          ? await manager
+              .getRepository(SupportPolicy)
+              .createQueryBuilder("p")
+              .where("p.id = ANY(:ids)", { ids: list.map((p) => p.policyId) })
+              .getMany()
+          : []
+        ).map((p) => [p.id, p]),
+      );
+      const agencies = new Map(
+        (list.length
+          ? await manager
+              .getRepository(Agency)
+              .createQueryBuilder("a")
+              .where("a.id = ANY(:ids)", { ids: list.map((p) => p.agencyId) })
+              .getMany()
+          : []
+        ).map((a) => [a.id, a]),
+      );
+      const lines = list.length
+        ? await manager
+            .getRepository(ProgrammeFunding)
+            .createQueryBuilder("f")
+            .where("f.programme_id = ANY(:ids)", { ids: list.map((p) => p.id) })
+            .getMany()
+        : [];
       const allocated: { programme_id: string; funding_source: string; allocated: string }[] = list.length
-        ? await manager.query("SELECT programme_id, funding_source, sum(planned_amount)::text AS allocated FROM support_beneficiary WHERE programme_id = ANY($1) GROUP BY programme_id, funding_source", [list.map((p) => p.id)])
+        ? await manager.query(
+            "SELECT programme_id, funding_source, sum(planned_amount)::text AS allocated FROM support_beneficiary WHERE programme_id = ANY($1) GROUP BY programme_id, funding_source",
+            [list.map((p) => p.id)],
+          )
         : [];
       const budget = new Map(lines.map((l) => [`${l.programmeId}|${l.source}`, l.plannedAmount]));
       const used = new Map(allocated.map((a) => [`${a.programme_id}|${a.funding_source}`, BigInt(a.allocated)]));
@@ -135,43 +183,85 @@ export class SupportImport {
           const found = organizations.get(row.organizationId ?? "");
           if (!row.organizationId || !found) throw unknownOrganization(row);
           const field = organizationField(row);
-          confirmOrganization(found, { id: found.id, kind: row.organizationKind, adminUnitCode: unitCode, fields: { id: field, kind: "organizationKind", adminUnitCode: "adminUnit" } }, sameOrMergedUnit);
+          confirmOrganization(
+            found,
+            { id: found.id, kind: row.organizationKind, adminUnitCode: unitCode, fields: { id: field, kind: "organizationKind", adminUnitCode: "adminUnit" } },
+            sameOrMergedUnit,
+          );
           requireNotDissolvedBy(found, row.approvedOn, field, "receive support approved");
           const policy = policies.get(programme.policyId)!;
           const agency = agencies.get(programme.agencyId)!;
           if (!policy.eligibleOrganizationKinds.includes(row.organizationKind)) {
-            throw badInput(`Policy ${policy.code} does not support ${row.organizationKind}; it supports ${policy.eligibleOrganizationKinds.join(", ")}.`, "organizationKind", "NOT_ELIGIBLE");
+            throw badInput(
+              `Policy ${policy.code} does not support ${row.organizationKind}; it supports ${policy.eligibleOrganizationKinds.join(", ")}.`,
+              "organizationKind",
+              "NOT_ELIGIBLE",
+            );
           }
           if (agency.adminUnitCode && agency.adminUnitCode !== unitCode) {
-            throw badInput(`${agency.name} supports organisations registered in its own unit (${agency.adminUnitCode}), not in ${unitCode}.`, "adminUnit", "OUTSIDE_PROGRAMME_AREA");
+            throw badInput(
+              `${agency.name} supports organisations registered in its own unit (${agency.adminUnitCode}), not in ${unitCode}.`,
+              "adminUnit",
+              "OUTSIDE_PROGRAMME_AREA",
+            );
           }
           checkPeriod(programme, row.approvedOn, "approvedOn", "The approval date");
           const trained = row.managersTrained ?? 0;
-          if (trained > 0 && policy.kind !== PolicyKind.HUMAN_RESOURCES) throw badInput("Managers trained are recorded for training programmes only.", "managersTrained", "NOT_A_TRAINING_PROGRAMME");
+          if (trained > 0 && policy.kind !== PolicyKind.HUMAN_RESOURCES)
+            throw badInput("Managers trained are recorded for training programmes only.", "managersTrained", "NOT_A_TRAINING_PROGRAMME");
           const lineKey = `${programme.id}|${row.fundingSource}`;
           const line = budget.get(lineKey);
-          if (line === undefined) throw badInput(`Programme ${programme.code} has no ${row.fundingSource} budget line.`, "fundingSource", "FUNDING_SOURCE_NOT_IN_PROGRAMME");
+          if (line === undefined)
+            throw badInput(`Programme ${programme.code} has no ${row.fundingSource} budget line.`, "fundingSource", "FUNDING_SOURCE_NOT_IN_PROGRAMME");
           const key = `${programme.id}|${found.id}`;
           if (seen.has(key)) {
             const first = seen.get(key);
-            throw conflict(`${cleanText(row.organizationName)} is also a beneficiary of ${programme.code} on ${first != null ? `row ${first}` : "an earlier row"} of this file.`, field, "ALREADY_BENEFICIARY");
+            throw conflict(
+              `${cleanText(row.organizationName)} is also a beneficiary of ${programme.code} on ${first != null ? `row ${first}` : "an earlier row"} of this file.`,
+              field,
+              "ALREADY_BENEFICIARY",
+            );
           }
           seen.set(key, row.rowNumber ?? null);
           const before = existing.get(key) ?? null;
           if (before && (before.fundingSource !== row.fundingSource || before.approvedOn !== row.approvedOn)) {
-            throw conflict(`The allocation to ${found.name} is recorded on the ${before.fundingSource} line, approved on ${before.approvedOn}; an import does not move it. Correct the file.`, before.approvedOn !== row.approvedOn ? "approvedOn" : "fundingSource", "ALLOCATION_DIFFERS");
+            throw conflict(
+              `The allocation to ${found.name} is recorded on the ${before.fundingSource} line, approved on ${before.approvedOn}; an import does not move it. Correct the file.`,
+              before.approvedOn !== row.approvedOn ? "approvedOn" : "fundingSource",
+              "ALLOCATION_DIFFERS",
+            );
           }
           if (before && row.plannedAmount < before.disbursedAmount && !before.overPlanReason) {
-            throw badInput(`${formatVnd(before.disbursedAmount)} has been paid to ${found.name} already; the approved amount cannot fall below it.`, "plannedAmount", "PLANNED_BELOW_DISBURSED");
+            throw badInput(
+              `${formatVnd(before.disbursedAmount)} has been paid to ${found.name} already; the approved amount cannot fall below it.`,
+              "plannedAmount",
+              "PLANNED_BELOW_DISBURSED",
+            );
           }
           const left = line - (used.get(lineKey) ?? 0n) + (before?.plannedAmount ?? 0n);
           if (row.plannedAmount > left) {
-            throw badInput(`The ${row.fundingSource} line of ${programme.code} has ${formatVnd(left)} left of ${formatVnd(line)}; ${formatVnd(row.plannedAmount)} does not fit.`, "plannedAmount", "BUDGET_LINE_EXCEEDED");
+            throw badInput(
+              `The ${row.fundingSource} line of ${programme.code} has ${formatVnd(left)} left of ${formatVnd(line)}; ${formatVnd(row.plannedAmount)} does not fit.`,
+              "plannedAmount",
+              "BUDGET_LINE_EXCEEDED",
+            );
           }
           used.set(lineKey, (used.get(lineKey) ?? 0n) - (before?.plannedAmount ?? 0n) + row.plannedAmount);
           const wanted = { support: cleanText(row.support), plannedAmount: row.plannedAmount, managersTrained: trained };
           if (!before) {
-            const beneficiary = Object.assign(new SupportBeneficiary(), { id: randomUUID(), programmeId: programme.id, organizationId: found.id, organizationKind: row.organizationKind, adminUnitCode: unitCode, fundingSource: row.fundingSource, ...wanted, disbursedAmount: 0n, approvedOn: row.approvedOn, overPlanReason: null, version: 1 });
+            const beneficiary = Object.assign(new SupportBeneficiary(), {
+              id: randomUUID(),
+              programmeId: programme.id,
+              organizationId: found.id,
+              organizationKind: row.organizationKind,
+              adminUnitCode: unitCode,
+              fundingSource: row.fundingSource,
+              ...wanted,
+              disbursedAmount: 0n,
+              approvedOn: row.approvedOn,
+              overPlanReason: null,
+              version: 1,
+            });
             creates.push({ beneficiary, index });
             results[index].outcome = ImportOutcome.CREATED;
             continue;
@@ -208,10 +298,26 @@ export class SupportImport {
             version: 1,
           })),
         );
-        const audits: AuditEntry[] = creates.map(({ beneficiary, index }) => ({ operation: "importBeneficiaries", input: rows[index], resultRef: beneficiary.id, after: beneficiary }));
+        const audits: AuditEntry[] = creates.map(({ beneficiary, index }) => ({
+          operation: "importBeneficiaries",
+          input: rows[index],
+          resultRef: beneficiary.id,
+          after: beneficiary,
+        }));
         for (const { before, changes, index } of updates) {
-          await manager.createQueryBuilder().update(SupportBeneficiary).set({ ...changes, version: before.version + 1 }).where("id = :id AND version = :version", { id: before.id, version: before.version }).execute();
-          audits.push({ operation: "importBeneficiaries", input: rows[index], resultRef: before.id, before, after: { ...before, ...changes, version: before.version + 1 } });
+          await manager
+            .createQueryBuilder()
+            .update(SupportBeneficiary)
+            .set({ ...changes, version: before.version + 1 })
+            .where("id = :id AND version = :version", { id: before.id, version: before.version })
+            .execute();
+          audits.push({
+            operation: "importBeneficiaries",
+            input: rows[index],
+            resultRef: before.id,
+            before,
+            after: { ...before, ...changes, version: before.version + 1 },
+          });
         }
         await writeAudits(manager, audits);
         for (const { beneficiary, index } of creates) results[index].beneficiaryId = beneficiary.id;
@@ -227,7 +333,8 @@ export class SupportImport {
         positive(row.amount, "amount", "A payment");
         requireNotInFuture(row.disbursedOn, "disbursedOn", "The payment date");
         const reason = cleanOptionalText(row.overrideReason);
-        if (reason && (reason.length < 10 || reason.length > 500)) throw badInput("overrideReason must be 10 to 500 characters.", "overrideReason", "INVALID_VALUE");
+        if (reason && (reason.length < 10 || reason.length > 500))
+          throw badInput("overrideReason must be 10 to 500 characters.", "overrideReason", "INVALID_VALUE");
         return true;
       } catch (error) {
         failed(index, error);
@@ -251,20 +358,33 @@ export class SupportImport {
           if (!row.organizationId) throw unknownOrganization(row);
           const beneficiary = beneficiaries.get(`${programme.id}|${row.organizationId}`);
           if (!beneficiary) {
-            throw new DomainError(ErrorCode.NOT_FOUND, `${cleanText(row.organizationName)} has no allocation under ${programme.code}: import the allocation (importBeneficiaries) first.`, { field: organizationField(row), reason: "BENEFICIARY_NOT_FOUND" });
+            throw new DomainError(
+              ErrorCode.NOT_FOUND,
+              `${cleanText(row.organizationName)} has no allocation under ${programme.code}: import the allocation (importBeneficiaries) first.`,
+              { field: organizationField(row), reason: "BENEFICIARY_NOT_FOUND" },
+            );
           }
           results[index].beneficiaryId = beneficiary.id;
           const key = `${beneficiary.id}|${row.disbursedOn}|${row.amount}`;
           if (seen.has(key)) {
             const first = seen.get(key);
-            throw conflict(`The same payment (${formatVnd(row.amount)} on ${row.disbursedOn}) is also on ${first != null ? `row ${first}` : "an earlier row"} of this file.`, "amount", "DUPLICATE_PAYMENT");
+            throw conflict(
+              `The same payment (${formatVnd(row.amount)} on ${row.disbursedOn}) is also on ${first != null ? `row ${first}` : "an earlier row"} of this file.`,
+              "amount",
+              "DUPLICATE_PAYMENT",
+            );
           }
           seen.set(key, row.rowNumber ?? null);
           if (paidKeys.has(key)) {
             results[index].outcome = ImportOutcome.UNCHANGED;
             continue;
           }
-          if (row.disbursedOn < beneficiary.approvedOn) throw badInput(`A payment (${row.disbursedOn}) cannot precede the approval (${beneficiary.approvedOn}).`, "disbursedOn", "DISBURSED_BEFORE_APPROVAL");
+          if (row.disbursedOn < beneficiary.approvedOn)
+            throw badInput(
+              `A payment (${row.disbursedOn}) cannot precede the approval (${beneficiary.approvedOn}).`,
+              "disbursedOn",
+              "DISBURSED_BEFORE_APPROVAL",
+            );
           checkPeriod(programme, row.disbursedOn, "disbursedOn", "The payment date");
           const total = totals.get(beneficiary.id)!;
           const after = total + row.amount;
@@ -276,9 +396,17 @@ export class SupportImport {
               "DISBURSEMENT_EXCEEDS_PLANNED",
             );
           }
-          if (after <= beneficiary.plannedAmount && reason) throw badInput("A reason is only for a payment above the approved amount; this one fits. Leave it out.", "overrideReason", "OVERRIDE_NOT_NEEDED");
+          if (after <= beneficiary.plannedAmount && reason)
+            throw badInput("A reason is only for a payment above the approved amount; this one fits. Leave it out.", "overrideReason", "OVERRIDE_NOT_NEEDED");
           totals.set(beneficiary.id, after);
-          const disbursement = Object.assign(new Disbursement(), { id: randomUUID(), beneficiaryId: beneficiary.id, amount: row.amount, disbursedOn: row.disbursedOn, overrideReason: reason, note: cleanOptionalText(row.note) });
+          const disbursement = Object.assign(new Disbursement(), {
+            id: randomUUID(),
+            beneficiaryId: beneficiary.id,
+            amount: row.amount,
+            disbursedOn: row.disbursedOn,
+            overrideReason: reason,
+            note: cleanOptionalText(row.note),
+          });
           payments.push({ disbursement, beneficiary, index });
           results[index].outcome = ImportOutcome.UPDATED;
         } catch (error) {
@@ -293,11 +421,22 @@ export class SupportImport {
   }
 
   /** The payments, and each beneficiary's total paid moved once to its new sum. */
-  private async pay(manager: EntityManager, rows: DisbursementImportRow[], payments: { disbursement: Disbursement; beneficiary: SupportBeneficiary; index: number }[]): Promise<void> {
+  private async pay(
+    manager: EntityManager,
+    rows: DisbursementImportRow[],
+    payments: { disbursement: Disbursement; beneficiary: SupportBeneficiary; index: number }[],
+  ): Promise<void> {
     await insertRows(
       manager,
       "disbursement",
-      payments.map(({ disbursement: d }) => ({ id: d.id, beneficiary_id: d.beneficiaryId, amount: d.amount, disbursed_on: d.disbursedOn, override_reason: d.overrideReason, note: d.note })),
+      payments.map(({ disbursement: d }) => ({
+        id: d.id,
+        beneficiary_id: d.beneficiaryId,
+        amount: d.amount,
+        disbursed_on: d.disbursedOn,
+        override_reason: d.overrideReason,
+        note: d.note,
+      })),
     );
     const byBeneficiary = new Map<string, { beneficiary: SupportBeneficiary; total: bigint; reason: string | null }>();
     for (const { disbursement, beneficiary } of payments) {
@@ -307,7 +446,12 @@ export class SupportImport {
       byBeneficiary.set(beneficiary.id, entry);
     }
     for (const { beneficiary: b, total, reason } of byBeneficiary.values()) {
-      await manager.createQueryBuilder().update(SupportBeneficiary).set({ disbursedAmount: total, overPlanReason: reason, version: b.version + 1 }).where("id = :id AND version = :version", { id: b.id, version: b.version }).execute();
+      await manager
+        .createQueryBuilder()
+        .update(SupportBeneficiary)
+        .set({ disbursedAmount: total, overPlanReason: reason, version: b.version + 1 })
+        .where("id = :id AND version = :version", { id: b.id, version: b.version })
+        .execute();
     }
     await writeAudits(
       manager,

@@ -10,5 +10,9 @@ export const SupportPolicyConnection = ConnectionType(SupportPolicy, "SupportPol
 export type SupportPolicyConnection = InstanceType<typeof SupportPolicyConnection>;
 export const SupportProgrammeConnection = ConnectionType(SupportProgramme, "SupportProgramme", "support programme (chương trình hỗ trợ)");
 export type SupportProgrammeConnection = InstanceType<typeof SupportProgrammeConnection>;
-export const SupportBeneficiaryConnection = ConnectionType(SupportBeneficiary, "SupportBeneficiary", "allocation of support to an organisation (đối tượng thụ hưởng)");
+export const SupportBeneficiaryConnection = ConnectionType(
+  SupportBeneficiary,
+  "SupportBeneficiary",
+  "allocation of support to an organisation (đối tượng thụ hưởng)",
+);
 export type SupportBeneficiaryConnection = InstanceType<typeof SupportBeneficiaryConnection>;

@@ -71,7 +71,10 @@ export class SupportProgrammeFilter {
   @IsAdminUnitCode()
   adminUnitCode?: string;
 
-  @Field(() => LocalDateScalar, { nullable: true, description: "The date `adminUnitCode` is judged on (tính đến ngày); default: today for a unit in force, the unit's last day for one that ended." })
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description: "The date `adminUnitCode` is judged on (tính đến ngày); default: today for a unit in force, the unit's last day for one that ended.",
+  })
   adminUnitAsOf?: string;
 
   @Field(() => ID, { nullable: true, description: "Only programmes carrying out this policy." })

@@ -23,7 +23,10 @@ export abstract class SupportRowBase {
   @Field({ nullable: true, description: "The organisation's registration number (mã số HTX); none for a cooperative group." })
   organizationRegistrationNumber?: string;
 
-  @Field(() => ID, { nullable: true, description: "The organisation's id in the membership subgraph: the import command finds it from the registration number (a group from its name)." })
+  @Field(() => ID, {
+    nullable: true,
+    description: "The organisation's id in the membership subgraph: the import command finds it from the registration number (a group from its name).",
+  })
   organizationId?: string;
 }
 
@@ -33,7 +36,6 @@ export abstract class SupportRowBase {
     "matched to the graph on the programme and the organisation. Rows are checked one by one and answered row by row.",
 })
 export class BeneficiaryImportRow extends SupportRowBase {
-
   @Field({
     description:
       "The unit where the organisation is registered (đơn vị hành chính): its code or its name. A commune column is not taken yet: " +
@@ -50,7 +52,10 @@ export class BeneficiaryImportRow extends SupportRowBase {
   @Field(() => VndScalar, { description: "Amount approved (kinh phí được phê duyệt), whole đồng, more than 0." })
   plannedAmount: bigint;
 
-  @Field(() => Int, { nullable: true, description: "Managers trained through this support (cán bộ quản lý được đào tạo), training programmes only; empty is 0." })
+  @Field(() => Int, {
+    nullable: true,
+    description: "Managers trained through this support (cán bộ quản lý được đào tạo), training programmes only; empty is 0.",
+  })
   managersTrained?: number;
 
   @Field(() => LocalDateScalar, { description: "Date the allocation was approved (ngày phê duyệt)." })
@@ -79,7 +84,11 @@ export class DisbursementImportRow extends SupportRowBase {
 
 @ObjectType({ description: "What an import of allocations or payments did, or would do, with one row (kết quả từng dòng)." })
 export class SupportImportRowResult extends ImportRowResultBase {
-  @Field(() => ID, { nullable: true, description: "The beneficiary (allocation) the row matched, created or paid; null for an invalid row and for one a dry run would create (mã đối tượng thụ hưởng)." })
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "The beneficiary (allocation) the row matched, created or paid; null for an invalid row and for one a dry run would create (mã đối tượng thụ hưởng).",
+  })
   beneficiaryId: string | null;
 }
 

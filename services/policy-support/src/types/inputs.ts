@@ -112,7 +112,10 @@ export class RecordBeneficiaryInput extends MutationInput {
   @Field(() => OrganizationKind, { description: "Its legal form; must be eligible under the policy." })
   organizationKind: OrganizationKind;
 
-  @Field({ description: "Code of the unit where it lies on the approval date, in force then: a commune (5 digits, e.g. 18202; from 2025-07-01 only communes exist) or, before 2025-07-01, a district (3 digits, e.g. 444); for a district programme, in that district. A commune records where it lies since that day." })
+  @Field({
+    description:
+      "Code of the unit where it lies on the approval date, in force then: a commune (5 digits, e.g. 18202; from 2025-07-01 only communes exist) or, before 2025-07-01, a district (3 digits, e.g. 444); for a district programme, in that district. A commune records where it lies since that day.",
+  })
   @IsAdminUnitCode()
   adminUnitCode: string;
 

@@ -10,7 +10,10 @@ export class PolicySupportFigures {
   @Field(() => VndScalar, { description: "Paid out (đã giải ngân), VND." })
   disbursed: bigint;
 
-  @Field(() => Float, { nullable: true, description: "Implementation rate (tỷ lệ giải ngân): disbursed / planned, 0 to 1 (above 1 only after overrides); null when nothing was planned." })
+  @Field(() => Float, {
+    nullable: true,
+    description: "Implementation rate (tỷ lệ giải ngân): disbursed / planned, 0 to 1 (above 1 only after overrides); null when nothing was planned.",
+  })
   implementationRate: number | null;
 
   @Field(() => Int, { description: "Distinct organisations supported (số tổ chức được hỗ trợ)." })
@@ -28,7 +31,8 @@ export class PolicySupportFigures {
 export class PolicySupportStatisticsGroup {
   @Field(() => String, {
     nullable: true,
-    description: "Key of the group: a PolicyKind, an agency code, a FundingSource or a unit code; by unit, null for the allocations no unit of the map can hold (unplaced: a split commune, or one whose successor is unknown).",
+    description:
+      "Key of the group: a PolicyKind, an agency code, a FundingSource or a unit code; by unit, null for the allocations no unit of the map can hold (unplaced: a split commune, or one whose successor is unknown).",
   })
   key: string | null;
 
@@ -63,6 +67,8 @@ export class PolicySupportStatistics {
   @Field(() => PolicySupportFigures, { description: "Figures for the whole province (toàn tỉnh)." })
   total: PolicySupportFigures;
 
-  @Field(() => [PolicySupportStatisticsGroup], { description: "Figures per group, by key; every allocation is in exactly one group, so money adds up to the total. Empty without groupBy." })
+  @Field(() => [PolicySupportStatisticsGroup], {
+    description: "Figures per group, by key; every allocation is in exactly one group, so money adds up to the total. Empty without groupBy.",
+  })
   groups: PolicySupportStatisticsGroup[];
 }

@@ -37,7 +37,10 @@ export class TradeEvent {
   @Column("text")
   place: string;
 
-  @Field(() => String, { nullable: true, description: "Code of the unit of Hà Tĩnh where it was held (mã đơn vị hành chính); null outside the province or online." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Code of the unit of Hà Tĩnh where it was held (mã đơn vị hành chính); null outside the province or online.",
+  })
   @Column("text", { name: "admin_unit_code", nullable: true })
   adminUnitCode: string | null;
 

@@ -11,7 +11,8 @@ import { adminUnitIdOf } from "@kttt/reference";
 
 /** Membership's entities, keys only, made by core's `membershipKeys()`; units by version id (participations keep communes with dates). */
 const membership = membershipKeys({ adminUnitKey: "id" });
-export const { CooperativeRef, CooperativeGroupRef, CooperativeUnionRef, AdminUnitRef, CollectiveEconomyRef, organizationRef, adminUnitVersionRef } = membership;
+export const { CooperativeRef, CooperativeGroupRef, CooperativeUnionRef, AdminUnitRef, CollectiveEconomyRef, organizationRef, adminUnitVersionRef } =
+  membership;
 export type CooperativeRef = InstanceType<typeof CooperativeRef>;
 export type CooperativeGroupRef = InstanceType<typeof CooperativeGroupRef>;
 export type CooperativeUnionRef = InstanceType<typeof CooperativeUnionRef>;
@@ -38,14 +39,21 @@ export class OcopProductRef {
   id: string;
 }
 
-@ObjectType("SupportProgramme", { description: "A support programme (chương trình, kế hoạch hỗ trợ): a policy carried out by an agency over a period, with a budget by funding source." })
+@ObjectType("SupportProgramme", {
+  description: "A support programme (chương trình, kế hoạch hỗ trợ): a policy carried out by an agency over a period, with a budget by funding source.",
+})
 @Directive('@key(fields: "id")')
 export class SupportProgrammeRef {
   @Field(() => ID, { description: "Stable identifier (mã định danh)." })
   id: string;
 }
 
-const REF_OF_KIND = { COOPERATIVE: CooperativeRef, COOPERATIVE_GROUP: CooperativeGroupRef, COOPERATIVE_UNION: CooperativeUnionRef, OCOP_LOCAL_OWNER: OcopLocalOwnerRef } as const;
+const REF_OF_KIND = {
+  COOPERATIVE: CooperativeRef,
+  COOPERATIVE_GROUP: CooperativeGroupRef,
+  COOPERATIVE_UNION: CooperativeUnionRef,
+  OCOP_LOCAL_OWNER: OcopLocalOwnerRef,
+} as const;
 
 export type ParticipantRef = CooperativeRef | CooperativeGroupRef | CooperativeUnionRef | OcopLocalOwnerRef;
 

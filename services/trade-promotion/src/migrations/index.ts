@@ -4,4 +4,10 @@ import { FundingProgrammeIndex1732406400303 } from "./1732406400303-funding-prog
 import { ParticipationCommune1732406400304 } from "./1732406400304-participation-commune";
 
 /** Every migration of the trade-promotion database, in order (timestamps 17324064003xx). */
-export const migrations = [formerlyNamed(TradePromotionInitial1732406400300, "Initial1732406400300"), mutationReceiptsMigration(1732406400301), auditMigration(1732406400302), FundingProgrammeIndex1732406400303, ParticipationCommune1732406400304];
+export const migrations = [
+  formerlyNamed(TradePromotionInitial1732406400300, "Initial1732406400300"),
+  mutationReceiptsMigration(1732406400301),
+  auditMigration(1732406400302),
+  FundingProgrammeIndex1732406400303,
+  ParticipationCommune1732406400304,
+];

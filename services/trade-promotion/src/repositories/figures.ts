@@ -61,8 +61,7 @@ function sql(d: Dimension): string {
        FROM sd s ${d.link ? `GROUP BY GROUPING SETS ((${d.link}), ())` : ""}`;
   const group = (expression: string) => (expression === "NULL::text" ? "" : `GROUP BY GROUPING SETS ((${expression}), ())`);
   // Each row's unit on the map's date ($3–$6): by the commune recorded, else by the unit code (events, listings, links).
-  const placed = (commune: string | null) =>
-    `coalesce(${commune ? `cm.unit, CASE WHEN ${commune} IS NULL THEN um.unit END` : "um.unit"}, '${UNPLACED_KEY}')`;
+  const placed = (commune: string | null) => `coalesce(${commune ? `cm.unit, CASE WHEN ${commune} IS NULL THEN um.unit END` : "um.unit"}, '${UNPLACED_KEY}')`;
   return `
     WITH cm AS (SELECT * FROM unnest($3::text[], $4::text[]) AS m (id, unit)),
     um AS (SELECT * FROM unnest($5::text[], $6::text[]) AS m (code, unit)),
@@ -105,7 +104,6 @@ function sql(d: Dimension): string {
     FULL JOIN l_agg l ON l.key = coalesce(e.key, p.key, o.key)`;
 }
 
-
 function figuresOf(row: FigureRow | undefined, ownersSplit: boolean, linksSplit: boolean): TradePromotionFigures {
   const ocopOwners = ownersSplit ? (row?.ocop_owners ?? 0) : null;
   const online = ownersSplit ? (row?.online ?? 0) : null;
@@ -142,7 +140,13 @@ export interface FiguresByKey {
  * units in force on `unitMapDate` (default: the period's last day): districts before 2025-07-01, communes after; what
  * no unit of that map can hold is the group UNPLACED_KEY.
  */
-export async function tradeFigures(db: DataSource | EntityManager, from: string, to: string, groupBy: TradePromotionGroupBy | null, unitMapDate: string = to): Promise<FiguresByKey> {
+export async function tradeFigures(
+  db: DataSource | EntityManager,
+  from: string,
+  to: string,
+  groupBy: TradePromotionGroupBy | null,
+  unitMapDate: string = to,
+): Promise<FiguresByKey> {
   const dimension = groupBy ? DIMENSIONS[groupBy] : TOTAL_ONLY;
   const byCommune = groupBy === TradePromotionGroupBy.ADMIN_UNIT ? groupingUnitsOn(unitMapDate) : { communeIds: [], unitCodes: [] };
   const byCode = groupBy === TradePromotionGroupBy.ADMIN_UNIT ? groupingUnitsByCodeOn(unitMapDate) : { codes: [], unitCodes: [] };

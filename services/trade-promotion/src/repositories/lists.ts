@@ -22,7 +22,8 @@ export function listTradeEvents(dataSource: DataSource, args: TradeEventListArgs
   if (filter?.type) query.andWhere("e.type = :type", { type: filter.type });
   if (filter?.format) query.andWhere("e.format = :format", { format: filter.format });
   if (filter?.scope) query.andWhere("e.scope = :scope", { scope: filter.scope });
-  if (filter?.from && filter?.to && filter.to < filter.from) throw badInput(`filter.to (${filter.to}) is before filter.from (${filter.from}).`, "filter.to", "TO_BEFORE_FROM");
+  if (filter?.from && filter?.to && filter.to < filter.from)
+    throw badInput(`filter.to (${filter.to}) is before filter.from (${filter.from}).`, "filter.to", "TO_BEFORE_FROM");
   if (filter?.from) query.andWhere("e.ends_on >= :from", { from: filter.from });
   if (filter?.to) query.andWhere("e.starts_on <= :to", { to: filter.to });
   if (filter?.adminUnitCode) {
@@ -38,7 +39,10 @@ export function listTradeEvents(dataSource: DataSource, args: TradeEventListArgs
   const order =
     args.orderBy === TradeEventOrder.NAME_ASC
       ? { keys: [{ expression: "e.name", read: (e: TradeEvent) => e.name }], direction: "ASC" as const }
-      : { keys: [{ expression: "e.starts_on", read: (e: TradeEvent) => e.startsOn }], direction: args.orderBy === TradeEventOrder.STARTS_ON_ASC ? ("ASC" as const) : ("DESC" as const) };
+      : {
+          keys: [{ expression: "e.starts_on", read: (e: TradeEvent) => e.startsOn }],
+          direction: args.orderBy === TradeEventOrder.STARTS_ON_ASC ? ("ASC" as const) : ("DESC" as const),
+        };
   return paginate(TradeEventConnection, query, { ...order, idExpression: "e.id", idOf: (e: TradeEvent) => e.id }, args);
 }
 
@@ -50,9 +54,20 @@ export function listEcommerceListings(dataSource: DataSource, args: EcommerceLis
     requireId(filter.ownerId, "filter.ownerId", "Owner");
     query.andWhere("l.owner_id = :ownerId", { ownerId: filter.ownerId });
   }
-  if (filter?.adminUnitCode) query.andWhere("l.admin_unit_code = ANY(:codes)", { codes: unitFilterOn(filter.adminUnitCode, filter.adminUnitAsOf ?? null, today()).codes });
+  if (filter?.adminUnitCode)
+    query.andWhere("l.admin_unit_code = ANY(:codes)", { codes: unitFilterOn(filter.adminUnitCode, filter.adminUnitAsOf ?? null, today()).codes });
   if (filter?.activeOn) query.andWhere("l.listed_on <= :day AND (l.delisted_on IS NULL OR l.delisted_on >= :day)", { day: filter.activeOn });
-  return paginate(EcommerceListingConnection, query, { keys: [{ expression: "l.listed_on", read: (l: EcommerceListing) => l.listedOn }], direction: "DESC", idExpression: "l.id", idOf: (l: EcommerceListing) => l.id }, args);
+  return paginate(
+    EcommerceListingConnection,
+    query,
+    {
+      keys: [{ expression: "l.listed_on", read: (l: EcommerceListing) => l.listedOn }],
+      direction: "DESC",
+      idExpression: "l.id",
+      idOf: (l: EcommerceListing) => l.id,
+    },
+    args,
+  );
 }
 
 export function listSupplyDemandLinks(dataSource: DataSource, args: SupplyDemandLinkListArgs): Promise<SupplyDemandLinkConnection> {
@@ -67,5 +82,15 @@ export function listSupplyDemandLinks(dataSource: DataSource, args: SupplyDemand
     query.andWhere("s.seller_id = :sellerId", { sellerId: filter.sellerId });
   }
   applySearch(query, "s.search_text", filter?.search);
-  return paginate(SupplyDemandLinkConnection, query, { keys: [{ expression: "s.agreed_on", read: (s: SupplyDemandLink) => s.agreedOn }], direction: "DESC", idExpression: "s.id", idOf: (s: SupplyDemandLink) => s.id }, args);
+  return paginate(
+    SupplyDemandLinkConnection,
+    query,
+    {
+      keys: [{ expression: "s.agreed_on", read: (s: SupplyDemandLink) => s.agreedOn }],
+      direction: "DESC",
+      idExpression: "s.id",
+      idOf: (s: SupplyDemandLink) => s.id,
+    },
+    args,
+  );
 }

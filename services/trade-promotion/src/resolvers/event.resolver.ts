@@ -20,7 +20,10 @@ export class TradeEventResolver {
     return isUuid(id) ? ctx.loaders.event.load(id) : null;
   }
 
-  @FieldResolver(() => AdminUnitRef, { nullable: true, description: "The unit where it was held, resolved by membership; null outside the province or online." })
+  @FieldResolver(() => AdminUnitRef, {
+    nullable: true,
+    description: "The unit where it was held, resolved by membership; null outside the province or online.",
+  })
   adminUnit(@Root() event: TradeEvent): AdminUnitRef | null {
     return event.adminUnitCode ? adminUnitRef(event.adminUnitCode) : null;
   }

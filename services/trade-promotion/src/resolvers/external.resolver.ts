@@ -3,7 +3,15 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, Int, Resolver, Root } from "
 import { ConnectionArgs, DETAILS, isOwnCommune, nestedConnection, OWN_COMMUNE, READ_NOTE, Role, SIGNED_IN, requireYearInRange } from "@kttt/core";
 import type { TradePromotionContext } from "../context";
 import { TradeEvent } from "../entities/event";
-import { AdminUnitRef, CooperativeGroupRef, CooperativeRef, CooperativeUnionRef, OcopLocalOwnerRef, OcopProductRef, SupportProgrammeRef } from "../entities/external";
+import {
+  AdminUnitRef,
+  CooperativeGroupRef,
+  CooperativeRef,
+  CooperativeUnionRef,
+  OcopLocalOwnerRef,
+  OcopProductRef,
+  SupportProgrammeRef,
+} from "../entities/external";
 import { EcommerceListing } from "../entities/listing";
 import type { TradeParticipation } from "../entities/participation";
 import { TradeEventConnection, TradeParticipationConnection } from "../types/connections";
@@ -29,7 +37,11 @@ export class CooperativeTradeResolver {
 @Resolver(() => CooperativeGroupRef)
 export class CooperativeGroupTradeResolver {
   @FieldResolver(() => TradeParticipationConnection, { nullable: true, description: PARTICIPATIONS })
-  tradeParticipations(@Root() ref: CooperativeGroupRef, @Args() args: ConnectionArgs, @Ctx() ctx: TradePromotionContext): Promise<TradeParticipationConnection> {
+  tradeParticipations(
+    @Root() ref: CooperativeGroupRef,
+    @Args() args: ConnectionArgs,
+    @Ctx() ctx: TradePromotionContext,
+  ): Promise<TradeParticipationConnection> {
     return participations(ctx, ref.id, args);
   }
 }
@@ -37,7 +49,11 @@ export class CooperativeGroupTradeResolver {
 @Resolver(() => CooperativeUnionRef)
 export class CooperativeUnionTradeResolver {
   @FieldResolver(() => TradeParticipationConnection, { nullable: true, description: PARTICIPATIONS })
-  tradeParticipations(@Root() ref: CooperativeUnionRef, @Args() args: ConnectionArgs, @Ctx() ctx: TradePromotionContext): Promise<TradeParticipationConnection> {
+  tradeParticipations(
+    @Root() ref: CooperativeUnionRef,
+    @Args() args: ConnectionArgs,
+    @Ctx() ctx: TradePromotionContext,
+  ): Promise<TradeParticipationConnection> {
     return participations(ctx, ref.id, args);
   }
 }
@@ -58,7 +74,10 @@ export class OcopProductTradeResolver {
     return events.filter((e): e is TradeEvent => e instanceof TradeEvent);
   }
 
-  @FieldResolver(() => [EcommerceListing], { nullable: true, description: "Where the product is or was sold online (gian hàng trên sàn TMĐT), oldest listing first." })
+  @FieldResolver(() => [EcommerceListing], {
+    nullable: true,
+    description: "Where the product is or was sold online (gian hàng trên sàn TMĐT), oldest listing first.",
+  })
   listings(@Root() ref: OcopProductRef, @Ctx() ctx: TradePromotionContext): Promise<EcommerceListing[]> {
     return ctx.loaders.listingsByProduct.load(ref.id);
   }
@@ -69,8 +88,7 @@ export class AdminUnitTradeResolver {
   @Authorized(...SIGNED_IN)
   @FieldResolver(() => TradePromotionFigures, {
     nullable: true,
-    description:
-      `Trade promotion in the unit in a year (xúc tiến thương mại trên địa bàn): events held in the unit, participations and OCOP owners that lay in it, on the map of the year's end (or today) while the unit is in force then, else of its last day. ${READ_NOTE.SIGNED_IN}`,
+    description: `Trade promotion in the unit in a year (xúc tiến thương mại trên địa bàn): events held in the unit, participations and OCOP owners that lay in it, on the map of the year's end (or today) while the unit is in force then, else of its last day. ${READ_NOTE.SIGNED_IN}`,
   })
   tradePromotion(
     @Root() unit: AdminUnitRef,

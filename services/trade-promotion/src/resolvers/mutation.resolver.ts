@@ -35,7 +35,8 @@ export class TradePromotionMutationResolver {
 
   @Authorized(...ALLIANCE, "DEPARTMENT:SO_CT")
   @Mutation(() => TradeParticipation, {
-    description: "Register an organisation's participation in an event (đăng ký tham gia); its OCOP products are checked with the ocop subgraph to belong to it.",
+    description:
+      "Register an organisation's participation in an event (đăng ký tham gia); its OCOP products are checked with the ocop subgraph to belong to it.",
   })
   registerTradeParticipation(@Arg("input", INPUT) input: RegisterTradeParticipationInput, @Ctx() ctx: TradePromotionContext): Promise<TradeParticipation> {
     return writes(ctx).registerParticipation(input);

@@ -24,7 +24,9 @@ export class TradeParticipationResolver {
     return (await ctx.loaders.productsByParticipation.load(participation.id)).map((p) => productRef(p.productId));
   }
 
-  @FieldResolver(() => AdminUnitRef, { description: "The unit where the participant is registered, resolved by membership: the unit bearing `adminUnitCode` on the first day it took part." })
+  @FieldResolver(() => AdminUnitRef, {
+    description: "The unit where the participant is registered, resolved by membership: the unit bearing `adminUnitCode` on the first day it took part.",
+  })
   adminUnit(@Root() participation: TradeParticipation): AdminUnitRef {
     return adminUnitRef(participation.adminUnitCode, participation.attendedFrom);
   }
@@ -35,13 +37,19 @@ export class TradeParticipationResolver {
   }
 
   @FieldResolver(() => AdminUnitRef, { nullable: true, description: PLACE_DESCRIPTION.communeOn })
-  communeOn(@Root() participation: TradeParticipation, @Arg("asOf", () => LocalDateScalar, { nullable: true, description: "The date; default: today in Hà Tĩnh." }) asOf: string | null): AdminUnitRef | null {
+  communeOn(
+    @Root() participation: TradeParticipation,
+    @Arg("asOf", () => LocalDateScalar, { nullable: true, description: "The date; default: today in Hà Tĩnh." }) asOf: string | null,
+  ): AdminUnitRef | null {
     const place = recordCommuneOn(participation.communeId, asOf ?? today());
     return place ? adminUnitVersionRef(place.id) : null;
   }
 
   @FieldResolver(() => AdminUnitRef, { nullable: true, description: PLACE_DESCRIPTION.districtOn })
-  districtOn(@Root() participation: TradeParticipation, @Arg("asOf", () => LocalDateScalar, { description: "The date, e.g. 2025-03-01." }) asOf: string): AdminUnitRef | null {
+  districtOn(
+    @Root() participation: TradeParticipation,
+    @Arg("asOf", () => LocalDateScalar, { description: "The date, e.g. 2025-03-01." }) asOf: string,
+  ): AdminUnitRef | null {
     const district = recordDistrictOn(participation.communeId, asOf);
     return district ? adminUnitVersionRef(district.id) : null;
   }

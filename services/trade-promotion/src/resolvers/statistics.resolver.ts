@@ -25,7 +25,11 @@ export class TradePromotionStatisticsResolver {
   async tradePromotionStatistics(
     @Arg("year", () => Int, { description: "The year, e.g. 2023." }) year: number,
     @Arg("groupBy", () => TradePromotionGroupBy, { nullable: true, description: "Optional breakdown." }) groupBy: TradePromotionGroupBy | null,
-    @Arg("unitMap", () => UnitMap, { nullable: true, description: "With groupBy: ADMIN_UNIT, the map the groups follow; default PERIOD (the units in force at the year's end, or today)." }) unitMap: UnitMap | null,
+    @Arg("unitMap", () => UnitMap, {
+      nullable: true,
+      description: "With groupBy: ADMIN_UNIT, the map the groups follow; default PERIOD (the units in force at the year's end, or today).",
+    })
+    unitMap: UnitMap | null,
     @Ctx() ctx: TradePromotionContext,
   ): Promise<TradePromotionStatistics> {
     requireYearInRange(year, "year");
@@ -47,7 +51,10 @@ export class TradePromotionStatisticsResolver {
     return Object.assign(new TradePromotionStatistics(), { year, groupBy: groupBy ?? null, unitMapDate, total: figures.total, groups });
   }
 
-  @FieldResolver(() => AdminUnitRef, { nullable: true, description: "The administrative unit in force on `unitMapDate`, when grouped by unit (null for NONE and for the unplaced)." })
+  @FieldResolver(() => AdminUnitRef, {
+    nullable: true,
+    description: "The administrative unit in force on `unitMapDate`, when grouped by unit (null for NONE and for the unplaced).",
+  })
   adminUnit(@Root() group: TradePromotionStatisticsGroup): AdminUnitRef | null {
     return group.adminUnitCode ? adminUnitRef(group.adminUnitCode, group.unitMapDate) : null;
   }

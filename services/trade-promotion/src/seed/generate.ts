@@ -51,70 +51,239 @@ const ALLIANCE = "Liên minh Hợp tác xã tỉnh Hà Tĩnh";
 /** The events, oldest first. The first and fourth are reported by the sources [S46][S47]. */
 export const DEMO_TRADE_EVENTS: EventSpec[] = [
   {
-    key: "2022-ocop-fair", name: "Hội chợ sản phẩm OCOP và đặc sản Hà Tĩnh năm 2022", type: TradeEventType.FAIR, format: TradeEventFormat.IN_PERSON, scope: TradeEventScope.PROVINCIAL,
-    organiser: "UBND tỉnh Hà Tĩnh", place: "Thành phố Hà Tĩnh", unit: "436", startsOn: "2022-01-21", endsOn: "2022-01-25", booths: 100, budgetMillions: null, programme: null, illustrative: false,
+    key: "2022-ocop-fair",
+    name: "Hội chợ sản phẩm OCOP và đặc sản Hà Tĩnh năm 2022",
+    type: TradeEventType.FAIR,
+    format: TradeEventFormat.IN_PERSON,
+    scope: TradeEventScope.PROVINCIAL,
+    organiser: "UBND tỉnh Hà Tĩnh",
+    place: "Thành phố Hà Tĩnh",
+    unit: "436",
+    startsOn: "2022-01-21",
+    endsOn: "2022-01-25",
+    booths: 100,
+    budgetMillions: null,
+    programme: null,
+    illustrative: false,
     note: "Theo baohatinh.vn: 100 gian hàng của 13 địa phương và 7 sở, ngành cấp tỉnh. Đơn vị tổ chức và kinh phí chưa đối chiếu; các chủ thể tham gia trong dữ liệu mẫu là minh họa.",
     participants: 40,
   },
   {
-    key: "2022-hanoi-week", name: "Tuần hàng nông sản, sản phẩm OCOP Hà Tĩnh tại Hà Nội", type: TradeEventType.FAIR, format: TradeEventFormat.IN_PERSON, scope: TradeEventScope.NATIONAL,
-    organiser: SO_CT, place: "Hà Nội", unit: null, startsOn: "2022-06-10", endsOn: "2022-06-12", booths: 40, budgetMillions: 450, programme: null, illustrative: true, note: ILLUSTRATIVE, participants: 18,
+    key: "2022-hanoi-week",
+    name: "Tuần hàng nông sản, sản phẩm OCOP Hà Tĩnh tại Hà Nội",
+    type: TradeEventType.FAIR,
+    format: TradeEventFormat.IN_PERSON,
+    scope: TradeEventScope.NATIONAL,
+    organiser: SO_CT,
+    place: "Hà Nội",
+    unit: null,
+    startsOn: "2022-06-10",
+    endsOn: "2022-06-12",
+    booths: 40,
+    budgetMillions: 450,
+    programme: null,
+    illustrative: true,
+    note: ILLUSTRATIVE,
+    participants: 18,
   },
   {
-    key: "2022-pomelo-online", name: "Chiến dịch bán bưởi Phúc Trạch trên sàn thương mại điện tử", type: TradeEventType.ONLINE_CAMPAIGN, format: TradeEventFormat.ONLINE, scope: TradeEventScope.NATIONAL,
-    organiser: ALLIANCE, place: "postmart.vn, voso.vn", unit: null, startsOn: "2022-09-15", endsOn: "2022-09-30", booths: null, budgetMillions: 120, programme: null, illustrative: true, note: ILLUSTRATIVE,
-    participants: 8, prefer: ["Bưởi"],
+    key: "2022-pomelo-online",
+    name: "Chiến dịch bán bưởi Phúc Trạch trên sàn thương mại điện tử",
+    type: TradeEventType.ONLINE_CAMPAIGN,
+    format: TradeEventFormat.ONLINE,
+    scope: TradeEventScope.NATIONAL,
+    organiser: ALLIANCE,
+    place: "postmart.vn, voso.vn",
+    unit: null,
+    startsOn: "2022-09-15",
+    endsOn: "2022-09-30",
+    booths: null,
+    budgetMillions: 120,
+    programme: null,
+    illustrative: true,
+    note: ILLUSTRATIVE,
+    participants: 8,
+    prefer: ["Bưởi"],
   },
   {
-    key: "2022-north-central-conference", name: "Hội nghị xúc tiến thương mại kinh tế tập thể khu vực Bắc Trung Bộ năm 2022", type: TradeEventType.TRADE_CONFERENCE, format: TradeEventFormat.IN_PERSON,
-    scope: TradeEventScope.REGIONAL, organiser: `${ALLIANCE} và Liên minh Hợp tác xã các tỉnh Bắc Trung Bộ`, place: "Thành phố Hà Tĩnh", unit: "436", startsOn: "2022-11-02", endsOn: "2022-11-02",
-    booths: null, budgetMillions: null, programme: null, illustrative: false,
+    key: "2022-north-central-conference",
+    name: "Hội nghị xúc tiến thương mại kinh tế tập thể khu vực Bắc Trung Bộ năm 2022",
+    type: TradeEventType.TRADE_CONFERENCE,
+    format: TradeEventFormat.IN_PERSON,
+    scope: TradeEventScope.REGIONAL,
+    organiser: `${ALLIANCE} và Liên minh Hợp tác xã các tỉnh Bắc Trung Bộ`,
+    place: "Thành phố Hà Tĩnh",
+    unit: "436",
+    startsOn: "2022-11-02",
+    endsOn: "2022-11-02",
+    booths: null,
+    budgetMillions: null,
+    programme: null,
+    illustrative: false,
     note: "Theo nhandan.vn: hơn 200 sản phẩm OCOP của 5 tỉnh; Liên minh HTX các tỉnh ký biên bản ghi nhớ hợp tác; hội nghị tổ chức hằng năm. Chỉ ghi nhận chủ thể của Hà Tĩnh; các chủ thể tham gia trong dữ liệu mẫu là minh họa.",
     participants: 25,
   },
   {
-    key: "2023-spring-fair", name: "Hội chợ sản phẩm OCOP và đặc sản Hà Tĩnh Xuân Quý Mão 2023", type: TradeEventType.FAIR, format: TradeEventFormat.IN_PERSON, scope: TradeEventScope.PROVINCIAL,
-    organiser: SO_CT, place: "Quảng trường 26/3, Thành phố Hà Tĩnh", unit: "436", startsOn: "2023-01-06", endsOn: "2023-01-10", booths: 120, budgetMillions: 1200, programme: "support-programme/2023/SO-CT/CS-XTTM",
-    illustrative: true, note: ILLUSTRATIVE, participants: 45,
+    key: "2023-spring-fair",
+    name: "Hội chợ sản phẩm OCOP và đặc sản Hà Tĩnh Xuân Quý Mão 2023",
+    type: TradeEventType.FAIR,
+    format: TradeEventFormat.IN_PERSON,
+    scope: TradeEventScope.PROVINCIAL,
+    organiser: SO_CT,
+    place: "Quảng trường 26/3, Thành phố Hà Tĩnh",
+    unit: "436",
+    startsOn: "2023-01-06",
+    endsOn: "2023-01-10",
+    booths: 120,
+    budgetMillions: 1200,
+    programme: "support-programme/2023/SO-CT/CS-XTTM",
+    illustrative: true,
+    note: ILLUSTRATIVE,
+    participants: 45,
   },
   {
-    key: "2023-handicraft-exhibition", name: "Triển lãm sản phẩm thủ công mỹ nghệ và làng nghề Hà Tĩnh", type: TradeEventType.EXHIBITION, format: TradeEventFormat.IN_PERSON, scope: TradeEventScope.PROVINCIAL,
-    organiser: SO_CT, place: "Thị trấn Đức Thọ", unit: "440", startsOn: "2023-04-20", endsOn: "2023-04-22", booths: 50, budgetMillions: 350, programme: "support-programme/2023/SO-CT/CS-XTTM",
-    illustrative: true, note: ILLUSTRATIVE, participants: 16, prefer: ["gỗ", "Chổi", "Nón", "mây", "tre"],
+    key: "2023-handicraft-exhibition",
+    name: "Triển lãm sản phẩm thủ công mỹ nghệ và làng nghề Hà Tĩnh",
+    type: TradeEventType.EXHIBITION,
+    format: TradeEventFormat.IN_PERSON,
+    scope: TradeEventScope.PROVINCIAL,
+    organiser: SO_CT,
+    place: "Thị trấn Đức Thọ",
+    unit: "440",
+    startsOn: "2023-04-20",
+    endsOn: "2023-04-22",
+    booths: 50,
+    budgetMillions: 350,
+    programme: "support-programme/2023/SO-CT/CS-XTTM",
+    illustrative: true,
+    note: ILLUSTRATIVE,
+    participants: 16,
+    prefer: ["gỗ", "Chổi", "Nón", "mây", "tre"],
   },
   {
-    key: "2023-supply-demand", name: "Hội nghị kết nối cung cầu nông sản, sản phẩm OCOP Hà Tĩnh năm 2023", type: TradeEventType.SUPPLY_DEMAND_CONNECTION, format: TradeEventFormat.HYBRID,
-    scope: TradeEventScope.PROVINCIAL, organiser: ALLIANCE, place: "Thị trấn Thạch Hà và trực tuyến", unit: "445", startsOn: "2023-08-18", endsOn: "2023-08-18", booths: 30, budgetMillions: 300, programme: null,
-    illustrative: true, note: ILLUSTRATIVE, participants: 20,
+    key: "2023-supply-demand",
+    name: "Hội nghị kết nối cung cầu nông sản, sản phẩm OCOP Hà Tĩnh năm 2023",
+    type: TradeEventType.SUPPLY_DEMAND_CONNECTION,
+    format: TradeEventFormat.HYBRID,
+    scope: TradeEventScope.PROVINCIAL,
+    organiser: ALLIANCE,
+    place: "Thị trấn Thạch Hà và trực tuyến",
+    unit: "445",
+    startsOn: "2023-08-18",
+    endsOn: "2023-08-18",
+    booths: 30,
+    budgetMillions: 300,
+    programme: null,
+    illustrative: true,
+    note: ILLUSTRATIVE,
+    participants: 20,
   },
   {
-    key: "2023-north-central-conference", name: "Hội nghị xúc tiến thương mại kinh tế tập thể khu vực Bắc Trung Bộ năm 2023", type: TradeEventType.TRADE_CONFERENCE, format: TradeEventFormat.IN_PERSON,
-    scope: TradeEventScope.REGIONAL, organiser: "Liên minh Hợp tác xã các tỉnh Bắc Trung Bộ", place: "Thành phố Vinh, Nghệ An", unit: null, startsOn: "2023-11-09", endsOn: "2023-11-09", booths: null,
-    budgetMillions: null, programme: null, illustrative: true, note: `Hội nghị tổ chức hằng năm; địa điểm và ngày của năm 2023 là giả định. ${ILLUSTRATIVE}`, participants: 15,
+    key: "2023-north-central-conference",
+    name: "Hội nghị xúc tiến thương mại kinh tế tập thể khu vực Bắc Trung Bộ năm 2023",
+    type: TradeEventType.TRADE_CONFERENCE,
+    format: TradeEventFormat.IN_PERSON,
+    scope: TradeEventScope.REGIONAL,
+    organiser: "Liên minh Hợp tác xã các tỉnh Bắc Trung Bộ",
+    place: "Thành phố Vinh, Nghệ An",
+    unit: null,
+    startsOn: "2023-11-09",
+    endsOn: "2023-11-09",
+    booths: null,
+    budgetMillions: null,
+    programme: null,
+    illustrative: true,
+    note: `Hội nghị tổ chức hằng năm; địa điểm và ngày của năm 2023 là giả định. ${ILLUSTRATIVE}`,
+    participants: 15,
   },
   {
-    key: "2023-vung-ang-fair", name: "Hội chợ Thương mại quốc tế Việt – Lào – Thái Lan tại Vũng Áng", type: TradeEventType.FAIR, format: TradeEventFormat.IN_PERSON, scope: TradeEventScope.INTERNATIONAL,
-    organiser: SO_CT, place: "Khu kinh tế Vũng Áng, Thị xã Kỳ Anh", unit: "449", startsOn: "2023-12-01", endsOn: "2023-12-05", booths: 200, budgetMillions: 900, programme: null, illustrative: true,
-    note: ILLUSTRATIVE, participants: 22,
+    key: "2023-vung-ang-fair",
+    name: "Hội chợ Thương mại quốc tế Việt – Lào – Thái Lan tại Vũng Áng",
+    type: TradeEventType.FAIR,
+    format: TradeEventFormat.IN_PERSON,
+    scope: TradeEventScope.INTERNATIONAL,
+    organiser: SO_CT,
+    place: "Khu kinh tế Vũng Áng, Thị xã Kỳ Anh",
+    unit: "449",
+    startsOn: "2023-12-01",
+    endsOn: "2023-12-05",
+    booths: 200,
+    budgetMillions: 900,
+    programme: null,
+    illustrative: true,
+    note: ILLUSTRATIVE,
+    participants: 22,
   },
   {
-    key: "2024-spring-fair", name: "Hội chợ sản phẩm OCOP và đặc sản Hà Tĩnh Xuân Giáp Thìn 2024", type: TradeEventType.FAIR, format: TradeEventFormat.IN_PERSON, scope: TradeEventScope.PROVINCIAL,
-    organiser: SO_CT, place: "Quảng trường 26/3, Thành phố Hà Tĩnh", unit: "436", startsOn: "2024-01-18", endsOn: "2024-01-22", booths: 150, budgetMillions: 1500, programme: "support-programme/2024/SO-CT/CS-XTTM",
-    illustrative: true, note: ILLUSTRATIVE, participants: 50,
+    key: "2024-spring-fair",
+    name: "Hội chợ sản phẩm OCOP và đặc sản Hà Tĩnh Xuân Giáp Thìn 2024",
+    type: TradeEventType.FAIR,
+    format: TradeEventFormat.IN_PERSON,
+    scope: TradeEventScope.PROVINCIAL,
+    organiser: SO_CT,
+    place: "Quảng trường 26/3, Thành phố Hà Tĩnh",
+    unit: "436",
+    startsOn: "2024-01-18",
+    endsOn: "2024-01-22",
+    booths: 150,
+    budgetMillions: 1500,
+    programme: "support-programme/2024/SO-CT/CS-XTTM",
+    illustrative: true,
+    note: ILLUSTRATIVE,
+    participants: 50,
   },
   {
-    key: "2024-online-week", name: "Tuần lễ bán hàng trực tuyến sản phẩm OCOP Hà Tĩnh trên voso.vn và postmart.vn", type: TradeEventType.ONLINE_CAMPAIGN, format: TradeEventFormat.ONLINE,
-    scope: TradeEventScope.NATIONAL, organiser: ALLIANCE, place: "voso.vn, postmart.vn", unit: null, startsOn: "2024-03-15", endsOn: "2024-03-31", booths: null, budgetMillions: 150, programme: null,
-    illustrative: true, note: ILLUSTRATIVE, participants: 14,
+    key: "2024-online-week",
+    name: "Tuần lễ bán hàng trực tuyến sản phẩm OCOP Hà Tĩnh trên voso.vn và postmart.vn",
+    type: TradeEventType.ONLINE_CAMPAIGN,
+    format: TradeEventFormat.ONLINE,
+    scope: TradeEventScope.NATIONAL,
+    organiser: ALLIANCE,
+    place: "voso.vn, postmart.vn",
+    unit: null,
+    startsOn: "2024-03-15",
+    endsOn: "2024-03-31",
+    booths: null,
+    budgetMillions: 150,
+    programme: null,
+    illustrative: true,
+    note: ILLUSTRATIVE,
+    participants: 14,
   },
   {
-    key: "2024-hcmc-connection", name: "Hội nghị kết nối cung cầu, giới thiệu sản phẩm HTX Hà Tĩnh tại Thành phố Hồ Chí Minh", type: TradeEventType.SUPPLY_DEMAND_CONNECTION, format: TradeEventFormat.HYBRID,
-    scope: TradeEventScope.NATIONAL, organiser: ALLIANCE, place: "Thành phố Hồ Chí Minh", unit: null, startsOn: "2024-05-23", endsOn: "2024-05-25", booths: 25, budgetMillions: 600, programme: null,
-    illustrative: true, note: ILLUSTRATIVE, participants: 15,
+    key: "2024-hcmc-connection",
+    name: "Hội nghị kết nối cung cầu, giới thiệu sản phẩm HTX Hà Tĩnh tại Thành phố Hồ Chí Minh",
+    type: TradeEventType.SUPPLY_DEMAND_CONNECTION,
+    format: TradeEventFormat.HYBRID,
+    scope: TradeEventScope.NATIONAL,
+    organiser: ALLIANCE,
+    place: "Thành phố Hồ Chí Minh",
+    unit: null,
+    startsOn: "2024-05-23",
+    endsOn: "2024-05-25",
+    booths: 25,
+    budgetMillions: 600,
+    programme: null,
+    illustrative: true,
+    note: ILLUSTRATIVE,
+    participants: 15,
   },
   {
-    key: "2024-collective-exhibition", name: "Triển lãm sản phẩm kinh tế tập thể tiêu biểu tỉnh Hà Tĩnh năm 2024", type: TradeEventType.EXHIBITION, format: TradeEventFormat.IN_PERSON, scope: TradeEventScope.PROVINCIAL,
-    organiser: ALLIANCE, place: "Thị trấn Nghèn, Can Lộc", unit: "443", startsOn: "2024-06-14", endsOn: "2024-06-16", booths: 60, budgetMillions: 400, programme: null, illustrative: true, note: ILLUSTRATIVE,
+    key: "2024-collective-exhibition",
+    name: "Triển lãm sản phẩm kinh tế tập thể tiêu biểu tỉnh Hà Tĩnh năm 2024",
+    type: TradeEventType.EXHIBITION,
+    format: TradeEventFormat.IN_PERSON,
+    scope: TradeEventScope.PROVINCIAL,
+    organiser: ALLIANCE,
+    place: "Thị trấn Nghèn, Can Lộc",
+    unit: "443",
+    startsOn: "2024-06-14",
+    endsOn: "2024-06-16",
+    booths: 60,
+    budgetMillions: 400,
+    programme: null,
+    illustrative: true,
+    note: ILLUSTRATIVE,
     participants: 24,
   },
 ];
@@ -125,33 +294,113 @@ export const DEMO_TRADE_EVENTS: EventSpec[] = [
  */
 export const DEMO_TRADE_EVENTS_2025: EventSpec[] = [
   {
-    key: "2025-spring-fair", name: "Hội chợ sản phẩm OCOP và đặc sản Hà Tĩnh Xuân Ất Tỵ 2025", type: TradeEventType.FAIR, format: TradeEventFormat.IN_PERSON, scope: TradeEventScope.PROVINCIAL,
-    organiser: SO_CT, place: "Quảng trường 26/3, Thành phố Hà Tĩnh", unit: "436", startsOn: "2025-01-08", endsOn: "2025-01-12", booths: 150, budgetMillions: 1500, programme: "support-programme/2025/SO-CT/CS-XTTM",
-    illustrative: true, note: ILLUSTRATIVE, participants: 40,
+    key: "2025-spring-fair",
+    name: "Hội chợ sản phẩm OCOP và đặc sản Hà Tĩnh Xuân Ất Tỵ 2025",
+    type: TradeEventType.FAIR,
+    format: TradeEventFormat.IN_PERSON,
+    scope: TradeEventScope.PROVINCIAL,
+    organiser: SO_CT,
+    place: "Quảng trường 26/3, Thành phố Hà Tĩnh",
+    unit: "436",
+    startsOn: "2025-01-08",
+    endsOn: "2025-01-12",
+    booths: 150,
+    budgetMillions: 1500,
+    programme: "support-programme/2025/SO-CT/CS-XTTM",
+    illustrative: true,
+    note: ILLUSTRATIVE,
+    participants: 40,
   },
   {
-    key: "2025-vcamart-week", name: "Tuần lễ giới thiệu sản phẩm hợp tác xã Hà Tĩnh trên VCAMart", type: TradeEventType.ONLINE_CAMPAIGN, format: TradeEventFormat.ONLINE, scope: TradeEventScope.NATIONAL,
-    organiser: ALLIANCE, place: "vcamart.vn", unit: null, startsOn: "2025-05-12", endsOn: "2025-05-25", booths: null, budgetMillions: 120, programme: null, illustrative: true, note: ILLUSTRATIVE, participants: 12,
+    key: "2025-vcamart-week",
+    name: "Tuần lễ giới thiệu sản phẩm hợp tác xã Hà Tĩnh trên VCAMart",
+    type: TradeEventType.ONLINE_CAMPAIGN,
+    format: TradeEventFormat.ONLINE,
+    scope: TradeEventScope.NATIONAL,
+    organiser: ALLIANCE,
+    place: "vcamart.vn",
+    unit: null,
+    startsOn: "2025-05-12",
+    endsOn: "2025-05-25",
+    booths: null,
+    budgetMillions: 120,
+    programme: null,
+    illustrative: true,
+    note: ILLUSTRATIVE,
+    participants: 12,
   },
   {
-    key: "2025-supply-demand", name: "Hội nghị kết nối cung cầu nông sản, sản phẩm OCOP Hà Tĩnh năm 2025", type: TradeEventType.SUPPLY_DEMAND_CONNECTION, format: TradeEventFormat.HYBRID,
-    scope: TradeEventScope.PROVINCIAL, organiser: ALLIANCE, place: "Xã Thạch Hà và trực tuyến", unit: "18562", startsOn: "2025-09-18", endsOn: "2025-09-18", booths: 30, budgetMillions: 300, programme: null,
-    illustrative: true, note: ILLUSTRATIVE, participants: 20,
+    key: "2025-supply-demand",
+    name: "Hội nghị kết nối cung cầu nông sản, sản phẩm OCOP Hà Tĩnh năm 2025",
+    type: TradeEventType.SUPPLY_DEMAND_CONNECTION,
+    format: TradeEventFormat.HYBRID,
+    scope: TradeEventScope.PROVINCIAL,
+    organiser: ALLIANCE,
+    place: "Xã Thạch Hà và trực tuyến",
+    unit: "18562",
+    startsOn: "2025-09-18",
+    endsOn: "2025-09-18",
+    booths: 30,
+    budgetMillions: 300,
+    programme: null,
+    illustrative: true,
+    note: ILLUSTRATIVE,
+    participants: 20,
   },
   {
-    key: "2025-north-central-conference", name: "Hội nghị xúc tiến thương mại kinh tế tập thể khu vực Bắc Trung Bộ năm 2025", type: TradeEventType.TRADE_CONFERENCE, format: TradeEventFormat.IN_PERSON,
-    scope: TradeEventScope.REGIONAL, organiser: `${ALLIANCE} và Liên minh Hợp tác xã các tỉnh Bắc Trung Bộ`, place: "Phường Thành Sen, tỉnh Hà Tĩnh", unit: "18073", startsOn: "2025-11-06", endsOn: "2025-11-06",
-    booths: null, budgetMillions: null, programme: null, illustrative: true, note: `Hội nghị tổ chức hằng năm; địa điểm và ngày của năm 2025 là giả định. ${ILLUSTRATIVE}`, participants: 18,
+    key: "2025-north-central-conference",
+    name: "Hội nghị xúc tiến thương mại kinh tế tập thể khu vực Bắc Trung Bộ năm 2025",
+    type: TradeEventType.TRADE_CONFERENCE,
+    format: TradeEventFormat.IN_PERSON,
+    scope: TradeEventScope.REGIONAL,
+    organiser: `${ALLIANCE} và Liên minh Hợp tác xã các tỉnh Bắc Trung Bộ`,
+    place: "Phường Thành Sen, tỉnh Hà Tĩnh",
+    unit: "18073",
+    startsOn: "2025-11-06",
+    endsOn: "2025-11-06",
+    booths: null,
+    budgetMillions: null,
+    programme: null,
+    illustrative: true,
+    note: `Hội nghị tổ chức hằng năm; địa điểm và ngày của năm 2025 là giả định. ${ILLUSTRATIVE}`,
+    participants: 18,
   },
   {
-    key: "2026-spring-fair", name: "Hội chợ sản phẩm OCOP và đặc sản Hà Tĩnh Xuân Bính Ngọ 2026", type: TradeEventType.FAIR, format: TradeEventFormat.IN_PERSON, scope: TradeEventScope.PROVINCIAL,
-    organiser: SO_CT, place: "Quảng trường 26/3, Phường Thành Sen", unit: "18073", startsOn: "2026-01-28", endsOn: "2026-02-01", booths: 150, budgetMillions: 1600, programme: null,
-    illustrative: true, note: ILLUSTRATIVE, participants: 40,
+    key: "2026-spring-fair",
+    name: "Hội chợ sản phẩm OCOP và đặc sản Hà Tĩnh Xuân Bính Ngọ 2026",
+    type: TradeEventType.FAIR,
+    format: TradeEventFormat.IN_PERSON,
+    scope: TradeEventScope.PROVINCIAL,
+    organiser: SO_CT,
+    place: "Quảng trường 26/3, Phường Thành Sen",
+    unit: "18073",
+    startsOn: "2026-01-28",
+    endsOn: "2026-02-01",
+    booths: 150,
+    budgetMillions: 1600,
+    programme: null,
+    illustrative: true,
+    note: ILLUSTRATIVE,
+    participants: 40,
   },
   {
-    key: "2026-pomelo-week", name: "Tuần lễ bưởi Phúc Trạch và nông sản Hương Khê năm 2026", type: TradeEventType.FAIR, format: TradeEventFormat.HYBRID, scope: TradeEventScope.PROVINCIAL,
-    organiser: ALLIANCE, place: "Xã Phúc Trạch và trực tuyến", unit: "18547", startsOn: "2026-05-20", endsOn: "2026-05-22", booths: 40, budgetMillions: 350, programme: null, illustrative: true, note: ILLUSTRATIVE,
-    participants: 16, prefer: ["Bưởi"],
+    key: "2026-pomelo-week",
+    name: "Tuần lễ bưởi Phúc Trạch và nông sản Hương Khê năm 2026",
+    type: TradeEventType.FAIR,
+    format: TradeEventFormat.HYBRID,
+    scope: TradeEventScope.PROVINCIAL,
+    organiser: ALLIANCE,
+    place: "Xã Phúc Trạch và trực tuyến",
+    unit: "18547",
+    startsOn: "2026-05-20",
+    endsOn: "2026-05-22",
+    booths: 40,
+    budgetMillions: 350,
+    programme: null,
+    illustrative: true,
+    note: ILLUSTRATIVE,
+    participants: 16,
+    prefer: ["Bưởi"],
   },
 ];
 
@@ -194,14 +443,25 @@ function ocopOwners(): Owner[] {
       const org = product.ownerOrganizationId ? orgs.get(product.ownerOrganizationId)! : null;
       const kind = org ? (org.kind as TradeParticipantKind) : TradeParticipantKind.OCOP_LOCAL_OWNER;
       // A local owner's arrival is not recorded: it lay there by its earliest certification (set below) at the latest.
-      owner = { id, kind, unit: org ? org.adminUnitCode : locals.get(id)!.adminUnitCode, communeId: demoCommuneIdOf(id), communeSince: org?.establishedOn ?? "", dissolvedOn: org?.dissolvedOn ?? null, products: [] };
+      owner = {
+        id,
+        kind,
+        unit: org ? org.adminUnitCode : locals.get(id)!.adminUnitCode,
+        communeId: demoCommuneIdOf(id),
+        communeSince: org?.establishedOn ?? "",
+        dissolvedOn: org?.dissolvedOn ?? null,
+        products: [],
+      };
       owners.set(id, owner);
     }
     owner.products.push(product);
   }
   for (const owner of owners.values()) {
     if (owner.communeSince) continue;
-    owner.communeSince = owner.products.map((p) => p.certifications[0]?.decidedOn).filter((d): d is string => d !== undefined).sort()[0];
+    owner.communeSince = owner.products
+      .map((p) => p.certifications[0]?.decidedOn)
+      .filter((d): d is string => d !== undefined)
+      .sort()[0];
   }
   return [...owners.values()].sort((a, b) => a.id.localeCompare(b.id));
 }
@@ -229,79 +489,80 @@ export function generateTradeSeedRows(): TradeSeedRows {
 
   /** The events of `specs`, drawn from `rng`; `unitOf` is the unit a participant is registered under on a day, null when it cannot take part. */
   const addEvents = (specs: EventSpec[], rng: Random, unitOf: (owner: Owner, date: string) => string | null): void => {
-  for (const spec of specs) {
-    const eventId = stableUuid(`trade-event/${spec.key}`);
-    rows.events.push({
-      id: eventId,
-      name: spec.name,
-      type: spec.type,
-      format: spec.format,
-      scope: spec.scope,
-      organiser: spec.organiser,
-      place: spec.place,
-      admin_unit_code: spec.unit,
-      starts_on: spec.startsOn,
-      ends_on: spec.endsOn,
-      booth_count: spec.booths,
-      budget: spec.budgetMillions === null ? null : (BigInt(spec.budgetMillions) * MILLION).toString(),
-      funding_programme_id: spec.programme ? stableUuid(spec.programme) : null,
-      illustrative: spec.illustrative,
-      note: spec.note,
-      version: 1,
-    });
-
-    const eligible = owners.filter((o) => unitOf(o, spec.startsOn) !== null && o.products.some((p) => certifiedBy(p, spec.startsOn)));
-    const preferred = (o: Owner) => (spec.prefer ?? []).some((w) => o.products.some((p) => certifiedBy(p, spec.startsOn) && p.name.toLowerCase().includes(w.toLowerCase())));
-    const shuffled = rng.shuffle([...eligible]);
-    let picked = [...shuffled.filter(preferred), ...shuffled.filter((o) => !preferred(o))];
-    if (spec.key === "2022-ocop-fair") {
-      // The fair gathered all 13 localities: one exhibitor of each unit first.
-      const firstOfUnit = ADMIN_UNITS.map((u) => picked.find((o) => o.unit === u.code)).filter((o): o is Owner => o !== undefined);
-      picked = [...firstOfUnit, ...picked.filter((o) => !firstOfUnit.includes(o))];
-    }
-    picked = picked.slice(0, spec.participants);
-
-    let boothsLeft = spec.booths ?? 0;
-    const online = spec.format === TradeEventFormat.ONLINE;
-    const conference = spec.type === TradeEventType.TRADE_CONFERENCE || spec.type === TradeEventType.SUPPLY_DEMAND_CONNECTION;
-    for (const [i, owner] of picked.entries()) {
-      const id = stableUuid(`trade-participation/${spec.key}/${owner.id}`);
-      const wanted = spec.booths === null ? 0 : rng.int(1, 2);
-      const booths = Math.min(wanted, boothsLeft);
-      boothsLeft -= booths;
-      let attendedFrom = spec.startsOn;
-      let attendedTo = spec.endsOn;
-      if (spec.startsOn !== spec.endsOn && rng.chance(0.2)) {
-        attendedFrom = rng.date(spec.startsOn, spec.endsOn);
-        attendedTo = rng.date(attendedFrom, spec.endsOn);
-      }
-      const contracts = rng.chance(conference ? 0.5 : 0.25) ? rng.int(1, 3) : 0;
-      const mous = conference && rng.chance(0.6) ? rng.int(1, 2) : 0;
-      const products = rng.shuffle(owner.products.filter((p) => certifiedBy(p, spec.startsOn))).slice(0, rng.int(1, 3));
-      rows.participations.push({
-        id,
-        event_id: eventId,
-        participant_id: owner.id,
-        participant_kind: owner.kind,
-        admin_unit_code: unitOf(owner, attendedFrom),
-        commune_id: owner.communeId,
-        commune_since: owner.communeSince,
-        attended_from: attendedFrom,
-        attended_to: attendedTo,
-        booths,
-        sales_amount: (conference ? money(rng, 0, 20) : online ? money(rng, 10, 250) : money(rng, 5, 150)).toString(),
-        contract_count: contracts,
-        contract_value: (contracts === 0 ? 0n : money(rng, 50 * contracts, 400 * contracts)).toString(),
-        mou_count: mous,
-        mou_value: (mous === 0 ? 0n : money(rng, 100 * mous, 1000 * mous)).toString(),
-        note: i === 0 && spec.key === "2022-ocop-fair" ? "Gian hàng chung của địa phương." : null,
+    for (const spec of specs) {
+      const eventId = stableUuid(`trade-event/${spec.key}`);
+      rows.events.push({
+        id: eventId,
+        name: spec.name,
+        type: spec.type,
+        format: spec.format,
+        scope: spec.scope,
+        organiser: spec.organiser,
+        place: spec.place,
+        admin_unit_code: spec.unit,
+        starts_on: spec.startsOn,
+        ends_on: spec.endsOn,
+        booth_count: spec.booths,
+        budget: spec.budgetMillions === null ? null : (BigInt(spec.budgetMillions) * MILLION).toString(),
+        funding_programme_id: spec.programme ? stableUuid(spec.programme) : null,
+        illustrative: spec.illustrative,
+        note: spec.note,
         version: 1,
       });
-      for (const product of products) rows.products.push({ participation_id: id, product_id: product.id });
-      participated.add(owner.id);
-      if (conference) linkable.push({ eventId, date: spec.startsOn, owner, products });
+
+      const eligible = owners.filter((o) => unitOf(o, spec.startsOn) !== null && o.products.some((p) => certifiedBy(p, spec.startsOn)));
+      const preferred = (o: Owner) =>
+        (spec.prefer ?? []).some((w) => o.products.some((p) => certifiedBy(p, spec.startsOn) && p.name.toLowerCase().includes(w.toLowerCase())));
+      const shuffled = rng.shuffle([...eligible]);
+      let picked = [...shuffled.filter(preferred), ...shuffled.filter((o) => !preferred(o))];
+      if (spec.key === "2022-ocop-fair") {
+        // The fair gathered all 13 localities: one exhibitor of each unit first.
+        const firstOfUnit = ADMIN_UNITS.map((u) => picked.find((o) => o.unit === u.code)).filter((o): o is Owner => o !== undefined);
+        picked = [...firstOfUnit, ...picked.filter((o) => !firstOfUnit.includes(o))];
+      }
+      picked = picked.slice(0, spec.participants);
+
+      let boothsLeft = spec.booths ?? 0;
+      const online = spec.format === TradeEventFormat.ONLINE;
+      const conference = spec.type === TradeEventType.TRADE_CONFERENCE || spec.type === TradeEventType.SUPPLY_DEMAND_CONNECTION;
+      for (const [i, owner] of picked.entries()) {
+        const id = stableUuid(`trade-participation/${spec.key}/${owner.id}`);
+        const wanted = spec.booths === null ? 0 : rng.int(1, 2);
+        const booths = Math.min(wanted, boothsLeft);
+        boothsLeft -= booths;
+        let attendedFrom = spec.startsOn;
+        let attendedTo = spec.endsOn;
+        if (spec.startsOn !== spec.endsOn && rng.chance(0.2)) {
+          attendedFrom = rng.date(spec.startsOn, spec.endsOn);
+          attendedTo = rng.date(attendedFrom, spec.endsOn);
+        }
+        const contracts = rng.chance(conference ? 0.5 : 0.25) ? rng.int(1, 3) : 0;
+        const mous = conference && rng.chance(0.6) ? rng.int(1, 2) : 0;
+        const products = rng.shuffle(owner.products.filter((p) => certifiedBy(p, spec.startsOn))).slice(0, rng.int(1, 3));
+        rows.participations.push({
+          id,
+          event_id: eventId,
+          participant_id: owner.id,
+          participant_kind: owner.kind,
+          admin_unit_code: unitOf(owner, attendedFrom),
+          commune_id: owner.communeId,
+          commune_since: owner.communeSince,
+          attended_from: attendedFrom,
+          attended_to: attendedTo,
+          booths,
+          sales_amount: (conference ? money(rng, 0, 20) : online ? money(rng, 10, 250) : money(rng, 5, 150)).toString(),
+          contract_count: contracts,
+          contract_value: (contracts === 0 ? 0n : money(rng, 50 * contracts, 400 * contracts)).toString(),
+          mou_count: mous,
+          mou_value: (mous === 0 ? 0n : money(rng, 100 * mous, 1000 * mous)).toString(),
+          note: i === 0 && spec.key === "2022-ocop-fair" ? "Gian hàng chung của địa phương." : null,
+          version: 1,
+        });
+        for (const product of products) rows.products.push({ participation_id: id, product_id: product.id });
+        participated.add(owner.id);
+        if (conference) linkable.push({ eventId, date: spec.startsOn, owner, products });
+      }
     }
-  }
   };
   addEvents(DEMO_TRADE_EVENTS, rng, (o, date) => (unitValidOn(o.unit, date) ? o.unit : null));
 
@@ -365,7 +626,9 @@ export function generateTradeSeedRows(): TradeSeedRows {
   // 2025 and the first half of 2026, after everything else and from their own stream: the rows above stay as they were.
   // A participant is registered under the unit a write would name on the day; one whose commune was split or lost,
   // or that was dissolved by then, does not take part.
-  addEvents(DEMO_TRADE_EVENTS_2025, new Random(2025_0108), (o, date) => (o.dissolvedOn !== null && o.dissolvedOn <= date ? null : demoRegisteredUnitOn(o.id, o.unit, date)));
+  addEvents(DEMO_TRADE_EVENTS_2025, new Random(2025_0108), (o, date) =>
+    o.dissolvedOn !== null && o.dissolvedOn <= date ? null : demoRegisteredUnitOn(o.id, o.unit, date),
+  );
 
   cached = rows;
   return rows;

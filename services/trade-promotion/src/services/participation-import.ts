@@ -36,7 +36,18 @@ import { TradeEvent } from "../entities/event";
 import { TradeParticipation } from "../entities/participation";
 import { ImportTradeParticipationsPayload, MAX_TRADE_IMPORT_ROWS, TradeParticipationImportRow, TradeParticipationImportRowResult } from "../types/import";
 
-const COMPARED = ["adminUnitCode", "attendedFrom", "attendedTo", "booths", "salesAmount", "contractCount", "contractValue", "mouCount", "mouValue", "note"] as const;
+const COMPARED = [
+  "adminUnitCode",
+  "attendedFrom",
+  "attendedTo",
+  "booths",
+  "salesAmount",
+  "contractCount",
+  "contractValue",
+  "mouCount",
+  "mouValue",
+  "note",
+] as const;
 type Compared = Pick<TradeParticipation, (typeof COMPARED)[number]>;
 
 const KIND_LABEL: Record<TradeParticipantKind, string> = {
@@ -48,26 +59,48 @@ const KIND_LABEL: Record<TradeParticipantKind, string> = {
 
 /** The row's own rules on results: counts and money not negative, a value only with a count. */
 function checkResults(row: TradeParticipationImportRow): void {
-  for (const [field, what] of [["salesAmount", "Sales"], ["contractValue", "The value of contracts"], ["mouValue", "The value of memoranda"]] as const) {
+  for (const [field, what] of [
+    ["salesAmount", "Sales"],
+    ["contractValue", "The value of contracts"],
+    ["mouValue", "The value of memoranda"],
+  ] as const) {
     const amount = row[field];
     if (amount != null && amount < 0n) throw badInput(`${what} cannot be negative.`, field, "NEGATIVE_AMOUNT");
   }
   for (const field of ["booths", "contractCount", "mouCount"] as const) {
     const n = row[field];
-    if (n != null && (n < 0 || n > (field === "booths" ? 1000 : 1_000_000))) throw badInput(`${field} must be between 0 and ${field === "booths" ? 1000 : 1_000_000}; the row says ${n}.`, field, "INVALID_VALUE");
+    if (n != null && (n < 0 || n > (field === "booths" ? 1000 : 1_000_000)))
+      throw badInput(`${field} must be between 0 and ${field === "booths" ? 1000 : 1_000_000}; the row says ${n}.`, field, "INVALID_VALUE");
   }
-  if (!row.contractCount && (row.contractValue ?? 0n) > 0n) throw badInput("A contract value needs at least one contract (contractCount).", "contractValue", "VALUE_WITHOUT_CONTRACTS");
-  if (!row.mouCount && (row.mouValue ?? 0n) > 0n) throw badInput("A memorandum value needs at least one memorandum (mouCount).", "mouValue", "VALUE_WITHOUT_MEMORANDA");
+  if (!row.contractCount && (row.contractValue ?? 0n) > 0n)
+    throw badInput("A contract value needs at least one contract (contractCount).", "contractValue", "VALUE_WITHOUT_CONTRACTS");
+  if (!row.mouCount && (row.mouValue ?? 0n) > 0n)
+    throw badInput("A memorandum value needs at least one memorandum (mouCount).", "mouValue", "VALUE_WITHOUT_MEMORANDA");
 }
 
 /** The participant the row names, as membership answered: known, of the kind and unit the row says, not dissolved by then. */
 function checkParticipant(row: TradeParticipationImportRow, unitCode: string, found: MembershipOrganization | null | undefined, on: string): string {
   const numberField = row.participantRegistrationNumber ? "participantRegistrationNumber" : "participantName";
   if (!row.participantId || !isUuid(row.participantId) || !found) {
-    const named = row.participantRegistrationNumber ? `registration number ${cleanText(row.participantRegistrationNumber)}` : `the name ${cleanText(row.participantName)}`;
-    throw new DomainError(ErrorCode.NOT_FOUND, `The membership registry has no ${KIND_LABEL[row.participantKind]} with ${named}: register it there first, or correct the row.`, { field: numberField, reason: "ORGANIZATION_NOT_FOUND" });
+    const named = row.participantRegistrationNumber
+      ? `registration number ${cleanText(row.participantRegistrationNumber)}`
+      : `the name ${cleanText(row.participantName)}`;
+    throw new DomainError(
+      ErrorCode.NOT_FOUND,
+      `The membership registry has no ${KIND_LABEL[row.participantKind]} with ${named}: register it there first, or correct the row.`,
+      { field: numberField, reason: "ORGANIZATION_NOT_FOUND" },
+    );
   }
-  confirmOrganization(found, { id: row.participantId, kind: row.participantKind, adminUnitCode: unitCode, fields: { id: numberField, kind: "participantKind", adminUnitCode: "adminUnit" } }, sameOrMergedUnit);
+  confirmOrganization(
+    found,
+    {
+      id: row.participantId,
+      kind: row.participantKind,
+      adminUnitCode: unitCode,
+      fields: { id: numberField, kind: "participantKind", adminUnitCode: "adminUnit" },
+    },
+    sameOrMergedUnit,
+  );
   requireNotDissolvedBy(found, on, numberField, "take part in an event");
   return found.id;
 }
@@ -80,11 +113,17 @@ export class TradeParticipationImport {
 
   async run(rows: TradeParticipationImportRow[], dryRun: boolean, skipInvalid: boolean): Promise<ImportTradeParticipationsPayload> {
     requireBatchSize(rows, MAX_TRADE_IMPORT_ROWS);
-    const { results, failed } = rowResults<TradeParticipationImportRowResult>(rows, () => Object.assign(new TradeParticipationImportRowResult(), { participationId: null }));
+    const { results, failed } = rowResults<TradeParticipationImportRowResult>(rows, () =>
+      Object.assign(new TradeParticipationImportRowResult(), { participationId: null }),
+    );
     const units: (string | null)[] = rows.map((row, index) => {
       try {
         if (row.participantKind === TradeParticipantKind.OCOP_LOCAL_OWNER) {
-          throw badInput("Enterprises and household businesses are not imported from files yet: record their participation with registerTradeParticipation.", "participantKind", "KIND_NOT_IMPORTED");
+          throw badInput(
+            "Enterprises and household businesses are not imported from files yet: record their participation with registerTradeParticipation.",
+            "participantKind",
+            "KIND_NOT_IMPORTED",
+          );
         }
         const unit = requireAdminUnitNamed(row.adminUnit ?? "", "adminUnit");
         checkResults(row);
@@ -95,19 +134,40 @@ export class TradeParticipationImport {
       }
     });
     // Membership's participants, every id of the batch in one look-up, before any lock is taken.
-    const organizations = await organizationsOf(this.lookup, rows.map((r, i) => (units[i] ? r.participantId : null)), "participantId");
+    const organizations = await organizationsOf(
+      this.lookup,
+      rows.map((r, i) => (units[i] ? r.participantId : null)),
+      "participantId",
+    );
 
     return this.dataSource.transaction(async (manager) => {
       const names = [...new Set(rows.filter((_r, i) => units[i]).map((r) => foldText(cleanText(r.eventName ?? ""))))];
       // Locked: registrations of the same events wait, so the booths counted here stay true until the write.
-      const events = names.length ? await manager.getRepository(TradeEvent).createQueryBuilder("e").setLock("pessimistic_write").where("kttt_fold(e.name) = ANY(:names)", { names }).getMany() : [];
+      const events = names.length
+        ? await manager
+            .getRepository(TradeEvent)
+            .createQueryBuilder("e")
+            .setLock("pessimistic_write")
+            .where("kttt_fold(e.name) = ANY(:names)", { names })
+            .getMany()
+        : [];
       const eventIds = events.map((e) => e.id);
       const participantIds = [...new Set(rows.map((r) => r.participantId).filter((id): id is string => !!id && isUuid(id)))];
-      const existing = eventIds.length && participantIds.length
-        ? await manager.getRepository(TradeParticipation).createQueryBuilder("p").setLock("pessimistic_write").where("p.event_id = ANY(:eventIds) AND p.participant_id = ANY(:participantIds)", { eventIds, participantIds }).getMany()
-        : [];
+      const existing =
+        eventIds.length && participantIds.length
+          ? await manager
+              .getRepository(TradeParticipation)
+              .createQueryBuilder("p")
+              .setLock("pessimistic_write")
+              .where("p.event_id = ANY(:eventIds) AND p.participant_id = ANY(:participantIds)", { eventIds, participantIds })
+              .getMany()
+          : [];
       const byPair = new Map(existing.map((p) => [`${p.eventId}|${p.participantId}`, p]));
-      const taken: { event_id: string; booths: number }[] = eventIds.length ? await manager.query("SELECT event_id, coalesce(sum(booths), 0)::int AS booths FROM trade_participation WHERE event_id = ANY($1) GROUP BY event_id", [eventIds]) : [];
+      const taken: { event_id: string; booths: number }[] = eventIds.length
+        ? await manager.query("SELECT event_id, coalesce(sum(booths), 0)::int AS booths FROM trade_participation WHERE event_id = ANY($1) GROUP BY event_id", [
+            eventIds,
+          ])
+        : [];
       const booths = new Map(taken.map((t) => [t.event_id, t.booths]));
 
       const creates: { participation: TradeParticipation; index: number }[] = [];
@@ -121,24 +181,41 @@ export class TradeParticipationImport {
           const folded = foldText(cleanText(row.eventName));
           const candidates = events.filter((e) => foldText(cleanText(e.name)) === folded && (!row.eventStartsOn || e.startsOn === row.eventStartsOn));
           if (candidates.length === 0) {
-            throw new DomainError(ErrorCode.NOT_FOUND, `No event ${row.eventStartsOn ? `starting on ${row.eventStartsOn} ` : ""}is called ${cleanText(row.eventName)}: record the event first (createTradeEvent), or correct the name.`, { field: "eventName", reason: "EVENT_NOT_FOUND" });
+            throw new DomainError(
+              ErrorCode.NOT_FOUND,
+              `No event ${row.eventStartsOn ? `starting on ${row.eventStartsOn} ` : ""}is called ${cleanText(row.eventName)}: record the event first (createTradeEvent), or correct the name.`,
+              { field: "eventName", reason: "EVENT_NOT_FOUND" },
+            );
           }
           if (candidates.length > 1) {
-            throw badInput(`${candidates.length} events are called ${cleanText(row.eventName)} (starting ${candidates.map((e) => e.startsOn).join(", ")}): give the event's first day.`, "eventName", "EVENT_AMBIGUOUS");
+            throw badInput(
+              `${candidates.length} events are called ${cleanText(row.eventName)} (starting ${candidates.map((e) => e.startsOn).join(", ")}): give the event's first day.`,
+              "eventName",
+              "EVENT_AMBIGUOUS",
+            );
           }
           const [event] = candidates;
           const attendedFrom = row.attendedFrom ?? event.startsOn;
           const attendedTo = row.attendedTo ?? event.endsOn;
-          if (attendedTo < attendedFrom) throw badInput(`attendedTo (${attendedTo}) is before attendedFrom (${attendedFrom}).`, "attendedTo", "ENDS_BEFORE_START");
-          for (const [date, field, what] of [[attendedFrom, "attendedFrom", "The first day of participation"], [attendedTo, "attendedTo", "The last day of participation"]] as const) {
-            if (date < event.startsOn || date > event.endsOn) throw badInput(`${what} (${date}) is outside the event's dates, ${event.startsOn} to ${event.endsOn}.`, field, "DATE_OUTSIDE_EVENT");
+          if (attendedTo < attendedFrom)
+            throw badInput(`attendedTo (${attendedTo}) is before attendedFrom (${attendedFrom}).`, "attendedTo", "ENDS_BEFORE_START");
+          for (const [date, field, what] of [
+            [attendedFrom, "attendedFrom", "The first day of participation"],
+            [attendedTo, "attendedTo", "The last day of participation"],
+          ] as const) {
+            if (date < event.startsOn || date > event.endsOn)
+              throw badInput(`${what} (${date}) is outside the event's dates, ${event.startsOn} to ${event.endsOn}.`, field, "DATE_OUTSIDE_EVENT");
           }
           requireAdminUnit(unitCode, "adminUnit", attendedFrom);
           const participantId = checkParticipant(row, unitCode, organizations.get(row.participantId ?? ""), attendedFrom);
           const key = `${event.id}|${participantId}`;
           if (seen.has(key)) {
             const first = seen.get(key);
-            throw conflict(`${cleanText(row.participantName)} in ${event.name} is also on ${first != null ? `row ${first}` : "an earlier row"} of this file.`, "participantName", "DUPLICATE_PARTICIPATION");
+            throw conflict(
+              `${cleanText(row.participantName)} in ${event.name} is also on ${first != null ? `row ${first}` : "an earlier row"} of this file.`,
+              "participantName",
+              "DUPLICATE_PARTICIPATION",
+            );
           }
           seen.set(key, row.rowNumber ?? null);
           const found = byPair.get(key) ?? null;
@@ -157,11 +234,22 @@ export class TradeParticipationImport {
           const held = booths.get(event.id) ?? 0;
           const after = held - (found?.booths ?? 0) + wanted.booths;
           if (event.boothCount !== null && wanted.booths > (found?.booths ?? 0) && after > event.boothCount) {
-            throw badInput(`${event.name} has ${event.boothCount} booths and ${held} are taken; ${wanted.booths - (found?.booths ?? 0)} more do not fit.`, "booths", "BOOTHS_EXCEED_EVENT");
+            throw badInput(
+              `${event.name} has ${event.boothCount} booths and ${held} are taken; ${wanted.booths - (found?.booths ?? 0)} more do not fit.`,
+              "booths",
+              "BOOTHS_EXCEED_EVENT",
+            );
           }
           booths.set(event.id, after);
           if (!found) {
-            const participation = Object.assign(new TradeParticipation(), { id: randomUUID(), eventId: event.id, participantId, participantKind: row.participantKind, ...wanted, version: 1 });
+            const participation = Object.assign(new TradeParticipation(), {
+              id: randomUUID(),
+              eventId: event.id,
+              participantId,
+              participantKind: row.participantKind,
+              ...wanted,
+              version: 1,
+            });
             creates.push({ participation, index });
             result.outcome = ImportOutcome.CREATED;
             continue;
@@ -216,7 +304,8 @@ export class TradeParticipationImport {
         version: 1,
       })),
     );
-    for (const { participation, index } of creates) audits.push({ operation: "importTradeParticipations", input: rows[index], resultRef: participation.id, after: participation });
+    for (const { participation, index } of creates)
+      audits.push({ operation: "importTradeParticipations", input: rows[index], resultRef: participation.id, after: participation });
     for (const { before, changes, index } of updates) {
       await manager
         .createQueryBuilder()
@@ -224,7 +313,13 @@ export class TradeParticipationImport {
         .set({ ...changes, version: before.version + 1 })
         .where("id = :id AND version = :version", { id: before.id, version: before.version })
         .execute();
-      audits.push({ operation: "importTradeParticipations", input: rows[index], resultRef: before.id, before, after: { ...before, ...changes, version: before.version + 1 } });
+      audits.push({
+        operation: "importTradeParticipations",
+        input: rows[index],
+        resultRef: before.id,
+        before,
+        after: { ...before, ...changes, version: before.version + 1 },
+      });
     }
     await writeAudits(manager, audits);
   }

@@ -90,7 +90,11 @@ export class TradeMutations {
    * knows it now. The organisation is returned for the dissolution check, made once the date of the
    * write is known. Asks nothing when there is nothing to ask.
    */
-  private async checkReferences(owner: ParticipantInput, products: NamedProducts, party: Party | null): Promise<{ organization: MembershipOrganization | null; products: Map<string, ProductOwner | null> }> {
+  private async checkReferences(
+    owner: ParticipantInput,
+    products: NamedProducts,
+    party: Party | null,
+  ): Promise<{ organization: MembershipOrganization | null; products: Map<string, ProductOwner | null> }> {
     const asked = party && owner.kind !== TradeParticipantKind.OCOP_LOCAL_OWNER ? party : null;
     const fields = asked && { id: `${asked.field}.id`, kind: `${asked.field}.kind`, adminUnitCode: "input.adminUnitCode" };
     const found = await this.lookup.find({
@@ -98,17 +102,28 @@ export class TradeMutations {
       products: productOwnersById(products.ids, products.field),
     });
     const organization =
-      asked && fields ? confirmOrganization(found.organizations.get(owner.id), { id: owner.id, kind: owner.kind, adminUnitCode: asked.adminUnitCode, fields }, unitsShareGround) : null;
+      asked && fields
+        ? confirmOrganization(
+            found.organizations.get(owner.id),
+            { id: owner.id, kind: owner.kind, adminUnitCode: asked.adminUnitCode, fields },
+            unitsShareGround,
+          )
+        : null;
     const { ids: productIds, field, indexed } = products;
     productIds.forEach((id, i) => {
       const product = found.products.get(id);
       const at = indexed ? `${field}.${i}` : field;
       if (!product) throw notFound(`No OCOP product has the id ${id}.`, at);
       if (product.ownerId !== owner.id || product.ownerTypename !== PARTICIPANT_TYPENAME[owner.kind]) {
-        throw badInput(`${product.productName} belongs to another owner (${product.ownerTypename} ${product.ownerId}), not to this participant.`, at, "PRODUCT_OF_ANOTHER_OWNER", {
-          ownerId: product.ownerId,
-          ownerType: product.ownerTypename,
-        });
+        throw badInput(
+          `${product.productName} belongs to another owner (${product.ownerTypename} ${product.ownerId}), not to this participant.`,
+          at,
+          "PRODUCT_OF_ANOTHER_OWNER",
+          {
+            ownerId: product.ownerId,
+            ownerType: product.ownerTypename,
+          },
+        );
       }
     });
     return { organization, products: found.products };
@@ -129,9 +144,11 @@ export class TradeMutations {
   private readonly loadLink = loadById(this.dataSource, SupplyDemandLink);
 
   private checkEventFields(input: { startsOn: string; endsOn: string; adminUnitCode: string | null; format: TradeEventFormat; budget?: bigint | null }): void {
-    if (input.endsOn < input.startsOn) throw badInput(`An event cannot end (${input.endsOn}) before it starts (${input.startsOn}).`, "input.endsOn", "ENDS_BEFORE_START");
+    if (input.endsOn < input.startsOn)
+      throw badInput(`An event cannot end (${input.endsOn}) before it starts (${input.startsOn}).`, "input.endsOn", "ENDS_BEFORE_START");
     if (input.adminUnitCode) {
-      if (input.format === TradeEventFormat.ONLINE) throw badInput("An online event is held in no unit: omit adminUnitCode.", "input.adminUnitCode", "ONLINE_EVENT_HAS_NO_UNIT");
+      if (input.format === TradeEventFormat.ONLINE)
+        throw badInput("An online event is held in no unit: omit adminUnitCode.", "input.adminUnitCode", "ONLINE_EVENT_HAS_NO_UNIT");
       placementOn(input.adminUnitCode, input.startsOn, "input.adminUnitCode");
       placementOn(input.adminUnitCode, input.endsOn, "input.adminUnitCode");
     }
@@ -186,14 +203,29 @@ export class TradeMutations {
         [event.id, next.startsOn, next.endsOn],
       );
       if (outside.outside > 0) {
-        throw badInput(`${outside.outside} participation(s) fall outside ${next.startsOn} to ${next.endsOn}; change them first.`, input.startsOn ? "input.startsOn" : "input.endsOn", "PARTICIPATION_OUTSIDE_EVENT_DATES");
+        throw badInput(
+          `${outside.outside} participation(s) fall outside ${next.startsOn} to ${next.endsOn}; change them first.`,
+          input.startsOn ? "input.startsOn" : "input.endsOn",
+          "PARTICIPATION_OUTSIDE_EVENT_DATES",
+        );
       }
-      const [links] = await manager.query(`SELECT count(*)::int AS outside FROM supply_demand_link WHERE event_id = $1 AND (agreed_on < $2 OR agreed_on > $3)`, [event.id, next.startsOn, next.endsOn]);
+      const [links] = await manager.query(
+        `SELECT count(*)::int AS outside FROM supply_demand_link WHERE event_id = $1 AND (agreed_on < $2 OR agreed_on > $3)`,
+        [event.id, next.startsOn, next.endsOn],
+      );
       if (links.outside > 0) {
-        throw badInput(`${links.outside} supply-demand link(s) agreed at the event fall outside ${next.startsOn} to ${next.endsOn}.`, input.startsOn ? "input.startsOn" : "input.endsOn", "LINK_OUTSIDE_EVENT_DATES");
+        throw badInput(
+          `${links.outside} supply-demand link(s) agreed at the event fall outside ${next.startsOn} to ${next.endsOn}.`,
+          input.startsOn ? "input.startsOn" : "input.endsOn",
+          "LINK_OUTSIDE_EVENT_DATES",
+        );
       }
       if (next.boothCount !== null && outside.booths > next.boothCount) {
-        throw badInput(`Participants already hold ${outside.booths} booths; the event cannot have fewer (${next.boothCount}).`, "input.boothCount", "BOOTHS_EXCEED_EVENT");
+        throw badInput(
+          `Participants already hold ${outside.booths} booths; the event cannot have fewer (${next.boothCount}).`,
+          "input.boothCount",
+          "BOOTHS_EXCEED_EVENT",
+        );
       }
       await manager.getRepository(TradeEvent).update(
         { id: event.id, version: event.version },
@@ -213,22 +245,33 @@ export class TradeMutations {
   /** Booths of the event's other participants plus `booths` must fit the event's booth count. */
   private async checkBooths(manager: EntityManager, event: TradeEvent, booths: number, exceptId: string | null): Promise<void> {
     if (event.boothCount === null || booths === 0) return;
-    const [{ taken }] = await manager.query(`SELECT coalesce(sum(booths), 0)::int AS taken FROM trade_participation WHERE event_id = $1 AND id IS DISTINCT FROM $2`, [event.id, exceptId]);
+    const [{ taken }] = await manager.query(
+      `SELECT coalesce(sum(booths), 0)::int AS taken FROM trade_participation WHERE event_id = $1 AND id IS DISTINCT FROM $2`,
+      [event.id, exceptId],
+    );
     if (taken + booths > event.boothCount) {
-      throw badInput(`The event has ${event.boothCount} booths and ${taken} are taken; ${booths} more do not fit.`, "input.booths", "BOOTHS_EXCEED_EVENT", { boothCount: event.boothCount, taken });
+      throw badInput(`The event has ${event.boothCount} booths and ${taken} are taken; ${booths} more do not fit.`, "input.booths", "BOOTHS_EXCEED_EVENT", {
+        boothCount: event.boothCount,
+        taken,
+      });
     }
   }
 
-  private checkResults(input: { salesAmount?: bigint; contractCount?: number; contractValue?: bigint; mouCount?: number; mouValue?: bigint }, current?: TradeParticipation): void {
+  private checkResults(
+    input: { salesAmount?: bigint; contractCount?: number; contractValue?: bigint; mouCount?: number; mouValue?: bigint },
+    current?: TradeParticipation,
+  ): void {
     notNegative(input.salesAmount, "input.salesAmount", "Sales");
     notNegative(input.contractValue, "input.contractValue", "The value of contracts");
     notNegative(input.mouValue, "input.mouValue", "The value of memoranda");
     const contracts = input.contractCount ?? current?.contractCount ?? 0;
     const contractValue = input.contractValue ?? current?.contractValue ?? 0n;
-    if (contracts === 0 && contractValue > 0n) throw badInput("A contract value needs at least one contract (contractCount).", "input.contractValue", "VALUE_WITHOUT_CONTRACTS");
+    if (contracts === 0 && contractValue > 0n)
+      throw badInput("A contract value needs at least one contract (contractCount).", "input.contractValue", "VALUE_WITHOUT_CONTRACTS");
     const mous = input.mouCount ?? current?.mouCount ?? 0;
     const mouValue = input.mouValue ?? current?.mouValue ?? 0n;
-    if (mous === 0 && mouValue > 0n) throw badInput("A memorandum value needs at least one memorandum (mouCount).", "input.mouValue", "VALUE_WITHOUT_MEMORANDA");
+    if (mous === 0 && mouValue > 0n)
+      throw badInput("A memorandum value needs at least one memorandum (mouCount).", "input.mouValue", "VALUE_WITHOUT_MEMORANDA");
   }
 
   async registerParticipation(input: RegisterTradeParticipationInput): Promise<TradeParticipation> {
@@ -246,42 +289,48 @@ export class TradeMutations {
       return organization;
     };
     const constraints = { trade_participation_event_id_participant_id_key: duplicate };
-    return recordedWrite(this.dataSource, { operation: "registerTradeParticipation", input, load: this.loadParticipation, prepare, constraints }, async (manager, _keepBefore, organization) => {
-      const event = await findById(manager, TradeEvent, input.eventId, "input.eventId", "Event");
-      const attendedFrom = input.attendedFrom ?? event.startsOn;
-      const attendedTo = input.attendedTo ?? event.endsOn;
-      if (attendedTo < attendedFrom) throw badInput(`attendedTo (${attendedTo}) is before attendedFrom (${attendedFrom}).`, "input.attendedTo", "ENDS_BEFORE_START");
-      insideEvent(event, attendedFrom, "input.attendedFrom", "The first day of participation");
-      insideEvent(event, attendedTo, "input.attendedTo", "The last day of participation");
-      // The participant lies where the unit named is on its first day: a commune places it there since that day.
-      const place = placementOn(input.adminUnitCode, attendedFrom, "input.adminUnitCode");
-      if (organization) requireNotDissolvedBy(organization, attendedFrom, "input.participant.id", "take part in an event");
-      this.checkResults(input);
-      if (await manager.getRepository(TradeParticipation).existsBy({ eventId: event.id, participantId: input.participant.id })) throw duplicate();
-      // The event row lock serialises registrations against its booth count.
-      await manager.query("SELECT 1 FROM trade_event WHERE id = $1 FOR UPDATE", [event.id]);
-      await this.checkBooths(manager, event, input.booths, null);
-      const id = randomUUID();
-      await manager.getRepository(TradeParticipation).insert({
-        id,
-        eventId: event.id,
-        participantId: input.participant.id,
-        participantKind: input.participant.kind,
-        ...place,
-        attendedFrom,
-        attendedTo,
-        booths: input.booths,
-        salesAmount: input.salesAmount,
-        contractCount: input.contractCount,
-        contractValue: input.contractValue,
-        mouCount: input.mouCount,
-        mouValue: input.mouValue,
-        note: cleanOptionalText(input.note),
-        version: 1,
-      });
-      if (input.productIds.length) await manager.getRepository(ParticipationProduct).insert(input.productIds.map((productId) => ({ participationId: id, productId })));
-      return manager.getRepository(TradeParticipation).findOneByOrFail({ id });
-    });
+    return recordedWrite(
+      this.dataSource,
+      { operation: "registerTradeParticipation", input, load: this.loadParticipation, prepare, constraints },
+      async (manager, _keepBefore, organization) => {
+        const event = await findById(manager, TradeEvent, input.eventId, "input.eventId", "Event");
+        const attendedFrom = input.attendedFrom ?? event.startsOn;
+        const attendedTo = input.attendedTo ?? event.endsOn;
+        if (attendedTo < attendedFrom)
+          throw badInput(`attendedTo (${attendedTo}) is before attendedFrom (${attendedFrom}).`, "input.attendedTo", "ENDS_BEFORE_START");
+        insideEvent(event, attendedFrom, "input.attendedFrom", "The first day of participation");
+        insideEvent(event, attendedTo, "input.attendedTo", "The last day of participation");
+        // The participant lies where the unit named is on its first day: a commune places it there since that day.
+        const place = placementOn(input.adminUnitCode, attendedFrom, "input.adminUnitCode");
+        if (organization) requireNotDissolvedBy(organization, attendedFrom, "input.participant.id", "take part in an event");
+        this.checkResults(input);
+        if (await manager.getRepository(TradeParticipation).existsBy({ eventId: event.id, participantId: input.participant.id })) throw duplicate();
+        // The event row lock serialises registrations against its booth count.
+        await manager.query("SELECT 1 FROM trade_event WHERE id = $1 FOR UPDATE", [event.id]);
+        await this.checkBooths(manager, event, input.booths, null);
+        const id = randomUUID();
+        await manager.getRepository(TradeParticipation).insert({
+          id,
+          eventId: event.id,
+          participantId: input.participant.id,
+          participantKind: input.participant.kind,
+          ...place,
+          attendedFrom,
+          attendedTo,
+          booths: input.booths,
+          salesAmount: input.salesAmount,
+          contractCount: input.contractCount,
+          contractValue: input.contractValue,
+          mouCount: input.mouCount,
+          mouValue: input.mouValue,
+          note: cleanOptionalText(input.note),
+          version: 1,
+        });
+        if (input.productIds.length)
+          await manager.getRepository(ParticipationProduct).insert(input.productIds.map((productId) => ({ participationId: id, productId })));
+        return manager.getRepository(TradeParticipation).findOneByOrFail({ id });
+      },
+    );
   }
 
   async updateParticipation(input: UpdateTradeParticipationInput): Promise<TradeParticipation> {
@@ -290,43 +339,53 @@ export class TradeMutations {
       noRepeats(input.productIds, "input.productIds");
       // The participant never changes: read it first, so ocop is asked before the transaction takes the row lock.
       const participant = await findById(this.dataSource.manager, TradeParticipation, input.id, "input.id", "Participation", false);
-      await this.checkReferences({ kind: participant.participantKind, id: participant.participantId }, { ids: input.productIds, field: "input.productIds", indexed: true }, null);
-    };
-    return recordedWrite(this.dataSource, { operation: "updateTradeParticipation", input, load: this.loadParticipation, prepare }, async (manager, keepBefore) => {
-      const current = keepBefore(await findById(manager, TradeParticipation, input.id, "input.id", "Participation", true));
-      if (current.version !== input.version) throw versionConflict("This participation", input.version, current.version);
-      const event = await manager.getRepository(TradeEvent).findOneByOrFail({ id: current.eventId });
-      const attendedFrom = input.attendedFrom ?? current.attendedFrom;
-      const attendedTo = input.attendedTo ?? current.attendedTo;
-      if (attendedTo < attendedFrom) throw badInput(`attendedTo (${attendedTo}) is before attendedFrom (${attendedFrom}).`, "input.attendedTo", "ENDS_BEFORE_START");
-      insideEvent(event, attendedFrom, "input.attendedFrom", "The first day of participation");
-      insideEvent(event, attendedTo, "input.attendedTo", "The last day of participation");
-      this.checkResults(input, current);
-      if (input.booths !== undefined && input.booths !== null) {
-        await manager.query("SELECT 1 FROM trade_event WHERE id = $1 FOR UPDATE", [event.id]);
-        await this.checkBooths(manager, event, input.booths, current.id);
-      }
-      await manager.getRepository(TradeParticipation).update(
-        { id: current.id, version: current.version },
-        {
-          attendedFrom,
-          attendedTo,
-          booths: input.booths ?? current.booths,
-          salesAmount: input.salesAmount ?? current.salesAmount,
-          contractCount: input.contractCount ?? current.contractCount,
-          contractValue: input.contractValue ?? current.contractValue,
-          mouCount: input.mouCount ?? current.mouCount,
-          mouValue: input.mouValue ?? current.mouValue,
-          note: input.note !== undefined ? cleanOptionalText(input.note) : current.note,
-          version: current.version + 1,
-        },
+      await this.checkReferences(
+        { kind: participant.participantKind, id: participant.participantId },
+        { ids: input.productIds, field: "input.productIds", indexed: true },
+        null,
       );
-      if (input.productIds) {
-        await manager.getRepository(ParticipationProduct).delete({ participationId: current.id });
-        if (input.productIds.length) await manager.getRepository(ParticipationProduct).insert(input.productIds.map((productId) => ({ participationId: current.id, productId })));
-      }
-      return manager.getRepository(TradeParticipation).findOneByOrFail({ id: current.id });
-    });
+    };
+    return recordedWrite(
+      this.dataSource,
+      { operation: "updateTradeParticipation", input, load: this.loadParticipation, prepare },
+      async (manager, keepBefore) => {
+        const current = keepBefore(await findById(manager, TradeParticipation, input.id, "input.id", "Participation", true));
+        if (current.version !== input.version) throw versionConflict("This participation", input.version, current.version);
+        const event = await manager.getRepository(TradeEvent).findOneByOrFail({ id: current.eventId });
+        const attendedFrom = input.attendedFrom ?? current.attendedFrom;
+        const attendedTo = input.attendedTo ?? current.attendedTo;
+        if (attendedTo < attendedFrom)
+          throw badInput(`attendedTo (${attendedTo}) is before attendedFrom (${attendedFrom}).`, "input.attendedTo", "ENDS_BEFORE_START");
+        insideEvent(event, attendedFrom, "input.attendedFrom", "The first day of participation");
+        insideEvent(event, attendedTo, "input.attendedTo", "The last day of participation");
+        this.checkResults(input, current);
+        if (input.booths !== undefined && input.booths !== null) {
+          await manager.query("SELECT 1 FROM trade_event WHERE id = $1 FOR UPDATE", [event.id]);
+          await this.checkBooths(manager, event, input.booths, current.id);
+        }
+        await manager.getRepository(TradeParticipation).update(
+          { id: current.id, version: current.version },
+          {
+            attendedFrom,
+            attendedTo,
+            booths: input.booths ?? current.booths,
+            salesAmount: input.salesAmount ?? current.salesAmount,
+            contractCount: input.contractCount ?? current.contractCount,
+            contractValue: input.contractValue ?? current.contractValue,
+            mouCount: input.mouCount ?? current.mouCount,
+            mouValue: input.mouValue ?? current.mouValue,
+            note: input.note !== undefined ? cleanOptionalText(input.note) : current.note,
+            version: current.version + 1,
+          },
+        );
+        if (input.productIds) {
+          await manager.getRepository(ParticipationProduct).delete({ participationId: current.id });
+          if (input.productIds.length)
+            await manager.getRepository(ParticipationProduct).insert(input.productIds.map((productId) => ({ participationId: current.id, productId })));
+        }
+        return manager.getRepository(TradeParticipation).findOneByOrFail({ id: current.id });
+      },
+    );
   }
 
   /**
@@ -355,34 +414,39 @@ export class TradeMutations {
       requireId(input.owner.id, "input.owner.id", "Seller");
       requireNotInFuture(input.listedOn, "input.listedOn", "The listing date");
       placementOn(input.adminUnitCode, input.listedOn, "input.adminUnitCode");
-      if (input.delistedOn && input.delistedOn < input.listedOn) throw badInput(`delistedOn (${input.delistedOn}) is before listedOn (${input.listedOn}).`, "input.delistedOn", "DELISTED_BEFORE_LISTED");
+      if (input.delistedOn && input.delistedOn < input.listedOn)
+        throw badInput(`delistedOn (${input.delistedOn}) is before listedOn (${input.listedOn}).`, "input.delistedOn", "DELISTED_BEFORE_LISTED");
       return this.checkSale(input, input.owner, "input.owner", input.listedOn, "list a product");
     };
     const constraints = { ecommerce_listing_owner_id_platform_product_key_listed_on_key: overlap };
-    return recordedWrite(this.dataSource, { operation: "recordEcommerceListing", input, load: this.loadListing, prepare, constraints }, async (manager, _keepBefore, { productId, productName }) => {
-      const [clash] = await manager.query(
-        `SELECT id FROM ecommerce_listing
+    return recordedWrite(
+      this.dataSource,
+      { operation: "recordEcommerceListing", input, load: this.loadListing, prepare, constraints },
+      async (manager, _keepBefore, { productId, productName }) => {
+        const [clash] = await manager.query(
+          `SELECT id FROM ecommerce_listing
          WHERE owner_id = $1 AND platform = $2 AND product_key = coalesce($3::uuid::text, kttt_fold($4))
            AND listed_on <= coalesce($6::date, 'infinity') AND coalesce(delisted_on, 'infinity') >= $5::date`,
-        [input.owner.id, input.platform, productId, productName, input.listedOn, input.delistedOn ?? null],
-      );
-      if (clash) throw overlap();
-      const id = randomUUID();
-      await manager.getRepository(EcommerceListing).insert({
-        id,
-        ownerId: input.owner.id,
-        ownerKind: input.owner.kind,
-        adminUnitCode: placementOn(input.adminUnitCode, input.listedOn, "input.adminUnitCode").adminUnitCode,
-        platform: input.platform,
-        productId,
-        productName,
-        url: input.url ?? null,
-        listedOn: input.listedOn,
-        delistedOn: input.delistedOn ?? null,
-        version: 1,
-      });
-      return manager.getRepository(EcommerceListing).findOneByOrFail({ id });
-    });
+          [input.owner.id, input.platform, productId, productName, input.listedOn, input.delistedOn ?? null],
+        );
+        if (clash) throw overlap();
+        const id = randomUUID();
+        await manager.getRepository(EcommerceListing).insert({
+          id,
+          ownerId: input.owner.id,
+          ownerKind: input.owner.kind,
+          adminUnitCode: placementOn(input.adminUnitCode, input.listedOn, "input.adminUnitCode").adminUnitCode,
+          platform: input.platform,
+          productId,
+          productName,
+          url: input.url ?? null,
+          listedOn: input.listedOn,
+          delistedOn: input.delistedOn ?? null,
+          version: 1,
+        });
+        return manager.getRepository(EcommerceListing).findOneByOrFail({ id });
+      },
+    );
   }
 
   async recordLink(input: RecordSupplyDemandLinkInput): Promise<SupplyDemandLink> {
@@ -394,28 +458,32 @@ export class TradeMutations {
       placementOn(input.adminUnitCode, input.agreedOn, "input.adminUnitCode");
       return this.checkSale(input, input.seller, "input.seller", input.agreedOn, "agree a supply-demand link");
     };
-    return recordedWrite(this.dataSource, { operation: "recordSupplyDemandLink", input, load: this.loadLink, prepare }, async (manager, _keepBefore, { productId, productName }) => {
-      if (input.eventId) {
-        const event = await findById(manager, TradeEvent, input.eventId, "input.eventId", "Event");
-        insideEvent(event, input.agreedOn, "input.agreedOn", "The agreement date");
-      }
-      const id = randomUUID();
-      await manager.getRepository(SupplyDemandLink).insert({
-        id,
-        sellerId: input.seller.id,
-        sellerKind: input.seller.kind,
-        adminUnitCode: placementOn(input.adminUnitCode, input.agreedOn, "input.adminUnitCode").adminUnitCode,
-        buyer: cleanText(input.buyer),
-        productId,
-        productName,
-        volume: input.volume,
-        volumeUnit: cleanText(input.volumeUnit),
-        value: input.value,
-        agreedOn: input.agreedOn,
-        eventId: input.eventId ?? null,
-        note: cleanOptionalText(input.note),
-      });
-      return manager.getRepository(SupplyDemandLink).findOneByOrFail({ id });
-    });
+    return recordedWrite(
+      this.dataSource,
+      { operation: "recordSupplyDemandLink", input, load: this.loadLink, prepare },
+      async (manager, _keepBefore, { productId, productName }) => {
+        if (input.eventId) {
+          const event = await findById(manager, TradeEvent, input.eventId, "input.eventId", "Event");
+          insideEvent(event, input.agreedOn, "input.agreedOn", "The agreement date");
+        }
+        const id = randomUUID();
+        await manager.getRepository(SupplyDemandLink).insert({
+          id,
+          sellerId: input.seller.id,
+          sellerKind: input.seller.kind,
+          adminUnitCode: placementOn(input.adminUnitCode, input.agreedOn, "input.adminUnitCode").adminUnitCode,
+          buyer: cleanText(input.buyer),
+          productId,
+          productName,
+          volume: input.volume,
+          volumeUnit: cleanText(input.volumeUnit),
+          value: input.value,
+          agreedOn: input.agreedOn,
+          eventId: input.eventId ?? null,
+          note: cleanOptionalText(input.note),
+        });
+        return manager.getRepository(SupplyDemandLink).findOneByOrFail({ id });
+      },
+    );
   }
 }

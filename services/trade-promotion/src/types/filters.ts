@@ -3,7 +3,6 @@ import { ArgsType, Field, ID, InputType, Int } from "type-graphql";
 import { ConnectionArgs, LocalDateScalar, IsAdminUnitCode, IsYearInRange } from "@kttt/core";
 import { EcommercePlatform, TradeEventFormat, TradeEventOrder, TradeEventScope, TradeEventType } from "../domain/enums";
 
-
 @InputType({ description: "Filters for trade-promotion events (bộ lọc sự kiện); all given conditions must hold." })
 export class TradeEventFilter {
   @Field(() => TradeEventType, { nullable: true, description: "Only this kind of event (loại hoạt động)." })
@@ -31,10 +30,16 @@ export class TradeEventFilter {
   @IsAdminUnitCode()
   adminUnitCode?: string;
 
-  @Field(() => LocalDateScalar, { nullable: true, description: "The date `adminUnitCode` is judged on (tính đến ngày); default: today for a unit in force, the unit's last day for one that ended." })
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description: "The date `adminUnitCode` is judged on (tính đến ngày); default: today for a unit in force, the unit's last day for one that ended.",
+  })
   adminUnitAsOf?: string;
 
-  @Field({ nullable: true, description: 'Words to find in the name, organiser or place, with or without diacritics (tìm kiếm): "hoi cho dac san" finds "Hội chợ … đặc sản".' })
+  @Field({
+    nullable: true,
+    description: 'Words to find in the name, organiser or place, with or without diacritics (tìm kiếm): "hoi cho dac san" finds "Hội chợ … đặc sản".',
+  })
   @IsOptional()
   @Length(1, 200, { message: "search must be 1 to 200 characters." })
   search?: string;
@@ -59,12 +64,18 @@ export class EcommerceListingFilter {
   @Field(() => ID, { nullable: true, description: "Only this seller's listings (mã chủ thể)." })
   ownerId?: string;
 
-  @Field({ nullable: true, description: "Only sellers registered in this unit (mã đơn vị hành chính) on `adminUnitAsOf`: the unit, a district merged into it, or one of its communes." })
+  @Field({
+    nullable: true,
+    description: "Only sellers registered in this unit (mã đơn vị hành chính) on `adminUnitAsOf`: the unit, a district merged into it, or one of its communes.",
+  })
   @IsOptional()
   @IsAdminUnitCode()
   adminUnitCode?: string;
 
-  @Field(() => LocalDateScalar, { nullable: true, description: "The date `adminUnitCode` is judged on (tính đến ngày); default: today for a unit in force, the unit's last day for one that ended." })
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description: "The date `adminUnitCode` is judged on (tính đến ngày); default: today for a unit in force, the unit's last day for one that ended.",
+  })
   adminUnitAsOf?: string;
 
   @Field(() => LocalDateScalar, { nullable: true, description: "Only listings on sale on this date (đang bán vào ngày)." })

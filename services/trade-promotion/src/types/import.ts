@@ -21,7 +21,9 @@ export class TradeParticipationImportRow {
   @Field(() => LocalDateScalar, { nullable: true, description: "The event's first day (ngày bắt đầu sự kiện): needed only when several events bear the name." })
   eventStartsOn?: string;
 
-  @Field(() => TradeParticipantKind, { description: "Kind of participant (loại chủ thể): a cooperative, group or union of the membership subgraph; OCOP local owners are not imported yet." })
+  @Field(() => TradeParticipantKind, {
+    description: "Kind of participant (loại chủ thể): a cooperative, group or union of the membership subgraph; OCOP local owners are not imported yet.",
+  })
   participantKind: TradeParticipantKind;
 
   @Field({ description: "The participant's name as the list writes it (tên chủ thể)." })
@@ -30,7 +32,10 @@ export class TradeParticipationImportRow {
   @Field({ nullable: true, description: "The participant's registration number (mã số HTX); none for a cooperative group." })
   participantRegistrationNumber?: string;
 
-  @Field(() => ID, { nullable: true, description: "The participant's id in the membership subgraph: the import command finds it from the registration number (a group from its name)." })
+  @Field(() => ID, {
+    nullable: true,
+    description: "The participant's id in the membership subgraph: the import command finds it from the registration number (a group from its name).",
+  })
   participantId?: string;
 
   @Field({
@@ -70,7 +75,10 @@ export class TradeParticipationImportRow {
 
 @ObjectType({ description: "What importTradeParticipations did, or would do, with one row (kết quả từng dòng)." })
 export class TradeParticipationImportRowResult extends ImportRowResultBase {
-  @Field(() => ID, { nullable: true, description: "The participation the row matched or created; null for an invalid row and for a row a dry run would create (mã tham gia)." })
+  @Field(() => ID, {
+    nullable: true,
+    description: "The participation the row matched or created; null for an invalid row and for a row a dry run would create (mã tham gia).",
+  })
   participationId: string | null;
 }
 

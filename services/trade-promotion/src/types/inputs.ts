@@ -3,7 +3,6 @@ import { Field, Float, ID, InputType, Int } from "type-graphql";
 import { LocalDateScalar, MutationInput, VndScalar, IsAdminUnitCode } from "@kttt/core";
 import { EcommercePlatform, TradeEventFormat, TradeEventScope, TradeEventType, TradeParticipantKind } from "../domain/enums";
 
-
 @InputType({ description: "Who takes part or sells (chủ thể): a membership organisation or an OCOP local owner, by id." })
 export class ParticipantInput {
   @Field(() => TradeParticipantKind, { description: "Kind of participant." })
@@ -36,7 +35,11 @@ export class CreateTradeEventInput extends MutationInput {
   @Length(2, 300, { message: "place must be 2 to 300 characters." })
   place: string;
 
-  @Field({ nullable: true, description: "Unit of Hà Tĩnh where it is held, in force on its dates (a district before 2025-07-01, a commune since); omit outside the province, and for an online event." })
+  @Field({
+    nullable: true,
+    description:
+      "Unit of Hà Tĩnh where it is held, in force on its dates (a district before 2025-07-01, a commune since); omit outside the province, and for an online event.",
+  })
   @IsOptional()
   @IsAdminUnitCode()
   adminUnitCode?: string;
@@ -121,7 +124,10 @@ export class RegisterTradeParticipationInput extends MutationInput {
   @ValidateNested()
   participant: ParticipantInput;
 
-  @Field({ description: "Code of the unit where the participant lies on its first day there, in force on that day: a commune (5 digits, e.g. 18202; from 2025-07-01 only communes exist) or, before 2025-07-01, a district (3 digits, e.g. 444). A commune records where the participant lies since that day." })
+  @Field({
+    description:
+      "Code of the unit where the participant lies on its first day there, in force on that day: a commune (5 digits, e.g. 18202; from 2025-07-01 only communes exist) or, before 2025-07-01, a district (3 digits, e.g. 444). A commune records where the participant lies since that day.",
+  })
   @IsAdminUnitCode()
   adminUnitCode: string;
 
@@ -219,7 +225,10 @@ export class RecordEcommerceListingInput extends MutationInput {
   @ValidateNested()
   owner: ParticipantInput;
 
-  @Field({ description: "Code of the unit where the seller is registered, in force on the date: a commune (5 digits; from 2025-07-01 only communes exist) or, before 2025-07-01, a district (3 digits, e.g. 444)." })
+  @Field({
+    description:
+      "Code of the unit where the seller is registered, in force on the date: a commune (5 digits; from 2025-07-01 only communes exist) or, before 2025-07-01, a district (3 digits, e.g. 444).",
+  })
   @IsAdminUnitCode()
   adminUnitCode: string;
 
@@ -252,7 +261,10 @@ export class RecordSupplyDemandLinkInput extends MutationInput {
   @ValidateNested()
   seller: ParticipantInput;
 
-  @Field({ description: "Code of the unit where the seller is registered, in force on the date: a commune (5 digits; from 2025-07-01 only communes exist) or, before 2025-07-01, a district (3 digits, e.g. 444)." })
+  @Field({
+    description:
+      "Code of the unit where the seller is registered, in force on the date: a commune (5 digits; from 2025-07-01 only communes exist) or, before 2025-07-01, a district (3 digits, e.g. 444).",
+  })
   @IsAdminUnitCode()
   adminUnitCode: string;
 

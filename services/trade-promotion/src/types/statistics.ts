@@ -58,7 +58,8 @@ export class TradePromotionFigures {
 
   @Field(() => Int, {
     nullable: true,
-    description: "Of ocopOwners, those with at least one OCOP product on an e-commerce platform at some time in the period (chủ thể OCOP bán hàng trên sàn TMĐT).",
+    description:
+      "Of ocopOwners, those with at least one OCOP product on an e-commerce platform at some time in the period (chủ thể OCOP bán hàng trên sàn TMĐT).",
   })
   ocopOwnersSellingOnline: number | null;
 
@@ -70,7 +71,10 @@ export class TradePromotionFigures {
   })
   onlineSellingShare: number | null;
 
-  @Field(() => Boolean, { nullable: true, description: "Whether onlineSellingShare reaches the province's target of 50% (đạt chỉ tiêu); null when the share is null." })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "Whether onlineSellingShare reaches the province's target of 50% (đạt chỉ tiêu); null when the share is null.",
+  })
   meetsOnlineSellingTarget: boolean | null;
 }
 
