@@ -186,7 +186,12 @@ describe("Hive Gateway's configuration", () => {
     const text = fs.readFileSync(path.join(ROOT, "deploy/hive-gateway/gateway.config.ts"), "utf8");
     const literal = /const QUERY_LIMITS = (\{[^}]+\})/u.exec(text)?.[1];
     expect(literal).toBeDefined();
-    const parsed = JSON.parse(literal!.replace(/(\w+):/gu, '"$1":').replace(/_/gu, ""));
+    const parsed = JSON.parse(
+      literal!
+        .replace(/(\w+):/gu, '"$1":')
+        .replace(/_/gu, "")
+        .replace(/,\s*\}$/u, "}"),
+    );
     expect(parsed).toEqual({ ...QUERY_LIMITS });
   });
 });
