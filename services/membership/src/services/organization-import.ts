@@ -77,6 +77,22 @@ export class OrganizationImport {
       const creates: { org: Organization; row: OrganizationImportRow; index: number }[] = [];
       const updates: { before: Organization; changes: Partial<Organization>; row: OrganizationImportRow }[] = [];
       const seen = new Map<string, number | null>();
+      // A register names a handful of units, each on many rows: each unit and date resolved once.
+      const units = new Map<string, { code: string } | { error: unknown }>();
+      const unitOf = (text: string, date: string) => {
+        const key = `${date}|${text}`;
+        let found = units.get(key);
+        if (!found) {
+          try {
+            found = { code: resolveUnit(text, date) };
+          } catch (error) {
+            found = { error };
+          }
+          units.set(key, found);
+        }
+        if ("error" in found) throw found.error;
+        return found.code;
+      };
       for (const [index, row] of rows.entries()) {
         const result = Object.assign(new OrganizationImportRowResult(), {
           index,
@@ -91,7 +107,7 @@ export class OrganizationImport {
             kind: row.kind,
             name: row.name,
             registrationNumber: row.registrationNumber ? cleanText(row.registrationNumber) : undefined,
-            adminUnitCode: resolveUnit(row.adminUnit, row.establishedOn),
+            adminUnitCode: unitOf(row.adminUnit, row.establishedOn),
             sector: row.sector,
             status: row.status,
             establishedOn: row.establishedOn,
