@@ -49,7 +49,7 @@ function tablesOf(sheet: ExcelJS.Worksheet, firstHeaders: string[]): Table[] {
     });
   for (let r = 1; r <= sheet.rowCount; r++) {
     const header = sheet.getRow(r);
-    if (!firstHeaders.includes(String(header.getCell(1).value))) continue;
+    if (!firstHeaders.includes(header.getCell(1).text)) continue;
     const headers = (texts(header, header.cellCount) as string[]).filter((h) => h !== null);
     const rows: Value[][] = [];
     let formats: string[] = [];
@@ -57,7 +57,7 @@ function tablesOf(sheet: ExcelJS.Worksheet, firstHeaders: string[]): Table[] {
       if (rows.length === 0) formats = headers.map((_, i) => sheet.getRow(d).getCell(i + 1).numFmt ?? "");
       rows.push(texts(sheet.getRow(d), headers.length));
     }
-    tables.push({ caption: String(sheet.getRow(r - 1).getCell(1).value), headers, rows, formats });
+    tables.push({ caption: sheet.getRow(r - 1).getCell(1).text, headers, rows, formats });
   }
   return tables;
 }
@@ -74,7 +74,7 @@ async function report(period: string, unitMap: "PERIOD" | "TODAY" = "PERIOD") {
   return workbook;
 }
 
-const firstColumn = (sheet: ExcelJS.Worksheet) => Array.from({ length: sheet.rowCount }, (_, i) => String(sheet.getRow(i + 1).getCell(1).value ?? ""));
+const firstColumn = (sheet: ExcelJS.Worksheet) => Array.from({ length: sheet.rowCount }, (_, i) => sheet.getRow(i + 1).getCell(1).text);
 
 interface Overview {
   collectiveEconomy: {
@@ -192,12 +192,12 @@ const unitFigures = (u: UnitFigures): Value[] => [
 const OCOP_FIELDS = "activeProducts threeStarProducts fourStarProducts fiveStarProducts collectiveOwnedProducts otherOwnedProducts";
 type OcopGroups = { groups: { key: string | null; label: string; figures: Record<string, number> }[] };
 const ocopRows = (s: OcopGroups): Value[][] =>
-  s.groups.map((g) => [
-    g.key === null ? "Chưa xác định được đơn vị" : g.label,
-    ...OCOP_FIELDS.split(" ").map((f) => g.figures[f]),
-  ]);
+  s.groups.map((g) => [g.key === null ? "Chưa xác định được đơn vị" : g.label, ...OCOP_FIELDS.split(" ").map((f) => g.figures[f])]);
 type SupportGroups = {
-  groups: { label: string; figures: { planned: string; disbursed: string; implementationRate: number | null; beneficiaryCount: number; allocationCount: number } }[];
+  groups: {
+    label: string;
+    figures: { planned: string; disbursed: string; implementationRate: number | null; beneficiaryCount: number; allocationCount: number };
+  }[];
 };
 const supportRows = (s: SupportGroups): Value[][] =>
   s.groups.map((g) => [

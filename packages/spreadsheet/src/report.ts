@@ -44,7 +44,8 @@ const MEMBERSHIP_FIGURES = `cooperativeCount unionCount groupCount reportingCoop
 const OCOP_FIGURES = `activeProducts threeStarProducts fourStarProducts fiveStarProducts collectiveOwnedProducts collectiveOwners otherOwnedProducts
   expiredProducts revokedProducts expiringWithin90Days expiringWithin180Days`;
 const SUPPORT_FIGURES = "planned disbursed implementationRate beneficiaryCount allocationCount managersTrained";
-const UNIT_MEMBERSHIP = "cooperativeCount unionCount groupCount regularWorkers charterCapital { total } revenue { total average } profit { total } goodOrFairShare";
+const UNIT_MEMBERSHIP =
+  "cooperativeCount unionCount groupCount regularWorkers charterCapital { total } revenue { total average } profit { total } goodOrFairShare";
 const UNIT_OCOP = "activeProducts threeStarProducts fourStarProducts fiveStarProducts collectiveOwnedProducts";
 const UNIT_SUPPORT = "planned disbursed implementationRate beneficiaryCount";
 
@@ -305,8 +306,7 @@ function byUnitSheet(overview: ReportOverview, detail: ReportDetail, unitMap: Un
   const keys = [...new Set([...membership.map((g) => g.key), ...ocop.keys(), ...support.keys()])].sort((a, b) =>
     a === null ? 1 : b === null ? -1 : a.localeCompare(b),
   );
-  const label = (key: string | null) =>
-    key === null ? UNPLACED_LABEL : (membership.find((g) => g.key === key) ?? ocop.get(key) ?? support.get(key))!.label;
+  const label = (key: string | null) => (key === null ? UNPLACED_LABEL : (membership.find((g) => g.key === key) ?? ocop.get(key) ?? support.get(key))!.label);
   return {
     name: "Theo đơn vị",
     title: "Số liệu của kỳ chia lại theo 69 xã, phường hiện nay",
@@ -318,13 +318,7 @@ function byUnitSheet(overview: ReportOverview, detail: ReportDetail, unitMap: Un
         caption: "Theo xã, phường hiện nay (chia lại)",
         headers: UNIT_HEADERS,
         rows: keys.map((key) =>
-          unitRow(
-            key,
-            label(key),
-            membership.find((g) => g.key === key)?.figures ?? null,
-            ocop.get(key)?.figures ?? null,
-            support.get(key)?.figures ?? null,
-          ),
+          unitRow(key, label(key), membership.find((g) => g.key === key)?.figures ?? null, ocop.get(key)?.figures ?? null, support.get(key)?.figures ?? null),
         ),
       },
     ],

@@ -30,7 +30,8 @@ async function main(): Promise<void> {
     console.log(`${out}: báo cáo kinh tế tập thể ${data.overview.collectiveEconomy?.period.label ?? values.report}.`);
     return;
   }
-  if (!values.query || !values.out) throw new Error(
+  if (!values.query || !values.out)
+    throw new Error(
       "Usage: npm run export -- --query <file.graphql> --out <file.xlsx|file.csv> [--variables vars.json]   or   npm run export -- --report <period> [--unit-map TODAY] --out report.xlsx",
     );
   if (!values.token) throw new Error("Give a token with --token or KTTT_TOKEN (npm run token -- --role ALLIANCE_STAFF).");
