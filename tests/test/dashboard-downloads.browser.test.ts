@@ -53,7 +53,7 @@ describeIfBrowser("dashboard downloads test")("the dashboard's download buttons"
     const csv = await download(() => unitButtons().getByRole("button", { name: "Tải .csv" }).click());
     expect(csv.name).toBe("theo-don-vi-hanh-chinh-2024-H1-2024-07-15.csv");
     expect([...csv.body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const records = parse<string[]>(csv.body.toString("utf8"), { bom: true });
+    const records: string[][] = parse(csv.body.toString("utf8"), { bom: true });
     const header = records[0];
     const expected = await units({ year: 2024, half: "H1", asOf: "2024-07-15" });
     expect(records.slice(1)).toHaveLength(13);

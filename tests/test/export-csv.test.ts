@@ -47,7 +47,7 @@ describe("CSV export", () => {
 
     const csv = await exportAs("csv");
     expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const records = parse<string[]>(csv.toString("utf8"), { bom: true });
+    const records: string[][] = parse(csv.toString("utf8"), { bom: true });
     const names = records.slice(1).map((r) => r[0]);
     expect(names.sort()).toEqual(
       ['\'=HYPERLINK("http://x.invalid","Zqxv mở")', "'+SUM(A1:A9) Zqxv", "'-2+3 Zqxv", "'@Zqxv thương mại", "Hợp tác xã Zqxv Đức Thọ"].sort(),
