@@ -11,19 +11,19 @@ export const HA_TINH_TIME_ZONE = "Asia/Ho_Chi_Minh";
 // en-CA writes dates as YYYY-MM-DD.
 const LOCAL_DATE = new Intl.DateTimeFormat("en-CA", { timeZone: HA_TINH_TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" });
 
-/** The Hà Tĩnh day last asked for, as the instants it spans: formatting a date was a per-row cost in profiles. */
-let lastDay: { day: string; from: number; to: number } | null = null;
-
 /** The date (YYYY-MM-DD) in Hà Tĩnh at the instant `now`. */
 export function today(now: Date = new Date()): string {
-  const instant = now.getTime();
-  if (lastDay && instant >= lastDay.from && instant < lastDay.to) return lastDay.day;
-  const day = LOCAL_DATE.format(now);
-  // UTC+7 all year (no daylight saving time), so the local day spans these 24 hours.
-  const from = Date.parse(`${day}T00:00:00+07:00`);
-  lastDay = { day, from, to: from + 86_400_000 };
-  return day;
+  // Formatting is costly and asked for on every row of a batch: the answer is kept for the minute.
+  // Hà Tĩnh's offset is a whole number of hours (UTC+7, no summer time), so its midnight starts a minute.
+  const minute = Math.floor(now.getTime() / 60_000);
+  if (minute !== lastMinute) {
+    lastMinute = minute;
+    lastDate = LOCAL_DATE.format(now);
+  }
+  return lastDate;
 }
+let lastMinute = NaN;
+let lastDate = "";
 
 /** Adds calendar days (negative: subtracts) to a YYYY-MM-DD date; no time zone enters. */
 export function addDays(date: string, days: number): string {
