@@ -12,6 +12,7 @@ export * from "./database";
 export * from "./organization-kind";
 export * from "./errors";
 export * from "./federation";
+export * from "./input-fields";
 export * from "./gateway-lookup";
 export * from "./http";
 export * from "./idempotency";
