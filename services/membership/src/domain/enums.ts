@@ -4,7 +4,7 @@
  * Every enum the subgraph publishes is declared here, the breakdowns (`…GroupBy`) and sort orders (`…Order`) included.
  */
 import { registerEnumType } from "type-graphql";
-import { OrganizationKind } from "@kttt/core";
+import { describedEnum, describedValues, OrganizationKind, type EnumValue } from "@kttt/core";
 import {
   ClassificationScheme,
   IT_READINESS_LABEL,
@@ -58,7 +58,7 @@ registerEnumType(OrganizationStatus, {
 registerEnumType(Sector, {
   name: "Sector",
   description: "Field of activity (lĩnh vực hoạt động), as the province reports it.",
-  valuesConfig: Object.fromEntries(Object.entries(SECTOR_LABEL).map(([k, v]) => [k, { description: v }])),
+  valuesConfig: describedValues(SECTOR_LABEL),
 });
 
 registerEnumType(MemberKind, {
@@ -153,121 +153,62 @@ registerEnumType(SizeClass, {
 registerEnumType(ItReadiness, {
   name: "ItReadiness",
   description: "How far the organisation uses information technology (mức độ ứng dụng công nghệ thông tin).",
-  valuesConfig: Object.fromEntries(Object.entries(IT_READINESS_LABEL).map(([k, v]) => [k, { description: v }])),
+  valuesConfig: describedValues(IT_READINESS_LABEL),
 });
 
-export enum AdminUnitKind {
-  PROVINCE = "PROVINCE",
-  CITY = "CITY",
-  TOWN = "TOWN",
-  DISTRICT = "DISTRICT",
-  WARD = "WARD",
-  COMMUNE = "COMMUNE",
-  TOWNSHIP = "TOWNSHIP",
-}
-registerEnumType(AdminUnitKind, {
-  name: "AdminUnitKind",
-  description: "Kind of administrative unit (loại đơn vị hành chính).",
-  valuesConfig: {
-    PROVINCE: { description: "Tỉnh." },
-    CITY: { description: "Thành phố thuộc tỉnh (district level, until 2025-06-30)." },
-    TOWN: { description: "Thị xã (district level, until 2025-06-30)." },
-    DISTRICT: { description: "Huyện (district level, until 2025-06-30)." },
-    WARD: { description: "Phường (commune level)." },
-    COMMUNE: { description: "Xã (commune level)." },
-    TOWNSHIP: { description: "Thị trấn (commune level, until 2025-06-30)." },
-  },
+export const AdminUnitKind = describedEnum("AdminUnitKind", "Kind of administrative unit (loại đơn vị hành chính).", {
+  PROVINCE: "Tỉnh.",
+  CITY: "Thành phố thuộc tỉnh (district level, until 2025-06-30).",
+  TOWN: "Thị xã (district level, until 2025-06-30).",
+  DISTRICT: "Huyện (district level, until 2025-06-30).",
+  WARD: "Phường (commune level).",
+  COMMUNE: "Xã (commune level).",
+  TOWNSHIP: "Thị trấn (commune level, until 2025-06-30).",
 });
+export type AdminUnitKind = EnumValue<typeof AdminUnitKind>;
 
-export enum AdminUnitLevel {
-  PROVINCE = "PROVINCE",
-  DISTRICT = "DISTRICT",
-  COMMUNE = "COMMUNE",
-}
-registerEnumType(AdminUnitLevel, {
-  name: "AdminUnitLevel",
-  description: "Tier of local government (cấp hành chính).",
-  valuesConfig: {
-    PROVINCE: { description: "Cấp tỉnh." },
-    DISTRICT: { description: "Cấp huyện: abolished from 2025-07-01." },
-    COMMUNE: { description: "Cấp xã: phường, xã, thị trấn." },
-  },
+export const AdminUnitLevel = describedEnum("AdminUnitLevel", "Tier of local government (cấp hành chính).", {
+  PROVINCE: "Cấp tỉnh.",
+  DISTRICT: "Cấp huyện: abolished from 2025-07-01.",
+  COMMUNE: "Cấp xã: phường, xã, thị trấn.",
 });
+export type AdminUnitLevel = EnumValue<typeof AdminUnitLevel>;
 
-export enum AdminUnitShare {
-  WHOLE = "WHOLE",
-  PART = "PART",
-}
-registerEnumType(AdminUnitShare, {
-  name: "AdminUnitShare",
-  description: "How much of an earlier unit a later one took over (phạm vi kế thừa).",
-  valuesConfig: {
-    WHOLE: { description: "Toàn bộ: all of the earlier unit." },
-    PART: { description: "Một phần: the earlier unit was split and this is one part." },
-  },
+export const AdminUnitShare = describedEnum("AdminUnitShare", "How much of an earlier unit a later one took over (phạm vi kế thừa).", {
+  WHOLE: "Toàn bộ: all of the earlier unit.",
+  PART: "Một phần: the earlier unit was split and this is one part.",
 });
+export type AdminUnitShare = EnumValue<typeof AdminUnitShare>;
 
 export function enumValues<T extends Record<string, string>>(e: T): string[] {
   return Object.values(e);
 }
 
-export enum MembershipGroupBy {
-  ADMIN_UNIT = "ADMIN_UNIT",
-  SECTOR = "SECTOR",
-  RATING = "RATING",
-  SIZE_CLASS = "SIZE_CLASS",
-}
-registerEnumType(MembershipGroupBy, {
-  name: "MembershipGroupBy",
-  description: "How to break the membership statistics down (phân nhóm).",
-  valuesConfig: {
-    ADMIN_UNIT: {
-      description:
-        "By administrative unit of the map `unitMap` names: districts for periods before 2025-07-01, communes after; records no unit can hold are the group with a null key.",
-    },
-    SECTOR: { description: "By sector." },
-    RATING: {
-      description:
-        "By the year's rating (Circular 01/2020). Years assessed after the circular's repeal (2025-09-18) have no national rating: their cooperatives are all in the group with a null key.",
-    },
-    SIZE_CLASS: {
-      description:
-        "By the year's size class (Decree 113/2024): NOT_DETERMINED where the decree's thresholds are not known; cooperatives with none recorded in the group with a null key.",
-    },
-  },
+export const MembershipGroupBy = describedEnum("MembershipGroupBy", "How to break the membership statistics down (phân nhóm).", {
+  ADMIN_UNIT:
+    "By administrative unit of the map `unitMap` names: districts for periods before 2025-07-01, communes after; records no unit can hold are the group with a null key.",
+  SECTOR: "By sector.",
+  RATING:
+    "By the year's rating (Circular 01/2020). Years assessed after the circular's repeal (2025-09-18) have no national rating: their cooperatives are all in the group with a null key.",
+  SIZE_CLASS:
+    "By the year's size class (Decree 113/2024): NOT_DETERMINED where the decree's thresholds are not known; cooperatives with none recorded in the group with a null key.",
 });
+export type MembershipGroupBy = EnumValue<typeof MembershipGroupBy>;
 
 /** The map a breakdown by unit follows: shared by every subgraph (core). */
 export { UnitMap } from "@kttt/core";
 
-export enum OrganizationOrder {
-  NAME_ASC = "NAME_ASC",
-  NAME_DESC = "NAME_DESC",
-  ESTABLISHED_ON_ASC = "ESTABLISHED_ON_ASC",
-  ESTABLISHED_ON_DESC = "ESTABLISHED_ON_DESC",
-}
-registerEnumType(OrganizationOrder, {
-  name: "OrganizationOrder",
-  description: "Sort order of organisation lists (thứ tự sắp xếp).",
-  valuesConfig: {
-    NAME_ASC: { description: "By name, A to Z." },
-    NAME_DESC: { description: "By name, Z to A." },
-    ESTABLISHED_ON_ASC: { description: "Oldest first." },
-    ESTABLISHED_ON_DESC: { description: "Newest first." },
-  },
+export const OrganizationOrder = describedEnum("OrganizationOrder", "Sort order of organisation lists (thứ tự sắp xếp).", {
+  NAME_ASC: "By name, A to Z.",
+  NAME_DESC: "By name, Z to A.",
+  ESTABLISHED_ON_ASC: "Oldest first.",
+  ESTABLISHED_ON_DESC: "Newest first.",
 });
+export type OrganizationOrder = EnumValue<typeof OrganizationOrder>;
 
-export enum MemberStatusFilter {
-  CURRENT = "CURRENT",
-  FORMER = "FORMER",
-  ALL = "ALL",
-}
-registerEnumType(MemberStatusFilter, {
-  name: "MemberStatusFilter",
-  description: "Which memberships to list.",
-  valuesConfig: {
-    CURRENT: { description: "Current members (đang là thành viên)." },
-    FORMER: { description: "Former members (đã chấm dứt)." },
-    ALL: { description: "Both." },
-  },
+export const MemberStatusFilter = describedEnum("MemberStatusFilter", "Which memberships to list.", {
+  CURRENT: "Current members (đang là thành viên).",
+  FORMER: "Former members (đã chấm dứt).",
+  ALL: "Both.",
 });
+export type MemberStatusFilter = EnumValue<typeof MemberStatusFilter>;
