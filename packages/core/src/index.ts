@@ -30,6 +30,7 @@ export * from "./request-context";
 export * from "./scalars";
 export * from "./service";
 export * from "./signing-keys";
+export * from "./sql-migration";
 export * from "./subgraphs";
 export * from "./text";
 export * from "./unit-map";
