@@ -98,7 +98,7 @@ export class OcopProductResolver extends placeFieldsResolver(OcopProduct) {
   ): Promise<OcopStatus | null> {
     const date = asOfFor(product, asOf);
     const current = ocopCurrentCertificate(await ctx.loaders.certificationsByProduct.load(product.id), date);
-    return current ? (ocopCertificateStatus(current, date) as OcopStatus) : null;
+    return current ? ocopCertificateStatus(current, date) : null;
   }
 
   @FieldResolver(() => Int, { nullable: true, description: "Stars of the certificate in force on the date (hạng sao); null unless ACTIVE." })
@@ -158,6 +158,6 @@ export class OcopCertificationResolver {
     @Root() certification: OcopCertification,
     @Arg("asOf", () => LocalDateScalar, { nullable: true, description: "The date to judge on; default today." }) asOf: string | null,
   ): OcopStatus {
-    return ocopCertificateStatus(certification, asOf ?? today()) as OcopStatus;
+    return ocopCertificateStatus(certification, asOf ?? today());
   }
 }
