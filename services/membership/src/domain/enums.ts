@@ -48,11 +48,11 @@ export const MIN_OFFICIAL_MEMBERS: Record<OrganizationKind, number> = {
 registerEnumType(OrganizationStatus, {
   name: "OrganizationStatus",
   description: "Operating status (tình trạng hoạt động).",
-  valuesConfig: {
-    ACTIVE: { description: "Đang hoạt động: operating." },
-    SUSPENDED: { description: "Tạm ngừng hoạt động: temporarily stopped." },
-    DISSOLVED: { description: "Đã giải thể: dissolved; kept for history." },
-  },
+  valuesConfig: describedValues({
+    ACTIVE: "Đang hoạt động: operating.",
+    SUSPENDED: "Tạm ngừng hoạt động: temporarily stopped.",
+    DISSOLVED: "Đã giải thể: dissolved; kept for history.",
+  }),
 });
 
 registerEnumType(Sector, {
@@ -64,21 +64,21 @@ registerEnumType(Sector, {
 registerEnumType(MemberKind, {
   name: "MemberKind",
   description: "Who the member is (loại thành viên).",
-  valuesConfig: {
-    INDIVIDUAL: { description: "Cá nhân: a person." },
-    HOUSEHOLD: { description: "Hộ gia đình: a household, represented by one person." },
-    LEGAL_ENTITY: { description: "Pháp nhân: an organisation, e.g. a cooperative member of a union." },
-  },
+  valuesConfig: describedValues({
+    INDIVIDUAL: "Cá nhân: a person.",
+    HOUSEHOLD: "Hộ gia đình: a household, represented by one person.",
+    LEGAL_ENTITY: "Pháp nhân: an organisation, e.g. a cooperative member of a union.",
+  }),
 });
 
 registerEnumType(MembershipType, {
   name: "MembershipType",
   description: "Kind of membership (loại hình thành viên) under Law 17/2023/QH15.",
-  valuesConfig: {
-    OFFICIAL: { description: "Thành viên chính thức: contributes capital and uses services and/or labour." },
-    ASSOCIATE_WITH_CAPITAL: { description: "Thành viên liên kết góp vốn: associate member contributing capital." },
-    ASSOCIATE_WITHOUT_CAPITAL: { description: "Thành viên liên kết không góp vốn: associate member without capital." },
-  },
+  valuesConfig: describedValues({
+    OFFICIAL: "Thành viên chính thức: contributes capital and uses services and/or labour.",
+    ASSOCIATE_WITH_CAPITAL: "Thành viên liên kết góp vốn: associate member contributing capital.",
+    ASSOCIATE_WITHOUT_CAPITAL: "Thành viên liên kết không góp vốn: associate member without capital.",
+  }),
 });
 
 registerEnumType(Rating, {
@@ -86,13 +86,13 @@ registerEnumType(Rating, {
   description:
     "Performance rating (xếp loại) of Circular 01/2020/TT-BKHĐT: 15 criteria, 100 points. The circular was repealed by Thông tư 78/2025/TT-BTC " +
     "from 2025-09-18 and no national rating replaced it: these ratings belong to assessments dated before that day.",
-  valuesConfig: {
-    GOOD: { description: "Tốt: 80–100 points." },
-    FAIR: { description: "Khá: 65 to under 80 points." },
-    AVERAGE: { description: "Trung bình: 50 to under 65 points." },
-    WEAK: { description: "Yếu: under 50 points." },
-    NOT_RATED: { description: "Chưa xếp loại: operating under 12 months, or stopped over 3 months in the year." },
-  },
+  valuesConfig: describedValues({
+    GOOD: "Tốt: 80–100 points.",
+    FAIR: "Khá: 65 to under 80 points.",
+    AVERAGE: "Trung bình: 50 to under 65 points.",
+    WEAK: "Yếu: under 50 points.",
+    NOT_RATED: "Chưa xếp loại: operating under 12 months, or stopped over 3 months in the year.",
+  }),
 });
 
 /** The rating a score earns under Circular 01/2020/TT-BKHĐT. */
@@ -113,22 +113,16 @@ export const RATING_BAND: Record<Exclude<Rating, Rating.NOT_RATED>, string> = {
 registerEnumType(ClassificationScheme, {
   name: "ClassificationScheme",
   description: "Which rule set a classification follows (căn cứ phân loại, đánh giá).",
-  valuesConfig: {
-    CIRCULAR_01_2020: {
-      description:
-        "Thông tư 01/2020/TT-BKHĐT: performance rating by score (Tốt/Khá/Trung bình/Yếu), for assessments dated before 2025-09-18, " +
-        "when Thông tư 78/2025/TT-BTC repealed it; Hà Tĩnh's reports up to then use it.",
-    },
-    DECREE_113_2024: {
-      description:
-        "Nghị định 113/2024/NĐ-CP under Law 17/2023/QH15 (in force 2024-11-01): size class by official members and revenue or total capital; no rating.",
-    },
-    ALLIANCE: {
-      description:
-        "A scheme the provincial Cooperative Alliance names (bộ tiêu chí do Liên minh HTX tỉnh áp dụng), e.g. for assessments after 2025-09-18: " +
-        "no national rating; the scheme's name and its grade as the Alliance words them.",
-    },
-  },
+  valuesConfig: describedValues({
+    CIRCULAR_01_2020:
+      "Thông tư 01/2020/TT-BKHĐT: performance rating by score (Tốt/Khá/Trung bình/Yếu), for assessments dated before 2025-09-18, " +
+      "when Thông tư 78/2025/TT-BTC repealed it; Hà Tĩnh's reports up to then use it.",
+    DECREE_113_2024:
+      "Nghị định 113/2024/NĐ-CP under Law 17/2023/QH15 (in force 2024-11-01): size class by official members and revenue or total capital; no rating.",
+    ALLIANCE:
+      "A scheme the provincial Cooperative Alliance names (bộ tiêu chí do Liên minh HTX tỉnh áp dụng), e.g. for assessments after 2025-09-18: " +
+      "no national rating; the scheme's name and its grade as the Alliance words them.",
+  }),
 });
 
 registerEnumType(SizeClass, {
@@ -137,17 +131,15 @@ registerEnumType(SizeClass, {
     "Size class (phân loại quy mô) under Law 17/2023/QH15 and Decree 113/2024/NĐ-CP, by official members and revenue or total capital, per field. " +
     "Only some of the decree's thresholds are known to the graph (agriculture: all four classes; industry–construction: large only; " +
     "trade, services and other fields: none); where they are not, the class is NOT_DETERMINED.",
-  valuesConfig: {
-    MICRO: { description: "Siêu nhỏ." },
-    SMALL: { description: "Nhỏ." },
-    MEDIUM: { description: "Vừa." },
-    LARGE: { description: "Lớn." },
-    NOT_DETERMINED: {
-      description:
-        "Chưa xác định: the decree's thresholds for the organisation's field are not known to the graph, or a figure they need " +
-        "(total capital, tổng nguồn vốn, is not recorded) is missing. Not a class of the decree.",
-    },
-  },
+  valuesConfig: describedValues({
+    MICRO: "Siêu nhỏ.",
+    SMALL: "Nhỏ.",
+    MEDIUM: "Vừa.",
+    LARGE: "Lớn.",
+    NOT_DETERMINED:
+      "Chưa xác định: the decree's thresholds for the organisation's field are not known to the graph, or a figure they need " +
+      "(total capital, tổng nguồn vốn, is not recorded) is missing. Not a class of the decree.",
+  }),
 });
 
 registerEnumType(ItReadiness, {
