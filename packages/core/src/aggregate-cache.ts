@@ -13,30 +13,24 @@
  *   computed for a wider caller is never handed to a narrower one, even where the figures are the same today.
  * - Size: at most `maxEntries` answers (least recently used go first); a new version empties it.
  */
-import type { MigrationInterface, QueryRunner } from "typeorm";
+import type { MigrationInterface } from "typeorm";
+import { sqlMigration } from "./sql-migration";
 import type { DataSource } from "typeorm";
 import type { Principal } from "./auth";
 
 /** The data version table and the trigger that bumps it on every audited write. */
 export function dataVersionMigration(timestamp: number): new () => MigrationInterface {
-  const name = `DataVersion${timestamp}`;
-  const migration = class implements MigrationInterface {
-    name = name;
-    async up(q: QueryRunner): Promise<void> {
-      await q.query("CREATE TABLE data_version (one boolean PRIMARY KEY DEFAULT true CHECK (one), version bigint NOT NULL)");
-      await q.query("INSERT INTO data_version (version) VALUES (1)");
-      await q.query(`CREATE FUNCTION bump_data_version() RETURNS trigger LANGUAGE plpgsql AS $$
-        BEGIN UPDATE data_version SET version = version + 1; RETURN NULL; END $$`);
-      await q.query("CREATE TRIGGER audit_record_bumps_data_version AFTER INSERT ON audit_record FOR EACH STATEMENT EXECUTE FUNCTION bump_data_version()");
-    }
-    async down(q: QueryRunner): Promise<void> {
-      await q.query("DROP TRIGGER audit_record_bumps_data_version ON audit_record");
-      await q.query("DROP FUNCTION bump_data_version()");
-      await q.query("DROP TABLE data_version");
-    }
-  };
-  Object.defineProperty(migration, "name", { value: name });
-  return migration;
+  return sqlMigration(
+    `DataVersion${timestamp}`,
+    [
+      "CREATE TABLE data_version (one boolean PRIMARY KEY DEFAULT true CHECK (one), version bigint NOT NULL)",
+      "INSERT INTO data_version (version) VALUES (1)",
+      `CREATE FUNCTION bump_data_version() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN UPDATE data_version SET version = version + 1; RETURN NULL; END $$`,
+      "CREATE TRIGGER audit_record_bumps_data_version AFTER INSERT ON audit_record FOR EACH STATEMENT EXECUTE FUNCTION bump_data_version()",
+    ],
+    ["DROP TRIGGER audit_record_bumps_data_version ON audit_record", "DROP FUNCTION bump_data_version()", "DROP TABLE data_version"],
+  );
 }
 
 /** The caller's access scope, as a cache key part: who they are allowed to be, not who they are. */

@@ -5,18 +5,18 @@
  */
 import { ArgsType, Authorized, Field, ID, Int, ObjectType, Query, Resolver, Args, Ctx, Directive } from "type-graphql";
 import { Max, Min, IsOptional } from "class-validator";
-import type { DataSource, EntityManager, MigrationInterface, QueryRunner } from "typeorm";
+import type { DataSource, EntityManager, MigrationInterface } from "typeorm";
+import { sqlMigration } from "./sql-migration";
 import { Role } from "./auth";
 import { insertRows } from "./bulk";
 import { currentRequest } from "./request-context";
 import { GraphQLJSONObject } from "graphql-scalars";
 
 export function auditMigration(timestamp: number): new () => MigrationInterface {
-  const name = `AuditTrail${timestamp}`;
-  const migration = class implements MigrationInterface {
-    name = name;
-    async up(q: QueryRunner): Promise<void> {
-      await q.query(`
+  return sqlMigration(
+    `AuditTrail${timestamp}`,
+    [
+      `
         CREATE TABLE audit_record (
           id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
           occurred_at timestamptz NOT NULL DEFAULT now(),
@@ -30,16 +30,12 @@ export function auditMigration(timestamp: number): new () => MigrationInterface 
           input jsonb NOT NULL,
           before jsonb,
           after jsonb
-        )`);
-      await q.query("CREATE INDEX audit_record_occurred_idx ON audit_record (occurred_at DESC, id DESC)");
-      await q.query("CREATE INDEX audit_record_ref_idx ON audit_record (result_ref)");
-    }
-    async down(q: QueryRunner): Promise<void> {
-      await q.query("DROP TABLE audit_record");
-    }
-  };
-  Object.defineProperty(migration, "name", { value: name });
-  return migration;
+        )`,
+      "CREATE INDEX audit_record_occurred_idx ON audit_record (occurred_at DESC, id DESC)",
+      "CREATE INDEX audit_record_ref_idx ON audit_record (result_ref)",
+    ],
+    ["DROP TABLE audit_record"],
+  );
 }
 
 /** Plain JSON of a value: bigint as digits, class instances as their own fields. */

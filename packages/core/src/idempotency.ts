@@ -7,7 +7,8 @@
 import { createHash } from "node:crypto";
 import { IsOptional, Length, Matches } from "class-validator";
 import { Field, InputType, type ClassType } from "type-graphql";
-import type { DataSource, EntityManager, FindOptionsWhere, MigrationInterface, QueryRunner } from "typeorm";
+import type { DataSource, EntityManager, FindOptionsWhere, MigrationInterface } from "typeorm";
+import { sqlMigration } from "./sql-migration";
 import { toJson, writeAudit } from "./audit";
 import { constraintError, type ConstraintErrors } from "./constraints";
 import { conflict } from "./errors";
@@ -36,25 +37,20 @@ export type MutationInput = InstanceType<typeof MutationInput>;
 
 /** The receipts table; each subgraph adds this migration to its own list. */
 export function mutationReceiptsMigration(timestamp: number): new () => MigrationInterface {
-  const name = `MutationReceipts${timestamp}`;
-  const migration = class implements MigrationInterface {
-    name = name;
-    async up(q: QueryRunner): Promise<void> {
-      await q.query(`
+  return sqlMigration(
+    `MutationReceipts${timestamp}`,
+    [
+      `
         CREATE TABLE mutation_receipt (
           idempotency_key text PRIMARY KEY,
           operation text NOT NULL,
           request_hash text NOT NULL,
           result_ref text,
           created_at timestamptz NOT NULL DEFAULT now()
-        )`);
-    }
-    async down(q: QueryRunner): Promise<void> {
-      await q.query("DROP TABLE mutation_receipt");
-    }
-  };
-  Object.defineProperty(migration, "name", { value: name });
-  return migration;
+        )`,
+    ],
+    ["DROP TABLE mutation_receipt"],
+  );
 }
 
 function canonical(value: unknown): unknown {

@@ -113,8 +113,7 @@ export function membershipKeys<K extends "code" | "id" = "code">(options: { admi
     AdminUnitRef,
     CollectiveEconomyRef,
     /** The federation reference of a membership organisation of a given legal form. */
-    organizationRef: (id: string, kind: OrganizationKind | `${OrganizationKind}`): IdKey =>
-      Object.assign(new organizationClass[kind as OrganizationKind](), { id }),
+    organizationRef: (id: string, kind: OrganizationKind): IdKey => Object.assign(new organizationClass[kind](), { id }),
     /** A unit by its code (for a subgraph that knows units by code). */
     adminUnitRef: (code: string): AdminUnitKeyOf<K> => Object.assign(new AdminUnitRef(), { code }),
     /** One version of a unit by its id (for a subgraph that knows units by version id). */

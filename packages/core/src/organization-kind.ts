@@ -6,20 +6,12 @@
  * trade promotion's schema (type-graphql met two types named `SupportProgramme` through policy support's
  * resolvers on the shared `AdminUnit`).
  */
-import { registerEnumType } from "type-graphql";
+import { describedEnum, type EnumValue } from "./enums";
 
 /** Legal form of an organisation: membership's enum, which policy support's beneficiaries name too (one enum in the supergraph). */
-export enum OrganizationKind {
-  COOPERATIVE = "COOPERATIVE",
-  COOPERATIVE_UNION = "COOPERATIVE_UNION",
-  COOPERATIVE_GROUP = "COOPERATIVE_GROUP",
-}
-registerEnumType(OrganizationKind, {
-  name: "OrganizationKind",
-  description: "Legal form of a collective-economy organisation (loại hình tổ chức kinh tế tập thể).",
-  valuesConfig: {
-    COOPERATIVE: { description: "Hợp tác xã (HTX): a legal person with at least 5 official members." },
-    COOPERATIVE_UNION: { description: "Liên hiệp hợp tác xã (LHHTX): a legal person with at least 3 member cooperatives." },
-    COOPERATIVE_GROUP: { description: "Tổ hợp tác (THT): no legal personality; works under a cooperation contract." },
-  },
+export const OrganizationKind = describedEnum("OrganizationKind", "Legal form of a collective-economy organisation (loại hình tổ chức kinh tế tập thể).", {
+  COOPERATIVE: "Hợp tác xã (HTX): a legal person with at least 5 official members.",
+  COOPERATIVE_UNION: "Liên hiệp hợp tác xã (LHHTX): a legal person with at least 3 member cooperatives.",
+  COOPERATIVE_GROUP: "Tổ hợp tác (THT): no legal personality; works under a cooperation contract.",
 });
+export type OrganizationKind = EnumValue<typeof OrganizationKind>;

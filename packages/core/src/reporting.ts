@@ -4,24 +4,18 @@
  * subgraph can add its own figures for the same period to one answer.
  */
 import DataLoader from "dataloader";
-import { Directive, Field, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Directive, Field, InputType, Int, ObjectType } from "type-graphql";
 import { ADMIN_UNIT_CODE } from "./admin-unit-code";
 import { IsYearInRange, requireYearInRange, today } from "./calendar";
+import { describedEnum, type EnumValue } from "./enums";
 import { badInput } from "./errors";
 import { LocalDateScalar } from "./scalars";
 
-export enum Half {
-  H1 = "H1",
-  H2 = "H2",
-}
-registerEnumType(Half, {
-  name: "Half",
-  description: "Half of a year (6 tháng).",
-  valuesConfig: {
-    H1: { description: "6 tháng đầu năm: January to June." },
-    H2: { description: "6 tháng cuối năm: July to December." },
-  },
+export const Half = describedEnum("Half", "Half of a year (6 tháng).", {
+  H1: "6 tháng đầu năm: January to June.",
+  H2: "6 tháng cuối năm: July to December.",
 });
+export type Half = EnumValue<typeof Half>;
 
 @InputType({ description: "A reporting period (kỳ báo cáo): a year, or a half of it." })
 export class ReportingPeriodInput {

@@ -373,16 +373,28 @@ export function checkUnitOn(code: string, date: string): { unit: AdminUnitVersio
   const direct = successorsOf(before.id)
     .map((c) => ({ unit: byId.get(c.toId)!, share: c.share, inferred: c.inferred }))
     .filter((s) => inForceOn(s.unit, date));
-  const { units, unknownPart } = direct.length > 0 ? { units: direct, unknownPart: false } : unitsReplacing(before, date);
+  const replacing = direct.length > 0 ? { units: direct, unknownPart: false } : unitsReplacing(before, date);
+  return { unit: null, problem: endedUnitProblem(`${before.name} (${code})`, before, date, replacing, listNames, "the code of the unit") };
+}
+
+/**
+ * ADMIN_UNIT_NOT_VALID_ON_DATE for a unit (`label`) that had ended by `date`, naming the units its area then lay in
+ * (listed with `list`) and asking for `use` in force on that date.
+ */
+export function endedUnitProblem(
+  label: string,
+  ended: AdminUnitVersion,
+  date: string,
+  { units, unknownPart }: UnitsReplacing,
+  list: (names: string[]) => string,
+  use: string,
+): UnitProblem {
   const names = units.map((u) => `${u.unit.name} (${u.unit.code}${u.share === "PART" ? ", part" : ""})`);
   if (unknownPart) names.push("a unit the sources do not name");
   return {
-    unit: null,
-    problem: {
-      code: "ADMIN_UNIT_NOT_VALID_ON_DATE",
-      message: `${before.name} (${code}) no longer existed on ${date}: it ended on ${before.validTo}${names.length ? `, and its area then lay in ${listNames(names)}` : ""}. Use the code of the unit in force on that date.`,
-      replacedBy: units.map((u) => u.unit.code),
-    },
+    code: "ADMIN_UNIT_NOT_VALID_ON_DATE",
+    message: `${label} no longer existed on ${date}: it ended on ${ended.validTo}${names.length ? `, and its area then lay in ${list(names)}` : ""}. Use ${use} in force on that date.`,
+    replacedBy: units.map((u) => u.unit.code),
   };
 }
 

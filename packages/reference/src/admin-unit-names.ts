@@ -9,6 +9,7 @@ import { foldText } from "@kttt/core";
 import {
   ADMIN_UNIT_VERSIONS,
   checkUnitOn,
+  endedUnitProblem,
   inForceOn,
   unitById,
   unitsReplacing,
@@ -110,15 +111,5 @@ export function unitNamedOn(
       },
     };
   }
-  const { units, unknownPart } = unitsReplacing(pick, date);
-  const names = units.map((u) => `${u.unit.name} (${u.unit.code}${u.share === "PART" ? ", part" : ""})`);
-  if (unknownPart) names.push("a unit the sources do not name");
-  return {
-    unit: null,
-    problem: {
-      code: "ADMIN_UNIT_NOT_VALID_ON_DATE",
-      message: `${nameOf(pick)} no longer existed on ${date}: it ended on ${pick.validTo}${names.length ? `, and its area then lay in ${names.join(", ")}` : ""}. Use the unit in force on that date.`,
-      replacedBy: units.map((u) => u.unit.code),
-    },
-  };
+  return { unit: null, problem: endedUnitProblem(nameOf(pick), pick, date, unitsReplacing(pick, date), (names) => names.join(", "), "the unit") };
 }

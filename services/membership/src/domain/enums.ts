@@ -4,7 +4,7 @@
  * Every enum the subgraph publishes is declared here, the breakdowns (`…GroupBy`) and sort orders (`…Order`) included.
  */
 import { registerEnumType } from "type-graphql";
-import { OrganizationKind } from "@kttt/core";
+import { describedEnum, describedValues, OrganizationKind, type EnumValue } from "@kttt/core";
 import {
   ClassificationScheme,
   IT_READINESS_LABEL,
@@ -48,37 +48,37 @@ export const MIN_OFFICIAL_MEMBERS: Record<OrganizationKind, number> = {
 registerEnumType(OrganizationStatus, {
   name: "OrganizationStatus",
   description: "Operating status (tình trạng hoạt động).",
-  valuesConfig: {
-    ACTIVE: { description: "Đang hoạt động: operating." },
-    SUSPENDED: { description: "Tạm ngừng hoạt động: temporarily stopped." },
-    DISSOLVED: { description: "Đã giải thể: dissolved; kept for history." },
-  },
+  valuesConfig: describedValues({
+    ACTIVE: "Đang hoạt động: operating.",
+    SUSPENDED: "Tạm ngừng hoạt động: temporarily stopped.",
+    DISSOLVED: "Đã giải thể: dissolved; kept for history.",
+  }),
 });
 
 registerEnumType(Sector, {
   name: "Sector",
   description: "Field of activity (lĩnh vực hoạt động), as the province reports it.",
-  valuesConfig: Object.fromEntries(Object.entries(SECTOR_LABEL).map(([k, v]) => [k, { description: v }])),
+  valuesConfig: describedValues(SECTOR_LABEL),
 });
 
 registerEnumType(MemberKind, {
   name: "MemberKind",
   description: "Who the member is (loại thành viên).",
-  valuesConfig: {
-    INDIVIDUAL: { description: "Cá nhân: a person." },
-    HOUSEHOLD: { description: "Hộ gia đình: a household, represented by one person." },
-    LEGAL_ENTITY: { description: "Pháp nhân: an organisation, e.g. a cooperative member of a union." },
-  },
+  valuesConfig: describedValues({
+    INDIVIDUAL: "Cá nhân: a person.",
+    HOUSEHOLD: "Hộ gia đình: a household, represented by one person.",
+    LEGAL_ENTITY: "Pháp nhân: an organisation, e.g. a cooperative member of a union.",
+  }),
 });
 
 registerEnumType(MembershipType, {
   name: "MembershipType",
   description: "Kind of membership (loại hình thành viên) under Law 17/2023/QH15.",
-  valuesConfig: {
-    OFFICIAL: { description: "Thành viên chính thức: contributes capital and uses services and/or labour." },
-    ASSOCIATE_WITH_CAPITAL: { description: "Thành viên liên kết góp vốn: associate member contributing capital." },
-    ASSOCIATE_WITHOUT_CAPITAL: { description: "Thành viên liên kết không góp vốn: associate member without capital." },
-  },
+  valuesConfig: describedValues({
+    OFFICIAL: "Thành viên chính thức: contributes capital and uses services and/or labour.",
+    ASSOCIATE_WITH_CAPITAL: "Thành viên liên kết góp vốn: associate member contributing capital.",
+    ASSOCIATE_WITHOUT_CAPITAL: "Thành viên liên kết không góp vốn: associate member without capital.",
+  }),
 });
 
 registerEnumType(Rating, {
@@ -86,13 +86,13 @@ registerEnumType(Rating, {
   description:
     "Performance rating (xếp loại) of Circular 01/2020/TT-BKHĐT: 15 criteria, 100 points. The circular was repealed by Thông tư 78/2025/TT-BTC " +
     "from 2025-09-18 and no national rating replaced it: these ratings belong to assessments dated before that day.",
-  valuesConfig: {
-    GOOD: { description: "Tốt: 80–100 points." },
-    FAIR: { description: "Khá: 65 to under 80 points." },
-    AVERAGE: { description: "Trung bình: 50 to under 65 points." },
-    WEAK: { description: "Yếu: under 50 points." },
-    NOT_RATED: { description: "Chưa xếp loại: operating under 12 months, or stopped over 3 months in the year." },
-  },
+  valuesConfig: describedValues({
+    GOOD: "Tốt: 80–100 points.",
+    FAIR: "Khá: 65 to under 80 points.",
+    AVERAGE: "Trung bình: 50 to under 65 points.",
+    WEAK: "Yếu: under 50 points.",
+    NOT_RATED: "Chưa xếp loại: operating under 12 months, or stopped over 3 months in the year.",
+  }),
 });
 
 /** The rating a score earns under Circular 01/2020/TT-BKHĐT. */
@@ -113,22 +113,16 @@ export const RATING_BAND: Record<Exclude<Rating, Rating.NOT_RATED>, string> = {
 registerEnumType(ClassificationScheme, {
   name: "ClassificationScheme",
   description: "Which rule set a classification follows (căn cứ phân loại, đánh giá).",
-  valuesConfig: {
-    CIRCULAR_01_2020: {
-      description:
-        "Thông tư 01/2020/TT-BKHĐT: performance rating by score (Tốt/Khá/Trung bình/Yếu), for assessments dated before 2025-09-18, " +
-        "when Thông tư 78/2025/TT-BTC repealed it; Hà Tĩnh's reports up to then use it.",
-    },
-    DECREE_113_2024: {
-      description:
-        "Nghị định 113/2024/NĐ-CP under Law 17/2023/QH15 (in force 2024-11-01): size class by official members and revenue or total capital; no rating.",
-    },
-    ALLIANCE: {
-      description:
-        "A scheme the provincial Cooperative Alliance names (bộ tiêu chí do Liên minh HTX tỉnh áp dụng), e.g. for assessments after 2025-09-18: " +
-        "no national rating; the scheme's name and its grade as the Alliance words them.",
-    },
-  },
+  valuesConfig: describedValues({
+    CIRCULAR_01_2020:
+      "Thông tư 01/2020/TT-BKHĐT: performance rating by score (Tốt/Khá/Trung bình/Yếu), for assessments dated before 2025-09-18, " +
+      "when Thông tư 78/2025/TT-BTC repealed it; Hà Tĩnh's reports up to then use it.",
+    DECREE_113_2024:
+      "Nghị định 113/2024/NĐ-CP under Law 17/2023/QH15 (in force 2024-11-01): size class by official members and revenue or total capital; no rating.",
+    ALLIANCE:
+      "A scheme the provincial Cooperative Alliance names (bộ tiêu chí do Liên minh HTX tỉnh áp dụng), e.g. for assessments after 2025-09-18: " +
+      "no national rating; the scheme's name and its grade as the Alliance words them.",
+  }),
 });
 
 registerEnumType(SizeClass, {
@@ -137,137 +131,76 @@ registerEnumType(SizeClass, {
     "Size class (phân loại quy mô) under Law 17/2023/QH15 and Decree 113/2024/NĐ-CP, by official members and revenue or total capital, per field. " +
     "Only some of the decree's thresholds are known to the graph (agriculture: all four classes; industry–construction: large only; " +
     "trade, services and other fields: none); where they are not, the class is NOT_DETERMINED.",
-  valuesConfig: {
-    MICRO: { description: "Siêu nhỏ." },
-    SMALL: { description: "Nhỏ." },
-    MEDIUM: { description: "Vừa." },
-    LARGE: { description: "Lớn." },
-    NOT_DETERMINED: {
-      description:
-        "Chưa xác định: the decree's thresholds for the organisation's field are not known to the graph, or a figure they need " +
-        "(total capital, tổng nguồn vốn, is not recorded) is missing. Not a class of the decree.",
-    },
-  },
+  valuesConfig: describedValues({
+    MICRO: "Siêu nhỏ.",
+    SMALL: "Nhỏ.",
+    MEDIUM: "Vừa.",
+    LARGE: "Lớn.",
+    NOT_DETERMINED:
+      "Chưa xác định: the decree's thresholds for the organisation's field are not known to the graph, or a figure they need " +
+      "(total capital, tổng nguồn vốn, is not recorded) is missing. Not a class of the decree.",
+  }),
 });
 
 registerEnumType(ItReadiness, {
   name: "ItReadiness",
   description: "How far the organisation uses information technology (mức độ ứng dụng công nghệ thông tin).",
-  valuesConfig: Object.fromEntries(Object.entries(IT_READINESS_LABEL).map(([k, v]) => [k, { description: v }])),
+  valuesConfig: describedValues(IT_READINESS_LABEL),
 });
 
-export enum AdminUnitKind {
-  PROVINCE = "PROVINCE",
-  CITY = "CITY",
-  TOWN = "TOWN",
-  DISTRICT = "DISTRICT",
-  WARD = "WARD",
-  COMMUNE = "COMMUNE",
-  TOWNSHIP = "TOWNSHIP",
-}
-registerEnumType(AdminUnitKind, {
-  name: "AdminUnitKind",
-  description: "Kind of administrative unit (loại đơn vị hành chính).",
-  valuesConfig: {
-    PROVINCE: { description: "Tỉnh." },
-    CITY: { description: "Thành phố thuộc tỉnh (district level, until 2025-06-30)." },
-    TOWN: { description: "Thị xã (district level, until 2025-06-30)." },
-    DISTRICT: { description: "Huyện (district level, until 2025-06-30)." },
-    WARD: { description: "Phường (commune level)." },
-    COMMUNE: { description: "Xã (commune level)." },
-    TOWNSHIP: { description: "Thị trấn (commune level, until 2025-06-30)." },
-  },
+export const AdminUnitKind = describedEnum("AdminUnitKind", "Kind of administrative unit (loại đơn vị hành chính).", {
+  PROVINCE: "Tỉnh.",
+  CITY: "Thành phố thuộc tỉnh (district level, until 2025-06-30).",
+  TOWN: "Thị xã (district level, until 2025-06-30).",
+  DISTRICT: "Huyện (district level, until 2025-06-30).",
+  WARD: "Phường (commune level).",
+  COMMUNE: "Xã (commune level).",
+  TOWNSHIP: "Thị trấn (commune level, until 2025-06-30).",
 });
+export type AdminUnitKind = EnumValue<typeof AdminUnitKind>;
 
-export enum AdminUnitLevel {
-  PROVINCE = "PROVINCE",
-  DISTRICT = "DISTRICT",
-  COMMUNE = "COMMUNE",
-}
-registerEnumType(AdminUnitLevel, {
-  name: "AdminUnitLevel",
-  description: "Tier of local government (cấp hành chính).",
-  valuesConfig: {
-    PROVINCE: { description: "Cấp tỉnh." },
-    DISTRICT: { description: "Cấp huyện: abolished from 2025-07-01." },
-    COMMUNE: { description: "Cấp xã: phường, xã, thị trấn." },
-  },
+export const AdminUnitLevel = describedEnum("AdminUnitLevel", "Tier of local government (cấp hành chính).", {
+  PROVINCE: "Cấp tỉnh.",
+  DISTRICT: "Cấp huyện: abolished from 2025-07-01.",
+  COMMUNE: "Cấp xã: phường, xã, thị trấn.",
 });
+export type AdminUnitLevel = EnumValue<typeof AdminUnitLevel>;
 
-export enum AdminUnitShare {
-  WHOLE = "WHOLE",
-  PART = "PART",
-}
-registerEnumType(AdminUnitShare, {
-  name: "AdminUnitShare",
-  description: "How much of an earlier unit a later one took over (phạm vi kế thừa).",
-  valuesConfig: {
-    WHOLE: { description: "Toàn bộ: all of the earlier unit." },
-    PART: { description: "Một phần: the earlier unit was split and this is one part." },
-  },
+export const AdminUnitShare = describedEnum("AdminUnitShare", "How much of an earlier unit a later one took over (phạm vi kế thừa).", {
+  WHOLE: "Toàn bộ: all of the earlier unit.",
+  PART: "Một phần: the earlier unit was split and this is one part.",
 });
+export type AdminUnitShare = EnumValue<typeof AdminUnitShare>;
 
 export function enumValues<T extends Record<string, string>>(e: T): string[] {
   return Object.values(e);
 }
 
-export enum MembershipGroupBy {
-  ADMIN_UNIT = "ADMIN_UNIT",
-  SECTOR = "SECTOR",
-  RATING = "RATING",
-  SIZE_CLASS = "SIZE_CLASS",
-}
-registerEnumType(MembershipGroupBy, {
-  name: "MembershipGroupBy",
-  description: "How to break the membership statistics down (phân nhóm).",
-  valuesConfig: {
-    ADMIN_UNIT: {
-      description:
-        "By administrative unit of the map `unitMap` names: districts for periods before 2025-07-01, communes after; records no unit can hold are the group with a null key.",
-    },
-    SECTOR: { description: "By sector." },
-    RATING: {
-      description:
-        "By the year's rating (Circular 01/2020). Years assessed after the circular's repeal (2025-09-18) have no national rating: their cooperatives are all in the group with a null key.",
-    },
-    SIZE_CLASS: {
-      description:
-        "By the year's size class (Decree 113/2024): NOT_DETERMINED where the decree's thresholds are not known; cooperatives with none recorded in the group with a null key.",
-    },
-  },
+export const MembershipGroupBy = describedEnum("MembershipGroupBy", "How to break the membership statistics down (phân nhóm).", {
+  ADMIN_UNIT:
+    "By administrative unit of the map `unitMap` names: districts for periods before 2025-07-01, communes after; records no unit can hold are the group with a null key.",
+  SECTOR: "By sector.",
+  RATING:
+    "By the year's rating (Circular 01/2020). Years assessed after the circular's repeal (2025-09-18) have no national rating: their cooperatives are all in the group with a null key.",
+  SIZE_CLASS:
+    "By the year's size class (Decree 113/2024): NOT_DETERMINED where the decree's thresholds are not known; cooperatives with none recorded in the group with a null key.",
 });
+export type MembershipGroupBy = EnumValue<typeof MembershipGroupBy>;
 
 /** The map a breakdown by unit follows: shared by every subgraph (core). */
 export { UnitMap } from "@kttt/core";
 
-export enum OrganizationOrder {
-  NAME_ASC = "NAME_ASC",
-  NAME_DESC = "NAME_DESC",
-  ESTABLISHED_ON_ASC = "ESTABLISHED_ON_ASC",
-  ESTABLISHED_ON_DESC = "ESTABLISHED_ON_DESC",
-}
-registerEnumType(OrganizationOrder, {
-  name: "OrganizationOrder",
-  description: "Sort order of organisation lists (thứ tự sắp xếp).",
-  valuesConfig: {
-    NAME_ASC: { description: "By name, A to Z." },
-    NAME_DESC: { description: "By name, Z to A." },
-    ESTABLISHED_ON_ASC: { description: "Oldest first." },
-    ESTABLISHED_ON_DESC: { description: "Newest first." },
-  },
+export const OrganizationOrder = describedEnum("OrganizationOrder", "Sort order of organisation lists (thứ tự sắp xếp).", {
+  NAME_ASC: "By name, A to Z.",
+  NAME_DESC: "By name, Z to A.",
+  ESTABLISHED_ON_ASC: "Oldest first.",
+  ESTABLISHED_ON_DESC: "Newest first.",
 });
+export type OrganizationOrder = EnumValue<typeof OrganizationOrder>;
 
-export enum MemberStatusFilter {
-  CURRENT = "CURRENT",
-  FORMER = "FORMER",
-  ALL = "ALL",
-}
-registerEnumType(MemberStatusFilter, {
-  name: "MemberStatusFilter",
-  description: "Which memberships to list.",
-  valuesConfig: {
-    CURRENT: { description: "Current members (đang là thành viên)." },
-    FORMER: { description: "Former members (đã chấm dứt)." },
-    ALL: { description: "Both." },
-  },
+export const MemberStatusFilter = describedEnum("MemberStatusFilter", "Which memberships to list.", {
+  CURRENT: "Current members (đang là thành viên).",
+  FORMER: "Former members (đã chấm dứt).",
+  ALL: "Both.",
 });
+export type MemberStatusFilter = EnumValue<typeof MemberStatusFilter>;

@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
-import { DETAILS, isOwnCommune, LocalDateScalar, nestedConnection, READ_NOTE, Role, SIGNED_IN, VndScalar, today } from "@kttt/core";
+import { DETAILS, isOwnCommune, LocalDateScalar, nestedConnection, READ_NOTE, Role, SIGNED_IN, VndScalar, today, type Connection } from "@kttt/core";
 import { recordCommuneOn, recordDistrictOn } from "@kttt/reference";
 import type { MembershipContext } from "../context";
 import { ClassificationScheme, MemberStatusFilter, OrganizationKind } from "../domain/enums";
@@ -12,6 +12,9 @@ import { Organization } from "../entities/organization";
 import { listOrganizations } from "../repositories/organizations";
 import { CooperativeConnection, CooperativeGroupConnection, CooperativeUnionConnection, MemberConnection, OrganizationConnection } from "../types/connections";
 import { MemberListArgs, OrganizationListArgs, OrganizationsArgs } from "../types/filters";
+import type { CooperativeUnion } from "../entities/organization";
+import type { CooperativeGroup } from "../entities/organization";
+import type { Cooperative } from "../entities/organization";
 
 const PERSONAL =
   "Personal data: shown to Alliance staff and to the commune where the organisation lies today (COMMUNE); null for everyone else (dữ liệu cá nhân).";
@@ -28,7 +31,7 @@ async function mayReadPersonal(ctx: MembershipContext, organization: Organizatio
 export class OrganizationResolver {
   @Authorized(...SIGNED_IN)
   @Query(() => CooperativeConnection, { nullable: true, description: `Cooperatives (hợp tác xã, HTX), filtered and paginated. ${READ_NOTE.SIGNED_IN}` })
-  cooperatives(@Args() args: OrganizationListArgs, @Ctx() ctx: MembershipContext): Promise<CooperativeConnection> {
+  cooperatives(@Args() args: OrganizationListArgs, @Ctx() ctx: MembershipContext): Promise<Connection<Cooperative>> {
     return listOrganizations(ctx.dataSource, CooperativeConnection, OrganizationKind.COOPERATIVE, args);
   }
 
@@ -37,7 +40,7 @@ export class OrganizationResolver {
     nullable: true,
     description: `Cooperative groups (tổ hợp tác, THT), filtered and paginated. ${READ_NOTE.SIGNED_IN}`,
   })
-  cooperativeGroups(@Args() args: OrganizationListArgs, @Ctx() ctx: MembershipContext): Promise<CooperativeGroupConnection> {
+  cooperativeGroups(@Args() args: OrganizationListArgs, @Ctx() ctx: MembershipContext): Promise<Connection<CooperativeGroup>> {
     return listOrganizations(ctx.dataSource, CooperativeGroupConnection, OrganizationKind.COOPERATIVE_GROUP, args);
   }
 
@@ -46,7 +49,7 @@ export class OrganizationResolver {
     nullable: true,
     description: `Unions of cooperatives (liên hiệp hợp tác xã, LHHTX), filtered and paginated. ${READ_NOTE.SIGNED_IN}`,
   })
-  cooperativeUnions(@Args() args: OrganizationListArgs, @Ctx() ctx: MembershipContext): Promise<CooperativeUnionConnection> {
+  cooperativeUnions(@Args() args: OrganizationListArgs, @Ctx() ctx: MembershipContext): Promise<Connection<CooperativeUnion>> {
     return listOrganizations(ctx.dataSource, CooperativeUnionConnection, OrganizationKind.COOPERATIVE_UNION, args);
   }
 
@@ -55,7 +58,7 @@ export class OrganizationResolver {
     nullable: true,
     description: `Organisations of every legal form together (tổ chức kinh tế tập thể), filtered and paginated. ${READ_NOTE.SIGNED_IN}`,
   })
-  organizations(@Args() args: OrganizationsArgs, @Ctx() ctx: MembershipContext): Promise<OrganizationConnection> {
+  organizations(@Args() args: OrganizationsArgs, @Ctx() ctx: MembershipContext): Promise<Connection<Organization>> {
     return listOrganizations(ctx.dataSource, OrganizationConnection, args.kind, args);
   }
 
@@ -115,7 +118,7 @@ export class OrganizationResolver {
 
   @Authorized(...DETAILS.MEMBERSHIP)
   @FieldResolver(() => MemberConnection, { nullable: true, description: `Members (thành viên), in joining order. ${READ_NOTE.MEMBERSHIP}` })
-  async members(@Root() org: Organization, @Args() args: MemberListArgs, @Ctx() ctx: MembershipContext): Promise<MemberConnection> {
+  async members(@Root() org: Organization, @Args() args: MemberListArgs, @Ctx() ctx: MembershipContext): Promise<Connection<Member>> {
     const current = args.status === MemberStatusFilter.ALL ? null : args.status === MemberStatusFilter.CURRENT;
     return nestedConnection(MemberConnection, args, (m: Member) => m.id, {
       firstPage: (limit) => ctx.loaders.firstMembers({ current, membershipType: args.membershipType ?? null, limit }).load(org.id),

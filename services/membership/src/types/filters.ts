@@ -1,24 +1,16 @@
-import { IsOptional, Length, ValidateNested } from "class-validator";
-import { ArgsType, Field, InputType, Int } from "type-graphql";
-import { ConnectionArgs, IsAdminUnitCode, IsYearInRange, LocalDateScalar } from "@kttt/core";
+import { ArgsType, Field, InputType } from "type-graphql";
+import { ConnectionArgs, OptionalAdminUnitCodeField, AdminUnitAsOfField, SearchField, OptionalYearField, OptionalNestedField } from "@kttt/core";
 import { MembershipType, MemberStatusFilter, OrganizationKind, OrganizationOrder, OrganizationStatus, Rating, Sector } from "../domain/enums";
 
 @InputType({ description: "Filters for organisation lists (bộ lọc); all given conditions must hold." })
 export class OrganizationFilter {
-  @Field({
-    nullable: true,
-    description:
-      "Only organisations lying in this administrative unit (mã đơn vị hành chính) on `adminUnitAsOf`: a commune (5 digits, e.g. 18202 for xã Tứ Mỹ) " +
+  @OptionalAdminUnitCodeField(
+    "Only organisations lying in this administrative unit (mã đơn vị hành chính) on `adminUnitAsOf`: a commune (5 digits, e.g. 18202 for xã Tứ Mỹ) " +
       "or a district (3 digits, e.g. 444). A record counts where its commune lay on that date, so district 445 on 2025-06-30 includes the former Lộc Hà.",
-  })
-  @IsOptional()
-  @IsAdminUnitCode()
+  )
   adminUnitCode?: string;
 
-  @Field(() => LocalDateScalar, {
-    nullable: true,
-    description: "The date `adminUnitCode` is judged on (tính đến ngày); default: today for a unit in force, the unit's last day for one that ended.",
-  })
+  @AdminUnitAsOfField()
   adminUnitAsOf?: string;
 
   @Field(() => Sector, { nullable: true, description: "Only this sector (lĩnh vực)." })
@@ -27,21 +19,15 @@ export class OrganizationFilter {
   @Field(() => Rating, { nullable: true, description: "Only organisations with this rating (xếp loại) in `ratingYear`." })
   rating?: Rating;
 
-  @Field(() => Int, { nullable: true, description: "Year of the rating filter; default: the latest year rated." })
-  @IsOptional()
-  @IsYearInRange()
+  @OptionalYearField("Year of the rating filter; default: the latest year rated.")
   ratingYear?: number;
 
   @Field(() => OrganizationStatus, { nullable: true, description: "Only this operating status (tình trạng)." })
   status?: OrganizationStatus;
 
-  @Field({
-    nullable: true,
-    description:
-      'Words to find in the name or registration number, with or without diacritics (tìm kiếm): "hop tac xa nong nghiep" finds "Hợp tác xã Nông nghiệp …".',
-  })
-  @IsOptional()
-  @Length(1, 200, { message: "search must be 1 to 200 characters." })
+  @SearchField(
+    'Words to find in the name or registration number, with or without diacritics (tìm kiếm): "hop tac xa nong nghiep" finds "Hợp tác xã Nông nghiệp …".',
+  )
   search?: string;
 
   @Field({
@@ -53,9 +39,7 @@ export class OrganizationFilter {
 
 @ArgsType()
 export class OrganizationListArgs extends ConnectionArgs {
-  @Field(() => OrganizationFilter, { nullable: true, description: "Conditions on the organisations." })
-  @IsOptional()
-  @ValidateNested()
+  @OptionalNestedField(() => OrganizationFilter, "Conditions on the organisations.")
   filter?: OrganizationFilter;
 
   @Field(() => OrganizationOrder, { defaultValue: OrganizationOrder.NAME_ASC, description: "Sort order." })

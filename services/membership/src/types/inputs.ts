@@ -1,6 +1,6 @@
 import { ArrayMaxSize, IsOptional, Length, Matches, Max, Min, ValidateNested } from "class-validator";
 import { Field, Float, ID, InputType, Int } from "type-graphql";
-import { Idempotent, LocalDateScalar, MutationInput, VndScalar, IsAdminUnitCode, IsYearInRange } from "@kttt/core";
+import { Idempotent, LocalDateScalar, MutationInput, VndScalar, IsAdminUnitCode, IsYearInRange, OptionalAdminUnitCodeField } from "@kttt/core";
 import {
   ClassificationScheme,
   ItReadiness,
@@ -108,9 +108,7 @@ export class UpdateOrganizationInput extends MutationInput {
   @Matches(REGISTRATION_NUMBER, { message: "registrationNumber must be 10 digits, optionally followed by -and 3 digits (e.g. 3001234567)." })
   registrationNumber?: string;
 
-  @Field({ nullable: true, description: "The unit it lies in from today: a commune code in force today (5 digits, e.g. 18202)." })
-  @IsOptional()
-  @IsAdminUnitCode()
+  @OptionalAdminUnitCodeField("The unit it lies in from today: a commune code in force today (5 digits, e.g. 18202).")
   adminUnitCode?: string;
 
   @Field(() => Sector, { nullable: true, description: "New sector." })

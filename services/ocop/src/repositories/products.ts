@@ -1,5 +1,5 @@
 /** Reading OCOP products: filtered, keyset-paginated lists, and first pages of many parents at once. */
-import { paginate, searchCondition, searchTerms, today } from "@kttt/core";
+import { paginate, searchCondition, searchTerms, today, type Connection } from "@kttt/core";
 import { unitFilterCondition } from "@kttt/reference";
 import type { DataSource, SelectQueryBuilder } from "typeorm";
 import { OcopProduct } from "../entities/product";
@@ -48,7 +48,7 @@ export function filteredProducts(dataSource: DataSource, filter: OcopProductFilt
   return query;
 }
 
-export async function listProducts(dataSource: DataSource, args: OcopProductListArgs): Promise<OcopProductConnection> {
+export async function listProducts(dataSource: DataSource, args: OcopProductListArgs): Promise<Connection<OcopProduct>> {
   const asOf = args.filter?.asOf ?? today();
   const [expression, direction, property] = ORDER_KEYS[args.orderBy ?? OcopProductOrder.NAME_ASC];
   const connection = await paginate(

@@ -4,7 +4,7 @@
  * one windowed statement; local owners' products (resolvers/owner.resolver.ts) page the same way.
  */
 import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
-import { firstPageConnection, firstPageFetchSize, today } from "@kttt/core";
+import { firstPageConnection, firstPageFetchSize, today, type Connection } from "@kttt/core";
 import { latestUnitNear } from "@kttt/reference";
 import type { OcopContext } from "../context";
 import { AdminUnitRef, CooperativeGroupRef, CooperativeRef, CooperativeUnionRef } from "../entities/external";
@@ -12,10 +12,11 @@ import { listProducts, type ParentColumn } from "../repositories/products";
 import { OcopProductConnection } from "../types/connections";
 import { OcopChildProductArgs, type OcopProductFilter } from "../types/filters";
 import { OcopProductOrder } from "../domain/enums";
+import type { OcopProduct } from "../entities/product";
 
 const DESCRIPTION = "OCOP products (sản phẩm OCOP) by name; status and stars judged on `asOf`.";
 
-export function productsOf(column: ParentColumn, key: string, args: OcopChildProductArgs, ctx: OcopContext): Promise<OcopProductConnection> {
+export function productsOf(column: ParentColumn, key: string, args: OcopChildProductArgs, ctx: OcopContext): Promise<Connection<OcopProduct>> {
   const asOf = args.asOf ?? today();
   if (args.after || args.before || args.last != null) {
     // Paging on inside one parent's list: an ordinary keyset page of the product list.
@@ -46,7 +47,7 @@ export function productsOf(column: ParentColumn, key: string, args: OcopChildPro
 @Resolver(() => CooperativeRef)
 export class CooperativeOcopResolver {
   @FieldResolver(() => OcopProductConnection, { nullable: true, description: DESCRIPTION })
-  ocopProducts(@Root() parent: CooperativeRef, @Args() args: OcopChildProductArgs, @Ctx() ctx: OcopContext): Promise<OcopProductConnection> {
+  ocopProducts(@Root() parent: CooperativeRef, @Args() args: OcopChildProductArgs, @Ctx() ctx: OcopContext): Promise<Connection<OcopProduct>> {
     return productsOf("owner_organization_id", parent.id, args, ctx);
   }
 }
@@ -54,7 +55,7 @@ export class CooperativeOcopResolver {
 @Resolver(() => CooperativeGroupRef)
 export class CooperativeGroupOcopResolver {
   @FieldResolver(() => OcopProductConnection, { nullable: true, description: DESCRIPTION })
-  ocopProducts(@Root() parent: CooperativeGroupRef, @Args() args: OcopChildProductArgs, @Ctx() ctx: OcopContext): Promise<OcopProductConnection> {
+  ocopProducts(@Root() parent: CooperativeGroupRef, @Args() args: OcopChildProductArgs, @Ctx() ctx: OcopContext): Promise<Connection<OcopProduct>> {
     return productsOf("owner_organization_id", parent.id, args, ctx);
   }
 }
@@ -62,7 +63,7 @@ export class CooperativeGroupOcopResolver {
 @Resolver(() => CooperativeUnionRef)
 export class CooperativeUnionOcopResolver {
   @FieldResolver(() => OcopProductConnection, { nullable: true, description: DESCRIPTION })
-  ocopProducts(@Root() parent: CooperativeUnionRef, @Args() args: OcopChildProductArgs, @Ctx() ctx: OcopContext): Promise<OcopProductConnection> {
+  ocopProducts(@Root() parent: CooperativeUnionRef, @Args() args: OcopChildProductArgs, @Ctx() ctx: OcopContext): Promise<Connection<OcopProduct>> {
     return productsOf("owner_organization_id", parent.id, args, ctx);
   }
 }
@@ -75,7 +76,7 @@ export class AdminUnitOcopResolver {
       "OCOP products made in the unit (sản phẩm OCOP của địa phương) by name; status and stars judged on `asOf` (default today). A product counts where its " +
       "commune lay on `asOf`, or on the nearest day the unit existed (a district's last day, 2025-06-30; a 2025 commune's first, 2025-07-01).",
   })
-  ocopProducts(@Root() parent: AdminUnitRef, @Args() args: OcopChildProductArgs, @Ctx() ctx: OcopContext): Promise<OcopProductConnection> {
+  ocopProducts(@Root() parent: AdminUnitRef, @Args() args: OcopChildProductArgs, @Ctx() ctx: OcopContext): Promise<Connection<OcopProduct>> {
     return productsOf("admin_unit_code", parent.code, args, ctx);
   }
 }

@@ -1,3 +1,4 @@
+import type { Connection } from "@kttt/core";
 /** Ocop's own local owners (enterprises and household businesses): their products, paged as membership's organisations' are, and their unit. */
 import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { OcopContext } from "../context";
@@ -7,13 +8,14 @@ import { OcopProductConnection } from "../types/connections";
 import { OcopChildProductArgs } from "../types/filters";
 import { productsOf } from "./external.resolver";
 import { placeFieldsResolver } from "./places";
+import type { OcopProduct } from "../entities/product";
 
 const DESCRIPTION = "OCOP products (sản phẩm OCOP) by name; status and stars judged on `asOf`.";
 
 @Resolver(() => OcopLocalOwner)
 export class OcopLocalOwnerResolver extends placeFieldsResolver(OcopLocalOwner) {
   @FieldResolver(() => OcopProductConnection, { nullable: true, description: DESCRIPTION })
-  ocopProducts(@Root() parent: OcopLocalOwner, @Args() args: OcopChildProductArgs, @Ctx() ctx: OcopContext): Promise<OcopProductConnection> {
+  ocopProducts(@Root() parent: OcopLocalOwner, @Args() args: OcopChildProductArgs, @Ctx() ctx: OcopContext): Promise<Connection<OcopProduct>> {
     return productsOf("owner_id", parent.id, args, ctx);
   }
 

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root, createUnionType } from "type-graphql";
-import { LocalDateScalar, today, type OrganizationKind } from "@kttt/core";
+import { LocalDateScalar, today, type OrganizationKind, type Connection } from "@kttt/core";
 import {
   recordDistrictOn,
   ocopCertificateStatus,
@@ -53,7 +53,7 @@ export function asOfFor(product: OcopProduct, asOf: string | null | undefined): 
 @Resolver(() => OcopProduct)
 export class OcopProductResolver extends placeFieldsResolver(OcopProduct) {
   @Query(() => OcopProductConnection, { nullable: true, description: "OCOP products (sản phẩm OCOP), filtered and paginated." })
-  ocopProducts(@Args() args: OcopProductListArgs, @Ctx() ctx: OcopContext): Promise<OcopProductConnection> {
+  ocopProducts(@Args() args: OcopProductListArgs, @Ctx() ctx: OcopContext): Promise<Connection<OcopProduct>> {
     return listProducts(ctx.dataSource, args);
   }
 
@@ -98,7 +98,7 @@ export class OcopProductResolver extends placeFieldsResolver(OcopProduct) {
   ): Promise<OcopStatus | null> {
     const date = asOfFor(product, asOf);
     const current = ocopCurrentCertificate(await ctx.loaders.certificationsByProduct.load(product.id), date);
-    return current ? (ocopCertificateStatus(current, date) as OcopStatus) : null;
+    return current ? ocopCertificateStatus(current, date) : null;
   }
 
   @FieldResolver(() => Int, { nullable: true, description: "Stars of the certificate in force on the date (hạng sao); null unless ACTIVE." })
@@ -158,6 +158,6 @@ export class OcopCertificationResolver {
     @Root() certification: OcopCertification,
     @Arg("asOf", () => LocalDateScalar, { nullable: true, description: "The date to judge on; default today." }) asOf: string | null,
   ): OcopStatus {
-    return ocopCertificateStatus(certification, asOf ?? today()) as OcopStatus;
+    return ocopCertificateStatus(certification, asOf ?? today());
   }
 }

@@ -31,7 +31,7 @@ import {
 import { ocopLevelFor, ocopStarsForScore, ocopValidUntil, OCOP_STAR_BANDS, OCOP_SUBGROUPS, requireAdminUnit, requireAdminUnitNamed } from "@kttt/reference";
 import { randomUUID } from "node:crypto";
 import type { DataSource, EntityManager } from "typeorm";
-import { COLLECTIVE_OWNER_TYPES, isCollective, kindOf, OcopLocalOwnerType, OcopOwnerType, OWNER_TYPE_LABEL } from "../domain/enums";
+import { COLLECTIVE_OWNER_TYPES, isCollective, kindOf, OcopOwnerType, OWNER_TYPE_LABEL } from "../domain/enums";
 import { OcopCertification } from "../entities/certification";
 import { OcopLocalOwner } from "../entities/owner";
 import { OcopProduct } from "../entities/product";
@@ -239,7 +239,7 @@ export class OcopProductImport {
             if (!local) {
               local = Object.assign(new OcopLocalOwner(), {
                 id: randomUUID(),
-                type: row.ownerType as unknown as OcopLocalOwnerType,
+                type: row.ownerType,
                 name: c.ownerName,
                 registrationNumber: c.ownerRegistrationNumber!,
                 adminUnitCode: c.adminUnitCode,

@@ -1,6 +1,6 @@
-import { IsOptional, Length, Max, Min, ValidateNested } from "class-validator";
+import { IsOptional, Max, Min } from "class-validator";
 import { ArgsType, Field, ID, InputType, Int } from "type-graphql";
-import { ConnectionArgs, LocalDateScalar, IsAdminUnitCode } from "@kttt/core";
+import { ConnectionArgs, LocalDateScalar, OptionalAdminUnitCodeField, AdminUnitAsOfField, SearchField, OptionalNestedField } from "@kttt/core";
 import { OcopGroup, OcopOwnerType, OcopStatus, OcopProductOrder } from "../domain/enums";
 
 @InputType({ description: "Filters for OCOP product lists (bộ lọc); all given conditions must hold." })
@@ -17,20 +17,13 @@ export class OcopProductFilter {
   @Field(() => OcopGroup, { nullable: true, description: "Only this product group (nhóm sản phẩm)." })
   group?: OcopGroup;
 
-  @Field({
-    nullable: true,
-    description:
-      "Only products made in this administrative unit (mã đơn vị hành chính) on `adminUnitAsOf`: a commune (5 digits, e.g. 18202 for xã Tứ Mỹ) " +
+  @OptionalAdminUnitCodeField(
+    "Only products made in this administrative unit (mã đơn vị hành chính) on `adminUnitAsOf`: a commune (5 digits, e.g. 18202 for xã Tứ Mỹ) " +
       "or a district (3 digits, e.g. 444). A product counts where its commune lay on that date, so district 445 on 2025-06-30 includes the former Lộc Hà.",
-  })
-  @IsOptional()
-  @IsAdminUnitCode()
+  )
   adminUnitCode?: string;
 
-  @Field(() => LocalDateScalar, {
-    nullable: true,
-    description: "The date `adminUnitCode` is judged on (tính đến ngày); default: today for a unit in force, the unit's last day for one that ended.",
-  })
+  @AdminUnitAsOfField()
   adminUnitAsOf?: string;
 
   @Field(() => OcopOwnerType, { nullable: true, description: "Only products of this kind of owner (loại chủ thể)." })
@@ -51,17 +44,13 @@ export class OcopProductFilter {
   @Max(3650, { message: "expiringWithinDays must be between 0 and 3650." })
   expiringWithinDays?: number;
 
-  @Field({ nullable: true, description: 'Words to find in the name or subgroup, with or without diacritics (tìm kiếm): "mat ong" finds "Mật ong …".' })
-  @IsOptional()
-  @Length(1, 200, { message: "search must be 1 to 200 characters." })
+  @SearchField('Words to find in the name or subgroup, with or without diacritics (tìm kiếm): "mat ong" finds "Mật ong …".')
   search?: string;
 }
 
 @ArgsType()
 export class OcopProductListArgs extends ConnectionArgs {
-  @Field(() => OcopProductFilter, { nullable: true, description: "Conditions on the products." })
-  @IsOptional()
-  @ValidateNested()
+  @OptionalNestedField(() => OcopProductFilter, "Conditions on the products.")
   filter?: OcopProductFilter;
 
   @Field(() => OcopProductOrder, { defaultValue: OcopProductOrder.NAME_ASC, description: "Sort order." })

@@ -1,6 +1,6 @@
 import { IsOptional, Length, Matches, Max, Min, ValidateNested } from "class-validator";
 import { Field, ID, InputType, Int } from "type-graphql";
-import { LocalDateScalar, MutationInput, IsAdminUnitCode } from "@kttt/core";
+import { LocalDateScalar, MutationInput, IsAdminUnitCode, OptionalNestedField } from "@kttt/core";
 import { OcopGroup, OcopLevel, OcopLocalOwnerType } from "../domain/enums";
 
 const REGISTRATION_NUMBER = /^[0-9]{10}(-[0-9]{3})?$/u;
@@ -49,9 +49,7 @@ export class OcopOwnerInput {
   @IsOptional()
   localOwnerId?: string;
 
-  @Field(() => NewOcopLocalOwnerInput, { nullable: true, description: "A new enterprise or household business, recorded with the product." })
-  @IsOptional()
-  @ValidateNested()
+  @OptionalNestedField(() => NewOcopLocalOwnerInput, "A new enterprise or household business, recorded with the product.")
   newLocalOwner?: NewOcopLocalOwnerInput;
 }
 

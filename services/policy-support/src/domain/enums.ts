@@ -4,17 +4,18 @@
  * Every enum the subgraph publishes is declared here, the breakdowns (`…GroupBy`) and sort orders (`…Order`) included.
  */
 import { registerEnumType } from "type-graphql";
-import { OrganizationKind } from "@kttt/core";
+import { describedEnum, describedValues, OrganizationKind, type EnumValue } from "@kttt/core";
 
-export enum LegalDocumentType {
-  LAW = "LAW",
-  DECREE = "DECREE",
-  DECISION = "DECISION",
-  CIRCULAR = "CIRCULAR",
-  RESOLUTION = "RESOLUTION",
-  PLAN = "PLAN",
-  OFFICIAL_LETTER = "OFFICIAL_LETTER",
-}
+export const LegalDocumentType = describedEnum("LegalDocumentType", "Kind of legal or policy document (loại văn bản).", {
+  LAW: "Luật: a law passed by the National Assembly.",
+  DECREE: "Nghị định: a decree of the Government.",
+  DECISION: "Quyết định: a decision, e.g. of the Prime Minister.",
+  CIRCULAR: "Thông tư: a circular of a ministry.",
+  RESOLUTION: "Nghị quyết: a resolution, e.g. of the Party Central Committee.",
+  PLAN: "Kế hoạch: a plan, e.g. the province's yearly collective-economy plan.",
+  OFFICIAL_LETTER: "Công văn: an official letter.",
+});
+export type LegalDocumentType = EnumValue<typeof LegalDocumentType>;
 export const DOCUMENT_TYPE_LABEL: Record<LegalDocumentType, string> = {
   LAW: "Luật",
   DECREE: "Nghị định",
@@ -24,19 +25,6 @@ export const DOCUMENT_TYPE_LABEL: Record<LegalDocumentType, string> = {
   PLAN: "Kế hoạch",
   OFFICIAL_LETTER: "Công văn",
 };
-registerEnumType(LegalDocumentType, {
-  name: "LegalDocumentType",
-  description: "Kind of legal or policy document (loại văn bản).",
-  valuesConfig: {
-    LAW: { description: "Luật: a law passed by the National Assembly." },
-    DECREE: { description: "Nghị định: a decree of the Government." },
-    DECISION: { description: "Quyết định: a decision, e.g. of the Prime Minister." },
-    CIRCULAR: { description: "Thông tư: a circular of a ministry." },
-    RESOLUTION: { description: "Nghị quyết: a resolution, e.g. of the Party Central Committee." },
-    PLAN: { description: "Kế hoạch: a plan, e.g. the province's yearly collective-economy plan." },
-    OFFICIAL_LETTER: { description: "Công văn: an official letter." },
-  },
-});
 
 export enum PolicyKind {
   HUMAN_RESOURCES = "HUMAN_RESOURCES",
@@ -63,23 +51,15 @@ export const POLICY_KIND_LABEL: Record<PolicyKind, string> = {
 registerEnumType(PolicyKind, {
   name: "PolicyKind",
   description: "Kind of State support for the collective economy (loại chính sách hỗ trợ), after Law 17/2023/QH15 and Decree 113/2024/NĐ-CP.",
-  valuesConfig: Object.fromEntries(Object.entries(POLICY_KIND_LABEL).map(([k, v]) => [k, { description: v }])),
+  valuesConfig: describedValues(POLICY_KIND_LABEL),
 });
 
-export enum AgencyKind {
-  PROVINCIAL_DEPARTMENT = "PROVINCIAL_DEPARTMENT",
-  COOPERATIVE_ALLIANCE = "COOPERATIVE_ALLIANCE",
-  DISTRICT_COMMITTEE = "DISTRICT_COMMITTEE",
-}
-registerEnumType(AgencyKind, {
-  name: "AgencyKind",
-  description: "Kind of implementing agency (loại cơ quan thực hiện).",
-  valuesConfig: {
-    PROVINCIAL_DEPARTMENT: { description: "Sở, ban, ngành: a department of the provincial People's Committee." },
-    COOPERATIVE_ALLIANCE: { description: "Liên minh Hợp tác xã tỉnh: the provincial Cooperative Alliance." },
-    DISTRICT_COMMITTEE: { description: "Ủy ban nhân dân cấp huyện: the People's Committee of a district-level unit." },
-  },
+export const AgencyKind = describedEnum("AgencyKind", "Kind of implementing agency (loại cơ quan thực hiện).", {
+  PROVINCIAL_DEPARTMENT: "Sở, ban, ngành: a department of the provincial People's Committee.",
+  COOPERATIVE_ALLIANCE: "Liên minh Hợp tác xã tỉnh: the provincial Cooperative Alliance.",
+  DISTRICT_COMMITTEE: "Ủy ban nhân dân cấp huyện: the People's Committee of a district-level unit.",
 });
+export type AgencyKind = EnumValue<typeof AgencyKind>;
 
 export enum FundingSource {
   CENTRAL = "CENTRAL",
@@ -98,39 +78,24 @@ export const FUNDING_SOURCE_LABEL: Record<FundingSource, string> = {
 registerEnumType(FundingSource, {
   name: "FundingSource",
   description: "Where the money comes from (nguồn kinh phí).",
-  valuesConfig: Object.fromEntries(Object.entries(FUNDING_SOURCE_LABEL).map(([k, v]) => [k, { description: v }])),
+  valuesConfig: describedValues(FUNDING_SOURCE_LABEL),
 });
 
-export enum ProgrammeStatus {
-  OPEN = "OPEN",
-  CLOSED = "CLOSED",
-}
-registerEnumType(ProgrammeStatus, {
-  name: "ProgrammeStatus",
-  description: "Whether a programme still takes allocations and payments (trạng thái chương trình).",
-  valuesConfig: {
-    OPEN: { description: "Đang thực hiện: allocations and disbursements can be recorded within its period." },
-    CLOSED: { description: "Đã kết thúc: the books are closed; nothing more is recorded." },
-  },
+export const ProgrammeStatus = describedEnum("ProgrammeStatus", "Whether a programme still takes allocations and payments (trạng thái chương trình).", {
+  OPEN: "Đang thực hiện: allocations and disbursements can be recorded within its period.",
+  CLOSED: "Đã kết thúc: the books are closed; nothing more is recorded.",
 });
+export type ProgrammeStatus = EnumValue<typeof ProgrammeStatus>;
 
 /** Declared once in core: membership and policy support name the same enum. */
 export { OrganizationKind };
 
-export enum IndicatorUnit {
-  COUNT = "COUNT",
-  PERCENT = "PERCENT",
-  VND = "VND",
-}
-registerEnumType(IndicatorUnit, {
-  name: "IndicatorUnit",
-  description: "Unit of a plan indicator (đơn vị tính).",
-  valuesConfig: {
-    COUNT: { description: "A number of things (số lượng)." },
-    PERCENT: { description: "A percentage, 0 to 100 (tỷ lệ %)." },
-    VND: { description: "An amount of đồng (đồng); served in the VND fields." },
-  },
+export const IndicatorUnit = describedEnum("IndicatorUnit", "Unit of a plan indicator (đơn vị tính).", {
+  COUNT: "A number of things (số lượng).",
+  PERCENT: "A percentage, 0 to 100 (tỷ lệ %).",
+  VND: "An amount of đồng (đồng); served in the VND fields.",
 });
+export type IndicatorUnit = EnumValue<typeof IndicatorUnit>;
 
 export enum PlanIndicator {
   NEW_COOPERATIVES = "NEW_COOPERATIVES",
@@ -168,19 +133,10 @@ registerEnumType(PlanIndicator, {
   valuesConfig: Object.fromEntries(Object.entries(INDICATOR_LABEL).map(([k, v]) => [k, { description: `${v} (${INDICATOR_UNIT[k as PlanIndicator]}).` }])),
 });
 
-export enum PolicySupportGroupBy {
-  POLICY_KIND = "POLICY_KIND",
-  AGENCY = "AGENCY",
-  FUNDING_SOURCE = "FUNDING_SOURCE",
-  ADMIN_UNIT = "ADMIN_UNIT",
-}
-registerEnumType(PolicySupportGroupBy, {
-  name: "PolicySupportGroupBy",
-  description: "How to break policy-support statistics down (phân nhóm).",
-  valuesConfig: {
-    POLICY_KIND: { description: "By kind of support policy." },
-    AGENCY: { description: "By implementing agency." },
-    FUNDING_SOURCE: { description: "By the budget the allocation is charged to." },
-    ADMIN_UNIT: { description: "By the district-level unit where the beneficiary is registered." },
-  },
+export const PolicySupportGroupBy = describedEnum("PolicySupportGroupBy", "How to break policy-support statistics down (phân nhóm).", {
+  POLICY_KIND: "By kind of support policy.",
+  AGENCY: "By implementing agency.",
+  FUNDING_SOURCE: "By the budget the allocation is charged to.",
+  ADMIN_UNIT: "By the district-level unit where the beneficiary is registered.",
 });
+export type PolicySupportGroupBy = EnumValue<typeof PolicySupportGroupBy>;

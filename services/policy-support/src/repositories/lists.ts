@@ -1,5 +1,5 @@
 /** Reading documents, policies and programmes: filtered, keyset-paginated lists. */
-import { paginate, requireId, searchCondition, searchTerms, today } from "@kttt/core";
+import { paginate, requireId, searchCondition, searchTerms, today, type Connection } from "@kttt/core";
 import { unitFilterOn } from "@kttt/reference";
 import type { DataSource, ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import { LegalDocument } from "../entities/legal-document";
@@ -16,7 +16,7 @@ function applySearch<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, colu
   query.andWhere(condition.sql, condition.params);
 }
 
-export function listLegalDocuments(dataSource: DataSource, args: LegalDocumentListArgs): Promise<LegalDocumentConnection> {
+export function listLegalDocuments(dataSource: DataSource, args: LegalDocumentListArgs): Promise<Connection<LegalDocument>> {
   const query = dataSource.getRepository(LegalDocument).createQueryBuilder("d");
   if (args.filter?.type) query.andWhere("d.type = :type", { type: args.filter.type });
   applySearch(query, "d.search_text", args.filter?.search);
@@ -28,7 +28,7 @@ export function listLegalDocuments(dataSource: DataSource, args: LegalDocumentLi
   );
 }
 
-export function listSupportPolicies(dataSource: DataSource, args: SupportPolicyListArgs): Promise<SupportPolicyConnection> {
+export function listSupportPolicies(dataSource: DataSource, args: SupportPolicyListArgs): Promise<Connection<SupportPolicy>> {
   const query = dataSource.getRepository(SupportPolicy).createQueryBuilder("s");
   if (args.filter?.kind) query.andWhere("s.kind = :kind", { kind: args.filter.kind });
   if (args.filter?.eligibleFor) query.andWhere(":eligibleFor = ANY(s.eligible_kinds)", { eligibleFor: args.filter.eligibleFor });
@@ -41,7 +41,7 @@ export function listSupportPolicies(dataSource: DataSource, args: SupportPolicyL
   );
 }
 
-export function listSupportProgrammes(dataSource: DataSource, args: SupportProgrammeListArgs): Promise<SupportProgrammeConnection> {
+export function listSupportProgrammes(dataSource: DataSource, args: SupportProgrammeListArgs): Promise<Connection<SupportProgramme>> {
   const query = dataSource.getRepository(SupportProgramme).createQueryBuilder("p");
   const filter = args.filter;
   if (filter?.kind) query.andWhere("p.policy_id IN (SELECT s.id FROM support_policy s WHERE s.kind = :kind)", { kind: filter.kind });

@@ -14,7 +14,7 @@ const GROUP_EXPRESSION: Record<PolicySupportGroupBy, string> = {
 };
 
 /** Agencies are named by their row (the agency's name), the others by their key. */
-const GROUP_LABELS: Record<Exclude<PolicySupportGroupBy, PolicySupportGroupBy.AGENCY>, GroupLabels> = {
+const GROUP_LABELS: Record<Exclude<PolicySupportGroupBy, typeof PolicySupportGroupBy.AGENCY>, GroupLabels> = {
   POLICY_KIND: POLICY_KIND_LABEL,
   FUNDING_SOURCE: FUNDING_SOURCE_LABEL,
   ADMIN_UNIT: adminUnitName,

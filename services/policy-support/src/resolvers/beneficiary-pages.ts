@@ -1,5 +1,5 @@
 /** Pages of allocations under a parent (an organisation or a programme), batched across parents. */
-import { nestedConnection } from "@kttt/core";
+import { nestedConnection, type Connection } from "@kttt/core";
 import type { PolicySupportContext } from "../context";
 import type { SupportBeneficiary } from "../entities/beneficiary";
 import type { BeneficiaryParent } from "../loaders";
@@ -11,7 +11,7 @@ export async function beneficiaryPage(
   parent: BeneficiaryParent,
   key: string,
   args: SupportReceivedArgs,
-): Promise<SupportBeneficiaryConnection> {
+): Promise<Connection<SupportBeneficiary>> {
   const year = args.year ?? null;
   const loader = parent === "organization_id" ? ctx.loaders.beneficiariesByOrganization : ctx.loaders.beneficiariesByProgramme;
   return nestedConnection(SupportBeneficiaryConnection, args, (b: SupportBeneficiary) => b.id, {

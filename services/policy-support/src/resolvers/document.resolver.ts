@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
-import { badInput } from "@kttt/core";
+import { badInput, type Connection } from "@kttt/core";
 import type { PolicySupportContext } from "../context";
 import { LegalDocument } from "../entities/legal-document";
 import { listLegalDocuments } from "../repositories/lists";
@@ -9,7 +9,7 @@ import { LegalDocumentListArgs } from "../types/filters";
 @Resolver(() => LegalDocument)
 export class LegalDocumentResolver {
   @Query(() => LegalDocumentConnection, { nullable: true, description: "Legal and policy documents (văn bản), filtered and paginated, by number." })
-  legalDocuments(@Args() args: LegalDocumentListArgs, @Ctx() ctx: PolicySupportContext): Promise<LegalDocumentConnection> {
+  legalDocuments(@Args() args: LegalDocumentListArgs, @Ctx() ctx: PolicySupportContext): Promise<Connection<LegalDocument>> {
     return listLegalDocuments(ctx.dataSource, args);
   }
 

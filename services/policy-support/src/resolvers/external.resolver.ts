@@ -1,12 +1,13 @@
 /** The fields policy support adds to membership's organisations and administrative units. */
 import { Arg, Args, Authorized, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
-import { READ_NOTE, SIGNED_IN, requireYearInRange } from "@kttt/core";
+import { READ_NOTE, SIGNED_IN, requireYearInRange, type Connection } from "@kttt/core";
 import type { PolicySupportContext } from "../context";
 import { AdminUnitRef, CooperativeGroupRef, CooperativeRef, CooperativeUnionRef } from "../entities/external";
 import { SupportBeneficiaryConnection } from "../types/connections";
 import { SupportReceivedArgs } from "../types/filters";
 import { PolicySupportFigures } from "../types/statistics";
 import { beneficiaryPage } from "./beneficiary-pages";
+import type { SupportBeneficiary } from "../entities/beneficiary";
 
 const SUPPORT_RECEIVED = "Support this organisation received from State programmes (hỗ trợ đã nhận), newest approval first.";
 
@@ -14,7 +15,7 @@ const SUPPORT_RECEIVED = "Support this organisation received from State programm
 export class CooperativeSupportResolver {
   @Authorized(...SIGNED_IN)
   @FieldResolver(() => SupportBeneficiaryConnection, { nullable: true, description: SUPPORT_RECEIVED })
-  supportReceived(@Root() ref: CooperativeRef, @Args() args: SupportReceivedArgs, @Ctx() ctx: PolicySupportContext): Promise<SupportBeneficiaryConnection> {
+  supportReceived(@Root() ref: CooperativeRef, @Args() args: SupportReceivedArgs, @Ctx() ctx: PolicySupportContext): Promise<Connection<SupportBeneficiary>> {
     return beneficiaryPage(ctx, "organization_id", ref.id, args);
   }
 }
@@ -27,7 +28,7 @@ export class CooperativeGroupSupportResolver {
     @Root() ref: CooperativeGroupRef,
     @Args() args: SupportReceivedArgs,
     @Ctx() ctx: PolicySupportContext,
-  ): Promise<SupportBeneficiaryConnection> {
+  ): Promise<Connection<SupportBeneficiary>> {
     return beneficiaryPage(ctx, "organization_id", ref.id, args);
   }
 }
@@ -40,7 +41,7 @@ export class CooperativeUnionSupportResolver {
     @Root() ref: CooperativeUnionRef,
     @Args() args: SupportReceivedArgs,
     @Ctx() ctx: PolicySupportContext,
-  ): Promise<SupportBeneficiaryConnection> {
+  ): Promise<Connection<SupportBeneficiary>> {
     return beneficiaryPage(ctx, "organization_id", ref.id, args);
   }
 }

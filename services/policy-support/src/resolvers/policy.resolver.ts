@@ -1,3 +1,4 @@
+import type { Connection } from "@kttt/core";
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import type { PolicySupportContext } from "../context";
 import { AgencyKind } from "../domain/enums";
@@ -16,7 +17,7 @@ export class SupportPolicyResolver {
     nullable: true,
     description: "Support policies for the collective economy (chính sách hỗ trợ), filtered and paginated, by name.",
   })
-  supportPolicies(@Args() args: SupportPolicyListArgs, @Ctx() ctx: PolicySupportContext): Promise<SupportPolicyConnection> {
+  supportPolicies(@Args() args: SupportPolicyListArgs, @Ctx() ctx: PolicySupportContext): Promise<Connection<SupportPolicy>> {
     return listSupportPolicies(ctx.dataSource, args);
   }
 

@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
-import { DETAILS, LocalDateScalar, READ_NOTE, SIGNED_IN, today, VndScalar } from "@kttt/core";
+import { DETAILS, LocalDateScalar, READ_NOTE, SIGNED_IN, today, VndScalar, type Connection } from "@kttt/core";
 import { PLACE_DESCRIPTION, recordCommuneOn, recordDistrictOn } from "@kttt/reference";
 import type { PolicySupportContext } from "../context";
 import { Agency } from "../entities/agency";
@@ -20,7 +20,7 @@ export class SupportProgrammeResolver {
     nullable: true,
     description: "Support programmes (chương trình hỗ trợ), filtered and paginated, newest start first.",
   })
-  supportProgrammes(@Args() args: SupportProgrammeListArgs, @Ctx() ctx: PolicySupportContext): Promise<SupportProgrammeConnection> {
+  supportProgrammes(@Args() args: SupportProgrammeListArgs, @Ctx() ctx: PolicySupportContext): Promise<Connection<SupportProgramme>> {
     return listSupportProgrammes(ctx.dataSource, args);
   }
 
@@ -79,7 +79,7 @@ export class SupportProgrammeResolver {
     @Root() programme: SupportProgramme,
     @Args() args: SupportReceivedArgs,
     @Ctx() ctx: PolicySupportContext,
-  ): Promise<SupportBeneficiaryConnection> {
+  ): Promise<Connection<SupportBeneficiary>> {
     return beneficiaryPage(ctx, "programme_id", programme.id, args);
   }
 }

@@ -11,7 +11,7 @@
 import { allocate, DEMO_FIGURES, demoCommuneIdOf, demoOrganizations, demoRegisteredUnitOn, Random, stableUuid, type DemoOrganization } from "@kttt/demo";
 import { recordCommuneOn, TWO_TIER_FROM } from "@kttt/reference";
 import { addDays } from "@kttt/core";
-import { AgencyKind, FundingSource, OrganizationKind, PlanIndicator, PolicyKind } from "../domain/enums";
+import { AgencyKind, FundingSource, PlanIndicator, PolicyKind } from "../domain/enums";
 import { AGENCIES, DOCUMENTS, documentId, POLICIES, POLICY_OF_KIND, type CatalogueAgency, type CataloguePolicy } from "./catalogue";
 
 /** 2026 is illustrative and covers the first half only: approvals and payments end on `DEMO_HORIZON`. */
@@ -161,7 +161,7 @@ function programmesOf(year: number): ProgrammePlan[] {
 
 function pickBeneficiaries(rng: Random, orgs: DemoOrganization[], plan: ProgrammePlan, count: number): DemoOrganization[] {
   const eligible = (o: DemoOrganization) =>
-    plan.policy.eligibleKinds.includes(o.kind as OrganizationKind) &&
+    plan.policy.eligibleKinds.includes(o.kind) &&
     existsThroughout(o, plan.startsOn, plan.endsOn) &&
     // A district committee supports the organisations registered in its district on the day (Lộc Hà's under the districts that took its communes).
     (plan.agency.adminUnitCode === null || unitOn(o, plan.startsOn) === plan.agency.adminUnitCode) &&

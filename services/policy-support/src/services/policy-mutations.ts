@@ -49,6 +49,9 @@ import type {
 
 export const formatVnd = (amount: bigint) => `${amount.toString().replace(/\B(?=(\d{3})+(?!\d))/gu, ".")} đ`;
 
+/** DUPLICATE_CODE at `input.code`: another policy or programme has the code. */
+const codeTaken = (what: string, code: string) => conflict(`A ${what} with code ${code} already exists.`, "input.code", "DUPLICATE_CODE");
+
 export function positive(amount: bigint, field: string, what: string): void {
   if (amount <= 0n) throw badInput(`${what} must be more than 0 đồng.`, field, "NON_POSITIVE_AMOUNT");
 }
@@ -153,13 +156,9 @@ export class PolicyMutations {
   }
 
   async createSupportPolicy(input: CreateSupportPolicyInput): Promise<SupportPolicy> {
-    const constraints = {
-      support_policy_code_key: () => conflict(`A policy with code ${input.code} already exists.`, "input.code", "DUPLICATE_CODE"),
-    };
+    const constraints = { support_policy_code_key: () => codeTaken("policy", input.code) };
     return recordedWrite(this.dataSource, { operation: "createSupportPolicy", input, load: this.loadOf(SupportPolicy), constraints }, async (manager) => {
-      if (await manager.getRepository(SupportPolicy).existsBy({ code: input.code })) {
-        throw conflict(`A policy with code ${input.code} already exists.`, "input.code", "DUPLICATE_CODE");
-      }
+      if (await manager.getRepository(SupportPolicy).existsBy({ code: input.code })) throw codeTaken("policy", input.code);
       const ids = [...new Set(input.legalBasisIds)];
       ids.forEach((id) => requireId(id, `input.legalBasisIds.${input.legalBasisIds.indexOf(id)}`, "Document"));
       const documents = await manager.getRepository(LegalDocument).findBy({ id: In(ids) });
@@ -192,13 +191,9 @@ export class PolicyMutations {
   }
 
   async createSupportProgramme(input: CreateSupportProgrammeInput): Promise<SupportProgramme> {
-    const constraints = {
-      support_programme_code_key: () => conflict(`A programme with code ${input.code} already exists.`, "input.code", "DUPLICATE_CODE"),
-    };
+    const constraints = { support_programme_code_key: () => codeTaken("programme", input.code) };
     return recordedWrite(this.dataSource, { operation: "createSupportProgramme", input, load: this.loadOf(SupportProgramme), constraints }, async (manager) => {
-      if (await manager.getRepository(SupportProgramme).existsBy({ code: input.code })) {
-        throw conflict(`A programme with code ${input.code} already exists.`, "input.code", "DUPLICATE_CODE");
-      }
+      if (await manager.getRepository(SupportProgramme).existsBy({ code: input.code })) throw codeTaken("programme", input.code);
       const policy = await findById(manager, SupportPolicy, input.policyId, "input.policyId", "Policy");
       const agency = await findById(manager, Agency, input.agencyId, "input.agencyId", "Agency");
       if (!agency.responsibleKinds.includes(policy.kind)) {

@@ -1,6 +1,6 @@
-import { IsOptional, Length, Matches, ValidateNested } from "class-validator";
-import { ArgsType, Field, ID, InputType, Int } from "type-graphql";
-import { ConnectionArgs, IsAdminUnitCode, IsYearInRange, LocalDateScalar } from "@kttt/core";
+import { IsOptional, Matches } from "class-validator";
+import { ArgsType, Field, ID, InputType } from "type-graphql";
+import { ConnectionArgs, OptionalAdminUnitCodeField, AdminUnitAsOfField, SearchField, OptionalYearField, OptionalNestedField } from "@kttt/core";
 import { LegalDocumentType, OrganizationKind, PolicyKind, ProgrammeStatus } from "../domain/enums";
 
 const SEARCH_DESCRIPTION = 'Words to find, with or without diacritics (tìm kiếm): "nghi dinh hop tac xa" finds "Nghị định … hợp tác xã".';
@@ -10,17 +10,13 @@ export class LegalDocumentFilter {
   @Field(() => LegalDocumentType, { nullable: true, description: "Only this kind of document (loại văn bản)." })
   type?: LegalDocumentType;
 
-  @Field({ nullable: true, description: `${SEARCH_DESCRIPTION} Searches the number, title and issuer.` })
-  @IsOptional()
-  @Length(1, 200, { message: "search must be 1 to 200 characters." })
+  @SearchField(`${SEARCH_DESCRIPTION} Searches the number, title and issuer.`)
   search?: string;
 }
 
 @ArgsType()
 export class LegalDocumentListArgs extends ConnectionArgs {
-  @Field(() => LegalDocumentFilter, { nullable: true, description: "Conditions on the documents." })
-  @IsOptional()
-  @ValidateNested()
+  @OptionalNestedField(() => LegalDocumentFilter, "Conditions on the documents.")
   filter?: LegalDocumentFilter;
 }
 
@@ -32,17 +28,13 @@ export class SupportPolicyFilter {
   @Field(() => OrganizationKind, { nullable: true, description: "Only policies this legal form may benefit from (đối tượng)." })
   eligibleFor?: OrganizationKind;
 
-  @Field({ nullable: true, description: `${SEARCH_DESCRIPTION} Searches the code, name and description.` })
-  @IsOptional()
-  @Length(1, 200, { message: "search must be 1 to 200 characters." })
+  @SearchField(`${SEARCH_DESCRIPTION} Searches the code, name and description.`)
   search?: string;
 }
 
 @ArgsType()
 export class SupportPolicyListArgs extends ConnectionArgs {
-  @Field(() => SupportPolicyFilter, { nullable: true, description: "Conditions on the policies." })
-  @IsOptional()
-  @ValidateNested()
+  @OptionalNestedField(() => SupportPolicyFilter, "Conditions on the policies.")
   filter?: SupportPolicyFilter;
 }
 
@@ -56,25 +48,16 @@ export class SupportProgrammeFilter {
   @Matches(/^[A-Z0-9-]{2,20}$/u, { message: "agency must be an agency code such as SO-CT or UBND-444." })
   agency?: string;
 
-  @Field(() => Int, { nullable: true, description: "Only programmes running at some time in this year (năm)." })
-  @IsOptional()
-  @IsYearInRange()
+  @OptionalYearField("Only programmes running at some time in this year (năm).")
   year?: number;
 
-  @Field({
-    nullable: true,
-    description:
-      "Only programmes that reach this unit (mã đơn vị hành chính) on `adminUnitAsOf`: run by its People's Committee (a district's, or one merged into it), or with a beneficiary lying there " +
+  @OptionalAdminUnitCodeField(
+    "Only programmes that reach this unit (mã đơn vị hành chính) on `adminUnitAsOf`: run by its People's Committee (a district's, or one merged into it), or with a beneficiary lying there " +
       "(by its commune). A commune (5 digits, e.g. 18202 for xã Tứ Mỹ) or a district (3 digits, e.g. 444).",
-  })
-  @IsOptional()
-  @IsAdminUnitCode()
+  )
   adminUnitCode?: string;
 
-  @Field(() => LocalDateScalar, {
-    nullable: true,
-    description: "The date `adminUnitCode` is judged on (tính đến ngày); default: today for a unit in force, the unit's last day for one that ended.",
-  })
+  @AdminUnitAsOfField()
   adminUnitAsOf?: string;
 
   @Field(() => ID, { nullable: true, description: "Only programmes carrying out this policy." })
@@ -83,24 +66,18 @@ export class SupportProgrammeFilter {
   @Field(() => ProgrammeStatus, { nullable: true, description: "Only open or only closed programmes (trạng thái)." })
   status?: ProgrammeStatus;
 
-  @Field({ nullable: true, description: `${SEARCH_DESCRIPTION} Searches the code and name.` })
-  @IsOptional()
-  @Length(1, 200, { message: "search must be 1 to 200 characters." })
+  @SearchField(`${SEARCH_DESCRIPTION} Searches the code and name.`)
   search?: string;
 }
 
 @ArgsType()
 export class SupportProgrammeListArgs extends ConnectionArgs {
-  @Field(() => SupportProgrammeFilter, { nullable: true, description: "Conditions on the programmes." })
-  @IsOptional()
-  @ValidateNested()
+  @OptionalNestedField(() => SupportProgrammeFilter, "Conditions on the programmes.")
   filter?: SupportProgrammeFilter;
 }
 
 @ArgsType()
 export class SupportReceivedArgs extends ConnectionArgs {
-  @Field(() => Int, { nullable: true, description: "Only support approved in this year (năm phê duyệt)." })
-  @IsOptional()
-  @IsYearInRange()
+  @OptionalYearField("Only support approved in this year (năm phê duyệt).")
   year?: number;
 }

@@ -1,5 +1,5 @@
 /** Reading events, listings and links: filtered, keyset-paginated lists. */
-import { badInput, paginate, requireId, searchCondition, searchTerms, today } from "@kttt/core";
+import { badInput, paginate, requireId, searchCondition, searchTerms, today, type Connection } from "@kttt/core";
 import { unitFilterOn } from "@kttt/reference";
 import type { DataSource, ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import { TradeEventOrder } from "../domain/enums";
@@ -16,7 +16,7 @@ function applySearch<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, colu
   query.andWhere(condition.sql, condition.params);
 }
 
-export function listTradeEvents(dataSource: DataSource, args: TradeEventListArgs): Promise<TradeEventConnection> {
+export function listTradeEvents(dataSource: DataSource, args: TradeEventListArgs): Promise<Connection<TradeEvent>> {
   const query = dataSource.getRepository(TradeEvent).createQueryBuilder("e");
   const filter = args.filter;
   if (filter?.type) query.andWhere("e.type = :type", { type: filter.type });
@@ -46,7 +46,7 @@ export function listTradeEvents(dataSource: DataSource, args: TradeEventListArgs
   return paginate(TradeEventConnection, query, { ...order, idExpression: "e.id", idOf: (e: TradeEvent) => e.id }, args);
 }
 
-export function listEcommerceListings(dataSource: DataSource, args: EcommerceListingListArgs): Promise<EcommerceListingConnection> {
+export function listEcommerceListings(dataSource: DataSource, args: EcommerceListingListArgs): Promise<Connection<EcommerceListing>> {
   const query = dataSource.getRepository(EcommerceListing).createQueryBuilder("l");
   const filter = args.filter;
   if (filter?.platform) query.andWhere("l.platform = :platform", { platform: filter.platform });
@@ -70,7 +70,7 @@ export function listEcommerceListings(dataSource: DataSource, args: EcommerceLis
   );
 }
 
-export function listSupplyDemandLinks(dataSource: DataSource, args: SupplyDemandLinkListArgs): Promise<SupplyDemandLinkConnection> {
+export function listSupplyDemandLinks(dataSource: DataSource, args: SupplyDemandLinkListArgs): Promise<Connection<SupplyDemandLink>> {
   const query = dataSource.getRepository(SupplyDemandLink).createQueryBuilder("s");
   const filter = args.filter;
   if (filter?.year != null) {

@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
-import { ConnectionArgs, DETAILS, nestedConnection, isUuid, READ_NOTE } from "@kttt/core";
+import { ConnectionArgs, DETAILS, nestedConnection, isUuid, READ_NOTE, type Connection } from "@kttt/core";
 import type { TradePromotionContext } from "../context";
 import { TradeEvent } from "../entities/event";
 import type { TradeParticipation } from "../entities/participation";
@@ -11,7 +11,7 @@ import { TradeEventListArgs } from "../types/filters";
 @Resolver(() => TradeEvent)
 export class TradeEventResolver {
   @Query(() => TradeEventConnection, { nullable: true, description: "Trade-promotion events (hoạt động xúc tiến thương mại), filtered and paginated." })
-  tradeEvents(@Args() args: TradeEventListArgs, @Ctx() ctx: TradePromotionContext): Promise<TradeEventConnection> {
+  tradeEvents(@Args() args: TradeEventListArgs, @Ctx() ctx: TradePromotionContext): Promise<Connection<TradeEvent>> {
     return listTradeEvents(ctx.dataSource, args);
   }
 
@@ -38,7 +38,7 @@ export class TradeEventResolver {
   }
 
   @FieldResolver(() => TradeParticipationConnection, { description: "Who took part (đơn vị tham gia), by first day of attendance." })
-  async participations(@Root() event: TradeEvent, @Args() args: ConnectionArgs, @Ctx() ctx: TradePromotionContext): Promise<TradeParticipationConnection> {
+  async participations(@Root() event: TradeEvent, @Args() args: ConnectionArgs, @Ctx() ctx: TradePromotionContext): Promise<Connection<TradeParticipation>> {
     return nestedConnection(TradeParticipationConnection, args, (p: TradeParticipation) => p.id, {
       firstPage: (limit) => ctx.loaders.firstParticipationsByEvent({ limit }).load(event.id),
       all: () => ctx.loaders.participationsByEvent.load(event.id),

@@ -1,6 +1,17 @@
 /** The fields trade promotion adds to other subgraphs' entities; every one batched through a loader. */
 import { Arg, Args, Authorized, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
-import { ConnectionArgs, DETAILS, isOwnCommune, nestedConnection, OWN_COMMUNE, READ_NOTE, Role, SIGNED_IN, requireYearInRange } from "@kttt/core";
+import {
+  ConnectionArgs,
+  DETAILS,
+  isOwnCommune,
+  nestedConnection,
+  OWN_COMMUNE,
+  READ_NOTE,
+  Role,
+  SIGNED_IN,
+  requireYearInRange,
+  type Connection,
+} from "@kttt/core";
 import type { TradePromotionContext } from "../context";
 import { TradeEvent } from "../entities/event";
 import {
@@ -19,7 +30,7 @@ import { TradePromotionFigures } from "../types/statistics";
 
 const PARTICIPATIONS = "Fairs, exhibitions and other trade-promotion events it took part in (tham gia xúc tiến thương mại), latest first.";
 
-function participations(ctx: TradePromotionContext, id: string, args: ConnectionArgs): Promise<TradeParticipationConnection> {
+function participations(ctx: TradePromotionContext, id: string, args: ConnectionArgs): Promise<Connection<TradeParticipation>> {
   return nestedConnection(TradeParticipationConnection, args, (p: TradeParticipation) => p.id, {
     firstPage: (limit) => ctx.loaders.firstParticipationsByParticipant({ limit }).load(id),
     all: () => ctx.loaders.participationsByParticipant.load(id),
@@ -29,7 +40,7 @@ function participations(ctx: TradePromotionContext, id: string, args: Connection
 @Resolver(() => CooperativeRef)
 export class CooperativeTradeResolver {
   @FieldResolver(() => TradeParticipationConnection, { nullable: true, description: PARTICIPATIONS })
-  tradeParticipations(@Root() ref: CooperativeRef, @Args() args: ConnectionArgs, @Ctx() ctx: TradePromotionContext): Promise<TradeParticipationConnection> {
+  tradeParticipations(@Root() ref: CooperativeRef, @Args() args: ConnectionArgs, @Ctx() ctx: TradePromotionContext): Promise<Connection<TradeParticipation>> {
     return participations(ctx, ref.id, args);
   }
 }
@@ -41,7 +52,7 @@ export class CooperativeGroupTradeResolver {
     @Root() ref: CooperativeGroupRef,
     @Args() args: ConnectionArgs,
     @Ctx() ctx: TradePromotionContext,
-  ): Promise<TradeParticipationConnection> {
+  ): Promise<Connection<TradeParticipation>> {
     return participations(ctx, ref.id, args);
   }
 }
@@ -53,7 +64,7 @@ export class CooperativeUnionTradeResolver {
     @Root() ref: CooperativeUnionRef,
     @Args() args: ConnectionArgs,
     @Ctx() ctx: TradePromotionContext,
-  ): Promise<TradeParticipationConnection> {
+  ): Promise<Connection<TradeParticipation>> {
     return participations(ctx, ref.id, args);
   }
 }
@@ -61,7 +72,11 @@ export class CooperativeUnionTradeResolver {
 @Resolver(() => OcopLocalOwnerRef)
 export class OcopLocalOwnerTradeResolver {
   @FieldResolver(() => TradeParticipationConnection, { nullable: true, description: PARTICIPATIONS })
-  tradeParticipations(@Root() ref: OcopLocalOwnerRef, @Args() args: ConnectionArgs, @Ctx() ctx: TradePromotionContext): Promise<TradeParticipationConnection> {
+  tradeParticipations(
+    @Root() ref: OcopLocalOwnerRef,
+    @Args() args: ConnectionArgs,
+    @Ctx() ctx: TradePromotionContext,
+  ): Promise<Connection<TradeParticipation>> {
     return participations(ctx, ref.id, args);
   }
 }
@@ -116,7 +131,7 @@ export class SupportProgrammeTradeResolver {
       "Trade-promotion events the programme funded (sự kiện xúc tiến thương mại do chương trình hỗ trợ kinh phí), earliest start first. " +
       "Trade detail, like an event's `fundingProgramme`: Alliance, Sở Công Thương (SO_CT), and a commune (COMMUNE) for the events that lie in it today; FORBIDDEN for others.",
   })
-  async tradeEvents(@Root() ref: SupportProgrammeRef, @Args() args: ConnectionArgs, @Ctx() ctx: TradePromotionContext): Promise<TradeEventConnection> {
+  async tradeEvents(@Root() ref: SupportProgrammeRef, @Args() args: ConnectionArgs, @Ctx() ctx: TradePromotionContext): Promise<Connection<TradeEvent>> {
     if (ctx.principal.role !== Role.COMMUNE) {
       return nestedConnection(TradeEventConnection, args, (event: TradeEvent) => event.id, {
         firstPage: (limit) => ctx.loaders.firstEventsByProgramme({ limit, unit: null }).load(ref.id),

@@ -1,5 +1,5 @@
 import { Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
-import { READ_NOTE, SIGNED_IN, today } from "@kttt/core";
+import { READ_NOTE, SIGNED_IN, today, type Connection } from "@kttt/core";
 import type { TradePromotionContext } from "../context";
 import { TradeEvent } from "../entities/event";
 import { OcopProductRef, participantRef, productRef, type ParticipantRef } from "../entities/external";
@@ -12,7 +12,7 @@ import { TradeParticipant } from "../types/union";
 @Resolver(() => EcommerceListing)
 export class EcommerceListingResolver {
   @Query(() => EcommerceListingConnection, { nullable: true, description: "Products on e-commerce platforms (sản phẩm trên sàn TMĐT), latest listed first." })
-  ecommerceListings(@Args() args: EcommerceListingListArgs, @Ctx() ctx: TradePromotionContext): Promise<EcommerceListingConnection> {
+  ecommerceListings(@Args() args: EcommerceListingListArgs, @Ctx() ctx: TradePromotionContext): Promise<Connection<EcommerceListing>> {
     return listEcommerceListings(ctx.dataSource, args);
   }
 
@@ -36,7 +36,7 @@ export class EcommerceListingResolver {
 export class SupplyDemandLinkResolver {
   @Authorized(...SIGNED_IN)
   @Query(() => SupplyDemandLinkConnection, { nullable: true, description: `Supply-demand links (kết nối cung cầu), latest first. ${READ_NOTE.SIGNED_IN}` })
-  supplyDemandLinks(@Args() args: SupplyDemandLinkListArgs, @Ctx() ctx: TradePromotionContext): Promise<SupplyDemandLinkConnection> {
+  supplyDemandLinks(@Args() args: SupplyDemandLinkListArgs, @Ctx() ctx: TradePromotionContext): Promise<Connection<SupplyDemandLink>> {
     return listSupplyDemandLinks(ctx.dataSource, args);
   }
 

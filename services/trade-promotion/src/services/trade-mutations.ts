@@ -55,6 +55,14 @@ function insideEvent(event: TradeEvent, date: string, field: string, what: strin
   }
 }
 
+/** A participation's days: in order, and within the event's. */
+function attendanceWithin(event: TradeEvent, attendedFrom: string, attendedTo: string): void {
+  if (attendedTo < attendedFrom)
+    throw badInput(`attendedTo (${attendedTo}) is before attendedFrom (${attendedFrom}).`, "input.attendedTo", "ENDS_BEFORE_START");
+  insideEvent(event, attendedFrom, "input.attendedFrom", "The first day of participation");
+  insideEvent(event, attendedTo, "input.attendedTo", "The last day of participation");
+}
+
 function noRepeats(ids: string[], field: string): void {
   ids.forEach((id, i) => {
     requireId(id, `${field}.${i}`, "Product");
@@ -296,10 +304,7 @@ export class TradeMutations {
         const event = await findById(manager, TradeEvent, input.eventId, "input.eventId", "Event");
         const attendedFrom = input.attendedFrom ?? event.startsOn;
         const attendedTo = input.attendedTo ?? event.endsOn;
-        if (attendedTo < attendedFrom)
-          throw badInput(`attendedTo (${attendedTo}) is before attendedFrom (${attendedFrom}).`, "input.attendedTo", "ENDS_BEFORE_START");
-        insideEvent(event, attendedFrom, "input.attendedFrom", "The first day of participation");
-        insideEvent(event, attendedTo, "input.attendedTo", "The last day of participation");
+        attendanceWithin(event, attendedFrom, attendedTo);
         // The participant lies where the unit named is on its first day: a commune places it there since that day.
         const place = placementOn(input.adminUnitCode, attendedFrom, "input.adminUnitCode");
         if (organization) requireNotDissolvedBy(organization, attendedFrom, "input.participant.id", "take part in an event");
@@ -354,10 +359,7 @@ export class TradeMutations {
         const event = await manager.getRepository(TradeEvent).findOneByOrFail({ id: current.eventId });
         const attendedFrom = input.attendedFrom ?? current.attendedFrom;
         const attendedTo = input.attendedTo ?? current.attendedTo;
-        if (attendedTo < attendedFrom)
-          throw badInput(`attendedTo (${attendedTo}) is before attendedFrom (${attendedFrom}).`, "input.attendedTo", "ENDS_BEFORE_START");
-        insideEvent(event, attendedFrom, "input.attendedFrom", "The first day of participation");
-        insideEvent(event, attendedTo, "input.attendedTo", "The last day of participation");
+        attendanceWithin(event, attendedFrom, attendedTo);
         this.checkResults(input, current);
         if (input.booths !== undefined && input.booths !== null) {
           await manager.query("SELECT 1 FROM trade_event WHERE id = $1 FOR UPDATE", [event.id]);

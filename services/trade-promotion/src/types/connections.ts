@@ -4,10 +4,6 @@ import { EcommerceListing, SupplyDemandLink } from "../entities/listing";
 import { TradeParticipation } from "../entities/participation";
 
 export const TradeEventConnection = ConnectionType(TradeEvent, "TradeEvent", "trade-promotion event (hoạt động xúc tiến thương mại)");
-export type TradeEventConnection = InstanceType<typeof TradeEventConnection>;
 export const TradeParticipationConnection = ConnectionType(TradeParticipation, "TradeParticipation", "participation in an event (lượt tham gia)");
-export type TradeParticipationConnection = InstanceType<typeof TradeParticipationConnection>;
 export const EcommerceListingConnection = ConnectionType(EcommerceListing, "EcommerceListing", "e-commerce listing (gian hàng trên sàn)");
-export type EcommerceListingConnection = InstanceType<typeof EcommerceListingConnection>;
 export const SupplyDemandLinkConnection = ConnectionType(SupplyDemandLink, "SupplyDemandLink", "supply-demand link (kết nối cung cầu)");
-export type SupplyDemandLinkConnection = InstanceType<typeof SupplyDemandLinkConnection>;

@@ -1,6 +1,13 @@
-import { IsOptional, Length, ValidateNested } from "class-validator";
-import { ArgsType, Field, ID, InputType, Int } from "type-graphql";
-import { ConnectionArgs, LocalDateScalar, IsAdminUnitCode, IsYearInRange } from "@kttt/core";
+import { ArgsType, Field, ID, InputType } from "type-graphql";
+import {
+  ConnectionArgs,
+  LocalDateScalar,
+  OptionalAdminUnitCodeField,
+  AdminUnitAsOfField,
+  SearchField,
+  OptionalYearField,
+  OptionalNestedField,
+} from "@kttt/core";
 import { EcommercePlatform, TradeEventFormat, TradeEventOrder, TradeEventScope, TradeEventType } from "../domain/enums";
 
 @InputType({ description: "Filters for trade-promotion events (bộ lọc sự kiện); all given conditions must hold." })
@@ -20,36 +27,22 @@ export class TradeEventFilter {
   @Field(() => LocalDateScalar, { nullable: true, description: "Only events started on or before this date (đến ngày)." })
   to?: string;
 
-  @Field({
-    nullable: true,
-    description:
-      "Only events that reach this unit (mã đơn vị hành chính) on `adminUnitAsOf`: held there, or with a participant lying there (by its commune). A commune (5 digits, e.g. 18202 for xã Tứ Mỹ) " +
+  @OptionalAdminUnitCodeField(
+    "Only events that reach this unit (mã đơn vị hành chính) on `adminUnitAsOf`: held there, or with a participant lying there (by its commune). A commune (5 digits, e.g. 18202 for xã Tứ Mỹ) " +
       "or a district (3 digits, e.g. 444); district 445 on 2025-06-30 includes the former Lộc Hà.",
-  })
-  @IsOptional()
-  @IsAdminUnitCode()
+  )
   adminUnitCode?: string;
 
-  @Field(() => LocalDateScalar, {
-    nullable: true,
-    description: "The date `adminUnitCode` is judged on (tính đến ngày); default: today for a unit in force, the unit's last day for one that ended.",
-  })
+  @AdminUnitAsOfField()
   adminUnitAsOf?: string;
 
-  @Field({
-    nullable: true,
-    description: 'Words to find in the name, organiser or place, with or without diacritics (tìm kiếm): "hoi cho dac san" finds "Hội chợ … đặc sản".',
-  })
-  @IsOptional()
-  @Length(1, 200, { message: "search must be 1 to 200 characters." })
+  @SearchField('Words to find in the name, organiser or place, with or without diacritics (tìm kiếm): "hoi cho dac san" finds "Hội chợ … đặc sản".')
   search?: string;
 }
 
 @ArgsType()
 export class TradeEventListArgs extends ConnectionArgs {
-  @Field(() => TradeEventFilter, { nullable: true, description: "Conditions on the events." })
-  @IsOptional()
-  @ValidateNested()
+  @OptionalNestedField(() => TradeEventFilter, "Conditions on the events.")
   filter?: TradeEventFilter;
 
   @Field(() => TradeEventOrder, { defaultValue: TradeEventOrder.STARTS_ON_DESC, description: "Sort order." })
@@ -64,18 +57,12 @@ export class EcommerceListingFilter {
   @Field(() => ID, { nullable: true, description: "Only this seller's listings (mã chủ thể)." })
   ownerId?: string;
 
-  @Field({
-    nullable: true,
-    description: "Only sellers registered in this unit (mã đơn vị hành chính) on `adminUnitAsOf`: the unit, a district merged into it, or one of its communes.",
-  })
-  @IsOptional()
-  @IsAdminUnitCode()
+  @OptionalAdminUnitCodeField(
+    "Only sellers registered in this unit (mã đơn vị hành chính) on `adminUnitAsOf`: the unit, a district merged into it, or one of its communes.",
+  )
   adminUnitCode?: string;
 
-  @Field(() => LocalDateScalar, {
-    nullable: true,
-    description: "The date `adminUnitCode` is judged on (tính đến ngày); default: today for a unit in force, the unit's last day for one that ended.",
-  })
+  @AdminUnitAsOfField()
   adminUnitAsOf?: string;
 
   @Field(() => LocalDateScalar, { nullable: true, description: "Only listings on sale on this date (đang bán vào ngày)." })
@@ -84,32 +71,24 @@ export class EcommerceListingFilter {
 
 @ArgsType()
 export class EcommerceListingListArgs extends ConnectionArgs {
-  @Field(() => EcommerceListingFilter, { nullable: true, description: "Conditions on the listings." })
-  @IsOptional()
-  @ValidateNested()
+  @OptionalNestedField(() => EcommerceListingFilter, "Conditions on the listings.")
   filter?: EcommerceListingFilter;
 }
 
 @InputType({ description: "Filters for supply-demand links (bộ lọc kết nối cung cầu); all given conditions must hold." })
 export class SupplyDemandLinkFilter {
-  @Field(() => Int, { nullable: true, description: "Only links agreed in this year (năm)." })
-  @IsOptional()
-  @IsYearInRange()
+  @OptionalYearField("Only links agreed in this year (năm).")
   year?: number;
 
   @Field(() => ID, { nullable: true, description: "Only this seller's links (mã chủ thể bán)." })
   sellerId?: string;
 
-  @Field({ nullable: true, description: "Words to find in the buyer or product name, with or without diacritics (tìm kiếm)." })
-  @IsOptional()
-  @Length(1, 200, { message: "search must be 1 to 200 characters." })
+  @SearchField("Words to find in the buyer or product name, with or without diacritics (tìm kiếm).")
   search?: string;
 }
 
 @ArgsType()
 export class SupplyDemandLinkListArgs extends ConnectionArgs {
-  @Field(() => SupplyDemandLinkFilter, { nullable: true, description: "Conditions on the links." })
-  @IsOptional()
-  @ValidateNested()
+  @OptionalNestedField(() => SupplyDemandLinkFilter, "Conditions on the links.")
   filter?: SupplyDemandLinkFilter;
 }

@@ -1,6 +1,6 @@
 import { ArrayMaxSize, IsOptional, Length, Matches, Max, Min, ValidateNested } from "class-validator";
 import { Field, Float, ID, InputType, Int } from "type-graphql";
-import { LocalDateScalar, MutationInput, VndScalar, IsAdminUnitCode } from "@kttt/core";
+import { LocalDateScalar, MutationInput, VndScalar, IsAdminUnitCode, OptionalAdminUnitCodeField } from "@kttt/core";
 import { EcommercePlatform, TradeEventFormat, TradeEventScope, TradeEventType, TradeParticipantKind } from "../domain/enums";
 
 @InputType({ description: "Who takes part or sells (chủ thể): a membership organisation or an OCOP local owner, by id." })
@@ -35,13 +35,9 @@ export class CreateTradeEventInput extends MutationInput {
   @Length(2, 300, { message: "place must be 2 to 300 characters." })
   place: string;
 
-  @Field({
-    nullable: true,
-    description:
-      "Unit of Hà Tĩnh where it is held, in force on its dates (a district before 2025-07-01, a commune since); omit outside the province, and for an online event.",
-  })
-  @IsOptional()
-  @IsAdminUnitCode()
+  @OptionalAdminUnitCodeField(
+    "Unit of Hà Tĩnh where it is held, in force on its dates (a district before 2025-07-01, a commune since); omit outside the province, and for an online event.",
+  )
   adminUnitCode?: string;
 
   @Field(() => LocalDateScalar, { description: "First day." })
