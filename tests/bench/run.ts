@@ -11,7 +11,8 @@
  * BENCH_MODES (varied,identical), BENCH_TARGETS (ours,hive,direct; also hive-js: Hive Gateway with its
  * JavaScript planner instead of the Rust router runtime), BENCH_SCALES (e.g. 1,10,100: the demo data
  * times each, one graph per scale, run one after the other; BENCH_SCALE names one), BENCH_CPU_PROF (a folder: every process writes a CPU profile there;
- * read it with profile-summary.js), BENCH_REPORT (false: only artifacts/bench-<scale>x.json, as
+ * read it with profile-summary.js), BENCH_KEEP_DATABASES (true: the seeded databases of each scale,
+ * kttt_bench_x<scale>_*, are kept and reused by the next run; the mix's writes stay in them), BENCH_REPORT (false: only artifacts/bench-<scale>x.json, as
  * `npm run bench:cpu` does, one client at a time), DATABASE_URL (else an embedded PostgreSQL).
  */
 import "reflect-metadata";
@@ -49,6 +50,7 @@ const SETTINGS = {
   targets: list(process.env.BENCH_TARGETS, ["ours", "hive", "direct"]),
   scales: list(process.env.BENCH_SCALES, [process.env.BENCH_SCALE ?? "1"]).map(Number),
   report: process.env.BENCH_REPORT !== "false",
+  keepDatabases: process.env.BENCH_KEEP_DATABASES === "true",
 };
 
 /** As Alliance staff, who may read every figure and detail the scenarios ask for, and write. */
@@ -177,12 +179,14 @@ async function runAtScale(scale: number): Promise<BenchRun> {
     embedded = await startEmbeddedPostgres({ dataDir: path.join(dir, "data"), port: Number(process.env.BENCH_PG_PORT ?? 54359) });
     server = embedded.url;
   }
-  const prefix = `kttt_bench_${process.pid}`;
+  // Kept databases (BENCH_KEEP_DATABASES) are named by scale and reused: seeding ×100 takes minutes.
+  const prefix = SETTINGS.keepDatabases ? `kttt_bench_x${scale}` : `kttt_bench_${process.pid}`;
   const admin = new URL(server);
   admin.pathname = "/postgres";
   const pg = new Client({ connectionString: admin.toString(), application_name: "kttt-bench" });
   await pg.connect();
   const dropDatabases = async () => {
+    if (SETTINGS.keepDatabases) return;
     const { rows } = await pg.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE $1", [`${prefix}%`]);
     for (const { datname } of rows) await pg.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(datname)} WITH (FORCE)`);
   };
