@@ -9,9 +9,11 @@
  * Settings (environment): BENCH_SECONDS (per round, default 10), BENCH_WARMUP_SECONDS (2),
  * BENCH_CONNECTIONS (20), BENCH_ROUNDS (1 per target), BENCH_ONLY (scenario names, comma-separated),
  * BENCH_MODES (varied,identical), BENCH_TARGETS (ours,hive,direct; also hive-js: Hive Gateway with its
- * JavaScript planner instead of the Rust router runtime), BENCH_SCALE (1, 10 or 100:
- * the demo data times that), BENCH_CPU_PROF (a folder: every process writes a CPU profile there;
- * read it with profile-summary.js), BENCH_REPORT (false: only artifacts/bench-<scale>x.json, as
+ * JavaScript planner instead of the Rust router runtime), BENCH_SCALES (e.g. 1,10,100: the demo data
+ * times each, one graph per scale, run one after the other; BENCH_SCALE names one), BENCH_CPU_PROF (a folder: every process writes a CPU profile there;
+ * read it with profile-summary.js), BENCH_KEEP_DATABASES (true: the seeded databases of each scale,
+ * kttt_bench_x<scale>_*, are kept and reused by the next run; scenarios that write are then left out),
+ * BENCH_SUBGRAPH_TIMEOUT_MS (the gateway's SUBGRAPH_TIMEOUT_MS), BENCH_REPORT (false: only artifacts/bench-<scale>x.json, as
  * `npm run bench:cpu` does, one client at a time), DATABASE_URL (else an embedded PostgreSQL).
  */
 import "reflect-metadata";
@@ -26,7 +28,7 @@ import path from "node:path";
 import { Client } from "pg";
 import { ROOT, startBenchGraph, hiveGatewayFolder, type Target } from "./graph";
 import { statementsSent, UsageWatch, type ProcessUsage } from "./probes";
-import { importSectionOf, renderReport, withImportSection, type BenchRun, type Measurement } from "./report";
+import { growthTable, growthTargets, importSectionOf, renderReport, withImportSection, type BenchRun, type Measurement } from "./report";
 import { SCENARIOS, type Fixtures, type GraphQLBody, type Scenario } from "./scenarios";
 
 const list = (value: string | undefined, all: string[]) =>
@@ -47,8 +49,9 @@ const SETTINGS = {
   ),
   modes: list(process.env.BENCH_MODES, ["varied", "identical"]) as ("varied" | "identical")[],
   targets: list(process.env.BENCH_TARGETS, ["ours", "hive", "direct"]),
-  scale: Number(process.env.BENCH_SCALE ?? 1),
+  scales: list(process.env.BENCH_SCALES, [process.env.BENCH_SCALE ?? "1"]).map(Number),
   report: process.env.BENCH_REPORT !== "false",
+  keepDatabases: process.env.BENCH_KEEP_DATABASES === "true",
 };
 
 /** As Alliance staff, who may read every figure and detail the scenarios ask for, and write. */
@@ -164,7 +167,8 @@ async function measure(
   return m;
 }
 
-async function main(): Promise<void> {
+/** Starts the graph on demo data `scale` times over, runs the scenarios on it, stops it. */
+async function runAtScale(scale: number): Promise<BenchRun> {
   // The issuer's key of this run: our gateway and Hive Gateway (through its JWKS) verify the bench's token with it.
   const signingKeys = process.env.AUTH_SIGNING_KEYS || JSON.stringify([await newSigningKey("ES256", `bench-${process.pid}`)]);
   const gatewaySecret = process.env.GATEWAY_SECRET || randomBytes(32).toString("hex");
@@ -176,12 +180,14 @@ async function main(): Promise<void> {
     embedded = await startEmbeddedPostgres({ dataDir: path.join(dir, "data"), port: Number(process.env.BENCH_PG_PORT ?? 54359) });
     server = embedded.url;
   }
-  const prefix = `kttt_bench_${process.pid}`;
+  // Kept databases (BENCH_KEEP_DATABASES) are named by scale and reused: seeding ×100 takes minutes.
+  const prefix = SETTINGS.keepDatabases ? `kttt_bench_x${scale}` : `kttt_bench_${process.pid}`;
   const admin = new URL(server);
   admin.pathname = "/postgres";
   const pg = new Client({ connectionString: admin.toString(), application_name: "kttt-bench" });
   await pg.connect();
   const dropDatabases = async () => {
+    if (SETTINGS.keepDatabases) return;
     const { rows } = await pg.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE $1", [`${prefix}%`]);
     for (const { datname } of rows) await pg.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(datname)} WITH (FORCE)`);
   };
@@ -194,7 +200,9 @@ async function main(): Promise<void> {
     DATABASE_PREFIX: prefix,
     NODE_ENV: "production",
     SEED_DEMO_DATA: "true",
-    DEMO_DATA_SCALE: String(SETTINGS.scale),
+    DEMO_DATA_SCALE: String(scale),
+    // The gateway's wait for a subgraph (an overview at ×100 on a loaded machine takes longer than the default 10 s).
+    ...(process.env.BENCH_SUBGRAPH_TIMEOUT_MS ? { SUBGRAPH_TIMEOUT_MS: process.env.BENCH_SUBGRAPH_TIMEOUT_MS } : {}),
     // Logs at warn: a line per request would measure the terminal, not the graph.
     LOG_LEVEL: "warn",
     AUTH_SIGNING_KEYS: signingKeys,
@@ -204,7 +212,7 @@ async function main(): Promise<void> {
   const wantHive = (["hive", "hive-js"] as const).filter((t) => SETTINGS.targets.includes(t));
   if (wantHive.length && !hiveGatewayFolder()) console.log("Hive Gateway is not installed in deploy/hive-gateway (npm ci there): its rounds are skipped.");
   console.log(
-    `bench: ${SETTINGS.seconds} s rounds after ${SETTINGS.warmupSeconds} s warm-up, ${SETTINGS.connections} connections, ${SETTINGS.rounds} round(s) per target, demo data ×${SETTINGS.scale}, ${os.cpus().length} cores`,
+    `bench: ${SETTINGS.seconds} s rounds after ${SETTINGS.warmupSeconds} s warm-up, ${SETTINGS.connections} connections, ${SETTINGS.rounds} round(s) per target, demo data ×${scale}, ${os.cpus().length} cores`,
   );
   await dropDatabases();
   const started = Date.now();
@@ -229,7 +237,10 @@ async function main(): Promise<void> {
     ];
     const subgraphs = Object.fromEntries(Object.values(graph.subgraphs).map((s) => [s.name, s.url]));
     const context = { fixtures, subgraphs, processes, pg, prefix, gatewaySecret };
-    for (const scenario of SCENARIOS.filter((s) => SETTINGS.scenarios.includes(s.name))) {
+    // A kept database holds an earlier run's writes (a year's figures already recorded): its runs only read.
+    const skipped = SETTINGS.keepDatabases ? SCENARIOS.filter((s) => s.writes && SETTINGS.scenarios.includes(s.name)).map((s) => s.name) : [];
+    if (skipped.length) console.log(`kept databases: ${skipped.join(", ")} (writes) left out`);
+    for (const scenario of SCENARIOS.filter((s) => SETTINGS.scenarios.includes(s.name) && !skipped.includes(s.name))) {
       const endpoints = [...gateways];
       if (scenario.singleSubgraph && SETTINGS.targets.includes("direct")) {
         endpoints.push({
@@ -253,9 +264,9 @@ async function main(): Promise<void> {
     if (embedded) await embedded.stop();
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
   }
-  const run: BenchRun = {
+  return {
     at: new Date().toISOString(),
-    scale: SETTINGS.scale,
+    scale,
     seconds: SETTINGS.seconds,
     connections: SETTINGS.connections,
     rounds: SETTINGS.rounds,
@@ -264,29 +275,40 @@ async function main(): Promise<void> {
     hive: graph.targets.some((t) => t.name.startsWith("hive")),
     measurements,
   };
+}
+
+async function main(): Promise<void> {
   const artifacts = path.join(ROOT, "artifacts");
   fs.mkdirSync(artifacts, { recursive: true });
-  if (!SETTINGS.report) {
-    fs.writeFileSync(path.join(artifacts, "bench-cpu.json"), `${JSON.stringify(run, null, 2)}\n`);
-    console.log("\nwrote artifacts/bench-cpu.json");
-    return;
+  const runs: BenchRun[] = [];
+  for (const scale of SETTINGS.scales) {
+    const run = await runAtScale(scale);
+    runs.push(run);
+    if (!SETTINGS.report) {
+      fs.writeFileSync(path.join(artifacts, "bench-cpu.json"), `${JSON.stringify(run, null, 2)}\n`);
+      console.log("\nwrote artifacts/bench-cpu.json");
+      continue;
+    }
+    fs.writeFileSync(path.join(artifacts, `bench-${scale}x.json`), `${JSON.stringify(run, null, 2)}\n`);
+    console.log(`wrote artifacts/bench-${scale}x.json`);
   }
-  fs.writeFileSync(path.join(artifacts, `bench-${SETTINGS.scale}x.json`), `${JSON.stringify(run, null, 2)}\n`);
-  // The report puts this run beside the latest runs at the other scales (artifacts/bench-<scale>x.json).
-  const runs = [1, 10, 100]
-    .map((scale) => (scale === run.scale ? run : readRun(path.join(artifacts, `bench-${scale}x.json`))))
+  if (!SETTINGS.report) return;
+  // The report puts this run's scales beside the latest runs at the other scales (artifacts/bench-<scale>x.json).
+  const all = [1, 10, 100]
+    .map((scale) => runs.find((r) => r.scale === scale) ?? readRun(path.join(artifacts, `bench-${scale}x.json`)))
     .filter((r): r is BenchRun => r !== null);
   const reportFile = path.join(ROOT, "bench", "REPORT.md");
   // The import section (npm run bench:import) is kept as that benchmark last wrote it.
   const importSection = fs.existsSync(reportFile) ? importSectionOf(fs.readFileSync(reportFile, "utf8")) : "";
-  const rendered = renderReport(runs, SCENARIOS);
+  const rendered = renderReport(all, SCENARIOS);
   const report = importSection ? withImportSection(rendered, importSection) : rendered;
   fs.mkdirSync(path.join(ROOT, "bench"), { recursive: true });
   fs.writeFileSync(reportFile, report);
-  console.log(`\nwrote bench/REPORT.md and artifacts/bench-${SETTINGS.scale}x.json`);
-  const failed = measurements.filter((m) => m.errors > 0);
+  if (all.length > 1) console.log(["", ...growthTable(all), ...growthTargets(all)].join("\n"));
+  console.log(`\nwrote bench/REPORT.md (demo data ×${all.map((r) => r.scale).join(", ×")})`);
+  const failed = runs.flatMap((r) => r.measurements.filter((m) => m.errors > 0).map((m) => `×${r.scale} ${m.scenario}/${m.mode}/${m.target}`));
   if (failed.length) {
-    console.error(`${failed.length} round(s) had failed requests: ${failed.map((m) => `${m.scenario}/${m.mode}/${m.target}`).join(", ")}`);
+    console.error(`${failed.length} round(s) had failed requests: ${failed.join(", ")}`);
     process.exitCode = 1;
   }
 }

@@ -211,8 +211,9 @@ export interface ServiceConfig {
   poolSize: number;
   seedDemoData: boolean;
   /**
-   * The demo data times this (DEMO_DATA_SCALE, 1–100; 1 is the review's figures exactly): copies of the
-   * organisations with their members, figures and ratings, for measuring how the graph grows (npm run bench).
+   * The demo data times this (DEMO_DATA_SCALE, 1–100; 1 is the review's figures exactly): illustrative copies of
+   * the organisations with their members, figures, ratings, OCOP products, trade and support, in every subgraph
+   * (see core's `DemoCopies`), for measuring how the graph grows (npm run bench).
    */
   demoDataScale: number;
   logSql: boolean;

@@ -1,5 +1,5 @@
 import { DEMO_FIGURES, demoOrganizations } from "@kttt/demo";
-import { generateSeedRows, RATING_COUNTS_2024, scaleSeedRows, SEED_TOTALS } from "../src/seed/generate";
+import { generateSeedRows, RATING_COUNTS_2024, SEED_TOTALS } from "../src/seed/generate";
 
 const rows = generateSeedRows();
 const existing = demoOrganizations().filter((o) => o.kind === "COOPERATIVE" && o.status !== "DISSOLVED");
@@ -82,23 +82,5 @@ describe("demo data", () => {
     expect(again.financialReports).toEqual(rows.financialReports);
     expect(again.members.slice(0, 200)).toEqual(rows.members.slice(0, 200));
     expect(again.organizations).toEqual(rows.organizations);
-  });
-
-  it("grows by whole copies for the benchmark, each with its own ids and registration numbers, and stays exact at 1×", () => {
-    expect(scaleSeedRows(rows, 1)).toBe(rows);
-    const tripled = scaleSeedRows(rows, 3);
-    expect(tripled.organizations).toHaveLength(3 * rows.organizations.length);
-    expect(tripled.members).toHaveLength(3 * rows.members.length);
-    expect(tripled.financialReports).toHaveLength(3 * rows.financialReports.length);
-    expect(tripled.organizations.slice(0, rows.organizations.length)).toEqual(rows.organizations);
-    expect(new Set(tripled.organizations.map((o) => o.id)).size).toBe(tripled.organizations.length);
-    const numbers = tripled.organizations.map((o) => o.registration_number).filter((n) => n !== null);
-    expect(new Set(numbers).size).toBe(numbers.length);
-    // Every copied row points at its own copy of the organisation, never at an original.
-    const ids = new Set(tripled.organizations.map((o) => o.id));
-    expect(tripled.members.every((m) => ids.has(m.organization_id) && (m.member_organization_id == null || ids.has(m.member_organization_id)))).toBe(true);
-    const copiedReports = tripled.financialReports.slice(rows.financialReports.length);
-    const originals = new Set(rows.organizations.map((o) => o.id));
-    expect(copiedReports.every((f) => !originals.has(f.organization_id))).toBe(true);
   });
 });

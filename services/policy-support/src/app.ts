@@ -24,7 +24,7 @@ export const policySupport = defineSubgraph({
   name: "policy-support",
   // Membership's `organization(id)`, asked before an allocation names its beneficiary.
   lookup: { operation: "PolicySupportOrganizationLookup", what: "organisation" },
-  database: { entities, migrations, seed: loadDemoData },
+  database: { entities, migrations, seed: (dataSource, config) => loadDemoData(dataSource, config.demoDataScale) },
   auditTrail: { field: "policySupportAuditTrail", label: "the policy-support subgraph" },
   resolvers: [
     CollectiveEconomySupportResolver,

@@ -35,7 +35,7 @@ export const tradePromotion = defineSubgraph({
   name: "trade-promotion",
   // Ocop's `ocopProduct(id) { owner }` and membership's `organization(id)`, asked before a participation or listing names them.
   lookup: { operation: "TradePromotionLookup", what: "product and organisation" },
-  database: { entities, migrations, seed: loadTradeDemoData },
+  database: { entities, migrations, seed: (dataSource, config) => loadTradeDemoData(dataSource, config.demoDataScale) },
   auditTrail: { field: "tradePromotionAuditTrail", label: "the trade-promotion subgraph" },
   resolvers: [
     TradeEventResolver,

@@ -1,6 +1,6 @@
 /** Loads the demo OCOP catalogue (from @kttt/demo) into an empty ocop database, in one transaction. */
 import { demoOcopCatalogue, demoOcopIllustrative, type DemoOcopCertification, type DemoOcopProduct } from "@kttt/demo";
-import { seedOnce } from "@kttt/core";
+import { demoCopyNameSql, demoCopyNumberSql, seedOnce, type DemoCopies } from "@kttt/core";
 import type { DataSource } from "typeorm";
 import { kindOf } from "../domain/enums";
 
@@ -66,14 +66,30 @@ export function ocopSeedRows() {
   };
 }
 
-/** Returns false (and writes nothing) when the database already has products. */
-export function loadOcopDemoData(dataSource: DataSource): Promise<boolean> {
-  return seedOnce(dataSource, "ocop", "ocop_product", () => {
-    const rows = ocopSeedRows();
-    return [
-      ["ocop_owner", rows.owners],
-      ["ocop_product", rows.products],
-      ["ocop_certification", rows.certifications],
-    ];
-  });
+/**
+ * The catalogue at DEMO_DATA_SCALE > 1: every product again for each copy of its owner (membership's copied
+ * organisations, and local owners copied here), with its certificates; copies are marked `illustrative`.
+ */
+export const OCOP_DEMO_COPIES: DemoCopies[] = [
+  { table: "ocop_owner", ids: ["id"], set: { name: demoCopyNameSql("original.name"), registration_number: demoCopyNumberSql("original.registration_number") } },
+  { table: "ocop_product", ids: ["id", "owner_organization_id", "owner_id"], set: { illustrative: "true" } },
+  { table: "ocop_certification", ids: ["id", "product_id"], set: { illustrative: "true" } },
+];
+
+/** Returns false (and writes nothing) when the database already has products; `scale`: DEMO_DATA_SCALE (1: the catalogue exactly). */
+export function loadOcopDemoData(dataSource: DataSource, scale = 1): Promise<boolean> {
+  return seedOnce(
+    dataSource,
+    "ocop",
+    "ocop_product",
+    () => {
+      const rows = ocopSeedRows();
+      return [
+        ["ocop_owner", rows.owners],
+        ["ocop_product", rows.products],
+        ["ocop_certification", rows.certifications],
+      ];
+    },
+    { scale, copies: OCOP_DEMO_COPIES },
+  );
 }

@@ -1,18 +1,35 @@
 /** Loads the demo data into an empty trade-promotion database, in one transaction. */
-import { seedOnce } from "@kttt/core";
+import { seedOnce, type DemoCopies } from "@kttt/core";
 import type { DataSource } from "typeorm";
 import { generateTradeSeedRows } from "./generate";
 
-/** Returns false (and writes nothing) when the database already has events. */
-export function loadTradeDemoData(dataSource: DataSource): Promise<boolean> {
-  return seedOnce(dataSource, "trade-promotion", "trade_event", () => {
-    const rows = generateTradeSeedRows();
-    return [
-      ["trade_event", rows.events],
-      ["trade_participation", rows.participations],
-      ["participation_product", rows.products],
-      ["ecommerce_listing", rows.listings],
-      ["supply_demand_link", rows.links],
-    ];
-  });
+/**
+ * The demo at DEMO_DATA_SCALE > 1: each copy of a participant (membership's and OCOP's copies, same ids) takes part
+ * in the same events with its copied products, and has the same listings and supply-demand links. Events are not copied.
+ */
+export const TRADE_DEMO_COPIES: DemoCopies[] = [
+  { table: "trade_participation", ids: ["id", "participant_id"] },
+  { table: "participation_product", ids: ["participation_id", "product_id"] },
+  { table: "ecommerce_listing", ids: ["id", "owner_id", "product_id"] },
+  { table: "supply_demand_link", ids: ["id", "seller_id", "product_id"] },
+];
+
+/** Returns false (and writes nothing) when the database already has events; `scale`: DEMO_DATA_SCALE (1: the demo exactly). */
+export function loadTradeDemoData(dataSource: DataSource, scale = 1): Promise<boolean> {
+  return seedOnce(
+    dataSource,
+    "trade-promotion",
+    "trade_event",
+    () => {
+      const rows = generateTradeSeedRows();
+      return [
+        ["trade_event", rows.events],
+        ["trade_participation", rows.participations],
+        ["participation_product", rows.products],
+        ["ecommerce_listing", rows.listings],
+        ["supply_demand_link", rows.links],
+      ];
+    },
+    { scale, copies: TRADE_DEMO_COPIES },
+  );
 }
