@@ -3,9 +3,20 @@
  * these, so N parents cost one `WHERE … = ANY($1)` statement, not N.
  */
 import { emptyOcopFigures, ocopStatistics } from "./repositories/statistics";
-import { economyFiguresLoader, firstPageLoader, groupLoader, isAdminUnitCode, isUuid, loadersByArgs, rowLoader, type FirstPage } from "@kttt/core";
+import {
+  economyFiguresLoader,
+  firstPageLoader,
+  groupLoader,
+  isAdminUnitCode,
+  isUuid,
+  loadersByArgs,
+  rowLoader,
+  today,
+  UnitMap,
+  type FirstPage,
+} from "@kttt/core";
 import DataLoader from "dataloader";
-import { codeOfAdminUnitId, communeIdsWithin, unitById, unitNear } from "@kttt/reference";
+import { codeOfAdminUnitId, communeIdsWithin, economyMapDate, unitById, unitNear } from "@kttt/reference";
 import type { DataSource } from "typeorm";
 import { OcopCertification } from "./entities/certification";
 import { OcopLocalOwner } from "./entities/owner";
@@ -13,16 +24,19 @@ import { OcopProduct } from "./entities/product";
 import { applyCertificateConditions, PARENT_COLUMNS, type ChildFilter, type ParentColumn } from "./repositories/products";
 import { OcopGroupBy } from "./domain/enums";
 
-/** OCOP figures on a period's asOf date for the province and every unit, in one grouped statement. */
+/** OCOP figures on a period's asOf date for the province and every unit (re-cut by today's communes for one of them before 2025-07-01), in one grouped statement. */
 function economyFigures(dataSource: DataSource) {
-  return economyFiguresLoader(async (period) => {
-    const stats = await ocopStatistics(dataSource, period.asOf, OcopGroupBy.ADMIN_UNIT);
-    return {
-      total: stats.total,
-      byUnit: new Map(stats.groups.flatMap((g) => (g.key === null ? [] : [[g.key, g.figures] as const]))),
-      empty: emptyOcopFigures(),
-    };
-  });
+  return economyFiguresLoader(
+    async (period, mapDate) => {
+      const stats = await ocopStatistics(dataSource, period.asOf, OcopGroupBy.ADMIN_UNIT, mapDate === period.asOf ? UnitMap.PERIOD : UnitMap.TODAY);
+      return {
+        total: stats.total,
+        byUnit: new Map(stats.groups.flatMap((g) => (g.key === null ? [] : [[g.key, g.figures] as const]))),
+        empty: emptyOcopFigures(),
+      };
+    },
+    (period, code) => economyMapDate(code, period.asOf, today()),
+  );
 }
 
 /**

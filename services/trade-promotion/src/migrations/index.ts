@@ -2,6 +2,7 @@ import { auditMigration, formerlyNamed, mutationReceiptsMigration } from "@kttt/
 import { TradePromotionInitial1732406400300 } from "./1732406400300-initial";
 import { FundingProgrammeIndex1732406400303 } from "./1732406400303-funding-programme-index";
 import { ParticipationCommune1732406400304 } from "./1732406400304-participation-commune";
+import { EventCommune1732406400305 } from "./1732406400305-event-commune";
 
 /** Every migration of the trade-promotion database, in order (timestamps 17324064003xx). */
 export const migrations = [
@@ -10,4 +11,5 @@ export const migrations = [
   auditMigration(1732406400302),
   FundingProgrammeIndex1732406400303,
   ParticipationCommune1732406400304,
+  EventCommune1732406400305,
 ];

@@ -27,10 +27,10 @@ export function listTradeEvents(dataSource: DataSource, args: TradeEventListArgs
   if (filter?.from) query.andWhere("e.ends_on >= :from", { from: filter.from });
   if (filter?.to) query.andWhere("e.starts_on <= :to", { to: filter.to });
   if (filter?.adminUnitCode) {
-    // The unit on its date: held in it, or a participant lay in it (by its commune, else by the unit code recorded).
+    // The unit on its date: held in it or a participant lay in it, each by its commune, else by the unit code recorded.
     const within = unitFilterOn(filter.adminUnitCode, filter.adminUnitAsOf ?? null, today());
     query.andWhere(
-      `(e.admin_unit_code = ANY(:codes) OR EXISTS (SELECT 1 FROM trade_participation p WHERE p.event_id = e.id
+      `(e.commune_id = ANY(:communeIds) OR (e.commune_id IS NULL AND e.admin_unit_code = ANY(:codes)) OR EXISTS (SELECT 1 FROM trade_participation p WHERE p.event_id = e.id
          AND (p.commune_id = ANY(:communeIds) OR (p.commune_id IS NULL AND p.admin_unit_code = ANY(:codes)))))`,
       within,
     );

@@ -1,9 +1,10 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
-import { ConnectionArgs, DETAILS, nestedConnection, isUuid, READ_NOTE } from "@kttt/core";
+import { ConnectionArgs, DETAILS, LocalDateScalar, nestedConnection, isUuid, READ_NOTE, today } from "@kttt/core";
+import { PLACE_DESCRIPTION, recordCommuneOn, recordDistrictOn } from "@kttt/reference";
 import type { TradePromotionContext } from "../context";
 import { TradeEvent } from "../entities/event";
 import type { TradeParticipation } from "../entities/participation";
-import { AdminUnitRef, adminUnitRef, SupportProgrammeRef, supportProgrammeRef } from "../entities/external";
+import { AdminUnitRef, adminUnitRef, adminUnitVersionRef, SupportProgrammeRef, supportProgrammeRef } from "../entities/external";
 import { listTradeEvents } from "../repositories/lists";
 import { TradeEventConnection, TradeParticipationConnection } from "../types/connections";
 import { TradeEventListArgs } from "../types/filters";
@@ -22,10 +23,35 @@ export class TradeEventResolver {
 
   @FieldResolver(() => AdminUnitRef, {
     nullable: true,
-    description: "The unit where it was held, resolved by membership; null outside the province or online.",
+    description: "The unit where it was held, resolved by membership: the unit bearing `adminUnitCode` on its first day; null outside the province or online.",
   })
   adminUnit(@Root() event: TradeEvent): AdminUnitRef | null {
-    return event.adminUnitCode ? adminUnitRef(event.adminUnitCode) : null;
+    return event.adminUnitCode ? adminUnitRef(event.adminUnitCode, event.startsOn) : null;
+  }
+
+  @FieldResolver(() => AdminUnitRef, {
+    nullable: true,
+    description:
+      "The commune where it was held (xã, phường nơi tổ chức), as recorded since `communeSince`. Null for an event held outside the province or online " +
+      "(no commune of Hà Tĩnh), and for one the sources place in a district only (most events before 2025-07-01): not recorded, not guessed.",
+  })
+  commune(@Root() event: TradeEvent): AdminUnitRef | null {
+    return event.communeId ? adminUnitVersionRef(event.communeId) : null;
+  }
+
+  @FieldResolver(() => AdminUnitRef, { nullable: true, description: PLACE_DESCRIPTION.communeOn })
+  communeOn(
+    @Root() event: TradeEvent,
+    @Arg("asOf", () => LocalDateScalar, { nullable: true, description: "The date; default: today in Hà Tĩnh." }) asOf: string | null,
+  ): AdminUnitRef | null {
+    const place = recordCommuneOn(event.communeId, asOf ?? today());
+    return place ? adminUnitVersionRef(place.id) : null;
+  }
+
+  @FieldResolver(() => AdminUnitRef, { nullable: true, description: PLACE_DESCRIPTION.districtOn })
+  districtOn(@Root() event: TradeEvent, @Arg("asOf", () => LocalDateScalar, { description: "The date, e.g. 2025-03-01." }) asOf: string): AdminUnitRef | null {
+    const district = recordDistrictOn(event.communeId, asOf);
+    return district ? adminUnitVersionRef(district.id) : null;
   }
 
   @Authorized(...DETAILS.TRADE)

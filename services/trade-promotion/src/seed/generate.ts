@@ -9,7 +9,7 @@
  * name on the day (`demoRegisteredUnitOn`: its district before 2025-07-01, its commune after).
  */
 import { demoCommuneIdOf, demoOcopCatalogue, demoOrganizations, demoRegisteredUnitOn, Random, stableUuid, type DemoOcopProduct } from "@kttt/demo";
-import { ADMIN_UNITS } from "@kttt/reference";
+import { ADMIN_UNITS, unitOn } from "@kttt/reference";
 import { EcommercePlatform, TradeEventFormat, TradeEventScope, TradeEventType, TradeParticipantKind } from "../domain/enums";
 
 type Row = Record<string, unknown>;
@@ -491,6 +491,9 @@ export function generateTradeSeedRows(): TradeSeedRows {
   const addEvents = (specs: EventSpec[], rng: Random, unitOf: (owner: Owner, date: string) => string | null): void => {
     for (const spec of specs) {
       const eventId = stableUuid(`trade-event/${spec.key}`);
+      // Held in a commune (the illustrative events after 2025-07-01): that commune since the first day; a district only: none recorded.
+      const held = spec.unit ? unitOn(spec.unit, spec.startsOn) : null;
+      const communeId = held?.level === "COMMUNE" ? held.id : null;
       rows.events.push({
         id: eventId,
         name: spec.name,
@@ -500,6 +503,8 @@ export function generateTradeSeedRows(): TradeSeedRows {
         organiser: spec.organiser,
         place: spec.place,
         admin_unit_code: spec.unit,
+        commune_id: communeId,
+        commune_since: communeId ? spec.startsOn : null,
         starts_on: spec.startsOn,
         ends_on: spec.endsOn,
         booth_count: spec.booths,

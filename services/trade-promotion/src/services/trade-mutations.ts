@@ -160,6 +160,8 @@ export class TradeMutations {
     return recordedWrite(this.dataSource, { operation: "createTradeEvent", input, load: this.loadEvent, prepare }, async (manager) => {
       const adminUnitCode = input.adminUnitCode ?? null;
       this.checkEventFields({ ...input, adminUnitCode });
+      // Held in a commune: that commune since the first day; held in a district (before 2025-07-01): no commune recorded.
+      const communeId = adminUnitCode ? placementOn(adminUnitCode, input.startsOn, "input.adminUnitCode").communeId : null;
       const id = randomUUID();
       await manager.getRepository(TradeEvent).insert({
         id,
@@ -170,6 +172,8 @@ export class TradeMutations {
         organiser: cleanText(input.organiser),
         place: cleanText(input.place),
         adminUnitCode,
+        communeId,
+        communeSince: communeId ? input.startsOn : null,
         startsOn: input.startsOn,
         endsOn: input.endsOn,
         boothCount: input.boothCount ?? null,
