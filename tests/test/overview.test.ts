@@ -203,7 +203,7 @@ describe("collective-economy overview through the gateway", () => {
       tradePromotionStatistics(year: 2024, groupBy: ADMIN_UNIT, unitMap: TODAY) { groups { key figures { participations sales } } }
       policySupportStatistics(year: 2024, groupBy: ADMIN_UNIT, unitMap: TODAY) { groups { key figures { planned allocationCount } } }
     }`);
-    const groupOf = (stats: { groups: { key: string | null; figures: Record<string, unknown> }[] }, code: string) =>
+    const groupOf = (stats: { groups: { key: string | null; figures: Record<string, number> }[] }, code: string) =>
       stats.groups.find((g) => g.key === code)?.figures;
     // A commune of today with OCOP products, participations and support in 2024 (re-cut), so each figure could be zero if not re-cut.
     const code = recut.tradePromotionStatistics.groups

@@ -18,9 +18,9 @@ export class EventCommune1732406400305 implements MigrationInterface {
         ADD CONSTRAINT trade_event_commune_since_check CHECK ((commune_id IS NULL) = (commune_since IS NULL)),
         ADD CONSTRAINT trade_event_commune_held_check CHECK (commune_id IS NULL OR admin_unit_code IS NOT NULL)`);
     await q.query(`CREATE INDEX trade_event_commune_idx ON trade_event (commune_id)`);
-    const rows: { id: string; code: string; starts_on: string }[] = await q.query(
+    const rows = (await q.query(
       `SELECT id, admin_unit_code AS code, to_char(starts_on, 'YYYY-MM-DD') AS starts_on FROM trade_event WHERE admin_unit_code ~ '^[0-9]{5}$'`,
-    );
+    )) as { id: string; code: string; starts_on: string }[];
     for (const row of rows) {
       const unit = unitOn(row.code, row.starts_on);
       if (unit?.level === "COMMUNE") await q.query(`UPDATE trade_event SET commune_id = $2, commune_since = starts_on WHERE id = $1`, [row.id, unit.id]);
