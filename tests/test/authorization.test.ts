@@ -534,11 +534,13 @@ const DETAIL_READS: Record<
     communeOf: (row) => row.communeOn?.code ?? null,
   },
   "supply-demand links": {
-    query: `{ supplyDemandLinks(first: 100) { nodes { adminUnitCode productName buyer volume volumeUnit value } } }`,
+    query: `{ supplyDemandLinks(first: 100) { nodes { adminUnitCode communeOn { code } productName buyer volume volumeUnit value } } }`,
     area: "trade",
     rows: ["supplyDemandLinks", "nodes", "*"],
     fields: ["buyer", "volume", "volumeUnit", "value"],
     containers: ["supplyDemandLinks"],
+    // Links' sellers lie in communes (issue 13): today's commune, as the link's `communeCodeToday` decides.
+    communeOf: (row) => row.communeOn?.code ?? null,
   },
   "support to beneficiaries": {
     query: `{ supportProgrammes(first: 20) { nodes { name beneficiaries(first: 10) { nodes { adminUnitCode communeOn { code } approvedOn support plannedAmount disbursedAmount remainingAmount managersTrained overPlanReason disbursements { amount } } } } } }`,

@@ -184,6 +184,39 @@ describe("trade events in communes, through the gateway", () => {
   });
 });
 
+describe("listings and supply-demand links in their sellers' communes, through the gateway", () => {
+  it("serves the seller's recorded commune and its commune today, filters listings by a 2025 commune and counts them there", async () => {
+    const [row] = await db("trade-promotion").query(
+      `SELECT commune_id FROM ecommerce_listing WHERE commune_id IS NOT NULL AND product_id IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`,
+    );
+    expect(row).toBeDefined();
+    const today = communeCodeOn(row.commune_id, null, "2026-06-30")!;
+    expect(today).not.toBeNull();
+    const listings = await db("trade-promotion").query(`SELECT id, commune_id FROM ecommerce_listing`);
+    const lyingThere = listings.filter((l: any) => communeCodeOn(l.commune_id, null, "2026-06-30") === today).map((l: any) => l.id);
+    const data = await ask(
+      `query($code: String!) { ecommerceListings(first: 100, filter: { adminUnitCode: $code }) { totalCount nodes { id communeSince commune { id } communeOn { code } } } }`,
+      { code: today },
+    );
+    expect(data.ecommerceListings.totalCount).toBe(lyingThere.length);
+    expect(new Set(data.ecommerceListings.nodes.map((n: any) => n.id))).toEqual(new Set(lyingThere));
+    for (const n of data.ecommerceListings.nodes) {
+      expect(n.communeOn).toEqual({ code: today });
+      expect(n.communeSince).not.toBeNull();
+    }
+    // Re-cut by today's communes, listings' owners and links count under the sellers' communes today.
+    const stats = (
+      await ask(
+        `{ tradePromotionStatistics(year: 2024, groupBy: ADMIN_UNIT, unitMap: TODAY) { total { supplyDemandLinks } groups { key figures { supplyDemandLinks } } } }`,
+      )
+    ).tradePromotionStatistics;
+    const links = await db("trade-promotion").query(`SELECT commune_id FROM supply_demand_link WHERE agreed_on BETWEEN '2024-01-01' AND '2024-12-31'`);
+    const expected = links.filter((l: any) => communeCodeOn(l.commune_id, null, "2026-06-30") === today).length;
+    expect(stats.groups.find((g: any) => g.key === today)?.figures.supplyDemandLinks ?? 0).toBe(expected);
+    expect(sum(stats.groups, "supplyDemandLinks")).toBe(BigInt(stats.total.supplyDemandLinks));
+  });
+});
+
 describe("support beneficiaries and district agencies in communes, through the gateway", () => {
   it("keeps 2024 by the 13 districts with the figures of the rows, and groups 2026 by the communes", async () => {
     const data = await ask(`{

@@ -1,6 +1,6 @@
 /** Reading events, listings and links: filtered, keyset-paginated lists. */
 import { badInput, paginate, requireId, searchCondition, searchTerms, today } from "@kttt/core";
-import { unitFilterOn } from "@kttt/reference";
+import { unitFilterCondition, unitFilterOn } from "@kttt/reference";
 import type { DataSource, ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import { TradeEventOrder } from "../domain/enums";
 import { TradeEvent } from "../entities/event";
@@ -54,8 +54,10 @@ export function listEcommerceListings(dataSource: DataSource, args: EcommerceLis
     requireId(filter.ownerId, "filter.ownerId", "Owner");
     query.andWhere("l.owner_id = :ownerId", { ownerId: filter.ownerId });
   }
-  if (filter?.adminUnitCode)
-    query.andWhere("l.admin_unit_code = ANY(:codes)", { codes: unitFilterOn(filter.adminUnitCode, filter.adminUnitAsOf ?? null, today()).codes });
+  if (filter?.adminUnitCode) {
+    const condition = unitFilterCondition("l", filter.adminUnitCode, filter.adminUnitAsOf ?? null, today());
+    query.andWhere(condition.sql, condition.params);
+  }
   if (filter?.activeOn) query.andWhere("l.listed_on <= :day AND (l.delisted_on IS NULL OR l.delisted_on >= :day)", { day: filter.activeOn });
   return paginate(
     EcommerceListingConnection,

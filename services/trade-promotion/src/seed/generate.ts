@@ -469,6 +469,9 @@ function ocopOwners(): Owner[] {
 /** Certified (first decision) by the date, so it can be shown as an OCOP product. */
 const certifiedBy = (product: DemoOcopProduct, date: string) => product.certifications.length > 0 && product.certifications[0].decidedOn <= date;
 
+/** The columns of a seller's commune on a listing or link: where the participant lies, as its participations record it (the demo's mid-2024 commune). */
+const sellerCommune = (owner: Owner) => ({ commune_id: owner.communeId, commune_since: owner.communeSince });
+
 function unitValidOn(code: string, date: string): boolean {
   const unit = ADMIN_UNITS.find((u) => u.code === code)!;
   return unit.validFrom <= date && (unit.validTo === null || unit.validTo >= date);
@@ -587,6 +590,7 @@ export function generateTradeSeedRows(): TradeSeedRows {
         owner_id: owner.id,
         owner_kind: owner.kind,
         admin_unit_code: owner.unit,
+        ...sellerCommune(owner),
         platform,
         product_id: product.id,
         product_name: product.name,
@@ -608,6 +612,7 @@ export function generateTradeSeedRows(): TradeSeedRows {
       seller_id: owner.id,
       seller_kind: owner.kind,
       admin_unit_code: owner.unit,
+      ...sellerCommune(owner),
       buyer: rng.pick(BUYERS),
       product_id: product.id,
       product_name: product.name,

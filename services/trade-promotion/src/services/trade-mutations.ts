@@ -75,6 +75,12 @@ interface NamedProducts {
   indexed: boolean;
 }
 
+/** The unit columns of a listing or link whose seller is given by `code` on `date`: its registered unit and, for a commune, the commune since that day. */
+function placedOn(code: string, date: string): { adminUnitCode: string; communeId: string | null; communeSince: string | null } {
+  const { adminUnitCode, communeId, communeSince } = placementOn(code, date, "input.adminUnitCode");
+  return { adminUnitCode, communeId, communeSince };
+}
+
 export class TradeMutations {
   constructor(
     private readonly dataSource: DataSource,
@@ -439,7 +445,7 @@ export class TradeMutations {
           id,
           ownerId: input.owner.id,
           ownerKind: input.owner.kind,
-          adminUnitCode: placementOn(input.adminUnitCode, input.listedOn, "input.adminUnitCode").adminUnitCode,
+          ...placedOn(input.adminUnitCode, input.listedOn),
           platform: input.platform,
           productId,
           productName,
@@ -475,7 +481,7 @@ export class TradeMutations {
           id,
           sellerId: input.seller.id,
           sellerKind: input.seller.kind,
-          adminUnitCode: placementOn(input.adminUnitCode, input.agreedOn, "input.adminUnitCode").adminUnitCode,
+          ...placedOn(input.adminUnitCode, input.agreedOn),
           buyer: cleanText(input.buyer),
           productId,
           productName,
