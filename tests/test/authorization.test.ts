@@ -526,17 +526,21 @@ const DETAIL_READS: Record<
     communeOf: (row) => row.communeOn?.code ?? null,
   },
   "event budgets": {
-    query: `{ tradeEvents(first: 13) { nodes { adminUnitCode budget fundingProgrammeId fundingProgramme { code name } } } }`,
+    query: `{ tradeEvents(first: 13) { nodes { adminUnitCode communeOn { code } budget fundingProgrammeId fundingProgramme { code name } } } }`,
     area: "trade",
     rows: ["tradeEvents", "nodes", "*"],
     fields: ["budget", "fundingProgrammeId", "fundingProgramme"],
+    // Events held in a commune lie in it (issue 13): today's commune, as the event's `communeCodeToday` decides.
+    communeOf: (row) => row.communeOn?.code ?? null,
   },
   "supply-demand links": {
-    query: `{ supplyDemandLinks(first: 100) { nodes { adminUnitCode productName buyer volume volumeUnit value } } }`,
+    query: `{ supplyDemandLinks(first: 100) { nodes { adminUnitCode communeOn { code } productName buyer volume volumeUnit value } } }`,
     area: "trade",
     rows: ["supplyDemandLinks", "nodes", "*"],
     fields: ["buyer", "volume", "volumeUnit", "value"],
     containers: ["supplyDemandLinks"],
+    // Links' sellers lie in communes (issue 13): today's commune, as the link's `communeCodeToday` decides.
+    communeOf: (row) => row.communeOn?.code ?? null,
   },
   "support to beneficiaries": {
     query: `{ supportProgrammes(first: 20) { nodes { name beneficiaries(first: 10) { nodes { adminUnitCode communeOn { code } approvedOn support plannedAmount disbursedAmount remainingAmount managersTrained overPlanReason disbursements { amount } } } } } }`,
@@ -608,17 +612,17 @@ describe("details by field and by commune", () => {
 });
 
 describe("the events a programme funded: the same fact as an event's funding programme, read from the programme", () => {
-  const QUERY = `{ supportProgrammes(first: 100, filter: { kind: TRADE_PROMOTION_MARKET }) { nodes { code tradeEvents { totalCount nodes { name adminUnitCode } } } } }`;
+  const QUERY = `{ supportProgrammes(first: 100, filter: { kind: TRADE_PROMOTION_MARKET }) { nodes { code tradeEvents { totalCount nodes { name adminUnitCode communeOn { code } } } } } }`;
   /** Every funded demo event, as the Alliance reads them. */
-  let funded: { name: string; adminUnitCode: string | null }[];
+  let funded: { name: string; adminUnitCode: string | null; communeOn: { code: string } | null }[];
   beforeAll(async () => {
     const res = await graphql(graph.gateway.url, QUERY, undefined, await headersFor("admin"));
     expect(res.errors).toBeUndefined();
     funded = res.data.supportProgrammes.nodes.flatMap((p: any) => p.tradeEvents.nodes);
     expect(funded.length).toBeGreaterThan(1);
   });
-  /** Where an event lies today: events carry no commune yet, so a commune is let in and sees none of them. */
-  const eventCommune: (event: { name: string; adminUnitCode: string | null }) => string | null = NO_COMMUNE_YET;
+  /** Where an event lies today: the commune it was held in, followed to today's map (none where only a district is recorded). */
+  const eventCommune = (event: { communeOn: { code: string } | null }): string | null => event.communeOn?.code ?? null;
 
   it.each(Object.keys(CALLERS))("read by %s", async (caller) => {
     const res = await graphql(graph.gateway.url, QUERY, undefined, await headersFor(caller));

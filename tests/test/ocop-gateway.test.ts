@@ -4,6 +4,7 @@
  */
 import { loadGatewayConfig } from "@kttt/core";
 import { startGateway, type GatewayServer } from "@kttt/gateway";
+import { communeCodeOn, unitById, unitOn, unitsOn } from "@kttt/reference";
 import { graphql } from "@kttt/testkit";
 import { startTestMembership, type TestMembership } from "../../services/membership/test/helpers";
 import { startTestOcop, type TestOcop } from "../../services/ocop/test/helpers";
@@ -237,6 +238,65 @@ describe("OCOP places and certification by date through the gateway (issue 13)",
     expect(data.ocopProducts.totalCount).toBe(biggest.figures.activeProducts);
     expect(data.adminUnit.ocopProducts.totalCount).toBe(biggest.figures.activeProducts);
     for (const n of data.ocopProducts.nodes) expect(n.communeOn).toEqual({ code: biggest.key, name: data.adminUnit.name });
+  });
+
+  it("refers to units by version id: a recorded mid-2024 commune is served as that commune, not the 2025 unit reusing its code", async () => {
+    // A product whose recorded commune's code a 2025 commune took over (issue 13): only the version id tells the two apart.
+    const codes2025 = unitsOn("2025-07-01")
+      .filter((u) => u.level === "COMMUNE")
+      .map((u) => u.code);
+    const [row] = await ocop.service.dataSource.query(
+      `SELECT id, commune_id FROM ocop_product WHERE commune_id = ANY($1) AND registered_on < '2025-07-01' ORDER BY id LIMIT 1`,
+      [codes2025],
+    );
+    expect(row).toBeDefined();
+    const recorded = unitById(row.commune_id)!;
+    const { data } = await counted(
+      `query($id: ID!) { ocopProduct(id: $id) { adminUnitCode registeredOn commune { id code name validTo } communeName
+         adminUnit { id code validFrom validTo } communeOn(asOf: "2026-01-01") { id code validFrom } } }`,
+      { id: row.id },
+    );
+    const p = data.ocopProduct;
+    expect(p.commune).toEqual({ id: recorded.id, code: recorded.code, name: recorded.name, validTo: recorded.validTo });
+    expect(p.commune.validTo).not.toBeNull();
+    expect(p.communeName).toBe(recorded.name);
+    // The district registered then, as that version; the commune today, a 2025 version.
+    expect(p.adminUnit).toMatchObject({ code: p.adminUnitCode });
+    expect(p.adminUnit.validFrom === null || p.adminUnit.validFrom <= p.registeredOn).toBe(true);
+    expect(p.adminUnit.validTo === null || p.adminUnit.validTo >= p.registeredOn).toBe(true);
+    const today = communeCodeOn(row.commune_id, null, "2026-01-01");
+    expect(p.communeOn?.code ?? null).toBe(today);
+    if (p.communeOn) expect(p.communeOn.validFrom).toBe("2025-07-01");
+  });
+
+  it("lists a unit version's own products: the mid-2024 commune and the 2025 commune bearing one code differ, the code filter stays a code filter", async () => {
+    // A code whose mid-2024 commune holds products and whose 2025 commune holds others too (from its other former communes).
+    const rows: { commune_id: string }[] = await ocop.service.dataSource.query(`SELECT commune_id FROM ocop_product WHERE commune_id IS NOT NULL`);
+    const recordedIn = (code: string) => rows.filter((r) => r.commune_id === code).length;
+    const todayIn = (code: string) => rows.filter((r) => communeCodeOn(r.commune_id, null, "2026-01-01") === code).length;
+    const code = [...new Set(rows.map((r) => r.commune_id))]
+      .filter((c) => unitOn(c, "2025-07-01") !== null && recordedIn(c) > 0 && todayIn(c) > recordedIn(c))
+      .sort()[0];
+    expect(code).toBeDefined();
+    const { data } = await counted(
+      `query($code: String!) {
+         old: adminUnit(code: $code, asOf: "2024-07-15") { id validTo ocopProducts(first: 100, asOf: "2024-07-15") { totalCount nodes { commune { id } } } }
+         now: adminUnit(code: $code) { id validFrom ocopProducts(first: 100, asOf: "2026-01-01") { totalCount nodes { communeOn(asOf: "2026-01-01") { id } } } }
+         byOld: ocopProducts(first: 100, filter: { adminUnitCode: $code, adminUnitAsOf: "2024-07-15", asOf: "2024-07-15" }) { totalCount }
+         byNow: ocopProducts(first: 100, filter: { adminUnitCode: $code, asOf: "2026-01-01" }) { totalCount }
+       }`,
+      { code },
+    );
+    expect(data.old.id).toBe(code);
+    expect(data.now.id).toBe(`${code}@2025-07-01`);
+    // The mid-2024 commune lists the products recorded in it; the 2025 commune, those lying in it today (more: its other former communes).
+    expect(data.old.ocopProducts.totalCount).toBe(recordedIn(code));
+    for (const n of data.old.ocopProducts.nodes) expect(n.commune.id).toBe(code);
+    expect(data.now.ocopProducts.totalCount).toBe(todayIn(code));
+    for (const n of data.now.ocopProducts.nodes) expect(n.communeOn.id).toBe(data.now.id);
+    // The code filter judged on each date finds the same products as each version.
+    expect(data.byOld.totalCount).toBe(data.old.ocopProducts.totalCount);
+    expect(data.byNow.totalCount).toBe(data.now.ocopProducts.totalCount);
   });
 
   it("names who recognised each certificate by its date: the district before 2025-07-06, the province after", async () => {

@@ -191,6 +191,49 @@ describe("collective-economy overview through the gateway", () => {
     expect(y2023.policySupport.planned).not.toBe(y2024.policySupport.planned);
   });
 
+  it("re-cuts a 2025 commune's pre-reform trend in every subgraph, as each subgraph's TODAY statistics do (issue 13)", async () => {
+    const auth = { authorization: `Bearer ${sandboxToken}` };
+    const ask = async (query: string, variables?: Record<string, unknown>) => {
+      const res = await graphql(graph.gateway.url, query, variables, auth);
+      expect(res.errors).toBeUndefined();
+      return res.data;
+    };
+    const recut = await ask(`{
+      ocopStatistics(asOf: "2024-12-31", groupBy: ADMIN_UNIT, unitMap: TODAY) { groups { key figures { activeProducts } } }
+      tradePromotionStatistics(year: 2024, groupBy: ADMIN_UNIT, unitMap: TODAY) { groups { key figures { participations sales } } }
+      policySupportStatistics(year: 2024, groupBy: ADMIN_UNIT, unitMap: TODAY) { groups { key figures { planned allocationCount } } }
+    }`);
+    const groupOf = (stats: { groups: { key: string | null; figures: Record<string, number> }[] }, code: string) =>
+      stats.groups.find((g) => g.key === code)?.figures;
+    // A commune of today with OCOP products, participations and support in 2024 (re-cut), so each figure could be zero if not re-cut.
+    const code = recut.tradePromotionStatistics.groups
+      .map((g: { key: string | null }) => g.key)
+      .find(
+        (key: string | null) =>
+          key !== null &&
+          key !== "NONE" &&
+          (groupOf(recut.ocopStatistics, key)?.activeProducts ?? 0) > 0 &&
+          (groupOf(recut.policySupportStatistics, key)?.allocationCount ?? 0) > 0 &&
+          (groupOf(recut.tradePromotionStatistics, key)?.participations ?? 0) > 0,
+      );
+    expect(code).toBeDefined();
+    const trend = await ask(
+      `query($code: String!) { collectiveEconomyTrend(adminUnitCode: $code, periods: [{ year: 2024 }, { year: 2026, half: H1 }]) {
+        period { asOf } adminUnit { validFrom } ocop { activeProducts } tradePromotion { participations sales } policySupport { planned allocationCount } } }`,
+      { code },
+    );
+    const [y2024] = trend.collectiveEconomyTrend;
+    expect(y2024.period.asOf).toBe("2024-12-31");
+    expect(y2024.adminUnit.validFrom).toBe("2025-07-01");
+    expect(y2024.ocop.activeProducts).toBe(groupOf(recut.ocopStatistics, code)!.activeProducts);
+    expect(y2024.tradePromotion).toEqual(groupOf(recut.tradePromotionStatistics, code));
+    expect(y2024.policySupport).toEqual(groupOf(recut.policySupportStatistics, code));
+    // A district of the mid-2024 map keeps the period's own map: its figures are those of the period's groups.
+    const byPeriod = await ask(`{ ocopStatistics(asOf: "2024-12-31", groupBy: ADMIN_UNIT) { groups { key figures { activeProducts } } } }`);
+    const district = await ask(`{ collectiveEconomyTrend(adminUnitCode: "444", periods: [{ year: 2024 }]) { ocop { activeProducts } } }`);
+    expect(district.collectiveEconomyTrend[0].ocop.activeProducts).toBe(groupOf(byPeriod.ocopStatistics, "444")!.activeProducts);
+  });
+
   it("runs every committed dashboard operation without errors", async () => {
     const dir = path.resolve(__dirname, "..", "..", "packages", "dashboard", "operations");
     const variables: Record<string, Record<string, unknown>> = {

@@ -128,6 +128,95 @@ describe("trade participants in communes, through the gateway", () => {
   });
 });
 
+describe("trade events in communes, through the gateway", () => {
+  it("records where a fair is held: the commune since its first day in the province, none online or where only a district is known", async () => {
+    const data = await ask(`{ tradeEvents(first: 100, filter: { from: "2024-01-01" }) { nodes { name format startsOn adminUnitCode illustrative
+      adminUnit { id } commune { id code level } communeSince communeOn { code } districtOn(asOf: "2025-03-01") { code } } } }`);
+    const events = data.tradeEvents.nodes;
+    const pomelo = events.find((e: any) => e.name === "Tuần lễ bưởi Phúc Trạch và nông sản Hương Khê năm 2026");
+    const held = unitById(unitsOn(pomelo.startsOn).find((u) => u.code === "18547")!.id)!;
+    expect(pomelo).toMatchObject({ illustrative: true, communeSince: pomelo.startsOn, commune: { id: held.id, code: "18547", level: "COMMUNE" } });
+    expect(pomelo.adminUnit.id).toBe(held.id);
+    expect(pomelo.communeOn).toEqual({ code: "18547" });
+    expect(pomelo.districtOn).toBeNull();
+    for (const e of events) {
+      // A commune exactly when the event was recorded under a commune code; never for one held online or outside the province.
+      if (e.adminUnitCode === null) expect({ name: e.name, commune: e.commune, since: e.communeSince }).toEqual({ name: e.name, commune: null, since: null });
+      else if (e.adminUnitCode.length === 3) expect(e.commune).toBeNull();
+      else expect(e.commune.code).toBe(e.adminUnitCode);
+    }
+    expect(events.some((e: any) => e.format === "ONLINE")).toBe(true);
+    expect(events.filter((e: any) => e.commune !== null).length).toBeGreaterThan(1);
+    // The stored rows agree: no commune without a unit, and the commune's date is the first day.
+    const rows = await db("trade-promotion").query(
+      `SELECT count(*)::int AS n FROM trade_event WHERE (commune_id IS NOT NULL AND (admin_unit_code IS NULL OR commune_since <> starts_on))`,
+    );
+    expect(rows[0].n).toBe(0);
+  });
+
+  it("counts an event under the commune it was held in, and groups by the 69 communes in one statement per subgraph", async () => {
+    const trade = graph.subgraphs["trade-promotion"].service.statements;
+    const policy = graph.subgraphs["policy-support"].service.statements;
+    trade.start();
+    policy.start();
+    const data = await ask(`{
+      tradePromotionStatistics(year: 2026, groupBy: ADMIN_UNIT) { unitMapDate total { events } groups { key adminUnit { code level } figures { events } } }
+      policySupportStatistics(year: 2026, groupBy: ADMIN_UNIT) { groups { key } }
+    }`);
+    expect(trade.stop()).toBe(1);
+    expect(policy.stop()).toBe(1);
+    const stats = data.tradePromotionStatistics;
+    expect(sum(stats.groups, "events")).toBe(BigInt(stats.total.events));
+    const rows = await db("trade-promotion").query(
+      `SELECT commune_id, admin_unit_code FROM trade_event WHERE starts_on <= '2026-12-31' AND ends_on >= '2026-01-01' AND admin_unit_code IS NOT NULL`,
+    );
+    const expected = new Map<string, number>();
+    for (const r of rows) {
+      const key = r.commune_id
+        ? (communeCodeOn(r.commune_id, null, stats.unitMapDate) ?? "UNPLACED")
+        : r.admin_unit_code.length === 5
+          ? r.admin_unit_code
+          : "UNPLACED";
+      expected.set(key, (expected.get(key) ?? 0) + 1);
+    }
+    for (const [key, n] of expected) if (key !== "UNPLACED") expect(stats.groups.find((g: any) => g.key === key)?.figures.events).toBe(n);
+    expect(stats.groups.find((g: any) => g.key === "18547")?.adminUnit).toEqual({ code: "18547", level: "COMMUNE" });
+  });
+});
+
+describe("listings and supply-demand links in their sellers' communes, through the gateway", () => {
+  it("serves the seller's recorded commune and its commune today, filters listings by a 2025 commune and counts them there", async () => {
+    const [row] = await db("trade-promotion").query(
+      `SELECT commune_id FROM ecommerce_listing WHERE commune_id IS NOT NULL AND product_id IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`,
+    );
+    expect(row).toBeDefined();
+    const today = communeCodeOn(row.commune_id, null, "2026-06-30")!;
+    expect(today).not.toBeNull();
+    const listings = await db("trade-promotion").query(`SELECT id, commune_id FROM ecommerce_listing`);
+    const lyingThere = listings.filter((l: any) => communeCodeOn(l.commune_id, null, "2026-06-30") === today).map((l: any) => l.id);
+    const data = await ask(
+      `query($code: String!) { ecommerceListings(first: 100, filter: { adminUnitCode: $code }) { totalCount nodes { id communeSince commune { id } communeOn { code } } } }`,
+      { code: today },
+    );
+    expect(data.ecommerceListings.totalCount).toBe(lyingThere.length);
+    expect(new Set(data.ecommerceListings.nodes.map((n: any) => n.id))).toEqual(new Set(lyingThere));
+    for (const n of data.ecommerceListings.nodes) {
+      expect(n.communeOn).toEqual({ code: today });
+      expect(n.communeSince).not.toBeNull();
+    }
+    // Re-cut by today's communes, listings' owners and links count under the sellers' communes today.
+    const stats = (
+      await ask(
+        `{ tradePromotionStatistics(year: 2024, groupBy: ADMIN_UNIT, unitMap: TODAY) { total { supplyDemandLinks } groups { key figures { supplyDemandLinks } } } }`,
+      )
+    ).tradePromotionStatistics;
+    const links = await db("trade-promotion").query(`SELECT commune_id FROM supply_demand_link WHERE agreed_on BETWEEN '2024-01-01' AND '2024-12-31'`);
+    const expected = links.filter((l: any) => communeCodeOn(l.commune_id, null, "2026-06-30") === today).length;
+    expect(stats.groups.find((g: any) => g.key === today)?.figures.supplyDemandLinks ?? 0).toBe(expected);
+    expect(sum(stats.groups, "supplyDemandLinks")).toBe(BigInt(stats.total.supplyDemandLinks));
+  });
+});
+
 describe("support beneficiaries and district agencies in communes, through the gateway", () => {
   it("keeps 2024 by the 13 districts with the figures of the rows, and groups 2026 by the communes", async () => {
     const data = await ask(`{
@@ -169,6 +258,18 @@ describe("support beneficiaries and district agencies in communes, through the g
     expect(by["UBND-444"].validTo).toBe("2025-06-30");
     expect(by["UBND-444"].successorUnits.map((u: any) => u.code)).toContain("18547");
     expect(by["UBND-444"].successorUnits.every((u: any) => u.level === "COMMUNE")).toBe(true);
+  });
+
+  it("models every agency's seat commune as not known (null), saying so, never guessed from its district", async () => {
+    const data = await ask(`{ agencies { code kind commune { id } communeSince } __type(name: "Agency") { fields { name description } } }`);
+    expect(data.agencies.length).toBeGreaterThan(13);
+    expect(data.agencies.filter((a: any) => a.kind === "DISTRICT_COMMITTEE")).toHaveLength(13);
+    for (const a of data.agencies)
+      expect({ code: a.code, commune: a.commune, communeSince: a.communeSince }).toEqual({ code: a.code, commune: null, communeSince: null });
+    const commune = data.__type.fields.find((f: any) => f.name === "commune");
+    expect(commune.description).toMatch(/Not known: the sources give no seat/u);
+    const rows = await db("policy-support").query(`SELECT count(*)::int AS n FROM agency WHERE commune_id IS NOT NULL OR commune_since IS NOT NULL`);
+    expect(rows[0].n).toBe(0);
   });
 
   it("refuses a beneficiary under district 444 after 2025-06-30, naming the communes that replaced it", async () => {

@@ -64,7 +64,13 @@ function adminUnitById(): new () => AdminUnitKey {
  * that stores unit versions (communes with dates) knows `AdminUnit` by its version `id`; one that stores codes only,
  * by `code` (membership resolves both keys).
  */
-export function membershipKeys<K extends "code" | "id" = "code">(options: { adminUnitKey?: K } = {}) {
+export function membershipKeys<K extends "code" | "id" = "code">(
+  options: {
+    adminUnitKey?: K;
+    /** With `adminUnitKey: "id"`: the version id of the unit bearing a code on a date (@kttt/reference's `adminUnitIdOf`), for `adminUnitRef`. */
+    unitIdOf?: (code: string, date?: string | null) => string;
+  } = {},
+) {
   @ObjectType("Cooperative", { description: "Hợp tác xã (HTX): a cooperative, a legal person with at least 5 official members." })
   @Directive('@key(fields: "id")')
   class CooperativeRef {
@@ -114,8 +120,14 @@ export function membershipKeys<K extends "code" | "id" = "code">(options: { admi
     CollectiveEconomyRef,
     /** The federation reference of a membership organisation of a given legal form. */
     organizationRef: (id: string, kind: OrganizationKind): IdKey => Object.assign(new organizationClass[kind](), { id }),
-    /** A unit by its code (for a subgraph that knows units by code). */
-    adminUnitRef: (code: string): AdminUnitKeyOf<K> => Object.assign(new AdminUnitRef(), { code }),
+    /**
+     * A unit by its code: for a subgraph that knows units by code, the code itself; for one that knows them by version id,
+     * the unit bearing the code on `date` (default: the latest bearing it), through `unitIdOf`.
+     */
+    adminUnitRef: (code: string, date?: string | null): AdminUnitKeyOf<K> =>
+      options.adminUnitKey === "id"
+        ? Object.assign(new AdminUnitRef(), { id: options.unitIdOf ? options.unitIdOf(code, date) : code })
+        : Object.assign(new AdminUnitRef(), { code }),
     /** One version of a unit by its id (for a subgraph that knows units by version id). */
     adminUnitVersionRef: (id: string): AdminUnitKeyOf<K> => Object.assign(new AdminUnitRef(), { id }),
     /** The reference resolvers of these entities, keys only. */

@@ -107,10 +107,15 @@ export interface FiguresByUnit<F> {
 
 /**
  * The loader of a subgraph's part of collective-economy overviews, keyed by the overview's id
- * ("2024-H1", "2024-H1:444"): `figuresOf` runs once per distinct period asked in a request and answers the
- * province and all of its units; a malformed id is that key's error.
+ * ("2024-H1", "2024-H1:444"): `figuresOf` runs once per distinct period and map date asked in a request and answers the
+ * province and all of the units of that map; a malformed id is that key's error. `mapDateOf` names the date of the map
+ * a unit's figures follow (default: the period's asOf date; @kttt/reference's `economyMapDate` re-cuts a period before
+ * 2025-07-01 by today's communes for one of today's communes, as membership does).
  */
-export function economyFiguresLoader<F>(figuresOf: (period: ReportingPeriod) => Promise<FiguresByUnit<F>>): DataLoader<string, F> {
+export function economyFiguresLoader<F>(
+  figuresOf: (period: ReportingPeriod, mapDate: string) => Promise<FiguresByUnit<F>>,
+  mapDateOf: (period: ReportingPeriod, adminUnitCode: string | null) => string = (period) => period.asOf,
+): DataLoader<string, F> {
   // Per request, across batches: a list of units asked after the province reuses its period.
   const periods = new Map<string, Promise<FiguresByUnit<F>>>();
   return new DataLoader<string, F>(async (ids) =>
@@ -118,8 +123,10 @@ export function economyFiguresLoader<F>(figuresOf: (period: ReportingPeriod) => 
       ids.map(async (id) => {
         try {
           const { period, adminUnitCode } = parseEconomyId(id);
-          let figures = periods.get(period.id);
-          if (!figures) periods.set(period.id, (figures = figuresOf(period)));
+          const mapDate = mapDateOf(period, adminUnitCode);
+          const key = `${period.id}|${mapDate}`;
+          let figures = periods.get(key);
+          if (!figures) periods.set(key, (figures = figuresOf(period, mapDate)));
           const { total, byUnit, empty } = await figures;
           return adminUnitCode === null ? total : (byUnit.get(adminUnitCode) ?? empty);
         } catch (error) {

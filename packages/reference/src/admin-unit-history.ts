@@ -511,7 +511,11 @@ export function unitFilterCondition(alias: string, code: string, asOf: string | 
  */
 export function latestUnitNear(code: string, date: string): { unit: AdminUnitVersion; date: string } | null {
   const unit = latestUnit(code);
-  if (!unit) return null;
+  return unit ? unitNear(unit, date) : null;
+}
+
+/** A unit version and the day of its life nearest to `date` (`latestUnitNear` for a unit known by its version id). */
+export function unitNear(unit: AdminUnitVersion, date: string): { unit: AdminUnitVersion; date: string } {
   if (unit.validTo !== null && date > unit.validTo) return { unit, date: unit.validTo };
   if (unit.validFrom !== null && date < unit.validFrom) return { unit, date: unit.validFrom };
   return { unit, date };

@@ -178,3 +178,14 @@ export function unitFilterOn(code: string, asOf: string | null, today: string): 
       : [];
   return { communeIds, codes: [...new Set([code, ...merged, ...communeIds.map(codeOfAdminUnitId)])] };
 }
+
+/**
+ * The date of the map a collective-economy overview of one unit follows: the period's date (`periodAsOf`), except for
+ * one of today's communes (a unit first in force on 2025-07-01) asked for a period before then, whose figures are
+ * re-cut by today's map (`today`) through each record's commune and the crosswalk, so its trend reaches back before
+ * the reform. Every subgraph's part of the overview, as membership's.
+ */
+export function economyMapDate(adminUnitCode: string | null, periodAsOf: string, today: string): string {
+  if (adminUnitCode === null || periodAsOf >= TWO_TIER_FROM) return periodAsOf;
+  return latestUnit(adminUnitCode)?.validFrom === TWO_TIER_FROM ? today : periodAsOf;
+}

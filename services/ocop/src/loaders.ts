@@ -3,9 +3,20 @@
  * these, so N parents cost one `WHERE … = ANY($1)` statement, not N.
  */
 import { emptyOcopFigures, ocopStatistics } from "./repositories/statistics";
-import { economyFiguresLoader, firstPageLoader, groupLoader, isAdminUnitCode, isUuid, loadersByArgs, rowLoader, type FirstPage } from "@kttt/core";
+import {
+  economyFiguresLoader,
+  firstPageLoader,
+  groupLoader,
+  isAdminUnitCode,
+  isUuid,
+  loadersByArgs,
+  rowLoader,
+  today,
+  UnitMap,
+  type FirstPage,
+} from "@kttt/core";
 import DataLoader from "dataloader";
-import { communeIdsWithin, latestUnitNear } from "@kttt/reference";
+import { codeOfAdminUnitId, communeIdsWithin, economyMapDate, unitById, unitNear } from "@kttt/reference";
 import type { DataSource } from "typeorm";
 import { OcopCertification } from "./entities/certification";
 import { OcopLocalOwner } from "./entities/owner";
@@ -13,43 +24,49 @@ import { OcopProduct } from "./entities/product";
 import { applyCertificateConditions, PARENT_COLUMNS, type ChildFilter, type ParentColumn } from "./repositories/products";
 import { OcopGroupBy } from "./domain/enums";
 
-/** OCOP figures on a period's asOf date for the province and every unit, in one grouped statement. */
+/** OCOP figures on a period's asOf date for the province and every unit (re-cut by today's communes for one of them before 2025-07-01), in one grouped statement. */
 function economyFigures(dataSource: DataSource) {
-  return economyFiguresLoader(async (period) => {
-    const stats = await ocopStatistics(dataSource, period.asOf, OcopGroupBy.ADMIN_UNIT);
-    return {
-      total: stats.total,
-      byUnit: new Map(stats.groups.flatMap((g) => (g.key === null ? [] : [[g.key, g.figures] as const]))),
-      empty: emptyOcopFigures(),
-    };
-  });
+  return economyFiguresLoader(
+    async (period, mapDate) => {
+      const stats = await ocopStatistics(dataSource, period.asOf, OcopGroupBy.ADMIN_UNIT, mapDate === period.asOf ? UnitMap.PERIOD : UnitMap.TODAY);
+      return {
+        total: stats.total,
+        byUnit: new Map(stats.groups.flatMap((g) => (g.key === null ? [] : [[g.key, g.figures] as const]))),
+        empty: emptyOcopFigures(),
+      };
+    },
+    (period, code) => economyMapDate(code, period.asOf, today()),
+  );
 }
 
 /**
- * First pages of the products lying in many units at once (the unit a bare code names, judged on the list's date, or
- * the nearest day of the unit's life: `latestUnitNear`), in one statement: every product of the units, cut per unit here.
- * A product lies in every unit asked for that holds its commune (a commune and its former district both list it).
+ * First pages of the products lying in many units at once (unit versions by id, each judged on the list's date, or
+ * the nearest day of the unit's life: `unitNear`), in one statement: every product of the units, cut per unit here.
+ * A product lies in every unit asked for that holds its commune (a commune and its former district both list it);
+ * one with no commune recorded, in the unit bearing the code it was registered under.
  */
 function unitProductPages(dataSource: DataSource, filter: ChildFilter) {
-  return new DataLoader<string, FirstPage<OcopProduct>>(async (codes) => {
+  return new DataLoader<string, FirstPage<OcopProduct>>(async (unitIds) => {
     const within = new Map<string, Set<string>>();
-    for (const code of codes) {
-      const target = isAdminUnitCode(code) ? latestUnitNear(code, filter.asOf) : null;
-      within.set(code, new Set(target ? communeIdsWithin(target.unit, target.date) : []));
+    for (const id of unitIds) {
+      const unit = unitById(id);
+      const target = unit ? unitNear(unit, filter.asOf) : null;
+      within.set(id, new Set(target ? communeIdsWithin(target.unit, target.date) : []));
     }
+    const codes = [...new Set(unitIds.map(codeOfAdminUnitId))];
     const communeIds = [...new Set([...within.values()].flatMap((ids) => [...ids]))];
     const query = dataSource
       .getRepository(OcopProduct)
       .createQueryBuilder("t")
-      .where("(t.commune_id = ANY(:communeIds) OR (t.commune_id IS NULL AND t.admin_unit_code = ANY(:codes)))", { communeIds, codes: [...codes] })
+      .where("(t.commune_id = ANY(:communeIds) OR (t.commune_id IS NULL AND t.admin_unit_code = ANY(:codes)))", { communeIds, codes })
       .orderBy("t.name", "ASC")
       .addOrderBy("t.id", "ASC");
     applyCertificateConditions(query, "t", { asOf: filter.asOf, status: filter.status, stars: filter.stars });
     if (filter.group) query.andWhere("t.product_group = :group", { group: filter.group });
     const rows = await query.getMany();
-    return codes.map((code) => {
-      const ids = within.get(code)!;
-      const all = rows.filter((p) => (p.communeId !== null ? ids.has(p.communeId) : p.adminUnitCode === code));
+    return unitIds.map((id) => {
+      const ids = within.get(id)!;
+      const all = rows.filter((p) => (p.communeId !== null ? ids.has(p.communeId) : p.adminUnitCode === codeOfAdminUnitId(id)));
       return { rows: all.slice(0, filter.limit), total: all.length };
     });
   });

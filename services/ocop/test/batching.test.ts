@@ -1,6 +1,6 @@
 import { startTestOcop, type TestOcop } from "./helpers";
 import { demoOcopCatalogue, demoOrganizations } from "@kttt/demo";
-import { unitsOn } from "@kttt/reference";
+import { adminUnitIdOf, unitsOn } from "@kttt/reference";
 
 let o: TestOcop;
 beforeAll(async () => {
@@ -85,7 +85,7 @@ describe("no N+1", () => {
         .slice(0, 300)
         .map((c) => ({ __typename: "Cooperative", id: c.id })),
       ...orgs.filter((x) => x.kind === "COOPERATIVE_GROUP").map((c) => ({ __typename: "CooperativeGroup", id: c.id })),
-      ...["436", "439", "444", "447"].map((code) => ({ __typename: "AdminUnit", code })),
+      ...["436", "439", "444", "447"].map((code) => ({ __typename: "AdminUnit", id: adminUnitIdOf(code, "2024-07-15") })),
     ];
     const { count, statements } = await countStatements(ENTITIES, { r });
     expect(count).toBeLessThanOrEqual(6);
@@ -95,17 +95,17 @@ describe("no N+1", () => {
   it("answers the 69 communes' and the 13 districts' products in as many statements as two units'", async () => {
     const codes = unitsOn("2026-01-01")
       .filter((u) => u.level === "COMMUNE")
-      .map((u) => u.code);
+      .map((u) => u.id);
     expect(codes).toHaveLength(69);
     const districts = unitsOn("2024-07-15")
       .filter((u) => u.level === "DISTRICT")
-      .map((u) => u.code);
+      .map((u) => u.id);
     const query = ENTITIES.replace(
       'asOf: "2024-07-15") { totalCount nodes { name currentCertification',
       'asOf: "2026-06-30") { totalCount nodes { name currentCertification',
     );
-    const small = await countStatements(query, { r: [codes[0], districts[0]].map((code) => ({ __typename: "AdminUnit", code })) });
-    const large = await countStatements(query, { r: [...codes, ...districts].map((code) => ({ __typename: "AdminUnit", code })) });
+    const small = await countStatements(query, { r: [codes[0], districts[0]].map((id) => ({ __typename: "AdminUnit", id })) });
+    const large = await countStatements(query, { r: [...codes, ...districts].map((id) => ({ __typename: "AdminUnit", id })) });
     expect(large.data._entities.filter((e: any) => e.ocopProducts.totalCount > 0).length).toBeGreaterThan(20);
     // One statement for the pages of every unit, one for their certificates.
     expect(large.count).toBe(small.count);

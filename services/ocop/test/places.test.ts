@@ -5,7 +5,7 @@
  */
 import { today as haTinhToday } from "@kttt/core";
 import { demoOcopCatalogue, demoOcopIllustrative, demoOrganizations } from "@kttt/demo";
-import { communeCodeOn, recordCommuneOn, recordDistrictOn, groupingUnitsOn, ocopStatusOn, unitById, unitOn, unitsOn } from "@kttt/reference";
+import { adminUnitIdOf, communeCodeOn, recordCommuneOn, recordDistrictOn, groupingUnitsOn, ocopStatusOn, unitById, unitOn, unitsOn } from "@kttt/reference";
 import { OcopLocalOwner } from "../src/entities/owner";
 import { OcopProduct } from "../src/entities/product";
 import { SEED_DATE, startTestOcop, type TestOcop } from "./helpers";
@@ -64,9 +64,9 @@ describe("place fields", () => {
   it("serve the recorded commune, the commune and district on a date, and the certifying body by date", async () => {
     const product = catalogue.products.find((p) => p.name === "Bưởi Phúc Trạch")!;
     const res = await o.query(
-      `query($id: ID!) { ocopProduct(id: $id) { adminUnitCode communeSince communeName commune { code } communeOn { code } then: communeOn(asOf: "2024-07-15") { code }
-          districtOn(asOf: "2025-03-01") { code } after: districtOn(asOf: "2025-07-01") { code }
-          certifications { decidedOn level certifyingBody certifyingUnit { code } levelBasis illustrative } } }`,
+      `query($id: ID!) { ocopProduct(id: $id) { adminUnitCode communeSince communeName commune { id } communeOn { id } then: communeOn(asOf: "2024-07-15") { id }
+          districtOn(asOf: "2025-03-01") { id } after: districtOn(asOf: "2025-07-01") { id }
+          certifications { decidedOn level certifyingBody certifyingUnit { id } levelBasis illustrative } } }`,
       { id: product.id },
     );
     expect(res.errors).toBeUndefined();
@@ -76,20 +76,21 @@ describe("place fields", () => {
       adminUnitCode: "444",
       communeSince: product.registeredOn,
       communeName: recorded.name,
-      commune: { code: recorded.code },
-      districtOn: { code: "444" },
+      commune: { id: recorded.id },
+      districtOn: { id: adminUnitIdOf("444", "2025-03-01") },
       after: null,
     });
     expect(p.communeName).toMatch(/^(Xã|Thị trấn) /u);
-    expect(p.then).toEqual({ code: recorded.code });
-    expect(p.communeOn?.code ?? null).toBe(recordCommuneOn(product.communeId, haTinhToday())?.code ?? null);
+    expect(p.then).toEqual({ id: recorded.id });
+    expect(p.communeOn?.id ?? null).toBe(recordCommuneOn(product.communeId, haTinhToday())?.id ?? null);
     for (const c of p.certifications) {
       if (c.level === "DISTRICT") {
         expect(c.decidedOn < "2025-07-06").toBe(true);
-        expect(c).toMatchObject({ certifyingBody: "Ủy ban nhân dân huyện Hương Khê", certifyingUnit: { code: "444" } });
+        expect(c).toMatchObject({ certifyingBody: "Ủy ban nhân dân huyện Hương Khê", certifyingUnit: { id: adminUnitIdOf("444", c.decidedOn) } });
         expect(c.levelBasis).toContain("148/QĐ-TTg");
       }
-      if (c.level === "PROVINCE") expect(c).toMatchObject({ certifyingBody: "Ủy ban nhân dân tỉnh Hà Tĩnh", certifyingUnit: { code: "42" } });
+      if (c.level === "PROVINCE")
+        expect(c).toMatchObject({ certifyingBody: "Ủy ban nhân dân tỉnh Hà Tĩnh", certifyingUnit: { id: adminUnitIdOf("42", c.decidedOn) } });
       if (c.decidedOn >= "2025-07-06") expect(c.levelBasis).toContain("1489/QĐ-TTg");
       expect(c.illustrative).toBe(c.decidedOn > SEED_DATE);
     }
@@ -99,7 +100,7 @@ describe("place fields", () => {
     const owner = catalogue.owners[0];
     const product = catalogue.products.find((p) => p.ownerId === owner.id)!;
     const res = await o.query(
-      `query($id: ID!) { ocopProduct(id: $id) { owner { ... on OcopLocalOwner { id communeSince communeName districtOn(asOf: "2024-07-15") { code } } } } }`,
+      `query($id: ID!) { ocopProduct(id: $id) { owner { ... on OcopLocalOwner { id communeSince communeName districtOn(asOf: "2024-07-15") { id } } } } }`,
       { id: product.id },
     );
     expect(res.errors).toBeUndefined();
@@ -107,7 +108,7 @@ describe("place fields", () => {
       id: owner.id,
       communeSince: owner.communeSince,
       communeName: unitById(owner.communeId)!.name,
-      districtOn: { code: owner.adminUnitCode },
+      districtOn: { id: adminUnitIdOf(owner.adminUnitCode, "2024-07-15") },
     });
   });
 });
@@ -147,7 +148,7 @@ describe("unit filters for their period", () => {
     expect(new Set(res.data.ocopProducts.nodes.map((n: { id: string }) => n.id))).toEqual(new Set(ids));
     // The same through the unit itself (batched).
     const unit = await o.query(`query($r: [_Any!]!) { _entities(representations: $r) { ... on AdminUnit { ocopProducts(first: 100) { totalCount } } } }`, {
-      r: [{ __typename: "AdminUnit", code }],
+      r: [{ __typename: "AdminUnit", id: adminUnitIdOf(code, haTinhToday()) }],
     });
     expect(unit.data._entities[0].ocopProducts.totalCount).toBe(ids.length);
   });
@@ -245,7 +246,7 @@ describe("statistics by the period's map", () => {
 });
 
 describe("writes check units by date", () => {
-  const REGISTER = `mutation($input: RegisterOcopProductInput!) { registerOcopProduct(input: $input) { id adminUnitCode communeSince commune { code } owner { ... on OcopLocalOwner { adminUnitCode communeSince } } } }`;
+  const REGISTER = `mutation($input: RegisterOcopProductInput!) { registerOcopProduct(input: $input) { id adminUnitCode communeSince commune { id } owner { ... on OcopLocalOwner { adminUnitCode communeSince } } } }`;
   let n = 0;
   const input = (adminUnitCode: string, registeredOn: string, ownerUnit = adminUnitCode) => ({
     name: `Mật ong thử nghiệm địa bàn ${++n}`,
@@ -294,7 +295,7 @@ describe("writes check units by date", () => {
     expect(res.data.registerOcopProduct).toMatchObject({
       adminUnitCode: commune.code,
       communeSince: "2026-03-02",
-      commune: { code: commune.code },
+      commune: { id: commune.id },
       owner: { adminUnitCode: commune.code, communeSince: "2026-03-02" },
     });
     const mid2024 = await o.query(REGISTER, { input: input("444", "2024-05-02") });

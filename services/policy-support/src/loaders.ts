@@ -3,8 +3,8 @@
  * these, so N parents cost one `WHERE … = ANY($1)` statement, not N.
  */
 import DataLoader from "dataloader";
-import { economyFiguresLoader, firstPageLoader, groupLoader, loadersByArgs, isUuid, reportingPeriod, rowLoader } from "@kttt/core";
-import { codeOfAdminUnitId, unitMapDateFor } from "@kttt/reference";
+import { economyFiguresLoader, firstPageLoader, groupLoader, loadersByArgs, isUuid, reportingPeriod, rowLoader, today } from "@kttt/core";
+import { codeOfAdminUnitId, economyMapDate, unitMapDateFor } from "@kttt/reference";
 import type { DataSource } from "typeorm";
 import { PolicySupportGroupBy } from "./domain/enums";
 import { policySupportStatistics } from "./repositories/statistics";
@@ -99,10 +99,13 @@ export function createLoaders(dataSource: DataSource) {
     }),
     unitFigures: loadersByArgs((year: number) => unitFigures(dataSource, year)),
     /** Support approved in a period's year, for the province and every unit of the period's map in one grouped statement. */
-    economyFigures: economyFiguresLoader(async (period) => {
-      const stats = await policySupportStatistics(dataSource, period.year, PolicySupportGroupBy.ADMIN_UNIT, period.asOf);
-      return { total: stats.total, byUnit: groupsByUnit(stats), empty: figuresOf(undefined) };
-    }),
+    economyFigures: economyFiguresLoader(
+      async (period, mapDate) => {
+        const stats = await policySupportStatistics(dataSource, period.year, PolicySupportGroupBy.ADMIN_UNIT, mapDate);
+        return { total: stats.total, byUnit: groupsByUnit(stats), empty: figuresOf(undefined) };
+      },
+      (period, code) => economyMapDate(code, period.asOf, today()),
+    ),
     programmeFigures: figuresBy(dataSource, "programme_id", null, isUuid),
     document: rowLoader(dataSource, LegalDocument, { column: "id", keyOf: (d) => d.id, validKey: isUuid }),
     supersededBy: rowLoader(dataSource, LegalDocument, { column: "supersedes_id", keyOf: (d) => d.supersedesId!, validKey: isUuid }),

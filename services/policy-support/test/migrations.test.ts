@@ -7,6 +7,7 @@ import { openDatabase } from "@kttt/core";
 import { createTestDatabase, type TestDatabase } from "@kttt/testkit";
 import { migrations } from "../src/migrations";
 import { BeneficiaryCommune1732406400204 } from "../src/migrations/1732406400204-beneficiary-commune";
+import { AgencyCommune1732406400205 } from "../src/migrations/1732406400205-agency-commune";
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -22,9 +23,10 @@ it("upgrades a database migrated under the former names", async () => {
   const old = await openDatabase({ url: database.url, entities: [], migrations, poolSize: 1 });
   // Migrations added since are undone: the former code did not have them.
   const runner = old.dataSource.createQueryRunner();
+  await new AgencyCommune1732406400205().down(runner);
   await new BeneficiaryCommune1732406400204().down(runner);
   await runner.release();
-  await old.dataSource.query("DELETE FROM schema_migrations WHERE name = 'BeneficiaryCommune1732406400204'");
+  await old.dataSource.query("DELETE FROM schema_migrations WHERE name IN ('BeneficiaryCommune1732406400204', 'AgencyCommune1732406400205')");
   await old.dataSource.query(`
     UPDATE schema_migrations SET name = CASE name
       WHEN 'PolicySupportInitial1732406400200' THEN 'Initial1732406400000'
@@ -50,6 +52,7 @@ it("upgrades a database migrated under the former names", async () => {
       "AuditTrail1732406400202@1732406400202",
       "PlanYears1732406400203@1732406400203",
       "BeneficiaryCommune1732406400204@1732406400204",
+      "AgencyCommune1732406400205@1732406400205",
     ]);
     expect(await upgraded.dataSource.showMigrations()).toBe(false);
     const [check] = await upgraded.dataSource.query(

@@ -3,8 +3,8 @@
  * these, so N parents cost one `WHERE … = ANY($1)` statement (or one grouped statement), not N.
  */
 import DataLoader from "dataloader";
-import { economyFiguresLoader, firstPageLoader, groupLoader, loadersByArgs, isUuid, reportingPeriod, rowLoader } from "@kttt/core";
-import { codeOfAdminUnitId, unitMapDateFor } from "@kttt/reference";
+import { economyFiguresLoader, firstPageLoader, groupLoader, loadersByArgs, isUuid, reportingPeriod, rowLoader, today } from "@kttt/core";
+import { codeOfAdminUnitId, economyMapDate, unitMapDateFor } from "@kttt/reference";
 import type { DataSource } from "typeorm";
 import { TradePromotionGroupBy } from "./domain/enums";
 import { TradeEvent } from "./entities/event";
@@ -51,12 +51,15 @@ function unitFigures(dataSource: DataSource, year: number) {
   });
 }
 
-/** Trade figures of a period for the province and every unit of the period's map, in one statement. */
+/** Trade figures of a period for the province and every unit of the period's map (or today's, re-cut for one of today's communes), in one statement. */
 function economyFigures(dataSource: DataSource) {
-  return economyFiguresLoader(async (period) => {
-    const figures = await tradeFigures(dataSource, period.startDate, period.endDate, TradePromotionGroupBy.ADMIN_UNIT, period.asOf);
-    return { total: figures.total, byUnit: figures.groups, empty: figures.empty };
-  });
+  return economyFiguresLoader(
+    async (period, mapDate) => {
+      const figures = await tradeFigures(dataSource, period.startDate, period.endDate, TradePromotionGroupBy.ADMIN_UNIT, mapDate);
+      return { total: figures.total, byUnit: figures.groups, empty: figures.empty };
+    },
+    (period, code) => economyMapDate(code, period.asOf, today()),
+  );
 }
 
 /** Events by the programme that funded them, earliest start first. */

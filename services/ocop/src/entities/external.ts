@@ -4,9 +4,20 @@
  * every other field. The OCOP fields are added by resolvers/external.resolver.ts and economy.resolver.ts.
  */
 import { membershipKeys } from "@kttt/core";
+import { adminUnitIdOf } from "@kttt/reference";
 
-const membership = membershipKeys();
-export const { CooperativeRef, CooperativeGroupRef, CooperativeUnionRef, AdminUnitRef, CollectiveEconomyRef, organizationRef, adminUnitRef } = membership;
+/** Units by version id, as trade promotion and policy support: owners and products keep communes with dates. */
+const membership = membershipKeys({ adminUnitKey: "id", unitIdOf: adminUnitIdOf });
+export const {
+  CooperativeRef,
+  CooperativeGroupRef,
+  CooperativeUnionRef,
+  AdminUnitRef,
+  CollectiveEconomyRef,
+  organizationRef,
+  adminUnitRef,
+  adminUnitVersionRef,
+} = membership;
 export type CooperativeRef = InstanceType<typeof CooperativeRef>;
 export type CooperativeGroupRef = InstanceType<typeof CooperativeGroupRef>;
 export type CooperativeUnionRef = InstanceType<typeof CooperativeUnionRef>;

@@ -103,7 +103,7 @@ export async function ocopStatistics(
         .map((r) => ({
           key: r.key,
           label: r.key === null ? UNPLACED_LABEL : groupLabel(GROUP_LABELS[groupBy], r.key),
-          adminUnit: groupBy === OcopGroupBy.ADMIN_UNIT && r.key !== null ? adminUnitRef(r.key) : null,
+          adminUnit: groupBy === OcopGroupBy.ADMIN_UNIT && r.key !== null ? adminUnitRef(r.key, unitMapDate) : null,
           figures: figures(r),
         }))
         .sort((a, b) => (a.key ?? "~").localeCompare(b.key ?? "~"))

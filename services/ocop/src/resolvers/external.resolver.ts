@@ -5,7 +5,7 @@
  */
 import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { firstPageConnection, firstPageFetchSize, today, type Connection } from "@kttt/core";
-import { latestUnitNear } from "@kttt/reference";
+import { codeOfAdminUnitId, unitById, unitNear } from "@kttt/reference";
 import type { OcopContext } from "../context";
 import { AdminUnitRef, CooperativeGroupRef, CooperativeRef, CooperativeUnionRef } from "../entities/external";
 import { listProducts, type ParentColumn } from "../repositories/products";
@@ -24,8 +24,10 @@ export function productsOf(column: ParentColumn, key: string, args: OcopChildPro
     if (column === "owner_organization_id") filter.ownerOrganizationId = key;
     else if (column === "owner_id") filter.ownerId = key;
     else {
-      filter.adminUnitCode = key;
-      filter.adminUnitAsOf = latestUnitNear(key, asOf)?.date;
+      // `key` is a unit version's id: its code judged on the nearest day of that version's life names the same unit.
+      const unit = unitById(key);
+      filter.adminUnitCode = codeOfAdminUnitId(key);
+      filter.adminUnitAsOf = unit ? unitNear(unit, asOf).date : undefined;
     }
     return listProducts(ctx.dataSource, { ...args, filter, orderBy: OcopProductOrder.NAME_ASC });
   }
@@ -73,10 +75,10 @@ export class AdminUnitOcopResolver {
   @FieldResolver(() => OcopProductConnection, {
     nullable: true,
     description:
-      "OCOP products made in the unit (sản phẩm OCOP của địa phương) by name; status and stars judged on `asOf` (default today). A product counts where its " +
-      "commune lay on `asOf`, or on the nearest day the unit existed (a district's last day, 2025-06-30; a 2025 commune's first, 2025-07-01).",
+      "OCOP products made in this version of the unit (sản phẩm OCOP của địa phương) by name; status and stars judged on `asOf` (default today). A product counts where its " +
+      "commune lay on `asOf`, or on the nearest day this version existed (a district's last day, 2025-06-30; a 2025 commune's first, 2025-07-01; a mid-2024 commune's last).",
   })
   ocopProducts(@Root() parent: AdminUnitRef, @Args() args: OcopChildProductArgs, @Ctx() ctx: OcopContext): Promise<Connection<OcopProduct>> {
-    return productsOf("admin_unit_code", parent.code, args, ctx);
+    return productsOf("admin_unit_code", parent.id, args, ctx);
   }
 }

@@ -19,8 +19,11 @@ export class OcopLocalOwnerResolver extends placeFieldsResolver(OcopLocalOwner) 
     return productsOf("owner_id", parent.id, args, ctx);
   }
 
-  @FieldResolver(() => AdminUnitRef, { description: "Administrative unit where it is registered, resolved by membership." })
+  @FieldResolver(() => AdminUnitRef, {
+    description:
+      "Administrative unit where it is registered, resolved by membership: the unit bearing `adminUnitCode` since `communeSince`, or the latest bearing it where no commune is recorded.",
+  })
   adminUnit(@Root() owner: OcopLocalOwner): AdminUnitRef {
-    return adminUnitRef(owner.adminUnitCode);
+    return adminUnitRef(owner.adminUnitCode, owner.communeSince);
   }
 }

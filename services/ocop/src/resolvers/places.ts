@@ -1,33 +1,30 @@
 /**
  * Where OCOP owners and products lie: their recorded commune, the commune and district it lay in on a date, as
- * references to membership's federated AdminUnit (by code), from @kttt/reference's one rule of places.
+ * references to membership's federated AdminUnit (by version id, so a mid-2024 commune is never taken for the 2025
+ * commune reusing its code), from @kttt/reference's one rule of places.
  */
 import { Arg, FieldResolver, Resolver, Root } from "type-graphql";
 import { LocalDateScalar, today } from "@kttt/core";
-import { recordCommuneOn, recordDistrictOn, unitById } from "@kttt/reference";
-import { AdminUnitRef as AdminUnit } from "../entities/external";
+import { PLACE_DESCRIPTION, recordCommuneOn, recordDistrictOn, unitById, type AdminUnitVersion } from "@kttt/reference";
+import { AdminUnitRef as AdminUnit, adminUnitVersionRef } from "../entities/external";
 
-export const unitRef = (code: string): AdminUnit => Object.assign(new AdminUnit(), { code });
+/** The federated reference of one unit version. */
+export const unitRef = (unit: AdminUnitVersion): AdminUnit => adminUnitVersionRef(unit.id);
 
 export interface Placed {
   communeId: string | null;
 }
 
 export const PLACE_DESCRIPTIONS = {
-  commune:
-    "The commune where it lies (xã, phường, thị trấn), as recorded since `communeSince`: for the demo, a mid-2024 commune; null where none is recorded. " +
-    "Served by code, so a mid-2024 commune whose code a 2025 commune reuses answers as that 2025 unit: `communeName` keeps the recorded name.",
-  communeName: "Name of the commune as recorded (tên xã khi ghi nhận), e.g. Xã Phúc Trạch; null where none is recorded.",
-  communeOn:
-    "The commune-level unit it lies in on a date (đơn vị cấp xã theo thời điểm), following its commune through mergers: after 2025-07-01 one of the 69 communes. " +
-    "Null where its commune was split (Kỳ Lợi, Đại Nài) or the sources do not say where it went (Trung Lộc, Phú Phong).",
-  districtOn:
-    "The district-level unit it lay in on a date before 2025-07-01 (huyện theo thời điểm), from its commune; null after, or where no commune is recorded.",
+  commune: PLACE_DESCRIPTION.commune("it"),
+  communeName: "Name of the commune as recorded (tên xã khi ghi nhận), e.g. Xã Phúc Trạch; null where none is recorded. The same as `commune.name`.",
+  communeOn: PLACE_DESCRIPTION.communeOn,
+  districtOn: PLACE_DESCRIPTION.districtOn,
 } as const;
 
 export function recordedCommune(record: Placed): AdminUnit | null {
   const unit = record.communeId ? unitById(record.communeId) : null;
-  return unit ? unitRef(unit.code) : null;
+  return unit ? unitRef(unit) : null;
 }
 
 export function recordedCommuneName(record: Placed): string | null {
@@ -36,12 +33,12 @@ export function recordedCommuneName(record: Placed): string | null {
 
 export function communeOnDate(record: Placed, asOf: string | null): AdminUnit | null {
   const unit = recordCommuneOn(record.communeId, asOf ?? today());
-  return unit ? unitRef(unit.code) : null;
+  return unit ? unitRef(unit) : null;
 }
 
 export function districtOnDate(record: Placed, asOf: string): AdminUnit | null {
   const district = recordDistrictOn(record.communeId, asOf);
-  return district ? unitRef(district.code) : null;
+  return district ? unitRef(district) : null;
 }
 
 /** The place fields of a place-bound type, once: owners and products extend it. */

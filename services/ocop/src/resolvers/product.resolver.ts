@@ -68,9 +68,12 @@ export class OcopProductResolver extends placeFieldsResolver(OcopProduct) {
     return (await ctx.loaders.localOwner.load(product.ownerId!))!;
   }
 
-  @FieldResolver(() => AdminUnitRef, { description: "Administrative unit where it is produced (đơn vị hành chính), resolved by membership." })
+  @FieldResolver(() => AdminUnitRef, {
+    description:
+      "Administrative unit where it is produced (đơn vị hành chính), resolved by membership: the unit bearing `adminUnitCode` when it was registered (`registeredOn`).",
+  })
   adminUnit(@Root() product: OcopProduct): AdminUnitRef {
-    return adminUnitRef(product.adminUnitCode);
+    return adminUnitRef(product.adminUnitCode, product.registeredOn);
   }
 
   @FieldResolver(() => [OcopCertification], { description: "Every certificate of the product, oldest first (lịch sử chứng nhận): a short list." })
@@ -141,9 +144,9 @@ export class OcopCertificationResolver {
     description: "The unit whose People's Committee recognised the stars (đơn vị công nhận): the district or the province (42); null for the central level.",
   })
   async certifyingUnit(@Root() certification: OcopCertification, @Ctx() ctx: OcopContext): Promise<AdminUnitRef | null> {
-    if (certification.level === OcopLevel.PROVINCE) return unitRef(PROVINCE_CODE);
+    if (certification.level === OcopLevel.PROVINCE) return adminUnitRef(PROVINCE_CODE, certification.decidedOn);
     const district = await recognisingDistrict(certification, ctx);
-    return district ? unitRef(district.code) : null;
+    return district ? unitRef(district) : null;
   }
 
   @FieldResolver(() => String, {

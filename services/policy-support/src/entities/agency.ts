@@ -29,6 +29,17 @@ export class Agency {
   @Column("text", { name: "admin_unit_code", nullable: true })
   adminUnitCode: string | null;
 
+  /** The commune (a unit version's id) of the agency's seat; `commune` serves the unit. Not known for any agency: null. */
+  @Column("text", { name: "commune_id", nullable: true })
+  communeId: string | null;
+
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description: "Since when the agency's seat lies in `commune` (từ ngày); null while the seat is not known, as for every agency so far.",
+  })
+  @Column("date", { name: "commune_since", nullable: true })
+  communeSince: string | null;
+
   @Field(() => LocalDateScalar, {
     nullable: true,
     description:

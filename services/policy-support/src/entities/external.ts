@@ -7,9 +7,17 @@ import { membershipKeys } from "@kttt/core";
 import { adminUnitIdOf } from "@kttt/reference";
 
 /** Units by version id: beneficiaries keep communes with dates. */
-const membership = membershipKeys({ adminUnitKey: "id" });
-export const { CooperativeRef, CooperativeGroupRef, CooperativeUnionRef, AdminUnitRef, CollectiveEconomyRef, organizationRef, adminUnitVersionRef } =
-  membership;
+const membership = membershipKeys({ adminUnitKey: "id", unitIdOf: adminUnitIdOf });
+export const {
+  CooperativeRef,
+  CooperativeGroupRef,
+  CooperativeUnionRef,
+  AdminUnitRef,
+  CollectiveEconomyRef,
+  organizationRef,
+  adminUnitRef,
+  adminUnitVersionRef,
+} = membership;
 export type CooperativeRef = InstanceType<typeof CooperativeRef>;
 export type CooperativeGroupRef = InstanceType<typeof CooperativeGroupRef>;
 export type CooperativeUnionRef = InstanceType<typeof CooperativeUnionRef>;
@@ -18,5 +26,3 @@ export type CollectiveEconomyRef = InstanceType<typeof CollectiveEconomyRef>;
 export type OrganizationRef = CooperativeRef | CooperativeGroupRef | CooperativeUnionRef;
 /** Their reference resolvers (keys only) and classes (orphaned types). */
 export const MEMBERSHIP_KEYS = { references: membership.references, types: membership.types };
-/** The unit bearing `code` on `date` (default: the latest unit bearing it), as a reference membership resolves. */
-export const adminUnitRef = (code: string, date?: string | null): AdminUnitRef => membership.adminUnitVersionRef(adminUnitIdOf(code, date));

@@ -2,6 +2,7 @@ import { auditMigration, formerlyNamed, mutationReceiptsMigration } from "@kttt/
 import { PolicySupportInitial1732406400200 } from "./1732406400200-initial";
 import { PlanYears1732406400203 } from "./1732406400203-plan-years";
 import { BeneficiaryCommune1732406400204 } from "./1732406400204-beneficiary-commune";
+import { AgencyCommune1732406400205 } from "./1732406400205-agency-commune";
 
 /**
  * Every migration of the policy-support database, in order. Its timestamps are 17324064002xx (each
@@ -14,4 +15,5 @@ export const migrations = [
   formerlyNamed(auditMigration(1732406400202), "AuditTrail1732406400002"),
   PlanYears1732406400203,
   BeneficiaryCommune1732406400204,
+  AgencyCommune1732406400205,
 ];

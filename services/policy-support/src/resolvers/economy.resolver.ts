@@ -13,7 +13,7 @@ export class CollectiveEconomySupportResolver {
   @Authorized(...SIGNED_IN)
   @FieldResolver(() => PolicySupportFigures, {
     nullable: true,
-    description: `Support approved in the period's year for the province or unit, and what was paid out (chính sách hỗ trợ: kế hoạch và giải ngân). ${READ_NOTE.SIGNED_IN}`,
+    description: `Support approved in the period's year for the province or unit, and what was paid out (chính sách hỗ trợ: kế hoạch và giải ngân). A unit of the period's map has what lay in it then; one of today's communes asked for a period before 2025-07-01 has what lies in its territory, re-cut by today's map as membership's figures are (records of split or lost former communes fall in no commune). ${READ_NOTE.SIGNED_IN}`,
   })
   async policySupport(@Root() economy: CollectiveEconomyRef, @Ctx() ctx: PolicySupportContext): Promise<PolicySupportFigures> {
     return ctx.loaders.economyFigures.load(economy.id);

@@ -54,6 +54,17 @@ export class AgencyResolver {
     return agency.adminUnitCode ? adminUnitRef(agency.adminUnitCode, agency.validTo) : null;
   }
 
+  @FieldResolver(() => AdminUnitRef, {
+    nullable: true,
+    description:
+      "The commune where the agency has its seat (xã, phường nơi đặt trụ sở), as recorded since `communeSince`. Not known: the sources give no seat for " +
+      "the provincial departments, the Alliance or the district People's Committees, so it is null for every agency and is not guessed (a district " +
+      "committee's area is `adminUnit`, where it lay next `successorUnits`).",
+  })
+  commune(@Root() agency: Agency): AdminUnitRef | null {
+    return agency.communeId ? adminUnitVersionRef(agency.communeId) : null;
+  }
+
   @FieldResolver(() => [AdminUnitRef], {
     description:
       "For a district People's Committee that ended: the units its area lay in from the next day (đơn vị kế thừa địa bàn), from the official changes: for Lộc Hà the districts that took its communes, " +

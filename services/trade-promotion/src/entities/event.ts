@@ -1,6 +1,7 @@
 import { Authorized, Field, ID, Int, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryColumn } from "typeorm";
-import { bigintTransformer, DETAILS, LocalDateScalar, READ_NOTE, VndScalar } from "@kttt/core";
+import { bigintTransformer, DETAILS, LocalDateScalar, READ_NOTE, today, VndScalar } from "@kttt/core";
+import { communeCodeOn } from "@kttt/reference";
 import { EVENT_TYPE_LABEL, FORMAT_LABEL, TradeEventFormat, TradeEventScope, TradeEventType } from "../domain/enums";
 
 @ObjectType({
@@ -44,6 +45,18 @@ export class TradeEvent {
   @Column("text", { name: "admin_unit_code", nullable: true })
   adminUnitCode: string | null;
 
+  /** The commune (a unit version's id) where it was held, as recorded; `commune` serves the unit. */
+  @Column("text", { name: "commune_id", nullable: true })
+  communeId: string | null;
+
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description:
+      "Since when it lies in `commune` (từ ngày): its first day; null where no commune is recorded (outside the province, online, or only a district known).",
+  })
+  @Column("date", { name: "commune_since", nullable: true })
+  communeSince: string | null;
+
   @Field(() => LocalDateScalar, { description: "First day (ngày bắt đầu)." })
   @Column("date", { name: "starts_on" })
   startsOn: string;
@@ -81,6 +94,11 @@ export class TradeEvent {
   @Field(() => Int, { description: "Version for optimistic concurrency (phiên bản)." })
   @Column("integer")
   version: number;
+
+  /** The code of today's commune where it was held (the COMMUNE access rule reads it); null where none is recorded or none decides. */
+  get communeCodeToday(): string | null {
+    return communeCodeOn(this.communeId, null, today());
+  }
 
   @Field({ description: "Name of the kind in Vietnamese (tên loại hoạt động)." })
   typeLabel(): string {

@@ -10,9 +10,17 @@ import { TradeParticipantKind } from "../domain/enums";
 import { adminUnitIdOf } from "@kttt/reference";
 
 /** Membership's entities, keys only, made by core's `membershipKeys()`; units by version id (participations keep communes with dates). */
-const membership = membershipKeys({ adminUnitKey: "id" });
-export const { CooperativeRef, CooperativeGroupRef, CooperativeUnionRef, AdminUnitRef, CollectiveEconomyRef, organizationRef, adminUnitVersionRef } =
-  membership;
+const membership = membershipKeys({ adminUnitKey: "id", unitIdOf: adminUnitIdOf });
+export const {
+  CooperativeRef,
+  CooperativeGroupRef,
+  CooperativeUnionRef,
+  AdminUnitRef,
+  CollectiveEconomyRef,
+  organizationRef,
+  adminUnitRef,
+  adminUnitVersionRef,
+} = membership;
 export type CooperativeRef = InstanceType<typeof CooperativeRef>;
 export type CooperativeGroupRef = InstanceType<typeof CooperativeGroupRef>;
 export type CooperativeUnionRef = InstanceType<typeof CooperativeUnionRef>;
@@ -63,6 +71,4 @@ export function participantRef(id: string, kind: TradeParticipantKind): Particip
 }
 
 export const productRef = (id: string): OcopProductRef => Object.assign(new OcopProductRef(), { id });
-/** The unit bearing `code` on `date` (default: the latest unit bearing it), as a reference membership resolves. */
-export const adminUnitRef = (code: string, date?: string | null): AdminUnitRef => membership.adminUnitVersionRef(adminUnitIdOf(code, date));
 export const supportProgrammeRef = (id: string): SupportProgrammeRef => Object.assign(new SupportProgrammeRef(), { id });

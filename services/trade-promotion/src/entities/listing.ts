@@ -1,6 +1,7 @@
 import { Authorized, Field, Float, ID, Int, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryColumn } from "typeorm";
-import { bigintTransformer, DETAILS, LocalDateScalar, numericTransformer, READ_NOTE, VndScalar } from "@kttt/core";
+import { bigintTransformer, DETAILS, LocalDateScalar, numericTransformer, READ_NOTE, today, VndScalar } from "@kttt/core";
+import { communeCodeOn } from "@kttt/reference";
 import { EcommercePlatform, PLATFORM_LABEL, TradeParticipantKind } from "../domain/enums";
 
 @ObjectType({ description: "A product of an organisation offered on an e-commerce platform (gian hàng trên sàn thương mại điện tử)." })
@@ -21,6 +22,14 @@ export class EcommerceListing {
   @Field({ description: "Code of the unit where the seller is registered (mã đơn vị hành chính)." })
   @Column("text", { name: "admin_unit_code" })
   adminUnitCode: string;
+
+  /** The commune (a unit version's id) where the seller lies, as recorded; `commune` serves the unit. */
+  @Column("text", { name: "commune_id", nullable: true })
+  communeId: string | null;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: "Since when the seller lies in `commune` (từ ngày); null where no commune is recorded." })
+  @Column("date", { name: "commune_since", nullable: true })
+  communeSince: string | null;
 
   @Field(() => EcommercePlatform, { description: "The platform (sàn)." })
   @Column("text")
@@ -53,6 +62,11 @@ export class EcommerceListing {
   platformLabel(): string {
     return PLATFORM_LABEL[this.platform];
   }
+
+  /** The code of today's commune where the seller lies (the COMMUNE access rule reads it); null where none decides. */
+  get communeCodeToday(): string | null {
+    return communeCodeOn(this.communeId, null, today());
+  }
 }
 
 @ObjectType({ description: "A supply-demand link (kết nối cung cầu): a seller's agreement to supply a buyer with a product." })
@@ -73,6 +87,14 @@ export class SupplyDemandLink {
   @Field({ description: "Code of the unit where the seller is registered (mã đơn vị hành chính)." })
   @Column("text", { name: "admin_unit_code" })
   adminUnitCode: string;
+
+  /** The commune (a unit version's id) where the seller lies, as recorded; `commune` serves the unit. */
+  @Column("text", { name: "commune_id", nullable: true })
+  communeId: string | null;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: "Since when the seller lies in `commune` (từ ngày); null where no commune is recorded." })
+  @Column("date", { name: "commune_since", nullable: true })
+  communeSince: string | null;
 
   @Authorized(...DETAILS.TRADE)
   @Field({ nullable: true, description: `The buyer (bên mua), e.g. a supermarket chain or a trader. ${READ_NOTE.TRADE}` })
@@ -111,4 +133,9 @@ export class SupplyDemandLink {
   @Field(() => String, { nullable: true, description: "Remarks (ghi chú)." })
   @Column("text", { nullable: true })
   note: string | null;
+
+  /** The code of today's commune where the seller lies (the COMMUNE access rule reads it); null where none decides. */
+  get communeCodeToday(): string | null {
+    return communeCodeOn(this.communeId, null, today());
+  }
 }

@@ -60,22 +60,22 @@ function sql(d: Dimension): string {
   const linkAgg = `SELECT ${d.link ? `coalesce(${d.link}, '${TOTAL}')` : `'${TOTAL}'::text`} AS key, count(*)::int AS links, coalesce(sum(s.value), 0)::text AS link_value
        FROM sd s ${d.link ? `GROUP BY GROUPING SETS ((${d.link}), ())` : ""}`;
   const group = (expression: string) => (expression === "NULL::text" ? "" : `GROUP BY GROUPING SETS ((${expression}), ())`);
-  // Each row's unit on the map's date ($3–$6): by the commune recorded, else by the unit code (events, listings, links).
+  // Each row's unit on the map's date ($3–$6): by the commune recorded, else by the unit code (older rows, events known by district only).
   const placed = (commune: string | null) => `coalesce(${commune ? `cm.unit, CASE WHEN ${commune} IS NULL THEN um.unit END` : "um.unit"}, '${UNPLACED_KEY}')`;
   return `
     WITH cm AS (SELECT * FROM unnest($3::text[], $4::text[]) AS m (id, unit)),
     um AS (SELECT * FROM unnest($5::text[], $6::text[]) AS m (code, unit)),
     ev AS (
-      SELECT e.*, CASE WHEN e.admin_unit_code IS NULL THEN '${NO_UNIT_KEY}' ELSE ${placed(null)} END AS unit_key
-      FROM trade_event e LEFT JOIN um ON um.code = e.admin_unit_code WHERE e.starts_on <= $2 AND e.ends_on >= $1),
+      SELECT e.*, CASE WHEN e.admin_unit_code IS NULL THEN '${NO_UNIT_KEY}' ELSE ${placed("e.commune_id")} END AS unit_key
+      FROM trade_event e LEFT JOIN cm ON cm.id = e.commune_id LEFT JOIN um ON um.code = e.admin_unit_code WHERE e.starts_on <= $2 AND e.ends_on >= $1),
     pa AS (
       SELECT p.*, e.type AS event_type, e.format AS event_format, ${placed("p.commune_id")} AS unit_key
       FROM trade_participation p JOIN ev e ON e.id = p.event_id LEFT JOIN cm ON cm.id = p.commune_id LEFT JOIN um ON um.code = p.admin_unit_code),
     li AS (
-      SELECT l.*, ${placed(null)} AS unit_key FROM ecommerce_listing l LEFT JOIN um ON um.code = l.admin_unit_code
+      SELECT l.*, ${placed("l.commune_id")} AS unit_key FROM ecommerce_listing l LEFT JOIN cm ON cm.id = l.commune_id LEFT JOIN um ON um.code = l.admin_unit_code
       WHERE l.product_id IS NOT NULL AND l.listed_on <= $2 AND (l.delisted_on IS NULL OR l.delisted_on >= $1)),
     sd AS (
-      SELECT s.*, ${placed(null)} AS unit_key FROM supply_demand_link s LEFT JOIN um ON um.code = s.admin_unit_code
+      SELECT s.*, ${placed("s.commune_id")} AS unit_key FROM supply_demand_link s LEFT JOIN cm ON cm.id = s.commune_id LEFT JOIN um ON um.code = s.admin_unit_code
       WHERE s.agreed_on BETWEEN $1 AND $2),
     online AS (SELECT DISTINCT l.owner_id FROM li l),
     owners AS (

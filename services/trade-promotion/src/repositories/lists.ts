@@ -1,6 +1,6 @@
 /** Reading events, listings and links: filtered, keyset-paginated lists. */
 import { badInput, paginate, requireId, searchCondition, searchTerms, today, type Connection } from "@kttt/core";
-import { unitFilterOn } from "@kttt/reference";
+import { unitFilterCondition, unitFilterOn } from "@kttt/reference";
 import type { DataSource, ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import { TradeEventOrder } from "../domain/enums";
 import { TradeEvent } from "../entities/event";
@@ -27,10 +27,10 @@ export function listTradeEvents(dataSource: DataSource, args: TradeEventListArgs
   if (filter?.from) query.andWhere("e.ends_on >= :from", { from: filter.from });
   if (filter?.to) query.andWhere("e.starts_on <= :to", { to: filter.to });
   if (filter?.adminUnitCode) {
-    // The unit on its date: held in it, or a participant lay in it (by its commune, else by the unit code recorded).
+    // The unit on its date: held in it or a participant lay in it, each by its commune, else by the unit code recorded.
     const within = unitFilterOn(filter.adminUnitCode, filter.adminUnitAsOf ?? null, today());
     query.andWhere(
-      `(e.admin_unit_code = ANY(:codes) OR EXISTS (SELECT 1 FROM trade_participation p WHERE p.event_id = e.id
+      `(e.commune_id = ANY(:communeIds) OR (e.commune_id IS NULL AND e.admin_unit_code = ANY(:codes)) OR EXISTS (SELECT 1 FROM trade_participation p WHERE p.event_id = e.id
          AND (p.commune_id = ANY(:communeIds) OR (p.commune_id IS NULL AND p.admin_unit_code = ANY(:codes)))))`,
       within,
     );
@@ -54,8 +54,10 @@ export function listEcommerceListings(dataSource: DataSource, args: EcommerceLis
     requireId(filter.ownerId, "filter.ownerId", "Owner");
     query.andWhere("l.owner_id = :ownerId", { ownerId: filter.ownerId });
   }
-  if (filter?.adminUnitCode)
-    query.andWhere("l.admin_unit_code = ANY(:codes)", { codes: unitFilterOn(filter.adminUnitCode, filter.adminUnitAsOf ?? null, today()).codes });
+  if (filter?.adminUnitCode) {
+    const condition = unitFilterCondition("l", filter.adminUnitCode, filter.adminUnitAsOf ?? null, today());
+    query.andWhere(condition.sql, condition.params);
+  }
   if (filter?.activeOn) query.andWhere("l.listed_on <= :day AND (l.delisted_on IS NULL OR l.delisted_on >= :day)", { day: filter.activeOn });
   return paginate(
     EcommerceListingConnection,

@@ -12,7 +12,7 @@ export class CollectiveEconomyTradeResolver {
     nullable: true,
     description:
       "Trade promotion in the period (xúc tiến thương mại): events whose dates overlap the period, their participations, and the share of OCOP owners selling online; " +
-      `for a unit, events held there and participants registered there. ${READ_NOTE.SIGNED_IN}`,
+      `for a unit, events held there and participants registered there. A unit of the period's map has what lay in it then; one of today's communes asked for a period before 2025-07-01 has what lies in its territory, re-cut by today's map as membership's figures are (records of split or lost former communes fall in no commune). ${READ_NOTE.SIGNED_IN}`,
   })
   async tradePromotion(@Root() economy: CollectiveEconomyRef, @Ctx() ctx: TradePromotionContext): Promise<TradePromotionFigures> {
     return ctx.loaders.economyFigures.load(economy.id);

@@ -4,12 +4,17 @@ import type { TradePromotionContext } from "../context";
 import { TradeEvent } from "../entities/event";
 import type { TradeParticipation } from "../entities/participation";
 import { AdminUnitRef, adminUnitRef, SupportProgrammeRef, supportProgrammeRef } from "../entities/external";
+import { placeFieldsResolver } from "./places";
 import { listTradeEvents } from "../repositories/lists";
 import { TradeEventConnection, TradeParticipationConnection } from "../types/connections";
 import { TradeEventListArgs } from "../types/filters";
 
+const EVENT_COMMUNE =
+  "The commune where it was held (xã, phường nơi tổ chức), as recorded since `communeSince`. Null for an event held outside the province or online " +
+  "(no commune of Hà Tĩnh), and for one the sources place in a district only (most events before 2025-07-01): not recorded, not guessed.";
+
 @Resolver(() => TradeEvent)
-export class TradeEventResolver {
+export class TradeEventResolver extends placeFieldsResolver(TradeEvent, EVENT_COMMUNE) {
   @Query(() => TradeEventConnection, { nullable: true, description: "Trade-promotion events (hoạt động xúc tiến thương mại), filtered and paginated." })
   tradeEvents(@Args() args: TradeEventListArgs, @Ctx() ctx: TradePromotionContext): Promise<Connection<TradeEvent>> {
     return listTradeEvents(ctx.dataSource, args);
@@ -22,10 +27,10 @@ export class TradeEventResolver {
 
   @FieldResolver(() => AdminUnitRef, {
     nullable: true,
-    description: "The unit where it was held, resolved by membership; null outside the province or online.",
+    description: "The unit where it was held, resolved by membership: the unit bearing `adminUnitCode` on its first day; null outside the province or online.",
   })
   adminUnit(@Root() event: TradeEvent): AdminUnitRef | null {
-    return event.adminUnitCode ? adminUnitRef(event.adminUnitCode) : null;
+    return event.adminUnitCode ? adminUnitRef(event.adminUnitCode, event.startsOn) : null;
   }
 
   @Authorized(...DETAILS.TRADE)

@@ -8,9 +8,11 @@ import { listEcommerceListings, listSupplyDemandLinks } from "../repositories/li
 import { EcommerceListingConnection, SupplyDemandLinkConnection } from "../types/connections";
 import { EcommerceListingListArgs, SupplyDemandLinkListArgs } from "../types/filters";
 import { TradeParticipant } from "../types/union";
+import { PLACE_DESCRIPTION } from "@kttt/reference";
+import { placeFieldsResolver } from "./places";
 
 @Resolver(() => EcommerceListing)
-export class EcommerceListingResolver {
+export class EcommerceListingResolver extends placeFieldsResolver(EcommerceListing, PLACE_DESCRIPTION.commune("the seller")) {
   @Query(() => EcommerceListingConnection, { nullable: true, description: "Products on e-commerce platforms (sản phẩm trên sàn TMĐT), latest listed first." })
   ecommerceListings(@Args() args: EcommerceListingListArgs, @Ctx() ctx: TradePromotionContext): Promise<Connection<EcommerceListing>> {
     return listEcommerceListings(ctx.dataSource, args);
@@ -33,7 +35,7 @@ export class EcommerceListingResolver {
 }
 
 @Resolver(() => SupplyDemandLink)
-export class SupplyDemandLinkResolver {
+export class SupplyDemandLinkResolver extends placeFieldsResolver(SupplyDemandLink, PLACE_DESCRIPTION.commune("the seller")) {
   @Authorized(...SIGNED_IN)
   @Query(() => SupplyDemandLinkConnection, { nullable: true, description: `Supply-demand links (kết nối cung cầu), latest first. ${READ_NOTE.SIGNED_IN}` })
   supplyDemandLinks(@Args() args: SupplyDemandLinkListArgs, @Ctx() ctx: TradePromotionContext): Promise<Connection<SupplyDemandLink>> {

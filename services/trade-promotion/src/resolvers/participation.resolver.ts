@@ -1,14 +1,14 @@
-import { Arg, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
-import { LocalDateScalar, today } from "@kttt/core";
-import { PLACE_DESCRIPTION, recordCommuneOn, recordDistrictOn } from "@kttt/reference";
+import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import { PLACE_DESCRIPTION } from "@kttt/reference";
 import type { TradePromotionContext } from "../context";
 import { TradeEvent } from "../entities/event";
-import { AdminUnitRef, adminUnitRef, adminUnitVersionRef, OcopProductRef, participantRef, productRef, type ParticipantRef } from "../entities/external";
+import { AdminUnitRef, adminUnitRef, OcopProductRef, participantRef, productRef, type ParticipantRef } from "../entities/external";
 import { TradeParticipation } from "../entities/participation";
 import { TradeParticipant } from "../types/union";
+import { placeFieldsResolver } from "./places";
 
 @Resolver(() => TradeParticipation)
-export class TradeParticipationResolver {
+export class TradeParticipationResolver extends placeFieldsResolver(TradeParticipation, PLACE_DESCRIPTION.commune("the participant")) {
   @FieldResolver(() => TradeEvent, { description: "The event (sự kiện)." })
   async event(@Root() participation: TradeParticipation, @Ctx() ctx: TradePromotionContext): Promise<TradeEvent> {
     return (await ctx.loaders.event.load(participation.eventId))!;
@@ -29,28 +29,5 @@ export class TradeParticipationResolver {
   })
   adminUnit(@Root() participation: TradeParticipation): AdminUnitRef {
     return adminUnitRef(participation.adminUnitCode, participation.attendedFrom);
-  }
-
-  @FieldResolver(() => AdminUnitRef, { nullable: true, description: PLACE_DESCRIPTION.commune("the participant") })
-  commune(@Root() participation: TradeParticipation): AdminUnitRef | null {
-    return participation.communeId ? adminUnitVersionRef(participation.communeId) : null;
-  }
-
-  @FieldResolver(() => AdminUnitRef, { nullable: true, description: PLACE_DESCRIPTION.communeOn })
-  communeOn(
-    @Root() participation: TradeParticipation,
-    @Arg("asOf", () => LocalDateScalar, { nullable: true, description: "The date; default: today in Hà Tĩnh." }) asOf: string | null,
-  ): AdminUnitRef | null {
-    const place = recordCommuneOn(participation.communeId, asOf ?? today());
-    return place ? adminUnitVersionRef(place.id) : null;
-  }
-
-  @FieldResolver(() => AdminUnitRef, { nullable: true, description: PLACE_DESCRIPTION.districtOn })
-  districtOn(
-    @Root() participation: TradeParticipation,
-    @Arg("asOf", () => LocalDateScalar, { description: "The date, e.g. 2025-03-01." }) asOf: string,
-  ): AdminUnitRef | null {
-    const district = recordDistrictOn(participation.communeId, asOf);
-    return district ? adminUnitVersionRef(district.id) : null;
   }
 }

@@ -9,7 +9,7 @@
  * name on the day (`demoRegisteredUnitOn`: its district before 2025-07-01, its commune after).
  */
 import { demoCommuneIdOf, demoOcopCatalogue, demoOrganizations, demoRegisteredUnitOn, Random, stableUuid, type DemoOcopProduct } from "@kttt/demo";
-import { ADMIN_UNITS } from "@kttt/reference";
+import { ADMIN_UNITS, unitOn } from "@kttt/reference";
 import { EcommercePlatform, TradeEventFormat, TradeEventScope, TradeEventType, TradeParticipantKind } from "../domain/enums";
 
 type Row = Record<string, unknown>;
@@ -469,6 +469,9 @@ function ocopOwners(): Owner[] {
 /** Certified (first decision) by the date, so it can be shown as an OCOP product. */
 const certifiedBy = (product: DemoOcopProduct, date: string) => product.certifications.length > 0 && product.certifications[0].decidedOn <= date;
 
+/** The columns of a seller's commune on a listing or link: where the participant lies, as its participations record it (the demo's mid-2024 commune). */
+const sellerCommune = (owner: Owner) => ({ commune_id: owner.communeId, commune_since: owner.communeSince });
+
 function unitValidOn(code: string, date: string): boolean {
   const unit = ADMIN_UNITS.find((u) => u.code === code)!;
   return unit.validFrom <= date && (unit.validTo === null || unit.validTo >= date);
@@ -491,6 +494,9 @@ export function generateTradeSeedRows(): TradeSeedRows {
   const addEvents = (specs: EventSpec[], rng: Random, unitOf: (owner: Owner, date: string) => string | null): void => {
     for (const spec of specs) {
       const eventId = stableUuid(`trade-event/${spec.key}`);
+      // Held in a commune (the illustrative events after 2025-07-01): that commune since the first day; a district only: none recorded.
+      const held = spec.unit ? unitOn(spec.unit, spec.startsOn) : null;
+      const communeId = held?.level === "COMMUNE" ? held.id : null;
       rows.events.push({
         id: eventId,
         name: spec.name,
@@ -500,6 +506,8 @@ export function generateTradeSeedRows(): TradeSeedRows {
         organiser: spec.organiser,
         place: spec.place,
         admin_unit_code: spec.unit,
+        commune_id: communeId,
+        commune_since: communeId ? spec.startsOn : null,
         starts_on: spec.startsOn,
         ends_on: spec.endsOn,
         booth_count: spec.booths,
@@ -582,6 +590,7 @@ export function generateTradeSeedRows(): TradeSeedRows {
         owner_id: owner.id,
         owner_kind: owner.kind,
         admin_unit_code: owner.unit,
+        ...sellerCommune(owner),
         platform,
         product_id: product.id,
         product_name: product.name,
@@ -603,6 +612,7 @@ export function generateTradeSeedRows(): TradeSeedRows {
       seller_id: owner.id,
       seller_kind: owner.kind,
       admin_unit_code: owner.unit,
+      ...sellerCommune(owner),
       buyer: rng.pick(BUYERS),
       product_id: product.id,
       product_name: product.name,

@@ -83,6 +83,12 @@ interface NamedProducts {
   indexed: boolean;
 }
 
+/** The unit columns of a listing or link whose seller is given by `code` on `date`: its registered unit and, for a commune, the commune since that day. */
+function placedOn(code: string, date: string): { adminUnitCode: string; communeId: string | null; communeSince: string | null } {
+  const { adminUnitCode, communeId, communeSince } = placementOn(code, date, "input.adminUnitCode");
+  return { adminUnitCode, communeId, communeSince };
+}
+
 export class TradeMutations {
   constructor(
     private readonly dataSource: DataSource,
@@ -168,6 +174,8 @@ export class TradeMutations {
     return recordedWrite(this.dataSource, { operation: "createTradeEvent", input, load: this.loadEvent, prepare }, async (manager) => {
       const adminUnitCode = input.adminUnitCode ?? null;
       this.checkEventFields({ ...input, adminUnitCode });
+      // Held in a commune: that commune since the first day; held in a district (before 2025-07-01): no commune recorded.
+      const communeId = adminUnitCode ? placementOn(adminUnitCode, input.startsOn, "input.adminUnitCode").communeId : null;
       const id = randomUUID();
       await manager.getRepository(TradeEvent).insert({
         id,
@@ -178,6 +186,8 @@ export class TradeMutations {
         organiser: cleanText(input.organiser),
         place: cleanText(input.place),
         adminUnitCode,
+        communeId,
+        communeSince: communeId ? input.startsOn : null,
         startsOn: input.startsOn,
         endsOn: input.endsOn,
         boothCount: input.boothCount ?? null,
@@ -437,7 +447,7 @@ export class TradeMutations {
           id,
           ownerId: input.owner.id,
           ownerKind: input.owner.kind,
-          adminUnitCode: placementOn(input.adminUnitCode, input.listedOn, "input.adminUnitCode").adminUnitCode,
+          ...placedOn(input.adminUnitCode, input.listedOn),
           platform: input.platform,
           productId,
           productName,
@@ -473,7 +483,7 @@ export class TradeMutations {
           id,
           sellerId: input.seller.id,
           sellerKind: input.seller.kind,
-          adminUnitCode: placementOn(input.adminUnitCode, input.agreedOn, "input.adminUnitCode").adminUnitCode,
+          ...placedOn(input.adminUnitCode, input.agreedOn),
           buyer: cleanText(input.buyer),
           productId,
           productName,

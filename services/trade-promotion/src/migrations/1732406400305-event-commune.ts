@@ -1,0 +1,33 @@
+import { unitOn } from "@kttt/reference";
+import type { MigrationInterface, QueryRunner } from "typeorm";
+
+/**
+ * Events held in the province lie in a commune (a unit version of @kttt/reference) since their first day, where one is
+ * recorded: an event recorded under a commune code gets that commune (the unit bearing the code on its first day). Events
+ * recorded under a district only (the sources name the district, not the commune), held outside the province or online
+ * keep no commune: not recorded, never guessed.
+ */
+export class EventCommune1732406400305 implements MigrationInterface {
+  name = "EventCommune1732406400305";
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`
+      ALTER TABLE trade_event
+        ADD COLUMN commune_id text CHECK (commune_id ~ '^[0-9]{5}(@[0-9]{4}-[0-9]{2}-[0-9]{2})?$'),
+        ADD COLUMN commune_since date,
+        ADD CONSTRAINT trade_event_commune_since_check CHECK ((commune_id IS NULL) = (commune_since IS NULL)),
+        ADD CONSTRAINT trade_event_commune_held_check CHECK (commune_id IS NULL OR admin_unit_code IS NOT NULL)`);
+    await q.query(`CREATE INDEX trade_event_commune_idx ON trade_event (commune_id)`);
+    const rows = (await q.query(
+      `SELECT id, admin_unit_code AS code, to_char(starts_on, 'YYYY-MM-DD') AS starts_on FROM trade_event WHERE admin_unit_code ~ '^[0-9]{5}$'`,
+    )) as { id: string; code: string; starts_on: string }[];
+    for (const row of rows) {
+      const unit = unitOn(row.code, row.starts_on);
+      if (unit?.level === "COMMUNE") await q.query(`UPDATE trade_event SET commune_id = $2, commune_since = starts_on WHERE id = $1`, [row.id, unit.id]);
+    }
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`ALTER TABLE trade_event DROP COLUMN commune_since, DROP COLUMN commune_id`);
+  }
+}
