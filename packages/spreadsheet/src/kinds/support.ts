@@ -8,7 +8,7 @@ import { cleanText, foldText } from "@kttt/core";
 import type { ColumnSpec, KindSpec } from "../columns";
 import type { ImportKind } from "../importer";
 import { findMembershipOwners } from "./membership-owners";
-import { adminUnitColumn, collectiveKindColumn, registrationNumberColumn } from "./shared-columns";
+import { adminUnitColumn, communeColumn, collectiveKindColumn, registrationNumberColumn } from "./shared-columns";
 
 /** The columns that name the programme and the organisation, the same on both lists. */
 const WHO: ColumnSpec[] = [
@@ -43,6 +43,7 @@ export const beneficiariesKind: KindSpec = {
   columns: [
     ...WHO,
     adminUnitColumn("nơi tổ chức đăng ký"),
+    communeColumn,
     {
       key: "fundingSource",
       label: "Nguồn kinh phí",

@@ -8,7 +8,7 @@ import { cleanText, foldText } from "@kttt/core";
 import type { ColumnSpec, KindSpec } from "../columns";
 import type { ImportKind } from "../importer";
 import { findMembershipOwners } from "./membership-owners";
-import { adminUnitColumn, collectiveKindColumn, registrationNumberColumn } from "./shared-columns";
+import { adminUnitColumn, communeColumn, collectiveKindColumn, registrationNumberColumn } from "./shared-columns";
 
 const money = (key: string, label: string, aliases: string[], note: string): ColumnSpec => ({
   key,
@@ -60,6 +60,7 @@ export const tradeParticipationsKind: KindSpec = {
       "10 chữ số; tổ hợp tác để trống (tìm theo tên).",
     ),
     adminUnitColumn("nơi đơn vị đăng ký"),
+    communeColumn,
     { key: "attendedFrom", label: "Từ ngày", aliases: ["Ngày tham gia từ"], type: { kind: "date" }, note: "Ngày đầu tham gia; để trống là ngày khai mạc." },
     { key: "attendedTo", label: "Đến ngày", aliases: ["Ngày tham gia đến"], type: { kind: "date" }, note: "Ngày cuối tham gia; để trống là ngày bế mạc." },
     count("booths", "Số gian hàng", ["Gian hàng", "Số gian"], "Số gian hàng của đơn vị"),

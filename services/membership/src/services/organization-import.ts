@@ -5,9 +5,8 @@
  * Rows match the graph on the registration number (a group, which has none, on kind, unit and
  * name), so importing a file twice changes nothing the second time.
  */
-import { unitNamedOn } from "@kttt/reference";
+import { requireUnitNamedOn } from "@kttt/reference";
 import {
-  badInput,
   cleanText,
   conflict,
   countOutcomes,
@@ -16,6 +15,7 @@ import {
   ImportProblem,
   importProblemOf,
   insertRows,
+  requireBatchSize,
   validationFailures,
   writeAudits,
   type AuditEntry,
@@ -30,13 +30,6 @@ import { checkChanges, checkRegistration, memberRow, type RegistryLookups } from
 
 const FIELDS_COMPARED = ["name", "adminUnitCode", "sector", "status", "address", "representative"] as const;
 
-/** A unit named by its code or its name (with its district, before 1/7/2025), resolved on the row's date. */
-function resolveUnit(text: string, date: string): string {
-  const { unit, problem } = unitNamedOn(text, date);
-  if (problem) throw badInput(problem.message, "input.adminUnit", problem.code, problem.replacedBy.length ? { replacedBy: problem.replacedBy } : undefined);
-  return unit.code;
-}
-
 const groupKey = (unitCode: string, name: string) => `${unitCode}|${foldText(cleanText(name))}`;
 
 function problem(field: string, reason: string, message: string): ImportProblem {
@@ -47,11 +40,7 @@ export class OrganizationImport {
   constructor(private readonly dataSource: DataSource) {}
 
   async run(rows: OrganizationImportRow[], dryRun: boolean, skipInvalid: boolean): Promise<ImportOrganizationsPayload> {
-    if (rows.length > MAX_IMPORT_ROWS) {
-      throw badInput(`At most ${MAX_IMPORT_ROWS} rows can be imported in one call; send the file in batches.`, "rows", "TOO_MANY_ROWS", {
-        max: MAX_IMPORT_ROWS,
-      });
-    }
+    requireBatchSize(rows, MAX_IMPORT_ROWS);
     return this.dataSource.transaction(async (manager) => {
       const numbers = [...new Set(rows.map((r) => r.registrationNumber && cleanText(r.registrationNumber)).filter((n): n is string => !!n))];
       const groupNames = [...new Set(rows.filter((r) => r.kind === OrganizationKind.COOPERATIVE_GROUP).map((r) => cleanText(r.name)))];
@@ -91,7 +80,7 @@ export class OrganizationImport {
             kind: row.kind,
             name: row.name,
             registrationNumber: row.registrationNumber ? cleanText(row.registrationNumber) : undefined,
-            adminUnitCode: resolveUnit(row.adminUnit, row.establishedOn),
+            adminUnitCode: requireUnitNamedOn(row.adminUnit, row.establishedOn, "input.adminUnit").code,
             sector: row.sector,
             status: row.status,
             establishedOn: row.establishedOn,
