@@ -301,6 +301,17 @@ describe("npm run import -- --kind ocopProducts", () => {
       },
     ];
     const template = await fillTemplate(dir, ocopProductsKind, "communes", rows);
+    // The template offers the communes to choose from: the 216 of the mid-2024 review with their district, then today's 69.
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(template);
+    const sheet = workbook.getWorksheet(ocopProductsKind.sheetName)!;
+    const communeColumn = ocopProductsKind.columns.findIndex((c) => c.key === "commune") + 1;
+    expect(sheet.getRow(1).getCell(communeColumn).value).toBe("Xã, phường");
+    const formula = String(sheet.getRow(40).getCell(communeColumn).dataValidation.formulae?.[0]);
+    const [, listSheet, letter, last] = /^'(.+)'!\$([A-Z]+)\$2:\$[A-Z]+\$(\d+)$/u.exec(formula)!;
+    const communes = workbook.getWorksheet(listSheet)!.getColumn(letter).values.slice(2, Number(last) + 1);
+    expect(communes).toHaveLength(216 + 69);
+    expect(communes).toEqual(expect.arrayContaining(["Xã Sơn Tây, Huyện Hương Sơn", "Thị trấn Cẩm Xuyên, Huyện Cẩm Xuyên", "Xã Tứ Mỹ", "Phường Thành Sen"]));
     const first = await runImport({ file: template, kind: "ocopProducts", gatewayUrl: gateway.url, token });
     expect(first.rows.flatMap((r) => r.problems)).toEqual([]);
     expect(first).toMatchObject({ written: true, counts: { CREATED: 2 } });

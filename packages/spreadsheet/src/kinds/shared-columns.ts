@@ -33,6 +33,16 @@ export function registrationNumberColumn(key: string, label: string, aliases: st
   };
 }
 
+/** An amount of money in đồng; the unit (đồng, triệu đồng, tỷ đồng) is read from the header. */
+export function moneyColumn(key: string, label: string, aliases: string[], note: string, required = false): ColumnSpec {
+  return { key, label, aliases, type: { kind: "money" }, ...(required ? { required } : {}), note };
+}
+
+/** A count of people, booths, contracts… (0 or more). */
+export function countColumn(key: string, label: string, aliases: string[], note: string, required = false): ColumnSpec {
+  return { key, label, aliases, type: { kind: "integer", min: 0 }, ...(required ? { required } : {}), note };
+}
+
 /** The district-level unit, by code or name (đơn vị hành chính): with a commune, the district it lay in; not needed for a 2025 commune. */
 export function adminUnitColumn(note: string): ColumnSpec {
   return {

@@ -9,14 +9,15 @@ import { requireUnitNamedOn } from "@kttt/reference";
 import {
   cleanText,
   conflict,
-  countOutcomes,
   foldText,
+  importDecision,
   ImportOutcome,
   ImportProblem,
-  importProblemOf,
   insertRows,
+  rowResults,
   requireBatchSize,
   validationFailures,
+  updateVersioned,
   writeAudits,
   type AuditEntry,
 } from "@kttt/core";
@@ -62,19 +63,12 @@ export class OrganizationImport {
         byRegistrationNumber: async (number) => byNumber.get(number) ?? null,
       };
 
-      const results: OrganizationImportRowResult[] = [];
+      const { results, failed } = rowResults<OrganizationImportRowResult>(rows, () => Object.assign(new OrganizationImportRowResult(), { organizationId: null }));
       const creates: { org: Organization; row: OrganizationImportRow; index: number }[] = [];
       const updates: { before: Organization; changes: Partial<Organization>; row: OrganizationImportRow }[] = [];
       const seen = new Map<string, number | null>();
       for (const [index, row] of rows.entries()) {
-        const result = Object.assign(new OrganizationImportRowResult(), {
-          index,
-          rowNumber: row.rowNumber ?? null,
-          outcome: ImportOutcome.INVALID,
-          organizationId: null as string | null,
-          problems: [] as ImportProblem[],
-        });
-        results.push(result);
+        const result = results[index];
         try {
           const input = Object.assign(new RegisterOrganizationInput(), {
             kind: row.kind,
@@ -147,14 +141,13 @@ export class OrganizationImport {
           updates.push({ before: found, changes, row });
           result.outcome = ImportOutcome.UPDATED;
         } catch (error) {
-          const p = importProblemOf(error);
-          result.problems.push(p.field === "adminUnitCode" ? Object.assign(p, { field: "adminUnit" }) : p);
-          result.outcome = ImportOutcome.INVALID;
+          failed(index, error);
         }
       }
 
-      const counts = countOutcomes(results.map((r) => r.outcome));
-      const written = !dryRun && (counts.invalid === 0 || skipInvalid);
+      // The registration's own checks name the unit's code; the row's field is the unit as written.
+      for (const p of results.flatMap((r) => r.problems)) if (p.field === "adminUnitCode") p.field = "adminUnit";
+      const { counts, written } = importDecision(results, dryRun, skipInvalid);
       if (written) {
         await this.write(manager, creates, updates);
         for (const { org, index } of creates) results[index].organizationId = org.id;
@@ -204,21 +197,7 @@ export class OrganizationImport {
       if (members.length > 0) await manager.getRepository(Member).insert(members);
       for (const { org, row } of creates) audits.push({ operation: "importOrganizations", input: row, resultRef: org.id, after: org });
     }
-    for (const { before, changes, row } of updates) {
-      await manager
-        .createQueryBuilder()
-        .update(Organization)
-        .set({ ...changes, version: before.version + 1 })
-        .where("id = :id AND version = :version", { id: before.id, version: before.version })
-        .execute();
-      audits.push({
-        operation: "importOrganizations",
-        input: row,
-        resultRef: before.id,
-        before,
-        after: { ...before, ...changes, version: before.version + 1 },
-      });
-    }
+    audits.push(...(await updateVersioned(manager, Organization, "importOrganizations", updates.map((u) => ({ ...u, input: u.row })))));
     await writeAudits(manager, audits);
   }
 }

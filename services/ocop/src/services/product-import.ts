@@ -12,10 +12,10 @@ import {
   cleanOptionalText,
   cleanText,
   conflict,
-  countOutcomes,
   DomainError,
   ErrorCode,
   foldText,
+  importDecision,
   ImportOutcome,
   insertRows,
   isUuid,
@@ -23,6 +23,7 @@ import {
   rowResults,
   organizationsOf,
   requireNotInFuture,
+  updateVersioned,
   writeAudits,
   type AuditEntry,
   type GatewayLookup,
@@ -353,8 +354,7 @@ export class OcopProductImport {
         }
       }
 
-      const counts = countOutcomes(results.map((r) => r.outcome));
-      const written = !dryRun && (counts.invalid === 0 || skipInvalid);
+      const { counts, written } = importDecision(results, dryRun, skipInvalid);
       if (written) {
         await this.write(
           manager,
@@ -421,22 +421,10 @@ export class OcopProductImport {
     for (const { product, index } of certificates)
       if (!bumped.has(product.id) && product.version > 0 && !creates.some((c) => c.product.id === product.id))
         bumped.set(product.id, { before: product, changes: {}, index });
-    for (const { before, changes, index } of bumped.values()) {
-      await manager
-        .createQueryBuilder()
-        .update(OcopProduct)
-        .set({ ...changes, version: before.version + 1 })
-        .where("id = :id AND version = :version", { id: before.id, version: before.version })
-        .execute();
-      if (Object.keys(changes).length > 0)
-        audits.push({
-          operation: "importOcopProducts",
-          input: rows[index],
-          resultRef: before.id,
-          before,
-          after: { ...before, ...changes, version: before.version + 1 },
-        });
-    }
+    const changed = [...bumped.values()].map((u) => ({ ...u, input: rows[u.index] }));
+    // A certificate alone moves the product's version; only a change of its own fields is audited as the product's.
+    const productAudits = await updateVersioned(manager, OcopProduct, "importOcopProducts", changed);
+    audits.push(...productAudits.filter((_a, i) => Object.keys(changed[i].changes).length > 0));
     await insertRows(
       manager,
       "ocop_certification",

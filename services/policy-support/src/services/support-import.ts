@@ -14,9 +14,9 @@ import {
   cleanText,
   confirmOrganization,
   conflict,
-  countOutcomes,
   DomainError,
   ErrorCode,
+  importDecision,
   ImportOutcome,
   insertRows,
   isUuid,
@@ -25,6 +25,7 @@ import {
   organizationsOf,
   requireNotDissolvedBy,
   requireNotInFuture,
+  updateVersioned,
   writeAudits,
   type AuditEntry,
   type GatewayLookup,
@@ -96,9 +97,8 @@ async function beneficiariesOf(manager: EntityManager, programmes: SupportProgra
   return new Map(found.map((b) => [`${b.programmeId}|${b.organizationId}`, b]));
 }
 
-function finish(results: SupportImportRowResult[], dryRun: boolean): ImportSupportPayload {
-  const counts = countOutcomes(results.map((r) => r.outcome));
-  return Object.assign(new ImportSupportPayload(), { dryRun, written: false, counts, rows: results });
+function finish(results: SupportImportRowResult[], dryRun: boolean, skipInvalid: boolean): ImportSupportPayload {
+  return Object.assign(new ImportSupportPayload(), { dryRun, ...importDecision(results, dryRun, skipInvalid), rows: results });
 }
 
 export class SupportImport {
@@ -293,8 +293,7 @@ export class SupportImport {
           failed(index, error);
         }
       }
-      const payload = finish(results, dryRun);
-      payload.written = !dryRun && (payload.counts.invalid === 0 || skipInvalid);
+      const payload = finish(results, dryRun, skipInvalid);
       if (payload.written) {
         await insertRows(
           manager,
@@ -322,21 +321,14 @@ export class SupportImport {
           resultRef: beneficiary.id,
           after: beneficiary,
         }));
-        for (const { before, changes, index } of updates) {
-          await manager
-            .createQueryBuilder()
-            .update(SupportBeneficiary)
-            .set({ ...changes, version: before.version + 1 })
-            .where("id = :id AND version = :version", { id: before.id, version: before.version })
-            .execute();
-          audits.push({
-            operation: "importBeneficiaries",
-            input: rows[index],
-            resultRef: before.id,
-            before,
-            after: { ...before, ...changes, version: before.version + 1 },
-          });
-        }
+        audits.push(
+          ...(await updateVersioned(
+            manager,
+            SupportBeneficiary,
+            "importBeneficiaries",
+            updates.map((u) => ({ ...u, input: rows[u.index] })),
+          )),
+        );
         await writeAudits(manager, audits);
         for (const { beneficiary, index } of creates) results[index].beneficiaryId = beneficiary.id;
       }
@@ -431,8 +423,7 @@ export class SupportImport {
           failed(index, error);
         }
       }
-      const payload = finish(results, dryRun);
-      payload.written = !dryRun && (payload.counts.invalid === 0 || skipInvalid);
+      const payload = finish(results, dryRun, skipInvalid);
       if (payload.written) await this.pay(manager, rows, payments);
       return payload;
     });

@@ -12,10 +12,10 @@ import {
   cleanText,
   confirmOrganization,
   conflict,
-  countOutcomes,
   DomainError,
   ErrorCode,
   foldText,
+  importDecision,
   ImportOutcome,
   insertRows,
   isUuid,
@@ -23,6 +23,7 @@ import {
   rowResults,
   organizationsOf,
   requireNotDissolvedBy,
+  updateVersioned,
   writeAudits,
   type AuditEntry,
   type GatewayLookup,
@@ -270,8 +271,7 @@ export class TradeParticipationImport {
         }
       }
 
-      const counts = countOutcomes(results.map((r) => r.outcome));
-      const written = !dryRun && (counts.invalid === 0 || skipInvalid);
+      const { counts, written } = importDecision(results, dryRun, skipInvalid);
       if (written) {
         await this.write(manager, rows, creates, updates);
         for (const { participation, index } of creates) results[index].participationId = participation.id;
@@ -312,21 +312,14 @@ export class TradeParticipationImport {
     );
     for (const { participation, index } of creates)
       audits.push({ operation: "importTradeParticipations", input: rows[index], resultRef: participation.id, after: participation });
-    for (const { before, changes, index } of updates) {
-      await manager
-        .createQueryBuilder()
-        .update(TradeParticipation)
-        .set({ ...changes, version: before.version + 1 })
-        .where("id = :id AND version = :version", { id: before.id, version: before.version })
-        .execute();
-      audits.push({
-        operation: "importTradeParticipations",
-        input: rows[index],
-        resultRef: before.id,
-        before,
-        after: { ...before, ...changes, version: before.version + 1 },
-      });
-    }
+    audits.push(
+      ...(await updateVersioned(
+        manager,
+        TradeParticipation,
+        "importTradeParticipations",
+        updates.map((u) => ({ ...u, input: rows[u.index] })),
+      )),
+    );
     await writeAudits(manager, audits);
   }
 }
