@@ -309,7 +309,10 @@ describe("npm run import -- --kind ocopProducts", () => {
     expect(sheet.getRow(1).getCell(communeColumn).value).toBe("Xã, phường");
     const formula = String(sheet.getRow(40).getCell(communeColumn).dataValidation.formulae?.[0]);
     const [, listSheet, letter, last] = /^'(.+)'!\$([A-Z]+)\$2:\$[A-Z]+\$(\d+)$/u.exec(formula)!;
-    const communes = workbook.getWorksheet(listSheet)!.getColumn(letter).values.slice(2, Number(last) + 1);
+    const communes = workbook
+      .getWorksheet(listSheet)!
+      .getColumn(letter)
+      .values.slice(2, Number(last) + 1);
     expect(communes).toHaveLength(216 + 69);
     expect(communes).toEqual(expect.arrayContaining(["Xã Sơn Tây, Huyện Hương Sơn", "Thị trấn Cẩm Xuyên, Huyện Cẩm Xuyên", "Xã Tứ Mỹ", "Phường Thành Sen"]));
     const first = await runImport({ file: template, kind: "ocopProducts", gatewayUrl: gateway.url, token });

@@ -152,7 +152,7 @@ export async function updateVersioned<E extends { id: string; version: number }>
     await manager
       .createQueryBuilder()
       .update(entity)
-      .set({ ...changes, version } as never)
+      .set({ ...changes, version })
       .where("id = :id AND version = :version", { id: before.id, version: before.version })
       .execute();
     audits.push({ operation, input, resultRef: before.id, before, after: { ...before, ...changes, version } });

@@ -73,7 +73,9 @@ describe("a row's place from its commune and unit columns, on the row's date", (
     expect(placed({ adminUnit: "Huyện Kỳ Anh", commune: "18172" }, "2024-05-01")).toBe(
       "commune COMMUNE_NOT_IN_UNIT: Xã Sơn Tây (18172) did not lie in Huyện Kỳ Anh (447) on 01/05/2024: correct the commune or the unit.",
     );
-    expect(placed({ commune: "Huyện Hương Sơn" }, "2024-05-01")).toMatch(/^commune NOT_A_COMMUNE: "Huyện Hương Sơn" names Huyện Hương Sơn \(439\), not a commune/u);
+    expect(placed({ commune: "Huyện Hương Sơn" }, "2024-05-01")).toMatch(
+      /^commune NOT_A_COMMUNE: "Huyện Hương Sơn" names Huyện Hương Sơn \(439\), not a commune/u,
+    );
     expect(placed({}, "2024-05-01")).toMatch(/^commune REQUIRED: The row names no place/u);
   });
 });

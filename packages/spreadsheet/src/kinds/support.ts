@@ -69,7 +69,13 @@ export const beneficiariesKind: KindSpec = {
       required: true,
       note: "Tổ chức được hỗ trợ gì, ví dụ: Đào tạo cán bộ quản lý.",
     },
-    moneyColumn("plannedAmount", "Kinh phí được duyệt (đồng)", ["Kinh phí phê duyệt", "Kinh phí hỗ trợ", "Số tiền hỗ trợ", "Kinh phí"], "Số tiền được phê duyệt; đơn vị ghi ở tiêu đề cột (đồng, triệu đồng).", true),
+    moneyColumn(
+      "plannedAmount",
+      "Kinh phí được duyệt (đồng)",
+      ["Kinh phí phê duyệt", "Kinh phí hỗ trợ", "Số tiền hỗ trợ", "Kinh phí"],
+      "Số tiền được phê duyệt; đơn vị ghi ở tiêu đề cột (đồng, triệu đồng).",
+      true,
+    ),
     {
       key: "managersTrained",
       label: "Số cán bộ được đào tạo",
@@ -93,7 +99,13 @@ export const disbursementsKind: KindSpec = {
   sheetName: "Giải ngân",
   columns: [
     ...WHO,
-    moneyColumn("amount", "Số tiền giải ngân (đồng)", ["Số tiền", "Giải ngân", "Số tiền đã giải ngân", "Kinh phí giải ngân"], "Số tiền của lần giải ngân; đơn vị ghi ở tiêu đề cột.", true),
+    moneyColumn(
+      "amount",
+      "Số tiền giải ngân (đồng)",
+      ["Số tiền", "Giải ngân", "Số tiền đã giải ngân", "Kinh phí giải ngân"],
+      "Số tiền của lần giải ngân; đơn vị ghi ở tiêu đề cột.",
+      true,
+    ),
     {
       key: "disbursedOn",
       label: "Ngày giải ngân",

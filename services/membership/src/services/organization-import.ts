@@ -63,7 +63,9 @@ export class OrganizationImport {
         byRegistrationNumber: async (number) => byNumber.get(number) ?? null,
       };
 
-      const { results, failed } = rowResults<OrganizationImportRowResult>(rows, () => Object.assign(new OrganizationImportRowResult(), { organizationId: null }));
+      const { results, failed } = rowResults<OrganizationImportRowResult>(rows, () =>
+        Object.assign(new OrganizationImportRowResult(), { organizationId: null }),
+      );
       const creates: { org: Organization; row: OrganizationImportRow; index: number }[] = [];
       const updates: { before: Organization; changes: Partial<Organization>; row: OrganizationImportRow }[] = [];
       const seen = new Map<string, number | null>();
@@ -197,7 +199,14 @@ export class OrganizationImport {
       if (members.length > 0) await manager.getRepository(Member).insert(members);
       for (const { org, row } of creates) audits.push({ operation: "importOrganizations", input: row, resultRef: org.id, after: org });
     }
-    audits.push(...(await updateVersioned(manager, Organization, "importOrganizations", updates.map((u) => ({ ...u, input: u.row })))));
+    audits.push(
+      ...(await updateVersioned(
+        manager,
+        Organization,
+        "importOrganizations",
+        updates.map((u) => ({ ...u, input: u.row })),
+      )),
+    );
     await writeAudits(manager, audits);
   }
 }
