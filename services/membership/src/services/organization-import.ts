@@ -17,7 +17,6 @@ import {
   rowResults,
   requireBatchSize,
   validationFailures,
-  updateVersioned,
   writeAudits,
   type AuditEntry,
 } from "@kttt/core";
@@ -69,6 +68,22 @@ export class OrganizationImport {
       const creates: { org: Organization; row: OrganizationImportRow; index: number }[] = [];
       const updates: { before: Organization; changes: Partial<Organization>; row: OrganizationImportRow }[] = [];
       const seen = new Map<string, number | null>();
+      // A register names a handful of units, each on many rows: each unit and date resolved once.
+      const units = new Map<string, { code: string } | { error: unknown }>();
+      const unitOf = (text: string, date: string) => {
+        const key = `${date}|${text}`;
+        let found = units.get(key);
+        if (!found) {
+          try {
+            found = { code: requireUnitNamedOn(text, date, "input.adminUnit").code };
+          } catch (error) {
+            found = { error };
+          }
+          units.set(key, found);
+        }
+        if ("error" in found) throw found.error;
+        return found.code;
+      };
       for (const [index, row] of rows.entries()) {
         const result = results[index];
         try {
@@ -76,7 +91,7 @@ export class OrganizationImport {
             kind: row.kind,
             name: row.name,
             registrationNumber: row.registrationNumber ? cleanText(row.registrationNumber) : undefined,
-            adminUnitCode: requireUnitNamedOn(row.adminUnit, row.establishedOn, "input.adminUnit").code,
+            adminUnitCode: unitOf(row.adminUnit, row.establishedOn),
             sector: row.sector,
             status: row.status,
             establishedOn: row.establishedOn,
@@ -199,14 +214,40 @@ export class OrganizationImport {
       if (members.length > 0) await manager.getRepository(Member).insert(members);
       for (const { org, row } of creates) audits.push({ operation: "importOrganizations", input: row, resultRef: org.id, after: org });
     }
-    audits.push(
-      ...(await updateVersioned(
-        manager,
-        Organization,
-        "importOrganizations",
-        updates.map((u) => ({ ...u, input: u.row })),
-      )),
-    );
+    if (updates.length > 0) {
+      // Every changed row in one statement: each takes its own values (the columns it does not change keep theirs).
+      const rows = updates.map(({ before, changes }) => ({ ...before, ...changes }));
+      await manager.query(
+        `UPDATE organization o
+            SET name = v.name, admin_unit_code = v.admin_unit_code, commune_id = v.commune_id, commune_since = v.commune_since,
+                sector = v.sector, status = v.status, address = v.address, representative = v.representative,
+                version = o.version + 1, updated_at = now()
+           FROM unnest($1::uuid[], $2::int[], $3::text[], $4::text[], $5::text[], $6::date[], $7::text[], $8::text[], $9::text[], $10::text[])
+                AS v(id, version, name, admin_unit_code, commune_id, commune_since, sector, status, address, representative)
+          WHERE o.id = v.id AND o.version = v.version`,
+        [
+          rows.map((r) => r.id),
+          rows.map((r) => r.version),
+          rows.map((r) => r.name),
+          rows.map((r) => r.adminUnitCode),
+          rows.map((r) => r.communeId ?? null),
+          rows.map((r) => r.communeSince ?? null),
+          rows.map((r) => r.sector),
+          rows.map((r) => r.status),
+          rows.map((r) => r.address ?? null),
+          rows.map((r) => r.representative ?? null),
+        ],
+      );
+    }
+    for (const { before, changes, row } of updates) {
+      audits.push({
+        operation: "importOrganizations",
+        input: row,
+        resultRef: before.id,
+        before,
+        after: { ...before, ...changes, version: before.version + 1 },
+      });
+    }
     await writeAudits(manager, audits);
   }
 }
