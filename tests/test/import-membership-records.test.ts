@@ -5,7 +5,7 @@
  */
 import { loadGatewayConfig } from "@kttt/core";
 import { startGateway, type GatewayServer } from "@kttt/gateway";
-import { classificationsKind, financialReportsKind, IMPORT_KINDS, membersKind, runImport, writeTemplate } from "@kttt/spreadsheet";
+import { classificationsKind, financialReportsKind, IMPORT_KINDS, membersKind, runExport, runImport, writeTemplate } from "@kttt/spreadsheet";
 import { graphql, TEST_ADMIN, tokenFor } from "@kttt/testkit";
 import ExcelJS from "exceljs";
 import { execFile } from "node:child_process";
@@ -14,6 +14,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { startTestMembership, type TestMembership } from "../../services/membership/test/helpers";
+import { filledTemplate, readRows } from "./spreadsheets";
 
 let membership: TestMembership;
 let gateway: GatewayServer;
@@ -316,6 +317,46 @@ describe("npm run import --kind financialReports", () => {
     expect(problems[9]).toBeUndefined(); // the first 2019 row corrects the graph's 2019 figures
     expect(problems[10]).toMatch(/^C\|.*is also on row 9 of this file/u);
     expect(problems[11]).toMatch(/^C\|The year must be between \d{4} \(establishment\) and \d{4}/u);
+  });
+
+  it("exports an organisation's yearly figures back cell for cell what the template held: money in đồng, the IT level by its label", async () => {
+    await sql("DELETE FROM financial_report WHERE organization_id = $1 AND year IN (2022, 2023)", [coop.id]);
+    const figures = (year: number, revenue: number, itReadiness: string) => ({
+      registrationNumber: coop.registration_number,
+      year,
+      charterCapital: 1_500_000_000,
+      revenue,
+      profit: -25_000_000,
+      regularWorkers: 12,
+      averageMonthlyIncome: 5_200_000,
+      managersTotal: 5,
+      managersTrained: 4,
+      itReadiness,
+    });
+    const template = await filledTemplate(dir, financialReportsKind, "bao-cao-khu-hoi", [
+      figures(2022, 2_400_000_000, "Dùng phần mềm kế toán, quản lý"),
+      figures(2023, 2_750_500_000, "Có trang web hoặc bán hàng trực tuyến"),
+    ]);
+    const imported = await runImport({ file: template, kind: "financialReports", gatewayUrl: gateway.url, token });
+    expect(problemsByRow(imported)).toEqual({});
+    expect(imported.counts).toMatchObject({ CREATED: 2 });
+    const out = join(dir, "bao-cao-xuat.xlsx");
+    await runExport({
+      query: `query($id: ID!) { organization(id: $id) { financialReports(fromYear: 2022, toYear: 2023) {
+        Nam_bao_cao: year Von_dieu_le: charterCapital Doanh_thu: revenue Loi_nhuan: profit Lao_dong_thuong_xuyen: regularWorkers
+        Thu_nhap_binh_quan: averageMonthlyIncome Can_bo_quan_ly: managersTotal Can_bo_quan_ly_da_qua_dao_tao: managersTrained
+        Muc_do_ung_dung_CNTT: itReadiness } } }`,
+      variables: { id: coop.id },
+      out,
+      gatewayUrl: gateway.url,
+      token,
+    });
+    // A list inside one organisation has no column naming it; every other cell comes back as it went in.
+    const withoutOrganization = (rows: Record<string, unknown>[]) => rows.map(({ registrationNumber: _number, ...figures }) => figures);
+    const back = await readRows(out, financialReportsKind, "year");
+    expect(back).toHaveLength(2);
+    expect(back).toEqual(withoutOrganization(await readRows(template, financialReportsKind, "year")));
+    expect(back[1]).toMatchObject({ revenue: 2_750_500_000n, profit: -25_000_000n, itReadiness: "ONLINE" });
   });
 });
 

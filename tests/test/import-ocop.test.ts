@@ -5,7 +5,7 @@
  */
 import { loadGatewayConfig } from "@kttt/core";
 import { startGateway, type GatewayServer } from "@kttt/gateway";
-import { ocopProductsKind, runImport, writeTemplate } from "@kttt/spreadsheet";
+import { ocopProductsKind, runExport, runImport, writeTemplate } from "@kttt/spreadsheet";
 import { graphql, TEST_ADMIN, tokenFor } from "@kttt/testkit";
 import ExcelJS from "exceljs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
@@ -13,6 +13,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startTestMembership, type TestMembership } from "../../services/membership/test/helpers";
 import { startTestOcop, type TestOcop } from "../../services/ocop/test/helpers";
+import { filledTemplate as fillTemplate, readRows } from "./spreadsheets";
 
 let membership: TestMembership;
 let ocop: TestOcop;
@@ -272,6 +273,139 @@ describe("npm run import -- --kind ocopProducts", () => {
         (r: { name: string }) => r.name,
       ),
     ).toEqual(["Bưởi Phúc Trạch Hoa Sen", "Nấm Hoa Sen"]);
+  });
+
+  it("places products by their commune on the registration date (a 2024 commune with its district, a 2025 commune), and exports them back cell for cell", async () => {
+    const rows: Row[] = [
+      {
+        name: "Mật ong Ngọc Lan",
+        group: "Thực phẩm",
+        subgroup: "Thực phẩm chế biến",
+        adminUnit: "Huyện Hương Sơn",
+        commune: "Xã Sơn Tây",
+        registeredOn: "10/03/2024",
+        ownerType: "Doanh nghiệp",
+        ownerName: "Công ty TNHH Ngọc Lan",
+        ownerRegistrationNumber: "3009997701",
+        description: "Mật ong rừng nguyên chất",
+      },
+      {
+        name: "Chè xanh Ngọc Lan",
+        group: "Thực phẩm",
+        subgroup: "Chè và sản phẩm từ chè",
+        commune: "Xã Tứ Mỹ",
+        registeredOn: "01/08/2025",
+        ownerType: "Hộ kinh doanh",
+        ownerName: "Hộ kinh doanh Lê Ngọc Lan",
+        ownerRegistrationNumber: "3009997702",
+      },
+    ];
+    const template = await fillTemplate(dir, ocopProductsKind, "communes", rows);
+    // The template offers the communes to choose from: the 216 of the mid-2024 review with their district, then today's 69.
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(template);
+    const sheet = workbook.getWorksheet(ocopProductsKind.sheetName)!;
+    const communeColumn = ocopProductsKind.columns.findIndex((c) => c.key === "commune") + 1;
+    expect(sheet.getRow(1).getCell(communeColumn).value).toBe("Xã, phường");
+    const formula = String(sheet.getRow(40).getCell(communeColumn).dataValidation.formulae?.[0]);
+    const [, listSheet, letter, last] = /^'(.+)'!\$([A-Z]+)\$2:\$[A-Z]+\$(\d+)$/u.exec(formula)!;
+    const communes = workbook
+      .getWorksheet(listSheet)!
+      .getColumn(letter)
+      .values.slice(2, Number(last) + 1);
+    expect(communes).toHaveLength(216 + 69);
+    expect(communes).toEqual(expect.arrayContaining(["Xã Sơn Tây, Huyện Hương Sơn", "Thị trấn Cẩm Xuyên, Huyện Cẩm Xuyên", "Xã Tứ Mỹ", "Phường Thành Sen"]));
+    const first = await runImport({ file: template, kind: "ocopProducts", gatewayUrl: gateway.url, token });
+    expect(first.rows.flatMap((r) => r.problems)).toEqual([]);
+    expect(first).toMatchObject({ written: true, counts: { CREATED: 2 } });
+    const placed = await sql(
+      "SELECT p.name, p.admin_unit_code, p.commune_id, p.commune_since::text, o.admin_unit_code AS owner_unit, o.commune_id AS owner_commune FROM ocop_product p JOIN ocop_owner o ON o.id = p.owner_id WHERE p.name = ANY($1) ORDER BY p.name",
+      [rows.map((r) => r.name)],
+    );
+    // Before 1/7/2025 the district is the unit of registration and the commune is kept with the date; after, the commune is both.
+    expect(placed).toEqual([
+      {
+        name: "Chè xanh Ngọc Lan",
+        admin_unit_code: "18202",
+        commune_id: "18202@2025-07-01",
+        commune_since: "2025-08-01",
+        owner_unit: "18202",
+        owner_commune: "18202@2025-07-01",
+      },
+      { name: "Mật ong Ngọc Lan", admin_unit_code: "439", commune_id: "18172", commune_since: "2024-03-10", owner_unit: "439", owner_commune: "18172" },
+    ]);
+
+    // Aliases give the export the import's headers (underscores for spaces; case and diacritics do not matter). The
+    // commune as recorded (ocop serves `commune` by code), and its district on the last day districts existed.
+    const query = /* GraphQL */ `
+      query ($search: String) {
+        ocopProducts(first: 1, filter: { search: $search }) {
+          nodes {
+            Ten_san_pham: name
+            Nhom_san_pham: group
+            Phan_nhom: subgroup
+            Don_vi_hanh_chinh: districtOn(asOf: "2025-06-30") {
+              name
+            }
+            Xa_phuong: communeName
+            Ngay_dang_ky: registeredOn
+            Loai_chu_the: ownerType
+            Chu_the: owner {
+              ... on OcopLocalOwner {
+                name
+              }
+            }
+            Ma_so_thue_chu_the: owner {
+              ... on OcopLocalOwner {
+                registrationNumber
+              }
+            }
+            Mo_ta: description
+          }
+        }
+      }
+    `;
+    const out = join(dir, "ocop-export.xlsx");
+    expect(await runExport({ query, variables: { search: "ngoc lan" }, out, gatewayUrl: gateway.url, token })).toMatchObject({ rows: 2, pages: 2 });
+    expect(await readRows(out, ocopProductsKind, "name")).toEqual(await readRows(template, ocopProductsKind, "name"));
+    const again = await runImport({ file: out, kind: "ocopProducts", gatewayUrl: gateway.url, token });
+    expect(again.counts).toMatchObject({ CREATED: 0, UPDATED: 0, UNCHANGED: 2, INVALID: 0 });
+  });
+
+  it("refuses a place that is not in force on the row's date, naming the unit, the date and what replaced it", async () => {
+    const csv = [
+      "STT;Tên sản phẩm;Nhóm;Phân nhóm;Huyện;Xã;Ngày đăng ký;Loại chủ thể;Chủ thể;Mã số thuế",
+      "1;Bánh đa Ngọc Mai;Thực phẩm;Thực phẩm chế biến;Cẩm Xuyên;Cẩm Xuyên;05/01/2024;Doanh nghiệp;Công ty Ngọc Mai;3009997711",
+      "2;Kẹo cu đơ Ngọc Mai;Thực phẩm;Thực phẩm chế biến;Huyện Hương Sơn;Xã Sơn Tây;05/01/2026;Doanh nghiệp;Công ty Ngọc Mai;3009997711",
+      "3;Cam Ngọc Mai;Thực phẩm;Nông sản tươi sống;444;;05/01/2026;Doanh nghiệp;Công ty Ngọc Mai;3009997711",
+      "4;Nước mắm Ngọc Mai;Thực phẩm;Gia vị;;Xã Không Có;05/01/2024;Doanh nghiệp;Công ty Ngọc Mai;3009997711",
+      "5;Chè Ngọc Mai;Thực phẩm;Chè và sản phẩm từ chè;;Xã Tứ Mỹ;05/01/2024;Doanh nghiệp;Công ty Ngọc Mai;3009997711",
+      "6;Gạo Ngọc Mai;Thực phẩm;Nông sản sơ chế;;;05/01/2024;Doanh nghiệp;Công ty Ngọc Mai;3009997711",
+    ].join("\n");
+    const path = join(dir, "places.csv");
+    await writeFile(path, csv);
+    const report = await runImport({
+      file: path,
+      kind: "ocopProducts",
+      gatewayUrl: gateway.url,
+      token,
+      skipInvalid: true,
+      errorCopy: join(dir, "places.loi.xlsx"),
+    });
+    const problems = Object.fromEntries(
+      report.rows.filter((r) => r.problems.length).map((r) => [r.rowNumber, r.problems.map((p) => `${p.columnLetter} ${p.column}: ${p.reason}`).join(" / ")]),
+    );
+    expect(Object.keys(problems).map(Number)).toEqual([3, 4, 5, 6, 7]);
+    expect(problems[3]).toMatch(/^E Huyện: Huyện Hương Sơn \(439\) no longer existed on 2026-01-05: .*Xã Sơn Tây \(18172, part\)/u);
+    expect(problems[4]).toMatch(/^E Huyện: Huyện Hương Khê \(444\) no longer existed on 2026-01-05: .*Xã Hương Khê \(18496, part\)/u);
+    expect(problems[5]).toMatch(/^F Xã: No administrative unit of Hà Tĩnh is called "Xã Không Có".*\(the row's date: 05\/01\/2024\)$/u);
+    expect(problems[6]).toMatch(/^F Xã: Xã Tứ Mỹ \(18202\) did not exist yet on 2024-01-05: it is in force from 2025-07-01/u);
+    expect(problems[7]).toMatch(/^F Xã: The row names no place/u);
+    expect(report).toMatchObject({ written: true, counts: { CREATED: 1, INVALID: 5 } });
+    // A bare name that is a district's and its township's: the district column names the district, the commune column the township.
+    expect(await sql("SELECT admin_unit_code, commune_id FROM ocop_product WHERE name = 'Bánh đa Ngọc Mai'")).toEqual([
+      { admin_unit_code: "446", commune_id: "18673" },
+    ]);
   });
 
   it("refuses a call of more rows than one transaction takes", async () => {

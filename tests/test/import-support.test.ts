@@ -6,7 +6,8 @@
  */
 import { loadGatewayConfig } from "@kttt/core";
 import { startGateway, type GatewayServer } from "@kttt/gateway";
-import { beneficiariesKind, disbursementsKind, runImport, writeTemplate, type KindSpec } from "@kttt/spreadsheet";
+import { recordCommuneOn, recordDistrictOn } from "@kttt/reference";
+import { beneficiariesKind, disbursementsKind, runExport, runImport, writeTemplate, type KindSpec } from "@kttt/spreadsheet";
 import { TEST_ADMIN, tokenFor } from "@kttt/testkit";
 import ExcelJS from "exceljs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
@@ -14,6 +15,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startTestMembership, type TestMembership } from "../../services/membership/test/helpers";
 import { startTestPolicySupport, type TestPolicySupport } from "../../services/policy-support/test/helpers";
+import { filledTemplate, readRows } from "./spreadsheets";
 
 let membership: TestMembership;
 let policy: TestPolicySupport;
@@ -216,5 +218,112 @@ describe("npm run import -- --kind beneficiaries / disbursements", () => {
     expect(skipping.counts).toMatchObject({ CREATED: 1, INVALID: 5 });
     // 1,5 triệu đồng, exactly.
     expect(await allocation(c)).toEqual({ planned_amount: "1500000", disbursed_amount: "0", version: 1 });
+  });
+
+  it("places allocations by the commune on the approval date (the 2025 map before 1/7, a 2025 commune after), and exports them back cell for cell", async () => {
+    const taken = new Set(
+      (await sql("SELECT organization_id FROM support_beneficiary b JOIN support_programme p ON p.id = b.programme_id WHERE p.code = $1", [line.code])).map(
+        (r: { organization_id: string }) => r.organization_id,
+      ),
+    );
+    const candidates: (Org & { commune_id: string })[] = await membership.service.dataSource.query(
+      "SELECT id, name, registration_number, admin_unit_code, commune_id FROM organization WHERE kind = 'COOPERATIVE' AND status = 'ACTIVE' AND registration_number IS NOT NULL AND established_on < '2025-01-01' AND commune_id IS NOT NULL ORDER BY registration_number DESC LIMIT 60",
+    );
+    // Two cooperatives not yet supported by the programme, whose communes are known on both dates.
+    const [a, b] = candidates.filter(
+      (c) =>
+        !taken.has(c.id) &&
+        recordCommuneOn(c.commune_id, "2025-04-01") &&
+        recordDistrictOn(c.commune_id, "2025-04-01") &&
+        recordCommuneOn(c.commune_id, "2025-07-01"),
+    );
+    const h1 = recordCommuneOn(a.commune_id, "2025-04-01")!;
+    const now = recordCommuneOn(b.commune_id, "2025-07-01")!;
+    const rows = [
+      {
+        ...who(a),
+        adminUnit: recordDistrictOn(a.commune_id, "2025-04-01")!.name,
+        commune: h1.name,
+        fundingSource: SOURCE_LABEL[line.source],
+        support: "Hỗ trợ xây dựng nhãn hiệu",
+        plannedAmount: 5_000_000,
+        approvedOn: "01/04/2025",
+      },
+      {
+        ...who(b),
+        adminUnit: "Tỉnh Hà Tĩnh",
+        commune: now.name,
+        fundingSource: SOURCE_LABEL[line.source],
+        support: "Hỗ trợ chuyển đổi số",
+        plannedAmount: 6_500_000,
+        approvedOn: "01/07/2025",
+      },
+    ];
+    const template = await filledTemplate(dir, beneficiariesKind, "communes", rows);
+    const first = await runImport({ file: template, kind: "beneficiaries", gatewayUrl: gateway.url, token });
+    expect(first.rows.flatMap((r) => r.problems)).toEqual([]);
+    expect(first).toMatchObject({ written: true, counts: { CREATED: 2 } });
+    const stored = await sql(
+      "SELECT b.organization_id, b.admin_unit_code, b.commune_id, b.commune_since::text FROM support_beneficiary b JOIN support_programme p ON p.id = b.programme_id WHERE p.code = $1 AND b.organization_id = ANY($2) ORDER BY b.approved_on",
+      [line.code, [a.id, b.id]],
+    );
+    expect(stored).toEqual([
+      { organization_id: a.id, admin_unit_code: recordDistrictOn(a.commune_id, "2025-04-01")!.code, commune_id: h1.id, commune_since: "2025-04-01" },
+      { organization_id: b.id, admin_unit_code: now.code, commune_id: now.id, commune_since: "2025-07-01" },
+    ]);
+
+    const [{ id: programmeId }] = await sql("SELECT id FROM support_programme WHERE code = $1", [line.code]);
+    const query = /* GraphQL */ `
+      query ($id: ID!) {
+        supportProgramme(id: $id) {
+          beneficiaries(first: 100) {
+            nodes {
+              Ma_chuong_trinh: programme {
+                code
+              }
+              Loai_hinh: organizationKind
+              Ten_to_chuc: organization {
+                ... on Cooperative {
+                  name
+                }
+              }
+              Ma_so_HTX: organization {
+                ... on Cooperative {
+                  registrationNumber
+                }
+              }
+              Don_vi_hanh_chinh: commune {
+                parent {
+                  name
+                }
+              }
+              Xa_phuong: commune {
+                name
+              }
+              Nguon_kinh_phi: fundingSource
+              Noi_dung_ho_tro: support
+              Kinh_phi_duoc_duyet: plannedAmount
+              Ngay_phe_duyet: approvedOn
+            }
+          }
+        }
+      }
+    `;
+    const out = join(dir, "beneficiaries-export.xlsx");
+    await runExport({ query, variables: { id: programmeId }, out, gatewayUrl: gateway.url, token });
+    const mine = (values: Record<string, unknown>[]) =>
+      values.filter((v) => [a.registration_number, b.registration_number].includes(String(v.organizationRegistrationNumber)));
+    const back = mine(await readRows(out, beneficiariesKind, "organizationName"));
+    expect(back).toHaveLength(2);
+    expect(back).toEqual(mine(await readRows(template, beneficiariesKind, "organizationName")));
+
+    // A commune of today's map (Tứ Mỹ, formed on 1/7/2025) for an approval of April 2025: not yet in force then.
+    const early = await filledTemplate(dir, beneficiariesKind, "communes-early", [
+      { ...rows[0], adminUnit: undefined, commune: "Xã Tứ Mỹ", plannedAmount: 5_500_000 },
+    ]);
+    const refused = await runImport({ file: early, kind: "beneficiaries", gatewayUrl: gateway.url, token, errorCopy: join(dir, "early.loi.xlsx") });
+    expect(refused.rows[0].problems.map((p) => `${p.columnLetter} ${p.column}: ${p.reason}`)).toEqual([
+      "F Xã, phường: Xã Tứ Mỹ (18202) did not exist yet on 2025-04-01: it is in force from 2025-07-01. Use the unit in force on that date.",
+    ]);
   });
 });

@@ -5,7 +5,8 @@
  */
 import { loadGatewayConfig } from "@kttt/core";
 import { startGateway, type GatewayServer } from "@kttt/gateway";
-import { runImport, tradeParticipationsKind, writeTemplate } from "@kttt/spreadsheet";
+import { recordCommuneOn, unitById } from "@kttt/reference";
+import { runExport, runImport, tradeParticipationsKind, writeTemplate } from "@kttt/spreadsheet";
 import { graphqlData, TEST_ADMIN, tokenFor } from "@kttt/testkit";
 import ExcelJS from "exceljs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
@@ -13,6 +14,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startTestMembership, type TestMembership } from "../../services/membership/test/helpers";
 import { startTestTradePromotion, type TestTradePromotion } from "../../services/trade-promotion/test/helpers";
+import { filledTemplate as fillTemplate, readRows } from "./spreadsheets";
 
 let membership: TestMembership;
 let trade: TestTradePromotion;
@@ -176,6 +178,130 @@ describe("npm run import -- --kind tradeParticipations", () => {
     // 1.234,5 triệu đồng and 2,5 tỷ đồng, converted exactly.
     expect(written).toEqual({ booths: 3, sales_amount: "1234500000", contract_count: 2, contract_value: "2500000000" });
   });
+  it("places participants by their commune on their first day (a 2024 commune with its district, a 2025 commune), and exports each list back cell for cell", async () => {
+    // Cooperatives recorded in a mid-2024 commune that lies whole in one of today's communes.
+    const placed: (Org & { commune_id: string })[] = (
+      await membership.service.dataSource.query(
+        "SELECT id, name, registration_number, admin_unit_code, commune_id FROM organization WHERE kind = 'COOPERATIVE' AND status = 'ACTIVE' AND registration_number IS NOT NULL AND established_on < '2024-01-01' AND commune_id IS NOT NULL ORDER BY registration_number DESC LIMIT 40",
+      )
+    ).filter((o: { commune_id: string }) => recordCommuneOn(o.commune_id, "2025-09-10") !== null);
+    const [a, b] = placed;
+    const of2024 = (o: { commune_id: string }) => {
+      const commune = unitById(o.commune_id)!;
+      return { commune: commune.name, adminUnit: unitById(commune.parentId!)!.name };
+    };
+    const today = recordCommuneOn(a.commune_id, "2025-09-10")!;
+    const events = [
+      { name: "Hội chợ Ngọc Lan 2024", startsOn: "2024-10-01", endsOn: "2024-10-05", adminUnitCode: "436" },
+      { name: "Hội chợ Ngọc Lan 2025", startsOn: "2025-09-10", endsOn: "2025-09-12", adminUnitCode: today.code },
+    ];
+    const ids: string[] = [];
+    for (const event of events) {
+      const created = await graphqlData<{ createTradeEvent: { id: string } }>(
+        gateway.url,
+        `mutation($input: CreateTradeEventInput!) { createTradeEvent(input: $input) { id } }`,
+        { input: { ...event, type: "FAIR", format: "IN_PERSON", scope: "PROVINCIAL", organiser: "Liên minh HTX tỉnh", place: "Nhà văn hóa", boothCount: 20 } },
+      );
+      ids.push(created.createTradeEvent.id);
+    }
+    const row = (o: Org, event: (typeof events)[number], place: Row, booths: number, sales: number): Row => ({
+      eventName: event.name,
+      eventStartsOn: event.startsOn.split("-").reverse().join("/"),
+      participantKind: "Hợp tác xã",
+      participantName: o.name,
+      participantRegistrationNumber: o.registration_number,
+      ...place,
+      attendedFrom: event.startsOn.split("-").reverse().join("/"),
+      attendedTo: event.endsOn.split("-").reverse().join("/"),
+      booths,
+      salesAmount: sales,
+      contractCount: 1,
+      contractValue: 30_000_000,
+      mouCount: 0,
+      mouValue: 0,
+      note: `Tham gia ${event.name}`,
+    });
+    const lists = [
+      [row(a, events[0], of2024(a), 2, 12_500_000), row(b, events[0], of2024(b), 1, 4_000_000)],
+      [row(a, events[1], { adminUnit: "Tỉnh Hà Tĩnh", commune: today.name }, 3, 21_000_000)],
+    ];
+    for (const [n, rows] of lists.entries()) {
+      const template = await fillTemplate(dir, tradeParticipationsKind, `communes-${n}`, rows);
+      const first = await runImport({ file: template, kind: "tradeParticipations", gatewayUrl: gateway.url, token });
+      expect(first.rows.flatMap((r) => r.problems)).toEqual([]);
+      expect(first).toMatchObject({ written: true, counts: { CREATED: rows.length } });
+      const query = /* GraphQL */ `
+        query ($id: ID!) {
+          tradeEvent(id: $id) {
+            participations(first: 10) {
+              nodes {
+                Ten_su_kien: event {
+                  name
+                }
+                Ngay_bat_dau_su_kien: event {
+                  startsOn
+                }
+                Loai_chu_the: participantKind
+                Ten_don_vi_tham_gia: participant {
+                  ... on Cooperative {
+                    name
+                  }
+                }
+                Ma_so_HTX: participant {
+                  ... on Cooperative {
+                    registrationNumber
+                  }
+                }
+                Don_vi_hanh_chinh: commune {
+                  parent {
+                    name
+                  }
+                }
+                Xa_phuong: commune {
+                  name
+                }
+                Tu_ngay: attendedFrom
+                Den_ngay: attendedTo
+                So_gian_hang: booths
+                Doanh_thu: salesAmount
+                So_hop_dong: contractCount
+                Gia_tri_hop_dong: contractValue
+                So_bien_ban_ghi_nho: mouCount
+                Gia_tri_ghi_nho: mouValue
+                Ghi_chu: note
+              }
+            }
+          }
+        }
+      `;
+      const out = join(dir, `trade-export-${n}.xlsx`);
+      expect(await runExport({ query, variables: { id: ids[n] }, out, gatewayUrl: gateway.url, token })).toMatchObject({ rows: rows.length });
+      expect(await readRows(out, tradeParticipationsKind, "participantName")).toEqual(await readRows(template, tradeParticipationsKind, "participantName"));
+      const again = await runImport({ file: out, kind: "tradeParticipations", gatewayUrl: gateway.url, token });
+      expect(again.counts).toMatchObject({ CREATED: 0, UPDATED: 0, UNCHANGED: rows.length, INVALID: 0 });
+    }
+    const stored = await sql(
+      "SELECT e.name, p.admin_unit_code, p.commune_id, p.commune_since::text FROM trade_participation p JOIN trade_event e ON e.id = p.event_id WHERE p.participant_id = $1 AND e.name LIKE 'Hội chợ Ngọc Lan%' ORDER BY e.name",
+      [a.id],
+    );
+    // Before 1/7/2025 the commune's district is the unit; after, the 2025 commune is both; each kept since the first day.
+    expect(stored).toEqual([
+      { name: events[0].name, admin_unit_code: unitById(unitById(a.commune_id)!.parentId!)!.code, commune_id: a.commune_id, commune_since: "2024-10-01" },
+      { name: events[1].name, admin_unit_code: today.code, commune_id: today.id, commune_since: "2025-09-10" },
+    ]);
+    // The same participant named by its former district in the 2025 event: refused, naming the communes that replaced it.
+    const stale = await fillTemplate(dir, tradeParticipationsKind, "communes-stale", [
+      { ...lists[1][0], adminUnit: of2024(a).adminUnit, commune: undefined, booths: 4 },
+    ]);
+    const refused = await runImport({ file: stale, kind: "tradeParticipations", gatewayUrl: gateway.url, token, errorCopy: join(dir, "stale.loi.xlsx") });
+    expect(refused.written).toBe(false);
+    expect(refused.rows[0].problems.map((p) => `${p.columnLetter} ${p.column}: ${p.reason}`)).toEqual([
+      expect.stringMatching(
+        new RegExp(`^F Đơn vị hành chính: ${of2024(a).adminUnit} \\(\\d+\\) no longer existed on 2025-09-10: .*${today.name} \\(${today.code}`, "u"),
+      ),
+    ]);
+  });
+
   it("checks a batch in the same number of statements whatever its size (no query per row)", async () => {
     const statementsFor = async (orgs: Org[]) => {
       const path = await filledTemplate(

@@ -4,6 +4,8 @@
  * key (registration number, product code…), so importing the same file twice changes nothing.
  */
 import { Directive, Field, Int, ObjectType, registerEnumType } from "type-graphql";
+import type { EntityManager, EntityTarget } from "typeorm";
+import type { AuditEntry } from "./audit";
 import { badInput, isDomainError } from "./errors";
 
 export enum ImportOutcome {
@@ -126,4 +128,34 @@ export function rowResults<R extends ImportRowResultBase>(
     results[index].outcome = ImportOutcome.INVALID;
   };
   return { results, failed };
+}
+
+/** A batch's counts by outcome, and whether it is written: not a dry run, and every row valid or skipInvalid set. */
+export function importDecision(results: readonly ImportRowResultBase[], dryRun: boolean, skipInvalid: boolean): { counts: ImportCounts; written: boolean } {
+  const counts = countOutcomes(results.map((r) => r.outcome));
+  return { counts, written: !dryRun && (counts.invalid === 0 || skipInvalid) };
+}
+
+/**
+ * The rows an import changes, each moved to its next version if nobody moved it meanwhile, and the audit
+ * record of each change (before and after) for `writeAudits`.
+ */
+export async function updateVersioned<E extends { id: string; version: number }>(
+  manager: EntityManager,
+  entity: EntityTarget<E>,
+  operation: string,
+  updates: readonly { before: E; changes: Partial<E>; input: unknown }[],
+): Promise<AuditEntry[]> {
+  const audits: AuditEntry[] = [];
+  for (const { before, changes, input } of updates) {
+    const version = before.version + 1;
+    await manager
+      .createQueryBuilder()
+      .update(entity)
+      .set({ ...changes, version })
+      .where("id = :id AND version = :version", { id: before.id, version: before.version })
+      .execute();
+    audits.push({ operation, input, resultRef: before.id, before, after: { ...before, ...changes, version } });
+  }
+  return audits;
 }

@@ -5,7 +5,7 @@
  * "Phường Thành Sen, tỉnh Hà Tĩnh"). A 2024 commune named for a date after 2025-07-01 is refused with
  * the units that lay where it did (from `checkUnitOn`), never guessed.
  */
-import { foldText } from "@kttt/core";
+import { badInput, foldText } from "@kttt/core";
 import {
   ADMIN_UNIT_VERSIONS,
   checkUnitOn,
@@ -17,6 +17,7 @@ import {
   type AdminUnitVersion,
   type UnitProblem,
 } from "./admin-unit-history";
+import { placementOn, type Placement } from "./record-places";
 
 const KIND_WORDS: [RegExp, AdminUnitKindCode[]][] = [
   [/^(thi tran|tt) /u, ["TOWNSHIP"]],
@@ -112,4 +113,71 @@ export function unitNamedOn(
     };
   }
   return { unit: null, problem: endedUnitProblem(nameOf(pick), pick, date, unitsReplacing(pick, date), (names) => names.join(", "), "the unit") };
+}
+
+/** The row's date as a person reads it in a message, e.g. 15/03/2026. */
+const shownDate = (date: string) => date.split("-").reverse().join("/");
+
+/**
+ * The unit a file's cell names on `date` (see `unitNamedOn`); otherwise BAD_USER_INPUT at `field` naming the text and
+ * the date (UNKNOWN_ADMIN_UNIT, ADMIN_UNIT_NOT_VALID_ON_DATE with the units that replaced it, AMBIGUOUS_ADMIN_UNIT).
+ */
+export function requireUnitNamedOn(text: string, date: string, field: string): AdminUnitVersion {
+  const { unit, problem } = unitNamedOn(text, date);
+  if (unit) return unit;
+  const message = problem.message.includes(date) ? problem.message : `${problem.message} (the row's date: ${shownDate(date)})`;
+  throw badInput(message, field, problem.code, problem.replacedBy.length ? { replacedBy: problem.replacedBy } : undefined);
+}
+
+const COMMUNE_KIND_WORDS = ["Xã", "Phường", "Thị trấn"];
+
+/**
+ * The commune-level unit a commune cell names on `date`, inside `district` when the row names one: a name that is
+ * also a district's ("Cẩm Xuyên") is read as the commune of that name (the township, the ward) in a commune column.
+ */
+function communeNamedOn(text: string, district: AdminUnitVersion | null, date: string, field: string): AdminUnitVersion {
+  const inDistrict = district?.level === "DISTRICT" && !/^\d+$/u.test(text.trim()) && !/[,;(–]|\s-\s/u.test(text);
+  const named = inDistrict ? `${text}, ${district.name}` : text;
+  const unit = requireUnitNamedOn(named, date, field);
+  if (unit.level === "COMMUNE") return unit;
+  const communes = COMMUNE_KIND_WORDS.map((kind) => unitNamedOn(`${kind} ${named}`, date).unit).filter((u): u is AdminUnitVersion => u?.level === "COMMUNE");
+  if (communes.length === 1) return communes[0];
+  throw badInput(
+    `"${text.trim()}" names ${unit.name} (${unit.code}), not a commune, on ${shownDate(date)}: write the commune (xã, phường) in this column and the district in its own.`,
+    field,
+    "NOT_A_COMMUNE",
+  );
+}
+
+/**
+ * Where a row of a file places a record on its date (`date`), as every import reads it: a commune column (a 2024 commune,
+ * with the district column or ", Huyện …" where the name alone is ambiguous; or a 2025 commune) and/or a unit column
+ * (the district-level unit, or any unit by code or name). Each is resolved on the row's date through the unit names
+ * (`unitNamedOn`) and placed by `placementOn`, the rule of every subgraph's writes: a district code after 1/7/2025 is
+ * refused naming the communes that replaced it. BAD_USER_INPUT at the column's field otherwise.
+ */
+export function placementNamedOn(
+  place: { adminUnit?: string | null; commune?: string | null },
+  date: string,
+  fields: { adminUnit: string; commune: string } = { adminUnit: "adminUnit", commune: "commune" },
+): Placement & { unit: AdminUnitVersion } {
+  // "Tỉnh Hà Tĩnh" where a district stood (files after 1/7/2025, exports of a 2025 commune's parent) names no unit below the province.
+  const unitText = (place.adminUnit?.trim() && unitNameKey(place.adminUnit).kinds?.[0] !== "PROVINCE" && place.adminUnit.trim()) || null;
+  const communeText = place.commune?.trim() || null;
+  if (!communeText) {
+    if (!unitText) throw badInput("The row names no place: write its commune (xã, phường) or its unit (huyện).", fields.commune, "REQUIRED");
+    const unit = requireUnitNamedOn(unitText, date, fields.adminUnit);
+    return { ...placementOn(unit.code, date, fields.adminUnit), unit };
+  }
+  const district = unitText ? requireUnitNamedOn(unitText, date, fields.adminUnit) : null;
+  const commune = communeNamedOn(communeText, district, date, fields.commune);
+  const within = !district || district.id === commune.id || (district.level === "DISTRICT" && commune.parentId === district.id);
+  if (!within) {
+    throw badInput(
+      `${commune.name} (${commune.code}) did not lie in ${district.name} (${district.code}) on ${shownDate(date)}: correct the commune or the unit.`,
+      fields.commune,
+      "COMMUNE_NOT_IN_UNIT",
+    );
+  }
+  return { ...placementOn(commune.code, date, fields.commune), unit: commune };
 }

@@ -31,6 +31,8 @@ export interface ColumnSpec {
   required?: boolean;
   /** What the column means, for the notes sheet of the template. */
   note: string;
+  /** Values a template offers in a list for a text column (communes), without refusing others. */
+  suggestions?: () => string[];
 }
 
 export interface KindSpec {

@@ -108,6 +108,11 @@ function columnsOf(schema: GraphQLSchema, type: GraphQLNamedType, selection: Sel
   return out;
 }
 
+/** Money columns name their unit, "(đồng)", unless the header already names one: an export of money imports back exactly. */
+function withMoneyUnit(columns: ExportColumn[]): ExportColumn[] {
+  return columns.map((c) => (c.type.name === "VND" && !/\(/u.test(c.header) ? { ...c, header: `${c.header} (đồng)` } : c));
+}
+
 interface Plan {
   query: string;
   /** Response keys from the data to the connection. */
@@ -145,7 +150,7 @@ export function planExport(schema: GraphQLSchema, queryText: string): Plan {
   if (!found && list) {
     // A bounded list (the units of a period, say) is one page: exported as it is answered.
     const plain = list as { node: FieldNode; path: string[]; type: GraphQLNamedType; field: GraphQLField<unknown, unknown> };
-    const columns = columnsOf(schema, plain.type, plain.node.selectionSet!, []);
+    const columns = withMoneyUnit(columnsOf(schema, plain.type, plain.node.selectionSet!, []));
     return {
       query: print(document),
       connectionPath: plain.path,
@@ -173,7 +178,7 @@ export function planExport(schema: GraphQLSchema, queryText: string): Plan {
     nodeSelection = inner.selectionSet;
     type = unwrap(fieldOf(nodeType, "node")!.type).named;
   }
-  const columns = columnsOf(schema, type, nodeSelection, []);
+  const columns = withMoneyUnit(columnsOf(schema, type, nodeSelection, []));
   const paged = visit(document, {
     OperationDefinition(node) {
       if (node !== operation) return undefined;

@@ -35,7 +35,7 @@ export async function writeTemplate(specs: KindSpec | KindSpec[], out: string, e
       if (column.type.kind === "code") sheet.getColumn(i + 1).numFmt = "@";
       if (column.type.kind === "date") sheet.getColumn(i + 1).numFmt = "dd/mm/yyyy";
       if (column.type.kind === "money") sheet.getColumn(i + 1).numFmt = "#,##0";
-      const choices = column.type.kind === "choice" ? column.type.choices.map((c) => c.label) : extraLists[column.key];
+      const choices = column.type.kind === "choice" ? column.type.choices.map((c) => c.label) : (extraLists[column.key] ?? column.suggestions?.());
       if (!choices?.length) return;
       const listLetter = columnLetter(listColumn++);
       lists.getCell(`${listLetter}1`).value = column.label;

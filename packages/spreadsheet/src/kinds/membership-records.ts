@@ -8,16 +8,16 @@
 import { ClassificationScheme, IT_READINESS_LABEL, ItReadiness, Rating, RATING_LABEL, SizeClass } from "@kttt/reference";
 import type { ColumnSpec, KindSpec } from "../columns";
 import { foundingMembersKind } from "./organizations";
+import { countColumn, moneyColumn, registrationNumberColumn } from "./shared-columns";
 
 /** The organisation a row belongs to: its number, its name, and its unit (only to tell apart organisations of one name). */
 export const ORGANIZATION_COLUMNS: ColumnSpec[] = [
-  {
-    key: "registrationNumber",
-    label: "Mã số HTX (mã số thuế)",
-    aliases: ["Mã số thuế", "MST", "Mã số hợp tác xã", "Mã số HTX", "Mã số hợp tác xã/mã số thuế", "Mã số đăng ký", "Mã số"],
-    type: { kind: "code", pattern: /^[0-9]{10}(-[0-9]{3})?$/u, example: "3001234567" },
-    note: "Mã số của hợp tác xã (10 chữ số, có thể có dấu chấm). Tổ hợp tác, hoặc khi không có mã số: để trống và ghi tên tổ chức.",
-  },
+  registrationNumberColumn(
+    "registrationNumber",
+    "Mã số HTX (mã số thuế)",
+    ["Mã số thuế", "MST", "Mã số hợp tác xã", "Mã số HTX", "Mã số hợp tác xã/mã số thuế", "Mã số đăng ký", "Mã số"],
+    "Mã số của hợp tác xã (10 chữ số, có thể có dấu chấm). Tổ hợp tác, hoặc khi không có mã số: để trống và ghi tên tổ chức.",
+  ),
   {
     key: "organizationName",
     label: "Tên tổ chức",
@@ -58,62 +58,49 @@ export const financialReportsKind: KindSpec = {
   columns: [
     ...ORGANIZATION_COLUMNS,
     { key: "year", label: "Năm báo cáo", aliases: ["Năm"], type: YEAR, required: true, note: "Năm của số liệu, ví dụ 2024." },
-    {
-      key: "charterCapital",
-      label: "Vốn điều lệ (đồng)",
-      aliases: ["Vốn điều lệ", "Tổng vốn điều lệ"],
-      type: { kind: "money" },
-      required: true,
-      note: "Vốn điều lệ cuối năm; đơn vị ghi ở tiêu đề cột (đồng, triệu đồng, tỷ đồng); không âm.",
-    },
-    {
-      key: "revenue",
-      label: "Doanh thu (đồng)",
-      aliases: ["Doanh thu", "Tổng doanh thu", "Doanh thu năm"],
-      type: { kind: "money" },
-      required: true,
-      note: "Doanh thu trong năm; không âm.",
-    },
-    {
-      key: "profit",
-      label: "Lợi nhuận (đồng)",
-      aliases: ["Lợi nhuận", "Lãi", "Lãi (lỗ)", "Lợi nhuận sau thuế", "Lãi, lỗ"],
-      type: { kind: "money" },
-      required: true,
-      note: "Lợi nhuận trong năm; số âm là lỗ; không lớn hơn doanh thu.",
-    },
-    {
-      key: "regularWorkers",
-      label: "Lao động thường xuyên (người)",
-      aliases: ["Lao động thường xuyên", "Số lao động", "Lao động", "Số lao động thường xuyên"],
-      type: { kind: "integer", min: 0 },
-      required: true,
-      note: "Số lao động thường xuyên.",
-    },
-    {
-      key: "averageMonthlyIncome",
-      label: "Thu nhập bình quân (đồng/người/tháng)",
-      aliases: ["Thu nhập bình quân", "Thu nhập bình quân/người/tháng", "Thu nhập bình quân của người lao động", "Thu nhập bình quân người lao động"],
-      type: { kind: "money" },
-      required: true,
-      note: "Thu nhập bình quân một tháng của một lao động thường xuyên; 0 khi không có lao động thường xuyên.",
-    },
-    {
-      key: "managersTotal",
-      label: "Cán bộ quản lý (người)",
-      aliases: ["Cán bộ quản lý", "Số cán bộ quản lý", "Tổng số cán bộ quản lý"],
-      type: { kind: "integer", min: 0 },
-      required: true,
-      note: "Hội đồng quản trị, giám đốc, kiểm soát, kế toán.",
-    },
-    {
-      key: "managersTrained",
-      label: "Cán bộ quản lý đã qua đào tạo (người)",
-      aliases: ["Cán bộ quản lý đã qua đào tạo", "Cán bộ đã qua đào tạo", "Đã qua đào tạo"],
-      type: { kind: "integer", min: 0 },
-      required: true,
-      note: "Không nhiều hơn số cán bộ quản lý.",
-    },
+    moneyColumn(
+      "charterCapital",
+      "Vốn điều lệ (đồng)",
+      ["Vốn điều lệ", "Tổng vốn điều lệ"],
+      "Vốn điều lệ cuối năm; đơn vị ghi ở tiêu đề cột (đồng, triệu đồng, tỷ đồng); không âm.",
+      true,
+    ),
+    moneyColumn("revenue", "Doanh thu (đồng)", ["Doanh thu", "Tổng doanh thu", "Doanh thu năm"], "Doanh thu trong năm; không âm.", true),
+    moneyColumn(
+      "profit",
+      "Lợi nhuận (đồng)",
+      ["Lợi nhuận", "Lãi", "Lãi (lỗ)", "Lợi nhuận sau thuế", "Lãi, lỗ"],
+      "Lợi nhuận trong năm; số âm là lỗ; không lớn hơn doanh thu.",
+      true,
+    ),
+    countColumn(
+      "regularWorkers",
+      "Lao động thường xuyên (người)",
+      ["Lao động thường xuyên", "Số lao động", "Lao động", "Số lao động thường xuyên"],
+      "Số lao động thường xuyên.",
+      true,
+    ),
+    moneyColumn(
+      "averageMonthlyIncome",
+      "Thu nhập bình quân (đồng/người/tháng)",
+      ["Thu nhập bình quân", "Thu nhập bình quân/người/tháng", "Thu nhập bình quân của người lao động", "Thu nhập bình quân người lao động"],
+      "Thu nhập bình quân một tháng của một lao động thường xuyên; 0 khi không có lao động thường xuyên.",
+      true,
+    ),
+    countColumn(
+      "managersTotal",
+      "Cán bộ quản lý (người)",
+      ["Cán bộ quản lý", "Số cán bộ quản lý", "Tổng số cán bộ quản lý"],
+      "Hội đồng quản trị, giám đốc, kiểm soát, kế toán.",
+      true,
+    ),
+    countColumn(
+      "managersTrained",
+      "Cán bộ quản lý đã qua đào tạo (người)",
+      ["Cán bộ quản lý đã qua đào tạo", "Cán bộ đã qua đào tạo", "Đã qua đào tạo"],
+      "Không nhiều hơn số cán bộ quản lý.",
+      true,
+    ),
     {
       key: "itReadiness",
       label: "Mức độ ứng dụng CNTT",

@@ -10,7 +10,7 @@ import { OCOP_GROUP_LABEL, OCOP_SUBGROUPS, type OcopGroupCode } from "@kttt/refe
 import type { ColumnSpec, KindSpec } from "../columns";
 import type { ImportKind } from "../importer";
 import { findMembershipOwners } from "./membership-owners";
-import { adminUnitColumn, COLLECTIVE_KIND_CHOICES, registrationNumberColumn } from "./shared-columns";
+import { adminUnitColumn, communeColumn, COLLECTIVE_KIND_CHOICES, registrationNumberColumn } from "./shared-columns";
 
 /** Spellings of the groups in lists made under the 2018 programme (Decision 490/QĐ-TTg) that map to one group of today's six. */
 const GROUP_SPELLINGS: Record<OcopGroupCode, string[]> = {
@@ -72,6 +72,7 @@ export const ocopProductsKind: KindSpec = {
       note: "Phân nhóm thuộc nhóm sản phẩm (xem danh sách chọn).",
     },
     adminUnitColumn("nơi sản xuất (ví dụ Huyện Hương Khê), đúng với ngày đăng ký"),
+    communeColumn,
     {
       key: "registeredOn",
       label: "Ngày đăng ký",

@@ -6,6 +6,7 @@
 import { OrganizationKind } from "@kttt/core";
 import { KIND_LABEL, MemberKind, MembershipType, OrganizationStatus, Sector, SECTOR_LABEL } from "@kttt/reference";
 import type { KindSpec } from "../columns";
+import { registrationNumberColumn } from "./shared-columns";
 
 export const organizationsKind: KindSpec = {
   name: "organisations",
@@ -44,13 +45,12 @@ export const organizationsKind: KindSpec = {
       required: true,
       note: "Hợp tác xã (HTX), Liên hiệp hợp tác xã (LHHTX) hoặc Tổ hợp tác (THT).",
     },
-    {
-      key: "registrationNumber",
-      label: "Mã số HTX (mã số thuế)",
-      aliases: ["Mã số thuế", "MST", "Mã số hợp tác xã", "Mã số HTX", "Mã số hợp tác xã/mã số thuế", "Mã số đăng ký", "Mã số doanh nghiệp", "Mã số"],
-      type: { kind: "code", pattern: /^[0-9]{10}(-[0-9]{3})?$/u, example: "3001234567 or 3001234567-001" },
-      note: "10 chữ số (chi nhánh thêm -3 chữ số); có thể viết có dấu chấm hoặc khoảng trắng. Tổ hợp tác để trống. Định dạng ô là văn bản để Excel không bỏ số 0 ở đầu.",
-    },
+    registrationNumberColumn(
+      "registrationNumber",
+      "Mã số HTX (mã số thuế)",
+      ["Mã số thuế", "MST", "Mã số hợp tác xã", "Mã số HTX", "Mã số hợp tác xã/mã số thuế", "Mã số đăng ký", "Mã số doanh nghiệp", "Mã số"],
+      "10 chữ số (chi nhánh thêm -3 chữ số); có thể viết có dấu chấm hoặc khoảng trắng. Tổ hợp tác để trống.",
+    ),
     {
       key: "adminUnit",
       label: "Đơn vị hành chính",

@@ -1,4 +1,6 @@
 /** Columns several import kinds share, written once: who a row names and where it is registered. */
+import { today } from "@kttt/core";
+import { unitById, unitsOn } from "@kttt/reference";
 import type { ColumnSpec } from "../columns";
 
 /** The legal forms membership keeps, as lists write them. */
@@ -31,27 +33,49 @@ export function registrationNumberColumn(key: string, label: string, aliases: st
   };
 }
 
-/** The district-level unit, by code or name (đơn vị hành chính). */
+/** An amount of money in đồng; the unit (đồng, triệu đồng, tỷ đồng) is read from the header. */
+export function moneyColumn(key: string, label: string, aliases: string[], note: string, required = false): ColumnSpec {
+  return { key, label, aliases, type: { kind: "money" }, ...(required ? { required } : {}), note };
+}
+
+/** A count of people, booths, contracts… (0 or more). */
+export function countColumn(key: string, label: string, aliases: string[], note: string, required = false): ColumnSpec {
+  return { key, label, aliases, type: { kind: "integer", min: 0 }, ...(required ? { required } : {}), note };
+}
+
+/** The district-level unit, by code or name (đơn vị hành chính): with a commune, the district it lay in; not needed for a 2025 commune. */
 export function adminUnitColumn(note: string): ColumnSpec {
   return {
     key: "adminUnit",
     label: "Đơn vị hành chính",
     aliases: ["Huyện", "Huyện, thị xã, thành phố", "Huyện/thị xã/thành phố", "Địa bàn", "Mã đơn vị hành chính", "Mã huyện"],
     type: { kind: "text", maxLength: 100 },
-    required: true,
-    note: `Mã (ví dụ 444) hoặc tên huyện, thị xã, thành phố ${note}.`,
+    note: `Mã (ví dụ 444) hoặc tên huyện, thị xã, thành phố ${note}. Có cột xã: huyện của xã đó (trước 01/7/2025); bỏ trống khi ghi xã, phường mới (từ 01/7/2025).`,
   };
 }
 
+/** The mid-2024 date of the Alliance's review: the 216 communes of the 13 districts. */
+const MAP_2024 = "2024-07-15";
+
+/** The communes a template offers: the mid-2024 communes with their district, then today's communes. */
+export function communeChoices(on: string = today()): string[] {
+  const communes = (date: string) => unitsOn(date).filter((u) => u.level === "COMMUNE");
+  const of2024 = communes(MAP_2024).map((u) => `${u.name}, ${(u.parentId && unitById(u.parentId)?.name) || ""}`.replace(/, $/u, ""));
+  const now = communes(on).map((u) => u.name);
+  return [...new Set([...of2024.sort((a, b) => a.localeCompare(b, "vi")), ...now.sort((a, b) => a.localeCompare(b, "vi"))])];
+}
+
 /**
- * The commune a record lies in, as the lists write it (xã, phường). Not read yet: the ocop,
- * trade-promotion and policy-support mutations take the district-level unit until commune places
- * reach them; then this column joins their kinds.
+ * The commune a record lies in, as the lists write it (xã, phường): a 2024 commune (with the district column, or
+ * ", Huyện …" in the cell where its name alone is ambiguous) or a 2025 commune, resolved on the row's date.
  */
 export const communeColumn: ColumnSpec = {
   key: "commune",
   label: "Xã, phường",
-  aliases: ["Xã", "Phường", "Xã/phường", "Xã, phường, thị trấn", "Địa bàn xã"],
-  type: { kind: "text", maxLength: 100 },
-  note: "Tên xã, phường nơi đăng ký hoặc nơi sản xuất, theo bản đồ hành chính của ngày ghi trên dòng.",
+  aliases: ["Xã", "Phường", "Xã/phường", "Xã, phường, thị trấn", "Địa bàn xã", "Mã xã"],
+  type: { kind: "text", maxLength: 200 },
+  note:
+    "Tên (hoặc mã) xã, phường, thị trấn theo bản đồ hành chính của ngày ghi trên dòng: trước 01/7/2025 là xã cũ (ghi thêm huyện ở cột huyện " +
+    "hoặc sau dấu phẩy, ví dụ Xã Sơn Tây, Huyện Hương Sơn); từ 01/7/2025 là một trong 69 xã, phường mới (ví dụ Xã Tứ Mỹ). Chọn trong danh sách.",
+  suggestions: communeChoices,
 };

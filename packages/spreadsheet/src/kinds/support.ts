@@ -8,7 +8,7 @@ import { cleanText, foldText } from "@kttt/core";
 import type { ColumnSpec, KindSpec } from "../columns";
 import type { ImportKind } from "../importer";
 import { findMembershipOwners } from "./membership-owners";
-import { adminUnitColumn, collectiveKindColumn, registrationNumberColumn } from "./shared-columns";
+import { adminUnitColumn, collectiveKindColumn, communeColumn, moneyColumn, registrationNumberColumn } from "./shared-columns";
 
 /** The columns that name the programme and the organisation, the same on both lists. */
 const WHO: ColumnSpec[] = [
@@ -43,6 +43,7 @@ export const beneficiariesKind: KindSpec = {
   columns: [
     ...WHO,
     adminUnitColumn("nơi tổ chức đăng ký"),
+    communeColumn,
     {
       key: "fundingSource",
       label: "Nguồn kinh phí",
@@ -68,14 +69,13 @@ export const beneficiariesKind: KindSpec = {
       required: true,
       note: "Tổ chức được hỗ trợ gì, ví dụ: Đào tạo cán bộ quản lý.",
     },
-    {
-      key: "plannedAmount",
-      label: "Kinh phí được duyệt (đồng)",
-      aliases: ["Kinh phí phê duyệt", "Kinh phí hỗ trợ", "Số tiền hỗ trợ", "Kinh phí"],
-      type: { kind: "money" },
-      required: true,
-      note: "Số tiền được phê duyệt; đơn vị ghi ở tiêu đề cột (đồng, triệu đồng).",
-    },
+    moneyColumn(
+      "plannedAmount",
+      "Kinh phí được duyệt (đồng)",
+      ["Kinh phí phê duyệt", "Kinh phí hỗ trợ", "Số tiền hỗ trợ", "Kinh phí"],
+      "Số tiền được phê duyệt; đơn vị ghi ở tiêu đề cột (đồng, triệu đồng).",
+      true,
+    ),
     {
       key: "managersTrained",
       label: "Số cán bộ được đào tạo",
@@ -99,14 +99,13 @@ export const disbursementsKind: KindSpec = {
   sheetName: "Giải ngân",
   columns: [
     ...WHO,
-    {
-      key: "amount",
-      label: "Số tiền giải ngân (đồng)",
-      aliases: ["Số tiền", "Giải ngân", "Số tiền đã giải ngân", "Kinh phí giải ngân"],
-      type: { kind: "money" },
-      required: true,
-      note: "Số tiền của lần giải ngân; đơn vị ghi ở tiêu đề cột.",
-    },
+    moneyColumn(
+      "amount",
+      "Số tiền giải ngân (đồng)",
+      ["Số tiền", "Giải ngân", "Số tiền đã giải ngân", "Kinh phí giải ngân"],
+      "Số tiền của lần giải ngân; đơn vị ghi ở tiêu đề cột.",
+      true,
+    ),
     {
       key: "disbursedOn",
       label: "Ngày giải ngân",

@@ -8,22 +8,11 @@ import { cleanText, foldText } from "@kttt/core";
 import type { ColumnSpec, KindSpec } from "../columns";
 import type { ImportKind } from "../importer";
 import { findMembershipOwners } from "./membership-owners";
-import { adminUnitColumn, collectiveKindColumn, registrationNumberColumn } from "./shared-columns";
+import { adminUnitColumn, collectiveKindColumn, communeColumn, countColumn, moneyColumn, registrationNumberColumn } from "./shared-columns";
 
-const money = (key: string, label: string, aliases: string[], note: string): ColumnSpec => ({
-  key,
-  label: `${label} (đồng)`,
-  aliases,
-  type: { kind: "money" },
-  note: `${note}; đơn vị ghi ở tiêu đề cột (đồng, triệu đồng, tỷ đồng); để trống là 0.`,
-});
-const count = (key: string, label: string, aliases: string[], note: string): ColumnSpec => ({
-  key,
-  label,
-  aliases,
-  type: { kind: "integer", min: 0 },
-  note: `${note}; để trống là 0.`,
-});
+const money = (key: string, label: string, aliases: string[], note: string): ColumnSpec =>
+  moneyColumn(key, `${label} (đồng)`, aliases, `${note}; đơn vị ghi ở tiêu đề cột (đồng, triệu đồng, tỷ đồng); để trống là 0.`);
+const count = (key: string, label: string, aliases: string[], note: string): ColumnSpec => countColumn(key, label, aliases, `${note}; để trống là 0.`);
 
 export const tradeParticipationsKind: KindSpec = {
   name: "trade participations",
@@ -60,6 +49,7 @@ export const tradeParticipationsKind: KindSpec = {
       "10 chữ số; tổ hợp tác để trống (tìm theo tên).",
     ),
     adminUnitColumn("nơi đơn vị đăng ký"),
+    communeColumn,
     { key: "attendedFrom", label: "Từ ngày", aliases: ["Ngày tham gia từ"], type: { kind: "date" }, note: "Ngày đầu tham gia; để trống là ngày khai mạc." },
     { key: "attendedTo", label: "Đến ngày", aliases: ["Ngày tham gia đến"], type: { kind: "date" }, note: "Ngày cuối tham gia; để trống là ngày bế mạc." },
     count("booths", "Số gian hàng", ["Gian hàng", "Số gian"], "Số gian hàng của đơn vị"),

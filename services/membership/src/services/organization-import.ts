@@ -5,17 +5,17 @@
  * Rows match the graph on the registration number (a group, which has none, on kind, unit and
  * name), so importing a file twice changes nothing the second time.
  */
-import { unitNamedOn } from "@kttt/reference";
+import { requireUnitNamedOn } from "@kttt/reference";
 import {
-  badInput,
   cleanText,
   conflict,
-  countOutcomes,
   foldText,
+  importDecision,
   ImportOutcome,
   ImportProblem,
-  importProblemOf,
   insertRows,
+  rowResults,
+  requireBatchSize,
   validationFailures,
   writeAudits,
   type AuditEntry,
@@ -30,13 +30,6 @@ import { checkChanges, checkRegistration, memberRow, type RegistryLookups } from
 
 const FIELDS_COMPARED = ["name", "adminUnitCode", "sector", "status", "address", "representative"] as const;
 
-/** A unit named by its code or its name (with its district, before 1/7/2025), resolved on the row's date. */
-function resolveUnit(text: string, date: string): string {
-  const { unit, problem } = unitNamedOn(text, date);
-  if (problem) throw badInput(problem.message, "input.adminUnit", problem.code, problem.replacedBy.length ? { replacedBy: problem.replacedBy } : undefined);
-  return unit.code;
-}
-
 const groupKey = (unitCode: string, name: string) => `${unitCode}|${foldText(cleanText(name))}`;
 
 function problem(field: string, reason: string, message: string): ImportProblem {
@@ -47,11 +40,7 @@ export class OrganizationImport {
   constructor(private readonly dataSource: DataSource) {}
 
   async run(rows: OrganizationImportRow[], dryRun: boolean, skipInvalid: boolean): Promise<ImportOrganizationsPayload> {
-    if (rows.length > MAX_IMPORT_ROWS) {
-      throw badInput(`At most ${MAX_IMPORT_ROWS} rows can be imported in one call; send the file in batches.`, "rows", "TOO_MANY_ROWS", {
-        max: MAX_IMPORT_ROWS,
-      });
-    }
+    requireBatchSize(rows, MAX_IMPORT_ROWS);
     return this.dataSource.transaction(async (manager) => {
       const numbers = [...new Set(rows.map((r) => r.registrationNumber && cleanText(r.registrationNumber)).filter((n): n is string => !!n))];
       const groupNames = [...new Set(rows.filter((r) => r.kind === OrganizationKind.COOPERATIVE_GROUP).map((r) => cleanText(r.name)))];
@@ -73,7 +62,9 @@ export class OrganizationImport {
         byRegistrationNumber: async (number) => byNumber.get(number) ?? null,
       };
 
-      const results: OrganizationImportRowResult[] = [];
+      const { results, failed } = rowResults<OrganizationImportRowResult>(rows, () =>
+        Object.assign(new OrganizationImportRowResult(), { organizationId: null }),
+      );
       const creates: { org: Organization; row: OrganizationImportRow; index: number }[] = [];
       const updates: { before: Organization; changes: Partial<Organization>; row: OrganizationImportRow }[] = [];
       const seen = new Map<string, number | null>();
@@ -84,7 +75,7 @@ export class OrganizationImport {
         let found = units.get(key);
         if (!found) {
           try {
-            found = { code: resolveUnit(text, date) };
+            found = { code: requireUnitNamedOn(text, date, "input.adminUnit").code };
           } catch (error) {
             found = { error };
           }
@@ -94,14 +85,7 @@ export class OrganizationImport {
         return found.code;
       };
       for (const [index, row] of rows.entries()) {
-        const result = Object.assign(new OrganizationImportRowResult(), {
-          index,
-          rowNumber: row.rowNumber ?? null,
-          outcome: ImportOutcome.INVALID,
-          organizationId: null as string | null,
-          problems: [] as ImportProblem[],
-        });
-        results.push(result);
+        const result = results[index];
         try {
           const input = Object.assign(new RegisterOrganizationInput(), {
             kind: row.kind,
@@ -174,14 +158,13 @@ export class OrganizationImport {
           updates.push({ before: found, changes, row });
           result.outcome = ImportOutcome.UPDATED;
         } catch (error) {
-          const p = importProblemOf(error);
-          result.problems.push(p.field === "adminUnitCode" ? Object.assign(p, { field: "adminUnit" }) : p);
-          result.outcome = ImportOutcome.INVALID;
+          failed(index, error);
         }
       }
 
-      const counts = countOutcomes(results.map((r) => r.outcome));
-      const written = !dryRun && (counts.invalid === 0 || skipInvalid);
+      // The registration's own checks name the unit's code; the row's field is the unit as written.
+      for (const p of results.flatMap((r) => r.problems)) if (p.field === "adminUnitCode") p.field = "adminUnit";
+      const { counts, written } = importDecision(results, dryRun, skipInvalid);
       if (written) {
         await this.write(manager, creates, updates);
         for (const { org, index } of creates) results[index].organizationId = org.id;

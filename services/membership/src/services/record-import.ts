@@ -15,11 +15,13 @@ import {
   cleanOptionalText,
   cleanText,
   conflict,
-  countOutcomes,
   foldText,
+  importDecision,
   ImportOutcome,
   ImportProblem,
   importProblemOf,
+  requireBatchSize,
+  rowResults,
   today,
   validationFailures,
   writeAudits,
@@ -139,16 +141,6 @@ function unitCodesNamed(text: string, org: Organization): Set<string> {
   return codes;
 }
 
-function rowResult(index: number, row: { rowNumber?: number }): RecordImportRowResult {
-  return Object.assign(new RecordImportRowResult(), {
-    index,
-    rowNumber: row.rowNumber ?? null,
-    outcome: ImportOutcome.INVALID,
-    organizationId: null as string | null,
-    problems: [] as ImportProblem[],
-  });
-}
-
 /** Rows inserted or, on their key, updated (version + 1) in one statement; `version` is set here. */
 async function upsertRows(manager: EntityManager, table: string, key: string[], rows: Record<string, unknown>[]): Promise<void> {
   if (rows.length === 0) return;
@@ -201,13 +193,11 @@ async function importRecords<R extends OrganizationRef & { rowNumber?: number },
   dryRun: boolean,
   skipInvalid: boolean,
 ): Promise<ImportRecordsPayload> {
-  if (rows.length > MAX_IMPORT_ROWS) {
-    throw badInput(`At most ${MAX_IMPORT_ROWS} rows can be imported in one call; send the file in batches.`, "rows", "TOO_MANY_ROWS", { max: MAX_IMPORT_ROWS });
-  }
+  requireBatchSize(rows, MAX_IMPORT_ROWS);
   return dataSource.transaction(async (manager) => {
     const finder = await OrganizationFinder.load(manager, rows, kind.extraNumbers?.(rows) ?? []);
     const existing = await kind.existing(manager, finder.ids);
-    const results = rows.map((row, index) => rowResult(index, row));
+    const { results, failed } = rowResults<RecordImportRowResult>(rows, () => Object.assign(new RecordImportRowResult(), { organizationId: null }));
     const planned = new Map<number, Planned<R>>();
     const seen = new Map<string, number | null>();
     for (const [index, row] of rows.entries()) {
@@ -231,8 +221,7 @@ async function importRecords<R extends OrganizationRef & { rowNumber?: number },
         planned.set(index, { row, org, ...plan });
         result.outcome = plan.outcome;
       } catch (error) {
-        result.problems.push(importProblemOf(error));
-        result.outcome = ImportOutcome.INVALID;
+        failed(index, error);
       }
     }
     for (const [index, problem] of kind.afterPlan?.(planned, existing) ?? []) {
@@ -240,8 +229,7 @@ async function importRecords<R extends OrganizationRef & { rowNumber?: number },
       results[index].outcome = ImportOutcome.INVALID;
       planned.delete(index);
     }
-    const counts = countOutcomes(results.map((r) => r.outcome));
-    const written = !dryRun && (counts.invalid === 0 || skipInvalid);
+    const { counts, written } = importDecision(results, dryRun, skipInvalid);
     if (written) {
       const changed = [...planned.values()].filter((p) => p.record);
       await upsertRows(

@@ -1,5 +1,5 @@
 import { Field, Float, ID, InputType, Int, ObjectType } from "type-graphql";
-import { ImportCounts, ImportOutcome, ImportProblem, LocalDateScalar, VndScalar } from "@kttt/core";
+import { ImportPayloadBase, ImportRowResultBase, LocalDateScalar, VndScalar } from "@kttt/core";
 import {
   ClassificationScheme,
   ItReadiness,
@@ -64,37 +64,16 @@ export class OrganizationImportRow {
 }
 
 @ObjectType({ description: "What importOrganizations did, or would do, with one row (kết quả từng dòng)." })
-export class OrganizationImportRowResult {
-  @Field(() => Int, { description: "Position of the row in the rows sent, from 0 (thứ tự)." })
-  index: number;
-
-  @Field(() => Int, { nullable: true, description: "The row's number in the person's file, as sent (số dòng)." })
-  rowNumber: number | null;
-
-  @Field(() => ImportOutcome, { description: "Created, updated, unchanged or invalid (kết quả)." })
-  outcome: ImportOutcome;
-
+export class OrganizationImportRowResult extends ImportRowResultBase {
   @Field(() => ID, {
     nullable: true,
     description: "The organisation the row matched or created; null for an invalid row and for a row a dry run would create (mã định danh).",
   })
   organizationId: string | null;
-
-  @Field(() => [ImportProblem], { description: "Why the row is invalid, one entry per rule it breaks (lỗi)." })
-  problems: ImportProblem[];
 }
 
 @ObjectType({ description: "The result of importing a batch of organisations (kết quả nhập danh sách tổ chức)." })
-export class ImportOrganizationsPayload {
-  @Field({ description: "True when nothing was meant to be written: the rows were only checked (chạy thử)." })
-  dryRun: boolean;
-
-  @Field({ description: "True when the batch was written: not a dry run, and every row valid or skipInvalid set (đã ghi)." })
-  written: boolean;
-
-  @Field(() => ImportCounts, { description: "Rows by outcome (tổng hợp)." })
-  counts: ImportCounts;
-
+export class ImportOrganizationsPayload extends ImportPayloadBase {
   @Field(() => [OrganizationImportRowResult], { description: "One result per row, in the order sent (từng dòng)." })
   rows: OrganizationImportRowResult[];
 }
@@ -218,34 +197,13 @@ export class ClassificationImportRow {
 @ObjectType({
   description: "What an import of an organisation's records (members, yearly figures, classifications) did, or would do, with one row (kết quả từng dòng).",
 })
-export class RecordImportRowResult {
-  @Field(() => Int, { description: "Position of the row in the rows sent, from 0 (thứ tự)." })
-  index: number;
-
-  @Field(() => Int, { nullable: true, description: "The row's number in the person's file, as sent (số dòng)." })
-  rowNumber: number | null;
-
-  @Field(() => ImportOutcome, { description: "Created, updated, unchanged or invalid (kết quả)." })
-  outcome: ImportOutcome;
-
+export class RecordImportRowResult extends ImportRowResultBase {
   @Field(() => ID, { nullable: true, description: "The organisation the row names; null when it names none (mã tổ chức)." })
   organizationId: string | null;
-
-  @Field(() => [ImportProblem], { description: "Why the row is invalid, one entry per rule it breaks (lỗi)." })
-  problems: ImportProblem[];
 }
 
 @ObjectType({ description: "The result of importing a batch of an organisation's records (kết quả nhập)." })
-export class ImportRecordsPayload {
-  @Field({ description: "True when the rows were only checked (chạy thử)." })
-  dryRun: boolean;
-
-  @Field({ description: "True when the batch was written: not a dry run, and every row valid or skipInvalid set (đã ghi)." })
-  written: boolean;
-
-  @Field(() => ImportCounts, { description: "Rows by outcome (tổng hợp)." })
-  counts: ImportCounts;
-
+export class ImportRecordsPayload extends ImportPayloadBase {
   @Field(() => [RecordImportRowResult], { description: "One result per row, in the order sent (từng dòng)." })
   rows: RecordImportRowResult[];
 }

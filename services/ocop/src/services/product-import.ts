@@ -12,10 +12,10 @@ import {
   cleanOptionalText,
   cleanText,
   conflict,
-  countOutcomes,
   DomainError,
   ErrorCode,
   foldText,
+  importDecision,
   ImportOutcome,
   insertRows,
   isUuid,
@@ -23,12 +23,13 @@ import {
   rowResults,
   organizationsOf,
   requireNotInFuture,
+  updateVersioned,
   writeAudits,
   type AuditEntry,
   type GatewayLookup,
   type MembershipOrganization,
 } from "@kttt/core";
-import { ocopLevelFor, ocopStarsForScore, ocopValidUntil, OCOP_STAR_BANDS, OCOP_SUBGROUPS, requireAdminUnit, requireAdminUnitNamed } from "@kttt/reference";
+import { ocopLevelFor, ocopStarsForScore, ocopValidUntil, OCOP_STAR_BANDS, OCOP_SUBGROUPS, placementNamedOn, type Placement } from "@kttt/reference";
 import { randomUUID } from "node:crypto";
 import type { DataSource, EntityManager } from "typeorm";
 import { COLLECTIVE_OWNER_TYPES, isCollective, kindOf, OcopOwnerType, OWNER_TYPE_LABEL } from "../domain/enums";
@@ -47,7 +48,8 @@ const SCORE_MAX = { scoreA: 40, scoreB: 25, scoreC: 35 } as const;
 interface Checked {
   name: string;
   subgroup: string;
-  adminUnitCode: string;
+  /** Where the row places the product (and a new owner) on its registration date. */
+  place: Placement;
   description: string | null;
   ownerName: string;
   ownerRegistrationNumber: string | null;
@@ -62,8 +64,7 @@ function checkRow(row: OcopProductImportRow): Checked {
   const subgroups = OCOP_SUBGROUPS[row.group];
   if (!subgroups.includes(subgroup))
     throw badInput(`"${subgroup}" is not a subgroup of ${row.group}; use one of: ${subgroups.join("; ")}.`, "subgroup", "UNKNOWN_SUBGROUP");
-  const unit = requireAdminUnitNamed(row.adminUnit ?? "", "adminUnit");
-  requireAdminUnit(unit.code, "adminUnit", row.registeredOn);
+  const { adminUnitCode, communeId, communeSince } = placementNamedOn(row, row.registeredOn);
   requireNotInFuture(row.registeredOn, "registeredOn", "The registration date");
   const ownerName = cleanText(row.ownerName ?? "");
   if (ownerName.length < 3 || ownerName.length > 300) throw badInput("The owner's name must be 3 to 300 characters.", "ownerName", "INVALID_VALUE");
@@ -80,7 +81,7 @@ function checkRow(row: OcopProductImportRow): Checked {
   return {
     name,
     subgroup,
-    adminUnitCode: unit.code,
+    place: { adminUnitCode, communeId, communeSince },
     description: cleanOptionalText(row.description),
     ownerName,
     ownerRegistrationNumber: number,
@@ -242,7 +243,7 @@ export class OcopProductImport {
                 type: row.ownerType,
                 name: c.ownerName,
                 registrationNumber: c.ownerRegistrationNumber!,
-                adminUnitCode: c.adminUnitCode,
+                ...c.place,
                 address: cleanOptionalText(row.ownerAddress),
                 representative: null,
                 version: 1,
@@ -261,7 +262,14 @@ export class OcopProductImport {
           }
           seen.set(key, row.rowNumber ?? null);
           const found = productByKey.get(key) ?? null;
-          const wanted = { group: row.group, subgroup: c.subgroup, adminUnitCode: c.adminUnitCode, ...(c.description ? { description: c.description } : {}) };
+          // A row that names a commune moves the product there (since the registration date); one that names a district only keeps its commune.
+          const wanted = {
+            group: row.group,
+            subgroup: c.subgroup,
+            adminUnitCode: c.place.adminUnitCode,
+            ...(c.place.communeId ? { communeId: c.place.communeId } : {}),
+            ...(c.description ? { description: c.description } : {}),
+          };
           let product: OcopProduct;
           let changed = false;
           if (!found) {
@@ -269,6 +277,8 @@ export class OcopProductImport {
               id: randomUUID(),
               name: c.name,
               ...wanted,
+              communeId: c.place.communeId,
+              communeSince: c.place.communeSince,
               description: c.description,
               ownerType: row.ownerType,
               ownerOrganizationId: isCollective(row.ownerType) ? ownerKey : null,
@@ -287,6 +297,7 @@ export class OcopProductImport {
               );
             }
             const changes = Object.fromEntries(Object.entries(wanted).filter(([f, v]) => found[f as keyof OcopProduct] !== v)) as Partial<OcopProduct>;
+            if (changes.communeId) changes.communeSince = c.place.communeSince;
             changed = Object.keys(changes).length > 0;
             if (changed) updates.push({ before: found, changes, index });
           }
@@ -343,8 +354,7 @@ export class OcopProductImport {
         }
       }
 
-      const counts = countOutcomes(results.map((r) => r.outcome));
-      const written = !dryRun && (counts.invalid === 0 || skipInvalid);
+      const { counts, written } = importDecision(results, dryRun, skipInvalid);
       if (written) {
         await this.write(
           manager,
@@ -378,6 +388,8 @@ export class OcopProductImport {
         name: o.name,
         registration_number: o.registrationNumber,
         admin_unit_code: o.adminUnitCode,
+        commune_id: o.communeId,
+        commune_since: o.communeSince,
         address: o.address,
         representative: o.representative,
         version: 1,
@@ -392,6 +404,8 @@ export class OcopProductImport {
         product_group: p.group,
         subgroup: p.subgroup,
         admin_unit_code: p.adminUnitCode,
+        commune_id: p.communeId,
+        commune_since: p.communeSince,
         owner_type: p.ownerType,
         owner_organization_id: p.ownerOrganizationId,
         owner_id: p.ownerId,
@@ -407,22 +421,10 @@ export class OcopProductImport {
     for (const { product, index } of certificates)
       if (!bumped.has(product.id) && product.version > 0 && !creates.some((c) => c.product.id === product.id))
         bumped.set(product.id, { before: product, changes: {}, index });
-    for (const { before, changes, index } of bumped.values()) {
-      await manager
-        .createQueryBuilder()
-        .update(OcopProduct)
-        .set({ ...changes, version: before.version + 1 })
-        .where("id = :id AND version = :version", { id: before.id, version: before.version })
-        .execute();
-      if (Object.keys(changes).length > 0)
-        audits.push({
-          operation: "importOcopProducts",
-          input: rows[index],
-          resultRef: before.id,
-          before,
-          after: { ...before, ...changes, version: before.version + 1 },
-        });
-    }
+    const changed = [...bumped.values()].map((u) => ({ ...u, input: rows[u.index] }));
+    // A certificate alone moves the product's version; only a change of its own fields is audited as the product's.
+    const productAudits = await updateVersioned(manager, OcopProduct, "importOcopProducts", changed);
+    audits.push(...productAudits.filter((_a, i) => Object.keys(changed[i].changes).length > 0));
     await insertRows(
       manager,
       "ocop_certification",

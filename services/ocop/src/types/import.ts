@@ -26,11 +26,20 @@ export class OcopProductImportRow {
   subgroup: string;
 
   @Field({
+    nullable: true,
     description:
-      "The administrative unit where it is produced (đơn vị hành chính nơi sản xuất): its code, e.g. 444, or its name, e.g. Huyện Hương Khê. " +
-      "A commune column is not taken yet: products record the district-level unit until commune places reach this subgraph.",
+      "The unit where it is produced (đơn vị hành chính nơi sản xuất), on the registration date: its code, e.g. 444, or its name, e.g. Huyện Hương Khê; " +
+      "with `commune`, the district that commune lay in (before 1/7/2025). Needed when `commune` is empty.",
   })
-  adminUnit: string;
+  adminUnit?: string;
+
+  @Field({
+    nullable: true,
+    description:
+      "The commune where it is produced (xã, phường nơi sản xuất), in force on the registration date: a 2024 commune by name (with `adminUnit` " +
+      "or \", Huyện …\" where the name alone is ambiguous) or code, or a 2025 commune. Recorded as the product's (and a new owner's) commune since that date.",
+  })
+  commune?: string;
 
   @Field(() => LocalDateScalar, { description: "Date the product was registered for assessment (ngày đăng ký); not in the future." })
   registeredOn: string;

@@ -14,9 +14,9 @@ import {
   cleanText,
   confirmOrganization,
   conflict,
-  countOutcomes,
   DomainError,
   ErrorCode,
+  importDecision,
   ImportOutcome,
   insertRows,
   isUuid,
@@ -25,11 +25,12 @@ import {
   organizationsOf,
   requireNotDissolvedBy,
   requireNotInFuture,
+  updateVersioned,
   writeAudits,
   type AuditEntry,
   type GatewayLookup,
 } from "@kttt/core";
-import { requireAdminUnitNamed, sameOrMergedUnit } from "@kttt/reference";
+import { placementNamedOn, unitsShareGround, type Placement } from "@kttt/reference";
 import { randomUUID } from "node:crypto";
 import type { DataSource, EntityManager } from "typeorm";
 import { PolicyKind } from "../domain/enums";
@@ -96,9 +97,8 @@ async function beneficiariesOf(manager: EntityManager, programmes: SupportProgra
   return new Map(found.map((b) => [`${b.programmeId}|${b.organizationId}`, b]));
 }
 
-function finish(results: SupportImportRowResult[], dryRun: boolean): ImportSupportPayload {
-  const counts = countOutcomes(results.map((r) => r.outcome));
-  return Object.assign(new ImportSupportPayload(), { dryRun, written: false, counts, rows: results });
+function finish(results: SupportImportRowResult[], dryRun: boolean, skipInvalid: boolean): ImportSupportPayload {
+  return Object.assign(new ImportSupportPayload(), { dryRun, ...importDecision(results, dryRun, skipInvalid), rows: results });
 }
 
 export class SupportImport {
@@ -109,9 +109,10 @@ export class SupportImport {
 
   async beneficiaries(rows: BeneficiaryImportRow[], dryRun: boolean, skipInvalid: boolean): Promise<ImportSupportPayload> {
     const { results, failed } = batch(rows);
-    const units = rows.map((row, index) => {
+    const places = rows.map((row, index): (Placement & { unit: { code: string } }) | null => {
       try {
-        const unit = requireAdminUnitNamed(row.adminUnit ?? "", "adminUnit");
+        // The organisation lies where the row places it on the approval date, as recordBeneficiary records it.
+        const place = placementNamedOn(row, row.approvedOn);
         positive(row.plannedAmount, "plannedAmount", "The approved amount");
         requireNotInFuture(row.approvedOn, "approvedOn", "The approval date");
         const trained = row.managersTrained ?? 0;
@@ -119,7 +120,7 @@ export class SupportImport {
           throw badInput(`managersTrained must be between 0 and 100; the row says ${trained}.`, "managersTrained", "INVALID_VALUE");
         const support = cleanText(row.support ?? "");
         if (support.length < 3 || support.length > 500) throw badInput("The support must be described in 3 to 500 characters.", "support", "INVALID_VALUE");
-        return unit.code;
+        return place;
       } catch (error) {
         failed(index, error);
         return null;
@@ -128,7 +129,7 @@ export class SupportImport {
     // Membership's organisations, every id of the batch in one look-up, before any lock is taken.
     const organizations = await organizationsOf(
       this.lookup,
-      rows.map((r, i) => (units[i] ? r.organizationId : null)),
+      rows.map((r, i) => (places[i] ? r.organizationId : null)),
       "organizationId",
     );
 
@@ -176,8 +177,9 @@ export class SupportImport {
       const updates: { before: SupportBeneficiary; changes: Partial<SupportBeneficiary>; index: number }[] = [];
       const seen = new Map<string, number | null>();
       for (const [index, row] of rows.entries()) {
-        const unitCode = units[index];
-        if (!unitCode) continue;
+        const place = places[index];
+        if (!place) continue;
+        const unitField = row.commune ? "commune" : "adminUnit";
         try {
           const programme = programmeOf(programmes, row);
           const found = organizations.get(row.organizationId ?? "");
@@ -185,8 +187,13 @@ export class SupportImport {
           const field = organizationField(row);
           confirmOrganization(
             found,
-            { id: found.id, kind: row.organizationKind, adminUnitCode: unitCode, fields: { id: field, kind: "organizationKind", adminUnitCode: "adminUnit" } },
-            sameOrMergedUnit,
+            {
+              id: found.id,
+              kind: row.organizationKind,
+              adminUnitCode: place.unit.code,
+              fields: { id: field, kind: "organizationKind", adminUnitCode: unitField },
+            },
+            unitsShareGround,
           );
           requireNotDissolvedBy(found, row.approvedOn, field, "receive support approved");
           const policy = policies.get(programme.policyId)!;
@@ -198,10 +205,10 @@ export class SupportImport {
               "NOT_ELIGIBLE",
             );
           }
-          if (agency.adminUnitCode && agency.adminUnitCode !== unitCode) {
+          if (agency.adminUnitCode && agency.adminUnitCode !== place.adminUnitCode) {
             throw badInput(
-              `${agency.name} supports organisations registered in its own unit (${agency.adminUnitCode}), not in ${unitCode}.`,
-              "adminUnit",
+              `${agency.name} supports organisations registered in its own unit (${agency.adminUnitCode}), not in ${place.adminUnitCode}.`,
+              unitField,
               "OUTSIDE_PROGRAMME_AREA",
             );
           }
@@ -247,16 +254,24 @@ export class SupportImport {
             );
           }
           used.set(lineKey, (used.get(lineKey) ?? 0n) - (before?.plannedAmount ?? 0n) + row.plannedAmount);
-          const wanted = { support: cleanText(row.support), plannedAmount: row.plannedAmount, managersTrained: trained };
+          // A row naming a commune moves the allocation's organisation there (since the approval date); one naming a district only keeps it.
+          const wanted = {
+            support: cleanText(row.support),
+            plannedAmount: row.plannedAmount,
+            managersTrained: trained,
+            adminUnitCode: place.adminUnitCode,
+            ...(place.communeId ? { communeId: place.communeId } : {}),
+          };
           if (!before) {
             const beneficiary = Object.assign(new SupportBeneficiary(), {
               id: randomUUID(),
               programmeId: programme.id,
               organizationId: found.id,
               organizationKind: row.organizationKind,
-              adminUnitCode: unitCode,
               fundingSource: row.fundingSource,
               ...wanted,
+              communeId: place.communeId,
+              communeSince: place.communeSince,
               disbursedAmount: 0n,
               approvedOn: row.approvedOn,
               overPlanReason: null,
@@ -268,6 +283,7 @@ export class SupportImport {
           }
           results[index].beneficiaryId = before.id;
           const changes = Object.fromEntries(Object.entries(wanted).filter(([f, v]) => before[f as keyof typeof wanted] !== v)) as Partial<SupportBeneficiary>;
+          if (changes.communeId) changes.communeSince = place.communeSince;
           if (Object.keys(changes).length === 0) results[index].outcome = ImportOutcome.UNCHANGED;
           else {
             updates.push({ before, changes, index });
@@ -277,8 +293,7 @@ export class SupportImport {
           failed(index, error);
         }
       }
-      const payload = finish(results, dryRun);
-      payload.written = !dryRun && (payload.counts.invalid === 0 || skipInvalid);
+      const payload = finish(results, dryRun, skipInvalid);
       if (payload.written) {
         await insertRows(
           manager,
@@ -289,6 +304,8 @@ export class SupportImport {
             organization_id: b.organizationId,
             organization_kind: b.organizationKind,
             admin_unit_code: b.adminUnitCode,
+            commune_id: b.communeId,
+            commune_since: b.communeSince,
             funding_source: b.fundingSource,
             support: b.support,
             planned_amount: b.plannedAmount,
@@ -304,21 +321,14 @@ export class SupportImport {
           resultRef: beneficiary.id,
           after: beneficiary,
         }));
-        for (const { before, changes, index } of updates) {
-          await manager
-            .createQueryBuilder()
-            .update(SupportBeneficiary)
-            .set({ ...changes, version: before.version + 1 })
-            .where("id = :id AND version = :version", { id: before.id, version: before.version })
-            .execute();
-          audits.push({
-            operation: "importBeneficiaries",
-            input: rows[index],
-            resultRef: before.id,
-            before,
-            after: { ...before, ...changes, version: before.version + 1 },
-          });
-        }
+        audits.push(
+          ...(await updateVersioned(
+            manager,
+            SupportBeneficiary,
+            "importBeneficiaries",
+            updates.map((u) => ({ ...u, input: rows[u.index] })),
+          )),
+        );
         await writeAudits(manager, audits);
         for (const { beneficiary, index } of creates) results[index].beneficiaryId = beneficiary.id;
       }
@@ -413,8 +423,7 @@ export class SupportImport {
           failed(index, error);
         }
       }
-      const payload = finish(results, dryRun);
-      payload.written = !dryRun && (payload.counts.invalid === 0 || skipInvalid);
+      const payload = finish(results, dryRun, skipInvalid);
       if (payload.written) await this.pay(manager, rows, payments);
       return payload;
     });

@@ -37,11 +37,20 @@ export abstract class SupportRowBase {
 })
 export class BeneficiaryImportRow extends SupportRowBase {
   @Field({
+    nullable: true,
     description:
-      "The unit where the organisation is registered (đơn vị hành chính): its code or its name. A commune column is not taken yet: " +
-      "allocations record the district-level unit until commune places reach this subgraph.",
+      "The unit where the organisation is registered (đơn vị hành chính), on the approval date: its code or its name; with `commune`, " +
+      "the district that commune lay in (before 1/7/2025). Needed when `commune` is empty.",
   })
-  adminUnit: string;
+  adminUnit?: string;
+
+  @Field({
+    nullable: true,
+    description:
+      "The commune where the organisation lies (xã, phường), in force on the approval date: a 2024 commune by name (with `adminUnit` " +
+      'or ", Huyện …" where the name alone is ambiguous) or code, or a 2025 commune. Recorded as the allocation\'s commune since that date.',
+  })
+  commune?: string;
 
   @Field(() => FundingSource, { description: "Budget line the allocation is charged to (nguồn kinh phí)." })
   fundingSource: FundingSource;

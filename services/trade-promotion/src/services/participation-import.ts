@@ -12,10 +12,10 @@ import {
   cleanText,
   confirmOrganization,
   conflict,
-  countOutcomes,
   DomainError,
   ErrorCode,
   foldText,
+  importDecision,
   ImportOutcome,
   insertRows,
   isUuid,
@@ -23,12 +23,13 @@ import {
   rowResults,
   organizationsOf,
   requireNotDissolvedBy,
+  updateVersioned,
   writeAudits,
   type AuditEntry,
   type GatewayLookup,
   type MembershipOrganization,
 } from "@kttt/core";
-import { requireAdminUnit, requireAdminUnitNamed, sameOrMergedUnit } from "@kttt/reference";
+import { placementNamedOn, unitsShareGround } from "@kttt/reference";
 import { randomUUID } from "node:crypto";
 import type { DataSource, EntityManager } from "typeorm";
 import { TradeParticipantKind } from "../domain/enums";
@@ -38,6 +39,7 @@ import { ImportTradeParticipationsPayload, MAX_TRADE_IMPORT_ROWS, TradeParticipa
 
 const COMPARED = [
   "adminUnitCode",
+  "communeId",
   "attendedFrom",
   "attendedTo",
   "booths",
@@ -78,7 +80,7 @@ function checkResults(row: TradeParticipationImportRow): void {
     throw badInput("A memorandum value needs at least one memorandum (mouCount).", "mouValue", "VALUE_WITHOUT_MEMORANDA");
 }
 
-/** The participant the row names, as membership answered: known, of the kind and unit the row says, not dissolved by then. */
+/** The participant the row names, as membership answered: known, of the kind and place the row says, not dissolved by then. */
 function checkParticipant(row: TradeParticipationImportRow, unitCode: string, found: MembershipOrganization | null | undefined, on: string): string {
   const numberField = row.participantRegistrationNumber ? "participantRegistrationNumber" : "participantName";
   if (!row.participantId || !isUuid(row.participantId) || !found) {
@@ -97,9 +99,9 @@ function checkParticipant(row: TradeParticipationImportRow, unitCode: string, fo
       id: row.participantId,
       kind: row.participantKind,
       adminUnitCode: unitCode,
-      fields: { id: numberField, kind: "participantKind", adminUnitCode: "adminUnit" },
+      fields: { id: numberField, kind: "participantKind", adminUnitCode: row.commune ? "commune" : "adminUnit" },
     },
-    sameOrMergedUnit,
+    unitsShareGround,
   );
   requireNotDissolvedBy(found, on, numberField, "take part in an event");
   return found.id;
@@ -116,7 +118,7 @@ export class TradeParticipationImport {
     const { results, failed } = rowResults<TradeParticipationImportRowResult>(rows, () =>
       Object.assign(new TradeParticipationImportRowResult(), { participationId: null }),
     );
-    const units: (string | null)[] = rows.map((row, index) => {
+    const valid: boolean[] = rows.map((row, index) => {
       try {
         if (row.participantKind === TradeParticipantKind.OCOP_LOCAL_OWNER) {
           throw badInput(
@@ -125,23 +127,22 @@ export class TradeParticipationImport {
             "KIND_NOT_IMPORTED",
           );
         }
-        const unit = requireAdminUnitNamed(row.adminUnit ?? "", "adminUnit");
         checkResults(row);
-        return unit.code;
+        return true;
       } catch (error) {
         failed(index, error);
-        return null;
+        return false;
       }
     });
     // Membership's participants, every id of the batch in one look-up, before any lock is taken.
     const organizations = await organizationsOf(
       this.lookup,
-      rows.map((r, i) => (units[i] ? r.participantId : null)),
+      rows.map((r, i) => (valid[i] ? r.participantId : null)),
       "participantId",
     );
 
     return this.dataSource.transaction(async (manager) => {
-      const names = [...new Set(rows.filter((_r, i) => units[i]).map((r) => foldText(cleanText(r.eventName ?? ""))))];
+      const names = [...new Set(rows.filter((_r, i) => valid[i]).map((r) => foldText(cleanText(r.eventName ?? ""))))];
       // Locked: registrations of the same events wait, so the booths counted here stay true until the write.
       const events = names.length
         ? await manager
@@ -171,11 +172,10 @@ export class TradeParticipationImport {
       const booths = new Map(taken.map((t) => [t.event_id, t.booths]));
 
       const creates: { participation: TradeParticipation; index: number }[] = [];
-      const updates: { before: TradeParticipation; changes: Partial<Compared>; index: number }[] = [];
+      const updates: { before: TradeParticipation; changes: Partial<TradeParticipation>; index: number }[] = [];
       const seen = new Map<string, number | null>();
       for (const [index, row] of rows.entries()) {
-        const unitCode = units[index];
-        if (!unitCode) continue;
+        if (!valid[index]) continue;
         const result = results[index];
         try {
           const folded = foldText(cleanText(row.eventName));
@@ -206,8 +206,9 @@ export class TradeParticipationImport {
             if (date < event.startsOn || date > event.endsOn)
               throw badInput(`${what} (${date}) is outside the event's dates, ${event.startsOn} to ${event.endsOn}.`, field, "DATE_OUTSIDE_EVENT");
           }
-          requireAdminUnit(unitCode, "adminUnit", attendedFrom);
-          const participantId = checkParticipant(row, unitCode, organizations.get(row.participantId ?? ""), attendedFrom);
+          // The participant lies where the row places it on its first day, as registerTradeParticipation records it.
+          const place = placementNamedOn(row, attendedFrom);
+          const participantId = checkParticipant(row, place.unit.code, organizations.get(row.participantId ?? ""), attendedFrom);
           const key = `${event.id}|${participantId}`;
           if (seen.has(key)) {
             const first = seen.get(key);
@@ -220,7 +221,9 @@ export class TradeParticipationImport {
           seen.set(key, row.rowNumber ?? null);
           const found = byPair.get(key) ?? null;
           const wanted: Compared = {
-            adminUnitCode: unitCode,
+            adminUnitCode: place.adminUnitCode,
+            // A row naming a district only keeps the commune recorded.
+            communeId: place.communeId ?? found?.communeId ?? null,
             attendedFrom,
             attendedTo,
             booths: row.booths ?? 0,
@@ -248,6 +251,7 @@ export class TradeParticipationImport {
               participantId,
               participantKind: row.participantKind,
               ...wanted,
+              communeSince: place.communeSince,
               version: 1,
             });
             creates.push({ participation, index });
@@ -255,7 +259,8 @@ export class TradeParticipationImport {
             continue;
           }
           result.participationId = found.id;
-          const changes = Object.fromEntries(COMPARED.filter((f) => wanted[f] !== found[f]).map((f) => [f, wanted[f]])) as Partial<Compared>;
+          const changes = Object.fromEntries(COMPARED.filter((f) => wanted[f] !== found[f]).map((f) => [f, wanted[f]])) as Partial<TradeParticipation>;
+          if (changes.communeId) changes.communeSince = place.communeSince;
           if (Object.keys(changes).length === 0) result.outcome = ImportOutcome.UNCHANGED;
           else {
             updates.push({ before: found, changes, index });
@@ -266,8 +271,7 @@ export class TradeParticipationImport {
         }
       }
 
-      const counts = countOutcomes(results.map((r) => r.outcome));
-      const written = !dryRun && (counts.invalid === 0 || skipInvalid);
+      const { counts, written } = importDecision(results, dryRun, skipInvalid);
       if (written) {
         await this.write(manager, rows, creates, updates);
         for (const { participation, index } of creates) results[index].participationId = participation.id;
@@ -280,7 +284,7 @@ export class TradeParticipationImport {
     manager: EntityManager,
     rows: TradeParticipationImportRow[],
     creates: { participation: TradeParticipation; index: number }[],
-    updates: { before: TradeParticipation; changes: Partial<Compared>; index: number }[],
+    updates: { before: TradeParticipation; changes: Partial<TradeParticipation>; index: number }[],
   ): Promise<void> {
     const audits: AuditEntry[] = [];
     await insertRows(
@@ -292,6 +296,8 @@ export class TradeParticipationImport {
         participant_id: p.participantId,
         participant_kind: p.participantKind,
         admin_unit_code: p.adminUnitCode,
+        commune_id: p.communeId,
+        commune_since: p.communeSince,
         attended_from: p.attendedFrom,
         attended_to: p.attendedTo,
         booths: p.booths,
@@ -306,21 +312,14 @@ export class TradeParticipationImport {
     );
     for (const { participation, index } of creates)
       audits.push({ operation: "importTradeParticipations", input: rows[index], resultRef: participation.id, after: participation });
-    for (const { before, changes, index } of updates) {
-      await manager
-        .createQueryBuilder()
-        .update(TradeParticipation)
-        .set({ ...changes, version: before.version + 1 })
-        .where("id = :id AND version = :version", { id: before.id, version: before.version })
-        .execute();
-      audits.push({
-        operation: "importTradeParticipations",
-        input: rows[index],
-        resultRef: before.id,
-        before,
-        after: { ...before, ...changes, version: before.version + 1 },
-      });
-    }
+    audits.push(
+      ...(await updateVersioned(
+        manager,
+        TradeParticipation,
+        "importTradeParticipations",
+        updates.map((u) => ({ ...u, input: rows[u.index] })),
+      )),
+    );
     await writeAudits(manager, audits);
   }
 }

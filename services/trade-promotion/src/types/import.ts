@@ -39,11 +39,20 @@ export class TradeParticipationImportRow {
   participantId?: string;
 
   @Field({
+    nullable: true,
     description:
-      "The unit where the participant is registered (đơn vị hành chính): its code, e.g. 444, or its name, e.g. Huyện Hương Khê. " +
-      "A commune column is not taken yet: participations record the district-level unit until commune places reach this subgraph.",
+      "The unit where the participant is registered (đơn vị hành chính), on its first day at the event: its code, e.g. 444, or its name, " +
+      "e.g. Huyện Hương Khê; with `commune`, the district that commune lay in (before 1/7/2025). Needed when `commune` is empty.",
   })
-  adminUnit: string;
+  adminUnit?: string;
+
+  @Field({
+    nullable: true,
+    description:
+      "The commune where the participant lies (xã, phường), in force on its first day at the event: a 2024 commune by name (with `adminUnit` " +
+      'or ", Huyện …" where the name alone is ambiguous) or code, or a 2025 commune. Recorded as the participation\'s commune since that day.',
+  })
+  commune?: string;
 
   @Field(() => LocalDateScalar, { nullable: true, description: "First day it took part (từ ngày); default the event's first day." })
   attendedFrom?: string;
