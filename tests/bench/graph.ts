@@ -26,7 +26,7 @@ export interface Target {
   process: ChildProcess | null;
 }
 
-async function waitForHealth(name: string, url: string, child: ChildProcess, timeoutMs = 180_000): Promise<void> {
+export async function waitForHealth(name: string, url: string, child: ChildProcess, timeoutMs = 180_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`${name} exited with code ${child.exitCode} while starting`);
@@ -43,7 +43,7 @@ async function waitForHealth(name: string, url: string, child: ChildProcess, tim
 }
 
 /** `node [--cpu-prof] script`; with BENCH_CPU_PROF=<dir> each process writes a profile there when it stops. */
-function node(name: string, script: string, env: NodeJS.ProcessEnv, cwd = ROOT): ChildProcess {
+export function node(name: string, script: string, env: NodeJS.ProcessEnv, cwd = ROOT): ChildProcess {
   const profile = process.env.BENCH_CPU_PROF;
   const args = profile ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(profile)}`, `--cpu-prof-name=${name}.cpuprofile`, script] : [script];
   return spawn(process.execPath, args, { cwd, env, stdio: ["ignore", "ignore", "inherit"] });
@@ -66,7 +66,7 @@ export function hiveGatewayFolder(): string | null {
   return hiveGatewayInstalled() ? path.join(ROOT, "deploy", "hive-gateway") : null;
 }
 
-async function stopProcess(child: ChildProcess): Promise<void> {
+export async function stopProcess(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   await new Promise<void>((resolve) => {
     const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);

@@ -85,6 +85,8 @@ export class UsageWatch {
     private readonly processes: WatchedProcess[],
     private readonly pg: Client,
     private readonly databasePrefix: string,
+    /** Count the processes' children too (a scan of /proc each sample: costly for a process that watches itself). */
+    private readonly withChildren = true,
   ) {}
 
   private async backends(): Promise<number[]> {
@@ -96,7 +98,7 @@ export class UsageWatch {
 
   private async sample(first: boolean): Promise<void> {
     const pids: [number, string][] = [];
-    for (const p of this.processes) for (const pid of processTree(p.pid)) pids.push([pid, p.name]);
+    for (const p of this.processes) for (const pid of this.withChildren ? processTree(p.pid) : [p.pid]) pids.push([pid, p.name]);
     for (const pid of await this.backends()) pids.push([pid, "postgresql"]);
     const rss = new Map<string, number>();
     for (const [pid, name] of pids) {

@@ -192,3 +192,21 @@ export function renderReport(runs: BenchRun[], scenarios: Scenario[]): string {
   out.push("");
   return `${out.join("\n")}\n`;
 }
+
+/** The heading of the import section, which `npm run bench:import` writes and `npm run bench` keeps. */
+export const IMPORT_SECTION = "Import (`npm run bench:import`)";
+
+/** The import section of a report, from its heading to the next one (or the end); "" when it has none. */
+export function importSectionOf(report: string): string {
+  const start = report.indexOf(`\n## ${IMPORT_SECTION}\n`);
+  if (start < 0) return "";
+  const next = report.indexOf("\n## ", start + 1);
+  return report.slice(start + 1, next < 0 ? undefined : next + 1).trimEnd() + "\n";
+}
+
+/** The report with its import section replaced by `section` (added at the end when it has none). */
+export function withImportSection(report: string, section: string): string {
+  const old = importSectionOf(report);
+  const body = old ? report.replace(old, "") : report;
+  return `${body.trimEnd()}\n\n${section.trimEnd()}\n`;
+}

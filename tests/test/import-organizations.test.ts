@@ -231,6 +231,54 @@ describe("npm run import of organisations", () => {
     expect(await byNumber("3009990301")).toMatchObject({ status: "ACTIVE" });
   });
 
+  it("imports a file longer than a batch all or nothing: a bad row in the last batch leaves nothing written, and a second import finds every row unchanged", async () => {
+    const csv = (lastStatus: string) =>
+      [
+        "DANH SÁCH HỢP TÁC XÃ",
+        "STT;Tên hợp tác xã;Loại hình;Mã số thuế;Huyện;Lĩnh vực;Tình trạng;Ngày thành lập",
+        ...Array.from(
+          { length: 65 },
+          (_, i) => `${i + 1};HTX Lô Dài Số ${i + 1};HTX;${3007000000 + i};Đức Thọ;Nông nghiệp;${i === 64 ? lastStatus : "Tạm ngừng hoạt động"};12/4/2018`,
+        ),
+      ].join("\r\n");
+    const bad = join(dir, "long-bad.csv");
+    const good = join(dir, "long-good.csv");
+    // The last row: an active cooperative without its members, which only membership's check finds.
+    await writeFile(bad, csv("Đang hoạt động"));
+    await writeFile(good, csv("Tạm ngừng hoạt động"));
+    const count = async () =>
+      Number((await membership.service.dataSource.query("SELECT count(*) AS n FROM organization WHERE registration_number LIKE '300700%'"))[0].n);
+    const audits = await auditCount();
+    // Four calls of 20 rows (20, 20, 20, 5): the rows of the first three are valid.
+    const options = { kind: "organizations", gatewayUrl: gateway.url, token, batchRows: 20 };
+
+    const refused = await runImport({ ...options, file: bad, errorCopy: join(dir, "long-bad.loi.xlsx") });
+    expect(refused).toMatchObject({ written: false, counts: { CREATED: 0, INVALID: 1, SKIPPED: 64 } });
+    expect(refused.rows.filter((r) => r.outcome === "INVALID")).toEqual([
+      { rowNumber: 67, outcome: "INVALID", problems: [expect.objectContaining({ reason: expect.stringMatching(/needs at least 5 official members/u) })] },
+    ]);
+    expect(await count()).toBe(0);
+    expect(await auditCount()).toBe(audits);
+
+    // --skip-invalid writes the valid rows of every batch and reports the rest.
+    const skipping = await runImport({ ...options, file: bad, skipInvalid: true, errorCopy: join(dir, "long-bad.loi.xlsx") });
+    expect(skipping).toMatchObject({ written: true, counts: { CREATED: 64, INVALID: 1 } });
+    expect(await count()).toBe(64);
+
+    const corrected = await runImport({ ...options, file: good });
+    expect(corrected).toMatchObject({ written: true, counts: { CREATED: 1, UNCHANGED: 64, INVALID: 0 } });
+    expect(corrected.rows.find((r) => r.rowNumber === 67)?.outcome).toBe("CREATED");
+    expect(await count()).toBe(65);
+    expect(await auditCount()).toBe(audits + 65);
+
+    const again = await runImport({ ...options, file: good });
+    expect(again).toMatchObject({ written: true, counts: { CREATED: 0, UPDATED: 0, UNCHANGED: 65, INVALID: 0, SKIPPED: 0 } });
+    expect(again.rows.every((r) => r.outcome === "UNCHANGED")).toBe(true);
+    expect(await auditCount()).toBe(audits + 65);
+    const versions = await membership.service.dataSource.query("SELECT DISTINCT version FROM organization WHERE registration_number LIKE '300700%'");
+    expect(versions).toEqual([{ version: 1 }]);
+  });
+
   it("checks a batch in a fixed number of statements, whatever its length", async () => {
     const rows = (n: number, from: number) =>
       Array.from({ length: n }, (_, i) => ({

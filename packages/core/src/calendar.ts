@@ -13,8 +13,17 @@ const LOCAL_DATE = new Intl.DateTimeFormat("en-CA", { timeZone: HA_TINH_TIME_ZON
 
 /** The date (YYYY-MM-DD) in Hà Tĩnh at the instant `now`. */
 export function today(now: Date = new Date()): string {
-  return LOCAL_DATE.format(now);
+  // Formatting is costly and asked for on every row of a batch: the answer is kept for the minute.
+  // Hà Tĩnh's offset is a whole number of hours (UTC+7, no summer time), so its midnight starts a minute.
+  const minute = Math.floor(now.getTime() / 60_000);
+  if (minute !== lastMinute) {
+    lastMinute = minute;
+    lastDate = LOCAL_DATE.format(now);
+  }
+  return lastDate;
 }
+let lastMinute = NaN;
+let lastDate = "";
 
 /** Adds calendar days (negative: subtracts) to a YYYY-MM-DD date; no time zone enters. */
 export function addDays(date: string, days: number): string {

@@ -1,8 +1,9 @@
 /**
- * The import door of the command line: a file read by the engine, each row checked locally (cells,
- * repeats inside the file) and then by the owning subgraph through the gateway (a dry run of every
- * batch), written only when the whole file is valid (or with skipInvalid, its valid rows), the
- * problems printed and copied into an .xlsx of the file with a "Lỗi" column.
+ * The import engine of the command line and the dashboard: a file streamed by the engine, each row
+ * checked locally (cells, repeats inside the file) and then by the owning subgraph through the gateway
+ * (a dry run of each batch as it fills), written only when the whole file is valid (or with
+ * skipInvalid, its valid rows), the problems printed and copied into an .xlsx of the file with a
+ * "Lỗi" column.
  */
 import ExcelJS from "exceljs";
 import { SingleBar, Presets } from "cli-progress";
@@ -158,24 +159,7 @@ export const BATCH_ROWS = 2000;
 /** Under the gateway's default request limit (MAX_BODY_BYTES, 1 MB), whatever the rows hold. */
 export const BATCH_BYTES = 800_000;
 
-/** Rows cut into calls of at most BATCH_ROWS rows and about BATCH_BYTES of JSON. */
-function inBatches<T extends { values: Record<string, unknown> }>(rows: T[]): T[][] {
-  const batches: T[][] = [];
-  let current: T[] = [];
-  let bytes = 0;
-  for (const row of rows) {
-    const size = JSON.stringify(row.values, (_k, v) => (typeof v === "bigint" ? v.toString() : v)).length + 20;
-    if (current.length > 0 && (current.length >= BATCH_ROWS || bytes + size > BATCH_BYTES)) {
-      batches.push(current);
-      current = [];
-      bytes = 0;
-    }
-    current.push(row);
-    bytes += size;
-  }
-  if (current.length > 0) batches.push(current);
-  return batches;
-}
+const bigintAsText = (_k: string, v: unknown) => (typeof v === "bigint" ? v.toString() : v);
 
 /** The gateway of `npm start`. */
 export const DEFAULT_GATEWAY_URL = "http://127.0.0.1:4000/graphql";
@@ -216,6 +200,8 @@ export interface ImportOptions {
   /** Where to write the error copy; defaults beside the file. */
   errorCopy?: string;
   progress?: boolean;
+  /** Rows per call (default BATCH_ROWS); smaller in tests of files longer than a batch. */
+  batchRows?: number;
 }
 
 /** The graph refused a whole request (not a row): its error code, e.g. FORBIDDEN. */
@@ -233,7 +219,7 @@ export async function callGraph<T>(url: string, token: Credential, query: string
   const response = await fetch(url, {
     method: "POST",
     headers: { "content-type": "application/json", ...credentialHeaders(token) },
-    body: JSON.stringify({ query, variables }, (_k, v) => (typeof v === "bigint" ? v.toString() : v)),
+    body: JSON.stringify({ query, variables }, bigintAsText),
   }).catch((error: Error) => {
     throw new Error(`The gateway at ${url} did not answer (${error.message}). Is the graph running (npm start)?`);
   });
@@ -258,104 +244,68 @@ function columnOf(table: Table, field: string, kind?: ImportKind, values?: Recor
   return column ? { header: column.header, letter: columnLetter(column.index), index: column.index } : null;
 }
 
+/** A row of the file on its way to the graph: its values are dropped once its batch has been answered. */
+interface PendingRow {
+  rowNumber: number;
+  values: Record<string, unknown>;
+  report: RowReport;
+}
+
+/** About the bytes of a row in a request's JSON. */
+const rowBytes = (row: PendingRow) => JSON.stringify(row.values, bigintAsText).length + 20;
+
+/** The rows of another sheet that travel with the main sheet's rows (an organisation's founding members). */
+interface ChildRows {
+  byParent: Map<string, { rowNumber: number; values: Record<string, unknown>; problems: CellProblem[] }[]>;
+  header: { header: string; letter: string };
+}
+
+async function readChildren(options: ImportOptions, kind: ImportKind, format: string): Promise<ChildRows | null> {
+  const children = kind.children;
+  if (!children || format !== "xlsx") return null;
+  const childTable = await openTable(options.file, children.spec, { sheet: children.spec.sheetName }).catch((error: unknown) => {
+    if (error instanceof SpreadsheetError && error.code === "SHEET_NOT_FOUND") return null;
+    throw error;
+  });
+  if (!childTable) return null;
+  const byParent: ChildRows["byParent"] = new Map();
+  for await (const child of childTable.rows) {
+    const key = children.parentKey(child.values);
+    const list = byParent.get(key) ?? [];
+    list.push(child);
+    byParent.set(key, list);
+  }
+  return { byParent, header: { header: childTable.columns[0].header, letter: columnLetter(childTable.columns[0].index) } };
+}
+
+/**
+ * Reads a file and imports its rows, streamed: the file is read once to check it (locally, then by the
+ * owning subgraph in a dry run of each batch, sent as the batch fills) and, when every row is valid,
+ * read again to write the rows the check found new or changed, batch by batch. Only a batch's rows are
+ * held at a time, with one result per row of the file; a file of one batch is checked and written in one
+ * call (one transaction). With skipInvalid each batch is written as it is checked (valid rows only); a
+ * dry run only checks. Each batch is one transaction in the subgraph: "nothing written unless the whole
+ * file is valid" holds because nothing is written before every batch has been checked.
+ */
 export async function runImport(options: ImportOptions): Promise<ImportReport> {
   const kind = IMPORT_KINDS[options.kind];
   if (!kind) throw new Error(`Unknown kind "${options.kind}"; the kinds are: ${Object.keys(IMPORT_KINDS).join(", ")}.`);
+  const batchRows = options.batchRows ?? BATCH_ROWS;
   const table = await openTable(options.file, kind.spec, { sheet: options.sheet });
-  const rows: { rowNumber: number; values: Record<string, unknown>; report: RowReport }[] = [];
-  const firstOfKey = new Map<string, number>();
-  for await (const row of table.rows) {
-    const report: RowReport = { rowNumber: row.rowNumber, outcome: "INVALID", problems: row.problems };
-    const whole = kind.rowProblem?.(row.values);
-    if (whole) {
-      const column = columnOf(table, whole.column, kind);
-      report.problems.push({ column: column?.header ?? whole.column, columnLetter: column?.letter ?? "", value: "", reason: whole.reason });
-    }
-    const key = kind.key(row.values);
-    if (key !== null) {
-      const first = firstOfKey.get(key);
-      const column = columnOf(table, kind.keyColumn);
-      if (first !== undefined)
-        report.problems.push({
-          column: column?.header ?? kind.keyColumn,
-          columnLetter: column?.letter ?? "",
-          value: key,
-          reason: `${kind.keyLabel?.(row.values) ?? key} is also on row ${first} of this file`,
-        });
-      else firstOfKey.set(key, row.rowNumber);
-    }
-    rows.push({ rowNumber: row.rowNumber, values: row.values, report });
-  }
-  const orphans: RowReport[] = [];
-  if (kind.children && table.source.format === "xlsx") {
-    const children = kind.children;
-    const childTable = await openTable(options.file, children.spec, { sheet: children.spec.sheetName }).catch((error: unknown) => {
-      if (error instanceof SpreadsheetError && error.code === "SHEET_NOT_FOUND") return null;
-      throw error;
-    });
-    if (childTable) {
-      const parents = new Map<string, (typeof rows)[number]>();
-      for (const row of rows) for (const key of children.parentKeys(row.values)) parents.set(key, row);
-      for await (const child of childTable.rows) {
-        const where = `${children.spec.sheetName} dòng ${child.rowNumber}`;
-        const parent = parents.get(children.parentKey(child.values));
-        if (!parent) {
-          const shown = String(child.values.organization ?? "");
-          orphans.push({
-            rowNumber: child.rowNumber,
-            sheet: children.spec.sheetName,
-            outcome: "INVALID",
-            problems: [
-              ...child.problems,
-              ...(shown
-                ? [
-                    {
-                      column: childTable.columns[0].header,
-                      columnLetter: columnLetter(childTable.columns[0].index),
-                      value: shown,
-                      reason: `no organisation of sheet "${table.source.description}" has this registration number or name`,
-                    },
-                  ]
-                : []),
-            ],
-          });
-          continue;
-        }
-        if (child.problems.length > 0) parent.report.problems.push(...child.problems.map((p) => ({ ...p, column: `${where}, ${p.column}` })));
-        else ((parent.values[children.field] ??= []) as unknown[]).push(children.toInput(child.values));
-      }
-    }
-  }
-  if (kind.prepare) {
-    const ready = rows.filter((r) => r.report.problems.length === 0);
-    const found = await kind.prepare(
-      ready.map((r) => r.values),
-      (query, variables) => callGraph(options.gatewayUrl, options.token, query, variables),
-    );
-    for (const [index, p] of found) {
-      const row = ready[index];
-      const column = columnOf(table, p.field);
-      row.report.problems.push({
-        column: column?.header ?? p.field,
-        columnLetter: column?.letter ?? "",
-        value: column ? String(row.values[p.field] ?? "") : "",
-        reason: p.reason,
-      });
-    }
-  }
-  const checkable = rows.filter((r) => r.report.problems.length === 0);
-  const batches = inBatches(checkable);
-  const onePass = batches.length <= 1 && !options.dryRun;
+  // Founding members sit on a second sheet: read before the organisations, so each row carries its own.
+  const children = await readChildren(options, kind, table.source.format);
+  const skipInvalid = options.skipInvalid ?? false;
+  const dryRunOnly = options.dryRun ?? false;
   const bar = options.progress
-    ? new SingleBar({ format: "{phase} [{bar}] {value}/{total} rows | {eta_formatted}", hideCursor: true }, Presets.shades_classic)
+    ? new SingleBar({ format: "{phase} [{bar}] {value}/{total} dòng | {eta_formatted}", hideCursor: true }, Presets.shades_classic)
     : null;
 
   type Answer = { written: boolean; rows: { index: number; outcome: RowReport["outcome"]; problems: { field: string; reason: string; message: string }[] }[] };
-  const send = async (batch: typeof rows, dryRun: boolean, skipInvalid: boolean): Promise<Answer> => {
+  const send = async (batch: PendingRow[], dryRun: boolean, skip: boolean): Promise<Answer> => {
     const data = await callGraph<Record<string, Answer>>(options.gatewayUrl, options.token, kind.mutation, {
       rows: batch.map((r) => ({ ...(kind.toRow ? kind.toRow(r.values) : r.values), rowNumber: r.rowNumber })),
       dryRun,
-      skipInvalid,
+      skipInvalid: skip,
     });
     const answer = data[kind.field];
     for (const result of answer.rows) {
@@ -374,46 +324,239 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
     }
     return answer;
   };
+  /** Asks the graph what the rows need that the file does not hold (owners' ids); rows it finds a problem in stay behind. */
+  const prepared = async (batch: PendingRow[]): Promise<PendingRow[]> => {
+    if (!kind.prepare) return batch;
+    const found = await kind.prepare(
+      batch.map((r) => r.values),
+      (query, variables) => callGraph(options.gatewayUrl, options.token, query, variables),
+    );
+    for (const [index, p] of found) {
+      const row = batch[index];
+      const column = columnOf(table, p.field);
+      row.report.problems.push({
+        column: column?.header ?? p.field,
+        columnLetter: column?.letter ?? "",
+        value: column ? String(row.values[p.field] ?? "") : "",
+        reason: p.reason,
+      });
+    }
+    return found.size ? batch.filter((r) => r.report.problems.length === 0) : batch;
+  };
+
+  /**
+   * Batches sent one after another while the file is read on: at most two wait, so the rows held stay
+   * bounded whatever the file's length. `settle` waits for every batch sent.
+   */
+  const pipeline = (handle: (batch: PendingRow[]) => Promise<void>) => {
+    let chain: Promise<void> = Promise.resolve();
+    let waiting = 0;
+    let current: PendingRow[] = [];
+    let bytes = 0;
+    const flush = async () => {
+      if (current.length === 0) return;
+      const batch = current;
+      current = [];
+      bytes = 0;
+      waiting += 1;
+      chain = chain.then(() => handle(batch)).finally(() => (waiting -= 1));
+      // A refusal is rethrown by the next wait (or settle), not reported as unhandled meanwhile.
+      chain.catch(() => undefined);
+      if (waiting > 2) await chain;
+    };
+    return {
+      async add(row: PendingRow) {
+        const size = rowBytes(row);
+        if (current.length > 0 && (current.length >= batchRows || bytes + size > BATCH_BYTES)) await flush();
+        current.push(row);
+        bytes += size;
+      },
+      async settle() {
+        await flush();
+        await chain;
+      },
+      /** Rows added and not yet sent. */
+      held: () => current,
+    };
+  };
+
+  /** The main sheet's rows with their founding members, in order; the same rows on every reading of the file. */
+  async function* fileRows(source: Table): AsyncGenerator<{ rowNumber: number; values: Record<string, unknown>; problems: CellProblem[] }> {
+    const claimed = new Set<string>();
+    for await (const row of source.rows) {
+      if (children && kind.children) {
+        for (const key of kind.children.parentKeys(row.values)) {
+          if (claimed.has(key)) continue;
+          const mine = children.byParent.get(key);
+          if (!mine) continue;
+          claimed.add(key);
+          const where = `${kind.children.spec.sheetName} dòng`;
+          for (const child of mine) {
+            if (child.problems.length > 0) row.problems.push(...child.problems.map((p) => ({ ...p, column: `${where} ${child.rowNumber}, ${p.column}` })));
+            else ((row.values[kind.children.field] ??= []) as unknown[]).push(kind.children.toInput(child.values));
+          }
+        }
+      }
+      yield row;
+    }
+  }
+
+  // 1. The check: every row read, checked locally, then by the graph batch by batch.
+  const reports: RowReport[] = [];
+  const firstOfKey = new Map<string, number>();
+  const parentKeys = new Set<string>();
+  let batchesSent = 0;
+  let wroteAny = false;
+  let checked = 0;
+  // Default: a dry run of each batch (nothing written until every batch is checked). With skipInvalid,
+  // each batch's valid rows are written as they are checked; with dryRun, only checked.
+  const checkBatch = async (batch: PendingRow[]) => {
+    const ready = await prepared(batch);
+    if (ready.length > 0) {
+      const answer = await send(ready, dryRunOnly || !skipInvalid, true);
+      wroteAny ||= answer.written && !dryRunOnly && skipInvalid;
+    }
+    checked += batch.length;
+    bar?.update(checked);
+  };
+  const check = pipeline(async (batch) => {
+    batchesSent += 1;
+    await checkBatch(batch);
+  });
+  // The first batch is held until a second begins: a file of one batch is checked and written in one call.
+  let holdFirst = !dryRunOnly && !skipInvalid;
+  const firstBatch: PendingRow[] = [];
+  let firstBytes = 0;
+  bar?.start(0, 0, { phase: "Kiểm tra" });
+  for await (const row of fileRows(table)) {
+    const report: RowReport = { rowNumber: row.rowNumber, outcome: "INVALID", problems: row.problems };
+    reports.push(report);
+    bar?.setTotal(reports.length);
+    if (kind.children) for (const key of kind.children.parentKeys(row.values)) parentKeys.add(key);
+    const whole = kind.rowProblem?.(row.values);
+    if (whole) {
+      const column = columnOf(table, whole.column, kind);
+      report.problems.push({ column: column?.header ?? whole.column, columnLetter: column?.letter ?? "", value: "", reason: whole.reason });
+    }
+    const key = kind.key(row.values);
+    if (key !== null) {
+      const first = firstOfKey.get(key);
+      const column = columnOf(table, kind.keyColumn);
+      if (first !== undefined)
+        report.problems.push({
+          column: column?.header ?? kind.keyColumn,
+          columnLetter: column?.letter ?? "",
+          value: key,
+          reason: `${kind.keyLabel?.(row.values) ?? key} is also on row ${first} of this file`,
+        });
+      else firstOfKey.set(key, row.rowNumber);
+    }
+    if (report.problems.length > 0) continue;
+    const pending = { rowNumber: row.rowNumber, values: row.values, report };
+    if (holdFirst) {
+      const size = rowBytes(pending);
+      if (firstBatch.length === 0 || (firstBatch.length < batchRows && firstBytes + size <= BATCH_BYTES)) {
+        firstBatch.push(pending);
+        firstBytes += size;
+        continue;
+      }
+      holdFirst = false;
+      for (const held of firstBatch) await check.add(held);
+      firstBatch.length = 0;
+    }
+    await check.add(pending);
+  }
+  // Members naming no organisation of the file.
+  const orphans: RowReport[] = [];
+  if (children && kind.children) {
+    for (const [key, list] of children.byParent) {
+      if (parentKeys.has(key)) continue;
+      for (const child of list) {
+        const shown = String(child.values.organization ?? "");
+        orphans.push({
+          rowNumber: child.rowNumber,
+          sheet: kind.children.spec.sheetName,
+          outcome: "INVALID",
+          problems: [
+            ...child.problems,
+            ...(shown
+              ? [
+                  {
+                    column: children.header.header,
+                    columnLetter: children.header.letter,
+                    value: shown,
+                    reason: `no organisation of sheet "${table.source.description}" has this registration number or name`,
+                  },
+                ]
+              : []),
+          ],
+        });
+      }
+    }
+    orphans.sort((a, b) => a.rowNumber - b.rowNumber);
+  }
+  const locallyInvalid = () => reports.some((r) => r.problems.length > 0) || orphans.length > 0;
 
   let written = false;
-  const invalidCount = () => rows.filter((r) => r.report.problems.length > 0).length + orphans.length;
-  // A file of one batch is checked and written in one transaction; longer files are checked in full first.
-  if (onePass) {
-    const skipInvalid = options.skipInvalid ?? false;
-    const dryRun = (checkable.length < rows.length || orphans.length > 0) && !skipInvalid;
-    const answer = batches.length ? await send(batches[0], dryRun, skipInvalid) : { written: !dryRun };
+  /** Rows of batches written before the graph refused a later one (changed between the check and the write). */
+  const committed = new Set<RowReport>();
+  if (holdFirst) {
+    // The whole file is one batch: checked and written in one call (one transaction), unless a row is already known bad.
+    const ready = firstBatch.length ? await prepared(firstBatch) : [];
+    const dryRun = locallyInvalid();
+    const answer = ready.length ? await send(ready, dryRun, false) : { written: !dryRun };
     written = answer.written && !dryRun;
+    bar?.update(reports.length);
   } else {
-    bar?.start(checkable.length, 0, { phase: "Kiểm tra" });
-    for (const batch of batches) {
-      await send(batch, true, true);
-      bar?.increment(batch.length);
-    }
-    bar?.stop();
-    if (!options.dryRun && (invalidCount() === 0 || options.skipInvalid)) {
-      const valid = checkable.filter((r) => r.report.problems.length === 0);
-      bar?.start(valid.length, 0, { phase: "Ghi" });
-      for (const batch of inBatches(valid)) {
-        await send(batch, false, true);
-        bar?.increment(batch.length);
-      }
+    await check.settle();
+    written = wroteAny || (skipInvalid && !dryRunOnly);
+    // 2. The write, when every row of the file passed the check: the file read again, the rows the check
+    // found new or changed sent again (the subgraph checks them again in the transaction that writes them).
+    if (!dryRunOnly && !skipInvalid && batchesSent > 0 && !locallyInvalid()) {
+      const toWrite = reports.filter((r) => r.outcome === "CREATED" || r.outcome === "UPDATED").length;
       bar?.stop();
-      written = true;
+      bar?.start(toWrite, 0, { phase: "Ghi" });
+      let done = 0;
+      let refused = false;
+      const write = pipeline(async (batch) => {
+        if (refused) return;
+        const ready = await prepared(batch);
+        const answer = ready.length ? await send(ready, false, false) : { written: true };
+        // Changed in the graph between the check and the write: this batch is not written, and what
+        // follows is not sent. The rows say why.
+        if (!answer.written) refused = true;
+        else for (const row of ready) committed.add(row.report);
+        done += batch.length;
+        bar?.update(done);
+      });
+      if (toWrite > 0) {
+        const again = await openTable(options.file, kind.spec, { sheet: options.sheet });
+        let i = 0;
+        for await (const row of fileRows(again)) {
+          const report = reports[i++];
+          if (!report || report.rowNumber !== row.rowNumber)
+            throw new Error(`${options.file} changed while it was being imported (row ${row.rowNumber}): import it again.`);
+          if (report.outcome === "CREATED" || report.outcome === "UPDATED") await write.add({ rowNumber: row.rowNumber, values: row.values, report });
+        }
+        await write.settle();
+      }
+      written = !refused;
     }
   }
-  for (const row of rows) {
-    if (row.report.problems.length > 0) row.report.outcome = "INVALID";
-    else if (!written && !options.dryRun && row.report.outcome !== "INVALID") row.report.outcome = "SKIPPED";
+  bar?.stop();
+  for (const report of reports) {
+    if (report.problems.length > 0) report.outcome = "INVALID";
+    else if (!written && !dryRunOnly && report.outcome !== "INVALID" && !committed.has(report)) report.outcome = "SKIPPED";
   }
   const counts = { CREATED: 0, UPDATED: 0, UNCHANGED: 0, INVALID: 0, SKIPPED: 0 };
-  const reports = [...rows.map((r) => r.report), ...orphans];
-  for (const row of reports) counts[row.outcome] += 1;
+  const all = [...reports, ...orphans];
+  for (const row of all) counts[row.outcome] += 1;
   const report: ImportReport = {
     kind: options.kind,
     source: table.source.description,
     written,
-    dryRun: options.dryRun ?? false,
-    rows: reports,
+    dryRun: dryRunOnly,
+    rows: all,
     counts,
     errorCopy: null,
   };

@@ -286,9 +286,21 @@ async function* csvRows(path: string, limits: ReadLimits, describe: (text: strin
     `${legacy ? LEGACY_ENCODING_NAME[legacy] : found === "windows1258" ? "Windows-1258" : found === "utf8" ? "UTF-8" : "UTF-16"}, ${DELIMITER_NAME[delimiter]}-separated`,
   );
   const others = DELIMITERS.filter((d) => d !== delimiter);
-  const parser = createReadStream(path)
-    .pipe(iconv.decodeStream(encoding))
-    .pipe(parseCsv({ delimiter, relax_column_count: true, max_record_size: 4 * MAX_CELL_CHARS, skip_empty_lines: false }));
+  // csv-parse builds an Error (with its stack) for every record whose width differs from the first
+  // record's, even when relax_column_count lets it through; a title line above the header made that
+  // every data row (a tenth of a millisecond each). The width expected is the last record's instead.
+  const csv = parseCsv({
+    delimiter,
+    relax_column_count: true,
+    max_record_size: 4 * MAX_CELL_CHARS,
+    skip_empty_lines: false,
+    on_record: (record: string[]) => {
+      const state = (csv as unknown as { state?: { expectedRecordLength?: number } }).state;
+      if (state) state.expectedRecordLength = record.length;
+      return record;
+    },
+  });
+  const parser = createReadStream(path).pipe(iconv.decodeStream(encoding)).pipe(csv);
   let number = 0;
   let width = 0;
   let blankRun = 0;

@@ -77,6 +77,22 @@ export class OrganizationImport {
       const creates: { org: Organization; row: OrganizationImportRow; index: number }[] = [];
       const updates: { before: Organization; changes: Partial<Organization>; row: OrganizationImportRow }[] = [];
       const seen = new Map<string, number | null>();
+      // A register names a handful of units, each on many rows: each unit and date resolved once.
+      const units = new Map<string, { code: string } | { error: unknown }>();
+      const unitOf = (text: string, date: string) => {
+        const key = `${date}|${text}`;
+        let found = units.get(key);
+        if (!found) {
+          try {
+            found = { code: resolveUnit(text, date) };
+          } catch (error) {
+            found = { error };
+          }
+          units.set(key, found);
+        }
+        if ("error" in found) throw found.error;
+        return found.code;
+      };
       for (const [index, row] of rows.entries()) {
         const result = Object.assign(new OrganizationImportRowResult(), {
           index,
@@ -91,7 +107,7 @@ export class OrganizationImport {
             kind: row.kind,
             name: row.name,
             registrationNumber: row.registrationNumber ? cleanText(row.registrationNumber) : undefined,
-            adminUnitCode: resolveUnit(row.adminUnit, row.establishedOn),
+            adminUnitCode: unitOf(row.adminUnit, row.establishedOn),
             sector: row.sector,
             status: row.status,
             establishedOn: row.establishedOn,
@@ -215,13 +231,32 @@ export class OrganizationImport {
       if (members.length > 0) await manager.getRepository(Member).insert(members);
       for (const { org, row } of creates) audits.push({ operation: "importOrganizations", input: row, resultRef: org.id, after: org });
     }
+    if (updates.length > 0) {
+      // Every changed row in one statement: each takes its own values (the columns it does not change keep theirs).
+      const rows = updates.map(({ before, changes }) => ({ ...before, ...changes }));
+      await manager.query(
+        `UPDATE organization o
+            SET name = v.name, admin_unit_code = v.admin_unit_code, commune_id = v.commune_id, commune_since = v.commune_since,
+                sector = v.sector, status = v.status, address = v.address, representative = v.representative,
+                version = o.version + 1, updated_at = now()
+           FROM unnest($1::uuid[], $2::int[], $3::text[], $4::text[], $5::text[], $6::date[], $7::text[], $8::text[], $9::text[], $10::text[])
+                AS v(id, version, name, admin_unit_code, commune_id, commune_since, sector, status, address, representative)
+          WHERE o.id = v.id AND o.version = v.version`,
+        [
+          rows.map((r) => r.id),
+          rows.map((r) => r.version),
+          rows.map((r) => r.name),
+          rows.map((r) => r.adminUnitCode),
+          rows.map((r) => r.communeId ?? null),
+          rows.map((r) => r.communeSince ?? null),
+          rows.map((r) => r.sector),
+          rows.map((r) => r.status),
+          rows.map((r) => r.address ?? null),
+          rows.map((r) => r.representative ?? null),
+        ],
+      );
+    }
     for (const { before, changes, row } of updates) {
-      await manager
-        .createQueryBuilder()
-        .update(Organization)
-        .set({ ...changes, version: before.version + 1 })
-        .where("id = :id AND version = :version", { id: before.id, version: before.version })
-        .execute();
       audits.push({
         operation: "importOrganizations",
         input: row,
