@@ -18,7 +18,7 @@ import {
   isDomainError,
   issueToken,
   requestIdOf,
-  signGatewayProof,
+  gatewayProofFor,
   listen,
   principalOf,
   type Principal,
@@ -74,9 +74,9 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
     const headers = request.http?.headers;
     if (!headers) return;
-    // The caller as the gateway verified it, signed for this request; schema fetches run as the public.
+    // The caller as the gateway verified it, in a proof reused for a while; schema fetches run as the public.
     const requestId = context?.requestId ?? randomUUID();
-    headers.set(GATEWAY_PROOF_HEADER, await signGatewayProof(context?.principal ?? ANONYMOUS, requestId, this.gatewaySecret));
+    headers.set(GATEWAY_PROOF_HEADER, await gatewayProofFor(context?.principal ?? ANONYMOUS, this.gatewaySecret));
     headers.set("x-request-id", requestId);
     // The caller's own token goes along for look-ups a subgraph makes through the gateway on their behalf.
     if (context?.authorization) headers.set("authorization", context.authorization);

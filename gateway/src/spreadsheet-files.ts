@@ -2,10 +2,22 @@
  * The dashboard's door to the spreadsheet engine (the command line is the other): a file posted to
  * `/files/import/<kind>` is checked (`?dryRun=true`) or imported exactly as `npm run import` does it,
  * through this gateway's own GraphQL endpoint as the caller, so the owning subgraph's checks and audit
- * trail apply; `/files/export` turns a query into an .xlsx or .csv download as `npm run export` does.
+ * trail apply; `/files/export` turns a query into an .xlsx or .csv download as `npm run export` does, and
+ * `/files/report?period=…&unitMap=…` is the collective-economy report workbook of `npm run export -- --report`.
  */
 import { DomainError, ErrorCode, isDomainError, principalOf, type CallerTokenKeys } from "@kttt/core";
-import { GraphRefused, IMPORT_KINDS, runExport, runImport, SpreadsheetError, type Credential } from "@kttt/spreadsheet";
+import {
+  GraphRefused,
+  IMPORT_KINDS,
+  parseReportPeriod,
+  parseUnitMap,
+  runExport,
+  runImport,
+  runReport,
+  SpreadsheetError,
+  type Credential,
+  type UnitMap,
+} from "@kttt/spreadsheet";
 import express, { type Request, type Response } from "express";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import type { AddressInfo } from "node:net";
@@ -110,6 +122,26 @@ export function spreadsheetFiles(server: http.Server, tokenKeys: CallerTokenKeys
         const out = path.join(dir, `export.${extension}`);
         await runExport({ query, variables, out, gatewayUrl: self(), token });
         const download = `${(name ?? "danh-sach").replace(/[^\p{L}\p{N}_-]/gu, "-")}.${extension}`;
+        await new Promise<void>((resolve, reject) => res.download(out, download, (error) => (error ? reject(error) : resolve())));
+      });
+    }),
+  );
+  router.get(
+    "/report",
+    handle(async (req, res) => {
+      const token = await credential(req, tokenKeys, apiKeys);
+      const period = typeof req.query.period === "string" ? req.query.period : "";
+      let unitMap: UnitMap;
+      try {
+        parseReportPeriod(period);
+        unitMap = parseUnitMap(typeof req.query.unitMap === "string" ? req.query.unitMap : undefined);
+      } catch (error) {
+        return fail(res, 400, "BAD_REQUEST", (error as Error).message);
+      }
+      await withTempDir(async (dir) => {
+        const out = path.join(dir, "bao-cao.xlsx");
+        await runReport({ period, unitMap, out, gatewayUrl: self(), token });
+        const download = `bao-cao-kttt-${period.replace(/[^\p{L}\p{N}_-]/gu, "-")}${unitMap === "TODAY" ? "-theo-xa-hien-nay" : ""}.xlsx`;
         await new Promise<void>((resolve, reject) => res.download(out, download, (error) => (error ? reject(error) : resolve())));
       });
     }),

@@ -153,7 +153,8 @@ export function callerOfRequest(
 ): (headers: http.IncomingHttpHeaders) => Promise<{ principal: Principal; requestId: string }> {
   const keys: JWTVerifyGetKey | null = router ? remoteKeys(router.jwksUrl, router.jwksCooldownMs) : null;
   return async (headers) => {
-    if (gatewaySecret !== null && headers[GATEWAY_PROOF_HEADER] !== undefined) return verifyGatewayProof(headers[GATEWAY_PROOF_HEADER], gatewaySecret);
+    if (gatewaySecret !== null && headers[GATEWAY_PROOF_HEADER] !== undefined)
+      return verifyGatewayProof(headers[GATEWAY_PROOF_HEADER], gatewaySecret, headers["x-request-id"]);
     if (router && keys && headers[ROUTER_SECRET_HEADER] !== undefined) {
       if (!gatewaySecretMatches(headers[ROUTER_SECRET_HEADER], router.secret))
         throw new DomainError(ErrorCode.UNAUTHENTICATED, "The router secret is not valid.", { reason: "ROUTER_SECRET_INVALID" });

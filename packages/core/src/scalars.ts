@@ -49,13 +49,26 @@ export const VndScalar = new GraphQLScalarType<bigint, string>({
 
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/u;
 
+/**
+ * Dates already found real: a page of rows serialises the same few hundred dates again and again (every
+ * report, certificate and founding date), and building a Date for each showed in the subgraphs' profiles.
+ * Bounded: when full, it starts again.
+ */
+const realDates = new Set<string>();
+const REAL_DATES_KEPT = 50_000;
+
 /** Checks a calendar date written as YYYY-MM-DD and returns it unchanged. */
 export function parseLocalDate(value: unknown): string {
   if (typeof value === "string") {
+    if (realDates.has(value)) return value;
     const m = DATE_PATTERN.exec(value);
     if (m) {
       const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-      if (d.toISOString().slice(0, 10) === value) return value;
+      if (d.toISOString().slice(0, 10) === value) {
+        if (realDates.size >= REAL_DATES_KEPT) realDates.clear();
+        realDates.add(value);
+        return value;
+      }
     }
   }
   throw new GraphQLError(`A date must be a real calendar date written YYYY-MM-DD; got ${JSON.stringify(value)}.`, {

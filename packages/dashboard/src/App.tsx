@@ -4,6 +4,7 @@ import districtOverview from "../operations/district-overview.graphql?raw";
 import provinceOverview from "../operations/province-overview.graphql?raw";
 import yearOverYear from "../operations/year-over-year.graphql?raw";
 import communeRecut from "../operations/commune-recut.graphql?raw";
+import planTargets from "../operations/plan-targets.graphql?raw";
 import { CommuneTable, type CommuneRow } from "./communes";
 import { missingParts, someForbidden, useQuery, type QueryState } from "./api";
 import { useAuth } from "./auth";
@@ -11,7 +12,7 @@ import { BarChart, DoughnutChart } from "./charts";
 import { count, share, vnd, vndShort } from "./format";
 import { SignedIn, SignInForm } from "./SignIn";
 import { decodeClaims } from "./auth";
-import { DownloadButton, ImportPage } from "./files";
+import { DownloadButton, ImportPage, ReportButton } from "./files";
 
 interface Period {
   year: number;
@@ -31,6 +32,11 @@ const PERIODS: { label: string; value: Period }[] = [
 
 /** Districts ended on 2025-06-30: from 2025-07-01 the province has 69 communes and no district level. */
 const TWO_TIER_FROM = "2025-07-01";
+
+/** The period as the report names it (`ReportingPeriod.id`): "2024", "2025-H2", "2024-H1@2024-07-15". */
+function periodId(period: Period): string {
+  return `${period.year}${period.half ? `-${period.half}` : ""}${period.asOf ? `@${period.asOf}` : ""}`;
+}
 
 /** The date whose map of units a period's breakdown follows: its report date, or its last day (as the API does). */
 function mapDate(period: Period): string {
@@ -350,6 +356,10 @@ function Province({ period }: { period: Period }) {
   }));
   return (
     <>
+      <p className="report">
+        Báo cáo kinh tế tập thể của kỳ (tổng quan, theo đơn vị, kế hoạch, OCOP, hỗ trợ){!communeMap && recut ? ", chia lại theo 69 xã, phường hiện nay" : ""}:{" "}
+        <ReportButton period={periodId(period)} unitMap={!communeMap && recut ? "TODAY" : "PERIOD"} />
+      </p>
       <Status state={overview} empty={!m && !ocop && !support} />
       <OcopAndSupportCards ocop={ocop} support={support} />
       <TradeCards trade={overview.data?.collectiveEconomy?.tradePromotion ?? null} />
@@ -420,13 +430,31 @@ function Province({ period }: { period: Period }) {
       </section>
       {(overview.data?.plan?.targets ?? []).length > 0 && (
         <section aria-label="Kế hoạch phát triển kinh tế tập thể">
-          <h2>Kế hoạch phát triển kinh tế tập thể năm {period.year}</h2>
+          <h2>
+            Kế hoạch phát triển kinh tế tập thể năm {period.year}{" "}
+            <DownloadButton query={planTargets} variables={{ year: period.year }} name={`ke-hoach-${period.year}`} table="kế hoạch" />
+          </h2>
           <PlanTable targets={overview.data!.plan!.targets} />
         </section>
       )}
       <section aria-label="Theo đơn vị hành chính">
         <h2>
-          Theo đơn vị hành chính <DownloadButton query={districtBreakdown} variables={{ period }} name="theo-don-vi-hanh-chinh" />
+          Theo đơn vị hành chính{" "}
+          {!communeMap && recut ? (
+            <DownloadButton
+              query={communeRecut}
+              variables={{ year: period.year, asOf: period.asOf ?? null }}
+              name={`theo-xa-hien-nay-${periodId(period)}`}
+              table="theo đơn vị hành chính"
+            />
+          ) : (
+            <DownloadButton
+              query={districtBreakdown}
+              variables={{ period }}
+              name={`theo-don-vi-hanh-chinh-${periodId(period)}`}
+              table="theo đơn vị hành chính"
+            />
+          )}
         </h2>
         {!communeMap && (
           <label className="recut">

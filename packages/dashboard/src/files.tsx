@@ -161,34 +161,76 @@ export function ImportPage({ isAdmin }: { isAdmin: boolean }) {
   );
 }
 
-/** Downloads what a query answers as an Excel file, through the gateway's export. */
-export function DownloadButton({ query, variables, name }: { query: string; variables: Record<string, unknown>; name: string }) {
+/** Saves a download the gateway answered under `fileName`, or throws the gateway's sentence. */
+async function saveDownload(response: Response, fileName: string): Promise<void> {
+  if (!response.ok) throw new Error(((await response.json().catch(() => ({}))) as { error?: { message: string } }).error?.message ?? `HTTP ${response.status}`);
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = fileName;
+  link.click();
+  URL.revokeObjectURL(url);
+}
+
+/** A download button and what it is doing: "Đang tạo tệp…", or why it failed. */
+function useDownload(): [string | null, (fetchFile: () => Promise<void>) => Promise<void>] {
   const [state, setState] = useState<string | null>(null);
-  const download = async () => {
+  const run = async (fetchFile: () => Promise<void>) => {
     setState("Đang tạo tệp…");
     try {
-      const response = await fetch("/files/export", {
-        method: "POST",
-        headers: { "content-type": "application/json", ...credentialHeaders(currentCredential()) },
-        body: JSON.stringify({ query, variables, format: "xlsx", name }),
-      });
-      if (!response.ok)
-        throw new Error(((await response.json().catch(() => ({}))) as { error?: { message: string } }).error?.message ?? `HTTP ${response.status}`);
-      const url = URL.createObjectURL(await response.blob());
-      const link = document.createElement("a");
-      link.href = url;
-      link.download = `${name}.xlsx`;
-      link.click();
-      URL.revokeObjectURL(url);
+      await fetchFile();
       setState(null);
     } catch (error) {
       setState(`Không tải được: ${error instanceof Error ? error.message : String(error)}`);
     }
   };
+  return [state, run];
+}
+
+/**
+ * Downloads what a table's query answers, with the table's current filters, as .xlsx or .csv through the
+ * gateway's export (the same engine as `npm run export -- --query`).
+ */
+export function DownloadButton({ query, variables, name, table }: { query: string; variables: Record<string, unknown>; name: string; table: string }) {
+  const [state, run] = useDownload();
+  const download = (format: "xlsx" | "csv") =>
+    run(async () =>
+      saveDownload(
+        await fetch("/files/export", {
+          method: "POST",
+          headers: { "content-type": "application/json", ...credentialHeaders(currentCredential()) },
+          body: JSON.stringify({ query, variables, format, name }),
+        }),
+        `${name.replace(/[^\p{L}\p{N}_-]/gu, "-")}.${format}`,
+      ),
+    );
+  return (
+    <span className="download" role="group" aria-label={`Tải bảng ${table}`}>
+      <button type="button" onClick={() => void download("xlsx")}>
+        Tải .xlsx
+      </button>{" "}
+      <button type="button" onClick={() => void download("csv")}>
+        Tải .csv
+      </button>{" "}
+      {state && <span role="status">{state}</span>}
+    </span>
+  );
+}
+
+/** The collective-economy report of the period as the Alliance's workbook (`npm run export -- --report`). */
+export function ReportButton({ period, unitMap }: { period: string; unitMap: "PERIOD" | "TODAY" }) {
+  const [state, run] = useDownload();
+  const download = () =>
+    run(async () =>
+      saveDownload(
+        await fetch(`/files/report?period=${encodeURIComponent(period)}&unitMap=${unitMap}`, { headers: credentialHeaders(currentCredential()) }),
+        `bao-cao-kttt-${period.replace(/[^\w-]/gu, "-")}${unitMap === "TODAY" ? "-theo-xa-hien-nay" : ""}.xlsx`,
+      ),
+    );
   return (
     <span className="download">
       <button type="button" onClick={() => void download()}>
-        Tải Excel
+        Tải báo cáo (.xlsx)
       </button>{" "}
       {state && <span role="status">{state}</span>}
     </span>

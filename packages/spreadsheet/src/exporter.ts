@@ -212,6 +212,22 @@ export function planExport(schema: GraphQLSchema, queryText: string): Plan {
   };
 }
 
+/** Number formats every workbook the project writes shares: money in whole đồng, dates, shares (0 to 1), counts. */
+export const CELL_FORMATS = {
+  money: '#,##0 "đ"',
+  date: "dd/mm/yyyy",
+  share: "0.00%",
+  count: "#,##0",
+  /** A percentage served as 0–100 (a plan's PERCENT indicator): the number as served, with a % sign. */
+  percentPoints: '0.##"%"',
+} as const;
+
+/** A VND amount (served as a decimal string) as a spreadsheet number, or the text when a double cannot hold it exactly. */
+export function vndCell(raw: unknown): number | string | null {
+  if (raw === null || raw === undefined) return null;
+  return Number.isSafeInteger(Number(raw)) ? Number(raw) : String(raw);
+}
+
 const dig = (value: unknown, path: string[]): unknown =>
   path.reduce<unknown>(
     (v, k) => (Array.isArray(v) ? v.map((x) => dig(x, [k])) : v && typeof v === "object" ? (v as Record<string, unknown>)[k] : undefined),
@@ -224,7 +240,7 @@ export function cellValue(column: ExportColumn, raw: unknown): string | number |
   if (Array.isArray(raw)) return raw.map((r) => String(cellValue({ ...column, list: false }, r) ?? "")).join("; ");
   switch (column.type.name) {
     case "VND":
-      return Number.isSafeInteger(Number(raw)) ? Number(raw) : String(raw);
+      return vndCell(raw);
     case "LocalDate":
       return new Date(`${String(raw)}T00:00:00Z`);
     case "Boolean":
@@ -284,7 +300,7 @@ export async function runExport(options: ExportOptions): Promise<{ rows: number;
     sheet.columns = plan.columns.map((c) => ({
       header: c.header,
       width: Math.max(12, Math.min(50, c.header.length + 6)),
-      style: c.type.name === "VND" ? { numFmt: '#,##0 "đ"' } : c.type.name === "LocalDate" ? { numFmt: "dd/mm/yyyy" } : {},
+      style: c.type.name === "VND" ? { numFmt: CELL_FORMATS.money } : c.type.name === "LocalDate" ? { numFmt: CELL_FORMATS.date } : {},
     }));
     sheet.getRow(1).font = { bold: true };
     sheet.getRow(1).commit();

@@ -14,3 +14,4 @@ export { beneficiariesKind, disbursementsKind } from "./kinds/support";
 export * from "./importer";
 export * from "./template";
 export * from "./exporter";
+export * from "./report";
