@@ -76,6 +76,13 @@ const boundaries = [
       })),
   ),
   {
+    target: "./tests",
+    from: "./services",
+    except: services.map((service) => `./${service}/src/index.ts`),
+    message:
+      "End-to-end tests start a service through its public entry (@kttt/<service>) only, never its internals or test helpers; shared test helpers belong in packages/testkit.",
+  },
+  {
     target: ["./services/*/src/*.ts", "./services/*/src/!(seed)/**"],
     from: "./packages/demo",
     message: "Only seed code loads the demo catalogue: what is valid comes from @kttt/reference, never from demo data.",

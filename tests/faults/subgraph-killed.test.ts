@@ -5,8 +5,8 @@
  */
 import { createLogger, loadGatewayConfig } from "@kttt/core";
 import { startGateway, type GatewayServer } from "@kttt/gateway";
-import { createTestDatabase, freePort, graphql, waitUntil, type TestDatabase } from "@kttt/testkit";
-import { startTestOcop, type TestOcop } from "../../services/ocop/test/helpers";
+import { createTestDatabase, freePort, graphql, waitUntil, type TestDatabase, type TestSubgraph, startTestSubgraph } from "@kttt/testkit";
+import { ocop as ocopSubgraph } from "@kttt/ocop";
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 
@@ -17,7 +17,7 @@ let database: TestDatabase;
 let port: number;
 let gateway: GatewayServer;
 let subgraph: ChildProcess;
-let ocop: TestOcop;
+let ocop: TestSubgraph;
 
 async function startSubgraph(): Promise<ChildProcess> {
   const child = spawn(process.execPath, [MAIN], {
@@ -40,7 +40,7 @@ beforeAll(async () => {
   database = await createTestDatabase("membership", "demo");
   port = await freePort();
   subgraph = await startSubgraph();
-  ocop = await startTestOcop("demo", `http://127.0.0.1:${port}/graphql`);
+  ocop = await startTestSubgraph(ocopSubgraph, { variant: "demo", lookupUrl: `http://127.0.0.1:${port}/graphql` });
   gateway = await startGateway(
     {
       ...loadGatewayConfig({

@@ -6,15 +6,15 @@
  */
 import { loadGatewayConfig, Role, type Principal } from "@kttt/core";
 import { startGateway, type GatewayServer } from "@kttt/gateway";
-import { graphql, tokenFor } from "@kttt/testkit";
+import { graphql, tokenFor, type TestSubgraph, startTestSubgraph } from "@kttt/testkit";
+import { membership as membershipSubgraph } from "@kttt/membership";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { startTestMembership, type TestMembership } from "../../services/membership/test/helpers";
 import { ARTIFACTS, describeIfBrowser, launchChromium } from "./browser";
 
 const STAFF: Principal = { subject: "demo-staff", role: Role.ALLIANCE_STAFF, department: null, adminUnitCode: null, name: "Cán bộ" };
 
-let membership: TestMembership;
+let membership: TestSubgraph;
 let gateway: GatewayServer;
 let browser: Browser;
 let page: Page;
@@ -25,7 +25,7 @@ const number = (text: string | null): number | null => (text === null || text.tr
 
 describeIfBrowser("dashboard communes test")("the commune table", () => {
   beforeAll(async () => {
-    membership = await startTestMembership("demo");
+    membership = await startTestSubgraph(membershipSubgraph, { variant: "demo" });
     gateway = await startGateway({ ...loadGatewayConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", MEMBERSHIP_URL: membership.url }), port: 0 });
     token = await tokenFor(STAFF, 3600);
     browser = await launchChromium();

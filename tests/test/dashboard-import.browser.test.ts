@@ -6,18 +6,18 @@
  */
 import { loadGatewayConfig, Role, type Principal } from "@kttt/core";
 import { startGateway, type GatewayServer } from "@kttt/gateway";
-import { TEST_ADMIN, tokenFor } from "@kttt/testkit";
+import { TEST_ADMIN, tokenFor, type TestSubgraph, startTestSubgraph } from "@kttt/testkit";
+import { membership as membershipSubgraph } from "@kttt/membership";
 import ExcelJS from "exceljs";
 import fs from "node:fs";
 import { chromium, type Browser, type Page } from "playwright-core";
-import { startTestMembership, type TestMembership } from "../../services/membership/test/helpers";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const available = fs.existsSync(CHROMIUM);
 const describeIfBrowser = available ? describe : describe.skip;
 const STAFF: Principal = { subject: "demo-staff", role: Role.ALLIANCE_STAFF, department: null, adminUnitCode: null, name: "Cán bộ" };
 
-let membership: TestMembership;
+let membership: TestSubgraph;
 let gateway: GatewayServer;
 let browser: Browser;
 let page: Page;
@@ -31,7 +31,7 @@ const csv = (rows: string[]) => ({
 
 describeIfBrowser("the import page and the file endpoints", () => {
   beforeAll(async () => {
-    membership = await startTestMembership("demo");
+    membership = await startTestSubgraph(membershipSubgraph, { variant: "demo" });
     gateway = await startGateway({ ...loadGatewayConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", MEMBERSHIP_URL: membership.url }), port: 0 });
     adminToken = await tokenFor(TEST_ADMIN, 3600);
     browser = await chromium.launch({

@@ -11,10 +11,9 @@
 import { createLogger, envPrefix, issueToken, loadGatewayConfig, loadServiceConfig, loadSigningKeys, newSigningKey, Role, type Principal } from "@kttt/core";
 import { startGateway, type GatewayServer } from "@kttt/gateway";
 import { hiveGatewayInstalled, startHiveGateway, type RunningHiveGateway } from "@kttt/launcher";
-import { freePort, startRoundRobin, testSigningKeys, tokenFor, type RoundRobin } from "@kttt/testkit";
+import { freePort, startRoundRobin, testSigningKeys, tokenFor, type RoundRobin, type TestSubgraph } from "@kttt/testkit";
 import { randomBytes, randomUUID } from "node:crypto";
-import { startMembershipService, type MembershipService } from "../../services/membership/src/app";
-import type { TestMembership } from "../../services/membership/test/helpers";
+import { startMembershipService, type MembershipService } from "@kttt/membership";
 import { startTestGraph, type TestGraph } from "./graph";
 
 const installed = hiveGatewayInstalled();
@@ -38,7 +37,7 @@ let jwksUrl: string;
 beforeAll(async () => {
   membershipPool = await startRoundRobin();
   graph = await startTestGraph({ MEMBERSHIP_URL: membershipPool.url }, { ROUTER_SECRET });
-  const first = graph.subgraphs.membership as unknown as TestMembership;
+  const first = graph.subgraphs.membership as unknown as TestSubgraph;
   // A second membership process on the same database, as a deployment's second replica.
   jwksUrl = graph.gateway.url.replace(/\/graphql$/u, "/.well-known/jwks.json");
   replica = await startMembershipService(

@@ -5,17 +5,17 @@
  */
 import { dropDatabase, loadGatewayConfig } from "@kttt/core";
 import { startGateway, type GatewayServer } from "@kttt/gateway";
-import { as, databaseUrl, runPrefix, TEST_ADMIN } from "@kttt/testkit";
+import { as, databaseUrl, runPrefix, TEST_ADMIN, startTestSubgraph, type TestSubgraph } from "@kttt/testkit";
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
-import { startTestMembership, type TestMembership } from "../../services/membership/test/helpers";
+import { membership as membershipSubgraph } from "@kttt/membership";
 
-let membership: TestMembership;
+let membership: TestSubgraph;
 let gateway: GatewayServer;
 const gatewayDb = () => databaseUrl(`${runPrefix()}gateway_export_csv_${process.pid}`);
 
 beforeAll(async () => {
-  membership = await startTestMembership("demo");
+  membership = await startTestSubgraph(membershipSubgraph, { variant: "demo" });
   gateway = await startGateway({
     ...loadGatewayConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", MEMBERSHIP_URL: membership.url, GATEWAY_DATABASE_URL: gatewayDb() }),
     port: 0,

@@ -4,18 +4,18 @@
  */
 import { dropDatabase, loadGatewayConfig, Role, type Principal } from "@kttt/core";
 import { startGateway, type GatewayServer } from "@kttt/gateway";
-import { as, databaseUrl, runPrefix } from "@kttt/testkit";
+import { as, databaseUrl, runPrefix, type TestSubgraph, startTestSubgraph } from "@kttt/testkit";
+import { membership as membershipSubgraph } from "@kttt/membership";
 import ExcelJS from "exceljs";
-import { startTestMembership, type TestMembership } from "../../services/membership/test/helpers";
 
-let membership: TestMembership;
+let membership: TestSubgraph;
 let gateway: GatewayServer;
 const gatewayDb = () => databaseUrl(`${runPrefix()}gateway_files_${process.pid}`);
 const admin: Principal = { subject: "quantri.minh", role: Role.ALLIANCE_ADMIN, department: null, adminUnitCode: null, name: "Quản trị" };
 let base: string;
 
 beforeAll(async () => {
-  membership = await startTestMembership("demo");
+  membership = await startTestSubgraph(membershipSubgraph, { variant: "demo" });
   gateway = await startGateway({
     ...loadGatewayConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", MEMBERSHIP_URL: membership.url, GATEWAY_DATABASE_URL: gatewayDb() }),
     port: 0,

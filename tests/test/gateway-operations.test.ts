@@ -5,8 +5,7 @@
 import { createLogger, loadGatewayConfig, loadServiceConfig, SUBGRAPHS } from "@kttt/core";
 import { startGateway, type GatewayServer } from "@kttt/gateway";
 import { startMembershipService, type MembershipService } from "@kttt/membership";
-import { createTestDatabase, freePort, gatewayHeaders, graphql } from "@kttt/testkit";
-import type { TestMembership } from "../../services/membership/test/helpers";
+import { createTestDatabase, freePort, gatewayHeaders, graphql, type TestSubgraph } from "@kttt/testkit";
 import { startTestGraph, type TestGraph } from "./graph";
 import http from "node:http";
 
@@ -31,7 +30,7 @@ const base = (url: string) => url.replace(/\/graphql$/u, "");
 beforeAll(async () => {
   graph = await startTestGraph({ SUBGRAPH_TIMEOUT_MS: "2000" });
   gateway = graph.gateway;
-  const first = graph.subgraphs.membership as unknown as TestMembership;
+  const first = graph.subgraphs.membership as unknown as TestSubgraph;
   membership = first.service;
   database = first.database.url;
   port = Number(new URL(first.url).port);

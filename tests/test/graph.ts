@@ -5,11 +5,11 @@
  */
 import { createLogger, loadGatewayConfig, SUBGRAPHS, envPrefix, type StatementCounter } from "@kttt/core";
 import { startGateway, type GatewayServer } from "@kttt/gateway";
-import { freePort } from "@kttt/testkit";
-import { startTestMembership } from "../../services/membership/test/helpers";
-import { startTestOcop } from "../../services/ocop/test/helpers";
-import { startTestPolicySupport } from "../../services/policy-support/test/helpers";
-import { startTestTradePromotion } from "../../services/trade-promotion/test/helpers";
+import { freePort, startTestSubgraph } from "@kttt/testkit";
+import { membership as membershipSubgraph } from "@kttt/membership";
+import { ocop as ocopSubgraph } from "@kttt/ocop";
+import { policySupport as policySupportSubgraph } from "@kttt/policy-support";
+import { tradePromotion as tradePromotionSubgraph } from "@kttt/trade-promotion";
 
 export interface RunningSubgraph {
   url: string;
@@ -19,10 +19,10 @@ export interface RunningSubgraph {
 
 /** How each subgraph is started for a test, given the URL of the gateway its look-ups go to (and more of its environment). */
 export const STARTERS: Record<string, (lookupUrl: string, env?: Record<string, string>) => Promise<RunningSubgraph>> = {
-  membership: (_lookupUrl, env) => startTestMembership("demo", env),
-  ocop: (lookupUrl, env) => startTestOcop("demo", lookupUrl, env),
-  "trade-promotion": (lookupUrl, env) => startTestTradePromotion("demo", lookupUrl, env),
-  "policy-support": (lookupUrl, env) => startTestPolicySupport("demo", lookupUrl, env),
+  membership: (_lookupUrl, env) => startTestSubgraph(membershipSubgraph, { variant: "demo", env }),
+  ocop: (lookupUrl, env) => startTestSubgraph(ocopSubgraph, { variant: "demo", lookupUrl, env }),
+  "trade-promotion": (lookupUrl, env) => startTestSubgraph(tradePromotionSubgraph, { variant: "demo", lookupUrl, env }),
+  "policy-support": (lookupUrl, env) => startTestSubgraph(policySupportSubgraph, { variant: "demo", lookupUrl, env }),
 };
 
 export interface TestGraph {

@@ -5,16 +5,16 @@
  */
 import { createLogger, loadGatewayConfig } from "@kttt/core";
 import { startGateway, type GatewayServer } from "@kttt/gateway";
-import { ANONYMOUS_HEADERS, graphql } from "@kttt/testkit";
+import { ANONYMOUS_HEADERS, graphql, type TestSubgraph, startTestSubgraph } from "@kttt/testkit";
+import { membership as membershipSubgraph } from "@kttt/membership";
 import fs from "node:fs";
 import path from "node:path";
-import { startTestMembership, type TestMembership } from "../../services/membership/test/helpers";
 
-let membership: TestMembership;
+let membership: TestSubgraph;
 let gateway: GatewayServer;
 
 beforeAll(async () => {
-  membership = await startTestMembership("demo");
+  membership = await startTestSubgraph(membershipSubgraph, { variant: "demo" });
   gateway = await startGateway(
     { ...loadGatewayConfig({ NODE_ENV: "production", MEMBERSHIP_URL: membership.url, RATE_LIMIT_PER_MINUTE: "100000" }), port: 0 },
     createLogger("gateway", "silent"),

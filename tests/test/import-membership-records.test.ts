@@ -5,18 +5,18 @@
  */
 import { loadGatewayConfig } from "@kttt/core";
 import { startGateway, type GatewayServer } from "@kttt/gateway";
-import { classificationsKind, financialReportsKind, IMPORT_KINDS, membersKind, runExport, runImport, writeTemplate } from "@kttt/spreadsheet";
-import { graphql, TEST_ADMIN, tokenFor } from "@kttt/testkit";
+import { classificationsKind, financialReportsKind, IMPORT_KINDS, membersKind, runImport, writeTemplate, runExport } from "@kttt/spreadsheet";
+import { graphql, TEST_ADMIN, tokenFor, type TestSubgraph, startTestSubgraph } from "@kttt/testkit";
+import { membership as membershipSubgraph } from "@kttt/membership";
 import ExcelJS from "exceljs";
 import { execFile } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { startTestMembership, type TestMembership } from "../../services/membership/test/helpers";
 import { filledTemplate, readRows } from "./spreadsheets";
 
-let membership: TestMembership;
+let membership: TestSubgraph;
 let gateway: GatewayServer;
 let dir: string;
 let token: string;
@@ -29,7 +29,7 @@ const count = async (table: string) => Number((await sql(`SELECT count(*) AS n F
 const audits = async (operation: string) => Number((await sql("SELECT count(*) AS n FROM audit_record WHERE operation = $1", [operation]))[0].n);
 
 beforeAll(async () => {
-  membership = await startTestMembership("demo");
+  membership = await startTestSubgraph(membershipSubgraph, { variant: "demo" });
   gateway = await startGateway({ ...loadGatewayConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", MEMBERSHIP_URL: membership.url }), port: 0 });
   dir = await mkdtemp(join(tmpdir(), "kttt-import-records-"));
   token = await tokenFor(TEST_ADMIN, 3600);

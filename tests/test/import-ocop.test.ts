@@ -5,18 +5,18 @@
  */
 import { loadGatewayConfig } from "@kttt/core";
 import { startGateway, type GatewayServer } from "@kttt/gateway";
-import { ocopProductsKind, runExport, runImport, writeTemplate } from "@kttt/spreadsheet";
-import { graphql, TEST_ADMIN, tokenFor } from "@kttt/testkit";
+import { ocopProductsKind, runImport, writeTemplate, runExport } from "@kttt/spreadsheet";
+import { graphql, TEST_ADMIN, tokenFor, type TestSubgraph, startTestSubgraph } from "@kttt/testkit";
+import { membership as membershipSubgraph } from "@kttt/membership";
+import { ocop as ocopSubgraph } from "@kttt/ocop";
 import ExcelJS from "exceljs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startTestMembership, type TestMembership } from "../../services/membership/test/helpers";
-import { startTestOcop, type TestOcop } from "../../services/ocop/test/helpers";
 import { filledTemplate as fillTemplate, readRows } from "./spreadsheets";
 
-let membership: TestMembership;
-let ocop: TestOcop;
+let membership: TestSubgraph;
+let ocop: TestSubgraph;
 let gateway: GatewayServer;
 let dir: string;
 let token: string;
@@ -25,8 +25,8 @@ let dissolved: { name: string; registration_number: string };
 let group: { id: string; name: string };
 
 beforeAll(async () => {
-  membership = await startTestMembership("demo");
-  ocop = await startTestOcop("demo", membership.url);
+  membership = await startTestSubgraph(membershipSubgraph, { variant: "demo" });
+  ocop = await startTestSubgraph(ocopSubgraph, { variant: "demo", lookupUrl: membership.url });
   gateway = await startGateway({
     ...loadGatewayConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", MEMBERSHIP_URL: membership.url, OCOP_URL: ocop.url }),
     port: 0,

@@ -5,22 +5,22 @@
 import { loadGatewayConfig } from "@kttt/core";
 import { startGateway, type GatewayServer } from "@kttt/gateway";
 import { foundingMembersKind, IMPORT_KINDS, openTable, organizationsKind, runExport, runImport, writeTemplate, type TableRow } from "@kttt/spreadsheet";
-import { graphql, TEST_ADMIN, tokenFor } from "@kttt/testkit";
+import { graphql, TEST_ADMIN, tokenFor, type TestSubgraph, startTestSubgraph } from "@kttt/testkit";
+import { membership as membershipSubgraph } from "@kttt/membership";
 import ExcelJS from "exceljs";
 import { execFile } from "node:child_process";
 import { mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { promisify } from "node:util";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startTestMembership, type TestMembership } from "../../services/membership/test/helpers";
 
-let membership: TestMembership;
+let membership: TestSubgraph;
 let gateway: GatewayServer;
 let dir: string;
 let token: string;
 
 beforeAll(async () => {
-  membership = await startTestMembership("demo");
+  membership = await startTestSubgraph(membershipSubgraph, { variant: "demo" });
   gateway = await startGateway({ ...loadGatewayConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", MEMBERSHIP_URL: membership.url }), port: 0 });
   dir = await mkdtemp(join(tmpdir(), "kttt-import-"));
   token = await tokenFor(TEST_ADMIN, 3600);

@@ -6,19 +6,19 @@
  */
 import { loadGatewayConfig } from "@kttt/core";
 import { startGateway, type GatewayServer } from "@kttt/gateway";
+import { beneficiariesKind, disbursementsKind, runImport, writeTemplate, type KindSpec, runExport } from "@kttt/spreadsheet";
+import { TEST_ADMIN, tokenFor, type TestSubgraph, startTestSubgraph } from "@kttt/testkit";
+import { membership as membershipSubgraph } from "@kttt/membership";
+import { policySupport as policySupportSubgraph } from "@kttt/policy-support";
 import { recordCommuneOn, recordDistrictOn } from "@kttt/reference";
-import { beneficiariesKind, disbursementsKind, runExport, runImport, writeTemplate, type KindSpec } from "@kttt/spreadsheet";
-import { TEST_ADMIN, tokenFor } from "@kttt/testkit";
 import ExcelJS from "exceljs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startTestMembership, type TestMembership } from "../../services/membership/test/helpers";
-import { startTestPolicySupport, type TestPolicySupport } from "../../services/policy-support/test/helpers";
 import { filledTemplate, readRows } from "./spreadsheets";
 
-let membership: TestMembership;
-let policy: TestPolicySupport;
+let membership: TestSubgraph;
+let policy: TestSubgraph;
 let gateway: GatewayServer;
 let dir: string;
 let token: string;
@@ -28,8 +28,8 @@ let coops: Org[];
 let line: { code: string; source: string; left: bigint };
 
 beforeAll(async () => {
-  membership = await startTestMembership("demo");
-  policy = await startTestPolicySupport("demo", membership.url);
+  membership = await startTestSubgraph(membershipSubgraph, { variant: "demo" });
+  policy = await startTestSubgraph(policySupportSubgraph, { variant: "demo", lookupUrl: membership.url });
   gateway = await startGateway({
     ...loadGatewayConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", MEMBERSHIP_URL: membership.url, POLICY_SUPPORT_URL: policy.url }),
     port: 0,

@@ -5,19 +5,19 @@
  */
 import { loadGatewayConfig } from "@kttt/core";
 import { startGateway, type GatewayServer } from "@kttt/gateway";
+import { runImport, tradeParticipationsKind, writeTemplate, runExport } from "@kttt/spreadsheet";
+import { graphqlData, TEST_ADMIN, tokenFor, type TestSubgraph, startTestSubgraph } from "@kttt/testkit";
+import { membership as membershipSubgraph } from "@kttt/membership";
+import { tradePromotion as tradePromotionSubgraph } from "@kttt/trade-promotion";
 import { recordCommuneOn, unitById } from "@kttt/reference";
-import { runExport, runImport, tradeParticipationsKind, writeTemplate } from "@kttt/spreadsheet";
-import { graphqlData, TEST_ADMIN, tokenFor } from "@kttt/testkit";
 import ExcelJS from "exceljs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startTestMembership, type TestMembership } from "../../services/membership/test/helpers";
-import { startTestTradePromotion, type TestTradePromotion } from "../../services/trade-promotion/test/helpers";
 import { filledTemplate as fillTemplate, readRows } from "./spreadsheets";
 
-let membership: TestMembership;
-let trade: TestTradePromotion;
+let membership: TestSubgraph;
+let trade: TestSubgraph;
 let gateway: GatewayServer;
 let dir: string;
 let token: string;
@@ -28,8 +28,8 @@ let group: Org;
 const EVENT = "Hội chợ Sen Vàng Hà Tĩnh 2024";
 
 beforeAll(async () => {
-  membership = await startTestMembership("demo");
-  trade = await startTestTradePromotion("demo", membership.url);
+  membership = await startTestSubgraph(membershipSubgraph, { variant: "demo" });
+  trade = await startTestSubgraph(tradePromotionSubgraph, { variant: "demo", lookupUrl: membership.url });
   gateway = await startGateway({
     ...loadGatewayConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", MEMBERSHIP_URL: membership.url, TRADE_PROMOTION_URL: trade.url }),
     port: 0,

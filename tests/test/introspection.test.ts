@@ -5,10 +5,10 @@
  */
 import { createLogger, dropDatabase, loadGatewayConfig, Role, type Principal } from "@kttt/core";
 import { startGateway, type GatewayServer } from "@kttt/gateway";
-import { ANONYMOUS_HEADERS, as, databaseUrl, graphql, runPrefix } from "@kttt/testkit";
-import { startTestMembership, type TestMembership } from "../../services/membership/test/helpers";
+import { ANONYMOUS_HEADERS, as, databaseUrl, graphql, runPrefix, type TestSubgraph, startTestSubgraph } from "@kttt/testkit";
+import { membership as membershipSubgraph } from "@kttt/membership";
 
-let membership: TestMembership;
+let membership: TestSubgraph;
 /** By INTROSPECTION: development's default (everyone), production's (authenticated), and off. */
 let development: GatewayServer;
 let production: GatewayServer;
@@ -16,7 +16,7 @@ let off: GatewayServer;
 const gatewayDb = () => databaseUrl(`${runPrefix()}gateway_introspection_${process.pid}`);
 
 beforeAll(async () => {
-  membership = await startTestMembership("demo");
+  membership = await startTestSubgraph(membershipSubgraph, { variant: "demo" });
   const start = (env: Record<string, string>) =>
     startGateway(
       { ...loadGatewayConfig({ MEMBERSHIP_URL: membership.url, RATE_LIMIT_PER_MINUTE: "100000", ...env }), port: 0 },

@@ -41,6 +41,8 @@ const crossings: Probe[] = [
   { at: "services/membership/src/x.ts", imports: "@kttt/gateway" },
   { at: "services/policy-support/test/x.ts", imports: "../../trade-promotion/test/helpers" },
   { at: "services/policy-support/test/x.ts", imports: "../../ocop/src/loaders" },
+  { at: "tests/test/x.ts", imports: "../../services/membership/test/helpers" },
+  { at: "tests/faults/x.ts", imports: "../../services/ocop/src/app" },
   { at: "packages/core/src/x.ts", imports: "@kttt/ocop" },
   { at: "packages/testkit/src/x.ts", imports: "../../../services/membership/src/app" },
   { at: "gateway/src/x.ts", imports: "@kttt/trade-promotion" },

@@ -7,15 +7,15 @@ import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { loadGatewayConfig } from "@kttt/core";
 import { startGateway, type GatewayServer } from "@kttt/gateway";
-import { graphql } from "@kttt/testkit";
+import { graphql, type TestSubgraph, startTestSubgraph } from "@kttt/testkit";
+import { membership as membershipSubgraph } from "@kttt/membership";
 import { SHARED_ADMIN_UNITS_DIR } from "../../packages/reference/src/admin-units-generate";
-import { startTestMembership, type TestMembership } from "../../services/membership/test/helpers";
 
-let membership: TestMembership;
+let membership: TestSubgraph;
 let gateway: GatewayServer;
 
 beforeAll(async () => {
-  membership = await startTestMembership("demo");
+  membership = await startTestSubgraph(membershipSubgraph, { variant: "demo" });
   gateway = await startGateway({ ...loadGatewayConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", MEMBERSHIP_URL: membership.url }), port: 0 });
 });
 afterAll(async () => {

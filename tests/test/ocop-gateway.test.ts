@@ -4,18 +4,18 @@
  */
 import { loadGatewayConfig } from "@kttt/core";
 import { startGateway, type GatewayServer } from "@kttt/gateway";
+import { graphql, type TestSubgraph, startTestSubgraph } from "@kttt/testkit";
+import { membership as membershipSubgraph } from "@kttt/membership";
+import { ocop as ocopSubgraph } from "@kttt/ocop";
 import { communeCodeOn, unitById, unitOn, unitsOn } from "@kttt/reference";
-import { graphql } from "@kttt/testkit";
-import { startTestMembership, type TestMembership } from "../../services/membership/test/helpers";
-import { startTestOcop, type TestOcop } from "../../services/ocop/test/helpers";
 
-let membership: TestMembership;
-let ocop: TestOcop;
+let membership: TestSubgraph;
+let ocop: TestSubgraph;
 let gateway: GatewayServer;
 
 beforeAll(async () => {
-  membership = await startTestMembership("demo");
-  ocop = await startTestOcop("demo", membership.url);
+  membership = await startTestSubgraph(membershipSubgraph, { variant: "demo" });
+  ocop = await startTestSubgraph(ocopSubgraph, { variant: "demo", lookupUrl: membership.url });
   gateway = await startGateway({ ...loadGatewayConfig({ NODE_ENV: "test", MEMBERSHIP_URL: membership.url, OCOP_URL: ocop.url }), port: 0 });
 });
 afterAll(async () => {

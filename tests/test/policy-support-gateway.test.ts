@@ -5,19 +5,18 @@
  */
 import type { GatewayServer } from "@kttt/gateway";
 import { demoOrganizations } from "@kttt/demo";
-import { freePort, graphql } from "@kttt/testkit";
-import { startTestMembership, type TestMembership } from "../../services/membership/test/helpers";
-import type { TestPolicySupport } from "../../services/policy-support/test/helpers";
+import { freePort, graphql, type TestSubgraph, startTestSubgraph } from "@kttt/testkit";
+import { membership as membershipSubgraph } from "@kttt/membership";
 import { lookupsAnswered, startSubgraphBehindGateway } from "./graph";
 
-let membership: TestMembership;
-let graph: Awaited<ReturnType<typeof startSubgraphBehindGateway<TestPolicySupport>>>;
-let policy: TestPolicySupport;
+let membership: TestSubgraph;
+let graph: Awaited<ReturnType<typeof startSubgraphBehindGateway<TestSubgraph>>>;
+let policy: TestSubgraph;
 let gateway: GatewayServer;
 
 beforeAll(async () => {
-  membership = await startTestMembership("demo");
-  graph = await startSubgraphBehindGateway<TestPolicySupport>("policy-support", { MEMBERSHIP_URL: membership.url });
+  membership = await startTestSubgraph(membershipSubgraph, { variant: "demo" });
+  graph = await startSubgraphBehindGateway<TestSubgraph>("policy-support", { MEMBERSHIP_URL: membership.url });
   [policy, gateway] = [graph.subgraph, graph.gateway];
 });
 afterAll(async () => {
@@ -370,7 +369,7 @@ describe("recordBeneficiary checks the organisation with membership, through the
   });
 
   it("answers SERVICE_UNAVAILABLE and writes nothing when the gateway cannot reach membership", async () => {
-    const down = await startSubgraphBehindGateway<TestPolicySupport>("policy-support", { MEMBERSHIP_URL: `http://127.0.0.1:${await freePort()}/graphql` });
+    const down = await startSubgraphBehindGateway<TestSubgraph>("policy-support", { MEMBERSHIP_URL: `http://127.0.0.1:${await freePort()}/graphql` });
     try {
       const programmeId = await programme(down.gateway.url, "CT-2025-SO-CT-KTDT", "2025-01-01", "2025-12-31");
       const rows = await beneficiaries(down.subgraph);

@@ -15,11 +15,11 @@ import {
   signToken,
   type Principal,
 } from "@kttt/core";
-import { as, databaseUrl, freePort, proofFor, runPrefix, testSigningKeys, tokenFor } from "@kttt/testkit";
+import { as, databaseUrl, freePort, proofFor, runPrefix, testSigningKeys, tokenFor, type TestSubgraph, startTestSubgraph } from "@kttt/testkit";
+import { membership as membershipSubgraph } from "@kttt/membership";
 import { randomBytes } from "node:crypto";
 import http from "node:http";
 import type { JWK } from "jose";
-import { startTestMembership, type TestMembership } from "../../services/membership/test/helpers";
 import { startTestGraph, type TestGraph } from "./graph";
 
 const ROUTER_SECRET = randomBytes(32).toString("hex");
@@ -199,7 +199,7 @@ describe("a subgraph behind a router", () => {
 });
 
 describe("key rotation", () => {
-  let membership: TestMembership;
+  let membership: TestSubgraph;
   let jwksServer: http.Server;
   let published: JWK[] = [];
   let fetches = 0;
@@ -212,10 +212,13 @@ describe("key rotation", () => {
       res.end(JSON.stringify({ keys: published }));
     });
     await new Promise<void>((resolve) => jwksServer.listen(port, "127.0.0.1", resolve));
-    membership = await startTestMembership("empty", {
-      ROUTER_SECRET,
-      AUTH_JWKS_URL: `http://127.0.0.1:${port}/.well-known/jwks.json`,
-      AUTH_JWKS_COOLDOWN_MS: "0",
+    membership = await startTestSubgraph(membershipSubgraph, {
+      variant: "empty",
+      env: {
+        ROUTER_SECRET,
+        AUTH_JWKS_URL: `http://127.0.0.1:${port}/.well-known/jwks.json`,
+        AUTH_JWKS_COOLDOWN_MS: "0",
+      },
     });
   }, 60_000);
   afterAll(async () => {
@@ -248,7 +251,10 @@ describe("key rotation", () => {
   });
 
   it("answers 503 SERVICE_UNAVAILABLE, not 401, while the issuer's keys cannot be fetched", async () => {
-    const down = await startTestMembership("empty", { ROUTER_SECRET, AUTH_JWKS_URL: `http://127.0.0.1:${await freePort()}/.well-known/jwks.json` });
+    const down = await startTestSubgraph(membershipSubgraph, {
+      variant: "empty",
+      env: { ROUTER_SECRET, AUTH_JWKS_URL: `http://127.0.0.1:${await freePort()}/.well-known/jwks.json` },
+    });
     try {
       const res = await direct(down.url, { [ROUTER_SECRET_HEADER]: ROUTER_SECRET, ...(await as(admin)) });
       expect(res.status).toBe(503);

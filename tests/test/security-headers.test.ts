@@ -7,19 +7,19 @@
  */
 import { createLogger, loadGatewayConfig } from "@kttt/core";
 import { startGateway, type GatewayServer } from "@kttt/gateway";
-import { TEST_ADMIN, tokenFor } from "@kttt/testkit";
+import { TEST_ADMIN, tokenFor, type TestSubgraph, startTestSubgraph } from "@kttt/testkit";
+import { membership as membershipSubgraph } from "@kttt/membership";
 import fs from "node:fs";
 import { chromium } from "playwright-core";
-import { startTestMembership, type TestMembership } from "../../services/membership/test/helpers";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
-let membership: TestMembership;
+let membership: TestSubgraph;
 let gateway: GatewayServer;
 const base = () => gateway.url.replace(/\/graphql$/u, "");
 
 beforeAll(async () => {
-  membership = await startTestMembership("demo");
+  membership = await startTestSubgraph(membershipSubgraph, { variant: "demo" });
   // Development, as under `npm start`: Sandbox on the landing page, opened with a token.
   gateway = await startGateway(
     {

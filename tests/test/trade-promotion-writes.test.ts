@@ -4,19 +4,19 @@
  * write leaves every table as it was.
  */
 import { demoOcopCatalogue, demoOrganizations } from "@kttt/demo";
-import { freePort } from "@kttt/testkit";
-import { startTestMembership, type TestMembership } from "../../services/membership/test/helpers";
-import { startTestOcop, type TestOcop } from "../../services/ocop/test/helpers";
-import { startTestPolicySupport, type TestPolicySupport } from "../../services/policy-support/test/helpers";
-import { onlyError, startTestTradePromotion, type TestTradePromotion } from "../../services/trade-promotion/test/helpers";
+import { freePort, type TestSubgraph, onlyError, startTestSubgraph } from "@kttt/testkit";
+import { membership as membershipSubgraph } from "@kttt/membership";
+import { ocop as ocopSubgraph } from "@kttt/ocop";
+import { policySupport as policySupportSubgraph } from "@kttt/policy-support";
+import { tradePromotion as tradePromotionSubgraph } from "@kttt/trade-promotion";
 import { lookupsAnswered, startSubgraphBehindGateway } from "./graph";
 
-let membership: TestMembership;
-let ocop: TestOcop;
-let policy: TestPolicySupport;
-let graph: Awaited<ReturnType<typeof startSubgraphBehindGateway<TestTradePromotion>>>;
-let s: TestTradePromotion;
-let down: TestTradePromotion;
+let membership: TestSubgraph;
+let ocop: TestSubgraph;
+let policy: TestSubgraph;
+let graph: Awaited<ReturnType<typeof startSubgraphBehindGateway<TestSubgraph>>>;
+let s: TestSubgraph;
+let down: TestSubgraph;
 
 const catalogue = demoOcopCatalogue();
 const collectiveOwner = catalogue.products.find((p) => p.ownerType === "COOPERATIVE" && p.certifications.length > 0)!;
@@ -30,10 +30,14 @@ const OTHER_COOP = demoOrganizations().find(
 )!.id;
 
 beforeAll(async () => {
-  [membership, ocop, policy] = await Promise.all([startTestMembership("demo"), startTestOcop("demo"), startTestPolicySupport("demo")]);
+  [membership, ocop, policy] = await Promise.all([
+    startTestSubgraph(membershipSubgraph, { variant: "demo" }),
+    startTestSubgraph(ocopSubgraph, { variant: "demo" }),
+    startTestSubgraph(policySupportSubgraph, { variant: "demo" }),
+  ]);
   [graph, down] = await Promise.all([
-    startSubgraphBehindGateway<TestTradePromotion>("trade-promotion", { MEMBERSHIP_URL: membership.url, OCOP_URL: ocop.url, POLICY_SUPPORT_URL: policy.url }),
-    startTestTradePromotion("empty"),
+    startSubgraphBehindGateway<TestSubgraph>("trade-promotion", { MEMBERSHIP_URL: membership.url, OCOP_URL: ocop.url, POLICY_SUPPORT_URL: policy.url }),
+    startTestSubgraph(tradePromotionSubgraph, { variant: "empty" }),
   ]);
   s = graph.subgraph;
 });
@@ -144,7 +148,7 @@ describe("events", () => {
 
   it("answers SERVICE_UNAVAILABLE and writes nothing when policy support cannot be asked about the programme", async () => {
     const closed = `http://127.0.0.1:${await freePort()}/graphql`;
-    const noPolicy = await startSubgraphBehindGateway<TestTradePromotion>("trade-promotion", {
+    const noPolicy = await startSubgraphBehindGateway<TestSubgraph>("trade-promotion", {
       MEMBERSHIP_URL: membership.url,
       OCOP_URL: ocop.url,
       POLICY_SUPPORT_URL: closed,
@@ -419,8 +423,8 @@ describe("participants and sellers that are membership organisations", () => {
 
   it("answers SERVICE_UNAVAILABLE and writes nothing when the gateway cannot reach membership, or ocop", async () => {
     const closed = `http://127.0.0.1:${await freePort()}/graphql`;
-    const noMembership = await startSubgraphBehindGateway<TestTradePromotion>("trade-promotion", { MEMBERSHIP_URL: closed, OCOP_URL: ocop.url });
-    const noOcop = await startSubgraphBehindGateway<TestTradePromotion>("trade-promotion", { MEMBERSHIP_URL: membership.url, OCOP_URL: closed });
+    const noMembership = await startSubgraphBehindGateway<TestSubgraph>("trade-promotion", { MEMBERSHIP_URL: closed, OCOP_URL: ocop.url });
+    const noOcop = await startSubgraphBehindGateway<TestSubgraph>("trade-promotion", { MEMBERSHIP_URL: membership.url, OCOP_URL: closed });
     try {
       const listedBefore = "SELECT count(*)::int AS n FROM ecommerce_listing";
       for (const t of [noMembership.subgraph, noOcop.subgraph]) {

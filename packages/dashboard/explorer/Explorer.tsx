@@ -43,10 +43,10 @@ function ExamplesPanel() {
   return (
     <section className="kttt-examples" aria-label="Ví dụ">
       <div className="graphiql-doc-explorer-title">Ví dụ</div>
-      <p>Các truy vấn mẫu của bảng điều khiển và của README. Chọn một truy vấn để mở trong thẻ đang xem, rồi bấm ▶ để chạy.</p>
+      <p>Các truy vấn mẫu của bảng điều khiển và của README (cùng thư mục docs/). Chọn một truy vấn để mở trong thẻ đang xem, rồi bấm ▶ để chạy.</p>
       {(["dashboard", "README"] as const).map((source) => (
         <div key={source}>
-          <h3>{source === "dashboard" ? "Bảng điều khiển" : "README"}</h3>
+          <h3>{source === "dashboard" ? "Bảng điều khiển" : "README và docs/"}</h3>
           <ul>
             {EXAMPLES.filter((e) => e.source === source).map((e) => (
               <li key={e.title}>

@@ -1,7 +1,8 @@
 /**
  * The example operations the explorer offers: the dashboard's own committed operations (with the
- * variables of the mid-2024 review) and every query of the README, titled by the README section it
- * stands in. Read from the files themselves at build time, so they never drift from what is tested.
+ * variables of the mid-2024 review) and every query of the README and of docs/*.md, titled by the
+ * section it stands in. Read from the files themselves at build time, so they never drift from what is
+ * tested (tests/test/readme-examples.test.ts runs the same blocks).
  */
 import readme from "../../../README.md?raw";
 import districtBreakdown from "../operations/district-breakdown.graphql?raw";
@@ -11,7 +12,7 @@ import yearOverYear from "../operations/year-over-year.graphql?raw";
 
 export interface Example {
   title: string;
-  /** Where it comes from: the dashboard or the README. */
+  /** Where it comes from: the dashboard, or the README and docs/*.md. */
   source: "dashboard" | "README";
   query: string;
   /** The variables as JSON text, or "" for none. */
@@ -34,11 +35,23 @@ const DASHBOARD: Example[] = [
   { title: "Qua các năm (YearOverYear)", source: "dashboard", query: yearOverYear, variables: json({ periods: [{ year: 2023 }, { year: 2024 }] }) },
 ];
 
-/** The README's ```graphql blocks, dedented; mutations whose ids are left as "…" are skipped (they cannot run as written). */
-export function readmeExamples(markdown: string): Example[] {
+/** docs/*.md as text, by path, in name order after the README. */
+const docs = import.meta.glob<string>("../../../docs/*.md", { query: "?raw", import: "default", eager: true });
+
+/**
+ * The ```graphql blocks of markdown files, dedented; mutations whose ids are left as "…" are skipped
+ * (they cannot run as written). Titles are unique across the files (a repeated section name is numbered).
+ */
+export function readmeExamples(...markdowns: string[]): Example[] {
+  const examples: Example[] = [];
+  const counts = new Map<string, number>();
+  for (const markdown of markdowns) examples.push(...examplesOf(markdown, counts));
+  return examples;
+}
+
+function examplesOf(markdown: string, counts: Map<string, number>): Example[] {
   const examples: Example[] = [];
   let heading = "README";
-  const counts = new Map<string, number>();
   const block = /^([ \t]*)```graphql\n([\s\S]*?)^[ \t]*```/gmu;
   const headings = [...markdown.matchAll(/^#{2,4} +(.+)$/gmu)].map((m) => ({ at: m.index, text: m[1].trim() }));
   for (const m of markdown.matchAll(block)) {
@@ -56,7 +69,15 @@ export function readmeExamples(markdown: string): Example[] {
   return examples;
 }
 
-export const EXAMPLES: Example[] = [...DASHBOARD, ...readmeExamples(readme)];
+export const EXAMPLES: Example[] = [
+  ...DASHBOARD,
+  ...readmeExamples(
+    readme,
+    ...Object.keys(docs)
+      .sort()
+      .map((file) => docs[file]),
+  ),
+];
 
 /** The tabs of a first visit: the dashboard's operations, ready to run. */
 export const FIRST_TABS = DASHBOARD.map((e) => ({ query: e.query, variables: e.variables }));
