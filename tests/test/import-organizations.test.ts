@@ -483,5 +483,5 @@ describe("npm run import of organisations", () => {
     ).data.organizations.totalCount;
     expect(total).toBeGreaterThan(100); // more than one page
     expect(exported).toMatchObject({ code: 0, stdout: expect.stringContaining(`${total} dòng, 3 cột`) });
-  });
+  }, 180_000); // five command runs, each a fresh Node process that loads the engine
 });

@@ -242,6 +242,7 @@ describe("collective-economy overview through the gateway", () => {
       DistrictOverview: { code: "444", period: REVIEW },
       YearOverYear: { periods: [{ year: 2023 }, { year: 2024 }] },
       CommuneRecut: { year: 2024, asOf: REVIEW.asOf },
+      PlanTargets: { year: 2024 },
     };
     const files = fs.readdirSync(dir).filter((f) => f.endsWith(".graphql"));
     expect(files.length).toBeGreaterThanOrEqual(4);
