@@ -11,6 +11,7 @@
  *   nullable (a caller outside the area reads null with a FORBIDDEN error) and appends the area's
  *   `READ_NOTE` to the description, as every guarded field says who reads it.
  * - `field` passes further GraphQL options (complexity, deprecationReason).
+ * - `primary` makes the column (a part of) the primary key; `default` gives the column's default.
  * A property that is a column but no field, or a field with no column, keeps the plain decorators.
  */
 import { Authorized, Field, Float, ID, Int, type FieldOptions } from "type-graphql";
@@ -32,6 +33,10 @@ export interface StoredOptions {
   /** A numeric column's precision and scale, as the migration declares them. */
   precision?: number;
   scale?: number;
+  /** The column is (a part of) the table's primary key. */
+  primary?: boolean;
+  /** The column's default, as the migration declares it. */
+  default?: boolean | number | string;
   /** More GraphQL field options. */
   field?: Omit<FieldOptions, "nullable" | "description">;
 }
@@ -54,15 +59,17 @@ function stored(
         description: guard ? `${description} ${READ_NOTE[guard]}` : description,
       };
       const name = options.column ?? snakeCase(String(property));
-      const column = columnOptions.primary
-        ? PrimaryColumn(columnType as "uuid", { name })
-        : Column(columnType as "text", {
-            name,
-            ...(nullable ? { nullable: true } : {}),
-            ...(columnOptions.transformer ? { transformer: columnOptions.transformer } : {}),
-            ...(columnOptions.array ? { array: true } : {}),
-            ...(options.precision === undefined ? {} : { precision: options.precision, scale: options.scale }),
-          });
+      const column =
+        columnOptions.primary || options.primary
+          ? PrimaryColumn(columnType as "uuid", { name })
+          : Column(columnType as "text", {
+              name,
+              ...(nullable ? { nullable: true } : {}),
+              ...(options.default === undefined ? {} : { default: options.default }),
+              ...(columnOptions.transformer ? { transformer: columnOptions.transformer } : {}),
+              ...(columnOptions.array ? { array: true } : {}),
+              ...(options.precision === undefined ? {} : { precision: options.precision, scale: options.scale }),
+            });
       const decorators: PropertyDecorator[] = [...(guard ? [Authorized(...DETAILS[guard])] : []), Field(graphqlType, fieldOptions), column];
       decorate(...decorators)(target, property);
     };
@@ -80,6 +87,8 @@ export const Stored = {
   texts: stored(() => [String], "text", { array: true }),
   /** A whole number: `Int` over integer. */
   int: stored(() => Int, "integer", {}),
+  /** A small whole number (a score part, stars): `Int` over smallint. */
+  smallint: stored(() => Int, "smallint", {}),
   /** A decimal (a score, a share): `Float` over numeric. */
   decimal: stored(() => Float, "numeric", { transformer: numericTransformer }),
   /** Yes or no: `Boolean` over boolean. */
