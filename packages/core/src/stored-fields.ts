@@ -101,3 +101,29 @@ export const Stored = {
   enum: (enumType: object, description: string, options?: StoredOptions): PropertyDecorator =>
     stored(() => enumType as ReturnType<ReturnTypeFunc>, "text", {})(description, options),
 };
+
+/** GraphQL options of a field that is not stored (`FieldOf`): all but the description, said first. */
+export type FieldOfOptions = Omit<FieldOptions, "description">;
+
+function served(graphqlType: ReturnTypeFunc): (description: string, options?: FieldOfOptions) => PropertyDecorator {
+  return (description, options = {}) => Field(graphqlType, { ...options, description });
+}
+
+/**
+ * The same kinds for a GraphQL field with no column (a statistic, an input, an import row):
+ * `@FieldOf.money("Revenue, VND.")` is `@Field(() => VndScalar, { description })`; options as type-graphql's
+ * (`nullable`, `defaultValue`). Validation, where an input needs it, stays in its own decorators.
+ */
+export const FieldOf = {
+  id: served(() => ID),
+  text: served(() => String),
+  texts: served(() => [String]),
+  int: served(() => Int),
+  decimal: served(() => Float),
+  boolean: served(() => Boolean),
+  date: served(() => LocalDateScalar),
+  money: served(() => VndScalar),
+  /** An enum's value, or an object type: `FieldOf.of(Sector, "Field of activity.")`. */
+  of: (type: object, description: string, options?: FieldOfOptions): PropertyDecorator =>
+    served(() => type as ReturnType<ReturnTypeFunc>)(description, options),
+};
