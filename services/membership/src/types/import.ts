@@ -81,8 +81,9 @@ const ADMIN_UNIT_REF =
   "Where the organisation named by `organization` is registered or lies (đơn vị hành chính), to tell organisations of the same name apart: " +
   "a code or a name, of the unit of registration (a district before 1/7/2025) or of its commune on the mid-2024 or today's map.";
 
-@InputType({ description: "One member of a member register to import (một dòng danh sách thành viên); matched on organisation, name and joining date." })
-export class MemberImportRow {
+/** What every row of an organisation's records (members, yearly figures, classifications) starts with: its number and the organisation. */
+@InputType()
+abstract class OrganizationRecordRow {
   @FieldOf.int("The row's number in the person's file, echoed in the result (số dòng).", { nullable: true })
   rowNumber?: number;
 
@@ -91,7 +92,10 @@ export class MemberImportRow {
 
   @FieldOf.text(ADMIN_UNIT_REF, { nullable: true })
   adminUnit?: string;
+}
 
+@InputType({ description: "One member of a member register to import (một dòng danh sách thành viên); matched on organisation, name and joining date." })
+export class MemberImportRow extends OrganizationRecordRow {
   @FieldOf.text("Name of the person, household head or body (họ và tên).")
   fullName: string;
 
@@ -112,16 +116,7 @@ export class MemberImportRow {
 }
 
 @InputType({ description: "One year's figures of an organisation to import (một dòng báo cáo năm); matched on organisation and year." })
-export class FinancialReportImportRow {
-  @FieldOf.int("The row's number in the person's file, echoed in the result (số dòng).", { nullable: true })
-  rowNumber?: number;
-
-  @FieldOf.text(ORGANIZATION_REF)
-  organization: string;
-
-  @FieldOf.text(ADMIN_UNIT_REF, { nullable: true })
-  adminUnit?: string;
-
+export class FinancialReportImportRow extends OrganizationRecordRow {
   @FieldOf.int("Reporting year (năm báo cáo).")
   year: number;
 
@@ -154,16 +149,7 @@ export class FinancialReportImportRow {
   description:
     "One year's classification of a cooperative or union to import (một dòng kết quả phân loại, đánh giá); matched on organisation, year and scheme.",
 })
-export class ClassificationImportRow {
-  @FieldOf.int("The row's number in the person's file, echoed in the result (số dòng).", { nullable: true })
-  rowNumber?: number;
-
-  @FieldOf.text(ORGANIZATION_REF)
-  organization: string;
-
-  @FieldOf.text(ADMIN_UNIT_REF, { nullable: true })
-  adminUnit?: string;
-
+export class ClassificationImportRow extends OrganizationRecordRow {
   @FieldOf.int("Year assessed (năm đánh giá).")
   year: number;
 
