@@ -36,7 +36,7 @@ function plainEntity(dataSource: DataSource, metadata: EntityMetadata): boolean 
  */
 export function rowHydrator<T>(dataSource: DataSource, metadata: EntityMetadata, alias: string): RowHydrator<T> {
   let byAlias = hydrators.get(metadata);
-  if (!byAlias) hydrators.set(metadata, (byAlias = new Map()));
+  if (!byAlias) hydrators.set(metadata, (byAlias = new Map<string, RowHydrator<unknown>>()));
   const known = byAlias.get(alias);
   if (known) return known as RowHydrator<T>;
   const driver = dataSource.driver;
@@ -54,7 +54,7 @@ export function rowHydrator<T>(dataSource: DataSource, metadata: EntityMetadata,
     }
     return hasData ? (entity as T) : null;
   };
-  byAlias.set(alias, hydrate as RowHydrator<unknown>);
+  byAlias.set(alias, hydrate);
   return hydrate;
 }
 
@@ -121,7 +121,7 @@ export function readByKeys<T extends ObjectLiteral>(
   build: (keys: readonly string[]) => SelectQueryBuilder<T>,
 ): (keys: readonly string[]) => Promise<T[]> {
   let byKey = statements.get(dataSource);
-  if (!byKey) statements.set(dataSource, (byKey = new Map()));
+  if (!byKey) statements.set(dataSource, (byKey = new Map<string, { sql: string; hydrate: RowHydrator<unknown> } | null>()));
   let statement = byKey.get(key);
   if (statement === undefined) {
     const probe: string[] = [];
