@@ -8,7 +8,6 @@ import { ApolloGateway, IntrospectAndCompose, RemoteGraphQLDataSource, type Grap
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from "@apollo/server/plugin/landingPage/default";
-import { expressMiddleware } from "@as-integrations/express5";
 import {
   ANONYMOUS,
   createLogger,
@@ -49,6 +48,7 @@ import { spreadsheetFiles } from "./spreadsheet-files";
 import { subgraphFetcher, subgraphFetchMetrics } from "./fetcher";
 import { apiSecurityHeaders, compressAnswers, EXPLORER_CSP, landingPage, singlePageApp } from "./static-pages";
 import { collapseIdenticalQueries, stringifyResult } from "./collapse";
+import { graphqlHttp } from "./graphql-http";
 
 interface GatewayContext {
   requestId: string;
@@ -209,7 +209,7 @@ export async function startGateway(config: GatewayConfig, logger: Logger = creat
   const { apiKeys, signingKeys, tokenKeys } = issuer;
   const limitStore = rateLimitStore(config.redisUrl, config.redisPrefix);
   const limit = requestRateLimit(config.rateLimitPerMinute, limitStore.store);
-  const graphql = expressMiddleware(apollo, {
+  const graphql = graphqlHttp(apollo, {
     context: async ({ req, res }) => {
       const requestId = requestIdOf(req.headers["x-request-id"]);
       // The caller can quote it when asking about this request; the subgraphs and logs carry the same id.

@@ -117,7 +117,13 @@ export async function startBenchGraph(options: BenchGraphOptions): Promise<Bench
     if (options.baseGateway) {
       // Another build of our gateway (e.g. main's) beside this one, on the same subgraphs: a change compared under the same load.
       const port = await freePort();
-      const base = node("gateway-base", path.resolve(options.baseGateway), { ...env, ...urls, GATEWAY_PORT: String(port) });
+      const base = node("gateway-base", path.resolve(options.baseGateway), {
+        ...env,
+        ...urls,
+        GATEWAY_PORT: String(port),
+        // A build elsewhere in the repository finds the supergraph relative to itself: name this one.
+        SUPERGRAPH_PATH: path.join(ROOT, "gateway", "supergraph.graphql"),
+      });
       children.push(base);
       await waitForHealth("gateway-base", `http://127.0.0.1:${port}/health`, base);
       targets.push({ name: "base", url: `http://127.0.0.1:${port}/graphql`, process: base });
