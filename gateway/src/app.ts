@@ -2,11 +2,12 @@
  * The gateway: one GraphQL endpoint over the subgraphs, planned from the static supergraph file
  * that is composed ahead of time and committed (IntrospectAndCompose only as a development opt-in).
  */
+// Before @apollo/gateway loads (see the file).
+import "./flat-exports";
 import { ApolloGateway, IntrospectAndCompose, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from "@apollo/server/plugin/landingPage/default";
-import { expressMiddleware } from "@as-integrations/express5";
 import {
   ANONYMOUS,
   createLogger,
@@ -45,8 +46,9 @@ import { responseMediaType, responseStatusPlugin, type ResponseMediaType } from 
 import { schemaAccessPlugin } from "./schema-access";
 import { spreadsheetFiles } from "./spreadsheet-files";
 import { subgraphFetcher, subgraphFetchMetrics } from "./fetcher";
-import { apiSecurityHeaders, compress, EXPLORER_CSP, landingPage, singlePageApp } from "./static-pages";
+import { apiSecurityHeaders, compressAnswers, EXPLORER_CSP, landingPage, singlePageApp } from "./static-pages";
 import { collapseIdenticalQueries, stringifyResult } from "./collapse";
+import { graphqlHttp } from "./graphql-http";
 
 interface GatewayContext {
   requestId: string;
@@ -162,6 +164,10 @@ export async function startGateway(config: GatewayConfig, logger: Logger = creat
 
   const app = express();
   app.disable("x-powered-by");
+  // No ETag on answers: Express would hash every GraphQL answer (SHA-1 of a 100 KB page, 2 % of the
+  // gateway's CPU under load) for a header no client here revalidates with; POST answers are never
+  // revalidated anyway. Static files keep theirs (express.static has its own).
+  app.disable("etag");
   app.set("trust proxy", config.trustProxy);
   app.use(apiSecurityHeaders());
   const httpServer = http.createServer(app);
@@ -199,32 +205,11 @@ export async function startGateway(config: GatewayConfig, logger: Logger = creat
     ],
   });
   await apollo.start();
-  operationsRoutes(app, metrics, async () => {
-    const checks: Record<string, string> = { supergraph: urls.size > 0 ? "ok" : "not loaded" };
-    await Promise.all(
-      [...urls].map(async ([name, url]) => {
-        const health = url.replace(/\/graphql\/?$/u, "/health");
-        try {
-          const response = await fetch(health, { signal: AbortSignal.timeout(1000) });
-          checks[`subgraph:${name}`] = response.ok ? "ok" : `answered ${response.status}`;
-        } catch {
-          checks[`subgraph:${name}`] = `unreachable at ${health}`;
-        }
-      }),
-    );
-    return checks;
-  });
   const issuer = await openIssuer(config);
   const { apiKeys, signingKeys, tokenKeys } = issuer;
   const limitStore = rateLimitStore(config.redisUrl, config.redisPrefix);
   const limit = requestRateLimit(config.rateLimitPerMinute, limitStore.store);
-  mountIssuer(app, issuer, limit);
-  const dashboardDir = config.dashboardDir ?? path.join(repositoryRoot, "packages", "dashboard", "dist");
-  // The explorer is built beside the dashboard (packages/dashboard, vite.explorer.config.ts).
-  const explorerDir = path.join(dashboardDir, "..", "dist-explorer");
-  app.use("/dashboard", ...singlePageApp(dashboardDir, "dashboard"));
-  app.use("/explorer", ...singlePageApp(explorerDir, "explorer", EXPLORER_CSP));
-  const graphql = expressMiddleware(apollo, {
+  const graphql = graphqlHttp(apollo, {
     context: async ({ req, res }) => {
       const requestId = requestIdOf(req.headers["x-request-id"]);
       // The caller can quote it when asking about this request; the subgraphs and logs carry the same id.
@@ -249,7 +234,6 @@ export async function startGateway(config: GatewayConfig, logger: Logger = creat
       return { requestId, authorization, principal, mediaType: responseMediaType(req) };
     },
   });
-  app.use("/files", limit, spreadsheetFiles(httpServer, tokenKeys, apiKeys ?? null));
   const body = express.json({
     limit: config.maxBodyBytes,
     // JSON is UTF-8: a body that is not is refused, rather than read with its bad bytes replaced.
@@ -259,9 +243,32 @@ export async function startGateway(config: GatewayConfig, logger: Logger = creat
   });
   const expansion = fragmentExpansionLimit(QUERY_LIMITS.expandedSelections);
   // Answers are compressed for clients that accept it: the explorer's schema is 330 KB of JSON, 40 KB gzipped.
-  app.use("/graphql", limit, compress, body, expansion, graphql);
+  // First in the app: every other route is a path of its own, and a query then passes no other route on its way.
+  app.use("/graphql", limit, compressAnswers, body, expansion, graphql);
+  operationsRoutes(app, metrics, async () => {
+    const checks: Record<string, string> = { supergraph: urls.size > 0 ? "ok" : "not loaded" };
+    await Promise.all(
+      [...urls].map(async ([name, url]) => {
+        const health = url.replace(/\/graphql\/?$/u, "/health");
+        try {
+          const response = await fetch(health, { signal: AbortSignal.timeout(1000) });
+          checks[`subgraph:${name}`] = response.ok ? "ok" : `answered ${response.status}`;
+        } catch {
+          checks[`subgraph:${name}`] = `unreachable at ${health}`;
+        }
+      }),
+    );
+    return checks;
+  });
+  mountIssuer(app, issuer, limit);
+  const dashboardDir = config.dashboardDir ?? path.join(repositoryRoot, "packages", "dashboard", "dist");
+  // The explorer is built beside the dashboard (packages/dashboard, vite.explorer.config.ts).
+  const explorerDir = path.join(dashboardDir, "..", "dist-explorer");
+  app.use("/dashboard", ...singlePageApp(dashboardDir, "dashboard"));
+  app.use("/explorer", ...singlePageApp(explorerDir, "explorer", EXPLORER_CSP));
+  app.use("/files", limit, spreadsheetFiles(httpServer, tokenKeys, apiKeys ?? null));
   // A browser at `/` gets the start page (explorer, Sandbox, dashboard); Sandbox itself is at GET /graphql.
-  app.use("/", landingPage(explorerDir), limit, compress, body, expansion, graphql);
+  app.use("/", landingPage(explorerDir), limit, compressAnswers, body, expansion, graphql);
   // Refused bodies (too large, not UTF-8, not JSON) get a GraphQL-shaped error, never a stack trace.
   app.use((error: { status?: number; type?: string; message?: string }, _req: express.Request, res: express.Response, next: express.NextFunction) => {
     if (!error?.status) return next(error);

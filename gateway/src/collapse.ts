@@ -31,12 +31,13 @@ export function collapseIdenticalQueries<T extends { principal: Principal }>(joi
       let lead: { key: string; answer: Promise<Shared>; settle: (shared: Shared) => void } | null = null;
       let mutation = false;
       return {
-        async responseForOperation({ operation, request, contextValue }: GraphQLRequestContext<T>) {
+        async responseForOperation({ operation, request, queryHash, contextValue }: GraphQLRequestContext<T>) {
           if (operation?.operation !== "query") {
             mutation = operation?.operation === "mutation";
             return null;
           }
-          const key = `${accessScope(contextValue.principal)}\u0000${request.operationName ?? ""}\u0000${JSON.stringify(request.variables ?? {})}\u0000${request.query ?? ""}`;
+          // The document by its SHA-256 (Apollo Server's, computed anyway): a key of the whole text costs a copy and a hash of it per request.
+          const key = `${accessScope(contextValue.principal)}\u0000${request.operationName ?? ""}\u0000${JSON.stringify(request.variables ?? {})}\u0000${queryHash ?? request.query ?? ""}`;
           const running = inFlight.get(key);
           if (running) {
             const shared = await running;

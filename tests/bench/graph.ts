@@ -62,6 +62,8 @@ export interface BenchGraphOptions {
   env: NodeJS.ProcessEnv;
   /** Also start Hive Gateway from deploy/hive-gateway, when it is installed there: with its Rust router runtime (`hive`), with its JavaScript planner (`hive-js`). */
   hive: ("hive" | "hive-js")[];
+  /** A built gateway's main.js to run as target `base` beside ours (BENCH_BASE_GATEWAY). */
+  baseGateway?: string;
 }
 
 /** Where Hive Gateway is installed for the benchmark (issue 16's folder), or null if it is not. */
@@ -115,6 +117,20 @@ export async function startBenchGraph(options: BenchGraphOptions): Promise<Bench
     children.push(ours);
     await waitForHealth("gateway", `http://127.0.0.1:${gatewayPort}/health`, ours);
     const targets: Target[] = [{ name: "ours", url: `http://127.0.0.1:${gatewayPort}/graphql`, process: ours }];
+    if (options.baseGateway) {
+      // Another build of our gateway (e.g. main's) beside this one, on the same subgraphs: a change compared under the same load.
+      const port = await freePort();
+      const base = node("gateway-base", path.resolve(options.baseGateway), {
+        ...env,
+        ...urls,
+        GATEWAY_PORT: String(port),
+        // A build elsewhere in the repository finds the supergraph relative to itself: name this one.
+        SUPERGRAPH_PATH: path.join(ROOT, "gateway", "supergraph.graphql"),
+      });
+      children.push(base);
+      await waitForHealth("gateway-base", `http://127.0.0.1:${port}/health`, base);
+      targets.push({ name: "base", url: `http://127.0.0.1:${port}/graphql`, process: base });
+    }
     for (const name of hiveGatewayInstalled() ? options.hive : []) {
       // deploy/hive-gateway's own configuration (gateway.config.ts), as `npm run start:hive` runs it.
       const hive = await startHiveGateway({

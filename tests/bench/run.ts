@@ -13,7 +13,10 @@
  * times each, one graph per scale, run one after the other; BENCH_SCALE names one), BENCH_CPU_PROF (a folder: every process writes a CPU profile there;
  * read it with profile-summary.js), BENCH_KEEP_DATABASES (true: the seeded databases of each scale,
  * kttt_bench_x<scale>_* or BENCH_DATABASE_PREFIX_x<scale>_*, are kept and reused by the next run; scenarios that write are then left out),
- * BENCH_START_SECONDS (how long a process may take to start, seeding included; 900), BENCH_SUBGRAPH_TIMEOUT_MS (the gateway's SUBGRAPH_TIMEOUT_MS), BENCH_REPORT (false: only artifacts/bench-<scale>x.json, as
+ * BENCH_START_SECONDS (how long a process may take to start, seeding included; 900), BENCH_SUBGRAPH_TIMEOUT_MS (the gateway's SUBGRAPH_TIMEOUT_MS),
+ * BENCH_BASE_GATEWAY (another build of our gateway, its dist/main.js inside this repository so it finds the same
+ * node_modules, run as target `base` beside ours to measure a change under the same load; add `base` to
+ * BENCH_TARGETS), BENCH_REPORT (false: only artifacts/bench-<scale>x.json, as
  * `npm run bench:cpu` does, one client at a time), DATABASE_URL (else an embedded PostgreSQL).
  */
 import "reflect-metadata";
@@ -244,7 +247,8 @@ async function runAtScale(scale: number): Promise<BenchRun> {
   );
   await dropDatabases();
   const started = Date.now();
-  const graph = await startBenchGraph({ env, hive: wantHive }).catch(async (error: unknown) => {
+  const baseGateway = SETTINGS.targets.includes("base") ? process.env.BENCH_BASE_GATEWAY : undefined;
+  const graph = await startBenchGraph({ env, hive: wantHive, baseGateway }).catch(async (error: unknown) => {
     await dropDatabases();
     throw error;
   });
