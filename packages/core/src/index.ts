@@ -37,3 +37,4 @@ export * from "./subgraphs";
 export * from "./text";
 export * from "./unit-map";
 export * from "./validation";
+export * from "./write-fields";
