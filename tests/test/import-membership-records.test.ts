@@ -14,7 +14,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { filledTemplate, readRows } from "./spreadsheets";
+import { filledTemplate, messySheet, readRows } from "./spreadsheets";
 
 let membership: TestSubgraph;
 let gateway: GatewayServer;
@@ -396,6 +396,94 @@ describe("npm run import --kind classifications", () => {
     expect(problems[3]).toMatch(/^B\|.* is a cooperative group \(THT\): groups are not rated/u);
     expect(problems[4]).toMatch(/^F\|101 is above 100/u);
     expect(problems[5]).toMatch(/^B\|No organisation is called "Hợp tác xã Không Hề Có"/u);
+  });
+});
+
+/** Exports `query` to an .xlsx in `dir` and reads it back as the importer reads `kind`. */
+async function exported(name: string, query: string, variables: Record<string, unknown>, kind: typeof membersKind, by: string) {
+  const out = join(dir, `${name}.xlsx`);
+  await runExport({ query, variables, out, gatewayUrl: gateway.url, token });
+  return { out, rows: await readRows(out, kind, by) };
+}
+
+const MEMBERS_EXPORT = /* GraphQL */ `
+  query ($id: ID!) {
+    organization(id: $id) {
+      members(first: 50) {
+        nodes {
+          Ma_so_HTX: organization {
+            registrationNumber
+          }
+          Ho_va_ten: fullName
+          Loai_thanh_vien: kind
+          Loai_hinh_thanh_vien: membershipType
+          Von_gop: capitalContributed
+          Ngay_gia_nhap: joinedOn
+        }
+      }
+    }
+  }
+`;
+
+describe("members exported back", () => {
+  const mine = (rows: Record<string, unknown>[]) => rows.filter((r) => String(r.fullName).includes("Khứ Hồi"));
+
+  it("exports a filled template's members back cell for cell, naming their cooperative, and the export imports as unchanged", async () => {
+    const member = (fullName: string, kind: string, membershipType: string, capitalContributed: number, joinedOn: string) => ({
+      registrationNumber: coop.registration_number,
+      fullName,
+      kind,
+      membershipType,
+      capitalContributed,
+      joinedOn,
+    });
+    const template = await filledTemplate(dir, membersKind, "thanh-vien-khu-hoi", [
+      member("Nguyễn Văn Khứ Hồi", "Cá nhân", "Thành viên chính thức", 4_000_000, "02/01/2024"),
+      member("Hộ Lê Thị Khứ Hồi", "Hộ gia đình", "Thành viên liên kết góp vốn", 1_250_000, "03/01/2024"),
+      member("Trần Khứ Hồi", "Cá nhân", "Thành viên liên kết không góp vốn", 0, "04/01/2024"),
+    ]);
+    const imported = await runImport({ file: template, kind: "members", gatewayUrl: gateway.url, token });
+    expect(problemsByRow(imported)).toEqual({});
+    expect(imported.counts).toMatchObject({ CREATED: 3 });
+    const { out, rows } = await exported("thanh-vien-xuat", MEMBERS_EXPORT, { id: coop.id }, membersKind, "fullName");
+    const back = mine(rows);
+    expect(back).toHaveLength(3);
+    expect(back).toEqual(mine(await readRows(template, membersKind, "fullName")));
+    expect(back[0]).toMatchObject({ registrationNumber: coop.registration_number, kind: "HOUSEHOLD", capitalContributed: 1_250_000n });
+
+    // Every member of the cooperative, the demo's too, comes back unchanged.
+    const again = await runImport({ file: out, kind: "members", gatewayUrl: gateway.url, token });
+    expect(problemsByRow(again)).toEqual({});
+    expect(again.counts).toMatchObject({ CREATED: 0, UPDATED: 0, INVALID: 0, UNCHANGED: rows.length });
+  });
+
+  it("reads a register as offices keep it (title, STT, units in the header, a subtotal), refuses a bad and a repeated row, and exports the rest back cell for cell", async () => {
+    const dotted = coop.registration_number.replace(/^(\d{2})(\d{4})(\d{4})/u, "$1.$2.$3");
+    const header = ["Mã số thuế", "Họ tên", "Cá nhân/hộ/pháp nhân", "Thành viên", "Vốn góp (triệu đồng)", "Ngày kết nạp"];
+    const rows = [
+      [dotted, "Phan Văn Khứ Hồi Bốn", "Cá nhân", "Chính thức", "2,5", "05/02/2024"],
+      [dotted, "Hộ Đinh Khứ Hồi Năm", "Hộ", "Liên kết góp vốn", "0,75", "06/02/2024"],
+      [dotted, "Võ Thị Khứ Hồi Sáu", "Cá nhân", "Chính thức", "1", "01/01/1990"],
+      [dotted, "Phan Văn Khứ Hồi Bốn", "Cá nhân", "Chính thức", "2,5", "05/02/2024"],
+    ];
+    const path = await messySheet(dir, "so thanh vien khu hoi", header, rows);
+    const members = await count("member");
+    const refused = await runImport({ file: path, kind: "members", gatewayUrl: gateway.url, token });
+    expect(refused.written).toBe(false);
+    expect(await count("member")).toBe(members);
+    expect(problemsByRow(refused)).toEqual({
+      8: expect.stringMatching(/^G\|A member cannot join \(1990-01-01\) before the organisation was established/u),
+      9: expect.stringMatching(/^C\|.* is also on row 6 of this file/u),
+    });
+
+    const written = await runImport({ file: path, kind: "members", gatewayUrl: gateway.url, token, skipInvalid: true });
+    expect(written.counts).toMatchObject({ CREATED: 2, INVALID: 2 });
+    const back = mine((await exported("so-thanh-vien-xuat", MEMBERS_EXPORT, { id: coop.id }, membersKind, "fullName")).rows).filter((r) =>
+      /Bốn|Năm|Sáu/u.test(String(r.fullName)),
+    );
+    const sent = (await readRows(path, membersKind, "fullName")).filter((r) => /Bốn|Năm/u.test(String(r.fullName)));
+    expect(back).toEqual(sent.slice(0, 2));
+    expect(back.map((r) => r.capitalContributed)).toEqual([750_000n, 2_500_000n]);
   });
 });
 
