@@ -343,7 +343,7 @@ describe("npm run import --kind financialReports", () => {
     const out = join(dir, "bao-cao-xuat.xlsx");
     await runExport({
       query: `query($id: ID!) { organization(id: $id) { financialReports(fromYear: 2022, toYear: 2023) {
-        Nam_bao_cao: year Von_dieu_le: charterCapital Doanh_thu: revenue Loi_nhuan: profit Lao_dong_thuong_xuyen: regularWorkers
+        Ma_so_HTX: organization { registrationNumber } Ten_to_chuc: organization { name } Nam_bao_cao: year Von_dieu_le: charterCapital Doanh_thu: revenue Loi_nhuan: profit Lao_dong_thuong_xuyen: regularWorkers
         Thu_nhap_binh_quan: averageMonthlyIncome Can_bo_quan_ly: managersTotal Can_bo_quan_ly_da_qua_dao_tao: managersTrained
         Muc_do_ung_dung_CNTT: itReadiness } } }`,
       variables: { id: coop.id },
@@ -351,12 +351,14 @@ describe("npm run import --kind financialReports", () => {
       gatewayUrl: gateway.url,
       token,
     });
-    // A list inside one organisation has no column naming it; every other cell comes back as it went in.
-    const withoutOrganization = (rows: Record<string, unknown>[]) => rows.map(({ registrationNumber: _number, ...figures }) => figures);
+    // Each row names its organisation (number and name, from the graph); every other cell comes back as it went in.
     const back = await readRows(out, financialReportsKind, "year");
     expect(back).toHaveLength(2);
-    expect(back).toEqual(withoutOrganization(await readRows(template, financialReportsKind, "year")));
-    expect(back[1]).toMatchObject({ revenue: 2_750_500_000n, profit: -25_000_000n, itReadiness: "ONLINE" });
+    expect(back).toEqual((await readRows(template, financialReportsKind, "year")).map((figures) => ({ ...figures, organizationName: coop.name })));
+    expect(back[1]).toMatchObject({ registrationNumber: coop.registration_number, revenue: 2_750_500_000n, profit: -25_000_000n, itReadiness: "ONLINE" });
+    const again = await runImport({ file: out, kind: "financialReports", gatewayUrl: gateway.url, token });
+    expect(problemsByRow(again)).toEqual({});
+    expect(again.counts).toMatchObject({ CREATED: 0, UPDATED: 0, INVALID: 0, UNCHANGED: 2 });
   });
 });
 
@@ -484,6 +486,89 @@ describe("members exported back", () => {
     const sent = (await readRows(path, membersKind, "fullName")).filter((r) => /Bốn|Năm/u.test(String(r.fullName)));
     expect(back).toEqual(sent.slice(0, 2));
     expect(back.map((r) => r.capitalContributed)).toEqual([750_000n, 2_500_000n]);
+  });
+});
+
+const CLASSIFICATIONS_EXPORT = /* GraphQL */ `
+  query ($id: ID!) {
+    organization(id: $id) {
+      classifications(scheme: CIRCULAR_01_2020) {
+        Ma_so_HTX: organization {
+          registrationNumber
+        }
+        Nam_danh_gia: year
+        Can_cu_danh_gia: scheme
+        Diem: score
+        Xep_loai: rating
+        Quy_mo: sizeClass
+        Ly_do_chua_xep_loai: notRatedReason
+      }
+    }
+  }
+`;
+
+describe("classifications exported back", () => {
+  const years = (from: number, to: number) => (rows: Record<string, unknown>[]) => rows.filter((r) => Number(r.year) >= from && Number(r.year) <= to);
+
+  it("exports a filled template's ratings back cell for cell, naming their cooperative, and the export imports as unchanged", async () => {
+    await sql("DELETE FROM classification WHERE organization_id = $1 AND year BETWEEN 2015 AND 2018", [coop.id]);
+    const rating = (year: number, score: number | null, rated: string, sizeClass: string | null, notRatedReason: string | null) => ({
+      registrationNumber: coop.registration_number,
+      year,
+      scheme: "Thông tư 01/2020/TT-BKHĐT",
+      score,
+      rating: rated,
+      sizeClass,
+      notRatedReason,
+    });
+    const template = await filledTemplate(dir, classificationsKind, "xep-loai-khu-hoi", [
+      rating(2015, 85.5, "Tốt", "Vừa", null),
+      rating(2016, 64, "Trung bình", "Siêu nhỏ", null),
+      rating(2017, null, "Chưa xếp loại", null, "Tạm ngừng hoạt động quá 3 tháng"),
+    ]);
+    const imported = await runImport({ file: template, kind: "classifications", gatewayUrl: gateway.url, token });
+    expect(problemsByRow(imported)).toEqual({});
+    expect(imported.counts).toMatchObject({ CREATED: 3 });
+    const { out, rows } = await exported("xep-loai-xuat", CLASSIFICATIONS_EXPORT, { id: coop.id }, classificationsKind, "year");
+    const back = years(2015, 2017)(rows);
+    expect(back).toEqual(await readRows(template, classificationsKind, "year"));
+    expect(back[0]).toMatchObject({ registrationNumber: coop.registration_number, rating: "GOOD", sizeClass: "MEDIUM" });
+
+    // The cooperative's every rating, the demo's too, comes back unchanged.
+    const again = await runImport({ file: out, kind: "classifications", gatewayUrl: gateway.url, token });
+    expect(problemsByRow(again)).toEqual({});
+    expect(again.counts).toMatchObject({ CREATED: 0, UPDATED: 0, INVALID: 0, UNCHANGED: rows.length });
+  });
+
+  it("reads results as offices report them (title, STT, their own headers, a subtotal), refuses a contradicted and a repeated row, and exports the rest back cell for cell", async () => {
+    await sql("DELETE FROM classification WHERE organization_id = $1 AND year BETWEEN 2010 AND 2014", [coop.id]);
+    const dotted = coop.registration_number.replace(/^(\d{2})(\d{4})(\d{4})/u, "$1.$2.$3");
+    const header = ["Mã số thuế", "Năm xếp loại", "Căn cứ", "Tổng điểm", "Kết quả xếp loại", "Phân loại quy mô", "Lý do"];
+    const path = await messySheet(dir, "ket qua xep loai khu hoi", header, [
+      [dotted, 2010, "TT 01/2020", "66,5", "Loại khá", "Nhỏ", null],
+      [dotted, 2011, null, "79", "Khá", null, null],
+      [dotted, 2012, "01/2020", "49", "Khá", null, null],
+      [dotted, 2010, "TT 01/2020", "66,5", "Loại khá", "Nhỏ", null],
+    ]);
+    const classifications = await count("classification");
+    const refused = await runImport({ file: path, kind: "classifications", gatewayUrl: gateway.url, token });
+    expect(refused.written).toBe(false);
+    expect(await count("classification")).toBe(classifications);
+    expect(problemsByRow(refused)).toEqual({
+      8: expect.stringMatching(/^F\|A score of 49 is rated Yếu \(under 50 points\), not Khá/u),
+      9: expect.stringMatching(/^C\|.*is also on row 6 of this file/u),
+    });
+
+    const written = await runImport({ file: path, kind: "classifications", gatewayUrl: gateway.url, token, skipInvalid: true });
+    expect(written.counts).toMatchObject({ CREATED: 2, INVALID: 2 });
+    const back = years(2010, 2014)((await exported("ket-qua-xuat", CLASSIFICATIONS_EXPORT, { id: coop.id }, classificationsKind, "year")).rows);
+    const [first, , second] = await readRows(path, classificationsKind, "year"); // 2010, its repeat, 2011, 2012
+    // A blank scheme is Circular 01/2020, and the export says so.
+    expect(back).toEqual([first, { ...second, scheme: "CIRCULAR_01_2020" }]);
+    expect(back.map((r) => [r.year, r.score, r.rating, r.sizeClass])).toEqual([
+      [2010, 66.5, "FAIR", "SMALL"],
+      [2011, 79, "FAIR", undefined],
+    ]);
   });
 });
 
