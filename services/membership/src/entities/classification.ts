@@ -65,6 +65,10 @@ export class Classification {
   @Column("text", { name: "not_rated_reason", nullable: true })
   notRatedReason: string | null;
 
+  @Field({ description: "True for illustrative demo data (dữ liệu minh họa), not published figures: the demo's assessments of 2025." })
+  @Column("boolean", { default: false })
+  illustrative: boolean;
+
   @Field(() => Int, { description: "Version for optimistic concurrency (phiên bản)." })
   @Column("integer")
   version: number;

@@ -45,6 +45,10 @@ export class FinancialReport {
   @Column("text", { name: "it_readiness" })
   itReadiness: ItReadiness;
 
+  @Field({ description: "True for illustrative demo data (dữ liệu minh họa), not published figures: the demo's figures of 2025." })
+  @Column("boolean", { default: false })
+  illustrative: boolean;
+
   @Field(() => Int, { description: "Version for optimistic concurrency (phiên bản)." })
   @Column("integer")
   version: number;

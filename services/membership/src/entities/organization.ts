@@ -87,6 +87,12 @@ export abstract class Organization {
     return communeCodeOn(this.communeId, this.address ?? null, today());
   }
 
+  @Field({
+    description: "True for illustrative demo data (dữ liệu minh họa), not published figures: an organisation the demo registers or dissolves in 2025–2026.",
+  })
+  @Column("boolean", { default: false })
+  illustrative: boolean;
+
   @Field(() => Int, { description: "Version for optimistic concurrency: send it back when you update (phiên bản)." })
   @Column("integer")
   version: number;

@@ -1,5 +1,16 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
-import { ConnectionArgs, connectionFromArray, DETAILS, LocalDateScalar, OWN_COMMUNE, READ_NOTE, SIGNED_IN, today, VndScalar, type Connection } from "@kttt/core";
+import {
+  ConnectionArgs,
+  connectionFromArray,
+  DETAILS,
+  LocalDateScalar,
+  OWN_COMMUNE,
+  READ_NOTE,
+  SIGNED_IN,
+  today,
+  VndScalar,
+  type Connection,
+} from "@kttt/core";
 import { PLACE_DESCRIPTION, recordCommuneOn, recordDistrictOn } from "@kttt/reference";
 import type { PolicySupportContext } from "../context";
 import { Agency } from "../entities/agency";
