@@ -86,6 +86,16 @@ describe("no N+1", () => {
     expect(all.statements[0]).toMatch(/GROUP BY GROUPING SETS \(\(b\.unit_key\), \(\)\)/u);
   });
 
+  it("lists every programme's payments, each with its beneficiary, in constant statements", async () => {
+    const query = `query($first: Int) { supportProgrammes(first: $first) { nodes { disbursements(first: 5) { totalCount nodes { amount
+      beneficiary { approvedOn programme { code } organization { __typename } } } } } } }`;
+    const small = await countStatements(query, { first: 5 });
+    const large = await countStatements(query, { first: 50 });
+    const payments = large.data.supportProgrammes.nodes.flatMap((p: { disbursements: { nodes: unknown[] } }) => p.disbursements.nodes);
+    expect(payments.length).toBeGreaterThan(50);
+    expect(large.count).toBe(small.count);
+  });
+
   it("lists programmes with budgets, results and beneficiaries in constant statements", async () => {
     const query = `query($first: Int) { supportProgrammes(first: $first) { nodes { budget results { planned implementationRate } policy { name } agency { name adminUnit { id } }
       beneficiaries(first: 2) { totalCount nodes { organization { __typename } disbursements { amount } } } } } }`;
