@@ -28,7 +28,9 @@ it("upgrades a database migrated under the former names", async () => {
   await new AgencyCommune1732406400205().down(runner);
   await new BeneficiaryCommune1732406400204().down(runner);
   await runner.release();
-  await old.dataSource.query("DELETE FROM schema_migrations WHERE name IN ('BeneficiaryCommune1732406400204', 'AgencyCommune1732406400205', 'ProgrammeIllustrative1732406400206')");
+  await old.dataSource.query(
+    "DELETE FROM schema_migrations WHERE name IN ('BeneficiaryCommune1732406400204', 'AgencyCommune1732406400205', 'ProgrammeIllustrative1732406400206')",
+  );
   await old.dataSource.query(`
     UPDATE schema_migrations SET name = CASE name
       WHEN 'PolicySupportInitial1732406400200' THEN 'Initial1732406400000'
