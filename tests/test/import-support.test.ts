@@ -103,27 +103,23 @@ const who = (org: Org) => ({
   organizationRegistrationNumber: org.registration_number,
 });
 
+/** A template row allocating `plannedAmount` to `org` from the programme's budget line, placed by its registered unit. */
+const allocationOf = (org: Org, support: string, plannedAmount: number, approvedOn: string) => ({
+  ...who(org),
+  adminUnit: org.admin_unit_code,
+  fundingSource: SOURCE_LABEL[line.source],
+  support,
+  plannedAmount,
+  approvedOn,
+});
+
 describe("npm run import -- --kind beneficiaries / disbursements", () => {
   it("imports allocations, then payments (counted against what was approved across the file), and changes nothing when the files come again", async () => {
     const [a, b] = coops;
     const before = await counts();
     const allocations = await filled(beneficiariesKind, "allocations", [
-      {
-        ...who(a),
-        adminUnit: a.admin_unit_code,
-        fundingSource: SOURCE_LABEL[line.source],
-        support: "Hỗ trợ tham gia hội chợ",
-        plannedAmount: 30_000_000,
-        approvedOn: "01/04/2025",
-      },
-      {
-        ...who(b),
-        adminUnit: b.admin_unit_code,
-        fundingSource: SOURCE_LABEL[line.source],
-        support: "Hỗ trợ tham gia hội chợ",
-        plannedAmount: 20_000_000,
-        approvedOn: "01/04/2025",
-      },
+      allocationOf(a, "Hỗ trợ tham gia hội chợ", 30_000_000, "01/04/2025"),
+      allocationOf(b, "Hỗ trợ tham gia hội chợ", 20_000_000, "01/04/2025"),
     ]);
     const first = await runImport({ file: allocations, kind: "beneficiaries", gatewayUrl: gateway.url, token });
     expect(first.rows.flatMap((r) => r.problems)).toEqual([]);
@@ -332,16 +328,7 @@ describe("npm run import -- --kind beneficiaries / disbursements", () => {
   it("exports a programme's payments back cell for cell, each naming its beneficiary, and the export imports as unchanged; an office-shaped list too", async () => {
     const d = coops[3];
     const allocated = await runImport({
-      file: await filledTemplate(dir, beneficiariesKind, "payments-allocation", [
-        {
-          ...who(d),
-          adminUnit: d.admin_unit_code,
-          fundingSource: SOURCE_LABEL[line.source],
-          support: "Hỗ trợ máy móc",
-          plannedAmount: 9_000_000,
-          approvedOn: "02/04/2025",
-        },
-      ]),
+      file: await filledTemplate(dir, beneficiariesKind, "payments-allocation", [allocationOf(d, "Hỗ trợ máy móc", 9_000_000, "02/04/2025")]),
       kind: "beneficiaries",
       gatewayUrl: gateway.url,
       token,
