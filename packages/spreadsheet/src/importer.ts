@@ -43,6 +43,12 @@ export interface ImportKind {
     rows: Record<string, unknown>[],
     ask: <T>(query: string, variables: Record<string, unknown>) => Promise<T>,
   ): Promise<Map<number, { field: string; reason: string }>>;
+  /**
+   * The import sessions of the subgraph that owns the kind (its mutation then takes `$session`): a file
+   * longer than a batch is checked and written in one pass, every batch in the session's one transaction,
+   * committed at the end only when every row of the file was valid. Both mutations answer as `session`.
+   */
+  session?: { start: string; finish: string };
   /** Rows of another sheet of the same workbook that belong to a row (an organisation's founding members). */
   children?: {
     spec: KindSpec;
@@ -116,8 +122,8 @@ export const IMPORT_KINDS: Record<string, ImportKind> = {
     spec: organizationsKind,
     field: "importOrganizations",
     mutation: /* GraphQL */ `
-      mutation Import($rows: [OrganizationImportRow!]!, $dryRun: Boolean!, $skipInvalid: Boolean!) {
-        importOrganizations(rows: $rows, dryRun: $dryRun, skipInvalid: $skipInvalid) {
+      mutation Import($rows: [OrganizationImportRow!]!, $dryRun: Boolean!, $skipInvalid: Boolean!, $session: ID) {
+        importOrganizations(rows: $rows, dryRun: $dryRun, skipInvalid: $skipInvalid, session: $session) {
           written
           rows {
             index
@@ -134,6 +140,25 @@ export const IMPORT_KINDS: Record<string, ImportKind> = {
     `,
     key: (v) => (typeof v.registrationNumber === "string" ? v.registrationNumber : null),
     keyColumn: "registrationNumber",
+    session: {
+      start: /* GraphQL */ `
+        mutation StartImport {
+          session: startMembershipImport {
+            id
+            state
+          }
+        }
+      `,
+      finish: /* GraphQL */ `
+        mutation FinishImport($session: ID!, $commit: Boolean!) {
+          session: finishMembershipImport(session: $session, commit: $commit) {
+            id
+            state
+            rowsWritten
+          }
+        }
+      `,
+    },
     children: {
       spec: foundingMembersKind,
       field: "members",
@@ -279,13 +304,16 @@ async function readChildren(options: ImportOptions, kind: ImportKind, format: st
 }
 
 /**
- * Reads a file and imports its rows, streamed: the file is read once to check it (locally, then by the
- * owning subgraph in a dry run of each batch, sent as the batch fills) and, when every row is valid,
- * read again to write the rows the check found new or changed, batch by batch. Only a batch's rows are
- * held at a time, with one result per row of the file; a file of one batch is checked and written in one
- * call (one transaction). With skipInvalid each batch is written as it is checked (valid rows only); a
- * dry run only checks. Each batch is one transaction in the subgraph: "nothing written unless the whole
- * file is valid" holds because nothing is written before every batch has been checked.
+ * Reads a file and imports its rows, streamed: only a batch's rows are held at a time, with one result
+ * per row of the file; a file of one batch is checked and written in one call (one transaction).
+ * A longer file, when the owning subgraph has import sessions (organisations): read once, each batch
+ * checked and written by the subgraph as it fills, all in the session's one transaction, committed at
+ * the end only when every row of the file was valid — "nothing written unless the whole file is valid"
+ * holds because the database commits the file's batches together or not at all.
+ * Without sessions: read once to check it (locally, then by the subgraph in a dry run of each batch)
+ * and, when every row is valid, read again to write the rows the check found new or changed, batch by
+ * batch (nothing is written before every batch has been checked). With skipInvalid each batch is written
+ * as it is checked (valid rows only); a dry run only checks.
  */
 export async function runImport(options: ImportOptions): Promise<ImportReport> {
   const kind = IMPORT_KINDS[options.kind];
@@ -301,11 +329,12 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
     : null;
 
   type Answer = { written: boolean; rows: { index: number; outcome: RowReport["outcome"]; problems: { field: string; reason: string; message: string }[] }[] };
-  const send = async (batch: PendingRow[], dryRun: boolean, skip: boolean): Promise<Answer> => {
+  const send = async (batch: PendingRow[], dryRun: boolean, skip: boolean, session: string | null = null): Promise<Answer> => {
     const data = await callGraph<Record<string, Answer>>(options.gatewayUrl, options.token, kind.mutation, {
       rows: batch.map((r) => ({ ...(kind.toRow ? kind.toRow(r.values) : r.values), rowNumber: r.rowNumber })),
       dryRun,
       skipInvalid: skip,
+      ...(session ? { session } : {}),
     });
     const answer = data[kind.field];
     for (const result of answer.rows) {
@@ -408,16 +437,36 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
   let batchesSent = 0;
   let wroteAny = false;
   let checked = 0;
-  // Default: a dry run of each batch (nothing written until every batch is checked). With skipInvalid,
+  // With an import session (the kind's subgraph has them, and the file is to be written whole): each batch
+  // checked and written in the session's transaction as it fills, one pass; once a row of the file is
+  // found invalid the batches after it are only checked, and the session is rolled back at the end.
+  const sessions = !dryRunOnly && !skipInvalid ? kind.session : undefined;
+  let session: string | null = null;
+  let sessionRefused = false;
+  let localProblem = false;
+  const sessionCall = async (query: string, variables: Record<string, unknown>) =>
+    (await callGraph<{ session: { id: string; state: string } }>(options.gatewayUrl, options.token, query, variables)).session;
+  // Otherwise: a dry run of each batch (nothing written until every batch is checked). With skipInvalid,
   // each batch's valid rows are written as they are checked; with dryRun, only checked.
   const checkBatch = async (batch: PendingRow[]) => {
     const ready = await prepared(batch);
-    if (ready.length > 0) {
+    if (sessions) {
+      sessionRefused ||= ready.length < batch.length;
+      session ??= (await sessionCall(sessions.start, {})).id;
+      if (ready.length > 0) sessionRefused ||= !(await send(ready, sessionRefused || localProblem, false, session)).written;
+    } else if (ready.length > 0) {
       const answer = await send(ready, dryRunOnly || !skipInvalid, true);
       wroteAny ||= answer.written && !dryRunOnly && skipInvalid;
     }
     checked += batch.length;
     bar?.update(checked);
+  };
+  /** Ends the session: committed when every row of the file was valid and written in it, else rolled back. */
+  const finishSession = async (commit: boolean): Promise<boolean> => {
+    if (!sessions || !session) return false;
+    const id = session;
+    session = null;
+    return (await sessionCall(sessions.finish, { session: id, commit })).state === "COMMITTED";
   };
   const check = pipeline(async (batch) => {
     batchesSent += 1;
@@ -428,43 +477,52 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
   const firstBatch: PendingRow[] = [];
   let firstBytes = 0;
   bar?.start(0, 0, { phase: "Kiểm tra" });
-  for await (const row of fileRows(table)) {
-    const report: RowReport = { rowNumber: row.rowNumber, outcome: "INVALID", problems: row.problems };
-    reports.push(report);
-    bar?.setTotal(reports.length);
-    if (kind.children) for (const key of kind.children.parentKeys(row.values)) parentKeys.add(key);
-    const whole = kind.rowProblem?.(row.values);
-    if (whole) {
-      const column = columnOf(table, whole.column, kind);
-      report.problems.push({ column: column?.header ?? whole.column, columnLetter: column?.letter ?? "", value: "", reason: whole.reason });
-    }
-    const key = kind.key(row.values);
-    if (key !== null) {
-      const first = firstOfKey.get(key);
-      const column = columnOf(table, kind.keyColumn);
-      if (first !== undefined)
-        report.problems.push({
-          column: column?.header ?? kind.keyColumn,
-          columnLetter: column?.letter ?? "",
-          value: key,
-          reason: `${kind.keyLabel?.(row.values) ?? key} is also on row ${first} of this file`,
-        });
-      else firstOfKey.set(key, row.rowNumber);
-    }
-    if (report.problems.length > 0) continue;
-    const pending = { rowNumber: row.rowNumber, values: row.values, report };
-    if (holdFirst) {
-      const size = rowBytes(pending);
-      if (firstBatch.length === 0 || (firstBatch.length < batchRows && firstBytes + size <= BATCH_BYTES)) {
-        firstBatch.push(pending);
-        firstBytes += size;
+  try {
+    for await (const row of fileRows(table)) {
+      const report: RowReport = { rowNumber: row.rowNumber, outcome: "INVALID", problems: row.problems };
+      reports.push(report);
+      bar?.setTotal(reports.length);
+      if (kind.children) for (const key of kind.children.parentKeys(row.values)) parentKeys.add(key);
+      const whole = kind.rowProblem?.(row.values);
+      if (whole) {
+        const column = columnOf(table, whole.column, kind);
+        report.problems.push({ column: column?.header ?? whole.column, columnLetter: column?.letter ?? "", value: "", reason: whole.reason });
+      }
+      const key = kind.key(row.values);
+      if (key !== null) {
+        const first = firstOfKey.get(key);
+        const column = columnOf(table, kind.keyColumn);
+        if (first !== undefined)
+          report.problems.push({
+            column: column?.header ?? kind.keyColumn,
+            columnLetter: column?.letter ?? "",
+            value: key,
+            reason: `${kind.keyLabel?.(row.values) ?? key} is also on row ${first} of this file`,
+          });
+        else firstOfKey.set(key, row.rowNumber);
+      }
+      if (report.problems.length > 0) {
+        localProblem = true;
         continue;
       }
-      holdFirst = false;
-      for (const held of firstBatch) await check.add(held);
-      firstBatch.length = 0;
+      const pending = { rowNumber: row.rowNumber, values: row.values, report };
+      if (holdFirst) {
+        const size = rowBytes(pending);
+        if (firstBatch.length === 0 || (firstBatch.length < batchRows && firstBytes + size <= BATCH_BYTES)) {
+          firstBatch.push(pending);
+          firstBytes += size;
+          continue;
+        }
+        holdFirst = false;
+        for (const held of firstBatch) await check.add(held);
+        firstBatch.length = 0;
+      }
+      await check.add(pending);
     }
-    await check.add(pending);
+  } catch (error) {
+    // A refusal of the graph, or the file unreadable: an open session is rolled back now, not when it idles out.
+    await finishSession(false).catch(() => undefined);
+    throw error;
   }
   // Members naming no organisation of the file.
   const orphans: RowReport[] = [];
@@ -507,6 +565,14 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
     const answer = ready.length ? await send(ready, dryRun, false) : { written: !dryRun };
     written = answer.written && !dryRun;
     bar?.update(reports.length);
+  } else if (sessions) {
+    try {
+      await check.settle();
+    } catch (error) {
+      await finishSession(false).catch(() => undefined);
+      throw error;
+    }
+    written = await finishSession(!sessionRefused && !locallyInvalid());
   } else {
     await check.settle();
     written = wroteAny || (skipInvalid && !dryRunOnly);

@@ -11,6 +11,7 @@ import {
   conflict,
   foldText,
   importDecision,
+  inImportSession,
   ImportOutcome,
   ImportProblem,
   insertRows,
@@ -39,9 +40,27 @@ function problem(field: string, reason: string, message: string): ImportProblem 
 export class OrganizationImport {
   constructor(private readonly dataSource: DataSource) {}
 
-  async run(rows: OrganizationImportRow[], dryRun: boolean, skipInvalid: boolean): Promise<ImportOrganizationsPayload> {
+  /**
+   * One batch, in a transaction of its own, or with `session` in the import session's transaction (committed
+   * or rolled back with the whole file by finishMembershipImport).
+   */
+  async run(
+    rows: OrganizationImportRow[],
+    dryRun: boolean,
+    skipInvalid: boolean,
+    session: { id: string; owner: string } | null = null,
+  ): Promise<ImportOrganizationsPayload> {
     requireBatchSize(rows, MAX_IMPORT_ROWS);
-    return this.dataSource.transaction(async (manager) => {
+    if (!session) return this.dataSource.transaction((manager) => this.batch(manager, rows, dryRun, skipInvalid));
+    return inImportSession(session.id, session.owner, async (manager) => {
+      const result = await this.batch(manager, rows, dryRun, skipInvalid);
+      const rowsWritten = result.written ? result.counts.created + result.counts.updated : 0;
+      return { result, rowsWritten, refused: result.counts.invalid > 0 && !skipInvalid };
+    });
+  }
+
+  private async batch(manager: EntityManager, rows: OrganizationImportRow[], dryRun: boolean, skipInvalid: boolean): Promise<ImportOrganizationsPayload> {
+    {
       const numbers = [...new Set(rows.map((r) => r.registrationNumber && cleanText(r.registrationNumber)).filter((n): n is string => !!n))];
       const groupNames = [...new Set(rows.filter((r) => r.kind === OrganizationKind.COOPERATIVE_GROUP).map((r) => cleanText(r.name)))];
       // Locked: nobody changes a matched organisation between this check and the write.
@@ -170,7 +189,7 @@ export class OrganizationImport {
         for (const { org, index } of creates) results[index].organizationId = org.id;
       }
       return Object.assign(new ImportOrganizationsPayload(), { dryRun, written, counts, rows: results });
-    });
+    }
   }
 
   /** Active official members of each organisation, in one statement. */
