@@ -38,9 +38,25 @@ export function auditMigration(timestamp: number): new () => MigrationInterface 
   );
 }
 
+const bigintAsDigits = (_key: string, v: unknown) => (typeof v === "bigint" ? v.toString() : v);
+
 /** Plain JSON of a value: bigint as digits, class instances as their own fields. */
 export function toJson(value: unknown): unknown {
-  return JSON.parse(JSON.stringify(value ?? null, (_key, v) => (typeof v === "bigint" ? v.toString() : v)));
+  return JSON.parse(JSON.stringify(value ?? null, bigintAsDigits));
+}
+
+/** The JSON text `JSON.stringify(toJson(value))` would give, written once (a batch import writes thousands). */
+function jsonText(value: unknown): string {
+  return JSON.stringify(value ?? null, bigintAsDigits);
+}
+
+/** An input's JSON text without its idempotency key (null is written as an empty object). */
+function inputText(value: unknown): string {
+  if (value === null || value === undefined) return "{}";
+  return JSON.stringify(value, function (this: unknown, key: string, v: unknown) {
+    if (key === "idempotencyKey" && this === value) return undefined;
+    return typeof v === "bigint" ? v.toString() : v;
+  });
 }
 
 export interface AuditEntry {
@@ -61,7 +77,6 @@ export async function writeAudits(manager: EntityManager, entries: AuditEntry[])
   const request = currentRequest();
   const actor = request?.principal;
   const rows = entries.map((entry) => {
-    const { idempotencyKey: _key, ...input } = (toJson(entry.input) ?? {}) as Record<string, unknown>;
     return {
       request_id: request?.requestId ?? null,
       actor_subject: actor?.subject ?? "system",
@@ -70,9 +85,9 @@ export async function writeAudits(manager: EntityManager, entries: AuditEntry[])
       actor_unit: actor?.adminUnitCode ?? null,
       operation: entry.operation,
       result_ref: entry.resultRef,
-      input: JSON.stringify(input),
-      before: entry.before === undefined ? null : JSON.stringify(toJson(entry.before)),
-      after: entry.after === undefined ? null : JSON.stringify(toJson(entry.after)),
+      input: inputText(entry.input),
+      before: entry.before === undefined ? null : jsonText(entry.before),
+      after: entry.after === undefined ? null : jsonText(entry.after),
     };
   });
   await insertRows(manager, "audit_record", rows);
