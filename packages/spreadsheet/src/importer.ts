@@ -49,6 +49,11 @@ export interface ImportKind {
    * committed at the end only when every row of the file was valid. Both mutations answer as `session`.
    */
   session?: { start: string; finish: string };
+  /**
+   * The mutation lists only the rows not created (`rows(outcomes: …)`) and counts the rest in `counts.created`:
+   * the rows it does not list were created (would be, on a dry run). A file of new rows is then answered in a few bytes.
+   */
+  omitsCreated?: true;
   /** Rows of another sheet of the same workbook that belong to a row (an organisation's founding members). */
   children?: {
     spec: KindSpec;
@@ -125,7 +130,10 @@ export const IMPORT_KINDS: Record<string, ImportKind> = {
       mutation Import($rows: [OrganizationImportRow!]!, $dryRun: Boolean!, $skipInvalid: Boolean!, $session: ID) {
         importOrganizations(rows: $rows, dryRun: $dryRun, skipInvalid: $skipInvalid, session: $session) {
           written
-          rows {
+          counts {
+            created
+          }
+          rows(outcomes: [UPDATED, UNCHANGED, INVALID]) {
             index
             outcome
             organizationId
@@ -140,6 +148,7 @@ export const IMPORT_KINDS: Record<string, ImportKind> = {
     `,
     key: (v) => (typeof v.registrationNumber === "string" ? v.registrationNumber : null),
     keyColumn: "registrationNumber",
+    omitsCreated: true,
     session: {
       start: /* GraphQL */ `
         mutation StartImport {
@@ -180,8 +189,9 @@ export const IMPORT_KINDS: Record<string, ImportKind> = {
   disbursements: disbursementsImport,
 };
 
-export const BATCH_ROWS = 2000;
-/** Under the gateway's default request limit (MAX_BODY_BYTES, 1 MB), whatever the rows hold. */
+/** Rows per call: up to membership's MAX_IMPORT_ROWS (5,000), BATCH_BYTES deciding for wide rows. */
+export const BATCH_ROWS = 5000;
+/** Bytes of rows per call: under the gateway's default request limit (MAX_BODY_BYTES, 1 MB), whatever the rows hold. */
 export const BATCH_BYTES = 800_000;
 
 const bigintAsText = (_k: string, v: unknown) => (typeof v === "bigint" ? v.toString() : v);
@@ -206,6 +216,8 @@ export interface ImportReport {
   counts: Record<RowReport["outcome"], number>;
   /** The .xlsx copy with a "Lỗi" column, when a row had a problem. */
   errorCopy: string | null;
+  /** Calls of the kind's import mutation (batches sent, checks and writes). */
+  batches: number;
 }
 
 /** Who calls the graph: a bearer token, or an API key (sent as x-api-key, as the gateway takes it). */
@@ -276,8 +288,19 @@ interface PendingRow {
   report: RowReport;
 }
 
+/** About the UTF-8 bytes of a value in a request's JSON: strings and numbers measured, anything else (founding members) serialised. */
+function jsonBytes(value: unknown): number {
+  if (typeof value === "string") return Buffer.byteLength(value) * (value.includes('"') || value.includes("\\") ? 2 : 1) + 2;
+  if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint") return 24;
+  return Buffer.byteLength(JSON.stringify(value, bigintAsText) ?? "null");
+}
+
 /** About the bytes of a row in a request's JSON. */
-const rowBytes = (row: PendingRow) => JSON.stringify(row.values, bigintAsText).length + 20;
+function rowBytes(row: PendingRow): number {
+  let size = 20;
+  for (const key in row.values) size += key.length + 4 + jsonBytes(row.values[key]);
+  return size;
+}
 
 /** The rows of another sheet that travel with the main sheet's rows (an organisation's founding members). */
 interface ChildRows {
@@ -328,8 +351,14 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
     ? new SingleBar({ format: "{phase} [{bar}] {value}/{total} dòng | {eta_formatted}", hideCursor: true }, Presets.shades_classic)
     : null;
 
-  type Answer = { written: boolean; rows: { index: number; outcome: RowReport["outcome"]; problems: { field: string; reason: string; message: string }[] }[] };
+  type Answer = {
+    written: boolean;
+    counts?: { created: number };
+    rows: { index: number; outcome: RowReport["outcome"]; problems: { field: string; reason: string; message: string }[] }[];
+  };
+  let calls = 0;
   const send = async (batch: PendingRow[], dryRun: boolean, skip: boolean, session: string | null = null): Promise<Answer> => {
+    calls += 1;
     const data = await callGraph<Record<string, Answer>>(options.gatewayUrl, options.token, kind.mutation, {
       rows: batch.map((r) => ({ ...(kind.toRow ? kind.toRow(r.values) : r.values), rowNumber: r.rowNumber })),
       dryRun,
@@ -337,6 +366,11 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
       ...(session ? { session } : {}),
     });
     const answer = data[kind.field];
+    if (kind.omitsCreated) {
+      if (answer.counts?.created !== batch.length - answer.rows.length)
+        throw new Error(`The graph answered ${answer.rows.length} rows not created and ${answer.counts?.created} created, for a batch of ${batch.length}.`);
+      for (const row of batch) row.report.outcome = "CREATED";
+    }
     for (const result of answer.rows) {
       const row = batch[result.index];
       row.report.outcome = result.outcome;
@@ -625,6 +659,7 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
     rows: all,
     counts,
     errorCopy: null,
+    batches: calls,
   };
   if (counts.INVALID > 0) {
     report.errorCopy = options.errorCopy ?? options.file.replace(/\.(xlsx|csv|txt)$/iu, "") + ".loi.xlsx";
