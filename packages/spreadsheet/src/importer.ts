@@ -196,6 +196,16 @@ export const BATCH_BYTES = 800_000;
 
 const bigintAsText = (_k: string, v: unknown) => (typeof v === "bigint" ? v.toString() : v);
 
+/** A request's JSON: V8's fast path (no replacer) unless a value is a bigint (money), which is sent as digits. */
+function requestJson(body: unknown): string {
+  try {
+    return JSON.stringify(body);
+  } catch (error) {
+    if (!(error instanceof TypeError)) throw error;
+    return JSON.stringify(body, bigintAsText);
+  }
+}
+
 /** The gateway of `npm start`. */
 export const DEFAULT_GATEWAY_URL = "http://127.0.0.1:4000/graphql";
 
@@ -256,7 +266,7 @@ export async function callGraph<T>(url: string, token: Credential, query: string
   const response = await fetch(url, {
     method: "POST",
     headers: { "content-type": "application/json", ...credentialHeaders(token) },
-    body: JSON.stringify({ query, variables }, bigintAsText),
+    body: requestJson({ query, variables }),
   }).catch((error: Error) => {
     throw new Error(`The gateway at ${url} did not answer (${error.message}). Is the graph running (npm start)?`);
   });
