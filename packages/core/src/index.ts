@@ -32,6 +32,7 @@ export * from "./scalars";
 export * from "./service";
 export * from "./signing-keys";
 export * from "./sql-migration";
+export * from "./stored-fields";
 export * from "./subgraphs";
 export * from "./text";
 export * from "./unit-map";

@@ -10,7 +10,7 @@ import { IsYearInRange } from "./calendar";
 import { LocalDateScalar } from "./scalars";
 
 /** Applies property decorators in the order TypeScript would apply them written top to bottom above a property. */
-function decorate(...decorators: PropertyDecorator[]): PropertyDecorator {
+export function decorate(...decorators: PropertyDecorator[]): PropertyDecorator {
   return (target, property) => {
     for (const decorator of [...decorators].reverse()) decorator(target, property);
   };

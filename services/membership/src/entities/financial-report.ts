@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType } from "type-graphql";
-import { Column, Entity, PrimaryColumn } from "typeorm";
-import { bigintTransformer, VndScalar } from "@kttt/core";
+import { Entity, PrimaryColumn } from "typeorm";
+import { Stored } from "@kttt/core";
 import { ItReadiness } from "../domain/enums";
 
 @ObjectType({ description: "A year's figures of an organisation (báo cáo tài chính, lao động năm), in VND." })
@@ -13,39 +13,30 @@ export class FinancialReport {
   @PrimaryColumn("integer")
   year: number;
 
-  @Field(() => VndScalar, { description: "Charter capital at year end (vốn điều lệ), VND." })
-  @Column("bigint", { name: "charter_capital", transformer: bigintTransformer })
+  @Stored.money("Charter capital at year end (vốn điều lệ), VND.")
   charterCapital: bigint;
 
-  @Field(() => VndScalar, { description: "Revenue of the year (doanh thu), VND." })
-  @Column("bigint", { transformer: bigintTransformer })
+  @Stored.money("Revenue of the year (doanh thu), VND.")
   revenue: bigint;
 
-  @Field(() => VndScalar, { description: "Profit of the year (lợi nhuận), VND; negative for a loss." })
-  @Column("bigint", { transformer: bigintTransformer })
+  @Stored.money("Profit of the year (lợi nhuận), VND; negative for a loss.")
   profit: bigint;
 
-  @Field(() => Int, { description: "Regular workers (lao động thường xuyên)." })
-  @Column("integer", { name: "regular_workers" })
+  @Stored.int("Regular workers (lao động thường xuyên).")
   regularWorkers: number;
 
-  @Field(() => VndScalar, { description: "Average income of a regular worker per month (thu nhập bình quân/người/tháng), VND." })
-  @Column("bigint", { name: "average_monthly_income", transformer: bigintTransformer })
+  @Stored.money("Average income of a regular worker per month (thu nhập bình quân/người/tháng), VND.")
   averageMonthlyIncome: bigint;
 
-  @Field(() => Int, { description: "Managers: board, director, controller, accountant (cán bộ quản lý)." })
-  @Column("integer", { name: "managers_total" })
+  @Stored.int("Managers: board, director, controller, accountant (cán bộ quản lý).")
   managersTotal: number;
 
-  @Field(() => Int, { description: "Managers with professional training (cán bộ quản lý đã qua đào tạo)." })
-  @Column("integer", { name: "managers_trained" })
+  @Stored.int("Managers with professional training (cán bộ quản lý đã qua đào tạo).")
   managersTrained: number;
 
-  @Field(() => ItReadiness, { description: "Use of information technology (mức độ ứng dụng CNTT)." })
-  @Column("text", { name: "it_readiness" })
+  @Stored.enum(ItReadiness, "Use of information technology (mức độ ứng dụng CNTT).")
   itReadiness: ItReadiness;
 
-  @Field(() => Int, { description: "Version for optimistic concurrency (phiên bản)." })
-  @Column("integer")
+  @Stored.int("Version for optimistic concurrency (phiên bản).")
   version: number;
 }

@@ -1,6 +1,6 @@
 import { Authorized, Field, ID, Int, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryColumn } from "typeorm";
-import { bigintTransformer, DETAILS, LocalDateScalar, READ_NOTE, today, VndScalar } from "@kttt/core";
+import { bigintTransformer, DETAILS, LocalDateScalar, READ_NOTE, Stored, today, VndScalar } from "@kttt/core";
 import { communeCodeOn } from "@kttt/reference";
 import { FundingSource, OrganizationKind } from "../domain/enums";
 
@@ -44,19 +44,13 @@ export class SupportBeneficiary {
   @Column("text", { name: "funding_source" })
   fundingSource: FundingSource;
 
-  @Authorized(...DETAILS.SUPPORT)
-  @Field({ nullable: true, description: `What the organisation receives (nội dung hỗ trợ), e.g. a training course, a booth at a fair. ${READ_NOTE.SUPPORT}` })
-  @Column("text")
+  @Stored.text("What the organisation receives (nội dung hỗ trợ), e.g. a training course, a booth at a fair.", { guard: "SUPPORT" })
   support: string;
 
-  @Authorized(...DETAILS.SUPPORT)
-  @Field(() => VndScalar, { nullable: true, description: `Amount approved for the organisation (kinh phí được phê duyệt), VND. ${READ_NOTE.SUPPORT}` })
-  @Column("bigint", { name: "planned_amount", transformer: bigintTransformer })
+  @Stored.money("Amount approved for the organisation (kinh phí được phê duyệt), VND.", { guard: "SUPPORT" })
   plannedAmount: bigint;
 
-  @Authorized(...DETAILS.SUPPORT)
-  @Field(() => VndScalar, { nullable: true, description: `Amount paid out so far (đã giải ngân), VND: the sum of the disbursements. ${READ_NOTE.SUPPORT}` })
-  @Column("bigint", { name: "disbursed_amount", transformer: bigintTransformer })
+  @Stored.money("Amount paid out so far (đã giải ngân), VND: the sum of the disbursements.", { guard: "SUPPORT" })
   disbursedAmount: bigint;
 
   @Authorized(...DETAILS.SUPPORT)

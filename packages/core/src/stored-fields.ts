@@ -1,0 +1,94 @@
+/**
+ * Stored fields: one decorator for a property that is both a GraphQL field and a TypeORM column, so
+ * an entity says each field once (its kind, its description, who reads it) instead of two or three
+ * decorators that must agree. `@Stored.money("Revenue of the year (doanh thu), VND.")` is
+ * `@Field(() => VndScalar, { description })` over `@Column("bigint", { name: "revenue", transformer })`.
+ *
+ * - The column is named after the property in snake_case (`charterCapital` → `charter_capital`)
+ *   unless `column` names it.
+ * - `nullable` makes both the field and the column nullable.
+ * - `guard` (a `DETAILS` area) puts `@Authorized(...DETAILS[area])` on the field, makes the field
+ *   nullable (a caller outside the area reads null with a FORBIDDEN error) and appends the area's
+ *   `READ_NOTE` to the description, as every guarded field says who reads it.
+ * - `field` passes further GraphQL options (complexity, deprecationReason).
+ * A property that is a column but no field, or a field with no column, keeps the plain decorators.
+ */
+import { Authorized, Field, Float, ID, Int, type FieldOptions } from "type-graphql";
+
+type ReturnTypeFunc = Extract<Parameters<typeof Field>[0], (...args: never[]) => unknown>;
+import { Column, PrimaryColumn, type ColumnType, type ValueTransformer } from "typeorm";
+import { DETAILS, READ_NOTE } from "./auth";
+import { decorate } from "./input-fields";
+import { bigintTransformer, LocalDateScalar, numericTransformer, VndScalar } from "./scalars";
+
+/** Options of a stored field; see the module's description. */
+export interface StoredOptions {
+  /** The column's name when it is not the property's name in snake_case. */
+  column?: string;
+  /** Field and column may hold null. */
+  nullable?: boolean;
+  /** The area whose readers alone may read the field (`DETAILS`, `READ_NOTE`). */
+  guard?: keyof typeof DETAILS;
+  /** A numeric column's precision and scale, as the migration declares them. */
+  precision?: number;
+  scale?: number;
+  /** More GraphQL field options. */
+  field?: Omit<FieldOptions, "nullable" | "description">;
+}
+
+function snakeCase(name: string): string {
+  return name.replace(/[A-Z]/gu, (letter) => `_${letter.toLowerCase()}`);
+}
+
+function stored(
+  graphqlType: ReturnTypeFunc,
+  columnType: ColumnType,
+  columnOptions: { transformer?: ValueTransformer; array?: boolean; primary?: boolean },
+): (description: string, options?: StoredOptions) => PropertyDecorator {
+  return (description, options = {}) =>
+    (target, property) => {
+      const { guard, nullable = false } = options;
+      const fieldOptions: FieldOptions = {
+        ...options.field,
+        ...(nullable || guard ? { nullable: true } : {}),
+        description: guard ? `${description} ${READ_NOTE[guard]}` : description,
+      };
+      const name = options.column ?? snakeCase(String(property));
+      const column = columnOptions.primary
+        ? PrimaryColumn(columnType as "uuid", { name })
+        : Column(columnType as "text", {
+            name,
+            ...(nullable ? { nullable: true } : {}),
+            ...(columnOptions.transformer ? { transformer: columnOptions.transformer } : {}),
+            ...(columnOptions.array ? { array: true } : {}),
+            ...(options.precision === undefined ? {} : { precision: options.precision, scale: options.scale }),
+          });
+      const decorators: PropertyDecorator[] = [...(guard ? [Authorized(...DETAILS[guard])] : []), Field(graphqlType, fieldOptions), column];
+      decorate(...decorators)(target, property);
+    };
+}
+
+/** One decorator per kind of stored field (GraphQL type over column type). */
+export const Stored = {
+  /** The record's stable identifier: `ID` over a uuid primary key. */
+  id: stored(() => ID, "uuid", { primary: true }),
+  /** Another record's id: `ID` over a uuid column. */
+  ref: stored(() => ID, "uuid", {}),
+  /** Text: `String` over text. */
+  text: stored(() => String, "text", {}),
+  /** A list of texts: `[String]` over text[]. */
+  texts: stored(() => [String], "text", { array: true }),
+  /** A whole number: `Int` over integer. */
+  int: stored(() => Int, "integer", {}),
+  /** A decimal (a score, a share): `Float` over numeric. */
+  decimal: stored(() => Float, "numeric", { transformer: numericTransformer }),
+  /** Yes or no: `Boolean` over boolean. */
+  boolean: stored(() => Boolean, "boolean", {}),
+  /** A calendar date: `LocalDate` over date. */
+  date: stored(() => LocalDateScalar, "date", {}),
+  /** Money in whole đồng: `Vnd` over bigint. */
+  money: stored(() => VndScalar, "bigint", { transformer: bigintTransformer }),
+  /** An enum value stored as its name: the enum over text. */
+  enum: (enumType: object, description: string, options?: StoredOptions): PropertyDecorator =>
+    stored(() => enumType as ReturnType<ReturnTypeFunc>, "text", {})(description, options),
+};
