@@ -130,6 +130,8 @@ export function inImportSession<T>(
       const { result, rowsWritten, refused } = await batch(session.runner.manager);
       session.rowsWritten += rowsWritten;
       session.failed ||= refused;
+      // Idle from the end of its last batch, however long that batch took.
+      touch(session);
       return result;
     } catch (error) {
       // A failed statement aborts the transaction: nothing more can be written in it.
