@@ -39,6 +39,10 @@ export class SupportProgramme {
   @Column("text")
   status: ProgrammeStatus;
 
+  @Field({ description: "True for illustrative demo data (dữ liệu minh họa), not published figures: the demo's programmes of 2026 (named so)." })
+  @Column("boolean", { default: false })
+  illustrative: boolean;
+
   @Field(() => Int, { description: "Version for optimistic concurrency (phiên bản)." })
   @Column("integer")
   version: number;
