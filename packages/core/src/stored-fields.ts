@@ -92,3 +92,10 @@ export const Stored = {
   enum: (enumType: object, description: string, options?: StoredOptions): PropertyDecorator =>
     stored(() => enumType as ReturnType<ReturnTypeFunc>, "text", {})(description, options),
 };
+
+// ---- Added for trade promotion and policy support (enttp) ----
+
+/** A list of enum values stored as their names: `[Enum]` over text[] (an agency's kinds of support, a policy's eligible legal forms). */
+export function storedEnums(enumType: object, description: string, options?: StoredOptions): PropertyDecorator {
+  return stored(() => [enumType] as ReturnType<ReturnTypeFunc>, "text", { array: true })(description, options);
+}
