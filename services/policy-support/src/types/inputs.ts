@@ -1,23 +1,20 @@
-import { ArrayMaxSize, ArrayMinSize, IsOptional, Length, Matches, Max, Min, ValidateNested } from "class-validator";
+import { ArrayMaxSize, ArrayMinSize, IsOptional, Min, ValidateNested } from "class-validator";
 import { Field, Float, ID, InputType, Int } from "type-graphql";
-import { LocalDateScalar, MutationInput, VndScalar, IsAdminUnitCode, IsYearInRange } from "@kttt/core";
+import { AdminUnitCodeField, CodeInput, CountInput, IsYearInRange, LocalDateScalar, MutationInput, OptionalTextInput, TextInput, VndScalar } from "@kttt/core";
 import { FundingSource, LegalDocumentType, OrganizationKind, PlanIndicator, PolicyKind } from "../domain/enums";
 
 @InputType({ description: "Record a newly issued legal document (ban hành văn bản)." })
 export class IssueLegalDocumentInput extends MutationInput {
-  @Field({ description: "Official number and symbol, e.g. 113/2024/NĐ-CP; unique." })
-  @Length(3, 100, { message: "number must be 3 to 100 characters." })
+  @TextInput(3, 100, "Official number and symbol, e.g. 113/2024/NĐ-CP; unique.")
   number: string;
 
   @Field(() => LegalDocumentType, { description: "Kind of document." })
   type: LegalDocumentType;
 
-  @Field({ description: "Title or summary of content (trích yếu)." })
-  @Length(3, 500, { message: "title must be 3 to 500 characters." })
+  @TextInput(3, 500, "Title or summary of content (trích yếu).")
   title: string;
 
-  @Field({ description: "Issuing body, e.g. Chính phủ." })
-  @Length(2, 200, { message: "issuer must be 2 to 200 characters." })
+  @TextInput(2, 200, "Issuing body, e.g. Chính phủ.")
   issuer: string;
 
   @Field(() => LocalDateScalar, { nullable: true, description: "Date of issue; not in the future." })
@@ -29,28 +26,22 @@ export class IssueLegalDocumentInput extends MutationInput {
   @Field(() => ID, { nullable: true, description: "The document this one replaces (thay thế), of the same kind." })
   supersedesId?: string;
 
-  @Field({ nullable: true, description: "Remarks." })
-  @IsOptional()
-  @Length(0, 1000, { message: "note must be at most 1000 characters." })
+  @OptionalTextInput(0, 1000, "Remarks.")
   note?: string;
 }
 
 @InputType({ description: "Create a support policy (chính sách hỗ trợ) with its legal basis." })
 export class CreateSupportPolicyInput extends MutationInput {
-  @Field({ description: "Short code, capital letters, digits, - and _ (e.g. CS-NNL); unique." })
-  @Matches(/^[A-Z0-9_-]{2,40}$/u, { message: "code must be 2 to 40 capital letters, digits, - or _ (e.g. CS-NNL)." })
+  @CodeInput(2, 40, "Short code, capital letters, digits, - and _ (e.g. CS-NNL); unique.", "CS-NNL")
   code: string;
 
-  @Field({ description: "Name, with diacritics." })
-  @Length(3, 300, { message: "name must be 3 to 300 characters." })
+  @TextInput(3, 300, "Name, with diacritics.")
   name: string;
 
   @Field(() => PolicyKind, { description: "Kind of support." })
   kind: PolicyKind;
 
-  @Field({ nullable: true, description: "What the support covers." })
-  @IsOptional()
-  @Length(0, 2000, { message: "description must be at most 2000 characters." })
+  @OptionalTextInput(0, 2000, "What the support covers.")
   description?: string;
 
   @Field(() => [ID], { description: "Documents the policy rests on (căn cứ pháp lý), at least one, none superseded." })
@@ -74,12 +65,10 @@ export class ProgrammeFundingInput {
 
 @InputType({ description: "Create a support programme (chương trình hỗ trợ): a policy carried out by an agency over a period, with its budget." })
 export class CreateSupportProgrammeInput extends MutationInput {
-  @Field({ description: "Short code, capital letters, digits, - and _ (e.g. CT-2025-SO-CT-XTTM); unique." })
-  @Matches(/^[A-Z0-9_-]{2,60}$/u, { message: "code must be 2 to 60 capital letters, digits, - or _." })
+  @CodeInput(2, 60, "Short code, capital letters, digits, - and _ (e.g. CT-2025-SO-CT-XTTM); unique.")
   code: string;
 
-  @Field({ description: "Name, with diacritics." })
-  @Length(3, 300, { message: "name must be 3 to 300 characters." })
+  @TextInput(3, 300, "Name, with diacritics.")
   name: string;
 
   @Field(() => ID, { description: "The policy carried out." })
@@ -112,18 +101,15 @@ export class RecordBeneficiaryInput extends MutationInput {
   @Field(() => OrganizationKind, { description: "Its legal form; must be eligible under the policy." })
   organizationKind: OrganizationKind;
 
-  @Field({
-    description:
-      "Code of the unit where it lies on the approval date, in force then: a commune (5 digits, e.g. 18202; from 2025-07-01 only communes exist) or, before 2025-07-01, a district (3 digits, e.g. 444); for a district programme, in that district. A commune records where it lies since that day.",
-  })
-  @IsAdminUnitCode()
+  @AdminUnitCodeField(
+    "Code of the unit where it lies on the approval date, in force then: a commune (5 digits, e.g. 18202; from 2025-07-01 only communes exist) or, before 2025-07-01, a district (3 digits, e.g. 444); for a district programme, in that district. A commune records where it lies since that day.",
+  )
   adminUnitCode: string;
 
   @Field(() => FundingSource, { description: "The programme's budget line to charge." })
   fundingSource: FundingSource;
 
-  @Field({ description: "What the organisation receives." })
-  @Length(3, 500, { message: "support must be 3 to 500 characters." })
+  @TextInput(3, 500, "What the organisation receives.")
   support: string;
 
   @Field(() => VndScalar, { description: "Amount approved, VND, above 0 and within what is left of the budget line." })
@@ -132,9 +118,7 @@ export class RecordBeneficiaryInput extends MutationInput {
   @Field(() => LocalDateScalar, { description: "Date of approval, inside the programme's period and not in the future." })
   approvedOn: string;
 
-  @Field(() => Int, { defaultValue: 0, description: "Managers trained (training programmes only)." })
-  @Min(0, { message: "managersTrained cannot be negative." })
-  @Max(100, { message: "managersTrained must be at most 100." })
+  @CountInput("Managers trained (training programmes only).", { max: 100, defaultValue: 0 })
   managersTrained: number;
 }
 
@@ -149,14 +133,12 @@ export class RecordDisbursementInput extends MutationInput {
   @Field(() => LocalDateScalar, { description: "Date of payment: on or after approval, inside the programme's period, not in the future." })
   disbursedOn: string;
 
-  @Field({ nullable: true, description: "Only to pay more than approved: why (lý do giải ngân vượt), stored and shown with the payment." })
-  @IsOptional()
-  @Length(10, 500, { message: "overrideReason must be 10 to 500 characters: say why more than approved is paid." })
+  @OptionalTextInput(10, 500, "Only to pay more than approved: why (lý do giải ngân vượt), stored and shown with the payment.", {
+    message: "overrideReason must be 10 to 500 characters: say why more than approved is paid.",
+  })
   overrideReason?: string;
 
-  @Field({ nullable: true, description: "Remarks." })
-  @IsOptional()
-  @Length(0, 500, { message: "note must be at most 500 characters." })
+  @OptionalTextInput(0, 500, "Remarks.")
   note?: string;
 }
 
@@ -183,13 +165,10 @@ export class RecordDevelopmentPlanInput extends MutationInput {
   @Field(() => ID, { description: "The PLAN document that sets it out." })
   documentId: string;
 
-  @Field({ description: "Title." })
-  @Length(3, 500, { message: "title must be 3 to 500 characters." })
+  @TextInput(3, 500, "Title.")
   title: string;
 
-  @Field({ nullable: true, description: "Remarks." })
-  @IsOptional()
-  @Length(0, 1000, { message: "note must be at most 1000 characters." })
+  @OptionalTextInput(0, 1000, "Remarks.")
   note?: string;
 
   @Field(() => [IndicatorValueInput], { description: "Targets, one per indicator." })

@@ -1,6 +1,17 @@
-import { ArrayMaxSize, IsOptional, Length, Matches, Max, Min, ValidateNested } from "class-validator";
+import { ArrayMaxSize, IsOptional, Matches, Min } from "class-validator";
 import { Field, Float, ID, InputType, Int } from "type-graphql";
-import { LocalDateScalar, MutationInput, VndScalar, IsAdminUnitCode, OptionalAdminUnitCodeField } from "@kttt/core";
+import {
+  AdminUnitCodeField,
+  CountInput,
+  LocalDateScalar,
+  MutationInput,
+  NestedField,
+  OptionalAdminUnitCodeField,
+  OptionalCountInput,
+  OptionalTextInput,
+  TextInput,
+  VndScalar,
+} from "@kttt/core";
 import { EcommercePlatform, TradeEventFormat, TradeEventScope, TradeEventType, TradeParticipantKind } from "../domain/enums";
 
 @InputType({ description: "Who takes part or sells (chủ thể): a membership organisation or an OCOP local owner, by id." })
@@ -14,8 +25,7 @@ export class ParticipantInput {
 
 @InputType({ description: "Record a trade-promotion event (tạo sự kiện xúc tiến thương mại)." })
 export class CreateTradeEventInput extends MutationInput {
-  @Field({ description: "Name, with diacritics." })
-  @Length(3, 300, { message: "name must be 3 to 300 characters." })
+  @TextInput(3, 300, "Name, with diacritics.")
   name: string;
 
   @Field(() => TradeEventType, { description: "Kind of event." })
@@ -27,12 +37,10 @@ export class CreateTradeEventInput extends MutationInput {
   @Field(() => TradeEventScope, { description: "Reach." })
   scope: TradeEventScope;
 
-  @Field({ description: "Who organises it." })
-  @Length(2, 300, { message: "organiser must be 2 to 300 characters." })
+  @TextInput(2, 300, "Who organises it.")
   organiser: string;
 
-  @Field({ description: "Where it is held, or the platform of an online event." })
-  @Length(2, 300, { message: "place must be 2 to 300 characters." })
+  @TextInput(2, 300, "Where it is held, or the platform of an online event.")
   place: string;
 
   @OptionalAdminUnitCodeField(
@@ -46,10 +54,7 @@ export class CreateTradeEventInput extends MutationInput {
   @Field(() => LocalDateScalar, { description: "Last day; not before the first." })
   endsOn: string;
 
-  @Field(() => Int, { nullable: true, description: "Booths of the whole event, if known." })
-  @IsOptional()
-  @Min(0, { message: "boothCount cannot be negative." })
-  @Max(100000, { message: "boothCount must be at most 100000." })
+  @OptionalCountInput("Booths of the whole event, if known.", { max: 100000 })
   boothCount?: number;
 
   @Field(() => VndScalar, { nullable: true, description: "Budget, VND, not negative." })
@@ -58,9 +63,7 @@ export class CreateTradeEventInput extends MutationInput {
   @Field(() => ID, { nullable: true, description: "The policy-support programme that funds it (a key of the policy-support subgraph)." })
   fundingProgrammeId?: string;
 
-  @Field({ nullable: true, description: "Remarks and sources." })
-  @IsOptional()
-  @Length(0, 2000, { message: "note must be at most 2000 characters." })
+  @OptionalTextInput(0, 2000, "Remarks and sources.")
   note?: string;
 }
 
@@ -72,19 +75,13 @@ export class UpdateTradeEventInput extends MutationInput {
   @Field(() => Int, { description: "The event's version you read; a stale one is refused with CONFLICT." })
   version: number;
 
-  @Field({ nullable: true, description: "New name." })
-  @IsOptional()
-  @Length(3, 300, { message: "name must be 3 to 300 characters." })
+  @OptionalTextInput(3, 300, "New name.")
   name?: string;
 
-  @Field({ nullable: true, description: "New organiser." })
-  @IsOptional()
-  @Length(2, 300, { message: "organiser must be 2 to 300 characters." })
+  @OptionalTextInput(2, 300, "New organiser.")
   organiser?: string;
 
-  @Field({ nullable: true, description: "New place." })
-  @IsOptional()
-  @Length(2, 300, { message: "place must be 2 to 300 characters." })
+  @OptionalTextInput(2, 300, "New place.")
   place?: string;
 
   @Field(() => LocalDateScalar, { nullable: true, description: "New first day; every participation must stay inside the dates." })
@@ -93,10 +90,7 @@ export class UpdateTradeEventInput extends MutationInput {
   @Field(() => LocalDateScalar, { nullable: true, description: "New last day; every participation must stay inside the dates." })
   endsOn?: string;
 
-  @Field(() => Int, { nullable: true, description: "New booth count; not below the booths participants hold." })
-  @IsOptional()
-  @Min(0, { message: "boothCount cannot be negative." })
-  @Max(100000, { message: "boothCount must be at most 100000." })
+  @OptionalCountInput("New booth count; not below the booths participants hold.", { max: 100000 })
   boothCount?: number;
 
   @Field(() => VndScalar, { nullable: true, description: "New budget, VND, not negative." })
@@ -105,9 +99,7 @@ export class UpdateTradeEventInput extends MutationInput {
   @Field(() => ID, { nullable: true, description: "New funding programme." })
   fundingProgrammeId?: string;
 
-  @Field({ nullable: true, description: "New remarks." })
-  @IsOptional()
-  @Length(0, 2000, { message: "note must be at most 2000 characters." })
+  @OptionalTextInput(0, 2000, "New remarks.")
   note?: string;
 }
 
@@ -116,15 +108,12 @@ export class RegisterTradeParticipationInput extends MutationInput {
   @Field(() => ID, { description: "The event." })
   eventId: string;
 
-  @Field(() => ParticipantInput, { description: "Who takes part; once per event." })
-  @ValidateNested()
+  @NestedField(() => ParticipantInput, "Who takes part; once per event.")
   participant: ParticipantInput;
 
-  @Field({
-    description:
-      "Code of the unit where the participant lies on its first day there, in force on that day: a commune (5 digits, e.g. 18202; from 2025-07-01 only communes exist) or, before 2025-07-01, a district (3 digits, e.g. 444). A commune records where the participant lies since that day.",
-  })
-  @IsAdminUnitCode()
+  @AdminUnitCodeField(
+    "Code of the unit where the participant lies on its first day there, in force on that day: a commune (5 digits, e.g. 18202; from 2025-07-01 only communes exist) or, before 2025-07-01, a district (3 digits, e.g. 444). A commune records where the participant lies since that day.",
+  )
   adminUnitCode: string;
 
   @Field(() => [ID], { defaultValue: [], description: "OCOP products it shows; each must belong to the participant, as the ocop subgraph says." })
@@ -137,31 +126,25 @@ export class RegisterTradeParticipationInput extends MutationInput {
   @Field(() => LocalDateScalar, { nullable: true, description: "Last day it takes part; default the event's last day; inside the event." })
   attendedTo?: string;
 
-  @Field(() => Int, { defaultValue: 0, description: "Booths it has; all participants together within the event's booth count." })
-  @Min(0, { message: "booths cannot be negative." })
-  @Max(1000, { message: "booths must be at most 1000." })
+  @CountInput("Booths it has; all participants together within the event's booth count.", { max: 1000, defaultValue: 0 })
   booths: number;
 
   @Field(() => VndScalar, { defaultValue: 0n, description: "Sales at the event, VND, not negative." })
   salesAmount: bigint;
 
-  @Field(() => Int, { defaultValue: 0, description: "Contracts signed." })
-  @Min(0, { message: "contractCount cannot be negative." })
+  @CountInput("Contracts signed.", { defaultValue: 0 })
   contractCount: number;
 
   @Field(() => VndScalar, { defaultValue: 0n, description: "Value of the contracts, VND, not negative; 0 without contracts." })
   contractValue: bigint;
 
-  @Field(() => Int, { defaultValue: 0, description: "Memoranda of understanding signed." })
-  @Min(0, { message: "mouCount cannot be negative." })
+  @CountInput("Memoranda of understanding signed.", { defaultValue: 0 })
   mouCount: number;
 
   @Field(() => VndScalar, { defaultValue: 0n, description: "Value the memoranda name, VND, not negative; 0 without memoranda." })
   mouValue: bigint;
 
-  @Field({ nullable: true, description: "Remarks." })
-  @IsOptional()
-  @Length(0, 1000, { message: "note must be at most 1000 characters." })
+  @OptionalTextInput(0, 1000, "Remarks.")
   note?: string;
 }
 
@@ -184,48 +167,36 @@ export class UpdateTradeParticipationInput extends MutationInput {
   @Field(() => LocalDateScalar, { nullable: true, description: "Last day it takes part; inside the event." })
   attendedTo?: string;
 
-  @Field(() => Int, { nullable: true, description: "Booths it has." })
-  @IsOptional()
-  @Min(0, { message: "booths cannot be negative." })
-  @Max(1000, { message: "booths must be at most 1000." })
+  @OptionalCountInput("Booths it has.", { max: 1000 })
   booths?: number;
 
   @Field(() => VndScalar, { nullable: true, description: "Sales at the event, VND, not negative." })
   salesAmount?: bigint;
 
-  @Field(() => Int, { nullable: true, description: "Contracts signed." })
-  @IsOptional()
-  @Min(0, { message: "contractCount cannot be negative." })
+  @OptionalCountInput("Contracts signed.")
   contractCount?: number;
 
   @Field(() => VndScalar, { nullable: true, description: "Value of the contracts, VND, not negative." })
   contractValue?: bigint;
 
-  @Field(() => Int, { nullable: true, description: "Memoranda signed." })
-  @IsOptional()
-  @Min(0, { message: "mouCount cannot be negative." })
+  @OptionalCountInput("Memoranda signed.")
   mouCount?: number;
 
   @Field(() => VndScalar, { nullable: true, description: "Value the memoranda name, VND, not negative." })
   mouValue?: bigint;
 
-  @Field({ nullable: true, description: "New remarks." })
-  @IsOptional()
-  @Length(0, 1000, { message: "note must be at most 1000 characters." })
+  @OptionalTextInput(0, 1000, "New remarks.")
   note?: string;
 }
 
 @InputType({ description: "Record a product put on an e-commerce platform (đưa sản phẩm lên sàn TMĐT)." })
 export class RecordEcommerceListingInput extends MutationInput {
-  @Field(() => ParticipantInput, { description: "The seller." })
-  @ValidateNested()
+  @NestedField(() => ParticipantInput, "The seller.")
   owner: ParticipantInput;
 
-  @Field({
-    description:
-      "Code of the unit where the seller is registered, in force on the date: a commune (5 digits; from 2025-07-01 only communes exist) or, before 2025-07-01, a district (3 digits, e.g. 444).",
-  })
-  @IsAdminUnitCode()
+  @AdminUnitCodeField(
+    "Code of the unit where the seller is registered, in force on the date: a commune (5 digits; from 2025-07-01 only communes exist) or, before 2025-07-01, a district (3 digits, e.g. 444).",
+  )
   adminUnitCode: string;
 
   @Field(() => EcommercePlatform, { description: "The platform." })
@@ -234,9 +205,7 @@ export class RecordEcommerceListingInput extends MutationInput {
   @Field(() => ID, { nullable: true, description: "The OCOP product listed; it must belong to the seller. Give productId, productName or both." })
   productId?: string;
 
-  @Field({ nullable: true, description: "The product's name as listed; required for a product that is not OCOP-certified." })
-  @IsOptional()
-  @Length(2, 300, { message: "productName must be 2 to 300 characters." })
+  @OptionalTextInput(2, 300, "The product's name as listed; required for a product that is not OCOP-certified.")
   productName?: string;
 
   @Field({ nullable: true, description: "Address of the listing, http(s)://…" })
@@ -253,35 +222,28 @@ export class RecordEcommerceListingInput extends MutationInput {
 
 @InputType({ description: "Record a supply-demand link (ghi nhận kết nối cung cầu)." })
 export class RecordSupplyDemandLinkInput extends MutationInput {
-  @Field(() => ParticipantInput, { description: "The seller." })
-  @ValidateNested()
+  @NestedField(() => ParticipantInput, "The seller.")
   seller: ParticipantInput;
 
-  @Field({
-    description:
-      "Code of the unit where the seller is registered, in force on the date: a commune (5 digits; from 2025-07-01 only communes exist) or, before 2025-07-01, a district (3 digits, e.g. 444).",
-  })
-  @IsAdminUnitCode()
+  @AdminUnitCodeField(
+    "Code of the unit where the seller is registered, in force on the date: a commune (5 digits; from 2025-07-01 only communes exist) or, before 2025-07-01, a district (3 digits, e.g. 444).",
+  )
   adminUnitCode: string;
 
-  @Field({ description: "The buyer." })
-  @Length(2, 300, { message: "buyer must be 2 to 300 characters." })
+  @TextInput(2, 300, "The buyer.")
   buyer: string;
 
   @Field(() => ID, { nullable: true, description: "The OCOP product supplied; it must belong to the seller. Give productId, productName or both." })
   productId?: string;
 
-  @Field({ nullable: true, description: "Name of the product; required for a product that is not OCOP-certified." })
-  @IsOptional()
-  @Length(2, 300, { message: "productName must be 2 to 300 characters." })
+  @OptionalTextInput(2, 300, "Name of the product; required for a product that is not OCOP-certified.")
   productName?: string;
 
   @Field(() => Float, { description: "Volume agreed, above 0." })
   @Min(0.01, { message: "volume must be above 0." })
   volume: number;
 
-  @Field({ description: "Unit of the volume, e.g. tấn." })
-  @Length(1, 30, { message: "volumeUnit must be 1 to 30 characters." })
+  @TextInput(1, 30, "Unit of the volume, e.g. tấn.")
   volumeUnit: string;
 
   @Field(() => VndScalar, { description: "Value agreed, VND, not negative." })
@@ -293,8 +255,6 @@ export class RecordSupplyDemandLinkInput extends MutationInput {
   @Field(() => ID, { nullable: true, description: "The event where it was agreed, if any." })
   eventId?: string;
 
-  @Field({ nullable: true, description: "Remarks." })
-  @IsOptional()
-  @Length(0, 1000, { message: "note must be at most 1000 characters." })
+  @OptionalTextInput(0, 1000, "Remarks.")
   note?: string;
 }
