@@ -4,9 +4,10 @@
  * a year, a nested input object such as a list's `filter`).
  */
 import { IsOptional, Length, Matches, Max, Min, ValidateNested } from "class-validator";
-import { Field, Int } from "type-graphql";
+import { ArgsType, Field, Int, type ClassType } from "type-graphql";
 import { IsAdminUnitCode } from "./admin-unit-code";
 import { IsYearInRange } from "./calendar";
+import { ConnectionArgs } from "./pagination";
 import { LocalDateScalar } from "./scalars";
 
 /** Applies property decorators in the order TypeScript would apply them written top to bottom above a property. */
@@ -142,4 +143,17 @@ export function AdminUnitCodeField(description: string): PropertyDecorator {
 /** A required nested input object (who takes part, the seller), validated field by field. */
 export function NestedField(type: () => object, description: string): PropertyDecorator {
   return decorate(Field(type, { description }), ValidateNested());
+}
+
+/**
+ * The arguments of a list with a filter: the connection's paging arguments and an optional `filter`
+ * (an input object, described by `description`). A list with more arguments (a sort order) extends it.
+ */
+export function FilteredListArgs<F extends object>(filter: () => ClassType<F>, description: string) {
+  @ArgsType()
+  class FilteredListArgs extends ConnectionArgs {
+    @OptionalNestedField(filter, description)
+    filter?: F;
+  }
+  return FilteredListArgs;
 }

@@ -1,6 +1,6 @@
 import { IsOptional, Matches } from "class-validator";
 import { ArgsType, Field, ID, InputType } from "type-graphql";
-import { ConnectionArgs, OptionalAdminUnitCodeField, AdminUnitAsOfField, SearchField, OptionalYearField, OptionalNestedField } from "@kttt/core";
+import { ConnectionArgs, FilteredListArgs, OptionalAdminUnitCodeField, AdminUnitAsOfField, SearchField, OptionalYearField } from "@kttt/core";
 import { LegalDocumentType, OrganizationKind, PolicyKind, ProgrammeStatus } from "../domain/enums";
 
 const SEARCH_DESCRIPTION = 'Words to find, with or without diacritics (tìm kiếm): "nghi dinh hop tac xa" finds "Nghị định … hợp tác xã".';
@@ -15,10 +15,7 @@ export class LegalDocumentFilter {
 }
 
 @ArgsType()
-export class LegalDocumentListArgs extends ConnectionArgs {
-  @OptionalNestedField(() => LegalDocumentFilter, "Conditions on the documents.")
-  filter?: LegalDocumentFilter;
-}
+export class LegalDocumentListArgs extends FilteredListArgs(() => LegalDocumentFilter, "Conditions on the documents.") {}
 
 @InputType({ description: "Filters for support policies (bộ lọc chính sách); all given conditions must hold." })
 export class SupportPolicyFilter {
@@ -33,10 +30,7 @@ export class SupportPolicyFilter {
 }
 
 @ArgsType()
-export class SupportPolicyListArgs extends ConnectionArgs {
-  @OptionalNestedField(() => SupportPolicyFilter, "Conditions on the policies.")
-  filter?: SupportPolicyFilter;
-}
+export class SupportPolicyListArgs extends FilteredListArgs(() => SupportPolicyFilter, "Conditions on the policies.") {}
 
 @InputType({ description: "Filters for support programmes (bộ lọc chương trình); all given conditions must hold." })
 export class SupportProgrammeFilter {
@@ -71,10 +65,7 @@ export class SupportProgrammeFilter {
 }
 
 @ArgsType()
-export class SupportProgrammeListArgs extends ConnectionArgs {
-  @OptionalNestedField(() => SupportProgrammeFilter, "Conditions on the programmes.")
-  filter?: SupportProgrammeFilter;
-}
+export class SupportProgrammeListArgs extends FilteredListArgs(() => SupportProgrammeFilter, "Conditions on the programmes.") {}
 
 @ArgsType()
 export class SupportReceivedArgs extends ConnectionArgs {

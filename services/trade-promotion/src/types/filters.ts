@@ -1,13 +1,5 @@
 import { ArgsType, Field, ID, InputType } from "type-graphql";
-import {
-  ConnectionArgs,
-  LocalDateScalar,
-  OptionalAdminUnitCodeField,
-  AdminUnitAsOfField,
-  SearchField,
-  OptionalYearField,
-  OptionalNestedField,
-} from "@kttt/core";
+import { FilteredListArgs, LocalDateScalar, OptionalAdminUnitCodeField, AdminUnitAsOfField, SearchField, OptionalYearField } from "@kttt/core";
 import { EcommercePlatform, TradeEventFormat, TradeEventOrder, TradeEventScope, TradeEventType } from "../domain/enums";
 
 @InputType({ description: "Filters for trade-promotion events (bộ lọc sự kiện); all given conditions must hold." })
@@ -41,10 +33,7 @@ export class TradeEventFilter {
 }
 
 @ArgsType()
-export class TradeEventListArgs extends ConnectionArgs {
-  @OptionalNestedField(() => TradeEventFilter, "Conditions on the events.")
-  filter?: TradeEventFilter;
-
+export class TradeEventListArgs extends FilteredListArgs(() => TradeEventFilter, "Conditions on the events.") {
   @Field(() => TradeEventOrder, { defaultValue: TradeEventOrder.STARTS_ON_DESC, description: "Sort order." })
   orderBy: TradeEventOrder;
 }
@@ -70,10 +59,7 @@ export class EcommerceListingFilter {
 }
 
 @ArgsType()
-export class EcommerceListingListArgs extends ConnectionArgs {
-  @OptionalNestedField(() => EcommerceListingFilter, "Conditions on the listings.")
-  filter?: EcommerceListingFilter;
-}
+export class EcommerceListingListArgs extends FilteredListArgs(() => EcommerceListingFilter, "Conditions on the listings.") {}
 
 @InputType({ description: "Filters for supply-demand links (bộ lọc kết nối cung cầu); all given conditions must hold." })
 export class SupplyDemandLinkFilter {
@@ -88,7 +74,4 @@ export class SupplyDemandLinkFilter {
 }
 
 @ArgsType()
-export class SupplyDemandLinkListArgs extends ConnectionArgs {
-  @OptionalNestedField(() => SupplyDemandLinkFilter, "Conditions on the links.")
-  filter?: SupplyDemandLinkFilter;
-}
+export class SupplyDemandLinkListArgs extends FilteredListArgs(() => SupplyDemandLinkFilter, "Conditions on the links.") {}
