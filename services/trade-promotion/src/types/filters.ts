@@ -1,22 +1,22 @@
-import { ArgsType, Field, ID, InputType } from "type-graphql";
-import { FilteredListArgs, LocalDateScalar, OptionalAdminUnitCodeField, AdminUnitAsOfField, SearchField, OptionalYearField } from "@kttt/core";
+import { ArgsType, InputType } from "type-graphql";
+import { FilteredListArgs, OptionalAdminUnitCodeField, AdminUnitAsOfField, SearchField, OptionalYearField, Input } from "@kttt/core";
 import { EcommercePlatform, TradeEventFormat, TradeEventOrder, TradeEventScope, TradeEventType } from "../domain/enums";
 
 @InputType({ description: "Filters for trade-promotion events (bộ lọc sự kiện); all given conditions must hold." })
 export class TradeEventFilter {
-  @Field(() => TradeEventType, { nullable: true, description: "Only this kind of event (loại hoạt động)." })
+  @Input.enum(TradeEventType, "Only this kind of event (loại hoạt động).", { optional: true })
   type?: TradeEventType;
 
-  @Field(() => TradeEventFormat, { nullable: true, description: "Only this format (hình thức)." })
+  @Input.enum(TradeEventFormat, "Only this format (hình thức).", { optional: true })
   format?: TradeEventFormat;
 
-  @Field(() => TradeEventScope, { nullable: true, description: "Only this reach (quy mô)." })
+  @Input.enum(TradeEventScope, "Only this reach (quy mô).", { optional: true })
   scope?: TradeEventScope;
 
-  @Field(() => LocalDateScalar, { nullable: true, description: "Only events still running on or after this date (từ ngày)." })
+  @Input.date("Only events still running on or after this date (từ ngày).", { optional: true })
   from?: string;
 
-  @Field(() => LocalDateScalar, { nullable: true, description: "Only events started on or before this date (đến ngày)." })
+  @Input.date("Only events started on or before this date (đến ngày).", { optional: true })
   to?: string;
 
   @OptionalAdminUnitCodeField(
@@ -34,16 +34,16 @@ export class TradeEventFilter {
 
 @ArgsType()
 export class TradeEventListArgs extends FilteredListArgs(() => TradeEventFilter, "Conditions on the events.") {
-  @Field(() => TradeEventOrder, { defaultValue: TradeEventOrder.STARTS_ON_DESC, description: "Sort order." })
+  @Input.enum(TradeEventOrder, "Sort order.", { defaultValue: TradeEventOrder.STARTS_ON_DESC })
   orderBy: TradeEventOrder;
 }
 
 @InputType({ description: "Filters for e-commerce listings (bộ lọc gian hàng trên sàn); all given conditions must hold." })
 export class EcommerceListingFilter {
-  @Field(() => EcommercePlatform, { nullable: true, description: "Only this platform (sàn)." })
+  @Input.enum(EcommercePlatform, "Only this platform (sàn).", { optional: true })
   platform?: EcommercePlatform;
 
-  @Field(() => ID, { nullable: true, description: "Only this seller's listings (mã chủ thể)." })
+  @Input.id("Only this seller's listings (mã chủ thể).", { optional: true })
   ownerId?: string;
 
   @OptionalAdminUnitCodeField(
@@ -54,7 +54,7 @@ export class EcommerceListingFilter {
   @AdminUnitAsOfField()
   adminUnitAsOf?: string;
 
-  @Field(() => LocalDateScalar, { nullable: true, description: "Only listings on sale on this date (đang bán vào ngày)." })
+  @Input.date("Only listings on sale on this date (đang bán vào ngày).", { optional: true })
   activeOn?: string;
 }
 
@@ -66,7 +66,7 @@ export class SupplyDemandLinkFilter {
   @OptionalYearField("Only links agreed in this year (năm).")
   year?: number;
 
-  @Field(() => ID, { nullable: true, description: "Only this seller's links (mã chủ thể bán)." })
+  @Input.id("Only this seller's links (mã chủ thể bán).", { optional: true })
   sellerId?: string;
 
   @SearchField("Words to find in the buyer or product name, with or without diacritics (tìm kiếm).")

@@ -1,25 +1,24 @@
 import { ArrayMaxSize, IsOptional, Matches, Min } from "class-validator";
-import { Field, Float, ID, InputType, Int } from "type-graphql";
+import { Field, Float, InputType } from "type-graphql";
 import {
   AdminUnitCodeField,
   CountInput,
-  LocalDateScalar,
   MutationInput,
   NestedField,
   OptionalAdminUnitCodeField,
   OptionalCountInput,
   OptionalTextInput,
   TextInput,
-  VndScalar,
+  Input,
 } from "@kttt/core";
 import { EcommercePlatform, TradeEventFormat, TradeEventScope, TradeEventType, TradeParticipantKind } from "../domain/enums";
 
 @InputType({ description: "Who takes part or sells (chủ thể): a membership organisation or an OCOP local owner, by id." })
 export class ParticipantInput {
-  @Field(() => TradeParticipantKind, { description: "Kind of participant." })
+  @Input.enum(TradeParticipantKind, "Kind of participant.")
   kind: TradeParticipantKind;
 
-  @Field(() => ID, { description: "Its id in the membership records, or the OCOP local owner's id in the ocop subgraph." })
+  @Input.id("Its id in the membership records, or the OCOP local owner's id in the ocop subgraph.")
   id: string;
 }
 
@@ -28,13 +27,13 @@ export class CreateTradeEventInput extends MutationInput {
   @TextInput(3, 300, "Name, with diacritics.")
   name: string;
 
-  @Field(() => TradeEventType, { description: "Kind of event." })
+  @Input.enum(TradeEventType, "Kind of event.")
   type: TradeEventType;
 
-  @Field(() => TradeEventFormat, { description: "In person, online or both." })
+  @Input.enum(TradeEventFormat, "In person, online or both.")
   format: TradeEventFormat;
 
-  @Field(() => TradeEventScope, { description: "Reach." })
+  @Input.enum(TradeEventScope, "Reach.")
   scope: TradeEventScope;
 
   @TextInput(2, 300, "Who organises it.")
@@ -48,19 +47,19 @@ export class CreateTradeEventInput extends MutationInput {
   )
   adminUnitCode?: string;
 
-  @Field(() => LocalDateScalar, { description: "First day." })
+  @Input.date("First day.")
   startsOn: string;
 
-  @Field(() => LocalDateScalar, { description: "Last day; not before the first." })
+  @Input.date("Last day; not before the first.")
   endsOn: string;
 
   @OptionalCountInput("Booths of the whole event, if known.", { max: 100000 })
   boothCount?: number;
 
-  @Field(() => VndScalar, { nullable: true, description: "Budget, VND, not negative." })
+  @Input.money("Budget, VND, not negative.", { optional: true })
   budget?: bigint;
 
-  @Field(() => ID, { nullable: true, description: "The policy-support programme that funds it (a key of the policy-support subgraph)." })
+  @Input.id("The policy-support programme that funds it (a key of the policy-support subgraph).", { optional: true })
   fundingProgrammeId?: string;
 
   @OptionalTextInput(0, 2000, "Remarks and sources.")
@@ -69,10 +68,10 @@ export class CreateTradeEventInput extends MutationInput {
 
 @InputType({ description: "Change an event (cập nhật sự kiện); omitted fields keep their values. Needs the version you read." })
 export class UpdateTradeEventInput extends MutationInput {
-  @Field(() => ID, { description: "The event." })
+  @Input.id("The event.")
   id: string;
 
-  @Field(() => Int, { description: "The event's version you read; a stale one is refused with CONFLICT." })
+  @Input.int("The event's version you read; a stale one is refused with CONFLICT.")
   version: number;
 
   @OptionalTextInput(3, 300, "New name.")
@@ -84,19 +83,19 @@ export class UpdateTradeEventInput extends MutationInput {
   @OptionalTextInput(2, 300, "New place.")
   place?: string;
 
-  @Field(() => LocalDateScalar, { nullable: true, description: "New first day; every participation must stay inside the dates." })
+  @Input.date("New first day; every participation must stay inside the dates.", { optional: true })
   startsOn?: string;
 
-  @Field(() => LocalDateScalar, { nullable: true, description: "New last day; every participation must stay inside the dates." })
+  @Input.date("New last day; every participation must stay inside the dates.", { optional: true })
   endsOn?: string;
 
   @OptionalCountInput("New booth count; not below the booths participants hold.", { max: 100000 })
   boothCount?: number;
 
-  @Field(() => VndScalar, { nullable: true, description: "New budget, VND, not negative." })
+  @Input.money("New budget, VND, not negative.", { optional: true })
   budget?: bigint;
 
-  @Field(() => ID, { nullable: true, description: "New funding programme." })
+  @Input.id("New funding programme.", { optional: true })
   fundingProgrammeId?: string;
 
   @OptionalTextInput(0, 2000, "New remarks.")
@@ -105,7 +104,7 @@ export class UpdateTradeEventInput extends MutationInput {
 
 @InputType({ description: "Register an organisation's participation in an event (đăng ký tham gia)." })
 export class RegisterTradeParticipationInput extends MutationInput {
-  @Field(() => ID, { description: "The event." })
+  @Input.id("The event.")
   eventId: string;
 
   @NestedField(() => ParticipantInput, "Who takes part; once per event.")
@@ -116,32 +115,32 @@ export class RegisterTradeParticipationInput extends MutationInput {
   )
   adminUnitCode: string;
 
-  @Field(() => [ID], { defaultValue: [], description: "OCOP products it shows; each must belong to the participant, as the ocop subgraph says." })
+  @Input.ids("OCOP products it shows; each must belong to the participant, as the ocop subgraph says.", { defaultValue: [] })
   @ArrayMaxSize(50, { message: "productIds takes at most 50 products." })
   productIds: string[];
 
-  @Field(() => LocalDateScalar, { nullable: true, description: "First day it takes part; default the event's first day; inside the event." })
+  @Input.date("First day it takes part; default the event's first day; inside the event.", { optional: true })
   attendedFrom?: string;
 
-  @Field(() => LocalDateScalar, { nullable: true, description: "Last day it takes part; default the event's last day; inside the event." })
+  @Input.date("Last day it takes part; default the event's last day; inside the event.", { optional: true })
   attendedTo?: string;
 
   @CountInput("Booths it has; all participants together within the event's booth count.", { max: 1000, defaultValue: 0 })
   booths: number;
 
-  @Field(() => VndScalar, { defaultValue: 0n, description: "Sales at the event, VND, not negative." })
+  @Input.money("Sales at the event, VND, not negative.", { defaultValue: 0n })
   salesAmount: bigint;
 
   @CountInput("Contracts signed.", { defaultValue: 0 })
   contractCount: number;
 
-  @Field(() => VndScalar, { defaultValue: 0n, description: "Value of the contracts, VND, not negative; 0 without contracts." })
+  @Input.money("Value of the contracts, VND, not negative; 0 without contracts.", { defaultValue: 0n })
   contractValue: bigint;
 
   @CountInput("Memoranda of understanding signed.", { defaultValue: 0 })
   mouCount: number;
 
-  @Field(() => VndScalar, { defaultValue: 0n, description: "Value the memoranda name, VND, not negative; 0 without memoranda." })
+  @Input.money("Value the memoranda name, VND, not negative; 0 without memoranda.", { defaultValue: 0n })
   mouValue: bigint;
 
   @OptionalTextInput(0, 1000, "Remarks.")
@@ -150,39 +149,39 @@ export class RegisterTradeParticipationInput extends MutationInput {
 
 @InputType({ description: "Update a participation's results (cập nhật kết quả tham gia); omitted fields keep their values. Needs the version you read." })
 export class UpdateTradeParticipationInput extends MutationInput {
-  @Field(() => ID, { description: "The participation." })
+  @Input.id("The participation.")
   id: string;
 
-  @Field(() => Int, { description: "The participation's version you read; a stale one is refused with CONFLICT." })
+  @Input.int("The participation's version you read; a stale one is refused with CONFLICT.")
   version: number;
 
-  @Field(() => [ID], { nullable: true, description: "The OCOP products it shows, replacing the list; each must belong to the participant." })
+  @Input.ids("The OCOP products it shows, replacing the list; each must belong to the participant.", { optional: true })
   @IsOptional()
   @ArrayMaxSize(50, { message: "productIds takes at most 50 products." })
   productIds?: string[];
 
-  @Field(() => LocalDateScalar, { nullable: true, description: "First day it takes part; inside the event." })
+  @Input.date("First day it takes part; inside the event.", { optional: true })
   attendedFrom?: string;
 
-  @Field(() => LocalDateScalar, { nullable: true, description: "Last day it takes part; inside the event." })
+  @Input.date("Last day it takes part; inside the event.", { optional: true })
   attendedTo?: string;
 
   @OptionalCountInput("Booths it has.", { max: 1000 })
   booths?: number;
 
-  @Field(() => VndScalar, { nullable: true, description: "Sales at the event, VND, not negative." })
+  @Input.money("Sales at the event, VND, not negative.", { optional: true })
   salesAmount?: bigint;
 
   @OptionalCountInput("Contracts signed.")
   contractCount?: number;
 
-  @Field(() => VndScalar, { nullable: true, description: "Value of the contracts, VND, not negative." })
+  @Input.money("Value of the contracts, VND, not negative.", { optional: true })
   contractValue?: bigint;
 
   @OptionalCountInput("Memoranda signed.")
   mouCount?: number;
 
-  @Field(() => VndScalar, { nullable: true, description: "Value the memoranda name, VND, not negative." })
+  @Input.money("Value the memoranda name, VND, not negative.", { optional: true })
   mouValue?: bigint;
 
   @OptionalTextInput(0, 1000, "New remarks.")
@@ -199,24 +198,24 @@ export class RecordEcommerceListingInput extends MutationInput {
   )
   adminUnitCode: string;
 
-  @Field(() => EcommercePlatform, { description: "The platform." })
+  @Input.enum(EcommercePlatform, "The platform.")
   platform: EcommercePlatform;
 
-  @Field(() => ID, { nullable: true, description: "The OCOP product listed; it must belong to the seller. Give productId, productName or both." })
+  @Input.id("The OCOP product listed; it must belong to the seller. Give productId, productName or both.", { optional: true })
   productId?: string;
 
   @OptionalTextInput(2, 300, "The product's name as listed; required for a product that is not OCOP-certified.")
   productName?: string;
 
-  @Field({ nullable: true, description: "Address of the listing, http(s)://…" })
+  @Input.string("Address of the listing, http(s)://…", { optional: true })
   @IsOptional()
   @Matches(/^https?:\/\/\S{3,500}$/u, { message: "url must be an http(s) address." })
   url?: string;
 
-  @Field(() => LocalDateScalar, { description: "Date it went on sale; not in the future." })
+  @Input.date("Date it went on sale; not in the future.")
   listedOn: string;
 
-  @Field(() => LocalDateScalar, { nullable: true, description: "Date it was taken off, if it was; not before listedOn." })
+  @Input.date("Date it was taken off, if it was; not before listedOn.", { optional: true })
   delistedOn?: string;
 }
 
@@ -233,7 +232,7 @@ export class RecordSupplyDemandLinkInput extends MutationInput {
   @TextInput(2, 300, "The buyer.")
   buyer: string;
 
-  @Field(() => ID, { nullable: true, description: "The OCOP product supplied; it must belong to the seller. Give productId, productName or both." })
+  @Input.id("The OCOP product supplied; it must belong to the seller. Give productId, productName or both.", { optional: true })
   productId?: string;
 
   @OptionalTextInput(2, 300, "Name of the product; required for a product that is not OCOP-certified.")
@@ -246,13 +245,13 @@ export class RecordSupplyDemandLinkInput extends MutationInput {
   @TextInput(1, 30, "Unit of the volume, e.g. tấn.")
   volumeUnit: string;
 
-  @Field(() => VndScalar, { description: "Value agreed, VND, not negative." })
+  @Input.money("Value agreed, VND, not negative.")
   value: bigint;
 
-  @Field(() => LocalDateScalar, { description: "Date agreed; not in the future; inside the event's dates when eventId is given." })
+  @Input.date("Date agreed; not in the future; inside the event's dates when eventId is given.")
   agreedOn: string;
 
-  @Field(() => ID, { nullable: true, description: "The event where it was agreed, if any." })
+  @Input.id("The event where it was agreed, if any.", { optional: true })
   eventId?: string;
 
   @OptionalTextInput(0, 1000, "Remarks.")
