@@ -4,11 +4,11 @@
  * a year, a nested input object such as a list's `filter`).
  */
 import { IsOptional, Length, Matches, Max, Min, ValidateNested } from "class-validator";
-import { ArgsType, Field, ID, Int, type ClassType } from "type-graphql";
+import { ArgsType, Field, Int, type ClassType } from "type-graphql";
 import { IsAdminUnitCode } from "./admin-unit-code";
 import { IsYearInRange } from "./calendar";
 import { ConnectionArgs } from "./pagination";
-import { LocalDateScalar, VndScalar } from "./scalars";
+import { LocalDateScalar } from "./scalars";
 
 /** Applies property decorators in the order TypeScript would apply them written top to bottom above a property. */
 export function decorate(...decorators: PropertyDecorator[]): PropertyDecorator {
@@ -157,39 +157,3 @@ export function FilteredListArgs<F extends object>(filter: () => ClassType<F>, d
   }
   return FilteredListArgs;
 }
-
-/** Options of a plain input field: optional (nullable, may be left out) or with a default. */
-export interface InputOptions {
-  optional?: boolean;
-  defaultValue?: unknown;
-}
-
-function input(type: () => unknown): (description: string, options?: InputOptions) => PropertyDecorator {
-  return (description, options = {}) =>
-    Field(type as () => typeof String, {
-      ...(options.optional ? { nullable: true } : {}),
-      ...(options.defaultValue === undefined ? {} : { defaultValue: options.defaultValue }),
-      description,
-    });
-}
-
-/**
- * Plain input fields, one decorator per kind, as `Stored` is for stored fields: what the service
- * itself checks (a record's id, a date, an amount in đồng, a version) with no validator on the field.
- */
-export const Input = {
-  /** A record's id: `ID`. */
-  id: input(() => ID),
-  /** Ids of records: `[ID]`. */
-  ids: input(() => [ID]),
-  /** A calendar date: `LocalDate`. */
-  date: input(() => LocalDateScalar),
-  /** Money in whole đồng: `Vnd`. */
-  money: input(() => VndScalar),
-  /** A whole number (a version, a year): `Int`. */
-  int: input(() => Int),
-  /** A text the service checks itself (import rows): `String`. */
-  string: input(() => String),
-  /** A value of an enum. */
-  enum: (enumType: object, description: string, options?: InputOptions): PropertyDecorator => input(() => enumType)(description, options),
-};

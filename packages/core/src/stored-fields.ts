@@ -11,6 +11,7 @@
  *   nullable (a caller outside the area reads null with a FORBIDDEN error) and appends the area's
  *   `READ_NOTE` to the description, as every guarded field says who reads it.
  * - `field` passes further GraphQL options (complexity, deprecationReason).
+ * - `primary` makes the column (a part of) the primary key; `default` gives the column's default.
  * A property that is a column but no field, or a field with no column, keeps the plain decorators.
  */
 import { Authorized, Field, Float, ID, Int, type FieldOptions } from "type-graphql";
@@ -32,6 +33,10 @@ export interface StoredOptions {
   /** A numeric column's precision and scale, as the migration declares them. */
   precision?: number;
   scale?: number;
+  /** The column is (a part of) the table's primary key. */
+  primary?: boolean;
+  /** The column's default, as the migration declares it. */
+  default?: boolean | number | string;
   /** More GraphQL field options. */
   field?: Omit<FieldOptions, "nullable" | "description">;
 }
@@ -54,15 +59,17 @@ function stored(
         description: guard ? `${description} ${READ_NOTE[guard]}` : description,
       };
       const name = options.column ?? snakeCase(String(property));
-      const column = columnOptions.primary
-        ? PrimaryColumn(columnType as "uuid", { name })
-        : Column(columnType as "text", {
-            name,
-            ...(nullable ? { nullable: true } : {}),
-            ...(columnOptions.transformer ? { transformer: columnOptions.transformer } : {}),
-            ...(columnOptions.array ? { array: true } : {}),
-            ...(options.precision === undefined ? {} : { precision: options.precision, scale: options.scale }),
-          });
+      const column =
+        columnOptions.primary || options.primary
+          ? PrimaryColumn(columnType as "uuid", { name })
+          : Column(columnType as "text", {
+              name,
+              ...(nullable ? { nullable: true } : {}),
+              ...(options.default === undefined ? {} : { default: options.default }),
+              ...(columnOptions.transformer ? { transformer: columnOptions.transformer } : {}),
+              ...(columnOptions.array ? { array: true } : {}),
+              ...(options.precision === undefined ? {} : { precision: options.precision, scale: options.scale }),
+            });
       const decorators: PropertyDecorator[] = [...(guard ? [Authorized(...DETAILS[guard])] : []), Field(graphqlType, fieldOptions), column];
       decorate(...decorators)(target, property);
     };
@@ -80,6 +87,8 @@ export const Stored = {
   texts: stored(() => [String], "text", { array: true }),
   /** A whole number: `Int` over integer. */
   int: stored(() => Int, "integer", {}),
+  /** A small whole number (a score part, stars): `Int` over smallint. */
+  smallint: stored(() => Int, "smallint", {}),
   /** A decimal (a score, a share): `Float` over numeric. */
   decimal: stored(() => Float, "numeric", { transformer: numericTransformer }),
   /** Yes or no: `Boolean` over boolean. */
@@ -91,6 +100,32 @@ export const Stored = {
   /** An enum value stored as its name: the enum over text. */
   enum: (enumType: object, description: string, options?: StoredOptions): PropertyDecorator =>
     stored(() => enumType as ReturnType<ReturnTypeFunc>, "text", {})(description, options),
+};
+
+/** GraphQL options of a field that is not stored (`FieldOf`): all but the description, said first. */
+export type FieldOfOptions = Omit<FieldOptions, "description">;
+
+function served(graphqlType: ReturnTypeFunc): (description: string, options?: FieldOfOptions) => PropertyDecorator {
+  return (description, options = {}) => Field(graphqlType, { ...options, description });
+}
+
+/**
+ * The same kinds for a GraphQL field with no column (a statistic, an input, an import row):
+ * `@FieldOf.money("Revenue, VND.")` is `@Field(() => VndScalar, { description })`; options as type-graphql's
+ * (`nullable`, `defaultValue`). Validation, where an input needs it, stays in its own decorators.
+ */
+export const FieldOf = {
+  id: served(() => ID),
+  text: served(() => String),
+  texts: served(() => [String]),
+  int: served(() => Int),
+  decimal: served(() => Float),
+  boolean: served(() => Boolean),
+  date: served(() => LocalDateScalar),
+  money: served(() => VndScalar),
+  /** An enum's value, or an object type: `FieldOf.of(Sector, "Field of activity.")`. */
+  of: (type: object, description: string, options?: FieldOfOptions): PropertyDecorator =>
+    served(() => type as ReturnType<ReturnTypeFunc>)(description, options),
 };
 
 // ---- Added for trade promotion and policy support (enttp) ----

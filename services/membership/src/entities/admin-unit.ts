@@ -6,7 +6,7 @@
  */
 import { Directive, Field, ID, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryColumn } from "typeorm";
-import { LocalDateScalar } from "@kttt/core";
+import { LocalDateScalar, Stored } from "@kttt/core";
 import { ADMIN_UNIT_CODE_DESCRIPTION, ADMIN_UNIT_ID_DESCRIPTION, ADMIN_UNIT_TYPE_DESCRIPTION } from "@kttt/reference";
 import { AdminUnitKind, AdminUnitLevel, AdminUnitShare } from "../domain/enums";
 
@@ -19,52 +19,38 @@ export class AdminUnit {
   @PrimaryColumn("text")
   id: string;
 
-  @Field({ description: ADMIN_UNIT_CODE_DESCRIPTION })
-  @Column("text")
+  @Stored.text(ADMIN_UNIT_CODE_DESCRIPTION)
   code: string;
 
-  @Field({ description: "Official name with its kind and diacritics (tên), e.g. Huyện Hương Khê, Xã Tứ Mỹ." })
-  @Column("text")
+  @Stored.text("Official name with its kind and diacritics (tên), e.g. Huyện Hương Khê, Xã Tứ Mỹ.")
   name: string;
 
-  @Field(() => AdminUnitKind, { description: "Kind of unit (loại đơn vị): tỉnh, thành phố, thị xã, huyện, phường, xã or thị trấn." })
-  @Column("text")
+  @Stored.enum(AdminUnitKind, "Kind of unit (loại đơn vị): tỉnh, thành phố, thị xã, huyện, phường, xã or thị trấn.")
   kind: AdminUnitKind;
 
-  @Field(() => AdminUnitLevel, { description: "Tier of local government (cấp): province, district (until 2025-06-30) or commune." })
-  @Column("text")
+  @Stored.enum(AdminUnitLevel, "Tier of local government (cấp): province, district (until 2025-06-30) or commune.")
   level: AdminUnitLevel;
 
-  @Field({ description: "Code of the province (mã tỉnh): 42 for Hà Tĩnh." })
-  @Column("text", { name: "province_code" })
+  @Stored.text("Code of the province (mã tỉnh): 42 for Hà Tĩnh.")
   provinceCode: string;
 
   @Column("text", { name: "parent_id", nullable: true })
   parentId: string | null;
 
-  @Field(() => LocalDateScalar, {
+  @Stored.date("First day the unit existed in this form (hiệu lực từ); null when it was formed before the mid-2024 review and the date is not recorded here.", {
     nullable: true,
-    description: "First day the unit existed in this form (hiệu lực từ); null when it was formed before the mid-2024 review and the date is not recorded here.",
   })
-  @Column("date", { name: "valid_from", nullable: true })
   validFrom: string | null;
 
-  @Field(() => LocalDateScalar, { nullable: true, description: "Last day the unit existed in this form (hiệu lực đến); null while it exists." })
-  @Column("date", { name: "valid_to", nullable: true })
+  @Stored.date("Last day the unit existed in this form (hiệu lực đến); null while it exists.", { nullable: true })
   validTo: string | null;
 
-  @Field(() => String, {
+  @Stored.text("The act that made the unit in this form (căn cứ pháp lý), e.g. Nghị quyết 1665/NQ-UBTVQH15; null where not recorded.", {
     nullable: true,
-    description: "The act that made the unit in this form (căn cứ pháp lý), e.g. Nghị quyết 1665/NQ-UBTVQH15; null where not recorded.",
   })
-  @Column("text", { name: "legal_basis", nullable: true })
   legalBasis: string | null;
 
-  @Field(() => String, {
-    nullable: true,
-    description: "What happened to the unit (ghi chú thay đổi địa giới), in Vietnamese; says so where a fact is only inferred.",
-  })
-  @Column("text", { name: "change_note", nullable: true })
+  @Stored.text("What happened to the unit (ghi chú thay đổi địa giới), in Vietnamese; says so where a fact is only inferred.", { nullable: true })
   changeNote: string | null;
 }
 

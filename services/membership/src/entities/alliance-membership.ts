@@ -1,6 +1,6 @@
 import { Field, ObjectType } from "type-graphql";
-import { Column, Entity, PrimaryColumn } from "typeorm";
-import { LocalDateScalar } from "@kttt/core";
+import { Entity, PrimaryColumn } from "typeorm";
+import { Stored } from "@kttt/core";
 
 @ObjectType({ description: "Membership of the provincial Cooperative Alliance (thành viên Liên minh Hợp tác xã tỉnh Hà Tĩnh)." })
 @Entity("alliance_membership")
@@ -8,16 +8,13 @@ export class AllianceMembership {
   @PrimaryColumn("uuid", { name: "organization_id" })
   organizationId: string;
 
-  @Field(() => LocalDateScalar, { description: "Date the organisation joined the Alliance (ngày kết nạp)." })
-  @Column("date", { name: "joined_on" })
+  @Stored.date("Date the organisation joined the Alliance (ngày kết nạp).")
   joinedOn: string;
 
-  @Field(() => LocalDateScalar, { nullable: true, description: "Date it left the Alliance (ngày ra khỏi Liên minh); null while a member." })
-  @Column("date", { name: "left_on", nullable: true })
+  @Stored.date("Date it left the Alliance (ngày ra khỏi Liên minh); null while a member.", { nullable: true })
   leftOn: string | null;
 
-  @Field(() => String, { nullable: true, description: "Number of the admission decision (số quyết định kết nạp)." })
-  @Column("text", { name: "decision_number", nullable: true })
+  @Stored.text("Number of the admission decision (số quyết định kết nạp).", { nullable: true })
   decisionNumber: string | null;
 
   @Field({ description: "True while the organisation is a member (đang là thành viên)." })

@@ -1,6 +1,6 @@
-import { Field, Float, Int, ObjectType } from "type-graphql";
-import { Column, Entity, PrimaryColumn } from "typeorm";
-import { LocalDateScalar, numericTransformer } from "@kttt/core";
+import { Field, ObjectType } from "type-graphql";
+import { Entity, PrimaryColumn } from "typeorm";
+import { Stored } from "@kttt/core";
 import { ClassificationScheme, Rating, RATING_LABEL, SizeClass, SIZE_CLASS_LABEL } from "../domain/enums";
 
 @ObjectType({
@@ -13,60 +13,48 @@ export class Classification {
   @PrimaryColumn("uuid", { name: "organization_id" })
   organizationId: string;
 
-  @Field(() => Int, { description: "Year assessed (năm đánh giá)." })
-  @PrimaryColumn("integer")
+  @Stored.int("Year assessed (năm đánh giá).", { primary: true })
   year: number;
 
-  @Field(() => ClassificationScheme, { description: "Rule set applied (căn cứ đánh giá)." })
-  @PrimaryColumn("text")
+  @Stored.enum(ClassificationScheme, "Rule set applied (căn cứ đánh giá).", { primary: true })
   scheme: ClassificationScheme;
 
-  @Field(() => LocalDateScalar, {
+  @Stored.date("Date of the assessment (ngày đánh giá), which decides the rule set that applies; null for records made before the date was kept (not known).", {
     nullable: true,
-    description: "Date of the assessment (ngày đánh giá), which decides the rule set that applies; null for records made before the date was kept (not known).",
   })
-  @Column("date", { name: "assessed_on", nullable: true })
   assessedOn: string | null;
 
-  @Field(() => String, {
-    nullable: true,
-    description: "Under ALLIANCE: the name of the Alliance's scheme (tên bộ tiêu chí); null under the national rule sets.",
-  })
-  @Column("text", { name: "scheme_name", nullable: true })
+  @Stored.text("Under ALLIANCE: the name of the Alliance's scheme (tên bộ tiêu chí); null under the national rule sets.", { nullable: true })
   schemeName: string | null;
 
-  @Field(() => Float, {
+  @Stored.decimal("Score (điểm): out of 100 under Circular 01/2020, on the scheme's own scale under ALLIANCE; null when not scored.", {
     nullable: true,
-    description: "Score (điểm): out of 100 under Circular 01/2020, on the scheme's own scale under ALLIANCE; null when not scored.",
+    precision: 5,
+    scale: 2,
   })
-  @Column("numeric", { precision: 5, scale: 2, nullable: true, transformer: numericTransformer })
   score: number | null;
 
-  @Field(() => Rating, {
-    nullable: true,
-    description:
-      "National rating (xếp loại) of Circular 01/2020; null under the other rule sets: an assessment dated from 2025-09-18 carries no national rating.",
-  })
-  @Column("text", { nullable: true })
+  @Stored.enum(
+    Rating,
+    "National rating (xếp loại) of Circular 01/2020; null under the other rule sets: an assessment dated from 2025-09-18 carries no national rating.",
+    { nullable: true },
+  )
   rating: Rating | null;
 
-  @Field(() => String, { nullable: true, description: "Under ALLIANCE: the grade as the Alliance words it (kết quả đánh giá), if it gives one." })
-  @Column("text", { nullable: true })
+  @Stored.text("Under ALLIANCE: the grade as the Alliance words it (kết quả đánh giá), if it gives one.", { nullable: true })
   grade: string | null;
 
-  @Field(() => SizeClass, {
-    nullable: true,
-    description: "Under DECREE_113_2024: the size class (quy mô), NOT_DETERMINED where the decree's thresholds are not known; null under the other rule sets.",
-  })
-  @Column("text", { name: "size_class", nullable: true })
+  @Stored.enum(
+    SizeClass,
+    "Under DECREE_113_2024: the size class (quy mô), NOT_DETERMINED where the decree's thresholds are not known; null under the other rule sets.",
+    { nullable: true },
+  )
   sizeClass: SizeClass | null;
 
-  @Field(() => String, { nullable: true, description: "Why the organisation was not rated (lý do chưa xếp loại)." })
-  @Column("text", { name: "not_rated_reason", nullable: true })
+  @Stored.text("Why the organisation was not rated (lý do chưa xếp loại).", { nullable: true })
   notRatedReason: string | null;
 
-  @Field(() => Int, { description: "Version for optimistic concurrency (phiên bản)." })
-  @Column("integer")
+  @Stored.int("Version for optimistic concurrency (phiên bản).")
   version: number;
 
   @Field(() => String, { nullable: true, description: "Rating in Vietnamese as the province reports it (xếp loại), e.g. Khá; null with no national rating." })

@@ -1,4 +1,4 @@
-import { Field, Int, ObjectType } from "type-graphql";
+import { ObjectType } from "type-graphql";
 import { Entity, PrimaryColumn } from "typeorm";
 import { Stored } from "@kttt/core";
 import { ItReadiness } from "../domain/enums";
@@ -9,8 +9,7 @@ export class FinancialReport {
   @PrimaryColumn("uuid", { name: "organization_id" })
   organizationId: string;
 
-  @Field(() => Int, { description: "Reporting year (năm báo cáo)." })
-  @PrimaryColumn("integer")
+  @Stored.int("Reporting year (năm báo cáo).", { primary: true })
   year: number;
 
   @Stored.money("Charter capital at year end (vốn điều lệ), VND.")

@@ -2,9 +2,9 @@
  * Cooperatives (HTX), unions (LHHTX) and groups (THT) share one table and one GraphQL interface,
  * `Organization`; each legal form is its own federation entity so other subgraphs can point at it.
  */
-import { Directive, Field, ID, InterfaceType, Int, ObjectType } from "type-graphql";
-import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from "typeorm";
-import { LocalDateScalar, today } from "@kttt/core";
+import { Directive, Field, InterfaceType, ObjectType } from "type-graphql";
+import { Column, CreateDateColumn, Entity, UpdateDateColumn } from "typeorm";
+import { Stored, today } from "@kttt/core";
 import { communeCodeOn } from "@kttt/reference";
 import { KIND_LABEL, OrganizationKind, OrganizationStatus, Sector, SECTOR_LABEL } from "../domain/enums";
 
@@ -20,58 +20,43 @@ export const TYPE_NAME_OF_KIND: Record<OrganizationKind, string> = {
 })
 @Entity("organization")
 export abstract class Organization {
-  @Field(() => ID, { description: "Stable identifier (mã định danh)." })
-  @PrimaryColumn("uuid")
+  @Stored.id("Stable identifier (mã định danh).")
   id: string;
 
-  @Field(() => OrganizationKind, { description: "Legal form (loại hình)." })
-  @Column("text")
+  @Stored.enum(OrganizationKind, "Legal form (loại hình).")
   kind: OrganizationKind;
 
-  @Field({ description: "Registered name with diacritics (tên), e.g. Hợp tác xã Nông nghiệp Kỳ Phú." })
-  @Column("text")
+  @Stored.text("Registered name with diacritics (tên), e.g. Hợp tác xã Nông nghiệp Kỳ Phú.")
   name: string;
 
-  @Field(() => String, {
-    nullable: true,
-    description: "Registration number (mã số đăng ký, the same as the tax code since 2015); groups have none.",
-  })
-  @Column("text", { name: "registration_number", nullable: true })
+  @Stored.text("Registration number (mã số đăng ký, the same as the tax code since 2015); groups have none.", { nullable: true })
   registrationNumber: string | null;
 
-  @Field({
-    description:
-      "Code of the unit where it was registered (mã đơn vị hành chính): the district for organisations registered before 2025-07-01, the commune after.",
-  })
-  @Column("text", { name: "admin_unit_code" })
+  @Stored.text(
+    "Code of the unit where it was registered (mã đơn vị hành chính): the district for organisations registered before 2025-07-01, the commune after.",
+  )
   adminUnitCode: string;
 
   /** The commune (a unit version's id) where it lies, as recorded; `commune` serves the unit. */
   @Column("text", { name: "commune_id", nullable: true })
   communeId: string | null;
 
-  @Field(() => LocalDateScalar, { nullable: true, description: "Since when it lies in `commune` (từ ngày); null where no commune is recorded." })
-  @Column("date", { name: "commune_since", nullable: true })
+  @Stored.date("Since when it lies in `commune` (từ ngày); null where no commune is recorded.", { nullable: true })
   communeSince: string | null;
 
-  @Field(() => Sector, { description: "Field of activity (lĩnh vực)." })
-  @Column("text")
+  @Stored.enum(Sector, "Field of activity (lĩnh vực).")
   sector: Sector;
 
-  @Field(() => OrganizationStatus, { description: "Operating status (tình trạng)." })
-  @Column("text")
+  @Stored.enum(OrganizationStatus, "Operating status (tình trạng).")
   status: OrganizationStatus;
 
-  @Field(() => LocalDateScalar, { description: "Date of establishment or registration (ngày thành lập)." })
-  @Column("date", { name: "established_on" })
+  @Stored.date("Date of establishment or registration (ngày thành lập).")
   establishedOn: string;
 
-  @Field(() => LocalDateScalar, { nullable: true, description: "Date of dissolution (ngày giải thể), if dissolved." })
-  @Column("date", { name: "dissolved_on", nullable: true })
+  @Stored.date("Date of dissolution (ngày giải thể), if dissolved.", { nullable: true })
   dissolvedOn: string | null;
 
-  @Field(() => String, { nullable: true, description: "Head-office address (địa chỉ trụ sở)." })
-  @Column("text", { nullable: true })
+  @Stored.text("Head-office address (địa chỉ trụ sở).", { nullable: true })
   address: string | null;
 
   /** A person's name: served by the organisation resolver to those who may see personal data. */
@@ -87,8 +72,7 @@ export abstract class Organization {
     return communeCodeOn(this.communeId, this.address ?? null, today());
   }
 
-  @Field(() => Int, { description: "Version for optimistic concurrency: send it back when you update (phiên bản)." })
-  @Column("integer")
+  @Stored.int("Version for optimistic concurrency: send it back when you update (phiên bản).")
   version: number;
 
   @CreateDateColumn({ name: "created_at", type: "timestamptz" })

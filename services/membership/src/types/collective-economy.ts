@@ -1,5 +1,5 @@
-import { Directive, Field, ID, ObjectType } from "type-graphql";
-import { ReportingPeriod } from "@kttt/core";
+import { Directive, ObjectType } from "type-graphql";
+import { ReportingPeriod, FieldOf } from "@kttt/core";
 
 @ObjectType({
   description:
@@ -8,10 +8,10 @@ import { ReportingPeriod } from "@kttt/core";
 })
 @Directive('@key(fields: "id")')
 export class CollectiveEconomy {
-  @Field(() => ID, { description: 'Period and unit: "2024-H1" for the province, "2024-H1:444" for a unit.' })
+  @FieldOf.id('Period and unit: "2024-H1" for the province, "2024-H1:444" for a unit.')
   id: string;
 
-  @Field(() => ReportingPeriod, { description: "The reporting period (kỳ báo cáo)." })
+  @FieldOf.of(ReportingPeriod, "The reporting period (kỳ báo cáo).")
   period: ReportingPeriod;
 
   adminUnitCode: string | null;

@@ -1,5 +1,5 @@
-import { ArgsType, Field, InputType } from "type-graphql";
-import { ConnectionArgs, OptionalAdminUnitCodeField, AdminUnitAsOfField, SearchField, OptionalYearField, OptionalNestedField } from "@kttt/core";
+import { ArgsType, InputType } from "type-graphql";
+import { ConnectionArgs, OptionalAdminUnitCodeField, AdminUnitAsOfField, SearchField, OptionalYearField, OptionalNestedField, FieldOf } from "@kttt/core";
 import { MembershipType, MemberStatusFilter, OrganizationKind, OrganizationOrder, OrganizationStatus, Rating, Sector } from "../domain/enums";
 
 @InputType({ description: "Filters for organisation lists (bộ lọc); all given conditions must hold." })
@@ -13,16 +13,16 @@ export class OrganizationFilter {
   @AdminUnitAsOfField()
   adminUnitAsOf?: string;
 
-  @Field(() => Sector, { nullable: true, description: "Only this sector (lĩnh vực)." })
+  @FieldOf.of(Sector, "Only this sector (lĩnh vực).", { nullable: true })
   sector?: Sector;
 
-  @Field(() => Rating, { nullable: true, description: "Only organisations with this rating (xếp loại) in `ratingYear`." })
+  @FieldOf.of(Rating, "Only organisations with this rating (xếp loại) in `ratingYear`.", { nullable: true })
   rating?: Rating;
 
   @OptionalYearField("Year of the rating filter; default: the latest year rated.")
   ratingYear?: number;
 
-  @Field(() => OrganizationStatus, { nullable: true, description: "Only this operating status (tình trạng)." })
+  @FieldOf.of(OrganizationStatus, "Only this operating status (tình trạng).", { nullable: true })
   status?: OrganizationStatus;
 
   @SearchField(
@@ -30,10 +30,7 @@ export class OrganizationFilter {
   )
   search?: string;
 
-  @Field({
-    nullable: true,
-    description: "Only members of the provincial Cooperative Alliance (thành viên Liên minh HTX) when true; only non-members when false.",
-  })
+  @FieldOf.boolean("Only members of the provincial Cooperative Alliance (thành viên Liên minh HTX) when true; only non-members when false.", { nullable: true })
   allianceMember?: boolean;
 }
 
@@ -42,22 +39,22 @@ export class OrganizationListArgs extends ConnectionArgs {
   @OptionalNestedField(() => OrganizationFilter, "Conditions on the organisations.")
   filter?: OrganizationFilter;
 
-  @Field(() => OrganizationOrder, { defaultValue: OrganizationOrder.NAME_ASC, description: "Sort order." })
+  @FieldOf.of(OrganizationOrder, "Sort order.", { defaultValue: OrganizationOrder.NAME_ASC })
   orderBy: OrganizationOrder;
 }
 
 @ArgsType()
 export class OrganizationsArgs extends OrganizationListArgs {
-  @Field(() => OrganizationKind, { nullable: true, description: "Only this legal form (loại hình)." })
+  @FieldOf.of(OrganizationKind, "Only this legal form (loại hình).", { nullable: true })
   kind?: OrganizationKind;
 }
 
 @ArgsType()
 export class MemberListArgs extends ConnectionArgs {
-  @Field(() => MemberStatusFilter, { defaultValue: MemberStatusFilter.CURRENT, description: "Current, former or all members." })
+  @FieldOf.of(MemberStatusFilter, "Current, former or all members.", { defaultValue: MemberStatusFilter.CURRENT })
   status: MemberStatusFilter;
 
-  @Field(() => MembershipType, { nullable: true, description: "Only this kind of membership." })
+  @FieldOf.of(MembershipType, "Only this kind of membership.", { nullable: true })
   membershipType?: MembershipType;
 }
 

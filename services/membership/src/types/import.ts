@@ -1,5 +1,5 @@
-import { Field, Float, ID, InputType, Int, ObjectType } from "type-graphql";
-import { ImportPayloadBase, ImportRowResultBase, LocalDateScalar, VndScalar } from "@kttt/core";
+import { InputType, ObjectType } from "type-graphql";
+import { ImportPayloadBase, ImportRowResultBase, FieldOf } from "@kttt/core";
 import {
   ClassificationScheme,
   ItReadiness,
@@ -22,59 +22,55 @@ export const MAX_IMPORT_ROWS = 5000;
     "and updateOrganization; matched to the graph by registration number (a group, which has none, by name and unit).",
 })
 export class OrganizationImportRow {
-  @Field(() => Int, { nullable: true, description: "The row's number in the person's file, echoed in the result and in messages (số dòng)." })
+  @FieldOf.int("The row's number in the person's file, echoed in the result and in messages (số dòng).", { nullable: true })
   rowNumber?: number;
 
-  @Field(() => OrganizationKind, { description: "Legal form (loại hình)." })
+  @FieldOf.of(OrganizationKind, "Legal form (loại hình).")
   kind: OrganizationKind;
 
-  @Field({ description: "Registered name, with diacritics (tên)." })
+  @FieldOf.text("Registered name, with diacritics (tên).")
   name: string;
 
-  @Field({ nullable: true, description: "Registration number (mã số HTX, the tax code): 10 digits, optionally -3 digits; none for groups." })
+  @FieldOf.text("Registration number (mã số HTX, the tax code): 10 digits, optionally -3 digits; none for groups.", { nullable: true })
   registrationNumber?: string;
 
-  @Field({
-    description:
-      "The administrative unit where it is registered, in force on establishedOn (đơn vị hành chính): its code (e.g. 444, 18172) or its name, with its district before 1/7/2025 where the name alone is ambiguous (e.g. Huyện Hương Khê, Xã Sơn Tây, huyện Hương Sơn).",
-  })
+  @FieldOf.text(
+    "The administrative unit where it is registered, in force on establishedOn (đơn vị hành chính): its code (e.g. 444, 18172) or its name, with its district before 1/7/2025 where the name alone is ambiguous (e.g. Huyện Hương Khê, Xã Sơn Tây, huyện Hương Sơn).",
+  )
   adminUnit: string;
 
-  @Field(() => Sector, { description: "Field of activity (lĩnh vực)." })
+  @FieldOf.of(Sector, "Field of activity (lĩnh vực).")
   sector: Sector;
 
-  @Field(() => OrganizationStatus, { defaultValue: OrganizationStatus.ACTIVE, description: "ACTIVE or SUSPENDED (tình trạng); an import does not dissolve." })
+  @FieldOf.of(OrganizationStatus, "ACTIVE or SUSPENDED (tình trạng); an import does not dissolve.", { defaultValue: OrganizationStatus.ACTIVE })
   status: OrganizationStatus;
 
-  @Field(() => LocalDateScalar, { description: "Date of establishment or registration (ngày thành lập)." })
+  @FieldOf.date("Date of establishment or registration (ngày thành lập).")
   establishedOn: string;
 
-  @Field({ nullable: true, description: "Head-office address (địa chỉ trụ sở)." })
+  @FieldOf.text("Head-office address (địa chỉ trụ sở).", { nullable: true })
   address?: string;
 
-  @Field({ nullable: true, description: "Legal representative or group leader (người đại diện)." })
+  @FieldOf.text("Legal representative or group leader (người đại diện).", { nullable: true })
   representative?: string;
 
-  @Field(() => [NewMemberInput], {
-    defaultValue: [],
-    description:
-      "Founding members (thành viên sáng lập), used when the row creates the organisation; an ACTIVE one needs the legal minimum of official members.",
-  })
+  @FieldOf.of(
+    [NewMemberInput],
+    "Founding members (thành viên sáng lập), used when the row creates the organisation; an ACTIVE one needs the legal minimum of official members.",
+    { defaultValue: [] },
+  )
   members: NewMemberInput[];
 }
 
 @ObjectType({ description: "What importOrganizations did, or would do, with one row (kết quả từng dòng)." })
 export class OrganizationImportRowResult extends ImportRowResultBase {
-  @Field(() => ID, {
-    nullable: true,
-    description: "The organisation the row matched or created; null for an invalid row and for a row a dry run would create (mã định danh).",
-  })
+  @FieldOf.id("The organisation the row matched or created; null for an invalid row and for a row a dry run would create (mã định danh).", { nullable: true })
   organizationId: string | null;
 }
 
 @ObjectType({ description: "The result of importing a batch of organisations (kết quả nhập danh sách tổ chức)." })
 export class ImportOrganizationsPayload extends ImportPayloadBase {
-  @Field(() => [OrganizationImportRowResult], { description: "One result per row, in the order sent (từng dòng)." })
+  @FieldOf.of([OrganizationImportRowResult], "One result per row, in the order sent (từng dòng).")
   rows: OrganizationImportRowResult[];
 }
 
@@ -85,72 +81,67 @@ const ADMIN_UNIT_REF =
   "Where the organisation named by `organization` is registered or lies (đơn vị hành chính), to tell organisations of the same name apart: " +
   "a code or a name, of the unit of registration (a district before 1/7/2025) or of its commune on the mid-2024 or today's map.";
 
-@InputType({ description: "One member of a member register to import (một dòng danh sách thành viên); matched on organisation, name and joining date." })
-export class MemberImportRow {
-  @Field(() => Int, { nullable: true, description: "The row's number in the person's file, echoed in the result (số dòng)." })
+/** What every row of an organisation's records (members, yearly figures, classifications) starts with: its number and the organisation. */
+@InputType()
+abstract class OrganizationRecordRow {
+  @FieldOf.int("The row's number in the person's file, echoed in the result (số dòng).", { nullable: true })
   rowNumber?: number;
 
-  @Field({ description: ORGANIZATION_REF })
+  @FieldOf.text(ORGANIZATION_REF)
   organization: string;
 
-  @Field({ nullable: true, description: ADMIN_UNIT_REF })
+  @FieldOf.text(ADMIN_UNIT_REF, { nullable: true })
   adminUnit?: string;
+}
 
-  @Field({ description: "Name of the person, household head or body (họ và tên)." })
+@InputType({ description: "One member of a member register to import (một dòng danh sách thành viên); matched on organisation, name and joining date." })
+export class MemberImportRow extends OrganizationRecordRow {
+  @FieldOf.text("Name of the person, household head or body (họ và tên).")
   fullName: string;
 
-  @Field(() => MemberKind, { defaultValue: MemberKind.INDIVIDUAL, description: "Person, household or legal entity (loại thành viên)." })
+  @FieldOf.of(MemberKind, "Person, household or legal entity (loại thành viên).", { defaultValue: MemberKind.INDIVIDUAL })
   kind: MemberKind;
 
-  @Field(() => MembershipType, { description: "Official or associate member (loại hình thành viên)." })
+  @FieldOf.of(MembershipType, "Official or associate member (loại hình thành viên).")
   membershipType: MembershipType;
 
-  @Field(() => VndScalar, { defaultValue: 0n, description: "Capital contributed (vốn góp), VND; 0 for an associate without capital." })
+  @FieldOf.money("Capital contributed (vốn góp), VND; 0 for an associate without capital.", { defaultValue: 0n })
   capitalContributed: bigint;
 
-  @Field(() => LocalDateScalar, { description: "Date the membership began (ngày gia nhập)." })
+  @FieldOf.date("Date the membership began (ngày gia nhập).")
   joinedOn: string;
 
-  @Field({ nullable: true, description: "For a cooperative that is a member of a union: its registration number (mã số HTX thành viên)." })
+  @FieldOf.text("For a cooperative that is a member of a union: its registration number (mã số HTX thành viên).", { nullable: true })
   memberOrganization?: string;
 }
 
 @InputType({ description: "One year's figures of an organisation to import (một dòng báo cáo năm); matched on organisation and year." })
-export class FinancialReportImportRow {
-  @Field(() => Int, { nullable: true, description: "The row's number in the person's file, echoed in the result (số dòng)." })
-  rowNumber?: number;
-
-  @Field({ description: ORGANIZATION_REF })
-  organization: string;
-
-  @Field({ nullable: true, description: ADMIN_UNIT_REF })
-  adminUnit?: string;
-
-  @Field(() => Int, { description: "Reporting year (năm báo cáo)." })
+export class FinancialReportImportRow extends OrganizationRecordRow {
+  @FieldOf.int("Reporting year (năm báo cáo).")
   year: number;
 
-  @Field(() => VndScalar, { description: "Charter capital at year end (vốn điều lệ), VND; not negative." })
+  @FieldOf.money("Charter capital at year end (vốn điều lệ), VND; not negative.")
   charterCapital: bigint;
 
-  @Field(() => VndScalar, { description: "Revenue of the year (doanh thu), VND; not negative." })
+  @FieldOf.money("Revenue of the year (doanh thu), VND; not negative.")
   revenue: bigint;
 
-  @Field(() => VndScalar, { description: "Profit of the year (lợi nhuận), VND; negative for a loss, not above revenue." })
+  @FieldOf.money("Profit of the year (lợi nhuận), VND; negative for a loss, not above revenue.")
   profit: bigint;
 
-  @Field(() => Int, { description: "Regular workers (lao động thường xuyên)." })
+  @FieldOf.int("Regular workers (lao động thường xuyên).")
   regularWorkers: number;
 
-  @Field(() => VndScalar, { description: "Average monthly income of a regular worker (thu nhập bình quân/người/tháng), VND." })
+  @FieldOf.money("Average monthly income of a regular worker (thu nhập bình quân/người/tháng), VND.")
   averageMonthlyIncome: bigint;
 
-  @Field(() => Int, { description: "Managers (cán bộ quản lý)." })
+  @FieldOf.int("Managers (cán bộ quản lý).")
   managersTotal: number;
 
-  @Field(() => Int, { description: "Managers with professional training (cán bộ quản lý đã qua đào tạo)." })
+  @FieldOf.int("Managers with professional training (cán bộ quản lý đã qua đào tạo).")
   managersTrained: number;
 
-  @Field(() => ItReadiness, { description: "Use of information technology (mức độ ứng dụng CNTT)." })
+  @FieldOf.of(ItReadiness, "Use of information technology (mức độ ứng dụng CNTT).")
   itReadiness: ItReadiness;
 }
 
@@ -158,39 +149,29 @@ export class FinancialReportImportRow {
   description:
     "One year's classification of a cooperative or union to import (một dòng kết quả phân loại, đánh giá); matched on organisation, year and scheme.",
 })
-export class ClassificationImportRow {
-  @Field(() => Int, { nullable: true, description: "The row's number in the person's file, echoed in the result (số dòng)." })
-  rowNumber?: number;
-
-  @Field({ description: ORGANIZATION_REF })
-  organization: string;
-
-  @Field({ nullable: true, description: ADMIN_UNIT_REF })
-  adminUnit?: string;
-
-  @Field(() => Int, { description: "Year assessed (năm đánh giá)." })
+export class ClassificationImportRow extends OrganizationRecordRow {
+  @FieldOf.int("Year assessed (năm đánh giá).")
   year: number;
 
-  @Field(() => ClassificationScheme, { defaultValue: ClassificationScheme.CIRCULAR_01_2020, description: "Rule set (căn cứ đánh giá)." })
+  @FieldOf.of(ClassificationScheme, "Rule set (căn cứ đánh giá).", { defaultValue: ClassificationScheme.CIRCULAR_01_2020 })
   scheme: ClassificationScheme;
 
-  @Field(() => LocalDateScalar, {
-    nullable: true,
-    description:
-      "Date of the assessment (ngày đánh giá). A Circular 01/2020 rating dated on or after 2025-09-18 (its repeal) is refused; without a date, the rating is kept as recorded.",
-  })
+  @FieldOf.date(
+    "Date of the assessment (ngày đánh giá). A Circular 01/2020 rating dated on or after 2025-09-18 (its repeal) is refused; without a date, the rating is kept as recorded.",
+    { nullable: true },
+  )
   assessedOn?: string;
 
-  @Field(() => Float, { nullable: true, description: "Score out of 100 (điểm); none when not rated." })
+  @FieldOf.decimal("Score out of 100 (điểm); none when not rated.", { nullable: true })
   score?: number;
 
-  @Field(() => Rating, { description: "Rating (xếp loại); must be the one the score earns under the scheme." })
+  @FieldOf.of(Rating, "Rating (xếp loại); must be the one the score earns under the scheme.")
   rating: Rating;
 
-  @Field(() => SizeClass, { nullable: true, description: "Size class (quy mô), where assessed." })
+  @FieldOf.of(SizeClass, "Size class (quy mô), where assessed.", { nullable: true })
   sizeClass?: SizeClass;
 
-  @Field({ nullable: true, description: "Why not rated (lý do chưa xếp loại); required with NOT_RATED." })
+  @FieldOf.text("Why not rated (lý do chưa xếp loại); required with NOT_RATED.", { nullable: true })
   notRatedReason?: string;
 }
 
@@ -198,12 +179,12 @@ export class ClassificationImportRow {
   description: "What an import of an organisation's records (members, yearly figures, classifications) did, or would do, with one row (kết quả từng dòng).",
 })
 export class RecordImportRowResult extends ImportRowResultBase {
-  @Field(() => ID, { nullable: true, description: "The organisation the row names; null when it names none (mã tổ chức)." })
+  @FieldOf.id("The organisation the row names; null when it names none (mã tổ chức).", { nullable: true })
   organizationId: string | null;
 }
 
 @ObjectType({ description: "The result of importing a batch of an organisation's records (kết quả nhập)." })
 export class ImportRecordsPayload extends ImportPayloadBase {
-  @Field(() => [RecordImportRowResult], { description: "One result per row, in the order sent (từng dòng)." })
+  @FieldOf.of([RecordImportRowResult], "One result per row, in the order sent (từng dòng).")
   rows: RecordImportRowResult[];
 }

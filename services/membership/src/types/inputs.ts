@@ -1,6 +1,6 @@
 import { ArrayMaxSize, IsOptional, Length, Matches, Max, Min, ValidateNested } from "class-validator";
-import { Field, Float, ID, InputType, Int } from "type-graphql";
-import { Idempotent, LocalDateScalar, MutationInput, VndScalar, IsAdminUnitCode, IsYearInRange, OptionalAdminUnitCodeField } from "@kttt/core";
+import { InputType } from "type-graphql";
+import { Idempotent, MutationInput, IsAdminUnitCode, IsYearInRange, OptionalAdminUnitCodeField, FieldOf } from "@kttt/core";
 import {
   ClassificationScheme,
   ItReadiness,
@@ -17,74 +17,69 @@ const REGISTRATION_NUMBER = /^[0-9]{10}(-[0-9]{3})?$/u;
 
 @InputType({ description: "A member to add (thành viên mới)." })
 export class NewMemberInput {
-  @Field(() => MemberKind, { description: "Person, household or legal entity." })
+  @FieldOf.of(MemberKind, "Person, household or legal entity.")
   kind: MemberKind;
 
-  @Field(() => MembershipType, { description: "Official or associate member." })
+  @FieldOf.of(MembershipType, "Official or associate member.")
   membershipType: MembershipType;
 
-  @Field({ description: "Name of the person, household head or body." })
+  @FieldOf.text("Name of the person, household head or body.")
   @Length(2, 300, { message: "fullName must be 2 to 300 characters." })
   fullName: string;
 
-  @Field(() => ID, { nullable: true, description: "For a cooperative joining a union: the cooperative's id." })
+  @FieldOf.id("For a cooperative joining a union: the cooperative's id.", { nullable: true })
   @IsOptional()
   memberOrganizationId?: string;
 
-  @Field(() => VndScalar, { defaultValue: 0n, description: "Capital contributed (vốn góp), VND; 0 for associates without capital." })
+  @FieldOf.money("Capital contributed (vốn góp), VND; 0 for associates without capital.", { defaultValue: 0n })
   capitalContributed: bigint;
 
-  @Field(() => LocalDateScalar, { description: "Date the membership begins (ngày gia nhập)." })
+  @FieldOf.date("Date the membership begins (ngày gia nhập).")
   joinedOn: string;
 }
 
 @InputType({ description: "Register a new cooperative, union or group (đăng ký tổ chức) with its founding members." })
 export class RegisterOrganizationInput extends MutationInput {
-  @Field(() => OrganizationKind, { description: "Legal form." })
+  @FieldOf.of(OrganizationKind, "Legal form.")
   kind: OrganizationKind;
 
-  @Field({ description: "Registered name, with diacritics." })
+  @FieldOf.text("Registered name, with diacritics.")
   @Length(3, 300, { message: "name must be 3 to 300 characters." })
   name: string;
 
-  @Field({
+  @FieldOf.text("Registration number (10 digits, optionally -3 digits for a branch); required for cooperatives and unions, none for groups.", {
     nullable: true,
-    description: "Registration number (10 digits, optionally -3 digits for a branch); required for cooperatives and unions, none for groups.",
   })
   @IsOptional()
   @Matches(REGISTRATION_NUMBER, { message: "registrationNumber must be 10 digits, optionally followed by -and 3 digits (e.g. 3001234567)." })
   registrationNumber?: string;
 
-  @Field({
-    description:
-      "Code of the unit where it is registered, in force on `establishedOn`: a commune (5 digits, e.g. 18202; from 2025-07-01 only communes exist) or, before 2025-07-01, a district (3 digits, e.g. 444).",
-  })
+  @FieldOf.text(
+    "Code of the unit where it is registered, in force on `establishedOn`: a commune (5 digits, e.g. 18202; from 2025-07-01 only communes exist) or, before 2025-07-01, a district (3 digits, e.g. 444).",
+  )
   @IsAdminUnitCode()
   adminUnitCode: string;
 
-  @Field(() => Sector, { description: "Field of activity." })
+  @FieldOf.of(Sector, "Field of activity.")
   sector: Sector;
 
-  @Field(() => LocalDateScalar, { description: "Date of establishment or registration." })
+  @FieldOf.date("Date of establishment or registration.")
   establishedOn: string;
 
-  @Field(() => OrganizationStatus, {
-    defaultValue: OrganizationStatus.ACTIVE,
-    description: "ACTIVE (needs the legal minimum of official members) or SUSPENDED.",
-  })
+  @FieldOf.of(OrganizationStatus, "ACTIVE (needs the legal minimum of official members) or SUSPENDED.", { defaultValue: OrganizationStatus.ACTIVE })
   status: OrganizationStatus;
 
-  @Field({ nullable: true, description: "Head-office address." })
+  @FieldOf.text("Head-office address.", { nullable: true })
   @IsOptional()
   @Length(0, 500)
   address?: string;
 
-  @Field({ nullable: true, description: "Legal representative or group leader." })
+  @FieldOf.text("Legal representative or group leader.", { nullable: true })
   @IsOptional()
   @Length(2, 200, { message: "representative must be 2 to 200 characters." })
   representative?: string;
 
-  @Field(() => [NewMemberInput], { defaultValue: [], description: "Founding members (thành viên sáng lập)." })
+  @FieldOf.of([NewMemberInput], "Founding members (thành viên sáng lập).", { defaultValue: [] })
   @ValidateNested({ each: true })
   @ArrayMaxSize(2000)
   members: NewMemberInput[];
@@ -92,18 +87,18 @@ export class RegisterOrganizationInput extends MutationInput {
 
 @InputType({ description: "Change an organisation's registered details (cập nhật thông tin). Omitted fields stay as they are." })
 export class UpdateOrganizationInput extends MutationInput {
-  @Field(() => ID, { description: "The organisation." })
+  @FieldOf.id("The organisation.")
   id: string;
 
-  @Field(() => Int, { description: "The version you read; the update is refused if someone changed it since." })
+  @FieldOf.int("The version you read; the update is refused if someone changed it since.")
   version: number;
 
-  @Field({ nullable: true, description: "New name." })
+  @FieldOf.text("New name.", { nullable: true })
   @IsOptional()
   @Length(3, 300, { message: "name must be 3 to 300 characters." })
   name?: string;
 
-  @Field({ nullable: true, description: "New registration number." })
+  @FieldOf.text("New registration number.", { nullable: true })
   @IsOptional()
   @Matches(REGISTRATION_NUMBER, { message: "registrationNumber must be 10 digits, optionally followed by -and 3 digits (e.g. 3001234567)." })
   registrationNumber?: string;
@@ -111,18 +106,18 @@ export class UpdateOrganizationInput extends MutationInput {
   @OptionalAdminUnitCodeField("The unit it lies in from today: a commune code in force today (5 digits, e.g. 18202).")
   adminUnitCode?: string;
 
-  @Field(() => Sector, { nullable: true, description: "New sector." })
+  @FieldOf.of(Sector, "New sector.", { nullable: true })
   sector?: Sector;
 
-  @Field(() => OrganizationStatus, { nullable: true, description: "ACTIVE or SUSPENDED (dissolve with dissolveOrganization)." })
+  @FieldOf.of(OrganizationStatus, "ACTIVE or SUSPENDED (dissolve with dissolveOrganization).", { nullable: true })
   status?: OrganizationStatus;
 
-  @Field({ nullable: true, description: "New address." })
+  @FieldOf.text("New address.", { nullable: true })
   @IsOptional()
   @Length(0, 500)
   address?: string;
 
-  @Field({ nullable: true, description: "New representative." })
+  @FieldOf.text("New representative.", { nullable: true })
   @IsOptional()
   @Length(2, 200, { message: "representative must be 2 to 200 characters." })
   representative?: string;
@@ -130,44 +125,44 @@ export class UpdateOrganizationInput extends MutationInput {
 
 @InputType({ description: "Record (or, with its version, correct) an organisation's figures for a year (ghi nhận báo cáo năm)." })
 export class RecordFinancialReportInput extends MutationInput {
-  @Field(() => ID, { description: "The organisation." })
+  @FieldOf.id("The organisation.")
   organizationId: string;
 
-  @Field(() => Int, { description: "Reporting year." })
+  @FieldOf.int("Reporting year.")
   @IsYearInRange()
   year: number;
 
-  @Field(() => VndScalar, { description: "Charter capital, VND (not negative)." })
+  @FieldOf.money("Charter capital, VND (not negative).")
   charterCapital: bigint;
 
-  @Field(() => VndScalar, { description: "Revenue, VND (not negative)." })
+  @FieldOf.money("Revenue, VND (not negative).")
   revenue: bigint;
 
-  @Field(() => VndScalar, { description: "Profit, VND (negative for a loss; not above revenue)." })
+  @FieldOf.money("Profit, VND (negative for a loss; not above revenue).")
   profit: bigint;
 
-  @Field(() => Int, { description: "Regular workers." })
+  @FieldOf.int("Regular workers.")
   @Min(0, { message: "regularWorkers cannot be negative." })
   @Max(100000)
   regularWorkers: number;
 
-  @Field(() => VndScalar, { description: "Average monthly income of a regular worker, VND." })
+  @FieldOf.money("Average monthly income of a regular worker, VND.")
   averageMonthlyIncome: bigint;
 
-  @Field(() => Int, { description: "Managers." })
+  @FieldOf.int("Managers.")
   @Min(0, { message: "managersTotal cannot be negative." })
   @Max(1000)
   managersTotal: number;
 
-  @Field(() => Int, { description: "Managers with professional training." })
+  @FieldOf.int("Managers with professional training.")
   @Min(0, { message: "managersTrained cannot be negative." })
   @Max(1000)
   managersTrained: number;
 
-  @Field(() => ItReadiness, { description: "Use of information technology." })
+  @FieldOf.of(ItReadiness, "Use of information technology.")
   itReadiness: ItReadiness;
 
-  @Field(() => Int, { nullable: true, description: "The version you read, to correct a report already recorded; omit for a new one." })
+  @FieldOf.int("The version you read, to correct a report already recorded; omit for a new one.", { nullable: true })
   version?: number;
 }
 
@@ -178,87 +173,83 @@ export class RecordFinancialReportInput extends MutationInput {
     "from 2024-11-01, and a scheme the Alliance names (ALLIANCE) with no national rating.",
 })
 export class RecordClassificationInput extends MutationInput {
-  @Field(() => ID, { description: "The cooperative or union." })
+  @FieldOf.id("The cooperative or union.")
   organizationId: string;
 
-  @Field(() => Int, { description: "Year assessed." })
+  @FieldOf.int("Year assessed.")
   @IsYearInRange()
   year: number;
 
-  @Field(() => ClassificationScheme, { defaultValue: ClassificationScheme.CIRCULAR_01_2020, description: "Rule set." })
+  @FieldOf.of(ClassificationScheme, "Rule set.", { defaultValue: ClassificationScheme.CIRCULAR_01_2020 })
   scheme: ClassificationScheme;
 
-  @Field(() => LocalDateScalar, { description: "Date of the assessment (ngày đánh giá): not before the year assessed began, not in the future." })
+  @FieldOf.date("Date of the assessment (ngày đánh giá): not before the year assessed began, not in the future.")
   assessedOn: string;
 
-  @Field({ nullable: true, description: "Under ALLIANCE (required there): the name of the Alliance's scheme (tên bộ tiêu chí)." })
+  @FieldOf.text("Under ALLIANCE (required there): the name of the Alliance's scheme (tên bộ tiêu chí).", { nullable: true })
   @IsOptional()
   @Length(3, 300, { message: "schemeName must be 3 to 300 characters." })
   schemeName?: string;
 
-  @Field(() => Float, {
-    nullable: true,
-    description: "Score: out of 100 under Circular 01/2020 (required unless NOT_RATED); on the scheme's own scale under ALLIANCE.",
-  })
+  @FieldOf.decimal("Score: out of 100 under Circular 01/2020 (required unless NOT_RATED); on the scheme's own scale under ALLIANCE.", { nullable: true })
   @IsOptional()
   @Min(0, { message: "score must be between 0 and 100." })
   @Max(100, { message: "score must be between 0 and 100." })
   score?: number;
 
-  @Field(() => Rating, {
+  @FieldOf.of(Rating, "Circular 01/2020 only (required there): the rating, matching the score's band (Tốt 80–100, Khá 65–<80, Trung bình 50–<65, Yếu <50).", {
     nullable: true,
-    description: "Circular 01/2020 only (required there): the rating, matching the score's band (Tốt 80–100, Khá 65–<80, Trung bình 50–<65, Yếu <50).",
   })
   rating?: Rating;
 
-  @Field({ nullable: true, description: "Under ALLIANCE: the grade as the Alliance words it (kết quả đánh giá)." })
+  @FieldOf.text("Under ALLIANCE: the grade as the Alliance words it (kết quả đánh giá).", { nullable: true })
   @IsOptional()
   @Length(1, 100, { message: "grade must be 1 to 100 characters." })
   grade?: string;
 
-  @Field(() => SizeClass, {
-    nullable: true,
-    description:
-      "Under DECREE_113_2024: the class you expect. The graph works the class out from the official members on the assessment date and the year's " +
+  @FieldOf.of(
+    SizeClass,
+    "Under DECREE_113_2024: the class you expect. The graph works the class out from the official members on the assessment date and the year's " +
       "revenue where the decree's thresholds are known (NOT_DETERMINED where not) and refuses a different one.",
-  })
+    { nullable: true },
+  )
   sizeClass?: SizeClass;
 
-  @Field({ nullable: true, description: "Why not rated; required with NOT_RATED." })
+  @FieldOf.text("Why not rated; required with NOT_RATED.", { nullable: true })
   @IsOptional()
   @Length(3, 500, { message: "notRatedReason must be 3 to 500 characters." })
   notRatedReason?: string;
 
-  @Field(() => Int, { nullable: true, description: "The version you read, to correct a classification already recorded." })
+  @FieldOf.int("The version you read, to correct a classification already recorded.", { nullable: true })
   version?: number;
 }
 
 @InputType({ description: "Add a member to an organisation (kết nạp thành viên)." })
 export class AddMemberInput extends Idempotent(NewMemberInput) {
-  @Field(() => ID, { description: "The organisation." })
+  @FieldOf.id("The organisation.")
   organizationId: string;
 }
 
 @InputType({ description: "End a membership (chấm dứt tư cách thành viên)." })
 export class EndMembershipInput extends MutationInput {
-  @Field(() => ID, { description: "The member." })
+  @FieldOf.id("The member.")
   memberId: string;
 
-  @Field(() => Int, { description: "The member's version you read." })
+  @FieldOf.int("The member's version you read.")
   version: number;
 
-  @Field(() => LocalDateScalar, { description: "Last day of membership." })
+  @FieldOf.date("Last day of membership.")
   leftOn: string;
 }
 
 @InputType({ description: "Dissolve an organisation (giải thể). It stays in the records, with its history." })
 export class DissolveOrganizationInput extends MutationInput {
-  @Field(() => ID, { description: "The organisation." })
+  @FieldOf.id("The organisation.")
   id: string;
 
-  @Field(() => Int, { description: "The version you read." })
+  @FieldOf.int("The version you read.")
   version: number;
 
-  @Field(() => LocalDateScalar, { description: "Date of dissolution." })
+  @FieldOf.date("Date of dissolution.")
   dissolvedOn: string;
 }

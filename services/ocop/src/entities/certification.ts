@@ -1,6 +1,6 @@
-import { Field, ID, Int, ObjectType } from "type-graphql";
-import { Column, Entity, PrimaryColumn } from "typeorm";
-import { LocalDateScalar } from "@kttt/core";
+import { Field, Int, ObjectType } from "type-graphql";
+import { Column, Entity } from "typeorm";
+import { Stored } from "@kttt/core";
 import { OcopCertificationKind, OcopLevel } from "../domain/enums";
 
 @ObjectType({
@@ -10,77 +10,66 @@ import { OcopCertificationKind, OcopLevel } from "../domain/enums";
 })
 @Entity("ocop_certification")
 export class OcopCertification {
-  @Field(() => ID, { description: "Stable identifier (mã định danh)." })
-  @PrimaryColumn("uuid")
+  @Stored.id("Stable identifier (mã định danh).")
   id: string;
 
   @Column("uuid", { name: "product_id" })
   productId: string;
 
-  @Field(() => Int, { description: "1 for the product's first certificate, then 2, 3… (lần đánh giá)." })
-  @Column("integer")
+  @Stored.int("1 for the product's first certificate, then 2, 3… (lần đánh giá).")
   sequence: number;
 
-  @Field(() => OcopCertificationKind, { description: "First certificate, upgrade, downgrade or renewal (loại đánh giá)." })
-  @Column("text")
+  @Stored.enum(OcopCertificationKind, "First certificate, upgrade, downgrade or renewal (loại đánh giá).")
   kind: OcopCertificationKind;
 
-  @Field(() => Int, { description: "Part A, product and community strength (sản phẩm và sức mạnh cộng đồng): 0–40 points." })
-  @Column("smallint", { name: "score_a" })
+  @Stored.smallint("Part A, product and community strength (sản phẩm và sức mạnh cộng đồng): 0–40 points.")
   scoreA: number;
 
-  @Field(() => Int, { description: "Part B, marketing capacity (khả năng tiếp thị): 0–25 points." })
-  @Column("smallint", { name: "score_b" })
+  @Stored.smallint("Part B, marketing capacity (khả năng tiếp thị): 0–25 points.")
   scoreB: number;
 
-  @Field(() => Int, { description: "Part C, product quality (chất lượng sản phẩm): 0–35 points." })
-  @Column("smallint", { name: "score_c" })
+  @Stored.smallint("Part C, product quality (chất lượng sản phẩm): 0–35 points.")
   scoreC: number;
 
+  /** The table keeps the total as a generated column (score = A + B + C); the graph adds the parts it has read. */
   @Field(() => Int, { description: "Total score out of 100 (tổng điểm) = A + B + C." })
-  @Column({ type: "smallint", insert: false, update: false })
-  score: number;
+  score(): number {
+    return this.scoreA + this.scoreB + this.scoreC;
+  }
 
-  @Field(() => Int, { description: "Star rank (hạng sao): 3 (50–69 points), 4 (70–89) or 5 (90–100)." })
-  @Column("smallint")
+  @Stored.smallint("Star rank (hạng sao): 3 (50–69 points), 4 (70–89) or 5 (90–100).")
   stars: number;
 
-  @Field(() => OcopLevel, {
-    description:
-      "Level that recognised the stars (cấp công nhận), by the decision's date: before 2025-07-06 the district People's Committee 3★, " +
+  @Stored.enum(
+    OcopLevel,
+    "Level that recognised the stars (cấp công nhận), by the decision's date: before 2025-07-06 the district People's Committee 3★, " +
       "the province 4★, the centre 5★ (Decision 148/QĐ-TTg); from 2025-07-06 the province 3★ and 4★, the centre 5★ (Decision 1489/QĐ-TTg of 06/07/2025).",
-  })
-  @Column("text")
+  )
   level: OcopLevel;
 
-  @Field({ description: "Number of the recognition decision (số quyết định), e.g. 1234/QĐ-UBND." })
-  @Column("text", { name: "decision_number" })
+  @Stored.text("Number of the recognition decision (số quyết định), e.g. 1234/QĐ-UBND.")
   decisionNumber: string;
 
-  @Field(() => LocalDateScalar, { description: "Date of the decision (ngày quyết định): the certificate runs from it." })
-  @Column("date", { name: "decided_on" })
+  @Stored.date("Date of the decision (ngày quyết định): the certificate runs from it.")
   decidedOn: string;
 
-  @Field(() => LocalDateScalar, { description: "Last day of validity (hiệu lực đến): decision date + 36 months − 1 day." })
-  @Column("date", { name: "valid_until" })
+  @Stored.date("Last day of validity (hiệu lực đến): decision date + 36 months − 1 day.")
   validUntil: string;
 
-  @Field(() => LocalDateScalar, { nullable: true, description: "Date the certificate was revoked (ngày thu hồi), if it was." })
-  @Column("date", { name: "revoked_on", nullable: true })
+  @Stored.date("Date the certificate was revoked (ngày thu hồi), if it was.", { nullable: true })
   revokedOn: string | null;
 
-  @Field(() => String, { nullable: true, description: "Why it was revoked (lý do thu hồi)." })
-  @Column("text", { name: "revocation_reason", nullable: true })
+  @Stored.text("Why it was revoked (lý do thu hồi).", { nullable: true })
   revocationReason: string | null;
 
-  @Field(() => String, { nullable: true, description: "Number of the revocation decision (số quyết định thu hồi)." })
-  @Column("text", { name: "revocation_decision_number", nullable: true })
+  @Stored.text("Number of the revocation decision (số quyết định thu hồi).", { nullable: true })
   revocationDecisionNumber: string | null;
 
   @Column("integer")
   version: number;
 
-  @Field({ description: "True for illustrative demo data (dữ liệu minh họa), not published figures: decisions after the seed text's date (2024-07-15)." })
-  @Column("boolean", { default: false })
+  @Stored.boolean("True for illustrative demo data (dữ liệu minh họa), not published figures: decisions after the seed text's date (2024-07-15).", {
+    default: false,
+  })
   illustrative: boolean;
 }

@@ -1,7 +1,7 @@
-import { Authorized, Directive, Field, ID, ObjectType } from "type-graphql";
-import { DETAILS, LocalDateScalar, READ_NOTE, today } from "@kttt/core";
+import { Directive, Field, ObjectType } from "type-graphql";
+import { Stored, today } from "@kttt/core";
 import { communeCodeOn } from "@kttt/reference";
-import { Column, Entity, PrimaryColumn } from "typeorm";
+import { Column, Entity } from "typeorm";
 import { OcopLocalOwnerType, OWNER_TYPE_LABEL } from "../domain/enums";
 
 @ObjectType({
@@ -12,41 +12,32 @@ import { OcopLocalOwnerType, OWNER_TYPE_LABEL } from "../domain/enums";
 @Directive('@key(fields: "id")')
 @Entity("ocop_owner")
 export class OcopLocalOwner {
-  @Field(() => ID, { description: "Stable identifier (mã định danh)." })
-  @PrimaryColumn("uuid")
+  @Stored.id("Stable identifier (mã định danh).")
   id: string;
 
-  @Field(() => OcopLocalOwnerType, { description: "Enterprise or household business (loại chủ thể)." })
-  @Column("text")
+  @Stored.enum(OcopLocalOwnerType, "Enterprise or household business (loại chủ thể).")
   type: OcopLocalOwnerType;
 
-  @Field({ description: "Registered name with diacritics (tên chủ thể), e.g. Công ty TNHH Minh Hằng." })
-  @Column("text")
+  @Stored.text("Registered name with diacritics (tên chủ thể), e.g. Công ty TNHH Minh Hằng.")
   name: string;
 
-  @Field({ description: "Tax or registration number (mã số thuế / mã số đăng ký): 10 digits, optionally -3 digits." })
-  @Column("text", { name: "registration_number" })
+  @Stored.text("Tax or registration number (mã số thuế / mã số đăng ký): 10 digits, optionally -3 digits.")
   registrationNumber: string;
 
-  @Field({ description: "Code of the unit where it was registered (mã đơn vị hành chính): the district for records before 2025-07-01, the commune after." })
-  @Column("text", { name: "admin_unit_code" })
+  @Stored.text("Code of the unit where it was registered (mã đơn vị hành chính): the district for records before 2025-07-01, the commune after.")
   adminUnitCode: string;
 
   /** The commune (a unit version id of @kttt/reference) where it lies, as recorded; `commune` serves the unit. */
   @Column("text", { name: "commune_id", nullable: true })
   communeId: string | null;
 
-  @Field(() => LocalDateScalar, { nullable: true, description: "Since when it lies in `commune` (từ ngày); null where no commune is recorded." })
-  @Column("date", { name: "commune_since", nullable: true })
+  @Stored.date("Since when it lies in `commune` (từ ngày); null where no commune is recorded.", { nullable: true })
   communeSince: string | null;
 
-  @Field(() => String, { nullable: true, description: "Address (địa chỉ)." })
-  @Column("text", { nullable: true })
+  @Stored.text("Address (địa chỉ).", { nullable: true })
   address: string | null;
 
-  @Authorized(...DETAILS.OCOP)
-  @Field(() => String, { nullable: true, description: `Representative or household head (người đại diện). ${READ_NOTE.OCOP}` })
-  @Column("text", { nullable: true })
+  @Stored.text("Representative or household head (người đại diện).", { nullable: true, guard: "OCOP" })
   representative: string | null;
 
   @Column("integer")

@@ -1,6 +1,6 @@
-import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
-import { Column, Entity, PrimaryColumn } from "typeorm";
-import { LocalDateScalar, today } from "@kttt/core";
+import { Directive, Field, ObjectType } from "type-graphql";
+import { Column, Entity } from "typeorm";
+import { Stored, today } from "@kttt/core";
 import { communeCodeOn } from "@kttt/reference";
 import { GROUP_LABEL, OcopGroup, OcopOwnerType, OWNER_TYPE_LABEL } from "../domain/enums";
 
@@ -8,36 +8,29 @@ import { GROUP_LABEL, OcopGroup, OcopOwnerType, OWNER_TYPE_LABEL } from "../doma
 @Directive('@key(fields: "id")')
 @Entity("ocop_product")
 export class OcopProduct {
-  @Field(() => ID, { description: "Stable identifier (mã định danh)." })
-  @PrimaryColumn("uuid")
+  @Stored.id("Stable identifier (mã định danh).")
   id: string;
 
-  @Field({ description: "Product name with diacritics (tên sản phẩm), e.g. Mật ong Cường Nga." })
-  @Column("text")
+  @Stored.text("Product name with diacritics (tên sản phẩm), e.g. Mật ong Cường Nga.")
   name: string;
 
-  @Field(() => OcopGroup, { description: "Product group of Decision 148/QĐ-TTg (nhóm sản phẩm)." })
-  @Column("text", { name: "product_group" })
+  @Stored.enum(OcopGroup, "Product group of Decision 148/QĐ-TTg (nhóm sản phẩm).", { column: "product_group" })
   group: OcopGroup;
 
-  @Field({ description: "Subgroup (phân nhóm), e.g. Gia vị." })
-  @Column("text")
+  @Stored.text("Subgroup (phân nhóm), e.g. Gia vị.")
   subgroup: string;
 
-  @Field({ description: "Code of the unit where it was produced (mã đơn vị hành chính): the district for records before 2025-07-01, the commune after." })
-  @Column("text", { name: "admin_unit_code" })
+  @Stored.text("Code of the unit where it was produced (mã đơn vị hành chính): the district for records before 2025-07-01, the commune after.")
   adminUnitCode: string;
 
   /** The commune (a unit version id of @kttt/reference) where it lies, as recorded; `commune` serves the unit. */
   @Column("text", { name: "commune_id", nullable: true })
   communeId: string | null;
 
-  @Field(() => LocalDateScalar, { nullable: true, description: "Since when it lies in `commune` (từ ngày); null where no commune is recorded." })
-  @Column("date", { name: "commune_since", nullable: true })
+  @Stored.date("Since when it lies in `commune` (từ ngày); null where no commune is recorded.", { nullable: true })
   communeSince: string | null;
 
-  @Field(() => OcopOwnerType, { description: "Kind of owner (loại chủ thể)." })
-  @Column("text", { name: "owner_type" })
+  @Stored.enum(OcopOwnerType, "Kind of owner (loại chủ thể).")
   ownerType: OcopOwnerType;
 
   /** Id of a membership organisation (HTX, THT, LHHTX), when the owner is one. */
@@ -48,16 +41,13 @@ export class OcopProduct {
   @Column("uuid", { name: "owner_id", nullable: true })
   ownerId: string | null;
 
-  @Field(() => LocalDateScalar, { description: "Date the product was registered for assessment (ngày đăng ký)." })
-  @Column("date", { name: "registered_on" })
+  @Stored.date("Date the product was registered for assessment (ngày đăng ký).")
   registeredOn: string;
 
-  @Field(() => String, { nullable: true, description: "Short description (mô tả)." })
-  @Column("text", { nullable: true })
+  @Stored.text("Short description (mô tả).", { nullable: true })
   description: string | null;
 
-  @Field(() => Int, { description: "Version for optimistic concurrency (phiên bản)." })
-  @Column("integer")
+  @Stored.int("Version for optimistic concurrency (phiên bản).")
   version: number;
 
   /**
@@ -68,10 +58,9 @@ export class OcopProduct {
     return communeCodeOn(this.communeId, null, today());
   }
 
-  @Field({
-    description: "True for illustrative demo data (dữ liệu minh họa), not published figures: products registered after the seed text's date (2024-07-15).",
+  @Stored.boolean("True for illustrative demo data (dữ liệu minh họa), not published figures: products registered after the seed text's date (2024-07-15).", {
+    default: false,
   })
-  @Column("boolean", { default: false })
   illustrative: boolean;
 
   /** The date a list was asked for: fields that depend on a date default to it. */

@@ -1,20 +1,20 @@
 import { IsOptional, Max, Min } from "class-validator";
-import { ArgsType, Field, ID, InputType, Int } from "type-graphql";
-import { ConnectionArgs, LocalDateScalar, OptionalAdminUnitCodeField, AdminUnitAsOfField, SearchField, OptionalNestedField } from "@kttt/core";
+import { ArgsType, InputType } from "type-graphql";
+import { ConnectionArgs, OptionalAdminUnitCodeField, AdminUnitAsOfField, SearchField, OptionalNestedField, FieldOf } from "@kttt/core";
 import { OcopGroup, OcopOwnerType, OcopStatus, OcopProductOrder } from "../domain/enums";
 
 @InputType({ description: "Filters for OCOP product lists (bộ lọc); all given conditions must hold." })
 export class OcopProductFilter {
-  @Field(() => LocalDateScalar, { nullable: true, description: "Status, stars and expiry are judged as of this date (tính đến ngày); default: today." })
+  @FieldOf.date("Status, stars and expiry are judged as of this date (tính đến ngày); default: today.", { nullable: true })
   asOf?: string;
 
-  @Field(() => Int, { nullable: true, description: "Only products whose certificate on `asOf` has this many stars (hạng sao): 3, 4 or 5." })
+  @FieldOf.int("Only products whose certificate on `asOf` has this many stars (hạng sao): 3, 4 or 5.", { nullable: true })
   @IsOptional()
   @Min(3, { message: "stars must be 3, 4 or 5." })
   @Max(5, { message: "stars must be 3, 4 or 5." })
   stars?: number;
 
-  @Field(() => OcopGroup, { nullable: true, description: "Only this product group (nhóm sản phẩm)." })
+  @FieldOf.of(OcopGroup, "Only this product group (nhóm sản phẩm).", { nullable: true })
   group?: OcopGroup;
 
   @OptionalAdminUnitCodeField(
@@ -26,19 +26,19 @@ export class OcopProductFilter {
   @AdminUnitAsOfField()
   adminUnitAsOf?: string;
 
-  @Field(() => OcopOwnerType, { nullable: true, description: "Only products of this kind of owner (loại chủ thể)." })
+  @FieldOf.of(OcopOwnerType, "Only products of this kind of owner (loại chủ thể).", { nullable: true })
   ownerType?: OcopOwnerType;
 
-  @Field(() => ID, { nullable: true, description: "Only products of this membership organisation (HTX, THT, LHHTX)." })
+  @FieldOf.id("Only products of this membership organisation (HTX, THT, LHHTX).", { nullable: true })
   ownerOrganizationId?: string;
 
-  @Field(() => ID, { nullable: true, description: "Only products of this local owner (enterprise, household business)." })
+  @FieldOf.id("Only products of this local owner (enterprise, household business).", { nullable: true })
   ownerId?: string;
 
-  @Field(() => OcopStatus, { nullable: true, description: "Only products with this status on `asOf` (tình trạng)." })
+  @FieldOf.of(OcopStatus, "Only products with this status on `asOf` (tình trạng).", { nullable: true })
   status?: OcopStatus;
 
-  @Field(() => Int, { nullable: true, description: "Only products ACTIVE on `asOf` whose certificate ends within this many days (sắp hết hạn)." })
+  @FieldOf.int("Only products ACTIVE on `asOf` whose certificate ends within this many days (sắp hết hạn).", { nullable: true })
   @IsOptional()
   @Min(0, { message: "expiringWithinDays must be between 0 and 3650." })
   @Max(3650, { message: "expiringWithinDays must be between 0 and 3650." })
@@ -53,26 +53,26 @@ export class OcopProductListArgs extends ConnectionArgs {
   @OptionalNestedField(() => OcopProductFilter, "Conditions on the products.")
   filter?: OcopProductFilter;
 
-  @Field(() => OcopProductOrder, { defaultValue: OcopProductOrder.NAME_ASC, description: "Sort order." })
+  @FieldOf.of(OcopProductOrder, "Sort order.", { defaultValue: OcopProductOrder.NAME_ASC })
   orderBy: OcopProductOrder;
 }
 
 /** The products of one parent (an organisation, a unit, an owner), by name. */
 @ArgsType()
 export class OcopChildProductArgs extends ConnectionArgs {
-  @Field(() => LocalDateScalar, { nullable: true, description: "Status is judged as of this date (tính đến ngày); default: today." })
+  @FieldOf.date("Status is judged as of this date (tính đến ngày); default: today.", { nullable: true })
   asOf?: string;
 
-  @Field(() => OcopStatus, { nullable: true, description: "Only products with this status on `asOf`; default: all." })
+  @FieldOf.of(OcopStatus, "Only products with this status on `asOf`; default: all.", { nullable: true })
   status?: OcopStatus;
 
-  @Field(() => Int, { nullable: true, description: "Only products with this many stars on `asOf`." })
+  @FieldOf.int("Only products with this many stars on `asOf`.", { nullable: true })
   @IsOptional()
   @Min(3, { message: "stars must be 3, 4 or 5." })
   @Max(5, { message: "stars must be 3, 4 or 5." })
   stars?: number;
 
-  @Field(() => OcopGroup, { nullable: true, description: "Only this product group." })
+  @FieldOf.of(OcopGroup, "Only this product group.", { nullable: true })
   group?: OcopGroup;
 }
 

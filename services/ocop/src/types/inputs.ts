@@ -1,6 +1,6 @@
 import { IsOptional, Length, Matches, Max, Min, ValidateNested } from "class-validator";
-import { Field, ID, InputType, Int } from "type-graphql";
-import { LocalDateScalar, MutationInput, IsAdminUnitCode, OptionalNestedField } from "@kttt/core";
+import { InputType } from "type-graphql";
+import { MutationInput, IsAdminUnitCode, OptionalNestedField, FieldOf } from "@kttt/core";
 import { OcopGroup, OcopLevel, OcopLocalOwnerType } from "../domain/enums";
 
 const REGISTRATION_NUMBER = /^[0-9]{10}(-[0-9]{3})?$/u;
@@ -10,30 +10,29 @@ const DECISION_MESSAGE = "decisionNumber must look like 1234/QĐ-UBND.";
 
 @InputType({ description: "An enterprise or household business to record as the owner (chủ thể mới)." })
 export class NewOcopLocalOwnerInput {
-  @Field(() => OcopLocalOwnerType, { description: "Enterprise or household business." })
+  @FieldOf.of(OcopLocalOwnerType, "Enterprise or household business.")
   type: OcopLocalOwnerType;
 
-  @Field({ description: "Registered name, with diacritics." })
+  @FieldOf.text("Registered name, with diacritics.")
   @Length(3, 300, { message: "name must be 3 to 300 characters." })
   name: string;
 
-  @Field({ description: "Tax or registration number: 10 digits, optionally -3 digits for a branch." })
+  @FieldOf.text("Tax or registration number: 10 digits, optionally -3 digits for a branch.")
   @Matches(REGISTRATION_NUMBER, { message: "registrationNumber must be 10 digits, optionally followed by - and 3 digits (e.g. 3001234567)." })
   registrationNumber: string;
 
-  @Field({
-    description:
-      "Code of the unit where it is registered, in force on the product's `registeredOn`: a commune (5 digits, recorded with that date) or, before 2025-07-01, a district.",
-  })
+  @FieldOf.text(
+    "Code of the unit where it is registered, in force on the product's `registeredOn`: a commune (5 digits, recorded with that date) or, before 2025-07-01, a district.",
+  )
   @IsAdminUnitCode()
   adminUnitCode: string;
 
-  @Field({ nullable: true, description: "Address." })
+  @FieldOf.text("Address.", { nullable: true })
   @IsOptional()
   @Length(0, 500)
   address?: string;
 
-  @Field({ nullable: true, description: "Representative or household head." })
+  @FieldOf.text("Representative or household head.", { nullable: true })
   @IsOptional()
   @Length(2, 200, { message: "representative must be 2 to 200 characters." })
   representative?: string;
@@ -41,11 +40,11 @@ export class NewOcopLocalOwnerInput {
 
 @InputType({ description: "Who owns the product (chủ thể): give exactly one of the three." })
 export class OcopOwnerInput {
-  @Field(() => ID, { nullable: true, description: "A cooperative, cooperative group or union of the membership subgraph, by its id." })
+  @FieldOf.id("A cooperative, cooperative group or union of the membership subgraph, by its id.", { nullable: true })
   @IsOptional()
   organizationId?: string;
 
-  @Field(() => ID, { nullable: true, description: "An enterprise or household business already recorded here." })
+  @FieldOf.id("An enterprise or household business already recorded here.", { nullable: true })
   @IsOptional()
   localOwnerId?: string;
 
@@ -55,69 +54,68 @@ export class OcopOwnerInput {
 
 @InputType({ description: "Register a product for OCOP assessment (đăng ký sản phẩm OCOP)." })
 export class RegisterOcopProductInput extends MutationInput {
-  @Field({ description: "Product name, with diacritics." })
+  @FieldOf.text("Product name, with diacritics.")
   @Length(3, 300, { message: "name must be 3 to 300 characters." })
   name: string;
 
-  @Field(() => OcopGroup, { description: "Product group." })
+  @FieldOf.of(OcopGroup, "Product group.")
   group: OcopGroup;
 
-  @Field({ description: "Subgroup of the group, e.g. Gia vị (see `ocopSubgroups`)." })
+  @FieldOf.text("Subgroup of the group, e.g. Gia vị (see `ocopSubgroups`).")
   @Length(2, 200, { message: "subgroup must be 2 to 200 characters." })
   subgroup: string;
 
-  @Field({
-    description:
-      "Code of the unit where it is produced, in force on `registeredOn` (else BAD_USER_INPUT naming the units that replaced it): a commune (5 digits; " +
+  @FieldOf.text(
+    "Code of the unit where it is produced, in force on `registeredOn` (else BAD_USER_INPUT naming the units that replaced it): a commune (5 digits; " +
       "recorded with that date, its district before 2025-07-01 becomes `adminUnitCode`) or, before 2025-07-01, a district (3 digits; no commune recorded).",
-  })
+  )
   @IsAdminUnitCode()
   adminUnitCode: string;
 
-  @Field(() => LocalDateScalar, { description: "Date of registration (ngày đăng ký); not in the future." })
+  @FieldOf.date("Date of registration (ngày đăng ký); not in the future.")
   registeredOn: string;
 
-  @Field({ nullable: true, description: "Short description." })
+  @FieldOf.text("Short description.", { nullable: true })
   @IsOptional()
   @Length(0, 2000)
   description?: string;
 
-  @Field(() => OcopOwnerInput, { description: "The owner." })
+  @FieldOf.of(OcopOwnerInput, "The owner.")
   @ValidateNested()
   owner: OcopOwnerInput;
 }
 
 @InputType({ description: "The result of an assessment (kết quả đánh giá, phân hạng): score parts, stars, level and decision." })
 export class OcopAssessmentInput extends MutationInput {
-  @Field(() => ID, { description: "The product." })
+  @FieldOf.id("The product.")
   productId: string;
 
-  @Field(() => Int, { description: "Part A, product and community strength: 0–40." })
+  @FieldOf.int("Part A, product and community strength: 0–40.")
   @Min(0, { message: "scoreA must be between 0 and 40." })
   @Max(40, { message: "scoreA must be between 0 and 40." })
   scoreA: number;
 
-  @Field(() => Int, { description: "Part B, marketing capacity: 0–25." })
+  @FieldOf.int("Part B, marketing capacity: 0–25.")
   @Min(0, { message: "scoreB must be between 0 and 25." })
   @Max(25, { message: "scoreB must be between 0 and 25." })
   scoreB: number;
 
-  @Field(() => Int, { description: "Part C, product quality: 0–35." })
+  @FieldOf.int("Part C, product quality: 0–35.")
   @Min(0, { message: "scoreC must be between 0 and 35." })
   @Max(35, { message: "scoreC must be between 0 and 35." })
   scoreC: number;
 
-  @Field(() => Int, { description: "Stars recognised; must match the total score's band (3★ 50–69, 4★ 70–89, 5★ 90–100)." })
+  @FieldOf.int("Stars recognised; must match the total score's band (3★ 50–69, 4★ 70–89, 5★ 90–100).")
   stars: number;
 
-  @Field(() => OcopLevel, { nullable: true, description: "Level that recognised them; must match the stars and date (omit to have it derived)." })
+  @FieldOf.of(OcopLevel, "Level that recognised them; must match the stars and date (omit to have it derived).", { nullable: true })
   level?: OcopLevel;
 
-  @Field({ description: "Number of the recognition decision, e.g. 1234/QĐ-UBND." })
+  @FieldOf.text("Number of the recognition decision, e.g. 1234/QĐ-UBND.")
   @Matches(DECISION_NUMBER, { message: DECISION_MESSAGE })
   decisionNumber: string;
 
-  @Field(() => LocalDateScalar, { description: "Date of the decision; not in the future, not before the product's registration." })
+  @FieldOf.date("Date of the decision; not in the future, not before the product's registration.")
   decidedOn: string;
 }
 
@@ -129,17 +127,17 @@ export class ReassessOcopProductInput extends OcopAssessmentInput {}
 
 @InputType({ description: "Revoke the certificate in force of a product (thu hồi giấy chứng nhận OCOP)." })
 export class RevokeOcopCertificationInput extends MutationInput {
-  @Field(() => ID, { description: "The product." })
+  @FieldOf.id("The product.")
   productId: string;
 
-  @Field(() => LocalDateScalar, { description: "Date of revocation; the certificate must be in force on it." })
+  @FieldOf.date("Date of revocation; the certificate must be in force on it.")
   revokedOn: string;
 
-  @Field({ description: "Why (lý do thu hồi)." })
+  @FieldOf.text("Why (lý do thu hồi).")
   @Length(3, 500, { message: "reason must be 3 to 500 characters." })
   reason: string;
 
-  @Field({ description: "Number of the revocation decision, e.g. 88/QĐ-UBND." })
+  @FieldOf.text("Number of the revocation decision, e.g. 88/QĐ-UBND.")
   @Matches(DECISION_NUMBER, { message: DECISION_MESSAGE })
   decisionNumber: string;
 }

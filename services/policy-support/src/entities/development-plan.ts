@@ -39,8 +39,7 @@ export class PlanTarget {
   @PrimaryColumn("uuid", { name: "plan_id" })
   planId: string;
 
-  @Field(() => PlanIndicator, { description: "The indicator (chỉ tiêu)." })
-  @PrimaryColumn("text")
+  @Stored.enum(PlanIndicator, "The indicator (chỉ tiêu).", { primary: true })
   indicator: PlanIndicator;
 
   @Stored.decimal("Target as a count or a percentage 0–100 (kế hoạch); null for money indicators.", { ...PLAN_VALUE, column: "target_value" })

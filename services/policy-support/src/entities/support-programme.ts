@@ -43,8 +43,7 @@ export class ProgrammeFunding {
   @PrimaryColumn("uuid", { name: "programme_id" })
   programmeId: string;
 
-  @Field(() => FundingSource, { description: "Where the money comes from (nguồn kinh phí)." })
-  @PrimaryColumn("text")
+  @Stored.enum(FundingSource, "Where the money comes from (nguồn kinh phí).", { primary: true })
   source: FundingSource;
 
   @Stored.money("Planned amount of this line (kinh phí kế hoạch), VND.")

@@ -1,13 +1,13 @@
 import { IsOptional, Matches } from "class-validator";
 import { ArgsType, InputType } from "type-graphql";
-import { ConnectionArgs, FilteredListArgs, OptionalAdminUnitCodeField, AdminUnitAsOfField, SearchField, OptionalYearField, Input } from "@kttt/core";
+import { ConnectionArgs, FilteredListArgs, OptionalAdminUnitCodeField, AdminUnitAsOfField, SearchField, OptionalYearField, FieldOf } from "@kttt/core";
 import { LegalDocumentType, OrganizationKind, PolicyKind, ProgrammeStatus } from "../domain/enums";
 
 const SEARCH_DESCRIPTION = 'Words to find, with or without diacritics (tìm kiếm): "nghi dinh hop tac xa" finds "Nghị định … hợp tác xã".';
 
 @InputType({ description: "Filters for legal documents (bộ lọc văn bản); all given conditions must hold." })
 export class LegalDocumentFilter {
-  @Input.enum(LegalDocumentType, "Only this kind of document (loại văn bản).", { optional: true })
+  @FieldOf.of(LegalDocumentType, "Only this kind of document (loại văn bản).", { nullable: true })
   type?: LegalDocumentType;
 
   @SearchField(`${SEARCH_DESCRIPTION} Searches the number, title and issuer.`)
@@ -19,10 +19,10 @@ export class LegalDocumentListArgs extends FilteredListArgs(() => LegalDocumentF
 
 @InputType({ description: "Filters for support policies (bộ lọc chính sách); all given conditions must hold." })
 export class SupportPolicyFilter {
-  @Input.enum(PolicyKind, "Only this kind of support (loại hỗ trợ).", { optional: true })
+  @FieldOf.of(PolicyKind, "Only this kind of support (loại hỗ trợ).", { nullable: true })
   kind?: PolicyKind;
 
-  @Input.enum(OrganizationKind, "Only policies this legal form may benefit from (đối tượng).", { optional: true })
+  @FieldOf.of(OrganizationKind, "Only policies this legal form may benefit from (đối tượng).", { nullable: true })
   eligibleFor?: OrganizationKind;
 
   @SearchField(`${SEARCH_DESCRIPTION} Searches the code, name and description.`)
@@ -34,10 +34,10 @@ export class SupportPolicyListArgs extends FilteredListArgs(() => SupportPolicyF
 
 @InputType({ description: "Filters for support programmes (bộ lọc chương trình); all given conditions must hold." })
 export class SupportProgrammeFilter {
-  @Input.enum(PolicyKind, "Only programmes of this kind of support (loại hỗ trợ).", { optional: true })
+  @FieldOf.of(PolicyKind, "Only programmes of this kind of support (loại hỗ trợ).", { nullable: true })
   kind?: PolicyKind;
 
-  @Input.string("Only programmes of this agency, by its code (mã cơ quan), e.g. SO-CT or UBND-444.", { optional: true })
+  @FieldOf.text("Only programmes of this agency, by its code (mã cơ quan), e.g. SO-CT or UBND-444.", { nullable: true })
   @IsOptional()
   @Matches(/^[A-Z0-9-]{2,20}$/u, { message: "agency must be an agency code such as SO-CT or UBND-444." })
   agency?: string;
@@ -54,10 +54,10 @@ export class SupportProgrammeFilter {
   @AdminUnitAsOfField()
   adminUnitAsOf?: string;
 
-  @Input.id("Only programmes carrying out this policy.", { optional: true })
+  @FieldOf.id("Only programmes carrying out this policy.", { nullable: true })
   policyId?: string;
 
-  @Input.enum(ProgrammeStatus, "Only open or only closed programmes (trạng thái).", { optional: true })
+  @FieldOf.of(ProgrammeStatus, "Only open or only closed programmes (trạng thái).", { nullable: true })
   status?: ProgrammeStatus;
 
   @SearchField(`${SEARCH_DESCRIPTION} Searches the code and name.`)

@@ -1,6 +1,6 @@
 import { ArrayMaxSize, ArrayMinSize, IsOptional, Min, ValidateNested } from "class-validator";
-import { Field, Float, InputType } from "type-graphql";
-import { AdminUnitCodeField, CodeInput, CountInput, IsYearInRange, MutationInput, OptionalTextInput, TextInput, Input } from "@kttt/core";
+import { Field, Float, InputType, ID } from "type-graphql";
+import { AdminUnitCodeField, CodeInput, CountInput, IsYearInRange, MutationInput, OptionalTextInput, TextInput, FieldOf } from "@kttt/core";
 import { FundingSource, LegalDocumentType, OrganizationKind, PlanIndicator, PolicyKind } from "../domain/enums";
 
 @InputType({ description: "Record a newly issued legal document (ban hành văn bản)." })
@@ -8,7 +8,7 @@ export class IssueLegalDocumentInput extends MutationInput {
   @TextInput(3, 100, "Official number and symbol, e.g. 113/2024/NĐ-CP; unique.")
   number: string;
 
-  @Input.enum(LegalDocumentType, "Kind of document.")
+  @FieldOf.of(LegalDocumentType, "Kind of document.")
   type: LegalDocumentType;
 
   @TextInput(3, 500, "Title or summary of content (trích yếu).")
@@ -17,13 +17,13 @@ export class IssueLegalDocumentInput extends MutationInput {
   @TextInput(2, 200, "Issuing body, e.g. Chính phủ.")
   issuer: string;
 
-  @Input.date("Date of issue; not in the future.", { optional: true })
+  @FieldOf.date("Date of issue; not in the future.", { nullable: true })
   issuedOn?: string;
 
-  @Input.date("Date it takes effect; not before the date of issue.", { optional: true })
+  @FieldOf.date("Date it takes effect; not before the date of issue.", { nullable: true })
   effectiveOn?: string;
 
-  @Input.id("The document this one replaces (thay thế), of the same kind.", { optional: true })
+  @FieldOf.id("The document this one replaces (thay thế), of the same kind.", { nullable: true })
   supersedesId?: string;
 
   @OptionalTextInput(0, 1000, "Remarks.")
@@ -38,13 +38,13 @@ export class CreateSupportPolicyInput extends MutationInput {
   @TextInput(3, 300, "Name, with diacritics.")
   name: string;
 
-  @Input.enum(PolicyKind, "Kind of support.")
+  @FieldOf.of(PolicyKind, "Kind of support.")
   kind: PolicyKind;
 
   @OptionalTextInput(0, 2000, "What the support covers.")
   description?: string;
 
-  @Input.ids("Documents the policy rests on (căn cứ pháp lý), at least one, none superseded.")
+  @FieldOf.of([ID], "Documents the policy rests on (căn cứ pháp lý), at least one, none superseded.")
   @ArrayMinSize(1, { message: "legalBasisIds needs at least one document: a policy rests on a legal basis." })
   @ArrayMaxSize(20, { message: "legalBasisIds takes at most 20 documents." })
   legalBasisIds: string[];
@@ -56,10 +56,10 @@ export class CreateSupportPolicyInput extends MutationInput {
 
 @InputType({ description: "One budget line of a new programme (dự toán theo nguồn)." })
 export class ProgrammeFundingInput {
-  @Input.enum(FundingSource, "Where the money comes from; once per programme.")
+  @FieldOf.of(FundingSource, "Where the money comes from; once per programme.")
   source: FundingSource;
 
-  @Input.money("Planned amount, VND, above 0.")
+  @FieldOf.money("Planned amount, VND, above 0.")
   plannedAmount: bigint;
 }
 
@@ -71,16 +71,16 @@ export class CreateSupportProgrammeInput extends MutationInput {
   @TextInput(3, 300, "Name, with diacritics.")
   name: string;
 
-  @Input.id("The policy carried out.")
+  @FieldOf.id("The policy carried out.")
   policyId: string;
 
-  @Input.id("The agency responsible; it must be responsible for the policy's kind of support.")
+  @FieldOf.id("The agency responsible; it must be responsible for the policy's kind of support.")
   agencyId: string;
 
-  @Input.date("First day.")
+  @FieldOf.date("First day.")
   startsOn: string;
 
-  @Input.date("Last day; not before the first.")
+  @FieldOf.date("Last day; not before the first.")
   endsOn: string;
 
   @Field(() => [ProgrammeFundingInput], { description: "Budget by funding source, at least one line." })
@@ -92,13 +92,13 @@ export class CreateSupportProgrammeInput extends MutationInput {
 
 @InputType({ description: "Record an organisation as a beneficiary of a programme (phê duyệt đối tượng thụ hưởng)." })
 export class RecordBeneficiaryInput extends MutationInput {
-  @Input.id("The programme.")
+  @FieldOf.id("The programme.")
   programmeId: string;
 
-  @Input.id("The organisation's id in the membership records.")
+  @FieldOf.id("The organisation's id in the membership records.")
   organizationId: string;
 
-  @Input.enum(OrganizationKind, "Its legal form; must be eligible under the policy.")
+  @FieldOf.of(OrganizationKind, "Its legal form; must be eligible under the policy.")
   organizationKind: OrganizationKind;
 
   @AdminUnitCodeField(
@@ -106,16 +106,16 @@ export class RecordBeneficiaryInput extends MutationInput {
   )
   adminUnitCode: string;
 
-  @Input.enum(FundingSource, "The programme's budget line to charge.")
+  @FieldOf.of(FundingSource, "The programme's budget line to charge.")
   fundingSource: FundingSource;
 
   @TextInput(3, 500, "What the organisation receives.")
   support: string;
 
-  @Input.money("Amount approved, VND, above 0 and within what is left of the budget line.")
+  @FieldOf.money("Amount approved, VND, above 0 and within what is left of the budget line.")
   plannedAmount: bigint;
 
-  @Input.date("Date of approval, inside the programme's period and not in the future.")
+  @FieldOf.date("Date of approval, inside the programme's period and not in the future.")
   approvedOn: string;
 
   @CountInput("Managers trained (training programmes only).", { max: 100, defaultValue: 0 })
@@ -124,13 +124,13 @@ export class RecordBeneficiaryInput extends MutationInput {
 
 @InputType({ description: "Record a payment to a beneficiary (giải ngân)." })
 export class RecordDisbursementInput extends MutationInput {
-  @Input.id("The beneficiary (allocation) paid.")
+  @FieldOf.id("The beneficiary (allocation) paid.")
   beneficiaryId: string;
 
-  @Input.money("Amount paid, VND, above 0; the total paid may not exceed the approved amount without overrideReason.")
+  @FieldOf.money("Amount paid, VND, above 0; the total paid may not exceed the approved amount without overrideReason.")
   amount: bigint;
 
-  @Input.date("Date of payment: on or after approval, inside the programme's period, not in the future.")
+  @FieldOf.date("Date of payment: on or after approval, inside the programme's period, not in the future.")
   disbursedOn: string;
 
   @OptionalTextInput(10, 500, "Only to pay more than approved: why (lý do giải ngân vượt), stored and shown with the payment.", {
@@ -144,7 +144,7 @@ export class RecordDisbursementInput extends MutationInput {
 
 @InputType({ description: "A value of a plan indicator: `value` for counts and percentages, `amount` for money." })
 export class IndicatorValueInput {
-  @Input.enum(PlanIndicator, "The indicator.")
+  @FieldOf.of(PlanIndicator, "The indicator.")
   indicator: PlanIndicator;
 
   @Field(() => Float, { nullable: true, description: "Count or percentage 0–100; for every indicator whose unit is not VND." })
@@ -152,17 +152,17 @@ export class IndicatorValueInput {
   @Min(0, { message: "value cannot be negative." })
   value?: number;
 
-  @Input.money("Amount in VND; for money indicators only.", { optional: true })
+  @FieldOf.money("Amount in VND; for money indicators only.", { nullable: true })
   amount?: bigint;
 }
 
 @InputType({ description: "Record a year's collective-economy development plan with its targets (kế hoạch phát triển KTTT)." })
 export class RecordDevelopmentPlanInput extends MutationInput {
-  @Input.int("Plan year.")
+  @FieldOf.int("Plan year.")
   @IsYearInRange()
   year: number;
 
-  @Input.id("The PLAN document that sets it out.")
+  @FieldOf.id("The PLAN document that sets it out.")
   documentId: string;
 
   @TextInput(3, 500, "Title.")
@@ -179,10 +179,10 @@ export class RecordDevelopmentPlanInput extends MutationInput {
 
 @InputType({ description: "Record (or correct) the results of a year's plan (kết quả thực hiện)." })
 export class RecordPlanActualsInput extends MutationInput {
-  @Input.int("Plan year.")
+  @FieldOf.int("Plan year.")
   year: number;
 
-  @Input.int("The plan's version you read.")
+  @FieldOf.int("The plan's version you read.")
   version: number;
 
   @Field(() => [IndicatorValueInput], { description: "Results, for indicators the plan targets." })

@@ -1,22 +1,22 @@
 import { ArgsType, InputType } from "type-graphql";
-import { FilteredListArgs, OptionalAdminUnitCodeField, AdminUnitAsOfField, SearchField, OptionalYearField, Input } from "@kttt/core";
+import { FilteredListArgs, OptionalAdminUnitCodeField, AdminUnitAsOfField, SearchField, OptionalYearField, FieldOf } from "@kttt/core";
 import { EcommercePlatform, TradeEventFormat, TradeEventOrder, TradeEventScope, TradeEventType } from "../domain/enums";
 
 @InputType({ description: "Filters for trade-promotion events (bộ lọc sự kiện); all given conditions must hold." })
 export class TradeEventFilter {
-  @Input.enum(TradeEventType, "Only this kind of event (loại hoạt động).", { optional: true })
+  @FieldOf.of(TradeEventType, "Only this kind of event (loại hoạt động).", { nullable: true })
   type?: TradeEventType;
 
-  @Input.enum(TradeEventFormat, "Only this format (hình thức).", { optional: true })
+  @FieldOf.of(TradeEventFormat, "Only this format (hình thức).", { nullable: true })
   format?: TradeEventFormat;
 
-  @Input.enum(TradeEventScope, "Only this reach (quy mô).", { optional: true })
+  @FieldOf.of(TradeEventScope, "Only this reach (quy mô).", { nullable: true })
   scope?: TradeEventScope;
 
-  @Input.date("Only events still running on or after this date (từ ngày).", { optional: true })
+  @FieldOf.date("Only events still running on or after this date (từ ngày).", { nullable: true })
   from?: string;
 
-  @Input.date("Only events started on or before this date (đến ngày).", { optional: true })
+  @FieldOf.date("Only events started on or before this date (đến ngày).", { nullable: true })
   to?: string;
 
   @OptionalAdminUnitCodeField(
@@ -34,16 +34,16 @@ export class TradeEventFilter {
 
 @ArgsType()
 export class TradeEventListArgs extends FilteredListArgs(() => TradeEventFilter, "Conditions on the events.") {
-  @Input.enum(TradeEventOrder, "Sort order.", { defaultValue: TradeEventOrder.STARTS_ON_DESC })
+  @FieldOf.of(TradeEventOrder, "Sort order.", { defaultValue: TradeEventOrder.STARTS_ON_DESC })
   orderBy: TradeEventOrder;
 }
 
 @InputType({ description: "Filters for e-commerce listings (bộ lọc gian hàng trên sàn); all given conditions must hold." })
 export class EcommerceListingFilter {
-  @Input.enum(EcommercePlatform, "Only this platform (sàn).", { optional: true })
+  @FieldOf.of(EcommercePlatform, "Only this platform (sàn).", { nullable: true })
   platform?: EcommercePlatform;
 
-  @Input.id("Only this seller's listings (mã chủ thể).", { optional: true })
+  @FieldOf.id("Only this seller's listings (mã chủ thể).", { nullable: true })
   ownerId?: string;
 
   @OptionalAdminUnitCodeField(
@@ -54,7 +54,7 @@ export class EcommerceListingFilter {
   @AdminUnitAsOfField()
   adminUnitAsOf?: string;
 
-  @Input.date("Only listings on sale on this date (đang bán vào ngày).", { optional: true })
+  @FieldOf.date("Only listings on sale on this date (đang bán vào ngày).", { nullable: true })
   activeOn?: string;
 }
 
@@ -66,7 +66,7 @@ export class SupplyDemandLinkFilter {
   @OptionalYearField("Only links agreed in this year (năm).")
   year?: number;
 
-  @Input.id("Only this seller's links (mã chủ thể bán).", { optional: true })
+  @FieldOf.id("Only this seller's links (mã chủ thể bán).", { nullable: true })
   sellerId?: string;
 
   @SearchField("Words to find in the buyer or product name, with or without diacritics (tìm kiếm).")

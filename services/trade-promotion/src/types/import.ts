@@ -1,5 +1,5 @@
 import { Field, ID, InputType, ObjectType } from "type-graphql";
-import { ImportPayloadBase, ImportRowResultBase, Input } from "@kttt/core";
+import { ImportPayloadBase, ImportRowResultBase, FieldOf } from "@kttt/core";
 import { TradeParticipantKind } from "../domain/enums";
 
 /** At most this many rows in one importTradeParticipations call (one transaction). */
@@ -12,13 +12,13 @@ export const MAX_TRADE_IMPORT_ROWS = 5000;
     "participant. Rows are checked one by one and answered row by row, so no field here is refused for the whole call.",
 })
 export class TradeParticipationImportRow {
-  @Input.int("The row's number in the person's file, echoed in the result and in messages (số dòng).", { optional: true })
+  @FieldOf.int("The row's number in the person's file, echoed in the result and in messages (số dòng).", { nullable: true })
   rowNumber?: number;
 
-  @Input.string("The event's name as recorded (tên sự kiện), matched without regard to case or diacritics.")
+  @FieldOf.text("The event's name as recorded (tên sự kiện), matched without regard to case or diacritics.")
   eventName: string;
 
-  @Input.date("The event's first day (ngày bắt đầu sự kiện): needed only when several events bear the name.", { optional: true })
+  @FieldOf.date("The event's first day (ngày bắt đầu sự kiện): needed only when several events bear the name.", { nullable: true })
   eventStartsOn?: string;
 
   @Field(() => TradeParticipantKind, {
@@ -26,10 +26,10 @@ export class TradeParticipationImportRow {
   })
   participantKind: TradeParticipantKind;
 
-  @Input.string("The participant's name as the list writes it (tên chủ thể).")
+  @FieldOf.text("The participant's name as the list writes it (tên chủ thể).")
   participantName: string;
 
-  @Input.string("The participant's registration number (mã số HTX); none for a cooperative group.", { optional: true })
+  @FieldOf.text("The participant's registration number (mã số HTX); none for a cooperative group.", { nullable: true })
   participantRegistrationNumber?: string;
 
   @Field(() => ID, {
@@ -54,31 +54,31 @@ export class TradeParticipationImportRow {
   })
   commune?: string;
 
-  @Input.date("First day it took part (từ ngày); default the event's first day.", { optional: true })
+  @FieldOf.date("First day it took part (từ ngày); default the event's first day.", { nullable: true })
   attendedFrom?: string;
 
-  @Input.date("Last day it took part (đến ngày); default the event's last day.", { optional: true })
+  @FieldOf.date("Last day it took part (đến ngày); default the event's last day.", { nullable: true })
   attendedTo?: string;
 
-  @Input.int("Booths it had (số gian hàng); empty is 0.", { optional: true })
+  @FieldOf.int("Booths it had (số gian hàng); empty is 0.", { nullable: true })
   booths?: number;
 
-  @Input.money("Sales at the event (doanh thu), whole đồng; empty is 0.", { optional: true })
+  @FieldOf.money("Sales at the event (doanh thu), whole đồng; empty is 0.", { nullable: true })
   salesAmount?: bigint;
 
-  @Input.int("Contracts signed (số hợp đồng); empty is 0.", { optional: true })
+  @FieldOf.int("Contracts signed (số hợp đồng); empty is 0.", { nullable: true })
   contractCount?: number;
 
-  @Input.money("Value of the contracts (giá trị hợp đồng), whole đồng; empty is 0.", { optional: true })
+  @FieldOf.money("Value of the contracts (giá trị hợp đồng), whole đồng; empty is 0.", { nullable: true })
   contractValue?: bigint;
 
-  @Input.int("Memoranda of understanding signed (số biên bản ghi nhớ); empty is 0.", { optional: true })
+  @FieldOf.int("Memoranda of understanding signed (số biên bản ghi nhớ); empty is 0.", { nullable: true })
   mouCount?: number;
 
-  @Input.money("Value the memoranda name (giá trị ghi nhớ), whole đồng; empty is 0.", { optional: true })
+  @FieldOf.money("Value the memoranda name (giá trị ghi nhớ), whole đồng; empty is 0.", { nullable: true })
   mouValue?: bigint;
 
-  @Input.string("Remarks (ghi chú).", { optional: true })
+  @FieldOf.text("Remarks (ghi chú).", { nullable: true })
   note?: string;
 }
 

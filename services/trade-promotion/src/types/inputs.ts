@@ -1,5 +1,5 @@
 import { ArrayMaxSize, IsOptional, Matches, Min } from "class-validator";
-import { Field, Float, InputType } from "type-graphql";
+import { Field, Float, InputType, ID } from "type-graphql";
 import {
   AdminUnitCodeField,
   CountInput,
@@ -9,16 +9,16 @@ import {
   OptionalCountInput,
   OptionalTextInput,
   TextInput,
-  Input,
+  FieldOf,
 } from "@kttt/core";
 import { EcommercePlatform, TradeEventFormat, TradeEventScope, TradeEventType, TradeParticipantKind } from "../domain/enums";
 
 @InputType({ description: "Who takes part or sells (chủ thể): a membership organisation or an OCOP local owner, by id." })
 export class ParticipantInput {
-  @Input.enum(TradeParticipantKind, "Kind of participant.")
+  @FieldOf.of(TradeParticipantKind, "Kind of participant.")
   kind: TradeParticipantKind;
 
-  @Input.id("Its id in the membership records, or the OCOP local owner's id in the ocop subgraph.")
+  @FieldOf.id("Its id in the membership records, or the OCOP local owner's id in the ocop subgraph.")
   id: string;
 }
 
@@ -27,13 +27,13 @@ export class CreateTradeEventInput extends MutationInput {
   @TextInput(3, 300, "Name, with diacritics.")
   name: string;
 
-  @Input.enum(TradeEventType, "Kind of event.")
+  @FieldOf.of(TradeEventType, "Kind of event.")
   type: TradeEventType;
 
-  @Input.enum(TradeEventFormat, "In person, online or both.")
+  @FieldOf.of(TradeEventFormat, "In person, online or both.")
   format: TradeEventFormat;
 
-  @Input.enum(TradeEventScope, "Reach.")
+  @FieldOf.of(TradeEventScope, "Reach.")
   scope: TradeEventScope;
 
   @TextInput(2, 300, "Who organises it.")
@@ -47,19 +47,19 @@ export class CreateTradeEventInput extends MutationInput {
   )
   adminUnitCode?: string;
 
-  @Input.date("First day.")
+  @FieldOf.date("First day.")
   startsOn: string;
 
-  @Input.date("Last day; not before the first.")
+  @FieldOf.date("Last day; not before the first.")
   endsOn: string;
 
   @OptionalCountInput("Booths of the whole event, if known.", { max: 100000 })
   boothCount?: number;
 
-  @Input.money("Budget, VND, not negative.", { optional: true })
+  @FieldOf.money("Budget, VND, not negative.", { nullable: true })
   budget?: bigint;
 
-  @Input.id("The policy-support programme that funds it (a key of the policy-support subgraph).", { optional: true })
+  @FieldOf.id("The policy-support programme that funds it (a key of the policy-support subgraph).", { nullable: true })
   fundingProgrammeId?: string;
 
   @OptionalTextInput(0, 2000, "Remarks and sources.")
@@ -68,10 +68,10 @@ export class CreateTradeEventInput extends MutationInput {
 
 @InputType({ description: "Change an event (cập nhật sự kiện); omitted fields keep their values. Needs the version you read." })
 export class UpdateTradeEventInput extends MutationInput {
-  @Input.id("The event.")
+  @FieldOf.id("The event.")
   id: string;
 
-  @Input.int("The event's version you read; a stale one is refused with CONFLICT.")
+  @FieldOf.int("The event's version you read; a stale one is refused with CONFLICT.")
   version: number;
 
   @OptionalTextInput(3, 300, "New name.")
@@ -83,19 +83,19 @@ export class UpdateTradeEventInput extends MutationInput {
   @OptionalTextInput(2, 300, "New place.")
   place?: string;
 
-  @Input.date("New first day; every participation must stay inside the dates.", { optional: true })
+  @FieldOf.date("New first day; every participation must stay inside the dates.", { nullable: true })
   startsOn?: string;
 
-  @Input.date("New last day; every participation must stay inside the dates.", { optional: true })
+  @FieldOf.date("New last day; every participation must stay inside the dates.", { nullable: true })
   endsOn?: string;
 
   @OptionalCountInput("New booth count; not below the booths participants hold.", { max: 100000 })
   boothCount?: number;
 
-  @Input.money("New budget, VND, not negative.", { optional: true })
+  @FieldOf.money("New budget, VND, not negative.", { nullable: true })
   budget?: bigint;
 
-  @Input.id("New funding programme.", { optional: true })
+  @FieldOf.id("New funding programme.", { nullable: true })
   fundingProgrammeId?: string;
 
   @OptionalTextInput(0, 2000, "New remarks.")
@@ -104,7 +104,7 @@ export class UpdateTradeEventInput extends MutationInput {
 
 @InputType({ description: "Register an organisation's participation in an event (đăng ký tham gia)." })
 export class RegisterTradeParticipationInput extends MutationInput {
-  @Input.id("The event.")
+  @FieldOf.id("The event.")
   eventId: string;
 
   @NestedField(() => ParticipantInput, "Who takes part; once per event.")
@@ -115,32 +115,32 @@ export class RegisterTradeParticipationInput extends MutationInput {
   )
   adminUnitCode: string;
 
-  @Input.ids("OCOP products it shows; each must belong to the participant, as the ocop subgraph says.", { defaultValue: [] })
+  @FieldOf.of([ID], "OCOP products it shows; each must belong to the participant, as the ocop subgraph says.", { defaultValue: [] })
   @ArrayMaxSize(50, { message: "productIds takes at most 50 products." })
   productIds: string[];
 
-  @Input.date("First day it takes part; default the event's first day; inside the event.", { optional: true })
+  @FieldOf.date("First day it takes part; default the event's first day; inside the event.", { nullable: true })
   attendedFrom?: string;
 
-  @Input.date("Last day it takes part; default the event's last day; inside the event.", { optional: true })
+  @FieldOf.date("Last day it takes part; default the event's last day; inside the event.", { nullable: true })
   attendedTo?: string;
 
   @CountInput("Booths it has; all participants together within the event's booth count.", { max: 1000, defaultValue: 0 })
   booths: number;
 
-  @Input.money("Sales at the event, VND, not negative.", { defaultValue: 0n })
+  @FieldOf.money("Sales at the event, VND, not negative.", { defaultValue: 0n })
   salesAmount: bigint;
 
   @CountInput("Contracts signed.", { defaultValue: 0 })
   contractCount: number;
 
-  @Input.money("Value of the contracts, VND, not negative; 0 without contracts.", { defaultValue: 0n })
+  @FieldOf.money("Value of the contracts, VND, not negative; 0 without contracts.", { defaultValue: 0n })
   contractValue: bigint;
 
   @CountInput("Memoranda of understanding signed.", { defaultValue: 0 })
   mouCount: number;
 
-  @Input.money("Value the memoranda name, VND, not negative; 0 without memoranda.", { defaultValue: 0n })
+  @FieldOf.money("Value the memoranda name, VND, not negative; 0 without memoranda.", { defaultValue: 0n })
   mouValue: bigint;
 
   @OptionalTextInput(0, 1000, "Remarks.")
@@ -149,39 +149,39 @@ export class RegisterTradeParticipationInput extends MutationInput {
 
 @InputType({ description: "Update a participation's results (cập nhật kết quả tham gia); omitted fields keep their values. Needs the version you read." })
 export class UpdateTradeParticipationInput extends MutationInput {
-  @Input.id("The participation.")
+  @FieldOf.id("The participation.")
   id: string;
 
-  @Input.int("The participation's version you read; a stale one is refused with CONFLICT.")
+  @FieldOf.int("The participation's version you read; a stale one is refused with CONFLICT.")
   version: number;
 
-  @Input.ids("The OCOP products it shows, replacing the list; each must belong to the participant.", { optional: true })
+  @FieldOf.of([ID], "The OCOP products it shows, replacing the list; each must belong to the participant.", { nullable: true })
   @IsOptional()
   @ArrayMaxSize(50, { message: "productIds takes at most 50 products." })
   productIds?: string[];
 
-  @Input.date("First day it takes part; inside the event.", { optional: true })
+  @FieldOf.date("First day it takes part; inside the event.", { nullable: true })
   attendedFrom?: string;
 
-  @Input.date("Last day it takes part; inside the event.", { optional: true })
+  @FieldOf.date("Last day it takes part; inside the event.", { nullable: true })
   attendedTo?: string;
 
   @OptionalCountInput("Booths it has.", { max: 1000 })
   booths?: number;
 
-  @Input.money("Sales at the event, VND, not negative.", { optional: true })
+  @FieldOf.money("Sales at the event, VND, not negative.", { nullable: true })
   salesAmount?: bigint;
 
   @OptionalCountInput("Contracts signed.")
   contractCount?: number;
 
-  @Input.money("Value of the contracts, VND, not negative.", { optional: true })
+  @FieldOf.money("Value of the contracts, VND, not negative.", { nullable: true })
   contractValue?: bigint;
 
   @OptionalCountInput("Memoranda signed.")
   mouCount?: number;
 
-  @Input.money("Value the memoranda name, VND, not negative.", { optional: true })
+  @FieldOf.money("Value the memoranda name, VND, not negative.", { nullable: true })
   mouValue?: bigint;
 
   @OptionalTextInput(0, 1000, "New remarks.")
@@ -198,24 +198,24 @@ export class RecordEcommerceListingInput extends MutationInput {
   )
   adminUnitCode: string;
 
-  @Input.enum(EcommercePlatform, "The platform.")
+  @FieldOf.of(EcommercePlatform, "The platform.")
   platform: EcommercePlatform;
 
-  @Input.id("The OCOP product listed; it must belong to the seller. Give productId, productName or both.", { optional: true })
+  @FieldOf.id("The OCOP product listed; it must belong to the seller. Give productId, productName or both.", { nullable: true })
   productId?: string;
 
   @OptionalTextInput(2, 300, "The product's name as listed; required for a product that is not OCOP-certified.")
   productName?: string;
 
-  @Input.string("Address of the listing, http(s)://…", { optional: true })
+  @FieldOf.text("Address of the listing, http(s)://…", { nullable: true })
   @IsOptional()
   @Matches(/^https?:\/\/\S{3,500}$/u, { message: "url must be an http(s) address." })
   url?: string;
 
-  @Input.date("Date it went on sale; not in the future.")
+  @FieldOf.date("Date it went on sale; not in the future.")
   listedOn: string;
 
-  @Input.date("Date it was taken off, if it was; not before listedOn.", { optional: true })
+  @FieldOf.date("Date it was taken off, if it was; not before listedOn.", { nullable: true })
   delistedOn?: string;
 }
 
@@ -232,7 +232,7 @@ export class RecordSupplyDemandLinkInput extends MutationInput {
   @TextInput(2, 300, "The buyer.")
   buyer: string;
 
-  @Input.id("The OCOP product supplied; it must belong to the seller. Give productId, productName or both.", { optional: true })
+  @FieldOf.id("The OCOP product supplied; it must belong to the seller. Give productId, productName or both.", { nullable: true })
   productId?: string;
 
   @OptionalTextInput(2, 300, "Name of the product; required for a product that is not OCOP-certified.")
@@ -245,13 +245,13 @@ export class RecordSupplyDemandLinkInput extends MutationInput {
   @TextInput(1, 30, "Unit of the volume, e.g. tấn.")
   volumeUnit: string;
 
-  @Input.money("Value agreed, VND, not negative.")
+  @FieldOf.money("Value agreed, VND, not negative.")
   value: bigint;
 
-  @Input.date("Date agreed; not in the future; inside the event's dates when eventId is given.")
+  @FieldOf.date("Date agreed; not in the future; inside the event's dates when eventId is given.")
   agreedOn: string;
 
-  @Input.id("The event where it was agreed, if any.", { optional: true })
+  @FieldOf.id("The event where it was agreed, if any.", { nullable: true })
   eventId?: string;
 
   @OptionalTextInput(0, 1000, "Remarks.")
