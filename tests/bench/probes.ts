@@ -77,6 +77,7 @@ export class UsageWatch {
   private readonly start = new Map<number, number>();
   private readonly last = new Map<number, number>();
   private readonly owner = new Map<number, string>();
+  private readonly database = new Map<number, string>();
   private readonly peak = new Map<string, number>();
   private timer: NodeJS.Timeout | null = null;
   private sampling: Promise<void> = Promise.resolve();
@@ -89,17 +90,22 @@ export class UsageWatch {
     private readonly withChildren = true,
   ) {}
 
-  private async backends(): Promise<number[]> {
-    const { rows } = await this.pg.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE datname LIKE $1 AND pid <> pg_backend_pid()", [
-      `${this.databasePrefix}%`,
-    ]);
-    return rows.map((r) => r.pid);
+  private async backends(): Promise<{ pid: number; datname: string }[]> {
+    const { rows } = await this.pg.query<{ pid: number; datname: string }>(
+      "SELECT pid, datname FROM pg_stat_activity WHERE datname LIKE $1 AND pid <> pg_backend_pid()",
+      [`${this.databasePrefix}%`],
+    );
+    return rows;
   }
 
   private async sample(first: boolean): Promise<void> {
     const pids: [number, string][] = [];
     for (const p of this.processes) for (const pid of this.withChildren ? processTree(p.pid) : [p.pid]) pids.push([pid, p.name]);
-    for (const pid of await this.backends()) pids.push([pid, "postgresql"]);
+    for (const { pid, datname } of await this.backends()) {
+      pids.push([pid, "postgresql"]);
+      // Each subgraph's database apart as well (`postgresql:membership`, …): which statements the backends' time went to.
+      this.database.set(pid, `postgresql:${datname.slice(this.databasePrefix.length + 1)}`);
+    }
     const rss = new Map<string, number>();
     for (const [pid, name] of pids) {
       const cpu = cpuMs(pid);
@@ -129,6 +135,8 @@ export class UsageWatch {
     for (const [pid, name] of this.owner) {
       const entry = (usage[name] ??= { cpuMs: 0, peakRssMb: Math.round(this.peak.get(name) ?? 0) });
       entry.cpuMs += (this.last.get(pid) ?? 0) - (this.start.get(pid) ?? 0);
+      const database = this.database.get(pid);
+      if (database) (usage[database] ??= { cpuMs: 0, peakRssMb: 0 }).cpuMs += (this.last.get(pid) ?? 0) - (this.start.get(pid) ?? 0);
     }
     return usage;
   }

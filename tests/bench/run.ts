@@ -12,13 +12,23 @@
  * JavaScript planner instead of the Rust router runtime), BENCH_SCALES (e.g. 1,10,100: the demo data
  * times each, one graph per scale, run one after the other; BENCH_SCALE names one), BENCH_CPU_PROF (a folder: every process writes a CPU profile there;
  * read it with profile-summary.js), BENCH_KEEP_DATABASES (true: the seeded databases of each scale,
- * kttt_bench_x<scale>_*, are kept and reused by the next run; scenarios that write are then left out),
- * BENCH_SUBGRAPH_TIMEOUT_MS (the gateway's SUBGRAPH_TIMEOUT_MS), BENCH_REPORT (false: only artifacts/bench-<scale>x.json, as
+ * kttt_bench_x<scale>_* or BENCH_DATABASE_PREFIX_x<scale>_*, are kept and reused by the next run; scenarios that write are then left out),
+ * BENCH_START_SECONDS (how long a process may take to start, seeding included; 900), BENCH_SUBGRAPH_TIMEOUT_MS (the gateway's SUBGRAPH_TIMEOUT_MS), BENCH_REPORT (false: only artifacts/bench-<scale>x.json, as
  * `npm run bench:cpu` does, one client at a time), DATABASE_URL (else an embedded PostgreSQL).
  */
 import "reflect-metadata";
 import autocannon from "autocannon";
-import { issueToken, loadSigningKeys, newSigningKey, parseSigningKeys, Role, signGatewayProof, GATEWAY_PROOF_HEADER, type Principal } from "@kttt/core";
+import {
+  currentYear,
+  issueToken,
+  loadSigningKeys,
+  newSigningKey,
+  parseSigningKeys,
+  Role,
+  signGatewayProof,
+  GATEWAY_PROOF_HEADER,
+  type Principal,
+} from "@kttt/core";
 import { demoOrganizations } from "@kttt/demo";
 import { startEmbeddedPostgres, type EmbeddedServer } from "@kttt/launcher";
 import { randomBytes, randomUUID } from "node:crypto";
@@ -77,10 +87,19 @@ async function post(endpoint: Endpoint, body: GraphQLBody): Promise<{ json: { da
  * The demo's cooperatives still active: the same at every scale (copies come on top), so a sampled
  * request asks about the same records at ×1, ×10 and ×100 and its SQL statements compare.
  */
-function cooperativeIds(): string[] {
-  return demoOrganizations()
-    .filter((o) => o.kind === "COOPERATIVE" && o.status !== "DISSOLVED")
-    .map((o) => o.id);
+function activeCooperatives() {
+  return demoOrganizations().filter((o) => o.kind === "COOPERATIVE" && o.status !== "DISSOLVED");
+}
+
+/** Years the demo data has no figures for (it has 2023–2025): the running year, then late reports of earlier years. */
+const UNREPORTED_YEARS = [currentYear(), 2022, 2021, 2020, 2019, 2018].filter((year) => year < 2023 || year > 2025);
+
+/** Every (cooperative, year) the mix may record once: the year not before the cooperative's founding. */
+function reportSlots(): Fixtures["reportSlots"] {
+  const cooperatives = activeCooperatives();
+  return UNREPORTED_YEARS.flatMap((year) =>
+    cooperatives.filter((o) => Number(o.establishedOn.slice(0, 4)) <= year).map((o) => ({ organizationId: o.id, year })),
+  );
 }
 
 async function load(endpoint: Endpoint, next: () => GraphQLBody, seconds: number) {
@@ -113,11 +132,20 @@ async function measure(
   };
   const statementsNow = async () =>
     (await Promise.all(Object.values(context.subgraphs).map((url) => statementsSent(url, context.gatewaySecret)))).reduce((a, b) => a + b, 0);
-  // Requests the previous round left in flight (autocannon stops sending, the graph finishes them) must not count here.
-  for (let last = await statementsNow(), quiet = Date.now() + 30_000; Date.now() < quiet;) {
+  // Requests the previous round left in flight (autocannon stops sending, the graph finishes them) must not count here:
+  // wait until no bench database runs a statement and the subgraphs' counters stand still (a slow statement alone
+  // would leave the counters still for seconds while its request has more to send).
+  const busy = async () =>
+    (
+      await context.pg.query<{ n: number }>(
+        "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname LIKE $1 AND state <> 'idle' AND pid <> pg_backend_pid()",
+        [`${context.prefix}%`],
+      )
+    ).rows[0].n;
+  for (let last = await statementsNow(), quiet = Date.now() + 120_000; Date.now() < quiet;) {
     await new Promise((r) => setTimeout(r, 400));
     const now = await statementsNow();
-    if (now === last) break;
+    if (now === last && (await busy()) === 0) break;
     last = now;
   }
   // A scenario answering with GraphQL errors (HTTP 200) would measure the errors: check a few answers
@@ -181,7 +209,7 @@ async function runAtScale(scale: number): Promise<BenchRun> {
     server = embedded.url;
   }
   // Kept databases (BENCH_KEEP_DATABASES) are named by scale and reused: seeding ×100 takes minutes.
-  const prefix = SETTINGS.keepDatabases ? `kttt_bench_x${scale}` : `kttt_bench_${process.pid}`;
+  const prefix = SETTINGS.keepDatabases ? `${process.env.BENCH_DATABASE_PREFIX ?? "kttt_bench"}_x${scale}` : `kttt_bench_${process.pid}`;
   const admin = new URL(server);
   admin.pathname = "/postgres";
   const pg = new Client({ connectionString: admin.toString(), application_name: "kttt-bench" });
@@ -228,7 +256,7 @@ async function runAtScale(scale: number): Promise<BenchRun> {
     const gateways: Endpoint[] = graph.targets
       .filter((t) => SETTINGS.targets.includes(t.name))
       .map((t) => ({ target: t.name, url: t.url, headers: gatewayHeaders, process: t.process }));
-    const fixtures: Fixtures = { cooperativeIds: cooperativeIds(), runTag: 10 + (process.pid % 89) };
+    const fixtures: Fixtures = { cooperativeIds: activeCooperatives().map((o) => o.id), reportSlots: reportSlots(), runTag: 10 + (process.pid % 89) };
     // Straight to a subgraph, a request carries a proof as the gateway would sign it (for the whole run).
     const proof = await signGatewayProof(STAFF, randomUUID(), gatewaySecret, 4 * 3600);
     const processes = [

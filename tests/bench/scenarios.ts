@@ -14,6 +14,12 @@ export interface GraphQLBody {
 /** What a scenario needs from the graph before it runs: ids to ask about and to write to. */
 export interface Fixtures {
   cooperativeIds: string[];
+  /**
+   * The (cooperative, year) pairs the mix records figures for, each once: years the demo data leaves
+   * unreported (it has 2023–2025) and the cooperative had been founded by, the running year first,
+   * then earlier years reported late.
+   */
+  reportSlots: { organizationId: string; year: number }[];
   /** Distinguishes this run's writes (local owners' registration numbers) from an earlier run's. */
   runTag: number;
 }
@@ -311,15 +317,15 @@ const UNITS = ["436", "437", "439", "440", "441", "442", "443", "444", "445", "4
 function write(n: number, fixtures: Fixtures): GraphQLBody {
   const half = Math.floor(n / 2);
   if (n % 2 === 0) {
-    const ids = fixtures.cooperativeIds;
-    // 2025 and 2026 have no demo figures: each (cooperative, year) is written once.
-    const year = 2025 + (Math.floor(half / ids.length) % 2);
+    // Each (cooperative, year) is written once: a second report of the same year would be refused (ALREADY_RECORDED).
+    const slot = fixtures.reportSlots[half];
+    if (!slot) throw new Error(`the mix has written all ${fixtures.reportSlots.length} unreported (cooperative, year) pairs: run it shorter`);
     return {
       query: RECORD_REPORT,
       variables: {
         input: {
-          organizationId: ids[half % ids.length],
-          year,
+          organizationId: slot.organizationId,
+          year: slot.year,
           charterCapital: "2000000000",
           revenue: String(1_000_000_000 + half),
           profit: "150000000",

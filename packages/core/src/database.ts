@@ -128,6 +128,9 @@ export function createDataSource(options: DataSourceOptions): { dataSource: Data
       max: options.poolSize ?? 10,
       application_name: options.applicationName ?? "kttt",
       connectionTimeoutMillis: 5000,
+      // No JIT compilation: a statistics statement over many rows crossed its cost threshold and spent more time
+      // compiling (seconds on a loaded machine, every time) than its plan ran; this API's statements are short.
+      options: "-c jit=off",
     },
   });
   return { dataSource, statements };

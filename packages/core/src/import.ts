@@ -3,7 +3,7 @@
  * row and why a row was refused. A batch runs in one transaction; rows are matched on their natural
  * key (registration number, product code…), so importing the same file twice changes nothing.
  */
-import { Directive, Field, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Arg, Directive, Field, Int, ObjectType, registerEnumType } from "type-graphql";
 import type { EntityManager, EntityTarget } from "typeorm";
 import type { AuditEntry } from "./audit";
 import { badInput, isDomainError } from "./errors";
@@ -107,19 +107,30 @@ export abstract class ImportPayloadBase {
   counts: ImportCounts;
 }
 
+/**
+ * The arguments every import mutation takes, in this order: `@ImportArg.rows(() => [RowInput]) rows`,
+ * `@ImportArg.dryRun() dryRun`, `@ImportArg.skipInvalid() skipInvalid` (decided by `importDecision`).
+ */
+export const ImportArg = {
+  rows: (type: () => [new () => object]) => Arg("rows", type, { description: "The rows, in the file's order." }),
+  dryRun: () => Arg("dryRun", { defaultValue: false, description: "Only check the rows and say what would happen (chạy thử)." }),
+  skipInvalid: () => Arg("skipInvalid", { defaultValue: false, description: "Write the valid rows even when some are invalid (bỏ qua dòng lỗi)." }),
+};
+
 /** Refuses a batch of more rows than one call (one transaction) takes: TOO_MANY_ROWS on `rows`. */
 export function requireBatchSize(rows: readonly unknown[], max: number): void {
   if (rows.length > max) throw badInput(`At most ${max} rows can be imported in one call; send the file in batches.`, "rows", "TOO_MANY_ROWS", { max });
 }
 
 /**
- * One result per row, each INVALID until the import decides otherwise, and `failed` to record a
- * rule a row breaks (from the DomainError a check threw) as its problem.
+ * One result per row, each INVALID until the import decides otherwise; `failed` to record a rule a row breaks
+ * (from the DomainError a check threw) as its problem; and `checkEach`, a check of every row before the
+ * transaction: what it returns for a row, or null for a row it refused (recorded by `failed`).
  */
-export function rowResults<R extends ImportRowResultBase>(
-  rows: readonly { rowNumber?: number | null }[],
+export function rowResults<R extends ImportRowResultBase, Row extends { rowNumber?: number | null } = { rowNumber?: number | null }>(
+  rows: readonly Row[],
   make: () => R,
-): { results: R[]; failed: (index: number, error: unknown) => void } {
+): { results: R[]; failed: (index: number, error: unknown) => void; checkEach: <T>(check: (row: Row, index: number) => T) => (T | null)[] } {
   const results = rows.map((row, index) =>
     Object.assign(make(), { index, rowNumber: row.rowNumber ?? null, outcome: ImportOutcome.INVALID, problems: [] as ImportProblem[] }),
   );
@@ -127,7 +138,16 @@ export function rowResults<R extends ImportRowResultBase>(
     results[index].problems.push(importProblemOf(error));
     results[index].outcome = ImportOutcome.INVALID;
   };
-  return { results, failed };
+  const checkEach = <T>(check: (row: Row, index: number) => T): (T | null)[] =>
+    rows.map((row, index) => {
+      try {
+        return check(row, index);
+      } catch (error) {
+        failed(index, error);
+        return null;
+      }
+    });
+  return { results, failed, checkEach };
 }
 
 /** A batch's counts by outcome, and whether it is written: not a dry run, and every row valid or skipInvalid set. */

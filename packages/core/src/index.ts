@@ -10,6 +10,7 @@ export * from "./auth";
 export * from "./config";
 export * from "./database";
 export * from "./organization-kind";
+export * from "./entity-rows";
 export * from "./enums";
 export * from "./errors";
 export * from "./federation";

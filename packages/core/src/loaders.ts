@@ -4,6 +4,7 @@
  */
 import DataLoader from "dataloader";
 import type { DataSource, EntityTarget, ObjectLiteral, SelectQueryBuilder } from "typeorm";
+import { readByKeys, rowHydrator } from "./entity-rows";
 
 export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/iu;
 export const isUuid = (value: string): boolean => UUID_PATTERN.test(value);
@@ -27,9 +28,13 @@ function selectByKeys<T extends ObjectLiteral>(
 ): Promise<T[]> {
   const valid = keys.filter(options.validKey ?? (() => true));
   if (valid.length === 0) return Promise.resolve([]);
-  const query = dataSource.getRepository(entity).createQueryBuilder("t").where(`t.${options.column} = ANY(:keys)`, { keys: valid });
-  for (const [expression, direction] of options.orderBy ?? []) query.addOrderBy(expression, direction);
-  return query.getMany();
+  const order = options.orderBy ?? [];
+  const read = readByKeys(dataSource, `${dataSource.getMetadata(entity).name}|${options.column}|${JSON.stringify(order)}`, (values) => {
+    const query = dataSource.getRepository(entity).createQueryBuilder("t").where(`t.${options.column} = ANY(:keys)`, { keys: values });
+    for (const [expression, direction] of order) query.addOrderBy(expression, direction);
+    return query;
+  });
+  return read(valid);
 }
 
 /** One row (or null) per key. */
@@ -97,13 +102,13 @@ export function firstPageLoader<T extends ObjectLiteral>(
         `SELECT * FROM (${sql}) page WHERE page_position <= $${params.length + 1} ORDER BY page_position`,
         [...params, options.limit],
       );
-      const metadata = dataSource.getMetadata(entity);
+      const hydrate = rowHydrator<T>(dataSource, dataSource.getMetadata(entity), "t");
       for (const values of raw) {
-        const row = metadata.create() as Record<string, unknown>;
-        for (const column of metadata.columns) row[column.propertyName] = dataSource.driver.prepareHydratedValue(values[`t_${column.databaseName}`], column);
-        const key = options.keyOf(row as T);
+        const row = hydrate(values);
+        if (row === null) continue;
+        const key = options.keyOf(row);
         const page = pages.get(key) ?? { rows: [], total: Number(values.page_total) };
-        page.rows.push(row as T);
+        page.rows.push(row);
         pages.set(key, page);
       }
     }

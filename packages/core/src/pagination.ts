@@ -6,6 +6,7 @@
 import "reflect-metadata";
 import { ArgsType, ClassType, Directive, Field, Int, ObjectType } from "type-graphql";
 import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
+import { readEntities } from "./entity-rows";
 import { badInput } from "./errors";
 
 export const DEFAULT_PAGE_SIZE = 20;
@@ -159,7 +160,7 @@ export async function paginate<T extends ObjectLiteral, C extends Connection<T>>
   }
   for (const key of order.keys) query.addOrderBy(key.expression, scanDirection);
   query.addOrderBy(order.idExpression, scanDirection);
-  const rows = size === 0 ? [] : await query.limit(size + 1).getMany();
+  const rows = size === 0 ? [] : await readEntities(query.limit(size + 1));
   const hasMore = rows.length > size;
   const page = rows.slice(0, size);
   if (backwards) page.reverse();

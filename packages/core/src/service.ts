@@ -58,8 +58,8 @@ export interface SubgraphSpec<TLoaders> {
   database: {
     entities: EntityList;
     migrations: MigrationList;
-    /** Loads the demo data into an empty database (at the configured scale); false when there was data already. */
-    seed: (dataSource: DataSource, config: ServiceConfig) => Promise<boolean>;
+    /** Loads the demo data into an empty database at the configured scale (`DEMO_DATA_SCALE`); false when there was data already. */
+    seed: (dataSource: DataSource, scale: number) => Promise<boolean>;
   };
   /** The audit trail's root field (e.g. `membershipAuditTrail`) and how its description names the subgraph. */
   auditTrail: { field: string; label: string };
@@ -124,7 +124,7 @@ export function defineSubgraph<TLoaders>(spec: SubgraphSpec<TLoaders>): Subgraph
     });
     if (config.seedDemoData) {
       const started = Date.now();
-      if (await database.seed(dataSource, config)) logger.info(`${config.name}: demo data loaded in ${Date.now() - started} ms`);
+      if (await database.seed(dataSource, config.demoDataScale)) logger.info(`${config.name}: demo data loaded in ${Date.now() - started} ms`);
     }
     const { schema } = await buildSchema();
     const metrics = createMetrics(config.name);

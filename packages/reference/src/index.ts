@@ -7,3 +7,4 @@ export * from "./admin-unit-checks";
 export * from "./membership-vocabulary";
 export * from "./admin-unit-names";
 export * from "./record-places";
+export * from "./place-fields";

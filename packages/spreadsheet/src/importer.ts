@@ -10,6 +10,7 @@ import { SingleBar, Presets } from "cli-progress";
 import { cleanText, foldText } from "@kttt/core";
 import type { KindSpec } from "./columns";
 import { SpreadsheetError } from "./errors";
+import { importMutation } from "./import-mutation";
 import { classificationsKind, financialReportsKind, membersKind } from "./kinds/membership-records";
 import { ocopProductsImport } from "./kinds/ocop-products";
 import { foundingMembersKind, organizationsKind } from "./kinds/organizations";
@@ -57,14 +58,6 @@ export interface ImportKind {
 /** An organisation as a members sheet names it: its registration number (dots and spaces dropped) or its folded name. */
 const organizationKey = (text: string) => (/^[\d.\s-]+$/u.test(text) ? text.replace(/[.\s]/gu, "") : foldText(cleanText(text)));
 
-/** The mutation of a kind that writes an organisation's records, and the fields of its result. */
-const recordsMutation = (field: string, rowType: string) => /* GraphQL */ `mutation Import($rows: [${rowType}!]!, $dryRun: Boolean!, $skipInvalid: Boolean!) {
-  ${field}(rows: $rows, dryRun: $dryRun, skipInvalid: $skipInvalid) {
-    written
-    rows { index outcome organizationId problems { field reason message } }
-  }
-}`;
-
 /** A records row names its organisation by registration number, else by name; the other columns are its fields. */
 function organizationRow(values: Record<string, unknown>): Record<string, unknown> {
   const { registrationNumber, organizationName, ...rest } = values;
@@ -82,7 +75,7 @@ const RECORD_KINDS: Record<string, ImportKind> = {
   members: {
     spec: membersKind,
     field: "importMembers",
-    mutation: recordsMutation("importMembers", "MemberImportRow"),
+    mutation: importMutation("importMembers", "MemberImportRow", "organizationId"),
     key: (v) => (v.fullName && v.joinedOn ? `${orgKey(v)}|${foldText(String(v.fullName))}|${String(v.joinedOn)}` : null),
     keyColumn: "fullName",
     toRow: organizationRow,
@@ -92,7 +85,7 @@ const RECORD_KINDS: Record<string, ImportKind> = {
   financialReports: {
     spec: financialReportsKind,
     field: "importFinancialReports",
-    mutation: recordsMutation("importFinancialReports", "FinancialReportImportRow"),
+    mutation: importMutation("importFinancialReports", "FinancialReportImportRow", "organizationId"),
     key: (v) => (v.year !== undefined ? `${orgKey(v)}|${String(v.year)}` : null),
     keyColumn: "year",
     toRow: organizationRow,
@@ -102,7 +95,7 @@ const RECORD_KINDS: Record<string, ImportKind> = {
   classifications: {
     spec: classificationsKind,
     field: "importClassifications",
-    mutation: recordsMutation("importClassifications", "ClassificationImportRow"),
+    mutation: importMutation("importClassifications", "ClassificationImportRow", "organizationId"),
     key: (v) => (v.year !== undefined ? `${orgKey(v)}|${String(v.year)}|${String(v.scheme ?? "CIRCULAR_01_2020")}` : null),
     keyColumn: "year",
     toRow: organizationRow,
@@ -115,23 +108,7 @@ export const IMPORT_KINDS: Record<string, ImportKind> = {
   organizations: {
     spec: organizationsKind,
     field: "importOrganizations",
-    mutation: /* GraphQL */ `
-      mutation Import($rows: [OrganizationImportRow!]!, $dryRun: Boolean!, $skipInvalid: Boolean!) {
-        importOrganizations(rows: $rows, dryRun: $dryRun, skipInvalid: $skipInvalid) {
-          written
-          rows {
-            index
-            outcome
-            organizationId
-            problems {
-              field
-              reason
-              message
-            }
-          }
-        }
-      }
-    `,
+    mutation: importMutation("importOrganizations", "OrganizationImportRow", "organizationId"),
     key: (v) => (typeof v.registrationNumber === "string" ? v.registrationNumber : null),
     keyColumn: "registrationNumber",
     children: {

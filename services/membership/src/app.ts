@@ -14,7 +14,7 @@ import { loadDemoData } from "./seed/load";
 
 export const membership = defineSubgraph({
   name: "membership",
-  database: { entities, migrations, seed: (dataSource, config) => loadDemoData(dataSource, config.demoDataScale) },
+  database: { entities, migrations, seed: loadDemoData },
   auditTrail: { field: "membershipAuditTrail", label: "the membership subgraph" },
   resolvers: [
     OrganizationResolver,

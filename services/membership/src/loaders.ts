@@ -2,7 +2,18 @@
  * Per-request DataLoaders: every list-to-reference path of the membership subgraph goes through
  * one of these, so N parents cost one `WHERE … = ANY($1)` statement, not N.
  */
-import { accessScope, economyFiguresLoader, type Principal, firstPageLoader, groupLoader, isUuid, loadersByArgs, rowLoader, type FirstPage } from "@kttt/core";
+import {
+  accessScope,
+  economyFiguresLoader,
+  type Principal,
+  firstPageLoader,
+  groupLoader,
+  isUuid,
+  loadersByArgs,
+  readByKeys,
+  rowLoader,
+  type FirstPage,
+} from "@kttt/core";
 import type { DataSource } from "typeorm";
 import { emptyMembershipFigures, membershipStatistics } from "./repositories/statistics";
 import DataLoader from "dataloader";
@@ -47,15 +58,17 @@ function economyFigures(dataSource: DataSource, unitMap: UnitMap, scope: string 
 }
 
 function latestUnitByCode(dataSource: DataSource) {
-  return new DataLoader<string, AdminUnit | null>(async (codes) => {
-    const rows = await dataSource
+  const read = readByKeys(dataSource, "membership.latestUnitByCode", (codes) =>
+    dataSource
       .getRepository(AdminUnit)
       .createQueryBuilder("u")
       .distinctOn(["u.code"])
-      .where("u.code = ANY(:codes)", { codes: [...codes] })
+      .where("u.code = ANY(:codes)", { codes })
       .orderBy("u.code")
-      .addOrderBy("u.valid_from", "DESC", "NULLS LAST")
-      .getMany();
+      .addOrderBy("u.valid_from", "DESC", "NULLS LAST"),
+  );
+  return new DataLoader<string, AdminUnit | null>(async (codes) => {
+    const rows = await read(codes);
     const byCode = new Map(rows.map((u) => [u.code, u]));
     return codes.map((code) => byCode.get(code) ?? null);
   });

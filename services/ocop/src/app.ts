@@ -18,7 +18,7 @@ export const ocop = defineSubgraph({
   name: "ocop",
   // Membership's `organization(id)`, asked before a product names its owner.
   lookup: { operation: "OcopOwnerLookup", what: "organisation" },
-  database: { entities, migrations, seed: (dataSource, config) => loadOcopDemoData(dataSource, config.demoDataScale) },
+  database: { entities, migrations, seed: loadOcopDemoData },
   auditTrail: { field: "ocopAuditTrail", label: "the OCOP subgraph" },
   resolvers: [
     CollectiveEconomyOcopResolver,

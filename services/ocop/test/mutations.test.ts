@@ -383,3 +383,62 @@ describe("reassessOcopProduct and revokeOcopCertification", () => {
     );
   });
 });
+
+describe("the statistics after a write", () => {
+  const FIGURES = /* GraphQL */ `
+    query ($asOf: LocalDate) {
+      ocopStatistics(asOf: $asOf, groupBy: STARS) {
+        total {
+          activeProducts
+          revokedProducts
+          threeStarProducts
+          fourStarProducts
+          otherOwnedProducts
+        }
+        groups {
+          key
+          figures {
+            activeProducts
+          }
+        }
+      }
+    }
+  `;
+  const figures = async (asOf: string) => {
+    const res = await o.query(FIGURES, { asOf });
+    expect(res.errors).toBeUndefined();
+    const { total, groups } = res.data.ocopStatistics;
+    return { ...total, byStars: Object.fromEntries(groups.map((g: any) => [g.key, g.figures.activeProducts])) };
+  };
+
+  it("count a certificate, a re-assessment and a revocation in the next read, each on its own dates", async () => {
+    const before = { march: await figures("2024-03-15"), july: await figures("2024-07-15"), next: await figures("2025-03-01") };
+    const id = await registered();
+    // Registered only: no certificate, so no figure moves.
+    expect(await figures("2024-03-15")).toEqual(before.march);
+    expect((await o.query(CERTIFY, { input: assessment(id, { decidedOn: "2024-03-01" }) })).errors).toBeUndefined();
+    const certified = await figures("2024-03-15");
+    expect(certified).toMatchObject({
+      activeProducts: before.march.activeProducts + 1,
+      threeStarProducts: before.march.threeStarProducts + 1,
+      otherOwnedProducts: before.march.otherOwnedProducts + 1,
+    });
+    expect(certified.byStars["3"]).toBe(before.march.byStars["3"] + 1);
+    // The re-assessment counts from its decision on; before it, the first certificate still stands.
+    const upgrade = assessment(id, { scoreA: 32, scoreB: 20, scoreC: 28, stars: 4, decidedOn: "2025-02-01" });
+    expect((await o.query(REASSESS, { input: upgrade })).errors).toBeUndefined();
+    expect(await figures("2024-03-15")).toEqual(certified);
+    expect(await figures("2025-03-01")).toMatchObject({ fourStarProducts: before.next.fourStarProducts + 1, threeStarProducts: before.next.threeStarProducts });
+    // Revoked on 2025-06-01 (the certificate in force then): revoked from that day, still active before it.
+    const beforeRevocation = await figures("2025-07-01");
+    const revoke = { productId: id, revokedOn: "2025-06-01", reason: "Vi phạm an toàn thực phẩm", decisionNumber: "79/QĐ-UBND" };
+    expect((await o.query(REVOKE, { input: revoke })).errors).toBeUndefined();
+    expect(await figures("2025-07-01")).toMatchObject({
+      activeProducts: beforeRevocation.activeProducts - 1,
+      fourStarProducts: beforeRevocation.fourStarProducts - 1,
+      revokedProducts: beforeRevocation.revokedProducts + 1,
+    });
+    expect((await figures("2025-03-01")).fourStarProducts).toBe(before.next.fourStarProducts + 1);
+    expect((await figures("2024-07-15")).activeProducts).toBe(before.july.activeProducts + 1);
+  });
+});

@@ -1,7 +1,7 @@
 /** The policy-support subgraph: legal documents, policies, programmes, allocations and plans, on core's one subgraph skeleton. */
 import { defineSubgraph, type SubgraphService } from "@kttt/core";
 import { entities } from "./entities";
-import { AdminUnitRef, CollectiveEconomyRef, CooperativeGroupRef, CooperativeRef, CooperativeUnionRef } from "./entities/external";
+import { MEMBERSHIP_KEYS } from "./entities/external";
 import { createLoaders } from "./loaders";
 import { migrations } from "./migrations";
 import { referenceResolvers } from "./references";
@@ -24,7 +24,7 @@ export const policySupport = defineSubgraph({
   name: "policy-support",
   // Membership's `organization(id)`, asked before an allocation names its beneficiary.
   lookup: { operation: "PolicySupportOrganizationLookup", what: "organisation" },
-  database: { entities, migrations, seed: (dataSource, config) => loadDemoData(dataSource, config.demoDataScale) },
+  database: { entities, migrations, seed: loadDemoData },
   auditTrail: { field: "policySupportAuditTrail", label: "the policy-support subgraph" },
   resolvers: [
     CollectiveEconomySupportResolver,
@@ -41,7 +41,7 @@ export const policySupport = defineSubgraph({
     AdminUnitSupportResolver,
     PolicySupportMutationResolver,
   ],
-  orphanedTypes: [CooperativeRef, CooperativeGroupRef, CooperativeUnionRef, AdminUnitRef, CollectiveEconomyRef],
+  orphanedTypes: MEMBERSHIP_KEYS.types,
   references: referenceResolvers,
   loaders: createLoaders,
 });

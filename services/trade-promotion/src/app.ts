@@ -1,16 +1,7 @@
 /** The trade-promotion subgraph: events, participations, listings and supply-demand links, on core's one subgraph skeleton. */
 import { defineSubgraph, type SubgraphService } from "@kttt/core";
 import { entities } from "./entities";
-import {
-  AdminUnitRef,
-  CollectiveEconomyRef,
-  CooperativeGroupRef,
-  CooperativeRef,
-  CooperativeUnionRef,
-  OcopLocalOwnerRef,
-  OcopProductRef,
-  SupportProgrammeRef,
-} from "./entities/external";
+import { MEMBERSHIP_KEYS, OcopLocalOwnerRef, OcopProductRef, SupportProgrammeRef } from "./entities/external";
 import { createLoaders } from "./loaders";
 import { migrations } from "./migrations";
 import { referenceResolvers } from "./references";
@@ -35,7 +26,7 @@ export const tradePromotion = defineSubgraph({
   name: "trade-promotion",
   // Ocop's `ocopProduct(id) { owner }` and membership's `organization(id)`, asked before a participation or listing names them.
   lookup: { operation: "TradePromotionLookup", what: "product and organisation" },
-  database: { entities, migrations, seed: (dataSource, config) => loadTradeDemoData(dataSource, config.demoDataScale) },
+  database: { entities, migrations, seed: loadTradeDemoData },
   auditTrail: { field: "tradePromotionAuditTrail", label: "the trade-promotion subgraph" },
   resolvers: [
     TradeEventResolver,
@@ -53,16 +44,7 @@ export const tradePromotion = defineSubgraph({
     SupportProgrammeTradeResolver,
     TradePromotionMutationResolver,
   ],
-  orphanedTypes: [
-    CooperativeRef,
-    CooperativeGroupRef,
-    CooperativeUnionRef,
-    OcopLocalOwnerRef,
-    OcopProductRef,
-    AdminUnitRef,
-    CollectiveEconomyRef,
-    SupportProgrammeRef,
-  ],
+  orphanedTypes: [...MEMBERSHIP_KEYS.types, OcopLocalOwnerRef, OcopProductRef, SupportProgrammeRef],
   references: referenceResolvers,
   loaders: createLoaders,
 });

@@ -9,6 +9,7 @@ import { foldText } from "@kttt/core";
 import { OCOP_GROUP_LABEL, OCOP_SUBGROUPS, type OcopGroupCode } from "@kttt/reference";
 import type { ColumnSpec, KindSpec } from "../columns";
 import type { ImportKind } from "../importer";
+import { importMutation } from "../import-mutation";
 import { findMembershipOwners } from "./membership-owners";
 import { adminUnitColumn, communeColumn, COLLECTIVE_KIND_CHOICES, registrationNumberColumn } from "./shared-columns";
 
@@ -164,24 +165,7 @@ export const ocopProductsKind: KindSpec = {
 export const ocopProductsImport: ImportKind = {
   spec: ocopProductsKind,
   field: "importOcopProducts",
-  mutation: /* GraphQL */ `
-    mutation Import($rows: [OcopProductImportRow!]!, $dryRun: Boolean!, $skipInvalid: Boolean!) {
-      importOcopProducts(rows: $rows, dryRun: $dryRun, skipInvalid: $skipInvalid) {
-        written
-        rows {
-          index
-          outcome
-          productId
-          certificateAdded
-          problems {
-            field
-            reason
-            message
-          }
-        }
-      }
-    }
-  `,
+  mutation: importMutation("importOcopProducts", "OcopProductImportRow", "productId certificateAdded"),
   key: (v) => (typeof v.name === "string" ? `${String(v.ownerRegistrationNumber ?? foldText(String(v.ownerName ?? "")))}|${foldText(v.name)}` : null),
   keyColumn: "name",
   keyLabel: (v) => `${String(v.name)} of ${String(v.ownerName)}`,

@@ -7,6 +7,7 @@
 import { cleanText, foldText } from "@kttt/core";
 import type { ColumnSpec, KindSpec } from "../columns";
 import type { ImportKind } from "../importer";
+import { importMutation } from "../import-mutation";
 import { findMembershipOwners } from "./membership-owners";
 import { adminUnitColumn, collectiveKindColumn, communeColumn, moneyColumn, registrationNumberColumn } from "./shared-columns";
 
@@ -128,14 +129,11 @@ export const disbursementsKind: KindSpec = {
 const OWNER = { kind: "organizationKind", number: "organizationRegistrationNumber", name: "organizationName", id: "organizationId" };
 const who = (v: Record<string, unknown>) =>
   `${cleanText(String(v.programmeCode ?? ""))}|${String(v.organizationRegistrationNumber ?? foldText(String(v.organizationName ?? "")))}`;
-const RESULT = "written rows { index outcome beneficiaryId problems { field reason message } }";
 
 export const beneficiariesImport: ImportKind = {
   spec: beneficiariesKind,
   field: "importBeneficiaries",
-  mutation: /* GraphQL */ `mutation Import($rows: [BeneficiaryImportRow!]!, $dryRun: Boolean!, $skipInvalid: Boolean!) {
-    importBeneficiaries(rows: $rows, dryRun: $dryRun, skipInvalid: $skipInvalid) { ${RESULT} }
-  }`,
+  mutation: importMutation("importBeneficiaries", "BeneficiaryImportRow", "beneficiaryId"),
   key: (v) => (typeof v.organizationName === "string" ? who(v) : null),
   keyColumn: "organizationName",
   keyLabel: (v) => `${cleanText(String(v.organizationName))} in ${cleanText(String(v.programmeCode))}`,
@@ -145,9 +143,7 @@ export const beneficiariesImport: ImportKind = {
 export const disbursementsImport: ImportKind = {
   spec: disbursementsKind,
   field: "importDisbursements",
-  mutation: /* GraphQL */ `mutation Import($rows: [DisbursementImportRow!]!, $dryRun: Boolean!, $skipInvalid: Boolean!) {
-    importDisbursements(rows: $rows, dryRun: $dryRun, skipInvalid: $skipInvalid) { ${RESULT} }
-  }`,
+  mutation: importMutation("importDisbursements", "DisbursementImportRow", "beneficiaryId"),
   key: (v) => (typeof v.organizationName === "string" ? `${who(v)}|${String(v.disbursedOn)}|${String(v.amount)}` : null),
   keyColumn: "amount",
   keyLabel: (v) => `The payment of ${String(v.amount)} đồng on ${String(v.disbursedOn)} to ${cleanText(String(v.organizationName))}`,

@@ -7,6 +7,7 @@
 import { cleanText, foldText } from "@kttt/core";
 import type { ColumnSpec, KindSpec } from "../columns";
 import type { ImportKind } from "../importer";
+import { importMutation } from "../import-mutation";
 import { findMembershipOwners } from "./membership-owners";
 import { adminUnitColumn, collectiveKindColumn, communeColumn, countColumn, moneyColumn, registrationNumberColumn } from "./shared-columns";
 
@@ -65,23 +66,7 @@ export const tradeParticipationsKind: KindSpec = {
 export const tradeParticipationsImport: ImportKind = {
   spec: tradeParticipationsKind,
   field: "importTradeParticipations",
-  mutation: /* GraphQL */ `
-    mutation Import($rows: [TradeParticipationImportRow!]!, $dryRun: Boolean!, $skipInvalid: Boolean!) {
-      importTradeParticipations(rows: $rows, dryRun: $dryRun, skipInvalid: $skipInvalid) {
-        written
-        rows {
-          index
-          outcome
-          participationId
-          problems {
-            field
-            reason
-            message
-          }
-        }
-      }
-    }
-  `,
+  mutation: importMutation("importTradeParticipations", "TradeParticipationImportRow", "participationId"),
   key: (v) =>
     typeof v.eventName === "string" && typeof v.participantName === "string"
       ? `${foldText(v.eventName)}|${String(v.eventStartsOn ?? "")}|${String(v.participantRegistrationNumber ?? foldText(v.participantName))}`

@@ -1,4 +1,4 @@
-/** Province statistics in one SQL statement: GROUPING SETS give the total and the groups together. */
+/** Province statistics in one SQL statement: sums per raw key, then GROUPING SETS give the total and the groups together. */
 import { AggregateCache, groupLabel, roundedDivide, today as haTinhToday, type GroupLabels } from "@kttt/core";
 import { adminUnitName, groupingUnitsOn, TWO_TIER_FROM, UNPLACED_LABEL } from "@kttt/reference";
 import type { DataSource } from "typeorm";
@@ -7,11 +7,83 @@ import { MembershipFigures, MembershipStatistics, type MembershipStatisticsGroup
 
 export { roundedDivide };
 
+/**
+ * The breakdown in two steps: the rows are first summed per raw key (columns with statistics: a commune, a
+ * sector…, so a hash aggregate over few groups), then the keys are mapped (communes to the map's units) and
+ * GROUPING SETS give the groups and the total over those few sums. Every figure is a count or a sum, so
+ * summing the sums is exact; grouping the organisations by the mapped key directly sorted every row.
+ */
+const RAW_KEYS: Record<MembershipGroupBy, [expression: string, name: string][]> = {
+  ADMIN_UNIT: [
+    ["o.commune_id", "commune_id"],
+    ["CASE WHEN o.commune_id IS NULL THEN o.admin_unit_code END", "admin_unit_code"],
+  ],
+  SECTOR: [["o.sector", "sector"]],
+  RATING: [["c.rating", "rating"]],
+  SIZE_CLASS: [["d.size_class", "size_class"]],
+};
+
 const GROUP_EXPRESSION: Record<MembershipGroupBy, string> = {
-  ADMIN_UNIT: "o.unit_key",
-  SECTOR: "o.sector",
-  RATING: "c.rating",
-  SIZE_CLASS: "d.size_class",
+  ADMIN_UNIT: "coalesce(p.unit_code, CASE WHEN r.commune_id IS NULL AND $5 THEN r.admin_unit_code END)",
+  SECTOR: "r.sector",
+  RATING: "r.rating",
+  SIZE_CLASS: "r.size_class",
+};
+
+/** The counts (summed as integers) and the money and people sums (kept exact, null when nothing was reported). */
+const COUNTS = [
+  "cooperatives",
+  "unions",
+  "groups",
+  "reporting",
+  "good",
+  "fair",
+  "average",
+  "weak",
+  "not_rated",
+  "unclassified",
+  "micro",
+  "small",
+  "medium",
+  "large",
+  "size_not_determined",
+  "size_unclassified",
+  "it_none",
+  "it_basic",
+  "it_software",
+  "it_online",
+];
+const SUMS = ["charter_capital", "revenue", "profit", "workers", "wage_mass", "managers_total", "managers_trained"];
+
+/** Each figure over cooperatives (`o`) with the year's report (`f`), rating (`c`) and size class (`d`). */
+const COOPERATIVE_FIGURES: Record<string, string> = {
+  cooperatives: "count(*)",
+  unions: "0",
+  groups: "0",
+  reporting: "count(f.organization_id)",
+  charter_capital: "sum(f.charter_capital)",
+  revenue: "sum(f.revenue)",
+  profit: "sum(f.profit)",
+  workers: "sum(f.regular_workers)",
+  wage_mass: "sum(f.average_monthly_income::numeric * f.regular_workers)",
+  managers_total: "sum(f.managers_total)",
+  managers_trained: "sum(f.managers_trained)",
+  good: "count(*) FILTER (WHERE c.rating = 'GOOD')",
+  fair: "count(*) FILTER (WHERE c.rating = 'FAIR')",
+  average: "count(*) FILTER (WHERE c.rating = 'AVERAGE')",
+  weak: "count(*) FILTER (WHERE c.rating = 'WEAK')",
+  not_rated: "count(*) FILTER (WHERE c.rating = 'NOT_RATED')",
+  unclassified: "count(*) FILTER (WHERE c.rating IS NULL)",
+  micro: "count(*) FILTER (WHERE d.size_class = 'MICRO')",
+  small: "count(*) FILTER (WHERE d.size_class = 'SMALL')",
+  medium: "count(*) FILTER (WHERE d.size_class = 'MEDIUM')",
+  large: "count(*) FILTER (WHERE d.size_class = 'LARGE')",
+  size_not_determined: "count(*) FILTER (WHERE d.size_class = 'NOT_DETERMINED')",
+  size_unclassified: "count(*) FILTER (WHERE d.size_class IS NULL)",
+  it_none: "count(*) FILTER (WHERE f.it_readiness = 'NONE')",
+  it_basic: "count(*) FILTER (WHERE f.it_readiness = 'BASIC')",
+  it_software: "count(*) FILTER (WHERE f.it_readiness = 'SOFTWARE')",
+  it_online: "count(*) FILTER (WHERE f.it_readiness = 'ONLINE')",
 };
 
 interface Row {
@@ -166,47 +238,46 @@ async function computeStatistics(
   // Each commune's unit on the map's date, joined from two arrays: still one statement. Rows with no commune
   // recorded keep the unit they were registered in while districts existed, and are unplaced after.
   const mapping = unitMapDate ? groupingUnitsOn(unitMapDate) : null;
-  const organizations = mapping
-    ? `(SELECT o.*, coalesce(p.unit_code, CASE WHEN o.commune_id IS NULL AND $5 THEN o.admin_unit_code END) AS unit_key
-        FROM organization o LEFT JOIN unnest($3::text[], $4::text[]) AS p (commune_id, unit_code) ON p.commune_id = o.commune_id) o`
-    : "organization o";
+  const unitJoin = mapping ? "LEFT JOIN unnest($3::text[], $4::text[]) AS p (commune_id, unit_code) ON p.commune_id = r.commune_id" : "";
   const head = group ? `grouping(${group})::int AS grouped, ${group} AS key` : "1 AS grouped, NULL::text AS key";
   const tail = group ? `GROUP BY GROUPING SETS ((${group}), ())` : "";
-  const coop = "o.kind = 'COOPERATIVE'";
+  const rawKeys = groupBy ? RAW_KEYS[groupBy] : [];
+  const keyColumns = rawKeys.map(([expression, name]) => `${expression} AS ${name}, `).join("");
+  const groupKeys = rawKeys.length ? `GROUP BY ${rawKeys.map(([expression]) => expression).join(", ")}` : "";
+  const alive = "o.established_on <= $2 AND (o.dissolved_on IS NULL OR o.dissolved_on > $2)";
+  const classified = (alias: "c" | "d") =>
+    `LEFT JOIN classification ${alias} ON ${alias}.organization_id = o.id AND ${alias}.year = $1 AND ${alias}.scheme = '${alias === "c" ? "CIRCULAR_01_2020" : "DECREE_113_2024"}'`;
+  // Unions and groups are only counted: no report is joined for them (most organisations are groups).
+  const others = {
+    cooperatives: "0",
+    unions: "count(*) FILTER (WHERE o.kind = 'COOPERATIVE_UNION')",
+    groups: "count(*) FILTER (WHERE o.kind = 'COOPERATIVE_GROUP')",
+  };
   const rows: Row[] = await dataSource.query(
     `SELECT ${head},
-       count(*) FILTER (WHERE ${coop})::int AS cooperatives,
-       count(*) FILTER (WHERE o.kind = 'COOPERATIVE_UNION')::int AS unions,
-       count(*) FILTER (WHERE o.kind = 'COOPERATIVE_GROUP')::int AS groups,
-       count(f.organization_id) FILTER (WHERE ${coop})::int AS reporting,
-       sum(f.charter_capital) FILTER (WHERE ${coop}) AS charter_capital,
-       sum(f.revenue) FILTER (WHERE ${coop}) AS revenue,
-       sum(f.profit) FILTER (WHERE ${coop}) AS profit,
-       sum(f.regular_workers) FILTER (WHERE ${coop}) AS workers,
-       sum(f.average_monthly_income::numeric * f.regular_workers) FILTER (WHERE ${coop}) AS wage_mass,
-       sum(f.managers_total) FILTER (WHERE ${coop}) AS managers_total,
-       sum(f.managers_trained) FILTER (WHERE ${coop}) AS managers_trained,
-       count(*) FILTER (WHERE ${coop} AND c.rating = 'GOOD')::int AS good,
-       count(*) FILTER (WHERE ${coop} AND c.rating = 'FAIR')::int AS fair,
-       count(*) FILTER (WHERE ${coop} AND c.rating = 'AVERAGE')::int AS average,
-       count(*) FILTER (WHERE ${coop} AND c.rating = 'WEAK')::int AS weak,
-       count(*) FILTER (WHERE ${coop} AND c.rating = 'NOT_RATED')::int AS not_rated,
-       count(*) FILTER (WHERE ${coop} AND c.rating IS NULL)::int AS unclassified,
-       count(*) FILTER (WHERE ${coop} AND d.size_class = 'MICRO')::int AS micro,
-       count(*) FILTER (WHERE ${coop} AND d.size_class = 'SMALL')::int AS small,
-       count(*) FILTER (WHERE ${coop} AND d.size_class = 'MEDIUM')::int AS medium,
-       count(*) FILTER (WHERE ${coop} AND d.size_class = 'LARGE')::int AS large,
-       count(*) FILTER (WHERE ${coop} AND d.size_class = 'NOT_DETERMINED')::int AS size_not_determined,
-       count(*) FILTER (WHERE ${coop} AND d.size_class IS NULL)::int AS size_unclassified,
-       count(*) FILTER (WHERE ${coop} AND f.it_readiness = 'NONE')::int AS it_none,
-       count(*) FILTER (WHERE ${coop} AND f.it_readiness = 'BASIC')::int AS it_basic,
-       count(*) FILTER (WHERE ${coop} AND f.it_readiness = 'SOFTWARE')::int AS it_software,
-       count(*) FILTER (WHERE ${coop} AND f.it_readiness = 'ONLINE')::int AS it_online
-     FROM ${organizations}
-     LEFT JOIN financial_report f ON f.organization_id = o.id AND f.year = $1
-     LEFT JOIN classification c ON c.organization_id = o.id AND c.year = $1 AND c.scheme = 'CIRCULAR_01_2020'
-     LEFT JOIN classification d ON d.organization_id = o.id AND d.year = $1 AND d.scheme = 'DECREE_113_2024'
-     WHERE o.established_on <= $2 AND (o.dissolved_on IS NULL OR o.dissolved_on > $2)
+       ${COUNTS.map((c) => `coalesce(sum(r.${c}), 0)::int AS ${c}`).join(", ")},
+       ${SUMS.map((c) => `sum(r.${c}) AS ${c}`).join(", ")}
+     FROM (
+       SELECT ${keyColumns}
+         ${COUNTS.map((c) => `${COOPERATIVE_FIGURES[c]} AS ${c}`).join(", ")},
+         ${SUMS.map((c) => `${COOPERATIVE_FIGURES[c]} AS ${c}`).join(", ")}
+       FROM organization o
+       LEFT JOIN financial_report f ON f.organization_id = o.id AND f.year = $1
+       ${classified("c")}
+       ${classified("d")}
+       WHERE o.kind = 'COOPERATIVE' AND ${alive}
+       ${groupKeys}
+       UNION ALL
+       SELECT ${keyColumns}
+         ${COUNTS.map((c) => `${others[c as keyof typeof others] ?? "0"} AS ${c}`).join(", ")},
+         ${SUMS.map((c) => `NULL::numeric AS ${c}`).join(", ")}
+       FROM organization o
+       ${groupBy === MembershipGroupBy.RATING ? classified("c") : ""}
+       ${groupBy === MembershipGroupBy.SIZE_CLASS ? classified("d") : ""}
+       WHERE o.kind <> 'COOPERATIVE' AND ${alive}
+       ${groupKeys}
+     ) r
+     ${unitJoin}
      ${tail}`,
     mapping ? [year, asOf, mapping.communeIds, mapping.unitCodes, unitMapDate! < TWO_TIER_FROM] : [year, asOf],
   );

@@ -1,4 +1,4 @@
-import { ALLIANCE } from "@kttt/core";
+import { ALLIANCE, ImportArg } from "@kttt/core";
 import { Arg, Authorized, Ctx, Mutation, Resolver } from "type-graphql";
 import { OrganizationImport } from "../services/organization-import";
 import {
@@ -80,9 +80,9 @@ export class MembershipMutationResolver {
       "written when a row is invalid unless skipInvalid; nothing at all on a dry run. Every row written leaves its audit record.",
   })
   importOrganizations(
-    @Arg("rows", () => [OrganizationImportRow], { description: "The rows, in the file's order." }) rows: OrganizationImportRow[],
-    @Arg("dryRun", { defaultValue: false, description: "Only check the rows and say what would happen (chạy thử)." }) dryRun: boolean,
-    @Arg("skipInvalid", { defaultValue: false, description: "Write the valid rows even when some are invalid (bỏ qua dòng lỗi)." }) skipInvalid: boolean,
+    @ImportArg.rows(() => [OrganizationImportRow]) rows: OrganizationImportRow[],
+    @ImportArg.dryRun() dryRun: boolean,
+    @ImportArg.skipInvalid() skipInvalid: boolean,
     @Ctx() ctx: MembershipContext,
   ): Promise<ImportOrganizationsPayload> {
     return new OrganizationImport(ctx.dataSource).run(rows, dryRun, skipInvalid);
@@ -97,9 +97,9 @@ export class MembershipMutationResolver {
       "updated, unchanged or invalid. Nothing is written when a row is invalid unless skipInvalid; nothing at all on a dry run.",
   })
   importMembers(
-    @Arg("rows", () => [MemberImportRow], { description: "The rows, in the file's order." }) rows: MemberImportRow[],
-    @Arg("dryRun", { defaultValue: false, description: "Only check the rows and say what would happen (chạy thử)." }) dryRun: boolean,
-    @Arg("skipInvalid", { defaultValue: false, description: "Write the valid rows even when some are invalid (bỏ qua dòng lỗi)." }) skipInvalid: boolean,
+    @ImportArg.rows(() => [MemberImportRow]) rows: MemberImportRow[],
+    @ImportArg.dryRun() dryRun: boolean,
+    @ImportArg.skipInvalid() skipInvalid: boolean,
     @Ctx() ctx: MembershipContext,
   ): Promise<ImportRecordsPayload> {
     return new RecordImports(ctx.dataSource).members(rows, dryRun, skipInvalid);
@@ -113,9 +113,9 @@ export class MembershipMutationResolver {
       "to the row's figures). Nothing is written when a row is invalid unless skipInvalid; nothing at all on a dry run.",
   })
   importFinancialReports(
-    @Arg("rows", () => [FinancialReportImportRow], { description: "The rows, in the file's order." }) rows: FinancialReportImportRow[],
-    @Arg("dryRun", { defaultValue: false, description: "Only check the rows and say what would happen (chạy thử)." }) dryRun: boolean,
-    @Arg("skipInvalid", { defaultValue: false, description: "Write the valid rows even when some are invalid (bỏ qua dòng lỗi)." }) skipInvalid: boolean,
+    @ImportArg.rows(() => [FinancialReportImportRow]) rows: FinancialReportImportRow[],
+    @ImportArg.dryRun() dryRun: boolean,
+    @ImportArg.skipInvalid() skipInvalid: boolean,
     @Ctx() ctx: MembershipContext,
   ): Promise<ImportRecordsPayload> {
     return new RecordImports(ctx.dataSource).financialReports(rows, dryRun, skipInvalid);
@@ -129,9 +129,9 @@ export class MembershipMutationResolver {
       "and scheme. Nothing is written when a row is invalid unless skipInvalid; nothing at all on a dry run.",
   })
   importClassifications(
-    @Arg("rows", () => [ClassificationImportRow], { description: "The rows, in the file's order." }) rows: ClassificationImportRow[],
-    @Arg("dryRun", { defaultValue: false, description: "Only check the rows and say what would happen (chạy thử)." }) dryRun: boolean,
-    @Arg("skipInvalid", { defaultValue: false, description: "Write the valid rows even when some are invalid (bỏ qua dòng lỗi)." }) skipInvalid: boolean,
+    @ImportArg.rows(() => [ClassificationImportRow]) rows: ClassificationImportRow[],
+    @ImportArg.dryRun() dryRun: boolean,
+    @ImportArg.skipInvalid() skipInvalid: boolean,
     @Ctx() ctx: MembershipContext,
   ): Promise<ImportRecordsPayload> {
     return new RecordImports(ctx.dataSource).classifications(rows, dryRun, skipInvalid);

@@ -1,6 +1,6 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
-import { DETAILS, isOwnCommune, LocalDateScalar, nestedConnection, READ_NOTE, Role, SIGNED_IN, VndScalar, today, type Connection } from "@kttt/core";
-import { recordCommuneOn, recordDistrictOn } from "@kttt/reference";
+import { DETAILS, isOwnCommune, nestedConnection, READ_NOTE, Role, SIGNED_IN, VndScalar, type Connection } from "@kttt/core";
+import { placeFieldsResolver } from "@kttt/reference";
 import type { MembershipContext } from "../context";
 import { ClassificationScheme, MemberStatusFilter, OrganizationKind } from "../domain/enums";
 import { AdminUnit } from "../entities/admin-unit";
@@ -27,8 +27,36 @@ async function mayReadPersonal(ctx: MembershipContext, organization: Organizatio
   return isOwnCommune(ctx.principal, typeof organization === "string" ? await ctx.loaders.organization.load(organization) : organization);
 }
 
+/** The fields an organisation shows before its place fields. */
 @Resolver(() => Organization)
-export class OrganizationResolver {
+abstract class OrganizationFieldsBeforePlace {
+  @FieldResolver(() => String, { nullable: true, description: `Legal representative or group leader (người đại diện). ${PERSONAL}` })
+  async representative(@Root() org: Organization, @Ctx() ctx: MembershipContext): Promise<string | null> {
+    return (await mayReadPersonal(ctx, org)) ? org.representative : null;
+  }
+
+  @FieldResolver(() => AdminUnit, { description: "Administrative unit where it is registered (đơn vị hành chính)." })
+  async adminUnit(@Root() org: Organization, @Ctx() ctx: MembershipContext): Promise<AdminUnit> {
+    return (await ctx.loaders.adminUnit.load(org.adminUnitCode))!;
+  }
+}
+
+@Resolver(() => Organization)
+export class OrganizationResolver extends placeFieldsResolver(
+  Organization,
+  {
+    unit: AdminUnit,
+    unitOf: (id, ctx: MembershipContext) => ctx.loaders.adminUnitById.load(id),
+    descriptions: {
+      commune:
+        "The commune where it lies (xã, phường, thị trấn nơi đặt trụ sở), as recorded since `communeSince`: for the demo, a mid-2024 commune; null where none is recorded.",
+      communeOn:
+        "The commune-level unit it lies in on a date (đơn vị cấp xã theo thời điểm), following its commune through mergers: after 2025-07-01 one of the 69 communes. " +
+        "Null where its commune was split (Kỳ Lợi, Đại Nài) or the sources do not say where it went (Trung Lộc, Phú Phong): the address decides there.",
+    },
+  },
+  OrganizationFieldsBeforePlace,
+) {
   @Authorized(...SIGNED_IN)
   @Query(() => CooperativeConnection, { nullable: true, description: `Cooperatives (hợp tác xã, HTX), filtered and paginated. ${READ_NOTE.SIGNED_IN}` })
   cooperatives(@Args() args: OrganizationListArgs, @Ctx() ctx: MembershipContext): Promise<Connection<Cooperative>> {
@@ -66,54 +94,6 @@ export class OrganizationResolver {
   @Query(() => Organization, { nullable: true, description: `One organisation of any legal form by id; null when there is none. ${READ_NOTE.SIGNED_IN}` })
   organization(@Arg("id", () => ID, { description: "The organisation's id." }) id: string, @Ctx() ctx: MembershipContext): Promise<Organization | null> {
     return ctx.loaders.organization.load(id);
-  }
-
-  @FieldResolver(() => String, { nullable: true, description: `Legal representative or group leader (người đại diện). ${PERSONAL}` })
-  async representative(@Root() org: Organization, @Ctx() ctx: MembershipContext): Promise<string | null> {
-    return (await mayReadPersonal(ctx, org)) ? org.representative : null;
-  }
-
-  @FieldResolver(() => AdminUnit, { description: "Administrative unit where it is registered (đơn vị hành chính)." })
-  async adminUnit(@Root() org: Organization, @Ctx() ctx: MembershipContext): Promise<AdminUnit> {
-    return (await ctx.loaders.adminUnit.load(org.adminUnitCode))!;
-  }
-
-  @FieldResolver(() => AdminUnit, {
-    nullable: true,
-    description:
-      "The commune where it lies (xã, phường, thị trấn nơi đặt trụ sở), as recorded since `communeSince`: for the demo, a mid-2024 commune; null where none is recorded.",
-  })
-  commune(@Root() org: Organization, @Ctx() ctx: MembershipContext): Promise<AdminUnit | null> | null {
-    return org.communeId ? ctx.loaders.adminUnitById.load(org.communeId) : null;
-  }
-
-  @FieldResolver(() => AdminUnit, {
-    nullable: true,
-    description:
-      "The commune-level unit it lies in on a date (đơn vị cấp xã theo thời điểm), following its commune through mergers: after 2025-07-01 one of the 69 communes. " +
-      "Null where its commune was split (Kỳ Lợi, Đại Nài) or the sources do not say where it went (Trung Lộc, Phú Phong): the address decides there.",
-  })
-  communeOn(
-    @Root() org: Organization,
-    @Arg("asOf", () => LocalDateScalar, { nullable: true, description: "The date; default: today in Hà Tĩnh." }) asOf: string | null,
-    @Ctx() ctx: MembershipContext,
-  ): Promise<AdminUnit | null> | null {
-    const place = recordCommuneOn(org.communeId, asOf ?? today());
-    return place ? ctx.loaders.adminUnitById.load(place.id) : null;
-  }
-
-  @FieldResolver(() => AdminUnit, {
-    nullable: true,
-    description:
-      "The district-level unit it lay in on a date before 2025-07-01 (huyện theo thời điểm), from its commune; null after, or where no commune is recorded.",
-  })
-  districtOn(
-    @Root() org: Organization,
-    @Arg("asOf", () => LocalDateScalar, { description: "The date, e.g. 2025-03-01." }) asOf: string,
-    @Ctx() ctx: MembershipContext,
-  ): Promise<AdminUnit | null> | null {
-    const district = recordDistrictOn(org.communeId, asOf);
-    return district ? ctx.loaders.adminUnitById.load(district.id) : null;
   }
 
   @Authorized(...DETAILS.MEMBERSHIP)

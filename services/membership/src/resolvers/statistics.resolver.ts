@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
-import { accessScope, badInput, isAdminUnitCode, LocalDateScalar, READ_NOTE, requireYearInRange, SIGNED_IN } from "@kttt/core";
+import { accessScope, badInput, isAdminUnitCode, LocalDateScalar, READ_NOTE, requireYearInRange, SIGNED_IN, UnitMapArg } from "@kttt/core";
 import type { MembershipContext } from "../context";
 import { AdminUnit } from "../entities/admin-unit";
 import { membershipStatistics, periodEnd } from "../repositories/statistics";
@@ -18,10 +18,7 @@ export class StatisticsResolver {
   membershipStatistics(
     @Arg("year", () => Int, { description: "The reporting year, e.g. 2024." }) year: number,
     @Arg("groupBy", () => MembershipGroupBy, { nullable: true, description: "Optional breakdown." }) groupBy: MembershipGroupBy | null,
-    @Arg("unitMap", () => UnitMap, {
-      nullable: true,
-      description: "With groupBy: ADMIN_UNIT, the map the groups follow; default PERIOD (the units in force at the year's end, or today).",
-    })
+    @UnitMapArg()
     unitMap: UnitMap | null,
     @Arg("asOf", () => LocalDateScalar, {
       nullable: true,

@@ -1,4 +1,4 @@
-import { ALLIANCE } from "@kttt/core";
+import { ALLIANCE, ImportArg } from "@kttt/core";
 import { Arg, Authorized, Ctx, Mutation, Resolver } from "type-graphql";
 import type { OcopContext } from "../context";
 import { OcopCertification } from "../entities/certification";
@@ -53,9 +53,9 @@ export class OcopMutationResolver {
       "invalid unless skipInvalid; nothing at all on a dry run. Every row written leaves its audit record.",
   })
   importOcopProducts(
-    @Arg("rows", () => [OcopProductImportRow], { description: "The rows, in the file's order." }) rows: OcopProductImportRow[],
-    @Arg("dryRun", { defaultValue: false, description: "Only check the rows and say what would happen (chạy thử)." }) dryRun: boolean,
-    @Arg("skipInvalid", { defaultValue: false, description: "Write the valid rows even when some are invalid (bỏ qua dòng lỗi)." }) skipInvalid: boolean,
+    @ImportArg.rows(() => [OcopProductImportRow]) rows: OcopProductImportRow[],
+    @ImportArg.dryRun() dryRun: boolean,
+    @ImportArg.skipInvalid() skipInvalid: boolean,
     @Ctx() ctx: OcopContext,
   ): Promise<ImportOcopProductsPayload> {
     return new OcopProductImport(ctx.dataSource, ctx.lookup).run(rows, dryRun, skipInvalid);

@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, Int, Query, Resolver } from "type-graphql";
-import { ALLIANCE, badInput, LocalDateScalar, READ_NOTE, SIGNED_IN, today, UnitMap } from "@kttt/core";
+import { ALLIANCE, badInput, LocalDateScalar, READ_NOTE, SIGNED_IN, today, UnitMap, UnitMapArg } from "@kttt/core";
 import { OCOP_SUBGROUPS } from "@kttt/reference";
 import type { OcopContext } from "../context";
 import { OcopGroup, OcopGroupBy } from "../domain/enums";
@@ -20,10 +20,7 @@ export class OcopStatisticsResolver {
   ocopStatistics(
     @Arg("asOf", () => LocalDateScalar, { nullable: true, description: "The date (tính đến ngày); default today." }) asOf: string | null,
     @Arg("groupBy", () => OcopGroupBy, { nullable: true, description: "Optional breakdown." }) groupBy: OcopGroupBy | null,
-    @Arg("unitMap", () => UnitMap, {
-      nullable: true,
-      description: "With groupBy: ADMIN_UNIT, the map the groups follow; default PERIOD (the units in force on `asOf`).",
-    })
+    @UnitMapArg("on `asOf`")
     unitMap: UnitMap | null,
     @Ctx() ctx: OcopContext,
   ): Promise<OcopStatistics> {

@@ -156,17 +156,10 @@ export class OcopProductImport {
 
   async run(rows: OcopProductImportRow[], dryRun: boolean, skipInvalid: boolean): Promise<ImportOcopProductsPayload> {
     requireBatchSize(rows, MAX_OCOP_IMPORT_ROWS);
-    const { results, failed } = rowResults<OcopProductImportRowResult>(rows, () =>
+    const { results, failed, checkEach } = rowResults<OcopProductImportRowResult, OcopProductImportRow>(rows, () =>
       Object.assign(new OcopProductImportRowResult(), { productId: null, certificateAdded: false }),
     );
-    const checked: (Checked | null)[] = rows.map((row, index) => {
-      try {
-        return checkRow(row);
-      } catch (error) {
-        failed(index, error);
-        return null;
-      }
-    });
+    const checked: (Checked | null)[] = checkEach(checkRow);
     // Membership's owners, every id of the batch in one look-up, before any lock is taken.
     const organizations = await organizationsOf(
       this.lookup,

@@ -1,4 +1,4 @@
-import { ALLIANCE, Role } from "@kttt/core";
+import { ALLIANCE, ImportArg, Role } from "@kttt/core";
 import { Arg, Authorized, Ctx, Mutation, Resolver } from "type-graphql";
 import type { PolicySupportContext } from "../context";
 import { SupportBeneficiary } from "../entities/beneficiary";
@@ -96,9 +96,9 @@ export class PolicySupportMutationResolver {
       "or invalid. Nothing is written when a row is invalid unless skipInvalid; nothing at all on a dry run. Every row written leaves its audit record.",
   })
   importBeneficiaries(
-    @Arg("rows", () => [BeneficiaryImportRow], { description: "The rows, in the file's order." }) rows: BeneficiaryImportRow[],
-    @Arg("dryRun", { defaultValue: false, description: "Only check the rows and say what would happen (chạy thử)." }) dryRun: boolean,
-    @Arg("skipInvalid", { defaultValue: false, description: "Write the valid rows even when some are invalid (bỏ qua dòng lỗi)." }) skipInvalid: boolean,
+    @ImportArg.rows(() => [BeneficiaryImportRow]) rows: BeneficiaryImportRow[],
+    @ImportArg.dryRun() dryRun: boolean,
+    @ImportArg.skipInvalid() skipInvalid: boolean,
     @Ctx() ctx: PolicySupportContext,
   ): Promise<ImportSupportPayload> {
     return new SupportImport(ctx.dataSource, ctx.lookup).beneficiaries(rows, dryRun, skipInvalid);
@@ -113,9 +113,9 @@ export class PolicySupportMutationResolver {
       "skipInvalid; nothing at all on a dry run. Every payment written leaves its audit record.",
   })
   importDisbursements(
-    @Arg("rows", () => [DisbursementImportRow], { description: "The rows, in the file's order." }) rows: DisbursementImportRow[],
-    @Arg("dryRun", { defaultValue: false, description: "Only check the rows and say what would happen (chạy thử)." }) dryRun: boolean,
-    @Arg("skipInvalid", { defaultValue: false, description: "Write the valid rows even when some are invalid (bỏ qua dòng lỗi)." }) skipInvalid: boolean,
+    @ImportArg.rows(() => [DisbursementImportRow]) rows: DisbursementImportRow[],
+    @ImportArg.dryRun() dryRun: boolean,
+    @ImportArg.skipInvalid() skipInvalid: boolean,
     @Ctx() ctx: PolicySupportContext,
   ): Promise<ImportSupportPayload> {
     return new SupportImport(ctx.dataSource, ctx.lookup).disbursements(rows, dryRun, skipInvalid);

@@ -1,6 +1,6 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
-import { DETAILS, LocalDateScalar, READ_NOTE, SIGNED_IN, today, VndScalar, type Connection } from "@kttt/core";
-import { PLACE_DESCRIPTION, recordCommuneOn, recordDistrictOn } from "@kttt/reference";
+import { DETAILS, READ_NOTE, SIGNED_IN, VndScalar, type Connection } from "@kttt/core";
+import { PLACE_DESCRIPTION, placeFieldsResolver } from "@kttt/reference";
 import type { PolicySupportContext } from "../context";
 import { Agency } from "../entities/agency";
 import { Disbursement, SupportBeneficiary } from "../entities/beneficiary";
@@ -84,8 +84,9 @@ export class SupportProgrammeResolver {
   }
 }
 
+/** The fields a beneficiary shows before its place fields. */
 @Resolver(() => SupportBeneficiary)
-export class SupportBeneficiaryResolver {
+abstract class BeneficiaryFieldsBeforePlace {
   @FieldResolver(() => SupportProgramme, { description: "The programme the support comes from (chương trình)." })
   async programme(@Root() beneficiary: SupportBeneficiary, @Ctx() ctx: PolicySupportContext): Promise<SupportProgramme> {
     return (await ctx.loaders.programme.load(beneficiary.programmeId))!;
@@ -102,30 +103,14 @@ export class SupportBeneficiaryResolver {
   adminUnit(@Root() beneficiary: SupportBeneficiary): AdminUnitRef {
     return adminUnitRef(beneficiary.adminUnitCode, beneficiary.approvedOn);
   }
+}
 
-  @FieldResolver(() => AdminUnitRef, { nullable: true, description: PLACE_DESCRIPTION.commune("the organisation") })
-  commune(@Root() beneficiary: SupportBeneficiary): AdminUnitRef | null {
-    return beneficiary.communeId ? adminUnitVersionRef(beneficiary.communeId) : null;
-  }
-
-  @FieldResolver(() => AdminUnitRef, { nullable: true, description: PLACE_DESCRIPTION.communeOn })
-  communeOn(
-    @Root() beneficiary: SupportBeneficiary,
-    @Arg("asOf", () => LocalDateScalar, { nullable: true, description: "The date; default: today in Hà Tĩnh." }) asOf: string | null,
-  ): AdminUnitRef | null {
-    const place = recordCommuneOn(beneficiary.communeId, asOf ?? today());
-    return place ? adminUnitVersionRef(place.id) : null;
-  }
-
-  @FieldResolver(() => AdminUnitRef, { nullable: true, description: PLACE_DESCRIPTION.districtOn })
-  districtOn(
-    @Root() beneficiary: SupportBeneficiary,
-    @Arg("asOf", () => LocalDateScalar, { description: "The date, e.g. 2025-03-01." }) asOf: string,
-  ): AdminUnitRef | null {
-    const district = recordDistrictOn(beneficiary.communeId, asOf);
-    return district ? adminUnitVersionRef(district.id) : null;
-  }
-
+@Resolver(() => SupportBeneficiary)
+export class SupportBeneficiaryResolver extends placeFieldsResolver(
+  SupportBeneficiary,
+  { unit: AdminUnitRef, unitOf: adminUnitVersionRef, descriptions: { commune: PLACE_DESCRIPTION.commune("the organisation") } },
+  BeneficiaryFieldsBeforePlace,
+) {
   @Authorized(...DETAILS.SUPPORT)
   @FieldResolver(() => [Disbursement], { nullable: true, description: `Payments, oldest first (các lần giải ngân): a bounded list. ${READ_NOTE.SUPPORT}` })
   async disbursements(@Root() beneficiary: SupportBeneficiary, @Ctx() ctx: PolicySupportContext): Promise<Disbursement[]> {

@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
-import { READ_NOTE, reportingPeriod, SIGNED_IN, requireYearInRange, UnitMap, unitMapDateOf } from "@kttt/core";
+import { READ_NOTE, reportingPeriod, SIGNED_IN, requireYearInRange, UnitMap, unitMapDateOf, UnitMapArg } from "@kttt/core";
 import type { PolicySupportContext } from "../context";
 import { PolicySupportGroupBy } from "../domain/enums";
 import { Agency } from "../entities/agency";
@@ -19,10 +19,7 @@ export class PolicySupportStatisticsResolver {
   policySupportStatistics(
     @Arg("year", () => Int, { description: "Year the allocations were approved, e.g. 2024." }) year: number,
     @Arg("groupBy", () => PolicySupportGroupBy, { nullable: true, description: "Optional breakdown." }) groupBy: PolicySupportGroupBy | null,
-    @Arg("unitMap", () => UnitMap, {
-      nullable: true,
-      description: "With groupBy: ADMIN_UNIT, the map the groups follow; default PERIOD (the units in force at the year's end, or today).",
-    })
+    @UnitMapArg()
     unitMap: UnitMap | null,
     @Ctx() ctx: PolicySupportContext,
   ): Promise<PolicySupportStatistics> {

@@ -57,9 +57,9 @@ function unknownOrganization(row: Row): DomainError {
 }
 
 /** The rows' results, and the way a row is refused; a batch over the limit is refused whole. */
-function batch(rows: Row[]) {
+function batch<R extends Row>(rows: R[]) {
   requireBatchSize(rows, MAX_SUPPORT_IMPORT_ROWS);
-  return rowResults<SupportImportRowResult>(rows, () => Object.assign(new SupportImportRowResult(), { beneficiaryId: null }));
+  return rowResults<SupportImportRowResult, R>(rows, () => Object.assign(new SupportImportRowResult(), { beneficiaryId: null }));
 }
 
 /** The programmes the rows name by code, locked (their allocations are counted against their budget lines until the write). */
@@ -108,23 +108,18 @@ export class SupportImport {
   ) {}
 
   async beneficiaries(rows: BeneficiaryImportRow[], dryRun: boolean, skipInvalid: boolean): Promise<ImportSupportPayload> {
-    const { results, failed } = batch(rows);
-    const places = rows.map((row, index): (Placement & { unit: { code: string } }) | null => {
-      try {
-        // The organisation lies where the row places it on the approval date, as recordBeneficiary records it.
-        const place = placementNamedOn(row, row.approvedOn);
-        positive(row.plannedAmount, "plannedAmount", "The approved amount");
-        requireNotInFuture(row.approvedOn, "approvedOn", "The approval date");
-        const trained = row.managersTrained ?? 0;
-        if (trained < 0 || trained > 100)
-          throw badInput(`managersTrained must be between 0 and 100; the row says ${trained}.`, "managersTrained", "INVALID_VALUE");
-        const support = cleanText(row.support ?? "");
-        if (support.length < 3 || support.length > 500) throw badInput("The support must be described in 3 to 500 characters.", "support", "INVALID_VALUE");
-        return place;
-      } catch (error) {
-        failed(index, error);
-        return null;
-      }
+    const { results, failed, checkEach } = batch(rows);
+    const places = checkEach((row): Placement & { unit: { code: string } } => {
+      // The organisation lies where the row places it on the approval date, as recordBeneficiary records it.
+      const place = placementNamedOn(row, row.approvedOn);
+      positive(row.plannedAmount, "plannedAmount", "The approved amount");
+      requireNotInFuture(row.approvedOn, "approvedOn", "The approval date");
+      const trained = row.managersTrained ?? 0;
+      if (trained < 0 || trained > 100)
+        throw badInput(`managersTrained must be between 0 and 100; the row says ${trained}.`, "managersTrained", "INVALID_VALUE");
+      const support = cleanText(row.support ?? "");
+      if (support.length < 3 || support.length > 500) throw badInput("The support must be described in 3 to 500 characters.", "support", "INVALID_VALUE");
+      return place;
     });
     // Membership's organisations, every id of the batch in one look-up, before any lock is taken.
     const organizations = await organizationsOf(
@@ -337,19 +332,14 @@ export class SupportImport {
   }
 
   async disbursements(rows: DisbursementImportRow[], dryRun: boolean, skipInvalid: boolean): Promise<ImportSupportPayload> {
-    const { results, failed } = batch(rows);
-    const valid = rows.map((row, index) => {
-      try {
-        positive(row.amount, "amount", "A payment");
-        requireNotInFuture(row.disbursedOn, "disbursedOn", "The payment date");
-        const reason = cleanOptionalText(row.overrideReason);
-        if (reason && (reason.length < 10 || reason.length > 500))
-          throw badInput("overrideReason must be 10 to 500 characters.", "overrideReason", "INVALID_VALUE");
-        return true;
-      } catch (error) {
-        failed(index, error);
-        return false;
-      }
+    const { results, failed, checkEach } = batch(rows);
+    const valid = checkEach((row) => {
+      positive(row.amount, "amount", "A payment");
+      requireNotInFuture(row.disbursedOn, "disbursedOn", "The payment date");
+      const reason = cleanOptionalText(row.overrideReason);
+      if (reason && (reason.length < 10 || reason.length > 500))
+        throw badInput("overrideReason must be 10 to 500 characters.", "overrideReason", "INVALID_VALUE");
+      return true;
     });
     return this.dataSource.transaction(async (manager) => {
       const programmes = await programmesByCode(manager, rows);

@@ -1,4 +1,4 @@
-import { ALLIANCE } from "@kttt/core";
+import { ALLIANCE, ImportArg } from "@kttt/core";
 import { Arg, Authorized, Ctx, Mutation, Resolver } from "type-graphql";
 import type { TradePromotionContext } from "../context";
 import { TradeEvent } from "../entities/event";
@@ -69,9 +69,9 @@ export class TradePromotionMutationResolver {
       "invalid. Nothing is written when a row is invalid unless skipInvalid; nothing at all on a dry run. Every row written leaves its audit record.",
   })
   importTradeParticipations(
-    @Arg("rows", () => [TradeParticipationImportRow], { description: "The rows, in the file's order." }) rows: TradeParticipationImportRow[],
-    @Arg("dryRun", { defaultValue: false, description: "Only check the rows and say what would happen (chạy thử)." }) dryRun: boolean,
-    @Arg("skipInvalid", { defaultValue: false, description: "Write the valid rows even when some are invalid (bỏ qua dòng lỗi)." }) skipInvalid: boolean,
+    @ImportArg.rows(() => [TradeParticipationImportRow]) rows: TradeParticipationImportRow[],
+    @ImportArg.dryRun() dryRun: boolean,
+    @ImportArg.skipInvalid() skipInvalid: boolean,
     @Ctx() ctx: TradePromotionContext,
   ): Promise<ImportTradeParticipationsPayload> {
     return new TradeParticipationImport(ctx.dataSource, ctx.lookup).run(rows, dryRun, skipInvalid);

@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
-import { groupLabel, READ_NOTE, reportingPeriod, SIGNED_IN, requireYearInRange, UnitMap, unitMapDateOf, type GroupLabels } from "@kttt/core";
+import { groupLabel, READ_NOTE, reportingPeriod, SIGNED_IN, requireYearInRange, UnitMap, unitMapDateOf, type GroupLabels, UnitMapArg } from "@kttt/core";
 import { adminUnitName, UNPLACED_LABEL } from "@kttt/reference";
 import type { TradePromotionContext } from "../context";
 import { EVENT_TYPE_LABEL, FORMAT_LABEL, NO_UNIT_KEY, TradePromotionGroupBy } from "../domain/enums";
@@ -25,10 +25,7 @@ export class TradePromotionStatisticsResolver {
   async tradePromotionStatistics(
     @Arg("year", () => Int, { description: "The year, e.g. 2023." }) year: number,
     @Arg("groupBy", () => TradePromotionGroupBy, { nullable: true, description: "Optional breakdown." }) groupBy: TradePromotionGroupBy | null,
-    @Arg("unitMap", () => UnitMap, {
-      nullable: true,
-      description: "With groupBy: ADMIN_UNIT, the map the groups follow; default PERIOD (the units in force at the year's end, or today).",
-    })
+    @UnitMapArg()
     unitMap: UnitMap | null,
     @Ctx() ctx: TradePromotionContext,
   ): Promise<TradePromotionStatistics> {

@@ -115,24 +115,19 @@ export class TradeParticipationImport {
 
   async run(rows: TradeParticipationImportRow[], dryRun: boolean, skipInvalid: boolean): Promise<ImportTradeParticipationsPayload> {
     requireBatchSize(rows, MAX_TRADE_IMPORT_ROWS);
-    const { results, failed } = rowResults<TradeParticipationImportRowResult>(rows, () =>
+    const { results, failed, checkEach } = rowResults<TradeParticipationImportRowResult, TradeParticipationImportRow>(rows, () =>
       Object.assign(new TradeParticipationImportRowResult(), { participationId: null }),
     );
-    const valid: boolean[] = rows.map((row, index) => {
-      try {
-        if (row.participantKind === TradeParticipantKind.OCOP_LOCAL_OWNER) {
-          throw badInput(
-            "Enterprises and household businesses are not imported from files yet: record their participation with registerTradeParticipation.",
-            "participantKind",
-            "KIND_NOT_IMPORTED",
-          );
-        }
-        checkResults(row);
-        return true;
-      } catch (error) {
-        failed(index, error);
-        return false;
+    const valid = checkEach((row) => {
+      if (row.participantKind === TradeParticipantKind.OCOP_LOCAL_OWNER) {
+        throw badInput(
+          "Enterprises and household businesses are not imported from files yet: record their participation with registerTradeParticipation.",
+          "participantKind",
+          "KIND_NOT_IMPORTED",
+        );
       }
+      checkResults(row);
+      return true;
     });
     // Membership's participants, every id of the batch in one look-up, before any lock is taken.
     const organizations = await organizationsOf(
