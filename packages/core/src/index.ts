@@ -9,6 +9,7 @@ export * from "./aggregate-cache";
 export * from "./auth";
 export * from "./config";
 export * from "./database";
+export * from "./economy-part";
 export * from "./organization-kind";
 export * from "./entity-rows";
 export * from "./enums";

@@ -1,5 +1,5 @@
-import { Arg, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
-import { accessScope, badInput, isAdminUnitCode, LocalDateScalar, READ_NOTE, requireYearInRange, SIGNED_IN, UnitMapArg } from "@kttt/core";
+import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
+import { accessScope, badInput, isAdminUnitCode, LocalDateScalar, requireYearInRange, UnitMapArg, SignedInQuery } from "@kttt/core";
 import type { MembershipContext } from "../context";
 import { AdminUnit } from "../entities/admin-unit";
 import { membershipStatistics, periodEnd } from "../repositories/statistics";
@@ -8,13 +8,11 @@ import { MembershipGroupBy, UnitMap } from "../domain/enums";
 
 @Resolver(() => MembershipStatisticsGroup)
 export class StatisticsResolver {
-  @Authorized(...SIGNED_IN)
-  @Query(() => MembershipStatistics, {
-    nullable: true,
-    description:
-      "Counts and financial figures of the collective economy for a year (thống kê kinh tế tập thể): cooperatives, unions and groups " +
-      `existing at the end of the year; capital, revenue, profit and worker income of the cooperatives that reported. ${READ_NOTE.SIGNED_IN}`,
-  })
+  @SignedInQuery(
+    () => MembershipStatistics,
+    "Counts and financial figures of the collective economy for a year (thống kê kinh tế tập thể): cooperatives, unions and groups " +
+      "existing at the end of the year; capital, revenue, profit and worker income of the cooperatives that reported.",
+  )
   membershipStatistics(
     @Arg("year", () => Int, { description: "The reporting year, e.g. 2024." }) year: number,
     @Arg("groupBy", () => MembershipGroupBy, { nullable: true, description: "Optional breakdown." }) groupBy: MembershipGroupBy | null,

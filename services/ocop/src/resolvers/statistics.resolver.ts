@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, Int, Query, Resolver } from "type-graphql";
-import { ALLIANCE, badInput, LocalDateScalar, READ_NOTE, SIGNED_IN, today, UnitMap, UnitMapArg } from "@kttt/core";
+import { ALLIANCE, badInput, LocalDateScalar, READ_NOTE, SignedInQuery, today, UnitMap, UnitMapArg } from "@kttt/core";
 import { OCOP_SUBGROUPS } from "@kttt/reference";
 import type { OcopContext } from "../context";
 import { OcopGroup, OcopGroupBy } from "../domain/enums";
@@ -10,13 +10,11 @@ import { OcopStatistics } from "../types/statistics";
 
 @Resolver()
 export class OcopStatisticsResolver {
-  @Authorized(...SIGNED_IN)
-  @Query(() => OcopStatistics, {
-    nullable: true,
-    description:
-      "OCOP figures of the province on a date (thống kê OCOP): active, expired and revoked products, stars, " +
-      `products of cooperatives and groups versus enterprises and households, certificates lapsing within 90 and 180 days. ${READ_NOTE.SIGNED_IN}`,
-  })
+  @SignedInQuery(
+    () => OcopStatistics,
+    "OCOP figures of the province on a date (thống kê OCOP): active, expired and revoked products, stars, " +
+      "products of cooperatives and groups versus enterprises and households, certificates lapsing within 90 and 180 days.",
+  )
   ocopStatistics(
     @Arg("asOf", () => LocalDateScalar, { nullable: true, description: "The date (tính đến ngày); default today." }) asOf: string | null,
     @Arg("groupBy", () => OcopGroupBy, { nullable: true, description: "Optional breakdown." }) groupBy: OcopGroupBy | null,

@@ -1,5 +1,5 @@
-import { Arg, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
-import { READ_NOTE, reportingPeriod, SIGNED_IN, requireYearInRange, UnitMap, unitMapDateOf, UnitMapArg } from "@kttt/core";
+import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
+import { reportingPeriod, requireYearInRange, UnitMap, unitMapDateOf, UnitMapArg, SignedInQuery } from "@kttt/core";
 import type { PolicySupportContext } from "../context";
 import { PolicySupportGroupBy } from "../domain/enums";
 import { Agency } from "../entities/agency";
@@ -9,13 +9,11 @@ import { PolicySupportStatisticsGroup, PolicySupportStatistics } from "../types/
 
 @Resolver(() => PolicySupportStatisticsGroup)
 export class PolicySupportStatisticsResolver {
-  @Authorized(...SIGNED_IN)
-  @Query(() => PolicySupportStatistics, {
-    nullable: true,
-    description:
-      "Results of support-policy implementation for a year (kết quả thực hiện chính sách hỗ trợ KTTT, HTX): approved, paid out, implementation rate and organisations supported, " +
-      `for the province and broken down on request. ${READ_NOTE.SIGNED_IN}`,
-  })
+  @SignedInQuery(
+    () => PolicySupportStatistics,
+    "Results of support-policy implementation for a year (kết quả thực hiện chính sách hỗ trợ KTTT, HTX): approved, paid out, implementation rate and organisations supported, " +
+      "for the province and broken down on request.",
+  )
   policySupportStatistics(
     @Arg("year", () => Int, { description: "Year the allocations were approved, e.g. 2024." }) year: number,
     @Arg("groupBy", () => PolicySupportGroupBy, { nullable: true, description: "Optional breakdown." }) groupBy: PolicySupportGroupBy | null,

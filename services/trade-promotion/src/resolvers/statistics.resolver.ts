@@ -1,5 +1,5 @@
-import { Arg, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
-import { groupLabel, READ_NOTE, reportingPeriod, SIGNED_IN, requireYearInRange, UnitMap, unitMapDateOf, type GroupLabels, UnitMapArg } from "@kttt/core";
+import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
+import { groupLabel, reportingPeriod, requireYearInRange, UnitMap, unitMapDateOf, type GroupLabels, UnitMapArg, SignedInQuery } from "@kttt/core";
 import { adminUnitName, UNPLACED_LABEL } from "@kttt/reference";
 import type { TradePromotionContext } from "../context";
 import { EVENT_TYPE_LABEL, FORMAT_LABEL, NO_UNIT_KEY, TradePromotionGroupBy } from "../domain/enums";
@@ -15,13 +15,11 @@ const GROUP_LABELS: Record<TradePromotionGroupBy, GroupLabels> = {
 
 @Resolver(() => TradePromotionStatisticsGroup)
 export class TradePromotionStatisticsResolver {
-  @Authorized(...SIGNED_IN)
-  @Query(() => TradePromotionStatistics, {
-    nullable: true,
-    description:
-      "Trade-promotion results of a year (kết quả xúc tiến thương mại): events held, organisations taking part, booths, sales, contracts and the share of OCOP owners selling online, " +
-      `for the province and broken down on request. ${READ_NOTE.SIGNED_IN}`,
-  })
+  @SignedInQuery(
+    () => TradePromotionStatistics,
+    "Trade-promotion results of a year (kết quả xúc tiến thương mại): events held, organisations taking part, booths, sales, contracts and the share of OCOP owners selling online, " +
+      "for the province and broken down on request.",
+  )
   async tradePromotionStatistics(
     @Arg("year", () => Int, { description: "The year, e.g. 2023." }) year: number,
     @Arg("groupBy", () => TradePromotionGroupBy, { nullable: true, description: "Optional breakdown." }) groupBy: TradePromotionGroupBy | null,
