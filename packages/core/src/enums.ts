@@ -47,3 +47,16 @@ export function labelledEnum<const K extends string>(name: string, description: 
 export function enumOf<const K extends string>(map: Readonly<Record<K, unknown>>): { readonly [V in K]: V } {
   return Object.fromEntries(Object.keys(map).map((value) => [value, value])) as { [V in K]: V };
 }
+
+/** The first values of a sort order by name (thứ tự theo tên), with their descriptions: spread into the order's map. */
+export const SORT_BY_NAME = { NAME_ASC: "By name, A to Z.", NAME_DESC: "By name, Z to A." } as const;
+
+/**
+ * The three collective organisations as owners or participants that other subgraphs reference (membership keeps them):
+ * the first values of OCOP's owner types and trade promotion's participant kinds, as a `LabelTable`.
+ */
+export const COLLECTIVE_KINDS = {
+  COOPERATIVE: ["Hợp tác xã", " (HTX), kept by the membership subgraph."],
+  COOPERATIVE_GROUP: ["Tổ hợp tác", " (THT), kept by the membership subgraph."],
+  COOPERATIVE_UNION: ["Liên hiệp hợp tác xã", " (LHHTX), kept by the membership subgraph."],
+} as const;

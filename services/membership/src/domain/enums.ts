@@ -4,7 +4,7 @@
  * Every enum the subgraph publishes is declared here, the breakdowns (`…GroupBy`) and sort orders (`…Order`) included.
  */
 import { registerEnumType } from "type-graphql";
-import { describedEnum, describedValues, labelled, OrganizationKind, type EnumValue } from "@kttt/core";
+import { describedEnum, describedValues, labelled, OrganizationKind, SORT_BY_NAME, type EnumValue } from "@kttt/core";
 import {
   CLASSIFICATION_SCHEME_DESCRIPTION,
   ClassificationScheme,
@@ -162,8 +162,7 @@ export type MembershipGroupBy = EnumValue<typeof MembershipGroupBy>;
 export { UnitMap } from "@kttt/core";
 
 export const OrganizationOrder = describedEnum("OrganizationOrder", "Sort order of organisation lists (thứ tự sắp xếp).", {
-  NAME_ASC: "By name, A to Z.",
-  NAME_DESC: "By name, Z to A.",
+  ...SORT_BY_NAME,
   ESTABLISHED_ON_ASC: "Oldest first.",
   ESTABLISHED_ON_DESC: "Newest first.",
 });

@@ -3,7 +3,7 @@
  * validity) live in @kttt/reference's ocop-rules, shared with the demo catalogue.
  * Every enum the subgraph publishes is declared here, the breakdowns (`…GroupBy`) and sort orders (`…Order`) included.
  */
-import { describedEnum, labelledEnum, labelsOf, type EnumValue } from "@kttt/core";
+import { COLLECTIVE_KINDS, describedEnum, labelledEnum, labelsOf, SORT_BY_NAME, type EnumValue } from "@kttt/core";
 import { OCOP_GROUP_LABEL } from "@kttt/reference";
 
 export const GROUP_LABEL = OCOP_GROUP_LABEL;
@@ -15,9 +15,7 @@ export const OcopGroup = describedEnum(
 export type OcopGroup = EnumValue<typeof OcopGroup>;
 
 const OWNER_TYPES = {
-  COOPERATIVE: ["Hợp tác xã", " (HTX), kept by the membership subgraph."],
-  COOPERATIVE_GROUP: ["Tổ hợp tác", " (THT), kept by the membership subgraph."],
-  COOPERATIVE_UNION: ["Liên hiệp hợp tác xã", " (LHHTX), kept by the membership subgraph."],
+  ...COLLECTIVE_KINDS,
   ENTERPRISE: ["Doanh nghiệp", ": a company, kept by this subgraph."],
   HOUSEHOLD_BUSINESS: ["Hộ kinh doanh", ": a household business, kept by this subgraph."],
 } as const;
@@ -87,8 +85,7 @@ export const OcopGroupBy = describedEnum("OcopGroupBy", "How to break the OCOP s
 export type OcopGroupBy = EnumValue<typeof OcopGroupBy>;
 
 export const OcopProductOrder = describedEnum("OcopProductOrder", "Sort order of OCOP product lists (thứ tự sắp xếp).", {
-  NAME_ASC: "By name, A to Z.",
-  NAME_DESC: "By name, Z to A.",
+  ...SORT_BY_NAME,
   REGISTERED_ON_ASC: "Registered longest ago first.",
   REGISTERED_ON_DESC: "Registered most recently first.",
 });

@@ -1,7 +1,7 @@
 /**
  * The trade-promotion vocabulary: enums with their Vietnamese labels. Every enum the subgraph publishes is declared here, the breakdowns (`…GroupBy`) and sort orders (`…Order`) included.
  */
-import { describedEnum, labelledEnum, labelsOf, type EnumValue } from "@kttt/core";
+import { COLLECTIVE_KINDS, describedEnum, labelledEnum, labelsOf, type EnumValue } from "@kttt/core";
 
 const EVENT_TYPES = {
   FAIR: ["Hội chợ", ": a fair with booths."],
@@ -32,11 +32,9 @@ export const TradeEventScope = describedEnum("TradeEventScope", "Reach of an eve
 export type TradeEventScope = EnumValue<typeof TradeEventScope>;
 
 /** Who can take part: membership's organisations, or ocop's local owners (enterprises, households). */
-export const TradeParticipantKind = describedEnum("TradeParticipantKind", "Kind of participant or seller (loại chủ thể tham gia).", {
-  COOPERATIVE: "Hợp tác xã (HTX), kept by the membership subgraph.",
-  COOPERATIVE_GROUP: "Tổ hợp tác (THT), kept by the membership subgraph.",
-  COOPERATIVE_UNION: "Liên hiệp hợp tác xã (LHHTX), kept by the membership subgraph.",
-  OCOP_LOCAL_OWNER: "An enterprise or household business that owns OCOP products (chủ thể OCOP), kept by the ocop subgraph.",
+export const TradeParticipantKind = labelledEnum("TradeParticipantKind", "Kind of participant or seller (loại chủ thể tham gia).", {
+  ...COLLECTIVE_KINDS,
+  OCOP_LOCAL_OWNER: ["An enterprise or household business that owns OCOP products (chủ thể OCOP)", ", kept by the ocop subgraph."],
 });
 export type TradeParticipantKind = EnumValue<typeof TradeParticipantKind>;
 
