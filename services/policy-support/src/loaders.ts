@@ -88,6 +88,7 @@ export function createLoaders(dataSource: DataSource) {
         ["t.id", "DESC"],
       ],
     }),
+    beneficiary: rowLoader(dataSource, SupportBeneficiary, { column: "id", keyOf: (b) => b.id, validKey: isUuid }),
     beneficiariesByProgramme: groupLoader(dataSource, SupportBeneficiary, {
       column: "programme_id",
       keyOf: (b) => b.programmeId,
