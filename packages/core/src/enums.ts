@@ -17,7 +17,46 @@ export function describedValues<K extends string>(descriptions: Readonly<Record<
  * with `description` and each value's description.
  */
 export function describedEnum<const K extends string>(name: string, description: string, descriptions: Readonly<Record<K, string>>): { readonly [V in K]: V } {
-  const values = Object.fromEntries(Object.keys(descriptions).map((value) => [value, value])) as { [V in K]: V };
+  const values = enumOf(descriptions);
   registerEnumType(values, { name, description, valuesConfig: describedValues(descriptions) });
   return values;
 }
+
+/**
+ * One table of an enum's values with their Vietnamese labels: `{ FAIR: ["Hội chợ", ": a fair with booths."] }`, each value's
+ * label and what its GraphQL description adds after it. `labelledEnum` declares the enum from it, `labelsOf` gives the labels.
+ */
+export type LabelTable<K extends string> = Readonly<Record<K, readonly [label: string, more: string]>>;
+
+/** The labels of a `LabelTable`, by value. */
+export function labelsOf<K extends string>(table: LabelTable<K>): Record<K, string> {
+  return Object.fromEntries(Object.entries<readonly [string, string]>(table).map(([value, [label]]) => [value, label])) as Record<K, string>;
+}
+
+/** The GraphQL descriptions of a `LabelTable`, by value: each label followed by the rest. */
+export function labelled<K extends string>(table: LabelTable<K>): Record<K, string> {
+  return Object.fromEntries(Object.entries<readonly [string, string]>(table).map(([value, [label, more]]) => [value, label + more])) as Record<K, string>;
+}
+
+/** `describedEnum` from a `LabelTable`. */
+export function labelledEnum<const K extends string>(name: string, description: string, table: LabelTable<K>): { readonly [V in K]: V } {
+  return describedEnum(name, description, labelled(table));
+}
+
+/** An enum object (`{ A: "A" }`) with the keys of `map`, registered nowhere: for packages without a schema. */
+export function enumOf<const K extends string>(map: Readonly<Record<K, unknown>>): { readonly [V in K]: V } {
+  return Object.fromEntries(Object.keys(map).map((value) => [value, value])) as { [V in K]: V };
+}
+
+/** The first values of a sort order by name (thứ tự theo tên), with their descriptions: spread into the order's map. */
+export const SORT_BY_NAME = { NAME_ASC: "By name, A to Z.", NAME_DESC: "By name, Z to A." } as const;
+
+/**
+ * The three collective organisations as owners or participants that other subgraphs reference (membership keeps them):
+ * the first values of OCOP's owner types and trade promotion's participant kinds, as a `LabelTable`.
+ */
+export const COLLECTIVE_KINDS = {
+  COOPERATIVE: ["Hợp tác xã", " (HTX), kept by the membership subgraph."],
+  COOPERATIVE_GROUP: ["Tổ hợp tác", " (THT), kept by the membership subgraph."],
+  COOPERATIVE_UNION: ["Liên hiệp hợp tác xã", " (LHHTX), kept by the membership subgraph."],
+} as const;

@@ -4,17 +4,23 @@
  * Every enum the subgraph publishes is declared here, the breakdowns (`…GroupBy`) and sort orders (`…Order`) included.
  */
 import { registerEnumType } from "type-graphql";
-import { describedEnum, describedValues, OrganizationKind, type EnumValue } from "@kttt/core";
+import { describedEnum, describedValues, labelled, OrganizationKind, SORT_BY_NAME, type EnumValue } from "@kttt/core";
 import {
+  CLASSIFICATION_SCHEME_DESCRIPTION,
   ClassificationScheme,
   IT_READINESS_LABEL,
   ItReadiness,
+  MEMBER_KIND_DESCRIPTION,
+  MEMBERSHIP_TYPE_DESCRIPTION,
   MemberKind,
   MembershipType,
+  ORGANIZATION_STATUS_DESCRIPTION,
   OrganizationStatus,
   Rating,
+  RATINGS,
   SECTOR_LABEL,
   Sector,
+  SIZE_CLASSES,
   SizeClass,
 } from "@kttt/reference";
 
@@ -48,11 +54,7 @@ export const MIN_OFFICIAL_MEMBERS: Record<OrganizationKind, number> = {
 registerEnumType(OrganizationStatus, {
   name: "OrganizationStatus",
   description: "Operating status (tình trạng hoạt động).",
-  valuesConfig: describedValues({
-    ACTIVE: "Đang hoạt động: operating.",
-    SUSPENDED: "Tạm ngừng hoạt động: temporarily stopped.",
-    DISSOLVED: "Đã giải thể: dissolved; kept for history.",
-  }),
+  valuesConfig: describedValues(ORGANIZATION_STATUS_DESCRIPTION),
 });
 
 registerEnumType(Sector, {
@@ -64,21 +66,13 @@ registerEnumType(Sector, {
 registerEnumType(MemberKind, {
   name: "MemberKind",
   description: "Who the member is (loại thành viên).",
-  valuesConfig: describedValues({
-    INDIVIDUAL: "Cá nhân: a person.",
-    HOUSEHOLD: "Hộ gia đình: a household, represented by one person.",
-    LEGAL_ENTITY: "Pháp nhân: an organisation, e.g. a cooperative member of a union.",
-  }),
+  valuesConfig: describedValues(MEMBER_KIND_DESCRIPTION),
 });
 
 registerEnumType(MembershipType, {
   name: "MembershipType",
   description: "Kind of membership (loại hình thành viên) under Law 17/2023/QH15.",
-  valuesConfig: describedValues({
-    OFFICIAL: "Thành viên chính thức: contributes capital and uses services and/or labour.",
-    ASSOCIATE_WITH_CAPITAL: "Thành viên liên kết góp vốn: associate member contributing capital.",
-    ASSOCIATE_WITHOUT_CAPITAL: "Thành viên liên kết không góp vốn: associate member without capital.",
-  }),
+  valuesConfig: describedValues(MEMBERSHIP_TYPE_DESCRIPTION),
 });
 
 registerEnumType(Rating, {
@@ -86,13 +80,7 @@ registerEnumType(Rating, {
   description:
     "Performance rating (xếp loại) of Circular 01/2020/TT-BKHĐT: 15 criteria, 100 points. The circular was repealed by Thông tư 78/2025/TT-BTC " +
     "from 2025-09-18 and no national rating replaced it: these ratings belong to assessments dated before that day.",
-  valuesConfig: describedValues({
-    GOOD: "Tốt: 80–100 points.",
-    FAIR: "Khá: 65 to under 80 points.",
-    AVERAGE: "Trung bình: 50 to under 65 points.",
-    WEAK: "Yếu: under 50 points.",
-    NOT_RATED: "Chưa xếp loại: operating under 12 months, or stopped over 3 months in the year.",
-  }),
+  valuesConfig: describedValues(labelled(RATINGS)),
 });
 
 /** The rating a score earns under Circular 01/2020/TT-BKHĐT. */
@@ -103,7 +91,7 @@ export function ratingForScore(score: number): Rating {
   return Rating.WEAK;
 }
 
-export const RATING_BAND: Record<Exclude<Rating, Rating.NOT_RATED>, string> = {
+export const RATING_BAND: Record<Exclude<Rating, typeof Rating.NOT_RATED>, string> = {
   GOOD: "80–100",
   FAIR: "65 to under 80",
   AVERAGE: "50 to under 65",
@@ -113,16 +101,7 @@ export const RATING_BAND: Record<Exclude<Rating, Rating.NOT_RATED>, string> = {
 registerEnumType(ClassificationScheme, {
   name: "ClassificationScheme",
   description: "Which rule set a classification follows (căn cứ phân loại, đánh giá).",
-  valuesConfig: describedValues({
-    CIRCULAR_01_2020:
-      "Thông tư 01/2020/TT-BKHĐT: performance rating by score (Tốt/Khá/Trung bình/Yếu), for assessments dated before 2025-09-18, " +
-      "when Thông tư 78/2025/TT-BTC repealed it; Hà Tĩnh's reports up to then use it.",
-    DECREE_113_2024:
-      "Nghị định 113/2024/NĐ-CP under Law 17/2023/QH15 (in force 2024-11-01): size class by official members and revenue or total capital; no rating.",
-    ALLIANCE:
-      "A scheme the provincial Cooperative Alliance names (bộ tiêu chí do Liên minh HTX tỉnh áp dụng), e.g. for assessments after 2025-09-18: " +
-      "no national rating; the scheme's name and its grade as the Alliance words them.",
-  }),
+  valuesConfig: describedValues(CLASSIFICATION_SCHEME_DESCRIPTION),
 });
 
 registerEnumType(SizeClass, {
@@ -131,15 +110,7 @@ registerEnumType(SizeClass, {
     "Size class (phân loại quy mô) under Law 17/2023/QH15 and Decree 113/2024/NĐ-CP, by official members and revenue or total capital, per field. " +
     "Only some of the decree's thresholds are known to the graph (agriculture: all four classes; industry–construction: large only; " +
     "trade, services and other fields: none); where they are not, the class is NOT_DETERMINED.",
-  valuesConfig: describedValues({
-    MICRO: "Siêu nhỏ.",
-    SMALL: "Nhỏ.",
-    MEDIUM: "Vừa.",
-    LARGE: "Lớn.",
-    NOT_DETERMINED:
-      "Chưa xác định: the decree's thresholds for the organisation's field are not known to the graph, or a figure they need " +
-      "(total capital, tổng nguồn vốn, is not recorded) is missing. Not a class of the decree.",
-  }),
+  valuesConfig: describedValues(labelled(SIZE_CLASSES)),
 });
 
 registerEnumType(ItReadiness, {
@@ -191,8 +162,7 @@ export type MembershipGroupBy = EnumValue<typeof MembershipGroupBy>;
 export { UnitMap } from "@kttt/core";
 
 export const OrganizationOrder = describedEnum("OrganizationOrder", "Sort order of organisation lists (thứ tự sắp xếp).", {
-  NAME_ASC: "By name, A to Z.",
-  NAME_DESC: "By name, Z to A.",
+  ...SORT_BY_NAME,
   ESTABLISHED_ON_ASC: "Oldest first.",
   ESTABLISHED_ON_DESC: "Newest first.",
 });

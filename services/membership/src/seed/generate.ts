@@ -300,7 +300,7 @@ export function generateSeedRows(): SeedRows {
         o.id,
         year,
         SIZED_2024_ON,
-        sizeClassUnderDecree113({ sector: o.sector as Sector, officialMembers: memberCount.get(o.id) ?? 0, revenue: revenue[i], totalCapital: null }),
+        sizeClassUnderDecree113({ sector: o.sector, officialMembers: memberCount.get(o.id) ?? 0, revenue: revenue[i], totalCapital: null }),
       ),
     );
   });

@@ -3,40 +3,25 @@
  * validity) live in @kttt/reference's ocop-rules, shared with the demo catalogue.
  * Every enum the subgraph publishes is declared here, the breakdowns (`…GroupBy`) and sort orders (`…Order`) included.
  */
-import { registerEnumType } from "type-graphql";
-import { describedEnum, type EnumValue } from "@kttt/core";
+import { COLLECTIVE_KINDS, describedEnum, labelledEnum, labelsOf, SORT_BY_NAME, type EnumValue } from "@kttt/core";
 import { OCOP_GROUP_LABEL } from "@kttt/reference";
 
-export enum OcopGroup {
-  FOOD = "FOOD",
-  BEVERAGE = "BEVERAGE",
-  HERBAL = "HERBAL",
-  HANDICRAFT = "HANDICRAFT",
-  ORNAMENTAL = "ORNAMENTAL",
-  TOURISM = "TOURISM",
-}
-export const GROUP_LABEL: Record<OcopGroup, string> = OCOP_GROUP_LABEL;
-registerEnumType(OcopGroup, {
-  name: "OcopGroup",
-  description: "Product group (nhóm sản phẩm) of Decision 148/QĐ-TTg.",
-  valuesConfig: Object.fromEntries(Object.entries(GROUP_LABEL).map(([k, v]) => [k, { description: `${v}.` }])),
-});
+export const GROUP_LABEL = OCOP_GROUP_LABEL;
+export const OcopGroup = describedEnum(
+  "OcopGroup",
+  "Product group (nhóm sản phẩm) of Decision 148/QĐ-TTg.",
+  Object.fromEntries(Object.entries(GROUP_LABEL).map(([value, label]) => [value, `${label}.`])) as Record<keyof typeof GROUP_LABEL, string>,
+);
+export type OcopGroup = EnumValue<typeof OcopGroup>;
 
-export const OcopOwnerType = describedEnum("OcopOwnerType", "Kind of OCOP product owner (loại chủ thể OCOP): most owners are not cooperatives.", {
-  COOPERATIVE: "Hợp tác xã (HTX), kept by the membership subgraph.",
-  COOPERATIVE_GROUP: "Tổ hợp tác (THT), kept by the membership subgraph.",
-  COOPERATIVE_UNION: "Liên hiệp hợp tác xã (LHHTX), kept by the membership subgraph.",
-  ENTERPRISE: "Doanh nghiệp: a company, kept by this subgraph.",
-  HOUSEHOLD_BUSINESS: "Hộ kinh doanh: a household business, kept by this subgraph.",
-});
+const OWNER_TYPES = {
+  ...COLLECTIVE_KINDS,
+  ENTERPRISE: ["Doanh nghiệp", ": a company, kept by this subgraph."],
+  HOUSEHOLD_BUSINESS: ["Hộ kinh doanh", ": a household business, kept by this subgraph."],
+} as const;
+export const OcopOwnerType = labelledEnum("OcopOwnerType", "Kind of OCOP product owner (loại chủ thể OCOP): most owners are not cooperatives.", OWNER_TYPES);
 export type OcopOwnerType = EnumValue<typeof OcopOwnerType>;
-export const OWNER_TYPE_LABEL: Record<OcopOwnerType, string> = {
-  COOPERATIVE: "Hợp tác xã",
-  COOPERATIVE_GROUP: "Tổ hợp tác",
-  COOPERATIVE_UNION: "Liên hiệp hợp tác xã",
-  ENTERPRISE: "Doanh nghiệp",
-  HOUSEHOLD_BUSINESS: "Hộ kinh doanh",
-};
+export const OWNER_TYPE_LABEL: Record<OcopOwnerType, string> = labelsOf(OWNER_TYPES);
 /** Owners kept by the membership subgraph (referenced by id), by their GraphQL type name. */
 export const COLLECTIVE_OWNER_TYPES: Record<string, OcopOwnerType> = {
   Cooperative: OcopOwnerType.COOPERATIVE,
@@ -100,8 +85,7 @@ export const OcopGroupBy = describedEnum("OcopGroupBy", "How to break the OCOP s
 export type OcopGroupBy = EnumValue<typeof OcopGroupBy>;
 
 export const OcopProductOrder = describedEnum("OcopProductOrder", "Sort order of OCOP product lists (thứ tự sắp xếp).", {
-  NAME_ASC: "By name, A to Z.",
-  NAME_DESC: "By name, Z to A.",
+  ...SORT_BY_NAME,
   REGISTERED_ON_ASC: "Registered longest ago first.",
   REGISTERED_ON_DESC: "Registered most recently first.",
 });

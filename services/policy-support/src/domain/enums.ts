@@ -3,41 +3,23 @@
  * membership's enum value for value, so the two compose into one supergraph enum.
  * Every enum the subgraph publishes is declared here, the breakdowns (`…GroupBy`) and sort orders (`…Order`) included.
  */
-import { registerEnumType } from "type-graphql";
-import { describedEnum, describedValues, OrganizationKind, type EnumValue } from "@kttt/core";
+import { describedEnum, labelledEnum, labelsOf, OrganizationKind, type EnumValue } from "@kttt/core";
 
-export const LegalDocumentType = describedEnum("LegalDocumentType", "Kind of legal or policy document (loại văn bản).", {
-  LAW: "Luật: a law passed by the National Assembly.",
-  DECREE: "Nghị định: a decree of the Government.",
-  DECISION: "Quyết định: a decision, e.g. of the Prime Minister.",
-  CIRCULAR: "Thông tư: a circular of a ministry.",
-  RESOLUTION: "Nghị quyết: a resolution, e.g. of the Party Central Committee.",
-  PLAN: "Kế hoạch: a plan, e.g. the province's yearly collective-economy plan.",
-  OFFICIAL_LETTER: "Công văn: an official letter.",
-});
+const DOCUMENT_TYPES = {
+  LAW: ["Luật", ": a law passed by the National Assembly."],
+  DECREE: ["Nghị định", ": a decree of the Government."],
+  DECISION: ["Quyết định", ": a decision, e.g. of the Prime Minister."],
+  CIRCULAR: ["Thông tư", ": a circular of a ministry."],
+  RESOLUTION: ["Nghị quyết", ": a resolution, e.g. of the Party Central Committee."],
+  PLAN: ["Kế hoạch", ": a plan, e.g. the province's yearly collective-economy plan."],
+  OFFICIAL_LETTER: ["Công văn", ": an official letter."],
+} as const;
+export const LegalDocumentType = labelledEnum("LegalDocumentType", "Kind of legal or policy document (loại văn bản).", DOCUMENT_TYPES);
 export type LegalDocumentType = EnumValue<typeof LegalDocumentType>;
-export const DOCUMENT_TYPE_LABEL: Record<LegalDocumentType, string> = {
-  LAW: "Luật",
-  DECREE: "Nghị định",
-  DECISION: "Quyết định",
-  CIRCULAR: "Thông tư",
-  RESOLUTION: "Nghị quyết",
-  PLAN: "Kế hoạch",
-  OFFICIAL_LETTER: "Công văn",
-};
+export const DOCUMENT_TYPE_LABEL: Record<LegalDocumentType, string> = labelsOf(DOCUMENT_TYPES);
 
-export enum PolicyKind {
-  HUMAN_RESOURCES = "HUMAN_RESOURCES",
-  SCIENCE_TECHNOLOGY_DIGITAL = "SCIENCE_TECHNOLOGY_DIGITAL",
-  TRADE_PROMOTION_MARKET = "TRADE_PROMOTION_MARKET",
-  CREDIT_DEVELOPMENT_FUND = "CREDIT_DEVELOPMENT_FUND",
-  LAND = "LAND",
-  INFRASTRUCTURE_EQUIPMENT = "INFRASTRUCTURE_EQUIPMENT",
-  CONSULTING_INFORMATION = "CONSULTING_INFORMATION",
-  AGRICULTURE_SPECIFIC = "AGRICULTURE_SPECIFIC",
-  TAX_FEES = "TAX_FEES",
-}
-export const POLICY_KIND_LABEL: Record<PolicyKind, string> = {
+/** Labels and GraphQL descriptions alike. */
+export const POLICY_KIND_LABEL = {
   HUMAN_RESOURCES: "Đào tạo, bồi dưỡng nguồn nhân lực",
   SCIENCE_TECHNOLOGY_DIGITAL: "Ứng dụng khoa học, công nghệ và chuyển đổi số",
   TRADE_PROMOTION_MARKET: "Xúc tiến thương mại, mở rộng thị trường",
@@ -47,12 +29,13 @@ export const POLICY_KIND_LABEL: Record<PolicyKind, string> = {
   CONSULTING_INFORMATION: "Tư vấn, thông tin, thành lập mới",
   AGRICULTURE_SPECIFIC: "Hỗ trợ riêng lĩnh vực nông nghiệp",
   TAX_FEES: "Ưu đãi thuế, phí, lệ phí",
-};
-registerEnumType(PolicyKind, {
-  name: "PolicyKind",
-  description: "Kind of State support for the collective economy (loại chính sách hỗ trợ), after Law 17/2023/QH15 and Decree 113/2024/NĐ-CP.",
-  valuesConfig: describedValues(POLICY_KIND_LABEL),
-});
+} as const;
+export const PolicyKind = describedEnum(
+  "PolicyKind",
+  "Kind of State support for the collective economy (loại chính sách hỗ trợ), after Law 17/2023/QH15 and Decree 113/2024/NĐ-CP.",
+  POLICY_KIND_LABEL,
+);
+export type PolicyKind = EnumValue<typeof PolicyKind>;
 
 export const AgencyKind = describedEnum("AgencyKind", "Kind of implementing agency (loại cơ quan thực hiện).", {
   PROVINCIAL_DEPARTMENT: "Sở, ban, ngành: a department of the provincial People's Committee.",
@@ -61,25 +44,16 @@ export const AgencyKind = describedEnum("AgencyKind", "Kind of implementing agen
 });
 export type AgencyKind = EnumValue<typeof AgencyKind>;
 
-export enum FundingSource {
-  CENTRAL = "CENTRAL",
-  PROVINCIAL = "PROVINCIAL",
-  DISTRICT = "DISTRICT",
-  COMMUNE = "COMMUNE",
-  OTHER = "OTHER",
-}
-export const FUNDING_SOURCE_LABEL: Record<FundingSource, string> = {
+/** Labels and GraphQL descriptions alike. */
+export const FUNDING_SOURCE_LABEL = {
   CENTRAL: "Ngân sách trung ương",
   PROVINCIAL: "Ngân sách tỉnh",
   DISTRICT: "Ngân sách huyện",
   COMMUNE: "Ngân sách xã",
   OTHER: "Nguồn hợp pháp khác",
-};
-registerEnumType(FundingSource, {
-  name: "FundingSource",
-  description: "Where the money comes from (nguồn kinh phí).",
-  valuesConfig: describedValues(FUNDING_SOURCE_LABEL),
-});
+} as const;
+export const FundingSource = describedEnum("FundingSource", "Where the money comes from (nguồn kinh phí).", FUNDING_SOURCE_LABEL);
+export type FundingSource = EnumValue<typeof FundingSource>;
 
 export const ProgrammeStatus = describedEnum("ProgrammeStatus", "Whether a programme still takes allocations and payments (trạng thái chương trình).", {
   OPEN: "Đang thực hiện: allocations and disbursements can be recorded within its period.",
@@ -97,41 +71,27 @@ export const IndicatorUnit = describedEnum("IndicatorUnit", "Unit of a plan indi
 });
 export type IndicatorUnit = EnumValue<typeof IndicatorUnit>;
 
-export enum PlanIndicator {
-  NEW_COOPERATIVES = "NEW_COOPERATIVES",
-  COOPERATIVE_COUNT = "COOPERATIVE_COUNT",
-  COOPERATIVE_GROUP_COUNT = "COOPERATIVE_GROUP_COUNT",
-  GOOD_OR_FAIR_SHARE = "GOOD_OR_FAIR_SHARE",
-  OCOP_PRODUCTS = "OCOP_PRODUCTS",
-  TRAINED_MANAGERS = "TRAINED_MANAGERS",
-  AVERAGE_WORKER_INCOME = "AVERAGE_WORKER_INCOME",
-  SUPPORT_DISBURSEMENT_RATE = "SUPPORT_DISBURSEMENT_RATE",
-}
-export const INDICATOR_UNIT: Record<PlanIndicator, IndicatorUnit> = {
-  NEW_COOPERATIVES: IndicatorUnit.COUNT,
-  COOPERATIVE_COUNT: IndicatorUnit.COUNT,
-  COOPERATIVE_GROUP_COUNT: IndicatorUnit.COUNT,
-  GOOD_OR_FAIR_SHARE: IndicatorUnit.PERCENT,
-  OCOP_PRODUCTS: IndicatorUnit.COUNT,
-  TRAINED_MANAGERS: IndicatorUnit.COUNT,
-  AVERAGE_WORKER_INCOME: IndicatorUnit.VND,
-  SUPPORT_DISBURSEMENT_RATE: IndicatorUnit.PERCENT,
-};
-export const INDICATOR_LABEL: Record<PlanIndicator, string> = {
-  NEW_COOPERATIVES: "Số hợp tác xã thành lập mới",
-  COOPERATIVE_COUNT: "Tổng số hợp tác xã",
-  COOPERATIVE_GROUP_COUNT: "Tổng số tổ hợp tác",
-  GOOD_OR_FAIR_SHARE: "Tỷ lệ hợp tác xã xếp loại tốt, khá",
-  OCOP_PRODUCTS: "Số sản phẩm đạt chuẩn OCOP",
-  TRAINED_MANAGERS: "Số cán bộ quản lý hợp tác xã được đào tạo, bồi dưỡng",
-  AVERAGE_WORKER_INCOME: "Thu nhập bình quân của lao động thường xuyên (đồng/người/tháng)",
-  SUPPORT_DISBURSEMENT_RATE: "Tỷ lệ giải ngân kinh phí hỗ trợ",
-};
-registerEnumType(PlanIndicator, {
-  name: "PlanIndicator",
-  description: "An indicator of a yearly collective-economy development plan (chỉ tiêu kế hoạch phát triển KTTT).",
-  valuesConfig: Object.fromEntries(Object.entries(INDICATOR_LABEL).map(([k, v]) => [k, { description: `${v} (${INDICATOR_UNIT[k as PlanIndicator]}).` }])),
-});
+/** Each indicator's label and unit; its GraphQL description is "label (UNIT).". */
+const PLAN_INDICATORS = {
+  NEW_COOPERATIVES: ["Số hợp tác xã thành lập mới", IndicatorUnit.COUNT],
+  COOPERATIVE_COUNT: ["Tổng số hợp tác xã", IndicatorUnit.COUNT],
+  COOPERATIVE_GROUP_COUNT: ["Tổng số tổ hợp tác", IndicatorUnit.COUNT],
+  GOOD_OR_FAIR_SHARE: ["Tỷ lệ hợp tác xã xếp loại tốt, khá", IndicatorUnit.PERCENT],
+  OCOP_PRODUCTS: ["Số sản phẩm đạt chuẩn OCOP", IndicatorUnit.COUNT],
+  TRAINED_MANAGERS: ["Số cán bộ quản lý hợp tác xã được đào tạo, bồi dưỡng", IndicatorUnit.COUNT],
+  AVERAGE_WORKER_INCOME: ["Thu nhập bình quân của lao động thường xuyên (đồng/người/tháng)", IndicatorUnit.VND],
+  SUPPORT_DISBURSEMENT_RATE: ["Tỷ lệ giải ngân kinh phí hỗ trợ", IndicatorUnit.PERCENT],
+} as const;
+type PlanIndicatorKey = keyof typeof PLAN_INDICATORS;
+const indicatorEntries = Object.entries(PLAN_INDICATORS) as [PlanIndicatorKey, (typeof PLAN_INDICATORS)[PlanIndicatorKey]][];
+export const INDICATOR_LABEL: Record<PlanIndicatorKey, string> = labelsOf(PLAN_INDICATORS);
+export const INDICATOR_UNIT = Object.fromEntries(indicatorEntries.map(([key, [, unit]]) => [key, unit])) as Record<PlanIndicatorKey, IndicatorUnit>;
+export const PlanIndicator = describedEnum(
+  "PlanIndicator",
+  "An indicator of a yearly collective-economy development plan (chỉ tiêu kế hoạch phát triển KTTT).",
+  Object.fromEntries(indicatorEntries.map(([key, [label, unit]]) => [key, `${label} (${unit}).`])) as Record<PlanIndicatorKey, string>,
+);
+export type PlanIndicator = EnumValue<typeof PlanIndicator>;
 
 export const PolicySupportGroupBy = describedEnum("PolicySupportGroupBy", "How to break policy-support statistics down (phân nhóm).", {
   POLICY_KIND: "By kind of support policy.",

@@ -257,7 +257,7 @@ export function generatePolicySeedRows(): PolicySeedRows {
       ).map((amount, i) => ({ source: shares[i][0], amount }));
       for (const line of lines) rows.funding.push({ programme_id: plan.id, source: line.source, planned_amount: line.amount.toString() });
 
-      const bigTickets = [PolicyKind.CREDIT_DEVELOPMENT_FUND, PolicyKind.INFRASTRUCTURE_EQUIPMENT, PolicyKind.LAND].includes(kind);
+      const bigTickets = ([PolicyKind.CREDIT_DEVELOPMENT_FUND, PolicyKind.INFRASTRUCTURE_EQUIPMENT, PolicyKind.LAND] as PolicyKind[]).includes(kind);
       const count = district ? rng.int(6, 16) : bigTickets ? rng.int(8, 16) : rng.int(18, 40);
       const chosen = pickBeneficiaries(rng, orgs, plan, count);
       if (chosen.length === 0) continue;

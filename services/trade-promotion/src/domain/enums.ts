@@ -1,31 +1,27 @@
 /**
  * The trade-promotion vocabulary: enums with their Vietnamese labels. Every enum the subgraph publishes is declared here, the breakdowns (`…GroupBy`) and sort orders (`…Order`) included.
  */
-import { describedEnum, type EnumValue } from "@kttt/core";
+import { COLLECTIVE_KINDS, describedEnum, labelledEnum, labelsOf, type EnumValue } from "@kttt/core";
 
-export const TradeEventType = describedEnum("TradeEventType", "Kind of trade-promotion event (loại hoạt động xúc tiến thương mại).", {
-  FAIR: "Hội chợ: a fair with booths.",
-  EXHIBITION: "Triển lãm: an exhibition.",
-  TRADE_CONFERENCE: "Hội nghị xúc tiến thương mại: a trade-promotion conference.",
-  SUPPLY_DEMAND_CONNECTION: "Kết nối cung cầu: a meeting of sellers and buyers.",
-  ONLINE_CAMPAIGN: "Livestream, chiến dịch thương mại điện tử: a livestream or e-commerce sales campaign.",
-});
+const EVENT_TYPES = {
+  FAIR: ["Hội chợ", ": a fair with booths."],
+  EXHIBITION: ["Triển lãm", ": an exhibition."],
+  TRADE_CONFERENCE: ["Hội nghị xúc tiến thương mại", ": a trade-promotion conference."],
+  SUPPLY_DEMAND_CONNECTION: ["Kết nối cung cầu", ": a meeting of sellers and buyers."],
+  ONLINE_CAMPAIGN: ["Livestream, chiến dịch thương mại điện tử", ": a livestream or e-commerce sales campaign."],
+} as const;
+export const TradeEventType = labelledEnum("TradeEventType", "Kind of trade-promotion event (loại hoạt động xúc tiến thương mại).", EVENT_TYPES);
 export type TradeEventType = EnumValue<typeof TradeEventType>;
-export const EVENT_TYPE_LABEL: Record<TradeEventType, string> = {
-  FAIR: "Hội chợ",
-  EXHIBITION: "Triển lãm",
-  TRADE_CONFERENCE: "Hội nghị xúc tiến thương mại",
-  SUPPLY_DEMAND_CONNECTION: "Kết nối cung cầu",
-  ONLINE_CAMPAIGN: "Livestream, chiến dịch thương mại điện tử",
-};
+export const EVENT_TYPE_LABEL: Record<TradeEventType, string> = labelsOf(EVENT_TYPES);
 
-export const TradeEventFormat = describedEnum("TradeEventFormat", "How an event is held (hình thức tổ chức).", {
-  IN_PERSON: "Trực tiếp: in person, at a place.",
-  ONLINE: "Trực tuyến: online only.",
-  HYBRID: "Kết hợp: in person and online.",
-});
+const FORMATS = {
+  IN_PERSON: ["Trực tiếp", ": in person, at a place."],
+  ONLINE: ["Trực tuyến", ": online only."],
+  HYBRID: ["Kết hợp", ": in person and online."],
+} as const;
+export const TradeEventFormat = labelledEnum("TradeEventFormat", "How an event is held (hình thức tổ chức).", FORMATS);
 export type TradeEventFormat = EnumValue<typeof TradeEventFormat>;
-export const FORMAT_LABEL: Record<TradeEventFormat, string> = { IN_PERSON: "Trực tiếp", ONLINE: "Trực tuyến", HYBRID: "Kết hợp trực tiếp và trực tuyến" };
+export const FORMAT_LABEL: Record<TradeEventFormat, string> = { ...labelsOf(FORMATS), HYBRID: "Kết hợp trực tiếp và trực tuyến" };
 
 export const TradeEventScope = describedEnum("TradeEventScope", "Reach of an event (quy mô).", {
   PROVINCIAL: "Cấp tỉnh: the province.",
@@ -36,11 +32,9 @@ export const TradeEventScope = describedEnum("TradeEventScope", "Reach of an eve
 export type TradeEventScope = EnumValue<typeof TradeEventScope>;
 
 /** Who can take part: membership's organisations, or ocop's local owners (enterprises, households). */
-export const TradeParticipantKind = describedEnum("TradeParticipantKind", "Kind of participant or seller (loại chủ thể tham gia).", {
-  COOPERATIVE: "Hợp tác xã (HTX), kept by the membership subgraph.",
-  COOPERATIVE_GROUP: "Tổ hợp tác (THT), kept by the membership subgraph.",
-  COOPERATIVE_UNION: "Liên hiệp hợp tác xã (LHHTX), kept by the membership subgraph.",
-  OCOP_LOCAL_OWNER: "An enterprise or household business that owns OCOP products (chủ thể OCOP), kept by the ocop subgraph.",
+export const TradeParticipantKind = labelledEnum("TradeParticipantKind", "Kind of participant or seller (loại chủ thể tham gia).", {
+  ...COLLECTIVE_KINDS,
+  OCOP_LOCAL_OWNER: ["An enterprise or household business that owns OCOP products (chủ thể OCOP)", ", kept by the ocop subgraph."],
 });
 export type TradeParticipantKind = EnumValue<typeof TradeParticipantKind>;
 
@@ -52,27 +46,20 @@ export const PARTICIPANT_TYPENAME: Record<TradeParticipantKind, string> = {
   OCOP_LOCAL_OWNER: "OcopLocalOwner",
 };
 
-export const EcommercePlatform = describedEnum("EcommercePlatform", "E-commerce platform (sàn thương mại điện tử).", {
-  POSTMART: "postmart.vn, the Vietnam Post marketplace.",
-  VOSO: "voso.vn, the Viettel marketplace.",
-  VCAMART: "VCAMart, the Vietnam Cooperative Alliance's marketplace.",
-  SENDO: "sendo.vn.",
-  SHOPEE: "Shopee.",
-  LAZADA: "Lazada.",
-  TIKI: "Tiki.",
-  OTHER: "Another platform or the owner's own shop (sàn khác).",
-});
+const PLATFORMS = {
+  POSTMART: ["postmart.vn", ", the Vietnam Post marketplace."],
+  VOSO: ["voso.vn", ", the Viettel marketplace."],
+  VCAMART: ["VCAMart", ", the Vietnam Cooperative Alliance's marketplace."],
+  SENDO: ["sendo.vn", "."],
+  SHOPEE: ["Shopee", "."],
+  LAZADA: ["Lazada", "."],
+  TIKI: ["Tiki", "."],
+  OTHER: ["Another platform or the owner's own shop (sàn khác)", "."],
+} as const;
+export const EcommercePlatform = labelledEnum("EcommercePlatform", "E-commerce platform (sàn thương mại điện tử).", PLATFORMS);
 export type EcommercePlatform = EnumValue<typeof EcommercePlatform>;
-export const PLATFORM_LABEL: Record<EcommercePlatform, string> = {
-  POSTMART: "postmart.vn",
-  VOSO: "voso.vn",
-  VCAMART: "VCAMart",
-  SENDO: "sendo.vn",
-  SHOPEE: "Shopee",
-  LAZADA: "Lazada",
-  TIKI: "Tiki",
-  OTHER: "Sàn khác",
-};
+/** The platforms' names in files and reports; "other" is worded short there. */
+export const PLATFORM_LABEL: Record<EcommercePlatform, string> = { ...labelsOf(PLATFORMS), OTHER: "Sàn khác" };
 
 export const TradePromotionGroupBy = describedEnum("TradePromotionGroupBy", "How to break trade-promotion statistics down (phân nhóm).", {
   EVENT_TYPE: "By kind of event.",
