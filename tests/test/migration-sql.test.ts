@@ -7,10 +7,10 @@
 import { createHash } from "node:crypto";
 import { writeFileSync } from "node:fs";
 import type { MigrationInterface, QueryRunner } from "typeorm";
-import { migrations as membership } from "../../services/membership/src/migrations";
-import { migrations as ocop } from "../../services/ocop/src/migrations";
-import { migrations as policySupport } from "../../services/policy-support/src/migrations";
-import { migrations as tradePromotion } from "../../services/trade-promotion/src/migrations";
+import { migrations as membership } from "@kttt/membership";
+import { migrations as ocop } from "@kttt/ocop";
+import { migrations as policySupport } from "@kttt/policy-support";
+import { migrations as tradePromotion } from "@kttt/trade-promotion";
 
 /** The statements (with their parameters) a migration runs, up then down; a query answers no rows. */
 async function statementsOf(type: new () => MigrationInterface): Promise<string> {
