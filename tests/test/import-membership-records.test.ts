@@ -14,7 +14,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { filledTemplate, readRows } from "./spreadsheets";
+import { filledTemplate, messySheet, readRows } from "./spreadsheets";
 
 let membership: TestSubgraph;
 let gateway: GatewayServer;
@@ -343,7 +343,7 @@ describe("npm run import --kind financialReports", () => {
     const out = join(dir, "bao-cao-xuat.xlsx");
     await runExport({
       query: `query($id: ID!) { organization(id: $id) { financialReports(fromYear: 2022, toYear: 2023) {
-        Nam_bao_cao: year Von_dieu_le: charterCapital Doanh_thu: revenue Loi_nhuan: profit Lao_dong_thuong_xuyen: regularWorkers
+        Ma_so_HTX: organization { registrationNumber } Ten_to_chuc: organization { name } Nam_bao_cao: year Von_dieu_le: charterCapital Doanh_thu: revenue Loi_nhuan: profit Lao_dong_thuong_xuyen: regularWorkers
         Thu_nhap_binh_quan: averageMonthlyIncome Can_bo_quan_ly: managersTotal Can_bo_quan_ly_da_qua_dao_tao: managersTrained
         Muc_do_ung_dung_CNTT: itReadiness } } }`,
       variables: { id: coop.id },
@@ -351,12 +351,14 @@ describe("npm run import --kind financialReports", () => {
       gatewayUrl: gateway.url,
       token,
     });
-    // A list inside one organisation has no column naming it; every other cell comes back as it went in.
-    const withoutOrganization = (rows: Record<string, unknown>[]) => rows.map(({ registrationNumber: _number, ...figures }) => figures);
+    // Each row names its organisation (number and name, from the graph); every other cell comes back as it went in.
     const back = await readRows(out, financialReportsKind, "year");
     expect(back).toHaveLength(2);
-    expect(back).toEqual(withoutOrganization(await readRows(template, financialReportsKind, "year")));
-    expect(back[1]).toMatchObject({ revenue: 2_750_500_000n, profit: -25_000_000n, itReadiness: "ONLINE" });
+    expect(back).toEqual((await readRows(template, financialReportsKind, "year")).map((figures) => ({ ...figures, organizationName: coop.name })));
+    expect(back[1]).toMatchObject({ registrationNumber: coop.registration_number, revenue: 2_750_500_000n, profit: -25_000_000n, itReadiness: "ONLINE" });
+    const again = await runImport({ file: out, kind: "financialReports", gatewayUrl: gateway.url, token });
+    expect(problemsByRow(again)).toEqual({});
+    expect(again.counts).toMatchObject({ CREATED: 0, UPDATED: 0, INVALID: 0, UNCHANGED: 2 });
   });
 });
 
@@ -396,6 +398,177 @@ describe("npm run import --kind classifications", () => {
     expect(problems[3]).toMatch(/^B\|.* is a cooperative group \(THT\): groups are not rated/u);
     expect(problems[4]).toMatch(/^F\|101 is above 100/u);
     expect(problems[5]).toMatch(/^B\|No organisation is called "Hợp tác xã Không Hề Có"/u);
+  });
+});
+
+/** Exports `query` to an .xlsx in `dir` and reads it back as the importer reads `kind`. */
+async function exported(name: string, query: string, variables: Record<string, unknown>, kind: typeof membersKind, by: string) {
+  const out = join(dir, `${name}.xlsx`);
+  await runExport({ query, variables, out, gatewayUrl: gateway.url, token });
+  return { out, rows: await readRows(out, kind, by) };
+}
+
+const MEMBERS_EXPORT = /* GraphQL */ `
+  query ($id: ID!) {
+    organization(id: $id) {
+      members(first: 50) {
+        nodes {
+          Ma_so_HTX: organization {
+            registrationNumber
+          }
+          Ho_va_ten: fullName
+          Loai_thanh_vien: kind
+          Loai_hinh_thanh_vien: membershipType
+          Von_gop: capitalContributed
+          Ngay_gia_nhap: joinedOn
+        }
+      }
+    }
+  }
+`;
+
+describe("members exported back", () => {
+  const mine = (rows: Record<string, unknown>[]) => rows.filter((r) => String(r.fullName).includes("Khứ Hồi"));
+
+  it("exports a filled template's members back cell for cell, naming their cooperative, and the export imports as unchanged", async () => {
+    const member = (fullName: string, kind: string, membershipType: string, capitalContributed: number, joinedOn: string) => ({
+      registrationNumber: coop.registration_number,
+      fullName,
+      kind,
+      membershipType,
+      capitalContributed,
+      joinedOn,
+    });
+    const template = await filledTemplate(dir, membersKind, "thanh-vien-khu-hoi", [
+      member("Nguyễn Văn Khứ Hồi", "Cá nhân", "Thành viên chính thức", 4_000_000, "02/01/2024"),
+      member("Hộ Lê Thị Khứ Hồi", "Hộ gia đình", "Thành viên liên kết góp vốn", 1_250_000, "03/01/2024"),
+      member("Trần Khứ Hồi", "Cá nhân", "Thành viên liên kết không góp vốn", 0, "04/01/2024"),
+    ]);
+    const imported = await runImport({ file: template, kind: "members", gatewayUrl: gateway.url, token });
+    expect(problemsByRow(imported)).toEqual({});
+    expect(imported.counts).toMatchObject({ CREATED: 3 });
+    const { out, rows } = await exported("thanh-vien-xuat", MEMBERS_EXPORT, { id: coop.id }, membersKind, "fullName");
+    const back = mine(rows);
+    expect(back).toHaveLength(3);
+    expect(back).toEqual(mine(await readRows(template, membersKind, "fullName")));
+    expect(back[0]).toMatchObject({ registrationNumber: coop.registration_number, kind: "HOUSEHOLD", capitalContributed: 1_250_000n });
+
+    // Every member of the cooperative, the demo's too, comes back unchanged.
+    const again = await runImport({ file: out, kind: "members", gatewayUrl: gateway.url, token });
+    expect(problemsByRow(again)).toEqual({});
+    expect(again.counts).toMatchObject({ CREATED: 0, UPDATED: 0, INVALID: 0, UNCHANGED: rows.length });
+  });
+
+  it("reads a register as offices keep it (title, STT, units in the header, a subtotal), refuses a bad and a repeated row, and exports the rest back cell for cell", async () => {
+    const dotted = coop.registration_number.replace(/^(\d{2})(\d{4})(\d{4})/u, "$1.$2.$3");
+    const header = ["Mã số thuế", "Họ tên", "Cá nhân/hộ/pháp nhân", "Thành viên", "Vốn góp (triệu đồng)", "Ngày kết nạp"];
+    const rows = [
+      [dotted, "Phan Văn Khứ Hồi Bốn", "Cá nhân", "Chính thức", "2,5", "05/02/2024"],
+      [dotted, "Hộ Đinh Khứ Hồi Năm", "Hộ", "Liên kết góp vốn", "0,75", "06/02/2024"],
+      [dotted, "Võ Thị Khứ Hồi Sáu", "Cá nhân", "Chính thức", "1", "01/01/1990"],
+      [dotted, "Phan Văn Khứ Hồi Bốn", "Cá nhân", "Chính thức", "2,5", "05/02/2024"],
+    ];
+    const path = await messySheet(dir, "so thanh vien khu hoi", header, rows);
+    const members = await count("member");
+    const refused = await runImport({ file: path, kind: "members", gatewayUrl: gateway.url, token });
+    expect(refused.written).toBe(false);
+    expect(await count("member")).toBe(members);
+    expect(problemsByRow(refused)).toEqual({
+      8: expect.stringMatching(/^G\|A member cannot join \(1990-01-01\) before the organisation was established/u),
+      9: expect.stringMatching(/^C\|.* is also on row 6 of this file/u),
+    });
+
+    const written = await runImport({ file: path, kind: "members", gatewayUrl: gateway.url, token, skipInvalid: true });
+    expect(written.counts).toMatchObject({ CREATED: 2, INVALID: 2 });
+    const back = mine((await exported("so-thanh-vien-xuat", MEMBERS_EXPORT, { id: coop.id }, membersKind, "fullName")).rows).filter((r) =>
+      /Bốn|Năm|Sáu/u.test(String(r.fullName)),
+    );
+    const sent = (await readRows(path, membersKind, "fullName")).filter((r) => /Bốn|Năm/u.test(String(r.fullName)));
+    expect(back).toEqual(sent.slice(0, 2));
+    expect(back.map((r) => r.capitalContributed)).toEqual([750_000n, 2_500_000n]);
+  });
+});
+
+const CLASSIFICATIONS_EXPORT = /* GraphQL */ `
+  query ($id: ID!) {
+    organization(id: $id) {
+      classifications(scheme: CIRCULAR_01_2020) {
+        Ma_so_HTX: organization {
+          registrationNumber
+        }
+        Nam_danh_gia: year
+        Can_cu_danh_gia: scheme
+        Diem: score
+        Xep_loai: rating
+        Quy_mo: sizeClass
+        Ly_do_chua_xep_loai: notRatedReason
+      }
+    }
+  }
+`;
+
+describe("classifications exported back", () => {
+  const years = (from: number, to: number) => (rows: Record<string, unknown>[]) => rows.filter((r) => Number(r.year) >= from && Number(r.year) <= to);
+
+  it("exports a filled template's ratings back cell for cell, naming their cooperative, and the export imports as unchanged", async () => {
+    await sql("DELETE FROM classification WHERE organization_id = $1 AND year BETWEEN 2015 AND 2018", [coop.id]);
+    const rating = (year: number, score: number | null, rated: string, sizeClass: string | null, notRatedReason: string | null) => ({
+      registrationNumber: coop.registration_number,
+      year,
+      scheme: "Thông tư 01/2020/TT-BKHĐT",
+      score,
+      rating: rated,
+      sizeClass,
+      notRatedReason,
+    });
+    const template = await filledTemplate(dir, classificationsKind, "xep-loai-khu-hoi", [
+      rating(2015, 85.5, "Tốt", "Vừa", null),
+      rating(2016, 64, "Trung bình", "Siêu nhỏ", null),
+      rating(2017, null, "Chưa xếp loại", null, "Tạm ngừng hoạt động quá 3 tháng"),
+    ]);
+    const imported = await runImport({ file: template, kind: "classifications", gatewayUrl: gateway.url, token });
+    expect(problemsByRow(imported)).toEqual({});
+    expect(imported.counts).toMatchObject({ CREATED: 3 });
+    const { out, rows } = await exported("xep-loai-xuat", CLASSIFICATIONS_EXPORT, { id: coop.id }, classificationsKind, "year");
+    const back = years(2015, 2017)(rows);
+    expect(back).toEqual(await readRows(template, classificationsKind, "year"));
+    expect(back[0]).toMatchObject({ registrationNumber: coop.registration_number, rating: "GOOD", sizeClass: "MEDIUM" });
+
+    // The cooperative's every rating, the demo's too, comes back unchanged.
+    const again = await runImport({ file: out, kind: "classifications", gatewayUrl: gateway.url, token });
+    expect(problemsByRow(again)).toEqual({});
+    expect(again.counts).toMatchObject({ CREATED: 0, UPDATED: 0, INVALID: 0, UNCHANGED: rows.length });
+  });
+
+  it("reads results as offices report them (title, STT, their own headers, a subtotal), refuses a contradicted and a repeated row, and exports the rest back cell for cell", async () => {
+    await sql("DELETE FROM classification WHERE organization_id = $1 AND year BETWEEN 2010 AND 2014", [coop.id]);
+    const dotted = coop.registration_number.replace(/^(\d{2})(\d{4})(\d{4})/u, "$1.$2.$3");
+    const header = ["Mã số thuế", "Năm xếp loại", "Căn cứ", "Tổng điểm", "Kết quả xếp loại", "Phân loại quy mô", "Lý do"];
+    const path = await messySheet(dir, "ket qua xep loai khu hoi", header, [
+      [dotted, 2010, "TT 01/2020", "66,5", "Loại khá", "Nhỏ", null],
+      [dotted, 2011, null, "79", "Khá", null, null],
+      [dotted, 2012, "01/2020", "49", "Khá", null, null],
+      [dotted, 2010, "TT 01/2020", "66,5", "Loại khá", "Nhỏ", null],
+    ]);
+    const classifications = await count("classification");
+    const refused = await runImport({ file: path, kind: "classifications", gatewayUrl: gateway.url, token });
+    expect(refused.written).toBe(false);
+    expect(await count("classification")).toBe(classifications);
+    expect(problemsByRow(refused)).toEqual({
+      8: expect.stringMatching(/^F\|A score of 49 is rated Yếu \(under 50 points\), not Khá/u),
+      9: expect.stringMatching(/^C\|.*is also on row 6 of this file/u),
+    });
+
+    const written = await runImport({ file: path, kind: "classifications", gatewayUrl: gateway.url, token, skipInvalid: true });
+    expect(written.counts).toMatchObject({ CREATED: 2, INVALID: 2 });
+    const back = years(2010, 2014)((await exported("ket-qua-xuat", CLASSIFICATIONS_EXPORT, { id: coop.id }, classificationsKind, "year")).rows);
+    const [first, , second] = await readRows(path, classificationsKind, "year"); // 2010, its repeat, 2011, 2012
+    // A blank scheme is Circular 01/2020, and the export says so.
+    expect(back).toEqual([first, { ...second, scheme: "CIRCULAR_01_2020" }]);
+    expect(back.map((r) => [r.year, r.score, r.rating, r.sizeClass])).toEqual([
+      [2010, 66.5, "FAIR", "SMALL"],
+      [2011, 79, "FAIR", undefined],
+    ]);
   });
 });
 

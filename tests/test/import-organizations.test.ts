@@ -301,6 +301,70 @@ describe("npm run import of organisations", () => {
     expect(await statementsFor(rows(40, 0))).toBe(await statementsFor(rows(4, 100)));
   });
 
+  it("writes the batches of an import session in one transaction: seen by nobody before the commit, none kept when a batch was invalid", async () => {
+    const { session } = IMPORT_KINDS.organizations;
+    const rows = (from: number, status = "SUSPENDED") =>
+      Array.from({ length: 3 }, (_, i) => ({
+        rowNumber: i + 2,
+        kind: "COOPERATIVE",
+        name: `Hợp tác xã Phiên Nhập ${from + i}`,
+        registrationNumber: String(3006000000 + from + i),
+        adminUnit: "444",
+        sector: "AGRICULTURE",
+        status,
+        establishedOn: "2019-05-01",
+      }));
+    const count = async () =>
+      Number((await membership.service.dataSource.query("SELECT count(*) AS n FROM organization WHERE registration_number LIKE '300600%'"))[0].n);
+    const start = async () => {
+      const res = await graphql(gateway.url, session!.start, {});
+      expect(res.errors).toBeUndefined();
+      expect(res.data.session.state).toBe("OPEN");
+      return res.data.session.id as string;
+    };
+    const batch = (id: string, batchRows: unknown[]) =>
+      graphql(gateway.url, IMPORT_KINDS.organizations.mutation, { rows: batchRows, dryRun: false, skipInvalid: false, session: id });
+    const audits = await auditCount();
+
+    // Valid batches, written in the session: invisible until finished, then all there with their audit records.
+    const id = await start();
+    for (const from of [0, 10]) {
+      const res = await batch(id, rows(from));
+      expect(res.data.importOrganizations).toMatchObject({ written: true, counts: { created: 3 }, rows: [] });
+    }
+    expect(await count()).toBe(0);
+    const done = await graphql(gateway.url, session!.finish, { session: id, commit: true });
+    expect(done.data.session).toMatchObject({ id, state: "COMMITTED", rowsWritten: 6 });
+    expect(await count()).toBe(6);
+    expect(await auditCount()).toBe(audits + 6);
+
+    // A later batch with an invalid row (active without members): the session cannot commit, the earlier batch is not kept.
+    const failing = await start();
+    expect((await batch(failing, rows(20))).data.importOrganizations.written).toBe(true);
+    const refused = await batch(failing, rows(30, "ACTIVE"));
+    expect(refused.data.importOrganizations.written).toBe(false);
+    expect(refused.data.importOrganizations.rows[0]).toMatchObject({
+      outcome: "INVALID",
+      problems: [expect.objectContaining({ reason: "BELOW_MINIMUM_MEMBERS" })],
+    });
+    const commit = await graphql(gateway.url, session!.finish, { session: failing, commit: true });
+    expect(commit.errors?.[0].extensions).toMatchObject({ code: "CONFLICT", reason: "SESSION_HAS_INVALID_ROWS" });
+    expect(await count()).toBe(6);
+    expect(await auditCount()).toBe(audits + 6);
+
+    // A finished session, or another caller's, is unknown; rolling back by choice keeps nothing either.
+    const again = await batch(failing, rows(40));
+    expect(again.errors?.[0].extensions).toMatchObject({ code: "NOT_FOUND", field: "session" });
+    const mine = await start();
+    const other = { authorization: `Bearer ${await tokenFor({ ...TEST_ADMIN, subject: "another-admin" }, 600)}` };
+    const stolen = await graphql(gateway.url, IMPORT_KINDS.organizations.mutation, { rows: rows(50), dryRun: false, skipInvalid: false, session: mine }, other);
+    expect(stolen.errors?.[0].extensions).toMatchObject({ code: "NOT_FOUND", field: "session" });
+    expect((await batch(mine, rows(60))).data.importOrganizations.written).toBe(true);
+    const rolledBack = await graphql(gateway.url, session!.finish, { session: mine, commit: false });
+    expect(rolledBack.data.session).toMatchObject({ state: "ROLLED_BACK", rowsWritten: 3 });
+    expect(await count()).toBe(6);
+  });
+
   it("refuses a batch larger than a call takes, and callers who may not write", async () => {
     const res = await graphql(gateway.url, IMPORT_KINDS.organizations.mutation, {
       rows: Array.from({ length: 5001 }, () => ({ kind: "COOPERATIVE", name: "X", adminUnit: "444", sector: "AGRICULTURE", establishedOn: "2019-05-01" })),

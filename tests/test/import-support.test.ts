@@ -15,7 +15,7 @@ import ExcelJS from "exceljs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { filledTemplate, readRows } from "./spreadsheets";
+import { filledTemplate, messySheet, readRows } from "./spreadsheets";
 
 let membership: TestSubgraph;
 let policy: TestSubgraph;
@@ -103,27 +103,23 @@ const who = (org: Org) => ({
   organizationRegistrationNumber: org.registration_number,
 });
 
+/** A template row allocating `plannedAmount` to `org` from the programme's budget line, placed by its registered unit. */
+const allocationOf = (org: Org, support: string, plannedAmount: number, approvedOn: string) => ({
+  ...who(org),
+  adminUnit: org.admin_unit_code,
+  fundingSource: SOURCE_LABEL[line.source],
+  support,
+  plannedAmount,
+  approvedOn,
+});
+
 describe("npm run import -- --kind beneficiaries / disbursements", () => {
   it("imports allocations, then payments (counted against what was approved across the file), and changes nothing when the files come again", async () => {
     const [a, b] = coops;
     const before = await counts();
     const allocations = await filled(beneficiariesKind, "allocations", [
-      {
-        ...who(a),
-        adminUnit: a.admin_unit_code,
-        fundingSource: SOURCE_LABEL[line.source],
-        support: "Hỗ trợ tham gia hội chợ",
-        plannedAmount: 30_000_000,
-        approvedOn: "01/04/2025",
-      },
-      {
-        ...who(b),
-        adminUnit: b.admin_unit_code,
-        fundingSource: SOURCE_LABEL[line.source],
-        support: "Hỗ trợ tham gia hội chợ",
-        plannedAmount: 20_000_000,
-        approvedOn: "01/04/2025",
-      },
+      allocationOf(a, "Hỗ trợ tham gia hội chợ", 30_000_000, "01/04/2025"),
+      allocationOf(b, "Hỗ trợ tham gia hội chợ", 20_000_000, "01/04/2025"),
     ]);
     const first = await runImport({ file: allocations, kind: "beneficiaries", gatewayUrl: gateway.url, token });
     expect(first.rows.flatMap((r) => r.problems)).toEqual([]);
@@ -220,7 +216,7 @@ describe("npm run import -- --kind beneficiaries / disbursements", () => {
     expect(await allocation(c)).toEqual({ planned_amount: "1500000", disbursed_amount: "0", version: 1 });
   });
 
-  it("places allocations by the commune on the approval date (the 2025 map before 1/7, a 2025 commune after), and exports them back cell for cell", async () => {
+  it("places allocations by the commune on the approval date (the 2025 map before 1/7, a 2025 commune after), exports them back cell for cell, and the export imports as unchanged", async () => {
     const taken = new Set(
       (await sql("SELECT organization_id FROM support_beneficiary b JOIN support_programme p ON p.id = b.programme_id WHERE p.code = $1", [line.code])).map(
         (r: { organization_id: string }) => r.organization_id,
@@ -251,7 +247,7 @@ describe("npm run import -- --kind beneficiaries / disbursements", () => {
       },
       {
         ...who(b),
-        adminUnit: "Tỉnh Hà Tĩnh",
+        adminUnit: now.name,
         commune: now.name,
         fundingSource: SOURCE_LABEL[line.source],
         support: "Hỗ trợ chuyển đổi số",
@@ -292,10 +288,8 @@ describe("npm run import -- --kind beneficiaries / disbursements", () => {
                   registrationNumber
                 }
               }
-              Don_vi_hanh_chinh: commune {
-                parent {
-                  name
-                }
+              Don_vi_hanh_chinh: adminUnit {
+                name
               }
               Xa_phuong: commune {
                 name
@@ -316,6 +310,10 @@ describe("npm run import -- --kind beneficiaries / disbursements", () => {
     const back = mine(await readRows(out, beneficiariesKind, "organizationName"));
     expect(back).toHaveLength(2);
     expect(back).toEqual(mine(await readRows(template, beneficiariesKind, "organizationName")));
+    // Every allocation of the programme, the demo's too, comes back unchanged.
+    const again = await runImport({ file: out, kind: "beneficiaries", gatewayUrl: gateway.url, token, errorCopy: join(dir, "beneficiaries-export.loi.xlsx") });
+    expect(again.rows.flatMap((r) => r.problems)).toEqual([]);
+    expect(again.counts).toMatchObject({ CREATED: 0, UPDATED: 0, INVALID: 0, UNCHANGED: again.rows.length });
 
     // A commune of today's map (Tứ Mỹ, formed on 1/7/2025) for an approval of April 2025: not yet in force then.
     const early = await filledTemplate(dir, beneficiariesKind, "communes-early", [
@@ -325,5 +323,89 @@ describe("npm run import -- --kind beneficiaries / disbursements", () => {
     expect(refused.rows[0].problems.map((p) => `${p.columnLetter} ${p.column}: ${p.reason}`)).toEqual([
       "F Xã, phường: Xã Tứ Mỹ (18202) did not exist yet on 2025-04-01: it is in force from 2025-07-01. Use the unit in force on that date.",
     ]);
+  });
+
+  it("exports a programme's payments back cell for cell, each naming its beneficiary, and the export imports as unchanged; an office-shaped list too", async () => {
+    const d = coops[3];
+    const allocated = await runImport({
+      file: await filledTemplate(dir, beneficiariesKind, "payments-allocation", [allocationOf(d, "Hỗ trợ máy móc", 9_000_000, "02/04/2025")]),
+      kind: "beneficiaries",
+      gatewayUrl: gateway.url,
+      token,
+    });
+    expect(allocated.counts).toMatchObject({ CREATED: 1 });
+    const template = await filledTemplate(dir, disbursementsKind, "payments-roundtrip", [
+      { ...who(d), amount: 3_000_000, disbursedOn: "05/05/2025", note: "Đợt 1" },
+      { ...who(d), amount: 2_500_000, disbursedOn: "06/06/2025" },
+    ]);
+    const paid = await runImport({ file: template, kind: "disbursements", gatewayUrl: gateway.url, token });
+    expect(paid.rows.flatMap((r) => r.problems)).toEqual([]);
+    expect(paid.counts).toMatchObject({ UPDATED: 2 });
+
+    const [{ id: programmeId }] = await sql("SELECT id FROM support_programme WHERE code = $1", [line.code]);
+    const named = (fields: string) =>
+      `organization { ... on Cooperative { ${fields} } ... on CooperativeUnion { ${fields} } ... on CooperativeGroup { ${fields} } }`;
+    const query = /* GraphQL */ `
+      query ($id: ID!) {
+        supportProgramme(id: $id) {
+          disbursements(first: 100) {
+            nodes {
+              Ma_chuong_trinh: beneficiary { programme { code } }
+              Loai_hinh: beneficiary { organizationKind }
+              Ten_to_chuc: beneficiary { ${named("name")} }
+              Ma_so_HTX: beneficiary { ${named("registrationNumber")} }
+              So_tien_giai_ngan: amount
+              Ngay_giai_ngan: disbursedOn
+              Ly_do_vuot_ke_hoach: overrideReason
+              Ghi_chu: note
+            }
+          }
+        }
+      }
+    `;
+    const exportPayments = async (name: string) => {
+      const out = join(dir, `${name}.xlsx`);
+      await runExport({ query, variables: { id: programmeId }, out, gatewayUrl: gateway.url, token });
+      const rows = await readRows(out, disbursementsKind, "disbursedOn");
+      return { out, rows, mine: rows.filter((r) => r.organizationRegistrationNumber === d.registration_number) };
+    };
+    const first = await exportPayments("payments-export");
+    expect(first.mine).toEqual(await readRows(template, disbursementsKind, "disbursedOn"));
+    expect(first.mine[0]).toMatchObject({ programmeCode: line.code, organizationName: d.name, amount: 3_000_000n, note: "Đợt 1" });
+    // Every payment of the programme, the demo's too, comes back unchanged.
+    const again = await runImport({ file: first.out, kind: "disbursements", gatewayUrl: gateway.url, token, errorCopy: join(dir, "payments-export.loi.xlsx") });
+    expect(again.rows.flatMap((r) => r.problems)).toEqual([]);
+    expect(again.counts).toMatchObject({ CREATED: 0, UPDATED: 0, INVALID: 0, UNCHANGED: first.rows.length });
+
+    // A list as an office keeps it: title, STT, the amount in triệu đồng, dd/mm/yyyy, a subtotal; one payment over what
+    // is approved (no reason given) and one typed twice.
+    const dotted = d.registration_number.replace(/^(\d{2})(\d{4})(\d{4})/u, "$1.$2.$3");
+    const header = ["Mã CT", "Loại hình tổ chức", "Đơn vị thụ hưởng", "Mã số thuế", "Số tiền (triệu đồng)", "Ngày chi", "Ghi chú"];
+    const path = await messySheet(dir, "danh sach giai ngan", header, [
+      [line.code, "HTX", d.name, dotted, "1,5", "07/07/2025", "Đợt 3"],
+      [line.code, "HTX", d.name, dotted, "50", "08/07/2025", null],
+      [line.code, "HTX", d.name, dotted, "1,5", "07/07/2025", "Đợt 3"],
+    ]);
+    const refused = await runImport({ file: path, kind: "disbursements", gatewayUrl: gateway.url, token, errorCopy: join(dir, "giai-ngan.loi.xlsx") });
+    expect(refused.written).toBe(false);
+    expect(
+      Object.fromEntries(refused.rows.filter((r) => r.problems.length).map((r) => [r.rowNumber, `${r.problems[0].columnLetter} ${r.problems[0].reason}`])),
+    ).toEqual({
+      7: expect.stringMatching(/^F Paying 50\.000\.000 đ would bring the total paid to 57\.000\.000 đ, above the 9\.000\.000 đ approved/u),
+      8: expect.stringMatching(/^F .*is also on row 6 of this file/u),
+    });
+    const written = await runImport({
+      file: path,
+      kind: "disbursements",
+      gatewayUrl: gateway.url,
+      token,
+      skipInvalid: true,
+      errorCopy: join(dir, "giai-ngan2.loi.xlsx"),
+    });
+    expect(written.counts).toMatchObject({ UPDATED: 1, INVALID: 2 });
+    const second = await exportPayments("payments-export-2");
+    const [third] = await readRows(path, disbursementsKind, "disbursedOn");
+    expect(second.mine).toEqual([...first.mine, third]);
+    expect(third).toMatchObject({ amount: 1_500_000n, disbursedOn: "2025-07-07" });
   });
 });

@@ -31,3 +31,22 @@ export async function readRows(path: string, kind: KindSpec, by: string): Promis
   }
   return rows.sort((a, b) => String(a[by]).localeCompare(String(b[by])));
 }
+
+/**
+ * A sheet as offices make them: a title block, an STT column, a header of their own words (units in it), a row of
+ * column numbers, the rows, and a subtotal row; row `n` of `rows` is Excel row n + 6.
+ */
+export async function messySheet(dir: string, name: string, header: string[], rows: unknown[][]): Promise<string> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet("Sheet1");
+  sheet.addRow(["UBND TỈNH HÀ TĨNH", null, null, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"]);
+  sheet.addRow([`DANH SÁCH ${name.toUpperCase()}`]);
+  sheet.addRow([]);
+  sheet.addRow(["STT", ...header]);
+  sheet.addRow(["(1)", ...header.map((_, i) => `(${i + 2})`)]);
+  rows.forEach((row, i) => sheet.addRow([i + 1, ...row]));
+  sheet.addRow([null, "Tổng cộng", ...header.slice(1).map(() => null)]);
+  const path = join(dir, `${name}.xlsx`);
+  await workbook.xlsx.writeFile(path);
+  return path;
+}

@@ -19,6 +19,7 @@ export * from "./gateway-lookup";
 export * from "./http";
 export * from "./idempotency";
 export * from "./import";
+export * from "./import-session";
 export * from "./lifecycle";
 export * from "./loaders";
 export * from "./membership-keys";

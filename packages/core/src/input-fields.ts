@@ -3,10 +3,11 @@
  * validation in one place (an optional unit code and the date a filter judges it on, words to search,
  * a year, a nested input object such as a list's `filter`).
  */
-import { IsOptional, Length, ValidateNested } from "class-validator";
-import { Field, Int } from "type-graphql";
+import { IsOptional, Length, Matches, Max, Min, ValidateNested } from "class-validator";
+import { ArgsType, Field, Int, type ClassType } from "type-graphql";
 import { IsAdminUnitCode } from "./admin-unit-code";
 import { IsYearInRange } from "./calendar";
+import { ConnectionArgs } from "./pagination";
 import { LocalDateScalar } from "./scalars";
 
 /** Applies property decorators in the order TypeScript would apply them written top to bottom above a property. */
@@ -46,4 +47,113 @@ export function OptionalYearField(description: string): PropertyDecorator {
 /** An optional nested input object (a list's `filter`, a new owner given with a product), validated field by field. */
 export function OptionalNestedField(type: () => object, description: string): PropertyDecorator {
   return decorate(Field(type, { nullable: true, description }), IsOptional(), ValidateNested());
+}
+
+// ---- Bounded inputs (added with trade promotion and policy support) ----
+// Each names the input in its message by the property, so the message and the field cannot drift apart.
+
+/** Options of a bounded input. */
+export interface BoundedInputOptions {
+  /** The value when the caller leaves the field out (a required field only). */
+  defaultValue?: unknown;
+  /** A message other than the usual one, e.g. one that says what to write. */
+  message?: string;
+}
+
+/** "note must be at most 1000 characters." or "name must be 3 to 300 characters." */
+function lengthMessage(property: string | symbol, min: number, max: number): string {
+  return min === 0 ? `${String(property)} must be at most ${max} characters.` : `${String(property)} must be ${min} to ${max} characters.`;
+}
+
+/** Applies a message that names the property (computed when the decorator is applied). */
+function named(make: (property: string | symbol) => PropertyDecorator): PropertyDecorator {
+  return (target, property) => make(property)(target, property);
+}
+
+/** A required text of `min` to `max` characters. */
+export function TextInput(min: number, max: number, description: string, options: BoundedInputOptions = {}): PropertyDecorator {
+  return named((property) =>
+    decorate(
+      Field(() => String, { description, ...(options.defaultValue === undefined ? {} : { defaultValue: options.defaultValue }) }),
+      Length(min, max, { message: options.message ?? lengthMessage(property, min, max) }),
+    ),
+  );
+}
+
+/** An optional text of `min` to `max` characters (0: any length up to `max`). */
+export function OptionalTextInput(min: number, max: number, description: string, options: Pick<BoundedInputOptions, "message"> = {}): PropertyDecorator {
+  return named((property) =>
+    decorate(
+      Field(() => String, { nullable: true, description }),
+      IsOptional(),
+      Length(min, max, { message: options.message ?? lengthMessage(property, min, max) }),
+    ),
+  );
+}
+
+/** Checks a count: not negative, and at most `max` when given. */
+function countChecks(property: string | symbol, max: number | undefined): PropertyDecorator[] {
+  return [
+    Min(0, { message: `${String(property)} cannot be negative.` }),
+    ...(max === undefined ? [] : [Max(max, { message: `${String(property)} must be at most ${max}.` })]),
+  ];
+}
+
+/** A required count (a whole number, not negative, at most `max` when given). */
+export function CountInput(description: string, options: Pick<BoundedInputOptions, "defaultValue"> & { max?: number } = {}): PropertyDecorator {
+  return named((property) =>
+    decorate(
+      Field(() => Int, { ...(options.defaultValue === undefined ? {} : { defaultValue: options.defaultValue }), description }),
+      ...countChecks(property, options.max),
+    ),
+  );
+}
+
+/** An optional count (a whole number, not negative, at most `max` when given). */
+export function OptionalCountInput(description: string, options: { max?: number } = {}): PropertyDecorator {
+  return named((property) =>
+    decorate(
+      Field(() => Int, { nullable: true, description }),
+      IsOptional(),
+      ...countChecks(property, options.max),
+    ),
+  );
+}
+
+/** A required short code of `min` to `max` capital letters, digits, - or _ (e.g. CS-NNL); `example` is named in the message. */
+export function CodeInput(min: number, max: number, description: string, example?: string): PropertyDecorator {
+  return named((property) =>
+    decorate(
+      Field(() => String, { description }),
+      Matches(new RegExp(`^[A-Z0-9_-]{${min},${max}}$`, "u"), {
+        message: `${String(property)} must be ${min} to ${max} capital letters, digits, - or _${example === undefined ? "" : ` (e.g. ${example})`}.`,
+      }),
+    ),
+  );
+}
+
+/** A required administrative-unit code (its shape checked); what the unit is, and on which date, is said in `description`. */
+export function AdminUnitCodeField(description: string): PropertyDecorator {
+  return decorate(
+    Field(() => String, { description }),
+    IsAdminUnitCode(),
+  );
+}
+
+/** A required nested input object (who takes part, the seller), validated field by field. */
+export function NestedField(type: () => object, description: string): PropertyDecorator {
+  return decorate(Field(type, { description }), ValidateNested());
+}
+
+/**
+ * The arguments of a list with a filter: the connection's paging arguments and an optional `filter`
+ * (an input object, described by `description`). A list with more arguments (a sort order) extends it.
+ */
+export function FilteredListArgs<F extends object>(filter: () => ClassType<F>, description: string) {
+  @ArgsType()
+  class FilteredListArgs extends ConnectionArgs {
+    @OptionalNestedField(filter, description)
+    filter?: F;
+  }
+  return FilteredListArgs;
 }

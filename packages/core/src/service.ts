@@ -15,6 +15,7 @@ import { databaseReadiness, openDatabase, poolOf, redactUrl, type EntityList, ty
 import { buildFederatedSchema, writeOrCheckSdl, type FederatedSchema, type ReferenceResolvers } from "./federation";
 import { GatewayLookup, lookupEnvName, lookupUrlFrom } from "./gateway-lookup";
 import { startSubgraphServer, type RunningServer } from "./http";
+import { rollBackImportSessions } from "./import-session";
 import { runUntilStopped } from "./lifecycle";
 import { createLogger, createMetrics, registerPoolMetrics, registerStatementMetrics, type Logger } from "./observability";
 import type { Tracing } from "./tracing";
@@ -157,6 +158,7 @@ export function defineSubgraph<TLoaders>(spec: SubgraphSpec<TLoaders>): Subgraph
       statements,
       async stop() {
         await server.close();
+        await rollBackImportSessions(dataSource);
         await dataSource.destroy();
       },
     };

@@ -127,3 +127,10 @@ export const FieldOf = {
   of: (type: object, description: string, options?: FieldOfOptions): PropertyDecorator =>
     served(() => type as ReturnType<ReturnTypeFunc>)(description, options),
 };
+
+// ---- Added for trade promotion and policy support (enttp) ----
+
+/** A list of enum values stored as their names: `[Enum]` over text[] (an agency's kinds of support, a policy's eligible legal forms). */
+export function storedEnums(enumType: object, description: string, options?: StoredOptions): PropertyDecorator {
+  return stored(() => [enumType] as ReturnType<ReturnTypeFunc>, "text", { array: true })(description, options);
+}

@@ -76,7 +76,8 @@ export function plainCell(value: unknown): { ok: true; value: PlainCell } | { ok
 }
 
 export function isBlank(cell: PlainCell): boolean {
-  return cell === null || (typeof cell === "string" && cell.replace(/[\s\u00a0]+/gu, "") === "");
+  // trim() drops what \s matches (no-break spaces included): no copy of the cell for the usual filled one.
+  return cell === null || (typeof cell === "string" && cell.trim() === "");
 }
 
 /** "-" and "–" stand for nil in published tables. */

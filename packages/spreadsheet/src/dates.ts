@@ -29,8 +29,11 @@ export function dateOfCellDate(value: Date): DateReading {
   return iso ? { ok: true, value: iso } : { ok: false, reason: `${value.toISOString().slice(0, 10)} is outside 1900–2100` };
 }
 
+/** A date as most sheets write it, digits and separators only: nothing to fold. */
+const PLAIN_DATE = /^\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\s*$/u;
+
 export function readDateText(raw: string): DateReading {
-  const text = foldText(raw).replace(/\s+/gu, " ").trim();
+  const text = PLAIN_DATE.test(raw) ? raw.trim() : foldText(raw).replace(/\s+/gu, " ").trim();
   let m = /^(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{2,4})$/u.exec(text);
   if (!m) m = /^ngay (\d{1,2}) thang (\d{1,2}) nam (\d{2,4})$/u.exec(text);
   if (m) {

@@ -44,6 +44,17 @@ export interface ImportKind {
     rows: Record<string, unknown>[],
     ask: <T>(query: string, variables: Record<string, unknown>) => Promise<T>,
   ): Promise<Map<number, { field: string; reason: string }>>;
+  /**
+   * The import sessions of the subgraph that owns the kind (its mutation then takes `$session`): a file
+   * longer than a batch is checked and written in one pass, every batch in the session's one transaction,
+   * committed at the end only when every row of the file was valid. Both mutations answer as `session`.
+   */
+  session?: { start: string; finish: string };
+  /**
+   * The mutation lists only the rows not created (`rows(outcomes: …)`) and counts the rest in `counts.created`:
+   * the rows it does not list were created (would be, on a dry run). A file of new rows is then answered in a few bytes.
+   */
+  omitsCreated?: true;
   /** Rows of another sheet of the same workbook that belong to a row (an organisation's founding members). */
   children?: {
     spec: KindSpec;
@@ -108,9 +119,48 @@ export const IMPORT_KINDS: Record<string, ImportKind> = {
   organizations: {
     spec: organizationsKind,
     field: "importOrganizations",
-    mutation: importMutation("importOrganizations", "OrganizationImportRow", "organizationId"),
+    mutation: /* GraphQL */ `
+      mutation Import($rows: [OrganizationImportRow!]!, $dryRun: Boolean!, $skipInvalid: Boolean!, $session: ID) {
+        importOrganizations(rows: $rows, dryRun: $dryRun, skipInvalid: $skipInvalid, session: $session) {
+          written
+          counts {
+            created
+          }
+          rows(outcomes: [UPDATED, UNCHANGED, INVALID]) {
+            index
+            outcome
+            organizationId
+            problems {
+              field
+              reason
+              message
+            }
+          }
+        }
+      }
+    `,
     key: (v) => (typeof v.registrationNumber === "string" ? v.registrationNumber : null),
     keyColumn: "registrationNumber",
+    omitsCreated: true,
+    session: {
+      start: /* GraphQL */ `
+        mutation StartImport {
+          session: startMembershipImport {
+            id
+            state
+          }
+        }
+      `,
+      finish: /* GraphQL */ `
+        mutation FinishImport($session: ID!, $commit: Boolean!) {
+          session: finishMembershipImport(session: $session, commit: $commit) {
+            id
+            state
+            rowsWritten
+          }
+        }
+      `,
+    },
     children: {
       spec: foundingMembersKind,
       field: "members",
@@ -132,11 +182,22 @@ export const IMPORT_KINDS: Record<string, ImportKind> = {
   disbursements: disbursementsImport,
 };
 
-export const BATCH_ROWS = 2000;
-/** Under the gateway's default request limit (MAX_BODY_BYTES, 1 MB), whatever the rows hold. */
+/** Rows per call: up to membership's MAX_IMPORT_ROWS (5,000), BATCH_BYTES deciding for wide rows. */
+export const BATCH_ROWS = 5000;
+/** Bytes of rows per call: under the gateway's default request limit (MAX_BODY_BYTES, 1 MB), whatever the rows hold. */
 export const BATCH_BYTES = 800_000;
 
 const bigintAsText = (_k: string, v: unknown) => (typeof v === "bigint" ? v.toString() : v);
+
+/** A request's JSON: V8's fast path (no replacer) unless a value is a bigint (money), which is sent as digits. */
+function requestJson(body: unknown): string {
+  try {
+    return JSON.stringify(body);
+  } catch (error) {
+    if (!(error instanceof TypeError)) throw error;
+    return JSON.stringify(body, bigintAsText);
+  }
+}
 
 /** The gateway of `npm start`. */
 export const DEFAULT_GATEWAY_URL = "http://127.0.0.1:4000/graphql";
@@ -158,6 +219,8 @@ export interface ImportReport {
   counts: Record<RowReport["outcome"], number>;
   /** The .xlsx copy with a "Lỗi" column, when a row had a problem. */
   errorCopy: string | null;
+  /** Calls of the kind's import mutation (batches sent, checks and writes). */
+  batches: number;
 }
 
 /** Who calls the graph: a bearer token, or an API key (sent as x-api-key, as the gateway takes it). */
@@ -196,7 +259,7 @@ export async function callGraph<T>(url: string, token: Credential, query: string
   const response = await fetch(url, {
     method: "POST",
     headers: { "content-type": "application/json", ...credentialHeaders(token) },
-    body: JSON.stringify({ query, variables }, bigintAsText),
+    body: requestJson({ query, variables }),
   }).catch((error: Error) => {
     throw new Error(`The gateway at ${url} did not answer (${error.message}). Is the graph running (npm start)?`);
   });
@@ -228,8 +291,19 @@ interface PendingRow {
   report: RowReport;
 }
 
+/** About the UTF-8 bytes of a value in a request's JSON: strings and numbers measured, anything else (founding members) serialised. */
+function jsonBytes(value: unknown): number {
+  if (typeof value === "string") return Buffer.byteLength(value) * (value.includes('"') || value.includes("\\") ? 2 : 1) + 2;
+  if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint") return 24;
+  return Buffer.byteLength(JSON.stringify(value, bigintAsText) ?? "null");
+}
+
 /** About the bytes of a row in a request's JSON. */
-const rowBytes = (row: PendingRow) => JSON.stringify(row.values, bigintAsText).length + 20;
+function rowBytes(row: PendingRow): number {
+  let size = 20;
+  for (const key in row.values) size += key.length + 4 + jsonBytes(row.values[key]);
+  return size;
+}
 
 /** The rows of another sheet that travel with the main sheet's rows (an organisation's founding members). */
 interface ChildRows {
@@ -256,13 +330,16 @@ async function readChildren(options: ImportOptions, kind: ImportKind, format: st
 }
 
 /**
- * Reads a file and imports its rows, streamed: the file is read once to check it (locally, then by the
- * owning subgraph in a dry run of each batch, sent as the batch fills) and, when every row is valid,
- * read again to write the rows the check found new or changed, batch by batch. Only a batch's rows are
- * held at a time, with one result per row of the file; a file of one batch is checked and written in one
- * call (one transaction). With skipInvalid each batch is written as it is checked (valid rows only); a
- * dry run only checks. Each batch is one transaction in the subgraph: "nothing written unless the whole
- * file is valid" holds because nothing is written before every batch has been checked.
+ * Reads a file and imports its rows, streamed: only a batch's rows are held at a time, with one result
+ * per row of the file; a file of one batch is checked and written in one call (one transaction).
+ * A longer file, when the owning subgraph has import sessions (organisations): read once, each batch
+ * checked and written by the subgraph as it fills, all in the session's one transaction, committed at
+ * the end only when every row of the file was valid — "nothing written unless the whole file is valid"
+ * holds because the database commits the file's batches together or not at all.
+ * Without sessions: read once to check it (locally, then by the subgraph in a dry run of each batch)
+ * and, when every row is valid, read again to write the rows the check found new or changed, batch by
+ * batch (nothing is written before every batch has been checked). With skipInvalid each batch is written
+ * as it is checked (valid rows only); a dry run only checks.
  */
 export async function runImport(options: ImportOptions): Promise<ImportReport> {
   const kind = IMPORT_KINDS[options.kind];
@@ -277,14 +354,26 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
     ? new SingleBar({ format: "{phase} [{bar}] {value}/{total} dòng | {eta_formatted}", hideCursor: true }, Presets.shades_classic)
     : null;
 
-  type Answer = { written: boolean; rows: { index: number; outcome: RowReport["outcome"]; problems: { field: string; reason: string; message: string }[] }[] };
-  const send = async (batch: PendingRow[], dryRun: boolean, skip: boolean): Promise<Answer> => {
+  type Answer = {
+    written: boolean;
+    counts?: { created: number };
+    rows: { index: number; outcome: RowReport["outcome"]; problems: { field: string; reason: string; message: string }[] }[];
+  };
+  let calls = 0;
+  const send = async (batch: PendingRow[], dryRun: boolean, skip: boolean, session: string | null = null): Promise<Answer> => {
+    calls += 1;
     const data = await callGraph<Record<string, Answer>>(options.gatewayUrl, options.token, kind.mutation, {
       rows: batch.map((r) => ({ ...(kind.toRow ? kind.toRow(r.values) : r.values), rowNumber: r.rowNumber })),
       dryRun,
       skipInvalid: skip,
+      ...(session ? { session } : {}),
     });
     const answer = data[kind.field];
+    if (kind.omitsCreated) {
+      if (answer.counts?.created !== batch.length - answer.rows.length)
+        throw new Error(`The graph answered ${answer.rows.length} rows not created and ${answer.counts?.created} created, for a batch of ${batch.length}.`);
+      for (const row of batch) row.report.outcome = "CREATED";
+    }
     for (const result of answer.rows) {
       const row = batch[result.index];
       row.report.outcome = result.outcome;
@@ -385,16 +474,36 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
   let batchesSent = 0;
   let wroteAny = false;
   let checked = 0;
-  // Default: a dry run of each batch (nothing written until every batch is checked). With skipInvalid,
+  // With an import session (the kind's subgraph has them, and the file is to be written whole): each batch
+  // checked and written in the session's transaction as it fills, one pass; once a row of the file is
+  // found invalid the batches after it are only checked, and the session is rolled back at the end.
+  const sessions = !dryRunOnly && !skipInvalid ? kind.session : undefined;
+  let session: string | null = null;
+  let sessionRefused = false;
+  let localProblem = false;
+  const sessionCall = async (query: string, variables: Record<string, unknown>) =>
+    (await callGraph<{ session: { id: string; state: string } }>(options.gatewayUrl, options.token, query, variables)).session;
+  // Otherwise: a dry run of each batch (nothing written until every batch is checked). With skipInvalid,
   // each batch's valid rows are written as they are checked; with dryRun, only checked.
   const checkBatch = async (batch: PendingRow[]) => {
     const ready = await prepared(batch);
-    if (ready.length > 0) {
+    if (sessions) {
+      sessionRefused ||= ready.length < batch.length;
+      session ??= (await sessionCall(sessions.start, {})).id;
+      if (ready.length > 0) sessionRefused ||= !(await send(ready, sessionRefused || localProblem, false, session)).written;
+    } else if (ready.length > 0) {
       const answer = await send(ready, dryRunOnly || !skipInvalid, true);
       wroteAny ||= answer.written && !dryRunOnly && skipInvalid;
     }
     checked += batch.length;
     bar?.update(checked);
+  };
+  /** Ends the session: committed when every row of the file was valid and written in it, else rolled back. */
+  const finishSession = async (commit: boolean): Promise<boolean> => {
+    if (!sessions || !session) return false;
+    const id = session;
+    session = null;
+    return (await sessionCall(sessions.finish, { session: id, commit })).state === "COMMITTED";
   };
   const check = pipeline(async (batch) => {
     batchesSent += 1;
@@ -405,43 +514,52 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
   const firstBatch: PendingRow[] = [];
   let firstBytes = 0;
   bar?.start(0, 0, { phase: "Kiểm tra" });
-  for await (const row of fileRows(table)) {
-    const report: RowReport = { rowNumber: row.rowNumber, outcome: "INVALID", problems: row.problems };
-    reports.push(report);
-    bar?.setTotal(reports.length);
-    if (kind.children) for (const key of kind.children.parentKeys(row.values)) parentKeys.add(key);
-    const whole = kind.rowProblem?.(row.values);
-    if (whole) {
-      const column = columnOf(table, whole.column, kind);
-      report.problems.push({ column: column?.header ?? whole.column, columnLetter: column?.letter ?? "", value: "", reason: whole.reason });
-    }
-    const key = kind.key(row.values);
-    if (key !== null) {
-      const first = firstOfKey.get(key);
-      const column = columnOf(table, kind.keyColumn);
-      if (first !== undefined)
-        report.problems.push({
-          column: column?.header ?? kind.keyColumn,
-          columnLetter: column?.letter ?? "",
-          value: key,
-          reason: `${kind.keyLabel?.(row.values) ?? key} is also on row ${first} of this file`,
-        });
-      else firstOfKey.set(key, row.rowNumber);
-    }
-    if (report.problems.length > 0) continue;
-    const pending = { rowNumber: row.rowNumber, values: row.values, report };
-    if (holdFirst) {
-      const size = rowBytes(pending);
-      if (firstBatch.length === 0 || (firstBatch.length < batchRows && firstBytes + size <= BATCH_BYTES)) {
-        firstBatch.push(pending);
-        firstBytes += size;
+  try {
+    for await (const row of fileRows(table)) {
+      const report: RowReport = { rowNumber: row.rowNumber, outcome: "INVALID", problems: row.problems };
+      reports.push(report);
+      bar?.setTotal(reports.length);
+      if (kind.children) for (const key of kind.children.parentKeys(row.values)) parentKeys.add(key);
+      const whole = kind.rowProblem?.(row.values);
+      if (whole) {
+        const column = columnOf(table, whole.column, kind);
+        report.problems.push({ column: column?.header ?? whole.column, columnLetter: column?.letter ?? "", value: "", reason: whole.reason });
+      }
+      const key = kind.key(row.values);
+      if (key !== null) {
+        const first = firstOfKey.get(key);
+        const column = columnOf(table, kind.keyColumn);
+        if (first !== undefined)
+          report.problems.push({
+            column: column?.header ?? kind.keyColumn,
+            columnLetter: column?.letter ?? "",
+            value: key,
+            reason: `${kind.keyLabel?.(row.values) ?? key} is also on row ${first} of this file`,
+          });
+        else firstOfKey.set(key, row.rowNumber);
+      }
+      if (report.problems.length > 0) {
+        localProblem = true;
         continue;
       }
-      holdFirst = false;
-      for (const held of firstBatch) await check.add(held);
-      firstBatch.length = 0;
+      const pending = { rowNumber: row.rowNumber, values: row.values, report };
+      if (holdFirst) {
+        const size = rowBytes(pending);
+        if (firstBatch.length === 0 || (firstBatch.length < batchRows && firstBytes + size <= BATCH_BYTES)) {
+          firstBatch.push(pending);
+          firstBytes += size;
+          continue;
+        }
+        holdFirst = false;
+        for (const held of firstBatch) await check.add(held);
+        firstBatch.length = 0;
+      }
+      await check.add(pending);
     }
-    await check.add(pending);
+  } catch (error) {
+    // A refusal of the graph, or the file unreadable: an open session is rolled back now, not when it idles out.
+    await finishSession(false).catch(() => undefined);
+    throw error;
   }
   // Members naming no organisation of the file.
   const orphans: RowReport[] = [];
@@ -484,6 +602,14 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
     const answer = ready.length ? await send(ready, dryRun, false) : { written: !dryRun };
     written = answer.written && !dryRun;
     bar?.update(reports.length);
+  } else if (sessions) {
+    try {
+      await check.settle();
+    } catch (error) {
+      await finishSession(false).catch(() => undefined);
+      throw error;
+    }
+    written = await finishSession(!sessionRefused && !locallyInvalid());
   } else {
     await check.settle();
     written = wroteAny || (skipInvalid && !dryRunOnly);
@@ -536,6 +662,7 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
     rows: all,
     counts,
     errorCopy: null,
+    batches: calls,
   };
   if (counts.INVALID > 0) {
     report.errorCopy = options.errorCopy ?? options.file.replace(/\.(xlsx|csv|txt)$/iu, "") + ".loi.xlsx";

@@ -165,6 +165,7 @@ export async function openTable(path: string, spec: KindSpec, options: { sheet?:
   const skipped = { subtotals: 0, notes: 0 };
   const rest = buffered.slice(found.at + 1);
   const columns = found.columns;
+  const requiredColumns = columns.filter((c) => c.spec.required);
 
   const choiceCache = new Map(columns.filter((c) => c.spec.type.kind === "choice").map((c) => [c.index, new Map<string, ReturnType<typeof readCell>>()]));
   // A sheet is typed in one font: once a cell is surely TCVN3 or VNI, short cells of the sheet are read as such.
@@ -198,7 +199,7 @@ export async function openTable(path: string, spec: KindSpec, options: { sheet?:
         skipped.subtotals += 1;
         continue;
       }
-      const requiredEmpty = columns.filter((c) => c.spec.required).every((c) => isBlank(texts[c.index] ?? ""));
+      const requiredEmpty = requiredColumns.every((c) => isBlank(texts[c.index] ?? ""));
       if (requiredEmpty && filled.length <= 2) {
         skipped.notes += 1;
         continue;

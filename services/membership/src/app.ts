@@ -8,7 +8,7 @@ import { referenceResolvers } from "./references";
 import { AdminUnitResolver } from "./resolvers/admin-unit.resolver";
 import { AdminUnitEconomyResolver, CollectiveEconomyResolver } from "./resolvers/economy.resolver";
 import { MembershipMutationResolver } from "./resolvers/mutation.resolver";
-import { MemberResolver, OrganizationResolver } from "./resolvers/organization.resolver";
+import { ClassificationResolver, FinancialReportResolver, MemberResolver, OrganizationResolver } from "./resolvers/organization.resolver";
 import { StatisticsResolver } from "./resolvers/statistics.resolver";
 import { loadDemoData } from "./seed/load";
 
@@ -19,6 +19,8 @@ export const membership = defineSubgraph({
   resolvers: [
     OrganizationResolver,
     MemberResolver,
+    FinancialReportResolver,
+    ClassificationResolver,
     AdminUnitResolver,
     StatisticsResolver,
     MembershipMutationResolver,

@@ -77,6 +77,17 @@ describe("no N+1", () => {
     for (const sql of large.statements.slice(1)) expect(sql).toMatch(/= ANY\(\$1\)/u);
   });
 
+  it("names the organisation of every member, yearly report and classification in one statement, whatever the page's length", async () => {
+    const query = `query($first: Int) { cooperatives(first: $first) { nodes { members(first: 3) { nodes { organization { name } } }
+      financialReports { year organization { registrationNumber } } classifications { year organization { name } } } } }`;
+    const small = await countStatements(query, { first: 5 });
+    const large = await countStatements(query, { first: 100 });
+    const reports = large.data.cooperatives.nodes.flatMap((c: { financialReports: unknown[] }) => c.financialReports);
+    expect(reports.length).toBeGreaterThan(100);
+    expect(large.count).toBe(small.count);
+    expect(large.statements.filter((sql) => /FROM "?organization"?/u.test(sql) && /= ANY\(\$1\)/u.test(sql))).toHaveLength(1);
+  });
+
   it("judges a commune's access to each organisation without a statement per row", async () => {
     // Xã Hương Xuân lies in the former Hương Khê (444): the page holds its organisations and others.
     const commune = await as({ subject: "xa.18544", role: Role.COMMUNE, department: null, adminUnitCode: "18544", name: null });

@@ -3,6 +3,7 @@
  * period, and registrations checked against the map in force on the establishment date.
  */
 import { ADMIN_UNITS, unitOn, unitsOn } from "@kttt/reference";
+import { ILLUSTRATIVE_2025 } from "../src/seed/generate";
 import { onlyError, startTestMembership, type TestMembership } from "./helpers";
 
 let m: TestMembership;
@@ -139,6 +140,34 @@ describe("organisations in communes", () => {
     }
     const [{ used }] = await m.service.dataSource.query(`SELECT count(DISTINCT commune_id)::int AS used FROM organization`);
     expect(used).toBeGreaterThanOrEqual(180); // of 216
+  });
+
+  it("marks its illustrative rows as OCOP and trade promotion do: the organisations registered or dissolved in 2025–2026, the figures and assessments of 2025", async () => {
+    const [flags] = await m.service.dataSource.query(`
+      SELECT (SELECT count(*) FROM organization WHERE illustrative)::int AS organizations,
+             (SELECT count(*) FROM organization WHERE illustrative <> (established_on >= '2025-01-01' OR dissolved_on >= '2025-01-01'))::int AS "organizationsAmiss",
+             (SELECT count(*) FROM financial_report WHERE illustrative <> (year >= 2025))::int AS "reportsAmiss",
+             (SELECT count(*) FROM financial_report WHERE illustrative)::int AS reports,
+             (SELECT count(*) FROM classification WHERE illustrative <> (year >= 2025))::int AS "classificationsAmiss"`);
+    expect(flags).toMatchObject({
+      organizations: ILLUSTRATIVE_2025.newCooperatives + ILLUSTRATIVE_2025.newGroups + ILLUSTRATIVE_2025.dissolvedCooperatives,
+      organizationsAmiss: 0,
+      reportsAmiss: 0,
+      classificationsAmiss: 0,
+    });
+    expect(flags.reports).toBeGreaterThan(900);
+    const [newest] = await m.service.dataSource.query(
+      "SELECT id FROM organization WHERE kind = 'COOPERATIVE' AND established_on BETWEEN '2025-07-01' AND '2025-12-31' ORDER BY id LIMIT 1",
+    );
+    const res = await m.query(
+      `query ($id: ID!) { organization(id: $id) { illustrative financialReports { year illustrative organization { illustrative } } } }`,
+      { id: newest.id },
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data.organization).toMatchObject({
+      illustrative: true,
+      financialReports: [{ year: 2025, illustrative: true, organization: { illustrative: true } }],
+    });
   });
 
   it("a district on a date finds what lay in it then, and the districts of a date add up to the province", async () => {

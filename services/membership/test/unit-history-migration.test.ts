@@ -38,6 +38,7 @@ describe("the unit-history migrations", () => {
     const organizations = await one(`SELECT count(*)::int AS n, string_agg(DISTINCT admin_unit_code, ',' ORDER BY admin_unit_code) AS units FROM organization`);
     expect(await one(`SELECT count(*)::int AS n FROM admin_unit`)).toEqual({ n: ADMIN_UNIT_VERSIONS.length });
 
+    await dataSource.undoLastMigration({ transaction: "each" }); // illustrative rows
     await dataSource.undoLastMigration({ transaction: "each" }); // classification by date
     await dataSource.undoLastMigration({ transaction: "each" }); // the data version (statistics cache)
     await dataSource.undoLastMigration({ transaction: "each" }); // organisations' communes

@@ -16,7 +16,7 @@ import {
 import { PolicySupportMutationResolver } from "./resolvers/mutation.resolver";
 import { DevelopmentPlanResolver } from "./resolvers/plan.resolver";
 import { AgencyResolver, SupportPolicyResolver } from "./resolvers/policy.resolver";
-import { SupportBeneficiaryResolver, SupportProgrammeResolver } from "./resolvers/programme.resolver";
+import { DisbursementResolver, SupportBeneficiaryResolver, SupportProgrammeResolver } from "./resolvers/programme.resolver";
 import { PolicySupportStatisticsResolver } from "./resolvers/statistics.resolver";
 import { loadDemoData } from "./seed/load";
 
@@ -33,6 +33,7 @@ export const policySupport = defineSubgraph({
     AgencyResolver,
     SupportProgrammeResolver,
     SupportBeneficiaryResolver,
+    DisbursementResolver,
     DevelopmentPlanResolver,
     PolicySupportStatisticsResolver,
     CooperativeSupportResolver,

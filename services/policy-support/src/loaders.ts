@@ -78,6 +78,7 @@ export function createLoaders(dataSource: DataSource) {
       firstBeneficiaries(dataSource, args.parent, args),
     ),
     beneficiariesByOrganization: groupLoader(dataSource, SupportBeneficiary, beneficiariesBy("organization_id")),
+    beneficiary: rowLoader(dataSource, SupportBeneficiary, { column: "id", keyOf: (b) => b.id, validKey: isUuid }),
     beneficiariesByProgramme: groupLoader(dataSource, SupportBeneficiary, beneficiariesBy("programme_id")),
     unitFigures: loadersByArgs((year: number) => unitFigures(dataSource, year)),
     /** Support approved in a period's year, for the province and every unit of the period's map in one grouped statement. */

@@ -1,3 +1,5 @@
+import { Role } from "@kttt/core";
+import { as, graphql } from "@kttt/testkit";
 import { startTestPolicySupport, type TestPolicySupport } from "./helpers";
 
 let s: TestPolicySupport;
@@ -84,6 +86,35 @@ describe("no N+1", () => {
     expect(one.count).toBe(1);
     expect(all.count).toBe(1);
     expect(all.statements[0]).toMatch(/GROUP BY GROUPING SETS \(\(b\.unit_key\), \(\)\)/u);
+  });
+
+  it("lists every programme's payments, each with its beneficiary, in constant statements", async () => {
+    const query = `query($first: Int) { supportProgrammes(first: $first) { nodes { disbursements(first: 5) { totalCount nodes { amount
+      beneficiary { approvedOn programme { code } organization { __typename } } } } } } }`;
+    const small = await countStatements(query, { first: 5 });
+    const large = await countStatements(query, { first: 50 });
+    const payments = large.data.supportProgrammes.nodes.flatMap((p: { disbursements: { nodes: unknown[] } }) => p.disbursements.nodes);
+    expect(payments.length).toBeGreaterThan(50);
+    expect(large.count).toBe(small.count);
+  });
+
+  it("shows a programme's payments to Sở Tài chính, and refuses them to a commune, which reads its own through each beneficiary", async () => {
+    const query = `{ supportProgrammes(first: 1) { nodes { disbursements(first: 1) { totalCount } } } }`;
+    const finance = await graphql(
+      s.url,
+      query,
+      undefined,
+      await as({ subject: "so.tc", role: Role.DEPARTMENT, department: "SO_TC", adminUnitCode: null, name: null }),
+    );
+    expect(finance.errors).toBeUndefined();
+    expect(finance.data.supportProgrammes.nodes[0].disbursements.totalCount).toBeGreaterThan(0);
+    const commune = await graphql(
+      s.url,
+      query,
+      undefined,
+      await as({ subject: "xa.18544", role: Role.COMMUNE, department: null, adminUnitCode: "18544", name: null }),
+    );
+    expect(commune.errors?.[0]).toMatchObject({ path: ["supportProgrammes", "nodes", 0, "disbursements"], extensions: { code: "FORBIDDEN" } });
   });
 
   it("lists programmes with budgets, results and beneficiaries in constant statements", async () => {

@@ -132,6 +132,11 @@ describe("policy-support demo data", () => {
     const in2026 = rows.beneficiaries.filter((b) => (b.approved_on as string).startsWith("2026"));
     expect(in2026.length).toBeGreaterThan(100);
     expect(rows.programmes.filter((p) => (p.starts_on as string).startsWith("2026")).every((p) => /minh họa/u.test(p.name as string))).toBe(true);
+    // Marked as OCOP's and trade promotion's illustrative rows are: the programmes of 2026, and only they.
+    expect(rows.programmes.filter((p) => p.illustrative).map((p) => p.code)).toEqual(
+      rows.programmes.filter((p) => (p.starts_on as string).startsWith("2026")).map((p) => p.code),
+    );
+    expect(rows.programmes.filter((p) => p.illustrative)).toHaveLength(9);
     expect(rows.disbursements.filter((d) => (d.disbursed_on as string) >= "2026-01-01").length).toBeGreaterThan(50);
     expect(rows.disbursements.every((d) => (d.disbursed_on as string) <= "2026-06-30")).toBe(true);
     expect(after.length).toBe(in2026.length);

@@ -8,6 +8,7 @@ import { createTestDatabase, type TestDatabase } from "@kttt/testkit";
 import { migrations } from "../src/migrations";
 import { BeneficiaryCommune1732406400204 } from "../src/migrations/1732406400204-beneficiary-commune";
 import { AgencyCommune1732406400205 } from "../src/migrations/1732406400205-agency-commune";
+import { ProgrammeIllustrative1732406400206 } from "../src/migrations/1732406400206-programme-illustrative";
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -23,10 +24,13 @@ it("upgrades a database migrated under the former names", async () => {
   const old = await openDatabase({ url: database.url, entities: [], migrations, poolSize: 1 });
   // Migrations added since are undone: the former code did not have them.
   const runner = old.dataSource.createQueryRunner();
+  await new ProgrammeIllustrative1732406400206().down(runner);
   await new AgencyCommune1732406400205().down(runner);
   await new BeneficiaryCommune1732406400204().down(runner);
   await runner.release();
-  await old.dataSource.query("DELETE FROM schema_migrations WHERE name IN ('BeneficiaryCommune1732406400204', 'AgencyCommune1732406400205')");
+  await old.dataSource.query(
+    "DELETE FROM schema_migrations WHERE name IN ('BeneficiaryCommune1732406400204', 'AgencyCommune1732406400205', 'ProgrammeIllustrative1732406400206')",
+  );
   await old.dataSource.query(`
     UPDATE schema_migrations SET name = CASE name
       WHEN 'PolicySupportInitial1732406400200' THEN 'Initial1732406400000'
@@ -53,6 +57,7 @@ it("upgrades a database migrated under the former names", async () => {
       "PlanYears1732406400203@1732406400203",
       "BeneficiaryCommune1732406400204@1732406400204",
       "AgencyCommune1732406400205@1732406400205",
+      "ProgrammeIllustrative1732406400206@1732406400206",
     ]);
     expect(await upgraded.dataSource.showMigrations()).toBe(false);
     const [check] = await upgraded.dataSource.query(

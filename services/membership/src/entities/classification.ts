@@ -54,6 +54,9 @@ export class Classification {
   @Stored.text("Why the organisation was not rated (lý do chưa xếp loại).", { nullable: true })
   notRatedReason: string | null;
 
+  @Stored.boolean("True for illustrative demo data (dữ liệu minh họa), not published figures: the demo's assessments of 2025.")
+  illustrative: boolean;
+
   @Stored.int("Version for optimistic concurrency (phiên bản).")
   version: number;
 

@@ -36,6 +36,9 @@ export class FinancialReport {
   @Stored.enum(ItReadiness, "Use of information technology (mức độ ứng dụng CNTT).")
   itReadiness: ItReadiness;
 
+  @Stored.boolean("True for illustrative demo data (dữ liệu minh họa), not published figures: the demo's figures of 2025.")
+  illustrative: boolean;
+
   @Stored.int("Version for optimistic concurrency (phiên bản).")
   version: number;
 }

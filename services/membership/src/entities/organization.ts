@@ -72,6 +72,9 @@ export abstract class Organization {
     return communeCodeOn(this.communeId, this.address ?? null, today());
   }
 
+  @Stored.boolean("True for illustrative demo data (dữ liệu minh họa), not published figures: an organisation the demo registers or dissolves in 2025–2026.")
+  illustrative: boolean;
+
   @Stored.int("Version for optimistic concurrency: send it back when you update (phiên bản).")
   version: number;
 

@@ -4,6 +4,7 @@ import { AdminUnits1732406400001 } from "./1732406400001-admin-units";
 import { UnitHistory1751328000000 } from "./1751328000000-unit-history";
 import { OrganizationCommune1751328000001 } from "./1751328000001-organization-commune";
 import { ClassificationByDate1758153600000 } from "./1758153600000-classification-by-date";
+import { IllustrativeRows1764460800000 } from "./1764460800000-illustrative-rows";
 import { StatisticsIndexes1795910400000 } from "./1795910400000-statistics-indexes";
 
 /** Every migration of the membership database, in order. */
@@ -17,5 +18,6 @@ export const migrations = [
   // Statistics of closed periods are cached per data version (core's AggregateCache).
   dataVersionMigration(1751328000050),
   ClassificationByDate1758153600000,
+  IllustrativeRows1764460800000,
   StatisticsIndexes1795910400000,
 ];

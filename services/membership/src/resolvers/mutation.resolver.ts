@@ -1,5 +1,5 @@
-import { ALLIANCE, ImportArg } from "@kttt/core";
-import { Arg, Authorized, Ctx, Mutation, Resolver } from "type-graphql";
+import { ALLIANCE, finishImportSession, ImportArg, ImportSession, sessionArgument, startImportSession } from "@kttt/core";
+import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from "type-graphql";
 import { OrganizationImport } from "../services/organization-import";
 import {
   ClassificationImportRow,
@@ -83,9 +83,41 @@ export class MembershipMutationResolver {
     @ImportArg.rows(() => [OrganizationImportRow]) rows: OrganizationImportRow[],
     @ImportArg.dryRun() dryRun: boolean,
     @ImportArg.skipInvalid() skipInvalid: boolean,
+    @Arg("session", () => ID, {
+      nullable: true,
+      description:
+        "An open import session (startMembershipImport): the batch is checked and written in the session's transaction, kept only when " +
+        "finishMembershipImport commits it (phiên nhập). Without it the batch is its own transaction.",
+    })
+    session: string | null,
     @Ctx() ctx: MembershipContext,
   ): Promise<ImportOrganizationsPayload> {
-    return new OrganizationImport(ctx.dataSource).run(rows, dryRun, skipInvalid);
+    const id = sessionArgument(session);
+    return new OrganizationImport(ctx.dataSource).run(rows, dryRun, skipInvalid, id ? { id, owner: ctx.principal.subject } : null);
+  }
+
+  @Authorized(...ALLIANCE)
+  @Mutation(() => ImportSession, {
+    description:
+      "Open an import session (mở phiên nhập) for a file longer than one call: every batch sent with its id is checked and written in one " +
+      "transaction, which finishMembershipImport commits (all or nothing) or rolls back; a session idle for two minutes is rolled back.",
+  })
+  startMembershipImport(@Ctx() ctx: MembershipContext): Promise<ImportSession> {
+    return startImportSession(ctx.dataSource, ctx.principal.subject);
+  }
+
+  @Authorized(...ALLIANCE)
+  @Mutation(() => ImportSession, {
+    description:
+      "Finish an import session (kết thúc phiên nhập): commit every batch it wrote, in one transaction, or roll them all back. " +
+      "Committing a session one of whose batches had invalid rows (without skipInvalid) is refused (SESSION_HAS_INVALID_ROWS) and rolls it back.",
+  })
+  finishMembershipImport(
+    @Arg("session", () => ID, { description: "The session startMembershipImport opened (mã phiên)." }) session: string,
+    @Arg("commit", { description: "True to keep what the session wrote, false to roll it back (ghi hay hủy)." }) commit: boolean,
+    @Ctx() ctx: MembershipContext,
+  ): Promise<ImportSession> {
+    return finishImportSession(session, ctx.principal.subject, commit);
   }
 
   @Authorized(...ALLIANCE)

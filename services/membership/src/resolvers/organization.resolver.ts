@@ -175,8 +175,36 @@ export class OrganizationResolver extends placeFieldsResolver(
   }
 }
 
+/** The organisation a record belongs to, one statement for every record of a response (an export names each row's organisation). */
+function organizationOf(record: { organizationId: string }, ctx: MembershipContext): Promise<Organization> {
+  return ctx.loaders.organization.load(record.organizationId) as Promise<Organization>;
+}
+
+const RECORD_ORGANIZATION = "The organisation the record belongs to (tổ chức), so a list of records names whose each row is.";
+
+@Resolver(() => FinancialReport)
+export class FinancialReportResolver {
+  @FieldResolver(() => Organization, { description: RECORD_ORGANIZATION })
+  organization(@Root() report: FinancialReport, @Ctx() ctx: MembershipContext): Promise<Organization> {
+    return organizationOf(report, ctx);
+  }
+}
+
+@Resolver(() => Classification)
+export class ClassificationResolver {
+  @FieldResolver(() => Organization, { description: RECORD_ORGANIZATION })
+  organization(@Root() classification: Classification, @Ctx() ctx: MembershipContext): Promise<Organization> {
+    return organizationOf(classification, ctx);
+  }
+}
+
 @Resolver(() => Member)
 export class MemberResolver {
+  @FieldResolver(() => Organization, { description: RECORD_ORGANIZATION })
+  organization(@Root() member: Member, @Ctx() ctx: MembershipContext): Promise<Organization> {
+    return organizationOf(member, ctx);
+  }
+
   @FieldResolver(() => String, {
     nullable: true,
     description: `Name of the person, household head or body (họ và tên / tên tổ chức). A member organisation's name is public. ${PERSONAL}`,

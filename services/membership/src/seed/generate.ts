@@ -376,7 +376,7 @@ function addIllustrative2025(rows: SeedRows, memberCount: Map<string, number>): 
   for (let k = 0; k < ILLUSTRATIVE_2025.dissolvedCooperatives; k++) {
     const o = candidates[Math.floor(((k + 0.5) * candidates.length) / ILLUSTRATIVE_2025.dissolvedCooperatives)];
     const on = rng.date("2025-10-01", "2026-05-31");
-    Object.assign(o, { status: "DISSOLVED", dissolved_on: on });
+    Object.assign(o, { status: "DISSOLVED", dissolved_on: on, illustrative: true });
     dissolved.set(o.id as string, on);
   }
   for (const a of rows.allianceMemberships) {
@@ -438,6 +438,7 @@ function addIllustrative2025(rows: SeedRows, memberCount: Map<string, number>): 
       established_on: establishedOn,
       dissolved_on: null,
       address: `${unit.name}, tỉnh Hà Tĩnh`,
+      illustrative: true,
       representative: personName(rng),
       version: 1,
     });

@@ -1,7 +1,9 @@
 /** Loads the demo data into an empty membership database, in one transaction. */
 import { demoCopyNameSql, demoCopyNumberSql, seedOnce, type DemoCopies } from "@kttt/core";
 import type { DataSource } from "typeorm";
-import { generateSeedRows } from "./generate";
+import { generateSeedRows, ILLUSTRATIVE_2025 } from "./generate";
+
+const ILLUSTRATIVE_FROM_YEAR = Number(ILLUSTRATIVE_2025.from.slice(0, 4));
 
 /**
  * The demo at DEMO_DATA_SCALE > 1 (benchmark growth runs): copies of every organisation (same unit, sector and
@@ -12,7 +14,7 @@ export const MEMBERSHIP_DEMO_COPIES: DemoCopies[] = [
   {
     table: "organization",
     ids: ["id"],
-    set: { name: demoCopyNameSql("original.name"), registration_number: demoCopyNumberSql("original.registration_number") },
+    set: { name: demoCopyNameSql("original.name"), registration_number: demoCopyNumberSql("original.registration_number"), illustrative: "true" },
   },
   { table: "member", ids: ["id", "organization_id", "member_organization_id"] },
   { table: "alliance_membership", ids: ["organization_id"] },
@@ -28,12 +30,14 @@ export function loadDemoData(dataSource: DataSource, scale = 1): Promise<boolean
     "organization",
     () => {
       const rows = generateSeedRows();
+      // Illustrative rows say so: the organisations registered or dissolved in 2025–2026, every figure and assessment of 2025 on.
+      const ofYear = (r: Record<string, unknown>) => ({ ...r, illustrative: (r.year as number) >= ILLUSTRATIVE_FROM_YEAR });
       return [
-        ["organization", rows.organizations],
+        ["organization", rows.organizations.map((o) => ({ ...o, illustrative: o.illustrative === true }))],
         ["member", rows.members],
         ["alliance_membership", rows.allianceMemberships],
-        ["financial_report", rows.financialReports],
-        ["classification", rows.classifications],
+        ["financial_report", rows.financialReports.map(ofYear)],
+        ["classification", rows.classifications.map(ofYear)],
       ];
     },
     { scale, copies: MEMBERSHIP_DEMO_COPIES },

@@ -11,9 +11,9 @@ import {
   conflict,
   foldText,
   importDecision,
+  inImportSession,
   ImportOutcome,
   ImportProblem,
-  insertRows,
   rowResults,
   requireBatchSize,
   validationFailures,
@@ -39,19 +39,42 @@ function problem(field: string, reason: string, message: string): ImportProblem 
 export class OrganizationImport {
   constructor(private readonly dataSource: DataSource) {}
 
-  async run(rows: OrganizationImportRow[], dryRun: boolean, skipInvalid: boolean): Promise<ImportOrganizationsPayload> {
+  /**
+   * One batch, in a transaction of its own, or with `session` in the import session's transaction (committed
+   * or rolled back with the whole file by finishMembershipImport).
+   */
+  async run(
+    rows: OrganizationImportRow[],
+    dryRun: boolean,
+    skipInvalid: boolean,
+    session: { id: string; owner: string } | null = null,
+  ): Promise<ImportOrganizationsPayload> {
     requireBatchSize(rows, MAX_IMPORT_ROWS);
-    return this.dataSource.transaction(async (manager) => {
+    if (!session) return this.dataSource.transaction((manager) => this.batch(manager, rows, dryRun, skipInvalid));
+    return inImportSession(session.id, session.owner, async (manager) => {
+      const result = await this.batch(manager, rows, dryRun, skipInvalid);
+      const rowsWritten = result.written ? result.counts.created + result.counts.updated : 0;
+      return { result, rowsWritten, refused: result.counts.invalid > 0 && !skipInvalid };
+    });
+  }
+
+  private async batch(manager: EntityManager, rows: OrganizationImportRow[], dryRun: boolean, skipInvalid: boolean): Promise<ImportOrganizationsPayload> {
+    {
       const numbers = [...new Set(rows.map((r) => r.registrationNumber && cleanText(r.registrationNumber)).filter((n): n is string => !!n))];
       const groupNames = [...new Set(rows.filter((r) => r.kind === OrganizationKind.COOPERATIVE_GROUP).map((r) => cleanText(r.name)))];
-      // Locked: nobody changes a matched organisation between this check and the write.
-      const existing = await manager
-        .getRepository(Organization)
-        .createQueryBuilder("o")
-        .setLock("pessimistic_write")
-        .where("o.registration_number = ANY(:numbers)", { numbers })
-        .orWhere("(o.kind = :group AND o.name = ANY(:groupNames))", { group: OrganizationKind.COOPERATIVE_GROUP, groupNames })
-        .getMany();
+      // Locked: nobody changes a matched organisation between this check and the write. Read as plain rows
+      // (no entity hydration for thousands of rows), shaped as the entity.
+      const existing = (
+        await manager.query<Organization[]>(
+          `SELECT id, kind, name, registration_number AS "registrationNumber", admin_unit_code AS "adminUnitCode", commune_id AS "communeId",
+                  commune_since::text AS "communeSince", sector, status, established_on::text AS "establishedOn", dissolved_on::text AS "dissolvedOn",
+                  address, representative, version, created_at AS "createdAt", updated_at AS "updatedAt"
+             FROM organization
+            WHERE registration_number = ANY($1::text[]) OR (kind = $2 AND name = ANY($3::text[]))
+              FOR UPDATE`,
+          [numbers, OrganizationKind.COOPERATIVE_GROUP, groupNames],
+        )
+      ).map((row) => Object.assign(Object.create(Organization.prototype) as Organization, row));
       const byNumber = new Map(existing.filter((o) => o.registrationNumber).map((o) => [o.registrationNumber as string, o]));
       const byGroup = new Map(existing.filter((o) => o.kind === OrganizationKind.COOPERATIVE_GROUP).map((o) => [groupKey(o.adminUnitCode, o.name), o]));
       const officialCounts = await this.officialCounts(
@@ -169,8 +192,8 @@ export class OrganizationImport {
         await this.write(manager, creates, updates);
         for (const { org, index } of creates) results[index].organizationId = org.id;
       }
-      return Object.assign(new ImportOrganizationsPayload(), { dryRun, written, counts, rows: results });
-    });
+      return Object.assign(new ImportOrganizationsPayload(), { dryRun, written, counts, results });
+    }
   }
 
   /** Active official members of each organisation, in one statement. */
@@ -190,25 +213,27 @@ export class OrganizationImport {
   ): Promise<void> {
     const audits: AuditEntry[] = [];
     if (creates.length > 0) {
-      await insertRows(
-        manager,
-        "organization",
-        creates.map(({ org }) => ({
-          id: org.id,
-          kind: org.kind,
-          name: org.name,
-          registration_number: org.registrationNumber,
-          admin_unit_code: org.adminUnitCode,
-          commune_id: org.communeId,
-          commune_since: org.communeSince,
-          sector: org.sector,
-          status: org.status,
-          established_on: org.establishedOn,
-          dissolved_on: null,
-          address: org.address,
-          representative: org.representative,
-          version: 1,
-        })),
+      // One statement, one array per column: a batch of thousands is as short to plan as a batch of one.
+      const orgs = creates.map(({ org }) => org);
+      await manager.query(
+        `INSERT INTO organization (id, kind, name, registration_number, admin_unit_code, commune_id, commune_since, sector, status, established_on, address, representative, version)
+         SELECT v.*, 1
+           FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::date[], $8::text[], $9::text[], $10::date[], $11::text[], $12::text[])
+                AS v(id, kind, name, registration_number, admin_unit_code, commune_id, commune_since, sector, status, established_on, address, representative)`,
+        [
+          orgs.map((o) => o.id),
+          orgs.map((o) => o.kind),
+          orgs.map((o) => o.name),
+          orgs.map((o) => o.registrationNumber ?? null),
+          orgs.map((o) => o.adminUnitCode),
+          orgs.map((o) => o.communeId ?? null),
+          orgs.map((o) => o.communeSince ?? null),
+          orgs.map((o) => o.sector),
+          orgs.map((o) => o.status),
+          orgs.map((o) => o.establishedOn),
+          orgs.map((o) => o.address ?? null),
+          orgs.map((o) => o.representative ?? null),
+        ],
       );
       const members = creates.flatMap(({ org, row }) => (row.members ?? []).map((m) => memberRow(org.id, m)));
       if (members.length > 0) await manager.getRepository(Member).insert(members);

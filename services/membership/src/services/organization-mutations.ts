@@ -288,7 +288,7 @@ async function classificationValues(
   manager: EntityManager,
   org: Organization,
   input: RecordClassificationInput,
-): Promise<Omit<Classification, "organizationId" | "year" | "scheme" | "version" | "ratingLabel" | "sizeClassLabel">> {
+): Promise<Omit<Classification, "organizationId" | "year" | "scheme" | "version" | "illustrative" | "ratingLabel" | "sizeClassLabel">> {
   const base = {
     assessedOn: input.assessedOn,
     schemeName: null,

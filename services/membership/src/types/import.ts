@@ -1,5 +1,5 @@
-import { InputType, ObjectType } from "type-graphql";
-import { ImportPayloadBase, ImportRowResultBase, FieldOf } from "@kttt/core";
+import { Arg, Field, InputType, ObjectType } from "type-graphql";
+import { FieldOf, ImportOutcome, ImportPayloadBase, ImportRowResultBase } from "@kttt/core";
 import {
   ClassificationScheme,
   ItReadiness,
@@ -70,8 +70,20 @@ export class OrganizationImportRowResult extends ImportRowResultBase {
 
 @ObjectType({ description: "The result of importing a batch of organisations (kết quả nhập danh sách tổ chức)." })
 export class ImportOrganizationsPayload extends ImportPayloadBase {
-  @FieldOf.of([OrganizationImportRowResult], "One result per row, in the order sent (từng dòng).")
-  rows: OrganizationImportRowResult[];
+  /** Every row's result, in the order sent. */
+  results: OrganizationImportRowResult[];
+
+  @Field(() => [OrganizationImportRowResult], {
+    description:
+      "One result per row, in the order sent (từng dòng); with `outcomes`, only the rows of those outcomes (a caller sending " +
+      "thousands of new rows asks for the others and counts the rest as created).",
+  })
+  rows(
+    @Arg("outcomes", () => [ImportOutcome], { nullable: true, description: "Only the rows of these outcomes; all rows when omitted (lọc theo kết quả)." })
+    outcomes?: ImportOutcome[] | null,
+  ): OrganizationImportRowResult[] {
+    return outcomes ? this.results.filter((r) => outcomes.includes(r.outcome)) : this.results;
+  }
 }
 
 const ORGANIZATION_REF =

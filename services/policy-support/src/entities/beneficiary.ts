@@ -1,6 +1,6 @@
-import { Authorized, Field, ID, Int, ObjectType } from "type-graphql";
-import { Column, Entity, PrimaryColumn } from "typeorm";
-import { bigintTransformer, DETAILS, LocalDateScalar, READ_NOTE, Stored, today, VndScalar } from "@kttt/core";
+import { Authorized, Field, ObjectType } from "type-graphql";
+import { Column, Entity } from "typeorm";
+import { DETAILS, READ_NOTE, Stored, today, VndScalar } from "@kttt/core";
 import { communeCodeOn } from "@kttt/reference";
 import { FundingSource, OrganizationKind } from "../domain/enums";
 
@@ -10,38 +10,31 @@ import { FundingSource, OrganizationKind } from "../domain/enums";
 })
 @Entity("support_beneficiary")
 export class SupportBeneficiary {
-  @Field(() => ID, { description: "Stable identifier (mã định danh)." })
-  @PrimaryColumn("uuid")
+  @Stored.id("Stable identifier (mã định danh).")
   id: string;
 
   @Column("uuid", { name: "programme_id" })
   programmeId: string;
 
-  @Field(() => ID, { description: "Id of the organisation in the membership records (mã tổ chức)." })
-  @Column("uuid", { name: "organization_id" })
+  @Stored.ref("Id of the organisation in the membership records (mã tổ chức).")
   organizationId: string;
 
-  @Field(() => OrganizationKind, { description: "Legal form of the organisation (loại hình)." })
-  @Column("text", { name: "organization_kind" })
+  @Stored.enum(OrganizationKind, "Legal form of the organisation (loại hình).")
   organizationKind: OrganizationKind;
 
-  @Field({
-    description:
-      "Code of the unit where the organisation is registered (mã đơn vị hành chính), as given when the support was approved: the district before 2025-07-01 (the commune's district), the commune after.",
-  })
-  @Column("text", { name: "admin_unit_code" })
+  @Stored.text(
+    "Code of the unit where the organisation is registered (mã đơn vị hành chính), as given when the support was approved: the district before 2025-07-01 (the commune's district), the commune after.",
+  )
   adminUnitCode: string;
 
   /** The commune (a unit version's id) where the organisation lies, as recorded; `commune` serves the unit. */
   @Column("text", { name: "commune_id", nullable: true })
   communeId: string | null;
 
-  @Field(() => LocalDateScalar, { nullable: true, description: "Since when the organisation lies in `commune` (từ ngày); null where no commune is recorded." })
-  @Column("date", { name: "commune_since", nullable: true })
+  @Stored.date("Since when the organisation lies in `commune` (từ ngày); null where no commune is recorded.", { nullable: true })
   communeSince: string | null;
 
-  @Field(() => FundingSource, { description: "Budget line the allocation is charged to (nguồn kinh phí)." })
-  @Column("text", { name: "funding_source" })
+  @Stored.enum(FundingSource, "Budget line the allocation is charged to (nguồn kinh phí).")
   fundingSource: FundingSource;
 
   @Stored.text("What the organisation receives (nội dung hỗ trợ), e.g. a training course, a booth at a fair.", { guard: "SUPPORT" })
@@ -53,28 +46,19 @@ export class SupportBeneficiary {
   @Stored.money("Amount paid out so far (đã giải ngân), VND: the sum of the disbursements.", { guard: "SUPPORT" })
   disbursedAmount: bigint;
 
-  @Authorized(...DETAILS.SUPPORT)
-  @Field(() => Int, {
-    nullable: true,
-    description: `Managers of the organisation trained through this support (cán bộ quản lý được đào tạo), the in-kind result that membership's managersTrained counts. ${READ_NOTE.SUPPORT}`,
-  })
-  @Column("integer", { name: "managers_trained" })
+  @Stored.int(
+    "Managers of the organisation trained through this support (cán bộ quản lý được đào tạo), the in-kind result that membership's managersTrained counts.",
+    { guard: "SUPPORT" },
+  )
   managersTrained: number;
 
-  @Field(() => LocalDateScalar, { description: "Date the allocation was approved (ngày phê duyệt)." })
-  @Column("date", { name: "approved_on" })
+  @Stored.date("Date the allocation was approved (ngày phê duyệt).")
   approvedOn: string;
 
-  @Authorized(...DETAILS.SUPPORT)
-  @Field(() => String, {
-    nullable: true,
-    description: `Why more than approved was paid out (lý do giải ngân vượt), when an override allowed it. ${READ_NOTE.SUPPORT}`,
-  })
-  @Column("text", { name: "over_plan_reason", nullable: true })
+  @Stored.text("Why more than approved was paid out (lý do giải ngân vượt), when an override allowed it.", { guard: "SUPPORT", nullable: true })
   overPlanReason: string | null;
 
-  @Field(() => Int, { description: "Version for optimistic concurrency (phiên bản)." })
-  @Column("integer")
+  @Stored.int("Version for optimistic concurrency (phiên bản).")
   version: number;
 
   @Authorized(...DETAILS.SUPPORT)
@@ -93,27 +77,22 @@ export class SupportBeneficiary {
 @ObjectType({ description: "One payment to a beneficiary (lần giải ngân)." })
 @Entity("disbursement")
 export class Disbursement {
-  @Field(() => ID, { description: "Stable identifier (mã định danh)." })
-  @PrimaryColumn("uuid")
+  @Stored.id("Stable identifier (mã định danh).")
   id: string;
 
   @Column("uuid", { name: "beneficiary_id" })
   beneficiaryId: string;
 
-  @Field(() => VndScalar, { description: "Amount paid (số tiền), VND." })
-  @Column("bigint", { transformer: bigintTransformer })
+  @Stored.money("Amount paid (số tiền), VND.")
   amount: bigint;
 
-  @Field(() => LocalDateScalar, { description: "Date of payment (ngày giải ngân)." })
-  @Column("date", { name: "disbursed_on" })
+  @Stored.date("Date of payment (ngày giải ngân).")
   disbursedOn: string;
 
-  @Field(() => String, { nullable: true, description: "Why this payment was allowed to exceed the approved amount (lý do vượt kế hoạch), if it did." })
-  @Column("text", { name: "override_reason", nullable: true })
+  @Stored.text("Why this payment was allowed to exceed the approved amount (lý do vượt kế hoạch), if it did.", { nullable: true })
   overrideReason: string | null;
 
-  @Field(() => String, { nullable: true, description: "Remarks (ghi chú)." })
-  @Column("text", { nullable: true })
+  @Stored.text("Remarks (ghi chú).", { nullable: true })
   note: string | null;
 
   /** The beneficiary's commune, set when the payment is served through its beneficiary (`SupportBeneficiary.disbursements`). */

@@ -1,6 +1,6 @@
-import { Field, Float, ID, Int, ObjectType } from "type-graphql";
+import { Field, Float, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryColumn } from "typeorm";
-import { bigintTransformer, numericTransformer, VndScalar } from "@kttt/core";
+import { Stored } from "@kttt/core";
 import { INDICATOR_LABEL, INDICATOR_UNIT, IndicatorUnit, PlanIndicator } from "../domain/enums";
 
 @ObjectType({
@@ -8,29 +8,27 @@ import { INDICATOR_LABEL, INDICATOR_UNIT, IndicatorUnit, PlanIndicator } from ".
 })
 @Entity("development_plan")
 export class DevelopmentPlan {
-  @Field(() => ID, { description: "Stable identifier (mã định danh)." })
-  @PrimaryColumn("uuid")
+  @Stored.id("Stable identifier (mã định danh).")
   id: string;
 
-  @Field(() => Int, { description: "The plan year (năm kế hoạch)." })
-  @Column("integer")
+  @Stored.int("The plan year (năm kế hoạch).")
   year: number;
 
   @Column("uuid", { name: "document_id" })
   documentId: string;
 
-  @Field({ description: "Title (tên kế hoạch)." })
-  @Column("text")
+  @Stored.text("Title (tên kế hoạch).")
   title: string;
 
-  @Field(() => String, { nullable: true, description: "Remarks (ghi chú), e.g. where the figures come from." })
-  @Column("text", { nullable: true })
+  @Stored.text("Remarks (ghi chú), e.g. where the figures come from.", { nullable: true })
   note: string | null;
 
-  @Field(() => Int, { description: "Version for optimistic concurrency (phiên bản)." })
-  @Column("integer")
+  @Stored.int("Version for optimistic concurrency (phiên bản).")
   version: number;
 }
+
+/** A count or percentage of a plan: numeric(16, 2) as the migration declares it, null where the indicator is money. */
+const PLAN_VALUE = { nullable: true, precision: 16, scale: 2 } as const;
 
 @ObjectType({
   description:
@@ -41,28 +39,25 @@ export class PlanTarget {
   @PrimaryColumn("uuid", { name: "plan_id" })
   planId: string;
 
-  @Field(() => PlanIndicator, { description: "The indicator (chỉ tiêu)." })
-  @PrimaryColumn("text")
+  @Stored.enum(PlanIndicator, "The indicator (chỉ tiêu).", { primary: true })
   indicator: PlanIndicator;
 
-  @Field(() => Float, { nullable: true, description: "Target as a count or a percentage 0–100 (kế hoạch); null for money indicators." })
-  @Column("numeric", { name: "target_value", nullable: true, transformer: numericTransformer })
+  @Stored.decimal("Target as a count or a percentage 0–100 (kế hoạch); null for money indicators.", { ...PLAN_VALUE, column: "target_value" })
   target: number | null;
 
-  @Field(() => VndScalar, { nullable: true, description: "Target of a money indicator (kế hoạch), VND; null for the others." })
-  @Column("bigint", { name: "target_amount", nullable: true, transformer: bigintTransformer })
+  @Stored.money("Target of a money indicator (kế hoạch), VND; null for the others.", { nullable: true })
   targetAmount: bigint | null;
 
-  @Field(() => Float, { nullable: true, description: "Result as a count or a percentage 0–100 (thực hiện); null until reported or for money indicators." })
-  @Column("numeric", { name: "actual_value", nullable: true, transformer: numericTransformer })
+  @Stored.decimal("Result as a count or a percentage 0–100 (thực hiện); null until reported or for money indicators.", {
+    ...PLAN_VALUE,
+    column: "actual_value",
+  })
   actual: number | null;
 
-  @Field(() => VndScalar, { nullable: true, description: "Result of a money indicator (thực hiện), VND; null until reported." })
-  @Column("bigint", { name: "actual_amount", nullable: true, transformer: bigintTransformer })
+  @Stored.money("Result of a money indicator (thực hiện), VND; null until reported.", { nullable: true })
   actualAmount: bigint | null;
 
-  @Field(() => String, { nullable: true, description: "Remarks (ghi chú), e.g. the source of the result." })
-  @Column("text", { nullable: true })
+  @Stored.text("Remarks (ghi chú), e.g. the source of the result.", { nullable: true })
   note: string | null;
 
   @Field({ description: "Vietnamese name of the indicator (tên chỉ tiêu)." })

@@ -5,19 +5,6 @@ import { LegalDocument } from "./legal-document";
 import { PolicyLegalBasis, SupportPolicy } from "./support-policy";
 import { ProgrammeFunding, SupportProgramme } from "./support-programme";
 
-export {
-  Agency,
-  DevelopmentPlan,
-  Disbursement,
-  LegalDocument,
-  PlanTarget,
-  PolicyLegalBasis,
-  ProgrammeFunding,
-  SupportBeneficiary,
-  SupportPolicy,
-  SupportProgramme,
-};
-
 export const entities = [
   Agency,
   DevelopmentPlan,

@@ -1,6 +1,6 @@
-import { Field, ID, Int, ObjectType } from "type-graphql";
-import { Column, Entity, PrimaryColumn } from "typeorm";
-import { LocalDateScalar } from "@kttt/core";
+import { Field, ObjectType } from "type-graphql";
+import { Column, Entity } from "typeorm";
+import { Stored } from "@kttt/core";
 import { DOCUMENT_TYPE_LABEL, LegalDocumentType } from "../domain/enums";
 
 @ObjectType({
@@ -8,43 +8,34 @@ import { DOCUMENT_TYPE_LABEL, LegalDocumentType } from "../domain/enums";
 })
 @Entity("legal_document")
 export class LegalDocument {
-  @Field(() => ID, { description: "Stable identifier (mã định danh)." })
-  @PrimaryColumn("uuid")
+  @Stored.id("Stable identifier (mã định danh).")
   id: string;
 
-  @Field({ description: "Official number and symbol (số, ký hiệu), e.g. 17/2023/QH15 or 113/2024/NĐ-CP." })
-  @Column("text")
+  @Stored.text("Official number and symbol (số, ký hiệu), e.g. 17/2023/QH15 or 113/2024/NĐ-CP.")
   number: string;
 
-  @Field(() => LegalDocumentType, { description: "Kind of document (loại văn bản)." })
-  @Column("text")
+  @Stored.enum(LegalDocumentType, "Kind of document (loại văn bản).")
   type: LegalDocumentType;
 
-  @Field({ description: "Title or summary of content (trích yếu)." })
-  @Column("text")
+  @Stored.text("Title or summary of content (trích yếu).")
   title: string;
 
-  @Field({ description: "Issuing body (cơ quan ban hành), e.g. Quốc hội, Chính phủ, UBND tỉnh Hà Tĩnh." })
-  @Column("text")
+  @Stored.text("Issuing body (cơ quan ban hành), e.g. Quốc hội, Chính phủ, UBND tỉnh Hà Tĩnh.")
   issuer: string;
 
-  @Field(() => LocalDateScalar, { nullable: true, description: "Date of issue or passing (ngày ban hành); null when the sources used do not give it." })
-  @Column("date", { name: "issued_on", nullable: true })
+  @Stored.date("Date of issue or passing (ngày ban hành); null when the sources used do not give it.", { nullable: true })
   issuedOn: string | null;
 
-  @Field(() => LocalDateScalar, { nullable: true, description: "Date it takes effect (ngày có hiệu lực); null when the sources used do not give it." })
-  @Column("date", { name: "effective_on", nullable: true })
+  @Stored.date("Date it takes effect (ngày có hiệu lực); null when the sources used do not give it.", { nullable: true })
   effectiveOn: string | null;
 
   @Column("uuid", { name: "supersedes_id", nullable: true })
   supersedesId: string | null;
 
-  @Field(() => String, { nullable: true, description: "Remarks (ghi chú), e.g. that a number or date is illustrative." })
-  @Column("text", { nullable: true })
+  @Stored.text("Remarks (ghi chú), e.g. that a number or date is illustrative.", { nullable: true })
   note: string | null;
 
-  @Field(() => Int, { description: "Version for optimistic concurrency (phiên bản)." })
-  @Column("integer")
+  @Stored.int("Version for optimistic concurrency (phiên bản).")
   version: number;
 
   @Field({ description: "Vietnamese name of the kind of document (tên loại văn bản), e.g. Nghị định." })

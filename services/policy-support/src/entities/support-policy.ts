@@ -1,36 +1,30 @@
-import { Field, ID, Int, ObjectType } from "type-graphql";
-import { Column, Entity, PrimaryColumn } from "typeorm";
+import { Field, ObjectType } from "type-graphql";
+import { Entity, PrimaryColumn } from "typeorm";
+import { Stored, storedEnums } from "@kttt/core";
 import { OrganizationKind, POLICY_KIND_LABEL, PolicyKind } from "../domain/enums";
 
 @ObjectType({ description: "A State support policy for the collective economy (chính sách hỗ trợ kinh tế tập thể), with its legal basis and who may benefit." })
 @Entity("support_policy")
 export class SupportPolicy {
-  @Field(() => ID, { description: "Stable identifier (mã định danh)." })
-  @PrimaryColumn("uuid")
+  @Stored.id("Stable identifier (mã định danh).")
   id: string;
 
-  @Field({ description: "Short code (mã chính sách), e.g. CS-NNL." })
-  @Column("text")
+  @Stored.text("Short code (mã chính sách), e.g. CS-NNL.")
   code: string;
 
-  @Field({ description: "Name (tên chính sách)." })
-  @Column("text")
+  @Stored.text("Name (tên chính sách).")
   name: string;
 
-  @Field(() => PolicyKind, { description: "Kind of support (loại hỗ trợ)." })
-  @Column("text")
+  @Stored.enum(PolicyKind, "Kind of support (loại hỗ trợ).")
   kind: PolicyKind;
 
-  @Field(() => String, { nullable: true, description: "What the support covers (nội dung hỗ trợ)." })
-  @Column("text", { nullable: true })
+  @Stored.text("What the support covers (nội dung hỗ trợ).", { nullable: true })
   description: string | null;
 
-  @Field(() => [OrganizationKind], { description: "Legal forms that may benefit (đối tượng được hỗ trợ)." })
-  @Column("text", { name: "eligible_kinds", array: true })
+  @storedEnums(OrganizationKind, "Legal forms that may benefit (đối tượng được hỗ trợ).", { column: "eligible_kinds" })
   eligibleOrganizationKinds: OrganizationKind[];
 
-  @Field(() => Int, { description: "Version for optimistic concurrency (phiên bản)." })
-  @Column("integer")
+  @Stored.int("Version for optimistic concurrency (phiên bản).")
   version: number;
 
   @Field({ description: "Vietnamese name of the kind of support (tên loại hỗ trợ)." })

@@ -1,6 +1,6 @@
-import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
+import { Directive, Field, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryColumn } from "typeorm";
-import { bigintTransformer, LocalDateScalar, VndScalar } from "@kttt/core";
+import { Stored } from "@kttt/core";
 import { FUNDING_SOURCE_LABEL, FundingSource, ProgrammeStatus } from "../domain/enums";
 
 @ObjectType({
@@ -9,16 +9,13 @@ import { FUNDING_SOURCE_LABEL, FundingSource, ProgrammeStatus } from "../domain/
 @Directive('@key(fields: "id")')
 @Entity("support_programme")
 export class SupportProgramme {
-  @Field(() => ID, { description: "Stable identifier (mã định danh)." })
-  @PrimaryColumn("uuid")
+  @Stored.id("Stable identifier (mã định danh).")
   id: string;
 
-  @Field({ description: "Short code (mã chương trình), e.g. CT-2024-SO-CT-XTTM." })
-  @Column("text")
+  @Stored.text("Short code (mã chương trình), e.g. CT-2024-SO-CT-XTTM.")
   code: string;
 
-  @Field({ description: "Name (tên chương trình)." })
-  @Column("text")
+  @Stored.text("Name (tên chương trình).")
   name: string;
 
   @Column("uuid", { name: "policy_id" })
@@ -27,20 +24,19 @@ export class SupportProgramme {
   @Column("uuid", { name: "agency_id" })
   agencyId: string;
 
-  @Field(() => LocalDateScalar, { description: "First day of the programme (ngày bắt đầu)." })
-  @Column("date", { name: "starts_on" })
+  @Stored.date("First day of the programme (ngày bắt đầu).")
   startsOn: string;
 
-  @Field(() => LocalDateScalar, { description: "Last day of the programme (ngày kết thúc)." })
-  @Column("date", { name: "ends_on" })
+  @Stored.date("Last day of the programme (ngày kết thúc).")
   endsOn: string;
 
-  @Field(() => ProgrammeStatus, { description: "Open or closed (trạng thái)." })
-  @Column("text")
+  @Stored.enum(ProgrammeStatus, "Open or closed (trạng thái).")
   status: ProgrammeStatus;
 
-  @Field(() => Int, { description: "Version for optimistic concurrency (phiên bản)." })
-  @Column("integer")
+  @Stored.boolean("True for illustrative demo data (dữ liệu minh họa), not published figures: the demo's programmes of 2026 (named so).", { default: false })
+  illustrative: boolean;
+
+  @Stored.int("Version for optimistic concurrency (phiên bản).")
   version: number;
 }
 
@@ -50,12 +46,10 @@ export class ProgrammeFunding {
   @PrimaryColumn("uuid", { name: "programme_id" })
   programmeId: string;
 
-  @Field(() => FundingSource, { description: "Where the money comes from (nguồn kinh phí)." })
-  @PrimaryColumn("text")
+  @Stored.enum(FundingSource, "Where the money comes from (nguồn kinh phí).", { primary: true })
   source: FundingSource;
 
-  @Field(() => VndScalar, { description: "Planned amount of this line (kinh phí kế hoạch), VND." })
-  @Column("bigint", { name: "planned_amount", transformer: bigintTransformer })
+  @Stored.money("Planned amount of this line (kinh phí kế hoạch), VND.")
   plannedAmount: bigint;
 
   @Field({ description: "Vietnamese name of the funding source (tên nguồn kinh phí)." })

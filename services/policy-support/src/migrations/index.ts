@@ -3,6 +3,7 @@ import { PolicySupportInitial1732406400200 } from "./1732406400200-initial";
 import { PlanYears1732406400203 } from "./1732406400203-plan-years";
 import { BeneficiaryCommune1732406400204 } from "./1732406400204-beneficiary-commune";
 import { AgencyCommune1732406400205 } from "./1732406400205-agency-commune";
+import { ProgrammeIllustrative1732406400206 } from "./1732406400206-programme-illustrative";
 
 /**
  * Every migration of the policy-support database, in order. Its timestamps are 17324064002xx (each
@@ -16,4 +17,5 @@ export const migrations = [
   PlanYears1732406400203,
   BeneficiaryCommune1732406400204,
   AgencyCommune1732406400205,
+  ProgrammeIllustrative1732406400206,
 ];

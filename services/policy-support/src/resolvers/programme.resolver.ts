@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
-import { DETAILS, READ_NOTE, SIGNED_IN, VndScalar, type Connection } from "@kttt/core";
+import { ConnectionArgs, connectionFromArray, DETAILS, OWN_COMMUNE, READ_NOTE, SIGNED_IN, VndScalar, type Connection } from "@kttt/core";
 import { PLACE_DESCRIPTION, placeFieldsResolver } from "@kttt/reference";
 import type { PolicySupportContext } from "../context";
 import { Agency } from "../entities/agency";
@@ -8,7 +8,7 @@ import { AdminUnitRef, adminUnitRef, adminUnitVersionRef, organizationRef } from
 import { SupportPolicy } from "../entities/support-policy";
 import { ProgrammeFunding, SupportProgramme } from "../entities/support-programme";
 import { listSupportProgrammes } from "../repositories/lists";
-import { SupportBeneficiaryConnection, SupportProgrammeConnection } from "../types/connections";
+import { DisbursementConnection, SupportBeneficiaryConnection, SupportProgrammeConnection } from "../types/connections";
 import { SupportProgrammeListArgs, SupportReceivedArgs } from "../types/filters";
 import { PolicySupportFigures } from "../types/statistics";
 import { SupportedOrganization } from "../types/union";
@@ -81,6 +81,33 @@ export class SupportProgrammeResolver {
     @Ctx() ctx: PolicySupportContext,
   ): Promise<Connection<SupportBeneficiary>> {
     return beneficiaryPage(ctx, "programme_id", programme.id, args);
+  }
+
+  // A programme lies in no commune: a commune reads payments through its beneficiaries (SupportBeneficiary.disbursements).
+  @Authorized(...DETAILS.SUPPORT.filter((rule) => rule !== OWN_COMMUNE))
+  @FieldResolver(() => DisbursementConnection, {
+    nullable: true,
+    description:
+      "Every payment under the programme (các lần giải ngân), by beneficiary (newest approval first), then oldest payment first; each names its beneficiary, so a list of payments exports and imports back. Support detail: Alliance, Sở Tài chính (SO_TC) and Sở KH&ĐT (SO_KHDT); FORBIDDEN for others.",
+  })
+  async disbursements(@Root() programme: SupportProgramme, @Args() args: ConnectionArgs, @Ctx() ctx: PolicySupportContext): Promise<Connection<Disbursement>> {
+    const beneficiaries = await ctx.loaders.beneficiariesByProgramme.load(programme.id);
+    for (const b of beneficiaries) ctx.loaders.beneficiary.prime(b.id, b);
+    const payments = await ctx.loaders.disbursementsByBeneficiary.loadMany(beneficiaries.map((b) => b.id));
+    const rows = beneficiaries.flatMap((b, i) => {
+      const paid = payments[i];
+      if (paid instanceof Error) throw paid;
+      return paid.map((d) => Object.assign(d, { communeId: b.communeId }));
+    });
+    return connectionFromArray(DisbursementConnection, rows, (d) => d.id, args);
+  }
+}
+
+@Resolver(() => Disbursement)
+export class DisbursementResolver {
+  @FieldResolver(() => SupportBeneficiary, { description: "The allocation the payment is made on (đối tượng thụ hưởng): its programme and organisation." })
+  async beneficiary(@Root() disbursement: Disbursement, @Ctx() ctx: PolicySupportContext): Promise<SupportBeneficiary> {
+    return (await ctx.loaders.beneficiary.load(disbursement.beneficiaryId))!;
   }
 }
 

@@ -244,6 +244,7 @@ export function generatePolicySeedRows(): PolicySeedRows {
         // Earlier years' books are closed; 2025 and 2026 programmes can still record late payments.
         status: year < 2025 ? "CLOSED" : "OPEN",
         version: 1,
+        illustrative: year >= 2026,
       });
 
       const budget = BigInt(Math.round(BASE_BUDGET_MILLIONS[kind] * (district ? 0.35 : 1) * (0.8 + rng.next() * 0.5))) * MILLION;

@@ -1,5 +1,5 @@
 import { ConnectionType } from "@kttt/core";
-import { SupportBeneficiary } from "../entities/beneficiary";
+import { Disbursement, SupportBeneficiary } from "../entities/beneficiary";
 import { LegalDocument } from "../entities/legal-document";
 import { SupportPolicy } from "../entities/support-policy";
 import { SupportProgramme } from "../entities/support-programme";
@@ -12,3 +12,4 @@ export const SupportBeneficiaryConnection = ConnectionType(
   "SupportBeneficiary",
   "allocation of support to an organisation (đối tượng thụ hưởng)",
 );
+export const DisbursementConnection = ConnectionType(Disbursement, "Disbursement", "payment to a beneficiary (lần giải ngân)");

@@ -1,13 +1,13 @@
 import { IsOptional, Matches } from "class-validator";
-import { ArgsType, Field, ID, InputType } from "type-graphql";
-import { ConnectionArgs, OptionalAdminUnitCodeField, AdminUnitAsOfField, SearchField, OptionalYearField, OptionalNestedField } from "@kttt/core";
+import { ArgsType, InputType } from "type-graphql";
+import { ConnectionArgs, FilteredListArgs, OptionalAdminUnitCodeField, AdminUnitAsOfField, SearchField, OptionalYearField, FieldOf } from "@kttt/core";
 import { LegalDocumentType, OrganizationKind, PolicyKind, ProgrammeStatus } from "../domain/enums";
 
 const SEARCH_DESCRIPTION = 'Words to find, with or without diacritics (tìm kiếm): "nghi dinh hop tac xa" finds "Nghị định … hợp tác xã".';
 
 @InputType({ description: "Filters for legal documents (bộ lọc văn bản); all given conditions must hold." })
 export class LegalDocumentFilter {
-  @Field(() => LegalDocumentType, { nullable: true, description: "Only this kind of document (loại văn bản)." })
+  @FieldOf.of(LegalDocumentType, "Only this kind of document (loại văn bản).", { nullable: true })
   type?: LegalDocumentType;
 
   @SearchField(`${SEARCH_DESCRIPTION} Searches the number, title and issuer.`)
@@ -15,17 +15,14 @@ export class LegalDocumentFilter {
 }
 
 @ArgsType()
-export class LegalDocumentListArgs extends ConnectionArgs {
-  @OptionalNestedField(() => LegalDocumentFilter, "Conditions on the documents.")
-  filter?: LegalDocumentFilter;
-}
+export class LegalDocumentListArgs extends FilteredListArgs(() => LegalDocumentFilter, "Conditions on the documents.") {}
 
 @InputType({ description: "Filters for support policies (bộ lọc chính sách); all given conditions must hold." })
 export class SupportPolicyFilter {
-  @Field(() => PolicyKind, { nullable: true, description: "Only this kind of support (loại hỗ trợ)." })
+  @FieldOf.of(PolicyKind, "Only this kind of support (loại hỗ trợ).", { nullable: true })
   kind?: PolicyKind;
 
-  @Field(() => OrganizationKind, { nullable: true, description: "Only policies this legal form may benefit from (đối tượng)." })
+  @FieldOf.of(OrganizationKind, "Only policies this legal form may benefit from (đối tượng).", { nullable: true })
   eligibleFor?: OrganizationKind;
 
   @SearchField(`${SEARCH_DESCRIPTION} Searches the code, name and description.`)
@@ -33,17 +30,14 @@ export class SupportPolicyFilter {
 }
 
 @ArgsType()
-export class SupportPolicyListArgs extends ConnectionArgs {
-  @OptionalNestedField(() => SupportPolicyFilter, "Conditions on the policies.")
-  filter?: SupportPolicyFilter;
-}
+export class SupportPolicyListArgs extends FilteredListArgs(() => SupportPolicyFilter, "Conditions on the policies.") {}
 
 @InputType({ description: "Filters for support programmes (bộ lọc chương trình); all given conditions must hold." })
 export class SupportProgrammeFilter {
-  @Field(() => PolicyKind, { nullable: true, description: "Only programmes of this kind of support (loại hỗ trợ)." })
+  @FieldOf.of(PolicyKind, "Only programmes of this kind of support (loại hỗ trợ).", { nullable: true })
   kind?: PolicyKind;
 
-  @Field({ nullable: true, description: "Only programmes of this agency, by its code (mã cơ quan), e.g. SO-CT or UBND-444." })
+  @FieldOf.text("Only programmes of this agency, by its code (mã cơ quan), e.g. SO-CT or UBND-444.", { nullable: true })
   @IsOptional()
   @Matches(/^[A-Z0-9-]{2,20}$/u, { message: "agency must be an agency code such as SO-CT or UBND-444." })
   agency?: string;
@@ -60,10 +54,10 @@ export class SupportProgrammeFilter {
   @AdminUnitAsOfField()
   adminUnitAsOf?: string;
 
-  @Field(() => ID, { nullable: true, description: "Only programmes carrying out this policy." })
+  @FieldOf.id("Only programmes carrying out this policy.", { nullable: true })
   policyId?: string;
 
-  @Field(() => ProgrammeStatus, { nullable: true, description: "Only open or only closed programmes (trạng thái)." })
+  @FieldOf.of(ProgrammeStatus, "Only open or only closed programmes (trạng thái).", { nullable: true })
   status?: ProgrammeStatus;
 
   @SearchField(`${SEARCH_DESCRIPTION} Searches the code and name.`)
@@ -71,10 +65,7 @@ export class SupportProgrammeFilter {
 }
 
 @ArgsType()
-export class SupportProgrammeListArgs extends ConnectionArgs {
-  @OptionalNestedField(() => SupportProgrammeFilter, "Conditions on the programmes.")
-  filter?: SupportProgrammeFilter;
-}
+export class SupportProgrammeListArgs extends FilteredListArgs(() => SupportProgrammeFilter, "Conditions on the programmes.") {}
 
 @ArgsType()
 export class SupportReceivedArgs extends ConnectionArgs {

@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
-import { ImportPayloadBase, ImportRowResultBase, LocalDateScalar, OrganizationKind, VndScalar } from "@kttt/core";
+import { ImportPayloadBase, ImportRowResultBase, OrganizationKind, FieldOf } from "@kttt/core";
 import { FundingSource } from "../domain/enums";
 
 /** At most this many rows in one importBeneficiaries or importDisbursements call (one transaction). */
@@ -8,19 +8,19 @@ export const MAX_SUPPORT_IMPORT_ROWS = 5000;
 /** The programme and the organisation a row of either list names. */
 @InputType({ description: "The programme and organisation a support row names (chương trình và tổ chức)." })
 export abstract class SupportRowBase {
-  @Field(() => Int, { nullable: true, description: "The row's number in the person's file, echoed in the result and in messages (số dòng)." })
+  @FieldOf.int("The row's number in the person's file, echoed in the result and in messages (số dòng).", { nullable: true })
   rowNumber?: number;
 
-  @Field({ description: "The programme's code (mã chương trình), e.g. CT-2024-SO-CT-XTTM." })
+  @FieldOf.text("The programme's code (mã chương trình), e.g. CT-2024-SO-CT-XTTM.")
   programmeCode: string;
 
-  @Field(() => OrganizationKind, { description: "Legal form of the organisation (loại hình)." })
+  @FieldOf.of(OrganizationKind, "Legal form of the organisation (loại hình).")
   organizationKind: OrganizationKind;
 
-  @Field({ description: "The organisation's name as the list writes it (tên tổ chức)." })
+  @FieldOf.text("The organisation's name as the list writes it (tên tổ chức).")
   organizationName: string;
 
-  @Field({ nullable: true, description: "The organisation's registration number (mã số HTX); none for a cooperative group." })
+  @FieldOf.text("The organisation's registration number (mã số HTX); none for a cooperative group.", { nullable: true })
   organizationRegistrationNumber?: string;
 
   @Field(() => ID, {
@@ -52,13 +52,13 @@ export class BeneficiaryImportRow extends SupportRowBase {
   })
   commune?: string;
 
-  @Field(() => FundingSource, { description: "Budget line the allocation is charged to (nguồn kinh phí)." })
+  @FieldOf.of(FundingSource, "Budget line the allocation is charged to (nguồn kinh phí).")
   fundingSource: FundingSource;
 
-  @Field({ description: "What the organisation receives (nội dung hỗ trợ)." })
+  @FieldOf.text("What the organisation receives (nội dung hỗ trợ).")
   support: string;
 
-  @Field(() => VndScalar, { description: "Amount approved (kinh phí được phê duyệt), whole đồng, more than 0." })
+  @FieldOf.money("Amount approved (kinh phí được phê duyệt), whole đồng, more than 0.")
   plannedAmount: bigint;
 
   @Field(() => Int, {
@@ -67,7 +67,7 @@ export class BeneficiaryImportRow extends SupportRowBase {
   })
   managersTrained?: number;
 
-  @Field(() => LocalDateScalar, { description: "Date the allocation was approved (ngày phê duyệt)." })
+  @FieldOf.date("Date the allocation was approved (ngày phê duyệt).")
   approvedOn: string;
 }
 
@@ -78,16 +78,16 @@ export class BeneficiaryImportRow extends SupportRowBase {
     "already recorded, so a list imported twice pays nothing twice.",
 })
 export class DisbursementImportRow extends SupportRowBase {
-  @Field(() => VndScalar, { description: "Amount paid (số tiền giải ngân), whole đồng, more than 0." })
+  @FieldOf.money("Amount paid (số tiền giải ngân), whole đồng, more than 0.")
   amount: bigint;
 
-  @Field(() => LocalDateScalar, { description: "Date of payment (ngày giải ngân)." })
+  @FieldOf.date("Date of payment (ngày giải ngân).")
   disbursedOn: string;
 
-  @Field({ nullable: true, description: "Why this payment may exceed the approved amount (lý do vượt kế hoạch); only for one that does." })
+  @FieldOf.text("Why this payment may exceed the approved amount (lý do vượt kế hoạch); only for one that does.", { nullable: true })
   overrideReason?: string;
 
-  @Field({ nullable: true, description: "Remarks (ghi chú)." })
+  @FieldOf.text("Remarks (ghi chú).", { nullable: true })
   note?: string;
 }
 

@@ -1,6 +1,6 @@
-import { Authorized, Field, ID, Int, ObjectType } from "type-graphql";
-import { Column, Entity, PrimaryColumn } from "typeorm";
-import { bigintTransformer, DETAILS, LocalDateScalar, READ_NOTE, today, VndScalar } from "@kttt/core";
+import { Field, ObjectType } from "type-graphql";
+import { Column, Entity } from "typeorm";
+import { Stored, today } from "@kttt/core";
 import { communeCodeOn } from "@kttt/reference";
 import { EVENT_TYPE_LABEL, FORMAT_LABEL, TradeEventFormat, TradeEventScope, TradeEventType } from "../domain/enums";
 
@@ -10,89 +10,69 @@ import { EVENT_TYPE_LABEL, FORMAT_LABEL, TradeEventFormat, TradeEventScope, Trad
 })
 @Entity("trade_event")
 export class TradeEvent {
-  @Field(() => ID, { description: "Stable identifier (mã định danh)." })
-  @PrimaryColumn("uuid")
+  @Stored.id("Stable identifier (mã định danh).")
   id: string;
 
-  @Field({ description: "Name with diacritics (tên sự kiện), e.g. Hội chợ sản phẩm OCOP và đặc sản Hà Tĩnh năm 2022." })
-  @Column("text")
+  @Stored.text("Name with diacritics (tên sự kiện), e.g. Hội chợ sản phẩm OCOP và đặc sản Hà Tĩnh năm 2022.")
   name: string;
 
-  @Field(() => TradeEventType, { description: "Kind of event (loại hoạt động)." })
-  @Column("text")
+  @Stored.enum(TradeEventType, "Kind of event (loại hoạt động).")
   type: TradeEventType;
 
-  @Field(() => TradeEventFormat, { description: "In person, online or both (hình thức)." })
-  @Column("text")
+  @Stored.enum(TradeEventFormat, "In person, online or both (hình thức).")
   format: TradeEventFormat;
 
-  @Field(() => TradeEventScope, { description: "Provincial, regional, national or international (quy mô)." })
-  @Column("text")
+  @Stored.enum(TradeEventScope, "Provincial, regional, national or international (quy mô).")
   scope: TradeEventScope;
 
-  @Field({ description: "Who organised it (đơn vị tổ chức)." })
-  @Column("text")
+  @Stored.text("Who organised it (đơn vị tổ chức).")
   organiser: string;
 
-  @Field({ description: "Where it was held (địa điểm), or the platform of an online event." })
-  @Column("text")
+  @Stored.text("Where it was held (địa điểm), or the platform of an online event.")
   place: string;
 
-  @Field(() => String, {
-    nullable: true,
-    description: "Code of the unit of Hà Tĩnh where it was held (mã đơn vị hành chính); null outside the province or online.",
-  })
-  @Column("text", { name: "admin_unit_code", nullable: true })
+  @Stored.text("Code of the unit of Hà Tĩnh where it was held (mã đơn vị hành chính); null outside the province or online.", { nullable: true })
   adminUnitCode: string | null;
 
   /** The commune (a unit version's id) where it was held, as recorded; `commune` serves the unit. */
   @Column("text", { name: "commune_id", nullable: true })
   communeId: string | null;
 
-  @Field(() => LocalDateScalar, {
-    nullable: true,
-    description:
-      "Since when it lies in `commune` (từ ngày): its first day; null where no commune is recorded (outside the province, online, or only a district known).",
-  })
-  @Column("date", { name: "commune_since", nullable: true })
+  @Stored.date(
+    "Since when it lies in `commune` (từ ngày): its first day; null where no commune is recorded (outside the province, online, or only a district known).",
+    { nullable: true },
+  )
   communeSince: string | null;
 
-  @Field(() => LocalDateScalar, { description: "First day (ngày bắt đầu)." })
-  @Column("date", { name: "starts_on" })
+  @Stored.date("First day (ngày bắt đầu).")
   startsOn: string;
 
-  @Field(() => LocalDateScalar, { description: "Last day (ngày kết thúc)." })
-  @Column("date", { name: "ends_on" })
+  @Stored.date("Last day (ngày kết thúc).")
   endsOn: string;
 
-  @Field(() => Int, { nullable: true, description: "Booths of the whole event (số gian hàng), all exhibitors included; null when not known." })
-  @Column("integer", { name: "booth_count", nullable: true })
+  @Stored.int("Booths of the whole event (số gian hàng), all exhibitors included; null when not known.", { nullable: true })
   boothCount: number | null;
 
-  @Authorized(...DETAILS.TRADE)
-  @Field(() => VndScalar, { nullable: true, description: `Budget of the event (kinh phí tổ chức), VND; null when not known. ${READ_NOTE.TRADE}` })
-  @Column("bigint", { nullable: true, transformer: bigintTransformer })
+  @Stored.money("Budget of the event (kinh phí tổ chức), VND; null when not known.", { guard: "TRADE", nullable: true })
   budget: bigint | null;
 
-  @Authorized(...DETAILS.TRADE)
-  @Field(() => ID, {
-    nullable: true,
-    description: `Id of the support programme that funds it (mã chương trình hỗ trợ kinh phí), a key of the policy-support subgraph: the same as \`fundingProgramme.id\`. ${READ_NOTE.TRADE}`,
-    deprecationReason: "Use `fundingProgramme`, the programme itself (resolved by policy support); its `id` is this value.",
-  })
-  @Column("uuid", { name: "funding_programme_id", nullable: true })
+  @Stored.ref(
+    "Id of the support programme that funds it (mã chương trình hỗ trợ kinh phí), a key of the policy-support subgraph: the same as `fundingProgramme.id`.",
+    {
+      guard: "TRADE",
+      nullable: true,
+      field: { deprecationReason: "Use `fundingProgramme`, the programme itself (resolved by policy support); its `id` is this value." },
+    },
+  )
   fundingProgrammeId: string | null;
 
-  @Field({ description: "True for an invented event of the demo data (minh họa); false for one reported by the sources." })
-  @Column("boolean")
+  @Stored.boolean("True for an invented event of the demo data (minh họa); false for one reported by the sources.")
   illustrative: boolean;
 
-  @Field(() => String, { nullable: true, description: "Remarks and sources (ghi chú)." })
-  @Column("text", { nullable: true })
+  @Stored.text("Remarks and sources (ghi chú).", { nullable: true })
   note: string | null;
 
-  @Field(() => Int, { description: "Version for optimistic concurrency (phiên bản)." })
-  @Column("integer")
+  @Stored.int("Version for optimistic concurrency (phiên bản).")
   version: number;
 
   /** The code of today's commune where it was held (the COMMUNE access rule reads it); null where none is recorded or none decides. */

@@ -1,6 +1,6 @@
-import { Authorized, Field, ID, Int, ObjectType } from "type-graphql";
+import { ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryColumn } from "typeorm";
-import { bigintTransformer, DETAILS, LocalDateScalar, READ_NOTE, today, VndScalar } from "@kttt/core";
+import { Stored, today } from "@kttt/core";
 import { communeCodeOn } from "@kttt/reference";
 import { TradeParticipantKind } from "../domain/enums";
 
@@ -10,80 +10,58 @@ import { TradeParticipantKind } from "../domain/enums";
 })
 @Entity("trade_participation")
 export class TradeParticipation {
-  @Field(() => ID, { description: "Stable identifier (mã định danh)." })
-  @PrimaryColumn("uuid")
+  @Stored.id("Stable identifier (mã định danh).")
   id: string;
 
   @Column("uuid", { name: "event_id" })
   eventId: string;
 
-  @Field(() => ID, { description: "Id of the participant in the membership records, or of the OCOP local owner (mã chủ thể)." })
-  @Column("uuid", { name: "participant_id" })
+  @Stored.ref("Id of the participant in the membership records, or of the OCOP local owner (mã chủ thể).")
   participantId: string;
 
-  @Field(() => TradeParticipantKind, { description: "Kind of participant (loại chủ thể)." })
-  @Column("text", { name: "participant_kind" })
+  @Stored.enum(TradeParticipantKind, "Kind of participant (loại chủ thể).")
   participantKind: TradeParticipantKind;
 
-  @Field({
-    description:
-      "Code of the unit where the participant is registered (mã đơn vị hành chính), as given when it took part: the district before 2025-07-01 (the commune's district), the commune after.",
-  })
-  @Column("text", { name: "admin_unit_code" })
+  @Stored.text(
+    "Code of the unit where the participant is registered (mã đơn vị hành chính), as given when it took part: the district before 2025-07-01 (the commune's district), the commune after.",
+  )
   adminUnitCode: string;
 
   /** The commune (a unit version's id) where the participant lies, as recorded; `commune` serves the unit. */
   @Column("text", { name: "commune_id", nullable: true })
   communeId: string | null;
 
-  @Field(() => LocalDateScalar, { nullable: true, description: "Since when the participant lies in `commune` (từ ngày); null where no commune is recorded." })
-  @Column("date", { name: "commune_since", nullable: true })
+  @Stored.date("Since when the participant lies in `commune` (từ ngày); null where no commune is recorded.", { nullable: true })
   communeSince: string | null;
 
-  @Field(() => LocalDateScalar, { description: "First day it took part (từ ngày), inside the event's dates." })
-  @Column("date", { name: "attended_from" })
+  @Stored.date("First day it took part (từ ngày), inside the event's dates.")
   attendedFrom: string;
 
-  @Field(() => LocalDateScalar, { description: "Last day it took part (đến ngày), inside the event's dates." })
-  @Column("date", { name: "attended_to" })
+  @Stored.date("Last day it took part (đến ngày), inside the event's dates.")
   attendedTo: string;
 
-  @Field(() => Int, { description: "Booths it had (số gian hàng)." })
-  @Column("integer")
+  @Stored.int("Booths it had (số gian hàng).")
   booths: number;
 
-  @Authorized(...DETAILS.TRADE)
-  @Field(() => VndScalar, { nullable: true, description: `Sales at the event (doanh thu bán hàng tại sự kiện), VND. ${READ_NOTE.TRADE}` })
-  @Column("bigint", { name: "sales_amount", transformer: bigintTransformer })
+  @Stored.money("Sales at the event (doanh thu bán hàng tại sự kiện), VND.", { guard: "TRADE" })
   salesAmount: bigint;
 
-  @Authorized(...DETAILS.TRADE)
-  @Field(() => Int, { nullable: true, description: `Sales contracts signed (số hợp đồng ký kết). ${READ_NOTE.TRADE}` })
-  @Column("integer", { name: "contract_count" })
+  @Stored.int("Sales contracts signed (số hợp đồng ký kết).", { guard: "TRADE" })
   contractCount: number;
 
-  @Authorized(...DETAILS.TRADE)
-  @Field(() => VndScalar, { nullable: true, description: `Value of the contracts signed (giá trị hợp đồng), VND. ${READ_NOTE.TRADE}` })
-  @Column("bigint", { name: "contract_value", transformer: bigintTransformer })
+  @Stored.money("Value of the contracts signed (giá trị hợp đồng), VND.", { guard: "TRADE" })
   contractValue: bigint;
 
-  @Authorized(...DETAILS.TRADE)
-  @Field(() => Int, { nullable: true, description: `Memoranda of understanding signed (số biên bản ghi nhớ). ${READ_NOTE.TRADE}` })
-  @Column("integer", { name: "mou_count" })
+  @Stored.int("Memoranda of understanding signed (số biên bản ghi nhớ).", { guard: "TRADE" })
   mouCount: number;
 
-  @Authorized(...DETAILS.TRADE)
-  @Field(() => VndScalar, { nullable: true, description: `Value the memoranda name (giá trị ghi nhớ), VND. ${READ_NOTE.TRADE}` })
-  @Column("bigint", { name: "mou_value", transformer: bigintTransformer })
+  @Stored.money("Value the memoranda name (giá trị ghi nhớ), VND.", { guard: "TRADE" })
   mouValue: bigint;
 
-  @Authorized(...DETAILS.TRADE)
-  @Field(() => String, { nullable: true, description: `Remarks (ghi chú). ${READ_NOTE.TRADE}` })
-  @Column("text", { nullable: true })
+  @Stored.text("Remarks (ghi chú).", { guard: "TRADE", nullable: true })
   note: string | null;
 
-  @Field(() => Int, { description: "Version for optimistic concurrency (phiên bản)." })
-  @Column("integer")
+  @Stored.int("Version for optimistic concurrency (phiên bản).")
   version: number;
 
   /** The code of today's commune where the participant lies (the COMMUNE access rule reads it); null where none decides. */

@@ -1,30 +1,22 @@
-import { ArgsType, Field, ID, InputType } from "type-graphql";
-import {
-  ConnectionArgs,
-  LocalDateScalar,
-  OptionalAdminUnitCodeField,
-  AdminUnitAsOfField,
-  SearchField,
-  OptionalYearField,
-  OptionalNestedField,
-} from "@kttt/core";
+import { ArgsType, InputType } from "type-graphql";
+import { FilteredListArgs, OptionalAdminUnitCodeField, AdminUnitAsOfField, SearchField, OptionalYearField, FieldOf } from "@kttt/core";
 import { EcommercePlatform, TradeEventFormat, TradeEventOrder, TradeEventScope, TradeEventType } from "../domain/enums";
 
 @InputType({ description: "Filters for trade-promotion events (bộ lọc sự kiện); all given conditions must hold." })
 export class TradeEventFilter {
-  @Field(() => TradeEventType, { nullable: true, description: "Only this kind of event (loại hoạt động)." })
+  @FieldOf.of(TradeEventType, "Only this kind of event (loại hoạt động).", { nullable: true })
   type?: TradeEventType;
 
-  @Field(() => TradeEventFormat, { nullable: true, description: "Only this format (hình thức)." })
+  @FieldOf.of(TradeEventFormat, "Only this format (hình thức).", { nullable: true })
   format?: TradeEventFormat;
 
-  @Field(() => TradeEventScope, { nullable: true, description: "Only this reach (quy mô)." })
+  @FieldOf.of(TradeEventScope, "Only this reach (quy mô).", { nullable: true })
   scope?: TradeEventScope;
 
-  @Field(() => LocalDateScalar, { nullable: true, description: "Only events still running on or after this date (từ ngày)." })
+  @FieldOf.date("Only events still running on or after this date (từ ngày).", { nullable: true })
   from?: string;
 
-  @Field(() => LocalDateScalar, { nullable: true, description: "Only events started on or before this date (đến ngày)." })
+  @FieldOf.date("Only events started on or before this date (đến ngày).", { nullable: true })
   to?: string;
 
   @OptionalAdminUnitCodeField(
@@ -41,20 +33,17 @@ export class TradeEventFilter {
 }
 
 @ArgsType()
-export class TradeEventListArgs extends ConnectionArgs {
-  @OptionalNestedField(() => TradeEventFilter, "Conditions on the events.")
-  filter?: TradeEventFilter;
-
-  @Field(() => TradeEventOrder, { defaultValue: TradeEventOrder.STARTS_ON_DESC, description: "Sort order." })
+export class TradeEventListArgs extends FilteredListArgs(() => TradeEventFilter, "Conditions on the events.") {
+  @FieldOf.of(TradeEventOrder, "Sort order.", { defaultValue: TradeEventOrder.STARTS_ON_DESC })
   orderBy: TradeEventOrder;
 }
 
 @InputType({ description: "Filters for e-commerce listings (bộ lọc gian hàng trên sàn); all given conditions must hold." })
 export class EcommerceListingFilter {
-  @Field(() => EcommercePlatform, { nullable: true, description: "Only this platform (sàn)." })
+  @FieldOf.of(EcommercePlatform, "Only this platform (sàn).", { nullable: true })
   platform?: EcommercePlatform;
 
-  @Field(() => ID, { nullable: true, description: "Only this seller's listings (mã chủ thể)." })
+  @FieldOf.id("Only this seller's listings (mã chủ thể).", { nullable: true })
   ownerId?: string;
 
   @OptionalAdminUnitCodeField(
@@ -65,22 +54,19 @@ export class EcommerceListingFilter {
   @AdminUnitAsOfField()
   adminUnitAsOf?: string;
 
-  @Field(() => LocalDateScalar, { nullable: true, description: "Only listings on sale on this date (đang bán vào ngày)." })
+  @FieldOf.date("Only listings on sale on this date (đang bán vào ngày).", { nullable: true })
   activeOn?: string;
 }
 
 @ArgsType()
-export class EcommerceListingListArgs extends ConnectionArgs {
-  @OptionalNestedField(() => EcommerceListingFilter, "Conditions on the listings.")
-  filter?: EcommerceListingFilter;
-}
+export class EcommerceListingListArgs extends FilteredListArgs(() => EcommerceListingFilter, "Conditions on the listings.") {}
 
 @InputType({ description: "Filters for supply-demand links (bộ lọc kết nối cung cầu); all given conditions must hold." })
 export class SupplyDemandLinkFilter {
   @OptionalYearField("Only links agreed in this year (năm).")
   year?: number;
 
-  @Field(() => ID, { nullable: true, description: "Only this seller's links (mã chủ thể bán)." })
+  @FieldOf.id("Only this seller's links (mã chủ thể bán).", { nullable: true })
   sellerId?: string;
 
   @SearchField("Words to find in the buyer or product name, with or without diacritics (tìm kiếm).")
@@ -88,7 +74,4 @@ export class SupplyDemandLinkFilter {
 }
 
 @ArgsType()
-export class SupplyDemandLinkListArgs extends ConnectionArgs {
-  @OptionalNestedField(() => SupplyDemandLinkFilter, "Conditions on the links.")
-  filter?: SupplyDemandLinkFilter;
-}
+export class SupplyDemandLinkListArgs extends FilteredListArgs(() => SupplyDemandLinkFilter, "Conditions on the links.") {}

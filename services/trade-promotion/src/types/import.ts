@@ -1,5 +1,5 @@
-import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
-import { ImportPayloadBase, ImportRowResultBase, LocalDateScalar, VndScalar } from "@kttt/core";
+import { Field, ID, InputType, ObjectType } from "type-graphql";
+import { ImportPayloadBase, ImportRowResultBase, FieldOf } from "@kttt/core";
 import { TradeParticipantKind } from "../domain/enums";
 
 /** At most this many rows in one importTradeParticipations call (one transaction). */
@@ -12,13 +12,13 @@ export const MAX_TRADE_IMPORT_ROWS = 5000;
     "participant. Rows are checked one by one and answered row by row, so no field here is refused for the whole call.",
 })
 export class TradeParticipationImportRow {
-  @Field(() => Int, { nullable: true, description: "The row's number in the person's file, echoed in the result and in messages (số dòng)." })
+  @FieldOf.int("The row's number in the person's file, echoed in the result and in messages (số dòng).", { nullable: true })
   rowNumber?: number;
 
-  @Field({ description: "The event's name as recorded (tên sự kiện), matched without regard to case or diacritics." })
+  @FieldOf.text("The event's name as recorded (tên sự kiện), matched without regard to case or diacritics.")
   eventName: string;
 
-  @Field(() => LocalDateScalar, { nullable: true, description: "The event's first day (ngày bắt đầu sự kiện): needed only when several events bear the name." })
+  @FieldOf.date("The event's first day (ngày bắt đầu sự kiện): needed only when several events bear the name.", { nullable: true })
   eventStartsOn?: string;
 
   @Field(() => TradeParticipantKind, {
@@ -26,10 +26,10 @@ export class TradeParticipationImportRow {
   })
   participantKind: TradeParticipantKind;
 
-  @Field({ description: "The participant's name as the list writes it (tên chủ thể)." })
+  @FieldOf.text("The participant's name as the list writes it (tên chủ thể).")
   participantName: string;
 
-  @Field({ nullable: true, description: "The participant's registration number (mã số HTX); none for a cooperative group." })
+  @FieldOf.text("The participant's registration number (mã số HTX); none for a cooperative group.", { nullable: true })
   participantRegistrationNumber?: string;
 
   @Field(() => ID, {
@@ -54,31 +54,31 @@ export class TradeParticipationImportRow {
   })
   commune?: string;
 
-  @Field(() => LocalDateScalar, { nullable: true, description: "First day it took part (từ ngày); default the event's first day." })
+  @FieldOf.date("First day it took part (từ ngày); default the event's first day.", { nullable: true })
   attendedFrom?: string;
 
-  @Field(() => LocalDateScalar, { nullable: true, description: "Last day it took part (đến ngày); default the event's last day." })
+  @FieldOf.date("Last day it took part (đến ngày); default the event's last day.", { nullable: true })
   attendedTo?: string;
 
-  @Field(() => Int, { nullable: true, description: "Booths it had (số gian hàng); empty is 0." })
+  @FieldOf.int("Booths it had (số gian hàng); empty is 0.", { nullable: true })
   booths?: number;
 
-  @Field(() => VndScalar, { nullable: true, description: "Sales at the event (doanh thu), whole đồng; empty is 0." })
+  @FieldOf.money("Sales at the event (doanh thu), whole đồng; empty is 0.", { nullable: true })
   salesAmount?: bigint;
 
-  @Field(() => Int, { nullable: true, description: "Contracts signed (số hợp đồng); empty is 0." })
+  @FieldOf.int("Contracts signed (số hợp đồng); empty is 0.", { nullable: true })
   contractCount?: number;
 
-  @Field(() => VndScalar, { nullable: true, description: "Value of the contracts (giá trị hợp đồng), whole đồng; empty is 0." })
+  @FieldOf.money("Value of the contracts (giá trị hợp đồng), whole đồng; empty is 0.", { nullable: true })
   contractValue?: bigint;
 
-  @Field(() => Int, { nullable: true, description: "Memoranda of understanding signed (số biên bản ghi nhớ); empty is 0." })
+  @FieldOf.int("Memoranda of understanding signed (số biên bản ghi nhớ); empty is 0.", { nullable: true })
   mouCount?: number;
 
-  @Field(() => VndScalar, { nullable: true, description: "Value the memoranda name (giá trị ghi nhớ), whole đồng; empty is 0." })
+  @FieldOf.money("Value the memoranda name (giá trị ghi nhớ), whole đồng; empty is 0.", { nullable: true })
   mouValue?: bigint;
 
-  @Field({ nullable: true, description: "Remarks (ghi chú)." })
+  @FieldOf.text("Remarks (ghi chú).", { nullable: true })
   note?: string;
 }
 

@@ -1,38 +1,45 @@
-import { ArrayMaxSize, IsOptional, Length, Matches, Max, Min, ValidateNested } from "class-validator";
-import { Field, Float, ID, InputType, Int } from "type-graphql";
-import { LocalDateScalar, MutationInput, VndScalar, IsAdminUnitCode, OptionalAdminUnitCodeField } from "@kttt/core";
+import { ArrayMaxSize, IsOptional, Matches, Min } from "class-validator";
+import { Field, Float, InputType, ID } from "type-graphql";
+import {
+  AdminUnitCodeField,
+  CountInput,
+  MutationInput,
+  NestedField,
+  OptionalAdminUnitCodeField,
+  OptionalCountInput,
+  OptionalTextInput,
+  TextInput,
+  FieldOf,
+} from "@kttt/core";
 import { EcommercePlatform, TradeEventFormat, TradeEventScope, TradeEventType, TradeParticipantKind } from "../domain/enums";
 
 @InputType({ description: "Who takes part or sells (chủ thể): a membership organisation or an OCOP local owner, by id." })
 export class ParticipantInput {
-  @Field(() => TradeParticipantKind, { description: "Kind of participant." })
+  @FieldOf.of(TradeParticipantKind, "Kind of participant.")
   kind: TradeParticipantKind;
 
-  @Field(() => ID, { description: "Its id in the membership records, or the OCOP local owner's id in the ocop subgraph." })
+  @FieldOf.id("Its id in the membership records, or the OCOP local owner's id in the ocop subgraph.")
   id: string;
 }
 
 @InputType({ description: "Record a trade-promotion event (tạo sự kiện xúc tiến thương mại)." })
 export class CreateTradeEventInput extends MutationInput {
-  @Field({ description: "Name, with diacritics." })
-  @Length(3, 300, { message: "name must be 3 to 300 characters." })
+  @TextInput(3, 300, "Name, with diacritics.")
   name: string;
 
-  @Field(() => TradeEventType, { description: "Kind of event." })
+  @FieldOf.of(TradeEventType, "Kind of event.")
   type: TradeEventType;
 
-  @Field(() => TradeEventFormat, { description: "In person, online or both." })
+  @FieldOf.of(TradeEventFormat, "In person, online or both.")
   format: TradeEventFormat;
 
-  @Field(() => TradeEventScope, { description: "Reach." })
+  @FieldOf.of(TradeEventScope, "Reach.")
   scope: TradeEventScope;
 
-  @Field({ description: "Who organises it." })
-  @Length(2, 300, { message: "organiser must be 2 to 300 characters." })
+  @TextInput(2, 300, "Who organises it.")
   organiser: string;
 
-  @Field({ description: "Where it is held, or the platform of an online event." })
-  @Length(2, 300, { message: "place must be 2 to 300 characters." })
+  @TextInput(2, 300, "Where it is held, or the platform of an online event.")
   place: string;
 
   @OptionalAdminUnitCodeField(
@@ -40,261 +47,213 @@ export class CreateTradeEventInput extends MutationInput {
   )
   adminUnitCode?: string;
 
-  @Field(() => LocalDateScalar, { description: "First day." })
+  @FieldOf.date("First day.")
   startsOn: string;
 
-  @Field(() => LocalDateScalar, { description: "Last day; not before the first." })
+  @FieldOf.date("Last day; not before the first.")
   endsOn: string;
 
-  @Field(() => Int, { nullable: true, description: "Booths of the whole event, if known." })
-  @IsOptional()
-  @Min(0, { message: "boothCount cannot be negative." })
-  @Max(100000, { message: "boothCount must be at most 100000." })
+  @OptionalCountInput("Booths of the whole event, if known.", { max: 100000 })
   boothCount?: number;
 
-  @Field(() => VndScalar, { nullable: true, description: "Budget, VND, not negative." })
+  @FieldOf.money("Budget, VND, not negative.", { nullable: true })
   budget?: bigint;
 
-  @Field(() => ID, { nullable: true, description: "The policy-support programme that funds it (a key of the policy-support subgraph)." })
+  @FieldOf.id("The policy-support programme that funds it (a key of the policy-support subgraph).", { nullable: true })
   fundingProgrammeId?: string;
 
-  @Field({ nullable: true, description: "Remarks and sources." })
-  @IsOptional()
-  @Length(0, 2000, { message: "note must be at most 2000 characters." })
+  @OptionalTextInput(0, 2000, "Remarks and sources.")
   note?: string;
 }
 
 @InputType({ description: "Change an event (cập nhật sự kiện); omitted fields keep their values. Needs the version you read." })
 export class UpdateTradeEventInput extends MutationInput {
-  @Field(() => ID, { description: "The event." })
+  @FieldOf.id("The event.")
   id: string;
 
-  @Field(() => Int, { description: "The event's version you read; a stale one is refused with CONFLICT." })
+  @FieldOf.int("The event's version you read; a stale one is refused with CONFLICT.")
   version: number;
 
-  @Field({ nullable: true, description: "New name." })
-  @IsOptional()
-  @Length(3, 300, { message: "name must be 3 to 300 characters." })
+  @OptionalTextInput(3, 300, "New name.")
   name?: string;
 
-  @Field({ nullable: true, description: "New organiser." })
-  @IsOptional()
-  @Length(2, 300, { message: "organiser must be 2 to 300 characters." })
+  @OptionalTextInput(2, 300, "New organiser.")
   organiser?: string;
 
-  @Field({ nullable: true, description: "New place." })
-  @IsOptional()
-  @Length(2, 300, { message: "place must be 2 to 300 characters." })
+  @OptionalTextInput(2, 300, "New place.")
   place?: string;
 
-  @Field(() => LocalDateScalar, { nullable: true, description: "New first day; every participation must stay inside the dates." })
+  @FieldOf.date("New first day; every participation must stay inside the dates.", { nullable: true })
   startsOn?: string;
 
-  @Field(() => LocalDateScalar, { nullable: true, description: "New last day; every participation must stay inside the dates." })
+  @FieldOf.date("New last day; every participation must stay inside the dates.", { nullable: true })
   endsOn?: string;
 
-  @Field(() => Int, { nullable: true, description: "New booth count; not below the booths participants hold." })
-  @IsOptional()
-  @Min(0, { message: "boothCount cannot be negative." })
-  @Max(100000, { message: "boothCount must be at most 100000." })
+  @OptionalCountInput("New booth count; not below the booths participants hold.", { max: 100000 })
   boothCount?: number;
 
-  @Field(() => VndScalar, { nullable: true, description: "New budget, VND, not negative." })
+  @FieldOf.money("New budget, VND, not negative.", { nullable: true })
   budget?: bigint;
 
-  @Field(() => ID, { nullable: true, description: "New funding programme." })
+  @FieldOf.id("New funding programme.", { nullable: true })
   fundingProgrammeId?: string;
 
-  @Field({ nullable: true, description: "New remarks." })
-  @IsOptional()
-  @Length(0, 2000, { message: "note must be at most 2000 characters." })
+  @OptionalTextInput(0, 2000, "New remarks.")
   note?: string;
 }
 
 @InputType({ description: "Register an organisation's participation in an event (đăng ký tham gia)." })
 export class RegisterTradeParticipationInput extends MutationInput {
-  @Field(() => ID, { description: "The event." })
+  @FieldOf.id("The event.")
   eventId: string;
 
-  @Field(() => ParticipantInput, { description: "Who takes part; once per event." })
-  @ValidateNested()
+  @NestedField(() => ParticipantInput, "Who takes part; once per event.")
   participant: ParticipantInput;
 
-  @Field({
-    description:
-      "Code of the unit where the participant lies on its first day there, in force on that day: a commune (5 digits, e.g. 18202; from 2025-07-01 only communes exist) or, before 2025-07-01, a district (3 digits, e.g. 444). A commune records where the participant lies since that day.",
-  })
-  @IsAdminUnitCode()
+  @AdminUnitCodeField(
+    "Code of the unit where the participant lies on its first day there, in force on that day: a commune (5 digits, e.g. 18202; from 2025-07-01 only communes exist) or, before 2025-07-01, a district (3 digits, e.g. 444). A commune records where the participant lies since that day.",
+  )
   adminUnitCode: string;
 
-  @Field(() => [ID], { defaultValue: [], description: "OCOP products it shows; each must belong to the participant, as the ocop subgraph says." })
+  @FieldOf.of([ID], "OCOP products it shows; each must belong to the participant, as the ocop subgraph says.", { defaultValue: [] })
   @ArrayMaxSize(50, { message: "productIds takes at most 50 products." })
   productIds: string[];
 
-  @Field(() => LocalDateScalar, { nullable: true, description: "First day it takes part; default the event's first day; inside the event." })
+  @FieldOf.date("First day it takes part; default the event's first day; inside the event.", { nullable: true })
   attendedFrom?: string;
 
-  @Field(() => LocalDateScalar, { nullable: true, description: "Last day it takes part; default the event's last day; inside the event." })
+  @FieldOf.date("Last day it takes part; default the event's last day; inside the event.", { nullable: true })
   attendedTo?: string;
 
-  @Field(() => Int, { defaultValue: 0, description: "Booths it has; all participants together within the event's booth count." })
-  @Min(0, { message: "booths cannot be negative." })
-  @Max(1000, { message: "booths must be at most 1000." })
+  @CountInput("Booths it has; all participants together within the event's booth count.", { max: 1000, defaultValue: 0 })
   booths: number;
 
-  @Field(() => VndScalar, { defaultValue: 0n, description: "Sales at the event, VND, not negative." })
+  @FieldOf.money("Sales at the event, VND, not negative.", { defaultValue: 0n })
   salesAmount: bigint;
 
-  @Field(() => Int, { defaultValue: 0, description: "Contracts signed." })
-  @Min(0, { message: "contractCount cannot be negative." })
+  @CountInput("Contracts signed.", { defaultValue: 0 })
   contractCount: number;
 
-  @Field(() => VndScalar, { defaultValue: 0n, description: "Value of the contracts, VND, not negative; 0 without contracts." })
+  @FieldOf.money("Value of the contracts, VND, not negative; 0 without contracts.", { defaultValue: 0n })
   contractValue: bigint;
 
-  @Field(() => Int, { defaultValue: 0, description: "Memoranda of understanding signed." })
-  @Min(0, { message: "mouCount cannot be negative." })
+  @CountInput("Memoranda of understanding signed.", { defaultValue: 0 })
   mouCount: number;
 
-  @Field(() => VndScalar, { defaultValue: 0n, description: "Value the memoranda name, VND, not negative; 0 without memoranda." })
+  @FieldOf.money("Value the memoranda name, VND, not negative; 0 without memoranda.", { defaultValue: 0n })
   mouValue: bigint;
 
-  @Field({ nullable: true, description: "Remarks." })
-  @IsOptional()
-  @Length(0, 1000, { message: "note must be at most 1000 characters." })
+  @OptionalTextInput(0, 1000, "Remarks.")
   note?: string;
 }
 
 @InputType({ description: "Update a participation's results (cập nhật kết quả tham gia); omitted fields keep their values. Needs the version you read." })
 export class UpdateTradeParticipationInput extends MutationInput {
-  @Field(() => ID, { description: "The participation." })
+  @FieldOf.id("The participation.")
   id: string;
 
-  @Field(() => Int, { description: "The participation's version you read; a stale one is refused with CONFLICT." })
+  @FieldOf.int("The participation's version you read; a stale one is refused with CONFLICT.")
   version: number;
 
-  @Field(() => [ID], { nullable: true, description: "The OCOP products it shows, replacing the list; each must belong to the participant." })
+  @FieldOf.of([ID], "The OCOP products it shows, replacing the list; each must belong to the participant.", { nullable: true })
   @IsOptional()
   @ArrayMaxSize(50, { message: "productIds takes at most 50 products." })
   productIds?: string[];
 
-  @Field(() => LocalDateScalar, { nullable: true, description: "First day it takes part; inside the event." })
+  @FieldOf.date("First day it takes part; inside the event.", { nullable: true })
   attendedFrom?: string;
 
-  @Field(() => LocalDateScalar, { nullable: true, description: "Last day it takes part; inside the event." })
+  @FieldOf.date("Last day it takes part; inside the event.", { nullable: true })
   attendedTo?: string;
 
-  @Field(() => Int, { nullable: true, description: "Booths it has." })
-  @IsOptional()
-  @Min(0, { message: "booths cannot be negative." })
-  @Max(1000, { message: "booths must be at most 1000." })
+  @OptionalCountInput("Booths it has.", { max: 1000 })
   booths?: number;
 
-  @Field(() => VndScalar, { nullable: true, description: "Sales at the event, VND, not negative." })
+  @FieldOf.money("Sales at the event, VND, not negative.", { nullable: true })
   salesAmount?: bigint;
 
-  @Field(() => Int, { nullable: true, description: "Contracts signed." })
-  @IsOptional()
-  @Min(0, { message: "contractCount cannot be negative." })
+  @OptionalCountInput("Contracts signed.")
   contractCount?: number;
 
-  @Field(() => VndScalar, { nullable: true, description: "Value of the contracts, VND, not negative." })
+  @FieldOf.money("Value of the contracts, VND, not negative.", { nullable: true })
   contractValue?: bigint;
 
-  @Field(() => Int, { nullable: true, description: "Memoranda signed." })
-  @IsOptional()
-  @Min(0, { message: "mouCount cannot be negative." })
+  @OptionalCountInput("Memoranda signed.")
   mouCount?: number;
 
-  @Field(() => VndScalar, { nullable: true, description: "Value the memoranda name, VND, not negative." })
+  @FieldOf.money("Value the memoranda name, VND, not negative.", { nullable: true })
   mouValue?: bigint;
 
-  @Field({ nullable: true, description: "New remarks." })
-  @IsOptional()
-  @Length(0, 1000, { message: "note must be at most 1000 characters." })
+  @OptionalTextInput(0, 1000, "New remarks.")
   note?: string;
 }
 
 @InputType({ description: "Record a product put on an e-commerce platform (đưa sản phẩm lên sàn TMĐT)." })
 export class RecordEcommerceListingInput extends MutationInput {
-  @Field(() => ParticipantInput, { description: "The seller." })
-  @ValidateNested()
+  @NestedField(() => ParticipantInput, "The seller.")
   owner: ParticipantInput;
 
-  @Field({
-    description:
-      "Code of the unit where the seller is registered, in force on the date: a commune (5 digits; from 2025-07-01 only communes exist) or, before 2025-07-01, a district (3 digits, e.g. 444).",
-  })
-  @IsAdminUnitCode()
+  @AdminUnitCodeField(
+    "Code of the unit where the seller is registered, in force on the date: a commune (5 digits; from 2025-07-01 only communes exist) or, before 2025-07-01, a district (3 digits, e.g. 444).",
+  )
   adminUnitCode: string;
 
-  @Field(() => EcommercePlatform, { description: "The platform." })
+  @FieldOf.of(EcommercePlatform, "The platform.")
   platform: EcommercePlatform;
 
-  @Field(() => ID, { nullable: true, description: "The OCOP product listed; it must belong to the seller. Give productId, productName or both." })
+  @FieldOf.id("The OCOP product listed; it must belong to the seller. Give productId, productName or both.", { nullable: true })
   productId?: string;
 
-  @Field({ nullable: true, description: "The product's name as listed; required for a product that is not OCOP-certified." })
-  @IsOptional()
-  @Length(2, 300, { message: "productName must be 2 to 300 characters." })
+  @OptionalTextInput(2, 300, "The product's name as listed; required for a product that is not OCOP-certified.")
   productName?: string;
 
-  @Field({ nullable: true, description: "Address of the listing, http(s)://…" })
+  @FieldOf.text("Address of the listing, http(s)://…", { nullable: true })
   @IsOptional()
   @Matches(/^https?:\/\/\S{3,500}$/u, { message: "url must be an http(s) address." })
   url?: string;
 
-  @Field(() => LocalDateScalar, { description: "Date it went on sale; not in the future." })
+  @FieldOf.date("Date it went on sale; not in the future.")
   listedOn: string;
 
-  @Field(() => LocalDateScalar, { nullable: true, description: "Date it was taken off, if it was; not before listedOn." })
+  @FieldOf.date("Date it was taken off, if it was; not before listedOn.", { nullable: true })
   delistedOn?: string;
 }
 
 @InputType({ description: "Record a supply-demand link (ghi nhận kết nối cung cầu)." })
 export class RecordSupplyDemandLinkInput extends MutationInput {
-  @Field(() => ParticipantInput, { description: "The seller." })
-  @ValidateNested()
+  @NestedField(() => ParticipantInput, "The seller.")
   seller: ParticipantInput;
 
-  @Field({
-    description:
-      "Code of the unit where the seller is registered, in force on the date: a commune (5 digits; from 2025-07-01 only communes exist) or, before 2025-07-01, a district (3 digits, e.g. 444).",
-  })
-  @IsAdminUnitCode()
+  @AdminUnitCodeField(
+    "Code of the unit where the seller is registered, in force on the date: a commune (5 digits; from 2025-07-01 only communes exist) or, before 2025-07-01, a district (3 digits, e.g. 444).",
+  )
   adminUnitCode: string;
 
-  @Field({ description: "The buyer." })
-  @Length(2, 300, { message: "buyer must be 2 to 300 characters." })
+  @TextInput(2, 300, "The buyer.")
   buyer: string;
 
-  @Field(() => ID, { nullable: true, description: "The OCOP product supplied; it must belong to the seller. Give productId, productName or both." })
+  @FieldOf.id("The OCOP product supplied; it must belong to the seller. Give productId, productName or both.", { nullable: true })
   productId?: string;
 
-  @Field({ nullable: true, description: "Name of the product; required for a product that is not OCOP-certified." })
-  @IsOptional()
-  @Length(2, 300, { message: "productName must be 2 to 300 characters." })
+  @OptionalTextInput(2, 300, "Name of the product; required for a product that is not OCOP-certified.")
   productName?: string;
 
   @Field(() => Float, { description: "Volume agreed, above 0." })
   @Min(0.01, { message: "volume must be above 0." })
   volume: number;
 
-  @Field({ description: "Unit of the volume, e.g. tấn." })
-  @Length(1, 30, { message: "volumeUnit must be 1 to 30 characters." })
+  @TextInput(1, 30, "Unit of the volume, e.g. tấn.")
   volumeUnit: string;
 
-  @Field(() => VndScalar, { description: "Value agreed, VND, not negative." })
+  @FieldOf.money("Value agreed, VND, not negative.")
   value: bigint;
 
-  @Field(() => LocalDateScalar, { description: "Date agreed; not in the future; inside the event's dates when eventId is given." })
+  @FieldOf.date("Date agreed; not in the future; inside the event's dates when eventId is given.")
   agreedOn: string;
 
-  @Field(() => ID, { nullable: true, description: "The event where it was agreed, if any." })
+  @FieldOf.id("The event where it was agreed, if any.", { nullable: true })
   eventId?: string;
 
-  @Field({ nullable: true, description: "Remarks." })
-  @IsOptional()
-  @Length(0, 1000, { message: "note must be at most 1000 characters." })
+  @OptionalTextInput(0, 1000, "Remarks.")
   note?: string;
 }

@@ -1,0 +1,179 @@
+/**
+ * Import sessions (phiên nhập): one database transaction that the batches of a file longer than one
+ * call are written into, so a file is checked and written in one pass and still all or nothing. The
+ * engine opens a session, sends every batch with it (each batch checked and written in the session's
+ * transaction), and finishes it: committed only when every batch of the file was valid and written,
+ * rolled back otherwise — nothing of the file is visible to anyone before the commit, and nothing is
+ * left when it is rolled back (a crash of either side, or a session left idle, rolls it back too).
+ *
+ * A session lives in the subgraph process that opened it (its transaction holds one connection of the
+ * pool until it ends): every call of one session must reach the same process.
+ */
+import { randomUUID } from "node:crypto";
+import { Directive, Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
+import type { DataSource, EntityManager, QueryRunner } from "typeorm";
+import { badInput, conflict, notFound } from "./errors";
+
+export enum ImportSessionState {
+  OPEN = "OPEN",
+  COMMITTED = "COMMITTED",
+  ROLLED_BACK = "ROLLED_BACK",
+}
+registerEnumType(ImportSessionState, {
+  name: "ImportSessionState",
+  description: "Where an import session stands (trạng thái phiên nhập).",
+  valuesConfig: {
+    OPEN: { description: "Đang mở: batches may be sent with it; nothing they wrote is visible yet." },
+    COMMITTED: { description: "Đã ghi: every batch it wrote is committed, in one transaction." },
+    ROLLED_BACK: { description: "Đã hủy: nothing it wrote is kept (a batch was invalid or refused, the caller gave up, or it was left idle)." },
+  },
+});
+
+@Directive("@shareable")
+@ObjectType({ description: "An import session (phiên nhập): one transaction the batches of a long file are written into, all or nothing." })
+export class ImportSession {
+  @Field(() => ID, { description: "The session, to pass with each batch and to finishImport (mã phiên)." })
+  id: string;
+
+  @Field(() => ImportSessionState, { description: "Open, committed or rolled back (trạng thái)." })
+  state: ImportSessionState;
+
+  @Field(() => Int, { description: "Rows the session's batches wrote (created or updated) so far; kept only if it is committed (số dòng đã ghi)." })
+  rowsWritten: number;
+}
+
+/** A session left this long without a call is rolled back. */
+export const IMPORT_SESSION_IDLE_MS = 120_000;
+
+interface OpenSession {
+  id: string;
+  dataSource: DataSource;
+  owner: string;
+  runner: QueryRunner;
+  /** Calls of the session, one after another (one connection, one transaction). */
+  chain: Promise<unknown>;
+  rowsWritten: number;
+  /** A batch of the session was invalid or refused: it can only be rolled back. */
+  failed: boolean;
+  idle: NodeJS.Timeout;
+}
+
+const sessions = new Map<string, OpenSession>();
+
+function summary(session: { id: string; rowsWritten: number }, state: ImportSessionState): ImportSession {
+  return Object.assign(new ImportSession(), { id: session.id, state, rowsWritten: session.rowsWritten });
+}
+
+async function close(session: OpenSession, commit: boolean): Promise<ImportSessionState> {
+  sessions.delete(session.id);
+  clearTimeout(session.idle);
+  try {
+    if (commit) await session.runner.commitTransaction();
+    else await session.runner.rollbackTransaction().catch(() => undefined);
+  } finally {
+    await session.runner.release();
+  }
+  return commit ? ImportSessionState.COMMITTED : ImportSessionState.ROLLED_BACK;
+}
+
+function touch(session: OpenSession): void {
+  clearTimeout(session.idle);
+  session.idle = setTimeout(() => {
+    session.chain = session.chain.finally(() => (sessions.get(session.id) === session ? close(session, false) : undefined)).catch(() => undefined);
+  }, IMPORT_SESSION_IDLE_MS);
+  session.idle.unref();
+}
+
+/** Opens a session for `owner` (the caller's subject): a transaction on a connection of its own. */
+export async function startImportSession(dataSource: DataSource, owner: string): Promise<ImportSession> {
+  const runner = dataSource.createQueryRunner();
+  await runner.connect();
+  await runner.startTransaction();
+  const session: OpenSession = {
+    id: randomUUID(),
+    dataSource,
+    owner,
+    runner,
+    chain: Promise.resolve(),
+    rowsWritten: 0,
+    failed: false,
+    idle: setTimeout(() => undefined, 0),
+  };
+  sessions.set(session.id, session);
+  touch(session);
+  return summary(session, ImportSessionState.OPEN);
+}
+
+function openSession(id: string, owner: string): OpenSession {
+  const session = sessions.get(id);
+  // Another caller's session is as unknown as a finished one: its id tells nothing to whoever guessed it.
+  if (!session || session.owner !== owner)
+    throw notFound(`No open import session ${id}: it was finished, rolled back (idle too long) or never opened here.`, "session");
+  return session;
+}
+
+/**
+ * Runs one batch of a session in its transaction, after the session's calls before it. `batch` answers
+ * how many rows it wrote and whether it was refused (an invalid row without skipInvalid): a refused
+ * batch, or one that throws, leaves the session able only to roll back (a thrown error rolls it back now).
+ */
+export function inImportSession<T>(
+  id: string,
+  owner: string,
+  batch: (manager: EntityManager) => Promise<{ result: T; rowsWritten: number; refused: boolean }>,
+): Promise<T> {
+  const session = openSession(id, owner);
+  const run = session.chain.then(async () => {
+    if (sessions.get(id) !== session) throw notFound(`The import session ${id} was rolled back while this batch waited.`, "session");
+    touch(session);
+    try {
+      const { result, rowsWritten, refused } = await batch(session.runner.manager);
+      session.rowsWritten += rowsWritten;
+      session.failed ||= refused;
+      // Idle from the end of its last batch, however long that batch took.
+      touch(session);
+      return result;
+    } catch (error) {
+      // A failed statement aborts the transaction: nothing more can be written in it.
+      await close(session, false);
+      throw error;
+    }
+  });
+  session.chain = run.catch(() => undefined);
+  return run;
+}
+
+/**
+ * Finishes a session: commits it when `commit` is asked and none of its batches was refused, else rolls
+ * it back. Committing a session with a refused batch is refused (CONFLICT, SESSION_HAS_INVALID_ROWS),
+ * and the session is rolled back.
+ */
+export function finishImportSession(id: string, owner: string, commit: boolean): Promise<ImportSession> {
+  const session = openSession(id, owner);
+  const run = session.chain.then(async () => {
+    if (sessions.get(id) !== session) throw notFound(`The import session ${id} was rolled back while finishImport waited.`, "session");
+    if (commit && session.failed) {
+      await close(session, false);
+      throw conflict(
+        "A batch of this import session had invalid rows and was not written: the session is rolled back, nothing of the file is written.",
+        "commit",
+        "SESSION_HAS_INVALID_ROWS",
+      );
+    }
+    return summary(session, await close(session, commit));
+  });
+  session.chain = run.catch(() => undefined);
+  return run;
+}
+
+/** Rolls back every open session of a database (its subgraph stopping). */
+export async function rollBackImportSessions(dataSource: DataSource): Promise<void> {
+  await Promise.all([...sessions.values()].filter((s) => s.dataSource === dataSource).map((s) => close(s, false).catch(() => undefined)));
+}
+
+/** A session id as a batch takes it: absent, or the id of a session. */
+export function sessionArgument(session: string | null | undefined): string | null {
+  if (session === null || session === undefined) return null;
+  if (session.trim() === "") throw badInput("session is empty: pass the id startImport answered, or leave it out.", "session");
+  return session;
+}
