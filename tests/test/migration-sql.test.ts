@@ -57,6 +57,7 @@ it("runs the SQL every migration shipped with", async () => {
       OrganizationCommune1751328000001: "e30d14afc5bfb156",
       DataVersion1751328000050: "9fa56805c38a56b6",
       ClassificationByDate1758153600000: "74f344cec2654574",
+      IllustrativeRows1764460800000: "8af09f3d1e273350",
       StatisticsIndexes1795910400000: "edc7313829e3894d",
     },
     ocop: {
@@ -72,6 +73,7 @@ it("runs the SQL every migration shipped with", async () => {
       PlanYears1732406400203: "b5684f9d44153bcb",
       BeneficiaryCommune1732406400204: "6f96eea5e82aab18",
       AgencyCommune1732406400205: "096aaf659b256090",
+      ProgrammeIllustrative1732406400206: "d3d53e53bfce2753",
     },
     tradePromotion: {
       TradePromotionInitial1732406400300: "144c3366dec1938d",
