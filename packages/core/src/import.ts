@@ -4,7 +4,7 @@
  * key (registration number, product code…), so importing the same file twice changes nothing.
  */
 import { Arg, Directive, Field, Int, ObjectType, registerEnumType } from "type-graphql";
-import type { EntityManager, EntityTarget } from "typeorm";
+import type { EntityManager, EntityTarget, ObjectLiteral } from "typeorm";
 import type { AuditEntry } from "./audit";
 import { badInput, isDomainError } from "./errors";
 
@@ -178,4 +178,25 @@ export async function updateVersioned<E extends { id: string; version: number }>
     audits.push({ operation, input, resultRef: before.id, before, after: { ...before, ...changes, version } });
   }
   return audits;
+}
+
+/**
+ * The rows of `entity` (alias `alias`) meeting `condition`, read in an import's transaction: none, and no statement,
+ * unless `ask` (some key to look for); `lock` keeps them locked until the write, so nobody changes them between the
+ * check and the write.
+ */
+export async function importRowsWhere<E extends ObjectLiteral>(
+  manager: EntityManager,
+  entity: EntityTarget<E>,
+  alias: string,
+  condition: string,
+  parameters: ObjectLiteral,
+  options: { ask: boolean; lock?: boolean; orderBy?: [string, "ASC" | "DESC"] },
+): Promise<E[]> {
+  if (!options.ask) return [];
+  const query = manager.getRepository(entity).createQueryBuilder(alias);
+  if (options.lock) query.setLock("pessimistic_write");
+  query.where(condition, parameters);
+  if (options.orderBy) query.orderBy(...options.orderBy);
+  return query.getMany();
 }

@@ -37,6 +37,21 @@ function selectByKeys<T extends ObjectLiteral>(
   return read(valid);
 }
 
+/** A column (SQL, on alias `t`) and a direction to order rows by, e.g. "t.joined_on ASC". */
+export type OrderTerm = `${string} ${"ASC" | "DESC"}`;
+
+/**
+ * The options of a loader of rows keyed by a uuid `column` (keys that are no uuid are answered without a statement),
+ * each key's rows in `order`.
+ */
+export function uuidKeyed<T>(column: string, keyOf: (row: T) => string, ...order: OrderTerm[]): LoaderOptions<T> & { orderBy: [string, "ASC" | "DESC"][] } {
+  const orderBy = order.map((term): [string, "ASC" | "DESC"] => {
+    const at = term.lastIndexOf(" ");
+    return [term.slice(0, at), term.slice(at + 1) as "ASC" | "DESC"];
+  });
+  return { column, keyOf, validKey: isUuid, orderBy };
+}
+
 /** One row (or null) per key. */
 export function rowLoader<T extends ObjectLiteral>(dataSource: DataSource, entity: EntityTarget<T>, options: LoaderOptions<T>): DataLoader<string, T | null> {
   return new DataLoader<string, T | null>(async (keys) => {

@@ -8,6 +8,7 @@ import { ArgsType, ClassType, Directive, Field, Int, ObjectType } from "type-gra
 import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import { readEntities } from "./entity-rows";
 import { badInput } from "./errors";
+import { searchCondition, searchTerms } from "./text";
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -99,6 +100,19 @@ export interface KeysetOrder {
   /** Unique tiebreaker, e.g. `o.id`, read with `idOf`. */
   idExpression: string;
   idOf: (row: any) => string;
+}
+
+/** Keyset order on one column of `alias` (read back from a row with `read`), ties broken by the row's id (`<alias>.id`). */
+export function orderByColumn<T extends { id: string }>(alias: string, column: string, read: (row: T) => unknown, direction: "ASC" | "DESC"): KeysetOrder {
+  return { keys: [{ expression: `${alias}.${column}`, read }], direction, idExpression: `${alias}.id`, idOf: (row: T) => row.id };
+}
+
+/** Keeps the rows whose folded `column` (a `search_text`) holds every term of `search` (see `searchTerms`); no terms, no condition. */
+export function applySearch<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, column: string, search: string | null | undefined): void {
+  const terms = searchTerms(search);
+  if (terms.length === 0) return;
+  const condition = searchCondition(column, terms);
+  query.andWhere(condition.sql, condition.params);
 }
 
 export function encodeCursor(values: unknown[]): string {

@@ -19,3 +19,61 @@ export function sqlMigration(name: string, up: readonly string[], down: readonly
   Object.defineProperty(migration, "name", { value: name });
   return migration;
 }
+
+/**
+ * What every subgraph's initial migration creates first: the unaccent and pg_trgm extensions and `kttt_fold`, the
+ * accent-folding function search columns are generated with. The statements are those the migrations shipped with.
+ */
+export async function createFoldFunction(q: QueryRunner): Promise<void> {
+  await q.query(`CREATE EXTENSION IF NOT EXISTS unaccent`);
+  await q.query(`CREATE EXTENSION IF NOT EXISTS pg_trgm`);
+  // unaccent() is only STABLE (its dictionary could change); pinning the dictionary makes the
+  // wrapper safe to declare IMMUTABLE, which generated columns and indexes require.
+  await q.query(`
+      CREATE FUNCTION kttt_fold(value text) RETURNS text
+      LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
+      AS $$ SELECT lower(public.unaccent('public.unaccent'::regdictionary, value)) $$`);
+}
+
+/** Undoes an initial migration: drops `tables` in order, then `kttt_fold` (see `createFoldFunction`). */
+export async function dropTablesAndFoldFunction(q: QueryRunner, tables: readonly string[]): Promise<void> {
+  for (const table of tables) await q.query(`DROP TABLE IF EXISTS ${table}`);
+  await q.query(`DROP FUNCTION IF EXISTS kttt_fold(text)`);
+}
+
+/**
+ * Adds to `table` a commune (`commune_id`, a unit version id of @kttt/reference, e.g. 18202 or 18202@2025-07-01)
+ * and the date it holds since (`commune_since`), both or neither; `also` adds clauses to the same statement, `index`
+ * (default true) indexes the commune. `indent` is the statement's indentation as the migrations shipped it.
+ */
+export async function addCommuneColumns(
+  q: QueryRunner,
+  table: string,
+  options: { also?: readonly string[]; index?: boolean; indent?: number } = {},
+): Promise<void> {
+  const pad = " ".repeat(options.indent ?? 6);
+  const clauses = [
+    `ADD COLUMN commune_id text CHECK (commune_id ~ '^[0-9]{5}(@[0-9]{4}-[0-9]{2}-[0-9]{2})?$')`,
+    `ADD COLUMN commune_since date`,
+    `ADD CONSTRAINT ${table}_commune_since_check CHECK ((commune_id IS NULL) = (commune_since IS NULL))`,
+    ...(options.also ?? []),
+  ];
+  await q.query(`\n${pad}ALTER TABLE ${table}\n${clauses.map((clause) => `${pad}  ${clause}`).join(",\n")}`);
+  if (options.index ?? true) await q.query(`CREATE INDEX ${table}_commune_idx ON ${table} (commune_id)`);
+}
+
+/** Undoes `addCommuneColumns` (its index goes with the column). */
+export async function dropCommuneColumns(q: QueryRunner, table: string): Promise<void> {
+  await q.query(`ALTER TABLE ${table} DROP COLUMN commune_since, DROP COLUMN commune_id`);
+}
+
+/** Unit codes of district units (3 digits), as the initial migrations checked them. */
+export const DISTRICT_CODE = "^[0-9]{3}$";
+/** Unit codes of districts or communes (5 digits): the district level ended on 2025-07-01. */
+export const DISTRICT_OR_COMMUNE_CODE = "^([0-9]{3}|[0-9]{5})$";
+
+/** Replaces the check of `table`'s `admin_unit_code` (named `<table>_admin_unit_code_check`) with one for `pattern`. */
+export async function checkUnitCodes(q: QueryRunner, table: string, pattern: string): Promise<void> {
+  await q.query(`ALTER TABLE ${table} DROP CONSTRAINT ${table}_admin_unit_code_check`);
+  await q.query(`ALTER TABLE ${table} ADD CONSTRAINT ${table}_admin_unit_code_check CHECK (admin_unit_code ~ '${pattern}')`);
+}

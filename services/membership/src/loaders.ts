@@ -13,6 +13,7 @@ import {
   readByKeys,
   rowLoader,
   type FirstPage,
+  uuidKeyed,
 } from "@kttt/core";
 import type { DataSource } from "typeorm";
 import { emptyMembershipFigures, membershipStatistics } from "./repositories/statistics";
@@ -27,6 +28,9 @@ import { MembershipGroupBy, UnitMap } from "./domain/enums";
 
 export type MemberPage = FirstPage<Member>;
 
+/** An organisation's members, by the day they joined. */
+const MEMBERS_BY_ORGANIZATION = uuidKeyed("organization_id", (m: Member) => m.organizationId, "t.joined_on ASC", "t.id ASC");
+
 /**
  * The first `limit` members of many organisations and their counts, in one statement (a window
  * over each organisation's members): what a list page asking `members(first: n) { totalCount … }`
@@ -34,13 +38,7 @@ export type MemberPage = FirstPage<Member>;
  */
 function firstMembers(dataSource: DataSource, filter: { current: boolean | null; membershipType: string | null; limit: number }) {
   return firstPageLoader(dataSource, Member, {
-    column: "organization_id",
-    keyOf: (m) => m.organizationId,
-    validKey: isUuid,
-    orderBy: [
-      ["t.joined_on", "ASC"],
-      ["t.id", "ASC"],
-    ],
+    ...MEMBERS_BY_ORGANIZATION,
     limit: filter.limit,
     refine: (query) => {
       if (filter.current !== null) query.andWhere("(t.left_on IS NULL) = :current", { current: filter.current });
@@ -88,31 +86,18 @@ export function createLoaders(dataSource: DataSource, principal?: Principal) {
     adminUnitById: rowLoader(dataSource, AdminUnit, { column: "id", keyOf: (u) => u.id }),
     adminUnitChangesFrom: groupLoader(dataSource, AdminUnitChangeRow, { column: "from_id", keyOf: (c) => c.fromId, orderBy: [["t.to_id", "ASC"]] }),
     adminUnitChangesTo: groupLoader(dataSource, AdminUnitChangeRow, { column: "to_id", keyOf: (c) => c.toId, orderBy: [["t.from_id", "ASC"]] }),
-    membersByOrganization: groupLoader(dataSource, Member, {
-      column: "organization_id",
-      keyOf: (m) => m.organizationId,
-      validKey: isUuid,
-      orderBy: [
-        ["t.joined_on", "ASC"],
-        ["t.id", "ASC"],
-      ],
-    }),
+    membersByOrganization: groupLoader(dataSource, Member, MEMBERS_BY_ORGANIZATION),
     allianceMembership: rowLoader(dataSource, AllianceMembership, { column: "organization_id", keyOf: (a) => a.organizationId, validKey: isUuid }),
-    financialReportsByOrganization: groupLoader(dataSource, FinancialReport, {
-      column: "organization_id",
-      keyOf: (f) => f.organizationId,
-      validKey: isUuid,
-      orderBy: [["t.year", "DESC"]],
-    }),
-    classificationsByOrganization: groupLoader(dataSource, Classification, {
-      column: "organization_id",
-      keyOf: (c) => c.organizationId,
-      validKey: isUuid,
-      orderBy: [
-        ["t.year", "DESC"],
-        ["t.scheme", "ASC"],
-      ],
-    }),
+    financialReportsByOrganization: groupLoader(
+      dataSource,
+      FinancialReport,
+      uuidKeyed("organization_id", (f) => f.organizationId, "t.year DESC"),
+    ),
+    classificationsByOrganization: groupLoader(
+      dataSource,
+      Classification,
+      uuidKeyed("organization_id", (c) => c.organizationId, "t.year DESC", "t.scheme ASC"),
+    ),
   };
 }
 

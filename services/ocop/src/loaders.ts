@@ -14,6 +14,7 @@ import {
   today,
   UnitMap,
   type FirstPage,
+  uuidKeyed,
 } from "@kttt/core";
 import DataLoader from "dataloader";
 import { codeOfAdminUnitId, communeIdsWithin, economyMapDate, unitById, unitNear } from "@kttt/reference";
@@ -97,12 +98,11 @@ export function createLoaders(dataSource: DataSource) {
     firstUnitProducts: loadersByArgs((filter: ChildFilter) => unitProductPages(dataSource, filter)),
     product: rowLoader(dataSource, OcopProduct, { column: "id", keyOf: (p) => p.id, validKey: isUuid }),
     localOwner: rowLoader(dataSource, OcopLocalOwner, { column: "id", keyOf: (o) => o.id, validKey: isUuid }),
-    certificationsByProduct: groupLoader(dataSource, OcopCertification, {
-      column: "product_id",
-      keyOf: (c) => c.productId,
-      validKey: isUuid,
-      orderBy: [["t.decided_on", "ASC"]],
-    }),
+    certificationsByProduct: groupLoader(
+      dataSource,
+      OcopCertification,
+      uuidKeyed("product_id", (c) => c.productId, "t.decided_on ASC"),
+    ),
   };
 }
 

@@ -3,7 +3,7 @@
  * these, so N parents cost one `WHERE … = ANY($1)` statement, not N.
  */
 import DataLoader from "dataloader";
-import { economyFiguresLoader, firstPageLoader, groupLoader, loadersByArgs, isUuid, reportingPeriod, rowLoader, today } from "@kttt/core";
+import { economyFiguresLoader, firstPageLoader, groupLoader, loadersByArgs, isUuid, reportingPeriod, rowLoader, today, uuidKeyed } from "@kttt/core";
 import { codeOfAdminUnitId, economyMapDate, unitMapDateFor } from "@kttt/reference";
 import type { DataSource } from "typeorm";
 import { PolicySupportGroupBy } from "./domain/enums";
@@ -19,6 +19,10 @@ import type { PolicySupportFigures, PolicySupportStatistics } from "./types/stat
 
 export type BeneficiaryParent = "organization_id" | "programme_id";
 
+/** The allocations of organisations or programmes, newest approval first. */
+const beneficiariesBy = (parent: BeneficiaryParent) =>
+  uuidKeyed(parent, (b: SupportBeneficiary) => (parent === "organization_id" ? b.organizationId : b.programmeId), "t.approved_on DESC", "t.id DESC");
+
 /**
  * The first `limit` allocations (newest approval first) of many organisations or programmes, approved
  * in a year or ever, and their counts, in one statement.
@@ -26,13 +30,7 @@ export type BeneficiaryParent = "organization_id" | "programme_id";
 function firstBeneficiaries(dataSource: DataSource, parent: BeneficiaryParent, filter: { year: number | null; limit: number }) {
   const [from, to] = filter.year === null ? [null, null] : yearRange(filter.year);
   return firstPageLoader(dataSource, SupportBeneficiary, {
-    column: parent,
-    keyOf: (b) => (parent === "organization_id" ? b.organizationId : b.programmeId),
-    validKey: isUuid,
-    orderBy: [
-      ["t.approved_on", "DESC"],
-      ["t.id", "DESC"],
-    ],
+    ...beneficiariesBy(parent),
     limit: filter.limit,
     refine: from === null ? undefined : (query) => void query.andWhere("t.approved_on BETWEEN :from AND :to", { from, to }),
   });
@@ -79,25 +77,9 @@ export function createLoaders(dataSource: DataSource) {
     firstBeneficiaries: loadersByArgs((args: { parent: BeneficiaryParent; year: number | null; limit: number }) =>
       firstBeneficiaries(dataSource, args.parent, args),
     ),
-    beneficiariesByOrganization: groupLoader(dataSource, SupportBeneficiary, {
-      column: "organization_id",
-      keyOf: (b) => b.organizationId,
-      validKey: isUuid,
-      orderBy: [
-        ["t.approved_on", "DESC"],
-        ["t.id", "DESC"],
-      ],
-    }),
+    beneficiariesByOrganization: groupLoader(dataSource, SupportBeneficiary, beneficiariesBy("organization_id")),
     beneficiary: rowLoader(dataSource, SupportBeneficiary, { column: "id", keyOf: (b) => b.id, validKey: isUuid }),
-    beneficiariesByProgramme: groupLoader(dataSource, SupportBeneficiary, {
-      column: "programme_id",
-      keyOf: (b) => b.programmeId,
-      validKey: isUuid,
-      orderBy: [
-        ["t.approved_on", "DESC"],
-        ["t.id", "DESC"],
-      ],
-    }),
+    beneficiariesByProgramme: groupLoader(dataSource, SupportBeneficiary, beneficiariesBy("programme_id")),
     unitFigures: loadersByArgs((year: number) => unitFigures(dataSource, year)),
     /** Support approved in a period's year, for the province and every unit of the period's map in one grouped statement. */
     economyFigures: economyFiguresLoader(
@@ -114,22 +96,21 @@ export function createLoaders(dataSource: DataSource) {
     policy: rowLoader(dataSource, SupportPolicy, { column: "id", keyOf: (p) => p.id, validKey: isUuid }),
     agency: rowLoader(dataSource, Agency, { column: "id", keyOf: (a) => a.id, validKey: isUuid }),
     programme: rowLoader(dataSource, SupportProgramme, { column: "id", keyOf: (p) => p.id, validKey: isUuid }),
-    fundingByProgramme: groupLoader(dataSource, ProgrammeFunding, {
-      column: "programme_id",
-      keyOf: (f) => f.programmeId,
-      validKey: isUuid,
-      orderBy: [["t.source", "ASC"]],
-    }),
-    disbursementsByBeneficiary: groupLoader(dataSource, Disbursement, {
-      column: "beneficiary_id",
-      keyOf: (d) => d.beneficiaryId,
-      validKey: isUuid,
-      orderBy: [
-        ["t.disbursed_on", "ASC"],
-        ["t.id", "ASC"],
-      ],
-    }),
-    targetsByPlan: groupLoader(dataSource, PlanTarget, { column: "plan_id", keyOf: (t) => t.planId, validKey: isUuid, orderBy: [["t.indicator", "ASC"]] }),
+    fundingByProgramme: groupLoader(
+      dataSource,
+      ProgrammeFunding,
+      uuidKeyed("programme_id", (f) => f.programmeId, "t.source ASC"),
+    ),
+    disbursementsByBeneficiary: groupLoader(
+      dataSource,
+      Disbursement,
+      uuidKeyed("beneficiary_id", (d) => d.beneficiaryId, "t.disbursed_on ASC", "t.id ASC"),
+    ),
+    targetsByPlan: groupLoader(
+      dataSource,
+      PlanTarget,
+      uuidKeyed("plan_id", (t) => t.planId, "t.indicator ASC"),
+    ),
   };
 }
 

@@ -3,7 +3,7 @@
  * these, so N parents cost one `WHERE … = ANY($1)` statement (or one grouped statement), not N.
  */
 import DataLoader from "dataloader";
-import { economyFiguresLoader, firstPageLoader, groupLoader, loadersByArgs, isUuid, reportingPeriod, rowLoader, today } from "@kttt/core";
+import { economyFiguresLoader, firstPageLoader, groupLoader, loadersByArgs, isUuid, reportingPeriod, rowLoader, today, uuidKeyed } from "@kttt/core";
 import { codeOfAdminUnitId, economyMapDate, unitMapDateFor } from "@kttt/reference";
 import type { DataSource } from "typeorm";
 import { TradePromotionGroupBy } from "./domain/enums";
@@ -63,37 +63,13 @@ function economyFigures(dataSource: DataSource) {
 }
 
 /** Events by the programme that funded them, earliest start first. */
-const BY_PROGRAMME = {
-  column: "funding_programme_id",
-  keyOf: (e: TradeEvent) => e.fundingProgrammeId!,
-  validKey: isUuid,
-  orderBy: [
-    ["t.starts_on", "ASC"],
-    ["t.id", "ASC"],
-  ] as [string, "ASC"][],
-};
+const BY_PROGRAMME = uuidKeyed("funding_programme_id", (e: TradeEvent) => e.fundingProgrammeId!, "t.starts_on ASC", "t.id ASC");
 
 /** An event's participations, by first day of attendance. */
-const BY_EVENT = {
-  column: "event_id",
-  keyOf: (p: TradeParticipation) => p.eventId,
-  validKey: isUuid,
-  orderBy: [
-    ["t.attended_from", "ASC"],
-    ["t.id", "ASC"],
-  ] as [string, "ASC"][],
-};
+const BY_EVENT = uuidKeyed("event_id", (p: TradeParticipation) => p.eventId, "t.attended_from ASC", "t.id ASC");
 
 /** A participant's participations, latest first. */
-const BY_PARTICIPANT = {
-  column: "participant_id",
-  keyOf: (p: TradeParticipation) => p.participantId,
-  validKey: isUuid,
-  orderBy: [
-    ["t.attended_from", "DESC"],
-    ["t.id", "DESC"],
-  ] as [string, "DESC"][],
-};
+const BY_PARTICIPANT = uuidKeyed("participant_id", (p: TradeParticipation) => p.participantId, "t.attended_from DESC", "t.id DESC");
 
 export function createLoaders(dataSource: DataSource) {
   return {
@@ -114,22 +90,17 @@ export function createLoaders(dataSource: DataSource) {
     firstParticipationsByParticipant: loadersByArgs((args: { limit: number }) =>
       firstPageLoader(dataSource, TradeParticipation, { ...BY_PARTICIPANT, limit: args.limit }),
     ),
-    productsByParticipation: groupLoader(dataSource, ParticipationProduct, {
-      column: "participation_id",
-      keyOf: (p) => p.participationId,
-      validKey: isUuid,
-      orderBy: [["t.product_id", "ASC"]],
-    }),
+    productsByParticipation: groupLoader(
+      dataSource,
+      ParticipationProduct,
+      uuidKeyed("participation_id", (p) => p.participationId, "t.product_id ASC"),
+    ),
     eventIdsByProduct: eventIdsByProduct(dataSource),
-    listingsByProduct: groupLoader(dataSource, EcommerceListing, {
-      column: "product_id",
-      keyOf: (l) => l.productId!,
-      validKey: isUuid,
-      orderBy: [
-        ["t.listed_on", "ASC"],
-        ["t.id", "ASC"],
-      ],
-    }),
+    listingsByProduct: groupLoader(
+      dataSource,
+      EcommerceListing,
+      uuidKeyed("product_id", (l) => l.productId!, "t.listed_on ASC", "t.id ASC"),
+    ),
     unitFigures: loadersByArgs((year: number) => unitFigures(dataSource, year)),
     economyFigures: economyFigures(dataSource),
   };

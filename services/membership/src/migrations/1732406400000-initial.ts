@@ -1,3 +1,4 @@
+import { createFoldFunction, dropTablesAndFoldFunction } from "@kttt/core";
 import type { MigrationInterface, QueryRunner } from "typeorm";
 
 /** The membership schema: administrative units, organisations, members, Alliance membership, yearly figures. */
@@ -5,14 +6,7 @@ export class MembershipInitial1732406400000 implements MigrationInterface {
   name = "MembershipInitial1732406400000";
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`CREATE EXTENSION IF NOT EXISTS unaccent`);
-    await q.query(`CREATE EXTENSION IF NOT EXISTS pg_trgm`);
-    // unaccent() is only STABLE (its dictionary could change); pinning the dictionary makes the
-    // wrapper safe to declare IMMUTABLE, which generated columns and indexes require.
-    await q.query(`
-      CREATE FUNCTION kttt_fold(value text) RETURNS text
-      LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
-      AS $$ SELECT lower(public.unaccent('public.unaccent'::regdictionary, value)) $$`);
+    await createFoldFunction(q);
 
     await q.query(`
       CREATE TABLE admin_unit (
@@ -116,9 +110,6 @@ export class MembershipInitial1732406400000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ["classification", "financial_report", "alliance_membership", "member", "organization", "admin_unit"]) {
-      await q.query(`DROP TABLE IF EXISTS ${table}`);
-    }
-    await q.query(`DROP FUNCTION IF EXISTS kttt_fold(text)`);
+    await dropTablesAndFoldFunction(q, ["classification", "financial_report", "alliance_membership", "member", "organization", "admin_unit"]);
   }
 }

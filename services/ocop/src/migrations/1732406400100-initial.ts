@@ -1,3 +1,4 @@
+import { createFoldFunction, dropTablesAndFoldFunction } from "@kttt/core";
 import type { MigrationInterface, QueryRunner } from "typeorm";
 
 /**
@@ -9,13 +10,7 @@ export class OcopInitial1732406400100 implements MigrationInterface {
   name = "OcopInitial1732406400100";
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`CREATE EXTENSION IF NOT EXISTS unaccent`);
-    await q.query(`CREATE EXTENSION IF NOT EXISTS pg_trgm`);
-    // unaccent() is only STABLE; pinning the dictionary makes the wrapper safe to declare IMMUTABLE.
-    await q.query(`
-      CREATE FUNCTION kttt_fold(value text) RETURNS text
-      LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
-      AS $$ SELECT lower(public.unaccent('public.unaccent'::regdictionary, value)) $$`);
+    await createFoldFunction(q);
 
     await q.query(`
       CREATE TABLE ocop_owner (
@@ -107,7 +102,6 @@ export class OcopInitial1732406400100 implements MigrationInterface {
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP FUNCTION IF EXISTS ocop_status(ocop_certification, date)`);
     await q.query(`DROP FUNCTION IF EXISTS ocop_current_certification(uuid, date)`);
-    for (const table of ["ocop_certification", "ocop_product", "ocop_owner"]) await q.query(`DROP TABLE IF EXISTS ${table}`);
-    await q.query(`DROP FUNCTION IF EXISTS kttt_fold(text)`);
+    await dropTablesAndFoldFunction(q, ["ocop_certification", "ocop_product", "ocop_owner"]);
   }
 }

@@ -16,6 +16,7 @@ import {
   ErrorCode,
   foldText,
   importDecision,
+  importRowsWhere,
   ImportOutcome,
   insertRows,
   isUuid,
@@ -181,30 +182,31 @@ export class OcopProductImport {
       const numbers = [
         ...new Set(rows.map((r, i) => (isCollective(r.ownerType) ? null : checked[i]?.ownerRegistrationNumber)).filter((n): n is string => !!n)),
       ];
-      const locals = numbers.length
-        ? await manager
-            .getRepository(OcopLocalOwner)
-            .createQueryBuilder("o")
-            .setLock("pessimistic_write")
-            .where("o.registration_number = ANY(:numbers)", { numbers })
-            .getMany()
-        : [];
+      const locals = await importRowsWhere(
+        manager,
+        OcopLocalOwner,
+        "o",
+        "o.registration_number = ANY(:numbers)",
+        { numbers },
+        { ask: numbers.length > 0, lock: true },
+      );
       const localByNumber = new Map(locals.map((o) => [o.registrationNumber, o]));
       const names = [...new Set(checked.filter((c): c is Checked => !!c).map((c) => c.name))];
       // Locked: nobody changes a matched product or adds a certificate to it between this check and the write.
-      const products = names.length
-        ? await manager.getRepository(OcopProduct).createQueryBuilder("p").setLock("pessimistic_write").where("p.name = ANY(:names)", { names }).getMany()
-        : [];
+      const products = await importRowsWhere(manager, OcopProduct, "p", "p.name = ANY(:names)", { names }, { ask: names.length > 0, lock: true });
       const productByKey = new Map(products.map((p) => [productKey(p.ownerOrganizationId ?? `local:${p.ownerId}`, p.name), p]));
       const productIds = products.map((p) => p.id);
-      const history = productIds.length
-        ? await manager
-            .getRepository(OcopCertification)
-            .createQueryBuilder("c")
-            .where("c.product_id = ANY(:productIds)", { productIds })
-            .orderBy("c.decided_on", "ASC")
-            .getMany()
-        : [];
+      const history = await importRowsWhere(
+        manager,
+        OcopCertification,
+        "c",
+        "c.product_id = ANY(:productIds)",
+        { productIds },
+        {
+          ask: productIds.length > 0,
+          orderBy: ["c.decided_on", "ASC"],
+        },
+      );
       const historyOf = new Map<string, OcopCertification[]>();
       for (const c of history) historyOf.set(c.productId, [...(historyOf.get(c.productId) ?? []), c]);
 

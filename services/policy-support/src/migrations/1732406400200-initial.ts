@@ -1,3 +1,4 @@
+import { createFoldFunction, dropTablesAndFoldFunction } from "@kttt/core";
 import type { MigrationInterface, QueryRunner } from "typeorm";
 
 const DOCUMENT_TYPES = "'LAW', 'DECREE', 'DECISION', 'CIRCULAR', 'RESOLUTION', 'PLAN', 'OFFICIAL_LETTER'";
@@ -19,14 +20,7 @@ export class PolicySupportInitial1732406400200 implements MigrationInterface {
   name = "PolicySupportInitial1732406400200";
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`CREATE EXTENSION IF NOT EXISTS unaccent`);
-    await q.query(`CREATE EXTENSION IF NOT EXISTS pg_trgm`);
-    // unaccent() is only STABLE (its dictionary could change); pinning the dictionary makes the
-    // wrapper safe to declare IMMUTABLE, which generated columns and indexes require.
-    await q.query(`
-      CREATE FUNCTION kttt_fold(value text) RETURNS text
-      LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
-      AS $$ SELECT lower(public.unaccent('public.unaccent'::regdictionary, value)) $$`);
+    await createFoldFunction(q);
 
     await q.query(`
       CREATE TABLE legal_document (
@@ -174,7 +168,7 @@ export class PolicySupportInitial1732406400200 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of [
+    await dropTablesAndFoldFunction(q, [
       "plan_target",
       "development_plan",
       "disbursement",
@@ -185,9 +179,6 @@ export class PolicySupportInitial1732406400200 implements MigrationInterface {
       "support_policy",
       "agency",
       "legal_document",
-    ]) {
-      await q.query(`DROP TABLE IF EXISTS ${table}`);
-    }
-    await q.query(`DROP FUNCTION IF EXISTS kttt_fold(text)`);
+    ]);
   }
 }

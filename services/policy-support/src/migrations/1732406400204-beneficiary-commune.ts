@@ -1,3 +1,4 @@
+import { addCommuneColumns, checkUnitCodes, DISTRICT_CODE, DISTRICT_OR_COMMUNE_CODE, dropCommuneColumns } from "@kttt/core";
 import type { MigrationInterface, QueryRunner } from "typeorm";
 
 /**
@@ -13,14 +14,8 @@ export class BeneficiaryCommune1732406400204 implements MigrationInterface {
   name = "BeneficiaryCommune1732406400204";
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`
-      ALTER TABLE support_beneficiary
-        ADD COLUMN commune_id text CHECK (commune_id ~ '^[0-9]{5}(@[0-9]{4}-[0-9]{2}-[0-9]{2})?$'),
-        ADD COLUMN commune_since date,
-        ADD CONSTRAINT support_beneficiary_commune_since_check CHECK ((commune_id IS NULL) = (commune_since IS NULL))`);
-    await q.query(`CREATE INDEX support_beneficiary_commune_idx ON support_beneficiary (commune_id)`);
-    await q.query(`ALTER TABLE support_beneficiary DROP CONSTRAINT support_beneficiary_admin_unit_code_check`);
-    await q.query(`ALTER TABLE support_beneficiary ADD CONSTRAINT support_beneficiary_admin_unit_code_check CHECK (admin_unit_code ~ '^([0-9]{3}|[0-9]{5})$')`);
+    await addCommuneColumns(q, "support_beneficiary");
+    await checkUnitCodes(q, "support_beneficiary", DISTRICT_OR_COMMUNE_CODE);
     await q.query(`ALTER TABLE agency ADD COLUMN valid_to date, ADD CONSTRAINT agency_valid_to_check CHECK (valid_to IS NULL OR kind = 'DISTRICT_COMMITTEE')`);
     await q.query(
       `UPDATE agency SET valid_to = CASE WHEN admin_unit_code = '448' THEN DATE '2024-12-31' ELSE DATE '2025-06-30' END WHERE kind = 'DISTRICT_COMMITTEE'`,
@@ -29,8 +24,7 @@ export class BeneficiaryCommune1732406400204 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE agency DROP COLUMN valid_to`);
-    await q.query(`ALTER TABLE support_beneficiary DROP CONSTRAINT support_beneficiary_admin_unit_code_check`);
-    await q.query(`ALTER TABLE support_beneficiary ADD CONSTRAINT support_beneficiary_admin_unit_code_check CHECK (admin_unit_code ~ '^[0-9]{3}$')`);
-    await q.query(`ALTER TABLE support_beneficiary DROP COLUMN commune_since, DROP COLUMN commune_id`);
+    await checkUnitCodes(q, "support_beneficiary", DISTRICT_CODE);
+    await dropCommuneColumns(q, "support_beneficiary");
   }
 }

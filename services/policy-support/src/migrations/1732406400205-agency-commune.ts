@@ -1,3 +1,4 @@
+import { addCommuneColumns, dropCommuneColumns } from "@kttt/core";
 import type { MigrationInterface, QueryRunner } from "typeorm";
 
 /**
@@ -9,14 +10,10 @@ export class AgencyCommune1732406400205 implements MigrationInterface {
   name = "AgencyCommune1732406400205";
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`
-      ALTER TABLE agency
-        ADD COLUMN commune_id text CHECK (commune_id ~ '^[0-9]{5}(@[0-9]{4}-[0-9]{2}-[0-9]{2})?$'),
-        ADD COLUMN commune_since date,
-        ADD CONSTRAINT agency_commune_since_check CHECK ((commune_id IS NULL) = (commune_since IS NULL))`);
+    await addCommuneColumns(q, "agency", { index: false });
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`ALTER TABLE agency DROP COLUMN commune_since, DROP COLUMN commune_id`);
+    await dropCommuneColumns(q, "agency");
   }
 }

@@ -1,20 +1,13 @@
 /** Reading documents, policies and programmes: filtered, keyset-paginated lists. */
-import { paginate, requireId, searchCondition, searchTerms, today, type Connection } from "@kttt/core";
+import { applySearch, orderByColumn, paginate, requireId, today, type Connection } from "@kttt/core";
 import { unitFilterOn } from "@kttt/reference";
-import type { DataSource, ObjectLiteral, SelectQueryBuilder } from "typeorm";
+import type { DataSource } from "typeorm";
 import { LegalDocument } from "../entities/legal-document";
 import { SupportPolicy } from "../entities/support-policy";
 import { SupportProgramme } from "../entities/support-programme";
 import { LegalDocumentConnection, SupportPolicyConnection, SupportProgrammeConnection } from "../types/connections";
 import type { LegalDocumentListArgs, SupportPolicyListArgs, SupportProgrammeListArgs } from "../types/filters";
 import { yearRange } from "./figures";
-
-function applySearch<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, column: string, search: string | undefined): void {
-  const terms = searchTerms(search);
-  if (terms.length === 0) return;
-  const condition = searchCondition(column, terms);
-  query.andWhere(condition.sql, condition.params);
-}
 
 export function listLegalDocuments(dataSource: DataSource, args: LegalDocumentListArgs): Promise<Connection<LegalDocument>> {
   const query = dataSource.getRepository(LegalDocument).createQueryBuilder("d");
@@ -23,7 +16,7 @@ export function listLegalDocuments(dataSource: DataSource, args: LegalDocumentLi
   return paginate(
     LegalDocumentConnection,
     query,
-    { keys: [{ expression: "d.number", read: (d: LegalDocument) => d.number }], direction: "ASC", idExpression: "d.id", idOf: (d: LegalDocument) => d.id },
+    orderByColumn("d", "number", (d: LegalDocument) => d.number, "ASC"),
     args,
   );
 }
@@ -36,7 +29,7 @@ export function listSupportPolicies(dataSource: DataSource, args: SupportPolicyL
   return paginate(
     SupportPolicyConnection,
     query,
-    { keys: [{ expression: "s.name", read: (s: SupportPolicy) => s.name }], direction: "ASC", idExpression: "s.id", idOf: (s: SupportPolicy) => s.id },
+    orderByColumn("s", "name", (s: SupportPolicy) => s.name, "ASC"),
     args,
   );
 }
@@ -68,12 +61,7 @@ export function listSupportProgrammes(dataSource: DataSource, args: SupportProgr
   return paginate(
     SupportProgrammeConnection,
     query,
-    {
-      keys: [{ expression: "p.starts_on", read: (p: SupportProgramme) => p.startsOn }],
-      direction: "DESC",
-      idExpression: "p.id",
-      idOf: (p: SupportProgramme) => p.id,
-    },
+    orderByColumn("p", "starts_on", (p: SupportProgramme) => p.startsOn, "DESC"),
     args,
   );
 }

@@ -17,6 +17,7 @@ import {
   DomainError,
   ErrorCode,
   importDecision,
+  importRowsWhere,
   ImportOutcome,
   insertRows,
   isUuid,
@@ -65,9 +66,7 @@ function batch<R extends Row>(rows: R[]) {
 /** The programmes the rows name by code, locked (their allocations are counted against their budget lines until the write). */
 async function programmesByCode(manager: EntityManager, rows: Row[]): Promise<Map<string, SupportProgramme>> {
   const codes = [...new Set(rows.map((r) => cleanText(r.programmeCode ?? "")))];
-  const found = codes.length
-    ? await manager.getRepository(SupportProgramme).createQueryBuilder("p").setLock("pessimistic_write").where("p.code = ANY(:codes)", { codes }).getMany()
-    : [];
+  const found = await importRowsWhere(manager, SupportProgramme, "p", "p.code = ANY(:codes)", { codes }, { ask: codes.length > 0, lock: true });
   return new Map(found.map((p) => [p.code, p]));
 }
 
@@ -85,15 +84,9 @@ function programmeOf(programmes: Map<string, SupportProgramme>, row: Row): Suppo
 async function beneficiariesOf(manager: EntityManager, programmes: SupportProgramme[], rows: Row[]): Promise<Map<string, SupportBeneficiary>> {
   const programmeIds = programmes.map((p) => p.id);
   const organizationIds = [...new Set(rows.map((r) => r.organizationId).filter((id): id is string => !!id && isUuid(id)))];
-  const found =
-    programmeIds.length && organizationIds.length
-      ? await manager
-          .getRepository(SupportBeneficiary)
-          .createQueryBuilder("b")
-          .setLock("pessimistic_write")
-          .where("b.programme_id = ANY(:programmeIds) AND b.organization_id = ANY(:organizationIds)", { programmeIds, organizationIds })
-          .getMany()
-      : [];
+  const condition = "b.programme_id = ANY(:programmeIds) AND b.organization_id = ANY(:organizationIds)";
+  const ask = programmeIds.length > 0 && organizationIds.length > 0;
+  const found = await importRowsWhere(manager, SupportBeneficiary, "b", condition, { programmeIds, organizationIds }, { ask, lock: true });
   return new Map(found.map((b) => [`${b.programmeId}|${b.organizationId}`, b]));
 }
 
@@ -131,33 +124,14 @@ export class SupportImport {
     return this.dataSource.transaction(async (manager) => {
       const programmes = await programmesByCode(manager, rows);
       const list = [...programmes.values()];
+      const ask = { ask: list.length > 0 };
       const policies = new Map(
-        (list.length
-          ? await manager
-              .getRepository(SupportPolicy)
-              .createQueryBuilder("p")
-              .where("p.id = ANY(:ids)", { ids: list.map((p) => p.policyId) })
-              .getMany()
-          : []
-        ).map((p) => [p.id, p]),
+        (await importRowsWhere(manager, SupportPolicy, "p", "p.id = ANY(:ids)", { ids: list.map((p) => p.policyId) }, ask)).map((p) => [p.id, p]),
       );
       const agencies = new Map(
-        (list.length
-          ? await manager
-              .getRepository(Agency)
-              .createQueryBuilder("a")
-              .where("a.id = ANY(:ids)", { ids: list.map((p) => p.agencyId) })
-              .getMany()
-          : []
-        ).map((a) => [a.id, a]),
+        (await importRowsWhere(manager, Agency, "a", "a.id = ANY(:ids)", { ids: list.map((p) => p.agencyId) }, ask)).map((a) => [a.id, a]),
       );
-      const lines = list.length
-        ? await manager
-            .getRepository(ProgrammeFunding)
-            .createQueryBuilder("f")
-            .where("f.programme_id = ANY(:ids)", { ids: list.map((p) => p.id) })
-            .getMany()
-        : [];
+      const lines = await importRowsWhere(manager, ProgrammeFunding, "f", "f.programme_id = ANY(:ids)", { ids: list.map((p) => p.id) }, ask);
       const allocated: { programme_id: string; funding_source: string; allocated: string }[] = list.length
         ? await manager.query(
             "SELECT programme_id, funding_source, sum(planned_amount)::text AS allocated FROM support_beneficiary WHERE programme_id = ANY($1) GROUP BY programme_id, funding_source",
@@ -345,7 +319,7 @@ export class SupportImport {
       const programmes = await programmesByCode(manager, rows);
       const beneficiaries = await beneficiariesOf(manager, [...programmes.values()], rows);
       const ids = [...beneficiaries.values()].map((b) => b.id);
-      const paid = ids.length ? await manager.getRepository(Disbursement).createQueryBuilder("d").where("d.beneficiary_id = ANY(:ids)", { ids }).getMany() : [];
+      const paid = await importRowsWhere(manager, Disbursement, "d", "d.beneficiary_id = ANY(:ids)", { ids }, { ask: ids.length > 0 });
       const paidKeys = new Set(paid.map((d) => `${d.beneficiaryId}|${d.disbursedOn}|${d.amount}`));
       const totals = new Map([...beneficiaries.values()].map((b) => [b.id, b.disbursedAmount]));
 

@@ -1,3 +1,4 @@
+import { createFoldFunction, dropTablesAndFoldFunction } from "@kttt/core";
 import type { MigrationInterface, QueryRunner } from "typeorm";
 
 const EVENT_TYPES = "'FAIR', 'EXHIBITION', 'TRADE_CONFERENCE', 'SUPPLY_DEMAND_CONNECTION', 'ONLINE_CAMPAIGN'";
@@ -14,14 +15,7 @@ export class TradePromotionInitial1732406400300 implements MigrationInterface {
   name = "TradePromotionInitial1732406400300";
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`CREATE EXTENSION IF NOT EXISTS unaccent`);
-    await q.query(`CREATE EXTENSION IF NOT EXISTS pg_trgm`);
-    // unaccent() is only STABLE (its dictionary could change); pinning the dictionary makes the
-    // wrapper safe to declare IMMUTABLE, which generated columns and indexes require.
-    await q.query(`
-      CREATE FUNCTION kttt_fold(value text) RETURNS text
-      LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
-      AS $$ SELECT lower(public.unaccent('public.unaccent'::regdictionary, value)) $$`);
+    await createFoldFunction(q);
 
     // An event held outside the province, or only online, has no unit of the province.
     await q.query(`
@@ -129,9 +123,6 @@ export class TradePromotionInitial1732406400300 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ["supply_demand_link", "ecommerce_listing", "participation_product", "trade_participation", "trade_event"]) {
-      await q.query(`DROP TABLE IF EXISTS ${table}`);
-    }
-    await q.query(`DROP FUNCTION IF EXISTS kttt_fold(text)`);
+    await dropTablesAndFoldFunction(q, ["supply_demand_link", "ecommerce_listing", "participation_product", "trade_participation", "trade_event"]);
   }
 }

@@ -1,4 +1,8 @@
+import { addCommuneColumns, checkUnitCodes, DISTRICT_CODE, DISTRICT_OR_COMMUNE_CODE, dropCommuneColumns } from "@kttt/core";
 import type { MigrationInterface, QueryRunner } from "typeorm";
+
+/** The tables with a unit code. */
+const TABLES = ["trade_event", "trade_participation", "ecommerce_listing", "supply_demand_link"];
 
 /**
  * Participants lie in a commune (a unit version of @kttt/reference, e.g. 18202 or 18202@2025-07-01) since a date,
@@ -10,23 +14,12 @@ export class ParticipationCommune1732406400304 implements MigrationInterface {
   name = "ParticipationCommune1732406400304";
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`
-      ALTER TABLE trade_participation
-        ADD COLUMN commune_id text CHECK (commune_id ~ '^[0-9]{5}(@[0-9]{4}-[0-9]{2}-[0-9]{2})?$'),
-        ADD COLUMN commune_since date,
-        ADD CONSTRAINT trade_participation_commune_since_check CHECK ((commune_id IS NULL) = (commune_since IS NULL))`);
-    await q.query(`CREATE INDEX trade_participation_commune_idx ON trade_participation (commune_id)`);
-    for (const table of ["trade_event", "trade_participation", "ecommerce_listing", "supply_demand_link"]) {
-      await q.query(`ALTER TABLE ${table} DROP CONSTRAINT ${table}_admin_unit_code_check`);
-      await q.query(`ALTER TABLE ${table} ADD CONSTRAINT ${table}_admin_unit_code_check CHECK (admin_unit_code ~ '^([0-9]{3}|[0-9]{5})$')`);
-    }
+    await addCommuneColumns(q, "trade_participation");
+    for (const table of TABLES) await checkUnitCodes(q, table, DISTRICT_OR_COMMUNE_CODE);
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ["trade_event", "trade_participation", "ecommerce_listing", "supply_demand_link"]) {
-      await q.query(`ALTER TABLE ${table} DROP CONSTRAINT ${table}_admin_unit_code_check`);
-      await q.query(`ALTER TABLE ${table} ADD CONSTRAINT ${table}_admin_unit_code_check CHECK (admin_unit_code ~ '^[0-9]{3}$')`);
-    }
-    await q.query(`ALTER TABLE trade_participation DROP COLUMN commune_since, DROP COLUMN commune_id`);
+    for (const table of TABLES) await checkUnitCodes(q, table, DISTRICT_CODE);
+    await dropCommuneColumns(q, "trade_participation");
   }
 }

@@ -1,4 +1,5 @@
 import { unitOn } from "@kttt/reference";
+import { addCommuneColumns, dropCommuneColumns } from "@kttt/core";
 import type { MigrationInterface, QueryRunner } from "typeorm";
 
 /**
@@ -11,13 +12,9 @@ export class EventCommune1732406400305 implements MigrationInterface {
   name = "EventCommune1732406400305";
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`
-      ALTER TABLE trade_event
-        ADD COLUMN commune_id text CHECK (commune_id ~ '^[0-9]{5}(@[0-9]{4}-[0-9]{2}-[0-9]{2})?$'),
-        ADD COLUMN commune_since date,
-        ADD CONSTRAINT trade_event_commune_since_check CHECK ((commune_id IS NULL) = (commune_since IS NULL)),
-        ADD CONSTRAINT trade_event_commune_held_check CHECK (commune_id IS NULL OR admin_unit_code IS NOT NULL)`);
-    await q.query(`CREATE INDEX trade_event_commune_idx ON trade_event (commune_id)`);
+    await addCommuneColumns(q, "trade_event", {
+      also: ["ADD CONSTRAINT trade_event_commune_held_check CHECK (commune_id IS NULL OR admin_unit_code IS NOT NULL)"],
+    });
     const rows = (await q.query(
       `SELECT id, admin_unit_code AS code, to_char(starts_on, 'YYYY-MM-DD') AS starts_on FROM trade_event WHERE admin_unit_code ~ '^[0-9]{5}$'`,
     )) as { id: string; code: string; starts_on: string }[];
@@ -28,6 +25,6 @@ export class EventCommune1732406400305 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`ALTER TABLE trade_event DROP COLUMN commune_since, DROP COLUMN commune_id`);
+    await dropCommuneColumns(q, "trade_event");
   }
 }

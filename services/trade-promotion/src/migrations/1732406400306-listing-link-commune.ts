@@ -1,3 +1,4 @@
+import { addCommuneColumns, dropCommuneColumns } from "@kttt/core";
 import type { MigrationInterface, QueryRunner } from "typeorm";
 
 /**
@@ -9,17 +10,10 @@ export class ListingLinkCommune1732406400306 implements MigrationInterface {
   name = "ListingLinkCommune1732406400306";
 
   async up(q: QueryRunner): Promise<void> {
-    for (const table of ["ecommerce_listing", "supply_demand_link"]) {
-      await q.query(`
-        ALTER TABLE ${table}
-          ADD COLUMN commune_id text CHECK (commune_id ~ '^[0-9]{5}(@[0-9]{4}-[0-9]{2}-[0-9]{2})?$'),
-          ADD COLUMN commune_since date,
-          ADD CONSTRAINT ${table}_commune_since_check CHECK ((commune_id IS NULL) = (commune_since IS NULL))`);
-      await q.query(`CREATE INDEX ${table}_commune_idx ON ${table} (commune_id)`);
-    }
+    for (const table of ["ecommerce_listing", "supply_demand_link"]) await addCommuneColumns(q, table, { indent: 8 });
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ["ecommerce_listing", "supply_demand_link"]) await q.query(`ALTER TABLE ${table} DROP COLUMN commune_since, DROP COLUMN commune_id`);
+    for (const table of ["ecommerce_listing", "supply_demand_link"]) await dropCommuneColumns(q, table);
   }
 }

@@ -1,20 +1,13 @@
 /** Reading events, listings and links: filtered, keyset-paginated lists. */
-import { badInput, paginate, requireId, searchCondition, searchTerms, today, type Connection } from "@kttt/core";
+import { applySearch, badInput, orderByColumn, paginate, requireId, today, type Connection } from "@kttt/core";
 import { unitFilterCondition, unitFilterOn } from "@kttt/reference";
-import type { DataSource, ObjectLiteral, SelectQueryBuilder } from "typeorm";
+import type { DataSource } from "typeorm";
 import { TradeEventOrder } from "../domain/enums";
 import { TradeEvent } from "../entities/event";
 import { EcommerceListing, SupplyDemandLink } from "../entities/listing";
 import { EcommerceListingConnection, SupplyDemandLinkConnection, TradeEventConnection } from "../types/connections";
 import type { EcommerceListingListArgs, SupplyDemandLinkListArgs, TradeEventListArgs } from "../types/filters";
 import { yearRange } from "./figures";
-
-function applySearch<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, column: string, search: string | undefined): void {
-  const terms = searchTerms(search);
-  if (terms.length === 0) return;
-  const condition = searchCondition(column, terms);
-  query.andWhere(condition.sql, condition.params);
-}
 
 export function listTradeEvents(dataSource: DataSource, args: TradeEventListArgs): Promise<Connection<TradeEvent>> {
   const query = dataSource.getRepository(TradeEvent).createQueryBuilder("e");
@@ -38,12 +31,9 @@ export function listTradeEvents(dataSource: DataSource, args: TradeEventListArgs
   applySearch(query, "e.search_text", filter?.search);
   const order =
     args.orderBy === TradeEventOrder.NAME_ASC
-      ? { keys: [{ expression: "e.name", read: (e: TradeEvent) => e.name }], direction: "ASC" as const }
-      : {
-          keys: [{ expression: "e.starts_on", read: (e: TradeEvent) => e.startsOn }],
-          direction: args.orderBy === TradeEventOrder.STARTS_ON_ASC ? ("ASC" as const) : ("DESC" as const),
-        };
-  return paginate(TradeEventConnection, query, { ...order, idExpression: "e.id", idOf: (e: TradeEvent) => e.id }, args);
+      ? orderByColumn("e", "name", (e: TradeEvent) => e.name, "ASC")
+      : orderByColumn("e", "starts_on", (e: TradeEvent) => e.startsOn, args.orderBy === TradeEventOrder.STARTS_ON_ASC ? "ASC" : "DESC");
+  return paginate(TradeEventConnection, query, order, args);
 }
 
 export function listEcommerceListings(dataSource: DataSource, args: EcommerceListingListArgs): Promise<Connection<EcommerceListing>> {
@@ -62,12 +52,7 @@ export function listEcommerceListings(dataSource: DataSource, args: EcommerceLis
   return paginate(
     EcommerceListingConnection,
     query,
-    {
-      keys: [{ expression: "l.listed_on", read: (l: EcommerceListing) => l.listedOn }],
-      direction: "DESC",
-      idExpression: "l.id",
-      idOf: (l: EcommerceListing) => l.id,
-    },
+    orderByColumn("l", "listed_on", (l: EcommerceListing) => l.listedOn, "DESC"),
     args,
   );
 }
@@ -87,12 +72,7 @@ export function listSupplyDemandLinks(dataSource: DataSource, args: SupplyDemand
   return paginate(
     SupplyDemandLinkConnection,
     query,
-    {
-      keys: [{ expression: "s.agreed_on", read: (s: SupplyDemandLink) => s.agreedOn }],
-      direction: "DESC",
-      idExpression: "s.id",
-      idOf: (s: SupplyDemandLink) => s.id,
-    },
+    orderByColumn("s", "agreed_on", (s: SupplyDemandLink) => s.agreedOn, "DESC"),
     args,
   );
 }

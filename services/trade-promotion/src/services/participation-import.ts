@@ -16,6 +16,7 @@ import {
   ErrorCode,
   foldText,
   importDecision,
+  importRowsWhere,
   ImportOutcome,
   insertRows,
   isUuid,
@@ -139,25 +140,17 @@ export class TradeParticipationImport {
     return this.dataSource.transaction(async (manager) => {
       const names = [...new Set(rows.filter((_r, i) => valid[i]).map((r) => foldText(cleanText(r.eventName ?? ""))))];
       // Locked: registrations of the same events wait, so the booths counted here stay true until the write.
-      const events = names.length
-        ? await manager
-            .getRepository(TradeEvent)
-            .createQueryBuilder("e")
-            .setLock("pessimistic_write")
-            .where("kttt_fold(e.name) = ANY(:names)", { names })
-            .getMany()
-        : [];
+      const events = await importRowsWhere(manager, TradeEvent, "e", "kttt_fold(e.name) = ANY(:names)", { names }, { ask: names.length > 0, lock: true });
       const eventIds = events.map((e) => e.id);
       const participantIds = [...new Set(rows.map((r) => r.participantId).filter((id): id is string => !!id && isUuid(id)))];
-      const existing =
-        eventIds.length && participantIds.length
-          ? await manager
-              .getRepository(TradeParticipation)
-              .createQueryBuilder("p")
-              .setLock("pessimistic_write")
-              .where("p.event_id = ANY(:eventIds) AND p.participant_id = ANY(:participantIds)", { eventIds, participantIds })
-              .getMany()
-          : [];
+      const existing = await importRowsWhere(
+        manager,
+        TradeParticipation,
+        "p",
+        "p.event_id = ANY(:eventIds) AND p.participant_id = ANY(:participantIds)",
+        { eventIds, participantIds },
+        { ask: eventIds.length > 0 && participantIds.length > 0, lock: true },
+      );
       const byPair = new Map(existing.map((p) => [`${p.eventId}|${p.participantId}`, p]));
       const taken: { event_id: string; booths: number }[] = eventIds.length
         ? await manager.query("SELECT event_id, coalesce(sum(booths), 0)::int AS booths FROM trade_participation WHERE event_id = ANY($1) GROUP BY event_id", [
