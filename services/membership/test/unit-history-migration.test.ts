@@ -38,11 +38,9 @@ describe("the unit-history migrations", () => {
     const organizations = await one(`SELECT count(*)::int AS n, string_agg(DISTINCT admin_unit_code, ',' ORDER BY admin_unit_code) AS units FROM organization`);
     expect(await one(`SELECT count(*)::int AS n FROM admin_unit`)).toEqual({ n: ADMIN_UNIT_VERSIONS.length });
 
-    await dataSource.undoLastMigration({ transaction: "each" }); // illustrative rows
-    await dataSource.undoLastMigration({ transaction: "each" }); // classification by date
-    await dataSource.undoLastMigration({ transaction: "each" }); // the data version (statistics cache)
-    await dataSource.undoLastMigration({ transaction: "each" }); // organisations' communes
-    await dataSource.undoLastMigration({ transaction: "each" }); // unit history
+    // Every migration from the unit history on is undone, the latest first (whatever has been added since).
+    const unitHistoryApplied = async () => (await one(`SELECT count(*)::int AS n FROM schema_migrations WHERE name = 'UnitHistory1751328000000'`)).n > 0;
+    while (await unitHistoryApplied()) await dataSource.undoLastMigration({ transaction: "each" });
     expect(await one(`SELECT count(*)::int AS n, min(code) AS first FROM admin_unit`)).toEqual({ n: 13, first: "436" });
     expect(await one(`SELECT successor_code FROM admin_unit WHERE code = '448'`)).toEqual({ successor_code: "445" });
 
