@@ -50,7 +50,8 @@ const headersFor = async (caller: string) => (CALLERS[caller] ? as(CALLERS[calle
 const UNKNOWN = "00000000-0000-5000-8000-000000000000";
 
 /** Every mutation, sent with input that fails on the merits once authorised, so nothing is written either way. */
-const WRITES: Record<string, { query: string; variables: Record<string, unknown>; allowed: string[] }> = {
+/** `opens`: the write takes no input to refuse (it opens an import session): an allowed caller gets its id, and the session is rolled back at once. */
+const WRITES: Record<string, { query: string; variables: Record<string, unknown>; allowed: string[]; opens?: true }> = {
   registerOrganization: {
     query: `mutation($input: RegisterOrganizationInput!) { registerOrganization(input: $input) { id } }`,
     variables: {
@@ -279,6 +280,17 @@ const WRITES: Record<string, { query: string; variables: Record<string, unknown>
     },
     allowed: ["admin", "staff"],
   },
+  startMembershipImport: {
+    query: `mutation { startMembershipImport { id } }`,
+    variables: {},
+    allowed: ["admin", "staff"],
+    opens: true,
+  },
+  finishMembershipImport: {
+    query: `mutation($session: ID!) { finishMembershipImport(session: $session, commit: false) { id } }`,
+    variables: { session: UNKNOWN },
+    allowed: ["admin", "staff"],
+  },
   importMembers: {
     query: `mutation($rows: [MemberImportRow!]!) { importMembers(rows: $rows, dryRun: true) { written } }`,
     variables: {
@@ -413,6 +425,24 @@ describe("role × operation", () => {
     const write = WRITES[operation];
     const res = await graphql(graph.gateway.url, write.query, write.variables, await headersFor(caller));
     const code = res.errors?.[0]?.extensions?.code;
+    if (allowed && write.opens) {
+      expect(res.errors).toBeUndefined();
+      const session = res.data[operation].id;
+      const rolledBack = await graphql(
+        graph.gateway.url,
+        `
+          mutation ($session: ID!) {
+            finishMembershipImport(session: $session, commit: false) {
+              state
+            }
+          }
+        `,
+        { session },
+        await headersFor(caller),
+      );
+      expect(rolledBack.errors).toBeUndefined();
+      return;
+    }
     expect(res.data?.[operation] ?? null).toBeNull();
     if (allowed) expect(["BAD_USER_INPUT", "NOT_FOUND"]).toContain(code);
     else expect(code).toBe(caller === "public" ? "UNAUTHENTICATED" : "FORBIDDEN");
