@@ -300,7 +300,10 @@ export async function runExport(options: ExportOptions): Promise<{ rows: number;
       await once(file, "finish");
     };
   } else {
-    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: options.out, useStyles: true, useSharedStrings: true });
+    // Strings inline in each cell, not in a shared-strings part: a streaming writer adds that part after the sheet, and
+    // exceljs's streaming reader then holds the sheet back until it has read it — when its zip iteration ends early
+    // (seen under load), the sheet came back without its texts and the file "had no header row".
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: options.out, useStyles: true, useSharedStrings: false });
     const sheet = workbook.addWorksheet(plan.sheetName || "Danh sách", { views: [{ state: "frozen", ySplit: 1 }] });
     sheet.columns = plan.columns.map((c) => ({
       header: c.header,
