@@ -48,7 +48,7 @@ import { spreadsheetFiles } from "./spreadsheet-files";
 import { subgraphFetcher, subgraphFetchMetrics } from "./fetcher";
 import { apiSecurityHeaders, compressAnswers, EXPLORER_CSP, landingPage, singlePageApp } from "./static-pages";
 import { collapseIdenticalQueries, stringifyResult } from "./collapse";
-import { graphqlHttp } from "./graphql-http";
+import { expressMiddleware } from "@as-integrations/express5";
 
 interface GatewayContext {
   requestId: string;
@@ -209,7 +209,7 @@ export async function startGateway(config: GatewayConfig, logger: Logger = creat
   const { apiKeys, signingKeys, tokenKeys } = issuer;
   const limitStore = rateLimitStore(config.redisUrl, config.redisPrefix);
   const limit = requestRateLimit(config.rateLimitPerMinute, limitStore.store);
-  const graphql = graphqlHttp(apollo, {
+  const graphql = expressMiddleware(apollo, {
     context: async ({ req, res }) => {
       const requestId = requestIdOf(req.headers["x-request-id"]);
       // The caller can quote it when asking about this request; the subgraphs and logs carry the same id.
