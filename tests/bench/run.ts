@@ -11,8 +11,9 @@
  * BENCH_MODES (varied,identical), BENCH_TARGETS (ours,hive,direct; also hive-js: Hive Gateway with its
  * JavaScript planner instead of the Rust router runtime), BENCH_SCALES (e.g. 1,10,100: the demo data
  * times each, one graph per scale, run one after the other; BENCH_SCALE names one), BENCH_CPU_PROF (a folder: every process writes a CPU profile there;
- * read it with profile-summary.js), BENCH_KEEP_DATABASES (true: the seeded databases of each scale,
- * kttt_bench_x<scale>_* or BENCH_DATABASE_PREFIX_x<scale>_*, are kept and reused by the next run; scenarios that write are then left out),
+ * read it with profile-summary.js), BENCH_KEEP_DATABASES (true, or the scales to keep such as 10,100: the seeded databases of
+ * those scales, kttt_bench_x<scale>_* or BENCH_DATABASE_PREFIX_x<scale>_*, are kept and reused by the next run; scenarios
+ * that write are then left out at those scales),
  * BENCH_START_SECONDS (how long a process may take to start, seeding included; 900), BENCH_SUBGRAPH_TIMEOUT_MS (the gateway's SUBGRAPH_TIMEOUT_MS),
  * BENCH_BASE_GATEWAY (another build of our gateway, its dist/main.js inside this repository so it finds the same
  * node_modules, run as target `base` beside ours to measure a change under the same load; add `base` to
@@ -64,7 +65,8 @@ const SETTINGS = {
   targets: list(process.env.BENCH_TARGETS, ["ours", "hive", "direct"]),
   scales: list(process.env.BENCH_SCALES, [process.env.BENCH_SCALE ?? "1"]).map(Number),
   report: process.env.BENCH_REPORT !== "false",
-  keepDatabases: process.env.BENCH_KEEP_DATABASES === "true",
+  /** The scales whose seeded databases are kept and reused (BENCH_KEEP_DATABASES: true for every scale, or a list). */
+  keepScales: (process.env.BENCH_KEEP_DATABASES === "true" ? "all" : list(process.env.BENCH_KEEP_DATABASES || undefined, []).map(Number)) as "all" | number[],
 };
 
 /** As Alliance staff, who may read every figure and detail the scenarios ask for, and write. */
@@ -212,13 +214,14 @@ async function runAtScale(scale: number): Promise<BenchRun> {
     server = embedded.url;
   }
   // Kept databases (BENCH_KEEP_DATABASES) are named by scale and reused: seeding ×100 takes minutes.
-  const prefix = SETTINGS.keepDatabases ? `${process.env.BENCH_DATABASE_PREFIX ?? "kttt_bench"}_x${scale}` : `kttt_bench_${process.pid}`;
+  const keep = SETTINGS.keepScales === "all" || SETTINGS.keepScales.includes(scale);
+  const prefix = keep ? `${process.env.BENCH_DATABASE_PREFIX ?? "kttt_bench"}_x${scale}` : `kttt_bench_${process.pid}`;
   const admin = new URL(server);
   admin.pathname = "/postgres";
   const pg = new Client({ connectionString: admin.toString(), application_name: "kttt-bench" });
   await pg.connect();
   const dropDatabases = async () => {
-    if (SETTINGS.keepDatabases) return;
+    if (keep) return;
     const { rows } = await pg.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE $1", [`${prefix}%`]);
     for (const { datname } of rows) await pg.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(datname)} WITH (FORCE)`);
   };
@@ -270,7 +273,7 @@ async function runAtScale(scale: number): Promise<BenchRun> {
     const subgraphs = Object.fromEntries(Object.values(graph.subgraphs).map((s) => [s.name, s.url]));
     const context = { fixtures, subgraphs, processes, pg, prefix, gatewaySecret };
     // A kept database holds an earlier run's writes (a year's figures already recorded): its runs only read.
-    const skipped = SETTINGS.keepDatabases ? SCENARIOS.filter((s) => s.writes && SETTINGS.scenarios.includes(s.name)).map((s) => s.name) : [];
+    const skipped = keep ? SCENARIOS.filter((s) => s.writes && SETTINGS.scenarios.includes(s.name)).map((s) => s.name) : [];
     if (skipped.length) console.log(`kept databases: ${skipped.join(", ")} (writes) left out`);
     for (const scenario of SCENARIOS.filter((s) => SETTINGS.scenarios.includes(s.name) && !skipped.includes(s.name))) {
       const endpoints = [...gateways];
