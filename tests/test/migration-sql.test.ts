@@ -65,6 +65,7 @@ it("runs the SQL every migration shipped with", async () => {
       MutationReceipts1732406400101: "d3dcdd2ef99b04c3",
       AuditTrail1732406400102: "97ac519eb14f9ef5",
       OcopPlacesAndLevels1732406400103: "0ef563c9e9acef08",
+      DataVersion1732406400104: "9fa56805c38a56b6",
     },
     policySupport: {
       PolicySupportInitial1732406400200: "be69f139d2ff7df0",
@@ -74,6 +75,7 @@ it("runs the SQL every migration shipped with", async () => {
       BeneficiaryCommune1732406400204: "6f96eea5e82aab18",
       AgencyCommune1732406400205: "096aaf659b256090",
       ProgrammeIllustrative1732406400206: "d3d53e53bfce2753",
+      DataVersion1732406400207: "9fa56805c38a56b6",
     },
     tradePromotion: {
       TradePromotionInitial1732406400300: "144c3366dec1938d",
@@ -83,6 +85,7 @@ it("runs the SQL every migration shipped with", async () => {
       ParticipationCommune1732406400304: "919324a6ab257f23",
       EventCommune1732406400305: "d7df9b6babd5ac3c",
       ListingLinkCommune1732406400306: "8c3f883d373b718d",
+      DataVersion1732406400307: "9fa56805c38a56b6",
     },
   });
 });

@@ -11,12 +11,14 @@
  *   reads the same row, so a write through one replica invalidates them all.
  * - Scope: the caller's access scope (role, department, unit) is part of every key, so an answer
  *   computed for a wider caller is never handed to a narrower one, even where the figures are the same today.
- * - Size: at most `maxEntries` answers (least recently used go first); a new version empties it.
+ * - Size: at most `maxEntries` answers per database (least recently used go first); a new version empties it.
+ *
+ * Every subgraph reads its statistics of closed periods through `cachedAggregate`; each needs the migration.
  */
-import type { MigrationInterface } from "typeorm";
-import { sqlMigration } from "./sql-migration";
-import type { DataSource } from "typeorm";
+import type { DataSource, MigrationInterface } from "typeorm";
 import type { Principal } from "./auth";
+import { today } from "./calendar";
+import { sqlMigration } from "./sql-migration";
 
 /** The data version table and the trigger that bumps it on every audited write. */
 export function dataVersionMigration(timestamp: number): new () => MigrationInterface {
@@ -38,7 +40,7 @@ export function accessScope(principal: Principal): string {
   return `${principal.role}:${principal.department ?? ""}:${principal.adminUnitCode ?? ""}`;
 }
 
-export class AggregateCache<T> {
+class AggregateCache<T> {
   private version: string | null = null;
   private readonly entries = new Map<string, Promise<T>>();
 
@@ -70,4 +72,32 @@ export class AggregateCache<T> {
   get size(): number {
     return this.entries.size;
   }
+}
+
+/** One cache per database (a test process runs several subgraphs, each with its own data source). */
+const caches = new WeakMap<DataSource, AggregateCache<unknown>>();
+
+/** Whether a period whose figures are counted on `lastDay` has closed: only a write can change them now. */
+export function isClosedPeriod(lastDay: string, now = today()): boolean {
+  return lastDay < now;
+}
+
+/**
+ * The aggregate `name` for `key` (every argument its answer depends on) as a caller of access scope `scope`
+ * (`accessScope(principal)`) reads it. When the period is `closed`, the answer of the current data version is served
+ * from the cache or computed once and kept; an open period, or no scope (a caller not named), computes every time.
+ * Needs `dataVersionMigration` in the subgraph's migrations.
+ */
+export function cachedAggregate<T>(
+  dataSource: DataSource,
+  name: string,
+  key: string,
+  scope: string | null,
+  closed: boolean,
+  compute: () => Promise<T>,
+): Promise<T> {
+  if (scope === null || !closed) return compute();
+  let cache = caches.get(dataSource);
+  if (!cache) caches.set(dataSource, (cache = new AggregateCache<unknown>()));
+  return cache.read(dataSource, `${name}\u0000${key}`, scope, compute) as Promise<T>;
 }

@@ -1,3 +1,4 @@
+export * from "./aggregate-cache";
 export * from "./database";
 export * from "./embedded-child";
 export * from "./graphql";

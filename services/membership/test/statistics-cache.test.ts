@@ -1,9 +1,9 @@
 /**
- * Statistics of closed periods are cached per data version and access scope (core's AggregateCache):
+ * Statistics of closed periods are cached per data version and access scope (core's cachedAggregate):
  * a write is visible in the very next read, and an answer cached for one caller's scope is never
  * handed to another scope.
  */
-import { AggregateCache } from "@kttt/core";
+import { cachedAggregate } from "@kttt/core";
 import { startTestMembership, type TestMembership } from "./helpers";
 
 let m: TestMembership;
@@ -76,16 +76,18 @@ describe("the statistics of closed periods", () => {
   });
 
   it("never hands an answer cached for one access scope to another", async () => {
-    const cache = new AggregateCache<string>();
     const ds = m.service.dataSource;
-    expect(await cache.read(ds, "2024", "ALLIANCE_STAFF::", () => Promise.resolve("for the Alliance"))).toBe("for the Alliance");
-    expect(await cache.read(ds, "2024", "DEPARTMENT:SO_CT:", () => Promise.resolve("for SO_CT"))).toBe("for SO_CT");
-    expect(await cache.read(ds, "2024", "DISTRICT::444", () => Promise.resolve("for district 444"))).toBe("for district 444");
+    const read = (scope: string, answer: string) => cachedAggregate(ds, "test", "2024", scope, true, () => Promise.resolve(answer));
+    expect(await read("ALLIANCE_STAFF::", "for the Alliance")).toBe("for the Alliance");
+    expect(await read("DEPARTMENT:SO_CT:", "for SO_CT")).toBe("for SO_CT");
+    expect(await read("DISTRICT::444", "for district 444")).toBe("for district 444");
     // Each scope keeps its own answer until the data changes.
-    expect(await cache.read(ds, "2024", "DEPARTMENT:SO_CT:", () => Promise.resolve("recomputed"))).toBe("for SO_CT");
-    expect(await cache.read(ds, "2024", "ALLIANCE_STAFF::", () => Promise.resolve("recomputed"))).toBe("for the Alliance");
+    expect(await read("DEPARTMENT:SO_CT:", "recomputed")).toBe("for SO_CT");
+    expect(await read("ALLIANCE_STAFF::", "recomputed")).toBe("for the Alliance");
+    // An open period is never kept.
+    expect(await cachedAggregate(ds, "test", "2024", "ALLIANCE_STAFF::", false, () => Promise.resolve("open"))).toBe("open");
     // Any audited write starts a new data version: every scope computes again.
     await ds.query("INSERT INTO audit_record (actor_subject, actor_role, operation, input) VALUES ('test', 'ALLIANCE_STAFF', 'test', '{}')");
-    expect(await cache.read(ds, "2024", "ALLIANCE_STAFF::", () => Promise.resolve("after the write"))).toBe("after the write");
+    expect(await read("ALLIANCE_STAFF::", "after the write")).toBe("after the write");
   });
 });

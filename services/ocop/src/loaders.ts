@@ -17,6 +17,7 @@ import {
   uuidKeyed,
 } from "@kttt/core";
 import DataLoader from "dataloader";
+import { accessScope, type Principal } from "@kttt/core";
 import { codeOfAdminUnitId, communeIdsWithin, economyMapDate, unitById, unitNear } from "@kttt/reference";
 import type { DataSource } from "typeorm";
 import { OcopCertification } from "./entities/certification";
@@ -26,10 +27,10 @@ import { applyCertificateConditions, PARENT_COLUMNS, type ChildFilter, type Pare
 import { OcopGroupBy } from "./domain/enums";
 
 /** OCOP figures on a period's asOf date for the province and every unit (re-cut by today's communes for one of them before 2025-07-01), in one grouped statement. */
-function economyFigures(dataSource: DataSource) {
+function economyFigures(dataSource: DataSource, scope: string | null) {
   return economyFiguresLoader(
     async (period, mapDate) => {
-      const stats = await ocopStatistics(dataSource, period.asOf, OcopGroupBy.ADMIN_UNIT, mapDate === period.asOf ? UnitMap.PERIOD : UnitMap.TODAY);
+      const stats = await ocopStatistics(dataSource, period.asOf, OcopGroupBy.ADMIN_UNIT, mapDate === period.asOf ? UnitMap.PERIOD : UnitMap.TODAY, scope);
       return {
         total: stats.total,
         byUnit: new Map(stats.groups.flatMap((g) => (g.key === null ? [] : [[g.key, g.figures] as const]))),
@@ -73,9 +74,9 @@ function unitProductPages(dataSource: DataSource, filter: ChildFilter) {
   });
 }
 
-export function createLoaders(dataSource: DataSource) {
+export function createLoaders(dataSource: DataSource, principal?: Principal) {
   return {
-    economyFigures: economyFigures(dataSource),
+    economyFigures: economyFigures(dataSource, principal ? accessScope(principal) : null),
     /** One loader per parent kind, filter and page size asked for in the request. */
     firstProducts: loadersByArgs(({ column, filter }: { column: ParentColumn; filter: ChildFilter }) => {
       const property = PARENT_COLUMNS[column];

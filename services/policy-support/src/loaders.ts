@@ -4,6 +4,7 @@
  */
 import DataLoader from "dataloader";
 import { economyFiguresLoader, firstPageLoader, groupLoader, loadersByArgs, isUuid, reportingPeriod, rowLoader, today, uuidKeyed } from "@kttt/core";
+import { accessScope, type Principal } from "@kttt/core";
 import { codeOfAdminUnitId, economyMapDate, unitMapDateFor } from "@kttt/reference";
 import type { DataSource } from "typeorm";
 import { PolicySupportGroupBy } from "./domain/enums";
@@ -72,7 +73,8 @@ function unitFigures(dataSource: DataSource, year: number) {
   });
 }
 
-export function createLoaders(dataSource: DataSource) {
+export function createLoaders(dataSource: DataSource, principal?: Principal) {
+  const scope = principal ? accessScope(principal) : null;
   return {
     firstBeneficiaries: loadersByArgs((args: { parent: BeneficiaryParent; year: number | null; limit: number }) =>
       firstBeneficiaries(dataSource, args.parent, args),
@@ -84,7 +86,7 @@ export function createLoaders(dataSource: DataSource) {
     /** Support approved in a period's year, for the province and every unit of the period's map in one grouped statement. */
     economyFigures: economyFiguresLoader(
       async (period, mapDate) => {
-        const stats = await policySupportStatistics(dataSource, period.year, PolicySupportGroupBy.ADMIN_UNIT, mapDate);
+        const stats = await policySupportStatistics(dataSource, period.year, PolicySupportGroupBy.ADMIN_UNIT, mapDate, scope);
         return { total: stats.total, byUnit: groupsByUnit(stats), empty: figuresOf(undefined) };
       },
       (period, code) => economyMapDate(code, period.asOf, today()),

@@ -4,6 +4,7 @@
  */
 import DataLoader from "dataloader";
 import { economyFiguresLoader, firstPageLoader, groupLoader, loadersByArgs, isUuid, reportingPeriod, rowLoader, today, uuidKeyed } from "@kttt/core";
+import { accessScope, type Principal } from "@kttt/core";
 import { codeOfAdminUnitId, economyMapDate, unitMapDateFor } from "@kttt/reference";
 import type { DataSource } from "typeorm";
 import { TradePromotionGroupBy } from "./domain/enums";
@@ -52,10 +53,10 @@ function unitFigures(dataSource: DataSource, year: number) {
 }
 
 /** Trade figures of a period for the province and every unit of the period's map (or today's, re-cut for one of today's communes), in one statement. */
-function economyFigures(dataSource: DataSource) {
+function economyFigures(dataSource: DataSource, scope: string | null) {
   return economyFiguresLoader(
     async (period, mapDate) => {
-      const figures = await tradeFigures(dataSource, period.startDate, period.endDate, TradePromotionGroupBy.ADMIN_UNIT, mapDate);
+      const figures = await tradeFigures(dataSource, period.startDate, period.endDate, TradePromotionGroupBy.ADMIN_UNIT, mapDate, scope);
       return { total: figures.total, byUnit: figures.groups, empty: figures.empty };
     },
     (period, code) => economyMapDate(code, period.asOf, today()),
@@ -71,7 +72,7 @@ const BY_EVENT = uuidKeyed("event_id", (p: TradeParticipation) => p.eventId, "t.
 /** A participant's participations, latest first. */
 const BY_PARTICIPANT = uuidKeyed("participant_id", (p: TradeParticipation) => p.participantId, "t.attended_from DESC", "t.id DESC");
 
-export function createLoaders(dataSource: DataSource) {
+export function createLoaders(dataSource: DataSource, principal?: Principal) {
   return {
     event: rowLoader(dataSource, TradeEvent, { column: "id", keyOf: (e) => e.id, validKey: isUuid }),
     /** The first page of events each of many programmes funded, and their counts; `unit` keeps only events held there. */
@@ -102,7 +103,7 @@ export function createLoaders(dataSource: DataSource) {
       uuidKeyed("product_id", (l) => l.productId!, "t.listed_on ASC", "t.id ASC"),
     ),
     unitFigures: loadersByArgs((year: number) => unitFigures(dataSource, year)),
-    economyFigures: economyFigures(dataSource),
+    economyFigures: economyFigures(dataSource, principal ? accessScope(principal) : null),
   };
 }
 

@@ -15,7 +15,7 @@ export const migrations = [
   auditMigration(1732406400003),
   UnitHistory1751328000000,
   OrganizationCommune1751328000001,
-  // Statistics of closed periods are cached per data version (core's AggregateCache).
+  // Statistics of closed periods are cached per data version (core's cachedAggregate).
   dataVersionMigration(1751328000050),
   ClassificationByDate1758153600000,
   IllustrativeRows1764460800000,

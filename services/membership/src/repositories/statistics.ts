@@ -1,5 +1,5 @@
 /** Province statistics in one SQL statement: sums per raw key, then GROUPING SETS give the total and the groups together. */
-import { AggregateCache, groupLabel, roundedDivide, today as haTinhToday, type GroupLabels } from "@kttt/core";
+import { cachedAggregate, groupLabel, isClosedPeriod, roundedDivide, today as haTinhToday, type GroupLabels } from "@kttt/core";
 import { adminUnitName, groupingUnitsOn, TWO_TIER_FROM, UNPLACED_LABEL } from "@kttt/reference";
 import type { DataSource } from "typeorm";
 import { RATING_LABEL, SECTOR_LABEL, SIZE_CLASS_LABEL, MembershipGroupBy, UnitMap } from "../domain/enums";
@@ -196,16 +196,13 @@ export function periodEnd(year: number, today = haTinhToday()): string {
   return end < today ? end : today;
 }
 
-/** Statistics of closed periods, per data version and access scope (see core's AggregateCache). */
-const closedPeriods = new WeakMap<DataSource, AggregateCache<MembershipStatistics>>();
-
 /**
  * Figures of a year; organisations are counted as they existed on `asOf` (default: the end of the
  * year, or today while it runs), money comes from the year's reports. With `scope` (the caller's access
  * scope) and an `asOf` before today (a closed period), the answer comes from the cache of the current
- * data version when it is there: a write anywhere in membership starts a new version.
+ * data version when it is there (core's cachedAggregate): a write anywhere in membership starts a new version.
  */
-export async function membershipStatistics(
+export function membershipStatistics(
   dataSource: DataSource,
   year: number,
   groupBy: MembershipGroupBy | null,
@@ -213,16 +210,11 @@ export async function membershipStatistics(
   unitMap: UnitMap = UnitMap.PERIOD,
   scope: string | null = null,
 ): Promise<MembershipStatistics> {
-  const now = haTinhToday();
   // The map of today moves with the date: only the period's own map is fixed once the period has closed.
-  if (scope === null || asOf >= now || (groupBy === MembershipGroupBy.ADMIN_UNIT && unitMap === UnitMap.TODAY))
-    return computeStatistics(dataSource, year, groupBy, asOf, unitMap);
-  let cache = closedPeriods.get(dataSource);
-  if (!cache) {
-    cache = new AggregateCache<MembershipStatistics>();
-    closedPeriods.set(dataSource, cache);
-  }
-  return cache.read(dataSource, `${year}|${groupBy ?? ""}|${asOf}|${unitMap}`, scope, () => computeStatistics(dataSource, year, groupBy, asOf, unitMap));
+  const closed = isClosedPeriod(asOf) && !(groupBy === MembershipGroupBy.ADMIN_UNIT && unitMap === UnitMap.TODAY);
+  return cachedAggregate(dataSource, "membershipStatistics", `${year}|${groupBy ?? ""}|${asOf}|${unitMap}`, scope, closed, () =>
+    computeStatistics(dataSource, year, groupBy, asOf, unitMap),
+  );
 }
 
 async function computeStatistics(

@@ -1,6 +1,13 @@
-import { auditMigration, mutationReceiptsMigration } from "@kttt/core";
+import { auditMigration, dataVersionMigration, mutationReceiptsMigration } from "@kttt/core";
 import { OcopInitial1732406400100 } from "./1732406400100-initial";
 import { OcopPlacesAndLevels1732406400103 } from "./1732406400103-places-and-levels";
 
 /** Every migration of the ocop database, in order. */
-export const migrations = [OcopInitial1732406400100, mutationReceiptsMigration(1732406400101), auditMigration(1732406400102), OcopPlacesAndLevels1732406400103];
+export const migrations = [
+  OcopInitial1732406400100,
+  mutationReceiptsMigration(1732406400101),
+  auditMigration(1732406400102),
+  OcopPlacesAndLevels1732406400103,
+  // Statistics of closed periods are cached per data version (core's cachedAggregate).
+  dataVersionMigration(1732406400104),
+];

@@ -1,5 +1,5 @@
 /** OCOP statistics in one SQL statement: each product's certificate on the date (one pass), then GROUPING SETS. */
-import { groupLabel, today, UnitMap, type GroupLabels } from "@kttt/core";
+import { cachedAggregate, groupLabel, isClosedPeriod, today, UnitMap, type GroupLabels } from "@kttt/core";
 import { adminUnitName, groupingUnitsOn, TWO_TIER_FROM, UNPLACED_LABEL } from "@kttt/reference";
 import type { DataSource } from "typeorm";
 import { GROUP_LABEL, OWNER_TYPE_LABEL, OcopGroupBy } from "../domain/enums";
@@ -59,13 +59,25 @@ const CURRENT_CERTIFICATIONS = `SELECT DISTINCT ON (c.product_id) c.product_id, 
  * the units in force on `asOf`; TODAY: today's communes) through its commune, joined from two arrays: still one
  * statement. Products with no commune recorded keep the unit they were registered in while districts existed;
  * those no unit can hold (a split commune, one the sources lose) are the group with a null key (unplaced).
+ * With `scope` (the caller's access scope) and an `asOf` before today (a closed period) on the period's map, the
+ * answer comes from the cache of the current data version when it is there (core's cachedAggregate): any write
+ * in ocop starts a new version.
  */
-export async function ocopStatistics(
+export function ocopStatistics(
   dataSource: DataSource,
   asOf: string,
   groupBy: OcopGroupBy | null,
   unitMap: UnitMap = UnitMap.PERIOD,
+  scope: string | null = null,
 ): Promise<OcopStatistics> {
+  // The map of today moves with the date: only the period's own map is fixed once the period has closed.
+  const closed = isClosedPeriod(asOf) && !(groupBy === OcopGroupBy.ADMIN_UNIT && unitMap === UnitMap.TODAY);
+  return cachedAggregate(dataSource, "ocopStatistics", `${asOf}|${groupBy ?? ""}|${unitMap}`, scope, closed, () =>
+    computeStatistics(dataSource, asOf, groupBy, unitMap),
+  );
+}
+
+async function computeStatistics(dataSource: DataSource, asOf: string, groupBy: OcopGroupBy | null, unitMap: UnitMap): Promise<OcopStatistics> {
   const group = groupBy ? GROUP_EXPRESSION[groupBy] : null;
   const unitMapDate = groupBy === OcopGroupBy.ADMIN_UNIT ? (unitMap === UnitMap.TODAY ? today() : asOf) : null;
   const mapping = unitMapDate ? groupingUnitsOn(unitMapDate) : null;

@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, Int, Query, Resolver } from "type-graphql";
-import { ALLIANCE, badInput, LocalDateScalar, READ_NOTE, SignedInQuery, today, UnitMap, UnitMapArg } from "@kttt/core";
+import { accessScope, ALLIANCE, badInput, LocalDateScalar, READ_NOTE, SignedInQuery, today, UnitMap, UnitMapArg } from "@kttt/core";
 import { OCOP_SUBGROUPS } from "@kttt/reference";
 import type { OcopContext } from "../context";
 import { OcopGroup, OcopGroupBy } from "../domain/enums";
@@ -22,7 +22,7 @@ export class OcopStatisticsResolver {
     unitMap: UnitMap | null,
     @Ctx() ctx: OcopContext,
   ): Promise<OcopStatistics> {
-    return ocopStatistics(ctx.dataSource, asOf ?? today(), groupBy ?? null, unitMap ?? UnitMap.PERIOD);
+    return ocopStatistics(ctx.dataSource, asOf ?? today(), groupBy ?? null, unitMap ?? UnitMap.PERIOD, accessScope(ctx.principal));
   }
 
   @Query(() => [String], { nullable: true, description: "The subgroups of a product group (phân nhóm) accepted by registerOcopProduct." })

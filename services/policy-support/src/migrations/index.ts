@@ -1,4 +1,4 @@
-import { auditMigration, formerlyNamed, mutationReceiptsMigration } from "@kttt/core";
+import { auditMigration, dataVersionMigration, formerlyNamed, mutationReceiptsMigration } from "@kttt/core";
 import { PolicySupportInitial1732406400200 } from "./1732406400200-initial";
 import { PlanYears1732406400203 } from "./1732406400203-plan-years";
 import { BeneficiaryCommune1732406400204 } from "./1732406400204-beneficiary-commune";
@@ -18,4 +18,6 @@ export const migrations = [
   BeneficiaryCommune1732406400204,
   AgencyCommune1732406400205,
   ProgrammeIllustrative1732406400206,
+  // Statistics of closed periods are cached per data version (core's cachedAggregate).
+  dataVersionMigration(1732406400207),
 ];

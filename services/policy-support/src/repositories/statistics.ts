@@ -1,5 +1,5 @@
 /** Policy-support statistics in one SQL statement: GROUPING SETS give the total and the groups together. */
-import { groupLabel, reportingPeriod, type GroupLabels } from "@kttt/core";
+import { cachedAggregate, groupLabel, isClosedPeriod, reportingPeriod, type GroupLabels } from "@kttt/core";
 import { adminUnitName, groupingUnitsByCodeOn, groupingUnitsOn, UNPLACED_LABEL } from "@kttt/reference";
 import type { DataSource } from "typeorm";
 import { FUNDING_SOURCE_LABEL, POLICY_KIND_LABEL, PolicySupportGroupBy } from "../domain/enums";
@@ -36,12 +36,28 @@ function labelOf(groupBy: PolicySupportGroupBy, row: Row): string {
  * Support approved in a year, for the province and, with `groupBy`, per group: one statement. By unit, the groups are
  * the units in force on `unitMapDate` (default: the year's end, or today while it runs): districts before 2025-07-01,
  * communes after; each allocation by its commune, else by the unit code recorded; the unplaced are the group with a null key.
+ * With `scope` (the caller's access scope) and a year that has ended (a closed period), the answer comes from the cache
+ * of the current data version when it is there (core's cachedAggregate): any write in policy support starts a new version.
  */
-export async function policySupportStatistics(
+export function policySupportStatistics(
   dataSource: DataSource,
   year: number,
   groupBy: PolicySupportGroupBy | null,
   unitMapDate: string = reportingPeriod(year, null).asOf,
+  scope: string | null = null,
+): Promise<PolicySupportStatistics> {
+  // A unit map is fixed by its date, so the date keys it (today's map included); other breakdowns have no map.
+  const mapKey = groupBy === PolicySupportGroupBy.ADMIN_UNIT ? unitMapDate : "";
+  return cachedAggregate(dataSource, "policySupportStatistics", `${year}|${groupBy ?? ""}|${mapKey}`, scope, isClosedPeriod(yearRange(year)[1]), () =>
+    computeStatistics(dataSource, year, groupBy, unitMapDate),
+  );
+}
+
+async function computeStatistics(
+  dataSource: DataSource,
+  year: number,
+  groupBy: PolicySupportGroupBy | null,
+  unitMapDate: string,
 ): Promise<PolicySupportStatistics> {
   const group = groupBy ? GROUP_EXPRESSION[groupBy] : null;
   const head = group ? `grouping(${group})::int AS grouped, ${group} AS key` : "1 AS grouped, NULL::text AS key";

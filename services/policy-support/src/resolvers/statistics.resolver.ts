@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
-import { reportingPeriod, requireYearInRange, UnitMap, unitMapDateOf, UnitMapArg, SignedInQuery } from "@kttt/core";
+import { accessScope, reportingPeriod, requireYearInRange, UnitMap, unitMapDateOf, UnitMapArg, SignedInQuery } from "@kttt/core";
 import type { PolicySupportContext } from "../context";
 import { PolicySupportGroupBy } from "../domain/enums";
 import { Agency } from "../entities/agency";
@@ -22,7 +22,7 @@ export class PolicySupportStatisticsResolver {
     @Ctx() ctx: PolicySupportContext,
   ): Promise<PolicySupportStatistics> {
     requireYearInRange(year, "year");
-    return policySupportStatistics(ctx.dataSource, year, groupBy ?? null, unitMapDateOf(unitMap, reportingPeriod(year, null).asOf));
+    return policySupportStatistics(ctx.dataSource, year, groupBy ?? null, unitMapDateOf(unitMap, reportingPeriod(year, null).asOf), accessScope(ctx.principal));
   }
 
   @FieldResolver(() => Agency, { nullable: true, description: "The agency, when grouped by agency." })

@@ -1,4 +1,4 @@
-import { auditMigration, formerlyNamed, mutationReceiptsMigration } from "@kttt/core";
+import { auditMigration, dataVersionMigration, formerlyNamed, mutationReceiptsMigration } from "@kttt/core";
 import { TradePromotionInitial1732406400300 } from "./1732406400300-initial";
 import { FundingProgrammeIndex1732406400303 } from "./1732406400303-funding-programme-index";
 import { ParticipationCommune1732406400304 } from "./1732406400304-participation-commune";
@@ -14,4 +14,6 @@ export const migrations = [
   ParticipationCommune1732406400304,
   EventCommune1732406400305,
   ListingLinkCommune1732406400306,
+  // Statistics of closed periods are cached per data version (core's cachedAggregate).
+  dataVersionMigration(1732406400307),
 ];

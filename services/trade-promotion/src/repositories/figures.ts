@@ -4,8 +4,8 @@
  * GROUPING SETS so the province's total arrives in the same answer as the groups.
  */
 import { groupingUnitsByCodeOn, groupingUnitsOn } from "@kttt/reference";
-import { roundedShare } from "@kttt/core";
-import type { DataSource, EntityManager } from "typeorm";
+import { cachedAggregate, isClosedPeriod, roundedShare } from "@kttt/core";
+import type { DataSource } from "typeorm";
 import { NO_UNIT_KEY, ONLINE_SELLING_TARGET, TradePromotionGroupBy } from "../domain/enums";
 import { TradePromotionFigures } from "../types/statistics";
 
@@ -138,19 +138,36 @@ export interface FiguresByKey {
 /**
  * The period's figures for the province and, with a dimension, per group: one statement. By unit, the groups are the
  * units in force on `unitMapDate` (default: the period's last day): districts before 2025-07-01, communes after; what
- * no unit of that map can hold is the group UNPLACED_KEY.
+ * no unit of that map can hold is the group UNPLACED_KEY. With `scope` (the caller's access scope) and a period that
+ * has ended (a closed period), the answer comes from the cache of the current data version when it is there (core's
+ * cachedAggregate): any write in trade promotion starts a new version.
  */
-export async function tradeFigures(
-  db: DataSource | EntityManager,
+export function tradeFigures(
+  dataSource: DataSource,
   from: string,
   to: string,
   groupBy: TradePromotionGroupBy | null,
   unitMapDate: string = to,
+  scope: string | null = null,
+): Promise<FiguresByKey> {
+  // A unit map is fixed by its date, so the date keys it (today's map included); other breakdowns have no map.
+  const mapKey = groupBy === TradePromotionGroupBy.ADMIN_UNIT ? unitMapDate : "";
+  return cachedAggregate(dataSource, "tradeFigures", `${from}|${to}|${groupBy ?? ""}|${mapKey}`, scope, isClosedPeriod(to), () =>
+    computeFigures(dataSource, from, to, groupBy, unitMapDate),
+  );
+}
+
+async function computeFigures(
+  dataSource: DataSource,
+  from: string,
+  to: string,
+  groupBy: TradePromotionGroupBy | null,
+  unitMapDate: string,
 ): Promise<FiguresByKey> {
   const dimension = groupBy ? DIMENSIONS[groupBy] : TOTAL_ONLY;
   const byCommune = groupBy === TradePromotionGroupBy.ADMIN_UNIT ? groupingUnitsOn(unitMapDate) : { communeIds: [], unitCodes: [] };
   const byCode = groupBy === TradePromotionGroupBy.ADMIN_UNIT ? groupingUnitsByCodeOn(unitMapDate) : { codes: [], unitCodes: [] };
-  const rows: FigureRow[] = await db.query(sql(dimension), [from, to, byCommune.communeIds, byCommune.unitCodes, byCode.codes, byCode.unitCodes]);
+  const rows: FigureRow[] = await dataSource.query(sql(dimension), [from, to, byCommune.communeIds, byCommune.unitCodes, byCode.codes, byCode.unitCodes]);
   const split = dimension.owner !== null;
   const linksSplit = dimension.link !== null;
   const groups = new Map<string, TradePromotionFigures>();

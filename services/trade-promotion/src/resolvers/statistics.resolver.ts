@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
-import { groupLabel, reportingPeriod, requireYearInRange, UnitMap, unitMapDateOf, type GroupLabels, UnitMapArg, SignedInQuery } from "@kttt/core";
+import { accessScope, groupLabel, reportingPeriod, requireYearInRange, UnitMap, unitMapDateOf, type GroupLabels, UnitMapArg, SignedInQuery } from "@kttt/core";
 import { adminUnitName, UNPLACED_LABEL } from "@kttt/reference";
 import type { TradePromotionContext } from "../context";
 import { EVENT_TYPE_LABEL, FORMAT_LABEL, NO_UNIT_KEY, TradePromotionGroupBy } from "../domain/enums";
@@ -31,7 +31,7 @@ export class TradePromotionStatisticsResolver {
     const [from, to] = yearRange(year);
     const byUnit = groupBy === TradePromotionGroupBy.ADMIN_UNIT;
     const unitMapDate = byUnit ? unitMapDateOf(unitMap, reportingPeriod(year, null).asOf) : null;
-    const figures = await tradeFigures(ctx.dataSource, from, to, groupBy ?? null, unitMapDate ?? to);
+    const figures = await tradeFigures(ctx.dataSource, from, to, groupBy ?? null, unitMapDate ?? to, accessScope(ctx.principal));
     const groups = [...figures.groups.entries()]
       .sort(([a], [b]) => (a === UNPLACED_KEY ? "~" : a).localeCompare(b === UNPLACED_KEY ? "~" : b))
       .map(([key, f]) =>
