@@ -3,7 +3,7 @@
  * test shows what the cache answered and what was computed, and for whom.
  */
 import { Role, type Principal } from "@kttt/core";
-import { as, graphql, type GraphQLResponse } from "./graphql";
+import { as, graphql } from "./graphql";
 import type { TestSubgraph } from "./subgraph";
 
 /** A wide caller: the Alliance's staff, who read every figure of the province. */
@@ -12,31 +12,25 @@ export const ALLIANCE_STAFF: Principal = { subject: "test-alliance-staff", role:
 /** A narrow caller: the People's Committee of xã Tứ Mỹ (18202). */
 export const COMMUNE_18202: Principal = { subject: "test-commune-18202", role: Role.COMMUNE, department: null, adminUnitCode: "18202", name: null };
 
-export interface CountedRead {
-  // Tests read answers as untyped JSON, as `graphql` does.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  response: GraphQLResponse<any>;
-  /** How many of the statements the read ran match the pattern asked for (the aggregate's own statement). */
-  computed: number;
-}
-
 /**
- * One request to `subgraph` as `principal` (the test administrator by default), and how many of the statements it ran
- * match `computes`: 0 when every aggregate came from the cache.
+ * One request to `subgraph` as `principal` (the test administrator by default), which must succeed: its data, and how
+ * many of the statements it ran match `computes` (the aggregate's own statement): 0 when the cache answered.
  */
 export async function countedRead(
   subgraph: TestSubgraph,
   query: string,
   computes: RegExp,
-  variables?: Record<string, unknown>,
   principal?: Principal,
-): Promise<CountedRead> {
+  // Tests read answers as untyped JSON, as `graphql` does.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+): Promise<{ data: any; computed: number }> {
   const headers = principal ? await as(principal) : {};
   const { statements } = subgraph.service;
   statements.start();
   try {
-    const response = await graphql(subgraph.url, query, variables, headers);
-    return { response, computed: statements.statements.filter((sql) => computes.test(sql)).length };
+    const response = await graphql(subgraph.url, query, undefined, headers);
+    if (response.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(response.errors, null, 2)}`);
+    return { data: response.data, computed: statements.statements.filter((sql) => computes.test(sql)).length };
   } finally {
     statements.stop();
   }
@@ -45,16 +39,12 @@ export async function countedRead(
 /**
  * Four reads of `query`: the Alliance's staff twice, then a commune twice, each with the count of statements matching
  * `computes`. A cache kept per access scope computes on each caller's first read only ([n, 0, n, 0]); one shared
- * across scopes would answer the commune from the staff's entry ([n, 0, 0, 0]).
+ * across scopes would answer the commune from the staff's entry ([n, 0, 0, 0]). The four answers must agree.
  */
-export async function readsPerScope(
-  subgraph: TestSubgraph,
-  query: string,
-  computes: RegExp,
-  variables?: Record<string, unknown>,
-): Promise<{ computed: number[]; responses: CountedRead["response"][] }> {
-  const reads: CountedRead[] = [];
-  for (const caller of [ALLIANCE_STAFF, ALLIANCE_STAFF, COMMUNE_18202, COMMUNE_18202])
-    reads.push(await countedRead(subgraph, query, computes, variables, caller));
-  return { computed: reads.map((r) => r.computed), responses: reads.map((r) => r.response) };
+export async function readsPerScope(subgraph: TestSubgraph, query: string, computes: RegExp): Promise<number[]> {
+  const reads = [];
+  for (const caller of [ALLIANCE_STAFF, ALLIANCE_STAFF, COMMUNE_18202, COMMUNE_18202]) reads.push(await countedRead(subgraph, query, computes, caller));
+  const answers = new Set(reads.map((r) => JSON.stringify(r.data)));
+  if (answers.size !== 1) throw new Error(`The callers' answers differ: ${[...answers].join(" / ")}`);
+  return reads.map((r) => r.computed);
 }
