@@ -82,13 +82,3 @@ export function sortOrderEnum<const F extends string>(
 export function groupByEnum<const K extends string>(name: string, statistics: string, descriptions: Readonly<Record<K, string>>): { readonly [V in K]: V } {
   return describedEnum(name, `How to break ${statistics} down (phân nhóm).`, descriptions);
 }
-
-/**
- * The three collective organisations as owners or participants that other subgraphs reference (membership keeps them):
- * the first values of OCOP's owner types and trade promotion's participant kinds, as a `LabelTable`.
- */
-export const COLLECTIVE_KINDS = {
-  COOPERATIVE: ["Hợp tác xã", " (HTX), kept by the membership subgraph."],
-  COOPERATIVE_GROUP: ["Tổ hợp tác", " (THT), kept by the membership subgraph."],
-  COOPERATIVE_UNION: ["Liên hiệp hợp tác xã", " (LHHTX), kept by the membership subgraph."],
-} as const;

@@ -5,7 +5,17 @@
  */
 import { KIND_LABEL, MemberKind, MembershipType, OrganizationStatus, SECTOR_LABEL } from "@kttt/reference";
 import type { KindSpec } from "../columns";
-import { choice, column, DATE, DISTRICT_ALIASES, labelledChoices, moneyColumn, registrationNumberColumn, text } from "./shared-columns";
+import {
+  choice,
+  COLLECTIVE_KIND_SPELLINGS,
+  column,
+  DATE,
+  DISTRICT_ALIASES,
+  labelledChoices,
+  moneyColumn,
+  registrationNumberColumn,
+  text,
+} from "./shared-columns";
 
 export const organizationsKind: KindSpec = {
   name: "organisations",
@@ -23,7 +33,7 @@ export const organizationsKind: KindSpec = {
       "kind",
       "Loại hình",
       ["Loại hình kinh tế", "Loại hình tổ chức", "Loại"],
-      choice(labelledChoices(KIND_LABEL, { COOPERATIVE: ["HTX"], COOPERATIVE_UNION: ["LHHTX", "Liên hiệp HTX"], COOPERATIVE_GROUP: ["THT"] })),
+      choice(labelledChoices(KIND_LABEL, COLLECTIVE_KIND_SPELLINGS)),
       "Hợp tác xã (HTX), Liên hiệp hợp tác xã (LHHTX) hoặc Tổ hợp tác (THT).",
       true,
     ),

@@ -2,7 +2,7 @@
  * Columns several import kinds share, written once: who a row names and where it is registered; and the
  * builders every kind writes its own columns with, one call a column.
  */
-import { today } from "@kttt/core";
+import { COLLECTIVE_KINDS, labelsOf, today, type OrganizationKind } from "@kttt/core";
 import { unitById, unitsOn } from "@kttt/reference";
 import type { ColumnSpec, ColumnType } from "../columns";
 
@@ -30,12 +30,15 @@ export function labelledChoices<K extends string>(labels: Readonly<Record<K, str
 /** A free note on the row (ghi chú). */
 export const noteColumn: ColumnSpec = column("note", "Ghi chú", [], text(1000), "Ghi chú (không bắt buộc).");
 
-/** The legal forms membership keeps, as lists write them. */
-export const COLLECTIVE_KIND_CHOICES = [
-  { value: "COOPERATIVE", label: "Hợp tác xã", spellings: ["HTX"] },
-  { value: "COOPERATIVE_GROUP", label: "Tổ hợp tác", spellings: ["THT"] },
-  { value: "COOPERATIVE_UNION", label: "Liên hiệp hợp tác xã", spellings: ["LHHTX", "Liên hiệp HTX"] },
-];
+/** How lists write the legal forms besides their names. */
+export const COLLECTIVE_KIND_SPELLINGS: Readonly<Record<OrganizationKind, string[]>> = {
+  COOPERATIVE: ["HTX"],
+  COOPERATIVE_UNION: ["LHHTX", "Liên hiệp HTX"],
+  COOPERATIVE_GROUP: ["THT"],
+};
+
+/** The legal forms membership keeps, as lists write them (in the order owners and participants list them). */
+export const COLLECTIVE_KIND_CHOICES = labelledChoices(labelsOf(COLLECTIVE_KINDS), COLLECTIVE_KIND_SPELLINGS);
 
 /** A registration or tax number (mã số HTX, mã số thuế): 10 digits, a branch -3 more. */
 export const REGISTRATION_NUMBER = /^[0-9]{10}(-[0-9]{3})?$/u;
