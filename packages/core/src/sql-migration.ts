@@ -1,7 +1,7 @@
 /**
- * A migration made of SQL statements, for the tables core gives every subgraph (audit trail, receipts, data
- * version): each subgraph adds it to its own list under its own timestamp. The class name is the migration's
- * name, as TypeORM records it in the `migrations` table.
+ * A migration made of SQL statements: the tables core gives every subgraph (audit trail, receipts, data version),
+ * which each subgraph adds to its own list under its own timestamp, and each subgraph's initial schema
+ * (`initialMigration`). The class name is the migration's name, as TypeORM records it in the `migrations` table.
  */
 import type { MigrationInterface, QueryRunner } from "typeorm";
 
