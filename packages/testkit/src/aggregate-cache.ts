@@ -28,7 +28,7 @@ export async function countedRead(
   const { statements } = subgraph.service;
   statements.start();
   try {
-    const response = await graphql(subgraph.url, query, undefined, headers);
+    const response = await graphql<unknown>(subgraph.url, query, undefined, headers);
     if (response.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(response.errors, null, 2)}`);
     return { data: response.data, computed: statements.statements.filter((sql) => computes.test(sql)).length };
   } finally {
@@ -37,14 +37,15 @@ export async function countedRead(
 }
 
 /**
- * Four reads of `query`: the Alliance's staff twice, then a commune twice, each with the count of statements matching
- * `computes`. A cache kept per access scope computes on each caller's first read only ([n, 0, n, 0]); one shared
- * across scopes would answer the commune from the staff's entry ([n, 0, 0, 0]). The four answers must agree.
+ * Four reads of `query`: the Alliance's staff twice, then a commune twice, each "computed" when it ran a statement
+ * matching `computes`, else "cached". A cache kept per access scope computes on each caller's first read only
+ * (computed, cached, computed, cached); one shared across scopes would answer the commune from the staff's entry.
+ * The four answers must agree.
  */
-export async function readsPerScope(subgraph: TestSubgraph, query: string, computes: RegExp): Promise<number[]> {
+export async function readsPerScope(subgraph: TestSubgraph, query: string, computes: RegExp): Promise<("computed" | "cached")[]> {
   const reads = [];
   for (const caller of [ALLIANCE_STAFF, ALLIANCE_STAFF, COMMUNE_18202, COMMUNE_18202]) reads.push(await countedRead(subgraph, query, computes, caller));
   const answers = new Set(reads.map((r) => JSON.stringify(r.data)));
   if (answers.size !== 1) throw new Error(`The callers' answers differ: ${[...answers].join(" / ")}`);
-  return reads.map((r) => r.computed);
+  return reads.map((r) => (r.computed > 0 ? "computed" : "cached"));
 }

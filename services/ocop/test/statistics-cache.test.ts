@@ -19,9 +19,7 @@ const READ = `{ ocopStatistics(asOf: "2024-07-15") { total { ${FIGURES} } }
   _entities(representations: [{ __typename: "CollectiveEconomy", id: "2024-H1" }]) { ... on CollectiveEconomy { ocop { ${FIGURES} } } } }`;
 
 it("keeps the statistics of a closed period per access scope: a commune's first read computes again", async () => {
-  const computed = await readsPerScope(o, READ, COMPUTES);
-  expect(computed[0]).toBeGreaterThan(0);
-  expect(computed).toEqual([computed[0], 0, computed[0], 0]);
+  expect(await readsPerScope(o, READ, COMPUTES)).toEqual(["computed", "cached", "computed", "cached"]);
 });
 
 it("shows a certificate decided in a closed period in the next read of its statistics", async () => {

@@ -21,11 +21,11 @@ const COMPUTES = /JOIN support_programme p ON p\.id = b\.programme_id/u;
 const READ = `{ policySupportStatistics(year: 2024) { total { planned allocationCount } }
   _entities(representations: [{ __typename: "CollectiveEconomy", id: "2024-H1" }]) { ... on CollectiveEconomy { policySupport { planned allocationCount } } } }`;
 
-type Support = { planned: string; allocationCount: number };
-const figuresOf = (data: { policySupportStatistics: { total: Support }; _entities: { policySupport: Support }[] }) => [
-  data.policySupportStatistics.total,
-  data._entities[0].policySupport,
-];
+interface Support {
+  planned: string;
+  allocationCount: number;
+}
+const figures = ({ data }: { data: any }): Support[] => [data.policySupportStatistics.total, data._entities[0].policySupport];
 
 async function written(mutation: string, input: Record<string, unknown>): Promise<string> {
   const res = await subgraphs[1].query(`mutation($input: ${mutation[0].toUpperCase()}${mutation.slice(1)}Input!) { ${mutation}(input: $input) { id } }`, {
@@ -36,9 +36,7 @@ async function written(mutation: string, input: Record<string, unknown>): Promis
 }
 
 it("keeps the statistics of a closed year per access scope: a commune's first read computes again", async () => {
-  const computed = await readsPerScope(subgraphs[1], READ, COMPUTES);
-  expect(computed[0]).toBeGreaterThan(0);
-  expect(computed).toEqual([computed[0], 0, computed[0], 0]);
+  expect(await readsPerScope(subgraphs[1], READ, COMPUTES)).toEqual(["computed", "cached", "computed", "cached"]);
 });
 
 it("shows an allocation approved in a closed year in the next read of its statistics", async () => {
@@ -61,6 +59,6 @@ it("shows an allocation approved in a closed year in the next read of its statis
   });
   const after = await countedRead(s, READ, COMPUTES);
   const plusAllocation = (f: Support) => ({ planned: String(BigInt(f.planned) + 5_000_000n), allocationCount: f.allocationCount + 1 });
-  expect(figuresOf(after.data)).toEqual(figuresOf(before.data).map(plusAllocation));
+  expect(figures(after)).toEqual(figures(before).map(plusAllocation));
   expect(after.computed).toBeGreaterThan(0);
 });

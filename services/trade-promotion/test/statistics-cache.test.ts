@@ -18,15 +18,11 @@ const READ = `{ tradePromotionStatistics(year: 2024) { total { events eventBudge
   _entities(representations: [{ __typename: "CollectiveEconomy", id: "2024-H1" }]) { ... on CollectiveEconomy { tradePromotion { events eventBudget } } } }`;
 
 type Events = { events: number; eventBudget: string };
-const figuresOf = (data: { tradePromotionStatistics: { total: Events }; _entities: { tradePromotion: Events }[] }) => [
-  data.tradePromotionStatistics.total,
-  data._entities[0].tradePromotion,
-];
+/** The province's figures, from the statistics and from the collective economy. */
+const provinceOf = (read: { data: any }): Events[] => [read.data.tradePromotionStatistics.total, read.data._entities[0].tradePromotion];
 
 it("keeps the figures of a closed period per access scope: a commune's first read computes again", async () => {
-  const computed = await readsPerScope(s, READ, COMPUTES);
-  expect(computed[0]).toBeGreaterThan(0);
-  expect(computed).toEqual([computed[0], 0, computed[0], 0]);
+  expect(await readsPerScope(s, READ, COMPUTES)).toEqual(["computed", "cached", "computed", "cached"]);
 });
 
 it("shows an event held in a closed period in the next read of its figures", async () => {
@@ -39,6 +35,6 @@ it("shows an event held in a closed period in the next read of its figures", asy
   expect(created.errors).toBeUndefined();
   const after = await countedRead(s, READ, COMPUTES);
   const plusEvent = (f: Events) => ({ events: f.events + 1, eventBudget: String(BigInt(f.eventBudget) + 1_000_000n) });
-  expect(figuresOf(after.data)).toEqual(figuresOf(before.data).map(plusEvent));
+  expect(provinceOf(after)).toEqual(provinceOf(before).map(plusEvent));
   expect(after.computed).toBeGreaterThan(0);
 });
