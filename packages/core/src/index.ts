@@ -14,6 +14,7 @@ export * from "./organization-kind";
 export * from "./entity-rows";
 export * from "./enums";
 export * from "./errors";
+export * from "./extension-fields";
 export * from "./federation";
 export * from "./input-fields";
 export * from "./gateway-lookup";
