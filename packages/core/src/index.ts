@@ -21,6 +21,7 @@ export * from "./gateway-lookup";
 export * from "./http";
 export * from "./idempotency";
 export * from "./import";
+export * from "./import-batch";
 export * from "./import-session";
 export * from "./lifecycle";
 export * from "./loaders";
