@@ -34,20 +34,21 @@ import { TradeEvent } from "../entities/event";
 import { TradeParticipation } from "../entities/participation";
 import { ImportTradeParticipationsPayload, MAX_TRADE_IMPORT_ROWS, TradeParticipationImportRow, TradeParticipationImportRowResult } from "../types/import";
 
-const COMPARED = [
-  "adminUnitCode",
-  "communeId",
-  "attendedFrom",
-  "attendedTo",
-  "booths",
-  "salesAmount",
-  "contractCount",
-  "contractValue",
-  "mouCount",
-  "mouValue",
-  "note",
-] as const;
-type Compared = Pick<TradeParticipation, (typeof COMPARED)[number]>;
+/** The fields a row sets on its participation, compared with the recorded one's. */
+type Compared = Pick<
+  TradeParticipation,
+  | "adminUnitCode"
+  | "communeId"
+  | "attendedFrom"
+  | "attendedTo"
+  | "booths"
+  | "salesAmount"
+  | "contractCount"
+  | "contractValue"
+  | "mouCount"
+  | "mouValue"
+  | "note"
+>;
 
 const KIND_LABEL: Record<TradeParticipantKind, string> = {
   COOPERATIVE: "hợp tác xã",
