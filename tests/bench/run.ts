@@ -10,7 +10,8 @@
  * BENCH_CONNECTIONS (20), BENCH_ROUNDS (1 per target), BENCH_ONLY (scenario names, comma-separated),
  * BENCH_MODES (varied,identical), BENCH_TARGETS (ours,hive,direct; also hive-js: Hive Gateway with its
  * JavaScript planner instead of the Rust router runtime), BENCH_SCALES (e.g. 1,10,100: the demo data
- * times each, one graph per scale, run one after the other; BENCH_SCALE names one), BENCH_CPU_PROF (a folder: every process writes a CPU profile there;
+ * times each, one graph per scale, run one after the other; BENCH_SCALE names one; none: only write the report again
+ * from the latest artifacts), BENCH_CPU_PROF (a folder: every process writes a CPU profile there;
  * read it with profile-summary.js), BENCH_KEEP_DATABASES (true, or the scales to keep such as 10,100: the seeded databases of
  * those scales, kttt_bench_x<scale>_* or BENCH_DATABASE_PREFIX_x<scale>_*, are kept and reused by the next run; scenarios
  * that write are then left out at those scales),
@@ -63,7 +64,10 @@ const SETTINGS = {
   ),
   modes: list(process.env.BENCH_MODES, ["varied", "identical"]) as ("varied" | "identical")[],
   targets: list(process.env.BENCH_TARGETS, ["ours", "hive", "direct"]),
-  scales: list(process.env.BENCH_SCALES, [process.env.BENCH_SCALE ?? "1"]).map(Number),
+  // BENCH_SCALES=none runs nothing: the report is written again from the latest artifacts/bench-<scale>x.json.
+  scales: list(process.env.BENCH_SCALES, [process.env.BENCH_SCALE ?? "1"])
+    .filter((s) => s !== "none")
+    .map(Number),
   report: process.env.BENCH_REPORT !== "false",
   /** The scales whose seeded databases are kept and reused (BENCH_KEEP_DATABASES: true for every scale, or a list). */
   keepScales: (process.env.BENCH_KEEP_DATABASES === "true" ? "all" : list(process.env.BENCH_KEEP_DATABASES || undefined, []).map(Number)) as "all" | number[],
@@ -118,6 +122,25 @@ async function load(endpoint: Endpoint, next: () => GraphQLBody, seconds: number
   });
 }
 
+/**
+ * Bumps `data_version` in every bench database that has it (core's aggregate cache: a write does the same), so no
+ * subgraph answers the next round from figures it computed for the previous one.
+ */
+async function startNewDataVersion(admin: Client, adminUrl: string, prefix: string): Promise<void> {
+  const { rows } = await admin.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE $1", [`${prefix}%`]);
+  for (const { datname } of rows) {
+    const url = new URL(adminUrl);
+    url.pathname = `/${datname}`;
+    const db = new Client({ connectionString: url.toString(), application_name: "kttt-bench" });
+    await db.connect();
+    try {
+      await db.query("DO $$ BEGIN IF to_regclass('data_version') IS NOT NULL THEN UPDATE data_version SET version = version + 1; END IF; END $$");
+    } finally {
+      await db.end();
+    }
+  }
+}
+
 async function measure(
   scenario: Scenario,
   mode: "varied" | "identical",
@@ -128,6 +151,7 @@ async function measure(
     processes: { name: string; pid: number }[];
     pg: Client;
     prefix: string;
+    adminUrl: string;
     gatewaySecret: string;
   },
 ): Promise<Measurement> {
@@ -153,6 +177,9 @@ async function measure(
     if (now === last && (await busy()) === 0) break;
     last = now;
   }
+  // Every round starts on cold aggregate caches, as after a write: whichever target ran first would otherwise have
+  // computed the closed periods' figures that the next one is served from the subgraphs' caches.
+  await startNewDataVersion(context.pg, context.adminUrl, context.prefix);
   // A scenario answering with GraphQL errors (HTTP 200) would measure the errors: check a few answers
   // first, one at a time, which also counts the SQL statements a request costs exactly.
   let bytes = 0;
@@ -271,7 +298,7 @@ async function runAtScale(scale: number): Promise<BenchRun> {
       ...Object.values(graph.subgraphs).map((s) => ({ name: s.name, pid: s.process.pid! })),
     ];
     const subgraphs = Object.fromEntries(Object.values(graph.subgraphs).map((s) => [s.name, s.url]));
-    const context = { fixtures, subgraphs, processes, pg, prefix, gatewaySecret };
+    const context = { fixtures, subgraphs, processes, pg, prefix, gatewaySecret, adminUrl: admin.toString() };
     // A kept database holds an earlier run's writes (a year's figures already recorded): its runs only read.
     const skipped = keep ? SCENARIOS.filter((s) => s.writes && SETTINGS.scenarios.includes(s.name)).map((s) => s.name) : [];
     if (skipped.length) console.log(`kept databases: ${skipped.join(", ")} (writes) left out`);

@@ -18,8 +18,16 @@ export function describedValues<K extends string>(descriptions: Readonly<Record<
  */
 export function describedEnum<const K extends string>(name: string, description: string, descriptions: Readonly<Record<K, string>>): { readonly [V in K]: V } {
   const values = enumOf(descriptions);
-  registerEnumType(values, { name, description, valuesConfig: describedValues(descriptions) });
+  registerDescribedEnum(values, name, description, descriptions);
   return values;
+}
+
+/**
+ * Registers `values`, an enum object declared where there is no schema (`enumOf` in @kttt/reference), as the GraphQL
+ * enum `name` with `description` and each value's description.
+ */
+export function registerDescribedEnum(values: object, name: string, description: string, descriptions: Readonly<Record<string, string>>): void {
+  registerEnumType(values, { name, description, valuesConfig: describedValues(descriptions) });
 }
 
 /**
@@ -52,11 +60,25 @@ export function enumOf<const K extends string>(map: Readonly<Record<K, unknown>>
 export const SORT_BY_NAME = { NAME_ASC: "By name, A to Z.", NAME_DESC: "By name, Z to A." } as const;
 
 /**
- * The three collective organisations as owners or participants that other subgraphs reference (membership keeps them):
- * the first values of OCOP's owner types and trade promotion's participant kinds, as a `LabelTable`.
+ * The sort order of a list (thứ tự sắp xếp) by name both ways (`SORT_BY_NAME`), then by the date `field` ascending and
+ * descending, as the GraphQL enum `name` ("Sort order of `lists` lists").
  */
-export const COLLECTIVE_KINDS = {
-  COOPERATIVE: ["Hợp tác xã", " (HTX), kept by the membership subgraph."],
-  COOPERATIVE_GROUP: ["Tổ hợp tác", " (THT), kept by the membership subgraph."],
-  COOPERATIVE_UNION: ["Liên hiệp hợp tác xã", " (LHHTX), kept by the membership subgraph."],
-} as const;
+export function sortOrderEnum<const F extends string>(
+  name: string,
+  lists: string,
+  field: F,
+  ascending: string,
+  descending: string,
+): { readonly [V in keyof typeof SORT_BY_NAME | `${F}_ASC` | `${F}_DESC`]: V } {
+  const descriptions = { ...SORT_BY_NAME, [`${field}_ASC`]: ascending, [`${field}_DESC`]: descending };
+  return describedEnum(
+    name,
+    `Sort order of ${lists} lists (thứ tự sắp xếp).`,
+    descriptions as Record<keyof typeof SORT_BY_NAME | `${F}_ASC` | `${F}_DESC`, string>,
+  );
+}
+
+/** How to break a subgraph's statistics down (phân nhóm), as the GraphQL enum `name`: `statistics` names them, e.g. "the OCOP statistics". */
+export function groupByEnum<const K extends string>(name: string, statistics: string, descriptions: Readonly<Record<K, string>>): { readonly [V in K]: V } {
+  return describedEnum(name, `How to break ${statistics} down (phân nhóm).`, descriptions);
+}

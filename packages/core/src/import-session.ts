@@ -10,24 +10,17 @@
  * pool until it ends): every call of one session must reach the same process.
  */
 import { randomUUID } from "node:crypto";
-import { Directive, Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
 import type { DataSource, EntityManager, QueryRunner } from "typeorm";
+import { describedEnum, type EnumValue } from "./enums";
 import { badInput, conflict, notFound } from "./errors";
 
-export enum ImportSessionState {
-  OPEN = "OPEN",
-  COMMITTED = "COMMITTED",
-  ROLLED_BACK = "ROLLED_BACK",
-}
-registerEnumType(ImportSessionState, {
-  name: "ImportSessionState",
-  description: "Where an import session stands (trạng thái phiên nhập).",
-  valuesConfig: {
-    OPEN: { description: "Đang mở: batches may be sent with it; nothing they wrote is visible yet." },
-    COMMITTED: { description: "Đã ghi: every batch it wrote is committed, in one transaction." },
-    ROLLED_BACK: { description: "Đã hủy: nothing it wrote is kept (a batch was invalid or refused, the caller gave up, or it was left idle)." },
-  },
+export const ImportSessionState = describedEnum("ImportSessionState", "Where an import session stands (trạng thái phiên nhập).", {
+  OPEN: "Đang mở: batches may be sent with it; nothing they wrote is visible yet.",
+  COMMITTED: "Đã ghi: every batch it wrote is committed, in one transaction.",
+  ROLLED_BACK: "Đã hủy: nothing it wrote is kept (a batch was invalid or refused, the caller gave up, or it was left idle).",
 });
+export type ImportSessionState = EnumValue<typeof ImportSessionState>;
 
 @Directive("@shareable")
 @ObjectType({ description: "An import session (phiên nhập): one transaction the batches of a long file are written into, all or nothing." })

@@ -168,20 +168,17 @@ export async function paginate<T extends ObjectLiteral, C extends Connection<T>>
   const expressions = [...order.keys.map((k) => k.expression), order.idExpression].join(", ");
   // Walking backwards reverses the scan; the page is put back in the client's order below.
   const scanDirection = backwards ? (order.direction === "ASC" ? "DESC" : "ASC") : order.direction;
-  const boundary = backwards ? args.before : args.after;
-  if (boundary) {
-    const values = decodeCursor(boundary, arity, backwards ? "before" : "after");
-    const placeholders = values.map((_, i) => `:cursor${i}`).join(", ");
-    const params = Object.fromEntries(values.map((v, i) => [`cursor${i}`, v]));
-    query.andWhere(`(${expressions}) ${scanDirection === "ASC" ? ">" : "<"} (${placeholders})`, params);
-  }
-  const otherBoundary = backwards ? args.after : args.before;
-  if (otherBoundary) {
-    const values = decodeCursor(otherBoundary, arity, backwards ? "after" : "before");
-    const placeholders = values.map((_, i) => `:otherCursor${i}`).join(", ");
-    const params = Object.fromEntries(values.map((v, i) => [`otherCursor${i}`, v]));
-    query.andWhere(`(${expressions}) ${scanDirection === "ASC" ? "<" : ">"} (${placeholders})`, params);
-  }
+  // The rows past the cursor of `argument` in the scan's direction (`past`), or before it.
+  const bound = (argument: "after" | "before", name: string, past: boolean) => {
+    const cursor = args[argument];
+    if (!cursor) return;
+    const values = decodeCursor(cursor, arity, argument);
+    const placeholders = values.map((_, i) => `:${name}${i}`).join(", ");
+    const params = Object.fromEntries(values.map((v, i) => [`${name}${i}`, v]));
+    query.andWhere(`(${expressions}) ${(scanDirection === "ASC") === past ? ">" : "<"} (${placeholders})`, params);
+  };
+  bound(backwards ? "before" : "after", "cursor", true);
+  bound(backwards ? "after" : "before", "otherCursor", false);
   for (const key of order.keys) query.addOrderBy(key.expression, scanDirection);
   query.addOrderBy(order.idExpression, scanDirection);
   const rows = size === 0 ? [] : await readEntities(query.limit(size + 1));

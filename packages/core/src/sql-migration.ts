@@ -1,7 +1,7 @@
 /**
- * A migration made of SQL statements, for the tables core gives every subgraph (audit trail, receipts, data
- * version): each subgraph adds it to its own list under its own timestamp. The class name is the migration's
- * name, as TypeORM records it in the `migrations` table.
+ * A migration made of SQL statements: the tables core gives every subgraph (audit trail, receipts, data version),
+ * which each subgraph adds to its own list under its own timestamp, and each subgraph's initial schema
+ * (`initialMigration`). The class name is the migration's name, as TypeORM records it in the `migrations` table.
  */
 import type { MigrationInterface, QueryRunner } from "typeorm";
 
@@ -21,24 +21,23 @@ export function sqlMigration(name: string, up: readonly string[], down: readonly
 }
 
 /**
- * What every subgraph's initial migration creates first: the unaccent and pg_trgm extensions and `kttt_fold`, the
- * accent-folding function search columns are generated with. The statements are those the migrations shipped with.
+ * A subgraph's initial migration: first the unaccent and pg_trgm extensions and `kttt_fold`, the accent-folding function
+ * search columns are generated with, then `up`. Undone by `down`, then dropping `tables` in order, then `kttt_fold`.
+ * The statements are those the initial migrations shipped with.
  */
-export async function createFoldFunction(q: QueryRunner): Promise<void> {
-  await q.query(`CREATE EXTENSION IF NOT EXISTS unaccent`);
-  await q.query(`CREATE EXTENSION IF NOT EXISTS pg_trgm`);
-  // unaccent() is only STABLE (its dictionary could change); pinning the dictionary makes the
-  // wrapper safe to declare IMMUTABLE, which generated columns and indexes require.
-  await q.query(`
+export function initialMigration(name: string, up: readonly string[], tables: readonly string[], down: readonly string[] = []): new () => MigrationInterface {
+  const fold = [
+    `CREATE EXTENSION IF NOT EXISTS unaccent`,
+    `CREATE EXTENSION IF NOT EXISTS pg_trgm`,
+    // unaccent() is only STABLE (its dictionary could change); pinning the dictionary makes the
+    // wrapper safe to declare IMMUTABLE, which generated columns and indexes require.
+    `
       CREATE FUNCTION kttt_fold(value text) RETURNS text
       LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
-      AS $$ SELECT lower(public.unaccent('public.unaccent'::regdictionary, value)) $$`);
-}
-
-/** Undoes an initial migration: drops `tables` in order, then `kttt_fold` (see `createFoldFunction`). */
-export async function dropTablesAndFoldFunction(q: QueryRunner, tables: readonly string[]): Promise<void> {
-  for (const table of tables) await q.query(`DROP TABLE IF EXISTS ${table}`);
-  await q.query(`DROP FUNCTION IF EXISTS kttt_fold(text)`);
+      AS $$ SELECT lower(public.unaccent('public.unaccent'::regdictionary, value)) $$`,
+  ];
+  const drop = [...tables.map((table) => `DROP TABLE IF EXISTS ${table}`), `DROP FUNCTION IF EXISTS kttt_fold(text)`];
+  return sqlMigration(name, [...fold, ...up], [...down, ...drop]);
 }
 
 /**

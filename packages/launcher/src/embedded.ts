@@ -53,7 +53,8 @@ export function portInUse(port: number, host = "127.0.0.1"): Promise<boolean> {
   });
 }
 
-function pidAlive(pid: number): boolean {
+/** Whether the process `pid` runs (EPERM: it runs as another user). */
+export function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -67,7 +68,7 @@ function leftoverPid(dataDir: string): number | null {
   const pidFile = path.join(dataDir, "postmaster.pid");
   if (!fs.existsSync(pidFile)) return null;
   const pid = Number(fs.readFileSync(pidFile, "utf8").split("\n")[0]);
-  return Number.isInteger(pid) && pid > 0 && pidAlive(pid) ? pid : null;
+  return Number.isInteger(pid) && pid > 0 && processAlive(pid) ? pid : null;
 }
 
 async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs: number): Promise<boolean> {
@@ -126,7 +127,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   if (stale) {
     log(`embedded PostgreSQL: a server from an earlier run (pid ${stale}) still holds ${dataDir}; stopping it.`);
     process.kill(stale, "SIGINT");
-    if (!(await waitFor(() => !pidAlive(stale), 15_000))) {
+    if (!(await waitFor(() => !processAlive(stale), 15_000))) {
       throw new Error(`An earlier embedded PostgreSQL (pid ${stale}) holds ${dataDir} and did not stop; stop it (kill ${stale}) and try again.`);
     }
   }

@@ -3,13 +3,10 @@
  * registers these enums in its schema (domain/enums.ts), and the spreadsheet engine reads and writes the
  * same labels in files, so a label changes in one place for both.
  */
-import { enumOf, labelsOf, OrganizationKind, type EnumValue } from "@kttt/core";
+import { enumOf, labelsOf, ORGANIZATION_KIND_LABEL, type OrganizationKind, type EnumValue } from "@kttt/core";
 
-export const KIND_LABEL: Record<OrganizationKind, string> = {
-  COOPERATIVE: "Hợp tác xã",
-  COOPERATIVE_UNION: "Liên hiệp hợp tác xã",
-  COOPERATIVE_GROUP: "Tổ hợp tác",
-};
+/** Each legal form's Vietnamese name (core declares the forms). */
+export const KIND_LABEL: Readonly<Record<OrganizationKind, string>> = ORGANIZATION_KIND_LABEL;
 
 /** Descriptions of the values (the subgraph's schema), in schema order. */
 export const ORGANIZATION_STATUS_DESCRIPTION = {

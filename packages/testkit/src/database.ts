@@ -6,6 +6,7 @@
 import { randomBytes } from "node:crypto";
 import { Client } from "pg";
 import { createDataSource } from "@kttt/core";
+import { processAlive } from "@kttt/launcher";
 
 export const TEST_DATABASE_PREFIX = "kttt_test_";
 
@@ -74,15 +75,6 @@ export async function createTestDatabase(subgraph: string, variant: "empty" | "d
     url: databaseUrl(name),
     drop: () => withAdminClient(async (client) => void (await client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(name)} WITH (FORCE)`))),
   };
-}
-
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
 }
 
 /** Drops this run's databases, and those of earlier runs whose process is gone (crashed runs). */

@@ -5,10 +5,10 @@
  * unit where two organisations share a name. Labels follow the law's concepts (import-formats.md), not a
  * form whose field list was never published.
  */
-import { ClassificationScheme, IT_READINESS_LABEL, ItReadiness, Rating, RATING_LABEL, SizeClass } from "@kttt/reference";
+import { ClassificationScheme, IT_READINESS_LABEL, RATING_LABEL, SIZE_CLASS_LABEL, SizeClass } from "@kttt/reference";
 import type { ColumnSpec, KindSpec } from "../columns";
 import { foundingMembersKind } from "./organizations";
-import { countColumn, moneyColumn, registrationNumberColumn } from "./shared-columns";
+import { choice, column, countColumn, labelledChoices, moneyColumn, REGISTRATION_NUMBER, registrationNumberColumn, text } from "./shared-columns";
 
 /** The organisation a row belongs to: its number, its name, and its unit (only to tell apart organisations of one name). */
 export const ORGANIZATION_COLUMNS: ColumnSpec[] = [
@@ -18,20 +18,20 @@ export const ORGANIZATION_COLUMNS: ColumnSpec[] = [
     ["Mã số thuế", "MST", "Mã số hợp tác xã", "Mã số HTX", "Mã số hợp tác xã/mã số thuế", "Mã số đăng ký", "Mã số"],
     "Mã số của hợp tác xã (10 chữ số, có thể có dấu chấm). Tổ hợp tác, hoặc khi không có mã số: để trống và ghi tên tổ chức.",
   ),
-  {
-    key: "organizationName",
-    label: "Tên tổ chức",
-    aliases: ["Tên HTX", "Tên hợp tác xã", "Tên tổ hợp tác", "Tên HTX, THT", "Tên HTX/THT", "Tên đơn vị", "Tổ chức"],
-    type: { kind: "text", maxLength: 300 },
-    note: "Tên đã đăng ký, có dấu; dùng khi không có mã số (tổ hợp tác). Cần một trong hai cột mã số hoặc tên.",
-  },
-  {
-    key: "adminUnit",
-    label: "Đơn vị hành chính",
-    aliases: ["Huyện", "Xã", "Xã, phường", "Xã/phường", "Địa bàn", "Mã đơn vị hành chính", "Huyện, thị xã, thành phố"],
-    type: { kind: "text", maxLength: 200 },
-    note: "Chỉ cần khi hai tổ chức trùng tên: huyện hoặc xã nơi đăng ký (ví dụ Xã Sơn Tây, huyện Hương Sơn), hoặc xã/phường hiện nay.",
-  },
+  column(
+    "organizationName",
+    "Tên tổ chức",
+    ["Tên HTX", "Tên hợp tác xã", "Tên tổ hợp tác", "Tên HTX, THT", "Tên HTX/THT", "Tên đơn vị", "Tổ chức"],
+    text(300),
+    "Tên đã đăng ký, có dấu; dùng khi không có mã số (tổ hợp tác). Cần một trong hai cột mã số hoặc tên.",
+  ),
+  column(
+    "adminUnit",
+    "Đơn vị hành chính",
+    ["Huyện", "Xã", "Xã, phường", "Xã/phường", "Địa bàn", "Mã đơn vị hành chính", "Huyện, thị xã, thành phố"],
+    text(200),
+    "Chỉ cần khi hai tổ chức trùng tên: huyện hoặc xã nơi đăng ký (ví dụ Xã Sơn Tây, huyện Hương Sơn), hoặc xã/phường hiện nay.",
+  ),
 ];
 
 export const membersKind: KindSpec = {
@@ -40,13 +40,13 @@ export const membersKind: KindSpec = {
   columns: [
     ...ORGANIZATION_COLUMNS,
     ...foundingMembersKind.columns.filter((c) => c.key !== "organization"),
-    {
-      key: "memberOrganization",
-      label: "Mã số HTX thành viên",
-      aliases: ["Mã số thành viên pháp nhân", "Mã số HTX thành viên liên hiệp"],
-      type: { kind: "code", pattern: /^[0-9]{10}(-[0-9]{3})?$/u, example: "3001234567" },
-      note: "Chỉ với liên hiệp hợp tác xã: mã số của hợp tác xã là thành viên (loại thành viên Pháp nhân).",
-    },
+    column(
+      "memberOrganization",
+      "Mã số HTX thành viên",
+      ["Mã số thành viên pháp nhân", "Mã số HTX thành viên liên hiệp"],
+      { kind: "code", pattern: REGISTRATION_NUMBER, example: "3001234567" },
+      "Chỉ với liên hiệp hợp tác xã: mã số của hợp tác xã là thành viên (loại thành viên Pháp nhân).",
+    ),
   ],
 };
 
@@ -57,7 +57,7 @@ export const financialReportsKind: KindSpec = {
   sheetName: "Báo cáo năm",
   columns: [
     ...ORGANIZATION_COLUMNS,
-    { key: "year", label: "Năm báo cáo", aliases: ["Năm"], type: YEAR, required: true, note: "Năm của số liệu, ví dụ 2024." },
+    column("year", "Năm báo cáo", ["Năm"], YEAR, "Năm của số liệu, ví dụ 2024.", true),
     moneyColumn(
       "charterCapital",
       "Vốn điều lệ (đồng)",
@@ -101,14 +101,14 @@ export const financialReportsKind: KindSpec = {
       "Không nhiều hơn số cán bộ quản lý.",
       true,
     ),
-    {
-      key: "itReadiness",
-      label: "Mức độ ứng dụng CNTT",
-      aliases: ["Ứng dụng công nghệ thông tin", "Mức độ ứng dụng công nghệ thông tin", "CNTT"],
-      type: { kind: "choice", choices: (Object.keys(IT_READINESS_LABEL) as ItReadiness[]).map((value) => ({ value, label: IT_READINESS_LABEL[value] })) },
-      required: true,
-      note: "Một trong bốn mức (xem danh sách chọn).",
-    },
+    column(
+      "itReadiness",
+      "Mức độ ứng dụng CNTT",
+      ["Ứng dụng công nghệ thông tin", "Mức độ ứng dụng công nghệ thông tin", "CNTT"],
+      choice(labelledChoices(IT_READINESS_LABEL)),
+      "Một trong bốn mức (xem danh sách chọn).",
+      true,
+    ),
   ],
 };
 
@@ -117,76 +117,53 @@ export const classificationsKind: KindSpec = {
   sheetName: "Xếp loại",
   columns: [
     ...ORGANIZATION_COLUMNS,
-    {
-      key: "year",
-      label: "Năm đánh giá",
-      aliases: ["Năm", "Năm xếp loại", "Năm phân loại"],
-      type: YEAR,
-      required: true,
-      note: "Năm được đánh giá, ví dụ 2024.",
-    },
-    {
-      key: "scheme",
-      label: "Căn cứ đánh giá",
-      aliases: ["Căn cứ", "Căn cứ phân loại"],
-      type: {
-        kind: "choice",
-        choices: [
-          { value: ClassificationScheme.CIRCULAR_01_2020, label: "Thông tư 01/2020/TT-BKHĐT", spellings: ["TT 01/2020", "01/2020", "Thông tư 01/2020"] },
-          { value: ClassificationScheme.DECREE_113_2024, label: "Nghị định 113/2024/NĐ-CP", spellings: ["NĐ 113/2024", "113/2024", "Nghị định 113/2024"] },
-        ],
-      },
-      note: "Để trống là Thông tư 01/2020/TT-BKHĐT (xếp loại theo điểm).",
-    },
-    {
-      key: "score",
-      label: "Điểm",
-      aliases: ["Tổng điểm", "Điểm đánh giá", "Số điểm"],
-      type: { kind: "decimal", min: 0, max: 100 },
-      note: "Tổng điểm trên 100; để trống khi chưa xếp loại.",
-    },
-    {
-      key: "rating",
-      label: "Xếp loại",
-      aliases: ["Kết quả xếp loại", "Kết quả đánh giá", "Loại"],
-      type: {
-        kind: "choice",
-        choices: (Object.keys(RATING_LABEL) as Rating[]).map((value) => ({
-          value,
-          label: RATING_LABEL[value],
-          spellings: {
-            GOOD: ["Loại tốt", "Xếp loại tốt"],
-            FAIR: ["Loại khá"],
-            AVERAGE: ["Loại trung bình", "TB"],
-            WEAK: ["Loại yếu", "Kém"],
-            NOT_RATED: ["Không xếp loại", "Chưa đánh giá"],
-          }[value],
-        })),
-      },
-      required: true,
-      note: "Tốt (80–100 điểm), Khá (65 đến dưới 80), Trung bình (50 đến dưới 65), Yếu (dưới 50) hoặc Chưa xếp loại; phải khớp với điểm.",
-    },
-    {
-      key: "sizeClass",
-      label: "Quy mô",
-      aliases: ["Phân loại quy mô", "Quy mô HTX"],
-      type: {
-        kind: "choice",
-        choices: [
-          { value: SizeClass.MICRO, label: "Siêu nhỏ" },
-          { value: SizeClass.SMALL, label: "Nhỏ" },
-          { value: SizeClass.MEDIUM, label: "Vừa" },
-          { value: SizeClass.LARGE, label: "Lớn" },
-        ],
-      },
-      note: "Siêu nhỏ, Nhỏ, Vừa hoặc Lớn, khi đã xác định; để trống nếu chưa.",
-    },
-    {
-      key: "notRatedReason",
-      label: "Lý do chưa xếp loại",
-      aliases: ["Lý do không xếp loại", "Lý do"],
-      type: { kind: "text", maxLength: 500 },
-      note: "Bắt buộc khi Chưa xếp loại (ví dụ: hoạt động chưa đủ 12 tháng).",
-    },
+    column("year", "Năm đánh giá", ["Năm", "Năm xếp loại", "Năm phân loại"], YEAR, "Năm được đánh giá, ví dụ 2024.", true),
+    column(
+      "scheme",
+      "Căn cứ đánh giá",
+      ["Căn cứ", "Căn cứ phân loại"],
+      choice([
+        { value: ClassificationScheme.CIRCULAR_01_2020, label: "Thông tư 01/2020/TT-BKHĐT", spellings: ["TT 01/2020", "01/2020", "Thông tư 01/2020"] },
+        { value: ClassificationScheme.DECREE_113_2024, label: "Nghị định 113/2024/NĐ-CP", spellings: ["NĐ 113/2024", "113/2024", "Nghị định 113/2024"] },
+      ]),
+      "Để trống là Thông tư 01/2020/TT-BKHĐT (xếp loại theo điểm).",
+    ),
+    column(
+      "score",
+      "Điểm",
+      ["Tổng điểm", "Điểm đánh giá", "Số điểm"],
+      { kind: "decimal", min: 0, max: 100 },
+      "Tổng điểm trên 100; để trống khi chưa xếp loại.",
+    ),
+    column(
+      "rating",
+      "Xếp loại",
+      ["Kết quả xếp loại", "Kết quả đánh giá", "Loại"],
+      choice(
+        labelledChoices(RATING_LABEL, {
+          GOOD: ["Loại tốt", "Xếp loại tốt"],
+          FAIR: ["Loại khá"],
+          AVERAGE: ["Loại trung bình", "TB"],
+          WEAK: ["Loại yếu", "Kém"],
+          NOT_RATED: ["Không xếp loại", "Chưa đánh giá"],
+        }),
+      ),
+      "Tốt (80–100 điểm), Khá (65 đến dưới 80), Trung bình (50 đến dưới 65), Yếu (dưới 50) hoặc Chưa xếp loại; phải khớp với điểm.",
+      true,
+    ),
+    column(
+      "sizeClass",
+      "Quy mô",
+      ["Phân loại quy mô", "Quy mô HTX"],
+      choice(labelledChoices(SIZE_CLASS_LABEL).filter((c) => c.value !== SizeClass.NOT_DETERMINED)),
+      "Siêu nhỏ, Nhỏ, Vừa hoặc Lớn, khi đã xác định; để trống nếu chưa.",
+    ),
+    column(
+      "notRatedReason",
+      "Lý do chưa xếp loại",
+      ["Lý do không xếp loại", "Lý do"],
+      text(500),
+      "Bắt buộc khi Chưa xếp loại (ví dụ: hoạt động chưa đủ 12 tháng).",
+    ),
   ],
 };

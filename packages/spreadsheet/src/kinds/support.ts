@@ -9,32 +9,25 @@ import type { ColumnSpec, KindSpec } from "../columns";
 import type { ImportKind } from "../importer";
 import { importMutation } from "../import-mutation";
 import { findMembershipOwners } from "./membership-owners";
-import { adminUnitColumn, collectiveKindColumn, communeColumn, moneyColumn, registrationNumberColumn } from "./shared-columns";
+import { adminUnitColumn, choice, collectiveColumns, column, communeColumn, DATE, moneyColumn, noteColumn, text } from "./shared-columns";
 
 /** The columns that name the programme and the organisation, the same on both lists. */
 const WHO: ColumnSpec[] = [
-  {
-    key: "programmeCode",
-    label: "Mã chương trình",
-    aliases: ["Chương trình", "Mã CT", "Mã chương trình hỗ trợ"],
-    type: { kind: "text", maxLength: 60 },
-    required: true,
-    note: "Mã chương trình hỗ trợ như đã ghi trong hệ thống, ví dụ CT-2024-SO-CT-XTTM.",
-  },
-  collectiveKindColumn("organizationKind", "Loại hình", ["Loại hình tổ chức", "Loại hình kinh tế"]),
-  {
-    key: "organizationName",
-    label: "Tên tổ chức",
-    aliases: ["Tên HTX", "Tên đơn vị", "Đơn vị thụ hưởng", "Đối tượng thụ hưởng", "Tên đối tượng"],
-    type: { kind: "text", maxLength: 300 },
-    required: true,
-    note: "Tên hợp tác xã, tổ hợp tác, liên hiệp.",
-  },
-  registrationNumberColumn(
-    "organizationRegistrationNumber",
-    "Mã số HTX (mã số thuế)",
-    ["Mã số thuế", "MST", "Mã số HTX", "Mã số hợp tác xã"],
-    "10 chữ số; tổ hợp tác để trống (tìm theo tên).",
+  column(
+    "programmeCode",
+    "Mã chương trình",
+    ["Chương trình", "Mã CT", "Mã chương trình hỗ trợ"],
+    text(60),
+    "Mã chương trình hỗ trợ như đã ghi trong hệ thống, ví dụ CT-2024-SO-CT-XTTM.",
+    true,
+  ),
+  ...collectiveColumns(
+    "organization",
+    "Loại hình",
+    ["Loại hình tổ chức", "Loại hình kinh tế"],
+    "Tên tổ chức",
+    ["Tên HTX", "Tên đơn vị", "Đơn vị thụ hưởng", "Đối tượng thụ hưởng", "Tên đối tượng"],
+    "Tên hợp tác xã, tổ hợp tác, liên hiệp.",
   ),
 ];
 
@@ -45,31 +38,21 @@ export const beneficiariesKind: KindSpec = {
     ...WHO,
     adminUnitColumn("nơi tổ chức đăng ký"),
     communeColumn,
-    {
-      key: "fundingSource",
-      label: "Nguồn kinh phí",
-      aliases: ["Nguồn vốn", "Nguồn ngân sách"],
-      type: {
-        kind: "choice",
-        choices: [
-          { value: "CENTRAL", label: "Ngân sách trung ương", spellings: ["Trung ương", "NSTW"] },
-          { value: "PROVINCIAL", label: "Ngân sách tỉnh", spellings: ["Tỉnh", "NST"] },
-          { value: "DISTRICT", label: "Ngân sách huyện", spellings: ["Huyện", "NSH"] },
-          { value: "COMMUNE", label: "Ngân sách xã", spellings: ["Xã"] },
-          { value: "OTHER", label: "Nguồn hợp pháp khác", spellings: ["Khác", "Nguồn khác"] },
-        ],
-      },
-      required: true,
-      note: "Dòng ngân sách của chương trình mà khoản hỗ trợ được tính vào.",
-    },
-    {
-      key: "support",
-      label: "Nội dung hỗ trợ",
-      aliases: ["Nội dung", "Hình thức hỗ trợ"],
-      type: { kind: "text", maxLength: 500 },
-      required: true,
-      note: "Tổ chức được hỗ trợ gì, ví dụ: Đào tạo cán bộ quản lý.",
-    },
+    column(
+      "fundingSource",
+      "Nguồn kinh phí",
+      ["Nguồn vốn", "Nguồn ngân sách"],
+      choice([
+        { value: "CENTRAL", label: "Ngân sách trung ương", spellings: ["Trung ương", "NSTW"] },
+        { value: "PROVINCIAL", label: "Ngân sách tỉnh", spellings: ["Tỉnh", "NST"] },
+        { value: "DISTRICT", label: "Ngân sách huyện", spellings: ["Huyện", "NSH"] },
+        { value: "COMMUNE", label: "Ngân sách xã", spellings: ["Xã"] },
+        { value: "OTHER", label: "Nguồn hợp pháp khác", spellings: ["Khác", "Nguồn khác"] },
+      ]),
+      "Dòng ngân sách của chương trình mà khoản hỗ trợ được tính vào.",
+      true,
+    ),
+    column("support", "Nội dung hỗ trợ", ["Nội dung", "Hình thức hỗ trợ"], text(500), "Tổ chức được hỗ trợ gì, ví dụ: Đào tạo cán bộ quản lý.", true),
     moneyColumn(
       "plannedAmount",
       "Kinh phí được duyệt (đồng)",
@@ -77,21 +60,14 @@ export const beneficiariesKind: KindSpec = {
       "Số tiền được phê duyệt; đơn vị ghi ở tiêu đề cột (đồng, triệu đồng).",
       true,
     ),
-    {
-      key: "managersTrained",
-      label: "Số cán bộ được đào tạo",
-      aliases: ["Cán bộ quản lý được đào tạo", "Số người được đào tạo"],
-      type: { kind: "integer", min: 0, max: 100 },
-      note: "Chỉ với chương trình đào tạo; để trống là 0.",
-    },
-    {
-      key: "approvedOn",
-      label: "Ngày phê duyệt",
-      aliases: ["Ngày quyết định", "Ngày duyệt"],
-      type: { kind: "date" },
-      required: true,
-      note: "Ngày phê duyệt khoản hỗ trợ (dd/mm/yyyy).",
-    },
+    column(
+      "managersTrained",
+      "Số cán bộ được đào tạo",
+      ["Cán bộ quản lý được đào tạo", "Số người được đào tạo"],
+      { kind: "integer", min: 0, max: 100 },
+      "Chỉ với chương trình đào tạo; để trống là 0.",
+    ),
+    column("approvedOn", "Ngày phê duyệt", ["Ngày quyết định", "Ngày duyệt"], DATE, "Ngày phê duyệt khoản hỗ trợ (dd/mm/yyyy).", true),
   ],
 };
 
@@ -107,22 +83,9 @@ export const disbursementsKind: KindSpec = {
       "Số tiền của lần giải ngân; đơn vị ghi ở tiêu đề cột.",
       true,
     ),
-    {
-      key: "disbursedOn",
-      label: "Ngày giải ngân",
-      aliases: ["Ngày chi", "Ngày thanh toán"],
-      type: { kind: "date" },
-      required: true,
-      note: "Ngày giải ngân (dd/mm/yyyy).",
-    },
-    {
-      key: "overrideReason",
-      label: "Lý do vượt kế hoạch",
-      aliases: ["Lý do vượt"],
-      type: { kind: "text", maxLength: 500 },
-      note: "Chỉ ghi khi tổng giải ngân vượt số được duyệt (10–500 ký tự).",
-    },
-    { key: "note", label: "Ghi chú", aliases: [], type: { kind: "text", maxLength: 1000 }, note: "Ghi chú (không bắt buộc)." },
+    column("disbursedOn", "Ngày giải ngân", ["Ngày chi", "Ngày thanh toán"], DATE, "Ngày giải ngân (dd/mm/yyyy).", true),
+    column("overrideReason", "Lý do vượt kế hoạch", ["Lý do vượt"], text(500), "Chỉ ghi khi tổng giải ngân vượt số được duyệt (10–500 ký tự)."),
+    noteColumn,
   ],
 };
 

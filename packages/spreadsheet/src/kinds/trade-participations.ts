@@ -9,7 +9,7 @@ import type { ColumnSpec, KindSpec } from "../columns";
 import type { ImportKind } from "../importer";
 import { importMutation } from "../import-mutation";
 import { findMembershipOwners } from "./membership-owners";
-import { adminUnitColumn, collectiveKindColumn, communeColumn, countColumn, moneyColumn, registrationNumberColumn } from "./shared-columns";
+import { adminUnitColumn, collectiveColumns, column, communeColumn, countColumn, DATE, moneyColumn, noteColumn, text } from "./shared-columns";
 
 const money = (key: string, label: string, aliases: string[], note: string): ColumnSpec =>
   moneyColumn(key, `${label} (đồng)`, aliases, `${note}; đơn vị ghi ở tiêu đề cột (đồng, triệu đồng, tỷ đồng); để trống là 0.`);
@@ -19,47 +19,34 @@ export const tradeParticipationsKind: KindSpec = {
   name: "trade participations",
   sheetName: "Tham gia XTTM",
   columns: [
-    {
-      key: "eventName",
-      label: "Tên sự kiện",
-      aliases: ["Sự kiện", "Tên hội chợ", "Hội chợ, triển lãm", "Tên hoạt động", "Hoạt động xúc tiến thương mại"],
-      type: { kind: "text", maxLength: 300 },
-      required: true,
-      note: "Tên sự kiện đúng như đã ghi trong hệ thống (không phân biệt hoa thường, dấu).",
-    },
-    {
-      key: "eventStartsOn",
-      label: "Ngày bắt đầu sự kiện",
-      aliases: ["Ngày khai mạc", "Ngày bắt đầu"],
-      type: { kind: "date" },
-      note: "Chỉ cần khi có nhiều sự kiện cùng tên (dd/mm/yyyy).",
-    },
-    collectiveKindColumn("participantKind", "Loại chủ thể", ["Loại hình", "Loại hình chủ thể"]),
-    {
-      key: "participantName",
-      label: "Tên đơn vị tham gia",
-      aliases: ["Đơn vị tham gia", "Tên HTX", "Tên chủ thể", "Chủ thể", "Tên đơn vị"],
-      type: { kind: "text", maxLength: 300 },
-      required: true,
-      note: "Tên hợp tác xã, tổ hợp tác tham gia.",
-    },
-    registrationNumberColumn(
-      "participantRegistrationNumber",
-      "Mã số HTX (mã số thuế)",
-      ["Mã số thuế", "MST", "Mã số HTX", "Mã số hợp tác xã"],
-      "10 chữ số; tổ hợp tác để trống (tìm theo tên).",
+    column(
+      "eventName",
+      "Tên sự kiện",
+      ["Sự kiện", "Tên hội chợ", "Hội chợ, triển lãm", "Tên hoạt động", "Hoạt động xúc tiến thương mại"],
+      text(300),
+      "Tên sự kiện đúng như đã ghi trong hệ thống (không phân biệt hoa thường, dấu).",
+      true,
+    ),
+    column("eventStartsOn", "Ngày bắt đầu sự kiện", ["Ngày khai mạc", "Ngày bắt đầu"], DATE, "Chỉ cần khi có nhiều sự kiện cùng tên (dd/mm/yyyy)."),
+    ...collectiveColumns(
+      "participant",
+      "Loại chủ thể",
+      ["Loại hình", "Loại hình chủ thể"],
+      "Tên đơn vị tham gia",
+      ["Đơn vị tham gia", "Tên HTX", "Tên chủ thể", "Chủ thể", "Tên đơn vị"],
+      "Tên hợp tác xã, tổ hợp tác tham gia.",
     ),
     adminUnitColumn("nơi đơn vị đăng ký"),
     communeColumn,
-    { key: "attendedFrom", label: "Từ ngày", aliases: ["Ngày tham gia từ"], type: { kind: "date" }, note: "Ngày đầu tham gia; để trống là ngày khai mạc." },
-    { key: "attendedTo", label: "Đến ngày", aliases: ["Ngày tham gia đến"], type: { kind: "date" }, note: "Ngày cuối tham gia; để trống là ngày bế mạc." },
+    column("attendedFrom", "Từ ngày", ["Ngày tham gia từ"], DATE, "Ngày đầu tham gia; để trống là ngày khai mạc."),
+    column("attendedTo", "Đến ngày", ["Ngày tham gia đến"], DATE, "Ngày cuối tham gia; để trống là ngày bế mạc."),
     count("booths", "Số gian hàng", ["Gian hàng", "Số gian"], "Số gian hàng của đơn vị"),
     money("salesAmount", "Doanh thu", ["Doanh thu bán hàng", "Doanh số", "Doanh thu tại hội chợ"], "Doanh thu bán hàng tại sự kiện"),
     count("contractCount", "Số hợp đồng", ["Hợp đồng ký kết", "Số hợp đồng ký kết"], "Số hợp đồng ký kết"),
     money("contractValue", "Giá trị hợp đồng", ["Giá trị hợp đồng ký kết"], "Giá trị các hợp đồng; cần ít nhất 1 hợp đồng"),
     count("mouCount", "Số biên bản ghi nhớ", ["Biên bản ghi nhớ", "Số MOU"], "Số biên bản ghi nhớ"),
     money("mouValue", "Giá trị ghi nhớ", ["Giá trị biên bản ghi nhớ", "Giá trị MOU"], "Giá trị các biên bản ghi nhớ; cần ít nhất 1 biên bản"),
-    { key: "note", label: "Ghi chú", aliases: [], type: { kind: "text", maxLength: 1000 }, note: "Ghi chú (không bắt buộc)." },
+    noteColumn,
   ],
 };
 

@@ -3,8 +3,7 @@
  * together (rating bands of Circular 01/2020/TT-BKHĐT, minimum members under Law 17/2023/QH15).
  * Every enum the subgraph publishes is declared here, the breakdowns (`…GroupBy`) and sort orders (`…Order`) included.
  */
-import { registerEnumType } from "type-graphql";
-import { describedEnum, describedValues, labelled, OrganizationKind, SORT_BY_NAME, type EnumValue } from "@kttt/core";
+import { describedEnum, groupByEnum, labelled, OrganizationKind, registerDescribedEnum, sortOrderEnum, type EnumValue } from "@kttt/core";
 import {
   CLASSIFICATION_SCHEME_DESCRIPTION,
   ClassificationScheme,
@@ -51,37 +50,17 @@ export const MIN_OFFICIAL_MEMBERS: Record<OrganizationKind, number> = {
   COOPERATIVE_GROUP: 2,
 };
 
-registerEnumType(OrganizationStatus, {
-  name: "OrganizationStatus",
-  description: "Operating status (tình trạng hoạt động).",
-  valuesConfig: describedValues(ORGANIZATION_STATUS_DESCRIPTION),
-});
-
-registerEnumType(Sector, {
-  name: "Sector",
-  description: "Field of activity (lĩnh vực hoạt động), as the province reports it.",
-  valuesConfig: describedValues(SECTOR_LABEL),
-});
-
-registerEnumType(MemberKind, {
-  name: "MemberKind",
-  description: "Who the member is (loại thành viên).",
-  valuesConfig: describedValues(MEMBER_KIND_DESCRIPTION),
-});
-
-registerEnumType(MembershipType, {
-  name: "MembershipType",
-  description: "Kind of membership (loại hình thành viên) under Law 17/2023/QH15.",
-  valuesConfig: describedValues(MEMBERSHIP_TYPE_DESCRIPTION),
-});
-
-registerEnumType(Rating, {
-  name: "Rating",
-  description:
-    "Performance rating (xếp loại) of Circular 01/2020/TT-BKHĐT: 15 criteria, 100 points. The circular was repealed by Thông tư 78/2025/TT-BTC " +
+registerDescribedEnum(OrganizationStatus, "OrganizationStatus", "Operating status (tình trạng hoạt động).", ORGANIZATION_STATUS_DESCRIPTION);
+registerDescribedEnum(Sector, "Sector", "Field of activity (lĩnh vực hoạt động), as the province reports it.", SECTOR_LABEL);
+registerDescribedEnum(MemberKind, "MemberKind", "Who the member is (loại thành viên).", MEMBER_KIND_DESCRIPTION);
+registerDescribedEnum(MembershipType, "MembershipType", "Kind of membership (loại hình thành viên) under Law 17/2023/QH15.", MEMBERSHIP_TYPE_DESCRIPTION);
+registerDescribedEnum(
+  Rating,
+  "Rating",
+  "Performance rating (xếp loại) of Circular 01/2020/TT-BKHĐT: 15 criteria, 100 points. The circular was repealed by Thông tư 78/2025/TT-BTC " +
     "from 2025-09-18 and no national rating replaced it: these ratings belong to assessments dated before that day.",
-  valuesConfig: describedValues(labelled(RATINGS)),
-});
+  labelled(RATINGS),
+);
 
 /** The rating a score earns under Circular 01/2020/TT-BKHĐT. */
 export function ratingForScore(score: number): Rating {
@@ -98,26 +77,26 @@ export const RATING_BAND: Record<Exclude<Rating, typeof Rating.NOT_RATED>, strin
   WEAK: "under 50",
 };
 
-registerEnumType(ClassificationScheme, {
-  name: "ClassificationScheme",
-  description: "Which rule set a classification follows (căn cứ phân loại, đánh giá).",
-  valuesConfig: describedValues(CLASSIFICATION_SCHEME_DESCRIPTION),
-});
-
-registerEnumType(SizeClass, {
-  name: "SizeClass",
-  description:
-    "Size class (phân loại quy mô) under Law 17/2023/QH15 and Decree 113/2024/NĐ-CP, by official members and revenue or total capital, per field. " +
+registerDescribedEnum(
+  ClassificationScheme,
+  "ClassificationScheme",
+  "Which rule set a classification follows (căn cứ phân loại, đánh giá).",
+  CLASSIFICATION_SCHEME_DESCRIPTION,
+);
+registerDescribedEnum(
+  SizeClass,
+  "SizeClass",
+  "Size class (phân loại quy mô) under Law 17/2023/QH15 and Decree 113/2024/NĐ-CP, by official members and revenue or total capital, per field. " +
     "Only some of the decree's thresholds are known to the graph (agriculture: all four classes; industry–construction: large only; " +
     "trade, services and other fields: none); where they are not, the class is NOT_DETERMINED.",
-  valuesConfig: describedValues(labelled(SIZE_CLASSES)),
-});
-
-registerEnumType(ItReadiness, {
-  name: "ItReadiness",
-  description: "How far the organisation uses information technology (mức độ ứng dụng công nghệ thông tin).",
-  valuesConfig: describedValues(IT_READINESS_LABEL),
-});
+  labelled(SIZE_CLASSES),
+);
+registerDescribedEnum(
+  ItReadiness,
+  "ItReadiness",
+  "How far the organisation uses information technology (mức độ ứng dụng công nghệ thông tin).",
+  IT_READINESS_LABEL,
+);
 
 export const AdminUnitKind = describedEnum("AdminUnitKind", "Kind of administrative unit (loại đơn vị hành chính).", {
   PROVINCE: "Tỉnh.",
@@ -147,7 +126,7 @@ export function enumValues<T extends Record<string, string>>(e: T): string[] {
   return Object.values(e);
 }
 
-export const MembershipGroupBy = describedEnum("MembershipGroupBy", "How to break the membership statistics down (phân nhóm).", {
+export const MembershipGroupBy = groupByEnum("MembershipGroupBy", "the membership statistics", {
   ADMIN_UNIT:
     "By administrative unit of the map `unitMap` names: districts for periods before 2025-07-01, communes after; records no unit can hold are the group with a null key.",
   SECTOR: "By sector.",
@@ -161,11 +140,7 @@ export type MembershipGroupBy = EnumValue<typeof MembershipGroupBy>;
 /** The map a breakdown by unit follows: shared by every subgraph (core). */
 export { UnitMap } from "@kttt/core";
 
-export const OrganizationOrder = describedEnum("OrganizationOrder", "Sort order of organisation lists (thứ tự sắp xếp).", {
-  ...SORT_BY_NAME,
-  ESTABLISHED_ON_ASC: "Oldest first.",
-  ESTABLISHED_ON_DESC: "Newest first.",
-});
+export const OrganizationOrder = sortOrderEnum("OrganizationOrder", "organisation", "ESTABLISHED_ON", "Oldest first.", "Newest first.");
 export type OrganizationOrder = EnumValue<typeof OrganizationOrder>;
 
 export const MemberStatusFilter = describedEnum("MemberStatusFilter", "Which memberships to list.", {

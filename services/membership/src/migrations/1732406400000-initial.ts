@@ -1,14 +1,10 @@
-import { createFoldFunction, dropTablesAndFoldFunction } from "@kttt/core";
-import type { MigrationInterface, QueryRunner } from "typeorm";
+import { initialMigration } from "@kttt/core";
 
 /** The membership schema: administrative units, organisations, members, Alliance membership, yearly figures. */
-export class MembershipInitial1732406400000 implements MigrationInterface {
-  name = "MembershipInitial1732406400000";
-
-  async up(q: QueryRunner): Promise<void> {
-    await createFoldFunction(q);
-
-    await q.query(`
+export const MembershipInitial1732406400000 = initialMigration(
+  "MembershipInitial1732406400000",
+  [
+    `
       CREATE TABLE admin_unit (
         code text PRIMARY KEY CHECK (code ~ '^[0-9]{3}$'),
         name text NOT NULL,
@@ -18,9 +14,9 @@ export class MembershipInitial1732406400000 implements MigrationInterface {
         valid_to date CHECK (valid_to IS NULL OR valid_to >= valid_from),
         successor_code text REFERENCES admin_unit (code),
         change_note text
-      )`);
+      )`,
 
-    await q.query(`
+    `
       CREATE TABLE organization (
         id uuid PRIMARY KEY,
         kind text NOT NULL CHECK (kind IN ('COOPERATIVE', 'COOPERATIVE_UNION', 'COOPERATIVE_GROUP')),
@@ -39,13 +35,13 @@ export class MembershipInitial1732406400000 implements MigrationInterface {
         search_text text GENERATED ALWAYS AS (kttt_fold(name || ' ' || coalesce(registration_number, ''))) STORED,
         CHECK ((status = 'DISSOLVED') = (dissolved_on IS NOT NULL)),
         CHECK (dissolved_on IS NULL OR dissolved_on >= established_on)
-      )`);
-    await q.query(`CREATE INDEX organization_search_idx ON organization USING gin (search_text gin_trgm_ops)`);
-    await q.query(`CREATE INDEX organization_kind_name_idx ON organization (kind, name, id)`);
-    await q.query(`CREATE INDEX organization_admin_unit_idx ON organization (admin_unit_code, kind)`);
-    await q.query(`CREATE INDEX organization_sector_idx ON organization (sector, kind)`);
+      )`,
+    `CREATE INDEX organization_search_idx ON organization USING gin (search_text gin_trgm_ops)`,
+    `CREATE INDEX organization_kind_name_idx ON organization (kind, name, id)`,
+    `CREATE INDEX organization_admin_unit_idx ON organization (admin_unit_code, kind)`,
+    `CREATE INDEX organization_sector_idx ON organization (sector, kind)`,
 
-    await q.query(`
+    `
       CREATE TABLE member (
         id uuid PRIMARY KEY,
         organization_id uuid NOT NULL REFERENCES organization (id),
@@ -60,21 +56,19 @@ export class MembershipInitial1732406400000 implements MigrationInterface {
         CHECK (membership_type <> 'ASSOCIATE_WITHOUT_CAPITAL' OR capital_contributed = 0),
         CHECK (member_organization_id IS NULL OR kind = 'LEGAL_ENTITY'),
         CHECK (member_organization_id IS DISTINCT FROM organization_id)
-      )`);
-    await q.query(`CREATE INDEX member_organization_idx ON member (organization_id, joined_on, id)`);
-    await q.query(
-      `CREATE UNIQUE INDEX member_organization_once_idx ON member (organization_id, member_organization_id) WHERE member_organization_id IS NOT NULL AND left_on IS NULL`,
-    );
+      )`,
+    `CREATE INDEX member_organization_idx ON member (organization_id, joined_on, id)`,
+    `CREATE UNIQUE INDEX member_organization_once_idx ON member (organization_id, member_organization_id) WHERE member_organization_id IS NOT NULL AND left_on IS NULL`,
 
-    await q.query(`
+    `
       CREATE TABLE alliance_membership (
         organization_id uuid PRIMARY KEY REFERENCES organization (id),
         joined_on date NOT NULL,
         left_on date CHECK (left_on IS NULL OR left_on >= joined_on),
         decision_number text
-      )`);
+      )`,
 
-    await q.query(`
+    `
       CREATE TABLE financial_report (
         organization_id uuid NOT NULL REFERENCES organization (id),
         year integer NOT NULL CHECK (year BETWEEN 1990 AND 2100),
@@ -89,10 +83,10 @@ export class MembershipInitial1732406400000 implements MigrationInterface {
         version integer NOT NULL DEFAULT 1,
         recorded_at timestamptz NOT NULL DEFAULT now(),
         PRIMARY KEY (organization_id, year)
-      )`);
-    await q.query(`CREATE INDEX financial_report_year_idx ON financial_report (year)`);
+      )`,
+    `CREATE INDEX financial_report_year_idx ON financial_report (year)`,
 
-    await q.query(`
+    `
       CREATE TABLE classification (
         organization_id uuid NOT NULL REFERENCES organization (id),
         year integer NOT NULL CHECK (year BETWEEN 1990 AND 2100),
@@ -105,11 +99,8 @@ export class MembershipInitial1732406400000 implements MigrationInterface {
         recorded_at timestamptz NOT NULL DEFAULT now(),
         PRIMARY KEY (organization_id, year, scheme),
         CHECK ((rating = 'NOT_RATED') = (score IS NULL) OR scheme <> 'CIRCULAR_01_2020')
-      )`);
-    await q.query(`CREATE INDEX classification_year_idx ON classification (year, scheme)`);
-  }
-
-  async down(q: QueryRunner): Promise<void> {
-    await dropTablesAndFoldFunction(q, ["classification", "financial_report", "alliance_membership", "member", "organization", "admin_unit"]);
-  }
-}
+      )`,
+    `CREATE INDEX classification_year_idx ON classification (year, scheme)`,
+  ],
+  ["classification", "financial_report", "alliance_membership", "member", "organization", "admin_unit"],
+);

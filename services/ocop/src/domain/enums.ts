@@ -3,7 +3,7 @@
  * validity) live in @kttt/reference's ocop-rules, shared with the demo catalogue.
  * Every enum the subgraph publishes is declared here, the breakdowns (`…GroupBy`) and sort orders (`…Order`) included.
  */
-import { COLLECTIVE_KINDS, describedEnum, labelledEnum, labelsOf, SORT_BY_NAME, type EnumValue } from "@kttt/core";
+import { COLLECTIVE_KINDS, describedEnum, groupByEnum, labelledEnum, labelsOf, sortOrderEnum, type EnumValue } from "@kttt/core";
 import { OCOP_GROUP_LABEL } from "@kttt/reference";
 
 export const GROUP_LABEL = OCOP_GROUP_LABEL;
@@ -75,7 +75,7 @@ export function kindOf(previousStars: number | null, stars: number): OcopCertifi
   return OcopCertificationKind.RENEWAL;
 }
 
-export const OcopGroupBy = describedEnum("OcopGroupBy", "How to break the OCOP statistics down (phân nhóm).", {
+export const OcopGroupBy = groupByEnum("OcopGroupBy", "the OCOP statistics", {
   STARS: "By the stars of the certificate that says where each product stands.",
   GROUP: "By product group.",
   ADMIN_UNIT:
@@ -84,11 +84,13 @@ export const OcopGroupBy = describedEnum("OcopGroupBy", "How to break the OCOP s
 });
 export type OcopGroupBy = EnumValue<typeof OcopGroupBy>;
 
-export const OcopProductOrder = describedEnum("OcopProductOrder", "Sort order of OCOP product lists (thứ tự sắp xếp).", {
-  ...SORT_BY_NAME,
-  REGISTERED_ON_ASC: "Registered longest ago first.",
-  REGISTERED_ON_DESC: "Registered most recently first.",
-});
+export const OcopProductOrder = sortOrderEnum(
+  "OcopProductOrder",
+  "OCOP product",
+  "REGISTERED_ON",
+  "Registered longest ago first.",
+  "Registered most recently first.",
+);
 export type OcopProductOrder = EnumValue<typeof OcopProductOrder>;
 
 export const OcopReferenceProblem = describedEnum("OcopReferenceProblem", "What is wrong with a stored membership reference (lỗi tham chiếu).", {

@@ -1,18 +1,14 @@
-import { createFoldFunction, dropTablesAndFoldFunction } from "@kttt/core";
-import type { MigrationInterface, QueryRunner } from "typeorm";
+import { initialMigration } from "@kttt/core";
 
 /**
  * The OCOP schema: local owners, products, certificates (the history is kept: a re-assessment adds
  * a row that supersedes the previous one). Owners kept by membership are stored by id only: no
  * foreign key can cross databases, see `ocopOwnerReferenceCheck` for how dangling ids are found.
  */
-export class OcopInitial1732406400100 implements MigrationInterface {
-  name = "OcopInitial1732406400100";
-
-  async up(q: QueryRunner): Promise<void> {
-    await createFoldFunction(q);
-
-    await q.query(`
+export const OcopInitial1732406400100 = initialMigration(
+  "OcopInitial1732406400100",
+  [
+    `
       CREATE TABLE ocop_owner (
         id uuid PRIMARY KEY,
         type text NOT NULL CHECK (type IN ('ENTERPRISE', 'HOUSEHOLD_BUSINESS')),
@@ -24,9 +20,9 @@ export class OcopInitial1732406400100 implements MigrationInterface {
         version integer NOT NULL DEFAULT 1 CHECK (version > 0),
         created_at timestamptz NOT NULL DEFAULT now(),
         search_text text GENERATED ALWAYS AS (kttt_fold(name || ' ' || registration_number)) STORED
-      )`);
+      )`,
 
-    await q.query(`
+    `
       CREATE TABLE ocop_product (
         id uuid PRIMARY KEY,
         name text NOT NULL CHECK (length(name) BETWEEN 3 AND 300),
@@ -46,14 +42,14 @@ export class OcopInitial1732406400100 implements MigrationInterface {
         CHECK ((owner_type IN ('COOPERATIVE', 'COOPERATIVE_GROUP', 'COOPERATIVE_UNION')) = (owner_organization_id IS NOT NULL)),
         UNIQUE (name, owner_organization_id),
         UNIQUE (name, owner_id)
-      )`);
-    await q.query(`CREATE INDEX ocop_product_search_idx ON ocop_product USING gin (search_text gin_trgm_ops)`);
-    await q.query(`CREATE INDEX ocop_product_name_idx ON ocop_product (name, id)`);
-    await q.query(`CREATE INDEX ocop_product_unit_idx ON ocop_product (admin_unit_code, name, id)`);
-    await q.query(`CREATE INDEX ocop_product_organization_idx ON ocop_product (owner_organization_id, name, id) WHERE owner_organization_id IS NOT NULL`);
-    await q.query(`CREATE INDEX ocop_product_owner_idx ON ocop_product (owner_id, name, id) WHERE owner_id IS NOT NULL`);
+      )`,
+    `CREATE INDEX ocop_product_search_idx ON ocop_product USING gin (search_text gin_trgm_ops)`,
+    `CREATE INDEX ocop_product_name_idx ON ocop_product (name, id)`,
+    `CREATE INDEX ocop_product_unit_idx ON ocop_product (admin_unit_code, name, id)`,
+    `CREATE INDEX ocop_product_organization_idx ON ocop_product (owner_organization_id, name, id) WHERE owner_organization_id IS NOT NULL`,
+    `CREATE INDEX ocop_product_owner_idx ON ocop_product (owner_id, name, id) WHERE owner_id IS NOT NULL`,
 
-    await q.query(`
+    `
       CREATE TABLE ocop_certification (
         id uuid PRIMARY KEY,
         product_id uuid NOT NULL REFERENCES ocop_product (id),
@@ -84,24 +80,20 @@ export class OcopInitial1732406400100 implements MigrationInterface {
         CHECK (revoked_on IS NULL OR revoked_on BETWEEN decided_on AND valid_until),
         CHECK ((revoked_on IS NULL) = (revocation_reason IS NULL)),
         CHECK ((sequence = 1) = (kind = 'INITIAL'))
-      )`);
-    await q.query(`CREATE INDEX ocop_certification_product_idx ON ocop_certification (product_id, decided_on DESC)`);
+      )`,
+    `CREATE INDEX ocop_certification_product_idx ON ocop_certification (product_id, decided_on DESC)`,
 
     // Where a product stands on a date, in SQL: the same rule as ocopStatusOn() in @kttt/reference.
-    await q.query(`
+    `
       CREATE FUNCTION ocop_current_certification(product uuid, as_of date) RETURNS ocop_certification
       LANGUAGE sql STABLE PARALLEL SAFE
-      AS $$ SELECT c FROM ocop_certification c WHERE c.product_id = product AND c.decided_on <= as_of ORDER BY c.decided_on DESC LIMIT 1 $$`);
-    await q.query(`
+      AS $$ SELECT c FROM ocop_certification c WHERE c.product_id = product AND c.decided_on <= as_of ORDER BY c.decided_on DESC LIMIT 1 $$`,
+    `
       CREATE FUNCTION ocop_status(c ocop_certification, as_of date) RETURNS text
       LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
       AS $$ SELECT CASE WHEN c.revoked_on IS NOT NULL AND c.revoked_on <= as_of THEN 'REVOKED'
-                        WHEN c.valid_until < as_of THEN 'EXPIRED' ELSE 'ACTIVE' END $$`);
-  }
-
-  async down(q: QueryRunner): Promise<void> {
-    await q.query(`DROP FUNCTION IF EXISTS ocop_status(ocop_certification, date)`);
-    await q.query(`DROP FUNCTION IF EXISTS ocop_current_certification(uuid, date)`);
-    await dropTablesAndFoldFunction(q, ["ocop_certification", "ocop_product", "ocop_owner"]);
-  }
-}
+                        WHEN c.valid_until < as_of THEN 'EXPIRED' ELSE 'ACTIVE' END $$`,
+  ],
+  ["ocop_certification", "ocop_product", "ocop_owner"],
+  [`DROP FUNCTION IF EXISTS ocop_status(ocop_certification, date)`, `DROP FUNCTION IF EXISTS ocop_current_certification(uuid, date)`],
+);

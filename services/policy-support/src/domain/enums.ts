@@ -3,7 +3,7 @@
  * membership's enum value for value, so the two compose into one supergraph enum.
  * Every enum the subgraph publishes is declared here, the breakdowns (`…GroupBy`) and sort orders (`…Order`) included.
  */
-import { describedEnum, labelledEnum, labelsOf, OrganizationKind, type EnumValue } from "@kttt/core";
+import { describedEnum, groupByEnum, labelledEnum, labelsOf, OrganizationKind, type EnumValue } from "@kttt/core";
 
 const DOCUMENT_TYPES = {
   LAW: ["Luật", ": a law passed by the National Assembly."],
@@ -93,7 +93,7 @@ export const PlanIndicator = describedEnum(
 );
 export type PlanIndicator = EnumValue<typeof PlanIndicator>;
 
-export const PolicySupportGroupBy = describedEnum("PolicySupportGroupBy", "How to break policy-support statistics down (phân nhóm).", {
+export const PolicySupportGroupBy = groupByEnum("PolicySupportGroupBy", "policy-support statistics", {
   POLICY_KIND: "By kind of support policy.",
   AGENCY: "By implementing agency.",
   FUNDING_SOURCE: "By the budget the allocation is charged to.",

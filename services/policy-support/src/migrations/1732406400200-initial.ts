@@ -1,5 +1,4 @@
-import { createFoldFunction, dropTablesAndFoldFunction } from "@kttt/core";
-import type { MigrationInterface, QueryRunner } from "typeorm";
+import { initialMigration } from "@kttt/core";
 
 const DOCUMENT_TYPES = "'LAW', 'DECREE', 'DECISION', 'CIRCULAR', 'RESOLUTION', 'PLAN', 'OFFICIAL_LETTER'";
 const POLICY_KINDS =
@@ -16,13 +15,10 @@ const INDICATORS =
  * programmes with their budget lines, beneficiaries with their disbursements, development plans.
  * Organisations and administrative units belong to membership and are kept here by key only.
  */
-export class PolicySupportInitial1732406400200 implements MigrationInterface {
-  name = "PolicySupportInitial1732406400200";
-
-  async up(q: QueryRunner): Promise<void> {
-    await createFoldFunction(q);
-
-    await q.query(`
+export const PolicySupportInitial1732406400200 = initialMigration(
+  "PolicySupportInitial1732406400200",
+  [
+    `
       CREATE TABLE legal_document (
         id uuid PRIMARY KEY,
         number text NOT NULL UNIQUE CHECK (length(number) BETWEEN 3 AND 100),
@@ -38,11 +34,11 @@ export class PolicySupportInitial1732406400200 implements MigrationInterface {
         search_text text GENERATED ALWAYS AS (kttt_fold(number || ' ' || title || ' ' || issuer)) STORED,
         CHECK (effective_on IS NULL OR issued_on IS NULL OR effective_on >= issued_on),
         CHECK (supersedes_id IS DISTINCT FROM id)
-      )`);
-    await q.query(`CREATE INDEX legal_document_search_idx ON legal_document USING gin (search_text gin_trgm_ops)`);
-    await q.query(`CREATE INDEX legal_document_type_idx ON legal_document (type, number)`);
+      )`,
+    `CREATE INDEX legal_document_search_idx ON legal_document USING gin (search_text gin_trgm_ops)`,
+    `CREATE INDEX legal_document_type_idx ON legal_document (type, number)`,
 
-    await q.query(`
+    `
       CREATE TABLE agency (
         id uuid PRIMARY KEY,
         code text NOT NULL UNIQUE CHECK (code ~ '^[A-Z0-9-]{2,20}$'),
@@ -51,9 +47,9 @@ export class PolicySupportInitial1732406400200 implements MigrationInterface {
         admin_unit_code text UNIQUE CHECK (admin_unit_code ~ '^[0-9]{3}$'),
         responsible_kinds text[] NOT NULL CHECK (responsible_kinds <@ ARRAY[${POLICY_KINDS}]::text[]),
         CHECK ((kind = 'DISTRICT_COMMITTEE') = (admin_unit_code IS NOT NULL))
-      )`);
+      )`,
 
-    await q.query(`
+    `
       CREATE TABLE support_policy (
         id uuid PRIMARY KEY,
         code text NOT NULL UNIQUE CHECK (code ~ '^[A-Z0-9_-]{2,40}$'),
@@ -63,18 +59,18 @@ export class PolicySupportInitial1732406400200 implements MigrationInterface {
         eligible_kinds text[] NOT NULL CHECK (cardinality(eligible_kinds) >= 1 AND eligible_kinds <@ ARRAY[${ORGANIZATION_KINDS}]::text[]),
         version integer NOT NULL DEFAULT 1 CHECK (version > 0),
         search_text text GENERATED ALWAYS AS (kttt_fold(code || ' ' || name || ' ' || coalesce(description, ''))) STORED
-      )`);
-    await q.query(`CREATE INDEX support_policy_search_idx ON support_policy USING gin (search_text gin_trgm_ops)`);
-    await q.query(`CREATE INDEX support_policy_kind_idx ON support_policy (kind, name, id)`);
+      )`,
+    `CREATE INDEX support_policy_search_idx ON support_policy USING gin (search_text gin_trgm_ops)`,
+    `CREATE INDEX support_policy_kind_idx ON support_policy (kind, name, id)`,
 
-    await q.query(`
+    `
       CREATE TABLE policy_legal_basis (
         policy_id uuid NOT NULL REFERENCES support_policy (id),
         document_id uuid NOT NULL REFERENCES legal_document (id),
         PRIMARY KEY (policy_id, document_id)
-      )`);
+      )`,
 
-    await q.query(`
+    `
       CREATE TABLE support_programme (
         id uuid PRIMARY KEY,
         code text NOT NULL UNIQUE CHECK (code ~ '^[A-Z0-9_-]{2,60}$'),
@@ -87,23 +83,23 @@ export class PolicySupportInitial1732406400200 implements MigrationInterface {
         version integer NOT NULL DEFAULT 1 CHECK (version > 0),
         search_text text GENERATED ALWAYS AS (kttt_fold(code || ' ' || name)) STORED,
         CHECK (ends_on >= starts_on)
-      )`);
-    await q.query(`CREATE INDEX support_programme_order_idx ON support_programme (starts_on DESC, id DESC)`);
-    await q.query(`CREATE INDEX support_programme_agency_idx ON support_programme (agency_id)`);
-    await q.query(`CREATE INDEX support_programme_policy_idx ON support_programme (policy_id)`);
-    await q.query(`CREATE INDEX support_programme_search_idx ON support_programme USING gin (search_text gin_trgm_ops)`);
+      )`,
+    `CREATE INDEX support_programme_order_idx ON support_programme (starts_on DESC, id DESC)`,
+    `CREATE INDEX support_programme_agency_idx ON support_programme (agency_id)`,
+    `CREATE INDEX support_programme_policy_idx ON support_programme (policy_id)`,
+    `CREATE INDEX support_programme_search_idx ON support_programme USING gin (search_text gin_trgm_ops)`,
 
-    await q.query(`
+    `
       CREATE TABLE programme_funding (
         programme_id uuid NOT NULL REFERENCES support_programme (id),
         source text NOT NULL CHECK (source IN (${FUNDING_SOURCES})),
         planned_amount bigint NOT NULL CHECK (planned_amount > 0),
         PRIMARY KEY (programme_id, source)
-      )`);
+      )`,
 
     // disbursed_amount is the running sum of the beneficiary's disbursements, kept in the same
     // transaction as each payment, so statistics read one row per allocation.
-    await q.query(`
+    `
       CREATE TABLE support_beneficiary (
         id uuid PRIMARY KEY,
         programme_id uuid NOT NULL REFERENCES support_programme (id),
@@ -121,12 +117,12 @@ export class PolicySupportInitial1732406400200 implements MigrationInterface {
         FOREIGN KEY (programme_id, funding_source) REFERENCES programme_funding (programme_id, source),
         UNIQUE (programme_id, organization_id),
         CHECK (disbursed_amount <= planned_amount OR over_plan_reason IS NOT NULL)
-      )`);
-    await q.query(`CREATE INDEX support_beneficiary_organization_idx ON support_beneficiary (organization_id, approved_on DESC, id)`);
-    await q.query(`CREATE INDEX support_beneficiary_programme_idx ON support_beneficiary (programme_id, approved_on, id)`);
-    await q.query(`CREATE INDEX support_beneficiary_year_idx ON support_beneficiary (approved_on, admin_unit_code)`);
+      )`,
+    `CREATE INDEX support_beneficiary_organization_idx ON support_beneficiary (organization_id, approved_on DESC, id)`,
+    `CREATE INDEX support_beneficiary_programme_idx ON support_beneficiary (programme_id, approved_on, id)`,
+    `CREATE INDEX support_beneficiary_year_idx ON support_beneficiary (approved_on, admin_unit_code)`,
 
-    await q.query(`
+    `
       CREATE TABLE disbursement (
         id uuid PRIMARY KEY,
         beneficiary_id uuid NOT NULL REFERENCES support_beneficiary (id),
@@ -135,10 +131,10 @@ export class PolicySupportInitial1732406400200 implements MigrationInterface {
         override_reason text CHECK (override_reason IS NULL OR length(override_reason) BETWEEN 10 AND 500),
         note text,
         recorded_at timestamptz NOT NULL DEFAULT now()
-      )`);
-    await q.query(`CREATE INDEX disbursement_beneficiary_idx ON disbursement (beneficiary_id, disbursed_on, id)`);
+      )`,
+    `CREATE INDEX disbursement_beneficiary_idx ON disbursement (beneficiary_id, disbursed_on, id)`,
 
-    await q.query(`
+    `
       CREATE TABLE development_plan (
         id uuid PRIMARY KEY,
         year integer NOT NULL UNIQUE CHECK (year BETWEEN 2000 AND 2100),
@@ -146,10 +142,10 @@ export class PolicySupportInitial1732406400200 implements MigrationInterface {
         title text NOT NULL CHECK (length(title) BETWEEN 3 AND 500),
         note text,
         version integer NOT NULL DEFAULT 1 CHECK (version > 0)
-      )`);
+      )`,
 
     // A money indicator has amounts, the others values: never both, never neither for the target.
-    await q.query(`
+    `
       CREATE TABLE plan_target (
         plan_id uuid NOT NULL REFERENCES development_plan (id),
         indicator text NOT NULL CHECK (indicator IN (${INDICATORS})),
@@ -164,21 +160,18 @@ export class PolicySupportInitial1732406400200 implements MigrationInterface {
         CHECK (indicator = 'AVERAGE_WORKER_INCOME' OR actual_amount IS NULL),
         CHECK (indicator <> 'AVERAGE_WORKER_INCOME' OR actual_value IS NULL),
         CHECK (indicator NOT IN ('GOOD_OR_FAIR_SHARE', 'SUPPORT_DISBURSEMENT_RATE') OR (target_value <= 100 AND coalesce(actual_value, 0) <= 100))
-      )`);
-  }
-
-  async down(q: QueryRunner): Promise<void> {
-    await dropTablesAndFoldFunction(q, [
-      "plan_target",
-      "development_plan",
-      "disbursement",
-      "support_beneficiary",
-      "programme_funding",
-      "support_programme",
-      "policy_legal_basis",
-      "support_policy",
-      "agency",
-      "legal_document",
-    ]);
-  }
-}
+      )`,
+  ],
+  [
+    "plan_target",
+    "development_plan",
+    "disbursement",
+    "support_beneficiary",
+    "programme_funding",
+    "support_programme",
+    "policy_legal_basis",
+    "support_policy",
+    "agency",
+    "legal_document",
+  ],
+);

@@ -1,7 +1,7 @@
 /**
  * The trade-promotion vocabulary: enums with their Vietnamese labels. Every enum the subgraph publishes is declared here, the breakdowns (`…GroupBy`) and sort orders (`…Order`) included.
  */
-import { COLLECTIVE_KINDS, describedEnum, labelledEnum, labelsOf, type EnumValue } from "@kttt/core";
+import { COLLECTIVE_KINDS, describedEnum, groupByEnum, labelledEnum, labelsOf, SORT_BY_NAME, type EnumValue } from "@kttt/core";
 
 const EVENT_TYPES = {
   FAIR: ["Hội chợ", ": a fair with booths."],
@@ -61,7 +61,7 @@ export type EcommercePlatform = EnumValue<typeof EcommercePlatform>;
 /** The platforms' names in files and reports; "other" is worded short there. */
 export const PLATFORM_LABEL: Record<EcommercePlatform, string> = { ...labelsOf(PLATFORMS), OTHER: "Sàn khác" };
 
-export const TradePromotionGroupBy = describedEnum("TradePromotionGroupBy", "How to break trade-promotion statistics down (phân nhóm).", {
+export const TradePromotionGroupBy = groupByEnum("TradePromotionGroupBy", "trade-promotion statistics", {
   EVENT_TYPE: "By kind of event.",
   FORMAT: "By format (in person, online, hybrid).",
   ADMIN_UNIT:
@@ -73,7 +73,7 @@ export type TradePromotionGroupBy = EnumValue<typeof TradePromotionGroupBy>;
 export const TradeEventOrder = describedEnum("TradeEventOrder", "Sort order of event lists (thứ tự sắp xếp).", {
   STARTS_ON_DESC: "Latest first.",
   STARTS_ON_ASC: "Earliest first.",
-  NAME_ASC: "By name, A to Z.",
+  NAME_ASC: SORT_BY_NAME.NAME_ASC,
 });
 export type TradeEventOrder = EnumValue<typeof TradeEventOrder>;
 

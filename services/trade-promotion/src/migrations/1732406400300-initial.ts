@@ -1,5 +1,4 @@
-import { createFoldFunction, dropTablesAndFoldFunction } from "@kttt/core";
-import type { MigrationInterface, QueryRunner } from "typeorm";
+import { initialMigration } from "@kttt/core";
 
 const EVENT_TYPES = "'FAIR', 'EXHIBITION', 'TRADE_CONFERENCE', 'SUPPLY_DEMAND_CONNECTION', 'ONLINE_CAMPAIGN'";
 const PARTICIPANT_KINDS = "'COOPERATIVE', 'COOPERATIVE_GROUP', 'COOPERATIVE_UNION', 'OCOP_LOCAL_OWNER'";
@@ -11,14 +10,11 @@ const UNIT = "~ '^[0-9]{3}$'";
  * e-commerce listings and supply-demand links. Organisations (membership), OCOP products and local
  * owners (ocop) and support programmes (policy support) are kept here by key only.
  */
-export class TradePromotionInitial1732406400300 implements MigrationInterface {
-  name = "TradePromotionInitial1732406400300";
-
-  async up(q: QueryRunner): Promise<void> {
-    await createFoldFunction(q);
-
+export const TradePromotionInitial1732406400300 = initialMigration(
+  "TradePromotionInitial1732406400300",
+  [
     // An event held outside the province, or only online, has no unit of the province.
-    await q.query(`
+    `
       CREATE TABLE trade_event (
         id uuid PRIMARY KEY,
         name text NOT NULL CHECK (length(name) BETWEEN 3 AND 300),
@@ -39,13 +35,13 @@ export class TradePromotionInitial1732406400300 implements MigrationInterface {
         search_text text GENERATED ALWAYS AS (kttt_fold(name || ' ' || organiser || ' ' || place)) STORED,
         CHECK (ends_on >= starts_on),
         CHECK (format <> 'ONLINE' OR admin_unit_code IS NULL)
-      )`);
-    await q.query(`CREATE INDEX trade_event_starts_idx ON trade_event (starts_on DESC, id DESC)`);
-    await q.query(`CREATE INDEX trade_event_period_idx ON trade_event (starts_on, ends_on)`);
-    await q.query(`CREATE INDEX trade_event_unit_idx ON trade_event (admin_unit_code)`);
-    await q.query(`CREATE INDEX trade_event_search_idx ON trade_event USING gin (search_text gin_trgm_ops)`);
+      )`,
+    `CREATE INDEX trade_event_starts_idx ON trade_event (starts_on DESC, id DESC)`,
+    `CREATE INDEX trade_event_period_idx ON trade_event (starts_on, ends_on)`,
+    `CREATE INDEX trade_event_unit_idx ON trade_event (admin_unit_code)`,
+    `CREATE INDEX trade_event_search_idx ON trade_event USING gin (search_text gin_trgm_ops)`,
 
-    await q.query(`
+    `
       CREATE TABLE trade_participation (
         id uuid PRIMARY KEY,
         event_id uuid NOT NULL REFERENCES trade_event (id),
@@ -66,20 +62,20 @@ export class TradePromotionInitial1732406400300 implements MigrationInterface {
         CHECK (attended_to >= attended_from),
         CHECK (contract_count > 0 OR contract_value = 0),
         CHECK (mou_count > 0 OR mou_value = 0)
-      )`);
-    await q.query(`CREATE INDEX trade_participation_participant_idx ON trade_participation (participant_id, attended_from DESC)`);
-    await q.query(`CREATE INDEX trade_participation_unit_idx ON trade_participation (admin_unit_code)`);
+      )`,
+    `CREATE INDEX trade_participation_participant_idx ON trade_participation (participant_id, attended_from DESC)`,
+    `CREATE INDEX trade_participation_unit_idx ON trade_participation (admin_unit_code)`,
 
-    await q.query(`
+    `
       CREATE TABLE participation_product (
         participation_id uuid NOT NULL REFERENCES trade_participation (id) ON DELETE CASCADE,
         product_id uuid NOT NULL,
         PRIMARY KEY (participation_id, product_id)
-      )`);
-    await q.query(`CREATE INDEX participation_product_product_idx ON participation_product (product_id)`);
+      )`,
+    `CREATE INDEX participation_product_product_idx ON participation_product (product_id)`,
 
     // A listing names an OCOP product by key, or another product by name; never neither.
-    await q.query(`
+    `
       CREATE TABLE ecommerce_listing (
         id uuid PRIMARY KEY,
         owner_id uuid NOT NULL,
@@ -95,12 +91,12 @@ export class TradePromotionInitial1732406400300 implements MigrationInterface {
         product_key text GENERATED ALWAYS AS (coalesce(product_id::text, kttt_fold(product_name))) STORED,
         UNIQUE (owner_id, platform, product_key, listed_on),
         CHECK (delisted_on IS NULL OR delisted_on >= listed_on)
-      )`);
-    await q.query(`CREATE INDEX ecommerce_listing_owner_idx ON ecommerce_listing (owner_id, listed_on)`);
-    await q.query(`CREATE INDEX ecommerce_listing_product_idx ON ecommerce_listing (product_id) WHERE product_id IS NOT NULL`);
-    await q.query(`CREATE INDEX ecommerce_listing_period_idx ON ecommerce_listing (listed_on, delisted_on)`);
+      )`,
+    `CREATE INDEX ecommerce_listing_owner_idx ON ecommerce_listing (owner_id, listed_on)`,
+    `CREATE INDEX ecommerce_listing_product_idx ON ecommerce_listing (product_id) WHERE product_id IS NOT NULL`,
+    `CREATE INDEX ecommerce_listing_period_idx ON ecommerce_listing (listed_on, delisted_on)`,
 
-    await q.query(`
+    `
       CREATE TABLE supply_demand_link (
         id uuid PRIMARY KEY,
         seller_id uuid NOT NULL,
@@ -116,13 +112,10 @@ export class TradePromotionInitial1732406400300 implements MigrationInterface {
         event_id uuid REFERENCES trade_event (id),
         note text,
         search_text text GENERATED ALWAYS AS (kttt_fold(buyer || ' ' || product_name)) STORED
-      )`);
-    await q.query(`CREATE INDEX supply_demand_link_seller_idx ON supply_demand_link (seller_id)`);
-    await q.query(`CREATE INDEX supply_demand_link_date_idx ON supply_demand_link (agreed_on DESC, id DESC)`);
-    await q.query(`CREATE INDEX supply_demand_link_search_idx ON supply_demand_link USING gin (search_text gin_trgm_ops)`);
-  }
-
-  async down(q: QueryRunner): Promise<void> {
-    await dropTablesAndFoldFunction(q, ["supply_demand_link", "ecommerce_listing", "participation_product", "trade_participation", "trade_event"]);
-  }
-}
+      )`,
+    `CREATE INDEX supply_demand_link_seller_idx ON supply_demand_link (seller_id)`,
+    `CREATE INDEX supply_demand_link_date_idx ON supply_demand_link (agreed_on DESC, id DESC)`,
+    `CREATE INDEX supply_demand_link_search_idx ON supply_demand_link USING gin (search_text gin_trgm_ops)`,
+  ],
+  ["supply_demand_link", "ecommerce_listing", "participation_product", "trade_participation", "trade_event"],
+);
