@@ -36,6 +36,7 @@ export * from "./scalars";
 export * from "./service";
 export * from "./signing-keys";
 export * from "./sql-migration";
+export * from "./statistics";
 export * from "./stored-fields";
 export * from "./subgraphs";
 export * from "./text";
