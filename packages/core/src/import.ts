@@ -156,13 +156,19 @@ export function requireBatchSize(rows: readonly unknown[], max: number): void {
 
 /**
  * One result per row, each INVALID until the import decides otherwise; `failed` to record a rule a row breaks
- * (from the DomainError a check threw) as its problem; and `checkEach`, a check of every row before the
- * transaction: what it returns for a row, or null for a row it refused (recorded by `failed`).
+ * (from the DomainError a check threw) as its problem; `checkEach`, a check of every row before the
+ * transaction: what it returns for a row, or null for a row it refused (recorded by `failed`); and `eachChecked`,
+ * the work on every row a check kept (with what the check returned), a rule it breaks recorded by `failed`.
  */
 export function rowResults<R extends ImportRowResultBase, Row extends { rowNumber?: number | null } = { rowNumber?: number | null }>(
   rows: readonly Row[],
   make: () => R,
-): { results: R[]; failed: (index: number, error: unknown) => void; checkEach: <T>(check: (row: Row, index: number) => T) => (T | null)[] } {
+): {
+  results: R[];
+  failed: (index: number, error: unknown) => void;
+  checkEach: <T>(check: (row: Row, index: number) => T) => (T | null)[];
+  eachChecked: <T>(checked: readonly (T | null)[], work: (row: Row, value: T, index: number, result: R) => void) => void;
+} {
   const results = rows.map((row, index) =>
     Object.assign(make(), { index, rowNumber: row.rowNumber ?? null, outcome: ImportOutcome.INVALID, problems: [] as ImportProblem[] }),
   );
@@ -179,7 +185,18 @@ export function rowResults<R extends ImportRowResultBase, Row extends { rowNumbe
         return null;
       }
     });
-  return { results, failed, checkEach };
+  const eachChecked = <T>(checked: readonly (T | null)[], work: (row: Row, value: T, index: number, result: R) => void): void => {
+    for (const [index, row] of rows.entries()) {
+      const value = checked[index];
+      if (value === null) continue;
+      try {
+        work(row, value, index, results[index]);
+      } catch (error) {
+        failed(index, error);
+      }
+    }
+  };
+  return { results, failed, checkEach, eachChecked };
 }
 
 /** A batch's counts by outcome, and whether it is written: not a dry run, and every row valid or skipInvalid set. */
