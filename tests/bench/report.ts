@@ -228,8 +228,8 @@ export function growthTargets(runs: BenchRun[]): string[] {
     Number.isNaN(r)
       ? " (no ×1 and ×100 runs)"
       : Number.isFinite(r)
-        ? ` (${r.toFixed(2)}×: ${show(p50(base!, s)!)} → ${show(p50(hundred!, s)!)} ms)`
-        : ` (no request answered within a round at ×100; ${show(p50(base!, s)!)} ms at ×1)`;
+        ? ` (${r.toFixed(2)}×: ${show(p50(base!, s))} → ${show(p50(hundred!, s))} ms)`
+        : ` (no request answered within a round at ×100; ${show(p50(base!, s))} ms at ×1)`;
   for (const s of PAGED_LISTS) {
     const r = growth(s);
     out.push(

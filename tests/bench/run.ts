@@ -70,8 +70,12 @@ const SETTINGS = {
     .map(Number),
   report: process.env.BENCH_REPORT !== "false",
   /** The scales whose seeded databases are kept and reused (BENCH_KEEP_DATABASES: true for every scale, or a list). */
-  keepScales: (process.env.BENCH_KEEP_DATABASES === "true" ? "all" : list(process.env.BENCH_KEEP_DATABASES || undefined, []).map(Number)) as "all" | number[],
+  keepScales: keptScales(process.env.BENCH_KEEP_DATABASES),
 };
+
+function keptScales(setting: string | undefined): "all" | number[] {
+  return setting === "true" ? "all" : list(setting || undefined, []).map(Number);
+}
 
 /** As Alliance staff, who may read every figure and detail the scenarios ask for, and write. */
 const STAFF: Principal = { subject: "bench", role: Role.ALLIANCE_STAFF, department: null, adminUnitCode: null, name: "bench" };

@@ -1,5 +1,9 @@
 /** Bulk inserts (demo seeds, batch imports, their audit records): many rows per statement, kept under PostgreSQL's parameter limit. */
 import { createHash } from "node:crypto";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import type { PoolClient } from "pg";
+import { from as copyFrom } from "pg-copy-streams";
 import type { DataSource, EntityManager } from "typeorm";
 
 /** Inserts plain rows (column name → value) into a table, in chunks of at most ~30,000 parameters. */
@@ -13,6 +17,43 @@ export async function insertRows(manager: EntityManager, table: string, rows: Re
     const tuples = slice.map((row) => `(${columns.map((c) => `$${params.push(row[c])}`).join(", ")})`);
     await manager.query(`INSERT INTO ${table} (${columns.join(", ")}) VALUES ${tuples.join(", ")}`, params);
   }
+}
+
+/** A value as a field of COPY's text format (an object as its JSON): \N for null, backslash, tab and line ends escaped. */
+function copyField(value: unknown): string {
+  if (value === null || value === undefined) return "\\N";
+  const text =
+    typeof value === "string"
+      ? value
+      : typeof value === "number" || typeof value === "bigint"
+        ? value.toString()
+        : typeof value === "boolean"
+          ? value
+            ? "t"
+            : "f"
+          : value instanceof Date
+            ? value.toISOString()
+            : JSON.stringify(value);
+  return /[\\\t\n\r]/u.test(text) ? text.replace(/[\\\t\n\r]/gu, (c) => COPY_ESCAPES[c]) : text;
+}
+const COPY_ESCAPES: Record<string, string> = { "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r" };
+
+/**
+ * Rows (one value per column, in `columns`' order) written into a table with one COPY … FROM STDIN, in the
+ * transaction of `manager` (a batch import's): PostgreSQL inserts them in bulk (several rows a page and a WAL
+ * record), about a third less of its time than the same rows through INSERT … SELECT FROM unnest (bench:import).
+ * The table's triggers and constraints apply as for an INSERT. Counted as one statement.
+ */
+export async function copyRows(manager: EntityManager, table: string, columns: readonly string[], rows: Iterable<readonly unknown[]>): Promise<void> {
+  const runner = manager.queryRunner;
+  if (!runner) throw new Error(`copyRows(${table}) needs the manager of a transaction.`);
+  const lines: string[] = [];
+  for (const row of rows) lines.push(`${row.map(copyField).join("\t")}\n`);
+  if (lines.length === 0) return;
+  const sql = `COPY ${table} (${columns.join(", ")}) FROM STDIN`;
+  manager.connection.logger.logQuery(sql, undefined, runner);
+  const client = (await runner.connect()) as PoolClient;
+  await pipeline(Readable.from([lines.join("")]), client.query(copyFrom(sql)));
 }
 
 /** The demo rows of a subgraph, table by table in the order they can be inserted (referenced tables first). */

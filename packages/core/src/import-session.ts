@@ -10,10 +10,11 @@
  * pool until it ends): every call of one session must reach the same process.
  */
 import { randomUUID } from "node:crypto";
-import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
+import { Directive, ObjectType } from "type-graphql";
 import type { DataSource, EntityManager, QueryRunner } from "typeorm";
 import { describedEnum, type EnumValue } from "./enums";
 import { badInput, conflict, notFound } from "./errors";
+import { FieldOf } from "./stored-fields";
 
 export const ImportSessionState = describedEnum("ImportSessionState", "Where an import session stands (trạng thái phiên nhập).", {
   OPEN: "Đang mở: batches may be sent with it; nothing they wrote is visible yet.",
@@ -25,13 +26,13 @@ export type ImportSessionState = EnumValue<typeof ImportSessionState>;
 @Directive("@shareable")
 @ObjectType({ description: "An import session (phiên nhập): one transaction the batches of a long file are written into, all or nothing." })
 export class ImportSession {
-  @Field(() => ID, { description: "The session, to pass with each batch and to finishImport (mã phiên)." })
+  @FieldOf.id("The session, to pass with each batch and to finishImport (mã phiên).")
   id: string;
 
-  @Field(() => ImportSessionState, { description: "Open, committed or rolled back (trạng thái)." })
+  @FieldOf.of(ImportSessionState, "Open, committed or rolled back (trạng thái).")
   state: ImportSessionState;
 
-  @Field(() => Int, { description: "Rows the session's batches wrote (created or updated) so far; kept only if it is committed (số dòng đã ghi)." })
+  @FieldOf.int("Rows the session's batches wrote (created or updated) so far; kept only if it is committed (số dòng đã ghi).")
   rowsWritten: number;
 }
 

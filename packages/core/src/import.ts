@@ -3,10 +3,11 @@
  * row and why a row was refused. A batch runs in one transaction; rows are matched on their natural
  * key (registration number, product code…), so importing the same file twice changes nothing.
  */
-import { Arg, Directive, Field, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Arg, Directive, Field, ID, InputType, Int, ObjectType, registerEnumType, type ClassType } from "type-graphql";
 import type { EntityManager, EntityTarget, ObjectLiteral } from "typeorm";
 import type { AuditEntry } from "./audit";
 import { badInput, isDomainError } from "./errors";
+import { FieldOf } from "./stored-fields";
 
 export enum ImportOutcome {
   CREATED = "CREATED",
@@ -28,13 +29,13 @@ registerEnumType(ImportOutcome, {
 @ObjectType({ description: "Why an import row was refused (lỗi của dòng): the field at fault and a sentence a person can act on." })
 @Directive("@shareable")
 export class ImportProblem {
-  @Field({ description: "The field of the row at fault, e.g. registrationNumber (trường lỗi)." })
+  @FieldOf.text("The field of the row at fault, e.g. registrationNumber (trường lỗi).")
   field: string;
 
-  @Field({ description: "Stable reason code, the same the single-record mutation gives, e.g. DUPLICATE_REGISTRATION_NUMBER (mã lỗi)." })
+  @FieldOf.text("Stable reason code, the same the single-record mutation gives, e.g. DUPLICATE_REGISTRATION_NUMBER (mã lỗi).")
   reason: string;
 
-  @Field({ description: "What is wrong and what to do, in a sentence (mô tả lỗi)." })
+  @FieldOf.text("What is wrong and what to do, in a sentence (mô tả lỗi).")
   message: string;
 }
 
@@ -56,16 +57,16 @@ export function importProblemOf(error: unknown): ImportProblem {
 @ObjectType({ description: "How many rows of a batch each outcome took (tổng hợp kết quả nhập)." })
 @Directive("@shareable")
 export class ImportCounts {
-  @Field(() => Int, { description: "Rows created (tạo mới)." })
+  @FieldOf.int("Rows created (tạo mới).")
   created: number;
 
-  @Field(() => Int, { description: "Rows that changed a record (cập nhật)." })
+  @FieldOf.int("Rows that changed a record (cập nhật).")
   updated: number;
 
-  @Field(() => Int, { description: "Rows that matched a record as it is (không đổi)." })
+  @FieldOf.int("Rows that matched a record as it is (không đổi).")
   unchanged: number;
 
-  @Field(() => Int, { description: "Rows refused (không hợp lệ)." })
+  @FieldOf.int("Rows refused (không hợp lệ).")
   invalid: number;
 }
 
@@ -97,14 +98,45 @@ export abstract class ImportRowResultBase {
 /** What every import's payload says besides its rows; extend it with `@ObjectType` and a `rows` field. */
 @ObjectType({ description: "The result of importing a batch (kết quả nhập)." })
 export abstract class ImportPayloadBase {
-  @Field({ description: "True when nothing was meant to be written: the rows were only checked (chạy thử)." })
+  @FieldOf.boolean("True when nothing was meant to be written: the rows were only checked (chạy thử).")
   dryRun: boolean;
 
-  @Field({ description: "True when the batch was written: not a dry run, and every row valid or skipInvalid set (đã ghi)." })
+  @FieldOf.boolean("True when the batch was written: not a dry run, and every row valid or skipInvalid set (đã ghi).")
   written: boolean;
 
-  @Field(() => ImportCounts, { description: "Rows by outcome (tổng hợp)." })
+  @FieldOf.of(ImportCounts, "Rows by outcome (tổng hợp).")
   counts: ImportCounts;
+}
+
+/**
+ * The result of an import's row that names what the row matched: `ImportRowResultBase` and the nullable id `key`,
+ * described by `description`; extend it with `@ObjectType` (and any field of its own).
+ */
+export function ImportRowResultOf<K extends string>(key: K, description: string) {
+  @ObjectType()
+  abstract class ImportRowResult extends ImportRowResultBase {}
+  Field(() => ID, { nullable: true, description })(ImportRowResult.prototype, key);
+  return ImportRowResult as abstract new () => ImportRowResultBase & Record<K, string | null>;
+}
+
+/**
+ * The payload of an import whose row results are `row`: `ImportPayloadBase` and its `rows`, in the order sent;
+ * extend it with `@ObjectType` and the payload's description.
+ */
+export function ImportPayloadOf<R extends ImportRowResultBase>(row: ClassType<R>) {
+  @ObjectType()
+  abstract class ImportPayload extends ImportPayloadBase {
+    @FieldOf.of([row], "One result per row, in the order sent (từng dòng).")
+    rows: R[];
+  }
+  return ImportPayload;
+}
+
+/** What every row of an import starts with, its number in the person's file; extend it with `@InputType` and the row's fields. */
+@InputType()
+export abstract class ImportRowInput {
+  @FieldOf.int("The row's number in the person's file, echoed in the result and in messages (số dòng).", { nullable: true })
+  rowNumber?: number;
 }
 
 /**
@@ -124,13 +156,19 @@ export function requireBatchSize(rows: readonly unknown[], max: number): void {
 
 /**
  * One result per row, each INVALID until the import decides otherwise; `failed` to record a rule a row breaks
- * (from the DomainError a check threw) as its problem; and `checkEach`, a check of every row before the
- * transaction: what it returns for a row, or null for a row it refused (recorded by `failed`).
+ * (from the DomainError a check threw) as its problem; `checkEach`, a check of every row before the
+ * transaction: what it returns for a row, or null for a row it refused (recorded by `failed`); and `eachChecked`,
+ * the work on every row a check kept (with what the check returned), a rule it breaks recorded by `failed`.
  */
 export function rowResults<R extends ImportRowResultBase, Row extends { rowNumber?: number | null } = { rowNumber?: number | null }>(
   rows: readonly Row[],
   make: () => R,
-): { results: R[]; failed: (index: number, error: unknown) => void; checkEach: <T>(check: (row: Row, index: number) => T) => (T | null)[] } {
+): {
+  results: R[];
+  failed: (index: number, error: unknown) => void;
+  checkEach: <T>(check: (row: Row, index: number) => T) => (T | null)[];
+  eachChecked: <T>(checked: readonly (T | null)[], work: (row: Row, value: T, index: number, result: R) => void) => void;
+} {
   const results = rows.map((row, index) =>
     Object.assign(make(), { index, rowNumber: row.rowNumber ?? null, outcome: ImportOutcome.INVALID, problems: [] as ImportProblem[] }),
   );
@@ -147,7 +185,18 @@ export function rowResults<R extends ImportRowResultBase, Row extends { rowNumbe
         return null;
       }
     });
-  return { results, failed, checkEach };
+  const eachChecked = <T>(checked: readonly (T | null)[], work: (row: Row, value: T, index: number, result: R) => void): void => {
+    for (const [index, row] of rows.entries()) {
+      const value = checked[index];
+      if (value === null) continue;
+      try {
+        work(row, value, index, results[index]);
+      } catch (error) {
+        failed(index, error);
+      }
+    }
+  };
+  return { results, failed, checkEach, eachChecked };
 }
 
 /** A batch's counts by outcome, and whether it is written: not a dry run, and every row valid or skipInvalid set. */

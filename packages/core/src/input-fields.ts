@@ -4,7 +4,7 @@
  * a year, a nested input object such as a list's `filter`).
  */
 import { IsOptional, Length, Matches, Max, Min, ValidateNested } from "class-validator";
-import { ArgsType, Field, Int, type ClassType } from "type-graphql";
+import { ArgsType, Field, Float, Int, type ClassType } from "type-graphql";
 import { IsAdminUnitCode } from "./admin-unit-code";
 import { IsYearInRange } from "./calendar";
 import { ConnectionArgs } from "./pagination";
@@ -120,6 +120,41 @@ export function OptionalCountInput(description: string, options: { max?: number 
   );
 }
 
+/** A required year (within FIRST_YEAR…LAST_YEAR). */
+export function YearInput(description: string): PropertyDecorator {
+  return decorate(
+    Field(() => Int, { description }),
+    IsYearInRange(),
+  );
+}
+
+/** Checks a number lies from `min` to `max`: "scoreA must be between 0 and 40.", or `message`. */
+function rangeChecks(property: string | symbol, min: number, max: number, message?: string): PropertyDecorator[] {
+  const text = message ?? `${String(property)} must be between ${min} and ${max}.`;
+  return [Min(min, { message: text }), Max(max, { message: text })];
+}
+
+/** A required whole number from `min` to `max` (a score part). */
+export function IntRangeInput(min: number, max: number, description: string): PropertyDecorator {
+  return named((property) =>
+    decorate(
+      Field(() => Int, { description }),
+      ...rangeChecks(property, min, max),
+    ),
+  );
+}
+
+/** An optional number from `min` to `max`, whole unless `decimal` (stars, a score, a number of days); `message` other than the usual. */
+export function OptionalRangeInput(min: number, max: number, description: string, options: { decimal?: boolean; message?: string } = {}): PropertyDecorator {
+  return named((property) =>
+    decorate(
+      Field(() => (options.decimal ? Float : Int), { nullable: true, description }),
+      IsOptional(),
+      ...rangeChecks(property, min, max, options.message),
+    ),
+  );
+}
+
 /** A required short code of `min` to `max` capital letters, digits, - or _ (e.g. CS-NNL); `example` is named in the message. */
 export function CodeInput(min: number, max: number, description: string, example?: string): PropertyDecorator {
   return named((property) =>
@@ -128,6 +163,34 @@ export function CodeInput(min: number, max: number, description: string, example
       Matches(new RegExp(`^[A-Z0-9_-]{${min},${max}}$`, "u"), {
         message: `${String(property)} must be ${min} to ${max} capital letters, digits, - or _${example === undefined ? "" : ` (e.g. ${example})`}.`,
       }),
+    ),
+  );
+}
+
+/** A registration or tax number (mã số HTX, mã số thuế): 10 digits, optionally -3 digits for a branch. */
+export const REGISTRATION_NUMBER = /^[0-9]{10}(-[0-9]{3})?$/u;
+
+function registrationNumberCheck(property: string | symbol): PropertyDecorator {
+  return Matches(REGISTRATION_NUMBER, { message: `${String(property)} must be 10 digits, optionally followed by - and 3 digits (e.g. 3001234567).` });
+}
+
+/** A required registration or tax number (`REGISTRATION_NUMBER`). */
+export function RegistrationNumberInput(description: string): PropertyDecorator {
+  return named((property) =>
+    decorate(
+      Field(() => String, { description }),
+      registrationNumberCheck(property),
+    ),
+  );
+}
+
+/** An optional registration or tax number (`REGISTRATION_NUMBER`). */
+export function OptionalRegistrationNumberInput(description: string): PropertyDecorator {
+  return named((property) =>
+    decorate(
+      Field(() => String, { nullable: true, description }),
+      IsOptional(),
+      registrationNumberCheck(property),
     ),
   );
 }
@@ -156,4 +219,14 @@ export function FilteredListArgs<F extends object>(filter: () => ClassType<F>, d
     filter?: F;
   }
   return FilteredListArgs;
+}
+
+/** `FilteredListArgs` with a sort order: `orderBy`, a value of the enum `order`, `defaultOrder` when left out. */
+export function SortedListArgs<F extends object, O extends object>(filter: () => ClassType<F>, description: string, order: O, defaultOrder: O[keyof O]) {
+  @ArgsType()
+  class SortedListArgs extends FilteredListArgs(filter, description) {
+    @Field(() => order, { defaultValue: defaultOrder, description: "Sort order." })
+    orderBy: O[keyof O];
+  }
+  return SortedListArgs;
 }

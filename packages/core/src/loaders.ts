@@ -12,12 +12,20 @@ export const isUuid = (value: string): boolean => UUID_PATTERN.test(value);
 export interface LoaderOptions<T> {
   /** The column (SQL name, on alias `t`) the keys are matched against. */
   column: string;
-  /** The key of a loaded row. */
-  keyOf: (row: T) => string;
+  /** The key of a loaded row; by default the row's field mapped to `column`. */
+  keyOf?: (row: T) => string;
   /** Keys that cannot exist (e.g. malformed ids) are answered without asking the database. */
   validKey?: (key: string) => boolean;
   /** Order of rows inside a group. */
   orderBy?: [string, "ASC" | "DESC"][];
+}
+
+/** How a loaded row's key is read: `keyOf`, or the entity's field whose column is `column`. */
+function keyReader<T extends ObjectLiteral>(dataSource: DataSource, entity: EntityTarget<T>, options: LoaderOptions<T>): (row: T) => string {
+  if (options.keyOf) return options.keyOf;
+  const field = dataSource.getMetadata(entity).columns.find((c) => c.databaseName === options.column)?.propertyName;
+  if (!field) throw new Error(`${dataSource.getMetadata(entity).name} has no column ${options.column}`);
+  return (row) => row[field] as string;
 }
 
 function selectByKeys<T extends ObjectLiteral>(
@@ -42,32 +50,34 @@ export type OrderTerm = `${string} ${"ASC" | "DESC"}`;
 
 /**
  * The options of a loader of rows keyed by a uuid `column` (keys that are no uuid are answered without a statement),
- * each key's rows in `order`.
+ * each key's rows in `order`; a row's key is its field mapped to `column`.
  */
-export function uuidKeyed<T>(column: string, keyOf: (row: T) => string, ...order: OrderTerm[]): LoaderOptions<T> & { orderBy: [string, "ASC" | "DESC"][] } {
+export function uuidKeyed<T>(column: string, ...order: OrderTerm[]): LoaderOptions<T> & { orderBy: [string, "ASC" | "DESC"][] } {
   const orderBy = order.map((term): [string, "ASC" | "DESC"] => {
     const at = term.lastIndexOf(" ");
     return [term.slice(0, at), term.slice(at + 1) as "ASC" | "DESC"];
   });
-  return { column, keyOf, validKey: isUuid, orderBy };
+  return { column, validKey: isUuid, orderBy };
 }
 
 /** One row (or null) per key. */
 export function rowLoader<T extends ObjectLiteral>(dataSource: DataSource, entity: EntityTarget<T>, options: LoaderOptions<T>): DataLoader<string, T | null> {
+  const keyOf = keyReader(dataSource, entity, options);
   return new DataLoader<string, T | null>(async (keys) => {
     const rows = await selectByKeys(dataSource, entity, options, keys);
-    const byKey = new Map(rows.map((row) => [options.keyOf(row), row]));
+    const byKey = new Map(rows.map((row) => [keyOf(row), row]));
     return keys.map((key) => byKey.get(key) ?? null);
   });
 }
 
 /** All rows (possibly none) per key, in `orderBy` order. */
 export function groupLoader<T extends ObjectLiteral>(dataSource: DataSource, entity: EntityTarget<T>, options: LoaderOptions<T>): DataLoader<string, T[]> {
+  const keyOf = keyReader(dataSource, entity, options);
   return new DataLoader<string, T[]>(async (keys) => {
     const rows = await selectByKeys(dataSource, entity, options, keys);
     const groups = new Map<string, T[]>();
     for (const row of rows) {
-      const key = options.keyOf(row);
+      const key = keyOf(row);
       const group = groups.get(key);
       if (group) group.push(row);
       else groups.set(key, [row]);
@@ -100,6 +110,7 @@ export function firstPageLoader<T extends ObjectLiteral>(
   entity: EntityTarget<T>,
   options: FirstPageOptions<T>,
 ): DataLoader<string, FirstPage<T>> {
+  const keyOf = keyReader(dataSource, entity, options);
   return new DataLoader<string, FirstPage<T>>(async (keys) => {
     const valid = keys.filter(options.validKey ?? (() => true));
     const pages = new Map<string, FirstPage<T>>();
@@ -121,7 +132,7 @@ export function firstPageLoader<T extends ObjectLiteral>(
       for (const values of raw) {
         const row = hydrate(values);
         if (row === null) continue;
-        const key = options.keyOf(row);
+        const key = keyOf(row);
         const page = pages.get(key) ?? { rows: [], total: Number(values.page_total) };
         page.rows.push(row);
         pages.set(key, page);

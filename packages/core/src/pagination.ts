@@ -102,9 +102,19 @@ export interface KeysetOrder {
   idOf: (row: any) => string;
 }
 
-/** Keyset order on one column of `alias` (read back from a row with `read`), ties broken by the row's id (`<alias>.id`). */
-export function orderByColumn<T extends { id: string }>(alias: string, column: string, read: (row: T) => unknown, direction: "ASC" | "DESC"): KeysetOrder {
-  return { keys: [{ expression: `${alias}.${column}`, read }], direction, idExpression: `${alias}.id`, idOf: (row: T) => row.id };
+/**
+ * Keyset order of `query`'s rows on one of their entity's fields (its column found in the entity's metadata, read back
+ * from a row's `field`), ties broken by the row's id.
+ */
+export function orderByField<T extends { id: string }>(query: SelectQueryBuilder<T>, field: keyof T & string, direction: "ASC" | "DESC"): KeysetOrder {
+  const column = query.expressionMap.mainAlias!.metadata.findColumnWithPropertyName(field);
+  if (!column) throw new Error(`${query.alias} has no column for ${field}`);
+  return {
+    keys: [{ expression: `${query.alias}.${column.databaseName}`, read: (row: T) => row[field] }],
+    direction,
+    idExpression: `${query.alias}.id`,
+    idOf: (row: T) => row.id,
+  };
 }
 
 /** Keeps the rows whose folded `column` (a `search_text`) holds every term of `search` (see `searchTerms`); no terms, no condition. */

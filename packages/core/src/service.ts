@@ -6,7 +6,7 @@
  * metrics, readiness and the gateway's proof, and the process's `main`.
  */
 import path from "node:path";
-import type { BuildSchemaOptions } from "type-graphql";
+import { getMetadataStorage, type BuildSchemaOptions } from "type-graphql";
 import type { DataSource } from "typeorm";
 import { auditTrailResolver } from "./audit";
 import type { Principal } from "./auth";
@@ -50,6 +50,9 @@ export interface LookupSpec {
   what: string;
 }
 
+/** A `@Resolver` class. */
+type ResolverClass = abstract new (...args: never[]) => object;
+
 export interface SubgraphSpec<TLoaders> {
   /** The subgraph's name in the supergraph (one of SUBGRAPHS). */
   name: string;
@@ -64,7 +67,11 @@ export interface SubgraphSpec<TLoaders> {
   };
   /** The audit trail's root field (e.g. `membershipAuditTrail`) and how its description names the subgraph. */
   auditTrail: { field: string; label: string };
-  resolvers: BuildSchemaOptions["resolvers"];
+  /**
+   * The resolver classes, each given itself or by its module (`import * as products from "./resolvers/product.resolver"`):
+   * every `@Resolver` class a module exports serves, so a class added to a resolver file needs no second mention here.
+   */
+  resolvers: (ResolverClass | object)[];
   /** Types no resolver returns directly (entity stubs of other subgraphs, interface implementations). */
   orphanedTypes?: BuildSchemaOptions["orphanedTypes"];
   references: ReferenceResolvers;
@@ -93,6 +100,15 @@ export interface Subgraph<TConfig extends ServiceConfig> {
   emitSchema: (dir: string) => void;
 }
 
+/** The resolver classes of `resolvers`: the classes given, and every `@Resolver` class the modules given export. */
+function resolverClasses(resolvers: SubgraphSpec<unknown>["resolvers"]): BuildSchemaOptions["resolvers"] {
+  const decorated = new Set<unknown>(getMetadataStorage().resolverClasses.map((r) => r.target));
+  const classes = resolvers.flatMap((entry) =>
+    typeof entry === "function" ? [entry] : (Object.values(entry) as unknown[]).flat().filter((value): value is ResolverClass => decorated.has(value)),
+  );
+  return classes as BuildSchemaOptions["resolvers"];
+}
+
 export function defineSubgraph<TLoaders>(spec: SubgraphSpec<TLoaders> & { lookup: LookupSpec }): Subgraph<LookupServiceConfig>;
 export function defineSubgraph<TLoaders>(spec: SubgraphSpec<TLoaders>): Subgraph<ServiceConfig>;
 export function defineSubgraph<TLoaders>(spec: SubgraphSpec<TLoaders>): Subgraph<LookupServiceConfig> | Subgraph<ServiceConfig> {
@@ -106,7 +122,7 @@ export function defineSubgraph<TLoaders>(spec: SubgraphSpec<TLoaders>): Subgraph
   const buildSchema = () =>
     buildFederatedSchema(
       {
-        resolvers: [auditTrailResolver(spec.auditTrail.field, spec.auditTrail.label), ...spec.resolvers],
+        resolvers: [auditTrailResolver(spec.auditTrail.field, spec.auditTrail.label), ...resolverClasses(spec.resolvers)],
         orphanedTypes: spec.orphanedTypes,
         validateFn: validateArgs,
       },

@@ -17,7 +17,7 @@
 import { Authorized, Field, Float, ID, Int, type FieldOptions } from "type-graphql";
 
 type ReturnTypeFunc = Extract<Parameters<typeof Field>[0], (...args: never[]) => unknown>;
-import { Column, PrimaryColumn, type ColumnType, type ValueTransformer } from "typeorm";
+import { Column, Entity, PrimaryColumn, type ColumnType, type ValueTransformer } from "typeorm";
 import { DETAILS, READ_NOTE } from "./auth";
 import { decorate } from "./input-fields";
 import { bigintTransformer, LocalDateScalar, numericTransformer, VndScalar } from "./scalars";
@@ -100,7 +100,36 @@ export const Stored = {
   /** An enum value stored as its name: the enum over text. */
   enum: (enumType: object, description: string, options?: StoredOptions): PropertyDecorator =>
     stored(() => enumType as ReturnType<ReturnTypeFunc>, "text", {})(description, options),
+  /**
+   * Where a place-bound record lies (@kttt/reference's `Placement`), put on its `adminUnitCode`: that field over its
+   * column, then the `commune_id` column of `communeId` (no field: each subgraph's `commune` resolver serves the unit),
+   * then `communeSince`, a nullable date, declared in this order where `adminUnitCode` stands so the type's fields keep
+   * their order. The record declares `adminUnitCode`; `communeId`, `communeSince` and `communeCodeToday` it has from
+   * @kttt/reference's `PlaceBound`.
+   */
+  place:
+    (descriptions: PlaceDescriptions, options: Pick<StoredOptions, "nullable"> = {}): PropertyDecorator =>
+    (target, property) => {
+      Stored.text(descriptions.adminUnitCode, options)(target, property);
+      Column("text", { name: "commune_id", nullable: true })(target, "communeId");
+      Stored.date(descriptions.communeSince ?? communeSinceDescription(descriptions.who ?? "it"), { nullable: true })(target, "communeSince");
+    },
 };
+
+/** The descriptions of a place-bound record's `adminUnitCode` and `communeSince` (`Stored.place`). */
+export interface PlaceDescriptions {
+  /** `adminUnitCode`'s: the unit the record is registered (or produced, held) in, and which level it is on which date. */
+  adminUnitCode: string;
+  /** Who lies in `commune`, in `communeSince`'s usual description ("the seller"; default "it"). */
+  who?: string;
+  /** `communeSince`'s description, where the usual one does not fit. */
+  communeSince?: string;
+}
+
+/** `communeSince`'s usual description, of `who` (it, the organisation, the seller). */
+function communeSinceDescription(who: string): string {
+  return `Since when ${who} lies in \`commune\` (từ ngày); null where no commune is recorded.`;
+}
 
 /** GraphQL options of a field that is not stored (`FieldOf`): all but the description, said first. */
 export type FieldOfOptions = Omit<FieldOptions, "description">;
@@ -126,7 +155,37 @@ export const FieldOf = {
   /** An enum's value, or an object type: `FieldOf.of(Sector, "Field of activity.")`. */
   of: (type: object, description: string, options?: FieldOfOptions): PropertyDecorator =>
     served(() => type as ReturnType<ReturnTypeFunc>)(description, options),
+  /**
+   * The Vietnamese label of the enum value the record keeps in `source`, from `labels`: `@FieldOf.label(KIND_LABEL, "kind",
+   * "Name of the legal form in Vietnamese (tên loại hình).") kindLabel: string`. A `String` field read through a getter;
+   * with `nullable`, null while `source` is null.
+   */
+  label:
+    <K extends string>(labels: Readonly<Record<K, string>>, source: string, description: string, options?: FieldOfOptions): PropertyDecorator =>
+    (target, property) => {
+      Object.defineProperty(target, property, {
+        configurable: true,
+        get(this: Record<string, K | null | undefined>): string | null {
+          const value = this[source];
+          return value === null || value === undefined ? null : labels[value];
+        },
+      });
+      served(() => String)(description, options)(target, property);
+    },
 };
+
+/**
+ * An entity that only links two records by their ids (a policy and a document it rests on, a participation and a
+ * product it showed): table `table`, whose two uuid columns, named after the properties in snake_case, make its
+ * primary key. No GraphQL type: the records it links serve the link.
+ */
+export function linkTable<A extends string, B extends string>(table: string, a: A, b: B): new () => Record<A | B, string> {
+  class Link {}
+  Object.defineProperty(Link, "name", { value: table.replace(/(?:^|_)([a-z])/gu, (_, letter: string) => letter.toUpperCase()) });
+  for (const property of [a, b]) PrimaryColumn("uuid", { name: snakeCase(property) })(Link.prototype, property);
+  Entity(table)(Link);
+  return Link as new () => Record<A | B, string>;
+}
 
 // ---- Added for trade promotion and policy support (enttp) ----
 

@@ -2,7 +2,7 @@
  * Argument validation for type-graphql: runs class-validator on input classes and turns the first
  * failure into a BAD_USER_INPUT error that names the field, e.g. `input.name`.
  */
-import { getMetadataStorage, validate, type ValidationError } from "class-validator";
+import { getMetadataStorage, validate, ValidationTypes, type ValidationError } from "class-validator";
 import type { FieldNode } from "graphql";
 import type { ValidatorFn } from "type-graphql";
 import { badInput } from "./errors";
@@ -15,6 +15,37 @@ function failures(errors: ValidationError[], path: string[]): { path: string[]; 
   });
 }
 
+/** A rule of class-validator's metadata storage, as far as the checks below read it. */
+interface Rule {
+  type: string;
+  target: Function | string;
+  propertyName: string;
+  each?: boolean;
+  constraints: unknown[];
+  constraintCls: Function;
+}
+
+/** A rule's validator, as class-validator keeps it (a built-in like Length or a custom one). */
+interface RuleValidator {
+  instance: { validate(value: unknown, args: object): unknown };
+}
+
+type Lookup = (target: Function, schema: string | undefined, always: boolean, strictGroups: boolean, groups?: string[]) => Rule[];
+interface Storage {
+  getTargetValidationMetadatas: Lookup & { remembered?: true };
+  getTargetValidatorConstraints: (target: Function) => RuleValidator[];
+  addValidationMetadata: (metadata: unknown) => void;
+  addValidationSchema: (schema: unknown) => void;
+  addConstraintMetadata: (metadata: unknown) => void;
+  groupByPropertyName: (metadatas: Rule[]) => Record<string, Rule[]>;
+}
+
+/**
+ * A class's rules compiled into one synchronous test, per class and schema (null: a kind of rule it does not run,
+ * so class-validator decides). Emptied whenever a rule is added, with the look-ups below.
+ */
+let compiled = new WeakMap<Function, Map<string, ((value: object) => boolean) | null>>();
+
 /**
  * class-validator looks a class's rules up again on every validate() (a filter over every rule of the
  * process, then per property): a batch import validating thousands of rows spent a fifth of its
@@ -22,16 +53,10 @@ function failures(errors: ValidationError[], path: string[]): { path: string[]; 
  * as their modules load, before any request).
  */
 function rememberRuleLookups(): void {
-  type Lookup = (target: Function, schema: string, always: boolean, strictGroups: boolean, groups?: string[]) => unknown[];
-  const storage = getMetadataStorage() as unknown as {
-    getTargetValidationMetadatas: Lookup & { remembered?: true };
-    addValidationMetadata: (metadata: unknown) => void;
-    addValidationSchema: (schema: unknown) => void;
-    groupByPropertyName: (metadatas: unknown[]) => unknown;
-  };
+  const storage = getMetadataStorage() as unknown as Storage;
   if (storage.getTargetValidationMetadatas.remembered) return;
   const lookup = storage.getTargetValidationMetadatas.bind(storage);
-  let known = new WeakMap<Function, Map<string, unknown[]>>();
+  let known = new WeakMap<Function, Map<string, Rule[]>>();
   const remembered: Lookup & { remembered?: true } = (target, schema, always, strictGroups, groups) => {
     if (groups?.length || typeof target !== "function") return lookup(target, schema, always, strictGroups, groups);
     let byOptions = known.get(target);
@@ -45,26 +70,112 @@ function rememberRuleLookups(): void {
   storage.getTargetValidationMetadatas = remembered;
   // The rules by property, of a remembered look-up (the same array each time).
   const group = storage.groupByPropertyName.bind(storage);
-  const grouped = new WeakMap<unknown[], unknown>();
+  const grouped = new WeakMap<Rule[], Record<string, Rule[]>>();
   storage.groupByPropertyName = (metadatas) => {
     let found = grouped.get(metadatas);
     if (found === undefined) grouped.set(metadatas, (found = group(metadatas)));
     return found;
   };
-  for (const method of ["addValidationMetadata", "addValidationSchema"] as const) {
+  for (const method of ["addValidationMetadata", "addValidationSchema", "addConstraintMetadata"] as const) {
     const add = storage[method].bind(storage);
     storage[method] = (value: unknown) => {
       known = new WeakMap();
+      compiled = new WeakMap();
       add(value);
     };
   }
 }
 rememberRuleLookups();
 
+const isCollection = (value: unknown) => value instanceof Set || value instanceof Map;
+
+/**
+ * The test of an object of `target` (nested objects under `schema`, as class-validator looks them up): true only
+ * when class-validator's validate() would find nothing wrong with it, running the same validators with the same
+ * arguments. It runs conditional rules (IsOptional), validators (Length, Matches, Min, custom ones; `each` over
+ * arrays) and nested objects (ValidateNested); a rule of another kind leaves the class to class-validator (null),
+ * and a value it does not follow (a validator answering a promise, a Set, a nested non-object) answers false, so
+ * class-validator says what is wrong. Validating thousands of import rows this way costs a fraction of validate().
+ */
+function compiledCheck(target: Function, schema: string | undefined): ((value: object) => boolean) | null {
+  let bySchema = compiled.get(target);
+  if (!bySchema) compiled.set(target, (bySchema = new Map()));
+  const key = String(schema);
+  if (bySchema.has(key)) return bySchema.get(key)!;
+  bySchema.set(key, null); // a class nested in itself is left to class-validator
+  const storage = getMetadataStorage() as unknown as Storage;
+  const grouped = storage.groupByPropertyName(storage.getTargetValidationMetadatas(target, schema, false, false, undefined));
+  const properties: {
+    name: string;
+    conditions: ((object: object, value: unknown) => unknown)[];
+    validators: { rule: Rule; validator: RuleValidator }[];
+    nestedSchema: string | null;
+  }[] = [];
+  for (const [name, rules] of Object.entries(grouped)) {
+    const { CUSTOM_VALIDATION, NESTED_VALIDATION, CONDITIONAL_VALIDATION } = ValidationTypes;
+    if (rules.some((r) => r.type !== CUSTOM_VALIDATION && r.type !== NESTED_VALIDATION && r.type !== CONDITIONAL_VALIDATION)) return null;
+    const nested = rules.find((r) => r.type === NESTED_VALIDATION);
+    properties.push({
+      name,
+      conditions: rules.filter((r) => r.type === CONDITIONAL_VALIDATION).map((r) => r.constraints[0] as (object: object, value: unknown) => unknown),
+      validators: rules
+        .filter((r) => r.type === CUSTOM_VALIDATION)
+        .flatMap((rule) => storage.getTargetValidatorConstraints(rule.constraintCls).map((validator) => ({ rule, validator }))),
+      nestedSchema: nested ? (typeof nested.target === "string" ? nested.target : nested.target.name) : null,
+    });
+  }
+  const passes = (validator: RuleValidator, value: unknown, args: object) => {
+    const answer = validator.instance.validate(value, args);
+    return !!answer && typeof (answer as { then?: unknown }).then !== "function";
+  };
+  const nestedPasses = (value: unknown, nestedSchema: string): boolean => {
+    if (value === undefined) return true;
+    if (value === null || typeof value !== "object" || isCollection(value)) return false;
+    if (Array.isArray(value))
+      return value.every(
+        (item) => item === undefined || (typeof item === "object" && item !== null && !Array.isArray(item) && nestedPasses(item, nestedSchema)),
+      );
+    const check = typeof value.constructor === "function" ? compiledCheck(value.constructor, nestedSchema) : null;
+    return check !== null && check(value);
+  };
+  const check = (object: object): boolean => {
+    for (const { name, conditions, validators, nestedSchema } of properties) {
+      const value = (object as Record<string, unknown>)[name];
+      if (!conditions.every((condition) => condition(object, value))) continue;
+      for (const { rule, validator } of validators) {
+        const args = { targetName: object.constructor?.name, property: rule.propertyName, object, value, constraints: rule.constraints };
+        if (!rule.each || !(Array.isArray(value) || isCollection(value))) {
+          if (!passes(validator, value, args)) return false;
+        } else if (!Array.isArray(value) || !value.every((item) => passes(validator, item, args))) return false;
+      }
+      if (nestedSchema !== null && !nestedPasses(value, nestedSchema)) return false;
+    }
+    return true;
+  };
+  bySchema.set(key, check);
+  return check;
+}
+
+/**
+ * Every rule each object breaks, one per field, in one pass over a batch (a batch import's rows): the objects the
+ * compiled test finds valid, most of them, cost no promise; the others get class-validator's messages.
+ */
+export async function validationFailuresOfEach(values: readonly object[]): Promise<{ field: string; message: string }[][]> {
+  const found: { field: string; message: string }[][] = [];
+  for (const value of values) {
+    if (typeof value.constructor === "function" && compiledCheck(value.constructor, undefined)?.(value)) {
+      found.push([]);
+      continue;
+    }
+    const errors = await validate(value, { forbidUnknownValues: false, validationError: { target: false } });
+    found.push(failures(errors, []).map((f) => ({ field: f.path.join("."), message: f.message })));
+  }
+  return found;
+}
+
 /** Every rule an input object breaks, one per field (for batch imports, which report them all). */
 export async function validationFailures(value: object): Promise<{ field: string; message: string }[]> {
-  const errors = await validate(value, { forbidUnknownValues: false, validationError: { target: false } });
-  return failures(errors, []).map((f) => ({ field: f.path.join("."), message: f.message }));
+  return (await validationFailuresOfEach([value]))[0];
 }
 
 /** Whether class-validator has any rule for a class (its own or inherited): without one there is nothing to run. */

@@ -3,10 +3,11 @@
  * trade participants, support beneficiaries): the placement a write records, and the commune and district it lies
  * in on a date, from the commune version it was recorded in (`communeId`).
  */
-import { badInput } from "@kttt/core";
+import { badInput, today } from "@kttt/core";
 import {
   ADMIN_UNIT_VERSIONS,
   checkUnitOn,
+  communeCodeOn,
   communeIdsWithin,
   groupingUnitOn,
   unitForFilter,
@@ -30,6 +31,29 @@ export interface Placement {
   /** The commune version, or null when only a district was given. */
   communeId: string | null;
   communeSince: string | null;
+}
+
+/**
+ * The base of a place-bound entity (an organisation, an OCOP owner or product, an agency, a beneficiary, a
+ * participation, an event, a listing, a link): its commune as recorded, and the commune it lies in today. core's
+ * `@Stored.place(…)` on the entity's own `adminUnitCode` makes these columns and fields, where that field stands.
+ */
+export abstract class PlaceBound implements Omit<Placement, "adminUnitCode"> {
+  /** The commune (a unit version's id) where the record lies, as recorded; `commune` serves the unit. */
+  communeId: string | null;
+
+  /** Since when it lies there (a date). */
+  communeSince: string | null;
+
+  /**
+   * The code of the commune it lies in on today's map (from its recorded commune, and from its address, where it keeps
+   * one, when that commune was split), or null where none decides: what core's COMMUNE access rule (`OWN_COMMUNE`)
+   * reads on a guarded field's root. Not a column, not a GraphQL field.
+   */
+  get communeCodeToday(): string | null {
+    const address = "address" in this && typeof this.address === "string" ? this.address : null;
+    return communeCodeOn(this.communeId, address, today());
+  }
 }
 
 /**

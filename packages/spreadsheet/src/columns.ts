@@ -51,6 +51,9 @@ const DANGEROUS_FORMULA = /\||\b(HYPERLINK|WEBSERVICE|FILTERXML|IMPORTXML|IMPORT
 
 /** Text that a spreadsheet would run as a formula if written back ("=HYPERLINK(…)", "=cmd|…", "@SUM(…)"). */
 export function looksLikeFormula(text: string): boolean {
+  // Most cells begin with a letter or a digit: nothing more to look at.
+  const first = text.charCodeAt(0);
+  if ((first >= 48 && first <= 57) || (first >= 65 && first <= 90) || (first >= 97 && first <= 122)) return false;
   const t = text.trimStart();
   if (/^[=@]/u.test(t)) return true;
   return /^[+-]/u.test(t) && /[(!|]/u.test(t);
@@ -139,7 +142,7 @@ export function readCell(spec: ColumnSpec, cell: PlainCell, headerUnit: number |
     if (!unicode.ok) return { ok: false, reason: unicode.reason };
     if (unicode.encoding) legacy.encoding = unicode.encoding;
     cell = unicode.text;
-    if (isNil(cell.trim()) && spec.type.kind !== "text") return { ok: true, value: null };
+    if (spec.type.kind !== "text" && isNil(cell.trim())) return { ok: true, value: null };
   }
   const type = spec.type;
   switch (type.kind) {
@@ -196,11 +199,14 @@ export function headerKey(text: string): string {
   );
 }
 
-/** How well a header cell names a column: 2 exact, 1 by a leading alias, 0 not at all. */
-export function headerMatch(spec: ColumnSpec, header: string): number {
-  const key = headerKey(header);
+/** A column's label and aliases reduced as headers are, once per column. */
+const NAME_KEYS = new WeakMap<ColumnSpec, string[]>();
+
+/** How well a header cell, reduced by `headerKey`, names a column: 2 exact, 1 by a leading alias, 0 not at all. */
+export function headerMatch(spec: ColumnSpec, key: string): number {
   if (key === "") return 0;
-  const names = [spec.label, ...spec.aliases].map(headerKey);
+  let names = NAME_KEYS.get(spec);
+  if (!names) NAME_KEYS.set(spec, (names = [spec.label, ...spec.aliases].map(headerKey)));
   if (names.includes(key)) return 2;
   return names.some((n) => n.length >= 4 && key.startsWith(`${n} `)) ? 1 : 0;
 }

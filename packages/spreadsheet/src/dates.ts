@@ -6,11 +6,15 @@ import { foldText } from "@kttt/core";
 
 export type DateReading = { ok: true; value: string } | { ok: false; reason: string };
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const twoDigits = (n: number) => (n < 10 ? `0${n}` : String(n));
+
+/** The ISO date of a day that exists in 1900–2100, else null (no Date built: a register has one per row). */
 function isoOf(year: number, month: number, day: number): string | null {
-  if (year < 1900 || year > 2100) return null;
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
-  return date.toISOString().slice(0, 10);
+  if (year < 1900 || year > 2100 || month < 1 || month > 12 || day < 1) return null;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  if (day > (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1])) return null;
+  return `${year}-${twoDigits(month)}-${twoDigits(day)}`;
 }
 
 /** Excel's 1900 date system: serial 1 is 1900-01-01, with Lotus's phantom 29 February 1900 (serial 60). */
@@ -30,11 +34,12 @@ export function dateOfCellDate(value: Date): DateReading {
 }
 
 /** A date as most sheets write it, digits and separators only: nothing to fold. */
-const PLAIN_DATE = /^\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\s*$/u;
+const PLAIN_DATE = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{2,4})\s*$/u;
 
 export function readDateText(raw: string): DateReading {
-  const text = PLAIN_DATE.test(raw) ? raw.trim() : foldText(raw).replace(/\s+/gu, " ").trim();
-  let m = /^(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{2,4})$/u.exec(text);
+  let m = PLAIN_DATE.exec(raw);
+  const text = m ? "" : foldText(raw).replace(/\s+/gu, " ").trim();
+  if (!m) m = /^(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{2,4})$/u.exec(text);
   if (!m) m = /^ngay (\d{1,2}) thang (\d{1,2}) nam (\d{2,4})$/u.exec(text);
   if (m) {
     if (m[3].length !== 4) return { ok: false, reason: `"${raw}" has a two-digit year: write the year in full (dd/mm/yyyy)` };

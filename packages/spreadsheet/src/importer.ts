@@ -17,7 +17,7 @@ import { foundingMembersKind, organizationsKind } from "./kinds/organizations";
 import { beneficiariesImport, disbursementsImport } from "./kinds/support";
 import { tradeParticipationsImport } from "./kinds/trade-participations";
 import { openSource } from "./readers";
-import { columnLetter, openTable, type CellProblem, type Table } from "./table";
+import { columnLetter, openTable, type CellProblem, type Table, type TableRow } from "./table";
 
 /** An import kind: its columns, and the batch mutation of the subgraph that owns it. */
 export interface ImportKind {
@@ -411,12 +411,14 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
   };
 
   /**
-   * Batches sent one after another while the file is read on: at most two wait, so the rows held stay
-   * bounded whatever the file's length. `settle` waits for every batch sent.
+   * Batches sent one after another while the file is read on: the next batch is read and checked while one
+   * travels, and once it is full the reading waits for the batch ahead of it (at most one batch sent, one
+   * waiting and one filling: the rows held stay bounded whatever the file's length). `add` answers a
+   * promise only when the reading has to wait; `settle` waits for every batch sent.
    */
   const pipeline = (handle: (batch: PendingRow[]) => Promise<void>) => {
     let chain: Promise<void> = Promise.resolve();
-    let waiting = 0;
+    const sent: Promise<void>[] = [];
     let current: PendingRow[] = [];
     let bytes = 0;
     const flush = async () => {
@@ -424,30 +426,32 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
       const batch = current;
       current = [];
       bytes = 0;
-      waiting += 1;
-      chain = chain.then(() => handle(batch)).finally(() => (waiting -= 1));
+      chain = chain.then(() => handle(batch));
       // A refusal is rethrown by the next wait (or settle), not reported as unhandled meanwhile.
       chain.catch(() => undefined);
-      if (waiting > 2) await chain;
+      sent.push(chain);
+      while (sent.length > 1) await sent.shift();
     };
     return {
-      async add(row: PendingRow) {
-        const size = rowBytes(row);
-        if (current.length > 0 && (current.length >= batchRows || bytes + size > BATCH_BYTES)) await flush();
+      add(row: PendingRow, size = rowBytes(row)): Promise<void> | undefined {
+        const full = current.length > 0 && (current.length >= batchRows || bytes + size > BATCH_BYTES);
+        const wait = full ? flush() : undefined;
         current.push(row);
         bytes += size;
+        return wait;
       },
       async settle() {
         await flush();
         await chain;
       },
-      /** Rows added and not yet sent. */
-      held: () => current,
     };
   };
 
   /** The main sheet's rows with their founding members, in order; the same rows on every reading of the file. */
-  async function* fileRows(source: Table): AsyncGenerator<{ rowNumber: number; values: Record<string, unknown>; problems: CellProblem[] }> {
+  function fileRows(source: Table): AsyncGenerator<TableRow> {
+    return children ? withChildren(source) : source.rows;
+  }
+  async function* withChildren(source: Table): AsyncGenerator<TableRow> {
     const claimed = new Set<string>();
     for await (const row of source.rows) {
       if (children && kind.children) {
@@ -519,7 +523,7 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
       const report: RowReport = { rowNumber: row.rowNumber, outcome: "INVALID", problems: row.problems };
       reports.push(report);
       bar?.setTotal(reports.length);
-      if (kind.children) for (const key of kind.children.parentKeys(row.values)) parentKeys.add(key);
+      if (children && kind.children) for (const key of kind.children.parentKeys(row.values)) parentKeys.add(key);
       const whole = kind.rowProblem?.(row.values);
       if (whole) {
         const column = columnOf(table, whole.column, kind);
@@ -528,7 +532,7 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
       const key = kind.key(row.values);
       if (key !== null) {
         const first = firstOfKey.get(key);
-        const column = columnOf(table, kind.keyColumn);
+        const column = first !== undefined ? columnOf(table, kind.keyColumn) : null;
         if (first !== undefined)
           report.problems.push({
             column: column?.header ?? kind.keyColumn,
@@ -543,8 +547,8 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
         continue;
       }
       const pending = { rowNumber: row.rowNumber, values: row.values, report };
+      const size = rowBytes(pending);
       if (holdFirst) {
-        const size = rowBytes(pending);
         if (firstBatch.length === 0 || (firstBatch.length < batchRows && firstBytes + size <= BATCH_BYTES)) {
           firstBatch.push(pending);
           firstBytes += size;
@@ -554,7 +558,8 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
         for (const held of firstBatch) await check.add(held);
         firstBatch.length = 0;
       }
-      await check.add(pending);
+      const wait = check.add(pending, size);
+      if (wait) await wait;
     }
   } catch (error) {
     // A refusal of the graph, or the file unreadable: an open session is rolled back now, not when it idles out.

@@ -23,6 +23,8 @@ const FOREIGN_LETTERS = /[äåæçëîïðñöøûüþÿÄÅÆÇËÎÏÐÑÖØÛ
 const VNI_PAIRS = /[aeiouyôöAEIOUYÔÖ][ùøûõïäåëÙØÛÕÏÄÅË]/gu;
 /** Characters beyond Latin-1: a cell holding one is Unicode Vietnamese (ơ, ư, đ, ạ…), not a legacy encoding. */
 const BEYOND_LATIN1 = /[^\t\n\r\u0020-\u00ff]/u;
+/** The upper half of Latin-1, where every code of both encodings lies: text without it is no legacy text. */
+const UPPER_LATIN1 = /[\u00a0-\u00ff]/u;
 
 const count = (text: string, pattern: RegExp) => (text.match(pattern) ?? []).length;
 
@@ -31,7 +33,8 @@ const count = (text: string, pattern: RegExp) => (text.match(pattern) ?? []).len
  * cell's column: one telltale character is then enough (a short name such as "Kú" for "Kỳ").
  */
 export function legacyEncodingOf(text: string, known: LegacyEncoding | null = null): LegacyEncoding | null {
-  if (BEYOND_LATIN1.test(text)) return null;
+  // Most cells: plain ASCII (codes, dates, numbers) or Unicode Vietnamese; nothing to count.
+  if (!UPPER_LATIN1.test(text) || BEYOND_LATIN1.test(text)) return null;
   const symbols = count(text, LATIN1_SYMBOLS);
   const foreign = count(text, FOREIGN_LETTERS);
   const pairs = count(text, VNI_PAIRS);
@@ -39,7 +42,7 @@ export function legacyEncodingOf(text: string, known: LegacyEncoding | null = nu
   // VNI text marks most toned vowels with a pair; two foreign letters alone are a foreign name, or TCVN3 capitals.
   if (symbols === 0 && pairs >= 1 && foreign + pairs >= 2) return "VNI";
   // In a column known to be legacy text, any Latin-1 letter or symbol is one of its codes.
-  if (known === "TCVN3" && /[\u00a0-\u00ff]/u.test(text)) return "TCVN3";
+  if (known === "TCVN3") return "TCVN3";
   if (known === "VNI" && symbols === 0 && /[\u00c0-\u00ff]/u.test(text)) return "VNI";
   return null;
 }

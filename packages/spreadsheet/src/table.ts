@@ -4,8 +4,18 @@
  * from the header or from a "Đơn vị tính" line, then every data row read into values or problems.
  * STT columns, column-number rows, blank rows and subtotal rows ("Tổng cộng", "Cộng") are skipped.
  */
-import { foldText } from "@kttt/core";
-import { headerMatch, isBlank, plainCell, readCell, type ColumnLegacy, type ColumnSpec, type KindSpec, type PlainCell } from "./columns";
+import {
+  headerKey,
+  headerMatch,
+  isBlank,
+  plainCell,
+  readCell,
+  type CellReading,
+  type ColumnLegacy,
+  type ColumnSpec,
+  type KindSpec,
+  type PlainCell,
+} from "./columns";
 import { legacyEncodingOf } from "./legacy";
 import { SpreadsheetError } from "./errors";
 import { unitOf, words } from "./numbers";
@@ -71,6 +81,13 @@ function text(cell: unknown): string {
   return plain.value instanceof Date ? plain.value.toISOString().slice(0, 10) : String(plain.value).replace(/\s+/gu, " ").trim();
 }
 
+/** Whether a cell shows anything (its `text` is not empty), without a copy of the usual string cell. */
+const shows = (cell: unknown) => (typeof cell === "string" ? cell.trim() !== "" : cell !== null && cell !== undefined && text(cell) !== "");
+
+/** Distinct texts of a column whose readings are kept, and the longest text kept. */
+const CACHE_SIZE = 1000;
+const CACHED_CHARS = 200;
+
 /** The header texts of one row, or of two rows where the upper one's merged labels span the lower one's. */
 function headerTexts(upper: RawRow | null, lower: RawRow): string[] {
   const width = Math.max(lower.cells.length, upper?.cells.length ?? 0);
@@ -94,11 +111,12 @@ function matchColumns(spec: KindSpec, headers: string[]): { columns: MatchedColu
   const columns: MatchedColumn[] = [];
   let score = 0;
   const used = new Set<number>();
+  const keys = headers.map(headerKey);
   for (const column of spec.columns) {
     let best = { index: -1, quality: 0 };
-    headers.forEach((header, index) => {
+    keys.forEach((key, index) => {
       if (used.has(index)) return;
-      const quality = headerMatch(column, header);
+      const quality = headerMatch(column, key);
       if (quality > best.quality) best = { index, quality };
     });
     if (best.index >= 0) {
@@ -167,7 +185,6 @@ export async function openTable(path: string, spec: KindSpec, options: { sheet?:
   const columns = found.columns;
   const requiredColumns = columns.filter((c) => c.spec.required);
 
-  const choiceCache = new Map(columns.filter((c) => c.spec.type.kind === "choice").map((c) => [c.index, new Map<string, ReturnType<typeof readCell>>()]));
   // A sheet is typed in one font: once a cell is surely TCVN3 or VNI, short cells of the sheet are read as such.
   // The rows already read tell it before the first of them is read.
   const legacy: ColumnLegacy = { encoding: null };
@@ -177,56 +194,87 @@ export async function openTable(path: string, spec: KindSpec, options: { sheet?:
       if (typeof cell === "string" && legacy.encoding === null) legacy.encoding = legacyEncodingOf(cell);
     }
   }
+  // Columns repeat a handful of texts (kinds, sectors, districts, dates): each read once per column. A column
+  // whose first CACHE_SIZE texts are nearly all different (names, codes) is not looked up again.
+  const caches: (Map<string, CellReading> | null)[] = columns.map(() => new Map());
+  const hits = columns.map(() => 0);
+
+  /** A cell's reading, from its column's cache when the column repeats its texts. */
+  function reading(k: number, value: Exclude<PlainCell, null>): CellReading {
+    const column = columns[k];
+    const cache = typeof value === "string" && value.length <= CACHED_CHARS ? caches[k] : null;
+    const known = cache?.get(value as string);
+    if (known !== undefined) {
+      hits[k] += 1;
+      return known;
+    }
+    const encoding = legacy.encoding;
+    const read = readCell(column.spec, value, column.unit, legacy);
+    // A legacy encoding found changes how later short cells read: what was cached before no longer holds.
+    if (legacy.encoding !== encoding) for (const c of caches) c?.clear();
+    else if (cache) {
+      if (cache.size < CACHE_SIZE) cache.set(value as string, read);
+      else if (hits[k] < CACHE_SIZE) caches[k] = null;
+    }
+    return read;
+  }
 
   async function* rows(): AsyncGenerator<TableRow> {
     let afterHeader = 0;
-    const all = async function* () {
-      yield* rest;
-      for (;;) {
+    let buffered = 0;
+    for (;;) {
+      let raw: RawRow;
+      if (buffered < rest.length) raw = rest[buffered++];
+      else {
         const next = await iterator.next();
         if (next.done) return;
-        yield next.value;
+        raw = next.value;
       }
-    };
-    for await (const raw of all()) {
       afterHeader += 1;
-      const texts = raw.cells.map(text);
-      const filled = texts.filter((t) => t !== "");
+      const cells = raw.cells;
       // The row of column numbers ("1", "(2)", …) printed under official forms' headers.
-      if (afterHeader <= 2 && filled.length >= 3 && filled.every((t) => /^\(?\d{1,2}\)?$/u.test(t))) continue;
-      // Folding is the costly part of a row: only words that can begin "Tổng"/"Cộng" are folded.
-      if (filled.slice(0, 3).some((t) => /^[\s(]*[tTcC]/u.test(t) && SUBTOTAL.test(words(foldText(t))))) {
+      if (afterHeader <= 2) {
+        const filled = cells.map(text).filter((t) => t !== "");
+        if (filled.length >= 3 && filled.every((t) => /^\(?\d{1,2}\)?$/u.test(t))) continue;
+      }
+      let filled = 0;
+      let subtotal = false;
+      for (let i = 0; i < cells.length; i += 1) {
+        const cell = cells[i];
+        if (!shows(cell)) continue;
+        filled += 1;
+        // Folding is the costly part of a row: only the first three filled cells, and only those that can begin "Tổng"/"Cộng".
+        if (filled <= 3 && !subtotal) {
+          const t = typeof cell === "string" ? cell : text(cell);
+          subtotal = /^[\s(]*[tTcC]/u.test(t) && SUBTOTAL.test(words(t));
+        }
+      }
+      if (subtotal) {
         skipped.subtotals += 1;
         continue;
       }
-      const requiredEmpty = requiredColumns.every((c) => isBlank(texts[c.index] ?? ""));
-      if (requiredEmpty && filled.length <= 2) {
+      if (filled <= 2 && requiredColumns.every((c) => !shows(cells[c.index]))) {
         skipped.notes += 1;
         continue;
       }
       const values: Record<string, unknown> = {};
       const problems: CellProblem[] = [];
-      for (const column of columns) {
-        const raw0 = raw.cells[column.index];
-        const plain = plainCell(raw0);
-        const shown = texts[column.index] ?? "";
-        const problem = (reason: string) => problems.push({ column: column.header, columnLetter: columnLetter(column.index), value: shown, reason });
-        if (!plain.ok) {
-          problem(plain.reason);
-          continue;
+      for (let k = 0; k < columns.length; k += 1) {
+        const column = columns[k];
+        const cell = cells[column.index];
+        let reason: string | null = null;
+        // A string cell is already what Excel shows: no plainCell for it.
+        const plain = typeof cell === "string" ? null : plainCell(cell);
+        const value = plain === null ? (cell as string) : plain.ok ? plain.value : null;
+        if (plain && !plain.ok) reason = plain.reason;
+        else if (isBlank(value)) reason = column.spec.required ? `"${column.header}" is required` : null;
+        else {
+          const read = reading(k, value as Exclude<PlainCell, null>);
+          if (!read.ok) reason = read.reason;
+          else if (read.value !== null) values[column.spec.key] = read.value;
+          else if (column.spec.required) reason = `"${column.header}" is required`;
         }
-        if (isBlank(plain.value as PlainCell)) {
-          if (column.spec.required) problem(`"${column.header}" is required`);
-          continue;
-        }
-        // Choice columns repeat a handful of values: read each text once per column.
-        const cache = typeof plain.value === "string" && column.spec.type.kind === "choice" ? choiceCache.get(column.index) : undefined;
-        const reading = cache?.get(plain.value as string) ?? readCell(column.spec, plain.value, column.unit, legacy);
-        if (cache && cache.size < 1000) cache.set(plain.value as string, reading);
-        if (reading.ok) {
-          if (reading.value !== null) values[column.spec.key] = reading.value;
-          else if (column.spec.required) problem(`"${column.header}" is required`);
-        } else problem(reading.reason);
+        if (reason !== null) problems.push({ column: column.header, columnLetter: columnLetter(column.index), value: text(cell), reason });
       }
       yield { rowNumber: raw.number, values, problems };
     }

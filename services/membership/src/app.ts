@@ -5,28 +5,18 @@ import { Cooperative, CooperativeGroup, CooperativeUnion } from "./entities/orga
 import { createLoaders } from "./loaders";
 import { migrations } from "./migrations";
 import { referenceResolvers } from "./references";
-import { AdminUnitResolver } from "./resolvers/admin-unit.resolver";
-import { AdminUnitEconomyResolver, CollectiveEconomyResolver } from "./resolvers/economy.resolver";
-import { MembershipMutationResolver } from "./resolvers/mutation.resolver";
-import { ClassificationResolver, FinancialReportResolver, MemberResolver, OrganizationResolver } from "./resolvers/organization.resolver";
-import { StatisticsResolver } from "./resolvers/statistics.resolver";
+import * as adminUnits from "./resolvers/admin-unit.resolver";
+import * as economy from "./resolvers/economy.resolver";
+import * as mutations from "./resolvers/mutation.resolver";
+import * as organizations from "./resolvers/organization.resolver";
+import * as statistics from "./resolvers/statistics.resolver";
 import { loadDemoData } from "./seed/load";
 
 export const membership = defineSubgraph({
   name: "membership",
   database: { entities, migrations, seed: loadDemoData },
   auditTrail: { field: "membershipAuditTrail", label: "the membership subgraph" },
-  resolvers: [
-    OrganizationResolver,
-    MemberResolver,
-    FinancialReportResolver,
-    ClassificationResolver,
-    AdminUnitResolver,
-    StatisticsResolver,
-    MembershipMutationResolver,
-    CollectiveEconomyResolver,
-    AdminUnitEconomyResolver,
-  ],
+  resolvers: [adminUnits, economy, mutations, organizations, statistics],
   orphanedTypes: [Cooperative, CooperativeGroup, CooperativeUnion],
   references: referenceResolvers,
   loaders: createLoaders,

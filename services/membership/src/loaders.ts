@@ -29,7 +29,7 @@ import { MembershipGroupBy, UnitMap } from "./domain/enums";
 export type MemberPage = FirstPage<Member>;
 
 /** An organisation's members, by the day they joined. */
-const MEMBERS_BY_ORGANIZATION = uuidKeyed("organization_id", (m: Member) => m.organizationId, "t.joined_on ASC", "t.id ASC");
+const MEMBERS_BY_ORGANIZATION = uuidKeyed("organization_id", "t.joined_on ASC", "t.id ASC");
 
 /**
  * The first `limit` members of many organisations and their counts, in one statement (a window
@@ -88,16 +88,8 @@ export function createLoaders(dataSource: DataSource, principal?: Principal) {
     adminUnitChangesTo: groupLoader(dataSource, AdminUnitChangeRow, { column: "to_id", keyOf: (c) => c.toId, orderBy: [["t.from_id", "ASC"]] }),
     membersByOrganization: groupLoader(dataSource, Member, MEMBERS_BY_ORGANIZATION),
     allianceMembership: rowLoader(dataSource, AllianceMembership, { column: "organization_id", keyOf: (a) => a.organizationId, validKey: isUuid }),
-    financialReportsByOrganization: groupLoader(
-      dataSource,
-      FinancialReport,
-      uuidKeyed("organization_id", (f) => f.organizationId, "t.year DESC"),
-    ),
-    classificationsByOrganization: groupLoader(
-      dataSource,
-      Classification,
-      uuidKeyed("organization_id", (c) => c.organizationId, "t.year DESC", "t.scheme ASC"),
-    ),
+    financialReportsByOrganization: groupLoader(dataSource, FinancialReport, uuidKeyed("organization_id", "t.year DESC")),
+    classificationsByOrganization: groupLoader(dataSource, Classification, uuidKeyed("organization_id", "t.year DESC", "t.scheme ASC")),
   };
 }
 

@@ -6,12 +6,12 @@ import { OcopLocalOwner } from "./entities/owner";
 import { createLoaders } from "./loaders";
 import { migrations } from "./migrations";
 import { referenceResolvers } from "./references";
-import { CollectiveEconomyOcopResolver } from "./resolvers/economy.resolver";
-import { OcopMutationResolver } from "./resolvers/mutation.resolver";
-import { AdminUnitOcopResolver, CooperativeGroupOcopResolver, CooperativeOcopResolver, CooperativeUnionOcopResolver } from "./resolvers/external.resolver";
-import { OcopLocalOwnerResolver } from "./resolvers/owner.resolver";
-import { OcopCertificationResolver, OcopProductResolver } from "./resolvers/product.resolver";
-import { OcopStatisticsResolver } from "./resolvers/statistics.resolver";
+import * as economy from "./resolvers/economy.resolver";
+import * as external from "./resolvers/external.resolver";
+import * as mutations from "./resolvers/mutation.resolver";
+import * as owners from "./resolvers/owner.resolver";
+import * as products from "./resolvers/product.resolver";
+import * as statistics from "./resolvers/statistics.resolver";
 import { loadOcopDemoData } from "./seed/load";
 
 export const ocop = defineSubgraph({
@@ -20,18 +20,7 @@ export const ocop = defineSubgraph({
   lookup: { operation: "OcopOwnerLookup", what: "organisation" },
   database: { entities, migrations, seed: loadOcopDemoData },
   auditTrail: { field: "ocopAuditTrail", label: "the OCOP subgraph" },
-  resolvers: [
-    CollectiveEconomyOcopResolver,
-    OcopProductResolver,
-    OcopCertificationResolver,
-    CooperativeOcopResolver,
-    CooperativeGroupOcopResolver,
-    CooperativeUnionOcopResolver,
-    AdminUnitOcopResolver,
-    OcopLocalOwnerResolver,
-    OcopStatisticsResolver,
-    OcopMutationResolver,
-  ],
+  resolvers: [economy, external, mutations, owners, products, statistics],
   orphanedTypes: [OcopLocalOwner, CollectiveEconomyRef],
   references: referenceResolvers,
   loaders: createLoaders,

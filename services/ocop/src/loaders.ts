@@ -99,11 +99,7 @@ export function createLoaders(dataSource: DataSource, principal?: Principal) {
     firstUnitProducts: loadersByArgs((filter: ChildFilter) => unitProductPages(dataSource, filter)),
     product: rowLoader(dataSource, OcopProduct, { column: "id", keyOf: (p) => p.id, validKey: isUuid }),
     localOwner: rowLoader(dataSource, OcopLocalOwner, { column: "id", keyOf: (o) => o.id, validKey: isUuid }),
-    certificationsByProduct: groupLoader(
-      dataSource,
-      OcopCertification,
-      uuidKeyed("product_id", (c) => c.productId, "t.decided_on ASC"),
-    ),
+    certificationsByProduct: groupLoader(dataSource, OcopCertification, uuidKeyed("product_id", "t.decided_on ASC")),
   };
 }
 

@@ -5,19 +5,14 @@ import { MEMBERSHIP_KEYS } from "./entities/external";
 import { createLoaders } from "./loaders";
 import { migrations } from "./migrations";
 import { referenceResolvers } from "./references";
-import { LegalDocumentResolver } from "./resolvers/document.resolver";
-import { CollectiveEconomySupportResolver } from "./resolvers/economy.resolver";
-import {
-  AdminUnitSupportResolver,
-  CooperativeGroupSupportResolver,
-  CooperativeSupportResolver,
-  CooperativeUnionSupportResolver,
-} from "./resolvers/external.resolver";
-import { PolicySupportMutationResolver } from "./resolvers/mutation.resolver";
-import { DevelopmentPlanResolver } from "./resolvers/plan.resolver";
-import { AgencyResolver, SupportPolicyResolver } from "./resolvers/policy.resolver";
-import { DisbursementResolver, SupportBeneficiaryResolver, SupportProgrammeResolver } from "./resolvers/programme.resolver";
-import { PolicySupportStatisticsResolver } from "./resolvers/statistics.resolver";
+import * as documents from "./resolvers/document.resolver";
+import * as economy from "./resolvers/economy.resolver";
+import * as external from "./resolvers/external.resolver";
+import * as mutations from "./resolvers/mutation.resolver";
+import * as plans from "./resolvers/plan.resolver";
+import * as policies from "./resolvers/policy.resolver";
+import * as programmes from "./resolvers/programme.resolver";
+import * as statistics from "./resolvers/statistics.resolver";
 import { loadDemoData } from "./seed/load";
 
 export const policySupport = defineSubgraph({
@@ -26,22 +21,7 @@ export const policySupport = defineSubgraph({
   lookup: { operation: "PolicySupportOrganizationLookup", what: "organisation" },
   database: { entities, migrations, seed: loadDemoData },
   auditTrail: { field: "policySupportAuditTrail", label: "the policy-support subgraph" },
-  resolvers: [
-    CollectiveEconomySupportResolver,
-    LegalDocumentResolver,
-    SupportPolicyResolver,
-    AgencyResolver,
-    SupportProgrammeResolver,
-    SupportBeneficiaryResolver,
-    DisbursementResolver,
-    DevelopmentPlanResolver,
-    PolicySupportStatisticsResolver,
-    CooperativeSupportResolver,
-    CooperativeGroupSupportResolver,
-    CooperativeUnionSupportResolver,
-    AdminUnitSupportResolver,
-    PolicySupportMutationResolver,
-  ],
+  resolvers: [documents, economy, external, mutations, plans, policies, programmes, statistics],
   orphanedTypes: MEMBERSHIP_KEYS.types,
   references: referenceResolvers,
   loaders: createLoaders,

@@ -21,8 +21,7 @@ import type { PolicySupportFigures, PolicySupportStatistics } from "./types/stat
 export type BeneficiaryParent = "organization_id" | "programme_id";
 
 /** The allocations of organisations or programmes, newest approval first. */
-const beneficiariesBy = (parent: BeneficiaryParent) =>
-  uuidKeyed(parent, (b: SupportBeneficiary) => (parent === "organization_id" ? b.organizationId : b.programmeId), "t.approved_on DESC", "t.id DESC");
+const beneficiariesBy = (parent: BeneficiaryParent) => uuidKeyed(parent, "t.approved_on DESC", "t.id DESC");
 
 /**
  * The first `limit` allocations (newest approval first) of many organisations or programmes, approved
@@ -98,21 +97,9 @@ export function createLoaders(dataSource: DataSource, principal?: Principal) {
     policy: rowLoader(dataSource, SupportPolicy, { column: "id", keyOf: (p) => p.id, validKey: isUuid }),
     agency: rowLoader(dataSource, Agency, { column: "id", keyOf: (a) => a.id, validKey: isUuid }),
     programme: rowLoader(dataSource, SupportProgramme, { column: "id", keyOf: (p) => p.id, validKey: isUuid }),
-    fundingByProgramme: groupLoader(
-      dataSource,
-      ProgrammeFunding,
-      uuidKeyed("programme_id", (f) => f.programmeId, "t.source ASC"),
-    ),
-    disbursementsByBeneficiary: groupLoader(
-      dataSource,
-      Disbursement,
-      uuidKeyed("beneficiary_id", (d) => d.beneficiaryId, "t.disbursed_on ASC", "t.id ASC"),
-    ),
-    targetsByPlan: groupLoader(
-      dataSource,
-      PlanTarget,
-      uuidKeyed("plan_id", (t) => t.planId, "t.indicator ASC"),
-    ),
+    fundingByProgramme: groupLoader(dataSource, ProgrammeFunding, uuidKeyed("programme_id", "t.source ASC")),
+    disbursementsByBeneficiary: groupLoader(dataSource, Disbursement, uuidKeyed("beneficiary_id", "t.disbursed_on ASC", "t.id ASC")),
+    targetsByPlan: groupLoader(dataSource, PlanTarget, uuidKeyed("plan_id", "t.indicator ASC")),
   };
 }
 

@@ -5,21 +5,13 @@ import { MEMBERSHIP_KEYS, OcopLocalOwnerRef, OcopProductRef, SupportProgrammeRef
 import { createLoaders } from "./loaders";
 import { migrations } from "./migrations";
 import { referenceResolvers } from "./references";
-import { CollectiveEconomyTradeResolver } from "./resolvers/economy.resolver";
-import { TradeEventResolver } from "./resolvers/event.resolver";
-import {
-  AdminUnitTradeResolver,
-  CooperativeGroupTradeResolver,
-  CooperativeTradeResolver,
-  CooperativeUnionTradeResolver,
-  OcopLocalOwnerTradeResolver,
-  OcopProductTradeResolver,
-  SupportProgrammeTradeResolver,
-} from "./resolvers/external.resolver";
-import { EcommerceListingResolver, SupplyDemandLinkResolver } from "./resolvers/listing.resolver";
-import { TradePromotionMutationResolver } from "./resolvers/mutation.resolver";
-import { TradeParticipationResolver } from "./resolvers/participation.resolver";
-import { TradePromotionStatisticsResolver } from "./resolvers/statistics.resolver";
+import * as economy from "./resolvers/economy.resolver";
+import * as events from "./resolvers/event.resolver";
+import * as external from "./resolvers/external.resolver";
+import * as listings from "./resolvers/listing.resolver";
+import * as mutations from "./resolvers/mutation.resolver";
+import * as participations from "./resolvers/participation.resolver";
+import * as statistics from "./resolvers/statistics.resolver";
 import { loadTradeDemoData } from "./seed/load";
 
 export const tradePromotion = defineSubgraph({
@@ -28,22 +20,7 @@ export const tradePromotion = defineSubgraph({
   lookup: { operation: "TradePromotionLookup", what: "product and organisation" },
   database: { entities, migrations, seed: loadTradeDemoData },
   auditTrail: { field: "tradePromotionAuditTrail", label: "the trade-promotion subgraph" },
-  resolvers: [
-    TradeEventResolver,
-    TradeParticipationResolver,
-    EcommerceListingResolver,
-    SupplyDemandLinkResolver,
-    TradePromotionStatisticsResolver,
-    CooperativeTradeResolver,
-    CooperativeGroupTradeResolver,
-    CooperativeUnionTradeResolver,
-    OcopLocalOwnerTradeResolver,
-    OcopProductTradeResolver,
-    AdminUnitTradeResolver,
-    CollectiveEconomyTradeResolver,
-    SupportProgrammeTradeResolver,
-    TradePromotionMutationResolver,
-  ],
+  resolvers: [economy, events, external, listings, mutations, participations, statistics],
   orphanedTypes: [...MEMBERSHIP_KEYS.types, OcopLocalOwnerRef, OcopProductRef, SupportProgrammeRef],
   references: referenceResolvers,
   loaders: createLoaders,

@@ -64,13 +64,13 @@ function economyFigures(dataSource: DataSource, scope: string | null) {
 }
 
 /** Events by the programme that funded them, earliest start first. */
-const BY_PROGRAMME = uuidKeyed("funding_programme_id", (e: TradeEvent) => e.fundingProgrammeId!, "t.starts_on ASC", "t.id ASC");
+const BY_PROGRAMME = uuidKeyed("funding_programme_id", "t.starts_on ASC", "t.id ASC");
 
 /** An event's participations, by first day of attendance. */
-const BY_EVENT = uuidKeyed("event_id", (p: TradeParticipation) => p.eventId, "t.attended_from ASC", "t.id ASC");
+const BY_EVENT = uuidKeyed("event_id", "t.attended_from ASC", "t.id ASC");
 
 /** A participant's participations, latest first. */
-const BY_PARTICIPANT = uuidKeyed("participant_id", (p: TradeParticipation) => p.participantId, "t.attended_from DESC", "t.id DESC");
+const BY_PARTICIPANT = uuidKeyed("participant_id", "t.attended_from DESC", "t.id DESC");
 
 export function createLoaders(dataSource: DataSource, principal?: Principal) {
   return {
@@ -91,17 +91,9 @@ export function createLoaders(dataSource: DataSource, principal?: Principal) {
     firstParticipationsByParticipant: loadersByArgs((args: { limit: number }) =>
       firstPageLoader(dataSource, TradeParticipation, { ...BY_PARTICIPANT, limit: args.limit }),
     ),
-    productsByParticipation: groupLoader(
-      dataSource,
-      ParticipationProduct,
-      uuidKeyed("participation_id", (p) => p.participationId, "t.product_id ASC"),
-    ),
+    productsByParticipation: groupLoader(dataSource, ParticipationProduct, uuidKeyed("participation_id", "t.product_id ASC")),
     eventIdsByProduct: eventIdsByProduct(dataSource),
-    listingsByProduct: groupLoader(
-      dataSource,
-      EcommerceListing,
-      uuidKeyed("product_id", (l) => l.productId!, "t.listed_on ASC", "t.id ASC"),
-    ),
+    listingsByProduct: groupLoader(dataSource, EcommerceListing, uuidKeyed("product_id", "t.listed_on ASC", "t.id ASC")),
     unitFigures: loadersByArgs((year: number) => unitFigures(dataSource, year)),
     economyFigures: economyFigures(dataSource, principal ? accessScope(principal) : null),
   };

@@ -6,7 +6,7 @@
  */
 import { Directive, Field, ID, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryColumn } from "typeorm";
-import { LocalDateScalar, Stored } from "@kttt/core";
+import { Stored } from "@kttt/core";
 import { ADMIN_UNIT_CODE_DESCRIPTION, ADMIN_UNIT_ID_DESCRIPTION, ADMIN_UNIT_TYPE_DESCRIPTION } from "@kttt/reference";
 import { AdminUnitKind, AdminUnitLevel, AdminUnitShare } from "../domain/enums";
 
@@ -54,50 +54,40 @@ export class AdminUnit {
   changeNote: string | null;
 }
 
-/** A link between two versions: `toId` took over all (WHOLE) or part (PART) of `fromId` on `tookEffectOn`. */
+/**
+ * A link between two versions, `toId` took over all (WHOLE) or part (PART) of `fromId` on `tookEffectOn`: a row of
+ * `admin_unit_change`, and, served from one side with the unit on the other side in `unit`, a GraphQL `AdminUnitChange`.
+ */
+@ObjectType({ description: "A change of boundaries between two units (thay đổi địa giới): which unit, how much of it, from when, and on what basis." })
 @Entity("admin_unit_change")
-export class AdminUnitChangeRow {
+export class AdminUnitChange {
   @PrimaryColumn("text", { name: "from_id" })
   fromId: string;
 
   @PrimaryColumn("text", { name: "to_id" })
   toId: string;
 
-  @Column("text")
-  share: AdminUnitShare;
-
-  @Column("date", { name: "took_effect_on" })
-  tookEffectOn: string;
-
-  @Column("text", { name: "legal_basis" })
-  legalBasis: string;
-
-  @Column("boolean")
-  inferred: boolean;
-
-  @Column("text", { nullable: true })
-  note: string | null;
-}
-
-@ObjectType({ description: "A change of boundaries between two units (thay đổi địa giới): which unit, how much of it, from when, and on what basis." })
-export class AdminUnitChange {
+  /** Not a column: set when the change is served from one of its units. */
   @Field(() => AdminUnit, {
     description: "The unit on the other side: the successor (đơn vị kế thừa) in `successors`, the predecessor (đơn vị trước) in `predecessors`.",
   })
   unit: AdminUnit;
 
-  @Field(() => AdminUnitShare, { description: "Whether the whole of the earlier unit went into the later one, or a part of it (toàn bộ / một phần)." })
+  @Stored.enum(AdminUnitShare, "Whether the whole of the earlier unit went into the later one, or a part of it (toàn bộ / một phần).")
   share: AdminUnitShare;
 
-  @Field(() => LocalDateScalar, { description: "First day of the new arrangement (ngày hiệu lực)." })
+  @Stored.date("First day of the new arrangement (ngày hiệu lực).")
   tookEffectOn: string;
 
-  @Field({ description: "The act that made the change (căn cứ pháp lý)." })
+  @Stored.text("The act that made the change (căn cứ pháp lý).")
   legalBasis: string;
 
-  @Field({ description: "True where the sources do not state the link and it is a best reading of them (suy luận), not a legal text." })
+  @Stored.boolean("True where the sources do not state the link and it is a best reading of them (suy luận), not a legal text.")
   inferred: boolean;
 
-  @Field(() => String, { nullable: true, description: "How the link was read, where it is inferred." })
+  @Stored.text("How the link was read, where it is inferred.", { nullable: true })
   note: string | null;
 }
+
+/** The same class, named for the rows the loaders read (before `unit` is set). */
+export { AdminUnitChange as AdminUnitChangeRow };

@@ -1,6 +1,6 @@
-import { Field, ObjectType } from "type-graphql";
+import { ObjectType } from "type-graphql";
 import { Entity, PrimaryColumn } from "typeorm";
-import { Stored } from "@kttt/core";
+import { FieldOf, Stored } from "@kttt/core";
 import { ClassificationScheme, Rating, RATING_LABEL, SizeClass, SIZE_CLASS_LABEL } from "../domain/enums";
 
 @ObjectType({
@@ -60,13 +60,13 @@ export class Classification {
   @Stored.int("Version for optimistic concurrency (phiên bản).")
   version: number;
 
-  @Field(() => String, { nullable: true, description: "Rating in Vietnamese as the province reports it (xếp loại), e.g. Khá; null with no national rating." })
-  ratingLabel(): string | null {
-    return this.rating ? RATING_LABEL[this.rating] : null;
-  }
+  @FieldOf.label(RATING_LABEL, "rating", "Rating in Vietnamese as the province reports it (xếp loại), e.g. Khá; null with no national rating.", {
+    nullable: true,
+  })
+  ratingLabel: string | null;
 
-  @Field(() => String, { nullable: true, description: "Size class in Vietnamese (quy mô), e.g. Siêu nhỏ or Chưa xác định; null without a size class." })
-  sizeClassLabel(): string | null {
-    return this.sizeClass ? SIZE_CLASS_LABEL[this.sizeClass] : null;
-  }
+  @FieldOf.label(SIZE_CLASS_LABEL, "sizeClass", "Size class in Vietnamese (quy mô), e.g. Siêu nhỏ or Chưa xác định; null without a size class.", {
+    nullable: true,
+  })
+  sizeClassLabel: string | null;
 }

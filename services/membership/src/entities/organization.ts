@@ -2,10 +2,10 @@
  * Cooperatives (HTX), unions (LHHTX) and groups (THT) share one table and one GraphQL interface,
  * `Organization`; each legal form is its own federation entity so other subgraphs can point at it.
  */
-import { Directive, Field, InterfaceType, ObjectType } from "type-graphql";
+import { Directive, InterfaceType, ObjectType } from "type-graphql";
 import { Column, CreateDateColumn, Entity, UpdateDateColumn } from "typeorm";
-import { Stored, today } from "@kttt/core";
-import { communeCodeOn } from "@kttt/reference";
+import { FieldOf, Stored } from "@kttt/core";
+import { PlaceBound } from "@kttt/reference";
 import { KIND_LABEL, OrganizationKind, OrganizationStatus, Sector, SECTOR_LABEL } from "../domain/enums";
 
 export const TYPE_NAME_OF_KIND: Record<OrganizationKind, string> = {
@@ -19,7 +19,7 @@ export const TYPE_NAME_OF_KIND: Record<OrganizationKind, string> = {
   resolveType: (value: Organization) => TYPE_NAME_OF_KIND[value.kind],
 })
 @Entity("organization")
-export abstract class Organization {
+export abstract class Organization extends PlaceBound {
   @Stored.id("Stable identifier (mã định danh).")
   id: string;
 
@@ -32,17 +32,11 @@ export abstract class Organization {
   @Stored.text("Registration number (mã số đăng ký, the same as the tax code since 2015); groups have none.", { nullable: true })
   registrationNumber: string | null;
 
-  @Stored.text(
-    "Code of the unit where it was registered (mã đơn vị hành chính): the district for organisations registered before 2025-07-01, the commune after.",
-  )
+  @Stored.place({
+    adminUnitCode:
+      "Code of the unit where it was registered (mã đơn vị hành chính): the district for organisations registered before 2025-07-01, the commune after.",
+  })
   adminUnitCode: string;
-
-  /** The commune (a unit version's id) where it lies, as recorded; `commune` serves the unit. */
-  @Column("text", { name: "commune_id", nullable: true })
-  communeId: string | null;
-
-  @Stored.date("Since when it lies in `commune` (từ ngày); null where no commune is recorded.", { nullable: true })
-  communeSince: string | null;
 
   @Stored.enum(Sector, "Field of activity (lĩnh vực).")
   sector: Sector;
@@ -63,15 +57,6 @@ export abstract class Organization {
   @Column("text", { nullable: true })
   representative: string | null;
 
-  /**
-   * The code of the commune it lies in on today's map (from its recorded commune, and its address where that
-   * commune was split), or null: what core's COMMUNE access rule (`OWN_COMMUNE`) reads on a guarded field's
-   * root. Not a column, not a GraphQL field.
-   */
-  get communeCodeToday(): string | null {
-    return communeCodeOn(this.communeId, this.address ?? null, today());
-  }
-
   @Stored.boolean("True for illustrative demo data (dữ liệu minh họa), not published figures: an organisation the demo registers or dissolves in 2025–2026.")
   illustrative: boolean;
 
@@ -84,15 +69,11 @@ export abstract class Organization {
   @UpdateDateColumn({ name: "updated_at", type: "timestamptz" })
   updatedAt: Date;
 
-  @Field({ description: "Name of the legal form in Vietnamese (tên loại hình), e.g. Hợp tác xã." })
-  kindLabel(): string {
-    return KIND_LABEL[this.kind];
-  }
+  @FieldOf.label(KIND_LABEL, "kind", "Name of the legal form in Vietnamese (tên loại hình), e.g. Hợp tác xã.")
+  kindLabel: string;
 
-  @Field({ description: "Name of the sector exactly as the province reports it (tên lĩnh vực)." })
-  sectorLabel(): string {
-    return SECTOR_LABEL[this.sector];
-  }
+  @FieldOf.label(SECTOR_LABEL, "sector", "Name of the sector exactly as the province reports it (tên lĩnh vực).")
+  sectorLabel: string;
 }
 
 @ObjectType({ implements: Organization, description: "Hợp tác xã (HTX): a cooperative, a legal person with at least 5 official members." })

@@ -1,5 +1,5 @@
 import { ArgsType, InputType } from "type-graphql";
-import { ConnectionArgs, OptionalAdminUnitCodeField, AdminUnitAsOfField, SearchField, OptionalYearField, OptionalNestedField, FieldOf } from "@kttt/core";
+import { ConnectionArgs, OptionalAdminUnitCodeField, AdminUnitAsOfField, SearchField, OptionalYearField, SortedListArgs, FieldOf } from "@kttt/core";
 import { MembershipType, MemberStatusFilter, OrganizationKind, OrganizationOrder, OrganizationStatus, Rating, Sector } from "../domain/enums";
 
 @InputType({ description: "Filters for organisation lists (bộ lọc); all given conditions must hold." })
@@ -35,13 +35,12 @@ export class OrganizationFilter {
 }
 
 @ArgsType()
-export class OrganizationListArgs extends ConnectionArgs {
-  @OptionalNestedField(() => OrganizationFilter, "Conditions on the organisations.")
-  filter?: OrganizationFilter;
-
-  @FieldOf.of(OrganizationOrder, "Sort order.", { defaultValue: OrganizationOrder.NAME_ASC })
-  orderBy: OrganizationOrder;
-}
+export class OrganizationListArgs extends SortedListArgs(
+  () => OrganizationFilter,
+  "Conditions on the organisations.",
+  OrganizationOrder,
+  OrganizationOrder.NAME_ASC,
+) {}
 
 @ArgsType()
 export class OrganizationsArgs extends OrganizationListArgs {

@@ -1,6 +1,18 @@
-import { ArrayMaxSize, IsOptional, Length, Matches, Max, Min, ValidateNested } from "class-validator";
+import { ArrayMaxSize, IsOptional, ValidateNested } from "class-validator";
 import { InputType } from "type-graphql";
-import { Idempotent, MutationInput, IsAdminUnitCode, IsYearInRange, OptionalAdminUnitCodeField, FieldOf } from "@kttt/core";
+import {
+  CountInput,
+  Idempotent,
+  MutationInput,
+  OptionalAdminUnitCodeField,
+  OptionalTextInput,
+  TextInput,
+  FieldOf,
+  OptionalRegistrationNumberInput,
+  AdminUnitCodeField,
+  OptionalRangeInput,
+  YearInput,
+} from "@kttt/core";
 import {
   ClassificationScheme,
   ItReadiness,
@@ -13,8 +25,6 @@ import {
   SizeClass,
 } from "../domain/enums";
 
-const REGISTRATION_NUMBER = /^[0-9]{10}(-[0-9]{3})?$/u;
-
 @InputType({ description: "A member to add (thành viên mới)." })
 export class NewMemberInput {
   @FieldOf.of(MemberKind, "Person, household or legal entity.")
@@ -23,8 +33,7 @@ export class NewMemberInput {
   @FieldOf.of(MembershipType, "Official or associate member.")
   membershipType: MembershipType;
 
-  @FieldOf.text("Name of the person, household head or body.")
-  @Length(2, 300, { message: "fullName must be 2 to 300 characters." })
+  @TextInput(2, 300, "Name of the person, household head or body.")
   fullName: string;
 
   @FieldOf.id("For a cooperative joining a union: the cooperative's id.", { nullable: true })
@@ -43,21 +52,15 @@ export class RegisterOrganizationInput extends MutationInput {
   @FieldOf.of(OrganizationKind, "Legal form.")
   kind: OrganizationKind;
 
-  @FieldOf.text("Registered name, with diacritics.")
-  @Length(3, 300, { message: "name must be 3 to 300 characters." })
+  @TextInput(3, 300, "Registered name, with diacritics.")
   name: string;
 
-  @FieldOf.text("Registration number (10 digits, optionally -3 digits for a branch); required for cooperatives and unions, none for groups.", {
-    nullable: true,
-  })
-  @IsOptional()
-  @Matches(REGISTRATION_NUMBER, { message: "registrationNumber must be 10 digits, optionally followed by -and 3 digits (e.g. 3001234567)." })
+  @OptionalRegistrationNumberInput("Registration number (10 digits, optionally -3 digits for a branch); required for cooperatives and unions, none for groups.")
   registrationNumber?: string;
 
-  @FieldOf.text(
+  @AdminUnitCodeField(
     "Code of the unit where it is registered, in force on `establishedOn`: a commune (5 digits, e.g. 18202; from 2025-07-01 only communes exist) or, before 2025-07-01, a district (3 digits, e.g. 444).",
   )
-  @IsAdminUnitCode()
   adminUnitCode: string;
 
   @FieldOf.of(Sector, "Field of activity.")
@@ -69,14 +72,10 @@ export class RegisterOrganizationInput extends MutationInput {
   @FieldOf.of(OrganizationStatus, "ACTIVE (needs the legal minimum of official members) or SUSPENDED.", { defaultValue: OrganizationStatus.ACTIVE })
   status: OrganizationStatus;
 
-  @FieldOf.text("Head-office address.", { nullable: true })
-  @IsOptional()
-  @Length(0, 500)
+  @OptionalTextInput(0, 500, "Head-office address.")
   address?: string;
 
-  @FieldOf.text("Legal representative or group leader.", { nullable: true })
-  @IsOptional()
-  @Length(2, 200, { message: "representative must be 2 to 200 characters." })
+  @OptionalTextInput(2, 200, "Legal representative or group leader.")
   representative?: string;
 
   @FieldOf.of([NewMemberInput], "Founding members (thành viên sáng lập).", { defaultValue: [] })
@@ -93,14 +92,10 @@ export class UpdateOrganizationInput extends MutationInput {
   @FieldOf.int("The version you read; the update is refused if someone changed it since.")
   version: number;
 
-  @FieldOf.text("New name.", { nullable: true })
-  @IsOptional()
-  @Length(3, 300, { message: "name must be 3 to 300 characters." })
+  @OptionalTextInput(3, 300, "New name.")
   name?: string;
 
-  @FieldOf.text("New registration number.", { nullable: true })
-  @IsOptional()
-  @Matches(REGISTRATION_NUMBER, { message: "registrationNumber must be 10 digits, optionally followed by -and 3 digits (e.g. 3001234567)." })
+  @OptionalRegistrationNumberInput("New registration number.")
   registrationNumber?: string;
 
   @OptionalAdminUnitCodeField("The unit it lies in from today: a commune code in force today (5 digits, e.g. 18202).")
@@ -112,14 +107,10 @@ export class UpdateOrganizationInput extends MutationInput {
   @FieldOf.of(OrganizationStatus, "ACTIVE or SUSPENDED (dissolve with dissolveOrganization).", { nullable: true })
   status?: OrganizationStatus;
 
-  @FieldOf.text("New address.", { nullable: true })
-  @IsOptional()
-  @Length(0, 500)
+  @OptionalTextInput(0, 500, "New address.")
   address?: string;
 
-  @FieldOf.text("New representative.", { nullable: true })
-  @IsOptional()
-  @Length(2, 200, { message: "representative must be 2 to 200 characters." })
+  @OptionalTextInput(2, 200, "New representative.")
   representative?: string;
 }
 
@@ -128,8 +119,7 @@ export class RecordFinancialReportInput extends MutationInput {
   @FieldOf.id("The organisation.")
   organizationId: string;
 
-  @FieldOf.int("Reporting year.")
-  @IsYearInRange()
+  @YearInput("Reporting year.")
   year: number;
 
   @FieldOf.money("Charter capital, VND (not negative).")
@@ -141,22 +131,16 @@ export class RecordFinancialReportInput extends MutationInput {
   @FieldOf.money("Profit, VND (negative for a loss; not above revenue).")
   profit: bigint;
 
-  @FieldOf.int("Regular workers.")
-  @Min(0, { message: "regularWorkers cannot be negative." })
-  @Max(100000)
+  @CountInput("Regular workers.", { max: 100000 })
   regularWorkers: number;
 
   @FieldOf.money("Average monthly income of a regular worker, VND.")
   averageMonthlyIncome: bigint;
 
-  @FieldOf.int("Managers.")
-  @Min(0, { message: "managersTotal cannot be negative." })
-  @Max(1000)
+  @CountInput("Managers.", { max: 1000 })
   managersTotal: number;
 
-  @FieldOf.int("Managers with professional training.")
-  @Min(0, { message: "managersTrained cannot be negative." })
-  @Max(1000)
+  @CountInput("Managers with professional training.", { max: 1000 })
   managersTrained: number;
 
   @FieldOf.of(ItReadiness, "Use of information technology.")
@@ -176,8 +160,7 @@ export class RecordClassificationInput extends MutationInput {
   @FieldOf.id("The cooperative or union.")
   organizationId: string;
 
-  @FieldOf.int("Year assessed.")
-  @IsYearInRange()
+  @YearInput("Year assessed.")
   year: number;
 
   @FieldOf.of(ClassificationScheme, "Rule set.", { defaultValue: ClassificationScheme.CIRCULAR_01_2020 })
@@ -186,15 +169,12 @@ export class RecordClassificationInput extends MutationInput {
   @FieldOf.date("Date of the assessment (ngày đánh giá): not before the year assessed began, not in the future.")
   assessedOn: string;
 
-  @FieldOf.text("Under ALLIANCE (required there): the name of the Alliance's scheme (tên bộ tiêu chí).", { nullable: true })
-  @IsOptional()
-  @Length(3, 300, { message: "schemeName must be 3 to 300 characters." })
+  @OptionalTextInput(3, 300, "Under ALLIANCE (required there): the name of the Alliance's scheme (tên bộ tiêu chí).")
   schemeName?: string;
 
-  @FieldOf.decimal("Score: out of 100 under Circular 01/2020 (required unless NOT_RATED); on the scheme's own scale under ALLIANCE.", { nullable: true })
-  @IsOptional()
-  @Min(0, { message: "score must be between 0 and 100." })
-  @Max(100, { message: "score must be between 0 and 100." })
+  @OptionalRangeInput(0, 100, "Score: out of 100 under Circular 01/2020 (required unless NOT_RATED); on the scheme's own scale under ALLIANCE.", {
+    decimal: true,
+  })
   score?: number;
 
   @FieldOf.of(Rating, "Circular 01/2020 only (required there): the rating, matching the score's band (Tốt 80–100, Khá 65–<80, Trung bình 50–<65, Yếu <50).", {
@@ -202,9 +182,7 @@ export class RecordClassificationInput extends MutationInput {
   })
   rating?: Rating;
 
-  @FieldOf.text("Under ALLIANCE: the grade as the Alliance words it (kết quả đánh giá).", { nullable: true })
-  @IsOptional()
-  @Length(1, 100, { message: "grade must be 1 to 100 characters." })
+  @OptionalTextInput(1, 100, "Under ALLIANCE: the grade as the Alliance words it (kết quả đánh giá).")
   grade?: string;
 
   @FieldOf.of(
@@ -215,9 +193,7 @@ export class RecordClassificationInput extends MutationInput {
   )
   sizeClass?: SizeClass;
 
-  @FieldOf.text("Why not rated; required with NOT_RATED.", { nullable: true })
-  @IsOptional()
-  @Length(3, 500, { message: "notRatedReason must be 3 to 500 characters." })
+  @OptionalTextInput(3, 500, "Why not rated; required with NOT_RATED.")
   notRatedReason?: string;
 
   @FieldOf.int("The version you read, to correct a classification already recorded.", { nullable: true })

@@ -1,5 +1,5 @@
 import { ObjectType } from "type-graphql";
-import { FieldOf } from "@kttt/core";
+import { FieldOf, StatisticsGroupOf, StatisticsOf } from "@kttt/core";
 import { AdminUnit } from "../entities/admin-unit";
 import { MembershipGroupBy } from "../domain/enums";
 
@@ -137,37 +137,15 @@ export class MembershipFigures {
 }
 
 @ObjectType({ description: "One group of a statistics breakdown (một nhóm)." })
-export class MembershipStatisticsGroup {
-  @FieldOf.text("Key of the group: a unit code, a Sector or a Rating value; null for 'none'.", { nullable: true })
-  key: string | null;
-
-  @FieldOf.text("Vietnamese label of the group (tên nhóm).")
-  label: string;
-
-  @FieldOf.of(AdminUnit, "The administrative unit, when grouped by unit.", { nullable: true })
-  adminUnit?: AdminUnit | null;
-
-  @FieldOf.of(MembershipFigures, "The group's figures.")
-  figures: MembershipFigures;
-}
+export class MembershipStatisticsGroup extends StatisticsGroupOf(
+  MembershipFigures,
+  "Key of the group: a unit code, a Sector or a Rating value; null for 'none'.",
+  AdminUnit,
+) {}
 
 @ObjectType({ description: "Statistics of the collective economy for a year (thống kê kinh tế tập thể)." })
-export class MembershipStatistics {
-  @FieldOf.int("The year (năm).")
-  year: number;
-
-  @FieldOf.date("Organisations are counted as they existed on this date: the end of the year, or today for the current year.")
-  asOf: string;
-
-  @FieldOf.of(MembershipGroupBy, "The breakdown asked for.", { nullable: true })
-  groupBy: MembershipGroupBy | null;
-
-  @FieldOf.date("When grouped by unit: the date whose map of units the groups follow (bản đồ ngày).", { nullable: true })
-  unitMapDate: string | null;
-
-  @FieldOf.of(MembershipFigures, "Figures for the whole province (toàn tỉnh).")
-  total: MembershipFigures;
-
-  @FieldOf.of([MembershipStatisticsGroup], "Figures per group, in label order; empty without groupBy.")
-  groups: MembershipStatisticsGroup[];
-}
+export class MembershipStatistics extends StatisticsOf(MembershipFigures, MembershipStatisticsGroup, MembershipGroupBy, {
+  year: "The year (năm).",
+  asOf: "Organisations are counted as they existed on this date: the end of the year, or today for the current year.",
+  groups: "Figures per group, in label order; empty without groupBy.",
+}) {}

@@ -1,6 +1,6 @@
-import { Directive, Field, ObjectType } from "type-graphql";
-import { Stored, today } from "@kttt/core";
-import { communeCodeOn } from "@kttt/reference";
+import { Directive, ObjectType } from "type-graphql";
+import { FieldOf, Stored } from "@kttt/core";
+import { PlaceBound } from "@kttt/reference";
 import { Column, Entity } from "typeorm";
 import { OcopLocalOwnerType, OWNER_TYPE_LABEL } from "../domain/enums";
 
@@ -11,7 +11,7 @@ import { OcopLocalOwnerType, OWNER_TYPE_LABEL } from "../domain/enums";
 })
 @Directive('@key(fields: "id")')
 @Entity("ocop_owner")
-export class OcopLocalOwner {
+export class OcopLocalOwner extends PlaceBound {
   @Stored.id("Stable identifier (mã định danh).")
   id: string;
 
@@ -24,15 +24,10 @@ export class OcopLocalOwner {
   @Stored.text("Tax or registration number (mã số thuế / mã số đăng ký): 10 digits, optionally -3 digits.")
   registrationNumber: string;
 
-  @Stored.text("Code of the unit where it was registered (mã đơn vị hành chính): the district for records before 2025-07-01, the commune after.")
+  @Stored.place({
+    adminUnitCode: "Code of the unit where it was registered (mã đơn vị hành chính): the district for records before 2025-07-01, the commune after.",
+  })
   adminUnitCode: string;
-
-  /** The commune (a unit version id of @kttt/reference) where it lies, as recorded; `commune` serves the unit. */
-  @Column("text", { name: "commune_id", nullable: true })
-  communeId: string | null;
-
-  @Stored.date("Since when it lies in `commune` (từ ngày); null where no commune is recorded.", { nullable: true })
-  communeSince: string | null;
 
   @Stored.text("Address (địa chỉ).", { nullable: true })
   address: string | null;
@@ -43,13 +38,6 @@ export class OcopLocalOwner {
   @Column("integer")
   version: number;
 
-  /** The code of today's commune where it lies (the COMMUNE access rule reads it): not a column, not a GraphQL field. */
-  get communeCodeToday(): string | null {
-    return communeCodeOn(this.communeId, this.address ?? null, today());
-  }
-
-  @Field({ description: "Name of the owner type in Vietnamese (tên loại chủ thể), e.g. Hộ kinh doanh." })
-  typeLabel(): string {
-    return OWNER_TYPE_LABEL[this.type];
-  }
+  @FieldOf.label(OWNER_TYPE_LABEL, "type", "Name of the owner type in Vietnamese (tên loại chủ thể), e.g. Hộ kinh doanh.")
+  typeLabel: string;
 }

@@ -1,13 +1,13 @@
-import { Directive, Field, ObjectType } from "type-graphql";
+import { Directive, ObjectType } from "type-graphql";
 import { Column, Entity } from "typeorm";
-import { Stored, today } from "@kttt/core";
-import { communeCodeOn } from "@kttt/reference";
+import { FieldOf, Stored } from "@kttt/core";
+import { PlaceBound } from "@kttt/reference";
 import { GROUP_LABEL, OcopGroup, OcopOwnerType, OWNER_TYPE_LABEL } from "../domain/enums";
 
 @ObjectType({ description: "An OCOP product (sản phẩm OCOP, Mỗi xã một sản phẩm): what is certified, where it is made and who owns it." })
 @Directive('@key(fields: "id")')
 @Entity("ocop_product")
-export class OcopProduct {
+export class OcopProduct extends PlaceBound {
   @Stored.id("Stable identifier (mã định danh).")
   id: string;
 
@@ -20,15 +20,11 @@ export class OcopProduct {
   @Stored.text("Subgroup (phân nhóm), e.g. Gia vị.")
   subgroup: string;
 
-  @Stored.text("Code of the unit where it was produced (mã đơn vị hành chính): the district for records before 2025-07-01, the commune after.")
+  /** A product has no address of its own: its commune decides where it lies today, and a split commune leaves it unplaced. */
+  @Stored.place({
+    adminUnitCode: "Code of the unit where it was produced (mã đơn vị hành chính): the district for records before 2025-07-01, the commune after.",
+  })
   adminUnitCode: string;
-
-  /** The commune (a unit version id of @kttt/reference) where it lies, as recorded; `commune` serves the unit. */
-  @Column("text", { name: "commune_id", nullable: true })
-  communeId: string | null;
-
-  @Stored.date("Since when it lies in `commune` (từ ngày); null where no commune is recorded.", { nullable: true })
-  communeSince: string | null;
 
   @Stored.enum(OcopOwnerType, "Kind of owner (loại chủ thể).")
   ownerType: OcopOwnerType;
@@ -50,14 +46,6 @@ export class OcopProduct {
   @Stored.int("Version for optimistic concurrency (phiên bản).")
   version: number;
 
-  /**
-   * The code of today's commune where it is made (the COMMUNE access rule reads it): not a column, not a GraphQL
-   * field. A product has no address of its own; its commune decides, and a split commune leaves it unplaced.
-   */
-  get communeCodeToday(): string | null {
-    return communeCodeOn(this.communeId, null, today());
-  }
-
   @Stored.boolean("True for illustrative demo data (dữ liệu minh họa), not published figures: products registered after the seed text's date (2024-07-15).", {
     default: false,
   })
@@ -66,13 +54,9 @@ export class OcopProduct {
   /** The date a list was asked for: fields that depend on a date default to it. */
   listAsOf?: string;
 
-  @Field({ description: "Name of the group in Vietnamese (tên nhóm)." })
-  groupLabel(): string {
-    return GROUP_LABEL[this.group];
-  }
+  @FieldOf.label(GROUP_LABEL, "group", "Name of the group in Vietnamese (tên nhóm).")
+  groupLabel: string;
 
-  @Field({ description: "Name of the owner type in Vietnamese (tên loại chủ thể)." })
-  ownerTypeLabel(): string {
-    return OWNER_TYPE_LABEL[this.ownerType];
-  }
+  @FieldOf.label(OWNER_TYPE_LABEL, "ownerType", "Name of the owner type in Vietnamese (tên loại chủ thể).")
+  ownerTypeLabel: string;
 }

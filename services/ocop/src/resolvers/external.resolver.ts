@@ -3,8 +3,7 @@
  * AdminUnit; keys in entities/external.ts): their OCOP products. First pages of many parents come from
  * one windowed statement; local owners' products (resolvers/owner.resolver.ts) page the same way.
  */
-import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
-import { firstPageConnection, firstPageFetchSize, today, type Connection } from "@kttt/core";
+import { extensionFieldResolvers, firstPageConnection, firstPageFetchSize, today, type Connection } from "@kttt/core";
 import { codeOfAdminUnitId, unitById, unitNear } from "@kttt/reference";
 import type { OcopContext } from "../context";
 import { AdminUnitRef, CooperativeGroupRef, CooperativeRef, CooperativeUnionRef } from "../entities/external";
@@ -14,7 +13,7 @@ import { OcopChildProductArgs, type OcopProductFilter } from "../types/filters";
 import { OcopProductOrder } from "../domain/enums";
 import type { OcopProduct } from "../entities/product";
 
-const DESCRIPTION = "OCOP products (sản phẩm OCOP) by name; status and stars judged on `asOf`.";
+export const PRODUCTS_DESCRIPTION = "OCOP products (sản phẩm OCOP) by name; status and stars judged on `asOf`.";
 
 export function productsOf(column: ParentColumn, key: string, args: OcopChildProductArgs, ctx: OcopContext): Promise<Connection<OcopProduct>> {
   const asOf = args.asOf ?? today();
@@ -46,39 +45,29 @@ export function productsOf(column: ParentColumn, key: string, args: OcopChildPro
   });
 }
 
-@Resolver(() => CooperativeRef)
-export class CooperativeOcopResolver {
-  @FieldResolver(() => OcopProductConnection, { nullable: true, description: DESCRIPTION })
-  ocopProducts(@Root() parent: CooperativeRef, @Args() args: OcopChildProductArgs, @Ctx() ctx: OcopContext): Promise<Connection<OcopProduct>> {
-    return productsOf("owner_organization_id", parent.id, args, ctx);
-  }
-}
+/** `ocopProducts` on a parent: its products, by the column that names the parent. */
+const products = (column: ParentColumn, description: string) => ({
+  field: "ocopProducts",
+  type: () => OcopProductConnection,
+  description,
+  args: OcopChildProductArgs,
+  resolve: (ctx: OcopContext, key: string, args: OcopChildProductArgs) => productsOf(column, key, args, ctx),
+});
 
-@Resolver(() => CooperativeGroupRef)
-export class CooperativeGroupOcopResolver {
-  @FieldResolver(() => OcopProductConnection, { nullable: true, description: DESCRIPTION })
-  ocopProducts(@Root() parent: CooperativeGroupRef, @Args() args: OcopChildProductArgs, @Ctx() ctx: OcopContext): Promise<Connection<OcopProduct>> {
-    return productsOf("owner_organization_id", parent.id, args, ctx);
-  }
-}
+/** On membership's organisations: the products they own. */
+export const organizationOcopResolvers = extensionFieldResolvers(
+  "OcopResolver",
+  { Cooperative: CooperativeRef, CooperativeGroup: CooperativeGroupRef, CooperativeUnion: CooperativeUnionRef },
+  products("owner_organization_id", PRODUCTS_DESCRIPTION),
+);
 
-@Resolver(() => CooperativeUnionRef)
-export class CooperativeUnionOcopResolver {
-  @FieldResolver(() => OcopProductConnection, { nullable: true, description: DESCRIPTION })
-  ocopProducts(@Root() parent: CooperativeUnionRef, @Args() args: OcopChildProductArgs, @Ctx() ctx: OcopContext): Promise<Connection<OcopProduct>> {
-    return productsOf("owner_organization_id", parent.id, args, ctx);
-  }
-}
-
-@Resolver(() => AdminUnitRef)
-export class AdminUnitOcopResolver {
-  @FieldResolver(() => OcopProductConnection, {
-    nullable: true,
-    description:
-      "OCOP products made in this version of the unit (sản phẩm OCOP của địa phương) by name; status and stars judged on `asOf` (default today). A product counts where its " +
+/** On a version of a unit: the products made in it. */
+export const [AdminUnitOcopResolver] = extensionFieldResolvers(
+  "OcopResolver",
+  { AdminUnit: AdminUnitRef },
+  products(
+    "admin_unit_code",
+    "OCOP products made in this version of the unit (sản phẩm OCOP của địa phương) by name; status and stars judged on `asOf` (default today). A product counts where its " +
       "commune lay on `asOf`, or on the nearest day this version existed (a district's last day, 2025-06-30; a 2025 commune's first, 2025-07-01; a mid-2024 commune's last).",
-  })
-  ocopProducts(@Root() parent: AdminUnitRef, @Args() args: OcopChildProductArgs, @Ctx() ctx: OcopContext): Promise<Connection<OcopProduct>> {
-    return productsOf("admin_unit_code", parent.id, args, ctx);
-  }
-}
+  ),
+);

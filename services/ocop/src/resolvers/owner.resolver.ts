@@ -6,15 +6,13 @@ import { AdminUnitRef, adminUnitRef } from "../entities/external";
 import { OcopLocalOwner } from "../entities/owner";
 import { OcopProductConnection } from "../types/connections";
 import { OcopChildProductArgs } from "../types/filters";
-import { productsOf } from "./external.resolver";
+import { productsOf, PRODUCTS_DESCRIPTION } from "./external.resolver";
 import { placeFieldsResolver } from "./places";
 import type { OcopProduct } from "../entities/product";
 
-const DESCRIPTION = "OCOP products (sản phẩm OCOP) by name; status and stars judged on `asOf`.";
-
 @Resolver(() => OcopLocalOwner)
 export class OcopLocalOwnerResolver extends placeFieldsResolver(OcopLocalOwner) {
-  @FieldResolver(() => OcopProductConnection, { nullable: true, description: DESCRIPTION })
+  @FieldResolver(() => OcopProductConnection, { nullable: true, description: PRODUCTS_DESCRIPTION })
   ocopProducts(@Root() parent: OcopLocalOwner, @Args() args: OcopChildProductArgs, @Ctx() ctx: OcopContext): Promise<Connection<OcopProduct>> {
     return productsOf("owner_id", parent.id, args, ctx);
   }

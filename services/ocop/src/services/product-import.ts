@@ -15,11 +15,13 @@ import {
   DomainError,
   ErrorCode,
   foldText,
-  importDecision,
+  importPayload,
   importRowsWhere,
   ImportOutcome,
-  insertRows,
+  insertEntities,
   isUuid,
+  oncePerFile,
+  changedFields,
   requireBatchSize,
   rowResults,
   organizationsOf,
@@ -30,13 +32,14 @@ import {
   type GatewayLookup,
   type MembershipOrganization,
 } from "@kttt/core";
-import { ocopLevelFor, ocopStarsForScore, ocopValidUntil, OCOP_STAR_BANDS, OCOP_SUBGROUPS, placementNamedOn, type Placement } from "@kttt/reference";
+import { ocopLevelFor, ocopStarsForScore, OCOP_STAR_BANDS, OCOP_SUBGROUPS, placementNamedOn, type Placement } from "@kttt/reference";
 import { randomUUID } from "node:crypto";
 import type { DataSource, EntityManager } from "typeorm";
-import { COLLECTIVE_OWNER_TYPES, isCollective, kindOf, OcopOwnerType, OWNER_TYPE_LABEL } from "../domain/enums";
+import { COLLECTIVE_OWNER_TYPES, isCollective, OcopOwnerType, OWNER_TYPE_LABEL } from "../domain/enums";
 import { OcopCertification } from "../entities/certification";
 import { OcopLocalOwner } from "../entities/owner";
 import { OcopProduct } from "../entities/product";
+import { nextCertificate } from "./product-mutations";
 import { ImportOcopProductsPayload, MAX_OCOP_IMPORT_ROWS, OcopProductImportRow, OcopProductImportRowResult } from "../types/import";
 
 const REGISTRATION_NUMBER = /^[0-9]{10}(-[0-9]{3})?$/u;
@@ -157,7 +160,7 @@ export class OcopProductImport {
 
   async run(rows: OcopProductImportRow[], dryRun: boolean, skipInvalid: boolean): Promise<ImportOcopProductsPayload> {
     requireBatchSize(rows, MAX_OCOP_IMPORT_ROWS);
-    const { results, failed, checkEach } = rowResults<OcopProductImportRowResult, OcopProductImportRow>(rows, () =>
+    const { results, failed, checkEach, eachChecked } = rowResults<OcopProductImportRowResult, OcopProductImportRow>(rows, () =>
       Object.assign(new OcopProductImportRowResult(), { productId: null, certificateAdded: false }),
     );
     const checked: (Checked | null)[] = checkEach(checkRow);
@@ -214,143 +217,114 @@ export class OcopProductImport {
       const creates: { product: OcopProduct; index: number }[] = [];
       const updates: { before: OcopProduct; changes: Partial<OcopProduct>; index: number }[] = [];
       const certificates: { certification: OcopCertification; product: OcopProduct; index: number }[] = [];
-      const seen = new Map<string, number | null>();
-      for (const [index, row] of rows.entries()) {
-        const c = checked[index];
-        if (!c) continue;
-        const result = results[index];
-        try {
-          let ownerKey: string;
-          let local: OcopLocalOwner | null = null;
-          if (isCollective(row.ownerType)) ownerKey = ownerIds[index]!;
-          else {
-            local = localByNumber.get(c.ownerRegistrationNumber!) ?? newOwners.get(c.ownerRegistrationNumber!) ?? null;
-            if (local && (local.type as string) !== (row.ownerType as string)) {
-              throw badInput(
-                `${local.name} (${local.registrationNumber}) is recorded as ${OWNER_TYPE_LABEL[local.type as unknown as OcopOwnerType]}, not ${OWNER_TYPE_LABEL[row.ownerType]}.`,
-                "ownerType",
-                "OWNER_TYPE_MISMATCH",
-              );
-            }
-            if (!local) {
-              local = Object.assign(new OcopLocalOwner(), {
-                id: randomUUID(),
-                type: row.ownerType,
-                name: c.ownerName,
-                registrationNumber: c.ownerRegistrationNumber!,
-                ...c.place,
-                address: cleanOptionalText(row.ownerAddress),
-                representative: null,
-                version: 1,
-              });
-            }
-            ownerKey = `local:${local.id}`;
-          }
-          const key = productKey(ownerKey, c.name);
-          if (seen.has(key)) {
-            const first = seen.get(key);
-            throw conflict(
-              `${c.name} of ${c.ownerName} is also on ${first != null ? `row ${first}` : "an earlier row"} of this file.`,
-              "name",
-              "DUPLICATE_PRODUCT",
+      const once = oncePerFile();
+      eachChecked(checked, (row, c, index, result) => {
+        let ownerKey: string;
+        let local: OcopLocalOwner | null = null;
+        if (isCollective(row.ownerType)) ownerKey = ownerIds[index]!;
+        else {
+          local = localByNumber.get(c.ownerRegistrationNumber!) ?? newOwners.get(c.ownerRegistrationNumber!) ?? null;
+          if (local && (local.type as string) !== (row.ownerType as string)) {
+            throw badInput(
+              `${local.name} (${local.registrationNumber}) is recorded as ${OWNER_TYPE_LABEL[local.type as unknown as OcopOwnerType]}, not ${OWNER_TYPE_LABEL[row.ownerType]}.`,
+              "ownerType",
+              "OWNER_TYPE_MISMATCH",
             );
           }
-          seen.set(key, row.rowNumber ?? null);
-          const found = productByKey.get(key) ?? null;
-          // A row that names a commune moves the product there (since the registration date); one that names a district only keeps its commune.
-          const wanted = {
-            group: row.group,
-            subgroup: c.subgroup,
-            adminUnitCode: c.place.adminUnitCode,
-            ...(c.place.communeId ? { communeId: c.place.communeId } : {}),
-            ...(c.description ? { description: c.description } : {}),
-          };
-          let product: OcopProduct;
-          let changed = false;
-          if (!found) {
-            product = Object.assign(new OcopProduct(), {
+          if (!local) {
+            local = Object.assign(new OcopLocalOwner(), {
               id: randomUUID(),
-              name: c.name,
-              ...wanted,
-              communeId: c.place.communeId,
-              communeSince: c.place.communeSince,
-              description: c.description,
-              ownerType: row.ownerType,
-              ownerOrganizationId: isCollective(row.ownerType) ? ownerKey : null,
-              ownerId: local?.id ?? null,
-              registeredOn: row.registeredOn,
+              type: row.ownerType,
+              name: c.ownerName,
+              registrationNumber: c.ownerRegistrationNumber!,
+              ...c.place,
+              address: cleanOptionalText(row.ownerAddress),
+              representative: null,
               version: 1,
             });
-          } else {
-            product = found;
-            result.productId = found.id;
-            if (found.registeredOn !== row.registeredOn) {
+          }
+          ownerKey = `local:${local.id}`;
+        }
+        const key = productKey(ownerKey, c.name);
+        once(key, row.rowNumber, (earlier) => conflict(`${c.name} of ${c.ownerName} is also on ${earlier} of this file.`, "name", "DUPLICATE_PRODUCT"));
+        const found = productByKey.get(key) ?? null;
+        // A row that names a commune moves the product there (since the registration date); one that names a district only keeps its commune.
+        const wanted = {
+          group: row.group,
+          subgroup: c.subgroup,
+          adminUnitCode: c.place.adminUnitCode,
+          ...(c.place.communeId ? { communeId: c.place.communeId } : {}),
+          ...(c.description ? { description: c.description } : {}),
+        };
+        let product: OcopProduct;
+        let changes: Partial<OcopProduct> = {};
+        if (!found) {
+          product = Object.assign(new OcopProduct(), {
+            id: randomUUID(),
+            name: c.name,
+            ...wanted,
+            communeId: c.place.communeId,
+            communeSince: c.place.communeSince,
+            description: c.description,
+            ownerType: row.ownerType,
+            ownerOrganizationId: isCollective(row.ownerType) ? ownerKey : null,
+            ownerId: local?.id ?? null,
+            registeredOn: row.registeredOn,
+            version: 1,
+          });
+        } else {
+          product = found;
+          result.productId = found.id;
+          if (found.registeredOn !== row.registeredOn) {
+            throw conflict(
+              `${found.name} was registered on ${found.registeredOn} in the graph; the row says ${row.registeredOn}. Correct the file.`,
+              "registeredOn",
+              "REGISTERED_ON_DIFFERS",
+            );
+          }
+          changes = changedFields<OcopProduct>(found, wanted, c.place.communeSince);
+        }
+        const earlier = found ? (historyOf.get(found.id) ?? []) : [];
+        let certification: OcopCertification | null = null;
+        if (c.certificate) {
+          const same = earlier.find((e) => e.decisionNumber === c.certificate!.decisionNumber);
+          if (same) {
+            const differs = (["scoreA", "scoreB", "scoreC", "stars", "decidedOn"] as const).filter((f) => same[f] !== c.certificate![f]);
+            if (differs.length > 0) {
               throw conflict(
-                `${found.name} was registered on ${found.registeredOn} in the graph; the row says ${row.registeredOn}. Correct the file.`,
-                "registeredOn",
-                "REGISTERED_ON_DIFFERS",
+                `Certificate ${same.decisionNumber} of ${product.name} is recorded with other ${differs.join(", ")}; a recorded certificate is not changed by an import.`,
+                differs[0],
+                "CERTIFICATE_DIFFERS",
               );
             }
-            const changes = Object.fromEntries(Object.entries(wanted).filter(([f, v]) => found[f as keyof OcopProduct] !== v)) as Partial<OcopProduct>;
-            if (changes.communeId) changes.communeSince = c.place.communeSince;
-            changed = Object.keys(changes).length > 0;
-            if (changed) updates.push({ before: found, changes, index });
-          }
-          const earlier = found ? (historyOf.get(found.id) ?? []) : [];
-          if (c.certificate) {
-            const same = earlier.find((e) => e.decisionNumber === c.certificate!.decisionNumber);
-            if (same) {
-              const differs = (["scoreA", "scoreB", "scoreC", "stars", "decidedOn"] as const).filter((f) => same[f] !== c.certificate![f]);
-              if (differs.length > 0) {
-                throw conflict(
-                  `Certificate ${same.decisionNumber} of ${product.name} is recorded with other ${differs.join(", ")}; a recorded certificate is not changed by an import.`,
-                  differs[0],
-                  "CERTIFICATE_DIFFERS",
-                );
-              }
-            } else {
-              const latest = earlier[earlier.length - 1] ?? null;
-              if (latest && c.certificate.decidedOn <= latest.decidedOn) {
-                throw badInput(
-                  `A re-assessment (${c.certificate.decidedOn}) must come after the latest certificate (${latest.decisionNumber}, ${latest.decidedOn}).`,
-                  "decidedOn",
-                  "DECIDED_BEFORE_PREVIOUS",
-                );
-              }
-              const certification = Object.assign(new OcopCertification(), {
-                id: randomUUID(),
-                productId: product.id,
-                sequence: earlier.length + 1,
-                kind: kindOf(latest?.stars ?? null, c.certificate.stars),
-                ...c.certificate,
-                validUntil: ocopValidUntil(c.certificate.decidedOn),
-                revokedOn: null,
-                revocationReason: null,
-                revocationDecisionNumber: null,
-                version: 1,
-              }) as OcopCertification;
-              certificates.push({ certification, product, index });
-              result.certificateAdded = true;
+          } else {
+            const latest = earlier[earlier.length - 1] ?? null;
+            if (latest && c.certificate.decidedOn <= latest.decidedOn) {
+              throw badInput(
+                `A re-assessment (${c.certificate.decidedOn}) must come after the latest certificate (${latest.decisionNumber}, ${latest.decidedOn}).`,
+                "decidedOn",
+                "DECIDED_BEFORE_PREVIOUS",
+              );
             }
+            certification = nextCertificate(product.id, earlier, c.certificate);
           }
-          if (!found) {
-            if (local && !localByNumber.has(local.registrationNumber)) newOwners.set(local.registrationNumber, local);
-            creates.push({ product, index });
-            result.outcome = ImportOutcome.CREATED;
-          } else result.outcome = changed || result.certificateAdded ? ImportOutcome.UPDATED : ImportOutcome.UNCHANGED;
-        } catch (error) {
-          // A row refused after its parts were queued takes them back out.
-          for (const list of [updates, certificates] as { index: number }[][]) {
-            const at = list.findIndex((x) => x.index === index);
-            if (at >= 0) list.splice(at, 1);
-          }
-          result.certificateAdded = false;
-          failed(index, error);
         }
-      }
+        // Queued once every check passed, so a refused row leaves nothing behind.
+        const changed = Object.keys(changes).length > 0;
+        if (found && changed) updates.push({ before: found, changes, index });
+        if (certification) {
+          certificates.push({ certification, product, index });
+          result.certificateAdded = true;
+        }
+        if (!found) {
+          if (local && !localByNumber.has(local.registrationNumber)) newOwners.set(local.registrationNumber, local);
+          creates.push({ product, index });
+          result.outcome = ImportOutcome.CREATED;
+        } else result.outcome = changed || result.certificateAdded ? ImportOutcome.UPDATED : ImportOutcome.UNCHANGED;
+      });
 
-      const { counts, written } = importDecision(results, dryRun, skipInvalid);
-      if (written) {
+      const payload = importPayload(ImportOcopProductsPayload, results, dryRun, skipInvalid);
+      if (payload.written) {
         await this.write(
           manager,
           rows,
@@ -361,7 +335,7 @@ export class OcopProductImport {
         );
         for (const { product, index } of creates) results[index].productId = product.id;
       }
-      return Object.assign(new ImportOcopProductsPayload(), { dryRun, written, counts, rows: results });
+      return payload;
     });
   }
 
@@ -374,41 +348,9 @@ export class OcopProductImport {
     certificates: { certification: OcopCertification; product: OcopProduct; index: number }[],
   ): Promise<void> {
     const audits: AuditEntry[] = [];
-    await insertRows(
-      manager,
-      "ocop_owner",
-      owners.map((o) => ({
-        id: o.id,
-        type: o.type,
-        name: o.name,
-        registration_number: o.registrationNumber,
-        admin_unit_code: o.adminUnitCode,
-        commune_id: o.communeId,
-        commune_since: o.communeSince,
-        address: o.address,
-        representative: o.representative,
-        version: 1,
-      })),
-    );
-    await insertRows(
-      manager,
-      "ocop_product",
-      creates.map(({ product: p }) => ({
-        id: p.id,
-        name: p.name,
-        product_group: p.group,
-        subgroup: p.subgroup,
-        admin_unit_code: p.adminUnitCode,
-        commune_id: p.communeId,
-        commune_since: p.communeSince,
-        owner_type: p.ownerType,
-        owner_organization_id: p.ownerOrganizationId,
-        owner_id: p.ownerId,
-        registered_on: p.registeredOn,
-        description: p.description,
-        version: 1,
-      })),
-    );
+    await insertEntities(manager, OcopLocalOwner, owners);
+    const products = creates.map((c) => c.product);
+    await insertEntities(manager, OcopProduct, products);
     for (const { product, index } of creates) audits.push({ operation: "importOcopProducts", input: rows[index], resultRef: product.id, after: product });
     // A product whose details change or that gains a certificate moves to its next version, once.
     const bumped = new Map<string, { before: OcopProduct; changes: Partial<OcopProduct>; index: number }>();
@@ -420,25 +362,8 @@ export class OcopProductImport {
     // A certificate alone moves the product's version; only a change of its own fields is audited as the product's.
     const productAudits = await updateVersioned(manager, OcopProduct, "importOcopProducts", changed);
     audits.push(...productAudits.filter((_a, i) => Object.keys(changed[i].changes).length > 0));
-    await insertRows(
-      manager,
-      "ocop_certification",
-      certificates.map(({ certification: c }) => ({
-        id: c.id,
-        product_id: c.productId,
-        sequence: c.sequence,
-        kind: c.kind,
-        score_a: c.scoreA,
-        score_b: c.scoreB,
-        score_c: c.scoreC,
-        stars: c.stars,
-        level: c.level,
-        decision_number: c.decisionNumber,
-        decided_on: c.decidedOn,
-        valid_until: c.validUntil,
-        version: 1,
-      })),
-    );
+    const certified = certificates.map((c) => c.certification);
+    await insertEntities(manager, OcopCertification, certified);
     for (const { certification, index } of certificates)
       audits.push({ operation: "importOcopProducts", input: rows[index], resultRef: certification.id, after: certification });
     await writeAudits(manager, audits);

@@ -76,6 +76,45 @@ async function lockProduct(manager: EntityManager, id: string, field: string): P
   return product;
 }
 
+/** What a new certificate states: its scores, stars and level, and the decision that recognised them. */
+export interface CertificateDecision {
+  scoreA: number;
+  scoreB: number;
+  scoreC: number;
+  stars: number;
+  level: string;
+  decisionNumber: string;
+  decidedOn: string;
+}
+
+/**
+ * A product's next certificate after its `history` (oldest first): numbered after it, a first certificate, an
+ * upgrade, a downgrade or a renewal by its stars against the latest one, in force for the legal period.
+ */
+export function nextCertificate(productId: string, history: readonly OcopCertification[], decision: CertificateDecision): OcopCertification {
+  const latest = history[history.length - 1] ?? null;
+  const { scoreA, scoreB, scoreC, stars, level, decisionNumber, decidedOn } = decision;
+  return Object.assign(new OcopCertification(), {
+    id: randomUUID(),
+    productId,
+    sequence: history.length + 1,
+    kind: kindOf(latest?.stars ?? null, stars),
+    scoreA,
+    scoreB,
+    scoreC,
+    stars,
+    level: level as OcopCertification["level"],
+    decisionNumber,
+    decidedOn,
+    validUntil: ocopValidUntil(decidedOn),
+    revokedOn: null,
+    revocationReason: null,
+    revocationDecisionNumber: null,
+    illustrative: false,
+    version: 1,
+  });
+}
+
 export class OcopMutations {
   constructor(
     private readonly dataSource: DataSource,
@@ -162,8 +201,18 @@ export class OcopMutations {
     });
   }
 
+  /** certifyOcopProduct: a product's first certificate. */
+  certify(input: OcopAssessmentInput): Promise<OcopCertification> {
+    return this.assess(input, false);
+  }
+
+  /** reassessOcopProduct: a re-assessment superseding the latest certificate. */
+  reassess(input: OcopAssessmentInput): Promise<OcopCertification> {
+    return this.assess(input, true);
+  }
+
   /** A first certificate (`reassess` false) or a re-assessment superseding the latest one. */
-  async assess(input: OcopAssessmentInput, reassess: boolean): Promise<OcopCertification> {
+  private async assess(input: OcopAssessmentInput, reassess: boolean): Promise<OcopCertification> {
     const operation = reassess ? "reassessOcopProduct" : "certifyOcopProduct";
     const prepare = async () => {
       requireId(input.productId, "input.productId", "Product");
@@ -229,25 +278,7 @@ export class OcopMutations {
           "DECIDED_BEFORE_PREVIOUS",
         );
       }
-      const certification = Object.assign(new OcopCertification(), {
-        id: randomUUID(),
-        productId: product.id,
-        sequence: history.length + 1,
-        kind: kindOf(latest?.stars ?? null, earned),
-        scoreA: input.scoreA,
-        scoreB: input.scoreB,
-        scoreC: input.scoreC,
-        stars: earned,
-        level: level as OcopCertification["level"],
-        decisionNumber: cleanText(input.decisionNumber),
-        decidedOn: input.decidedOn,
-        validUntil: ocopValidUntil(input.decidedOn),
-        revokedOn: null,
-        revocationReason: null,
-        revocationDecisionNumber: null,
-        illustrative: false,
-        version: 1,
-      });
+      const certification = nextCertificate(product.id, history, { ...input, stars: earned, level, decisionNumber: cleanText(input.decisionNumber) });
       await manager.getRepository(OcopCertification).insert(certification);
       await manager.getRepository(OcopProduct).update({ id: product.id }, { version: product.version + 1 });
       return manager.getRepository(OcopCertification).findOneByOrFail({ id: certification.id });

@@ -1,6 +1,5 @@
-import { IsOptional, Max, Min } from "class-validator";
 import { ArgsType, InputType } from "type-graphql";
-import { ConnectionArgs, OptionalAdminUnitCodeField, AdminUnitAsOfField, SearchField, OptionalNestedField, FieldOf } from "@kttt/core";
+import { ConnectionArgs, OptionalAdminUnitCodeField, AdminUnitAsOfField, SearchField, SortedListArgs, FieldOf, OptionalRangeInput } from "@kttt/core";
 import { OcopGroup, OcopOwnerType, OcopStatus, OcopProductOrder } from "../domain/enums";
 
 @InputType({ description: "Filters for OCOP product lists (bộ lọc); all given conditions must hold." })
@@ -8,10 +7,7 @@ export class OcopProductFilter {
   @FieldOf.date("Status, stars and expiry are judged as of this date (tính đến ngày); default: today.", { nullable: true })
   asOf?: string;
 
-  @FieldOf.int("Only products whose certificate on `asOf` has this many stars (hạng sao): 3, 4 or 5.", { nullable: true })
-  @IsOptional()
-  @Min(3, { message: "stars must be 3, 4 or 5." })
-  @Max(5, { message: "stars must be 3, 4 or 5." })
+  @OptionalRangeInput(3, 5, "Only products whose certificate on `asOf` has this many stars (hạng sao): 3, 4 or 5.", { message: "stars must be 3, 4 or 5." })
   stars?: number;
 
   @FieldOf.of(OcopGroup, "Only this product group (nhóm sản phẩm).", { nullable: true })
@@ -38,10 +34,7 @@ export class OcopProductFilter {
   @FieldOf.of(OcopStatus, "Only products with this status on `asOf` (tình trạng).", { nullable: true })
   status?: OcopStatus;
 
-  @FieldOf.int("Only products ACTIVE on `asOf` whose certificate ends within this many days (sắp hết hạn).", { nullable: true })
-  @IsOptional()
-  @Min(0, { message: "expiringWithinDays must be between 0 and 3650." })
-  @Max(3650, { message: "expiringWithinDays must be between 0 and 3650." })
+  @OptionalRangeInput(0, 3650, "Only products ACTIVE on `asOf` whose certificate ends within this many days (sắp hết hạn).")
   expiringWithinDays?: number;
 
   @SearchField('Words to find in the name or subgroup, with or without diacritics (tìm kiếm): "mat ong" finds "Mật ong …".')
@@ -49,13 +42,7 @@ export class OcopProductFilter {
 }
 
 @ArgsType()
-export class OcopProductListArgs extends ConnectionArgs {
-  @OptionalNestedField(() => OcopProductFilter, "Conditions on the products.")
-  filter?: OcopProductFilter;
-
-  @FieldOf.of(OcopProductOrder, "Sort order.", { defaultValue: OcopProductOrder.NAME_ASC })
-  orderBy: OcopProductOrder;
-}
+export class OcopProductListArgs extends SortedListArgs(() => OcopProductFilter, "Conditions on the products.", OcopProductOrder, OcopProductOrder.NAME_ASC) {}
 
 /** The products of one parent (an organisation, a unit, an owner), by name. */
 @ArgsType()
@@ -66,10 +53,7 @@ export class OcopChildProductArgs extends ConnectionArgs {
   @FieldOf.of(OcopStatus, "Only products with this status on `asOf`; default: all.", { nullable: true })
   status?: OcopStatus;
 
-  @FieldOf.int("Only products with this many stars on `asOf`.", { nullable: true })
-  @IsOptional()
-  @Min(3, { message: "stars must be 3, 4 or 5." })
-  @Max(5, { message: "stars must be 3, 4 or 5." })
+  @OptionalRangeInput(3, 5, "Only products with this many stars on `asOf`.", { message: "stars must be 3, 4 or 5." })
   stars?: number;
 
   @FieldOf.of(OcopGroup, "Only this product group.", { nullable: true })

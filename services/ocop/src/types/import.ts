@@ -1,5 +1,5 @@
 import { InputType, ObjectType } from "type-graphql";
-import { ImportPayloadBase, ImportRowResultBase, FieldOf } from "@kttt/core";
+import { ImportPayloadOf, ImportRowInput, ImportRowResultOf, FieldOf } from "@kttt/core";
 import { OcopGroup, OcopLevel, OcopOwnerType } from "../domain/enums";
 
 /** At most this many rows in one importOcopProducts call (one transaction). */
@@ -12,10 +12,7 @@ export const MAX_OCOP_IMPORT_ROWS = 5000;
     "matched to the graph on the owner and the product name, a certificate on its decision number. Rows are checked " +
     "one by one and answered row by row, so no field here is refused for the whole call.",
 })
-export class OcopProductImportRow {
-  @FieldOf.int("The row's number in the person's file, echoed in the result and in messages (số dòng).", { nullable: true })
-  rowNumber?: number;
-
+export class OcopProductImportRow extends ImportRowInput {
   @FieldOf.text("Product name, with diacritics (tên sản phẩm).")
   name: string;
 
@@ -89,16 +86,13 @@ export class OcopProductImportRow {
 }
 
 @ObjectType({ description: "What importOcopProducts did, or would do, with one row (kết quả từng dòng)." })
-export class OcopProductImportRowResult extends ImportRowResultBase {
-  @FieldOf.id("The product the row matched or created; null for an invalid row and for a row a dry run would create (mã sản phẩm).", { nullable: true })
-  productId: string | null;
-
+export class OcopProductImportRowResult extends ImportRowResultOf(
+  "productId",
+  "The product the row matched or created; null for an invalid row and for a row a dry run would create (mã sản phẩm).",
+) {
   @FieldOf.boolean("True when the row adds a certificate to the product, or would on a dry run (thêm giấy chứng nhận).")
   certificateAdded: boolean;
 }
 
 @ObjectType({ description: "The result of importing a batch of OCOP products and certificates (kết quả nhập danh sách sản phẩm OCOP)." })
-export class ImportOcopProductsPayload extends ImportPayloadBase {
-  @FieldOf.of([OcopProductImportRowResult], "One result per row, in the order sent (từng dòng).")
-  rows: OcopProductImportRowResult[];
-}
+export class ImportOcopProductsPayload extends ImportPayloadOf(OcopProductImportRowResult) {}

@@ -1,9 +1,17 @@
-import { IsOptional, Length, Matches, Max, Min, ValidateNested } from "class-validator";
+import { IsOptional, Matches, ValidateNested } from "class-validator";
 import { InputType } from "type-graphql";
-import { MutationInput, IsAdminUnitCode, OptionalNestedField, FieldOf } from "@kttt/core";
+import {
+  MutationInput,
+  OptionalNestedField,
+  OptionalTextInput,
+  TextInput,
+  FieldOf,
+  AdminUnitCodeField,
+  IntRangeInput,
+  RegistrationNumberInput,
+} from "@kttt/core";
 import { OcopGroup, OcopLevel, OcopLocalOwnerType } from "../domain/enums";
 
-const REGISTRATION_NUMBER = /^[0-9]{10}(-[0-9]{3})?$/u;
 /** E.g. 1234/QĐ-UBND, 56/QĐ-TTg. */
 const DECISION_NUMBER = /^[0-9]{1,6}\/QĐ-[A-Za-zĐđ0-9]+(-[A-Za-zĐđ0-9]+)*$/u;
 const DECISION_MESSAGE = "decisionNumber must look like 1234/QĐ-UBND.";
@@ -13,28 +21,21 @@ export class NewOcopLocalOwnerInput {
   @FieldOf.of(OcopLocalOwnerType, "Enterprise or household business.")
   type: OcopLocalOwnerType;
 
-  @FieldOf.text("Registered name, with diacritics.")
-  @Length(3, 300, { message: "name must be 3 to 300 characters." })
+  @TextInput(3, 300, "Registered name, with diacritics.")
   name: string;
 
-  @FieldOf.text("Tax or registration number: 10 digits, optionally -3 digits for a branch.")
-  @Matches(REGISTRATION_NUMBER, { message: "registrationNumber must be 10 digits, optionally followed by - and 3 digits (e.g. 3001234567)." })
+  @RegistrationNumberInput("Tax or registration number: 10 digits, optionally -3 digits for a branch.")
   registrationNumber: string;
 
-  @FieldOf.text(
+  @AdminUnitCodeField(
     "Code of the unit where it is registered, in force on the product's `registeredOn`: a commune (5 digits, recorded with that date) or, before 2025-07-01, a district.",
   )
-  @IsAdminUnitCode()
   adminUnitCode: string;
 
-  @FieldOf.text("Address.", { nullable: true })
-  @IsOptional()
-  @Length(0, 500)
+  @OptionalTextInput(0, 500, "Address.")
   address?: string;
 
-  @FieldOf.text("Representative or household head.", { nullable: true })
-  @IsOptional()
-  @Length(2, 200, { message: "representative must be 2 to 200 characters." })
+  @OptionalTextInput(2, 200, "Representative or household head.")
   representative?: string;
 }
 
@@ -54,30 +55,25 @@ export class OcopOwnerInput {
 
 @InputType({ description: "Register a product for OCOP assessment (đăng ký sản phẩm OCOP)." })
 export class RegisterOcopProductInput extends MutationInput {
-  @FieldOf.text("Product name, with diacritics.")
-  @Length(3, 300, { message: "name must be 3 to 300 characters." })
+  @TextInput(3, 300, "Product name, with diacritics.")
   name: string;
 
   @FieldOf.of(OcopGroup, "Product group.")
   group: OcopGroup;
 
-  @FieldOf.text("Subgroup of the group, e.g. Gia vị (see `ocopSubgroups`).")
-  @Length(2, 200, { message: "subgroup must be 2 to 200 characters." })
+  @TextInput(2, 200, "Subgroup of the group, e.g. Gia vị (see `ocopSubgroups`).")
   subgroup: string;
 
-  @FieldOf.text(
+  @AdminUnitCodeField(
     "Code of the unit where it is produced, in force on `registeredOn` (else BAD_USER_INPUT naming the units that replaced it): a commune (5 digits; " +
       "recorded with that date, its district before 2025-07-01 becomes `adminUnitCode`) or, before 2025-07-01, a district (3 digits; no commune recorded).",
   )
-  @IsAdminUnitCode()
   adminUnitCode: string;
 
   @FieldOf.date("Date of registration (ngày đăng ký); not in the future.")
   registeredOn: string;
 
-  @FieldOf.text("Short description.", { nullable: true })
-  @IsOptional()
-  @Length(0, 2000)
+  @OptionalTextInput(0, 2000, "Short description.")
   description?: string;
 
   @FieldOf.of(OcopOwnerInput, "The owner.")
@@ -90,19 +86,13 @@ export class OcopAssessmentInput extends MutationInput {
   @FieldOf.id("The product.")
   productId: string;
 
-  @FieldOf.int("Part A, product and community strength: 0–40.")
-  @Min(0, { message: "scoreA must be between 0 and 40." })
-  @Max(40, { message: "scoreA must be between 0 and 40." })
+  @IntRangeInput(0, 40, "Part A, product and community strength: 0–40.")
   scoreA: number;
 
-  @FieldOf.int("Part B, marketing capacity: 0–25.")
-  @Min(0, { message: "scoreB must be between 0 and 25." })
-  @Max(25, { message: "scoreB must be between 0 and 25." })
+  @IntRangeInput(0, 25, "Part B, marketing capacity: 0–25.")
   scoreB: number;
 
-  @FieldOf.int("Part C, product quality: 0–35.")
-  @Min(0, { message: "scoreC must be between 0 and 35." })
-  @Max(35, { message: "scoreC must be between 0 and 35." })
+  @IntRangeInput(0, 35, "Part C, product quality: 0–35.")
   scoreC: number;
 
   @FieldOf.int("Stars recognised; must match the total score's band (3★ 50–69, 4★ 70–89, 5★ 90–100).")
@@ -133,8 +123,7 @@ export class RevokeOcopCertificationInput extends MutationInput {
   @FieldOf.date("Date of revocation; the certificate must be in force on it.")
   revokedOn: string;
 
-  @FieldOf.text("Why (lý do thu hồi).")
-  @Length(3, 500, { message: "reason must be 3 to 500 characters." })
+  @TextInput(3, 500, "Why (lý do thu hồi).")
   reason: string;
 
   @FieldOf.text("Number of the revocation decision, e.g. 88/QĐ-UBND.")

@@ -1,5 +1,5 @@
 import { ObjectType } from "type-graphql";
-import { FieldOf } from "@kttt/core";
+import { FieldOf, StatisticsGroupOf, StatisticsOf } from "@kttt/core";
 import { AdminUnitRef } from "../entities/external";
 import { OcopGroupBy } from "../domain/enums";
 
@@ -40,38 +40,15 @@ export class OcopFigures {
 }
 
 @ObjectType({ description: "One group of an OCOP statistics breakdown (một nhóm)." })
-export class OcopStatisticsGroup {
-  @FieldOf.text("Key of the group: 3/4/5, an OcopGroup, a unit code or an OcopOwnerType; null for products no unit of the map can hold (unplaced).", {
-    nullable: true,
-  })
-  key: string | null;
-
-  @FieldOf.text("Vietnamese label of the group (tên nhóm).")
-  label: string;
-
-  @FieldOf.of(AdminUnitRef, "The administrative unit, when grouped by unit.", { nullable: true })
-  adminUnit: AdminUnitRef | null;
-
-  @FieldOf.of(OcopFigures, "The group's figures.")
-  figures: OcopFigures;
-}
+export class OcopStatisticsGroup extends StatisticsGroupOf(
+  OcopFigures,
+  "Key of the group: 3/4/5, an OcopGroup, a unit code or an OcopOwnerType; null for products no unit of the map can hold (unplaced).",
+  AdminUnitRef,
+) {}
 
 @ObjectType({ description: "OCOP statistics of the province on a date (thống kê sản phẩm OCOP)." })
-export class OcopStatistics {
-  @FieldOf.date("The date the figures hold on (tính đến ngày).")
-  asOf: string;
-
-  @FieldOf.of(OcopGroupBy, "The breakdown asked for.", { nullable: true })
-  groupBy: OcopGroupBy | null;
-
-  @FieldOf.date("With groupBy: ADMIN_UNIT, the date of the map the groups follow (ngày của bản đồ hành chính): `asOf`, or today for the TODAY re-cut.", {
-    nullable: true,
-  })
-  unitMapDate: string | null;
-
-  @FieldOf.of(OcopFigures, "Figures for the whole province (toàn tỉnh).")
-  total: OcopFigures;
-
-  @FieldOf.of([OcopStatisticsGroup], "Figures per group, in key order (the unplaced group, with a null key, last); empty without groupBy.")
-  groups: OcopStatisticsGroup[];
-}
+export class OcopStatistics extends StatisticsOf(OcopFigures, OcopStatisticsGroup, OcopGroupBy, {
+  asOf: "The date the figures hold on (tính đến ngày).",
+  unitMapDate: "With groupBy: ADMIN_UNIT, the date of the map the groups follow (ngày của bản đồ hành chính): `asOf`, or today for the TODAY re-cut.",
+  groups: "Figures per group, in key order (the unplaced group, with a null key, last); empty without groupBy.",
+}) {}

@@ -1,6 +1,7 @@
 import { ObjectType } from "type-graphql";
-import { Column, Entity } from "typeorm";
+import { Entity } from "typeorm";
 import { Stored, storedEnums } from "@kttt/core";
+import { PlaceBound } from "@kttt/reference";
 import { AgencyKind, PolicyKind } from "../domain/enums";
 
 @ObjectType({
@@ -8,7 +9,7 @@ import { AgencyKind, PolicyKind } from "../domain/enums";
     "An agency that carries out support programmes (cơ quan thực hiện): a provincial department, the Cooperative Alliance, or a district People's Committee (until its district ended; since 2025-07-01 the commune People's Committees are the local partners).",
 })
 @Entity("agency")
-export class Agency {
+export class Agency extends PlaceBound {
   @Stored.id("Stable identifier (mã định danh); the same on every database.")
   id: string;
 
@@ -21,15 +22,15 @@ export class Agency {
   @Stored.enum(AgencyKind, "Kind of agency (loại cơ quan).")
   kind: AgencyKind;
 
-  @Stored.text("For a district People's Committee: the code of its unit (mã đơn vị hành chính).", { nullable: true })
+  /** Its commune is that of the agency's seat, not known for any agency so far: null. */
+  @Stored.place(
+    {
+      adminUnitCode: "For a district People's Committee: the code of its unit (mã đơn vị hành chính).",
+      communeSince: "Since when the agency's seat lies in `commune` (từ ngày); null while the seat is not known, as for every agency so far.",
+    },
+    { nullable: true },
+  )
   adminUnitCode: string | null;
-
-  /** The commune (a unit version's id) of the agency's seat; `commune` serves the unit. Not known for any agency: null. */
-  @Column("text", { name: "commune_id", nullable: true })
-  communeId: string | null;
-
-  @Stored.date("Since when the agency's seat lies in `commune` (từ ngày); null while the seat is not known, as for every agency so far.", { nullable: true })
-  communeSince: string | null;
 
   @Stored.date(
     "Last day the agency existed (hiệu lực đến): a district People's Committee ended with its unit (Lộc Hà's on 2024-12-31, the others on 2025-06-30, " +

@@ -1,7 +1,7 @@
 import { Authorized, Field, ObjectType } from "type-graphql";
 import { Column, Entity } from "typeorm";
 import { DETAILS, READ_NOTE, Stored, today, VndScalar } from "@kttt/core";
-import { communeCodeOn } from "@kttt/reference";
+import { communeCodeOn, PlaceBound } from "@kttt/reference";
 import { FundingSource, OrganizationKind } from "../domain/enums";
 
 @ObjectType({
@@ -9,7 +9,7 @@ import { FundingSource, OrganizationKind } from "../domain/enums";
     "Support allocated to one organisation under a programme (đối tượng thụ hưởng): what was planned, what was paid out, and in-kind results such as managers trained.",
 })
 @Entity("support_beneficiary")
-export class SupportBeneficiary {
+export class SupportBeneficiary extends PlaceBound {
   @Stored.id("Stable identifier (mã định danh).")
   id: string;
 
@@ -22,17 +22,12 @@ export class SupportBeneficiary {
   @Stored.enum(OrganizationKind, "Legal form of the organisation (loại hình).")
   organizationKind: OrganizationKind;
 
-  @Stored.text(
-    "Code of the unit where the organisation is registered (mã đơn vị hành chính), as given when the support was approved: the district before 2025-07-01 (the commune's district), the commune after.",
-  )
+  @Stored.place({
+    adminUnitCode:
+      "Code of the unit where the organisation is registered (mã đơn vị hành chính), as given when the support was approved: the district before 2025-07-01 (the commune's district), the commune after.",
+    who: "the organisation",
+  })
   adminUnitCode: string;
-
-  /** The commune (a unit version's id) where the organisation lies, as recorded; `commune` serves the unit. */
-  @Column("text", { name: "commune_id", nullable: true })
-  communeId: string | null;
-
-  @Stored.date("Since when the organisation lies in `commune` (từ ngày); null where no commune is recorded.", { nullable: true })
-  communeSince: string | null;
 
   @Stored.enum(FundingSource, "Budget line the allocation is charged to (nguồn kinh phí).")
   fundingSource: FundingSource;
@@ -66,11 +61,6 @@ export class SupportBeneficiary {
   remainingAmount(): bigint {
     const remaining = this.plannedAmount - this.disbursedAmount;
     return remaining > 0n ? remaining : 0n;
-  }
-
-  /** The code of today's commune where the organisation lies (the COMMUNE access rule reads it); null where none decides. */
-  get communeCodeToday(): string | null {
-    return communeCodeOn(this.communeId, null, today());
   }
 }
 

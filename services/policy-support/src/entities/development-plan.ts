@@ -1,6 +1,6 @@
 import { Field, Float, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryColumn } from "typeorm";
-import { Stored } from "@kttt/core";
+import { FieldOf, Stored } from "@kttt/core";
 import { INDICATOR_LABEL, INDICATOR_UNIT, IndicatorUnit, PlanIndicator } from "../domain/enums";
 
 @ObjectType({
@@ -60,10 +60,8 @@ export class PlanTarget {
   @Stored.text("Remarks (ghi chú), e.g. the source of the result.", { nullable: true })
   note: string | null;
 
-  @Field({ description: "Vietnamese name of the indicator (tên chỉ tiêu)." })
-  indicatorLabel(): string {
-    return INDICATOR_LABEL[this.indicator];
-  }
+  @FieldOf.label(INDICATOR_LABEL, "indicator", "Vietnamese name of the indicator (tên chỉ tiêu).")
+  indicatorLabel: string;
 
   @Field(() => IndicatorUnit, { description: "Unit of the indicator (đơn vị tính)." })
   unit(): IndicatorUnit {

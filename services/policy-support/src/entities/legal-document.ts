@@ -1,6 +1,6 @@
-import { Field, ObjectType } from "type-graphql";
+import { ObjectType } from "type-graphql";
 import { Column, Entity } from "typeorm";
-import { Stored } from "@kttt/core";
+import { FieldOf, Stored } from "@kttt/core";
 import { DOCUMENT_TYPE_LABEL, LegalDocumentType } from "../domain/enums";
 
 @ObjectType({
@@ -38,8 +38,6 @@ export class LegalDocument {
   @Stored.int("Version for optimistic concurrency (phiên bản).")
   version: number;
 
-  @Field({ description: "Vietnamese name of the kind of document (tên loại văn bản), e.g. Nghị định." })
-  typeLabel(): string {
-    return DOCUMENT_TYPE_LABEL[this.type];
-  }
+  @FieldOf.label(DOCUMENT_TYPE_LABEL, "type", "Vietnamese name of the kind of document (tên loại văn bản), e.g. Nghị định.")
+  typeLabel: string;
 }

@@ -1,6 +1,6 @@
-import { Field, ObjectType } from "type-graphql";
-import { Entity, PrimaryColumn } from "typeorm";
-import { Stored, storedEnums } from "@kttt/core";
+import { ObjectType } from "type-graphql";
+import { Entity } from "typeorm";
+import { FieldOf, linkTable, Stored, storedEnums } from "@kttt/core";
 import { OrganizationKind, POLICY_KIND_LABEL, PolicyKind } from "../domain/enums";
 
 @ObjectType({ description: "A State support policy for the collective economy (chính sách hỗ trợ kinh tế tập thể), with its legal basis and who may benefit." })
@@ -27,17 +27,9 @@ export class SupportPolicy {
   @Stored.int("Version for optimistic concurrency (phiên bản).")
   version: number;
 
-  @Field({ description: "Vietnamese name of the kind of support (tên loại hỗ trợ)." })
-  kindLabel(): string {
-    return POLICY_KIND_LABEL[this.kind];
-  }
+  @FieldOf.label(POLICY_KIND_LABEL, "kind", "Vietnamese name of the kind of support (tên loại hỗ trợ).")
+  kindLabel: string;
 }
 
-@Entity("policy_legal_basis")
-export class PolicyLegalBasis {
-  @PrimaryColumn("uuid", { name: "policy_id" })
-  policyId: string;
-
-  @PrimaryColumn("uuid", { name: "document_id" })
-  documentId: string;
-}
+/** The legal basis of a policy: the documents it rests on (căn cứ pháp lý). */
+export const PolicyLegalBasis = linkTable("policy_legal_basis", "policyId", "documentId");

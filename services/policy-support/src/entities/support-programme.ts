@@ -1,6 +1,6 @@
-import { Directive, Field, ObjectType } from "type-graphql";
+import { Directive, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryColumn } from "typeorm";
-import { Stored } from "@kttt/core";
+import { FieldOf, Stored } from "@kttt/core";
 import { FUNDING_SOURCE_LABEL, FundingSource, ProgrammeStatus } from "../domain/enums";
 
 @ObjectType({
@@ -52,8 +52,6 @@ export class ProgrammeFunding {
   @Stored.money("Planned amount of this line (kinh phí kế hoạch), VND.")
   plannedAmount: bigint;
 
-  @Field({ description: "Vietnamese name of the funding source (tên nguồn kinh phí)." })
-  sourceLabel(): string {
-    return FUNDING_SOURCE_LABEL[this.source];
-  }
+  @FieldOf.label(FUNDING_SOURCE_LABEL, "source", "Vietnamese name of the funding source (tên nguồn kinh phí).")
+  sourceLabel: string;
 }

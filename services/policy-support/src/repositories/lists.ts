@@ -1,5 +1,5 @@
 /** Reading documents, policies and programmes: filtered, keyset-paginated lists. */
-import { applySearch, orderByColumn, paginate, requireId, today, type Connection } from "@kttt/core";
+import { applySearch, orderByField, paginate, requireId, today, type Connection } from "@kttt/core";
 import { unitFilterOn } from "@kttt/reference";
 import type { DataSource } from "typeorm";
 import { LegalDocument } from "../entities/legal-document";
@@ -13,12 +13,7 @@ export function listLegalDocuments(dataSource: DataSource, args: LegalDocumentLi
   const query = dataSource.getRepository(LegalDocument).createQueryBuilder("d");
   if (args.filter?.type) query.andWhere("d.type = :type", { type: args.filter.type });
   applySearch(query, "d.search_text", args.filter?.search);
-  return paginate(
-    LegalDocumentConnection,
-    query,
-    orderByColumn("d", "number", (d: LegalDocument) => d.number, "ASC"),
-    args,
-  );
+  return paginate(LegalDocumentConnection, query, orderByField(query, "number", "ASC"), args);
 }
 
 export function listSupportPolicies(dataSource: DataSource, args: SupportPolicyListArgs): Promise<Connection<SupportPolicy>> {
@@ -26,12 +21,7 @@ export function listSupportPolicies(dataSource: DataSource, args: SupportPolicyL
   if (args.filter?.kind) query.andWhere("s.kind = :kind", { kind: args.filter.kind });
   if (args.filter?.eligibleFor) query.andWhere(":eligibleFor = ANY(s.eligible_kinds)", { eligibleFor: args.filter.eligibleFor });
   applySearch(query, "s.search_text", args.filter?.search);
-  return paginate(
-    SupportPolicyConnection,
-    query,
-    orderByColumn("s", "name", (s: SupportPolicy) => s.name, "ASC"),
-    args,
-  );
+  return paginate(SupportPolicyConnection, query, orderByField(query, "name", "ASC"), args);
 }
 
 export function listSupportProgrammes(dataSource: DataSource, args: SupportProgrammeListArgs): Promise<Connection<SupportProgramme>> {
@@ -58,10 +48,5 @@ export function listSupportProgrammes(dataSource: DataSource, args: SupportProgr
   }
   if (filter?.status) query.andWhere("p.status = :status", { status: filter.status });
   applySearch(query, "p.search_text", filter?.search);
-  return paginate(
-    SupportProgrammeConnection,
-    query,
-    orderByColumn("p", "starts_on", (p: SupportProgramme) => p.startsOn, "DESC"),
-    args,
-  );
+  return paginate(SupportProgrammeConnection, query, orderByField(query, "startsOn", "DESC"), args);
 }

@@ -16,19 +16,19 @@ import {
   conflict,
   DomainError,
   ErrorCode,
-  importDecision,
+  importPayload,
   importRowsWhere,
+  ImportWrites,
   ImportOutcome,
-  insertRows,
+  insertEntities,
   isUuid,
+  oncePerFile,
   requireBatchSize,
   rowResults,
-  organizationsOf,
+  organizationsNamed,
   requireNotDissolvedBy,
   requireNotInFuture,
-  updateVersioned,
   writeAudits,
-  type AuditEntry,
   type GatewayLookup,
 } from "@kttt/core";
 import { placementNamedOn, unitsShareGround, type Placement } from "@kttt/reference";
@@ -90,10 +90,6 @@ async function beneficiariesOf(manager: EntityManager, programmes: SupportProgra
   return new Map(found.map((b) => [`${b.programmeId}|${b.organizationId}`, b]));
 }
 
-function finish(results: SupportImportRowResult[], dryRun: boolean, skipInvalid: boolean): ImportSupportPayload {
-  return Object.assign(new ImportSupportPayload(), { dryRun, ...importDecision(results, dryRun, skipInvalid), rows: results });
-}
-
 export class SupportImport {
   constructor(
     private readonly dataSource: DataSource,
@@ -101,7 +97,7 @@ export class SupportImport {
   ) {}
 
   async beneficiaries(rows: BeneficiaryImportRow[], dryRun: boolean, skipInvalid: boolean): Promise<ImportSupportPayload> {
-    const { results, failed, checkEach } = batch(rows);
+    const { results, checkEach, eachChecked } = batch(rows);
     const places = checkEach((row): Placement & { unit: { code: string } } => {
       // The organisation lies where the row places it on the approval date, as recordBeneficiary records it.
       const place = placementNamedOn(row, row.approvedOn);
@@ -114,12 +110,7 @@ export class SupportImport {
       if (support.length < 3 || support.length > 500) throw badInput("The support must be described in 3 to 500 characters.", "support", "INVALID_VALUE");
       return place;
     });
-    // Membership's organisations, every id of the batch in one look-up, before any lock is taken.
-    const organizations = await organizationsOf(
-      this.lookup,
-      rows.map((r, i) => (places[i] ? r.organizationId : null)),
-      "organizationId",
-    );
+    const organizations = await organizationsNamed(this.lookup, rows, places, "organizationId");
 
     return this.dataSource.transaction(async (manager) => {
       const programmes = await programmesByCode(manager, rows);
@@ -142,171 +133,111 @@ export class SupportImport {
       const used = new Map(allocated.map((a) => [`${a.programme_id}|${a.funding_source}`, BigInt(a.allocated)]));
       const existing = await beneficiariesOf(manager, list, rows);
 
-      const creates: { beneficiary: SupportBeneficiary; index: number }[] = [];
-      const updates: { before: SupportBeneficiary; changes: Partial<SupportBeneficiary>; index: number }[] = [];
-      const seen = new Map<string, number | null>();
-      for (const [index, row] of rows.entries()) {
-        const place = places[index];
-        if (!place) continue;
+      const writes = new ImportWrites({ entity: SupportBeneficiary, operation: "importBeneficiaries", rows, results, id: "beneficiaryId" });
+      const once = oncePerFile();
+      eachChecked(places, (row, place, index) => {
         const unitField = row.commune ? "commune" : "adminUnit";
-        try {
-          const programme = programmeOf(programmes, row);
-          const found = organizations.get(row.organizationId ?? "");
-          if (!row.organizationId || !found) throw unknownOrganization(row);
-          const field = organizationField(row);
-          confirmOrganization(
-            found,
-            {
-              id: found.id,
-              kind: row.organizationKind,
-              adminUnitCode: place.unit.code,
-              fields: { id: field, kind: "organizationKind", adminUnitCode: unitField },
-            },
-            unitsShareGround,
+        const programme = programmeOf(programmes, row);
+        const found = organizations.get(row.organizationId ?? "");
+        if (!row.organizationId || !found) throw unknownOrganization(row);
+        const field = organizationField(row);
+        confirmOrganization(
+          found,
+          {
+            id: found.id,
+            kind: row.organizationKind,
+            adminUnitCode: place.unit.code,
+            fields: { id: field, kind: "organizationKind", adminUnitCode: unitField },
+          },
+          unitsShareGround,
+        );
+        requireNotDissolvedBy(found, row.approvedOn, field, "receive support approved");
+        const policy = policies.get(programme.policyId)!;
+        const agency = agencies.get(programme.agencyId)!;
+        if (!policy.eligibleOrganizationKinds.includes(row.organizationKind)) {
+          throw badInput(
+            `Policy ${policy.code} does not support ${row.organizationKind}; it supports ${policy.eligibleOrganizationKinds.join(", ")}.`,
+            "organizationKind",
+            "NOT_ELIGIBLE",
           );
-          requireNotDissolvedBy(found, row.approvedOn, field, "receive support approved");
-          const policy = policies.get(programme.policyId)!;
-          const agency = agencies.get(programme.agencyId)!;
-          if (!policy.eligibleOrganizationKinds.includes(row.organizationKind)) {
-            throw badInput(
-              `Policy ${policy.code} does not support ${row.organizationKind}; it supports ${policy.eligibleOrganizationKinds.join(", ")}.`,
-              "organizationKind",
-              "NOT_ELIGIBLE",
-            );
-          }
-          if (agency.adminUnitCode && agency.adminUnitCode !== place.adminUnitCode) {
-            throw badInput(
-              `${agency.name} supports organisations registered in its own unit (${agency.adminUnitCode}), not in ${place.adminUnitCode}.`,
-              unitField,
-              "OUTSIDE_PROGRAMME_AREA",
-            );
-          }
-          checkPeriod(programme, row.approvedOn, "approvedOn", "The approval date");
-          const trained = row.managersTrained ?? 0;
-          if (trained > 0 && policy.kind !== PolicyKind.HUMAN_RESOURCES)
-            throw badInput("Managers trained are recorded for training programmes only.", "managersTrained", "NOT_A_TRAINING_PROGRAMME");
-          const lineKey = `${programme.id}|${row.fundingSource}`;
-          const line = budget.get(lineKey);
-          if (line === undefined)
-            throw badInput(`Programme ${programme.code} has no ${row.fundingSource} budget line.`, "fundingSource", "FUNDING_SOURCE_NOT_IN_PROGRAMME");
-          const key = `${programme.id}|${found.id}`;
-          if (seen.has(key)) {
-            const first = seen.get(key);
-            throw conflict(
-              `${cleanText(row.organizationName)} is also a beneficiary of ${programme.code} on ${first != null ? `row ${first}` : "an earlier row"} of this file.`,
-              field,
-              "ALREADY_BENEFICIARY",
-            );
-          }
-          seen.set(key, row.rowNumber ?? null);
-          const before = existing.get(key) ?? null;
-          if (before && (before.fundingSource !== row.fundingSource || before.approvedOn !== row.approvedOn)) {
-            throw conflict(
-              `The allocation to ${found.name} is recorded on the ${before.fundingSource} line, approved on ${before.approvedOn}; an import does not move it. Correct the file.`,
-              before.approvedOn !== row.approvedOn ? "approvedOn" : "fundingSource",
-              "ALLOCATION_DIFFERS",
-            );
-          }
-          if (before && row.plannedAmount < before.disbursedAmount && !before.overPlanReason) {
-            throw badInput(
-              `${formatVnd(before.disbursedAmount)} has been paid to ${found.name} already; the approved amount cannot fall below it.`,
-              "plannedAmount",
-              "PLANNED_BELOW_DISBURSED",
-            );
-          }
-          const left = line - (used.get(lineKey) ?? 0n) + (before?.plannedAmount ?? 0n);
-          if (row.plannedAmount > left) {
-            throw badInput(
-              `The ${row.fundingSource} line of ${programme.code} has ${formatVnd(left)} left of ${formatVnd(line)}; ${formatVnd(row.plannedAmount)} does not fit.`,
-              "plannedAmount",
-              "BUDGET_LINE_EXCEEDED",
-            );
-          }
-          used.set(lineKey, (used.get(lineKey) ?? 0n) - (before?.plannedAmount ?? 0n) + row.plannedAmount);
-          // A row naming a commune moves the allocation's organisation there (since the approval date); one naming a district only keeps it.
-          const wanted = {
-            support: cleanText(row.support),
-            plannedAmount: row.plannedAmount,
-            managersTrained: trained,
-            adminUnitCode: place.adminUnitCode,
-            ...(place.communeId ? { communeId: place.communeId } : {}),
-          };
-          if (!before) {
-            const beneficiary = Object.assign(new SupportBeneficiary(), {
-              id: randomUUID(),
-              programmeId: programme.id,
-              organizationId: found.id,
-              organizationKind: row.organizationKind,
-              fundingSource: row.fundingSource,
-              ...wanted,
-              communeId: place.communeId,
-              communeSince: place.communeSince,
-              disbursedAmount: 0n,
-              approvedOn: row.approvedOn,
-              overPlanReason: null,
-              version: 1,
-            });
-            creates.push({ beneficiary, index });
-            results[index].outcome = ImportOutcome.CREATED;
-            continue;
-          }
-          results[index].beneficiaryId = before.id;
-          const changes = Object.fromEntries(Object.entries(wanted).filter(([f, v]) => before[f as keyof typeof wanted] !== v)) as Partial<SupportBeneficiary>;
-          if (changes.communeId) changes.communeSince = place.communeSince;
-          if (Object.keys(changes).length === 0) results[index].outcome = ImportOutcome.UNCHANGED;
-          else {
-            updates.push({ before, changes, index });
-            results[index].outcome = ImportOutcome.UPDATED;
-          }
-        } catch (error) {
-          failed(index, error);
         }
-      }
-      const payload = finish(results, dryRun, skipInvalid);
-      if (payload.written) {
-        await insertRows(
-          manager,
-          "support_beneficiary",
-          creates.map(({ beneficiary: b }) => ({
-            id: b.id,
-            programme_id: b.programmeId,
-            organization_id: b.organizationId,
-            organization_kind: b.organizationKind,
-            admin_unit_code: b.adminUnitCode,
-            commune_id: b.communeId,
-            commune_since: b.communeSince,
-            funding_source: b.fundingSource,
-            support: b.support,
-            planned_amount: b.plannedAmount,
-            disbursed_amount: 0n,
-            managers_trained: b.managersTrained,
-            approved_on: b.approvedOn,
+        if (agency.adminUnitCode && agency.adminUnitCode !== place.adminUnitCode) {
+          throw badInput(
+            `${agency.name} supports organisations registered in its own unit (${agency.adminUnitCode}), not in ${place.adminUnitCode}.`,
+            unitField,
+            "OUTSIDE_PROGRAMME_AREA",
+          );
+        }
+        checkPeriod(programme, row.approvedOn, "approvedOn", "The approval date");
+        const trained = row.managersTrained ?? 0;
+        if (trained > 0 && policy.kind !== PolicyKind.HUMAN_RESOURCES)
+          throw badInput("Managers trained are recorded for training programmes only.", "managersTrained", "NOT_A_TRAINING_PROGRAMME");
+        const lineKey = `${programme.id}|${row.fundingSource}`;
+        const line = budget.get(lineKey);
+        if (line === undefined)
+          throw badInput(`Programme ${programme.code} has no ${row.fundingSource} budget line.`, "fundingSource", "FUNDING_SOURCE_NOT_IN_PROGRAMME");
+        const key = `${programme.id}|${found.id}`;
+        once(key, row.rowNumber, (earlier) =>
+          conflict(`${cleanText(row.organizationName)} is also a beneficiary of ${programme.code} on ${earlier} of this file.`, field, "ALREADY_BENEFICIARY"),
+        );
+        const before = existing.get(key) ?? null;
+        if (before && (before.fundingSource !== row.fundingSource || before.approvedOn !== row.approvedOn)) {
+          throw conflict(
+            `The allocation to ${found.name} is recorded on the ${before.fundingSource} line, approved on ${before.approvedOn}; an import does not move it. Correct the file.`,
+            before.approvedOn !== row.approvedOn ? "approvedOn" : "fundingSource",
+            "ALLOCATION_DIFFERS",
+          );
+        }
+        if (before && row.plannedAmount < before.disbursedAmount && !before.overPlanReason) {
+          throw badInput(
+            `${formatVnd(before.disbursedAmount)} has been paid to ${found.name} already; the approved amount cannot fall below it.`,
+            "plannedAmount",
+            "PLANNED_BELOW_DISBURSED",
+          );
+        }
+        const left = line - (used.get(lineKey) ?? 0n) + (before?.plannedAmount ?? 0n);
+        if (row.plannedAmount > left) {
+          throw badInput(
+            `The ${row.fundingSource} line of ${programme.code} has ${formatVnd(left)} left of ${formatVnd(line)}; ${formatVnd(row.plannedAmount)} does not fit.`,
+            "plannedAmount",
+            "BUDGET_LINE_EXCEEDED",
+          );
+        }
+        used.set(lineKey, (used.get(lineKey) ?? 0n) - (before?.plannedAmount ?? 0n) + row.plannedAmount);
+        // A row naming a commune moves the allocation's organisation there (since the approval date); one naming a district only keeps it.
+        const wanted = {
+          support: cleanText(row.support),
+          plannedAmount: row.plannedAmount,
+          managersTrained: trained,
+          adminUnitCode: place.adminUnitCode,
+          ...(place.communeId ? { communeId: place.communeId } : {}),
+        };
+        if (!before) {
+          const beneficiary = Object.assign(new SupportBeneficiary(), {
+            id: randomUUID(),
+            programmeId: programme.id,
+            organizationId: found.id,
+            organizationKind: row.organizationKind,
+            fundingSource: row.fundingSource,
+            ...wanted,
+            communeId: place.communeId,
+            communeSince: place.communeSince,
+            disbursedAmount: 0n,
+            approvedOn: row.approvedOn,
+            overPlanReason: null,
             version: 1,
-          })),
-        );
-        const audits: AuditEntry[] = creates.map(({ beneficiary, index }) => ({
-          operation: "importBeneficiaries",
-          input: rows[index],
-          resultRef: beneficiary.id,
-          after: beneficiary,
-        }));
-        audits.push(
-          ...(await updateVersioned(
-            manager,
-            SupportBeneficiary,
-            "importBeneficiaries",
-            updates.map((u) => ({ ...u, input: rows[u.index] })),
-          )),
-        );
-        await writeAudits(manager, audits);
-        for (const { beneficiary, index } of creates) results[index].beneficiaryId = beneficiary.id;
-      }
-      return payload;
+          });
+          writes.create(beneficiary, index);
+          return;
+        }
+        writes.update(before, wanted, index, place.communeSince);
+      });
+      return writes.finish(manager, ImportSupportPayload, dryRun, skipInvalid);
     });
   }
 
   async disbursements(rows: DisbursementImportRow[], dryRun: boolean, skipInvalid: boolean): Promise<ImportSupportPayload> {
-    const { results, failed, checkEach } = batch(rows);
+    const { results, checkEach, eachChecked } = batch(rows);
     const valid = checkEach((row) => {
       positive(row.amount, "amount", "A payment");
       requireNotInFuture(row.disbursedOn, "disbursedOn", "The payment date");
@@ -324,70 +255,55 @@ export class SupportImport {
       const totals = new Map([...beneficiaries.values()].map((b) => [b.id, b.disbursedAmount]));
 
       const payments: { disbursement: Disbursement; beneficiary: SupportBeneficiary; index: number }[] = [];
-      const seen = new Map<string, number | null>();
-      for (const [index, row] of rows.entries()) {
-        if (!valid[index]) continue;
-        try {
-          const programme = programmeOf(programmes, row);
-          if (!row.organizationId) throw unknownOrganization(row);
-          const beneficiary = beneficiaries.get(`${programme.id}|${row.organizationId}`);
-          if (!beneficiary) {
-            throw new DomainError(
-              ErrorCode.NOT_FOUND,
-              `${cleanText(row.organizationName)} has no allocation under ${programme.code}: import the allocation (importBeneficiaries) first.`,
-              { field: organizationField(row), reason: "BENEFICIARY_NOT_FOUND" },
-            );
-          }
-          results[index].beneficiaryId = beneficiary.id;
-          const key = `${beneficiary.id}|${row.disbursedOn}|${row.amount}`;
-          if (seen.has(key)) {
-            const first = seen.get(key);
-            throw conflict(
-              `The same payment (${formatVnd(row.amount)} on ${row.disbursedOn}) is also on ${first != null ? `row ${first}` : "an earlier row"} of this file.`,
-              "amount",
-              "DUPLICATE_PAYMENT",
-            );
-          }
-          seen.set(key, row.rowNumber ?? null);
-          if (paidKeys.has(key)) {
-            results[index].outcome = ImportOutcome.UNCHANGED;
-            continue;
-          }
-          if (row.disbursedOn < beneficiary.approvedOn)
-            throw badInput(
-              `A payment (${row.disbursedOn}) cannot precede the approval (${beneficiary.approvedOn}).`,
-              "disbursedOn",
-              "DISBURSED_BEFORE_APPROVAL",
-            );
-          checkPeriod(programme, row.disbursedOn, "disbursedOn", "The payment date");
-          const total = totals.get(beneficiary.id)!;
-          const after = total + row.amount;
-          const reason = cleanOptionalText(row.overrideReason);
-          if (after > beneficiary.plannedAmount && !reason) {
-            throw badInput(
-              `Paying ${formatVnd(row.amount)} would bring the total paid to ${formatVnd(after)}, above the ${formatVnd(beneficiary.plannedAmount)} approved. Pay at most what is left, or give a reason to pay more.`,
-              "amount",
-              "DISBURSEMENT_EXCEEDS_PLANNED",
-            );
-          }
-          if (after <= beneficiary.plannedAmount && reason)
-            throw badInput("A reason is only for a payment above the approved amount; this one fits. Leave it out.", "overrideReason", "OVERRIDE_NOT_NEEDED");
-          totals.set(beneficiary.id, after);
-          const disbursement = Object.assign(new Disbursement(), {
-            id: randomUUID(),
-            beneficiaryId: beneficiary.id,
-            amount: row.amount,
-            disbursedOn: row.disbursedOn,
-            overrideReason: reason,
-            note: cleanOptionalText(row.note),
-          });
-          payments.push({ disbursement, beneficiary, index });
-          results[index].outcome = ImportOutcome.UPDATED;
-        } catch (error) {
-          failed(index, error);
+      const once = oncePerFile();
+      eachChecked(valid, (row, _valid, index, result) => {
+        const programme = programmeOf(programmes, row);
+        if (!row.organizationId) throw unknownOrganization(row);
+        const beneficiary = beneficiaries.get(`${programme.id}|${row.organizationId}`);
+        if (!beneficiary) {
+          throw new DomainError(
+            ErrorCode.NOT_FOUND,
+            `${cleanText(row.organizationName)} has no allocation under ${programme.code}: import the allocation (importBeneficiaries) first.`,
+            { field: organizationField(row), reason: "BENEFICIARY_NOT_FOUND" },
+          );
         }
-      }
-      const payload = finish(results, dryRun, skipInvalid);
+        result.beneficiaryId = beneficiary.id;
+        const key = `${beneficiary.id}|${row.disbursedOn}|${row.amount}`;
+        once(key, row.rowNumber, (earlier) =>
+          conflict(`The same payment (${formatVnd(row.amount)} on ${row.disbursedOn}) is also on ${earlier} of this file.`, "amount", "DUPLICATE_PAYMENT"),
+        );
+        if (paidKeys.has(key)) {
+          result.outcome = ImportOutcome.UNCHANGED;
+          return;
+        }
+        if (row.disbursedOn < beneficiary.approvedOn)
+          throw badInput(`A payment (${row.disbursedOn}) cannot precede the approval (${beneficiary.approvedOn}).`, "disbursedOn", "DISBURSED_BEFORE_APPROVAL");
+        checkPeriod(programme, row.disbursedOn, "disbursedOn", "The payment date");
+        const total = totals.get(beneficiary.id)!;
+        const after = total + row.amount;
+        const reason = cleanOptionalText(row.overrideReason);
+        if (after > beneficiary.plannedAmount && !reason) {
+          throw badInput(
+            `Paying ${formatVnd(row.amount)} would bring the total paid to ${formatVnd(after)}, above the ${formatVnd(beneficiary.plannedAmount)} approved. Pay at most what is left, or give a reason to pay more.`,
+            "amount",
+            "DISBURSEMENT_EXCEEDS_PLANNED",
+          );
+        }
+        if (after <= beneficiary.plannedAmount && reason)
+          throw badInput("A reason is only for a payment above the approved amount; this one fits. Leave it out.", "overrideReason", "OVERRIDE_NOT_NEEDED");
+        totals.set(beneficiary.id, after);
+        const disbursement = Object.assign(new Disbursement(), {
+          id: randomUUID(),
+          beneficiaryId: beneficiary.id,
+          amount: row.amount,
+          disbursedOn: row.disbursedOn,
+          overrideReason: reason,
+          note: cleanOptionalText(row.note),
+        });
+        payments.push({ disbursement, beneficiary, index });
+        result.outcome = ImportOutcome.UPDATED;
+      });
+      const payload = importPayload(ImportSupportPayload, results, dryRun, skipInvalid);
       if (payload.written) await this.pay(manager, rows, payments);
       return payload;
     });
@@ -399,18 +315,8 @@ export class SupportImport {
     rows: DisbursementImportRow[],
     payments: { disbursement: Disbursement; beneficiary: SupportBeneficiary; index: number }[],
   ): Promise<void> {
-    await insertRows(
-      manager,
-      "disbursement",
-      payments.map(({ disbursement: d }) => ({
-        id: d.id,
-        beneficiary_id: d.beneficiaryId,
-        amount: d.amount,
-        disbursed_on: d.disbursedOn,
-        override_reason: d.overrideReason,
-        note: d.note,
-      })),
-    );
+    const disbursements = payments.map((p) => p.disbursement);
+    await insertEntities(manager, Disbursement, disbursements);
     const byBeneficiary = new Map<string, { beneficiary: SupportBeneficiary; total: bigint; reason: string | null }>();
     for (const { disbursement, beneficiary } of payments) {
       const entry = byBeneficiary.get(beneficiary.id) ?? { beneficiary, total: beneficiary.disbursedAmount, reason: beneficiary.overPlanReason };

@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
-import { ImportPayloadBase, ImportRowResultBase, OrganizationKind, FieldOf } from "@kttt/core";
+import { ImportPayloadOf, ImportRowInput, ImportRowResultOf, OrganizationKind, FieldOf } from "@kttt/core";
 import { FundingSource } from "../domain/enums";
 
 /** At most this many rows in one importBeneficiaries or importDisbursements call (one transaction). */
@@ -7,10 +7,7 @@ export const MAX_SUPPORT_IMPORT_ROWS = 5000;
 
 /** The programme and the organisation a row of either list names. */
 @InputType({ description: "The programme and organisation a support row names (chương trình và tổ chức)." })
-export abstract class SupportRowBase {
-  @FieldOf.int("The row's number in the person's file, echoed in the result and in messages (số dòng).", { nullable: true })
-  rowNumber?: number;
-
+export abstract class SupportRowBase extends ImportRowInput {
   @FieldOf.text("The programme's code (mã chương trình), e.g. CT-2024-SO-CT-XTTM.")
   programmeCode: string;
 
@@ -92,17 +89,10 @@ export class DisbursementImportRow extends SupportRowBase {
 }
 
 @ObjectType({ description: "What an import of allocations or payments did, or would do, with one row (kết quả từng dòng)." })
-export class SupportImportRowResult extends ImportRowResultBase {
-  @Field(() => ID, {
-    nullable: true,
-    description:
-      "The beneficiary (allocation) the row matched, created or paid; null for an invalid row and for one a dry run would create (mã đối tượng thụ hưởng).",
-  })
-  beneficiaryId: string | null;
-}
+export class SupportImportRowResult extends ImportRowResultOf(
+  "beneficiaryId",
+  "The beneficiary (allocation) the row matched, created or paid; null for an invalid row and for one a dry run would create (mã đối tượng thụ hưởng).",
+) {}
 
 @ObjectType({ description: "The result of importing a batch of allocations or payments (kết quả nhập danh sách hỗ trợ)." })
-export class ImportSupportPayload extends ImportPayloadBase {
-  @Field(() => [SupportImportRowResult], { description: "One result per row, in the order sent (từng dòng)." })
-  rows: SupportImportRowResult[];
-}
+export class ImportSupportPayload extends ImportPayloadOf(SupportImportRowResult) {}

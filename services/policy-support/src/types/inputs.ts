@@ -1,6 +1,6 @@
 import { ArrayMaxSize, ArrayMinSize, IsOptional, Min, ValidateNested } from "class-validator";
 import { Field, Float, InputType, ID } from "type-graphql";
-import { AdminUnitCodeField, CodeInput, CountInput, IsYearInRange, MutationInput, OptionalTextInput, TextInput, FieldOf } from "@kttt/core";
+import { AdminUnitCodeField, CodeInput, CountInput, MutationInput, OptionalTextInput, TextInput, FieldOf, YearInput } from "@kttt/core";
 import { FundingSource, LegalDocumentType, OrganizationKind, PlanIndicator, PolicyKind } from "../domain/enums";
 
 @InputType({ description: "Record a newly issued legal document (ban hành văn bản)." })
@@ -158,8 +158,7 @@ export class IndicatorValueInput {
 
 @InputType({ description: "Record a year's collective-economy development plan with its targets (kế hoạch phát triển KTTT)." })
 export class RecordDevelopmentPlanInput extends MutationInput {
-  @FieldOf.int("Plan year.")
-  @IsYearInRange()
+  @YearInput("Plan year.")
   year: number;
 
   @FieldOf.id("The PLAN document that sets it out.")

@@ -1,7 +1,7 @@
-import { Field, ObjectType } from "type-graphql";
-import { Column, Entity } from "typeorm";
-import { Stored, today } from "@kttt/core";
-import { communeCodeOn } from "@kttt/reference";
+import { ObjectType } from "type-graphql";
+import { Entity } from "typeorm";
+import { FieldOf, Stored } from "@kttt/core";
+import { PlaceBound } from "@kttt/reference";
 import { EVENT_TYPE_LABEL, FORMAT_LABEL, TradeEventFormat, TradeEventScope, TradeEventType } from "../domain/enums";
 
 @ObjectType({
@@ -9,7 +9,7 @@ import { EVENT_TYPE_LABEL, FORMAT_LABEL, TradeEventFormat, TradeEventScope, Trad
     "A trade-promotion event (hoạt động xúc tiến thương mại): a fair, exhibition, conference, supply-demand meeting or online campaign the Alliance brings cooperatives to.",
 })
 @Entity("trade_event")
-export class TradeEvent {
+export class TradeEvent extends PlaceBound {
   @Stored.id("Stable identifier (mã định danh).")
   id: string;
 
@@ -31,18 +31,15 @@ export class TradeEvent {
   @Stored.text("Where it was held (địa điểm), or the platform of an online event.")
   place: string;
 
-  @Stored.text("Code of the unit of Hà Tĩnh where it was held (mã đơn vị hành chính); null outside the province or online.", { nullable: true })
-  adminUnitCode: string | null;
-
-  /** The commune (a unit version's id) where it was held, as recorded; `commune` serves the unit. */
-  @Column("text", { name: "commune_id", nullable: true })
-  communeId: string | null;
-
-  @Stored.date(
-    "Since when it lies in `commune` (từ ngày): its first day; null where no commune is recorded (outside the province, online, or only a district known).",
+  @Stored.place(
+    {
+      adminUnitCode: "Code of the unit of Hà Tĩnh where it was held (mã đơn vị hành chính); null outside the province or online.",
+      communeSince:
+        "Since when it lies in `commune` (từ ngày): its first day; null where no commune is recorded (outside the province, online, or only a district known).",
+    },
     { nullable: true },
   )
-  communeSince: string | null;
+  adminUnitCode: string | null;
 
   @Stored.date("First day (ngày bắt đầu).")
   startsOn: string;
@@ -75,18 +72,9 @@ export class TradeEvent {
   @Stored.int("Version for optimistic concurrency (phiên bản).")
   version: number;
 
-  /** The code of today's commune where it was held (the COMMUNE access rule reads it); null where none is recorded or none decides. */
-  get communeCodeToday(): string | null {
-    return communeCodeOn(this.communeId, null, today());
-  }
+  @FieldOf.label(EVENT_TYPE_LABEL, "type", "Name of the kind in Vietnamese (tên loại hoạt động).")
+  typeLabel: string;
 
-  @Field({ description: "Name of the kind in Vietnamese (tên loại hoạt động)." })
-  typeLabel(): string {
-    return EVENT_TYPE_LABEL[this.type];
-  }
-
-  @Field({ description: "Name of the format in Vietnamese (tên hình thức)." })
-  formatLabel(): string {
-    return FORMAT_LABEL[this.format];
-  }
+  @FieldOf.label(FORMAT_LABEL, "format", "Name of the format in Vietnamese (tên hình thức).")
+  formatLabel: string;
 }

@@ -1,12 +1,15 @@
-import { Field, ObjectType } from "type-graphql";
+import { ObjectType } from "type-graphql";
 import { Column, Entity } from "typeorm";
-import { Stored, today } from "@kttt/core";
-import { communeCodeOn } from "@kttt/reference";
+import { FieldOf, Stored } from "@kttt/core";
+import { PlaceBound } from "@kttt/reference";
 import { EcommercePlatform, PLATFORM_LABEL, TradeParticipantKind } from "../domain/enums";
+
+/** Where the seller of a listing or a link lies: its commune is the seller's. */
+const SELLER_PLACE = { adminUnitCode: "Code of the unit where the seller is registered (mã đơn vị hành chính).", who: "the seller" };
 
 @ObjectType({ description: "A product of an organisation offered on an e-commerce platform (gian hàng trên sàn thương mại điện tử)." })
 @Entity("ecommerce_listing")
-export class EcommerceListing {
+export class EcommerceListing extends PlaceBound {
   @Stored.id("Stable identifier (mã định danh).")
   id: string;
 
@@ -16,15 +19,8 @@ export class EcommerceListing {
   @Stored.enum(TradeParticipantKind, "Kind of seller (loại chủ thể).")
   ownerKind: TradeParticipantKind;
 
-  @Stored.text("Code of the unit where the seller is registered (mã đơn vị hành chính).")
+  @Stored.place(SELLER_PLACE)
   adminUnitCode: string;
-
-  /** The commune (a unit version's id) where the seller lies, as recorded; `commune` serves the unit. */
-  @Column("text", { name: "commune_id", nullable: true })
-  communeId: string | null;
-
-  @Stored.date("Since when the seller lies in `commune` (từ ngày); null where no commune is recorded.", { nullable: true })
-  communeSince: string | null;
 
   @Stored.enum(EcommercePlatform, "The platform (sàn).")
   platform: EcommercePlatform;
@@ -47,20 +43,13 @@ export class EcommerceListing {
   @Stored.int("Version for optimistic concurrency (phiên bản).")
   version: number;
 
-  @Field({ description: "Name of the platform (tên sàn)." })
-  platformLabel(): string {
-    return PLATFORM_LABEL[this.platform];
-  }
-
-  /** The code of today's commune where the seller lies (the COMMUNE access rule reads it); null where none decides. */
-  get communeCodeToday(): string | null {
-    return communeCodeOn(this.communeId, null, today());
-  }
+  @FieldOf.label(PLATFORM_LABEL, "platform", "Name of the platform (tên sàn).")
+  platformLabel: string;
 }
 
 @ObjectType({ description: "A supply-demand link (kết nối cung cầu): a seller's agreement to supply a buyer with a product." })
 @Entity("supply_demand_link")
-export class SupplyDemandLink {
+export class SupplyDemandLink extends PlaceBound {
   @Stored.id("Stable identifier (mã định danh).")
   id: string;
 
@@ -70,15 +59,8 @@ export class SupplyDemandLink {
   @Stored.enum(TradeParticipantKind, "Kind of seller (loại chủ thể).")
   sellerKind: TradeParticipantKind;
 
-  @Stored.text("Code of the unit where the seller is registered (mã đơn vị hành chính).")
+  @Stored.place(SELLER_PLACE)
   adminUnitCode: string;
-
-  /** The commune (a unit version's id) where the seller lies, as recorded; `commune` serves the unit. */
-  @Column("text", { name: "commune_id", nullable: true })
-  communeId: string | null;
-
-  @Stored.date("Since when the seller lies in `commune` (từ ngày); null where no commune is recorded.", { nullable: true })
-  communeSince: string | null;
 
   @Stored.text("The buyer (bên mua), e.g. a supermarket chain or a trader.", { guard: "TRADE" })
   buyer: string;
@@ -106,9 +88,4 @@ export class SupplyDemandLink {
 
   @Stored.text("Remarks (ghi chú).", { nullable: true })
   note: string | null;
-
-  /** The code of today's commune where the seller lies (the COMMUNE access rule reads it); null where none decides. */
-  get communeCodeToday(): string | null {
-    return communeCodeOn(this.communeId, null, today());
-  }
 }

@@ -1,7 +1,7 @@
 import { ObjectType } from "type-graphql";
-import { Column, Entity, PrimaryColumn } from "typeorm";
-import { Stored, today } from "@kttt/core";
-import { communeCodeOn } from "@kttt/reference";
+import { Column, Entity } from "typeorm";
+import { linkTable, Stored } from "@kttt/core";
+import { PlaceBound } from "@kttt/reference";
 import { TradeParticipantKind } from "../domain/enums";
 
 @ObjectType({
@@ -9,7 +9,7 @@ import { TradeParticipantKind } from "../domain/enums";
     "One organisation's part in an event (tham gia xúc tiến thương mại): its booths, the OCOP products it showed, what it sold and the contracts and memoranda it signed.",
 })
 @Entity("trade_participation")
-export class TradeParticipation {
+export class TradeParticipation extends PlaceBound {
   @Stored.id("Stable identifier (mã định danh).")
   id: string;
 
@@ -22,17 +22,12 @@ export class TradeParticipation {
   @Stored.enum(TradeParticipantKind, "Kind of participant (loại chủ thể).")
   participantKind: TradeParticipantKind;
 
-  @Stored.text(
-    "Code of the unit where the participant is registered (mã đơn vị hành chính), as given when it took part: the district before 2025-07-01 (the commune's district), the commune after.",
-  )
+  @Stored.place({
+    adminUnitCode:
+      "Code of the unit where the participant is registered (mã đơn vị hành chính), as given when it took part: the district before 2025-07-01 (the commune's district), the commune after.",
+    who: "the participant",
+  })
   adminUnitCode: string;
-
-  /** The commune (a unit version's id) where the participant lies, as recorded; `commune` serves the unit. */
-  @Column("text", { name: "commune_id", nullable: true })
-  communeId: string | null;
-
-  @Stored.date("Since when the participant lies in `commune` (từ ngày); null where no commune is recorded.", { nullable: true })
-  communeSince: string | null;
 
   @Stored.date("First day it took part (từ ngày), inside the event's dates.")
   attendedFrom: string;
@@ -63,19 +58,7 @@ export class TradeParticipation {
 
   @Stored.int("Version for optimistic concurrency (phiên bản).")
   version: number;
-
-  /** The code of today's commune where the participant lies (the COMMUNE access rule reads it); null where none decides. */
-  get communeCodeToday(): string | null {
-    return communeCodeOn(this.communeId, null, today());
-  }
 }
 
 /** An OCOP product shown by a participant (sản phẩm tham gia trưng bày). */
-@Entity("participation_product")
-export class ParticipationProduct {
-  @PrimaryColumn("uuid", { name: "participation_id" })
-  participationId: string;
-
-  @PrimaryColumn("uuid", { name: "product_id" })
-  productId: string;
-}
+export const ParticipationProduct = linkTable("participation_product", "participationId", "productId");

@@ -1,5 +1,5 @@
 /** Reading events, listings and links: filtered, keyset-paginated lists. */
-import { applySearch, badInput, orderByColumn, paginate, requireId, today, type Connection } from "@kttt/core";
+import { applySearch, badInput, orderByField, paginate, requireId, today, type Connection } from "@kttt/core";
 import { unitFilterCondition, unitFilterOn } from "@kttt/reference";
 import type { DataSource } from "typeorm";
 import { TradeEventOrder } from "../domain/enums";
@@ -31,8 +31,8 @@ export function listTradeEvents(dataSource: DataSource, args: TradeEventListArgs
   applySearch(query, "e.search_text", filter?.search);
   const order =
     args.orderBy === TradeEventOrder.NAME_ASC
-      ? orderByColumn("e", "name", (e: TradeEvent) => e.name, "ASC")
-      : orderByColumn("e", "starts_on", (e: TradeEvent) => e.startsOn, args.orderBy === TradeEventOrder.STARTS_ON_ASC ? "ASC" : "DESC");
+      ? orderByField(query, "name", "ASC")
+      : orderByField(query, "startsOn", args.orderBy === TradeEventOrder.STARTS_ON_ASC ? "ASC" : "DESC");
   return paginate(TradeEventConnection, query, order, args);
 }
 
@@ -49,12 +49,7 @@ export function listEcommerceListings(dataSource: DataSource, args: EcommerceLis
     query.andWhere(condition.sql, condition.params);
   }
   if (filter?.activeOn) query.andWhere("l.listed_on <= :day AND (l.delisted_on IS NULL OR l.delisted_on >= :day)", { day: filter.activeOn });
-  return paginate(
-    EcommerceListingConnection,
-    query,
-    orderByColumn("l", "listed_on", (l: EcommerceListing) => l.listedOn, "DESC"),
-    args,
-  );
+  return paginate(EcommerceListingConnection, query, orderByField(query, "listedOn", "DESC"), args);
 }
 
 export function listSupplyDemandLinks(dataSource: DataSource, args: SupplyDemandLinkListArgs): Promise<Connection<SupplyDemandLink>> {
@@ -69,10 +64,5 @@ export function listSupplyDemandLinks(dataSource: DataSource, args: SupplyDemand
     query.andWhere("s.seller_id = :sellerId", { sellerId: filter.sellerId });
   }
   applySearch(query, "s.search_text", filter?.search);
-  return paginate(
-    SupplyDemandLinkConnection,
-    query,
-    orderByColumn("s", "agreed_on", (s: SupplyDemandLink) => s.agreedOn, "DESC"),
-    args,
-  );
+  return paginate(SupplyDemandLinkConnection, query, orderByField(query, "agreedOn", "DESC"), args);
 }

@@ -1,15 +1,14 @@
 /** The fields trade promotion adds to other subgraphs' entities; every one batched through a loader. */
-import { Arg, Args, Authorized, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
+import { Args, Authorized, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import {
   ConnectionArgs,
   DETAILS,
+  extensionFieldResolvers,
   isOwnCommune,
   nestedConnection,
   OWN_COMMUNE,
-  READ_NOTE,
   Role,
-  SIGNED_IN,
-  requireYearInRange,
+  unitFiguresResolver,
   type Connection,
 } from "@kttt/core";
 import type { TradePromotionContext } from "../context";
@@ -28,8 +27,6 @@ import type { TradeParticipation } from "../entities/participation";
 import { TradeEventConnection, TradeParticipationConnection } from "../types/connections";
 import { TradePromotionFigures } from "../types/statistics";
 
-const PARTICIPATIONS = "Fairs, exhibitions and other trade-promotion events it took part in (tham gia xúc tiến thương mại), latest first.";
-
 function participations(ctx: TradePromotionContext, id: string, args: ConnectionArgs): Promise<Connection<TradeParticipation>> {
   return nestedConnection(TradeParticipationConnection, args, (p: TradeParticipation) => p.id, {
     firstPage: (limit) => ctx.loaders.firstParticipationsByParticipant({ limit }).load(id),
@@ -37,49 +34,18 @@ function participations(ctx: TradePromotionContext, id: string, args: Connection
   });
 }
 
-@Resolver(() => CooperativeRef)
-export class CooperativeTradeResolver {
-  @FieldResolver(() => TradeParticipationConnection, { nullable: true, description: PARTICIPATIONS })
-  tradeParticipations(@Root() ref: CooperativeRef, @Args() args: ConnectionArgs, @Ctx() ctx: TradePromotionContext): Promise<Connection<TradeParticipation>> {
-    return participations(ctx, ref.id, args);
-  }
-}
-
-@Resolver(() => CooperativeGroupRef)
-export class CooperativeGroupTradeResolver {
-  @FieldResolver(() => TradeParticipationConnection, { nullable: true, description: PARTICIPATIONS })
-  tradeParticipations(
-    @Root() ref: CooperativeGroupRef,
-    @Args() args: ConnectionArgs,
-    @Ctx() ctx: TradePromotionContext,
-  ): Promise<Connection<TradeParticipation>> {
-    return participations(ctx, ref.id, args);
-  }
-}
-
-@Resolver(() => CooperativeUnionRef)
-export class CooperativeUnionTradeResolver {
-  @FieldResolver(() => TradeParticipationConnection, { nullable: true, description: PARTICIPATIONS })
-  tradeParticipations(
-    @Root() ref: CooperativeUnionRef,
-    @Args() args: ConnectionArgs,
-    @Ctx() ctx: TradePromotionContext,
-  ): Promise<Connection<TradeParticipation>> {
-    return participations(ctx, ref.id, args);
-  }
-}
-
-@Resolver(() => OcopLocalOwnerRef)
-export class OcopLocalOwnerTradeResolver {
-  @FieldResolver(() => TradeParticipationConnection, { nullable: true, description: PARTICIPATIONS })
-  tradeParticipations(
-    @Root() ref: OcopLocalOwnerRef,
-    @Args() args: ConnectionArgs,
-    @Ctx() ctx: TradePromotionContext,
-  ): Promise<Connection<TradeParticipation>> {
-    return participations(ctx, ref.id, args);
-  }
-}
+/** `tradeParticipations` on membership's organisations and ocop's local owners: the events they took part in. */
+export const participantTradeResolvers = extensionFieldResolvers(
+  "TradeResolver",
+  { Cooperative: CooperativeRef, CooperativeGroup: CooperativeGroupRef, CooperativeUnion: CooperativeUnionRef, OcopLocalOwner: OcopLocalOwnerRef },
+  {
+    field: "tradeParticipations",
+    type: () => TradeParticipationConnection,
+    description: "Fairs, exhibitions and other trade-promotion events it took part in (tham gia xúc tiến thương mại), latest first.",
+    args: ConnectionArgs,
+    resolve: participations,
+  },
+);
 
 @Resolver(() => OcopProductRef)
 export class OcopProductTradeResolver {
@@ -98,22 +64,11 @@ export class OcopProductTradeResolver {
   }
 }
 
-@Resolver(() => AdminUnitRef)
-export class AdminUnitTradeResolver {
-  @Authorized(...SIGNED_IN)
-  @FieldResolver(() => TradePromotionFigures, {
-    nullable: true,
-    description: `Trade promotion in the unit in a year (xúc tiến thương mại trên địa bàn): events held in the unit, participations and OCOP owners that lay in it, on the map of the year's end (or today) while the unit is in force then, else of its last day. ${READ_NOTE.SIGNED_IN}`,
-  })
-  tradePromotion(
-    @Root() unit: AdminUnitRef,
-    @Arg("year", () => Int, { description: "The year, e.g. 2023." }) year: number,
-    @Ctx() ctx: TradePromotionContext,
-  ): Promise<TradePromotionFigures> {
-    requireYearInRange(year, "year");
-    return ctx.loaders.unitFigures(year).load(unit.id);
-  }
-}
+export const AdminUnitTradeResolver = unitFiguresResolver(AdminUnitRef, "tradePromotion", () => TradePromotionFigures, {
+  year: "The year, e.g. 2023.",
+  description:
+    "Trade promotion in the unit in a year (xúc tiến thương mại trên địa bàn): events held in the unit, participations and OCOP owners that lay in it, on the map of the year's end (or today) while the unit is in force then, else of its last day.",
+});
 
 /**
  * Which events a programme funded is the same fact as an event's `fundingProgramme`, read from the

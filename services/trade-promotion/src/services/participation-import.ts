@@ -15,43 +15,40 @@ import {
   DomainError,
   ErrorCode,
   foldText,
-  importDecision,
   importRowsWhere,
-  ImportOutcome,
-  insertRows,
+  ImportWrites,
   isUuid,
+  oncePerFile,
   requireBatchSize,
   rowResults,
-  organizationsOf,
+  organizationsNamed,
   requireNotDissolvedBy,
-  updateVersioned,
-  writeAudits,
-  type AuditEntry,
   type GatewayLookup,
   type MembershipOrganization,
 } from "@kttt/core";
 import { placementNamedOn, unitsShareGround } from "@kttt/reference";
 import { randomUUID } from "node:crypto";
-import type { DataSource, EntityManager } from "typeorm";
+import type { DataSource } from "typeorm";
 import { TradeParticipantKind } from "../domain/enums";
 import { TradeEvent } from "../entities/event";
 import { TradeParticipation } from "../entities/participation";
 import { ImportTradeParticipationsPayload, MAX_TRADE_IMPORT_ROWS, TradeParticipationImportRow, TradeParticipationImportRowResult } from "../types/import";
 
-const COMPARED = [
-  "adminUnitCode",
-  "communeId",
-  "attendedFrom",
-  "attendedTo",
-  "booths",
-  "salesAmount",
-  "contractCount",
-  "contractValue",
-  "mouCount",
-  "mouValue",
-  "note",
-] as const;
-type Compared = Pick<TradeParticipation, (typeof COMPARED)[number]>;
+/** The fields a row sets on its participation, compared with the recorded one's. */
+type Compared = Pick<
+  TradeParticipation,
+  | "adminUnitCode"
+  | "communeId"
+  | "attendedFrom"
+  | "attendedTo"
+  | "booths"
+  | "salesAmount"
+  | "contractCount"
+  | "contractValue"
+  | "mouCount"
+  | "mouValue"
+  | "note"
+>;
 
 const KIND_LABEL: Record<TradeParticipantKind, string> = {
   COOPERATIVE: "hợp tác xã",
@@ -116,7 +113,7 @@ export class TradeParticipationImport {
 
   async run(rows: TradeParticipationImportRow[], dryRun: boolean, skipInvalid: boolean): Promise<ImportTradeParticipationsPayload> {
     requireBatchSize(rows, MAX_TRADE_IMPORT_ROWS);
-    const { results, failed, checkEach } = rowResults<TradeParticipationImportRowResult, TradeParticipationImportRow>(rows, () =>
+    const { results, checkEach, eachChecked } = rowResults<TradeParticipationImportRowResult, TradeParticipationImportRow>(rows, () =>
       Object.assign(new TradeParticipationImportRowResult(), { participationId: null }),
     );
     const valid = checkEach((row) => {
@@ -130,12 +127,7 @@ export class TradeParticipationImport {
       checkResults(row);
       return true;
     });
-    // Membership's participants, every id of the batch in one look-up, before any lock is taken.
-    const organizations = await organizationsOf(
-      this.lookup,
-      rows.map((r, i) => (valid[i] ? r.participantId : null)),
-      "participantId",
-    );
+    const organizations = await organizationsNamed(this.lookup, rows, valid, "participantId");
 
     return this.dataSource.transaction(async (manager) => {
       const names = [...new Set(rows.filter((_r, i) => valid[i]).map((r) => foldText(cleanText(r.eventName ?? ""))))];
@@ -159,155 +151,85 @@ export class TradeParticipationImport {
         : [];
       const booths = new Map(taken.map((t) => [t.event_id, t.booths]));
 
-      const creates: { participation: TradeParticipation; index: number }[] = [];
-      const updates: { before: TradeParticipation; changes: Partial<TradeParticipation>; index: number }[] = [];
-      const seen = new Map<string, number | null>();
-      for (const [index, row] of rows.entries()) {
-        if (!valid[index]) continue;
-        const result = results[index];
-        try {
-          const folded = foldText(cleanText(row.eventName));
-          const candidates = events.filter((e) => foldText(cleanText(e.name)) === folded && (!row.eventStartsOn || e.startsOn === row.eventStartsOn));
-          if (candidates.length === 0) {
-            throw new DomainError(
-              ErrorCode.NOT_FOUND,
-              `No event ${row.eventStartsOn ? `starting on ${row.eventStartsOn} ` : ""}is called ${cleanText(row.eventName)}: record the event first (createTradeEvent), or correct the name.`,
-              { field: "eventName", reason: "EVENT_NOT_FOUND" },
-            );
-          }
-          if (candidates.length > 1) {
-            throw badInput(
-              `${candidates.length} events are called ${cleanText(row.eventName)} (starting ${candidates.map((e) => e.startsOn).join(", ")}): give the event's first day.`,
-              "eventName",
-              "EVENT_AMBIGUOUS",
-            );
-          }
-          const [event] = candidates;
-          const attendedFrom = row.attendedFrom ?? event.startsOn;
-          const attendedTo = row.attendedTo ?? event.endsOn;
-          if (attendedTo < attendedFrom)
-            throw badInput(`attendedTo (${attendedTo}) is before attendedFrom (${attendedFrom}).`, "attendedTo", "ENDS_BEFORE_START");
-          for (const [date, field, what] of [
-            [attendedFrom, "attendedFrom", "The first day of participation"],
-            [attendedTo, "attendedTo", "The last day of participation"],
-          ] as const) {
-            if (date < event.startsOn || date > event.endsOn)
-              throw badInput(`${what} (${date}) is outside the event's dates, ${event.startsOn} to ${event.endsOn}.`, field, "DATE_OUTSIDE_EVENT");
-          }
-          // The participant lies where the row places it on its first day, as registerTradeParticipation records it.
-          const place = placementNamedOn(row, attendedFrom);
-          const participantId = checkParticipant(row, place.unit.code, organizations.get(row.participantId ?? ""), attendedFrom);
-          const key = `${event.id}|${participantId}`;
-          if (seen.has(key)) {
-            const first = seen.get(key);
-            throw conflict(
-              `${cleanText(row.participantName)} in ${event.name} is also on ${first != null ? `row ${first}` : "an earlier row"} of this file.`,
-              "participantName",
-              "DUPLICATE_PARTICIPATION",
-            );
-          }
-          seen.set(key, row.rowNumber ?? null);
-          const found = byPair.get(key) ?? null;
-          const wanted: Compared = {
-            adminUnitCode: place.adminUnitCode,
-            // A row naming a district only keeps the commune recorded.
-            communeId: place.communeId ?? found?.communeId ?? null,
-            attendedFrom,
-            attendedTo,
-            booths: row.booths ?? 0,
-            salesAmount: row.salesAmount ?? 0n,
-            contractCount: row.contractCount ?? 0,
-            contractValue: row.contractValue ?? 0n,
-            mouCount: row.mouCount ?? 0,
-            mouValue: row.mouValue ?? 0n,
-            note: cleanOptionalText(row.note) ?? found?.note ?? null,
-          };
-          const held = booths.get(event.id) ?? 0;
-          const after = held - (found?.booths ?? 0) + wanted.booths;
-          if (event.boothCount !== null && wanted.booths > (found?.booths ?? 0) && after > event.boothCount) {
-            throw badInput(
-              `${event.name} has ${event.boothCount} booths and ${held} are taken; ${wanted.booths - (found?.booths ?? 0)} more do not fit.`,
-              "booths",
-              "BOOTHS_EXCEED_EVENT",
-            );
-          }
-          booths.set(event.id, after);
-          if (!found) {
-            const participation = Object.assign(new TradeParticipation(), {
-              id: randomUUID(),
-              eventId: event.id,
-              participantId,
-              participantKind: row.participantKind,
-              ...wanted,
-              communeSince: place.communeSince,
-              version: 1,
-            });
-            creates.push({ participation, index });
-            result.outcome = ImportOutcome.CREATED;
-            continue;
-          }
-          result.participationId = found.id;
-          const changes = Object.fromEntries(COMPARED.filter((f) => wanted[f] !== found[f]).map((f) => [f, wanted[f]])) as Partial<TradeParticipation>;
-          if (changes.communeId) changes.communeSince = place.communeSince;
-          if (Object.keys(changes).length === 0) result.outcome = ImportOutcome.UNCHANGED;
-          else {
-            updates.push({ before: found, changes, index });
-            result.outcome = ImportOutcome.UPDATED;
-          }
-        } catch (error) {
-          failed(index, error);
+      const writes = new ImportWrites({ entity: TradeParticipation, operation: "importTradeParticipations", rows, results, id: "participationId" });
+      const once = oncePerFile();
+      eachChecked(valid, (row, _valid, index) => {
+        const folded = foldText(cleanText(row.eventName));
+        const candidates = events.filter((e) => foldText(cleanText(e.name)) === folded && (!row.eventStartsOn || e.startsOn === row.eventStartsOn));
+        if (candidates.length === 0) {
+          throw new DomainError(
+            ErrorCode.NOT_FOUND,
+            `No event ${row.eventStartsOn ? `starting on ${row.eventStartsOn} ` : ""}is called ${cleanText(row.eventName)}: record the event first (createTradeEvent), or correct the name.`,
+            { field: "eventName", reason: "EVENT_NOT_FOUND" },
+          );
         }
-      }
-
-      const { counts, written } = importDecision(results, dryRun, skipInvalid);
-      if (written) {
-        await this.write(manager, rows, creates, updates);
-        for (const { participation, index } of creates) results[index].participationId = participation.id;
-      }
-      return Object.assign(new ImportTradeParticipationsPayload(), { dryRun, written, counts, rows: results });
+        if (candidates.length > 1) {
+          throw badInput(
+            `${candidates.length} events are called ${cleanText(row.eventName)} (starting ${candidates.map((e) => e.startsOn).join(", ")}): give the event's first day.`,
+            "eventName",
+            "EVENT_AMBIGUOUS",
+          );
+        }
+        const [event] = candidates;
+        const attendedFrom = row.attendedFrom ?? event.startsOn;
+        const attendedTo = row.attendedTo ?? event.endsOn;
+        if (attendedTo < attendedFrom)
+          throw badInput(`attendedTo (${attendedTo}) is before attendedFrom (${attendedFrom}).`, "attendedTo", "ENDS_BEFORE_START");
+        for (const [date, field, what] of [
+          [attendedFrom, "attendedFrom", "The first day of participation"],
+          [attendedTo, "attendedTo", "The last day of participation"],
+        ] as const) {
+          if (date < event.startsOn || date > event.endsOn)
+            throw badInput(`${what} (${date}) is outside the event's dates, ${event.startsOn} to ${event.endsOn}.`, field, "DATE_OUTSIDE_EVENT");
+        }
+        // The participant lies where the row places it on its first day, as registerTradeParticipation records it.
+        const place = placementNamedOn(row, attendedFrom);
+        const participantId = checkParticipant(row, place.unit.code, organizations.get(row.participantId ?? ""), attendedFrom);
+        const key = `${event.id}|${participantId}`;
+        once(key, row.rowNumber, (earlier) =>
+          conflict(`${cleanText(row.participantName)} in ${event.name} is also on ${earlier} of this file.`, "participantName", "DUPLICATE_PARTICIPATION"),
+        );
+        const found = byPair.get(key) ?? null;
+        const wanted: Compared = {
+          adminUnitCode: place.adminUnitCode,
+          // A row naming a district only keeps the commune recorded.
+          communeId: place.communeId ?? found?.communeId ?? null,
+          attendedFrom,
+          attendedTo,
+          booths: row.booths ?? 0,
+          salesAmount: row.salesAmount ?? 0n,
+          contractCount: row.contractCount ?? 0,
+          contractValue: row.contractValue ?? 0n,
+          mouCount: row.mouCount ?? 0,
+          mouValue: row.mouValue ?? 0n,
+          note: cleanOptionalText(row.note) ?? found?.note ?? null,
+        };
+        const held = booths.get(event.id) ?? 0;
+        const after = held - (found?.booths ?? 0) + wanted.booths;
+        if (event.boothCount !== null && wanted.booths > (found?.booths ?? 0) && after > event.boothCount) {
+          throw badInput(
+            `${event.name} has ${event.boothCount} booths and ${held} are taken; ${wanted.booths - (found?.booths ?? 0)} more do not fit.`,
+            "booths",
+            "BOOTHS_EXCEED_EVENT",
+          );
+        }
+        booths.set(event.id, after);
+        if (!found) {
+          const participation = Object.assign(new TradeParticipation(), {
+            id: randomUUID(),
+            eventId: event.id,
+            participantId,
+            participantKind: row.participantKind,
+            ...wanted,
+            communeSince: place.communeSince,
+            version: 1,
+          });
+          writes.create(participation, index);
+          return;
+        }
+        writes.update(found, wanted, index, place.communeSince);
+      });
+      return writes.finish(manager, ImportTradeParticipationsPayload, dryRun, skipInvalid);
     });
-  }
-
-  private async write(
-    manager: EntityManager,
-    rows: TradeParticipationImportRow[],
-    creates: { participation: TradeParticipation; index: number }[],
-    updates: { before: TradeParticipation; changes: Partial<TradeParticipation>; index: number }[],
-  ): Promise<void> {
-    const audits: AuditEntry[] = [];
-    await insertRows(
-      manager,
-      "trade_participation",
-      creates.map(({ participation: p }) => ({
-        id: p.id,
-        event_id: p.eventId,
-        participant_id: p.participantId,
-        participant_kind: p.participantKind,
-        admin_unit_code: p.adminUnitCode,
-        commune_id: p.communeId,
-        commune_since: p.communeSince,
-        attended_from: p.attendedFrom,
-        attended_to: p.attendedTo,
-        booths: p.booths,
-        sales_amount: p.salesAmount,
-        contract_count: p.contractCount,
-        contract_value: p.contractValue,
-        mou_count: p.mouCount,
-        mou_value: p.mouValue,
-        note: p.note,
-        version: 1,
-      })),
-    );
-    for (const { participation, index } of creates)
-      audits.push({ operation: "importTradeParticipations", input: rows[index], resultRef: participation.id, after: participation });
-    audits.push(
-      ...(await updateVersioned(
-        manager,
-        TradeParticipation,
-        "importTradeParticipations",
-        updates.map((u) => ({ ...u, input: rows[u.index] })),
-      )),
-    );
-    await writeAudits(manager, audits);
   }
 }

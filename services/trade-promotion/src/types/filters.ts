@@ -1,5 +1,5 @@
 import { ArgsType, InputType } from "type-graphql";
-import { FilteredListArgs, OptionalAdminUnitCodeField, AdminUnitAsOfField, SearchField, OptionalYearField, FieldOf } from "@kttt/core";
+import { FilteredListArgs, SortedListArgs, OptionalAdminUnitCodeField, AdminUnitAsOfField, SearchField, OptionalYearField, FieldOf } from "@kttt/core";
 import { EcommercePlatform, TradeEventFormat, TradeEventOrder, TradeEventScope, TradeEventType } from "../domain/enums";
 
 @InputType({ description: "Filters for trade-promotion events (bộ lọc sự kiện); all given conditions must hold." })
@@ -33,10 +33,7 @@ export class TradeEventFilter {
 }
 
 @ArgsType()
-export class TradeEventListArgs extends FilteredListArgs(() => TradeEventFilter, "Conditions on the events.") {
-  @FieldOf.of(TradeEventOrder, "Sort order.", { defaultValue: TradeEventOrder.STARTS_ON_DESC })
-  orderBy: TradeEventOrder;
-}
+export class TradeEventListArgs extends SortedListArgs(() => TradeEventFilter, "Conditions on the events.", TradeEventOrder, TradeEventOrder.STARTS_ON_DESC) {}
 
 @InputType({ description: "Filters for e-commerce listings (bộ lọc gian hàng trên sàn); all given conditions must hold." })
 export class EcommerceListingFilter {

@@ -1,5 +1,5 @@
 import { Field, ID, InputType, ObjectType } from "type-graphql";
-import { ImportPayloadBase, ImportRowResultBase, FieldOf } from "@kttt/core";
+import { ImportPayloadOf, ImportRowInput, ImportRowResultOf, FieldOf } from "@kttt/core";
 import { TradeParticipantKind } from "../domain/enums";
 
 /** At most this many rows in one importTradeParticipations call (one transaction). */
@@ -11,10 +11,7 @@ export const MAX_TRADE_IMPORT_ROWS = 5000;
     "Checked by the rules of registerTradeParticipation and updateTradeParticipation; matched to the graph on the event and the " +
     "participant. Rows are checked one by one and answered row by row, so no field here is refused for the whole call.",
 })
-export class TradeParticipationImportRow {
-  @FieldOf.int("The row's number in the person's file, echoed in the result and in messages (số dòng).", { nullable: true })
-  rowNumber?: number;
-
+export class TradeParticipationImportRow extends ImportRowInput {
   @FieldOf.text("The event's name as recorded (tên sự kiện), matched without regard to case or diacritics.")
   eventName: string;
 
@@ -83,16 +80,10 @@ export class TradeParticipationImportRow {
 }
 
 @ObjectType({ description: "What importTradeParticipations did, or would do, with one row (kết quả từng dòng)." })
-export class TradeParticipationImportRowResult extends ImportRowResultBase {
-  @Field(() => ID, {
-    nullable: true,
-    description: "The participation the row matched or created; null for an invalid row and for a row a dry run would create (mã tham gia).",
-  })
-  participationId: string | null;
-}
+export class TradeParticipationImportRowResult extends ImportRowResultOf(
+  "participationId",
+  "The participation the row matched or created; null for an invalid row and for a row a dry run would create (mã tham gia).",
+) {}
 
 @ObjectType({ description: "The result of importing a batch of trade participations (kết quả nhập danh sách tham gia xúc tiến thương mại)." })
-export class ImportTradeParticipationsPayload extends ImportPayloadBase {
-  @Field(() => [TradeParticipationImportRowResult], { description: "One result per row, in the order sent (từng dòng)." })
-  rows: TradeParticipationImportRowResult[];
-}
+export class ImportTradeParticipationsPayload extends ImportPayloadOf(TradeParticipationImportRowResult) {}
