@@ -159,3 +159,17 @@ export async function seedOnce(dataSource: DataSource, subgraph: string, probe: 
   if (loaded && scaled && scaled.scale > 1) for (const table of loadedTables) await dataSource.query(`VACUUM (ANALYZE) ${dataSource.driver.escape(table)}`);
   return loaded;
 }
+
+/**
+ * A subgraph's demo loader (its `seed`): `seedOnce` of `tables` into an empty database (`probe` is a table the demo
+ * fills), copied `scale − 1` more times over by `copies` (DEMO_DATA_SCALE; 1: the demo rows exactly). Returns false,
+ * and writes nothing, when the database has demo rows already.
+ */
+export function demoLoader(
+  subgraph: string,
+  probe: string,
+  copies: DemoCopies[],
+  tables: () => DemoTables,
+): (dataSource: DataSource, scale?: number) => Promise<boolean> {
+  return (dataSource, scale = 1) => seedOnce(dataSource, subgraph, probe, tables, { scale, copies });
+}

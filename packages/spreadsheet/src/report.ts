@@ -198,24 +198,31 @@ function overviewSheet(o: NonNullable<ReportOverview["collectiveEconomy"]>): She
     row("Số tổ hợp tác (THT)", "THT", count(m.groupCount));
     row("Số HTX có báo cáo tài chính (cơ sở tính bình quân)", "HTX", count(m.reportingCooperativeCount));
     row("Lao động thường xuyên của các HTX có báo cáo", "người", count(m.regularWorkers));
-    row("Tổng vốn điều lệ", "đồng", money(m.charterCapital.total));
-    row("Vốn điều lệ bình quân/HTX", "đồng", money(m.charterCapital.average));
-    row("Tổng doanh thu", "đồng", money(m.revenue.total));
-    row("Doanh thu bình quân/HTX", "đồng", money(m.revenue.average));
-    row("Tổng lợi nhuận", "đồng", money(m.profit.total));
-    row("Lợi nhuận bình quân/HTX", "đồng", money(m.profit.average));
+    // Each money figure twice: the province's total and the average over the cooperatives that reported.
+    for (const [what, figure] of [
+      ["vốn điều lệ", m.charterCapital],
+      ["doanh thu", m.revenue],
+      ["lợi nhuận", m.profit],
+    ] as const) {
+      row(`Tổng ${what}`, "đồng", money(figure.total));
+      row(`${what[0].toUpperCase()}${what.slice(1)} bình quân/HTX`, "đồng", money(figure.average));
+    }
     row("Thu nhập bình quân lao động thường xuyên (bình quân theo số lao động)", "đồng/người/tháng", money(m.averageWorkerMonthlyIncome));
     row("Cán bộ quản lý HTX", "người", count(m.managersTotal));
     row("Cán bộ quản lý đã qua đào tạo", "người", count(m.managersTrained));
     row("Tỷ lệ cán bộ quản lý đã qua đào tạo", "%", share(m.managersTrainedShare));
     row("Tỷ lệ HTX xếp loại tốt, khá", "%", share(m.goodOrFairShare));
     if (m.ratingCounts) {
-      row("HTX xếp loại tốt", "HTX", count(m.ratingCounts.good));
-      row("HTX xếp loại khá", "HTX", count(m.ratingCounts.fair));
-      row("HTX xếp loại trung bình", "HTX", count(m.ratingCounts.average));
-      row("HTX xếp loại yếu", "HTX", count(m.ratingCounts.weak));
-      row("HTX chưa xếp loại", "HTX", count(m.ratingCounts.notRated));
-      row("HTX chưa có dữ liệu xếp loại", "HTX", count(m.ratingCounts.unclassified));
+      const ratings = m.ratingCounts;
+      for (const [label, key] of [
+        ["HTX xếp loại tốt", "good"],
+        ["HTX xếp loại khá", "fair"],
+        ["HTX xếp loại trung bình", "average"],
+        ["HTX xếp loại yếu", "weak"],
+        ["HTX chưa xếp loại", "notRated"],
+        ["HTX chưa có dữ liệu xếp loại", "unclassified"],
+      ] as const)
+        row(label, "HTX", count(ratings[key]));
     }
   }
   if (ocop) {

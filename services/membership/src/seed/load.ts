@@ -1,6 +1,5 @@
 /** Loads the demo data into an empty membership database, in one transaction. */
-import { demoCopyNameSql, demoCopyNumberSql, seedOnce, type DemoCopies } from "@kttt/core";
-import type { DataSource } from "typeorm";
+import { demoCopyNameSql, demoCopyNumberSql, demoLoader, type DemoCopies } from "@kttt/core";
 import { generateSeedRows, ILLUSTRATIVE_2025 } from "./generate";
 
 const ILLUSTRATIVE_FROM_YEAR = Number(ILLUSTRATIVE_2025.from.slice(0, 4));
@@ -23,23 +22,15 @@ export const MEMBERSHIP_DEMO_COPIES: DemoCopies[] = [
 ];
 
 /** Returns false (and writes nothing) when the database already has organisations; `scale`: DEMO_DATA_SCALE (1: the review's figures exactly). */
-export function loadDemoData(dataSource: DataSource, scale = 1): Promise<boolean> {
-  return seedOnce(
-    dataSource,
-    "membership",
-    "organization",
-    () => {
-      const rows = generateSeedRows();
-      // Illustrative rows say so: the organisations registered or dissolved in 2025–2026, every figure and assessment of 2025 on.
-      const ofYear = (r: Record<string, unknown>) => ({ ...r, illustrative: (r.year as number) >= ILLUSTRATIVE_FROM_YEAR });
-      return [
-        ["organization", rows.organizations.map((o) => ({ ...o, illustrative: o.illustrative === true }))],
-        ["member", rows.members],
-        ["alliance_membership", rows.allianceMemberships],
-        ["financial_report", rows.financialReports.map(ofYear)],
-        ["classification", rows.classifications.map(ofYear)],
-      ];
-    },
-    { scale, copies: MEMBERSHIP_DEMO_COPIES },
-  );
-}
+export const loadDemoData = demoLoader("membership", "organization", MEMBERSHIP_DEMO_COPIES, () => {
+  const rows = generateSeedRows();
+  // Illustrative rows say so: the organisations registered or dissolved in 2025–2026, every figure and assessment of 2025 on.
+  const ofYear = (r: Record<string, unknown>) => ({ ...r, illustrative: (r.year as number) >= ILLUSTRATIVE_FROM_YEAR });
+  return [
+    ["organization", rows.organizations.map((o) => ({ ...o, illustrative: o.illustrative === true }))],
+    ["member", rows.members],
+    ["alliance_membership", rows.allianceMemberships],
+    ["financial_report", rows.financialReports.map(ofYear)],
+    ["classification", rows.classifications.map(ofYear)],
+  ];
+});

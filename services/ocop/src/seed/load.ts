@@ -1,7 +1,6 @@
 /** Loads the demo OCOP catalogue (from @kttt/demo) into an empty ocop database, in one transaction. */
 import { demoOcopCatalogue, demoOcopIllustrative, type DemoOcopCertification, type DemoOcopProduct } from "@kttt/demo";
-import { demoCopyNameSql, demoCopyNumberSql, seedOnce, type DemoCopies } from "@kttt/core";
-import type { DataSource } from "typeorm";
+import { demoCopyNameSql, demoCopyNumberSql, demoLoader, type DemoCopies } from "@kttt/core";
 import { kindOf } from "../domain/enums";
 
 /** The catalogue as table rows. The seed does not call membership: it shares the catalogue's ids. */
@@ -77,19 +76,11 @@ export const OCOP_DEMO_COPIES: DemoCopies[] = [
 ];
 
 /** Returns false (and writes nothing) when the database already has products; `scale`: DEMO_DATA_SCALE (1: the catalogue exactly). */
-export function loadOcopDemoData(dataSource: DataSource, scale = 1): Promise<boolean> {
-  return seedOnce(
-    dataSource,
-    "ocop",
-    "ocop_product",
-    () => {
-      const rows = ocopSeedRows();
-      return [
-        ["ocop_owner", rows.owners],
-        ["ocop_product", rows.products],
-        ["ocop_certification", rows.certifications],
-      ];
-    },
-    { scale, copies: OCOP_DEMO_COPIES },
-  );
-}
+export const loadOcopDemoData = demoLoader("ocop", "ocop_product", OCOP_DEMO_COPIES, () => {
+  const rows = ocopSeedRows();
+  return [
+    ["ocop_owner", rows.owners],
+    ["ocop_product", rows.products],
+    ["ocop_certification", rows.certifications],
+  ];
+});

@@ -1,6 +1,5 @@
 /** Loads the demo data into an empty policy-support database, in one transaction. */
-import { seedOnce, type DemoCopies } from "@kttt/core";
-import type { DataSource } from "typeorm";
+import { demoLoader, type DemoCopies } from "@kttt/core";
 import { generatePolicySeedRows } from "./generate";
 
 /**
@@ -13,28 +12,20 @@ export const POLICY_DEMO_COPIES: DemoCopies[] = [
 ];
 
 /** Returns false (and writes nothing) when the database already has documents; `scale`: DEMO_DATA_SCALE (1: the demo exactly). */
-export function loadDemoData(dataSource: DataSource, scale = 1): Promise<boolean> {
-  return seedOnce(
-    dataSource,
-    "policy-support",
-    "legal_document",
-    () => {
-      const rows = generatePolicySeedRows();
-      // Superseded documents first, so every supersedes_id points at a row already there.
-      const documents = [...rows.documents].sort((a, b) => Number(a.supersedes_id !== null) - Number(b.supersedes_id !== null));
-      return [
-        ["legal_document", documents],
-        ["agency", rows.agencies],
-        ["support_policy", rows.policies],
-        ["policy_legal_basis", rows.basis],
-        ["support_programme", rows.programmes],
-        ["programme_funding", rows.funding],
-        ["support_beneficiary", rows.beneficiaries],
-        ["disbursement", rows.disbursements],
-        ["development_plan", rows.plans],
-        ["plan_target", rows.targets],
-      ];
-    },
-    { scale, copies: POLICY_DEMO_COPIES },
-  );
-}
+export const loadDemoData = demoLoader("policy-support", "legal_document", POLICY_DEMO_COPIES, () => {
+  const rows = generatePolicySeedRows();
+  // Superseded documents first, so every supersedes_id points at a row already there.
+  const documents = [...rows.documents].sort((a, b) => Number(a.supersedes_id !== null) - Number(b.supersedes_id !== null));
+  return [
+    ["legal_document", documents],
+    ["agency", rows.agencies],
+    ["support_policy", rows.policies],
+    ["policy_legal_basis", rows.basis],
+    ["support_programme", rows.programmes],
+    ["programme_funding", rows.funding],
+    ["support_beneficiary", rows.beneficiaries],
+    ["disbursement", rows.disbursements],
+    ["development_plan", rows.plans],
+    ["plan_target", rows.targets],
+  ];
+});

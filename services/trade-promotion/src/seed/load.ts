@@ -1,6 +1,5 @@
 /** Loads the demo data into an empty trade-promotion database, in one transaction. */
-import { seedOnce, type DemoCopies } from "@kttt/core";
-import type { DataSource } from "typeorm";
+import { demoLoader, type DemoCopies } from "@kttt/core";
 import { generateTradeSeedRows } from "./generate";
 
 /**
@@ -15,21 +14,13 @@ export const TRADE_DEMO_COPIES: DemoCopies[] = [
 ];
 
 /** Returns false (and writes nothing) when the database already has events; `scale`: DEMO_DATA_SCALE (1: the demo exactly). */
-export function loadTradeDemoData(dataSource: DataSource, scale = 1): Promise<boolean> {
-  return seedOnce(
-    dataSource,
-    "trade-promotion",
-    "trade_event",
-    () => {
-      const rows = generateTradeSeedRows();
-      return [
-        ["trade_event", rows.events],
-        ["trade_participation", rows.participations],
-        ["participation_product", rows.products],
-        ["ecommerce_listing", rows.listings],
-        ["supply_demand_link", rows.links],
-      ];
-    },
-    { scale, copies: TRADE_DEMO_COPIES },
-  );
-}
+export const loadTradeDemoData = demoLoader("trade-promotion", "trade_event", TRADE_DEMO_COPIES, () => {
+  const rows = generateTradeSeedRows();
+  return [
+    ["trade_event", rows.events],
+    ["trade_participation", rows.participations],
+    ["participation_product", rows.products],
+    ["ecommerce_listing", rows.listings],
+    ["supply_demand_link", rows.links],
+  ];
+});
