@@ -365,6 +365,47 @@ describe("npm run import of organisations", () => {
     expect(await count()).toBe(6);
   });
 
+  it("answers a session's batch before its rows are written; a write that fails then rolls the session back, and its next call says why", async () => {
+    const { session } = IMPORT_KINDS.organizations;
+    const rows = Array.from({ length: 3 }, (_, i) => ({
+      rowNumber: i + 2,
+      kind: "COOPERATIVE",
+      name: `Hợp tác xã Ghi Sau ${i}`,
+      registrationNumber: String(3005000000 + i),
+      adminUnit: "444",
+      sector: "AGRICULTURE",
+      status: "SUSPENDED",
+      establishedOn: "2019-05-01",
+    }));
+    const count = async () =>
+      Number((await membership.service.dataSource.query("SELECT count(*) AS n FROM organization WHERE registration_number LIKE '300500%'"))[0].n);
+    const audits = await auditCount();
+    // Someone else registers the second row's number at the same moment, not yet committed: the batch's check cannot see it.
+    const other = await membership.service.dataSource.createQueryRunner();
+    await other.startTransaction();
+    try {
+      await other.query(
+        "INSERT INTO organization (id, kind, name, registration_number, admin_unit_code, sector, status, established_on) VALUES (gen_random_uuid(), 'COOPERATIVE', 'Hợp tác xã Đăng Ký Cùng Lúc', '3005000001', '444', 'AGRICULTURE', 'SUSPENDED', '2019-05-01')",
+      );
+      const id = (await graphql(gateway.url, session!.start, {})).data.session.id as string;
+      // Answered while its rows wait to be written behind the other registration.
+      const answered = await graphql(gateway.url, IMPORT_KINDS.organizations.mutation, { rows, dryRun: false, skipInvalid: false, session: id });
+      expect(answered.data.importOrganizations).toMatchObject({ written: true, counts: { created: 3 }, rows: [] });
+      await other.commitTransaction();
+      const commit = await graphql(gateway.url, session!.finish, { session: id, commit: true });
+      expect(commit.errors?.[0].extensions).toMatchObject({ code: "CONFLICT", reason: "CONSTRAINT_VIOLATED" });
+      expect(commit.data?.session ?? null).toBeNull();
+      // Told once: the session is gone, none of its rows or audit records kept.
+      const again = await graphql(gateway.url, session!.finish, { session: id, commit: true });
+      expect(again.errors?.[0].extensions).toMatchObject({ code: "NOT_FOUND", field: "session" });
+      expect(await count()).toBe(1);
+      expect(await auditCount()).toBe(audits);
+    } finally {
+      if (other.isTransactionActive) await other.rollbackTransaction();
+      await other.release();
+    }
+  });
+
   it("refuses a batch larger than a call takes, and callers who may not write", async () => {
     const res = await graphql(gateway.url, IMPORT_KINDS.organizations.mutation, {
       rows: Array.from({ length: 5001 }, () => ({ kind: "COOPERATIVE", name: "X", adminUnit: "444", sector: "AGRICULTURE", establishedOn: "2019-05-01" })),

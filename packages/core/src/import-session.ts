@@ -8,10 +8,17 @@
  *
  * A session lives in the subgraph process that opened it (its transaction holds one connection of the
  * pool until it ends): every call of one session must reach the same process.
+ *
+ * A batch is answered once it is checked and its writes are decided; the writes then go on in the
+ * session's transaction while the caller sends the next batch (read and checked by the subgraph
+ * meanwhile), which the session's next call waits for, so the database writes one batch while the next
+ * travels and is checked. A write that fails rolls the session back, and the session's next call (a
+ * batch, or finishImport) answers with its error: nothing of the file is kept.
  */
 import { randomUUID } from "node:crypto";
 import { Directive, ObjectType } from "type-graphql";
 import type { DataSource, EntityManager, QueryRunner } from "typeorm";
+import { constraintError } from "./constraints";
 import { describedEnum, type EnumValue } from "./enums";
 import { badInput, conflict, notFound } from "./errors";
 import { FieldOf } from "./stored-fields";
@@ -53,6 +60,8 @@ interface OpenSession {
 }
 
 const sessions = new Map<string, OpenSession>();
+/** Sessions rolled back because a batch's writes failed after its answer: the error their next call answers with. */
+const failedWrites = new Map<string, { owner: string; error: unknown; expires: NodeJS.Timeout }>();
 
 function summary(session: { id: string; rowsWritten: number }, state: ImportSessionState): ImportSession {
   return Object.assign(new ImportSession(), { id: session.id, state, rowsWritten: session.rowsWritten });
@@ -98,7 +107,17 @@ export async function startImportSession(dataSource: DataSource, owner: string):
   return summary(session, ImportSessionState.OPEN);
 }
 
+/** Throws, once, the error of a write that rolled back the session `id` of `owner`, if one did. */
+function reportFailedWrite(id: string, owner: string): void {
+  const failure = failedWrites.get(id);
+  if (!failure || failure.owner !== owner) return;
+  failedWrites.delete(id);
+  clearTimeout(failure.expires);
+  throw failure.error;
+}
+
 function openSession(id: string, owner: string): OpenSession {
+  reportFailedWrite(id, owner);
   const session = sessions.get(id);
   // Another caller's session is as unknown as a finished one: its id tells nothing to whoever guessed it.
   if (!session || session.owner !== owner)
@@ -106,35 +125,59 @@ function openSession(id: string, owner: string): OpenSession {
   return session;
 }
 
+/** What a batch of a session did: its answer, the rows it wrote, whether it was refused, and the writes still to run. */
+export interface SessionBatch<T> {
+  result: T;
+  rowsWritten: number;
+  refused: boolean;
+  /** The batch's writes, run in the session's transaction after `result` is answered (before the session's next call). */
+  write?: () => Promise<void>;
+}
+
 /**
- * Runs one batch of a session in its transaction, after the session's calls before it. `batch` answers
- * how many rows it wrote and whether it was refused (an invalid row without skipInvalid): a refused
- * batch, or one that throws, leaves the session able only to roll back (a thrown error rolls it back now).
+ * Runs one batch of a session in its transaction, after the session's calls before it (and their writes).
+ * `batch` answers how many rows it wrote and whether it was refused (an invalid row without skipInvalid):
+ * a refused batch, or one that throws, leaves the session able only to roll back (a thrown error rolls it
+ * back now). Its `write` runs after the answer is sent; if it fails, the session is rolled back and its
+ * next call answers with the error.
  */
-export function inImportSession<T>(
-  id: string,
-  owner: string,
-  batch: (manager: EntityManager) => Promise<{ result: T; rowsWritten: number; refused: boolean }>,
-): Promise<T> {
+export function inImportSession<T>(id: string, owner: string, batch: (manager: EntityManager) => Promise<SessionBatch<T>>): Promise<T> {
   const session = openSession(id, owner);
   const run = session.chain.then(async () => {
-    if (sessions.get(id) !== session) throw notFound(`The import session ${id} was rolled back while this batch waited.`, "session");
+    if (sessions.get(id) !== session) {
+      reportFailedWrite(id, owner);
+      throw notFound(`The import session ${id} was rolled back while this batch waited.`, "session");
+    }
     touch(session);
     try {
-      const { result, rowsWritten, refused } = await batch(session.runner.manager);
-      session.rowsWritten += rowsWritten;
-      session.failed ||= refused;
+      const done = await batch(session.runner.manager);
+      session.rowsWritten += done.rowsWritten;
+      session.failed ||= done.refused;
       // Idle from the end of its last batch, however long that batch took.
       touch(session);
-      return result;
+      return done;
     } catch (error) {
       // A failed statement aborts the transaction: nothing more can be written in it.
       await close(session, false);
       throw error;
     }
   });
-  session.chain = run.catch(() => undefined);
-  return run;
+  session.chain = run
+    .then(async ({ write }) => {
+      if (!write) return;
+      try {
+        await write();
+        touch(session);
+      } catch (error) {
+        const expires = setTimeout(() => failedWrites.delete(id), IMPORT_SESSION_IDLE_MS);
+        expires.unref();
+        // A row registered meanwhile by someone else (a unique rule) is a conflict, as for any write.
+        failedWrites.set(id, { owner, error: constraintError(error), expires });
+        await close(session, false).catch(() => undefined);
+      }
+    })
+    .catch(() => undefined);
+  return run.then(({ result }) => result);
 }
 
 /**
@@ -145,7 +188,10 @@ export function inImportSession<T>(
 export function finishImportSession(id: string, owner: string, commit: boolean): Promise<ImportSession> {
   const session = openSession(id, owner);
   const run = session.chain.then(async () => {
-    if (sessions.get(id) !== session) throw notFound(`The import session ${id} was rolled back while finishImport waited.`, "session");
+    if (sessions.get(id) !== session) {
+      reportFailedWrite(id, owner);
+      throw notFound(`The import session ${id} was rolled back while finishImport waited.`, "session");
+    }
     if (commit && session.failed) {
       await close(session, false);
       throw conflict(
