@@ -1,4 +1,5 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from "type-graphql";
 import { DETAILS, isOwnCommune, nestedConnection, READ_NOTE, Role, SIGNED_IN, VndScalar, type Connection } from "@kttt/core";
 import { placeFieldsResolver } from "@kttt/reference";
 import type { MembershipContext } from "../context";
@@ -98,15 +99,26 @@ export class OrganizationResolver extends placeFieldsResolver(
 
   @Authorized(...DETAILS.MEMBERSHIP)
   @FieldResolver(() => MemberConnection, { nullable: true, description: `Members (thành viên), in joining order. ${READ_NOTE.MEMBERSHIP}` })
-  async members(@Root() org: Organization, @Args() args: MemberListArgs, @Ctx() ctx: MembershipContext): Promise<Connection<Member>> {
+  async members(
+    @Root() org: Organization,
+    @Args() args: MemberListArgs,
+    @Ctx() ctx: MembershipContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Connection<Member>> {
     const current = args.status === MemberStatusFilter.ALL ? null : args.status === MemberStatusFilter.CURRENT;
-    return nestedConnection(MemberConnection, args, (m: Member) => m.id, {
-      firstPage: (limit) => ctx.loaders.firstMembers({ current, membershipType: args.membershipType ?? null, limit }).load(org.id),
-      all: async () =>
-        (await ctx.loaders.membersByOrganization.load(org.id)).filter(
-          (m) => (current === null || current === (m.leftOn === null)) && (!args.membershipType || m.membershipType === args.membershipType),
-        ),
-    });
+    return nestedConnection(
+      MemberConnection,
+      args,
+      (m: Member) => m.id,
+      {
+        firstPage: (limit) => ctx.loaders.firstMembers({ current, membershipType: args.membershipType ?? null, limit }).load(org.id),
+        all: async () =>
+          (await ctx.loaders.membersByOrganization.load(org.id)).filter(
+            (m) => (current === null || current === (m.leftOn === null)) && (!args.membershipType || m.membershipType === args.membershipType),
+          ),
+      },
+      info,
+    );
   }
 
   @Authorized(...DETAILS.MEMBERSHIP)
