@@ -20,10 +20,16 @@ import type { Cooperative } from "../entities/organization";
 const PERSONAL =
   "Personal data: shown to Alliance staff and to the commune where the organisation lies today (COMMUNE); null for everyone else (dữ liệu cá nhân).";
 
+/** Alliance staff and administrators see everyone's personal data. */
+function readsAllPersonal(ctx: MembershipContext): boolean {
+  const { role } = ctx.principal;
+  return role === Role.ALLIANCE_ADMIN || role === Role.ALLIANCE_STAFF;
+}
+
 /** Alliance staff see everyone's personal data; a commune sees that of the organisations that lie in it today. */
 async function mayReadPersonal(ctx: MembershipContext, organization: Organization | string): Promise<boolean> {
   const { role } = ctx.principal;
-  if (role === Role.ALLIANCE_ADMIN || role === Role.ALLIANCE_STAFF) return true;
+  if (readsAllPersonal(ctx)) return true;
   if (role !== Role.COMMUNE) return false;
   return isOwnCommune(ctx.principal, typeof organization === "string" ? await ctx.loaders.organization.load(organization) : organization);
 }
@@ -32,13 +38,16 @@ async function mayReadPersonal(ctx: MembershipContext, organization: Organizatio
 @Resolver(() => Organization)
 abstract class OrganizationFieldsBeforePlace {
   @FieldResolver(() => String, { nullable: true, description: `Legal representative or group leader (người đại diện). ${PERSONAL}` })
-  async representative(@Root() org: Organization, @Ctx() ctx: MembershipContext): Promise<string | null> {
-    return (await mayReadPersonal(ctx, org)) ? org.representative : null;
+  representative(@Root() org: Organization, @Ctx() ctx: MembershipContext): string | null | Promise<string | null> {
+    // The Alliance reads every row's at once (no promise per row); anyone else as the rule decides.
+    if (readsAllPersonal(ctx)) return org.representative;
+    return mayReadPersonal(ctx, org).then((may) => (may ? org.representative : null));
   }
 
   @FieldResolver(() => AdminUnit, { description: "Administrative unit where it is registered (đơn vị hành chính)." })
-  async adminUnit(@Root() org: Organization, @Ctx() ctx: MembershipContext): Promise<AdminUnit> {
-    return (await ctx.loaders.adminUnit.load(org.adminUnitCode))!;
+  adminUnit(@Root() org: Organization, @Ctx() ctx: MembershipContext): Promise<AdminUnit> {
+    // Every organisation's code names a unit (a foreign key of the table).
+    return ctx.loaders.adminUnit.load(org.adminUnitCode) as Promise<AdminUnit>;
   }
 }
 
