@@ -1,4 +1,5 @@
-import { Role } from "@kttt/core";
+import { readEntities, Role } from "@kttt/core";
+import { entities } from "../src/entities";
 import { as, graphql } from "@kttt/testkit";
 import { startTestMembership, type TestMembership } from "./helpers";
 
@@ -130,6 +131,23 @@ describe("no N+1", () => {
     expect(memberStatements(counted.statements)).toHaveLength(3);
     for (const sql of memberStatements(counted.statements)) expect(sql).toMatch(/GROUP BY/u);
     for (const sql of memberStatements(read.statements)) expect(sql).toMatch(/row_number\(\) OVER/u);
+  });
+
+  it("reads every entity's rows as TypeORM's getMany does: the same classes, the same values", async () => {
+    const ds = m.service.dataSource;
+    for (const entity of entities) {
+      const metadata = ds.getMetadata(entity);
+      const query = () => {
+        const q = ds.getRepository(entity).createQueryBuilder("t");
+        for (const column of metadata.primaryColumns) q.addOrderBy(`t.${column.databaseName}`, "ASC");
+        return q.limit(300);
+      };
+      const direct = await readEntities(query());
+      const typeorm = await query().getMany();
+      expect(direct.length).toBeGreaterThan(0);
+      expect(direct).toStrictEqual(typeorm);
+      expect(direct.map((row) => Object.getPrototypeOf(row))).toEqual(typeorm.map((row) => Object.getPrototypeOf(row)));
+    }
   });
 
   it("resolves 100 federation references in one statement", async () => {
