@@ -48,6 +48,42 @@ const ILLUSTRATIVE = "Sự kiện minh họa của dữ liệu mẫu (không ph�
 const SO_CT = "Sở Công Thương Hà Tĩnh";
 const ALLIANCE = "Liên minh Hợp tác xã tỉnh Hà Tĩnh";
 
+/** Where the spring fair is held: Quảng trường 26/3, in Hà Tĩnh city until 2025-07-01, in Phường Thành Sen after. */
+const SQUARE_26_3 = [
+  { until: "2025-07-01", place: "Quảng trường 26/3, Thành phố Hà Tĩnh", unit: "436" },
+  { until: null, place: "Quảng trường 26/3, Phường Thành Sen", unit: "18073" },
+];
+
+/**
+ * The province's spring fair before Tết (Hội chợ sản phẩm OCOP và đặc sản Hà Tĩnh Xuân …), held each year by the
+ * Department of Industry and Trade; illustrative from 2023 on. `funded`: by that year's trade-promotion programme.
+ */
+function springFair(
+  year: number,
+  lunarYear: string,
+  held: { startsOn: string; endsOn: string; booths: number; budgetMillions: number; participants: number; funded: boolean },
+): EventSpec {
+  const square = SQUARE_26_3.find((s) => s.until === null || held.startsOn < s.until)!;
+  return {
+    key: `${year}-spring-fair`,
+    name: `Hội chợ sản phẩm OCOP và đặc sản Hà Tĩnh Xuân ${lunarYear} ${year}`,
+    type: TradeEventType.FAIR,
+    format: TradeEventFormat.IN_PERSON,
+    scope: TradeEventScope.PROVINCIAL,
+    organiser: SO_CT,
+    place: square.place,
+    unit: square.unit,
+    startsOn: held.startsOn,
+    endsOn: held.endsOn,
+    booths: held.booths,
+    budgetMillions: held.budgetMillions,
+    programme: held.funded ? `support-programme/${year}/SO-CT/CS-XTTM` : null,
+    illustrative: true,
+    note: ILLUSTRATIVE,
+    participants: held.participants,
+  };
+}
+
 /** The events, oldest first. The first and fourth are reported by the sources [S46][S47]. */
 export const DEMO_TRADE_EVENTS: EventSpec[] = [
   {
@@ -123,24 +159,7 @@ export const DEMO_TRADE_EVENTS: EventSpec[] = [
     note: "Theo nhandan.vn: hơn 200 sản phẩm OCOP của 5 tỉnh; Liên minh HTX các tỉnh ký biên bản ghi nhớ hợp tác; hội nghị tổ chức hằng năm. Chỉ ghi nhận chủ thể của Hà Tĩnh; các chủ thể tham gia trong dữ liệu mẫu là minh họa.",
     participants: 25,
   },
-  {
-    key: "2023-spring-fair",
-    name: "Hội chợ sản phẩm OCOP và đặc sản Hà Tĩnh Xuân Quý Mão 2023",
-    type: TradeEventType.FAIR,
-    format: TradeEventFormat.IN_PERSON,
-    scope: TradeEventScope.PROVINCIAL,
-    organiser: SO_CT,
-    place: "Quảng trường 26/3, Thành phố Hà Tĩnh",
-    unit: "436",
-    startsOn: "2023-01-06",
-    endsOn: "2023-01-10",
-    booths: 120,
-    budgetMillions: 1200,
-    programme: "support-programme/2023/SO-CT/CS-XTTM",
-    illustrative: true,
-    note: ILLUSTRATIVE,
-    participants: 45,
-  },
+  springFair(2023, "Quý Mão", { startsOn: "2023-01-06", endsOn: "2023-01-10", booths: 120, budgetMillions: 1200, participants: 45, funded: true }),
   {
     key: "2023-handicraft-exhibition",
     name: "Triển lãm sản phẩm thủ công mỹ nghệ và làng nghề Hà Tĩnh",
@@ -214,24 +233,7 @@ export const DEMO_TRADE_EVENTS: EventSpec[] = [
     note: ILLUSTRATIVE,
     participants: 22,
   },
-  {
-    key: "2024-spring-fair",
-    name: "Hội chợ sản phẩm OCOP và đặc sản Hà Tĩnh Xuân Giáp Thìn 2024",
-    type: TradeEventType.FAIR,
-    format: TradeEventFormat.IN_PERSON,
-    scope: TradeEventScope.PROVINCIAL,
-    organiser: SO_CT,
-    place: "Quảng trường 26/3, Thành phố Hà Tĩnh",
-    unit: "436",
-    startsOn: "2024-01-18",
-    endsOn: "2024-01-22",
-    booths: 150,
-    budgetMillions: 1500,
-    programme: "support-programme/2024/SO-CT/CS-XTTM",
-    illustrative: true,
-    note: ILLUSTRATIVE,
-    participants: 50,
-  },
+  springFair(2024, "Giáp Thìn", { startsOn: "2024-01-18", endsOn: "2024-01-22", booths: 150, budgetMillions: 1500, participants: 50, funded: true }),
   {
     key: "2024-online-week",
     name: "Tuần lễ bán hàng trực tuyến sản phẩm OCOP Hà Tĩnh trên voso.vn và postmart.vn",
@@ -293,24 +295,7 @@ export const DEMO_TRADE_EVENTS: EventSpec[] = [
  * a district, after in one of the 69 communes, so today's map and the current period have data.
  */
 export const DEMO_TRADE_EVENTS_2025: EventSpec[] = [
-  {
-    key: "2025-spring-fair",
-    name: "Hội chợ sản phẩm OCOP và đặc sản Hà Tĩnh Xuân Ất Tỵ 2025",
-    type: TradeEventType.FAIR,
-    format: TradeEventFormat.IN_PERSON,
-    scope: TradeEventScope.PROVINCIAL,
-    organiser: SO_CT,
-    place: "Quảng trường 26/3, Thành phố Hà Tĩnh",
-    unit: "436",
-    startsOn: "2025-01-08",
-    endsOn: "2025-01-12",
-    booths: 150,
-    budgetMillions: 1500,
-    programme: "support-programme/2025/SO-CT/CS-XTTM",
-    illustrative: true,
-    note: ILLUSTRATIVE,
-    participants: 40,
-  },
+  springFair(2025, "Ất Tỵ", { startsOn: "2025-01-08", endsOn: "2025-01-12", booths: 150, budgetMillions: 1500, participants: 40, funded: true }),
   {
     key: "2025-vcamart-week",
     name: "Tuần lễ giới thiệu sản phẩm hợp tác xã Hà Tĩnh trên VCAMart",
@@ -365,24 +350,7 @@ export const DEMO_TRADE_EVENTS_2025: EventSpec[] = [
     note: `Hội nghị tổ chức hằng năm; địa điểm và ngày của năm 2025 là giả định. ${ILLUSTRATIVE}`,
     participants: 18,
   },
-  {
-    key: "2026-spring-fair",
-    name: "Hội chợ sản phẩm OCOP và đặc sản Hà Tĩnh Xuân Bính Ngọ 2026",
-    type: TradeEventType.FAIR,
-    format: TradeEventFormat.IN_PERSON,
-    scope: TradeEventScope.PROVINCIAL,
-    organiser: SO_CT,
-    place: "Quảng trường 26/3, Phường Thành Sen",
-    unit: "18073",
-    startsOn: "2026-01-28",
-    endsOn: "2026-02-01",
-    booths: 150,
-    budgetMillions: 1600,
-    programme: null,
-    illustrative: true,
-    note: ILLUSTRATIVE,
-    participants: 40,
-  },
+  springFair(2026, "Bính Ngọ", { startsOn: "2026-01-28", endsOn: "2026-02-01", booths: 150, budgetMillions: 1600, participants: 40, funded: false }),
   {
     key: "2026-pomelo-week",
     name: "Tuần lễ bưởi Phúc Trạch và nông sản Hương Khê năm 2026",
