@@ -9,7 +9,7 @@
  * name on the day (`demoRegisteredUnitOn`: its district before 2025-07-01, its commune after).
  */
 import { demoCommuneIdOf, demoOcopCatalogue, demoOrganizations, demoRegisteredUnitOn, Random, stableUuid, type DemoOcopProduct } from "@kttt/demo";
-import { ADMIN_UNITS, unitOn } from "@kttt/reference";
+import { ADMIN_UNITS, TWO_TIER_FROM, unitOn } from "@kttt/reference";
 import { EcommercePlatform, TradeEventFormat, TradeEventScope, TradeEventType, TradeParticipantKind } from "../domain/enums";
 
 type Row = Record<string, unknown>;
@@ -48,11 +48,23 @@ const ILLUSTRATIVE = "Sự kiện minh họa của dữ liệu mẫu (không ph�
 const SO_CT = "Sở Công Thương Hà Tĩnh";
 const ALLIANCE = "Liên minh Hợp tác xã tỉnh Hà Tĩnh";
 
-/** Where the spring fair is held: Quảng trường 26/3, in Hà Tĩnh city until 2025-07-01, in Phường Thành Sen after. */
-const SQUARE_26_3 = [
-  { until: "2025-07-01", place: "Quảng trường 26/3, Thành phố Hà Tĩnh", unit: "436" },
-  { until: null, place: "Quảng trường 26/3, Phường Thành Sen", unit: "18073" },
-];
+/** A place in a district before the two-tier reform (TWO_TIER_FROM) and in a commune after it. */
+interface Venue {
+  before: { place: string; unit: string };
+  after: { place: string; unit: string };
+}
+const venueOn = (venue: Venue, date: string) => (date < TWO_TIER_FROM ? venue.before : venue.after);
+
+/** Quảng trường 26/3, where the spring fair is held: in Hà Tĩnh city, then in Phường Thành Sen. */
+const SQUARE_26_3: Venue = {
+  before: { place: "Quảng trường 26/3, Thành phố Hà Tĩnh", unit: "436" },
+  after: { place: "Quảng trường 26/3, Phường Thành Sen", unit: "18073" },
+};
+/** The Alliance's supply-demand conference, held in Thạch Hà and online: Thị trấn Thạch Hà (district), then Xã Thạch Hà. */
+const THACH_HA_ONLINE: Venue = {
+  before: { place: "Thị trấn Thạch Hà và trực tuyến", unit: "445" },
+  after: { place: "Xã Thạch Hà và trực tuyến", unit: "18562" },
+};
 
 /**
  * The province's spring fair before Tết (Hội chợ sản phẩm OCOP và đặc sản Hà Tĩnh Xuân …), held each year by the
@@ -63,7 +75,7 @@ function springFair(
   lunarYear: string,
   held: { startsOn: string; endsOn: string; booths: number; budgetMillions: number; participants: number; funded: boolean },
 ): EventSpec {
-  const square = SQUARE_26_3.find((s) => s.until === null || held.startsOn < s.until)!;
+  const square = venueOn(SQUARE_26_3, held.startsOn);
   return {
     key: `${year}-spring-fair`,
     name: `Hội chợ sản phẩm OCOP và đặc sản Hà Tĩnh Xuân ${lunarYear} ${year}`,
@@ -81,6 +93,29 @@ function springFair(
     illustrative: true,
     note: ILLUSTRATIVE,
     participants: held.participants,
+  };
+}
+
+/** The Alliance's yearly one-day conference connecting supply and demand of farm and OCOP products (illustrative). */
+function supplyDemandConference(year: number, on: string): EventSpec {
+  const venue = venueOn(THACH_HA_ONLINE, on);
+  return {
+    key: `${year}-supply-demand`,
+    name: `Hội nghị kết nối cung cầu nông sản, sản phẩm OCOP Hà Tĩnh năm ${year}`,
+    type: TradeEventType.SUPPLY_DEMAND_CONNECTION,
+    format: TradeEventFormat.HYBRID,
+    scope: TradeEventScope.PROVINCIAL,
+    organiser: ALLIANCE,
+    place: venue.place,
+    unit: venue.unit,
+    startsOn: on,
+    endsOn: on,
+    booths: 30,
+    budgetMillions: 300,
+    programme: null,
+    illustrative: true,
+    note: ILLUSTRATIVE,
+    participants: 20,
   };
 }
 
@@ -179,24 +214,7 @@ export const DEMO_TRADE_EVENTS: EventSpec[] = [
     participants: 16,
     prefer: ["gỗ", "Chổi", "Nón", "mây", "tre"],
   },
-  {
-    key: "2023-supply-demand",
-    name: "Hội nghị kết nối cung cầu nông sản, sản phẩm OCOP Hà Tĩnh năm 2023",
-    type: TradeEventType.SUPPLY_DEMAND_CONNECTION,
-    format: TradeEventFormat.HYBRID,
-    scope: TradeEventScope.PROVINCIAL,
-    organiser: ALLIANCE,
-    place: "Thị trấn Thạch Hà và trực tuyến",
-    unit: "445",
-    startsOn: "2023-08-18",
-    endsOn: "2023-08-18",
-    booths: 30,
-    budgetMillions: 300,
-    programme: null,
-    illustrative: true,
-    note: ILLUSTRATIVE,
-    participants: 20,
-  },
+  supplyDemandConference(2023, "2023-08-18"),
   {
     key: "2023-north-central-conference",
     name: "Hội nghị xúc tiến thương mại kinh tế tập thể khu vực Bắc Trung Bộ năm 2023",
@@ -314,24 +332,7 @@ export const DEMO_TRADE_EVENTS_2025: EventSpec[] = [
     note: ILLUSTRATIVE,
     participants: 12,
   },
-  {
-    key: "2025-supply-demand",
-    name: "Hội nghị kết nối cung cầu nông sản, sản phẩm OCOP Hà Tĩnh năm 2025",
-    type: TradeEventType.SUPPLY_DEMAND_CONNECTION,
-    format: TradeEventFormat.HYBRID,
-    scope: TradeEventScope.PROVINCIAL,
-    organiser: ALLIANCE,
-    place: "Xã Thạch Hà và trực tuyến",
-    unit: "18562",
-    startsOn: "2025-09-18",
-    endsOn: "2025-09-18",
-    booths: 30,
-    budgetMillions: 300,
-    programme: null,
-    illustrative: true,
-    note: ILLUSTRATIVE,
-    participants: 20,
-  },
+  supplyDemandConference(2025, "2025-09-18"),
   {
     key: "2025-north-central-conference",
     name: "Hội nghị xúc tiến thương mại kinh tế tập thể khu vực Bắc Trung Bộ năm 2025",
