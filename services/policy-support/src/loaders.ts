@@ -73,7 +73,7 @@ function unitFigures(dataSource: DataSource, year: number) {
 }
 
 export function createLoaders(dataSource: DataSource, principal?: Principal) {
-  const scope = principal ? accessScope(principal) : null;
+  const scope = accessScope(principal);
   return {
     firstBeneficiaries: loadersByArgs((args: { parent: BeneficiaryParent; year: number | null; limit: number }) =>
       firstBeneficiaries(dataSource, args.parent, args),

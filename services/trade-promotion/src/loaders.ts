@@ -95,7 +95,7 @@ export function createLoaders(dataSource: DataSource, principal?: Principal) {
     eventIdsByProduct: eventIdsByProduct(dataSource),
     listingsByProduct: groupLoader(dataSource, EcommerceListing, uuidKeyed("product_id", "t.listed_on ASC", "t.id ASC")),
     unitFigures: loadersByArgs((year: number) => unitFigures(dataSource, year)),
-    economyFigures: economyFigures(dataSource, principal ? accessScope(principal) : null),
+    economyFigures: economyFigures(dataSource, accessScope(principal)),
   };
 }
 

@@ -45,6 +45,7 @@ export function listOrganizations<C extends Connection<Organization>>(
   ConnectionClass: new () => C,
   kind: OrganizationKind | undefined,
   args: OrganizationListArgs,
+  countScope: string | null = null,
 ): Promise<C> {
   const [expression, direction] = ORDER_KEYS[args.orderBy];
   const property = expression === "o.name" ? "name" : "establishedOn";
@@ -58,5 +59,6 @@ export function listOrganizations<C extends Connection<Organization>>(
       idOf: (row: Organization) => row.id,
     },
     args,
+    countScope,
   );
 }

@@ -48,7 +48,7 @@ export function filteredProducts(dataSource: DataSource, filter: OcopProductFilt
   return query;
 }
 
-export async function listProducts(dataSource: DataSource, args: OcopProductListArgs): Promise<Connection<OcopProduct>> {
+export async function listProducts(dataSource: DataSource, args: OcopProductListArgs, countScope: string | null = null): Promise<Connection<OcopProduct>> {
   const asOf = args.filter?.asOf ?? today();
   const [expression, direction, property] = ORDER_KEYS[args.orderBy ?? OcopProductOrder.NAME_ASC];
   const connection = await paginate(
@@ -61,6 +61,7 @@ export async function listProducts(dataSource: DataSource, args: OcopProductList
       idOf: (row: OcopProduct) => row.id,
     },
     args,
+    countScope,
   );
   for (const node of connection.nodes) node.listAsOf = asOf;
   return connection;

@@ -3,7 +3,7 @@
  * AdminUnit; keys in entities/external.ts): their OCOP products. First pages of many parents come from
  * one windowed statement; local owners' products (resolvers/owner.resolver.ts) page the same way.
  */
-import { extensionFieldResolvers, firstPageConnection, firstPageFetchSize, today, type Connection } from "@kttt/core";
+import { accessScope, extensionFieldResolvers, firstPageConnection, firstPageFetchSize, today, type Connection } from "@kttt/core";
 import { codeOfAdminUnitId, unitById, unitNear } from "@kttt/reference";
 import type { OcopContext } from "../context";
 import { AdminUnitRef, membership } from "../entities/external";
@@ -28,7 +28,7 @@ export function productsOf(column: ParentColumn, key: string, args: OcopChildPro
       filter.adminUnitCode = codeOfAdminUnitId(key);
       filter.adminUnitAsOf = unit ? unitNear(unit, asOf).date : undefined;
     }
-    return listProducts(ctx.dataSource, { ...args, filter, orderBy: OcopProductOrder.NAME_ASC });
+    return listProducts(ctx.dataSource, { ...args, filter, orderBy: OcopProductOrder.NAME_ASC }, accessScope(ctx.principal));
   }
   const filter = { asOf, status: args.status ?? null, stars: args.stars ?? null, group: args.group ?? null, limit: firstPageFetchSize(args) };
   return (column === "admin_unit_code" ? ctx.loaders.firstUnitProducts(filter) : ctx.loaders.firstProducts({ column, filter })).load(key).then((page) => {

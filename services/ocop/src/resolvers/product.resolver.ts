@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root, createUnionType } from "type-graphql";
-import { LocalDateScalar, today, type Connection, type IdKey, type OrganizationKind } from "@kttt/core";
+import { accessScope, LocalDateScalar, today, type Connection, type IdKey, type OrganizationKind } from "@kttt/core";
 import {
   recordDistrictOn,
   ocopCertificateStatus,
@@ -46,7 +46,7 @@ export function asOfFor(product: OcopProduct, asOf: string | null | undefined): 
 export class OcopProductResolver extends placeFieldsResolver(OcopProduct) {
   @Query(() => OcopProductConnection, { nullable: true, description: "OCOP products (sản phẩm OCOP), filtered and paginated." })
   ocopProducts(@Args() args: OcopProductListArgs, @Ctx() ctx: OcopContext): Promise<Connection<OcopProduct>> {
-    return listProducts(ctx.dataSource, args);
+    return listProducts(ctx.dataSource, args, accessScope(ctx.principal));
   }
 
   @Query(() => OcopProduct, { nullable: true, description: "One OCOP product by id; null when there is none." })
