@@ -6,7 +6,7 @@
 import { accessScope, extensionFieldResolvers, firstPageConnection, firstPageFetchSize, today, type Connection } from "@kttt/core";
 import { codeOfAdminUnitId, unitById, unitNear } from "@kttt/reference";
 import type { OcopContext } from "../context";
-import { AdminUnitRef, CooperativeGroupRef, CooperativeRef, CooperativeUnionRef } from "../entities/external";
+import { AdminUnitRef, membership } from "../entities/external";
 import { listProducts, type ParentColumn } from "../repositories/products";
 import { OcopProductConnection } from "../types/connections";
 import { OcopChildProductArgs, type OcopProductFilter } from "../types/filters";
@@ -57,7 +57,7 @@ const products = (column: ParentColumn, description: string) => ({
 /** On membership's organisations: the products they own. */
 export const organizationOcopResolvers = extensionFieldResolvers(
   "OcopResolver",
-  { Cooperative: CooperativeRef, CooperativeGroup: CooperativeGroupRef, CooperativeUnion: CooperativeUnionRef },
+  { Cooperative: membership.CooperativeRef, CooperativeGroup: membership.CooperativeGroupRef, CooperativeUnion: membership.CooperativeUnionRef },
   products("owner_organization_id", PRODUCTS_DESCRIPTION),
 );
 
