@@ -7,6 +7,8 @@ import "reflect-metadata";
 import { ArgsType, ClassType, Directive, Field, Int, ObjectType } from "type-graphql";
 import { Kind, type GraphQLResolveInfo } from "graphql";
 import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
+import { cachedAggregate } from "./aggregate-cache";
+import { today } from "./calendar";
 import { readEntities } from "./entity-rows";
 import { badInput } from "./errors";
 import { searchCondition, searchTerms } from "./text";
@@ -176,13 +178,17 @@ function pageSize(args: ConnectionArgs): { size: number; backwards: boolean } {
 
 /**
  * Runs a keyset-paginated query: `query` has the filters applied and no ORDER BY; the count query
- * runs only when a client asks for `totalCount`.
+ * runs only when a client asks for `totalCount`. With `countScope` (the caller's `accessScope`), the
+ * count is an aggregate kept per data version (`cachedAggregate`, keyed by the count's SQL, its
+ * parameters and today's date): counting every match of a common search term over a large register
+ * costs far more than its page, and only a write can change it. Needs the data version migration.
  */
 export async function paginate<T extends ObjectLiteral, C extends Connection<T>>(
   ConnectionClass: new () => C,
   query: SelectQueryBuilder<T>,
   order: KeysetOrder,
   args: ConnectionArgs,
+  countScope: string | null = null,
 ): Promise<C> {
   const { size, backwards } = pageSize(args);
   const countQuery = query.clone();
@@ -216,7 +222,12 @@ export async function paginate<T extends ObjectLiteral, C extends Connection<T>>
   };
   setEdges(connection, page, (node) => encodeCursor([...order.keys.map((k) => k.read(node)), order.idOf(node)]));
   let counted: Promise<number> | undefined;
-  (connection as unknown as { count: () => Promise<number> }).count = () => (counted ??= countQuery.getCount());
+  const count = () => {
+    if (countScope === null) return countQuery.getCount();
+    const key = JSON.stringify([...countQuery.getQueryAndParameters(), today()]);
+    return cachedAggregate(countQuery.connection, "totalCount", key, countScope, true, () => countQuery.getCount());
+  };
+  (connection as unknown as { count: () => Promise<number> }).count = () => (counted ??= count());
   return connection;
 }
 

@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from "type-graphql";
-import { DETAILS, isOwnCommune, nestedConnection, READ_NOTE, Role, SIGNED_IN, VndScalar, type Connection } from "@kttt/core";
+import { accessScope, DETAILS, isOwnCommune, nestedConnection, READ_NOTE, Role, SIGNED_IN, VndScalar, type Connection } from "@kttt/core";
 import { placeFieldsResolver } from "@kttt/reference";
 import type { MembershipContext } from "../context";
 import { ClassificationScheme, MemberStatusFilter, OrganizationKind } from "../domain/enums";
@@ -70,7 +70,7 @@ export class OrganizationResolver extends placeFieldsResolver(
   @Authorized(...SIGNED_IN)
   @Query(() => CooperativeConnection, { nullable: true, description: `Cooperatives (hợp tác xã, HTX), filtered and paginated. ${READ_NOTE.SIGNED_IN}` })
   cooperatives(@Args() args: OrganizationListArgs, @Ctx() ctx: MembershipContext): Promise<Connection<Cooperative>> {
-    return listOrganizations(ctx.dataSource, CooperativeConnection, OrganizationKind.COOPERATIVE, args);
+    return listOrganizations(ctx.dataSource, CooperativeConnection, OrganizationKind.COOPERATIVE, args, accessScope(ctx.principal));
   }
 
   @Authorized(...SIGNED_IN)
@@ -79,7 +79,7 @@ export class OrganizationResolver extends placeFieldsResolver(
     description: `Cooperative groups (tổ hợp tác, THT), filtered and paginated. ${READ_NOTE.SIGNED_IN}`,
   })
   cooperativeGroups(@Args() args: OrganizationListArgs, @Ctx() ctx: MembershipContext): Promise<Connection<CooperativeGroup>> {
-    return listOrganizations(ctx.dataSource, CooperativeGroupConnection, OrganizationKind.COOPERATIVE_GROUP, args);
+    return listOrganizations(ctx.dataSource, CooperativeGroupConnection, OrganizationKind.COOPERATIVE_GROUP, args, accessScope(ctx.principal));
   }
 
   @Authorized(...SIGNED_IN)
@@ -88,7 +88,7 @@ export class OrganizationResolver extends placeFieldsResolver(
     description: `Unions of cooperatives (liên hiệp hợp tác xã, LHHTX), filtered and paginated. ${READ_NOTE.SIGNED_IN}`,
   })
   cooperativeUnions(@Args() args: OrganizationListArgs, @Ctx() ctx: MembershipContext): Promise<Connection<CooperativeUnion>> {
-    return listOrganizations(ctx.dataSource, CooperativeUnionConnection, OrganizationKind.COOPERATIVE_UNION, args);
+    return listOrganizations(ctx.dataSource, CooperativeUnionConnection, OrganizationKind.COOPERATIVE_UNION, args, accessScope(ctx.principal));
   }
 
   @Authorized(...SIGNED_IN)
@@ -97,7 +97,7 @@ export class OrganizationResolver extends placeFieldsResolver(
     description: `Organisations of every legal form together (tổ chức kinh tế tập thể), filtered and paginated. ${READ_NOTE.SIGNED_IN}`,
   })
   organizations(@Args() args: OrganizationsArgs, @Ctx() ctx: MembershipContext): Promise<Connection<Organization>> {
-    return listOrganizations(ctx.dataSource, OrganizationConnection, args.kind, args);
+    return listOrganizations(ctx.dataSource, OrganizationConnection, args.kind, args, accessScope(ctx.principal));
   }
 
   @Authorized(...SIGNED_IN)
