@@ -86,6 +86,8 @@ interface FederationInternals {
   ERRORS: { INVALID_GRAPHQL: { err: (message: string, options: { path: (string | number)[] }) => unknown } };
 }
 
+/** The @apollo/gateway release whose `computeResponse` this walk copies. */
+export const SHAPED_VERSION = "2.14.4";
 const gatewayMain = require.resolve("@apollo/gateway");
 const fromGateway = createRequire(gatewayMain);
 const fi = fromGateway("@apollo/federation-internals") as FederationInternals;
@@ -363,10 +365,15 @@ function rememberedOperations(convert: OperationFromDocument): OperationFromDocu
  * and, where the package's exports are plain properties (flat-exports.ts, imported first), `operationFromDocument`
  * by `rememberedOperations`.
  */
-export function installResultShaping(): void {
+export function installResultShaping(): boolean {
+  // The walk copies 2.14.4's, the version the package is pinned to: another version keeps its own (the
+  // equivalence test in gateway/test/result-shaping.test.ts says whether this copy still matches it).
+  const { version } = fromGateway(path.join(path.dirname(gatewayMain), "..", "package.json")) as { version: string };
+  if (version !== SHAPED_VERSION) return false;
   const shaping = fromGateway(path.join(path.dirname(gatewayMain), "resultShaping.js")) as { computeResponse: unknown };
   shaping.computeResponse = computeResponse;
   const exports = fromGateway("@apollo/federation-internals") as { operationFromDocument: OperationFromDocument };
   if (Object.getOwnPropertyDescriptor(exports, "operationFromDocument")?.writable)
     exports.operationFromDocument = rememberedOperations(exports.operationFromDocument);
+  return true;
 }

@@ -7,7 +7,7 @@ import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { parse } from "graphql";
-import { computeResponse } from "../src/result-shaping";
+import { computeResponse, SHAPED_VERSION } from "../src/result-shaping";
 
 const gatewayMain = require.resolve("@apollo/gateway");
 const load = createRequire(gatewayMain);
@@ -99,4 +99,8 @@ describe("result shaping", () => {
       { message: "Invalid value found for field Cooperative.status.", path: ["cooperatives", "nodes", 0, "status"] },
     ]);
   });
+});
+
+it("copies the walk of the @apollo/gateway release installed (another release keeps its own until this copy is checked)", () => {
+  expect(load(path.join(path.dirname(gatewayMain), "..", "package.json")).version).toBe(SHAPED_VERSION);
 });
