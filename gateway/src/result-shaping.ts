@@ -372,8 +372,8 @@ export function installResultShaping(): boolean {
   if (version !== SHAPED_VERSION) return false;
   const shaping = fromGateway(path.join(path.dirname(gatewayMain), "resultShaping.js")) as { computeResponse: unknown };
   shaping.computeResponse = computeResponse;
-  const exports = fromGateway("@apollo/federation-internals") as { operationFromDocument: OperationFromDocument };
-  if (Object.getOwnPropertyDescriptor(exports, "operationFromDocument")?.writable)
-    exports.operationFromDocument = rememberedOperations(exports.operationFromDocument);
+  const internals = fromGateway("@apollo/federation-internals") as { operationFromDocument: OperationFromDocument };
+  if (Object.getOwnPropertyDescriptor(internals, "operationFromDocument")?.writable)
+    internals.operationFromDocument = rememberedOperations(internals.operationFromDocument);
   return true;
 }

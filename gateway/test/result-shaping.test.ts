@@ -7,7 +7,7 @@ import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { parse } from "graphql";
-import { computeResponse, SHAPED_VERSION } from "../src/result-shaping";
+import { computeResponse, installResultShaping, SHAPED_VERSION } from "../src/result-shaping";
 
 const gatewayMain = require.resolve("@apollo/gateway");
 const load = createRequire(gatewayMain);
@@ -103,4 +103,6 @@ describe("result shaping", () => {
 
 it("copies the walk of the @apollo/gateway release installed (another release keeps its own until this copy is checked)", () => {
   expect(load(path.join(path.dirname(gatewayMain), "..", "package.json")).version).toBe(SHAPED_VERSION);
+  expect(installResultShaping()).toBe(true);
+  expect(load(path.join(path.dirname(gatewayMain), "resultShaping.js")).computeResponse).toBe(computeResponse);
 });
