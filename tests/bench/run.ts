@@ -9,7 +9,7 @@
  * Settings (environment): BENCH_SECONDS (per round, default 10), BENCH_WARMUP_SECONDS (2),
  * BENCH_CONNECTIONS (20), BENCH_ROUNDS (1 per target), BENCH_ONLY (scenario names, comma-separated),
  * BENCH_MODES (varied,identical), BENCH_TARGETS (ours,hive,direct; also hive-js: Hive Gateway with its
- * JavaScript planner instead of the Rust router runtime), BENCH_SCALES (e.g. 1,10,100: the demo data
+ * JavaScript planner instead of the Rust router runtime), BENCH_SCALES (default 1,10,100: the demo data
  * times each, one graph per scale, run one after the other; BENCH_SCALE names one; none: only write the report again
  * from the latest artifacts), BENCH_CPU_PROF (a folder: every process writes a CPU profile there;
  * read it with profile-summary.js), BENCH_KEEP_DATABASES (true, or the scales to keep such as 10,100: the seeded databases of
@@ -65,7 +65,8 @@ const SETTINGS = {
   modes: list(process.env.BENCH_MODES, ["varied", "identical"]) as ("varied" | "identical")[],
   targets: list(process.env.BENCH_TARGETS, ["ours", "hive", "direct"]),
   // BENCH_SCALES=none runs nothing: the report is written again from the latest artifacts/bench-<scale>x.json.
-  scales: list(process.env.BENCH_SCALES, [process.env.BENCH_SCALE ?? "1"])
+  // By default the three scales of the report (×100 seeds for minutes); BENCH_SCALE=1 or BENCH_SCALES=1 for a quick run.
+  scales: list(process.env.BENCH_SCALES, process.env.BENCH_SCALE ? [process.env.BENCH_SCALE] : ["1", "10", "100"])
     .filter((s) => s !== "none")
     .map(Number),
   report: process.env.BENCH_REPORT !== "false",

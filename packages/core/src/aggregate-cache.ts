@@ -35,8 +35,14 @@ export function dataVersionMigration(timestamp: number): new () => MigrationInte
   );
 }
 
-/** The caller's access scope, as a cache key part: who they are allowed to be, not who they are. */
-export function accessScope(principal: Principal): string {
+/**
+ * The caller's access scope, as a cache key part: who they are allowed to be, not who they are. No caller
+ * named, no scope (null): nothing is cached for them.
+ */
+export function accessScope(principal: Principal): string;
+export function accessScope(principal: Principal | null | undefined): string | null;
+export function accessScope(principal: Principal | null | undefined): string | null {
+  if (!principal) return null;
   return `${principal.role}:${principal.department ?? ""}:${principal.adminUnitCode ?? ""}`;
 }
 

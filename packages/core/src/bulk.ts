@@ -60,6 +60,14 @@ export async function copyRows(manager: EntityManager, table: string, columns: r
 export type DemoTables = [table: string, rows: Record<string, unknown>[]][];
 
 /**
+ * A generator's rows (lists by kind) as `DemoTables`: `tables` names each table, in the order they can be inserted,
+ * with the kind of rows it takes.
+ */
+export function demoTablesOf<R extends Record<keyof R, Record<string, unknown>[]>>(rows: R, tables: Record<string, keyof R>): DemoTables {
+  return Object.entries(tables).map(([table, kind]) => [table, rows[kind]]);
+}
+
+/**
  * How the demo rows of one table are copied for DEMO_DATA_SCALE (the benchmark's growth runs): every copy k
  * (1 … scale − 1) of a row differs from its original in the `ids` columns (`demoCopyId(id, k)`, the same in
  * every subgraph, so a copied product still belongs to the copy of its cooperative) and in `set`.

@@ -30,6 +30,41 @@ function plainEntity(dataSource: DataSource, metadata: EntityMetadata): boolean 
 }
 
 /**
+ * Column types PostgreSQL's driver converts when it reads them (`PostgresDriver.prepareHydratedValue`, TypeORM 0.3):
+ * dates and times, enums (a number-like value), booleans and numbers given by constructor, arrays kept as text.
+ * Any other type (text, uuid, integer, bigint, numeric, boolean, jsonb…) it hands back as the pg driver parsed it.
+ */
+const CONVERTED_TYPES = new Set<unknown>([
+  Boolean,
+  Date,
+  Number,
+  "datetime",
+  "timestamp",
+  "timestamp with time zone",
+  "timestamp without time zone",
+  "date",
+  "time",
+  "vector",
+  "halfvec",
+  "hstore",
+  "simple-array",
+  "simple-json",
+  "cube",
+  "enum",
+  "simple-enum",
+]);
+
+/**
+ * The property a column's raw value goes to unchanged, or null where TypeORM changes it on the way (a conversion
+ * of its type, a transformer, an embedded or virtual column): per row, the hydrator then skips the driver's chain
+ * of type tests and `setEntityValue`'s checks for the columns they leave as they are (most of them).
+ */
+function directProperty(driverType: string, column: ColumnMetadata): string | null {
+  const plain = driverType === "postgres" && !column.transformer && !column.embeddedMetadata && !column.isVirtual && !column.referencedColumn;
+  return plain && !CONVERTED_TYPES.has(column.type) ? column.propertyName : null;
+}
+
+/**
  * The hydrator of `metadata`'s rows selected under `alias` (all its selectable columns): the entity class
  * made as TypeORM makes it from the database (`create` from the deserializer), each column set through
  * its driver conversion and transformer; null when no column holds a value.
@@ -40,17 +75,18 @@ export function rowHydrator<T>(dataSource: DataSource, metadata: EntityMetadata,
   const known = byAlias.get(alias);
   if (known) return known as RowHydrator<T>;
   const driver = dataSource.driver;
-  const columns: [string, ColumnMetadata][] = metadata.columns
+  const columns: [string, ColumnMetadata, string | null][] = metadata.columns
     .filter((column) => !column.isVirtual)
-    .map((column) => [DriverUtils.buildAlias(driver, undefined, alias, column.databaseName), column]);
+    .map((column) => [DriverUtils.buildAlias(driver, undefined, alias, column.databaseName), column, directProperty(driver.options.type, column)]);
   const hydrate: RowHydrator<T> = (raw) => {
     const entity = metadata.create(undefined, { fromDeserializer: true }) as ObjectLiteral;
     let hasData = false;
-    for (const [key, column] of columns) {
+    for (const [key, column, direct] of columns) {
       const value = raw[key];
       if (value === undefined) continue;
       if (value !== null && !column.isVirtualProperty) hasData = true;
-      column.setEntityValue(entity, driver.prepareHydratedValue(value, column));
+      if (direct !== null) (entity as Record<string, unknown>)[direct] = value;
+      else column.setEntityValue(entity, driver.prepareHydratedValue(value, column));
     }
     return hasData ? (entity as T) : null;
   };

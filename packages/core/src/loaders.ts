@@ -95,6 +95,7 @@ export interface FirstPage<T> {
 export interface FirstPageOptions<T extends ObjectLiteral> extends LoaderOptions<T> {
   /** Order of rows inside a group; the page is the first `limit` of them. */
   orderBy: [string, "ASC" | "DESC"][];
+  /** Rows per key; 0: the counts alone, every page empty (a field asked only for its `totalCount`). */
   limit: number;
   /** Further conditions on alias `t` (e.g. the caller's unit), added to the query before it runs. */
   refine?: (query: SelectQueryBuilder<T>) => void;
@@ -111,6 +112,7 @@ export function firstPageLoader<T extends ObjectLiteral>(
   options: FirstPageOptions<T>,
 ): DataLoader<string, FirstPage<T>> {
   const keyOf = keyReader(dataSource, entity, options);
+  if (options.limit === 0) return countLoader(dataSource, entity, options);
   return new DataLoader<string, FirstPage<T>>(async (keys) => {
     const valid = keys.filter(options.validKey ?? (() => true));
     const pages = new Map<string, FirstPage<T>>();
@@ -139,6 +141,30 @@ export function firstPageLoader<T extends ObjectLiteral>(
       }
     }
     return keys.map((key) => pages.get(key) ?? { rows: [], total: 0 });
+  });
+}
+
+/**
+ * Each key's count of rows (under `refine`'s conditions), every page empty, in one statement: the total
+ * a first page carries, without reading a row. The key is the column's value as the database gives it
+ * back (the same text `keyOf` reads from a loaded row of a text or uuid column).
+ */
+function countLoader<T extends ObjectLiteral>(dataSource: DataSource, entity: EntityTarget<T>, options: FirstPageOptions<T>): DataLoader<string, FirstPage<T>> {
+  return new DataLoader<string, FirstPage<T>>(async (keys) => {
+    const valid = keys.filter(options.validKey ?? (() => true));
+    const totals = new Map<string, number>();
+    if (valid.length > 0) {
+      const query = dataSource
+        .getRepository(entity)
+        .createQueryBuilder("t")
+        .select(`t.${options.column}`, "page_key")
+        .addSelect("count(*)", "page_total")
+        .where(`t.${options.column} = ANY(:keys)`, { keys: valid })
+        .groupBy(`t.${options.column}`);
+      options.refine?.(query);
+      for (const row of await query.getRawMany<{ page_key: unknown; page_total: unknown }>()) totals.set(String(row.page_key), Number(row.page_total));
+    }
+    return keys.map((key) => ({ rows: [], total: totals.get(key) ?? 0 }));
   });
 }
 

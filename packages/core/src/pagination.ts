@@ -5,7 +5,10 @@
  */
 import "reflect-metadata";
 import { ArgsType, ClassType, Directive, Field, Int, ObjectType } from "type-graphql";
+import { Kind, type GraphQLResolveInfo } from "graphql";
 import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
+import { cachedAggregate } from "./aggregate-cache";
+import { today } from "./calendar";
 import { readEntities } from "./entity-rows";
 import { badInput } from "./errors";
 import { searchCondition, searchTerms } from "./text";
@@ -125,6 +128,27 @@ export function applySearch<T extends ObjectLiteral>(query: SelectQueryBuilder<T
   query.andWhere(condition.sql, condition.params);
 }
 
+/**
+ * Sets a connection's `edges` and the cursors of its `pageInfo`: the edges (a cursor encoded per row) are
+ * made when first read, so a page asked only for its `nodes` and `endCursor` (a list page, a nested count)
+ * encodes two cursors, not one per row. Reading `edges` gives the same edges as before.
+ */
+function setEdges<T>(connection: Connection<T>, rows: T[], cursorOf: (row: T) => string): void {
+  let edges: { cursor: string; node: T }[] | undefined;
+  Object.defineProperty(connection, "edges", {
+    configurable: true,
+    enumerable: true,
+    get: () => (edges ??= rows.map((node) => ({ node, cursor: cursorOf(node) }))),
+    set: (value: { cursor: string; node: T }[]) => (edges = value),
+  });
+  connection.nodes = rows;
+  connection.pageInfo = {
+    ...connection.pageInfo,
+    startCursor: rows.length ? cursorOf(rows[0]) : null,
+    endCursor: rows.length ? cursorOf(rows[rows.length - 1]) : null,
+  };
+}
+
 export function encodeCursor(values: unknown[]): string {
   return Buffer.from(JSON.stringify(values.map((v) => (typeof v === "bigint" ? v.toString() : v))), "utf8").toString("base64url");
 }
@@ -154,13 +178,17 @@ function pageSize(args: ConnectionArgs): { size: number; backwards: boolean } {
 
 /**
  * Runs a keyset-paginated query: `query` has the filters applied and no ORDER BY; the count query
- * runs only when a client asks for `totalCount`.
+ * runs only when a client asks for `totalCount`. With `countScope` (the caller's `accessScope`), the
+ * count is an aggregate kept per data version (`cachedAggregate`, keyed by the count's SQL, its
+ * parameters and today's date): counting every match of a common search term over a large register
+ * costs far more than its page, and only a write can change it. Needs the data version migration.
  */
 export async function paginate<T extends ObjectLiteral, C extends Connection<T>>(
   ConnectionClass: new () => C,
   query: SelectQueryBuilder<T>,
   order: KeysetOrder,
   args: ConnectionArgs,
+  countScope: string | null = null,
 ): Promise<C> {
   const { size, backwards } = pageSize(args);
   const countQuery = query.clone();
@@ -185,21 +213,21 @@ export async function paginate<T extends ObjectLiteral, C extends Connection<T>>
   const hasMore = rows.length > size;
   const page = rows.slice(0, size);
   if (backwards) page.reverse();
-  const edges = page.map((node) => ({
-    node,
-    cursor: encodeCursor([...order.keys.map((k) => k.read(node)), order.idOf(node)]),
-  }));
   const connection = new ConnectionClass();
-  connection.edges = edges;
-  connection.nodes = page;
   connection.pageInfo = {
     hasNextPage: backwards ? Boolean(args.before) : hasMore,
     hasPreviousPage: backwards ? hasMore : Boolean(args.after),
-    startCursor: edges[0]?.cursor ?? null,
-    endCursor: edges[edges.length - 1]?.cursor ?? null,
+    startCursor: null,
+    endCursor: null,
   };
+  setEdges(connection, page, (node) => encodeCursor([...order.keys.map((k) => k.read(node)), order.idOf(node)]));
   let counted: Promise<number> | undefined;
-  (connection as unknown as { count: () => Promise<number> }).count = () => (counted ??= countQuery.getCount());
+  const count = () => {
+    if (countScope === null) return countQuery.getCount();
+    const key = JSON.stringify([...countQuery.getQueryAndParameters(), today()]);
+    return cachedAggregate(countQuery.connection, "totalCount", key, countScope, true, () => countQuery.getCount());
+  };
+  (connection as unknown as { count: () => Promise<number> }).count = () => (counted ??= count());
   return connection;
 }
 
@@ -228,14 +256,8 @@ export function firstPageConnection<T, C extends Connection<T>>(
   const { size } = pageSize(args);
   const rows = page.slice(0, size);
   const connection = new ConnectionClass();
-  connection.edges = rows.map((node) => ({ node, cursor: encodeCursor(cursorOf(node)) }));
-  connection.nodes = rows;
-  connection.pageInfo = {
-    hasNextPage: total > rows.length,
-    hasPreviousPage: false,
-    startCursor: connection.edges[0]?.cursor ?? null,
-    endCursor: connection.edges[connection.edges.length - 1]?.cursor ?? null,
-  };
+  connection.pageInfo = { hasNextPage: total > rows.length, hasPreviousPage: false, startCursor: null, endCursor: null };
+  setEdges(connection, rows, (node) => encodeCursor(cursorOf(node)));
   (connection as unknown as { count: () => Promise<number> }).count = () => Promise.resolve(total);
   return connection;
 }
@@ -258,31 +280,40 @@ export function connectionFromArray<T, C extends Connection<T>>(ConnectionClass:
   else end = Math.min(end, start + size);
   const page = rows.slice(start, end);
   const connection = new ConnectionClass();
-  connection.edges = page.map((node) => ({ node, cursor: encodeCursor([idOf(node)]) }));
-  connection.nodes = page;
-  connection.pageInfo = {
-    hasNextPage: end < rows.length,
-    hasPreviousPage: start > 0,
-    startCursor: connection.edges[0]?.cursor ?? null,
-    endCursor: connection.edges[connection.edges.length - 1]?.cursor ?? null,
-  };
+  connection.pageInfo = { hasNextPage: end < rows.length, hasPreviousPage: start > 0, startCursor: null, endCursor: null };
+  setEdges(connection, page, (node) => encodeCursor([idOf(node)]));
   (connection as unknown as { count: () => Promise<number> }).count = () => Promise.resolve(rows.length);
   return connection;
 }
 
 /**
+ * True when a connection field asks for its `totalCount` and nothing else (`__typename` aside), in plain
+ * fields (a fragment may ask for more, so any fragment answers false): no row of the page is read then.
+ */
+export function asksOnlyTotalCount(info: Pick<GraphQLResolveInfo, "fieldNodes">): boolean {
+  return info.fieldNodes.every(
+    (node) =>
+      node.selectionSet !== undefined &&
+      node.selectionSet.selections.every((s) => s.kind === Kind.FIELD && (s.name.value === "totalCount" || s.name.value === "__typename")),
+  );
+}
+
+/**
  * A page of a nested list (a parent's members, allocations, participations…). The common case, a
  * first page, comes from `firstPage` (a windowed statement for all parents at once, `limit` rows
- * each, see firstPageLoader); any other page from `all`, the parent's rows in order.
+ * each, see firstPageLoader); any other page from `all`, the parent's rows in order. Given the field's
+ * `info`, a first page asked only for its `totalCount` comes from `firstPage(0)`: the counts alone
+ * (firstPageLoader with `limit` 0 reads no rows), the page's rows left empty since nobody reads them.
  */
 export async function nestedConnection<T, C extends Connection<T>>(
   ConnectionClass: new () => C,
   args: ConnectionArgs,
   idOf: (row: T) => string,
   pages: { firstPage: (limit: number) => Promise<{ rows: T[]; total: number }>; all: () => Promise<T[]> },
+  info?: Pick<GraphQLResolveInfo, "fieldNodes">,
 ): Promise<C> {
   if (!args.after && !args.before && args.last == null) {
-    const page = await pages.firstPage(firstPageFetchSize(args));
+    const page = await pages.firstPage(info && asksOnlyTotalCount(info) ? 0 : firstPageFetchSize(args));
     return firstPageConnection(ConnectionClass, page.rows, page.total, idOf, args);
   }
   return connectionFromArray(ConnectionClass, await pages.all(), idOf, args);

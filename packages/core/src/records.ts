@@ -3,7 +3,9 @@
  * refused as BAD_USER_INPUT (INVALID_ID) naming its field before anything is asked of the database; a
  * row that is not there is NOT_FOUND naming the same field.
  */
-import type { EntityManager } from "typeorm";
+import { randomUUID } from "node:crypto";
+import type { EntityManager, FindOptionsWhere } from "typeorm";
+import type { QueryDeepPartialEntity } from "typeorm/query-builder/QueryPartialEntity";
 import { badInput, notFound } from "./errors";
 import { isUuid } from "./loaders";
 
@@ -30,4 +32,19 @@ export async function findById<T extends object>(
   const row = await query.getOne();
   if (!row) throw notFound(`No ${what.toLowerCase()} has the id ${id}.`, field);
   return row;
+}
+
+/**
+ * A new row of `entity` under a fresh id, inserted inside the write's transaction and read back as stored (with what
+ * PostgreSQL fills in: defaults, generated columns). Rows that refer to it can then be inserted with its id.
+ */
+export async function insertNew<T extends { id: string }>(
+  manager: EntityManager,
+  entity: new () => T,
+  values: Omit<QueryDeepPartialEntity<T>, "id">,
+): Promise<T> {
+  const repository = manager.getRepository(entity);
+  const id = randomUUID();
+  await repository.insert({ id, ...values });
+  return repository.findOneByOrFail({ id } as FindOptionsWhere<T>);
 }

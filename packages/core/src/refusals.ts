@@ -24,6 +24,27 @@ function ignoresRecord(rule: string, principal: Principal): boolean {
 /** The decisions of one request: `Type.field rules` → allowed, or the refusal to throw again. */
 const decisions = new WeakMap<object, Map<string, true | Error>>();
 
+/** A rule list as the checks read it, worked out once per list (type-graphql hands a field the same array every time). */
+interface RuleFacts {
+  joined: string;
+  /** Whether every rule ignores the record, for a commune and for anyone else. */
+  forCommune: boolean;
+  forOthers: boolean;
+}
+
+const ruleFacts = new WeakMap<readonly string[], RuleFacts>();
+
+function factsOf(rules: string[]): RuleFacts {
+  let facts = ruleFacts.get(rules);
+  if (!facts) {
+    const commune = { role: Role.COMMUNE } as Principal;
+    const other = { role: Role.ALLIANCE_STAFF } as Principal;
+    facts = { joined: rules.join(","), forCommune: rules.every((r) => ignoresRecord(r, commune)), forOthers: rules.every((r) => ignoresRecord(r, other)) };
+    ruleFacts.set(rules, facts);
+  }
+  return facts;
+}
+
 /** `checker`, with its decisions kept per request (the context object) where the record does not matter. */
 export function decidedOncePerRequest(guard: AuthChecker<Context>): AuthCheckerFn<Context> {
   if (typeof guard !== "function" || /^class\b/u.test(Function.prototype.toString.call(guard)))
@@ -32,13 +53,15 @@ export function decidedOncePerRequest(guard: AuthChecker<Context>): AuthCheckerF
   return (data: ResolverData<Context>, rules: string[]) => {
     const context = data.context as Context | undefined;
     const principal = context?.principal ?? ANONYMOUS;
-    if (!context || typeof context !== "object" || !rules.every((rule) => ignoresRecord(rule, principal))) return checker(data, rules);
+    if (!context || typeof context !== "object") return checker(data, rules);
+    const facts = factsOf(rules);
+    if (!(principal.role === Role.COMMUNE ? facts.forCommune : facts.forOthers)) return checker(data, rules);
     let known = decisions.get(context);
     if (!known) {
       known = new Map<string, true | Error>();
       decisions.set(context, known);
     }
-    const key = `${data.info.parentType.name}.${data.info.fieldName} ${rules.join(",")}`;
+    const key = `${data.info.parentType.name}.${data.info.fieldName} ${facts.joined}`;
     const decided = known.get(key);
     if (decided === true) return true;
     if (decided) throw decided;

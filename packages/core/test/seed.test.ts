@@ -1,7 +1,7 @@
 /** Demo data goes into an empty database once, whoever starts first, on a real PostgreSQL. */
 import { createTestDatabase, type TestDatabase } from "@kttt/testkit";
 import type { DataSource } from "typeorm";
-import { demoCopyId, seedOnce, type DemoCopies, type DemoTables } from "../src/bulk";
+import { demoCopyId, demoTablesOf, seedOnce, type DemoCopies, type DemoTables } from "../src/bulk";
 import { openDatabase } from "../src/database";
 
 let database: TestDatabase;
@@ -31,6 +31,16 @@ const tables = (): DemoTables => [
 ];
 const counts = async () =>
   (await dataSource.query("SELECT (SELECT count(*) FROM seed_parent)::int AS parents, (SELECT count(*) FROM seed_child)::int AS children"))[0];
+
+describe("demoTablesOf", () => {
+  it("names each table in the mapping's order (the insert order), with the rows of the kind it maps to", () => {
+    const rows = { children: [{ id: 10, parent_id: 1 }], parents: [{ id: 1 }], unused: [{ id: 99 }] };
+    expect(demoTablesOf(rows, { seed_parent: "parents", seed_child: "children" })).toEqual([
+      ["seed_parent", [{ id: 1 }]],
+      ["seed_child", [{ id: 10, parent_id: 1 }]],
+    ]);
+  });
+});
 
 describe("seedOnce", () => {
   it("loads the rows once when several starters race, and leaves a database with data alone", async () => {

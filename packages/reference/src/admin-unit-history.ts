@@ -457,6 +457,28 @@ export function groupingUnitOn(v: AdminUnitVersion, date: string): string | null
   return inForceOn(place, date) && place.level === "COMMUNE" ? place.code : null;
 }
 
+/** Every day the map changed: a unit version came into force, went out of force, or a change took effect. Ascending. */
+const MAP_CHANGE_DAYS: readonly string[] = [
+  ...new Set([...ADMIN_UNIT_VERSIONS.flatMap((v) => [v.validFrom, v.validTo === null ? null : addDays(v.validTo, 1)]), ...ADMIN_UNIT_CHANGES.map((c) => c.on)]),
+]
+  .filter((day): day is string => day !== null)
+  .sort();
+
+/**
+ * One day standing for the map in force on `date`: the first day of that map (the latest day on or before `date` when
+ * the map changed), or, for the map before the first recorded change, the day before that change. Every date of one
+ * map groups records alike (`groupingUnitsOn`), so figures by unit computed on this day, and cached under it, serve
+ * every date of the map: a report dated any day of the first half of 2024 follows one map.
+ */
+export function unitMapDay(date: string): string {
+  let day: string | null = null;
+  for (const change of MAP_CHANGE_DAYS) {
+    if (change > date) break;
+    day = change;
+  }
+  return day ?? (MAP_CHANGE_DAYS.length > 0 ? addDays(MAP_CHANGE_DAYS[0], -1) : date);
+}
+
 /** `groupingUnitOn` for every commune version, as two parallel lists (for one SQL join on unnest). */
 export function groupingUnitsOn(date: string): { communeIds: string[]; unitCodes: string[] } {
   const communeIds: string[] = [];

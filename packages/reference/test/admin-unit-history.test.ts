@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
+import { addDays } from "@kttt/core";
 import {
   ADMIN_UNIT_CHANGES,
   ADMIN_UNIT_VERSIONS,
@@ -8,12 +9,15 @@ import {
   communeCodeOn,
   communeOf,
   districtOf,
+  groupingUnitsByCodeOn,
+  groupingUnitsOn,
   inForceOn,
   latestUnit,
   unitById,
   unitOn,
   unitsOn,
   unitsReplacing,
+  unitMapDay,
 } from "../src";
 import { renderFromFolder, SHARED_ADMIN_UNITS_DIR } from "../src/admin-units-generate";
 
@@ -132,5 +136,28 @@ describe("communeCodeOn: where a record lies on a date's map", () => {
   });
   it("is null without a recorded commune", () => {
     expect(communeCodeOn(null, "Phường Hoành Sơn", "2026-01-01")).toBeNull();
+  });
+});
+
+describe("unitMapDay: one day standing for the map in force", () => {
+  it("groups records on every day from 2010 to 2027 as on its map's day", () => {
+    const differing: string[] = [];
+    for (let day = "2010-01-01"; day <= "2027-12-31"; day = addDays(day, 1)) {
+      const mapDay = unitMapDay(day);
+      const alike = (f: (date: string) => unknown) => JSON.stringify(f(day)) === JSON.stringify(f(mapDay));
+      if (!alike(groupingUnitsOn) || !alike(groupingUnitsByCodeOn)) differing.push(day);
+    }
+    expect(differing).toEqual([]);
+  });
+
+  it("moves with each new map, and only then", () => {
+    expect(unitMapDay("2024-01-01")).toBe(unitMapDay("2024-12-31"));
+    expect(unitMapDay("2025-01-01")).toBe("2025-01-01");
+    expect(unitMapDay("2025-06-30")).toBe("2025-01-01");
+    expect(unitMapDay("2025-07-01")).toBe("2025-07-01");
+    expect(unitMapDay("2026-11-30")).toBe("2025-07-01");
+    // The maps on either side of a change group records differently.
+    expect(groupingUnitsOn("2024-12-31")).not.toEqual(groupingUnitsOn("2025-01-01"));
+    expect(groupingUnitsOn("2025-06-30")).not.toEqual(groupingUnitsOn("2025-07-01"));
   });
 });

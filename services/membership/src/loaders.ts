@@ -75,9 +75,9 @@ function latestUnitByCode(dataSource: DataSource) {
 /** `principal`: the caller, whose access scope keys the cached statistics of closed periods (none: not cached). */
 export function createLoaders(dataSource: DataSource, principal?: Principal) {
   return {
-    economyFigures: economyFigures(dataSource, UnitMap.PERIOD, principal ? accessScope(principal) : null),
+    economyFigures: economyFigures(dataSource, UnitMap.PERIOD, accessScope(principal)),
     /** A period before 2025-07-01 re-cut by today's communes: asked only for a commune of today on such a period. */
-    economyFiguresToday: economyFigures(dataSource, UnitMap.TODAY, principal ? accessScope(principal) : null),
+    economyFiguresToday: economyFigures(dataSource, UnitMap.TODAY, accessScope(principal)),
     /** One loader per distinct filter and page size asked for in the request. */
     firstMembers: loadersByArgs((filter: { current: boolean | null; membershipType: string | null; limit: number }) => firstMembers(dataSource, filter)),
     organization: rowLoader(dataSource, Organization, { column: "id", keyOf: (o) => o.id, validKey: isUuid }),

@@ -1,4 +1,5 @@
-import { Role } from "@kttt/core";
+import { readEntities, Role } from "@kttt/core";
+import { entities } from "../src/entities";
 import { as, graphql } from "@kttt/testkit";
 import { startTestMembership, type TestMembership } from "./helpers";
 
@@ -111,6 +112,42 @@ describe("no N+1", () => {
     // The rule reads where each organisation lies from the row itself; the members' names load their organisations in one batch.
     expect(large.count).toBeLessThanOrEqual(small.count);
     expect(small.count).toBeLessThanOrEqual(10);
+  });
+
+  it("counts the members of a page asked only for their totalCount without reading a member, with the same totals", async () => {
+    const counts = `query { cooperatives(first: 100) { nodes { id members(first: 3) { totalCount } former: members(first: 3, status: FORMER) { totalCount }
+      all: members(first: 0, status: ALL) { totalCount } } } }`;
+    const rows = `query { cooperatives(first: 100) { nodes { id members(first: 3) { totalCount nodes { id } } former: members(first: 3, status: FORMER) { totalCount edges { cursor } }
+      all: members(first: 1, status: ALL) { ... on MemberConnection { totalCount } } } } }`;
+    const counted = await countStatements(counts);
+    const read = await countStatements(rows);
+    const totals = (data: any) => data.cooperatives.nodes.map((n: any) => [n.id, n.members.totalCount, n.former.totalCount, n.all.totalCount]);
+    expect(totals(counted.data)).toEqual(totals(read.data));
+    expect(totals(counted.data).some(([, current]: number[]) => current > 3)).toBe(true);
+    expect(totals(counted.data).every(([, current, former, all]: number[]) => all === current + former)).toBe(true);
+    // Counted: one grouped count per filter, no member row; read: the windowed first pages.
+    expect(counted.count).toBe(read.count);
+    const memberStatements = (statements: string[]) => statements.filter((sql) => /FROM "member"/u.test(sql));
+    expect(memberStatements(counted.statements)).toHaveLength(3);
+    for (const sql of memberStatements(counted.statements)) expect(sql).toMatch(/GROUP BY/u);
+    for (const sql of memberStatements(read.statements)) expect(sql).toMatch(/row_number\(\) OVER/u);
+  });
+
+  it("reads every entity's rows as TypeORM's getMany does: the same classes, the same values", async () => {
+    const ds = m.service.dataSource;
+    for (const entity of entities) {
+      const metadata = ds.getMetadata(entity);
+      const query = () => {
+        const q = ds.getRepository(entity).createQueryBuilder("t");
+        for (const column of metadata.primaryColumns) q.addOrderBy(`t.${column.databaseName}`, "ASC");
+        return q.limit(300);
+      };
+      const direct = await readEntities(query());
+      const typeorm = await query().getMany();
+      expect(direct.length).toBeGreaterThan(0);
+      expect(direct).toStrictEqual(typeorm);
+      expect(direct.map((row) => Object.getPrototypeOf(row))).toEqual(typeorm.map((row) => Object.getPrototypeOf(row)));
+    }
   });
 
   it("resolves 100 federation references in one statement", async () => {

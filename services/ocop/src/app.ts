@@ -1,7 +1,7 @@
 /** The ocop subgraph: OCOP products, their owners and certifications, on core's one subgraph skeleton. */
 import { defineSubgraph, type SubgraphService } from "@kttt/core";
 import { entities } from "./entities";
-import { CollectiveEconomyRef } from "./entities/external";
+import { membership } from "./entities/external";
 import { OcopLocalOwner } from "./entities/owner";
 import { createLoaders } from "./loaders";
 import { migrations } from "./migrations";
@@ -21,7 +21,7 @@ export const ocop = defineSubgraph({
   database: { entities, migrations, seed: loadOcopDemoData },
   auditTrail: { field: "ocopAuditTrail", label: "the OCOP subgraph" },
   resolvers: [economy, external, mutations, owners, products, statistics],
-  orphanedTypes: [OcopLocalOwner, CollectiveEconomyRef],
+  orphanedTypes: [OcopLocalOwner, membership.CollectiveEconomyRef],
   references: referenceResolvers,
   loaders: createLoaders,
 });

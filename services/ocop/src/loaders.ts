@@ -76,7 +76,7 @@ function unitProductPages(dataSource: DataSource, filter: ChildFilter) {
 
 export function createLoaders(dataSource: DataSource, principal?: Principal) {
   return {
-    economyFigures: economyFigures(dataSource, principal ? accessScope(principal) : null),
+    economyFigures: economyFigures(dataSource, accessScope(principal)),
     /** One loader per parent kind, filter and page size asked for in the request. */
     firstProducts: loadersByArgs(({ column, filter }: { column: ParentColumn; filter: ChildFilter }) => {
       const property = PARENT_COLUMNS[column];

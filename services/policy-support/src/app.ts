@@ -1,7 +1,7 @@
 /** The policy-support subgraph: legal documents, policies, programmes, allocations and plans, on core's one subgraph skeleton. */
 import { defineSubgraph, type SubgraphService } from "@kttt/core";
 import { entities } from "./entities";
-import { MEMBERSHIP_KEYS } from "./entities/external";
+import { membership } from "./entities/external";
 import { createLoaders } from "./loaders";
 import { migrations } from "./migrations";
 import { referenceResolvers } from "./references";
@@ -22,7 +22,7 @@ export const policySupport = defineSubgraph({
   database: { entities, migrations, seed: loadDemoData },
   auditTrail: { field: "policySupportAuditTrail", label: "the policy-support subgraph" },
   resolvers: [documents, economy, external, mutations, plans, policies, programmes, statistics],
-  orphanedTypes: MEMBERSHIP_KEYS.types,
+  orphanedTypes: membership.types,
   references: referenceResolvers,
   loaders: createLoaders,
 });

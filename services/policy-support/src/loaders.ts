@@ -5,7 +5,7 @@
 import DataLoader from "dataloader";
 import { economyFiguresLoader, firstPageLoader, groupLoader, loadersByArgs, isUuid, reportingPeriod, rowLoader, today, uuidKeyed } from "@kttt/core";
 import { accessScope, type Principal } from "@kttt/core";
-import { codeOfAdminUnitId, economyMapDate, unitMapDateFor } from "@kttt/reference";
+import { codeOfAdminUnitId, economyMapDate, unitMapDateFor, unitMapDay } from "@kttt/reference";
 import type { DataSource } from "typeorm";
 import { PolicySupportGroupBy } from "./domain/enums";
 import { policySupportStatistics } from "./repositories/statistics";
@@ -73,7 +73,7 @@ function unitFigures(dataSource: DataSource, year: number) {
 }
 
 export function createLoaders(dataSource: DataSource, principal?: Principal) {
-  const scope = principal ? accessScope(principal) : null;
+  const scope = accessScope(principal);
   return {
     firstBeneficiaries: loadersByArgs((args: { parent: BeneficiaryParent; year: number | null; limit: number }) =>
       firstBeneficiaries(dataSource, args.parent, args),
@@ -85,7 +85,8 @@ export function createLoaders(dataSource: DataSource, principal?: Principal) {
     /** Support approved in a period's year, for the province and every unit of the period's map in one grouped statement. */
     economyFigures: economyFiguresLoader(
       async (period, mapDate) => {
-        const stats = await policySupportStatistics(dataSource, period.year, PolicySupportGroupBy.ADMIN_UNIT, mapDate, scope);
+        // Any day of one map groups alike: the map's own day keeps one cached answer for every report dated on it.
+        const stats = await policySupportStatistics(dataSource, period.year, PolicySupportGroupBy.ADMIN_UNIT, unitMapDay(mapDate), scope);
         return { total: stats.total, byUnit: groupsByUnit(stats), empty: figuresOf(undefined) };
       },
       (period, code) => economyMapDate(code, period.asOf, today()),

@@ -6,9 +6,9 @@
  */
 import type { ReferenceResolvers } from "@kttt/core";
 import type { PolicySupportContext } from "./context";
-import { MEMBERSHIP_KEYS } from "./entities/external";
+import { membership } from "./entities/external";
 
 export const referenceResolvers: ReferenceResolvers = {
   SupportProgramme: { __resolveReference: (reference: { id: string }, ctx: PolicySupportContext) => ctx.loaders.programme.load(reference.id) },
-  ...MEMBERSHIP_KEYS.references,
+  ...membership.references,
 };

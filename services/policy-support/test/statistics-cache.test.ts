@@ -62,3 +62,12 @@ it("shows an allocation approved in a closed year in the next read of its statis
   expect(figures(after)).toEqual(figures(before).map(plusAllocation));
   expect(after.computed).toBeGreaterThan(0);
 });
+
+it("serves reports dated on different days of one map from one computation, and a day of another map computes again", async () => {
+  const dated = (id: string) =>
+    `{ _entities(representations: [{ __typename: "CollectiveEconomy", id: "${id}" }]) { ... on CollectiveEconomy { policySupport { planned allocationCount } } } }`;
+  const first = await countedRead(subgraphs[1], dated("2024-H1@2024-03-01"), COMPUTES);
+  expect(await countedRead(subgraphs[1], dated("2024-H1@2024-05-20"), COMPUTES)).toEqual({ data: first.data, computed: 0 });
+  // Dated after 2025-01-01, the report follows the map of 2025 (Lộc Hà merged): computed on that map.
+  expect((await countedRead(subgraphs[1], dated("2024-H1@2025-01-15"), COMPUTES)).computed).toBeGreaterThan(0);
+});

@@ -1,7 +1,7 @@
 /** The trade-promotion subgraph: events, participations, listings and supply-demand links, on core's one subgraph skeleton. */
 import { defineSubgraph, type SubgraphService } from "@kttt/core";
 import { entities } from "./entities";
-import { MEMBERSHIP_KEYS, OcopLocalOwnerRef, OcopProductRef, SupportProgrammeRef } from "./entities/external";
+import { membership, OcopLocalOwnerRef, OcopProductRef, SupportProgrammeRef } from "./entities/external";
 import { createLoaders } from "./loaders";
 import { migrations } from "./migrations";
 import { referenceResolvers } from "./references";
@@ -21,7 +21,7 @@ export const tradePromotion = defineSubgraph({
   database: { entities, migrations, seed: loadTradeDemoData },
   auditTrail: { field: "tradePromotionAuditTrail", label: "the trade-promotion subgraph" },
   resolvers: [economy, events, external, listings, mutations, participations, statistics],
-  orphanedTypes: [...MEMBERSHIP_KEYS.types, OcopLocalOwnerRef, OcopProductRef, SupportProgrammeRef],
+  orphanedTypes: [...membership.types, OcopLocalOwnerRef, OcopProductRef, SupportProgrammeRef],
   references: referenceResolvers,
   loaders: createLoaders,
 });

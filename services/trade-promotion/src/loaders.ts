@@ -5,7 +5,7 @@
 import DataLoader from "dataloader";
 import { economyFiguresLoader, firstPageLoader, groupLoader, loadersByArgs, isUuid, reportingPeriod, rowLoader, today, uuidKeyed } from "@kttt/core";
 import { accessScope, type Principal } from "@kttt/core";
-import { codeOfAdminUnitId, economyMapDate, unitMapDateFor } from "@kttt/reference";
+import { codeOfAdminUnitId, economyMapDate, unitMapDateFor, unitMapDay } from "@kttt/reference";
 import type { DataSource } from "typeorm";
 import { TradePromotionGroupBy } from "./domain/enums";
 import { TradeEvent } from "./entities/event";
@@ -56,7 +56,8 @@ function unitFigures(dataSource: DataSource, year: number) {
 function economyFigures(dataSource: DataSource, scope: string | null) {
   return economyFiguresLoader(
     async (period, mapDate) => {
-      const figures = await tradeFigures(dataSource, period.startDate, period.endDate, TradePromotionGroupBy.ADMIN_UNIT, mapDate, scope);
+      // Any day of one map groups alike: the map's own day keeps one cached answer for every report dated on it.
+      const figures = await tradeFigures(dataSource, period.startDate, period.endDate, TradePromotionGroupBy.ADMIN_UNIT, unitMapDay(mapDate), scope);
       return { total: figures.total, byUnit: figures.groups, empty: figures.empty };
     },
     (period, code) => economyMapDate(code, period.asOf, today()),
@@ -95,7 +96,7 @@ export function createLoaders(dataSource: DataSource, principal?: Principal) {
     eventIdsByProduct: eventIdsByProduct(dataSource),
     listingsByProduct: groupLoader(dataSource, EcommerceListing, uuidKeyed("product_id", "t.listed_on ASC", "t.id ASC")),
     unitFigures: loadersByArgs((year: number) => unitFigures(dataSource, year)),
-    economyFigures: economyFigures(dataSource, principal ? accessScope(principal) : null),
+    economyFigures: economyFigures(dataSource, accessScope(principal)),
   };
 }
 

@@ -4,10 +4,10 @@
  * belong to others, so a reference resolves to itself and the fields added here batch through loaders.
  */
 import { keyOnly, type ReferenceResolvers } from "@kttt/core";
-import { MEMBERSHIP_KEYS, OcopLocalOwnerRef, OcopProductRef, SupportProgrammeRef } from "./entities/external";
+import { membership, OcopLocalOwnerRef, OcopProductRef, SupportProgrammeRef } from "./entities/external";
 
 export const referenceResolvers: ReferenceResolvers = {
-  ...MEMBERSHIP_KEYS.references,
+  ...membership.references,
   OcopLocalOwner: keyOnly(OcopLocalOwnerRef),
   OcopProduct: keyOnly(OcopProductRef),
   SupportProgramme: keyOnly(SupportProgrammeRef),

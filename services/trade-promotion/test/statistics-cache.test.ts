@@ -38,3 +38,12 @@ it("shows an event held in a closed period in the next read of its figures", asy
   expect(provinceOf(after)).toEqual(provinceOf(before).map(plusEvent));
   expect(after.computed).toBeGreaterThan(0);
 });
+
+it("serves reports dated on different days of one map from one computation, and a day of another map computes again", async () => {
+  const dated = (id: string) =>
+    `{ _entities(representations: [{ __typename: "CollectiveEconomy", id: "${id}" }]) { ... on CollectiveEconomy { tradePromotion { events eventBudget } } } }`;
+  const first = await countedRead(s, dated("2024-H1@2024-03-01"), COMPUTES);
+  expect(await countedRead(s, dated("2024-H1@2024-05-20"), COMPUTES)).toEqual({ data: first.data, computed: 0 });
+  // Dated after 2025-01-01, the report follows the map of 2025 (Lộc Hà merged): computed on that map.
+  expect((await countedRead(s, dated("2024-H1@2025-01-15"), COMPUTES)).computed).toBeGreaterThan(0);
+});

@@ -1,5 +1,5 @@
 /** Reading organisations: filtered, keyset-paginated lists and batched look-ups. */
-import { paginate, searchCondition, searchTerms, type Connection, today } from "@kttt/core";
+import { orderByField, paginate, searchCondition, searchTerms, type Connection, today } from "@kttt/core";
 import { unitFilterCondition } from "@kttt/reference";
 import type { DataSource, SelectQueryBuilder } from "typeorm";
 import { Organization } from "../entities/organization";
@@ -45,18 +45,9 @@ export function listOrganizations<C extends Connection<Organization>>(
   ConnectionClass: new () => C,
   kind: OrganizationKind | undefined,
   args: OrganizationListArgs,
+  countScope: string | null = null,
 ): Promise<C> {
   const [expression, direction] = ORDER_KEYS[args.orderBy];
-  const property = expression === "o.name" ? "name" : "establishedOn";
-  return paginate(
-    ConnectionClass,
-    filteredOrganizations(dataSource, kind, args.filter),
-    {
-      keys: [{ expression, read: (row: Organization) => row[property] }],
-      direction,
-      idExpression: "o.id",
-      idOf: (row: Organization) => row.id,
-    },
-    args,
-  );
+  const query = filteredOrganizations(dataSource, kind, args.filter);
+  return paginate(ConnectionClass, query, orderByField(query, expression === "o.name" ? "name" : "establishedOn", direction), args, countScope);
 }

@@ -1,5 +1,6 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
-import { DETAILS, isOwnCommune, nestedConnection, READ_NOTE, Role, SIGNED_IN, VndScalar, type Connection } from "@kttt/core";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from "type-graphql";
+import { accessScope, DETAILS, isOwnCommune, nestedConnection, READ_NOTE, Role, SIGNED_IN, VndScalar, type Connection } from "@kttt/core";
 import { placeFieldsResolver } from "@kttt/reference";
 import type { MembershipContext } from "../context";
 import { ClassificationScheme, MemberStatusFilter, OrganizationKind } from "../domain/enums";
@@ -19,10 +20,16 @@ import type { Cooperative } from "../entities/organization";
 const PERSONAL =
   "Personal data: shown to Alliance staff and to the commune where the organisation lies today (COMMUNE); null for everyone else (dữ liệu cá nhân).";
 
+/** Alliance staff and administrators see everyone's personal data. */
+function readsAllPersonal(ctx: MembershipContext): boolean {
+  const { role } = ctx.principal;
+  return role === Role.ALLIANCE_ADMIN || role === Role.ALLIANCE_STAFF;
+}
+
 /** Alliance staff see everyone's personal data; a commune sees that of the organisations that lie in it today. */
 async function mayReadPersonal(ctx: MembershipContext, organization: Organization | string): Promise<boolean> {
   const { role } = ctx.principal;
-  if (role === Role.ALLIANCE_ADMIN || role === Role.ALLIANCE_STAFF) return true;
+  if (readsAllPersonal(ctx)) return true;
   if (role !== Role.COMMUNE) return false;
   return isOwnCommune(ctx.principal, typeof organization === "string" ? await ctx.loaders.organization.load(organization) : organization);
 }
@@ -31,13 +38,16 @@ async function mayReadPersonal(ctx: MembershipContext, organization: Organizatio
 @Resolver(() => Organization)
 abstract class OrganizationFieldsBeforePlace {
   @FieldResolver(() => String, { nullable: true, description: `Legal representative or group leader (người đại diện). ${PERSONAL}` })
-  async representative(@Root() org: Organization, @Ctx() ctx: MembershipContext): Promise<string | null> {
-    return (await mayReadPersonal(ctx, org)) ? org.representative : null;
+  representative(@Root() org: Organization, @Ctx() ctx: MembershipContext): string | null | Promise<string | null> {
+    // The Alliance reads every row's at once (no promise per row); anyone else as the rule decides.
+    if (readsAllPersonal(ctx)) return org.representative;
+    return mayReadPersonal(ctx, org).then((may) => (may ? org.representative : null));
   }
 
   @FieldResolver(() => AdminUnit, { description: "Administrative unit where it is registered (đơn vị hành chính)." })
-  async adminUnit(@Root() org: Organization, @Ctx() ctx: MembershipContext): Promise<AdminUnit> {
-    return (await ctx.loaders.adminUnit.load(org.adminUnitCode))!;
+  adminUnit(@Root() org: Organization, @Ctx() ctx: MembershipContext): Promise<AdminUnit> {
+    // Every organisation's code names a unit (a foreign key of the table).
+    return ctx.loaders.adminUnit.load(org.adminUnitCode) as Promise<AdminUnit>;
   }
 }
 
@@ -60,7 +70,7 @@ export class OrganizationResolver extends placeFieldsResolver(
   @Authorized(...SIGNED_IN)
   @Query(() => CooperativeConnection, { nullable: true, description: `Cooperatives (hợp tác xã, HTX), filtered and paginated. ${READ_NOTE.SIGNED_IN}` })
   cooperatives(@Args() args: OrganizationListArgs, @Ctx() ctx: MembershipContext): Promise<Connection<Cooperative>> {
-    return listOrganizations(ctx.dataSource, CooperativeConnection, OrganizationKind.COOPERATIVE, args);
+    return listOrganizations(ctx.dataSource, CooperativeConnection, OrganizationKind.COOPERATIVE, args, accessScope(ctx.principal));
   }
 
   @Authorized(...SIGNED_IN)
@@ -69,7 +79,7 @@ export class OrganizationResolver extends placeFieldsResolver(
     description: `Cooperative groups (tổ hợp tác, THT), filtered and paginated. ${READ_NOTE.SIGNED_IN}`,
   })
   cooperativeGroups(@Args() args: OrganizationListArgs, @Ctx() ctx: MembershipContext): Promise<Connection<CooperativeGroup>> {
-    return listOrganizations(ctx.dataSource, CooperativeGroupConnection, OrganizationKind.COOPERATIVE_GROUP, args);
+    return listOrganizations(ctx.dataSource, CooperativeGroupConnection, OrganizationKind.COOPERATIVE_GROUP, args, accessScope(ctx.principal));
   }
 
   @Authorized(...SIGNED_IN)
@@ -78,7 +88,7 @@ export class OrganizationResolver extends placeFieldsResolver(
     description: `Unions of cooperatives (liên hiệp hợp tác xã, LHHTX), filtered and paginated. ${READ_NOTE.SIGNED_IN}`,
   })
   cooperativeUnions(@Args() args: OrganizationListArgs, @Ctx() ctx: MembershipContext): Promise<Connection<CooperativeUnion>> {
-    return listOrganizations(ctx.dataSource, CooperativeUnionConnection, OrganizationKind.COOPERATIVE_UNION, args);
+    return listOrganizations(ctx.dataSource, CooperativeUnionConnection, OrganizationKind.COOPERATIVE_UNION, args, accessScope(ctx.principal));
   }
 
   @Authorized(...SIGNED_IN)
@@ -87,7 +97,7 @@ export class OrganizationResolver extends placeFieldsResolver(
     description: `Organisations of every legal form together (tổ chức kinh tế tập thể), filtered and paginated. ${READ_NOTE.SIGNED_IN}`,
   })
   organizations(@Args() args: OrganizationsArgs, @Ctx() ctx: MembershipContext): Promise<Connection<Organization>> {
-    return listOrganizations(ctx.dataSource, OrganizationConnection, args.kind, args);
+    return listOrganizations(ctx.dataSource, OrganizationConnection, args.kind, args, accessScope(ctx.principal));
   }
 
   @Authorized(...SIGNED_IN)
@@ -98,15 +108,26 @@ export class OrganizationResolver extends placeFieldsResolver(
 
   @Authorized(...DETAILS.MEMBERSHIP)
   @FieldResolver(() => MemberConnection, { nullable: true, description: `Members (thành viên), in joining order. ${READ_NOTE.MEMBERSHIP}` })
-  async members(@Root() org: Organization, @Args() args: MemberListArgs, @Ctx() ctx: MembershipContext): Promise<Connection<Member>> {
+  async members(
+    @Root() org: Organization,
+    @Args() args: MemberListArgs,
+    @Ctx() ctx: MembershipContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Connection<Member>> {
     const current = args.status === MemberStatusFilter.ALL ? null : args.status === MemberStatusFilter.CURRENT;
-    return nestedConnection(MemberConnection, args, (m: Member) => m.id, {
-      firstPage: (limit) => ctx.loaders.firstMembers({ current, membershipType: args.membershipType ?? null, limit }).load(org.id),
-      all: async () =>
-        (await ctx.loaders.membersByOrganization.load(org.id)).filter(
-          (m) => (current === null || current === (m.leftOn === null)) && (!args.membershipType || m.membershipType === args.membershipType),
-        ),
-    });
+    return nestedConnection(
+      MemberConnection,
+      args,
+      (m: Member) => m.id,
+      {
+        firstPage: (limit) => ctx.loaders.firstMembers({ current, membershipType: args.membershipType ?? null, limit }).load(org.id),
+        all: async () =>
+          (await ctx.loaders.membersByOrganization.load(org.id)).filter(
+            (m) => (current === null || current === (m.leftOn === null)) && (!args.membershipType || m.membershipType === args.membershipType),
+          ),
+      },
+      info,
+    );
   }
 
   @Authorized(...DETAILS.MEMBERSHIP)

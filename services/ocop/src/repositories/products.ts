@@ -1,5 +1,5 @@
 /** Reading OCOP products: filtered, keyset-paginated lists, and first pages of many parents at once. */
-import { paginate, searchCondition, searchTerms, today, type Connection } from "@kttt/core";
+import { orderByField, paginate, searchCondition, searchTerms, today, type Connection } from "@kttt/core";
 import { unitFilterCondition } from "@kttt/reference";
 import type { DataSource, SelectQueryBuilder } from "typeorm";
 import { OcopProduct } from "../entities/product";
@@ -48,20 +48,11 @@ export function filteredProducts(dataSource: DataSource, filter: OcopProductFilt
   return query;
 }
 
-export async function listProducts(dataSource: DataSource, args: OcopProductListArgs): Promise<Connection<OcopProduct>> {
+export async function listProducts(dataSource: DataSource, args: OcopProductListArgs, countScope: string | null = null): Promise<Connection<OcopProduct>> {
   const asOf = args.filter?.asOf ?? today();
-  const [expression, direction, property] = ORDER_KEYS[args.orderBy ?? OcopProductOrder.NAME_ASC];
-  const connection = await paginate(
-    OcopProductConnection,
-    filteredProducts(dataSource, args.filter, asOf),
-    {
-      keys: [{ expression, read: (row: OcopProduct) => row[property] }],
-      direction,
-      idExpression: "p.id",
-      idOf: (row: OcopProduct) => row.id,
-    },
-    args,
-  );
+  const [, direction, property] = ORDER_KEYS[args.orderBy ?? OcopProductOrder.NAME_ASC];
+  const query = filteredProducts(dataSource, args.filter, asOf);
+  const connection = await paginate(OcopProductConnection, query, orderByField(query, property, direction), args, countScope);
   for (const node of connection.nodes) node.listAsOf = asOf;
   return connection;
 }

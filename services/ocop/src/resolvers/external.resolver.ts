@@ -3,10 +3,10 @@
  * AdminUnit; keys in entities/external.ts): their OCOP products. First pages of many parents come from
  * one windowed statement; local owners' products (resolvers/owner.resolver.ts) page the same way.
  */
-import { extensionFieldResolvers, firstPageConnection, firstPageFetchSize, today, type Connection } from "@kttt/core";
+import { accessScope, extensionFieldResolvers, firstPageConnection, firstPageFetchSize, today, type Connection } from "@kttt/core";
 import { codeOfAdminUnitId, unitById, unitNear } from "@kttt/reference";
 import type { OcopContext } from "../context";
-import { AdminUnitRef, CooperativeGroupRef, CooperativeRef, CooperativeUnionRef } from "../entities/external";
+import { AdminUnitRef, membership } from "../entities/external";
 import { listProducts, type ParentColumn } from "../repositories/products";
 import { OcopProductConnection } from "../types/connections";
 import { OcopChildProductArgs, type OcopProductFilter } from "../types/filters";
@@ -28,7 +28,7 @@ export function productsOf(column: ParentColumn, key: string, args: OcopChildPro
       filter.adminUnitCode = codeOfAdminUnitId(key);
       filter.adminUnitAsOf = unit ? unitNear(unit, asOf).date : undefined;
     }
-    return listProducts(ctx.dataSource, { ...args, filter, orderBy: OcopProductOrder.NAME_ASC });
+    return listProducts(ctx.dataSource, { ...args, filter, orderBy: OcopProductOrder.NAME_ASC }, accessScope(ctx.principal));
   }
   const filter = { asOf, status: args.status ?? null, stars: args.stars ?? null, group: args.group ?? null, limit: firstPageFetchSize(args) };
   return (column === "admin_unit_code" ? ctx.loaders.firstUnitProducts(filter) : ctx.loaders.firstProducts({ column, filter })).load(key).then((page) => {
@@ -57,7 +57,7 @@ const products = (column: ParentColumn, description: string) => ({
 /** On membership's organisations: the products they own. */
 export const organizationOcopResolvers = extensionFieldResolvers(
   "OcopResolver",
-  { Cooperative: CooperativeRef, CooperativeGroup: CooperativeGroupRef, CooperativeUnion: CooperativeUnionRef },
+  { Cooperative: membership.CooperativeRef, CooperativeGroup: membership.CooperativeGroupRef, CooperativeUnion: membership.CooperativeUnionRef },
   products("owner_organization_id", PRODUCTS_DESCRIPTION),
 );
 

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root, createUnionType } from "type-graphql";
-import { LocalDateScalar, today, type OrganizationKind, type Connection } from "@kttt/core";
+import { accessScope, LocalDateScalar, today, type Connection, type IdKey, type OrganizationKind } from "@kttt/core";
 import {
   recordDistrictOn,
   ocopCertificateStatus,
@@ -13,15 +13,7 @@ import {
 import type { OcopContext } from "../context";
 import { OcopLevel, OcopStatus } from "../domain/enums";
 import { OcopCertification } from "../entities/certification";
-import {
-  AdminUnitRef,
-  adminUnitRef,
-  CooperativeGroupRef,
-  CooperativeRef,
-  CooperativeUnionRef,
-  organizationRef,
-  type OrganizationRef,
-} from "../entities/external";
+import { AdminUnitRef, adminUnitRef, membership } from "../entities/external";
 import { OcopLocalOwner } from "../entities/owner";
 import { OcopProduct } from "../entities/product";
 import { listProducts } from "../repositories/products";
@@ -34,11 +26,11 @@ export const OcopProductOwner = createUnionType({
   description:
     "Who owns an OCOP product (chủ thể OCOP): a cooperative, group or union of the membership subgraph (resolved there), " +
     "or an enterprise or household business kept here.",
-  types: () => [CooperativeRef, CooperativeGroupRef, CooperativeUnionRef, OcopLocalOwner] as const,
+  types: () => [membership.CooperativeRef, membership.CooperativeGroupRef, membership.CooperativeUnionRef, OcopLocalOwner] as const,
   resolveType: (value) => {
-    if (value instanceof CooperativeRef) return "Cooperative";
-    if (value instanceof CooperativeGroupRef) return "CooperativeGroup";
-    if (value instanceof CooperativeUnionRef) return "CooperativeUnion";
+    if (value instanceof membership.CooperativeRef) return "Cooperative";
+    if (value instanceof membership.CooperativeGroupRef) return "CooperativeGroup";
+    if (value instanceof membership.CooperativeUnionRef) return "CooperativeUnion";
     return "OcopLocalOwner";
   },
 });
@@ -54,7 +46,7 @@ export function asOfFor(product: OcopProduct, asOf: string | null | undefined): 
 export class OcopProductResolver extends placeFieldsResolver(OcopProduct) {
   @Query(() => OcopProductConnection, { nullable: true, description: "OCOP products (sản phẩm OCOP), filtered and paginated." })
   ocopProducts(@Args() args: OcopProductListArgs, @Ctx() ctx: OcopContext): Promise<Connection<OcopProduct>> {
-    return listProducts(ctx.dataSource, args);
+    return listProducts(ctx.dataSource, args, accessScope(ctx.principal));
   }
 
   @Query(() => OcopProduct, { nullable: true, description: "One OCOP product by id; null when there is none." })
@@ -63,8 +55,8 @@ export class OcopProductResolver extends placeFieldsResolver(OcopProduct) {
   }
 
   @FieldResolver(() => OcopProductOwner, { description: "The owner (chủ thể): a membership organisation or a local enterprise or household business." })
-  async owner(@Root() product: OcopProduct, @Ctx() ctx: OcopContext): Promise<OrganizationRef | OcopLocalOwner> {
-    if (product.ownerOrganizationId) return organizationRef(product.ownerOrganizationId, product.ownerType as `${OrganizationKind}`);
+  async owner(@Root() product: OcopProduct, @Ctx() ctx: OcopContext): Promise<IdKey | OcopLocalOwner> {
+    if (product.ownerOrganizationId) return membership.organizationRef(product.ownerOrganizationId, product.ownerType as `${OrganizationKind}`);
     return (await ctx.loaders.localOwner.load(product.ownerId!))!;
   }
 

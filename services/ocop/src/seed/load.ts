@@ -1,6 +1,6 @@
 /** Loads the demo OCOP catalogue (from @kttt/demo) into an empty ocop database, in one transaction. */
 import { demoOcopCatalogue, demoOcopIllustrative, type DemoOcopCertification, type DemoOcopProduct } from "@kttt/demo";
-import { demoCopyNameSql, demoCopyNumberSql, demoLoader, type DemoCopies } from "@kttt/core";
+import { demoCopyNameSql, demoCopyNumberSql, demoLoader, demoTablesOf, type DemoCopies } from "@kttt/core";
 import { kindOf } from "../domain/enums";
 
 /** The catalogue as table rows. The seed does not call membership: it shares the catalogue's ids. */
@@ -76,11 +76,6 @@ export const OCOP_DEMO_COPIES: DemoCopies[] = [
 ];
 
 /** Returns false (and writes nothing) when the database already has products; `scale`: DEMO_DATA_SCALE (1: the catalogue exactly). */
-export const loadOcopDemoData = demoLoader("ocop", "ocop_product", OCOP_DEMO_COPIES, () => {
-  const rows = ocopSeedRows();
-  return [
-    ["ocop_owner", rows.owners],
-    ["ocop_product", rows.products],
-    ["ocop_certification", rows.certifications],
-  ];
-});
+export const loadOcopDemoData = demoLoader("ocop", "ocop_product", OCOP_DEMO_COPIES, () =>
+  demoTablesOf(ocopSeedRows(), { ocop_owner: "owners", ocop_product: "products", ocop_certification: "certifications" }),
+);

@@ -7,22 +7,7 @@ import { membershipKeys } from "@kttt/core";
 import { adminUnitIdOf } from "@kttt/reference";
 
 /** Units by version id: beneficiaries keep communes with dates. */
-const membership = membershipKeys({ adminUnitKey: "id", unitIdOf: adminUnitIdOf });
-export const {
-  CooperativeRef,
-  CooperativeGroupRef,
-  CooperativeUnionRef,
-  AdminUnitRef,
-  CollectiveEconomyRef,
-  organizationRef,
-  adminUnitRef,
-  adminUnitVersionRef,
-} = membership;
-export type CooperativeRef = InstanceType<typeof CooperativeRef>;
-export type CooperativeGroupRef = InstanceType<typeof CooperativeGroupRef>;
-export type CooperativeUnionRef = InstanceType<typeof CooperativeUnionRef>;
+export const membership = membershipKeys({ adminUnitKey: "id", unitIdOf: adminUnitIdOf });
+/** The unit key class and its references, which most resolvers use, by name. */
+export const { AdminUnitRef, adminUnitRef, adminUnitVersionRef } = membership;
 export type AdminUnitRef = InstanceType<typeof AdminUnitRef>;
-export type CollectiveEconomyRef = InstanceType<typeof CollectiveEconomyRef>;
-export type OrganizationRef = CooperativeRef | CooperativeGroupRef | CooperativeUnionRef;
-/** Their reference resolvers (keys only) and classes (orphaned types). */
-export const MEMBERSHIP_KEYS = { references: membership.references, types: membership.types };

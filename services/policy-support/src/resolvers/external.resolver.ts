@@ -1,7 +1,7 @@
 /** The fields policy support adds to membership's organisations and administrative units. */
 import { extensionFieldResolvers, SIGNED_IN, unitFiguresResolver } from "@kttt/core";
 import type { PolicySupportContext } from "../context";
-import { AdminUnitRef, CooperativeGroupRef, CooperativeRef, CooperativeUnionRef } from "../entities/external";
+import { AdminUnitRef, membership } from "../entities/external";
 import { SupportBeneficiaryConnection } from "../types/connections";
 import { SupportReceivedArgs } from "../types/filters";
 import { PolicySupportFigures } from "../types/statistics";
@@ -10,7 +10,7 @@ import { beneficiaryPage } from "./beneficiary-pages";
 /** `supportReceived` on membership's organisations: their allocations, newest approval first. */
 export const organizationSupportResolvers = extensionFieldResolvers(
   "SupportResolver",
-  { Cooperative: CooperativeRef, CooperativeGroup: CooperativeGroupRef, CooperativeUnion: CooperativeUnionRef },
+  { Cooperative: membership.CooperativeRef, CooperativeGroup: membership.CooperativeGroupRef, CooperativeUnion: membership.CooperativeUnionRef },
   {
     field: "supportReceived",
     type: () => SupportBeneficiaryConnection,

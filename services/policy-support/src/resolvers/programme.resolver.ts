@@ -4,7 +4,7 @@ import { PLACE_DESCRIPTION, placeFieldsResolver } from "@kttt/reference";
 import type { PolicySupportContext } from "../context";
 import { Agency } from "../entities/agency";
 import { Disbursement, SupportBeneficiary } from "../entities/beneficiary";
-import { AdminUnitRef, adminUnitRef, adminUnitVersionRef, organizationRef } from "../entities/external";
+import { AdminUnitRef, adminUnitRef, adminUnitVersionRef, membership } from "../entities/external";
 import { SupportPolicy } from "../entities/support-policy";
 import { ProgrammeFunding, SupportProgramme } from "../entities/support-programme";
 import { listSupportProgrammes } from "../repositories/lists";
@@ -121,7 +121,7 @@ abstract class BeneficiaryFieldsBeforePlace {
 
   @FieldResolver(() => SupportedOrganization, { description: "The organisation supported, resolved by the membership subgraph (tổ chức được hỗ trợ)." })
   organization(@Root() beneficiary: SupportBeneficiary): typeof SupportedOrganization {
-    return organizationRef(beneficiary.organizationId, beneficiary.organizationKind);
+    return membership.organizationRef(beneficiary.organizationId, beneficiary.organizationKind);
   }
 
   @FieldResolver(() => AdminUnitRef, {

@@ -47,40 +47,20 @@ const BASE_BUDGET_MILLIONS: Record<PolicyKind, number> = {
   TAX_FEES: 500,
 };
 
-const PROVINCIAL_SHARES: Record<PolicyKind, [FundingSource, number][]> = {
-  HUMAN_RESOURCES: [
-    [FundingSource.CENTRAL, 0.5],
-    [FundingSource.PROVINCIAL, 0.5],
-  ],
-  SCIENCE_TECHNOLOGY_DIGITAL: [
-    [FundingSource.CENTRAL, 0.4],
-    [FundingSource.PROVINCIAL, 0.6],
-  ],
-  TRADE_PROMOTION_MARKET: [
-    [FundingSource.PROVINCIAL, 0.8],
-    [FundingSource.OTHER, 0.2],
-  ],
-  CREDIT_DEVELOPMENT_FUND: [
-    [FundingSource.PROVINCIAL, 0.6],
-    [FundingSource.OTHER, 0.4],
-  ],
-  LAND: [[FundingSource.PROVINCIAL, 1]],
-  INFRASTRUCTURE_EQUIPMENT: [
-    [FundingSource.CENTRAL, 0.5],
-    [FundingSource.PROVINCIAL, 0.5],
-  ],
-  CONSULTING_INFORMATION: [[FundingSource.PROVINCIAL, 1]],
-  AGRICULTURE_SPECIFIC: [
-    [FundingSource.CENTRAL, 0.3],
-    [FundingSource.PROVINCIAL, 0.7],
-  ],
-  TAX_FEES: [[FundingSource.PROVINCIAL, 1]],
+/** Share of each funding source in a provincial programme's budget, by kind (each adds up to 1). */
+const PROVINCIAL_SHARES: Record<PolicyKind, Partial<Record<FundingSource, number>>> = {
+  HUMAN_RESOURCES: { CENTRAL: 0.5, PROVINCIAL: 0.5 },
+  SCIENCE_TECHNOLOGY_DIGITAL: { CENTRAL: 0.4, PROVINCIAL: 0.6 },
+  TRADE_PROMOTION_MARKET: { PROVINCIAL: 0.8, OTHER: 0.2 },
+  CREDIT_DEVELOPMENT_FUND: { PROVINCIAL: 0.6, OTHER: 0.4 },
+  LAND: { PROVINCIAL: 1 },
+  INFRASTRUCTURE_EQUIPMENT: { CENTRAL: 0.5, PROVINCIAL: 0.5 },
+  CONSULTING_INFORMATION: { PROVINCIAL: 1 },
+  AGRICULTURE_SPECIFIC: { CENTRAL: 0.3, PROVINCIAL: 0.7 },
+  TAX_FEES: { PROVINCIAL: 1 },
 };
-const DISTRICT_SHARES: [FundingSource, number][] = [
-  [FundingSource.PROVINCIAL, 0.3],
-  [FundingSource.DISTRICT, 0.5],
-  [FundingSource.COMMUNE, 0.2],
-];
+/** The same for a district programme, whatever its kind. */
+const DISTRICT_SHARES: Partial<Record<FundingSource, number>> = { PROVINCIAL: 0.3, DISTRICT: 0.5, COMMUNE: 0.2 };
 const DISTRICT_KINDS = [PolicyKind.HUMAN_RESOURCES, PolicyKind.INFRASTRUCTURE_EQUIPMENT, PolicyKind.LAND];
 
 const SUPPORT_TEXT: Record<PolicyKind, string> = {
@@ -248,7 +228,7 @@ export function generatePolicySeedRows(): PolicySeedRows {
       });
 
       const budget = BigInt(Math.round(BASE_BUDGET_MILLIONS[kind] * (district ? 0.35 : 1) * (0.8 + rng.next() * 0.5))) * MILLION;
-      const shares = district ? DISTRICT_SHARES : PROVINCIAL_SHARES[kind];
+      const shares = Object.entries(district ? DISTRICT_SHARES : PROVINCIAL_SHARES[kind]) as [FundingSource, number][];
       const lines = allocate(
         budget,
         shares.map(([, w]) => w),

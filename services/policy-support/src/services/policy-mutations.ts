@@ -25,6 +25,7 @@ import {
   versionConflict,
   requireId,
   findById,
+  insertNew,
 } from "@kttt/core";
 import { adminUnitByCode, placementOn, unitsShareGround } from "@kttt/reference";
 import { randomUUID } from "node:crypto";
@@ -138,9 +139,7 @@ export class PolicyMutations {
             successorId: successor.id,
           });
       }
-      const id = randomUUID();
-      await repository.insert({
-        id,
+      return insertNew(manager, LegalDocument, {
         number,
         type: input.type,
         title: cleanText(input.title),
@@ -151,7 +150,6 @@ export class PolicyMutations {
         note: cleanOptionalText(input.note),
         version: 1,
       });
-      return repository.findOneByOrFail({ id });
     });
   }
 
@@ -175,9 +173,7 @@ export class PolicyMutations {
           { successorId: replaced.id },
         );
       }
-      const id = randomUUID();
-      await manager.getRepository(SupportPolicy).insert({
-        id,
+      const policy = await insertNew(manager, SupportPolicy, {
         code: input.code,
         name: cleanText(input.name),
         kind: input.kind,
@@ -185,8 +181,8 @@ export class PolicyMutations {
         eligibleOrganizationKinds: [...new Set(input.eligibleOrganizationKinds)],
         version: 1,
       });
-      await manager.getRepository(PolicyLegalBasis).insert(ids.map((documentId) => ({ policyId: id, documentId })));
-      return manager.getRepository(SupportPolicy).findOneByOrFail({ id });
+      await manager.getRepository(PolicyLegalBasis).insert(ids.map((documentId) => ({ policyId: policy.id, documentId })));
+      return policy;
     });
   }
 
@@ -223,9 +219,7 @@ export class PolicyMutations {
         sources.add(line.source);
         positive(line.plannedAmount, `input.funding.${i}.plannedAmount`, "A budget line");
       });
-      const id = randomUUID();
-      await manager.getRepository(SupportProgramme).insert({
-        id,
+      const programme = await insertNew(manager, SupportProgramme, {
         code: input.code,
         name: cleanText(input.name),
         policyId: policy.id,
@@ -237,8 +231,8 @@ export class PolicyMutations {
       });
       await manager
         .getRepository(ProgrammeFunding)
-        .insert(input.funding.map((line) => ({ programmeId: id, source: line.source, plannedAmount: line.plannedAmount })));
-      return manager.getRepository(SupportProgramme).findOneByOrFail({ id });
+        .insert(input.funding.map((line) => ({ programmeId: programme.id, source: line.source, plannedAmount: line.plannedAmount })));
+      return programme;
     });
   }
 
@@ -322,9 +316,7 @@ export class PolicyMutations {
             "ALREADY_BENEFICIARY",
           );
         }
-        const id = randomUUID();
-        await manager.getRepository(SupportBeneficiary).insert({
-          id,
+        return insertNew(manager, SupportBeneficiary, {
           programmeId: programme.id,
           organizationId: input.organizationId,
           organizationKind: input.organizationKind,
@@ -338,7 +330,6 @@ export class PolicyMutations {
           overPlanReason: null,
           version: 1,
         });
-        return manager.getRepository(SupportBeneficiary).findOneByOrFail({ id });
       },
     );
   }
@@ -418,15 +409,18 @@ export class PolicyMutations {
       }
       noRepeatedIndicators(input.targets, "input.targets");
       const values = input.targets.map((t, i) => ({ indicator: t.indicator, ...indicatorValue(t, `input.targets.${i}`) }));
-      const id = randomUUID();
-      await manager
-        .getRepository(DevelopmentPlan)
-        .insert({ id, year: input.year, documentId: document.id, title: cleanText(input.title), note: cleanOptionalText(input.note), version: 1 });
+      const plan = await insertNew(manager, DevelopmentPlan, {
+        year: input.year,
+        documentId: document.id,
+        title: cleanText(input.title),
+        note: cleanOptionalText(input.note),
+        version: 1,
+      });
       await manager.query(
         `INSERT INTO plan_target (plan_id, indicator, target_value, target_amount) SELECT $1, * FROM unnest($2::text[], $3::numeric[], $4::bigint[])`,
-        [id, values.map((v) => v.indicator), values.map((v) => v.value), values.map((v) => v.amount?.toString() ?? null)],
+        [plan.id, values.map((v) => v.indicator), values.map((v) => v.value), values.map((v) => v.amount?.toString() ?? null)],
       );
-      return manager.getRepository(DevelopmentPlan).findOneByOrFail({ id });
+      return plan;
     });
   }
 

@@ -1,10 +1,10 @@
 import { createUnionType } from "type-graphql";
-import { CooperativeGroupRef, CooperativeRef, CooperativeUnionRef } from "../entities/external";
+import { membership } from "../entities/external";
 
 export const SupportedOrganization = createUnionType({
   name: "SupportedOrganization",
   description: "An organisation that received support: a cooperative, a cooperative group or a union (tổ chức được hỗ trợ).",
-  types: () => [CooperativeRef, CooperativeGroupRef, CooperativeUnionRef] as const,
+  types: () => [membership.CooperativeRef, membership.CooperativeGroupRef, membership.CooperativeUnionRef] as const,
   resolveType: (value) =>
-    value instanceof CooperativeGroupRef ? "CooperativeGroup" : value instanceof CooperativeUnionRef ? "CooperativeUnion" : "Cooperative",
+    value instanceof membership.CooperativeGroupRef ? "CooperativeGroup" : value instanceof membership.CooperativeUnionRef ? "CooperativeUnion" : "Cooperative",
 });

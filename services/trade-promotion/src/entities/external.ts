@@ -4,31 +4,16 @@
  * collective-economy overview; ocop owns products and local owners; policy support owns support
  * programmes.
  */
-import { membershipKeys } from "@kttt/core";
+import { membershipKeys, type IdKey } from "@kttt/core";
 import { Directive, Field, ID, ObjectType } from "type-graphql";
 import { TradeParticipantKind } from "../domain/enums";
 import { adminUnitIdOf } from "@kttt/reference";
 
 /** Membership's entities, keys only, made by core's `membershipKeys()`; units by version id (participations keep communes with dates). */
-const membership = membershipKeys({ adminUnitKey: "id", unitIdOf: adminUnitIdOf });
-export const {
-  CooperativeRef,
-  CooperativeGroupRef,
-  CooperativeUnionRef,
-  AdminUnitRef,
-  CollectiveEconomyRef,
-  organizationRef,
-  adminUnitRef,
-  adminUnitVersionRef,
-} = membership;
-export type CooperativeRef = InstanceType<typeof CooperativeRef>;
-export type CooperativeGroupRef = InstanceType<typeof CooperativeGroupRef>;
-export type CooperativeUnionRef = InstanceType<typeof CooperativeUnionRef>;
+export const membership = membershipKeys({ adminUnitKey: "id", unitIdOf: adminUnitIdOf });
+/** The unit key class and its references, which most resolvers use, by name. */
+export const { AdminUnitRef, adminUnitRef, adminUnitVersionRef } = membership;
 export type AdminUnitRef = InstanceType<typeof AdminUnitRef>;
-export type CollectiveEconomyRef = InstanceType<typeof CollectiveEconomyRef>;
-export type OrganizationRef = CooperativeRef | CooperativeGroupRef | CooperativeUnionRef;
-/** Their reference resolvers (keys only) and classes (orphaned types). */
-export const MEMBERSHIP_KEYS = { references: membership.references, types: membership.types };
 
 @ObjectType("OcopLocalOwner", {
   description:
@@ -57,13 +42,13 @@ export class SupportProgrammeRef {
 }
 
 const REF_OF_KIND = {
-  COOPERATIVE: CooperativeRef,
-  COOPERATIVE_GROUP: CooperativeGroupRef,
-  COOPERATIVE_UNION: CooperativeUnionRef,
+  COOPERATIVE: membership.CooperativeRef,
+  COOPERATIVE_GROUP: membership.CooperativeGroupRef,
+  COOPERATIVE_UNION: membership.CooperativeUnionRef,
   OCOP_LOCAL_OWNER: OcopLocalOwnerRef,
 } as const;
 
-export type ParticipantRef = CooperativeRef | CooperativeGroupRef | CooperativeUnionRef | OcopLocalOwnerRef;
+export type ParticipantRef = IdKey | OcopLocalOwnerRef;
 
 /** The federation reference of a participant or seller of a given kind. */
 export function participantRef(id: string, kind: TradeParticipantKind): ParticipantRef {

@@ -13,15 +13,7 @@ import {
 } from "@kttt/core";
 import type { TradePromotionContext } from "../context";
 import { TradeEvent } from "../entities/event";
-import {
-  AdminUnitRef,
-  CooperativeGroupRef,
-  CooperativeRef,
-  CooperativeUnionRef,
-  OcopLocalOwnerRef,
-  OcopProductRef,
-  SupportProgrammeRef,
-} from "../entities/external";
+import { AdminUnitRef, membership, OcopLocalOwnerRef, OcopProductRef, SupportProgrammeRef } from "../entities/external";
 import { EcommerceListing } from "../entities/listing";
 import type { TradeParticipation } from "../entities/participation";
 import { TradeEventConnection, TradeParticipationConnection } from "../types/connections";
@@ -37,7 +29,12 @@ function participations(ctx: TradePromotionContext, id: string, args: Connection
 /** `tradeParticipations` on membership's organisations and ocop's local owners: the events they took part in. */
 export const participantTradeResolvers = extensionFieldResolvers(
   "TradeResolver",
-  { Cooperative: CooperativeRef, CooperativeGroup: CooperativeGroupRef, CooperativeUnion: CooperativeUnionRef, OcopLocalOwner: OcopLocalOwnerRef },
+  {
+    Cooperative: membership.CooperativeRef,
+    CooperativeGroup: membership.CooperativeGroupRef,
+    CooperativeUnion: membership.CooperativeUnionRef,
+    OcopLocalOwner: OcopLocalOwnerRef,
+  },
   {
     field: "tradeParticipations",
     type: () => TradeParticipationConnection,

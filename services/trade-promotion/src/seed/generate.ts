@@ -9,7 +9,7 @@
  * name on the day (`demoRegisteredUnitOn`: its district before 2025-07-01, its commune after).
  */
 import { demoCommuneIdOf, demoOcopCatalogue, demoOrganizations, demoRegisteredUnitOn, Random, stableUuid, type DemoOcopProduct } from "@kttt/demo";
-import { ADMIN_UNITS, unitOn } from "@kttt/reference";
+import { ADMIN_UNITS, TWO_TIER_FROM, unitOn } from "@kttt/reference";
 import { EcommercePlatform, TradeEventFormat, TradeEventScope, TradeEventType, TradeParticipantKind } from "../domain/enums";
 
 type Row = Record<string, unknown>;
@@ -47,6 +47,77 @@ interface EventSpec {
 const ILLUSTRATIVE = "Sự kiện minh họa của dữ liệu mẫu (không phải số liệu thực tế).";
 const SO_CT = "Sở Công Thương Hà Tĩnh";
 const ALLIANCE = "Liên minh Hợp tác xã tỉnh Hà Tĩnh";
+
+/** A place in a district before the two-tier reform (TWO_TIER_FROM) and in a commune after it. */
+interface Venue {
+  before: { place: string; unit: string };
+  after: { place: string; unit: string };
+}
+const venueOn = (venue: Venue, date: string) => (date < TWO_TIER_FROM ? venue.before : venue.after);
+
+/** Quảng trường 26/3, where the spring fair is held: in Hà Tĩnh city, then in Phường Thành Sen. */
+const SQUARE_26_3: Venue = {
+  before: { place: "Quảng trường 26/3, Thành phố Hà Tĩnh", unit: "436" },
+  after: { place: "Quảng trường 26/3, Phường Thành Sen", unit: "18073" },
+};
+/** The Alliance's supply-demand conference, held in Thạch Hà and online: Thị trấn Thạch Hà (district), then Xã Thạch Hà. */
+const THACH_HA_ONLINE: Venue = {
+  before: { place: "Thị trấn Thạch Hà và trực tuyến", unit: "445" },
+  after: { place: "Xã Thạch Hà và trực tuyến", unit: "18562" },
+};
+
+/**
+ * The province's spring fair before Tết (Hội chợ sản phẩm OCOP và đặc sản Hà Tĩnh Xuân …), held each year by the
+ * Department of Industry and Trade; illustrative from 2023 on. `funded`: by that year's trade-promotion programme.
+ */
+function springFair(
+  year: number,
+  lunarYear: string,
+  held: { startsOn: string; endsOn: string; booths: number; budgetMillions: number; participants: number; funded: boolean },
+): EventSpec {
+  const square = venueOn(SQUARE_26_3, held.startsOn);
+  return {
+    key: `${year}-spring-fair`,
+    name: `Hội chợ sản phẩm OCOP và đặc sản Hà Tĩnh Xuân ${lunarYear} ${year}`,
+    type: TradeEventType.FAIR,
+    format: TradeEventFormat.IN_PERSON,
+    scope: TradeEventScope.PROVINCIAL,
+    organiser: SO_CT,
+    place: square.place,
+    unit: square.unit,
+    startsOn: held.startsOn,
+    endsOn: held.endsOn,
+    booths: held.booths,
+    budgetMillions: held.budgetMillions,
+    programme: held.funded ? `support-programme/${year}/SO-CT/CS-XTTM` : null,
+    illustrative: true,
+    note: ILLUSTRATIVE,
+    participants: held.participants,
+  };
+}
+
+/** The Alliance's yearly one-day conference connecting supply and demand of farm and OCOP products (illustrative). */
+function supplyDemandConference(year: number, on: string): EventSpec {
+  const venue = venueOn(THACH_HA_ONLINE, on);
+  return {
+    key: `${year}-supply-demand`,
+    name: `Hội nghị kết nối cung cầu nông sản, sản phẩm OCOP Hà Tĩnh năm ${year}`,
+    type: TradeEventType.SUPPLY_DEMAND_CONNECTION,
+    format: TradeEventFormat.HYBRID,
+    scope: TradeEventScope.PROVINCIAL,
+    organiser: ALLIANCE,
+    place: venue.place,
+    unit: venue.unit,
+    startsOn: on,
+    endsOn: on,
+    booths: 30,
+    budgetMillions: 300,
+    programme: null,
+    illustrative: true,
+    note: ILLUSTRATIVE,
+    participants: 20,
+  };
+}
 
 /** The events, oldest first. The first and fourth are reported by the sources [S46][S47]. */
 export const DEMO_TRADE_EVENTS: EventSpec[] = [
@@ -123,24 +194,7 @@ export const DEMO_TRADE_EVENTS: EventSpec[] = [
     note: "Theo nhandan.vn: hơn 200 sản phẩm OCOP của 5 tỉnh; Liên minh HTX các tỉnh ký biên bản ghi nhớ hợp tác; hội nghị tổ chức hằng năm. Chỉ ghi nhận chủ thể của Hà Tĩnh; các chủ thể tham gia trong dữ liệu mẫu là minh họa.",
     participants: 25,
   },
-  {
-    key: "2023-spring-fair",
-    name: "Hội chợ sản phẩm OCOP và đặc sản Hà Tĩnh Xuân Quý Mão 2023",
-    type: TradeEventType.FAIR,
-    format: TradeEventFormat.IN_PERSON,
-    scope: TradeEventScope.PROVINCIAL,
-    organiser: SO_CT,
-    place: "Quảng trường 26/3, Thành phố Hà Tĩnh",
-    unit: "436",
-    startsOn: "2023-01-06",
-    endsOn: "2023-01-10",
-    booths: 120,
-    budgetMillions: 1200,
-    programme: "support-programme/2023/SO-CT/CS-XTTM",
-    illustrative: true,
-    note: ILLUSTRATIVE,
-    participants: 45,
-  },
+  springFair(2023, "Quý Mão", { startsOn: "2023-01-06", endsOn: "2023-01-10", booths: 120, budgetMillions: 1200, participants: 45, funded: true }),
   {
     key: "2023-handicraft-exhibition",
     name: "Triển lãm sản phẩm thủ công mỹ nghệ và làng nghề Hà Tĩnh",
@@ -160,24 +214,7 @@ export const DEMO_TRADE_EVENTS: EventSpec[] = [
     participants: 16,
     prefer: ["gỗ", "Chổi", "Nón", "mây", "tre"],
   },
-  {
-    key: "2023-supply-demand",
-    name: "Hội nghị kết nối cung cầu nông sản, sản phẩm OCOP Hà Tĩnh năm 2023",
-    type: TradeEventType.SUPPLY_DEMAND_CONNECTION,
-    format: TradeEventFormat.HYBRID,
-    scope: TradeEventScope.PROVINCIAL,
-    organiser: ALLIANCE,
-    place: "Thị trấn Thạch Hà và trực tuyến",
-    unit: "445",
-    startsOn: "2023-08-18",
-    endsOn: "2023-08-18",
-    booths: 30,
-    budgetMillions: 300,
-    programme: null,
-    illustrative: true,
-    note: ILLUSTRATIVE,
-    participants: 20,
-  },
+  supplyDemandConference(2023, "2023-08-18"),
   {
     key: "2023-north-central-conference",
     name: "Hội nghị xúc tiến thương mại kinh tế tập thể khu vực Bắc Trung Bộ năm 2023",
@@ -214,24 +251,7 @@ export const DEMO_TRADE_EVENTS: EventSpec[] = [
     note: ILLUSTRATIVE,
     participants: 22,
   },
-  {
-    key: "2024-spring-fair",
-    name: "Hội chợ sản phẩm OCOP và đặc sản Hà Tĩnh Xuân Giáp Thìn 2024",
-    type: TradeEventType.FAIR,
-    format: TradeEventFormat.IN_PERSON,
-    scope: TradeEventScope.PROVINCIAL,
-    organiser: SO_CT,
-    place: "Quảng trường 26/3, Thành phố Hà Tĩnh",
-    unit: "436",
-    startsOn: "2024-01-18",
-    endsOn: "2024-01-22",
-    booths: 150,
-    budgetMillions: 1500,
-    programme: "support-programme/2024/SO-CT/CS-XTTM",
-    illustrative: true,
-    note: ILLUSTRATIVE,
-    participants: 50,
-  },
+  springFair(2024, "Giáp Thìn", { startsOn: "2024-01-18", endsOn: "2024-01-22", booths: 150, budgetMillions: 1500, participants: 50, funded: true }),
   {
     key: "2024-online-week",
     name: "Tuần lễ bán hàng trực tuyến sản phẩm OCOP Hà Tĩnh trên voso.vn và postmart.vn",
@@ -293,24 +313,7 @@ export const DEMO_TRADE_EVENTS: EventSpec[] = [
  * a district, after in one of the 69 communes, so today's map and the current period have data.
  */
 export const DEMO_TRADE_EVENTS_2025: EventSpec[] = [
-  {
-    key: "2025-spring-fair",
-    name: "Hội chợ sản phẩm OCOP và đặc sản Hà Tĩnh Xuân Ất Tỵ 2025",
-    type: TradeEventType.FAIR,
-    format: TradeEventFormat.IN_PERSON,
-    scope: TradeEventScope.PROVINCIAL,
-    organiser: SO_CT,
-    place: "Quảng trường 26/3, Thành phố Hà Tĩnh",
-    unit: "436",
-    startsOn: "2025-01-08",
-    endsOn: "2025-01-12",
-    booths: 150,
-    budgetMillions: 1500,
-    programme: "support-programme/2025/SO-CT/CS-XTTM",
-    illustrative: true,
-    note: ILLUSTRATIVE,
-    participants: 40,
-  },
+  springFair(2025, "Ất Tỵ", { startsOn: "2025-01-08", endsOn: "2025-01-12", booths: 150, budgetMillions: 1500, participants: 40, funded: true }),
   {
     key: "2025-vcamart-week",
     name: "Tuần lễ giới thiệu sản phẩm hợp tác xã Hà Tĩnh trên VCAMart",
@@ -329,24 +332,7 @@ export const DEMO_TRADE_EVENTS_2025: EventSpec[] = [
     note: ILLUSTRATIVE,
     participants: 12,
   },
-  {
-    key: "2025-supply-demand",
-    name: "Hội nghị kết nối cung cầu nông sản, sản phẩm OCOP Hà Tĩnh năm 2025",
-    type: TradeEventType.SUPPLY_DEMAND_CONNECTION,
-    format: TradeEventFormat.HYBRID,
-    scope: TradeEventScope.PROVINCIAL,
-    organiser: ALLIANCE,
-    place: "Xã Thạch Hà và trực tuyến",
-    unit: "18562",
-    startsOn: "2025-09-18",
-    endsOn: "2025-09-18",
-    booths: 30,
-    budgetMillions: 300,
-    programme: null,
-    illustrative: true,
-    note: ILLUSTRATIVE,
-    participants: 20,
-  },
+  supplyDemandConference(2025, "2025-09-18"),
   {
     key: "2025-north-central-conference",
     name: "Hội nghị xúc tiến thương mại kinh tế tập thể khu vực Bắc Trung Bộ năm 2025",
@@ -365,24 +351,7 @@ export const DEMO_TRADE_EVENTS_2025: EventSpec[] = [
     note: `Hội nghị tổ chức hằng năm; địa điểm và ngày của năm 2025 là giả định. ${ILLUSTRATIVE}`,
     participants: 18,
   },
-  {
-    key: "2026-spring-fair",
-    name: "Hội chợ sản phẩm OCOP và đặc sản Hà Tĩnh Xuân Bính Ngọ 2026",
-    type: TradeEventType.FAIR,
-    format: TradeEventFormat.IN_PERSON,
-    scope: TradeEventScope.PROVINCIAL,
-    organiser: SO_CT,
-    place: "Quảng trường 26/3, Phường Thành Sen",
-    unit: "18073",
-    startsOn: "2026-01-28",
-    endsOn: "2026-02-01",
-    booths: 150,
-    budgetMillions: 1600,
-    programme: null,
-    illustrative: true,
-    note: ILLUSTRATIVE,
-    participants: 40,
-  },
+  springFair(2026, "Bính Ngọ", { startsOn: "2026-01-28", endsOn: "2026-02-01", booths: 150, budgetMillions: 1600, participants: 40, funded: false }),
   {
     key: "2026-pomelo-week",
     name: "Tuần lễ bưởi Phúc Trạch và nông sản Hương Khê năm 2026",

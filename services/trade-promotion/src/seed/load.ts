@@ -1,5 +1,5 @@
 /** Loads the demo data into an empty trade-promotion database, in one transaction. */
-import { demoLoader, type DemoCopies } from "@kttt/core";
+import { demoLoader, demoTablesOf, type DemoCopies } from "@kttt/core";
 import { generateTradeSeedRows } from "./generate";
 
 /**
@@ -14,13 +14,12 @@ export const TRADE_DEMO_COPIES: DemoCopies[] = [
 ];
 
 /** Returns false (and writes nothing) when the database already has events; `scale`: DEMO_DATA_SCALE (1: the demo exactly). */
-export const loadTradeDemoData = demoLoader("trade-promotion", "trade_event", TRADE_DEMO_COPIES, () => {
-  const rows = generateTradeSeedRows();
-  return [
-    ["trade_event", rows.events],
-    ["trade_participation", rows.participations],
-    ["participation_product", rows.products],
-    ["ecommerce_listing", rows.listings],
-    ["supply_demand_link", rows.links],
-  ];
-});
+export const loadTradeDemoData = demoLoader("trade-promotion", "trade_event", TRADE_DEMO_COPIES, () =>
+  demoTablesOf(generateTradeSeedRows(), {
+    trade_event: "events",
+    trade_participation: "participations",
+    participation_product: "products",
+    ecommerce_listing: "listings",
+    supply_demand_link: "links",
+  }),
+);

@@ -23,9 +23,9 @@ import {
   type MembershipOrganization,
   requireId,
   findById,
+  insertNew,
 } from "@kttt/core";
 import { placementOn, requireKnownUnit, unitsShareGround } from "@kttt/reference";
-import { randomUUID } from "node:crypto";
 import type { DataSource, EntityManager } from "typeorm";
 import { PARTICIPANT_TYPENAME, TradeEventFormat, TradeParticipantKind } from "../domain/enums";
 import { TradeEvent } from "../entities/event";
@@ -176,9 +176,7 @@ export class TradeMutations {
       this.checkEventFields({ ...input, adminUnitCode });
       // Held in a commune: that commune since the first day; held in a district (before 2025-07-01): no commune recorded.
       const communeId = adminUnitCode ? placementOn(adminUnitCode, input.startsOn, "input.adminUnitCode").communeId : null;
-      const id = randomUUID();
-      await manager.getRepository(TradeEvent).insert({
-        id,
+      return insertNew(manager, TradeEvent, {
         name: cleanText(input.name),
         type: input.type,
         format: input.format,
@@ -197,7 +195,6 @@ export class TradeMutations {
         note: cleanOptionalText(input.note),
         version: 1,
       });
-      return manager.getRepository(TradeEvent).findOneByOrFail({ id });
     });
   }
 
@@ -323,9 +320,7 @@ export class TradeMutations {
         // The event row lock serialises registrations against its booth count.
         await manager.query("SELECT 1 FROM trade_event WHERE id = $1 FOR UPDATE", [event.id]);
         await this.checkBooths(manager, event, input.booths, null);
-        const id = randomUUID();
-        await manager.getRepository(TradeParticipation).insert({
-          id,
+        const participation = await insertNew(manager, TradeParticipation, {
           eventId: event.id,
           participantId: input.participant.id,
           participantKind: input.participant.kind,
@@ -342,8 +337,8 @@ export class TradeMutations {
           version: 1,
         });
         if (input.productIds.length)
-          await manager.getRepository(ParticipationProduct).insert(input.productIds.map((productId) => ({ participationId: id, productId })));
-        return manager.getRepository(TradeParticipation).findOneByOrFail({ id });
+          await manager.getRepository(ParticipationProduct).insert(input.productIds.map((productId) => ({ participationId: participation.id, productId })));
+        return participation;
       },
     );
   }
@@ -442,9 +437,7 @@ export class TradeMutations {
           [input.owner.id, input.platform, productId, productName, input.listedOn, input.delistedOn ?? null],
         );
         if (clash) throw overlap();
-        const id = randomUUID();
-        await manager.getRepository(EcommerceListing).insert({
-          id,
+        return insertNew(manager, EcommerceListing, {
           ownerId: input.owner.id,
           ownerKind: input.owner.kind,
           ...placedOn(input.adminUnitCode, input.listedOn),
@@ -456,7 +449,6 @@ export class TradeMutations {
           delistedOn: input.delistedOn ?? null,
           version: 1,
         });
-        return manager.getRepository(EcommerceListing).findOneByOrFail({ id });
       },
     );
   }
@@ -478,9 +470,7 @@ export class TradeMutations {
           const event = await findById(manager, TradeEvent, input.eventId, "input.eventId", "Event");
           insideEvent(event, input.agreedOn, "input.agreedOn", "The agreement date");
         }
-        const id = randomUUID();
-        await manager.getRepository(SupplyDemandLink).insert({
-          id,
+        return insertNew(manager, SupplyDemandLink, {
           sellerId: input.seller.id,
           sellerKind: input.seller.kind,
           ...placedOn(input.adminUnitCode, input.agreedOn),
@@ -494,7 +484,6 @@ export class TradeMutations {
           eventId: input.eventId ?? null,
           note: cleanOptionalText(input.note),
         });
-        return manager.getRepository(SupplyDemandLink).findOneByOrFail({ id });
       },
     );
   }
