@@ -48,7 +48,6 @@ import { spreadsheetFiles } from "./spreadsheet-files";
 import { subgraphFetcher, subgraphFetchMetrics } from "./fetcher";
 import { apiSecurityHeaders, compressAnswers, EXPLORER_CSP, landingPage, singlePageApp } from "./static-pages";
 import { collapseIdenticalQueries, stringifyResult } from "./collapse";
-import { checkVariablesFast } from "./variables";
 import { expressMiddleware } from "@as-integrations/express5";
 import { installResultShaping } from "./result-shaping";
 
@@ -197,7 +196,6 @@ export async function startGateway(config: GatewayConfig, logger: Logger = creat
           return dataSource(name, config.subgraphUrls[name] ?? url!);
         },
       });
-  checkVariablesFast(gateway);
 
   const app = express();
   app.disable("x-powered-by");
