@@ -125,6 +125,16 @@ function openSession(id: string, owner: string): OpenSession {
   return session;
 }
 
+/**
+ * Throws unless `session` is still open when a call that waited behind its earlier calls (`waiter`) comes to
+ * run: the error of a write that rolled it back, if one did, else NOT_FOUND.
+ */
+function stillOpen(session: OpenSession, waiter: string): void {
+  if (sessions.get(session.id) === session) return;
+  reportFailedWrite(session.id, session.owner);
+  throw notFound(`The import session ${session.id} was rolled back while ${waiter} waited.`, "session");
+}
+
 /** What a batch of a session did: its answer, the rows it wrote, whether it was refused, and the writes still to run. */
 export interface SessionBatch<T> {
   result: T;
@@ -144,10 +154,7 @@ export interface SessionBatch<T> {
 export function inImportSession<T>(id: string, owner: string, batch: (manager: EntityManager) => Promise<SessionBatch<T>>): Promise<T> {
   const session = openSession(id, owner);
   const run = session.chain.then(async () => {
-    if (sessions.get(id) !== session) {
-      reportFailedWrite(id, owner);
-      throw notFound(`The import session ${id} was rolled back while this batch waited.`, "session");
-    }
+    stillOpen(session, "this batch");
     touch(session);
     try {
       const done = await batch(session.runner.manager);
@@ -188,10 +195,7 @@ export function inImportSession<T>(id: string, owner: string, batch: (manager: E
 export function finishImportSession(id: string, owner: string, commit: boolean): Promise<ImportSession> {
   const session = openSession(id, owner);
   const run = session.chain.then(async () => {
-    if (sessions.get(id) !== session) {
-      reportFailedWrite(id, owner);
-      throw notFound(`The import session ${id} was rolled back while finishImport waited.`, "session");
-    }
+    stillOpen(session, "finishImport");
     if (commit && session.failed) {
       await close(session, false);
       throw conflict(

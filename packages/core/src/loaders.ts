@@ -111,8 +111,8 @@ export function firstPageLoader<T extends ObjectLiteral>(
   entity: EntityTarget<T>,
   options: FirstPageOptions<T>,
 ): DataLoader<string, FirstPage<T>> {
-  const keyOf = keyReader(dataSource, entity, options);
   if (options.limit === 0) return countLoader(dataSource, entity, options);
+  const keyOf = keyReader(dataSource, entity, options);
   return new DataLoader<string, FirstPage<T>>(async (keys) => {
     const valid = keys.filter(options.validKey ?? (() => true));
     const pages = new Map<string, FirstPage<T>>();
