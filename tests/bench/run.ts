@@ -6,8 +6,8 @@
  * memory, SQL statements and response bytes per request, and writes bench/REPORT.md and
  * artifacts/bench-<scale>x.json. Loopback only, bounded in time; never part of `npm test`.
  *
- * Settings (environment): BENCH_SECONDS (per round, default 10), BENCH_WARMUP_SECONDS (2),
- * BENCH_CONNECTIONS (20), BENCH_ROUNDS (1 per target), BENCH_ONLY (scenario names, comma-separated),
+ * Settings (environment): BENCH_SECONDS (per round, default 6), BENCH_WARMUP_SECONDS (2),
+ * BENCH_CONNECTIONS (20), BENCH_ROUNDS (2 per target, each target first in one of them), BENCH_ONLY (scenario names, comma-separated),
  * BENCH_MODES (varied,identical), BENCH_TARGETS (ours,hive,direct; also hive-js: Hive Gateway with its
  * JavaScript planner instead of the Rust router runtime), BENCH_SCALES (default 1,10,100: the demo data
  * times each, one graph per scale, run one after the other; BENCH_SCALE names one; none: only write the report again
@@ -54,10 +54,10 @@ const list = (value: string | undefined, all: string[]) =>
         .filter(Boolean)
     : all;
 const SETTINGS = {
-  seconds: Number(process.env.BENCH_SECONDS ?? 10),
+  seconds: Number(process.env.BENCH_SECONDS ?? 6),
   warmupSeconds: Number(process.env.BENCH_WARMUP_SECONDS ?? 2),
   connections: Number(process.env.BENCH_CONNECTIONS ?? 20),
-  rounds: Number(process.env.BENCH_ROUNDS ?? 1),
+  rounds: Number(process.env.BENCH_ROUNDS ?? 2),
   scenarios: list(
     process.env.BENCH_ONLY,
     SCENARIOS.map((s) => s.name),
@@ -232,6 +232,9 @@ async function measure(
   return m;
 }
 
+/** `items` starting at index `by` (modulo their number), the rest in order after it. */
+const rotated = <T>(items: T[], by: number): T[] => items.map((_, i) => items[(i + by) % items.length]);
+
 /** Starts the graph on demo data `scale` times over, runs the scenarios on it, stops it. */
 async function runAtScale(scale: number): Promise<BenchRun> {
   // The issuer's key of this run: our gateway and Hive Gateway (through its JWKS) verify the bench's token with it.
@@ -307,6 +310,7 @@ async function runAtScale(scale: number): Promise<BenchRun> {
     // A kept database holds an earlier run's writes (a year's figures already recorded): its runs only read.
     const skipped = keep ? SCENARIOS.filter((s) => s.writes && SETTINGS.scenarios.includes(s.name)).map((s) => s.name) : [];
     if (skipped.length) console.log(`kept databases: ${skipped.join(", ")} (writes) left out`);
+    let turn = 0;
     for (const scenario of SCENARIOS.filter((s) => SETTINGS.scenarios.includes(s.name) && !skipped.includes(s.name))) {
       const endpoints = [...gateways];
       if (scenario.singleSubgraph && SETTINGS.targets.includes("direct")) {
@@ -318,9 +322,11 @@ async function runAtScale(scale: number): Promise<BenchRun> {
         });
       }
       for (const mode of SETTINGS.modes) {
-        // Alternating rounds: the machine is shared, so neighbours' load falls on every target alike.
-        for (let round = 0; round < SETTINGS.rounds; round++) {
-          for (const endpoint of endpoints) measurements.push(await measure(scenario, mode, endpoint, context));
+        // Alternating rounds: the machine is shared, so neighbours' load falls on every target alike. Which
+        // target goes first turns with every round and every scenario and mode (the first round after a new
+        // data version and after a quiet spell runs on colder processes), so no target is always first.
+        for (let round = 0; round < SETTINGS.rounds; round++, turn++) {
+          for (const endpoint of rotated(endpoints, turn)) measurements.push(await measure(scenario, mode, endpoint, context));
         }
       }
     }

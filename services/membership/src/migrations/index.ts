@@ -6,6 +6,7 @@ import { OrganizationCommune1751328000001 } from "./1751328000001-organization-c
 import { ClassificationByDate1758153600000 } from "./1758153600000-classification-by-date";
 import { IllustrativeRows1764460800000 } from "./1764460800000-illustrative-rows";
 import { StatisticsIndexes1795910400000 } from "./1795910400000-statistics-indexes";
+import { DissolutionIndex1795996800000 } from "./1795996800000-dissolution-index";
 
 /** Every migration of the membership database, in order. */
 export const migrations = [
@@ -20,4 +21,5 @@ export const migrations = [
   ClassificationByDate1758153600000,
   IllustrativeRows1764460800000,
   StatisticsIndexes1795910400000,
+  DissolutionIndex1795996800000,
 ];

@@ -1,4 +1,4 @@
-/** Province statistics in one SQL statement: sums per raw key, then GROUPING SETS give the total and the groups together. */
+/** Province statistics: sums per raw key in SQL, from a cached anchor day and the changes since; groups and the total from those sums. */
 import { cachedAggregate, groupLabel, isClosedPeriod, roundedDivide, today as haTinhToday, type GroupLabels } from "@kttt/core";
 import { adminUnitName, groupingUnitsOn, TWO_TIER_FROM, UNPLACED_LABEL } from "@kttt/reference";
 import type { DataSource } from "typeorm";
@@ -9,9 +9,9 @@ export { roundedDivide };
 
 /**
  * The breakdown in two steps: the rows are first summed per raw key (columns with statistics: a commune, a
- * sector…, so a hash aggregate over few groups), then the keys are mapped (communes to the map's units) and
- * GROUPING SETS give the groups and the total over those few sums. Every figure is a count or a sum, so
- * summing the sums is exact; grouping the organisations by the mapped key directly sorted every row.
+ * sector…, so a hash aggregate over few groups), then the keys are mapped (communes to the map's units) and the
+ * groups and the total are summed over those few sums. Every figure is a count or a sum, so summing the sums is
+ * exact; grouping the organisations by the mapped key directly sorted every row.
  */
 const RAW_KEYS: Record<MembershipGroupBy, [expression: string, name: string][]> = {
   ADMIN_UNIT: [
@@ -21,13 +21,6 @@ const RAW_KEYS: Record<MembershipGroupBy, [expression: string, name: string][]> 
   SECTOR: [["o.sector", "sector"]],
   RATING: [["c.rating", "rating"]],
   SIZE_CLASS: [["d.size_class", "size_class"]],
-};
-
-const GROUP_EXPRESSION: Record<MembershipGroupBy, string> = {
-  ADMIN_UNIT: "coalesce(p.unit_code, CASE WHEN r.commune_id IS NULL AND $5 THEN r.admin_unit_code END)",
-  SECTOR: "r.sector",
-  RATING: "r.rating",
-  SIZE_CLASS: "r.size_class",
 };
 
 /** The counts (summed as integers) and the money and people sums (kept exact, null when nothing was reported). */
@@ -213,83 +206,179 @@ export function membershipStatistics(
   // The map of today moves with the date: only the period's own map is fixed once the period has closed.
   const closed = isClosedPeriod(asOf) && !(groupBy === MembershipGroupBy.ADMIN_UNIT && unitMap === UnitMap.TODAY);
   return cachedAggregate(dataSource, "membershipStatistics", `${year}|${groupBy ?? ""}|${asOf}|${unitMap}`, scope, closed, () =>
-    computeStatistics(dataSource, year, groupBy, asOf, unitMap),
+    computeStatistics(dataSource, year, groupBy, asOf, unitMap, scope),
   );
 }
 
-async function computeStatistics(
-  dataSource: DataSource,
-  year: number,
-  groupBy: MembershipGroupBy | null,
-  asOf: string,
-  unitMap: UnitMap,
-): Promise<MembershipStatistics> {
-  const group = groupBy ? GROUP_EXPRESSION[groupBy] : null;
-  const byUnit = groupBy === MembershipGroupBy.ADMIN_UNIT;
-  const unitMapDate = byUnit ? (unitMap === UnitMap.TODAY ? haTinhToday() : asOf) : null;
-  // Each commune's unit on the map's date, joined from two arrays: still one statement. Rows with no commune
-  // recorded keep the unit they were registered in while districts existed, and are unplaced after.
-  const mapping = unitMapDate ? groupingUnitsOn(unitMapDate) : null;
-  const unitJoin = mapping ? "LEFT JOIN unnest($3::text[], $4::text[]) AS p (commune_id, unit_code) ON p.commune_id = r.commune_id" : "";
-  const head = group ? `grouping(${group})::int AS grouped, ${group} AS key` : "1 AS grouped, NULL::text AS key";
-  const tail = group ? `GROUP BY GROUPING SETS ((${group}), ())` : "";
-  const rawKeys = groupBy ? RAW_KEYS[groupBy] : [];
+/**
+ * The day whose figures a date's figures are computed from: the end of the date's half-year. Every date of a
+ * half-year (a reporting period) shares it, so the organisations alive on it are summed once per data version.
+ */
+export function anchorDay(asOf: string): string {
+  return `${asOf.slice(0, 4)}-${asOf.slice(5) <= "06-30" ? "06-30" : "12-31"}`;
+}
+
+/** Sums per raw key: the raw key's values, the organisations counted (`n`), then COUNTS and SUMS in order. */
+interface RawRow {
+  keys: (string | null)[];
+  n: number;
+  counts: number[];
+  sums: bigint[];
+}
+
+/**
+ * The organisations of `filter` summed per raw key (`RAW_KEYS`; nothing: one row), cooperatives with the year's
+ * report and classifications, unions and groups counted; `sign` adds its value as one more key (a boolean column).
+ * Parameters: $1 the year, then the filter's.
+ */
+function rawSumsSql(groupBy: MembershipGroupBy | null, filter: string, sign: string | null): string {
+  // Over every organisation alive on a day the year's reports and classifications are hash-joined (a pass each);
+  // over the few changed ones (a sign) each is looked up by its key: the planner would still hash a whole year.
+  const join = (table: string, alias: string, on: string) =>
+    sign
+      ? `LEFT JOIN LATERAL (SELECT * FROM ${table} ${alias} WHERE ${alias}.organization_id = o.id AND ${on} OFFSET 0) ${alias} ON true`
+      : `LEFT JOIN ${table} ${alias} ON ${alias}.organization_id = o.id AND ${on}`;
+  const rawKeys: [string, string][] = [...(groupBy ? RAW_KEYS[groupBy] : []), ...(sign ? ([[sign, "plus"]] as [string, string][]) : [])];
   const keyColumns = rawKeys.map(([expression, name]) => `${expression} AS ${name}, `).join("");
   const groupKeys = rawKeys.length ? `GROUP BY ${rawKeys.map(([expression]) => expression).join(", ")}` : "";
-  const alive = "o.established_on <= $2 AND (o.dissolved_on IS NULL OR o.dissolved_on > $2)";
   const classified = (alias: "c" | "d") =>
-    `LEFT JOIN classification ${alias} ON ${alias}.organization_id = o.id AND ${alias}.year = $1 AND ${alias}.scheme = '${alias === "c" ? "CIRCULAR_01_2020" : "DECREE_113_2024"}'`;
+    join("classification", alias, `${alias}.year = $1 AND ${alias}.scheme = '${alias === "c" ? "CIRCULAR_01_2020" : "DECREE_113_2024"}'`);
   // Unions and groups are only counted: no report is joined for them (most organisations are groups).
   const others = {
     cooperatives: "0",
     unions: "count(*) FILTER (WHERE o.kind = 'COOPERATIVE_UNION')",
     groups: "count(*) FILTER (WHERE o.kind = 'COOPERATIVE_GROUP')",
   };
-  const rows: Row[] = await dataSource.query(
-    `SELECT ${head},
-       ${COUNTS.map((c) => `coalesce(sum(r.${c}), 0)::int AS ${c}`).join(", ")},
-       ${SUMS.map((c) => `sum(r.${c}) AS ${c}`).join(", ")}
-     FROM (
-       SELECT ${keyColumns}
-         ${COUNTS.map((c) => `${COOPERATIVE_FIGURES[c]} AS ${c}`).join(", ")},
-         ${SUMS.map((c) => `${COOPERATIVE_FIGURES[c]} AS ${c}`).join(", ")}
+  const figureColumns = (figure: (column: string) => string) =>
+    ["count(*)::int AS n", ...COUNTS.map((c) => `(${figure(c)})::int AS ${c}`), ...SUMS.map((c) => `(${figure(c)})::text AS ${c}`)].join(", ");
+  return `SELECT ${keyColumns} ${figureColumns((c) => COOPERATIVE_FIGURES[c])}
        FROM organization o
-       LEFT JOIN financial_report f ON f.organization_id = o.id AND f.year = $1
+       ${join("financial_report", "f", "f.year = $1")}
        ${classified("c")}
        ${classified("d")}
-       WHERE o.kind = 'COOPERATIVE' AND ${alive}
+       WHERE o.kind = 'COOPERATIVE' AND ${filter}
        ${groupKeys}
        UNION ALL
-       SELECT ${keyColumns}
-         ${COUNTS.map((c) => `${others[c as keyof typeof others] ?? "0"} AS ${c}`).join(", ")},
-         ${SUMS.map((c) => `NULL::numeric AS ${c}`).join(", ")}
+       SELECT ${keyColumns} ${figureColumns((c) => (SUMS.includes(c) ? "NULL" : (others[c as keyof typeof others] ?? "0")))}
        FROM organization o
        ${groupBy === MembershipGroupBy.RATING ? classified("c") : ""}
        ${groupBy === MembershipGroupBy.SIZE_CLASS ? classified("d") : ""}
-       WHERE o.kind <> 'COOPERATIVE' AND ${alive}
-       ${groupKeys}
-     ) r
-     ${unitJoin}
-     ${tail}`,
-    mapping ? [year, asOf, mapping.communeIds, mapping.unitCodes, unitMapDate! < TWO_TIER_FROM] : [year, asOf],
+       WHERE o.kind <> 'COOPERATIVE' AND ${filter}
+       ${groupKeys}`;
+}
+
+function rawRowsOf(rows: Record<string, string | number | boolean | null>[], keyNames: string[]): (RawRow & { plus: boolean })[] {
+  return rows.map((r) => ({
+    keys: keyNames.map((k) => r[k] as string | null),
+    plus: r.plus !== false,
+    n: Number(r.n),
+    counts: COUNTS.map((c) => Number(r[c])),
+    sums: SUMS.map((c) => BigInt((r[c] as string | null) ?? 0)),
+  }));
+}
+
+const alive = (day: string) => `o.established_on <= ${day} AND (o.dissolved_on IS NULL OR o.dissolved_on > ${day})`;
+
+/**
+ * The raw sums of the organisations alive on `asOf`, computed from those of its anchor day (`anchorDay`, cached
+ * per data version and scope) and of the few organisations founded or dissolved between the two days: the ones
+ * alive on `asOf` only are added, those alive on the anchor day only are taken away. Every figure is a count or a
+ * sum, so this is exact; a date costs an indexed read of the changes instead of a pass over every organisation.
+ */
+async function rawSums(
+  dataSource: DataSource,
+  year: number,
+  groupBy: MembershipGroupBy | null,
+  asOf: string,
+  scope: string | null,
+  anchor: string,
+): Promise<RawRow[]> {
+  const keyNames = (groupBy ? RAW_KEYS[groupBy] : []).map(([, name]) => name);
+  const base: (RawRow & { plus: boolean })[] = await cachedAggregate(
+    dataSource,
+    "membershipRawSums",
+    `${year}|${groupBy ?? ""}|${anchor}`,
+    scope,
+    true,
+    async () => rawRowsOf(await dataSource.query(rawSumsSql(groupBy, alive("$2::date"), null), [year, anchor]), keyNames),
   );
-  const totalRow = rows.find((r) => r.grouped === 1)!;
+  let changes: (RawRow & { plus: boolean })[] = [];
+  if (anchor !== asOf) {
+    const [low, high] = asOf < anchor ? [asOf, anchor] : [anchor, asOf];
+    // Alive on one day and not the other: founded or dissolved in between (both indexed), then compared.
+    const changed =
+      "(o.established_on > $4::date AND o.established_on <= $5::date OR o.dissolved_on > $4::date AND o.dissolved_on <= $5::date) " +
+      `AND (${alive("$2::date")}) <> (${alive("$3::date")})`;
+    changes = rawRowsOf(await dataSource.query(rawSumsSql(groupBy, changed, `(${alive("$2::date")})`), [year, asOf, anchor, low, high]), keyNames);
+  }
+  // Cooperatives and the other organisations are separate rows of one key: summed here, with the changes.
+  const byKey = new Map<string, RawRow>();
+  for (const change of [...base, ...changes]) {
+    const sign = change.plus ? 1 : -1;
+    const key = JSON.stringify(change.keys);
+    let row = byKey.get(key);
+    if (!row) byKey.set(key, (row = { keys: change.keys, n: 0, counts: COUNTS.map(() => 0), sums: SUMS.map(() => 0n) }));
+    row.n += sign * change.n;
+    change.counts.forEach((v, i) => (row.counts[i] += sign * v));
+    change.sums.forEach((v, i) => (row.sums[i] += BigInt(sign) * v));
+  }
+  // A key whose every organisation is gone on `asOf` is no group, as in a direct count.
+  return [...byKey.values()].filter((r) => r.n > 0);
+}
+
+/** The group key of a raw row: its unit on the map (a commune's unit, or a record's own unit while districts existed), or its one raw key. */
+function groupKeyFunction(groupBy: MembershipGroupBy, unitMapDate: string | null): (keys: (string | null)[]) => string | null {
+  if (groupBy !== MembershipGroupBy.ADMIN_UNIT) return (keys) => keys[0];
+  const mapping = groupingUnitsOn(unitMapDate!);
+  const unitOf = new Map(mapping.communeIds.map((id, i) => [id, mapping.unitCodes[i]]));
+  const ownUnitCounts = unitMapDate! < TWO_TIER_FROM;
+  return ([communeId, adminUnitCode]) => (communeId !== null ? (unitOf.get(communeId) ?? null) : ownUnitCounts ? adminUnitCode : null);
+}
+
+function rowOf(rows: RawRow[], key: string | null, grouped: number): Row {
+  const counts = COUNTS.map((_, i) => rows.reduce((sum, r) => sum + r.counts[i], 0));
+  const sums = SUMS.map((_, i) => rows.reduce((sum, r) => sum + r.sums[i], 0n).toString());
+  return Object.assign({ grouped, key }, Object.fromEntries([...COUNTS.map((c, i) => [c, counts[i]]), ...SUMS.map((c, i) => [c, sums[i]])])) as Row;
+}
+
+/**
+ * Figures of a year on `asOf`: sums per raw key in SQL (a commune, a sector…: few groups; see `rawSums`), then the
+ * keys mapped (communes to the map's units) and the groups and total summed from those few rows. `anchor` is
+ * the day the sums start from (by default the end of `asOf`'s half-year; a test names `asOf` itself to compare).
+ */
+export async function computeStatistics(
+  dataSource: DataSource,
+  year: number,
+  groupBy: MembershipGroupBy | null,
+  asOf: string,
+  unitMap: UnitMap,
+  scope: string | null = null,
+  anchor = anchorDay(asOf),
+): Promise<MembershipStatistics> {
+  const byUnit = groupBy === MembershipGroupBy.ADMIN_UNIT;
+  const unitMapDate = byUnit ? (unitMap === UnitMap.TODAY ? haTinhToday() : asOf) : null;
+  const raw = await rawSums(dataSource, year, groupBy, asOf, scope, anchor);
   const stats = new MembershipStatistics();
   stats.year = year;
   stats.asOf = asOf;
   stats.groupBy = groupBy;
   stats.unitMapDate = unitMapDate;
-  stats.total = figures(totalRow);
-  stats.groups = groupBy
-    ? rows
-        .filter((r) => r.grouped === 0)
-        .map((r): MembershipStatisticsGroup => ({
-          key: r.key,
-          label: labelOf(groupBy, r.key),
-          figures: figures(r),
-        }))
-        .sort((a, b) => (a.key ?? "~").localeCompare(b.key ?? "~"))
-    : [];
+  stats.total = figures(rowOf(raw, null, 1));
+  if (!groupBy) {
+    stats.groups = [];
+    return stats;
+  }
+  const groupKey = groupKeyFunction(groupBy, unitMapDate);
+  const groups = new Map<string | null, RawRow[]>();
+  for (const r of raw) {
+    const key = groupKey(r.keys);
+    const members = groups.get(key);
+    if (members) members.push(r);
+    else groups.set(key, [r]);
+  }
+  stats.groups = [...groups.entries()]
+    .map(([key, rows]): MembershipStatisticsGroup => ({ key, label: labelOf(groupBy, key), figures: figures(rowOf(rows, key, 0)) }))
+    .sort((a, b) => (a.key ?? "~").localeCompare(b.key ?? "~"));
   return stats;
 }
 
