@@ -6,6 +6,7 @@ export * from "./calendar";
 export * from "./constraints";
 export * from "./audit";
 export * from "./aggregate-cache";
+export * from "./anchored-sums";
 export * from "./auth";
 export * from "./config";
 export * from "./database";

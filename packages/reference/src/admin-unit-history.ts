@@ -495,6 +495,18 @@ export function groupingUnitsOn(date: string): { communeIds: string[]; unitCodes
 }
 
 /**
+ * For statistics grouped by the units of `date`'s map: a record's unit from the commune it was recorded in
+ * (`groupingUnitsOn`), or, for a record with no commune, the unit it was registered in while districts existed
+ * (before TWO_TIER_FROM); null: unplaced.
+ */
+export function groupingUnitOfRecord(date: string): (communeId: string | null, adminUnitCode: string | null) => string | null {
+  const mapping = groupingUnitsOn(date);
+  const unitOf = new Map(mapping.communeIds.map((id, i) => [id, mapping.unitCodes[i]]));
+  const ownUnitCounts = date < TWO_TIER_FROM;
+  return (communeId, adminUnitCode) => (communeId !== null ? (unitOf.get(communeId) ?? null) : ownUnitCounts ? adminUnitCode : null);
+}
+
+/**
  * The code of the commune on `date`'s map (default: today in Hà Tĩnh) where a record lies, from the commune
  * version it was recorded in (`communeId`) and, where that commune was split (Kỳ Lợi, Đại Nài) or the sources
  * lose it, from its address: the one candidate unit the address names (diacritics and case ignored). Null when

@@ -4,7 +4,8 @@
  * for every grouping and both unit maps, on dates before, on and after the anchor and far from it.
  */
 import { MembershipGroupBy, UnitMap } from "../src/domain/enums";
-import { anchorDay, computeStatistics } from "../src/repositories/statistics";
+import { anchorDay } from "@kttt/core";
+import { computeStatistics } from "../src/repositories/statistics";
 import { startTestMembership, type TestMembership } from "./helpers";
 
 let m: TestMembership;

@@ -1,6 +1,18 @@
 /** Province statistics: sums per raw key in SQL, from a cached anchor day and the changes since; groups and the total from those sums. */
-import { cachedAggregate, groupLabel, isClosedPeriod, roundedDivide, today as haTinhToday, type GroupLabels } from "@kttt/core";
-import { adminUnitName, groupingUnitsOn, TWO_TIER_FROM, UNPLACED_LABEL } from "@kttt/reference";
+import {
+  anchorDay,
+  cachedAggregate,
+  groupLabel,
+  groupRawSums,
+  isClosedPeriod,
+  netRawSums,
+  rawSumsOf,
+  roundedDivide,
+  today as haTinhToday,
+  type GroupLabels,
+  type RawSums,
+} from "@kttt/core";
+import { adminUnitName, groupingUnitOfRecord, UNPLACED_LABEL } from "@kttt/reference";
 import type { DataSource } from "typeorm";
 import { RATING_LABEL, SECTOR_LABEL, SIZE_CLASS_LABEL, MembershipGroupBy, UnitMap } from "../domain/enums";
 import { MembershipFigures, MembershipStatistics, type MembershipStatisticsGroup } from "../types/statistics";
@@ -211,22 +223,6 @@ export function membershipStatistics(
 }
 
 /**
- * The day whose figures a date's figures are computed from: the end of the date's half-year. Every date of a
- * half-year (a reporting period) shares it, so the organisations alive on it are summed once per data version.
- */
-export function anchorDay(asOf: string): string {
-  return `${asOf.slice(0, 4)}-${asOf.slice(5) <= "06-30" ? "06-30" : "12-31"}`;
-}
-
-/** Sums per raw key: the raw key's values, the organisations counted (`n`), then COUNTS and SUMS in order. */
-interface RawRow {
-  keys: (string | null)[];
-  n: number;
-  counts: number[];
-  sums: bigint[];
-}
-
-/**
  * The organisations of `filter` summed per raw key (`RAW_KEYS`; nothing: one row), cooperatives with the year's
  * report and classifications, unions and groups counted; `sign` adds its value as one more key (a boolean column).
  * Parameters: $1 the year, then the filter's.
@@ -267,16 +263,6 @@ function rawSumsSql(groupBy: MembershipGroupBy | null, filter: string, sign: str
        ${groupKeys}`;
 }
 
-function rawRowsOf(rows: Record<string, string | number | boolean | null>[], keyNames: string[]): (RawRow & { plus: boolean })[] {
-  return rows.map((r) => ({
-    keys: keyNames.map((k) => r[k] as string | null),
-    plus: r.plus !== false,
-    n: Number(r.n),
-    counts: COUNTS.map((c) => Number(r[c])),
-    sums: SUMS.map((c) => BigInt((r[c] as string | null) ?? 0)),
-  }));
-}
-
 const alive = (day: string) => `o.established_on <= ${day} AND (o.dissolved_on IS NULL OR o.dissolved_on > ${day})`;
 
 /**
@@ -292,50 +278,30 @@ async function rawSums(
   asOf: string,
   scope: string | null,
   anchor: string,
-): Promise<RawRow[]> {
+): Promise<RawSums[]> {
   const keyNames = (groupBy ? RAW_KEYS[groupBy] : []).map(([, name]) => name);
-  const base: (RawRow & { plus: boolean })[] = await cachedAggregate(
-    dataSource,
-    "membershipRawSums",
-    `${year}|${groupBy ?? ""}|${anchor}`,
-    scope,
-    true,
-    async () => rawRowsOf(await dataSource.query(rawSumsSql(groupBy, alive("$2::date"), null), [year, anchor]), keyNames),
+  const read = async (sql: string, parameters: unknown[]) => rawSumsOf(await dataSource.query(sql, parameters), keyNames, COUNTS, SUMS);
+  const base = await cachedAggregate(dataSource, "membershipRawSums", `${year}|${groupBy ?? ""}|${anchor}`, scope, true, () =>
+    read(rawSumsSql(groupBy, alive("$2::date"), null), [year, anchor]),
   );
-  let changes: (RawRow & { plus: boolean })[] = [];
-  if (anchor !== asOf) {
-    const [low, high] = asOf < anchor ? [asOf, anchor] : [anchor, asOf];
-    // Alive on one day and not the other: founded or dissolved in between (both indexed), then compared.
-    const changed =
-      "(o.established_on > $4::date AND o.established_on <= $5::date OR o.dissolved_on > $4::date AND o.dissolved_on <= $5::date) " +
-      `AND (${alive("$2::date")}) <> (${alive("$3::date")})`;
-    changes = rawRowsOf(await dataSource.query(rawSumsSql(groupBy, changed, `(${alive("$2::date")})`), [year, asOf, anchor, low, high]), keyNames);
-  }
-  // Cooperatives and the other organisations are separate rows of one key: summed here, with the changes.
-  const byKey = new Map<string, RawRow>();
-  for (const change of [...base, ...changes]) {
-    const sign = change.plus ? 1 : -1;
-    const key = JSON.stringify(change.keys);
-    let row = byKey.get(key);
-    if (!row) byKey.set(key, (row = { keys: change.keys, n: 0, counts: COUNTS.map(() => 0), sums: SUMS.map(() => 0n) }));
-    row.n += sign * change.n;
-    change.counts.forEach((v, i) => (row.counts[i] += sign * v));
-    change.sums.forEach((v, i) => (row.sums[i] += BigInt(sign) * v));
-  }
-  // A key whose every organisation is gone on `asOf` is no group, as in a direct count.
-  return [...byKey.values()].filter((r) => r.n > 0);
+  if (anchor === asOf) return netRawSums(base);
+  const [low, high] = asOf < anchor ? [asOf, anchor] : [anchor, asOf];
+  // Alive on one day and not the other: founded or dissolved in between (both indexed), then compared.
+  const changed =
+    "(o.established_on > $4::date AND o.established_on <= $5::date OR o.dissolved_on > $4::date AND o.dissolved_on <= $5::date) " +
+    `AND (${alive("$2::date")}) <> (${alive("$3::date")})`;
+  const changes = await read(rawSumsSql(groupBy, changed, `(${alive("$2::date")})`), [year, asOf, anchor, low, high]);
+  return netRawSums([...base, ...changes]);
 }
 
-/** The group key of a raw row: its unit on the map (a commune's unit, or a record's own unit while districts existed), or its one raw key. */
+/** The group key of a raw row: its unit on the map, or its one raw key. */
 function groupKeyFunction(groupBy: MembershipGroupBy, unitMapDate: string | null): (keys: (string | null)[]) => string | null {
   if (groupBy !== MembershipGroupBy.ADMIN_UNIT) return (keys) => keys[0];
-  const mapping = groupingUnitsOn(unitMapDate!);
-  const unitOf = new Map(mapping.communeIds.map((id, i) => [id, mapping.unitCodes[i]]));
-  const ownUnitCounts = unitMapDate! < TWO_TIER_FROM;
-  return ([communeId, adminUnitCode]) => (communeId !== null ? (unitOf.get(communeId) ?? null) : ownUnitCounts ? adminUnitCode : null);
+  const unitOf = groupingUnitOfRecord(unitMapDate!);
+  return ([communeId, adminUnitCode]) => unitOf(communeId, adminUnitCode);
 }
 
-function rowOf(rows: RawRow[], key: string | null, grouped: number): Row {
+function rowOf(rows: RawSums[], key: string | null, grouped: number): Row {
   const counts = COUNTS.map((_, i) => rows.reduce((sum, r) => sum + r.counts[i], 0));
   const sums = SUMS.map((_, i) => rows.reduce((sum, r) => sum + r.sums[i], 0n).toString());
   return Object.assign({ grouped, key }, Object.fromEntries([...COUNTS.map((c, i) => [c, counts[i]]), ...SUMS.map((c, i) => [c, sums[i]])])) as Row;
@@ -368,15 +334,7 @@ export async function computeStatistics(
     stats.groups = [];
     return stats;
   }
-  const groupKey = groupKeyFunction(groupBy, unitMapDate);
-  const groups = new Map<string | null, RawRow[]>();
-  for (const r of raw) {
-    const key = groupKey(r.keys);
-    const members = groups.get(key);
-    if (members) members.push(r);
-    else groups.set(key, [r]);
-  }
-  stats.groups = [...groups.entries()]
+  stats.groups = [...groupRawSums(raw, groupKeyFunction(groupBy, unitMapDate)).entries()]
     .map(([key, rows]): MembershipStatisticsGroup => ({ key, label: labelOf(groupBy, key), figures: figures(rowOf(rows, key, 0)) }))
     .sort((a, b) => (a.key ?? "~").localeCompare(b.key ?? "~"));
   return stats;
