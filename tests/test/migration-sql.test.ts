@@ -59,6 +59,7 @@ it("runs the SQL every migration shipped with", async () => {
       ClassificationByDate1758153600000: "74f344cec2654574",
       IllustrativeRows1764460800000: "8af09f3d1e273350",
       StatisticsIndexes1795910400000: "edc7313829e3894d",
+      DissolutionIndex1795996800000: "c52dd303469020b8",
     },
     ocop: {
       OcopInitial1732406400100: "b2d2e1e79e92da71",
