@@ -67,6 +67,7 @@ it("runs the SQL every migration shipped with", async () => {
       AuditTrail1732406400102: "97ac519eb14f9ef5",
       OcopPlacesAndLevels1732406400103: "0ef563c9e9acef08",
       DataVersion1732406400104: "9fa56805c38a56b6",
+      CertificateStatisticsIndex1795996800100: "a5ad5786ea749bd4",
     },
     policySupport: {
       PolicySupportInitial1732406400200: "be69f139d2ff7df0",

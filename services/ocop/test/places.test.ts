@@ -174,11 +174,9 @@ describe("statistics by the period's map", () => {
   type Group = { key: string | null; label: string; figures: { activeProducts: number } };
   const sum = (groups: Group[]) => groups.reduce((a, g) => a + g.figures.activeProducts, 0);
 
-  it("groups mid-2024 by the 13 districts, the seed figures unchanged, from the anchor day's sums and the changes", async () => {
+  it("groups mid-2024 by the 13 districts, the seed figures unchanged, in one statement", async () => {
     const { count, data } = await countStatements(STATS, { asOf: SEED_DATE });
-    // The data version (core's cachedAggregate: a closed date) for the answer and for the sums of the anchor day
-    // (2024-06-30), those sums, and the products changed between the two days.
-    expect(count).toBe(4);
+    expect(count).toBe(2); // the data version (core's cachedAggregate: a closed date), then the one statement
     const s = data.ocopStatistics;
     expect(s.unitMapDate).toBe(SEED_DATE);
     expect(s.total.activeProducts).toBe(239);
@@ -196,7 +194,7 @@ describe("statistics by the period's map", () => {
 
   it("groups the first half of 2025 by its 12 districts: Lộc Hà's products under Thạch Hà", async () => {
     const { count, data } = await countStatements(STATS, { asOf: "2025-03-01" });
-    expect(count).toBe(4); // as above: two data-version reads, the anchor day's sums (2025-06-30), the changes
+    expect(count).toBe(2); // the data version (core's cachedAggregate: a closed date), then the one statement
     const keys = data.ocopStatistics.groups.map((g: Group) => g.key);
     const districts = unitsOn("2025-03-01")
       .filter((u) => u.level === "DISTRICT")
@@ -211,9 +209,9 @@ describe("statistics by the period's map", () => {
     expect(sum(data.ocopStatistics.groups)).toBe(data.ocopStatistics.total.activeProducts);
   });
 
-  it("groups a date after 2025-07-01 by today's communes, in one statement on its anchor day", async () => {
+  it("groups a date after 2025-07-01 by today's communes, in one statement", async () => {
     const { count, data } = await countStatements(STATS, { asOf: "2026-06-30" });
-    expect(count).toBe(3); // two data-version reads, then the one statement: the date is its own anchor day
+    expect(count).toBe(2); // the data version (core's cachedAggregate: a closed date), then the one statement
     const s = data.ocopStatistics;
     const communes = new Set(
       unitsOn("2026-06-30")
@@ -230,8 +228,7 @@ describe("statistics by the period's map", () => {
 
   it("re-cuts mid-2024 by today's communes: the same total, the unplaced counted apart", async () => {
     const { count, data } = await countStatements(STATS, { asOf: SEED_DATE, unitMap: "TODAY" });
-    // Today's map moves, so the answer is not cached; the anchor day's sums are (read above): its data version, the changes.
-    expect(count).toBe(2);
+    expect(count).toBe(1);
     const s = data.ocopStatistics;
     expect(s.total.activeProducts).toBe(239);
     expect(sum(s.groups)).toBe(239);

@@ -259,7 +259,7 @@ function rawSumsSql(groupBy: MembershipGroupBy | null, filter: string, sign: str
        FROM organization o
        ${groupBy === MembershipGroupBy.RATING ? classified("c") : ""}
        ${groupBy === MembershipGroupBy.SIZE_CLASS ? classified("d") : ""}
-       WHERE o.kind <> 'COOPERATIVE' AND ${filter}
+       WHERE o.kind IN ('COOPERATIVE_UNION', 'COOPERATIVE_GROUP') AND ${filter}
        ${groupKeys}`;
 }
 

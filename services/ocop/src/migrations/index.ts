@@ -1,6 +1,7 @@
 import { auditMigration, dataVersionMigration, mutationReceiptsMigration } from "@kttt/core";
 import { OcopInitial1732406400100 } from "./1732406400100-initial";
 import { OcopPlacesAndLevels1732406400103 } from "./1732406400103-places-and-levels";
+import { CertificateStatisticsIndex1795996800100 } from "./1795996800100-certificate-statistics-index";
 
 /** Every migration of the ocop database, in order. */
 export const migrations = [
@@ -10,4 +11,5 @@ export const migrations = [
   OcopPlacesAndLevels1732406400103,
   // Statistics of closed periods are cached per data version (core's cachedAggregate).
   dataVersionMigration(1732406400104),
+  CertificateStatisticsIndex1795996800100,
 ];
