@@ -3,6 +3,7 @@
  * `ocopStatistics` and ocop's part of the collective economy: a write is visible in the very next read, and an
  * answer computed for one caller's scope is never handed to another.
  */
+import { Role, type Principal } from "@kttt/core";
 import { countedRead, readsPerScope } from "@kttt/testkit";
 import { startTestOcop, type TestOcop } from "./helpers";
 
@@ -42,4 +43,31 @@ it("shows a certificate decided in a closed period in the next read of its stati
     plusOne(before.data._entities[0].ocop),
   ]);
   expect(after.computed).toBeGreaterThan(0);
+});
+
+it("computes a closed day once for every grouping: the overview's units and its breakdown by group are one statement", async () => {
+  const staff: Principal = { subject: "ocop-cache-staff", role: Role.ALLIANCE_STAFF, department: null, adminUnitCode: null, name: null };
+  const read = (groupBy: string) =>
+    countedRead(
+      o,
+      `{ ocopStatistics(asOf: "2023-12-31"${groupBy ? `, groupBy: ${groupBy}` : ""}) { total { activeProducts } groups { key figures { activeProducts } } } }`,
+      COMPUTES,
+      staff,
+    );
+  const first = await read("ADMIN_UNIT");
+  expect(first.computed).toBe(1);
+  const total = first.data.ocopStatistics.total.activeProducts;
+  expect(total).toBeGreaterThan(0);
+  const sum = (groups: { figures: { activeProducts: number } }[]) => groups.reduce((a, g) => a + g.figures.activeProducts, 0);
+  expect(sum(first.data.ocopStatistics.groups)).toBe(total);
+  for (const groupBy of ["GROUP", "STARS", "OWNER_TYPE"]) {
+    const next = await read(groupBy);
+    expect(next.computed).toBe(0);
+    expect(next.data.ocopStatistics.total.activeProducts).toBe(total);
+    expect(next.data.ocopStatistics.groups.length).toBeGreaterThan(1);
+    expect(sum(next.data.ocopStatistics.groups)).toBe(total);
+  }
+  expect(await read("")).toMatchObject({ computed: 0, data: { ocopStatistics: { groups: [] } } });
+  // Without a caller's scope nothing is cached: each read computes its own grouping only.
+  expect((await countedRead(o, `{ ocopStatistics(asOf: "2023-12-31", groupBy: GROUP) { total { activeProducts } } }`, COMPUTES)).computed).toBe(1);
 });

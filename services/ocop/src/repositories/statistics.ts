@@ -54,6 +54,16 @@ export function emptyOcopFigures(): OcopFigures {
 const CURRENT_CERTIFICATIONS = `SELECT DISTINCT ON (c.product_id) c.product_id, c.stars, c.valid_until, c.revoked_on
        FROM ocop_certification c WHERE c.decided_on <= $1::date ORDER BY c.product_id, c.decided_on DESC`;
 
+/** Every grouping, in the order of their grouping sets in the one statement. */
+const ALL_GROUPINGS = Object.values(OcopGroupBy) as OcopGroupBy[];
+
+/** The figures on a day: the total and the groups of each grouping computed. */
+interface OcopDay {
+  total: OcopFigures;
+  groups: Map<OcopGroupBy, OcopStatistics["groups"]>;
+  unitMapDate: string | null;
+}
+
 /**
  * OCOP figures on `asOf`. Grouped by unit, each product counts under the unit of the map `unitMap` names (the period's:
  * the units in force on `asOf`; TODAY: today's communes) through its commune, joined from two arrays: still one
@@ -61,30 +71,45 @@ const CURRENT_CERTIFICATIONS = `SELECT DISTINCT ON (c.product_id) c.product_id, 
  * those no unit can hold (a split commune, one the sources lose) are the group with a null key (unplaced).
  * With `scope` (the caller's access scope) and an `asOf` before today (a closed period) on the period's map, the
  * answer comes from the cache of the current data version when it is there (core's cachedAggregate): any write
- * in ocop starts a new version.
+ * in ocop starts a new version. A cached day is computed with every grouping at once (one pass over the products,
+ * a grouping set each), so the overview's total and units and its breakdown by group cost one statement.
  */
-export function ocopStatistics(
+export async function ocopStatistics(
   dataSource: DataSource,
   asOf: string,
   groupBy: OcopGroupBy | null,
   unitMap: UnitMap = UnitMap.PERIOD,
   scope: string | null = null,
 ): Promise<OcopStatistics> {
+  // Only the grouping by unit reads the map; the others are the same on either.
+  const map = groupBy === OcopGroupBy.ADMIN_UNIT ? unitMap : UnitMap.PERIOD;
   // The map of today moves with the date: only the period's own map is fixed once the period has closed.
-  const closed = isClosedPeriod(asOf) && !(groupBy === OcopGroupBy.ADMIN_UNIT && unitMap === UnitMap.TODAY);
-  return cachedAggregate(dataSource, "ocopStatistics", `${asOf}|${groupBy ?? ""}|${unitMap}`, scope, closed, () =>
-    computeStatistics(dataSource, asOf, groupBy, unitMap),
-  );
+  const closed = isClosedPeriod(asOf) && map === UnitMap.PERIOD;
+  const day =
+    scope !== null && closed
+      ? await cachedAggregate(dataSource, "ocopStatistics", `${asOf}|${map}`, scope, closed, () => computeDay(dataSource, asOf, ALL_GROUPINGS, map))
+      : await computeDay(dataSource, asOf, groupBy ? [groupBy] : [], map);
+  const stats = new OcopStatistics();
+  stats.asOf = asOf;
+  stats.groupBy = groupBy;
+  stats.unitMapDate = groupBy === OcopGroupBy.ADMIN_UNIT ? day.unitMapDate : null;
+  stats.total = day.total;
+  stats.groups = groupBy ? day.groups.get(groupBy)! : [];
+  return stats;
 }
 
-async function computeStatistics(dataSource: DataSource, asOf: string, groupBy: OcopGroupBy | null, unitMap: UnitMap): Promise<OcopStatistics> {
-  const group = groupBy ? GROUP_EXPRESSION[groupBy] : null;
-  const unitMapDate = groupBy === OcopGroupBy.ADMIN_UNIT ? (unitMap === UnitMap.TODAY ? today() : asOf) : null;
+const GROUP_COLUMN = (g: OcopGroupBy) => `key_${g.toLowerCase()}`;
+
+async function computeDay(dataSource: DataSource, asOf: string, groupings: OcopGroupBy[], unitMap: UnitMap): Promise<OcopDay> {
+  const unitMapDate = groupings.includes(OcopGroupBy.ADMIN_UNIT) ? (unitMap === UnitMap.TODAY ? today() : asOf) : null;
   const mapping = unitMapDate ? groupingUnitsOn(unitMapDate) : null;
   const unitKey = mapping ? "coalesce(u.unit_code, CASE WHEN p.commune_id IS NULL AND $4 THEN p.admin_unit_code END)" : "p.admin_unit_code";
   const unitJoin = mapping ? "LEFT JOIN unnest($2::text[], $3::text[]) AS u (commune_id, unit_code) ON u.commune_id = p.commune_id" : "";
-  const head = group ? `grouping(${group})::int AS grouped, ${group} AS key` : "1 AS grouped, NULL::text AS key";
-  const tail = group ? `GROUP BY GROUPING SETS ((${group}), ())` : "";
+  // One grouping set per grouping and the total (); grouping(x) is 0 on the rows of x's set.
+  const head = groupings.length
+    ? groupings.map((g) => `grouping(${GROUP_EXPRESSION[g]})::int AS in_${GROUP_COLUMN(g)}, ${GROUP_EXPRESSION[g]} AS ${GROUP_COLUMN(g)}`).join(", ")
+    : "1 AS total";
+  const tail = groupings.length ? `GROUP BY GROUPING SETS (${groupings.map((g) => `(${GROUP_EXPRESSION[g]})`).join(", ")}, ())` : "";
   const active = "s.status = 'ACTIVE'";
   const collective = "s.owner_organization_id IS NOT NULL";
   const rows: Row[] = await dataSource.query(
@@ -113,22 +138,23 @@ async function computeStatistics(dataSource: DataSource, asOf: string, groupBy: 
      FROM s ${tail}`,
     mapping ? [asOf, mapping.communeIds, mapping.unitCodes, unitMapDate! < TWO_TIER_FROM] : [asOf],
   );
-  const empty = { grouped: 1, key: null } as Row;
-  const stats = new OcopStatistics();
-  stats.asOf = asOf;
-  stats.groupBy = groupBy;
-  stats.unitMapDate = unitMapDate;
-  stats.total = figures(rows.find((r) => Number(r.grouped) === 1) ?? empty);
-  stats.groups = groupBy
-    ? rows
-        .filter((r) => Number(r.grouped) === 0 && (r.key !== null || groupBy === OcopGroupBy.ADMIN_UNIT))
-        .map((r) => ({
-          key: r.key,
-          label: r.key === null ? UNPLACED_LABEL : groupLabel(GROUP_LABELS[groupBy], r.key),
-          adminUnit: groupBy === OcopGroupBy.ADMIN_UNIT && r.key !== null ? adminUnitRef(r.key, unitMapDate) : null,
-          figures: figures(r),
+  const setOf = (r: Row) => groupings.find((g) => Number(r[`in_${GROUP_COLUMN(g)}`]) === 0) ?? null;
+  const totalRow = rows.find((r) => setOf(r) === null);
+  const groups = new Map(
+    groupings.map((groupBy) => [
+      groupBy,
+      rows
+        .filter((r) => setOf(r) === groupBy)
+        .map((r) => ({ key: r[GROUP_COLUMN(groupBy)] as string | null, row: r }))
+        .filter(({ key }) => key !== null || groupBy === OcopGroupBy.ADMIN_UNIT)
+        .map(({ key, row }) => ({
+          key,
+          label: key === null ? UNPLACED_LABEL : groupLabel(GROUP_LABELS[groupBy], key),
+          adminUnit: groupBy === OcopGroupBy.ADMIN_UNIT && key !== null ? adminUnitRef(key, unitMapDate) : null,
+          figures: figures(row),
         }))
-        .sort((a, b) => (a.key ?? "~").localeCompare(b.key ?? "~"))
-    : [];
-  return stats;
+        .sort((a, b) => (a.key ?? "~").localeCompare(b.key ?? "~")),
+    ]),
+  );
+  return { total: totalRow ? figures(totalRow) : emptyOcopFigures(), groups, unitMapDate };
 }
