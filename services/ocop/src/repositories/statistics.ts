@@ -112,29 +112,44 @@ async function computeDay(dataSource: DataSource, asOf: string, groupings: OcopG
   const tail = groupings.length ? `GROUP BY GROUPING SETS (${groupings.map((g) => `(${GROUP_EXPRESSION[g]})`).join(", ")}, ())` : "";
   const active = "s.status = 'ACTIVE'";
   const collective = "s.owner_organization_id IS NOT NULL";
+  // Two steps: the products are first counted per combination of the grouped columns and the collective owner (a
+  // hash aggregate, a few thousand rows at ×100), then each grouping set sums those few rows; counting owners once
+  // needs a sort per set, which is cheap over them and was most of the work over every product.
   const rows: Row[] = await dataSource.query(
     `WITH cur AS (
        ${CURRENT_CERTIFICATIONS}
      ),
-     s AS (
+     p AS (
        SELECT p.product_group, ${unitKey} AS unit_key, p.owner_type, p.owner_organization_id, c.stars, c.valid_until,
               CASE WHEN c.revoked_on IS NOT NULL AND c.revoked_on <= $1::date THEN 'REVOKED' WHEN c.valid_until < $1::date THEN 'EXPIRED' ELSE 'ACTIVE' END AS status
        FROM ocop_product p
        JOIN cur c ON c.product_id = p.id
        ${unitJoin}
+     ),
+     s AS (
+       SELECT s.product_group, s.unit_key, s.owner_type, s.stars, s.owner_organization_id,
+         count(*) FILTER (WHERE ${active}) AS active,
+         count(*) FILTER (WHERE s.status = 'EXPIRED') AS expired,
+         count(*) FILTER (WHERE s.status = 'REVOKED') AS revoked,
+         count(*) FILTER (WHERE ${active} AND ${collective}) AS collective_products,
+         count(*) FILTER (WHERE ${active} AND NOT ${collective}) AS other_products,
+         count(*) FILTER (WHERE ${active} AND s.valid_until <= $1::date + 90) AS expiring_90,
+         count(*) FILTER (WHERE ${active} AND s.valid_until <= $1::date + 180) AS expiring_180
+       FROM p s
+       GROUP BY s.product_group, s.unit_key, s.owner_type, s.stars, s.owner_organization_id
      )
      SELECT ${head},
-       count(*) FILTER (WHERE ${active})::int AS active,
-       count(*) FILTER (WHERE s.status = 'EXPIRED')::int AS expired,
-       count(*) FILTER (WHERE s.status = 'REVOKED')::int AS revoked,
-       count(*) FILTER (WHERE ${active} AND s.stars = 3)::int AS three,
-       count(*) FILTER (WHERE ${active} AND s.stars = 4)::int AS four,
-       count(*) FILTER (WHERE ${active} AND s.stars = 5)::int AS five,
-       count(*) FILTER (WHERE ${active} AND ${collective})::int AS collective_products,
-       count(DISTINCT s.owner_organization_id) FILTER (WHERE ${active} AND ${collective})::int AS collective_owners,
-       count(*) FILTER (WHERE ${active} AND NOT ${collective})::int AS other_products,
-       count(*) FILTER (WHERE ${active} AND s.valid_until <= $1::date + 90)::int AS expiring_90,
-       count(*) FILTER (WHERE ${active} AND s.valid_until <= $1::date + 180)::int AS expiring_180
+       coalesce(sum(s.active), 0)::int AS active,
+       coalesce(sum(s.expired), 0)::int AS expired,
+       coalesce(sum(s.revoked), 0)::int AS revoked,
+       coalesce(sum(s.active) FILTER (WHERE s.stars = 3), 0)::int AS three,
+       coalesce(sum(s.active) FILTER (WHERE s.stars = 4), 0)::int AS four,
+       coalesce(sum(s.active) FILTER (WHERE s.stars = 5), 0)::int AS five,
+       coalesce(sum(s.collective_products), 0)::int AS collective_products,
+       count(DISTINCT s.owner_organization_id) FILTER (WHERE s.collective_products > 0)::int AS collective_owners,
+       coalesce(sum(s.other_products), 0)::int AS other_products,
+       coalesce(sum(s.expiring_90), 0)::int AS expiring_90,
+       coalesce(sum(s.expiring_180), 0)::int AS expiring_180
      FROM s ${tail}`,
     mapping ? [asOf, mapping.communeIds, mapping.unitCodes, unitMapDate! < TWO_TIER_FROM] : [asOf],
   );
