@@ -99,6 +99,8 @@ export function renderReport(runs: BenchRun[], scenarios: Scenario[]): string {
     "the benchmark): absolute req/s and latencies are noisy; the ratios between targets measured in alternating",
     "rounds and the CPU milliseconds per request are the figures to compare. Every round starts on cold aggregate caches",
     "(the bench bumps each subgraph's data version first, as a write does), so no target is served what another computed.",
+    "The target that runs first turns with every round, scenario and mode: with the default two rounds each gateway opens one",
+    "of a scenario's rounds (the first round after a quiet spell runs on colder processes). Figures are the rounds' mean.",
     "",
     "Targets: `ours` is the project's gateway, `hive` Hive Gateway with its router runtime (deploy/hive-gateway,",
     "when installed: Hive Router's Rust query planner, @graphql-hive/router-runtime), `hive-js` the same with its",
