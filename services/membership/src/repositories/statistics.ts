@@ -92,8 +92,6 @@ const COOPERATIVE_FIGURES: Record<string, string> = {
 };
 
 interface Row {
-  grouped: number;
-  key: string | null;
   cooperatives: number;
   unions: number;
   groups: number;
@@ -162,37 +160,7 @@ function figures(row: Row): MembershipFigures {
 
 /** The figures of a unit or group with no organisations. */
 export function emptyMembershipFigures(): MembershipFigures {
-  return figures({
-    grouped: 0,
-    key: null,
-    cooperatives: 0,
-    unions: 0,
-    groups: 0,
-    reporting: 0,
-    charter_capital: null,
-    revenue: null,
-    profit: null,
-    workers: null,
-    wage_mass: null,
-    managers_total: null,
-    managers_trained: null,
-    good: 0,
-    fair: 0,
-    average: 0,
-    weak: 0,
-    not_rated: 0,
-    unclassified: 0,
-    micro: 0,
-    small: 0,
-    medium: 0,
-    large: 0,
-    size_not_determined: 0,
-    size_unclassified: 0,
-    it_none: 0,
-    it_basic: 0,
-    it_software: 0,
-    it_online: 0,
-  });
+  return figures(rowOf([]));
 }
 
 /** End of the year, or today while the year is running. */
@@ -301,10 +269,15 @@ function groupKeyFunction(groupBy: MembershipGroupBy, unitMapDate: string | null
   return ([communeId, adminUnitCode]) => unitOf(communeId, adminUnitCode);
 }
 
-function rowOf(rows: RawSums[], key: string | null, grouped: number): Row {
+/** The figures' row of raw sums added up (none: every figure zero). */
+function rowOf(rows: RawSums[]): Row {
   const counts = COUNTS.map((_, i) => rows.reduce((sum, r) => sum + r.counts[i], 0));
   const sums = SUMS.map((_, i) => rows.reduce((sum, r) => sum + r.sums[i], 0n).toString());
-  return Object.assign({ grouped, key }, Object.fromEntries([...COUNTS.map((c, i) => [c, counts[i]]), ...SUMS.map((c, i) => [c, sums[i]])])) as Row;
+  const entries: [string, number | string][] = [
+    ...COUNTS.map((c, i): [string, number] => [c, counts[i]]),
+    ...SUMS.map((c, i): [string, string] => [c, sums[i]]),
+  ];
+  return Object.fromEntries(entries) as unknown as Row;
 }
 
 /**
@@ -329,13 +302,13 @@ export async function computeStatistics(
   stats.asOf = asOf;
   stats.groupBy = groupBy;
   stats.unitMapDate = unitMapDate;
-  stats.total = figures(rowOf(raw, null, 1));
+  stats.total = figures(rowOf(raw));
   if (!groupBy) {
     stats.groups = [];
     return stats;
   }
   stats.groups = [...groupRawSums(raw, groupKeyFunction(groupBy, unitMapDate)).entries()]
-    .map(([key, rows]): MembershipStatisticsGroup => ({ key, label: labelOf(groupBy, key), figures: figures(rowOf(rows, key, 0)) }))
+    .map(([key, rows]): MembershipStatisticsGroup => ({ key, label: labelOf(groupBy, key), figures: figures(rowOf(rows)) }))
     .sort((a, b) => (a.key ?? "~").localeCompare(b.key ?? "~"));
   return stats;
 }

@@ -20,10 +20,7 @@ const GROUP_LABELS: Record<OcopGroupBy, GroupLabels> = {
   OWNER_TYPE: OWNER_TYPE_LABEL,
 };
 
-interface Row extends Record<string, number | string | null> {
-  grouped: number;
-  key: string | null;
-}
+type Row = Record<string, number | string | null>;
 
 function figures(row: Row): OcopFigures {
   return Object.assign(new OcopFigures(), {
@@ -43,7 +40,7 @@ function figures(row: Row): OcopFigures {
 
 /** The figures of a unit with no OCOP products. */
 export function emptyOcopFigures(): OcopFigures {
-  return figures({ grouped: 1, key: null });
+  return figures({});
 }
 
 /**
@@ -87,7 +84,7 @@ export async function ocopStatistics(
   const closed = isClosedPeriod(asOf) && map === UnitMap.PERIOD;
   const day =
     scope !== null && closed
-      ? await cachedAggregate(dataSource, "ocopStatistics", `${asOf}|${map}`, scope, closed, () => computeDay(dataSource, asOf, ALL_GROUPINGS, map))
+      ? await cachedAggregate(dataSource, "ocopStatistics", `${asOf}|${map}`, scope, true, () => computeDay(dataSource, asOf, ALL_GROUPINGS, map))
       : await computeDay(dataSource, asOf, groupBy ? [groupBy] : [], map);
   const stats = new OcopStatistics();
   stats.asOf = asOf;
