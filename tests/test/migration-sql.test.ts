@@ -60,6 +60,7 @@ it("runs the SQL every migration shipped with", async () => {
       IllustrativeRows1764460800000: "8af09f3d1e273350",
       StatisticsIndexes1795910400000: "edc7313829e3894d",
       DissolutionIndex1795996800000: "c52dd303469020b8",
+      NameWalkIndex1796083200000: "c4adfb2c336e478b",
     },
     ocop: {
       OcopInitial1732406400100: "b2d2e1e79e92da71",

@@ -48,6 +48,34 @@ describe("cooperatives list", () => {
     expect(marked.data.cooperatives.totalCount).toBe(plain.data.cooperatives.totalCount);
   });
 
+  it("pages through a search in name order, forwards and backwards, as one page lists it (its ids are found first)", async () => {
+    const filter = { search: "nong nghiep", sector: "AGRICULTURE" };
+    const all = await m.query(LIST, { filter, first: 100 });
+    expect(all.errors).toBeUndefined();
+    const names = (res: any) => res.data.cooperatives.edges.map((e: any) => e.node.name as string);
+    const expected = names(all);
+    expect(expected.length).toBeGreaterThan(12);
+    for (const e of all.data.cooperatives.edges) expect(e.node.sector).toBe("AGRICULTURE");
+    // Every page of 5 in turn, following the cursors one way or the other.
+    const walk = async (forwards: boolean) => {
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      for (;;) {
+        const page = await m.query(LIST, forwards ? { filter, first: 5, after: cursor } : { filter, last: 5, before: cursor });
+        const info = page.data.cooperatives.pageInfo;
+        if (forwards) seen.push(...names(page));
+        else seen.unshift(...names(page));
+        if (!(forwards ? info.hasNextPage : info.hasPreviousPage)) return seen;
+        cursor = forwards ? info.endCursor : info.startCursor;
+      }
+    };
+    expect(await walk(true)).toEqual(expected);
+    expect(await walk(false)).toEqual(expected);
+    const newest = await m.query(LIST, { filter, first: 3, orderBy: "ESTABLISHED_ON_DESC" });
+    expect(newest.errors).toBeUndefined();
+    expect(newest.data.cooperatives.edges).toHaveLength(3);
+  });
+
   it("treats LIKE wildcards in a search as plain text", async () => {
     const res = await m.query(LIST, { filter: { search: "%_%" }, first: 5 });
     expect(res.errors).toBeUndefined();

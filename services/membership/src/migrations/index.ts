@@ -7,6 +7,7 @@ import { ClassificationByDate1758153600000 } from "./1758153600000-classificatio
 import { IllustrativeRows1764460800000 } from "./1764460800000-illustrative-rows";
 import { StatisticsIndexes1795910400000 } from "./1795910400000-statistics-indexes";
 import { DissolutionIndex1795996800000 } from "./1795996800000-dissolution-index";
+import { NameWalkIndex1796083200000 } from "./1796083200000-name-walk-index";
 
 /** Every migration of the membership database, in order. */
 export const migrations = [
@@ -22,4 +23,5 @@ export const migrations = [
   IllustrativeRows1764460800000,
   StatisticsIndexes1795910400000,
   DissolutionIndex1795996800000,
+  NameWalkIndex1796083200000,
 ];

@@ -49,5 +49,7 @@ export function listOrganizations<C extends Connection<Organization>>(
 ): Promise<C> {
   const [expression, direction] = ORDER_KEYS[args.orderBy];
   const query = filteredOrganizations(dataSource, kind, args.filter);
-  return paginate(ConnectionClass, query, orderByField(query, expression === "o.name" ? "name" : "establishedOn", direction), args, countScope);
+  // A search's page in name order walks organization_kind_name_idx, which holds the folded text: its ids first.
+  const keysFirst = expression === "o.name" && searchTerms(args.filter?.search).length > 0;
+  return paginate(ConnectionClass, query, orderByField(query, expression === "o.name" ? "name" : "establishedOn", direction), args, countScope, keysFirst);
 }

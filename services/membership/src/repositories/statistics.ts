@@ -191,11 +191,12 @@ export function membershipStatistics(
 }
 
 /**
- * The organisations of `filter` summed per raw key (`RAW_KEYS`; nothing: one row), cooperatives with the year's
+ * The organisations of `filters` summed per raw key (`RAW_KEYS`; nothing: one row), cooperatives with the year's
  * report and classifications, unions and groups counted; `sign` adds its value as one more key (a boolean column).
- * Parameters: $1 the year, then the filter's.
+ * Each filter is read on its own (UNION ALL), so each can use its own index; the filters must not overlap (a key may
+ * then come in several rows, which the caller adds up). Parameters: $1 the year, then the filters'.
  */
-function rawSumsSql(groupBy: MembershipGroupBy | null, filter: string, sign: string | null): string {
+function rawSumsSql(groupBy: MembershipGroupBy | null, filters: string[], sign: string | null): string {
   // Over every organisation alive on a day the year's reports and classifications are hash-joined (a pass each);
   // over the few changed ones (a sign) each is looked up by its key: the planner would still hash a whole year.
   const join = (table: string, alias: string, on: string) =>
@@ -215,7 +216,7 @@ function rawSumsSql(groupBy: MembershipGroupBy | null, filter: string, sign: str
   };
   const figureColumns = (figure: (column: string) => string) =>
     ["count(*)::int AS n", ...COUNTS.map((c) => `(${figure(c)})::int AS ${c}`), ...SUMS.map((c) => `(${figure(c)})::text AS ${c}`)].join(", ");
-  return `SELECT ${keyColumns} ${figureColumns((c) => COOPERATIVE_FIGURES[c])}
+  const selects = (filter: string) => `SELECT ${keyColumns} ${figureColumns((c) => COOPERATIVE_FIGURES[c])}
        FROM organization o
        ${join("financial_report", "f", "f.year = $1")}
        ${classified("c")}
@@ -229,6 +230,7 @@ function rawSumsSql(groupBy: MembershipGroupBy | null, filter: string, sign: str
        ${groupBy === MembershipGroupBy.SIZE_CLASS ? classified("d") : ""}
        WHERE o.kind IN ('COOPERATIVE_UNION', 'COOPERATIVE_GROUP') AND ${filter}
        ${groupKeys}`;
+  return filters.map(selects).join("\n       UNION ALL\n       ");
 }
 
 const alive = (day: string) => `o.established_on <= ${day} AND (o.dissolved_on IS NULL OR o.dissolved_on > ${day})`;
@@ -250,14 +252,16 @@ async function rawSums(
   const keyNames = (groupBy ? RAW_KEYS[groupBy] : []).map(([, name]) => name);
   const read = async (sql: string, parameters: unknown[]) => rawSumsOf(await dataSource.query(sql, parameters), keyNames, COUNTS, SUMS);
   const base = await cachedAggregate(dataSource, "membershipRawSums", `${year}|${groupBy ?? ""}|${anchor}`, scope, true, () =>
-    read(rawSumsSql(groupBy, alive("$2::date"), null), [year, anchor]),
+    read(rawSumsSql(groupBy, [alive("$2::date")], null), [year, anchor]),
   );
   if (anchor === asOf) return netRawSums(base);
   const [low, high] = asOf < anchor ? [asOf, anchor] : [anchor, asOf];
-  // Alive on one day and not the other: founded or dissolved in between (both indexed), then compared.
-  const changed =
-    "(o.established_on > $4::date AND o.established_on <= $5::date OR o.dissolved_on > $4::date AND o.dissolved_on <= $5::date) " +
-    `AND (${alive("$2::date")}) <> (${alive("$3::date")})`;
+  // Alive on one day and not the other: founded or dissolved in between, then compared. The two are read apart, each
+  // through its own index: under one OR the planner read the table for every founding (a bitmap), while the
+  // foundings alone are an index-only scan of organization_statistics_idx (most of them are groups).
+  const differs = `(${alive("$2::date")}) <> (${alive("$3::date")})`;
+  const founded = "o.established_on > $4::date AND o.established_on <= $5::date";
+  const changed = [`${founded} AND ${differs}`, `o.dissolved_on > $4::date AND o.dissolved_on <= $5::date AND NOT (${founded}) AND ${differs}`];
   const changes = await read(rawSumsSql(groupBy, changed, `(${alive("$2::date")})`), [year, asOf, anchor, low, high]);
   return netRawSums([...base, ...changes]);
 }
