@@ -54,4 +54,20 @@ describe("bench report", () => {
     expect(lines.find((l) => l.includes("the overview within 4×"))).toContain("**not met** (5.00×: 300 → 1500 ms)");
     expect(lines.find((l) => l.includes("search"))).toContain("**not met** (1.33×");
   });
+
+  it("judges ours against Hive Gateway at every scale measured, not only ×1", () => {
+    const pair = (scenario: string, ours: number, hive: number): Measurement[] => [
+      measurement(scenario, ours, 100),
+      { ...measurement(scenario, hive, 100), target: "hive" },
+    ];
+    const withHive = (scale: number, measurements: Measurement[]): BenchRun => ({ ...run(scale, measurements), hive: true });
+    const target = (runs: BenchRun[]) =>
+      renderReport(runs, [])
+        .split("\n")
+        .find((l) => l.startsWith("- Our gateway ≥ 1.0× Hive Gateway"))!;
+    const one = withHive(1, [...pair("overview", 60, 50), ...pair("search", 200, 100)]);
+    expect(target([one])).toContain("(×1): **met** (lowest: overview varied ×1 1.20×)");
+    const slowerAtHundred = withHive(100, [...pair("overview", 9, 10), ...pair("search", 150, 100)]);
+    expect(target([one, slowerAtHundred])).toContain("(×1, ×100): **not met** (lowest: overview varied ×100 0.90×)");
+  });
 });
