@@ -26,7 +26,7 @@ import { OcopProduct } from "./entities/product";
 import { applyCertificateConditions, PARENT_COLUMNS, type ChildFilter, type ParentColumn } from "./repositories/products";
 import { OcopGroupBy } from "./domain/enums";
 
-/** OCOP figures on a period's asOf date for the province and every unit (re-cut by today's communes for one of them before 2025-07-01), in one grouped statement. */
+/** OCOP figures on a period's asOf date for the province and every unit (re-cut by today's communes for one of them before 2025-07-01), all from one `ocopStatistics` by unit. */
 function economyFigures(dataSource: DataSource, scope: string | null) {
   return economyFiguresLoader(
     async (period, mapDate) => {
