@@ -5,9 +5,15 @@
  * same records as they were on the anchor day. Exact for counts and sums; a date costs a read of the changes.
  */
 
+/** The half-year a date lies in: its first and last days (1 January to 30 June, or 1 July to 31 December). */
+export function halfYearOf(date: string): { first: string; last: string } {
+  const year = date.slice(0, 4);
+  return date.slice(5) <= "06-30" ? { first: `${year}-01-01`, last: `${year}-06-30` } : { first: `${year}-07-01`, last: `${year}-12-31` };
+}
+
 /** The day a date's statistics start from: the end of its half-year, so every date of a reporting period shares it. */
 export function anchorDay(date: string): string {
-  return `${date.slice(0, 4)}-${date.slice(5) <= "06-30" ? "06-30" : "12-31"}`;
+  return halfYearOf(date).last;
 }
 
 /** Sums per raw key: the raw key's values, the records counted (`n`), counts and money or people sums. */

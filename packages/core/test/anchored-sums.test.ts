@@ -1,9 +1,15 @@
-import { anchorDay, groupRawSums, netRawSums, rawSumsOf } from "../src/anchored-sums";
+import { anchorDay, groupRawSums, halfYearOf, netRawSums, rawSumsOf } from "../src/anchored-sums";
 
 describe("anchored sums", () => {
   it("anchors every date of a half-year at its end", () => {
     expect(["2024-01-01", "2024-02-29", "2024-06-30"].map(anchorDay)).toEqual(["2024-06-30", "2024-06-30", "2024-06-30"]);
     expect(["2024-07-01", "2024-12-31"].map(anchorDay)).toEqual(["2024-12-31", "2024-12-31"]);
+    expect(["2024-01-01", "2024-06-30", "2024-07-01", "2024-12-31"].map((d) => halfYearOf(d).first)).toEqual([
+      "2024-01-01",
+      "2024-01-01",
+      "2024-07-01",
+      "2024-07-01",
+    ]);
   });
 
   it("adds the changes on the date, takes away the same records on the anchor day, and drops keys left empty", () => {

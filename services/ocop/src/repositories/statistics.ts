@@ -3,7 +3,7 @@
  * its changes day by day, one cached statement per half-year), any other day in one SQL statement (each product's
  * certificate on the date in one pass, then GROUPING SETS).
  */
-import { cachedAggregate, groupLabel, isClosedPeriod, today, UnitMap, type GroupLabels } from "@kttt/core";
+import { cachedAggregate, groupLabel, halfYearOf, isClosedPeriod, today, UnitMap, type GroupLabels } from "@kttt/core";
 import { adminUnitName, groupingUnitOfRecord, groupingUnitsOn, TWO_TIER_FROM, UNPLACED_LABEL } from "@kttt/reference";
 import type { DataSource } from "typeorm";
 import { GROUP_LABEL, OWNER_TYPE_LABEL, OcopGroupBy } from "../domain/enums";
@@ -46,6 +46,10 @@ function figures(row: Row): OcopFigures {
 export function emptyOcopFigures(): OcopFigures {
   return figures({});
 }
+
+/** A product's status on `day` from its certificate then (alias `c`): the one rule of both statements below. */
+const statusOn = (day: string) =>
+  `CASE WHEN c.revoked_on IS NOT NULL AND c.revoked_on <= ${day} THEN 'REVOKED' WHEN c.valid_until < ${day} THEN 'EXPIRED' ELSE 'ACTIVE' END`;
 
 /**
  * Each product's certificate on `$1` (the latest decided by then; as `ocop_current_certification` and `ocop_status`
@@ -120,7 +124,7 @@ async function computeDay(dataSource: DataSource, asOf: string, groupings: OcopG
      ),
      p AS (
        SELECT p.product_group, ${unitKey} AS unit_key, p.owner_type, p.owner_organization_id, c.stars, c.valid_until,
-              CASE WHEN c.revoked_on IS NOT NULL AND c.revoked_on <= $1::date THEN 'REVOKED' WHEN c.valid_until < $1::date THEN 'EXPIRED' ELSE 'ACTIVE' END AS status
+              ${statusOn("$1::date")} AS status
        FROM ocop_product p
        JOIN cur c ON c.product_id = p.id
        ${unitJoin}
@@ -209,8 +213,7 @@ interface HalfYearSweep {
  * the product's index), and counted from that day until its next one: one statement for the whole half-year.
  */
 function halfYearSweep(dataSource: DataSource, asOf: string, scope: string): Promise<HalfYearSweep> {
-  const first = `${asOf.slice(0, 4)}-${asOf.slice(5) <= "06-30" ? "01-01" : "07-01"}`;
-  const last = `${asOf.slice(0, 4)}-${asOf.slice(5) <= "06-30" ? "06-30" : "12-31"}`;
+  const { first, last } = halfYearOf(asOf);
   return cachedAggregate(dataSource, "ocopHalfYear", first, scope, true, async () => {
     const rows: Record<string, string | number | null>[] = await dataSource.query(
       `WITH b AS (
@@ -226,8 +229,7 @@ function halfYearSweep(dataSource: DataSource, asOf: string, scope: string): Pro
        ),
        state AS (
          SELECT s.day, s.next_day, p.product_group, p.commune_id, CASE WHEN p.commune_id IS NULL THEN p.admin_unit_code END AS admin_unit_code,
-                p.owner_type, p.owner_organization_id, c.stars,
-                c.revoked_on IS NOT NULL AND c.revoked_on <= s.day AS revoked, c.valid_until < s.day AS lapsed, c.valid_until - s.day AS days_left
+                p.owner_type, p.owner_organization_id, c.stars, ${statusOn("s.day")} AS status, c.valid_until - s.day AS days_left
            FROM segment s
            JOIN ocop_product p ON p.id = s.product_id
            JOIN LATERAL (SELECT c.stars, c.valid_until, c.revoked_on FROM ocop_certification c
@@ -240,11 +242,11 @@ function halfYearSweep(dataSource: DataSource, asOf: string, scope: string): Pro
        )
        SELECT change_day::text AS sweep_day, product_group, commune_id, admin_unit_code, owner_type, owner_organization_id, stars::text AS stars,
               sum(sign)::int AS n,
-              coalesce(sum(sign) FILTER (WHERE NOT revoked AND NOT lapsed), 0)::int AS active,
-              coalesce(sum(sign) FILTER (WHERE NOT revoked AND lapsed), 0)::int AS expired,
-              coalesce(sum(sign) FILTER (WHERE revoked), 0)::int AS revoked,
-              coalesce(sum(sign) FILTER (WHERE NOT revoked AND NOT lapsed AND days_left <= 90), 0)::int AS expiring_90,
-              coalesce(sum(sign) FILTER (WHERE NOT revoked AND NOT lapsed AND days_left <= 180), 0)::int AS expiring_180
+              coalesce(sum(sign) FILTER (WHERE status = 'ACTIVE'), 0)::int AS active,
+              coalesce(sum(sign) FILTER (WHERE status = 'EXPIRED'), 0)::int AS expired,
+              coalesce(sum(sign) FILTER (WHERE status = 'REVOKED'), 0)::int AS revoked,
+              coalesce(sum(sign) FILTER (WHERE status = 'ACTIVE' AND days_left <= 90), 0)::int AS expiring_90,
+              coalesce(sum(sign) FILTER (WHERE status = 'ACTIVE' AND days_left <= 180), 0)::int AS expiring_180
          FROM change
         GROUP BY change_day, product_group, commune_id, admin_unit_code, owner_type, owner_organization_id, stars
         ORDER BY change_day`,
