@@ -14,6 +14,7 @@ import {
   createMetrics,
   DomainError,
   ErrorCode,
+  fieldAtFaultPlugin,
   formatError,
   GATEWAY_PROOF_HEADER,
   isDomainError,
@@ -92,11 +93,13 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     // A subgraph that refused the request (HTTP 400, e.g. a literal its scalar rejects) explains why:
     // pass its first error on as the client's mistake, not as a failure of the graph.
     const refused = (error as GraphQLError).extensions?.response as
-      { status?: number; body?: { errors?: { message: string; extensions?: { code?: string } }[] } } | undefined;
+      { status?: number; body?: { errors?: { message: string; extensions?: { code?: string; field?: string } }[] } } | undefined;
     const first = refused?.status === 400 ? refused.body?.errors?.[0] : undefined;
     if (first) {
       const code = !first.extensions?.code || first.extensions.code === "GRAPHQL_VALIDATION_FAILED" ? "BAD_USER_INPUT" : first.extensions.code;
-      throw new GraphQLError(first.message, { extensions: { code, serviceName: this.subgraphName } });
+      // The field at fault, as the subgraph named it (its fieldAtFaultPlugin: the argument path of the literal).
+      const field = typeof first.extensions?.field === "string" ? { field: first.extensions.field } : {};
+      throw new GraphQLError(first.message, { extensions: { code, ...field, serviceName: this.subgraphName } });
     }
     if (error instanceof GraphQLError) throw error;
     throw new GraphQLError(subgraphUnavailableMessage(this.subgraphName, error.message), {
@@ -226,6 +229,7 @@ export async function startGateway(config: GatewayConfig, logger: Logger = creat
       ApolloServerPluginDrainHttpServer({ httpServer }),
       observabilityPlugin<GatewayContext>(logger, metrics),
       responseStatusPlugin<GatewayContext>(),
+      fieldAtFaultPlugin<GatewayContext>(),
       schemaAccessPlugin<GatewayContext>({ introspection: config.introspection, fieldSuggestions: config.fieldSuggestions }),
       collapseIdenticalQueries<GatewayContext>(() => collapsed.inc()),
       // Sandbox works wherever introspection does; where only signed-in callers may, they paste their token into its headers.

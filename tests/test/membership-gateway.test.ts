@@ -122,6 +122,31 @@ describe("through the gateway", () => {
     expect(res.errors?.[0].extensions?.code).toBe("GRAPHQL_VALIDATION_FAILED");
   });
 
+  it("names the field at fault of a value it refuses, at the gateway or in the subgraph", async () => {
+    const refusal = async (query: string, variables?: Record<string, unknown>) => {
+      const res = await graphql(gateway.url, query, variables);
+      expect(res.data?.[Object.keys(res.data ?? {})[0]] ?? null).toBeNull();
+      return res.errors?.[0];
+    };
+    // Refused by the gateway's validation, which graphql-js words by position only.
+    expect((await refusal("{ collectiveEconomy(period: { year: 2024, half: FIRST }) { period { label } } }"))?.extensions).toMatchObject({
+      code: "GRAPHQL_VALIDATION_FAILED",
+      field: "period.half",
+    });
+    const date = await refusal('{ cooperatives(first: 1, filter: { adminUnitCode: "444", adminUnitAsOf: "2024-02-30" }) { totalCount } }');
+    expect(date?.message).toMatch(/real calendar date/u);
+    expect(date?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "filter.adminUnitAsOf" });
+    const member = await refusal(
+      'mutation { registerOrganization(input: { kind: COOPERATIVE, name: "Hợp tác xã Thử", adminUnitCode: "18202", sector: AGRICULTURE, establishedOn: "2025-08-01", members: [{ fullName: "Nguyễn Văn An" }] }) { id } }',
+    );
+    expect(member?.message).toMatch(/NewMemberInput\.kind/u);
+    expect(member?.extensions).toMatchObject({ code: "GRAPHQL_VALIDATION_FAILED", field: "input.members.0" });
+    // Refused by the subgraph's input rules: the argument is named `periods`, not `input`.
+    const year = await refusal("{ collectiveEconomyTrend(periods: [{ year: 2024 }, { year: 1800 }]) { period { label } } }");
+    expect(year?.message).toBe("year must be between 1990 and 2100.");
+    expect(year?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "periods.1.year" });
+  });
+
   it("serves Apollo Sandbox at GET /graphql, a landing page that links to it and to the explorer, and a health check", async () => {
     const base = gateway.url.replace(/\/graphql$/u, "");
     const sandbox = await fetch(`${base}/graphql`, { headers: { accept: "text/html" } });

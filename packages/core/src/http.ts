@@ -27,6 +27,7 @@ import { remoteKeys } from "./signing-keys";
 import { ErrorCode, isDomainError } from "./errors";
 import { enterRequest, type RequestContext } from "./request-context";
 import { observabilityPlugin, type Logger, type ServiceMetrics } from "./observability";
+import { fieldAtFaultPlugin } from "./field-at-fault";
 
 export interface RunningServer {
   url: string;
@@ -197,6 +198,8 @@ export async function startSubgraphServer<TContext extends BaseContext>(options:
       // cache hints nobody sends (no Cache-Control on subgraph answers, none asked by the gateway).
       ApolloServerPluginCacheControlDisabled(),
       observabilityPlugin<TContext & { requestId?: string }>(options.logger, options.metrics),
+      // The gateway passes a document's literals on: a subgraph's scalar refuses them in its validation.
+      fieldAtFaultPlugin<TContext>(),
       ...(options.plugins ?? []),
     ],
   });

@@ -19,6 +19,7 @@ export * from "./extension-fields";
 export * from "./federation";
 export * from "./input-fields";
 export * from "./gateway-lookup";
+export * from "./field-at-fault";
 export * from "./http";
 export * from "./idempotency";
 export * from "./import";

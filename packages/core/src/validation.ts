@@ -3,7 +3,7 @@
  * failure into a BAD_USER_INPUT error that names the field, e.g. `input.name`.
  */
 import { getMetadataStorage, validate, ValidationTypes, type ValidationError } from "class-validator";
-import type { FieldNode } from "graphql";
+import { getNamedType, type FieldNode, type GraphQLResolveInfo } from "graphql";
 import type { ValidatorFn } from "type-graphql";
 import { badInput } from "./errors";
 
@@ -198,25 +198,40 @@ export const validateArgs: ValidatorFn = (argValue, argType, resolverData) => {
   if (argValue === null || typeof argValue !== "object" || !validated(argType)) return;
   const context = resolverData.context as object | undefined;
   const node = resolverData.info?.fieldNodes[0];
-  if (!context || typeof context !== "object" || !node) return check(argValue, argType);
+  const argument = argumentNameOf(argType, resolverData.info);
+  if (!context || typeof context !== "object" || !node) return check(argValue, argType, argument);
   let byNode = checkedInRequest.get(context);
   if (!byNode) checkedInRequest.set(context, (byNode = new WeakMap()));
   let byType = byNode.get(node);
   if (!byType) byNode.set(node, (byType = new Map()));
   let checking = byType.get(argType);
-  if (!checking) byType.set(argType, (checking = check(argValue, argType)));
+  if (!checking) byType.set(argType, (checking = check(argValue, argType, argument)));
   return checking;
 };
 
-async function check(argValue: object, argType: unknown): Promise<void> {
+/**
+ * The argument of the resolved field that holds an input of `argType`, e.g. `period` of
+ * `collectiveEconomy(period: ReportingPeriodInput!)`: the one argument whose GraphQL type is named after the class
+ * (type-graphql names an input type after its class). None for an @ArgsType class, whose fields are the arguments
+ * themselves, nor where two arguments share the type.
+ */
+function argumentNameOf(argType: unknown, info: GraphQLResolveInfo | undefined): string | undefined {
+  if (!info || typeof argType !== "function") return undefined;
+  const matching = info.parentType.getFields()[info.fieldName]?.args.filter((arg) => getNamedType(arg.type).name === argType.name) ?? [];
+  return matching.length === 1 ? matching[0].name : undefined;
+}
+
+async function check(argValue: object, argType: unknown, argument: string | undefined): Promise<void> {
   const values = Array.isArray(argValue) ? argValue : [argValue];
-  for (const value of values) {
+  for (const [index, value] of values.entries()) {
     if (value === null || typeof value !== "object") continue;
     const [failure] = await validationFailures(value as object);
     if (failure) {
-      // Mutation inputs are always passed as the `input` argument (see the resolvers).
+      // The field at fault under its argument (`period.year`, `periods.1.year`); without the field's schema, mutation
+      // inputs are the `input` argument (see the resolvers) and an @ArgsType's fields are arguments already.
       const typeName = typeof argType === "function" ? ((argType as { name?: string }).name ?? "") : "";
-      throw badInput(failure.message, typeName.endsWith("Input") ? `input.${failure.field}` : failure.field);
+      const under = argument ? (Array.isArray(argValue) ? `${argument}.${index}` : argument) : typeName.endsWith("Input") ? "input" : null;
+      throw badInput(failure.message, under ? `${under}.${failure.field}` : failure.field);
     }
   }
 }

@@ -13,7 +13,10 @@ import {
   type ValidationArguments,
   type ValidationError,
 } from "class-validator";
-import { validationFailures } from "../src/validation";
+import { graphql } from "graphql";
+import { Arg, Args, ArgsType, buildSchema, Field, InputType, Int, Mutation, Query, Resolver } from "type-graphql";
+import { ReportingPeriodInput } from "../src/reporting";
+import { validateArgs, validationFailures } from "../src/validation";
 
 class Member {
   @Length(2, 300, { message: "fullName must be 2 to 300 characters." })
@@ -128,5 +131,82 @@ describe("validationFailures", () => {
     const rows = Array.from({ length: 1000 }, (_, i) => Object.assign(valid(), { name: i % 250 === 7 ? "X" : `Hợp tác xã Số ${i}` }));
     const failed = (await Promise.all(rows.map((row) => validationFailures(row)))).flatMap((f, i) => f.map((x) => ({ i, ...x })));
     expect(failed).toEqual([7, 257, 507, 757].map((i) => ({ i, field: "name", message: "name must be 3 to 300 characters." })));
+  });
+});
+
+@InputType()
+class SampleNameInput {
+  @Field()
+  @Length(3, 300, { message: "name must be 3 to 300 characters." })
+  name: string;
+}
+
+@InputType()
+class SampleFilter {
+  @Field({ nullable: true })
+  @IsOptional()
+  @Matches(/^[0-9]{3}$/u, { message: "unit must be three digits." })
+  unit?: string;
+}
+
+@ArgsType()
+class SampleListArgs {
+  @Field(() => Int, { nullable: true })
+  first?: number;
+
+  @Field(() => SampleFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  filter?: SampleFilter;
+}
+
+@Resolver()
+class SampleResolver {
+  @Query(() => Int)
+  overview(@Arg("period", () => ReportingPeriodInput) period: ReportingPeriodInput): number {
+    return period.year;
+  }
+
+  @Query(() => Int)
+  trend(@Arg("periods", () => [ReportingPeriodInput]) periods: ReportingPeriodInput[]): number {
+    return periods.length;
+  }
+
+  @Query(() => Int)
+  list(@Args(() => SampleListArgs) args: SampleListArgs): number {
+    return args.first ?? 0;
+  }
+
+  @Mutation(() => String)
+  rename(@Arg("input", () => SampleNameInput) input: SampleNameInput): string {
+    return input.name;
+  }
+}
+
+describe("validateArgs in a schema", () => {
+  let ask: (source: string) => Promise<{ field: unknown; message: string } | number | string>;
+  beforeAll(async () => {
+    const schema = await buildSchema({ resolvers: [SampleResolver], validateFn: validateArgs, authChecker: () => true });
+    ask = async (source) => {
+      const result = await graphql({ schema, source, contextValue: {} });
+      const error = result.errors?.[0];
+      return error ? { field: error.extensions.field, message: error.message } : (Object.values(result.data!)[0] as number | string);
+    };
+  });
+
+  it("names the field at fault under the argument that holds it", async () => {
+    expect(await ask("{ overview(period: { year: 1800 }) }")).toEqual({ field: "period.year", message: "year must be between 1990 and 2100." });
+    expect(await ask("{ trend(periods: [{ year: 2024 }, { year: 2200 }]) }")).toEqual({
+      field: "periods.1.year",
+      message: "year must be between 1990 and 2100.",
+    });
+    expect(await ask('mutation { rename(input: { name: "X" }) }')).toEqual({ field: "input.name", message: "name must be 3 to 300 characters." });
+    expect(await ask('{ list(first: 5, filter: { unit: "4" }) }')).toEqual({ field: "filter.unit", message: "unit must be three digits." });
+  });
+
+  it("lets valid arguments through", async () => {
+    expect(await ask("{ overview(period: { year: 2024 }) }")).toBe(2024);
+    expect(await ask("{ trend(periods: [{ year: 2024 }, { year: 2025 }]) }")).toBe(2);
+    expect(await ask('{ list(first: 5, filter: { unit: "444" }) }')).toBe(5);
   });
 });

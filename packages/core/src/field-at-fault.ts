@@ -1,0 +1,106 @@
+/**
+ * The field at fault of a document's own mistakes. graphql-js's validation names a value it refuses by its
+ * position only (line and column): "Value "FIRST" does not exist in "Half" enum", a date that is not a
+ * real date, a required input field left out. A subgraph's refusal names its field as the path from the
+ * argument down (`period.year`, `input.members.0.fullName`); this plugin gives the validation errors of the
+ * gateway the same `extensions.field`, so a client reads the field at fault the same way for both.
+ */
+import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
+import {
+  BREAK,
+  getNamedType,
+  GraphQLError,
+  isScalarType,
+  Kind,
+  TypeInfo,
+  visit,
+  visitWithTypeInfo,
+  type ASTNode,
+  type DocumentNode,
+  type GraphQLSchema,
+} from "graphql";
+
+/**
+ * The path of `target` inside an argument of `document` (`period.half`, `input.members.0`): the argument, the
+ * input object fields and the list positions that lead to it. Null when `target` is not inside an argument
+ * (a selection, a variable's definition).
+ */
+export function argumentPathOf(document: DocumentNode, target: ASTNode): string | null {
+  let found: string | null = null;
+  visit(document, {
+    enter(node, _key, parent, keys, ancestors) {
+      if (node !== target) return undefined;
+      // keys[i] leads from chain[i] to chain[i + 1].
+      const chain = parent === undefined ? [node] : [...ancestors, parent, node];
+      const path: string[] = [];
+      chain.forEach((step, i) => {
+        if (Array.isArray(step)) {
+          // A list value's items: the key of the next step is its position.
+          const owner = chain[i - 1] as ASTNode | undefined;
+          if (owner && !Array.isArray(owner) && owner.kind === Kind.LIST) path.push(String(keys[i]));
+          return;
+        }
+        const astNode = step as ASTNode;
+        if (astNode.kind === Kind.ARGUMENT || astNode.kind === Kind.OBJECT_FIELD) path.push(astNode.name.value);
+        // The field or directive that holds the argument starts the path anew: arguments of an outer field are not on it.
+        else if (astNode.kind === Kind.FIELD || astNode.kind === Kind.DIRECTIVE) path.length = 0;
+      });
+      const inArgument = chain.some((step) => !Array.isArray(step) && (step as ASTNode).kind === Kind.ARGUMENT);
+      found = inArgument && path.length > 0 ? path.join(".") : null;
+      return BREAK;
+    },
+  });
+  return found;
+}
+
+/**
+ * The literal of `document` that its scalar type refuses with `message`. A scalar's own GraphQLError ("A date must be
+ * a real calendar date…") reaches the client as graphql-js's validation reports it: without the node it is about.
+ */
+function refusedLiteralOf(schema: GraphQLSchema, document: DocumentNode, message: string): ASTNode | null {
+  const types = new TypeInfo(schema);
+  let found: ASTNode | null = null;
+  visit(
+    document,
+    visitWithTypeInfo(types, {
+      enter(node) {
+        if (node.kind !== Kind.STRING && node.kind !== Kind.INT && node.kind !== Kind.FLOAT && node.kind !== Kind.BOOLEAN) return undefined;
+        const type = getNamedType(types.getInputType());
+        if (!isScalarType(type)) return undefined;
+        try {
+          type.parseLiteral(node, undefined);
+        } catch (error) {
+          if (error instanceof Error && error.message === message) {
+            found = node;
+            return BREAK;
+          }
+        }
+        return undefined;
+      },
+    }),
+  );
+  return found;
+}
+
+/**
+ * Adds `extensions.field` to each validation error about a value inside an argument, when it has none: the node
+ * the error names, or the literal its scalar refused.
+ */
+export function fieldAtFaultPlugin<T extends BaseContext>(): ApolloServerPlugin<T> {
+  return {
+    async requestDidStart() {
+      return {
+        async validationDidStart({ document, schema }) {
+          return async (errors) => {
+            for (const error of errors ?? []) {
+              if (!(error instanceof GraphQLError) || error.extensions.field !== undefined) continue;
+              const node = error.nodes?.[0] ?? refusedLiteralOf(schema, document, error.message);
+              const field = node ? argumentPathOf(document, node) : null;
+              if (field !== null) (error.extensions as Record<string, unknown>).field = field;
+            }
+          };
+        },
+      };
+    },
+  };
+}
