@@ -141,6 +141,31 @@ describe("through the gateway", () => {
     );
     expect(member?.message).toMatch(/NewMemberInput\.kind/u);
     expect(member?.extensions).toMatchObject({ code: "GRAPHQL_VALIDATION_FAILED", field: "input.members.0" });
+    // Variables, as clients send values: a variable's value refused at the gateway (enum, a required field) or in the subgraph (a date).
+    const ofVariable = async (query: string, variables: Record<string, unknown>) => (await graphql(gateway.url, query, variables)).errors?.[0]?.extensions;
+    expect(
+      await ofVariable("query ($p: ReportingPeriodInput!) { collectiveEconomy(period: $p) { period { label } } }", { p: { year: 2024, half: "FIRST" } }),
+    ).toMatchObject({
+      code: "BAD_USER_INPUT",
+      field: "period.half",
+    });
+    expect(
+      await ofVariable('query ($d: LocalDate) { cooperatives(first: 1, filter: { adminUnitCode: "444", adminUnitAsOf: $d }) { totalCount } }', {
+        d: "2024-02-30",
+      }),
+    ).toMatchObject({ code: "BAD_USER_INPUT", field: "filter.adminUnitAsOf" });
+    expect(
+      await ofVariable("mutation ($i: RegisterOrganizationInput!) { registerOrganization(input: $i) { id } }", {
+        i: {
+          kind: "COOPERATIVE",
+          name: "Hợp tác xã Thử",
+          adminUnitCode: "18202",
+          sector: "AGRICULTURE",
+          establishedOn: "2025-08-01",
+          members: [{ fullName: "A" }],
+        },
+      }),
+    ).toMatchObject({ code: "BAD_USER_INPUT", field: "input.members.0" });
     // Refused by the subgraph's input rules: the argument is named `periods`, not `input`.
     const year = await refusal("{ collectiveEconomyTrend(periods: [{ year: 2024 }, { year: 1800 }]) { period { label } } }");
     expect(year?.message).toBe("year must be between 1990 and 2100.");

@@ -83,22 +83,51 @@ function refusedLiteralOf(schema: GraphQLSchema, document: DocumentNode, message
 }
 
 /**
- * Adds `extensions.field` to each validation error about a value inside an argument, when it has none: the node
- * the error names, or the literal its scalar refused.
+ * The field at fault of a variable's value that does not fit its type: graphql-js names the variable's definition
+ * and writes the place inside the value in its message only (`Variable "$p" got invalid value "FIRST" at "p.half"; …`).
+ * The answer is the argument path where the operation uses the variable (`period`), then that place (`period.half`,
+ * `input.members.0`); null when the variable is used in no argument.
+ */
+export function variableFieldOf(document: DocumentNode, variable: string, message: string): string | null {
+  let used: ASTNode | null = null;
+  visit(document, {
+    Variable(node) {
+      if (node.name.value !== variable) return undefined;
+      used = node;
+      return BREAK;
+    },
+    VariableDefinition: () => false,
+  });
+  const base = used ? argumentPathOf(document, used) : null;
+  if (base === null) return null;
+  // A variable's name is a GraphQL name: nothing in it to escape.
+  const place = new RegExp(` at "${variable}((?:\\.[_A-Za-z][_0-9A-Za-z]*|\\[\\d+\\])*)"; `, "u").exec(message)?.[1] ?? "";
+  return base + place.replace(/\[(\d+)\]/gu, ".$1");
+}
+
+/** The field at fault of `error` in `document`, or null where it has no place in an argument. */
+function fieldOfError(schema: GraphQLSchema, document: DocumentNode, error: GraphQLError): string | null {
+  // Only a request's own errors (no path: validation, variables) can be about a literal; a field's error names its field.
+  const node = error.nodes?.[0] ?? (error.path === undefined ? refusedLiteralOf(schema, document, error.message) : null);
+  if (!node) return null;
+  return node.kind === Kind.VARIABLE_DEFINITION ? variableFieldOf(document, node.variable.name.value, error.message) : argumentPathOf(document, node);
+}
+
+/**
+ * Adds `extensions.field` to each error about a value inside an argument, when it has none: a validation error (the
+ * node it names, or the literal its scalar refused) or a variable's value that does not fit its type.
  */
 export function fieldAtFaultPlugin<T extends BaseContext>(): ApolloServerPlugin<T> {
   return {
     async requestDidStart() {
       return {
-        async validationDidStart({ document, schema }) {
-          return async (errors) => {
-            for (const error of errors ?? []) {
-              if (!(error instanceof GraphQLError) || error.extensions.field !== undefined) continue;
-              const node = error.nodes?.[0] ?? refusedLiteralOf(schema, document, error.message);
-              const field = node ? argumentPathOf(document, node) : null;
-              if (field !== null) (error.extensions as Record<string, unknown>).field = field;
-            }
-          };
+        async didEncounterErrors({ document, schema, errors }) {
+          if (!document) return;
+          for (const error of errors) {
+            if (!(error instanceof GraphQLError) || error.extensions.field !== undefined) continue;
+            const field = fieldOfError(schema, document, error);
+            if (field !== null) (error.extensions as Record<string, unknown>).field = field;
+          }
         },
       };
     },

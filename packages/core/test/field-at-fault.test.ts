@@ -1,6 +1,6 @@
 /** The argument path of a value in a document (packages/core/src/field-at-fault.ts), which names the field at fault of a validation error. */
 import { Kind, parse, visit, type ASTNode, type DocumentNode } from "graphql";
-import { argumentPathOf } from "../src/field-at-fault";
+import { argumentPathOf, variableFieldOf } from "../src/field-at-fault";
 
 /** The first node of `document` that `pick` chooses. */
 function nodeOf(document: DocumentNode, pick: (node: ASTNode) => boolean): ASTNode {
@@ -72,5 +72,37 @@ describe("argumentPathOf", () => {
       ),
     ).toBeNull();
     expect(argumentPathOf(document, parse("{ a }").definitions[0])).toBeNull();
+  });
+});
+
+describe("variableFieldOf", () => {
+  const document = parse(/* GraphQL */ `
+    query Page($p: ReportingPeriodInput!, $d: LocalDate, $i: RegisterOrganizationInput!, $unused: Int) {
+      collectiveEconomy(period: $p) {
+        period {
+          label
+        }
+      }
+      cooperatives(first: 1, filter: { adminUnitCode: "444", adminUnitAsOf: $d }) {
+        totalCount
+      }
+      registerOrganization(input: $i) {
+        id
+      }
+    }
+  `);
+
+  it("puts graphql-js's place inside the value under the argument that takes the variable", () => {
+    expect(variableFieldOf(document, "p", 'Variable "$p" got invalid value "FIRST" at "p.half"; Value "FIRST" does not exist in "Half" enum.')).toBe(
+      "period.half",
+    );
+    expect(variableFieldOf(document, "p", 'Variable "$p" of required type "ReportingPeriodInput!" was not provided.')).toBe("period");
+    expect(variableFieldOf(document, "d", 'Variable "$d" got invalid value "2024-02-30"; A date must be a real calendar date.')).toBe("filter.adminUnitAsOf");
+    const nested = 'Variable "$i" got invalid value { fullName: "A at \\"i.x\\"" } at "i.members[0].kind"; Expected type "MemberKind".';
+    expect(variableFieldOf(document, "i", nested)).toBe("input.members.0.kind");
+  });
+
+  it("answers null for a variable no argument uses", () => {
+    expect(variableFieldOf(document, "unused", 'Variable "$unused" got invalid value "x"; Int cannot represent a non-integer value: "x"')).toBeNull();
   });
 });
