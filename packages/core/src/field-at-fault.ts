@@ -5,7 +5,7 @@
  * argument down (`period.year`, `input.members.0.fullName`); this plugin gives the validation errors of the
  * gateway the same `extensions.field`, so a client reads the field at fault the same way for both.
  */
-import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
+import type { ApolloServerPlugin, BaseContext, GraphQLRequestListener } from "@apollo/server";
 import {
   BREAK,
   getNamedType,
@@ -118,18 +118,16 @@ function fieldOfError(schema: GraphQLSchema, document: DocumentNode, error: Grap
  * node it names, or the literal its scalar refused) or a variable's value that does not fit its type.
  */
 export function fieldAtFaultPlugin<T extends BaseContext>(): ApolloServerPlugin<T> {
-  return {
-    async requestDidStart() {
-      return {
-        async didEncounterErrors({ document, schema, errors }) {
-          if (!document) return;
-          for (const error of errors) {
-            if (!(error instanceof GraphQLError) || error.extensions.field !== undefined) continue;
-            const field = fieldOfError(schema, document, error);
-            if (field !== null) (error.extensions as Record<string, unknown>).field = field;
-          }
-        },
-      };
+  // Nothing of it is per request: every request gets the same listener.
+  const listener: GraphQLRequestListener<T> = {
+    async didEncounterErrors({ document, schema, errors }) {
+      if (!document) return;
+      for (const error of errors) {
+        if (!(error instanceof GraphQLError) || error.extensions.field !== undefined) continue;
+        const field = fieldOfError(schema, document, error);
+        if (field !== null) (error.extensions as Record<string, unknown>).field = field;
+      }
     },
   };
+  return { requestDidStart: async () => listener };
 }
