@@ -61,6 +61,7 @@ it("runs the SQL every migration shipped with", async () => {
       StatisticsIndexes1795910400000: "edc7313829e3894d",
       DissolutionIndex1795996800000: "c52dd303469020b8",
       NameWalkIndex1796083200000: "c4adfb2c336e478b",
+      SearchWords1796169600000: "fba2762b2bfa206e",
     },
     ocop: {
       OcopInitial1732406400100: "b2d2e1e79e92da71",
@@ -69,6 +70,7 @@ it("runs the SQL every migration shipped with", async () => {
       OcopPlacesAndLevels1732406400103: "0ef563c9e9acef08",
       DataVersion1732406400104: "9fa56805c38a56b6",
       CertificateStatisticsIndex1795996800100: "a5ad5786ea749bd4",
+      OcopSearchWords1796169600100: "789ab4cb6bca8f4e",
     },
     policySupport: {
       PolicySupportInitial1732406400200: "be69f139d2ff7df0",
@@ -79,6 +81,7 @@ it("runs the SQL every migration shipped with", async () => {
       AgencyCommune1732406400205: "096aaf659b256090",
       ProgrammeIllustrative1732406400206: "d3d53e53bfce2753",
       DataVersion1732406400207: "9fa56805c38a56b6",
+      PolicySearchWords1796169600200: "ea2dabcfc55b828f",
     },
     tradePromotion: {
       TradePromotionInitial1732406400300: "144c3366dec1938d",
@@ -89,6 +92,7 @@ it("runs the SQL every migration shipped with", async () => {
       EventCommune1732406400305: "d7df9b6babd5ac3c",
       ListingLinkCommune1732406400306: "8c3f883d373b718d",
       DataVersion1732406400307: "9fa56805c38a56b6",
+      TradeSearchWords1796169600300: "01d56feb39fe0de8",
     },
   });
 });

@@ -30,9 +30,16 @@ export function AdminUnitAsOfField(): PropertyDecorator {
   });
 }
 
+/** How every search matches (core's searchCondition), said after what each one searches. */
+const SEARCH_MATCHING = 'Each word is found where a word starts, so part of a word works ("nong ngh" finds "Nông nghiệp"); a number anywhere.';
+
 /** Words to search for (1 to 200 characters), with or without diacritics; what is searched is said in `description`. */
 export function SearchField(description: string): PropertyDecorator {
-  return decorate(Field({ nullable: true, description }), IsOptional(), Length(1, 200, { message: "search must be 1 to 200 characters." }));
+  return decorate(
+    Field({ nullable: true, description: `${description} ${SEARCH_MATCHING}` }),
+    IsOptional(),
+    Length(1, 200, { message: "search must be 1 to 200 characters." }),
+  );
 }
 
 /** An optional year (within FIRST_YEAR…LAST_YEAR). */

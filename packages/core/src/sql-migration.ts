@@ -76,3 +76,31 @@ export async function checkUnitCodes(q: QueryRunner, table: string, pattern: str
   await q.query(`ALTER TABLE ${table} DROP CONSTRAINT ${table}_admin_unit_code_check`);
   await q.query(`ALTER TABLE ${table} ADD CONSTRAINT ${table}_admin_unit_code_check CHECK (admin_unit_code ~ '${pattern}')`);
 }
+
+/** A table's search column: the SQL expression of the table's columns it is made of, and the statements that index it. */
+export interface SearchColumn {
+  table: string;
+  source: string;
+  indexes: readonly string[];
+}
+
+/**
+ * Makes each table's `search_text` the words of `source` (`kttt_search_words`): folded as before (`kttt_fold`), every
+ * run of characters that are neither letters nor digits one space, and a space in front. A word then starts after a
+ * space, so that `LIKE '% term%'` finds a term where a word starts (core's searchCondition): "huong" finds "Hương Sơn",
+ * not "Thượng Lộc", and "nd cp" finds "113/2024/NĐ-CP". The column is dropped and added again in one statement per
+ * table (its indexes go with it; `indexes` builds them again); `down` puts back `kttt_fold(source)`.
+ */
+export function searchWordsMigration(name: string, columns: readonly SearchColumn[]): new () => MigrationInterface {
+  const column = (c: SearchColumn, expression: string) =>
+    `ALTER TABLE ${c.table} DROP COLUMN search_text, ADD COLUMN search_text text GENERATED ALWAYS AS (${expression}) STORED`;
+  return sqlMigration(
+    name,
+    [
+      `CREATE FUNCTION kttt_search_words(value text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT ` +
+        `AS $$ SELECT ' ' || regexp_replace(kttt_fold(value), '[^[:alnum:]]+', ' ', 'g') $$`,
+      ...columns.flatMap((c) => [column(c, `kttt_search_words(${c.source})`), ...c.indexes]),
+    ],
+    [...columns.flatMap((c) => [column(c, `kttt_fold(${c.source})`), ...c.indexes]), `DROP FUNCTION kttt_search_words(text)`],
+  );
+}

@@ -40,24 +40,29 @@ export function foldText(value: string): string {
     .toLowerCase();
 }
 
-/** The search terms of a user's query: folded words, without SQL LIKE wildcards. */
+/**
+ * The search terms of a user's query: its folded words, split where the search text is (core's searchWordsMigration:
+ * at every run of characters that are neither letters nor digits), so "NĐ-CP" is the terms "nd" and "cp". At most ten.
+ */
 export function searchTerms(query: string | null | undefined): string[] {
   if (!query) return [];
   return foldText(cleanText(query))
-    .split(" ")
-    .map((term) => term.replace(/[%_\\]/gu, ""))
+    .split(/[^\p{L}\p{N}]+/u)
     .filter((term) => term.length > 0)
     .slice(0, 10);
 }
 
 /**
- * A TypeORM condition for "every term appears in the folded column" (a trigram GIN index serves
- * LIKE '%term%'), with named parameters `${prefix}0`, `${prefix}1`, …
+ * A TypeORM condition for "every term is found in the folded column", with named parameters `${prefix}0`,
+ * `${prefix}1`, …. The column holds its text's words with a space in front of each (core's searchWordsMigration),
+ * so a term that starts with a letter is found where a word starts (`LIKE '% term%'`: "son" finds "Hương Sơn", a word
+ * typed in part such as "ngh" finds "Nông nghiệp", but "huong" does not find "Thượng" nor "ha" "Chăn"), and a number
+ * anywhere (`LIKE '%term%'`), so the end of a registration number finds it too. The trigram GIN index serves both.
  */
 export function searchCondition(column: string, terms: string[], prefix = "search"): { sql: string; params: Record<string, string> } {
   const params: Record<string, string> = {};
   const parts = terms.map((term, i) => {
-    params[`${prefix}${i}`] = `%${term}%`;
+    params[`${prefix}${i}`] = /^\p{L}/u.test(term) ? `% ${term}%` : `%${term}%`;
     return `${column} LIKE :${prefix}${i}`;
   });
   return { sql: parts.join(" AND "), params };

@@ -1,3 +1,4 @@
+import { foldText } from "@kttt/core";
 import { ILLUSTRATIVE_2025 } from "../src/seed/generate";
 import { startTestMembership, onlyError, type TestMembership } from "./helpers";
 
@@ -46,6 +47,30 @@ describe("cooperatives list", () => {
     const marked = await m.query(LIST, { filter: { search: "ĐỨC THỌ" }, first: 5 });
     expect(plain.data.cooperatives.totalCount).toBeGreaterThan(0);
     expect(marked.data.cooperatives.totalCount).toBe(plain.data.cooperatives.totalCount);
+  });
+
+  it("finds a word where a word of the name starts, and a number anywhere in the registration number", async () => {
+    const found = async (search: string) => {
+      const res = await m.query(`query ($s: String) { cooperatives(filter: { search: $s }, first: 100) { totalCount nodes { name registrationNumber } } }`, {
+        s: search,
+      });
+      expect(res.errors).toBeUndefined();
+      return res.data.cooperatives as { totalCount: number; nodes: { name: string; registrationNumber: string | null }[] };
+    };
+    // "huong" is inside "Thượng" and "Phương" too: only names with a word that starts with it are found.
+    const all = await found("hop tac xa");
+    const inside = all.nodes.filter((o) => /huong/u.test(foldText(o.name)) && !/(^| )huong/u.test(foldText(o.name)));
+    expect(inside.length).toBeGreaterThan(0);
+    const huong = await found("huong");
+    expect(huong.totalCount).toBeGreaterThan(0);
+    for (const o of huong.nodes) expect(foldText(o.name)).toMatch(/(^| )huong/u);
+    expect(huong.nodes.map((o) => o.name)).not.toContain(inside[0].name);
+    // A word typed in part still finds it ("nong ngh"), and so does the end of a registration number.
+    const partial = await found("nong ngh");
+    expect(partial.totalCount).toBe((await found("nong nghiep")).totalCount);
+    const numbered = all.nodes.find((o) => o.registrationNumber !== null)!;
+    const tail = await found(numbered.registrationNumber!.slice(-6));
+    expect(tail.nodes.map((o) => o.name)).toContain(numbered.name);
   });
 
   it("pages through a search in name order, forwards and backwards, as one page lists it (its ids are found first)", async () => {

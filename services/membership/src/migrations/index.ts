@@ -8,6 +8,7 @@ import { IllustrativeRows1764460800000 } from "./1764460800000-illustrative-rows
 import { StatisticsIndexes1795910400000 } from "./1795910400000-statistics-indexes";
 import { DissolutionIndex1795996800000 } from "./1795996800000-dissolution-index";
 import { NameWalkIndex1796083200000 } from "./1796083200000-name-walk-index";
+import { SearchWords1796169600000 } from "./1796169600000-search-words";
 
 /** Every migration of the membership database, in order. */
 export const migrations = [
@@ -24,4 +25,5 @@ export const migrations = [
   StatisticsIndexes1795910400000,
   DissolutionIndex1795996800000,
   NameWalkIndex1796083200000,
+  SearchWords1796169600000,
 ];

@@ -2,6 +2,7 @@ import { auditMigration, dataVersionMigration, mutationReceiptsMigration } from 
 import { OcopInitial1732406400100 } from "./1732406400100-initial";
 import { OcopPlacesAndLevels1732406400103 } from "./1732406400103-places-and-levels";
 import { CertificateStatisticsIndex1795996800100 } from "./1795996800100-certificate-statistics-index";
+import { OcopSearchWords1796169600100 } from "./1796169600100-search-words";
 
 /** Every migration of the ocop database, in order. */
 export const migrations = [
@@ -12,4 +13,5 @@ export const migrations = [
   // Statistics of closed periods are cached per data version (core's cachedAggregate).
   dataVersionMigration(1732406400104),
   CertificateStatisticsIndex1795996800100,
+  OcopSearchWords1796169600100,
 ];

@@ -4,6 +4,7 @@ import { PlanYears1732406400203 } from "./1732406400203-plan-years";
 import { BeneficiaryCommune1732406400204 } from "./1732406400204-beneficiary-commune";
 import { AgencyCommune1732406400205 } from "./1732406400205-agency-commune";
 import { ProgrammeIllustrative1732406400206 } from "./1732406400206-programme-illustrative";
+import { PolicySearchWords1796169600200 } from "./1796169600200-search-words";
 
 /**
  * Every migration of the policy-support database, in order. Its timestamps are 17324064002xx (each
@@ -20,4 +21,5 @@ export const migrations = [
   ProgrammeIllustrative1732406400206,
   // Statistics of closed periods are cached per data version (core's cachedAggregate).
   dataVersionMigration(1732406400207),
+  PolicySearchWords1796169600200,
 ];

@@ -4,6 +4,7 @@ import { FundingProgrammeIndex1732406400303 } from "./1732406400303-funding-prog
 import { ParticipationCommune1732406400304 } from "./1732406400304-participation-commune";
 import { EventCommune1732406400305 } from "./1732406400305-event-commune";
 import { ListingLinkCommune1732406400306 } from "./1732406400306-listing-link-commune";
+import { TradeSearchWords1796169600300 } from "./1796169600300-search-words";
 
 /** Every migration of the trade-promotion database, in order (timestamps 17324064003xx). */
 export const migrations = [
@@ -16,4 +17,5 @@ export const migrations = [
   ListingLinkCommune1732406400306,
   // Statistics of closed periods are cached per data version (core's cachedAggregate).
   dataVersionMigration(1732406400307),
+  TradeSearchWords1796169600300,
 ];
