@@ -62,6 +62,7 @@ it("runs the SQL every migration shipped with", async () => {
       DissolutionIndex1795996800000: "c52dd303469020b8",
       NameWalkIndex1796083200000: "c4adfb2c336e478b",
       SearchWords1796169600000: "fba2762b2bfa206e",
+      VacuumSearchWords1796169600001: "47d58fc6e5fcca1e",
     },
     ocop: {
       OcopInitial1732406400100: "b2d2e1e79e92da71",
@@ -71,6 +72,7 @@ it("runs the SQL every migration shipped with", async () => {
       DataVersion1732406400104: "9fa56805c38a56b6",
       CertificateStatisticsIndex1795996800100: "a5ad5786ea749bd4",
       OcopSearchWords1796169600100: "789ab4cb6bca8f4e",
+      OcopVacuumSearchWords1796169600101: "d82a861817270ee7",
     },
     policySupport: {
       PolicySupportInitial1732406400200: "be69f139d2ff7df0",
@@ -82,6 +84,7 @@ it("runs the SQL every migration shipped with", async () => {
       ProgrammeIllustrative1732406400206: "d3d53e53bfce2753",
       DataVersion1732406400207: "9fa56805c38a56b6",
       PolicySearchWords1796169600200: "ea2dabcfc55b828f",
+      PolicyVacuumSearchWords1796169600201: "2fee6abd8a41e46d",
     },
     tradePromotion: {
       TradePromotionInitial1732406400300: "144c3366dec1938d",
@@ -93,6 +96,7 @@ it("runs the SQL every migration shipped with", async () => {
       ListingLinkCommune1732406400306: "8c3f883d373b718d",
       DataVersion1732406400307: "9fa56805c38a56b6",
       TradeSearchWords1796169600300: "01d56feb39fe0de8",
+      TradeVacuumSearchWords1796169600301: "8e28fd4d76064926",
     },
   });
 });

@@ -104,3 +104,22 @@ export function searchWordsMigration(name: string, columns: readonly SearchColum
     [...columns.flatMap((c) => [column(c, `kttt_fold(${c.source})`), ...c.indexes]), `DROP FUNCTION kttt_search_words(text)`],
   );
 }
+
+/**
+ * Vacuums and analyses `tables` after a migration rewrote them (searchWordsMigration does): a rewritten table has no
+ * page marked all-visible and no statistics for a column added again, so until autovacuum came by, the name walks
+ * would read the table for every index entry and the planner would guess how many rows a search finds. VACUUM runs
+ * outside a transaction: this migration runs without one (TypeORM's `transaction = false`); it has nothing to undo.
+ */
+export function vacuumMigration(name: string, tables: readonly string[]): new () => MigrationInterface {
+  const migration = class implements MigrationInterface {
+    name = name;
+    transaction = false as const;
+    async up(q: QueryRunner): Promise<void> {
+      for (const table of tables) await q.query(`VACUUM (ANALYZE) ${table}`);
+    }
+    async down(): Promise<void> {}
+  };
+  Object.defineProperty(migration, "name", { value: name });
+  return migration;
+}

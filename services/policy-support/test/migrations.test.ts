@@ -24,7 +24,7 @@ it("upgrades a database migrated under the former names", async () => {
   const old = await openDatabase({ url: database.url, entities: [], migrations, poolSize: 1 });
   // Migrations added since are undone: the former code did not have them.
   const runner = old.dataSource.createQueryRunner();
-  const [DataVersion, SearchWords] = migrations.slice(-2);
+  const [DataVersion, SearchWords] = migrations.slice(-3);
   await new SearchWords().down(runner);
   await new DataVersion().down(runner);
   await new ProgrammeIllustrative1732406400206().down(runner);
@@ -32,7 +32,7 @@ it("upgrades a database migrated under the former names", async () => {
   await new BeneficiaryCommune1732406400204().down(runner);
   await runner.release();
   await old.dataSource.query(
-    "DELETE FROM schema_migrations WHERE name IN ('BeneficiaryCommune1732406400204', 'AgencyCommune1732406400205', 'ProgrammeIllustrative1732406400206', 'DataVersion1732406400207', 'PolicySearchWords1796169600200')",
+    "DELETE FROM schema_migrations WHERE name IN ('BeneficiaryCommune1732406400204', 'AgencyCommune1732406400205', 'ProgrammeIllustrative1732406400206', 'DataVersion1732406400207', 'PolicySearchWords1796169600200', 'PolicyVacuumSearchWords1796169600201')",
   );
   await old.dataSource.query(`
     UPDATE schema_migrations SET name = CASE name
@@ -63,6 +63,7 @@ it("upgrades a database migrated under the former names", async () => {
       "ProgrammeIllustrative1732406400206@1732406400206",
       "DataVersion1732406400207@1732406400207",
       "PolicySearchWords1796169600200@1796169600200",
+      "PolicyVacuumSearchWords1796169600201@1796169600201",
     ]);
     expect(await upgraded.dataSource.showMigrations()).toBe(false);
     const [check] = await upgraded.dataSource.query(

@@ -1,4 +1,4 @@
-import { auditMigration, dataVersionMigration, formerlyNamed, mutationReceiptsMigration } from "@kttt/core";
+import { auditMigration, dataVersionMigration, formerlyNamed, mutationReceiptsMigration, vacuumMigration } from "@kttt/core";
 import { MembershipInitial1732406400000 } from "./1732406400000-initial";
 import { AdminUnits1732406400001 } from "./1732406400001-admin-units";
 import { UnitHistory1751328000000 } from "./1751328000000-unit-history";
@@ -26,4 +26,6 @@ export const migrations = [
   DissolutionIndex1795996800000,
   NameWalkIndex1796083200000,
   SearchWords1796169600000,
+  // The tables it rewrote, vacuumed and analysed outside a transaction.
+  vacuumMigration("VacuumSearchWords1796169600001", ["organization", "admin_unit"]),
 ];

@@ -1,4 +1,4 @@
-import { auditMigration, dataVersionMigration, mutationReceiptsMigration } from "@kttt/core";
+import { auditMigration, dataVersionMigration, mutationReceiptsMigration, vacuumMigration } from "@kttt/core";
 import { OcopInitial1732406400100 } from "./1732406400100-initial";
 import { OcopPlacesAndLevels1732406400103 } from "./1732406400103-places-and-levels";
 import { CertificateStatisticsIndex1795996800100 } from "./1795996800100-certificate-statistics-index";
@@ -14,4 +14,6 @@ export const migrations = [
   dataVersionMigration(1732406400104),
   CertificateStatisticsIndex1795996800100,
   OcopSearchWords1796169600100,
+  // The tables it rewrote, vacuumed and analysed outside a transaction.
+  vacuumMigration("OcopVacuumSearchWords1796169600101", ["ocop_owner", "ocop_product"]),
 ];

@@ -1,4 +1,4 @@
-import { auditMigration, dataVersionMigration, formerlyNamed, mutationReceiptsMigration } from "@kttt/core";
+import { auditMigration, dataVersionMigration, formerlyNamed, mutationReceiptsMigration, vacuumMigration } from "@kttt/core";
 import { PolicySupportInitial1732406400200 } from "./1732406400200-initial";
 import { PlanYears1732406400203 } from "./1732406400203-plan-years";
 import { BeneficiaryCommune1732406400204 } from "./1732406400204-beneficiary-commune";
@@ -22,4 +22,6 @@ export const migrations = [
   // Statistics of closed periods are cached per data version (core's cachedAggregate).
   dataVersionMigration(1732406400207),
   PolicySearchWords1796169600200,
+  // The tables it rewrote, vacuumed and analysed outside a transaction.
+  vacuumMigration("PolicyVacuumSearchWords1796169600201", ["legal_document", "support_policy", "support_programme"]),
 ];

@@ -1,4 +1,4 @@
-import { auditMigration, dataVersionMigration, formerlyNamed, mutationReceiptsMigration } from "@kttt/core";
+import { auditMigration, dataVersionMigration, formerlyNamed, mutationReceiptsMigration, vacuumMigration } from "@kttt/core";
 import { TradePromotionInitial1732406400300 } from "./1732406400300-initial";
 import { FundingProgrammeIndex1732406400303 } from "./1732406400303-funding-programme-index";
 import { ParticipationCommune1732406400304 } from "./1732406400304-participation-commune";
@@ -18,4 +18,6 @@ export const migrations = [
   // Statistics of closed periods are cached per data version (core's cachedAggregate).
   dataVersionMigration(1732406400307),
   TradeSearchWords1796169600300,
+  // The tables it rewrote, vacuumed and analysed outside a transaction.
+  vacuumMigration("TradeVacuumSearchWords1796169600301", ["trade_event", "supply_demand_link"]),
 ];
