@@ -1,9 +1,10 @@
 /**
- * The field at fault of a document's own mistakes. graphql-js's validation names a value it refuses by its
- * position only (line and column): "Value "FIRST" does not exist in "Half" enum", a date that is not a
- * real date, a required input field left out. A subgraph's refusal names its field as the path from the
- * argument down (`period.year`, `input.members.0.fullName`); this plugin gives the validation errors of the
- * gateway the same `extensions.field`, so a client reads the field at fault the same way for both.
+ * The field at fault of a request's own mistakes. graphql-js names a value it refuses by its position only (line and
+ * column: "Value "FIRST" does not exist in "Half" enum", a date that is not a real date, a required input field left
+ * out), and a variable's value by the variable's definition, with the place inside the value in its message only. A
+ * subgraph's own refusal names its field as the path from the argument down (`period.year`,
+ * `input.members.0.fullName`); this plugin, in the gateway and in every subgraph, gives those errors the same
+ * `extensions.field`, so a client reads the field at fault the same way whoever refused the value.
  */
 import type { ApolloServerPlugin, BaseContext, GraphQLRequestListener } from "@apollo/server";
 import {
