@@ -198,14 +198,13 @@ export const validateArgs: ValidatorFn = (argValue, argType, resolverData) => {
   if (argValue === null || typeof argValue !== "object" || !validated(argType)) return;
   const context = resolverData.context as object | undefined;
   const node = resolverData.info?.fieldNodes[0];
-  const argument = argumentNameOf(argType, resolverData.info);
-  if (!context || typeof context !== "object" || !node) return check(argValue, argType, argument);
+  if (!context || typeof context !== "object" || !node) return check(argValue, argType, resolverData.info);
   let byNode = checkedInRequest.get(context);
   if (!byNode) checkedInRequest.set(context, (byNode = new WeakMap()));
   let byType = byNode.get(node);
   if (!byType) byNode.set(node, (byType = new Map()));
   let checking = byType.get(argType);
-  if (!checking) byType.set(argType, (checking = check(argValue, argType, argument)));
+  if (!checking) byType.set(argType, (checking = check(argValue, argType, resolverData.info)));
   return checking;
 };
 
@@ -221,7 +220,7 @@ function argumentNameOf(argType: unknown, info: GraphQLResolveInfo | undefined):
   return matching.length === 1 ? matching[0].name : undefined;
 }
 
-async function check(argValue: object, argType: unknown, argument: string | undefined): Promise<void> {
+async function check(argValue: object, argType: unknown, info: GraphQLResolveInfo | undefined): Promise<void> {
   const values = Array.isArray(argValue) ? argValue : [argValue];
   for (const [index, value] of values.entries()) {
     if (value === null || typeof value !== "object") continue;
@@ -229,6 +228,8 @@ async function check(argValue: object, argType: unknown, argument: string | unde
     if (failure) {
       // The field at fault under its argument (`period.year`, `periods.1.year`); without the field's schema, mutation
       // inputs are the `input` argument (see the resolvers) and an @ArgsType's fields are arguments already.
+      // Looked up only for a failure: a valid argument, the common case, costs no search of the field's arguments.
+      const argument = argumentNameOf(argType, info);
       const typeName = typeof argType === "function" ? ((argType as { name?: string }).name ?? "") : "";
       const under = argument ? (Array.isArray(argValue) ? `${argument}.${index}` : argument) : typeName.endsWith("Input") ? "input" : null;
       throw badInput(failure.message, under ? `${under}.${failure.field}` : failure.field);
