@@ -5,10 +5,19 @@
  */
 import type { MigrationInterface, QueryRunner } from "typeorm";
 
-/** A migration named `name` that runs `up` in order, and `down` in order to undo it. */
-export function sqlMigration(name: string, up: readonly string[], down: readonly string[]): new () => MigrationInterface {
+/**
+ * A migration named `name` that runs `up` in order, and `down` in order to undo it; with `transaction: false`, outside
+ * a transaction (TypeORM's `transaction` of a migration), as VACUUM must.
+ */
+export function sqlMigration(
+  name: string,
+  up: readonly string[],
+  down: readonly string[],
+  options: { transaction?: false } = {},
+): new () => MigrationInterface {
   const migration = class implements MigrationInterface {
     name = name;
+    transaction = options.transaction;
     async up(q: QueryRunner): Promise<void> {
       for (const statement of up) await q.query(statement);
     }
@@ -112,14 +121,10 @@ export function searchWordsMigration(name: string, columns: readonly SearchColum
  * outside a transaction: this migration runs without one (TypeORM's `transaction = false`); it has nothing to undo.
  */
 export function vacuumMigration(name: string, tables: readonly string[]): new () => MigrationInterface {
-  const migration = class implements MigrationInterface {
-    name = name;
-    transaction = false as const;
-    async up(q: QueryRunner): Promise<void> {
-      for (const table of tables) await q.query(`VACUUM (ANALYZE) ${table}`);
-    }
-    async down(): Promise<void> {}
-  };
-  Object.defineProperty(migration, "name", { value: name });
-  return migration;
+  return sqlMigration(
+    name,
+    tables.map((table) => `VACUUM (ANALYZE) ${table}`),
+    [],
+    { transaction: false },
+  );
 }
