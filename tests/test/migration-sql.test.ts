@@ -63,6 +63,7 @@ it("runs the SQL every migration shipped with", async () => {
       NameWalkIndex1796083200000: "c4adfb2c336e478b",
       SearchWords1796169600000: "fba2762b2bfa206e",
       VacuumSearchWords1796169600001: "47d58fc6e5fcca1e",
+      SearchIndexByKind1796256000000: "853e58982797e45a",
     },
     ocop: {
       OcopInitial1732406400100: "b2d2e1e79e92da71",

@@ -5,6 +5,7 @@
  */
 import { demoCopyId } from "@kttt/core";
 import { demoOrganizations } from "@kttt/demo";
+import { filteredOrganizations } from "../src/repositories/organizations";
 import { startTestMembership, type TestMembership } from "./helpers";
 
 let one: TestMembership;
@@ -146,5 +147,21 @@ describe("demo data ×10", () => {
     expect(figures(large).cooperativeCount).toBe(10 * figures(small).cooperativeCount);
     expect(BigInt(figures(large).charterCapital.total)).toBe(10n * BigInt(figures(small).charterCapital.total));
     expect(figures(large).charterCapital.average).toBe(figures(small).charterCapital.average);
+  });
+
+  it("searches every legal form through each form's own trigram index (they are partial, one per form)", async () => {
+    // A term no name has: reading every row of a form costs more than its index, so the plan shows whether the
+    // search over every form is written so that each form's index can serve it.
+    const [sql, parameters] = filteredOrganizations(ten.service.dataSource, undefined, { search: "xyzzyq" }).select("o.id").getQueryAndParameters();
+    const plan = await ten.service.dataSource.transaction(async (manager) => {
+      await manager.query("SET LOCAL enable_seqscan = off");
+      await manager.query("SET LOCAL enable_indexscan = off");
+      const rows: { "QUERY PLAN": string }[] = await manager.query(`EXPLAIN ${sql}`, parameters);
+      return rows.map((row) => row["QUERY PLAN"]).join("\n");
+    });
+    for (const index of ["organization_cooperative_search_idx", "organization_group_search_idx", "organization_union_search_idx"]) {
+      expect(plan).toContain(index);
+    }
+    expect(plan).not.toContain("Seq Scan");
   });
 });

@@ -183,6 +183,23 @@ describe("cooperatives list", () => {
     expect(none.data.organization).toBeNull();
   });
 
+  it("searches every legal form at once: each form's matches, no more", async () => {
+    const res = await m.query(
+      `query ($filter: OrganizationFilter) {
+      organizations(filter: $filter, first: 1) { totalCount }
+      cooperatives(filter: $filter) { totalCount }
+      cooperativeGroups(filter: $filter) { totalCount }
+      cooperativeUnions(filter: $filter) { totalCount }
+    }`,
+      { filter: { search: "dich vu" } },
+    );
+    expect(res.errors).toBeUndefined();
+    const { organizations, cooperatives, cooperativeGroups, cooperativeUnions } = res.data;
+    expect(cooperatives.totalCount).toBeGreaterThan(0);
+    expect(cooperativeGroups.totalCount).toBeGreaterThan(0);
+    expect(organizations.totalCount).toBe(cooperatives.totalCount + cooperativeGroups.totalCount + cooperativeUnions.totalCount);
+  });
+
   it("pages an organisation's members: the batched first page continues into cursor pages", async () => {
     const res = await m.query(
       `{ cooperatives(first: 20, filter: { sector: AGRICULTURE }) { nodes { id members(first: 4) { totalCount pageInfo { hasNextPage endCursor } nodes { id } } } } }`,

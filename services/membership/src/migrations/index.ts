@@ -9,6 +9,7 @@ import { StatisticsIndexes1795910400000 } from "./1795910400000-statistics-index
 import { DissolutionIndex1795996800000 } from "./1795996800000-dissolution-index";
 import { NameWalkIndex1796083200000 } from "./1796083200000-name-walk-index";
 import { SearchWords1796169600000 } from "./1796169600000-search-words";
+import { SearchIndexByKind1796256000000 } from "./1796256000000-search-index-by-kind";
 
 /** Every migration of the membership database, in order. */
 export const migrations = [
@@ -28,4 +29,5 @@ export const migrations = [
   SearchWords1796169600000,
   // The tables it rewrote, vacuumed and analysed outside a transaction.
   vacuumMigration("VacuumSearchWords1796169600001", ["organization", "admin_unit"]),
+  SearchIndexByKind1796256000000,
 ];

@@ -35,7 +35,14 @@ export function filteredOrganizations(
   const terms = searchTerms(filter.search);
   if (terms.length > 0) {
     const condition = searchCondition("o.search_text", terms);
-    query.andWhere(condition.sql, condition.params);
+    // The folded text has one trigram index per legal form (partial on kind, SearchIndexByKind1796256000000): a list of
+    // one form reads its own; a search over every form reads each form's index, one OR arm per form.
+    const sql = kind
+      ? condition.sql
+      : Object.values(OrganizationKind)
+          .map((form) => `(o.kind = '${form}' AND ${condition.sql})`)
+          .join(" OR ");
+    query.andWhere(kind ? sql : `(${sql})`, condition.params);
   }
   return query;
 }
