@@ -1,5 +1,6 @@
 import { ObjectType, Field } from "type-graphql";
-import { connectionFromArray, ConnectionType, decodeCursor, encodeCursor } from "../src/pagination";
+import { Kind, parse, type FieldNode, type FragmentDefinitionNode, type OperationDefinitionNode } from "graphql";
+import { asksTotalCount, connectionFromArray, ConnectionType, decodeCursor, encodeCursor } from "../src/pagination";
 
 @ObjectType()
 class Item {
@@ -33,5 +34,23 @@ describe("cursor connections", () => {
     expect(() => connectionFromArray(ItemConnection, items, (i) => i.id, { first: 101 })).toThrow(/between 0 and 100/u);
     expect(() => connectionFromArray(ItemConnection, items, (i) => i.id, { first: -1 })).toThrow(/between 0 and 100/u);
     expect(() => connectionFromArray(ItemConnection, items, (i) => i.id, { first: 1, last: 1 })).toThrow(/either/u);
+  });
+
+  it("tells whether a list field asks for its totalCount, in a field, an inline fragment or a named fragment", () => {
+    const infoOf = (query: string) => {
+      const document = parse(query);
+      const operation = document.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION) as OperationDefinitionNode;
+      const fragments = Object.fromEntries(
+        document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
+      );
+      return { fieldNodes: [operation.selectionSet.selections[0] as FieldNode], fragments };
+    };
+    expect(asksTotalCount(infoOf("{ list { totalCount nodes { id } } }"))).toBe(true);
+    expect(asksTotalCount(infoOf("{ list { nodes { id totalCount } pageInfo { hasNextPage } } }"))).toBe(false);
+    expect(asksTotalCount(infoOf("{ list { ... on ItemConnection { totalCount } } }"))).toBe(true);
+    expect(asksTotalCount(infoOf("{ list { ...Counted } } fragment Counted on ItemConnection { nodes { id } ... on ItemConnection { totalCount } }"))).toBe(
+      true,
+    );
+    expect(asksTotalCount(infoOf("{ list { ...Page } } fragment Page on ItemConnection { nodes { id } }"))).toBe(false);
   });
 });

@@ -96,9 +96,46 @@ describe("cooperatives list", () => {
     };
     expect(await walk(true)).toEqual(expected);
     expect(await walk(false)).toEqual(expected);
+    // Without its count, a page is found by whatever plan PostgreSQL picks (a walk along the name index or not): the same names.
+    const withoutCount = LIST.replace("totalCount", "");
+    expect(names(await m.query(withoutCount, { filter, first: 100 }))).toEqual(expected);
+    expect(
+      names(await m.query(withoutCount, { filter, first: 7, after: (await m.query(LIST, { filter, first: 5 })).data.cooperatives.pageInfo.endCursor })),
+    ).toEqual(expected.slice(5, 12));
     const newest = await m.query(LIST, { filter, first: 3, orderBy: "ESTABLISHED_ON_DESC" });
     expect(newest.errors).toBeUndefined();
     expect(newest.data.cooperatives.edges).toHaveLength(3);
+  });
+
+  it("reads a search's count first when it is asked for, and sorts fewer than 2,000 matches rather than walking to them", async () => {
+    const statementsOf = async (query: string, variables: Record<string, unknown>) => {
+      m.service.statements.start();
+      const res = await m.query(query, variables);
+      m.service.statements.stop();
+      expect(res.errors).toBeUndefined();
+      return { res, statements: [...m.service.statements.statements] };
+    };
+    const page = (withCount: boolean, list = "cooperatives") => `query ($filter: OrganizationFilter) {
+      ${list}(filter: $filter, first: 10) { ${withCount ? "totalCount" : ""} nodes { name } }
+    }`;
+    // The fenced subquery that reads every match and sorts them (core's PageReading.sortMatchesBelow).
+    const sorts = (statements: string[]) => statements.some((sql) => /OFFSET 0\) matches ORDER BY/.test(sql));
+    const counted = await statementsOf(page(true), { filter: { search: "xay dung" } });
+    expect(counted.res.data.cooperatives.totalCount).toBeLessThan(2000);
+    expect(sorts(counted.statements)).toBe(true);
+    const countIndex = counted.statements.findIndex((sql) => /COUNT\(/i.test(sql));
+    expect(countIndex).toBeGreaterThanOrEqual(0);
+    expect(countIndex).toBeLessThan(counted.statements.findIndex((sql) => /OFFSET 0\) matches/.test(sql)));
+    const uncounted = await statementsOf(page(false), { filter: { search: "xay dung" } });
+    expect(sorts(uncounted.statements)).toBe(false);
+    expect(uncounted.res.data.cooperatives.nodes).toEqual(counted.res.data.cooperatives.nodes);
+    // Over 2,000 matches (the cooperative groups are "Tổ hợp tác …"): the planner's way, count or not.
+    const many = await statementsOf(page(true, "cooperativeGroups"), { filter: { search: "to hop tac" } });
+    expect(many.res.data.cooperativeGroups.totalCount).toBeGreaterThanOrEqual(2000);
+    expect(sorts(many.statements)).toBe(false);
+    expect(many.res.data.cooperativeGroups.nodes).toEqual(
+      (await m.query(page(false, "cooperativeGroups"), { filter: { search: "to hop tac" } })).data.cooperativeGroups.nodes,
+    );
   });
 
   it("treats LIKE wildcards in a search as plain text", async () => {

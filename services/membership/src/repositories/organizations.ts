@@ -1,5 +1,6 @@
 /** Reading organisations: filtered, keyset-paginated lists and batched look-ups. */
-import { orderByField, paginate, searchCondition, searchTerms, type Connection, today } from "@kttt/core";
+import { asksTotalCount, orderByField, paginate, searchCondition, searchTerms, type Connection, today } from "@kttt/core";
+import type { GraphQLResolveInfo } from "graphql";
 import { unitFilterCondition } from "@kttt/reference";
 import type { DataSource, SelectQueryBuilder } from "typeorm";
 import { Organization } from "../entities/organization";
@@ -47,16 +48,25 @@ export function filteredOrganizations(
   return query;
 }
 
+/**
+ * A search's page in name order with its count: fewer matches than this are read whole through the form's trigram index
+ * and sorted (core's `PageReading`); more, and the planner walks organization_kind_name_idx, where common terms sit
+ * early. At ×100 reading and sorting 2,000 matches costs about 5 ms.
+ */
+const SORT_SEARCH_MATCHES_BELOW = 2000;
+
 export function listOrganizations<C extends Connection<Organization>>(
   dataSource: DataSource,
   ConnectionClass: new () => C,
   kind: OrganizationKind | undefined,
   args: OrganizationListArgs,
   countScope: string | null = null,
+  info?: Pick<GraphQLResolveInfo, "fieldNodes" | "fragments">,
 ): Promise<C> {
   const [expression, direction] = ORDER_KEYS[args.orderBy];
   const query = filteredOrganizations(dataSource, kind, args.filter);
   // A search's page in name order walks organization_kind_name_idx, which holds the folded text: its ids first.
-  const keysFirst = expression === "o.name" && searchTerms(args.filter?.search).length > 0;
-  return paginate(ConnectionClass, query, orderByField(query, expression === "o.name" ? "name" : "establishedOn", direction), args, countScope, keysFirst);
+  const search = expression === "o.name" && searchTerms(args.filter?.search).length > 0;
+  const reading = search ? { keysFirst: true, sortMatchesBelow: info && asksTotalCount(info) ? SORT_SEARCH_MATCHES_BELOW : undefined } : {};
+  return paginate(ConnectionClass, query, orderByField(query, expression === "o.name" ? "name" : "establishedOn", direction), args, countScope, reading);
 }

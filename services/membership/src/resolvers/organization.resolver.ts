@@ -69,8 +69,8 @@ export class OrganizationResolver extends placeFieldsResolver(
 ) {
   @Authorized(...SIGNED_IN)
   @Query(() => CooperativeConnection, { nullable: true, description: `Cooperatives (hợp tác xã, HTX), filtered and paginated. ${READ_NOTE.SIGNED_IN}` })
-  cooperatives(@Args() args: OrganizationListArgs, @Ctx() ctx: MembershipContext): Promise<Connection<Cooperative>> {
-    return listOrganizations(ctx.dataSource, CooperativeConnection, OrganizationKind.COOPERATIVE, args, accessScope(ctx.principal));
+  cooperatives(@Args() args: OrganizationListArgs, @Ctx() ctx: MembershipContext, @Info() info: GraphQLResolveInfo): Promise<Connection<Cooperative>> {
+    return listOrganizations(ctx.dataSource, CooperativeConnection, OrganizationKind.COOPERATIVE, args, accessScope(ctx.principal), info);
   }
 
   @Authorized(...SIGNED_IN)
@@ -78,8 +78,12 @@ export class OrganizationResolver extends placeFieldsResolver(
     nullable: true,
     description: `Cooperative groups (tổ hợp tác, THT), filtered and paginated. ${READ_NOTE.SIGNED_IN}`,
   })
-  cooperativeGroups(@Args() args: OrganizationListArgs, @Ctx() ctx: MembershipContext): Promise<Connection<CooperativeGroup>> {
-    return listOrganizations(ctx.dataSource, CooperativeGroupConnection, OrganizationKind.COOPERATIVE_GROUP, args, accessScope(ctx.principal));
+  cooperativeGroups(
+    @Args() args: OrganizationListArgs,
+    @Ctx() ctx: MembershipContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Connection<CooperativeGroup>> {
+    return listOrganizations(ctx.dataSource, CooperativeGroupConnection, OrganizationKind.COOPERATIVE_GROUP, args, accessScope(ctx.principal), info);
   }
 
   @Authorized(...SIGNED_IN)
@@ -87,8 +91,12 @@ export class OrganizationResolver extends placeFieldsResolver(
     nullable: true,
     description: `Unions of cooperatives (liên hiệp hợp tác xã, LHHTX), filtered and paginated. ${READ_NOTE.SIGNED_IN}`,
   })
-  cooperativeUnions(@Args() args: OrganizationListArgs, @Ctx() ctx: MembershipContext): Promise<Connection<CooperativeUnion>> {
-    return listOrganizations(ctx.dataSource, CooperativeUnionConnection, OrganizationKind.COOPERATIVE_UNION, args, accessScope(ctx.principal));
+  cooperativeUnions(
+    @Args() args: OrganizationListArgs,
+    @Ctx() ctx: MembershipContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Connection<CooperativeUnion>> {
+    return listOrganizations(ctx.dataSource, CooperativeUnionConnection, OrganizationKind.COOPERATIVE_UNION, args, accessScope(ctx.principal), info);
   }
 
   @Authorized(...SIGNED_IN)
@@ -96,8 +104,8 @@ export class OrganizationResolver extends placeFieldsResolver(
     nullable: true,
     description: `Organisations of every legal form together (tổ chức kinh tế tập thể), filtered and paginated. ${READ_NOTE.SIGNED_IN}`,
   })
-  organizations(@Args() args: OrganizationsArgs, @Ctx() ctx: MembershipContext): Promise<Connection<Organization>> {
-    return listOrganizations(ctx.dataSource, OrganizationConnection, args.kind, args, accessScope(ctx.principal));
+  organizations(@Args() args: OrganizationsArgs, @Ctx() ctx: MembershipContext, @Info() info: GraphQLResolveInfo): Promise<Connection<Organization>> {
+    return listOrganizations(ctx.dataSource, OrganizationConnection, args.kind, args, accessScope(ctx.principal), info);
   }
 
   @Authorized(...SIGNED_IN)
