@@ -92,8 +92,8 @@ export class UsageWatch {
 
   private async backends(): Promise<{ pid: number; datname: string }[]> {
     const { rows } = await this.pg.query<{ pid: number; datname: string }>(
-      "SELECT pid, datname FROM pg_stat_activity WHERE datname LIKE $1 AND pid <> pg_backend_pid()",
-      [`${this.databasePrefix}%`],
+      "SELECT pid, datname FROM pg_stat_activity WHERE starts_with(datname, $1) AND pid <> pg_backend_pid()",
+      [`${this.databasePrefix}_`],
     );
     return rows;
   }

@@ -10,7 +10,7 @@
  * BENCH_CONNECTIONS (20), BENCH_ROUNDS (2 per target, each target first in one of them), BENCH_ONLY (scenario names, comma-separated),
  * BENCH_MODES (varied,identical), BENCH_TARGETS (ours,hive,direct; also hive-js: Hive Gateway with its
  * JavaScript planner instead of the Rust router runtime), BENCH_SCALES (default 1,10,100: the demo data
- * times each, one graph per scale, run one after the other; BENCH_SCALE names one; none: only write the report again
+ * times each, one graph per scale, all running at once, each scenario's rounds taken on them in turn; BENCH_SCALE names one; none: only write the report again
  * from the latest artifacts), BENCH_CPU_PROF (a folder: every process writes a CPU profile there;
  * read it with profile-summary.js), BENCH_KEEP_DATABASES (true, or the scales to keep such as 10,100: the seeded databases of
  * those scales, kttt_bench_x<scale>_* or BENCH_DATABASE_PREFIX_x<scale>_*, are kept and reused by the next run; scenarios
@@ -127,13 +127,18 @@ async function load(endpoint: Endpoint, next: () => GraphQLBody, seconds: number
   });
 }
 
+/** The databases of one scale's graph, `<prefix>_<subgraph>` (the prefix `kttt_bench_x1` is not `kttt_bench_x10`'s). */
+async function benchDatabases(admin: Client, prefix: string): Promise<string[]> {
+  const { rows } = await admin.query<{ datname: string }>("SELECT datname FROM pg_database WHERE starts_with(datname, $1)", [`${prefix}_`]);
+  return rows.map((row) => row.datname);
+}
+
 /**
  * Bumps `data_version` in every bench database that has it (core's aggregate cache: a write does the same), so no
  * subgraph answers the next round from figures it computed for the previous one.
  */
 async function startNewDataVersion(admin: Client, adminUrl: string, prefix: string): Promise<void> {
-  const { rows } = await admin.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE $1", [`${prefix}%`]);
-  for (const { datname } of rows) {
+  for (const datname of await benchDatabases(admin, prefix)) {
     const url = new URL(adminUrl);
     url.pathname = `/${datname}`;
     const db = new Client({ connectionString: url.toString(), application_name: "kttt-bench" });
@@ -146,20 +151,7 @@ async function startNewDataVersion(admin: Client, adminUrl: string, prefix: stri
   }
 }
 
-async function measure(
-  scenario: Scenario,
-  mode: "varied" | "identical",
-  endpoint: Endpoint,
-  context: {
-    fixtures: Fixtures;
-    subgraphs: Record<string, string>;
-    processes: { name: string; pid: number }[];
-    pg: Client;
-    prefix: string;
-    adminUrl: string;
-    gatewaySecret: string;
-  },
-): Promise<Measurement> {
+async function measure(scenario: Scenario, mode: "varied" | "identical", endpoint: Endpoint, context: MeasureContext): Promise<Measurement> {
   const next = () => {
     const i = sent++;
     return mode === "varied" ? scenario.varied(i, context.fixtures) : scenario.identical(i, context.fixtures);
@@ -172,8 +164,8 @@ async function measure(
   const busy = async () =>
     (
       await context.pg.query<{ n: number }>(
-        "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname LIKE $1 AND state <> 'idle' AND pid <> pg_backend_pid()",
-        [`${context.prefix}%`],
+        "SELECT count(*)::int AS n FROM pg_stat_activity WHERE starts_with(datname, $1) AND state <> 'idle' AND pid <> pg_backend_pid()",
+        [`${context.prefix}_`],
       )
     ).rows[0].n;
   for (let last = await statementsNow(), quiet = Date.now() + 120_000; Date.now() < quiet;) {
@@ -235,37 +227,54 @@ async function measure(
 /** `items` starting at index `by` (modulo their number), the rest in order after it. */
 const rotated = <T>(items: T[], by: number): T[] => items.map((_, i) => items[(i + by) % items.length]);
 
-/** Starts the graph on demo data `scale` times over, runs the scenarios on it, stops it. */
-async function runAtScale(scale: number): Promise<BenchRun> {
-  // The issuer's key of this run: our gateway and Hive Gateway (through its JWKS) verify the bench's token with it.
-  const signingKeys = process.env.AUTH_SIGNING_KEYS || JSON.stringify([await newSigningKey("ES256", `bench-${process.pid}`)]);
-  const gatewaySecret = process.env.GATEWAY_SECRET || randomBytes(32).toString("hex");
-  let embedded: EmbeddedServer | null = null;
-  let dir: string | null = null;
-  let server = process.env.DATABASE_URL;
-  if (!server) {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), "kttt-bench-pg-"));
-    embedded = await startEmbeddedPostgres({ dataDir: path.join(dir, "data"), port: Number(process.env.BENCH_PG_PORT ?? 54359) });
-    server = embedded.url;
-  }
+interface MeasureContext {
+  fixtures: Fixtures;
+  subgraphs: Record<string, string>;
+  processes: { name: string; pid: number }[];
+  pg: Client;
+  prefix: string;
+  adminUrl: string;
+  gatewaySecret: string;
+}
+
+/** One scale's graph, running: its gateways, what `measure` needs, the scenarios its kept databases leave out. */
+interface ScaleGraph {
+  scale: number;
+  gateways: Endpoint[];
+  context: MeasureContext;
+  skipped: string[];
+  hive: boolean;
+  proof: string;
+  close(): Promise<void>;
+}
+
+/** What every scale's graph shares: the PostgreSQL server (the machine's, or one embedded), the issuer's key, the gateway secret. */
+interface Shared {
+  server: string;
+  signingKeys: string;
+  gatewaySecret: string;
+  token: string;
+}
+
+/** Starts the graph on demo data `scale` times over (its own databases on the shared server, seeded when new). */
+async function openScale(scale: number, shared: Shared): Promise<ScaleGraph> {
   // Kept databases (BENCH_KEEP_DATABASES) are named by scale and reused: seeding ×100 takes minutes.
   const keep = SETTINGS.keepScales === "all" || SETTINGS.keepScales.includes(scale);
-  const prefix = keep ? `${process.env.BENCH_DATABASE_PREFIX ?? "kttt_bench"}_x${scale}` : `kttt_bench_${process.pid}`;
-  const admin = new URL(server);
+  const prefix = keep ? `${process.env.BENCH_DATABASE_PREFIX ?? "kttt_bench"}_x${scale}` : `kttt_bench_${process.pid}_x${scale}`;
+  const admin = new URL(shared.server);
   admin.pathname = "/postgres";
   const pg = new Client({ connectionString: admin.toString(), application_name: "kttt-bench" });
   await pg.connect();
   const dropDatabases = async () => {
     if (keep) return;
-    const { rows } = await pg.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE $1", [`${prefix}%`]);
-    for (const { datname } of rows) await pg.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(datname)} WITH (FORCE)`);
+    for (const datname of await benchDatabases(pg, prefix)) await pg.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(datname)} WITH (FORCE)`);
   };
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
     // The services' Node flags, as an operator would set them (e.g. heap sizes).
     ...(process.env.BENCH_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS } : {}),
-    DATABASE_URL: server,
+    DATABASE_URL: shared.server,
     DATABASE_PREFIX: prefix,
     NODE_ENV: "production",
     SEED_DEMO_DATA: "true",
@@ -274,96 +283,136 @@ async function runAtScale(scale: number): Promise<BenchRun> {
     ...(process.env.BENCH_SUBGRAPH_TIMEOUT_MS ? { SUBGRAPH_TIMEOUT_MS: process.env.BENCH_SUBGRAPH_TIMEOUT_MS } : {}),
     // Logs at warn: a line per request would measure the terminal, not the graph.
     LOG_LEVEL: "warn",
-    AUTH_SIGNING_KEYS: signingKeys,
-    GATEWAY_SECRET: gatewaySecret,
+    AUTH_SIGNING_KEYS: shared.signingKeys,
+    GATEWAY_SECRET: shared.gatewaySecret,
     RATE_LIMIT_PER_MINUTE: "1000000",
   };
   const wantHive = (["hive", "hive-js"] as const).filter((t) => SETTINGS.targets.includes(t));
-  if (wantHive.length && !hiveGatewayFolder()) console.log("Hive Gateway is not installed in deploy/hive-gateway (npm ci there): its rounds are skipped.");
-  console.log(
-    `bench: ${SETTINGS.seconds} s rounds after ${SETTINGS.warmupSeconds} s warm-up, ${SETTINGS.connections} connections, ${SETTINGS.rounds} round(s) per target, demo data ×${scale}, ${os.cpus().length} cores`,
-  );
   await dropDatabases();
   const started = Date.now();
   const baseGateway = SETTINGS.targets.includes("base") ? process.env.BENCH_BASE_GATEWAY : undefined;
   const graph = await startBenchGraph({ env, hive: wantHive, baseGateway }).catch(async (error: unknown) => {
     await dropDatabases();
+    await pg.end();
     throw error;
   });
-  console.log(`graph ready in ${((Date.now() - started) / 1000).toFixed(1)} s (subgraphs seeded)`);
-  const measurements: Measurement[] = [];
-  try {
-    const token = await issueToken(STAFF, await loadSigningKeys(parseSigningKeys(signingKeys)), 4 * 3600);
-    const gatewayHeaders = { "content-type": "application/json", authorization: `Bearer ${token}` };
-    const gateways: Endpoint[] = graph.targets
-      .filter((t) => SETTINGS.targets.includes(t.name))
-      .map((t) => ({ target: t.name, url: t.url, headers: gatewayHeaders, process: t.process }));
-    const fixtures: Fixtures = { cooperativeIds: activeCooperatives().map((o) => o.id), reportSlots: reportSlots(), runTag: 10 + (process.pid % 89) };
+  console.log(`graph ×${scale} ready in ${((Date.now() - started) / 1000).toFixed(1)} s (subgraphs seeded)`);
+  const gatewayHeaders = { "content-type": "application/json", authorization: `Bearer ${shared.token}` };
+  const gateways: Endpoint[] = graph.targets
+    .filter((t) => SETTINGS.targets.includes(t.name))
+    .map((t) => ({ target: t.name, url: t.url, headers: gatewayHeaders, process: t.process }));
+  const fixtures: Fixtures = { cooperativeIds: activeCooperatives().map((o) => o.id), reportSlots: reportSlots(), runTag: 10 + (process.pid % 89) };
+  const processes = [
+    ...graph.targets.filter((t) => t.process?.pid).map((t) => ({ name: `gateway:${t.name}`, pid: t.process!.pid! })),
+    ...Object.values(graph.subgraphs).map((s) => ({ name: s.name, pid: s.process.pid! })),
+  ];
+  const subgraphs = Object.fromEntries(Object.values(graph.subgraphs).map((s) => [s.name, s.url]));
+  // A kept database holds an earlier run's writes (a year's figures already recorded): its runs only read.
+  const skipped = keep ? SCENARIOS.filter((s) => s.writes && SETTINGS.scenarios.includes(s.name)).map((s) => s.name) : [];
+  if (skipped.length) console.log(`kept databases ×${scale}: ${skipped.join(", ")} (writes) left out`);
+  return {
+    scale,
+    gateways,
+    context: { fixtures, subgraphs, processes, pg, prefix, gatewaySecret: shared.gatewaySecret, adminUrl: admin.toString() },
+    skipped,
+    hive: graph.targets.some((t) => t.name.startsWith("hive")),
     // Straight to a subgraph, a request carries a proof as the gateway would sign it (for the whole run).
-    const proof = await signGatewayProof(STAFF, randomUUID(), gatewaySecret, 4 * 3600);
-    const processes = [
-      ...graph.targets.filter((t) => t.process?.pid).map((t) => ({ name: `gateway:${t.name}`, pid: t.process!.pid! })),
-      ...Object.values(graph.subgraphs).map((s) => ({ name: s.name, pid: s.process.pid! })),
-    ];
-    const subgraphs = Object.fromEntries(Object.values(graph.subgraphs).map((s) => [s.name, s.url]));
-    const context = { fixtures, subgraphs, processes, pg, prefix, gatewaySecret, adminUrl: admin.toString() };
-    // A kept database holds an earlier run's writes (a year's figures already recorded): its runs only read.
-    const skipped = keep ? SCENARIOS.filter((s) => s.writes && SETTINGS.scenarios.includes(s.name)).map((s) => s.name) : [];
-    if (skipped.length) console.log(`kept databases: ${skipped.join(", ")} (writes) left out`);
+    proof: await signGatewayProof(STAFF, randomUUID(), shared.gatewaySecret, 4 * 3600),
+    close: async () => {
+      await graph.stop();
+      await dropDatabases();
+      await pg.end();
+    },
+  };
+}
+
+/**
+ * Starts every scale's graph at once, then runs each scenario's rounds on them in turn: the machine is shared, so what
+ * slows it down for a while falls on every scale and target alike, and the growth targets (×100 against ×1) compare
+ * rounds taken minutes apart at most, not a whole scale's run apart.
+ */
+async function runScales(scales: number[]): Promise<BenchRun[]> {
+  let embedded: EmbeddedServer | null = null;
+  let dir: string | null = null;
+  let server = process.env.DATABASE_URL;
+  if (!server) {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "kttt-bench-pg-"));
+    embedded = await startEmbeddedPostgres({ dataDir: path.join(dir, "data"), port: Number(process.env.BENCH_PG_PORT ?? 54359) });
+    server = embedded.url;
+  }
+  // The issuer's key of this run: our gateway and Hive Gateway (through its JWKS) verify the bench's token with it.
+  const signingKeys = process.env.AUTH_SIGNING_KEYS || JSON.stringify([await newSigningKey("ES256", `bench-${process.pid}`)]);
+  const shared: Shared = {
+    server,
+    signingKeys,
+    gatewaySecret: process.env.GATEWAY_SECRET || randomBytes(32).toString("hex"),
+    token: await issueToken(STAFF, await loadSigningKeys(parseSigningKeys(signingKeys)), 4 * 3600),
+  };
+  if ((["hive", "hive-js"] as const).some((t) => SETTINGS.targets.includes(t)) && !hiveGatewayFolder())
+    console.log("Hive Gateway is not installed in deploy/hive-gateway (npm ci there): its rounds are skipped.");
+  console.log(
+    `bench: ${SETTINGS.seconds} s rounds after ${SETTINGS.warmupSeconds} s warm-up, ${SETTINGS.connections} connections, ${SETTINGS.rounds} round(s) per target and scale, demo data ×${scales.join(", ×")}, ${os.cpus().length} cores`,
+  );
+  const graphs: ScaleGraph[] = [];
+  const measurements = new Map<number, Measurement[]>(scales.map((scale) => [scale, []]));
+  try {
+    for (const scale of scales) graphs.push(await openScale(scale, shared));
     let turn = 0;
-    for (const scenario of SCENARIOS.filter((s) => SETTINGS.scenarios.includes(s.name) && !skipped.includes(s.name))) {
-      const endpoints = [...gateways];
-      if (scenario.singleSubgraph && SETTINGS.targets.includes("direct")) {
-        endpoints.push({
-          target: "direct",
-          url: subgraphs[scenario.singleSubgraph],
-          headers: { "content-type": "application/json", [GATEWAY_PROOF_HEADER]: proof },
-          process: null,
-        });
-      }
+    for (const scenario of SCENARIOS.filter((s) => SETTINGS.scenarios.includes(s.name))) {
       for (const mode of SETTINGS.modes) {
-        // Alternating rounds: the machine is shared, so neighbours' load falls on every target alike. Which
-        // target goes first turns with every round and every scenario and mode (the first round after a new
-        // data version and after a quiet spell runs on colder processes), so no target is always first.
+        // Alternating rounds: which scale, and within it which target, goes first turns with every round, scenario and
+        // mode (the first round after a new data version and after a quiet spell runs on colder processes).
         for (let round = 0; round < SETTINGS.rounds; round++, turn++) {
-          for (const endpoint of rotated(endpoints, turn)) measurements.push(await measure(scenario, mode, endpoint, context));
+          for (const graph of rotated(graphs, turn)) {
+            if (graph.skipped.includes(scenario.name)) continue;
+            const endpoints = [...graph.gateways];
+            if (scenario.singleSubgraph && SETTINGS.targets.includes("direct")) {
+              endpoints.push({
+                target: "direct",
+                url: graph.context.subgraphs[scenario.singleSubgraph],
+                headers: { "content-type": "application/json", [GATEWAY_PROOF_HEADER]: graph.proof },
+                process: null,
+              });
+            }
+            for (const endpoint of rotated(endpoints, turn)) {
+              if (graphs.length > 1) process.stdout.write(`×${String(graph.scale).padEnd(4)}`);
+              measurements.get(graph.scale)!.push(await measure(scenario, mode, endpoint, graph.context));
+            }
+          }
         }
       }
     }
   } finally {
-    await graph.stop();
-    await dropDatabases();
-    await pg.end();
+    for (const graph of graphs) await graph.close();
     if (embedded) await embedded.stop();
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
   }
-  return {
-    at: new Date().toISOString(),
-    scale,
+  const at = new Date().toISOString();
+  return graphs.map((graph) => ({
+    at,
+    scale: graph.scale,
     seconds: SETTINGS.seconds,
     connections: SETTINGS.connections,
     rounds: SETTINGS.rounds,
     cpus: os.cpus().length,
     node: process.version,
-    hive: graph.targets.some((t) => t.name.startsWith("hive")),
-    measurements,
-  };
+    hive: graph.hive,
+    measurements: measurements.get(graph.scale)!,
+  }));
 }
 
 async function main(): Promise<void> {
   const artifacts = path.join(ROOT, "artifacts");
   fs.mkdirSync(artifacts, { recursive: true });
-  const runs: BenchRun[] = [];
-  for (const scale of SETTINGS.scales) {
-    const run = await runAtScale(scale);
-    runs.push(run);
+  const runs = SETTINGS.scales.length ? await runScales(SETTINGS.scales) : [];
+  for (const run of runs) {
     if (!SETTINGS.report) {
       fs.writeFileSync(path.join(artifacts, "bench-cpu.json"), `${JSON.stringify(run, null, 2)}\n`);
       console.log("\nwrote artifacts/bench-cpu.json");
       continue;
     }
-    fs.writeFileSync(path.join(artifacts, `bench-${scale}x.json`), `${JSON.stringify(run, null, 2)}\n`);
-    console.log(`wrote artifacts/bench-${scale}x.json`);
+    fs.writeFileSync(path.join(artifacts, `bench-${run.scale}x.json`), `${JSON.stringify(run, null, 2)}\n`);
+    console.log(`wrote artifacts/bench-${run.scale}x.json`);
   }
   if (!SETTINGS.report) return;
   // The report puts this run's scales beside the latest runs at the other scales (artifacts/bench-<scale>x.json).
