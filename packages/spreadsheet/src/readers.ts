@@ -207,17 +207,50 @@ async function* xlsxRowsOnce(
     if (error instanceof SpreadsheetError || isReaderRace(error)) throw error;
     throw new SpreadsheetError("MALFORMED_XLSX", `${path} could not be read as an Excel workbook: ${(error as Error).message}.`);
   }
-  if (!matched)
-    throw new SpreadsheetError(
-      "SHEET_NOT_FOUND",
-      sheet ? `There is no sheet "${sheet}" in ${path}; its sheets are: ${names.join(", ")}.` : `${path} has no sheet.`,
+  if (!matched) throw sheetNotFound(path, sheet, names);
+}
+
+const sheetNotFound = (path: string, sheet: string | undefined, names: string[]) =>
+  new SpreadsheetError("SHEET_NOT_FOUND", sheet ? `There is no sheet "${sheet}" in ${path}; its sheets are: ${names.join(", ")}.` : `${path} has no sheet.`);
+
+/**
+ * The same rows through exceljs's whole-file reader (the workbook in memory, its parts found through the zip's central
+ * directory): the fallback when the streaming reader's single pass ends before the workbook part (exceljs/exceljs#3064,
+ * open in 4.4.0). Rows with no value are left out, as the streaming reader leaves out the rows a sheet does not hold.
+ */
+export async function* xlsxRowsWhole(path: string, sheet: string | undefined, limits: ReadLimits, found: (name: string) => void): AsyncGenerator<RawRow> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.readFile(path);
+  } catch (error) {
+    throw new SpreadsheetError("MALFORMED_XLSX", `${path} could not be read as an Excel workbook: ${(error as Error).message}.`);
+  }
+  const wanted = sheet?.trim().toLowerCase();
+  const worksheet = wanted === undefined ? workbook.worksheets[0] : workbook.worksheets.find((w) => w.name.trim().toLowerCase() === wanted);
+  if (!worksheet)
+    throw sheetNotFound(
+      path,
+      sheet,
+      workbook.worksheets.map((w) => w.name),
     );
+  found(worksheet.name);
+  const rows: RawRow[] = [];
+  worksheet.eachRow({ includeEmpty: false }, (row, number) => {
+    if (number > limits.maxRows) throw new SpreadsheetError("TOO_MANY_ROWS", `Sheet "${worksheet.name}" has more than ${limits.maxRows} rows: split the file.`);
+    // A merged range's value in its first cell only, as the sheet stores it (this reader repeats it in every cell).
+    const cells: unknown[] = [];
+    row.eachCell((cell, column) => {
+      if (!cell.isMerged || cell.master.address === cell.address) cells[column - 1] = cell.value;
+    });
+    if (!cells.every((c) => c === null || c === undefined || (typeof c === "string" && c.trim() === ""))) rows.push({ number, cells });
+  });
+  yield* rows;
 }
 
 /**
  * exceljs's streaming reader now and then reaches the sheets before it has read the workbook part
  * (its zip iteration ends early under load: "Cannot read properties of undefined (reading 'sheets')").
- * Nothing has been read from the sheet then, so reading the file again is safe.
+ * Nothing has been read from the sheet then, so reading the file again is safe: once more as a stream, then whole.
  */
 const isReaderRace = (error: unknown) => error instanceof TypeError && /reading 'sheets'/u.test(error.message);
 
@@ -229,8 +262,11 @@ async function* xlsxRows(path: string, sheet: string | undefined, limits: ReadLi
       return;
     } catch (error) {
       if (!isReaderRace(error)) throw error;
-      if (yielded.rows > 0 || attempt >= 3)
-        throw new SpreadsheetError("MALFORMED_XLSX", `${path} could not be read as an Excel workbook: ${(error as Error).message}.`);
+      if (yielded.rows > 0) throw new SpreadsheetError("MALFORMED_XLSX", `${path} could not be read as an Excel workbook: ${(error as Error).message}.`);
+      if (attempt >= 2) {
+        yield* xlsxRowsWhole(path, sheet, limits, found);
+        return;
+      }
     }
   }
 }

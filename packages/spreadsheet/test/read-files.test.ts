@@ -9,6 +9,8 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { openTable, SpreadsheetError, type KindSpec, type TableRow } from "../src";
+import { plainCell } from "../src/columns";
+import { DEFAULT_LIMITS, openSource, xlsxRowsWhole } from "../src/readers";
 
 const report: KindSpec = {
   name: "test register",
@@ -145,6 +147,41 @@ describe("an .xlsx made the way the Alliance makes them", () => {
     const missing = await refusal(rowsOf(path, report, { sheet: "Năm 2024" }));
     expect(missing.code).toBe("SHEET_NOT_FOUND");
     expect(missing.message).toMatch(/Ghi chú, Danh sách/u);
+  });
+});
+
+describe("the whole-file reader, the streaming reader's fallback (exceljs/exceljs#3064)", () => {
+  it("gives the rows the streaming reader gives, and the same refusal for a missing sheet", async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet("Ghi chú").addRow(["Hướng dẫn"]);
+    const sheet = workbook.addWorksheet("Danh sách");
+    sheet.addRow(["BÁO CÁO NĂM 2024"]);
+    sheet.mergeCells("A1:D1");
+    sheet.addRow([]);
+    sheet.addRow(["Tên HTX", "MST", "Vốn điều lệ", "Ngày thành lập"]);
+    sheet.addRow(["Hợp tác xã Nông nghiệp Kỳ Phú", "30.01.234.567", 1234.5, new Date(Date.UTC(2023, 1, 24))]);
+    sheet.addRow(["HTX Dịch vụ Cẩm Bình", 3001234568, { formula: "C4*2", result: 2469 }, "24/02/2023"]);
+    sheet.addRow([{ richText: [{ text: "HTX " }, { text: "Một", font: { bold: true } }] }, null, null, null]);
+    const path = join(dir, "whole.xlsx");
+    await workbook.xlsx.writeFile(path);
+    const rowsOf = async (rows: AsyncIterable<{ number: number; cells: unknown[] }>) => {
+      const all: { number: number; cells: unknown[] }[] = [];
+      for await (const row of rows) all.push(row);
+      return all;
+    };
+    const streamed = await rowsOf((await openSource(path, { sheet: "danh sách" })).rows);
+    const names: string[] = [];
+    const whole = await rowsOf(xlsxRowsWhole(path, "danh sách", DEFAULT_LIMITS, (name) => names.push(name)));
+    expect(names).toEqual(["Danh sách"]);
+    expect(streamed.map((r) => r.number)).toEqual([1, 3, 4, 5, 6]);
+    // Cell for cell as the importer reads them (rich text, formulas and dates made plain).
+    const plain = (rows: { number: number; cells: unknown[] }[]) => rows.map((r) => ({ number: r.number, cells: Array.from(r.cells, (c) => plainCell(c)) }));
+    expect(plain(whole)).toEqual(plain(streamed));
+    expect(plain(whole)[4].cells[0]).toEqual({ ok: true, value: "HTX Một" });
+    await expect(rowsOf(xlsxRowsWhole(path, "Năm 2024", DEFAULT_LIMITS, () => undefined))).rejects.toMatchObject({
+      code: "SHEET_NOT_FOUND",
+      message: expect.stringMatching(/Ghi chú, Danh sách/u),
+    });
   });
 });
 
