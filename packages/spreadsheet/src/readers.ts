@@ -186,9 +186,9 @@ async function* xlsxRowsOnce(
       found(name);
       let blankRun = 0;
       for await (const row of worksheet) {
-        if (row.number > limits.maxRows) throw new SpreadsheetError("TOO_MANY_ROWS", `Sheet "${name}" has more than ${limits.maxRows} rows: split the file.`);
+        if (row.number > limits.maxRows) throw tooManyRows(name, limits);
         const cells = (row.values as unknown[]).slice(1);
-        const blank = cells.every((c) => c === null || c === undefined || (typeof c === "string" && c.trim() === ""));
+        const blank = isBlankRow(cells);
         blankRun = blank ? blankRun + 1 : 0;
         if (blankRun > limits.maxBlankRun) {
           throw new SpreadsheetError(
@@ -205,11 +205,17 @@ async function* xlsxRowsOnce(
     }
   } catch (error) {
     if (error instanceof SpreadsheetError || isReaderRace(error)) throw error;
-    throw new SpreadsheetError("MALFORMED_XLSX", `${path} could not be read as an Excel workbook: ${(error as Error).message}.`);
+    throw unreadableWorkbook(path, error);
   }
   if (!matched) throw sheetNotFound(path, sheet, names);
 }
 
+/** The refusals and the blank row both .xlsx readers (streaming, whole) share. */
+const unreadableWorkbook = (path: string, error: unknown) =>
+  new SpreadsheetError("MALFORMED_XLSX", `${path} could not be read as an Excel workbook: ${(error as Error).message}.`);
+const tooManyRows = (sheet: string, limits: ReadLimits) =>
+  new SpreadsheetError("TOO_MANY_ROWS", `Sheet "${sheet}" has more than ${limits.maxRows} rows: split the file.`);
+const isBlankRow = (cells: unknown[]) => cells.every((c) => c === null || c === undefined || (typeof c === "string" && c.trim() === ""));
 const sheetNotFound = (path: string, sheet: string | undefined, names: string[]) =>
   new SpreadsheetError("SHEET_NOT_FOUND", sheet ? `There is no sheet "${sheet}" in ${path}; its sheets are: ${names.join(", ")}.` : `${path} has no sheet.`);
 
@@ -223,7 +229,7 @@ export async function* xlsxRowsWhole(path: string, sheet: string | undefined, li
   try {
     await workbook.xlsx.readFile(path);
   } catch (error) {
-    throw new SpreadsheetError("MALFORMED_XLSX", `${path} could not be read as an Excel workbook: ${(error as Error).message}.`);
+    throw unreadableWorkbook(path, error);
   }
   const wanted = sheet?.trim().toLowerCase();
   const worksheet = wanted === undefined ? workbook.worksheets[0] : workbook.worksheets.find((w) => w.name.trim().toLowerCase() === wanted);
@@ -236,13 +242,13 @@ export async function* xlsxRowsWhole(path: string, sheet: string | undefined, li
   found(worksheet.name);
   const rows: RawRow[] = [];
   worksheet.eachRow({ includeEmpty: false }, (row, number) => {
-    if (number > limits.maxRows) throw new SpreadsheetError("TOO_MANY_ROWS", `Sheet "${worksheet.name}" has more than ${limits.maxRows} rows: split the file.`);
+    if (number > limits.maxRows) throw tooManyRows(worksheet.name, limits);
     // A merged range's value in its first cell only, as the sheet stores it (this reader repeats it in every cell).
     const cells: unknown[] = [];
     row.eachCell((cell, column) => {
       if (!cell.isMerged || cell.master.address === cell.address) cells[column - 1] = cell.value;
     });
-    if (!cells.every((c) => c === null || c === undefined || (typeof c === "string" && c.trim() === ""))) rows.push({ number, cells });
+    if (!isBlankRow(cells)) rows.push({ number, cells });
   });
   yield* rows;
 }
@@ -262,7 +268,7 @@ async function* xlsxRows(path: string, sheet: string | undefined, limits: ReadLi
       return;
     } catch (error) {
       if (!isReaderRace(error)) throw error;
-      if (yielded.rows > 0) throw new SpreadsheetError("MALFORMED_XLSX", `${path} could not be read as an Excel workbook: ${(error as Error).message}.`);
+      if (yielded.rows > 0) throw unreadableWorkbook(path, error);
       if (attempt >= 2) {
         yield* xlsxRowsWhole(path, sheet, limits, found);
         return;

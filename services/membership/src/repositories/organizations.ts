@@ -40,10 +40,10 @@ export function filteredOrganizations(
     // one form reads its own; a search over every form reads each form's index, one OR arm per form.
     const sql = kind
       ? condition.sql
-      : Object.values(OrganizationKind)
+      : `(${Object.values(OrganizationKind)
           .map((form) => `(o.kind = '${form}' AND ${condition.sql})`)
-          .join(" OR ");
-    query.andWhere(kind ? sql : `(${sql})`, condition.params);
+          .join(" OR ")})`;
+    query.andWhere(sql, condition.params);
   }
   return query;
 }
